@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `kyll` command: Jekyll's command line, without Ruby.
+public struct KyllCommand: AsyncParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "kyll",
+        abstract: "A Jekyll-compatible static site builder.",
+        version: "kyll \(version)",
+        subcommands: []
+    )
+
+    public init() {}
+}
