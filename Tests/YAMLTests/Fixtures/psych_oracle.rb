@@ -154,6 +154,95 @@ DOCUMENTS = [
   "!ruby/hash-with-ivars {elements: {a: 1}, ivars: {x: 1}}", "!ruby/hash-with-ivars:Foo {}", "!ruby/hash-with-ivars {}",
   "!!str {str: hi}", "!!str {}", "!!str {str: hi, b: 1}", "!!str {str: 1, b: 1}", "!!str {str: hi, 1: x}",
   "!str {str: [1]}", "!str:Foo {str: x}", "!ruby/object:Date {}", "!ruby/struct:Time {}",
+  # Whole files as sites have them.
+  <<~CONFIG,
+    title: My Blog
+    email: me@example.com
+    description: >- # this means to ignore newlines until "baseurl:"
+      Write an awesome description for your new site here. You can edit this
+      line in _config.yml.
+    baseurl: "" # the subpath of your site, e.g. /blog
+    url: "https://example.com"
+    twitter_username: jekyllrb
+    github_username:  jekyll
+    timezone: America/New_York
+    future: false
+    paginate: 5
+    markdown: kramdown
+    kramdown:
+      input: GFM
+      hard_wrap: false
+      syntax_highlighter_opts: {css_class: highlight, span: {line_numbers: false}}
+    theme: minima
+    plugins:
+      - jekyll-feed
+      - jekyll-seo-tag
+    collections:
+      projects:
+        output: true
+        permalink: /:collection/:path/
+    defaults:
+      - scope:
+          path: ""
+          type: posts
+        values:
+          layout: post
+          comments: true
+      - scope: {path: "projects", type: projects}
+        values: {layout: project, sidebar: on}
+    sass:
+      style: compressed
+      sourcemap: never
+    exclude: [Gemfile, Gemfile.lock, node_modules, vendor/bundle/, "*.gemspec"]
+    version: 1.10
+    build: 007
+    ratio: 16:9
+    started: 2019-03-04
+  CONFIG
+  <<~FRONT,
+    layout: post
+    title:  "Welcome to Jekyll!"
+    date:   2015-11-10 20:01:51 +0100
+    categories: jekyll update
+    tags: [ruby, "static sites", 2015]
+    author:
+      name: Jane
+      twitter: "@jane"
+    excerpt_separator: <!--more-->
+    redirect_from:
+      - /old/
+      - /older.html
+    published: yes
+    last_modified_at: 2016-01-01T10:00:00Z
+    image: /assets/img/pic.jpg
+    price: $5
+    rating: 4.5
+    toc: on
+  FRONT
+  <<~DATA,
+    - name: Home
+      url: /
+    - name: Blog
+      url: /blog/
+      children:
+        - {name: "2023", url: /blog/2023/}
+        - {name: Tags, url: /tags/}
+    - &about
+      name: About
+      url: /about/
+      external: false
+    - <<: *about
+      name: About (mirror)
+  DATA
+  <<~PEOPLE,
+    people:
+      alice: &person {role: author, active: true, since: 2001-02-03, score: 0x1F, height: 1.70}
+      bob:
+        <<: *person
+        role: editor
+        score: 1_000
+      carol: {<<: [*person, {role: guest, note: ~}], active: off}
+  PEOPLE
   # Errors Psych raises while converting, and syntax errors after them.
   "a: :sym\nb: [", "a: 0x_\nb: {", "- *unknown\n- [", "a: [1, 2, 3]\nb: 0b_",
 ]
