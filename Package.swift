@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kyll", targets: ["kyll"]),
+        // For the separate benchmark and fuzzing packages.
+        .library(name: "YAML", targets: ["YAML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -12,6 +12,8 @@ struct Frame {
     private var pendingKey: Loader.Node?
     private var size = 1
     private var childHeight = 0
+    /// Kept only for the items of an `!!omap`, which need them.
+    var tracksEnds = false
     private var first: YAMLValue?
     private var last: YAMLValue?
     /// `!!str` mappings: the value under `str`, and whether other keys came with it.
@@ -29,8 +31,10 @@ struct Frame {
     mutating func add(_ node: Loader.Node) throws(ScalarFailure) {
         size += node.size
         childHeight = max(childHeight, node.height)
-        if first == nil { first = node.value }
-        last = node.value
+        if tracksEnds {
+            if first == nil { first = node.value }
+            last = node.value
+        }
         if !isMapping {
             try addItem(node)
         } else if let key = pendingKey {

@@ -140,7 +140,9 @@ struct Loader {
             throw .held(scalarError(error, text: nil, tag: tag))
         }
         let position = parser.eventStart
-        frames.append(Frame(isMapping: isMapping, kind: kind, anchor: anchor, line: position.line, column: position.column))
+        var frame = Frame(isMapping: isMapping, kind: kind, anchor: anchor, line: position.line, column: position.column)
+        frame.tracksEnds = frames.last.map { !$0.isMapping && $0.kind == .orderedMap } ?? false
+        frames.append(frame)
         if let anchor { anchors[anchor] = .open(depth: frames.count - 1) }
     }
 

@@ -55,6 +55,13 @@ enum PlainScalar {
     /// case-insensitively with Unicode case folding (`yeſ` is true, `oﬀ` false).
     private static func resolveWord(_ text: Bytes) -> YAMLValue {
         guard text.count <= 20, UTF8Scalar.count(text) <= 5 else { return .string(makeString(text)) }
+        // The common case, one line: only text starting with y t o n f ~ can be a word.
+        let first = text[0] | 0x20
+        let mayBeWord = first == UInt8(ascii: "y") || first == UInt8(ascii: "t") || first == UInt8(ascii: "o")
+            || first == UInt8(ascii: "n") || first == UInt8(ascii: "f") || text[0] == UInt8(ascii: "~")
+        let oneLine = !text.contains(ASCII.newline)
+        if !mayBeWord, oneLine { return .string(makeString(text)) }
+        if oneLine, text.allSatisfy({ $0 < 0x80 }) { return resolveASCIIWord(text) }
         let string = makeString(text)
         let lines = string.split(separator: "\n", omittingEmptySubsequences: false)
         // Does any line start with something other than y t o n f ~ (an empty line
@@ -71,6 +78,31 @@ enum PlainScalar {
         if folded.contains(where: { $0 == "yes" || $0 == "true" || $0 == "on" }) { return .bool(true) }
         if folded.contains(where: { $0 == "no" || $0 == "false" || $0 == "off" }) { return .bool(false) }
         return .string(string)
+    }
+
+    private static func resolveASCIIWord(_ text: Bytes) -> YAMLValue {
+        var folded: UInt64 = 0
+        for byte in text {
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            folded = folded << 8 | UInt64(lower)
+        }
+        if Words.null.contains(folded) { return .null }
+        if Words.truthy.contains(folded) { return .bool(true) }
+        if Words.falsy.contains(folded) { return .bool(false) }
+        return .string(makeString(text))
+    }
+
+    private enum Words {
+        static let null = [packed("~"), packed("null")]
+        static let truthy = [packed("yes"), packed("true"), packed("on")]
+        static let falsy = [packed("no"), packed("false"), packed("off")]
+    }
+
+    /// Up to eight ASCII bytes as one number, for comparing short words at once.
+    private static func packed(_ word: StaticString) -> UInt64 {
+        var value: UInt64 = 0
+        for index in 0..<word.utf8CodeUnitCount { value = value << 8 | UInt64(word.utf8Start[index]) }
+        return value
     }
 
     /// Folds the characters that can fold onto the letters of yes/true/on/no/false/off/null.

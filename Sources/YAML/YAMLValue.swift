@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A value loaded from YAML, typed the way Ruby's Psych types it under
 /// `safe_load(permitted_classes: [Date, Time], aliases: true)`.
 ///
@@ -72,7 +78,7 @@ extension YAMLValue: Hashable {
         case (.int(let a), .int(let b)): return a == b
         case (.bigInt(let a), .bigInt(let b)): return a == b
         case (.float(let a), .float(let b)): return a == b || (a.isNaN && b.isNaN)
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return sameBytes(a, b)
         case (.date(let a), .date(let b)): return a == b
         case (.time(let a), .time(let b)): return a == b
         case (.sequence(let a), .sequence(let b)): return a == b
@@ -99,8 +105,8 @@ extension YAMLValue: Hashable {
             if d.isNaN { hasher.combine(Double.nan.bitPattern) } else { hasher.combine(d) }
         case .string(let s):
             hasher.combine(5 as UInt8)
-            hasher.combine(s.utf8.count)
-            for byte in s.utf8 { hasher.combine(byte) }
+            var s = s
+            s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         case .date(let d):
             hasher.combine(6 as UInt8)
             hasher.combine(d)
@@ -113,6 +119,19 @@ extension YAMLValue: Hashable {
         case .mapping(let map):
             hasher.combine(9 as UInt8)
             hasher.combine(map)
+        }
+    }
+}
+
+/// Byte equality of two strings (Swift's `==` would equate canonically equivalent ones).
+@inline(__always)
+private func sameBytes(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    var a = a
+    var b = b
+    return a.withUTF8 { left in
+        b.withUTF8 { right in
+            left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
         }
     }
 }
