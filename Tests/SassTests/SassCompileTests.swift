@@ -14,6 +14,14 @@ import Testing
         #expect(try Sass.compile(Self.source, options: SassOptions(style: style)).css == expected)
     }
 
+    /// Jekyll strips this mark (or swaps in `@charset "UTF-8";` with `add_charset`).
+    @Test func compressedNonASCIIStartsWithAByteOrderMark() throws {
+        let source = "a { content: \"é\"; }"
+        #expect(try Sass.compile(source, options: SassOptions(style: .compressed)).css == "\u{FEFF}a{content:\"é\"}\n")
+        #expect(try Sass.compile(source, options: SassOptions(style: .expanded)).css
+                == "@charset \"UTF-8\";\na {\n  content: \"é\";\n}\n")
+    }
+
     @Test func precisionAndIndentedSyntax() throws {
         let options = SassOptions(syntax: .indented, style: .compact, precision: 3)
         #expect(try Sass.compile(".a\n  .b\n    width: (10px / 3)\n", options: options).css == ".a .b { width: 3.333px; }\n")
