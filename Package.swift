@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kyll", targets: ["kyll"]),
+        // For the separate benchmark and fuzzing packages.
+        .library(name: "YAML", targets: ["YAML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,11 +21,18 @@ let package = Package(
         .systemLibrary(name: "CSass", pkgConfig: "libsass",
                        providers: [.apt(["libsass-dev"]), .brew(["libsass"])]),
 
+        // Standalone libraries over the C ones.
+        .target(name: "YAML", dependencies: ["CYAML"]),
+        .target(name: "Sass", dependencies: ["CSass"]),
+
         // The command line.
         .target(name: "KyllCLI", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kyll", dependencies: ["KyllCLI"]),
+
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
+        .testTarget(name: "SassTests", dependencies: ["Sass"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
