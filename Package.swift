@@ -19,6 +19,10 @@ let package = Package(
         .systemLibrary(name: "CSass", pkgConfig: "libsass",
                        providers: [.apt(["libsass-dev"]), .brew(["libsass"])]),
 
+        // Markdown: cmark-gfm parsing, kramdown-compatible HTML.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+
         // The command line.
         .target(name: "KyllCLI", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
