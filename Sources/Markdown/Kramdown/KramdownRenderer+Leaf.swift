@@ -35,8 +35,9 @@ extension KramdownRenderer {
         } else {
             // setext: one text line, an underline at column 0, and a block boundary before
             let adjacent = previous.map { lastContentLine($0) + 1 == n.startLine } ?? false
-            let under = text(ofLine: n.endLine, containers)
-            if n.endLine - n.startLine != 1 || adjacent || under.hasPrefix(" ") {
+            let underLine = lastContentLine(n)
+            let under = text(ofLine: underLine, containers)
+            if underLine - n.startLine != 1 || adjacent || under.hasPrefix(" ") {
                 return paragraph(n, attrs: resolved(ial), indent: indent, containers: containers)
             }
             content = first.trimmingCharacters(in: " \t")
@@ -108,7 +109,7 @@ extension KramdownRenderer {
             remaining = remaining.split(separator: " ").joined(separator: " ")
             a["class"] = remaining.isEmpty ? nil : remaining
         }
-        let code = n.literal ?? ""
+        let code = codeText(n, containers: containers)
         let pad = String(repeating: " ", count: indent)
         if let html = highlight(code, language: langOption, block: true) {
             var cls = (a["class"] ?? "") + " highlighter-rouge"
@@ -136,5 +137,31 @@ extension KramdownRenderer {
         guard let lexer = hl.lexer(for: name) else { return nil }
         if lexer == "plaintext" && !opts.guessLang { return nil }
         return hl.highlight(code, lexer: lexer)
+    }
+}
+
+extension KramdownRenderer {
+    /// A code block's text as kramdown reads it: fenced content is not de-indented; indented code
+    /// loses one tab or four spaces per line.
+    func codeText(_ n: CmarkNode, containers: [Container]) -> String {
+        let last = lastContentLine(n)
+        var out = ""
+        if n.fenced {
+            let closing = text(ofLine: last, containers)
+            let closes = last > n.startLine && PrePass.opensFence(Array(closing.utf8), PrePass.leadingSpaces(Array(closing.utf8))) != nil
+                || (last > n.startLine && closing.trimmingCharacters(in: " \t").allSatisfy { $0 == "`" || $0 == "~" })
+            let end = closes ? last - 1 : last
+            guard end > n.startLine else { return "" }
+            for k in (n.startLine + 1)...end { out += text(ofLine: k, containers) + "\n" }
+            // blank lines cmark counted into the block before the closing fence
+            if closes, n.endLine > last { }
+            return out
+        }
+        for k in n.startLine...last {
+            var t = Substring(text(ofLine: k, containers))
+            if t.first == "\t" { t = t.dropFirst() } else if t.hasPrefix("    ") { t = t.dropFirst(4) }
+            out += t + "\n"
+        }
+        return out
     }
 }

@@ -34,6 +34,7 @@ struct PrePass {
 
     mutating func run(_ source: [String]) {
         var lines = ListLaziness.relazy(source)
+        collectLinkDefinitions(lines)
         var i = 0
         var fence: (char: UInt8, count: Int)? = nil
         while i < lines.count {

@@ -146,8 +146,8 @@ enum HeaderIDs {
                 case .mdash: out += "\u{2014}"
                 case .ndash: out += "\u{2013}"
                 case .hellip: out += "\u{2026}"
-                case .laquoSpace: out += "\u{AB} "
-                case .raquoSpace: out += " \u{BB}"
+                case .laquoSpace: out += "\u{AB}\u{A0}"
+                case .raquoSpace: out += "\u{A0}\u{BB}"
                 case .laquo: out += "\u{AB}"
                 case .raquo: out += "\u{BB}"
                 }
