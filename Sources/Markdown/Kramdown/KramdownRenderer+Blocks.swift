@@ -117,6 +117,8 @@ extension KramdownRenderer {
             return mathBlock(s, attrs: resolved(ial), indent: indent)
         case .table(let t)?:
             return tableFromSource(t, attrs: resolved(ial), indent: indent)
+        case .definitionList(let dl)?:
+            return definitionList(dl, attrs: resolved(ial), indent: indent)
         case nil:
             // HTML cmark found where the pre-pass did not look (inside containers): read it the
             // kramdown way from its literal.

@@ -48,6 +48,15 @@ final class KramdownRenderer {
     /// Pre-pass, parse and print `source` as a sequence of blocks at `indent` (also used for the
     /// content of `markdown="1"` HTML elements).
     func renderBlocks(_ source: String, indent: Int, finish: ((String) -> String)? = nil) -> String {
+        withParsed(source) { root in
+            var out = self.blocks(root.children, indent: indent, containers: [], range: (0, self.lines.count + 1))
+            if self.trailingBlank(after: root.children) { out += "\n" }
+            return finish?(out) ?? out
+        }
+    }
+
+    /// Pre-passes and parses `source`, and runs `body` with its lines loaded.
+    func withParsed<T>(_ source: String, _ body: (CmarkNode) -> T) -> T {
         var pre = PrePass(options: options)
         pre.run(PrePass.lines(source))
         let base = placeholders.count
@@ -63,16 +72,12 @@ final class KramdownRenderer {
         abbreviations += pre.abbreviations
         context.warnings += pre.warnings
         let savedLines = lines
-        let offset = 0
         lines = pre.out
         defer { lines = savedLines }
-        var text = lines.map(\.cmark).joined(separator: "\n")
-        text += "\n"
+        let text = lines.map(\.cmark).joined(separator: "\n") + "\n"
         let root = Cmark.parse(text, Cmark.kramdownMode)
         collectDefinitions(root)
-        var out = blocks(root.children, indent: indent, containers: [], range: (0, lines.count + 1 + offset))
-        if trailingBlank(after: root.children) { out += "\n" }
-        return finish?(out) ?? out
+        return body(root)
     }
 
     // MARK: lines

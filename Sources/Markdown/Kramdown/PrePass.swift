@@ -59,11 +59,18 @@ struct PrePass {
                 continue
             }
             if let f = Self.opensFence(b, lead) {
-                fence = f
-                out.append(SourceLine(line)); last = .other; i += 1
+                if Self.kramdownFence(b, lead, f, lines[(i + 1)...]) {
+                    fence = f
+                    out.append(SourceLine(line)); last = .other; i += 1
+                    continue
+                }
+                // not a fence for kramdown: paragraph text
+                out.append(SourceLine(line, cmark: String(line.prefix(lead)) + Marker.string + String(line.dropFirst(lead))))
+                last = .paragraph; i += 1
                 continue
             }
             if handleExtensionLine(&lines, &i, lead: lead) { continue }
+            if handleDefinitionList(&lines, &i) { continue }
             if handleMath(&lines, &i, lead: lead) { continue }
             if handleHTML(&lines, &i, lead: lead) { continue }
             // a line kramdown keeps as paragraph text but cmark would start a block with
@@ -95,6 +102,16 @@ struct PrePass {
         return (c, n)
     }
 
+    /// kramdown-parser-gfm's fence: one info word (optionally `word?opts`) and a closing fence.
+    static func kramdownFence(_ b: Bytes, _ lead: Int, _ f: (char: UInt8, count: Int), _ rest: ArraySlice<String>) -> Bool {
+        var j = lead + f.count
+        while j < b.count, Byte.isSpace(b[j]) { j += 1 }
+        while j < b.count, !Byte.isSpace(b[j]) { j += 1 }
+        while j < b.count, Byte.isSpace(b[j]) { j += 1 }
+        guard j == b.count else { return false }
+        return rest.contains { closesFence($0.bytes, f) }
+    }
+
     static func closesFence(_ b: Bytes, _ f: (char: UInt8, count: Int)) -> Bool {
         let lead = leadingSpaces(b)
         guard lead <= 3 else { return false }
@@ -122,7 +139,12 @@ struct PrePass {
 
     static func isBlockStart(_ b: Bytes, _ lead: Int) -> Bool {
         guard let c = b.at(lead) else { return false }
-        if c == Byte.hash || c == Byte.gt { return true }
+        if c == Byte.gt { return true }
+        if c == Byte.hash {
+            var n = 0
+            while b.at(lead + n) == Byte.hash { n += 1 }
+            return n <= 6 && (b.at(lead + n).map(Byte.isBlank) ?? true)
+        }
         if c == Byte.star || c == Byte.dash || c == Byte.plus { return b.at(lead + 1).map(Byte.isBlank) ?? true }
         return false
     }

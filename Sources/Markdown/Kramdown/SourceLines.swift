@@ -32,6 +32,7 @@ enum Placeholder {
     case abbreviation
     case linkDefinition
     case table(TableSource)
+    case definitionList(DefinitionListSource)
 }
 
 /// A kramdown table found by the pre-pass: its rows as raw lines.
