@@ -22,6 +22,8 @@ let package = Package(
         // Markdown: cmark-gfm parsing, kramdown-compatible HTML.
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .executableTarget(name: "markdown-bench", dependencies: ["Markdown"], path: "Benchmarks/markdown",
+                          exclude: ["kramdown_bench.rb", "RESULTS.md"]),
 
         // The command line.
         .target(name: "KyllCLI", dependencies: [

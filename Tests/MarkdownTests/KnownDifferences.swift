@@ -5,8 +5,6 @@ enum KnownDifferences {
         "kdtests/block__03_paragraph__standalone_image",
         "kdtests/block__04_header__atx_header",
         "kdtests/block__04_header__setext_header",
-        "kdtests/block__05_blockquote__nested",
-        "kdtests/block__05_blockquote__with_code_blocks",
         "kdtests/block__06_codeblock__lazy",
         "kdtests/block__06_codeblock__no_newline_at_end_1",
         "kdtests/block__06_codeblock__with_lang_in_fenced_block",

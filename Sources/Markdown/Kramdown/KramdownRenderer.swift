@@ -84,7 +84,7 @@ final class KramdownRenderer {
 
     func line(_ n: Int) -> SourceLine? { n >= 1 && n <= lines.count ? lines[n - 1] : nil }
 
-    func isBlank(_ n: Int) -> Bool { line(n)?.blank ?? false }
+    func isBlank(_ n: Int) -> Bool { n >= 1 && n <= lines.count ? lines[n - 1].blank : false }
 
     func anyBlank(_ from: Int, _ to: Int) -> Bool {
         guard from <= to else { return false }

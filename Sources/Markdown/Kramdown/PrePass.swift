@@ -22,8 +22,16 @@ struct PrePass {
 
     /// Splits normalised source text into lines (the text ends with a newline).
     static func lines(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
+        var lines: [String] = []
+        var utf8 = text
+        utf8.withUTF8 { buf in
+            var start = 0
+            for i in 0..<buf.count where buf[i] == Byte.newline {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            if start < buf.count { lines.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start...]), as: UTF8.self)) }
+        }
         return lines
     }
 

@@ -10,7 +10,12 @@ struct SourceLine {
     init(_ raw: String, cmark: String? = nil, blank: Bool? = nil) {
         self.raw = raw
         self.cmark = cmark ?? raw
-        self.blank = blank ?? SourceLine.isBlank(raw)
+        self.blank = blank ?? SourceLine.isBlankInQuote(raw)
+    }
+
+    /// Blank once blockquote markers are taken off (`>` alone is a blank line inside a quote).
+    static func isBlankInQuote(_ s: String) -> Bool {
+        s.utf8.allSatisfy { Byte.isSpace($0) || $0 == Byte.gt }
     }
 
     static func isBlank<S: StringProtocol>(_ s: S) -> Bool {
@@ -46,12 +51,19 @@ enum Marker {
     static let string = "\u{E000}"
     static let placeholderPrefix = "<!--\u{E000}"
 
+    /// The number in a placeholder line `<!--\u{E000}n…` (after optional indentation).
     static func placeholderIndex(_ literal: String) -> Int? {
-        guard let r = literal.range(of: placeholderPrefix) else { return nil }
-        var digits = ""
-        for ch in literal[r.upperBound...] {
-            if ch.isASCII && ch.isNumber { digits.append(ch) } else { break }
+        var it = literal.utf8.makeIterator()
+        var b = it.next()
+        while b == Byte.space { b = it.next() }
+        // "<!--" then U+E000 (EE 80 80)
+        for expected: UInt8 in [0x3C, 0x21, 0x2D, 0x2D, 0xEE, 0x80, 0x80] {
+            guard b == expected else { return nil }
+            b = it.next()
         }
-        return Int(digits)
+        var value = 0
+        var any = false
+        while let d = b, Byte.isDigit(d) { value = value * 10 + Int(d - 0x30); any = true; b = it.next() }
+        return any ? value : nil
     }
 }

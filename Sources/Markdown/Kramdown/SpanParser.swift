@@ -77,7 +77,14 @@ final class SpanParser {
             // scan_until(/(?=stop|span_start)/)
             var p = pos
             var found = false
-            while p < src.count {
+            let n = src.count
+            while p < n {
+                // most bytes can start nothing: skip them without asking every parser
+                let c = src[p]
+                if !Self.trigger[Int(c)] {
+                    let next = p + 1 < n ? src[p + 1] : 0
+                    if next != Byte.quote && next != Byte.apos { p += 1; continue }
+                }
                 if let s = stop, s(self, p) { found = true; break }
                 if spanStart(at: p) { found = true; break }
                 p += 1
@@ -94,6 +101,13 @@ final class SpanParser {
         }
         return stopFound
     }
+
+    /// Bytes at which a span parser or a stop pattern may match.
+    static let trigger: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for c in "*_`<[]!\"'$&{-.\\ ~>".utf8 { t[Int(c)] = true }
+        return t
+    }()
 
     func charLength(at i: Int) -> Int { src.scalar(at: i)?.1 ?? 1 }
 

@@ -60,7 +60,7 @@ enum GFMLineBreaks {
         let marker = hardWrap ? "\n" : "\\\n"
         var out: [Span] = []
         for (idx, s) in spans.enumerated() {
-            if s.kind == .text, s.value.contains(marker) {
+            if s.kind == .text, s.value.utf8.contains(Byte.newline), s.value.contains(marker) {
                 let parts = s.value.components(separatedBy: marker)
                 let omitLast = parts.last == "" && block && idx == spans.count - 1
                 for (k, part) in parts.enumerated() {
