@@ -19,7 +19,6 @@ enum KnownDifferences {
         "kdtests/block__09_html__content_model__tables",
         "kdtests/block__09_html__parse_as_raw",
         "kdtests/block__09_html__processing_instruction",
-        "kdtests/block__10_ald__simple",
         "kdtests/block__11_ial__simple",
         "kdtests/block__12_extension__options",
         "kdtests/block__12_extension__options3",
@@ -48,8 +47,6 @@ enum KnownDifferences {
         "kdtests/span__04_footnote__regexp_problem",
         "kdtests/span__05_html__markdown_attr",
         "kdtests/span__abbreviations__abbrev",
-        "kdtests/span__abbreviations__abbrev_in_html",
-        "kdtests/span__autolinks__url_links",
         "kdtests/span__extension__options",
         "kdtests/span__math__normal",
     ]

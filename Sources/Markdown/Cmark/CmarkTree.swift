@@ -79,6 +79,26 @@ enum Cmark {
         return body(document)
     }
 
+    /// Parses `text` and hands the parser (for its extension list) and the document to `body`.
+    static func withParser<T>(_ text: String, _ configuration: Configuration,
+                              _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
+        cmark_gfm_core_extensions_ensure_registered()
+        let parser = cmark_parser_new(configuration.options)!
+        defer { cmark_parser_free(parser) }
+        for name in configuration.extensions {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        cmarkParserLock.lock()
+        var utf8 = text
+        utf8.withUTF8 { buf in
+            buf.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        let document = cmark_parser_finish(parser)!
+        cmarkParserLock.unlock()
+        defer { cmark_node_free(document) }
+        return body(parser, document)
+    }
+
     private static func string(_ p: UnsafePointer<CChar>?) -> String? {
         p.map { String(cString: $0) }
     }

@@ -93,7 +93,7 @@ final class KramdownRenderer {
     }
 
     private func trailingBlank(after nodes: [CmarkNode]) -> Bool {
-        guard let last = nodes.last(where: { $0.kind != .footnoteDefinition }) else { return false }
+        guard let last = entries(nodes).last?.node else { return anyBlank(1, lines.count) }
         if forcesBlank(last) { return true }
         return anyBlank(lastContentLine(last) + 1, lines.count)
     }
