@@ -3,9 +3,17 @@ extension PrePass {
     mutating func handleHTML(_ lines: inout [String], _ i: inout Int, lead: Int) -> Bool {
         let b = lines[i].bytes
         guard b.at(lead) == Byte.lt else { return false }
-        // the rest of the document from this line on, as one buffer
-        let rest = Array(lines[i...].joined(separator: "\n").utf8) + [Byte.newline]
+        // the rest of the document from this line on, as one buffer: first a window of lines,
+        // and all of it only when the element runs past the window
+        let window = min(lines.count, i + 200)
+        var rest = Array(lines[i..<window].joined(separator: "\n").utf8) + [Byte.newline]
+        var complete = window == lines.count
+        func widen() {
+            rest = Array(lines[i...].joined(separator: "\n").utf8) + [Byte.newline]
+            complete = true
+        }
         if rest.hasPrefix("<!--", at: lead) {
+            if HTMLScanner.comment(rest, lead) == nil && !complete { widen() }
             if last == .paragraph {
                 // kramdown keeps a comment line inside the paragraph
                 out.append(SourceLine(lines[i], cmark: String(lines[i].prefix(lead)) + Marker.string + String(lines[i].dropFirst(lead))))
@@ -21,7 +29,13 @@ extension PrePass {
             if HTMLScanner.spanElements.contains(name.lowercased()) { return false }
             var parser = RawHTMLParser(rest, at: lead)
             parser.parseBlockHTML = options.parseBlockHTML
-            let el = parser.element(tag: tag, inRaw: false)
+            var el = parser.element(tag: tag, inRaw: false)
+            if !complete && parser.pos >= rest.count - 1 {
+                widen()
+                parser = RawHTMLParser(rest, at: lead)
+                parser.parseBlockHTML = options.parseBlockHTML
+                el = parser.element(tag: tag, inRaw: false)
+            }
             // script/style and empty elements leave their newline: kramdown then sees a blank line
             let keepsNewline = name == "script" || name == "style" || el.isClosed
             var end = parser.pos
