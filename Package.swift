@@ -24,6 +24,11 @@ let package = Package(
         // Standalone libraries over the C ones.
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "Sass", dependencies: ["CSass"]),
+        // Markdown: cmark-gfm parsing, kramdown-compatible HTML.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .executableTarget(name: "markdown-bench", dependencies: ["Markdown"], path: "Benchmarks/markdown",
+                          exclude: ["kramdown_bench.rb", "RESULTS.md"]),
 
         // The command line.
         .target(name: "KyllCLI", dependencies: [
