@@ -40,7 +40,9 @@ func convertFiles(_ arguments: [String]) {
             let target = outDir + "/" + f + ".html"
             try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
                                                      withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: target, contents: Data(html.utf8))
+            if !FileManager.default.createFile(atPath: target, contents: Data(html.utf8)) {
+                FileHandle.standardError.write("cannot write \(target)\n".data(using: .utf8)!)
+            }
         } else {
             print(html, terminator: "")
         }
