@@ -5,17 +5,17 @@ final class HTMLConverter {
     let highlighter: CodeHighlighter?
     var options: KramdownOptions { ctx.options }
     /// The elements being converted, innermost last (`@stack`).
-    var stack: [Element] = []
-    var footnoteCounter: Int
-    var footnotes: [(name: String, content: Element, number: Int, repeats: Int)] = []
-    var footnoteIndex: [String: Int] = [:]
-    var toc: [(level: Int, id: String, children: [Element])] = []
+    @exclusivity(unchecked) var stack: [Element] = []
+    @exclusivity(unchecked) var footnoteCounter: Int
+    @exclusivity(unchecked) var footnotes: [(name: String, content: Element, number: Int, repeats: Int)] = []
+    @exclusivity(unchecked) var footnoteIndex: [String: Int] = [:]
+    @exclusivity(unchecked) var toc: [(level: Int, id: String, children: [Element])] = []
     /// The TOC list: its type, attributes and the marker left where it goes.
-    var tocRequest: (ordered: Bool, attrs: Attributes)? = nil
-    var footnoteLocationRequested = false
-    var usedIDs: [String: Int] = [:]
-    var out = HTMLBuffer()
-    var lexerCache: [String: String?] = [:]
+    @exclusivity(unchecked) var tocRequest: (ordered: Bool, attrs: Attributes)? = nil
+    @exclusivity(unchecked) var footnoteLocationRequested = false
+    @exclusivity(unchecked) var usedIDs: [String: Int] = [:]
+    @exclusivity(unchecked) var out = HTMLBuffer()
+    @exclusivity(unchecked) var lexerCache: [String: String?] = [:]
     static let tocMarker = "\u{E001}kramdown-toc\u{E001}"
     static let footnotesMarker = "\u{E001}kramdown-footnotes\u{E001}"
 
