@@ -176,12 +176,23 @@ final class HTMLConverter {
         if options.autoIDs && attrs["id"] == nil {
             attrs["id"] = generateID(el.rawText ?? "")
         }
-        if let id = attrs["id"], options.tocLevels.contains(el.level),
-           !(attrs["class"] ?? "").split(separator: " ").contains("no_toc") {
+        if let id = attrs["id"], options.tocLevels.contains(el.level), !Self.hasWord(attrs["class"] ?? "", "no_toc") {
             toc.append((el.level, id, el.children))
         }
         let level = min(max(el.level + options.headerOffset, 1), 6)
         blockHTML("h" + String(level), attrs, indent) { self.inner(el, indent) }
+    }
+
+    /// `/\bword\b/`: `word` in `s` with no word character right before or after it.
+    static func hasWord(_ s: String, _ word: String) -> Bool {
+        let b = Array(s.utf8), w = Array(word.utf8)
+        guard b.count >= w.count, !w.isEmpty else { return false }
+        for i in 0...(b.count - w.count) where b[i..<i + w.count].elementsEqual(w) {
+            let before = i == 0 ? false : (b.scalar(before: i)?.isWordClass ?? false)
+            let after = b.scalar(at: i + w.count)?.0.isWordClass ?? false
+            if !before && !after { return true }
+        }
+        return false
     }
 
     /// `generate_id`: kramdown's own algorithm (used for headers the GFM pass did not reach).

@@ -112,8 +112,10 @@ final class SpanParser {
                 // most bytes can start nothing: skip them without asking every parser
                 let c = s[p]
                 if !Self.isTrigger(c) {
-                    let next = p + 1 < n ? s[p + 1] : 0
-                    if next != Byte.quote && next != Byte.apos { p += 1; continue }
+                    // only a quote right after this character could start a span here
+                    let width = c < 0x80 ? 1 : (c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2))
+                    let next = p + width < n ? s[p + width] : 0
+                    if next != Byte.quote && next != Byte.apos { p += width; continue }
                 }
                 if let s = stop, s(self, p) { found = true; break }
                 if spanStart(at: p) { found = true; break }
