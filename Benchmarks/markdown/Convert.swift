@@ -1,7 +1,8 @@
 import Foundation
 import Markdown
 
-/// `markdown-bench convert [--commonmark|--ghpages] [--config-json FILE] [--set KEY=VALUE]...
+/// `markdown-bench convert [--commonmark|--ghpages [--cm-options A,B] [--cm-extensions x,y]]
+/// [--config-json FILE] [--set KEY=VALUE]...
 /// [--out DIR] FILE...`: converts each file as Jekyll hands a page's content to its converter
 /// (leading blank lines dropped) and prints the HTML, or writes it to `DIR/<file>.html` for the
 /// real-site comparison script. `--config-json` reads a site's `kramdown:` settings as JSON.
@@ -10,12 +11,15 @@ func convertFiles(_ arguments: [String]) {
     var outDir: String? = nil
     var files: [String] = []
     var config: [String: OptionValue] = [:]
+    var cmOptions: [String] = [], cmExtensions: [String] = []
     var it = arguments.makeIterator()
     while let a = it.next() {
         switch a {
         case "--commonmark": mode = "commonmark"
         case "--ghpages": mode = "ghpages"
         case "--out": outDir = it.next()
+        case "--cm-options": cmOptions = (it.next() ?? "").split(separator: ",").map(String.init)
+        case "--cm-extensions": cmExtensions = (it.next() ?? "").split(separator: ",").map(String.init)
         case "--config-json":
             guard let path = it.next(), let data = FileManager.default.contents(atPath: path),
                   let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
@@ -37,8 +41,8 @@ func convertFiles(_ arguments: [String]) {
         let content = jekyllContent(text)
         let html: String
         switch mode {
-        case "commonmark": html = CommonMarkConverter(flavor: .commonMark).convert(content)
-        case "ghpages": html = CommonMarkConverter(flavor: .gitHubPages).convert(content)
+        case "commonmark": html = CommonMarkConverter(flavor: .commonMark, options: cmOptions, extensions: cmExtensions).convert(content)
+        case "ghpages": html = CommonMarkConverter(flavor: .gitHubPages, options: cmOptions, extensions: cmExtensions).convert(content)
         default: html = kramdown.convert(content).html
         }
         if let outDir {

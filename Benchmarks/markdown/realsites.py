@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compares kyll's kramdown converter with Jekyll's on every Markdown page of real sites.
 
-    Benchmarks/markdown/realsites.py [--bench PATH] [--keep DIR] [--list] SITE...
+    Benchmarks/markdown/realsites.py [--bench PATH] [--keep DIR] [--list] [--commonmark] SITE...
 
 SITE is a site's folder, or a bare git repository (its HEAD is read). Every `.md`/`.markdown`
 file becomes a page the way the shared cases were made: the front matter is dropped, Liquid is
@@ -11,7 +11,8 @@ taken out (`{% raw %}` bodies kept, `{% highlight x %}` blocks made fences, `{{ 
 with that site's `kramdown:` settings; kyll converts the same content with the same settings
 (`markdown-bench convert`). Pages are counted byte-identical, identical except inside `<code>`
 token spans (Rouge's highlighting, which the Markdown module leaves to the Highlight module), or
-different. Nothing is written into the sites.
+different. With `--commonmark` both sides use `markdown: CommonMark` (jekyll-commonmark) with
+the site's `commonmark:` settings instead. Nothing is written into the sites.
 """
 import argparse
 import json
@@ -83,19 +84,21 @@ def site_settings(path):
     Jekyll) and its `markdown:` engine, read with Ruby's YAML as Jekyll reads them."""
     cfg = os.path.join(path, "_config.yml")
     if not os.path.exists(cfg):
-        return {}, "", "kramdown"
+        return {}, "", "kramdown", {"options": [], "extensions": []}
     script = (
         "require 'yaml'; require 'json'; require 'date';"
         "c = (YAML.safe_load(File.read(ARGV[0]), permitted_classes: [Date, Time, Symbol], aliases: true) rescue {}) || {};"
         "k = c['kramdown'].is_a?(Hash) ? c['kramdown'] : {};"
         "fix = ->(v) { v == true || v == false ? v.to_s : (v.is_a?(Hash) ? v.transform_values(&fix) :"
         " (v.is_a?(Array) ? v.map(&fix) : v)) };"
+        "cm = c['commonmark'].is_a?(Hash) ? c['commonmark'] : {};"
         "puts JSON.dump({'kramdown' => fix.(k), 'yaml' => (k.empty? ? '' : YAML.dump({'kramdown' => k}).sub(/\\A---\\n/, '')),"
-        " 'markdown' => (c['markdown'] || 'kramdown').to_s})"
+        " 'markdown' => (c['markdown'] || 'kramdown').to_s,"
+        " 'commonmark' => {'options' => Array(cm['options']).map(&:to_s), 'extensions' => Array(cm['extensions']).map(&:to_s)}})"
     )
     out = subprocess.run(["ruby", "-e", script, cfg], check=True, capture_output=True, text=True).stdout
     data = json.loads(out)
-    return data["kramdown"], data["yaml"], data["markdown"]
+    return data["kramdown"], data["yaml"], data["markdown"], data["commonmark"]
 
 
 def strip_code_spans(html):
@@ -121,17 +124,20 @@ def flat_name(rel):
     return ("x" + name) if name[0] in "_." else name
 
 
-def compare_site(path, bench, keep, show):
+def compare_site(path, bench, keep, commonmark):
     work = tempfile.mkdtemp(prefix="kyll-realsite-")
     try:
         root, files = site_files(path, work)
-        kramdown, kramdown_yaml, engine = site_settings(root)
+        kramdown, kramdown_yaml, engine, cm = site_settings(root)
         site = os.path.join(work, "site")
         inputs = os.path.join(work, "inputs")
         os.makedirs(site)
         os.makedirs(inputs)
         with open(os.path.join(site, "_config.yml"), "w") as f:
-            f.write("markdown: kramdown\n" + kramdown_yaml)
+            if commonmark:
+                f.write("plugins: [jekyll-commonmark]\nmarkdown: CommonMark\ncommonmark: %s\n" % json.dumps(cm))
+            else:
+                f.write("markdown: kramdown\n" + kramdown_yaml)
         names = []
         for rel, text in files:
             content = FRONT_MATTER.sub("", text, count=1) if text.startswith("---") else text
@@ -149,7 +155,9 @@ def compare_site(path, bench, keep, show):
         with open(cfg, "w") as f:
             json.dump(kramdown, f)
         ours = os.path.join(work, "ours")
-        subprocess.run([bench, "convert", "--config-json", cfg, "--out", ours]
+        mode = ["--commonmark", "--cm-options", ",".join(cm["options"]), "--cm-extensions",
+                ",".join(cm["extensions"])] if commonmark else ["--config-json", cfg]
+        subprocess.run([bench, "convert"] + mode + ["--out", ours]
                        + [os.path.join(inputs, n + ".md") for _, n in names], check=True)
         counts = {"identical": 0, "code spans only": 0, "different": 0}
         different = []
@@ -179,13 +187,15 @@ def main():
     parser.add_argument("--bench", default=os.path.join(here, "..", "..", ".build", "release", "markdown-bench"))
     parser.add_argument("--keep", help="copy each site's pages and both outputs here")
     parser.add_argument("--list", action="store_true", help="name the pages that differ")
+    parser.add_argument("--commonmark", action="store_true", help="compare markdown: CommonMark instead")
     args = parser.parse_args()
     total = {"identical": 0, "code spans only": 0, "different": 0}
     for path in args.sites:
-        n, counts, different, engine = compare_site(path, args.bench, args.keep, args.list)
+        n, counts, different, engine = compare_site(path, args.bench, args.keep, args.commonmark)
         for k in total:
             total[k] += counts[k]
-        note = "" if engine.lower() == "kramdown" else " (the site itself uses markdown: %s)" % engine
+        note = "" if engine.lower() == ("commonmark" if args.commonmark else "kramdown") else \
+            " (the site itself uses markdown: %s)" % engine
         print("%s: %d pages, %d identical, %d identical except code token spans, %d different%s"
               % (path, n, counts["identical"], counts["code spans only"], counts["different"], note))
         if args.list:
