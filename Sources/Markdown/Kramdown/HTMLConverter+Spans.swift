@@ -157,16 +157,6 @@ extension HTMLConverter {
         attrs["class"] = cls
     }
 
-    /// kramdown's Rouge call: the token markup, or nil when the code is printed plainly. Also
-    /// returns the default language of the highlighter options in use.
-    func highlight(_ code: String, language: String?, block: Bool) -> (String?, String?) {
-        guard let lexer = lexer(language: language, block: block) else {
-            return (nil, (block ? options.blockHighlighting : options.spanHighlighting).defaultLang)
-        }
-        let opts = block ? options.blockHighlighting : options.spanHighlighting
-        return ((highlighter ?? PlainCodeHighlighter()).highlight(code, lexer: lexer), opts.defaultLang)
-    }
-
     /// The Rouge lexer kramdown would use, or nil when it prints the code plainly.
     func lexer(language: String?, block: Bool) -> String? {
         guard options.syntaxHighlighter == .rouge else { return nil }
@@ -215,14 +205,13 @@ extension HTMLConverter {
             let rest = String(decoding: b, as: UTF8.self).stripped
             attrs["class"] = rest.isEmpty ? nil : rest
         }
-        let (html, defaultLang) = highlight(el.value, language: el.lang ?? lang, block: true)
         out.spaces(indent)
-        if let html {
-            Self.addHighlighterClass(&attrs, language: lang ?? defaultLang)
+        if let lexer = lexer(language: el.lang ?? lang, block: true) {
+            Self.addHighlighterClass(&attrs, language: lang ?? options.blockHighlighting.defaultLang)
             out.append("<div")
             out.attributes(attrs)
             out.append("><div class=\"highlight\"><pre class=\"highlight\"><code>")
-            out.append(html)
+            if let highlighter { out.append(highlighter.highlight(el.value, lexer: lexer)) } else { out.escape(el.value, mode: .all) }
             out.append("</code></pre></div>")
             out.spaces(indent)
             out.append("</div>\n")
