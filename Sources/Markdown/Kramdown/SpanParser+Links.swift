@@ -47,7 +47,9 @@ extension SpanParser {
             p.src[i] == Byte.rbracket || p.src[i] == Byte.lbracket || (p.src[i] == Byte.bang && p.src.at(i + 1) == Byte.lbracket)
         }, parsers: nil, accept: { [unowned self] in
             count += src[pos] == Byte.rbracket ? -1 : 1
-            return count - el.children.filter { $0.kind == .img }.count == 0
+            var images = 0
+            for c in el.children where c.kind == .img { images += 1 }
+            return count - images == 0
         })
         guard found else {
             pos = resultEnd

@@ -98,9 +98,12 @@ final class SpanParser {
     func parseSpans(_ el: Element, stop: StopTest?, parsers: [Parser]?, accept: (() -> Bool)? = nil) -> Bool {
         stack.append(tree)
         tree = el
-        let savedActive = active
+        let savedActive = parsers.map { _ in active }
         if let p = parsers { active = p }
-        defer { tree = stack.removeLast(); active = savedActive }
+        defer {
+            tree = stack.removeLast()
+            if let savedActive { active = savedActive }
+        }
         var stopFound = false
         while pos < src.count && !stopFound {
             // scan_until(/(?=stop|span_start)/)
