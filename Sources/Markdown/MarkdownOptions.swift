@@ -72,6 +72,7 @@ public struct KramdownOptions: Sendable, Equatable {
         if let v = config["parse_block_html"]?.bool { parseBlockHTML = v }
         if let v = config["parse_span_html"]?.bool { parseSpanHTML = v }
         if let v = config["transliterated_header_ids"]?.bool { transliteratedHeaderIDs = v }
+        if case .map(let m)? = config["typographic_symbols"] { typographicSymbols = m.compactMapValues(\.string) }
         // Jekyll: default_lang defaults to plaintext, guess_lang is copied from kramdown.guess_lang.
         var shared = HighlighterOptions(defaultLang: "plaintext", guessLang: config["guess_lang"]?.bool ?? true)
         var block: [String: OptionValue] = [:], span: [String: OptionValue] = [:]

@@ -197,7 +197,7 @@ final class HTMLConverter {
 
     /// `generate_id`: kramdown's own algorithm (used for headers the GFM pass did not reach).
     func generateID(_ text: String) -> String {
-        var id = Self.basicID(text)
+        var id = Self.basicID(options.transliteratedHeaderIDs ? Transliteration.decode(text) : text)
         if id.isEmpty { id = "section" }
         if let n = usedIDs[id] {
             usedIDs[id] = n + 1
