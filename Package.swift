@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmarkGFM"], exclude: ["README.md"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
         .executableTarget(name: "markdown-bench", dependencies: ["Markdown"], path: "Benchmarks/markdown",
-                          exclude: ["kramdown_bench.rb", "RESULTS.md"]),
+                          exclude: ["kramdown_bench.rb", "RESULTS.md", "realsites.py", "fuzzdiff.py"]),
 
         // The command line.
         .target(name: "KyllCLI", dependencies: [
