@@ -111,16 +111,6 @@ struct Attributes: Equatable {
         }
     }
 
-    /// kramdown's `html_attributes`: ` key="escaped"`, skipping an empty `id`.
-    var html: String {
-        var out = ""
-        for (k, v) in pairs {
-            if k == "id" && v.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) { continue }
-            out += " \(k)=\"\(Escape.attribute(v))\""
-        }
-        return out
-    }
-
     /// `update_attr_with_ial` without references: classes accumulate, other keys overwrite.
     mutating func apply(_ ial: IAL) {
         for (k, v) in ial.attributes.pairs {

@@ -336,12 +336,3 @@ final class HTMLConverter {
         out.append("$</span>")
     }
 }
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let r = range(of: target) else { return self }
-        var copy = self
-        copy.replaceSubrange(r, with: replacement)
-        return copy
-    }
-}

@@ -21,9 +21,6 @@ enum Escape {
     /// Text: `<`, `>`, `&` escaped, but entity references already written (`&amp;`, `&#60;`) kept.
     static func text(_ s: String) -> String { escape(s, quote: false) }
 
-    /// Attribute values: as text, plus `"`.
-    static func attribute(_ s: String) -> String { escape(s, quote: true) }
-
     private static func escape(_ s: String, quote: Bool) -> String {
         let b = s.bytes
         var needs = false
