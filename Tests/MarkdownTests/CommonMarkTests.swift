@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import Markdown
 
-/// `markdown: CommonMark`: each input of `Fixtures/commonmark_oracle.rb`, with its `commonmark:`
-/// options and extensions, against the HTML jekyll-commonmark made of it (`commonmark_expected.json`).
+/// `markdown: CommonMark` and `CommonMarkGhPages`: each input of `Fixtures/commonmark_oracle.rb`,
+/// with its `commonmark:` options and extensions, against the HTML jekyll-commonmark and
+/// jekyll-commonmark-ghpages made of it (`commonmark_expected.json`).
 /// Code blocks in a language Rouge knows are compared without Rouge's token spans, which the
 /// Highlight module supplies.
 struct CommonMarkTests {
@@ -13,6 +14,7 @@ struct CommonMarkTests {
         var extensions: [String]
         var markdown: String
         var html: String
+        var ghpages: String
         var description: String { name }
     }
 
@@ -32,6 +34,14 @@ struct CommonMarkTests {
         let html = CommonMarkConverter(flavor: .commonMark, options: f.options, extensions: f.extensions).convert(f.markdown)
         if html != f.html {
             #expect(CodeSpanText.strip(html) == CodeSpanText.strip(f.html), "\(f.name)")
+        }
+    }
+
+    @Test(arguments: fixtures)
+    func matchesJekyllCommonMarkGhPages(_ f: Fixture) {
+        let html = CommonMarkConverter(flavor: .gitHubPages, options: f.options, extensions: f.extensions).convert(f.markdown)
+        if html != f.ghpages {
+            #expect(CodeSpanText.strip(html) == CodeSpanText.strip(f.ghpages), "\(f.name)")
         }
     }
 }

@@ -11,7 +11,7 @@ enum Byte {
     static let lbrace: UInt8 = 0x7B, rbrace: UInt8 = 0x7D, bang: UInt8 = 0x21, caret: UInt8 = 0x5E
     static let dollar: UInt8 = 0x24, colon: UInt8 = 0x3A, hash: UInt8 = 0x23, dash: UInt8 = 0x2D
     static let dot: UInt8 = 0x2E, tilde: UInt8 = 0x7E, pipe: UInt8 = 0x7C, slash: UInt8 = 0x2F
-    static let equals: UInt8 = 0x3D, plus: UInt8 = 0x2B, question: UInt8 = 0x3F
+    static let equals: UInt8 = 0x3D, plus: UInt8 = 0x2B, question: UInt8 = 0x3F, percent: UInt8 = 0x25
 
     /// Ruby's `\s`: space, tab, newline, vertical tab, form feed, carriage return.
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }

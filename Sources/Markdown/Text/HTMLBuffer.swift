@@ -39,7 +39,8 @@ struct HTMLBuffer {
         }
     }
 
-    enum EscapeMode { case all, text, attribute }
+    /// kramdown's three `escape_html` modes, and cmark's (`&`, `<`, `>` and `"`, always).
+    enum EscapeMode { case all, text, attribute, cmark }
 
     /// kramdown's `escape_html`: `&`, `<`, `>` (and `"` in attributes); for text and attributes
     /// an entity reference already written (`&amp;`, `&#60;`) is kept as it is.
@@ -54,11 +55,11 @@ struct HTMLBuffer {
                 let replacement: StaticString
                 switch c {
                 case Byte.amp:
-                    if mode != .all, let end = Escape.referenceEnd(src, i) { i = end; continue }
+                    if mode == .text || mode == .attribute, let end = Escape.referenceEnd(src, i) { i = end; continue }
                     replacement = "&amp;"
                 case Byte.lt: replacement = "&lt;"
                 case Byte.gt: replacement = "&gt;"
-                case Byte.quote where mode == .attribute: replacement = "&quot;"
+                case Byte.quote where mode == .attribute || mode == .cmark: replacement = "&quot;"
                 default:
                     i += 1
                     continue

@@ -1,14 +1,20 @@
 # Writes commonmark_expected.json: for each input below, the HTML Jekyll 4.3.1's CommonMark
 # converter (jekyll-commonmark 1.4.0 over commonmarker 0.23.6, from Debian) makes of it with
-# the given `commonmark:` settings. CommonMarkTests reads the file; tests never run Ruby.
+# the given `commonmark:` settings, and the HTML of the GitHub Pages variant
+# (`markdown: CommonMarkGhPages`). CommonMarkTests reads the file; tests never run Ruby.
 #
-#   JEKYLL_NO_BUNDLER_REQUIRE=true ruby Tests/MarkdownTests/Fixtures/commonmark_oracle.rb
+#   GHPAGES_LIB=.../jekyll-commonmark-ghpages/lib \
+#     JEKYLL_NO_BUNDLER_REQUIRE=true ruby Tests/MarkdownTests/Fixtures/commonmark_oracle.rb
 #
-# (jekyll-commonmark-ghpages, the GitHub Pages variant, has no Debian package, so it has no
-# fixtures here.)
+# jekyll-commonmark-ghpages has no Debian package and its gem wants Jekyll 3; its one Ruby file
+# is loaded instead from GHPAGES_LIB, a folder holding lib/jekyll-commonmark-ghpages.rb of
+# github/jekyll-commonmark-ghpages 0.5.1 (commit de1432b).
 require 'jekyll'
 require 'jekyll-commonmark'
 require 'json'
+require 'rouge'
+$LOAD_PATH.unshift(ENV.fetch('GHPAGES_LIB'))
+require 'jekyll-commonmark-ghpages'
 
 ALL_EXT = %w[table strikethrough autolink tagfilter tasklist].freeze
 
@@ -59,13 +65,16 @@ CASES = [
   ['nested tasklist', "- [ ] a\n  - [x] b\n", [], ['tasklist']],
   ['smart edge cases', "'90s \"a 'b' c\" don't -- --- ... ''\n", ['SMART'], []],
   ['unsafe with tagfilter in a table', "| <script>x</script> | <b>y</b> |\n|---|---|\n", ['UNSAFE'], %w[table tagfilter]],
+  ['header ids', "# Hello *World*\n\n## Hello World\n\n### 123 `code` <b>x</b>\n\n# ???\n\n# ???\n", ['UNSAFE'], []],
+  ['header with filtered html', "## A <title>t</title> b\n", ['UNSAFE'], ['tagfilter']],
+  ['code with language lists', "```ruby,linenos\nx = 1\n```\n\n```nosuch\na \"q\" <b>\n```\n", [], []],
 ]
 
 results = CASES.map do |name, markdown, options, extensions|
   config = Jekyll::Configuration::DEFAULTS.merge('commonmark' => { 'options' => options, 'extensions' => extensions })
-  converter = Jekyll::Converters::Markdown::CommonMark.new(config)
   { 'name' => name, 'options' => options, 'extensions' => extensions, 'markdown' => markdown,
-    'html' => converter.convert(markdown) }
+    'html' => Jekyll::Converters::Markdown::CommonMark.new(config).convert(markdown),
+    'ghpages' => Jekyll::Converters::Markdown::CommonMarkGhPages.new(config).convert(markdown) }
 end
 File.write(File.join(__dir__, 'commonmark_expected.json'), JSON.pretty_generate(results) + "\n")
 puts "#{results.size} cases written"
