@@ -1,3 +1,5 @@
+import Foundation
+
 /// kramdown tables: any run of lines with an unescaped pipe after a block boundary, rows split on
 /// pipes outside code spans and `<code>` elements; `|---|` lines end the header or start a new
 /// body, `|===|` lines start the footer.
@@ -6,12 +8,17 @@ extension BlockParser {
     static func hasTablePipe(_ s: Bytes, _ p: Int) -> Bool {
         guard let first = s.at(p), first != Byte.newline else { return false }
         if first == Byte.pipe { return true }
-        var i = p + 1
-        while i < s.count, s[i] != Byte.newline {
-            if s[i] == Byte.pipe, s[i - 1] != Byte.backslash, s[i - 1] != Byte.newline { return true }
-            i += 1
+        let end = s.lineEnd(from: p)
+        return s.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return false }
+            var i = p + 1
+            while i < end, let hit = memchr(base + i, Int32(Byte.pipe), end - i) {
+                let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if buf[k - 1] != Byte.backslash { return true }
+                i = k + 1
+            }
+            return false
         }
-        return false
     }
 
     /// A separator line (`-` for header/body, `=` for the footer): only `+|: \t` and at least one

@@ -120,11 +120,7 @@ final class BlockParser {
 
     // MARK: lines
 
-    func lineEnd(_ p: Int) -> Int {
-        var i = p
-        while i < src.count, src[i] != Byte.newline { i += 1 }
-        return i
-    }
+    func lineEnd(_ p: Int) -> Int { src.lineEnd(from: p) }
 
     func nextLine(_ p: Int) -> Int { min(lineEnd(p) + 1, src.count) }
 

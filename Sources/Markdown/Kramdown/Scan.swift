@@ -15,11 +15,7 @@ enum Scan {
         return i - p
     }
 
-    static func lineEnd(_ s: Bytes, _ p: Int) -> Int {
-        var i = p
-        while i < s.count, s[i] != Byte.newline { i += 1 }
-        return i
-    }
+    static func lineEnd(_ s: Bytes, _ p: Int) -> Int { s.lineEnd(from: p) }
 
     /// Whether `s[from..<to]` holds a character other than Ruby's `\s`.
     static func hasNonSpace(_ s: Bytes, _ from: Int, _ to: Int) -> Bool {

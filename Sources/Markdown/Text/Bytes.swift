@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level helpers over UTF-8 text. The span parser and the pre-pass work on `[UInt8]`;
 /// the predicates name the character classes kramdown's Ruby regexps use (`\s`, `\w` and `\d`
 /// are ASCII in Ruby; `[[:alpha:]]`, `\p{Word}` and `\b` are Unicode-aware).
@@ -66,6 +68,15 @@ extension Array where Element == UInt8 {
     }
 
     func string(_ r: Range<Int>) -> String { String(decoding: self[r], as: UTF8.self) }
+
+    /// The index of the first newline at or after `p`, or `count`.
+    @inline(__always) func lineEnd(from p: Int) -> Int {
+        guard p < count else { return count }
+        return withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress, let hit = memchr(base + p, Int32(Byte.newline), count - p) else { return count }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+    }
 }
 
 extension Unicode.Scalar {
