@@ -10,14 +10,14 @@ final class ServerState: Sendable {
         var errorGeneration: UInt64 = 0
         /// `errorGeneration` when browsers were last told to reload.
         var generationAtLastReload: UInt64 = 0
+        /// The script put into HTML pages once live reload listens; nil while it is off.
+        var liveReloadScript: String?
     }
 
     private let mutable: NIOLockedValueBox<Mutable>
     let baseSegments: [String]
     let charset: String
     let headers: [String: String]
-    /// The script put into HTML pages when live reload is on.
-    let liveReloadScript: String?
     /// Distinguishes this server's injected pages from those of an earlier run in browser caches.
     private let instanceSalt = UInt64.random(in: 0...UInt64(UInt32.max))
 
@@ -26,12 +26,16 @@ final class ServerState: Sendable {
         baseSegments = configuration.baseSegments
         charset = configuration.charset
         headers = configuration.headers
-        liveReloadScript = configuration.liveReload.map { LiveReloadScript.tag(port: $0.port) }
     }
 
     var root: String {
         get { mutable.withLockedValue { $0.root } }
         set { mutable.withLockedValue { $0.root = newValue } }
+    }
+
+    /// Turns the script on, naming the port it connects to (nil: the page's own).
+    func installLiveReloadScript(port: Int?) {
+        mutable.withLockedValue { $0.liveReloadScript = LiveReloadScript.tag(port: port) }
     }
 
     var buildError: BuildErrorReport? {
@@ -59,7 +63,9 @@ final class ServerState: Sendable {
     /// The markup to put into HTML pages now, with a number identifying it for entity tags;
     /// nil when pages go out unchanged (live reload off and no build error).
     func injection() -> (snippet: [UInt8], variant: UInt64)? {
-        let (error, generation) = mutable.withLockedValue { ($0.buildError, $0.errorGeneration) }
+        let (error, generation, liveReloadScript) = mutable.withLockedValue {
+            ($0.buildError, $0.errorGeneration, $0.liveReloadScript)
+        }
         guard liveReloadScript != nil || error != nil else { return nil }
         var snippet = ""
         if let error { snippet += ErrorOverlay.markup(for: error) }
@@ -77,7 +83,8 @@ final class ServerState: Sendable {
 
     /// The URL path of a file of the site, mount point included: `css/a.css` → `/blog/css/a.css`.
     func urlPath(forSitePath sitePath: String) -> String {
-        let segments = baseSegments + sitePath.split(separator: "/").map(String.init)
-        return RequestPath(segments: segments, hasTrailingSlash: false).encoded(trailingSlash: false)
+        let segments = sitePath.split(separator: "/").map(String.init)
+        return RequestPath(segments: baseSegments + segments, hasTrailingSlash: false)
+            .encoded(trailingSlash: segments.isEmpty)
     }
 }

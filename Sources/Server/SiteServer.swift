@@ -56,54 +56,65 @@ public final class SiteServer: Sendable {
     /// The addresses bound, once `start()` has returned.
     public var addresses: Addresses? { running.withLockedValue { $0?.addresses } }
 
-    /// Binds the ports and starts answering; returns once every port is listening.
+    /// Binds the ports and starts answering; returns once every port is listening. A separate live
+    /// reload port is bound first, so the script in the first page served already knows it.
     @discardableResult
     public func start() async throws -> Addresses {
         guard addresses == nil else { throw StartError.alreadyStarted }
-        let startup = StartupSignal()
         let liveReload = configuration.liveReload
         let upgrade = webSocketUpgrade()
-        var services: [any Service] = []
+        let siteListening = StartupSignal(), liveReloadListening = StartupSignal()
         let siteServerBuilder: HTTPServerBuilder = (liveReload != nil && liveReload?.port == nil)
             ? .http1WebSocketUpgrade(shouldUpgrade: upgrade) : .http1()
-        services.append(Application(
+        let site = Application(
             responder: StaticSiteResponder(state: state), server: siteServerBuilder,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "kyll"),
-            onServerRunning: { startup.listening(.site, port: $0.localAddress?.port) }, logger: logger))
+            onServerRunning: { siteListening.listening(port: $0.localAddress?.port) }, logger: logger)
+        var firstServices: [any Service] = [site]
         if let liveReloadPort = liveReload?.port {
             let responder = CallbackResponder<BasicRequestContext> { request, _ in
                 StaticSiteResponder.plain(.notFound, "kyll live reload: connect a WebSocket to /livereload",
                                           head: request.method == .head)
             }
-            services.append(Application(
+            firstServices = [Application(
                 responder: responder, server: .http1WebSocketUpgrade(shouldUpgrade: upgrade),
                 configuration: .init(address: .hostname(configuration.host, port: liveReloadPort), serverName: "kyll"),
-                onServerRunning: { startup.listening(.liveReload, port: $0.localAddress?.port) }, logger: logger))
+                onServerRunning: { liveReloadListening.listening(port: $0.localAddress?.port) }, logger: logger)]
         }
 
-        var groupConfiguration = ServiceGroupConfiguration(services: services, logger: logger)
+        var groupConfiguration = ServiceGroupConfiguration(services: firstServices, logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(3)
         let group = ServiceGroup(configuration: groupConfiguration)
         let task = Task {
+            let error: any Error
             do {
                 try await group.run()
-                startup.failed(StartError.stoppedBeforeListening)
-            } catch {
-                startup.failed(error)
+                error = StartError.stoppedBeforeListening
+            } catch let thrown {
+                error = thrown
             }
+            siteListening.failed(error)
+            liveReloadListening.failed(error)
         }
-        let ports: StartupSignal.Ports
         do {
-            ports = try await startup.wait(expecting: services.count)
+            var liveReloadPort: Int?
+            if liveReload?.port != nil {
+                liveReloadPort = try await liveReloadListening.wait()
+                await group.addServiceUnlessShutdown(site)
+            }
+            let sitePort = try await siteListening.wait()
+            if let liveReload {
+                state.installLiveReloadScript(port: liveReload.port == nil ? nil : liveReloadPort)
+            }
+            let addresses = Addresses(host: configuration.host, port: sitePort,
+                                      liveReloadPort: liveReload == nil ? nil : (liveReloadPort ?? sitePort))
+            running.withLockedValue { $0 = Running(group: group, task: task, addresses: addresses) }
+            return addresses
         } catch {
             await group.triggerGracefulShutdown()
             _ = await task.value
             throw error
         }
-        let addresses = Addresses(host: configuration.host, port: ports.site,
-                                  liveReloadPort: liveReload == nil ? nil : (ports.liveReload ?? ports.site))
-        running.withLockedValue { $0 = Running(group: group, task: task, addresses: addresses) }
-        return addresses
     }
 
     /// Closes live reload connections and the listening sockets; returns when all is shut.
@@ -177,60 +188,41 @@ public final class SiteServer: Sendable {
     }
 }
 
-/// Lets `start()` wait until every application listens, or learn why one could not.
+/// Lets `start()` wait until an application listens, or learn why it could not.
 private final class StartupSignal: Sendable {
-    enum Role { case site, liveReload }
-    struct Ports { var site = 0; var liveReload: Int? }
-
     private struct Progress {
-        var ports = Ports()
-        var listening = 0
-        var expected: Int?
-        var outcome: Result<Ports, any Error>?
-        var waiter: CheckedContinuation<Ports, any Error>?
+        var outcome: Result<Int, any Error>?
+        var waiter: CheckedContinuation<Int, any Error>?
     }
 
     private let progress = NIOLockedValueBox(Progress())
 
-    func listening(_ role: Role, port: Int?) {
-        progress.withLockedValue { progress in
-            switch role {
-            case .site: progress.ports.site = port ?? 0
-            case .liveReload: progress.ports.liveReload = port
-            }
-            progress.listening += 1
-            Self.settleIfDone(&progress)
-        }
+    func listening(port: Int?) {
+        settle(.success(port ?? 0))
     }
 
     func failed(_ error: any Error) {
-        progress.withLockedValue { progress in
-            guard progress.outcome == nil else { return }
-            progress.outcome = .failure(error)
-            progress.waiter?.resume(throwing: error)
-            progress.waiter = nil
-        }
+        settle(.failure(error))
     }
 
-    func wait(expecting count: Int) async throws -> Ports {
+    func wait() async throws -> Int {
         try await withCheckedThrowingContinuation { continuation in
             progress.withLockedValue { progress in
-                progress.expected = count
-                progress.waiter = continuation
                 if let outcome = progress.outcome {
-                    progress.waiter = nil
                     continuation.resume(with: outcome)
                 } else {
-                    Self.settleIfDone(&progress)
+                    progress.waiter = continuation
                 }
             }
         }
     }
 
-    private static func settleIfDone(_ progress: inout Progress) {
-        guard progress.outcome == nil, let expected = progress.expected, progress.listening >= expected else { return }
-        progress.outcome = .success(progress.ports)
-        progress.waiter?.resume(returning: progress.ports)
-        progress.waiter = nil
+    private func settle(_ outcome: Result<Int, any Error>) {
+        progress.withLockedValue { progress in
+            guard progress.outcome == nil else { return }
+            progress.outcome = outcome
+            progress.waiter?.resume(with: outcome)
+            progress.waiter = nil
+        }
     }
 }

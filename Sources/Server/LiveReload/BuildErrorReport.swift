@@ -93,7 +93,7 @@ enum ErrorOverlay {
             let number = String(line.number)
             let gutter = String(repeating: " ", count: width - number.count) + number
             let isErrorLine = line.number == report.line
-            let row = "\(isErrorLine ? ">" : " ") \(gutter) | \(escapeHTML(line.text))"
+            let row = "\(isErrorLine ? "&gt;" : " ") \(gutter) | \(escapeHTML(line.text))"
             text += isErrorLine ? "<span class=\"kyll-error-line\">\(row)</span>\n" : row + "\n"
             if isErrorLine, let column = report.column, column >= 1 {
                 let indent = String(repeating: " ", count: width + 5 + column - 1)
