@@ -6,23 +6,26 @@ import Musl
 import Darwin
 #endif
 
-/// What the server needs to know about a path on disk, read with `stat(2)` (symlinks followed).
+/// What the server and the watchers need to know about a path on disk, read with `stat(2)`, or with
+/// `lstat(2)` when symlinks must not be followed.
 struct FileStatus: Equatable, Sendable {
     enum Kind: Sendable { case regular, directory, other }
 
     var kind: Kind
     var size: Int64
     var modificationNanoseconds: Int64
+    var inode: UInt64
 
-    init?(path: String) {
+    init?(path: String, followingSymlinks: Bool = true) {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard (followingSymlinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
         case S_IFREG: kind = .regular
         case S_IFDIR: kind = .directory
         default: kind = .other
         }
         size = Int64(info.st_size)
+        inode = UInt64(info.st_ino)
         #if canImport(Darwin)
         let time = info.st_mtimespec
         #else
