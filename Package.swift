@@ -35,6 +35,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+        // Serves and watches a folder for Tests/browser (headless Chromium, live reload).
+        .executableTarget(name: "server-harness", dependencies: ["Server"], path: "Tests/browser/Harness"),
         .testTarget(name: "ServerTests", dependencies: [
             "Server",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
