@@ -37,6 +37,11 @@ let package = Package(
         ]),
         // Serves and watches a folder for Tests/browser (headless Chromium, live reload).
         .executableTarget(name: "server-harness", dependencies: ["Server"], path: "Tests/browser/Harness"),
+        // notifyReload → message at live reload clients, for the record (not a test).
+        .executableTarget(name: "server-latency", dependencies: [
+            "Server",
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+        ], path: "Benchmarks/ServerLatency"),
         .testTarget(name: "ServerTests", dependencies: [
             "Server",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),

@@ -24,6 +24,14 @@ public final class SiteServer: Sendable {
         public var port: Int
         /// The live reload WebSocket's port (the site's own when configured so); nil when off.
         public var liveReloadPort: Int?
+        /// The mount point with slashes around it: `/` or `/blog/`.
+        public var basePath: String
+
+        /// The address to open, as `jekyll serve` prints it: `http://127.0.0.1:4000/blog/`.
+        public var url: String {
+            let hostPart = host.contains(":") ? "[\(host)]" : host
+            return "http://\(hostPart):\(port)\(basePath)"
+        }
     }
 
     public enum StartError: Error, Equatable {
@@ -61,6 +69,7 @@ public final class SiteServer: Sendable {
     @discardableResult
     public func start() async throws -> Addresses {
         guard addresses == nil else { throw StartError.alreadyStarted }
+        hub.reopen()
         let liveReload = configuration.liveReload
         let upgrade = webSocketUpgrade()
         let siteListening = StartupSignal(), liveReloadListening = StartupSignal()
@@ -107,7 +116,8 @@ public final class SiteServer: Sendable {
                 state.installLiveReloadScript(port: liveReload.port == nil ? nil : liveReloadPort)
             }
             let addresses = Addresses(host: configuration.host, port: sitePort,
-                                      liveReloadPort: liveReload == nil ? nil : (liveReloadPort ?? sitePort))
+                                      liveReloadPort: liveReload == nil ? nil : (liveReloadPort ?? sitePort),
+                                      basePath: state.urlPath(forSitePath: ""))
             running.withLockedValue { $0 = Running(group: group, task: task, addresses: addresses) }
             return addresses
         } catch {

@@ -25,6 +25,18 @@ struct LiveReloadTests {
         }
     }
 
+    @Test("a reload sent right after the handshake is never lost")
+    func noLostReloadAfterHandshake() async throws {
+        try await withServer(files: Self.site, liveReload: .init(port: 0)) { server, addresses, _ in
+            for _ in 0..<40 {
+                let client = try await LiveReloadClient.connect(port: addresses.liveReloadPort!)
+                defer { client.close() }
+                server.notifyReload(changedPaths: ["index.html"])
+                #expect(try await client.next(within: 5).contains("reload"))
+            }
+        }
+    }
+
     @Test("stylesheet-only changes ask for a stylesheet swap, under the base URL")
     func cssOnly() async throws {
         try await withServer(files: Self.site, baseURL: "/blog", liveReload: .init(port: 0)) { server, addresses, _ in
@@ -65,6 +77,15 @@ struct LiveReloadTests {
         await client.waitUntilClosed()
         #expect(ContinuousClock.now - started < .seconds(5))
         #expect(server.addresses == nil)
+
+        // The same server starts again (kyll serve restarts it when the configuration changes).
+        let again = try await server.start()
+        let reconnected = try await LiveReloadClient.connect(port: again.liveReloadPort!)
+        defer { reconnected.close() }
+        server.notifyReload(changedPaths: [])
+        #expect(try await reconnected.next().contains("reload"))
+        await #expect(throws: SiteServer.StartError.alreadyStarted) { try await server.start() }
+        await server.stop()
     }
 
     @Test("the live reload port answers plain requests with 404")

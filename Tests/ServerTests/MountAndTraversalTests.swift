@@ -28,6 +28,7 @@ struct BaseURLMountTests {
     ])
     func redirects(target: String, location: String) async throws {
         try await withServer(files: Self.site, baseURL: "blog") { _, addresses, _ in
+            #expect(addresses.url == "http://127.0.0.1:\(addresses.port)/blog/")
             let response = try await RawHTTP.request(port: addresses.port, target: target)
             #expect(response.status == 301)
             #expect(response.header("Location") == location)

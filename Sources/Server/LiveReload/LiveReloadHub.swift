@@ -63,6 +63,11 @@ final class LiveReloadHub: Sendable {
         }
     }
 
+    /// Accepts connections again after `closeAll()` (the server is started anew).
+    func reopen() {
+        clients.withLockedValue { $0.closed = false }
+    }
+
     /// Ends every connection's outgoing stream; new connections are refused.
     func closeAll() {
         let streams = clients.withLockedValue { clients in
@@ -92,10 +97,12 @@ final class LiveReloadHub: Sendable {
             var registered = false
             for try await message in inbound.messages(maxSize: 1 << 16) {
                 guard !registered, case .text(let text) = message, LiveReloadMessage.isHello(text) else { continue }
-                continuation.yield(LiveReloadMessage.hello)
+                // Registered and answered under one lock: once the client holds our hello, every later
+                // broadcast reaches it, and none can come before the hello.
                 registered = clients.withLockedValue { clients in
                     guard !clients.closed else { return false }
                     clients.streams[id] = continuation
+                    continuation.yield(LiveReloadMessage.hello)
                     return true
                 }
                 if !registered { break }
