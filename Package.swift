@@ -19,9 +19,15 @@ let package = Package(
         .systemLibrary(name: "CSass", pkgConfig: "libsass",
                        providers: [.apt(["libsass-dev"]), .brew(["libsass"])]),
 
+        // Our Liquid engine (no Jekyll inside), and Jekyll's changes to Liquid as a flavour on top.
+        .target(name: "Liquid"),
+        .target(name: "JekyllLiquid", dependencies: ["Liquid"]),
+        .testTarget(name: "LiquidTests", dependencies: ["Liquid", "JekyllLiquid"]),
+
         // The command line.
         .target(name: "KyllCLI", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Liquid", "JekyllLiquid",
         ]),
         .executableTarget(name: "kyll", dependencies: ["KyllCLI"]),
     ],
