@@ -46,10 +46,13 @@ public enum JekyllFlavor {
         }
         let key = property.rubyString
         let wanted = target.isNil ? nil : target.rubyString
+        // Debian's Jekyll makes `empty`/`blank` a literal that also matches empty arrays (and nil).
+        let emptyLiteral = args.emptyLiteralPositions.contains(1)
         var matches: [Value] = []
         for item in items {
             let value = try itemProperty(item, key, context)
-            if Self.matches(value, wanted) {
+            let isMatch = emptyLiteral ? Self.isEmptyForLiteral(value) : Self.matches(value, wanted)
+            if isMatch {
                 if first { return item }
                 matches.append(item)
             }
@@ -67,6 +70,16 @@ public enum JekyllFlavor {
         case .array(let a): return a.contains { $0.rubyString == target }
         case .hash(let h): return h.pairArrays.contains { $0.rubyString == target }
         default: return property.rubyString == target
+        }
+    }
+
+    /// `property == "" || Array(property).join == ""`.
+    static func isEmptyForLiteral(_ property: Value) -> Bool {
+        switch property {
+        case .nil: return true
+        case .array(let a): return Value.array(a).outputString.isEmpty
+        case .hash(let h): return h.isEmpty
+        default: return property.rubyString.isEmpty
         }
     }
 

@@ -15,17 +15,26 @@ struct LiquidCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liquid",
         abstract: "Render Liquid templates, or serve the golden-liquid JSON-lines protocol.",
-        subcommands: [LiquidRenderCommand.self]
+        subcommands: [LiquidProtocolCommand.self, LiquidRenderCommand.self],
+        defaultSubcommand: LiquidProtocolCommand.self
+    )
+}
+
+/// `kyll liquid --jsonl [--jekyll]` (the default subcommand, so its flags follow `liquid`).
+struct LiquidProtocolCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve-jsonl",
+        abstract: "Answer golden_harness.py's JSON-lines requests on stdin/stdout."
     )
 
     @Flag(help: "Read JSON-lines requests {template, data, templates, mode, strict_errors} from stdin.")
     var jsonl = false
 
-    @Flag(help: "Jekyll's flavour: its where, sort and find filters.")
+    @Flag(help: "Jekyll's flavour: its where, sort and find filters (Liquid's include stays, as in the reference adapter).")
     var jekyll = false
 
     func run() throws {
-        guard jsonl else { throw CleanExit.helpRequest(self) }
+        guard jsonl else { throw CleanExit.helpRequest(LiquidCommand.self) }
         var base = LiquidEnvironment.standard
         if jekyll { JekyllFlavor.registerFilters(into: &base) }
         while let line = readLine(strippingNewline: true) {

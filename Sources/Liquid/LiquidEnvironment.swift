@@ -9,6 +9,9 @@ public enum ErrorMode: String, Sendable {
 public struct FilterArguments: Sendable {
     public var positional: [Value]
     public var keywords: OrderedHash
+    /// Positions of arguments written as the literals `empty` or `blank` (they evaluate to ""; a
+    /// few host filters, such as Debian's Jekyll `where`, treat them specially).
+    public var emptyLiteralPositions: [Int] = []
 
     public init(positional: [Value], keywords: OrderedHash = OrderedHash()) {
         self.positional = positional
@@ -114,9 +117,9 @@ public struct ResourceLimits: Sendable {
     /// Block nesting while parsing and scope/include depth while rendering (ruby-liquid: 100).
     public var maxDepth: Int = 100
     /// Bytes of output of one render.
-    public var maxOutputBytes: Int? = 256 * 1024 * 1024
+    public var maxOutputBytes: Int? = 128 * 1024 * 1024
     /// Loop iterations (for, tablerow, render-for) plus nodes rendered, per render.
-    public var maxRenderSteps: Int? = 100_000_000
+    public var maxRenderSteps: Int? = 20_000_000
     /// Length of a range iterated or expanded into an array.
     public var maxRangeLength: Int? = 10_000_000
 

@@ -69,7 +69,9 @@ public struct LiquidError: Error, Sendable, CustomStringConvertible {
             if let name = location.templateName { s += name + " " }
             s += "line \(location.line))"
         }
-        s += ": " + message
+        // Like ruby-liquid, errors that are not Liquid's own print as "internal" (the message
+        // keeps the detail for the host).
+        s += ": " + (kind == .internal ? "internal" : message)
         if let markupContext { s += " " + markupContext }
         return s
     }

@@ -123,7 +123,9 @@ extension FilterCall {
         for a in arguments { positional.append(try a.evaluate(context)) }
         var keywords = OrderedHash()
         for (k, e) in keywordArguments { keywords[k] = try e.evaluate(context) }
-        return try filter.invoke(input, FilterArguments(positional: positional, keywords: keywords), context)
+        var args = FilterArguments(positional: positional, keywords: keywords)
+        for (i, a) in arguments.enumerated() where a.isMethodLiteral { args.emptyLiteralPositions.append(i) }
+        return try filter.invoke(input, args, context)
     }
 }
 
