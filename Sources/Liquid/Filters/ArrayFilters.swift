@@ -11,9 +11,7 @@ enum ArrayFilters {
         env.register(filter: "first", arity: 0...0) { input, _, context in try firstOrLast(input, first: true, context) }
         env.register(filter: "last", arity: 0...0) { input, _, context in try firstOrLast(input, first: false, context) }
         env.register(filter: "reverse", arity: 0...0) { input, _, context in .array(try input.inputItems(context).reversed()) }
-        var sizeFilter = FilterDefinition("size", arity: 0...0) { input, _, context in try size(input, context) }
-        sizeFilter.standard = .size
-        env.register(sizeFilter)
+        env.register(FilterDefinition("size", arity: 0...0, standard: .size) { input, _, context in try size(input, context) })
         env.register(filter: "sort", arity: 0...1) { input, args, context in
             try sort(input, args[0], context) { a, b in
                 if let c = a.rubyCompare(b) { return c }

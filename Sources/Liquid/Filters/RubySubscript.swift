@@ -9,9 +9,10 @@ enum RubySubscript {
         case noMethod
     }
 
-    static func lookup(_ item: Value, _ key: Value, _ context: RenderContext) throws -> Outcome {
+    static func lookup(_ item: Value, _ key: Value, _ context: RenderContext, keyHash: Int? = nil) throws -> Outcome {
         switch item {
         case .hash(let h):
+            if let keyHash, case .string(let k) = key { return .value(h.value(forKey: k, hash: keyHash) ?? .nil) }
             return .value(h[key] ?? .nil)
         case .array(let a):
             guard let i = integerKey(key) else { return .typeError }

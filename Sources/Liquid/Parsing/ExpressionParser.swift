@@ -112,7 +112,7 @@ struct ExpressionParser {
     }
 
     static func number(_ text: String) -> Value {
-        if text.contains(".") { return .float(Double(text) ?? 0) }
+        if text.utf8.contains(46) { return .float(Double(text) ?? 0) }
         if let i = Int(text) { return .int(i) }
         return .float(Double(text) ?? 0)
     }

@@ -3,8 +3,12 @@
 struct LaxScanner {
     let bytes: [UInt8]
 
-    init(_ markup: some StringProtocol) {
-        bytes = Array(markup.utf8)
+    init(_ markup: String) {
+        bytes = bytesOf(markup)
+    }
+
+    init(_ markup: Substring) {
+        bytes = bytesOf(markup)
     }
 
     init(bytes: [UInt8]) {
@@ -102,9 +106,9 @@ struct LaxScanner {
 extension LaxScanner {
     /// `Expression.parse` of ruby-liquid's lax mode: a literal if the whole markup is one, a range
     /// `(a..b)`, otherwise a variable path picked out of the markup.
-    static func expression(_ markup: some StringProtocol) -> Expression {
+    static func expression(_ markup: String) -> Expression {
         let trimmed = rubyStrip(markup)
-        let bytes = Array(trimmed.utf8)
+        let bytes = bytesOf(trimmed)
         if bytes.count >= 2, let first = bytes.first, first == bytes.last,
             first == UInt8(ascii: "'") || first == UInt8(ascii: "\"")
         {
@@ -123,8 +127,8 @@ extension LaxScanner {
         return .variable(variableLookup(bytes))
     }
 
-    static func rubyStrip(_ s: some StringProtocol) -> String {
-        let u = Array(s.utf8)
+    static func rubyStrip(_ s: String) -> String {
+        let u = bytesOf(s)
         var a = 0
         var b = u.count
         while a < b && isRubyStripSpace(u[a]) { a += 1 }

@@ -18,15 +18,23 @@ final class RenderSession {
     let options: RenderOptions
     /// `render!`: the first error aborts. Otherwise errors are written into the output.
     let rethrowErrors: Bool
-    @exclusivity(unchecked) var errors: [LiquidError] = []
+    var errors: [LiquidError] = []
     @exclusivity(unchecked) var steps = 0
-    let partials: PartialCache
+    /// Made when the first partial is loaded (most renders load none).
+    private var ownPartials: PartialCache?
+
+    var partials: PartialCache {
+        if let shared = options.partialCache { return shared }
+        if let own = ownPartials { return own }
+        let own = PartialCache()
+        ownPartials = own
+        return own
+    }
 
     init(environment: LiquidEnvironment, options: RenderOptions, rethrowErrors: Bool) {
         self.environment = environment
         self.options = options
         self.rethrowErrors = rethrowErrors
-        self.partials = options.partialCache ?? PartialCache()
     }
 }
 
@@ -47,7 +55,9 @@ public final class RenderContext {
     @exclusivity(unchecked) var forStack: [ForloopDrop] = []
     /// Where each loop stopped, for `offset: continue`.
     @exclusivity(unchecked) var forOffsets: [String: Int] = [:]
-    /// Per-render state of tags (cycle positions…).
+    /// Where each `cycle` group is.
+    @exclusivity(unchecked) var cyclePositions: [Value: Int] = [:]
+    /// Per-render state of tags.
     @exclusivity(unchecked) public var state = Registers()
     @exclusivity(unchecked) public var interrupt: Interrupt?
     /// The name of the template being rendered (a partial's name inside include/render).

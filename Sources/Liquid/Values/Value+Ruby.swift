@@ -121,7 +121,7 @@ extension Value {
         case (.int(let a), .float(let b)): return Double(a) == b
         case (.float(let a), .int(let b)): return a == Double(b)
         case (.float(let a), .float(let b)): return a == b
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return UTF8Text.bytesEqual(a, b)
         case (.array(let a), .array(let b)):
             guard a.count == b.count else { return false }
             for (x, y) in zip(a, b) where !x.liquidEquals(y) { return false }
