@@ -32,12 +32,12 @@ extension Condition.Comparison {
 
     /// `==` with `blank` and `empty` on either side testing the other side.
     static func equal(_ left: Expression, _ right: Expression, _ context: RenderContext) throws -> Bool {
-        switch (left, right) {
-        case (.blank, .blank), (.empty, .empty), (.blank, .empty), (.empty, .blank): return false
-        case (.blank, let other), (let other, .blank): return try other.evaluate(context).isBlank
-        case (.empty, let other), (let other, .empty): return try other.evaluate(context).isEmptyCollection
-        default: return try left.evaluate(context).liquidEquals(right.evaluate(context))
-        }
+        let leftLiteral = left.isMethodLiteral, rightLiteral = right.isMethodLiteral
+        if !leftLiteral && !rightLiteral { return try left.evaluate(context).liquidEquals(right.evaluate(context)) }
+        if leftLiteral && rightLiteral { return false }
+        let (literal, other) = leftLiteral ? (left, right) : (right, left)
+        if case .blank = literal { return try other.evaluate(context).isBlank }
+        return try other.evaluate(context).isEmptyCollection
     }
 
     static func order(_ op: Condition.Operator, _ a: Value, _ b: Value) throws -> Bool {

@@ -138,10 +138,18 @@ public final class Condition: Sendable {
         }
     }
 
-    public struct Comparison: Sendable {
-        public var left: Expression
-        public var op: Operator?
-        public var right: Expression?
+    /// `left op right`, or `left` alone (its truthiness). A shared object: conditions are
+    /// evaluated often and copying one would retain everything in it.
+    public final class Comparison: Sendable {
+        public let left: Expression
+        public let op: Operator?
+        public let right: Expression?
+
+        public init(left: Expression, op: Operator?, right: Expression?) {
+            self.left = left
+            self.op = op
+            self.right = right
+        }
     }
 
     public enum Relation: Sendable { case and, or }
