@@ -107,6 +107,12 @@ extension LaxScanner {
     /// `Expression.parse` of ruby-liquid's lax mode: a literal if the whole markup is one, a range
     /// `(a..b)`, otherwise a variable path picked out of the markup.
     static func expression(_ markup: String) -> Expression {
+        expression(markup, depth: 0)
+    }
+
+    static func expression(_ markup: String, depth: Int) -> Expression {
+        // Deeper nesting than anyone writes is read as nothing (nil) rather than recursed into.
+        if depth > ExpressionParser.maxDepth { return .literal(.nil) }
         let trimmed = rubyStrip(markup)
         let bytes = bytesOf(trimmed)
         if bytes.count >= 2, let first = bytes.first, first == bytes.last,
@@ -119,12 +125,12 @@ extension LaxScanner {
         }
         if isIntegerLiteral(bytes) { return .literal(ExpressionParser.number(trimmed)) }
         if let (a, b) = rangeParts(bytes) {
-            return Expression.makeRange(expression(a), expression(b))
+            return Expression.makeRange(expression(a, depth: depth + 1), expression(b, depth: depth + 1))
         }
         if isFloatLiteral(bytes) { return .literal(.float(RubyNumber.stringToF(trimmed))) }
         if trimmed.isEmpty { return .literal(.nil) }
         if let literal = ExpressionParser.keywordLiteral(trimmed) { return literal }
-        return .variable(variableLookup(bytes))
+        return .variable(variableLookup(bytes, depth: depth))
     }
 
     static func rubyStrip(_ s: String) -> String {
@@ -181,7 +187,7 @@ extension LaxScanner {
     }
 
     /// A variable path from `[…]` and `word` pieces; anything else in the markup is skipped.
-    static func variableLookup(_ b: [UInt8]) -> VariableLookup {
+    static func variableLookup(_ b: [UInt8], depth: Int) -> VariableLookup {
         var parts: [VariableLookup.Lookup] = []
         var name: VariableLookup.Name?
         var i = 0
@@ -192,7 +198,7 @@ extension LaxScanner {
                     i += 1
                     continue
                 }
-                let inner = expression(String(decoding: b[(i + 1)..<close], as: UTF8.self))
+                let inner = expression(String(decoding: b[(i + 1)..<close], as: UTF8.self), depth: depth + 1)
                 if name == nil { name = .computed(inner) } else { parts.append(.index(inner)) }
                 i = close + 1
             } else if isWordByte(c) || c == UInt8(ascii: "-") {

@@ -18,10 +18,10 @@ struct TemplateToken {
     var column: Int
 }
 
-/// Splits template source into text, tag and output tokens the way ruby-liquid's tokenizer does:
-/// a tag runs from `{%` to the next `%}`; an output from `{{` to the next `}}` — or to a lone `}`,
-/// which leaves it unterminated — and an output that meets `{%` runs on to that tag's `%}`.
-/// An opening without its closing is a two-byte token of its own.
+/// Splits template source into text, tag and output tokens the way ruby-liquid 5.4's tokenizer
+/// does: a tag runs from `{%` to the next `%}`; an output from `{{` to the next `}` (and one more
+/// `}` right after it; a lone `}` leaves the output unterminated). An opening without its closing
+/// is a two-byte token of its own.
 struct Tokenizer {
     let source: [UInt8]
     private(set) var position = 0
@@ -137,21 +137,17 @@ struct Tokenizer {
         }
     }
 
+    /// ruby-liquid 5.4's `{{.*?}}?`: up to the first `}`, and a second one right after it.
     private func outputEnd(from: Int) -> Int {
-        let n = source.count
-        var i = from
-        while i < n {
-            let a = source[i]
-            if a == UInt8(ascii: "}") {
-                if i + 1 < n && source[i + 1] == UInt8(ascii: "}") { return i + 2 }
-                return i + 1
+        source.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress,
+                let p = memchr(base + from, Int32(UInt8(ascii: "}")), b.count - from)
+            else {
+                // Never closed: the opening alone, the rest stays text.
+                return from
             }
-            if a == UInt8(ascii: "{") && i + 1 < n && source[i + 1] == UInt8(ascii: "%") {
-                return tagEnd(from: i + 2) ?? (i + 2)
-            }
-            i += 1
+            let i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            return i + 1 < b.count && b[i + 1] == UInt8(ascii: "}") ? i + 2 : i + 1
         }
-        // Never closed: the opening alone, the rest stays text.
-        return from
     }
 }
