@@ -70,7 +70,7 @@ extension Value {
             return a.contains(where: { $0.arrayValue != nil }) ? Value.flatten(a) : a
         case .nil: return []
         case .range(let r):
-            if let max = context.environment.limits.maxRangeLength, r.count > max {
+            if let max = context.limits.maxRangeLength, r.count > max {
                 throw LiquidError(.memory, "Range too large: \(r.count) items (limit \(max))")
             }
             return r.values

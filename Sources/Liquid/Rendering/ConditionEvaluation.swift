@@ -18,8 +18,12 @@ extension Condition.Comparison {
         guard let op else { return try left.evaluate(context).isTruthy }
         let right = self.right ?? .literal(.nil)
         switch op {
-        case .equal: return try Self.equal(left, right, context)
-        case .notEqual: return try !Self.equal(left, right, context)
+        case .equal:
+            if !hasMethodLiteral { return try left.evaluate(context).liquidEquals(right.evaluate(context)) }
+            return try Self.equal(left, right, context)
+        case .notEqual:
+            if !hasMethodLiteral { return try !left.evaluate(context).liquidEquals(right.evaluate(context)) }
+            return try !Self.equal(left, right, context)
         case .contains:
             return Self.contains(try left.evaluate(context).primitive, try right.evaluate(context).primitive)
         case .less, .greater, .lessOrEqual, .greaterOrEqual:

@@ -31,10 +31,18 @@ final class RenderSession {
         return own
     }
 
+    /// The limits, copied out of the environment for the hot paths.
+    let limits: ResourceLimits
+    let maxSteps: Int
+    let maxOutputBytes: Int
+
     init(environment: LiquidEnvironment, options: RenderOptions, rethrowErrors: Bool) {
         self.environment = environment
         self.options = options
         self.rethrowErrors = rethrowErrors
+        self.limits = environment.limits
+        self.maxSteps = environment.limits.maxRenderSteps ?? Int.max
+        self.maxOutputBytes = environment.limits.maxOutputBytes ?? Int.max
     }
 }
 
@@ -78,12 +86,14 @@ public final class RenderContext {
     }
 
     public var environment: LiquidEnvironment { session.environment }
+    /// The configured limits.
+    public var resourceLimits: ResourceLimits { session.limits }
     public var options: RenderOptions { session.options }
     /// The host's registers.
     public var registers: Registers { session.options.registers }
     public var strictVariables: Bool { session.options.strictVariables }
     public var errors: [LiquidError] { session.errors }
-    var limits: ResourceLimits { session.environment.limits }
+    var limits: ResourceLimits { session.limits }
 
     /// A context for `{% render %}`: same filters, registers and limits, none of the variables.
     public func isolatedSubcontext(templateName: String?) throws -> RenderContext {
@@ -167,13 +177,13 @@ public final class RenderContext {
     @inline(__always)
     func tick(_ n: Int) throws {
         session.steps &+= n
-        if let max = limits.maxRenderSteps, session.steps > max {
-            throw LiquidError(.memory, "Render limit exceeded: more than \(max) steps")
+        if session.steps > session.maxSteps {
+            throw LiquidError(.memory, "Render limit exceeded: more than \(session.maxSteps) steps")
         }
     }
 
     func checkOutputSize(_ count: Int) throws {
-        if let max = limits.maxOutputBytes, count > max {
+        if count > session.maxOutputBytes {
             throw LiquidError(.memory, "Memory limits exceeded")
         }
     }

@@ -145,10 +145,14 @@ public final class Condition: Sendable {
         public let op: Operator?
         public let right: Expression?
 
+        /// Whether either side is `blank`/`empty` (then `==` tests the other side).
+        let hasMethodLiteral: Bool
+
         public init(left: Expression, op: Operator?, right: Expression?) {
             self.left = left
             self.op = op
             self.right = right
+            self.hasMethodLiteral = left.isMethodLiteral || (right?.isMethodLiteral ?? false)
         }
     }
 
