@@ -70,6 +70,16 @@ func render(_ source: String, _ data: Value = [:], partials: [String: String] = 
         }
     }
 
+    /// `size`, `slice` and `truncate` count code points, as Ruby does.
+    @Test func lengthsAreCodePoints() throws {
+        for text in ["", "abc", "héllo wörld, ça va?", "日本語のテキストです", String(repeating: "aé日🙂", count: 7), "e\u{301}e\u{301}"] {
+            let n = text.unicodeScalars.count
+            #expect(try render("{{ s | size }}", ["s": .string(text)]) == String(n))
+            let sliced = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(1).prefix(5)))
+            #expect(try render("{{ s | slice: 1, 5 }}", ["s": .string(text)]) == sliced)
+        }
+    }
+
     @Test func whitespaceControlAndBlankBlocks() throws {
         #expect(try render("a  {%- if true -%}  b  {%- endif -%}  c") == "abc")
         #expect(try render("[{% if true %}\n  {% assign x = 1 %}\n{% endif %}]") == "[]")

@@ -14,9 +14,22 @@ enum UTF8Text {
     static func scalarCount(_ s: String) -> Int {
         var s = s
         return s.withUTF8 { buffer in
-            var n = 0
-            for b in buffer where b & 0xC0 != 0x80 { n += 1 }
-            return n
+            // Bytes minus continuation bytes (10xxxxxx), eight at a time.
+            var continuations = 0
+            var i = 0
+            if let base = buffer.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= buffer.count {
+                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    continuations += (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    i += 8
+                }
+            }
+            while i < buffer.count {
+                if buffer[i] & 0xC0 == 0x80 { continuations += 1 }
+                i += 1
+            }
+            return buffer.count - continuations
         }
     }
 
