@@ -19,10 +19,12 @@ public enum JekyllFlavor {
         }
     }
 
-    /// Installs Jekyll's `include` tag, reading includes through the environment's file system
-    /// (which should look in `_includes`).
-    public static func registerIncludeTag(into env: inout LiquidEnvironment) {
-        env.register(tag: "include", JekyllIncludeTag.Parser())
+    /// Installs Jekyll's `include` tag (or, with another name and a resolver, `include_relative`),
+    /// reading includes through the environment's file system (which should look in `_includes`);
+    /// `resolve` maps the written file name to the name asked of the file system.
+    public static func registerIncludeTag(into env: inout LiquidEnvironment, name: String = "include",
+                                          resolve: JekyllIncludeTag.Resolver? = nil) {
+        env.register(tag: name, JekyllIncludeTag.Parser(resolve: resolve))
     }
 
     // MARK: where / find

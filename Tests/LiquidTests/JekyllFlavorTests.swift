@@ -65,6 +65,18 @@ import Testing
         #expect(piped == "1")
     }
 
+    @Test func includeRelativeResolvesAgainstThePage() throws {
+        enum PageDir: RegisterKey { static var defaultValue: String { "" } }
+        var env = Self.environment(["docs/part.html": "part of {{ include.x }}"])
+        JekyllFlavor.registerIncludeTag(into: &env, name: "include_relative") { file, context in
+            context.registers[PageDir.self] + "/" + file
+        }
+        var options = RenderOptions()
+        options.registers[PageDir.self] = "docs"
+        let t = try Template.parse("{% include_relative part.html x='y' %}", environment: env)
+        #expect(try t.render([:], options: options) == "part of y")
+    }
+
     @Test func includeRejectsLiquidSyntaxAndBadNames() throws {
         // Liquid's own forms are errors in Jekyll.
         #expect(throws: LiquidError.self) { try render("{% include 'card.html' %}", includes: ["card.html": "x"]) }
