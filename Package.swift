@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "kyll", targets: ["kyll"]),
         // For the separate benchmark and fuzzing packages.
         .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "Liquid", targets: ["Liquid"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -56,10 +57,15 @@ let package = Package(
             "Server",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
         ]),
+        // Our Liquid engine (no Jekyll inside), and Jekyll's changes to Liquid as a flavour on top.
+        .target(name: "Liquid", exclude: ["README.md"]),
+        .target(name: "JekyllLiquid", dependencies: ["Liquid"]),
+        .testTarget(name: "LiquidTests", dependencies: ["Liquid", "JekyllLiquid"]),
 
         // The command line.
         .target(name: "KyllCLI", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Liquid", "JekyllLiquid",
         ]),
         .executableTarget(name: "kyll", dependencies: ["KyllCLI"]),
 
