@@ -19,11 +19,19 @@ let package = Package(
         .systemLibrary(name: "CSass", pkgConfig: "libsass",
                        providers: [.apt(["libsass-dev"]), .brew(["libsass"])]),
 
+        // The site model and build pipeline; the emulated plugins.
+        .target(name: "Jekyll", dependencies: []),
+        .target(name: "JekyllPlugins", dependencies: ["Jekyll"]),
+
         // The command line.
         .target(name: "KyllCLI", dependencies: [
+            "Jekyll", "JekyllPlugins",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kyll", dependencies: ["KyllCLI"]),
+
+        .testTarget(name: "JekyllTests", dependencies: ["Jekyll", "JekyllPlugins"]),
+        .testTarget(name: "KyllCLITests", dependencies: ["KyllCLI", "Jekyll"]),
     ],
     swiftLanguageModes: [.v6]
 )
