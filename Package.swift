@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kyll", targets: ["kyll"]),
+        // For the separate benchmark and fuzzing packages.
+        .library(name: "YAML", targets: ["YAML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,8 +21,12 @@ let package = Package(
         .systemLibrary(name: "CSass", pkgConfig: "libsass",
                        providers: [.apt(["libsass-dev"]), .brew(["libsass"])]),
 
+        // Standalone libraries over the C ones.
+        .target(name: "YAML", dependencies: ["CYAML"]),
+        .target(name: "Sass", dependencies: ["CSass"]),
+
         // The site model and build pipeline; the emulated plugins.
-        .target(name: "Jekyll", dependencies: []),
+        .target(name: "Jekyll", dependencies: ["YAML"]),
         .target(name: "JekyllPlugins", dependencies: ["Jekyll"]),
 
         // The command line.
@@ -30,6 +36,8 @@ let package = Package(
         ]),
         .executableTarget(name: "kyll", dependencies: ["KyllCLI"]),
 
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
+        .testTarget(name: "SassTests", dependencies: ["Sass"], exclude: ["Fixtures"]),
         .testTarget(name: "JekyllTests", dependencies: ["Jekyll", "JekyllPlugins"]),
         .testTarget(name: "KyllCLITests", dependencies: ["KyllCLI", "Jekyll"]),
     ],
