@@ -25,8 +25,12 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "Sass", dependencies: ["CSass"]),
 
+        // Markdown: cmark-gfm parsing, kramdown-compatible HTML.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+
         // The site model and build pipeline; the emulated plugins.
-        .target(name: "Jekyll", dependencies: ["YAML"]),
+        .target(name: "Jekyll", dependencies: ["YAML", "Markdown"]),
         .target(name: "JekyllPlugins", dependencies: ["Jekyll"]),
 
         // The command line.

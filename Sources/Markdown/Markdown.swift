@@ -1,0 +1,56 @@
+/// The result of a conversion: the HTML and the warnings kramdown would have given.
+public struct MarkdownOutput: Sendable, Equatable {
+    public var html: String
+    public var warnings: [String]
+}
+
+/// Converts Markdown the way Jekyll's kramdown converter does (`markdown: kramdown`, the default).
+/// Parsing is done by cmark-gfm; the HTML is kramdown's. Safe to call from many threads at once.
+public struct KramdownConverter: Sendable {
+    public var options: KramdownOptions
+    public var highlighter: (any CodeHighlighter)?
+
+    public init(options: KramdownOptions = KramdownOptions(), highlighter: (any CodeHighlighter)? = nil) {
+        self.options = options
+        self.highlighter = highlighter
+    }
+
+    /// Converts `markdown` (a page's content after its front matter).
+    public func convert(_ markdown: String) -> MarkdownOutput {
+        let renderer = KramdownRenderer(options: options, highlighter: highlighter)
+        let html = renderer.render(Self.normalize(markdown))
+        return MarkdownOutput(html: html, warnings: renderer.context.warnings)
+    }
+
+    /// kramdown's `adapt_source`: `\r\n` and `\r` become `\n`, and the text ends with exactly the
+    /// newlines it had (at least one).
+    static func normalize(_ s: String) -> String {
+        var t = s
+        if t.utf8.contains(Byte.cr) {
+            t = t.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        if t.hasSuffix("\n") { t.removeLast() }
+        return t + "\n"
+    }
+}
+
+/// Converts with kramdown's behaviour and Jekyll's default options.
+public func convert(_ markdown: String, options: KramdownOptions = KramdownOptions(),
+                    highlighter: (any CodeHighlighter)? = nil) -> String {
+    KramdownConverter(options: options, highlighter: highlighter).convert(markdown).html
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = self[...]
+        while let r = rest.range(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}

@@ -1,0 +1,18 @@
+import Testing
+@testable import Markdown
+
+struct SmokeTests {
+    @Test func paragraph() {
+        #expect(convert("Hello *world*\n") == "<p>Hello <em>world</em></p>\n")
+    }
+}
+
+import Foundation
+/// Converts the file named by KYLL_MARKDOWN_INPUT and prints the HTML (a debugging aid).
+struct AdHocConversion {
+    @Test func convertNamedFile() throws {
+        guard let path = ProcessInfo.processInfo.environment["KYLL_MARKDOWN_INPUT"] else { return }
+        let s = try String(contentsOfFile: path, encoding: .utf8)
+        print("<<<" + convert(CaseCorpusTests.jekyllContent(s)) + ">>>")
+    }
+}
