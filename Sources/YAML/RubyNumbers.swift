@@ -115,37 +115,23 @@ enum RubyNumbers {
         }
     }
 
-    /// Digits joined by single underscores; nil if there is no digit or an underscore is
-    /// misplaced.
     private static func strictDigits(_ cursor: inout ByteCursor) -> [UInt8]? {
-        var digits: [UInt8] = []
-        while let byte = cursor.current {
-            if ASCII.isDigit(byte) {
-                digits.append(byte)
-                cursor.position += 1
-            } else if byte == ASCII.underscore {
-                guard !digits.isEmpty, let next = cursor.peek(1), ASCII.isDigit(next) else { return nil }
-                cursor.position += 1
-            } else {
-                break
-            }
-        }
-        return digits.isEmpty ? nil : digits
+        strictRun(&cursor, digit: ASCII.isDigit)
     }
 
+    /// `0x` hex digits, optionally `.` hex digits (only with an exponent), optionally
+    /// `p` and a decimal exponent; underscores only between digits.
     private static func strictHexFloat(_ cursor: inout ByteCursor, literal: [UInt8]) -> Double? {
         var literal = literal + [ASCII.zero, UInt8(ascii: "x")]
         cursor.position += 2
-        let mantissaStart = literal.count
-        literal += Array(cursor.bytes[cursor.position...].prefix(while: ASCII.isHexDigit))
-        cursor.position += literal.count - mantissaStart
+        guard let whole = strictRun(&cursor, digit: ASCII.isHexDigit) else { return nil }
+        literal += whole
+        var hasFraction = false
         if cursor.skip(ASCII.dot) {
-            let fraction = cursor.bytes[cursor.position...].prefix(while: ASCII.isHexDigit)
-            guard !fraction.isEmpty else { return nil }
+            guard let fraction = strictRun(&cursor, digit: ASCII.isHexDigit) else { return nil }
             literal += [ASCII.dot] + fraction
-            cursor.position += fraction.count
+            hasFraction = true
         }
-        guard literal.count > mantissaStart else { return nil }
         if let marker = cursor.current, marker | 0x20 == UInt8(ascii: "p") {
             cursor.position += 1
             literal.append(UInt8(ascii: "p"))
@@ -153,12 +139,30 @@ enum RubyNumbers {
                 literal.append(sign)
                 cursor.position += 1
             }
-            let exponent = cursor.bytes[cursor.position...].prefix(while: ASCII.isDigit)
-            guard !exponent.isEmpty else { return nil }
+            guard let exponent = strictRun(&cursor, digit: ASCII.isDigit) else { return nil }
             literal += exponent
-            cursor.position += exponent.count
+        } else if hasFraction {
+            return nil
         }
         guard cursor.atEnd else { return nil }
         return Double(String(decoding: literal, as: UTF8.self))
+    }
+
+    /// Digits (per `digit`) joined by single underscores, underscores dropped; nil if there
+    /// is no digit or an underscore is misplaced.
+    private static func strictRun(_ cursor: inout ByteCursor, digit: (UInt8) -> Bool) -> [UInt8]? {
+        var digits: [UInt8] = []
+        while let byte = cursor.current {
+            if digit(byte) {
+                digits.append(byte)
+                cursor.position += 1
+            } else if byte == ASCII.underscore {
+                guard !digits.isEmpty, let next = cursor.peek(1), digit(next) else { return nil }
+                cursor.position += 1
+            } else {
+                break
+            }
+        }
+        return digits.isEmpty ? nil : digits
     }
 }

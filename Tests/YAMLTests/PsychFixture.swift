@@ -6,8 +6,13 @@ import YAML
 struct PsychCase: Decodable, CustomTestStringConvertible, Sendable {
     let yaml: String
     let psych: PsychResult
+    /// A random mutation of another case rather than a case of the table.
+    let mutation: Bool
 
     var testDescription: String { yaml.debugDescription }
+
+    static var table: [PsychCase] { all.filter { !$0.mutation } }
+    static var mutations: [PsychCase] { all.filter(\.mutation) }
 
     static let all: [PsychCase] = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -107,7 +107,7 @@ SCALARS = [
 DOCUMENTS = [
   # Documents, streams, empty input.
   "", " ", "\n", "# only a comment\n", "---", "--- \n", "---\n...\n", "--- a\n--- b\n", "a: 1\n--- [\n",
-  "a: 1\n...\n--- 2", "%YAML 1.1\n--- x", "%YAML 1.2\n--- 1", "%YAML 2.0\n--- 1", "%TAG !e! tag:example.com,2000:\n--- !e!foo 1",
+  "a: 1\n...\n--- 2", "%YAML 1.1\n--- x", "%YAML 1.1\n-- x", "%TAG !e! tag:example.com,2000:\n-- !e!foo 1", "%YAML 1.2\n--- 1", "%YAML 2.0\n--- 1", "%TAG !e! tag:example.com,2000:\n--- !e!foo 1",
   "\xEF\xBB\xBFa: 1", "a: 1\r\nb: 2\r\n", "a: 1\rb: 2",
   # Mappings and sequences.
   "a: 1\nb: [x, y]\nc: {d: e}", "- 1\n- - 2\n  - 3\n- {a: b}", "a:\nb: ~\nc: ''", "? [1, 2]\n: x", "? {a: 1}\n: x",
@@ -134,7 +134,8 @@ DOCUMENTS = [
   "!!float 0x1A", "!!float ' 1_5.5 '", "!!float 1_5", "!!float 1__5", "!!float '1.'", "!!float '.5'", "!!float 0b1",
   "!!float 2001-01-01", "!!float 2001-01-01 00:00:00", "!!float 2001-01-01 00:00:00.5Z", "!!float yes",
   "!!float 12345678901234567890123", "!!float 0x1p3", "!!float 0x1.8p1", "!!float '0x'", "!!float 1e_5", "!!float 1e5_",
-  "!!float '1_000.000_5e1_0'", "!float 12", "!!float .inf", "!!float 1:30",
+  "!!float '1_000.000_5e1_0'", "!float 12", "!!float .inf", "!!float 1:30", "!!float 0x1.81", "!!float 0x1.8",
+  "!!float 0x1_0", "!!float 0x1.8p1_0", "!!float 0x1.8e1", "!!float '0x.8p1'", "!!float 0x1P-3", "!!float '0x_1'",
   "!!timestamp 2001-01-01", "!!timestamp x", "! 12", "! '12'", "!foo 12", "!foo 'bar'", "!!binary aGVsbG8=",
   "!!binary \"aGVs\\nbG8=\"", "!binary aGk=", "!!binary \"/w==\"", "!!binary aGVsbG8", "!!binary aGVsbA", "!!binary a",
   "!!binary \"a=GVsbG8=\"", "!!binary \"aG=Vs\"", "!!binary \"aGVs=bG8=\"", "!!binary \"*a G V s b G 8 =\"", "!!binary ''",
@@ -278,5 +279,26 @@ end
   cases << "!!int #{quoted(word.chars.map { |c| rng.rand(2).zero? ? c.upcase : c }.join + ['', '', 'x', "\n"].sample(random: rng))}"
 end
 
+# Random mutations of everything above, for inputs nobody thought of.
 cases.uniq!
-puts JSON.pretty_generate(cases.map { |text| { "yaml" => text, "psych" => run(text) } })
+table_size = cases.size
+seeds = cases.dup
+symbols = "-:?[]{},&*!|>'\"%@`#~<=+._0123456789abyontfeExT \n\t\\/".chars
+4000.times do
+  text = seeds.sample(random: rng).dup
+  rng.rand(1..4).times do
+    position = rng.rand(text.size + 1)
+    case rng.rand(4)
+    when 0 then text[position] = symbols.sample(random: rng) if position < text.size
+    when 1 then text.slice!(position) if position < text.size
+    when 2 then text.insert(position, symbols.sample(random: rng))
+    else text.insert(position, seeds.sample(random: rng)[0, 20])
+    end
+  end
+  cases << text if text.valid_encoding?
+end
+
+cases = cases.first(table_size) + (cases.drop(table_size).uniq - cases.first(table_size))
+puts JSON.pretty_generate(cases.each_with_index.map { |text, index|
+  { "yaml" => text, "psych" => run(text), "mutation" => index >= table_size }
+})
