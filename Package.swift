@@ -21,6 +21,11 @@ let package = Package(
         .systemLibrary(name: "CSass", pkgConfig: "libsass",
                        providers: [.apt(["libsass-dev"]), .brew(["libsass"])]),
 
+        // Our Liquid engine (no Jekyll inside), and Jekyll's changes to Liquid as a flavour on top.
+        .target(name: "Liquid"),
+        .target(name: "JekyllLiquid", dependencies: ["Liquid"]),
+        .testTarget(name: "LiquidTests", dependencies: ["Liquid", "JekyllLiquid"]),
+
         // Standalone libraries over the C ones.
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "Sass", dependencies: ["CSass"]),
@@ -30,13 +35,14 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
 
         // The site model and build pipeline; the emulated plugins.
-        .target(name: "Jekyll", dependencies: ["YAML", "Markdown"]),
-        .target(name: "JekyllPlugins", dependencies: ["Jekyll"]),
+        .target(name: "Jekyll", dependencies: ["Liquid", "JekyllLiquid", "YAML", "Markdown", "Sass"]),
+        .target(name: "JekyllPlugins", dependencies: ["Jekyll", "Liquid"]),
 
         // The command line.
         .target(name: "KyllCLI", dependencies: [
             "Jekyll", "JekyllPlugins",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Liquid", "JekyllLiquid",
         ]),
         .executableTarget(name: "kyll", dependencies: ["KyllCLI"]),
 

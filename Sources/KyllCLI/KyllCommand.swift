@@ -8,7 +8,7 @@ public struct KyllCommand: AsyncParsableCommand {
         commandName: "kyll",
         abstract: "A Jekyll-compatible static site builder.",
         version: "kyll \(version)",
-        subcommands: []
+        subcommands: [LiquidCommand.self]
     )
 
     public init() {}
