@@ -1,6 +1,6 @@
 /// A place in a source file: the path as the user knows it (relative to the site source when inside
 /// it), a 1-based line and a 1-based column (0 when unknown).
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+public struct FileLocation: Sendable, Hashable, CustomStringConvertible {
     public var path: String
     public var line: Int
     public var column: Int
@@ -21,7 +21,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 /// `path:line:col: error: message`, then the source line with a caret under the column, then the chain.
 public struct BuildError: Error, Sendable, CustomStringConvertible {
     public var message: String
-    public var location: SourceLocation?
+    public var location: FileLocation?
     /// The text of the offending line, without its newline.
     public var sourceLine: String?
     /// Outermost last: "included from", "in layout" frames as readable lines.
@@ -29,7 +29,7 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
     /// Internal detail shown with `--trace`.
     public var detail: String?
 
-    public init(_ message: String, at location: SourceLocation? = nil, sourceLine: String? = nil,
+    public init(_ message: String, at location: FileLocation? = nil, sourceLine: String? = nil,
                 chain: [String] = [], detail: String? = nil) {
         self.message = message
         self.location = location
@@ -39,7 +39,7 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Attaches a location and its line of text, taken from the file's contents, unless one is set.
-    public func located(_ location: SourceLocation, in text: String?) -> BuildError {
+    public func located(_ location: FileLocation, in text: String?) -> BuildError {
         guard self.location == nil else { return self }
         var copy = self
         copy.location = location

@@ -1,0 +1,174 @@
+import Dispatch
+import Liquid
+import Synchronization
+
+extension BuildContext {
+    /// Renders every document — in Jekyll's order, on all cores — and returns what is written, in
+    /// the order Jekyll writes it: pages (then the files converters made beside them, which Jekyll
+    /// adds as pages while rendering), then collection items.
+    func renderAll(workers: Int) throws(BuildError) -> (pages: [OutputFile], items: [OutputFile]) {
+        let failure = Mutex<BuildError?>(nil)
+        let extras = Mutex<[Int: [OutputFile]]>([:])
+        DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
+            while failure.withLock({ $0 == nil }), let id = state.nextDocument() {
+                do throws(BuildError) {
+                    let (result, files) = try render(id)
+                    state.finish(id, result)
+                    if !files.isEmpty { extras.withLock { $0[id] = files } }
+                } catch {
+                    state.abandon(id)
+                    failure.withLock { if $0 == nil { $0 = error } }
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        func output(_ id: Int) -> OutputFile? {
+            let doc = site.documents[id]
+            guard isWritten(doc), let output = state.finalResult(id)?.output else { return nil }
+            return OutputFile(path: doc.destinationPath, content: .bytes(Array(output.utf8)), origin: doc.relativePath)
+        }
+        let extraFiles = extras.withLock { $0 }
+        let pages = site.pageIDs.compactMap(output) + extraFiles.keys.sorted().flatMap { extraFiles[$0]! }
+        let items = site.collections.flatMap { $0.documentIDs.compactMap(output) }
+        return (pages, items)
+    }
+
+    /// Pages are written; collection items when their collection has output and they are published.
+    func isWritten(_ doc: Document) -> Bool {
+        guard let label = doc.collectionLabel else { return true }
+        guard site.collection(label)?.info.writesOutput == true else { return false }
+        return (doc.isPublished || site.configuration.unpublished)
+            && (site.configuration.future || (doc.date?.seconds ?? 0) <= site.time.seconds)
+    }
+
+    /// One document: Liquid in its content, its converters, then its layouts, innermost first.
+    func render(_ id: Int) throws(BuildError) -> (RenderState.Result, [OutputFile]) {
+        let doc = site.documents[id]
+        let page: Value = doc.isPage ? .drop(PageDrop(site: site, id: id, frozenContent: doc.content)) : drop(id)
+        var payload = basePayload(page: page, document: doc)
+        payload["layout"] = initialLayoutData[id].map(Value.hash) ?? .nil
+        var output = doc.content
+        if let name = doc.generator, let plugin = plugins.first(where: { $0.name == name }),
+           let generated = try plugin.content(of: id, scope: RenderScope(build: self, viewer: id)) {
+            output = generated
+        } else if doc.rendersLiquid {
+            let template = try parse(doc.content, name: doc.displayPath, firstLine: doc.contentLine)
+            output = try renderTemplate(template, payload: payload, viewer: id, source: doc.content,
+                                        firstLine: doc.contentLine, path: doc.displayPath)
+        }
+        let converted = try converters.convert(output, chain: site.converters.chain(for: doc.extname), page: doc)
+        output = converted.text
+        state.converted(id, output)
+        let contentAfterConversion = output
+        if doc.placedInLayout {
+            output = try placeInLayouts(output, doc: doc, payload: &payload, viewer: id)
+        }
+        for plugin in plugins {
+            output = try plugin.postRender(output, document: doc, site: site)
+        }
+        return (RenderState.Result(converted: contentAfterConversion, output: output), converted.extraFiles)
+    }
+
+    /// The variables every render starts with.
+    func basePayload(page: Value, document: Document?) -> OrderedHash {
+        var payload = OrderedHash(minimumCapacity: 10)
+        payload["site"] = .drop(siteDrop)
+        payload["page"] = page
+        payload["layout"] = .nil
+        payload["content"] = .nil
+        payload["paginator"] = .nil
+        payload["jekyll"] = .drop(jekyllDrop)
+        payload["theme"] = themeDrop.map { .drop($0) } ?? .nil
+        let markdown = document.map { site.converters.chain(for: $0.extname).first == .markdown } ?? false
+        payload["highlighter_prefix"] = markdown ? "\n" : .nil
+        payload["highlighter_suffix"] = markdown ? "\n" : .nil
+        for (key, value) in document?.variables.pairs ?? OrderedHash().pairs { payload[key] = value }
+        return payload
+    }
+
+    func placeInLayouts(_ content: String, doc: Document, payload: inout OrderedHash, viewer: Int) throws(BuildError) -> String {
+        if let name = doc.layoutName, site.layouts[name] == nil, name != "none" {
+            site.logger.warn("Build Warning:", "Layout '\(name)' requested in \(doc.relativePath) does not exist.")
+        }
+        var output = content
+        var layoutData: OrderedHash?
+        for layout in LayoutLeak.chain(of: doc, in: site.layouts) {
+            payload["content"] = .string(output)
+            layoutData = layout.data.deepMerged(with: layoutData ?? OrderedHash())
+            payload["layout"] = .hash(layoutData!)
+            let template = try layoutTemplates.template(layout.path) { () throws(BuildError) -> Template in
+                try parse(layout.content, name: layout.relativePath, firstLine: layout.contentLine)
+            }
+            do {
+                output = try renderTemplate(template, payload: payload, viewer: viewer, source: layout.content,
+                                            firstLine: layout.contentLine, path: layout.relativePath)
+            } catch {
+                throw error.adding(frame: "in layout \(layout.relativePath), rendering \(doc.relativePath)")
+            }
+        }
+        return output
+    }
+
+    /// An item's excerpt: Liquid (with the excerpt as `page`) and the item's converters, no layout.
+    func renderExcerpt(id: Int, source: String) throws -> String {
+        let doc = site.documents[id]
+        var text = source
+        let rendersLiquid = doc.value("render_with_liquid") != .bool(false) && !doc.isYAML && doc.extname != ".coffee"
+            && (source.contains("{%") || source.contains("{{"))
+        if rendersLiquid {
+            let payload = basePayload(page: .drop(ExcerptDrop(site: site, id: id, content: source)), document: doc)
+            let template = try parse(source, name: doc.displayPath, firstLine: doc.contentLine)
+            text = try renderTemplate(template, payload: payload, viewer: -1, source: source,
+                                      firstLine: doc.contentLine, path: doc.displayPath)
+        }
+        return try converters.convert(text, chain: site.converters.chain(for: doc.extname), page: doc).text
+    }
+
+    func parse(_ source: String, name: String, firstLine: Int) throws(BuildError) -> Template {
+        do {
+            let template = try Template.parse(source, name: name, firstLine: firstLine, environment: environment)
+            for warning in template.warnings {
+                site.logger.warn("Liquid Warning:", "\(warning.description) in \(name)")
+            }
+            return template
+        } catch {
+            throw LiquidErrors.buildError(error, source: source, firstLine: firstLine, path: name, siteSource: site.configuration.source)
+        }
+    }
+
+    func renderTemplate(_ template: Template, payload: OrderedHash, viewer: Int, source: String, firstLine: Int,
+                        path: String) throws(BuildError) -> String {
+        do {
+            return try template.render(.hash(payload), options: options(viewer: viewer))
+        } catch {
+            throw LiquidErrors.buildError(error, source: source, firstLine: firstLine, path: path, siteSource: site.configuration.source)
+        }
+    }
+}
+
+/// Liquid's errors as build errors: located in the file they happened in, with its line of text,
+/// and the includes that led there.
+enum LiquidErrors {
+    static func buildError(_ error: LiquidError, source: String, firstLine: Int, path: String, siteSource: String) -> BuildError {
+        var message = error.message
+        if let context = error.markupContext { message += " " + context }
+        if let underlying = error.underlying as? BuildError { return underlying }
+        guard let location = error.location else {
+            return BuildError(message, at: FileLocation(path: path, line: firstLine))
+        }
+        let file = location.templateName ?? path
+        var text: String? = nil
+        if file == path {
+            text = BuildError.line(location.line - firstLine + 1, of: source)
+        } else if let included = try? SourceText.read(file.hasPrefix("/") ? file : Path.join(siteSource, file), displayPath: file) {
+            text = BuildError.line(location.line, of: included)
+        }
+        var result = BuildError(message, at: FileLocation(path: file, line: location.line, column: location.column),
+                                sourceLine: text, detail: error.description)
+        for frame in error.includeChain.reversed() {
+            let name = frame.templateName ?? path
+            result.chain.append("included from \(name):\(frame.line):\(frame.column)")
+        }
+        return result
+    }
+}
