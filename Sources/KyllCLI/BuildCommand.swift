@@ -20,6 +20,10 @@ struct BuildCommand: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
+    static func message(for error: any Error) -> String {
+        BuildCommand.fullMessage(for: error)
+    }
+
     /// Builds once and reports as Jekyll does; the exit status (0 or 1).
     static func build(_ options: BuildOptions, watch: Bool = false, logger: Logger) -> Int32 {
         logger.adjustVerbosity(quiet: options.quiet, verbose: options.verbose)

@@ -11,13 +11,18 @@ struct CleanCommand: ParsableCommand {
     @OptionGroup var options: BuildOptionGroup
 
     func run() throws {
-        let logger = Logger()
+        let status = CleanCommand.clean(options.buildOptions(), logger: Logger())
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    static func clean(_ options: BuildOptions, logger: Logger) -> Int32 {
         logger.adjustVerbosity(quiet: options.quiet, verbose: options.verbose)
         do {
-            try SiteClean.run(options: options.buildOptions(), logger: logger)
+            try SiteClean.run(options: options, logger: logger)
+            return 0
         } catch {
             logger.raw(error.render(trace: options.trace))
-            throw ExitCode(1)
+            return 1
         }
     }
 }

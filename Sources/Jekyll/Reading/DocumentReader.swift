@@ -27,7 +27,7 @@ struct DocumentReader: Sendable {
         guard let split = FrontMatterSplit.split(text) else {
             return Parsed(data: OrderedHash(), body: text, bodyLine: 1, hadFrontMatter: false)
         }
-        let value = try YAMLLoading.load(split.yaml, path: displayPath, firstLine: 1, clock: clock)
+        let value = try YAMLLoading.load(split.yaml, path: displayPath, firstLine: 1, clock: clock, file: text)
         switch value {
         case .hash(let h):
             return Parsed(data: h, body: String(split.body), bodyLine: split.bodyLine, hadFrontMatter: true)

@@ -1,0 +1,65 @@
+import Foundation
+import Jekyll
+import KyllCLI
+import Synchronization
+
+/// Runs kyll's commands in this process, capturing what they log.
+enum KyllRunner {
+    struct Result {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+        var output: String { standardOutput + standardError }
+    }
+
+    /// `kyll ARGUMENTS…` (subcommand first) with `directory` as the working directory.
+    static func run(_ arguments: [String], in directory: URL) -> Result {
+        let out = Mutex<String>(""), err = Mutex<String>("")
+        let logger = Logger(sink: { stream, line in
+            if stream == .standardOutput { out.withLock { $0 += line + "\n" } } else { err.withLock { $0 += line + "\n" } }
+        })
+        let status = Invocation.run(arguments, workingDirectory: directory.path, logger: logger)
+        return Result(status: status, standardOutput: out.withLock { $0 }, standardError: err.withLock { $0 })
+    }
+
+    /// `kyll build -s SOURCE -d DESTINATION ARGUMENTS…`, run from the source folder.
+    static func build(source: URL, destination: URL, arguments: [String] = []) -> Result {
+        run(["build", "-s", source.path, "-d", destination.path] + arguments, in: source)
+    }
+}
+
+/// Builds a site with Jekyll and with kyll into two folders and compares them.
+struct Differential {
+    let reference: URL
+    let candidate: URL
+    let jekyll: ProgramResult
+    let kyll: KyllRunner.Result
+    let comparison: SiteComparison
+
+    /// Nil when Jekyll is not installed and not required (the caller's test is then disabled).
+    static func build(source: URL, in folder: TemporaryDirectory, arguments: [String] = []) throws -> Differential? {
+        let reference = folder.sub("jekyll"), candidate = folder.sub("kyll")
+        guard let jekyll = try Oracle.build(source: source, destination: reference, arguments: arguments) else { return nil }
+        let kyll = KyllRunner.build(source: source, destination: candidate, arguments: arguments)
+        let comparison = try SiteComparison.compare(reference: reference, candidate: candidate)
+        return Differential(reference: reference, candidate: candidate, jekyll: jekyll, kyll: kyll, comparison: comparison)
+    }
+
+    /// A fixture site (txtar text) built both ways.
+    static func build(fixture: String, in folder: TemporaryDirectory, arguments: [String] = []) throws -> Differential? {
+        let source = folder.sub("site")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        try FixtureSite(fixture).write(into: source)
+        return try build(source: source, in: folder, arguments: arguments)
+    }
+
+    var summary: String {
+        "jekyll (\(jekyll.status)):\n\(jekyll.output)\nkyll (\(kyll.status)):\n\(kyll.output)\n\(comparison.summary)"
+    }
+
+    /// The bytes of a built file.
+    func file(_ path: String, kyll: Bool) -> String? {
+        let url = (kyll ? candidate : reference).appendingPathComponent(path)
+        return (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
