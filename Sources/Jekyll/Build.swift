@@ -1,3 +1,4 @@
+import Foundation
 import Liquid
 
 /// One build of a site, phase by phase: configuration → read → generate → render → write.
@@ -27,28 +28,66 @@ public enum SiteBuild {
     /// The phases. Returns the number of files written.
     public static func build(_ configuration: Configuration, plugins available: [any JekyllPlugin],
                              logger: Logger) throws(BuildError) -> Int {
+        var timer = PhaseTimer()
         let setup = try SiteSetup(configuration: configuration, plugins: available, logger: logger)
+        timer.end("RESET")
 
         // Read: layouts, pages, static files, posts, collections, data.
         var site = setup.site
         try SiteReader(logger: logger).read(&site)
+        timer.end("READ")
 
         // Generate: plugins add and change pages, items and files.
         for plugin in setup.plugins { try plugin.generate(&site) }
+        timer.end("GENERATE")
 
         // Render: every document through Liquid, its converters and its layouts, on all cores.
         let snapshot = SiteSnapshot(site: site)
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
-                                   converters: setup.converters, plugins: setup.plugins)
+                                   converters: setup.converters, plugins: setup.plugins, profile: setup.profile)
         let rendered = try context.renderAll(workers: setup.workers)
+        timer.end("RENDER")
+        timer.end("CLEANUP")
 
         // Write: into a staging folder swapped in at the end, keeping `keep_files`.
         let files = rendered.pages + site.staticFiles.filter(\.isWritten).map {
-            OutputFile(path: $0.destinationPath, content: .copy(from: $0.path), origin: $0.relativePath)
+            OutputFile(path: $0.destinationPath, content: .copy(from: $0.path), origin: $0.path)
         } + rendered.items
-        BuildSafety.warnAboutConflicts(files, logger: logger)
+        BuildSafety.warnAboutConflicts(files, destination: configuration.destination, logger: logger)
         try SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles).write(files)
         setup.prepareCacheFolder()
+        if configuration.incremental { BuildMetadata.write(snapshot) }
+        timer.end("WRITE")
+
+        if let profile = setup.profile {
+            logger.info("\nBuild Process Summary:")
+            logger.info(timer.table())
+            logger.info("\nSite Render Stats:")
+            logger.info(profile.table())
+        }
         return files.count
+    }
+}
+
+/// How long each phase took, for `--profile`.
+struct PhaseTimer {
+    private var last = MonotonicClock.now()
+    private(set) var phases: [(String, Double)] = []
+
+    mutating func end(_ name: String) {
+        phases.append((name, MonotonicClock.seconds(since: last)))
+        last = MonotonicClock.now()
+    }
+
+    func table() -> String {
+        var rows = [["PHASE", "TIME"]]
+        var total = 0.0
+        for (name, seconds) in phases {
+            let rounded = (seconds * 10000).rounded() / 10000
+            total += rounded
+            rows.append([name, String(format: "%.4f", rounded)])
+        }
+        rows.append(["TOTAL TIME", String(format: "%.4f", total)])
+        return RenderProfile.tabulate(rows)
     }
 }

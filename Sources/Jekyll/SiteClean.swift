@@ -8,6 +8,13 @@ public enum SiteClean {
         for leftover in [writer.stagingPath, writer.retiredPath] where FileSystem.exists(leftover) {
             try? FileSystem.remove(leftover)
         }
+        let metadata = configuration.inSource(".jekyll-metadata")
+        if FileSystem.isFile(metadata) {
+            logger.info("Cleaner:", "Removing \(metadata)...")
+            try? FileSystem.remove(metadata)
+        } else {
+            logger.info("Cleaner:", "Nothing to do for \(metadata).")
+        }
         remove(configuration.inSource(configuration.cacheDir), logger: logger)
     }
 

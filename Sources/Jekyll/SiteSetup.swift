@@ -10,9 +10,13 @@ struct SiteSetup {
     let plugins: [any JekyllPlugin]
     let converters: ContentConverters
     let workers: Int
+    /// With `--profile`, the render statistics.
+    let profile: RenderProfile?
     private let baseEnvironment: LiquidEnvironment
 
-    init(configuration: Configuration, plugins available: [any JekyllPlugin], logger: Logger) throws(BuildError) {
+    init(configuration given: Configuration, plugins available: [any JekyllPlugin], logger: Logger) throws(BuildError) {
+        let theme = try ThemeLocator.theme(for: given, logger: logger)
+        let configuration = try SiteSetup.withThemeConfiguration(given, theme: theme, logger: logger)
         let clock = SiteClock(identifier: configuration.timezone)
         var time = clock.now()
         if let configured = configuration["time"], !configured.isNil {
@@ -22,13 +26,13 @@ struct SiteSetup {
             time = parsed
         }
         if configuration.limitPosts < 0 { throw BuildError("limit_posts must be a non-negative number") }
-        let theme = try ThemeLocator.theme(for: configuration, logger: logger)
         site = Site(configuration: configuration, clock: clock, time: time, logger: logger, theme: theme)
         plugins = PluginSelection.select(from: available, configuration: configuration, theme: theme, logger: logger)
         converters = ContentConverters(configuration: configuration, highlighter: nil, theme: theme)
         workers = max(1, ProcessorCount.active)
+        profile = configuration.renderProfile ? RenderProfile() : nil
         baseEnvironment = SiteSetup.environment(configuration: configuration, theme: theme, plugins: plugins,
-                                                converters: converters)
+                                                converters: converters, profile: profile)
         if !configuration.safe {
             for dir in configuration.pluginsDir {
                 let path = configuration.inSource(dir)
@@ -41,10 +45,27 @@ struct SiteSetup {
 
     func environment(for snapshot: SiteSnapshot) -> LiquidEnvironment { baseEnvironment }
 
+    /// A theme's `_config.yml` under the site's (without the keys Jekyll's defaults have), unless
+    /// `ignore_theme_config` is true or the file is a symlink.
+    static func withThemeConfiguration(_ configuration: Configuration, theme: Theme?,
+                                       logger: Logger) throws(BuildError) -> Configuration {
+        guard let theme, configuration["ignore_theme_config"] != .bool(true) else { return configuration }
+        let path = Path.join(theme.root, "_config.yml")
+        guard FileSystem.isFile(path), !FileSystem.isSymlink(path) else { return configuration }
+        let text = try SourceText.read(path, displayPath: path)
+        guard case .hash(var themeConfig) = try YAMLLoading.load(text, path: path, firstLine: 1,
+                                                                clock: SiteClock(identifier: nil)) else {
+            return configuration
+        }
+        logger.info("Theme Config file:", path)
+        for key in themeConfig.keys where ConfigurationDefaults.keys.contains(key.rubyString) { themeConfig[key] = nil }
+        return Configuration(hash: themeConfig.deepMerged(with: configuration.hash))
+    }
+
     /// Jekyll's Liquid: the standard tags and filters, Jekyll's `where`, `find`, `sort` and
     /// `include`, its other filters and tags, then the plugins'.
     static func environment(configuration: Configuration, theme: Theme?, plugins: [any JekyllPlugin],
-                            converters: ContentConverters) -> LiquidEnvironment {
+                            converters: ContentConverters, profile: RenderProfile?) -> LiquidEnvironment {
         var env = LiquidEnvironment.standard
         env.errorMode = ErrorMode(rawValue: configuration.liquidErrorMode) ?? .warn
         JekyllFlavor.registerFilters(into: &env)
@@ -54,6 +75,11 @@ struct SiteSetup {
         }
         JekyllFilters.register(into: &env)
         JekyllTags.register(into: &env)
+        if let profile {
+            for name in ["include", "include_relative"] {
+                if let tag = env.tags[name] { env.register(tag: name, ProfiledIncludeParser(include: tag, profile: profile)) }
+            }
+        }
         env.fileSystem = IncludeFileSystem(configuration: configuration, theme: theme)
         for plugin in plugins { plugin.register(in: &env, configuration: configuration) }
         return env
@@ -90,17 +116,17 @@ enum BuildSafety {
         if destination == "/" { throw BuildError("The destination cannot be the root folder.") }
     }
 
-    static func warnAboutConflicts(_ files: [OutputFile], logger: Logger) {
+    static func warnAboutConflicts(_ files: [OutputFile], destination: String, logger: Logger) {
         var origins: [String: [String]] = [:]
         var order: [String] = []
-        for f in files {
+        for f in files where !f.mayReplace {
             if origins[f.path] == nil { order.append(f.path) }
             origins[f.path, default: []].append(f.origin)
         }
         for path in order where origins[path]!.count > 1 {
             logger.warn("Conflict:", "The following destination is shared by multiple files.")
             logger.warn("", "The written file may end up with unexpected contents.")
-            logger.warn("", path)
+            logger.warn("", "\u{1B}[36m" + Path.join(destination, path) + "\u{1B}[0m")
             for origin in origins[path]! { logger.warn("", " - \(origin)") }
             logger.warn("")
         }

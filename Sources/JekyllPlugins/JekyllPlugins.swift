@@ -6,5 +6,6 @@ public enum JekyllPlugins {
         RedirectFrom(),
         Sitemap(),
         Feed(),
+        Paginate(),
     ]
 }

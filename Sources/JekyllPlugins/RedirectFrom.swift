@@ -70,7 +70,9 @@ public struct RedirectFrom: JekyllPlugin {
         data["layout"] = "redirect"
         data["permalink"] = .string(from)
         data["redirect"] = ["from": .string(from), "to": .string(target)]
-        return site.generatedPage(dir: "", name: "redirect.html", content: "", data: data)
+        var page = site.generatedPage(dir: "", name: "redirect.html", content: "", data: data)
+        page.generator = name
+        return page
     }
 
     /// What the plugin's layout prints, around the target URL.

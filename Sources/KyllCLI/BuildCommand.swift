@@ -30,6 +30,7 @@ struct BuildCommand: ParsableCommand {
         do {
             _ = try SiteBuild.run(options: options, plugins: JekyllPlugins.all, logger: logger)
         } catch {
+            if let line = error.jekyllLine { logger.error(line.topic, line.message) }
             logger.raw(error.render(trace: options.trace))
             return 1
         }

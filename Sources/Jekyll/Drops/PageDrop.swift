@@ -47,7 +47,10 @@ final class PageDrop: Drop {
 
     func value(forKey key: String, in context: RenderContext) throws -> Value? {
         if key == "content" { return .string(content(context)) }
-        return staticHash[key]
+        if let v = staticHash[key] { return v }
+        // A hash's missing key is an undefined variable, not a drop's undefined method.
+        if context.strictVariables { throw LiquidError(.undefinedVariable, "undefined variable \(key)") }
+        return nil
     }
 
     var keys: [String] { staticHash.keys.map(\.rubyString) }

@@ -9,6 +9,7 @@ public final class BuildContext: Sendable {
     let environment: LiquidEnvironment
     let converters: ContentConverters
     let plugins: [any JekyllPlugin]
+    let profile: RenderProfile?
     let documentDrops: [any Drop]
     let siteDrop: SiteDrop
     let jekyllDrop: JekyllDrop
@@ -20,7 +21,8 @@ public final class BuildContext: Sendable {
     let initialLayoutData: [OrderedHash?]
 
     init(site: SiteSnapshot, environment: LiquidEnvironment, converters: ContentConverters,
-         plugins: [any JekyllPlugin]) {
+         plugins: [any JekyllPlugin], profile: RenderProfile? = nil) {
+        self.profile = profile
         self.site = site
         self.state = RenderState(count: site.documents.count)
         self.environment = environment
@@ -44,11 +46,11 @@ public final class BuildContext: Sendable {
     public func drop(_ id: Int) -> Value { .drop(documentDrops[id]) }
 
     /// Render options for a render on behalf of document `viewer`.
-    func options(viewer: Int?) -> RenderOptions {
+    func options(viewer: Int?, document: Int? = nil) -> RenderOptions {
         var options = RenderOptions()
         options.strictVariables = site.configuration.strictVariables
         options.strictFilters = site.configuration.strictFilters
-        options.registers[RenderScopeKey.self] = RenderScope(build: self, viewer: viewer)
+        options.registers[RenderScopeKey.self] = RenderScope(build: self, viewer: viewer, document: document)
         options.partialCache = partials
         return options
     }
@@ -97,6 +99,14 @@ public struct RenderScope: Sendable {
     /// The document being rendered (nil after the document loop; -1 for an excerpt, which sees
     /// every document as not yet rendered).
     public let viewer: Int?
+    /// The document whose `page` this render shows (for an excerpt, its item).
+    public let document: Int?
+
+    public init(build: BuildContext, viewer: Int?, document: Int? = nil) {
+        self.build = build
+        self.viewer = viewer
+        self.document = document ?? viewer.flatMap { $0 >= 0 ? $0 : nil }
+    }
 
     public var site: SiteSnapshot { build.site }
 }

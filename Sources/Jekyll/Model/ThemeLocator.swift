@@ -1,3 +1,5 @@
+import Liquid
+
 /// Finds the gem theme a site names (`theme:`) where Ruby installs gems, without Ruby.
 enum ThemeLocator {
     static func theme(for configuration: Configuration, logger: Logger) throws(BuildError) -> Theme? {
@@ -48,37 +50,59 @@ enum ThemeLocator {
     }
 }
 
-/// The few facts kyll reads from a gemspec (Ruby source, read as text): summary, description,
-/// authors, metadata and runtime dependencies.
+/// The few facts kyll reads from a gemspec (Ruby source, read as text, never run): summary,
+/// description, authors, metadata and runtime dependencies — in the forms gem authors write and
+/// RubyGems installs (`s.add_runtime_dependency "x"`, `s.add_runtime_dependency(%q<x>.freeze, …)`).
 enum GemSpecification {
     static func read(_ path: String, into theme: inout Theme) {
         guard let bytes = try? FileSystem.read(path) else { return }
         let text = String(decoding: bytes, as: UTF8.self)
-        for line in text.split(separator: "\n") {
-            let trimmed = line.drop(while: { $0 == " " })
-            if trimmed.hasPrefix("s.add_runtime_dependency") || trimmed.hasPrefix("s.add_dependency") {
-                if let name = firstQuoted(trimmed) { theme.dependencies.append(name) }
-            } else if trimmed.hasPrefix("s.summary") {
-                theme.summary = firstQuoted(trimmed) ?? ""
-            } else if trimmed.hasPrefix("s.description") {
-                theme.description = firstQuoted(trimmed)
-            } else if trimmed.hasPrefix("s.authors") {
-                theme.authors = allQuoted(trimmed)
+        var plainDependencies: [String] = []
+        for rawLine in text.split(separator: "\n") {
+            let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
+            guard let dot = line.firstIndex(of: "."), !line.hasPrefix("#") else { continue }
+            let call = line[line.index(after: dot)...]
+            if call.hasPrefix("add_runtime_dependency") {
+                if let name = strings(in: call).first, !theme.dependencies.contains(name) { theme.dependencies.append(name) }
+            } else if call.hasPrefix("add_dependency") {
+                if let name = strings(in: call).first { plainDependencies.append(name) }
+            } else if call.hasPrefix("summary") {
+                theme.summary = strings(in: call).first ?? ""
+            } else if call.hasPrefix("description") {
+                theme.description = strings(in: call).first
+            } else if call.hasPrefix("authors") {
+                theme.authors = strings(in: call)
+            } else if call.hasPrefix("metadata"), !call.contains("respond_to") || call.contains("=") {
+                let values = strings(in: call)
+                var metadata = OrderedHash()
+                for pair in stride(from: 0, to: values.count - 1, by: 2) { metadata[values[pair]] = .string(values[pair + 1]) }
+                theme.metadata = metadata
             }
         }
+        // Installed gemspecs repeat the runtime dependencies as `add_dependency` for old RubyGems.
+        if theme.dependencies.isEmpty { theme.dependencies = plainDependencies }
     }
 
-    static func firstQuoted(_ s: Substring) -> String? { allQuoted(s).first }
-
-    static func allQuoted(_ s: Substring) -> [String] {
+    /// The string literals in a line of Ruby: "…", '…' and %q<…>.
+    static func strings(in s: Substring) -> [String] {
         var out: [String] = []
-        var current: String?
-        var quote: Character?
-        for c in s {
-            if let q = quote {
-                if c == q { out.append(current ?? ""); current = nil; quote = nil } else { current = (current ?? "") + String(c) }
-            } else if c == "\"" || c == "'" {
-                quote = c; current = ""
+        var i = s.startIndex
+        while i < s.endIndex {
+            let c = s[i]
+            var close: Character?
+            if c == "\"" || c == "'" {
+                close = c
+            } else if c == "%", s[i...].hasPrefix("%q<") {
+                i = s.index(i, offsetBy: 2)
+                close = ">"
+            }
+            if let close {
+                let start = s.index(after: i)
+                guard let end = s[start...].firstIndex(of: close) else { break }
+                out.append(String(s[start..<end]))
+                i = s.index(after: end)
+            } else {
+                i = s.index(after: i)
             }
         }
         return out

@@ -20,7 +20,7 @@ struct DataMerge {
         }
         data = data.deepMerged(with: other)
         if let date = data["date"] {
-            if case .time = date { return }
+            // Jekyll re-reads the date from its text and shows it in local time.
             guard let time = DateParsing.time(from: date, clock: clock) else {
                 throw BuildError("Invalid date '\(date.rubyString)': Document '\(displayPath)' does not have a valid date in the \(source).",
                                  at: FileLocation(path: displayPath, line: 1))

@@ -25,7 +25,10 @@ extension BuildContext {
         func output(_ id: Int) -> OutputFile? {
             let doc = site.documents[id]
             guard isWritten(doc), let output = state.finalResult(id)?.output else { return nil }
-            return OutputFile(path: doc.destinationPath, content: .bytes(Array(output.utf8)), origin: doc.relativePath)
+            // Jekyll names pages by their `path`, items by their full path.
+            let origin = doc.isPage ? (doc.data["path"]?.rubyString ?? doc.relativePath) : doc.path
+            return OutputFile(path: doc.destinationPath, content: .bytes(Array(output.utf8)), origin: origin,
+                              mayReplace: doc.generator == "jekyll-redirect-from")
         }
         let extraFiles = extras.withLock { $0 }
         let pages = site.pageIDs.compactMap(output) + extraFiles.keys.sorted().flatMap { extraFiles[$0]! }
@@ -44,6 +47,7 @@ extension BuildContext {
     /// One document: Liquid in its content, its converters, then its layouts, innermost first.
     func render(_ id: Int) throws(BuildError) -> (RenderState.Result, [OutputFile]) {
         let doc = site.documents[id]
+        site.logger.debug("Rendering:", doc.relativePath)
         let page: Value = doc.isPage ? .drop(PageDrop(site: site, id: id, frozenContent: doc.content)) : drop(id)
         var payload = basePayload(page: page, document: doc)
         payload["layout"] = initialLayoutData[id].map(Value.hash) ?? .nil
@@ -118,10 +122,17 @@ extension BuildContext {
         if rendersLiquid {
             let payload = basePayload(page: .drop(ExcerptDrop(site: site, id: id, content: source)), document: doc)
             let template = try parse(source, name: doc.displayPath, firstLine: doc.contentLine)
-            text = try renderTemplate(template, payload: payload, viewer: -1, source: source,
+            text = try renderTemplate(template, payload: payload, viewer: -1, document: id, source: source,
                                       firstLine: doc.contentLine, path: doc.displayPath)
         }
         return try converters.convert(text, chain: site.converters.chain(for: doc.extname), page: doc).text
+    }
+
+    /// How Jekyll names a template in its messages: pages by their relative path, layouts and
+    /// collection items by their full path.
+    func jekyllPath(_ path: String) -> String {
+        if site.pageIDs.contains(where: { site.documents[$0].relativePath == path }) { return path }
+        return path.hasPrefix("/") ? path : Path.join(site.configuration.source, path)
     }
 
     func parse(_ source: String, name: String, firstLine: Int) throws(BuildError) -> Template {
@@ -132,33 +143,47 @@ extension BuildContext {
             }
             return template
         } catch {
-            throw LiquidErrors.buildError(error, source: source, firstLine: firstLine, path: name, siteSource: site.configuration.source)
+            throw LiquidErrors.buildError(error, source: source, firstLine: firstLine, path: name,
+                                          siteSource: site.configuration.source, jekyllPath: jekyllPath(name))
         }
     }
 
-    func renderTemplate(_ template: Template, payload: OrderedHash, viewer: Int, source: String, firstLine: Int,
-                        path: String) throws(BuildError) -> String {
+    func renderTemplate(_ template: Template, payload: OrderedHash, viewer: Int, document: Int? = nil, source: String,
+                        firstLine: Int, path: String) throws(BuildError) -> String {
         do {
-            return try template.render(.hash(payload), options: options(viewer: viewer))
+            guard let profile else { return try template.render(.hash(payload), options: options(viewer: viewer, document: document)) }
+            let start = ContinuousClock.now
+            let output = try template.render(.hash(payload), options: options(viewer: viewer, document: document))
+            let elapsed = ContinuousClock.now - start
+            profile.record(path, bytes: output.utf8.count,
+                           seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            return output
         } catch {
-            throw LiquidErrors.buildError(error, source: source, firstLine: firstLine, path: path, siteSource: site.configuration.source)
+            throw LiquidErrors.buildError(error, source: source, firstLine: firstLine, path: path,
+                                          siteSource: site.configuration.source, jekyllPath: jekyllPath(path))
         }
     }
 }
 
 /// Liquid's errors as build errors: located in the file they happened in, with its line of text,
-/// and the includes that led there.
+/// and the includes that led there; with the line Jekyll logs (`Liquid Exception: …`).
 enum LiquidErrors {
-    static func buildError(_ error: LiquidError, source: String, firstLine: Int, path: String, siteSource: String) -> BuildError {
+    /// `path` names the template being rendered (relative to the site); `jekyllPath` is how Jekyll
+    /// names it after "in" (absolute for layouts and collection items).
+    static func buildError(_ error: LiquidError, source: String, firstLine: Int, path: String,
+                           siteSource: String, jekyllPath: String? = nil) -> BuildError {
+        if let underlying = error.underlying as? BuildError { return underlying }
         var message = error.message
         if let context = error.markupContext { message += " " + context }
-        if let underlying = error.underlying as? BuildError { return underlying }
         guard let location = error.location else {
-            return BuildError(message, at: FileLocation(path: path, line: firstLine))
+            var result = BuildError(message, at: FileLocation(path: path, line: firstLine), detail: error.description)
+            result.jekyllLine = ("Liquid Exception:", jekyllMessage(error, line: nil, template: nil, path: jekyllPath ?? path))
+            return result
         }
         let file = location.templateName ?? path
+        let inInclude = file != path
         var text: String? = nil
-        if file == path {
+        if !inInclude {
             text = BuildError.line(location.line - firstLine + 1, of: source)
         } else if let included = try? SourceText.read(file.hasPrefix("/") ? file : Path.join(siteSource, file), displayPath: file) {
             text = BuildError.line(location.line, of: included)
@@ -169,6 +194,26 @@ enum LiquidErrors {
             let name = frame.templateName ?? path
             result.chain.append("included from \(name):\(frame.line):\(frame.column)")
         }
+        // Jekyll counts lines from the end of the front matter, and names includes by full path.
+        let jekyllLineNumber = inInclude ? location.line : location.line - firstLine + 1
+        let template = inInclude ? (file.hasPrefix("/") ? file : Path.join(siteSource, file)) : nil
+        result.jekyllLine = ("Liquid Exception:", jekyllMessage(error, line: jekyllLineNumber, template: template,
+                                                                 path: jekyllPath ?? path))
         return result
+    }
+
+    /// ruby-liquid's message as Jekyll prints it: `Liquid error (line 3): … in index.html`.
+    static func jekyllMessage(_ error: LiquidError, line: Int?, template: String?, path: String) -> String {
+        var s = error.kind == .syntax ? "Liquid syntax error" : "Liquid error"
+        if let line {
+            s += " (" + (template.map { $0 + " " } ?? "") + "line \(line))"
+        }
+        s += ": " + error.message
+        if let context = error.markupContext {
+            s += " " + context
+        } else if template != nil {
+            s += " included"
+        }
+        return s + " in " + path
     }
 }

@@ -28,6 +28,9 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
     public var chain: [String]
     /// Internal detail shown with `--trace`.
     public var detail: String?
+    /// The line Jekyll itself logs for this error (topic and message, e.g. `Liquid Exception:`),
+    /// printed before the diagnostic so that tools matching Jekyll's output still find it.
+    public var jekyllLine: (topic: String, message: String)?
 
     public init(_ message: String, at location: FileLocation? = nil, sourceLine: String? = nil,
                 chain: [String] = [], detail: String? = nil) {

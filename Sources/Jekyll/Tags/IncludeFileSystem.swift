@@ -1,4 +1,5 @@
 import Liquid
+import Synchronization
 
 /// Where `{% include %}` finds its files: the site's `_includes`, then the theme's. For
 /// `{% include_relative %}`, the folder of the page being rendered. A file must not leave the
@@ -8,6 +9,8 @@ struct IncludeFileSystem: TemplateFileSystem {
     let collectionsDir: String
     let includeDirectories: [String]
     let safe: Bool
+    /// Files already read, by the path they were found at (includes are read once per build).
+    private let cache = IncludeCache()
 
     init(configuration: Configuration, theme: Theme?) {
         source = configuration.source
@@ -24,6 +27,10 @@ struct IncludeFileSystem: TemplateFileSystem {
         let directories = relative ? [relativeDirectory(context)] : includeDirectories
         for dir in directories {
             let path = Path.join(dir, name)
+            if let found = cache.source(path) {
+                context.state[LastIncludeKey.self] = found.name
+                return found
+            }
             guard isValid(path, in: dir) else { continue }
             let shown = Path.relative(path, to: source) ?? path
             let text: String
@@ -32,7 +39,10 @@ struct IncludeFileSystem: TemplateFileSystem {
             } catch {
                 throw LiquidError(.fileSystem, error.message)
             }
-            return TemplateSource(source: text, name: shown, cacheKey: path, firstLine: 1)
+            let found = TemplateSource(source: text, name: shown, cacheKey: path, firstLine: 1)
+            cache.store(found, for: path)
+            context.state[LastIncludeKey.self] = shown
+            return found
         }
         let listed = "[" + directories.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
         let ending = safe ? " is not a symlink as those are not allowed in safe mode."
@@ -56,8 +66,8 @@ struct IncludeFileSystem: TemplateFileSystem {
 
     /// The folder of the page being rendered (its `path`, within the collections folder for items).
     func relativeDirectory(_ context: RenderContext) -> String {
-        guard let scope = context.jekyll, let viewer = scope.viewer, viewer >= 0 else { return source }
-        let doc = scope.site.documents[viewer]
+        guard let scope = context.jekyll, let id = scope.document else { return source }
+        let doc = scope.site.documents[id]
         var path = doc.isPage ? (doc.data["path"]?.rubyString ?? doc.relativePath) : doc.relativePath
         if !doc.isPage && !collectionsDir.isEmpty { path = Path.join(collectionsDir, path) }
         return Path.sanitized(base: source, Path.dirname(path))
@@ -86,4 +96,12 @@ struct IncludeRelativeNode: TagNode {
         defer { context.state[IncludeRelativeKey.self] = false }
         try inner.render(into: &output, context: context)
     }
+}
+
+/// Include files read so far, shared by the render threads.
+final class IncludeCache: Sendable {
+    private let sources = Mutex<[String: TemplateSource]>([:])
+
+    func source(_ path: String) -> TemplateSource? { sources.withLock { $0[path] } }
+    func store(_ source: TemplateSource, for path: String) { sources.withLock { $0[path] = source } }
 }

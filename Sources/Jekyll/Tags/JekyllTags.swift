@@ -74,11 +74,20 @@ struct PostURLTag: TagNode {
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
         let site = try context.requireJekyll().site
         guard let posts = site.collection("posts") else { throw notFound }
+        for id in posts.documentIDs where matches(site.documents[id].relativePath) {
+            output.append(URLFilters.relativeURL(.string(site.documents[id].url), context)); return
+        }
+        // Jekyll's older matching: the slug and the date, wherever the post is.
+        let wanted = date.split(separator: "-").compactMap { Int($0) }
         for id in posts.documentIDs {
-            let path = site.documents[id].relativePath
-            if matches(path) {
-                output.append(URLFilters.relativeURL(.string(site.documents[id].url), context)); return
-            }
+            let doc = site.documents[id]
+            guard doc.data["slug"]?.rubyString == slug, let postDate = doc.date else { continue }
+            let clock = WallClock(postDate)
+            guard wanted == [clock.year, clock.month, clock.day] else { continue }
+            site.logger.warn("Deprecation:", "A call to '{% post_url \(name) %}' did not match a post using the new "
+                             + "matching method of checking name (path-date-slug) equality. Please make sure that you "
+                             + "change this tag to match the post's name exactly.")
+            output.append(URLFilters.relativeURL(.string(doc.url), context)); return
         }
         throw notFound
     }

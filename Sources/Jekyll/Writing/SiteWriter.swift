@@ -12,13 +12,16 @@ public struct OutputFile: Sendable {
     /// Relative to the destination, without a leading slash, unescaped (`about/index.html`).
     public var path: String
     public var content: Content
-    /// The source the file was made from, for conflict warnings.
+    /// The source the file was made from, as Jekyll names it in conflict warnings.
     public var origin: String
+    /// May take a destination another file has without a warning (jekyll-redirect-from's pages).
+    public var mayReplace: Bool
 
-    public init(path: String, content: Content, origin: String) {
+    public init(path: String, content: Content, origin: String, mayReplace: Bool = false) {
         self.path = path
         self.content = content
         self.origin = origin
+        self.mayReplace = mayReplace
     }
 }
 
