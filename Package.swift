@@ -19,6 +19,13 @@ let package = Package(
         .systemLibrary(name: "CSass", pkgConfig: "libsass",
                        providers: [.apt(["libsass-dev"]), .brew(["libsass"])]),
 
+        // Rouge-compatible syntax highlighting.
+        .target(name: "Highlight"),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight"],
+                    exclude: ["Fixtures"]),
+        .executableTarget(name: "highlight-bench", dependencies: ["Highlight"], path: "Benchmarks/highlight",
+                          exclude: ["RESULTS.md", "bench.sh", "inputs"]),
+
         // The command line.
         .target(name: "KyllCLI", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
