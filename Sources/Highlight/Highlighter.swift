@@ -2,7 +2,7 @@
 public enum Highlighter {
     /// Every lexer this module provides.
     public static let allLexers: [Lexer] = [
-        .plainText, .python, .yaml, .shell, .console,
+        .plainText, .python, .yaml, .shell, .console, .liquid,
     ]
 
     private static let registry: [String: Lexer] = {
