@@ -9,7 +9,7 @@ func checkFixtures(_ root: String, only: String?) {
     var shown = false
     for language in languages {
         let dir = root + "/" + language
-        let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { !$0.hasSuffix(".html") }.sorted()
+        let names = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { !$0.hasSuffix(".rouge.html") }.sorted()
         guard let lexer = Highlighter.lexer(for: language) else {
             print("\(language): no lexer (\(names.count) samples)")
             continue
@@ -17,7 +17,7 @@ func checkFixtures(_ root: String, only: String?) {
         var failed: [String] = []
         for name in names {
             let code = String(decoding: fm.contents(atPath: dir + "/" + name) ?? Data(), as: UTF8.self)
-            let expected = String(decoding: fm.contents(atPath: dir + "/" + name + ".html") ?? Data(), as: UTF8.self)
+            let expected = String(decoding: fm.contents(atPath: dir + "/" + name + ".rouge.html") ?? Data(), as: UTF8.self)
             let actual = lexer.highlight(code)
             guard actual != expected else { continue }
             failed.append(name)

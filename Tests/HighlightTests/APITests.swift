@@ -51,7 +51,7 @@ import Testing
         let fm = FileManager.default
         return ((try? fm.contentsOfDirectory(atPath: tablesRoot.path)) ?? []).flatMap { lang in
             ((try? fm.contentsOfDirectory(atPath: tablesRoot.appendingPathComponent(lang).path)) ?? [])
-                .filter { !$0.hasSuffix(".html") }.map { "\(lang)/\($0)" }
+                .filter { !$0.hasSuffix(Fixtures.expectedSuffix) }.map { "\(lang)/\($0)" }
         }.sorted()
     }
 
@@ -61,7 +61,7 @@ import Testing
         let lang = url.deletingLastPathComponent().lastPathComponent
         let lexer = try #require(Highlighter.lexer(for: lang))
         let code = Fixtures.read(url)
-        #expect(HTMLTableFormatter.jekyll.format(code, lexer: lexer) == Fixtures.read(url.appendingPathExtension("html")))
+        #expect(HTMLTableFormatter.jekyll.format(code, lexer: lexer) == Fixtures.read(URL(fileURLWithPath: url.path + Fixtures.expectedSuffix)))
     }
 
     @Test func tableHonoursStartLineAndClasses() throws {

@@ -5,6 +5,8 @@ import Testing
 /// The differential fixtures: `Fixtures/samples/LANG/NAME` highlighted with the lexer for `LANG`
 /// must equal `NAME.html`, which `Fixtures/generate.rb` wrote with Rouge 3.30.
 enum Fixtures {
+    /// Appended to a sample's name to name Rouge's expected output.
+    static let expectedSuffix = ".rouge.html"
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/samples")
 
@@ -16,7 +18,7 @@ enum Fixtures {
     static func samples(_ language: String) -> [URL] {
         let dir = root.appendingPathComponent(language)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { !$0.hasSuffix(".html") }.sorted().map { dir.appendingPathComponent($0) }
+        return names.filter { !$0.hasSuffix(Fixtures.expectedSuffix) }.sorted().map { dir.appendingPathComponent($0) }
     }
 
     static func read(_ url: URL) -> String {
@@ -36,7 +38,7 @@ enum Fixtures {
         #expect(!samples.isEmpty)
         var failures: [String] = []
         for sample in samples {
-            let expected = Fixtures.read(sample.appendingPathExtension("html"))
+            let expected = Fixtures.read(URL(fileURLWithPath: sample.path + Fixtures.expectedSuffix))
             if lexer.highlight(Fixtures.read(sample)) != expected {
                 failures.append(sample.lastPathComponent)
             }

@@ -7,10 +7,10 @@
 #   ruby generate.rb            # (re)write samples/LANG/NAME.html for every sample input
 #   ruby generate.rb --import   # first extract inputs from ../shared (snippets and case pages)
 #
-# Layout: samples/LANG/NAME (any extension but .html) is code to highlight with the lexer Rouge
-# finds for LANG (the directory name, exactly as a Markdown fence would give it);
-# samples/LANG/NAME.html is Rouge's HTML formatter output for it. tables/LANG/NAME.html is the
-# HTMLTable formatter's output (with the classes Jekyll's `highlight` tag passes for `linenos`).
+# Layout: samples/LANG/NAME is code to highlight with the lexer Rouge finds for LANG (the
+# directory name, exactly as a Markdown fence would give it); samples/LANG/NAME.rouge.html is
+# Rouge's HTML formatter output for it. tables/LANG/NAME.rouge.html is the HTMLTable formatter's
+# output (with the classes Jekyll's `highlight` tag passes for `linenos`).
 
 require 'rouge'
 require 'json'
@@ -21,6 +21,7 @@ abort "expected Rouge 3.30, found #{Rouge.version}" unless Rouge.version.start_w
 
 HERE = File.expand_path(__dir__)
 SAMPLES = File.join(HERE, 'samples')
+EXPECTED = '.rouge.html'
 SHARED = File.expand_path('../../../../shared/markdown', HERE)
 
 def read_utf8(path)
@@ -98,19 +99,19 @@ end
 
 count = 0
 Dir.glob(File.join(SAMPLES, '*', '*')).sort.each do |path|
-  next if path.end_with?('.html')
+  next if path.end_with?(EXPECTED)
   lang = File.basename(File.dirname(path))
   out = highlight(lang, read_utf8(path)) or abort "Rouge has no lexer for #{lang} (#{path})"
-  File.binwrite("#{path}.html", out)
+  File.binwrite(path + EXPECTED, out)
   count += 1
 end
 puts "expected outputs: #{count}"
 
 tables = 0
 Dir.glob(File.join(HERE, 'tables', '*', '*')).sort.each do |path|
-  next if path.end_with?('.html')
+  next if path.end_with?(EXPECTED)
   lang = File.basename(File.dirname(path))
-  File.binwrite("#{path}.html", table(lang, read_utf8(path)))
+  File.binwrite(path + EXPECTED, table(lang, read_utf8(path)))
   tables += 1
 end
 puts "table outputs: #{tables}"
