@@ -33,6 +33,11 @@ extension Highlighter {
         } }),
         (.diff, { $0.looksLikeDiff }),
         (.yaml, { f in f.scan.has("%YAML", at: f.scan.skip(CharSet.space, from: 0)) }),
+        (.php, { f in
+            if f.shebangHas(word: "php") { return true }
+            if f.lineStartsWith("<?hh") { return false }
+            return f.lineStartsWith("<?php")
+        }),
         (.html, { $0.looksLikeHTML }),
         (.ruby, { $0.shebangHas(word: "ruby") }),
         (.javascript, { $0.shebangHas(word: "node") || $0.shebangHas(word: "jsc") }),
@@ -90,6 +95,18 @@ struct TextFacts {
         let name = s.skip(CharSet.space, from: i + 9)
         guard name > i + 9, let close = s.find(62, from: name + 1) else { return nil }
         return s.text(name, close)
+    }
+
+    /// Ruby's `/^lit/ =~ text`: some line starts with `lit`.
+    func lineStartsWith(_ lit: StaticString) -> Bool {
+        let s = scan
+        var i = 0
+        while i <= s.end {
+            if s.has(lit, at: i) { return true }
+            guard let nl = s.find(10, from: i) else { return false }
+            i = nl + 1
+        }
+        return false
     }
 
     var looksLikeDiff: Bool {

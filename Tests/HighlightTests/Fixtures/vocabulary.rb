@@ -30,7 +30,7 @@ def write(name, doc, lists)
   lists.each_with_index do |(prop, comment, words, ci), i|
     body << "\n" if i > 0
     body << "    /// #{comment}\n"
-    body << "    static let #{prop} = WordSet(\"\"\"\n#{swift_words(words.sort)}\n        \"\"\"#{ci ? ', ignoringCase: true' : ''})\n"
+    body << "    static let #{prop} = WordSet(#\"\"\"\n#{swift_words(words.sort)}\n        \"\"\"##{ci ? ', ignoringCase: true' : ''})\n"
   end
   body << "}\n"
   File.write(File.join(OUT, "#{name}.swift"), body)
@@ -41,3 +41,8 @@ apache = Rouge::Lexers::Apache
 write('ApacheWords', "Apache's section, directive and value names (lowercase; matched ignoring case).",
       [['names', 'Sections, directives and values: Rouge gives all three the same treatment.',
         (apache.sections.to_a + apache.directives.to_a + apache.values.to_a).uniq, true]])
+
+Kernel.load File.join(Rouge::Lexers::BASE_DIR, 'php/keywords.rb')
+php = Rouge::Lexers::PHP.builtins.values.flat_map(&:to_a).uniq.select { |w| w == w.downcase }
+write('PHPWords', "PHP's built-in functions (lowercase), which Rouge marks when a call follows.",
+      [['builtins', 'Every module Rouge lists.', php, false]])

@@ -3,7 +3,7 @@
 /// Apache's section, directive and value names (lowercase; matched ignoring case).
 enum ApacheWords {
     /// Sections, directives and values: Rouge gives all three the same treatment.
-    static let names = WordSet("""
+    static let names = WordSet(#"""
         acceptfilter acceptpathinfo accessfilename action add addalt addaltbyencoding addaltbytype
         addaltclass addcharset adddefaultcharset adddescription addencoding addhandler addicon
         addiconbyencoding addiconbytype addinputfilter addlanguage addmoduleinfo addoutputfilter
@@ -172,5 +172,5 @@ enum ApacheWords {
         vhostsecure vhostuser virtual virtualdocumentroot virtualdocumentrootip virtualhost
         virtualscriptalias virtualscriptaliasip watchdoginterval x-forwarded-for x-forwarded-host
         x-forwarded-server xbithack xhtml xml2encalias xml2encdefault xml2startparse
-        """, ignoringCase: true)
+        """#, ignoringCase: true)
 }
