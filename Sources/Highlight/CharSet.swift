@@ -5,12 +5,18 @@ struct CharSet: Sendable {
 
     init() {}
 
-    init(_ pattern: String) {
-        let b = Array(pattern.utf8)
+    init(_ pattern: StaticString) {
+        let b = pattern.utf8Start
+        let n = pattern.utf8CodeUnitCount
         var i = 0
-        while i < b.count {
-            if i + 2 < b.count, b[i + 1] == UInt8(ascii: "-") {
-                for c in b[i]...b[i + 2] { insert(c) }
+        while i < n {
+            if i + 2 < n, b[i + 1] == UInt8(ascii: "-") {
+                var c = b[i]
+                while true {
+                    insert(c)
+                    if c == b[i + 2] { break }
+                    c += 1
+                }
                 i += 3
             } else {
                 insert(b[i])
@@ -20,7 +26,7 @@ struct CharSet: Sendable {
     }
 
     /// The bytes in `pattern` plus all bytes ≥ 0x80 (the tail of any non-ASCII character).
-    static func withNonASCII(_ pattern: String) -> CharSet {
+    static func withNonASCII(_ pattern: StaticString) -> CharSet {
         var s = CharSet(pattern)
         for c in UInt8(0x80)...UInt8(0xFF) { s.insert(c) }
         return s
@@ -60,7 +66,7 @@ struct CharSet: Sendable {
         return s
     }
 
-    func removing(_ pattern: String) -> CharSet {
+    func removing(_ pattern: StaticString) -> CharSet {
         var s = self
         let drop = CharSet(pattern)
         s.bits = (bits.0 & ~drop.bits.0, bits.1 & ~drop.bits.1, bits.2 & ~drop.bits.2, bits.3 & ~drop.bits.3)

@@ -2,6 +2,10 @@
 /// span, and only `&`, `<` and `>` are escaped. Consecutive tokens of one type share a span,
 /// as Rouge's lexers merge them.
 enum HTMLFormatter {
+    /// `<span class="CLS">` for each token, as bytes.
+    static let openTags: [[UInt8]] = Token.allCases.map { Array(#"<span class=""#.utf8) + Array($0.shortName.utf8) + Array(#"">"#.utf8) }
+    static let closeTag: [UInt8] = Array("</span>".utf8)
+
     static func render(_ runs: [TokenRun], _ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var i = 0
         while i < runs.count {
@@ -11,11 +15,9 @@ enum HTMLFormatter {
             if token == .text {
                 for k in i..<j { appendEscaped(bytes, Int(runs[k].start), Int(runs[k].end), into: &out) }
             } else {
-                out.append(contentsOf: #"<span class=""#.utf8)
-                out.append(contentsOf: token.shortName.utf8)
-                out.append(contentsOf: #"">"#.utf8)
+                openTags[Int(token.rawValue)].withUnsafeBufferPointer { out.append(contentsOf: $0) }
                 for k in i..<j { appendEscaped(bytes, Int(runs[k].start), Int(runs[k].end), into: &out) }
-                out.append(contentsOf: "</span>".utf8)
+                closeTag.withUnsafeBufferPointer { out.append(contentsOf: $0) }
             }
             i = j
         }
@@ -28,9 +30,9 @@ enum HTMLFormatter {
             guard c == 38 || c == 60 || c == 62 else { continue }
             if plain < k { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<k])) }
             switch c {
-            case 38: out.append(contentsOf: "&amp;".utf8)
-            case 60: out.append(contentsOf: "&lt;".utf8)
-            default: out.append(contentsOf: "&gt;".utf8)
+            case 38: out.append(38); out.append(97); out.append(109); out.append(112); out.append(59)   // &amp;
+            case 60: out.append(38); out.append(108); out.append(116); out.append(59)                   // &lt;
+            default: out.append(38); out.append(103); out.append(116); out.append(59)                   // &gt;
             }
             plain = k + 1
         }
