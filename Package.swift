@@ -34,8 +34,15 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
 
+        // Rouge-compatible syntax highlighting.
+        .target(name: "Highlight"),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight"],
+                    exclude: ["Fixtures"]),
+        .executableTarget(name: "highlight-bench", dependencies: ["Highlight"], path: "Benchmarks/highlight",
+                          exclude: ["RESULTS.md", "bench.sh", "inputs"]),
+
         // The site model and build pipeline; the emulated plugins.
-        .target(name: "Jekyll", dependencies: ["Liquid", "JekyllLiquid", "YAML", "Markdown", "Sass"]),
+        .target(name: "Jekyll", dependencies: ["Liquid", "JekyllLiquid", "YAML", "Markdown", "Sass", "Highlight"]),
         .target(name: "JekyllPlugins", dependencies: ["Jekyll", "Liquid"]),
 
         // The command line.
