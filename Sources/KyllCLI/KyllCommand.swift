@@ -12,6 +12,8 @@ public struct KyllCommand: AsyncParsableCommand {
             LiquidCommand.self,
             BuildCommand.self,
             CleanCommand.self,
+            NewCommand.self,
+            NewThemeCommand.self,
         ]
     )
 
