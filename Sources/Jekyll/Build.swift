@@ -43,8 +43,10 @@ public enum SiteBuild {
 
         // Render: every document through Liquid, its converters and its layouts, on all cores.
         let snapshot = SiteSnapshot(site: site)
+        let plan = IncrementalPlan(site: snapshot, plugins: setup.plugins)
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
-                                   converters: setup.converters, plugins: setup.plugins, profile: setup.profile)
+                                   converters: setup.converters, plugins: setup.plugins, profile: setup.profile,
+                                   reusable: plan?.reusable ?? [])
         let rendered = try context.renderAll(workers: setup.workers)
         timer.end("RENDER")
         timer.end("CLEANUP")
@@ -56,7 +58,7 @@ public enum SiteBuild {
         BuildSafety.warnAboutConflicts(files, destination: configuration.destination, logger: logger)
         try SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles).write(files)
         setup.prepareCacheFolder()
-        if configuration.incremental { BuildMetadata.write(snapshot) }
+        plan?.record(context)
         timer.end("WRITE")
 
         if let profile = setup.profile {

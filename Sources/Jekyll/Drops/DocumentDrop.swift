@@ -19,6 +19,7 @@ final class DocumentDrop: Drop {
 
     func value(forKey key: String, in context: RenderContext) throws -> Value? {
         let scope = try context.requireJekyll()
+        if scope.document != id { scope.build.dependencies.siteUsed(by: scope.document) }
         return try value(key, scope: scope, context: context)
     }
 
@@ -31,15 +32,16 @@ final class DocumentDrop: Drop {
         case "excerpt": return .string(try scope.build.excerpts.text(of: id, scope: scope))
         case "collection": return doc.collectionLabel.map(Value.string) ?? .nil
         case "next", "previous":
+            scope.build.dependencies.siteUsed(by: scope.document)
             guard let (collection, index) = site.position(of: id) else { return .nil }
             let other = index + (key == "next" ? 1 : -1)
             guard other >= 0, other < collection.documentIDs.count else { return .nil }
             return scope.build.drop(collection.documentIDs[other])
         case "content":
-            if let r = scope.build.state.result(of: id, seenFrom: scope.viewer) { return .string(r.converted) }
+            if let r = scope.build.result(of: id, seenFrom: scope.viewer) { return .string(r.converted) }
             return .string(doc.content)
         case "output":
-            return scope.build.state.result(of: id, seenFrom: scope.viewer)?.output.map(Value.string) ?? .nil
+            return scope.build.result(of: id, seenFrom: scope.viewer)?.output.map(Value.string) ?? .nil
         case "url": return .string(doc.url)
         case "date": return doc.date.map(Value.time) ?? .nil
         case "title", "categories", "tags": return doc.data[key] ?? .nil

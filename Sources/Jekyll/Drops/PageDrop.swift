@@ -41,11 +41,12 @@ final class PageDrop: Drop {
     func content(_ context: RenderContext) -> String {
         if let frozenContent { return frozenContent }
         guard let scope = context.jekyll else { return site.documents[id].content }
-        if let r = scope.build.state.result(of: id, seenFrom: scope.viewer) { return r.converted }
+        if let r = scope.build.result(of: id, seenFrom: scope.viewer) { return r.converted }
         return site.documents[id].content
     }
 
     func value(forKey key: String, in context: RenderContext) throws -> Value? {
+        if let scope = context.jekyll, scope.document != id { scope.build.dependencies.siteUsed(by: scope.document) }
         if key == "content" { return .string(content(context)) }
         if let v = staticHash[key] { return v }
         // A hash's missing key is an undefined variable, not a drop's undefined method.

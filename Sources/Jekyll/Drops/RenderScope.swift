@@ -19,10 +19,15 @@ public final class BuildContext: Sendable {
     let partials = PartialCache()
     /// The `layout` variable each document starts with (see `LayoutLeak`).
     let initialLayoutData: [OrderedHash?]
+    /// What each render used, for the next incremental build.
+    let dependencies = DependencyLog()
+    /// Documents an incremental build keeps from before (rendered only if a template needs them).
+    let reusable: Set<Int>
 
     init(site: SiteSnapshot, environment: LiquidEnvironment, converters: ContentConverters,
-         plugins: [any JekyllPlugin], profile: RenderProfile? = nil) {
+         plugins: [any JekyllPlugin], profile: RenderProfile? = nil, reusable: Set<Int> = []) {
         self.profile = profile
+        self.reusable = reusable
         self.site = site
         self.state = RenderState(count: site.documents.count)
         self.environment = environment
@@ -44,6 +49,19 @@ public final class BuildContext: Sendable {
 
     /// The drop of a document as other templates see it (`site.posts`, `page.next`, …).
     public func drop(_ id: Int) -> Value { .drop(documentDrops[id]) }
+
+    /// What a document looks like from the one `viewer` renders (see `RenderState`); a document an
+    /// incremental build left out is rendered when a template needs it.
+    func result(of id: Int, seenFrom viewer: Int?) -> RenderState.Result? {
+        if let r = state.result(of: id, seenFrom: viewer) { return r }
+        guard viewer.map({ id < $0 }) ?? true, state.isDeferred(id) else { return nil }
+        do {
+            return try state.deferredResult(id) { () throws(BuildError) -> RenderState.Result in try render(id).0 }
+        } catch {
+            site.logger.warn("Build Warning:", "could not render \(site.documents[id].relativePath): \(error)")
+            return nil
+        }
+    }
 
     /// Render options for a render on behalf of document `viewer`.
     func options(viewer: Int?, document: Int? = nil) -> RenderOptions {
@@ -128,12 +146,14 @@ extension RenderContext {
 extension RenderScope {
     /// A document's content as this render sees it (converted once it is rendered).
     public func content(of id: Int) -> String {
-        build.state.result(of: id, seenFrom: viewer)?.converted ?? site.documents[id].content
+        if id != document { build.dependencies.siteUsed(by: document) }
+        return build.result(of: id, seenFrom: viewer)?.converted ?? site.documents[id].content
     }
 
     /// A document's full output, once it is rendered.
     public func output(of id: Int) -> String? {
-        build.state.result(of: id, seenFrom: viewer)?.output
+        if id != document { build.dependencies.siteUsed(by: document) }
+        return build.result(of: id, seenFrom: viewer)?.output
     }
 
     /// What `{{ doc.excerpt }}` prints.

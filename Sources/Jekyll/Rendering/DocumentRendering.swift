@@ -11,6 +11,10 @@ extension BuildContext {
         let extras = Mutex<[Int: [OutputFile]]>([:])
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
             while failure.withLock({ $0 == nil }), let id = state.nextDocument() {
+                if reusable.contains(id) {
+                    state.deferDocument(id)
+                    continue
+                }
                 do throws(BuildError) {
                     let (result, files) = try render(id)
                     state.finish(id, result)
@@ -24,13 +28,28 @@ extension BuildContext {
         if let error = failure.withLock({ $0 }) { throw error }
         func output(_ id: Int) -> OutputFile? {
             let doc = site.documents[id]
-            guard isWritten(doc), let output = state.finalResult(id)?.output else { return nil }
+            guard isWritten(doc) else { return nil }
+            guard let output = state.finalResult(id)?.output else {
+                // Kept from the previous build.
+                guard reusable.contains(id) else { return nil }
+                let previous = Path.join(site.configuration.destination, doc.destinationPath)
+                return OutputFile(path: doc.destinationPath, content: .copy(from: previous), origin: doc.relativePath)
+            }
             // Jekyll names pages by their `path`, items by their full path.
             let origin = doc.isPage ? (doc.data["path"]?.rubyString ?? doc.relativePath) : doc.path
             return OutputFile(path: doc.destinationPath, content: .bytes(Array(output.utf8)), origin: origin,
                               mayReplace: doc.generator == "jekyll-redirect-from")
         }
-        let extraFiles = extras.withLock { $0 }
+        var extraFiles = extras.withLock { $0 }
+        // A stylesheet kept from the previous build keeps its source map too.
+        for id in reusable where state.finalResult(id) == nil && site.documents[id].isSass && site.documents[id].isPage {
+            let doc = site.documents[id]
+            let map = Path.join(doc.urlDirectory, doc.basename + ".css.map").droppingLeadingSlash
+            let previous = Path.join(site.configuration.destination, map)
+            if FileSystem.isFile(previous) {
+                extraFiles[id] = [OutputFile(path: map, content: .copy(from: previous), origin: doc.relativePath)]
+            }
+        }
         let pages = site.pageIDs.compactMap(output) + extraFiles.keys.sorted().flatMap { extraFiles[$0]! }
         let items = site.collections.flatMap { $0.documentIDs.compactMap(output) }
         return (pages, items)
@@ -52,6 +71,7 @@ extension BuildContext {
         var payload = basePayload(page: page, document: doc)
         payload["layout"] = initialLayoutData[id].map(Value.hash) ?? .nil
         var output = doc.content
+        if doc.generator != nil { dependencies.siteUsed(by: id) }
         if let name = doc.generator, let plugin = plugins.first(where: { $0.name == name }),
            let generated = try plugin.content(of: id, scope: RenderScope(build: self, viewer: id)) {
             output = generated

@@ -21,6 +21,10 @@ public final class RenderState: Sendable {
         /// The converted content while the document's layouts are being rendered.
         let converted = Mutex<String?>(nil)
         let done = DispatchSemaphore(value: 0)
+        /// An incremental build left it out; it is rendered only if a template asks for it.
+        let deferred = Atomic<Bool>(false)
+        /// Held while a deferred document is rendered on demand.
+        let onDemand = Mutex<Void>(())
     }
 
     private let slots: [Slot]
@@ -45,6 +49,24 @@ public final class RenderState: Sendable {
     func finish(_ id: Int, _ result: Result) {
         slots[id].result.withLock { $0 = result }
         slots[id].done.signal()
+    }
+
+    /// Leaves a document out of this render (its previous output stands); nothing waits for it.
+    func deferDocument(_ id: Int) {
+        slots[id].deferred.store(true, ordering: .sequentiallyConsistent)
+        slots[id].done.signal()
+    }
+
+    func isDeferred(_ id: Int) -> Bool { slots[id].deferred.load(ordering: .sequentiallyConsistent) }
+
+    /// The result of a deferred document, rendered by `render` the first time it is asked for.
+    func deferredResult(_ id: Int, render: () throws -> Result) rethrows -> Result {
+        try slots[id].onDemand.withLock { _ in
+            if let r = slots[id].result.withLock({ $0 }) { return r }
+            let r = try render()
+            slots[id].result.withLock { $0 = r }
+            return r
+        }
     }
 
     /// Marks a document that failed as done so that nothing waits on it forever.

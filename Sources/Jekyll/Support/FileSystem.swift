@@ -66,6 +66,11 @@ public enum FileSystem {
         #endif
     }
 
+    /// The size in bytes of a file (following symlinks).
+    public static func size(_ path: String) -> Int? {
+        statInfo(path, follow: true).map { Int($0.st_size) }
+    }
+
     /// The canonical absolute path with symlinks resolved, or nil when it does not exist.
     public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

@@ -29,6 +29,7 @@ struct IncludeFileSystem: TemplateFileSystem {
             let path = Path.join(dir, name)
             if let found = cache.source(path) {
                 context.state[LastIncludeKey.self] = found.name
+                context.jekyll?.build.dependencies.include(path, by: context.jekyll?.document)
                 return found
             }
             guard isValid(path, in: dir) else { continue }
@@ -42,6 +43,7 @@ struct IncludeFileSystem: TemplateFileSystem {
             let found = TemplateSource(source: text, name: shown, cacheKey: path, firstLine: 1)
             cache.store(found, for: path)
             context.state[LastIncludeKey.self] = shown
+            context.jekyll?.build.dependencies.include(path, by: context.jekyll?.document)
             return found
         }
         let listed = "[" + directories.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
