@@ -104,8 +104,10 @@ import Testing
         defer { withExtendedLifetime(folder) {} }
         let result = KyllRunner.run(["build", "-q"], in: source)
         #expect(result.status == 1)
-        #expect(result.standardError.hasPrefix("index.html:5:"), "\(result.output)")
-        #expect(result.standardError.contains("\n{% if %}\n"), "\(result.output)")
+        // Jekyll's own line first (lines counted after the front matter), then the located error.
+        #expect(result.standardError.contains("Liquid Exception: Liquid syntax error (line 2): "), "\(result.output)")
+        #expect(result.standardError.contains("\nindex.html:5:4: error: "), "\(result.output)")
+        #expect(result.standardError.contains("\n{% if %}\n   ^"), "\(result.output)")
     }
 
     @Test func cleanRemovesTheSiteAndCachesOnly() throws {
