@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "SassTests", dependencies: ["Sass"], exclude: ["Fixtures"]),
         .testTarget(name: "JekyllTests", dependencies: ["Jekyll", "JekyllPlugins"]),
-        .testTarget(name: "KyllCLITests", dependencies: ["KyllCLI", "Jekyll"]),
+        .testTarget(name: "KyllCLITests", dependencies: ["KyllCLI", "Jekyll"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

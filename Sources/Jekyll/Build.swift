@@ -15,6 +15,8 @@ public enum SiteBuild {
         let start = MonotonicClock.now()
         let configuration = try ConfigurationLoader(options: options, logger: logger).load()
         try BuildSafety.check(configuration)
+        // As Jekyll does: the site's zone becomes the process's, for Liquid's `date` and `%Z`.
+        if let timezone = configuration.timezone { ProcessTimeZone.set(timezone) }
         logger.info("Source:", configuration.source)
         logger.info("Destination:", configuration.destination)
         logger.info("Incremental build:", configuration.incremental ? "enabled" : "disabled. Enable with --incremental")

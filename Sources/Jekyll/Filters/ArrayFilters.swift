@@ -116,6 +116,7 @@ enum JekyllFilters {
     static func register(into env: inout LiquidEnvironment) {
         URLFilters.register(into: &env)
         DateFilters.register(into: &env)
+        SiteDateFilter.register(into: &env)
         TextFilters.register(into: &env)
         ArrayFilters.register(into: &env)
     }

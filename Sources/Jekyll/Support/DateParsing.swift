@@ -87,6 +87,14 @@ public enum DateParsing {
                                nanosecond: nanosecond)
     }
 
+    /// Whether a date string names its zone (`Z`, an offset, `UTC`/`GMT`) after a time of day.
+    static func hasZone(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let rest = text[colon...]
+        return rest.contains("+") || rest.dropFirst().contains("-") || rest.contains("Z") || rest.contains("z")
+            || rest.uppercased().contains("UTC") || rest.uppercased().contains("GMT")
+    }
+
     /// A value read from YAML or a file name as a time: times and dates directly, anything else by
     /// parsing its `to_s`.
     public static func time(from value: Value, clock: SiteClock) -> TimeValue? {

@@ -25,8 +25,12 @@ public struct SiteClock: Sendable {
         timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
-    /// The zone's abbreviation at an instant ("UTC", "EST", "CEST"), as `%Z` prints it.
+    /// The zone's abbreviation at an instant ("UTC", "EST", "CEST"), as `%Z` prints it: from the C
+    /// library when the process's zone is the site's (Ruby's source of names), else Foundation's.
     public func abbreviation(at seconds: Int64) -> String {
+        if ProcessTimeZone.current == nil || ProcessTimeZone.current == timeZone.identifier {
+            if let name = ProcessTimeZone.abbreviation(at: seconds) { return name }
+        }
         let date = Date(timeIntervalSince1970: TimeInterval(seconds))
         let abbreviation = timeZone.abbreviation(for: date) ?? ""
         // Foundation names zones without a local abbreviation "GMT+1"; the C library (and Ruby)

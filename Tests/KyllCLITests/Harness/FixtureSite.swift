@@ -2,7 +2,9 @@ import Foundation
 
 /// A site written as one text: `-- path --` header lines, each followed by that file's contents (the
 /// txtar layout). Lines before the first header are a comment. A file's contents end with the line
-/// before the next header; use `-- path --` with nothing after it for an empty file.
+/// before the next header; use `-- path --` with nothing after it for an empty file. Markers after
+/// the path change the bytes written: `[crlf]` (CRLF line endings), `[bom]` (a UTF-8 byte order
+/// mark first), `[nonl]` (no newline at the end).
 struct FixtureSite {
     var comment: String
     var files: [(path: String, contents: String)]
@@ -35,11 +37,23 @@ struct FixtureSite {
 
     /// Writes the files under `directory`, creating folders as needed.
     func write(into directory: URL) throws {
-        for (path, contents) in files {
-            let url = directory.appendingPathComponent(path)
+        for (header, contents) in files {
+            var words = header.split(separator: " ").map(String.init)
+            var text = contents
+            var prefix: [UInt8] = []
+            while let last = words.last, last.hasPrefix("["), last.hasSuffix("]") {
+                words.removeLast()
+                switch last {
+                case "[crlf]": text = text.replacingOccurrences(of: "\n", with: "\r\n")
+                case "[bom]": prefix = [0xEF, 0xBB, 0xBF]
+                case "[nonl]": if text.hasSuffix("\n") { text.removeLast() }
+                default: break
+                }
+            }
+            let url = directory.appendingPathComponent(words.joined(separator: " "))
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
                                                     withIntermediateDirectories: true)
-            try Data(contents.utf8).write(to: url)
+            try Data(prefix + Array(text.utf8)).write(to: url)
         }
     }
 }

@@ -28,6 +28,31 @@ enum KyllRunner {
     }
 }
 
+/// The kyll executable beside the test bundle (built with the tests), run as its own process so
+/// that builds can set the process's time zone as Jekyll does.
+enum KyllExecutable {
+    static let path: String? = {
+        var candidates: [URL] = []
+        if let argument = CommandLine.arguments.first {
+            var dir = URL(fileURLWithPath: argument).deletingLastPathComponent()
+            for _ in 0..<4 {
+                candidates.append(dir.appendingPathComponent("kyll"))
+                dir.deleteLastPathComponent()
+            }
+        }
+        candidates.append(Repository.root.appendingPathComponent(".build/debug/kyll"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
+    }()
+
+    static func build(source: URL, destination: URL, arguments: [String]) throws -> KyllRunner.Result {
+        guard let path else {
+            return KyllRunner.Result(status: -1, standardOutput: "", standardError: "the kyll executable was not found")
+        }
+        let r = try runProgram(path, ["build", "-s", source.path, "-d", destination.path] + arguments, directory: source)
+        return KyllRunner.Result(status: r.status, standardOutput: r.standardOutput, standardError: r.standardError)
+    }
+}
+
 /// Builds a site with Jekyll and with kyll into two folders and compares them.
 struct Differential {
     let reference: URL
@@ -40,7 +65,7 @@ struct Differential {
     static func build(source: URL, in folder: TemporaryDirectory, arguments: [String] = []) throws -> Differential? {
         let reference = folder.sub("jekyll"), candidate = folder.sub("kyll")
         guard let jekyll = try Oracle.build(source: source, destination: reference, arguments: arguments) else { return nil }
-        let kyll = KyllRunner.build(source: source, destination: candidate, arguments: arguments)
+        let kyll = try KyllExecutable.build(source: source, destination: candidate, arguments: arguments)
         let comparison = try SiteComparison.compare(reference: reference, candidate: candidate)
         return Differential(reference: reference, candidate: candidate, jekyll: jekyll, kyll: kyll, comparison: comparison)
     }
