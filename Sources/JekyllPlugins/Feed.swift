@@ -136,6 +136,7 @@ struct FeedMetaTag: TagNode {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "'": out += "&apos;"
             default: out.append(c)
             }
         }

@@ -21,7 +21,8 @@ import Testing
         let text = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
         let fixture = FixtureSite(text)
         let folder = try TemporaryDirectory("kyll-fixture")
-        guard let run = try Differential.build(fixture: text, in: folder, arguments: fixture.arguments) else { return }
+        guard let run = try Differential.build(fixture: text, in: folder, arguments: fixture.arguments,
+                                               environment: fixture.environment) else { return }
         #expect(run.jekyll.status == 0, "\(name): \(run.summary)")
         #expect(run.kyll.status == 0, "\(name): \(run.summary)")
         #expect(run.comparison.missing == [], "\(name): \(run.summary)")
@@ -44,5 +45,17 @@ extension FixtureSite {
             return line.dropFirst(5).split(separator: " ").map(String.init)
         }
         return []
+    }
+
+    /// `env: KEY=VALUE …` in the leading comment (`$SITE` stands for the site's folder).
+    var environment: [String: String] {
+        var env: [String: String] = [:]
+        for line in comment.split(separator: "\n") where line.hasPrefix("env:") {
+            for pair in line.dropFirst(4).split(separator: " ") {
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                if parts.count == 2 { env[String(parts[0])] = String(parts[1]) }
+            }
+        }
+        return env
     }
 }

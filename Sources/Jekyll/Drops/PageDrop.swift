@@ -67,7 +67,12 @@ final class PageDrop: Drop {
         return h
     }
 
-    var liquidString: String { "" }
+    /// Ruby's `Hash#to_s`: the hash's `inspect`.
+    var liquidString: String {
+        var h = staticHash
+        if h.contains("content") { h["content"] = .string(frozenContent ?? site.documents[id].content) }
+        return Value.hash(h).inspect
+    }
 }
 
 extension PageDrop: JSONConvertible {

@@ -19,6 +19,8 @@ public final class BuildContext: Sendable {
     let partials = PartialCache()
     /// The `layout` variable each document starts with (see `LayoutLeak`).
     let initialLayoutData: [OrderedHash?]
+    /// The document whose last layout `content` each document's own template sees (`LayoutLeak`).
+    let layoutContentSource: [Int?]
     /// What each render used, for the next incremental build.
     let dependencies = DependencyLog()
     /// Documents an incremental build keeps from before (rendered only if a template needs them).
@@ -45,6 +47,7 @@ public final class BuildContext: Sendable {
         }
         documentDrops = drops
         initialLayoutData = LayoutLeak.initialLayoutData(site)
+        layoutContentSource = LayoutLeak.contentSources(site)
     }
 
     /// The drop of a document as other templates see it (`site.posts`, `page.next`, …).
@@ -93,6 +96,19 @@ enum LayoutLeak {
                     current = layout.data.deepMerged(with: current ?? OrderedHash())
                 }
             }
+        }
+        return result
+    }
+
+    /// Jekyll's shared payload also keeps `content` from the last layout rendered: a document's
+    /// own template sees what the outermost layout of the last earlier document with layouts got.
+    static func contentSources(_ site: SiteSnapshot) -> [Int?] {
+        var last: Int?
+        var result: [Int?] = []
+        result.reserveCapacity(site.documents.count)
+        for (id, doc) in site.documents.enumerated() {
+            result.append(last)
+            if doc.placedInLayout && !chain(of: doc, in: site.layouts).isEmpty { last = id }
         }
         return result
     }
@@ -165,5 +181,26 @@ extension RenderScope {
         } catch {
             throw BuildError("could not render the excerpt of \(site.documents[id].relativePath): \(error)")
         }
+    }
+}
+
+/// `content` in a document's own template: what the last layout of an earlier document got.
+final class LeakedContent: Drop {
+    let build: BuildContext
+    let source: Int
+    let viewer: Int
+
+    init(build: BuildContext, source: Int, viewer: Int) {
+        self.build = build
+        self.source = source
+        self.viewer = viewer
+    }
+
+    var text: String { build.result(of: source, seenFrom: viewer)?.lastLayoutInput ?? "" }
+    var liquidString: String { text }
+    var liquidValue: Value? { .string(text) }
+    var typeName: String { "String" }
+    func value(forKey key: String, in context: RenderContext) throws -> Value? {
+        key == "size" ? .int(text.count) : nil
     }
 }

@@ -114,6 +114,23 @@ final class CollectionDrop: Drop {
     func items(in context: RenderContext) throws -> [Value]? { keys.map(Value.string) }
 }
 
+extension CollectionDrop: JSONConvertible {
+    /// Jekyll's JSON of a collection lists its documents as their text (output, else content).
+    func jsonValue(depth: Int, context: RenderContext) throws -> Value {
+        var hash = OrderedHash()
+        for key in keys {
+            if key == "docs", let scope = context.jekyll {
+                hash[key] = .array(collection.documentIDs.map { id in
+                    .string(scope.output(of: id) ?? scope.content(of: id))
+                })
+            } else {
+                hash[key] = try value(forKey: key, in: context) ?? .nil
+            }
+        }
+        return .hash(hash)
+    }
+}
+
 /// An item of `site.static_files`.
 final class StaticFileDrop: Drop {
     let file: StaticFile

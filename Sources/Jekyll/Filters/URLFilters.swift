@@ -32,9 +32,10 @@ enum URLFilters {
         }
     }
 
-    /// An object with a `url` (a document or page) stands for its URL.
+    /// An object with a `url` (a document, a static file) stands for its URL; a page is a hash and
+    /// stands for its text.
     static func urlString(_ input: Value, _ context: RenderContext) -> String {
-        if case .drop(let d) = input, let url = try? d.value(forKey: "url", in: context), !url.isNil {
+        if case .drop(let d) = input, !(d is PageDrop), let url = try? d.value(forKey: "url", in: context), !url.isNil {
             return url.rubyString
         }
         return input.rubyString
@@ -96,9 +97,10 @@ public enum SiteURL {
 }
 
 public enum XML {
-    /// `&`, `<`, `>` and `"` as entities (`'` stays), as Jekyll's `xml_escape` does.
+    /// `&`, `<`, `>`, `"` and `'` as entities, as Jekyll's `xml_escape` (Ruby's XML attribute
+    /// encoding) does.
     public static func escape(_ s: String) -> String {
-        guard s.contains(where: { "&<>\"".contains($0) }) else { return s }
+        guard s.contains(where: { "&<>\"'".contains($0) }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for c in s {
@@ -107,6 +109,7 @@ public enum XML {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "'": out += "&apos;"
             default: out.append(c)
             }
         }

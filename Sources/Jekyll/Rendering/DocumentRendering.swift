@@ -70,6 +70,9 @@ extension BuildContext {
         let page: Value = doc.isPage ? .drop(PageDrop(site: site, id: id, frozenContent: doc.content)) : drop(id)
         var payload = basePayload(page: page, document: doc)
         payload["layout"] = initialLayoutData[id].map(Value.hash) ?? .nil
+        if let source = layoutContentSource[id] {
+            payload["content"] = .drop(LeakedContent(build: self, source: source, viewer: id))
+        }
         var output = doc.content
         if doc.generator != nil { dependencies.siteUsed(by: id) }
         if let name = doc.generator, let plugin = plugins.first(where: { $0.name == name }),
@@ -84,13 +87,15 @@ extension BuildContext {
         output = converted.text
         state.converted(id, output)
         let contentAfterConversion = output
+        var lastLayoutInput: String?
         if doc.placedInLayout {
-            output = try placeInLayouts(output, doc: doc, payload: &payload, viewer: id)
+            (output, lastLayoutInput) = try placeInLayouts(output, doc: doc, payload: &payload, viewer: id)
         }
         for plugin in plugins {
             output = try plugin.postRender(output, document: doc, site: site)
         }
-        return (RenderState.Result(converted: contentAfterConversion, output: output), converted.extraFiles)
+        return (RenderState.Result(converted: contentAfterConversion, output: output, lastLayoutInput: lastLayoutInput),
+                converted.extraFiles)
     }
 
     /// The variables every render starts with.
@@ -110,14 +115,18 @@ extension BuildContext {
         return payload
     }
 
-    func placeInLayouts(_ content: String, doc: Document, payload: inout OrderedHash, viewer: Int) throws(BuildError) -> String {
+    /// The output through the layout chain, and what the outermost layout got as `content`.
+    func placeInLayouts(_ content: String, doc: Document, payload: inout OrderedHash,
+                        viewer: Int) throws(BuildError) -> (String, String?) {
         if let name = doc.layoutName, site.layouts[name] == nil, name != "none" {
             site.logger.warn("Build Warning:", "Layout '\(name)' requested in \(doc.relativePath) does not exist.")
         }
         var output = content
         var layoutData: OrderedHash?
+        var lastInput: String?
         for layout in LayoutLeak.chain(of: doc, in: site.layouts) {
             payload["content"] = .string(output)
+            lastInput = output
             layoutData = layout.data.deepMerged(with: layoutData ?? OrderedHash())
             payload["layout"] = .hash(layoutData!)
             let template = try layoutTemplates.template(layout.path) { () throws(BuildError) -> Template in
@@ -130,7 +139,7 @@ extension BuildContext {
                 throw error.adding(frame: "in layout \(layout.relativePath), rendering \(doc.relativePath)")
             }
         }
-        return output
+        return (output, lastInput)
     }
 
     /// An item's excerpt: Liquid (with the excerpt as `page`) and the item's converters, no layout.
@@ -159,7 +168,8 @@ extension BuildContext {
         do {
             let template = try Template.parse(source, name: name, firstLine: firstLine, environment: environment)
             for warning in template.warnings {
-                site.logger.warn("Liquid Warning:", "\(warning.description) in \(name)")
+                let line = warning.location.map { $0.line - firstLine + 1 }
+                site.logger.warn("Liquid Warning:", LiquidErrors.jekyllMessage(warning, line: line, template: nil, path: name))
             }
             return template
         } catch {

@@ -14,6 +14,8 @@ public final class RenderState: Sendable {
         public var converted: String
         /// The full output with layouts (nil while the document itself is still being rendered).
         public var output: String?
+        /// What the outermost layout got as `content` (it stays in Jekyll's shared payload).
+        public var lastLayoutInput: String? = nil
     }
 
     final class Slot: Sendable {

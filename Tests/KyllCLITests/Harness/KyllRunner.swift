@@ -44,11 +44,13 @@ enum KyllExecutable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
     }()
 
-    static func build(source: URL, destination: URL, arguments: [String]) throws -> KyllRunner.Result {
+    static func build(source: URL, destination: URL, arguments: [String],
+                      environment: [String: String] = [:]) throws -> KyllRunner.Result {
         guard let path else {
             return KyllRunner.Result(status: -1, standardOutput: "", standardError: "the kyll executable was not found")
         }
-        let r = try runProgram(path, ["build", "-s", source.path, "-d", destination.path] + arguments, directory: source)
+        let r = try runProgram(path, ["build", "-s", source.path, "-d", destination.path] + arguments, directory: source,
+                               environment: environment)
         return KyllRunner.Result(status: r.status, standardOutput: r.standardOutput, standardError: r.standardError)
     }
 }
@@ -62,20 +64,26 @@ struct Differential {
     let comparison: SiteComparison
 
     /// Nil when Jekyll is not installed and not required (the caller's test is then disabled).
-    static func build(source: URL, in folder: TemporaryDirectory, arguments: [String] = []) throws -> Differential? {
+    static func build(source: URL, in folder: TemporaryDirectory, arguments: [String] = [],
+                      environment: [String: String] = [:]) throws -> Differential? {
         let reference = folder.sub("jekyll"), candidate = folder.sub("kyll")
-        guard let jekyll = try Oracle.build(source: source, destination: reference, arguments: arguments) else { return nil }
-        let kyll = try KyllExecutable.build(source: source, destination: candidate, arguments: arguments)
+        let env = environment.mapValues {
+            $0.replacingOccurrences(of: "$SITE", with: source.path).replacingOccurrences(of: "$GEM_PATH", with: Oracle.gemPath)
+        }
+        guard let jekyll = try Oracle.build(source: source, destination: reference, arguments: arguments,
+                                            environment: env) else { return nil }
+        let kyll = try KyllExecutable.build(source: source, destination: candidate, arguments: arguments, environment: env)
         let comparison = try SiteComparison.compare(reference: reference, candidate: candidate)
         return Differential(reference: reference, candidate: candidate, jekyll: jekyll, kyll: kyll, comparison: comparison)
     }
 
     /// A fixture site (txtar text) built both ways.
-    static func build(fixture: String, in folder: TemporaryDirectory, arguments: [String] = []) throws -> Differential? {
+    static func build(fixture: String, in folder: TemporaryDirectory, arguments: [String] = [],
+                      environment: [String: String] = [:]) throws -> Differential? {
         let source = folder.sub("site")
         try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         try FixtureSite(fixture).write(into: source)
-        return try build(source: source, in: folder, arguments: arguments)
+        return try build(source: source, in: folder, arguments: arguments, environment: environment)
     }
 
     var summary: String {

@@ -64,6 +64,12 @@ enum Oracle {
         return nil
     }()
 
+    /// Where RubyGems looks for gems by default (`gem env gempath`), for fixtures that add a folder.
+    static let gemPath: String = {
+        guard let gem = try? runProgram("/usr/bin/env", ["gem", "env", "gempath"]), gem.status == 0 else { return "" }
+        return gem.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+    }()
+
     static var isRequired: Bool { ProcessInfo.processInfo.environment["KYLL_REQUIRE_ORACLE"] == "1" }
 
     /// Whether differential tests should run at all: Jekyll is there, or its absence must fail them.
@@ -78,9 +84,12 @@ enum Oracle {
     }
 
     /// `jekyll build -s SOURCE -d DESTINATION ARGS…` with Debian's gems and no bundler.
-    static func build(source: URL, destination: URL, arguments: [String] = []) throws -> ProgramResult? {
+    static func build(source: URL, destination: URL, arguments: [String] = [],
+                      environment: [String: String] = [:]) throws -> ProgramResult? {
         guard let jekyll = require() else { return nil }
+        var env = environment
+        env["JEKYLL_NO_BUNDLER_REQUIRE"] = "true"
         return try runProgram(jekyll, ["build", "-s", source.path, "-d", destination.path] + arguments,
-                              directory: source, environment: ["JEKYLL_NO_BUNDLER_REQUIRE": "true"])
+                              directory: source, environment: env)
     }
 }
