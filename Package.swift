@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "kyll", targets: ["kyll"]),
         // For the separate benchmark and fuzzing packages.
         .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "Liquid", targets: ["Liquid"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

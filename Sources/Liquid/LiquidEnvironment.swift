@@ -44,6 +44,10 @@ public struct FilterDefinition: Sendable {
     public var name: String
     public var arity: ClosedRange<Int>
     public var body: Body
+    /// Marks Liquid's own `split` and `size`, so `split: x | size` can count without splitting.
+    var standard: Standard?
+
+    enum Standard { case split, size }
 
     public init(_ name: String, arity: ClosedRange<Int>, _ body: @escaping Body) {
         self.name = name

@@ -108,7 +108,7 @@ import Testing
 
     @Test func jsonKeepsTypesAndOrder() throws {
         let v = try JSON.parse(#"{"b": true, "a": 1, "c": 1.0, "d": [null, "x\u00e9"]}"#)
-        #expect(v.hashValue?.keys == ["b", "a", "c", "d"])
+        #expect(v.orderedHash?.keys == ["b", "a", "c", "d"])
         #expect(JSON.string(v) == #"{"b":true,"a":1,"c":1.0,"d":[null,"xé"]}"#)
     }
 }

@@ -37,6 +37,20 @@ func render(_ source: String, _ data: Value = [:], partials: [String: String] = 
         #expect(try render(source, data) == expected)
     }
 
+    /// `split: p | size` is counted without splitting; it must agree with splitting.
+    @Test func splitThenSizeAgreesWithSplitting() throws {
+        let strings = ["", " ", "a", " a  b\t\nc ", "a,b,,", ",,", ",a", "a,,b", "héllo wörld", "x--y--", "--"]
+        let patterns = [" ", ",", "", "--", "z"]
+        for s in strings {
+            for p in patterns {
+                let data: Value = ["s": .string(s), "p": .string(p)]
+                let fused = try render("{{ s | split: p | size }}", data)
+                let unfused = try render("{% assign parts = s | split: p %}{{ parts | size }}", data)
+                #expect(fused == unfused, "\(s.debugDescription) split \(p.debugDescription)")
+            }
+        }
+    }
+
     @Test func whitespaceControlAndBlankBlocks() throws {
         #expect(try render("a  {%- if true -%}  b  {%- endif -%}  c") == "abc")
         #expect(try render("[{% if true %}\n  {% assign x = 1 %}\n{% endif %}]") == "[]")

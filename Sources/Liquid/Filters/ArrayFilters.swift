@@ -11,7 +11,9 @@ enum ArrayFilters {
         env.register(filter: "first", arity: 0...0) { input, _, context in try firstOrLast(input, first: true, context) }
         env.register(filter: "last", arity: 0...0) { input, _, context in try firstOrLast(input, first: false, context) }
         env.register(filter: "reverse", arity: 0...0) { input, _, context in .array(try input.inputItems(context).reversed()) }
-        env.register(filter: "size", arity: 0...0) { input, _, context in try size(input, context) }
+        var sizeFilter = FilterDefinition("size", arity: 0...0) { input, _, context in try size(input, context) }
+        sizeFilter.standard = .size
+        env.register(sizeFilter)
         env.register(filter: "sort", arity: 0...1) { input, args, context in
             try sort(input, args[0], context) { a, b in
                 if let c = a.rubyCompare(b) { return c }
@@ -62,7 +64,7 @@ enum ArrayFilters {
 
     static func size(_ input: Value, _ context: RenderContext) throws -> Value {
         switch input {
-        case .string(let s): return .int(s.unicodeScalars.count)
+        case .string(let s): return .int(UTF8Text.scalarCount(s))
         case .array(let a): return .int(a.count)
         case .hash(let h): return .int(h.count)
         case .range(let r): return .int(r.count)

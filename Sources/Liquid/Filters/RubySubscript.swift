@@ -20,12 +20,12 @@ enum RubySubscript {
         case .string(let s):
             switch key {
             case .string(let k):
-                return .value(k.isEmpty || s.utf8.firstRange(of: k.utf8) != nil ? .string(k) : .nil)
+                return .value(UTF8Text.contains(s, k) ? .string(k) : .nil)
             default:
                 guard let i = integerKey(key) else { return .typeError }
-                let scalars = Array(s.unicodeScalars)
-                let index = i < 0 ? scalars.count + i : i
-                return .value(index >= 0 && index < scalars.count ? .string(String(scalars[index])) : .nil)
+                let count = UTF8Text.scalarCount(s)
+                let index = i < 0 ? count + i : i
+                return .value(index >= 0 && index < count ? .string(UTF8Text.substring(s, scalarStart: index, length: 1)) : .nil)
             }
         case .int(let n):
             guard let i = integerKey(key) else { return .typeError }

@@ -24,9 +24,11 @@ enum StringFilters {
         env.register(filter: "replace_last", arity: 2...2) { input, args, _ in
             .string(replaceLast(input.rubyString, args[0].rubyString, args[1].rubyString))
         }
-        env.register(filter: "split", arity: 1...1) { input, args, _ in
+        var splitFilter = FilterDefinition("split", arity: 1...1) { input, args, _ in
             .array(split(input.rubyString, args[0].rubyString).map { .string($0) })
         }
+        splitFilter.standard = .split
+        env.register(splitFilter)
         env.register(filter: "strip", arity: 0...0) { input, _, _ in .string(LaxScanner.rubyStrip(input.rubyString)) }
         env.register(filter: "lstrip", arity: 0...0) { input, _, _ in .string(lstrip(input.rubyString)) }
         env.register(filter: "rstrip", arity: 0...0) { input, _, _ in .string(rstrip(input.rubyString)) }
@@ -43,82 +45,70 @@ enum StringFilters {
 
     /// Ruby's `capitalize`: the first character upper case, the rest lower case.
     static func capitalize(_ s: String) -> String {
-        guard let first = s.unicodeScalars.first else { return s }
-        let rest = String(String.UnicodeScalarView(s.unicodeScalars.dropFirst()))
-        return String(first).uppercased() + rest.lowercased()
-    }
-
-    /// Byte-wise search, as Ruby's `gsub`/`sub` with a string pattern.
-    static func ranges(of needle: String, in haystack: String) -> [Range<String.Index>] {
-        guard !needle.isEmpty else { return [] }
-        var result: [Range<String.Index>] = []
-        var searchStart = haystack.utf8.startIndex
-        let n = Array(needle.utf8)
-        while let r = haystack.utf8[searchStart...].firstRange(of: n) {
-            result.append(r)
-            searchStart = r.upperBound
+        if UTF8Text.isASCII(s) {
+            var bytes = Array(s.utf8)
+            for i in bytes.indices {
+                let c = bytes[i]
+                if i == 0 { if c >= 97 && c <= 122 { bytes[i] = c - 32 } }
+                else if c >= 65 && c <= 90 { bytes[i] = c + 32 }
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return result
+        guard let first = s.unicodeScalars.first else { return s }
+        let rest = UTF8Text.substring(s, bytes: String(first).utf8.count..<s.utf8.count)
+        return String(first).uppercased() + rest.lowercased()
     }
 
     static func replaceAll(_ s: String, _ pattern: String, _ replacement: String) -> String {
         if pattern.isEmpty {
             // Ruby inserts the replacement between every character and at both ends.
-            var out = replacement
-            for scalar in s.unicodeScalars {
-                out.unicodeScalars.append(scalar)
-                out += replacement
-            }
-            return out
+            return replacement + UTF8Text.scalars(s).map { $0 + replacement }.joined()
         }
-        let found = ranges(of: pattern, in: s)
-        guard !found.isEmpty else { return s }
-        var out = ""
-        var last = s.startIndex
-        for r in found {
-            out += s[last..<r.lowerBound]
-            out += replacement
-            last = r.upperBound
-        }
-        out += s[last...]
-        return out
+        return UTF8Text.replacing(s, UTF8Text.occurrences(of: pattern, in: s), with: replacement)
     }
 
     static func replaceFirst(_ s: String, _ pattern: String, _ replacement: String) -> String {
         if pattern.isEmpty { return replacement + s }
-        guard let r = s.utf8.firstRange(of: pattern.utf8) else { return s }
-        return String(s[..<r.lowerBound]) + replacement + String(s[r.upperBound...])
+        var h = s, n = pattern
+        guard let i = h.withUTF8({ hb in n.withUTF8 { nb in UTF8Text.find(nb, in: hb) } }) else { return s }
+        return UTF8Text.replacing(s, [i..<(i + pattern.utf8.count)], with: replacement)
     }
 
     static func replaceLast(_ s: String, _ pattern: String, _ replacement: String) -> String {
         if pattern.isEmpty { return s + replacement }
-        guard let r = ranges(of: pattern, in: s).last else { return s }
-        return String(s[..<r.lowerBound]) + replacement + String(s[r.upperBound...])
+        // The last occurrence, overlapping ones included (Ruby's rindex).
+        var h = s, n = pattern
+        let last = h.withUTF8 { hb in
+            n.withUTF8 { nb -> Int? in
+                var found: Int?
+                var from = 0
+                while let i = UTF8Text.find(nb, in: hb, from: from) {
+                    found = i
+                    from = i + 1
+                }
+                return found
+            }
+        }
+        guard let i = last else { return s }
+        return UTF8Text.replacing(s, [i..<(i + pattern.utf8.count)], with: replacement)
     }
 
     static func replaceNewlines(_ s: String, with replacement: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var pendingCR = false
-        for scalar in s.unicodeScalars {
-            if pendingCR {
-                pendingCR = false
-                if scalar == "\n" {
-                    out += replacement
-                    continue
+        var found: [Range<Int>] = []
+        var s = s
+        s.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                if b[i] == 10 {
+                    found.append(i..<(i + 1))
+                } else if b[i] == 13, i + 1 < b.count, b[i + 1] == 10 {
+                    found.append(i..<(i + 2))
+                    i += 1
                 }
-                out += "\r"
-            }
-            if scalar == "\r" {
-                pendingCR = true
-            } else if scalar == "\n" {
-                out += replacement
-            } else {
-                out.unicodeScalars.append(scalar)
+                i += 1
             }
         }
-        if pendingCR { out += "\r" }
-        return out
+        return UTF8Text.replacing(s, found, with: replacement)
     }
 
     static func lstrip(_ s: String) -> String {
@@ -135,40 +125,16 @@ enum StringFilters {
 
     /// Ruby's `String#split(pattern)`: `" "` splits on runs of whitespace ignoring leading
     /// whitespace, `""` into characters; trailing empty fields are dropped.
-    static func split(_ s: String, _ pattern: String, limit: Int = 0) -> [String] {
-        var fields: [String] = []
+    static func split(_ s: String, _ pattern: String) -> [String] {
+        var fields: [String]
         if pattern == " " {
-            fields = awkSplit(s, limit: limit)
+            fields = UTF8Text.whitespaceFields(s)
         } else if pattern.isEmpty {
-            fields = s.unicodeScalars.map { String($0) }
+            fields = UTF8Text.scalars(s)
         } else {
-            var last = s.startIndex
-            for r in ranges(of: pattern, in: s) {
-                fields.append(String(s[last..<r.lowerBound]))
-                last = r.upperBound
-            }
-            fields.append(String(s[last...]))
+            fields = UTF8Text.fields(s, separatedBy: pattern)
         }
-        if limit == 0 { while fields.last?.isEmpty == true { fields.removeLast() } }
-        return fields
-    }
-
-    /// Whitespace splitting; with a limit, the last field is the unsplit rest.
-    static func awkSplit(_ s: String, limit: Int) -> [String] {
-        var fields: [String] = []
-        let b = Array(s.utf8)
-        var i = 0
-        while i < b.count {
-            while i < b.count && isRubySpace(b[i]) { i += 1 }
-            guard i < b.count else { break }
-            if limit > 0 && fields.count == limit - 1 {
-                fields.append(String(decoding: b[i...], as: UTF8.self))
-                return fields
-            }
-            let start = i
-            while i < b.count && !isRubySpace(b[i]) { i += 1 }
-            fields.append(String(decoding: b[start..<i], as: UTF8.self))
-        }
+        while fields.last?.isEmpty == true { fields.removeLast() }
         return fields
     }
 
@@ -177,10 +143,9 @@ enum StringFilters {
         let s = input.rubyString
         let length = args.isGiven(0) ? try RubyNumber.toInteger(args[0]) : 50
         let ellipsis = args.isGiven(1) ? args[1].rubyString : "..."
-        let scalars = s.unicodeScalars
-        guard scalars.count > length else { return .string(s) }
-        let keep = max(length - ellipsis.unicodeScalars.count, 0)
-        return .string(String(String.UnicodeScalarView(scalars.prefix(keep))) + ellipsis)
+        guard UTF8Text.scalarCount(s) > length else { return .string(s) }
+        let keep = max(length - UTF8Text.scalarCount(ellipsis), 0)
+        return .string(UTF8Text.substring(s, scalarStart: 0, length: keep) + ellipsis)
     }
 
     static func truncateWords(_ input: Value, _ args: FilterArguments) throws -> Value {
@@ -192,10 +157,8 @@ enum StringFilters {
         guard words < Int(Int32.max) else {
             throw LiquidError.argument("integer \(words) too big for truncatewords")
         }
-        var list = awkSplit(s, limit: words + 1)
-        guard list.count > words else { return .string(s) }
-        list.removeLast()
-        return .string(list.joined(separator: " ") + ellipsis)
+        guard let kept = UTF8Text.firstWords(s, words) else { return .string(s) }
+        return .string(kept + ellipsis)
     }
 
     static func slice(_ input: Value, _ args: FilterArguments) throws -> Value {
@@ -204,9 +167,12 @@ enum StringFilters {
         if case .array(let a) = input {
             return .array(rubySlice(a, offset, length) ?? [])
         }
-        let scalars = Array(input.rubyString.unicodeScalars)
-        guard let part = rubySlice(scalars, offset, length) else { return .string("") }
-        return .string(String(String.UnicodeScalarView(part)))
+        let s = input.rubyString
+        let count = UTF8Text.scalarCount(s)
+        var start = offset
+        if start < 0 { start += count }
+        guard start >= 0, start <= count, length >= 0 else { return .string("") }
+        return .string(UTF8Text.substring(s, scalarStart: start, length: min(length, count - start)))
     }
 
     /// Ruby's `ary[start, length]`.

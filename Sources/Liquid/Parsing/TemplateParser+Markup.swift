@@ -133,7 +133,7 @@ extension TemplateParser {
                 throw located(LiquidError.wrap(error), position)
             }
             if block.isBlank && !node.isBlank { block.isBlank = false }
-            block.nodes.append(.tag(node, position))
+            block.append(.tag(node, position))
         }
     }
 }

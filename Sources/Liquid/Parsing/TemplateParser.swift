@@ -75,11 +75,11 @@ public struct TemplateParser {
                 guard start < token.end else { continue }
                 let bytes = tokenizer.source[start..<token.end]
                 if block.isBlank && !bytes.allSatisfy(isRubySpace) { block.isBlank = false }
-                block.nodes.append(.text(String(decoding: bytes, as: UTF8.self)))
+                block.append(.text(String(decoding: bytes, as: UTF8.self)))
             case .output:
                 applyWhitespaceControl(token, to: &block)
                 let output = try parseOutputToken(token)
-                block.nodes.append(output)
+                block.append(output)
                 block.isBlank = false
             case .tag:
                 applyWhitespaceControl(token, to: &block)
@@ -112,7 +112,7 @@ public struct TemplateParser {
             throw located(LiquidError.wrap(error), tag.position)
         }
         if block.isBlank && !node.isBlank { block.isBlank = false }
-        block.nodes.append(.tag(node, tag.position))
+        block.append(.tag(node, tag.position))
     }
 
     /// Parses a block tag's body up to its end tag (`end<name>`), failing on anything else that
@@ -173,15 +173,10 @@ public struct TemplateParser {
     private mutating func applyWhitespaceControl(_ token: TemplateToken, to block: inout Block) {
         let bytes = tokenizer.source
         if token.end - token.start > 2, bytes[token.start + 2] == UInt8(ascii: "-"),
-            case .text(let previous)? = block.nodes.last
+            let previous = block.lastText
         {
-            var trimmed = Substring(previous)
-            while let last = trimmed.utf8.last, isRubyStripSpace(last) { trimmed = trimmed.dropLast() }
-            if trimmed.isEmpty {
-                block.nodes.removeLast()
-            } else {
-                block.nodes[block.nodes.count - 1] = .text(String(trimmed))
-            }
+            let trimmed = StringFilters.rstrip(previous)
+            block.replaceLastText(with: trimmed.isEmpty ? nil : trimmed)
         }
         trimNextText = token.end - token.start >= 3 && bytes[token.end - 3] == UInt8(ascii: "-")
     }

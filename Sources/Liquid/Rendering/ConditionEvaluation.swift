@@ -56,8 +56,7 @@ extension Condition.Comparison {
         guard left.isTruthy, right.isTruthy else { return false }
         switch left {
         case .string(let s):
-            let needle = right.rubyString
-            return needle.isEmpty || s.utf8.firstRange(of: needle.utf8) != nil
+            return UTF8Text.contains(s, right.rubyString)
         case .array(let a):
             return a.contains { $0.liquidEquals(right) }
         case .hash(let h):

@@ -17,7 +17,7 @@ extension VariableLookup {
         var object: Value
         switch name {
         case .identifier(let n):
-            object = try context.findVariable(n)
+            object = try context.findVariable(n, hash: nameHash)
         case .computed(let e):
             let key = try e.evaluate(context).primitive
             if case .string(let s) = key {
@@ -28,9 +28,14 @@ extension VariableLookup {
                 object = .nil
             }
         }
-        for lookup in lookups {
+        for (i, lookup) in lookups.enumerated() {
             switch lookup {
             case .key(let k, let isCommand):
+                // Fast path: a string key in a hash.
+                if case .hash(let h) = object, let v = h.value(forKey: k, hash: keyHashes[i]) {
+                    object = v
+                    continue
+                }
                 object = try Self.lookup(object, key: .string(k), isCommand: isCommand, context)
             case .index(let e):
                 object = try Self.lookup(object, key: try e.evaluate(context).primitive, isCommand: false, context)
@@ -84,7 +89,7 @@ extension VariableLookup {
             default: return nil
             }
         case .string(let s):
-            return name == "size" ? .int(s.unicodeScalars.count) : nil
+            return name == "size" ? .int(UTF8Text.scalarCount(s)) : nil
         case .range(let r):
             switch name {
             case "size": return .int(r.count)
@@ -103,8 +108,21 @@ extension FilteredExpression {
     /// The expression's value passed through its filters.
     public func evaluate(_ context: RenderContext) throws -> Value {
         var value = try expression?.evaluate(context) ?? .nil
-        for call in filters {
+        var i = 0
+        while i < filters.count {
+            let call = filters[i]
+            // `split: x | size` counts the fields without building them.
+            if call.filter?.standard == .split, i + 1 < filters.count, filters[i + 1].filter?.standard == .size,
+                call.arguments.count == 1, call.keywordArguments.isEmpty,
+                filters[i + 1].arguments.isEmpty, filters[i + 1].keywordArguments.isEmpty
+            {
+                let pattern = try call.arguments[0].evaluate(context).rubyString
+                value = .int(UTF8Text.splitCount(value.rubyString, pattern))
+                i += 2
+                continue
+            }
             value = try call.apply(to: value, context)
+            i += 1
         }
         return value
     }
@@ -119,12 +137,14 @@ extension FilterCall {
             return input
         }
         var positional: [Value] = []
-        positional.reserveCapacity(arguments.count)
-        for a in arguments { positional.append(try a.evaluate(context)) }
+        if !arguments.isEmpty {
+            positional.reserveCapacity(arguments.count)
+            for a in arguments { positional.append(try a.evaluate(context)) }
+        }
         var keywords = OrderedHash()
         for (k, e) in keywordArguments { keywords[k] = try e.evaluate(context) }
         var args = FilterArguments(positional: positional, keywords: keywords)
-        for (i, a) in arguments.enumerated() where a.isMethodLiteral { args.emptyLiteralPositions.append(i) }
+        args.emptyLiteralPositions = emptyLiteralPositions
         return try filter.invoke(input, args, context)
     }
 }
@@ -132,26 +152,10 @@ extension FilterCall {
 extension Block {
     /// Renders the nodes; stops early when a `break`/`continue` is pending.
     public func render(into output: inout OutputBuffer, context: RenderContext) throws {
-        try context.tick(nodes.count)
-        for node in nodes {
-            switch node {
-            case .text(let s):
-                output.append(s)
-            case .output(let expression, let position):
-                do {
-                    output.append(value: try expression.evaluate(context))
-                } catch {
-                    try context.handle(error, at: position, blankTag: false, output: &output)
-                }
-            case .tag(let tag, let position):
-                context.currentPosition = position
-                do {
-                    try tag.render(into: &output, context: context)
-                } catch {
-                    try context.handle(error, at: position, blankTag: tag.isBlank, output: &output)
-                }
-                if context.interrupt != nil { return }
-            }
+        try context.tick(program.count)
+        for node in program {
+            try node.run(into: &output, context: context)
+            if context.interrupt != nil { return }
         }
         try context.checkOutputSize(output.count)
     }

@@ -12,12 +12,15 @@ public struct OutputBuffer: Sendable {
 
     @inlinable
     public mutating func append(_ string: String) {
-        bytes.append(contentsOf: string.utf8)
+        // A contiguous copy (memcpy) instead of the generic element-wise append.
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     @inlinable
     public mutating func append(_ string: Substring) {
-        bytes.append(contentsOf: string.utf8)
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     public mutating func append(_ other: OutputBuffer) {
@@ -28,7 +31,7 @@ public struct OutputBuffer: Sendable {
     public mutating func append(value: Value) {
         switch value {
         case .nil: return
-        case .string(let s): bytes.append(contentsOf: s.utf8)
+        case .string(let s): append(s)
         case .int(let i): appendInteger(i)
         case .array(let items):
             for item in items {
@@ -38,7 +41,7 @@ public struct OutputBuffer: Sendable {
                     append(value: item.isNil ? .string("") : item)
                 }
             }
-        default: bytes.append(contentsOf: value.rubyString.utf8)
+        default: append(value.rubyString)
         }
     }
 
@@ -47,7 +50,7 @@ public struct OutputBuffer: Sendable {
             bytes.append(UInt8(48 + i))
             return
         }
-        bytes.append(contentsOf: String(i).utf8)
+        append(String(i))
     }
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }

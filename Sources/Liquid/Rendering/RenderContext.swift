@@ -18,8 +18,8 @@ final class RenderSession {
     let options: RenderOptions
     /// `render!`: the first error aborts. Otherwise errors are written into the output.
     let rethrowErrors: Bool
-    var errors: [LiquidError] = []
-    var steps = 0
+    @exclusivity(unchecked) var errors: [LiquidError] = []
+    @exclusivity(unchecked) var steps = 0
     let partials: PartialCache
 
     init(environment: LiquidEnvironment, options: RenderOptions, rethrowErrors: Bool) {
@@ -38,29 +38,33 @@ public enum Interrupt: Sendable { case `break`, `continue` }
 public final class RenderContext {
     let session: RenderSession
     /// Variable scopes; index 0 is the template's own (where `assign` writes), the last the innermost.
-    var scopes: [[String: Value]]
+    @exclusivity(unchecked) var scopes: [StringTable<Value>]
     /// The data the template was rendered with: a hash or a drop.
     public let data: Value
     /// `increment`/`decrement` counters, which live beside the data.
-    var counters: [String: Value] = [:]
-    /// Per-render state of tags (cycle positions, loop offsets…).
-    public var state = Registers()
-    public var interrupt: Interrupt?
+    @exclusivity(unchecked) var counters: [String: Value] = [:]
+    /// The `forloop` objects of the loops being rendered, innermost last.
+    @exclusivity(unchecked) var forStack: [ForloopDrop] = []
+    /// Where each loop stopped, for `offset: continue`.
+    @exclusivity(unchecked) var forOffsets: [String: Int] = [:]
+    /// Per-render state of tags (cycle positions…).
+    @exclusivity(unchecked) public var state = Registers()
+    @exclusivity(unchecked) public var interrupt: Interrupt?
     /// The name of the template being rendered (a partial's name inside include/render).
-    public internal(set) var templateName: String?
+    @exclusivity(unchecked) public internal(set) var templateName: String?
     /// Scope depth of the enclosing renders.
     let baseDepth: Int
     /// The include/render tags that led here, outermost first.
-    public internal(set) var includeChain: [SourceLocation] = []
+    @exclusivity(unchecked) public internal(set) var includeChain: [SourceLocation] = []
     /// The position of the tag being rendered.
-    public internal(set) var currentPosition = Position(line: 1, column: 1)
+    @exclusivity(unchecked) public internal(set) var currentPosition = Position(line: 1, column: 1)
 
     init(session: RenderSession, data: Value, templateName: String?, baseDepth: Int = 0) {
         self.session = session
         self.data = data
         self.templateName = templateName
         self.baseDepth = baseDepth
-        self.scopes = [[:]]
+        self.scopes = [StringTable()]
     }
 
     public var environment: LiquidEnvironment { session.environment }
@@ -83,15 +87,20 @@ public final class RenderContext {
 
     /// Looks a variable up: innermost scope first, then the counters, then the data.
     public func findVariable(_ name: String) throws -> Value {
+        try findVariable(name, hash: keyHash(name))
+    }
+
+    @inline(__always)
+    func findVariable(_ name: String, hash: Int) throws -> Value {
         var i = scopes.count - 1
         while i >= 0 {
-            if let v = scopes[i][name] { return v }
+            if let v = scopes[i].value(for: name, hash: hash) { return v }
             i -= 1
         }
-        if let v = counters[name] { return v }
+        if !counters.isEmpty, let v = counters[name] { return v }
         switch data {
         case .hash(let h):
-            if let v = h[name] { return v }
+            if let v = h.value(forKey: name, hash: hash) { return v }
         case .drop(let d):
             if let v = try d.value(forKey: name, in: self) { return v }
             if strictVariables { throw LiquidError(.undefinedDropMethod, "undefined method \(name)") }
@@ -114,10 +123,16 @@ public final class RenderContext {
         scopes[0][name] = value
     }
 
+    func assign(_ name: String, hash: Int, _ value: Value) {
+        scopes[0].set(name, hash: hash, value)
+    }
+
     /// Runs `body` with a new innermost scope.
     public func withScope<T>(_ scope: [String: Value] = [:], _ body: () throws -> T) throws -> T {
         try checkDepth(extra: 1)
-        scopes.append(scope)
+        var table = StringTable<Value>()
+        for (k, v) in scope { table[k] = v }
+        scopes.append(table)
         defer { scopes.removeLast() }
         return try body()
     }

@@ -24,12 +24,17 @@ public struct VariableLookup: Sendable {
         case index(Expression)
     }
 
-    public var name: Name
-    public var lookups: [Lookup]
+    public let name: Name
+    public let lookups: [Lookup]
+    /// Hashes of the identifier and of each `.key`, computed once (0 where unused).
+    let nameHash: Int
+    let keyHashes: [Int]
 
     public init(name: Name, lookups: [Lookup]) {
         self.name = name
         self.lookups = lookups
+        if case .identifier(let n) = name { nameHash = keyHash(n) } else { nameHash = 0 }
+        keyHashes = lookups.map { if case .key(let k, _) = $0 { return keyHash(k) } else { return 0 } }
     }
 
     static func lookup(forKey key: String) -> Lookup {
@@ -79,12 +84,22 @@ extension Expression {
 }
 
 /// `| name: arg, key: value` — a filter applied in an output or assignment.
-public struct FilterCall: Sendable {
-    public var name: String
+public final class FilterCall: Sendable {
+    public let name: String
     /// The filter, resolved from the environment when the template is parsed; nil when unknown.
-    var filter: FilterDefinition?
-    public var arguments: [Expression]
-    public var keywordArguments: [(String, Expression)]
+    let filter: FilterDefinition?
+    public let arguments: [Expression]
+    public let keywordArguments: [(String, Expression)]
+    /// Positions of `empty`/`blank` literals among the arguments.
+    let emptyLiteralPositions: [Int]
+
+    init(name: String, filter: FilterDefinition?, arguments: [Expression], keywordArguments: [(String, Expression)]) {
+        self.name = name
+        self.filter = filter
+        self.arguments = arguments
+        self.keywordArguments = keywordArguments
+        self.emptyLiteralPositions = arguments.indices.filter { arguments[$0].isMethodLiteral }
+    }
 }
 
 /// An expression with its filters: the inside of `{{ … }}`, `echo` and the right side of `assign`.

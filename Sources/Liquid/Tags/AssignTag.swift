@@ -1,14 +1,21 @@
 /// `{% assign name = value | filters %}`: sets a variable in the template's scope.
 struct AssignTag: TagNode {
     let name: String
+    let nameHash: Int
     let value: FilteredExpression
+
+    init(name: String, value: FilteredExpression) {
+        self.name = name
+        self.nameHash = keyHash(name)
+        self.value = value
+    }
 
     var isBlank: Bool { true }
 
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
         let v = try value.evaluate(context)
         if case .string(let s) = v { try context.checkOutputSize(s.utf8.count) }
-        context.assign(name, v)
+        context.assign(name, hash: nameHash, v)
     }
 
     struct Parser: TagParser {

@@ -23,7 +23,7 @@ struct ForTag: TagNode {
         let from: Int
         switch offset {
         case .none: from = 0
-        case .continue: from = context.state[ForOffsets.self][loopName] ?? 0
+        case .continue: from = context.forOffsets[loopName] ?? 0
         case .value(let e):
             let v = try e.evaluate(context)
             from = v.isNil ? 0 : try RubyNumber.toInteger(v)
@@ -36,21 +36,21 @@ struct ForTag: TagNode {
         }
         var segment = items.slice(from: from, to: to)
         if reversed { segment = segment.reversed() }
-        context.state[ForOffsets.self][loopName] = from + segment.count
+        context.forOffsets[loopName] = from + segment.count
 
         guard segment.count > 0 else {
             try elseBody?.render(into: &output, context: context)
             return
         }
-        let parent = context.state[ForStack.self].last
-        let forloop = ForloopDrop(name: loopName, length: segment.count, parentloop: parent)
-        context.state[ForStack.self].append(forloop)
-        defer { context.state[ForStack.self].removeLast() }
+        let forloop = ForloopDrop(name: loopName, length: segment.count, parentloop: context.forStack.last)
+        context.forStack.append(forloop)
+        defer { context.forStack.removeLast() }
         try context.withScope(["forloop": .drop(forloop)]) {
             let scope = context.scopes.count - 1
+            let variableHash = keyHash(variable)
             for i in 0..<segment.count {
                 try context.tick(1)
-                context.scopes[scope][variable] = segment[i]
+                context.scopes[scope].set(variable, hash: variableHash, segment[i])
                 try body.render(into: &output, context: context)
                 forloop.index += 1
                 if let interrupt = context.interrupt {
@@ -159,12 +159,3 @@ struct ForTag: TagNode {
     }
 }
 
-/// Where each loop stopped, for `offset: continue`.
-enum ForOffsets: RegisterKey {
-    static var defaultValue: [String: Int] { [:] }
-}
-
-/// The `forloop` objects of the loops being rendered, innermost last.
-enum ForStack: RegisterKey {
-    static var defaultValue: [ForloopDrop] { [] }
-}

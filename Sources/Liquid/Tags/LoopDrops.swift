@@ -3,7 +3,7 @@ final class ForloopDrop: Drop, @unchecked Sendable {
     let name: String
     let length: Int
     let parentloop: ForloopDrop?
-    var index = 0
+    @exclusivity(unchecked) var index = 0
 
     init(name: String, length: Int, parentloop: ForloopDrop?) {
         self.name = name
@@ -34,7 +34,7 @@ final class ForloopDrop: Drop, @unchecked Sendable {
 final class TablerowloopDrop: Drop, @unchecked Sendable {
     let length: Int
     let cols: Int
-    var index = 0
+    @exclusivity(unchecked) var index = 0
     var row = 1
     var col = 1
 

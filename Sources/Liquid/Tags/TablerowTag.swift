@@ -18,9 +18,10 @@ struct TablerowTag: TagNode {
         let loop = TablerowloopDrop(length: items.count, cols: cols)
         try context.withScope(["tablerowloop": .drop(loop)]) {
             let scope = context.scopes.count - 1
+            let variableHash = keyHash(variable)
             for i in 0..<items.count {
                 try context.tick(1)
-                context.scopes[scope][variable] = items[i]
+                context.scopes[scope].set(variable, hash: variableHash, items[i])
                 output.append("<td class=\"col")
                 output.appendInteger(loop.col)
                 output.append("\">")

@@ -24,74 +24,97 @@ enum Strftime {
         return Moment(civil: CivilTime(secondsSinceEpoch: s), nanoseconds: 0, epochSeconds: s, utcOffset: 0, zoneName: "+00:00")
     }
 
+    struct Flags: OptionSet {
+        let rawValue: UInt8
+        static let noPadding = Flags(rawValue: 1)      // -
+        static let spacePadding = Flags(rawValue: 2)   // _
+        static let zeroPadding = Flags(rawValue: 4)    // 0
+        static let upcase = Flags(rawValue: 8)         // ^
+        static let changeCase = Flags(rawValue: 16)    // #
+    }
+
     static func format(_ m: Moment, _ format: String) -> String {
         var out = ""
-        let f = Array(format.unicodeScalars)
-        var i = 0
-        while i < f.count {
-            guard f[i] == "%", i + 1 < f.count else {
-                out.unicodeScalars.append(f[i])
+        var format = format
+        format.withUTF8 { f in
+            var i = 0
+            var literalStart = 0
+            while i < f.count {
+                guard f[i] == UInt8(ascii: "%"), i + 1 < f.count else {
+                    i += 1
+                    continue
+                }
+                out += String(decoding: UnsafeBufferPointer(rebasing: f[literalStart..<i]), as: UTF8.self)
+                let start = i
                 i += 1
-                continue
-            }
-            let start = i
-            i += 1
-            var flags = Set<Unicode.Scalar>()
-            while i < f.count, "-_0^#".unicodeScalars.contains(f[i]) {
-                flags.insert(f[i])
+                var flags: Flags = []
+                flagLoop: while i < f.count {
+                    switch f[i] {
+                    case UInt8(ascii: "-"): flags.insert(.noPadding)
+                    case UInt8(ascii: "_"): flags.insert(.spacePadding)
+                    case UInt8(ascii: "0"): flags.insert(.zeroPadding)
+                    case UInt8(ascii: "^"): flags.insert(.upcase)
+                    case UInt8(ascii: "#"): flags.insert(.changeCase)
+                    default: break flagLoop
+                    }
+                    i += 1
+                }
+                var width: Int?
+                while i < f.count, isDigit(f[i]) {
+                    width = (width ?? 0) * 10 + Int(f[i] - 48)
+                    i += 1
+                }
+                var colons = 0
+                while i < f.count, f[i] == UInt8(ascii: ":") {
+                    colons += 1
+                    i += 1
+                }
+                guard i < f.count else {
+                    literalStart = start
+                    break
+                }
+                let conversion = Unicode.Scalar(f[i])
                 i += 1
+                if let text = directive(conversion, m, flags: flags, width: width, colons: colons) {
+                    out += text
+                } else {
+                    out += String(decoding: UnsafeBufferPointer(rebasing: f[start..<i]), as: UTF8.self)
+                }
+                literalStart = i
             }
-            var width: Int?
-            while i < f.count, let d = Int(String(f[i])), f[i].isASCII {
-                width = (width ?? 0) * 10 + d
-                i += 1
-            }
-            var colons = 0
-            while i < f.count, f[i] == ":" {
-                colons += 1
-                i += 1
-            }
-            guard i < f.count else {
-                out += String(String.UnicodeScalarView(f[start...]))
-                break
-            }
-            let conversion = f[i]
-            i += 1
-            if let text = directive(conversion, m, flags: flags, width: width, colons: colons) {
-                out += text
-            } else {
-                out += String(String.UnicodeScalarView(f[start..<i]))
+            if literalStart < f.count {
+                out += String(decoding: UnsafeBufferPointer(rebasing: f[literalStart..<f.count]), as: UTF8.self)
             }
         }
         return out
     }
 
-    private static func directive(_ c: Unicode.Scalar, _ m: Moment, flags: Set<Unicode.Scalar>, width: Int?,
+    private static func directive(_ c: Unicode.Scalar, _ m: Moment, flags: Flags, width: Int?,
                                   colons: Int) -> String? {
         let t = m.civil
         func number(_ n: Int, _ defaultWidth: Int, _ defaultPad: Character = "0") -> String {
             var pad: Character? = defaultPad
-            if flags.contains("-") { pad = nil }
-            else if flags.contains("_") { pad = " " }
-            else if flags.contains("0") { pad = "0" }
+            if flags.contains(.noPadding) { pad = nil }
+            else if flags.contains(.spacePadding) { pad = " " }
+            else if flags.contains(.zeroPadding) { pad = "0" }
             let w = width ?? defaultWidth
             var digits = String(abs(n))
             let sign = n < 0 ? "-" : ""
-            if let pad, digits.count + sign.count < w {
+            if let pad, digits.utf8.count + sign.utf8.count < w {
                 if pad == "0" {
-                    digits = String(repeating: "0", count: w - digits.count - sign.count) + digits
+                    digits = String(repeating: "0", count: w - digits.utf8.count - sign.utf8.count) + digits
                     return sign + digits
                 }
-                return String(repeating: " ", count: w - digits.count - sign.count) + sign + digits
+                return String(repeating: " ", count: w - digits.utf8.count - sign.utf8.count) + sign + digits
             }
             return sign + digits
         }
         func text(_ s: String, upperForSharp: Bool = true) -> String {
             var s = s
-            if flags.contains("^") { s = s.uppercased() }
-            if flags.contains("#") { s = upperForSharp ? s.uppercased() : s.lowercased() }
+            if flags.contains(.upcase) { s = s.uppercased() }
+            if flags.contains(.changeCase) { s = upperForSharp ? s.uppercased() : s.lowercased() }
             if let width, s.count < width {
-                let pad: Character = flags.contains("0") ? "0" : " "
+                let pad: Character = flags.contains(.zeroPadding) ? "0" : " "
                 s = String(repeating: pad, count: width - s.count) + s
             }
             return s
@@ -99,7 +122,7 @@ enum Strftime {
         let hour12 = t.hour % 12 == 0 ? 12 : t.hour % 12
         switch c {
         case "Y":
-            if t.year >= 0 { return number(t.year, flags.contains("-") ? 1 : 4) }
+            if t.year >= 0 { return number(t.year, flags.contains(.noPadding) ? 1 : 4) }
             return number(t.year, 5)
         case "C": return number(Int((Double(t.year) / 100).rounded(.down)), 2)
         case "y": return number(((t.year % 100) + 100) % 100, 2)
@@ -150,7 +173,7 @@ enum Strftime {
         }
     }
 
-    private static func zoneOffset(_ offset: Int, colons: Int, flags: Set<Unicode.Scalar>, width: Int?) -> String {
+    private static func zoneOffset(_ offset: Int, colons: Int, flags: Flags, width: Int?) -> String {
         let sign = offset < 0 ? "-" : "+"
         let a = abs(offset)
         let h = a / 3600, mi = (a % 3600) / 60, s = a % 60
@@ -160,10 +183,10 @@ enum Strftime {
         case 2: body = pad2(h) + ":" + pad2(mi) + ":" + pad2(s)
         default: body = pad2(h) + pad2(mi)
         }
-        if flags.contains("-") && body.hasPrefix("0") { body.removeFirst() }
+        if flags.contains(.noPadding) && body.hasPrefix("0") { body.removeFirst() }
         var result = sign + body
         if let width, result.count < width {
-            let pad = flags.contains("_") ? " " : "0"
+            let pad = flags.contains(.spacePadding) ? " " : "0"
             result = pad == "0" ? sign + String(repeating: "0", count: width - result.count) + body
                 : String(repeating: " ", count: width - result.count) + result
         }

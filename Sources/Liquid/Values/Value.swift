@@ -60,7 +60,7 @@ extension Value {
         return nil
     }
 
-    public var hashValue: OrderedHash? {
+    public var orderedHash: OrderedHash? {
         if case .hash(let h) = self { return h }
         return nil
     }
