@@ -34,6 +34,15 @@ import Testing
         #expect(output.sourceMap?.contains("\"sourceRoot\": \"/src/\"") == true)
     }
 
+    /// What Jekyll's `scssify` filter asks for: an empty map file, so no map at all.
+    @Test func emptyMapFileMeansNoMap() throws {
+        let options = SassOptions(style: .compact, inputPath: "stdin", outputPath: "stdin.css",
+                                  sourceMap: SassOptions.SourceMap(file: "", includeContents: true, omitURL: true))
+        let output = try Sass.compile(Self.source, options: options)
+        #expect(output.css == ".a .b { width: 3.3333333333px; }\n")
+        #expect(output.sourceMap == nil)
+    }
+
     @Test func noSourceMapUnlessAsked() throws {
         let output = try Sass.compile(Self.source)
         #expect(output.sourceMap == nil)
