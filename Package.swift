@@ -32,8 +32,10 @@ let package = Package(
         .target(name: "Sass", dependencies: ["CSass"]),
 
         // Markdown: cmark-gfm parsing, kramdown-compatible HTML.
-        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"], exclude: ["README.md"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .executableTarget(name: "markdown-bench", dependencies: ["Markdown"], path: "Benchmarks/markdown",
+                          exclude: ["kramdown_bench.rb", "RESULTS.md"]),
 
         // Rouge-compatible syntax highlighting.
         .target(name: "Highlight"),

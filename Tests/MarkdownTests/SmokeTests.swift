@@ -16,3 +16,12 @@ struct AdHocConversion {
         print("<<<" + convert(CaseCorpusTests.jekyllContent(s)) + ">>>")
     }
 }
+
+struct AdHocCommonMark {
+    @Test func convertNamedFileCommonMark() throws {
+        guard let path = ProcessInfo.processInfo.environment["KYLL_COMMONMARK_INPUT"] else { return }
+        let s = try String(contentsOfFile: path, encoding: .utf8)
+        let flavor: CommonMarkConverter.Flavor = ProcessInfo.processInfo.environment["KYLL_GHPAGES"] != nil ? .gitHubPages : .commonMark
+        print("<<<" + CommonMarkConverter(flavor: flavor).convert(s) + ">>>")
+    }
+}

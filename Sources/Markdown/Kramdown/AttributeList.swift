@@ -85,11 +85,14 @@ enum AttributeList {
 }
 
 extension String {
-    func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set.unicodeScalars)
-        var s = Substring(self).unicodeScalars[...]
-        while let f = s.first, chars.contains(f) { s.removeFirst() }
-        while let l = s.last, chars.contains(l) { s.removeLast() }
-        return String(String.UnicodeScalarView(s))
+    /// Trims the given ASCII characters from both ends.
+    func trimmingCharacters(in set: StaticString) -> String {
+        let chars = UnsafeBufferPointer(start: set.utf8Start, count: set.utf8CodeUnitCount)
+        let u = utf8
+        var start = u.startIndex, end = u.endIndex
+        while start < end, chars.contains(u[start]) { start = u.index(after: start) }
+        while end > start, chars.contains(u[u.index(before: end)]) { end = u.index(before: end) }
+        if start == u.startIndex && end == u.endIndex { return self }
+        return String(self[start..<end])
     }
 }
