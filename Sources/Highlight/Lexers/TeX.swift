@@ -43,7 +43,7 @@ final class TeXTokenizer: StackTokenizer {
                     return true
                 }
             }
-            if s.has("\\verb") && !s.isWord(s.at(s.pos + 5)) && s.pos + 5 < s.end && !CharSet.space.contains(s.at(s.pos + 5)) {
+            if s.has("\\verb") && !s.wordAt(s.pos + 5) && s.pos + 5 < s.end && !CharSet.space.contains(s.at(s.pos + 5)) {
                 let d = s.pos + 5
                 let de = s.charEnd(d)
                 if let close = findSame(s, d, de, from: de) {
