@@ -42,10 +42,13 @@ extension RustTokenizer {
         return false
     }
 
-    /// Characters, strings, raw strings and numbers (`true`/`false` never get here: they are
-    /// keywords).
+    /// `true`/`false`, characters, strings, raw strings and numbers.
     func literal(_ s: inout Scan) -> Bool {
         let c = s.peek()
+        for w: StaticString in ["true", "false"] where s.hasWord(w) {
+            s.emit(.keywordConstant, count: w.utf8CodeUnitCount)
+            return true
+        }
         let b = c == 98 ? s.pos + 1 : s.pos
         if s.at(b) == 39 && b < s.end, let e = charLiteral(s, b + 1) { s.emit(.stringChar, to: e); return true }
         if s.at(b) == 34 && b < s.end { s.emit(.string, to: b + 1); push(.string); return true }

@@ -199,9 +199,9 @@ final class ShellTokenizer: StackTokenizer {
         if c == 42 { s.emit(.keyword, count: 1); return true }
         if c == 59 { s.emit(.punctuation, count: 1); return true }
         if c == 45 {
-            let start = s.peek(1) == 45 ? s.pos + 2 : s.pos + 1
-            let e = s.skip(Self.optionChars, from: start)
-            if e > start { s.emit(.nameTag, to: e); return true }
+            // --?[\w-]+ is a dash and then word characters or dashes.
+            let e = s.skip(Self.optionChars, from: s.pos + 1)
+            if e > s.pos + 1 { s.emit(.nameTag, to: e); return true }
         }
         let e = s.skip(Self.plainWord)
         if e > s.pos { s.emit(.text, to: e); return true }
