@@ -38,9 +38,13 @@ extension Highlighter {
             if f.lineStartsWith("<?hh") { return false }
             return f.lineStartsWith("<?php")
         }),
+        (.haskell, { $0.shebangHas(word: "runhaskell") }),
         (.html, { $0.looksLikeHTML }),
         (.ruby, { $0.shebangHas(word: "ruby") }),
         (.javascript, { $0.shebangHas(word: "node") || $0.shebangHas(word: "jsc") }),
+        (.julia, { $0.shebangHas(word: "julia") }),
+        (.r, { $0.shebangHas(word: "Rscript") }),
+        (.rust, { $0.shebangHas(word: "rustc") }),
         (.shell, { $0.shebangHas { s, i in
             var j = i
             if s.has("ba", at: j) { j += 2 } else if s.at(j) == 122 || s.at(j) == 107 { j += 1 }
@@ -49,6 +53,13 @@ extension Highlighter {
             if j > i && s.has("sh", at: i) { ends.append(i + 2) }
             return ends
         } }),
+        (.tex, { f in
+            let s = f.scan
+            let i = s.skip(CharSet.space, from: 0)
+            guard s.at(i) == 92 else { return false }
+            let commands: [StaticString] = ["documentclass", "input", "documentstyle", "relax", "ProvidesPackage", "ProvidesClass"]
+            return commands.contains { s.has($0, at: i + 1) }
+        }),
     ]
 }
 
