@@ -38,9 +38,13 @@ extension Highlighter {
             if f.lineStartsWith("<?hh") { return false }
             return f.lineStartsWith("<?php")
         }),
+        (.haskell, { $0.shebangHas(word: "runhaskell") }),
         (.html, { $0.looksLikeHTML }),
         (.ruby, { $0.shebangHas(word: "ruby") }),
         (.javascript, { $0.shebangHas(word: "node") || $0.shebangHas(word: "jsc") }),
+        (.julia, { $0.shebangHas(word: "julia") }),
+        (.r, { $0.shebangHas(word: "Rscript") }),
+        (.rust, { $0.shebangHas(word: "rustc") }),
         (.shell, { $0.shebangHas { s, i in
             var j = i
             if s.has("ba", at: j) { j += 2 } else if s.at(j) == 122 || s.at(j) == 107 { j += 1 }
@@ -49,6 +53,13 @@ extension Highlighter {
             if j > i && s.has("sh", at: i) { ends.append(i + 2) }
             return ends
         } }),
+        (.tex, { f in
+            let s = f.scan
+            let i = s.skip(CharSet.space, from: 0)
+            guard s.at(i) == 92 else { return false }
+            let commands: [StaticString] = ["documentclass", "input", "documentstyle", "relax", "ProvidesPackage", "ProvidesClass"]
+            return commands.contains { s.has($0, at: i + 1) }
+        }),
     ]
 }
 
@@ -58,7 +69,7 @@ struct TextFacts {
 
     func startsWithWord(_ lit: StaticString) -> Bool {
         let s = scan
-        return s.has(lit, at: 0) && !s.isWord(s.at(lit.utf8CodeUnitCount))
+        return s.has(lit, at: 0) && !s.wordAt(lit.utf8CodeUnitCount)
     }
 
     /// The range of the rest of a leading `#!` line: `\A\s*#!(.*)$`.
@@ -76,7 +87,7 @@ struct TextFacts {
         var s = scan
         s.start = line.lowerBound
         s.end = line.upperBound
-        for i in line where i == line.lowerBound || !s.isWord(s.base[i - 1]) {
+        for i in line where !s.wordBefore(i) {
             for e in ends(s, i) where e >= s.end || CharSet.space.contains(s.base[e]) { return true }
         }
         return false
@@ -114,8 +125,8 @@ struct TextFacts {
         if s.has("Index: ", at: 0) { return true }
         if s.has("diff", at: 0) {
             let line = s.lineEnd(from: 0)
-            for i in 4..<max(4, line) where s.has("a/", at: i) && !s.isWord(s.base[i - 1]) {
-                for j in (i + 2)..<max(i + 2, line) where s.has("b/", at: j) && !s.isWord(s.base[j - 1]) { return true }
+            for i in 4..<max(4, line) where s.has("a/", at: i) && !s.wordBefore(i) {
+                for j in (i + 2)..<max(i + 2, line) where s.has("b/", at: j) && !s.wordBefore(j) { return true }
             }
         }
         for (first, second): (StaticString, StaticString) in [("---", "+++"), ("+++", "---")] {
@@ -141,7 +152,7 @@ struct TextFacts {
         var k = 0
         while let lt = s.find(60, from: k) {
             let a = s.skip(CharSet.space, from: lt + 1)
-            if s.has("html", at: a) && !s.isWord(s.at(a + 4)) { return true }
+            if s.has("html", at: a) && !s.wordAt(a + 4) { return true }
             k = lt + 1
         }
         return false

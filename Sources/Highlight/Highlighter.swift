@@ -2,7 +2,7 @@
 public enum Highlighter {
     /// Every lexer this module provides.
     public static let allLexers: [Lexer] = [
-        .plainText, .python, .yaml, .shell, .console, .liquid, .ruby, .javascript, .typescript, .css, .html, .xml, .markdown, .diff, .sass, .scss, .json, .apache, .nginx, .php, .c, .cpp, .java, .go, .rust, .swift, .sql, .docker, .toml, .ini,
+        .plainText, .python, .yaml, .shell, .console, .liquid, .ruby, .javascript, .typescript, .css, .html, .xml, .markdown, .diff, .sass, .scss, .json, .apache, .nginx, .php, .c, .cpp, .java, .go, .rust, .swift, .sql, .docker, .toml, .ini, .make, .tex, .matlab, .r, .julia, .haskell, .erb,
     ]
 
     private static let registry: [String: Lexer] = {

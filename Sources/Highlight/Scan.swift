@@ -92,21 +92,36 @@ struct Scan {
         return true
     }
 
-    /// `lit` at `i` followed by a word boundary (ASCII `\b`).
+    /// `lit` at `i` followed by a word boundary (`\b`).
     func hasWord(_ lit: StaticString, at i: Int? = nil) -> Bool {
         let i = i ?? pos
-        return has(lit, at: i) && !isWord(at(i + lit.utf8CodeUnitCount))
+        return has(lit, at: i) && !wordAt(i + lit.utf8CodeUnitCount)
     }
 
+    /// Ruby's ASCII `\w` for one byte.
     @inline(__always)
     func isWord(_ c: UInt8) -> Bool { CharSet.word.contains(c) }
 
-    /// Ruby's ASCII `\b` at index `i`.
-    func isBoundary(_ i: Int) -> Bool {
-        let before = i > start && isWord(base[i - 1])
-        let after = i < end && isWord(base[i])
-        return before != after
+    /// Whether the character at `i` counts as a word character for `\b`, which in Ruby's regexes
+    /// (unlike `\w`) takes in every Unicode letter, mark, digit and connector.
+    func wordAt(_ i: Int) -> Bool {
+        guard i < end && i >= start else { return false }
+        let c = base[i]
+        if c < 0x80 { return CharSet.word.contains(c) }
+        guard let (u, _) = scalar(at: i) else { return false }
+        return UnicodeClass.isWord(u)
     }
+
+    /// Whether the character ending just before `i` is a word character (for `\b`).
+    func wordBefore(_ i: Int) -> Bool {
+        guard i > start else { return false }
+        var j = i - 1
+        while j > start && base[j] & 0xC0 == 0x80 { j -= 1 }
+        return wordAt(j)
+    }
+
+    /// Ruby's `\b` at index `i`.
+    func isBoundary(_ i: Int) -> Bool { wordBefore(i) != wordAt(i) }
 
     /// The first index ≥ `i` whose byte is not in `set`.
     @inline(__always)

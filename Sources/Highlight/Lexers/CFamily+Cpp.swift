@@ -38,7 +38,7 @@ extension CTokenizer {
             for e in ends {
                 for unit: StaticString in ["y", "d", "h", "min", "s", "ms", "us", "ns", "i", "if", "il"] where s.has(unit, at: e) {
                     let u = e + unit.utf8CodeUnitCount
-                    if !s.isWord(s.at(u)) || u >= s.end { return (.numberOther, u) }
+                    if !s.wordAt(u) || u >= s.end { return (.numberOther, u) }
                 }
             }
         }

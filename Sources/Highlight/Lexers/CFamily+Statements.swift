@@ -131,7 +131,7 @@ extension CTokenizer {
             if s.at(ws) == 35 && ws < s.end {
                 let d = s.skip(CharSet.space, from: ws + 1)
                 if s.has("else", at: d) || s.has("elif", at: d) { s.emit(.comment, to: d + 4); pop(); return true }
-                if s.has("endif", at: d) && !s.isWord(s.at(d + 5)) {
+                if s.has("endif", at: d) && !s.wordAt(d + 5) {
                     var k = d + 5
                     while let nl = s.find(10, from: k) {
                         if s.at(nl - 1) != 92 { s.emit(.comment, to: nl + 1); pop(); return true }

@@ -37,7 +37,7 @@ final class CSSTokenizer: StackTokenizer {
             if c == 125 { pop(); return true }
             if c == 33 {
                 let ws = s.skip(CharSet.space, from: s.pos + 1)
-                if s.has("important", at: ws) && !s.isWord(s.at(ws + 9)) { s.emit(.commentPreproc, to: ws + 9); return true }
+                if s.has("important", at: ws) && !s.wordAt(ws + 9) { s.emit(.commentPreproc, to: ws + 9); return true }
             }
             if c == 64 && s.atLineStart { s.emit(.commentPreproc, to: s.lineEnd(from: s.pos)); return true }
             return value(&s)

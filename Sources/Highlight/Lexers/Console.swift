@@ -19,7 +19,7 @@ final class ConsoleTokenizer: Tokenizer {
                 s.emit(.comment, to: lineEnd)
             } else if let mark = (s.pos..<lineEnd).first(where: { Self.promptEnd.contains(s.base[$0]) }) {
                 s.emit(.genericPrompt, to: mark + 1)
-                s.emit(.whitespace, to: s.skip(CharSet.space, from: s.pos))
+                s.emit(.whitespace, to: min(s.skip(CharSet.space, from: s.pos), lineEnd))
                 delegate(shell, &s, s.pos, lineEnd)
             } else {
                 shell = ShellTokenizer()

@@ -21,7 +21,7 @@ final class DockerTokenizer: StackTokenizer {
     private func instruction(_ s: Scan, _ i: Int, bounded: Bool) -> Int? {
         for w in Self.instructions where s.hasIgnoringCase(w, at: i) {
             let e = i + w.utf8CodeUnitCount
-            if !bounded || !s.isWord(s.at(e)) || e >= s.end { return e }
+            if !bounded || !s.wordAt(e) || e >= s.end { return e }
         }
         return nil
     }

@@ -58,7 +58,7 @@ final class GoTokenizer: StackTokenizer {
         if c == 47 && s.peek(1) == 47 { s.emit(.comment, to: s.lineEnd(from: s.pos)); return true }
         if c == 47 && s.peek(1) == 42, let close = s.find("*/", from: s.pos + 2) { s.emit(.comment, to: close + 2); return true }
         let word = s.skip(.word)
-        if word > s.pos && s.isWord(c) {
+        if word > s.pos && s.isWord(c) && !s.wordAt(word) {
             let p = s.base + s.pos, n = word - s.pos
             if Self.keywords.contains(p, n) { s.emit(.keyword, to: word); return true }
             if Self.types.contains(p, n) { s.emit(.keywordType, to: word); return true }

@@ -75,12 +75,12 @@ final class JavaTokenizer: StackTokenizer {
         if c == 47 && s.peek(1) == 47 { s.emit(.commentSingle, to: s.lineEnd(from: s.pos)); return true }
         if c == 47 && s.peek(1) == 42, let close = s.find("*/", from: s.pos + 2) { s.emit(.commentMultiline, to: close + 2); return true }
         let word = s.skip(.word)
-        if word > s.pos && s.contains(Self.keywords, s.pos, word) { s.emit(.keyword, to: word); return true }
+        if word > s.pos && !s.wordAt(word) && s.contains(Self.keywords, s.pos, word) { s.emit(.keyword, to: word); return true }
         if methodDeclaration(&s) { return true }
         if c == 64, let e = Self.identifier(s, s.pos + 1) { s.emit(.nameDecorator, to: e); return true }
         if word > s.pos {
-            if s.contains(Self.declarations, s.pos, word) { s.emit(.keywordDeclaration, to: word); return true }
-            if s.contains(Self.types, s.pos, word) { s.emit(.keywordType, to: word); return true }
+            if !s.wordAt(word) && s.contains(Self.declarations, s.pos, word) { s.emit(.keywordDeclaration, to: word); return true }
+            if !s.wordAt(word) && s.contains(Self.types, s.pos, word) { s.emit(.keywordType, to: word); return true }
             for w: StaticString in ["true", "false", "null"] where s.hasWord(w) { s.emit(.keywordConstant, to: word); return true }
             for w: StaticString in ["class", "interface"] where s.hasWord(w) { s.emit(.keywordDeclaration, to: word); push(.className); return true }
             for w: StaticString in ["import", "package"] where s.hasWord(w) { s.emit(.keywordNamespace, to: word); push(.import); return true }

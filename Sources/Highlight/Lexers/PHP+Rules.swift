@@ -5,18 +5,18 @@ extension PHPTokenizer {
         if let (token, e) = number(s) { s.emit(token, to: e); return true }
         if c == 39 || c == 96, let e = quoted(s, c) { s.emit(c == 39 ? .stringSingle : .stringBacktick, to: e); return true }
         if c == 34 { s.emit(.stringDouble, count: 1); push(.string); return true }
-        for w: StaticString in ["function", "fn"] where s.hasIgnoringCase(w) && !s.isWord(s.at(s.pos + w.utf8CodeUnitCount)) {
+        for w: StaticString in ["function", "fn"] where s.hasIgnoringCase(w) && !s.wordAt(s.pos + w.utf8CodeUnitCount) {
             push(.inFunctionReturn)
             push(.inFunctionParams)
             push(.inFunctionName)
             s.emit(.keyword, count: w.utf8CodeUnitCount)
             return true
         }
-        for w: StaticString in ["true", "false", "null"] where s.hasIgnoringCase(w) && !s.isWord(s.at(s.pos + w.utf8CodeUnitCount)) {
+        for w: StaticString in ["true", "false", "null"] where s.hasIgnoringCase(w) && !s.wordAt(s.pos + w.utf8CodeUnitCount) {
             s.emit(.keywordConstant, count: w.utf8CodeUnitCount)
             return true
         }
-        if s.hasIgnoringCase("new") && !s.isWord(s.at(s.pos + 3)) { s.emit(.keyword, count: 3); push(.inNew); return true }
+        if s.hasIgnoringCase("new") && !s.wordAt(s.pos + 3) { s.emit(.keyword, count: 3); push(.inNew); return true }
         return false
     }
 

@@ -84,7 +84,7 @@ extension PHPTokenizer {
             if c == 44 { s.emit(.punctuation, count: 1); return true }
             if s.has("...") { s.emit(.punctuation, count: 3); return true }
             if c == 61 { s.emit(.operator, count: 1); push(.inAssign); return true }
-            for w: StaticString in ["public", "protected", "private", "readonly"] where s.hasIgnoringCase(w) && !s.isWord(s.at(s.pos + w.utf8CodeUnitCount)) {
+            for w: StaticString in ["public", "protected", "private", "readonly"] where s.hasIgnoringCase(w) && !s.wordAt(s.pos + w.utf8CodeUnitCount) {
                 s.emit(.keyword, count: w.utf8CodeUnitCount)
                 return true
             }
@@ -92,7 +92,7 @@ extension PHPTokenizer {
             if escape(&s) || whitespace(&s) || variables(&s) { return true }
         case .inFunctionReturn:
             if c == 58 { s.emit(.punctuation, count: 1); return true }
-            if s.hasIgnoringCase("use") && !s.isWord(s.at(s.pos + 3)) { s.emit(.keyword, count: 3); push(.inFunctionUse); return true }
+            if s.hasIgnoringCase("use") && !s.wordAt(s.pos + 3) { s.emit(.keyword, count: 3); push(.inFunctionUse); return true }
             if let e = optionalType(s) { s.emit(.keywordType, to: e); push(.inAssign); return true }
             if c == 123 { s.emit(.punctuation, count: 1); goto(.inFunctionBody); return true }
             if escape(&s) || whitespace(&s) { return true }
@@ -102,7 +102,7 @@ extension PHPTokenizer {
             if c == 41 { s.emit(.punctuation, count: 1); pop(); return true }
             if escape(&s) || whitespace(&s) || variables(&s) { return true }
         case .inNew:
-            if s.hasIgnoringCase("class") && !s.isWord(s.at(s.pos + 5)) { s.emit(.keywordDeclaration, count: 5); goto(.inNewClass); return true }
+            if s.hasIgnoringCase("class") && !s.wordAt(s.pos + 5) { s.emit(.keywordDeclaration, count: 5); goto(.inNewClass); return true }
             if let (e, _) = qualifiedName(s, s.pos) { s.emit(.nameClass, to: e); pop(); return true }
             if escape(&s) || whitespace(&s) { return true }
         case .inNewClass:
@@ -111,7 +111,7 @@ extension PHPTokenizer {
             return step(.php, &s)
         case .inUse:
             if c == 44 || c == 125 { s.emit(.punctuation, count: 1); return true }
-            for w: StaticString in ["function", "const"] where s.hasIgnoringCase(w) && !s.isWord(s.at(s.pos + w.utf8CodeUnitCount)) {
+            for w: StaticString in ["function", "const"] where s.hasIgnoringCase(w) && !s.wordAt(s.pos + w.utf8CodeUnitCount) {
                 s.emit(.keyword, count: w.utf8CodeUnitCount)
                 return true
             }
@@ -122,11 +122,11 @@ extension PHPTokenizer {
             }
             if escape(&s) || whitespace(&s) || names(&s) { return true }
         case .inVisibility:
-            for w: StaticString in ["readonly", "static"] where s.hasIgnoringCase(w) && !s.isWord(s.at(s.pos + w.utf8CodeUnitCount)) {
+            for w: StaticString in ["readonly", "static"] where s.hasIgnoringCase(w) && !s.wordAt(s.pos + w.utf8CodeUnitCount) {
                 s.emit(.keyword, count: w.utf8CodeUnitCount)
                 return true
             }
-            for w: StaticString in ["abstract", "const", "function"] where s.hasIgnoringCase(w) && !s.isWord(s.at(s.pos + w.utf8CodeUnitCount)) {
+            for w: StaticString in ["abstract", "const", "function"] where s.hasIgnoringCase(w) && !s.wordAt(s.pos + w.utf8CodeUnitCount) {
                 pop()
                 return true
             }

@@ -109,7 +109,8 @@ extension RubyTokenizer {
                 return true
             }
         }
-        if RubyWords.pseudoKeywords.contains(p, n) { s.emit(.keywordPseudo, to: w); push(.exprStart); return true }
+        let bounded = !s.wordAt(w)
+        if bounded && RubyWords.pseudoKeywords.contains(p, n) { s.emit(.keywordPseudo, to: w); push(.exprStart); return true }
         if n == 6 && s.has("module") {
             let ws = s.skip(CharSet.space, from: w)
             if ws > w && Self.identStart.contains(s.at(ws)) && ws < s.end {
@@ -121,12 +122,12 @@ extension RubyTokenizer {
                 return true
             }
         }
-        if n == 3 && s.has("def") {
+        if bounded && n == 3 && s.has("def") {
             s.emit((.keyword, w), (.text, s.skip(CharSet.space, from: w)))
             push(.funcName)
             return true
         }
-        if n == 5 && s.has("class") {
+        if bounded && n == 5 && s.has("class") {
             s.emit((.keyword, w), (.text, s.skip(CharSet.space, from: w)))
             push(.className)
             return true
@@ -134,7 +135,7 @@ extension RubyTokenizer {
         let next = w < s.end ? s.at(w) : 0
         if next == 63 && RubyWords.questionBuiltins.contains(p, n) { s.emit(.nameBuiltin, to: w + 1); push(.exprStart); return true }
         if next == 33 && RubyWords.bangBuiltins.contains(p, n) { s.emit(.nameBuiltin, to: w + 1); push(.exprStart); return true }
-        if RubyWords.builtins.contains(p, n) { s.emit(.nameBuiltin, to: w); push(.methodCall); return true }
+        if bounded && RubyWords.builtins.contains(p, n) { s.emit(.nameBuiltin, to: w); push(.methodCall); return true }
         if CharSet("A-Z").contains(s.peek()) { s.emit(.nameConstant, to: w); push(.methodCall); return true }
         if next == 63 || next == 33 { s.emit(.name, to: w + 1); push(.exprStart); return true }
         s.emit(.name, to: w)

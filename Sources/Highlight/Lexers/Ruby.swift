@@ -100,10 +100,10 @@ final class RubyTokenizer: StackTokenizer {
         if c == 32 || c == 9 || c == 13 { s.emit(.text, to: s.skip(CharSet(" \t\r"))); return true }
         if c == 10 { s.emit(.text, to: s.skip(CharSet.space)); push(.exprStart); return true }
         if c == 35 { s.emit(.commentSingle, to: s.lineEnd(from: s.pos)); return true }
-        if c == 61 && s.has("=begin") && !s.isWord(s.at(s.pos + 6)) {
+        if c == 61 && s.has("=begin") && !s.wordAt(s.pos + 6) {
             var i = s.pos + 6
             while let k = s.find("\n=end", from: i) {
-                if !s.isWord(s.at(k + 5)) || k + 5 >= s.end { s.emit(.commentMultiline, to: k + 5); return true }
+                if !s.wordAt(k + 5) || k + 5 >= s.end { s.emit(.commentMultiline, to: k + 5); return true }
                 i = k + 1
             }
         }

@@ -8,7 +8,7 @@ extension RustTokenizer {
             if s.at(b) == 91 && b < s.end { s.emit(.nameDecorator, to: b + 1); push(.attribute); return true }
         }
         let word = s.skip(.word)
-        if word > s.pos && s.contains(Self.keywords, s.pos, word) { s.emit(.keyword, to: word); return true }
+        if word > s.pos && !s.wordAt(word) && s.contains(Self.keywords, s.pos, word) { s.emit(.keyword, to: word); return true }
         if literal(&s) { return true }
         if (c == 61 || c == 45) && s.peek(1) == 62 { s.emit(.keyword, count: 2); return true }
         if s.has("<->") { s.emit(.keyword, count: 3); return true }
@@ -22,7 +22,7 @@ extension RustTokenizer {
             if s.at(paren) == 40 && paren < s.end { s.emit(.nameFunction, to: e); return true }
         }
         if c == 46 {
-            if s.has("await", at: dotted) && !s.isWord(s.at(dotted + 5)) { s.emit(.keyword, to: dotted + 5); return true }
+            if s.has("await", at: dotted) && !s.wordAt(dotted + 5) { s.emit(.keyword, to: dotted + 5); return true }
             if let e = Self.identifier(s, dotted) { s.emit(.nameProperty, to: e); return true }
             let d = s.skip(.digit, from: dotted)
             if d > dotted { s.emit(.nameAttribute, to: d); return true }
@@ -36,16 +36,19 @@ extension RustTokenizer {
             return true
         }
         if c == 39 {
-            if s.has("static", at: s.pos + 1) && !s.isWord(s.at(s.pos + 7)) { s.emit(.keyword, count: 7); return true }
+            if s.has("static", at: s.pos + 1) && !s.wordAt(s.pos + 7) { s.emit(.keyword, count: 7); return true }
             if let e = Self.identifier(s, s.pos + 1) { s.emit(.nameVariable, to: e); return true }
         }
         return false
     }
 
-    /// Characters, strings, raw strings and numbers (`true`/`false` never get here: they are
-    /// keywords).
+    /// `true`/`false`, characters, strings, raw strings and numbers.
     func literal(_ s: inout Scan) -> Bool {
         let c = s.peek()
+        for w: StaticString in ["true", "false"] where s.hasWord(w) {
+            s.emit(.keywordConstant, count: w.utf8CodeUnitCount)
+            return true
+        }
         let b = c == 98 ? s.pos + 1 : s.pos
         if s.at(b) == 39 && b < s.end, let e = charLiteral(s, b + 1) { s.emit(.stringChar, to: e); return true }
         if s.at(b) == 34 && b < s.end { s.emit(.string, to: b + 1); push(.string); return true }

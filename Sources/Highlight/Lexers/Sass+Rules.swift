@@ -7,7 +7,7 @@ extension SassTokenizer {
             s.emit(.commentMultiline, to: close + 2)
             return true
         }
-        if s.has("@import") && !s.isWord(s.at(s.pos + 7)) { s.emit(.keyword, count: 7); push(.value); return true }
+        if s.has("@import") && !s.wordAt(s.pos + 7) { s.emit(.keyword, count: 7); push(.value); return true }
         if contentCommon(&s) { return true }
         // (?=[^;{}][;}]) or (?=[^;{}:\[]+:[^a-z])
         if !CharSet(";{}").contains(c) && CharSet(";}").contains(s.at(s.charEnd(s.pos))) && s.charEnd(s.pos) < s.end {
@@ -58,7 +58,7 @@ extension SassTokenizer {
             startsBlock(.multiComment)
             return true
         }
-        if s.has("@import") && !s.isWord(s.at(s.pos + 7)) { s.emit(.keyword, count: 7); push(.import); return true }
+        if s.has("@import") && !s.wordAt(s.pos + 7) { s.emit(.keyword, count: 7); push(.import); return true }
         if contentCommon(&s) { return true }
         if (c == 61 || c == 43), let e = id(s, s.pos + 1) {
             s.emit(c == 61 ? .nameFunction : .nameDecorator, to: e)

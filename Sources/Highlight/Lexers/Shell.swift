@@ -104,7 +104,7 @@ final class ShellTokenizer: StackTokenizer {
     /// A keyword or builtin token: the word, plus following whitespace when a word comes next.
     private func wordToken(_ s: Scan, _ e: Int) -> Int {
         let ws = s.skip(CharSet.space, from: e)
-        return ws > e && s.isWord(s.at(ws)) && ws < s.end ? ws : e
+        return ws > e && s.wordAt(ws) ? ws : e
     }
 
     func root(_ s: inout Scan) -> Bool {
@@ -112,9 +112,10 @@ final class ShellTokenizer: StackTokenizer {
         if c == 35 { s.emit(.comment, to: s.lineEnd(from: s.pos)); return true }
         if s.isWord(c) {
             let w = s.skip(.word)
-            if s.contains(Self.keywords, s.pos, w) { s.emit(.keyword, to: wordToken(s, w)); return true }
-            if w - s.pos == 4 && s.has("case") { s.emit(.keyword, count: 4); push(.caseBody); return true }
-            if s.contains(Self.builtins, s.pos, w) {
+            let bounded = !s.wordAt(w)
+            if bounded && s.contains(Self.keywords, s.pos, w) { s.emit(.keyword, to: wordToken(s, w)); return true }
+            if bounded && w - s.pos == 4 && s.has("case") { s.emit(.keyword, count: 4); push(.caseBody); return true }
+            if bounded && s.contains(Self.builtins, s.pos, w) {
                 let e = wordToken(s, w)
                 if e > w || (s.at(e) != 46 && s.at(e) != 45) || e >= s.end { s.emit(.nameBuiltin, to: e); return true }
             }
@@ -198,9 +199,9 @@ final class ShellTokenizer: StackTokenizer {
         if c == 42 { s.emit(.keyword, count: 1); return true }
         if c == 59 { s.emit(.punctuation, count: 1); return true }
         if c == 45 {
-            let start = s.peek(1) == 45 ? s.pos + 2 : s.pos + 1
-            let e = s.skip(Self.optionChars, from: start)
-            if e > start { s.emit(.nameTag, to: e); return true }
+            // --?[\w-]+ is a dash and then word characters or dashes.
+            let e = s.skip(Self.optionChars, from: s.pos + 1)
+            if e > s.pos + 1 { s.emit(.nameTag, to: e); return true }
         }
         let e = s.skip(Self.plainWord)
         if e > s.pos { s.emit(.text, to: e); return true }

@@ -27,7 +27,7 @@ extension SwiftTokenizer {
             if s.at(ws) == 40 && ws < s.end { s.emit((.keyword, s.pos + 3), (.text, ws), (.punctuation, ws + 1)); push(.tuple); return true }
         }
         let word = s.skip(.word)
-        if word > s.pos && !s.contains(Self.notCalls, s.pos, word), let e = Self.identifier(s, s.pos) {
+        if word > s.pos && !(s.contains(Self.notCalls, s.pos, word) && !s.wordAt(word)), let e = Self.identifier(s, s.pos) {
             var q = e
             if (s.at(q) == 63 || s.at(q) == 33) && q < s.end { q += 1 }
             let paren = s.skip(CharSet.space, from: q)

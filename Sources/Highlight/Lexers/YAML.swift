@@ -84,10 +84,10 @@ final class YAMLTokenizer: StackTokenizer {
         let spaces = s.skip(CharSet(" "))
         if spaces > s.pos && (s.at(spaces) == 35 || isLineEnd(s, spaces)) { s.emit(.text, to: spaces); return true }
         if s.atLineStart {
-            if s.has("%YAML") && !s.isWord(s.at(s.pos + 5)) {
+            if s.has("%YAML") && !s.wordAt(s.pos + 5) {
                 s.emit(.nameTag, count: 5); resetIndent(); push(.yamlDirective); return true
             }
-            if s.has("%TAG") && !s.isWord(s.at(s.pos + 4)) {
+            if s.has("%TAG") && !s.wordAt(s.pos + 4) {
                 s.emit(.nameTag, count: 4); resetIndent(); push(.tagDirective); return true
             }
             if (s.has("---") || s.has("...")) && (s.at(s.pos + 3) == 32 || isLineEnd(s, s.pos + 3)) {

@@ -92,10 +92,30 @@ def import_cases
   puts "case blocks: #{seen.size} (#{mismatches} differ from the pages)"
 end
 
+# Cut each hand-written sample (named NN-…) at a third and two thirds of its length, so that
+# every lexer is also checked on input that stops in the middle of a construct.
+def derive_cuts
+  count = 0
+  Dir.glob(File.join(SAMPLES, '*', '[0-9][0-9]-*')).sort.each do |path|
+    next if path.end_with?(EXPECTED)
+    code = read_utf8(path)
+    chars = code.chars
+    [3, 2].each_with_index do |div, i|
+      cut = chars.size * (i + 1) / 3
+      next if cut.zero? || cut >= chars.size
+      name = File.basename(path).sub(/\A(\d\d)-/, "cut\\1#{'ab'[i]}-")
+      File.binwrite(File.join(File.dirname(path), name), chars[0, cut].join)
+      count += 1
+    end
+  end
+  puts "derived cuts: #{count}"
+end
+
 if ARGV.include?('--import')
   import_snippets
   import_cases
 end
+derive_cuts if ARGV.include?('--derive')
 
 count = 0
 Dir.glob(File.join(SAMPLES, '*', '*')).sort.each do |path|

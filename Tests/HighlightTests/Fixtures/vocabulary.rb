@@ -46,3 +46,8 @@ Kernel.load File.join(Rouge::Lexers::BASE_DIR, 'php/keywords.rb')
 php = Rouge::Lexers::PHP.builtins.values.flat_map(&:to_a).uniq.select { |w| w == w.downcase }
 write('PHPWords', "PHP's built-in functions (lowercase), which Rouge marks when a call follows.",
       [['builtins', 'Every module Rouge lists.', php, false]])
+
+# Only names the lexer's identifier pattern can produce.
+matlab = Rouge::Lexers::Matlab.builtins.to_a.select { |w| w =~ /\A[a-zA-Z][_a-zA-Z0-9]*\z/ }
+write('MATLABWords', "MATLAB's built-in functions, which Rouge marks as builtins.",
+      [['builtins', 'As Rouge lists them.', matlab, false]])
