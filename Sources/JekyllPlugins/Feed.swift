@@ -13,7 +13,7 @@ public struct Feed: JekyllPlugin {
     }
 
     static func config(_ configuration: Configuration) -> OrderedHash {
-        configuration["feed"]?.hashValue ?? OrderedHash()
+        configuration["feed"]?.orderedHash ?? OrderedHash()
     }
 
     /// Collection name → (categories, path), `posts` always there.
@@ -22,7 +22,7 @@ public struct Feed: JekyllPlugin {
         var list: [(String, OrderedHash)] = []
         switch feed["collections"] {
         case .array(let names)?: list = names.map { ($0.rubyString, OrderedHash()) }
-        case .hash(let h)?: list = h.pairs.map { ($0.rubyString, $1.hashValue ?? OrderedHash()) }
+        case .hash(let h)?: list = h.pairs.map { ($0.rubyString, $1.orderedHash ?? OrderedHash()) }
         default: break
         }
         if !list.contains(where: { $0.0 == "posts" }) { list.insert(("posts", OrderedHash()), at: 0) }
@@ -69,7 +69,7 @@ public struct Feed: JekyllPlugin {
             }
         }
         guard !allTags.isEmpty else { return }
-        let options = tagsConfig.hashValue ?? OrderedHash()
+        let options = tagsConfig.orderedHash ?? OrderedHash()
         let except = options["except"]?.arrayValue?.map(\.rubyString) ?? []
         let only = options["only"]?.arrayValue?.map(\.rubyString) ?? allTags
         let base = options["path"].map(\.rubyString) ?? "/feed/by_tag/"

@@ -77,7 +77,7 @@ struct FeedWriter {
             guard let x = site.documents[a].date, let y = site.documents[b].date else { return false }
             return x.seconds != y.seconds ? x.seconds < y.seconds : x.nanoseconds < y.nanoseconds
         }.reversed()
-        let feed = config["feed"]?.hashValue ?? OrderedHash()
+        let feed = config["feed"]?.orderedHash ?? OrderedHash()
         var limit = 10
         if let l = Liquidish.present(feed["posts_limit"]) {
             if case .int(let i) = l { limit = i } else if let i = Int(l.rubyString) { limit = i }
@@ -105,7 +105,7 @@ struct FeedWriter {
         }
         out += "<updated>" + updated + "</updated>"
         out += "<id>" + XML.escape(absolute(post.id)) + "</id>"
-        let feed = config["feed"]?.hashValue ?? OrderedHash()
+        let feed = config["feed"]?.orderedHash ?? OrderedHash()
         let excerptOnly = Liquidish.defaulted(Liquidish.property(data["feed"] ?? .nil, "excerpt_only"),
                                               feed["excerpt_only"] ?? .nil)
         if !excerptOnly.isTruthy {

@@ -31,7 +31,7 @@ public struct RedirectFrom: JekyllPlugin {
             try redirect(&page, site: &site, redirects: &redirects)
             site.pages[p] = page
         }
-        let json = site.configuration["redirect_from"]?.hashValue?["json"]
+        let json = site.configuration["redirect_from"]?.orderedHash?["json"]
         if json != .bool(false), !FileSystem.exists(Path.join(site.source, "redirects.json")) {
             var data = OrderedHash()
             data["layout"] = .nil

@@ -75,7 +75,7 @@ public struct Configuration: Sendable {
         strictFrontMatter = hash.bool("strict_front_matter")
         disableDiskCache = hash.bool("disable_disk_cache")
         theme = hash["theme"]?.stringValue
-        let liquid = hash["liquid"]?.hashValue ?? OrderedHash()
+        let liquid = hash["liquid"]?.orderedHash ?? OrderedHash()
         liquidErrorMode = liquid["error_mode"]?.rubyString ?? "warn"
         strictFilters = liquid.bool("strict_filters")
         strictVariables = liquid.bool("strict_variables")
@@ -86,8 +86,8 @@ public struct Configuration: Sendable {
 
     /// The collections' settings, by label, in configuration order (`posts` first).
     public var collections: [(label: String, metadata: OrderedHash)] {
-        guard let h = hash["collections"]?.hashValue else { return [] }
-        return h.pairs.map { ($0.rubyString, $1.hashValue ?? OrderedHash()) }
+        guard let h = hash["collections"]?.orderedHash else { return [] }
+        return h.pairs.map { ($0.rubyString, $1.orderedHash ?? OrderedHash()) }
     }
 
     /// The absolute path of something in the source (Jekyll's `in_source_dir`).

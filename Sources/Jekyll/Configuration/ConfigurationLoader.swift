@@ -136,12 +136,12 @@ public struct ConfigurationLoader: Sendable {
             asHash = OrderedHash()
             for item in list { asHash[item] = .hash(OrderedHash()) }
         } else {
-            asHash = collections.hashValue ?? OrderedHash()
+            asHash = collections.orderedHash ?? OrderedHash()
         }
         var withPosts = OrderedHash()
         withPosts["posts"] = .hash(OrderedHash())
         withPosts = withPosts.deepMerged(with: asHash)
-        var posts = withPosts["posts"]?.hashValue ?? OrderedHash()
+        var posts = withPosts["posts"]?.orderedHash ?? OrderedHash()
         posts["output"] = true
         if let permalink = config["permalink"], permalink.isTruthy, posts["permalink"]?.isTruthy != true {
             let style = permalink.rubyString

@@ -20,12 +20,12 @@ public struct FrontMatterDefaults: Sendable {
         collectionsDir = configuration.collectionsDir
         var sets: [Set] = []
         for raw in configuration["defaults"]?.arrayValue ?? [] {
-            guard let set = raw.hashValue, var values = set["values"]?.hashValue else {
+            guard let set = raw.orderedHash, var values = set["values"]?.orderedHash else {
                 logger.warn("Defaults:", "An invalid front-matter default set was found:")
                 logger.warn(raw.inspect)
                 continue
             }
-            let scope = set["scope"]?.hashValue
+            let scope = set["scope"]?.orderedHash
             var type = scope?["type"].map(\.rubyString)
             switch type {
             case "page": type = "pages"

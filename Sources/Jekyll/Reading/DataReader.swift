@@ -46,7 +46,7 @@ struct DataReader {
     }
 
     func headersOption(_ key: String) -> Bool {
-        guard let reader = site.configuration[key]?.hashValue, let headers = reader["headers"] else { return true }
+        guard let reader = site.configuration[key]?.orderedHash, let headers = reader["headers"] else { return true }
         return headers.isTruthy
     }
 

@@ -80,7 +80,7 @@ struct DocumentReader: Sendable {
         if doc.isYAML {
             let text = try SourceText.read(path, displayPath: relativePath)
             let value = try YAMLLoading.load(text, path: relativePath, firstLine: 1, clock: clock)
-            doc.data = value.hashValue ?? OrderedHash()
+            doc.data = value.orderedHash ?? OrderedHash()
         } else {
             let fileDefaults = defaults.all(path: relativePath, type: collection.label)
             if !fileDefaults.isEmpty { try merge.merge(&data, fileDefaults, source: "front matter defaults") }

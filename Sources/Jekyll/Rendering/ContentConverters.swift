@@ -8,7 +8,7 @@ public struct ContentConverters: Sendable {
     let sass: SassConversion
 
     init(configuration: Configuration, highlighter: (any CodeHighlighter)?, theme: Theme?) {
-        let kramdown = configuration["kramdown"]?.hashValue ?? OrderedHash()
+        let kramdown = configuration["kramdown"]?.orderedHash ?? OrderedHash()
         var options = KramdownOptions(config: ContentConverters.optionValues(kramdown),
                                       highlighter: configuration.highlighter)
         if configuration.highlighter == "none" || configuration.highlighter.isEmpty { options.syntaxHighlighter = .none }

@@ -17,10 +17,10 @@ struct SassConversion: Sendable {
     init(configuration: Configuration, theme: Theme?) {
         source = configuration.source
         let safe = configuration.safe
-        let sass = safe ? OrderedHash() : (configuration["sass"]?.hashValue ?? OrderedHash())
+        let sass = safe ? OrderedHash() : (configuration["sass"]?.orderedHash ?? OrderedHash())
         let userStyle = sass["style"].map { $0.rubyString.hasPrefix(":") ? String($0.rubyString.dropFirst()) : $0.rubyString }
         style = userStyle.flatMap(SassOptions.OutputStyle.init(rawValue:)) ?? .compact
-        let sassDir = (configuration["sass"]?.hashValue?["sass_dir"]?.rubyString).flatMap { $0.isEmpty ? nil : $0 } ?? "_sass"
+        let sassDir = (configuration["sass"]?.orderedHash?["sass_dir"]?.rubyString).flatMap { $0.isEmpty ? nil : $0 } ?? "_sass"
         var paths = sass["load_paths"]?.rubyArray.map(\.rubyString) ?? []
         paths.append(Path.relative(Path.sanitized(base: source, sassDir), to: source) ?? sassDir)
         var expanded: [String] = []

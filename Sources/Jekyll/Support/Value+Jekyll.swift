@@ -14,7 +14,7 @@ extension Value {
     var rubyToS: String { rubyString }
 
     /// A hash value, or nil.
-    var hash: OrderedHash? { hashValue }
+    var hash: OrderedHash? { orderedHash }
 
     var array: [Value]? { arrayValue }
 
@@ -30,7 +30,7 @@ extension Value {
         }
     }
 
-    var isHash: Bool { hashValue != nil }
+    var isHash: Bool { orderedHash != nil }
 
     /// Jekyll's `deep_merge_hashes(self, other)`: keys of `other` override, hashes merge
     /// recursively, and a nil in `other` keeps the old value.

@@ -53,10 +53,10 @@ struct BuildMetadata {
               let json = try? JSON.parse(String(decoding: bytes, as: UTF8.self)),
               case .hash(let root)? = Optional(json), root["kyll"] == .int(1) else { return nil }
         var records: [String: Record] = [:]
-        for (key, value) in (root["documents"]?.hashValue ?? OrderedHash()).pairs {
-            guard let h = value.hashValue, let source = FileStamp(h["source"]) else { continue }
+        for (key, value) in (root["documents"]?.orderedHash ?? OrderedHash()).pairs {
+            guard let h = value.orderedHash, let source = FileStamp(h["source"]) else { continue }
             var deps: [String: FileStamp] = [:]
-            for (dep, stamp) in (h["deps"]?.hashValue ?? OrderedHash()).pairs {
+            for (dep, stamp) in (h["deps"]?.orderedHash ?? OrderedHash()).pairs {
                 if let s = FileStamp(stamp) { deps[dep.rubyString] = s }
             }
             records[key.rubyString] = Record(source: source, dependencies: deps, usesSite: h["site"] == .bool(true),
