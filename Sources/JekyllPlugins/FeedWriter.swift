@@ -53,7 +53,7 @@ struct FeedWriter {
             title = .string(title.rubyString + " | " + Liquidish.capitalize(category.rubyString))
         }
         guard title.isTruthy else { return "" }
-        return "<title type=\"html\">" + XML.escape(Typography.smartify(title.rubyString)) + "</title>"
+        return "<title type=\"html\">" + XML.escape(scope.smartify(title.rubyString)) + "</title>"
     }
 
     /// The posts of the feed, newest first, at most `feed.posts_limit` (10).
@@ -92,7 +92,7 @@ struct FeedWriter {
         if let lang = Liquidish.present(data["lang"]) { out += " xml:lang=\"" + lang.rubyString + "\"" }
         out += ">"
         let title = XML.escape(Liquidish.normalizeWhitespace(Liquidish.stripHTML(
-            Typography.smartify((data["title"] ?? .nil).rubyString))))
+            scope.smartify((data["title"] ?? .nil).rubyString))))
         let url = absolute(post.url)
         out += "<title type=\"html\">" + title + "</title>"
         out += "<link href=\"" + url + "\" rel=\"alternate\" type=\"text/html\" title=\"" + title + "\" />"

@@ -172,6 +172,9 @@ extension RenderScope {
         return build.result(of: id, seenFrom: viewer)?.output
     }
 
+    /// Jekyll's `smartify` with the site's options.
+    public func smartify(_ text: String) -> String { build.converters.smartify(text) }
+
     /// What `{{ doc.excerpt }}` prints.
     public func excerpt(of id: Int) throws(BuildError) -> String {
         do {

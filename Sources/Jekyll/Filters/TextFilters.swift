@@ -33,10 +33,11 @@ enum TextFilters {
         }
         env.register(filter: "markdownify", arity: 0...0) { input, _, context in
             let scope = try context.requireJekyll()
-            return .string(scope.build.converters.markdown.convert(input.rubyString).html)
+            return .string(scope.build.converters.markdown.convert(input.rubyString))
         }
-        env.register(filter: "smartify", arity: 0...0) { input, _, _ in
-            .string(SmartyPants.convert(input.rubyString))
+        env.register(filter: "smartify", arity: 0...0) { input, _, context in
+            let scope = try context.requireJekyll()
+            return .string(scope.build.converters.smartify(input.rubyString))
         }
         env.register(filter: "sassify", arity: 0...0) { input, _, context in
             try sassify(input, syntax: .sass, context)

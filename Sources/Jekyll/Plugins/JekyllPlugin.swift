@@ -44,7 +44,8 @@ extension JekyllPlugin {
 /// `gems:`), or required by its theme. Names kyll does not have get one warning each.
 struct PluginSelection {
     /// Gems that are part of what kyll does anyway.
-    static let builtIn: Set<String> = ["jekyll", "jekyll-sass-converter", "kramdown", "kramdown-parser-gfm"]
+    static let builtIn: Set<String> = ["jekyll", "jekyll-sass-converter", "kramdown", "kramdown-parser-gfm",
+                                       "jekyll-commonmark", "jekyll-commonmark-ghpages"]
 
     static func select(from available: [any JekyllPlugin], configuration: Configuration, theme: Theme?,
                        logger: Logger) -> [any JekyllPlugin] {

@@ -49,6 +49,8 @@ struct SassConversion: Sendable {
     }
 
     func convert(_ text: String, syntax: ConverterKind, page: Document) throws(BuildError) -> Result {
+        // sassc-ruby returns empty text without compiling it: an empty stylesheet and no map.
+        if text.isEmpty { return Result(css: "", sourceMap: nil) }
         // Only pages are associated with the converter; anything else compiles as `stdin`.
         let associated = page.isPage
         let mapRequired = associated && sourceMapMode != "never"

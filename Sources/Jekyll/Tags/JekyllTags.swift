@@ -141,7 +141,7 @@ struct HighlightTag: TagNode {
         let scope = context.jekyll
         var html: String
         if scope?.site.configuration.highlighter == "rouge" || scope == nil {
-            let highlighter: any CodeHighlighter = scope?.build.converters.markdown.highlighter ?? PlainCodeHighlighter()
+            let highlighter: any CodeHighlighter = scope?.build.converters.highlighter ?? PlainCodeHighlighter()
             let lexer = highlighter.lexer(for: language) ?? "plaintext"
             html = highlighter.highlight(code, lexer: lexer)
             if lineNumbers { html = HighlightTag.lineNumberTable(html) }
