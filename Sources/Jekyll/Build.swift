@@ -44,7 +44,7 @@ public enum SiteBuild {
         timer.end("GENERATE")
 
         // Render: every document through Liquid, its converters and its layouts, on all cores.
-        let snapshot = SiteSnapshot(site: site)
+        let snapshot = SiteSnapshot(site: site, sourceMaps: setup.converters.sass.makesSourceMaps)
         let plan = IncrementalPlan(site: snapshot, plugins: setup.plugins)
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
                                    converters: setup.converters, plugins: setup.plugins, profile: setup.profile,

@@ -59,7 +59,7 @@ public final class BuildContext: Sendable {
         if let r = state.result(of: id, seenFrom: viewer) { return r }
         guard viewer.map({ id < $0 }) ?? true, state.isDeferred(id) else { return nil }
         do {
-            return try state.deferredResult(id) { () throws(BuildError) -> RenderState.Result in try render(id).0 }
+            return try state.deferredResult(id) { () throws(BuildError) -> RenderState.Result in try render(id) }
         } catch {
             site.logger.warn("Build Warning:", "could not render \(site.documents[id].relativePath): \(error)")
             return nil

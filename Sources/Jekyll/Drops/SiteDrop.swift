@@ -26,7 +26,9 @@ final class SiteDrop: Drop {
         case "time": return .time(site.time)
         case "html_pages": return cache.value(forKey: key) { .array(site.htmlPageIDs.map(build.drop)) }
         case "config": return .nil
-        case "pages": return cache.value(forKey: key) { .array(site.pageIDs.map(build.drop)) }
+        case "pages":
+            let ids = site.pages(seenFrom: scope.viewer)
+            return cache.value(forKey: "pages:\(ids.count)") { .array(ids.map(build.drop)) }
         case "documents":
             return cache.value(forKey: key) {
                 .array(site.collections.flatMap { c in

@@ -47,6 +47,9 @@ public struct Document: Sendable {
     public var isGenerated: Bool
     /// The plugin that makes this page's content at render time (a sitemap, a feed), if any.
     public var generator: String?
+    /// For a page made while another renders (a stylesheet's source map): that page's index in the
+    /// snapshot's documents.
+    public var derivedFrom: Int?
 
     public init(kind: Kind, path: String, relativePath: String, name: String, directory: String = "",
                 data: OrderedHash = OrderedHash(), defaults: OrderedHash = OrderedHash(), content: String,
@@ -71,6 +74,7 @@ public struct Document: Sendable {
         self.variables = OrderedHash()
         self.isGenerated = isGenerated
         self.generator = nil
+        self.derivedFrom = nil
     }
 
     public var isPage: Bool { kind == .page }

@@ -58,7 +58,7 @@ public struct ContentConverters: Sendable {
     /// Runs a document's converters on its content.
     func convert(_ content: String, chain: [ConverterKind], page: Document) throws(BuildError) -> Converted {
         var output = content
-        var extra: [OutputFile] = []
+        var sourceMap: String?
         for kind in chain {
             switch kind {
             case .markdown:
@@ -66,18 +66,18 @@ public struct ContentConverters: Sendable {
             case .scss, .sass:
                 let result = try sass.convert(output, syntax: kind, page: page)
                 output = result.css
-                if let map = result.sourceMap { extra.append(map) }
+                if let map = result.sourceMap { sourceMap = map }
             case .identity:
                 break
             }
         }
-        return Converted(text: output, extraFiles: extra)
+        return Converted(text: output, sourceMap: sourceMap)
     }
 
     struct Converted {
         var text: String
-        /// Files the conversion makes beside the document (a source map).
-        var extraFiles: [OutputFile]
+        /// The source map of a stylesheet page.
+        var sourceMap: String?
     }
 
     /// A configuration mapping as the Markdown module's option values.

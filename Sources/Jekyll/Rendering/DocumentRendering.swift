@@ -8,7 +8,6 @@ extension BuildContext {
     /// adds as pages while rendering), then collection items.
     func renderAll(workers: Int) throws(BuildError) -> (pages: [OutputFile], items: [OutputFile]) {
         let failure = Mutex<BuildError?>(nil)
-        let extras = Mutex<[Int: [OutputFile]]>([:])
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
             while failure.withLock({ $0 == nil }), let id = state.nextDocument() {
                 if reusable.contains(id) {
@@ -16,9 +15,7 @@ extension BuildContext {
                     continue
                 }
                 do throws(BuildError) {
-                    let (result, files) = try render(id)
-                    state.finish(id, result)
-                    if !files.isEmpty { extras.withLock { $0[id] = files } }
+                    state.finish(id, try render(id))
                 } catch {
                     state.abandon(id)
                     failure.withLock { if $0 == nil { $0 = error } }
@@ -29,6 +26,10 @@ extension BuildContext {
         func output(_ id: Int) -> OutputFile? {
             let doc = site.documents[id]
             guard isWritten(doc) else { return nil }
+            // A source map exists only if its stylesheet made one.
+            if let source = doc.derivedFrom, state.finalResult(source)?.sourceMap == nil, !reusable.contains(source) {
+                return nil
+            }
             guard let output = state.finalResult(id)?.output else {
                 // Kept from the previous build.
                 guard reusable.contains(id) else { return nil }
@@ -40,17 +41,7 @@ extension BuildContext {
             return OutputFile(path: doc.destinationPath, content: .bytes(Array(output.utf8)), origin: origin,
                               mayReplace: doc.generator == "jekyll-redirect-from")
         }
-        var extraFiles = extras.withLock { $0 }
-        // A stylesheet kept from the previous build keeps its source map too.
-        for id in reusable where state.finalResult(id) == nil && site.documents[id].isSass && site.documents[id].isPage {
-            let doc = site.documents[id]
-            let map = Path.join(doc.urlDirectory, doc.basename + ".css.map").droppingLeadingSlash
-            let previous = Path.join(site.configuration.destination, map)
-            if FileSystem.isFile(previous) {
-                extraFiles[id] = [OutputFile(path: map, content: .copy(from: previous), origin: doc.relativePath)]
-            }
-        }
-        let pages = site.pageIDs.compactMap(output) + extraFiles.keys.sorted().flatMap { extraFiles[$0]! }
+        let pages = site.pageIDs.compactMap(output)
         let items = site.collections.flatMap { $0.documentIDs.compactMap(output) }
         return (pages, items)
     }
@@ -64,9 +55,14 @@ extension BuildContext {
     }
 
     /// One document: Liquid in its content, its converters, then its layouts, innermost first.
-    func render(_ id: Int) throws(BuildError) -> (RenderState.Result, [OutputFile]) {
+    func render(_ id: Int) throws(BuildError) -> RenderState.Result {
         let doc = site.documents[id]
         site.logger.debug("Rendering:", doc.relativePath)
+        if let source = doc.derivedFrom {
+            // A source map page: its stylesheet's map, nothing else.
+            let map = result(of: source, seenFrom: id)?.sourceMap ?? ""
+            return RenderState.Result(converted: map, output: map)
+        }
         let page: Value = doc.isPage ? .drop(PageDrop(site: site, id: id, frozenContent: doc.content)) : drop(id)
         var payload = basePayload(page: page, document: doc)
         payload["layout"] = initialLayoutData[id].map(Value.hash) ?? .nil
@@ -94,8 +90,8 @@ extension BuildContext {
         for plugin in plugins {
             output = try plugin.postRender(output, document: doc, site: site)
         }
-        return (RenderState.Result(converted: contentAfterConversion, output: output, lastLayoutInput: lastLayoutInput),
-                converted.extraFiles)
+        return RenderState.Result(converted: contentAfterConversion, output: output, lastLayoutInput: lastLayoutInput,
+                                  sourceMap: converted.sourceMap)
     }
 
     /// The variables every render starts with.

@@ -17,7 +17,7 @@ struct IncrementalPlan {
         self.previous = previous
         var reusable = Set<Int>()
         if let previous, previous.fingerprint == fingerprint {
-            for (id, doc) in site.documents.enumerated() {
+            for (id, doc) in site.documents.enumerated() where doc.derivedFrom == nil {
                 guard let record = previous.records[IncrementalPlan.key(doc)], record.output == doc.destinationPath,
                       FileSystem.isFile(Path.join(site.configuration.destination, doc.destinationPath)) else { continue }
                 if !doc.isGenerated && BuildMetadata.FileStamp(doc.path) != record.source { continue }

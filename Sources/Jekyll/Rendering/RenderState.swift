@@ -16,6 +16,8 @@ public final class RenderState: Sendable {
         public var output: String?
         /// What the outermost layout got as `content` (it stays in Jekyll's shared payload).
         public var lastLayoutInput: String? = nil
+        /// A stylesheet page's source map (written as a page of its own).
+        public var sourceMap: String? = nil
     }
 
     final class Slot: Sendable {

@@ -45,7 +45,13 @@ struct SassConversion: Sendable {
 
     struct Result {
         var css: String
-        var sourceMap: OutputFile?
+        /// The source map's JSON, when one is made.
+        var sourceMap: String?
+    }
+
+    /// Whether a page's stylesheet gets a source map (`sass: sourcemap:`).
+    var makesSourceMaps: Bool {
+        sourceMapMode != "never" && !(sourceMapMode == "development" && environment != "development")
     }
 
     func convert(_ text: String, syntax: ConverterKind, page: Document) throws(BuildError) -> Result {
@@ -84,12 +90,6 @@ struct SassConversion: Sendable {
             css.removeFirst()
             if addCharset { css = "@charset \"UTF-8\";" + css }
         }
-        var map: OutputFile?
-        if associated && mapRequired, let json = output.sourceMap {
-            let dir = page.urlDirectory
-            map = OutputFile(path: Path.join(dir, page.basename + ".css.map").droppingLeadingSlash,
-                             content: .bytes(Array(json.utf8)), origin: page.relativePath)
-        }
-        return Result(css: css, sourceMap: map)
+        return Result(css: css, sourceMap: associated && mapRequired ? output.sourceMap : nil)
     }
 }

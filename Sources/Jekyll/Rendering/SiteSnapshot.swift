@@ -28,7 +28,7 @@ public final class SiteSnapshot: Sendable {
     /// Lists computed on first use (`site.posts` newest first, tags, categories…).
     let cache = DerivedCache()
 
-    init(site: Site) {
+    init(site: Site, sourceMaps: Bool = false) {
         configuration = site.configuration
         clock = site.clock
         time = site.time
@@ -41,6 +41,13 @@ public final class SiteSnapshot: Sendable {
         }
         let pageStart = documents.count
         documents += site.pages
+        // A stylesheet page's source map becomes a page of its own once the stylesheet renders, so
+        // it sits at the end of the pages (see `pages(seenFrom:)`).
+        if sourceMaps {
+            for id in pageStart..<documents.count where documents[id].isSass {
+                documents.append(SiteSnapshot.sourceMapPage(of: documents[id], id: id, site: site))
+            }
+        }
         pageIDs = Array(pageStart..<documents.count)
         self.documents = documents
         self.collections = collections
@@ -50,6 +57,28 @@ public final class SiteSnapshot: Sendable {
         theme = site.theme
         converters = site.converters
         logger = site.logger
+    }
+
+    static func sourceMapPage(of css: Document, id: Int, site: Site) -> Document {
+        let name = css.basename + ".css.map"
+        let relativePath = Path.join(css.urlDirectory, name).droppingLeadingSlash
+        var map = Document(kind: .page, path: Path.join(site.source, relativePath), relativePath: relativePath,
+                           name: name, directory: css.urlDirectory, data: css.data,
+                           defaults: site.defaults.all(path: relativePath, type: "pages"), content: "", isGenerated: true)
+        map.derivedFrom = id
+        site.documentReader.finishPage(&map)
+        return map
+    }
+
+    /// `site.pages` as a document sees it: source-map pages only once their stylesheet is rendered.
+    func pages(seenFrom viewer: Int?) -> [Int] {
+        let maps = pageIDs.filter { documents[$0].derivedFrom != nil }
+        guard !maps.isEmpty else { return pageIDs }
+        let visible = maps.filter { viewer == nil || documents[$0].derivedFrom! < viewer! }.count
+        return cache.ids("pages:\(visible)") {
+            let hidden = Set(maps.dropFirst(visible))
+            return pageIDs.filter { !hidden.contains($0) }
+        }
     }
 
     public func collection(_ label: String) -> CollectionEntry? {
