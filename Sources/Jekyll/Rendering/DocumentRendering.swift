@@ -157,6 +157,8 @@ extension BuildContext {
     /// collection items by their full path.
     func jekyllPath(_ path: String) -> String {
         if site.pageIDs.contains(where: { site.documents[$0].relativePath == path }) { return path }
+        if let layout = site.layouts.values.first(where: { $0.relativePath == path }) { return layout.path }
+        if let doc = site.documents.first(where: { $0.relativePath == path }) { return doc.path }
         return path.hasPrefix("/") ? path : Path.join(site.configuration.source, path)
     }
 
