@@ -143,7 +143,7 @@ extension BuildContext {
         let doc = site.documents[id]
         var text = source
         let rendersLiquid = doc.value("render_with_liquid") != .bool(false) && !doc.isYAML && doc.extname != ".coffee"
-            && (source.contains("{%") || source.contains("{{"))
+            && Document.hasLiquidConstruct(source)
         if rendersLiquid {
             let payload = basePayload(page: .drop(ExcerptDrop(site: site, id: id, content: source)), document: doc)
             let template = try parse(source, name: doc.displayPath, firstLine: doc.contentLine)
