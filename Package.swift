@@ -23,7 +23,7 @@ let package = Package(
                        providers: [.apt(["libsass-dev"]), .brew(["libsass"])]),
 
         // Our Liquid engine (no Jekyll inside), and Jekyll's changes to Liquid as a flavour on top.
-        .target(name: "Liquid"),
+        .target(name: "Liquid", exclude: ["README.md"]),
         .target(name: "JekyllLiquid", dependencies: ["Liquid"]),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid", "JekyllLiquid"]),
 

@@ -3,6 +3,9 @@
 struct ExpressionParser {
     private var tokens: [MarkupToken]
     private var p = 0
+    /// Brackets and parentheses open (bounded, so that no markup can exhaust the stack).
+    private var depth = 0
+    static let maxDepth = 100
 
     init(_ markup: Substring) throws {
         tokens = try ExpressionLexer.tokenize(markup)
@@ -53,6 +56,9 @@ struct ExpressionParser {
 
     /// An expression: a variable path, a literal, or a range.
     mutating func expression() throws -> Expression {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maxDepth { throw LiquidError(.stackLevel, "Nesting too deep") }
         let token = tokens[p]
         switch token.kind {
         case .id:
@@ -112,7 +118,7 @@ struct ExpressionParser {
     }
 
     static func number(_ text: String) -> Value {
-        if text.contains(".") { return .float(Double(text) ?? 0) }
+        if text.utf8.contains(46) { return .float(Double(text) ?? 0) }
         if let i = Int(text) { return .int(i) }
         return .float(Double(text) ?? 0)
     }

@@ -1,3 +1,11 @@
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// String operations done on UTF-8 bytes, with Ruby's view of a string as a sequence of code
 /// points (Ruby's `length` and indexes count code points, not grapheme clusters). These are the
 /// hot paths of string filters: no decoding into `Unicode.Scalar` arrays, no re-validation.
@@ -124,17 +132,7 @@ enum UTF8Text {
     static func splitCount(_ s: String, _ pattern: String) -> Int {
         var s = s
         if pattern == " " {
-            return s.withUTF8 { b in
-                // Count field starts: a non-space byte after a space (or at the start). Branch-free.
-                var n = 0
-                var previousSpace = 1
-                for c in b {
-                    let space = c == 32 || (c &- 9) < 5 ? 1 : 0
-                    n &+= previousSpace & (1 &- space)
-                    previousSpace = space
-                }
-                return n
-            }
+            return s.withUTF8 { b in countFieldStarts(b) }
         }
         if pattern.isEmpty { return scalarCount(s) }
         let found = occurrences(of: pattern, in: s)
@@ -152,6 +150,24 @@ enum UTF8Text {
         if end == 0 { return 0 }
         return n
     }
+
+    /// Counts the non-space bytes that follow a space (or start the text): the number of
+    /// whitespace-separated fields. Branch-free over a table.
+    static func countFieldStarts(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        spaceTable.withUnsafeBufferPointer { table in
+            var n = 0
+            var previous = 1
+            for c in b {
+                let space = Int(table[Int(c)])
+                n &+= previous & (space ^ 1)
+                previous = space
+            }
+            return n
+        }
+    }
+
+    /// 1 for Ruby's `\s` bytes (space, \t, \n, \v, \f, \r), else 0.
+    static let spaceTable: [UInt8] = (0..<256).map { $0 == 32 || ($0 >= 9 && $0 <= 13) ? 1 : 0 }
 
     /// Ruby's `truncatewords` core: the first `words` whitespace-separated words joined by single
     /// spaces, or nil when there are no more words than that.
@@ -229,9 +245,35 @@ enum UTF8Text {
         return result
     }
 
+    /// Byte-wise equality (Ruby's `String#==`; Swift's `==` also equates canonically equivalent
+    /// strings).
+    @inline(__always)
+    static func bytesEqual(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+            }
+        }
+    }
+
     /// Whether all bytes are ASCII.
     static func isASCII(_ s: String) -> Bool {
         var s = s
         return s.withUTF8 { b in b.allSatisfy { $0 < 0x80 } }
     }
+}
+
+/// The UTF-8 bytes of a string as an array (a contiguous copy, not element by element).
+@inline(__always)
+func bytesOf(_ s: String) -> [UInt8] {
+    var s = s
+    return s.withUTF8 { Array($0) }
+}
+
+@inline(__always)
+func bytesOf(_ s: Substring) -> [UInt8] {
+    var s = s
+    return s.withUTF8 { Array($0) }
 }

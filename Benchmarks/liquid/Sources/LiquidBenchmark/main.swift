@@ -104,6 +104,11 @@ for dir in arguments {
     let template = try Template.parse(source, environment: env)
     let output = try template.render(data)
 
+    // BENCH_COUNT=N: just render N times (for instruction-count profiling), no timing.
+    if let count = getenv("BENCH_COUNT").flatMap({ Int(String(cString: $0)) }) {
+        for _ in 0..<count { _ = try template.render(data) }
+        continue
+    }
     // BENCH_ONLY=render|parse limits the run to one phase (for profiling).
     let only = getenv("BENCH_ONLY").map { String(cString: $0) }
     let (parse, parseRuns) = try measure(only == "render" ? 0 : seconds) {
