@@ -1,23 +1,29 @@
 import Foundation
 import Markdown
 
-/// `markdown-bench convert [--commonmark|--ghpages] [--out DIR] FILE...`: converts each file as
+/// `markdown-bench convert [--commonmark|--ghpages] [--set KEY=VALUE]... [--out DIR] FILE...`: converts each file as
 /// Jekyll hands a page's content to its converter (leading blank lines dropped) and prints the
 /// HTML, or writes it to `DIR/<file>.html` for the real-site comparison script.
 func convertFiles(_ arguments: [String]) {
     var mode = "kramdown"
     var outDir: String? = nil
     var files: [String] = []
+    var config: [String: OptionValue] = [:]
     var it = arguments.makeIterator()
     while let a = it.next() {
         switch a {
         case "--commonmark": mode = "commonmark"
         case "--ghpages": mode = "ghpages"
         case "--out": outDir = it.next()
+        case "--set":
+            // a `kramdown:` setting: true/false and integers typed, the rest strings
+            guard let kv = it.next(), let eq = kv.firstIndex(of: "=") else { continue }
+            let key = String(kv[..<eq]), value = String(kv[kv.index(after: eq)...])
+            config[key] = value == "true" ? .bool(true) : value == "false" ? .bool(false) : Int(value).map { .int($0) } ?? .string(value)
         default: files.append(a)
         }
     }
-    let kramdown = KramdownConverter()
+    let kramdown = KramdownConverter(options: KramdownOptions(config: config))
     for f in files {
         guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
             FileHandle.standardError.write("cannot read \(f)\n".data(using: .utf8)!)
@@ -34,7 +40,9 @@ func convertFiles(_ arguments: [String]) {
             let target = outDir + "/" + f + ".html"
             try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
                                                      withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: target, contents: Data(html.utf8))
+            if !FileManager.default.createFile(atPath: target, contents: Data(html.utf8)) {
+                FileHandle.standardError.write("cannot write \(target)\n".data(using: .utf8)!)
+            }
         } else {
             print(html, terminator: "")
         }

@@ -15,10 +15,16 @@ if let e = FileManager.default.enumerator(atPath: casesDir) {
     for case let f as String in e where f.hasSuffix(".md") { files.append(casesDir + "/" + f) }
 }
 files.sort()
+/// What Jekyll hands its converter: the content without its leading blank lines.
 func jekyllContent(_ s: String) -> String {
-    var lines = s.split(separator: "\n", omittingEmptySubsequences: false)
-    while let f = lines.first, f.allSatisfy({ $0 == " " || $0 == "\t" }), lines.count > 1 { lines.removeFirst() }
-    return lines.joined(separator: "\n")
+    let b = Array(s.utf8)
+    var start = 0
+    var i = 0
+    while i < b.count {
+        if b[i] == 0x0A { start = i + 1 } else if b[i] != 0x20 && b[i] != 0x09 { break }
+        i += 1
+    }
+    return String(decoding: b[start...], as: UTF8.self)
 }
 let inputs = files.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.map(jekyllContent)
 let bytes = inputs.reduce(0) { $0 + $1.utf8.count }

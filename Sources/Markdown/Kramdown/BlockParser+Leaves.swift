@@ -281,6 +281,8 @@ extension BlockParser {
 
     /// PARAGRAPH_END (kramdown) or PARAGRAPH_END_GFM.
     func paragraphEnd(_ p: Int) -> Bool {
+        // a line starting with a letter (most of them) can end nothing, unless it is the last
+        if let c = src.at(p), Byte.isAlpha(c) || c >= 0x80 { return p == src.count - 1 }
         if Scan.lazyEnd(src, p) { return true }
         if Scan.definitionStart(src, p, maxIndent: 3) != nil { return true }
         guard gfm else { return false }

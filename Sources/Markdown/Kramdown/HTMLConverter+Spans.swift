@@ -1,33 +1,51 @@
 /// Span-level elements, HTML elements and code.
 extension HTMLConverter {
-    func span(_ el: Element, _ indent: Int) -> String {
+    func span(_ el: Element, _ indent: Int) {
         switch el.kind {
-        case .codespan: return codespan(el)
-        case .em: return "<em" + el.attrs.html + ">" + inner(el, indent) + "</em>"
-        case .strong: return "<strong" + el.attrs.html + ">" + inner(el, indent) + "</strong>"
-        case .a: return "<a" + el.attrs.html + ">" + inner(el, indent) + "</a>"
-        case .img: return "<img" + el.attrs.html + " />"
-        case .br: return "<br />"
+        case .codespan: codespan(el)
+        case .em: spanTag("em", el, indent)
+        case .strong: spanTag("strong", el, indent)
+        case .a: spanTag("a", el, indent)
+        case .img:
+            out.append("<img")
+            out.attributes(el.attrs)
+            out.append(" />")
+        case .br: out.append("<br />")
         case .entity:
-            guard let e = el.entity else { return "" }
-            return e.output(options.entityOutput, original: el.original)
+            guard let e = el.entity else { return }
+            out.append(e.output(options.entityOutput, original: el.original))
         case .smartQuote:
             let name = options.smartQuotes[el.quote.rawValue]
             let e = Entity.named(name) ?? UInt32(name).map { Entity.numeric($0) } ?? Entity(codePoint: 0x2019, name: "rsquo")
-            return e.output(options.entityOutput)
-        case .typographic: return typographic(el)
-        case .footnote: return footnoteMarker(el)
+            out.append(e.output(options.entityOutput))
+        case .typographic: typographic(el)
+        case .footnote: footnoteMarker(el)
         case .abbreviation:
             var attrs = ctx.abbreviations[el.value]?.eob.attrs ?? Attributes()
             let title = ctx.abbreviations[el.value]?.title ?? ""
             if !title.isEmpty { attrs["title"] = title }
-            return "<abbr" + attrs.html + ">" + el.value + "</abbr>"
+            out.append("<abbr")
+            out.attributes(attrs)
+            out.append(Byte.gt)
+            out.append(el.value)
+            out.append("</abbr>")
         default:
-            return inner(el, indent)
+            inner(el, indent)
         }
     }
 
-    private func typographic(_ el: Element) -> String {
+    private func spanTag(_ name: StaticString, _ el: Element, _ indent: Int) {
+        out.append(Byte.lt)
+        out.append(name)
+        out.attributes(el.attrs)
+        out.append(Byte.gt)
+        inner(el, indent)
+        out.append("</")
+        out.append(name)
+        out.append(Byte.gt)
+    }
+
+    private func typographic(_ el: Element) {
         let key: String
         let names: [String]
         switch el.typographic {
@@ -39,34 +57,64 @@ extension HTMLConverter {
         case .laquo: key = "laquo"; names = ["laquo"]
         case .raquo: key = "raquo"; names = ["raquo"]
         }
-        if let custom = options.typographicSymbols[key] { return Escape.text(custom) }
-        return names.compactMap { Entity.named($0)?.output(options.entityOutput) }.joined()
+        if !options.typographicSymbols.isEmpty, let custom = options.typographicSymbols[key] {
+            return out.escape(custom, mode: .text)
+        }
+        for n in names { if let e = Entity.named(n) { out.append(e.output(options.entityOutput)) } }
     }
 
-    func htmlElement(_ el: Element, _ indent: Int) -> String {
-        let res = inner(el, indent)
+    func htmlElement(_ el: Element, _ indent: Int) {
         if !el.block {
-            if res.isEmpty && HTMLScanner.withoutBody.contains(el.value) { return "<" + el.value + el.attrs.html + " />" }
-            return "<" + el.value + el.attrs.html + ">" + res + "</" + el.value + ">"
+            out.append(Byte.lt)
+            out.append(el.value)
+            out.attributes(el.attrs)
+            out.append(Byte.gt)
+            let start = out.count
+            inner(el, indent)
+            if out.count == start && HTMLScanner.withoutBody.contains(el.value) {
+                out.truncate(to: start - 1)
+                out.append(" />")
+            } else {
+                out.append("</")
+                out.append(el.value)
+                out.append(Byte.gt)
+            }
+            return
         }
         let inRaw = parentIsRawHTML
-        var output = inRaw ? "" : String(repeating: " ", count: indent)
-        output += "<" + el.value + el.attrs.html
+        if !inRaw { out.spaces(indent) }
+        out.append(Byte.lt)
+        out.append(el.value)
+        out.attributes(el.attrs)
+        let open = out.count
+        out.append(el.contentModel == .block ? ">\n" : ">")
+        let start = out.count
+        inner(el, indent)
+        let empty = out.count == start
         if el.isClosed && el.contentModel == .raw {
-            output += " />"
-        } else if !res.isEmpty && el.contentModel != .block {
-            output += ">" + res + "</" + el.value + ">"
-        } else if !res.isEmpty {
-            var body = Substring(res)
-            if body.hasSuffix("\n") { body = body.dropLast() }
-            output += ">\n" + body + "\n" + String(repeating: " ", count: indent) + "</" + el.value + ">"
+            out.truncate(to: open)
+            out.append(" />")
+        } else if !empty && el.contentModel != .block {
+            out.append("</")
+            out.append(el.value)
+            out.append(Byte.gt)
+        } else if !empty {
+            if out.last == Byte.newline { out.truncate(to: out.count - 1) }
+            out.append(Byte.newline)
+            out.spaces(indent)
+            out.append("</")
+            out.append(el.value)
+            out.append(Byte.gt)
         } else if HTMLScanner.withoutBody.contains(el.value) {
-            output += " />"
+            out.truncate(to: open)
+            out.append(" />")
         } else {
-            output += "></" + el.value + ">"
+            out.truncate(to: open)
+            out.append("></")
+            out.append(el.value)
+            out.append(Byte.gt)
         }
-        if !inRaw { output += "\n" }
-        return output
+        if !inRaw { out.append(Byte.newline) }
     }
 
     // MARK: code
@@ -102,28 +150,52 @@ extension HTMLConverter {
     /// kramdown's Rouge call: the token markup, or nil when the code is printed plainly. Also
     /// returns the default language of the highlighter options in use.
     func highlight(_ code: String, language: String?, block: Bool) -> (String?, String?) {
-        guard options.syntaxHighlighter == .rouge else { return (nil, nil) }
-        let opts = block ? options.blockHighlighting : options.spanHighlighting
-        guard let name = language ?? opts.defaultLang ?? (opts.guessLang ? "" : nil) else { return (nil, opts.defaultLang) }
-        let hl = highlighter ?? PlainCodeHighlighter()
-        guard !opts.disable, let lexer = hl.lexer(for: name), !(lexer == "plaintext" && !opts.guessLang) else {
-            return (nil, opts.defaultLang)
+        guard let lexer = lexer(language: language, block: block) else {
+            return (nil, (block ? options.blockHighlighting : options.spanHighlighting).defaultLang)
         }
-        return (hl.highlight(code, lexer: lexer), opts.defaultLang)
+        let opts = block ? options.blockHighlighting : options.spanHighlighting
+        return ((highlighter ?? PlainCodeHighlighter()).highlight(code, lexer: lexer), opts.defaultLang)
     }
 
-    func codespan(_ el: Element) -> String {
+    /// The Rouge lexer kramdown would use, or nil when it prints the code plainly.
+    func lexer(language: String?, block: Bool) -> String? {
+        guard options.syntaxHighlighter == .rouge else { return nil }
+        let opts = block ? options.blockHighlighting : options.spanHighlighting
+        guard !opts.disable, let name = language ?? opts.defaultLang ?? (opts.guessLang ? "" : nil) else { return nil }
+        let lexer: String?
+        if let cached = lexerCache[name] {
+            lexer = cached
+        } else {
+            lexer = (highlighter ?? PlainCodeHighlighter()).lexer(for: name)
+            lexerCache[name] = .some(lexer)
+        }
+        guard let lexer, !(lexer == "plaintext" && !opts.guessLang) else { return nil }
+        return lexer
+    }
+
+    func codespan(_ el: Element) {
+        if el.attrs.isEmpty, highlighter == nil, let lang = options.spanHighlighting.defaultLang,
+           lexer(language: nil, block: false) != nil {
+            // the common case: no attributes, the default language, no token markup
+            out.append("<code class=\"language-")
+            out.escape(lang, mode: .attribute)
+            out.append(" highlighter-rouge\">")
+            out.escape(el.value, mode: .all)
+            out.append("</code>")
+            return
+        }
         var attrs = el.attrs
         let lang = Self.codeLanguage(attrs)
-        let (html, defaultLang) = highlight(el.value, language: lang, block: false)
-        if let html {
-            Self.addHighlighterClass(&attrs, language: lang ?? defaultLang)
-            return "<code" + attrs.html + ">" + html + "</code>"
-        }
-        return "<code" + attrs.html + ">" + Escape.all(el.value) + "</code>"
+        let lexer = lexer(language: lang, block: false)
+        if lexer != nil { Self.addHighlighterClass(&attrs, language: lang ?? options.spanHighlighting.defaultLang) }
+        out.append("<code")
+        out.attributes(attrs)
+        out.append(Byte.gt)
+        if let lexer, let highlighter { out.append(highlighter.highlight(el.value, lexer: lexer)) } else { out.escape(el.value, mode: .all) }
+        out.append("</code>")
     }
 
-    func codeblock(_ el: Element, _ indent: Int) -> String {
+    func codeblock(_ el: Element, _ indent: Int) {
         var attrs = el.attrs
         let lang = Self.codeLanguage(attrs)
         if lang != nil, let cls = attrs["class"] {
@@ -133,21 +205,35 @@ extension HTMLConverter {
             let rest = words.stripped
             attrs["class"] = rest.isEmpty ? nil : rest
         }
-        let pad = String(repeating: " ", count: indent)
         let (html, defaultLang) = highlight(el.value, language: el.lang ?? lang, block: true)
+        out.spaces(indent)
         if let html {
             Self.addHighlighterClass(&attrs, language: lang ?? defaultLang)
-            return pad + "<div" + attrs.html + "><div class=\"highlight\"><pre class=\"highlight\"><code>" + html
-                + "</code></pre></div>" + pad + "</div>\n"
+            out.append("<div")
+            out.attributes(attrs)
+            out.append("><div class=\"highlight\"><pre class=\"highlight\"><code>")
+            out.append(html)
+            out.append("</code></pre></div>")
+            out.spaces(indent)
+            out.append("</div>\n")
+            return
         }
         var result = Escape.all(el.value)
         if result.hasSuffix("\n") { result.removeLast() }
         if let cls = el.attrs["class"], cls.split(separator: " ").contains("show-whitespaces") {
             result = Self.showWhitespace(result)
         }
-        var codeAttrs = Attributes()
-        if let lang { codeAttrs["class"] = "language-" + lang }
-        return pad + "<pre" + attrs.html + "><code" + codeAttrs.html + ">" + result + "\n</code></pre>\n"
+        out.append("<pre")
+        out.attributes(attrs)
+        out.append("><code")
+        if let lang {
+            out.append(" class=\"")
+            out.escape("language-" + lang, mode: .attribute)
+            out.append(Byte.quote)
+        }
+        out.append(Byte.gt)
+        out.append(result)
+        out.append("\n</code></pre>\n")
     }
 
     /// The `show-whitespaces` class: every space and tab marked, with `-l`/`-r` for leading and
