@@ -20,7 +20,7 @@ let package = Package(
                        providers: [.apt(["libsass-dev"]), .brew(["libsass"])]),
 
         // Rouge-compatible syntax highlighting.
-        .target(name: "Highlight"),
+        .target(name: "Highlight", exclude: ["README.md"]),
         .testTarget(name: "HighlightTests", dependencies: ["Highlight"],
                     exclude: ["Fixtures"]),
         .executableTarget(name: "highlight-bench", dependencies: ["Highlight"], path: "Benchmarks/highlight",
