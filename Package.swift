@@ -38,7 +38,7 @@ let package = Package(
                           exclude: ["kramdown_bench.rb", "RESULTS.md"]),
 
         // Rouge-compatible syntax highlighting.
-        .target(name: "Highlight"),
+        .target(name: "Highlight", exclude: ["README.md"]),
         .testTarget(name: "HighlightTests", dependencies: ["Highlight"],
                     exclude: ["Fixtures"]),
         .executableTarget(name: "highlight-bench", dependencies: ["Highlight"], path: "Benchmarks/highlight",

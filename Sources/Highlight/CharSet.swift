@@ -11,17 +11,29 @@ struct CharSet: Sendable {
         var i = 0
         while i < n {
             if i + 2 < n, b[i + 1] == UInt8(ascii: "-") {
-                var c = b[i]
-                while true {
-                    insert(c)
-                    if c == b[i + 2] { break }
-                    c += 1
-                }
+                insertRange(b[i], b[i + 2])
                 i += 3
             } else {
                 insert(b[i])
                 i += 1
             }
+        }
+    }
+
+    /// Inserts `lo...hi` (both within one 64-byte block, as every ASCII range here is).
+    private mutating func insertRange(_ lo: UInt8, _ hi: UInt8) {
+        guard lo <= hi else { return }
+        if lo >> 6 != hi >> 6 {
+            for c in lo...hi { insert(c) }
+            return
+        }
+        let width = UInt64(hi - lo) + 1
+        let mask = (width == 64 ? ~UInt64(0) : (UInt64(1) << width) - 1) << UInt64(lo & 63)
+        switch lo >> 6 {
+        case 0: bits.0 |= mask
+        case 1: bits.1 |= mask
+        case 2: bits.2 |= mask
+        default: bits.3 |= mask
         }
     }
 

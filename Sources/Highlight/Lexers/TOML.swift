@@ -64,37 +64,38 @@ final class TOMLTokenizer: StackTokenizer {
         return true
     }
 
-    /// `(?:\S+|"[^"]+"|'[^']+')` then `\s*` and `=`: the ends of the key and of the spaces, in the
-    /// order the regex engine tries them (the longest key first).
-    private func keys(_ s: Scan) -> [(Int, Int)] {
-        var found: [(Int, Int)] = []
+    /// `(?:\S+|"[^"]+"|'[^']+')` then `\s*` and `=`: the first (key end, spaces end) that `accept`
+    /// takes, in the order the regex engine tries them (the longest key first).
+    private func key(_ s: Scan, _ accept: (Int, Int) -> Bool = { _, _ in true }) -> (Int, Int)? {
         let run = s.skip(CharSet.space.inverted)
-        guard run > s.pos else { return found }
+        guard run > s.pos else { return nil }
         let ws = s.skip(CharSet.space, from: run)
-        if s.at(ws) == 61 && ws < s.end { found.append((run, ws)) }
-        for eq in stride(from: run - 1, to: s.pos, by: -1) where s.base[eq] == 61 { found.append((eq, eq)) }
+        if s.at(ws) == 61 && ws < s.end && accept(run, ws) { return (run, ws) }
+        for eq in stride(from: run - 1, to: s.pos, by: -1) where s.base[eq] == 61 && accept(eq, eq) { return (eq, eq) }
         let q = s.peek()
         if (q == 34 || q == 39), let close = s.find(q, from: s.pos + 1), close > s.pos + 1 {
             let ws = s.skip(CharSet.space, from: close + 1)
-            if s.at(ws) == 61 && ws < s.end { found.append((close + 1, ws)) }
+            if s.at(ws) == 61 && ws < s.end && accept(close + 1, ws) { return (close + 1, ws) }
         }
-        return found
+        return nil
     }
 
-    private func key(_ s: Scan) -> (Int, Int)? { keys(s).first }
+    /// `(\s*)(\{)` after the `=` at `ws`: where the brace is.
+    private func braceAfter(_ s: Scan, _ ws: Int) -> Int? {
+        let ws2 = s.skip(CharSet.space, from: ws + 1)
+        return s.at(ws2) == 123 && ws2 < s.end ? ws2 : nil
+    }
 
     private func basic(_ s: inout Scan) -> Bool {
         let c = s.peek()
         if CharSet.space.contains(c) { s.emit(.text, to: s.skip(CharSet.space)); return true }
         if c == 35 { s.emit(.comment, to: s.lineEnd(from: s.pos)); return true }
         if s.has("true") || s.has("false") { s.emit(.keywordConstant, count: s.has("true") ? 4 : 5); return true }
-        for (e, ws) in keys(s) {
-            let ws2 = s.skip(CharSet.space, from: ws + 1)
-            if s.at(ws2) == 123 && ws2 < s.end {
-                s.emit((.nameNamespace, e), (.text, ws), (.operator, ws + 1), (.text, ws2), (.punctuation, ws2 + 1))
-                push(.inline)
-                return true
-            }
+        let view = s
+        if let (e, ws) = key(view, { _, ws in braceAfter(view, ws) != nil }), let ws2 = braceAfter(view, ws) {
+            s.emit((.nameNamespace, e), (.text, ws), (.operator, ws + 1), (.text, ws2), (.punctuation, ws2 + 1))
+            push(.inline)
+            return true
         }
         if c == 91 {
             let run = s.skip(CharSet.space.inverted, from: s.pos + 1)
