@@ -89,6 +89,8 @@ public struct SiteWriter: Sendable {
             let file = chosen[i]
             let target = Path.join(root, file.path)
             do {
+                // A file the previous build already wrote with the same bytes is linked, not rewritten.
+                if reuse(file, as: target) { return }
                 switch file.content {
                 case .bytes(let bytes): try FileSystem.write(bytes, to: target)
                 case .copy(let source): try FileSystem.copy(source, to: target)
@@ -99,6 +101,22 @@ public struct SiteWriter: Sendable {
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
+    }
+
+    /// Links the previous build's file into the staging folder when it already has the bytes this
+    /// build would write (same size and bytes; for a copy, the source's size and modification time).
+    func reuse(_ file: OutputFile, as target: String) -> Bool {
+        let previous = Path.join(destination, file.path)
+        guard FileSystem.kind(previous) == .file, !FileSystem.isSymlink(previous),
+              let size = FileSystem.size(previous) else { return false }
+        switch file.content {
+        case .bytes(let bytes):
+            guard size == bytes.count, let old = try? FileSystem.read(previous), old == bytes else { return false }
+        case .copy(let source):
+            guard FileSystem.size(source) == size, let a = FileSystem.modificationTime(source),
+                  FileSystem.modificationTime(previous) == a else { return false }
+        }
+        return FileSystem.hardLink(previous, to: target)
     }
 
     /// Files of the previous build whose destination-relative path starts with a `keep_files`
