@@ -178,3 +178,34 @@ extension CommandTests {
         #expect(fm.fileExists(atPath: source.appendingPathComponent("_site/outside.html").path))
     }
 }
+
+extension CommandTests {
+    @Test func unchangedFilesAreNotRewritten() throws {
+        let (folder, source) = try makeSite("""
+            -- a.html --
+            ---
+            ---
+            same
+            -- b.html --
+            ---
+            ---
+            {{ site.title }}
+            -- static.txt --
+            static
+            """)
+        defer { withExtendedLifetime(folder) {} }
+        let site = source.appendingPathComponent("_site")
+        func inode(_ name: String) throws -> Int {
+            try (FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(name).path)[.systemFileNumber]
+                 as? Int) ?? -1
+        }
+        #expect(KyllRunner.run(["build", "-q"], in: source).status == 0)
+        let (a, b, s) = (try inode("a.html"), try inode("b.html"), try inode("static.txt"))
+        try Data("title: Changed\n".utf8).write(to: source.appendingPathComponent("_config.yml"))
+        #expect(KyllRunner.run(["build", "-q"], in: source).status == 0)
+        #expect(try inode("a.html") == a)
+        #expect(try inode("static.txt") == s)
+        #expect(try inode("b.html") != b)
+        #expect(read(site.appendingPathComponent("b.html")) == "Changed\n")
+    }
+}
