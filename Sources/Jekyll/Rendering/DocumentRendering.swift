@@ -1,13 +1,12 @@
 import Dispatch
 import Liquid
-import Synchronization
 
 extension BuildContext {
     /// Renders every document — in Jekyll's order, on all cores — and returns what is written, in
     /// the order Jekyll writes it: pages (then the files converters made beside them, which Jekyll
     /// adds as pages while rendering), then collection items.
     func renderAll(workers: Int) throws(BuildError) -> (pages: [OutputFile], items: [OutputFile]) {
-        let failure = Mutex<BuildError?>(nil)
+        let failure = Locked<BuildError?>(nil)
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
             while failure.withLock({ $0 == nil }), let id = state.nextDocument() {
                 if reusable.contains(id) {

@@ -1,5 +1,4 @@
 import Liquid
-import Synchronization
 
 /// Where `{% include %}` finds its files: the site's `_includes`, then the theme's. For
 /// `{% include_relative %}`, the folder of the page being rendered. A file must not leave the
@@ -111,7 +110,7 @@ struct IncludeRelativeNode: TagNode {
 /// Which include paths were found valid, shared by the render threads (the checks follow
 /// symlinks, which costs system calls).
 final class IncludeCache: Sendable {
-    private let validity = Mutex<[String: Bool]>([:])
+    private let validity = Locked<[String: Bool]>([:])
 
     func isValid(_ path: String) -> Bool? { validity.withLock { $0[path] } }
 

@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// One file of the built site: where it goes (relative to the destination) and what it holds.
 public struct OutputFile: Sendable {
@@ -84,7 +83,7 @@ public struct SiteWriter: Sendable {
                 throw BuildError("could not create \(error.path): \(error)")
             }
         }
-        let failure = Mutex<BuildError?>(nil)
+        let failure = Locked<BuildError?>(nil)
         DispatchQueue.concurrentPerform(iterations: chosen.count) { i in
             let file = chosen[i]
             let target = Path.join(root, file.path)
