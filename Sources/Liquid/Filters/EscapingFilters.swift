@@ -100,45 +100,50 @@ enum EscapingFilters {
 
     /// Removes `<script>…</script>`, `<!-- … -->`, `<style>…</style>`, then every `<…>`.
     static func stripHTML(_ s: String) -> String {
-        let b = bytesOf(s)
-        var out = [UInt8]()
-        out.reserveCapacity(b.count)
-        var i = 0
-        func starts(_ prefix: String, at k: Int) -> Bool {
-            let p = Array(prefix.utf8)
-            return k + p.count <= b.count && Array(b[k..<(k + p.count)]) == p
-        }
-        func find(_ needle: String, from k: Int) -> Int? {
-            let p = Array(needle.utf8)
-            var j = k
-            while j + p.count <= b.count {
-                if b[j] == p[0] && Array(b[j..<(j + p.count)]) == p { return j + p.count }
-                j += 1
+        var s = s
+        return s.withUTF8 { b -> String in
+            guard b.contains(UInt8(ascii: "<")) else { return String(decoding: b, as: UTF8.self) }
+            @inline(__always) func starts(_ p: StaticString, at k: Int) -> Bool {
+                let n = p.utf8CodeUnitCount
+                guard k + n <= b.count else { return false }
+                let q = p.utf8Start
+                for j in 0..<n where b[k + j] != q[j] { return false }
+                return true
             }
-            return nil
-        }
-        while i < b.count {
-            if b[i] == UInt8(ascii: "<") {
-                if starts("<script", at: i), let e = find("</script>", from: i + 7) { i = e; continue }
-                if starts("<!--", at: i), let e = find("-->", from: i + 4) { i = e; continue }
-                if starts("<style", at: i), let e = find("</style>", from: i + 6) { i = e; continue }
+            func end(of p: StaticString, from k: Int) -> Int? {
+                var j = k
+                while j + p.utf8CodeUnitCount <= b.count {
+                    if b[j] == p.utf8Start[0] && starts(p, at: j) { return j + p.utf8CodeUnitCount }
+                    j += 1
+                }
+                return nil
             }
-            out.append(b[i])
-            i += 1
-        }
-        // Then tags: /<.*?>/m
-        var result = [UInt8]()
-        result.reserveCapacity(out.count)
-        i = 0
-        while i < out.count {
-            if out[i] == UInt8(ascii: "<"), let close = out[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
-                i = close + 1
-                continue
+            // First the blocks, then the tags (a tag may span what a removed block leaves).
+            var first = [UInt8]()
+            first.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                if b[i] == UInt8(ascii: "<") {
+                    if starts("<script", at: i), let e = end(of: "</script>", from: i + 7) { i = e; continue }
+                    if starts("<!--", at: i), let e = end(of: "-->", from: i + 4) { i = e; continue }
+                    if starts("<style", at: i), let e = end(of: "</style>", from: i + 6) { i = e; continue }
+                }
+                first.append(b[i])
+                i += 1
             }
-            result.append(out[i])
-            i += 1
+            var out = [UInt8]()
+            out.reserveCapacity(first.count)
+            i = 0
+            while i < first.count {
+                if first[i] == UInt8(ascii: "<"), let close = first[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
+                    i = close + 1
+                    continue
+                }
+                out.append(first[i])
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// `CGI.escape`: letters, digits and `_.-~` kept, space as `+`, the rest `%XX`.

@@ -74,7 +74,8 @@ struct ExpressionParser {
             return .variable(VariableLookup(name: .computed(name), lookups: lookups))
         case .string:
             p += 1
-            return .literal(.string(String(token.text.dropFirst().dropLast())))
+            // Quotes are one byte each: slice the bytes, not the characters.
+            return .literal(.string(UTF8Text.substring(token.text, bytes: 1..<(token.text.utf8.count - 1))))
         case .number:
             p += 1
             return .literal(Self.number(token.text))

@@ -94,14 +94,13 @@ struct Tokenizer {
                 }
                 i = j + 1
             }
-            // Count lines in the text (a loop the compiler vectorizes), then find the last one.
-            var count = 0
-            for k in start..<end { count &+= b[k] == UInt8(ascii: "\n") ? 1 : 0 }
-            newlines = count
-            if count > 0 {
-                var k = end - 1
-                while b[k] != UInt8(ascii: "\n") { k -= 1 }
-                lastNewline = k
+            // Count the lines of the text, newline to newline with memchr.
+            var k = start
+            while k < end, let p = memchr(base + k, Int32(UInt8(ascii: "\n")), end - k) {
+                let j = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                newlines += 1
+                lastNewline = j
+                k = j + 1
             }
             return end
         }

@@ -106,7 +106,14 @@ for dir in arguments {
 
     // BENCH_COUNT=N: just render N times (for instruction-count profiling), no timing.
     if let count = getenv("BENCH_COUNT").flatMap({ Int(String(cString: $0)) }) {
-        for _ in 0..<count { _ = try template.render(data) }
+        let parseOnly = getenv("BENCH_ONLY").map { String(cString: $0) } == "parse"
+        for _ in 0..<count {
+            if parseOnly {
+                for s in sources { _ = try Template.parse(s, environment: env) }
+            } else {
+                _ = try template.render(data)
+            }
+        }
         continue
     }
     // BENCH_ONLY=render|parse limits the run to one phase (for profiling).
