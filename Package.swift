@@ -33,7 +33,7 @@ let package = Package(
 
         // Markdown: cmark-gfm parsing, kramdown-compatible HTML.
         .target(name: "Markdown", dependencies: ["CCmarkGFM"], exclude: ["README.md"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
         .executableTarget(name: "markdown-bench", dependencies: ["Markdown"], path: "Benchmarks/markdown",
                           exclude: ["kramdown_bench.rb", "RESULTS.md"]),
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The result of a conversion: the HTML and the warnings kramdown would have given.
 public struct MarkdownOutput: Sendable, Equatable {
     public var html: String
@@ -35,7 +37,7 @@ public struct KramdownConverter: Sendable {
         var s = s
         s.withUTF8 { src in
             out.reserveCapacity(src.count + 1)
-            guard src.contains(Byte.cr) else {
+            guard let base = src.baseAddress, memchr(base, Int32(Byte.cr), src.count) != nil else {
                 out.append(contentsOf: src)
                 return
             }

@@ -19,24 +19,24 @@ final class Element {
     enum EOBKind { case marker, linkDef, abbrevDef, footnoteDef, ald, ial, options }
 
     let kind: Kind
-    var value: String
-    var attrs: Attributes
-    var children: [Element] = []
+    @exclusivity(unchecked) var value: String
+    @exclusivity(unchecked) var attrs: Attributes
+    @exclusivity(unchecked) var children: [Element] = []
     /// Block-level category (for the kinds that can be either).
-    var block = false
+    @exclusivity(unchecked) var block = false
     /// The block or span IAL given to this element, applied to `attrs` after parsing.
-    var ial: IAL?
+    @exclusivity(unchecked) var ial: IAL?
 
     // Kind-specific data; the rarely used parts live in `extra`, so most elements stay small.
-    var quote: Quote = .lsquo
-    var typographic: Typographic = .mdash
-    var contentModel: ContentModel = .span
-    var eob: EOBKind = .marker
-    var isClosed = false
-    var transparent = false
-    var firstAsPara = false
-    var level = 0
-    private var extra: Extra?
+    @exclusivity(unchecked) var quote: Quote = .lsquo
+    @exclusivity(unchecked) var typographic: Typographic = .mdash
+    @exclusivity(unchecked) var contentModel: ContentModel = .span
+    @exclusivity(unchecked) var eob: EOBKind = .marker
+    @exclusivity(unchecked) var isClosed = false
+    @exclusivity(unchecked) var transparent = false
+    @exclusivity(unchecked) var firstAsPara = false
+    @exclusivity(unchecked) var level = 0
+    @exclusivity(unchecked) private var extra: Extra?
 
     private final class Extra {
         var entity: Entity?

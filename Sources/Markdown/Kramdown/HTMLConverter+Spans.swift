@@ -119,17 +119,28 @@ extension HTMLConverter {
 
     // MARK: code
 
-    /// `extract_code_language`: the first `language-…` class.
-    static func codeLanguage(_ attrs: Attributes) -> String? {
-        guard let cls = attrs["class"] else { return nil }
-        var start = cls.startIndex
-        while let r = cls.range(of: "language-", range: start..<cls.endIndex) {
-            let atBoundary = r.lowerBound == cls.startIndex || !cls[cls.index(before: r.lowerBound)].isWordCharacter
-            let name = cls[r.upperBound...].prefix { !$0.isWhitespace }
-            if atBoundary, !name.isEmpty { return String(name) }
-            start = r.upperBound
+    /// Where `/\blanguage-\S+/` first matches in `cls` (`\S` is Ruby's: not ASCII whitespace):
+    /// the range of the whole match and of the name.
+    static func languageClass(_ cls: String) -> (whole: Range<Int>, name: Range<Int>)? {
+        let b = Array(cls.utf8)
+        let key = Array("language-".utf8)
+        var i = 0
+        while i + key.count < b.count {
+            if b[i] == key[0], b[i..<i + key.count].elementsEqual(key),
+               i == 0 || !(b.scalar(before: i)?.isWordClass ?? false) {
+                var e = i + key.count
+                while e < b.count, !Byte.isSpace(b[e]) { e += 1 }
+                if e > i + key.count { return (i..<e, (i + key.count)..<e) }
+            }
+            i += 1
         }
         return nil
+    }
+
+    /// `extract_code_language`: the first `language-…` class.
+    static func codeLanguage(_ attrs: Attributes) -> String? {
+        guard let cls = attrs["class"], let m = languageClass(cls) else { return nil }
+        return Array(cls.utf8).string(m.name)
     }
 
     /// `add_syntax_highlighter_to_class_attr`: appends the highlighter class, then names the
@@ -137,24 +148,13 @@ extension HTMLConverter {
     static func addHighlighterClass(_ attrs: inout Attributes, language: String?) {
         var cls = ((attrs["class"] ?? "") + " highlighter-rouge").lstripped
         if let language {
-            if cls.hasPrefix("language-"), let end = cls.firstIndex(where: { $0.isWhitespace }) ?? Optional(cls.endIndex),
-               end > cls.index(cls.startIndex, offsetBy: 9) {
-                cls = "language-" + language + cls[end...]
+            if let m = languageClass(cls), m.whole.lowerBound == 0 {
+                cls = "language-" + language + Array(cls.utf8).string(m.whole.upperBound..<cls.utf8.count)
             } else {
                 cls = "language-" + language + " " + cls
             }
         }
         attrs["class"] = cls
-    }
-
-    /// kramdown's Rouge call: the token markup, or nil when the code is printed plainly. Also
-    /// returns the default language of the highlighter options in use.
-    func highlight(_ code: String, language: String?, block: Bool) -> (String?, String?) {
-        guard let lexer = lexer(language: language, block: block) else {
-            return (nil, (block ? options.blockHighlighting : options.spanHighlighting).defaultLang)
-        }
-        let opts = block ? options.blockHighlighting : options.spanHighlighting
-        return ((highlighter ?? PlainCodeHighlighter()).highlight(code, lexer: lexer), opts.defaultLang)
     }
 
     /// The Rouge lexer kramdown would use, or nil when it prints the code plainly.
@@ -198,21 +198,20 @@ extension HTMLConverter {
     func codeblock(_ el: Element, _ indent: Int) {
         var attrs = el.attrs
         let lang = Self.codeLanguage(attrs)
-        if lang != nil, let cls = attrs["class"] {
+        if let cls = attrs["class"], let m = Self.languageClass(cls) {
             // `extract_code_language!`: the first language class leaves the attributes
-            var words = cls
-            if let r = words.range(of: "language-" + lang!) { words.removeSubrange(r) }
-            let rest = words.stripped
+            var b = Array(cls.utf8)
+            b.removeSubrange(m.whole)
+            let rest = String(decoding: b, as: UTF8.self).stripped
             attrs["class"] = rest.isEmpty ? nil : rest
         }
-        let (html, defaultLang) = highlight(el.value, language: el.lang ?? lang, block: true)
         out.spaces(indent)
-        if let html {
-            Self.addHighlighterClass(&attrs, language: lang ?? defaultLang)
+        if let lexer = lexer(language: el.lang ?? lang, block: true) {
+            Self.addHighlighterClass(&attrs, language: lang ?? options.blockHighlighting.defaultLang)
             out.append("<div")
             out.attributes(attrs)
             out.append("><div class=\"highlight\"><pre class=\"highlight\"><code>")
-            out.append(html)
+            if let highlighter { out.append(highlighter.highlight(el.value, lexer: lexer)) } else { out.escape(el.value, mode: .all) }
             out.append("</code></pre></div>")
             out.spaces(indent)
             out.append("</div>\n")
@@ -220,7 +219,7 @@ extension HTMLConverter {
         }
         var result = Escape.all(el.value)
         if result.hasSuffix("\n") { result.removeLast() }
-        if let cls = el.attrs["class"], cls.split(separator: " ").contains("show-whitespaces") {
+        if let cls = el.attrs["class"], Self.hasWord(cls, "show-whitespaces") {
             result = Self.showWhitespace(result)
         }
         out.append("<pre")
@@ -257,8 +256,4 @@ extension HTMLConverter {
         }
         return out
     }
-}
-
-private extension Character {
-    var isWordCharacter: Bool { isLetter || isNumber || self == "_" }
 }

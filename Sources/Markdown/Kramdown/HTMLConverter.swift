@@ -5,17 +5,17 @@ final class HTMLConverter {
     let highlighter: CodeHighlighter?
     var options: KramdownOptions { ctx.options }
     /// The elements being converted, innermost last (`@stack`).
-    var stack: [Element] = []
-    var footnoteCounter: Int
-    var footnotes: [(name: String, content: Element, number: Int, repeats: Int)] = []
-    var footnoteIndex: [String: Int] = [:]
-    var toc: [(level: Int, id: String, children: [Element])] = []
+    @exclusivity(unchecked) var stack: [Element] = []
+    @exclusivity(unchecked) var footnoteCounter: Int
+    @exclusivity(unchecked) var footnotes: [(name: String, content: Element, number: Int, repeats: Int)] = []
+    @exclusivity(unchecked) var footnoteIndex: [String: Int] = [:]
+    @exclusivity(unchecked) var toc: [(level: Int, id: String, children: [Element])] = []
     /// The TOC list: its type, attributes and the marker left where it goes.
-    var tocRequest: (ordered: Bool, attrs: Attributes)? = nil
-    var footnoteLocationRequested = false
-    var usedIDs: [String: Int] = [:]
-    var out = HTMLBuffer()
-    var lexerCache: [String: String?] = [:]
+    @exclusivity(unchecked) var tocRequest: (ordered: Bool, attrs: Attributes)? = nil
+    @exclusivity(unchecked) var footnoteLocationRequested = false
+    @exclusivity(unchecked) var usedIDs: [String: Int] = [:]
+    @exclusivity(unchecked) var out = HTMLBuffer()
+    @exclusivity(unchecked) var lexerCache: [String: String?] = [:]
     static let tocMarker = "\u{E001}kramdown-toc\u{E001}"
     static let footnotesMarker = "\u{E001}kramdown-footnotes\u{E001}"
 
@@ -176,12 +176,23 @@ final class HTMLConverter {
         if options.autoIDs && attrs["id"] == nil {
             attrs["id"] = generateID(el.rawText ?? "")
         }
-        if let id = attrs["id"], options.tocLevels.contains(el.level),
-           !(attrs["class"] ?? "").split(separator: " ").contains("no_toc") {
+        if let id = attrs["id"], options.tocLevels.contains(el.level), !Self.hasWord(attrs["class"] ?? "", "no_toc") {
             toc.append((el.level, id, el.children))
         }
         let level = min(max(el.level + options.headerOffset, 1), 6)
         blockHTML("h" + String(level), attrs, indent) { self.inner(el, indent) }
+    }
+
+    /// `/\bword\b/`: `word` in `s` with no word character right before or after it.
+    static func hasWord(_ s: String, _ word: String) -> Bool {
+        let b = Array(s.utf8), w = Array(word.utf8)
+        guard b.count >= w.count, !w.isEmpty else { return false }
+        for i in 0...(b.count - w.count) where b[i..<i + w.count].elementsEqual(w) {
+            let before = i == 0 ? false : (b.scalar(before: i)?.isWordClass ?? false)
+            let after = b.scalar(at: i + w.count)?.0.isWordClass ?? false
+            if !before && !after { return true }
+        }
+        return false
     }
 
     /// `generate_id`: kramdown's own algorithm (used for headers the GFM pass did not reach).

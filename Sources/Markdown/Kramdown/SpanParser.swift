@@ -19,18 +19,18 @@ final class SpanParser {
     /// The state of one conversion that the block parser, the span parser and the converter
     /// share: options (which `{::options}` may change), definitions, ids and warnings.
     final class Context {
-        var options: KramdownOptions
-        var linkDefinitions: [String: LinkDefinition] = [:]
-        var footnotes: [String: Footnote] = [:]
+        @exclusivity(unchecked) var options: KramdownOptions
+        @exclusivity(unchecked) var linkDefinitions: [String: LinkDefinition] = [:]
+        @exclusivity(unchecked) var footnotes: [String: Footnote] = [:]
         /// Footnote names in the order they were first defined.
-        var footnoteOrder: [String] = []
-        var abbreviations: [String: Abbreviation] = [:]
-        var alds: [String: IAL] = [:]
-        var gfmIDs: [String: Int] = [:]
-        var warnings: [String] = []
+        @exclusivity(unchecked) var footnoteOrder: [String] = []
+        @exclusivity(unchecked) var abbreviations: [String: Abbreviation] = [:]
+        @exclusivity(unchecked) var alds: [String: IAL] = [:]
+        @exclusivity(unchecked) var gfmIDs: [String: Int] = [:]
+        @exclusivity(unchecked) var warnings: [String] = []
         /// Options set with `{::options}`, in order.
-        var inlineOptions: [(String, String)] = []
-        var parsers: [Parser]
+        @exclusivity(unchecked) var inlineOptions: [(String, String)] = []
+        @exclusivity(unchecked) var parsers: [Parser]
         init(options: KramdownOptions, parsers: [Parser]? = nil) {
             self.options = options
             if let parsers { self.parsers = parsers; return }
@@ -55,13 +55,13 @@ final class SpanParser {
 
     let context: Context
     let src: Bytes
-    var pos = 0
-    var tree: Element
-    var stack: [Element] = []
+    @exclusivity(unchecked) var pos = 0
+    @exclusivity(unchecked) var tree: Element
+    @exclusivity(unchecked) var stack: [Element] = []
     /// The parser set in effect for the current `parseSpans` call.
     var active: [Parser] { didSet { activeMask = Self.mask(active) } }
     /// `active` as a bit set, for the per-byte start test.
-    var activeMask: UInt32 = 0
+    @exclusivity(unchecked) var activeMask: UInt32 = 0
 
     static func mask(_ parsers: [Parser]) -> UInt32 {
         var m: UInt32 = 0
@@ -112,8 +112,10 @@ final class SpanParser {
                 // most bytes can start nothing: skip them without asking every parser
                 let c = s[p]
                 if !Self.isTrigger(c) {
-                    let next = p + 1 < n ? s[p + 1] : 0
-                    if next != Byte.quote && next != Byte.apos { p += 1; continue }
+                    // only a quote right after this character could start a span here
+                    let width = c < 0x80 ? 1 : (c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2))
+                    let next = p + width < n ? s[p + width] : 0
+                    if next != Byte.quote && next != Byte.apos { p += width; continue }
                 }
                 if let s = stop, s(self, p) { found = true; break }
                 if spanStart(at: p) { found = true; break }

@@ -21,6 +21,17 @@ struct TreeUpdate {
 
     /// `update_tree`.
     func update(_ el: Element) {
+        // most containers only hold blocks that need nothing but their own update
+        var needsRebuild = false
+        var previousBlank = false
+        for child in el.children {
+            if child.kind == .rawText || child.kind == .eob || (child.kind == .blank && previousBlank) { needsRebuild = true; break }
+            previousBlank = child.kind == .blank
+        }
+        if !needsRebuild {
+            for child in el.children where child.kind != .blank { updateBlock(child) }
+            return
+        }
         var out: [Element] = []
         out.reserveCapacity(el.children.count)
         var lastBlank: Element? = nil
@@ -35,15 +46,19 @@ struct TreeUpdate {
                 if let lb = lastBlank { lb.value += child.value } else { lastBlank = child; out.append(child) }
             default:
                 lastBlank = nil
-                update(child)
-                if let ial = child.ial { applyIAL(ial, to: child) }
-                if child.kind == .dt || (child.kind == .header && (ctx.options.input == .gfm || ctx.options.autoIDStripping)) {
-                    child.rawText = rawText(child)
-                }
+                updateBlock(child)
                 out.append(child)
             }
         }
         el.children = out
+    }
+
+    private func updateBlock(_ child: Element) {
+        update(child)
+        if let ial = child.ial { applyIAL(ial, to: child) }
+        if child.kind == .dt || (child.kind == .header && (ctx.options.input == .gfm || ctx.options.autoIDStripping)) {
+            child.rawText = rawText(child)
+        }
     }
 
     /// `update_attr_with_ial`: referenced ALDs first, then the list's own attributes.
@@ -162,8 +177,20 @@ struct GFMPass {
     /// `generate_gfm_header_id`.
     func headerID(_ text: String) -> String {
         var id = ""
-        for ch in text.lowercased().unicodeScalars {
-            if ch == " " || ch == "\t" { id += "-" } else if ch == "-" || ch.isWordClass { id.unicodeScalars.append(ch) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same rules, byte by byte
+            var b = Bytes()
+            b.reserveCapacity(text.utf8.count)
+            for c in text.utf8 {
+                if c == Byte.space || c == Byte.tab { b.append(Byte.dash) }
+                else if Byte.isAlpha(c) { b.append(c | 0x20) }
+                else if Byte.isDigit(c) || c == Byte.dash || c == Byte.underscore { b.append(c) }
+            }
+            id = String(decoding: b, as: UTF8.self)
+        } else {
+            for ch in text.lowercased().unicodeScalars {
+                if ch == " " || ch == "\t" { id += "-" } else if ch == "-" || ch.isWordClass { id.unicodeScalars.append(ch) }
+            }
         }
         let n = (ctx.gfmIDs[id] ?? -1) + 1
         ctx.gfmIDs[id] = n
