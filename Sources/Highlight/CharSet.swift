@@ -91,6 +91,16 @@ struct CharSet: Sendable {
     static let alpha = CharSet("a-zA-Z")
     static let space = CharSet(" \t\n\u{0B}\u{0C}\r")
     static let hex = CharSet("0-9a-fA-F")
+    static let spaceOrTab = CharSet(" \t")
+    static let spaceOnly = CharSet(" ")
+    static let newline = CharSet("\n")
+    static let identifierStart = CharSet("a-zA-Z_")
+    static let wordOrDash = CharSet("a-zA-Z0-9_-")
+    static let octal = CharSet("0-7")
+    static let binary = CharSet("01")
+    static let upper = CharSet("A-Z")
+    static let lower = CharSet("a-z")
+    static let alnum = CharSet("a-zA-Z0-9")
     /// Ruby's `[^\S\n]`: whitespace other than a newline.
     static let blank = CharSet(" \t\u{0B}\u{0C}\r")
 }
