@@ -163,9 +163,9 @@ final class JavaTokenizer: StackTokenizer {
         }
         if c == 48 {
             let k = s.peek(1) | 0x20
-            if k == 98, let e = digits(s.pos + 2, CharSet("01")) { return (.numberBin, e) }
+            if k == 98, let e = digits(s.pos + 2, CharSet.binary) { return (.numberBin, e) }
             if k == 120, let e = digits(s.pos + 2, .hex) { return (.numberHex, e) }
-            if let e = digits(s.pos + 1, CharSet("0-7")) { return (.numberOct, e) }
+            if let e = digits(s.pos + 1, CharSet.octal) { return (.numberOct, e) }
         }
         guard let d = digits(s.pos, .digit) else { return nil }
         return (.numberInteger, s.at(d) == 76 && d < s.end ? d + 1 : d)

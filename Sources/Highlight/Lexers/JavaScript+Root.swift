@@ -108,8 +108,8 @@ extension JavaScriptTokenizer {
         if s.peek() == 48 {
             let k = s.peek(1) | 0x20
             let radix: (CharSet, CharSet, Token)? = k == 120 ? (.hex, .hex, .numberHex)
-                : k == 111 ? (CharSet("0-7"), Self.octalDigits, .numberOct)
-                : k == 98 ? (CharSet("01"), Self.binaryDigits, .numberBin) : nil
+                : k == 111 ? (CharSet.octal, Self.octalDigits, .numberOct)
+                : k == 98 ? (CharSet.binary, Self.binaryDigits, .numberBin) : nil
             if let (first, rest, token) = radix, first.contains(s.peek(2)) && s.pos + 2 < s.end {
                 s.emit(token, to: s.skip(rest, from: s.pos + 3))
                 return

@@ -9,6 +9,14 @@ final class TOMLTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let apostrophes = CharSet("'")
+    static let binaryDigits = CharSet("01")
+    static let escapeLetters = CharSet("0t\tn\n \"\\r")
+    static let literalStops = CharSet("'\n")
+    static let multilineStops = CharSet("\\\"")
+    static let octalDigits = CharSet("0-7")
+    static let quotes = CharSet("\"")
+    static let stringStops = CharSet("\\\"\n")
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
         let c = s.peek()
@@ -32,34 +40,34 @@ final class TOMLTokenizer: StackTokenizer {
             if c == 34 { s.emit(.string, count: 1); pop(); return true }
             if c == 10 { s.emit(.error, count: 1); pop(); return true }
             if escape(&s) { return true }
-            let e = s.skip(CharSet("\\\"\n").inverted)
+            let e = s.skip(Self.stringStops.inverted)
             guard e > s.pos else { return false }
             s.emit(.string, to: e)
             return true
         case .multilineDouble:
             if s.has("\"\"\"") { s.emit(.string, count: 3); pop(); return true }
             if escape(&s) { return true }
-            let e = s.skip(CharSet("\\\"").inverted)
+            let e = s.skip(Self.multilineStops.inverted)
             if e > s.pos { s.emit(.string, to: e); return true }
-            let q = s.skip(CharSet("\""))
+            let q = s.skip(Self.quotes)
             guard q > s.pos else { return false }
             s.emit(.string, to: q)
             return true
         case .singleQuoted:
             if c == 39 { s.emit(.string, count: 1); pop(); return true }
             if c == 10 { s.emit(.error, count: 1); pop(); return true }
-            s.emit(.string, to: s.skip(CharSet("'\n").inverted))
+            s.emit(.string, to: s.skip(Self.literalStops.inverted))
             return true
         case .multilineSingle:
             if s.has("'''") { s.emit(.string, count: 3); pop(); return true }
-            let e = s.skip(CharSet("'").inverted)
-            s.emit(.string, to: e > s.pos ? e : s.skip(CharSet("'")))
+            let e = s.skip(Self.apostrophes.inverted)
+            s.emit(.string, to: e > s.pos ? e : s.skip(Self.apostrophes))
             return true
         }
     }
 
     private func escape(_ s: inout Scan) -> Bool {
-        guard s.peek() == 92, CharSet("0t\tn\n \"\\r").contains(s.peek(1)), s.pos + 1 < s.end else { return false }
+        guard s.peek() == 92, Self.escapeLetters.contains(s.peek(1)), s.pos + 1 < s.end else { return false }
         s.emit(.stringEscape, count: 2)
         return true
     }
@@ -128,8 +136,8 @@ final class TOMLTokenizer: StackTokenizer {
         }
         if s.has("nan", at: sign) || s.has("inf", at: sign) { return (.numberFloat, sign + 3) }
         if s.has("0x"), let e = digits(s.pos + 2, .hex) { return (.numberHex, e) }
-        if s.has("0o"), let e = digits(s.pos + 2, CharSet("0-7")) { return (.numberOct, e) }
-        if s.has("0b"), let e = digits(s.pos + 2, CharSet("01")) { return (.numberBin, e) }
+        if s.has("0o"), let e = digits(s.pos + 2, Self.octalDigits) { return (.numberOct, e) }
+        if s.has("0b"), let e = digits(s.pos + 2, Self.binaryDigits) { return (.numberBin, e) }
         if let d = digits(sign) { return (.numberInteger, d) }
         return nil
     }
