@@ -137,14 +137,16 @@ extension BuildContext {
         return (output, lastInput)
     }
 
-    /// An item's excerpt: Liquid (with the excerpt as `page`) and the item's converters, no layout.
+    /// An item's or page's excerpt: Liquid (with the excerpt as `page`) and the document's converters, no layout.
     func renderExcerpt(id: Int, source: String) throws -> String {
         let doc = site.documents[id]
         var text = source
         let rendersLiquid = doc.value("render_with_liquid") != .bool(false) && !doc.isYAML && doc.extname != ".coffee"
             && Document.hasLiquidConstruct(source)
         if rendersLiquid {
-            let payload = basePayload(page: .drop(ExcerptDrop(site: site, id: id, content: source)), document: doc)
+            let page: any Drop = doc.isPage ? PageDrop(site: site, id: id, frozenContent: nil, inExcerpt: true)
+                : ExcerptDrop(site: site, id: id, content: source)
+            let payload = basePayload(page: .drop(page), document: doc)
             let template = try parse(source, name: doc.displayPath, firstLine: doc.contentLine)
             text = try renderTemplate(template, payload: payload, viewer: -1, document: id, source: source,
                                       firstLine: doc.contentLine, path: doc.displayPath)
