@@ -27,14 +27,6 @@ let package = Package(
         .systemLibrary(name: "CSass", pkgConfig: "libsass",
                        providers: [.apt(["libsass-dev"]), .brew(["libsass"])]),
 
-        // Standalone libraries over the C ones.
-        .target(name: "YAML", dependencies: ["CYAML"]),
-        .target(name: "Sass", dependencies: ["CSass"]),
-        // Markdown: cmark-gfm parsing, kramdown-compatible HTML.
-        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .executableTarget(name: "markdown-bench", dependencies: ["Markdown"], path: "Benchmarks/markdown",
-                          exclude: ["kramdown_bench.rb", "RESULTS.md"]),
         // HTTP serving like GitHub Pages, live reload, file watching. No Jekyll.
         .target(name: "Server", dependencies: [
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -62,8 +54,30 @@ let package = Package(
         .target(name: "JekyllLiquid", dependencies: ["Liquid"]),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid", "JekyllLiquid"]),
 
+        // Standalone libraries over the C ones.
+        .target(name: "YAML", dependencies: ["CYAML"]),
+        .target(name: "Sass", dependencies: ["CSass"]),
+
+        // Markdown: cmark-gfm parsing, kramdown-compatible HTML.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"], exclude: ["README.md"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
+        .executableTarget(name: "markdown-bench", dependencies: ["Markdown"], path: "Benchmarks/markdown",
+                          exclude: ["kramdown_bench.rb", "RESULTS.md"]),
+
+        // Rouge-compatible syntax highlighting.
+        .target(name: "Highlight", exclude: ["README.md"]),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight"],
+                    exclude: ["Fixtures"]),
+        .executableTarget(name: "highlight-bench", dependencies: ["Highlight"], path: "Benchmarks/highlight",
+                          exclude: ["RESULTS.md", "bench.sh", "inputs"]),
+
+        // The site model and build pipeline; the emulated plugins.
+        .target(name: "Jekyll", dependencies: ["Liquid", "JekyllLiquid", "YAML", "Markdown", "Sass", "Highlight"]),
+        .target(name: "JekyllPlugins", dependencies: ["Jekyll", "Liquid"]),
+
         // The command line.
         .target(name: "KyllCLI", dependencies: [
+            "Jekyll", "JekyllPlugins",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "Liquid", "JekyllLiquid",
         ]),
@@ -71,6 +85,8 @@ let package = Package(
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "SassTests", dependencies: ["Sass"], exclude: ["Fixtures"]),
+        .testTarget(name: "JekyllTests", dependencies: ["Jekyll", "JekyllPlugins"]),
+        .testTarget(name: "KyllCLITests", dependencies: ["KyllCLI", "Jekyll"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

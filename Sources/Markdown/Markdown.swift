@@ -1,11 +1,14 @@
+import Foundation
+
 /// The result of a conversion: the HTML and the warnings kramdown would have given.
 public struct MarkdownOutput: Sendable, Equatable {
     public var html: String
     public var warnings: [String]
 }
 
-/// Converts Markdown the way Jekyll's kramdown converter does (`markdown: kramdown`, the default).
-/// Parsing is done by cmark-gfm; the HTML is kramdown's. Safe to call from many threads at once.
+/// Converts Markdown the way Jekyll's kramdown converter does (`markdown: kramdown`, the default):
+/// kramdown's block grammar (`BlockParser`), its span grammar (`SpanParser`), its tree passes
+/// (`TreeUpdate`) and its HTML converter (`HTMLConverter`). Safe to call from many threads at once.
 public struct KramdownConverter: Sendable {
     public var options: KramdownOptions
     public var highlighter: (any CodeHighlighter)?
@@ -17,20 +20,42 @@ public struct KramdownConverter: Sendable {
 
     /// Converts `markdown` (a page's content after its front matter).
     public func convert(_ markdown: String) -> MarkdownOutput {
-        let renderer = KramdownRenderer(options: options, highlighter: highlighter)
-        let html = renderer.render(Self.normalize(markdown))
-        return MarkdownOutput(html: html, warnings: renderer.context.warnings)
+        let context = SpanParser.Context(options: options)
+        let root = Element(.root)
+        root.block = true
+        let parser = BlockParser(context: context, root: root)
+        parser.parseBlocks(root, Self.sourceBytes(markdown))
+        TreeUpdate(ctx: context).run(root)
+        let html = HTMLConverter(context: context, highlighter: highlighter).convertDocument(root)
+        return MarkdownOutput(html: html, warnings: context.warnings)
     }
 
     /// kramdown's `adapt_source`: `\r\n` and `\r` become `\n`, and the text ends with exactly the
     /// newlines it had (at least one).
-    static func normalize(_ s: String) -> String {
-        var t = s
-        if t.utf8.contains(Byte.cr) {
-            t = t.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    static func sourceBytes(_ s: String) -> Bytes {
+        var out = Bytes()
+        var s = s
+        s.withUTF8 { src in
+            out.reserveCapacity(src.count + 1)
+            guard let base = src.baseAddress, memchr(base, Int32(Byte.cr), src.count) != nil else {
+                out.append(contentsOf: src)
+                return
+            }
+            var i = 0
+            while i < src.count {
+                let c = src[i]
+                if c == Byte.cr {
+                    out.append(Byte.newline)
+                    if i + 1 < src.count, src[i + 1] == Byte.newline { i += 1 }
+                } else {
+                    out.append(c)
+                }
+                i += 1
+            }
         }
-        if t.hasSuffix("\n") { t.removeLast() }
-        return t + "\n"
+        if out.last == Byte.newline { out.removeLast() }
+        out.append(Byte.newline)
+        return out
     }
 }
 

@@ -5,56 +5,85 @@
 /// The parser tries its sub-parsers in kramdown's order at every position where one of them can
 /// start, and falls back to plain text, as kramdown's `parse_spans` does.
 final class SpanParser {
-    enum Parser: CaseIterable {
+    enum Parser: Int, CaseIterable {
         case emphasis, codespan, autolink, spanHTML, footnoteMarker, link, smartQuotes, inlineMath
         case spanExtensions, htmlEntity, typographicSyms, lineBreak, escapedChars, strikethrough
+        var bit: UInt32 { UInt32(rawValue) }
     }
 
-    struct LinkDefinition { var url: String; var title: String?; var ial: IAL? }
+    /// A link definition; the IAL on its end-of-block marker is read when a link uses it.
+    struct LinkDefinition { var url: String; var title: String?; var eob: Element? }
+    struct Footnote { var content: Element; var eob: Element }
+    struct Abbreviation { var title: String; var eob: Element }
 
-    /// Everything the span parser needs from the rest of the document.
+    /// The state of one conversion that the block parser, the span parser and the converter
+    /// share: options (which `{::options}` may change), definitions, ids and warnings.
     final class Context {
-        var options: KramdownOptions
-        var linkDefinitions: [String: LinkDefinition] = [:]
-        var footnoteNames: Set<String> = []
-        var alds: [String: IAL] = [:]
-        var warnings: [String] = []
-        var parsers: [Parser]
+        @exclusivity(unchecked) var options: KramdownOptions
+        @exclusivity(unchecked) var linkDefinitions: [String: LinkDefinition] = [:]
+        @exclusivity(unchecked) var footnotes: [String: Footnote] = [:]
+        /// Footnote names in the order they were first defined.
+        @exclusivity(unchecked) var footnoteOrder: [String] = []
+        @exclusivity(unchecked) var abbreviations: [String: Abbreviation] = [:]
+        @exclusivity(unchecked) var alds: [String: IAL] = [:]
+        @exclusivity(unchecked) var gfmIDs: [String: Int] = [:]
+        @exclusivity(unchecked) var warnings: [String] = []
+        /// Options set with `{::options}`, in order.
+        @exclusivity(unchecked) var inlineOptions: [(String, String)] = []
+        @exclusivity(unchecked) var parsers: [Parser]
         init(options: KramdownOptions, parsers: [Parser]? = nil) {
             self.options = options
-            if let p = parsers {
-                self.parsers = p
-            } else {
-                var p: [Parser] = [.emphasis, .codespan, .autolink, .spanHTML, .footnoteMarker, .link,
-                                   .smartQuotes, .inlineMath, .spanExtensions, .htmlEntity, .typographicSyms]
-                if !(options.input == .gfm && options.hardWrap) { p.append(.lineBreak) }
-                p.append(.escapedChars)
-                if options.input == .gfm { p.append(.strikethrough) }
-                self.parsers = p
+            if let parsers { self.parsers = parsers; return }
+            var p: [Parser] = [.emphasis, .codespan, .autolink, .spanHTML, .footnoteMarker, .link,
+                               .smartQuotes, .inlineMath, .spanExtensions, .htmlEntity, .typographicSyms]
+            if !(options.input == .gfm && options.hardWrap) { p.append(.lineBreak) }
+            p.append(.escapedChars)
+            if options.input == .gfm { p.append(.strikethrough) }
+            self.parsers = p
+        }
+
+        /// `update_attr_with_ial`: the ALDs an IAL refers to (recursively), then its attributes.
+        func resolve(_ ial: IAL, onto attrs: Attributes, depth: Int = 0) -> Attributes {
+            var a = attrs
+            if depth < 32 {
+                for r in ial.refs { if let ald = alds[r] { a = resolve(ald, onto: a, depth: depth + 1) } }
             }
+            a.apply(ial)
+            return a
         }
     }
 
     let context: Context
-    var src: Bytes
-    var pos = 0
-    var tree: Span
-    var stack: [Span] = []
+    let src: Bytes
+    @exclusivity(unchecked) var pos = 0
+    @exclusivity(unchecked) var tree: Element
+    @exclusivity(unchecked) var stack: [Element] = []
     /// The parser set in effect for the current `parseSpans` call.
-    var active: [Parser]
+    var active: [Parser] { didSet { activeMask = Self.mask(active) } }
+    /// `active` as a bit set, for the per-byte start test.
+    @exclusivity(unchecked) var activeMask: UInt32 = 0
+
+    static func mask(_ parsers: [Parser]) -> UInt32 {
+        var m: UInt32 = 0
+        for p in parsers { m |= 1 << p.bit }
+        return m
+    }
     var gfm: Bool { context.options.input == .gfm }
 
     init(_ text: String, context: Context) {
         self.context = context
         self.src = text.bytes
-        self.tree = Span(.root)
+        self.tree = Element(.root)
         self.active = context.parsers
+        self.activeMask = Self.mask(context.parsers)
     }
 
-    /// Parses the whole text into a list of spans.
-    static func parse(_ text: String, context: Context, into root: Span = Span(.root)) -> [Span] {
+    /// Parses the whole text into a list of span elements (with only `parsers`, when given).
+    static func parse(_ text: String, context: Context, parsers: [Parser]? = nil) -> [Element] {
+        let root = Element(.rawText)
         let p = SpanParser(text, context: context)
         p.tree = root
+        if let parsers { p.active = parsers }
         _ = p.parseSpans(root, stop: nil, parsers: nil)
         return root.children
     }
@@ -66,7 +95,7 @@ final class SpanParser {
     /// Parses spans into `el` until the end of input, or until `stop` matches at a position and
     /// `accept` agrees. Returns whether the stop was found; the stop itself is not consumed.
     @discardableResult
-    func parseSpans(_ el: Span, stop: StopTest?, parsers: [Parser]?, accept: (() -> Bool)? = nil) -> Bool {
+    func parseSpans(_ el: Element, stop: StopTest?, parsers: [Parser]?, accept: (() -> Bool)? = nil) -> Bool {
         stack.append(tree)
         tree = el
         let savedActive = active
@@ -77,13 +106,16 @@ final class SpanParser {
             // scan_until(/(?=stop|span_start)/)
             var p = pos
             var found = false
-            let n = src.count
+            let s = src
+            let n = s.count
             while p < n {
                 // most bytes can start nothing: skip them without asking every parser
-                let c = src[p]
-                if !Self.trigger[Int(c)] {
-                    let next = p + 1 < n ? src[p + 1] : 0
-                    if next != Byte.quote && next != Byte.apos { p += 1; continue }
+                let c = s[p]
+                if !Self.isTrigger(c) {
+                    // only a quote right after this character could start a span here
+                    let width = c < 0x80 ? 1 : (c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2))
+                    let next = p + width < n ? s[p + width] : 0
+                    if next != Byte.quote && next != Byte.apos { p += width; continue }
                 }
                 if let s = stop, s(self, p) { found = true; break }
                 if spanStart(at: p) { found = true; break }
@@ -102,12 +134,17 @@ final class SpanParser {
         return stopFound
     }
 
-    /// Bytes at which a span parser or a stop pattern may match.
-    static let trigger: [Bool] = {
-        var t = [Bool](repeating: false, count: 256)
-        for c in "*_`<[]!\"'$&{-.\\ ~>".utf8 { t[Int(c)] = true }
-        return t
-    }()
+    /// Bytes at which a span parser or a stop pattern may match: `*_`<[]!"'$&{-.\ ~>`.
+    @inline(__always) static func isTrigger(_ c: UInt8) -> Bool {
+        switch c {
+        case Byte.star, Byte.underscore, Byte.backtick, Byte.lt, Byte.lbracket, Byte.rbracket, Byte.bang, Byte.quote,
+             Byte.apos, Byte.dollar, Byte.amp, Byte.lbrace, Byte.dash, Byte.dot, Byte.backslash, Byte.space,
+             Byte.tilde, Byte.gt:
+            return true
+        default:
+            return false
+        }
+    }
 
     func charLength(at i: Int) -> Int { src.scalar(at: i)?.1 ?? 1 }
 
@@ -122,32 +159,41 @@ final class SpanParser {
 
     /// Whether any active parser's start pattern (the span_start alternation) matches at `p`.
     func spanStart(at p: Int) -> Bool {
-        let c = src[p]
-        for parser in active {
-            switch parser {
-            case .emphasis: if c == Byte.star || c == Byte.underscore { return true }
-            case .codespan: if c == Byte.backtick { return true }
-            case .autolink, .spanHTML: if c == Byte.lt { return true }
-            case .footnoteMarker, .link: if c == Byte.lbracket || (c == Byte.bang && src.at(p + 1) == Byte.lbracket) { return true }
-            case .smartQuotes:
-                if c == Byte.quote || c == Byte.apos { return true }
-                if c != Byte.backslash, let n = src.scalar(at: p), let q = src.at(p + n.1), q == Byte.quote || q == Byte.apos { return true }
-            case .inlineMath: if c == Byte.dollar { return true }
-            case .spanExtensions: if c == Byte.lbrace && src.at(p + 1) == Byte.colon { return true }
-            case .htmlEntity: if c == Byte.amp { return true }
-            case .typographicSyms:
-                if src.hasPrefix("--", at: p) || src.hasPrefix("...", at: p) { return true }
-                if c == Byte.backslash || c == Byte.space {
-                    if src.hasPrefix("<<", at: p + 1) || src.hasPrefix(">>", at: p + 1) { return true }
-                }
-                if src.hasPrefix("<<", at: p) || src.hasPrefix(">>", at: p) { return true }
-            case .lineBreak:
-                if src.hasPrefix("  \n", at: p) || (c == Byte.backslash && src.at(p + 1) == Byte.newline) { return true }
-            case .escapedChars: if c == Byte.backslash { return true }
-            case .strikethrough: if src.hasPrefix("~~", at: p) { return true }
+        let s = src
+        let c = s[p]
+        let m = activeMask
+        @inline(__always) func on(_ parser: Parser) -> Bool { m & (1 << parser.bit) != 0 }
+        @inline(__always) func next(_ k: Int) -> UInt8 { p + k < s.count ? s[p + k] : 0 }
+        if on(.smartQuotes) {
+            if c == Byte.quote || c == Byte.apos { return true }
+            if c != Byte.backslash {
+                let l = c < 0x80 ? 1 : (s.scalar(at: p)?.1 ?? 1)
+                let q = p + l < s.count ? s[p + l] : 0
+                if q == Byte.quote || q == Byte.apos { return true }
             }
         }
-        return false
+        switch c {
+        case Byte.star, Byte.underscore: return on(.emphasis)
+        case Byte.backtick: return on(.codespan)
+        case Byte.lt: return on(.autolink) || on(.spanHTML) || (on(.typographicSyms) && next(1) == Byte.lt)
+        case Byte.lbracket: return on(.footnoteMarker) || on(.link)
+        case Byte.bang: return (on(.footnoteMarker) || on(.link)) && next(1) == Byte.lbracket
+        case Byte.dollar: return on(.inlineMath)
+        case Byte.lbrace: return on(.spanExtensions) && next(1) == Byte.colon
+        case Byte.amp: return on(.htmlEntity)
+        case Byte.dash: return on(.typographicSyms) && next(1) == Byte.dash
+        case Byte.dot: return on(.typographicSyms) && next(1) == Byte.dot && next(2) == Byte.dot
+        case Byte.gt: return on(.typographicSyms) && next(1) == Byte.gt
+        case Byte.tilde: return on(.strikethrough) && next(1) == Byte.tilde
+        case Byte.backslash:
+            if on(.escapedChars) { return true }
+            if on(.typographicSyms), (next(1) == Byte.lt && next(2) == Byte.lt) || (next(1) == Byte.gt && next(2) == Byte.gt) { return true }
+            return on(.lineBreak) && next(1) == Byte.newline
+        case Byte.space:
+            if on(.typographicSyms), (next(1) == Byte.lt && next(2) == Byte.lt) || (next(1) == Byte.gt && next(2) == Byte.gt) { return true }
+            return on(.lineBreak) && next(1) == Byte.space && next(2) == Byte.newline
+        default: return false
+        }
     }
 
     /// Each parser's own start regexp, checked at `p`.
@@ -207,7 +253,7 @@ final class SpanParser {
         case .htmlEntity: parseEntity()
         case .typographicSyms: parseTypographic()
         case .lineBreak:
-            tree.children.append(Span(.br))
+            tree.children.append(Element(.br))
             pos += 2
         case .escapedChars:
             addText(pos + 1, pos + 2)
@@ -223,7 +269,7 @@ final class SpanParser {
         addText(src.string(from..<to))
     }
 
-    func addText(_ s: String, to el: Span? = nil) {
+    func addText(_ s: String, to el: Element? = nil) {
         let target = el ?? tree
         if let last = target.children.last, last.kind == .text {
             last.value += s
@@ -235,7 +281,7 @@ final class SpanParser {
     func warn(_ s: String) { context.warnings.append(s) }
 
     /// Whether `el` or an ancestor in the current parse has the kind `k`.
-    func inside(_ k: Span.Kind) -> Bool {
+    func inside(_ k: Element.Kind) -> Bool {
         tree.kind == k || stack.contains { $0.kind == k }
     }
 }
