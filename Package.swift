@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "kyll", targets: ["kyll"]),
         // For the separate benchmark and fuzzing packages.
         .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "Liquid", targets: ["Liquid"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,11 +27,17 @@ let package = Package(
         .systemLibrary(name: "CSass", pkgConfig: "libsass",
                        providers: [.apt(["libsass-dev"]), .brew(["libsass"])]),
 
+        // Our Liquid engine (no Jekyll inside), and Jekyll's changes to Liquid as a flavour on top.
+        .target(name: "Liquid"),
+        .target(name: "JekyllLiquid", dependencies: ["Liquid"]),
+        .testTarget(name: "LiquidTests", dependencies: ["Liquid", "JekyllLiquid"]),
+
         // Standalone libraries over the C ones.
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "Sass", dependencies: ["CSass"]),
+
         // Markdown: cmark-gfm parsing, kramdown-compatible HTML.
-        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"], exclude: ["README.md"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .executableTarget(name: "markdown-bench", dependencies: ["Markdown"], path: "Benchmarks/markdown",
                           exclude: ["kramdown_bench.rb", "RESULTS.md"]),
@@ -57,14 +64,29 @@ let package = Package(
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
         ]),
 
+        // Rouge-compatible syntax highlighting.
+        .target(name: "Highlight"),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight"],
+                    exclude: ["Fixtures"]),
+        .executableTarget(name: "highlight-bench", dependencies: ["Highlight"], path: "Benchmarks/highlight",
+                          exclude: ["RESULTS.md", "bench.sh", "inputs"]),
+
+        // The site model and build pipeline; the emulated plugins.
+        .target(name: "Jekyll", dependencies: ["Liquid", "JekyllLiquid", "YAML", "Markdown", "Sass", "Highlight"]),
+        .target(name: "JekyllPlugins", dependencies: ["Jekyll", "Liquid"]),
+
         // The command line.
         .target(name: "KyllCLI", dependencies: [
+            "Jekyll", "JekyllPlugins",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Liquid", "JekyllLiquid",
         ]),
         .executableTarget(name: "kyll", dependencies: ["KyllCLI"]),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "SassTests", dependencies: ["Sass"], exclude: ["Fixtures"]),
+        .testTarget(name: "JekyllTests", dependencies: ["Jekyll", "JekyllPlugins"]),
+        .testTarget(name: "KyllCLITests", dependencies: ["KyllCLI", "Jekyll"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

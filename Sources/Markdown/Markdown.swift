@@ -4,8 +4,9 @@ public struct MarkdownOutput: Sendable, Equatable {
     public var warnings: [String]
 }
 
-/// Converts Markdown the way Jekyll's kramdown converter does (`markdown: kramdown`, the default).
-/// Parsing is done by cmark-gfm; the HTML is kramdown's. Safe to call from many threads at once.
+/// Converts Markdown the way Jekyll's kramdown converter does (`markdown: kramdown`, the default):
+/// kramdown's block grammar (`BlockParser`), its span grammar (`SpanParser`), its tree passes
+/// (`TreeUpdate`) and its HTML converter (`HTMLConverter`). Safe to call from many threads at once.
 public struct KramdownConverter: Sendable {
     public var options: KramdownOptions
     public var highlighter: (any CodeHighlighter)?
@@ -17,9 +18,14 @@ public struct KramdownConverter: Sendable {
 
     /// Converts `markdown` (a page's content after its front matter).
     public func convert(_ markdown: String) -> MarkdownOutput {
-        let renderer = KramdownRenderer(options: options, highlighter: highlighter)
-        let html = renderer.render(Self.normalize(markdown))
-        return MarkdownOutput(html: html, warnings: renderer.context.warnings)
+        let context = SpanParser.Context(options: options)
+        let root = Element(.root)
+        root.block = true
+        let parser = BlockParser(context: context, root: root)
+        parser.parseBlocks(root, Array(Self.normalize(markdown).utf8))
+        TreeUpdate(ctx: context).run(root)
+        let html = HTMLConverter(context: context, highlighter: highlighter).convertDocument(root)
+        return MarkdownOutput(html: html, warnings: context.warnings)
     }
 
     /// kramdown's `adapt_source`: `\r\n` and `\r` become `\n`, and the text ends with exactly the

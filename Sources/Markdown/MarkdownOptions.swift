@@ -43,6 +43,9 @@ public struct KramdownOptions: Sendable, Equatable {
     public var parseBlockHTML = false
     public var parseSpanHTML = true
     public var transliteratedHeaderIDs = false
+    /// `typographic_symbols`: replacement text for `hellip`, `mdash`, `ndash`, `laquo`, `raquo`,
+    /// `laquo_space`, `raquo_space`.
+    public var typographicSymbols: [String: String] = [:]
 
     public init() {}
 

@@ -68,9 +68,7 @@ public struct CommonMarkConverter: Sendable {
                     if let h = cmark_render_html(i, renderFlags, nil) { content += String(cString: h); free(h) }
                     inline = cmark_node_next(i)
                 }
-                var ids = usedIDs
-                let id = HeaderIDs.classic(content, &ids)
-                usedIDs = ids
+                let id = Self.classicID(content, &usedIDs)
                 let level = cmark_node_get_heading_level(c)
                 replace(c, enter: "<h\(level)\(sourcepos(c, renderFlags)) id=\"\(id)\">\(content)</h\(level)>", exit: "")
             default:
@@ -122,5 +120,19 @@ public struct CommonMarkConverter: Sendable {
             }
             return "<pre\(pos)><code" + (lang.map { " class=\"language-\($0)\">" } ?? ">") + escaped + "</code></pre>"
         }
+    }
+}
+
+extension CommonMarkConverter {
+    /// kramdown's `generate_id` (what the GitHub Pages plugin uses for header ids).
+    static func classicID(_ text: String, _ used: inout [String: Int]) -> String {
+        var id = HTMLConverter.basicID(text)
+        if id.isEmpty { id = "section" }
+        if let n = used[id] {
+            used[id] = n + 1
+            return id + "-\(n + 1)"
+        }
+        used[id] = 0
+        return id
     }
 }

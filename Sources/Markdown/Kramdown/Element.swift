@@ -1,17 +1,32 @@
-/// kramdown's span-level elements, as our span parser builds them from a block's raw text.
-final class Span {
+/// One node of a kramdown document tree: block-level elements made by `BlockParser`, span-level
+/// ones made by `SpanParser` from a block's raw text. The kinds and their data follow kramdown's
+/// own element model, because its HTML converter decides the output from exactly these.
+final class Element {
     enum Kind: Equatable {
-        case text, codespan, em, strong, a, img, br, entity, smartQuote, typographic, math, footnote
-        case htmlElement, xmlComment, comment, raw, abbreviation, root
+        // block level
+        case root, blank, p, header, hr, codeblock, blockquote, ul, ol, li, dl, dt, dd
+        case table, thead, tbody, tfoot, tr, td, eob
+        // either level (`block` tells which)
+        case htmlElement, xmlComment, xmlPI, comment, raw, math
+        // span level
+        case text, rawText, codespan, em, strong, a, img, br, entity, smartQuote, typographic, footnote, abbreviation
     }
-    enum ContentModel { case raw, span }
+    enum ContentModel { case raw, span, block }
     enum Quote: Int { case lsquo = 0, rsquo, ldquo, rdquo }
     enum Typographic { case mdash, ndash, hellip, laquoSpace, raquoSpace, laquo, raquo }
+    enum Alignment { case none, left, center, right }
+    /// What an end-of-block marker stands for (kramdown's `:eob` values).
+    enum EOBKind { case marker, linkDef, abbrevDef, footnoteDef, ald, ial, options }
 
     let kind: Kind
     var value: String
     var attrs: Attributes
-    var children: [Span] = []
+    var children: [Element] = []
+    /// Block-level category (for the kinds that can be either).
+    var block = false
+    /// The block or span IAL given to this element, applied to `attrs` after parsing.
+    var ial: IAL?
+
     // Kind-specific data.
     var entity: Entity?
     var original: String?
@@ -19,7 +34,19 @@ final class Span {
     var typographic: Typographic = .mdash
     var contentModel: ContentModel = .span
     var isClosed = false
-    var blockCategory = false
+    var transparent = false
+    var level = 0
+    var rawText: String?
+    var lang: String?
+    var firstAsPara = false
+    var alignment: [Alignment] = []
+    var eob: EOBKind = .marker
+    /// `:raw` elements: the `type` list of `{::nomarkdown type="…"}`.
+    var rawTypes: [String] = []
+    /// `:footnote` markers: the definition's content.
+    var content: Element?
+    /// Lines of a list item or definition collected before they are parsed as blocks.
+    var pending: [Bytes] = []
 
     init(_ kind: Kind, _ value: String = "", attrs: Attributes = Attributes()) {
         self.kind = kind
@@ -27,7 +54,19 @@ final class Span {
         self.attrs = attrs
     }
 
-    static func text(_ s: String) -> Span { Span(.text, s) }
+    static func text(_ s: String) -> Element { Element(.text, s) }
+
+    /// A deep copy (kramdown copies footnote content before adding backlinks to it).
+    func copy() -> Element {
+        let c = Element(kind, value, attrs: attrs)
+        c.block = block; c.ial = ial; c.entity = entity; c.original = original; c.quote = quote
+        c.typographic = typographic; c.contentModel = contentModel; c.isClosed = isClosed
+        c.transparent = transparent; c.level = level; c.rawText = rawText; c.lang = lang
+        c.firstAsPara = firstAsPara; c.alignment = alignment; c.eob = eob; c.rawTypes = rawTypes
+        c.content = content
+        c.children = children.map { $0.copy() }
+        return c
+    }
 }
 
 /// An ordered attribute list, the way Ruby hashes keep insertion order.
@@ -40,7 +79,10 @@ struct Attributes: Equatable {
     var isEmpty: Bool { pairs.isEmpty }
 
     subscript(key: String) -> String? {
-        get { pairs.first { $0.key == key }?.value }
+        get {
+            for p in pairs where p.key == key { return p.value }
+            return nil
+        }
         set {
             if let i = pairs.firstIndex(where: { $0.key == key }) {
                 if let v = newValue { pairs[i].value = v } else { pairs.remove(at: i) }
@@ -60,7 +102,7 @@ struct Attributes: Equatable {
         return out
     }
 
-    /// Applies an IAL: classes accumulate, other keys overwrite.
+    /// `update_attr_with_ial` without references: classes accumulate, other keys overwrite.
     mutating func apply(_ ial: IAL) {
         for (k, v) in ial.attributes.pairs {
             if k == "class" {
@@ -83,6 +125,7 @@ struct IAL: Equatable {
     var refs: [String] = []
     var isEmpty: Bool { attributes.isEmpty && refs.isEmpty }
 
+    /// `update_ial_with_ial`: references are appended, classes accumulate, other keys overwrite.
     mutating func merge(_ other: IAL) {
         refs += other.refs
         attributes.apply(other)

@@ -8,10 +8,11 @@ enum HTMLScanner {
         var selfClosed: Bool
     }
 
-    static let spanElements: Set<String> = [
+    static let spanElementList: [String] = [
         "a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em", "i", "img",
         "input", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp",
         "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var"]
+    static let spanElements = Set(spanElementList)
     static let blockElements: Set<String> = [
         "address", "article", "aside", "applet", "body", "blockquote", "caption", "col", "colgroup", "dd", "div",
         "dl", "dt", "fieldset", "figcaption", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
@@ -32,7 +33,7 @@ enum HTMLScanner {
     static let known: Set<String> = spanElements.union(blockElements).union(withoutBody).union(blockContent)
         .union(spanContent).union(rawContent)
 
-    enum ContentModel { case block, span, raw }
+    typealias ContentModel = Element.ContentModel
     static func contentModel(_ name: String) -> ContentModel {
         if blockContent.contains(name) { return .block }
         if spanContent.contains(name) { return .span }

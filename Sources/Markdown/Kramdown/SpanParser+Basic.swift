@@ -4,7 +4,7 @@ extension SpanParser {
         let saved = pos
         let type = src[pos]
         let len = src.at(pos + 1) == type ? 2 : 1
-        let kind: Span.Kind = len == 2 ? .strong : .em
+        let kind: Element.Kind = len == 2 ? .strong : .em
         let after = pos + len
         if (type == Byte.underscore && precededByWordish(pos)) || (src.at(after).map(Byte.isSpace) ?? false)
             || inside(kind) {
@@ -34,8 +34,8 @@ extension SpanParser {
         return false
     }
 
-    private func subParse(delimiterLength n: Int, type: UInt8, kind: Span.Kind) -> (Bool, Span) {
-        let el = Span(kind)
+    private func subParse(delimiterLength n: Int, type: UInt8, kind: Element.Kind) -> (Bool, Element) {
+        let el = Element(kind)
         let found = parseSpans(el, stop: { p, i in
             for k in 0..<n where p.src.at(i + k) != type { return false }
             return true
@@ -81,7 +81,7 @@ extension SpanParser {
             if a < b, src[a] == Byte.space { a += 1 }
             if a < b, src[b - 1] == Byte.space { b -= 1 }
         }
-        let el = Span(.codespan, src.string(a..<max(a, b)))
+        let el = Element(.codespan, src.string(a..<max(a, b)))
         tree.children.append(el)
         pos = i + n
     }
@@ -123,7 +123,7 @@ extension SpanParser {
     func parseAutolink() {
         guard let (end, inner, isMail) = autolinkMatch(at: pos) else { return }
         let target = src.string(inner)
-        let a = Span(.a)
+        let a = Element(.a)
         a.attrs["href"] = isMail ? "mailto:" + target : target
         var text = target
         if text.hasPrefix("mailto:") { text.removeFirst(7) }
@@ -143,8 +143,10 @@ extension SpanParser {
 
     func parseFootnoteMarker() {
         guard let (end, name) = footnoteMarkerMatch(at: pos) else { return }
-        if context.footnoteNames.contains(name) {
-            tree.children.append(Span(.footnote, name))
+        if let fn = context.footnotes[name] {
+            let el = Element(.footnote, name)
+            el.content = fn.content
+            tree.children.append(el)
         } else {
             warn("Footnote definition for '\(name)' not found")
             addText(pos, end)
@@ -165,7 +167,7 @@ extension SpanParser {
 
     func parseInlineMath() {
         guard let (end, inner) = inlineMathMatch(at: pos) else { return }
-        tree.children.append(Span(.math, src.string(inner).trimmingCharacters(in: " \t\n\r\u{0B}\u{0C}")))
+        tree.children.append(Element(.math, src.string(inner).trimmingCharacters(in: " \t\n\r\u{0B}\u{0C}")))
         pos = end
     }
 
@@ -184,12 +186,12 @@ extension SpanParser {
     func parseEntity() {
         guard let (end, entity) = entityMatch(at: pos) else { return }
         if let e = entity {
-            let el = Span(.entity)
+            let el = Element(.entity)
             el.entity = e
             el.original = src.string(pos..<end)
             tree.children.append(el)
         } else {
-            let amp = Span(.entity)
+            let amp = Element(.entity)
             amp.entity = Entity(codePoint: 38, name: "amp")
             tree.children.append(amp)
             addText(pos + 1, end)
@@ -212,7 +214,7 @@ extension SpanParser {
 
     func parseStrikethrough() {
         guard let (end, inner) = strikethroughMatch(at: pos) else { return }
-        let del = Span(.htmlElement, "del")
+        let del = Element(.htmlElement, "del")
         del.contentModel = .span
         // kramdown parses the inside with a fresh environment.
         let sub = SpanParser(src.string(inner), context: context)

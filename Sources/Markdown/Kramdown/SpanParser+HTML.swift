@@ -3,7 +3,7 @@ extension SpanParser {
     func parseSpanHTML() {
         let start = pos
         if let end = HTMLScanner.comment(src, pos) {
-            let c = Span(.xmlComment, src.string(pos..<end))
+            let c = Element(.xmlComment, src.string(pos..<end))
             tree.children.append(c)
             pos = end
             return
@@ -43,7 +43,7 @@ extension SpanParser {
             default: break
             }
         }
-        let el = Span(.htmlElement, name, attrs: attrs)
+        let el = Element(.htmlElement, name, attrs: attrs)
         el.contentModel = parse ? .span : .raw
         el.isClosed = tag.selfClosed
         tree.children.append(el)
@@ -54,7 +54,7 @@ extension SpanParser {
             let nb = Array(n.utf8)
             return isHTML ? n.lowercased() == name : nb == closeName
         }
-        if parseSpans(el, stop: stop, parsers: parse ? nil : [.spanHTML]) {
+        if parseSpans(el, stop: stop, parsers: parse ? context.parsers : [.spanHTML]) {
             if let (end, _) = HTMLScanner.closeTag(src, pos) { pos = end }
         } else {
             warn("Found no end tag for '\(name)' - auto-closing it")
@@ -99,15 +99,22 @@ extension SpanParser {
                 }
                 switch name {
                 case "comment":
-                    if let body { tree.children.append(Span(.comment, body)) }
+                    if let body { tree.children.append(Element(.comment, body)) }
                 case "nomarkdown":
                     if let body {
-                        let el = Span(.raw, body)
-                        el.original = AttributeList.parse(attrs).attributes["type"]
+                        let el = Element(.raw, body)
+                        el.rawTypes = (AttributeList.parse(attrs).attributes["type"] ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
                         tree.children.append(el)
                     }
                 case "options":
-                    break
+                    for (key, value) in AttributeList.parse(attrs).attributes.pairs {
+                        switch context.options.setInline(key, value) {
+                        case .set: context.inlineOptions.append((key, value))
+                        case .forbidden: warn("Option \(key) may not be set inline")
+                        case .unknown: warn("Unknown kramdown option '\(key)'")
+                        case .invalid: break
+                        }
+                    }
                 default:
                     warn("Invalid extension with name '\(name)' specified - ignoring it")
                     addText(pos, pos + 1); pos += 1
@@ -124,8 +131,11 @@ extension SpanParser {
         }
         if j < src.count, j > pos + 2 {
             if let last = tree.children.last, last.kind != .text {
-                let ial = resolve(AttributeList.parse(src.string(pos + 2..<j)))
-                last.attrs.apply(ial)
+                let ial = AttributeList.parse(src.string(pos + 2..<j))
+                var merged = last.ial ?? IAL()
+                merged.merge(ial)
+                last.ial = merged
+                last.attrs = context.resolve(ial, onto: last.attrs)
                 pos = j + 1
                 return
             }

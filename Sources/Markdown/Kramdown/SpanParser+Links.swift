@@ -41,7 +41,7 @@ extension SpanParser {
             addText(start, resultEnd)
             return
         }
-        let el = Span(isImage ? .img : .a)
+        let el = Element(isImage ? .img : .a)
         var count = 1
         let found = parseSpans(el, stop: { p, i in
             p.src[i] == Byte.rbracket || p.src[i] == Byte.lbracket || (p.src[i] == Byte.bang && p.src.at(i + 1) == Byte.lbracket)
@@ -75,7 +75,7 @@ extension SpanParser {
         if isReference || src.at(pos) != Byte.lparen {
             let id = Self.normalizeLinkID(refID ?? alt)
             if let def = context.linkDefinitions[id] {
-                addLink(el, def.url, def.title, alt: alt, ial: def.ial)
+                addLink(el, def.url, def.title, alt: alt, ial: def.eob?.ial)
             } else {
                 if refID == nil { warn("No link definition for link ID '\(id)' found") }
                 pos = resultEnd
@@ -146,8 +146,11 @@ extension SpanParser {
         addText(start, resultEnd)
     }
 
-    private func addLink(_ el: Span, _ href: String, _ title: String?, alt: String, ial: IAL?) {
-        if let ial { el.attrs.apply(resolve(ial)) }
+    private func addLink(_ el: Element, _ href: String, _ title: String?, alt: String, ial: IAL?) {
+        if let ial {
+            el.ial = ial
+            el.attrs = context.resolve(ial, onto: el.attrs)
+        }
         if el.kind == .a {
             el.attrs["href"] = href
         } else {
@@ -157,14 +160,5 @@ extension SpanParser {
         }
         if let title { el.attrs["title"] = title }
         tree.children.append(el)
-    }
-
-    /// Folds ALD references into an IAL's attributes.
-    func resolve(_ ial: IAL) -> IAL {
-        var out = IAL()
-        for r in ial.refs { if let ald = context.alds[r] { out.attributes.apply(resolve(ald)) } }
-        out.attributes.apply(IAL(attributes: ial.attributes))
-        out.refs = ial.refs
-        return out
     }
 }

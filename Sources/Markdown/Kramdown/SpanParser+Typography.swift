@@ -1,10 +1,10 @@
 /// kramdown's smart-quote rules and typographic symbols (`--`, `---`, `...`, `<<`, `>>`).
 extension SpanParser {
-    private enum QuoteOut { case text(Range<Int>), quote(Span.Quote) }
+    private enum QuoteOut { case text(Range<Int>), quote(Element.Quote) }
 
     private func isQuote(_ i: Int) -> Bool { src.at(i) == Byte.quote || src.at(i) == Byte.apos }
-    private func open(_ i: Int) -> Span.Quote { src[i] == Byte.quote ? .ldquo : .lsquo }
-    private func close(_ i: Int) -> Span.Quote { src[i] == Byte.quote ? .rdquo : .rsquo }
+    private func open(_ i: Int) -> Element.Quote { src[i] == Byte.quote ? .ldquo : .lsquo }
+    private func close(_ i: Int) -> Element.Quote { src[i] == Byte.quote ? .rdquo : .rsquo }
     private func isASCIIWord(_ i: Int) -> Bool { src.at(i).map(Byte.isWord) ?? false }
     private func isSpaceAt(_ i: Int) -> Bool { src.at(i).map(Byte.isSpace) ?? false }
 
@@ -84,7 +84,7 @@ extension SpanParser {
             switch o {
             case .text(let r): addText(r.lowerBound, r.upperBound)
             case .quote(let q):
-                let el = Span(.smartQuote)
+                let el = Element(.smartQuote)
                 el.quote = q
                 tree.children.append(el)
             }
@@ -93,10 +93,10 @@ extension SpanParser {
     }
 
     /// The typographic symbol at `p` and its length.
-    func typographicMatch(at p: Int) -> (Int, [Span])? {
-        func sym(_ t: Span.Typographic) -> Span { let s = Span(.typographic); s.typographic = t; return s }
-        func ent(_ name: String) -> Span {
-            let s = Span(.entity); s.entity = Entity.named(name); return s
+    func typographicMatch(at p: Int) -> (Int, [Element])? {
+        func sym(_ t: Element.Typographic) -> Element { let s = Element(.typographic); s.typographic = t; return s }
+        func ent(_ name: String) -> Element {
+            let s = Element(.entity); s.entity = Entity.named(name); return s
         }
         if src.hasPrefix("---", at: p) { return (3, [sym(.mdash)]) }
         if src.hasPrefix("--", at: p) { return (2, [sym(.ndash)]) }

@@ -10,36 +10,53 @@ final class SpanParser {
         case spanExtensions, htmlEntity, typographicSyms, lineBreak, escapedChars, strikethrough
     }
 
-    struct LinkDefinition { var url: String; var title: String?; var ial: IAL? }
+    /// A link definition; the IAL on its end-of-block marker is read when a link uses it.
+    struct LinkDefinition { var url: String; var title: String?; var eob: Element? }
+    struct Footnote { var content: Element; var eob: Element }
+    struct Abbreviation { var title: String; var eob: Element }
 
-    /// Everything the span parser needs from the rest of the document.
+    /// The state of one conversion that the block parser, the span parser and the converter
+    /// share: options (which `{::options}` may change), definitions, ids and warnings.
     final class Context {
         var options: KramdownOptions
         var linkDefinitions: [String: LinkDefinition] = [:]
-        var footnoteNames: Set<String> = []
+        var footnotes: [String: Footnote] = [:]
+        /// Footnote names in the order they were first defined.
+        var footnoteOrder: [String] = []
+        var abbreviations: [String: Abbreviation] = [:]
         var alds: [String: IAL] = [:]
+        var gfmIDs: [String: Int] = [:]
         var warnings: [String] = []
+        /// Options set with `{::options}`, in order.
+        var inlineOptions: [(String, String)] = []
         var parsers: [Parser]
         init(options: KramdownOptions, parsers: [Parser]? = nil) {
             self.options = options
-            if let p = parsers {
-                self.parsers = p
-            } else {
-                var p: [Parser] = [.emphasis, .codespan, .autolink, .spanHTML, .footnoteMarker, .link,
-                                   .smartQuotes, .inlineMath, .spanExtensions, .htmlEntity, .typographicSyms]
-                if !(options.input == .gfm && options.hardWrap) { p.append(.lineBreak) }
-                p.append(.escapedChars)
-                if options.input == .gfm { p.append(.strikethrough) }
-                self.parsers = p
+            if let parsers { self.parsers = parsers; return }
+            var p: [Parser] = [.emphasis, .codespan, .autolink, .spanHTML, .footnoteMarker, .link,
+                               .smartQuotes, .inlineMath, .spanExtensions, .htmlEntity, .typographicSyms]
+            if !(options.input == .gfm && options.hardWrap) { p.append(.lineBreak) }
+            p.append(.escapedChars)
+            if options.input == .gfm { p.append(.strikethrough) }
+            self.parsers = p
+        }
+
+        /// `update_attr_with_ial`: the ALDs an IAL refers to (recursively), then its attributes.
+        func resolve(_ ial: IAL, onto attrs: Attributes, depth: Int = 0) -> Attributes {
+            var a = attrs
+            if depth < 32 {
+                for r in ial.refs { if let ald = alds[r] { a = resolve(ald, onto: a, depth: depth + 1) } }
             }
+            a.apply(ial)
+            return a
         }
     }
 
     let context: Context
     var src: Bytes
     var pos = 0
-    var tree: Span
-    var stack: [Span] = []
+    var tree: Element
+    var stack: [Element] = []
     /// The parser set in effect for the current `parseSpans` call.
     var active: [Parser]
     var gfm: Bool { context.options.input == .gfm }
@@ -47,14 +64,16 @@ final class SpanParser {
     init(_ text: String, context: Context) {
         self.context = context
         self.src = text.bytes
-        self.tree = Span(.root)
+        self.tree = Element(.root)
         self.active = context.parsers
     }
 
-    /// Parses the whole text into a list of spans.
-    static func parse(_ text: String, context: Context, into root: Span = Span(.root)) -> [Span] {
+    /// Parses the whole text into a list of span elements (with only `parsers`, when given).
+    static func parse(_ text: String, context: Context, parsers: [Parser]? = nil) -> [Element] {
+        let root = Element(.rawText)
         let p = SpanParser(text, context: context)
         p.tree = root
+        if let parsers { p.active = parsers }
         _ = p.parseSpans(root, stop: nil, parsers: nil)
         return root.children
     }
@@ -66,7 +85,7 @@ final class SpanParser {
     /// Parses spans into `el` until the end of input, or until `stop` matches at a position and
     /// `accept` agrees. Returns whether the stop was found; the stop itself is not consumed.
     @discardableResult
-    func parseSpans(_ el: Span, stop: StopTest?, parsers: [Parser]?, accept: (() -> Bool)? = nil) -> Bool {
+    func parseSpans(_ el: Element, stop: StopTest?, parsers: [Parser]?, accept: (() -> Bool)? = nil) -> Bool {
         stack.append(tree)
         tree = el
         let savedActive = active
@@ -207,7 +226,7 @@ final class SpanParser {
         case .htmlEntity: parseEntity()
         case .typographicSyms: parseTypographic()
         case .lineBreak:
-            tree.children.append(Span(.br))
+            tree.children.append(Element(.br))
             pos += 2
         case .escapedChars:
             addText(pos + 1, pos + 2)
@@ -223,7 +242,7 @@ final class SpanParser {
         addText(src.string(from..<to))
     }
 
-    func addText(_ s: String, to el: Span? = nil) {
+    func addText(_ s: String, to el: Element? = nil) {
         let target = el ?? tree
         if let last = target.children.last, last.kind == .text {
             last.value += s
@@ -235,7 +254,7 @@ final class SpanParser {
     func warn(_ s: String) { context.warnings.append(s) }
 
     /// Whether `el` or an ancestor in the current parse has the kind `k`.
-    func inside(_ k: Span.Kind) -> Bool {
+    func inside(_ k: Element.Kind) -> Bool {
         tree.kind == k || stack.contains { $0.kind == k }
     }
 }

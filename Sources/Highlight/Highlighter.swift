@@ -1,0 +1,33 @@
+/// Entry point: find a lexer by the names Rouge 3.30 accepts and highlight code with it.
+public enum Highlighter {
+    /// Every lexer this module provides.
+    public static let allLexers: [Lexer] = [
+        .plainText, .python, .yaml, .shell, .console, .liquid, .ruby, .javascript, .typescript, .css, .html, .xml, .markdown, .diff, .sass, .scss, .json, .apache, .nginx, .php, .c, .cpp, .java, .go, .rust, .swift, .sql, .docker, .toml, .ini, .make, .tex, .matlab, .r, .julia, .haskell, .erb,
+    ]
+
+    private static let registry: [String: Lexer] = {
+        var table: [String: Lexer] = [:]
+        for lexer in allLexers {
+            table[lexer.name] = lexer
+            for alias in lexer.aliases { table[alias] = lexer }
+        }
+        return table
+    }()
+
+    /// The lexer Rouge's `Lexer.find_fancy` picks for `name`: an exact, case-sensitive match of a
+    /// tag or alias. Options after `?` (`"ruby?foo=bar"`) are accepted and ignored. Nil when Rouge
+    /// has no such lexer here (including `"guess"`, which this module does not implement).
+    public static func lexer(for name: String) -> Lexer? {
+        if let lexer = registry[name] { return lexer }
+        guard let q = name.firstIndex(of: "?") else { return nil }
+        return registry[String(name[..<q])]
+    }
+
+    /// The token-span HTML of `code` in `language`, or nil for a language no lexer knows.
+    public static func highlight(_ code: String, language: String) -> String? {
+        lexer(for: language)?.highlight(code)
+    }
+
+    /// `text` escaped as Rouge escapes (`&`, `<`, `>` only): what an unknown language gets.
+    public static func escape(_ text: String) -> String { HTMLFormatter.escape(text) }
+}

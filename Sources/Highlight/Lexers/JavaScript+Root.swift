@@ -1,0 +1,120 @@
+/// JavaScript's word classes; TypeScript adds to each.
+struct JavaScriptWords: Sendable {
+    let keywords, declarations, reserved, constants, builtins: WordSet
+
+    static let javascript = JavaScriptWords(keywords: WordSet(jsKeywords), declarations: WordSet(jsDeclarations),
+                                            reserved: WordSet(jsReserved), constants: WordSet(jsConstants),
+                                            builtins: WordSet(jsBuiltins))
+    static let typescript = JavaScriptWords(
+        keywords: WordSet(jsKeywords + " is namespace static private protected public implements readonly"),
+        declarations: WordSet(jsDeclarations + " type abstract"),
+        reserved: WordSet(jsReserved + " string any void number namespace module declare default interface keyof"),
+        constants: WordSet(jsConstants),
+        builtins: WordSet(jsBuiltins + " Pick Partial Readonly Record"))
+
+    static let jsKeywords = """
+        as async await break case catch continue debugger default delete do else export finally from for
+        if import in instanceof new of return super switch this throw try typeof void while yield
+        """
+    static let jsDeclarations = "var let const with function class extends constructor get set static"
+    static let jsReserved = "enum implements interface package private protected public"
+    static let jsConstants = "true false null NaN Infinity undefined"
+    static let jsBuiltins = """
+        Array Boolean Date Error Function Math netscape Number Object Packages RegExp String sun
+        decodeURI decodeURIComponent encodeURI encodeURIComponent eval isFinite isNaN parseFloat
+        parseInt document window navigator self global Promise Set Map WeakSet WeakMap Symbol Proxy
+        Reflect Int8Array Uint8Array Uint8ClampedArray Int16Array Uint16Array Uint16ClampedArray
+        Int32Array Uint32Array Uint32ClampedArray Float32Array Float64Array DataView ArrayBuffer
+        """
+}
+
+extension JavaScriptTokenizer {
+    func root(_ s: inout Scan) -> Bool {
+        let c = s.peek(), n = s.peek(1)
+        if typescript && c == 63 && (n == 46 || n == 63) {
+            s.emit(n == 46 ? .punctuation : .operator, count: 2)
+            return true
+        }
+        // `\A\s*#!.*?\n`: Rouge's `\A` holds wherever the scanner stands.
+        if CharSet.space.contains(c) || c == 35 {
+            let ws = s.skip(CharSet.space)
+            if s.has("#!", at: ws), let nl = s.find(10, from: ws + 2) {
+                s.emit(.commentPreproc, to: nl + 1)
+                push(.statement)
+                return true
+            }
+        }
+        if commentOrWhitespace(&s) { return true }
+        if let e = operatorEnd(s) { s.emit(.operator, to: e); push(.exprStart); return true }
+        switch c {
+        case 40, 91, 44: s.emit(.punctuation, count: 1); push(.exprStart); return true
+        case 59: s.emit(.punctuation, count: 1); push(.statement); return true
+        case 41, 93, 46: s.emit(.punctuation, count: 1); return true
+        case 96: s.emit(.stringDouble, count: 1); push(.template); return true
+        case 63:
+            if n == 46 { s.emit(.punctuation, count: 2); return true }
+            s.emit(.punctuation, count: 1); push(.ternary); push(.exprStart); return true
+        case 64:
+            s.emit((.punctuation, s.pos + 1), (.nameDecorator, s.skip(.word, from: s.pos + 1)))
+            push(.exprStart)
+            return true
+        case 123, 125: s.emit(.punctuation, count: 1); push(.statement); return true
+        default: break
+        }
+        if let e = identifier(s, s.pos) {
+            let p = s.base + s.pos, len = e - s.pos
+            if words.keywords.contains(p, len) { s.emit(.keyword, to: e); push(.exprStart) }
+            else if words.declarations.contains(p, len) { s.emit(.keywordDeclaration, to: e); push(.exprStart) }
+            else if words.reserved.contains(p, len) { s.emit(.keywordReserved, to: e) }
+            else if words.constants.contains(p, len) { s.emit(.keywordConstant, to: e) }
+            else if words.builtins.contains(p, len) { s.emit(.nameBuiltin, to: e) }
+            else { s.emit(.nameOther, to: e) }
+            return true
+        }
+        if CharSet.digit.contains(c) { number(&s); return true }
+        if c == 34 { s.emit(.stringDelimiter, count: 1); push(.doubleQuoted); return true }
+        if c == 39 { s.emit(.stringDelimiter, count: 1); push(.singleQuoted); return true }
+        if c == 58 { s.emit(.punctuation, count: 1); return true }
+        return false
+    }
+
+    private func operatorEnd(_ s: Scan) -> Int? {
+        let c = s.peek(), n = s.peek(1), i = s.pos
+        switch c {
+        case 43 where n == 43, 45 where n == 45: return i + 2
+        case 126: return i + 1
+        case 63 where n == 63: return s.peek(2) == 61 ? i + 3 : i + 2
+        case 38 where n == 38, 124 where n == 124: return i + 2
+        case 92 where n == 10 && i + 1 < s.end: return i + 1
+        case 60 where n == 60: return i + 2
+        case 62 where n == 62: return s.peek(2) == 62 ? i + 3 : i + 2
+        case 61 where n == 61 && s.peek(2) == 61: return i + 3
+        case 33 where n == 61 && s.peek(2) == 61: return i + 3
+        default: break
+        }
+        guard CharSet("-<>+*%&|^/!=").contains(c) else { return nil }
+        return n == 61 ? i + 2 : i + 1
+    }
+
+    private func number(_ s: inout Scan) {
+        let d = s.skip(.digit)
+        if s.at(d) == 46 && CharSet.digit.contains(s.at(d + 1)) && d + 1 < s.end {
+            var e = s.skip(.digit, from: d + 1)
+            if s.at(e) | 0x20 == 101 && CharSet.digit.contains(s.at(e + 1)) && e + 1 < s.end { e = s.skip(.digit, from: e + 1) }
+            if (s.at(e) == 102 || s.at(e) == 100) && e < s.end { e += 1 }
+            s.emit(.numberFloat, to: e)
+            return
+        }
+        if s.peek() == 48 {
+            let k = s.peek(1) | 0x20
+            let radix: (CharSet, CharSet, Token)? = k == 120 ? (.hex, .hex, .numberHex)
+                : k == 111 ? (CharSet("0-7"), CharSet("0-7_"), .numberOct)
+                : k == 98 ? (CharSet("01"), CharSet("01_"), .numberBin) : nil
+            if let (first, rest, token) = radix, first.contains(s.peek(2)) && s.pos + 2 < s.end {
+                s.emit(token, to: s.skip(rest, from: s.pos + 3))
+                return
+            }
+        }
+        s.emit(.numberInteger, to: d)
+    }
+}

@@ -1,0 +1,240 @@
+extension Lexer {
+    public static let python = Lexer("python", title: "Python", aliases: ["py"]) { PythonTokenizer() }
+}
+
+final class PythonTokenizer: StackTokenizer {
+    enum State: RootState {
+        case root, functionName, className, string, escape, interpolation
+    }
+
+    var stack: [State] = [.root]
+    /// Open strings, innermost last: their prefix letters (lowercased) and closing quote.
+    private var strings: [(prefix: [UInt8], quote: [UInt8])] = []
+
+    static let keywords = WordSet("""
+        assert break continue del elif else except exec finally for global if lambda pass print
+        raise return try while yield as with from import async await nonlocal
+        """)
+    static let builtins = WordSet("""
+        __import__ abs all any apply ascii basestring bin bool buffer bytearray bytes callable chr
+        classmethod cmp coerce compile complex delattr dict dir divmod enumerate eval execfile exit
+        file filter float format frozenset getattr globals hasattr hash hex id input int intern
+        isinstance issubclass iter len list locals long map max memoryview min next object oct open
+        ord pow property range raw_input reduce reload repr reversed round set setattr slice sorted
+        staticmethod str sum super tuple type unichr unicode vars xrange zip
+        """)
+    static let pseudo = WordSet("self None Ellipsis NotImplemented False True")
+    static let exceptions = WordSet("""
+        ArithmeticError AssertionError AttributeError BaseException BlockingIOError BrokenPipeError
+        BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError
+        ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError EnvironmentError
+        Exception FileExistsError FileNotFoundError FloatingPointError FutureWarning GeneratorExit
+        IOError ImportError ImportWarning IndentationError IndexError InterruptedError
+        IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError ModuleNotFoundError
+        NameError NotADirectoryError NotImplemented NotImplementedError OSError OverflowError
+        OverflowWarning PendingDeprecationWarning ProcessLookupError RecursionError ReferenceError
+        ResourceWarning RuntimeError RuntimeWarning StandardError StopAsyncIteration StopIteration
+        SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError TypeError
+        UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError
+        UnicodeWarning UserWarning ValueError VMSError Warning WindowsError ZeroDivisionError
+        """)
+
+    static let punctuation = CharSet("[]{}:(),;.")
+    static let operators = CharSet("-~+/*%=<>&^|@")
+    static let identTail = CharSet("a-zA-Z0-9_")
+    static let dottedHead = CharSet("a-zA-Z_.")
+    static let dottedTail = CharSet("a-zA-Z0-9_.")
+    static let stringPrefix = CharSet("rfbuRFBU")
+
+    func step(_ state: State, _ s: inout Scan) -> Bool {
+        switch state {
+        case .root: return root(&s)
+        case .functionName, .className:
+            guard let e = identifier(s, s.pos) else { return false }
+            s.emit(state == .functionName ? .nameFunction : .nameClass, to: e)
+            pop()
+            return true
+        case .string: return string(&s)
+        case .escape: return escape(&s)
+        case .interpolation: return interpolation(&s)
+        }
+    }
+
+    /// `[[:alpha:]_][[:alnum:]_]*`
+    func identifier(_ s: Scan, _ i: Int) -> Int? {
+        guard let h = s.one(CharSet("a-zA-Z_"), unicode: { UnicodeClass.isAlpha($0) }, at: i) else { return nil }
+        return s.skip(Self.identTail, unicode: { UnicodeClass.isAlnum($0) }, from: h)
+    }
+
+    /// `[[:alpha:]_.][[:alnum:]_.]*`
+    func dotted(_ s: Scan, _ i: Int) -> Int? {
+        guard let h = s.one(Self.dottedHead, unicode: { UnicodeClass.isAlpha($0) }, at: i) else { return nil }
+        return s.skip(Self.dottedTail, unicode: { UnicodeClass.isAlnum($0) }, from: h)
+    }
+
+    /// `(?:\s|\\\s)+`
+    func spaces(_ s: Scan, _ i: Int) -> Int {
+        var j = i
+        while true {
+            if CharSet.space.contains(s.at(j)) && j < s.end { j += 1 }
+            else if s.at(j) == 92 && j + 1 < s.end && CharSet.space.contains(s.at(j + 1)) { j += 2 }
+            else { return j }
+        }
+    }
+
+    private func root(_ s: inout Scan) -> Bool {
+        let c = s.peek()
+        if c == 10 { s.emit(.text, to: s.skip(CharSet("\n"))); return true }
+        if c == 58 /* : */ && s.atLineStart, docstring(&s) { return true }
+        if CharSet.blank.contains(c) { s.emit(.text, to: s.skip(CharSet.blank)); return true }
+        if c == 35 /* # */ { s.emit(.commentSingle, to: s.nextLine(from: s.pos)); return true }
+        if Self.punctuation.contains(c) { s.emit(.punctuation, count: 1); return true }
+        if c == 92 { s.emit(.text, count: s.peek(1) == 10 ? 2 : 1); return true }
+        for w: StaticString in ["in", "is", "and", "or", "not"] where s.hasWord(w) {
+            s.emit(.operatorWord, count: w.utf8CodeUnitCount)
+            return true
+        }
+        if (c == 60 || c == 62 || c == 47 || c == 42) && s.peek(1) == c {   // << >> // **
+            s.emit(.operator, count: s.peek(2) == 61 ? 3 : 2)
+            return true
+        }
+        if Self.operators.contains(c) { s.emit(.operator, count: s.peek(1) == 61 ? 2 : 1); return true }
+        if c == 33 && s.peek(1) == 61 { s.emit(.operator, count: 2); return true }
+        if s.has("from"), fromImport(&s) { return true }
+        if s.has("import") {
+            let a = s.pos + 6
+            let b = s.skip(CharSet.space, from: a)
+            if b > a, let e = dotted(s, b) {
+                s.emit((.keywordNamespace, a), (.text, b), (.nameNamespace, e))
+                return true
+            }
+        }
+        for (w, next): (StaticString, State) in [("def", .functionName), ("class", .className)] where s.has(w) {
+            let a = s.pos + w.utf8CodeUnitCount
+            let b = spaces(s, a)
+            if b > a {
+                s.emit((.keyword, a), (.text, b))
+                push(next)
+                return true
+            }
+        }
+        if c == 96, let close = s.find(96, from: s.pos + 1), s.find(10, from: s.pos + 1).map({ $0 > close }) ?? true {
+            s.emit(.stringBacktick, to: close + 1)
+            return true
+        }
+        if startString(&s) { return true }
+        if let e = identifier(s, s.pos) {
+            let p = s.base + s.pos, n = e - s.pos
+            let t: Token = Self.keywords.contains(p, n) ? .keyword
+                : Self.exceptions.contains(p, n) || Self.builtins.contains(p, n) ? .nameBuiltin
+                : Self.pseudo.contains(p, n) ? .nameBuiltinPseudo : .name
+            s.emit(t, to: e)
+            return true
+        }
+        if let (t, e) = PythonNumbers.match(s) { s.emit(t, to: e); return true }
+        return false
+    }
+
+    /// `^(:)(\s*)([ru]{,2}""".*?""")`, case-insensitive.
+    private func docstring(_ s: inout Scan) -> Bool {
+        let a = s.pos + 1
+        let b = s.skip(CharSet.space, from: a)
+        var q = b
+        while q < b + 2 && CharSet("ruRU").contains(s.at(q)) { q += 1 }
+        // The prefix may give back letters; only a `"""` right after it can start the string.
+        while q >= b {
+            if s.has("\"\"\"", at: q), let close = s.find("\"\"\"", from: q + 3) {
+                s.emit((.punctuation, a), (.text, b), (.stringDoc, close + 3))
+                return true
+            }
+            q -= 1
+        }
+        return false
+    }
+
+    /// `(from)((?:\\\s|\s)+)(dotted)((?:\\\s|\s)+)(import)`
+    private func fromImport(_ s: inout Scan) -> Bool {
+        let a = s.pos + 4
+        let b = spaces(s, a)
+        guard b > a, let c = dotted(s, b) else { return false }
+        let d = spaces(s, c)
+        guard d > c, s.has("import", at: d) else { return false }
+        s.emit((.keywordNamespace, a), (.text, b), (.nameNamespace, c), (.text, d), (.keywordNamespace, d + 6))
+        return true
+    }
+
+    /// `([rfbu]{0,2})('''|"""|['"])`, case-insensitive.
+    private func startString(_ s: inout Scan) -> Bool {
+        var q = s.pos
+        while q < s.pos + 2 && Self.stringPrefix.contains(s.at(q)) { q += 1 }
+        while q >= s.pos {
+            let c = s.at(q)
+            if c == 39 || c == 34 {
+                let triple = s.at(q + 1) == c && s.at(q + 2) == c
+                let e = q + (triple ? 3 : 1)
+                let prefix = (s.pos..<q).map { s.base[$0] | 0x20 }
+                strings.append((prefix, Array(UnsafeBufferPointer(start: s.base + q, count: e - q))))
+                s.emit((.stringAffix, q), (.string, e))
+                push(.string)
+                return true
+            }
+            q -= 1
+        }
+        return false
+    }
+
+    private func stringHas(_ letter: Character) -> Bool {
+        strings.last?.prefix.contains(letter.asciiValue!) ?? false
+    }
+
+    private func string(_ s: inout Scan) -> Bool {
+        let c = s.peek()
+        switch c {
+        case 39, 34:
+            let triple = s.peek(1) == c && s.peek(2) == c
+            let n = triple ? 3 : 1
+            let quote = Array(UnsafeBufferPointer(start: s.base + s.pos, count: n))
+            s.emit(.string, count: n)
+            if let open = strings.last, open.quote == quote {
+                strings.removeLast()
+                pop()
+            }
+        case 92:
+            push(.escape)   // zero-width: the escape state takes the backslash
+        case 123:
+            if s.peek(1) == 123 { s.emit(.string, count: 2) }
+            else if stringHas("f") { s.emit(.stringInterpol, count: 1); push(.interpolation) }
+            else { s.emit(.string, count: 1) }
+        default:
+            s.emit(.string, to: s.skip(CharSet("'\"\\{").inverted))
+        }
+        return true
+    }
+
+    private func escape(_ s: inout Scan) -> Bool {
+        guard s.peek() == 92, s.pos + 1 < s.end else { return false }
+        if let e = PythonNumbers.escapeEnd(s) {
+            s.emit(stringHas("r") ? .string : .stringEscape, to: e)
+        } else {
+            s.emit(.string, to: s.charEnd(s.pos + 1))   // any other escaped character
+        }
+        pop()
+        return true
+    }
+
+    private func interpolation(_ s: inout Scan) -> Bool {
+        let c = s.peek()
+        switch c {
+        case 33:
+            guard CharSet("asr").contains(s.peek(1)) else { return false }
+            s.emit(.stringInterpol, count: 2)
+        case 58: s.emit(.stringInterpol, count: 1)
+        case 123: s.emit(.stringInterpol, count: 1); push(.interpolation)
+        case 125: s.emit(.stringInterpol, count: 1); pop()
+        default:
+            let e = s.skip(CharSet("{}!:").inverted)
+            delegate(PythonTokenizer(), &s, s.pos, e)
+        }
+        return true
+    }
+}

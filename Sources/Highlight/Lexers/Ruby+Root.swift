@@ -1,0 +1,145 @@
+extension RubyTokenizer {
+    func root(_ s: inout Scan) -> Bool {
+        if whitespace(&s) { return true }
+        let c = s.peek()
+        if c == 95 && s.has("__END__") { s.emit(.commentPreproc, count: 7); push(.endPart); return true }
+        if CharSet.digit.contains(c) { number(&s); return true }
+        if c == 64 {
+            let at = s.peek(1) == 64 ? 2 : 1
+            if Self.identStart.contains(s.peek(at)) && s.pos + at < s.end {
+                s.emit(at == 2 ? .nameVariableClass : .nameVariableInstance, to: s.skip(.word, from: s.pos + at + 1))
+                return true
+            }
+        }
+        if c == 36, let e = globalVariable(s) { s.emit(.nameVariableGlobal, to: e); return true }
+        if s.has("::") { s.emit(.operator, count: 2); return true }
+        if strings(&s) { return true }
+        if Self.identStart.contains(c), identifier(&s) { return true }
+        if s.has("<<"), heredocStart(&s) { return true }
+        if s.has("..") { s.emit(.operator, count: s.peek(2) == 46 ? 3 : 2); push(.exprStart); return true }
+        if c == 46 {
+            // (\.)(\s*)(name or operator)
+            let ws = s.skip(CharSet.space, from: s.pos + 1)
+            var e: Int?
+            if CharSet("a-z_").contains(s.at(ws)) && ws < s.end {
+                let w = s.skip(.word, from: ws + 1)
+                e = (s.at(w) == 33 || s.at(w) == 63) && w < s.end ? w + 1 : w
+            } else if CharSet("*%&^`~+,-./[<>=").contains(s.at(ws)) && ws < s.end {
+                e = ws + 1
+            }
+            if let e {
+                s.emit((.punctuation, s.pos + 1), (.text, ws), (.nameFunction, e))
+                push(.methodCall)
+                return true
+            }
+        }
+        if let e = operatorEnd(s) { s.emit(.operator, to: e); push(.exprStart); return true }
+        if c == 63 { s.emit(.punctuation, count: 1); push(.ternary); push(.exprStart); return true }
+        if CharSet("[({,:\\;/").contains(c) { s.emit(.punctuation, count: 1); push(.exprStart); return true }
+        if CharSet("])}").contains(c) { s.emit(.punctuation, count: 1); return true }
+        return false
+    }
+
+    private func operatorEnd(_ s: Scan) -> Int? {
+        let c = s.peek(), n = s.peek(1), i = s.pos
+        switch c {
+        case 42 where n == 42: return i + 2
+        case 60, 62: return n == c ? i + 2 : i + 1
+        case 61 where n == 126: return i + 2
+        case 61 where n == 61 && s.peek(2) == 61: return i + 3
+        case 33 where n == 126: return i + 2
+        case 38: return n == 38 ? i + 2 : i + 1
+        case 124 where n == 124: return i + 2
+        case 46: return i + 1
+        default: break
+        }
+        guard CharSet("-+/*%=<>&!^|~").contains(c) else { return nil }
+        return n == 61 ? i + 2 : i + 1
+    }
+
+    private func number(_ s: inout Scan) {
+        let i = s.pos
+        /// `[set]+(?:_[set]+)*` from `j`.
+        func run(_ set: CharSet, _ j: Int) -> Int? {
+            var e = s.skip(set, from: j)
+            guard e > j else { return nil }
+            while s.at(e) == 95 && set.contains(s.at(e + 1)) && e + 1 < s.end { e = s.skip(set, from: e + 1) }
+            return e
+        }
+        if s.at(i) == 48 {
+            let o = s.at(i + 1) == 95 ? i + 2 : i + 1
+            if let e = run(Self.octal, o) { s.emit(.numberOct, to: e); return }
+            if s.at(i + 1) == 120, let e = run(.hex, i + 2) { s.emit(.numberHex, to: e); return }
+            if s.at(i + 1) == 98, let e = run(CharSet("01"), i + 2) { s.emit(.numberBin, to: e); return }
+        }
+        let d = run(.digit, i)!
+        func exponent(_ j: Int) -> Int? {
+            guard s.at(j) | 0x20 == 101 else { return nil }
+            let k = s.at(j + 1) == 43 || s.at(j + 1) == 45 ? j + 2 : j + 1
+            let e = s.skip(.digit, from: k)
+            return e > k ? e : nil
+        }
+        if s.at(d) == 46, let f = run(.digit, d + 1) {
+            s.emit(.numberFloat, to: exponent(f) ?? f)
+        } else if let e = exponent(d) {
+            s.emit(.numberFloat, to: e)
+        } else {
+            s.emit(.numberInteger, to: d)
+        }
+    }
+
+    private func globalVariable(_ s: Scan) -> Int? {
+        let n = s.peek(1)
+        guard s.pos + 1 < s.end else { return nil }
+        if s.isWord(n) { return s.skip(.word, from: s.pos + 1) }
+        if CharSet("!@&`'+~=/\\,;.<>_*$?:\"").contains(n) { return s.pos + 2 }
+        if n == 45 && CharSet("0adFiIlpvw").contains(s.peek(2)) && s.pos + 2 < s.end { return s.pos + 3 }
+        return nil
+    }
+
+    /// Identifiers: keywords, `module`/`def`/`class`, builtins, constants and names.
+    private func identifier(_ s: inout Scan) -> Bool {
+        let w = s.skip(.word)
+        let p = s.base + s.pos, n = w - s.pos
+        for keyword in RubyWords.keywords where s.has(keyword) {
+            let e = s.pos + keyword.utf8CodeUnitCount
+            if e >= s.end || !s.isWord(s.at(e)) {
+                s.emit(.keyword, to: e)
+                push(.exprStart)
+                return true
+            }
+        }
+        let bounded = !s.wordAt(w)
+        if bounded && RubyWords.pseudoKeywords.contains(p, n) { s.emit(.keywordPseudo, to: w); push(.exprStart); return true }
+        if n == 6 && s.has("module") {
+            let ws = s.skip(CharSet.space, from: w)
+            if ws > w && Self.identStart.contains(s.at(ws)) && ws < s.end {
+                var e = s.skip(.word, from: ws + 1)
+                while s.has("::", at: e) && Self.identStart.contains(s.at(e + 2)) && e + 2 < s.end {
+                    e = s.skip(.word, from: e + 3)
+                }
+                s.emit((.keyword, w), (.text, ws), (.nameNamespace, e))
+                return true
+            }
+        }
+        if bounded && n == 3 && s.has("def") {
+            s.emit((.keyword, w), (.text, s.skip(CharSet.space, from: w)))
+            push(.funcName)
+            return true
+        }
+        if bounded && n == 5 && s.has("class") {
+            s.emit((.keyword, w), (.text, s.skip(CharSet.space, from: w)))
+            push(.className)
+            return true
+        }
+        let next = w < s.end ? s.at(w) : 0
+        if next == 63 && RubyWords.questionBuiltins.contains(p, n) { s.emit(.nameBuiltin, to: w + 1); push(.exprStart); return true }
+        if next == 33 && RubyWords.bangBuiltins.contains(p, n) { s.emit(.nameBuiltin, to: w + 1); push(.exprStart); return true }
+        if bounded && RubyWords.builtins.contains(p, n) { s.emit(.nameBuiltin, to: w); push(.methodCall); return true }
+        if CharSet("A-Z").contains(s.peek()) { s.emit(.nameConstant, to: w); push(.methodCall); return true }
+        if next == 63 || next == 33 { s.emit(.name, to: w + 1); push(.exprStart); return true }
+        s.emit(.name, to: w)
+        push(.methodCall)
+        return true
+    }
+}

@@ -1,0 +1,236 @@
+extension Lexer {
+    public static let ruby = Lexer("ruby", title: "Ruby", aliases: ["rb"]) { RubyTokenizer() }
+}
+
+/// Ruby as Rouge lexes it. Whether `/` or `%` starts a literal depends on what came before, so
+/// states track "an expression may start here" (`exprStart`) and "after a method name"
+/// (`methodCall`); heredocs are queued and read after the end of their line.
+final class RubyTokenizer: StackTokenizer {
+    enum State: RootState {
+        case root, exprStart, methodCall, methodCallSpaced, funcName, className, ternary, defExpr
+        case inInterpolation, heredocQueue, resolveHeredocs, testHeredoc
+        case simpleString, simpleSymbol, simpleBacktick, slashRegex, regexFlags, endPart
+        /// A `%` literal: its delimiters, whether it interpolates, and its token.
+        case sigil(open: UInt32, close: UInt32, interpolates: Bool, token: Token)
+    }
+
+    var stack: [State] = [.root, .exprStart]
+    /// Pending heredocs: whether the terminator may be indented, and the terminator.
+    var heredocs: [(tolerant: Bool, name: [UInt8])] = []
+
+    static let identStart = CharSet("a-zA-Z_")
+    static let octal = CharSet("0-7")
+
+    func step(_ state: State, _ s: inout Scan) -> Bool {
+        switch state {
+        case .root: return root(&s)
+        case .exprStart: return exprStart(&s)
+        case .methodCall:
+            let c = s.peek()
+            if c == 47 || c == 37 { s.emit(.operator, count: 1); goto(.exprStart); return true }
+            if c == 10 { pop(); return true }
+            goto(.methodCallSpaced)
+            return true
+        case .methodCallSpaced: return methodCallSpaced(&s)
+        case .funcName: return funcName(&s)
+        case .className: return className(&s)
+        case .ternary:
+            if s.peek() == 58 {
+                let ws = s.skip(CharSet.space, from: s.pos + 1)
+                if ws > s.pos + 1 { s.emit((.punctuation, s.pos + 1), (.text, ws)); goto(.exprStart); return true }
+                if !colonFollowsOnLine(s) { s.emit(.punctuation, count: 1); goto(.exprStart); return true }
+            }
+            return root(&s)
+        case .defExpr:
+            if s.peek() == 41 {
+                let after = s.pos + 1
+                let op = s.at(after) == 46 && after < s.end ? after + 1 : s.has("::", at: after) ? after + 2 : after
+                s.emit((.punctuation, after), (.operator, op))
+                pop()
+                return true
+            }
+            if s.peek() == 40 { s.emit(.punctuation, count: 1); push(.defExpr); push(.exprStart); return true }
+            return root(&s)
+        case .inInterpolation:
+            if s.peek() == 125 { s.emit(.stringInterpol, count: 1); pop(); return true }
+            return root(&s)
+        case .heredocQueue:
+            if s.peek() == 10 { goto(.resolveHeredocs); return true }
+            return root(&s)
+        case .resolveHeredocs:
+            if interpolationOrEscape(&s) { return true }
+            let c = s.peek()
+            if c == 10 { s.emit(.stringHeredoc, count: 1); push(.testHeredoc); return true }
+            if c == 35 || c == 92 { s.emit(.stringHeredoc, count: 1); return true }
+            s.emit(.stringHeredoc, to: s.skip(CharSet("#\\\n").inverted))
+            return true
+        case .testHeredoc: return testHeredoc(&s)
+        case .simpleString: return simpleString(&s, quote: 34, token: .stringDouble)
+        case .simpleSymbol: return simpleString(&s, quote: 34, token: .stringSymbol)
+        case .simpleBacktick: return simpleString(&s, quote: 96, token: .stringBacktick)
+        case .slashRegex: return slashRegex(&s)
+        case .regexFlags:
+            s.emit(.stringRegex, to: s.skip(CharSet("mixounse")))
+            pop()
+            return true
+        case .endPart:
+            s.emit(.commentPreproc, to: s.end)
+            pop()
+            return true
+        case let .sigil(open, close, interpolates, token):
+            return sigil(&s, open: open, close: close, interpolates: interpolates, token: token)
+        }
+    }
+
+    /// `:(?![^#\n]*?[:\\])`: true when a `:` or `\` follows on this line before any `#`.
+    private func colonFollowsOnLine(_ s: Scan) -> Bool {
+        var i = s.pos + 1
+        while i < s.end {
+            let c = s.base[i]
+            if c == 35 || c == 10 { return false }
+            if c == 58 || c == 92 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whitespace, newlines (after which an expression may start) and comments.
+    func whitespace(_ s: inout Scan) -> Bool {
+        let c = s.peek()
+        if c == 32 || c == 9 || c == 13 { s.emit(.text, to: s.skip(CharSet(" \t\r"))); return true }
+        if c == 10 { s.emit(.text, to: s.skip(CharSet.space)); push(.exprStart); return true }
+        if c == 35 { s.emit(.commentSingle, to: s.lineEnd(from: s.pos)); return true }
+        if c == 61 && s.has("=begin") && !s.wordAt(s.pos + 6) {
+            var i = s.pos + 6
+            while let k = s.find("\n=end", from: i) {
+                if !s.wordAt(k + 5) || k + 5 >= s.end { s.emit(.commentMultiline, to: k + 5); return true }
+                i = k + 1
+            }
+        }
+        return false
+    }
+
+    private func funcName(_ s: inout Scan) -> Bool {
+        let c = s.peek()
+        if CharSet.space.contains(c) { s.emit(.text, to: s.skip(CharSet.space)); return true }
+        if c == 40 { s.emit(.punctuation, count: 1); push(.defExpr); return true }
+        var start = s.pos
+        if Self.identStart.contains(c) {
+            let w = s.skip(.word, from: s.pos + 1)
+            if s.at(w) == 46 && w < s.end && operatorName(s, w + 1) != nil { start = w + 1 }
+        }
+        guard let e = operatorName(s, start) else { pop(); return true }
+        s.emit((.nameClass, start > s.pos ? start - 1 : s.pos), (.operator, start), (.nameFunction, e))
+        pop()
+        return true
+    }
+
+    /// A method name as `def` accepts it, including operator methods; returns its end.
+    private func operatorName(_ s: Scan, _ i: Int) -> Int? {
+        let c = s.at(i)
+        guard i < s.end else { return nil }
+        if Self.identStart.contains(c) {
+            let w = s.skip(.word, from: i + 1)
+            return s.at(w) == 33 || s.at(w) == 63 ? (w < s.end ? w + 1 : w) : w
+        }
+        let n = s.at(i + 1)
+        switch c {
+        case 42: return n == 42 ? i + 2 : i + 1
+        case 45, 43: return n == 64 ? i + 2 : i + 1
+        case 47, 37, 38, 124, 94, 96, 126: return i + 1
+        case 91: return n == 93 ? (s.at(i + 2) == 61 ? i + 3 : i + 2) : nil
+        case 60: return n == 60 ? i + 2 : i + 1
+        case 62: return n == 62 ? i + 2 : i + 1
+        case 61: return n == 61 ? (s.at(i + 2) == 61 ? i + 3 : i + 2) : nil
+        default: return nil
+        }
+    }
+
+    private func className(_ s: inout Scan) -> Bool {
+        let c = s.peek()
+        if CharSet.space.contains(c) { s.emit(.text, to: s.skip(CharSet.space)); return true }
+        if s.isWord(c) {
+            // \w+(::\w+)+
+            var e = s.skip(.word)
+            var qualified = false
+            while s.has("::", at: e) && s.isWord(s.at(e + 2)) && e + 2 < s.end {
+                e = s.skip(.word, from: e + 2)
+                qualified = true
+            }
+            if qualified { s.emit(.nameClass, to: e); return true }
+        }
+        if c == 40 { s.emit(.punctuation, count: 1); push(.defExpr); push(.exprStart); return true }
+        if s.has("<<") { s.emit(.operator, count: 2); goto(.exprStart); return true }
+        if CharSet("A-Z_").contains(c) { s.emit(.nameClass, to: s.skip(.word)); pop(); return true }
+        pop()
+        return true
+    }
+
+    private func methodCallSpaced(_ s: inout Scan) -> Bool {
+        if whitespace(&s) { return true }
+        let c = s.peek()
+        if (c == 37 || c == 47) && s.peek(1) == 61 { s.emit(.operator, count: 2); goto(.exprStart); return true }
+        if c == 47 {
+            let n = s.peek(1)
+            let ws = s.skip(CharSet.space, from: s.pos + 1)
+            if (s.pos + 1 < s.end && !CharSet.space.contains(n)) || (s.at(ws) == 47 && ws < s.end) {
+                s.emit(.stringRegex, count: 1)
+                goto(.slashRegex)
+                return true
+            }
+        }
+        if sigilStart(&s) { return true }
+        let ws = s.skip(CharSet.space)
+        if s.at(ws) == 47 && ws < s.end { pop(); return true }
+        if ws > s.pos { s.emit(.text, to: ws); goto(.exprStart); return true }
+        pop()
+        return true
+    }
+
+    private func exprStart(_ s: inout Scan) -> Bool {
+        let c = s.peek()
+        if c == 32 || c == 9 || c == 13 { s.emit(.text, to: s.skip(CharSet(" \t\r"))); return true }
+        if c == 47 { s.emit(.stringRegex, count: 1); goto(.slashRegex); return true }
+        if c == 63, let e = charLiteral(s) { s.emit(.stringChar, to: e); pop(); return true }
+        // (\s*)(%[rqswQWxiI]? \S* )
+        let ws = s.skip(CharSet.space)
+        if s.at(ws) == 37 && ws < s.end {
+            var i = ws + 1
+            if CharSet("rqswQWxiI").contains(s.at(i)) && i < s.end { i += 1 }
+            if s.at(i) == 32 && i < s.end {
+                let word = s.skip(CharSet.space.inverted, from: i + 1)
+                if s.at(word) == 32 && word < s.end {
+                    s.emit((.text, ws), (.stringOther, word + 1))
+                    pop()
+                    return true
+                }
+            }
+        }
+        if sigilStart(&s) { return true }
+        pop()
+        return true
+    }
+
+    /// `[?](\\[MC]-)*(\\(escape)|\S)(?!\w)`: a character literal such as `?a` or `?\n`.
+    private func charLiteral(_ s: Scan) -> Int? {
+        var i = s.pos + 1
+        while s.at(i) == 92 && (s.at(i + 1) == 77 || s.at(i + 1) == 67) && s.at(i + 2) == 45 && i + 2 < s.end { i += 3 }
+        var candidates: [Int] = []
+        if s.at(i) == 92 && i + 1 < s.end {
+            let n = s.at(i + 1)
+            if CharSet("\\abefnrstv#\"'").contains(n) { candidates.append(i + 2) }
+            else if n == 120 {
+                if CharSet.hex.contains(s.at(i + 2)) && i + 2 < s.end {
+                    if CharSet.hex.contains(s.at(i + 3)) && i + 3 < s.end { candidates.append(i + 4) }
+                    candidates.append(i + 3)
+                }
+            } else if Self.octal.contains(n) {
+                var e = i + 2
+                while e < i + 4 && Self.octal.contains(s.at(e)) && e < s.end { e += 1 }
+                for k in stride(from: e, to: i + 1, by: -1) { candidates.append(k) }
+            }
+        }
+        if i < s.end && !CharSet.space.contains(s.at(i)) { candidates.append(s.charEnd(i)) }
+        return candidates.first { !(s.isWord(s.at($0)) && $0 < s.end) }
+    }
+}

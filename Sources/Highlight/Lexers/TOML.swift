@@ -1,0 +1,160 @@
+extension Lexer {
+    public static let toml = Lexer("toml", title: "TOML") { TOMLTokenizer() }
+}
+
+/// TOML: tables, `key = value` pairs, strings, numbers, dates, arrays and inline tables.
+final class TOMLTokenizer: StackTokenizer {
+    enum State: RootState {
+        case root, value, doubleQuoted, multilineDouble, singleQuoted, multilineSingle, array, inline
+    }
+
+    var stack: [State] = [.root]
+
+    func step(_ state: State, _ s: inout Scan) -> Bool {
+        let c = s.peek()
+        switch state {
+        case .root:
+            if basic(&s) { return true }
+            if let (e, ws) = key(s) { s.emit((.nameProperty, e), (.text, ws), (.punctuation, ws + 1)); push(.value); return true }
+            return false
+        case .value:
+            if c == 10 { s.emit(.text, count: 1); pop(); return true }
+            return content(&s)
+        case .array:
+            if content(&s) { return true }
+            if c == 93 { s.emit(.punctuation, count: 1); pop(); return true }
+            return false
+        case .inline:
+            if content(&s) { return true }
+            if c == 125 { s.emit(.punctuation, count: 1); pop(); return true }
+            return false
+        case .doubleQuoted:
+            if c == 34 { s.emit(.string, count: 1); pop(); return true }
+            if c == 10 { s.emit(.error, count: 1); pop(); return true }
+            if escape(&s) { return true }
+            let e = s.skip(CharSet("\\\"\n").inverted)
+            guard e > s.pos else { return false }
+            s.emit(.string, to: e)
+            return true
+        case .multilineDouble:
+            if s.has("\"\"\"") { s.emit(.string, count: 3); pop(); return true }
+            if escape(&s) { return true }
+            let e = s.skip(CharSet("\\\"").inverted)
+            if e > s.pos { s.emit(.string, to: e); return true }
+            let q = s.skip(CharSet("\""))
+            guard q > s.pos else { return false }
+            s.emit(.string, to: q)
+            return true
+        case .singleQuoted:
+            if c == 39 { s.emit(.string, count: 1); pop(); return true }
+            if c == 10 { s.emit(.error, count: 1); pop(); return true }
+            s.emit(.string, to: s.skip(CharSet("'\n").inverted))
+            return true
+        case .multilineSingle:
+            if s.has("'''") { s.emit(.string, count: 3); pop(); return true }
+            let e = s.skip(CharSet("'").inverted)
+            s.emit(.string, to: e > s.pos ? e : s.skip(CharSet("'")))
+            return true
+        }
+    }
+
+    private func escape(_ s: inout Scan) -> Bool {
+        guard s.peek() == 92, CharSet("0t\tn\n \"\\r").contains(s.peek(1)), s.pos + 1 < s.end else { return false }
+        s.emit(.stringEscape, count: 2)
+        return true
+    }
+
+    /// `(?:\S+|"[^"]+"|'[^']+')` then `\s*` and `=`: the ends of the key and of the spaces, in the
+    /// order the regex engine tries them (the longest key first).
+    private func keys(_ s: Scan) -> [(Int, Int)] {
+        var found: [(Int, Int)] = []
+        let run = s.skip(CharSet.space.inverted)
+        guard run > s.pos else { return found }
+        let ws = s.skip(CharSet.space, from: run)
+        if s.at(ws) == 61 && ws < s.end { found.append((run, ws)) }
+        for eq in stride(from: run - 1, to: s.pos, by: -1) where s.base[eq] == 61 { found.append((eq, eq)) }
+        let q = s.peek()
+        if (q == 34 || q == 39), let close = s.find(q, from: s.pos + 1), close > s.pos + 1 {
+            let ws = s.skip(CharSet.space, from: close + 1)
+            if s.at(ws) == 61 && ws < s.end { found.append((close + 1, ws)) }
+        }
+        return found
+    }
+
+    private func key(_ s: Scan) -> (Int, Int)? { keys(s).first }
+
+    private func basic(_ s: inout Scan) -> Bool {
+        let c = s.peek()
+        if CharSet.space.contains(c) { s.emit(.text, to: s.skip(CharSet.space)); return true }
+        if c == 35 { s.emit(.comment, to: s.lineEnd(from: s.pos)); return true }
+        if s.has("true") || s.has("false") { s.emit(.keywordConstant, count: s.has("true") ? 4 : 5); return true }
+        for (e, ws) in keys(s) {
+            let ws2 = s.skip(CharSet.space, from: ws + 1)
+            if s.at(ws2) == 123 && ws2 < s.end {
+                s.emit((.nameNamespace, e), (.text, ws), (.operator, ws + 1), (.text, ws2), (.punctuation, ws2 + 1))
+                push(.inline)
+                return true
+            }
+        }
+        if c == 91 {
+            let run = s.skip(CharSet.space.inverted, from: s.pos + 1)
+            if let close = (s.pos + 2..<max(s.pos + 2, run)).last(where: { s.base[$0] == 93 }) {
+                s.emit(.nameNamespace, to: close + 1)
+                return true
+            }
+        }
+        if let (token, e) = number(s) { s.emit(token, to: e); return true }
+        return false
+    }
+
+    private func number(_ s: Scan) -> (Token, Int)? {
+        /// `\d+(?:_\d+)*`
+        func digits(_ i: Int, _ set: CharSet = .digit) -> Int? {
+            var e = s.skip(set, from: i)
+            guard e > i else { return nil }
+            while s.at(e) == 95 && set.contains(s.at(e + 1)) && e + 1 < s.end { e = s.skip(set, from: e + 1) }
+            return e
+        }
+        func exponent(_ i: Int) -> Int? {
+            guard s.at(i) | 0x20 == 101 else { return nil }
+            return digits(s.at(i + 1) == 43 || s.at(i + 1) == 45 ? i + 2 : i + 1)
+        }
+        if dateTime(s) { return (.literalDate, s.pos + 20) }
+        let sign = s.peek() == 43 || s.peek() == 45 ? s.pos + 1 : s.pos
+        if let d = digits(sign) {
+            if s.at(d) == 46, let f = digits(d + 1) { return (.numberFloat, exponent(f) ?? f) }
+            if let e = exponent(d) { return (.numberFloat, e) }
+        }
+        if s.has("nan", at: sign) || s.has("inf", at: sign) { return (.numberFloat, sign + 3) }
+        if s.has("0x"), let e = digits(s.pos + 2, .hex) { return (.numberHex, e) }
+        if s.has("0o"), let e = digits(s.pos + 2, CharSet("0-7")) { return (.numberOct, e) }
+        if s.has("0b"), let e = digits(s.pos + 2, CharSet("01")) { return (.numberBin, e) }
+        if let d = digits(sign) { return (.numberInteger, d) }
+        return nil
+    }
+
+    /// `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z`
+    private func dateTime(_ s: Scan) -> Bool {
+        let shape = Array("dddd-dd-ddTdd:dd:ddZ".utf8)
+        guard s.pos + shape.count <= s.end else { return false }
+        for (k, ch) in shape.enumerated() {
+            let b = s.base[s.pos + k]
+            if ch == 100 { if !CharSet.digit.contains(b) { return false } } else if b != ch { return false }
+        }
+        return true
+    }
+
+    private func content(_ s: inout Scan) -> Bool {
+        if basic(&s) { return true }
+        if let (e, ws) = key(s) { s.emit((.nameProperty, e), (.text, ws), (.punctuation, ws + 1)); return true }
+        let c = s.peek()
+        if s.has("\"\"\"") { s.emit(.string, count: 3); push(.multilineDouble); return true }
+        if c == 34 { s.emit(.string, count: 1); push(.doubleQuoted); return true }
+        if s.has("'''") { s.emit(.string, count: 3); push(.multilineSingle); return true }
+        if c == 39 { s.emit(.string, count: 1); push(.singleQuoted); return true }
+        if escape(&s) { return true }
+        if c == 44 { s.emit(.punctuation, count: 1); return true }
+        if c == 91 { s.emit(.punctuation, count: 1); push(.array); return true }
+        return false
+    }
+}

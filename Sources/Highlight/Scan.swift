@@ -1,0 +1,206 @@
+/// One piece of lexed text: a token over the byte range `start..<end` of the input.
+struct TokenRun: Sendable, Equatable {
+    var token: Token
+    var start: Int32
+    var end: Int32
+}
+
+/// The lexing cursor: the input bytes, the window being lexed (`start..<end`, narrowed when a
+/// lexer delegates part of its text to another lexer), the position, and the tokens emitted so far.
+/// Lexers move `pos` forward only through `emit`, so every byte ends up in exactly one token.
+struct Scan {
+    let base: UnsafePointer<UInt8>
+    var start: Int
+    var end: Int
+    var pos: Int
+    var runs: [TokenRun] = []
+
+    init(_ base: UnsafePointer<UInt8>, count: Int) {
+        self.base = base
+        start = 0
+        end = count
+        pos = 0
+        runs.reserveCapacity(count / 4 + 4)
+    }
+
+    var atEnd: Bool { pos >= end }
+    var remaining: Int { end - pos }
+
+    /// The byte at `pos + offset`, or 0 outside the window.
+    @inline(__always)
+    func peek(_ offset: Int = 0) -> UInt8 {
+        let i = pos + offset
+        return i < end && i >= start ? base[i] : 0
+    }
+
+    /// The byte at absolute index `i`, or 0 outside the window.
+    @inline(__always)
+    func at(_ i: Int) -> UInt8 { i < end && i >= start ? base[i] : 0 }
+
+    /// Ruby's `^`: at the window start or just after a newline.
+    var atLineStart: Bool { pos == start || base[pos - 1] == 10 }
+
+    // MARK: emitting
+
+    /// Emits `pos..<to` as `token` and moves to `to`.
+    @inline(__always)
+    mutating func emit(_ token: Token, to: Int) {
+        if to > pos {
+            if let last = runs.last, last.token == token, Int(last.end) == pos {
+                runs[runs.count - 1].end = Int32(to)
+            } else {
+                runs.append(TokenRun(token: token, start: Int32(pos), end: Int32(to)))
+            }
+            pos = to
+        }
+    }
+
+    @inline(__always)
+    mutating func emit(_ token: Token, count: Int) { emit(token, to: pos + count) }
+
+    /// Emits one character (a whole UTF-8 sequence) as `token`.
+    mutating func emitChar(_ token: Token) { emit(token, to: charEnd(pos)) }
+
+    /// Emits consecutive pieces: each `(token, end)` covers from the previous end.
+    mutating func emit(_ pieces: (Token, Int)...) {
+        for (t, e) in pieces { emit(t, to: e) }
+    }
+
+    // MARK: matching
+
+    /// True when the bytes of `lit` are at index `i` (default `pos`).
+    func has(_ lit: StaticString, at i: Int? = nil) -> Bool {
+        let i = i ?? pos
+        let n = lit.utf8CodeUnitCount
+        guard i + n <= end, i >= start else { return false }
+        let p = lit.utf8Start
+        for k in 0..<n where base[i + k] != p[k] { return false }
+        return true
+    }
+
+    /// Like `has`, ignoring ASCII case (`lit` must be lowercase).
+    func hasIgnoringCase(_ lit: StaticString, at i: Int? = nil) -> Bool {
+        let i = i ?? pos
+        let n = lit.utf8CodeUnitCount
+        guard i + n <= end, i >= start else { return false }
+        let p = lit.utf8Start
+        for k in 0..<n {
+            var c = base[i + k]
+            if c >= 65 && c <= 90 { c |= 0x20 }
+            if c != p[k] { return false }
+        }
+        return true
+    }
+
+    /// `lit` at `i` followed by a word boundary (`\b`).
+    func hasWord(_ lit: StaticString, at i: Int? = nil) -> Bool {
+        let i = i ?? pos
+        return has(lit, at: i) && !wordAt(i + lit.utf8CodeUnitCount)
+    }
+
+    /// Ruby's ASCII `\w` for one byte.
+    @inline(__always)
+    func isWord(_ c: UInt8) -> Bool { CharSet.word.contains(c) }
+
+    /// Whether the character at `i` counts as a word character for `\b`, which in Ruby's regexes
+    /// (unlike `\w`) takes in every Unicode letter, mark, digit and connector.
+    func wordAt(_ i: Int) -> Bool {
+        guard i < end && i >= start else { return false }
+        let c = base[i]
+        if c < 0x80 { return CharSet.word.contains(c) }
+        guard let (u, _) = scalar(at: i) else { return false }
+        return UnicodeClass.isWord(u)
+    }
+
+    /// Whether the character ending just before `i` is a word character (for `\b`).
+    func wordBefore(_ i: Int) -> Bool {
+        guard i > start else { return false }
+        var j = i - 1
+        while j > start && base[j] & 0xC0 == 0x80 { j -= 1 }
+        return wordAt(j)
+    }
+
+    /// Ruby's `\b` at index `i`.
+    func isBoundary(_ i: Int) -> Bool { wordBefore(i) != wordAt(i) }
+
+    /// The first index ≥ `i` whose byte is not in `set`.
+    @inline(__always)
+    func skip(_ set: CharSet, from i: Int) -> Int {
+        var j = i
+        while j < end && set.contains(base[j]) { j += 1 }
+        return j
+    }
+
+    /// The index after the run of `set` bytes starting at `pos`.
+    @inline(__always)
+    func skip(_ set: CharSet) -> Int { skip(set, from: pos) }
+
+    /// The first index ≥ `i` holding byte `c`, or nil.
+    func find(_ c: UInt8, from i: Int) -> Int? {
+        var j = i
+        while j < end {
+            if base[j] == c { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The first index ≥ `i` where `lit` starts, or nil.
+    func find(_ lit: StaticString, from i: Int) -> Int? {
+        let first = lit.utf8Start[0]
+        var j = i
+        while j < end {
+            if base[j] == first && has(lit, at: j) { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The index of the next newline at or after `i`, or the window end.
+    func lineEnd(from i: Int) -> Int { find(10, from: i) ?? end }
+
+    /// The index just past the newline ending the line at `i` (or the window end).
+    func nextLine(from i: Int) -> Int { min(lineEnd(from: i) + 1, end) }
+
+    /// The end of the UTF-8 character starting at `i`.
+    func charEnd(_ i: Int) -> Int {
+        guard i < end else { return i }
+        let c = base[i]
+        let n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+        var j = i + 1
+        while j < end && j < i + n && base[j] & 0xC0 == 0x80 { j += 1 }
+        return j
+    }
+
+    /// The Unicode scalar starting at `i` and the index after it (nil at the end).
+    func scalar(at i: Int) -> (Unicode.Scalar, Int)? {
+        guard i < end else { return nil }
+        let c = base[i]
+        if c < 0x80 { return (Unicode.Scalar(c), i + 1) }
+        let e = charEnd(i)
+        var value: UInt32 = c < 0xE0 ? UInt32(c & 0x1F) : c < 0xF0 ? UInt32(c & 0x0F) : UInt32(c & 0x07)
+        for k in (i + 1)..<e { value = value << 6 | UInt32(base[k] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", e)
+    }
+
+    /// The bytes `a..<b` as a string (for diagnostics and the rare lookup by name).
+    func text(_ a: Int, _ b: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: base + a, count: b - a), as: UTF8.self)
+    }
+
+    func contains(_ words: WordSet, _ a: Int, _ b: Int) -> Bool { words.contains(base + a, b - a) }
+
+    // MARK: delegation
+
+    /// Runs `body` with the window narrowed to `a..<b`, then restores it and moves to `b`.
+    mutating func within(_ a: Int, _ b: Int, _ body: (inout Scan) -> Void) {
+        let (oldStart, oldEnd) = (start, end)
+        start = a
+        end = b
+        pos = a
+        body(&self)
+        start = oldStart
+        end = oldEnd
+        pos = b
+    }
+}

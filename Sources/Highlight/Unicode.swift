@@ -1,0 +1,94 @@
+/// Onigmo's Unicode character classes, as Ruby applies them to UTF-8 strings.
+enum UnicodeClass {
+    /// `[[:alpha:]]`: letters and marks.
+    static func isAlpha(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return CharSet.alpha.contains(UInt8(s.value)) }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `\p{L}`: letters only.
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return CharSet.alpha.contains(UInt8(s.value)) }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `[[:alnum:]]`: letters, marks and decimal digits.
+    static func isAlnum(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return CharSet("a-zA-Z0-9").contains(UInt8(s.value)) }
+        return isAlpha(s) || s.properties.generalCategory == .decimalNumber
+    }
+
+    /// `\p{Word}` / `[[:word:]]`: letters, marks, decimal digits and connector punctuation.
+    static func isWord(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return CharSet.word.contains(UInt8(s.value)) }
+        return isAlnum(s) || s.properties.generalCategory == .connectorPunctuation
+    }
+
+    /// `\p{Lu}`.
+    static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s.value >= 65 && s.value <= 90 }
+        return s.properties.generalCategory == .uppercaseLetter
+    }
+
+    /// `\p{Ll}`.
+    static func isLower(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s.value >= 97 && s.value <= 122 }
+        return s.properties.generalCategory == .lowercaseLetter
+    }
+}
+
+extension Scan {
+    /// The index after the run of characters starting at `i` that satisfy `test`.
+    func skipScalars(from i: Int, while test: (Unicode.Scalar) -> Bool) -> Int {
+        var j = i
+        while let (s, next) = scalar(at: j), test(s) { j = next }
+        return j
+    }
+
+    /// True when the character at `i` satisfies `test`.
+    func scalarIs(at i: Int, _ test: (Unicode.Scalar) -> Bool) -> Bool {
+        guard let (s, _) = scalar(at: i) else { return false }
+        return test(s)
+    }
+}
+
+extension Scan {
+    /// The index after the run starting at `i` of ASCII bytes in `ascii` and non-ASCII characters
+    /// passing `unicode`.
+    @inline(__always)
+    func skip(_ ascii: CharSet, unicode: (Unicode.Scalar) -> Bool, from i: Int) -> Int {
+        var j = i
+        while j < end {
+            let c = base[j]
+            if c < 0x80 {
+                guard ascii.contains(c) else { break }
+                j += 1
+            } else {
+                guard let (s, next) = scalar(at: j), unicode(s) else { break }
+                j = next
+            }
+        }
+        return j
+    }
+
+    /// The end of one character at `i` that is in `ascii` or (non-ASCII) passes `unicode`, or nil.
+    @inline(__always)
+    func one(_ ascii: CharSet, unicode: (Unicode.Scalar) -> Bool, at i: Int) -> Int? {
+        guard i < end else { return nil }
+        let c = base[i]
+        if c < 0x80 { return ascii.contains(c) ? i + 1 : nil }
+        guard let (s, next) = scalar(at: i), unicode(s) else { return nil }
+        return next
+    }
+}

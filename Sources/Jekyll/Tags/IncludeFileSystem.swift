@@ -1,0 +1,109 @@
+import Liquid
+import Synchronization
+
+/// Where `{% include %}` finds its files: the site's `_includes`, then the theme's. For
+/// `{% include_relative %}`, the folder of the page being rendered. A file must not leave the
+/// folder it is looked up in (`..`, absolute paths and, in safe mode, symlinks pointing out).
+struct IncludeFileSystem: TemplateFileSystem {
+    let source: String
+    let collectionsDir: String
+    let includeDirectories: [String]
+    let safe: Bool
+    /// Files already read, by the path they were found at (includes are read once per build).
+    private let cache = IncludeCache()
+
+    init(configuration: Configuration, theme: Theme?) {
+        source = configuration.source
+        collectionsDir = configuration.collectionsDir
+        var dirs = [configuration.inSource(configuration.includesDir)]
+        if let themeIncludes = theme?.includesPath { dirs.append(themeIncludes) }
+        includeDirectories = dirs
+        safe = configuration.safe
+    }
+
+    func readTemplate(named name: String, context: RenderContext) throws -> TemplateSource {
+        let relative = context.state[IncludeRelativeKey.self]
+        context.state[IncludeRelativeKey.self] = false
+        let directories = relative ? [relativeDirectory(context)] : includeDirectories
+        for dir in directories {
+            let path = Path.join(dir, name)
+            if let found = cache.source(path) {
+                context.state[LastIncludeKey.self] = found.name
+                context.jekyll?.build.dependencies.include(path, by: context.jekyll?.document)
+                return found
+            }
+            guard isValid(path, in: dir) else { continue }
+            let shown = Path.relative(path, to: source) ?? path
+            let text: String
+            do {
+                text = try SourceText.read(path, displayPath: shown)
+            } catch {
+                throw LiquidError(.fileSystem, error.message)
+            }
+            let found = TemplateSource(source: text, name: shown, cacheKey: path, firstLine: 1)
+            cache.store(found, for: path)
+            context.state[LastIncludeKey.self] = shown
+            context.jekyll?.build.dependencies.include(path, by: context.jekyll?.document)
+            return found
+        }
+        let listed = "[" + directories.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+        let ending = safe ? " is not a symlink as those are not allowed in safe mode."
+            : ", if it is a symlink, does not point outside your site source."
+        throw LiquidError(.fileSystem, "Could not locate the included file '\(name)' in any of \(listed). "
+                          + "Ensure it exists in one of those directories and" + ending)
+    }
+
+    /// A file inside `dir` once `..` is resolved and once symlinks are (a symlink may point
+    /// elsewhere in the site, but never out of it; in safe mode not out of `dir`).
+    func isValid(_ path: String, in dir: String) -> Bool {
+        let lexical = Path.expand(path)
+        guard lexical.hasPrefix(dir.hasSuffix("/") ? dir : dir + "/") else { return false }
+        guard FileSystem.isFile(path), let real = FileSystem.realPath(path),
+              let realDir = FileSystem.realPath(dir) else { return false }
+        if real.hasPrefix(realDir + "/") { return true }
+        if safe { return false }
+        guard let realSource = FileSystem.realPath(source) else { return false }
+        return real.hasPrefix(realSource + "/")
+    }
+
+    /// The folder of the page being rendered (its `path`, within the collections folder for items).
+    func relativeDirectory(_ context: RenderContext) -> String {
+        guard let scope = context.jekyll, let id = scope.document else { return source }
+        let doc = scope.site.documents[id]
+        var path = doc.isPage ? (doc.data["path"]?.rubyString ?? doc.relativePath) : doc.relativePath
+        if !doc.isPage && !collectionsDir.isEmpty { path = Path.join(collectionsDir, path) }
+        return Path.sanitized(base: source, Path.dirname(path))
+    }
+}
+
+/// Set by `include_relative` just before its partial is looked up.
+enum IncludeRelativeKey: RegisterKey {
+    static var defaultValue: Bool { false }
+}
+
+/// `{% include_relative file params %}`: Jekyll's include, with the file looked up beside the page.
+struct IncludeRelativeParser: TagParser {
+    let include: any TagParser
+
+    func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
+        IncludeRelativeNode(inner: try include.parse(tag, parser: &parser))
+    }
+}
+
+struct IncludeRelativeNode: TagNode {
+    let inner: any TagNode
+
+    func render(into output: inout OutputBuffer, context: RenderContext) throws {
+        context.state[IncludeRelativeKey.self] = true
+        defer { context.state[IncludeRelativeKey.self] = false }
+        try inner.render(into: &output, context: context)
+    }
+}
+
+/// Include files read so far, shared by the render threads.
+final class IncludeCache: Sendable {
+    private let sources = Mutex<[String: TemplateSource]>([:])
+
+    func source(_ path: String) -> TemplateSource? { sources.withLock { $0[path] } }
+    func store(_ source: TemplateSource, for path: String) { sources.withLock { $0[path] = source } }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import Highlight
+
+@Suite struct LookupTests {
+    @Test(arguments: [
+        ("python", "python"), ("py", "python"), ("text", "plaintext"), ("plaintext", "plaintext"),
+        ("python?foo=bar", "python"),
+    ])
+    func findsByTagOrAlias(name: String, tag: String) {
+        #expect(Highlighter.lexer(for: name)?.name == tag)
+    }
+
+    @Test(arguments: ["Python", "PY", "nosuchlang", "", "?", "asn.1", "guess"])
+    func unknownNamesHaveNoLexer(name: String) {
+        #expect(Highlighter.lexer(for: name) == nil)
+        #expect(Highlighter.highlight("x", language: name) == nil)
+    }
+
+    @Test func everyNameIsRegisteredOnce() {
+        var seen = Set<String>()
+        for lexer in Highlighter.allLexers {
+            for name in [lexer.name] + lexer.aliases {
+                #expect(seen.insert(name).inserted, "\(name) registered twice")
+            }
+        }
+    }
+}
+
+@Suite struct FormatterTests {
+    @Test func escapesOnlyAmpersandAndAngleBrackets() {
+        #expect(Highlighter.escape(#"a < b && c > "d" 'e'"#) == #"a &lt; b &amp;&amp; c &gt; "d" 'e'"#)
+        #expect(Highlighter.highlight("x < y & \"z\"\n", language: "text") == "x &lt; y &amp; \"z\"\n")
+    }
+
+    @Test func emptyCodeGivesEmptyHTML() {
+        #expect(Highlighter.highlight("", language: "python") == "")
+    }
+
+    @Test func mergesConsecutiveTokensOfOneType() throws {
+        let python = try #require(Highlighter.lexer(for: "python"))
+        // `0` and `123` are lexed as two integers; Rouge merges them into one span.
+        #expect(python.highlight("0123") == #"<span class="mi">0123</span>"#)
+        #expect(python.tokens("0123").count == 1)
+    }
+
+    static let tablesRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/tables")
+
+    static var tableSamples: [String] {
+        let fm = FileManager.default
+        return ((try? fm.contentsOfDirectory(atPath: tablesRoot.path)) ?? []).flatMap { lang in
+            ((try? fm.contentsOfDirectory(atPath: tablesRoot.appendingPathComponent(lang).path)) ?? [])
+                .filter { !$0.hasSuffix(Fixtures.expectedSuffix) }.map { "\(lang)/\($0)" }
+        }.sorted()
+    }
+
+    @Test(arguments: tableSamples)
+    func tableMatchesRouge(sample: String) throws {
+        let url = Self.tablesRoot.appendingPathComponent(sample)
+        let lang = url.deletingLastPathComponent().lastPathComponent
+        let lexer = try #require(Highlighter.lexer(for: lang))
+        let code = Fixtures.read(url)
+        #expect(HTMLTableFormatter.jekyll.format(code, lexer: lexer) == Fixtures.read(URL(fileURLWithPath: url.path + Fixtures.expectedSuffix)))
+    }
+
+    @Test func tableHonoursStartLineAndClasses() throws {
+        let text = try #require(Highlighter.lexer(for: "text"))
+        let table = HTMLTableFormatter(startLine: 9, tableClass: "t", gutterClass: "g", codeClass: "c")
+        #expect(table.format("a\nb", lexer: text)
+            == #"<table class="t"><tbody><tr><td class="g gl"><pre class="lineno">9"# + "\n10\n"
+            + #"</pre></td><td class="c"><pre>a"# + "\nb\n</pre></td></tr></tbody></table>")
+    }
+}
+
+@Suite struct RobustnessTests {
+    /// Deterministic pseudo-random inputs mixing code-like bytes, newlines and non-ASCII text.
+    static func noise(_ seed: UInt64, length: Int) -> String {
+        var state = seed &+ 0x9E3779B97F4A7C15
+        let alphabet = Array(#" \n\t{}[]()<>"'`$#@%^&*-+=/\|;:,.!?~_aZ09xeE"#.unicodeScalars) + ["é", "π", "😀", "\u{A0}"]
+        var out = String.UnicodeScalarView()
+        for _ in 0..<length {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            out.append(alphabet[Int((state >> 33) % UInt64(alphabet.count))])
+        }
+        return String(out)
+    }
+
+    @Test(arguments: Highlighter.allLexers.map(\.name))
+    func everyByteComesOutOnceAndLexingEnds(name: String) throws {
+        let lexer = try #require(Highlighter.lexer(for: name))
+        for seed in 0..<40 {
+            let input = Self.noise(UInt64(seed), length: 300)
+            let joined = lexer.tokens(input).map(\.text).joined()
+            #expect(joined == input, "seed \(seed)")
+        }
+    }
+
+    @Test func highlightsFromManyThreadsAtOnce() async throws {
+        let python = try #require(Highlighter.lexer(for: "python"))
+        let code = "def f(x):\n    return f'{x!r}' + 1\n"
+        let expected = python.highlight(code)
+        let results = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<64 { group.addTask { python.highlight(code) } }
+            var all: [String] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        #expect(results.allSatisfy { $0 == expected })
+    }
+}

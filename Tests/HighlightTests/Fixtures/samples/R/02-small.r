@@ -1,0 +1,3 @@
+y = x-1
+z <- "multi
+line"

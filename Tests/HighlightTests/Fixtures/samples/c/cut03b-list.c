@@ -1,0 +1,15 @@
+#include <stdlib.h>
+
+struct list {
+    void *data;
+    struct list *next;
+};
+
+/* Prepend an item; returns the new head or NULL on failure. */
+struct list *list_push(struct list *head, void *data)
+{
+    struct list *node = malloc(sizeof *node);
+    if (!node)
+        return NULL;
+    node->data = data;
+   

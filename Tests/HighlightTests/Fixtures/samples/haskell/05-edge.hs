@@ -1,0 +1,8 @@
+x = 'a' : 'b' : []
+y = '\'' ++ "\"" ++ "\x41\o101\65\NUL\DEL"
+z = a' + b'' - 'c
+w = [q|quasi quote|]
+v = () ; u = [ ]
+t = x `elem` xs
+--| not a doc
+{- unterminated

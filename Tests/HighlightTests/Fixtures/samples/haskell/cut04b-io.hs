@@ -1,0 +1,14 @@
+{-# OPTIONS_GHC -Wall #-}
+module Main where
+
+import System.Environment (getArgs)
+import qualified Data.Text as T
+import qualified Data.Text.IO as TIO
+
+main :: IO ()
+main = do
+  args <- getArgs
+  case args of
+    [path] -> do
+      contents <- TIO.readFile path
+      let ws = T.words contents

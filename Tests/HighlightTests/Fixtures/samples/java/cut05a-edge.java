@@ -1,0 +1,3 @@
+char c = '\'';
+String s = "unterminated;
+long big = 9_223_372_036_854

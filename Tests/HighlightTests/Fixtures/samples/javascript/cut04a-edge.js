@@ -1,0 +1,5 @@
+let π = Math.PI, café = "é", $el = null, _private = undefined;
+@decorator class A {}
+x = a
+  / b / c;
+y = /untermina

@@ -1,0 +1,17 @@
+VERSION := $(shell git describe --tags 2>/dev/null || echo dev)
+UPPER = $(subst a,A,$(1))
+FILES = $(foreach d,$(DIRS),$(wildcard $(d)/*.md))
+$(info Building $(VERSION))
+ifneq ($(strip $(FILES)),)
+  HAVE_FILES = yes
+endif
+ifdef DEBUG
+CFLAGS += -g
+else # release
+CFLAGS += -O3
+endif
+define greet
+echo hello $(1)
+endef
+export
+unexport FOO

@@ -1,0 +1,18 @@
+CC      ?= cc
+CFLAGS  := -std=c11 -Wall -Wextra -O2
+LDLIBS  += -lm
+SRCS    := $(wildcard src/*.c)
+OBJS    := $(SRCS:.c=.o)
+DEPS    := $(OBJS:.o=.d)
+
+.PHONY: all clean test
+
+all: bin/app
+
+bin/app: $(OBJS) | bin
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+bin:
+	mkdir -p $@
+
+%.o: %.c

@@ -1,0 +1,8 @@
+VERSION := $(shell git describe --tags 2>/dev/null || echo dev)
+UPPER = $(subst a,A,$(1))
+FILES = $(foreach d,$(DIRS),$(wildcard $(d)/*.md))
+$(info Building $(VERSION))
+ifneq ($(strip $(FILES)),)
+  HAVE_FILES = yes
+endif
+ifd

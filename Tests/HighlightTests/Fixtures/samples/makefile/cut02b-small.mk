@@ -1,0 +1,4 @@
+install: deps
+	npm ci
+deps:
+	echo "$(fil

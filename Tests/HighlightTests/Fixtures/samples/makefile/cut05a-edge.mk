@@ -1,0 +1,3 @@
+target: dep1 \
+        dep2, dep3 # comment
+	echo "quoted \"st

@@ -1,0 +1,6 @@
+target: dep1 \
+        dep2, dep3 # comment
+	echo "quoted \"string\"" 'single'
+	$(MAKE) -C sub $${HOME} $$x
+x = 'a' "b"
+weir

@@ -1,0 +1,26 @@
+% Compute something
+function [out, n] = process(data, varargin)
+%PROCESS Process the data.
+%   More help here.
+    if nargin < 2
+        threshold = 0.5;
+    else
+        threshold = varargin{1};
+    end
+    out = zeros(size(data));
+    for k = 1:numel(data)
+        out(k) = data(k) .^ 2 + 3.5e-2 * sin(pi / 4);
+    end
+    n = length(out(out > threshold));
+    s = 'It''s a char array';
+    d = "a ""string"" object";
+    A = [1 2; 3 4]';
+    B = A' * A;
+    x = 10L + 0.5 + .25 + 1e3;
+    fprintf('%d items\n', n);
+    result = myfunc(a, ...
+                    b);  % continued
+    x ~= y && x == y || ~z
+    {% block comment %}
+end
+!ls -la % shell escape

@@ -1,0 +1,6 @@
+s = 'unterminated
+x = a' + b';
+y = "dq ""escaped"" str"
+z = 1e3 + 2.5E-2 + .5 + 5. + 10L
+!echo shell % comment
+function r = f(), r = 1; end

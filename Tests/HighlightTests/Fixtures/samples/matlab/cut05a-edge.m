@@ -1,0 +1,3 @@
+s = 'unterminated
+x = a' + b';
+y = "dq ""escap

@@ -1,0 +1,21 @@
+<?php
+declare(strict_types=1);
+
+namespace App\Http\Controllers;
+
+use Illuminate\Http\Request;
+use function App\Helpers\format_date;
+use const App\VERSION;
+
+/**
+ * A controller.
+ */
+final class PostController extends Controller implements HasMiddleware
+{
+    public const PER_PAGE = 20;
+    private static ?array $cache = null;
+    protected readonly string $name;
+
+    public function __construct(private Repository $repo, int ...$ids) {}
+
+    public 

@@ -1,0 +1,5 @@
+<!DOCTYPE html>
+<html>
+<body>
+<?php if ($user): ?>
+  <h1>Hello, <?php echo htmlspecialchars($user->name); 

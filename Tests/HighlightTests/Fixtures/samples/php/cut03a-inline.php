@@ -1,0 +1,3 @@
+$config = ['debug' => false, 'level' => 3];
+function greet(string $name = "World"): string {
+ 

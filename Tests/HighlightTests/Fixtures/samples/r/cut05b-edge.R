@@ -1,0 +1,3 @@
+x <- -1 + +2 - .5e-3 + 1e5L + 3i
+y <- 'unterminated
+z <- "escaped \" quote" ; `back tick` <- TRU

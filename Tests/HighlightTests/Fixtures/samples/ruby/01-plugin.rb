@@ -1,0 +1,36 @@
+# frozen_string_literal: true
+
+require "jekyll"
+require_relative "lib/helper"
+
+module Jekyll
+  module Tags
+    class RenderTimeTag < Liquid::Tag
+      VERSION = "1.0.0"
+      attr_accessor :text
+
+      def initialize(tag_name, text, tokens)
+        super
+        @text = text.strip
+        @@instances ||= 0
+        @@instances += 1
+      end
+
+      def render(context)
+        site = context.registers[:site]
+        "#{@text} #{Time.now} (#{site.config['title']})"
+      end
+
+      def self.count = @@instances
+
+      private
+
+      def helper?(x) = x.nil? || x.empty?
+    end
+  end
+end
+
+Liquid::Template.register_tag("render_time", Jekyll::Tags::RenderTimeTag)
+Jekyll::Hooks.register :posts, :pre_render do |post, payload|
+  payload["greeting"] = "hello" unless post.data.key?("greeting")
+end

@@ -1,0 +1,5 @@
+sql = <<-SQL
+  SELECT * FROM users
+  WHERE id = #{user.id}
+  SQL
+text = <<~

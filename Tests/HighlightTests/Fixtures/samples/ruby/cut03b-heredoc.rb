@@ -1,0 +1,10 @@
+sql = <<-SQL
+  SELECT * FROM users
+  WHERE id = #{user.id}
+  SQL
+text = <<~EOS.strip
+  Indented #{value}
+  heredoc
+EOS
+raw = <<'RAW'
+no #{interp} here

@@ -1,0 +1,26 @@
+def process(items, opts = {}, *rest, key:, other: nil, **kw, &block)
+  return enum_for(:process) unless block_given?
+  items.each_with_index do |item, idx|
+    next if item.nil?
+    break if idx > 10
+    case item
+    when Integer then yield item * 2
+    when /^\d+$/ then yield item.to_i
+    when String, Symbol
+      puts "string: #{item}"
+    else
+      raise ArgumentError, "bad: #{item.inspect}"
+    end
+  end
+rescue StandardError => e
+  warn e.message
+  retry if (attempts += 1) < 3
+ensure
+  cleanup!
+end
+
+x = y > 0 ? y : -y
+z = a ? b : c
+w = cond ? :yes : :no
+v = foo.bar&.baz || default && other
+u = !don

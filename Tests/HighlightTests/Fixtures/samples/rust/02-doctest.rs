@@ -1,0 +1,9 @@
+# use my_crate::Thing;
+# fn main() {
+let t = Thing::new();
+assert!(t.is_ok());
+# }
+let tuple = (1, 2);
+let first = tuple.0;
+let static_ref: &'static str = "s";
+let weird = x. y;

@@ -1,0 +1,3 @@
+# use my_crate::Thing;
+# fn main() {
+let t = Thing::new();

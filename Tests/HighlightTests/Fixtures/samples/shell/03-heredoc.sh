@@ -1,0 +1,16 @@
+cat <<EOF > config.yml
+name: $NAME
+path: ${ROOT}/site
+cost: \$5 and $(date)
+EOF
+cat <<-'END'
+	literal $HOME
+	END
+cat << "DONE"
+quoted
+DONE
+tr a-z A-Z <<< "here string"
+ssh host <<\EOS
+remote command
+EOS
+echo after

@@ -1,0 +1,9 @@
+-- Schema
+CREATE TABLE IF NOT EXISTS users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name VARCHAR(255) NOT NULL,
+    email TEXT UNIQUE,
+    created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
+    score DECIMAL(10, 2) DEFAULT 0.0
+);
+/* multi-lin

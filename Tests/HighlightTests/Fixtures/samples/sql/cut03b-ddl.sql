@@ -1,0 +1,4 @@
+BEGIN TRANSACTION;
+ALTER TABLE orders ADD COLUMN total NUMERIC(12, 2) NOT NULL DEFAULT 0;
+CREATE UNIQUE INDEX idx_orders_ref ON orders (reference);
+CREATE VIEW big_orders AS SE

@@ -1,0 +1,1 @@
+SELECT 'it''s', "a""b", `c``d`, 'esc\'aped', 1.5, x::text, @v

@@ -1,0 +1,3 @@
+let s = "unterminated \q
+let r = #"raw"#
+unowned(foo) var bad

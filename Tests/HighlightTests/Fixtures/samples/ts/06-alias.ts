@@ -1,0 +1,4 @@
+let x: number = 1;
+function f(a?: string, b: boolean = false): void {
+  label: while (true) { break label; }
+}

@@ -1,0 +1,2 @@
+namespace A.B { export type C = keyof typeof obj; }
+const fn
