@@ -77,7 +77,7 @@ let package = Package(
 
         // The command line.
         .target(name: "KyllCLI", dependencies: [
-            "Jekyll", "JekyllPlugins",
+            "Jekyll", "JekyllPlugins", "Server",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "Liquid", "JekyllLiquid",
         ]),
