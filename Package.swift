@@ -59,6 +59,11 @@ let package = Package(
             "Server",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
         ], path: "Benchmarks/ServerLatency"),
+        // `kyll serve`: save → rebuilt file and → reload message, on a generated site (not a test).
+        .executableTarget(name: "serve-bench", dependencies: [
+            "Server",
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+        ], path: "Benchmarks/serve", exclude: ["run.sh", "RESULTS.md"]),
         .testTarget(name: "ServerTests", dependencies: [
             "Server",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
@@ -86,7 +91,10 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "SassTests", dependencies: ["Sass"], exclude: ["Fixtures"]),
         .testTarget(name: "JekyllTests", dependencies: ["Jekyll", "JekyllPlugins"]),
-        .testTarget(name: "KyllCLITests", dependencies: ["KyllCLI", "Jekyll"], exclude: ["Fixtures"]),
+        .testTarget(name: "KyllCLITests", dependencies: [
+            "KyllCLI", "Jekyll", "Server",
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+        ], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import Dispatch
 import Jekyll
 import Liquid
 import Server
@@ -95,7 +96,7 @@ final class RebuildLoop {
             }
         }
         do {
-            let result = try rebuilder.build()
+            let result = try await RebuildLoop.build(rebuilder, changed: batch.mayHaveMissedChanges ? [] : batch.paths)
             server.clearBuildError()
             server.notifyReload(changedPaths: reloadPaths(result))
             logger.info("", "...done in \(ServeSession.rubySeconds(ServeSession.seconds(since: start))) seconds.")
@@ -106,17 +107,30 @@ final class RebuildLoop {
         return reconfigure
     }
 
+    /// A build on a thread of its own: it keeps a core busy for a while, and the cooperative pool
+    /// has only as many threads as there are cores.
+    static func build(_ rebuilder: SiteRebuilder, changed: Set<String> = []) async throws -> SiteRebuilder.Result {
+        try await withCheckedThrowingContinuation { continuation in
+            RebuildLoop.queue.async { continuation.resume(with: Result { try rebuilder.build(changed: changed) }) }
+        }
+    }
+
+    static let queue = DispatchQueue(label: "kyll.serve.rebuild")
+
     private func fail(_ error: any Error) {
         ServeSession.report(error, logger: logger, trace: options.trace)
         let buildError = error as? BuildError ?? BuildError("\(error)")
         server.showBuildError(BuildErrorReport(buildError, source: configuration.source))
     }
 
-    /// The changed output files, less those whose source `livereload_ignore` matches.
+    /// The changed output files, less those whose source `livereload_ignore` matches and the source
+    /// maps of changed stylesheets (pages never load them, and a stylesheet alone is swapped in place).
     func reloadPaths(_ result: SiteRebuilder.Result) -> [String] {
+        let all = result.changes.all
+        let changed = Set(all)
         let ignored = ServeSettings(configuration).livereloadIgnore
-        guard !ignored.isEmpty else { return result.changes.all }
-        return result.changes.all.filter { path in
+        return all.filter { path in
+            if path.hasSuffix(".css.map"), changed.contains(String(path.dropLast(4))) { return false }
             let source = result.origins[path] ?? path
             // Ruby's File.fnmatch without flags, as Jekyll matches them.
             return !ignored.contains { fnmatch($0, source, 0) == 0 }

@@ -59,7 +59,7 @@ enum ServeSession {
             logger.info("Incremental build:", site.incremental ? "enabled" : "disabled. Enable with --incremental")
             logger.info("Generating...")
             do {
-                let result = try rebuilder.build()
+                let result = try await RebuildLoop.build(rebuilder)
                 logger.info("", "done in \(rubySeconds(result.seconds, digits: 3)) seconds.")
             } catch {
                 report(error, logger: logger, trace: options.trace)

@@ -31,8 +31,9 @@ struct WatchIgnore: Sendable {
     func ignores(_ relative: String) -> Bool {
         for folder in outputFolders where relative == folder || relative.hasPrefix(folder + "/") { return true }
         if relative == cacheDir || relative.hasPrefix(cacheDir + "/") { return true }
-        let name = Path.basename(relative)
-        if WatchIgnore.ignoredNames.contains(name) || WatchIgnore.isEditorFile(name) { return true }
+        // Anything inside `.git` and the like, not only the folder itself.
+        if relative.split(separator: "/").contains(where: { WatchIgnore.ignoredNames.contains(String($0)) }) { return true }
+        if WatchIgnore.isEditorFile(Path.basename(relative)) { return true }
         return filter.isExcluded(relative) && !filter.isIncluded(relative)
     }
 
