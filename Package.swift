@@ -27,20 +27,6 @@ let package = Package(
         .systemLibrary(name: "CSass", pkgConfig: "libsass",
                        providers: [.apt(["libsass-dev"]), .brew(["libsass"])]),
 
-        // Our Liquid engine (no Jekyll inside), and Jekyll's changes to Liquid as a flavour on top.
-        .target(name: "Liquid"),
-        .target(name: "JekyllLiquid", dependencies: ["Liquid"]),
-        .testTarget(name: "LiquidTests", dependencies: ["Liquid", "JekyllLiquid"]),
-
-        // Standalone libraries over the C ones.
-        .target(name: "YAML", dependencies: ["CYAML"]),
-        .target(name: "Sass", dependencies: ["CSass"]),
-
-        // Markdown: cmark-gfm parsing, kramdown-compatible HTML.
-        .target(name: "Markdown", dependencies: ["CCmarkGFM"], exclude: ["README.md"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .executableTarget(name: "markdown-bench", dependencies: ["Markdown"], path: "Benchmarks/markdown",
-                          exclude: ["kramdown_bench.rb", "RESULTS.md"]),
         // HTTP serving like GitHub Pages, live reload, file watching. No Jekyll.
         .target(name: "Server", dependencies: [
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -69,8 +55,23 @@ let package = Package(
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
         ]),
 
+        // Our Liquid engine (no Jekyll inside), and Jekyll's changes to Liquid as a flavour on top.
+        .target(name: "Liquid", exclude: ["README.md"]),
+        .target(name: "JekyllLiquid", dependencies: ["Liquid"]),
+        .testTarget(name: "LiquidTests", dependencies: ["Liquid", "JekyllLiquid"]),
+
+        // Standalone libraries over the C ones.
+        .target(name: "YAML", dependencies: ["CYAML"]),
+        .target(name: "Sass", dependencies: ["CSass"]),
+
+        // Markdown: cmark-gfm parsing, kramdown-compatible HTML.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"], exclude: ["README.md"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
+        .executableTarget(name: "markdown-bench", dependencies: ["Markdown"], path: "Benchmarks/markdown",
+                          exclude: ["kramdown_bench.rb", "RESULTS.md"]),
+
         // Rouge-compatible syntax highlighting.
-        .target(name: "Highlight"),
+        .target(name: "Highlight", exclude: ["README.md"]),
         .testTarget(name: "HighlightTests", dependencies: ["Highlight"],
                     exclude: ["Fixtures"]),
         .executableTarget(name: "highlight-bench", dependencies: ["Highlight"], path: "Benchmarks/highlight",

@@ -3,7 +3,7 @@ import Highlight
 
 // highlight-bench render LANG FILE   print the token-span HTML of FILE
 // highlight-bench tokens LANG FILE   print the tokens, one per line
-// highlight-bench time LANG FILE N   highlight FILE N times; print seconds per run
+// highlight-bench time LANG FILE N   highlight FILE N times; print the fastest run (CPU seconds)
 // highlight-bench check SAMPLES [LANG] compare with the fixtures' expected HTML; show the first diff
 let args = CommandLine.arguments
 func fail(_ message: String) -> Never {
@@ -27,12 +27,21 @@ case "tokens":
         print(token.shortName.isEmpty ? "text" : token.shortName, String(reflecting: text))
     }
 case "time":
+    // Process CPU time, the fastest of N runs: the least disturbed by other work on the machine.
+    func cpuSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
     let runs = args.count > 4 ? Int(args[4]) ?? 10 : 10
+    var best = Double.infinity
     var bytes = 0
-    let start = DispatchTime.now().uptimeNanoseconds
-    for _ in 0..<runs { bytes &+= lexer.highlight(code).utf8.count }
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(runs)
-    print(String(format: "%.6f", seconds), bytes > 0 ? "" : "(empty)")
+    for _ in 0..<runs {
+        let start = cpuSeconds()
+        bytes &+= lexer.highlight(code).utf8.count
+        best = min(best, cpuSeconds() - start)
+    }
+    print(String(format: "%.6f", best), bytes > 0 ? "" : "(empty)")
 default:
     fail("unknown command \(args[1])")
 }

@@ -15,10 +15,16 @@ if let e = FileManager.default.enumerator(atPath: casesDir) {
     for case let f as String in e where f.hasSuffix(".md") { files.append(casesDir + "/" + f) }
 }
 files.sort()
+/// What Jekyll hands its converter: the content without its leading blank lines.
 func jekyllContent(_ s: String) -> String {
-    var lines = s.split(separator: "\n", omittingEmptySubsequences: false)
-    while let f = lines.first, f.allSatisfy({ $0 == " " || $0 == "\t" }), lines.count > 1 { lines.removeFirst() }
-    return lines.joined(separator: "\n")
+    let b = Array(s.utf8)
+    var start = 0
+    var i = 0
+    while i < b.count {
+        if b[i] == 0x0A { start = i + 1 } else if b[i] != 0x20 && b[i] != 0x09 { break }
+        i += 1
+    }
+    return String(decoding: b[start...], as: UTF8.self)
 }
 let inputs = files.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.map(jekyllContent)
 let bytes = inputs.reduce(0) { $0 + $1.utf8.count }
@@ -40,9 +46,22 @@ func seconds(_ body: () -> Void) -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// CPU time of the calling thread: on a loaded machine this counts only the time the work ran,
+/// not the time it waited for a core (the Ruby side measures the same way).
+func cpuSeconds(_ body: () -> Void) -> Double {
+    func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+    let start = now()
+    body()
+    return now() - start
+}
+
 var best = Double.infinity
 for _ in 0..<rounds {
-    best = min(best, seconds { for s in inputs { _ = converter.convert(s) } })
+    best = min(best, cpuSeconds { for s in inputs { _ = converter.convert(s) } })
 }
 // the same work spread over all cores (the parser lock serialises only cmark's parse)
 var bestParallel = Double.infinity
@@ -53,7 +72,7 @@ for _ in 0..<rounds {
 }
 
 if ProcessInfo.processInfo.environment["KYLL_BENCH_NO_RUBY"] != nil {
-    print(String(format: "kyll, one thread: %.1f ms", best * 1000))
+    print(String(format: "kyll, one thread (CPU time): %.1f ms", best * 1000))
     exit(0)
 }
 let ruby = Process()
@@ -74,6 +93,6 @@ ruby.waitUntilExit()
 let kramdown = Double(rubyOut.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan
 
 print("files: \(inputs.count), \(bytes) bytes, best of \(rounds) rounds")
-print(String(format: "kramdown (Ruby):   %8.1f ms", kramdown * 1000))
-print(String(format: "kyll, one thread:  %8.1f ms  (%.1fx)", best * 1000, kramdown / best))
-print(String(format: "kyll, all cores:   %8.1f ms  (%.1fx)", bestParallel * 1000, kramdown / bestParallel))
+print(String(format: "kramdown (Ruby), CPU time:     %8.1f ms", kramdown * 1000))
+print(String(format: "kyll, one thread, CPU time:    %8.1f ms  (%.1fx)", best * 1000, kramdown / best))
+print(String(format: "kyll, all cores, wall clock:   %8.1f ms  (%.1fx)", bestParallel * 1000, kramdown / bestParallel))

@@ -5,21 +5,73 @@ enum HTMLFormatter {
     /// `<span class="CLS">` for each token, as bytes.
     static let openTags: [[UInt8]] = Token.allCases.map { Array(#"<span class=""#.utf8) + Array($0.shortName.utf8) + Array(#"">"#.utf8) }
     static let closeTag: [UInt8] = Array("</span>".utf8)
+    /// Every piece of markup in one buffer: the open tags by token, then `</span>`, `&amp;`,
+    /// `&lt;`, `&gt;`; `pieceStarts[i]..<pieceStarts[i + 1]` is piece `i`.
+    static let pieces: [UInt8] = openTags.flatMap { $0 } + closeTag + Array("&amp;&lt;&gt;".utf8)
+    static let pieceStarts: [Int] = {
+        var starts = [0]
+        for tag in openTags { starts.append(starts.last! + tag.count) }
+        for n in [closeTag.count, 5, 4, 4] { starts.append(starts.last! + n) }
+        return starts
+    }()
 
     static func render(_ runs: [TokenRun], _ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let html = string(runs, bytes)
+        out.append(contentsOf: html.utf8)
+    }
+
+    /// The HTML for `runs` over `bytes`, written straight into a string of the exact length.
+    static func string(_ runs: [TokenRun], _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard let source = bytes.baseAddress, !runs.isEmpty else { return "" }
+        // First pass: the exact length.
+        var length = 0
         var i = 0
         while i < runs.count {
             let token = runs[i].token
-            var j = i + 1
-            while j < runs.count && runs[j].token == token { j += 1 }
-            if token == .text {
-                for k in i..<j { appendEscaped(bytes, Int(runs[k].start), Int(runs[k].end), into: &out) }
-            } else {
-                openTags[Int(token.rawValue)].withUnsafeBufferPointer { out.append(contentsOf: $0) }
-                for k in i..<j { appendEscaped(bytes, Int(runs[k].start), Int(runs[k].end), into: &out) }
-                closeTag.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+            if token != .text { length += openTags[Int(token.rawValue)].count + closeTag.count }
+            repeat {
+                for k in Int(runs[i].start)..<Int(runs[i].end) {
+                    switch source[k] {
+                    case 38: length += 5
+                    case 60, 62: length += 4
+                    default: length += 1
+                    }
+                }
+                i += 1
+            } while i < runs.count && runs[i].token == token
+        }
+        let close = Token.allCases.count, amp = close + 1, lt = close + 2, gt = close + 3
+        return pieces.withUnsafeBufferPointer { pieceBytes in
+            pieceStarts.withUnsafeBufferPointer { starts in
+                String(unsafeUninitializedCapacity: length) { buffer in
+                    guard let start = buffer.baseAddress, let markup = pieceBytes.baseAddress else { return 0 }
+                    var out = start
+                    @inline(__always) func put(_ piece: Int) {
+                        let a = starts[piece], n = starts[piece + 1] - a
+                        out.update(from: markup + a, count: n)
+                        out += n
+                    }
+                    var i = 0
+                    while i < runs.count {
+                        let token = runs[i].token
+                        if token != .text { put(Int(token.rawValue)) }
+                        repeat {
+                            for k in Int(runs[i].start)..<Int(runs[i].end) {
+                                let c = source[k]
+                                switch c {
+                                case 38: put(amp)
+                                case 60: put(lt)
+                                case 62: put(gt)
+                                default: out.pointee = c; out += 1
+                                }
+                            }
+                            i += 1
+                        } while i < runs.count && runs[i].token == token
+                        if token != .text { put(close) }
+                    }
+                    return out - start
+                }
             }
-            i = j
         }
     }
 
@@ -76,9 +128,7 @@ public struct HTMLTableFormatter: Sendable, Hashable {
         var code = code
         return code.withUTF8 { buf in
             let runs = lexer.tokenize(buf)
-            var inner: [UInt8] = []
-            inner.reserveCapacity(buf.count * 2)
-            HTMLFormatter.render(runs, buf, into: &inner)
+            var inner = HTMLFormatter.string(runs, buf)
             // Rouge counts the newlines in the tokens and adds a line when the last token does not
             // end with one.
             var lines = 0
@@ -89,7 +139,7 @@ public struct HTMLTableFormatter: Sendable, Hashable {
                 // already ends with a newline
             } else {
                 lines += 1
-                inner.append(10)
+                inner += "\n"
             }
             var out = #"<table class="\#(tableClass)"><tbody><tr><td class="\#(gutterClass) gl"><pre class="lineno">"#
             for n in startLine..<(startLine + lines) {
@@ -97,7 +147,7 @@ public struct HTMLTableFormatter: Sendable, Hashable {
                 out += "\n"
             }
             out += #"</pre></td><td class="\#(codeClass)"><pre>"#
-            out += String(decoding: inner, as: UTF8.self)
+            out += inner
             out += "</pre></td></tr></tbody></table>"
             return out
         }

@@ -22,13 +22,7 @@ public struct Lexer: Sendable, Hashable {
     /// The token spans of `code` as HTML (Rouge's `HTML` formatter): what goes inside `<code>`.
     public func highlight(_ code: String) -> String {
         var code = code
-        return code.withUTF8 { buf in
-            let runs = tokenize(buf)
-            var out: [UInt8] = []
-            out.reserveCapacity(buf.count * 2 + 64)
-            HTMLFormatter.render(runs, buf, into: &out)
-            return String(decoding: out, as: UTF8.self)
-        }
+        return code.withUTF8 { buf in HTMLFormatter.string(tokenize(buf), buf) }
     }
 
     /// The tokens of `code`, consecutive tokens of one type merged, as Rouge's `lex` yields them.

@@ -25,7 +25,7 @@ enum UnicodeClass {
 
     /// `[[:alnum:]]`: letters, marks and decimal digits.
     static func isAlnum(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 0x80 { return CharSet("a-zA-Z0-9").contains(UInt8(s.value)) }
+        if s.value < 0x80 { return CharSet.alnum.contains(UInt8(s.value)) }
         return isAlpha(s) || s.properties.generalCategory == .decimalNumber
     }
 

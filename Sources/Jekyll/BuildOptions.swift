@@ -22,6 +22,8 @@ public struct BuildOptions: Sendable {
     public var lsi: Bool?
     public var layoutsDir: String?
     public var pluginsDirs: [String]?
+    /// `--theme-path`: folders searched for the site's theme before the gem folders.
+    public var themePath: [String]?
     /// The working directory relative paths are resolved against.
     public var workingDirectory: String
 

@@ -19,10 +19,12 @@ public enum JekyllFlavor {
         }
     }
 
-    /// Installs Jekyll's `include` tag, reading includes through the environment's file system
-    /// (which should look in `_includes`).
-    public static func registerIncludeTag(into env: inout LiquidEnvironment) {
-        env.register(tag: "include", JekyllIncludeTag.Parser())
+    /// Installs Jekyll's `include` tag (or, with another name and a resolver, `include_relative`),
+    /// reading includes through the environment's file system (which should look in `_includes`);
+    /// `resolve` maps the written file name to the name asked of the file system.
+    public static func registerIncludeTag(into env: inout LiquidEnvironment, name: String = "include",
+                                          resolve: JekyllIncludeTag.Resolver? = nil) {
+        env.register(tag: name, JekyllIncludeTag.Parser(resolve: resolve))
     }
 
     // MARK: where / find
@@ -152,7 +154,7 @@ public enum JekyllFlavor {
         default: throw noMethod("sort", input)
         }
         if property.isNil {
-            return .array(try stableSort(items) { a, b in
+            return .array(try RubySort.sort(items) { a, b in
                 guard let c = a.rubyCompare(b) else { throw a.comparisonError(with: b) }
                 return c
             })
@@ -167,7 +169,7 @@ public enum JekyllFlavor {
         let key = property.rubyString
         var keyed: [(Value, Value)] = []
         for item in items { keyed.append((try itemProperty(item, key, context), item)) }
-        return .array(try stableSort(keyed) { a, b in
+        return .array(try RubySort.sort(keyed) { a, b in
             switch (a.0.isNil, b.0.isNil) {
             case (false, true): return -order
             case (true, false): return order
@@ -184,23 +186,6 @@ public enum JekyllFlavor {
         LiquidError(.internal, "undefined method `\(name)' for \(value.inspect):\(value.rubyClassName)")
     }
 
-    /// A stable sort (Ruby's sort is stable here: glibc's merge sort).
-    static func stableSort<T>(_ items: [T], _ compare: (T, T) throws -> Int) throws -> [T] {
-        var indexed = Array(items.enumerated())
-        var failure: (any Error)?
-        indexed.sort { x, y in
-            if failure != nil { return false }
-            do {
-                let c = try compare(x.element, y.element)
-                return c != 0 ? c < 0 : x.offset < y.offset
-            } catch {
-                failure = error
-                return false
-            }
-        }
-        if let failure { throw failure }
-        return indexed.map(\.element)
-    }
 }
 
 extension Substring {

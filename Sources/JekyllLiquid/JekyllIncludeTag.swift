@@ -4,7 +4,12 @@ import Liquid
 /// `{{ … }}`; parameters are exposed as `include.key` in a scope of their own; the partial
 /// renders in the current context (its assignments stay visible) and its errors abort the render.
 public struct JekyllIncludeTag: TagNode {
+    /// Turns the file name written in the tag into the name the file system is asked for
+    /// (`include_relative` resolves it against the current page's folder).
+    public typealias Resolver = @Sendable (_ file: String, _ context: RenderContext) throws -> String
+
     let file: String
+    let resolve: Resolver?
     /// The file name as a template when it contains `{{ … }}`.
     let fileTemplate: Template?
     let parameters: [(key: String, value: Parameter)]
@@ -24,6 +29,7 @@ public struct JekyllIncludeTag: TagNode {
             name = buffer.string
         }
         try Self.validateFileName(name, tagName: tagName)
+        if let resolve { name = try resolve(name, context) }
         var params = OrderedHash()
         for (key, value) in parameters {
             switch value {
@@ -67,7 +73,11 @@ public struct JekyllIncludeTag: TagNode {
     }
 
     public struct Parser: TagParser {
-        public init() {}
+        let resolve: Resolver?
+
+        public init(resolve: Resolver? = nil) {
+            self.resolve = resolve
+        }
 
         public func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
             let markup = tag.markup.trimmingCharacters()
@@ -101,7 +111,7 @@ public struct JekyllIncludeTag: TagNode {
             if file.contains("{{") {
                 fileTemplate = try Template.parse(file, name: parser.templateName, environment: parser.environment)
             }
-            return JekyllIncludeTag(file: file, fileTemplate: fileTemplate, parameters: parsed,
+            return JekyllIncludeTag(file: file, resolve: resolve, fileTemplate: fileTemplate, parameters: parsed,
                                     hasParameters: params != nil, tagName: tag.name)
         }
 

@@ -60,6 +60,9 @@ struct BuildOptionGroup: ParsableArguments {
     @Option(name: [.customShort("p"), .customLong("plugins")], help: "Plugins directories, comma-separated.")
     var plugins: String?
 
+    @Option(name: .customLong("theme-path"), help: "Folders holding gem themes (NAME/ or NAME-VERSION/), colon-separated.")
+    var themePath: String?
+
     /// The options as the build sees them: only what was given overrides the configuration.
     func buildOptions(workingDirectory: String = FileSystem.currentDirectory()) -> BuildOptions {
         var o = BuildOptions(workingDirectory: workingDirectory)
@@ -82,6 +85,7 @@ struct BuildOptionGroup: ParsableArguments {
         if lsi { o.lsi = true }
         o.layoutsDir = layouts
         o.pluginsDirs = plugins.map { $0.split(separator: ",").map(String.init) }
+        o.themePath = themePath.map { $0.split(separator: ":").map(String.init) }
         return o
     }
 }

@@ -144,15 +144,20 @@ struct DirectoryFileSystem: TemplateFileSystem {
     let root: String
     let pattern: String
 
-    func readTemplate(named name: String, context: RenderContext) throws -> TemplateSource {
+    func path(of name: String) -> String {
         var parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let last = parts.removeLast()
         let file = pattern.replacingOccurrences(of: "%s", with: last)
-        let path = ([root] + parts + [file]).joined(separator: "/")
-        guard let source = try? readFile(path) else {
+        return ([root] + parts + [file]).joined(separator: "/")
+    }
+
+    func cacheKey(forTemplateNamed name: String, context: RenderContext) -> String { path(of: name) }
+
+    func readTemplate(named name: String, context: RenderContext) throws -> TemplateSource {
+        guard let source = try? readFile(path(of: name)) else {
             throw LiquidError(.fileSystem, "No such template '\(name)'")
         }
-        return TemplateSource(source: source, name: name, cacheKey: path)
+        return TemplateSource(source: source, name: name)
     }
 }
 

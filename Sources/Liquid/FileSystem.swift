@@ -3,24 +3,29 @@ public struct TemplateSource: Sendable {
     public var source: String
     /// The name errors refer to (a path).
     public var name: String
-    /// What parsed partials are cached under; the same key must always mean the same source.
-    public var cacheKey: String
     /// Line number of the first line of `source` in its file.
     public var firstLine: Int
 
-    public init(source: String, name: String, cacheKey: String? = nil, firstLine: Int = 1) {
+    public init(source: String, name: String, firstLine: Int = 1) {
         self.source = source
         self.name = name
-        self.cacheKey = cacheKey ?? name
         self.firstLine = firstLine
     }
 }
 
 /// Where `include` and `render` find partials. Called from many renders at once: must be thread-safe.
 public protocol TemplateFileSystem: Sendable {
+    /// What a name refers to, without reading it, for the partial cache (a path; by default the
+    /// name itself). Names meaning different files in different contexts need different keys.
+    func cacheKey(forTemplateNamed name: String, context: RenderContext) -> String
+
     /// The source of the partial named in the tag; throw a `LiquidError` of kind `.fileSystem` when
     /// there is none.
     func readTemplate(named name: String, context: RenderContext) throws -> TemplateSource
+}
+
+extension TemplateFileSystem {
+    public func cacheKey(forTemplateNamed name: String, context: RenderContext) -> String { name }
 }
 
 /// Partials from memory, by name (tests, the golden-liquid harness).
@@ -66,10 +71,11 @@ extension RenderContext {
         guard let fileSystem = environment.fileSystem else {
             throw LiquidError(.fileSystem, "This liquid context does not allow includes.")
         }
-        let source = try fileSystem.readTemplate(named: name, context: self)
         let environment = self.environment
-        return try session.partials.template(forKey: source.cacheKey) {
-            try Template.parse(source.source, name: source.name, firstLine: source.firstLine, environment: environment)
+        let key = fileSystem.cacheKey(forTemplateNamed: name, context: self)
+        return try session.partials.template(forKey: key) {
+            let source = try fileSystem.readTemplate(named: name, context: self)
+            return try Template.parse(source.source, name: source.name, firstLine: source.firstLine, environment: environment)
         }
     }
 }

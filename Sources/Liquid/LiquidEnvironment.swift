@@ -7,29 +7,77 @@ public enum ErrorMode: String, Sendable {
 
 /// The arguments a filter receives after its input: positional values and `key: value` pairs.
 public struct FilterArguments: Sendable {
-    public var positional: [Value]
-    public var keywords: OrderedHash
+    // The first two positional arguments are kept inline: most filters take one or two, and
+    // this spares an array per call.
+    private var first: Value = .nil
+    private var second: Value = .nil
+    private var rest: [Value] = []
+    private var positionalCount = 0
+    /// Nil when there are none (the common case: no hash to retain and release).
+    private var keywordStorage: OrderedHash?
+
+    public var keywords: OrderedHash {
+        get { keywordStorage ?? OrderedHash() }
+        set { keywordStorage = newValue.isEmpty ? nil : newValue }
+    }
     /// Positions of arguments written as the literals `empty` or `blank` (they evaluate to ""; a
     /// few host filters, such as Debian's Jekyll `where`, treat them specially).
     public var emptyLiteralPositions: [Int] = []
 
     public init(positional: [Value], keywords: OrderedHash = OrderedHash()) {
-        self.positional = positional
         self.keywords = keywords
+        self.positional = positional
+    }
+
+    init() {}
+
+    mutating func append(_ value: Value) {
+        switch positionalCount {
+        case 0: first = value
+        case 1: second = value
+        default: rest.append(value)
+        }
+        positionalCount += 1
+    }
+
+    /// The positional arguments, in order.
+    public var positional: [Value] {
+        get {
+            switch positionalCount {
+            case 0: return []
+            case 1: return [first]
+            default: return [first, second] + rest
+            }
+        }
+        set {
+            positionalCount = 0
+            first = .nil
+            second = .nil
+            rest = []
+            for v in newValue { append(v) }
+        }
     }
 
     /// The arguments as a Ruby filter method receives them: keyword arguments gathered into one
     /// hash after the positional ones.
     public var ruby: [Value] {
-        keywords.isEmpty ? positional : positional + [.hash(keywords)]
+        keywordStorage.map { positional + [.hash($0)] } ?? positional
     }
 
     /// The Ruby argument count (keyword arguments count as one hash).
-    public var rubyCount: Int { positional.count + (keywords.isEmpty ? 0 : 1) }
+    public var rubyCount: Int { positionalCount + (keywordStorage == nil ? 0 : 1) }
 
     /// The i-th Ruby argument, or nil (Ruby's default of nil) when not given.
     public subscript(i: Int) -> Value {
-        i < positional.count ? positional[i] : (i == positional.count && !keywords.isEmpty ? .hash(keywords) : .nil)
+        if i < positionalCount {
+            switch i {
+            case 0: return first
+            case 1: return second
+            default: return rest[i - 2]
+            }
+        }
+        if i == positionalCount, let k = keywordStorage { return .hash(k) }
+        return .nil
     }
 
     public func isGiven(_ i: Int) -> Bool { i < rubyCount }
@@ -38,14 +86,14 @@ public struct FilterArguments: Sendable {
 /// A filter: a function from the input and arguments to a value, with the number of arguments it
 /// takes (after the input; keyword arguments count as one) so calls with too many or too few fail
 /// as ruby-liquid's do ("wrong number of arguments (given 3, expected 1..2)").
-public struct FilterDefinition: Sendable {
+public final class FilterDefinition: Sendable {
     public typealias Body = @Sendable (_ input: Value, _ arguments: FilterArguments, _ context: RenderContext) throws -> Value
 
-    public var name: String
-    public var arity: ClosedRange<Int>
-    public var body: Body
+    public let name: String
+    public let arity: ClosedRange<Int>
+    public let body: Body
     /// Marks Liquid's own `split` and `size`, so `split: x | size` can count without splitting.
-    var standard: Standard?
+    let standard: Standard?
 
     enum Standard { case split, size }
 
@@ -53,6 +101,14 @@ public struct FilterDefinition: Sendable {
         self.name = name
         self.arity = arity
         self.body = body
+        self.standard = nil
+    }
+
+    init(_ name: String, arity: ClosedRange<Int>, standard: Standard, _ body: @escaping Body) {
+        self.name = name
+        self.arity = arity
+        self.body = body
+        self.standard = standard
     }
 
     func invoke(_ input: Value, _ arguments: FilterArguments, _ context: RenderContext) throws -> Value {

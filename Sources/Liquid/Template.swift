@@ -6,6 +6,8 @@ public struct Template: Sendable {
     public let environment: LiquidEnvironment
     /// Strict-grammar problems found in `warn` mode (the template was parsed leniently).
     public let warnings: [LiquidError]
+    /// Output bytes to reserve: the template's own top-level text and some room.
+    let outputEstimate: Int
 
     /// Parses `source`. `firstLine` is the line number of the first line of `source` in its file
     /// (after front matter, say), so that errors point at the file's own lines.
@@ -21,7 +23,10 @@ public struct Template: Sendable {
                     ? "Unexpected outer '\(unknown.name)' tag" : "Unknown tag '\(unknown.name)'"
                 throw parser.located(.syntax(message), unknown.position)
             }
-            return Template(root: root, name: name, environment: environment, warnings: parser.warnings)
+            var text = 0
+            for node in root.program { if let t = node as? TextNode { text += t.text.utf8.count } }
+            return Template(root: root, name: name, environment: environment, warnings: parser.warnings,
+                            outputEstimate: text + text / 4 + 256)
         } catch {
             var e = LiquidError.wrap(error)
             if e.location == nil {
@@ -35,7 +40,7 @@ public struct Template: Sendable {
     public func render(_ data: Value = .hash(OrderedHash()), options: RenderOptions = RenderOptions()) throws(LiquidError) -> String {
         let context = makeContext(data, options, rethrow: true)
         do {
-            var output = OutputBuffer(reservingCapacity: 4096)
+            var output = OutputBuffer(reservingCapacity: outputEstimate)
             try root.render(into: &output, context: context)
             return output.string
         } catch {
@@ -49,7 +54,7 @@ public struct Template: Sendable {
         _ data: Value = .hash(OrderedHash()), options: RenderOptions = RenderOptions()
     ) throws(LiquidError) -> (output: String, errors: [LiquidError]) {
         let context = makeContext(data, options, rethrow: false)
-        var output = OutputBuffer(reservingCapacity: 4096)
+        var output = OutputBuffer(reservingCapacity: outputEstimate)
         do {
             try root.render(into: &output, context: context)
         } catch {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The result of a conversion: the HTML and the warnings kramdown would have given.
 public struct MarkdownOutput: Sendable, Equatable {
     public var html: String
@@ -22,7 +24,7 @@ public struct KramdownConverter: Sendable {
         let root = Element(.root)
         root.block = true
         let parser = BlockParser(context: context, root: root)
-        parser.parseBlocks(root, Array(Self.normalize(markdown).utf8))
+        parser.parseBlocks(root, Self.sourceBytes(markdown))
         TreeUpdate(ctx: context).run(root)
         let html = HTMLConverter(context: context, highlighter: highlighter).convertDocument(root)
         return MarkdownOutput(html: html, warnings: context.warnings)
@@ -30,13 +32,30 @@ public struct KramdownConverter: Sendable {
 
     /// kramdown's `adapt_source`: `\r\n` and `\r` become `\n`, and the text ends with exactly the
     /// newlines it had (at least one).
-    static func normalize(_ s: String) -> String {
-        var t = s
-        if t.utf8.contains(Byte.cr) {
-            t = t.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    static func sourceBytes(_ s: String) -> Bytes {
+        var out = Bytes()
+        var s = s
+        s.withUTF8 { src in
+            out.reserveCapacity(src.count + 1)
+            guard let base = src.baseAddress, memchr(base, Int32(Byte.cr), src.count) != nil else {
+                out.append(contentsOf: src)
+                return
+            }
+            var i = 0
+            while i < src.count {
+                let c = src[i]
+                if c == Byte.cr {
+                    out.append(Byte.newline)
+                    if i + 1 < src.count, src[i + 1] == Byte.newline { i += 1 }
+                } else {
+                    out.append(c)
+                }
+                i += 1
+            }
         }
-        if t.hasSuffix("\n") { t.removeLast() }
-        return t + "\n"
+        if out.last == Byte.newline { out.removeLast() }
+        out.append(Byte.newline)
+        return out
     }
 }
 

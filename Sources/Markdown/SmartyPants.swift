@@ -14,7 +14,7 @@ public struct SmartyPants: Sendable {
         root.block = true
         let parser = BlockParser(context: context, root: root)
         parser.smartyPants = true
-        parser.parseBlocks(root, Array(KramdownConverter.normalize(text).utf8))
+        parser.parseBlocks(root, KramdownConverter.sourceBytes(text))
         TreeUpdate(ctx: context).update(root)
         var out = HTMLConverter(context: context, highlighter: nil).convertDocument(root)
         if out.hasSuffix("\n") { out.removeLast() }

@@ -109,3 +109,28 @@ import Testing
         #expect(results.allSatisfy { $0 == expected })
     }
 }
+
+@Suite struct CharSetTests {
+    static func same(_ a: CharSet, _ b: CharSet) -> Bool {
+        (0...255).allSatisfy { a.contains(UInt8($0)) == b.contains(UInt8($0)) }
+    }
+
+    @Test func sharedMasksMatchTheirPatterns() {
+        let table: [(CharSet, CharSet)] = [
+            (.digit, CharSet("0-9")), (.word, CharSet("a-zA-Z0-9_")), (.alpha, CharSet("a-zA-Z")),
+            (.space, CharSet(" \t\n\u{0B}\u{0C}\r")), (.hex, CharSet("0-9a-fA-F")), (.spaceOrTab, CharSet(" \t")),
+            (.spaceOnly, CharSet(" ")), (.newline, CharSet("\n")), (.identifierStart, CharSet("a-zA-Z_")),
+            (.wordOrDash, CharSet("a-zA-Z0-9_-")), (.octal, CharSet("0-7")), (.binary, CharSet("01")),
+            (.upper, CharSet("A-Z")), (.lower, CharSet("a-z")), (.alnum, CharSet("a-zA-Z0-9")),
+            (.blank, CharSet(" \t\u{0B}\u{0C}\r")),
+        ]
+        for (mask, pattern) in table { #expect(Self.same(mask, pattern)) }
+    }
+
+    @Test func patternSyntax() {
+        let set = CharSet("-a-cx-")
+        #expect("-abcx".utf8.allSatisfy(set.contains))
+        #expect(!set.contains(UInt8(ascii: "d")))
+        #expect(CharSet("!-#").contains(UInt8(ascii: "\"")))
+    }
+}

@@ -134,3 +134,78 @@ import Testing
         #expect(result.standardError.contains("Destination directory cannot be or contain the Source directory."))
     }
 }
+
+extension CommandTests {
+    @Test func keepFilesSurviveAndStaleFilesGo() throws {
+        let (folder, source) = try makeSite("""
+            -- _config.yml --
+            keep_files: [.git, kept]
+            -- index.html --
+            ---
+            ---
+            home
+            """)
+        defer { withExtendedLifetime(folder) {} }
+        let site = source.appendingPathComponent("_site")
+        #expect(KyllRunner.run(["build", "-q"], in: source).status == 0)
+        let fm = FileManager.default
+        try fm.createDirectory(at: site.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("git".utf8).write(to: site.appendingPathComponent(".git/config"))
+        try Data("kept".utf8).write(to: site.appendingPathComponent("kept-file.txt"))
+        try Data("stale".utf8).write(to: site.appendingPathComponent("stale.html"))
+        #expect(KyllRunner.run(["build", "-q"], in: source).status == 0)
+        #expect(read(site.appendingPathComponent(".git/config")) == "git")
+        #expect(read(site.appendingPathComponent("kept-file.txt")) == "kept")
+        #expect(!fm.fileExists(atPath: site.appendingPathComponent("stale.html").path))
+        #expect(read(site.appendingPathComponent("index.html")) == "home\n")
+        // Nothing of the staging folder is left beside the site.
+        #expect(try fm.contentsOfDirectory(atPath: source.path).filter { $0.contains(".kyll-") } == [])
+    }
+
+    @Test func permalinksCannotWriteOutsideTheDestination() throws {
+        let (folder, source) = try makeSite("""
+            -- evil.html --
+            ---
+            permalink: /../../../outside.html
+            ---
+            evil
+            """)
+        defer { withExtendedLifetime(folder) {} }
+        #expect(KyllRunner.run(["build", "-q"], in: source).status == 0)
+        let fm = FileManager.default
+        #expect(!fm.fileExists(atPath: folder.url.appendingPathComponent("outside.html").path))
+        #expect(!fm.fileExists(atPath: source.appendingPathComponent("outside.html").path))
+        #expect(fm.fileExists(atPath: source.appendingPathComponent("_site/outside.html").path))
+    }
+}
+
+extension CommandTests {
+    @Test func unchangedFilesAreNotRewritten() throws {
+        let (folder, source) = try makeSite("""
+            -- a.html --
+            ---
+            ---
+            same
+            -- b.html --
+            ---
+            ---
+            {{ site.title }}
+            -- static.txt --
+            static
+            """)
+        defer { withExtendedLifetime(folder) {} }
+        let site = source.appendingPathComponent("_site")
+        func inode(_ name: String) throws -> Int {
+            try (FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(name).path)[.systemFileNumber]
+                 as? Int) ?? -1
+        }
+        #expect(KyllRunner.run(["build", "-q"], in: source).status == 0)
+        let (a, b, s) = (try inode("a.html"), try inode("b.html"), try inode("static.txt"))
+        try Data("title: Changed\n".utf8).write(to: source.appendingPathComponent("_config.yml"))
+        #expect(KyllRunner.run(["build", "-q"], in: source).status == 0)
+        #expect(try inode("a.html") == a)
+        #expect(try inode("static.txt") == s)
+        #expect(try inode("b.html") != b)
+        #expect(read(site.appendingPathComponent("b.html")) == "Changed\n")
+    }
+}

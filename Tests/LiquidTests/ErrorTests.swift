@@ -114,6 +114,19 @@ import Testing
         #expect(parseError(ok) == nil)
     }
 
+    /// Pathological nesting inside markup is an error, not a stack overflow.
+    @Test func deepMarkupNestingIsRefused() throws {
+        for source in [
+            "{{ " + String(repeating: "[", count: 5000) + "x" + String(repeating: "]", count: 5000) + " }}",
+            "{{ " + String(repeating: "(", count: 5000) + "1..2" + String(repeating: ")", count: 5000) + " }}",
+            "{% liquid " + String(repeating: "liquid ", count: 5000) + "echo 1 %}",
+        ] {
+            let e = try #require(parseError(source))
+            #expect(e.kind == .stackLevel)
+        }
+        #expect(try render("{% if " + String(repeating: "a and ", count: 5000) + "b %}x{% endif %}") == "")
+    }
+
     @Test func recursiveIncludesStop() throws {
         let e = try #require(renderError("{% include 'loop' %}", partials: ["loop": "x{% include 'loop' %}"]))
         #expect(e.kind == .stackLevel)

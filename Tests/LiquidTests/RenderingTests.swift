@@ -51,6 +51,35 @@ func render(_ source: String, _ data: Value = [:], partials: [String: String] = 
         }
     }
 
+    /// The word count of `split: ' ' | size` (eight bytes at a time) against splitting, on
+    /// pseudo-random text of every length up to 80 with all of Ruby's whitespace and non-ASCII.
+    @Test func fieldCountingAgreesOnRandomText() throws {
+        let alphabet: [String] = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "a", "b", "é", "日", "\u{85}", "\u{A0}", "x", "0", "\u{1F}", "!"]
+        var seed: UInt64 = 42
+        let t = try Template.parse("{{ s | split: ' ' | size }}/{% assign w = s | split: ' ' %}{{ w | size }}")
+        for length in 0...80 {
+            for _ in 0..<4 {
+                var text = ""
+                for _ in 0..<length {
+                    seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                    text += alphabet[Int(seed >> 60)]
+                }
+                let parts = try t.render(["s": .string(text)]).split(separator: "/")
+                #expect(parts.count == 2 && parts[0] == parts[1], "\(text.debugDescription)")
+            }
+        }
+    }
+
+    /// `size`, `slice` and `truncate` count code points, as Ruby does.
+    @Test func lengthsAreCodePoints() throws {
+        for text in ["", "abc", "héllo wörld, ça va?", "日本語のテキストです", String(repeating: "aé日🙂", count: 7), "e\u{301}e\u{301}"] {
+            let n = text.unicodeScalars.count
+            #expect(try render("{{ s | size }}", ["s": .string(text)]) == String(n))
+            let sliced = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(1).prefix(5)))
+            #expect(try render("{{ s | slice: 1, 5 }}", ["s": .string(text)]) == sliced)
+        }
+    }
+
     @Test func whitespaceControlAndBlankBlocks() throws {
         #expect(try render("a  {%- if true -%}  b  {%- endif -%}  c") == "abc")
         #expect(try render("[{% if true %}\n  {% assign x = 1 %}\n{% endif %}]") == "[]")

@@ -42,7 +42,7 @@ extension CTokenizer {
                 }
             }
         }
-        func suffix(_ e: Int) -> Int { s.skip(CharSet("luLU"), from: e) }
+        func suffix(_ e: Int) -> Int { s.skip(Self.integerSuffixes, from: e) }
         func exponent(_ e: Int) -> Int? {
             guard s.at(e) | 0x20 == 101 else { return nil }
             let d = s.at(e + 1) == 43 || s.at(e + 1) == 45 ? e + 2 : e + 1
@@ -56,8 +56,8 @@ extension CTokenizer {
         if c == 46, let f = digitSeparated(s, s.pos + 1) { return (.numberFloat, exponent(f) ?? f) }
         if let d = digitSeparated(s, s.pos), let e = exponent(d) { return (.numberFloat, e) }
         if c == 48 && s.peek(1) | 0x20 == 120, let h = digitSeparated(s, s.pos + 2, .hex) { return (.numberHex, suffix(h)) }
-        if c == 48 && s.peek(1) == 98, let b = digitSeparated(s, s.pos + 2, CharSet("01")) { return (.numberBin, b) }
-        if c == 48, let o = digitSeparated(s, s.pos + 1, CharSet("0-7")), s.at(s.pos + 1) != 39 { return (.numberOct, suffix(o)) }
+        if c == 48 && s.peek(1) == 98, let b = digitSeparated(s, s.pos + 2, Self.binaryDigits) { return (.numberBin, b) }
+        if c == 48, let o = digitSeparated(s, s.pos + 1, Self.octalDigits), s.at(s.pos + 1) != 39 { return (.numberOct, suffix(o)) }
         if let d = digitSeparated(s, s.pos) { return (.numberInteger, suffix(d)) }
         return nil
     }
@@ -65,7 +65,7 @@ extension CTokenizer {
     /// `(?:u8|u|U|L)?R"delim(…)delim"`
     private func rawString(_ s: Scan) -> Int? {
         var i = s.pos
-        if s.has("u8") { i += 2 } else if CharSet("uUL").contains(s.peek()) { i += 1 }
+        if s.has("u8") { i += 2 } else if Self.rawPrefixes.contains(s.peek()) { i += 1 }
         if !s.has("R\"", at: i) { i = s.pos }
         guard s.has("R\"", at: i) else { return nil }
         let delimiterChars = CharSet("a-zA-Z0-9_{}[]#<>%:;.?*+-/^&|~!=,\"'")

@@ -2,7 +2,7 @@ extension CTokenizer {
     /// `([\w*\s]+?[\s*])(id)(\s*\([^;]*?\))(ws?)({|;)` at the top level: the return type and
     /// signature are lexed by a fresh lexer, the name is a function.
     func functionDefinition(_ s: inout Scan) -> Bool {
-        let prefixEnd = s.skip(CharSet("a-zA-Z0-9_*").union(.space))
+        let prefixEnd = s.skip(Self.prefixChars.union(.space))
         var split = s.pos + 1
         while split < prefixEnd {
             defer { split += 1 }

@@ -8,12 +8,12 @@ extension CTokenizer {
         if s.has("u8") { q += 2 } else if c == 117 || c == 85 || c == 76 { q += 1 }
         if s.at(q) == 34 && q < s.end { s.emit(.string, to: q + 1); push(.string); return true }
         var cq = s.pos
-        if s.hasIgnoringCase("u8") { cq += 2 } else if CharSet("uUlL").contains(c) { cq += 1 }
+        if s.hasIgnoringCase("u8") { cq += 2 } else if Self.charPrefixes.contains(c) { cq += 1 }
         if let e = charLiteral(s, cq) ?? (cq > s.pos ? charLiteral(s, s.pos) : nil) { s.emit(.stringChar, to: e); return true }
         if let (token, e) = number(s) { s.emit(token, to: e); return true }
         if c == 42 && s.peek(1) == 47 { s.emit(.error, count: 2); return true }
-        if CharSet("~!%^&*+=|?:<>/-").contains(c) { s.emit(.operator, count: 1); return true }
-        if CharSet("()[],.;").contains(c) { s.emit(.punctuation, count: 1); return true }
+        if Self.operatorChars.contains(c) { s.emit(.operator, count: 1); return true }
+        if Self.punctuationChars.contains(c) { s.emit(.punctuation, count: 1); return true }
         if s.hasWord("case") { s.emit(.keyword, count: 4); push(.caseLabel); return true }
         for w: StaticString in ["true", "false", "NULL"] where s.hasWord(w) {
             s.emit(.nameBuiltin, count: w.utf8CodeUnitCount)
@@ -34,7 +34,7 @@ extension CTokenizer {
         if s.at(j) == 92 && j + 1 < s.end {
             if s.at(j + 1) != 10 { ends.append(s.charEnd(j + 1)) }
             var o = j + 1
-            while o < j + 4 && CharSet("0-7").contains(s.at(o)) && o < s.end { o += 1 }
+            while o < j + 4 && Self.octalDigits.contains(s.at(o)) && o < s.end { o += 1 }
             for k in stride(from: o, to: j + 1, by: -1) { ends.append(k) }
             if s.at(j + 1) | 0x20 == 120 {
                 var h = j + 2
@@ -51,7 +51,7 @@ extension CTokenizer {
     private func number(_ s: Scan) -> (Token, Int)? {
         let c = s.peek()
         guard CharSet.digit.contains(c) || (c == 46 && CharSet.digit.contains(s.peek(1))) else { return nil }
-        func suffix(_ e: Int) -> Int { s.skip(CharSet("luLU"), from: e) }
+        func suffix(_ e: Int) -> Int { s.skip(Self.integerSuffixes, from: e) }
         func exponent(_ e: Int) -> Int? {
             guard s.at(e) | 0x20 == 101 else { return nil }
             let d = s.at(e + 1) == 43 || s.at(e + 1) == 45 ? e + 2 : e + 1
@@ -72,7 +72,7 @@ extension CTokenizer {
             if h > s.pos + 2 { return (.numberHex, suffix(h)) }
         }
         if c == 48 {
-            let o = s.skip(CharSet("0-7"), from: s.pos + 1)
+            let o = s.skip(Self.octalDigits, from: s.pos + 1)
             if o > s.pos + 1 { return (.numberOct, suffix(o)) }
         }
         return (.numberInteger, suffix(d))
@@ -83,21 +83,21 @@ extension CTokenizer {
         if c == 34 { s.emit(.string, count: 1); pop(); return true }
         if c == 92 {
             let n = s.peek(1)
-            if CharSet("\\abfnrtv\"'").contains(n) && s.pos + 1 < s.end { s.emit(.stringEscape, count: 2); return true }
+            if Self.escapeLetters.contains(n) && s.pos + 1 < s.end { s.emit(.stringEscape, count: 2); return true }
             if n == 120 {
                 let h = s.skip(.hex, from: s.pos + 2)
                 if h - (s.pos + 2) >= 2 { s.emit(.stringEscape, to: min(h, s.pos + 6)); return true }
             }
-            if CharSet("0-7").contains(n) && s.pos + 1 < s.end {
+            if Self.octalDigits.contains(n) && s.pos + 1 < s.end {
                 var e = s.pos + 2
-                while e < s.pos + 4 && CharSet("0-7").contains(s.at(e)) && e < s.end { e += 1 }
+                while e < s.pos + 4 && Self.octalDigits.contains(s.at(e)) && e < s.end { e += 1 }
                 s.emit(.stringEscape, to: e)
                 return true
             }
             s.emit(.string, count: n == 10 && s.pos + 1 < s.end ? 2 : 1)
             return true
         }
-        let e = s.skip(CharSet("\\\"\n").inverted)
+        let e = s.skip(Self.stringStops.inverted)
         guard e > s.pos else { return false }
         s.emit(.string, to: e)
         return true
@@ -114,7 +114,7 @@ extension CTokenizer {
             }
         }
         let c = s.peek()
-        let e = s.skip(CharSet("/\n\\").inverted)
+        let e = s.skip(Self.macroStops.inverted)
         if e > s.pos { s.emit(.commentPreproc, to: e); return true }
         if c == 92 && s.pos + 1 < s.end { s.emit(.commentPreproc, to: s.charEnd(s.pos + 1)); return true }
         if inlineWhitespace(&s) { return true }

@@ -12,6 +12,19 @@ final class CTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root, .bol]
+    static let binaryDigits = CharSet("01")
+    static let charPrefixes = CharSet("uUlL")
+    static let escapeLetters = CharSet("\\abfnrtv\"'")
+    static let inlineSpace = CharSet(" \t\r")
+    static let integerSuffixes = CharSet("luLU")
+    static let macroStops = CharSet("/\n\\")
+    static let newlines = CharSet("\n")
+    static let octalDigits = CharSet("0-7")
+    static let operatorChars = CharSet("~!%^&*+=|?:<>/-")
+    static let prefixChars = CharSet("a-zA-Z0-9_*")
+    static let punctuationChars = CharSet("()[],.;")
+    static let rawPrefixes = CharSet("uUL")
+    static let stringStops = CharSet("\\\"\n")
     let cpp: Bool
     let words: CWords
 
@@ -38,7 +51,7 @@ final class CTokenizer: StackTokenizer {
                     return true
                 }
             }
-            if c == 10 { s.emit(.text, to: s.skip(CharSet("\n"))); push(.exprBol); return true }
+            if c == 10 { s.emit(.text, to: s.skip(Self.newlines)); push(.exprBol); return true }
             if whitespace(&s) { return true }
             if functionDefinition(&s) { return true }
             if c == 123 { s.emit(.punctuation, count: 1); push(.function); return true }
@@ -87,14 +100,14 @@ final class CTokenizer: StackTokenizer {
     /// Newlines (after which a label or directive may come), `//` comments and inline whitespace.
     func whitespace(_ s: inout Scan) -> Bool {
         let c = s.peek()
-        if c == 10 { s.emit(.text, to: s.skip(CharSet("\n"))); push(.bol); return true }
+        if c == 10 { s.emit(.text, to: s.skip(Self.newlines)); push(.bol); return true }
         if c == 47 && s.peek(1) == 47 { s.emit(.commentSingle, to: s.lineEnd(from: s.pos)); push(.bol); return true }
         return inlineWhitespace(&s)
     }
 
     func inlineWhitespace(_ s: inout Scan) -> Bool {
         let c = s.peek()
-        if c == 32 || c == 9 || c == 13 { s.emit(.text, to: s.skip(CharSet(" \t\r"))); return true }
+        if c == 32 || c == 9 || c == 13 { s.emit(.text, to: s.skip(Self.inlineSpace)); return true }
         if c == 92 && s.peek(1) == 10 { s.emit(.text, count: 2); return true }
         if c == 47, let e = blockComment(s, s.pos) { s.emit(.commentMultiline, to: e); return true }
         return false

@@ -10,6 +10,10 @@ final class CSSTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let identifierChars = CharSet("a-zA-Z0-9_-")
+    static let identifierStart = CharSet("a-zA-Z_-")
+    static let selectorOperators = CharSet("~^*!%&[]()<>|+=@:;,./?-")
+    static let valuePunctuation = CharSet("[]():/.,")
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
         switch state {
@@ -46,8 +50,8 @@ final class CSSTokenizer: StackTokenizer {
 
     /// `[\p{L}_-][\p{Word}\p{Cf}-]*`
     static func identifier(_ s: Scan, _ i: Int) -> Int? {
-        guard let h = s.one(CharSet("a-zA-Z_-"), unicode: UnicodeClass.isLetter, at: i) else { return nil }
-        return s.skip(CharSet("a-zA-Z0-9_-"), unicode: { UnicodeClass.isWord($0) || $0.properties.generalCategory == .format }, from: h)
+        guard let h = s.one(Self.identifierStart, unicode: UnicodeClass.isLetter, at: i) else { return nil }
+        return s.skip(Self.identifierChars, unicode: { UnicodeClass.isWord($0) || $0.properties.generalCategory == .format }, from: h)
     }
 
     /// `{(?=\s*identifier\s*:)`
@@ -104,7 +108,7 @@ final class CSSTokenizer: StackTokenizer {
             }
         }
         if let e = Self.identifier(s, s.pos) { s.emit(.nameTag, to: e); return true }
-        if CharSet("~^*!%&[]()<>|+=@:;,./?-").contains(c) { s.emit(.operator, count: 1); return true }
+        if Self.selectorOperators.contains(c) { s.emit(.operator, count: 1); return true }
         return quoted(&s)
     }
 
@@ -121,7 +125,7 @@ final class CSSTokenizer: StackTokenizer {
             if e > s.pos + 1 { s.emit(.number, to: min(e, s.pos + 7)); return true }
         }
         if let e = number(s) { s.emit(.number, to: e); return true }
-        if CharSet("[]():/.,").contains(c) { s.emit(.punctuation, count: 1); return true }
+        if Self.valuePunctuation.contains(c) { s.emit(.punctuation, count: 1); return true }
         if quoted(&s) { return true }
         guard let e = Self.identifier(s, s.pos) else { return false }
         let p = s.base + s.pos, n = e - s.pos

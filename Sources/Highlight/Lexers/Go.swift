@@ -9,6 +9,11 @@ final class GoTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let escapeLetters = CharSet("abfnrtv\\'\"")
+    static let identifierStart = CharSet("a-zA-Z_")
+    static let octalDigits = CharSet("0-7")
+    static let punctuationChars = CharSet("()[]{},;")
+    static let stringStops = CharSet("\"\\")
 
     static let keywords = WordSet("""
         break default func interface select case defer go map struct chan else goto package switch
@@ -34,7 +39,7 @@ final class GoTokenizer: StackTokenizer {
                 return true
             }
             if c == 34 { s.emit(.string, count: 1); pop(); return true }
-            s.emit(.string, to: s.skip(CharSet("\"\\").inverted))
+            s.emit(.string, to: s.skip(Self.stringStops.inverted))
             return true
         case .rawString:
             if c == 96 { s.emit(.string, count: 1); pop(); return true }
@@ -47,7 +52,7 @@ final class GoTokenizer: StackTokenizer {
     private func escape(_ s: Scan, _ i: Int) -> Int? {
         guard s.at(i) == 92, i + 1 < s.end else { return nil }
         let n = s.at(i + 1)
-        if CharSet("abfnrtv\\'\"").contains(n) { return i + 2 }
+        if Self.escapeLetters.contains(n) { return i + 2 }
         let width = n == 117 ? 4 : n == 85 ? 8 : n == 120 ? 2 : 0
         guard width > 0, s.skip(.hex, from: i + 2) >= i + 2 + width else { return nil }
         return i + 2 + width
@@ -68,8 +73,8 @@ final class GoTokenizer: StackTokenizer {
         if let e = number(s) { s.emit(.number, to: e); return true }
         if c == 39, let e = charLiteral(s) { s.emit(.stringChar, to: e); return true }
         if Self.operators.contains(c) { s.emit(.operator, count: 1); return true }
-        if CharSet("()[]{},;").contains(c) { s.emit(.punctuation, count: 1); return true }
-        if let h = s.one(CharSet("a-zA-Z_"), unicode: UnicodeClass.isAlpha, at: s.pos) {
+        if Self.punctuationChars.contains(c) { s.emit(.punctuation, count: 1); return true }
+        if let h = s.one(Self.identifierStart, unicode: UnicodeClass.isAlpha, at: s.pos) {
             s.emit(.name, to: s.skip(.word, unicode: { UnicodeClass.isAlpha($0) || $0.properties.generalCategory == .decimalNumber }, from: h))
             return true
         }
@@ -120,8 +125,8 @@ final class GoTokenizer: StackTokenizer {
             let n = s.at(j + 1)
             if n == 117 && s.skip(.hex, from: j + 2) >= j + 6 { ends.append(j + 6) }
             if n == 85 && s.skip(.hex, from: j + 2) >= j + 10 { ends.append(j + 10) }
-            if CharSet("abfnrtv\\'\"").contains(n) && j + 1 < s.end { ends.append(j + 2) }
-            if s.skip(CharSet("0-7"), from: j + 1) >= j + 4 { ends.append(j + 4) }
+            if Self.escapeLetters.contains(n) && j + 1 < s.end { ends.append(j + 2) }
+            if s.skip(Self.octalDigits, from: j + 1) >= j + 4 { ends.append(j + 4) }
             if n == 120 && s.skip(.hex, from: j + 2) >= j + 4 { ends.append(j + 4) }
         }
         return ends.first { s.at($0) == 39 && $0 < s.end }.map { $0 + 1 }

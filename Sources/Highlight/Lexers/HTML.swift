@@ -11,6 +11,15 @@ final class HTMLTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let attributeChars = CharSet("a-zA-Z0-9_:.[]()*-")
+    static let attributeStart = CharSet("a-zA-Z:_[]()*.-")
+    static let bareAttributeChars = CharSet("a-zA-Z0-9_:.*#-")
+    static let bareAttributeStart = CharSet("a-zA-Z:_*#-")
+    static let dash = CharSet("-")
+    static let nameChars = CharSet("a-zA-Z0-9_:.-")
+    static let nameStart = CharSet("a-zA-Z:_-")
+    static let textStops = CharSet("<&")
+    static let unquotedStops = CharSet(" \t\n\r\u{0B}\u{0C}>")
     private var javascript = JavaScriptTokenizer(typescript: false)
     private var css = CSSTokenizer()
 
@@ -31,7 +40,7 @@ final class HTMLTokenizer: StackTokenizer {
             return true
         case .comment:
             if s.has("-->") { s.emit(.comment, count: 3); pop(); return true }
-            let e = s.skip(CharSet("-").inverted)
+            let e = s.skip(Self.dash.inverted)
             s.emit(.comment, to: e > s.pos ? e : s.pos + 1)
             return true
         case .tag: return tag(&s)
@@ -39,7 +48,7 @@ final class HTMLTokenizer: StackTokenizer {
             let c = s.peek()
             if c == 34 { s.emit(.string, count: 1); goto(.doubleQuoted); return true }
             if c == 39 { s.emit(.string, count: 1); goto(.singleQuoted); return true }
-            let e = s.skip(CharSet(" \t\n\r\u{0B}\u{0C}>").inverted)
+            let e = s.skip(Self.unquotedStops.inverted)
             guard e > s.pos else { return false }
             s.emit(.string, to: e)
             pop()
@@ -64,8 +73,8 @@ final class HTMLTokenizer: StackTokenizer {
 
     /// `[\p{L}:_-][\p{Word}\p{Cf}:.·-]*`: a tag name at `i`.
     static func name(_ s: Scan, _ i: Int) -> Int? {
-        guard let h = s.one(CharSet("a-zA-Z:_-"), unicode: UnicodeClass.isLetter, at: i) else { return nil }
-        return s.skip(CharSet("a-zA-Z0-9_:.-"), unicode: nameChar, from: h)
+        guard let h = s.one(Self.nameStart, unicode: UnicodeClass.isLetter, at: i) else { return nil }
+        return s.skip(Self.nameChars, unicode: nameChar, from: h)
     }
 
     /// `[\p{Word}\p{Cf}·]` beyond ASCII.
@@ -90,7 +99,7 @@ final class HTMLTokenizer: StackTokenizer {
     }
 
     private func root(_ s: inout Scan) -> Bool {
-        let e = s.skip(CharSet("<&").inverted)
+        let e = s.skip(Self.textStops.inverted)
         if e > s.pos { s.emit(.text, to: e); return true }
         if s.peek() == 38 {
             // &\S*?;
@@ -132,8 +141,8 @@ final class HTMLTokenizer: StackTokenizer {
         let c = s.peek()
         if CharSet.space.contains(c) { s.emit(.text, to: s.skip(CharSet.space)); return true }
         // An attribute with a value: `name\s*=\s*`.
-        if let h = s.one(CharSet("a-zA-Z:_[]()*.-"), unicode: UnicodeClass.isLetter, at: s.pos) {
-            let n = s.skip(CharSet("a-zA-Z0-9_:.[]()*-"), unicode: Self.nameChar, from: h)
+        if let h = s.one(Self.attributeStart, unicode: UnicodeClass.isLetter, at: s.pos) {
+            let n = s.skip(Self.attributeChars, unicode: Self.nameChar, from: h)
             let ws = s.skip(CharSet.space, from: n)
             if s.at(ws) == 61 && ws < s.end {
                 s.emit(.nameAttribute, to: s.skip(CharSet.space, from: ws + 1))
@@ -141,8 +150,8 @@ final class HTMLTokenizer: StackTokenizer {
                 return true
             }
         }
-        if let h = s.one(CharSet("a-zA-Z:_*#-"), unicode: UnicodeClass.isLetter, at: s.pos) {
-            s.emit(.nameAttribute, to: s.skip(CharSet("a-zA-Z0-9_:.*#-"), unicode: Self.nameChar, from: h))
+        if let h = s.one(Self.bareAttributeStart, unicode: UnicodeClass.isLetter, at: s.pos) {
+            s.emit(.nameAttribute, to: s.skip(Self.bareAttributeChars, unicode: Self.nameChar, from: h))
             return true
         }
         let slash = c == 47 ? s.pos + 1 : s.pos

@@ -12,7 +12,7 @@ extension HaskellTokenizer {
             if text == "module" { s.emit(.keywordReserved, to: word); push(.module); return true }
             if s.contains(Self.reserved, s.pos, word) { s.emit(.keywordReserved, to: word); return true }
             let first = c == 39 ? s.peek(1) : c
-            s.emit(CharSet("A-Z").contains(first) && (c != 39 || s.pos + 1 < s.end) ? .keywordType : .name, to: word)
+            s.emit(Self.upper.contains(first) && (c != 39 || s.pos + 1 < s.end) ? .keywordType : .name, to: word)
             return true
         }
         let ops = s.skip(Self.operatorChars)
@@ -25,7 +25,7 @@ extension HaskellTokenizer {
             let ws = s.skip(CharSet.space, from: s.pos + 1)
             if s.at(ws) == close && ws < s.end { s.emit(c == 91 ? .keywordType : .nameBuiltin, to: ws + 1); return true }
         }
-        if c == 91 && (CharSet("a-z").contains(s.peek(1)) || s.peek(1) == 95) && s.pos + 1 < s.end {
+        if c == 91 && (Self.lower.contains(s.peek(1)) || s.peek(1) == 95) && s.pos + 1 < s.end {
             let name = s.skip(Self.nameChars, from: s.pos + 2)
             if s.at(name) == 124 && name < s.end {
                 s.emit((.operator, s.pos + 1), (.name, name), (.operator, name + 1))
@@ -33,7 +33,7 @@ extension HaskellTokenizer {
                 return true
             }
         }
-        if CharSet("[](),;`{}").contains(c) { s.emit(.punctuation, count: 1); return true }
+        if Self.punctuationChars.contains(c) { s.emit(.punctuation, count: 1); return true }
         return false
     }
 
@@ -64,7 +64,7 @@ extension HaskellTokenizer {
         }
         if s.peek() == 48 {
             let k = s.peek(1) | 0x20
-            if k == 111 { let e = s.skip(CharSet("0-7"), from: s.pos + 2); if e > s.pos + 2 { return (.numberOct, e) } }
+            if k == 111 { let e = s.skip(Self.octalDigits, from: s.pos + 2); if e > s.pos + 2 { return (.numberOct, e) } }
             if k == 120 { let e = s.skip(.hex, from: s.pos + 2); if e > s.pos + 2 { return (.numberHex, e) } }
         }
         return (.numberInteger, d)
@@ -75,15 +75,15 @@ extension HaskellTokenizer {
         if CharSet.space.contains(c) { s.emit(.text, to: s.skip(CharSet.space)); return true }
         if c == 34 { s.emit(.string, count: 1); push(.string); return true }
         if s.hasWord("qualified") { s.emit(.keyword, count: 9); return true }
-        if CharSet("A-Z").contains(c) {
-            let name = s.skip(CharSet("a-zA-Z0-9_."), from: s.pos + 1)
+        if Self.upper.contains(c) {
+            let name = s.skip(Self.moduleChars, from: s.pos + 1)
             let ws = s.skip(CharSet.space, from: name)
             if ws > name {
                 if s.has("as", at: ws) {
                     let ws2 = s.skip(CharSet.space, from: ws + 2)
-                    if ws2 > ws + 2 && CharSet("A-Z").contains(s.at(ws2)) && ws2 < s.end {
+                    if ws2 > ws + 2 && Self.upper.contains(s.at(ws2)) && ws2 < s.end {
                         s.emit((.nameNamespace, name), (.text, ws), (.keyword, ws + 2), (.text, ws2),
-                               (.name, s.skip(CharSet("a-zA-Z0-9_."), from: ws2 + 1)))
+                               (.name, s.skip(Self.moduleChars, from: ws2 + 1)))
                         pop()
                         return true
                     }
@@ -103,7 +103,7 @@ extension HaskellTokenizer {
                 }
             }
         }
-        let e = s.skip(CharSet("a-zA-Z0-9_."))
+        let e = s.skip(Self.moduleChars)
         guard e > s.pos else { return false }
         s.emit(.nameNamespace, to: e)
         pop()

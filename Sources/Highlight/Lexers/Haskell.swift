@@ -11,6 +11,17 @@ final class HaskellTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let commentBreakers = CharSet("!#$%&*+./<=>?@^|_~")
+    static let commentStops = CharSet("-{}")
+    static let controlEscapes = CharSet("][A-Z@^_")
+    static let escapeLetters = CharSet("abfnrtv\"'&\\")
+    static let lower = CharSet("a-z")
+    static let moduleChars = CharSet("a-zA-Z0-9_.")
+    static let octalDigits = CharSet("0-7")
+    static let pipe = CharSet("|")
+    static let punctuationChars = CharSet("[](),;`{}")
+    static let stringStops = CharSet("\\\"")
+    static let upper = CharSet("A-Z")
 
     static let reserved = WordSet("""
         _ case class data default deriving do else if in infix infixl infixr instance let newtype of then
@@ -32,14 +43,14 @@ final class HaskellTokenizer: StackTokenizer {
             let token: Token = state == .comment ? .commentMultiline : .commentPreproc
             if s.has("-}") { s.emit(token, count: 2); pop(); return true }
             if s.has("{-") { s.emit(token, count: 2); push(.comment); return true }
-            let e = s.skip(CharSet("-{}").inverted)
+            let e = s.skip(Self.commentStops.inverted)
             s.emit(token, to: e > s.pos ? e : s.pos + 1)
             return true
         case .import: return importHeader(&s)
         case .module:
             if CharSet.space.contains(c) { s.emit(.text, to: s.skip(CharSet.space)); return true }
-            if CharSet("A-Z").contains(c) {
-                let name = s.skip(CharSet("a-zA-Z0-9_."), from: s.pos + 1)
+            if Self.upper.contains(c) {
+                let name = s.skip(Self.moduleChars, from: s.pos + 1)
                 let ws = s.skip(CharSet.space, from: name)
                 if ws > name && s.at(ws) == 40 && ws < s.end {
                     s.emit((.nameNamespace, name), (.text, ws), (.punctuation, ws + 1))
@@ -48,15 +59,15 @@ final class HaskellTokenizer: StackTokenizer {
                 }
             }
             if s.hasWord("where") { s.emit(.keywordReserved, count: 5); pop(); return true }
-            guard CharSet("A-Z").contains(c) else { return false }
-            s.emit(.nameNamespace, to: s.skip(CharSet("a-zA-Z0-9_."), from: s.pos + 1))
+            guard Self.upper.contains(c) else { return false }
+            s.emit(.nameNamespace, to: s.skip(Self.moduleChars, from: s.pos + 1))
             pop()
             return true
         case .functionList:
             if basic(&s) { return true }
-            if CharSet("A-Z").contains(c) { s.emit(.keywordType, to: s.skip(.word, from: s.pos + 1)); return true }
+            if Self.upper.contains(c) { s.emit(.keywordType, to: s.skip(.word, from: s.pos + 1)); return true }
             if c == 95 && Self.nameChars.contains(s.peek(1)) && s.pos + 1 < s.end { s.emit(.nameFunction, to: s.skip(Self.nameChars, from: s.pos + 1)); return true }
-            if CharSet("a-z").contains(c) { s.emit(.nameFunction, to: s.skip(Self.nameChars, from: s.pos + 1)); return true }
+            if Self.lower.contains(c) { s.emit(.nameFunction, to: s.skip(Self.nameChars, from: s.pos + 1)); return true }
             if c == 44 { s.emit(.punctuation, count: 1); return true }
             let ops = s.skip(Self.operatorChars)
             if ops > s.pos { s.emit(.operator, to: ops); return true }
@@ -77,13 +88,13 @@ final class HaskellTokenizer: StackTokenizer {
             return true
         case .quasiquotation:
             if s.has("|]") { s.emit(.operator, count: 2); pop(); return true }
-            let e = s.skip(CharSet("|").inverted)
+            let e = s.skip(Self.pipe.inverted)
             s.emit(.text, to: e > s.pos ? e : s.pos + 1)
             return true
         case .string:
             if c == 34 { s.emit(.string, count: 1); pop(); return true }
             if c == 92 { s.emit(.stringEscape, count: 1); push(.escape); return true }
-            s.emit(.string, to: s.skip(CharSet("\\\"").inverted))
+            s.emit(.string, to: s.skip(Self.stringStops.inverted))
             return true
         case .escape:
             guard let e = escapeEnd(s) else { return false }
@@ -96,10 +107,10 @@ final class HaskellTokenizer: StackTokenizer {
     private func escapeEnd(_ s: Scan) -> Int? {
         let c = s.peek()
         guard !s.atEnd else { return nil }
-        if CharSet("abfnrtv\"'&\\").contains(c) { return s.pos + 1 }
-        if c == 94 && CharSet("][A-Z@^_").contains(s.peek(1)) && s.pos + 1 < s.end { return s.pos + 2 }
+        if Self.escapeLetters.contains(c) { return s.pos + 1 }
+        if c == 94 && Self.controlEscapes.contains(s.peek(1)) && s.pos + 1 < s.end { return s.pos + 2 }
         for code in Self.asciiEscapes where s.has(code) { return s.pos + code.utf8CodeUnitCount }
-        if c | 0x20 == 111 { let e = s.skip(CharSet("0-7"), from: s.pos + 1); if e > s.pos + 1 { return e } }
+        if c | 0x20 == 111 { let e = s.skip(Self.octalDigits, from: s.pos + 1); if e > s.pos + 1 { return e } }
         if c | 0x20 == 120 { let e = s.skip(.hex, from: s.pos + 1); if e > s.pos + 1 { return e } }
         let d = s.skip(.digit)
         if d > s.pos { return d }
@@ -120,7 +131,7 @@ final class HaskellTokenizer: StackTokenizer {
                 if ws > s.pos + 2 && s.at(ws) == 124 && ws < s.end { s.emit(.commentDoc, to: s.lineEnd(from: ws)); return true }
             }
             let n = s.at(s.pos + 2)
-            if s.pos + 2 >= s.end || !CharSet("!#$%&*+./<=>?@^|_~").contains(n) {
+            if s.pos + 2 >= s.end || !Self.commentBreakers.contains(n) {
                 s.emit(.commentSingle, to: s.lineEnd(from: s.pos))
                 return true
             }

@@ -9,6 +9,9 @@ final class INITokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let nameChars = CharSet("a-zA-Z0-9_.-")
+    static let stringStops = CharSet("\\\"")
+    static let valueStops = CharSet("\\\n")
 
     private func basic(_ s: inout Scan) -> Bool {
         let c = s.peek()
@@ -23,7 +26,7 @@ final class INITokenizer: StackTokenizer {
         switch state {
         case .root:
             if basic(&s) { return true }
-            let name = s.skip(CharSet("a-zA-Z0-9_.-"))
+            let name = s.skip(Self.nameChars)
             if name > s.pos {
                 let ws = s.skip(CharSet.space, from: name)
                 if s.at(ws) == 61 && ws < s.end { s.emit((.nameProperty, name), (.text, ws), (.punctuation, ws + 1)); push(.value); return true }
@@ -42,14 +45,14 @@ final class INITokenizer: StackTokenizer {
                 return true
             }
             if c == 92 && s.pos + 1 < s.end { s.emit(.stringEscape, to: s.charEnd(s.pos + 1)); return true }
-            let e = s.skip(CharSet("\\\n").inverted)
+            let e = s.skip(Self.valueStops.inverted)
             guard e > s.pos else { return false }
             s.emit(.string, to: e)
             return true
         case .doubleQuoted:
             if c == 34 { s.emit(.string, count: 1); pop(); return true }
             if c == 92 && s.pos + 1 < s.end { s.emit(.stringEscape, to: s.charEnd(s.pos + 1)); return true }
-            s.emit(.string, to: s.skip(CharSet("\\\"").inverted))
+            s.emit(.string, to: s.skip(Self.stringStops.inverted))
             return true
         }
     }

@@ -9,6 +9,7 @@ final class JSONTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let stringStops = CharSet("\\\"")
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
         let c = s.peek()
@@ -37,7 +38,7 @@ final class JSONTokenizer: StackTokenizer {
                 s.emit(.stringEscape, to: s.charEnd(s.pos + 1))
                 return true
             }
-            s.emit(.stringDouble, to: s.skip(CharSet("\\\"").inverted))
+            s.emit(.stringDouble, to: s.skip(Self.stringStops.inverted))
             return true
         }
     }

@@ -10,6 +10,11 @@ final class JavaTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let classChars = CharSet("a-zA-Z0-9")
+    static let constantChars = CharSet("A-Z0-9_")
+    static let identifierStart = CharSet("a-zA-Z_")
+    static let importChars = CharSet("a-zA-Z0-9_.")
+    static let operatorChars = CharSet("~^*!%&[](){}<>|+=:;,./?-")
 
     static let keywords = WordSet("""
         assert break case catch continue default do else finally for if goto instanceof new return
@@ -24,7 +29,7 @@ final class JavaTokenizer: StackTokenizer {
 
     /// `[[:alpha:]_][[:word:]]*`
     static func identifier(_ s: Scan, _ i: Int) -> Int? {
-        guard let h = s.one(CharSet("a-zA-Z_"), unicode: UnicodeClass.isAlpha, at: i) else { return nil }
+        guard let h = s.one(Self.identifierStart, unicode: UnicodeClass.isAlpha, at: i) else { return nil }
         return s.skip(.word, unicode: UnicodeClass.isWord, from: h)
     }
 
@@ -37,7 +42,7 @@ final class JavaTokenizer: StackTokenizer {
                 guard let e = Self.identifier(s, s.pos) else { return false }
                 s.emit(.nameClass, to: e)
             } else {
-                var e = s.skip(CharSet("a-zA-Z0-9_."))
+                var e = s.skip(Self.importChars)
                 guard e > s.pos else { return false }
                 if s.at(e) == 42 && e < s.end { e += 1 }
                 s.emit(.nameNamespace, to: e)
@@ -50,12 +55,12 @@ final class JavaTokenizer: StackTokenizer {
     /// `(\s*(?:[a-zA-Z_][a-zA-Z0-9_.\[\]<>]*\s+)+?)([a-zA-Z_][a-zA-Z0-9_]*)(\s*)(\()`
     private func methodDeclaration(_ s: inout Scan) -> Bool {
         var i = s.skip(CharSet.space)
-        while CharSet("a-zA-Z_").contains(s.at(i)) && i < s.end {
+        while Self.identifierStart.contains(s.at(i)) && i < s.end {
             let word = s.skip(Self.typeWordChars, from: i + 1)
             let gap = s.skip(CharSet.space, from: word)
             guard gap > word else { return false }
             // After at least one word and its spaces: is this `name(`?
-            if CharSet("a-zA-Z_").contains(s.at(gap)) && gap < s.end {
+            if Self.identifierStart.contains(s.at(gap)) && gap < s.end {
                 let name = s.skip(.word, from: gap + 1)
                 let paren = s.skip(CharSet.space, from: name)
                 if s.at(paren) == 40 && paren < s.end {
@@ -95,7 +100,7 @@ final class JavaTokenizer: StackTokenizer {
             return true
         }
         if c == 36, let e = Self.identifier(s, s.pos + 1) { s.emit(.name, to: e); return true }
-        if CharSet("~^*!%&[](){}<>|+=:;,./?-").contains(c) { s.emit(.operator, count: 1); return true }
+        if Self.operatorChars.contains(c) { s.emit(.operator, count: 1); return true }
         if let (token, e) = number(s) { s.emit(token, to: e); return true }
         if c == 10 { s.emit(.text, count: 1); return true }
         return false
@@ -104,9 +109,9 @@ final class JavaTokenizer: StackTokenizer {
     /// Constants (`[[:upper:]][[:upper:][:digit:]_]*\b`) and classes (`[[:upper:]][[:alnum:]]*\b`).
     private func capitalised(_ s: Scan) -> (Token, Int)? {
         guard let (first, next) = s.scalar(at: s.pos), UnicodeClass.isUpper(first) else { return nil }
-        let constant = s.skip(CharSet("A-Z0-9_"), unicode: { UnicodeClass.isUpper($0) || $0.properties.generalCategory == .decimalNumber }, from: next)
+        let constant = s.skip(Self.constantChars, unicode: { UnicodeClass.isUpper($0) || $0.properties.generalCategory == .decimalNumber }, from: next)
         for e in stride(from: constant, through: next, by: -1) where s.isBoundary(e) { return (.nameConstant, e) }
-        let klass = s.skip(CharSet("a-zA-Z0-9"), unicode: UnicodeClass.isAlnum, from: next)
+        let klass = s.skip(Self.classChars, unicode: UnicodeClass.isAlnum, from: next)
         for e in stride(from: klass, through: next, by: -1) where s.isBoundary(e) { return (.nameClass, e) }
         return nil
     }
@@ -158,9 +163,9 @@ final class JavaTokenizer: StackTokenizer {
         }
         if c == 48 {
             let k = s.peek(1) | 0x20
-            if k == 98, let e = digits(s.pos + 2, CharSet("01")) { return (.numberBin, e) }
+            if k == 98, let e = digits(s.pos + 2, CharSet.binary) { return (.numberBin, e) }
             if k == 120, let e = digits(s.pos + 2, .hex) { return (.numberHex, e) }
-            if let e = digits(s.pos + 1, CharSet("0-7")) { return (.numberOct, e) }
+            if let e = digits(s.pos + 1, CharSet.octal) { return (.numberOct, e) }
         }
         guard let d = digits(s.pos, .digit) else { return nil }
         return (.numberInteger, s.at(d) == 76 && d < s.end ? d + 1 : d)

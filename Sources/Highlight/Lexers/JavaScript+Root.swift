@@ -92,7 +92,7 @@ extension JavaScriptTokenizer {
         case 33 where n == 61 && s.peek(2) == 61: return i + 3
         default: break
         }
-        guard CharSet("-<>+*%&|^/!=").contains(c) else { return nil }
+        guard Self.operatorChars.contains(c) else { return nil }
         return n == 61 ? i + 2 : i + 1
     }
 
@@ -108,8 +108,8 @@ extension JavaScriptTokenizer {
         if s.peek() == 48 {
             let k = s.peek(1) | 0x20
             let radix: (CharSet, CharSet, Token)? = k == 120 ? (.hex, .hex, .numberHex)
-                : k == 111 ? (CharSet("0-7"), CharSet("0-7_"), .numberOct)
-                : k == 98 ? (CharSet("01"), CharSet("01_"), .numberBin) : nil
+                : k == 111 ? (CharSet.octal, Self.octalDigits, .numberOct)
+                : k == 98 ? (CharSet.binary, Self.binaryDigits, .numberBin) : nil
             if let (first, rest, token) = radix, first.contains(s.peek(2)) && s.pos + 2 < s.end {
                 s.emit(token, to: s.skip(rest, from: s.pos + 3))
                 return

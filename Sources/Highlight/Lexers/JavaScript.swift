@@ -12,6 +12,15 @@ final class JavaScriptTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let binaryDigits = CharSet("01_")
+    static let commentStops = CharSet("*/")
+    static let groupKinds = CharSet(":=<!")
+    static let identifierStart = CharSet("a-zA-Z$_")
+    static let octalDigits = CharSet("0-7_")
+    static let operatorChars = CharSet("-<>+*%&|^/!=")
+    static let quantifierChars = CharSet("0-9,")
+    static let regexFlags = CharSet("gimuy")
+    static let templateStops = CharSet("$`\\")
     let typescript: Bool
     let words: JavaScriptWords
 
@@ -25,13 +34,13 @@ final class JavaScriptTokenizer: StackTokenizer {
         case .root: return root(&s)
         case .multilineComment:
             if s.has("*/") { s.emit(.commentMultiline, count: 2); pop(); return true }
-            let e = s.skip(CharSet("*/").inverted)
+            let e = s.skip(Self.commentStops.inverted)
             s.emit(.commentMultiline, to: e > s.pos ? e : s.pos + 1)
             return true
         case .exprStart: return exprStart(&s)
         case .regex: return regex(&s)
         case .regexEnd:
-            let e = s.skip(CharSet("gimuy"))
+            let e = s.skip(Self.regexFlags)
             s.emit(.stringRegex, to: e)
             pop()
             return true
@@ -89,7 +98,7 @@ final class JavaScriptTokenizer: StackTokenizer {
             if c == 36 && s.peek(1) == 123 { s.emit(.punctuation, count: 2); push(.templateExpression); return true }
             if c == 96 { s.emit(.stringDouble, count: 1); pop(); return true }
             if c == 92 && (s.peek(1) == 36 || s.peek(1) == 96) { s.emit(.stringEscape, count: 2); return true }
-            let e = s.skip(CharSet("$`\\").inverted)
+            let e = s.skip(Self.templateStops.inverted)
             s.emit(.stringDouble, to: e > s.pos ? e : s.pos + 1)
             return true
         case .templateExpression:
@@ -100,7 +109,7 @@ final class JavaScriptTokenizer: StackTokenizer {
 
     /// `[\p{L}\p{Nl}$_][\p{Word}]*`: returns the end of an identifier at `i`.
     func identifier(_ s: Scan, _ i: Int) -> Int? {
-        guard let h = s.one(CharSet("a-zA-Z$_"), unicode: Self.isIdentifierStart, at: i) else { return nil }
+        guard let h = s.one(Self.identifierStart, unicode: Self.isIdentifierStart, at: i) else { return nil }
         return s.skip(.word, unicode: UnicodeClass.isWord, from: h)
     }
 
@@ -143,12 +152,12 @@ final class JavaScriptTokenizer: StackTokenizer {
         if c == 10 { s.emit(.error, count: 1); pop(); return true }
         if c == 91 { s.emit(.stringEscape, count: s.peek(1) == 94 ? 2 : 1); push(.regexGroup); return true }
         if c == 92 && s.pos + 1 < s.end && s.peek(1) != 10 { s.emit(.stringEscape, to: s.charEnd(s.pos + 1)); return true }
-        if c == 40 && s.peek(1) == 63 && CharSet(":=<!").contains(s.peek(2)) && s.pos + 2 < s.end {
+        if c == 40 && s.peek(1) == 63 && Self.groupKinds.contains(s.peek(2)) && s.pos + 2 < s.end {
             s.emit(.stringEscape, count: 3)
             return true
         }
         if c == 123 {
-            let e = s.skip(CharSet("0-9,"), from: s.pos + 1)
+            let e = s.skip(Self.quantifierChars, from: s.pos + 1)
             if e > s.pos + 1 && s.at(e) == 125 && e < s.end { s.emit(.stringEscape, to: e + 1); return true }
         }
         if c == 40 || c == 41 || c == 63 { s.emit(.stringEscape, count: 1); return true }

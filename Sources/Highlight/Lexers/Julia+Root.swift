@@ -34,15 +34,15 @@ extension JuliaTokenizer {
         if (c == 73 || c == 76 || c == 69) && s.peek(1) == 34 { s.emit(.string, count: 2); push(.string); return true }
         if c == 34 { s.emit(.string, count: 1); push(.string); return true }
         if c == 64 {
-            let e = s.skip(CharSet("a-zA-Z0-9_."), from: s.pos + 1)
+            let e = s.skip(Self.decoratorChars, from: s.pos + 1)
             if e > s.pos + 1 { s.emit(.nameDecorator, to: e); return true }
         }
-        if let h = s.one(CharSet("a-zA-Z_"), unicode: { $0.value >= 0xA1 && $0.value <= 0xFFFF }, at: s.pos) {
-            let e = s.skip(CharSet("a-zA-Z0-9_"), unicode: { $0.value >= 0xA1 && $0.value <= 0xFFFF }, from: h)
-            s.emit(.name, to: s.skip(CharSet("!"), from: e))
+        if let h = s.one(Self.nameStart, unicode: { $0.value >= 0xA1 && $0.value <= 0xFFFF }, at: s.pos) {
+            let e = s.skip(Self.nameChars, unicode: { $0.value >= 0xA1 && $0.value <= 0xFFFF }, from: h)
+            s.emit(.name, to: s.skip(Self.bangs, from: e))
             return true
         }
-        if CharSet("[]{}(),;").contains(c) { s.emit(.other, count: 1); return true }
+        if Self.punctuationChars.contains(c) { s.emit(.other, count: 1); return true }
         if let (token, e) = number(s) { s.emit(token, to: e); return true }
         return false
     }
@@ -82,7 +82,7 @@ extension JuliaTokenizer {
                 while e < from + most && set.contains(s.at(e)) && e < s.end { e += 1 }
                 for k in stride(from: e, to: from, by: -1) { ends.append(k) }
             }
-            run(CharSet("0-7"), j + 1, 3)
+            run(Self.octalDigits, j + 1, 3)
             let n = s.at(j + 1)
             if n == 120 { run(.hex, j + 2, 3) }
             if n == 117 { run(.hex, j + 2, 4) }
@@ -125,7 +125,7 @@ extension JuliaTokenizer {
         if underscored, let e = exponent(u) { return (.numberFloat, e) }
         if let e = exponent(d) { return (.numberFloat, e) }
         if s.peek() == 48 {
-            let radix: [(UInt8, CharSet, Token)] = [(98, CharSet("01"), .numberBin), (111, CharSet("0-7"), .numberOct), (120, .hex, .numberHex)]
+            let radix: [(UInt8, CharSet, Token)] = [(98, Self.binaryDigits, .numberBin), (111, Self.octalDigits, .numberOct), (120, .hex, .numberHex)]
             for (letter, set, token) in radix where s.peek(1) == letter && set.contains(s.peek(2)) && s.pos + 2 < s.end {
                 return (token, grouped(s.pos + 2, set).0)
             }
@@ -143,7 +143,7 @@ extension JuliaTokenizer {
                 let w = s.skip(.word, from: e + 1)
                 if w > e + 1 && s.at(w) == 41 && w < s.end { e = w + 1 }
             }
-            e = s.skip(CharSet("-#0 +"), from: e)
+            e = s.skip(Self.formatFlags, from: e)
             e = s.at(e) == 42 && e < s.end ? e + 1 : s.skip(.digit, from: e)
             if s.at(e) == 46 && e < s.end {
                 if s.at(e + 1) == 42 && e + 1 < s.end { e += 2 } else if CharSet.digit.contains(s.at(e + 1)) && e + 1 < s.end { e = s.skip(.digit, from: e + 1) }
@@ -151,7 +151,7 @@ extension JuliaTokenizer {
             s.emit(.stringInterpol, to: e)
             return true
         }
-        let e = s.skip(CharSet("\\\"$").inverted)
+        let e = s.skip(Self.stringStops.inverted)
         if e > s.pos { s.emit(.string, to: e); return true }
         s.emit(.string, count: 1)
         return true
@@ -162,15 +162,15 @@ extension JuliaTokenizer {
         let i = s.pos + 1
         guard i < s.end else { return nil }
         let n = s.base[i]
-        if CharSet("\\abfnrtv\"'\n").contains(n) { return i + 1 }
+        if Self.escapeLetters.contains(n) { return i + 1 }
         if n == 78 && s.at(i + 1) == 123, let close = s.find(125, from: i + 2),
            !(i..<close).contains(where: { s.base[$0] == 10 }) { return close + 1 }
         for (letter, width) in [(UInt8(117), 4), (85, 8), (120, 2)] where n == letter {
             if s.skip(.hex, from: i + 1) >= i + 1 + width { return i + 1 + width }
         }
-        if CharSet("0-7").contains(n) {
+        if Self.octalDigits.contains(n) {
             var e = i + 1
-            while e < i + 3 && CharSet("0-7").contains(s.at(e)) && e < s.end { e += 1 }
+            while e < i + 3 && Self.octalDigits.contains(s.at(e)) && e < s.end { e += 1 }
             return e
         }
         return nil

@@ -10,6 +10,16 @@ final class JuliaTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let bangs = CharSet("!")
+    static let binaryDigits = CharSet("01")
+    static let decoratorChars = CharSet("a-zA-Z0-9_.")
+    static let escapeLetters = CharSet("\\abfnrtv\"'\n")
+    static let formatFlags = CharSet("-#0 +")
+    static let nameChars = CharSet("a-zA-Z0-9_")
+    static let nameStart = CharSet("a-zA-Z_")
+    static let octalDigits = CharSet("0-7")
+    static let punctuationChars = CharSet("[]{}(),;")
+    static let stringStops = CharSet("\\\"$")
 
     static let types = WordSet("""
         ARPACKException AbstractArray AbstractChannel AbstractChar AbstractDict AbstractDisplay

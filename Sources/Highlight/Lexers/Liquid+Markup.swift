@@ -75,7 +75,7 @@ extension LiquidTokenizer {
         let a = s.pos + 5
         let b = s.skip(CharSet.space, from: a)
         guard b > a else { return false }
-        let name = s.skip(CharSet(" \t\n\r\u{0B}\u{0C}:").inverted, from: b)
+        let name = s.skip(Self.cycleNameStops.inverted, from: b)
         let ws = s.skip(CharSet.space, from: name)
         if s.at(ws) == 58 && ws < s.end {
             let kind = quotedKind(s, b, name, otherwise: .nameAttribute)
@@ -92,13 +92,13 @@ extension LiquidTokenizer {
     private func loop(_ s: inout Scan) -> Bool {
         let a = s.pos + (s.has("for") ? 3 : 8)
         let b = s.skip(CharSet.space, from: a)
-        let v = s.skip(CharSet("a-zA-Z0-9_-"), from: b)
+        let v = s.skip(Self.nameChars, from: b)
         let c = s.skip(CharSet.space, from: v)
         guard b > a, v > b, c > v, s.has("in", at: c) else { return false }
         let d = s.skip(CharSet.space, from: c + 2)
         guard d > c + 2 else { return false }
         var e = d
-        let stop = CharSet(" \t\n\r\u{0B}\u{0C}%,|'\"")
+        let stop = Self.loopStops
         while e < s.end {
             let ch = s.base[e]
             if ch == 39 || ch == 34 {
@@ -122,7 +122,7 @@ extension LiquidTokenizer {
     }
 
     func whitespace(_ s: inout Scan) -> Bool {
-        let e = s.skip(CharSet(" \t"))
+        let e = s.skip(Self.spaceTab)
         guard e > s.pos else { return false }
         s.emit(.whitespace, to: e)
         return true
@@ -157,7 +157,7 @@ extension LiquidTokenizer {
         if let e = oneOf(s, ["empty", "blank"]) { s.emit(.nameBuiltin, to: e); return true }
         if s.has("forloop.") {
             let a = s.pos + 8
-            let run = s.skip(CharSet(" \t\n\r\u{0B}\u{0C}%}|:").inverted, from: a)
+            let run = s.skip(Self.filterStops.inverted, from: a)
             for k in stride(from: run, to: a, by: -1) where s.isBoundary(k) {
                 s.emit(.nameBuiltin, to: k)
                 return true
@@ -169,8 +169,8 @@ extension LiquidTokenizer {
             return true
         }
         if let e = oneOf(s, ["first", "last", "size"]) { s.emit(.nameFunction, to: e); return true }
-        guard CharSet("a-zA-Z_").contains(c) else { return false }
-        var e = s.skip(CharSet("a-zA-Z0-9_-"), from: s.pos + 1)
+        guard Self.variableStart.contains(c) else { return false }
+        var e = s.skip(Self.nameChars, from: s.pos + 1)
         if s.at(e) == 63 && e < s.end { e += 1 }
         s.emit(.nameVariable, to: e)
         return true
@@ -179,7 +179,7 @@ extension LiquidTokenizer {
     /// param_markup: whitespace, constants, strings, numbers, `name=` / `name:` and separators.
     func params(_ s: inout Scan) -> Bool {
         if whitespace(&s) || keywordConstant(&s) || string(&s) || number(&s) { return true }
-        let name = s.skip(CharSet(" \t\n\r\u{0B}\u{0C}=:").inverted)
+        let name = s.skip(Self.parameterStops.inverted)
         if name > s.pos {
             let ws = s.skip(CharSet.space, from: name)
             if (s.at(ws) == 61 || s.at(ws) == 58) && ws < s.end {

@@ -11,6 +11,17 @@ final class LiquidTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let assignFilterStops = CharSet(" \t\n\r\u{0B}\u{0C}%|:")
+    static let cycleNameStops = CharSet(" \t\n\r\u{0B}\u{0C}:")
+    static let filterStops = CharSet(" \t\n\r\u{0B}\u{0C}%}|:")
+    static let loopStops = CharSet(" \t\n\r\u{0B}\u{0C}%,|'\"")
+    static let nameChars = CharSet("a-zA-Z0-9_-")
+    static let openBrace = CharSet("{")
+    static let outputFilterStops = CharSet(" \t\n\r\u{0B}\u{0C}}|:")
+    static let parameterStops = CharSet(" \t\n\r\u{0B}\u{0C}=:")
+    static let pathChars = CharSet("/a-zA-Z0-9_-")
+    static let spaceTab = CharSet(" \t")
+    static let variableStart = CharSet("a-zA-Z_")
 
     func reset() { stack = [.root] }
 
@@ -18,7 +29,7 @@ final class LiquidTokenizer: StackTokenizer {
         switch state {
         case .root, .comment, .raw:
             let body: Token = state == .comment ? .comment : .text
-            let e = s.skip(CharSet("{").inverted)
+            let e = s.skip(Self.openBrace.inverted)
             if e > s.pos { s.emit(body, to: e); return true }
             if state == .root {
                 if s.peek(1) == 37 || s.peek(1) == 123 {
@@ -35,10 +46,10 @@ final class LiquidTokenizer: StackTokenizer {
             return true
         case .tagOrBlock: return tagOrBlock(&s)
         case .output:
-            if filter(&s, stops: CharSet(" \t\n\r\u{0B}\u{0C}}|:")) { push(.filters); return true }
+            if filter(&s, stops: Self.outputFilterStops) { push(.filters); return true }
             return endOfOutput(&s) || generic(&s)
         case .filters:
-            if filter(&s, stops: CharSet(" \t\n\r\u{0B}\u{0C}%}|:")) { return true }
+            if filter(&s, stops: Self.filterStops) { return true }
             return endOfOutput(&s) || endOfTag(&s) || variableParams(&s)
         case .condition:
             let c = s.peek()
@@ -55,7 +66,7 @@ final class LiquidTokenizer: StackTokenizer {
             return endOfTag(&s) || variableParams(&s)
         case .assign:
             if s.peek() == 61 { s.emit(.operator, count: 1); return true }
-            if filter(&s, stops: CharSet(" \t\n\r\u{0B}\u{0C}%|:")) { push(.filters); return true }
+            if filter(&s, stops: Self.assignFilterStops) { push(.filters); return true }
             return endOfTag(&s) || generic(&s)
         case .include:
             if s.has("{{") {
@@ -68,7 +79,7 @@ final class LiquidTokenizer: StackTokenizer {
             if let e = templatePath(s) { s.emit(.text, to: e); return true }
             return endOfTag(&s) || variableParams(&s)
         case .outputEmbed:
-            if filter(&s, stops: CharSet(" \t\n\r\u{0B}\u{0C}}|:")) { return true }
+            if filter(&s, stops: Self.outputFilterStops) { return true }
             if let e = closeAt(s, "}}") { s.emit(.punctuation, to: e); pop(); return true }
             return variableParams(&s)
         }
@@ -107,7 +118,7 @@ final class LiquidTokenizer: StackTokenizer {
     func filter(_ s: inout Scan, stops: CharSet) -> Bool {
         guard s.peek() == 124 else { return false }
         let ws = s.skip(CharSet.space, from: s.pos + 1)
-        guard CharSet("a-zA-Z_").contains(s.at(ws)) && ws < s.end else { return false }
+        guard Self.variableStart.contains(s.at(ws)) && ws < s.end else { return false }
         let e = s.skip(stops.inverted, from: ws + 1)
         s.emit((.punctuation, s.pos + 1), (.whitespace, ws), (.nameFunction, e))
         return true
@@ -129,12 +140,12 @@ final class LiquidTokenizer: StackTokenizer {
 
     /// `[\/\w-]+(\.[\w-]+)+\b`: an include path such as `footer.html`.
     private func templatePath(_ s: Scan) -> Int? {
-        let head = s.skip(CharSet("/a-zA-Z0-9_-"))
+        let head = s.skip(Self.pathChars)
         guard head > s.pos, s.at(head) == 46 else { return nil }
         var best: Int?
         var i = head
         while s.at(i) == 46 && i < s.end {
-            let e = s.skip(CharSet("a-zA-Z0-9_-"), from: i + 1)
+            let e = s.skip(Self.nameChars, from: i + 1)
             guard e > i + 1 else { break }
             for k in stride(from: e, to: i + 1, by: -1) where s.isBoundary(k) {
                 best = k

@@ -10,6 +10,18 @@ final class MakeTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let assignPrefixes = CharSet("!?:+")
+    static let colons = CharSet(":")
+    static let conditionStops = CharSet("#\n")
+    static let exportChars = CharSet("a-zA-Z0-9_${}()-")
+    static let exportLineChars = CharSet("a-zA-Z0-9_${}()\t -")
+    static let headerStops = CharSet(",\\\n#")
+    static let includeStops = CharSet("\t\n #")
+    static let referenceChars = CharSet("a-zA-Z0-9_:=%.")
+    static let spaceTab = CharSet(" \t")
+    static let tabSpace = CharSet("\t ")
+    static let targetStops = CharSet("\n:")
+    static let variableChars = CharSet("a-zA-Z0-9_${}().-")
     private var shell = ShellTokenizer()
 
     static let functions: [StaticString] = [
@@ -24,12 +36,12 @@ final class MakeTokenizer: StackTokenizer {
         switch state {
         case .root: return root(&s)
         case .export:
-            if CharSet("a-zA-Z0-9_${}()-").contains(c) { s.emit(.nameVariable, count: 1); return true }
+            if Self.exportChars.contains(c) { s.emit(.nameVariable, count: 1); return true }
             if c == 10 { s.emit(.text, count: 1); pop(); return true }
-            if c == 9 || c == 32 { s.emit(.text, to: s.skip(CharSet("\t "))); return true }
+            if c == 9 || c == 32 { s.emit(.text, to: s.skip(Self.tabSpace)); return true }
             return false
         case .blockHeader:
-            let e = s.skip(CharSet(",\\\n#").inverted)
+            let e = s.skip(Self.headerStops.inverted)
             if e > s.pos { s.emit(.nameFunction, to: e); return true }
             if c == 44 { s.emit(.punctuation, count: 1); return true }
             if c == 35 { s.emit(.comment, count: 1); return true }
@@ -46,12 +58,12 @@ final class MakeTokenizer: StackTokenizer {
             }
             for w: StaticString in ["else", "endif"] where s.has(w) {
                 let k = s.pos + w.utf8CodeUnitCount
-                let ws = s.skip(CharSet("\t "), from: k)
+                let ws = s.skip(Self.tabSpace, from: k)
                 let hash = s.at(ws) == 35 ? s.lineEnd(from: ws) : ws
                 if s.at(hash) == 10 && hash < s.end { s.emit((.keyword, k), (.text, ws), (.comment, hash), (.text, hash + 1)); return true }
             }
             if c == 9 {
-                let ws = s.skip(CharSet("\t "), from: s.pos + 1)
+                let ws = s.skip(Self.tabSpace, from: s.pos + 1)
                 let mark = (s.at(ws) == 64 || s.at(ws) == 45) && ws < s.end ? ws + 1 : ws
                 s.emit((.text, ws), (.punctuation, mark))
                 push(.shellLine)
@@ -77,8 +89,8 @@ final class MakeTokenizer: StackTokenizer {
         k += 2
         if s.at(k) == 110 { k += 1 }
         if s.has("def", at: k) { k += 3 } else if s.has("eq", at: k) { k += 2 } else { return nil }
-        let ws = s.skip(CharSet("\t "), from: k)
-        let v = s.skip(CharSet("#\n").inverted, from: ws)
+        let ws = s.skip(Self.tabSpace, from: k)
+        let v = s.skip(Self.conditionStops.inverted, from: ws)
         guard ws > k, v > ws else { return nil }
         return (k, ws, v)
     }
@@ -92,8 +104,8 @@ final class MakeTokenizer: StackTokenizer {
         if s.has("include", at: inc) {
             var e = inc + 7
             while true {
-                let ws = s.skip(CharSet("\t "), from: e)
-                let word = s.skip(CharSet("\t\n #").inverted, from: ws)
+                let ws = s.skip(Self.tabSpace, from: e)
+                let word = s.skip(Self.includeStops.inverted, from: ws)
                 guard ws > e, word > ws else { break }
                 e = word
             }
@@ -101,22 +113,22 @@ final class MakeTokenizer: StackTokenizer {
         }
         if let (k, ws, v) = conditional(s) { s.emit((.keyword, k), (.text, ws), (.nameVariable, v)); return true }
         for w: StaticString in ["else", "endif"] where s.has(w) {
-            let ws = s.skip(CharSet("\t "), from: s.pos + w.utf8CodeUnitCount)
+            let ws = s.skip(Self.tabSpace, from: s.pos + w.utf8CodeUnitCount)
             if (s.at(ws) == 35 || s.at(ws) == 10) && ws < s.end { s.emit(.keyword, to: ws); return true }
         }
         if s.has("export") {
-            let ws = s.skip(CharSet("\t "), from: s.pos + 6)
+            let ws = s.skip(Self.tabSpace, from: s.pos + 6)
             if ws > s.pos + 6 {
-                let rest = s.skip(CharSet("a-zA-Z0-9_${}()\t -"), from: ws)
+                let rest = s.skip(Self.exportLineChars, from: ws)
                 if rest > ws && s.at(rest) == 10 && rest < s.end { s.emit((.keyword, s.pos + 6), (.text, ws)); push(.export); return true }
                 s.emit(.keyword, to: ws)
                 return true
             }
         }
-        let name = s.skip(CharSet("a-zA-Z0-9_${}().-"))
+        let name = s.skip(Self.variableChars)
         if name > s.pos {
-            let ws = s.skip(CharSet("\t "), from: name)
-            let op = CharSet("!?:+").contains(s.at(ws)) && ws < s.end ? ws + 1 : ws
+            let ws = s.skip(Self.tabSpace, from: name)
+            let op = Self.assignPrefixes.contains(s.at(ws)) && ws < s.end ? ws + 1 : ws
             if s.at(op) == 61 && op < s.end {
                 s.emit((.nameVariable, name), (.text, ws), (.operator, op + 1))
                 push(.shellLine)
@@ -129,10 +141,10 @@ final class MakeTokenizer: StackTokenizer {
             }
         }
         if c == 34 || c == 39, let e = quoted(s, c) { s.emit(c == 34 ? .stringDouble : .stringSingle, to: e); return true }
-        let target = s.skip(CharSet("\n:").inverted)
+        let target = s.skip(Self.targetStops.inverted)
         if target > s.pos && s.at(target) == 58 && target < s.end {
-            let colons = s.skip(CharSet(":"), from: target)
-            s.emit((.nameLabel, target), (.operator, colons), (.text, s.skip(CharSet(" \t"), from: colons)))
+            let colons = s.skip(Self.colons, from: target)
+            s.emit((.nameLabel, target), (.operator, colons), (.text, s.skip(Self.spaceTab, from: colons)))
             push(.blockHeader)
             return true
         }
@@ -160,15 +172,15 @@ final class MakeTokenizer: StackTokenizer {
     private func shellRules(_ s: inout Scan) -> Bool {
         let c = s.peek()
         if c == 36 && (s.peek(1) == 40 || s.peek(1) == 123) {
-            let a = s.skip(CharSet("\t "), from: s.pos + 2)
+            let a = s.skip(Self.tabSpace, from: s.pos + 2)
             if s.isWord(s.at(a)) && a < s.end {
-                let n = s.skip(CharSet("a-zA-Z0-9_:=%."), from: a + 1)
-                let b = s.skip(CharSet("\t "), from: n)
+                let n = s.skip(Self.referenceChars, from: a + 1)
+                let b = s.skip(Self.tabSpace, from: n)
                 if (s.at(b) == 41 || s.at(b) == 125) && b < s.end { s.emit(.nameVariable, to: b + 1); return true }
             }
             for f in Self.functions where s.has(f, at: a) {
                 let e = a + f.utf8CodeUnitCount
-                let ws = s.skip(CharSet("\t "), from: e)
+                let ws = s.skip(Self.tabSpace, from: e)
                 if ws > e {
                     s.emit((.nameFunction, s.pos + 2), (.text, a), (.nameBuiltin, e), (.text, ws))
                     push(.shellExpression)

@@ -21,7 +21,7 @@ extension MarkdownTokenizer {
         if bol {
             if let e = rule(s, 42) ?? rule(s, 45) { s.emit(.punctuation, to: e); return true }
             let ws = s.skip(CharSet.space)
-            if CharSet("*+-").contains(s.at(ws)) && ws < s.end && CharSet.space.contains(s.at(ws + 1)) && ws + 1 < s.end {
+            if Self.bullets.contains(s.at(ws)) && ws < s.end && CharSet.space.contains(s.at(ws + 1)) && ws + 1 < s.end {
                 s.emit(.punctuation, to: ws + 1)
                 return true
             }
@@ -45,7 +45,7 @@ extension MarkdownTokenizer {
         if c == 60 {
             if let e = emailLink(s) ?? urlLink(s) { s.emit(.nameVariable, to: e); return true }
         }
-        let e = s.skip(CharSet("\\`[*\n&<").inverted)
+        let e = s.skip(Self.textStops.inverted)
         if e > s.pos { s.emit(.text, to: e); return true }
         if c == 38 {
             // &\S*; — the last `;` before whitespace.
@@ -83,7 +83,7 @@ extension MarkdownTokenizer {
 
     /// `^[\S ]+\n(?:---*)\n` or the same with `=`: a heading underlined on the next line.
     private func setextHeading(_ s: Scan) -> (Int, Token)? {
-        let text = s.skip(CharSet("\t\n\r\u{0B}\u{0C}").inverted)
+        let text = s.skip(Self.headingStops.inverted)
         guard text > s.pos, s.at(text) == 10, text < s.end else { return nil }
         let mark = s.at(text + 1)
         guard mark == 45 || mark == 61 else { return nil }
@@ -97,7 +97,7 @@ extension MarkdownTokenizer {
     /// `^([ \t]*)(`{3,}|~{3,})([^\n]*\n)((.*?)(\n\1)(\2))?`: a fenced code block, lexed with the
     /// language its info string names (Rouge guesses when it names none).
     private func fence(_ s: inout Scan) -> Bool {
-        let indent = s.skip(CharSet(" \t"))
+        let indent = s.skip(Self.spaceTab)
         let indentLength = indent - s.pos
         let mark = s.at(indent)
         guard (mark == 96 || mark == 126) && indent < s.end else { return false }
@@ -155,7 +155,7 @@ extension MarkdownTokenizer {
 
     /// `` (`+)(?:edot|\n)+?\1 ``: an inline code span (the opening run may give back backticks).
     private func codeSpan(_ s: Scan) -> Int? {
-        let run = s.skip(CharSet("`"))
+        let run = s.skip(Self.backticks)
         for n in stride(from: run - s.pos, through: 1, by: -1) {
             var j = s.pos + n
             var units = 0

@@ -13,6 +13,13 @@ final class MarkdownTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let backticks = CharSet("`")
+    static let bullets = CharSet("*+-")
+    static let headingStops = CharSet("\t\n\r\u{0B}\u{0C}")
+    static let spaceTab = CharSet(" \t")
+    static let textStops = CharSet("\\`[*\n&<")
+    static let titleStarts = CharSet("\"'()")
+    static let urlStops = CharSet(" \t\n\r\u{0B}\u{0C}<)")
     let html = HTMLTokenizer()
     /// Lexers of unclosed fences (kept for their state across lines).
     var fenceLexers: [Tokenizer] = []
@@ -27,7 +34,7 @@ final class MarkdownTokenizer: StackTokenizer {
                 return true
             }
             if s.peek() == 40 { s.emit(.punctuation, count: 1); push(.inlineTitle); push(.inlineURL); return true }
-            let ws = s.skip(CharSet(" \t"))
+            let ws = s.skip(Self.spaceTab)
             if ws > s.pos { s.emit(.text, to: ws); return true }
             pop()
             return true
@@ -37,14 +44,14 @@ final class MarkdownTokenizer: StackTokenizer {
             if s.peek() == 41 { s.emit(.punctuation, count: 1); pop(); return true }
             return title(&s)
         case .inlineURL:
-            let e = s.skip(CharSet(" \t\n\r\u{0B}\u{0C}<)").inverted)
+            let e = s.skip(Self.urlStops.inverted)
             if e > s.pos { s.emit(.stringOther, to: e); pop(); return true }
             let ws = s.skip(CharSet.space)
             if ws > s.pos { s.emit(.text, to: ws); return true }
             return url(&s)
         case let .openFence(fenceStart, fenceEnd, lexerIndex):
             guard s.atLineStart else { return false }
-            let indent = s.skip(CharSet(" \t"))
+            let indent = s.skip(Self.spaceTab)
             let n = fenceEnd - fenceStart
             if indent + n <= s.end && (0..<n).allSatisfy({ s.base[indent + $0] == s.base[fenceStart + $0] }) {
                 pop()
@@ -58,7 +65,7 @@ final class MarkdownTokenizer: StackTokenizer {
     }
 
     private func url(_ s: inout Scan) -> Bool {
-        let ws = s.skip(CharSet(" \t"))
+        let ws = s.skip(Self.spaceTab)
         if ws > s.pos { s.emit(.text, to: ws); return true }
         if s.peek() == 60, let close = s.findEdotClose(from: s.pos + 1, { s.at($0) == 62 }) {
             s.emit((.nameTag, s.pos + 1), (.stringOther, close), (.nameTag, close + 1))
@@ -80,7 +87,7 @@ final class MarkdownTokenizer: StackTokenizer {
             return true
         }
         let ws = s.skip(CharSet.space)
-        if CharSet("\"'()").contains(s.at(ws)) && ws < s.end {
+        if Self.titleStarts.contains(s.at(ws)) && ws < s.end {
             s.emit(.text, to: ws)
             return true
         }

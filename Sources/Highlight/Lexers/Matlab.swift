@@ -10,6 +10,10 @@ final class MatlabTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let nameChars = CharSet("_a-zA-Z0-9")
+    static let operatorChars = CharSet("~+/*%=<>&^|.@-")
+    static let punctuationChars = CharSet("(){};:,/\\][")
+    static let shellStops = CharSet("%\n")
 
     static let keywords = WordSet("""
         arguments break case catch classdef continue else elseif end for function global if import
@@ -35,19 +39,19 @@ final class MatlabTokenizer: StackTokenizer {
             if c == 37 { s.emit(.commentSingle, to: s.lineEnd(from: s.pos)); return true }
             if s.has("...") { s.emit((.keyword, s.pos + 3), (.comment, s.lineEnd(from: s.pos + 3))); return true }
             if c == 33 && s.atLineStart {
-                let e = s.skip(CharSet("%\n").inverted, from: s.pos + 1)
+                let e = s.skip(Self.shellStops.inverted, from: s.pos + 1)
                 s.emit(.keyword, count: 1)
                 delegate(ShellTokenizer(), &s, s.pos, e)
                 return true
             }
             if CharSet.alpha.contains(c) {
-                let e = s.skip(CharSet("_a-zA-Z0-9"))
+                let e = s.skip(Self.nameChars)
                 s.emit(s.contains(Self.keywords, s.pos, e) ? .keyword : s.contains(MATLABWords.builtins, s.pos, e) ? .nameBuiltin : .name, to: e)
                 return true
             }
-            if CharSet("(){};:,/\\][").contains(c) { s.emit(.punctuation, count: 1); return true }
+            if Self.punctuationChars.contains(c) { s.emit(.punctuation, count: 1); return true }
             if s.has("~=") || s.has("==") || s.has("<<") || s.has(">>") { s.emit(.operator, count: 2); return true }
-            if CharSet("~+/*%=<>&^|.@-").contains(c) { s.emit(.operator, count: 1); return true }
+            if Self.operatorChars.contains(c) { s.emit(.operator, count: 1); return true }
             if let (token, e) = number(s) { s.emit(token, to: e); return true }
             if c == 39 || c == 34 {
                 let line = s.lineEnd(from: s.pos + 1)

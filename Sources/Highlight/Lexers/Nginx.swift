@@ -9,6 +9,13 @@ final class NginxTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let hostChars = CharSet("a-zA-Z0-9.-")
+    static let includeStops = CharSet(" \t\n\r\u{0B}\u{0C};")
+    static let regexStops = CharSet(" \t\n\r\u{0B}\u{0C}{")
+    static let sizeUnits = CharSet("kmgKMG")
+    static let stringStops = CharSet("#;{}$\\")
+    static let typeChars = CharSet("a-zA-Z-")
+    static let variableChars = CharSet("a-zA-Z0-9_-")
     static let idChars = CharSet(" \t\n\r\u{0B}\u{0C}$;{}()#").inverted
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
@@ -17,7 +24,7 @@ final class NginxTokenizer: StackTokenizer {
             if s.has("include") {
                 let a = s.pos + 7
                 let b = s.skip(CharSet.space, from: a)
-                let e = s.skip(CharSet(" \t\n\r\u{0B}\u{0C};").inverted, from: b)
+                let e = s.skip(Self.includeStops.inverted, from: b)
                 if b > a && e > b { s.emit((.keyword, a), (.text, b), (.name, e)); return true }
             }
             let e = s.skip(Self.idChars)
@@ -42,33 +49,33 @@ final class NginxTokenizer: StackTokenizer {
         if s.hasWord("on") { s.emit(.nameConstant, count: 2); return true }
         if s.hasWord("off") { s.emit(.nameConstant, count: 3); return true }
         if c == 36 {
-            let e = s.skip(CharSet("a-zA-Z0-9_-"), from: s.pos + 1)
+            let e = s.skip(Self.variableChars, from: s.pos + 1)
             if e > s.pos + 1 { s.emit(.nameVariable, to: e); return true }
         }
-        let host = s.skip(CharSet("a-zA-Z0-9.-"))
+        let host = s.skip(Self.hostChars)
         if host > s.pos && s.at(host) == 58 && host < s.end {
             let port = s.skip(.digit, from: host + 1)
             if port > host + 1 { s.emit((.nameFunction, host), (.punctuation, host + 1), (.numberInteger, port)); return true }
         }
-        let type = s.skip(CharSet("a-zA-Z-"))
+        let type = s.skip(Self.typeChars)
         if type > s.pos && s.at(type) == 47 && type < s.end {
-            let sub = s.skip(CharSet("a-zA-Z-"), from: type + 1)
+            let sub = s.skip(Self.typeChars, from: type + 1)
             if sub > type + 1 { s.emit(.nameClass, to: sub); return true }
         }
         let digits = s.skip(.digit)
         if digits > s.pos {
-            let unit = CharSet("kmgKMG").contains(s.at(digits)) && digits < s.end ? digits + 1 : digits
+            let unit = Self.sizeUnits.contains(s.at(digits)) && digits < s.end ? digits + 1 : digits
             if s.isBoundary(unit) { s.emit(.numberInteger, to: unit); return true }
             if unit > digits && s.isBoundary(digits) { s.emit(.numberInteger, to: digits); return true }
         }
         if c == 126 {
             let ws = s.skip(CharSet.space, from: s.pos + 1)
-            let e = s.skip(CharSet(" \t\n\r\u{0B}\u{0C}{").inverted, from: ws)
+            let e = s.skip(Self.regexStops.inverted, from: ws)
             if e > ws { s.emit((.punctuation, s.pos + 1), (.text, ws), (.stringRegex, e)); return true }
         }
         if c == 58 || c == 61 || c == 126 { s.emit(.punctuation, count: 1); return true }
         if c == 47 { s.emit(.name, to: s.skip(Self.idChars, from: s.pos + 1)); return true }
-        let e = s.skip(CharSet("#;{}$\\").union(.space).inverted)
+        let e = s.skip(Self.stringStops.union(.space).inverted)
         if e > s.pos { s.emit(.string, to: e); return true }
         if c == 36 || c == 59 { s.emit(.text, count: 1); return true }
         return false

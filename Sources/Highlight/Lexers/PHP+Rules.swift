@@ -46,7 +46,7 @@ extension PHPTokenizer {
     /// Floats (`(\d[_\d]*)?\.(\d[_\d]*)?(e[+-]?\d[_\d]*)?`, a lone `.` included), octal, binary,
     /// hex and decimal integers.
     private func number(_ s: Scan) -> (Token, Int)? {
-        let digitsOrUnderscore = CharSet("0-9_")
+        let digitsOrUnderscore = Self.decimalDigits
         var i = s.pos
         if CharSet.digit.contains(s.at(i)) && i < s.end { i = s.skip(digitsOrUnderscore, from: i + 1) }
         if s.at(i) == 46 && i < s.end {
@@ -60,14 +60,14 @@ extension PHPTokenizer {
         }
         guard CharSet.digit.contains(s.peek()) else { return nil }
         let n = s.peek(1) | 0x20
-        if s.peek() == 48 && CharSet("0-7").contains(s.peek(1)) && s.pos + 1 < s.end {
-            return (.numberOct, s.skip(CharSet("0-7_"), from: s.pos + 2))
+        if s.peek() == 48 && Self.octal.contains(s.peek(1)) && s.pos + 1 < s.end {
+            return (.numberOct, s.skip(Self.octalDigits, from: s.pos + 2))
         }
-        if s.peek() == 48 && n == 98 && CharSet("01").contains(s.peek(2)) && s.pos + 2 < s.end {
-            return (.numberBin, s.skip(CharSet("01_"), from: s.pos + 3))
+        if s.peek() == 48 && n == 98 && CharSet.binary.contains(s.peek(2)) && s.pos + 2 < s.end {
+            return (.numberBin, s.skip(Self.binaryDigits, from: s.pos + 3))
         }
         if s.peek() == 48 && n == 120 && CharSet.hex.contains(s.peek(2)) && s.pos + 2 < s.end {
-            return (.numberHex, s.skip(CharSet("0-9a-fA-F_"), from: s.pos + 3))
+            return (.numberHex, s.skip(Self.hexDigits, from: s.pos + 3))
         }
         return (.numberInteger, s.skip(digitsOrUnderscore, from: s.pos + 1))
     }

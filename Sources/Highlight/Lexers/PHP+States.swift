@@ -2,7 +2,7 @@ extension PHPTokenizer {
     func string(_ s: inout Scan) -> Bool {
         let c = s.peek()
         if c == 34 { s.emit(.stringDouble, count: 1); pop(); return true }
-        let run = s.skip(CharSet("\\{$\"").inverted)
+        let run = s.skip(Self.stringStops.inverted)
         if run > s.pos { s.emit(.stringDouble, to: run); return true }
         if c == 92 {
             let n = s.peek(1)
@@ -10,10 +10,10 @@ extension PHPTokenizer {
                 let h = s.skip(.hex, from: s.pos + 3)
                 if h > s.pos + 3 && s.at(h) == 125 && h < s.end { s.emit(.stringEscape, to: h + 1); return true }
             }
-            if CharSet("efrntv\"$\\").contains(n) && s.pos + 1 < s.end { s.emit(.stringEscape, count: 2); return true }
-            if CharSet("0-7").contains(n) && s.pos + 1 < s.end {
+            if Self.escapeLetters.contains(n) && s.pos + 1 < s.end { s.emit(.stringEscape, count: 2); return true }
+            if Self.octal.contains(n) && s.pos + 1 < s.end {
                 var e = s.pos + 2
-                while e < s.pos + 4 && CharSet("0-7").contains(s.at(e)) && e < s.end { e += 1 }
+                while e < s.pos + 4 && Self.octal.contains(s.at(e)) && e < s.end { e += 1 }
                 s.emit(.stringEscape, to: e)
                 return true
             }
@@ -42,7 +42,7 @@ extension PHPTokenizer {
                 return true
             }
         }
-        let e = s.skip(CharSet("${\\"))
+        let e = s.skip(Self.stringSpecials)
         guard e > s.pos else { return false }
         s.emit(.stringDouble, to: e)
         return true
@@ -159,7 +159,7 @@ extension PHPTokenizer {
     private func underscoreSplit(_ s: Scan, _ a: Int, _ e: Int) -> Bool {
         guard e - a >= 3 else { return false }
         for k in (a + 1)..<(e - 1) where s.base[k] == 95 {
-            if s.one(CharSet("a-zA-Z_"), unicode: UnicodeClass.isLetter, at: k + 1) != nil { return true }
+            if s.one(Self.identifierStart, unicode: UnicodeClass.isLetter, at: k + 1) != nil { return true }
         }
         return false
     }

@@ -12,6 +12,19 @@ final class PHPTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root, .start]
+    static let binaryDigits = CharSet("01_")
+    static let decimalDigits = CharSet("0-9_")
+    static let dollars = CharSet("$")
+    static let escapeLetters = CharSet("efrntv\"$\\")
+    static let hexDigits = CharSet("0-9a-fA-F_")
+    static let identifierChars = CharSet("a-zA-Z0-9_")
+    static let identifierStart = CharSet("a-zA-Z_")
+    static let octal = CharSet("0-7")
+    static let octalDigits = CharSet("0-7_")
+    static let operatorChars = CharSet("~!%^&*+|:.<>/@-")
+    static let punctuationChars = CharSet(";,(){}[]")
+    static let stringSpecials = CharSet("${\\")
+    static let stringStops = CharSet("\\{$\"")
     let parent = HTMLTokenizer()
 
     static let keywords = WordSet("""
@@ -39,7 +52,7 @@ final class PHPTokenizer: StackTokenizer {
         case .start:
             let ws = s.skip(CharSet.space)
             if s.at(ws) == 60 && ws < s.end { delegate(parent, &s, s.pos, ws); pop(); return true }
-            let run = s.skip(CharSet("$").inverted)
+            let run = s.skip(Self.dollars.inverted)
             var k = run
             while k > s.pos {
                 if s.has("<?", at: k) && (s.hasIgnoringCase("php", at: k + 2) || s.at(k + 2) == 61) && k + 2 < s.end {
@@ -65,8 +78,8 @@ final class PHPTokenizer: StackTokenizer {
 
     /// `[\p{L}_][\p{L}\p{N}_]*`
     func identifier(_ s: Scan, _ i: Int) -> Int? {
-        guard let h = s.one(CharSet("a-zA-Z_"), unicode: UnicodeClass.isLetter, at: i) else { return nil }
-        return s.skip(CharSet("a-zA-Z0-9_"), unicode: Self.isIdentifierChar, from: h)
+        guard let h = s.one(Self.identifierStart, unicode: UnicodeClass.isLetter, at: i) else { return nil }
+        return s.skip(Self.identifierChars, unicode: Self.isIdentifierChar, from: h)
     }
 
     static func isIdentifierChar(_ u: Unicode.Scalar) -> Bool {
@@ -113,13 +126,13 @@ final class PHPTokenizer: StackTokenizer {
     func variables(_ s: inout Scan) -> Bool {
         guard s.peek() == 36 else { return false }
         if s.peek(1) == 123 {
-            let dollars = s.skip(CharSet("$"), from: s.pos + 2)
+            let dollars = s.skip(Self.dollars, from: s.pos + 2)
             if dollars > s.pos + 2, let e = identifier(s, dollars), s.at(e) == 125 && e < s.end {
                 s.emit(.nameVariable, to: e + 1)
                 return true
             }
         }
-        let dollars = s.skip(CharSet("$"))
+        let dollars = s.skip(Self.dollars)
         guard let e = identifier(s, dollars) else { return false }
         s.emit(.nameVariable, to: e)
         return true
@@ -138,14 +151,14 @@ final class PHPTokenizer: StackTokenizer {
             if b > a, let (e, _) = qualifiedName(s, b) { s.emit((.keywordDeclaration, a), (.text, b), (.nameClass, e)); return true }
         }
         if names(&s) { return true }
-        if CharSet(";,(){}[]").contains(s.peek()) { s.emit(.punctuation, count: 1); return true }
+        if Self.punctuationChars.contains(s.peek()) { s.emit(.punctuation, count: 1); return true }
         if operators(&s) { return true }
         if s.peek() == 61 || s.peek() == 63 { s.emit(.operator, count: 1); return true }
         return false
     }
 
     func operators(_ s: inout Scan) -> Bool {
-        let e = s.skip(CharSet("~!%^&*+|:.<>/@-"))
+        let e = s.skip(Self.operatorChars)
         guard e > s.pos else { return false }
         s.emit(.operator, to: e)
         return true

@@ -8,6 +8,10 @@ final class PythonTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let identifierStart = CharSet("a-zA-Z_")
+    static let interpolationStops = CharSet("{}!:")
+    static let newlines = CharSet("\n")
+    static let stringStops = CharSet("'\"\\{")
     /// Open strings, innermost last: their prefix letters (lowercased) and closing quote.
     private var strings: [(prefix: [UInt8], quote: [UInt8])] = []
 
@@ -62,7 +66,7 @@ final class PythonTokenizer: StackTokenizer {
 
     /// `[[:alpha:]_][[:alnum:]_]*`
     func identifier(_ s: Scan, _ i: Int) -> Int? {
-        guard let h = s.one(CharSet("a-zA-Z_"), unicode: { UnicodeClass.isAlpha($0) }, at: i) else { return nil }
+        guard let h = s.one(Self.identifierStart, unicode: { UnicodeClass.isAlpha($0) }, at: i) else { return nil }
         return s.skip(Self.identTail, unicode: { UnicodeClass.isAlnum($0) }, from: h)
     }
 
@@ -84,7 +88,7 @@ final class PythonTokenizer: StackTokenizer {
 
     private func root(_ s: inout Scan) -> Bool {
         let c = s.peek()
-        if c == 10 { s.emit(.text, to: s.skip(CharSet("\n"))); return true }
+        if c == 10 { s.emit(.text, to: s.skip(Self.newlines)); return true }
         if c == 58 /* : */ && s.atLineStart, docstring(&s) { return true }
         if CharSet.blank.contains(c) { s.emit(.text, to: s.skip(CharSet.blank)); return true }
         if c == 35 /* # */ { s.emit(.commentSingle, to: s.nextLine(from: s.pos)); return true }
@@ -206,7 +210,7 @@ final class PythonTokenizer: StackTokenizer {
             else if stringHas("f") { s.emit(.stringInterpol, count: 1); push(.interpolation) }
             else { s.emit(.string, count: 1) }
         default:
-            s.emit(.string, to: s.skip(CharSet("'\"\\{").inverted))
+            s.emit(.string, to: s.skip(Self.stringStops.inverted))
         }
         return true
     }
@@ -232,7 +236,7 @@ final class PythonTokenizer: StackTokenizer {
         case 123: s.emit(.stringInterpol, count: 1); push(.interpolation)
         case 125: s.emit(.stringInterpol, count: 1); pop()
         default:
-            let e = s.skip(CharSet("{}!:").inverted)
+            let e = s.skip(Self.interpolationStops.inverted)
             delegate(PythonTokenizer(), &s, s.pos, e)
         }
         return true

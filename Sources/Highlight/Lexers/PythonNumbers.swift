@@ -33,8 +33,8 @@ enum PythonNumbers {
         if s.at(d) | 0x20 == 106 { return (.numberFloat, d + 1) }
         if s.at(i) == 48 {
             let kind = s.at(i + 1) | 0x20
-            let radix: (CharSet, Token)? = kind == 98 ? (CharSet("01"), .numberBin)
-                : kind == 111 ? (CharSet("0-7"), .numberOct)
+            let radix: (CharSet, Token)? = kind == 98 ? (CharSet.binary, .numberBin)
+                : kind == 111 ? (CharSet.octal, .numberOct)
                 : kind == 120 ? (CharSet.hex, .numberHex) : nil
             if let (set, token) = radix {
                 // (_?[digit])+
@@ -87,9 +87,9 @@ enum PythonNumbers {
         case 85: return hexRun(8)
         case 120: return hexRun(2)
         default:
-            guard CharSet("0-7").contains(c) else { return nil }
+            guard CharSet.octal.contains(c) else { return nil }
             var j = i + 1
-            while j < i + 3 && CharSet("0-7").contains(s.at(j)) && j < s.end { j += 1 }
+            while j < i + 3 && CharSet.octal.contains(s.at(j)) && j < s.end { j += 1 }
             return j
         }
     }

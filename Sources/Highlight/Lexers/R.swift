@@ -9,6 +9,11 @@ final class RTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let dottedStart = CharSet("a-zA-Z._")
+    static let identifierChars = CharSet("a-zA-Z0-9._")
+    static let nameChars = CharSet("a-zA-Z0-9_.")
+    static let operatorChars = CharSet("<>?*+^/!=~$@:%&|-")
+    static let punctuationChars = CharSet("[]{}();,")
 
     static let keywords = WordSet("if else for while repeat in next break function")
     static let constants = WordSet("NULL Inf TRUE FALSE NaN NA NA_integer_ NA_real_ NA_complex_ NA_character_")
@@ -37,7 +42,7 @@ final class RTokenizer: StackTokenizer {
         if let (token, e) = number(s) { s.emit(token, to: e); return true }
         if s.isWord(c) {
             // A primitive name (dots allowed) directly followed by `(`.
-            let run = s.skip(CharSet("a-zA-Z0-9_."))
+            let run = s.skip(Self.nameChars)
             if s.at(run) == 40 && run < s.end && s.contains(Self.primitives, s.pos, run) { s.emit(.nameFunction, to: run); return true }
         }
         if let e = identifier(s) {
@@ -46,8 +51,8 @@ final class RTokenizer: StackTokenizer {
                    : Self.builtinConstants.contains(p, n) ? .nameBuiltin : .name, to: e)
             return true
         }
-        if CharSet("[]{}();,").contains(c) { s.emit(.punctuation, count: 1); return true }
-        if CharSet("<>?*+^/!=~$@:%&|-").contains(c) { s.emit(.operator, count: 1); return true }
+        if Self.punctuationChars.contains(c) { s.emit(.punctuation, count: 1); return true }
+        if Self.operatorChars.contains(c) { s.emit(.operator, count: 1); return true }
         return false
     }
 
@@ -99,10 +104,10 @@ final class RTokenizer: StackTokenizer {
 
     /// `(?:[[:alpha:]]|[.][._[:alpha:]])[._[:alnum:]]*` or a lone `.`.
     private func identifier(_ s: Scan) -> Int? {
-        let rest = { (i: Int) in s.skip(CharSet("a-zA-Z0-9._"), unicode: UnicodeClass.isAlnum, from: i) }
+        let rest = { (i: Int) in s.skip(Self.identifierChars, unicode: UnicodeClass.isAlnum, from: i) }
         if let h = s.one(CharSet.alpha, unicode: UnicodeClass.isAlpha, at: s.pos) { return rest(h) }
         guard s.peek() == 46 else { return nil }
-        if let h = s.one(CharSet("a-zA-Z._"), unicode: UnicodeClass.isAlpha, at: s.pos + 1) { return rest(h) }
+        if let h = s.one(Self.dottedStart, unicode: UnicodeClass.isAlpha, at: s.pos + 1) { return rest(h) }
         return s.pos + 1
     }
 }

@@ -21,10 +21,10 @@ extension RubyTokenizer {
             // (\.)(\s*)(name or operator)
             let ws = s.skip(CharSet.space, from: s.pos + 1)
             var e: Int?
-            if CharSet("a-z_").contains(s.at(ws)) && ws < s.end {
+            if Self.labelStart.contains(s.at(ws)) && ws < s.end {
                 let w = s.skip(.word, from: ws + 1)
                 e = (s.at(w) == 33 || s.at(w) == 63) && w < s.end ? w + 1 : w
-            } else if CharSet("*%&^`~+,-./[<>=").contains(s.at(ws)) && ws < s.end {
+            } else if Self.methodOperatorChars.contains(s.at(ws)) && ws < s.end {
                 e = ws + 1
             }
             if let e {
@@ -35,8 +35,8 @@ extension RubyTokenizer {
         }
         if let e = operatorEnd(s) { s.emit(.operator, to: e); push(.exprStart); return true }
         if c == 63 { s.emit(.punctuation, count: 1); push(.ternary); push(.exprStart); return true }
-        if CharSet("[({,:\\;/").contains(c) { s.emit(.punctuation, count: 1); push(.exprStart); return true }
-        if CharSet("])}").contains(c) { s.emit(.punctuation, count: 1); return true }
+        if Self.openingPunctuation.contains(c) { s.emit(.punctuation, count: 1); push(.exprStart); return true }
+        if Self.closingPunctuation.contains(c) { s.emit(.punctuation, count: 1); return true }
         return false
     }
 
@@ -53,7 +53,7 @@ extension RubyTokenizer {
         case 46: return i + 1
         default: break
         }
-        guard CharSet("-+/*%=<>&!^|~").contains(c) else { return nil }
+        guard Self.operatorChars.contains(c) else { return nil }
         return n == 61 ? i + 2 : i + 1
     }
 
@@ -70,7 +70,7 @@ extension RubyTokenizer {
             let o = s.at(i + 1) == 95 ? i + 2 : i + 1
             if let e = run(Self.octal, o) { s.emit(.numberOct, to: e); return }
             if s.at(i + 1) == 120, let e = run(.hex, i + 2) { s.emit(.numberHex, to: e); return }
-            if s.at(i + 1) == 98, let e = run(CharSet("01"), i + 2) { s.emit(.numberBin, to: e); return }
+            if s.at(i + 1) == 98, let e = run(Self.binaryDigits, i + 2) { s.emit(.numberBin, to: e); return }
         }
         let d = run(.digit, i)!
         func exponent(_ j: Int) -> Int? {
@@ -92,8 +92,8 @@ extension RubyTokenizer {
         let n = s.peek(1)
         guard s.pos + 1 < s.end else { return nil }
         if s.isWord(n) { return s.skip(.word, from: s.pos + 1) }
-        if CharSet("!@&`'+~=/\\,;.<>_*$?:\"").contains(n) { return s.pos + 2 }
-        if n == 45 && CharSet("0adFiIlpvw").contains(s.peek(2)) && s.pos + 2 < s.end { return s.pos + 3 }
+        if Self.specialGlobals.contains(n) { return s.pos + 2 }
+        if n == 45 && Self.dashGlobals.contains(s.peek(2)) && s.pos + 2 < s.end { return s.pos + 3 }
         return nil
     }
 
@@ -136,7 +136,7 @@ extension RubyTokenizer {
         if next == 63 && RubyWords.questionBuiltins.contains(p, n) { s.emit(.nameBuiltin, to: w + 1); push(.exprStart); return true }
         if next == 33 && RubyWords.bangBuiltins.contains(p, n) { s.emit(.nameBuiltin, to: w + 1); push(.exprStart); return true }
         if bounded && RubyWords.builtins.contains(p, n) { s.emit(.nameBuiltin, to: w); push(.methodCall); return true }
-        if CharSet("A-Z").contains(s.peek()) { s.emit(.nameConstant, to: w); push(.methodCall); return true }
+        if Self.upper.contains(s.peek()) { s.emit(.nameConstant, to: w); push(.methodCall); return true }
         if next == 63 || next == 33 { s.emit(.name, to: w + 1); push(.exprStart); return true }
         s.emit(.name, to: w)
         push(.methodCall)

@@ -14,7 +14,7 @@ extension RubyTokenizer {
             if s.peek(1) == 39, let e = singleQuoted(s, from: s.pos + 1) { s.emit(.stringSymbol, to: e); return true }
             if s.peek(1) == 34 { s.emit(.stringSymbol, count: 2); push(.simpleSymbol); return true }
         }
-        if CharSet("a-z_").contains(c) {
+        if Self.labelStart.contains(c) {
             // [a-z_]\w*?[?!]?:\s+
             var w = s.skip(.word)
             if (s.at(w) == 63 || s.at(w) == 33) && w < s.end { w += 1 }
@@ -63,7 +63,7 @@ extension RubyTokenizer {
 
     /// `<<ID`, `<<-"ID"`, `<<~'ID'`, `<<""`: queue the heredoc, read after this line.
     func heredocStart(_ s: inout Scan) -> Bool {
-        let op = CharSet("-~").contains(s.peek(2)) && s.pos + 2 < s.end ? s.pos + 3 : s.pos + 2
+        let op = Self.heredocFlags.contains(s.peek(2)) && s.pos + 2 < s.end ? s.pos + 3 : s.pos + 2
         let q = s.at(op)
         let quoted = (q == 34 || q == 96 || q == 39) && op < s.end
         var nameStart = quoted ? op + 1 : op
@@ -87,7 +87,7 @@ extension RubyTokenizer {
 
     /// `[^#\\\n]*$`: is this line the terminator of the first pending heredoc?
     func testHeredoc(_ s: inout Scan) -> Bool {
-        let e = s.skip(CharSet("#\\\n").inverted)
+        let e = s.skip(Self.heredocStops.inverted)
         guard e >= s.end || s.at(e) == 10 else { pop(); return true }
         let strip = CharSet(" \t\n\u{0B}\u{0C}\r\0")
         var a = s.pos, b = e
@@ -110,7 +110,7 @@ extension RubyTokenizer {
         if interpolation(&s) { return true }
         guard s.peek() == 92, s.pos + 1 < s.end else { return false }
         let n = s.peek(1)
-        if CharSet("\\abefnrstv#\"'").contains(n) { s.emit(.stringEscape, count: 2); return true }
+        if Self.escapeLetters.contains(n) { s.emit(.stringEscape, count: 2); return true }
         if n == 120 && CharSet.hex.contains(s.peek(2)) && s.pos + 2 < s.end {
             s.emit(.stringEscape, count: CharSet.hex.contains(s.peek(3)) && s.pos + 3 < s.end ? 4 : 3)
             return true
@@ -141,7 +141,7 @@ extension RubyTokenizer {
         let c = s.peek()
         if c == quote { s.emit(token, count: 1); pop(); return true }
         if c == 92 || c == 35 { s.emit(token, count: 1); return true }
-        var stop = CharSet("\\#")
+        var stop = Self.backslashHash
         stop.insert(quote)
         s.emit(token, to: s.skip(stop.inverted))
         return true
@@ -153,7 +153,7 @@ extension RubyTokenizer {
         if c == 92 && (s.peek(1) == 92 || s.peek(1) == 47) && s.pos + 1 < s.end { s.emit(.stringRegex, count: 2); return true }
         if c == 92 || c == 35 { s.emit(.stringRegex, count: 1); return true }
         if c == 47 { s.emit(.stringRegex, count: 1); goto(.regexFlags); return true }
-        s.emit(.stringRegex, to: s.skip(CharSet("\\/#").inverted))
+        s.emit(.stringRegex, to: s.skip(Self.regexStops.inverted))
         return true
     }
 
@@ -162,14 +162,14 @@ extension RubyTokenizer {
         guard s.peek() == 37 else { return false }
         var letter: UInt8 = 0
         var d = s.pos + 1
-        if CharSet("rqswQWxiI").contains(s.at(d)) && d < s.end { letter = s.at(d); d += 1 }
+        if Self.sigilLetters.contains(s.at(d)) && d < s.end { letter = s.at(d); d += 1 }
         guard let (delimiter, e) = s.scalar(at: d), !Self.isWordOrSpace(delimiter) else { return false }
         let pairs: [UInt32: UInt32] = [123: 125, 91: 93, 40: 41, 60: 62]
         let open = delimiter.value
         let token: Token = letter == 114 ? .stringRegex : .stringOther
         if letter == 114 { push(.regexFlags) }
         s.emit(token, to: e)
-        push(.sigil(open: open, close: pairs[open] ?? open, interpolates: CharSet("rQWxI").contains(letter) && letter != 0, token: token))
+        push(.sigil(open: open, close: pairs[open] ?? open, interpolates: Self.interpolatingSigils.contains(letter) && letter != 0, token: token))
         return true
     }
 

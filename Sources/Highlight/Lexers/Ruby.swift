@@ -15,6 +15,25 @@ final class RubyTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root, .exprStart]
+    static let backslashHash = CharSet("\\#")
+    static let binaryDigits = CharSet("01")
+    static let classStart = CharSet("A-Z_")
+    static let closingPunctuation = CharSet("])}")
+    static let dashGlobals = CharSet("0adFiIlpvw")
+    static let escapeLetters = CharSet("\\abefnrstv#\"'")
+    static let heredocFlags = CharSet("-~")
+    static let heredocStops = CharSet("#\\\n")
+    static let inlineSpace = CharSet(" \t\r")
+    static let interpolatingSigils = CharSet("rQWxI")
+    static let labelStart = CharSet("a-z_")
+    static let methodOperatorChars = CharSet("*%&^`~+,-./[<>=")
+    static let openingPunctuation = CharSet("[({,:\\;/")
+    static let operatorChars = CharSet("-+/*%=<>&!^|~")
+    static let regexFlagChars = CharSet("mixounse")
+    static let regexStops = CharSet("\\/#")
+    static let sigilLetters = CharSet("rqswQWxiI")
+    static let specialGlobals = CharSet("!@&`'+~=/\\,;.<>_*$?:\"")
+    static let upper = CharSet("A-Z")
     /// Pending heredocs: whether the terminator may be indented, and the terminator.
     var heredocs: [(tolerant: Bool, name: [UInt8])] = []
 
@@ -62,7 +81,7 @@ final class RubyTokenizer: StackTokenizer {
             let c = s.peek()
             if c == 10 { s.emit(.stringHeredoc, count: 1); push(.testHeredoc); return true }
             if c == 35 || c == 92 { s.emit(.stringHeredoc, count: 1); return true }
-            s.emit(.stringHeredoc, to: s.skip(CharSet("#\\\n").inverted))
+            s.emit(.stringHeredoc, to: s.skip(Self.heredocStops.inverted))
             return true
         case .testHeredoc: return testHeredoc(&s)
         case .simpleString: return simpleString(&s, quote: 34, token: .stringDouble)
@@ -70,7 +89,7 @@ final class RubyTokenizer: StackTokenizer {
         case .simpleBacktick: return simpleString(&s, quote: 96, token: .stringBacktick)
         case .slashRegex: return slashRegex(&s)
         case .regexFlags:
-            s.emit(.stringRegex, to: s.skip(CharSet("mixounse")))
+            s.emit(.stringRegex, to: s.skip(Self.regexFlagChars))
             pop()
             return true
         case .endPart:
@@ -97,7 +116,7 @@ final class RubyTokenizer: StackTokenizer {
     /// Whitespace, newlines (after which an expression may start) and comments.
     func whitespace(_ s: inout Scan) -> Bool {
         let c = s.peek()
-        if c == 32 || c == 9 || c == 13 { s.emit(.text, to: s.skip(CharSet(" \t\r"))); return true }
+        if c == 32 || c == 9 || c == 13 { s.emit(.text, to: s.skip(Self.inlineSpace)); return true }
         if c == 10 { s.emit(.text, to: s.skip(CharSet.space)); push(.exprStart); return true }
         if c == 35 { s.emit(.commentSingle, to: s.lineEnd(from: s.pos)); return true }
         if c == 61 && s.has("=begin") && !s.wordAt(s.pos + 6) {
@@ -161,7 +180,7 @@ final class RubyTokenizer: StackTokenizer {
         }
         if c == 40 { s.emit(.punctuation, count: 1); push(.defExpr); push(.exprStart); return true }
         if s.has("<<") { s.emit(.operator, count: 2); goto(.exprStart); return true }
-        if CharSet("A-Z_").contains(c) { s.emit(.nameClass, to: s.skip(.word)); pop(); return true }
+        if Self.classStart.contains(c) { s.emit(.nameClass, to: s.skip(.word)); pop(); return true }
         pop()
         return true
     }
@@ -189,14 +208,14 @@ final class RubyTokenizer: StackTokenizer {
 
     private func exprStart(_ s: inout Scan) -> Bool {
         let c = s.peek()
-        if c == 32 || c == 9 || c == 13 { s.emit(.text, to: s.skip(CharSet(" \t\r"))); return true }
+        if c == 32 || c == 9 || c == 13 { s.emit(.text, to: s.skip(Self.inlineSpace)); return true }
         if c == 47 { s.emit(.stringRegex, count: 1); goto(.slashRegex); return true }
         if c == 63, let e = charLiteral(s) { s.emit(.stringChar, to: e); pop(); return true }
         // (\s*)(%[rqswQWxiI]? \S* )
         let ws = s.skip(CharSet.space)
         if s.at(ws) == 37 && ws < s.end {
             var i = ws + 1
-            if CharSet("rqswQWxiI").contains(s.at(i)) && i < s.end { i += 1 }
+            if Self.sigilLetters.contains(s.at(i)) && i < s.end { i += 1 }
             if s.at(i) == 32 && i < s.end {
                 let word = s.skip(CharSet.space.inverted, from: i + 1)
                 if s.at(word) == 32 && word < s.end {
@@ -218,7 +237,7 @@ final class RubyTokenizer: StackTokenizer {
         var candidates: [Int] = []
         if s.at(i) == 92 && i + 1 < s.end {
             let n = s.at(i + 1)
-            if CharSet("\\abefnrstv#\"'").contains(n) { candidates.append(i + 2) }
+            if Self.escapeLetters.contains(n) { candidates.append(i + 2) }
             else if n == 120 {
                 if CharSet.hex.contains(s.at(i + 2)) && i + 2 < s.end {
                     if CharSet.hex.contains(s.at(i + 3)) && i + 3 < s.end { candidates.append(i + 4) }

@@ -12,8 +12,8 @@ extension RustTokenizer {
         if literal(&s) { return true }
         if (c == 61 || c == 45) && s.peek(1) == 62 { s.emit(.keyword, count: 2); return true }
         if s.has("<->") { s.emit(.keyword, count: 3); return true }
-        if CharSet("()[]{}|,:;").contains(c) { s.emit(.punctuation, count: 1); return true }
-        if CharSet("*/!@~&+%^<>=?-").contains(c) { s.emit(.operator, count: 1); return true }
+        if Self.punctuationChars.contains(c) { s.emit(.punctuation, count: 1); return true }
+        if Self.operatorChars.contains(c) { s.emit(.operator, count: 1); return true }
         if s.has("..") { s.emit(.operator, count: s.peek(2) == 46 ? 3 : 2); return true }
         // ([.]\s*)?id(?=\s*[(])
         let dotted = c == 46 ? s.skip(CharSet.space, from: s.pos + 1) : s.pos
@@ -68,12 +68,12 @@ extension RustTokenizer {
 
     /// `(#*)".*?"\1` after the `r`.
     private func rawString(_ s: Scan, _ i: Int) -> Int? {
-        let hashes = s.skip(CharSet("#"), from: i)
+        let hashes = s.skip(Self.hash, from: i)
         guard s.at(hashes) == 34 && hashes < s.end else { return nil }
         let n = hashes - i
         var k = hashes + 1
         while let q = s.find(34, from: k) {
-            if s.skip(CharSet("#"), from: q + 1) - (q + 1) >= n { return q + 1 + n }
+            if s.skip(Self.hash, from: q + 1) - (q + 1) >= n { return q + 1 + n }
             k = q + 1
         }
         return nil
@@ -81,7 +81,7 @@ extension RustTokenizer {
 
     private func float(_ s: Scan) -> Int? {
         guard CharSet.digit.contains(s.peek()) else { return nil }
-        let digits = CharSet("0-9_")
+        let digits = Self.decimalDigits
         let m = s.skip(digits, from: s.pos + 1)
         func dot(_ i: Int) -> Int? {
             s.at(i) == 46 && CharSet.digit.contains(s.at(i + 1)) && i + 1 < s.end ? s.skip(digits, from: i + 2) : nil
@@ -114,14 +114,14 @@ extension RustTokenizer {
         guard CharSet.digit.contains(c) else { return nil }
         var e: Int
         let k = s.peek(1)
-        if c == 48 && k == 98 && s.skip(CharSet("01_"), from: s.pos + 2) > s.pos + 2 {
-            e = s.skip(CharSet("01_"), from: s.pos + 2)
-        } else if c == 48 && k == 120 && s.skip(CharSet("0-9a-fA-F_"), from: s.pos + 2) > s.pos + 2 {
-            e = s.skip(CharSet("0-9a-fA-F_"), from: s.pos + 2)
-        } else if c == 48 && k == 111 && s.skip(CharSet("0-7_"), from: s.pos + 2) > s.pos + 2 {
-            e = s.skip(CharSet("0-7_"), from: s.pos + 2)
+        if c == 48 && k == 98 && s.skip(Self.binaryDigits, from: s.pos + 2) > s.pos + 2 {
+            e = s.skip(Self.binaryDigits, from: s.pos + 2)
+        } else if c == 48 && k == 120 && s.skip(Self.hexDigits, from: s.pos + 2) > s.pos + 2 {
+            e = s.skip(Self.hexDigits, from: s.pos + 2)
+        } else if c == 48 && k == 111 && s.skip(Self.octalDigits, from: s.pos + 2) > s.pos + 2 {
+            e = s.skip(Self.octalDigits, from: s.pos + 2)
         } else {
-            e = s.skip(CharSet("0-9_"), from: s.pos + 1)
+            e = s.skip(Self.decimalDigits, from: s.pos + 1)
         }
         // (u(size)?|i(size))?
         let sizes: [StaticString] = ["8", "16", "32", "64", "128", "size"]

@@ -12,6 +12,20 @@ final class RustTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root, .bol]
+    static let attributePunctuation = CharSet("(,)=:")
+    static let binaryDigits = CharSet("01_")
+    static let commentStops = CharSet("*/")
+    static let decimalDigits = CharSet("0-9_")
+    static let escapeLetters = CharSet("nrt'\"\\0")
+    static let hash = CharSet("#")
+    static let hexDigits = CharSet("0-9a-fA-F_")
+    static let identifierStart = CharSet("a-zA-Z_")
+    static let octalDigits = CharSet("0-7_")
+    static let operatorChars = CharSet("*/!@~&+%^<>=?-")
+    static let punctuationChars = CharSet("()[]{}|,:;")
+    static let star = CharSet("*")
+    static let stringStops = CharSet("\"\\")
+    static let underscore = CharSet("_")
     /// Open macro delimiters by closing character: `]`, `)`, `}`.
     var macroDelimiters = [0, 0, 0]
 
@@ -34,7 +48,7 @@ final class RustTokenizer: StackTokenizer {
 
     /// `[\p{XID_Start}_]\p{XID_Continue}*`
     static func identifier(_ s: Scan, _ i: Int) -> Int? {
-        guard let h = s.one(CharSet("a-zA-Z_"), unicode: { $0.properties.isXIDStart }, at: i) else { return nil }
+        guard let h = s.one(Self.identifierStart, unicode: { $0.properties.isXIDStart }, at: i) else { return nil }
         return s.skip(.word, unicode: { $0.properties.isXIDContinue }, from: h)
     }
 
@@ -52,7 +66,7 @@ final class RustTokenizer: StackTokenizer {
             return true
         case .attribute:
             if whitespace(&s) || literal(&s) { return true }
-            if CharSet("(,)=:").contains(c) { s.emit(.nameDecorator, count: 1); return true }
+            if Self.attributePunctuation.contains(c) { s.emit(.nameDecorator, count: 1); return true }
             if c == 93 { s.emit(.nameDecorator, count: 1); pop(); return true }
             guard let e = Self.identifier(s, s.pos) else { return false }
             s.emit(.nameDecorator, to: e)
@@ -61,7 +75,7 @@ final class RustTokenizer: StackTokenizer {
             let token: Token = state == .plainBlock ? .commentMultiline : .commentDoc
             if s.has("*/") { s.emit(token, count: 2); pop(); return true }
             if s.has("/*") { s.emit(token, count: 2); push(state); return true }
-            let e = s.skip(CharSet("*/").inverted)
+            let e = s.skip(Self.commentStops.inverted)
             s.emit(token, to: e > s.pos ? e : s.pos + 1)
             return true
         case .macroRules:
@@ -79,7 +93,7 @@ final class RustTokenizer: StackTokenizer {
         case .string:
             if c == 34 { s.emit(.string, count: 1); pop(); return true }
             if let e = escape(s, s.pos) { s.emit(.stringEscape, to: e); return true }
-            let e = s.skip(CharSet("\"\\").inverted)
+            let e = s.skip(Self.stringStops.inverted)
             guard e > s.pos else { return false }
             s.emit(.string, to: e)
             return true
@@ -107,13 +121,13 @@ final class RustTokenizer: StackTokenizer {
     func escape(_ s: Scan, _ i: Int) -> Int? {
         guard s.at(i) == 92, i + 1 < s.end else { return nil }
         let n = s.at(i + 1)
-        if CharSet("nrt'\"\\0").contains(n) { return i + 2 }
+        if Self.escapeLetters.contains(n) { return i + 2 }
         if n == 120 { return s.skip(.hex, from: i + 2) >= i + 4 ? i + 4 : nil }
         guard n == 117, s.at(i + 2) == 123 else { return nil }
         var j = i + 3
         var groups = 0
         while groups < 6 && CharSet.hex.contains(s.at(j)) && j < s.end {
-            j = s.skip(CharSet("_"), from: j + 1)
+            j = s.skip(Self.underscore, from: j + 1)
             groups += 1
         }
         return groups > 0 && s.at(j) == 125 && j < s.end ? j + 1 : nil
@@ -128,7 +142,7 @@ final class RustTokenizer: StackTokenizer {
         if s.has("//") { s.emit(.commentSingle, to: s.lineEnd(from: s.pos)); return true }
         if s.has("/**/") { s.emit(.commentMultiline, count: 4); return true }
         if s.has("/***/") { s.emit(.commentMultiline, count: 5); return true }
-        if s.has("/***") { s.emit(.commentMultiline, to: s.skip(CharSet("*"), from: s.pos + 1)); push(.plainBlock); return true }
+        if s.has("/***") { s.emit(.commentMultiline, to: s.skip(Self.star, from: s.pos + 1)); push(.plainBlock); return true }
         if s.has("/**") || s.has("/*!") { s.emit(.commentDoc, count: 3); push(.docBlock); return true }
         if s.has("/*") { s.emit(.commentMultiline, count: 2); push(.plainBlock); return true }
         return false

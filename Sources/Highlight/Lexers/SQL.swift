@@ -9,6 +9,9 @@ final class SQLTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let commentStops = CharSet("/*")
+    static let operatorChars = CharSet("+*/<>=~!@#%&|?^-")
+    static let punctuationChars = CharSet(";:()[]{},.")
 
     static let types = WordSet("""
         ZEROFILL UNSIGNED SIGNED SERIAL BIT TINYINT BOOL BOOLEAN SMALLINT MEDIUMINT INT INTEGER BIGINT
@@ -83,13 +86,13 @@ final class SQLTokenizer: StackTokenizer {
                 s.emit(s.contains(Self.types, s.pos, e) ? .nameBuiltin : s.contains(Self.keywords, s.pos, e) ? .keyword : .name, to: e)
                 return true
             }
-            if CharSet("+*/<>=~!@#%&|?^-").contains(c) { s.emit(.operator, count: 1); return true }
-            if CharSet(";:()[]{},.").contains(c) { s.emit(.punctuation, count: 1); return true }
+            if Self.operatorChars.contains(c) { s.emit(.operator, count: 1); return true }
+            if Self.punctuationChars.contains(c) { s.emit(.punctuation, count: 1); return true }
             return false
         case .comment:
             if s.has("/*") { s.emit(.commentMultiline, count: 2); push(.comment); return true }
             if s.has("*/") { s.emit(.commentMultiline, count: 2); pop(); return true }
-            let e = s.skip(CharSet("/*").inverted)
+            let e = s.skip(Self.commentStops.inverted)
             s.emit(.commentMultiline, to: e > s.pos ? e : s.pos + 1)
             return true
         case .backtick, .singleQuoted, .doubleQuoted:

@@ -10,12 +10,12 @@ extension SassTokenizer {
         if s.has("@import") && !s.wordAt(s.pos + 7) { s.emit(.keyword, count: 7); push(.value); return true }
         if contentCommon(&s) { return true }
         // (?=[^;{}][;}]) or (?=[^;{}:\[]+:[^a-z])
-        if !CharSet(";{}").contains(c) && CharSet(";}").contains(s.at(s.charEnd(s.pos))) && s.charEnd(s.pos) < s.end {
+        if !Self.blockChars.contains(c) && Self.attributeEnds.contains(s.at(s.charEnd(s.pos))) && s.charEnd(s.pos) < s.end {
             push(.attribute)
             return true
         }
-        let run = s.skip(CharSet(";{}:[").inverted)
-        if run > s.pos && s.at(run) == 58 && run + 1 < s.end && !CharSet("a-z").contains(s.at(run + 1)) {
+        let run = s.skip(Self.attributeStops.inverted)
+        if run > s.pos && s.at(run) == 58 && run + 1 < s.end && !Self.lower.contains(s.at(run + 1)) {
             push(.attribute)
             return true
         }
@@ -24,7 +24,7 @@ extension SassTokenizer {
     }
 
     func sassRoot(_ s: inout Scan) -> Bool {
-        let ws = s.skip(CharSet(" \t"))
+        let ws = s.skip(Self.spaceTab)
         if s.at(ws) == 10 && ws < s.end { s.emit(.text, to: ws + 1); return true }
         let indent = Array(UnsafeBufferPointer(start: s.base + s.pos, count: ws - s.pos))
         s.emit(.text, to: ws)
@@ -69,7 +69,7 @@ extension SassTokenizer {
         // (?=[^\[\n]+?:([^a-z]|$)): a later colon on this line not followed by a letter.
         var i = s.pos + 1
         while c != 91 && c != 10 && i < s.end && s.base[i] != 10 && s.base[i] != 91 {
-            if s.base[i] == 58 && (i + 1 >= s.end || s.base[i + 1] == 10 || !CharSet("a-z").contains(s.base[i + 1])) {
+            if s.base[i] == 58 && (i + 1 >= s.end || s.base[i + 1] == 10 || !Self.lower.contains(s.base[i + 1])) {
                 push(.attribute)
                 return true
             }
@@ -103,7 +103,7 @@ extension SassTokenizer {
         }
         if c == 38 { s.emit(.keyword, count: 1); push(.selector); return true }
         if c == 36, let e = id(s, s.pos + 1) {
-            let ws = s.skip(CharSet(" \t"), from: e)
+            let ws = s.skip(Self.spaceTab, from: e)
             if s.at(ws) == 58 && ws < s.end { s.emit((.nameVariable, e), (.text, ws), (.punctuation, ws + 1)); push(.value); return true }
         }
         return false
@@ -112,7 +112,7 @@ extension SassTokenizer {
     func value(_ s: inout Scan) -> Bool {
         if endSection(&s) { return true }
         let c = s.peek()
-        if c == 32 || c == 9 { s.emit(.text, to: s.skip(CharSet(" \t"))); return true }
+        if c == 32 || c == 9 { s.emit(.text, to: s.skip(Self.spaceTab)); return true }
         if c == 36, let e = id(s, s.pos + 1) { s.emit(.nameVariable, to: e); return true }
         if s.has("url(") { s.emit(.stringOther, count: 4); push(.stringURL); return true }
         if let e = id(s, s.pos) {
@@ -123,16 +123,16 @@ extension SassTokenizer {
         for w: StaticString in ["true", "false"] where s.hasWord(w) { s.emit(.nameBuiltinPseudo, count: w.utf8CodeUnitCount); return true }
         for w: StaticString in ["and", "or", "not"] where s.hasWord(w) { s.emit(.operatorWord, count: w.utf8CodeUnitCount); return true }
         if c == 35 {
-            let e = s.skip(CharSet("a-zA-Z0-9"), from: s.pos + 1)
+            let e = s.skip(Self.alnum, from: s.pos + 1)
             if e > s.pos + 1 { s.emit(.numberHex, to: min(e, s.pos + 7)); return true }
         }
         if let (token, e) = number(s) { s.emit(token, to: e); return true }
         if c == 34 { s.emit(.stringDouble, count: 1); push(.doubleQuoted); return true }
         if c == 39 { s.emit(.stringSingle, count: 1); push(.singleQuoted); return true }
         if interpolationStart(&s) { return true }
-        let ops = s.skip(CharSet("~^*!&%<>|+=@:,./?-"))
+        let ops = s.skip(Self.valueOperators)
         if ops > s.pos { s.emit(.operator, to: ops); return true }
-        let punct = s.skip(CharSet("[]()"))
+        let punct = s.skip(Self.brackets)
         if punct > s.pos { s.emit(.punctuation, to: punct); return true }
         if let e = id(s, s.pos) {
             s.emit(s.contains(CSSWords.builtins, s.pos, e) ? .nameBuiltin : s.contains(CSSWords.colors, s.pos, e) ? .nameConstant : .name, to: e)
@@ -146,7 +146,7 @@ extension SassTokenizer {
         let a = s.peek() == 45 ? s.pos + 1 : s.pos
         func unit(_ e: Int) -> Int {
             if s.at(e) == 37 && e < s.end { return e + 1 }
-            return s.skip(CharSet("a-z"), from: e)
+            return s.skip(Self.lower, from: e)
         }
         let d = s.skip(.digit, from: a)
         if d > a { return (.number, unit(d)) }
@@ -163,7 +163,7 @@ extension SassTokenizer {
         if c == 34 { s.emit(.stringDouble, count: 1); push(.doubleQuoted); return true }
         if c == 39 { s.emit(.stringSingle, count: 1); push(.singleQuoted); return true }
         if interpolationStart(&s) { return true }
-        if c == 32 || c == 9 { s.emit(.text, to: s.skip(CharSet(" \t"))); return true }
+        if c == 32 || c == 9 { s.emit(.text, to: s.skip(Self.spaceTab)); return true }
         let pieces: [(UInt8, Token, State)] = [(58, .nameDecorator, .pseudoClass), (46, .nameClass, .className),
                                                (35, .nameNamespace, .id), (37, .nameVariable, .placeholder)]
         for (mark, token, next) in pieces where c == mark {
@@ -173,7 +173,7 @@ extension SassTokenizer {
         }
         if let e = id(s, s.pos) { s.emit(.nameTag, to: e); return true }
         if c == 38 { s.emit(.keyword, count: 1); return true }
-        if CharSet("~^*!&[]()<>|+=@:;,./?-").contains(c) { s.emit(.operator, count: 1); return true }
+        if Self.selectorOperators.contains(c) { s.emit(.operator, count: 1); return true }
         return false
     }
 }

@@ -13,6 +13,15 @@ final class SassTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let alnum = CharSet("a-zA-Z0-9")
+    static let attributeEnds = CharSet(";}")
+    static let attributeStops = CharSet(";{}:[")
+    static let blockChars = CharSet(";{}")
+    static let brackets = CharSet("[]()")
+    static let lower = CharSet("a-z")
+    static let selectorOperators = CharSet("~^*!&[]()<>|+=@:;,./?-")
+    static let spaceTab = CharSet(" \t")
+    static let valueOperators = CharSet("~^*!&%<>|+=@:,./?-")
     let indented: Bool
     // Sass comment blocks: lines indented deeper than a comment continue it.
     var blockState: State?
@@ -41,7 +50,7 @@ final class SassTokenizer: StackTokenizer {
             return true
         case .import:
             let c = s.peek()
-            if c == 32 || c == 9 { s.emit(.text, to: s.skip(CharSet(" \t"))); return true }
+            if c == 32 || c == 9 { s.emit(.text, to: s.skip(Self.spaceTab)); return true }
             if c == 10 { s.emit(.text, count: 1); pop(); return true }
             let e = s.skip(CharSet.space.inverted)
             guard e > s.pos else { return false }
@@ -84,7 +93,7 @@ final class SassTokenizer: StackTokenizer {
             return value(&s)
         case .attribute:
             if attributeName(&s) { return true }
-            let ws = s.skip(CharSet(" \t"))
+            let ws = s.skip(Self.spaceTab)
             if s.at(ws) == 58 && ws < s.end { s.emit((.text, ws), (.punctuation, ws + 1)); push(.value); return true }
             return false
         case .inlineComment:

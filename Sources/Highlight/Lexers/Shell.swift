@@ -10,6 +10,12 @@ final class ShellTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let ansiStops = CharSet("\\'")
+    static let curlyStops = CharSet("}:\"`'$")
+    static let doubleQuoteStops = CharSet("\"`\\$")
+    static let heredocStops = CharSet("$\n\\")
+    static let mathOperators = CharSet("-+*/%^|&!")
+    static let variableChars = CharSet("a-zA-Z0-9_")
     private var heredocWord: [UInt8] = []
 
     static let keywords = WordSet("if fi else while do done for then return function select continue until esac elif in")
@@ -40,13 +46,13 @@ final class ShellTokenizer: StackTokenizer {
             if c == 36 { q += s.peek(1) == 35 ? 2 : 1 }
             if s.at(q) == 34 && q < s.end { s.emit(.stringDouble, to: q + 1); pop(); return true }
             if interpolation(&s) { return true }
-            let e = s.skip(CharSet("\"`\\$").inverted)
+            let e = s.skip(Self.doubleQuoteStops.inverted)
             guard e > s.pos else { return false }
             s.emit(.stringDouble, to: e)
             return true
         case .ansiString:
             if s.peek() == 92 && s.pos + 1 < s.end && s.peek(1) != 10 { s.emit(.stringEscape, to: s.charEnd(s.pos + 1)); return true }
-            let e = s.skip(CharSet("\\'").inverted)
+            let e = s.skip(Self.ansiStops.inverted)
             if e > s.pos { s.emit(.stringSingle, to: e); return true }
             return singleQuotes(&s)
         case .singleQuotes: return singleQuotes(&s)
@@ -54,9 +60,9 @@ final class ShellTokenizer: StackTokenizer {
             let c = s.peek()
             if c == 125 { s.emit(.keyword, count: 1); pop(); return true }
             if c == 58 && s.peek(1) == 45 { s.emit(.keyword, count: 2); return true }
-            let v = s.skip(CharSet("a-zA-Z0-9_"))
+            let v = s.skip(Self.variableChars)
             if v > s.pos { s.emit(.nameVariable, to: v); return true }
-            let p = s.skip(CharSet("}:\"`'$").inverted)
+            let p = s.skip(Self.curlyStops.inverted)
             if p > s.pos { s.emit(.punctuation, to: p); return true }
             return root(&s)
         case .parenInterpolation:
@@ -70,7 +76,7 @@ final class ShellTokenizer: StackTokenizer {
         case .math:
             let c = s.peek()
             if c == 41 && s.peek(1) == 41 { s.emit(.keyword, count: 2); pop(); return true }
-            if CharSet("-+*/%^|&!").contains(c) { s.emit(.operator, count: 1); return true }
+            if Self.mathOperators.contains(c) { s.emit(.operator, count: 1); return true }
             if CharSet.digit.contains(c) {
                 var e = s.skip(.digit)
                 if s.at(e) == 35 && e < s.end {
@@ -156,7 +162,7 @@ final class ShellTokenizer: StackTokenizer {
     private func heredoc(_ s: inout Scan) -> Bool {
         let c = s.peek()
         if c == 10 { s.emit(.stringHeredoc, count: 1); push(.heredocNewLine); return true }
-        let e = s.skip(CharSet("$\n\\").inverted)
+        let e = s.skip(Self.heredocStops.inverted)
         if e > s.pos { s.emit(.stringHeredoc, to: e); return true }
         if interpolation(&s) { return true }
         if c == 36 { s.emit(.stringHeredoc, count: 1); return true }

@@ -1,15 +1,15 @@
 extension SwiftTokenizer {
     func root(_ s: inout Scan) -> Bool {
         let c = s.peek()
-        if c == 10 { s.emit(.text, to: s.skip(CharSet("\n"))); push(.bol); return true }
+        if c == 10 { s.emit(.text, to: s.skip(Self.newlines)); push(.bol); return true }
         if c == 47 && s.peek(1) == 47 { s.emit(.commentSingle, to: s.lineEnd(from: s.pos)); push(.bol); return true }
         if inlineWhitespace(&s) { return true }
         if c == 36 && CharSet.digit.contains(s.peek(1)) && s.pos + 1 < s.end {
             s.emit(.nameVariable, to: s.peek(1) == 48 ? s.pos + 2 : s.skip(.digit, from: s.pos + 1))
             return true
         }
-        if CharSet("()[]{}:;,?\\").contains(c) { s.emit(.punctuation, count: 1); return true }
-        let ops = s.skip(CharSet("/=+*%<>!&|^.~-"))
+        if Self.punctuationChars.contains(c) { s.emit(.punctuation, count: 1); return true }
+        let ops = s.skip(Self.operatorChars)
         if ops > s.pos { s.emit(.operator, to: ops); return true }
         if c == 34 || (c == 64 && s.peek(1) == 34) { s.emit(.string, count: c == 34 ? 1 : 2); push(.doubleQuoted); return true }
         if c == 39 {
@@ -67,9 +67,9 @@ extension SwiftTokenizer {
         var name: StaticString?
         for w: StaticString in ["private", "internal", "unowned"] where s.has(w) { name = w }
         guard let name, s.at(s.pos + name.utf8CodeUnitCount) == 40 else { return false }
-        let open = s.skip(CharSet(" "), from: s.pos + name.utf8CodeUnitCount + 1)
+        let open = s.skip(Self.spaces, from: s.pos + name.utf8CodeUnitCount + 1)
         let word = s.skip(.word, from: open)
-        let close = s.skip(CharSet(" "), from: word)
+        let close = s.skip(Self.spaces, from: word)
         guard word > open, s.at(close) == 41 && close < s.end else { return false }
         let argument = s.text(open, word)
         let fine = name.utf8CodeUnitCount == 7 && s.has("unowned") ? argument == "safe" || argument == "unsafe" : argument == "set"
@@ -86,7 +86,7 @@ extension SwiftTokenizer {
     private func hashDirective(_ s: inout Scan) -> Bool {
         guard s.peek() == 35 else { return false }
         if s.has("#available(") {
-            let close = s.skip(CharSet(")").inverted, from: s.pos + 11)
+            let close = s.skip(Self.closingParen.inverted, from: s.pos + 11)
             if close > s.pos + 11 && s.at(close) == 41 && close < s.end { s.emit(.keywordDeclaration, to: close + 1); return true }
         }
         for w: StaticString in ["#selector(", "#keyPath("] where s.has(w) {
@@ -143,10 +143,10 @@ extension SwiftTokenizer {
         }
         if s.peek() == 48 {
             let o = s.peek(1) == 111 ? s.pos + 2 : s.pos + 1
-            if let e = digits(o, CharSet("0-7")) { return (.numberOct, e) }
+            if let e = digits(o, Self.octalDigits) { return (.numberOct, e) }
             if s.peek(1) == 120, var e = digits(s.pos + 2, .hex) {
                 var p = e
-                if s.at(p) == 46, let f = digits(p + 1, CharSet("0-9A-F")) { p = f }
+                if s.at(p) == 46, let f = digits(p + 1, Self.hexFraction) { p = f }
                 if s.at(p) == 112 {
                     let sign = s.at(p + 1) == 43 || s.at(p + 1) == 45 ? p + 2 : p + 1
                     let x = s.skip(.digit, from: sign)
@@ -154,7 +154,7 @@ extension SwiftTokenizer {
                 }
                 return (.numberHex, e)
             }
-            if s.peek(1) == 98, let e = digits(s.pos + 2, CharSet("01")) { return (.numberBin, e) }
+            if s.peek(1) == 98, let e = digits(s.pos + 2, Self.binaryDigits) { return (.numberBin, e) }
         }
         return (.numberInteger, d)
     }

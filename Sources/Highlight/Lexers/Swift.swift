@@ -10,6 +10,18 @@ final class SwiftTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root, .bol]
+    static let binaryDigits = CharSet("01")
+    static let closingParen = CharSet(")")
+    static let commentStops = CharSet("*/")
+    static let escapeLetters = CharSet("\\0tnr'\"")
+    static let hexFraction = CharSet("0-9A-F")
+    static let identifierStart = CharSet("a-zA-Z_")
+    static let newlines = CharSet("\n")
+    static let octalDigits = CharSet("0-7")
+    static let operatorChars = CharSet("/=+*%<>!&|^.~-")
+    static let punctuationChars = CharSet("()[]{}:;,?\\")
+    static let spaces = CharSet(" ")
+    static let stringStops = CharSet("\\\"")
 
     static let keywords = WordSet("""
         await break case continue default do else fallthrough if in for return switch where while try
@@ -28,7 +40,7 @@ final class SwiftTokenizer: StackTokenizer {
 
     /// `(_|(?!\p{Mc})\p{Alpha}|astral)([\p{Alnum}_]|astral)*`
     static func identifier(_ s: Scan, _ i: Int) -> Int? {
-        guard let h = s.one(CharSet("a-zA-Z_"), unicode: { u in
+        guard let h = s.one(Self.identifierStart, unicode: { u in
             u.value > 0xFFFF || (UnicodeClass.isAlpha(u) && u.properties.generalCategory != .spacingMark)
         }, at: i) else { return nil }
         return s.skip(.word, unicode: { $0.value > 0xFFFF || UnicodeClass.isAlnum($0) }, from: h)
@@ -46,7 +58,7 @@ final class SwiftTokenizer: StackTokenizer {
         case .nestedComment:
             if s.has("/*") { s.emit(.commentMultiline, count: 2); push(.nestedComment); return true }
             if s.has("*/") { s.emit(.commentMultiline, count: 2); pop(); return true }
-            let e = s.skip(CharSet("*/").inverted)
+            let e = s.skip(Self.commentStops.inverted)
             if e > s.pos { s.emit(.commentMultiline, to: e); return true }
             s.emit(.commentMultiline, count: 1)
             return true
@@ -63,7 +75,7 @@ final class SwiftTokenizer: StackTokenizer {
         case .doubleQuoted:
             if c == 92 {
                 let n = s.peek(1)
-                if CharSet("\\0tnr'\"").contains(n) && s.pos + 1 < s.end { s.emit(.stringEscape, count: 2); return true }
+                if Self.escapeLetters.contains(n) && s.pos + 1 < s.end { s.emit(.stringEscape, count: 2); return true }
                 if n == 40 { s.emit(.stringEscape, count: 2); push(.interpolation); return true }
                 if n == 117 && s.peek(2) == 123 {
                     let h = s.skip(.hex, from: s.pos + 3)
@@ -71,7 +83,7 @@ final class SwiftTokenizer: StackTokenizer {
                 }
                 return false
             }
-            let e = s.skip(CharSet("\\\"").inverted)
+            let e = s.skip(Self.stringStops.inverted)
             if e > s.pos { s.emit(.string, to: e); return true }
             s.emit(.string, count: s.has("\"\"\"") ? 3 : 1)
             pop()

@@ -9,6 +9,14 @@ final class TOMLTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let apostrophes = CharSet("'")
+    static let binaryDigits = CharSet("01")
+    static let escapeLetters = CharSet("0t\tn\n \"\\r")
+    static let literalStops = CharSet("'\n")
+    static let multilineStops = CharSet("\\\"")
+    static let octalDigits = CharSet("0-7")
+    static let quotes = CharSet("\"")
+    static let stringStops = CharSet("\\\"\n")
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
         let c = s.peek()
@@ -32,69 +40,70 @@ final class TOMLTokenizer: StackTokenizer {
             if c == 34 { s.emit(.string, count: 1); pop(); return true }
             if c == 10 { s.emit(.error, count: 1); pop(); return true }
             if escape(&s) { return true }
-            let e = s.skip(CharSet("\\\"\n").inverted)
+            let e = s.skip(Self.stringStops.inverted)
             guard e > s.pos else { return false }
             s.emit(.string, to: e)
             return true
         case .multilineDouble:
             if s.has("\"\"\"") { s.emit(.string, count: 3); pop(); return true }
             if escape(&s) { return true }
-            let e = s.skip(CharSet("\\\"").inverted)
+            let e = s.skip(Self.multilineStops.inverted)
             if e > s.pos { s.emit(.string, to: e); return true }
-            let q = s.skip(CharSet("\""))
+            let q = s.skip(Self.quotes)
             guard q > s.pos else { return false }
             s.emit(.string, to: q)
             return true
         case .singleQuoted:
             if c == 39 { s.emit(.string, count: 1); pop(); return true }
             if c == 10 { s.emit(.error, count: 1); pop(); return true }
-            s.emit(.string, to: s.skip(CharSet("'\n").inverted))
+            s.emit(.string, to: s.skip(Self.literalStops.inverted))
             return true
         case .multilineSingle:
             if s.has("'''") { s.emit(.string, count: 3); pop(); return true }
-            let e = s.skip(CharSet("'").inverted)
-            s.emit(.string, to: e > s.pos ? e : s.skip(CharSet("'")))
+            let e = s.skip(Self.apostrophes.inverted)
+            s.emit(.string, to: e > s.pos ? e : s.skip(Self.apostrophes))
             return true
         }
     }
 
     private func escape(_ s: inout Scan) -> Bool {
-        guard s.peek() == 92, CharSet("0t\tn\n \"\\r").contains(s.peek(1)), s.pos + 1 < s.end else { return false }
+        guard s.peek() == 92, Self.escapeLetters.contains(s.peek(1)), s.pos + 1 < s.end else { return false }
         s.emit(.stringEscape, count: 2)
         return true
     }
 
-    /// `(?:\S+|"[^"]+"|'[^']+')` then `\s*` and `=`: the ends of the key and of the spaces, in the
-    /// order the regex engine tries them (the longest key first).
-    private func keys(_ s: Scan) -> [(Int, Int)] {
-        var found: [(Int, Int)] = []
+    /// `(?:\S+|"[^"]+"|'[^']+')` then `\s*` and `=`: the first (key end, spaces end) that `accept`
+    /// takes, in the order the regex engine tries them (the longest key first).
+    private func key(_ s: Scan, _ accept: (Int, Int) -> Bool = { _, _ in true }) -> (Int, Int)? {
         let run = s.skip(CharSet.space.inverted)
-        guard run > s.pos else { return found }
+        guard run > s.pos else { return nil }
         let ws = s.skip(CharSet.space, from: run)
-        if s.at(ws) == 61 && ws < s.end { found.append((run, ws)) }
-        for eq in stride(from: run - 1, to: s.pos, by: -1) where s.base[eq] == 61 { found.append((eq, eq)) }
+        if s.at(ws) == 61 && ws < s.end && accept(run, ws) { return (run, ws) }
+        for eq in stride(from: run - 1, to: s.pos, by: -1) where s.base[eq] == 61 && accept(eq, eq) { return (eq, eq) }
         let q = s.peek()
         if (q == 34 || q == 39), let close = s.find(q, from: s.pos + 1), close > s.pos + 1 {
             let ws = s.skip(CharSet.space, from: close + 1)
-            if s.at(ws) == 61 && ws < s.end { found.append((close + 1, ws)) }
+            if s.at(ws) == 61 && ws < s.end && accept(close + 1, ws) { return (close + 1, ws) }
         }
-        return found
+        return nil
     }
 
-    private func key(_ s: Scan) -> (Int, Int)? { keys(s).first }
+    /// `(\s*)(\{)` after the `=` at `ws`: where the brace is.
+    private func braceAfter(_ s: Scan, _ ws: Int) -> Int? {
+        let ws2 = s.skip(CharSet.space, from: ws + 1)
+        return s.at(ws2) == 123 && ws2 < s.end ? ws2 : nil
+    }
 
     private func basic(_ s: inout Scan) -> Bool {
         let c = s.peek()
         if CharSet.space.contains(c) { s.emit(.text, to: s.skip(CharSet.space)); return true }
         if c == 35 { s.emit(.comment, to: s.lineEnd(from: s.pos)); return true }
         if s.has("true") || s.has("false") { s.emit(.keywordConstant, count: s.has("true") ? 4 : 5); return true }
-        for (e, ws) in keys(s) {
-            let ws2 = s.skip(CharSet.space, from: ws + 1)
-            if s.at(ws2) == 123 && ws2 < s.end {
-                s.emit((.nameNamespace, e), (.text, ws), (.operator, ws + 1), (.text, ws2), (.punctuation, ws2 + 1))
-                push(.inline)
-                return true
-            }
+        let view = s
+        if let (e, ws) = key(view, { _, ws in braceAfter(view, ws) != nil }), let ws2 = braceAfter(view, ws) {
+            s.emit((.nameNamespace, e), (.text, ws), (.operator, ws + 1), (.text, ws2), (.punctuation, ws2 + 1))
+            push(.inline)
+            return true
         }
         if c == 91 {
             let run = s.skip(CharSet.space.inverted, from: s.pos + 1)
@@ -127,8 +136,8 @@ final class TOMLTokenizer: StackTokenizer {
         }
         if s.has("nan", at: sign) || s.has("inf", at: sign) { return (.numberFloat, sign + 3) }
         if s.has("0x"), let e = digits(s.pos + 2, .hex) { return (.numberHex, e) }
-        if s.has("0o"), let e = digits(s.pos + 2, CharSet("0-7")) { return (.numberOct, e) }
-        if s.has("0b"), let e = digits(s.pos + 2, CharSet("01")) { return (.numberBin, e) }
+        if s.has("0o"), let e = digits(s.pos + 2, Self.octalDigits) { return (.numberOct, e) }
+        if s.has("0b"), let e = digits(s.pos + 2, Self.binaryDigits) { return (.numberBin, e) }
         if let d = digits(sign) { return (.numberInteger, d) }
         return nil
     }

@@ -9,6 +9,10 @@ final class TeXTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let mathOperators = CharSet("=!+*/()[]-")
+    static let mathStops = CharSet("=!+*/()[]\\$%&_^{}0-9-")
+    static let specialChars = CharSet("{}&_^")
+    static let textStops = CharSet("\\$%&_^{}")
 
     /// `\\([a-z]+|\s+|.)`, case-insensitive: returns the end of a command at the position.
     private func command(_ s: Scan) -> Int? {
@@ -24,7 +28,7 @@ final class TeXTokenizer: StackTokenizer {
     private func general(_ s: inout Scan) -> Bool {
         let c = s.peek()
         if c == 37 { s.emit(.comment, to: s.lineEnd(from: s.pos)); return true }
-        if CharSet("{}&_^").contains(c) { s.emit(.punctuation, count: 1); return true }
+        if Self.specialChars.contains(c) { s.emit(.punctuation, count: 1); return true }
         return false
     }
 
@@ -53,7 +57,7 @@ final class TeXTokenizer: StackTokenizer {
             }
             if let e = command(s) { s.emit(.keyword, to: e); push(.command); return true }
             if general(&s) { return true }
-            let e = s.skip(CharSet("\\$%&_^{}").inverted)
+            let e = s.skip(Self.textStops.inverted)
             guard e > s.pos else { return false }
             s.emit(.text, to: e)
             return true
@@ -94,8 +98,8 @@ final class TeXTokenizer: StackTokenizer {
         if general(&s) { return true }
         let c = s.peek()
         if CharSet.digit.contains(c) { s.emit(.number, to: s.skip(.digit)); return true }
-        if CharSet("=!+*/()[]-").contains(c) { s.emit(.operator, count: 1); return true }
-        let e = s.skip(CharSet("=!+*/()[]\\$%&_^{}0-9-").inverted)
+        if Self.mathOperators.contains(c) { s.emit(.operator, count: 1); return true }
+        let e = s.skip(Self.mathStops.inverted)
         guard e > s.pos else { return false }
         s.emit(.nameBuiltin, to: e)
         return true

@@ -9,11 +9,16 @@ final class XMLTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let dash = CharSet("-")
+    static let nameChars = CharSet("a-zA-Z0-9_:.-")
+    static let nameStart = CharSet("a-zA-Z:_")
+    static let textStops = CharSet("<&")
+    static let unquotedStops = CharSet(" \t\n\r\u{0B}\u{0C}>")
 
     /// `[\p{L}:_][\p{Word}\p{Cf}:.·-]*`
     static func name(_ s: Scan, _ i: Int) -> Int? {
-        guard let h = s.one(CharSet("a-zA-Z:_"), unicode: UnicodeClass.isLetter, at: i) else { return nil }
-        return s.skip(CharSet("a-zA-Z0-9_:.-"), unicode: HTMLTokenizer.nameChar, from: h)
+        guard let h = s.one(Self.nameStart, unicode: UnicodeClass.isLetter, at: i) else { return nil }
+        return s.skip(Self.nameChars, unicode: HTMLTokenizer.nameChar, from: h)
     }
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
@@ -21,7 +26,7 @@ final class XMLTokenizer: StackTokenizer {
         case .root: return root(&s)
         case .comment:
             if s.has("-->") { s.emit(.comment, count: 3); pop(); return true }
-            let e = s.skip(CharSet("-").inverted)
+            let e = s.skip(Self.dash.inverted)
             s.emit(.comment, to: e > s.pos ? e : s.pos + 1)
             return true
         case .tag:
@@ -42,7 +47,7 @@ final class XMLTokenizer: StackTokenizer {
                 pop()
                 return true
             }
-            let e = s.skip(CharSet(" \t\n\r\u{0B}\u{0C}>").inverted)
+            let e = s.skip(Self.unquotedStops.inverted)
             guard e > s.pos else { return false }
             s.emit(.string, to: e)
             pop()
@@ -51,7 +56,7 @@ final class XMLTokenizer: StackTokenizer {
     }
 
     private func root(_ s: inout Scan) -> Bool {
-        let e = s.skip(CharSet("<&").inverted)
+        let e = s.skip(Self.textStops.inverted)
         if e > s.pos { s.emit(.text, to: e); return true }
         if s.peek() == 38 {
             var i = s.pos + 1

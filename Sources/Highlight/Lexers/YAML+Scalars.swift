@@ -1,8 +1,8 @@
 extension YAMLTokenizer {
     func blockScalarContent(_ s: inout Scan) -> Bool {
-        if s.peek() == 10 { s.emit(.text, to: s.skip(CharSet("\n"))); return true }
+        if s.peek() == 10 { s.emit(.text, to: s.skip(Self.newlines)); return true }
         if s.atLineStart {
-            let spaces = s.skip(CharSet(" "))
+            let spaces = s.skip(Self.spaces)
             let n = spaces - s.pos
             if n > 0 && isLineEnd(s, spaces) {
                 // A line of spaces only: those beyond the scalar's indentation are content.
@@ -20,7 +20,7 @@ extension YAMLTokenizer {
             }
             return true
         }
-        let e = s.skip(CharSet("\n\r\u{0C}\u{0B}").inverted)
+        let e = s.skip(Self.lineBreaks.inverted)
         guard e > s.pos else { return false }
         s.emit(.string, to: e)
         return true
@@ -66,7 +66,7 @@ extension YAMLTokenizer {
     func ignoredLine(_ s: inout Scan) -> Bool {
         if comment(&s) { return true }
         let c = s.peek()
-        if c == 32 { s.emit(.text, to: s.skip(CharSet(" "))); return true }
+        if c == 32 { s.emit(.text, to: s.skip(Self.spaces)); return true }
         if c == 10 { s.emit(.text, count: 1); pop(); return true }
         return false
     }
@@ -76,11 +76,11 @@ extension YAMLTokenizer {
     func quotedWhitespace(_ s: inout Scan) -> Bool {
         let c = s.peek()
         if c == 32 {
-            let e = s.skip(CharSet(" "))
+            let e = s.skip(Self.spaces)
             s.emit(s.atLineStart || isLineEnd(s, e) ? .text : .nameVariable, to: e)
             return true
         }
-        if c == 10 { s.emit(.text, to: s.skip(CharSet("\n"))); return true }
+        if c == 10 { s.emit(.text, to: s.skip(Self.newlines)); return true }
         return false
     }
 
@@ -120,13 +120,13 @@ extension YAMLTokenizer {
 
     func plainInBlockNewLine(_ s: inout Scan) -> Bool {
         if s.atLineStart {
-            let spaces = s.skip(CharSet(" "))
+            let spaces = s.skip(Self.spaces)
             if spaces > s.pos && s.at(spaces) == 10 && spaces < s.end { s.emit(.text, to: spaces + 1); return true }
         }
-        if s.peek() == 10 { s.emit(.text, to: s.skip(CharSet("\n"))); return true }
+        if s.peek() == 10 { s.emit(.text, to: s.skip(Self.newlines)); return true }
         guard s.atLineStart else { return false }
         if s.has("---") || s.has("...") { pop(3); return true }
-        let spaces = s.skip(CharSet(" "))
+        let spaces = s.skip(Self.spaces)
         let n = spaces - s.pos
         s.emit(.text, to: spaces)
         pop()
@@ -140,7 +140,7 @@ extension YAMLTokenizer {
     }
 
     func plainInBlock(_ s: inout Scan) -> Bool {
-        let spaces = s.skip(CharSet(" "))
+        let spaces = s.skip(Self.spaces)
         if s.at(spaces) == 58 && spaces < s.end && (s.at(spaces + 1) == 32 || isLineEnd(s, spaces + 1)) {
             s.emit(.text, to: spaces); pop(); return true
         }
@@ -155,7 +155,7 @@ extension YAMLTokenizer {
         }
         let c = s.peek()
         if c == 10 {
-            s.emit(.text, to: s.skip(CharSet("\n")))
+            s.emit(.text, to: s.skip(Self.newlines))
             push(.plainInBlockNewLine)
             return true
         }
@@ -184,12 +184,12 @@ extension YAMLTokenizer {
     private func numberFollows(_ s: Scan, _ e: Int) -> Bool {
         guard e < s.end else { return false }
         if s.at(e) == 10 || (s.at(e) == 13 && s.at(e + 1) == 10 && e + 1 < s.end) { return true }
-        let spaces = s.skip(CharSet(" "), from: e)
+        let spaces = s.skip(Self.spaces, from: e)
         return spaces > e && s.at(spaces) == 35 && spaces < s.end
     }
 
     func plainInFlow(_ s: inout Scan) -> Bool {
-        let spaces = s.skip(CharSet(" "))
+        let spaces = s.skip(Self.spaces)
         let stop = CharSet(",:?[]{}")
         if stop.contains(s.at(spaces)) && spaces < s.end { s.emit(.text, to: spaces); pop(); return true }
         if spaces > s.pos {
@@ -197,7 +197,7 @@ extension YAMLTokenizer {
             s.emit(s.atLineStart || isLineEnd(s, spaces) ? .text : .nameVariable, to: spaces)
             return true
         }
-        if s.peek() == 10 { s.emit(.text, to: s.skip(CharSet("\n"))); return true }
+        if s.peek() == 10 { s.emit(.text, to: s.skip(Self.newlines)); return true }
         let e = s.skip(CharSet(" \t\n\u{0B}\u{0C}\r,:?[]{}").inverted)
         guard e > s.pos else { return false }
         s.emit(.nameVariable, to: e)
@@ -205,7 +205,7 @@ extension YAMLTokenizer {
     }
 
     func yamlDirective(_ s: inout Scan) -> Bool {
-        let spaces = s.skip(CharSet(" "))
+        let spaces = s.skip(Self.spaces)
         guard spaces > s.pos else { return false }
         let a = s.skip(.digit, from: spaces)
         guard a > spaces, s.at(a) == 46 else { return false }
@@ -217,14 +217,14 @@ extension YAMLTokenizer {
     }
 
     func tagDirective(_ s: inout Scan) -> Bool {
-        let s1 = s.skip(CharSet(" "))
+        let s1 = s.skip(Self.spaces)
         guard s1 > s.pos, s.at(s1) == 33 else { return false }
         // prefix: `!` or `![\w-]*!`
         var prefixEnds = [s1 + 1]
-        let w = s.skip(CharSet("a-zA-Z0-9_-"), from: s1 + 1)
+        let w = s.skip(Self.anchorASCII, from: s1 + 1)
         if s.at(w) == 33 && w < s.end { prefixEnds.insert(w + 1, at: 0) }
         for p in prefixEnds {
-            let s2 = s.skip(CharSet(" "), from: p)
+            let s2 = s.skip(Self.spaces, from: p)
             guard s2 > p else { continue }
             // handle: `!`, or else `[uri chars]+`
             let handle: Int? = s.at(s2) == 33 && s2 < s.end ? s2 + 1

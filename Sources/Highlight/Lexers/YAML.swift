@@ -14,6 +14,12 @@ final class YAMLTokenizer: StackTokenizer {
     }
 
     var stack: [State] = [.root]
+    static let anchorASCII = CharSet("a-zA-Z0-9_-")
+    static let flowIndicators = CharSet("?:,")
+    static let indicators = CharSet("-:?")
+    static let lineBreaks = CharSet("\n\r\u{0C}\u{0B}")
+    static let newlines = CharSet("\n")
+    static let spaces = CharSet(" ")
     var indentStack = [0]
     var nextIndent = 0
     var blockScalarIndent: Int?
@@ -80,8 +86,8 @@ final class YAMLTokenizer: StackTokenizer {
     private func root(_ s: inout Scan) -> Bool {
         if comment(&s) { return true }
         let c = s.peek()
-        if c == 10 { s.emit(.text, to: s.skip(CharSet("\n"))); return true }
-        let spaces = s.skip(CharSet(" "))
+        if c == 10 { s.emit(.text, to: s.skip(Self.newlines)); return true }
+        let spaces = s.skip(Self.spaces)
         if spaces > s.pos && (s.at(spaces) == 35 || isLineEnd(s, spaces)) { s.emit(.text, to: spaces); return true }
         if s.atLineStart {
             if s.has("%YAML") && !s.wordAt(s.pos + 5) {
@@ -109,9 +115,9 @@ final class YAMLTokenizer: StackTokenizer {
         while i < s.end && CharSet.space.contains(s.at(i)) && s.at(i) != 10 { i += 1 }
         if s.at(i) == 10 && i < s.end { s.emit(.text, to: i + 1); pop(2); return true }
         func indicator(_ j: Int) -> Bool {
-            CharSet("-:?").contains(s.at(j)) && j < s.end && (s.at(j + 1) == 32 || isLineEnd(s, j + 1))
+            Self.indicators.contains(s.at(j)) && j < s.end && (s.at(j + 1) == 32 || isLineEnd(s, j + 1))
         }
-        let spaces = s.skip(CharSet(" "))
+        let spaces = s.skip(Self.spaces)
         if spaces > s.pos && indicator(spaces) {
             nextIndent += spaces - s.pos
             s.emit(.text, to: spaces)
@@ -129,7 +135,7 @@ final class YAMLTokenizer: StackTokenizer {
     }
 
     private func blockLine(_ s: inout Scan) -> Bool {
-        let spaces = s.skip(CharSet(" "))
+        let spaces = s.skip(Self.spaces)
         if s.at(spaces) == 35 || isLineEnd(s, spaces) { s.emit(.text, to: spaces); pop(); return true }
         if spaces > s.pos { s.emit(.text, to: spaces); return true }
         if descriptor(&s) || blockNode(&s) || flowNode(&s) { return true }
@@ -153,7 +159,7 @@ final class YAMLTokenizer: StackTokenizer {
             return true
         }
         if c == 38 || c == 42 {
-            let e = s.skip(CharSet("a-zA-Z0-9_-"), unicode: Self.isAnchorChar, from: s.pos + 1)
+            let e = s.skip(Self.anchorASCII, unicode: Self.isAnchorChar, from: s.pos + 1)
             guard e > s.pos + 1 else { return false }
             s.emit(c == 38 ? .nameLabel : .nameVariable, to: e)
             return true
@@ -163,7 +169,7 @@ final class YAMLTokenizer: StackTokenizer {
 
     /// `[\p{L}\p{Nl}\p{Nd}_-]`
     static func isAnchorChar(_ u: Unicode.Scalar) -> Bool {
-        if u.value < 0x80 { return CharSet("a-zA-Z0-9_-").contains(UInt8(u.value)) }
+        if u.value < 0x80 { return Self.anchorASCII.contains(UInt8(u.value)) }
         switch u.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .letterNumber, .decimalNumber:
@@ -209,7 +215,7 @@ final class YAMLTokenizer: StackTokenizer {
         if c == closing { s.emit(.punctuationIndicator, count: 1); pop(); return true }
         if CharSet.space.contains(c) { s.emit(.text, to: s.skip(CharSet.space)); return true }
         if comment(&s) { return true }
-        if CharSet("?:,").contains(c) { s.emit(.punctuationIndicator, count: 1); return true }
+        if Self.flowIndicators.contains(c) { s.emit(.punctuationIndicator, count: 1); return true }
         if descriptor(&s) || flowNode(&s) { return true }
         if !Self.plainScalarStop.contains(c) { push(.plainInFlow); return true }
         return false

@@ -28,6 +28,7 @@ public struct Configuration: Sendable {
     public let markdown: String
     public let highlighter: String
     public let excerptSeparator: String
+    public let pageExcerpts: Bool
     public let permalinkStyle: String
     public let baseurl: String?
     public let url: String?
@@ -67,6 +68,7 @@ public struct Configuration: Sendable {
         markdown = hash["markdown"]?.rubyString ?? "kramdown"
         highlighter = hash["highlighter"]?.rubyString ?? "rouge"
         excerptSeparator = hash["excerpt_separator"]?.rubyString ?? "\n\n"
+        pageExcerpts = hash["page_excerpts"]?.isTruthy ?? false
         permalinkStyle = hash["permalink"]?.rubyString ?? "date"
         baseurl = hash["baseurl"].flatMap { $0.isNil ? nil : $0.rubyString }
         url = hash["url"].flatMap { $0.isNil ? nil : $0.rubyString }

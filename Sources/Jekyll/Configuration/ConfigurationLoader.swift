@@ -57,6 +57,7 @@ public struct ConfigurationLoader: Sendable {
         if let v = options.lsi { o["lsi"] = .bool(v) }
         if let v = options.layoutsDir { o["layouts_dir"] = .string(v) }
         if let v = options.pluginsDirs { o["plugins_dir"] = .array(v.map(Value.string)) }
+        if let v = options.themePath { o["theme_path"] = .array(v.map(Value.string)) }
         o["serving"] = false
         return o
     }

@@ -1,5 +1,4 @@
 import Liquid
-import Synchronization
 
 /// `page` while an item's excerpt renders, and what `post.excerpt` is made of: the item's keys, with
 /// the excerpt's own content and output, no excerpt of its own, and the item's layout and date.
@@ -46,7 +45,7 @@ final class ExcerptDrop: Drop {
 
 /// Excerpts are rendered when a template first asks for one, once per build.
 final class ExcerptTable: Sendable {
-    final class Slot: Sendable { let text = Mutex<String?>(nil) }
+    final class Slot: Sendable { let text = Locked<String?>(nil) }
     private let slots: [Slot]
 
     init(count: Int) {

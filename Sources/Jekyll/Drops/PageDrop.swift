@@ -9,12 +9,16 @@ final class PageDrop: Drop {
     /// The content this drop shows no matter how far rendering has got: Jekyll builds the current
     /// page's hash before rendering, so its `page.content` stays the source even in layouts.
     let frozenContent: String?
+    /// `page` while the page's own excerpt renders (Jekyll's `PageExcerpt`): there `excerpt` is
+    /// the page's hash itself, not text.
+    let inExcerpt: Bool
     private let cache = DropCache()
 
-    init(site: SiteSnapshot, id: Int, frozenContent: String?) {
+    init(site: SiteSnapshot, id: Int, frozenContent: String?, inExcerpt: Bool = false) {
         self.site = site
         self.id = id
         self.frozenContent = frozenContent
+        self.inExcerpt = inExcerpt
     }
 
     var typeName: String { "Hash" }
@@ -48,10 +52,23 @@ final class PageDrop: Drop {
     func value(forKey key: String, in context: RenderContext) throws -> Value? {
         if let scope = context.jekyll, scope.document != id { scope.build.dependencies.siteUsed(by: scope.document) }
         if key == "content" { return .string(content(context)) }
+        if key == "excerpt", let excerpt = try excerpt(context) { return excerpt }
         if let v = staticHash[key] { return v }
         // A hash's missing key is an undefined variable, not a drop's undefined method.
         if context.strictVariables { throw LiquidError(.undefinedVariable, "undefined variable \(key)") }
         return nil
+    }
+
+    /// A generated page excerpt (`page_excerpts`), rendered when first asked for.
+    func excerpt(_ context: RenderContext) throws -> Value? {
+        guard site.documents[id].excerptSource != nil else { return nil }
+        if inExcerpt {
+            var h = staticHash
+            h["content"] = .string(content(context))
+            return .hash(h)
+        }
+        guard let scope = context.jekyll else { return nil }
+        return .string(try scope.excerpt(of: id))
     }
 
     var keys: [String] { staticHash.keys.map(\.rubyString) }
@@ -64,6 +81,7 @@ final class PageDrop: Drop {
     func asHash(_ context: RenderContext) throws -> OrderedHash {
         var h = staticHash
         if h.contains("content") { h["content"] = .string(content(context)) }
+        if let excerpt = try excerpt(context) { h["excerpt"] = excerpt }
         return h
     }
 

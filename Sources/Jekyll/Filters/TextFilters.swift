@@ -121,10 +121,19 @@ enum TextFilters {
             }
             return count
         }
+        /// Ruby's `split.length`: runs of non-whitespace, counted without making strings.
+        func words() -> Int {
+            var count = 0
+            var inWord = false
+            for b in text.utf8 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) { inWord = false } else if !inWord { count += 1; inWord = true }
+            }
+            return count
+        }
         switch mode {
         case "cjk": return cjkAware()
-        case "auto": return text.unicodeScalars.contains(where: isCJK) ? cjkAware() : text.rubyWords.count
-        default: return text.rubyWords.count
+        case "auto": return text.unicodeScalars.contains(where: isCJK) ? cjkAware() : words()
+        default: return words()
         }
     }
 }

@@ -117,7 +117,17 @@ public struct Document: Sendable {
     public var rendersLiquid: Bool {
         if value("render_with_liquid") == .bool(false) { return false }
         if !isPage && (extname == ".coffee" || isYAML) { return false }
-        return content.contains("{%") || content.contains("{{")
+        return Document.hasLiquidConstruct(content)
+    }
+
+    /// Whether text has `{{` or `{%` (scanning bytes: Foundation's `contains` bridges to NSString).
+    static func hasLiquidConstruct(_ text: String) -> Bool {
+        var previousBrace = false
+        for b in text.utf8 {
+            if previousBrace && (b == UInt8(ascii: "{") || b == UInt8(ascii: "%")) { return true }
+            previousBrace = b == UInt8(ascii: "{")
+        }
+        return false
     }
 
     /// Layouts apply unless the document is an asset, a YAML item, or asks for `layout: none`.

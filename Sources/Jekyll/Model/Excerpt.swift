@@ -6,15 +6,21 @@ enum Excerpt {
         "capture", "case", "comment", "for", "if", "ifchanged", "raw", "tablerow", "unless", "highlight",
     ]
 
-    static func extract(from content: String, separator: String) -> String {
-        guard let cut = content.firstRange(of: separator) else { return content }
+    /// The excerpt, and whether block tags had to be closed (Jekyll warns then).
+    static func extract(from content: String, separator: String) -> (text: String, closedBlocks: Bool) {
+        guard let cut = content.firstRange(of: separator) else { return (content, false) }
         var head = String(content[..<cut.lowerBound])
         let tail = content[cut.upperBound...]
-        if tail.isEmpty { return head }
-        if head.contains("{%") { head = closeOpenBlocks(head) }
+        if tail.isEmpty { return (head, false) }
+        var closed = false
+        if head.contains("{%") {
+            let closedHead = closeOpenBlocks(head)
+            closed = closedHead != head
+            head = closedHead
+        }
         let definitions = linkDefinitions(in: tail).filter { head.contains($0.label) }.map { $0.label + $0.rest }
-        if definitions.isEmpty { return head }
-        return head + "\n\n" + definitions.joined(separator: "\n")
+        if definitions.isEmpty { return (head, closed) }
+        return (head + "\n\n" + definitions.joined(separator: "\n"), closed)
     }
 
     /// Appends `{% endNAME %}` for each block tag opened in `head` whose end tag it lacks, last

@@ -68,7 +68,7 @@ public struct Site: Sendable {
     /// Makes documents the way reading does, for generators that add pages.
     var documentReader: DocumentReader {
         DocumentReader(configuration: configuration, defaults: defaults, converters: converters, clock: clock,
-                       siteTime: time)
+                       siteTime: time, logger: logger)
     }
 
     /// A page a plugin makes without a file (Jekyll's `PageWithoutAFile`): `dir` is `` or starts with

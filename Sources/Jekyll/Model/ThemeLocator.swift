@@ -1,6 +1,8 @@
 import Liquid
 
-/// Finds the gem theme a site names (`theme:`) where Ruby installs gems, without Ruby.
+/// Finds the gem theme a site names (`theme:`) without Ruby: first in the folders given by
+/// `--theme-path` or `KYLL_THEME_PATH` (each holding `NAME/` or `NAME-VERSION/` theme folders, or a
+/// gem tree), then where RubyGems installs gems.
 enum ThemeLocator {
     static func theme(for configuration: Configuration, logger: Logger) throws(BuildError) -> Theme? {
         guard let value = configuration["theme"], !value.isNil else { return nil }
@@ -8,11 +10,20 @@ enum ThemeLocator {
             logger.warn("Theme:", "value of 'theme' in config should be String to use gem-based themes, but got \(value.rubyClassName)")
             return nil
         }
+        var folders = configuration["theme_path"]?.rubyArray.map(\.rubyString) ?? []
+        if let env = FileSystem.environment("KYLL_THEME_PATH") { folders += env.split(separator: ":").map(String.init) }
+        for folder in folders {
+            let dir = Path.expand(folder, relativeTo: configuration.source)
+            if FileSystem.isDirectory(Path.join(dir, name)) { return Theme(name: name, root: Path.join(dir, name)) }
+            if let theme = find(name, in: dir, layout: .flat) ?? find(name, in: dir) { return theme }
+        }
         for root in gemDirectories() {
             if let theme = find(name, in: root) { return theme }
         }
         throw BuildError("The \(name) theme could not be found.")
     }
+
+    enum Layout { case gems, flat }
 
     /// Where gems live: `GEM_PATH`, `GEM_HOME`, Debian's rubygems-integration folders.
     static func gemDirectories() -> [String] {
@@ -27,9 +38,10 @@ enum ThemeLocator {
         return dirs
     }
 
-    /// The newest installed version of the gem under a gem folder (`gems/NAME-VERSION`).
-    static func find(_ name: String, in root: String) -> Theme? {
-        let gems = Path.join(root, "gems")
+    /// The newest installed version of the gem under a gem folder (`gems/NAME-VERSION`), or with
+    /// the flat layout directly in the folder (`NAME-VERSION`).
+    static func find(_ name: String, in root: String, layout: Layout = .gems) -> Theme? {
+        let gems = layout == .gems ? Path.join(root, "gems") : root
         guard let entries = try? FileSystem.entries(gems) else { return nil }
         let candidates = entries.filter { entry in
             guard entry.hasPrefix(name + "-") else { return false }

@@ -68,7 +68,7 @@ extension DocumentReader {
         let separator = (doc.data["excerpt_separator"].flatMap { $0.isTruthy ? $0 : nil }?.rubyString)
             ?? configuration.excerptSeparator
         if !separator.isEmpty && !(doc.data["excerpt"]?.isTruthy ?? false) {
-            doc.excerptSource = Excerpt.extract(from: doc.content, separator: separator)
+            doc.excerptSource = excerpt(of: doc, separator: separator)
         }
     }
 

@@ -8,6 +8,7 @@ struct DocumentReader: Sendable {
     let converters: ConverterTable
     let clock: SiteClock
     let siteTime: TimeValue
+    let logger: Logger
 
     /// What a file holds: its front matter as a hash, its body and where the body starts.
     struct Parsed {
@@ -56,13 +57,38 @@ struct DocumentReader: Sendable {
             throw BuildError("Invalid permalink in \(relativePath)", at: FileLocation(path: relativePath, line: 1))
         }
         finishPage(&doc)
+        if configuration.pageExcerpts && !isGenerated { addPageExcerpt(&doc) }
         return doc
+    }
+
+    /// With `page_excerpts`, a page whose output is HTML gets an excerpt like a post's unless its
+    /// front matter gives one. Jekyll puts it into the page's data as it reads the page (before
+    /// front matter defaults apply), so `excerpt` comes after the front matter's keys.
+    func addPageExcerpt(_ doc: inout Document) {
+        let separator = doc.data["excerpt_separator"].flatMap { $0.isTruthy ? $0.rubyString : nil }
+            ?? configuration.excerptSeparator
+        guard !separator.isEmpty, doc.isHTML, !(doc.data["excerpt"]?.isTruthy ?? false) else { return }
+        doc.excerptSource = excerpt(of: doc, separator: separator)
+        doc.data["excerpt"] = .nil
     }
 
     /// Output extension and URL, once the page's data is complete.
     func finishPage(_ doc: inout Document) {
         doc.outputExtension = converters.outputExtension(for: doc.extname, permalink: doc.permalink)
         doc.url = doc.pageURL(permalinkStyle: configuration.permalinkStyle)
+    }
+
+    /// The excerpt's source; Jekyll warns when it had to close Liquid blocks the cut left open.
+    func excerpt(of doc: Document, separator: String) -> String {
+        let excerpt = Excerpt.extract(from: doc.content, separator: separator)
+        if excerpt.closedBlocks {
+            logger.warn("Warning:", "Excerpt modified in \(doc.relativePath)!")
+            logger.warn("", "Found a Liquid block containing the excerpt separator \(Value.string(separator).inspect).")
+            logger.warn("", "The block has been modified with the appropriate closing tag.")
+            logger.warn("", "Feel free to define a custom excerpt or excerpt_separator in the")
+            logger.warn("", "document's Front Matter if the generated excerpt is unsatisfactory.")
+        }
+        return excerpt.text
     }
 
     /// A collection item (a post, a draft, a document of another collection) at an absolute path.

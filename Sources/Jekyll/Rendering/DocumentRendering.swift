@@ -1,13 +1,12 @@
 import Dispatch
 import Liquid
-import Synchronization
 
 extension BuildContext {
     /// Renders every document — in Jekyll's order, on all cores — and returns what is written, in
     /// the order Jekyll writes it: pages (then the files converters made beside them, which Jekyll
     /// adds as pages while rendering), then collection items.
     func renderAll(workers: Int) throws(BuildError) -> (pages: [OutputFile], items: [OutputFile]) {
-        let failure = Mutex<BuildError?>(nil)
+        let failure = Locked<BuildError?>(nil)
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
             while failure.withLock({ $0 == nil }), let id = state.nextDocument() {
                 if reusable.contains(id) {
@@ -138,14 +137,16 @@ extension BuildContext {
         return (output, lastInput)
     }
 
-    /// An item's excerpt: Liquid (with the excerpt as `page`) and the item's converters, no layout.
+    /// An item's or page's excerpt: Liquid (with the excerpt as `page`) and the document's converters, no layout.
     func renderExcerpt(id: Int, source: String) throws -> String {
         let doc = site.documents[id]
         var text = source
         let rendersLiquid = doc.value("render_with_liquid") != .bool(false) && !doc.isYAML && doc.extname != ".coffee"
-            && (source.contains("{%") || source.contains("{{"))
+            && Document.hasLiquidConstruct(source)
         if rendersLiquid {
-            let payload = basePayload(page: .drop(ExcerptDrop(site: site, id: id, content: source)), document: doc)
+            let page: any Drop = doc.isPage ? PageDrop(site: site, id: id, frozenContent: nil, inExcerpt: true)
+                : ExcerptDrop(site: site, id: id, content: source)
+            let payload = basePayload(page: .drop(page), document: doc)
             let template = try parse(source, name: doc.displayPath, firstLine: doc.contentLine)
             text = try renderTemplate(template, payload: payload, viewer: -1, document: id, source: source,
                                       firstLine: doc.contentLine, path: doc.displayPath)
@@ -157,6 +158,8 @@ extension BuildContext {
     /// collection items by their full path.
     func jekyllPath(_ path: String) -> String {
         if site.pageIDs.contains(where: { site.documents[$0].relativePath == path }) { return path }
+        if let layout = site.layouts.values.first(where: { $0.relativePath == path }) { return layout.path }
+        if let doc = site.documents.first(where: { $0.relativePath == path }) { return doc.path }
         return path.hasPrefix("/") ? path : Path.join(site.configuration.source, path)
     }
 

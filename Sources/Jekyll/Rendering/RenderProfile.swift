@@ -1,6 +1,5 @@
 import Foundation
 import Liquid
-import Synchronization
 
 /// `--profile`: how often each template (document, layout, include) was rendered, how many bytes it
 /// produced and how long it took, printed as Jekyll prints its tables.
@@ -11,7 +10,7 @@ public final class RenderProfile: Sendable {
         var seconds = 0.0
     }
 
-    private let stats = Mutex<(order: [String], values: [String: Stat])>(([], [:]))
+    private let stats = Locked<(order: [String], values: [String: Stat])>(([], [:]))
 
     func record(_ file: String, bytes: Int, seconds: Double) {
         stats.withLock { s in

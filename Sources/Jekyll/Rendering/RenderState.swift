@@ -21,14 +21,14 @@ public final class RenderState: Sendable {
     }
 
     final class Slot: Sendable {
-        let result = Mutex<Result?>(nil)
+        let result = Locked<Result?>(nil)
         /// The converted content while the document's layouts are being rendered.
-        let converted = Mutex<String?>(nil)
+        let converted = Locked<String?>(nil)
         let done = DispatchSemaphore(value: 0)
         /// An incremental build left it out; it is rendered only if a template asks for it.
         let deferred = Atomic<Bool>(false)
         /// Held while a deferred document is rendered on demand.
-        let onDemand = Mutex<Void>(())
+        let onDemand = Locked<Void>(())
     }
 
     private let slots: [Slot]

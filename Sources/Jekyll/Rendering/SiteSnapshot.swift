@@ -1,5 +1,4 @@
 import Liquid
-import Synchronization
 
 /// The site frozen for rendering: every document in Jekyll's render order (the collections' items,
 /// `posts` first, then the pages), the static files, data, layouts and configuration. Immutable and
@@ -132,9 +131,9 @@ public final class SiteSnapshot: Sendable {
 
 /// Values computed once from the snapshot, on first use, from any thread.
 final class DerivedCache: Sendable {
-    private let idLists = Mutex<[String: [Int]]>([:])
-    private let groupLists = Mutex<[String: [(name: Value, ids: [Int])]]>([:])
-    private let values = Mutex<[String: Value]>([:])
+    private let idLists = Locked<[String: [Int]]>([:])
+    private let groupLists = Locked<[String: [(name: Value, ids: [Int])]]>([:])
+    private let values = Locked<[String: Value]>([:])
 
     func ids(_ key: String, compute: () -> [Int]) -> [Int] {
         if let v = idLists.withLock({ $0[key] }) { return v }

@@ -1,10 +1,9 @@
 import Liquid
-import Synchronization
 
 /// Parsed templates shared by all render threads: each layout is parsed once per build, when a
 /// document first needs it (a layout nobody uses is never parsed, as in Jekyll).
 final class TemplateCache: Sendable {
-    private let templates = Mutex<[String: Template]>([:])
+    private let templates = Locked<[String: Template]>([:])
 
     func template(_ key: String, parse: () throws(BuildError) -> Template) throws(BuildError) -> Template {
         if let t = templates.withLock({ $0[key] }) { return t }

@@ -213,8 +213,13 @@ public enum FileSystem {
             }
             return
         }
-        if link(source, destination) == 0 { return }
+        if Glibc_link(source, destination) == 0 { return }
         try copy(source, to: destination)
+    }
+
+    /// A hard link; false when the file system refuses one.
+    public static func hardLink(_ source: String, to destination: String) -> Bool {
+        Glibc_link(source, destination) == 0
     }
 
     /// Puts `replacement` where `target` is, moving the old `target` to `retiredPath`: two renames
@@ -253,3 +258,4 @@ private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) 
     write(fd, buffer, count)
 }
 private func Glibc_rename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
+private func Glibc_link(_ from: String, _ to: String) -> Int32 { link(from, to) }

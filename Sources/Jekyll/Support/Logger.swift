@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Jekyll's console log: a topic right-aligned in 20 columns, then the message with its whitespace
 /// collapsed; info and debug go to standard output, warnings and errors (yellow, red) to standard
@@ -14,11 +13,11 @@ public final class Logger: Sendable {
     /// Where lines go; the default writes them to the process's streams.
     public typealias Sink = @Sendable (Stream, String) -> Void
 
-    private let state: Mutex<Level>
+    private let state: Locked<Level>
     private let sink: Sink
 
     public init(level: Level = .info, sink: Sink? = nil) {
-        state = Mutex(level)
+        state = Locked(level)
         self.sink = sink ?? { stream, line in Console.write(line + "\n", to: stream) }
     }
 

@@ -1,5 +1,4 @@
 import Liquid
-import Synchronization
 
 /// Where `{% include %}` finds its files: the site's `_includes`, then the theme's. For
 /// `{% include_relative %}`, the folder of the page being rendered. A file must not leave the
@@ -21,36 +20,44 @@ struct IncludeFileSystem: TemplateFileSystem {
         safe = configuration.safe
     }
 
-    func readTemplate(named name: String, context: RenderContext) throws -> TemplateSource {
+    /// Finds the file an include names (beside the page for `include_relative`) and records it for
+    /// the profile and for incremental builds. A name that finds nothing gets a key of its own, and
+    /// `readTemplate` reports it.
+    func cacheKey(forTemplateNamed name: String, context: RenderContext) -> String {
         let relative = context.state[IncludeRelativeKey.self]
         context.state[IncludeRelativeKey.self] = false
         let directories = relative ? [relativeDirectory(context)] : includeDirectories
         for dir in directories {
             let path = Path.join(dir, name)
-            if let found = cache.source(path) {
-                context.state[LastIncludeKey.self] = found.name
-                context.jekyll?.build.dependencies.include(path, by: context.jekyll?.document)
-                return found
-            }
-            guard isValid(path, in: dir) else { continue }
+            guard cache.isValid(path) ?? cache.remember(path, valid: isValid(path, in: dir)) else { continue }
+            context.state[LastIncludeKey.self] = Path.relative(path, to: source) ?? path
+            context.state[ResolvedIncludeKey.self] = .found(path)
+            context.jekyll?.build.dependencies.include(path, by: context.jekyll?.document)
+            return path
+        }
+        context.state[ResolvedIncludeKey.self] = .missing(directories)
+        return "\u{0}missing\u{0}" + directories.joined(separator: "\u{0}") + "\u{0}" + name
+    }
+
+    func readTemplate(named name: String, context: RenderContext) throws -> TemplateSource {
+        switch context.state[ResolvedIncludeKey.self] {
+        case .found(let path)?:
             let shown = Path.relative(path, to: source) ?? path
-            let text: String
             do {
-                text = try SourceText.read(path, displayPath: shown)
+                return TemplateSource(source: try SourceText.read(path, displayPath: shown), name: shown, firstLine: 1)
             } catch {
                 throw LiquidError(.fileSystem, error.message)
             }
-            let found = TemplateSource(source: text, name: shown, cacheKey: path, firstLine: 1)
-            cache.store(found, for: path)
-            context.state[LastIncludeKey.self] = shown
-            context.jekyll?.build.dependencies.include(path, by: context.jekyll?.document)
-            return found
+        case .missing(let directories)?:
+            let listed = "[" + directories.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+            let ending = safe ? " is not a symlink as those are not allowed in safe mode."
+                : ", if it is a symlink, does not point outside your site source."
+            throw LiquidError(.fileSystem, "Could not locate the included file '\(name)' in any of \(listed). "
+                              + "Ensure it exists in one of those directories and" + ending)
+        case nil:
+            _ = cacheKey(forTemplateNamed: name, context: context)
+            return try readTemplate(named: name, context: context)
         }
-        let listed = "[" + directories.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
-        let ending = safe ? " is not a symlink as those are not allowed in safe mode."
-            : ", if it is a symlink, does not point outside your site source."
-        throw LiquidError(.fileSystem, "Could not locate the included file '\(name)' in any of \(listed). "
-                          + "Ensure it exists in one of those directories and" + ending)
     }
 
     /// A file inside `dir` once `..` is resolved and once symlinks are (a symlink may point
@@ -100,10 +107,21 @@ struct IncludeRelativeNode: TagNode {
     }
 }
 
-/// Include files read so far, shared by the render threads.
+/// Which include paths were found valid, shared by the render threads (the checks follow
+/// symlinks, which costs system calls).
 final class IncludeCache: Sendable {
-    private let sources = Mutex<[String: TemplateSource]>([:])
+    private let validity = Locked<[String: Bool]>([:])
 
-    func source(_ path: String) -> TemplateSource? { sources.withLock { $0[path] } }
-    func store(_ source: TemplateSource, for path: String) { sources.withLock { $0[path] = source } }
+    func isValid(_ path: String) -> Bool? { validity.withLock { $0[path] } }
+
+    func remember(_ path: String, valid: Bool) -> Bool {
+        validity.withLock { $0[path] = valid }
+        return valid
+    }
+}
+
+/// Where the include being rendered was found (between `cacheKey` and `readTemplate`).
+enum ResolvedIncludeKey: RegisterKey {
+    enum Resolution { case found(String), missing([String]) }
+    static var defaultValue: Resolution? { nil }
 }

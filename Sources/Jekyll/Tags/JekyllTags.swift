@@ -135,9 +135,11 @@ struct HighlightTag: TagNode {
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
         let prefix = (context["highlighter_prefix"] ?? .nil).isNil ? "" : context["highlighter_prefix"]!.rubyString
         let suffix = (context["highlighter_suffix"] ?? .nil).isNil ? "" : context["highlighter_suffix"]!.rubyString
-        var code = try body.renderToString(context: context)
-        while code.first == "\n" || code.first == "\r" { code.removeFirst() }
-        while code.last == "\n" || code.last == "\r" { code.removeLast() }
+        // Leading and trailing line terminators go (a CRLF is two of them, not one character).
+        var scalars = Substring(try body.renderToString(context: context)).unicodeScalars
+        while let f = scalars.first, f == "\n" || f == "\r" { scalars.removeFirst() }
+        while let l = scalars.last, l == "\n" || l == "\r" { scalars.removeLast() }
+        let code = String(scalars)
         let scope = context.jekyll
         var html: String
         if scope?.site.configuration.highlighter == "rouge" || scope == nil {

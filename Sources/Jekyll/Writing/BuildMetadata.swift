@@ -1,5 +1,4 @@
 import Liquid
-import Synchronization
 
 /// `--incremental`: what the previous build rendered and from what, kept in `.jekyll-metadata` in
 /// the source (JSON, which Jekyll's own reader also accepts). A document is rendered again when its
@@ -114,8 +113,8 @@ struct BuildMetadata {
 
 /// What each document's render used, recorded while rendering for the next incremental build.
 final class DependencyLog: Sendable {
-    private let usesSite = Mutex<Set<Int>>([])
-    private let includes = Mutex<[Int: Set<String>]>([:])
+    private let usesSite = Locked<Set<Int>>([])
+    private let includes = Locked<[Int: Set<String>]>([:])
 
     func siteUsed(by document: Int?) {
         guard let document else { return }

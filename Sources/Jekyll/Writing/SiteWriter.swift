@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// One file of the built site: where it goes (relative to the destination) and what it holds.
 public struct OutputFile: Sendable {
@@ -84,11 +83,13 @@ public struct SiteWriter: Sendable {
                 throw BuildError("could not create \(error.path): \(error)")
             }
         }
-        let failure = Mutex<BuildError?>(nil)
+        let failure = Locked<BuildError?>(nil)
         DispatchQueue.concurrentPerform(iterations: chosen.count) { i in
             let file = chosen[i]
             let target = Path.join(root, file.path)
             do {
+                // A file the previous build already wrote with the same bytes is linked, not rewritten.
+                if reuse(file, as: target) { return }
                 switch file.content {
                 case .bytes(let bytes): try FileSystem.write(bytes, to: target)
                 case .copy(let source): try FileSystem.copy(source, to: target)
@@ -99,6 +100,22 @@ public struct SiteWriter: Sendable {
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
+    }
+
+    /// Links the previous build's file into the staging folder when it already has the bytes this
+    /// build would write (same size and bytes; for a copy, the source's size and modification time).
+    func reuse(_ file: OutputFile, as target: String) -> Bool {
+        let previous = Path.join(destination, file.path)
+        guard FileSystem.kind(previous) == .file, !FileSystem.isSymlink(previous),
+              let size = FileSystem.size(previous) else { return false }
+        switch file.content {
+        case .bytes(let bytes):
+            guard size == bytes.count, let old = try? FileSystem.read(previous), old == bytes else { return false }
+        case .copy(let source):
+            guard FileSystem.size(source) == size, let a = FileSystem.modificationTime(source),
+                  FileSystem.modificationTime(previous) == a else { return false }
+        }
+        return FileSystem.hardLink(previous, to: target)
     }
 
     /// Files of the previous build whose destination-relative path starts with a `keep_files`

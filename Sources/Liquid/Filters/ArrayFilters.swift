@@ -11,9 +11,7 @@ enum ArrayFilters {
         env.register(filter: "first", arity: 0...0) { input, _, context in try firstOrLast(input, first: true, context) }
         env.register(filter: "last", arity: 0...0) { input, _, context in try firstOrLast(input, first: false, context) }
         env.register(filter: "reverse", arity: 0...0) { input, _, context in .array(try input.inputItems(context).reversed()) }
-        var sizeFilter = FilterDefinition("size", arity: 0...0) { input, _, context in try size(input, context) }
-        sizeFilter.standard = .size
-        env.register(sizeFilter)
+        env.register(FilterDefinition("size", arity: 0...0, standard: .size) { input, _, context in try size(input, context) })
         env.register(filter: "sort", arity: 0...1) { input, args, context in
             try sort(input, args[0], context) { a, b in
                 if let c = a.rubyCompare(b) { return c }
@@ -87,39 +85,14 @@ enum ArrayFilters {
                      _ compare: (Value, Value) throws -> Int) throws -> Value {
         let items = try input.inputItems(context)
         if items.isEmpty { return .array([]) }
-        if property.isNil { return .array(try mergeSort(items, compare)) }
+        if property.isNil { return .array(try RubySort.sort(items, by: compare)) }
         guard items.allSatisfy(RubySubscript.responds) else { return .nil }
         var keyed: [(Value, Value)] = []
         for item in items {
             guard let key = try Self.property(item, property, context) else { return .nil }
             keyed.append((key, item))
         }
-        return .array(try mergeSort(keyed) { try compare($0.0, $1.0) }.map { $0.1 })
-    }
-
-    /// A stable sort with a throwing comparison.
-    static func mergeSort<T>(_ items: [T], _ compare: (T, T) throws -> Int) throws -> [T] {
-        guard items.count > 1 else { return items }
-        var a = items
-        var buffer = items
-        var width = 1
-        while width < a.count {
-            var i = 0
-            while i < a.count {
-                let mid = min(i + width, a.count), end = min(i + 2 * width, a.count)
-                var l = i, r = mid, k = i
-                while l < mid && r < end {
-                    if try compare(a[r], a[l]) < 0 { buffer[k] = a[r]; r += 1 } else { buffer[k] = a[l]; l += 1 }
-                    k += 1
-                }
-                while l < mid { buffer[k] = a[l]; l += 1; k += 1 }
-                while r < end { buffer[k] = a[r]; r += 1; k += 1 }
-                i += 2 * width
-            }
-            swap(&a, &buffer)
-            width *= 2
-        }
-        return a
+        return .array(try RubySort.sort(keyed) { try compare($0.0, $1.0) }.map { $0.1 })
     }
 
     /// Ruby's `casecmp`: ASCII letters compared without case, byte by byte.
@@ -165,5 +138,45 @@ enum ArrayFilters {
             }
         }
         return .array(out)
+    }
+}
+
+/// Ruby's `Array#sort` order of comparisons: Ruby sorts with the C library's `qsort_r`, which in
+/// glibc is a top-down merge sort (halves of n/2 and the rest, the left item kept on ties).
+/// Stable, and failing on the same pair of items as Ruby when two items do not compare.
+public enum RubySort {
+    public static func sort<T>(_ items: [T], by compare: (T, T) throws -> Int) throws -> [T] {
+        guard items.count > 1 else { return items }
+        var a = items
+        var tmp = items
+        try mergeSort(&a, &tmp, 0, items.count, compare)
+        return a
+    }
+
+    private static func mergeSort<T>(_ a: inout [T], _ tmp: inout [T], _ start: Int, _ count: Int,
+                                     _ compare: (T, T) throws -> Int) throws {
+        guard count > 1 else { return }
+        let n1 = count / 2
+        let n2 = count - n1
+        try mergeSort(&a, &tmp, start, n1, compare)
+        try mergeSort(&a, &tmp, start + n1, n2, compare)
+        var i = start, j = start + n1, k = 0
+        let endLeft = start + n1, endRight = start + count
+        while i < endLeft && j < endRight {
+            if try compare(a[i], a[j]) <= 0 {
+                tmp[k] = a[i]
+                i += 1
+            } else {
+                tmp[k] = a[j]
+                j += 1
+            }
+            k += 1
+        }
+        while i < endLeft {
+            tmp[k] = a[i]
+            i += 1
+            k += 1
+        }
+        for m in 0..<k { a[start + m] = tmp[m] }
     }
 }

@@ -19,10 +19,10 @@ enum EscapingFilters {
             return .string(s)
         }
         env.register(filter: "base64_encode", arity: 0...0) { input, _, _ in
-            .string(Base64.encode(Array(input.rubyString.utf8), urlSafe: false))
+            .string(Base64.encode(bytesOf(input.rubyString), urlSafe: false))
         }
         env.register(filter: "base64_url_safe_encode", arity: 0...0) { input, _, _ in
-            .string(Base64.encode(Array(input.rubyString.utf8), urlSafe: true))
+            .string(Base64.encode(bytesOf(input.rubyString), urlSafe: true))
         }
         env.register(filter: "base64_decode", arity: 0...0) { input, _, _ in
             guard let bytes = Base64.decode(input.rubyString, urlSafe: false) else {
@@ -40,25 +40,31 @@ enum EscapingFilters {
 
     /// `CGI.escapeHTML`: & < > " '.
     static func escapeHTML(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return s }
-        var out = [UInt8]()
-        out.reserveCapacity(s.utf8.count + 16)
-        for c in s.utf8 {
-            switch c {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-            default: out.append(c)
+        var s = s
+        return s.withUTF8 { b -> String? in
+            guard let first = b.firstIndex(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
+                return nil
             }
-        }
-        return String(decoding: out, as: UTF8.self)
+            var out = [UInt8]()
+            out.reserveCapacity(b.count + 16)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[0..<first]))
+            for c in UnsafeBufferPointer(rebasing: b[first...]) {
+                switch c {
+                case 38: out.append(contentsOf: [38, 97, 109, 112, 59])            // &amp;
+                case 60: out.append(contentsOf: [38, 108, 116, 59])               // &lt;
+                case 62: out.append(contentsOf: [38, 103, 116, 59])               // &gt;
+                case 34: out.append(contentsOf: [38, 113, 117, 111, 116, 59])     // &quot;
+                case 39: out.append(contentsOf: [38, 35, 51, 57, 59])             // &#39;
+                default: out.append(c)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? s
     }
 
     /// Escapes like `escape` but leaves existing entities (`&amp;`, `&#20;`) alone.
     static func escapeOnce(_ s: String) -> String {
-        let b = Array(s.utf8)
+        let b = bytesOf(s)
         var out = [UInt8]()
         out.reserveCapacity(b.count + 16)
         var i = 0
@@ -94,45 +100,50 @@ enum EscapingFilters {
 
     /// Removes `<script>…</script>`, `<!-- … -->`, `<style>…</style>`, then every `<…>`.
     static func stripHTML(_ s: String) -> String {
-        let b = Array(s.utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(b.count)
-        var i = 0
-        func starts(_ prefix: String, at k: Int) -> Bool {
-            let p = Array(prefix.utf8)
-            return k + p.count <= b.count && Array(b[k..<(k + p.count)]) == p
-        }
-        func find(_ needle: String, from k: Int) -> Int? {
-            let p = Array(needle.utf8)
-            var j = k
-            while j + p.count <= b.count {
-                if b[j] == p[0] && Array(b[j..<(j + p.count)]) == p { return j + p.count }
-                j += 1
+        var s = s
+        return s.withUTF8 { b -> String in
+            guard b.contains(UInt8(ascii: "<")) else { return String(decoding: b, as: UTF8.self) }
+            @inline(__always) func starts(_ p: StaticString, at k: Int) -> Bool {
+                let n = p.utf8CodeUnitCount
+                guard k + n <= b.count else { return false }
+                let q = p.utf8Start
+                for j in 0..<n where b[k + j] != q[j] { return false }
+                return true
             }
-            return nil
-        }
-        while i < b.count {
-            if b[i] == UInt8(ascii: "<") {
-                if starts("<script", at: i), let e = find("</script>", from: i + 7) { i = e; continue }
-                if starts("<!--", at: i), let e = find("-->", from: i + 4) { i = e; continue }
-                if starts("<style", at: i), let e = find("</style>", from: i + 6) { i = e; continue }
+            func end(of p: StaticString, from k: Int) -> Int? {
+                var j = k
+                while j + p.utf8CodeUnitCount <= b.count {
+                    if b[j] == p.utf8Start[0] && starts(p, at: j) { return j + p.utf8CodeUnitCount }
+                    j += 1
+                }
+                return nil
             }
-            out.append(b[i])
-            i += 1
-        }
-        // Then tags: /<.*?>/m
-        var result = [UInt8]()
-        result.reserveCapacity(out.count)
-        i = 0
-        while i < out.count {
-            if out[i] == UInt8(ascii: "<"), let close = out[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
-                i = close + 1
-                continue
+            // First the blocks, then the tags (a tag may span what a removed block leaves).
+            var first = [UInt8]()
+            first.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                if b[i] == UInt8(ascii: "<") {
+                    if starts("<script", at: i), let e = end(of: "</script>", from: i + 7) { i = e; continue }
+                    if starts("<!--", at: i), let e = end(of: "-->", from: i + 4) { i = e; continue }
+                    if starts("<style", at: i), let e = end(of: "</style>", from: i + 6) { i = e; continue }
+                }
+                first.append(b[i])
+                i += 1
             }
-            result.append(out[i])
-            i += 1
+            var out = [UInt8]()
+            out.reserveCapacity(first.count)
+            i = 0
+            while i < first.count {
+                if first[i] == UInt8(ascii: "<"), let close = first[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
+                    i = close + 1
+                    continue
+                }
+                out.append(first[i])
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// `CGI.escape`: letters, digits and `_.-~` kept, space as `+`, the rest `%XX`.
@@ -158,7 +169,7 @@ enum EscapingFilters {
 
     /// `CGI.unescape`: `+` is a space, `%XX` a byte.
     static func urlDecode(_ s: String) -> [UInt8] {
-        let b = Array(s.utf8)
+        let b = bytesOf(s)
         var out = [UInt8]()
         out.reserveCapacity(b.count)
         var i = 0
@@ -217,7 +228,7 @@ enum Base64 {
     /// Strict decoding (length a multiple of 4, padding only at the end); the URL-safe variant
     /// adds missing padding first, as Ruby's `urlsafe_decode64` does.
     static func decode(_ s: String, urlSafe safe: Bool) -> [UInt8]? {
-        var b = Array(s.utf8)
+        var b = bytesOf(s)
         if safe {
             if b.count % 4 != 0 && !b.contains(61) { b += Array(repeating: 61, count: 4 - b.count % 4) }
         }

@@ -33,8 +33,9 @@ enum PropertyFilters {
         if items.isEmpty { return empty }
         let property = args[0]
         let target = args[1]
+        let hash = property.stringValue.map(keyHash)
         let test: (Value) throws -> Bool = { item in
-            switch try RubySubscript.lookup(item, property, context) {
+            switch try RubySubscript.lookup(item, property, context, keyHash: hash) {
             case .value(let v): return target.isNil ? v.isTruthy : v.liquidEquals(target)
             case .typeError: throw RubySubscript.propertyError(property)
             case .noMethod: throw NoMethod()

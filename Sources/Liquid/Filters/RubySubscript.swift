@@ -9,9 +9,10 @@ enum RubySubscript {
         case noMethod
     }
 
-    static func lookup(_ item: Value, _ key: Value, _ context: RenderContext) throws -> Outcome {
+    static func lookup(_ item: Value, _ key: Value, _ context: RenderContext, keyHash: Int? = nil) throws -> Outcome {
         switch item {
         case .hash(let h):
+            if let keyHash, case .string(let k) = key { return .value(h.value(forKey: k, hash: keyHash) ?? .nil) }
             return .value(h[key] ?? .nil)
         case .array(let a):
             guard let i = integerKey(key) else { return .typeError }
@@ -69,7 +70,7 @@ extension Value {
             return a.contains(where: { $0.arrayValue != nil }) ? Value.flatten(a) : a
         case .nil: return []
         case .range(let r):
-            if let max = context.environment.limits.maxRangeLength, r.count > max {
+            if let max = context.limits.maxRangeLength, r.count > max {
                 throw LiquidError(.memory, "Range too large: \(r.count) items (limit \(max))")
             }
             return r.values

@@ -24,11 +24,9 @@ enum StringFilters {
         env.register(filter: "replace_last", arity: 2...2) { input, args, _ in
             .string(replaceLast(input.rubyString, args[0].rubyString, args[1].rubyString))
         }
-        var splitFilter = FilterDefinition("split", arity: 1...1) { input, args, _ in
+        env.register(FilterDefinition("split", arity: 1...1, standard: .split) { input, args, _ in
             .array(split(input.rubyString, args[0].rubyString).map { .string($0) })
-        }
-        splitFilter.standard = .split
-        env.register(splitFilter)
+        })
         env.register(filter: "strip", arity: 0...0) { input, _, _ in .string(LaxScanner.rubyStrip(input.rubyString)) }
         env.register(filter: "lstrip", arity: 0...0) { input, _, _ in .string(lstrip(input.rubyString)) }
         env.register(filter: "rstrip", arity: 0...0) { input, _, _ in .string(rstrip(input.rubyString)) }
@@ -46,7 +44,7 @@ enum StringFilters {
     /// Ruby's `capitalize`: the first character upper case, the rest lower case.
     static func capitalize(_ s: String) -> String {
         if UTF8Text.isASCII(s) {
-            var bytes = Array(s.utf8)
+            var bytes = bytesOf(s)
             for i in bytes.indices {
                 let c = bytes[i]
                 if i == 0 { if c >= 97 && c <= 122 { bytes[i] = c - 32 } }

@@ -21,7 +21,7 @@ struct MarkupToken: Equatable {
 /// and single-character punctuation. Any other character is a syntax error.
 enum ExpressionLexer {
     static func tokenize(_ markup: Substring) throws -> [MarkupToken] {
-        var bytes = Array(markup.utf8)
+        var bytes = bytesOf(markup)
         bytes.append(0)  // sentinel
         let n = bytes.count - 1
         var tokens: [MarkupToken] = []

@@ -3,6 +3,9 @@
 struct ExpressionParser {
     private var tokens: [MarkupToken]
     private var p = 0
+    /// Brackets and parentheses open (bounded, so that no markup can exhaust the stack).
+    private var depth = 0
+    static let maxDepth = 100
 
     init(_ markup: Substring) throws {
         tokens = try ExpressionLexer.tokenize(markup)
@@ -53,6 +56,9 @@ struct ExpressionParser {
 
     /// An expression: a variable path, a literal, or a range.
     mutating func expression() throws -> Expression {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maxDepth { throw LiquidError(.stackLevel, "Nesting too deep") }
         let token = tokens[p]
         switch token.kind {
         case .id:
@@ -68,7 +74,8 @@ struct ExpressionParser {
             return .variable(VariableLookup(name: .computed(name), lookups: lookups))
         case .string:
             p += 1
-            return .literal(.string(String(token.text.dropFirst().dropLast())))
+            // Quotes are one byte each: slice the bytes, not the characters.
+            return .literal(.string(UTF8Text.substring(token.text, bytes: 1..<(token.text.utf8.count - 1))))
         case .number:
             p += 1
             return .literal(Self.number(token.text))
@@ -112,7 +119,7 @@ struct ExpressionParser {
     }
 
     static func number(_ text: String) -> Value {
-        if text.contains(".") { return .float(Double(text) ?? 0) }
+        if text.utf8.contains(46) { return .float(Double(text) ?? 0) }
         if let i = Int(text) { return .int(i) }
         return .float(Double(text) ?? 0)
     }

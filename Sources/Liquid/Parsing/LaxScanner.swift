@@ -3,8 +3,12 @@
 struct LaxScanner {
     let bytes: [UInt8]
 
-    init(_ markup: some StringProtocol) {
-        bytes = Array(markup.utf8)
+    init(_ markup: String) {
+        bytes = bytesOf(markup)
+    }
+
+    init(_ markup: Substring) {
+        bytes = bytesOf(markup)
     }
 
     init(bytes: [UInt8]) {
@@ -102,9 +106,15 @@ struct LaxScanner {
 extension LaxScanner {
     /// `Expression.parse` of ruby-liquid's lax mode: a literal if the whole markup is one, a range
     /// `(a..b)`, otherwise a variable path picked out of the markup.
-    static func expression(_ markup: some StringProtocol) -> Expression {
+    static func expression(_ markup: String) -> Expression {
+        expression(markup, depth: 0)
+    }
+
+    static func expression(_ markup: String, depth: Int) -> Expression {
+        // Deeper nesting than anyone writes is read as nothing (nil) rather than recursed into.
+        if depth > ExpressionParser.maxDepth { return .literal(.nil) }
         let trimmed = rubyStrip(markup)
-        let bytes = Array(trimmed.utf8)
+        let bytes = bytesOf(trimmed)
         if bytes.count >= 2, let first = bytes.first, first == bytes.last,
             first == UInt8(ascii: "'") || first == UInt8(ascii: "\"")
         {
@@ -115,16 +125,16 @@ extension LaxScanner {
         }
         if isIntegerLiteral(bytes) { return .literal(ExpressionParser.number(trimmed)) }
         if let (a, b) = rangeParts(bytes) {
-            return Expression.makeRange(expression(a), expression(b))
+            return Expression.makeRange(expression(a, depth: depth + 1), expression(b, depth: depth + 1))
         }
         if isFloatLiteral(bytes) { return .literal(.float(RubyNumber.stringToF(trimmed))) }
         if trimmed.isEmpty { return .literal(.nil) }
         if let literal = ExpressionParser.keywordLiteral(trimmed) { return literal }
-        return .variable(variableLookup(bytes))
+        return .variable(variableLookup(bytes, depth: depth))
     }
 
-    static func rubyStrip(_ s: some StringProtocol) -> String {
-        let u = Array(s.utf8)
+    static func rubyStrip(_ s: String) -> String {
+        let u = bytesOf(s)
         var a = 0
         var b = u.count
         while a < b && isRubyStripSpace(u[a]) { a += 1 }
@@ -177,7 +187,7 @@ extension LaxScanner {
     }
 
     /// A variable path from `[…]` and `word` pieces; anything else in the markup is skipped.
-    static func variableLookup(_ b: [UInt8]) -> VariableLookup {
+    static func variableLookup(_ b: [UInt8], depth: Int) -> VariableLookup {
         var parts: [VariableLookup.Lookup] = []
         var name: VariableLookup.Name?
         var i = 0
@@ -188,7 +198,7 @@ extension LaxScanner {
                     i += 1
                     continue
                 }
-                let inner = expression(String(decoding: b[(i + 1)..<close], as: UTF8.self))
+                let inner = expression(String(decoding: b[(i + 1)..<close], as: UTF8.self), depth: depth + 1)
                 if name == nil { name = .computed(inner) } else { parts.append(.index(inner)) }
                 i = close + 1
             } else if isWordByte(c) || c == UInt8(ascii: "-") {

@@ -73,6 +73,9 @@ extension TemplateParser {
 /// `{% liquid %}`: one tag per line, no delimiters.
 extension TemplateParser {
     mutating func parseLiquidTag(_ tag: TagMarkup, into block: inout Block) throws {
+        if depth >= environment.limits.maxDepth { throw located(LiquidError(.stackLevel, "Nesting too deep"), tag.position) }
+        depth += 1
+        defer { depth -= 1 }
         var lines: [(Substring, Position)] = []
         var lineNumber = tag.position.line
         // Split on "\n" bytes: "\r\n" is one Character and would not split as a Character.

@@ -4,10 +4,26 @@ public struct TagMarkup: Sendable {
     /// Everything after the name, as written (not stripped).
     public var markup: String
     public var position: Position
-    /// The whole token (`{%- endraw -%}`), or the line inside a `liquid` tag.
-    public var token: String
     /// `-%}`: whitespace after the tag is removed.
     public var trimsFollowingWhitespace: Bool
+    /// The token's bytes, shared with the source (a string is made only when asked for).
+    let tokenBytes: ArraySlice<UInt8>
+
+    /// The whole token (`{%- endraw -%}`), or the line inside a `liquid` tag.
+    public var token: String { String(decoding: tokenBytes, as: UTF8.self) }
+
+    public init(name: String, markup: String, position: Position, token: String, trimsFollowingWhitespace: Bool) {
+        self.init(name: name, markup: markup, position: position, tokenBytes: bytesOf(token)[...],
+                  trimsFollowingWhitespace: trimsFollowingWhitespace)
+    }
+
+    init(name: String, markup: String, position: Position, tokenBytes: ArraySlice<UInt8>, trimsFollowingWhitespace: Bool) {
+        self.name = name
+        self.markup = markup
+        self.position = position
+        self.tokenBytes = tokenBytes
+        self.trimsFollowingWhitespace = trimsFollowingWhitespace
+    }
 }
 
 /// Builds a tag's syntax tree from its markup; registered on a `LiquidEnvironment` per tag name.
@@ -39,11 +55,15 @@ public struct TemplateParser {
         var next = 0
     }
 
+    /// The source, kept for text nodes, which are slices of it.
+    let sourceText: String
+
     init(source: String, templateName: String?, firstLine: Int, environment: LiquidEnvironment) {
+        self.sourceText = source
         self.environment = environment
         self.templateName = templateName
         self.errorMode = environment.errorMode
-        self.tokenizer = Tokenizer(source: Array(source.utf8), firstLine: firstLine)
+        self.tokenizer = Tokenizer(source: bytesOf(source), firstLine: firstLine)
     }
 
     /// Whether the tokens come from the lines of a `{% liquid %}` tag.
@@ -73,9 +93,8 @@ public struct TemplateParser {
                 }
                 trimNextText = false
                 guard start < token.end else { continue }
-                let bytes = tokenizer.source[start..<token.end]
-                if block.isBlank && !bytes.allSatisfy(isRubySpace) { block.isBlank = false }
-                block.append(.text(String(decoding: bytes, as: UTF8.self)))
+                if block.isBlank && !tokenizer.source[start..<token.end].allSatisfy(isRubySpace) { block.isBlank = false }
+                block.appendText(sourceSlice(start..<token.end))
             case .output:
                 applyWhitespaceControl(token, to: &block)
                 let output = try parseOutputToken(token)
@@ -164,6 +183,14 @@ public struct TemplateParser {
         return tokenText(token)
     }
 
+    /// The source between two byte offsets (both on code point boundaries).
+    func sourceSlice(_ range: Range<Int>) -> Substring {
+        let u = sourceText.utf8
+        let from = u.index(u.startIndex, offsetBy: range.lowerBound)
+        let to = u.index(from, offsetBy: range.count)
+        return Substring(sourceText.unicodeScalars[from..<to])
+    }
+
     func tokenText(_ token: TemplateToken) -> String {
         String(decoding: tokenizer.source[token.start..<token.end], as: UTF8.self)
     }
@@ -175,8 +202,14 @@ public struct TemplateParser {
         if token.end - token.start > 2, bytes[token.start + 2] == UInt8(ascii: "-"),
             let previous = block.lastText
         {
-            let trimmed = StringFilters.rstrip(previous)
-            block.replaceLastText(with: trimmed.isEmpty ? nil : trimmed)
+            var end = previous.utf8.endIndex
+            while end > previous.utf8.startIndex {
+                let before = previous.utf8.index(before: end)
+                guard isRubyStripSpace(previous.utf8[before]) else { break }
+                end = before
+            }
+            let trimmed = previous.unicodeScalars[..<end]
+            block.replaceLastText(with: trimmed.isEmpty ? nil : Substring(trimmed))
         }
         trimNextText = token.end - token.start >= 3 && bytes[token.end - 3] == UInt8(ascii: "-")
     }
@@ -246,7 +279,7 @@ public struct TemplateParser {
             trims = true
         }
         let markup = String(decoding: bytes[i..<max(i, markupEnd)], as: UTF8.self)
-        return TagMarkup(name: name, markup: markup, position: position, token: tokenText(token),
+        return TagMarkup(name: name, markup: markup, position: position, tokenBytes: bytes[token.start..<token.end],
                          trimsFollowingWhitespace: trims)
     }
 }

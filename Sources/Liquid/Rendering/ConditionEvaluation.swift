@@ -18,8 +18,12 @@ extension Condition.Comparison {
         guard let op else { return try left.evaluate(context).isTruthy }
         let right = self.right ?? .literal(.nil)
         switch op {
-        case .equal: return try Self.equal(left, right, context)
-        case .notEqual: return try !Self.equal(left, right, context)
+        case .equal:
+            if !hasMethodLiteral { return try left.evaluate(context).liquidEquals(right.evaluate(context)) }
+            return try Self.equal(left, right, context)
+        case .notEqual:
+            if !hasMethodLiteral { return try !left.evaluate(context).liquidEquals(right.evaluate(context)) }
+            return try !Self.equal(left, right, context)
         case .contains:
             return Self.contains(try left.evaluate(context).primitive, try right.evaluate(context).primitive)
         case .less, .greater, .lessOrEqual, .greaterOrEqual:
@@ -32,12 +36,12 @@ extension Condition.Comparison {
 
     /// `==` with `blank` and `empty` on either side testing the other side.
     static func equal(_ left: Expression, _ right: Expression, _ context: RenderContext) throws -> Bool {
-        switch (left, right) {
-        case (.blank, .blank), (.empty, .empty), (.blank, .empty), (.empty, .blank): return false
-        case (.blank, let other), (let other, .blank): return try other.evaluate(context).isBlank
-        case (.empty, let other), (let other, .empty): return try other.evaluate(context).isEmptyCollection
-        default: return try left.evaluate(context).liquidEquals(right.evaluate(context))
-        }
+        let leftLiteral = left.isMethodLiteral, rightLiteral = right.isMethodLiteral
+        if !leftLiteral && !rightLiteral { return try left.evaluate(context).liquidEquals(right.evaluate(context)) }
+        if leftLiteral && rightLiteral { return false }
+        let (literal, other) = leftLiteral ? (left, right) : (right, left)
+        if case .blank = literal { return try other.evaluate(context).isBlank }
+        return try other.evaluate(context).isEmptyCollection
     }
 
     static func order(_ op: Condition.Operator, _ a: Value, _ b: Value) throws -> Bool {

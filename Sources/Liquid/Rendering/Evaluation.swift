@@ -28,8 +28,8 @@ extension VariableLookup {
                 object = .nil
             }
         }
-        for (i, lookup) in lookups.enumerated() {
-            switch lookup {
+        for i in 0..<lookups.count {
+            switch lookups[i] {
             case .key(let k, let isCommand):
                 // Fast path: a string key in a hash.
                 if case .hash(let h) = object, let v = h.value(forKey: k, hash: keyHashes[i]) {
@@ -136,14 +136,13 @@ extension FilterCall {
             }
             return input
         }
-        var positional: [Value] = []
-        if !arguments.isEmpty {
-            positional.reserveCapacity(arguments.count)
-            for a in arguments { positional.append(try a.evaluate(context)) }
+        var args = FilterArguments()
+        for a in arguments { args.append(try a.evaluate(context)) }
+        if !keywordArguments.isEmpty {
+            var keywords = OrderedHash()
+            for (k, e) in keywordArguments { keywords[k] = try e.evaluate(context) }
+            args.keywords = keywords
         }
-        var keywords = OrderedHash()
-        for (k, e) in keywordArguments { keywords[k] = try e.evaluate(context) }
-        var args = FilterArguments(positional: positional, keywords: keywords)
         args.emptyLiteralPositions = emptyLiteralPositions
         return try filter.invoke(input, args, context)
     }

@@ -1,7 +1,7 @@
 /// A key for state carried by a render: the host's (the current page, the site) or a tag's own
 /// (cycle positions, loop offsets). The key type fixes the value type, so reads need no casts.
 public protocol RegisterKey {
-    associatedtype Value
+    associatedtype Value: Sendable
     static var defaultValue: Value { get }
 }
 

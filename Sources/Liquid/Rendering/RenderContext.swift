@@ -18,15 +18,31 @@ final class RenderSession {
     let options: RenderOptions
     /// `render!`: the first error aborts. Otherwise errors are written into the output.
     let rethrowErrors: Bool
-    @exclusivity(unchecked) var errors: [LiquidError] = []
+    var errors: [LiquidError] = []
     @exclusivity(unchecked) var steps = 0
-    let partials: PartialCache
+    /// Made when the first partial is loaded (most renders load none).
+    private var ownPartials: PartialCache?
+
+    var partials: PartialCache {
+        if let shared = options.partialCache { return shared }
+        if let own = ownPartials { return own }
+        let own = PartialCache()
+        ownPartials = own
+        return own
+    }
+
+    /// The limits, copied out of the environment for the hot paths.
+    let limits: ResourceLimits
+    let maxSteps: Int
+    let maxOutputBytes: Int
 
     init(environment: LiquidEnvironment, options: RenderOptions, rethrowErrors: Bool) {
         self.environment = environment
         self.options = options
         self.rethrowErrors = rethrowErrors
-        self.partials = options.partialCache ?? PartialCache()
+        self.limits = environment.limits
+        self.maxSteps = environment.limits.maxRenderSteps ?? Int.max
+        self.maxOutputBytes = environment.limits.maxOutputBytes ?? Int.max
     }
 }
 
@@ -47,7 +63,9 @@ public final class RenderContext {
     @exclusivity(unchecked) var forStack: [ForloopDrop] = []
     /// Where each loop stopped, for `offset: continue`.
     @exclusivity(unchecked) var forOffsets: [String: Int] = [:]
-    /// Per-render state of tags (cycle positions…).
+    /// Where each `cycle` group is.
+    @exclusivity(unchecked) var cyclePositions: [Value: Int] = [:]
+    /// Per-render state of tags.
     @exclusivity(unchecked) public var state = Registers()
     @exclusivity(unchecked) public var interrupt: Interrupt?
     /// The name of the template being rendered (a partial's name inside include/render).
@@ -68,12 +86,14 @@ public final class RenderContext {
     }
 
     public var environment: LiquidEnvironment { session.environment }
+    /// The configured limits.
+    public var resourceLimits: ResourceLimits { session.limits }
     public var options: RenderOptions { session.options }
     /// The host's registers.
     public var registers: Registers { session.options.registers }
     public var strictVariables: Bool { session.options.strictVariables }
     public var errors: [LiquidError] { session.errors }
-    var limits: ResourceLimits { session.environment.limits }
+    var limits: ResourceLimits { session.limits }
 
     /// A context for `{% render %}`: same filters, registers and limits, none of the variables.
     public func isolatedSubcontext(templateName: String?) throws -> RenderContext {
@@ -157,13 +177,13 @@ public final class RenderContext {
     @inline(__always)
     func tick(_ n: Int) throws {
         session.steps &+= n
-        if let max = limits.maxRenderSteps, session.steps > max {
-            throw LiquidError(.memory, "Render limit exceeded: more than \(max) steps")
+        if session.steps > session.maxSteps {
+            throw LiquidError(.memory, "Render limit exceeded: more than \(session.maxSteps) steps")
         }
     }
 
     func checkOutputSize(_ count: Int) throws {
-        if let max = limits.maxOutputBytes, count > max {
+        if count > session.maxOutputBytes {
             throw LiquidError(.memory, "Memory limits exceeded")
         }
     }

@@ -1,3 +1,11 @@
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// String operations done on UTF-8 bytes, with Ruby's view of a string as a sequence of code
 /// points (Ruby's `length` and indexes count code points, not grapheme clusters). These are the
 /// hot paths of string filters: no decoding into `Unicode.Scalar` arrays, no re-validation.
@@ -6,9 +14,22 @@ enum UTF8Text {
     static func scalarCount(_ s: String) -> Int {
         var s = s
         return s.withUTF8 { buffer in
-            var n = 0
-            for b in buffer where b & 0xC0 != 0x80 { n += 1 }
-            return n
+            // Bytes minus continuation bytes (10xxxxxx), eight at a time.
+            var continuations = 0
+            var i = 0
+            if let base = buffer.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= buffer.count {
+                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    continuations += (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    i += 8
+                }
+            }
+            while i < buffer.count {
+                if buffer[i] & 0xC0 == 0x80 { continuations += 1 }
+                i += 1
+            }
+            return buffer.count - continuations
         }
     }
 
@@ -124,17 +145,7 @@ enum UTF8Text {
     static func splitCount(_ s: String, _ pattern: String) -> Int {
         var s = s
         if pattern == " " {
-            return s.withUTF8 { b in
-                // Count field starts: a non-space byte after a space (or at the start). Branch-free.
-                var n = 0
-                var previousSpace = 1
-                for c in b {
-                    let space = c == 32 || (c &- 9) < 5 ? 1 : 0
-                    n &+= previousSpace & (1 &- space)
-                    previousSpace = space
-                }
-                return n
-            }
+            return s.withUTF8 { b in countFieldStarts(b) }
         }
         if pattern.isEmpty { return scalarCount(s) }
         let found = occurrences(of: pattern, in: s)
@@ -152,6 +163,64 @@ enum UTF8Text {
         if end == 0 { return 0 }
         return n
     }
+
+    /// Counts the non-space bytes that follow a space (or start the text): the number of
+    /// whitespace-separated fields. Eight bytes at a time (SWAR), then byte by byte.
+    static func countFieldStarts(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        /// High bit of each byte set where the byte is Ruby whitespace (space or 9...13).
+        @inline(__always) func spaceMask(_ x: UInt64) -> UInt64 {
+            let y = x ^ (ones &* 0x20)
+            let isSpace = ~(((y & low7) &+ low7) | y | low7)          // zero bytes of y
+            let x7 = x & low7
+            // 8 < byte < 14 (exact per byte: no carries cross lanes; bytes >= 0x80 excluded by ~x)
+            let between = ((ones &* (127 + 14)) &- x7) & ~x & (x7 &+ ones &* (127 - 8)) & high
+            return isSpace | between
+        }
+        var n = 0
+        var previousSpace: UInt64 = 0x80  // before the text counts as space (high bit of lane 0)
+        var i = 0
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            // Per-byte counters (each at most 255 before they are summed), instead of a popcount.
+            var lanes: UInt64 = 0
+            var pending = 0
+            @inline(__always) func sumLanes(_ v: UInt64) -> Int {
+                let pairs = (v & 0x00FF_00FF_00FF_00FF) &+ ((v >> 8) & 0x00FF_00FF_00FF_00FF)
+                return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+            }
+            while i + 8 <= b.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let space = spaceMask(word)
+                let before = (space << 8) | previousSpace
+                lanes &+= (~space & before & high) >> 7
+                previousSpace = space >> 56
+                i += 8
+                pending += 1
+                if pending == 255 {
+                    n += sumLanes(lanes)
+                    lanes = 0
+                    pending = 0
+                }
+            }
+            n += sumLanes(lanes)
+        }
+        var previous = previousSpace != 0
+        spaceTable.withUnsafeBufferPointer { table in
+            while i < b.count {
+                let space = table[Int(b[i])] != 0
+                if !space && previous { n += 1 }
+                previous = space
+                i += 1
+            }
+        }
+        return n
+    }
+
+    /// 1 for Ruby's `\s` bytes (space, \t, \n, \v, \f, \r), else 0.
+    static let spaceTable: [UInt8] = (0..<256).map { $0 == 32 || ($0 >= 9 && $0 <= 13) ? 1 : 0 }
 
     /// Ruby's `truncatewords` core: the first `words` whitespace-separated words joined by single
     /// spaces, or nil when there are no more words than that.
@@ -229,9 +298,35 @@ enum UTF8Text {
         return result
     }
 
+    /// Byte-wise equality (Ruby's `String#==`; Swift's `==` also equates canonically equivalent
+    /// strings).
+    @inline(__always)
+    static func bytesEqual(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+            }
+        }
+    }
+
     /// Whether all bytes are ASCII.
     static func isASCII(_ s: String) -> Bool {
         var s = s
         return s.withUTF8 { b in b.allSatisfy { $0 < 0x80 } }
     }
+}
+
+/// The UTF-8 bytes of a string as an array (a contiguous copy, not element by element).
+@inline(__always)
+func bytesOf(_ s: String) -> [UInt8] {
+    var s = s
+    return s.withUTF8 { Array($0) }
+}
+
+@inline(__always)
+func bytesOf(_ s: Substring) -> [UInt8] {
+    var s = s
+    return s.withUTF8 { Array($0) }
 }

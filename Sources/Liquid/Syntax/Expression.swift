@@ -1,16 +1,17 @@
 /// A parsed Liquid expression: a literal, a variable path, or a range.
-public indirect enum Expression: Sendable {
+public enum Expression: Sendable {
     case literal(Value)
     case variable(VariableLookup)
     /// `(a..b)` whose ends are evaluated when rendered; literal ranges are folded at parse time.
-    case range(Expression, Expression)
+    indirect case range(Expression, Expression)
     /// `blank` / `empty`: the empty string as a value, special on either side of `==` in conditions.
     case blank
     case empty
 }
 
-/// `name.key[expr].size`: a variable and the lookups applied to it.
-public struct VariableLookup: Sendable {
+/// `name.key[expr].size`: a variable and the lookups applied to it. (A class: the tree shares
+/// it instead of copying it at each evaluation.)
+public final class VariableLookup: Sendable {
     public enum Name: Sendable {
         case identifier(String)
         /// `[expr]` at the start: the variable's name is computed.
@@ -103,10 +104,10 @@ public final class FilterCall: Sendable {
 }
 
 /// An expression with its filters: the inside of `{{ … }}`, `echo` and the right side of `assign`.
-public struct FilteredExpression: Sendable {
+public final class FilteredExpression: Sendable {
     /// Nil for an empty output `{{ }}`.
-    public var expression: Expression?
-    public var filters: [FilterCall]
+    public let expression: Expression?
+    public let filters: [FilterCall]
 
     public init(expression: Expression?, filters: [FilterCall]) {
         self.expression = expression
@@ -117,7 +118,7 @@ public struct FilteredExpression: Sendable {
 /// A condition of `if`, `unless`, `elsif` and `when`: comparisons chained by `and`/`or`, evaluated
 /// left to right where each operator binds everything to its right (`a and b or c` is
 /// `a and (b or c)`).
-public struct Condition: Sendable {
+public final class Condition: Sendable {
     public enum Operator: Sendable, Equatable {
         case equal, notEqual, less, greater, lessOrEqual, greaterOrEqual, contains
         /// An operator the lax parser accepted but Liquid does not know; fails when evaluated.
@@ -137,16 +138,28 @@ public struct Condition: Sendable {
         }
     }
 
-    public struct Comparison: Sendable {
-        public var left: Expression
-        public var op: Operator?
-        public var right: Expression?
+    /// `left op right`, or `left` alone (its truthiness). A shared object: conditions are
+    /// evaluated often and copying one would retain everything in it.
+    public final class Comparison: Sendable {
+        public let left: Expression
+        public let op: Operator?
+        public let right: Expression?
+
+        /// Whether either side is `blank`/`empty` (then `==` tests the other side).
+        let hasMethodLiteral: Bool
+
+        public init(left: Expression, op: Operator?, right: Expression?) {
+            self.left = left
+            self.op = op
+            self.right = right
+            self.hasMethodLiteral = left.isMethodLiteral || (right?.isMethodLiteral ?? false)
+        }
     }
 
     public enum Relation: Sendable { case and, or }
 
-    public var comparisons: [Comparison]
-    public var relations: [Relation]
+    public let comparisons: [Comparison]
+    public let relations: [Relation]
 
     public init(comparisons: [Comparison], relations: [Relation]) {
         self.comparisons = comparisons

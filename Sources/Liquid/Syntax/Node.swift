@@ -54,10 +54,14 @@ public struct Block: Sendable {
     }
 
     /// The last node's text, when the last node is text.
-    var lastText: String? { (program.last as? TextNode)?.text }
+    var lastText: Substring? { (program.last as? TextNode)?.text }
+
+    mutating func appendText(_ text: Substring) {
+        program.append(TextNode(text))
+    }
 
     /// Replaces the last node (text) by this text, or removes it when nil.
-    mutating func replaceLastText(with text: String?) {
+    mutating func replaceLastText(with text: Substring?) {
         program.removeLast()
         if let text { program.append(TextNode(text)) }
     }
@@ -75,9 +79,11 @@ class RenderNode: @unchecked Sendable {
 }
 
 final class TextNode: RenderNode, @unchecked Sendable {
-    let text: String
-    init(_ text: String) { self.text = text }
-    override var node: Node { .text(text) }
+    /// A slice of the template's source (no copy made when parsing).
+    let text: Substring
+    init(_ text: String) { self.text = Substring(text) }
+    init(_ text: Substring) { self.text = text }
+    override var node: Node { .text(String(text)) }
     override func run(into output: inout OutputBuffer, context: RenderContext) throws { output.append(text) }
 }
 

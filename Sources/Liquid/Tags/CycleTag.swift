@@ -15,12 +15,10 @@ struct CycleTag: TagNode {
         case .named(let e): key = try e.evaluate(context)
         case .fixed(let v): key = v
         }
-        var positions = context.state[CyclePositions.self]
-        let iteration = positions[key] ?? 0
+        let iteration = context.cyclePositions[key] ?? 0
         let value = iteration < values.count ? try values[iteration].evaluate(context) : .nil
         output.append(value.isNil ? "" : (value.arrayValue != nil ? value.outputString : value.rubyString))
-        positions[key] = iteration + 1 >= values.count ? 0 : iteration + 1
-        context.state[CyclePositions.self] = positions
+        context.cyclePositions[key] = iteration + 1 >= values.count ? 0 : iteration + 1
     }
 
     struct Parser: TagParser {
@@ -68,6 +66,3 @@ struct CycleTag: TagNode {
     }
 }
 
-enum CyclePositions: RegisterKey {
-    static var defaultValue: [Value: Int] { [:] }
-}

@@ -47,10 +47,11 @@ struct ForTag: TagNode {
         defer { context.forStack.removeLast() }
         try context.withScope(["forloop": .drop(forloop)]) {
             let scope = context.scopes.count - 1
-            let variableHash = keyHash(variable)
+            context.scopes[scope].set(variable, hash: keyHash(variable), .nil)
+            let slot = context.scopes[scope].count - 1
             for i in 0..<segment.count {
                 try context.tick(1)
-                context.scopes[scope].set(variable, hash: variableHash, segment[i])
+                context.scopes[scope].setValue(at: slot, segment[i])
                 try body.render(into: &output, context: context)
                 forloop.index += 1
                 if let interrupt = context.interrupt {

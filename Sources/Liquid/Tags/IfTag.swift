@@ -2,19 +2,27 @@
 /// condition only.
 struct IfTag: TagNode {
     /// The branches in order; a nil condition is `else`.
-    let branches: [(condition: Condition?, body: Block)]
+    let conditions: [Condition?]
+    let bodies: [Block]
     let negateFirst: Bool
     let isBlank: Bool
 
+    init(branches: [(Condition?, Block)], negateFirst: Bool, isBlank: Bool) {
+        conditions = branches.map(\.0)
+        bodies = branches.map(\.1)
+        self.negateFirst = negateFirst
+        self.isBlank = isBlank
+    }
+
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
-        for (i, branch) in branches.enumerated() {
+        for i in 0..<conditions.count {
             var taken = true
-            if let condition = branch.condition {
+            if let condition = conditions[i] {
                 taken = try condition.evaluate(context)
                 if i == 0 && negateFirst { taken = !taken }
             }
             if taken {
-                try branch.body.render(into: &output, context: context)
+                try bodies[i].render(into: &output, context: context)
                 return
             }
         }

@@ -50,6 +50,22 @@ struct PartialArguments {
 /// scope (its assignments stay visible), with the keys set in a scope of their own.
 struct IncludeTag: TagNode {
     let arguments: PartialArguments
+    /// The variable the partial sees its value as, when the name is a literal.
+    let literalVariableName: String?
+
+    init(arguments: PartialArguments) {
+        self.arguments = arguments
+        if case .literal(.string(let name)) = arguments.name {
+            literalVariableName = arguments.alias ?? Self.lastComponent(name)
+        } else {
+            literalVariableName = nil
+        }
+    }
+
+    static func lastComponent(_ name: String) -> String {
+        guard let slash = name.utf8.lastIndex(of: UInt8(ascii: "/")) else { return name }
+        return String(name[name.utf8.index(after: slash)...])
+    }
 
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
         if context.state[DisabledTags.self].contains("include") {
@@ -60,7 +76,7 @@ struct IncludeTag: TagNode {
             throw LiquidError.argument("Argument error in tag 'include' - Illegal template name")
         }
         let name = nameValue.rubyString
-        let variableName = arguments.alias ?? String(name.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+        let variableName = literalVariableName ?? arguments.alias ?? Self.lastComponent(name)
         let variable: Value
         if let e = arguments.variable {
             variable = try e.evaluate(context)

@@ -12,7 +12,7 @@ struct RenderTag: TagNode {
         } catch {
             throw context.withIncludeChain(error, chain)
         }
-        let variableName = arguments.alias ?? String(name.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+        let variableName = arguments.alias ?? IncludeTag.lastComponent(name)
         var attributes: [(String, Value)] = []
         for (key, value) in arguments.attributes { attributes.append((key, try value.evaluate(context))) }
 

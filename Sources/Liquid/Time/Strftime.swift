@@ -4,6 +4,7 @@ enum Strftime {
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
                          "September", "October", "November", "December"]
     static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    static let twoDigits = (0..<100).map { $0 < 10 ? "0\($0)" : "\($0)" }
 
     /// What is formatted: wall-clock fields, the instant, and the zone.
     struct Moment {
@@ -93,6 +94,10 @@ enum Strftime {
                                   colons: Int) -> String? {
         let t = m.civil
         func number(_ n: Int, _ defaultWidth: Int, _ defaultPad: Character = "0") -> String {
+            // The usual case: two digits, default padding.
+            if flags.isEmpty, width == nil, defaultWidth == 2, n >= 0, n < 100 {
+                return defaultPad == "0" ? twoDigits[n] : (n < 10 ? " " + String(n) : twoDigits[n])
+            }
             var pad: Character? = defaultPad
             if flags.contains(.noPadding) { pad = nil }
             else if flags.contains(.spacePadding) { pad = " " }
@@ -110,6 +115,7 @@ enum Strftime {
             return sign + digits
         }
         func text(_ s: String, upperForSharp: Bool = true) -> String {
+            if flags.isEmpty && width == nil { return s }
             var s = s
             if flags.contains(.upcase) { s = s.uppercased() }
             if flags.contains(.changeCase) { s = upperForSharp ? s.uppercased() : s.lowercased() }

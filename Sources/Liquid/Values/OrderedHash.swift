@@ -26,8 +26,12 @@ public struct OrderedHash: Sendable {
 
     private static var linearLimit: Int { 8 }
 
+    /// Shared by all empty hashes (copied before the first insertion), so `OrderedHash()` does
+    /// not allocate.
+    private static let emptyStorage = Storage()
+
     public init() {
-        storage = Storage()
+        storage = Self.emptyStorage
     }
 
     public init(minimumCapacity: Int) {

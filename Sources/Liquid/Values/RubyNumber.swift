@@ -31,7 +31,7 @@ enum RubyNumber {
 
     /// `\A-?\d+\.\d+\z`
     static func isDecimalString(_ s: String) -> Bool {
-        let b = Array(s.utf8)
+        let b = bytesOf(s)
         var i = 0
         if i < b.count && b[i] == UInt8(ascii: "-") { i += 1 }
         let intStart = i
@@ -104,7 +104,7 @@ enum RubyNumber {
 
     /// Ruby's `String#to_f` (leading number, else 0).
     static func stringToF(_ s: String) -> Double {
-        let b = Array(s.utf8)
+        let b = bytesOf(s)
         var i = 0
         while i < b.count && isRubySpace(b[i]) { i += 1 }
         let start = i
@@ -170,7 +170,7 @@ enum RubyNumber {
         else if lower.hasPrefix("0b") { radix = 2; t = t.dropFirst(2) }
         else if lower.hasPrefix("0o") { radix = 8; t = t.dropFirst(2) }
         else if t.count > 1, t.first == "0" { radix = 8; t = t.dropFirst() }
-        guard !t.isEmpty, t.first != "_", t.last != "_", !t.contains("__") else { return nil }
+        guard !t.isEmpty, t.first != "_", t.last != "_", t.firstRange(of: "__") == nil else { return nil }
         guard let magnitude = Int(t.replacingOccurrences(of: "_", with: ""), radix: radix) else { return nil }
         return negative ? -magnitude : magnitude
     }

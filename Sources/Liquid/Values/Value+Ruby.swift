@@ -116,12 +116,23 @@ extension Value {
     /// Liquid's `==` (Ruby's `==`): numbers compare by value across int and float, strings by
     /// bytes, arrays and hashes element-wise, drops by identity unless they stand for a primitive.
     public func liquidEquals(_ other: Value) -> Bool {
+        // Common cases first, without unwrapping drops.
+        switch (self, other) {
+        case (.int(let a), .int(let b)): return a == b
+        case (.string(let a), .string(let b)): return UTF8Text.bytesEqual(a, b)
+        case (.nil, .nil): return true
+        case (.drop, _), (_, .drop): break
+        case (.int, .float), (.float, .int), (.float, .float), (.array, .array), (.hash, .hash): break
+        default:
+            if case .bool(let a) = self, case .bool(let b) = other { return a == b }
+            return self == other
+        }
         switch (self.primitive, other.primitive) {
         case (.int(let a), .int(let b)): return a == b
         case (.int(let a), .float(let b)): return Double(a) == b
         case (.float(let a), .int(let b)): return a == Double(b)
         case (.float(let a), .float(let b)): return a == b
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return UTF8Text.bytesEqual(a, b)
         case (.array(let a), .array(let b)):
             guard a.count == b.count else { return false }
             for (x, y) in zip(a, b) where !x.liquidEquals(y) { return false }

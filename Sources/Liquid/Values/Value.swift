@@ -116,7 +116,7 @@ extension Value: Hashable {
         case (.bool(let a), .bool(let b)): return a == b
         case (.int(let a), .int(let b)): return a == b
         case (.float(let a), .float(let b)): return a == b
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return UTF8Text.bytesEqual(a, b)
         case (.array(let a), .array(let b)): return a == b
         case (.hash(let a), .hash(let b)): return a == b
         case (.range(let a), .range(let b)): return a == b

@@ -42,40 +42,133 @@ public struct CommonMarkConverter: Sendable {
 
     public func convert(_ markdown: String) -> String {
         let renderFlags = flags(Self.renderOptions)
-        let config = Cmark.Configuration(options: flags(Self.parseOptions), extensions: extensions)
+        // commonmarker's Ruby renderer applies the tag filter itself (to start tags only)
+        let config = Cmark.Configuration(options: flags(Self.parseOptions), extensions: extensions.filter { $0 != "tagfilter" })
         return Cmark.withParser(markdown, config) { parser, document in
-            var usedIDs: [String: Int] = [:]
-            rewrite(document, renderFlags: renderFlags, usedIDs: &usedIDs)
-            let html = cmark_render_html(document, renderFlags, cmark_parser_get_syntax_extensions(parser))!
+            let state = RewriteState(renderFlags: renderFlags, tagfilter: extensions.contains("tagfilter"))
+            rewrite(document, state)
+            // raw HTML that the options omit is rewritten by `rewrite`; rendering itself is
+            // unsafe so that the markup put into HTML nodes comes out as it is
+            let html = cmark_render_html(document, renderFlags | CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser))!
             defer { free(html) }
             return String(cString: html)
         }
     }
 
-    /// Replaces code blocks (and, for GitHub Pages, headers) by custom blocks carrying the
-    /// plugins' markup; cmark prints a custom block's text as it is.
-    private func rewrite(_ node: OpaquePointer, renderFlags: Int32, usedIDs: inout [String: Int]) {
+    private final class RewriteState {
+        let renderFlags: Int32
+        let tagfilter: Bool
+        var usedIDs: [String: Int] = [:]
+        var footnoteIndex = 0
+        init(renderFlags: Int32, tagfilter: Bool) {
+            self.renderFlags = renderFlags
+            self.tagfilter = tagfilter
+        }
+    }
+
+    /// Replaces nodes whose HTML jekyll-commonmark (through commonmarker's Ruby renderer) prints
+    /// differently from cmark-gfm's C renderer by custom nodes carrying that HTML: code blocks,
+    /// footnotes, tag-filtered raw HTML, and for GitHub Pages headers with ids.
+    private func rewrite(_ node: OpaquePointer, _ state: RewriteState) {
         var child = cmark_node_first_child(node)
         while let c = child {
             let next = cmark_node_next(c)
             switch cmark_node_get_type(c) {
             case CMARK_NODE_CODE_BLOCK:
-                replace(c, enter: codeBlock(c, renderFlags: renderFlags), exit: "")
+                replace(c, enter: codeBlock(c, renderFlags: state.renderFlags), exit: "")
             case CMARK_NODE_HEADING where flavor == .gitHubPages:
                 var content = ""
                 var inline = cmark_node_first_child(c)
                 while let i = inline {
-                    if let h = cmark_render_html(i, renderFlags, nil) { content += String(cString: h); free(h) }
+                    if let h = cmark_render_html(i, state.renderFlags, nil) { content += String(cString: h); free(h) }
                     inline = cmark_node_next(i)
                 }
-                let id = Self.classicID(content, &usedIDs)
+                let id = Self.classicID(content, &state.usedIDs)
                 let level = cmark_node_get_heading_level(c)
-                replace(c, enter: "<h\(level)\(sourcepos(c, renderFlags)) id=\"\(id)\">\(content)</h\(level)>", exit: "")
+                replace(c, enter: "<h\(level)\(sourcepos(c, state.renderFlags)) id=\"\(id)\">\(content)</h\(level)>", exit: "")
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if state.renderFlags & CMARK_OPT_UNSAFE == 0 {
+                    _ = cmark_node_set_literal(c, "<!-- raw HTML omitted -->")
+                } else if state.tagfilter {
+                    // the literal is printed as it is (the C renderer's own filter is not attached)
+                    let literal = cmark_node_get_literal(c).map { String(cString: $0) } ?? ""
+                    _ = cmark_node_set_literal(c, Self.tagfilter(literal))
+                }
+            case CMARK_NODE_FOOTNOTE_REFERENCE:
+                let n = cmark_node_get_literal(c).map { String(cString: $0) } ?? ""
+                rawInline(c, "<sup class=\"footnote-ref\"><a href=\"#fn\(n)\" id=\"fnref\(n)\">\(n)</a></sup>")
+            case CMARK_NODE_FOOTNOTE_DEFINITION:
+                rewrite(c, state)
+                footnoteDefinition(c, state, isLast: next == nil)
             default:
-                rewrite(c, renderFlags: renderFlags, usedIDs: &usedIDs)
+                rewrite(c, state)
             }
             child = next
         }
+    }
+
+    /// commonmarker's footnote list: `<section class="footnotes">` around an `<ol>`, items
+    /// `fnN`, and the back link at the end of the last paragraph (or after the last block).
+    private func footnoteDefinition(_ node: OpaquePointer, _ state: RewriteState, isLast: Bool) {
+        state.footnoteIndex += 1
+        let n = state.footnoteIndex
+        let backlink = "<a href=\"#fnref\(n)\" class=\"footnote-backref\">\u{21A9}</a>"
+        var exit = "</li>"
+        if let last = cmark_node_last_child(node), cmark_node_get_type(last) == CMARK_NODE_PARAGRAPH,
+           let link = cmark_node_new(CMARK_NODE_HTML_INLINE) {
+            _ = cmark_node_set_literal(link, " " + backlink)
+            cmark_node_append_child(last, link)
+        } else {
+            exit = backlink + "\n</li>"
+        }
+        if isLast { exit += "\n</ol>\n</section>" }
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(custom, (n == 1 ? "<section class=\"footnotes\">\n<ol>\n" : "") + "<li id=\"fn\(n)\">")
+        cmark_node_set_on_exit(custom, exit)
+        while let c = cmark_node_first_child(node) {
+            cmark_node_unlink(c)
+            cmark_node_append_child(custom, c)
+        }
+        cmark_node_insert_before(node, custom)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    /// commonmarker's tag filter: `<title`, `<textarea`, `<style`, `<xmp`, `<iframe`, `<noembed`,
+    /// `<noframes`, `<script`, `<plaintext` (any case) before a space, `>` or `/>` lose their `<`.
+    static func tagfilter(_ s: String) -> String {
+        let names = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
+        let b = Array(s.utf8)
+        var out = Bytes()
+        var i = 0
+        while i < b.count {
+            if b[i] == Byte.lt {
+                for name in names {
+                    let n = Array(name.utf8)
+                    guard i + 1 + n.count <= b.count, zip(b[(i + 1)...], n).allSatisfy({ $0 | 0x20 == $1 }) else { continue }
+                    let after = b.at(i + 1 + n.count)
+                    if let a = after, Byte.isSpace(a) || a == Byte.gt || (a == Byte.slash && b.at(i + 2 + n.count) == Byte.gt) {
+                        out += Array("&lt;".utf8)
+                        i += 1
+                        break
+                    }
+                }
+                if i < b.count, b[i] == Byte.lt { out.append(Byte.lt); i += 1 }
+                continue
+            }
+            out.append(b[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Puts markup where an inline node was, as an HTML node (table cells take no custom nodes).
+    private func rawInline(_ node: OpaquePointer, _ markup: String) {
+        guard let html = cmark_node_new(CMARK_NODE_HTML_INLINE) else { return }
+        _ = cmark_node_set_literal(html, markup)
+        cmark_node_insert_before(node, html)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 
     private func replace(_ node: OpaquePointer, enter: String, exit: String) {

@@ -26,12 +26,15 @@ extension BlockParser {
         pos = end
         let content = Element(.root)
         parseBlocks(content, text)
-        if ctx.footnotes[name] != nil { warn("Duplicate footnote name '\(name)' - overwriting") }
+        if ctx.footnotes[name] != nil {
+            warn("Duplicate footnote name '\(name)' - overwriting")
+        } else {
+            ctx.footnoteOrder.append(name)
+        }
         let eob = newBlock(.eob)
         eob.eob = .footnoteDef
         append(eob)
         ctx.footnotes[name] = SpanParser.Footnote(content: content, eob: eob)
-        ctx.footnoteOrder.append(name)
         return true
     }
 

@@ -281,6 +281,8 @@ extension BlockParser {
 
     /// PARAGRAPH_END (kramdown) or PARAGRAPH_END_GFM.
     func paragraphEnd(_ p: Int) -> Bool {
+        // a line starting with a letter (most of them) can end nothing, unless it is the last
+        if let c = src.at(p), Byte.isAlpha(c) || c >= 0x80 { return p == src.count - 1 }
         if Scan.lazyEnd(src, p) { return true }
         if Scan.definitionStart(src, p, maxIndent: 3) != nil { return true }
         guard gfm else { return false }
@@ -292,9 +294,12 @@ extension BlockParser {
         let start = pos
         var end = nextLine(pos)
         while end < src.count, !paragraphEnd(end) { end = nextLine(end) }
-        let result = string(start, end).rstripped
+        // Ruby's rstrip (whitespace and NUL), and lstrip for a new paragraph
+        var e = end
+        while e > start, Byte.isSpace(src[e - 1]) || src[e - 1] == 0 { e -= 1 }
         pos = end
         if let last = tree.children.last, last.kind == .p {
+            let result = string(start, e)
             if let item = last.children.last, item.kind == .rawText {
                 let hard = start >= 3 && src[start - 3] == Byte.space && src[start - 2] == Byte.space && src[start - 1] == Byte.newline
                 item.value += (hard ? "  \n" : "\n") + result
@@ -302,8 +307,10 @@ extension BlockParser {
                 addText(result, to: last)
             }
         } else {
+            var s = start
+            while s < e, Byte.isSpace(src[s]) { s += 1 }
             let p = newBlock(.p)
-            addText(result.lstripped, to: p)
+            addText(string(s, e), to: p)
             append(p)
         }
     }

@@ -114,7 +114,8 @@ extension BlockParser {
 
     func parseList(_ first: Scan.ListMarker) {
         let list = newBlock(first.ordered ? .ol : .ul)
-        var item: Element? = nil
+        // each item's text, in parts: a nested list found after the first line starts a new part
+        var values: [[Bytes]] = []
         var indentation = 0
         var markerIndent = 3
         var eobFound = false, nestedListFound = false, lastIsBlank = false
@@ -131,25 +132,26 @@ extension BlockParser {
                 markerIndent = Self.markerIndent(indentation)
                 nestedListFound = Scan.listStart(content, 0, maxIndent: 3) != nil
                 lastIsBlank = false
-                li.pending = [content]
-                item = li
+                values.append([content])
                 pos = m.lineEnd
-            } else if let item, let end = contentLine(pos, indentation) ?? (lastIsBlank ? nil : lazyLine(pos, indentation)) {
+            } else if !values.isEmpty, let end = contentLine(pos, indentation) ?? (lastIsBlank ? nil : lazyLine(pos, indentation)) {
                 var (line, indented) = itemLine(pos, end, indentation: indentation)
                 pos = end
                 let startsList = Scan.listStart(line, 0, maxIndent: 3) != nil
+                let k = values.count - 1
                 if !nestedListFound && indented && startsList {
-                    item.pending.append([])
+                    values[k].append([])
                     nestedListFound = true
                 } else if nestedListFound && !indented && startsList {
                     line = Bytes(repeating: Byte.space, count: indentation + 4) + line
                 }
-                item.pending[item.pending.count - 1] += line
+                values[k][values[k].count - 1] += line
                 lastIsBlank = false
-            } else if let item, let end = Scan.blankLines(src, pos) {
+            } else if !values.isEmpty, let end = Scan.blankLines(src, pos) {
                 nestedListFound = true
                 lastIsBlank = true
-                item.pending[item.pending.count - 1] += src[pos..<end]
+                let k = values.count - 1
+                values[k][values[k].count - 1] += src[pos..<end]
                 pos = end
             } else {
                 break
@@ -159,8 +161,7 @@ extension BlockParser {
         var last: Element? = nil
         let items = list.children
         for (k, it) in items.enumerated() {
-            for val in it.pending { parseBlocks(it, val) }
-            it.pending = []
+            for val in values[k] { parseBlocks(it, val) }
             guard let head = it.children.first else { continue }
             if head.kind == .p, it.children.count >= 2, it.children[1].kind == .eob, head.ial != nil {
                 it.children.remove(at: 1)
@@ -233,7 +234,7 @@ extension BlockParser {
             dl.children.append(dt)
         }
         dl.ial = para.ial
-        var item: Element? = nil
+        var values: [Bytes] = []
         var indentation = 0
         var markerIndent = 3
         var lastIsBlank = false
@@ -249,20 +250,19 @@ extension BlockParser {
                 markerIndent = Self.markerIndent(indentation)
                 firstAsPara = false
                 lastIsBlank = false
-                dd.pending = [content]
-                item = dd
+                values.append(content)
                 pos = nextLine(pos)
             } else if Scan.eobMarker(src, pos) != nil {
                 break
-            } else if let item, let end = contentLine(pos, indentation) ?? (lastIsBlank ? nil : lazyLine(pos, indentation)) {
+            } else if !values.isEmpty, let end = contentLine(pos, indentation) ?? (lastIsBlank ? nil : lazyLine(pos, indentation)) {
                 let (line, _) = itemLine(pos, end, indentation: indentation)
                 pos = end
-                item.pending[0] += line
+                values[values.count - 1] += line
                 firstAsPara = false
                 lastIsBlank = false
-            } else if let item, let end = Scan.blankLines(src, pos) {
+            } else if !values.isEmpty, let end = Scan.blankLines(src, pos) {
                 firstAsPara = true
-                item.pending[0] += src[pos..<end]
+                values[values.count - 1] += src[pos..<end]
                 lastIsBlank = true
                 pos = end
             } else {
@@ -270,9 +270,10 @@ extension BlockParser {
             }
         }
         var last: Element? = nil
+        var k = 0
         for it in dl.children where it.kind == .dd {
-            parseBlocks(it, it.pending.first ?? [])
-            it.pending = []
+            parseBlocks(it, values[k])
+            k += 1
             guard !it.children.isEmpty else { continue }
             last = it.children.last?.kind == .blank ? it.children.removeLast() : nil
             if let head = it.children.first, head.kind == .p, !it.firstAsPara {

@@ -7,16 +7,16 @@
 /// its start pattern first and may still decline, and the paragraph parser takes what is left.
 final class BlockParser {
     let ctx: SpanParser.Context
-    var src: Bytes = []
-    var pos = 0
-    var tree: Element
+    @exclusivity(unchecked) var src: Bytes = []
+    @exclusivity(unchecked) var pos = 0
+    @exclusivity(unchecked) var tree: Element
     /// An IAL waiting for the next block (`@block_ial`).
-    var blockIAL: IAL?
+    @exclusivity(unchecked) var blockIAL: IAL?
     /// Set when the close tag of the HTML element being parsed as blocks was found.
-    var stopFound = false
+    @exclusivity(unchecked) var stopFound = false
     let gfm: Bool
     /// Jekyll's SmartyPants parser: only block HTML and plain lines.
-    var smartyPants = false
+    @exclusivity(unchecked) var smartyPants = false
 
     init(context: SpanParser.Context, root: Element) {
         self.ctx = context

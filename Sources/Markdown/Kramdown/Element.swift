@@ -19,34 +19,53 @@ final class Element {
     enum EOBKind { case marker, linkDef, abbrevDef, footnoteDef, ald, ial, options }
 
     let kind: Kind
-    var value: String
-    var attrs: Attributes
-    var children: [Element] = []
+    @exclusivity(unchecked) var value: String
+    @exclusivity(unchecked) var attrs: Attributes
+    @exclusivity(unchecked) var children: [Element] = []
     /// Block-level category (for the kinds that can be either).
-    var block = false
+    @exclusivity(unchecked) var block = false
     /// The block or span IAL given to this element, applied to `attrs` after parsing.
-    var ial: IAL?
+    @exclusivity(unchecked) var ial: IAL?
 
-    // Kind-specific data.
-    var entity: Entity?
-    var original: String?
-    var quote: Quote = .lsquo
-    var typographic: Typographic = .mdash
-    var contentModel: ContentModel = .span
-    var isClosed = false
-    var transparent = false
-    var level = 0
-    var rawText: String?
-    var lang: String?
-    var firstAsPara = false
-    var alignment: [Alignment] = []
-    var eob: EOBKind = .marker
+    // Kind-specific data; the rarely used parts live in `extra`, so most elements stay small.
+    @exclusivity(unchecked) var quote: Quote = .lsquo
+    @exclusivity(unchecked) var typographic: Typographic = .mdash
+    @exclusivity(unchecked) var contentModel: ContentModel = .span
+    @exclusivity(unchecked) var eob: EOBKind = .marker
+    @exclusivity(unchecked) var isClosed = false
+    @exclusivity(unchecked) var transparent = false
+    @exclusivity(unchecked) var firstAsPara = false
+    @exclusivity(unchecked) var level = 0
+    @exclusivity(unchecked) private var extra: Extra?
+
+    private final class Extra {
+        var entity: Entity?
+        var original: String?
+        var rawText: String?
+        var lang: String?
+        var alignment: [Alignment] = []
+        var rawTypes: [String] = []
+        var content: Element?
+    }
+
+    private var extras: Extra {
+        if let e = extra { return e }
+        let e = Extra()
+        extra = e
+        return e
+    }
+
+    var entity: Entity? { get { extra?.entity } set { extras.entity = newValue } }
+    var original: String? { get { extra?.original } set { extras.original = newValue } }
+    /// Headers and terms: the text their id is made from.
+    var rawText: String? { get { extra?.rawText } set { extras.rawText = newValue } }
+    /// Code blocks: the language word of a fence.
+    var lang: String? { get { extra?.lang } set { extras.lang = newValue } }
+    var alignment: [Alignment] { get { extra?.alignment ?? [] } set { extras.alignment = newValue } }
     /// `:raw` elements: the `type` list of `{::nomarkdown type="…"}`.
-    var rawTypes: [String] = []
+    var rawTypes: [String] { get { extra?.rawTypes ?? [] } set { extras.rawTypes = newValue } }
     /// `:footnote` markers: the definition's content.
-    var content: Element?
-    /// Lines of a list item or definition collected before they are parsed as blocks.
-    var pending: [Bytes] = []
+    var content: Element? { get { extra?.content } set { extras.content = newValue } }
 
     init(_ kind: Kind, _ value: String = "", attrs: Attributes = Attributes()) {
         self.kind = kind

@@ -1,21 +1,30 @@
 /// Footnote markers, the footnote list, and the `{:toc}` table of contents.
 extension HTMLConverter {
-    func footnoteMarker(_ el: Element) -> String {
+    func footnoteMarker(_ el: Element) {
         let name = options.footnotePrefix + el.value
-        var repeatSuffix = ""
+        var repeats = 0
         let number: Int
         if let i = footnoteIndex[name] {
             footnotes[i].repeats += 1
             number = footnotes[i].number
-            repeatSuffix = ":\(footnotes[i].repeats)"
+            repeats = footnotes[i].repeats
         } else {
             number = footnoteCounter
             footnoteCounter += 1
             footnoteIndex[name] = footnotes.count
             footnotes.append((name, el.content ?? Element(.root), number, 0))
         }
-        return "<sup id=\"fnref:" + name + repeatSuffix + "\" role=\"doc-noteref\"><a href=\"#fn:" + name
-            + "\" class=\"footnote\" rel=\"footnote\">" + String(number) + "</a></sup>"
+        out.append("<sup id=\"fnref:")
+        out.append(name)
+        if repeats > 0 {
+            out.append(Byte.colon)
+            out.append(repeats)
+        }
+        out.append("\" role=\"doc-noteref\"><a href=\"#fn:")
+        out.append(name)
+        out.append("\" class=\"footnote\" rel=\"footnote\">")
+        out.append(number)
+        out.append("</a></sup>")
     }
 
     private func backlink(_ space: String, _ target: String, _ text: String) -> Element {
@@ -24,8 +33,15 @@ extension HTMLConverter {
 
     /// `footnote_content`: each referenced footnote (including those first referenced inside
     /// other footnotes) as a list item, with backlinks appended to its last paragraph.
-    func footnoteContent() -> String {
-        var items = ""
+    func footnoteContent() {
+        guard !footnotes.isEmpty else { return }
+        out.append("<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol")
+        if options.footnoteNr != 1 {
+            out.append(" start=\"")
+            out.append(options.footnoteNr)
+            out.append(Byte.quote)
+        }
+        out.append(">\n")
         let backlinkText = Escape.text(options.footnoteBacklink)
         let nbsp = Entity.nbsp.output(options.entityOutput)
         var i = 0
@@ -57,14 +73,10 @@ extension HTMLConverter {
                     }
                 }
             }
-            items += convert(li, 4)
+            convert(li, 4)
             i += 1
         }
-        guard !footnotes.isEmpty else { return "" }
-        var olAttrs = Attributes()
-        if options.footnoteNr != 1 { olAttrs["start"] = String(options.footnoteNr) }
-        let ol = indentedBlock("ol", olAttrs, items, 2)
-        return indentedBlock("div", Attributes([("class", "footnotes"), ("role", "doc-endnotes")]), ol, 0)
+        out.append("  </ol>\n</div>\n")
     }
 
     /// `generate_toc_tree`: nested lists of links to the headers, by level.

@@ -1,33 +1,51 @@
 /// Span-level elements, HTML elements and code.
 extension HTMLConverter {
-    func span(_ el: Element, _ indent: Int) -> String {
+    func span(_ el: Element, _ indent: Int) {
         switch el.kind {
-        case .codespan: return codespan(el)
-        case .em: return "<em" + el.attrs.html + ">" + inner(el, indent) + "</em>"
-        case .strong: return "<strong" + el.attrs.html + ">" + inner(el, indent) + "</strong>"
-        case .a: return "<a" + el.attrs.html + ">" + inner(el, indent) + "</a>"
-        case .img: return "<img" + el.attrs.html + " />"
-        case .br: return "<br />"
+        case .codespan: codespan(el)
+        case .em: spanTag("em", el, indent)
+        case .strong: spanTag("strong", el, indent)
+        case .a: spanTag("a", el, indent)
+        case .img:
+            out.append("<img")
+            out.attributes(el.attrs)
+            out.append(" />")
+        case .br: out.append("<br />")
         case .entity:
-            guard let e = el.entity else { return "" }
-            return e.output(options.entityOutput, original: el.original)
+            guard let e = el.entity else { return }
+            out.append(e.output(options.entityOutput, original: el.original))
         case .smartQuote:
             let name = options.smartQuotes[el.quote.rawValue]
             let e = Entity.named(name) ?? UInt32(name).map { Entity.numeric($0) } ?? Entity(codePoint: 0x2019, name: "rsquo")
-            return e.output(options.entityOutput)
-        case .typographic: return typographic(el)
-        case .footnote: return footnoteMarker(el)
+            out.append(e.output(options.entityOutput))
+        case .typographic: typographic(el)
+        case .footnote: footnoteMarker(el)
         case .abbreviation:
             var attrs = ctx.abbreviations[el.value]?.eob.attrs ?? Attributes()
             let title = ctx.abbreviations[el.value]?.title ?? ""
             if !title.isEmpty { attrs["title"] = title }
-            return "<abbr" + attrs.html + ">" + el.value + "</abbr>"
+            out.append("<abbr")
+            out.attributes(attrs)
+            out.append(Byte.gt)
+            out.append(el.value)
+            out.append("</abbr>")
         default:
-            return inner(el, indent)
+            inner(el, indent)
         }
     }
 
-    private func typographic(_ el: Element) -> String {
+    private func spanTag(_ name: StaticString, _ el: Element, _ indent: Int) {
+        out.append(Byte.lt)
+        out.append(name)
+        out.attributes(el.attrs)
+        out.append(Byte.gt)
+        inner(el, indent)
+        out.append("</")
+        out.append(name)
+        out.append(Byte.gt)
+    }
+
+    private func typographic(_ el: Element) {
         let key: String
         let names: [String]
         switch el.typographic {
@@ -39,49 +57,90 @@ extension HTMLConverter {
         case .laquo: key = "laquo"; names = ["laquo"]
         case .raquo: key = "raquo"; names = ["raquo"]
         }
-        if let custom = options.typographicSymbols[key] { return Escape.text(custom) }
-        return names.compactMap { Entity.named($0)?.output(options.entityOutput) }.joined()
+        if !options.typographicSymbols.isEmpty, let custom = options.typographicSymbols[key] {
+            return out.escape(custom, mode: .text)
+        }
+        for n in names { if let e = Entity.named(n) { out.append(e.output(options.entityOutput)) } }
     }
 
-    func htmlElement(_ el: Element, _ indent: Int) -> String {
-        let res = inner(el, indent)
+    func htmlElement(_ el: Element, _ indent: Int) {
         if !el.block {
-            if res.isEmpty && HTMLScanner.withoutBody.contains(el.value) { return "<" + el.value + el.attrs.html + " />" }
-            return "<" + el.value + el.attrs.html + ">" + res + "</" + el.value + ">"
+            out.append(Byte.lt)
+            out.append(el.value)
+            out.attributes(el.attrs)
+            out.append(Byte.gt)
+            let start = out.count
+            inner(el, indent)
+            if out.count == start && HTMLScanner.withoutBody.contains(el.value) {
+                out.truncate(to: start - 1)
+                out.append(" />")
+            } else {
+                out.append("</")
+                out.append(el.value)
+                out.append(Byte.gt)
+            }
+            return
         }
         let inRaw = parentIsRawHTML
-        var output = inRaw ? "" : String(repeating: " ", count: indent)
-        output += "<" + el.value + el.attrs.html
+        if !inRaw { out.spaces(indent) }
+        out.append(Byte.lt)
+        out.append(el.value)
+        out.attributes(el.attrs)
+        let open = out.count
+        out.append(el.contentModel == .block ? ">\n" : ">")
+        let start = out.count
+        inner(el, indent)
+        let empty = out.count == start
         if el.isClosed && el.contentModel == .raw {
-            output += " />"
-        } else if !res.isEmpty && el.contentModel != .block {
-            output += ">" + res + "</" + el.value + ">"
-        } else if !res.isEmpty {
-            var body = Substring(res)
-            if body.hasSuffix("\n") { body = body.dropLast() }
-            output += ">\n" + body + "\n" + String(repeating: " ", count: indent) + "</" + el.value + ">"
+            out.truncate(to: open)
+            out.append(" />")
+        } else if !empty && el.contentModel != .block {
+            out.append("</")
+            out.append(el.value)
+            out.append(Byte.gt)
+        } else if !empty {
+            if out.last == Byte.newline { out.truncate(to: out.count - 1) }
+            out.append(Byte.newline)
+            out.spaces(indent)
+            out.append("</")
+            out.append(el.value)
+            out.append(Byte.gt)
         } else if HTMLScanner.withoutBody.contains(el.value) {
-            output += " />"
+            out.truncate(to: open)
+            out.append(" />")
         } else {
-            output += "></" + el.value + ">"
+            out.truncate(to: open)
+            out.append("></")
+            out.append(el.value)
+            out.append(Byte.gt)
         }
-        if !inRaw { output += "\n" }
-        return output
+        if !inRaw { out.append(Byte.newline) }
     }
 
     // MARK: code
 
-    /// `extract_code_language`: the first `language-…` class.
-    static func codeLanguage(_ attrs: Attributes) -> String? {
-        guard let cls = attrs["class"] else { return nil }
-        var start = cls.startIndex
-        while let r = cls.range(of: "language-", range: start..<cls.endIndex) {
-            let atBoundary = r.lowerBound == cls.startIndex || !cls[cls.index(before: r.lowerBound)].isWordCharacter
-            let name = cls[r.upperBound...].prefix { !$0.isWhitespace }
-            if atBoundary, !name.isEmpty { return String(name) }
-            start = r.upperBound
+    /// Where `/\blanguage-\S+/` first matches in `cls` (`\S` is Ruby's: not ASCII whitespace):
+    /// the range of the whole match and of the name.
+    static func languageClass(_ cls: String) -> (whole: Range<Int>, name: Range<Int>)? {
+        let b = Array(cls.utf8)
+        let key = Array("language-".utf8)
+        var i = 0
+        while i + key.count < b.count {
+            if b[i] == key[0], b[i..<i + key.count].elementsEqual(key),
+               i == 0 || !(b.scalar(before: i)?.isWordClass ?? false) {
+                var e = i + key.count
+                while e < b.count, !Byte.isSpace(b[e]) { e += 1 }
+                if e > i + key.count { return (i..<e, (i + key.count)..<e) }
+            }
+            i += 1
         }
         return nil
+    }
+
+    /// `extract_code_language`: the first `language-…` class.
+    static func codeLanguage(_ attrs: Attributes) -> String? {
+        guard let cls = attrs["class"], let m = languageClass(cls) else { return nil }
+        return Array(cls.utf8).string(m.name)
     }
 
     /// `add_syntax_highlighter_to_class_attr`: appends the highlighter class, then names the
@@ -89,9 +148,8 @@ extension HTMLConverter {
     static func addHighlighterClass(_ attrs: inout Attributes, language: String?) {
         var cls = ((attrs["class"] ?? "") + " highlighter-rouge").lstripped
         if let language {
-            if cls.hasPrefix("language-"), let end = cls.firstIndex(where: { $0.isWhitespace }) ?? Optional(cls.endIndex),
-               end > cls.index(cls.startIndex, offsetBy: 9) {
-                cls = "language-" + language + cls[end...]
+            if let m = languageClass(cls), m.whole.lowerBound == 0 {
+                cls = "language-" + language + Array(cls.utf8).string(m.whole.upperBound..<cls.utf8.count)
             } else {
                 cls = "language-" + language + " " + cls
             }
@@ -99,55 +157,82 @@ extension HTMLConverter {
         attrs["class"] = cls
     }
 
-    /// kramdown's Rouge call: the token markup, or nil when the code is printed plainly. Also
-    /// returns the default language of the highlighter options in use.
-    func highlight(_ code: String, language: String?, block: Bool) -> (String?, String?) {
-        guard options.syntaxHighlighter == .rouge else { return (nil, nil) }
+    /// The Rouge lexer kramdown would use, or nil when it prints the code plainly.
+    func lexer(language: String?, block: Bool) -> String? {
+        guard options.syntaxHighlighter == .rouge else { return nil }
         let opts = block ? options.blockHighlighting : options.spanHighlighting
-        guard let name = language ?? opts.defaultLang ?? (opts.guessLang ? "" : nil) else { return (nil, opts.defaultLang) }
-        let hl = highlighter ?? PlainCodeHighlighter()
-        guard !opts.disable, let lexer = hl.lexer(for: name), !(lexer == "plaintext" && !opts.guessLang) else {
-            return (nil, opts.defaultLang)
+        guard !opts.disable, let name = language ?? opts.defaultLang ?? (opts.guessLang ? "" : nil) else { return nil }
+        let lexer: String?
+        if let cached = lexerCache[name] {
+            lexer = cached
+        } else {
+            lexer = (highlighter ?? PlainCodeHighlighter()).lexer(for: name)
+            lexerCache[name] = .some(lexer)
         }
-        return (hl.highlight(code, lexer: lexer), opts.defaultLang)
+        guard let lexer, !(lexer == "plaintext" && !opts.guessLang) else { return nil }
+        return lexer
     }
 
-    func codespan(_ el: Element) -> String {
+    func codespan(_ el: Element) {
+        if el.attrs.isEmpty, highlighter == nil, let lang = options.spanHighlighting.defaultLang,
+           lexer(language: nil, block: false) != nil {
+            // the common case: no attributes, the default language, no token markup
+            out.append("<code class=\"language-")
+            out.escape(lang, mode: .attribute)
+            out.append(" highlighter-rouge\">")
+            out.escape(el.value, mode: .all)
+            out.append("</code>")
+            return
+        }
         var attrs = el.attrs
         let lang = Self.codeLanguage(attrs)
-        let (html, defaultLang) = highlight(el.value, language: lang, block: false)
-        if let html {
-            Self.addHighlighterClass(&attrs, language: lang ?? defaultLang)
-            return "<code" + attrs.html + ">" + html + "</code>"
-        }
-        return "<code" + attrs.html + ">" + Escape.all(el.value) + "</code>"
+        let lexer = lexer(language: lang, block: false)
+        if lexer != nil { Self.addHighlighterClass(&attrs, language: lang ?? options.spanHighlighting.defaultLang) }
+        out.append("<code")
+        out.attributes(attrs)
+        out.append(Byte.gt)
+        if let lexer, let highlighter { out.append(highlighter.highlight(el.value, lexer: lexer)) } else { out.escape(el.value, mode: .all) }
+        out.append("</code>")
     }
 
-    func codeblock(_ el: Element, _ indent: Int) -> String {
+    func codeblock(_ el: Element, _ indent: Int) {
         var attrs = el.attrs
         let lang = Self.codeLanguage(attrs)
-        if lang != nil, let cls = attrs["class"] {
+        if let cls = attrs["class"], let m = Self.languageClass(cls) {
             // `extract_code_language!`: the first language class leaves the attributes
-            var words = cls
-            if let r = words.range(of: "language-" + lang!) { words.removeSubrange(r) }
-            let rest = words.stripped
+            var b = Array(cls.utf8)
+            b.removeSubrange(m.whole)
+            let rest = String(decoding: b, as: UTF8.self).stripped
             attrs["class"] = rest.isEmpty ? nil : rest
         }
-        let pad = String(repeating: " ", count: indent)
-        let (html, defaultLang) = highlight(el.value, language: el.lang ?? lang, block: true)
-        if let html {
-            Self.addHighlighterClass(&attrs, language: lang ?? defaultLang)
-            return pad + "<div" + attrs.html + "><div class=\"highlight\"><pre class=\"highlight\"><code>" + html
-                + "</code></pre></div>" + pad + "</div>\n"
+        out.spaces(indent)
+        if let lexer = lexer(language: el.lang ?? lang, block: true) {
+            Self.addHighlighterClass(&attrs, language: lang ?? options.blockHighlighting.defaultLang)
+            out.append("<div")
+            out.attributes(attrs)
+            out.append("><div class=\"highlight\"><pre class=\"highlight\"><code>")
+            if let highlighter { out.append(highlighter.highlight(el.value, lexer: lexer)) } else { out.escape(el.value, mode: .all) }
+            out.append("</code></pre></div>")
+            out.spaces(indent)
+            out.append("</div>\n")
+            return
         }
         var result = Escape.all(el.value)
         if result.hasSuffix("\n") { result.removeLast() }
-        if let cls = el.attrs["class"], cls.split(separator: " ").contains("show-whitespaces") {
+        if let cls = el.attrs["class"], Self.hasWord(cls, "show-whitespaces") {
             result = Self.showWhitespace(result)
         }
-        var codeAttrs = Attributes()
-        if let lang { codeAttrs["class"] = "language-" + lang }
-        return pad + "<pre" + attrs.html + "><code" + codeAttrs.html + ">" + result + "\n</code></pre>\n"
+        out.append("<pre")
+        out.attributes(attrs)
+        out.append("><code")
+        if let lang {
+            out.append(" class=\"")
+            out.escape("language-" + lang, mode: .attribute)
+            out.append(Byte.quote)
+        }
+        out.append(Byte.gt)
+        out.append(result)
+        out.append("\n</code></pre>\n")
     }
 
     /// The `show-whitespaces` class: every space and tab marked, with `-l`/`-r` for leading and
@@ -171,8 +256,4 @@ extension HTMLConverter {
         }
         return out
     }
-}
-
-private extension Character {
-    var isWordCharacter: Bool { isLetter || isNumber || self == "_" }
 }

@@ -5,15 +5,17 @@ final class HTMLConverter {
     let highlighter: CodeHighlighter?
     var options: KramdownOptions { ctx.options }
     /// The elements being converted, innermost last (`@stack`).
-    var stack: [Element] = []
-    var footnoteCounter: Int
-    var footnotes: [(name: String, content: Element, number: Int, repeats: Int)] = []
-    var footnoteIndex: [String: Int] = [:]
-    var toc: [(level: Int, id: String, children: [Element])] = []
+    @exclusivity(unchecked) var stack: [Element] = []
+    @exclusivity(unchecked) var footnoteCounter: Int
+    @exclusivity(unchecked) var footnotes: [(name: String, content: Element, number: Int, repeats: Int)] = []
+    @exclusivity(unchecked) var footnoteIndex: [String: Int] = [:]
+    @exclusivity(unchecked) var toc: [(level: Int, id: String, children: [Element])] = []
     /// The TOC list: its type, attributes and the marker left where it goes.
-    var tocRequest: (ordered: Bool, attrs: Attributes)? = nil
-    var footnoteLocationRequested = false
-    var usedIDs: [String: Int] = [:]
+    @exclusivity(unchecked) var tocRequest: (ordered: Bool, attrs: Attributes)? = nil
+    @exclusivity(unchecked) var footnoteLocationRequested = false
+    @exclusivity(unchecked) var usedIDs: [String: Int] = [:]
+    @exclusivity(unchecked) var out = HTMLBuffer()
+    @exclusivity(unchecked) var lexerCache: [String: String?] = [:]
     static let tocMarker = "\u{E001}kramdown-toc\u{E001}"
     static let footnotesMarker = "\u{E001}kramdown-footnotes\u{E001}"
 
@@ -25,60 +27,80 @@ final class HTMLConverter {
 
     /// `convert_root`: the document, then the footnotes (at the end, or where a `{:footnotes}`
     /// list asked for them), and the table of contents where `{:toc}` stood.
-    func convertDocument(_ root: Element) -> String {
-        var result = inner(root, -2)
-        let notes = footnoteContent()
+    func convertDocument(_ root: Element, sizeHint: Int = 0) -> String {
+        out = HTMLBuffer(capacity: sizeHint + sizeHint / 2)
+        inner(root, -2)
         if footnoteLocationRequested {
-            result = result.replacingFirst(Self.footnotesMarker, with: notes)
+            let saved = out
+            out = HTMLBuffer()
+            footnoteContent()
+            let notes = out.bytes
+            out = saved
+            out.replaceFirst(Self.footnotesMarker, with: notes)
         } else {
-            result += notes
+            footnoteContent()
         }
         if let request = tocRequest {
             let tree = tocTree(ordered: request.ordered, attrs: request.attrs)
-            let text = tree.children.isEmpty ? "" : convert(tree, 0)
-            result = result.replacingFirst(Self.tocMarker, with: text)
+            let saved = out
+            out = HTMLBuffer()
+            if !tree.children.isEmpty { convert(tree, 0) }
+            let text = out.bytes
+            out = saved
+            out.replaceFirst(Self.tocMarker, with: text)
         }
-        return result
+        return out.string
     }
 
-    func inner(_ el: Element, _ indent: Int) -> String {
-        var result = ""
+    func inner(_ el: Element, _ indent: Int) {
         stack.append(el)
-        for child in el.children { result += convert(child, indent + 2) }
+        for child in el.children { convert(child, indent + 2) }
         stack.removeLast()
-        return result
     }
 
-    func convert(_ el: Element, _ indent: Int) -> String {
+    func convert(_ el: Element, _ indent: Int) {
         switch el.kind {
-        case .root: return inner(el, indent)
-        case .blank: return "\n"
-        case .text: return Escape.text(el.value)
-        case .p: return paragraph(el, indent)
-        case .codeblock: return codeblock(el, indent)
-        case .blockquote: return indentedBlock("blockquote", el.attrs, inner(el, indent), indent)
-        case .header: return header(el, indent)
-        case .hr: return String(repeating: " ", count: indent) + "<hr" + el.attrs.html + " />\n"
-        case .ul, .ol: return list(el, indent)
-        case .dl: return indentedBlock("dl", el.attrs, inner(el, indent), indent)
-        case .li, .dd: return listItem(el, indent)
-        case .dt: return dt(el, indent)
-        case .htmlElement: return htmlElement(el, indent)
+        case .root: inner(el, indent)
+        case .blank: out.append(Byte.newline)
+        case .text: out.escape(el.value, mode: .text)
+        case .p: paragraph(el, indent)
+        case .codeblock: codeblock(el, indent)
+        case .blockquote: indentedBlock("blockquote", el.attrs, indent) { self.inner(el, indent) }
+        case .header: header(el, indent)
+        case .hr:
+            out.spaces(indent)
+            out.append("<hr")
+            out.attributes(el.attrs)
+            out.append(" />\n")
+        case .ul, .ol: list(el, indent)
+        case .dl: indentedBlock("dl", el.attrs, indent) { self.inner(el, indent) }
+        case .li, .dd: listItem(el, indent)
+        case .dt: dt(el, indent)
+        case .htmlElement: htmlElement(el, indent)
         case .xmlComment, .xmlPI:
-            if el.block && !parentIsRawHTML { return String(repeating: " ", count: indent) + el.value + "\n" }
-            return el.value
+            if el.block && !parentIsRawHTML {
+                out.spaces(indent)
+                out.append(el.value)
+                out.append(Byte.newline)
+            } else {
+                out.append(el.value)
+            }
         case .table, .thead, .tbody, .tfoot, .tr:
-            return indentedBlock(Self.tableTag(el.kind), el.attrs, inner(el, indent), indent)
-        case .td: return tableCell(el, indent)
+            indentedBlock(Self.tableTag(el.kind), el.attrs, indent) { self.inner(el, indent) }
+        case .td: tableCell(el, indent)
         case .comment:
-            if el.block { return String(repeating: " ", count: indent) + "<!-- " + el.value + " -->\n" }
-            return "<!-- " + el.value + " -->"
-        case .math: return math(el, indent)
+            if el.block { out.spaces(indent) }
+            out.append("<!-- ")
+            out.append(el.value)
+            out.append(" -->")
+            if el.block { out.append(Byte.newline) }
+        case .math: math(el, indent)
         case .raw:
-            guard el.rawTypes.isEmpty || el.rawTypes.contains("html") else { return "" }
-            return el.value + (el.block ? "\n" : "")
-        case .eob, .rawText: return ""
-        default: return span(el, indent)
+            guard el.rawTypes.isEmpty || el.rawTypes.contains("html") else { return }
+            out.append(el.value)
+            if el.block { out.append(Byte.newline) }
+        case .eob, .rawText: break
+        default: span(el, indent)
         }
     }
 
@@ -97,44 +119,80 @@ final class HTMLConverter {
         }
     }
 
-    func blockHTML(_ name: String, _ attrs: Attributes, _ body: String, _ indent: Int) -> String {
-        String(repeating: " ", count: indent) + "<" + name + attrs.html + ">" + body + "</" + name + ">\n"
+    /// `format_as_block_html`: the element on one line.
+    func blockHTML(_ name: String, _ attrs: Attributes, _ indent: Int, _ body: () -> Void) {
+        out.spaces(indent)
+        out.append(Byte.lt)
+        out.append(name)
+        out.attributes(attrs)
+        out.append(Byte.gt)
+        body()
+        out.append("</")
+        out.append(name)
+        out.append(">\n")
     }
 
-    func indentedBlock(_ name: String, _ attrs: Attributes, _ body: String, _ indent: Int) -> String {
-        let pad = String(repeating: " ", count: indent)
-        return pad + "<" + name + attrs.html + ">\n" + body + pad + "</" + name + ">\n"
+    /// `format_as_indented_block_html`: the tags on lines of their own.
+    func indentedBlock(_ name: String, _ attrs: Attributes, _ indent: Int, _ body: () -> Void) {
+        out.spaces(indent)
+        out.append(Byte.lt)
+        out.append(name)
+        out.attributes(attrs)
+        out.append(">\n")
+        body()
+        out.spaces(indent)
+        out.append("</")
+        out.append(name)
+        out.append(">\n")
     }
 
-    private func paragraph(_ el: Element, _ indent: Int) -> String {
+    private func paragraph(_ el: Element, _ indent: Int) {
         if el.transparent { return inner(el, indent) }
         if el.children.count == 1, let img = el.children.first, img.kind == .img, img.ial?.refs.contains("standalone") == true {
             return standaloneImage(el, img, indent)
         }
-        return blockHTML("p", el.attrs, inner(el, indent), indent)
+        blockHTML("p", el.attrs, indent) { self.inner(el, indent) }
     }
 
-    private func standaloneImage(_ p: Element, _ img: Element, _ indent: Int) -> String {
+    private func standaloneImage(_ p: Element, _ img: Element, _ indent: Int) {
         var figure = p.attrs
         var image = img.attrs
         if let c = image["class"], figure["class"] == nil { image["class"] = nil; figure["class"] = c }
         if let i = image["id"], figure["id"] == nil { image["id"] = nil; figure["id"] = i }
-        let pad = String(repeating: " ", count: indent + 2)
-        let body = pad + "<img" + image.html + " />\n" + pad + "<figcaption>" + (image["alt"] ?? "") + "</figcaption>\n"
-        return indentedBlock("figure", figure, body, indent)
+        indentedBlock("figure", figure, indent) {
+            self.out.spaces(indent + 2)
+            self.out.append("<img")
+            self.out.attributes(image)
+            self.out.append(" />\n")
+            self.out.spaces(indent + 2)
+            self.out.append("<figcaption>")
+            self.out.append(image["alt"] ?? "")
+            self.out.append("</figcaption>\n")
+        }
     }
 
-    private func header(_ el: Element, _ indent: Int) -> String {
+    private func header(_ el: Element, _ indent: Int) {
         var attrs = el.attrs
         if options.autoIDs && attrs["id"] == nil {
             attrs["id"] = generateID(el.rawText ?? "")
         }
-        if let id = attrs["id"], options.tocLevels.contains(el.level),
-           !(attrs["class"] ?? "").split(separator: " ").contains("no_toc") {
+        if let id = attrs["id"], options.tocLevels.contains(el.level), !Self.hasWord(attrs["class"] ?? "", "no_toc") {
             toc.append((el.level, id, el.children))
         }
         let level = min(max(el.level + options.headerOffset, 1), 6)
-        return blockHTML("h\(level)", attrs, inner(el, indent), indent)
+        blockHTML("h" + String(level), attrs, indent) { self.inner(el, indent) }
+    }
+
+    /// `/\bword\b/`: `word` in `s` with no word character right before or after it.
+    static func hasWord(_ s: String, _ word: String) -> Bool {
+        let b = Array(s.utf8), w = Array(word.utf8)
+        guard b.count >= w.count, !w.isEmpty else { return false }
+        for i in 0...(b.count - w.count) where b[i..<i + w.count].elementsEqual(w) {
+            let before = i == 0 ? false : (b.scalar(before: i)?.isWordClass ?? false)
+            let after = b.scalar(at: i + w.count)?.0.isWordClass ?? false
+            if !before && !after { return true }
+        }
+        return false
     }
 
     /// `generate_id`: kramdown's own algorithm (used for headers the GFM pass did not reach).
@@ -172,33 +230,42 @@ final class HTMLConverter {
         return id
     }
 
-    private func list(_ el: Element, _ indent: Int) -> String {
+    private func list(_ el: Element, _ indent: Int) {
         if tocRequest == nil, el.ial?.refs.contains("toc") == true {
             tocRequest = (el.kind == .ol, el.attrs)
-            return Self.tocMarker
+            out.append(Self.tocMarker)
+            return
         }
         if !footnoteLocationRequested, el.ial?.refs.contains("footnotes") == true {
             footnoteLocationRequested = true
-            return Self.footnotesMarker
+            out.append(Self.footnotesMarker)
+            return
         }
-        return indentedBlock(el.kind == .ol ? "ol" : "ul", el.attrs, inner(el, indent), indent)
+        indentedBlock(el.kind == .ol ? "ol" : "ul", el.attrs, indent) { self.inner(el, indent) }
     }
 
-    private func listItem(_ el: Element, _ indent: Int) -> String {
+    private func listItem(_ el: Element, _ indent: Int) {
         let tag = el.kind == .dd ? "dd" : "li"
-        let pad = String(repeating: " ", count: indent)
-        var output = pad + "<" + tag + el.attrs.html + ">"
-        let res = inner(el, indent)
+        out.spaces(indent)
+        out.append(Byte.lt)
+        out.append(tag)
+        out.attributes(el.attrs)
+        out.append(Byte.gt)
         if el.children.isEmpty || (el.children[0].kind == .p && el.children[0].transparent) {
-            output += res
-            if res.utf8.last == Byte.newline { output += pad }
+            let start = out.count
+            inner(el, indent)
+            if out.count > start && out.last == Byte.newline { out.spaces(indent) }
         } else {
-            output += "\n" + res + pad
+            out.append(Byte.newline)
+            inner(el, indent)
+            out.spaces(indent)
         }
-        return output + "</" + tag + ">\n"
+        out.append("</")
+        out.append(tag)
+        out.append(">\n")
     }
 
-    private func dt(_ el: Element, _ indent: Int) -> String {
+    private func dt(_ el: Element, _ indent: Int) {
         var attrs = el.attrs
         if attrs["id"] == nil, let dl = stack.last, let refs = dl.ial?.refs {
             // `\Aauto_ids(?:-([\w-]+))?`
@@ -212,11 +279,10 @@ final class HTMLConverter {
                 break
             }
         }
-        return blockHTML("dt", attrs, inner(el, indent), indent)
+        blockHTML("dt", attrs, indent) { self.inner(el, indent) }
     }
 
-    private func tableCell(_ el: Element, _ indent: Int) -> String {
-        let res = inner(el, indent)
+    private func tableCell(_ el: Element, _ indent: Int) {
         let isHead = stack.count >= 2 && stack[stack.count - 2].kind == .thead
         var attrs = el.attrs
         if stack.count >= 3, let row = stack.last, let index = row.children.firstIndex(where: { $0 === el }) {
@@ -231,21 +297,43 @@ final class HTMLConverter {
                 attrs["style"] = (attrs["style"].map { $0 + "; " } ?? "") + "text-align: " + a
             }
         }
-        return blockHTML(isHead ? "th" : "td", attrs, res.isEmpty ? Entity.nbsp.output(options.entityOutput) : res, indent)
+        blockHTML(isHead ? "th" : "td", attrs, indent) {
+            let start = self.out.count
+            self.inner(el, indent)
+            if self.out.count == start { self.out.append(Entity.nbsp.output(self.options.entityOutput)) }
+        }
     }
 
-    private func math(_ el: Element, _ indent: Int) -> String {
+    private func math(_ el: Element, _ indent: Int) {
         if options.mathEngine == .mathjax {
-            let value = Escape.all(el.value)
-            let result = el.block ? "\\[" + value + "\\]\n" : "\\(" + value + "\\)"
-            if el.attrs.isEmpty { return result }
-            if el.block { return blockHTML("div", el.attrs, result, indent) }
-            return "<span" + el.attrs.html + ">$" + el.value + "$</span>"
+            func body() {
+                out.append(el.block ? "\\[" : "\\(")
+                out.escape(el.value, mode: .all)
+                out.append(el.block ? "\\]\n" : "\\)")
+            }
+            if el.attrs.isEmpty { return body() }
+            if el.block { return blockHTML("div", el.attrs, indent, body) }
+            out.append("<span")
+            out.attributes(el.attrs)
+            out.append(">$")
+            out.append(el.value)
+            out.append("$</span>")
+            return
         }
         var attrs = el.attrs
         attrs["class"] = ((attrs["class"] ?? "") + " kdmath").lstripped
-        if el.block { return blockHTML("div", attrs, "$$\n" + el.value + "\n$$", indent) }
-        return "<span" + attrs.html + ">$" + el.value + "$</span>"
+        if el.block {
+            return blockHTML("div", attrs, indent) {
+                self.out.append("$$\n")
+                self.out.append(el.value)
+                self.out.append("\n$$")
+            }
+        }
+        out.append("<span")
+        out.attributes(attrs)
+        out.append(">$")
+        out.append(el.value)
+        out.append("$</span>")
     }
 }
 

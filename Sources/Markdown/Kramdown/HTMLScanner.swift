@@ -47,12 +47,20 @@ enum HTMLScanner {
     }
 
     private static func isNameStart(_ b: Bytes, _ i: Int) -> Int? {
+        guard i >= 0, i < b.count else { return nil }
+        let c = b[i]
+        if c < 0x80 { return Byte.isAlpha(c) || c == Byte.underscore ? 1 : nil }
         guard let (s, l) = b.scalar(at: i) else { return nil }
-        return s.isAlphaClass || s == "_" ? l : nil
+        return s.isAlphaClass ? l : nil
     }
     private static func isNameChar(_ b: Bytes, _ i: Int) -> Int? {
+        guard i >= 0, i < b.count else { return nil }
+        let c = b[i]
+        if c < 0x80 {
+            return Byte.isAlpha(c) || Byte.isDigit(c) || c == Byte.dash || c == Byte.dot || c == Byte.underscore ? 1 : nil
+        }
         guard let (s, l) = b.scalar(at: i) else { return nil }
-        return s.isAlnumClass || s == "-" || s == "." || s == "_" ? l : nil
+        return s.isAlnumClass ? l : nil
     }
 
     /// REXML's UNAME_STR (an optionally prefixed XML name) at `i`; returns its end.

@@ -5,9 +5,10 @@
 /// The parser tries its sub-parsers in kramdown's order at every position where one of them can
 /// start, and falls back to plain text, as kramdown's `parse_spans` does.
 final class SpanParser {
-    enum Parser: CaseIterable {
+    enum Parser: Int, CaseIterable {
         case emphasis, codespan, autolink, spanHTML, footnoteMarker, link, smartQuotes, inlineMath
         case spanExtensions, htmlEntity, typographicSyms, lineBreak, escapedChars, strikethrough
+        var bit: UInt32 { UInt32(rawValue) }
     }
 
     /// A link definition; the IAL on its end-of-block marker is read when a link uses it.
@@ -18,18 +19,18 @@ final class SpanParser {
     /// The state of one conversion that the block parser, the span parser and the converter
     /// share: options (which `{::options}` may change), definitions, ids and warnings.
     final class Context {
-        var options: KramdownOptions
-        var linkDefinitions: [String: LinkDefinition] = [:]
-        var footnotes: [String: Footnote] = [:]
+        @exclusivity(unchecked) var options: KramdownOptions
+        @exclusivity(unchecked) var linkDefinitions: [String: LinkDefinition] = [:]
+        @exclusivity(unchecked) var footnotes: [String: Footnote] = [:]
         /// Footnote names in the order they were first defined.
-        var footnoteOrder: [String] = []
-        var abbreviations: [String: Abbreviation] = [:]
-        var alds: [String: IAL] = [:]
-        var gfmIDs: [String: Int] = [:]
-        var warnings: [String] = []
+        @exclusivity(unchecked) var footnoteOrder: [String] = []
+        @exclusivity(unchecked) var abbreviations: [String: Abbreviation] = [:]
+        @exclusivity(unchecked) var alds: [String: IAL] = [:]
+        @exclusivity(unchecked) var gfmIDs: [String: Int] = [:]
+        @exclusivity(unchecked) var warnings: [String] = []
         /// Options set with `{::options}`, in order.
-        var inlineOptions: [(String, String)] = []
-        var parsers: [Parser]
+        @exclusivity(unchecked) var inlineOptions: [(String, String)] = []
+        @exclusivity(unchecked) var parsers: [Parser]
         init(options: KramdownOptions, parsers: [Parser]? = nil) {
             self.options = options
             if let parsers { self.parsers = parsers; return }
@@ -53,12 +54,20 @@ final class SpanParser {
     }
 
     let context: Context
-    var src: Bytes
-    var pos = 0
-    var tree: Element
-    var stack: [Element] = []
+    let src: Bytes
+    @exclusivity(unchecked) var pos = 0
+    @exclusivity(unchecked) var tree: Element
+    @exclusivity(unchecked) var stack: [Element] = []
     /// The parser set in effect for the current `parseSpans` call.
-    var active: [Parser]
+    var active: [Parser] { didSet { activeMask = Self.mask(active) } }
+    /// `active` as a bit set, for the per-byte start test.
+    @exclusivity(unchecked) var activeMask: UInt32 = 0
+
+    static func mask(_ parsers: [Parser]) -> UInt32 {
+        var m: UInt32 = 0
+        for p in parsers { m |= 1 << p.bit }
+        return m
+    }
     var gfm: Bool { context.options.input == .gfm }
 
     init(_ text: String, context: Context) {
@@ -66,6 +75,7 @@ final class SpanParser {
         self.src = text.bytes
         self.tree = Element(.root)
         self.active = context.parsers
+        self.activeMask = Self.mask(context.parsers)
     }
 
     /// Parses the whole text into a list of span elements (with only `parsers`, when given).
@@ -96,13 +106,16 @@ final class SpanParser {
             // scan_until(/(?=stop|span_start)/)
             var p = pos
             var found = false
-            let n = src.count
+            let s = src
+            let n = s.count
             while p < n {
                 // most bytes can start nothing: skip them without asking every parser
-                let c = src[p]
-                if !Self.trigger[Int(c)] {
-                    let next = p + 1 < n ? src[p + 1] : 0
-                    if next != Byte.quote && next != Byte.apos { p += 1; continue }
+                let c = s[p]
+                if !Self.isTrigger(c) {
+                    // only a quote right after this character could start a span here
+                    let width = c < 0x80 ? 1 : (c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2))
+                    let next = p + width < n ? s[p + width] : 0
+                    if next != Byte.quote && next != Byte.apos { p += width; continue }
                 }
                 if let s = stop, s(self, p) { found = true; break }
                 if spanStart(at: p) { found = true; break }
@@ -121,12 +134,17 @@ final class SpanParser {
         return stopFound
     }
 
-    /// Bytes at which a span parser or a stop pattern may match.
-    static let trigger: [Bool] = {
-        var t = [Bool](repeating: false, count: 256)
-        for c in "*_`<[]!\"'$&{-.\\ ~>".utf8 { t[Int(c)] = true }
-        return t
-    }()
+    /// Bytes at which a span parser or a stop pattern may match: `*_`<[]!"'$&{-.\ ~>`.
+    @inline(__always) static func isTrigger(_ c: UInt8) -> Bool {
+        switch c {
+        case Byte.star, Byte.underscore, Byte.backtick, Byte.lt, Byte.lbracket, Byte.rbracket, Byte.bang, Byte.quote,
+             Byte.apos, Byte.dollar, Byte.amp, Byte.lbrace, Byte.dash, Byte.dot, Byte.backslash, Byte.space,
+             Byte.tilde, Byte.gt:
+            return true
+        default:
+            return false
+        }
+    }
 
     func charLength(at i: Int) -> Int { src.scalar(at: i)?.1 ?? 1 }
 
@@ -141,32 +159,41 @@ final class SpanParser {
 
     /// Whether any active parser's start pattern (the span_start alternation) matches at `p`.
     func spanStart(at p: Int) -> Bool {
-        let c = src[p]
-        for parser in active {
-            switch parser {
-            case .emphasis: if c == Byte.star || c == Byte.underscore { return true }
-            case .codespan: if c == Byte.backtick { return true }
-            case .autolink, .spanHTML: if c == Byte.lt { return true }
-            case .footnoteMarker, .link: if c == Byte.lbracket || (c == Byte.bang && src.at(p + 1) == Byte.lbracket) { return true }
-            case .smartQuotes:
-                if c == Byte.quote || c == Byte.apos { return true }
-                if c != Byte.backslash, let n = src.scalar(at: p), let q = src.at(p + n.1), q == Byte.quote || q == Byte.apos { return true }
-            case .inlineMath: if c == Byte.dollar { return true }
-            case .spanExtensions: if c == Byte.lbrace && src.at(p + 1) == Byte.colon { return true }
-            case .htmlEntity: if c == Byte.amp { return true }
-            case .typographicSyms:
-                if src.hasPrefix("--", at: p) || src.hasPrefix("...", at: p) { return true }
-                if c == Byte.backslash || c == Byte.space {
-                    if src.hasPrefix("<<", at: p + 1) || src.hasPrefix(">>", at: p + 1) { return true }
-                }
-                if src.hasPrefix("<<", at: p) || src.hasPrefix(">>", at: p) { return true }
-            case .lineBreak:
-                if src.hasPrefix("  \n", at: p) || (c == Byte.backslash && src.at(p + 1) == Byte.newline) { return true }
-            case .escapedChars: if c == Byte.backslash { return true }
-            case .strikethrough: if src.hasPrefix("~~", at: p) { return true }
+        let s = src
+        let c = s[p]
+        let m = activeMask
+        @inline(__always) func on(_ parser: Parser) -> Bool { m & (1 << parser.bit) != 0 }
+        @inline(__always) func next(_ k: Int) -> UInt8 { p + k < s.count ? s[p + k] : 0 }
+        if on(.smartQuotes) {
+            if c == Byte.quote || c == Byte.apos { return true }
+            if c != Byte.backslash {
+                let l = c < 0x80 ? 1 : (s.scalar(at: p)?.1 ?? 1)
+                let q = p + l < s.count ? s[p + l] : 0
+                if q == Byte.quote || q == Byte.apos { return true }
             }
         }
-        return false
+        switch c {
+        case Byte.star, Byte.underscore: return on(.emphasis)
+        case Byte.backtick: return on(.codespan)
+        case Byte.lt: return on(.autolink) || on(.spanHTML) || (on(.typographicSyms) && next(1) == Byte.lt)
+        case Byte.lbracket: return on(.footnoteMarker) || on(.link)
+        case Byte.bang: return (on(.footnoteMarker) || on(.link)) && next(1) == Byte.lbracket
+        case Byte.dollar: return on(.inlineMath)
+        case Byte.lbrace: return on(.spanExtensions) && next(1) == Byte.colon
+        case Byte.amp: return on(.htmlEntity)
+        case Byte.dash: return on(.typographicSyms) && next(1) == Byte.dash
+        case Byte.dot: return on(.typographicSyms) && next(1) == Byte.dot && next(2) == Byte.dot
+        case Byte.gt: return on(.typographicSyms) && next(1) == Byte.gt
+        case Byte.tilde: return on(.strikethrough) && next(1) == Byte.tilde
+        case Byte.backslash:
+            if on(.escapedChars) { return true }
+            if on(.typographicSyms), (next(1) == Byte.lt && next(2) == Byte.lt) || (next(1) == Byte.gt && next(2) == Byte.gt) { return true }
+            return on(.lineBreak) && next(1) == Byte.newline
+        case Byte.space:
+            if on(.typographicSyms), (next(1) == Byte.lt && next(2) == Byte.lt) || (next(1) == Byte.gt && next(2) == Byte.gt) { return true }
+            return on(.lineBreak) && next(1) == Byte.space && next(2) == Byte.newline
+        default: return false
+        }
     }
 
     /// Each parser's own start regexp, checked at `p`.

@@ -21,6 +21,17 @@ struct TreeUpdate {
 
     /// `update_tree`.
     func update(_ el: Element) {
+        // most containers only hold blocks that need nothing but their own update
+        var needsRebuild = false
+        var previousBlank = false
+        for child in el.children {
+            if child.kind == .rawText || child.kind == .eob || (child.kind == .blank && previousBlank) { needsRebuild = true; break }
+            previousBlank = child.kind == .blank
+        }
+        if !needsRebuild {
+            for child in el.children where child.kind != .blank { updateBlock(child) }
+            return
+        }
         var out: [Element] = []
         out.reserveCapacity(el.children.count)
         var lastBlank: Element? = nil
@@ -35,15 +46,19 @@ struct TreeUpdate {
                 if let lb = lastBlank { lb.value += child.value } else { lastBlank = child; out.append(child) }
             default:
                 lastBlank = nil
-                update(child)
-                if let ial = child.ial { applyIAL(ial, to: child) }
-                if child.kind == .dt || (child.kind == .header && (ctx.options.input == .gfm || ctx.options.autoIDStripping)) {
-                    child.rawText = rawText(child)
-                }
+                updateBlock(child)
                 out.append(child)
             }
         }
         el.children = out
+    }
+
+    private func updateBlock(_ child: Element) {
+        update(child)
+        if let ial = child.ial { applyIAL(ial, to: child) }
+        if child.kind == .dt || (child.kind == .header && (ctx.options.input == .gfm || ctx.options.autoIDStripping)) {
+            child.rawText = rawText(child)
+        }
     }
 
     /// `update_attr_with_ial`: referenced ALDs first, then the list's own attributes.
@@ -86,28 +101,57 @@ struct GFMPass {
     let ctx: SpanParser.Context
 
     func updateElements(_ el: Element) {
-        let breakMarker = ctx.options.hardWrap ? "\n" : "\\\n"
-        var out: [Element] = []
-        out.reserveCapacity(el.children.count)
+        var out: [Element]? = nil
         let lastChild = el.children.last
-        for child in el.children {
-            if child.kind == .text, child.value.contains(breakMarker) {
-                out += splitBreaks(child, in: el, isLast: child === lastChild, marker: breakMarker)
-            } else if child.kind == .htmlElement {
-                out.append(child)
-            } else if child.kind == .header, ctx.options.autoIDs, child.attrs["id"] == nil {
-                child.attrs["id"] = headerID(child.rawText ?? "")
-                out.append(child)
-            } else {
-                updateElements(child)
-                out.append(child)
+        let hardWrap = ctx.options.hardWrap
+        for (index, child) in el.children.enumerated() {
+            if child.kind == .text, Self.containsBreak(child.value, hardWrap: hardWrap) {
+                if out == nil { out = Array(el.children[..<index]) }
+                out! += splitBreaks(child, in: el, isLast: child === lastChild, hardWrap: hardWrap)
+                continue
             }
+            if child.kind == .header, ctx.options.autoIDs, child.attrs["id"] == nil {
+                child.attrs["id"] = headerID(child.rawText ?? "")
+            } else if child.kind != .htmlElement && child.kind != .text && !child.children.isEmpty {
+                updateElements(child)
+            }
+            out?.append(child)
         }
-        el.children = out
+        if let out { el.children = out }
     }
 
-    private func splitBreaks(_ child: Element, in parent: Element, isLast: Bool, marker: String) -> [Element] {
-        let lines = child.value.components(separatedBy: marker)
+    /// Whether `s` holds a line end that becomes a break: a backslash before it, or any with
+    /// `hard_wrap`.
+    static func containsBreak(_ s: String, hardWrap: Bool) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            var i = 1
+            while i < b.count {
+                if b[i] == Byte.newline && (hardWrap || b[i - 1] == Byte.backslash) { return true }
+                i += 1
+            }
+            return hardWrap && b.first == Byte.newline
+        }
+    }
+
+    /// `update_text_type`: the text split at each break line end, with breaks between the parts
+    /// (none after an empty last part of a block's last text).
+    private func splitBreaks(_ child: Element, in parent: Element, isLast: Bool, hardWrap: Bool) -> [Element] {
+        var lines: [String] = []
+        var s = child.value
+        s.withUTF8 { b in
+            var start = 0
+            var i = 0
+            while i < b.count {
+                if b[i] == Byte.newline && (hardWrap || (i > 0 && b[i - 1] == Byte.backslash)) {
+                    let end = hardWrap ? i : i - 1
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
+                    start = i + 1
+                }
+                i += 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
+        }
         let omitTrailing = lines.last == "" && Self.isBlock(parent) && isLast
         var result: [Element] = []
         for (index, line) in lines.enumerated() {
@@ -133,8 +177,20 @@ struct GFMPass {
     /// `generate_gfm_header_id`.
     func headerID(_ text: String) -> String {
         var id = ""
-        for ch in text.lowercased().unicodeScalars {
-            if ch == " " || ch == "\t" { id += "-" } else if ch == "-" || ch.isWordClass { id.unicodeScalars.append(ch) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same rules, byte by byte
+            var b = Bytes()
+            b.reserveCapacity(text.utf8.count)
+            for c in text.utf8 {
+                if c == Byte.space || c == Byte.tab { b.append(Byte.dash) }
+                else if Byte.isAlpha(c) { b.append(c | 0x20) }
+                else if Byte.isDigit(c) || c == Byte.dash || c == Byte.underscore { b.append(c) }
+            }
+            id = String(decoding: b, as: UTF8.self)
+        } else {
+            for ch in text.lowercased().unicodeScalars {
+                if ch == " " || ch == "\t" { id += "-" } else if ch == "-" || ch.isWordClass { id.unicodeScalars.append(ch) }
+            }
         }
         let n = (ctx.gfmIDs[id] ?? -1) + 1
         ctx.gfmIDs[id] = n

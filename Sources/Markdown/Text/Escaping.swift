@@ -54,7 +54,7 @@ enum Escape {
 
     /// REXML's REFERENCE_RE at `i` (which holds `&`): `&name;`, `&#123;` or `&#x1F;`.
     /// Returns the index after the `;`.
-    static func referenceEnd(_ b: Bytes, _ i: Int) -> Int? {
+    static func referenceEnd<C: RandomAccessCollection>(_ b: C, _ i: Int) -> Int? where C.Element == UInt8, C.Index == Int {
         var j = i + 1
         guard j < b.count else { return nil }
         if b[j] == Byte.hash {

@@ -4,7 +4,8 @@ import Foundation
 /// txtar layout). Lines before the first header are a comment. A file's contents end with the line
 /// before the next header; use `-- path --` with nothing after it for an empty file. Markers after
 /// the path change the bytes written: `[crlf]` (CRLF line endings), `[bom]` (a UTF-8 byte order
-/// mark first), `[nonl]` (no newline at the end).
+/// mark first), `[nonl]` (no newline at the end); `[symlink]` makes a symbolic link to the path
+/// given as the contents.
 struct FixtureSite {
     var comment: String
     var files: [(path: String, contents: String)]
@@ -41,9 +42,11 @@ struct FixtureSite {
             var words = header.split(separator: " ").map(String.init)
             var text = contents
             var prefix: [UInt8] = []
+            var link = false
             while let last = words.last, last.hasPrefix("["), last.hasSuffix("]") {
                 words.removeLast()
                 switch last {
+                case "[symlink]": link = true
                 case "[crlf]": text = text.replacingOccurrences(of: "\n", with: "\r\n")
                 case "[bom]": prefix = [0xEF, 0xBB, 0xBF]
                 case "[nonl]": if text.hasSuffix("\n") { text.removeLast() }
@@ -53,7 +56,12 @@ struct FixtureSite {
             let url = directory.appendingPathComponent(words.joined(separator: " "))
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
                                                     withIntermediateDirectories: true)
-            try Data(prefix + Array(text.utf8)).write(to: url)
+            if link {
+                try FileManager.default.createSymbolicLink(atPath: url.path,
+                                                           withDestinationPath: text.trimmingCharacters(in: .newlines))
+            } else {
+                try Data(prefix + Array(text.utf8)).write(to: url)
+            }
         }
     }
 }

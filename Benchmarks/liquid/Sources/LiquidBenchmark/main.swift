@@ -104,6 +104,18 @@ for dir in arguments {
     let template = try Template.parse(source, environment: env)
     let output = try template.render(data)
 
+    // BENCH_COUNT=N: just render N times (for instruction-count profiling), no timing.
+    if let count = getenv("BENCH_COUNT").flatMap({ Int(String(cString: $0)) }) {
+        let parseOnly = getenv("BENCH_ONLY").map { String(cString: $0) } == "parse"
+        for _ in 0..<count {
+            if parseOnly {
+                for s in sources { _ = try Template.parse(s, environment: env) }
+            } else {
+                _ = try template.render(data)
+            }
+        }
+        continue
+    }
     // BENCH_ONLY=render|parse limits the run to one phase (for profiling).
     let only = getenv("BENCH_ONLY").map { String(cString: $0) }
     let (parse, parseRuns) = try measure(only == "render" ? 0 : seconds) {
