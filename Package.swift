@@ -45,10 +45,16 @@ let package = Package(
             "Server",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
         ], path: "Benchmarks/ServerLatency"),
+        // `kyll serve`: save → rebuilt file and → reload message, on a generated site (not a test).
+        .executableTarget(name: "serve-bench", dependencies: [
+            "Server",
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+        ], path: "Benchmarks/serve", exclude: ["run.sh", "RESULTS.md"]),
         .testTarget(name: "ServerTests", dependencies: [
             "Server",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
         ]),
+
         // Our Liquid engine (no Jekyll inside), and Jekyll's changes to Liquid as a flavour on top.
         .target(name: "Liquid", exclude: ["README.md"]),
         .target(name: "JekyllLiquid", dependencies: ["Liquid"]),
@@ -77,7 +83,7 @@ let package = Package(
 
         // The command line.
         .target(name: "KyllCLI", dependencies: [
-            "Jekyll", "JekyllPlugins",
+            "Jekyll", "JekyllPlugins", "Server",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "Liquid", "JekyllLiquid",
         ]),
@@ -86,7 +92,10 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "SassTests", dependencies: ["Sass"], exclude: ["Fixtures"]),
         .testTarget(name: "JekyllTests", dependencies: ["Jekyll", "JekyllPlugins"]),
-        .testTarget(name: "KyllCLITests", dependencies: ["KyllCLI", "Jekyll"], exclude: ["Fixtures"]),
+        .testTarget(name: "KyllCLITests", dependencies: [
+            "KyllCLI", "Jekyll", "Server",
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+        ], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

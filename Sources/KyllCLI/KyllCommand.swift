@@ -11,6 +11,7 @@ public struct KyllCommand: AsyncParsableCommand {
         subcommands: [
             LiquidCommand.self,
             BuildCommand.self,
+            ServeCommand.self,
             CleanCommand.self,
             NewCommand.self,
             NewThemeCommand.self,

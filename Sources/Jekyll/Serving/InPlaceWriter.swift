@@ -1,0 +1,187 @@
+import Dispatch
+import Synchronization
+
+/// What a rebuild changed in the destination (paths relative to it, sorted).
+public struct DestinationChanges: Sendable, Equatable {
+    /// Files written because they are new or their bytes changed.
+    public var written: [String]
+    /// Files of the previous build that this one no longer makes.
+    public var removed: [String]
+
+    public init(written: [String] = [], removed: [String] = []) {
+        self.written = written
+        self.removed = removed
+    }
+
+    public var isEmpty: Bool { written.isEmpty && removed.isEmpty }
+    /// Every path that changed, for live reload.
+    public var all: [String] { (written + removed).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+}
+
+/// Updates a destination that an earlier build of this process wrote, in place: only files whose
+/// bytes (or, for copied files, whose source) changed are written — each into a temporary file
+/// renamed over the old one, so no reader ever sees half a file — and files no longer made are
+/// removed with the folders they leave empty (files `keep_files` covers stay, as a full build keeps
+/// them). A file someone else changed or removed since is written again. The result is the
+/// destination a full, staged build would leave.
+struct InPlaceWriter {
+    /// What the destination holds of ours: per file, what it was made from and how it looked after.
+    struct Ledger: Sendable {
+        enum Origin: Equatable, Sendable {
+            case bytes(count: Int, digest: Int)
+            case copy(source: String, stamp: BuildMetadata.FileStamp)
+        }
+
+        struct Entry: Sendable {
+            var origin: Origin?
+            var written: BuildMetadata.FileStamp
+        }
+
+        var entries: [String: Entry] = [:]
+
+        /// Whether the file is there as this process left it.
+        func isIntact(_ path: String, destination: String) -> Bool {
+            guard let entry = entries[path] else { return false }
+            return BuildMetadata.FileStamp(Path.join(destination, path)) == entry.written
+        }
+    }
+
+    let destination: String
+    let keepFiles: [String]
+
+    /// The last file for each path wins, as in a full build.
+    static func winners(_ files: [OutputFile]) -> [OutputFile] {
+        var winner: [String: Int] = [:]
+        for (i, f) in files.enumerated() { winner[f.path] = i }
+        return winner.values.sorted().map { files[$0] }
+    }
+
+    static func origin(of file: OutputFile) -> Ledger.Origin? {
+        switch file.content {
+        case .bytes(let bytes):
+            var hasher = Hasher()
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            return .bytes(count: bytes.count, digest: hasher.finalize())
+        case .copy(let source):
+            return BuildMetadata.FileStamp(source).map { .copy(source: source, stamp: $0) }
+        }
+    }
+
+    /// A ledger for a destination a staged write has just filled with `files`.
+    func ledger(after files: [OutputFile]) -> Ledger {
+        var ledger = Ledger()
+        for file in InPlaceWriter.winners(files) {
+            guard let written = BuildMetadata.FileStamp(Path.join(destination, file.path)) else { continue }
+            // A kept document's output copied from the old destination: its bytes are not known here.
+            let origin: Ledger.Origin? = if case .copy(let source) = file.content, source.hasPrefix(destination + "/") {
+                nil
+            } else {
+                InPlaceWriter.origin(of: file)
+            }
+            ledger.entries[file.path] = .init(origin: origin, written: written)
+        }
+        return ledger
+    }
+
+    func write(_ files: [OutputFile], over previous: Ledger) throws(BuildError) -> (DestinationChanges, Ledger) {
+        let chosen = InPlaceWriter.winners(files)
+        try InPlaceWriter.checkFoldersAndFiles(chosen)
+        var next = Ledger()
+        var pending: [(file: OutputFile, origin: Ledger.Origin?)] = []
+        for file in chosen {
+            let target = Path.join(destination, file.path)
+            if case .copy(let source) = file.content, source == target {
+                // A document kept from the previous build: its file is already in place.
+                if let entry = previous.entries[file.path], previous.isIntact(file.path, destination: destination) {
+                    next.entries[file.path] = entry
+                    continue
+                }
+                throw BuildError("the kept output \(file.path) changed on disk during the build; build again")
+            }
+            let origin = InPlaceWriter.origin(of: file)
+            if let entry = previous.entries[file.path], origin != nil, entry.origin == origin,
+               previous.isIntact(file.path, destination: destination) {
+                next.entries[file.path] = entry
+                continue
+            }
+            pending.append((file, origin))
+        }
+        let produced = Set(chosen.map(\.path))
+        var removed: [String] = []
+        for path in previous.entries.keys where !produced.contains(path) && !isKept(path) {
+            do {
+                try FileSystem.remove(Path.join(destination, path))
+            } catch {
+                throw BuildError("could not remove \(path): \(error)")
+            }
+            removeEmptyFolders(above: path)
+            removed.append(path)
+        }
+        let written = try writeFiles(pending.map(\.file))
+        for (file, origin) in pending {
+            if let stamp = written[file.path] { next.entries[file.path] = .init(origin: origin, written: stamp) }
+        }
+        let order: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return (DestinationChanges(written: pending.map(\.file.path).sorted(by: order), removed: removed.sorted(by: order)),
+                next)
+    }
+
+    /// Writes each file next to its place and renames it there; returns the stamps left.
+    private func writeFiles(_ files: [OutputFile]) throws(BuildError) -> [String: BuildMetadata.FileStamp] {
+        var folders = Set<String>()
+        for file in files { folders.insert(Path.dirname(Path.join(destination, file.path))) }
+        for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
+            if FileSystem.kind(folder) == .file { try? FileSystem.remove(folder) }
+            do { try FileSystem.makeDirectories(folder) } catch {
+                throw BuildError("could not create \(error.path): \(error)")
+            }
+        }
+        let stamps = Mutex<[String: BuildMetadata.FileStamp]>([:])
+        let failure = Mutex<BuildError?>(nil)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let file = files[i]
+            let target = Path.join(destination, file.path)
+            let temporary = Path.join(Path.dirname(target), ".\(Path.basename(target)).kyll-new")
+            do {
+                if FileSystem.isDirectory(target) { try FileSystem.remove(target) }
+                switch file.content {
+                case .bytes(let bytes): try FileSystem.write(bytes, to: temporary)
+                case .copy(let source): try FileSystem.copy(source, to: temporary)
+                }
+                try FileSystem.rename(temporary, to: target)
+                if let stamp = BuildMetadata.FileStamp(target) { stamps.withLock { $0[file.path] = stamp } }
+            } catch {
+                try? FileSystem.remove(temporary)
+                let error = BuildError("could not write \(file.path): \(error)")
+                failure.withLock { if $0 == nil { $0 = error } }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return stamps.withLock { $0 }
+    }
+
+    /// A path cannot be both a file and the folder of other files (as the staged writer refuses).
+    static func checkFoldersAndFiles(_ files: [OutputFile]) throws(BuildError) {
+        var folders = Set<String>()
+        for f in files {
+            var dir = Path.dirname(f.path)
+            while dir != "." && dir != "/" && !dir.isEmpty && folders.insert(dir).inserted { dir = Path.dirname(dir) }
+        }
+        for f in files where folders.contains(f.path) {
+            throw BuildError("the output file '\(f.path)' (from \(f.origin)) is also a folder of other output files")
+        }
+    }
+
+    private func removeEmptyFolders(above path: String) {
+        var dir = Path.dirname(path)
+        while dir != "." && dir != "/" && !dir.isEmpty {
+            let full = Path.join(destination, dir)
+            guard (try? FileSystem.entries(full))?.isEmpty == true, (try? FileSystem.remove(full)) != nil else { return }
+            dir = Path.dirname(dir)
+        }
+    }
+
+    func isKept(_ relative: String) -> Bool {
+        keepFiles.contains { !$0.isEmpty && relative.hasPrefix($0) }
+    }
+}

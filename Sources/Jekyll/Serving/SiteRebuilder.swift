@@ -1,0 +1,106 @@
+import Synchronization
+
+/// Builds one site again and again in one process (`kyll serve`): the phases of `SiteBuild.build`,
+/// but each build after the first renders only what can have changed (see `RebuildPlan`), remembers
+/// what it rendered from what, and updates the destination in place, writing only the files whose
+/// bytes changed (see `InPlaceWriter`). The first build is staged and swapped in like `kyll build`.
+/// After every build the destination is what a full build would make (apart from `site.time` in
+/// documents that were not rendered again). A failed build leaves the destination as it was.
+/// Builds run one at a time, from any thread.
+public final class SiteRebuilder: Sendable {
+    public struct Result: Sendable {
+        public var changes: DestinationChanges
+        /// The documents rendered (not kept from before).
+        public var rendered: Int
+        /// Every destination file with the source it comes from (relative to the site), for
+        /// `livereload_ignore`.
+        public var origins: [String: String]
+        public var seconds: Double
+    }
+
+    private struct State {
+        var configuration: Configuration
+        var memory: RebuildPlan.Memory?
+        var ledger: InPlaceWriter.Ledger?
+    }
+
+    public let plugins: [any JekyllPlugin]
+    public let logger: Logger
+    /// Held for the whole of a build.
+    private let state: Mutex<State>
+
+    /// With `--incremental` the first build may keep documents `.jekyll-metadata` says are current.
+    public init(configuration: Configuration, plugins: [any JekyllPlugin], logger: Logger) {
+        self.plugins = plugins
+        self.logger = logger
+        state = Mutex(State(configuration: configuration))
+    }
+
+    public var configuration: Configuration { state.withLock { $0.configuration } }
+
+    /// Starts over with a new configuration: the next build renders everything and is staged.
+    public func reset(configuration: Configuration) {
+        state.withLock { $0 = State(configuration: configuration) }
+    }
+
+    /// One build: read, generate, render what changed, write what differs. `changed` may name
+    /// files (relative to the source) known to have changed since the last build, such as those a
+    /// watcher reported; any other change is found from the files' sizes and modification times.
+    public func build(changed: Set<String> = []) throws(BuildError) -> Result {
+        try state.withLock { state throws(BuildError) -> Result in try build(changed: changed, state: &state) }
+    }
+
+    private func build(changed: Set<String>, state: inout State) throws(BuildError) -> Result {
+        let start = MonotonicClock.now()
+        let configuration = state.configuration
+        try BuildSafety.check(configuration)
+        let setup = try SiteSetup(configuration: configuration, plugins: plugins, logger: logger)
+        var site = setup.site
+        try SiteReader(logger: logger).read(&site)
+        for plugin in setup.plugins { try plugin.generate(&site) }
+
+        let snapshot = SiteSnapshot(site: site, sourceMaps: setup.converters.sass.makesSourceMaps)
+        let fingerprint = BuildMetadata.fingerprint(snapshot, plugins: setup.plugins)
+        let destination = configuration.destination
+        // With `--incremental`, the first build starts from `.jekyll-metadata` (stylesheets render).
+        let previous = state.memory ?? (state.ledger == nil && configuration.incremental
+            ? BuildMetadata.read(configuration).map { RebuildPlan.Memory(metadata: $0, sassInputs: "") } : nil)
+        let changedPaths = Set(changed.map { Path.join(configuration.source, $0) })
+        let plan = RebuildPlan(site: snapshot, fingerprint: fingerprint, previous: previous,
+                               sassLoadPaths: setup.converters.sass.loadPaths, changed: changedPaths) { [ledger = state.ledger] path in
+            if let ledger { return ledger.isIntact(path, destination: destination) }
+            return FileSystem.isFile(Path.join(destination, path))
+        }
+        let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
+                                   converters: setup.converters, plugins: setup.plugins, profile: setup.profile,
+                                   reusable: plan.reusable)
+        let rendered = try context.renderAll(workers: setup.workers)
+
+        let files = rendered.pages + site.staticFiles.filter(\.isWritten).map {
+            OutputFile(path: $0.destinationPath, content: .copy(from: $0.path), origin: $0.path)
+        } + rendered.items
+        BuildSafety.warnAboutConflicts(files, destination: destination, logger: logger)
+        let writer = InPlaceWriter(destination: destination, keepFiles: configuration.keepFiles)
+        let changes: DestinationChanges
+        if let ledger = state.ledger {
+            (changes, state.ledger) = try writer.write(files, over: ledger)
+        } else {
+            try SiteWriter(destination: destination, keepFiles: configuration.keepFiles).write(files)
+            state.ledger = writer.ledger(after: files)
+            changes = DestinationChanges(written: InPlaceWriter.winners(files).map(\.path).sorted {
+                $0.utf8.lexicographicallyPrecedes($1.utf8)
+            })
+        }
+        setup.prepareCacheFolder()
+        let next = plan.record(context)
+        state.memory = next
+        if configuration.incremental { next.metadata.write(configuration) }
+
+        var origins: [String: String] = [:]
+        for doc in snapshot.documents { origins[doc.destinationPath] = doc.relativePath }
+        for file in site.staticFiles { origins[file.destinationPath] = file.relativePath.droppingLeadingSlash }
+        let renderedCount = snapshot.documents.indices.filter { context.state.finalResult($0) != nil }.count
+        return Result(changes: changes, rendered: renderedCount, origins: origins,
+                      seconds: MonotonicClock.seconds(since: start))
+    }
+}
