@@ -61,8 +61,8 @@ let package = Package(
         .testTarget(name: "LiquidTests", dependencies: ["Liquid", "JekyllLiquid"]),
 
         // Standalone libraries over the C ones.
-        .target(name: "YAML", dependencies: ["CYAML"]),
-        .target(name: "Sass", dependencies: ["CSass"]),
+        .target(name: "YAML", dependencies: ["CYAML"], exclude: ["README.md"]),
+        .target(name: "Sass", dependencies: ["CSass"], exclude: ["README.md"]),
 
         // Markdown: cmark-gfm parsing, kramdown-compatible HTML.
         .target(name: "Markdown", dependencies: ["CCmarkGFM"], exclude: ["README.md"]),

@@ -75,7 +75,9 @@ struct LiveReloadTests {
         let started = ContinuousClock.now
         await server.stop()
         await client.waitUntilClosed()
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Generous: a loaded CI machine is slow, but a server that left the socket to the client or an
+        // idle timeout would take far longer (or hang the test).
+        #expect(ContinuousClock.now - started < .seconds(30))
         #expect(server.addresses == nil)
 
         // The same server starts again (kyll serve restarts it when the configuration changes).
