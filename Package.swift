@@ -37,7 +37,7 @@ let package = Package(
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ]),
+        ], exclude: ["README.md"]),
         // Serves and watches a folder for Tests/browser (headless Chromium, live reload).
         .executableTarget(name: "server-harness", dependencies: ["Server"], path: "Tests/browser/Harness"),
         // notifyReload → message at live reload clients, for the record (not a test).
