@@ -48,7 +48,7 @@ public enum DateParsing {
         }
         var hour = 0, minute = 0, second = 0, nanosecond = 0
         scanner.skipSpaces()
-        scanner.skip("T") || scanner.skip("t")
+        _ = scanner.skip("T") || scanner.skip("t")
         if let h = scanner.number(), scanner.skip(":"), let mi = scanner.number() {
             hour = h.value; minute = mi.value
             if scanner.skip(":"), let s = scanner.number() { second = s.value }
