@@ -73,7 +73,7 @@ let package = Package(
 
         // The site model and build pipeline; the emulated plugins.
         .target(name: "Jekyll", dependencies: ["Liquid", "JekyllLiquid", "YAML", "Markdown", "Sass", "Highlight"]),
-        .target(name: "JekyllPlugins", dependencies: ["Jekyll", "Liquid"]),
+        .target(name: "JekyllPlugins", dependencies: ["Jekyll", "Liquid", "JekyllLiquid"]),
 
         // The command line.
         .target(name: "KyllCLI", dependencies: [

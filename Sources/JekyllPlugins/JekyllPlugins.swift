@@ -7,5 +7,14 @@ public enum JekyllPlugins {
         Sitemap(),
         Feed(),
         Paginate(),
+        SeoTagPlugin(),
+        IncludeCache(),
+        Gist(),
+        Avatar(),
+        OptionalFrontMatter(),
+        ReadmeIndex(),
+        DefaultLayout(),
+        TitlesFromHeadings(),
+        RelativeLinks(),
     ]
 }
