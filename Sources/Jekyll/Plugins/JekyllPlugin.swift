@@ -40,8 +40,8 @@ extension JekyllPlugin {
     }
 }
 
-/// The plugins a site switches on, from those kyll has: named in `plugins:` (or the deprecated
-/// `gems:`), or required by its theme. Names kyll does not have get one warning each.
+/// The plugins a site switches on, from those kyll has: named in `plugins:`, in the Gemfile's
+/// `jekyll_plugins` group, or required by its theme. Names kyll does not have get one warning each.
 struct PluginSelection {
     /// Gems that are part of what kyll does anyway.
     static let builtIn: Set<String> = ["jekyll", "jekyll-sass-converter", "kramdown", "kramdown-parser-gfm",
@@ -51,10 +51,11 @@ struct PluginSelection {
                        logger: Logger,
                        environment: (String) -> String? = FileSystem.environment) -> [any JekyllPlugin] {
         var names = configuration.plugins
-        if let gems = configuration["gems"]?.arrayValue {
-            logger.warn("Deprecation:", "The 'gems' configuration option has been renamed to 'plugins'. "
-                        + "Please update your config file accordingly.")
-            names += gems.map(\.rubyString)
+        // Jekyll 3 read `gems`; Jekyll 4 ignores it without a word. kyll ignores it too, but says so.
+        if let gems = configuration["gems"]?.arrayValue, !gems.isEmpty {
+            logger.warn("Deprecation:", "The 'gems' configuration option has been renamed to 'plugins'; "
+                        + "Jekyll 4 ignores it, and so does kyll: "
+                        + gems.map(\.rubyString).joined(separator: ", ") + " not loaded.")
         }
         names += theme?.dependencies ?? []
         if configuration.safe {
