@@ -16,5 +16,6 @@ public enum JekyllPlugins {
         DefaultLayout(),
         TitlesFromHeadings(),
         RelativeLinks(),
+        GitHubMetadata(),
     ]
 }
