@@ -17,5 +17,6 @@ public enum JekyllPlugins {
         TitlesFromHeadings(),
         RelativeLinks(),
         GitHubMetadata(),
+        Mentions(),
     ]
 }

@@ -29,13 +29,13 @@ import Testing
     static let available: [any JekyllPlugin] = ["jekyll-feed", "jekyll-seo-tag", "jekyll-sitemap", "jekyll-gist",
                                                 "jekyll-paginate", "jekyll-default-layout"].map(Named.init)
 
-    func select(_ config: OrderedHash, gemfile: String? = nil,
+    func select(_ config: Value, gemfile: String? = nil,
                 environment: [String: String] = [:]) throws -> (names: [String], warnings: [String]) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kyll-plugins-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         if let gemfile { try gemfile.write(to: folder.appendingPathComponent("Gemfile"), atomically: true, encoding: .utf8) }
-        var hash = config
+        var hash = config.orderedHash ?? OrderedHash()
         hash["source"] = .string(folder.path)
         let lines = Mutex<[String]>([])
         let logger = Logger(sink: { _, line in lines.withLock { $0.append(line) } })
