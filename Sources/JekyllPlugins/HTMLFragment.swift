@@ -62,7 +62,7 @@ struct HTMLFragment {
         return out
     }
 
-    /// Text as libxml2 writes it: `&`, `<`, `>` and carriage returns escaped.
+    /// Text as libxml2 writes it: `&`, `<` and `>` escaped.
     static func escapeText(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
@@ -70,7 +70,6 @@ struct HTMLFragment {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\r": out += "&#13;"
             default: out.unicodeScalars.append(c)
             }
         }

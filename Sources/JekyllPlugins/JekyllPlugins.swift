@@ -18,5 +18,6 @@ public enum JekyllPlugins {
         RelativeLinks(),
         GitHubMetadata(),
         Mentions(),
+        Emoji(),
     ]
 }
