@@ -14,6 +14,10 @@ public struct GitHubMetadata: JekyllPlugin {
     /// The plugin changes the configuration as the site is set up, before any generator.
     public var priority: PluginPriority { .highest }
 
+    public func register(in environment: inout LiquidEnvironment, configuration: Configuration) {
+        environment.register(tag: "github_edit_link", GitHubEditLinkTag.Parser())
+    }
+
     public func generate(_ site: inout Site) throws(BuildError) {
         let pages = GitHubPagesEnvironment(lookup: FileSystem.environment)
         var config = site.configuration.hash

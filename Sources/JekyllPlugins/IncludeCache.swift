@@ -15,8 +15,8 @@ public struct IncludeCache: JekyllPlugin {
 }
 
 /// The outputs of one build, by file and parameters. Documents render in parallel, so an entry
-/// remembers which document rendered it and a document earlier in Jekyll's order replaces it:
-/// a later document uses the output of the earliest one that has rendered it so far.
+/// remembers which document rendered it; a document uses an entry only from itself or an earlier
+/// document, and an earlier document's output replaces a later one's.
 final class CachedIncludeOutputs: Sendable {
     private let entries = Locked<[String: (renderer: Int, output: OutputBuffer)]>([:])
 
@@ -56,6 +56,16 @@ struct CachedIncludeNode: TagNode {
         if let cached = outputs.output(for: key, renderer: renderer) {
             output.append(cached)
             return
+        }
+        // An earlier document may still be on its way to this include: wait for every earlier
+        // one (documents only ever wait for earlier ones), then look again, so that the output
+        // is the earliest document's whatever the threads do.
+        if let scope = context.jekyll, let viewer = scope.viewer, viewer > 0 {
+            for id in 0..<viewer { _ = scope.output(of: id) }
+            if let cached = outputs.output(for: key, renderer: renderer) {
+                output.append(cached)
+                return
+            }
         }
         var rendered = OutputBuffer()
         try include.render(call, into: &rendered, context: context)
