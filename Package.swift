@@ -79,7 +79,7 @@ let package = Package(
 
         // The site model and build pipeline; the emulated plugins.
         .target(name: "Jekyll", dependencies: ["Liquid", "JekyllLiquid", "YAML", "Markdown", "Sass", "Highlight"]),
-        .target(name: "JekyllPlugins", dependencies: ["Jekyll", "Liquid"]),
+        .target(name: "JekyllPlugins", dependencies: ["Jekyll", "Liquid", "JekyllLiquid", "Markdown"], exclude: ["README.md"]),
 
         // The command line.
         .target(name: "KyllCLI", dependencies: [

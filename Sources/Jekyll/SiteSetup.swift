@@ -26,9 +26,11 @@ struct SiteSetup {
             time = parsed
         }
         if configuration.limitPosts < 0 { throw BuildError("limit_posts must be a non-negative number") }
-        site = Site(configuration: configuration, clock: clock, time: time, logger: logger, theme: theme)
+        var site = Site(configuration: configuration, clock: clock, time: time, logger: logger, theme: theme)
         plugins = PluginSelection.select(from: available, configuration: configuration, theme: theme, logger: logger)
         converters = try ContentConverters(configuration: configuration, highlighter: RougeHighlighter(), theme: theme)
+        site.markdown = converters.markdown
+        self.site = site
         workers = max(1, ProcessorCount.active)
         profile = configuration.renderProfile ? RenderProfile() : nil
         baseEnvironment = SiteSetup.environment(configuration: configuration, theme: theme, plugins: plugins,

@@ -22,6 +22,18 @@ public struct JekyllIncludeTag: TagNode {
     }
 
     public func render(into output: inout OutputBuffer, context: RenderContext) throws {
+        let call = try evaluateCall(context)
+        try render(call, into: &output, context: context)
+    }
+
+    /// The file an include names and its parameters, evaluated in a context (a caching include
+    /// keys its cache on them).
+    public struct Call {
+        public let file: String
+        public let parameters: OrderedHash
+    }
+
+    public func evaluateCall(_ context: RenderContext) throws -> Call {
         var name = file
         if let fileTemplate {
             var buffer = OutputBuffer()
@@ -37,8 +49,12 @@ public struct JekyllIncludeTag: TagNode {
             case .variable(let e): params[key] = try e.evaluate(context)
             }
         }
-        try context.includePartial(named: name, into: &output) {
-            if hasParameters { context["include"] = .hash(params) }
+        return Call(file: name, parameters: params)
+    }
+
+    public func render(_ call: Call, into output: inout OutputBuffer, context: RenderContext) throws {
+        try context.includePartial(named: call.file, into: &output) {
+            if hasParameters { context["include"] = .hash(call.parameters) }
         }
     }
 

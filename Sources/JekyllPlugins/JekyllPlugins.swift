@@ -7,5 +7,17 @@ public enum JekyllPlugins {
         Sitemap(),
         Feed(),
         Paginate(),
+        SeoTagPlugin(),
+        IncludeCache(),
+        Gist(),
+        Avatar(),
+        OptionalFrontMatter(),
+        ReadmeIndex(),
+        DefaultLayout(),
+        TitlesFromHeadings(),
+        RelativeLinks(),
+        GitHubMetadata(),
+        Mentions(),
+        Emoji(),
     ]
 }

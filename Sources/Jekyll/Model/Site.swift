@@ -33,6 +33,8 @@ public struct Site: Sendable {
     public let logger: Logger
     /// The theme in use, if any.
     public var theme: Theme?
+    /// The site's Markdown converter, for generators that convert text (titles from headings).
+    public internal(set) var markdown: ContentConverters.MarkdownProcessor?
 
     init(configuration: Configuration, clock: SiteClock, time: TimeValue, logger: Logger, theme: Theme?) {
         self.configuration = configuration
@@ -80,6 +82,28 @@ public struct Site: Sendable {
                            content: content, contentLine: 1, isGenerated: true)
         documentReader.finishPage(&doc)
         return doc
+    }
+
+    /// A page read from a file that reading took for a static file (a Markdown file without front
+    /// matter), as Jekyll's `Page.new` reads it.
+    public func page(from file: StaticFile) throws(BuildError) -> Document {
+        let relative = file.relativePath.hasPrefix("/") ? file.relativePath : "/" + file.relativePath
+        let dir = Path.dirname(relative)
+        return try documentReader.page(base: source, dir: dir == "/" ? "" : dir, name: file.name)
+    }
+
+    /// Cuts a document's excerpt again after a generator changed its content (if it had one made
+    /// from its content).
+    public func refreshExcerpt(_ doc: inout Document) {
+        guard doc.excerptSource != nil else { return }
+        let separator = (doc.data["excerpt_separator"].flatMap { $0.isTruthy ? $0 : nil }?.rubyString)
+            ?? configuration.excerptSeparator
+        doc.excerptSource = separator.isEmpty ? nil : documentReader.excerpt(of: doc, separator: separator)
+    }
+
+    /// Whether a file extension is one the Markdown converter takes.
+    public func isMarkdown(_ extname: String) -> Bool {
+        converters.markdownExtensions.contains(extname.lowercased())
     }
 
     /// Recomputes a page's output extension and URL after a generator changed its data.

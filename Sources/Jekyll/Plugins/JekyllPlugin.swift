@@ -40,26 +40,31 @@ extension JekyllPlugin {
     }
 }
 
-/// The plugins a site switches on, from those kyll has: named in `plugins:` (or the deprecated
-/// `gems:`), or required by its theme. Names kyll does not have get one warning each.
+/// The plugins a site switches on, from those kyll has: named in `plugins:`, in the Gemfile's
+/// `jekyll_plugins` group, or required by its theme. Names kyll does not have get one warning each.
 struct PluginSelection {
     /// Gems that are part of what kyll does anyway.
     static let builtIn: Set<String> = ["jekyll", "jekyll-sass-converter", "kramdown", "kramdown-parser-gfm",
                                        "jekyll-commonmark", "jekyll-commonmark-ghpages"]
 
     static func select(from available: [any JekyllPlugin], configuration: Configuration, theme: Theme?,
-                       logger: Logger) -> [any JekyllPlugin] {
+                       logger: Logger,
+                       environment: (String) -> String? = FileSystem.environment) -> [any JekyllPlugin] {
         var names = configuration.plugins
-        if let gems = configuration["gems"]?.arrayValue {
-            logger.warn("Deprecation:", "The 'gems' configuration option has been renamed to 'plugins'. "
-                        + "Please update your config file accordingly.")
-            names += gems.map(\.rubyString)
+        // Jekyll 3 read `gems`; Jekyll 4 ignores it without a word. kyll ignores it too, but says so.
+        if let gems = configuration["gems"]?.arrayValue, !gems.isEmpty {
+            logger.warn("Deprecation:", "The 'gems' configuration option has been renamed to 'plugins'; "
+                        + "Jekyll 4 ignores it, and so does kyll: "
+                        + gems.map(\.rubyString).joined(separator: ", ") + " not loaded.")
         }
         names += theme?.dependencies ?? []
         if configuration.safe {
             let allowed = Set(configuration.whitelist)
             names = names.filter { allowed.contains($0) }
         }
+        // Bundler requires the Gemfile's plugin group before the site exists, safe mode or not.
+        names = gemfilePlugins(configuration, environment: environment) + names
+        names = names.flatMap { $0 == "github-pages" ? GemfilePlugins.githubPagesDefaults : [$0] }
         var selected: [any JekyllPlugin] = []
         var seen = Set<String>()
         for name in names where seen.insert(name).inserted {
@@ -73,5 +78,17 @@ struct PluginSelection {
         return selected.enumerated().sorted { a, b in
             a.element.priority != b.element.priority ? a.element.priority > b.element.priority : a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// The `jekyll_plugins` group of the site's Gemfile (or `BUNDLE_GEMFILE`'s), unless
+    /// `JEKYLL_NO_BUNDLER_REQUIRE` tells Jekyll not to ask Bundler.
+    static func gemfilePlugins(_ configuration: Configuration, environment: (String) -> String?) -> [String] {
+        if let skip = environment("JEKYLL_NO_BUNDLER_REQUIRE"), !skip.isEmpty { return [] }
+        var path = configuration.inSource("Gemfile")
+        if !FileSystem.isFile(path), let bundled = environment("BUNDLE_GEMFILE"), FileSystem.isFile(bundled) {
+            path = bundled
+        }
+        guard FileSystem.isFile(path), let text = try? SourceText.read(path, displayPath: "Gemfile") else { return [] }
+        return GemfilePlugins.names(inGemfile: text)
     }
 }

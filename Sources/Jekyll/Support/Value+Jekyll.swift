@@ -43,7 +43,7 @@ extension Value {
 extension OrderedHash {
     /// Jekyll's `deep_merge_hashes`: `other`'s keys win (appended in its order when new), hashes on
     /// both sides merge recursively, and a nil value in `other` keeps the existing one.
-    func deepMerged(with other: OrderedHash) -> OrderedHash {
+    public func deepMerged(with other: OrderedHash) -> OrderedHash {
         var result = self
         for (key, newValue) in other.pairs {
             guard let oldValue = result[key] else {

@@ -1,7 +1,7 @@
 // The entity set kramdown 2.4 recognises (HTML 4 / XHTML names and code points), as data.
 // A numeric reference to a code point in `aliases` takes the name of the code point it maps to.
-enum EntityTable {
-    static let byName: [String: UInt32] = [
+public enum EntityTable {
+    public static let byName: [String: UInt32] = [
         "Alpha": 913, "Beta": 914, "Gamma": 915, "Delta": 916, "Epsilon": 917, "Zeta": 918,
         "Eta": 919, "Theta": 920, "Iota": 921, "Kappa": 922, "Lambda": 923, "Mu": 924,
         "Nu": 925, "Xi": 926, "Omicron": 927, "Pi": 928, "Rho": 929, "Sigma": 931,
