@@ -89,6 +89,15 @@ enum Oracle {
         guard let jekyll = require() else { return nil }
         var env = environment
         env["JEKYLL_NO_BUNDLER_REQUIRE"] = "true"
+        // Offline, always: jekyll-gist and jekyll-github-metadata would reach GitHub on a machine with
+        // a network, and kyll's plugins never do. A proxy whose name cannot resolve fails every request
+        // the way a machine without DNS does (a refused connection would instead trip a NameError in
+        // jekyll-gist's rescue clause).
+        for proxy in ["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"] {
+            env[proxy] = "http://kyll-offline.invalid:9"
+        }
+        env["no_proxy"] = ""
+        env["NO_PROXY"] = ""
         return try runProgram(jekyll, ["build", "-s", source.path, "-d", destination.path] + arguments,
                               directory: source, environment: env)
     }
