@@ -32,7 +32,7 @@ func convertFiles(_ arguments: [String]) {
         default: files.append(a)
         }
     }
-    let kramdown = KramdownConverter(options: KramdownOptions(config: config))
+    let kramdown = KramdownConverter(options: KramdownOptions(config: config), highlighter: HighlightLexers())
     for f in files {
         guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
             FileHandle.standardError.write("cannot read \(f)\n".data(using: .utf8)!)

@@ -28,7 +28,10 @@ func jekyllContent(_ s: String) -> String {
 }
 let inputs = files.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.map(jekyllContent)
 let bytes = inputs.reduce(0) { $0 + $1.utf8.count }
-let converter = KramdownConverter()
+// Code is highlighted by the Highlight module, as kramdown highlights it with Rouge;
+// KYLL_BENCH_PLAIN=1 leaves code unhighlighted (escaped only).
+let highlighter: (any CodeHighlighter)? = ProcessInfo.processInfo.environment["KYLL_BENCH_PLAIN"] == nil ? HighlightLexers() : nil
+let converter = KramdownConverter(highlighter: highlighter)
 if ProcessInfo.processInfo.environment["KYLL_BENCH_PER_FILE"] != nil {
     var times: [(Double, String)] = []
     for (f, s) in zip(files, inputs) {
