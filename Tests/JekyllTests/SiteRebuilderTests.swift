@@ -68,10 +68,12 @@ import JekyllPlugins
 
         var source: String { Path.join(root, "site") }
 
-        static func configuration(_ root: String, destination: String = "site/_site", logger: Logger) throws -> Configuration {
+        static func configuration(_ root: String, destination: String = "site/_site", incremental: Bool = false,
+                                  logger: Logger) throws -> Configuration {
             var options = BuildOptions(workingDirectory: root)
             options.source = "site"
             options.destination = destination
+            if incremental { options.incremental = true }
             return try ConfigurationLoader(options: options, logger: logger).load()
         }
 
@@ -95,6 +97,12 @@ import JekyllPlugins
             return try rebuilder.build(changed: touched)
         }
 
+        /// `kyll build --incremental` into `_site`.
+        func incrementalBuild() throws {
+            let configuration = try Fixture.configuration(root, incremental: true, logger: logger)
+            try SiteBuild.build(configuration, plugins: JekyllPlugins.all, logger: logger)
+        }
+
         /// Reads the configuration again, as `kyll serve` does when `_config.yml` changes.
         func reloadConfiguration() throws {
             rebuilder.reset(configuration: try Fixture.configuration(root, logger: logger))
@@ -108,6 +116,18 @@ import JekyllPlugins
             return destination
         }
 
+        /// Compares the destination with a fresh full build of the source.
+        func destinationMatchesFullBuild(_ comment: Comment? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let served = Fixture.contents(of: Path.join(source, "_site"))
+            let full = Fixture.contents(of: try fullBuild())
+            #expect(served.keys.sorted() == full.keys.sorted(), comment, sourceLocation: sourceLocation)
+            for (path, bytes) in full where served[path] != bytes {
+                let served = String(decoding: served[path] ?? [], as: UTF8.self)
+                Issue.record("\(comment.map { "\($0): " } ?? "")\(path) differs from a full build:\n\(served)",
+                             sourceLocation: sourceLocation)
+            }
+        }
+
         /// Every file under a folder with its bytes.
         static func contents(of folder: String) -> [String: [UInt8]] {
             var files: [String: [UInt8]] = [:]
@@ -119,12 +139,7 @@ import JekyllPlugins
         @discardableResult
         func rebuildMatchesFullBuild(_ comment: Comment? = nil) throws -> DestinationChanges {
             let result = try build()
-            let served = Fixture.contents(of: Path.join(source, "_site"))
-            let full = Fixture.contents(of: try fullBuild())
-            #expect(served.keys.sorted() == full.keys.sorted(), comment)
-            for (path, bytes) in full where served[path] != bytes {
-                Issue.record("\(path) differs from a full build: \(String(decoding: served[path] ?? [], as: UTF8.self))", )
-            }
+            try destinationMatchesFullBuild(comment)
             return result.changes
         }
     }

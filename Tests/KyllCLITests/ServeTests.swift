@@ -69,12 +69,31 @@ import Server
         let missing = try await serve.get("/nothing/here")
         #expect(missing.status == 404 && missing.body.contains("Nothing here."))
         #expect(try await serve.get("/css/site.css").header("content-type") == "text/css; charset=utf-8")
-        for probe in ["/../_config.yml", "/%2e%2e/_config.yml", "/css/..%2f..%2f_config.yml", "/css/%2e%2e/%2e%2e/_config.yml"] {
+        for probe in ["/../_config.yml", "/%2e%2e/_config.yml", "/%2E%2E/_config.yml", "/css/..%2f..%2f_config.yml",
+                      "/css/%2e%2e%2f%2e%2e%2f_config.yml", "/css/%2e%2e/%2e%2e/_config.yml", "/css/..%5c..%5c_config.yml",
+                      "//etc/passwd", "/%2fetc%2fpasswd", "/css/%252e%252e/_config.yml"] {
             let reply = try await serve.get(probe)
             #expect(reply.status == 400 || reply.status == 404, "\(probe) → \(reply.status)")
-            #expect(!reply.body.contains("title: Serving"), "\(probe)")
+            #expect(!reply.body.contains("title: Serving") && !reply.body.contains("root:x:"), "\(probe)")
         }
         #expect(await serve.shutdown() == 0)
+    }
+
+    @Test func symlinksOutOfTheDestinationAreRefused() async throws {
+        let serve = try await ServeHarness.start(ServeTests.site)
+        let destination = serve.source.appendingPathComponent("_site").path
+        let manager = FileManager.default
+        // A folder and a file outside the destination, and a link that stays inside it.
+        try manager.createSymbolicLink(atPath: destination + "/outside", withDestinationPath: serve.source.path)
+        try manager.createSymbolicLink(atPath: destination + "/config.txt", withDestinationPath: "../_config.yml")
+        try manager.createSymbolicLink(atPath: destination + "/inside.css", withDestinationPath: "css/site.css")
+        for probe in ["/outside/_config.yml", "/outside/", "/config.txt", "/%6futside/_config.yml", "/outside%2f_config.yml"] {
+            let reply = try await serve.get(probe)
+            #expect([400, 403, 404].contains(reply.status), "\(probe) → \(reply.status)")
+            #expect(!reply.body.contains("title: Serving"), "\(probe)")
+        }
+        #expect(try await serve.get("/inside.css").body == "h1 { color: red; }\n")
+        await serve.shutdown()
     }
 
     @Test func bannerAsJekyllPrintsIt() async throws {

@@ -23,7 +23,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from devtools import DevTools  # noqa: E402
 from live_reload_test import (CONNECTED, OVERLAY, REPOSITORY, Checks, page_target, screenshot,  # noqa: E402
-                              start_chromium)
+                              skip_without_chromium, start_chromium)
 
 FIXTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "site")
 POST = "_posts/2024-05-01-hello.md"
@@ -167,6 +167,7 @@ def main():
     parser.add_argument("--kyll", help="path to a built kyll executable")
     parser.add_argument("--screenshots", help="folder for screenshots of the overlay")
     options = parser.parse_args()
+    skip_without_chromium()
     checks = run(options.kyll or build_kyll(), options.screenshots)
     print(f"{checks.passed} passed, {checks.failed} failed")
     sys.exit(1 if checks.failed else 0)

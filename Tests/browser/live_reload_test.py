@@ -46,17 +46,31 @@ def build_harness():
     return os.path.join(bin_path, "server-harness")
 
 
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+
+
 def find_chromium():
-    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
+    for name in CHROMIUM_NAMES:
         path = shutil.which(name)
         if path:
             return path
     raise SystemExit("no Chromium found (apt-get install chromium)")
 
 
+def skip_without_chromium():
+    """Without Chromium the test is skipped (exit 0) — unless KYLL_REQUIRE_ORACLE=1, as in CI, where it fails."""
+    if any(shutil.which(name) for name in CHROMIUM_NAMES):
+        return
+    if os.environ.get("KYLL_REQUIRE_ORACLE") == "1":
+        print("FAIL no Chromium found (apt-get install chromium), and KYLL_REQUIRE_ORACLE=1")
+        sys.exit(1)
+    print("skipped: no Chromium found (apt-get install chromium)")
+    sys.exit(0)
+
+
 def start_chromium(profile):
     process = subprocess.Popen(
-        [find_chromium(), "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        [find_chromium(), "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
          "--no-default-browser-check", "--disable-extensions", "--remote-debugging-port=0",
          f"--user-data-dir={profile}", "about:blank"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -196,6 +210,7 @@ def main():
     parser.add_argument("--harness", help="path to a built server-harness")
     parser.add_argument("--screenshots", help="folder for screenshots of the overlay")
     options = parser.parse_args()
+    skip_without_chromium()
     checks = run(options.harness or build_harness(), options.screenshots)
     print(f"{checks.passed} passed, {checks.failed} failed")
     sys.exit(1 if checks.failed else 0)

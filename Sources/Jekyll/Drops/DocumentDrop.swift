@@ -19,7 +19,7 @@ final class DocumentDrop: Drop {
 
     func value(forKey key: String, in context: RenderContext) throws -> Value? {
         let scope = try context.requireJekyll()
-        if scope.document != id { scope.build.dependencies.siteUsed(by: scope.document) }
+        scope.build.dependencies.documentRead(id, rendered: DependencyLog.renderedKeys.contains(key), by: scope.document)
         return try value(key, scope: scope, context: context)
     }
 
@@ -32,7 +32,7 @@ final class DocumentDrop: Drop {
         case "excerpt": return .string(try scope.build.excerpts.text(of: id, scope: scope))
         case "collection": return doc.collectionLabel.map(Value.string) ?? .nil
         case "next", "previous":
-            scope.build.dependencies.siteUsed(by: scope.document)
+            scope.build.dependencies.listRead(SiteLists.neighbours(of: doc), by: scope.document)
             guard let (collection, index) = site.position(of: id) else { return .nil }
             let other = index + (key == "next" ? 1 : -1)
             guard other >= 0, other < collection.documentIDs.count else { return .nil }
@@ -68,6 +68,8 @@ extension DocumentDrop: JSONConvertible {
     /// `previous` shown without their content, output, excerpt and neighbours.
     func jsonValue(depth: Int, context: RenderContext) throws -> Value {
         let scope = try context.requireJekyll()
+        // Everything, neighbours included: not worth telling apart.
+        scope.build.dependencies.siteUsed(by: scope.document)
         var hash = OrderedHash()
         for key in keys {
             var v = try value(key, scope: scope, context: context) ?? .nil

@@ -50,7 +50,9 @@ final class PageDrop: Drop {
     }
 
     func value(forKey key: String, in context: RenderContext) throws -> Value? {
-        if let scope = context.jekyll, scope.document != id { scope.build.dependencies.siteUsed(by: scope.document) }
+        if let scope = context.jekyll {
+            scope.build.dependencies.documentRead(id, rendered: DependencyLog.renderedKeys.contains(key), by: scope.document)
+        }
         if key == "content" { return .string(content(context)) }
         if key == "excerpt", let excerpt = try excerpt(context) { return excerpt }
         if let v = staticHash[key] { return v }

@@ -162,13 +162,13 @@ extension RenderContext {
 extension RenderScope {
     /// A document's content as this render sees it (converted once it is rendered).
     public func content(of id: Int) -> String {
-        if id != document { build.dependencies.siteUsed(by: document) }
+        build.dependencies.documentRead(id, rendered: true, by: document)
         return build.result(of: id, seenFrom: viewer)?.converted ?? site.documents[id].content
     }
 
     /// A document's full output, once it is rendered.
     public func output(of id: Int) -> String? {
-        if id != document { build.dependencies.siteUsed(by: document) }
+        build.dependencies.documentRead(id, rendered: true, by: document)
         return build.result(of: id, seenFrom: viewer)?.output
     }
 

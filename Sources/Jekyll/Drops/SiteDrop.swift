@@ -13,14 +13,11 @@ final class SiteDrop: Drop {
 
     static let methodKeys = ["posts", "time", "html_pages", "config", "documents", "pages", "data", "categories",
                              "related_posts", "tags", "static_files", "collections"]
-    /// The keys whose values depend on other pages, items or files (for incremental builds).
-    static let siteWide: Set<String> = ["posts", "html_pages", "documents", "pages", "data", "categories",
-                                        "related_posts", "tags", "static_files", "collections"]
 
     func value(forKey key: String, in context: RenderContext) throws -> Value? {
         let scope = try context.requireJekyll()
         let build = scope.build
-        if SiteDrop.siteWide.contains(key) || site.collection(key) != nil { build.dependencies.siteUsed(by: scope.document) }
+        if let list = SiteLists.list(forSiteKey: key, site: site) { build.dependencies.listRead(list, by: scope.document) }
         switch key {
         case "posts": return cache.value(forKey: key) { .array(site.postsNewestFirst.map(build.drop)) }
         case "time": return .time(site.time)

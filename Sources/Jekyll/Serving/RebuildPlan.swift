@@ -1,10 +1,9 @@
 /// For a rebuild in the same process: which documents keep their output, decided from what the
 /// previous build recorded (held in memory, or read from `.jekyll-metadata` for the first build with
-/// `--incremental`) — `IncrementalPlan`'s rules: a document is rendered again when its file, a
-/// layout or an include it used changed, or — if its templates looked at the rest of the site —
-/// when any page, item, static file or data file changed. Two more: a stylesheet (Sass) is
-/// rendered again when a file it may import changed (the records do not list imports), and a
-/// document is kept only when its output file is still in the destination as this process left it.
+/// `--incremental`) by `ReuseRules`, told also which files the watcher saw change. Two more rules: a
+/// stylesheet (Sass) is rendered again when a file it may import changed (the records do not list
+/// imports), and a document is kept only when its output file is still in the destination as this
+/// process left it.
 struct RebuildPlan {
     /// What one build leaves for the next.
     struct Memory {
@@ -19,36 +18,31 @@ struct RebuildPlan {
     let sassInputs: String
     let previous: Memory?
     let reusable: Set<Int>
+    private let lists: SiteLists
 
     /// `changed` holds absolute paths known to have changed (from the watcher): a file rewritten
     /// with the same size within the clock's granularity keeps its stamp.
     init(site: SiteSnapshot, fingerprint: String, previous: Memory?, sassLoadPaths: [String], changed: Set<String> = [],
-         isIntact: (String) -> Bool) {
+         isIntact: @escaping (String) -> Bool) {
         self.site = site
         self.fingerprint = fingerprint
         var stamps = StampCache()
         shape = RebuildPlan.shape(site, stamps: &stamps)
         sassInputs = RebuildPlan.sassInputs(sassLoadPaths, stamps: &stamps)
         self.previous = previous
-        var reusable = Set<Int>()
+        var lists = SiteLists(site: site)
         if let previous, previous.metadata.fingerprint == fingerprint {
-            let siteChanged = previous.metadata.shape != shape || RebuildPlan.touchesSite(changed, site: site)
             let sassChanged = previous.sassInputs != sassInputs
                 || changed.contains { [".scss", ".sass", ".css"].contains(Path.extname($0)) }
-            func differs(_ path: String, _ recorded: BuildMetadata.FileStamp) -> Bool {
-                changed.contains(path) || stamps.stamp(path) != recorded
-            }
-            for (id, doc) in site.documents.enumerated() where doc.derivedFrom == nil {
-                guard let record = previous.metadata.records[IncrementalPlan.key(doc)], record.output == doc.destinationPath,
-                      !RebuildPlan.isWritten(doc, site: site) || isIntact(doc.destinationPath) else { continue }
-                if record.usesSite && siteChanged { continue }
-                if doc.isSass && sassChanged { continue }
-                if !doc.isGenerated && differs(doc.path, record.source) { continue }
-                if record.dependencies.contains(where: { differs($0.key, $0.value) }) { continue }
-                reusable.insert(id)
-            }
+            reusable = ReuseRules.reusable(site: site, previous: previous.metadata, lists: &lists, changes: ReuseRules.Changes(
+                site: previous.metadata.shape != shape || RebuildPlan.touchesSite(changed, site: site),
+                file: { path, recorded in changed.contains(path) || stamps.stamp(path) != recorded },
+                rendersAnyway: { $0.isSass && sassChanged },
+                isIntact: { !RebuildPlan.isWritten($0, site: site) || isIntact($0.destinationPath) }))
+        } else {
+            reusable = []
         }
-        self.reusable = reusable
+        self.lists = lists
     }
 
     /// Whether a changed file is one of the site's pages, items, static files or data files (a
@@ -72,24 +66,15 @@ struct RebuildPlan {
     /// The records for the next build: new ones for what was rendered, the previous ones for what was kept.
     func record(_ context: BuildContext) -> Memory {
         var stamps = StampCache()
+        var lists = self.lists
         var records: [String: BuildMetadata.Record] = [:]
-        let none = BuildMetadata.FileStamp(seconds: 0, nanoseconds: 0, size: 0)
-        for (id, doc) in site.documents.enumerated() {
-            let key = IncrementalPlan.key(doc)
+        for id in site.documents.indices {
+            let key = lists.key(id)
             if reusable.contains(id), context.state.finalResult(id) == nil, let old = previous?.metadata.records[key] {
                 records[key] = old
                 continue
             }
-            var deps: [String: BuildMetadata.FileStamp] = [:]
-            for layout in LayoutLeak.chain(of: doc, in: site.layouts) {
-                if let stamp = stamps.stamp(layout.path) { deps[layout.path] = stamp }
-            }
-            for include in context.dependencies.includes(of: id) {
-                if let stamp = stamps.stamp(include) { deps[include] = stamp }
-            }
-            let source = doc.isGenerated ? none : (stamps.stamp(doc.path) ?? none)
-            records[key] = BuildMetadata.Record(source: source, dependencies: deps,
-                                                usesSite: context.dependencies.usedSite(id), output: doc.destinationPath)
+            records[key] = ReuseRules.record(id, context: context, lists: &lists) { stamps.stamp($0) }
         }
         return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, records: records),
                       sassInputs: sassInputs)

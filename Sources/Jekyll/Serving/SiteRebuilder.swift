@@ -10,8 +10,8 @@ import Synchronization
 public final class SiteRebuilder: Sendable {
     public struct Result: Sendable {
         public var changes: DestinationChanges
-        /// The documents rendered (not kept from before).
-        public var rendered: Int
+        /// The documents rendered (not kept from before), by output path.
+        public var rendered: [String]
         /// Every destination file with the source it comes from (relative to the site), for
         /// `livereload_ignore`.
         public var origins: [String: String]
@@ -99,8 +99,9 @@ public final class SiteRebuilder: Sendable {
         var origins: [String: String] = [:]
         for doc in snapshot.documents { origins[doc.destinationPath] = doc.relativePath }
         for file in site.staticFiles { origins[file.destinationPath] = file.relativePath.droppingLeadingSlash }
-        let renderedCount = snapshot.documents.indices.filter { context.state.finalResult($0) != nil }.count
-        return Result(changes: changes, rendered: renderedCount, origins: origins,
+        let renderedOutputs = snapshot.documents.indices.filter { context.state.finalResult($0) != nil }
+            .map { snapshot.documents[$0].destinationPath }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return Result(changes: changes, rendered: renderedOutputs, origins: origins,
                       seconds: MonotonicClock.seconds(since: start))
     }
 }

@@ -30,6 +30,8 @@ struct LinkTag: TagNode {
         let relative = buffer.string
         let withSlash = Path.join("", relative)
         let site = scope.site
+        // Any document's URL may be the one: for incremental builds, the whole site was used.
+        scope.build.dependencies.siteUsed(by: scope.document)
         for id in site.pageIDs where site.documents[id].relativePath == relative || site.documents[id].relativePath == withSlash {
             output.append(URLFilters.relativeURL(.string(site.documents[id].url), context)); return
         }
@@ -72,7 +74,10 @@ struct PostURLTag: TagNode {
     }
 
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
-        let site = try context.requireJekyll().site
+        let scope = try context.requireJekyll()
+        let site = scope.site
+        // Any post's URL may be the one: for incremental builds, the whole site was used.
+        scope.build.dependencies.siteUsed(by: scope.document)
         guard let posts = site.collection("posts") else { throw notFound }
         for id in posts.documentIDs where matches(site.documents[id].relativePath) {
             output.append(URLFilters.relativeURL(.string(site.documents[id].url), context)); return

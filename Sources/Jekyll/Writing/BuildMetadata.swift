@@ -1,16 +1,23 @@
 import Liquid
 
 /// `--incremental`: what the previous build rendered and from what, kept in `.jekyll-metadata` in
-/// the source (JSON, which Jekyll's own reader also accepts). A document is rendered again when its
-/// file, a layout or an include it used changed, or — if its templates looked at the rest of the
-/// site (`site.posts`, another page's content, …) — when any page, item, static file or data file
-/// changed. Everything else keeps its previous output, so the result is what a full build makes.
+/// the source (JSON, which Jekyll's own reader also accepts). `ReuseRules` decides from it which
+/// documents keep their previous output, so the result is what a full build makes.
 struct BuildMetadata {
     struct Record {
         var source: FileStamp
         var dependencies: [String: FileStamp]
+        /// Used the site in ways not recorded one list or document at a time.
         var usesSite: Bool
         var output: String
+        /// `SiteLists` names with their signatures when the document was rendered.
+        var lists: [String: String] = [:]
+        /// Keys (`ReuseRules.key`) of the documents whose front matter, URL or date it read.
+        var dataReads: Set<String> = []
+        /// Keys of the documents whose content, output or excerpt it read.
+        var renderedReads: Set<String> = []
+        /// `ReuseRules.variablesSignature` (nil: render every time).
+        var variables: String?
     }
 
     /// A file's modification time and size, as seen when it was used.
@@ -58,8 +65,13 @@ struct BuildMetadata {
             for (dep, stamp) in (h["deps"]?.orderedHash ?? OrderedHash()).pairs {
                 if let s = FileStamp(stamp) { deps[dep.rubyString] = s }
             }
+            var lists: [String: String] = [:]
+            for (name, signature) in (h["lists"]?.orderedHash ?? OrderedHash()).pairs { lists[name.rubyString] = signature.rubyString }
+            let keys = { (name: String) in Set((h[name]?.arrayValue ?? []).map(\.rubyString)) }
             records[key.rubyString] = Record(source: source, dependencies: deps, usesSite: h["site"] == .bool(true),
-                                             output: h["output"]?.rubyString ?? "")
+                                             output: h["output"]?.rubyString ?? "", lists: lists,
+                                             dataReads: keys("data_reads"), renderedReads: keys("rendered_reads"),
+                                             variables: h["variables"].flatMap { $0.isNil ? nil : $0.rubyString })
         }
         return BuildMetadata(fingerprint: root["fingerprint"]?.rubyString ?? "", shape: root["shape"]?.rubyString ?? "",
                              records: records)
@@ -71,7 +83,12 @@ struct BuildMetadata {
             let r = records[key]!
             var deps = OrderedHash()
             for dep in r.dependencies.keys.sorted() { deps[dep] = r.dependencies[dep]!.value }
-            documents[key] = ["source": r.source.value, "deps": .hash(deps), "site": .bool(r.usesSite), "output": .string(r.output)]
+            var lists = OrderedHash()
+            for name in r.lists.keys.sorted() { lists[name] = .string(r.lists[name]!) }
+            let keys = { (set: Set<String>) in Value.array(set.sorted().map(Value.string)) }
+            documents[key] = ["source": r.source.value, "deps": .hash(deps), "site": .bool(r.usesSite), "output": .string(r.output),
+                              "lists": .hash(lists), "data_reads": keys(r.dataReads), "rendered_reads": keys(r.renderedReads),
+                              "variables": r.variables.map(Value.string) ?? .nil]
         }
         let root: Value = ["kyll": 1, "fingerprint": .string(fingerprint), "shape": .string(shape), "documents": .hash(documents)]
         try? FileSystem.write(Array(JSON.string(root).utf8), to: BuildMetadata.path(configuration))
@@ -80,7 +97,7 @@ struct BuildMetadata {
     /// The configuration, plugins and theme: a change means a full build.
     static func fingerprint(_ site: SiteSnapshot, plugins: [any JekyllPlugin]) -> String {
         var text = JSON.string(.hash(site.configuration.hash))
-        text += "|kyll-1|" + plugins.map(\.name).joined(separator: ",") + "|" + (site.theme?.root ?? "")
+        text += "|kyll-2|" + plugins.map(\.name).joined(separator: ",") + "|" + (site.theme?.root ?? "")
         return hash(text)
     }
 
@@ -109,23 +126,4 @@ struct BuildMetadata {
         for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         return String(h, radix: 16)
     }
-}
-
-/// What each document's render used, recorded while rendering for the next incremental build.
-final class DependencyLog: Sendable {
-    private let usesSite = Locked<Set<Int>>([])
-    private let includes = Locked<[Int: Set<String>]>([:])
-
-    func siteUsed(by document: Int?) {
-        guard let document else { return }
-        usesSite.withLock { _ = $0.insert(document) }
-    }
-
-    func include(_ path: String, by document: Int?) {
-        guard let document else { return }
-        includes.withLock { _ = $0[document, default: []].insert(path) }
-    }
-
-    func usedSite(_ document: Int) -> Bool { usesSite.withLock { $0.contains(document) } }
-    func includes(of document: Int) -> Set<String> { includes.withLock { $0[document] ?? [] } }
 }

@@ -1,0 +1,142 @@
+import Liquid
+
+/// Which documents a build may keep from the previous one (`kyll build --incremental`, every
+/// rebuild of `kyll serve`), and what to remember of each render for the next build. A document
+/// is rendered again when:
+/// - its own inputs changed: its file, or what a generator set for it (a paginator's posts);
+/// - a layout or an include it used changed, or its output file is gone;
+/// - a list of the site it looked at changed (`SiteLists`: `site.posts`, `site.tags`, its neighbours …);
+/// - it read the front matter, URL or date of a document whose own inputs changed (or that came or went);
+/// - it read the content, output or excerpt of a document that is rendered again;
+/// - it used the site in a way not recorded so finely (a generator's page, `post_url`, `jsonify`
+///   of a document) and any page, item, static file or data file changed.
+/// So editing one post renders that post, the pages that show its title or excerpt, and its
+/// neighbours — not every post that lists a few recent ones.
+enum ReuseRules {
+    /// How records are found again: the file, or for generated pages and a paginator's copies of
+    /// one page, with the URL.
+    static func key(_ doc: Document) -> String {
+        if doc.isGenerated { return "generated:" + doc.relativePath + ":" + doc.url }
+        return doc.variables.isEmpty ? doc.path : doc.path + "#" + doc.url
+    }
+
+    /// What a generator set for the document, as text; nil when it holds values that cannot be told
+    /// apart this way (the document then renders every time).
+    static func variablesSignature(_ doc: Document) -> String? {
+        guard !doc.variables.isEmpty else { return "" }
+        var text = ""
+        return describe(.hash(doc.variables), into: &text) ? BuildMetadata.hash(text) : nil
+    }
+
+    private static func describe(_ value: Value, into text: inout String) -> Bool {
+        switch value {
+        case .array(let items):
+            text += "["
+            for item in items {
+                guard describe(item, into: &text) else { return false }
+                text += ","
+            }
+            text += "]"
+        case .hash(let hash):
+            text += "{"
+            for (key, item) in hash.pairs {
+                text += key.rubyString + ":"
+                guard describe(item, into: &text) else { return false }
+                text += ","
+            }
+            text += "}"
+        case .drop(let drop):
+            guard let reference = drop as? DocumentReference else { return false }
+            text += "ref:" + reference.collection + "/" + reference.relativePath
+        default:
+            JSON.append(value, to: &text)
+        }
+        return true
+    }
+
+    /// What the plan needs to know of the files since the previous build.
+    struct Changes {
+        /// Whether any page, item, static file or data file changed (or came or went).
+        var site: Bool
+        /// Whether the file's stamp differs from the recorded one (or the watcher saw it change).
+        var file: (String, BuildMetadata.FileStamp) -> Bool
+        /// Documents that render whatever their records say (stylesheets whose imports changed).
+        var rendersAnyway: (Document) -> Bool = { _ in false }
+        /// Whether the document's output file is still as the previous build left it.
+        var isIntact: (Document) -> Bool
+    }
+
+    /// The documents that keep their previous output.
+    static func reusable(site: SiteSnapshot, previous: BuildMetadata, lists: inout SiteLists, changes: Changes) -> Set<Int> {
+        var changedInputs = Set<String>()
+        var renderedAgain = Set<String>()
+        var candidates: [(id: Int, key: String, record: BuildMetadata.Record)] = []
+        for (id, doc) in site.documents.enumerated() where doc.derivedFrom == nil {
+            let key = lists.key(id)
+            guard let record = previous.records[key] else {
+                changedInputs.insert(key)
+                renderedAgain.insert(key)
+                continue
+            }
+            let variables = variablesSignature(doc)
+            if (!doc.isGenerated && changes.file(doc.path, record.source)) || variables == nil || variables != record.variables {
+                changedInputs.insert(key)
+                renderedAgain.insert(key)
+                continue
+            }
+            if record.output != doc.destinationPath || !changes.isIntact(doc) || (record.usesSite && changes.site)
+                || changes.rendersAnyway(doc) || record.dependencies.contains(where: { changes.file($0.key, $0.value) }) {
+                renderedAgain.insert(key)
+                continue
+            }
+            candidates.append((id, key, record))
+        }
+        let present = Set(site.documents.indices.map { lists.key($0) })
+        for key in previous.records.keys where !present.contains(key) { changedInputs.insert(key) }
+
+        var kept: [(id: Int, key: String, record: BuildMetadata.Record)] = []
+        for candidate in candidates {
+            let record = candidate.record
+            if record.lists.contains(where: { lists.signature($0.key) != $0.value }) || !record.dataReads.isDisjoint(with: changedInputs) {
+                renderedAgain.insert(candidate.key)
+            } else {
+                kept.append(candidate)
+            }
+        }
+        // A document rendered again may print something else: those that show its text follow.
+        var settled = false
+        while !settled {
+            settled = true
+            kept.removeAll { candidate in
+                guard !candidate.record.renderedReads.isDisjoint(with: renderedAgain) else { return false }
+                renderedAgain.insert(candidate.key)
+                settled = false
+                return true
+            }
+        }
+        return Set(kept.map(\.id))
+    }
+
+    /// A record of what the document's render in `context` used, with stamps as they are now.
+    static func record(_ id: Int, context: BuildContext, lists: inout SiteLists,
+                       stamp: (String) -> BuildMetadata.FileStamp?) -> BuildMetadata.Record {
+        let site = context.site
+        let doc = site.documents[id]
+        let none = BuildMetadata.FileStamp(seconds: 0, nanoseconds: 0, size: 0)
+        var dependencies: [String: BuildMetadata.FileStamp] = [:]
+        for layout in LayoutLeak.chain(of: doc, in: site.layouts) {
+            if let s = stamp(layout.path) { dependencies[layout.path] = s }
+        }
+        for include in context.dependencies.includes(of: id) {
+            if let s = stamp(include) { dependencies[include] = s }
+        }
+        let reads = context.dependencies.reads(of: id)
+        var listSignatures: [String: String] = [:]
+        for name in reads.lists { listSignatures[name] = lists.signature(name) }
+        return BuildMetadata.Record(
+            source: doc.isGenerated ? none : (stamp(doc.path) ?? none), dependencies: dependencies,
+            usesSite: reads.usesSite, output: doc.destinationPath, lists: listSignatures,
+            dataReads: Set(reads.data.map { lists.key($0) }), renderedReads: Set(reads.rendered.map { lists.key($0) }),
+            variables: variablesSignature(doc))
+    }
+}
