@@ -40,8 +40,9 @@ extension JekyllPlugin {
     }
 }
 
-/// The plugins a site switches on, from those kyll has: named in `plugins:` (or the deprecated
-/// `gems:`), or required by its theme. Names kyll does not have get one warning each.
+/// The plugins a site switches on, from those kyll has: named in `plugins:` or required by its
+/// theme. Names kyll does not have get one warning each. The old `gems:` key switches nothing on
+/// (Jekyll 4 reads only `plugins:`), so it only earns a warning.
 struct PluginSelection {
     /// Gems that are part of what kyll does anyway.
     static let builtIn: Set<String> = ["jekyll", "jekyll-sass-converter", "kramdown", "kramdown-parser-gfm",
@@ -50,10 +51,9 @@ struct PluginSelection {
     static func select(from available: [any JekyllPlugin], configuration: Configuration, theme: Theme?,
                        logger: Logger) -> [any JekyllPlugin] {
         var names = configuration.plugins
-        if let gems = configuration["gems"]?.arrayValue {
-            logger.warn("Deprecation:", "The 'gems' configuration option has been renamed to 'plugins'. "
-                        + "Please update your config file accordingly.")
-            names += gems.map(\.rubyString)
+        if configuration["gems"] != nil {
+            logger.warn("Deprecation:", "The 'gems' configuration option is ignored; "
+                        + "list plugins under 'plugins' instead.")
         }
         names += theme?.dependencies ?? []
         if configuration.safe {
