@@ -38,8 +38,10 @@ public enum Sass {
 
         let status = sass_compile_data_context(data)
         guard status == 0 else { throw error(from: context, options: options) }
+        var sourceMap = string(sass_context_get_source_map_string(context))
+        if options.restrictImports, let map = sourceMap { sourceMap = SourceMapDeduplication.deduplicated(map) }
         return SassOutput(css: string(sass_context_get_output_string(context)) ?? "",
-                          sourceMap: string(sass_context_get_source_map_string(context)),
+                          sourceMap: sourceMap,
                           includedFiles: includedFiles(context))
     }
 

@@ -5,8 +5,8 @@ import Testing
 /// `FixtureSite`) built by Jekyll 4.3.1 and by kyll: the same files, each the same page.
 ///
 /// A fixture's leading comment may say `args: --drafts --future` (command-line options for both)
-/// and `env: JEKYLL_ENV=production` (environment for both; kyll's builds run in this process, so
-/// such fixtures set the variable around the build).
+/// and `env: JEKYLL_ENV=production` (environment for both), and `before: _previous` (a folder of
+/// the fixture copied into both destinations first, standing for an earlier build).
 @Suite struct FixtureSiteTests {
     static let folder = Repository.root.appendingPathComponent("Tests/KyllCLITests/Fixtures")
 
@@ -22,12 +22,14 @@ import Testing
         let fixture = FixtureSite(text)
         let folder = try TemporaryDirectory("kyll-fixture")
         guard let run = try Differential.build(fixture: text, in: folder, arguments: fixture.arguments,
-                                               environment: fixture.environment) else { return }
+                                               environment: fixture.environment,
+                                               previousBuild: fixture.previousBuild) else { return }
         #expect(run.jekyll.status == 0, "\(name): \(run.summary)")
         #expect(run.kyll.status == 0, "\(name): \(run.summary)")
         #expect(run.comparison.missing == [], "\(name): \(run.summary)")
         #expect(run.comparison.extra == [], "\(name): \(run.summary)")
         #expect(run.comparison.different == [], "\(name): \(run.summary)")
+        #expect(run.entries(kyll: true) == run.entries(kyll: false), "\(name): files and folders differ")
         for path in run.comparison.paths(with: "identical-dom") {
             #expect(run.file(path, kyll: true) == run.file(path, kyll: false), "\(name): \(path) differs in bytes")
         }
@@ -45,6 +47,14 @@ extension FixtureSite {
             return line.dropFirst(5).split(separator: " ").map(String.init)
         }
         return []
+    }
+
+    /// `before: FOLDER` in the leading comment.
+    var previousBuild: String? {
+        for line in comment.split(separator: "\n") where line.hasPrefix("before:") {
+            return line.dropFirst(7).trimmingCharacters(in: .whitespaces)
+        }
+        return nil
     }
 
     /// `env: KEY=VALUE …` in the leading comment (`$SITE` stands for the site's folder).

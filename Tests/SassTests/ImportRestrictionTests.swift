@@ -1,5 +1,5 @@
 import Foundation
-import Sass
+@testable import Sass
 import Testing
 
 /// `@import` may read only below the load paths and the input file's folder.
@@ -70,5 +70,26 @@ import Testing
             let output = try Sass.compile("@import \"link\";", options: open)
             #expect(output.css == ".secret {\n  a: b; }\n")
         }
+    }
+    /// With the guard's importer libsass registers a partial once per import; the map must still
+    /// list each source once, exactly as without the guard.
+    @Test(arguments: [false, true])
+    func aPartialImportedTwiceIsOneSourceInTheMap(_ withContents: Bool) throws {
+        try Self.withSite { root, options in
+            var guarded = options
+            guarded.sourceMap = SassOptions.SourceMap(file: root + "/site/main.css.map", includeContents: withContents)
+            var open = guarded
+            open.restrictImports = false
+            let source = "@import \"ok\";\n.x { y: z; }\n@import \"ok\", \"local\";\n@import \"ok\";\n"
+            let expected = try #require(try Sass.compile(source, options: open).sourceMap)
+            let actual = try #require(try Sass.compile(source, options: guarded).sourceMap)
+            #expect(actual == expected)
+            #expect(expected.components(separatedBy: "_ok.scss").count == 2)
+        }
+    }
+
+    @Test(arguments: [[0], [1, -1, 15, 16, -16], [123456, -987654, 31, 32, -33]])
+    func quantitiesRoundTrip(_ numbers: [Int]) {
+        #expect(VLQ.decode(Substring(VLQ.encode(numbers))) == numbers)
     }
 }

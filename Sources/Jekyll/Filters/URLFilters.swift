@@ -51,11 +51,11 @@ enum URLFilters {
     }
 
 
-    /// Ruby's `CGI.escape`: letters, digits and `*-._` kept, space as `+`, everything else `%XX`.
+    /// Ruby's `CGI.escape`: letters, digits and `-._~` kept, space as `+`, everything else `%XX`.
     static func cgiEscape(_ s: String) -> String {
         var out = ""
         for b in s.utf8 {
-            if URLPath.isAlphanumeric(b) || "*-._".utf8.contains(b) {
+            if URLPath.isAlphanumeric(b) || "-._~".utf8.contains(b) {
                 out.unicodeScalars.append(Unicode.Scalar(b))
             } else if b == 0x20 {
                 out += "+"

@@ -28,7 +28,8 @@ struct SiteReader {
     /// One folder of the source (`dir` is `` or `/sub/folder`), then its sub-folders.
     func readDirectory(_ dir: String, site: inout Site, filter: EntryFilter) throws(BuildError) {
         let base = site.configuration.inSource(dir)
-        guard FileSystem.isDirectory(base), let names = try? FileSystem.entries(base) else { return }
+        // The file system's order, as Jekyll reads it: pages of the same name keep it in `site.pages`.
+        guard FileSystem.isDirectory(base), let names = try? FileSystem.entriesInDirectoryOrder(base) else { return }
         var dirs: [String] = [], pages: [String] = [], files: [String] = []
         for name in filter.relativeTo(baseDirectory: base).filter(names, in: base) {
             let full = Path.join(base, name)

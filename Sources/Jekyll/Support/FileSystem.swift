@@ -86,6 +86,13 @@ public enum FileSystem {
 
     /// The names in a directory (without `.` and `..`), sorted by their bytes for a deterministic order.
     public static func entries(_ directory: String) throws(Failure) -> [String] {
+        try entriesInDirectoryOrder(directory).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// The names in a directory (without `.` and `..`) in the order the file system lists them,
+    /// as Ruby's `Dir.entries` gives them to Jekyll. Jekyll's pages keep this order among equal
+    /// names (its sort by name is stable on glibc), so `site.pages` depends on it.
+    public static func entriesInDirectoryOrder(_ directory: String) throws(Failure) -> [String] {
         guard let dir = opendir(directory) else {
             throw Failure(path: directory, operation: "open directory", code: errno)
         }
@@ -97,7 +104,7 @@ public enum FileSystem {
             }
             if name != "." && name != ".." { names.append(name) }
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names
     }
 
     public static func read(_ path: String) throws(Failure) -> [UInt8] {

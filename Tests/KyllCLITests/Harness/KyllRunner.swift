@@ -64,9 +64,16 @@ struct Differential {
     let comparison: SiteComparison
 
     /// Nil when Jekyll is not installed and not required (the caller's test is then disabled).
+    /// `previousBuild` (a folder in the source) is copied into both destinations first, as what an
+    /// earlier build left there.
     static func build(source: URL, in folder: TemporaryDirectory, arguments: [String] = [],
-                      environment: [String: String] = [:]) throws -> Differential? {
+                      environment: [String: String] = [:], previousBuild: String? = nil) throws -> Differential? {
         let reference = folder.sub("jekyll"), candidate = folder.sub("kyll")
+        if let previousBuild {
+            for destination in [reference, candidate] {
+                try FileManager.default.copyItem(at: source.appendingPathComponent(previousBuild), to: destination)
+            }
+        }
         let env = environment.mapValues {
             $0.replacingOccurrences(of: "$SITE", with: source.path).replacingOccurrences(of: "$GEM_PATH", with: Oracle.gemPath)
         }
@@ -79,11 +86,20 @@ struct Differential {
 
     /// A fixture site (txtar text) built both ways.
     static func build(fixture: String, in folder: TemporaryDirectory, arguments: [String] = [],
-                      environment: [String: String] = [:]) throws -> Differential? {
+                      environment: [String: String] = [:], previousBuild: String? = nil) throws -> Differential? {
         let source = folder.sub("site")
         try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         try FixtureSite(fixture).write(into: source)
-        return try build(source: source, in: folder, arguments: arguments, environment: environment)
+        return try build(source: source, in: folder, arguments: arguments, environment: environment,
+                         previousBuild: previousBuild)
+    }
+
+    /// Every file and folder under a built site, destination-relative, so that folders left behind
+    /// (which the page comparison cannot see) count too.
+    func entries(kyll: Bool) -> [String] {
+        let root = kyll ? candidate : reference
+        let walker = FileManager.default.enumerator(atPath: root.path)
+        return (walker?.allObjects as? [String] ?? []).sorted()
     }
 
     var summary: String {
