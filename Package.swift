@@ -77,7 +77,7 @@ let package = Package(
 
         // The command line.
         .target(name: "KyllCLI", dependencies: [
-            "Jekyll", "JekyllPlugins",
+            "Jekyll", "JekyllPlugins", "Server",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "Liquid", "JekyllLiquid",
         ]),
@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "SassTests", dependencies: ["Sass"], exclude: ["Fixtures"]),
         .testTarget(name: "JekyllTests", dependencies: ["Jekyll", "JekyllPlugins"]),
-        .testTarget(name: "KyllCLITests", dependencies: ["KyllCLI", "Jekyll"], exclude: ["Fixtures"]),
+        .testTarget(name: "KyllCLITests", dependencies: ["KyllCLI", "Jekyll", "YAML"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
