@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "SassTests", dependencies: ["Sass"], exclude: ["Fixtures"]),
         .testTarget(name: "JekyllTests", dependencies: ["Jekyll", "JekyllPlugins"]),
         .testTarget(name: "KyllCLITests", dependencies: [
-            "KyllCLI", "Jekyll", "Server",
+            "KyllCLI", "Jekyll", "Server", "YAML",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
         ], exclude: ["Fixtures"]),
     ],

@@ -11,7 +11,7 @@ public enum SiteBuild {
     /// Builds the site the options describe, logging Jekyll's banner lines.
     @discardableResult
     public static func run(options: BuildOptions, plugins available: [any JekyllPlugin],
-                           logger: Logger) throws(BuildError) -> Summary {
+                           logger: Logger, progress: BuildProgress? = nil) throws(BuildError) -> Summary {
         let start = MonotonicClock.now()
         let configuration = try ConfigurationLoader(options: options, logger: logger).load()
         try BuildSafety.check(configuration)
@@ -21,7 +21,7 @@ public enum SiteBuild {
         logger.info("Destination:", configuration.destination)
         logger.info("Incremental build:", configuration.incremental ? "enabled" : "disabled. Enable with --incremental")
         logger.info("Generating...")
-        let written = try build(configuration, plugins: available, logger: logger)
+        let written = try build(configuration, plugins: available, logger: logger, progress: progress)
         let seconds = MonotonicClock.seconds(since: start)
         logger.info("", "done in \(Value.float((seconds * 1000).rounded() / 1000).rubyString) seconds.")
         return Summary(filesWritten: written, seconds: seconds)
@@ -29,8 +29,9 @@ public enum SiteBuild {
 
     /// The phases. Returns the number of files written.
     public static func build(_ configuration: Configuration, plugins available: [any JekyllPlugin],
-                             logger: Logger) throws(BuildError) -> Int {
+                             logger: Logger, progress: BuildProgress? = nil) throws(BuildError) -> Int {
         var timer = PhaseTimer()
+        progress?.begin("Reading")
         let setup = try SiteSetup(configuration: configuration, plugins: available, logger: logger)
         timer.end("RESET")
 
@@ -49,7 +50,8 @@ public enum SiteBuild {
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
                                    converters: setup.converters, plugins: setup.plugins, profile: setup.profile,
                                    reusable: plan?.reusable ?? [])
-        let rendered = try context.renderAll(workers: setup.workers)
+        progress?.begin("Rendering", total: snapshot.documents.count)
+        let rendered = try context.renderAll(workers: setup.workers, progress: progress)
         timer.end("RENDER")
         timer.end("CLEANUP")
 
@@ -58,6 +60,7 @@ public enum SiteBuild {
             OutputFile(path: $0.destinationPath, content: .copy(from: $0.path), origin: $0.path)
         } + rendered.items
         BuildSafety.warnAboutConflicts(files, destination: configuration.destination, logger: logger)
+        progress?.begin("Writing", total: files.count)
         try SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles).write(files)
         setup.prepareCacheFolder()
         plan?.record(context)

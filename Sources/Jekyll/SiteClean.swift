@@ -16,14 +16,16 @@ public enum SiteClean {
             logger.info("Cleaner:", "Nothing to do for \(metadata).")
         }
         remove(configuration.inSource(configuration.cacheDir), logger: logger)
+        // Jekyll names the Sass cache relative to the working directory.
+        remove(Path.join(options.workingDirectory, ".sass-cache"), shownAs: ".sass-cache", logger: logger)
     }
 
-    static func remove(_ path: String, logger: Logger) {
+    static func remove(_ path: String, shownAs name: String? = nil, logger: Logger) {
         if FileSystem.isDirectory(path) {
-            logger.info("Cleaner:", "Removing \(path)...")
+            logger.info("Cleaner:", "Removing \(name ?? path)...")
             try? FileSystem.remove(path)
         } else {
-            logger.info("Cleaner:", "Nothing to do for \(path).")
+            logger.info("Cleaner:", "Nothing to do for \(name ?? path).")
         }
     }
 }

@@ -35,6 +35,9 @@ struct SiteSetup {
         profile = configuration.renderProfile ? RenderProfile() : nil
         baseEnvironment = SiteSetup.environment(configuration: configuration, theme: theme, plugins: plugins,
                                                 converters: converters, profile: profile)
+        if configuration["lsi"]?.isTruthy == true {
+            logger.warn("LSI:", "kyll has no latent semantic indexing; site.related_posts lists the ten most recent posts.")
+        }
         if !configuration.safe {
             for dir in configuration.pluginsDir {
                 let path = configuration.inSource(dir)
@@ -118,7 +121,9 @@ enum BuildSafety {
         if destination == "/" { throw BuildError("The destination cannot be the root folder.") }
     }
 
-    static func warnAboutConflicts(_ files: [OutputFile], destination: String, logger: Logger) {
+    /// Whether there were any.
+    @discardableResult
+    static func warnAboutConflicts(_ files: [OutputFile], destination: String, logger: Logger) -> Bool {
         var origins: [String: [String]] = [:]
         var order: [String] = []
         for f in files where !f.mayReplace {
@@ -132,5 +137,6 @@ enum BuildSafety {
             for origin in origins[path]! { logger.warn("", " - \(origin)") }
             logger.warn("")
         }
+        return order.contains { origins[$0]!.count > 1 }
     }
 }

@@ -3,7 +3,7 @@ import Jekyll
 import JekyllPlugins
 
 /// `kyll build`: Jekyll's `jekyll build`, same options, same banner, same exit statuses.
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build your site.",
@@ -11,13 +11,18 @@ struct BuildCommand: ParsableCommand {
     )
 
     @OptionGroup var options: BuildOptionGroup
+    @OptionGroup var watching: WatchOptionGroup
 
-    @Flag(name: [.short, .long], help: "Watch for changes and rebuild (use `kyll serve`).")
-    var watch = false
-
-    func run() throws {
-        let status = BuildCommand.build(options.buildOptions(), watch: watch, logger: Logger())
+    func run() async throws {
+        let progress = BuildProgressLine.forTerminal(quiet: options.quiet)
+        let logger = progress.map { Logger(sink: $0.sink) } ?? Logger()
+        let buildOptions = options.buildOptions()
+        let status = BuildCommand.build(buildOptions, watch: watching.watch == true, logger: logger,
+                                        progress: progress)
         if status != 0 { throw ExitCode(status) }
+        if watching.watch == true {
+            try await BuildWatch(options: buildOptions, forcePolling: watching.forcePolling, logger: logger).run()
+        }
     }
 
     static func message(for error: any Error) -> String {
@@ -25,20 +30,20 @@ struct BuildCommand: ParsableCommand {
     }
 
     /// Builds once and reports as Jekyll does; the exit status (0 or 1).
-    static func build(_ options: BuildOptions, watch: Bool = false, logger: Logger) -> Int32 {
+    static func build(_ options: BuildOptions, watch: Bool = false, logger: Logger,
+                      progress: BuildProgressLine? = nil) -> Int32 {
         logger.adjustVerbosity(quiet: options.quiet, verbose: options.verbose)
         do {
-            _ = try SiteBuild.run(options: options, plugins: JekyllPlugins.all, logger: logger)
+            _ = try SiteBuild.run(options: options, plugins: JekyllPlugins.all, logger: logger,
+                                  progress: progress?.progress)
+            progress?.finish()
         } catch {
+            progress?.finish()
             if let line = error.jekyllLine { logger.error(line.topic, line.message) }
             logger.raw(error.render(trace: options.trace))
             return 1
         }
-        if watch {
-            logger.warn("Auto-regeneration:", "not available in `kyll build`; use `kyll serve`.")
-        } else {
-            logger.info("Auto-regeneration:", "disabled. Use --watch to enable.")
-        }
+        if !watch { logger.info("Auto-regeneration:", "disabled. Use --watch to enable.") }
         return 0
     }
 }

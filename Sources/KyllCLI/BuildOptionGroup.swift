@@ -51,7 +51,7 @@ struct BuildOptionGroup: ParsableArguments {
     @Flag(name: .customLong("strict_front_matter"), help: "Fail if errors are present in front matter.")
     var strictFrontMatter = false
 
-    @Flag(name: .long, help: "Use LSI for improved related posts.")
+    @Flag(name: .long, help: "Use LSI for improved related posts (kyll warns and lists the most recent posts).")
     var lsi = false
 
     @Option(name: .customLong("layouts"), help: "Layouts directory (defaults to ./_layouts).")
@@ -59,6 +59,10 @@ struct BuildOptionGroup: ParsableArguments {
 
     @Option(name: [.customShort("p"), .customLong("plugins")], help: "Plugins directories, comma-separated.")
     var plugins: String?
+
+    /// Jekyll ignores words after the command (`jekyll build extra`); so does kyll.
+    @Argument(help: .hidden)
+    var ignoredArguments: [String] = []
 
     @Option(name: .customLong("theme-path"), help: "Folders holding gem themes (NAME/ or NAME-VERSION/), colon-separated.")
     var themePath: String?

@@ -9,6 +9,8 @@ struct CleanCommand: ParsableCommand {
     )
 
     @OptionGroup var options: BuildOptionGroup
+    /// Accepted, as Jekyll accepts them, and unused.
+    @OptionGroup var watching: WatchOptionGroup
 
     func run() throws {
         let status = CleanCommand.clean(options.buildOptions(), logger: Logger())

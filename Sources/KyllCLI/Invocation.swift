@@ -1,7 +1,7 @@
 import ArgumentParser
 import Jekyll
 
-/// Runs `kyll build` or `kyll clean` in this process with a given working directory and logger
+/// Runs `kyll build` (without watching), `kyll clean` or `kyll doctor` in this process with a given working directory and logger
 /// (for tests and embedding): the arguments as on the command line, after the subcommand name.
 public enum Invocation {
     public static func run(_ arguments: [String], workingDirectory: String, logger: Logger) -> Int32 {
@@ -11,7 +11,10 @@ public enum Invocation {
             case "build", "b":
                 let command = try BuildCommand.parse(Array(arguments.dropFirst()))
                 return BuildCommand.build(command.options.buildOptions(workingDirectory: workingDirectory),
-                                          watch: command.watch, logger: logger)
+                                          watch: false, logger: logger)
+            case "doctor", "hyde":
+                let command = try DoctorCommand.parse(Array(arguments.dropFirst()))
+                return DoctorCommand.examine(command.buildOptions(workingDirectory: workingDirectory), logger: logger)
             case "clean":
                 let command = try CleanCommand.parse(Array(arguments.dropFirst()))
                 return CleanCommand.clean(command.options.buildOptions(workingDirectory: workingDirectory), logger: logger)

@@ -9,7 +9,7 @@ struct NewCommand: ParsableCommand {
     @Flag(name: .long, help: "Force creation even if PATH already exists.") var force = false
     @Flag(name: .long, help: "Creates scaffolding but with empty files.") var blank = false
     @Flag(name: .customLong("skip-bundle"), help: "Skip 'bundle install' (kyll never runs it).") var skipBundle = false
-    @Flag(name: [.short, .long], help: "Show the full detail of errors.") var trace = false
+    @OptionGroup var global: GlobalOptionGroup
 
     func run() throws {
         let logger = Logger()
@@ -30,7 +30,7 @@ struct NewThemeCommand: ParsableCommand {
 
     @Argument(help: "The theme's name.") var name: [String]
     @Flag(name: [.short, .customLong("code-of-conduct")], help: "Include a code of conduct.") var codeOfConduct = false
-    @Flag(name: [.short, .long], help: "Show the full detail of errors.") var trace = false
+    @OptionGroup var global: GlobalOptionGroup
 
     func run() throws {
         let logger = Logger()

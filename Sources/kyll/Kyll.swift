@@ -3,6 +3,6 @@ import KyllCLI
 @main
 enum Kyll {
     static func main() async {
-        await KyllCommand.main(nil)
+        await KyllMain.main(Array(CommandLine.arguments.dropFirst()))
     }
 }

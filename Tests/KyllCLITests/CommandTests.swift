@@ -209,3 +209,34 @@ extension CommandTests {
         #expect(read(site.appendingPathComponent("b.html")) == "Changed\n")
     }
 }
+
+/// The progress line: drawn on a terminal (here a pseudo-terminal made by `script`), erased when
+/// the build ends, and never written to a pipe.
+@Suite struct ProgressLineTests {
+    static func site(pages: Int) -> String {
+        "-- _config.yml --\ntitle: Many\n" + (0..<pages).map { "-- p\($0).md --\n---\n---\n# Page \($0)\n{{ site.title }}\n" }.joined()
+    }
+
+    @Test func drawnOnATerminalOnly() throws {
+        let kyll = try #require(KyllExecutable.path)
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let folder = try TemporaryDirectory("kyll-progress")
+        try FixtureSite(Self.site(pages: 300)).write(into: folder.url)
+        let typescript = folder.url.appendingPathComponent("typescript")
+        let command = "KYLL_PROGRESS_DELAY=0 '\(kyll)' build 2>/dev/tty"
+        let terminal = try runProgram("/usr/bin/script", ["-qec", command, typescript.path], directory: folder.url)
+        #expect(terminal.status == 0, "\(terminal.output)")
+        let seen = (try? String(contentsOf: typescript, encoding: .utf8)) ?? ""
+        #expect(seen.contains("Rendering... "), "\(seen)")
+        #expect(seen.contains("/300"), "\(seen)")
+        // Erased before the last lines, not drawn again.
+        let lastErase = try #require(seen.range(of: "\r\u{1B}[K", options: .backwards))
+        #expect(!seen[lastErase.upperBound...].contains("Rendering..."), "\(seen)")
+        #expect(seen[lastErase.upperBound...].contains("Auto-regeneration: disabled."), "\(seen)")
+
+        let piped = try runProgram(kyll, ["build"], directory: folder.url, environment: ["KYLL_PROGRESS_DELAY": "0"])
+        #expect(piped.status == 0)
+        #expect(!piped.output.contains("Rendering..."))
+        #expect(!piped.output.contains("\u{1B}[K"))
+    }
+}

@@ -5,7 +5,7 @@ extension BuildContext {
     /// Renders every document — in Jekyll's order, on all cores — and returns what is written, in
     /// the order Jekyll writes it: pages (then the files converters made beside them, which Jekyll
     /// adds as pages while rendering), then collection items.
-    func renderAll(workers: Int) throws(BuildError) -> (pages: [OutputFile], items: [OutputFile]) {
+    func renderAll(workers: Int, progress: BuildProgress? = nil) throws(BuildError) -> (pages: [OutputFile], items: [OutputFile]) {
         let failure = Locked<BuildError?>(nil)
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
             while failure.withLock({ $0 == nil }), let id = state.nextDocument() {
@@ -15,6 +15,7 @@ extension BuildContext {
                 }
                 do throws(BuildError) {
                     state.finish(id, try render(id))
+                    progress?.advance()
                 } catch {
                     state.abandon(id)
                     failure.withLock { if $0 == nil { $0 = error } }

@@ -52,7 +52,7 @@ public final class Logger: Sendable {
         }
     }
 
-    static func format(topic: String, message: String) -> String {
+    public static func format(topic: String, message: String) -> String {
         let head = topic + " "
         let padded = head.count < 20 ? String(repeating: " ", count: 20 - head.count) + head : head
         return padded + collapseWhitespace(message)

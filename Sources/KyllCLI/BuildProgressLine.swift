@@ -1,0 +1,80 @@
+import Dispatch
+import Foundation
+import Jekyll
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A progress line on standard error for builds that take a while: shown only when standard error
+/// is a terminal, only once the build has run for `delay`, redrawn in place and erased when the
+/// build ends or a log line is written, so logs and pipes never see it.
+final class BuildProgressLine: @unchecked Sendable {
+    /// How long a build runs before the line appears (`KYLL_PROGRESS_DELAY`, in seconds, changes
+    /// it), and how often it is redrawn.
+    let delay: DispatchTimeInterval
+    let interval: DispatchTimeInterval
+
+    let progress = BuildProgress()
+    private let timer: DispatchSourceTimer
+    private let lock = NSLock()
+    private var shown = false
+    private var finished = false
+
+    /// A progress line when standard error is a terminal and the build is not quiet; nil otherwise.
+    static func forTerminal(quiet: Bool) -> BuildProgressLine? {
+        guard !quiet, isatty(2) == 1, ProcessInfo.processInfo.environment["TERM"] != "dumb" else { return nil }
+        return BuildProgressLine()
+    }
+
+    private init() {
+        let seconds = ProcessInfo.processInfo.environment["KYLL_PROGRESS_DELAY"].flatMap(Double.init) ?? 1.5
+        delay = .milliseconds(Int(max(0, seconds) * 1000))
+        interval = .milliseconds(seconds < 0.2 ? 10 : 200)
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
+        timer.schedule(deadline: .now() + delay, repeating: interval)
+        timer.setEventHandler { [weak self] in self?.draw() }
+        timer.resume()
+    }
+
+    /// The text for a moment of the build: `Rendering... 120/4000`.
+    static func text(for snapshot: BuildProgress.Snapshot) -> String? {
+        guard !snapshot.phase.isEmpty else { return nil }
+        let count = snapshot.total > 0 ? " \(snapshot.done)/\(snapshot.total)" : ""
+        return Logger.format(topic: "", message: snapshot.phase + "..." + count)
+    }
+
+    private func draw() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !finished, let text = Self.text(for: progress.snapshot) else { return }
+        shown = true
+        Console.write("\r\u{1B}[K" + text, to: .standardError)
+    }
+
+    /// Where a logger writes while the line may be shown: the line is erased first, and drawn again
+    /// at the next tick below what was written.
+    var sink: Logger.Sink {
+        { [self] stream, line in
+            lock.lock()
+            defer { lock.unlock() }
+            if shown {
+                Console.write("\r\u{1B}[K", to: .standardError)
+                shown = false
+            }
+            Console.write(line + "\n", to: stream)
+        }
+    }
+
+    /// Stops drawing and erases the line.
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !finished else { return }
+        finished = true
+        timer.cancel()
+        if shown { Console.write("\r\u{1B}[K", to: .standardError) }
+    }
+}
