@@ -54,7 +54,9 @@ enum ArrayFilters {
             })
         }
         env.register(filter: "group_by_exp", arity: 2...2) { input, args, context in
-            guard let items = try groupable(input, context) else { return input }
+            // A hash is grouped as its `[key, value]` pairs (Ruby's `Hash#group_by`).
+            let pairs: [Value]? = if case .hash(let h) = input { h.pairArrays } else { nil }
+            guard let items = try pairs ?? groupable(input, context) else { return input }
             let expression = try FilteredExpression.parse(args[1].rubyString, environment: context.environment)
             let name = args[0].rubyString
             return grouped(try items.map { item in
