@@ -89,7 +89,7 @@ public enum JekyllFlavor {
     /// turned into numbers.
     public static func itemProperty(_ item: Value, _ property: String, _ context: RenderContext) throws -> Value {
         var value: Value
-        if property.contains(".") {
+        if property.utf8.contains(UInt8(ascii: ".")) {
             value = item
             for key in property.split(separator: ".", omittingEmptySubsequences: false) {
                 guard let next = try subscriptValue(value, String(key), context, strictMissing: false) else {

@@ -24,13 +24,14 @@ final class DocumentDrop: Drop {
     }
 
     func value(_ key: String, scope: RenderScope, context: RenderContext) throws -> Value? {
-        let doc = site.documents[id]
+        // Fields are read through `documents[id]` rather than a local copy: copying the whole
+        // `Document` (retaining each of its fields) for every key was a hot spot.
         switch key {
-        case "name": return doc.data["name"].flatMap { $0.isTruthy ? $0 : nil } ?? .string(doc.name)
-        case "id": return .string(doc.id)
-        case "relative_path", "path": return .string(doc.relativePath)
+        case "name": return site.documents[id].data["name"].flatMap { $0.isTruthy ? $0 : nil } ?? .string(site.documents[id].name)
+        case "id": return .string(site.documents[id].id)
+        case "relative_path", "path": return .string(site.documents[id].relativePath)
         case "excerpt": return .string(try scope.build.excerpts.text(of: id, scope: scope))
-        case "collection": return doc.collectionLabel.map(Value.string) ?? .nil
+        case "collection": return site.documents[id].collectionLabel.map(Value.string) ?? .nil
         case "next", "previous":
             scope.build.dependencies.listRead(SiteLists.neighbours(of: doc), by: scope.document)
             guard let (collection, index) = site.position(of: id) else { return .nil }
@@ -39,13 +40,13 @@ final class DocumentDrop: Drop {
             return scope.build.drop(collection.documentIDs[other])
         case "content":
             if let r = scope.build.result(of: id, seenFrom: scope.viewer) { return .string(r.converted) }
-            return .string(doc.content)
+            return .string(site.documents[id].content)
         case "output":
             return scope.build.result(of: id, seenFrom: scope.viewer)?.output.map(Value.string) ?? .nil
-        case "url": return .string(doc.url)
-        case "date": return doc.date.map(Value.time) ?? .nil
-        case "title", "categories", "tags": return doc.data[key] ?? .nil
-        default: return doc.data[key]
+        case "url": return .string(site.documents[id].url)
+        case "date": return site.documents[id].date.map(Value.time) ?? .nil
+        case "title", "categories", "tags": return site.documents[id].data[key] ?? .nil
+        default: return site.documents[id].data[key]
         }
     }
 

@@ -38,9 +38,6 @@ extension DocumentReference: JSONConvertible {
 extension SiteSnapshot {
     /// The position of a collection item in `documents`.
     public func documentID(collection label: String, relativePath: String) -> Int? {
-        let index = cache.ids("index:" + label) {
-            collection(label)?.documentIDs ?? []
-        }
-        return index.first { documents[$0].relativePath == relativePath }
+        itemIDs[label]?[relativePath]
     }
 }

@@ -13,7 +13,9 @@ enum SiteDateFilter {
             guard !pattern.isEmpty, let time = localTime(input, clock: clock) else {
                 return try standard.body(input, args, context)
             }
-            let zoned = time.zone == .local ? pattern.replacingZoneName(with: clock.abbreviation(at: time.seconds)) : pattern
+            // The zone's name comes from ICU (slow): looked up only for a pattern that prints it.
+            let zoned = time.zone == .local && pattern.mentionsZoneName
+                ? pattern.replacingZoneName(with: clock.abbreviation(at: time.seconds)) : pattern
             return DateFilter.strftime(.time(time), zoned).map(Value.string) ?? input
         }
     }
@@ -39,9 +41,18 @@ enum SiteDateFilter {
 }
 
 extension String {
+    var mentionsZoneName: Bool {
+        var percent = false
+        for b in utf8 {
+            if percent && b == UInt8(ascii: "Z") { return true }
+            percent = b == UInt8(ascii: "%")
+        }
+        return false
+    }
+
     /// `%Z` in a `strftime` pattern replaced by a zone name (`%%` left alone).
     func replacingZoneName(with name: String) -> String {
-        guard contains("%Z") else { return self }
+        guard mentionsZoneName else { return self }
         var out = ""
         var chars = self[...]
         while let c = chars.first {

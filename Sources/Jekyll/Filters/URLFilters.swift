@@ -73,11 +73,29 @@ enum URLFilters {
 public enum SiteURL {
     /// The base URL (without a trailing slash) before a path, normalized.
     public static func relative(_ text: String, baseurl: String?) -> String {
+        if isPlainPath(text) {
+            // No scheme, query, fragment, escapes or dot segments: normalizing would change nothing.
+            var base = baseurl ?? ""
+            if base.hasSuffix("/") { base.removeLast() }
+            let joined = ensureLeadingSlash(base) + ensureLeadingSlash(text)
+            if isPlainPath(joined) && !joined.utf8.starts(with: "//".utf8) { return joined }
+        }
         if URIReference(text).isAbsolute { return text }
         var base = baseurl ?? ""
         if base.hasSuffix("/") { base.removeLast() }
         let joined = [base, text].map(ensureLeadingSlash).joined()
         return URIReference(joined).normalized().description
+    }
+
+    /// Made only of path characters other than `:` (so no scheme), without a `.` or `..` segment.
+    static func isPlainPath(_ text: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for b in text.utf8 {
+            guard b != UInt8(ascii: ":"), b == UInt8(ascii: "/") || URIReference.isPathCharacter(b) else { return false }
+            if b == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { return false }
+            previous = b
+        }
+        return true
     }
 
     /// The site's `url` before the relative URL, normalized.

@@ -63,18 +63,26 @@ enum Excerpt {
         return false
     }
 
-    /// Lines `[label]: rest` (at most three spaces of indent).
+    /// Lines `[label]: rest` (at most three spaces of indent): a byte scan, since the text is the
+    /// whole rest of the document (splitting it into characters was a hot spot of reading posts).
     static func linkDefinitions(in text: Substring) -> [(label: String, rest: String)] {
         var out: [(String, String)] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var s = line[...]
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            var i = lineStart
             var spaces = 0
-            while s.first == " " && spaces < 3 { s = s.dropFirst(); spaces += 1 }
-            guard s.first == "[", let close = s.firstIndex(of: "]"), close > s.index(after: s.startIndex) else { continue }
-            let label = s[...close]
-            let after = s[s.index(after: close)...]
-            guard after.first == ":", after.count >= 2 else { continue }
-            out.append((String(label), String(after)))
+            while i < lineEnd, bytes[i] == UInt8(ascii: " "), spaces < 3 { i = bytes.index(after: i); spaces += 1 }
+            if i < lineEnd, bytes[i] == UInt8(ascii: "["),
+               let close = bytes[i..<lineEnd].firstIndex(of: UInt8(ascii: "]")), close > bytes.index(after: i) {
+                let colon = bytes.index(after: close)
+                // `:` and at least one more character.
+                if colon < lineEnd, bytes[colon] == UInt8(ascii: ":"), bytes.index(after: colon) < lineEnd {
+                    out.append((String(text[i...close]), String(text[colon..<lineEnd])))
+                }
+            }
+            lineStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
         }
         return out
     }

@@ -24,6 +24,8 @@ public final class SiteSnapshot: Sendable {
     public let theme: Theme?
     public let converters: ConverterTable
     public let logger: Logger
+    /// Each collection's items by relative path (for `DocumentReference`, looked up on every key).
+    let itemIDs: [String: [String: Int]]
     /// Lists computed on first use (`site.posts` newest first, tags, categories…).
     let cache = DerivedCache()
 
@@ -50,6 +52,13 @@ public final class SiteSnapshot: Sendable {
         pageIDs = Array(pageStart..<documents.count)
         self.documents = documents
         self.collections = collections
+        var itemIDs: [String: [String: Int]] = [:]
+        for c in collections {
+            var byPath: [String: Int] = [:]
+            for id in c.documentIDs where byPath[documents[id].relativePath] == nil { byPath[documents[id].relativePath] = id }
+            if itemIDs[c.info.label] == nil { itemIDs[c.info.label] = byPath }
+        }
+        self.itemIDs = itemIDs
         staticFiles = site.staticFiles
         data = site.data
         layouts = site.layouts

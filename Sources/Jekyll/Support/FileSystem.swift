@@ -184,7 +184,10 @@ public enum FileSystem {
 
     /// Creates a directory and its missing parents.
     public static func makeDirectories(_ path: String) throws(Failure) {
-        if isDirectory(path) { return }
+        // mkdir first: when the parent exists (the usual case) that is one call instead of a stat
+        // of every ancestor.
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw Failure(path: path, operation: "create directory", code: errno) }
         let parent = Path.dirname(path)
         if parent != path && parent != "." && !parent.isEmpty { try makeDirectories(parent) }
         if mkdir(path, 0o755) != 0 && errno != EEXIST {

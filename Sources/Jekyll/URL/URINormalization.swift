@@ -11,29 +11,35 @@ public struct URIReference: Sendable, Equatable {
     public var query: String?
     public var fragment: String?
 
-    /// Splits a URI reference (RFC 3986, appendix B).
+    /// Splits a URI reference (RFC 3986, appendix B). The delimiters are ASCII, so the scan is over
+    /// bytes (a character-wise scan was a hot spot of `relative_url`).
     public init(_ text: String) {
         var rest = Substring(text)
-        if let colon = rest.firstIndex(of: ":"),
-           !rest[..<colon].isEmpty, !rest[..<colon].contains(where: { "/?#".contains($0) }) {
+        let utf8 = rest.utf8
+        if let colon = utf8.firstIndex(where: { $0 == UInt8(ascii: ":") || URIReference.isDelimiter($0) }),
+           utf8[colon] == UInt8(ascii: ":"), colon > rest.startIndex {
             scheme = String(rest[..<colon])
-            rest = rest[rest.index(after: colon)...]
+            rest = rest[utf8.index(after: colon)...]
         }
-        if rest.hasPrefix("//") {
+        if rest.utf8.starts(with: "//".utf8) {
             let afterSlashes = rest.dropFirst(2)
-            let end = afterSlashes.firstIndex(where: { "/?#".contains($0) }) ?? afterSlashes.endIndex
+            let end = afterSlashes.utf8.firstIndex(where: URIReference.isDelimiter) ?? afterSlashes.endIndex
             authority = String(afterSlashes[..<end])
             rest = afterSlashes[end...]
         }
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(rest[rest.utf8.index(after: hash)...])
             rest = rest[..<hash]
         }
-        if let question = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: question)...])
+        if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
+            query = String(rest[rest.utf8.index(after: question)...])
             rest = rest[..<question]
         }
         path = String(rest)
+    }
+
+    private static func isDelimiter(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#")
     }
 
     /// Has a scheme (`https:`, `mailto:`).
@@ -59,10 +65,13 @@ public struct URIReference: Sendable, Equatable {
            !p[..<colon].contains("/") {
             p.replaceSubrange(colon...colon, with: "%2F")
         }
-        p = p.trimmingCharacters(in: .whitespaces)
-        p = p.split(separator: "/", omittingEmptySubsequences: false)
-            .map { URIReference.normalizeComponent(String($0), allowed: URIReference.isPathCharacter) }
-            .joined(separator: "/")
+        // Most paths are plain ASCII path characters already: nothing to trim, decode or encode.
+        if !p.utf8.allSatisfy({ URIReference.isPathCharacter($0) || $0 == UInt8(ascii: "/") }) {
+            p = p.trimmingCharacters(in: .whitespaces)
+            p = p.split(separator: "/", omittingEmptySubsequences: false)
+                .map { URIReference.normalizeComponent(String($0), allowed: URIReference.isPathCharacter) }
+                .joined(separator: "/")
+        }
         p = URIReference.removeDotSegments(p)
         if p.isEmpty, let s = n.scheme, ["http", "https", "ftp", "tftp"].contains(s) { p = "/" }
         n.path = p
@@ -108,6 +117,8 @@ public struct URIReference: Sendable, Equatable {
     /// Decodes every `%XX` (but those standing for `leaveEncoded` characters), applies Unicode
     /// compatibility normalization, and encodes every byte `allowed` rejects.
     static func normalizeComponent(_ component: String, allowed: (UInt8) -> Bool, leaveEncoded: String = "") -> String {
+        // Allowed bytes are ASCII other than `%`: such a component is already in normal form.
+        if component.utf8.allSatisfy(allowed) { return component }
         var decoded: [UInt8] = []
         let bytes = Array(component.utf8)
         var i = 0
@@ -162,7 +173,16 @@ public struct URIReference: Sendable, Equatable {
 
     /// RFC 3986's dot-segment removal, with Addressable's extra rule for leading `/..`.
     static func removeDotSegments(_ path: String) -> String {
-        guard path.contains(".") else { return path }
+        // Only a segment that starts with a dot can be `.` or `..` (`Substring.hasPrefix` below goes
+        // through Foundation and was a hot spot of `relative_url` on paths like `/a/main.css`).
+        let bytes = path.utf8
+        var previous = UInt8(ascii: "/")
+        var dotSegment = false
+        for b in bytes {
+            if b == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { dotSegment = true; break }
+            previous = b
+        }
+        guard dotSegment else { return path }
         var input = Substring(path)
         var output: [Substring] = []
         var result = ""

@@ -1,0 +1,57 @@
+import Testing
+@testable import Jekyll
+
+/// Paths the build takes thousands of times per site, rewritten for speed: the fast cases (plain
+/// ASCII) and the slow ones (escapes, dot segments, Unicode) must give what they gave before.
+@Suite struct HotPathTests {
+    @Test(arguments: [
+        ("/assets/css/main.css", "/assets/css/main.css"),
+        ("/a/./b/../c", "/a/c"),
+        ("/a/..", "/"),
+        ("/.well-known/x", "/.well-known/x"),
+        ("/a b/ü", "/a%20b/%C3%BC"),
+        ("/x%7e%2f", "/x~%2F"),
+        ("/tags/#c++", "/tags/#c++"),
+        ("/p?q=a b&r", "/p?q=a%20b&r"),
+    ])
+    func uriNormalization(input: String, expected: String) {
+        #expect(URIReference(input).normalized().description == expected)
+    }
+
+    @Test(arguments: [
+        ("https://example.com/a", "https", "example.com", "/a"),
+        ("mailto:me@example.com", "mailto", nil, "me@example.com"),
+        ("/a:b/c", nil, nil, "/a:b/c"),
+        ("a/b:c", nil, nil, "a/b:c"),
+        ("//cdn.example/x", nil, "cdn.example", "/x"),
+    ] as [(String, String?, String?, String)])
+    func uriSplitting(input: String, scheme: String?, authority: String?, path: String) {
+        let uri = URIReference(input)
+        #expect(uri.scheme == scheme)
+        #expect(uri.authority == authority)
+        #expect(uri.path == path)
+    }
+
+    @Test(arguments: [
+        ("/about/", "/blog", "/blog/about/"),
+        ("about", "/blog/", "/blog/about"),
+        ("https://x.org/a", "/blog", "https://x.org/a"),
+        ("/a/./b", "/blog", "/blog/a/b"),
+        ("/.well-known/x", nil, "/.well-known/x"),
+        ("/a b", "", "/a%20b"),
+    ] as [(String, String?, String)])
+    func relativeURL(path: String, baseurl: String?, expected: String) {
+        #expect(SiteURL.relative(path, baseurl: baseurl) == expected)
+    }
+
+    @Test func linkDefinitionsOfTheRest() {
+        let tail = "text [a]\n[a]: http://x\n  [b]: y \"t\"\n    [c]: z\n[]: q\n[d]:\n[e] : no\r\n[f]: crlf\r\n"
+        let found = Excerpt.linkDefinitions(in: tail[...]).map { [$0.label, $0.rest] }
+        #expect(found == [["[a]", ": http://x"], ["[b]", ": y \"t\""], ["[f]", ": crlf\r"]])
+    }
+
+    @Test(arguments: [("%b %-d, %Y", false), ("%Z", true), ("%H:%M %Z", true), ("100%", false)])
+    func zoneNameInPattern(pattern: String, mentions: Bool) {
+        #expect(pattern.mentionsZoneName == mentions)
+    }
+}
