@@ -6,9 +6,17 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kyll", targets: ["kyll"]),
+        // For the separate benchmark and fuzzing packages.
+        .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "Liquid", targets: ["Liquid"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
         // C libraries from the system, found through pkg-config.
@@ -19,6 +27,43 @@ let package = Package(
         .systemLibrary(name: "CSass", pkgConfig: "libsass",
                        providers: [.apt(["libsass-dev"]), .brew(["libsass"])]),
 
+        // HTTP serving like GitHub Pages, live reload, file watching. No Jekyll.
+        .target(name: "Server", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        // Serves and watches a folder for Tests/browser (headless Chromium, live reload).
+        .executableTarget(name: "server-harness", dependencies: ["Server"], path: "Tests/browser/Harness"),
+        // notifyReload → message at live reload clients, for the record (not a test).
+        .executableTarget(name: "server-latency", dependencies: [
+            "Server",
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+        ], path: "Benchmarks/ServerLatency"),
+        .testTarget(name: "ServerTests", dependencies: [
+            "Server",
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+        ]),
+        // Our Liquid engine (no Jekyll inside), and Jekyll's changes to Liquid as a flavour on top.
+        .target(name: "Liquid", exclude: ["README.md"]),
+        .target(name: "JekyllLiquid", dependencies: ["Liquid"]),
+        .testTarget(name: "LiquidTests", dependencies: ["Liquid", "JekyllLiquid"]),
+
+        // Standalone libraries over the C ones.
+        .target(name: "YAML", dependencies: ["CYAML"]),
+        .target(name: "Sass", dependencies: ["CSass"]),
+
+        // Markdown: cmark-gfm parsing, kramdown-compatible HTML.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"], exclude: ["README.md"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
+        .executableTarget(name: "markdown-bench", dependencies: ["Markdown"], path: "Benchmarks/markdown",
+                          exclude: ["kramdown_bench.rb", "RESULTS.md"]),
+
         // Rouge-compatible syntax highlighting.
         .target(name: "Highlight", exclude: ["README.md"]),
         .testTarget(name: "HighlightTests", dependencies: ["Highlight"],
@@ -26,11 +71,22 @@ let package = Package(
         .executableTarget(name: "highlight-bench", dependencies: ["Highlight"], path: "Benchmarks/highlight",
                           exclude: ["RESULTS.md", "bench.sh", "inputs"]),
 
+        // The site model and build pipeline; the emulated plugins.
+        .target(name: "Jekyll", dependencies: ["Liquid", "JekyllLiquid", "YAML", "Markdown", "Sass", "Highlight"]),
+        .target(name: "JekyllPlugins", dependencies: ["Jekyll", "Liquid"]),
+
         // The command line.
         .target(name: "KyllCLI", dependencies: [
+            "Jekyll", "JekyllPlugins",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Liquid", "JekyllLiquid",
         ]),
         .executableTarget(name: "kyll", dependencies: ["KyllCLI"]),
+
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
+        .testTarget(name: "SassTests", dependencies: ["Sass"], exclude: ["Fixtures"]),
+        .testTarget(name: "JekyllTests", dependencies: ["Jekyll", "JekyllPlugins"]),
+        .testTarget(name: "KyllCLITests", dependencies: ["KyllCLI", "Jekyll"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,13 @@ public struct KyllCommand: AsyncParsableCommand {
         commandName: "kyll",
         abstract: "A Jekyll-compatible static site builder.",
         version: "kyll \(version)",
-        subcommands: []
+        subcommands: [
+            LiquidCommand.self,
+            BuildCommand.self,
+            CleanCommand.self,
+            NewCommand.self,
+            NewThemeCommand.self,
+        ]
     )
 
     public init() {}

@@ -1,0 +1,97 @@
+import Foundation
+import Liquid
+
+/// One build of a site, phase by phase: configuration → read → generate → render → write.
+public enum SiteBuild {
+    public struct Summary: Sendable {
+        public var filesWritten: Int
+        public var seconds: Double
+    }
+
+    /// Builds the site the options describe, logging Jekyll's banner lines.
+    @discardableResult
+    public static func run(options: BuildOptions, plugins available: [any JekyllPlugin],
+                           logger: Logger) throws(BuildError) -> Summary {
+        let start = MonotonicClock.now()
+        let configuration = try ConfigurationLoader(options: options, logger: logger).load()
+        try BuildSafety.check(configuration)
+        // As Jekyll does: the site's zone becomes the process's, for Liquid's `date` and `%Z`.
+        if let timezone = configuration.timezone { ProcessTimeZone.set(timezone) }
+        logger.info("Source:", configuration.source)
+        logger.info("Destination:", configuration.destination)
+        logger.info("Incremental build:", configuration.incremental ? "enabled" : "disabled. Enable with --incremental")
+        logger.info("Generating...")
+        let written = try build(configuration, plugins: available, logger: logger)
+        let seconds = MonotonicClock.seconds(since: start)
+        logger.info("", "done in \(Value.float((seconds * 1000).rounded() / 1000).rubyString) seconds.")
+        return Summary(filesWritten: written, seconds: seconds)
+    }
+
+    /// The phases. Returns the number of files written.
+    public static func build(_ configuration: Configuration, plugins available: [any JekyllPlugin],
+                             logger: Logger) throws(BuildError) -> Int {
+        var timer = PhaseTimer()
+        let setup = try SiteSetup(configuration: configuration, plugins: available, logger: logger)
+        timer.end("RESET")
+
+        // Read: layouts, pages, static files, posts, collections, data.
+        var site = setup.site
+        try SiteReader(logger: logger).read(&site)
+        timer.end("READ")
+
+        // Generate: plugins add and change pages, items and files.
+        for plugin in setup.plugins { try plugin.generate(&site) }
+        timer.end("GENERATE")
+
+        // Render: every document through Liquid, its converters and its layouts, on all cores.
+        let snapshot = SiteSnapshot(site: site, sourceMaps: setup.converters.sass.makesSourceMaps)
+        let plan = IncrementalPlan(site: snapshot, plugins: setup.plugins)
+        let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
+                                   converters: setup.converters, plugins: setup.plugins, profile: setup.profile,
+                                   reusable: plan?.reusable ?? [])
+        let rendered = try context.renderAll(workers: setup.workers)
+        timer.end("RENDER")
+        timer.end("CLEANUP")
+
+        // Write: into a staging folder swapped in at the end, keeping `keep_files`.
+        let files = rendered.pages + site.staticFiles.filter(\.isWritten).map {
+            OutputFile(path: $0.destinationPath, content: .copy(from: $0.path), origin: $0.path)
+        } + rendered.items
+        BuildSafety.warnAboutConflicts(files, destination: configuration.destination, logger: logger)
+        try SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles).write(files)
+        setup.prepareCacheFolder()
+        plan?.record(context)
+        timer.end("WRITE")
+
+        if let profile = setup.profile {
+            logger.info("\nBuild Process Summary:")
+            logger.info(timer.table())
+            logger.info("\nSite Render Stats:")
+            logger.info(profile.table())
+        }
+        return files.count
+    }
+}
+
+/// How long each phase took, for `--profile`.
+struct PhaseTimer {
+    private var last = MonotonicClock.now()
+    private(set) var phases: [(String, Double)] = []
+
+    mutating func end(_ name: String) {
+        phases.append((name, MonotonicClock.seconds(since: last)))
+        last = MonotonicClock.now()
+    }
+
+    func table() -> String {
+        var rows = [["PHASE", "TIME"]]
+        var total = 0.0
+        for (name, seconds) in phases {
+            let rounded = (seconds * 10000).rounded() / 10000
+            total += rounded
+            rows.append([name, String(format: "%.4f", rounded)])
+        }
+        rows.append(["TOTAL TIME", String(format: "%.4f", total)])
+        return RenderProfile.tabulate(rows)
+    }
+}

@@ -1,0 +1,95 @@
+import Liquid
+
+/// `page` (and `site.posts[i]`, `page.next`, …) for a collection item: Jekyll's `DocumentDrop`, with
+/// its keys in Jekyll's order, then the front matter.
+final class DocumentDrop: Drop {
+    let site: SiteSnapshot
+    let id: Int
+
+    init(site: SiteSnapshot, id: Int) {
+        self.site = site
+        self.id = id
+    }
+
+    static let methodKeys = ["name", "id", "relative_path", "excerpt", "title", "categories", "collection", "next",
+                             "tags", "previous", "content", "output", "path", "url", "date"]
+    static let methodKeySet = Set(methodKeys)
+
+    var typeName: String { "Jekyll::Drops::DocumentDrop" }
+
+    func value(forKey key: String, in context: RenderContext) throws -> Value? {
+        let scope = try context.requireJekyll()
+        if scope.document != id { scope.build.dependencies.siteUsed(by: scope.document) }
+        return try value(key, scope: scope, context: context)
+    }
+
+    func value(_ key: String, scope: RenderScope, context: RenderContext) throws -> Value? {
+        let doc = site.documents[id]
+        switch key {
+        case "name": return doc.data["name"].flatMap { $0.isTruthy ? $0 : nil } ?? .string(doc.name)
+        case "id": return .string(doc.id)
+        case "relative_path", "path": return .string(doc.relativePath)
+        case "excerpt": return .string(try scope.build.excerpts.text(of: id, scope: scope))
+        case "collection": return doc.collectionLabel.map(Value.string) ?? .nil
+        case "next", "previous":
+            scope.build.dependencies.siteUsed(by: scope.document)
+            guard let (collection, index) = site.position(of: id) else { return .nil }
+            let other = index + (key == "next" ? 1 : -1)
+            guard other >= 0, other < collection.documentIDs.count else { return .nil }
+            return scope.build.drop(collection.documentIDs[other])
+        case "content":
+            if let r = scope.build.result(of: id, seenFrom: scope.viewer) { return .string(r.converted) }
+            return .string(doc.content)
+        case "output":
+            return scope.build.result(of: id, seenFrom: scope.viewer)?.output.map(Value.string) ?? .nil
+        case "url": return .string(doc.url)
+        case "date": return doc.date.map(Value.time) ?? .nil
+        case "title", "categories", "tags": return doc.data[key] ?? .nil
+        default: return doc.data[key]
+        }
+    }
+
+    /// The method keys, then the front matter's other keys.
+    var keys: [String] {
+        DocumentDrop.methodKeys + site.documents[id].data.keys.compactMap {
+            guard case .string(let k) = $0, !DocumentDrop.methodKeySet.contains(k) else { return nil }
+            return k
+        }
+    }
+
+    /// Iterating a drop yields its keys, as iterating a Jekyll drop does.
+    func items(in context: RenderContext) throws -> [Value]? { keys.map(Value.string) }
+
+    var liquidString: String { "" }
+}
+
+extension DocumentDrop: JSONConvertible {
+    /// Jekyll's JSON of a document: every key; from the second nesting level on, `next` and
+    /// `previous` shown without their content, output, excerpt and neighbours.
+    func jsonValue(depth: Int, context: RenderContext) throws -> Value {
+        let scope = try context.requireJekyll()
+        var hash = OrderedHash()
+        for key in keys {
+            var v = try value(key, scope: scope, context: context) ?? .nil
+            if depth >= 2, key == "next" || key == "previous", case .drop(let d) = v, let neighbour = d as? DocumentDrop {
+                v = .hash(try neighbour.collapsed(scope: scope, context: context))
+            }
+            hash[key] = v
+        }
+        return .hash(hash)
+    }
+
+    func collapsed(scope: RenderScope, context: RenderContext) throws -> OrderedHash {
+        var hash = OrderedHash()
+        for key in keys where !["content", "output", "excerpt", "next", "previous"].contains(key) {
+            hash[key] = try value(key, scope: scope, context: context) ?? .nil
+        }
+        return hash
+    }
+}
+
+/// Drops whose `jsonify` output is not simply their keys and values.
+protocol JSONConvertible {
+    /// The value to print as JSON at nesting `depth` (0 for the top level).
+    func jsonValue(depth: Int, context: RenderContext) throws -> Value
+}

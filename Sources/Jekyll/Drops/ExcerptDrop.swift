@@ -1,0 +1,69 @@
+import Liquid
+
+/// `page` while an item's excerpt renders, and what `post.excerpt` is made of: the item's keys, with
+/// the excerpt's own content and output, no excerpt of its own, and the item's layout and date.
+final class ExcerptDrop: Drop {
+    let site: SiteSnapshot
+    let id: Int
+    let content: String
+
+    init(site: SiteSnapshot, id: Int, content: String) {
+        self.site = site
+        self.id = id
+        self.content = content
+    }
+
+    var typeName: String { "Jekyll::Drops::ExcerptDrop" }
+
+    func value(forKey key: String, in context: RenderContext) throws -> Value? {
+        let doc = site.documents[id]
+        switch key {
+        case "name": return doc.data["name"].flatMap { $0.isTruthy ? $0 : nil } ?? .string(doc.name)
+        case "id": return .string(doc.id + "#excerpt")
+        case "relative_path", "path": return .string(Path.join(doc.relativePath, "#excerpt"))
+        case "excerpt": return .nil
+        case "layout": return doc.data["layout"] ?? .nil
+        case "content": return .string(content)
+        case "output": return .nil
+        case "excerpt_separator": return doc.data[key]
+        default:
+            return try (context.jekyll?.build.documentDrops[id] as? DocumentDrop)?.value(forKey: key, in: context)
+        }
+    }
+
+    var keys: [String] {
+        DocumentDrop.methodKeys + site.documents[id].data.keys.compactMap {
+            guard case .string(let k) = $0, !DocumentDrop.methodKeySet.contains(k), k != "layout", k != "excerpt" else {
+                return nil
+            }
+            return k
+        }
+    }
+
+    func items(in context: RenderContext) throws -> [Value]? { keys.map(Value.string) }
+}
+
+/// Excerpts are rendered when a template first asks for one, once per build.
+final class ExcerptTable: Sendable {
+    final class Slot: Sendable { let text = Locked<String?>(nil) }
+    private let slots: [Slot]
+
+    init(count: Int) {
+        slots = (0..<count).map { _ in Slot() }
+    }
+
+    /// What `{{ doc.excerpt }}` prints: the front matter's `excerpt` as written, or the generated
+    /// excerpt converted (Liquid in it rendered first), or nothing.
+    func text(of id: Int, scope: RenderScope) throws -> String {
+        let doc = scope.site.documents[id]
+        if let given = doc.data["excerpt"], given.isTruthy { return given.rubyString }
+        guard let source = doc.excerptSource else { return "" }
+        let slot = slots[id]
+        if let done = slot.text.withLock({ $0 }) { return done }
+        let text = try scope.build.renderExcerpt(id: id, source: source)
+        return slot.text.withLock { stored in
+            if stored == nil { stored = text }
+            return stored ?? text
+        }
+    }
+}

@@ -1,0 +1,209 @@
+import Liquid
+
+/// What every template of one build can reach: the frozen site, what has been rendered so far,
+/// one drop per document (shared by all renders), the Liquid environment, parsed layouts, the
+/// converters and the plugins' render hooks.
+public final class BuildContext: Sendable {
+    public let site: SiteSnapshot
+    public let state: RenderState
+    let environment: LiquidEnvironment
+    let converters: ContentConverters
+    let plugins: [any JekyllPlugin]
+    let profile: RenderProfile?
+    let documentDrops: [any Drop]
+    let siteDrop: SiteDrop
+    let jekyllDrop: JekyllDrop
+    let themeDrop: ThemeDrop?
+    let excerpts: ExcerptTable
+    let layoutTemplates: TemplateCache
+    let partials = PartialCache()
+    /// The `layout` variable each document starts with (see `LayoutLeak`).
+    let initialLayoutData: [OrderedHash?]
+    /// The document whose last layout `content` each document's own template sees (`LayoutLeak`).
+    let layoutContentSource: [Int?]
+    /// What each render used, for the next incremental build.
+    let dependencies = DependencyLog()
+    /// Documents an incremental build keeps from before (rendered only if a template needs them).
+    let reusable: Set<Int>
+
+    init(site: SiteSnapshot, environment: LiquidEnvironment, converters: ContentConverters,
+         plugins: [any JekyllPlugin], profile: RenderProfile? = nil, reusable: Set<Int> = []) {
+        self.profile = profile
+        self.reusable = reusable
+        self.site = site
+        self.state = RenderState(count: site.documents.count)
+        self.environment = environment
+        self.converters = converters
+        self.plugins = plugins
+        self.excerpts = ExcerptTable(count: site.documents.count)
+        self.layoutTemplates = TemplateCache()
+        siteDrop = SiteDrop(site: site)
+        jekyllDrop = JekyllDrop(environment: FileSystem.environment("JEKYLL_ENV") ?? "development")
+        themeDrop = site.theme.map(ThemeDrop.init)
+        var drops: [any Drop] = []
+        drops.reserveCapacity(site.documents.count)
+        for (id, doc) in site.documents.enumerated() {
+            drops.append(doc.isPage ? PageDrop(site: site, id: id, frozenContent: nil) : DocumentDrop(site: site, id: id))
+        }
+        documentDrops = drops
+        initialLayoutData = LayoutLeak.initialLayoutData(site)
+        layoutContentSource = LayoutLeak.contentSources(site)
+    }
+
+    /// The drop of a document as other templates see it (`site.posts`, `page.next`, …).
+    public func drop(_ id: Int) -> Value { .drop(documentDrops[id]) }
+
+    /// What a document looks like from the one `viewer` renders (see `RenderState`); a document an
+    /// incremental build left out is rendered when a template needs it.
+    func result(of id: Int, seenFrom viewer: Int?) -> RenderState.Result? {
+        if let r = state.result(of: id, seenFrom: viewer) { return r }
+        guard viewer.map({ id < $0 }) ?? true, state.isDeferred(id) else { return nil }
+        do {
+            return try state.deferredResult(id) { () throws(BuildError) -> RenderState.Result in try render(id) }
+        } catch {
+            site.logger.warn("Build Warning:", "could not render \(site.documents[id].relativePath): \(error)")
+            return nil
+        }
+    }
+
+    /// Render options for a render on behalf of document `viewer`.
+    func options(viewer: Int?, document: Int? = nil) -> RenderOptions {
+        var options = RenderOptions()
+        options.strictVariables = site.configuration.strictVariables
+        options.strictFilters = site.configuration.strictFilters
+        options.registers[RenderScopeKey.self] = RenderScope(build: self, viewer: viewer, document: document)
+        options.partialCache = partials
+        return options
+    }
+}
+
+/// Jekyll renders every document with one shared payload, so the `layout` variable a document's
+/// content sees is its layout's front matter merged over whatever the previous document left
+/// there. The order is fixed, so what each document starts with can be worked out beforehand.
+enum LayoutLeak {
+    static func initialLayoutData(_ site: SiteSnapshot) -> [OrderedHash?] {
+        var current: OrderedHash?
+        var result: [OrderedHash?] = []
+        result.reserveCapacity(site.documents.count)
+        for doc in site.documents {
+            if let name = doc.value("layout").flatMap({ $0.isNil ? nil : $0.rubyString }), let layout = site.layouts[name] {
+                current = layout.data.deepMerged(with: current ?? OrderedHash())
+            }
+            result.append(current)
+            if doc.placedInLayout {
+                current = nil
+                for layout in chain(of: doc, in: site.layouts) {
+                    current = layout.data.deepMerged(with: current ?? OrderedHash())
+                }
+            }
+        }
+        return result
+    }
+
+    /// Jekyll's shared payload also keeps `content` from the last layout rendered: a document's
+    /// own template sees what the outermost layout of the last earlier document with layouts got.
+    static func contentSources(_ site: SiteSnapshot) -> [Int?] {
+        var last: Int?
+        var result: [Int?] = []
+        result.reserveCapacity(site.documents.count)
+        for (id, doc) in site.documents.enumerated() {
+            result.append(last)
+            if doc.placedInLayout && !chain(of: doc, in: site.layouts).isEmpty { last = id }
+        }
+        return result
+    }
+
+    /// The layouts a document goes through, innermost first, each once.
+    static func chain(of doc: Document, in layouts: [String: Layout]) -> [Layout] {
+        var chain: [Layout] = []
+        var used = Set<String>()
+        var next = doc.layoutName.flatMap { layouts[$0] }
+        while let layout = next, used.insert(layout.name).inserted {
+            chain.append(layout)
+            next = layout.parent.flatMap { layouts[$0] }
+        }
+        return chain
+    }
+}
+
+/// The register through which filters, tags and drops find the build and the document being
+/// rendered.
+public struct RenderScope: Sendable {
+    public let build: BuildContext
+    /// The document being rendered (nil after the document loop; -1 for an excerpt, which sees
+    /// every document as not yet rendered).
+    public let viewer: Int?
+    /// The document whose `page` this render shows (for an excerpt, its item).
+    public let document: Int?
+
+    public init(build: BuildContext, viewer: Int?, document: Int? = nil) {
+        self.build = build
+        self.viewer = viewer
+        self.document = document ?? viewer.flatMap { $0 >= 0 ? $0 : nil }
+    }
+
+    public var site: SiteSnapshot { build.site }
+}
+
+public enum RenderScopeKey: RegisterKey {
+    public static var defaultValue: RenderScope? { nil }
+}
+
+extension RenderContext {
+    /// The build and document this render belongs to.
+    public var jekyll: RenderScope? { registers[RenderScopeKey.self] }
+
+    func requireJekyll() throws -> RenderScope {
+        guard let scope = jekyll else { throw LiquidError(.internal, "not rendering a Jekyll site") }
+        return scope
+    }
+}
+
+extension RenderScope {
+    /// A document's content as this render sees it (converted once it is rendered).
+    public func content(of id: Int) -> String {
+        if id != document { build.dependencies.siteUsed(by: document) }
+        return build.result(of: id, seenFrom: viewer)?.converted ?? site.documents[id].content
+    }
+
+    /// A document's full output, once it is rendered.
+    public func output(of id: Int) -> String? {
+        if id != document { build.dependencies.siteUsed(by: document) }
+        return build.result(of: id, seenFrom: viewer)?.output
+    }
+
+    /// Jekyll's `smartify` with the site's options.
+    public func smartify(_ text: String) -> String { build.converters.smartify(text) }
+
+    /// What `{{ doc.excerpt }}` prints.
+    public func excerpt(of id: Int) throws(BuildError) -> String {
+        do {
+            return try build.excerpts.text(of: id, scope: self)
+        } catch let error as BuildError {
+            throw error
+        } catch {
+            throw BuildError("could not render the excerpt of \(site.documents[id].relativePath): \(error)")
+        }
+    }
+}
+
+/// `content` in a document's own template: what the last layout of an earlier document got.
+final class LeakedContent: Drop {
+    let build: BuildContext
+    let source: Int
+    let viewer: Int
+
+    init(build: BuildContext, source: Int, viewer: Int) {
+        self.build = build
+        self.source = source
+        self.viewer = viewer
+    }
+
+    var text: String { build.result(of: source, seenFrom: viewer)?.lastLayoutInput ?? "" }
+    var liquidString: String { text }
+    var liquidValue: Value? { .string(text) }
+    var typeName: String { "String" }
+    func value(forKey key: String, in context: RenderContext) throws -> Value? {
+        key == "size" ? .int(text.count) : nil
+    }
+}

@@ -1,0 +1,207 @@
+import Liquid
+
+/// `site`: Jekyll's `SiteDrop` — the lists of the site (posts newest first, pages, static files,
+/// collections, tags, categories…), each collection by its label, and the configuration for
+/// every other key.
+final class SiteDrop: Drop {
+    let site: SiteSnapshot
+    private let cache = DropCache()
+
+    init(site: SiteSnapshot) { self.site = site }
+
+    var typeName: String { "Jekyll::Drops::SiteDrop" }
+
+    static let methodKeys = ["posts", "time", "html_pages", "config", "documents", "pages", "data", "categories",
+                             "related_posts", "tags", "static_files", "collections"]
+    /// The keys whose values depend on other pages, items or files (for incremental builds).
+    static let siteWide: Set<String> = ["posts", "html_pages", "documents", "pages", "data", "categories",
+                                        "related_posts", "tags", "static_files", "collections"]
+
+    func value(forKey key: String, in context: RenderContext) throws -> Value? {
+        let scope = try context.requireJekyll()
+        let build = scope.build
+        if SiteDrop.siteWide.contains(key) || site.collection(key) != nil { build.dependencies.siteUsed(by: scope.document) }
+        switch key {
+        case "posts": return cache.value(forKey: key) { .array(site.postsNewestFirst.map(build.drop)) }
+        case "time": return .time(site.time)
+        case "html_pages": return cache.value(forKey: key) { .array(site.htmlPageIDs.map(build.drop)) }
+        case "config": return .nil
+        case "pages":
+            let ids = site.pages(seenFrom: scope.viewer)
+            return cache.value(forKey: "pages:\(ids.count)") { .array(ids.map(build.drop)) }
+        case "documents":
+            return cache.value(forKey: key) {
+                .array(site.collections.flatMap { c in
+                    c.documentIDs.map(build.drop) + c.files.map { .drop(StaticFileDrop(file: $0)) }
+                })
+            }
+        case "data":
+            if let data = site.configuration["data"], !data.isNil { return data }
+            return site.data
+        case "categories", "tags":
+            return cache.value(forKey: key) {
+                var h = OrderedHash()
+                for group in site.postsBy(key) { h[group.name] = .array(group.ids.map(build.drop)) }
+                return .hash(h)
+            }
+        case "related_posts":
+            guard let viewer = context.jekyll?.viewer, viewer >= 0, !site.documents[viewer].isPage else { return .nil }
+            return .array(site.relatedPosts(of: viewer).map(build.drop))
+        case "static_files":
+            return cache.value(forKey: key) { .array(site.staticFiles.map { .drop(StaticFileDrop(file: $0)) }) }
+        case "collections":
+            return cache.value(forKey: key) {
+                .array(site.collections.sorted { $0.info.label < $1.info.label }.map {
+                    .drop(CollectionDrop(site: site, collection: $0))
+                })
+            }
+        default:
+            if key != "posts", let c = site.collection(key) {
+                return cache.value(forKey: "collection:" + key) { .array(c.documentIDs.map(build.drop)) }
+            }
+            return site.configuration[key]
+        }
+    }
+
+    var keys: [String] {
+        SiteDrop.methodKeys + site.configuration.hash.keys.map(\.rubyString).filter { !SiteDrop.methodKeys.contains($0) }
+    }
+
+    func items(in context: RenderContext) throws -> [Value]? { keys.map(Value.string) }
+}
+
+extension SiteSnapshot {
+    /// Jekyll's related posts without LSI: the ten most recent posts other than this one.
+    func relatedPosts(of id: Int) -> [Int] {
+        guard let posts = collection("posts"), posts.documentIDs.count > 1 else { return [] }
+        let recent = posts.documentIDs.suffix(11).reversed().filter { $0 != id }
+        return Array(recent.prefix(10))
+    }
+}
+
+/// An item of `site.collections`.
+final class CollectionDrop: Drop {
+    let site: SiteSnapshot
+    let collection: SiteSnapshot.CollectionEntry
+
+    init(site: SiteSnapshot, collection: SiteSnapshot.CollectionEntry) {
+        self.site = site
+        self.collection = collection
+    }
+
+    var typeName: String { "Jekyll::Drops::CollectionDrop" }
+    static let methodKeys = ["label", "files", "docs", "output", "relative_directory", "directory"]
+
+    func value(forKey key: String, in context: RenderContext) throws -> Value? {
+        let info = collection.info
+        switch key {
+        case "label": return .string(info.label)
+        case "files": return .array(collection.files.map { .drop(StaticFileDrop(file: $0)) })
+        case "docs":
+            let build = try context.requireJekyll().build
+            return .array(collection.documentIDs.map(build.drop))
+        case "output": return .bool(info.writesOutput)
+        case "relative_directory": return .string(info.relativeDirectory)
+        case "directory": return .string(Path.join(site.configuration.collectionsPath, info.relativeDirectory))
+        default: return info.metadata[key]
+        }
+    }
+
+    var keys: [String] {
+        CollectionDrop.methodKeys + collection.info.metadata.keys.map(\.rubyString).filter {
+            !CollectionDrop.methodKeys.contains($0)
+        }
+    }
+
+    func items(in context: RenderContext) throws -> [Value]? { keys.map(Value.string) }
+}
+
+extension CollectionDrop: JSONConvertible {
+    /// Jekyll's JSON of a collection lists its documents as their text (output, else content).
+    func jsonValue(depth: Int, context: RenderContext) throws -> Value {
+        var hash = OrderedHash()
+        for key in keys {
+            if key == "docs", let scope = context.jekyll {
+                hash[key] = .array(collection.documentIDs.map { id in
+                    .string(scope.output(of: id) ?? scope.content(of: id))
+                })
+            } else {
+                hash[key] = try value(forKey: key, in: context) ?? .nil
+            }
+        }
+        return .hash(hash)
+    }
+}
+
+/// An item of `site.static_files`.
+final class StaticFileDrop: Drop {
+    let file: StaticFile
+
+    init(file: StaticFile) { self.file = file }
+
+    var typeName: String { "Jekyll::Drops::StaticFileDrop" }
+    static let methodKeys = ["name", "basename", "extname", "path", "collection", "modified_time"]
+
+    func value(forKey key: String, in context: RenderContext) throws -> Value? {
+        switch key {
+        case "name": return .string(file.name)
+        case "basename": return .string(file.basename)
+        case "extname": return .string(file.extname)
+        case "path": return .string(file.relativePath)
+        case "collection": return file.collection.map(Value.string) ?? .nil
+        case "modified_time": return .time(file.modificationTime)
+        default: return file.data[key]
+        }
+    }
+
+    var keys: [String] {
+        StaticFileDrop.methodKeys + file.data.keys.map(\.rubyString).filter { !StaticFileDrop.methodKeys.contains($0) }
+    }
+
+    func items(in context: RenderContext) throws -> [Value]? { keys.map(Value.string) }
+}
+
+/// `jekyll`: the version kyll stands in for and the environment (`JEKYLL_ENV`).
+final class JekyllDrop: Drop {
+    static let version = "4.3.1"
+    let environment: String
+
+    init(environment: String) { self.environment = environment }
+
+    var typeName: String { "Jekyll::Drops::JekyllDrop" }
+
+    func value(forKey key: String, in context: RenderContext) throws -> Value? {
+        switch key {
+        case "version": return .string(JekyllDrop.version)
+        case "environment": return .string(environment)
+        default: return nil
+        }
+    }
+
+    var keys: [String] { ["version", "environment"] }
+    func items(in context: RenderContext) throws -> [Value]? { nil }
+}
+
+/// `theme`, when the site uses a gem theme.
+final class ThemeDrop: Drop {
+    let theme: Theme
+
+    init(theme: Theme) { self.theme = theme }
+
+    var typeName: String { "Jekyll::Drops::ThemeDrop" }
+
+    func value(forKey key: String, in context: RenderContext) throws -> Value? {
+        switch key {
+        case "root": return .string(theme.root)
+        case "authors": return .string(theme.authors.joined(separator: ", "))
+        case "version": return .string(theme.version)
+        case "description": return .string(theme.description ?? theme.summary)
+        case "metadata": return .hash(theme.metadata)
+        case "dependencies": return .array(theme.dependencies.map(Value.string))
+        default: return nil
+        }
+    }
+
+    var keys: [String] { ["root", "authors", "version", "description", "metadata", "dependencies"] }
+    func items(in context: RenderContext) throws -> [Value]? { keys.map(Value.string) }
+}

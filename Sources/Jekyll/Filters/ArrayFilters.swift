@@ -1,0 +1,123 @@
+import JekyllLiquid
+import Liquid
+
+/// Jekyll's array filters: `push`, `pop`, `shift`, `unshift`, `sample`, `where_exp`, `find_exp`,
+/// `group_by`, `group_by_exp` (`where`, `find` and `sort` come with Jekyll's Liquid flavour).
+enum ArrayFilters {
+    static func register(into env: inout LiquidEnvironment) {
+        env.register(filter: "push", arity: 1...1) { input, args, _ in
+            guard case .array(let a) = input else { return input }
+            return .array(a + [args[0]])
+        }
+        env.register(filter: "unshift", arity: 1...1) { input, args, _ in
+            guard case .array(let a) = input else { return input }
+            return .array([args[0]] + a)
+        }
+        env.register(filter: "pop", arity: 0...1) { input, args, _ in
+            guard case .array(let a) = input else { return input }
+            let n = args.isGiven(0) ? try count(args[0]) : 1
+            return .array(Array(a.dropLast(max(0, n))))
+        }
+        env.register(filter: "shift", arity: 0...1) { input, args, _ in
+            guard case .array(let a) = input else { return input }
+            let n = args.isGiven(0) ? try count(args[0]) : 1
+            return .array(Array(a.dropFirst(max(0, n))))
+        }
+        env.register(filter: "sample", arity: 0...1) { input, args, _ in
+            guard case .array(let a) = input else { return input }
+            let n = args.isGiven(0) ? ((try? count(args[0])) ?? 1) : 1
+            if n == 1 { return a.randomElement() ?? .nil }
+            return .array(Array(a.shuffled().prefix(max(0, n))))
+        }
+        env.register(filter: "where_exp", arity: 2...2) { input, args, context in
+            guard let items = try selectable(input, context) else { return input }
+            let condition = try Condition.parse(args[1].rubyString, environment: context.environment)
+            let name = args[0].rubyString
+            return .array(try items.filter { item in
+                try context.withScope([name: item]) { try condition.evaluate(context) }
+            })
+        }
+        env.register(filter: "find_exp", arity: 2...2) { input, args, context in
+            guard let items = try selectable(input, context) else { return input }
+            let condition = try Condition.parse(args[1].rubyString, environment: context.environment)
+            let name = args[0].rubyString
+            for item in items where try context.withScope([name: item], { try condition.evaluate(context) }) {
+                return item
+            }
+            return .nil
+        }
+        env.register(filter: "group_by", arity: 1...1) { input, args, context in
+            guard let items = try groupable(input, context) else { return input }
+            let property = args[0].rubyString
+            return grouped(try items.map { item in
+                (Value.string(try JekyllFlavor.itemProperty(item, property, context).rubyString), item)
+            })
+        }
+        env.register(filter: "group_by_exp", arity: 2...2) { input, args, context in
+            guard let items = try groupable(input, context) else { return input }
+            let expression = try FilteredExpression.parse(args[1].rubyString, environment: context.environment)
+            let name = args[0].rubyString
+            return grouped(try items.map { item in
+                (try context.withScope([name: item]) { try expression.evaluate(context) }, item)
+            })
+        }
+    }
+
+    /// Liquid's `to_integer`: integers, and strings of digits.
+    static func count(_ v: Value) throws -> Int {
+        switch v.primitive {
+        case .int(let i): return i
+        case .float(let d): return Int(d)
+        case .string(let s):
+            guard let i = Int(s.trimming(" ")) else { throw LiquidError(.argument, "invalid integer") }
+            return i
+        default: throw LiquidError(.argument, "invalid integer")
+        }
+    }
+
+    /// What `select` works on: arrays, a hash's values, a drop's items.
+    static func selectable(_ input: Value, _ context: RenderContext) throws -> [Value]? {
+        switch input {
+        case .array(let a): return a
+        case .hash(let h): return h.values
+        case .range(let r): return r.values
+        case .drop(let d): return try d.items(in: context)
+        default: return nil
+        }
+    }
+
+    static func groupable(_ input: Value, _ context: RenderContext) throws -> [Value]? {
+        switch input {
+        case .array(let a): return a
+        case .range(let r): return r.values
+        case .drop(let d): return try d.items(in: context)
+        case .hash: throw LiquidError(.internal, "no implicit conversion of String into Integer")
+        default: return nil
+        }
+    }
+
+    /// `[{"name", "items", "size"}]` in first-seen order of the names.
+    static func grouped(_ pairs: [(Value, Value)]) -> Value {
+        var order: [Value] = []
+        var groups: [Value: [Value]] = [:]
+        for (name, item) in pairs {
+            if groups[name] == nil { order.append(name) }
+            groups[name, default: []].append(item)
+        }
+        return .array(order.map { name in
+            let items = groups[name]!
+            return ["name": name, "items": .array(items), "size": .int(items.count)]
+        })
+    }
+}
+
+/// All of Jekyll's filters, on top of its Liquid flavour.
+enum JekyllFilters {
+    static func register(into env: inout LiquidEnvironment) {
+        URLFilters.register(into: &env)
+        DateFilters.register(into: &env)
+        SiteDateFilter.register(into: &env)
+        TextFilters.register(into: &env)
+        ArrayFilters.register(into: &env)
+    }
+}

@@ -1,0 +1,37 @@
+import Liquid
+
+/// Values as `jsonify` and `inspect` see them: drops turned into plain hashes (documents with
+/// Jekyll's collapsing of `next`/`previous` below the second level), everything else as it is.
+enum JSONValues {
+    static func plain(_ value: Value, depth: Int, context: RenderContext) throws -> Value {
+        switch value {
+        case .array(let items):
+            return .array(try items.map { try plain($0, depth: depth + 1, context: context) })
+        case .hash(let h):
+            var out = OrderedHash(minimumCapacity: h.count)
+            for (k, v) in h.pairs { out[k] = try plain(v, depth: depth + 1, context: context) }
+            return .hash(out)
+        case .drop(let d):
+            if let primitive = d.liquidValue { return try plain(primitive, depth: depth, context: context) }
+            let shown: Value
+            if let convertible = d as? JSONConvertible {
+                shown = try convertible.jsonValue(depth: depth, context: context)
+            } else if d is JekyllDrop {
+                shown = .hash(try d.toHash(in: context))
+            } else {
+                shown = .hash(try d.toHash(in: context))
+            }
+            guard case .hash(let h) = shown else { return shown }
+            var out = OrderedHash(minimumCapacity: h.count)
+            for (k, v) in h.pairs { out[k] = try plain(v, depth: depth + 1, context: context) }
+            return .hash(out)
+        default:
+            return value
+        }
+    }
+
+    /// `inspect` prints drops as Ruby prints them; Jekyll's document and page drops as hashes.
+    static func plainForInspect(_ value: Value, context: RenderContext) throws -> Value {
+        try plain(value, depth: 0, context: context)
+    }
+}

@@ -1,0 +1,58 @@
+import Liquid
+
+/// Liquid's `date` filter in the site's time zone. Jekyll sets the process's `TZ` from `timezone:`,
+/// so Ruby shows `now`, timestamps, zone-less date strings and `%Z` in that zone; kyll keeps the
+/// zone in the site's clock instead of the process, and applies it here before handing the time
+/// to Liquid's `strftime`.
+enum SiteDateFilter {
+    static func register(into env: inout LiquidEnvironment) {
+        guard let standard = env.filters["date"] else { return }
+        env.register(filter: "date", arity: standard.arity) { input, args, context in
+            guard let clock = context.jekyll?.site.clock else { return try standard.body(input, args, context) }
+            let pattern = args[0].rubyString
+            guard !pattern.isEmpty, let time = localTime(input, clock: clock) else {
+                return try standard.body(input, args, context)
+            }
+            let zoned = time.zone == .local ? pattern.replacingZoneName(with: clock.abbreviation(at: time.seconds)) : pattern
+            return DateFilter.strftime(.time(time), zoned).map(Value.string) ?? input
+        }
+    }
+
+    /// The times whose zone is the site's: its own local times, `now`, timestamps and date strings
+    /// without a zone. Nil for everything Liquid formats correctly by itself.
+    static func localTime(_ input: Value, clock: SiteClock) -> TimeValue? {
+        switch input.primitive {
+        case .time(let t): return t.zone == .local ? clock.localize(t) : nil
+        case .int(let i): return clock.local(Int64(i))
+        case .string(let s):
+            let lower = s.lowercased()
+            if lower == "now" || lower == "today" { return clock.now() }
+            if !lower.isEmpty, lower.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let i = Int64(lower) {
+                return clock.local(i)
+            }
+            guard let parsed = DateParsing.parse(s, clock: clock), !DateParsing.hasZone(s) else { return nil }
+            return parsed
+        default:
+            return nil
+        }
+    }
+}
+
+extension String {
+    /// `%Z` in a `strftime` pattern replaced by a zone name (`%%` left alone).
+    func replacingZoneName(with name: String) -> String {
+        guard contains("%Z") else { return self }
+        var out = ""
+        var chars = self[...]
+        while let c = chars.first {
+            chars = chars.dropFirst()
+            if c == "%", let next = chars.first {
+                chars = chars.dropFirst()
+                if next == "Z" { out += name } else { out.append(c); out.append(next) }
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,139 @@
+import Liquid
+
+/// Jekyll's text filters: `slugify`, `normalize_whitespace`, `number_of_words`,
+/// `array_to_sentence_string`, `markdownify`, `smartify`, `sassify`, `scssify`, `jsonify`,
+/// `inspect`, `to_integer`.
+enum TextFilters {
+    static func register(into env: inout LiquidEnvironment) {
+        env.register(filter: "slugify", arity: 0...1) { input, args, _ in
+            if input.isNil { return .nil }
+            guard case .string(let s) = input.primitive else {
+                throw LiquidError(.internal, "undefined method `downcase' for \(input.inspect):\(input.rubyClassName)")
+            }
+            return .string(Slugify.slugify(s, mode: args[0].isNil ? nil : args[0].rubyString))
+        }
+        env.register(filter: "normalize_whitespace", arity: 0...0) { input, _, _ in
+            .string(input.rubyString.rubyWords.joined(separator: " "))
+        }
+        env.register(filter: "number_of_words", arity: 0...1) { input, args, _ in
+            guard !input.isNil else { throw LiquidError(.internal, "undefined method `split' for nil:NilClass") }
+            return .int(wordCount(input.rubyString, mode: args[0].isNil ? nil : args[0].rubyString))
+        }
+        env.register(filter: "array_to_sentence_string", arity: 0...1) { input, args, context in
+            let items = try input.primitive.arrayValue ?? sequence(input, context) ?? [input]
+            let connector = args.isGiven(0) ? args[0].rubyString : "and"
+            switch items.count {
+            case 0: return ""
+            case 1: return .string(items[0].rubyString)
+            case 2: return .string("\(items[0].rubyString) \(connector) \(items[1].rubyString)")
+            default:
+                let head = items.dropLast().map(\.rubyString).joined(separator: ", ")
+                return .string("\(head), \(connector) \(items.last!.rubyString)")
+            }
+        }
+        env.register(filter: "markdownify", arity: 0...0) { input, _, context in
+            let scope = try context.requireJekyll()
+            return .string(scope.build.converters.markdown.convert(input.rubyString))
+        }
+        env.register(filter: "smartify", arity: 0...0) { input, _, context in
+            let scope = try context.requireJekyll()
+            return .string(scope.build.converters.smartify(input.rubyString))
+        }
+        env.register(filter: "sassify", arity: 0...0) { input, _, context in
+            try sassify(input, syntax: .sass, context)
+        }
+        env.register(filter: "scssify", arity: 0...0) { input, _, context in
+            try sassify(input, syntax: .scss, context)
+        }
+        env.register(filter: "jsonify", arity: 0...0) { input, _, context in
+            .string(JSON.string(try JSONValues.plain(input, depth: 0, context: context)))
+        }
+        env.register(filter: "inspect", arity: 0...0) { input, _, context in
+            .string(URLFilters.xmlEscape(try JSONValues.plainForInspect(input, context: context).inspect))
+        }
+        env.register(filter: "to_integer", arity: 0...0) { input, _, _ in
+            switch input.primitive {
+            case .bool(let b): return .int(b ? 1 : 0)
+            case .int: return input.primitive
+            case .float(let d): return .int(Int(d.rounded(.towardZero)))
+            case .nil: return .int(0)
+            default: return .int(rubyToI(input.rubyString))
+            }
+        }
+    }
+
+    static func sequence(_ input: Value, _ context: RenderContext) throws -> [Value]? {
+        if case .drop(let d) = input { return try d.items(in: context) }
+        return nil
+    }
+
+    static func sassify(_ input: Value, syntax: ConverterKind, _ context: RenderContext) throws -> Value {
+        let scope = try context.requireJekyll()
+        let stand = Document(kind: .item(collection: ""), path: "", relativePath: "", name: "", content: "")
+        do {
+            return .string(try scope.build.converters.sass.convert(input.rubyString, syntax: syntax, page: stand).css)
+        } catch {
+            throw LiquidError(.argument, error.message)
+        }
+    }
+
+    /// Ruby's `String#to_i`: leading whitespace, a sign, then digits (underscores between them).
+    static func rubyToI(_ s: String) -> Int {
+        var chars = Substring(s).drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        var negative = false
+        if chars.first == "-" || chars.first == "+" { negative = chars.first == "-"; chars = chars.dropFirst() }
+        var value = 0
+        var previousDigit = false
+        for c in chars {
+            if let d = c.wholeNumberValue, c.isASCII {
+                value = value &* 10 &+ d
+                previousDigit = true
+            } else if c == "_" && previousDigit {
+                previousDigit = false
+            } else {
+                break
+            }
+        }
+        return negative ? -value : value
+    }
+
+    /// Words in a text; in `cjk` mode (or `auto` when there are CJK characters) each CJK character
+    /// counts as a word.
+    static func wordCount(_ text: String, mode: String?) -> Int {
+        func isCJK(_ s: Unicode.Scalar) -> Bool {
+            switch s.value {
+            case 0x1100...0x11FF, 0x2E80...0x2FDF, 0x3005, 0x3007, 0x3021...0x3029, 0x3038...0x303B,
+                 0x3041...0x3096, 0x309D...0x309F, 0x30A1...0x30FA, 0x30FD...0x30FF, 0x3131...0x318E,
+                 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7FF,
+                 0xF900...0xFAFF, 0xFF66...0xFF9D, 0xFFA0...0xFFDC, 0x1B000...0x1B16F, 0x20000...0x3134F:
+                return true
+            default:
+                return false
+            }
+        }
+        func cjkAware() -> Int {
+            var count = 0
+            var inWord = false
+            for s in text.unicodeScalars {
+                if isCJK(s) { count += 1; inWord = false } else if s.properties.isWhitespace { inWord = false } else if !inWord {
+                    count += 1; inWord = true
+                }
+            }
+            return count
+        }
+        /// Ruby's `split.length`: runs of non-whitespace, counted without making strings.
+        func words() -> Int {
+            var count = 0
+            var inWord = false
+            for b in text.utf8 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) { inWord = false } else if !inWord { count += 1; inWord = true }
+            }
+            return count
+        }
+        switch mode {
+        case "cjk": return cjkAware()
+        case "auto": return text.unicodeScalars.contains(where: isCJK) ? cjkAware() : words()
+        default: return words()
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Liquid
+
+/// Jekyll's URL and escaping filters: `relative_url`, `absolute_url`, `strip_index`, `uri_escape`,
+/// `cgi_escape`, `xml_escape`.
+enum URLFilters {
+    static func register(into env: inout LiquidEnvironment) {
+        env.register(filter: "relative_url", arity: 0...0) { input, _, context in
+            guard !input.isNil else { return .nil }
+            return .string(relativeURL(input, context))
+        }
+        env.register(filter: "absolute_url", arity: 0...0) { input, _, context in
+            guard !input.isNil else { return .nil }
+            return .string(absoluteURL(input, context))
+        }
+        env.register(filter: "strip_index", arity: 0...0) { input, _, _ in
+            let s = input.rubyString
+            guard !input.isNil, !s.isEmpty else { return .nil }
+            for suffix in ["/index.html", "/index.htm"] where s.hasSuffix(suffix) {
+                return .string(String(s.dropLast(suffix.count)) + "/")
+            }
+            return input
+        }
+        env.register(filter: "uri_escape", arity: 0...0) { input, _, _ in
+            .string(URIReference.normalizeComponent(input.rubyString, allowed: {
+                URLPath.isUnreserved($0) || URLPath.isSubDelimiter($0) || ":/?#[]@".utf8.contains($0)
+            }))
+        }
+        env.register(filter: "cgi_escape", arity: 0...0) { input, _, _ in .string(cgiEscape(input.rubyString)) }
+        env.register(filter: "xml_escape", arity: 0...0) { input, _, _ in
+            input.isNil ? .string("") : .string(xmlEscape(input.rubyString))
+        }
+    }
+
+    /// An object with a `url` (a document, a static file) stands for its URL; a page is a hash and
+    /// stands for its text.
+    static func urlString(_ input: Value, _ context: RenderContext) -> String {
+        if case .drop(let d) = input, !(d is PageDrop), let url = try? d.value(forKey: "url", in: context), !url.isNil {
+            return url.rubyString
+        }
+        return input.rubyString
+    }
+
+    static func relativeURL(_ input: Value, _ context: RenderContext) -> String {
+        SiteURL.relative(urlString(input, context), baseurl: context.jekyll?.site.configuration.baseurl)
+    }
+
+    static func absoluteURL(_ input: Value, _ context: RenderContext) -> String {
+        let configuration = context.jekyll?.site.configuration
+        return SiteURL.absolute(urlString(input, context), url: configuration?.url, baseurl: configuration?.baseurl)
+    }
+
+
+    /// Ruby's `CGI.escape`: letters, digits and `*-._` kept, space as `+`, everything else `%XX`.
+    static func cgiEscape(_ s: String) -> String {
+        var out = ""
+        for b in s.utf8 {
+            if URLPath.isAlphanumeric(b) || "*-._".utf8.contains(b) {
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            } else if b == 0x20 {
+                out += "+"
+            } else {
+                out += String(format: "%%%02X", b)
+            }
+        }
+        return out
+    }
+
+    static func xmlEscape(_ s: String) -> String { XML.escape(s) }
+}
+
+/// Site URLs as Jekyll's `relative_url` and `absolute_url` make them.
+public enum SiteURL {
+    /// The base URL (without a trailing slash) before a path, normalized.
+    public static func relative(_ text: String, baseurl: String?) -> String {
+        if URIReference(text).isAbsolute { return text }
+        var base = baseurl ?? ""
+        if base.hasSuffix("/") { base.removeLast() }
+        let joined = [base, text].map(ensureLeadingSlash).joined()
+        return URIReference(joined).normalized().description
+    }
+
+    /// The site's `url` before the relative URL, normalized.
+    public static func absolute(_ text: String, url: String?, baseurl: String?) -> String {
+        if URIReference(text).isAbsolute { return text }
+        guard let url, !url.isEmpty else { return relative(text, baseurl: baseurl) }
+        return URIReference(url + relative(text, baseurl: baseurl)).normalized().description
+    }
+
+    public static func absolute(_ text: String, _ configuration: Configuration) -> String {
+        absolute(text, url: configuration.url, baseurl: configuration.baseurl)
+    }
+
+    static func ensureLeadingSlash(_ s: String) -> String {
+        s.isEmpty || s.hasPrefix("/") ? s : "/" + s
+    }
+}
+
+public enum XML {
+    /// `&`, `<`, `>`, `"` and `'` as entities, as Jekyll's `xml_escape` (Ruby's XML attribute
+    /// encoding) does.
+    public static func escape(_ s: String) -> String {
+        guard s.contains(where: { "&<>\"'".contains($0) }) else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
+
+/// Jekyll's date filters: `date_to_xmlschema`, `date_to_rfc822`, `date_to_string`,
+/// `date_to_long_string` — in the site's local time.
+public enum DateFilters {
+    static func register(into env: inout LiquidEnvironment) {
+        env.register(filter: "date_to_xmlschema", arity: 0...0) { input, _, context in
+            if input.rubyString.isEmpty { return input }
+            let t = try time(input, context)
+            return .string(format(t, "%Y-%m-%dT%H:%M:%S") + offset(t, colon: true))
+        }
+        env.register(filter: "date_to_rfc822", arity: 0...0) { input, _, context in
+            if input.rubyString.isEmpty { return input }
+            let t = try time(input, context)
+            return .string(format(t, "%a, %d %b %Y %H:%M:%S ") + offset(t, colon: false))
+        }
+        env.register(filter: "date_to_string", arity: 0...2) { input, args, context in
+            try stringify(input, month: "%b", type: args[0], style: args[1], context)
+        }
+        env.register(filter: "date_to_long_string", arity: 0...2) { input, args, context in
+            try stringify(input, month: "%B", type: args[0], style: args[1], context)
+        }
+    }
+
+    static func stringify(_ input: Value, month: String, type: Value, style: Value, _ context: RenderContext) throws -> Value {
+        if input.rubyString.isEmpty { return input }
+        let t = try time(input, context)
+        if type == .string("ordinal") {
+            let day = WallClock(t).day
+            let ordinalDay = "\(day)\(ordinalSuffix(day))"
+            if style == .string("US") { return .string(format(t, "\(month) \(ordinalDay), %Y")) }
+            return .string(format(t, "\(ordinalDay) \(month) %Y"))
+        }
+        return .string(format(t, "%d \(month) %Y"))
+    }
+
+    static func ordinalSuffix(_ day: Int) -> String {
+        if (11...13).contains(day % 100) { return "th" }
+        switch day % 10 {
+        case 1: return "st"
+        case 2: return "nd"
+        case 3: return "rd"
+        default: return "th"
+        }
+    }
+
+    /// Liquid's `to_date`, then local time (Jekyll's `time` helper).
+    static func time(_ input: Value, _ context: RenderContext) throws -> TimeValue {
+        let clock = context.jekyll?.site.clock ?? SiteClock(identifier: nil)
+        switch DateFilter.toTime(input) {
+        case .time(let t)?: return clock.localize(t)
+        case .date(let d)?: return clock.midnight(d)
+        default:
+            throw LiquidError(.argument, "Invalid Date: '\(input.inspect)' is not a valid datetime.")
+        }
+    }
+
+    static func format(_ t: TimeValue, _ pattern: String) -> String {
+        DateFilter.strftime(.time(t), pattern) ?? ""
+    }
+
+    /// Ruby's `Time#xmlschema` of the time in local time (`date_to_xmlschema`).
+    public static func xmlschema(_ t: TimeValue) -> String {
+        format(t, "%Y-%m-%dT%H:%M:%S") + offset(t, colon: true)
+    }
+
+    static func offset(_ t: TimeValue, colon: Bool) -> String {
+        let o = Int(t.utcOffset)
+        let sign = o < 0 ? "-" : "+"
+        let h = abs(o) / 3600, m = abs(o) % 3600 / 60
+        return sign + WallClock.pad(h, 2) + (colon ? ":" : "") + WallClock.pad(m, 2)
+    }
+}

@@ -1,0 +1,165 @@
+import Liquid
+
+/// The one model for everything that is rendered: pages, posts, drafts and the items of other
+/// collections — Jekyll's `Page` and `Document` — told apart by `kind` where Jekyll's behaviour
+/// differs (which variables they have, how URLs and destinations are made).
+public struct Document: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// A page: any file with front matter outside the collections, or one a plugin generates.
+        case page
+        /// An item of a collection (`posts` for posts and drafts).
+        case item(collection: String)
+    }
+
+    public var kind: Kind
+    /// Absolute path of the source file (for generated pages, where it would be).
+    public var path: String
+    /// Jekyll's `relative_path`: from the source for pages (`about/index.md`), from the collections
+    /// folder for items (`_posts/2024-01-02-hello.md`).
+    public var relativePath: String
+    /// The file name (`index.md`).
+    public var name: String
+    public var extname: String
+    /// The file name without extension (trailing dots removed for pages).
+    public var basename: String
+    /// For pages: the folder between the source and the file (`/about`, `` at the root).
+    public var directory: String
+    /// Front matter (for items also the defaults, the date, title, slug, categories and tags).
+    public var data: OrderedHash
+    /// For pages: the front-matter defaults that apply, merged under `data` in templates.
+    public var defaults: OrderedHash
+    /// The body after the front matter.
+    public var content: String
+    /// The line of the file on which `content` starts (Liquid errors count from it).
+    public var contentLine: Int
+    /// The site-relative URL (`/2024/01/02/hello.html`).
+    public var url: String
+    public var outputExtension: String
+    /// For items: the date (front matter, file name, or the site's time; a draft's file time).
+    public var date: TimeValue?
+    public var isDraft: Bool
+    /// For items: the text the excerpt is made from, when the excerpt is generated.
+    public var excerptSource: String?
+    /// Top-level template variables a generator sets for this document (jekyll-paginate's
+    /// `paginator`).
+    public var variables: OrderedHash
+    /// Generated without a file: reading it again is not possible.
+    public var isGenerated: Bool
+    /// The plugin that makes this page's content at render time (a sitemap, a feed), if any.
+    public var generator: String?
+    /// For a page made while another renders (a stylesheet's source map): that page's index in the
+    /// snapshot's documents.
+    public var derivedFrom: Int?
+
+    public init(kind: Kind, path: String, relativePath: String, name: String, directory: String = "",
+                data: OrderedHash = OrderedHash(), defaults: OrderedHash = OrderedHash(), content: String,
+                contentLine: Int = 1, isGenerated: Bool = false) {
+        self.kind = kind
+        self.path = path
+        self.relativePath = relativePath
+        self.name = name
+        self.extname = Path.extname(name)
+        let base = extname.isEmpty ? name : String(name.dropLast(extname.count))
+        self.basename = kind == .page ? base.trimmingTrailingDots : Path.basenameWithoutExtension(path)
+        self.directory = directory
+        self.data = data
+        self.defaults = defaults
+        self.content = content
+        self.contentLine = contentLine
+        self.url = ""
+        self.outputExtension = extname
+        self.date = nil
+        self.isDraft = false
+        self.excerptSource = nil
+        self.variables = OrderedHash()
+        self.isGenerated = isGenerated
+        self.generator = nil
+        self.derivedFrom = nil
+    }
+
+    public var isPage: Bool { kind == .page }
+
+    public var collectionLabel: String? {
+        if case .item(let label) = kind { return label }
+        return nil
+    }
+
+    /// A front-matter value, falling back to the defaults as Jekyll's hash default does.
+    public func value(_ key: String) -> Value? {
+        if let v = data[key] { return v }
+        return defaults[key]
+    }
+
+    /// The layout name the document asks for (`none` and nil mean no layout).
+    public var layoutName: String? {
+        guard let v = value("layout"), !v.isNil else { return nil }
+        return v.rubyString
+    }
+
+    public var permalink: String? {
+        guard let v = value("permalink"), !v.isNil, v != false else { return nil }
+        return v.rubyString
+    }
+
+    public var isPublished: Bool {
+        guard let v = value("published") else { return true }
+        return v != .bool(false)
+    }
+
+    /// Pages are HTML when their output extension is one of Jekyll's HTML extensions.
+    public var isHTML: Bool { [".html", ".xhtml", ".htm"].contains(outputExtension) }
+
+    public var isSass: Bool { extname == ".sass" || extname == ".scss" }
+    public var isYAML: Bool { extname == ".yaml" || extname == ".yml" }
+
+    /// Liquid runs unless the front matter says `render_with_liquid: false`, the file is a SCSS,
+    /// CoffeeScript or YAML item, or the content has no `{{` or `{%`.
+    public var rendersLiquid: Bool {
+        if value("render_with_liquid") == .bool(false) { return false }
+        if !isPage && (extname == ".coffee" || isYAML) { return false }
+        return Document.hasLiquidConstruct(content)
+    }
+
+    /// Whether text has `{{` or `{%` (scanning bytes: Foundation's `contains` bridges to NSString).
+    static func hasLiquidConstruct(_ text: String) -> Bool {
+        var previousBrace = false
+        for b in text.utf8 {
+            if previousBrace && (b == UInt8(ascii: "{") || b == UInt8(ascii: "%")) { return true }
+            previousBrace = b == UInt8(ascii: "{")
+        }
+        return false
+    }
+
+    /// Layouts apply unless the document is an asset, a YAML item, or asks for `layout: none`.
+    public var placedInLayout: Bool {
+        if isSass || extname == ".coffee" { return false }
+        if !isPage && isYAML { return false }
+        return value("layout") != .string("none")
+    }
+
+    /// The page's `dir`: its URL when that ends in `/`, else the URL's folder with a slash.
+    public var urlDirectory: String {
+        if url.hasSuffix("/") { return url }
+        let dir = Path.dirname(url)
+        return dir.hasSuffix("/") ? dir : dir + "/"
+    }
+
+    /// The output file, relative to the destination, without a leading slash.
+    public var destinationPath: String {
+        var path = Path.sanitized(base: "/", URLPath.unescape(url))
+        if url.hasSuffix("/") {
+            path = Path.join(path, isPage ? "index" : "index.html")
+        }
+        if !path.hasSuffix(outputExtension) { path += outputExtension }
+        return path.droppingLeadingSlash
+    }
+
+    /// Jekyll's `id` of an item: the URL's folder joined with the slug.
+    public var id: String {
+        let slug = data["slug"].map(\.rubyString) ?? basename
+        return Path.join(Path.dirname(url), slug)
+    }
+
+    /// The name shown in messages and error locations.
+    public var displayPath: String { relativePath }
+}

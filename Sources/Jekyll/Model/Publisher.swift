@@ -1,0 +1,44 @@
+import Liquid
+
+/// Whether a document is published: `published: false` only with `--unpublished`, and a date after
+/// the site's time only with `--future`.
+struct Publisher {
+    let configuration: Configuration
+    let time: TimeValue
+
+    init(site: Site) {
+        configuration = site.configuration
+        time = site.time
+    }
+
+    func publishes(_ doc: Document) -> Bool {
+        (doc.isPublished || configuration.unpublished) && !isHiddenInTheFuture(doc)
+    }
+
+    func isHiddenInTheFuture(_ doc: Document) -> Bool {
+        guard !doc.isPage, !configuration.future, let date = doc.date else { return false }
+        return date.seconds > time.seconds
+    }
+}
+
+extension Document {
+    /// Jekyll's order of collection items: by date when both have one, then by path.
+    public static func jekyllOrder(_ a: Document, _ b: Document) -> Bool {
+        if case .time(let x)? = a.data["date"], case .time(let y)? = b.data["date"] {
+            if x.seconds != y.seconds { return x.seconds < y.seconds }
+            if x.nanoseconds != y.nanoseconds { return x.nanoseconds < y.nanoseconds }
+        }
+        return a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
+    }
+}
+
+/// Publication rules for plugins.
+public enum Publication {
+    /// Whether a collection item is written: its collection has output, and it is published and
+    /// not in the future (unless the site says otherwise).
+    public static func isWritten(_ doc: Document, in site: Site) -> Bool {
+        guard let label = doc.collectionLabel else { return true }
+        guard let i = site.collectionIndex(label), site.collections[i].info.writesOutput else { return false }
+        return Publisher(site: site).publishes(doc)
+    }
+}

@@ -1,0 +1,77 @@
+import Liquid
+
+/// Jekyll's generator priorities: higher runs first.
+public enum PluginPriority: Int, Sendable, Comparable {
+    case lowest = -100, low = -10, normal = 0, high = 10, highest = 100
+    public static func < (a: PluginPriority, b: PluginPriority) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A plugin kyll emulates, switched on when a site names its gem (`plugins:` in the configuration,
+/// a gem theme's dependencies). Each does its work through these hooks, all optional:
+/// Liquid tags and filters, a generate step after reading, and a change to each document's output
+/// after rendering.
+public protocol JekyllPlugin: Sendable {
+    /// The gem name a site uses to switch it on (`jekyll-feed`).
+    var name: String { get }
+    /// When its generate step runs relative to other plugins'.
+    var priority: PluginPriority { get }
+
+    /// Adds the plugin's Liquid tags and filters.
+    func register(in environment: inout LiquidEnvironment, configuration: Configuration)
+
+    /// Adds or changes pages, collection items and static files once the site has been read.
+    func generate(_ site: inout Site) throws(BuildError)
+
+    /// The content of a page this plugin generated (`Document.generator`), made at render time when
+    /// every page and item is known and items are rendered; nil leaves the page to Liquid.
+    func content(of id: Int, scope: RenderScope) throws(BuildError) -> String?
+
+    /// Changes a document's rendered output (after its layouts).
+    func postRender(_ output: String, document: Document, site: SiteSnapshot) throws(BuildError) -> String
+}
+
+extension JekyllPlugin {
+    public var priority: PluginPriority { .normal }
+    public func register(in environment: inout LiquidEnvironment, configuration: Configuration) {}
+    public func generate(_ site: inout Site) throws(BuildError) {}
+    public func content(of id: Int, scope: RenderScope) throws(BuildError) -> String? { nil }
+    public func postRender(_ output: String, document: Document, site: SiteSnapshot) throws(BuildError) -> String {
+        output
+    }
+}
+
+/// The plugins a site switches on, from those kyll has: named in `plugins:` (or the deprecated
+/// `gems:`), or required by its theme. Names kyll does not have get one warning each.
+struct PluginSelection {
+    /// Gems that are part of what kyll does anyway.
+    static let builtIn: Set<String> = ["jekyll", "jekyll-sass-converter", "kramdown", "kramdown-parser-gfm",
+                                       "jekyll-commonmark", "jekyll-commonmark-ghpages"]
+
+    static func select(from available: [any JekyllPlugin], configuration: Configuration, theme: Theme?,
+                       logger: Logger) -> [any JekyllPlugin] {
+        var names = configuration.plugins
+        if let gems = configuration["gems"]?.arrayValue {
+            logger.warn("Deprecation:", "The 'gems' configuration option has been renamed to 'plugins'. "
+                        + "Please update your config file accordingly.")
+            names += gems.map(\.rubyString)
+        }
+        names += theme?.dependencies ?? []
+        if configuration.safe {
+            let allowed = Set(configuration.whitelist)
+            names = names.filter { allowed.contains($0) }
+        }
+        var selected: [any JekyllPlugin] = []
+        var seen = Set<String>()
+        for name in names where seen.insert(name).inserted {
+            if let plugin = available.first(where: { $0.name == name }) {
+                selected.append(plugin)
+            } else if !builtIn.contains(name) {
+                logger.warn("Plugin:", "kyll does not have '\(name)'; the site is built without it.")
+            }
+        }
+        // Generators run by priority, highest first; ties keep the configuration's order.
+        return selected.enumerated().sorted { a, b in
+            a.element.priority != b.element.priority ? a.element.priority > b.element.priority : a.offset < b.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,56 @@
+/// Which converters a file goes through, by its extension, as Jekyll chooses them: Markdown for the
+/// `markdown_ext` extensions, SCSS and Sass for `.scss` and `.sass`, and the identity converter for
+/// everything (last). The output extension is that of the converter before the identity one.
+public enum ConverterKind: Sendable, Equatable {
+    case markdown
+    case scss
+    case sass
+    case identity
+
+    /// Jekyll's converter priorities: Markdown `normal`, SCSS/Sass `low`, identity `lowest`.
+    var priority: Int {
+        switch self {
+        case .markdown: return 2
+        case .scss, .sass: return 1
+        case .identity: return 0
+        }
+    }
+
+    func outputExtension(for ext: String) -> String {
+        switch self {
+        case .markdown: return ".html"
+        case .scss, .sass: return ".css"
+        case .identity: return ext
+        }
+    }
+}
+
+public struct ConverterTable: Sendable {
+    public let markdownExtensions: Set<String>
+
+    public init(markdownExtensions: Set<String>) {
+        self.markdownExtensions = markdownExtensions
+    }
+
+    /// The converters for a file extension, highest priority first.
+    public func chain(for ext: String) -> [ConverterKind] {
+        var chain: [ConverterKind] = []
+        let lower = ext.lowercased()
+        if markdownExtensions.contains(lower) { chain.append(.markdown) }
+        if lower == ".scss" { chain.append(.scss) }
+        if lower == ".sass" { chain.append(.sass) }
+        chain.append(.identity)
+        return chain
+    }
+
+    /// The output extension: a permalink's own extension wins; else the converters decide.
+    public func outputExtension(for ext: String, permalink: String?) -> String {
+        if let permalink, !permalink.hasSuffix("/") {
+            let permalinkExt = Path.extname(permalink)
+            if !permalinkExt.isEmpty { return permalinkExt }
+        }
+        let chain = self.chain(for: ext)
+        let exts = chain.map { $0.outputExtension(for: ext) }
+        return exts.count == 1 ? exts[0] : exts[exts.count - 2]
+    }
+}

@@ -1,0 +1,140 @@
+import Liquid
+
+/// Jekyll's `merge_data!` for collection items: categories given as a string are split into words
+/// and joined to the categories already known, hashes merge deeply, and a `date` is read as a time.
+struct DataMerge {
+    let displayPath: String
+    let clock: SiteClock
+
+    func merge(_ data: inout OrderedHash, _ other: OrderedHash, source: String) throws(BuildError) {
+        var other = other
+        if let categories = other["categories"], !categories.isNil {
+            var list = categories
+            if case .string(let s) = categories { list = .array(s.rubyWords.map(Value.string)) }
+            if let existing = data["categories"]?.arrayValue, let added = list.arrayValue {
+                var union = existing
+                for item in added where !union.contains(item) { union.append(item) }
+                list = .array(union)
+            }
+            other["categories"] = list
+        }
+        data = data.deepMerged(with: other)
+        if let date = data["date"] {
+            // Jekyll re-reads the date from its text and shows it in local time.
+            guard let time = DateParsing.time(from: date, clock: clock) else {
+                throw BuildError("Invalid date '\(date.rubyString)': Document '\(displayPath)' does not have a valid date in the \(source).",
+                                 at: FileLocation(path: displayPath, line: 1))
+            }
+            data["date"] = .time(time)
+        }
+    }
+}
+
+extension DocumentReader {
+    /// Title, slug and extension from the file name (and its date, for `YYYY-MM-DD-title.ext`),
+    /// categories and tags as lists, and the excerpt.
+    func populatePostData(_ doc: inout Document, merge: inout DataMerge) throws(BuildError) {
+        var slug: String?
+        var ext: String?
+        let name = Path.basename(doc.relativePath)
+        if let dated = DocumentReader.datedFileName(name) {
+            slug = dated.slug
+            ext = dated.ext
+            let current = doc.data["date"]
+            var isSiteTime = false
+            if case .time(let t)? = current { isSiteTime = t.seconds == siteTime.seconds }
+            if current == nil || current == .nil || current == .bool(false) || isSiteTime {
+                try merge.merge(&doc.data, OrderedHash([("date", .string(dated.date))]), source: "filename")
+            }
+        } else if let dot = name.lastIndex(of: "."), name.index(after: dot) < name.endIndex,
+                  !name[name.index(after: dot)...].contains(".") {
+            slug = String(name[..<dot])
+            ext = String(name[dot...])
+        }
+        let finalSlug = (slug ?? doc.basename).trimmingTrailingDots
+        if !(doc.data["title"]?.isTruthy ?? false) { doc.data["title"] = .string(DocumentReader.titleize(finalSlug)) }
+        if !(doc.data["slug"]?.isTruthy ?? false) { doc.data["slug"] = .string(finalSlug) }
+        if !(doc.data["ext"]?.isTruthy ?? false) { doc.data["ext"] = ext.map(Value.string) ?? .nil }
+
+        // Categories: those known plus `category` (or `categories` again), as strings, unique.
+        var categories = doc.data["categories"]?.rubyArray ?? []
+        categories += DocumentReader.pluralized(doc.data, singular: "category", plural: "categories")
+        var seen: [Value] = []
+        for c in categories.map({ Value.string($0.rubyString) }) where !seen.contains(c) { seen.append(c) }
+        try merge.merge(&doc.data, OrderedHash([("categories", .array(seen))]), source: "YAML front matter")
+        let tags = DocumentReader.pluralized(doc.data, singular: "tag", plural: "tags")
+        try merge.merge(&doc.data, OrderedHash([("tags", .array(tags))]), source: "YAML front matter")
+
+        let separator = (doc.data["excerpt_separator"].flatMap { $0.isTruthy ? $0 : nil }?.rubyString)
+            ?? configuration.excerptSeparator
+        if !separator.isEmpty && !(doc.data["excerpt"]?.isTruthy ?? false) {
+            doc.excerptSource = excerpt(of: doc, separator: separator)
+        }
+    }
+
+    /// `YYYY-MM-DD-slug.ext`: the date, slug and extension.
+    static func datedFileName(_ name: String) -> (date: String, slug: String, ext: String)? {
+        let parts = Array(name.utf8)
+        func digits(_ i: inout Int, _ range: ClosedRange<Int>) -> Bool {
+            let start = i
+            while i < parts.count, parts[i] >= 0x30, parts[i] <= 0x39, i - start < range.upperBound { i += 1 }
+            return range.contains(i - start)
+        }
+        var i = 0
+        guard digits(&i, 2...4), i < parts.count, parts[i] == 0x2D else { return nil }
+        i += 1
+        guard digits(&i, 1...2), i < parts.count, parts[i] == 0x2D else { return nil }
+        i += 1
+        guard digits(&i, 1...2), i < parts.count, parts[i] == 0x2D else { return nil }
+        let dateEnd = i
+        let rest = parts[(i + 1)...]
+        guard let dot = rest.lastIndex(of: 0x2E), dot + 1 < parts.count else { return nil }
+        let date = String(decoding: parts[0..<dateEnd], as: UTF8.self)
+        let slug = String(decoding: parts[(dateEnd + 1)..<dot], as: UTF8.self)
+        let ext = String(decoding: parts[dot...], as: UTF8.self)
+        return (date, slug, ext)
+    }
+
+    /// Jekyll's `titleize_slug`: words between dashes, capitalized, joined with spaces.
+    static func titleize(_ slug: String) -> String {
+        var words = slug.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        while words.last == "" { words.removeLast() }
+        return words.map { word in
+            guard let first = word.first else { return "" }
+            return first.uppercased() + word.dropFirst().lowercased()
+        }.joined(separator: " ")
+    }
+
+    /// Jekyll's `pluralized_array_from_hash`: the singular key's value as a one-item list, else
+    /// the plural key's list (a string split into words).
+    static func pluralized(_ data: OrderedHash, singular: String, plural: String) -> [Value] {
+        if let value = data[singular], value.isTruthy {
+            return flattenCompact([value])
+        }
+        switch data[plural] {
+        case .string(let s)?: return s.rubyWords.map(Value.string)
+        case .array(let a)?: return flattenCompact(a)
+        default: return []
+        }
+    }
+
+    static func flattenCompact(_ values: [Value]) -> [Value] {
+        var out: [Value] = []
+        for v in values {
+            switch v {
+            case .nil: continue
+            case .array(let inner): out += flattenCompact(inner)
+            default: out.append(v)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// Ruby's `String#split` with no argument: words between runs of whitespace.
+    var rubyWords: [String] {
+        split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" })
+            .map(String.init)
+    }
+}

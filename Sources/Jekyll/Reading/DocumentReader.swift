@@ -1,0 +1,144 @@
+import Liquid
+
+/// Makes `Document`s from files as Jekyll's `Page` and `Document` classes make them: front matter,
+/// defaults, and for collection items the date, title, slug, categories, tags and excerpt.
+struct DocumentReader: Sendable {
+    let configuration: Configuration
+    let defaults: FrontMatterDefaults
+    let converters: ConverterTable
+    let clock: SiteClock
+    let siteTime: TimeValue
+    let logger: Logger
+
+    /// What a file holds: its front matter as a hash, its body and where the body starts.
+    struct Parsed {
+        var data: OrderedHash
+        var body: String
+        var bodyLine: Int
+        var hadFrontMatter: Bool
+    }
+
+    /// Reads and splits a file; front matter that is not a hash is an error.
+    func parse(path: String, displayPath: String) throws(BuildError) -> Parsed {
+        let text = try SourceText.read(path, displayPath: displayPath)
+        return try parse(text: text, displayPath: displayPath)
+    }
+
+    func parse(text: String, displayPath: String) throws(BuildError) -> Parsed {
+        guard let split = FrontMatterSplit.split(text) else {
+            return Parsed(data: OrderedHash(), body: text, bodyLine: 1, hadFrontMatter: false)
+        }
+        let value = try YAMLLoading.load(split.yaml, path: displayPath, firstLine: 1, clock: clock, file: text)
+        switch value {
+        case .hash(let h):
+            return Parsed(data: h, body: String(split.body), bodyLine: split.bodyLine, hadFrontMatter: true)
+        case .nil:
+            return Parsed(data: OrderedHash(), body: String(split.body), bodyLine: split.bodyLine, hadFrontMatter: true)
+        default:
+            throw BuildError("Invalid YAML front matter in \(displayPath): it is not a mapping",
+                             at: FileLocation(path: displayPath, line: 2, column: 1))
+        }
+    }
+
+    /// A page at `base/dir/name` (`dir` is `` or starts with `/`).
+    func page(base: String, dir: String, name: String) throws(BuildError) -> Document {
+        let path = Path.sanitized(base: base, Path.join(dir, name))
+        let relativePath = Path.join(dir, name).droppingLeadingSlash
+        let parsed = try parse(path: path, displayPath: relativePath)
+        return try page(path: path, relativePath: relativePath, dir: dir, name: name, parsed: parsed)
+    }
+
+    func page(path: String, relativePath: String, dir: String, name: String, parsed: Parsed,
+              isGenerated: Bool = false) throws(BuildError) -> Document {
+        var doc = Document(kind: .page, path: path, relativePath: relativePath, name: name, directory: dir,
+                           data: parsed.data, defaults: defaults.all(path: relativePath, type: "pages"),
+                           content: parsed.body, contentLine: parsed.bodyLine, isGenerated: isGenerated)
+        if parsed.data["permalink"] == .string("") {
+            throw BuildError("Invalid permalink in \(relativePath)", at: FileLocation(path: relativePath, line: 1))
+        }
+        finishPage(&doc)
+        if configuration.pageExcerpts && !isGenerated { addPageExcerpt(&doc) }
+        return doc
+    }
+
+    /// With `page_excerpts`, a page whose output is HTML gets an excerpt like a post's unless its
+    /// front matter gives one. Jekyll puts it into the page's data as it reads the page (before
+    /// front matter defaults apply), so `excerpt` comes after the front matter's keys.
+    func addPageExcerpt(_ doc: inout Document) {
+        let separator = doc.data["excerpt_separator"].flatMap { $0.isTruthy ? $0.rubyString : nil }
+            ?? configuration.excerptSeparator
+        guard !separator.isEmpty, doc.isHTML, !(doc.data["excerpt"]?.isTruthy ?? false) else { return }
+        doc.excerptSource = excerpt(of: doc, separator: separator)
+        doc.data["excerpt"] = .nil
+    }
+
+    /// Output extension and URL, once the page's data is complete.
+    func finishPage(_ doc: inout Document) {
+        doc.outputExtension = converters.outputExtension(for: doc.extname, permalink: doc.permalink)
+        doc.url = doc.pageURL(permalinkStyle: configuration.permalinkStyle)
+    }
+
+    /// The excerpt's source; Jekyll warns when it had to close Liquid blocks the cut left open.
+    func excerpt(of doc: Document, separator: String) -> String {
+        let excerpt = Excerpt.extract(from: doc.content, separator: separator)
+        if excerpt.closedBlocks {
+            logger.warn("Warning:", "Excerpt modified in \(doc.relativePath)!")
+            logger.warn("", "Found a Liquid block containing the excerpt separator \(Value.string(separator).inspect).")
+            logger.warn("", "The block has been modified with the appropriate closing tag.")
+            logger.warn("", "Feel free to define a custom excerpt or excerpt_separator in the")
+            logger.warn("", "document's Front Matter if the generated excerpt is unsatisfactory.")
+        }
+        return excerpt.text
+    }
+
+    /// A collection item (a post, a draft, a document of another collection) at an absolute path.
+    func item(path: String, collection: CollectionInfo) throws(BuildError) -> Document {
+        let relativePath = Path.relative(path, to: configuration.collectionsPath) ?? path
+        var doc = Document(kind: .item(collection: collection.label), path: path, relativePath: relativePath,
+                           name: Path.basename(path), content: "")
+        doc.isDraft = collection.label == "posts" && relativePath.firstRange(of: collection.relativeDirectory) == nil
+        var data = OrderedHash()
+        data["draft"] = .bool(doc.isDraft)
+        let special = doc.isDraft ? "_drafts" : collection.relativeDirectory
+        var merge = DataMerge(displayPath: relativePath, clock: clock)
+        let pathCategories = categoriesFromPath(relativePath, specialDir: special).map(Value.string)
+        try merge.merge(&data, OrderedHash([("categories", .array(pathCategories))]), source: "file path")
+        if doc.isYAML {
+            let text = try SourceText.read(path, displayPath: relativePath)
+            let value = try YAMLLoading.load(text, path: relativePath, firstLine: 1, clock: clock)
+            doc.data = value.orderedHash ?? OrderedHash()
+        } else {
+            let fileDefaults = defaults.all(path: relativePath, type: collection.label)
+            if !fileDefaults.isEmpty { try merge.merge(&data, fileDefaults, source: "front matter defaults") }
+            let parsed = try parse(path: path, displayPath: relativePath)
+            doc.content = parsed.body
+            doc.contentLine = parsed.bodyLine
+            if parsed.hadFrontMatter { try merge.merge(&data, parsed.data, source: "YAML front matter") }
+            doc.data = data
+            try populatePostData(&doc, merge: &merge)
+        }
+        doc.date = dateOf(doc)
+        doc.outputExtension = converters.outputExtension(for: doc.extname, permalink: doc.permalink)
+        doc.url = try doc.itemURL(collection: collection, permalinkStyle: configuration.permalinkStyle,
+                                  siteTime: siteTime)
+        return doc
+    }
+
+    /// The date an item shows: its own, or the file's modification time for a draft, or the site's time.
+    func dateOf(_ doc: Document) -> TimeValue {
+        if case .time(let t)? = doc.data["date"] { return t }
+        if doc.isDraft, let mtime = FileSystem.modificationTime(doc.path) {
+            return clock.local(Int64(mtime.seconds), nanoseconds: mtime.nanoseconds)
+        }
+        return siteTime
+    }
+
+    /// Folders above the special folder become categories: `blog/_posts/x.md` is in `blog`.
+    func categoriesFromPath(_ relativePath: String, specialDir: String) -> [String] {
+        if relativePath.hasPrefix(specialDir) { return [] }
+        var prefix = relativePath
+        if let r = relativePath.firstRange(of: specialDir) { prefix = String(relativePath[..<r.lowerBound]) }
+        let base = Path.basename(relativePath)
+        return prefix.split(separator: "/").map(String.init).filter { !$0.isEmpty && $0 != specialDir && $0 != base }
+    }
+}

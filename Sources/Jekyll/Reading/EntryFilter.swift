@@ -1,0 +1,90 @@
+/// Jekyll's rules for which directory entries take part in a build: names starting with `.`, `_`,
+/// `#` or `~` and names ending in `~` are left out, as is anything `exclude` matches, unless
+/// `include` names it; in safe mode a symlink pointing outside the source is always left out.
+public struct EntryFilter: Sendable {
+    public let source: String
+    public let include: [String]
+    /// `exclude` without the entries `include` also names.
+    public let exclude: [String]
+    public let safe: Bool
+    /// The directory the entries are relative to, itself relative to the source ("" or "_posts").
+    public let baseDirectory: String
+
+    public init(source: String, include: [String], exclude: [String], safe: Bool, baseDirectory: String = "") {
+        self.source = source
+        self.include = include
+        self.exclude = exclude.filter { !include.contains($0) }
+        self.safe = safe
+        var base = baseDirectory
+        if base.hasPrefix(source) { base = String(base.dropFirst(source.count)) }
+        self.baseDirectory = base
+    }
+
+    public func relativeTo(baseDirectory: String) -> EntryFilter {
+        EntryFilter(source: source, include: include, exclude: exclude, safe: safe, baseDirectory: baseDirectory)
+    }
+
+    /// The entries that stay. `entries` are names or paths relative to the current directory, and
+    /// `directory` is that directory's absolute path (for the symlink test).
+    public func filter(_ entries: [String], in directory: String) -> [String] {
+        entries.filter { !rejects($0, in: directory) }
+    }
+
+    public func rejects(_ entry: String, in directory: String) -> Bool {
+        if entry.hasSuffix(".") { return true }
+        let included = isIncluded(entry)
+        if isExcluded(entry) && !included { return true }
+        if isRefusedSymlink(Path.join(directory, entry)) { return true }
+        if included { return false }
+        return isSpecial(entry) || entry.hasSuffix("~")
+    }
+
+    public func isIncluded(_ entry: String) -> Bool {
+        Self.globMatches(include, entry, source: source) || Self.globMatches(include, Path.basename(entry), source: source)
+    }
+
+    public func isExcluded(_ entry: String) -> Bool {
+        Self.globMatches(exclude, Path.join(baseDirectory, entry), source: source)
+    }
+
+    func isSpecial(_ entry: String) -> Bool {
+        Self.startsSpecial(entry) || Self.startsSpecial(Path.basename(entry))
+    }
+
+    static func startsSpecial(_ name: String) -> Bool {
+        guard let first = name.utf8.first else { return false }
+        return first == UInt8(ascii: ".") || first == UInt8(ascii: "_") || first == UInt8(ascii: "#")
+            || first == UInt8(ascii: "~")
+    }
+
+    /// In safe mode, a symlink whose target lies outside the source.
+    public func isRefusedSymlink(_ absolutePath: String) -> Bool {
+        guard safe, FileSystem.isSymlink(absolutePath) else { return false }
+        guard let real = FileSystem.realPath(absolutePath), let realSource = FileSystem.realPath(source) else {
+            return true
+        }
+        return !real.hasPrefix(realSource)
+    }
+
+    /// Jekyll's `glob_include?`: a pattern matches an entry (both taken under the source) by
+    /// fnmatch, by prefix, or by naming the entry's directory with a trailing slash.
+    static func globMatches(_ patterns: [String], _ entry: String, source: String) -> Bool {
+        guard !patterns.isEmpty else { return false }
+        let entryPath = joinUnderSource(source, entry)
+        var isDirectory: Bool?
+        for pattern in patterns {
+            let patternPath = joinUnderSource(source, pattern)
+            if GlobPattern.matches(patternPath, entryPath) || entryPath.hasPrefix(patternPath) { return true }
+            if patternPath == entryPath + "/" {
+                if isDirectory == nil { isDirectory = FileSystem.isDirectory(entryPath) }
+                if isDirectory == true { return true }
+            }
+        }
+        return false
+    }
+
+    /// Jekyll's `PathManager.join`: File.join with empty strings for missing parts.
+    static func joinUnderSource(_ source: String, _ item: String) -> String {
+        Path.join(source, item)
+    }
+}

@@ -1,0 +1,156 @@
+import Liquid
+
+/// The read phase, in Jekyll's order: layouts; the source tree (pages, static files, posts and
+/// drafts in every `_posts`/`_drafts`); files named by `include`; sorting; the other collections;
+/// the theme's assets; data files.
+struct SiteReader {
+    let logger: Logger
+
+    func read(_ site: inout Site) throws(BuildError) {
+        site.layouts = try LayoutReader(site: site).read()
+        let filter = entryFilter(site)
+        try readDirectory("", site: &site, filter: filter)
+        try readIncludedFiles(&site, filter: filter)
+        sortFiles(&site)
+        for i in site.collections.indices where site.collections[i].label != "posts" && site.collections[i].label != "data" {
+            try CollectionReader(site: site, index: i).read(into: &site)
+        }
+        try ThemeAssetsReader().read(&site)
+        site.data = try DataReader(site: site).readAll()
+        limitPosts(&site)
+    }
+
+    func entryFilter(_ site: Site) -> EntryFilter {
+        EntryFilter(source: site.source, include: site.configuration.include, exclude: site.configuration.exclude,
+                    safe: site.configuration.safe)
+    }
+
+    /// One folder of the source (`dir` is `` or `/sub/folder`), then its sub-folders.
+    func readDirectory(_ dir: String, site: inout Site, filter: EntryFilter) throws(BuildError) {
+        let base = site.configuration.inSource(dir)
+        guard FileSystem.isDirectory(base), let names = try? FileSystem.entries(base) else { return }
+        var dirs: [String] = [], pages: [String] = [], files: [String] = []
+        for name in filter.relativeTo(baseDirectory: base).filter(names, in: base) {
+            let full = Path.join(base, name)
+            if FileSystem.isDirectory(full) {
+                dirs.append(name)
+            } else if FrontMatterSplit.hasFrontMatter(firstBytes: FileSystem.readPrefix(full, limit: 512)) {
+                pages.append(name)
+            } else {
+                files.append(name)
+            }
+        }
+        try readPosts(dir, site: &site)
+        for name in dirs {
+            let path = Path.join(dir, name)
+            if site.configuration.inSource(path) != site.configuration.destination {
+                try readDirectory(path, site: &site, filter: filter)
+            }
+        }
+        let reader = site.documentReader
+        for name in pages {
+            let page = try reader.page(base: site.source, dir: dir, name: name)
+            if page.isPublished || site.configuration.unpublished { site.pages.append(page) }
+        }
+        for name in files {
+            site.staticFiles.append(StaticFileReader.siteFile(site: site, base: site.source, dir: dir, name: name))
+        }
+    }
+
+    /// Posts in `dir/_posts` and, with `--drafts`, drafts in `dir/_drafts`.
+    func readPosts(_ dir: String, site: inout Site) throws(BuildError) {
+        let collectionsDir = site.configuration.collectionsDir
+        if !collectionsDir.isEmpty && !dir.hasPrefix("/" + collectionsDir) { return }
+        guard let postsIndex = site.collectionIndex("posts") else { return }
+        let info = site.collections[postsIndex].info
+        var found: [Document] = []
+        found += try readPublishable(dir, "_posts", site: site, info: info, dated: true)
+        if site.configuration.showDrafts {
+            found += try readPublishable(dir, "_drafts", site: site, info: info, dated: false)
+        }
+        site.collections[postsIndex].docs += found
+    }
+
+    func readPublishable(_ dir: String, _ magicDir: String, site: Site, info: CollectionInfo,
+                         dated: Bool) throws(BuildError) -> [Document] {
+        let base = site.configuration.inSource(dir, magicDir)
+        guard FileSystem.isDirectory(base) else { return [] }
+        let filter = entryFilter(site).relativeTo(baseDirectory: base)
+        // Ruby's `Dir["**/*"]`: no hidden files or folders; then the entry rules; no folders.
+        let visible = FileSystem.walkFiles(base).filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+        let entries = filter.filter(visible, in: base).filter { !FileSystem.isDirectory(Path.join(base, $0)) }
+        var docs: [Document] = []
+        let reader = site.documentReader
+        for entry in entries {
+            let name = Path.basename(entry)
+            if dated ? DocumentReader.datedFileName(name) == nil : !Path.hasExtension(name) { continue }
+            let doc = try reader.item(path: Path.join(base, entry), collection: info)
+            if Publisher(site: site).publishes(doc) {
+                docs.append(doc)
+            } else if Publisher(site: site).isHiddenInTheFuture(doc) {
+                logger.warn("Skipping:", "\(doc.relativePath) has a future date")
+            }
+        }
+        return docs
+    }
+
+    /// Files named in `include` that the walk did not reach (in excluded or special folders).
+    func readIncludedFiles(_ site: inout Site, filter: EntryFilter) throws(BuildError) {
+        for entry in site.configuration.include {
+            let path = site.configuration.inSource(entry)
+            if FileSystem.isDirectory(path) || filter.isRefusedSymlink(path) || !FileSystem.isFile(path) { continue }
+            let dir = Path.dirname(path).replacingFirst(site.source, with: "")
+            let name = Path.basename(path)
+            if FrontMatterSplit.hasFrontMatter(firstBytes: FileSystem.readPrefix(path, limit: 512)) {
+                if site.pages.contains(where: { site.configuration.inSource($0.relativePath) == path }) { continue }
+                let page = try site.documentReader.page(base: site.source, dir: dir, name: name)
+                if page.isPublished || site.configuration.unpublished { site.pages.append(page) }
+            } else {
+                if site.staticFiles.contains(where: { site.configuration.inSource($0.relativePath) == path }) { continue }
+                site.staticFiles.append(StaticFileReader.siteFile(site: site, base: site.source, dir: dir, name: name))
+            }
+        }
+    }
+
+    func sortFiles(_ site: inout Site) {
+        for i in site.collections.indices { site.collections[i].docs.sort(by: Document.jekyllOrder) }
+        site.pages = site.pages.stableSorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        site.staticFiles = site.staticFiles.stableSorted {
+            $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8)
+        }
+    }
+
+    /// `limit_posts`: only the last N posts stay.
+    func limitPosts(_ site: inout Site) {
+        let limit = site.configuration.limitPosts
+        guard limit > 0 else { return }
+        let posts = site.posts
+        site.posts = Array(posts.suffix(limit))
+    }
+}
+
+extension Path {
+    /// Whether the name has an extension (Jekyll's `(\.[^.]+)$`).
+    static func hasExtension(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return name.index(after: dot) < name.endIndex
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let r = firstRange(of: target) else { return self }
+        return String(self[..<r.lowerBound]) + replacement + String(self[r.upperBound...])
+    }
+}
+
+extension Array {
+    /// Sorting that keeps the original order of equal elements.
+    func stableSorted(by less: (Element, Element) -> Bool) -> [Element] {
+        enumerated().sorted { a, b in
+            if less(a.element, b.element) { return true }
+            if less(b.element, a.element) { return false }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,102 @@
+import Liquid
+import Markdown
+
+/// The converters of one build, set up from the configuration: Markdown as kramdown prints it (or
+/// cmark-gfm's own HTML), SCSS/Sass through libsass, and the identity.
+public struct ContentConverters: Sendable {
+    /// The site's Markdown processor (`markdown:`).
+    public enum MarkdownProcessor: Sendable {
+        case kramdown(KramdownConverter)
+        case commonMark(CommonMarkConverter)
+
+        public func convert(_ text: String) -> String {
+            switch self {
+            case .kramdown(let k): return k.convert(text).html
+            case .commonMark(let c): return c.convert(text)
+            }
+        }
+    }
+
+    public let markdown: MarkdownProcessor
+    public let highlighter: (any CodeHighlighter)?
+    let smartyPants: SmartyPants
+    let sass: SassConversion
+
+    init(configuration: Configuration, highlighter: (any CodeHighlighter)?, theme: Theme?) throws(BuildError) {
+        let kramdown = configuration["kramdown"]?.orderedHash ?? OrderedHash()
+        var options = KramdownOptions(config: ContentConverters.optionValues(kramdown),
+                                      highlighter: configuration.highlighter)
+        if configuration.highlighter == "none" || configuration.highlighter.isEmpty { options.syntaxHighlighter = .none }
+        self.highlighter = highlighter
+        smartyPants = SmartyPants(options: options)
+        let commonmark = configuration["commonmark"]?.orderedHash ?? OrderedHash()
+        let cmOptions = commonmark["options"]?.rubyArray.map(\.rubyString) ?? []
+        let cmExtensions = commonmark["extensions"]?.rubyArray.map(\.rubyString) ?? []
+        // The CommonMark processors come from plugins the site must name, as in Jekyll.
+        let plugins = Set(configuration.plugins)
+        switch configuration.markdown {
+        case let name where name.lowercased() == "kramdown":
+            markdown = .kramdown(KramdownConverter(options: options, highlighter: highlighter))
+        case "CommonMark" where plugins.contains("jekyll-commonmark") || plugins.contains("jekyll-commonmark-ghpages"):
+            markdown = .commonMark(CommonMarkConverter(flavor: .commonMark, options: cmOptions, extensions: cmExtensions,
+                                                       highlighter: highlighter))
+        case "CommonMarkGhPages" where plugins.contains("jekyll-commonmark-ghpages"):
+            markdown = .commonMark(CommonMarkConverter(flavor: .gitHubPages, options: cmOptions, extensions: cmExtensions,
+                                                       highlighter: highlighter))
+        default:
+            var error = BuildError("Invalid Markdown processor given: \(configuration.markdown) (kramdown, or CommonMark "
+                                   + "with jekyll-commonmark, or CommonMarkGhPages with jekyll-commonmark-ghpages)")
+            error.jekyllLine = ("Markdown processor:", "\"\(configuration.markdown)\" is not a valid Markdown processor.")
+            throw error
+        }
+        sass = SassConversion(configuration: configuration, theme: theme)
+    }
+
+    /// Jekyll's `smartify`: SmartyPants with the site's `kramdown:` options.
+    public func smartify(_ text: String) -> String { smartyPants.convert(text) }
+
+    /// Runs a document's converters on its content.
+    func convert(_ content: String, chain: [ConverterKind], page: Document) throws(BuildError) -> Converted {
+        var output = content
+        var sourceMap: String?
+        for kind in chain {
+            switch kind {
+            case .markdown:
+                output = markdown.convert(output)
+            case .scss, .sass:
+                let result = try sass.convert(output, syntax: kind, page: page)
+                output = result.css
+                if let map = result.sourceMap { sourceMap = map }
+            case .identity:
+                break
+            }
+        }
+        return Converted(text: output, sourceMap: sourceMap)
+    }
+
+    struct Converted {
+        var text: String
+        /// The source map of a stylesheet page.
+        var sourceMap: String?
+    }
+
+    /// A configuration mapping as the Markdown module's option values.
+    static func optionValues(_ hash: OrderedHash) -> [String: OptionValue] {
+        var out: [String: OptionValue] = [:]
+        for (k, v) in hash.pairs { out[k.rubyString] = optionValue(v) }
+        return out
+    }
+
+    static func optionValue(_ v: Value) -> OptionValue {
+        switch v {
+        case .nil: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(i)
+        case .float(let d): return .string(Value.float(d).rubyString)
+        case .string(let s): return .string(s)
+        case .array(let a): return .array(a.map(optionValue))
+        case .hash(let h): return .map(optionValues(h))
+        default: return .string(v.rubyString)
+        }
+    }
+}

@@ -1,0 +1,248 @@
+import Dispatch
+import Liquid
+
+extension BuildContext {
+    /// Renders every document — in Jekyll's order, on all cores — and returns what is written, in
+    /// the order Jekyll writes it: pages (then the files converters made beside them, which Jekyll
+    /// adds as pages while rendering), then collection items.
+    func renderAll(workers: Int) throws(BuildError) -> (pages: [OutputFile], items: [OutputFile]) {
+        let failure = Locked<BuildError?>(nil)
+        DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
+            while failure.withLock({ $0 == nil }), let id = state.nextDocument() {
+                if reusable.contains(id) {
+                    state.deferDocument(id)
+                    continue
+                }
+                do throws(BuildError) {
+                    state.finish(id, try render(id))
+                } catch {
+                    state.abandon(id)
+                    failure.withLock { if $0 == nil { $0 = error } }
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        func output(_ id: Int) -> OutputFile? {
+            let doc = site.documents[id]
+            guard isWritten(doc) else { return nil }
+            // A source map exists only if its stylesheet made one.
+            if let source = doc.derivedFrom, state.finalResult(source)?.sourceMap == nil, !reusable.contains(source) {
+                return nil
+            }
+            guard let output = state.finalResult(id)?.output else {
+                // Kept from the previous build.
+                guard reusable.contains(id) else { return nil }
+                let previous = Path.join(site.configuration.destination, doc.destinationPath)
+                return OutputFile(path: doc.destinationPath, content: .copy(from: previous), origin: doc.relativePath)
+            }
+            // Jekyll names pages by their `path`, items by their full path.
+            let origin = doc.isPage ? (doc.data["path"]?.rubyString ?? doc.relativePath) : doc.path
+            return OutputFile(path: doc.destinationPath, content: .bytes(Array(output.utf8)), origin: origin,
+                              mayReplace: doc.generator == "jekyll-redirect-from")
+        }
+        let pages = site.pageIDs.compactMap(output)
+        let items = site.collections.flatMap { $0.documentIDs.compactMap(output) }
+        return (pages, items)
+    }
+
+    /// Pages are written; collection items when their collection has output and they are published.
+    func isWritten(_ doc: Document) -> Bool {
+        guard let label = doc.collectionLabel else { return true }
+        guard site.collection(label)?.info.writesOutput == true else { return false }
+        return (doc.isPublished || site.configuration.unpublished)
+            && (site.configuration.future || (doc.date?.seconds ?? 0) <= site.time.seconds)
+    }
+
+    /// One document: Liquid in its content, its converters, then its layouts, innermost first.
+    func render(_ id: Int) throws(BuildError) -> RenderState.Result {
+        let doc = site.documents[id]
+        site.logger.debug("Rendering:", doc.relativePath)
+        if let source = doc.derivedFrom {
+            // A source map page: its stylesheet's map, nothing else.
+            let map = result(of: source, seenFrom: id)?.sourceMap ?? ""
+            return RenderState.Result(converted: map, output: map)
+        }
+        let page: Value = doc.isPage ? .drop(PageDrop(site: site, id: id, frozenContent: doc.content)) : drop(id)
+        var payload = basePayload(page: page, document: doc)
+        payload["layout"] = initialLayoutData[id].map(Value.hash) ?? .nil
+        if let source = layoutContentSource[id] {
+            payload["content"] = .drop(LeakedContent(build: self, source: source, viewer: id))
+        }
+        var output = doc.content
+        if doc.generator != nil { dependencies.siteUsed(by: id) }
+        if let name = doc.generator, let plugin = plugins.first(where: { $0.name == name }),
+           let generated = try plugin.content(of: id, scope: RenderScope(build: self, viewer: id)) {
+            output = generated
+        } else if doc.rendersLiquid {
+            let template = try parse(doc.content, name: doc.displayPath, firstLine: doc.contentLine)
+            output = try renderTemplate(template, payload: payload, viewer: id, source: doc.content,
+                                        firstLine: doc.contentLine, path: doc.displayPath)
+        }
+        let converted = try converters.convert(output, chain: site.converters.chain(for: doc.extname), page: doc)
+        output = converted.text
+        state.converted(id, output)
+        let contentAfterConversion = output
+        var lastLayoutInput: String?
+        if doc.placedInLayout {
+            (output, lastLayoutInput) = try placeInLayouts(output, doc: doc, payload: &payload, viewer: id)
+        }
+        for plugin in plugins {
+            output = try plugin.postRender(output, document: doc, site: site)
+        }
+        return RenderState.Result(converted: contentAfterConversion, output: output, lastLayoutInput: lastLayoutInput,
+                                  sourceMap: converted.sourceMap)
+    }
+
+    /// The variables every render starts with.
+    func basePayload(page: Value, document: Document?) -> OrderedHash {
+        var payload = OrderedHash(minimumCapacity: 10)
+        payload["site"] = .drop(siteDrop)
+        payload["page"] = page
+        payload["layout"] = .nil
+        payload["content"] = .nil
+        payload["paginator"] = .nil
+        payload["jekyll"] = .drop(jekyllDrop)
+        payload["theme"] = themeDrop.map { .drop($0) } ?? .nil
+        let markdown = document.map { site.converters.chain(for: $0.extname).first == .markdown } ?? false
+        payload["highlighter_prefix"] = markdown ? "\n" : .nil
+        payload["highlighter_suffix"] = markdown ? "\n" : .nil
+        for (key, value) in document?.variables.pairs ?? OrderedHash().pairs { payload[key] = value }
+        return payload
+    }
+
+    /// The output through the layout chain, and what the outermost layout got as `content`.
+    func placeInLayouts(_ content: String, doc: Document, payload: inout OrderedHash,
+                        viewer: Int) throws(BuildError) -> (String, String?) {
+        if let name = doc.layoutName, site.layouts[name] == nil, name != "none" {
+            site.logger.warn("Build Warning:", "Layout '\(name)' requested in \(doc.relativePath) does not exist.")
+        }
+        var output = content
+        var layoutData: OrderedHash?
+        var lastInput: String?
+        for layout in LayoutLeak.chain(of: doc, in: site.layouts) {
+            payload["content"] = .string(output)
+            lastInput = output
+            layoutData = layout.data.deepMerged(with: layoutData ?? OrderedHash())
+            payload["layout"] = .hash(layoutData!)
+            let template = try layoutTemplates.template(layout.path) { () throws(BuildError) -> Template in
+                try parse(layout.content, name: layout.relativePath, firstLine: layout.contentLine)
+            }
+            do {
+                output = try renderTemplate(template, payload: payload, viewer: viewer, source: layout.content,
+                                            firstLine: layout.contentLine, path: layout.relativePath)
+            } catch {
+                throw error.adding(frame: "in layout \(layout.relativePath), rendering \(doc.relativePath)")
+            }
+        }
+        return (output, lastInput)
+    }
+
+    /// An item's or page's excerpt: Liquid (with the excerpt as `page`) and the document's converters, no layout.
+    func renderExcerpt(id: Int, source: String) throws -> String {
+        let doc = site.documents[id]
+        var text = source
+        let rendersLiquid = doc.value("render_with_liquid") != .bool(false) && !doc.isYAML && doc.extname != ".coffee"
+            && Document.hasLiquidConstruct(source)
+        if rendersLiquid {
+            let page: any Drop = doc.isPage ? PageDrop(site: site, id: id, frozenContent: nil, inExcerpt: true)
+                : ExcerptDrop(site: site, id: id, content: source)
+            let payload = basePayload(page: .drop(page), document: doc)
+            let template = try parse(source, name: doc.displayPath, firstLine: doc.contentLine)
+            text = try renderTemplate(template, payload: payload, viewer: -1, document: id, source: source,
+                                      firstLine: doc.contentLine, path: doc.displayPath)
+        }
+        return try converters.convert(text, chain: site.converters.chain(for: doc.extname), page: doc).text
+    }
+
+    /// How Jekyll names a template in its messages: pages by their relative path, layouts and
+    /// collection items by their full path.
+    func jekyllPath(_ path: String) -> String {
+        if site.pageIDs.contains(where: { site.documents[$0].relativePath == path }) { return path }
+        if let layout = site.layouts.values.first(where: { $0.relativePath == path }) { return layout.path }
+        if let doc = site.documents.first(where: { $0.relativePath == path }) { return doc.path }
+        return path.hasPrefix("/") ? path : Path.join(site.configuration.source, path)
+    }
+
+    func parse(_ source: String, name: String, firstLine: Int) throws(BuildError) -> Template {
+        do {
+            let template = try Template.parse(source, name: name, firstLine: firstLine, environment: environment)
+            for warning in template.warnings {
+                let line = warning.location.map { $0.line - firstLine + 1 }
+                site.logger.warn("Liquid Warning:", LiquidErrors.jekyllMessage(warning, line: line, template: nil, path: name))
+            }
+            return template
+        } catch {
+            throw LiquidErrors.buildError(error, source: source, firstLine: firstLine, path: name,
+                                          siteSource: site.configuration.source, jekyllPath: jekyllPath(name))
+        }
+    }
+
+    func renderTemplate(_ template: Template, payload: OrderedHash, viewer: Int, document: Int? = nil, source: String,
+                        firstLine: Int, path: String) throws(BuildError) -> String {
+        do {
+            guard let profile else { return try template.render(.hash(payload), options: options(viewer: viewer, document: document)) }
+            let start = ContinuousClock.now
+            let output = try template.render(.hash(payload), options: options(viewer: viewer, document: document))
+            let elapsed = ContinuousClock.now - start
+            profile.record(path, bytes: output.utf8.count,
+                           seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            return output
+        } catch {
+            throw LiquidErrors.buildError(error, source: source, firstLine: firstLine, path: path,
+                                          siteSource: site.configuration.source, jekyllPath: jekyllPath(path))
+        }
+    }
+}
+
+/// Liquid's errors as build errors: located in the file they happened in, with its line of text,
+/// and the includes that led there; with the line Jekyll logs (`Liquid Exception: …`).
+enum LiquidErrors {
+    /// `path` names the template being rendered (relative to the site); `jekyllPath` is how Jekyll
+    /// names it after "in" (absolute for layouts and collection items).
+    static func buildError(_ error: LiquidError, source: String, firstLine: Int, path: String,
+                           siteSource: String, jekyllPath: String? = nil) -> BuildError {
+        if let underlying = error.underlying as? BuildError { return underlying }
+        var message = error.message
+        if let context = error.markupContext { message += " " + context }
+        guard let location = error.location else {
+            var result = BuildError(message, at: FileLocation(path: path, line: firstLine), detail: error.description)
+            result.jekyllLine = ("Liquid Exception:", jekyllMessage(error, line: nil, template: nil, path: jekyllPath ?? path))
+            return result
+        }
+        let file = location.templateName ?? path
+        let inInclude = file != path
+        var text: String? = nil
+        if !inInclude {
+            text = BuildError.line(location.line - firstLine + 1, of: source)
+        } else if let included = try? SourceText.read(file.hasPrefix("/") ? file : Path.join(siteSource, file), displayPath: file) {
+            text = BuildError.line(location.line, of: included)
+        }
+        var result = BuildError(message, at: FileLocation(path: file, line: location.line, column: location.column),
+                                sourceLine: text, detail: error.description)
+        for frame in error.includeChain.reversed() {
+            let name = frame.templateName ?? path
+            result.chain.append("included from \(name):\(frame.line):\(frame.column)")
+        }
+        // Jekyll counts lines from the end of the front matter, and names includes by full path.
+        let jekyllLineNumber = inInclude ? location.line : location.line - firstLine + 1
+        let template = inInclude ? (file.hasPrefix("/") ? file : Path.join(siteSource, file)) : nil
+        result.jekyllLine = ("Liquid Exception:", jekyllMessage(error, line: jekyllLineNumber, template: template,
+                                                                 path: jekyllPath ?? path))
+        return result
+    }
+
+    /// ruby-liquid's message as Jekyll prints it: `Liquid error (line 3): … in index.html`.
+    static func jekyllMessage(_ error: LiquidError, line: Int?, template: String?, path: String) -> String {
+        var s = error.kind == .syntax ? "Liquid syntax error" : "Liquid error"
+        if let line {
+            s += " (" + (template.map { $0 + " " } ?? "") + "line \(line))"
+        }
+        s += ": " + error.message
+        if let context = error.markupContext {
+            s += " " + context
+        } else if template != nil {
+            s += " included"
+        }
+        return s + " in " + path
+    }
+}

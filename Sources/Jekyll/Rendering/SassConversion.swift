@@ -1,0 +1,95 @@
+import Liquid
+import Sass
+
+/// SCSS and Sass pages through libsass, as jekyll-sass-converter 2.2 (with sassc) compiles them:
+/// the `sass:` options `style` (compact by default), `sass_dir`, `load_paths`, `sourcemap`,
+/// `line_comments`, `add_charset`; the source map written beside the CSS as `NAME.css.map`.
+struct SassConversion: Sendable {
+    let source: String
+    let style: SassOptions.OutputStyle
+    let loadPaths: [String]
+    let sourceMapMode: String
+    let lineComments: Bool
+    let addCharset: Bool
+    let precision: Int?
+    let environment: String
+
+    init(configuration: Configuration, theme: Theme?) {
+        source = configuration.source
+        let safe = configuration.safe
+        let sass = safe ? OrderedHash() : (configuration["sass"]?.orderedHash ?? OrderedHash())
+        let userStyle = sass["style"].map { $0.rubyString.hasPrefix(":") ? String($0.rubyString.dropFirst()) : $0.rubyString }
+        style = userStyle.flatMap(SassOptions.OutputStyle.init(rawValue:)) ?? .compact
+        let sassDir = (configuration["sass"]?.orderedHash?["sass_dir"]?.rubyString).flatMap { $0.isEmpty ? nil : $0 } ?? "_sass"
+        var paths = sass["load_paths"]?.rubyArray.map(\.rubyString) ?? []
+        paths.append(Path.relative(Path.sanitized(base: source, sassDir), to: source) ?? sassDir)
+        var expanded: [String] = []
+        for path in paths {
+            let pattern = safe ? Path.sanitized(base: source, path) : Path.expand(path, relativeTo: source)
+            for match in SassConversion.glob(pattern) where !expanded.contains(match) { expanded.append(match) }
+        }
+        if let themeSass = theme?.sassPath { expanded.append(themeSass) }
+        loadPaths = expanded.filter { FileSystem.isDirectory($0) }
+        sourceMapMode = sass["sourcemap"].map { $0.rubyString.hasPrefix(":") ? String($0.rubyString.dropFirst()) : $0.rubyString } ?? "always"
+        lineComments = sass["line_comments"]?.isTruthy ?? false
+        addCharset = sass["add_charset"]?.isTruthy ?? false
+        precision = sass["precision"].flatMap { if case .int(let i) = $0 { return i } else { return nil } }
+        environment = FileSystem.environment("JEKYLL_ENV") ?? "development"
+    }
+
+    /// Paths matching a pattern with wildcards (none: the path itself).
+    static func glob(_ pattern: String) -> [String] {
+        guard pattern.contains(where: { "*?[".contains($0) }) else { return [pattern] }
+        return FrontMatterDefaults.glob(String(pattern.dropFirst()), source: "/").map { "/" + $0 }
+    }
+
+    struct Result {
+        var css: String
+        /// The source map's JSON, when one is made.
+        var sourceMap: String?
+    }
+
+    /// Whether a page's stylesheet gets a source map (`sass: sourcemap:`).
+    var makesSourceMaps: Bool {
+        sourceMapMode != "never" && !(sourceMapMode == "development" && environment != "development")
+    }
+
+    func convert(_ text: String, syntax: ConverterKind, page: Document) throws(BuildError) -> Result {
+        // sassc-ruby returns empty text without compiling it: an empty stylesheet and no map.
+        if text.isEmpty { return Result(css: "", sourceMap: nil) }
+        // Only pages are associated with the converter; anything else compiles as `stdin`.
+        let associated = page.isPage
+        let mapRequired = associated && sourceMapMode != "never"
+            && (sourceMapMode == "always" || !(sourceMapMode == "development" && environment != "development"))
+        var options = SassOptions(syntax: syntax == .sass ? .indented : .scss, style: style, loadPaths: loadPaths,
+                                  precision: precision, sourceComments: lineComments)
+        if associated {
+            // Jekyll names the files relative to the working directory, as if they were at the
+            // source's root; the map comes out the same from absolute paths.
+            options.inputPath = Path.join(source, page.name)
+            options.outputPath = Path.join(source, page.basename + ".css")
+            options.sourceMap = SassOptions.SourceMap(file: Path.join(source, page.basename + ".css.map"),
+                                                      includeContents: true, omitURL: !mapRequired)
+        }
+        let output: SassOutput
+        do {
+            output = try Sass.compile(text, options: options)
+        } catch {
+            var location: FileLocation?
+            if let file = error.file, error.line > 0 {
+                let shown = file == options.inputPath ? page.relativePath : (Path.relative(file, to: source) ?? file)
+                // The page's own lines are counted after its front matter.
+                let line = file == options.inputPath ? error.line + page.contentLine - 1 : error.line
+                location = FileLocation(path: shown, line: line, column: error.column)
+            }
+            throw BuildError(error.message, at: location ?? FileLocation(path: page.relativePath, line: page.contentLine),
+                             detail: error.formatted)
+        }
+        var css = output.css
+        if css.hasPrefix("\u{FEFF}") {
+            css.removeFirst()
+            if addCharset { css = "@charset \"UTF-8\";" + css }
+        }
+        return Result(css: css, sourceMap: associated && mapRequired ? output.sourceMap : nil)
+    }
+}

@@ -1,0 +1,158 @@
+import Liquid
+
+/// The site frozen for rendering: every document in Jekyll's render order (the collections' items,
+/// `posts` first, then the pages), the static files, data, layouts and configuration. Immutable and
+/// shared by all render threads; what rendering produces lives in `RenderState`.
+public final class SiteSnapshot: Sendable {
+    public struct CollectionEntry: Sendable {
+        public let info: CollectionInfo
+        /// Indexes into `documents`, in the collection's order.
+        public let documentIDs: [Int]
+        public let files: [StaticFile]
+    }
+
+    public let configuration: Configuration
+    public let clock: SiteClock
+    public let time: TimeValue
+    public let documents: [Document]
+    public let collections: [CollectionEntry]
+    /// Indexes of the pages in `documents`, in `site.pages` order.
+    public let pageIDs: [Int]
+    public let staticFiles: [StaticFile]
+    public let data: Value
+    public let layouts: [String: Layout]
+    public let theme: Theme?
+    public let converters: ConverterTable
+    public let logger: Logger
+    /// Lists computed on first use (`site.posts` newest first, tags, categories…).
+    let cache = DerivedCache()
+
+    init(site: Site, sourceMaps: Bool = false) {
+        configuration = site.configuration
+        clock = site.clock
+        time = site.time
+        var documents: [Document] = []
+        var collections: [CollectionEntry] = []
+        for c in site.collections {
+            let start = documents.count
+            documents += c.docs
+            collections.append(CollectionEntry(info: c.info, documentIDs: Array(start..<documents.count), files: c.files))
+        }
+        let pageStart = documents.count
+        documents += site.pages
+        // A stylesheet page's source map becomes a page of its own once the stylesheet renders, so
+        // it sits at the end of the pages (see `pages(seenFrom:)`).
+        if sourceMaps {
+            for id in pageStart..<documents.count where documents[id].isSass {
+                documents.append(SiteSnapshot.sourceMapPage(of: documents[id], id: id, site: site))
+            }
+        }
+        pageIDs = Array(pageStart..<documents.count)
+        self.documents = documents
+        self.collections = collections
+        staticFiles = site.staticFiles
+        data = site.data
+        layouts = site.layouts
+        theme = site.theme
+        converters = site.converters
+        logger = site.logger
+    }
+
+    static func sourceMapPage(of css: Document, id: Int, site: Site) -> Document {
+        let name = css.basename + ".css.map"
+        let relativePath = Path.join(css.urlDirectory, name).droppingLeadingSlash
+        var map = Document(kind: .page, path: Path.join(site.source, relativePath), relativePath: relativePath,
+                           name: name, directory: css.urlDirectory, data: css.data,
+                           defaults: site.defaults.all(path: relativePath, type: "pages"), content: "", isGenerated: true)
+        map.derivedFrom = id
+        site.documentReader.finishPage(&map)
+        return map
+    }
+
+    /// `site.pages` as a document sees it: source-map pages only once their stylesheet is rendered.
+    func pages(seenFrom viewer: Int?) -> [Int] {
+        let maps = pageIDs.filter { documents[$0].derivedFrom != nil }
+        guard !maps.isEmpty else { return pageIDs }
+        let visible = maps.filter { viewer == nil || documents[$0].derivedFrom! < viewer! }.count
+        return cache.ids("pages:\(visible)") {
+            let hidden = Set(maps.dropFirst(visible))
+            return pageIDs.filter { !hidden.contains($0) }
+        }
+    }
+
+    public func collection(_ label: String) -> CollectionEntry? {
+        collections.first { $0.info.label == label }
+    }
+
+    /// The collection an item belongs to and its position there (for `next`/`previous`).
+    func position(of id: Int) -> (collection: CollectionEntry, index: Int)? {
+        guard let label = documents[id].collectionLabel, let c = collection(label),
+              let first = c.documentIDs.first else { return nil }
+        return (c, id - first)
+    }
+
+    /// The posts, newest first (`site.posts`).
+    public var postsNewestFirst: [Int] {
+        cache.ids("posts") {
+            guard let posts = collection("posts") else { return [] }
+            return posts.documentIDs.sorted { a, b in Document.jekyllOrder(documents[b], documents[a]) }
+        }
+    }
+
+    /// `site.html_pages`: pages whose output is HTML or whose URL ends in a slash.
+    public var htmlPageIDs: [Int] {
+        cache.ids("html_pages") {
+            pageIDs.filter { documents[$0].isHTML || documents[$0].url.hasSuffix("/") }
+        }
+    }
+
+    /// The posts with a tag, newest first (`site.tags[tag]`).
+    public func postsTagged(_ tag: Value) -> [Int] {
+        postsBy("tags").first { $0.name == tag }?.ids ?? []
+    }
+
+    /// `site.tags` or `site.categories`: each name with its posts, newest first.
+    func postsBy(_ attribute: String) -> [(name: Value, ids: [Int])] {
+        cache.groups(attribute) {
+            var order: [Value] = []
+            var groups: [Value: [Int]] = [:]
+            for id in collection("posts")?.documentIDs ?? [] {
+                for name in documents[id].data[attribute]?.arrayValue ?? [] {
+                    if groups[name] == nil { order.append(name) }
+                    groups[name, default: []].append(id)
+                }
+            }
+            return order.map { name in
+                (name, groups[name]!.sorted { a, b in Document.jekyllOrder(documents[b], documents[a]) })
+            }
+        }
+    }
+}
+
+/// Values computed once from the snapshot, on first use, from any thread.
+final class DerivedCache: Sendable {
+    private let idLists = Locked<[String: [Int]]>([:])
+    private let groupLists = Locked<[String: [(name: Value, ids: [Int])]]>([:])
+    private let values = Locked<[String: Value]>([:])
+
+    func ids(_ key: String, compute: () -> [Int]) -> [Int] {
+        if let v = idLists.withLock({ $0[key] }) { return v }
+        let v = compute()
+        idLists.withLock { $0[key] = v }
+        return v
+    }
+
+    func groups(_ key: String, compute: () -> [(name: Value, ids: [Int])]) -> [(name: Value, ids: [Int])] {
+        if let v = groupLists.withLock({ $0[key] }) { return v }
+        let v = compute()
+        groupLists.withLock { $0[key] = v }
+        return v
+    }
+
+    func value(_ key: String, compute: () throws -> Value) rethrows -> Value {
+        if let v = values.withLock({ $0[key] }) { return v }
+        let v = try compute()
+        values.withLock { $0[key] = v }
+        return v
+    }
+}

@@ -1,0 +1,134 @@
+import Dispatch
+import JekyllLiquid
+import Liquid
+import Markdown
+
+/// What a build sets up before reading: the site's clock and time, its theme, the plugins it
+/// switches on, the converters and the Liquid environment with Jekyll's filters and tags.
+struct SiteSetup {
+    let site: Site
+    let plugins: [any JekyllPlugin]
+    let converters: ContentConverters
+    let workers: Int
+    /// With `--profile`, the render statistics.
+    let profile: RenderProfile?
+    private let baseEnvironment: LiquidEnvironment
+
+    init(configuration given: Configuration, plugins available: [any JekyllPlugin], logger: Logger) throws(BuildError) {
+        let theme = try ThemeLocator.theme(for: given, logger: logger)
+        let configuration = try SiteSetup.withThemeConfiguration(given, theme: theme, logger: logger)
+        let clock = SiteClock(identifier: configuration.timezone)
+        var time = clock.now()
+        if let configured = configuration["time"], !configured.isNil {
+            guard let parsed = DateParsing.time(from: configured, clock: clock) else {
+                throw BuildError("Invalid date '\(configured.rubyString)': Invalid time in _config.yml.")
+            }
+            time = parsed
+        }
+        if configuration.limitPosts < 0 { throw BuildError("limit_posts must be a non-negative number") }
+        site = Site(configuration: configuration, clock: clock, time: time, logger: logger, theme: theme)
+        plugins = PluginSelection.select(from: available, configuration: configuration, theme: theme, logger: logger)
+        converters = try ContentConverters(configuration: configuration, highlighter: RougeHighlighter(), theme: theme)
+        workers = max(1, ProcessorCount.active)
+        profile = configuration.renderProfile ? RenderProfile() : nil
+        baseEnvironment = SiteSetup.environment(configuration: configuration, theme: theme, plugins: plugins,
+                                                converters: converters, profile: profile)
+        if !configuration.safe {
+            for dir in configuration.pluginsDir {
+                let path = configuration.inSource(dir)
+                if FileSystem.isDirectory(path), FileSystem.walkFiles(path).contains(where: { $0.hasSuffix(".rb") }) {
+                    logger.warn("Plugins:", "Ruby plugins in \(dir) cannot run in kyll and are ignored.")
+                }
+            }
+        }
+    }
+
+    func environment(for snapshot: SiteSnapshot) -> LiquidEnvironment { baseEnvironment }
+
+    /// A theme's `_config.yml` under the site's (without the keys Jekyll's defaults have), unless
+    /// `ignore_theme_config` is true or the file is a symlink.
+    static func withThemeConfiguration(_ configuration: Configuration, theme: Theme?,
+                                       logger: Logger) throws(BuildError) -> Configuration {
+        guard let theme, configuration["ignore_theme_config"] != .bool(true) else { return configuration }
+        let path = Path.join(theme.root, "_config.yml")
+        guard FileSystem.isFile(path), !FileSystem.isSymlink(path) else { return configuration }
+        let text = try SourceText.read(path, displayPath: path)
+        guard case .hash(var themeConfig) = try YAMLLoading.load(text, path: path, firstLine: 1,
+                                                                clock: SiteClock(identifier: nil)) else {
+            return configuration
+        }
+        logger.info("Theme Config file:", path)
+        for key in themeConfig.keys where ConfigurationDefaults.keys.contains(key.rubyString) { themeConfig[key] = nil }
+        return Configuration(hash: themeConfig.deepMerged(with: configuration.hash))
+    }
+
+    /// Jekyll's Liquid: the standard tags and filters, Jekyll's `where`, `find`, `sort` and
+    /// `include`, its other filters and tags, then the plugins'.
+    static func environment(configuration: Configuration, theme: Theme?, plugins: [any JekyllPlugin],
+                            converters: ContentConverters, profile: RenderProfile?) -> LiquidEnvironment {
+        var env = LiquidEnvironment.standard
+        env.errorMode = ErrorMode(rawValue: configuration.liquidErrorMode) ?? .warn
+        JekyllFlavor.registerFilters(into: &env)
+        JekyllFlavor.registerIncludeTag(into: &env)
+        if let include = env.tags["include"] {
+            env.register(tag: "include_relative", IncludeRelativeParser(include: include))
+        }
+        JekyllFilters.register(into: &env)
+        JekyllTags.register(into: &env)
+        if let profile {
+            for name in ["include", "include_relative"] {
+                if let tag = env.tags[name] { env.register(tag: name, ProfiledIncludeParser(include: tag, profile: profile)) }
+            }
+        }
+        env.fileSystem = IncludeFileSystem(configuration: configuration, theme: theme)
+        for plugin in plugins { plugin.register(in: &env, configuration: configuration) }
+        return env
+    }
+
+    /// Jekyll keeps a cache folder in the source (`.jekyll-cache`, ignored by git) unless in safe
+    /// mode or with `--disable-disk-cache`; kyll makes the same folders so tools that expect them
+    /// find them.
+    func prepareCacheFolder() {
+        let configuration = site.configuration
+        guard !configuration.safe, !configuration.disableDiskCache else { return }
+        let cache = configuration.inSource(configuration.cacheDir)
+        try? FileSystem.makeDirectories(Path.join(cache, "Jekyll/Cache/Jekyll--Cache"))
+        let ignore = Path.join(cache, ".gitignore")
+        if !FileSystem.exists(ignore) {
+            try? FileSystem.write(Array("# ignore everything in this directory\n*\n".utf8), to: ignore)
+        }
+    }
+}
+
+/// The checks Jekyll makes before building, and its warning about files written twice.
+enum BuildSafety {
+    /// The destination may not be the source or contain it, nor be the file system's root.
+    static func check(_ configuration: Configuration) throws(BuildError) {
+        let destination = configuration.destination
+        var path = configuration.source
+        while true {
+            if path == destination {
+                throw BuildError("Destination directory cannot be or contain the Source directory.")
+            }
+            if path == "/" { break }
+            path = Path.dirname(path)
+        }
+        if destination == "/" { throw BuildError("The destination cannot be the root folder.") }
+    }
+
+    static func warnAboutConflicts(_ files: [OutputFile], destination: String, logger: Logger) {
+        var origins: [String: [String]] = [:]
+        var order: [String] = []
+        for f in files where !f.mayReplace {
+            if origins[f.path] == nil { order.append(f.path) }
+            origins[f.path, default: []].append(f.origin)
+        }
+        for path in order where origins[path]!.count > 1 {
+            logger.warn("Conflict:", "The following destination is shared by multiple files.")
+            logger.warn("", "The written file may end up with unexpected contents.")
+            logger.warn("", "\u{1B}[36m" + Path.join(destination, path) + "\u{1B}[0m")
+            for origin in origins[path]! { logger.warn("", " - \(origin)") }
+            logger.warn("")
+        }
+    }
+}

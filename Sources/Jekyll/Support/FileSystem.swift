@@ -1,0 +1,261 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file-system calls the build needs, made directly through POSIX: Foundation's writes fsync
+/// every file, and its directory enumeration allocates more than we need. The only file that imports
+/// the C library for files.
+public enum FileSystem {
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public let path: String
+        public let operation: String
+        public let code: Int32
+        public var description: String {
+            "\(operation) \(path): \(String(cString: strerror(code)))"
+        }
+        public var isNotFound: Bool { code == ENOENT || code == ENOTDIR }
+    }
+
+    public struct Timestamp: Sendable, Hashable, Comparable {
+        public var seconds: Int
+        public var nanoseconds: Int
+        public static func < (a: Timestamp, b: Timestamp) -> Bool {
+            (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds)
+        }
+    }
+
+    public enum Kind: Sendable { case file, directory, symlink, other }
+
+    private static func statInfo(_ path: String, follow: Bool) -> stat? {
+        var info = stat()
+        let rc = follow ? stat(path, &info) : lstat(path, &info)
+        return rc == 0 ? info : nil
+    }
+
+    private static func kind(of mode: mode_t) -> Kind {
+        switch mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        default: return .other
+        }
+    }
+
+    /// What is at `path`, following symlinks; nil when nothing is.
+    public static func kind(_ path: String) -> Kind? {
+        statInfo(path, follow: true).map { kind(of: $0.st_mode) }
+    }
+
+    public static func exists(_ path: String) -> Bool { statInfo(path, follow: true) != nil }
+    public static func isDirectory(_ path: String) -> Bool { kind(path) == .directory }
+    public static func isFile(_ path: String) -> Bool { kind(path) == .file }
+    public static func isSymlink(_ path: String) -> Bool {
+        statInfo(path, follow: false).map { kind(of: $0.st_mode) == .symlink } ?? false
+    }
+
+    public static func modificationTime(_ path: String) -> Timestamp? {
+        guard let info = statInfo(path, follow: true) else { return nil }
+        #if canImport(Darwin)
+        return Timestamp(seconds: Int(info.st_mtimespec.tv_sec), nanoseconds: Int(info.st_mtimespec.tv_nsec))
+        #else
+        return Timestamp(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
+        #endif
+    }
+
+    /// The size in bytes of a file (following symlinks).
+    public static func size(_ path: String) -> Int? {
+        statInfo(path, follow: true).map { Int($0.st_size) }
+    }
+
+    /// The canonical absolute path with symlinks resolved, or nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    public static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+
+    /// The names in a directory (without `.` and `..`), sorted by their bytes for a deterministic order.
+    public static func entries(_ directory: String) throws(Failure) -> [String] {
+        guard let dir = opendir(directory) else {
+            throw Failure(path: directory, operation: "open directory", code: errno)
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    public static func read(_ path: String) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(path: path, operation: "open", code: errno) }
+        defer { close(fd) }
+        var info = stat()
+        var capacity = 16 * 1024
+        if fstat(fd, &info) == 0 && info.st_size > 0 { capacity = Int(info.st_size) + 1 }
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let n = bytes.withUnsafeMutableBytes { raw in
+                Glibc_read(fd, raw.baseAddress! + count, raw.count - count)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: path, operation: "read", code: errno)
+            }
+            if n == 0 { break }
+            count += n
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    /// The first line of a file (up to and including its newline), reading at most `limit` bytes.
+    public static func readPrefix(_ path: String, limit: Int) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: limit)
+        let n = bytes.withUnsafeMutableBytes { Glibc_read(fd, $0.baseAddress!, limit) }
+        return n > 0 ? Array(bytes[..<n]) : []
+    }
+
+    /// Writes `bytes` to a new or truncated file without fsync.
+    public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(Failure) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure(path: path, operation: "create", code: errno) }
+        defer { close(fd) }
+        let result: Int32? = bytes.withContiguousStorageIfAvailable { buffer in
+            writeAll(fd, UnsafeRawBufferPointer(buffer))
+        }
+        let code = result ?? Array(bytes).withUnsafeBytes { writeAll(fd, $0) }
+        if code != 0 { throw Failure(path: path, operation: "write", code: code) }
+    }
+
+    private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32 {
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc_write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += n
+        }
+        return 0
+    }
+
+    /// Copies a file's bytes and gives the copy the source's modification time, as Jekyll does.
+    public static func copy(_ source: String, to destination: String) throws(Failure) {
+        let bytes = try read(source)
+        try write(bytes, to: destination)
+        if let info = statInfo(source, follow: true) {
+            #if canImport(Darwin)
+            var times = [info.st_atimespec, info.st_mtimespec]
+            #else
+            var times = [info.st_atim, info.st_mtim]
+            #endif
+            times[0] = times[1]
+            _ = utimensat(AT_FDCWD, destination, &times, 0)
+        }
+    }
+
+    /// Creates a directory and its missing parents.
+    public static func makeDirectories(_ path: String) throws(Failure) {
+        if isDirectory(path) { return }
+        let parent = Path.dirname(path)
+        if parent != path && parent != "." && !parent.isEmpty { try makeDirectories(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw Failure(path: path, operation: "create directory", code: errno)
+        }
+    }
+
+    /// Removes a file, a symlink or a whole directory tree (never following symlinks).
+    public static func remove(_ path: String) throws(Failure) {
+        guard let info = statInfo(path, follow: false) else { return }
+        if kind(of: info.st_mode) == .directory {
+            for name in try entries(path) { try remove(path + "/" + name) }
+            if rmdir(path) != 0 { throw Failure(path: path, operation: "remove directory", code: errno) }
+        } else if unlink(path) != 0 {
+            throw Failure(path: path, operation: "remove", code: errno)
+        }
+    }
+
+    public static func rename(_ from: String, to: String) throws(Failure) {
+        if Glibc_rename(from, to) != 0 { throw Failure(path: from, operation: "rename", code: errno) }
+    }
+
+    /// Gives `destination` the same contents as `source` as cheaply as possible: a hard link for a
+    /// file, a new symlink for a symlink, a copy when linking fails.
+    public static func duplicate(_ source: String, to destination: String) throws(Failure) {
+        if isSymlink(source) {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(source, &buffer, buffer.count - 1)
+            guard n >= 0 else { throw Failure(path: source, operation: "read link", code: errno) }
+            buffer[n] = 0
+            if symlink(buffer, destination) != 0 {
+                throw Failure(path: destination, operation: "create link", code: errno)
+            }
+            return
+        }
+        if Glibc_link(source, destination) == 0 { return }
+        try copy(source, to: destination)
+    }
+
+    /// A hard link; false when the file system refuses one.
+    public static func hardLink(_ source: String, to destination: String) -> Bool {
+        Glibc_link(source, destination) == 0
+    }
+
+    /// Puts `replacement` where `target` is, moving the old `target` to `retiredPath`: two renames
+    /// in a row, so the old tree stays whole until the new one is complete.
+    public static func exchange(_ replacement: String, _ target: String, retiredPath: String) throws(Failure) {
+        try rename(target, to: retiredPath)
+        try rename(replacement, to: target)
+    }
+
+    /// Every file under `root` (not directories), as paths relative to it, following no symlinked folders.
+    public static func walkFiles(_ root: String, prefix: String = "") -> [String] {
+        guard let names = try? entries(root) else { return [] }
+        var out: [String] = []
+        for name in names {
+            let full = root + "/" + name
+            let rel = prefix.isEmpty ? name : prefix + "/" + name
+            if !isSymlink(full) && isDirectory(full) {
+                out.append(contentsOf: walkFiles(full, prefix: rel))
+            } else {
+                out.append(rel)
+            }
+        }
+        return out
+    }
+
+    public static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+}
+
+// The C functions whose names collide with our own methods.
+private func Glibc_read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}
+private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}
+private func Glibc_rename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
+private func Glibc_link(_ from: String, _ to: String) -> Int32 { link(from, to) }

@@ -1,0 +1,112 @@
+/// Path arithmetic on `/`-separated strings with the semantics Jekyll relies on (Ruby's `File.join`,
+/// `File.extname`, `File.basename`, `File.dirname`, `File.expand_path`), so that URLs, relative paths
+/// and destinations come out exactly as Jekyll computes them.
+public enum Path {
+    /// Joins components with one `/` at each boundary; empty components still contribute a separator,
+    /// as Ruby's `File.join` does (`join("", "a")` is `/a`).
+    public static func join(_ parts: String...) -> String { join(parts) }
+
+    public static func join(_ parts: [String]) -> String {
+        guard var result = parts.first else { return "" }
+        for part in parts.dropFirst() {
+            let endsWithSlash = result.hasSuffix("/")
+            let startsWithSlash = part.hasPrefix("/")
+            if endsWithSlash && startsWithSlash {
+                result += part.drop(while: { $0 == "/" })
+                if !result.hasSuffix("/") && part.allSatisfy({ $0 == "/" }) { result += "/" }
+            } else if endsWithSlash || startsWithSlash {
+                result += part
+            } else {
+                result += "/" + part
+            }
+        }
+        return result
+    }
+
+    /// The extension of the last component including its dot; a leading dot does not start an
+    /// extension (`.profile` has none); a trailing dot is an extension of its own (`foo.` → `.`).
+    public static func extname(_ path: String) -> String {
+        let name = basename(path)
+        let trimmed = name.drop(while: { $0 == "." })
+        guard let dot = trimmed.lastIndex(of: ".") else { return "" }
+        return String(trimmed[dot...])
+    }
+
+    /// The last component, ignoring trailing slashes.
+    public static func basename(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+        if p == "/" { return "/" }
+        if let slash = p.lastIndex(of: "/") { return String(p[p.index(after: slash)...]) }
+        return String(p)
+    }
+
+    /// The last component without its extension (Ruby's `File.basename(path, ".*")`).
+    public static func basenameWithoutExtension(_ path: String) -> String {
+        let name = basename(path)
+        let ext = extname(name)
+        return ext.isEmpty ? name : String(name.dropLast(ext.count))
+    }
+
+    /// Everything before the last component; `.` when there is no directory part.
+    public static func dirname(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "." }
+        var dir = p[..<slash]
+        while dir.count > 1 && dir.hasSuffix("/") { dir = dir.dropLast() }
+        return dir.isEmpty ? "/" : String(dir)
+    }
+
+    /// Resolves `.` and `..` lexically against `base` (absolute), squeezing repeated slashes.
+    public static func expand(_ path: String, relativeTo base: String = "/") -> String {
+        let full = path.hasPrefix("/") ? path : base + "/" + path
+        var parts: [Substring] = []
+        for part in full.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// Jekyll's `sanitized_path`: `questionable` made absolute under `base`, so that no `..` or absolute
+    /// path can leave `base`.
+    public static func sanitized(base: String, _ questionable: String?) -> String {
+        guard let questionable, questionable != base else { return base }
+        var clean = questionable.hasPrefix("~") ? "/" + questionable : questionable
+        clean = expand(clean, relativeTo: "/")
+        if clean == base { return clean }
+        if clean.hasPrefix(base.hasSuffix("/") ? base : base + "/") { return clean }
+        return join(base, clean)
+    }
+
+    /// Removes repeated slashes (`a//b` → `a/b`).
+    public static func squeezeSlashes(_ s: String) -> String {
+        guard s.contains("//") else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var previousSlash = false
+        for c in s {
+            if c == "/" { if previousSlash { continue }; previousSlash = true } else { previousSlash = false }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// `path` relative to `base` when it lies inside it, else nil.
+    public static func relative(_ path: String, to base: String) -> String? {
+        if path == base { return "" }
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+    }
+}
+
+extension String {
+    /// Removes every trailing `.` (Jekyll strips them from slugs and basenames).
+    var trimmingTrailingDots: String {
+        var s = Substring(self)
+        while s.hasSuffix(".") { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Jekyll's `slugify`: the modes `raw`, `default`, `pretty`, `ascii`, `latin`; any other mode only
+/// lowercases. Runs of characters the mode does not keep become one `-`, and a leading or trailing
+/// `-` is dropped.
+public enum Slugify {
+    public static let modes: Set<String> = ["raw", "default", "pretty", "ascii", "latin"]
+
+    public static func slugify(_ string: String, mode: String? = nil, cased: Bool = false) -> String {
+        let mode = mode ?? "default"
+        guard modes.contains(mode) else { return cased ? string : rubyDowncase(string) }
+        var input = string
+        if mode == "latin" { input = transliterate(string) }
+        let keep: (Unicode.Scalar) -> Bool
+        switch mode {
+        case "raw": keep = { !isRubyWhitespace($0) }
+        case "pretty": keep = { isLetterMarkOrDigit($0) || "._~!$&'()+,;=@".unicodeScalars.contains($0) }
+        case "ascii": keep = { $0.isASCII && (isASCIIAlphanumeric($0)) }
+        default: keep = isLetterMarkOrDigit
+        }
+        var slug = String.UnicodeScalarView()
+        var inRun = false
+        for scalar in input.unicodeScalars {
+            if keep(scalar) {
+                slug.append(scalar)
+                inRun = false
+            } else if !inRun {
+                slug.append("-")
+                inRun = true
+            }
+        }
+        var result = String(slug)
+        // Ruby's `gsub(/^-|-$/, "")` works per line; slugs of one line are the case that matters.
+        if result.hasPrefix("-") { result.removeFirst() }
+        if result.hasSuffix("-") { result.removeLast() }
+        return cased ? result : rubyDowncase(result)
+    }
+
+    static func isLetterMarkOrDigit(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isASCIIAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+        (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9")
+    }
+
+    /// Ruby's `\s`: space, tab, newline, vertical tab, form feed, carriage return.
+    static func isRubyWhitespace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\n" || s == "\u{0B}" || s == "\u{0C}" || s == "\r"
+    }
+
+    /// Ruby's `String#downcase` (full Unicode case mapping).
+    static func rubyDowncase(_ s: String) -> String { s.lowercased() }
+
+    /// What I18n's default transliteration (no locale rules) makes of a string: Latin-1 and Latin
+    /// Extended-A letters lose their accents or become their usual ASCII spelling; anything else that
+    /// is not ASCII becomes `?`.
+    public static func transliterate(_ string: String) -> String {
+        var out = ""
+        for scalar in string.unicodeScalars {
+            if scalar.isASCII { out.unicodeScalars.append(scalar); continue }
+            if let special = latinSpellings[scalar.value] { out += special; continue }
+            guard (0xC0...0x17E).contains(scalar.value) else { out += "?"; continue }
+            // The canonical decomposition is the base letter and combining marks: keep the letter.
+            let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.filter(\.isASCII)
+            out += base.isEmpty ? "?" : String(String.UnicodeScalarView(base))
+        }
+        return out
+    }
+
+    /// Letters whose ASCII spelling is not their decomposition without marks.
+    private static let latinSpellings: [UInt32: String] = [
+        0xC6: "AE", 0xD0: "D", 0xD7: "x", 0xD8: "O", 0xDE: "Th", 0xDF: "ss", 0xE6: "ae", 0xF0: "d",
+        0xF7: "?", 0xF8: "o", 0xFE: "th", 0x110: "D", 0x111: "d", 0x126: "H", 0x127: "h", 0x131: "i",
+        0x132: "IJ", 0x133: "ij", 0x138: "k", 0x13F: "L", 0x140: "l", 0x141: "L", 0x142: "l", 0x149: "'n",
+        0x14A: "NG", 0x14B: "ng", 0x152: "OE", 0x153: "oe", 0x166: "T", 0x167: "t",
+    ]
+}
+

@@ -1,0 +1,127 @@
+import Liquid
+
+/// Where `{% include %}` finds its files: the site's `_includes`, then the theme's. For
+/// `{% include_relative %}`, the folder of the page being rendered. A file must not leave the
+/// folder it is looked up in (`..`, absolute paths and, in safe mode, symlinks pointing out).
+struct IncludeFileSystem: TemplateFileSystem {
+    let source: String
+    let collectionsDir: String
+    let includeDirectories: [String]
+    let safe: Bool
+    /// Files already read, by the path they were found at (includes are read once per build).
+    private let cache = IncludeCache()
+
+    init(configuration: Configuration, theme: Theme?) {
+        source = configuration.source
+        collectionsDir = configuration.collectionsDir
+        var dirs = [configuration.inSource(configuration.includesDir)]
+        if let themeIncludes = theme?.includesPath { dirs.append(themeIncludes) }
+        includeDirectories = dirs
+        safe = configuration.safe
+    }
+
+    /// Finds the file an include names (beside the page for `include_relative`) and records it for
+    /// the profile and for incremental builds. A name that finds nothing gets a key of its own, and
+    /// `readTemplate` reports it.
+    func cacheKey(forTemplateNamed name: String, context: RenderContext) -> String {
+        let relative = context.state[IncludeRelativeKey.self]
+        context.state[IncludeRelativeKey.self] = false
+        let directories = relative ? [relativeDirectory(context)] : includeDirectories
+        for dir in directories {
+            let path = Path.join(dir, name)
+            guard cache.isValid(path) ?? cache.remember(path, valid: isValid(path, in: dir)) else { continue }
+            context.state[LastIncludeKey.self] = Path.relative(path, to: source) ?? path
+            context.state[ResolvedIncludeKey.self] = .found(path)
+            context.jekyll?.build.dependencies.include(path, by: context.jekyll?.document)
+            return path
+        }
+        context.state[ResolvedIncludeKey.self] = .missing(directories)
+        return "\u{0}missing\u{0}" + directories.joined(separator: "\u{0}") + "\u{0}" + name
+    }
+
+    func readTemplate(named name: String, context: RenderContext) throws -> TemplateSource {
+        switch context.state[ResolvedIncludeKey.self] {
+        case .found(let path)?:
+            let shown = Path.relative(path, to: source) ?? path
+            do {
+                return TemplateSource(source: try SourceText.read(path, displayPath: shown), name: shown, firstLine: 1)
+            } catch {
+                throw LiquidError(.fileSystem, error.message)
+            }
+        case .missing(let directories)?:
+            let listed = "[" + directories.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+            let ending = safe ? " is not a symlink as those are not allowed in safe mode."
+                : ", if it is a symlink, does not point outside your site source."
+            throw LiquidError(.fileSystem, "Could not locate the included file '\(name)' in any of \(listed). "
+                              + "Ensure it exists in one of those directories and" + ending)
+        case nil:
+            _ = cacheKey(forTemplateNamed: name, context: context)
+            return try readTemplate(named: name, context: context)
+        }
+    }
+
+    /// A file inside `dir` once `..` is resolved and once symlinks are (a symlink may point
+    /// elsewhere in the site, but never out of it; in safe mode not out of `dir`).
+    func isValid(_ path: String, in dir: String) -> Bool {
+        let lexical = Path.expand(path)
+        guard lexical.hasPrefix(dir.hasSuffix("/") ? dir : dir + "/") else { return false }
+        guard FileSystem.isFile(path), let real = FileSystem.realPath(path),
+              let realDir = FileSystem.realPath(dir) else { return false }
+        if real.hasPrefix(realDir + "/") { return true }
+        if safe { return false }
+        guard let realSource = FileSystem.realPath(source) else { return false }
+        return real.hasPrefix(realSource + "/")
+    }
+
+    /// The folder of the page being rendered (its `path`, within the collections folder for items).
+    func relativeDirectory(_ context: RenderContext) -> String {
+        guard let scope = context.jekyll, let id = scope.document else { return source }
+        let doc = scope.site.documents[id]
+        var path = doc.isPage ? (doc.data["path"]?.rubyString ?? doc.relativePath) : doc.relativePath
+        if !doc.isPage && !collectionsDir.isEmpty { path = Path.join(collectionsDir, path) }
+        return Path.sanitized(base: source, Path.dirname(path))
+    }
+}
+
+/// Set by `include_relative` just before its partial is looked up.
+enum IncludeRelativeKey: RegisterKey {
+    static var defaultValue: Bool { false }
+}
+
+/// `{% include_relative file params %}`: Jekyll's include, with the file looked up beside the page.
+struct IncludeRelativeParser: TagParser {
+    let include: any TagParser
+
+    func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
+        IncludeRelativeNode(inner: try include.parse(tag, parser: &parser))
+    }
+}
+
+struct IncludeRelativeNode: TagNode {
+    let inner: any TagNode
+
+    func render(into output: inout OutputBuffer, context: RenderContext) throws {
+        context.state[IncludeRelativeKey.self] = true
+        defer { context.state[IncludeRelativeKey.self] = false }
+        try inner.render(into: &output, context: context)
+    }
+}
+
+/// Which include paths were found valid, shared by the render threads (the checks follow
+/// symlinks, which costs system calls).
+final class IncludeCache: Sendable {
+    private let validity = Locked<[String: Bool]>([:])
+
+    func isValid(_ path: String) -> Bool? { validity.withLock { $0[path] } }
+
+    func remember(_ path: String, valid: Bool) -> Bool {
+        validity.withLock { $0[path] = valid }
+        return valid
+    }
+}
+
+/// Where the include being rendered was found (between `cacheKey` and `readTemplate`).
+enum ResolvedIncludeKey: RegisterKey {
+    enum Resolution { case found(String), missing([String]) }
+    static var defaultValue: Resolution? { nil }
+}

@@ -1,0 +1,179 @@
+import Liquid
+import Markdown
+
+/// Jekyll's own tags besides `include`: `link`, `post_url`, `highlight`; and `render`, which Jekyll
+/// 4.3 leaves without a file system.
+enum JekyllTags {
+    static func register(into env: inout LiquidEnvironment) {
+        env.register(tag: "link", LinkTag.Parser())
+        env.register(tag: "post_url", PostURLTag.Parser())
+        env.register(tag: "highlight", HighlightTag.Parser())
+        env.register(tag: "render", DisabledRenderTag.Parser())
+    }
+}
+
+/// `{% link path/to/file.md %}`: the relative URL of the page, item or static file at that path.
+struct LinkTag: TagNode {
+    let path: Template
+
+    struct Parser: TagParser {
+        func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
+            LinkTag(path: try Template.parse(tag.markup.trimming(" \t\n\r"), name: parser.templateName,
+                                             environment: parser.environment))
+        }
+    }
+
+    func render(into output: inout OutputBuffer, context: RenderContext) throws {
+        let scope = try context.requireJekyll()
+        var buffer = OutputBuffer()
+        try path.render(into: &buffer, context: context)
+        let relative = buffer.string
+        let withSlash = Path.join("", relative)
+        let site = scope.site
+        for id in site.pageIDs where site.documents[id].relativePath == relative || site.documents[id].relativePath == withSlash {
+            output.append(URLFilters.relativeURL(.string(site.documents[id].url), context)); return
+        }
+        for file in site.staticFiles where file.relativePath == relative || file.relativePath == withSlash {
+            output.append(URLFilters.relativeURL(.string(file.url), context)); return
+        }
+        for c in site.collections {
+            for id in c.documentIDs where site.documents[id].relativePath == relative || site.documents[id].relativePath == withSlash {
+                output.append(URLFilters.relativeURL(.string(site.documents[id].url), context)); return
+            }
+        }
+        throw LiquidError(.argument, "Could not find document '\(relative)' in tag 'link'.\n\n"
+                          + "Make sure the document exists and the path is correct.\n")
+    }
+}
+
+/// `{% post_url 2024-01-02-hello %}` (optionally with a folder): the relative URL of that post.
+struct PostURLTag: TagNode {
+    let name: String
+    let folder: String
+    let date: String
+    let slug: String
+
+    struct Parser: TagParser {
+        func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
+            let name = tag.markup.trimming(" \t\n\r")
+            var stripped = name.hasPrefix("/") ? String(name.dropFirst()) : name
+            var folder = ""
+            if let slash = stripped.lastIndex(of: "/") {
+                folder = String(stripped[...slash])
+                stripped = String(stripped[stripped.index(after: slash)...])
+            }
+            let parts = stripped.split(separator: "-", maxSplits: 3, omittingEmptySubsequences: false)
+            guard parts.count == 4, parts[0...2].allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+                throw LiquidError(.syntax, "Could not parse name of post \"\(name)\" in tag 'post_url'.\n"
+                                  + " Make sure the post exists and the name is correct.\n")
+            }
+            return PostURLTag(name: name, folder: folder, date: parts[0...2].joined(separator: "-"), slug: String(parts[3]))
+        }
+    }
+
+    func render(into output: inout OutputBuffer, context: RenderContext) throws {
+        let site = try context.requireJekyll().site
+        guard let posts = site.collection("posts") else { throw notFound }
+        for id in posts.documentIDs where matches(site.documents[id].relativePath) {
+            output.append(URLFilters.relativeURL(.string(site.documents[id].url), context)); return
+        }
+        // Jekyll's older matching: the slug and the date, wherever the post is.
+        let wanted = date.split(separator: "-").compactMap { Int($0) }
+        for id in posts.documentIDs {
+            let doc = site.documents[id]
+            guard doc.data["slug"]?.rubyString == slug, let postDate = doc.date else { continue }
+            let clock = WallClock(postDate)
+            guard wanted == [clock.year, clock.month, clock.day] else { continue }
+            site.logger.warn("Deprecation:", "A call to '{% post_url \(name) %}' did not match a post using the new "
+                             + "matching method of checking name (path-date-slug) equality. Please make sure that you "
+                             + "change this tag to match the post's name exactly.")
+            output.append(URLFilters.relativeURL(.string(doc.url), context)); return
+        }
+        throw notFound
+    }
+
+    /// `_posts/FOLDER/DATE-SLUG.ext` or `FOLDER/_posts/DATE-SLUG.ext`.
+    func matches(_ relativePath: String) -> Bool {
+        let base = date + "-" + slug
+        for prefix in ["_posts/" + folder, folder + "_posts/", folder + "_posts"] where relativePath.hasPrefix(prefix) {
+            let rest = relativePath.dropFirst(prefix.count)
+            guard rest.hasPrefix(base) else { continue }
+            let ext = rest.dropFirst(base.count)
+            if ext.hasPrefix("."), ext.count > 1, !ext.dropFirst().contains(".") { return true }
+        }
+        return false
+    }
+
+    var notFound: LiquidError {
+        LiquidError(.argument, "Could not find post \"\(name)\" in tag 'post_url'.\n"
+                    + "Make sure the post exists and the name is correct.\n")
+    }
+}
+
+/// `{% highlight lang [linenos] %}…{% endhighlight %}`: code coloured by the site's highlighter,
+/// in Jekyll's `<figure class="highlight">` wrapper (Rouge's line-number table with `linenos`).
+struct HighlightTag: TagNode {
+    let language: String
+    let lineNumbers: Bool
+    let body: Block
+
+    struct Parser: TagParser {
+        func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
+            let markup = tag.markup.trimming(" \t\n\r")
+            let words = markup.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+            guard let lang = words.first,
+                  lang.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".+#_-".contains($0)) }) else {
+                throw LiquidError(.syntax, "Syntax Error in tag 'highlight' while parsing the following markup:\n"
+                                  + "Valid syntax: highlight <lang> [linenos]\n")
+            }
+            let options = words.dropFirst().map { $0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? "" }
+            let body = try parser.parseBody(of: tag)
+            return HighlightTag(language: lang.lowercased(), lineNumbers: options.contains("linenos"), body: body)
+        }
+    }
+
+    func render(into output: inout OutputBuffer, context: RenderContext) throws {
+        let prefix = (context["highlighter_prefix"] ?? .nil).isNil ? "" : context["highlighter_prefix"]!.rubyString
+        let suffix = (context["highlighter_suffix"] ?? .nil).isNil ? "" : context["highlighter_suffix"]!.rubyString
+        // Leading and trailing line terminators go (a CRLF is two of them, not one character).
+        var scalars = Substring(try body.renderToString(context: context)).unicodeScalars
+        while let f = scalars.first, f == "\n" || f == "\r" { scalars.removeFirst() }
+        while let l = scalars.last, l == "\n" || l == "\r" { scalars.removeLast() }
+        let code = String(scalars)
+        let scope = context.jekyll
+        var html: String
+        if scope?.site.configuration.highlighter == "rouge" || scope == nil {
+            let highlighter: any CodeHighlighter = scope?.build.converters.highlighter ?? PlainCodeHighlighter()
+            let lexer = highlighter.lexer(for: language) ?? "plaintext"
+            html = highlighter.highlight(code, lexer: lexer)
+            if lineNumbers { html = HighlightTag.lineNumberTable(html) }
+        } else {
+            html = URLFilters.xmlEscape(code).trimming(" \t\n\r")
+        }
+        if html.hasSuffix("\n") { html.removeLast() }
+        output.append(prefix + "<figure class=\"highlight\"><pre><code class=\"language-"
+                      + language.replacingAll("+", with: "-") + "\" data-lang=\"" + language + "\">" + html
+                      + "</code></pre></figure>" + suffix)
+    }
+
+    /// Rouge's `HTMLTable` formatter around highlighted code.
+    static func lineNumberTable(_ html: String) -> String {
+        var lines = html.split(separator: "\n", omittingEmptySubsequences: false).count
+        if html.hasSuffix("\n") { lines -= 1 }
+        let numbers = (1...max(1, lines)).map { "\($0)\n" }.joined()
+        let code = html.hasSuffix("\n") ? html : html + "\n"
+        return "<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">" + numbers
+            + "</pre></td><td class=\"code\"><pre>" + code + "</pre></td></tr></tbody></table>"
+    }
+}
+
+/// `{% render %}` in Jekyll 4.3.1 has no file system to read from.
+struct DisabledRenderTag: TagNode {
+    struct Parser: TagParser {
+        func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode { DisabledRenderTag() }
+    }
+
+    func render(into output: inout OutputBuffer, context: RenderContext) throws {
+        throw LiquidError(.fileSystem, "This liquid context does not allow includes.")
+    }
+}

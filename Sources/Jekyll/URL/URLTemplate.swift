@@ -1,0 +1,86 @@
+/// Fills a permalink template (`/:categories/:year/:title:output_ext`) and sanitizes the result, as
+/// Jekyll's `URL` class does. A front-matter permalink wins over the template and is filled the same way.
+public enum URLTemplate {
+    /// An unknown placeholder in a template filled from a document.
+    public struct UnknownPlaceholder: Error, Sendable {
+        public let names: [String]
+        public var message: String {
+            "The URL template doesn't have \(names.joined(separator: " or ")) keys. Check your permalink template!"
+        }
+    }
+
+    /// The way pages and static files fill a template: each known placeholder in turn is replaced
+    /// everywhere (a nil value removes `/:name` instead), stopping once no `:` is left.
+    public static func fill(_ template: String, orderedPlaceholders: [(String, String?)]) -> String {
+        var result = template
+        for (name, value) in orderedPlaceholders {
+            guard result.contains(":") else { break }
+            if let value {
+                result = result.replacingAll(":" + name, with: URLPath.escape(value))
+            } else {
+                result = result.replacingAll("/:" + name, with: "")
+            }
+        }
+        return result
+    }
+
+    /// The way documents fill a template: every `:name` (lowercase letters and underscores) is looked
+    /// up; a name ending in `_` may also stand for the name without it (`:month_:day`). A nil lookup
+    /// means the placeholder does not exist.
+    public static func fill(_ template: String, lookup: (String) -> String?) throws(UnknownPlaceholder) -> String {
+        let bytes = Array(template.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: ":") else { out.append(bytes[i]); i += 1; continue }
+            var j = i + 1
+            while j < bytes.count && (isLowercaseLetter(bytes[j]) || bytes[j] == UInt8(ascii: "_")) { j += 1 }
+            guard j > i + 1 else { out.append(bytes[i]); i += 1; continue }
+            let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+            var pool = [name]
+            if name.hasSuffix("_") { pool.append(String(name.dropLast())) }
+            var replaced = false
+            for candidate in pool {
+                if let value = lookup(candidate) {
+                    out.append(contentsOf: URLPath.escape(value).utf8)
+                    // The characters of the match the winning name did not cover stay as they are.
+                    out.append(contentsOf: name.utf8.dropFirst(candidate.utf8.count))
+                    replaced = true
+                    break
+                }
+            }
+            if !replaced { throw UnknownPlaceholder(names: pool) }
+            i = j
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isLowercaseLetter(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+
+    /// The built-in permalink styles and what they stand for.
+    public static func styleTemplate(_ style: String) -> String? {
+        switch style {
+        case "none": return "/:categories/:title:output_ext"
+        case "date": return "/:categories/:year/:month/:day/:title:output_ext"
+        case "ordinal": return "/:categories/:year/:y_day/:title:output_ext"
+        case "pretty": return "/:categories/:year/:month/:day/:title/"
+        case "weekdate": return "/:categories/:year/W:week/:short_day/:title:output_ext"
+        default: return nil
+        }
+    }
+
+    /// Jekyll's `add_permalink_suffix`: pages and collection documents take the ending of the site's
+    /// permalink style (a trailing slash, or `:output_ext`).
+    public static func addSuffix(_ template: String, style: String) -> String {
+        switch style {
+        case "pretty": return template + "/"
+        case "date", "ordinal", "none": return template + ":output_ext"
+        default:
+            var t = template
+            if style.hasSuffix("/") { t += "/" }
+            if style.hasSuffix(":output_ext") { t += ":output_ext" }
+            return t
+        }
+    }
+}

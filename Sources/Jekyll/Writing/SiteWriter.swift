@@ -1,0 +1,157 @@
+import Dispatch
+
+/// One file of the built site: where it goes (relative to the destination) and what it holds.
+public struct OutputFile: Sendable {
+    public enum Content: Sendable {
+        case bytes([UInt8])
+        /// A static file, copied with its modification time.
+        case copy(from: String)
+    }
+
+    /// Relative to the destination, without a leading slash, unescaped (`about/index.html`).
+    public var path: String
+    public var content: Content
+    /// The source the file was made from, as Jekyll names it in conflict warnings.
+    public var origin: String
+    /// May take a destination another file has without a warning (jekyll-redirect-from's pages).
+    public var mayReplace: Bool
+
+    public init(path: String, content: Content, origin: String, mayReplace: Bool = false) {
+        self.path = path
+        self.content = content
+        self.origin = origin
+        self.mayReplace = mayReplace
+    }
+}
+
+/// Writes a built site atomically: everything goes into a staging folder beside the destination, the
+/// files Jekyll would keep (`keep_files`) are carried over from the previous build, and only then is
+/// the staging folder swapped in. A failure before the swap leaves the previous site untouched; the
+/// staging folder is removed.
+public struct SiteWriter: Sendable {
+    public let destination: String
+    public let keepFiles: [String]
+
+    public init(destination: String, keepFiles: [String]) {
+        self.destination = destination
+        self.keepFiles = keepFiles
+    }
+
+    var stagingPath: String {
+        Path.join(Path.dirname(destination), "." + Path.basename(destination) + ".kyll-staging")
+    }
+
+    var retiredPath: String {
+        Path.join(Path.dirname(destination), "." + Path.basename(destination) + ".kyll-previous")
+    }
+
+    /// Writes `files` (later entries win over earlier ones with the same path) and swaps them in.
+    public func write(_ files: [OutputFile]) throws(BuildError) {
+        let staging = stagingPath
+        do {
+            try FileSystem.remove(staging)
+            try FileSystem.makeDirectories(staging)
+            try writeFiles(files, into: staging)
+            try carryOverKeptFiles(into: staging, produced: Set(files.map(\.path)))
+            try swap(in: staging)
+        } catch let error as BuildError {
+            try? FileSystem.remove(staging)
+            throw error
+        } catch {
+            try? FileSystem.remove(staging)
+            throw BuildError("could not prepare \(staging): \(error)")
+        }
+    }
+
+    private func writeFiles(_ files: [OutputFile], into root: String) throws(BuildError) {
+        // The last file for each path wins, as Jekyll's sequential writes do.
+        var winner: [String: Int] = [:]
+        for (i, f) in files.enumerated() { winner[f.path] = i }
+        let chosen = winner.values.sorted().map { files[$0] }
+        var directories = Set<String>()
+        for f in chosen {
+            var dir = Path.dirname(f.path)
+            while dir != "." && dir != "/" && !dir.isEmpty && directories.insert(dir).inserted {
+                dir = Path.dirname(dir)
+            }
+        }
+        for f in chosen where directories.contains(f.path) {
+            throw BuildError("the output file '\(f.path)' (from \(f.origin)) is also a folder of other output files")
+        }
+        for dir in directories.sorted(by: { $0.utf8.count < $1.utf8.count }) {
+            do { try FileSystem.makeDirectories(Path.join(root, dir)) } catch {
+                throw BuildError("could not create \(error.path): \(error)")
+            }
+        }
+        let failure = Locked<BuildError?>(nil)
+        DispatchQueue.concurrentPerform(iterations: chosen.count) { i in
+            let file = chosen[i]
+            let target = Path.join(root, file.path)
+            do {
+                // A file the previous build already wrote with the same bytes is linked, not rewritten.
+                if reuse(file, as: target) { return }
+                switch file.content {
+                case .bytes(let bytes): try FileSystem.write(bytes, to: target)
+                case .copy(let source): try FileSystem.copy(source, to: target)
+                }
+            } catch {
+                let error = BuildError("could not write \(file.path): \(error)")
+                failure.withLock { if $0 == nil { $0 = error } }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+    }
+
+    /// Links the previous build's file into the staging folder when it already has the bytes this
+    /// build would write (same size and bytes; for a copy, the source's size and modification time).
+    func reuse(_ file: OutputFile, as target: String) -> Bool {
+        let previous = Path.join(destination, file.path)
+        guard FileSystem.kind(previous) == .file, !FileSystem.isSymlink(previous),
+              let size = FileSystem.size(previous) else { return false }
+        switch file.content {
+        case .bytes(let bytes):
+            guard size == bytes.count, let old = try? FileSystem.read(previous), old == bytes else { return false }
+        case .copy(let source):
+            guard FileSystem.size(source) == size, let a = FileSystem.modificationTime(source),
+                  FileSystem.modificationTime(previous) == a else { return false }
+        }
+        return FileSystem.hardLink(previous, to: target)
+    }
+
+    /// Files of the previous build whose destination-relative path starts with a `keep_files`
+    /// entry (Jekyll matches them as prefixes), unless this build produced the same path.
+    private func carryOverKeptFiles(into root: String, produced: Set<String>) throws(BuildError) {
+        guard !keepFiles.isEmpty, FileSystem.isDirectory(destination) else { return }
+        for relative in FileSystem.walkFiles(destination) where isKept(relative) && !produced.contains(relative) {
+            let source = Path.join(destination, relative)
+            let target = Path.join(root, relative)
+            do {
+                try FileSystem.makeDirectories(Path.dirname(target))
+                try FileSystem.duplicate(source, to: target)
+            } catch {
+                throw BuildError("could not keep \(relative): \(error)")
+            }
+        }
+    }
+
+    func isKept(_ relative: String) -> Bool {
+        keepFiles.contains { !$0.isEmpty && relative.hasPrefix($0) }
+    }
+
+    private func swap(in staging: String) throws(BuildError) {
+        do {
+            if FileSystem.exists(destination) || FileSystem.isSymlink(destination) {
+                let retired = retiredPath
+                try FileSystem.remove(retired)
+                try FileSystem.exchange(staging, destination, retiredPath: retired)
+                try FileSystem.remove(retired)
+            } else {
+                try FileSystem.makeDirectories(Path.dirname(destination))
+                try FileSystem.rename(staging, to: destination)
+            }
+        } catch {
+            throw BuildError("could not replace \(destination): \(error)")
+        }
+    }
+}
+

@@ -1,0 +1,126 @@
+import Foundation
+import Jekyll
+import Liquid
+
+/// The few Liquid operations the plugins' templates use, applied to plain values in Swift.
+enum Liquidish {
+    /// A value that is truthy (Liquid's `if`), or nil.
+    static func present(_ v: Value?) -> Value? {
+        guard let v, v.isTruthy else { return nil }
+        return v
+    }
+
+    /// Liquid's `default`: nil, false and empty strings, arrays and hashes give way.
+    static func defaulted(_ v: Value, _ fallback: Value) -> Value {
+        v.isTruthy && !isEmpty(v) ? v : fallback
+    }
+
+    /// Empty string, array or hash (`== empty`).
+    static func isEmpty(_ v: Value) -> Bool {
+        switch v {
+        case .string(let s): return s.isEmpty
+        case .array(let a): return a.isEmpty
+        case .hash(let h): return h.isEmpty
+        default: return false
+        }
+    }
+
+    /// `value.key` / `value[key]` on plain values.
+    static func property(_ v: Value, _ key: Value) -> Value {
+        switch (v, key) {
+        case (.hash(let h), _): return h[key] ?? .nil
+        case (.array(let a), .int(let i)): return i >= 0 && i < a.count ? a[i] : (i < 0 && -i <= a.count ? a[a.count + i] : .nil)
+        case (.array(let a), .string("first")): return a.first ?? .nil
+        case (.array(let a), .string("last")): return a.last ?? .nil
+        case (.array(let a), .string("size")), (.array(let a), .string("length")): return .int(a.count)
+        case (.string(let s), .string("size")): return .int(s.count)
+        default: return .nil
+        }
+    }
+
+    static func property(_ v: Value, _ key: String) -> Value { property(v, .string(key)) }
+    static func property(_ v: Value, _ index: Int) -> Value { property(v, .int(index)) }
+
+    /// Ruby's `capitalize`.
+    static func capitalize(_ s: String) -> String {
+        guard let first = s.first else { return s }
+        return first.uppercased() + s.dropFirst().lowercased()
+    }
+
+    /// Ruby's `strip`: ASCII whitespace and NUL at both ends.
+    static func strip(_ s: String) -> String {
+        let ws: Set<Character> = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "\0", "\r\n"]
+        var sub = Substring(s)
+        while let f = sub.first, ws.contains(f) { sub.removeFirst() }
+        while let l = sub.last, ws.contains(l) { sub.removeLast() }
+        return String(sub)
+    }
+
+    /// Jekyll's `normalize_whitespace`.
+    static func normalizeWhitespace(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{0B}" || $0 == "\u{0C}" })
+            .joined(separator: " ")
+    }
+
+    /// Liquid's `strip_html`: scripts, styles and comments with their contents, then every tag.
+    static func stripHTML(_ s: String) -> String {
+        var text = s
+        for (open, close) in [("<script", "</script>"), ("<!--", "-->"), ("<style", "</style>")] {
+            text = removeBlocks(text, open: open, close: close)
+        }
+        var out = ""
+        var rest = Substring(text)
+        while let lt = rest.firstIndex(of: "<") {
+            out += rest[..<lt]
+            guard let gt = rest[lt...].firstIndex(of: ">") else { out += rest[lt...]; return out }
+            rest = rest[rest.index(after: gt)...]
+        }
+        return out + rest
+    }
+
+    private static func removeBlocks(_ s: String, open: String, close: String) -> String {
+        var out = ""
+        var rest = Substring(s)
+        while let start = rest.range(of: open, options: .caseInsensitive) {
+            guard let end = rest[start.upperBound...].range(of: close, options: .caseInsensitive) else { break }
+            out += rest[..<start.lowerBound]
+            rest = rest[end.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// Jekyll's `where` comparison: a string property equal to the target, or an array property
+    /// with an element whose `to_s` is the target.
+    static func whereMatches(_ property: Value, _ target: String) -> Bool {
+        switch property {
+        case .string(let s): return s == target
+        case .array(let a): return a.contains { $0.rubyString == target }
+        case .nil: return false
+        default: return property.rubyString == target
+        }
+    }
+}
+
+extension Array {
+    func stableSorted(by less: (Element, Element) -> Bool) -> [Element] {
+        enumerated().sorted { a, b in
+            if less(a.element, b.element) { return true }
+            if less(b.element, a.element) { return false }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,92 @@
+import Jekyll
+import Liquid
+
+/// jekyll-sitemap: `sitemap.xml` listing the written collection items, the HTML pages and the
+/// HTML/PDF static files (anything with `sitemap: false` left out), and `robots.txt` pointing at
+/// it — unless the site has its own.
+public struct Sitemap: JekyllPlugin {
+    public init() {}
+    public var name: String { "jekyll-sitemap" }
+    public var priority: PluginPriority { .lowest }
+
+    static let staticExtensions: Set<String> = [".htm", ".html", ".xhtml", ".pdf"]
+
+    public func generate(_ site: inout Site) throws(BuildError) {
+        let hasSitemap = site.hasPageOrFile(url: "/sitemap.xml")
+        let hasRobots = site.hasPageOrFile(url: "/robots.txt")
+        if !hasSitemap {
+            var data = OrderedHash()
+            data["layout"] = .nil
+            data["xsl"] = .bool(site.hasPageOrFile(url: "/sitemap.xsl"))
+            var page = site.generatedPage(dir: "", name: "sitemap.xml", content: "", data: data)
+            page.generator = name
+            site.pages.append(page)
+        }
+        if !hasRobots {
+            var data = OrderedHash()
+            data["layout"] = .nil
+            var page = site.generatedPage(dir: "", name: "robots.txt", content: "", data: data)
+            page.generator = name
+            site.pages.append(page)
+        }
+    }
+
+    public func content(of id: Int, scope: RenderScope) throws(BuildError) -> String? {
+        let site = scope.site
+        let config = site.configuration
+        let page = site.documents[id]
+        if page.name == "robots.txt" {
+            return "Sitemap: " + SiteURL.absolute("sitemap.xml", config) + "\n"
+        }
+        func loc(_ url: String) -> String {
+            XML.escape(SiteURL.absolute(url.replacingAll("/index.html", with: "/"), config))
+        }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        if page.data["xsl"]?.isTruthy == true {
+            out += "<?xml-stylesheet type=\"text/xsl\" href=\"" + SiteURL.absolute("/sitemap.xsl", config) + "\"?>\n"
+        }
+        out += "<urlset xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.sitemaps.org/schemas/sitemap/0.9 http://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd\" xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for collection in site.collections.sorted(by: { $0.info.label < $1.info.label }) where collection.info.writesOutput {
+            for docID in collection.documentIDs {
+                let doc = site.documents[docID]
+                if doc.value("sitemap") == .bool(false) { continue }
+                out += "<url>\n<loc>" + loc(doc.url) + "</loc>\n"
+                let modified = Sitemap.defaulted(doc.value("last_modified_at")) ?? doc.date.map(Value.time)
+                if let modified, let text = Sitemap.xmlschema(modified, site: site) {
+                    out += "<lastmod>" + text + "</lastmod>\n"
+                }
+                out += "</url>\n"
+            }
+        }
+        for pageID in site.htmlPageIDs {
+            let p = site.documents[pageID]
+            if p.value("sitemap") == .bool(false) || p.url == "/404.html" { continue }
+            out += "<url>\n<loc>" + loc(p.url) + "</loc>\n"
+            if let modified = p.value("last_modified_at"), modified.isTruthy,
+               let text = Sitemap.xmlschema(modified, site: site) {
+                out += "<lastmod>" + text + "</lastmod>\n"
+            }
+            out += "</url>\n"
+        }
+        for file in site.staticFiles where Sitemap.staticExtensions.contains(file.extname) {
+            if file.data["sitemap"] == .bool(false) || file.name == "404.html" { continue }
+            out += "<url>\n<loc>" + loc(file.relativePath) + "</loc>\n"
+            out += "<lastmod>" + DateFilters.xmlschema(site.clock.localize(file.modificationTime)) + "</lastmod>\n"
+            out += "</url>\n"
+        }
+        out += "</urlset>\n"
+        return out
+    }
+
+    /// Liquid's `default`: nil, false and empty values give way.
+    static func defaulted(_ v: Value?) -> Value? {
+        guard let v, v.isTruthy else { return nil }
+        if case .string(let s) = v, s.isEmpty { return nil }
+        return v
+    }
+
+    static func xmlschema(_ v: Value, site: SiteSnapshot) -> String? {
+        if case .string(let s) = v, s.isEmpty { return s }
+        return DateParsing.time(from: v, clock: site.clock).map(DateFilters.xmlschema)
+    }
+}

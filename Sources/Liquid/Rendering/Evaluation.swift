@@ -1,0 +1,168 @@
+extension Expression {
+    /// The value of the expression in a context.
+    public func evaluate(_ context: RenderContext) throws -> Value {
+        switch self {
+        case .literal(let v): return v
+        case .variable(let lookup): return try lookup.evaluate(context)
+        case .range(let a, let b):
+            return .range(IntRange(try RubyNumber.rangeEnd(a.evaluate(context)),
+                                   try RubyNumber.rangeEnd(b.evaluate(context))))
+        case .blank, .empty: return .string("")
+        }
+    }
+}
+
+extension VariableLookup {
+    public func evaluate(_ context: RenderContext) throws -> Value {
+        var object: Value
+        switch name {
+        case .identifier(let n):
+            object = try context.findVariable(n, hash: nameHash)
+        case .computed(let e):
+            let key = try e.evaluate(context).primitive
+            if case .string(let s) = key {
+                object = try context.findVariable(s)
+            } else if context.strictVariables {
+                throw LiquidError(.undefinedVariable, "undefined variable \(key.rubyString)")
+            } else {
+                object = .nil
+            }
+        }
+        for i in 0..<lookups.count {
+            switch lookups[i] {
+            case .key(let k, let isCommand):
+                // Fast path: a string key in a hash.
+                if case .hash(let h) = object, let v = h.value(forKey: k, hash: keyHashes[i]) {
+                    object = v
+                    continue
+                }
+                object = try Self.lookup(object, key: .string(k), isCommand: isCommand, context)
+            case .index(let e):
+                object = try Self.lookup(object, key: try e.evaluate(context).primitive, isCommand: false, context)
+            }
+        }
+        return object
+    }
+
+    /// `object[key]` as ruby-liquid resolves it: hash keys, array indexes, drop keys, then the
+    /// `size`/`first`/`last` commands of the collection itself.
+    static func lookup(_ object: Value, key: Value, isCommand: Bool, _ context: RenderContext) throws -> Value {
+        switch object {
+        case .hash(let h):
+            if let v = h[key] { return v }
+        case .array(let a):
+            if case .int(let i) = key {
+                let index = i < 0 ? a.count + i : i
+                return index >= 0 && index < a.count ? a[index] : .nil
+            }
+        case .drop(let d):
+            if let v = try d.value(forKey: key, in: context) { return v }
+            if isCommand, let items = try d.items(in: context), case .string(let k) = key {
+                return command(k, items: items)
+            }
+            if context.strictVariables { throw LiquidError(.undefinedDropMethod, "undefined method \(key.rubyString)") }
+            return .nil
+        default:
+            break
+        }
+        if isCommand, case .string(let k) = key, let v = commandValue(object, k) { return v }
+        if context.strictVariables { throw LiquidError(.undefinedVariable, "undefined variable \(key.rubyString)") }
+        return .nil
+    }
+
+    private static func command(_ name: String, items: [Value]) -> Value {
+        switch name {
+        case "size": return .int(items.count)
+        case "first": return items.first ?? .nil
+        default: return items.last ?? .nil
+        }
+    }
+
+    /// `size`, `first` and `last` for the values that have them in Ruby.
+    private static func commandValue(_ object: Value, _ name: String) -> Value? {
+        switch object {
+        case .array(let a): return command(name, items: a)
+        case .hash(let h):
+            switch name {
+            case "size": return .int(h.count)
+            case "first": return h.isEmpty ? .nil : .array([h.keys[0], h.values[0]])
+            default: return nil
+            }
+        case .string(let s):
+            return name == "size" ? .int(UTF8Text.scalarCount(s)) : nil
+        case .range(let r):
+            switch name {
+            case "size": return .int(r.count)
+            case "first": return .int(r.lower)
+            default: return .int(r.upper)
+            }
+        case .int:
+            return name == "size" ? .int(MemoryLayout<Int>.size) : nil
+        default:
+            return nil
+        }
+    }
+}
+
+extension FilteredExpression {
+    /// The expression's value passed through its filters.
+    public func evaluate(_ context: RenderContext) throws -> Value {
+        var value = try expression?.evaluate(context) ?? .nil
+        var i = 0
+        while i < filters.count {
+            let call = filters[i]
+            // `split: x | size` counts the fields without building them.
+            if call.filter?.standard == .split, i + 1 < filters.count, filters[i + 1].filter?.standard == .size,
+                call.arguments.count == 1, call.keywordArguments.isEmpty,
+                filters[i + 1].arguments.isEmpty, filters[i + 1].keywordArguments.isEmpty
+            {
+                let pattern = try call.arguments[0].evaluate(context).rubyString
+                value = .int(UTF8Text.splitCount(value.rubyString, pattern))
+                i += 2
+                continue
+            }
+            value = try call.apply(to: value, context)
+            i += 1
+        }
+        return value
+    }
+}
+
+extension FilterCall {
+    func apply(to input: Value, _ context: RenderContext) throws -> Value {
+        guard let filter else {
+            if context.session.options.strictFilters {
+                throw LiquidError(.undefinedFilter, "undefined filter \(name)")
+            }
+            return input
+        }
+        var args = FilterArguments()
+        for a in arguments { args.append(try a.evaluate(context)) }
+        if !keywordArguments.isEmpty {
+            var keywords = OrderedHash()
+            for (k, e) in keywordArguments { keywords[k] = try e.evaluate(context) }
+            args.keywords = keywords
+        }
+        args.emptyLiteralPositions = emptyLiteralPositions
+        return try filter.invoke(input, args, context)
+    }
+}
+
+extension Block {
+    /// Renders the nodes; stops early when a `break`/`continue` is pending.
+    public func render(into output: inout OutputBuffer, context: RenderContext) throws {
+        try context.tick(program.count)
+        for node in program {
+            try node.run(into: &output, context: context)
+            if context.interrupt != nil { return }
+        }
+        try context.checkOutputSize(output.count)
+    }
+
+    /// Renders into a new string (for `capture` and the like).
+    public func renderToString(context: RenderContext) throws -> String {
+        var buffer = OutputBuffer()
+        try render(into: &buffer, context: context)
+        return buffer.string
+    }
+}

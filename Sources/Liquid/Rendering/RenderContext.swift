@@ -1,0 +1,220 @@
+/// Options of one render.
+public struct RenderOptions: Sendable {
+    /// An undefined variable (or missing key) is an error instead of nil.
+    public var strictVariables = false
+    /// An unknown filter is an error instead of passing its input through.
+    public var strictFilters = false
+    /// Host state for the host's filters and tags (the page, the site…).
+    public var registers = Registers()
+    /// Parsed partials, shared across the renders of one build; a fresh cache when nil.
+    public var partialCache: PartialCache?
+
+    public init() {}
+}
+
+/// State shared by a render and the isolated renders (`{% render %}`) inside it.
+final class RenderSession {
+    let environment: LiquidEnvironment
+    let options: RenderOptions
+    /// `render!`: the first error aborts. Otherwise errors are written into the output.
+    let rethrowErrors: Bool
+    var errors: [LiquidError] = []
+    @exclusivity(unchecked) var steps = 0
+    /// Made when the first partial is loaded (most renders load none).
+    private var ownPartials: PartialCache?
+
+    var partials: PartialCache {
+        if let shared = options.partialCache { return shared }
+        if let own = ownPartials { return own }
+        let own = PartialCache()
+        ownPartials = own
+        return own
+    }
+
+    /// The limits, copied out of the environment for the hot paths.
+    let limits: ResourceLimits
+    let maxSteps: Int
+    let maxOutputBytes: Int
+
+    init(environment: LiquidEnvironment, options: RenderOptions, rethrowErrors: Bool) {
+        self.environment = environment
+        self.options = options
+        self.rethrowErrors = rethrowErrors
+        self.limits = environment.limits
+        self.maxSteps = environment.limits.maxRenderSteps ?? Int.max
+        self.maxOutputBytes = environment.limits.maxOutputBytes ?? Int.max
+    }
+}
+
+/// A break or continue waiting for the innermost loop.
+public enum Interrupt: Sendable { case `break`, `continue` }
+
+/// The state of a render: variable scopes, the data rendered, tag state and host registers.
+/// One per render (and per `{% render %}` inside it); not shared between threads.
+public final class RenderContext {
+    let session: RenderSession
+    /// Variable scopes; index 0 is the template's own (where `assign` writes), the last the innermost.
+    @exclusivity(unchecked) var scopes: [StringTable<Value>]
+    /// The data the template was rendered with: a hash or a drop.
+    public let data: Value
+    /// `increment`/`decrement` counters, which live beside the data.
+    @exclusivity(unchecked) var counters: [String: Value] = [:]
+    /// The `forloop` objects of the loops being rendered, innermost last.
+    @exclusivity(unchecked) var forStack: [ForloopDrop] = []
+    /// Where each loop stopped, for `offset: continue`.
+    @exclusivity(unchecked) var forOffsets: [String: Int] = [:]
+    /// Where each `cycle` group is.
+    @exclusivity(unchecked) var cyclePositions: [Value: Int] = [:]
+    /// Per-render state of tags.
+    @exclusivity(unchecked) public var state = Registers()
+    @exclusivity(unchecked) public var interrupt: Interrupt?
+    /// The name of the template being rendered (a partial's name inside include/render).
+    @exclusivity(unchecked) public internal(set) var templateName: String?
+    /// Scope depth of the enclosing renders.
+    let baseDepth: Int
+    /// The include/render tags that led here, outermost first.
+    @exclusivity(unchecked) public internal(set) var includeChain: [SourceLocation] = []
+    /// The position of the tag being rendered.
+    @exclusivity(unchecked) public internal(set) var currentPosition = Position(line: 1, column: 1)
+
+    init(session: RenderSession, data: Value, templateName: String?, baseDepth: Int = 0) {
+        self.session = session
+        self.data = data
+        self.templateName = templateName
+        self.baseDepth = baseDepth
+        self.scopes = [StringTable()]
+    }
+
+    public var environment: LiquidEnvironment { session.environment }
+    /// The configured limits.
+    public var resourceLimits: ResourceLimits { session.limits }
+    public var options: RenderOptions { session.options }
+    /// The host's registers.
+    public var registers: Registers { session.options.registers }
+    public var strictVariables: Bool { session.options.strictVariables }
+    public var errors: [LiquidError] { session.errors }
+    var limits: ResourceLimits { session.limits }
+
+    /// A context for `{% render %}`: same filters, registers and limits, none of the variables.
+    public func isolatedSubcontext(templateName: String?) throws -> RenderContext {
+        try checkDepth(extra: 1)
+        let sub = RenderContext(session: session, data: .nil, templateName: templateName, baseDepth: baseDepth + 1)
+        sub.includeChain = includeChain
+        return sub
+    }
+
+    // MARK: Variables
+
+    /// Looks a variable up: innermost scope first, then the counters, then the data.
+    public func findVariable(_ name: String) throws -> Value {
+        try findVariable(name, hash: keyHash(name))
+    }
+
+    @inline(__always)
+    func findVariable(_ name: String, hash: Int) throws -> Value {
+        var i = scopes.count - 1
+        while i >= 0 {
+            if let v = scopes[i].value(for: name, hash: hash) { return v }
+            i -= 1
+        }
+        if !counters.isEmpty, let v = counters[name] { return v }
+        switch data {
+        case .hash(let h):
+            if let v = h.value(forKey: name, hash: hash) { return v }
+        case .drop(let d):
+            if let v = try d.value(forKey: name, in: self) { return v }
+            if strictVariables { throw LiquidError(.undefinedDropMethod, "undefined method \(name)") }
+            return .nil
+        default:
+            break
+        }
+        if strictVariables { throw LiquidError(.undefinedVariable, "undefined variable \(name)") }
+        return .nil
+    }
+
+    /// Sets a variable in the innermost scope.
+    public subscript(name: String) -> Value? {
+        get { try? findVariable(name) }
+        set { scopes[scopes.count - 1][name] = newValue }
+    }
+
+    /// Sets a variable in the template's own scope, as `assign` and `capture` do.
+    public func assign(_ name: String, _ value: Value) {
+        scopes[0][name] = value
+    }
+
+    func assign(_ name: String, hash: Int, _ value: Value) {
+        scopes[0].set(name, hash: hash, value)
+    }
+
+    /// Runs `body` with a new innermost scope.
+    public func withScope<T>(_ scope: [String: Value] = [:], _ body: () throws -> T) throws -> T {
+        try checkDepth(extra: 1)
+        var table = StringTable<Value>()
+        for (k, v) in scope { table[k] = v }
+        scopes.append(table)
+        defer { scopes.removeLast() }
+        return try body()
+    }
+
+    func checkDepth(extra: Int) throws {
+        if baseDepth + scopes.count + extra > limits.maxDepth {
+            throw LiquidError(.stackLevel, "Nesting too deep")
+        }
+    }
+
+    func setCounter(_ name: String, _ value: Value) { counters[name] = value }
+
+    func counterValue(_ name: String) -> Value? {
+        if let v = counters[name] { return v }
+        if case .hash(let h) = data { return h[name] }
+        return nil
+    }
+
+    // MARK: Limits and errors
+
+    /// Counts rendering work against the step budget.
+    @inline(__always)
+    func tick(_ n: Int) throws {
+        session.steps &+= n
+        if session.steps > session.maxSteps {
+            throw LiquidError(.memory, "Render limit exceeded: more than \(session.maxSteps) steps")
+        }
+    }
+
+    func checkOutputSize(_ count: Int) throws {
+        if count > session.maxOutputBytes {
+            throw LiquidError(.memory, "Memory limits exceeded")
+        }
+    }
+
+    /// Handles an error raised by a node: rethrown by `render!`-style renders, otherwise recorded
+    /// and (unless the node is a blank tag or the error is about an undefined name) written out.
+    func handle(_ error: any Error, at position: Position, blankTag: Bool, output: inout OutputBuffer) throws {
+        var e = LiquidError.wrap(error)
+        e.locate(SourceLocation(templateName: templateName, line: position.line, column: position.column))
+        if e.includeChain.isEmpty && !includeChain.isEmpty { e.includeChain = includeChain }
+        if e.kind == .memory || session.rethrowErrors { throw e }
+        session.errors.append(e)
+        switch e.kind {
+        case .undefinedVariable, .undefinedDropMethod, .undefinedFilter: return
+        default: if !blankTag { output.append(e.description) }
+        }
+    }
+
+    /// Where the tag being rendered is.
+    public var currentLocation: SourceLocation {
+        SourceLocation(templateName: templateName, line: currentPosition.line, column: currentPosition.column)
+    }
+
+    func withIncludeChain(_ error: any Error, _ chain: [SourceLocation]) -> LiquidError {
+        var e = LiquidError.wrap(error)
+        if e.includeChain.isEmpty { e.includeChain = chain }
+        return e
+    }
+
+    /// Records a problem without failing the render (for hosts' warnings).
+    public func record(_ error: LiquidError) {
+        session.errors.append(error)
+    }
+}

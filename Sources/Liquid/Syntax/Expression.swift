@@ -1,0 +1,173 @@
+/// A parsed Liquid expression: a literal, a variable path, or a range.
+public enum Expression: Sendable {
+    case literal(Value)
+    case variable(VariableLookup)
+    /// `(a..b)` whose ends are evaluated when rendered; literal ranges are folded at parse time.
+    indirect case range(Expression, Expression)
+    /// `blank` / `empty`: the empty string as a value, special on either side of `==` in conditions.
+    case blank
+    case empty
+}
+
+/// `name.key[expr].size`: a variable and the lookups applied to it. (A class: the tree shares
+/// it instead of copying it at each evaluation.)
+public final class VariableLookup: Sendable {
+    public enum Name: Sendable {
+        case identifier(String)
+        /// `[expr]` at the start: the variable's name is computed.
+        case computed(Expression)
+    }
+
+    public enum Lookup: Sendable {
+        /// `.key`; `size`, `first` and `last` fall back to the collection's own property.
+        case key(String, isCommand: Bool)
+        /// `[expr]`
+        case index(Expression)
+    }
+
+    public let name: Name
+    public let lookups: [Lookup]
+    /// Hashes of the identifier and of each `.key`, computed once (0 where unused).
+    let nameHash: Int
+    let keyHashes: [Int]
+
+    public init(name: Name, lookups: [Lookup]) {
+        self.name = name
+        self.lookups = lookups
+        if case .identifier(let n) = name { nameHash = keyHash(n) } else { nameHash = 0 }
+        keyHashes = lookups.map { if case .key(let k, _) = $0 { return keyHash(k) } else { return 0 } }
+    }
+
+    static func lookup(forKey key: String) -> Lookup {
+        .key(key, isCommand: key == "size" || key == "first" || key == "last")
+    }
+
+    /// The source-like text, for `forloop.name` and messages.
+    var markup: String {
+        var s: String
+        switch name {
+        case .identifier(let n): s = n
+        case .computed(let e): s = "[" + e.markup + "]"
+        }
+        for l in lookups {
+            switch l {
+            case .key(let k, _): s += "." + k
+            case .index(let e): s += "[" + e.markup + "]"
+            }
+        }
+        return s
+    }
+}
+
+extension Expression {
+    /// The expression written back as Liquid source.
+    var markup: String {
+        switch self {
+        case .literal(let v):
+            if case .string(let s) = v { return "'" + s + "'" }
+            if case .range(let r) = v { return "(\(r.lower)..\(r.upper))" }
+            return v.rubyString
+        case .variable(let v): return v.markup
+        case .range(let a, let b): return "(" + a.markup + ".." + b.markup + ")"
+        case .blank: return "blank"
+        case .empty: return "empty"
+        }
+    }
+
+    /// Builds a range, folding it to a literal when both ends are literals (as ruby-liquid does,
+    /// converting each end with `to_i`).
+    static func makeRange(_ start: Expression, _ end: Expression) -> Expression {
+        if case .literal(let a) = start, case .literal(let b) = end {
+            return .literal(.range(IntRange(RubyNumber.toI(a), RubyNumber.toI(b))))
+        }
+        return .range(start, end)
+    }
+}
+
+/// `| name: arg, key: value` — a filter applied in an output or assignment.
+public final class FilterCall: Sendable {
+    public let name: String
+    /// The filter, resolved from the environment when the template is parsed; nil when unknown.
+    let filter: FilterDefinition?
+    public let arguments: [Expression]
+    public let keywordArguments: [(String, Expression)]
+    /// Positions of `empty`/`blank` literals among the arguments.
+    let emptyLiteralPositions: [Int]
+
+    init(name: String, filter: FilterDefinition?, arguments: [Expression], keywordArguments: [(String, Expression)]) {
+        self.name = name
+        self.filter = filter
+        self.arguments = arguments
+        self.keywordArguments = keywordArguments
+        self.emptyLiteralPositions = arguments.indices.filter { arguments[$0].isMethodLiteral }
+    }
+}
+
+/// An expression with its filters: the inside of `{{ … }}`, `echo` and the right side of `assign`.
+public final class FilteredExpression: Sendable {
+    /// Nil for an empty output `{{ }}`.
+    public let expression: Expression?
+    public let filters: [FilterCall]
+
+    public init(expression: Expression?, filters: [FilterCall]) {
+        self.expression = expression
+        self.filters = filters
+    }
+}
+
+/// A condition of `if`, `unless`, `elsif` and `when`: comparisons chained by `and`/`or`, evaluated
+/// left to right where each operator binds everything to its right (`a and b or c` is
+/// `a and (b or c)`).
+public final class Condition: Sendable {
+    public enum Operator: Sendable, Equatable {
+        case equal, notEqual, less, greater, lessOrEqual, greaterOrEqual, contains
+        /// An operator the lax parser accepted but Liquid does not know; fails when evaluated.
+        case unknown(String)
+
+        init(_ text: String) {
+            switch text {
+            case "==": self = .equal
+            case "!=", "<>": self = .notEqual
+            case "<": self = .less
+            case ">": self = .greater
+            case "<=": self = .lessOrEqual
+            case ">=": self = .greaterOrEqual
+            case "contains": self = .contains
+            default: self = .unknown(text)
+            }
+        }
+    }
+
+    /// `left op right`, or `left` alone (its truthiness). A shared object: conditions are
+    /// evaluated often and copying one would retain everything in it.
+    public final class Comparison: Sendable {
+        public let left: Expression
+        public let op: Operator?
+        public let right: Expression?
+
+        /// Whether either side is `blank`/`empty` (then `==` tests the other side).
+        let hasMethodLiteral: Bool
+
+        public init(left: Expression, op: Operator?, right: Expression?) {
+            self.left = left
+            self.op = op
+            self.right = right
+            self.hasMethodLiteral = left.isMethodLiteral || (right?.isMethodLiteral ?? false)
+        }
+    }
+
+    public enum Relation: Sendable { case and, or }
+
+    public let comparisons: [Comparison]
+    public let relations: [Relation]
+
+    public init(comparisons: [Comparison], relations: [Relation]) {
+        self.comparisons = comparisons
+        self.relations = relations
+    }
+
+    /// A `when` test: the case subject equals the value.
+    static func equality(_ left: Expression, _ right: Expression) -> Condition {
+        Condition(comparisons: [Comparison(left: left, op: .equal, right: right)], relations: [])
+    }
+}

@@ -1,0 +1,125 @@
+/// Where a node starts in its template (the template's name is known to whoever renders it).
+public struct Position: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A rendered tag: what a `TagParser` builds. Built-in and host tags alike.
+public protocol TagNode: Sendable {
+    /// Whether the tag produces no output (`assign`, `capture`, `comment`…). Blocks made only of
+    /// blank tags and whitespace drop their whitespace, as ruby-liquid's do.
+    var isBlank: Bool { get }
+
+    /// Appends the tag's output.
+    func render(into output: inout OutputBuffer, context: RenderContext) throws
+}
+
+extension TagNode {
+    public var isBlank: Bool { false }
+}
+
+/// One element of a block: literal text, an output `{{ … }}`, or a tag.
+public enum Node: Sendable {
+    case text(String)
+    case output(FilteredExpression, Position)
+    case tag(any TagNode, Position)
+}
+
+/// A sequence of nodes: the body of a template or of a block tag.
+public struct Block: Sendable {
+    /// The nodes as rendered: one object each, so walking them costs no copies.
+    var program: [RenderNode]
+    /// True when the block renders nothing but whitespace.
+    public internal(set) var isBlank: Bool
+
+    public init() {
+        program = []
+        isBlank = true
+    }
+
+    /// The nodes, for inspection.
+    public var nodes: [Node] { program.map(\.node) }
+
+    mutating func append(_ node: Node) {
+        switch node {
+        case .text(let s): program.append(TextNode(s))
+        case .output(let e, let p): program.append(OutputNode(e, p))
+        case .tag(let t, let p): program.append(TagNodeBox(t, p))
+        }
+    }
+
+    /// The last node's text, when the last node is text.
+    var lastText: Substring? { (program.last as? TextNode)?.text }
+
+    mutating func appendText(_ text: Substring) {
+        program.append(TextNode(text))
+    }
+
+    /// Replaces the last node (text) by this text, or removes it when nil.
+    mutating func replaceLastText(with text: Substring?) {
+        program.removeLast()
+        if let text { program.append(TextNode(text)) }
+    }
+
+    /// Removes whitespace text, for a blank `if`/`for`/`case` body.
+    mutating func removeBlankText() {
+        program.removeAll { $0 is TextNode }
+    }
+}
+
+/// A node ready to render. Subclasses are immutable.
+class RenderNode: @unchecked Sendable {
+    var node: Node { fatalError("subclass") }
+    func run(into output: inout OutputBuffer, context: RenderContext) throws {}
+}
+
+final class TextNode: RenderNode, @unchecked Sendable {
+    /// A slice of the template's source (no copy made when parsing).
+    let text: Substring
+    init(_ text: String) { self.text = Substring(text) }
+    init(_ text: Substring) { self.text = text }
+    override var node: Node { .text(String(text)) }
+    override func run(into output: inout OutputBuffer, context: RenderContext) throws { output.append(text) }
+}
+
+final class OutputNode: RenderNode, @unchecked Sendable {
+    let expression: FilteredExpression
+    let position: Position
+    init(_ expression: FilteredExpression, _ position: Position) {
+        self.expression = expression
+        self.position = position
+    }
+    override var node: Node { .output(expression, position) }
+    override func run(into output: inout OutputBuffer, context: RenderContext) throws {
+        do {
+            output.append(value: try expression.evaluate(context))
+        } catch {
+            try context.handle(error, at: position, blankTag: false, output: &output)
+        }
+    }
+}
+
+final class TagNodeBox: RenderNode, @unchecked Sendable {
+    let tag: any TagNode
+    let position: Position
+    let isBlankTag: Bool
+    init(_ tag: any TagNode, _ position: Position) {
+        self.tag = tag
+        self.position = position
+        self.isBlankTag = tag.isBlank
+    }
+    override var node: Node { .tag(tag, position) }
+    override func run(into output: inout OutputBuffer, context: RenderContext) throws {
+        context.currentPosition = position
+        do {
+            try tag.render(into: &output, context: context)
+        } catch {
+            try context.handle(error, at: position, blankTag: isBlankTag, output: &output)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// `{% assign name = value | filters %}`: sets a variable in the template's scope.
+struct AssignTag: TagNode {
+    let name: String
+    let nameHash: Int
+    let value: FilteredExpression
+
+    init(name: String, value: FilteredExpression) {
+        self.name = name
+        self.nameHash = keyHash(name)
+        self.value = value
+    }
+
+    var isBlank: Bool { true }
+
+    func render(into output: inout OutputBuffer, context: RenderContext) throws {
+        let v = try value.evaluate(context)
+        if case .string(let s) = v { try context.checkOutputSize(s.utf8.count) }
+        context.assign(name, hash: nameHash, v)
+    }
+
+    struct Parser: TagParser {
+        func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
+            let s = LaxScanner(tag.markup)
+            // ruby-liquid: /(VariableSignature+)\s*=\s*(.*)\s*/m, searched.
+            var start = 0
+            while start < s.count {
+                let end = s.variableSignatureEnd(at: start)
+                if end > start {
+                    let equals = s.skipSpace(end)
+                    if equals < s.count, s.bytes[equals] == UInt8(ascii: "=") {
+                        let valueStart = s.skipSpace(equals + 1)
+                        let value = try parser.parseFilteredExpression(s.text(valueStart..<s.count))
+                        return AssignTag(name: s.text(start..<end), value: value)
+                    }
+                }
+                start += 1
+            }
+            throw LiquidError.syntax("Syntax Error in 'assign' - Valid syntax: assign [var] = [source]")
+        }
+    }
+}
+
+extension LaxScanner {
+    /// `(\(?[\w\-\.\[\]]\)?)+` at `i`: the end of the longest match (`i` when none).
+    func variableSignatureEnd(at i: Int) -> Int {
+        var j = i
+        while j < count {
+            var k = j
+            if bytes[k] == UInt8(ascii: "(") { k += 1 }
+            guard k < count else { break }
+            let c = bytes[k]
+            guard isWordByte(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
+                || c == UInt8(ascii: "[") || c == UInt8(ascii: "]")
+            else { break }
+            k += 1
+            if k < count, bytes[k] == UInt8(ascii: ")") { k += 1 }
+            j = k
+        }
+        return j
+    }
+}

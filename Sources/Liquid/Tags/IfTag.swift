@@ -1,0 +1,59 @@
+/// `{% if %}…{% elsif %}…{% else %}…{% endif %}` and `{% unless %}`, which negates the first
+/// condition only.
+struct IfTag: TagNode {
+    /// The branches in order; a nil condition is `else`.
+    let conditions: [Condition?]
+    let bodies: [Block]
+    let negateFirst: Bool
+    let isBlank: Bool
+
+    init(branches: [(Condition?, Block)], negateFirst: Bool, isBlank: Bool) {
+        conditions = branches.map(\.0)
+        bodies = branches.map(\.1)
+        self.negateFirst = negateFirst
+        self.isBlank = isBlank
+    }
+
+    func render(into output: inout OutputBuffer, context: RenderContext) throws {
+        for i in 0..<conditions.count {
+            var taken = true
+            if let condition = conditions[i] {
+                taken = try condition.evaluate(context)
+                if i == 0 && negateFirst { taken = !taken }
+            }
+            if taken {
+                try bodies[i].render(into: &output, context: context)
+                return
+            }
+        }
+    }
+
+    struct Parser: TagParser {
+        let negateFirst: Bool
+
+        func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
+            var branches: [(Condition?, Block)] = []
+            var condition: Condition? = try parser.parseCondition(tag.markup)
+            var blank = true
+            while true {
+                let (body, next) = try parser.parseBody()
+                blank = blank && body.isBlank
+                branches.append((condition, body))
+                guard let next else { throw parser.neverClosed(tag) }
+                switch next.name {
+                case "end" + tag.name:
+                    if blank {
+                        for i in branches.indices { branches[i].1.removeBlankText() }
+                    }
+                    return IfTag(branches: branches, negateFirst: negateFirst, isBlank: blank)
+                case "elsif":
+                    condition = try parser.parseCondition(next.markup)
+                case "else":
+                    condition = nil
+                default:
+                    throw parser.unknownTag(next, inside: tag)
+                }
+            }
+        }
+    }
+}

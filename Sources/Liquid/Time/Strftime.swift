@@ -1,0 +1,216 @@
+/// Ruby's `strftime`, with its flags (`-` no padding, `_` spaces, `0` zeros, `^` upper case,
+/// `#` swapped case), widths and colons (`%:z`).
+enum Strftime {
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
+                         "September", "October", "November", "December"]
+    static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    static let twoDigits = (0..<100).map { $0 < 10 ? "0\($0)" : "\($0)" }
+
+    /// What is formatted: wall-clock fields, the instant, and the zone.
+    struct Moment {
+        var civil: CivilTime
+        var nanoseconds: Int
+        var epochSeconds: Int64
+        var utcOffset: Int
+        var zoneName: String
+    }
+
+    static func moment(_ t: TimeValue) -> Moment {
+        Moment(civil: t.components, nanoseconds: t.nanoseconds, epochSeconds: t.seconds,
+               utcOffset: Int(t.utcOffset), zoneName: t.zoneName)
+    }
+
+    static func moment(_ d: DateValue) -> Moment {
+        let s = d.daysSinceEpoch * 86400
+        return Moment(civil: CivilTime(secondsSinceEpoch: s), nanoseconds: 0, epochSeconds: s, utcOffset: 0, zoneName: "+00:00")
+    }
+
+    struct Flags: OptionSet {
+        let rawValue: UInt8
+        static let noPadding = Flags(rawValue: 1)      // -
+        static let spacePadding = Flags(rawValue: 2)   // _
+        static let zeroPadding = Flags(rawValue: 4)    // 0
+        static let upcase = Flags(rawValue: 8)         // ^
+        static let changeCase = Flags(rawValue: 16)    // #
+    }
+
+    static func format(_ m: Moment, _ format: String) -> String {
+        var out = ""
+        var format = format
+        format.withUTF8 { f in
+            var i = 0
+            var literalStart = 0
+            while i < f.count {
+                guard f[i] == UInt8(ascii: "%"), i + 1 < f.count else {
+                    i += 1
+                    continue
+                }
+                out += String(decoding: UnsafeBufferPointer(rebasing: f[literalStart..<i]), as: UTF8.self)
+                let start = i
+                i += 1
+                var flags: Flags = []
+                flagLoop: while i < f.count {
+                    switch f[i] {
+                    case UInt8(ascii: "-"): flags.insert(.noPadding)
+                    case UInt8(ascii: "_"): flags.insert(.spacePadding)
+                    case UInt8(ascii: "0"): flags.insert(.zeroPadding)
+                    case UInt8(ascii: "^"): flags.insert(.upcase)
+                    case UInt8(ascii: "#"): flags.insert(.changeCase)
+                    default: break flagLoop
+                    }
+                    i += 1
+                }
+                var width: Int?
+                while i < f.count, isDigit(f[i]) {
+                    width = (width ?? 0) * 10 + Int(f[i] - 48)
+                    i += 1
+                }
+                var colons = 0
+                while i < f.count, f[i] == UInt8(ascii: ":") {
+                    colons += 1
+                    i += 1
+                }
+                guard i < f.count else {
+                    literalStart = start
+                    break
+                }
+                let conversion = Unicode.Scalar(f[i])
+                i += 1
+                if let text = directive(conversion, m, flags: flags, width: width, colons: colons) {
+                    out += text
+                } else {
+                    out += String(decoding: UnsafeBufferPointer(rebasing: f[start..<i]), as: UTF8.self)
+                }
+                literalStart = i
+            }
+            if literalStart < f.count {
+                out += String(decoding: UnsafeBufferPointer(rebasing: f[literalStart..<f.count]), as: UTF8.self)
+            }
+        }
+        return out
+    }
+
+    private static func directive(_ c: Unicode.Scalar, _ m: Moment, flags: Flags, width: Int?,
+                                  colons: Int) -> String? {
+        let t = m.civil
+        func number(_ n: Int, _ defaultWidth: Int, _ defaultPad: Character = "0") -> String {
+            // The usual case: two digits, default padding.
+            if flags.isEmpty, width == nil, defaultWidth == 2, n >= 0, n < 100 {
+                return defaultPad == "0" ? twoDigits[n] : (n < 10 ? " " + String(n) : twoDigits[n])
+            }
+            var pad: Character? = defaultPad
+            if flags.contains(.noPadding) { pad = nil }
+            else if flags.contains(.spacePadding) { pad = " " }
+            else if flags.contains(.zeroPadding) { pad = "0" }
+            let w = width ?? defaultWidth
+            var digits = String(abs(n))
+            let sign = n < 0 ? "-" : ""
+            if let pad, digits.utf8.count + sign.utf8.count < w {
+                if pad == "0" {
+                    digits = String(repeating: "0", count: w - digits.utf8.count - sign.utf8.count) + digits
+                    return sign + digits
+                }
+                return String(repeating: " ", count: w - digits.utf8.count - sign.utf8.count) + sign + digits
+            }
+            return sign + digits
+        }
+        func text(_ s: String, upperForSharp: Bool = true) -> String {
+            if flags.isEmpty && width == nil { return s }
+            var s = s
+            if flags.contains(.upcase) { s = s.uppercased() }
+            if flags.contains(.changeCase) { s = upperForSharp ? s.uppercased() : s.lowercased() }
+            if let width, s.count < width {
+                let pad: Character = flags.contains(.zeroPadding) ? "0" : " "
+                s = String(repeating: pad, count: width - s.count) + s
+            }
+            return s
+        }
+        let hour12 = t.hour % 12 == 0 ? 12 : t.hour % 12
+        switch c {
+        case "Y":
+            if t.year >= 0 { return number(t.year, flags.contains(.noPadding) ? 1 : 4) }
+            return number(t.year, 5)
+        case "C": return number(Int((Double(t.year) / 100).rounded(.down)), 2)
+        case "y": return number(((t.year % 100) + 100) % 100, 2)
+        case "m": return number(t.month, 2)
+        case "B": return text(months[t.month - 1])
+        case "b", "h": return text(String(months[t.month - 1].prefix(3)))
+        case "d": return number(t.day, 2)
+        case "e": return number(t.day, 2, " ")
+        case "j": return number(t.yearDay, 3)
+        case "H": return number(t.hour, 2)
+        case "k": return number(t.hour, 2, " ")
+        case "I": return number(hour12, 2)
+        case "l": return number(hour12, 2, " ")
+        case "P": return text(t.hour < 12 ? "am" : "pm")
+        case "p": return text(t.hour < 12 ? "AM" : "PM", upperForSharp: false)
+        case "M": return number(t.minute, 2)
+        case "S": return number(t.second, 2)
+        case "L", "N":
+            let digits = width ?? (c == "L" ? 3 : 9)
+            var s = String(m.nanoseconds)
+            s = String(repeating: "0", count: 9 - s.count) + s
+            if digits <= 9 { return String(s.prefix(digits)) }
+            return s + String(repeating: "0", count: digits - 9)
+        case "z": return zoneOffset(m.utcOffset, colons: colons, flags: flags, width: width)
+        case "Z": return text(m.zoneName, upperForSharp: false)
+        case "A": return text(weekdays[t.weekday])
+        case "a": return text(String(weekdays[t.weekday].prefix(3)))
+        case "u": return number(t.weekday == 0 ? 7 : t.weekday, 1)
+        case "w": return number(t.weekday, 1)
+        case "U": return number((t.yearDay - 1 + 7 - t.weekday) / 7, 2)
+        case "W": return number((t.yearDay - 1 + 7 - ((t.weekday + 6) % 7)) / 7, 2)
+        case "G": return number(isoWeek(t).year, 4)
+        case "g": return number(isoWeek(t).year % 100, 2)
+        case "V": return number(isoWeek(t).week, 2)
+        case "s": return number(Int(m.epochSeconds), 1)
+        case "n": return "\n"
+        case "t": return "\t"
+        case "%": return "%"
+        case "c": return text(format(m, "%a %b %e %H:%M:%S %Y"))
+        case "D", "x": return text(format(m, "%m/%d/%y"))
+        case "F": return text(format(m, "%Y-%m-%d"))
+        case "T", "X": return text(format(m, "%H:%M:%S"))
+        case "R": return text(format(m, "%H:%M"))
+        case "r": return text(format(m, "%I:%M:%S %p"))
+        case "v": return text(format(m, "%e-%^b-%4Y"))
+        case "+": return text(format(m, "%a %b %e %H:%M:%S %Z %Y"))
+        default: return nil
+        }
+    }
+
+    private static func zoneOffset(_ offset: Int, colons: Int, flags: Flags, width: Int?) -> String {
+        let sign = offset < 0 ? "-" : "+"
+        let a = abs(offset)
+        let h = a / 3600, mi = (a % 3600) / 60, s = a % 60
+        var body: String
+        switch colons {
+        case 1: body = pad2(h) + ":" + pad2(mi)
+        case 2: body = pad2(h) + ":" + pad2(mi) + ":" + pad2(s)
+        default: body = pad2(h) + pad2(mi)
+        }
+        if flags.contains(.noPadding) && body.hasPrefix("0") { body.removeFirst() }
+        var result = sign + body
+        if let width, result.count < width {
+            let pad = flags.contains(.spacePadding) ? " " : "0"
+            result = pad == "0" ? sign + String(repeating: "0", count: width - result.count) + body
+                : String(repeating: " ", count: width - result.count) + result
+        }
+        return result
+    }
+
+    /// ISO 8601 week-numbering year and week.
+    static func isoWeek(_ t: CivilTime) -> (year: Int, week: Int) {
+        let isoWeekday = t.weekday == 0 ? 7 : t.weekday
+        let week = (t.yearDay - isoWeekday + 10) / 7
+        if week < 1 { return (t.year - 1, weeksInYear(t.year - 1)) }
+        if week > weeksInYear(t.year) { return (t.year + 1, 1) }
+        return (t.year, week)
+    }
+
+    /// 53 when the year starts on a Thursday (or a Wednesday in a leap year), else 52.
+    static func weeksInYear(_ year: Int) -> Int {
+        let jan1 = CivilTime(secondsSinceEpoch: CivilTime.daysFromCivil(year: year, month: 1, day: 1) * 86400).weekday
+        return jan1 == 4 || (jan1 == 3 && CivilTime.isLeapYear(year)) ? 53 : 52
+    }
+}

@@ -1,0 +1,170 @@
+/// An insertion-ordered hash, like Ruby's `Hash`: iteration, `first`, `inspect` and `jsonify`
+/// follow the order keys were first inserted. Keys are values compared as Ruby's `eql?` (so `1`
+/// and `"1"` differ). Each key's hash is computed once on insertion; small hashes are scanned,
+/// larger ones indexed.
+public struct OrderedHash: Sendable {
+    /// One reference, so that copying a hash value (which templates do constantly) is one
+    /// retain; copied on write.
+    private var storage: Storage
+
+    private final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) var keys: [Value] = []
+        @exclusivity(unchecked) var values: [Value] = []
+        @exclusivity(unchecked) var hashes: [Int] = []
+        /// Entry index + 1 per slot (0 = empty); empty while the hash is small.
+        @exclusivity(unchecked) var slots: [Int32] = []
+
+        init() {}
+
+        init(copying other: Storage) {
+            keys = other.keys
+            values = other.values
+            hashes = other.hashes
+            slots = other.slots
+        }
+    }
+
+    private static var linearLimit: Int { 8 }
+
+    /// Shared by all empty hashes (copied before the first insertion), so `OrderedHash()` does
+    /// not allocate.
+    private static let emptyStorage = Storage()
+
+    public init() {
+        storage = Self.emptyStorage
+    }
+
+    public init(minimumCapacity: Int) {
+        storage = Storage()
+        storage.keys.reserveCapacity(minimumCapacity)
+        storage.values.reserveCapacity(minimumCapacity)
+        storage.hashes.reserveCapacity(minimumCapacity)
+    }
+
+    /// Builds a hash from key-value pairs; a repeated key keeps its first position and last value.
+    public init<S: Sequence>(_ pairs: S) where S.Element == (String, Value) {
+        self.init()
+        for (k, v) in pairs { self[k] = v }
+    }
+
+    public var keys: [Value] { storage.keys }
+    public var values: [Value] { storage.values }
+    public var count: Int { storage.keys.count }
+    public var isEmpty: Bool { storage.keys.isEmpty }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+    }
+
+    private static func hash(of key: Value) -> Int {
+        if case .string(let s) = key { return keyHash(s) }
+        return key.hashValue
+    }
+
+    @inline(__always)
+    func index(of key: String, hash: Int) -> Int? {
+        let st = storage
+        if st.slots.isEmpty {
+            for i in 0..<st.hashes.count where st.hashes[i] == hash {
+                if case .string(let k) = st.keys[i], k == key { return i }
+            }
+            return nil
+        }
+        let mask = st.slots.count - 1
+        var slot = hash & mask
+        while true {
+            let entry = Int(st.slots[slot])
+            if entry == 0 { return nil }
+            if st.hashes[entry - 1] == hash, case .string(let k) = st.keys[entry - 1], k == key { return entry - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    public func index(of key: String) -> Int? { index(of: key, hash: keyHash(key)) }
+
+    public func index(of key: Value) -> Int? {
+        if case .string(let s) = key { return index(of: s, hash: keyHash(s)) }
+        let h = key.hashValue
+        for i in 0..<storage.keys.count where storage.hashes[i] == h && storage.keys[i] == key { return i }
+        return nil
+    }
+
+    public func contains(_ key: Value) -> Bool { index(of: key) != nil }
+    public func contains(_ key: String) -> Bool { index(of: key) != nil }
+
+    /// The value for a string key whose hash (`keyHash`) is already known.
+    @inline(__always)
+    func value(forKey key: String, hash: Int) -> Value? {
+        index(of: key, hash: hash).map { storage.values[$0] }
+    }
+
+    public subscript(key: String) -> Value? {
+        get { index(of: key).map { storage.values[$0] } }
+        set { self[.string(key)] = newValue }
+    }
+
+    public subscript(key: Value) -> Value? {
+        get { index(of: key).map { storage.values[$0] } }
+        set {
+            makeUnique()
+            if let i = index(of: key) {
+                if let newValue { storage.values[i] = newValue } else { remove(at: i) }
+            } else if let newValue {
+                append(key, Self.hash(of: key), newValue)
+            }
+        }
+    }
+
+    private func append(_ key: Value, _ hash: Int, _ value: Value) {
+        storage.keys.append(key)
+        storage.values.append(value)
+        storage.hashes.append(hash)
+        if !storage.slots.isEmpty && storage.keys.count * 2 <= storage.slots.count {
+            insertSlot(storage.keys.count - 1)
+        } else if storage.keys.count > Self.linearLimit {
+            rebuildSlots()
+        }
+    }
+
+    private func remove(at i: Int) {
+        storage.keys.remove(at: i)
+        storage.values.remove(at: i)
+        storage.hashes.remove(at: i)
+        rebuildSlots()
+    }
+
+    private func rebuildSlots() {
+        guard storage.keys.count > Self.linearLimit else {
+            storage.slots = []
+            return
+        }
+        var capacity = 16
+        while capacity < storage.keys.count * 2 { capacity *= 2 }
+        storage.slots = [Int32](repeating: 0, count: capacity)
+        for i in 0..<storage.keys.count { insertSlot(i) }
+    }
+
+    private func insertSlot(_ entry: Int) {
+        let mask = storage.slots.count - 1
+        var slot = storage.hashes[entry] & mask
+        while storage.slots[slot] != 0 { slot = (slot + 1) & mask }
+        storage.slots[slot] = Int32(entry + 1)
+    }
+
+    /// The pairs in order.
+    public var pairs: Zip2Sequence<[Value], [Value]> { zip(storage.keys, storage.values) }
+
+    /// The pairs as two-element arrays, which is what iterating a hash yields in Liquid.
+    public var pairArrays: [Value] { zip(storage.keys, storage.values).map { .array([$0, $1]) } }
+}
+
+extension OrderedHash: Equatable {
+    /// Ruby's `Hash#==`: the same keys with equal values, order ignored.
+    public static func == (lhs: OrderedHash, rhs: OrderedHash) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for (k, v) in lhs.pairs {
+            guard let other = rhs[k], other.liquidEquals(v) else { return false }
+        }
+        return true
+    }
+}

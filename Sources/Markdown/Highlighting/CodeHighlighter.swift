@@ -1,0 +1,27 @@
+/// The hook through which a Rouge-compatible highlighter colours code. The Markdown module
+/// prints the wrappers kramdown and Jekyll put around code; the highlighter only supplies the
+/// token markup inside `<code>`.
+public protocol CodeHighlighter: Sendable {
+    /// Rouge's `Lexer.find_fancy`: the lexer tag for a language name or alias as written in a
+    /// fence (`sh` → `shell`, `yml` → `yaml`), possibly with `?option=value` after it; nil when
+    /// there is no lexer for it (the code is then printed as `<pre><code class="language-x">`).
+    func lexer(for language: String) -> String?
+
+    /// The token markup for `code` with the lexer `lexer` (as returned by `lexer(for:)`), the way
+    /// Rouge's HTML formatter prints it: `<span class="k">def</span>` …, text escaped (`&`, `<`,
+    /// `>`), without any wrapper.
+    func highlight(_ code: String, lexer: String) -> String
+}
+
+/// Knows Rouge's languages but prints no token spans: the code comes out escaped inside the same
+/// wrappers Rouge would produce. Used when no real highlighter is plugged in.
+public struct PlainCodeHighlighter: CodeHighlighter {
+    public init() {}
+
+    public func lexer(for language: String) -> String? {
+        let name = language.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        return RougeLanguages.lexers[name]
+    }
+
+    public func highlight(_ code: String, lexer: String) -> String { Escape.all(code) }
+}

@@ -1,0 +1,154 @@
+/// kramdown's block grammar (the GFM parser's variant, or plain kramdown's), read line by line
+/// from UTF-8 bytes into a tree of `Element`s whose text is still raw; `TreeUpdate` then parses
+/// the spans. Containers (list items, blockquotes, footnotes, definitions) are parsed from their
+/// own extracted text, as kramdown does, so every construct behaves the same at any depth.
+///
+/// The block parsers are tried in kramdown's order at the start of every block; each one checks
+/// its start pattern first and may still decline, and the paragraph parser takes what is left.
+final class BlockParser {
+    let ctx: SpanParser.Context
+    @exclusivity(unchecked) var src: Bytes = []
+    @exclusivity(unchecked) var pos = 0
+    @exclusivity(unchecked) var tree: Element
+    /// An IAL waiting for the next block (`@block_ial`).
+    @exclusivity(unchecked) var blockIAL: IAL?
+    /// Set when the close tag of the HTML element being parsed as blocks was found.
+    @exclusivity(unchecked) var stopFound = false
+    let gfm: Bool
+    /// Jekyll's SmartyPants parser: only block HTML and plain lines.
+    @exclusivity(unchecked) var smartyPants = false
+
+    init(context: SpanParser.Context, root: Element) {
+        self.ctx = context
+        self.tree = root
+        self.gfm = context.options.input == .gfm
+    }
+
+    var options: KramdownOptions { ctx.options }
+
+    /// `parse_blocks`: parses `text` (or, when nil, the current source from the current position)
+    /// into `el`. Returns true when an HTML close tag for `el` ended the parsing.
+    @discardableResult
+    func parseBlocks(_ el: Element, _ text: Bytes?) -> Bool {
+        let savedTree = tree, savedIAL = blockIAL
+        let savedSrc: Bytes? = text == nil ? nil : src
+        let savedPos = pos
+        tree = el
+        blockIAL = nil
+        if let text { src = text; pos = 0 }
+        stopFound = false
+        while pos < src.count && !stopFound {
+            if !parseBlock() {
+                ctx.warnings.append("Warning: this should not occur - no block parser handled the line")
+                addText(line(at: pos))
+                pos = nextLine(pos)
+            }
+        }
+        let found = stopFound
+        stopFound = false
+        tree = savedTree
+        blockIAL = savedIAL
+        if let savedSrc { src = savedSrc; pos = savedPos }
+        return found
+    }
+
+    /// Tries the block parsers in kramdown's order at `pos`.
+    private func parseBlock() -> Bool {
+        if smartyPants {
+            if Scan.htmlBlockStart(src, pos), parseBlockHTML() { return true }
+            addText(line(at: pos))
+            pos = nextLine(pos)
+            return true
+        }
+        if let end = Scan.blankLines(src, pos) { parseBlankLines(end); return true }
+        if Scan.indent(src, pos) != nil, parseCodeblock() { return true }
+        if fenceStart(), parseFencedCodeblock() { return true }
+        if Scan.blockquoteStart(src, pos) != nil { parseBlockquote(); return true }
+        if parseATXHeader() { return true }
+        if Scan.horizontalRule(src, pos) != nil { parseHorizontalRule(); return true }
+        if let m = Scan.listStart(src, pos, maxIndent: 3) { parseList(m); return true }
+        if Scan.definitionStart(src, pos, maxIndent: 3) != nil, parseDefinitionList() { return true }
+        if Scan.htmlBlockStart(src, pos), parseBlockHTML() { return true }
+        if parseSetextHeader() { return true }
+        if parseBlockMath() { return true }
+        if parseTable() { return true }
+        if parseFootnoteDefinition() { return true }
+        if parseLinkDefinition() { return true }
+        if parseAbbreviationDefinition() { return true }
+        if Scan.blockExtensionStart(src, pos), parseBlockExtensions() { return true }
+        if let end = Scan.eobMarker(src, pos) { pos = end; append(newBlock(.eob)); return true }
+        if Scan.paragraphStart(src, pos) { parseParagraph(); return true }
+        return false
+    }
+
+    // MARK: tree helpers
+
+    /// `new_block_el`: a new element that takes the waiting block IAL.
+    func newBlock(_ kind: Element.Kind, _ value: String = "") -> Element {
+        let el = Element(kind, value)
+        el.block = true
+        if let ial = blockIAL {
+            el.ial = ial
+            blockIAL = nil
+        }
+        return el
+    }
+
+    func append(_ el: Element) { tree.children.append(el) }
+
+    /// `add_text` with the raw-text type of block parsing.
+    func addText(_ text: String, to el: Element? = nil, kind: Element.Kind = .rawText) {
+        let target = el ?? tree
+        if let last = target.children.last, last.kind == kind {
+            last.value += text
+        } else if !text.isEmpty {
+            target.children.append(Element(kind, text))
+        }
+    }
+
+    /// `after_block_boundary?`
+    var afterBlockBoundary: Bool {
+        guard let last = tree.children.last else { return true }
+        return last.kind == .blank || (last.kind == .eob && last.eob == .marker) || blockIAL != nil
+    }
+
+    /// `before_block_boundary?` at `p`: a blank line, an EOB marker, a block IAL or the end.
+    func beforeBlockBoundary(_ p: Int) -> Bool {
+        Scan.blankLines(src, p) != nil || Scan.eobMarker(src, p) != nil || Scan.ialBlock(src, p, maxIndent: 3) != nil
+            || Scan.atEnd(src, p)
+    }
+
+    // MARK: lines
+
+    func lineEnd(_ p: Int) -> Int {
+        var i = p
+        while i < src.count, src[i] != Byte.newline { i += 1 }
+        return i
+    }
+
+    func nextLine(_ p: Int) -> Int { min(lineEnd(p) + 1, src.count) }
+
+    /// The line at `p` with its newline.
+    func line(at p: Int) -> String { src.string(p..<nextLine(p)) }
+
+    func string(_ from: Int, _ to: Int) -> String { src.string(from..<to) }
+
+    func warn(_ s: String) { ctx.warnings.append(s) }
+
+    // MARK: blank lines, EOB, horizontal rules
+
+    private func parseBlankLines(_ end: Int) {
+        let text = string(pos, end)
+        pos = end
+        if let last = tree.children.last, last.kind == .blank {
+            last.value += text
+        } else {
+            append(newBlock(.blank, text))
+        }
+    }
+
+    private func parseHorizontalRule() {
+        pos = nextLine(pos)
+        append(newBlock(.hr))
+    }
+}

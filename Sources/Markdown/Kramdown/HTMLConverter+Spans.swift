@@ -1,0 +1,259 @@
+/// Span-level elements, HTML elements and code.
+extension HTMLConverter {
+    func span(_ el: Element, _ indent: Int) {
+        switch el.kind {
+        case .codespan: codespan(el)
+        case .em: spanTag("em", el, indent)
+        case .strong: spanTag("strong", el, indent)
+        case .a: spanTag("a", el, indent)
+        case .img:
+            out.append("<img")
+            out.attributes(el.attrs)
+            out.append(" />")
+        case .br: out.append("<br />")
+        case .entity:
+            guard let e = el.entity else { return }
+            out.append(e.output(options.entityOutput, original: el.original))
+        case .smartQuote:
+            let name = options.smartQuotes[el.quote.rawValue]
+            let e = Entity.named(name) ?? UInt32(name).map { Entity.numeric($0) } ?? Entity(codePoint: 0x2019, name: "rsquo")
+            out.append(e.output(options.entityOutput))
+        case .typographic: typographic(el)
+        case .footnote: footnoteMarker(el)
+        case .abbreviation:
+            var attrs = ctx.abbreviations[el.value]?.eob.attrs ?? Attributes()
+            let title = ctx.abbreviations[el.value]?.title ?? ""
+            if !title.isEmpty { attrs["title"] = title }
+            out.append("<abbr")
+            out.attributes(attrs)
+            out.append(Byte.gt)
+            out.append(el.value)
+            out.append("</abbr>")
+        default:
+            inner(el, indent)
+        }
+    }
+
+    private func spanTag(_ name: StaticString, _ el: Element, _ indent: Int) {
+        out.append(Byte.lt)
+        out.append(name)
+        out.attributes(el.attrs)
+        out.append(Byte.gt)
+        inner(el, indent)
+        out.append("</")
+        out.append(name)
+        out.append(Byte.gt)
+    }
+
+    private func typographic(_ el: Element) {
+        let key: String
+        let names: [String]
+        switch el.typographic {
+        case .mdash: key = "mdash"; names = ["mdash"]
+        case .ndash: key = "ndash"; names = ["ndash"]
+        case .hellip: key = "hellip"; names = ["hellip"]
+        case .laquoSpace: key = "laquo_space"; names = ["laquo", "nbsp"]
+        case .raquoSpace: key = "raquo_space"; names = ["nbsp", "raquo"]
+        case .laquo: key = "laquo"; names = ["laquo"]
+        case .raquo: key = "raquo"; names = ["raquo"]
+        }
+        if !options.typographicSymbols.isEmpty, let custom = options.typographicSymbols[key] {
+            return out.escape(custom, mode: .text)
+        }
+        for n in names { if let e = Entity.named(n) { out.append(e.output(options.entityOutput)) } }
+    }
+
+    func htmlElement(_ el: Element, _ indent: Int) {
+        if !el.block {
+            out.append(Byte.lt)
+            out.append(el.value)
+            out.attributes(el.attrs)
+            out.append(Byte.gt)
+            let start = out.count
+            inner(el, indent)
+            if out.count == start && HTMLScanner.withoutBody.contains(el.value) {
+                out.truncate(to: start - 1)
+                out.append(" />")
+            } else {
+                out.append("</")
+                out.append(el.value)
+                out.append(Byte.gt)
+            }
+            return
+        }
+        let inRaw = parentIsRawHTML
+        if !inRaw { out.spaces(indent) }
+        out.append(Byte.lt)
+        out.append(el.value)
+        out.attributes(el.attrs)
+        let open = out.count
+        out.append(el.contentModel == .block ? ">\n" : ">")
+        let start = out.count
+        inner(el, indent)
+        let empty = out.count == start
+        if el.isClosed && el.contentModel == .raw {
+            out.truncate(to: open)
+            out.append(" />")
+        } else if !empty && el.contentModel != .block {
+            out.append("</")
+            out.append(el.value)
+            out.append(Byte.gt)
+        } else if !empty {
+            if out.last == Byte.newline { out.truncate(to: out.count - 1) }
+            out.append(Byte.newline)
+            out.spaces(indent)
+            out.append("</")
+            out.append(el.value)
+            out.append(Byte.gt)
+        } else if HTMLScanner.withoutBody.contains(el.value) {
+            out.truncate(to: open)
+            out.append(" />")
+        } else {
+            out.truncate(to: open)
+            out.append("></")
+            out.append(el.value)
+            out.append(Byte.gt)
+        }
+        if !inRaw { out.append(Byte.newline) }
+    }
+
+    // MARK: code
+
+    /// Where `/\blanguage-\S+/` first matches in `cls` (`\S` is Ruby's: not ASCII whitespace):
+    /// the range of the whole match and of the name.
+    static func languageClass(_ cls: String) -> (whole: Range<Int>, name: Range<Int>)? {
+        let b = Array(cls.utf8)
+        let key = Array("language-".utf8)
+        var i = 0
+        while i + key.count < b.count {
+            if b[i] == key[0], b[i..<i + key.count].elementsEqual(key),
+               i == 0 || !(b.scalar(before: i)?.isWordClass ?? false) {
+                var e = i + key.count
+                while e < b.count, !Byte.isSpace(b[e]) { e += 1 }
+                if e > i + key.count { return (i..<e, (i + key.count)..<e) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `extract_code_language`: the first `language-…` class.
+    static func codeLanguage(_ attrs: Attributes) -> String? {
+        guard let cls = attrs["class"], let m = languageClass(cls) else { return nil }
+        return Array(cls.utf8).string(m.name)
+    }
+
+    /// `add_syntax_highlighter_to_class_attr`: appends the highlighter class, then names the
+    /// language in front (replacing a leading `language-…`).
+    static func addHighlighterClass(_ attrs: inout Attributes, language: String?) {
+        var cls = ((attrs["class"] ?? "") + " highlighter-rouge").lstripped
+        if let language {
+            if let m = languageClass(cls), m.whole.lowerBound == 0 {
+                cls = "language-" + language + Array(cls.utf8).string(m.whole.upperBound..<cls.utf8.count)
+            } else {
+                cls = "language-" + language + " " + cls
+            }
+        }
+        attrs["class"] = cls
+    }
+
+    /// The Rouge lexer kramdown would use, or nil when it prints the code plainly.
+    func lexer(language: String?, block: Bool) -> String? {
+        guard options.syntaxHighlighter == .rouge else { return nil }
+        let opts = block ? options.blockHighlighting : options.spanHighlighting
+        guard !opts.disable, let name = language ?? opts.defaultLang ?? (opts.guessLang ? "" : nil) else { return nil }
+        let lexer: String?
+        if let cached = lexerCache[name] {
+            lexer = cached
+        } else {
+            lexer = (highlighter ?? PlainCodeHighlighter()).lexer(for: name)
+            lexerCache[name] = .some(lexer)
+        }
+        guard let lexer, !(lexer == "plaintext" && !opts.guessLang) else { return nil }
+        return lexer
+    }
+
+    func codespan(_ el: Element) {
+        if el.attrs.isEmpty, highlighter == nil, let lang = options.spanHighlighting.defaultLang,
+           lexer(language: nil, block: false) != nil {
+            // the common case: no attributes, the default language, no token markup
+            out.append("<code class=\"language-")
+            out.escape(lang, mode: .attribute)
+            out.append(" highlighter-rouge\">")
+            out.escape(el.value, mode: .all)
+            out.append("</code>")
+            return
+        }
+        var attrs = el.attrs
+        let lang = Self.codeLanguage(attrs)
+        let lexer = lexer(language: lang, block: false)
+        if lexer != nil { Self.addHighlighterClass(&attrs, language: lang ?? options.spanHighlighting.defaultLang) }
+        out.append("<code")
+        out.attributes(attrs)
+        out.append(Byte.gt)
+        if let lexer, let highlighter { out.append(highlighter.highlight(el.value, lexer: lexer)) } else { out.escape(el.value, mode: .all) }
+        out.append("</code>")
+    }
+
+    func codeblock(_ el: Element, _ indent: Int) {
+        var attrs = el.attrs
+        let lang = Self.codeLanguage(attrs)
+        if let cls = attrs["class"], let m = Self.languageClass(cls) {
+            // `extract_code_language!`: the first language class leaves the attributes
+            var b = Array(cls.utf8)
+            b.removeSubrange(m.whole)
+            let rest = String(decoding: b, as: UTF8.self).stripped
+            attrs["class"] = rest.isEmpty ? nil : rest
+        }
+        out.spaces(indent)
+        if let lexer = lexer(language: el.lang ?? lang, block: true) {
+            Self.addHighlighterClass(&attrs, language: lang ?? options.blockHighlighting.defaultLang)
+            out.append("<div")
+            out.attributes(attrs)
+            out.append("><div class=\"highlight\"><pre class=\"highlight\"><code>")
+            if let highlighter { out.append(highlighter.highlight(el.value, lexer: lexer)) } else { out.escape(el.value, mode: .all) }
+            out.append("</code></pre></div>")
+            out.spaces(indent)
+            out.append("</div>\n")
+            return
+        }
+        var result = Escape.all(el.value)
+        if result.hasSuffix("\n") { result.removeLast() }
+        if let cls = el.attrs["class"], Self.hasWord(cls, "show-whitespaces") {
+            result = Self.showWhitespace(result)
+        }
+        out.append("<pre")
+        out.attributes(attrs)
+        out.append("><code")
+        if let lang {
+            out.append(" class=\"")
+            out.escape("language-" + lang, mode: .attribute)
+            out.append(Byte.quote)
+        }
+        out.append(Byte.gt)
+        out.append(result)
+        out.append("\n</code></pre>\n")
+    }
+
+    /// The `show-whitespaces` class: every space and tab marked, with `-l`/`-r` for leading and
+    /// trailing runs.
+    static func showWhitespace(_ s: String) -> String {
+        var out = ""
+        for line in s.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.offset > 0 { out += "\n" }
+            let chars = Array(line.element)
+            var i = 0
+            while i < chars.count {
+                guard chars[i] == " " || chars[i] == "\t" else { out.append(chars[i]); i += 1; continue }
+                var j = i
+                while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
+                let suffix = i == 0 ? "-l" : (j == chars.count ? "-r" : "")
+                for c in chars[i..<j] {
+                    out += c == "\t" ? "<span class=\"ws-tab\(suffix)\">\t</span>" : "<span class=\"ws-space\(suffix)\">&#8901;</span>"
+                }
+                i = j
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,347 @@
+/// Prints a kramdown tree as kramdown's HTML converter does: block elements indented two spaces
+/// per level, a newline for every run of blank lines, and kramdown's markup for every element.
+final class HTMLConverter {
+    let ctx: SpanParser.Context
+    let highlighter: CodeHighlighter?
+    var options: KramdownOptions { ctx.options }
+    /// The elements being converted, innermost last (`@stack`).
+    @exclusivity(unchecked) var stack: [Element] = []
+    @exclusivity(unchecked) var footnoteCounter: Int
+    @exclusivity(unchecked) var footnotes: [(name: String, content: Element, number: Int, repeats: Int)] = []
+    @exclusivity(unchecked) var footnoteIndex: [String: Int] = [:]
+    @exclusivity(unchecked) var toc: [(level: Int, id: String, children: [Element])] = []
+    /// The TOC list: its type, attributes and the marker left where it goes.
+    @exclusivity(unchecked) var tocRequest: (ordered: Bool, attrs: Attributes)? = nil
+    @exclusivity(unchecked) var footnoteLocationRequested = false
+    @exclusivity(unchecked) var usedIDs: [String: Int] = [:]
+    @exclusivity(unchecked) var out = HTMLBuffer()
+    @exclusivity(unchecked) var lexerCache: [String: String?] = [:]
+    static let tocMarker = "\u{E001}kramdown-toc\u{E001}"
+    static let footnotesMarker = "\u{E001}kramdown-footnotes\u{E001}"
+
+    init(context: SpanParser.Context, highlighter: CodeHighlighter?) {
+        self.ctx = context
+        self.highlighter = highlighter
+        self.footnoteCounter = context.options.footnoteNr
+    }
+
+    /// `convert_root`: the document, then the footnotes (at the end, or where a `{:footnotes}`
+    /// list asked for them), and the table of contents where `{:toc}` stood.
+    func convertDocument(_ root: Element, sizeHint: Int = 0) -> String {
+        out = HTMLBuffer(capacity: sizeHint + sizeHint / 2)
+        inner(root, -2)
+        if footnoteLocationRequested {
+            let saved = out
+            out = HTMLBuffer()
+            footnoteContent()
+            let notes = out.bytes
+            out = saved
+            out.replaceFirst(Self.footnotesMarker, with: notes)
+        } else {
+            footnoteContent()
+        }
+        if let request = tocRequest {
+            let tree = tocTree(ordered: request.ordered, attrs: request.attrs)
+            let saved = out
+            out = HTMLBuffer()
+            if !tree.children.isEmpty { convert(tree, 0) }
+            let text = out.bytes
+            out = saved
+            out.replaceFirst(Self.tocMarker, with: text)
+        }
+        return out.string
+    }
+
+    func inner(_ el: Element, _ indent: Int) {
+        stack.append(el)
+        for child in el.children { convert(child, indent + 2) }
+        stack.removeLast()
+    }
+
+    func convert(_ el: Element, _ indent: Int) {
+        switch el.kind {
+        case .root: inner(el, indent)
+        case .blank: out.append(Byte.newline)
+        case .text: out.escape(el.value, mode: .text)
+        case .p: paragraph(el, indent)
+        case .codeblock: codeblock(el, indent)
+        case .blockquote: indentedBlock("blockquote", el.attrs, indent) { self.inner(el, indent) }
+        case .header: header(el, indent)
+        case .hr:
+            out.spaces(indent)
+            out.append("<hr")
+            out.attributes(el.attrs)
+            out.append(" />\n")
+        case .ul, .ol: list(el, indent)
+        case .dl: indentedBlock("dl", el.attrs, indent) { self.inner(el, indent) }
+        case .li, .dd: listItem(el, indent)
+        case .dt: dt(el, indent)
+        case .htmlElement: htmlElement(el, indent)
+        case .xmlComment, .xmlPI:
+            if el.block && !parentIsRawHTML {
+                out.spaces(indent)
+                out.append(el.value)
+                out.append(Byte.newline)
+            } else {
+                out.append(el.value)
+            }
+        case .table, .thead, .tbody, .tfoot, .tr:
+            indentedBlock(Self.tableTag(el.kind), el.attrs, indent) { self.inner(el, indent) }
+        case .td: tableCell(el, indent)
+        case .comment:
+            if el.block { out.spaces(indent) }
+            out.append("<!-- ")
+            out.append(el.value)
+            out.append(" -->")
+            if el.block { out.append(Byte.newline) }
+        case .math: math(el, indent)
+        case .raw:
+            guard el.rawTypes.isEmpty || el.rawTypes.contains("html") else { return }
+            out.append(el.value)
+            if el.block { out.append(Byte.newline) }
+        case .eob, .rawText: break
+        default: span(el, indent)
+        }
+    }
+
+    var parentIsRawHTML: Bool {
+        guard let last = stack.last else { return false }
+        return last.kind == .htmlElement && last.contentModel == .raw
+    }
+
+    static func tableTag(_ k: Element.Kind) -> String {
+        switch k {
+        case .table: return "table"
+        case .thead: return "thead"
+        case .tbody: return "tbody"
+        case .tfoot: return "tfoot"
+        default: return "tr"
+        }
+    }
+
+    /// `format_as_block_html`: the element on one line.
+    func blockHTML(_ name: String, _ attrs: Attributes, _ indent: Int, _ body: () -> Void) {
+        out.spaces(indent)
+        out.append(Byte.lt)
+        out.append(name)
+        out.attributes(attrs)
+        out.append(Byte.gt)
+        body()
+        out.append("</")
+        out.append(name)
+        out.append(">\n")
+    }
+
+    /// `format_as_indented_block_html`: the tags on lines of their own.
+    func indentedBlock(_ name: String, _ attrs: Attributes, _ indent: Int, _ body: () -> Void) {
+        out.spaces(indent)
+        out.append(Byte.lt)
+        out.append(name)
+        out.attributes(attrs)
+        out.append(">\n")
+        body()
+        out.spaces(indent)
+        out.append("</")
+        out.append(name)
+        out.append(">\n")
+    }
+
+    private func paragraph(_ el: Element, _ indent: Int) {
+        if el.transparent { return inner(el, indent) }
+        if el.children.count == 1, let img = el.children.first, img.kind == .img, img.ial?.refs.contains("standalone") == true {
+            return standaloneImage(el, img, indent)
+        }
+        blockHTML("p", el.attrs, indent) { self.inner(el, indent) }
+    }
+
+    private func standaloneImage(_ p: Element, _ img: Element, _ indent: Int) {
+        var figure = p.attrs
+        var image = img.attrs
+        if let c = image["class"], figure["class"] == nil { image["class"] = nil; figure["class"] = c }
+        if let i = image["id"], figure["id"] == nil { image["id"] = nil; figure["id"] = i }
+        indentedBlock("figure", figure, indent) {
+            self.out.spaces(indent + 2)
+            self.out.append("<img")
+            self.out.attributes(image)
+            self.out.append(" />\n")
+            self.out.spaces(indent + 2)
+            self.out.append("<figcaption>")
+            self.out.append(image["alt"] ?? "")
+            self.out.append("</figcaption>\n")
+        }
+    }
+
+    private func header(_ el: Element, _ indent: Int) {
+        var attrs = el.attrs
+        if options.autoIDs && attrs["id"] == nil {
+            attrs["id"] = generateID(el.rawText ?? "")
+        }
+        if let id = attrs["id"], options.tocLevels.contains(el.level), !Self.hasWord(attrs["class"] ?? "", "no_toc") {
+            toc.append((el.level, id, el.children))
+        }
+        let level = min(max(el.level + options.headerOffset, 1), 6)
+        blockHTML("h" + String(level), attrs, indent) { self.inner(el, indent) }
+    }
+
+    /// `/\bword\b/`: `word` in `s` with no word character right before or after it.
+    static func hasWord(_ s: String, _ word: String) -> Bool {
+        let b = Array(s.utf8), w = Array(word.utf8)
+        guard b.count >= w.count, !w.isEmpty else { return false }
+        for i in 0...(b.count - w.count) where b[i..<i + w.count].elementsEqual(w) {
+            let before = i == 0 ? false : (b.scalar(before: i)?.isWordClass ?? false)
+            let after = b.scalar(at: i + w.count)?.0.isWordClass ?? false
+            if !before && !after { return true }
+        }
+        return false
+    }
+
+    /// `generate_id`: kramdown's own algorithm (used for headers the GFM pass did not reach).
+    func generateID(_ text: String) -> String {
+        var id = Self.basicID(text)
+        if id.isEmpty { id = "section" }
+        if let n = usedIDs[id] {
+            usedIDs[id] = n + 1
+            id += "-\(n + 1)"
+        } else {
+            usedIDs[id] = 0
+        }
+        return options.autoIDPrefix + id
+    }
+
+    /// `basic_generate_id`: from the first ASCII letter on, only letters, digits, spaces and
+    /// hyphens, spaces made hyphens, lower-cased.
+    static func basicID(_ text: String) -> String {
+        var out = Bytes()
+        var lineStart = true
+        var skipping = true
+        for b in text.utf8 {
+            if b == Byte.newline { lineStart = true; skipping = true; out.append(b); continue }
+            if lineStart && skipping {
+                if !Byte.isAlpha(b) { continue }
+                skipping = false
+            }
+            lineStart = false
+            out.append(b)
+        }
+        var id = ""
+        for b in out where Byte.isAlpha(b) || Byte.isDigit(b) || b == Byte.space || b == Byte.dash {
+            id.unicodeScalars.append(Unicode.Scalar(b == Byte.space ? Byte.dash : (Byte.isAlpha(b) ? b | 0x20 : b)))
+        }
+        return id
+    }
+
+    private func list(_ el: Element, _ indent: Int) {
+        if tocRequest == nil, el.ial?.refs.contains("toc") == true {
+            tocRequest = (el.kind == .ol, el.attrs)
+            out.append(Self.tocMarker)
+            return
+        }
+        if !footnoteLocationRequested, el.ial?.refs.contains("footnotes") == true {
+            footnoteLocationRequested = true
+            out.append(Self.footnotesMarker)
+            return
+        }
+        indentedBlock(el.kind == .ol ? "ol" : "ul", el.attrs, indent) { self.inner(el, indent) }
+    }
+
+    private func listItem(_ el: Element, _ indent: Int) {
+        let tag = el.kind == .dd ? "dd" : "li"
+        out.spaces(indent)
+        out.append(Byte.lt)
+        out.append(tag)
+        out.attributes(el.attrs)
+        out.append(Byte.gt)
+        if el.children.isEmpty || (el.children[0].kind == .p && el.children[0].transparent) {
+            let start = out.count
+            inner(el, indent)
+            if out.count > start && out.last == Byte.newline { out.spaces(indent) }
+        } else {
+            out.append(Byte.newline)
+            inner(el, indent)
+            out.spaces(indent)
+        }
+        out.append("</")
+        out.append(tag)
+        out.append(">\n")
+    }
+
+    private func dt(_ el: Element, _ indent: Int) {
+        var attrs = el.attrs
+        if attrs["id"] == nil, let dl = stack.last, let refs = dl.ial?.refs {
+            // `\Aauto_ids(?:-([\w-]+))?`
+            for ref in refs where ref.hasPrefix("auto_ids") {
+                var prefix = ""
+                let rest = ref.utf8.dropFirst(8)
+                if rest.first == Byte.dash {
+                    prefix = String(Substring(rest.dropFirst().prefix { Byte.isWord($0) || $0 == Byte.dash }))
+                }
+                attrs["id"] = (prefix + Self.basicID(el.rawText ?? "")).lstripped
+                break
+            }
+        }
+        blockHTML("dt", attrs, indent) { self.inner(el, indent) }
+    }
+
+    private func tableCell(_ el: Element, _ indent: Int) {
+        let isHead = stack.count >= 2 && stack[stack.count - 2].kind == .thead
+        var attrs = el.attrs
+        if stack.count >= 3, let row = stack.last, let index = row.children.firstIndex(where: { $0 === el }) {
+            let alignment = stack[stack.count - 3].alignment
+            if index < alignment.count, alignment[index] != .none {
+                let a: String
+                switch alignment[index] {
+                case .left: a = "left"
+                case .center: a = "center"
+                default: a = "right"
+                }
+                attrs["style"] = (attrs["style"].map { $0 + "; " } ?? "") + "text-align: " + a
+            }
+        }
+        blockHTML(isHead ? "th" : "td", attrs, indent) {
+            let start = self.out.count
+            self.inner(el, indent)
+            if self.out.count == start { self.out.append(Entity.nbsp.output(self.options.entityOutput)) }
+        }
+    }
+
+    private func math(_ el: Element, _ indent: Int) {
+        if options.mathEngine == .mathjax {
+            func body() {
+                out.append(el.block ? "\\[" : "\\(")
+                out.escape(el.value, mode: .all)
+                out.append(el.block ? "\\]\n" : "\\)")
+            }
+            if el.attrs.isEmpty { return body() }
+            if el.block { return blockHTML("div", el.attrs, indent, body) }
+            out.append("<span")
+            out.attributes(el.attrs)
+            out.append(">$")
+            out.append(el.value)
+            out.append("$</span>")
+            return
+        }
+        var attrs = el.attrs
+        attrs["class"] = ((attrs["class"] ?? "") + " kdmath").lstripped
+        if el.block {
+            return blockHTML("div", attrs, indent) {
+                self.out.append("$$\n")
+                self.out.append(el.value)
+                self.out.append("\n$$")
+            }
+        }
+        out.append("<span")
+        out.attributes(attrs)
+        out.append(">$")
+        out.append(el.value)
+        out.append("$</span>")
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let r = range(of: target) else { return self }
+        var copy = self
+        copy.replaceSubrange(r, with: replacement)
+        return copy
+    }
+}

@@ -1,0 +1,287 @@
+/// kramdown's span-level grammar, run on a block's raw text (cmark-gfm decides the blocks; the text
+/// inside them is read the way kramdown reads it, because its emphasis, link, escape, quote and
+/// typography rules differ from CommonMark's).
+///
+/// The parser tries its sub-parsers in kramdown's order at every position where one of them can
+/// start, and falls back to plain text, as kramdown's `parse_spans` does.
+final class SpanParser {
+    enum Parser: Int, CaseIterable {
+        case emphasis, codespan, autolink, spanHTML, footnoteMarker, link, smartQuotes, inlineMath
+        case spanExtensions, htmlEntity, typographicSyms, lineBreak, escapedChars, strikethrough
+        var bit: UInt32 { UInt32(rawValue) }
+    }
+
+    /// A link definition; the IAL on its end-of-block marker is read when a link uses it.
+    struct LinkDefinition { var url: String; var title: String?; var eob: Element? }
+    struct Footnote { var content: Element; var eob: Element }
+    struct Abbreviation { var title: String; var eob: Element }
+
+    /// The state of one conversion that the block parser, the span parser and the converter
+    /// share: options (which `{::options}` may change), definitions, ids and warnings.
+    final class Context {
+        @exclusivity(unchecked) var options: KramdownOptions
+        @exclusivity(unchecked) var linkDefinitions: [String: LinkDefinition] = [:]
+        @exclusivity(unchecked) var footnotes: [String: Footnote] = [:]
+        /// Footnote names in the order they were first defined.
+        @exclusivity(unchecked) var footnoteOrder: [String] = []
+        @exclusivity(unchecked) var abbreviations: [String: Abbreviation] = [:]
+        @exclusivity(unchecked) var alds: [String: IAL] = [:]
+        @exclusivity(unchecked) var gfmIDs: [String: Int] = [:]
+        @exclusivity(unchecked) var warnings: [String] = []
+        /// Options set with `{::options}`, in order.
+        @exclusivity(unchecked) var inlineOptions: [(String, String)] = []
+        @exclusivity(unchecked) var parsers: [Parser]
+        init(options: KramdownOptions, parsers: [Parser]? = nil) {
+            self.options = options
+            if let parsers { self.parsers = parsers; return }
+            var p: [Parser] = [.emphasis, .codespan, .autolink, .spanHTML, .footnoteMarker, .link,
+                               .smartQuotes, .inlineMath, .spanExtensions, .htmlEntity, .typographicSyms]
+            if !(options.input == .gfm && options.hardWrap) { p.append(.lineBreak) }
+            p.append(.escapedChars)
+            if options.input == .gfm { p.append(.strikethrough) }
+            self.parsers = p
+        }
+
+        /// `update_attr_with_ial`: the ALDs an IAL refers to (recursively), then its attributes.
+        func resolve(_ ial: IAL, onto attrs: Attributes, depth: Int = 0) -> Attributes {
+            var a = attrs
+            if depth < 32 {
+                for r in ial.refs { if let ald = alds[r] { a = resolve(ald, onto: a, depth: depth + 1) } }
+            }
+            a.apply(ial)
+            return a
+        }
+    }
+
+    let context: Context
+    let src: Bytes
+    @exclusivity(unchecked) var pos = 0
+    @exclusivity(unchecked) var tree: Element
+    @exclusivity(unchecked) var stack: [Element] = []
+    /// The parser set in effect for the current `parseSpans` call.
+    var active: [Parser] { didSet { activeMask = Self.mask(active) } }
+    /// `active` as a bit set, for the per-byte start test.
+    @exclusivity(unchecked) var activeMask: UInt32 = 0
+
+    static func mask(_ parsers: [Parser]) -> UInt32 {
+        var m: UInt32 = 0
+        for p in parsers { m |= 1 << p.bit }
+        return m
+    }
+    var gfm: Bool { context.options.input == .gfm }
+
+    init(_ text: String, context: Context) {
+        self.context = context
+        self.src = text.bytes
+        self.tree = Element(.root)
+        self.active = context.parsers
+        self.activeMask = Self.mask(context.parsers)
+    }
+
+    /// Parses the whole text into a list of span elements (with only `parsers`, when given).
+    static func parse(_ text: String, context: Context, parsers: [Parser]? = nil) -> [Element] {
+        let root = Element(.rawText)
+        let p = SpanParser(text, context: context)
+        p.tree = root
+        if let parsers { p.active = parsers }
+        _ = p.parseSpans(root, stop: nil, parsers: nil)
+        return root.children
+    }
+
+    // MARK: the main loop
+
+    typealias StopTest = (SpanParser, Int) -> Bool
+
+    /// Parses spans into `el` until the end of input, or until `stop` matches at a position and
+    /// `accept` agrees. Returns whether the stop was found; the stop itself is not consumed.
+    @discardableResult
+    func parseSpans(_ el: Element, stop: StopTest?, parsers: [Parser]?, accept: (() -> Bool)? = nil) -> Bool {
+        stack.append(tree)
+        tree = el
+        let savedActive = active
+        if let p = parsers { active = p }
+        defer { tree = stack.removeLast(); active = savedActive }
+        var stopFound = false
+        while pos < src.count && !stopFound {
+            // scan_until(/(?=stop|span_start)/)
+            var p = pos
+            var found = false
+            let s = src
+            let n = s.count
+            while p < n {
+                // most bytes can start nothing: skip them without asking every parser
+                let c = s[p]
+                if !Self.isTrigger(c) {
+                    // only a quote right after this character could start a span here
+                    let width = c < 0x80 ? 1 : (c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2))
+                    let next = p + width < n ? s[p + width] : 0
+                    if next != Byte.quote && next != Byte.apos { p += width; continue }
+                }
+                if let s = stop, s(self, p) { found = true; break }
+                if spanStart(at: p) { found = true; break }
+                p += 1
+            }
+            if !found {
+                if stop == nil { addText(pos, src.count); pos = src.count }
+                break
+            }
+            addText(pos, p)
+            pos = p
+            if let s = stop, s(self, pos) { stopFound = accept?() ?? true }
+            if stopFound { break }
+            if !dispatch() { addText(pos, pos + charLength(at: pos)); pos += charLength(at: pos) }
+        }
+        return stopFound
+    }
+
+    /// Bytes at which a span parser or a stop pattern may match: `*_`<[]!"'$&{-.\ ~>`.
+    @inline(__always) static func isTrigger(_ c: UInt8) -> Bool {
+        switch c {
+        case Byte.star, Byte.underscore, Byte.backtick, Byte.lt, Byte.lbracket, Byte.rbracket, Byte.bang, Byte.quote,
+             Byte.apos, Byte.dollar, Byte.amp, Byte.lbrace, Byte.dash, Byte.dot, Byte.backslash, Byte.space,
+             Byte.tilde, Byte.gt:
+            return true
+        default:
+            return false
+        }
+    }
+
+    func charLength(at i: Int) -> Int { src.scalar(at: i)?.1 ?? 1 }
+
+    /// Tries the active parsers in order at `pos`; returns whether one handled it.
+    func dispatch() -> Bool {
+        for parser in active where startMatches(parser, at: pos) {
+            run(parser)
+            return true
+        }
+        return false
+    }
+
+    /// Whether any active parser's start pattern (the span_start alternation) matches at `p`.
+    func spanStart(at p: Int) -> Bool {
+        let s = src
+        let c = s[p]
+        let m = activeMask
+        @inline(__always) func on(_ parser: Parser) -> Bool { m & (1 << parser.bit) != 0 }
+        @inline(__always) func next(_ k: Int) -> UInt8 { p + k < s.count ? s[p + k] : 0 }
+        if on(.smartQuotes) {
+            if c == Byte.quote || c == Byte.apos { return true }
+            if c != Byte.backslash {
+                let l = c < 0x80 ? 1 : (s.scalar(at: p)?.1 ?? 1)
+                let q = p + l < s.count ? s[p + l] : 0
+                if q == Byte.quote || q == Byte.apos { return true }
+            }
+        }
+        switch c {
+        case Byte.star, Byte.underscore: return on(.emphasis)
+        case Byte.backtick: return on(.codespan)
+        case Byte.lt: return on(.autolink) || on(.spanHTML) || (on(.typographicSyms) && next(1) == Byte.lt)
+        case Byte.lbracket: return on(.footnoteMarker) || on(.link)
+        case Byte.bang: return (on(.footnoteMarker) || on(.link)) && next(1) == Byte.lbracket
+        case Byte.dollar: return on(.inlineMath)
+        case Byte.lbrace: return on(.spanExtensions) && next(1) == Byte.colon
+        case Byte.amp: return on(.htmlEntity)
+        case Byte.dash: return on(.typographicSyms) && next(1) == Byte.dash
+        case Byte.dot: return on(.typographicSyms) && next(1) == Byte.dot && next(2) == Byte.dot
+        case Byte.gt: return on(.typographicSyms) && next(1) == Byte.gt
+        case Byte.tilde: return on(.strikethrough) && next(1) == Byte.tilde
+        case Byte.backslash:
+            if on(.escapedChars) { return true }
+            if on(.typographicSyms), (next(1) == Byte.lt && next(2) == Byte.lt) || (next(1) == Byte.gt && next(2) == Byte.gt) { return true }
+            return on(.lineBreak) && next(1) == Byte.newline
+        case Byte.space:
+            if on(.typographicSyms), (next(1) == Byte.lt && next(2) == Byte.lt) || (next(1) == Byte.gt && next(2) == Byte.gt) { return true }
+            return on(.lineBreak) && next(1) == Byte.space && next(2) == Byte.newline
+        default: return false
+        }
+    }
+
+    /// Each parser's own start regexp, checked at `p`.
+    func startMatches(_ parser: Parser, at p: Int) -> Bool {
+        let c = src[p]
+        switch parser {
+        case .emphasis: return c == Byte.star || c == Byte.underscore
+        case .codespan: return c == Byte.backtick
+        case .autolink: return autolinkMatch(at: p) != nil
+        case .spanHTML:
+            guard c == Byte.lt, let n = src.at(p + 1) else { return false }
+            return n == Byte.slash || src.hasPrefix("!--", at: p + 1) || HTMLScanner.nameEnd(src, p + 1) != nil
+        case .footnoteMarker: return footnoteMarkerMatch(at: p) != nil
+        case .link:
+            if c == Byte.lbracket { return src.at(p + 1).map { $0 != Byte.caret } ?? false }
+            return c == Byte.bang && src.at(p + 1) == Byte.lbracket && (src.at(p + 2).map { $0 != Byte.caret } ?? false)
+        case .smartQuotes:
+            if c == Byte.quote || c == Byte.apos { return true }
+            if c == Byte.backslash { return false }
+            guard let n = src.scalar(at: p), let q = src.at(p + n.1) else { return false }
+            return q == Byte.quote || q == Byte.apos
+        case .inlineMath: return inlineMathMatch(at: p) != nil
+        case .spanExtensions: return c == Byte.lbrace && src.at(p + 1) == Byte.colon
+        case .htmlEntity: return entityMatch(at: p) != nil
+        case .typographicSyms: return typographicMatch(at: p) != nil
+        case .lineBreak:
+            return src.hasPrefix("  \n", at: p) || src.hasPrefix("\\\\\n", at: p)
+        case .escapedChars:
+            guard c == Byte.backslash, let n = src.at(p + 1) else { return false }
+            return Self.isEscapable(n, gfm: active.contains(.strikethrough) || gfm)
+        case .strikethrough: return strikethroughMatch(at: p) != nil
+        }
+    }
+
+    static func isEscapable(_ c: UInt8, gfm: Bool) -> Bool {
+        switch c {
+        case Byte.backslash, Byte.dot, Byte.star, Byte.underscore, Byte.plus, Byte.backtick, Byte.lt, Byte.gt,
+             Byte.lparen, Byte.rparen, Byte.lbracket, Byte.rbracket, Byte.lbrace, Byte.rbrace, Byte.hash,
+             Byte.bang, Byte.colon, Byte.pipe, Byte.quote, Byte.apos, Byte.dollar, Byte.equals, Byte.dash:
+            return true
+        case Byte.tilde: return gfm
+        default: return false
+        }
+    }
+
+    func run(_ parser: Parser) {
+        switch parser {
+        case .emphasis: parseEmphasis()
+        case .codespan: parseCodespan()
+        case .autolink: parseAutolink()
+        case .spanHTML: parseSpanHTML()
+        case .footnoteMarker: parseFootnoteMarker()
+        case .link: parseLink()
+        case .smartQuotes: parseSmartQuotes()
+        case .inlineMath: parseInlineMath()
+        case .spanExtensions: parseSpanExtensions()
+        case .htmlEntity: parseEntity()
+        case .typographicSyms: parseTypographic()
+        case .lineBreak:
+            tree.children.append(Element(.br))
+            pos += 2
+        case .escapedChars:
+            addText(pos + 1, pos + 2)
+            pos += 2
+        case .strikethrough: parseStrikethrough()
+        }
+    }
+
+    // MARK: text
+
+    func addText(_ from: Int, _ to: Int) {
+        guard to > from else { return }
+        addText(src.string(from..<to))
+    }
+
+    func addText(_ s: String, to el: Element? = nil) {
+        let target = el ?? tree
+        if let last = target.children.last, last.kind == .text {
+            last.value += s
+        } else if !s.isEmpty {
+            target.children.append(.text(s))
+        }
+    }
+
+    func warn(_ s: String) { context.warnings.append(s) }
+
+    /// Whether `el` or an ancestor in the current parse has the kind `k`.
+    func inside(_ k: Element.Kind) -> Bool {
+        tree.kind == k || stack.contains { $0.kind == k }
+    }
+}

@@ -1,0 +1,261 @@
+/// What kramdown does to the block tree after parsing it: the raw text of paragraphs, headers,
+/// cells and terms is parsed into spans, IALs are applied, runs of blank elements merge,
+/// abbreviations are marked, and (for GFM input) backslash line ends become breaks and headers
+/// get their ids.
+struct TreeUpdate {
+    let ctx: SpanParser.Context
+
+    func run(_ root: Element) {
+        update(root)
+        let names = ctx.abbreviations.keys.sorted { $0.count > $1.count }.map { Array($0.utf8) }
+        if !names.isEmpty { Abbreviations(names: names).replace(in: root) }
+        for name in ctx.footnoteOrder {
+            guard let fn = ctx.footnotes[name] else { continue }
+            update(fn.content)
+            if !names.isEmpty { Abbreviations(names: names).replace(in: fn.content) }
+        }
+        if ctx.options.input == .gfm {
+            GFMPass(ctx: ctx).updateElements(root)
+        }
+    }
+
+    /// `update_tree`.
+    func update(_ el: Element) {
+        // most containers only hold blocks that need nothing but their own update
+        var needsRebuild = false
+        var previousBlank = false
+        for child in el.children {
+            if child.kind == .rawText || child.kind == .eob || (child.kind == .blank && previousBlank) { needsRebuild = true; break }
+            previousBlank = child.kind == .blank
+        }
+        if !needsRebuild {
+            for child in el.children where child.kind != .blank { updateBlock(child) }
+            return
+        }
+        var out: [Element] = []
+        out.reserveCapacity(el.children.count)
+        var lastBlank: Element? = nil
+        for child in el.children {
+            switch child.kind {
+            case .rawText:
+                lastBlank = nil
+                out += SpanParser.parse(child.value, context: ctx)
+            case .eob:
+                if let ial = child.ial { applyIAL(ial, to: child) }
+            case .blank:
+                if let lb = lastBlank { lb.value += child.value } else { lastBlank = child; out.append(child) }
+            default:
+                lastBlank = nil
+                updateBlock(child)
+                out.append(child)
+            }
+        }
+        el.children = out
+    }
+
+    private func updateBlock(_ child: Element) {
+        update(child)
+        if let ial = child.ial { applyIAL(ial, to: child) }
+        if child.kind == .dt || (child.kind == .header && (ctx.options.input == .gfm || ctx.options.autoIDStripping)) {
+            child.rawText = rawText(child)
+        }
+    }
+
+    /// `update_attr_with_ial`: referenced ALDs first, then the list's own attributes.
+    func applyIAL(_ ial: IAL, to el: Element) {
+        el.attrs = ctx.resolve(ial, onto: el.attrs)
+    }
+
+    /// The text headers and terms are named by: kramdown-parser-gfm keeps entities, quotes and
+    /// symbols as characters and code as written; kramdown keeps only plain text.
+    func rawText(_ el: Element) -> String {
+        var out = ""
+        let gfm = ctx.options.input == .gfm
+        func walk(_ e: Element) {
+            switch e.kind {
+            case .text: out += e.value
+            case .codespan where gfm, .math where gfm: out += e.value
+            case .entity where gfm: out += e.entity?.character ?? ""
+            case .smartQuote where gfm: out += ["\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}"][e.quote.rawValue]
+            case .typographic where gfm:
+                switch e.typographic {
+                case .mdash: out += "\u{2014}"
+                case .ndash: out += "\u{2013}"
+                case .hellip: out += "\u{2026}"
+                case .laquoSpace: out += "\u{AB}\u{A0}"
+                case .raquoSpace: out += "\u{A0}\u{BB}"
+                case .laquo: out += "\u{AB}"
+                case .raquo: out += "\u{BB}"
+                }
+            default: for c in e.children { walk(c) }
+            }
+        }
+        walk(el)
+        return out
+    }
+}
+
+/// kramdown-parser-gfm's `update_elements`: hard breaks from backslash line ends (or every line
+/// end with `hard_wrap`), and GFM-style header ids, outside HTML elements.
+struct GFMPass {
+    let ctx: SpanParser.Context
+
+    func updateElements(_ el: Element) {
+        var out: [Element]? = nil
+        let lastChild = el.children.last
+        let hardWrap = ctx.options.hardWrap
+        for (index, child) in el.children.enumerated() {
+            if child.kind == .text, Self.containsBreak(child.value, hardWrap: hardWrap) {
+                if out == nil { out = Array(el.children[..<index]) }
+                out! += splitBreaks(child, in: el, isLast: child === lastChild, hardWrap: hardWrap)
+                continue
+            }
+            if child.kind == .header, ctx.options.autoIDs, child.attrs["id"] == nil {
+                child.attrs["id"] = headerID(child.rawText ?? "")
+            } else if child.kind != .htmlElement && child.kind != .text && !child.children.isEmpty {
+                updateElements(child)
+            }
+            out?.append(child)
+        }
+        if let out { el.children = out }
+    }
+
+    /// Whether `s` holds a line end that becomes a break: a backslash before it, or any with
+    /// `hard_wrap`.
+    static func containsBreak(_ s: String, hardWrap: Bool) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            var i = 1
+            while i < b.count {
+                if b[i] == Byte.newline && (hardWrap || b[i - 1] == Byte.backslash) { return true }
+                i += 1
+            }
+            return hardWrap && b.first == Byte.newline
+        }
+    }
+
+    /// `update_text_type`: the text split at each break line end, with breaks between the parts
+    /// (none after an empty last part of a block's last text).
+    private func splitBreaks(_ child: Element, in parent: Element, isLast: Bool, hardWrap: Bool) -> [Element] {
+        var lines: [String] = []
+        var s = child.value
+        s.withUTF8 { b in
+            var start = 0
+            var i = 0
+            while i < b.count {
+                if b[i] == Byte.newline && (hardWrap || (i > 0 && b[i - 1] == Byte.backslash)) {
+                    let end = hardWrap ? i : i - 1
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
+                    start = i + 1
+                }
+                i += 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
+        }
+        let omitTrailing = lines.last == "" && Self.isBlock(parent) && isLast
+        var result: [Element] = []
+        for (index, line) in lines.enumerated() {
+            result.append(.text(index > 0 ? "\n" + line : line))
+            if index < lines.count - 2 || (index == lines.count - 2 && !omitTrailing) { result.append(Element(.br)) }
+        }
+        return result
+    }
+
+    /// `Element.category`: the kinds kramdown counts as block-level, or the element's own category.
+    static func isBlock(_ el: Element) -> Bool {
+        switch el.kind {
+        case .root, .blank, .p, .header, .hr, .codeblock, .blockquote, .ul, .ol, .li, .dl, .dt, .dd,
+             .table, .thead, .tbody, .tfoot, .tr, .td, .eob:
+            return true
+        case .htmlElement, .xmlComment, .xmlPI, .comment, .raw, .math:
+            return el.block
+        default:
+            return false
+        }
+    }
+
+    /// `generate_gfm_header_id`.
+    func headerID(_ text: String) -> String {
+        var id = ""
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same rules, byte by byte
+            var b = Bytes()
+            b.reserveCapacity(text.utf8.count)
+            for c in text.utf8 {
+                if c == Byte.space || c == Byte.tab { b.append(Byte.dash) }
+                else if Byte.isAlpha(c) { b.append(c | 0x20) }
+                else if Byte.isDigit(c) || c == Byte.dash || c == Byte.underscore { b.append(c) }
+            }
+            id = String(decoding: b, as: UTF8.self)
+        } else {
+            for ch in text.lowercased().unicodeScalars {
+                if ch == " " || ch == "\t" { id += "-" } else if ch == "-" || ch.isWordClass { id.unicodeScalars.append(ch) }
+            }
+        }
+        let n = (ctx.gfmIDs[id] ?? -1) + 1
+        ctx.gfmIDs[id] = n
+        return ctx.options.autoIDPrefix + (n > 0 ? "\(id)-\(n)" : id)
+    }
+}
+
+/// `replace_abbreviations`: every defined abbreviation in text, standing at a non-word boundary
+/// (ASCII word characters, as Ruby's `\w`), becomes an `abbreviation` element.
+struct Abbreviations {
+    let names: [Bytes]
+
+    func replace(in el: Element) {
+        var out: [Element] = []
+        var changed = false
+        let rawParent = el.kind == .htmlElement && el.contentModel == .raw
+        for child in el.children {
+            if child.kind == .text && !rawParent, let parts = split(Array(child.value.utf8)) {
+                out += parts
+                changed = true
+            } else {
+                if child.kind != .text { replace(in: child) }
+                out.append(child)
+            }
+        }
+        if changed { el.children = out }
+    }
+
+    private func match(_ b: Bytes, _ i: Int) -> Int? {
+        for n in names where b.count >= i + n.count && b[i..<i + n.count].elementsEqual(n) { return n.count }
+        return nil
+    }
+
+    private func matchBeforeNonWord(_ b: Bytes, _ i: Int) -> Bool {
+        guard let l = match(b, i) else { return false }
+        return !(b.at(i + l).map(Byte.isWord) ?? false)
+    }
+
+    /// `(?=(?:\W|^)ABBR(?!\w))` at `p`; `^` also holds where the scan resumed.
+    private func candidate(_ b: Bytes, _ p: Int, scanStart: Int) -> Bool {
+        if p == scanStart || b[p - 1] == Byte.newline, matchBeforeNonWord(b, p) { return true }
+        guard p < b.count, !Byte.isWord(b[p]) else { return false }
+        return matchBeforeNonWord(b, p + (b.scalar(at: p)?.1 ?? 1))
+    }
+
+    private func split(_ b: Bytes) -> [Element]? {
+        guard names.contains(where: { n in b.count >= n.count && (0...(b.count - n.count)).contains { b[$0..<$0 + n.count].elementsEqual(n) } }) else { return nil }
+        var result: [Element] = []
+        var textStart = 0
+        var p = 0
+        while p <= b.count {
+            guard candidate(b, p, scanStart: textStart) else { p += 1; continue }
+            var q = p
+            var len = match(b, q)
+            if len == nil {
+                if q < b.count, !Byte.isWord(b[q]) { q += b.scalar(at: q)?.1 ?? 1 }
+                len = match(b, q)
+            }
+            guard let l = len else { p += 1; continue }
+            result.append(.text(b.string(textStart..<q)))
+            result.append(Element(.abbreviation, b.string(q..<q + l)))
+            p = q + l
+            textStart = p
+        }
+        result.append(.text(b.string(textStart..<b.count)))
+        return result
+    }
+}

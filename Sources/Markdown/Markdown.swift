@@ -1,0 +1,81 @@
+import Foundation
+
+/// The result of a conversion: the HTML and the warnings kramdown would have given.
+public struct MarkdownOutput: Sendable, Equatable {
+    public var html: String
+    public var warnings: [String]
+}
+
+/// Converts Markdown the way Jekyll's kramdown converter does (`markdown: kramdown`, the default):
+/// kramdown's block grammar (`BlockParser`), its span grammar (`SpanParser`), its tree passes
+/// (`TreeUpdate`) and its HTML converter (`HTMLConverter`). Safe to call from many threads at once.
+public struct KramdownConverter: Sendable {
+    public var options: KramdownOptions
+    public var highlighter: (any CodeHighlighter)?
+
+    public init(options: KramdownOptions = KramdownOptions(), highlighter: (any CodeHighlighter)? = nil) {
+        self.options = options
+        self.highlighter = highlighter
+    }
+
+    /// Converts `markdown` (a page's content after its front matter).
+    public func convert(_ markdown: String) -> MarkdownOutput {
+        let context = SpanParser.Context(options: options)
+        let root = Element(.root)
+        root.block = true
+        let parser = BlockParser(context: context, root: root)
+        parser.parseBlocks(root, Self.sourceBytes(markdown))
+        TreeUpdate(ctx: context).run(root)
+        let html = HTMLConverter(context: context, highlighter: highlighter).convertDocument(root)
+        return MarkdownOutput(html: html, warnings: context.warnings)
+    }
+
+    /// kramdown's `adapt_source`: `\r\n` and `\r` become `\n`, and the text ends with exactly the
+    /// newlines it had (at least one).
+    static func sourceBytes(_ s: String) -> Bytes {
+        var out = Bytes()
+        var s = s
+        s.withUTF8 { src in
+            out.reserveCapacity(src.count + 1)
+            guard let base = src.baseAddress, memchr(base, Int32(Byte.cr), src.count) != nil else {
+                out.append(contentsOf: src)
+                return
+            }
+            var i = 0
+            while i < src.count {
+                let c = src[i]
+                if c == Byte.cr {
+                    out.append(Byte.newline)
+                    if i + 1 < src.count, src[i + 1] == Byte.newline { i += 1 }
+                } else {
+                    out.append(c)
+                }
+                i += 1
+            }
+        }
+        if out.last == Byte.newline { out.removeLast() }
+        out.append(Byte.newline)
+        return out
+    }
+}
+
+/// Converts with kramdown's behaviour and Jekyll's default options.
+public func convert(_ markdown: String, options: KramdownOptions = KramdownOptions(),
+                    highlighter: (any CodeHighlighter)? = nil) -> String {
+    KramdownConverter(options: options, highlighter: highlighter).convert(markdown).html
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = self[...]
+        while let r = rest.range(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}

@@ -1,0 +1,199 @@
+import CSass
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Keeps `@import` inside the load paths and the input's folder.
+///
+/// libsass lets a custom importer see each import first. This one works out which
+/// file(s) libsass itself would pick — the same candidates in the same order (the
+/// importing file's folder, then each load path; `_name`, `.scss`/`.sass`/`.css`,
+/// `name/_index.…`) — and, if one of them lies outside the allowed folders once
+/// symbolic links are followed, turns the import into an error. Otherwise it declines,
+/// and libsass imports as usual, so output is unchanged.
+///
+/// Imports libsass keeps as CSS (`url(…)`, `http://…`, `//…`, `….css`) are not files
+/// and pass. One limit: an import with media queries (`@import "x" screen;`) stays CSS
+/// in libsass, but the importer cannot see the queries, so it is checked like a file.
+final class ImportGuard: Sendable {
+    /// Real paths of the allowed folders, each ending in `/`.
+    let allowedRoots: [String]
+    /// Load paths as libsass holds them (ending in `/`).
+    let loadPaths: [String]
+    let workingDirectory: String
+
+    init(options: SassOptions) {
+        let cwd = SassPath.currentDirectory()
+        workingDirectory = cwd
+        loadPaths = options.loadPaths.filter { !$0.isEmpty }.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let inputFolder = SassPath.dirName(SassPath.absolute(options.inputPath ?? "stdin", cwd: cwd))
+        let folders = [inputFolder] + options.loadPaths.map { SassPath.absolute($0, cwd: cwd) }
+        allowedRoots = folders.compactMap(SassPath.realPath).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    }
+
+    /// Why importing `url` from the file at `importer` is refused, or nil to let libsass
+    /// import it.
+    func refusal(importing url: String, from importer: String) -> String? {
+        if Self.staysCSS(url) { return nil }
+        let target = SassPath.canonical(url)
+        let base = SassPath.absolute(SassPath.dirName(importer), cwd: workingDirectory)
+        var found = Self.candidates(root: base, file: target)
+        for path in loadPaths where found.isEmpty {
+            found = Self.candidates(root: path, file: target)
+        }
+        for file in found {
+            let real = SassPath.realPath(file) ?? file
+            if !allowedRoots.contains(where: { real.hasPrefix($0) }) {
+                return "@import \"\(url)\" reads \(real), which is outside the load paths and the input file's folder"
+            }
+        }
+        return nil
+    }
+
+    /// libsass's test for imports it writes out as CSS instead of reading.
+    static func staysCSS(_ url: String) -> Bool {
+        if url.hasPrefix("//") { return true }
+        if let scheme = url.firstRange(of: "://") {
+            let name = url[..<scheme.lowerBound]
+            if let first = name.first, !first.isNumber,
+               name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+                return true
+            }
+        }
+        return url.utf8.count > 4 && url.hasSuffix(".css")
+    }
+
+    /// The existing files libsass's `resolve_includes` finds for `file` under `root`.
+    static func candidates(root: String, file: String) -> [String] {
+        let folder = SassPath.dirName(file)
+        let name = SassPath.baseName(file)
+        let extensions = [".scss", ".sass", ".css"]
+        var relatives = [name, "_" + name]
+        relatives += extensions.map { "_" + name + $0 }
+        relatives += extensions.map { name + $0 }
+        var found = relatives.map { SassPath.join(root, SassPath.join(folder, $0)) }.filter(SassPath.isFile)
+        if found.isEmpty, !extensions.contains(where: name.hasSuffix) {
+            let indexes = extensions.map { "_index" + $0 } + extensions.map { "index" + $0 }
+            found = indexes.map { SassPath.join(root, SassPath.join(folder, SassPath.join(name, $0))) }
+                .filter(SassPath.isFile)
+        }
+        return found
+    }
+}
+
+/// libsass calls this for every `@import` of a quoted path.
+let importGuardCallback: Sass_Importer_Fn = { url, entry, compiler in
+    guard let url, let cookie = sass_importer_get_cookie(entry) else { return nil }
+    let importGuard = Unmanaged<ImportGuard>.fromOpaque(cookie).takeUnretainedValue()
+    let importer = sass_import_get_abs_path(sass_compiler_get_last_import(compiler)).map { String(cString: $0) } ?? ""
+    guard let refusal = importGuard.refusal(importing: String(cString: url), from: importer) else { return nil }
+    let list = sass_make_import_list(1)
+    let refused = sass_make_import_entry(url, nil, nil)
+    // Line and column 0: libsass reports the error at the @import.
+    sass_import_set_error(refused, refusal, 0, 0)
+    sass_import_set_list_entry(list, 0, refused)
+    return list
+}
+
+/// The path arithmetic libsass uses to find imports (its `join_paths`, `dir_name`,
+/// `make_canonical_path`, …), so the guard looks where libsass looks.
+enum SassPath {
+    static func currentDirectory() -> String {
+        guard let buffer = getcwd(nil, 0) else { return "/" }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let buffer = realpath(path, nil) else { return nil }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+
+    /// Exists and is not a directory.
+    static func isFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFDIR
+    }
+
+    /// Everything up to and including the last `/`; empty without one.
+    static func dirName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+
+    static func baseName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    static func absolute(_ path: String, cwd: String) -> String {
+        canonical(join(join(cwd + "/", "./"), path))
+    }
+
+    /// Joins two paths; an absolute right side wins, and leading `../` on the right
+    /// remove folders from the left without looking at the disk.
+    static func join(_ left: String, _ right: String) -> String {
+        if left.isEmpty { return right }
+        if right.isEmpty { return left }
+        if right.hasPrefix("/") { return right }
+        var left = Array(left.utf8)
+        var right = Array(right.utf8)
+        if left.last != UInt8(ascii: "/") { left.append(UInt8(ascii: "/")) }
+        while right.count > 3, right.starts(with: Array("../".utf8)) {
+            let count = left.count
+            let separator = left[...(count >= 2 ? count - 2 : count - 1)].lastIndex(of: UInt8(ascii: "/"))
+            let isSlash = separator.map { $0 + 2 == count && left[$0 + 1] == UInt8(ascii: "/") } ?? false
+            let isSelf = separator.map { $0 + 3 == count && left[$0 + 1] == UInt8(ascii: ".") } ?? false
+            if !isSelf && !isSlash {
+                right.removeFirst(3)
+            } else if separator == nil {
+                break
+            }
+            if let separator { left = Array(left[...separator]) }
+        }
+        return String(decoding: left + right, as: UTF8.self)
+    }
+
+    /// libsass's `make_canonical_path`: drops `./` segments, then doubled slashes after
+    /// a leading `scheme:` and slashes (with libsass's off-by-one in finding where the
+    /// scheme ends, kept so the guard looks at the same files).
+    static func canonical(_ path: String) -> String {
+        var path = path
+        while let range = path.firstRange(of: "/./") { path.replaceSubrange(range, with: "/") }
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        while path.utf8.count > 1, path.hasSuffix("/.") { path.removeLast(2) }
+        var bytes = Array(path.utf8)
+        func at(_ index: Int) -> UInt8 { index < bytes.count ? bytes[index] : 0 }
+        var start = 0
+        if at(start).isASCIILetter {
+            while at(start) != 0 {
+                let byte = at(start)
+                start += 1
+                if !(byte.isASCIILetter || byte.isASCIIDigit) { break }
+            }
+            if start > 0, at(start) == UInt8(ascii: ":") { start += 1 }
+        }
+        while true {
+            let byte = at(start)
+            start += 1
+            if byte != UInt8(ascii: "/") { break }
+        }
+        var index = start
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "/"), bytes[index + 1] == UInt8(ascii: "/") {
+                bytes.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+private extension UInt8 {
+    var isASCIILetter: Bool { (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z") }
+    var isASCIIDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
+}

@@ -1,0 +1,105 @@
+import CYAML
+
+/// libyaml's event parser over a private copy of the input.
+///
+/// libyaml keeps pointers into the parser struct and into the input for the whole parse,
+/// so both live in memory this object allocates and frees, never on the Swift stack.
+final class EventParser {
+    let parser: UnsafeMutablePointer<yaml_parser_t>
+    /// The current event, valid until the next `advance()`.
+    let event: UnsafeMutablePointer<yaml_event_t>
+    let input: UnsafeMutableBufferPointer<UInt8>
+    let inputCount: Int
+    private var holdsEvent = false
+    private var initialized = false
+
+    init(copying bytes: UnsafeRawBufferPointer) {
+        parser = .allocate(capacity: 1)
+        event = .allocate(capacity: 1)
+        input = .allocate(capacity: max(bytes.count, 1))
+        inputCount = bytes.count
+        if let base = bytes.baseAddress, bytes.count > 0 {
+            UnsafeMutableRawBufferPointer(input).copyMemory(from: UnsafeRawBufferPointer(start: base, count: bytes.count))
+        }
+        initialized = yaml_parser_initialize(parser) != 0
+        if initialized {
+            // Psych hands libyaml a UTF-8 Ruby string with the encoding set, so libyaml
+            // does not sniff for UTF-16 byte order marks; do the same.
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(parser, input.baseAddress!, bytes.count)
+        }
+    }
+
+    deinit {
+        if holdsEvent { yaml_event_delete(event) }
+        if initialized { yaml_parser_delete(parser) }
+        event.deallocate()
+        parser.deallocate()
+        input.deallocate()
+    }
+
+    /// Moves to the next event; false when libyaml reports an error (see `failure`).
+    func advance() -> Bool {
+        if holdsEvent {
+            yaml_event_delete(event)
+            holdsEvent = false
+        }
+        guard initialized, yaml_parser_parse(parser, event) != 0 else { return false }
+        holdsEvent = true
+        return true
+    }
+
+    var eventType: yaml_event_type_t { event.pointee.type }
+
+    /// Where the current event starts: 0-based line and column.
+    var eventStart: (line: Int, column: Int) {
+        (Int(event.pointee.start_mark.line), Int(event.pointee.start_mark.column))
+    }
+
+    /// What libyaml said when `advance()` failed.
+    struct Failure {
+        var problem: String
+        var problemLine: Int
+        var problemColumn: Int
+        var context: String?
+        var contextLine: Int
+        var contextColumn: Int
+    }
+
+    var failure: Failure {
+        guard initialized else {
+            return Failure(problem: "cannot initialize the YAML parser (out of memory)",
+                           problemLine: 0, problemColumn: 0, context: nil, contextLine: 0, contextColumn: 0)
+        }
+        let state = parser.pointee
+        var problem = state.problem.map { String(cString: $0) } ?? "unknown YAML error"
+        var line = Int(state.problem_mark.line)
+        var column = Int(state.problem_mark.column)
+        if state.error == YAML_READER_ERROR {
+            // Reader errors carry a byte offset and no mark.
+            (line, column) = position(ofByte: Int(state.problem_offset))
+            if state.problem_value != -1 {
+                let hex = String(UInt8(truncatingIfNeeded: state.problem_value), radix: 16, uppercase: true)
+                problem += " (byte 0x" + (hex.count < 2 ? "0" : "") + hex + ")"
+            }
+        }
+        return Failure(problem: problem, problemLine: line, problemColumn: column,
+                       context: state.context.map { String(cString: $0) },
+                       contextLine: Int(state.context_mark.line), contextColumn: Int(state.context_mark.column))
+    }
+
+    /// 0-based line and column (in Unicode scalars) of a byte offset in the input.
+    private func position(ofByte offset: Int) -> (Int, Int) {
+        var line = 0
+        var column = 0
+        for byte in input.prefix(min(offset, inputCount)) {
+            if byte == 0x0A {
+                line += 1
+                column = 0
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}

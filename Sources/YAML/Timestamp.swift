@@ -1,0 +1,129 @@
+/// Timestamps as Psych reads them: `2001-12-14 21:59:43.10 -5`, `2001-12-14t21:59:43Z`, …
+///
+/// The pattern is YAML 1.1's; the conversion is Psych's, quirks included: no zone means
+/// the instant is read as UTC and shown in local time, an offset's minutes take the sign
+/// of its hours only when the hours are non-zero (`-00:30` is +00:30), and out-of-range
+/// fields Ruby's `Time` refuses leave the text a string.
+enum Timestamp {
+    struct Fields {
+        var year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0
+        var nanosecond = 0
+        /// Whether the separator between date and time holds a space, `t` or `T`
+        /// (Psych splits on those; with only a tab it crashes).
+        var separatorSplits = false
+        var zone: Zone = .none
+    }
+
+    enum Zone {
+        case none, utc
+        /// Sign, then the digits after it up to a colon, then the digits after the colon.
+        case offset(negative: Bool, digits: [UInt8], afterColon: [UInt8])
+    }
+
+    /// nil when the text is not shaped like a timestamp; `.string` when it is but Ruby
+    /// rejects a field. Psych crashes (NoMethodError) when date and time are separated by
+    /// whitespace without a space in it, `t` or `T`; that is a failure here.
+    static func resolve(_ text: UnsafeBufferPointer<UInt8>) throws(ScalarFailure) -> YAMLValue? {
+        guard let fields = match(text) else { return nil }
+        guard fields.separatorSplits else {
+            throw .invalid("the timestamp's date and time are separated by a tab; Psych cannot read that, use a space")
+        }
+        guard let time = makeTime(fields) else { return .string(PlainScalar.makeString(text)) }
+        return .time(time)
+    }
+
+    static func match(_ text: UnsafeBufferPointer<UInt8>) -> Fields? {
+        var cursor = ByteCursor(text)
+        var fields = Fields()
+        let negativeYear = cursor.skip(ASCII.minus)
+        guard let year = cursor.digits(exactly: 4), cursor.skip(ASCII.minus) else { return nil }
+        fields.year = negativeYear ? -year : year
+        guard let month = cursor.digits(upTo: 2), cursor.skip(ASCII.minus) else { return nil }
+        guard let day = cursor.digits(upTo: 2) else { return nil }
+        fields.month = month.value
+        fields.day = day.value
+
+        if cursor.skip(UInt8(ascii: "T")) || cursor.skip(UInt8(ascii: "t")) {
+            fields.separatorSplits = true
+        } else {
+            let start = cursor.position
+            guard cursor.skipRun(where: ASCII.isSpace) > 0 else { return nil }
+            fields.separatorSplits = text[start..<cursor.position].contains(ASCII.space)
+        }
+
+        guard let hour = cursor.digits(upTo: 2), cursor.skip(ASCII.colon),
+              let minute = cursor.digits(exactly: 2), cursor.skip(ASCII.colon),
+              let second = cursor.digits(exactly: 2) else { return nil }
+        fields.hour = hour.value
+        fields.minute = minute
+        fields.second = second
+
+        if cursor.skip(ASCII.dot) {
+            var scale = 100_000_000
+            while let byte = cursor.current, ASCII.isDigit(byte) {
+                fields.nanosecond += Int(byte - ASCII.zero) * scale
+                scale /= 10
+                cursor.position += 1
+            }
+        }
+
+        let spaces = cursor.skipRun(where: ASCII.isSpace)
+        if cursor.atEnd { return spaces == 0 ? fields : nil }
+        if cursor.skip(UInt8(ascii: "Z")) {
+            fields.zone = .utc
+            return cursor.atEnd ? fields : nil
+        }
+        guard let signByte = cursor.current, signByte == ASCII.plus || signByte == ASCII.minus else { return nil }
+        cursor.position += 1
+        let digitsStart = cursor.position
+        let digitCount = cursor.skipRun(where: ASCII.isDigit)
+        let digits = Array(text[digitsStart..<cursor.position])
+        var afterColon: [UInt8] = []
+        if cursor.skip(ASCII.colon) {
+            guard (1...2).contains(digitCount) else { return nil }
+            let minutesStart = cursor.position
+            let minuteCount = cursor.skipRun(where: ASCII.isDigit)
+            guard minuteCount == 0 || minuteCount == 2 else { return nil }
+            afterColon = Array(text[minutesStart..<cursor.position])
+        } else {
+            guard (1...4).contains(digitCount) else { return nil }
+        }
+        guard cursor.atEnd else { return nil }
+        fields.zone = .offset(negative: signByte == ASCII.minus, digits: digits, afterColon: afterColon)
+        return fields
+    }
+
+    /// Ruby's `Time.utc` / `Time.new` on the fields: day 31 of a short month rolls
+    /// over, hour 24 is allowed only as 24:00:00, second 60 rolls over.
+    static func makeTime(_ fields: Fields) -> YAMLTime? {
+        guard (1...12).contains(fields.month), (1...31).contains(fields.day),
+              (0...24).contains(fields.hour), (0...59).contains(fields.minute), (0...60).contains(fields.second),
+              fields.hour < 24 || (fields.minute == 0 && fields.second == 0) else { return nil }
+        let days = CivilCalendar.daysSinceEpoch(gregorianYear: fields.year, month: fields.month, day: fields.day)
+        let wallSeconds = days * 86_400 + Int64(fields.hour * 3600 + fields.minute * 60 + fields.second)
+        switch fields.zone {
+        case .none:
+            return YAMLTime(secondsSinceEpoch: wallSeconds, nanoseconds: Int32(fields.nanosecond), zone: .local)
+        case .utc:
+            return YAMLTime(secondsSinceEpoch: wallSeconds, nanoseconds: Int32(fields.nanosecond), zone: .utc)
+        case .offset(let negative, let digits, let afterColon):
+            guard let offset = offsetSeconds(negative: negative, digits: digits, afterColon: afterColon),
+                  offset > -86_400, offset < 86_400 else { return nil }
+            return YAMLTime(secondsSinceEpoch: wallSeconds - Int64(offset), nanoseconds: Int32(fields.nanosecond),
+                            zone: .offset(offset))
+        }
+    }
+
+    /// Psych re-reads the zone as up to two hour digits, then the rest as minutes
+    /// (`+530` is 53 hours), and subtracts the minutes only when the hours are negative.
+    private static func offsetSeconds(negative: Bool, digits: [UInt8], afterColon: [UInt8]) -> Int? {
+        let hourDigits = digits.prefix(2)
+        let minuteDigits = afterColon.isEmpty ? Array(digits.dropFirst(2)) : afterColon
+        let hours = hourDigits.reduce(0) { $0 * 10 + Int($1 - ASCII.zero) }
+        let minutes = minuteDigits.reduce(0) { $0 * 10 + Int($1 - ASCII.zero) }
+        let signedHours = negative ? -hours : hours
+        var offset = signedHours * 3600
+        offset += offset < 0 ? -minutes * 60 : minutes * 60
+        return offset
+    }
+}

@@ -1,0 +1,35 @@
+import Testing
+@testable import Jekyll
+
+@Suite struct FrontMatterTests {
+    // Expected splits observed with Jekyll's own pattern in Ruby.
+    @Test(arguments: [
+        ("---\na: 1\n---\n\n\nbody\n", "---\na: 1\n", "body\n", 6),
+        ("---\n---\nbody", "---\n", "body", 3),
+        ("--- \n\na: 1\n... \n body", "--- \n\na: 1\n", " body", 5),
+        ("---\na: 1\n---x\n---\nb", "---\na: 1\n---x\n", "b", 5),
+        ("---\na: 1\n--- \t\n \nb", "---\na: 1\n", "b", 5),
+        ("---\r\na: 1\r\n---\r\nb", "---\r\na: 1\r\n", "b", 4),
+        ("---\na: 1\n---", "---\na: 1\n", "", 3),
+        ("---\na\n---  \n  \n", "---\na\n", "", 5),
+    ])
+    func split(text: String, yaml: String, body: String, line: Int) throws {
+        let split = try #require(FrontMatterSplit.split(text))
+        #expect(String(split.yaml) == yaml)
+        #expect(String(split.body) == body)
+        #expect(split.bodyLine == line)
+    }
+
+    @Test(arguments: ["no front matter", "---", "---\nnever closed\n", "--- x\n---\n", "----\n---\n"])
+    func noFrontMatter(text: String) {
+        #expect(FrontMatterSplit.split(text) == nil)
+    }
+
+    @Test func firstLineTest() {
+        #expect(FrontMatterSplit.hasFrontMatter(firstBytes: Array("---\n".utf8)))
+        #expect(FrontMatterSplit.hasFrontMatter(firstBytes: Array("--- \r\nx".utf8)))
+        #expect(!FrontMatterSplit.hasFrontMatter(firstBytes: Array("---".utf8)))
+        #expect(!FrontMatterSplit.hasFrontMatter(firstBytes: Array("\u{FEFF}---\n".utf8)))
+        #expect(!FrontMatterSplit.hasFrontMatter(firstBytes: Array("---x\n".utf8)))
+    }
+}

@@ -1,0 +1,88 @@
+import Testing
+@testable import Jekyll
+
+@Suite struct PathTests {
+    @Test(arguments: [
+        ("foo.", "."), (".profile", ""), (".a.b", ".b"), ("a.b.c", ".c"), ("a/b.c/d", ""), ("foo..", "."),
+        ("index.html", ".html"),
+    ])
+    func extname(path: String, expected: String) {
+        #expect(Path.extname(path) == expected)
+    }
+
+    @Test func basenameAndDirname() {
+        #expect(Path.basenameWithoutExtension("a/b.c.d") == "b.c")
+        #expect(Path.basenameWithoutExtension(".profile") == ".profile")
+        #expect(Path.basename("a.b/") == "a.b")
+        #expect(Path.dirname("a") == ".")
+        #expect(Path.dirname("/a") == "/")
+        #expect(Path.dirname("a/b/") == "a")
+    }
+
+    @Test func join() {
+        #expect(Path.join("a/", "/b") == "a/b")
+        #expect(Path.join("", "a") == "/a")
+        #expect(Path.join("a", "") == "a/")
+        #expect(Path.join("/", "a") == "/a")
+        #expect(Path.join("a//", "b") == "a//b")
+    }
+
+    @Test func sanitizedPathsStayInside() {
+        #expect(Path.sanitized(base: "/site", "../../etc/passwd") == "/site/etc/passwd")
+        #expect(Path.sanitized(base: "/site", "/site/a") == "/site/a")
+        #expect(Path.sanitized(base: "/site", "~/x") == "/site/~/x")
+        #expect(Path.sanitized(base: "/site", "a/./b/../c") == "/site/a/c")
+        #expect(Path.sanitized(base: "/site", nil) == "/site")
+    }
+
+    @Test(arguments: [
+        ("*.md", "/s/a.md", true, false), ("/s/*.md", "/s/a/b.md", true, false), ("/s/[ab]*", "/s/bc", true, true),
+        ("/s/[!a]*", "/s/ab", false, false), ("/s/a?c", "/s/a/c", true, false), ("/s/**/x", "/s/x", false, true),
+        ("/s/**/x", "/s/a/b/x", true, true), ("/s/\\*", "/s/*", true, true), ("/s/[a-c]x", "/s/bx", true, true),
+        ("/s/*", "/s/.hidden", true, false), ("*", ".a", false, false),
+    ])
+    func fnmatchLikeRuby(pattern: String, string: String, plain: Bool, pathname: Bool) {
+        #expect(GlobPattern.matches(pattern, string) == plain)
+        #expect(GlobPattern.matches(pattern, string, options: .pathname) == pathname)
+    }
+}
+
+@Suite struct URLTests {
+    @Test(arguments: [
+        ("/a b/c", "/a%20b/c"), ("/ü/x", "/%C3%BC/x"), ("/a?b", "/a?b"), ("/a#b#c", "/a%23b%23c"),
+        ("/%41", "/%2541"), ("/[x]", "/%5Bx%5D"), ("/a+b&c=d", "/a+b&c=d"), ("/~x!$&()*,;=@", "/~x!$&()*,;=@"),
+        ("/a\\b", "/a%5Cb"), ("ü?x#y#z[1]", "%C3%BC?x%23y%23z%5B1%5D"), ("/plain-path.html", "/plain-path.html"),
+    ])
+    func escape(path: String, expected: String) {
+        #expect(URLPath.escape(path) == expected)
+    }
+
+    @Test func unescapeAndSanitize() {
+        #expect(URLPath.unescape("/a%20b") == "/a b")
+        #expect(URLPath.unescape("/%C3%BC") == "/ü")
+        #expect(URLPath.unescape("/%zz") == "/%zz")
+        #expect(URLPath.sanitize("../../x..y/./z//w") == "/x/y/z/w")
+    }
+
+    @Test func fillFromHash() {
+        let url = URLTemplate.fill("/:path/:basename:output_ext",
+                                   orderedPlaceholders: [("path", "/a b"), ("basename", nil), ("output_ext", ".html")])
+        #expect(URLPath.sanitize(url) == "/a%20b.html")
+    }
+
+    @Test func fillFromLookup() throws {
+        let values = ["year": "2024", "month": "01", "day": "05", "title": "hello world", "categories": ""]
+        let url = try URLTemplate.fill("/:categories/:year/:month_:day/:title.html") { values[$0] }
+        #expect(URLPath.sanitize(url) == "/2024/01_05/hello%20world.html")
+        #expect(throws: URLTemplate.UnknownPlaceholder.self) {
+            try URLTemplate.fill("/:nope/") { values[$0] }
+        }
+    }
+
+    @Test func styles() {
+        #expect(URLTemplate.addSuffix("/:path/:basename", style: "pretty") == "/:path/:basename/")
+        #expect(URLTemplate.addSuffix("/:path/:basename", style: "date") == "/:path/:basename:output_ext")
+        #expect(URLTemplate.addSuffix("/:path/:basename", style: "weekdate") == "/:path/:basename")
+        #expect(URLTemplate.addSuffix("/:path/:basename", style: "/:year/:title/") == "/:path/:basename/")
+    }
+}

@@ -1,0 +1,27 @@
+import Testing
+@testable import Jekyll
+
+@Suite struct SlugifyTests {
+    @Test(arguments: [
+        ("default", "hello-world-ça-va"), ("raw", "hello,-world!-ça-va?"), ("pretty", "hello,-world!-ça-va"),
+        ("ascii", "hello-world-a-va"), ("latin", "hello-world-ca-va"), ("none", "hello, world! ça va?"),
+    ])
+    func modes(mode: String, expected: String) {
+        #expect(Slugify.slugify("Hello, World! ça va?", mode: mode) == expected)
+    }
+
+    @Test func jekyllExamples() {
+        #expect(Slugify.slugify("The _config.yml file") == "the-config-yml-file")
+        #expect(Slugify.slugify("The _config.yml file", mode: "pretty") == "the-_config.yml-file")
+        #expect(Slugify.slugify("The _config.yml file", mode: "pretty", cased: true) == "The-_config.yml-file")
+        #expect(Slugify.slugify("  --Hi--  ") == "hi")
+    }
+
+    @Test(arguments: [
+        ("Ærø Þór ß", "AEro Thor ss"), ("ĳŉ€中", "ij'n??"), ("Łódź Œuvre", "Lodz OEuvre"), ("ſ÷", "??"),
+        ("àéîõü ÇÑ", "aeiou CN"),
+    ])
+    func transliteration(input: String, expected: String) {
+        #expect(Slugify.transliterate(input) == expected)
+    }
+}

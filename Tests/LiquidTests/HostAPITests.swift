@@ -1,0 +1,114 @@
+import Liquid
+import Testing
+
+/// The API a host (the Jekyll layer) builds on: drops, filters, tags, registers, file systems.
+@Suite struct HostAPITests {
+    final class PageDrop: Drop {
+        let title: String
+        let reads = ReadCounter()
+
+        init(title: String) { self.title = title }
+
+        func value(forKey key: String, in context: RenderContext) throws -> Value? {
+            reads.increment()
+            switch key {
+            case "title": return .string(title)
+            case "url": return .string("/" + title.lowercased() + "/")
+            default: return nil
+            }
+        }
+
+        var keys: [String] { ["title", "url"] }
+        var liquidString: String { "Page(\(title))" }
+    }
+
+    final class ReadCounter: @unchecked Sendable {
+        private var n = 0
+        func increment() { n += 1 }
+        var count: Int { n }
+    }
+
+    final class PagesDrop: Drop {
+        let pages: [Value]
+        init(_ pages: [Value]) { self.pages = pages }
+        func value(forKey key: String, in context: RenderContext) throws -> Value? { nil }
+        func items(in context: RenderContext) throws -> [Value]? { pages }
+    }
+
+    enum SiteTitle: RegisterKey { static var defaultValue: String { "" } }
+
+    /// A block tag: `{% shout %}…{% endshout %}` upper-cases its rendered body.
+    struct ShoutTag: TagNode {
+        let body: Block
+        func render(into output: inout OutputBuffer, context: RenderContext) throws {
+            output.append(try body.renderToString(context: context).uppercased())
+        }
+        struct Parser: TagParser {
+            func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
+                ShoutTag(body: try parser.parseBody(of: tag))
+            }
+        }
+    }
+
+    static func hostEnvironment() -> LiquidEnvironment {
+        var env = LiquidEnvironment.standard
+        env.register(filter: "site_title", arity: 0...0) { _, _, context in .string(context.registers[SiteTitle.self]) }
+        env.register(filter: "where_exp", arity: 2...2) { input, args, context in
+            let condition = try Condition.parse(args[1].rubyString, environment: context.environment)
+            var kept: [Value] = []
+            for item in try context.items(of: input) where try context.withScope([args[0].rubyString: item], {
+                try condition.evaluate(context)
+            }) {
+                kept.append(item)
+            }
+            return .array(kept)
+        }
+        env.register(tag: "shout", ShoutTag.Parser())
+        return env
+    }
+
+    @Test func dropsAreReadLazily() throws {
+        let page = PageDrop(title: "About")
+        let t = try Template.parse("{{ page.title }} {{ page.url }} {{ page }} [{{ page.nothing }}]", environment: .standard)
+        #expect(try t.render(["page": .drop(page)]) == "About /about/ Page(About) []")
+        #expect(page.reads.count == 3)
+        var options = RenderOptions()
+        options.strictVariables = true
+        #expect(throws: LiquidError.self) { try t.render(["page": .drop(page)], options: options) }
+    }
+
+    @Test func collectionDropsIterate() throws {
+        let pages = PagesDrop([.drop(PageDrop(title: "A")), .drop(PageDrop(title: "B"))])
+        let t = try Template.parse("{{ pages.size }}:{% for p in pages %}{{ p.title }}{% endfor %}:{{ pages | map: 'title' | join: ',' }}")
+        #expect(try t.render(["pages": .drop(pages)]) == "2:AB:A,B")
+    }
+
+    @Test func hostFiltersTagsAndRegisters() throws {
+        let env = Self.hostEnvironment()
+        var options = RenderOptions()
+        options.registers[SiteTitle.self] = "My Site"
+        let t = try Template.parse(
+            "{{ '' | site_title }}|{% shout %}hi {{ name }}{% endshout %}|{{ items | where_exp: 'i', 'i > 1' | join: ',' }}",
+            environment: env)
+        #expect(try t.render(["name": "bob", "items": [1, 2, 3]], options: options) == "My Site|HI BOB|2,3")
+    }
+
+    @Test func renderingInParallelSharesOneTemplateAndPartialCache() async throws {
+        var env = LiquidEnvironment.standard
+        env.fileSystem = MemoryFileSystem(["item": "<li>{{ n }}</li>"])
+        let t = try Template.parse("{% for i in (1..50) %}{% include 'item', n: i %}{% endfor %}", environment: env)
+        var options = RenderOptions()
+        options.partialCache = PartialCache()
+        let expected = (1...50).map { "<li>\($0)</li>" }.joined()
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<16 { group.addTask { [options] in try t.render([:], options: options) } }
+            for try await output in group { #expect(output == expected) }
+        }
+    }
+
+    @Test func jsonKeepsTypesAndOrder() throws {
+        let v = try JSON.parse(#"{"b": true, "a": 1, "c": 1.0, "d": [null, "x\u00e9"]}"#)
+        #expect(v.orderedHash?.keys == ["b", "a", "c", "d"])
+        #expect(JSON.string(v) == #"{"b":true,"a":1,"c":1.0,"d":[null,"xé"]}"#)
+    }
+}

@@ -1,0 +1,142 @@
+import Liquid
+import Testing
+
+/// Renders `source` with the standard environment; errors are part of the output.
+func render(_ source: String, _ data: Value = [:], partials: [String: String] = [:], mode: ErrorMode = .lax) throws -> String {
+    var env = LiquidEnvironment.standard
+    env.errorMode = mode
+    env.fileSystem = MemoryFileSystem(partials)
+    return try Template.parse(source, environment: env).renderCollectingErrors(data).output
+}
+
+@Suite struct RenderingTests {
+    /// Behaviour checked against ruby-liquid 5.4 (`ruby -rliquid`), beyond golden-liquid.
+    @Test(arguments: [
+        ("{{ 0.1 | plus: 0.2 }}", "0.3"),
+        ("{{ 10 | divided_by: 3.0 }}", "3.3333333333333335"),
+        ("{{ 3.0 | modulo: 0.7 }}", "0.2"),
+        ("{{ 7 | modulo: -2 }}|{{ -7 | divided_by: 2 }}", "-1|-4"),
+        ("{{ 5.666 | round: -2 }}|{{ 2.675 | round: 2 }}|{{ 1234 | round: -2 }}|{{ -2.5 | round }}", "0|2.68|1200|-3"),
+        ("{{ ' 12 ' | plus: 0 }}|{{ '1_000' | plus: 0 }}|{{ ' 1.5 ' | plus: 0 }}|{{ '5.' | plus: 0 }}", "12|1000|1.5|5"),
+        ("{{ x }}|{{ y }}|{{ z }}", "1.0e+20|1.0e-05|123456789.12345679"),
+        ("{{ a }}", "{\"x\"=>[1, 2.0, nil, true], \"y\"=>{\"z\"=>\"q\\\"u\"}}"),
+        ("{{ b }}", "12{\"k\"=>1}"),
+        ("{{ 'x' | append: b }}", "x[[1, [2]], {\"k\"=>1}]"),
+        ("{{ 5.size }}|{{ 'héllo'.size }}|{{ (3..7).last }}|{{ n.size }}|{{ s.size }}", "|héllo||8|5"),
+        ("{% assign s = 'a b' | split: ' ' %}{{ s | size }}", "2"),
+        ("{{ 'Hello' | slice: -3, 2 }}|{{ 'héllo' | truncate: 4 }}", "ll|h..."),
+        ("{{ crlf | newline_to_br }}", "a<br />\nb"),
+    ] as [(String, String)])
+    func rubyCompatibleOutput(source: String, expected: String) throws {
+        let data: Value = [
+            "x": .float(1e20), "y": .float(0.00001), "z": .float(123456789.123456789),
+            "a": ["x": [1, 2.0, nil, true], "y": ["z": "q\"u"]],
+            "b": [[1, [2]], ["k": 1]],
+            "n": 5, "s": "héllo", "crlf": "a\r\nb",
+        ]
+        #expect(try render(source, data) == expected)
+    }
+
+    /// `split: p | size` is counted without splitting; it must agree with splitting.
+    @Test func splitThenSizeAgreesWithSplitting() throws {
+        let strings = ["", " ", "a", " a  b\t\nc ", "a,b,,", ",,", ",a", "a,,b", "héllo wörld", "x--y--", "--"]
+        let patterns = [" ", ",", "", "--", "z"]
+        for s in strings {
+            for p in patterns {
+                let data: Value = ["s": .string(s), "p": .string(p)]
+                let fused = try render("{{ s | split: p | size }}", data)
+                let unfused = try render("{% assign parts = s | split: p %}{{ parts | size }}", data)
+                #expect(fused == unfused, "\(s.debugDescription) split \(p.debugDescription)")
+            }
+        }
+    }
+
+    /// The word count of `split: ' ' | size` (eight bytes at a time) against splitting, on
+    /// pseudo-random text of every length up to 80 with all of Ruby's whitespace and non-ASCII.
+    @Test func fieldCountingAgreesOnRandomText() throws {
+        let alphabet: [String] = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "a", "b", "é", "日", "\u{85}", "\u{A0}", "x", "0", "\u{1F}", "!"]
+        var seed: UInt64 = 42
+        let t = try Template.parse("{{ s | split: ' ' | size }}/{% assign w = s | split: ' ' %}{{ w | size }}")
+        for length in 0...80 {
+            for _ in 0..<4 {
+                var text = ""
+                for _ in 0..<length {
+                    seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                    text += alphabet[Int(seed >> 60)]
+                }
+                let parts = try t.render(["s": .string(text)]).split(separator: "/")
+                #expect(parts.count == 2 && parts[0] == parts[1], "\(text.debugDescription)")
+            }
+        }
+    }
+
+    /// `size`, `slice` and `truncate` count code points, as Ruby does.
+    @Test func lengthsAreCodePoints() throws {
+        for text in ["", "abc", "héllo wörld, ça va?", "日本語のテキストです", String(repeating: "aé日🙂", count: 7), "e\u{301}e\u{301}"] {
+            let n = text.unicodeScalars.count
+            #expect(try render("{{ s | size }}", ["s": .string(text)]) == String(n))
+            let sliced = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(1).prefix(5)))
+            #expect(try render("{{ s | slice: 1, 5 }}", ["s": .string(text)]) == sliced)
+        }
+    }
+
+    @Test func whitespaceControlAndBlankBlocks() throws {
+        #expect(try render("a  {%- if true -%}  b  {%- endif -%}  c") == "abc")
+        #expect(try render("[{% if true %}\n  {% assign x = 1 %}\n{% endif %}]") == "[]")
+        #expect(try render("[{% for i in (1..3) %} {% endfor %}]") == "[]")
+        #expect(try render("[{% if true %} {{ '' }} {% endif %}]") == "[  ]")
+    }
+
+    @Test func includeSeesAndChangesTheScope() throws {
+        let out = try render("{% assign a = 1 %}{% include 'p', b: 2 %}{{ c }}",
+                             partials: ["p": "{{ a }}{{ b }}{% assign c = 3 %}"])
+        #expect(out == "123")
+    }
+
+    @Test func renderIsIsolated() throws {
+        let out = try render("{% assign a = 1 %}{% render 'p', b: 2 %}[{{ c }}]",
+                             partials: ["p": "{{ a }}{{ b }}{% assign c = 3 %}{% include 'q' %}"])
+        #expect(out.hasPrefix("2Liquid error (p line 1): include usage is not allowed in this context[]"))
+    }
+
+    @Test func dateFilterUsesRubyStrftime() throws {
+        let t = Value.time(TimeValue(seconds: 1_704_150_000, utcOffset: 3600, zone: .fixedOffset))  // 2024-01-02 00:00 +01:00
+        let cases: [(String, String)] = [
+            ("%Y-%m-%d %H:%M:%S %z", "2024-01-02 00:00:00 +0100"),
+            ("%-d/%-m %e %j %a %A %b %B", "2/1  2 002 Tue Tuesday Jan January"),
+            ("%I %l %p %P %:z %^a %10A|%-H", "12 12 AM am +01:00 TUE    Tuesday|0"),
+            ("%s %U %W %V %G %u %w %%", "1704150000 00 01 01 2024 2 2 %"),
+            ("%D %F %T %R %r %c", "01/02/24 2024-01-02 00:00:00 00:00 12:00:00 AM Tue Jan  2 00:00:00 2024"),
+        ]
+        for (format, expected) in cases {
+            #expect(try render("{{ t | date: f }}", ["t": t, "f": .string(format)]) == expected)
+        }
+        #expect(try render("{{ t }}", ["t": t]) == "2024-01-02 00:00:00 +0100")
+        #expect(try render("{{ d | date: '%Y %Z %z %s' }}", ["d": .date(DateValue(year: 2016, month: 3, day: 4))]) == "2016 +00:00 +0000 1457049600")
+    }
+
+    @Test(arguments: [
+        ("2016-03-14T10:20:30Z", "2016-03-14 10:20:30 UTC"),
+        ("2016-03-14 10:20:30 +0100", "2016-03-14 10:20:30 +0100"),
+        ("2016-03-14T10:20:30.123+01:00", "2016-03-14 10:20:30 +0100"),
+        ("Mon, 14 Mar 2016 10:20:30 -0500", "2016-03-14 10:20:30 -0500"),
+        ("2016-03-14 10:20:30 PST", "2016-03-14 10:20:30 -0800"),
+    ] as [(String, String)])
+    func timeParsing(input: String, expected: String) {
+        #expect(TimeValue.parse(input)?.description == expected)
+    }
+
+    @Test func unparsableDatesAreLeftAlone() throws {
+        #expect(try render("{{ 'foo' | date: '%Y' }}|{{ '03/14/2016' | date: '%Y' }}|{{ '' | date: '%Y' }}") == "foo|03/14/2016|")
+    }
+
+    @Test func strictModeRejectsWhatLaxAccepts() throws {
+        #expect(try render("{{ a | upcase foo }}", ["a": "x"]) == "X")
+        #expect(throws: LiquidError.self) { try render("{{ a | upcase foo }}", ["a": "x"], mode: .strict) }
+        var env = LiquidEnvironment.standard
+        env.errorMode = .warn
+        let t = try Template.parse("{% if a = 1 %}x{% endif %}", environment: env)
+        #expect(t.warnings.count == 1)
+        #expect(t.warnings.first?.description == "Liquid syntax error (line 1): Unexpected character = in \"a = 1\"")
+    }
+}
