@@ -73,7 +73,7 @@ let package = Package(
 
         // Rouge-compatible syntax highlighting.
         .target(name: "Highlight", exclude: ["README.md"]),
-        .testTarget(name: "HighlightTests", dependencies: ["Highlight"],
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight", "Markdown"],
                     exclude: ["Fixtures"]),
         .executableTarget(name: "highlight-bench", dependencies: ["Highlight"], path: "Benchmarks/highlight",
                           exclude: ["RESULTS.md", "bench.sh", "inputs"]),

@@ -15,7 +15,8 @@ SAMPLES=Tests/HighlightTests/Fixtures/samples
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-swift build -c release --product highlight-bench >/dev/null
+# NO_BUILD=1 reuses the release binary already built (when another build holds .build).
+[ -n "${NO_BUILD:-}" ] || swift build -c release --product highlight-bench >/dev/null
 BIN=.build/release/highlight-bench
 
 LANGS="plaintext python ruby javascript typescript json yaml shell console html xml css scss sass c cpp java go rust

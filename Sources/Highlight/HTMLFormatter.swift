@@ -20,26 +20,33 @@ enum HTMLFormatter {
         out.append(contentsOf: html.utf8)
     }
 
+    /// How many bytes each input byte grows by when escaped (`&` → `&amp;`, `<` → `&lt;`, `>` → `&gt;`).
+    static let growth: [UInt8] = (0...255).map { $0 == 38 ? 4 : $0 == 60 || $0 == 62 ? 3 : 0 }
+
     /// The HTML for `runs` over `bytes`, written straight into a string of the exact length.
     static func string(_ runs: [TokenRun], _ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard let source = bytes.baseAddress, !runs.isEmpty else { return "" }
-        // First pass: the exact length.
-        var length = 0
-        var i = 0
-        while i < runs.count {
-            let token = runs[i].token
-            if token != .text { length += openTags[Int(token.rawValue)].count + closeTag.count }
-            repeat {
-                for k in Int(runs[i].start)..<Int(runs[i].end) {
-                    switch source[k] {
-                    case 38: length += 5
-                    case 60, 62: length += 4
-                    default: length += 1
-                    }
-                }
-                i += 1
-            } while i < runs.count && runs[i].token == token
+        return growth.withUnsafeBufferPointer { growth in
+            // First pass: the exact length.
+            var length = 0
+            var i = 0
+            while i < runs.count {
+                let token = runs[i].token
+                if token != .text { length += openTags[Int(token.rawValue)].count + closeTag.count }
+                repeat {
+                    let a = Int(runs[i].start), b = Int(runs[i].end)
+                    var extra = 0
+                    for k in a..<b { extra &+= Int(growth[Int(source[k])]) }
+                    length += b - a + extra
+                    i += 1
+                } while i < runs.count && runs[i].token == token
+            }
+            return write(runs, source, length, growth)
         }
+    }
+
+    private static func write(_ runs: [TokenRun], _ source: UnsafePointer<UInt8>, _ length: Int,
+                              _ growth: UnsafeBufferPointer<UInt8>) -> String {
         let close = Token.allCases.count, amp = close + 1, lt = close + 2, gt = close + 3
         return pieces.withUnsafeBufferPointer { pieceBytes in
             pieceStarts.withUnsafeBufferPointer { starts in
@@ -56,15 +63,21 @@ enum HTMLFormatter {
                         let token = runs[i].token
                         if token != .text { put(Int(token.rawValue)) }
                         repeat {
-                            for k in Int(runs[i].start)..<Int(runs[i].end) {
-                                let c = source[k]
-                                switch c {
+                            // Copy plain stretches whole; replace the three special bytes.
+                            var plain = Int(runs[i].start)
+                            let end = Int(runs[i].end)
+                            for k in plain..<end where growth[Int(source[k])] != 0 {
+                                out.update(from: source + plain, count: k - plain)
+                                out += k - plain
+                                switch source[k] {
                                 case 38: put(amp)
                                 case 60: put(lt)
-                                case 62: put(gt)
-                                default: out.pointee = c; out += 1
+                                default: put(gt)
                                 }
+                                plain = k + 1
                             }
+                            out.update(from: source + plain, count: end - plain)
+                            out += end - plain
                             i += 1
                         } while i < runs.count && runs[i].token == token
                         if token != .text { put(close) }

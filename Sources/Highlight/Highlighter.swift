@@ -14,18 +14,27 @@ public enum Highlighter {
         return table
     }()
 
-    /// The lexer Rouge's `Lexer.find_fancy` picks for `name`: an exact, case-sensitive match of a
-    /// tag or alias. Options after `?` (`"ruby?foo=bar"`) are accepted and ignored. Nil when Rouge
-    /// has no such lexer here (including `"guess"`, which this module does not implement).
+    /// The lexer Rouge's `Lexer.find` picks for `name`: an exact, case-sensitive match of a tag
+    /// or alias. Options after `?` (`"ruby?foo=bar"`) are accepted and ignored. Nil when this
+    /// module has no such lexer, and for `"guess"`, which needs the code: see
+    /// `lexer(for:code:)`.
     public static func lexer(for name: String) -> Lexer? {
         if let lexer = registry[name] { return lexer }
         guard let q = name.firstIndex(of: "?") else { return nil }
         return registry[String(name[..<q])]
     }
 
+    /// Rouge's `Lexer.find_fancy(name, code)`: like `lexer(for:)`, and `"guess"` (alone or with
+    /// options) guesses from `code` (see `guess(_:)`).
+    public static func lexer(for name: String, code: String) -> Lexer? {
+        let base = name.firstIndex(of: "?").map { String(name[..<$0]) } ?? name
+        if base == "guess" { return guess(code) }
+        return lexer(for: name)
+    }
+
     /// The token-span HTML of `code` in `language`, or nil for a language no lexer knows.
     public static func highlight(_ code: String, language: String) -> String? {
-        lexer(for: language)?.highlight(code)
+        lexer(for: language, code: code)?.highlight(code)
     }
 
     /// `text` escaped as Rouge escapes (`&`, `<`, `>` only): what an unknown language gets.

@@ -67,12 +67,14 @@ extension KramdownOptions {
             var shared = HighlighterOptions(defaultLang: map["default_lang"]?.string, guessLang: map["guess_lang"]?.truthy ?? false,
                                             disable: map["disable"]?.truthy ?? false)
             if shared.defaultLang == "nil" { shared.defaultLang = nil }
+            shared.setFormatterOptions(map.mapValues(\.optionValue))
             func merged(_ sub: FlowMap.Value?) -> HighlighterOptions {
                 var o = shared
                 if case .map(let m)? = sub {
                     if let v = m["default_lang"] { o.defaultLang = v.string }
                     if let v = m["guess_lang"] { o.guessLang = v.truthy }
                     if let v = m["disable"] { o.disable = v.truthy }
+                    o.setFormatterOptions(m.mapValues(\.optionValue))
                 }
                 return o
             }
@@ -94,6 +96,19 @@ enum FlowMap {
         var truthy: Bool {
             guard case .scalar(let s) = self else { return true }
             return !(s == "false" || s == "no" || s == "off" || s == "~" || s == "null" || s.isEmpty)
+        }
+        /// The value as YAML would type it: booleans, null, integers, else strings.
+        var optionValue: OptionValue {
+            switch self {
+            case .map(let m): return .map(m.mapValues(\.optionValue))
+            case .scalar(let s):
+                switch s {
+                case "false", "no", "off": return .bool(false)
+                case "true", "yes", "on": return .bool(true)
+                case "~", "null", "": return .null
+                default: return Int(s).map(OptionValue.int) ?? .string(s)
+                }
+            }
         }
     }
 

@@ -14,10 +14,28 @@ public struct KramdownOptions: Sendable, Equatable {
         public var defaultLang: String?
         public var guessLang: Bool
         public var disable: Bool
+        /// The options kramdown hands to Rouge's legacy HTML formatter: the `<pre>` class of the
+        /// wrapper, the wrapper itself (never around spans), and a line-number table.
+        public var cssClass = "highlight"
+        public var wrap = true
+        public var lineNumbers = false
+        public var table = RougeTable()
         public init(defaultLang: String? = "plaintext", guessLang: Bool = true, disable: Bool = false) {
             self.defaultLang = defaultLang
             self.guessLang = guessLang
             self.disable = disable
+        }
+
+        /// Sets the formatter options named in a `syntax_highlighter_opts` mapping (Ruby truth:
+        /// only false and nil are false).
+        mutating func setFormatterOptions(_ m: [String: OptionValue]) {
+            if let v = m["css_class"]?.string { cssClass = v }
+            if let v = m["wrap"] { wrap = v.truthy }
+            if let v = m["line_numbers"] { lineNumbers = v.truthy }
+            if let v = m["start_line"]?.int { table.startLine = v }
+            if let v = m["table_class"]?.string { table.tableClass = v }
+            if let v = m["gutter_class"]?.string { table.gutterClass = v }
+            if let v = m["code_class"]?.string { table.codeClass = v }
         }
     }
 
@@ -79,6 +97,7 @@ public struct KramdownOptions: Sendable, Equatable {
         if case .map(let opts)? = config["syntax_highlighter_opts"] {
             if let v = opts["default_lang"]?.string { shared.defaultLang = v }
             if let v = opts["disable"]?.bool { shared.disable = v }
+            shared.setFormatterOptions(opts)
             if case .map(let m)? = opts["block"] { block = m }
             if case .map(let m)? = opts["span"] { span = m }
         }
@@ -91,6 +110,7 @@ public struct KramdownOptions: Sendable, Equatable {
         if let v = m["default_lang"]?.string { o.defaultLang = v }
         if let v = m["guess_lang"]?.bool { o.guessLang = v }
         if let v = m["disable"]?.bool { o.disable = v }
+        o.setFormatterOptions(m)
         return o
     }
 
@@ -138,6 +158,14 @@ public enum OptionValue: Sendable, Equatable {
         case .string(let s): return s == "true" ? true : (s == "false" ? false : nil)
         case .null: return false
         default: return nil
+        }
+    }
+    /// Ruby's truth: everything but false and nil.
+    var truthy: Bool {
+        switch self {
+        case .bool(let b): return b
+        case .null: return false
+        default: return true
         }
     }
     var int: Int? {

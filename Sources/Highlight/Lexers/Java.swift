@@ -143,16 +143,15 @@ final class JavaTokenizer: StackTokenizer {
     }
 
     private func number(_ s: Scan) -> (Token, Int)? {
-        /// `(d_+d|d)+` for a digit class.
+        /// `(d_+d|d)+` for a digit class: each step takes a digit, or a digit, underscores and
+        /// the digit after them (which the next step then cannot start from).
         func digits(_ i: Int, _ set: CharSet) -> Int? {
-            guard set.contains(s.at(i)) && i < s.end else { return nil }
-            var j = i + 1
-            while true {
-                if set.contains(s.at(j)) && j < s.end { j += 1; continue }
-                let u = s.skip(CharSet("_"), from: j)
-                if u > j && set.contains(s.at(u)) && u < s.end { j = u + 1; continue }
-                return j
+            var j = i
+            while set.contains(s.at(j)) && j < s.end {
+                let u = s.skip(CharSet("_"), from: j + 1)
+                j = u > j + 1 && set.contains(s.at(u)) && u < s.end ? u + 1 : j + 1
             }
+            return j > i ? j : nil
         }
         let c = s.peek()
         if let d = digits(s.pos, .digit), s.at(d) == 46, let f = digits(d + 1, .digit) {

@@ -122,7 +122,8 @@ extension MarkdownTokenizer {
         }
         let content = close.map { s.text(infoEnd, $0) }
         let lexer: Tokenizer
-        if name.isEmpty {
+        let guessing = name.isEmpty || name == "guess" || name.hasPrefix("guess?")
+        if guessing {
             lexer = (content.map { Highlighter.guess($0) } ?? .plainText).make()
         } else {
             lexer = Highlighter.lexer(for: name)?.make() ?? ConstantTokenizer(.stringBacktick)

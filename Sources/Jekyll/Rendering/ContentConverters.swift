@@ -24,9 +24,8 @@ public struct ContentConverters: Sendable {
 
     init(configuration: Configuration, highlighter: (any CodeHighlighter)?, theme: Theme?) throws(BuildError) {
         let kramdown = configuration["kramdown"]?.orderedHash ?? OrderedHash()
-        var options = KramdownOptions(config: ContentConverters.optionValues(kramdown),
+        let options = KramdownOptions(config: ContentConverters.optionValues(kramdown),
                                       highlighter: configuration.highlighter)
-        if configuration.highlighter == "none" || configuration.highlighter.isEmpty { options.syntaxHighlighter = .none }
         self.highlighter = highlighter
         smartyPants = SmartyPants(options: options)
         let commonmark = configuration["commonmark"]?.orderedHash ?? OrderedHash()

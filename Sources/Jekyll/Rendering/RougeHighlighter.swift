@@ -12,6 +12,11 @@ struct RougeHighlighter: CodeHighlighter {
         return languages.lexer(for: language)
     }
 
+    func lexer(for language: String, code: String) -> String? {
+        if let lexer = Highlighter.lexer(for: language, code: code) { return lexer.name }
+        return languages.lexer(for: language)
+    }
+
     func highlight(_ code: String, lexer: String) -> String {
         Highlighter.lexer(for: lexer)?.highlight(code) ?? Highlighter.escape(code)
     }

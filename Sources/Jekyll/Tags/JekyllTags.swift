@@ -115,63 +115,6 @@ struct PostURLTag: TagNode {
     }
 }
 
-/// `{% highlight lang [linenos] %}…{% endhighlight %}`: code coloured by the site's highlighter,
-/// in Jekyll's `<figure class="highlight">` wrapper (Rouge's line-number table with `linenos`).
-struct HighlightTag: TagNode {
-    let language: String
-    let lineNumbers: Bool
-    let body: Block
-
-    struct Parser: TagParser {
-        func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
-            let markup = tag.markup.trimming(" \t\n\r")
-            let words = markup.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-            guard let lang = words.first,
-                  lang.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".+#_-".contains($0)) }) else {
-                throw LiquidError(.syntax, "Syntax Error in tag 'highlight' while parsing the following markup:\n"
-                                  + "Valid syntax: highlight <lang> [linenos]\n")
-            }
-            let options = words.dropFirst().map { $0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? "" }
-            let body = try parser.parseBody(of: tag)
-            return HighlightTag(language: lang.lowercased(), lineNumbers: options.contains("linenos"), body: body)
-        }
-    }
-
-    func render(into output: inout OutputBuffer, context: RenderContext) throws {
-        let prefix = (context["highlighter_prefix"] ?? .nil).isNil ? "" : context["highlighter_prefix"]!.rubyString
-        let suffix = (context["highlighter_suffix"] ?? .nil).isNil ? "" : context["highlighter_suffix"]!.rubyString
-        // Leading and trailing line terminators go (a CRLF is two of them, not one character).
-        var scalars = Substring(try body.renderToString(context: context)).unicodeScalars
-        while let f = scalars.first, f == "\n" || f == "\r" { scalars.removeFirst() }
-        while let l = scalars.last, l == "\n" || l == "\r" { scalars.removeLast() }
-        let code = String(scalars)
-        let scope = context.jekyll
-        var html: String
-        if scope?.site.configuration.highlighter == "rouge" || scope == nil {
-            let highlighter: any CodeHighlighter = scope?.build.converters.highlighter ?? PlainCodeHighlighter()
-            let lexer = highlighter.lexer(for: language) ?? "plaintext"
-            html = highlighter.highlight(code, lexer: lexer)
-            if lineNumbers { html = HighlightTag.lineNumberTable(html) }
-        } else {
-            html = URLFilters.xmlEscape(code).trimming(" \t\n\r")
-        }
-        if html.hasSuffix("\n") { html.removeLast() }
-        output.append(prefix + "<figure class=\"highlight\"><pre><code class=\"language-"
-                      + language.replacingAll("+", with: "-") + "\" data-lang=\"" + language + "\">" + html
-                      + "</code></pre></figure>" + suffix)
-    }
-
-    /// Rouge's `HTMLTable` formatter around highlighted code.
-    static func lineNumberTable(_ html: String) -> String {
-        var lines = html.split(separator: "\n", omittingEmptySubsequences: false).count
-        if html.hasSuffix("\n") { lines -= 1 }
-        let numbers = (1...max(1, lines)).map { "\($0)\n" }.joined()
-        let code = html.hasSuffix("\n") ? html : html + "\n"
-        return "<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">" + numbers
-            + "</pre></td><td class=\"code\"><pre>" + code + "</pre></td></tr></tbody></table>"
-    }
-}
-
 /// `{% render %}` in Jekyll 4.3.1 has no file system to read from.
 struct DisabledRenderTag: TagNode {
     struct Parser: TagParser {

@@ -7,10 +7,23 @@ public protocol CodeHighlighter: Sendable {
     /// there is no lexer for it (the code is then printed as `<pre><code class="language-x">`).
     func lexer(for language: String) -> String?
 
+    /// `Lexer.find_fancy` given the code too: the name `guess` (alone or with options) picks the
+    /// lexer from the code. Highlighters that cannot guess answer as `lexer(for:)` does.
+    func lexer(for language: String, code: String) -> String?
+
     /// The token markup for `code` with the lexer `lexer` (as returned by `lexer(for:)`), the way
     /// Rouge's HTML formatter prints it: `<span class="k">def</span>` …, text escaped (`&`, `<`,
     /// `>`), without any wrapper.
     func highlight(_ code: String, lexer: String) -> String
+}
+
+extension CodeHighlighter {
+    public func lexer(for language: String, code: String) -> String? { lexer(for: language) }
+
+    /// Whether `lexer(for:code:)` must see the code for this name: Rouge's `guess`.
+    static func guesses(_ language: String) -> Bool {
+        language == "guess" || language.hasPrefix("guess?")
+    }
 }
 
 /// Knows Rouge's languages but prints no token spans: the code comes out escaped inside the same

@@ -158,12 +158,15 @@ extension HTMLConverter {
     }
 
     /// The Rouge lexer kramdown would use, or nil when it prints the code plainly.
-    func lexer(language: String?, block: Bool) -> String? {
+    func lexer(language: String?, block: Bool, code: String) -> String? {
         guard options.syntaxHighlighter == .rouge else { return nil }
         let opts = block ? options.blockHighlighting : options.spanHighlighting
-        guard !opts.disable, let name = language ?? opts.defaultLang ?? (opts.guessLang ? "" : nil) else { return nil }
+        // With neither a language nor a default, Rouge guesses (when guessing is on).
+        guard !opts.disable, let name = language ?? opts.defaultLang ?? (opts.guessLang ? "guess" : nil) else { return nil }
         let lexer: String?
-        if let cached = lexerCache[name] {
+        if PlainCodeHighlighter.guesses(name) {
+            lexer = (highlighter ?? PlainCodeHighlighter()).lexer(for: name, code: code)
+        } else if let cached = lexerCache[name] {
             lexer = cached
         } else {
             lexer = (highlighter ?? PlainCodeHighlighter()).lexer(for: name)
@@ -175,7 +178,7 @@ extension HTMLConverter {
 
     func codespan(_ el: Element) {
         if el.attrs.isEmpty, highlighter == nil, let lang = options.spanHighlighting.defaultLang,
-           lexer(language: nil, block: false) != nil {
+           !options.spanHighlighting.lineNumbers, lexer(language: nil, block: false, code: el.value) != nil {
             // the common case: no attributes, the default language, no token markup
             out.append("<code class=\"language-")
             out.escape(lang, mode: .attribute)
@@ -186,12 +189,16 @@ extension HTMLConverter {
         }
         var attrs = el.attrs
         let lang = Self.codeLanguage(attrs)
-        let lexer = lexer(language: lang, block: false)
+        let lexer = lexer(language: lang, block: false, code: el.value)
         if lexer != nil { Self.addHighlighterClass(&attrs, language: lang ?? options.spanHighlighting.defaultLang) }
         out.append("<code")
         out.attributes(attrs)
         out.append(Byte.gt)
-        if let lexer, let highlighter { out.append(highlighter.highlight(el.value, lexer: lexer)) } else { out.escape(el.value, mode: .all) }
+        if let lexer {
+            out.append(highlighted(el.value, lexer: lexer, options.spanHighlighting))
+        } else {
+            out.escape(el.value, mode: .all)
+        }
         out.append("</code>")
     }
 
@@ -206,13 +213,19 @@ extension HTMLConverter {
             attrs["class"] = rest.isEmpty ? nil : rest
         }
         out.spaces(indent)
-        if let lexer = lexer(language: el.lang ?? lang, block: true) {
-            Self.addHighlighterClass(&attrs, language: lang ?? options.blockHighlighting.defaultLang)
+        if let lexer = lexer(language: el.lang ?? lang, block: true, code: el.value) {
+            let opts = options.blockHighlighting
+            Self.addHighlighterClass(&attrs, language: lang ?? opts.defaultLang)
             out.append("<div")
             out.attributes(attrs)
-            out.append("><div class=\"highlight\"><pre class=\"highlight\"><code>")
-            if let highlighter { out.append(highlighter.highlight(el.value, lexer: lexer)) } else { out.escape(el.value, mode: .all) }
-            out.append("</code></pre></div>")
+            out.append(Byte.gt)
+            if opts.wrap {
+                out.append("<div class=\"highlight\"><pre class=\"")
+                out.append(opts.cssClass)
+                out.append("\"><code>")
+            }
+            out.append(highlighted(el.value, lexer: lexer, opts))
+            if opts.wrap { out.append("</code></pre></div>") }
             out.spaces(indent)
             out.append("</div>\n")
             return
@@ -233,6 +246,13 @@ extension HTMLConverter {
         out.append(Byte.gt)
         out.append(result)
         out.append("\n</code></pre>\n")
+    }
+
+    /// Rouge's markup for code (escaped text without a highlighter), in a line-number table
+    /// when asked for.
+    func highlighted(_ code: String, lexer: String, _ opts: KramdownOptions.HighlighterOptions) -> String {
+        let markup = highlighter?.highlight(code, lexer: lexer) ?? Escape.all(code)
+        return opts.lineNumbers ? opts.table.wrap(markup) : markup
     }
 
     /// The `show-whitespaces` class: every space and tab marked, with `-l`/`-r` for leading and

@@ -127,6 +127,12 @@ Dir.glob(File.join(SAMPLES, '*', '*')).sort.each do |path|
 end
 puts "expected outputs: #{count}"
 
+# Rouge's tag and aliases for every lexer the samples use, one lexer a line: what the lookup test
+# expects this module to answer to.
+names = Dir.children(SAMPLES).map { |d| Rouge::Lexer.find(d) }.uniq.sort_by(&:tag)
+File.write(File.join(HERE, 'lexer-names.txt'), names.map { |l| ([l.tag] + l.aliases).join(' ') + "\n" }.join)
+puts "lexer names: #{names.size}"
+
 tables = 0
 Dir.glob(File.join(HERE, 'tables', '*', '*')).sort.each do |path|
   next if path.end_with?(EXPECTED)

@@ -5,3 +5,4 @@ float f = 1.0e-5f; double d = 0x1.8p1;
 int x = a >>> 2;
 switch (day) { case MONDAY -> 1; default -> 0; }
 final var π = Math.PI;
+long odd = 9_27__3_225386430 + 1__0.5_0;

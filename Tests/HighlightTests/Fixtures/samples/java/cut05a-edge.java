@@ -1,3 +1,4 @@
 char c = '\'';
 String s = "unterminated;
-long big = 9_223_372_036_854
+long big = 9_223_372_036_854_775_807L;
+flo
