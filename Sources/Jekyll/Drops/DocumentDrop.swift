@@ -33,7 +33,7 @@ final class DocumentDrop: Drop {
         case "excerpt": return .string(try scope.build.excerpts.text(of: id, scope: scope))
         case "collection": return site.documents[id].collectionLabel.map(Value.string) ?? .nil
         case "next", "previous":
-            scope.build.dependencies.listRead(SiteLists.neighbours(of: doc), by: scope.document)
+            scope.build.dependencies.listRead(SiteLists.neighbours(of: site.documents[id]), by: scope.document)
             guard let (collection, index) = site.position(of: id) else { return .nil }
             let other = index + (key == "next" ? 1 : -1)
             guard other >= 0, other < collection.documentIDs.count else { return .nil }
