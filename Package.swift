@@ -9,6 +9,8 @@ let package = Package(
         // For the separate benchmark and fuzzing packages.
         .library(name: "YAML", targets: ["YAML"]),
         .library(name: "Liquid", targets: ["Liquid"]),
+        .library(name: "JekyllLiquid", targets: ["JekyllLiquid"]),
+        .library(name: "Markdown", targets: ["Markdown"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -96,7 +98,7 @@ let package = Package(
         .testTarget(name: "KyllCLITests", dependencies: [
             "KyllCLI", "Jekyll", "Server", "YAML",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
-        ], exclude: ["Fixtures"]),
+        ], exclude: ["Fixtures", "ErrorCatalogue"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -234,9 +234,36 @@ public enum FileSystem {
 
     /// Puts `replacement` where `target` is, moving the old `target` to `retiredPath`: two renames
     /// in a row, so the old tree stays whole until the new one is complete.
+    /// Puts `replacement` where `target` is, leaving the old `target` at `retiredPath`. One atomic
+    /// system call where the platform has one (Linux's `renameat2` exchange, macOS's `renamex_np`
+    /// swap), so that `target` is never missing nor half there; otherwise two renames, the first
+    /// undone if the second fails.
     public static func exchange(_ replacement: String, _ target: String, retiredPath: String) throws(Failure) {
+        if atomicSwap(replacement, target) {
+            try rename(replacement, to: retiredPath)
+            return
+        }
         try rename(target, to: retiredPath)
-        try rename(replacement, to: target)
+        do {
+            try rename(replacement, to: target)
+        } catch {
+            _ = Glibc_rename(retiredPath, target)
+            throw error
+        }
+    }
+
+    /// Swaps two paths in one step; false when the system or the file system cannot.
+    static func atomicSwap(_ a: String, _ b: String) -> Bool {
+        #if canImport(Darwin)
+        return renamex_np(a, b, UInt32(RENAME_SWAP)) == 0
+        #else
+        // glibc has renameat2 since 2.28, but Swift's Glibc module does not declare it.
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let exchange: UInt32 = 2  // RENAME_EXCHANGE
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, exchange) == 0
+        #endif
     }
 
     /// Every file under `root` (not directories), as paths relative to it, following no symlinked folders.

@@ -68,6 +68,10 @@ public struct SiteWriter: Sendable {
         var winner: [String: Int] = [:]
         for (i, f) in files.enumerated() { winner[f.path] = i }
         let chosen = winner.values.sorted().map { files[$0] }
+        // Every producer sanitizes its paths; this is the last line of defence against one that did not.
+        for f in chosen where f.path.isEmpty || f.path.hasPrefix("/") || f.path.split(separator: "/").contains("..") {
+            throw BuildError("the output path '\(f.path)' (from \(f.origin)) would leave the destination")
+        }
         var directories = Set<String>()
         for f in chosen {
             var dir = Path.dirname(f.path)

@@ -1,0 +1,1 @@
+../../../Sources/Jekyll/Reading/FrontMatter.swift

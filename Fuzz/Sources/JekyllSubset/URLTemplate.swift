@@ -1,0 +1,1 @@
+../../../Sources/Jekyll/URL/URLTemplate.swift

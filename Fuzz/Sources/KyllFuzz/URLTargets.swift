@@ -1,0 +1,39 @@
+import FuzzSupport
+import JekyllSubset
+
+enum URLTargets {
+    /// Input lines: a permalink template, then placeholder values. The filled URL, and the output
+    /// path made of it as the writer makes it, must stay inside the destination whatever they hold.
+    static let urls: FuzzTarget = { bytes in
+        let lines = text(bytes).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let template = lines[0]
+        let values = Array(lines.dropFirst())
+        func value(_ i: Int) -> String? { i < values.count ? values[i] : nil }
+
+        let names = ["path", "basename", "output_ext", "title", "slug", "categories", "year", "name"]
+        let pageURL = URLPath.sanitize(URLTemplate.fill(template, orderedPlaceholders: [
+            ("path", value(0)), ("basename", value(1)), ("output_ext", value(2)),
+        ]))
+        checkInsideDestination(pageURL)
+        if let filled = try? URLTemplate.fill(template, lookup: { name in
+            names.firstIndex(of: name).flatMap(value).map { Slugify.slugify($0, mode: "pretty", cased: true) }
+        }) {
+            checkInsideDestination(URLPath.sanitize(filled))
+        }
+        for mode in Slugify.modes { _ = Slugify.slugify(template, mode: mode) }
+        _ = URLPath.unescape(URLPath.escape(template))
+        _ = URIReference(template).normalized().description
+        // A questionable path joined under a base never leaves it.
+        let sanitized = Path.sanitized(base: "/site/src", template)
+        if sanitized != "/site/src" && !sanitized.hasPrefix("/site/src/") { violated("\(template) → \(sanitized)") }
+    }
+
+    /// The writer's rule (Document.destinationPath): the URL unescaped and sanitized under `/`.
+    static func checkInsideDestination(_ url: String) {
+        let relative = Path.sanitized(base: "/", URLPath.unescape(url))
+        let absolute = Path.join("/dest", relative)
+        let resolved = Path.expand(absolute, relativeTo: "/")
+        if resolved != "/dest" && !resolved.hasPrefix("/dest/") { violated("\(url) writes to \(resolved)") }
+        if relative.split(separator: "/").contains("..") { violated("\(url) keeps a .. segment: \(relative)") }
+    }
+}
