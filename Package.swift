@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "HighlightTests", dependencies: ["Highlight", "Markdown"],
                     exclude: ["Fixtures"]),
         .executableTarget(name: "highlight-bench", dependencies: ["Highlight"], path: "Benchmarks/highlight",
-                          exclude: ["RESULTS.md", "bench.sh", "inputs"]),
+                          exclude: ["RESULTS.md", "bench.sh"]),
 
         // The site model and build pipeline; the emulated plugins.
         .target(name: "Jekyll", dependencies: ["Liquid", "JekyllLiquid", "YAML", "Markdown", "Sass", "Highlight"]),
@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "KyllCLITests", dependencies: [
             "KyllCLI", "Jekyll", "Server", "YAML",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
-        ], exclude: ["Fixtures", "ErrorCatalogue"]),
+        ], exclude: ["Fixtures", "ErrorCatalogue", "REAL_SITES.md"]),
     ],
     swiftLanguageModes: [.v6]
 )
