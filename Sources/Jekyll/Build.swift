@@ -49,7 +49,7 @@ public enum SiteBuild {
         let plan = IncrementalPlan(site: snapshot, plugins: setup.plugins)
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
                                    converters: setup.converters, plugins: setup.plugins, profile: setup.profile,
-                                   reusable: plan?.reusable ?? [])
+                                   reusable: plan?.reusable ?? [], recordsDependencies: plan != nil)
         progress?.begin("Rendering", total: snapshot.documents.count)
         let rendered = try context.renderAll(workers: setup.workers, progress: progress)
         timer.end("RENDER")

@@ -19,7 +19,7 @@ final class DocumentDrop: Drop {
 
     func value(forKey key: String, in context: RenderContext) throws -> Value? {
         let scope = try context.requireJekyll()
-        scope.build.dependencies.documentRead(id, rendered: DependencyLog.renderedKeys.contains(key), by: scope.document)
+        scope.build.dependencies.keyRead(key, of: id, by: scope.document)
         return try value(key, scope: scope, context: context)
     }
 

@@ -51,7 +51,7 @@ final class PageDrop: Drop {
 
     func value(forKey key: String, in context: RenderContext) throws -> Value? {
         if let scope = context.jekyll {
-            scope.build.dependencies.documentRead(id, rendered: DependencyLog.renderedKeys.contains(key), by: scope.document)
+            scope.build.dependencies.keyRead(key, of: id, by: scope.document)
         }
         if key == "content" { return .string(content(context)) }
         if key == "excerpt", let excerpt = try excerpt(context) { return excerpt }

@@ -22,13 +22,15 @@ public final class BuildContext: Sendable {
     /// The document whose last layout `content` each document's own template sees (`LayoutLeak`).
     let layoutContentSource: [Int?]
     /// What each render used, for the next incremental build.
-    let dependencies = DependencyLog()
+    let dependencies: DependencyLog
     /// Documents an incremental build keeps from before (rendered only if a template needs them).
     let reusable: Set<Int>
 
     init(site: SiteSnapshot, environment: LiquidEnvironment, converters: ContentConverters,
-         plugins: [any JekyllPlugin], profile: RenderProfile? = nil, reusable: Set<Int> = []) {
+         plugins: [any JekyllPlugin], profile: RenderProfile? = nil, reusable: Set<Int> = [],
+         recordsDependencies: Bool = false) {
         self.profile = profile
+        dependencies = DependencyLog(documents: site.documents.count, recording: recordsDependencies)
         self.reusable = reusable
         self.site = site
         self.state = RenderState(count: site.documents.count)

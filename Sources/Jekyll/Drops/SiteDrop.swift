@@ -17,7 +17,7 @@ final class SiteDrop: Drop {
     func value(forKey key: String, in context: RenderContext) throws -> Value? {
         let scope = try context.requireJekyll()
         let build = scope.build
-        if let list = SiteLists.list(forSiteKey: key, site: site) { build.dependencies.listRead(list, by: scope.document) }
+        build.dependencies.listRead(SiteLists.list(forSiteKey: key, site: site), by: scope.document)
         switch key {
         case "posts": return cache.value(forKey: key) { .array(site.postsNewestFirst.map(build.drop)) }
         case "time": return .time(site.time)

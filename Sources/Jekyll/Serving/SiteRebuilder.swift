@@ -73,7 +73,7 @@ public final class SiteRebuilder: Sendable {
         }
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
                                    converters: setup.converters, plugins: setup.plugins, profile: setup.profile,
-                                   reusable: plan.reusable)
+                                   reusable: plan.reusable, recordsDependencies: true)
         let rendered = try context.renderAll(workers: setup.workers)
 
         let files = rendered.pages + site.staticFiles.filter(\.isWritten).map {

@@ -3,6 +3,10 @@
 /// `site.tags`, its own `next`/`previous` …), and the other documents it read — their front matter
 /// and URL, or their rendered text. Reads that cannot be told apart so finely (a generator's page,
 /// `post_url`) mark the document as using the whole site.
+///
+/// A build that keeps no records (`kyll build` without `--incremental`) records nothing: every
+/// drop key read passes through here. Each document has a slot of its own, so render threads
+/// (each on its own document) do not wait for one another.
 final class DependencyLog: Sendable {
     struct Reads: Sendable {
         var usesSite = false
@@ -12,37 +16,51 @@ final class DependencyLog: Sendable {
         var data: Set<Int> = []
         /// Documents whose content, output or excerpt was read.
         var rendered: Set<Int> = []
+        /// Include files it rendered.
+        var includes: Set<String> = []
     }
 
-    private let reads = Locked<[Int: Reads]>([:])
-    private let includes = Locked<[Int: Set<String>]>([:])
+    /// Empty when nothing records.
+    private let slots: [Locked<Reads>]
+
+    init(documents count: Int, recording: Bool) {
+        slots = recording ? (0..<count).map { _ in Locked(Reads()) } : []
+    }
+
+    private func record(by document: Int?, _ change: (inout Reads) -> Void) {
+        guard let document, !slots.isEmpty else { return }
+        slots[document].withLock(change)
+    }
 
     func siteUsed(by document: Int?) {
-        guard let document else { return }
-        reads.withLock { $0[document, default: Reads()].usesSite = true }
+        record(by: document) { $0.usesSite = true }
     }
 
-    func listRead(_ name: String, by document: Int?) {
-        guard let document else { return }
-        reads.withLock { _ = $0[document, default: Reads()].lists.insert(name) }
+    /// `name` is worked out only when recording; nil for no list.
+    func listRead(_ name: @autoclosure () -> String?, by document: Int?) {
+        guard !slots.isEmpty, let name = name() else { return }
+        record(by: document) { _ = $0.lists.insert(name) }
     }
 
     /// `rendered`: the content, output or excerpt, which change when the document renders again.
     func documentRead(_ id: Int, rendered: Bool, by document: Int?) {
-        guard let document, document != id else { return }
-        reads.withLock {
-            if rendered { _ = $0[document, default: Reads()].rendered.insert(id) } else { _ = $0[document, default: Reads()].data.insert(id) }
+        guard document != id else { return }
+        record(by: document) {
+            if rendered { _ = $0.rendered.insert(id) } else { _ = $0.data.insert(id) }
         }
     }
 
-    func include(_ path: String, by document: Int?) {
-        guard let document else { return }
-        includes.withLock { _ = $0[document, default: []].insert(path) }
+    /// A drop key of document `id` read by `document`'s render.
+    func keyRead(_ key: String, of id: Int, by document: Int?) {
+        guard !slots.isEmpty else { return }
+        documentRead(id, rendered: DependencyLog.renderedKeys.contains(key), by: document)
     }
 
-    func reads(of document: Int) -> Reads { reads.withLock { $0[document] ?? Reads() } }
-    func usedSite(_ document: Int) -> Bool { reads.withLock { $0[document]?.usesSite ?? false } }
-    func includes(of document: Int) -> Set<String> { includes.withLock { $0[document] ?? [] } }
+    func include(_ path: String, by document: Int?) {
+        record(by: document) { _ = $0.includes.insert(path) }
+    }
 
-    static let renderedKeys: Set<String> = ["content", "output", "excerpt"]
+    func reads(of document: Int) -> Reads { slots.isEmpty ? Reads() : slots[document].withLock { $0 } }
+
+    private static let renderedKeys: Set<String> = ["content", "output", "excerpt"]
 }

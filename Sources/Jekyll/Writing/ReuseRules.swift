@@ -127,10 +127,10 @@ enum ReuseRules {
         for layout in LayoutLeak.chain(of: doc, in: site.layouts) {
             if let s = stamp(layout.path) { dependencies[layout.path] = s }
         }
-        for include in context.dependencies.includes(of: id) {
+        let reads = context.dependencies.reads(of: id)
+        for include in reads.includes {
             if let s = stamp(include) { dependencies[include] = s }
         }
-        let reads = context.dependencies.reads(of: id)
         var listSignatures: [String: String] = [:]
         for name in reads.lists { listSignatures[name] = lists.signature(name) }
         return BuildMetadata.Record(
