@@ -46,7 +46,7 @@ public enum SiteBuild {
 
         // Render: every document through Liquid, its converters and its layouts, on all cores.
         let snapshot = SiteSnapshot(site: site, sourceMaps: setup.converters.sass.makesSourceMaps)
-        let plan = IncrementalPlan(site: snapshot, plugins: setup.plugins)
+        let plan = configuration.incremental ? RebuildPlan(fromMetadataOf: snapshot, plugins: setup.plugins) : nil
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
                                    converters: setup.converters, plugins: setup.plugins, profile: setup.profile,
                                    reusable: plan?.reusable ?? [], recordsDependencies: plan != nil)
@@ -63,7 +63,7 @@ public enum SiteBuild {
         progress?.begin("Writing", total: files.count)
         try SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles).write(files)
         setup.prepareCacheFolder()
-        plan?.record(context)
+        plan?.record(context).metadata.write(configuration)
         timer.end("WRITE")
 
         if let profile = setup.profile {

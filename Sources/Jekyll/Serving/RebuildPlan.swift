@@ -3,13 +3,19 @@
 /// `--incremental`) by `ReuseRules`, told also which files the watcher saw change. Two more rules: a
 /// stylesheet (Sass) is rendered again when a file it may import changed (the records do not list
 /// imports), and a document is kept only when its output file is still in the destination as this
-/// process left it.
+/// process left it. `kyll build --incremental` makes the same plan from `.jekyll-metadata`.
 struct RebuildPlan {
     /// What one build leaves for the next.
     struct Memory {
         var metadata: BuildMetadata
         /// The stamps of the files under the Sass load paths.
         var sassInputs: String
+
+        /// What a build in another process left: `.jekyll-metadata`, with no Sass inputs known (so
+        /// stylesheets render).
+        static func read(_ configuration: Configuration) -> Memory? {
+            BuildMetadata.read(configuration).map { Memory(metadata: $0, sassInputs: "") }
+        }
     }
 
     let site: SiteSnapshot
@@ -43,6 +49,15 @@ struct RebuildPlan {
             reusable = []
         }
         self.lists = lists
+    }
+
+    /// For `kyll build --incremental`: from `.jekyll-metadata`, with the outputs in the destination.
+    init(fromMetadataOf site: SiteSnapshot, plugins: [any JekyllPlugin]) {
+        let destination = site.configuration.destination
+        self.init(site: site, fingerprint: BuildMetadata.fingerprint(site, plugins: plugins),
+                  previous: Memory.read(site.configuration), sassLoadPaths: []) {
+            FileSystem.isFile(Path.join(destination, $0))
+        }
     }
 
     /// Whether a changed file is one of the site's pages, items, static files or data files (a
@@ -80,7 +95,7 @@ struct RebuildPlan {
                       sassInputs: sassInputs)
     }
 
-    /// `BuildMetadata.shape`, with each file looked at once.
+    /// Every document, static file and data file with its stamp (each file looked at once).
     static func shape(_ site: SiteSnapshot, stamps: inout StampCache) -> String {
         var parts: [String] = []
         parts.reserveCapacity(site.documents.count + site.staticFiles.count)

@@ -64,7 +64,7 @@ public final class SiteRebuilder: Sendable {
         let destination = configuration.destination
         // With `--incremental`, the first build starts from `.jekyll-metadata` (stylesheets render).
         let previous = state.memory ?? (state.ledger == nil && configuration.incremental
-            ? BuildMetadata.read(configuration).map { RebuildPlan.Memory(metadata: $0, sassInputs: "") } : nil)
+            ? RebuildPlan.Memory.read(configuration) : nil)
         let changedPaths = Set(changed.map { Path.join(configuration.source, $0) })
         let plan = RebuildPlan(site: snapshot, fingerprint: fingerprint, previous: previous,
                                sassLoadPaths: setup.converters.sass.loadPaths, changed: changedPaths) { [ledger = state.ledger] path in

@@ -101,25 +101,6 @@ struct BuildMetadata {
         return hash(text)
     }
 
-    /// Every document, static file, layout and data file with its stamp.
-    static func shape(_ site: SiteSnapshot) -> String {
-        var parts: [String] = []
-        for doc in site.documents {
-            let stamp = doc.isGenerated ? "generated" : (FileStamp(doc.path).map { "\($0.seconds).\($0.nanoseconds).\($0.size)" } ?? "-")
-            parts.append(doc.relativePath + "|" + doc.url + "|" + stamp)
-        }
-        for file in site.staticFiles {
-            let stamp = FileStamp(file.path).map { "\($0.seconds).\($0.nanoseconds).\($0.size)" } ?? "-"
-            parts.append(file.relativePath + "|" + stamp)
-        }
-        let dataDir = site.configuration.inSource(site.configuration.dataDir)
-        for file in FileSystem.walkFiles(dataDir).sorted() {
-            let stamp = FileStamp(Path.join(dataDir, file)).map { "\($0.seconds).\($0.nanoseconds).\($0.size)" } ?? "-"
-            parts.append("data/" + file + "|" + stamp)
-        }
-        return hash(parts.joined(separator: "\n"))
-    }
-
     /// FNV-1a, 64 bits, as hex: enough to tell states apart, not a security measure.
     static func hash(_ text: String) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
