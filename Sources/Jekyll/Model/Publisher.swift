@@ -7,8 +7,12 @@ struct Publisher {
     let time: TimeValue
 
     init(site: Site) {
-        configuration = site.configuration
-        time = site.time
+        self.init(configuration: site.configuration, time: site.time)
+    }
+
+    init(configuration: Configuration, time: TimeValue) {
+        self.configuration = configuration
+        self.time = time
     }
 
     func publishes(_ doc: Document) -> Bool {

@@ -25,7 +25,7 @@ extension BuildContext {
         if let error = failure.withLock({ $0 }) { throw error }
         func output(_ id: Int) -> OutputFile? {
             let doc = site.documents[id]
-            guard isWritten(doc) else { return nil }
+            guard site.isWritten(doc) else { return nil }
             // A source map exists only if its stylesheet made one.
             if let source = doc.derivedFrom, state.finalResult(source)?.sourceMap == nil, !reusable.contains(source) {
                 return nil
@@ -44,14 +44,6 @@ extension BuildContext {
         let pages = site.pageIDs.compactMap(output)
         let items = site.collections.flatMap { $0.documentIDs.compactMap(output) }
         return (pages, items)
-    }
-
-    /// Pages are written; collection items when their collection has output and they are published.
-    func isWritten(_ doc: Document) -> Bool {
-        guard let label = doc.collectionLabel else { return true }
-        guard site.collection(label)?.info.writesOutput == true else { return false }
-        return (doc.isPublished || site.configuration.unpublished)
-            && (site.configuration.future || (doc.date?.seconds ?? 0) <= site.time.seconds)
     }
 
     /// One document: Liquid in its content, its converters, then its layouts, innermost first.

@@ -93,6 +93,14 @@ public final class SiteSnapshot: Sendable {
         collections.first { $0.info.label == label }
     }
 
+    /// `Publication.isWritten` on the frozen site: pages always; items when their collection has
+    /// output and they are published.
+    func isWritten(_ doc: Document) -> Bool {
+        guard let label = doc.collectionLabel else { return true }
+        guard collection(label)?.info.writesOutput == true else { return false }
+        return Publisher(configuration: configuration, time: time).publishes(doc)
+    }
+
     /// The collection an item belongs to and its position there (for `next`/`previous`).
     func position(of id: Int) -> (collection: CollectionEntry, index: Int)? {
         guard let label = documents[id].collectionLabel, let c = collection(label),

@@ -3,7 +3,8 @@
 /// `--incremental`) by `ReuseRules`, told also which files the watcher saw change. Two more rules: a
 /// stylesheet (Sass) is rendered again when a file it may import changed (the records do not list
 /// imports), and a document is kept only when its output file is still in the destination as this
-/// process left it. `kyll build --incremental` makes the same plan from `.jekyll-metadata`.
+/// process left it (an item not written needs none: if a template shows it, it is rendered then).
+/// `kyll build --incremental` makes the same plan from `.jekyll-metadata`.
 struct RebuildPlan {
     /// What one build leaves for the next.
     struct Memory {
@@ -44,7 +45,7 @@ struct RebuildPlan {
                 site: previous.metadata.shape != shape || RebuildPlan.touchesSite(changed, site: site),
                 file: { path, recorded in changed.contains(path) || stamps.stamp(path) != recorded },
                 rendersAnyway: { $0.isSass && sassChanged },
-                isIntact: { !RebuildPlan.isWritten($0, site: site) || isIntact($0.destinationPath) }))
+                isIntact: { !site.isWritten($0) || isIntact($0.destinationPath) }))
         } else {
             reusable = []
         }
@@ -67,15 +68,6 @@ struct RebuildPlan {
         let dataDir = site.configuration.inSource(site.configuration.dataDir) + "/"
         if changed.contains(where: { $0.hasPrefix(dataDir) }) { return true }
         return site.documents.contains { changed.contains($0.path) } || site.staticFiles.contains { changed.contains($0.path) }
-    }
-
-    /// `BuildContext.isWritten` before there is a context: an item not written needs no output file
-    /// to be kept (if a template shows it, it is rendered then).
-    static func isWritten(_ doc: Document, site: SiteSnapshot) -> Bool {
-        guard let label = doc.collectionLabel else { return true }
-        guard site.collection(label)?.info.writesOutput == true else { return false }
-        return (doc.isPublished || site.configuration.unpublished)
-            && (site.configuration.future || (doc.date?.seconds ?? 0) <= site.time.seconds)
     }
 
     /// The records for the next build: new ones for what was rendered, the previous ones for what was kept.
