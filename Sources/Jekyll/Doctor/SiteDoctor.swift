@@ -105,7 +105,7 @@ public enum SiteDoctor {
         for file in files where isHTML(file.path) {
             let html: [UInt8]
             switch file.content {
-            case .bytes(let bytes): html = bytes
+            case .text(let text): html = Array(text.utf8)
             case .copy(let path): html = (try? FileSystem.read(path)) ?? []
             }
             broken += check.check(html: html, file: file.path, origin: file.origin)

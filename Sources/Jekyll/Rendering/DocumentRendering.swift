@@ -38,7 +38,7 @@ extension BuildContext {
             }
             // Jekyll names pages by their `path`, items by their full path.
             let origin = doc.isPage ? (doc.data["path"]?.rubyString ?? doc.relativePath) : doc.path
-            return OutputFile(path: doc.destinationPath, content: .bytes(Array(output.utf8)), origin: origin,
+            return OutputFile(path: doc.destinationPath, content: .text(output), origin: origin,
                               mayReplace: doc.generator == "jekyll-redirect-from")
         }
         let pages = site.pageIDs.compactMap(output)

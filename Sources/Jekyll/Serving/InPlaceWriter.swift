@@ -58,10 +58,10 @@ struct InPlaceWriter {
 
     static func origin(of file: OutputFile) -> Ledger.Origin? {
         switch file.content {
-        case .bytes(let bytes):
+        case .text(var text):
             var hasher = Hasher()
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-            return .bytes(count: bytes.count, digest: hasher.finalize())
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            return .bytes(count: text.utf8.count, digest: hasher.finalize())
         case .copy(let source):
             return BuildMetadata.FileStamp(source).map { .copy(source: source, stamp: $0) }
         }
@@ -145,7 +145,7 @@ struct InPlaceWriter {
             do {
                 if FileSystem.isDirectory(target) { try FileSystem.remove(target) }
                 switch file.content {
-                case .bytes(let bytes): try FileSystem.write(bytes, to: temporary)
+                case .text(let text): try FileSystem.write(text.utf8, to: temporary)
                 case .copy(let source): try FileSystem.copy(source, to: temporary)
                 }
                 try FileSystem.rename(temporary, to: target)

@@ -3,7 +3,8 @@ import Dispatch
 /// One file of the built site: where it goes (relative to the destination) and what it holds.
 public struct OutputFile: Sendable {
     public enum Content: Sendable {
-        case bytes([UInt8])
+        /// A rendered document, written as UTF-8 (the rendered text itself, not a copy of it).
+        case text(String)
         /// A static file, copied with its modification time.
         case copy(from: String)
     }
@@ -95,7 +96,7 @@ public struct SiteWriter: Sendable {
                 // A file the previous build already wrote with the same bytes is linked, not rewritten.
                 if reuse(file, as: target) { return }
                 switch file.content {
-                case .bytes(let bytes): try FileSystem.write(bytes, to: target)
+                case .text(let text): try FileSystem.write(text.utf8, to: target)
                 case .copy(let source): try FileSystem.copy(source, to: target)
                 }
             } catch {
@@ -113,8 +114,9 @@ public struct SiteWriter: Sendable {
         guard FileSystem.kind(previous) == .file, !FileSystem.isSymlink(previous),
               let size = FileSystem.size(previous) else { return false }
         switch file.content {
-        case .bytes(let bytes):
-            guard size == bytes.count, let old = try? FileSystem.read(previous), old == bytes else { return false }
+        case .text(var text):
+            guard size == text.utf8.count, let old = try? FileSystem.read(previous),
+                  text.withUTF8({ $0.elementsEqual(old) }) else { return false }
         case .copy(let source):
             guard FileSystem.size(source) == size, let a = FileSystem.modificationTime(source),
                   FileSystem.modificationTime(previous) == a else { return false }
