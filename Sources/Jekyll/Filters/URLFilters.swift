@@ -142,12 +142,12 @@ public enum DateFilters {
         env.register(filter: "date_to_xmlschema", arity: 0...0) { input, _, context in
             if input.rubyString.isEmpty { return input }
             let t = try time(input, context)
-            return .string(format(t, "%Y-%m-%dT%H:%M:%S") + offset(t, colon: true))
+            return .string(xmlschema(t))
         }
         env.register(filter: "date_to_rfc822", arity: 0...0) { input, _, context in
             if input.rubyString.isEmpty { return input }
             let t = try time(input, context)
-            return .string(format(t, "%a, %d %b %Y %H:%M:%S ") + offset(t, colon: false))
+            return .string(format(t, "%a, %d %b %Y %H:%M:%S %z"))
         }
         env.register(filter: "date_to_string", arity: 0...2) { input, args, context in
             try stringify(input, month: "%b", type: args[0], style: args[1], context)
@@ -161,7 +161,7 @@ public enum DateFilters {
         if input.rubyString.isEmpty { return input }
         let t = try time(input, context)
         if type == .string("ordinal") {
-            let day = WallClock(t).day
+            let day = t.components.day
             let ordinalDay = "\(day)\(ordinalSuffix(day))"
             if style == .string("US") { return .string(format(t, "\(month) \(ordinalDay), %Y")) }
             return .string(format(t, "\(ordinalDay) \(month) %Y"))
@@ -196,13 +196,6 @@ public enum DateFilters {
 
     /// Ruby's `Time#xmlschema` of the time in local time (`date_to_xmlschema`).
     public static func xmlschema(_ t: TimeValue) -> String {
-        format(t, "%Y-%m-%dT%H:%M:%S") + offset(t, colon: true)
-    }
-
-    static func offset(_ t: TimeValue, colon: Bool) -> String {
-        let o = Int(t.utcOffset)
-        let sign = o < 0 ? "-" : "+"
-        let h = abs(o) / 3600, m = abs(o) % 3600 / 60
-        return sign + WallClock.pad(h, 2) + (colon ? ":" : "") + WallClock.pad(m, 2)
+        format(t, "%Y-%m-%dT%H:%M:%S%:z")
     }
 }
