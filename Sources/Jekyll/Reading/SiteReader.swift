@@ -137,21 +137,3 @@ extension Path {
         return name.index(after: dot) < name.endIndex
     }
 }
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let r = firstRange(of: target) else { return self }
-        return String(self[..<r.lowerBound]) + replacement + String(self[r.upperBound...])
-    }
-}
-
-extension Array {
-    /// Sorting that keeps the original order of equal elements.
-    func stableSorted(by less: (Element, Element) -> Bool) -> [Element] {
-        enumerated().sorted { a, b in
-            if less(a.element, b.element) { return true }
-            if less(b.element, a.element) { return false }
-            return a.offset < b.offset
-        }.map(\.element)
-    }
-}
