@@ -26,9 +26,11 @@ enum URLFilters {
                 URLPath.isUnreserved($0) || URLPath.isSubDelimiter($0) || ":/?#[]@".utf8.contains($0)
             }))
         }
-        env.register(filter: "cgi_escape", arity: 0...0) { input, _, _ in .string(cgiEscape(input.rubyString)) }
+        env.register(filter: "cgi_escape", arity: 0...0) { input, _, _ in
+            .string(EscapingFilters.urlEncode(input.rubyString))
+        }
         env.register(filter: "xml_escape", arity: 0...0) { input, _, _ in
-            input.isNil ? .string("") : .string(xmlEscape(input.rubyString))
+            input.isNil ? .string("") : .string(XML.escape(input.rubyString))
         }
     }
 
@@ -49,24 +51,6 @@ enum URLFilters {
         let configuration = context.jekyll?.site.configuration
         return SiteURL.absolute(urlString(input, context), url: configuration?.url, baseurl: configuration?.baseurl)
     }
-
-
-    /// Ruby's `CGI.escape`: letters, digits and `-._~` kept, space as `+`, everything else `%XX`.
-    static func cgiEscape(_ s: String) -> String {
-        var out = ""
-        for b in s.utf8 {
-            if URLPath.isAlphanumeric(b) || "-._~".utf8.contains(b) {
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            } else if b == 0x20 {
-                out += "+"
-            } else {
-                out += String(format: "%%%02X", b)
-            }
-        }
-        return out
-    }
-
-    static func xmlEscape(_ s: String) -> String { XML.escape(s) }
 }
 
 /// Site URLs as Jekyll's `relative_url` and `absolute_url` make them.

@@ -147,7 +147,7 @@ public enum EscapingFilters {
     }
 
     /// `CGI.escape`: letters, digits and `_.-~` kept, space as `+`, the rest `%XX`.
-    static func urlEncode(_ s: String) -> String {
+    public static func urlEncode(_ s: String) -> String {
         var out = [UInt8]()
         out.reserveCapacity(s.utf8.count)
         let hex = Array("0123456789ABCDEF".utf8)
