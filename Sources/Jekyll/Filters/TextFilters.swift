@@ -49,7 +49,7 @@ enum TextFilters {
             .string(JSON.string(try JSONValues.plain(input, depth: 0, context: context)))
         }
         env.register(filter: "inspect", arity: 0...0) { input, _, context in
-            .string(URLFilters.xmlEscape(try JSONValues.plainForInspect(input, context: context).inspect))
+            .string(XML.escape(try JSONValues.plain(input, depth: 0, context: context).inspect))
         }
         env.register(filter: "to_integer", arity: 0...0) { input, _, _ in
             switch input.primitive {
