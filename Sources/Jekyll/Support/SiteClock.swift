@@ -12,8 +12,7 @@ public struct SiteClock: Sendable {
     public init(identifier: String?) {
         if let identifier, let zone = TimeZone(identifier: identifier) {
             timeZone = zone
-        } else if let tz = FileSystem.environment("TZ"), !tz.isEmpty,
-                  let zone = TimeZone(identifier: tz.hasPrefix(":") ? String(tz.dropFirst()) : tz) {
+        } else if let tz = ProcessTimeZone.current, let zone = TimeZone(identifier: tz) {
             timeZone = zone
         } else {
             timeZone = TimeZone.current
