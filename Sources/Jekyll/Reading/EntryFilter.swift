@@ -20,6 +20,12 @@ public struct EntryFilter: Sendable {
         self.baseDirectory = base
     }
 
+    /// The site's rules: its source, `include`, `exclude` and safe mode.
+    public init(configuration: Configuration) {
+        self.init(source: configuration.source, include: configuration.include, exclude: configuration.exclude,
+                  safe: configuration.safe)
+    }
+
     public func relativeTo(baseDirectory: String) -> EntryFilter {
         EntryFilter(source: source, include: include, exclude: exclude, safe: safe, baseDirectory: baseDirectory)
     }
