@@ -148,7 +148,7 @@ public enum RubyNumber {
     }
 
     /// `Utils.to_integer`: integers, or strings that are exactly an integer.
-    static func toInteger(_ v: Value) throws -> Int {
+    public static func toInteger(_ v: Value) throws -> Int {
         if case .int(let i) = v.primitive { return i }
         let s = v.rubyString
         if let i = rubyInteger(s) { return i }
