@@ -1,4 +1,5 @@
 import Foundation
+import Liquid
 
 /// `new` and `new-theme`: a starter site (or a blank one) and a theme gem skeleton, laid out as
 /// Jekyll lays them out, with kyll's own starter text.
@@ -86,12 +87,13 @@ public enum Scaffold {
                 </div>
 
                 """)
-            let day = DateFormatter.iso.string(from: Date())
+            let now = Value.time(.now())
+            let day = DateFilter.strftime(now, "%Y-%m-%d") ?? ""
             try write(Path.join(path, "_posts/\(day)-welcome.markdown"), """
                 ---
                 layout: post
                 title: "Welcome"
-                date: \(DateFormatter.timestamp.string(from: Date()))
+                date: \(DateFilter.strftime(now, "%Y-%m-%d %H:%M:%S %z") ?? "")
                 categories: news
                 ---
                 This is your first post. Edit it, or add new ones to `_posts` named `YYYY-MM-DD-title.markdown`.
@@ -147,10 +149,10 @@ public enum Scaffold {
             # frozen_string_literal: true
 
             Gem::Specification.new do |spec|
-              spec.name          = \(rubyString(name))
+              spec.name          = \(Value.string(name).inspect)
               spec.version       = "0.1.0"
-              spec.authors       = [\(rubyString(user))]
-              spec.email         = [\(rubyString(email))]
+              spec.authors       = [\(Value.string(user).inspect)]
+              spec.email         = [\(Value.string(email).inspect)]
 
               spec.summary       = "A Jekyll theme (describe it here)."
               spec.homepage      = "https://example.com (the theme's home page or repository)"
@@ -188,7 +190,7 @@ public enum Scaffold {
     }
 
     static func license(_ user: String) -> String {
-        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let year = TimeValue.now().components.year
         return """
             The MIT License (MIT)
 
@@ -230,10 +232,6 @@ public enum Scaffold {
         """
     }
 
-    static func rubyString(_ s: String) -> String {
-        "\"" + s.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
-    }
-
     static func makeDirectory(_ path: String) throws(Failure) {
         do { try FileSystem.makeDirectories(path) } catch { throw Failure(message: "\(error)") }
     }
@@ -257,20 +255,4 @@ public enum Scaffold {
         if text.hasSuffix("\n") { text.removeLast() }
         return text
     }
-}
-
-extension DateFormatter {
-    fileprivate static let iso: DateFormatter = {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "yyyy-MM-dd"
-        return f
-    }()
-
-    fileprivate static let timestamp: DateFormatter = {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "yyyy-MM-dd HH:mm:ss Z"
-        return f
-    }()
 }

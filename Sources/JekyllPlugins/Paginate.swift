@@ -87,10 +87,3 @@ public struct Paginate: JekyllPlugin {
         return pageDir == paginateDir || inHierarchy(source: source, pageDir: pageDir, paginateDir: Path.dirname(paginateDir))
     }
 }
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let r = firstRange(of: target) else { return self }
-        return String(self[..<r.lowerBound]) + replacement + String(self[r.upperBound...])
-    }
-}

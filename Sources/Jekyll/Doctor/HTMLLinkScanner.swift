@@ -115,8 +115,8 @@ struct HTMLLinkScanner {
     }
 
     private func startsWith(_ text: String, at i: Int) -> Bool {
-        let t = Array(text.utf8)
-        return i + t.count <= bytes.count && Array(bytes[i..<i + t.count]) == t
+        let count = text.utf8.count
+        return i + count <= bytes.count && bytes[i..<i + count].elementsEqual(text.utf8)
     }
 
     private func indexAfter(_ text: String, from start: Int) -> Int {

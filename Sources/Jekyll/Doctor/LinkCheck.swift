@@ -54,7 +54,7 @@ public struct LinkCheck: Sendable {
     /// Why `target`, found in `file`, does not lead to a written file; nil when it does or when it
     /// points out of the site.
     func problem(with target: String, in file: String, base: String?) -> String? {
-        let trimmed = target.trimmingASCIISpaces
+        let trimmed = target.trimming(" \t\n\r")
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
         var path: String
         if let origin = LinkCheck.origin(of: trimmed) {
@@ -166,14 +166,5 @@ public struct LinkCheck: Sendable {
             }
         }
         return "/" + segments.joined(separator: "/")
-    }
-}
-
-private extension String {
-    var trimmingASCIISpaces: String {
-        var s = Substring(self)
-        while let c = s.first, c == " " || c == "\t" || c == "\n" || c == "\r" { s.removeFirst() }
-        while let c = s.last, c == " " || c == "\t" || c == "\n" || c == "\r" { s.removeLast() }
-        return String(s)
     }
 }

@@ -74,18 +74,11 @@ public enum SiteDoctor {
             logger.warn("Warning:", "The site URL does not seem to be valid, check the value of `url` in your config file.")
             proper = false
         }
-        if !(url.stringValue.map(hasScheme) ?? false) {
+        if !(url.stringValue.map { URIReference($0).isAbsolute } ?? false) {
             logger.warn("Warning:", "Your site URL does not seem to be absolute, check the value of `url` in your config file.")
             proper = false
         }
         return proper
-    }
-
-    /// A URI scheme: text before the first `:` with no `/`, `?` or `#` in it.
-    static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        return !scheme.isEmpty && !scheme.contains { $0 == "/" || $0 == "?" || $0 == "#" }
     }
 
     /// With a `collections_dir`, posts belong under it, not in the source's `_posts`.

@@ -15,17 +15,17 @@ enum ArrayFilters {
         }
         env.register(filter: "pop", arity: 0...1) { input, args, _ in
             guard case .array(let a) = input else { return input }
-            let n = args.isGiven(0) ? try count(args[0]) : 1
+            let n = args.isGiven(0) ? try RubyNumber.toInteger(args[0]) : 1
             return .array(Array(a.dropLast(max(0, n))))
         }
         env.register(filter: "shift", arity: 0...1) { input, args, _ in
             guard case .array(let a) = input else { return input }
-            let n = args.isGiven(0) ? try count(args[0]) : 1
+            let n = args.isGiven(0) ? try RubyNumber.toInteger(args[0]) : 1
             return .array(Array(a.dropFirst(max(0, n))))
         }
         env.register(filter: "sample", arity: 0...1) { input, args, _ in
             guard case .array(let a) = input else { return input }
-            let n = args.isGiven(0) ? ((try? count(args[0])) ?? 1) : 1
+            let n = args.isGiven(0) ? ((try? RubyNumber.toInteger(args[0])) ?? 1) : 1
             if n == 1 { return a.randomElement() ?? .nil }
             return .array(Array(a.shuffled().prefix(max(0, n))))
         }
@@ -62,18 +62,6 @@ enum ArrayFilters {
             return grouped(try items.map { item in
                 (try context.withScope([name: item]) { try expression.evaluate(context) }, item)
             })
-        }
-    }
-
-    /// Liquid's `to_integer`: integers, and strings of digits.
-    static func count(_ v: Value) throws -> Int {
-        switch v.primitive {
-        case .int(let i): return i
-        case .float(let d): return Int(d)
-        case .string(let s):
-            guard let i = Int(s.trimming(" ")) else { throw LiquidError(.argument, "invalid integer") }
-            return i
-        default: throw LiquidError(.argument, "invalid integer")
         }
     }
 

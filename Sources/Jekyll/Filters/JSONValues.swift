@@ -13,25 +13,12 @@ enum JSONValues {
             return .hash(out)
         case .drop(let d):
             if let primitive = d.liquidValue { return try plain(primitive, depth: depth, context: context) }
-            let shown: Value
-            if let convertible = d as? JSONConvertible {
-                shown = try convertible.jsonValue(depth: depth, context: context)
-            } else if d is JekyllDrop {
-                shown = .hash(try d.toHash(in: context))
-            } else {
-                shown = .hash(try d.toHash(in: context))
-            }
-            guard case .hash(let h) = shown else { return shown }
-            var out = OrderedHash(minimumCapacity: h.count)
-            for (k, v) in h.pairs { out[k] = try plain(v, depth: depth + 1, context: context) }
-            return .hash(out)
+            let shown = try (d as? JSONConvertible)?.jsonValue(depth: depth, context: context)
+                ?? .hash(try d.toHash(in: context))
+            guard case .hash = shown else { return shown }
+            return try plain(shown, depth: depth, context: context)
         default:
             return value
         }
-    }
-
-    /// `inspect` prints drops as Ruby prints them; Jekyll's document and page drops as hashes.
-    static func plainForInspect(_ value: Value, context: RenderContext) throws -> Value {
-        try plain(value, depth: 0, context: context)
     }
 }

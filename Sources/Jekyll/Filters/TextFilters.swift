@@ -49,7 +49,7 @@ enum TextFilters {
             .string(JSON.string(try JSONValues.plain(input, depth: 0, context: context)))
         }
         env.register(filter: "inspect", arity: 0...0) { input, _, context in
-            .string(URLFilters.xmlEscape(try JSONValues.plainForInspect(input, context: context).inspect))
+            .string(XML.escape(try JSONValues.plain(input, depth: 0, context: context).inspect))
         }
         env.register(filter: "to_integer", arity: 0...0) { input, _, _ in
             switch input.primitive {
@@ -57,7 +57,7 @@ enum TextFilters {
             case .int: return input.primitive
             case .float(let d): return .int(Int(d.rounded(.towardZero)))
             case .nil: return .int(0)
-            default: return .int(rubyToI(input.rubyString))
+            default: return .int(RubyNumber.stringToI(input.rubyString))
             }
         }
     }
@@ -75,26 +75,6 @@ enum TextFilters {
         } catch {
             throw LiquidError(.argument, error.message)
         }
-    }
-
-    /// Ruby's `String#to_i`: leading whitespace, a sign, then digits (underscores between them).
-    static func rubyToI(_ s: String) -> Int {
-        var chars = Substring(s).drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" })
-        var negative = false
-        if chars.first == "-" || chars.first == "+" { negative = chars.first == "-"; chars = chars.dropFirst() }
-        var value = 0
-        var previousDigit = false
-        for c in chars {
-            if let d = c.wholeNumberValue, c.isASCII {
-                value = value &* 10 &+ d
-                previousDigit = true
-            } else if c == "_" && previousDigit {
-                previousDigit = false
-            } else {
-                break
-            }
-        }
-        return negative ? -value : value
     }
 
     /// Words in a text; in `cjk` mode (or `auto` when there are CJK characters) each CJK character

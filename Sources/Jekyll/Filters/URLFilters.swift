@@ -26,9 +26,11 @@ enum URLFilters {
                 URLPath.isUnreserved($0) || URLPath.isSubDelimiter($0) || ":/?#[]@".utf8.contains($0)
             }))
         }
-        env.register(filter: "cgi_escape", arity: 0...0) { input, _, _ in .string(cgiEscape(input.rubyString)) }
+        env.register(filter: "cgi_escape", arity: 0...0) { input, _, _ in
+            .string(EscapingFilters.urlEncode(input.rubyString))
+        }
         env.register(filter: "xml_escape", arity: 0...0) { input, _, _ in
-            input.isNil ? .string("") : .string(xmlEscape(input.rubyString))
+            input.isNil ? .string("") : .string(XML.escape(input.rubyString))
         }
     }
 
@@ -49,24 +51,6 @@ enum URLFilters {
         let configuration = context.jekyll?.site.configuration
         return SiteURL.absolute(urlString(input, context), url: configuration?.url, baseurl: configuration?.baseurl)
     }
-
-
-    /// Ruby's `CGI.escape`: letters, digits and `-._~` kept, space as `+`, everything else `%XX`.
-    static func cgiEscape(_ s: String) -> String {
-        var out = ""
-        for b in s.utf8 {
-            if URLPath.isAlphanumeric(b) || "-._~".utf8.contains(b) {
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            } else if b == 0x20 {
-                out += "+"
-            } else {
-                out += String(format: "%%%02X", b)
-            }
-        }
-        return out
-    }
-
-    static func xmlEscape(_ s: String) -> String { XML.escape(s) }
 }
 
 /// Site URLs as Jekyll's `relative_url` and `absolute_url` make them.
@@ -142,12 +126,12 @@ public enum DateFilters {
         env.register(filter: "date_to_xmlschema", arity: 0...0) { input, _, context in
             if input.rubyString.isEmpty { return input }
             let t = try time(input, context)
-            return .string(format(t, "%Y-%m-%dT%H:%M:%S") + offset(t, colon: true))
+            return .string(xmlschema(t))
         }
         env.register(filter: "date_to_rfc822", arity: 0...0) { input, _, context in
             if input.rubyString.isEmpty { return input }
             let t = try time(input, context)
-            return .string(format(t, "%a, %d %b %Y %H:%M:%S ") + offset(t, colon: false))
+            return .string(format(t, "%a, %d %b %Y %H:%M:%S %z"))
         }
         env.register(filter: "date_to_string", arity: 0...2) { input, args, context in
             try stringify(input, month: "%b", type: args[0], style: args[1], context)
@@ -161,7 +145,7 @@ public enum DateFilters {
         if input.rubyString.isEmpty { return input }
         let t = try time(input, context)
         if type == .string("ordinal") {
-            let day = WallClock(t).day
+            let day = t.components.day
             let ordinalDay = "\(day)\(ordinalSuffix(day))"
             if style == .string("US") { return .string(format(t, "\(month) \(ordinalDay), %Y")) }
             return .string(format(t, "\(ordinalDay) \(month) %Y"))
@@ -196,13 +180,6 @@ public enum DateFilters {
 
     /// Ruby's `Time#xmlschema` of the time in local time (`date_to_xmlschema`).
     public static func xmlschema(_ t: TimeValue) -> String {
-        format(t, "%Y-%m-%dT%H:%M:%S") + offset(t, colon: true)
-    }
-
-    static func offset(_ t: TimeValue, colon: Bool) -> String {
-        let o = Int(t.utcOffset)
-        let sign = o < 0 ? "-" : "+"
-        let h = abs(o) / 3600, m = abs(o) % 3600 / 60
-        return sign + WallClock.pad(h, 2) + (colon ? ":" : "") + WallClock.pad(m, 2)
+        format(t, "%Y-%m-%dT%H:%M:%S%:z")
     }
 }

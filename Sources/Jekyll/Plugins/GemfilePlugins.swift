@@ -9,7 +9,7 @@ public enum GemfilePlugins {
         // One entry per open `do` block: whether it is a jekyll_plugins group.
         var blocks: [Bool] = []
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let line = strippingComment(String(rawLine)).trimmingSpaces
+            let line = strippingComment(String(rawLine)).trimming(" \t\r")
             guard !line.isEmpty else { continue }
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "(" || $0 == "," })
             if words.first == "end" {
@@ -85,14 +85,5 @@ public enum GemfilePlugins {
             }
         }
         return line
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
-        return String(s)
     }
 }

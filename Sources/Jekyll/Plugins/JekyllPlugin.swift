@@ -75,9 +75,7 @@ struct PluginSelection {
             }
         }
         // Generators run by priority, highest first; ties keep the configuration's order.
-        return selected.enumerated().sorted { a, b in
-            a.element.priority != b.element.priority ? a.element.priority > b.element.priority : a.offset < b.offset
-        }.map(\.element)
+        return selected.stableSorted { $0.priority > $1.priority }
     }
 
     /// The `jekyll_plugins` group of the site's Gemfile (or `BUNDLE_GEMFILE`'s), unless

@@ -57,8 +57,7 @@ struct CollectionReader {
     func read(into site: inout Site) throws(BuildError) {
         let info = site.collections[index].info
         let directory = Path.join(site.configuration.collectionsPath, info.relativeDirectory)
-        let baseFilter = EntryFilter(source: site.source, include: site.configuration.include,
-                                     exclude: site.configuration.exclude, safe: site.configuration.safe)
+        let baseFilter = EntryFilter(configuration: site.configuration)
         guard FileSystem.isDirectory(directory), !baseFilter.isRefusedSymlink(directory) else { return }
         let filter = baseFilter.relativeTo(baseDirectory: info.relativeDirectory)
         let entries = filter.filter(FileSystem.walkFiles(directory), in: directory).filter {

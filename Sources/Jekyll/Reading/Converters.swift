@@ -7,15 +7,6 @@ public enum ConverterKind: Sendable, Equatable {
     case sass
     case identity
 
-    /// Jekyll's converter priorities: Markdown `normal`, SCSS/Sass `low`, identity `lowest`.
-    var priority: Int {
-        switch self {
-        case .markdown: return 2
-        case .scss, .sass: return 1
-        case .identity: return 0
-        }
-    }
-
     func outputExtension(for ext: String) -> String {
         switch self {
         case .markdown: return ".html"
@@ -32,7 +23,8 @@ public struct ConverterTable: Sendable {
         self.markdownExtensions = markdownExtensions
     }
 
-    /// The converters for a file extension, highest priority first.
+    /// The converters for a file extension, highest priority first (Jekyll's: Markdown `normal`,
+    /// SCSS/Sass `low`, identity `lowest`).
     public func chain(for ext: String) -> [ConverterKind] {
         var chain: [ConverterKind] = []
         let lower = ext.lowercased()

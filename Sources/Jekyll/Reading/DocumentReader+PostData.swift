@@ -19,8 +19,9 @@ struct DataMerge {
             other["categories"] = list
         }
         data = data.deepMerged(with: other)
-        if let date = data["date"] {
-            // Jekyll re-reads the date from its text and shows it in local time.
+        // Jekyll re-reads the date from its text and shows it in local time; a date an earlier
+        // merge read is already that, so only a merge that brings a `date` key reads it.
+        if other["date"] != nil, let date = data["date"] {
             guard let time = DateParsing.time(from: date, clock: clock) else {
                 throw BuildError("Invalid date '\(date.rubyString)': Document '\(displayPath)' does not have a valid date in the \(source).",
                                  at: FileLocation(path: displayPath, line: 1))

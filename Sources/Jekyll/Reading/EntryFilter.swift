@@ -9,15 +9,26 @@ public struct EntryFilter: Sendable {
     public let safe: Bool
     /// The directory the entries are relative to, itself relative to the source ("" or "_posts").
     public let baseDirectory: String
+    /// `include` and `exclude` joined under the source and compiled once, not for every entry.
+    private let includeMatchers: [SourcePattern]
+    private let excludeMatchers: [SourcePattern]
 
     public init(source: String, include: [String], exclude: [String], safe: Bool, baseDirectory: String = "") {
         self.source = source
         self.include = include
         self.exclude = exclude.filter { !include.contains($0) }
         self.safe = safe
+        includeMatchers = include.map { SourcePattern($0, source: source) }
+        excludeMatchers = self.exclude.map { SourcePattern($0, source: source) }
         var base = baseDirectory
         if base.hasPrefix(source) { base = String(base.dropFirst(source.count)) }
         self.baseDirectory = base
+    }
+
+    /// The site's rules: its source, `include`, `exclude` and safe mode.
+    public init(configuration: Configuration) {
+        self.init(source: configuration.source, include: configuration.include, exclude: configuration.exclude,
+                  safe: configuration.safe)
     }
 
     public func relativeTo(baseDirectory: String) -> EntryFilter {
@@ -40,11 +51,12 @@ public struct EntryFilter: Sendable {
     }
 
     public func isIncluded(_ entry: String) -> Bool {
-        Self.globMatches(include, entry, source: source) || Self.globMatches(include, Path.basename(entry), source: source)
+        Self.globMatches(includeMatchers, entry, source: source)
+            || Self.globMatches(includeMatchers, Path.basename(entry), source: source)
     }
 
     public func isExcluded(_ entry: String) -> Bool {
-        Self.globMatches(exclude, Path.join(baseDirectory, entry), source: source)
+        Self.globMatches(excludeMatchers, Path.join(baseDirectory, entry), source: source)
     }
 
     func isSpecial(_ entry: String) -> Bool {
@@ -68,14 +80,13 @@ public struct EntryFilter: Sendable {
 
     /// Jekyll's `glob_include?`: a pattern matches an entry (both taken under the source) by
     /// fnmatch, by prefix, or by naming the entry's directory with a trailing slash.
-    static func globMatches(_ patterns: [String], _ entry: String, source: String) -> Bool {
+    private static func globMatches(_ patterns: [SourcePattern], _ entry: String, source: String) -> Bool {
         guard !patterns.isEmpty else { return false }
-        let entryPath = joinUnderSource(source, entry)
+        let entryPath = Path.join(source, entry)
         var isDirectory: Bool?
         for pattern in patterns {
-            let patternPath = joinUnderSource(source, pattern)
-            if GlobPattern.matches(patternPath, entryPath) || entryPath.hasPrefix(patternPath) { return true }
-            if patternPath == entryPath + "/" {
+            if pattern.glob.matches(entryPath) || entryPath.hasPrefix(pattern.path) { return true }
+            if pattern.path == entryPath + "/" {
                 if isDirectory == nil { isDirectory = FileSystem.isDirectory(entryPath) }
                 if isDirectory == true { return true }
             }
@@ -83,8 +94,14 @@ public struct EntryFilter: Sendable {
         return false
     }
 
-    /// Jekyll's `PathManager.join`: File.join with empty strings for missing parts.
-    static func joinUnderSource(_ source: String, _ item: String) -> String {
-        Path.join(source, item)
+    /// An `include`/`exclude` entry joined under the source (Jekyll's `PathManager.join`).
+    private struct SourcePattern: Sendable {
+        let path: String
+        let glob: GlobPattern
+
+        init(_ pattern: String, source: String) {
+            path = Path.join(source, pattern)
+            glob = GlobPattern(path)
+        }
     }
 }

@@ -19,8 +19,7 @@ struct LayoutReader {
 
     func layouts(in directory: String, root: String) throws(BuildError) -> [Layout] {
         guard FileSystem.isDirectory(directory) else { return [] }
-        let filter = EntryFilter(source: site.source, include: site.configuration.include,
-                                 exclude: site.configuration.exclude, safe: site.configuration.safe)
+        let filter = EntryFilter(configuration: site.configuration)
         // Ruby's `Dir["**/*.*"]`: names with a dot, no hidden files or folders.
         let candidates = FileSystem.walkFiles(directory).filter { entry in
             !entry.split(separator: "/").contains { $0.hasPrefix(".") } && Path.basename(entry).contains(".")

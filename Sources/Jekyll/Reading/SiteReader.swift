@@ -8,7 +8,7 @@ struct SiteReader {
 
     func read(_ site: inout Site) throws(BuildError) {
         site.layouts = try LayoutReader(site: site).read()
-        let filter = entryFilter(site)
+        let filter = EntryFilter(configuration: site.configuration)
         try readDirectory("", site: &site, filter: filter)
         try readIncludedFiles(&site, filter: filter)
         sortFiles(&site)
@@ -18,11 +18,6 @@ struct SiteReader {
         try ThemeAssetsReader().read(&site)
         site.data = try DataReader(site: site).readAll()
         limitPosts(&site)
-    }
-
-    func entryFilter(_ site: Site) -> EntryFilter {
-        EntryFilter(source: site.source, include: site.configuration.include, exclude: site.configuration.exclude,
-                    safe: site.configuration.safe)
     }
 
     /// One folder of the source (`dir` is `` or `/sub/folder`), then its sub-folders.
@@ -76,7 +71,7 @@ struct SiteReader {
                          dated: Bool) throws(BuildError) -> [Document] {
         let base = site.configuration.inSource(dir, magicDir)
         guard FileSystem.isDirectory(base) else { return [] }
-        let filter = entryFilter(site).relativeTo(baseDirectory: base)
+        let filter = EntryFilter(configuration: site.configuration).relativeTo(baseDirectory: base)
         // Ruby's `Dir["**/*"]`: no hidden files or folders; then the entry rules; no folders.
         let visible = FileSystem.walkFiles(base).filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
         let entries = filter.filter(visible, in: base).filter { !FileSystem.isDirectory(Path.join(base, $0)) }
@@ -135,23 +130,5 @@ extension Path {
     static func hasExtension(_ name: String) -> Bool {
         guard let dot = name.lastIndex(of: ".") else { return false }
         return name.index(after: dot) < name.endIndex
-    }
-}
-
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let r = firstRange(of: target) else { return self }
-        return String(self[..<r.lowerBound]) + replacement + String(self[r.upperBound...])
-    }
-}
-
-extension Array {
-    /// Sorting that keeps the original order of equal elements.
-    func stableSorted(by less: (Element, Element) -> Bool) -> [Element] {
-        enumerated().sorted { a, b in
-            if less(a.element, b.element) { return true }
-            if less(b.element, a.element) { return false }
-            return a.offset < b.offset
-        }.map(\.element)
     }
 }

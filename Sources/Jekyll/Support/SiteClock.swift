@@ -12,8 +12,7 @@ public struct SiteClock: Sendable {
     public init(identifier: String?) {
         if let identifier, let zone = TimeZone(identifier: identifier) {
             timeZone = zone
-        } else if let tz = FileSystem.environment("TZ"), !tz.isEmpty,
-                  let zone = TimeZone(identifier: tz.hasPrefix(":") ? String(tz.dropFirst()) : tz) {
+        } else if let tz = ProcessTimeZone.current, let zone = TimeZone(identifier: tz) {
             timeZone = zone
         } else {
             timeZone = TimeZone.current
@@ -76,15 +75,8 @@ public struct SiteClock: Sendable {
 
     /// Seconds since the epoch of a UTC wall-clock reading (proleptic Gregorian).
     public static func epochSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int64 {
-        // Days from civil (Howard Hinnant's algorithm).
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let m = Int64(month)
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146097 + doe - 719468
-        return days * 86400 + Int64(hour) * 3600 + Int64(minute) * 60 + Int64(second)
+        DateValue(year: year, month: month, day: day).daysSinceEpoch * 86400
+            + Int64(hour) * 3600 + Int64(minute) * 60 + Int64(second)
     }
 
     /// A YAML timestamp as Ruby's Psych makes it: with `Z` a UTC time, with an offset a time at that

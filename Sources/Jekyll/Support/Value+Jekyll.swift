@@ -1,26 +1,9 @@
 import Liquid
 import YAML
 
-/// How Jekyll's Ruby code reads configuration and front-matter values: Ruby truthiness, `to_s`,
-/// deep merges of hashes.
+/// How Jekyll's Ruby code reads configuration and front-matter values: `Array(x)` and deep merges
+/// of hashes.
 extension Value {
-    /// Ruby truthiness: everything but nil and false.
-    var truthy: Bool { isTruthy }
-
-    /// The string when this is one.
-    var string: String? { stringValue }
-
-    /// Ruby's `to_s` (nil → "").
-    var rubyToS: String { rubyString }
-
-    /// A hash value, or nil.
-    var hash: OrderedHash? { orderedHash }
-
-    var array: [Value]? { arrayValue }
-
-    /// An array of strings from an array value (other elements printed with `to_s`); nil otherwise.
-    var stringArray: [String]? { arrayValue?.map(\.rubyString) }
-
     /// Ruby's `Array(x)`: nil → [], an array as is, anything else wrapped.
     var rubyArray: [Value] {
         switch self {
@@ -29,8 +12,6 @@ extension Value {
         default: return [self]
         }
     }
-
-    var isHash: Bool { orderedHash != nil }
 
     /// Jekyll's `deep_merge_hashes(self, other)`: keys of `other` override, hashes merge
     /// recursively, and a nil in `other` keeps the old value.

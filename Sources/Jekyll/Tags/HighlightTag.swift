@@ -89,19 +89,5 @@ struct HighlightTag: TagNode {
     }
 
     /// Liquid's `h` (CGI.escapeHTML): `& < > " '` as entities.
-    static func escapeHTML(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escapeHTML(_ s: String) -> String { EscapingFilters.escapeHTML(s) }
 }

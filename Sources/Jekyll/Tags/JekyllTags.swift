@@ -87,8 +87,8 @@ struct PostURLTag: TagNode {
         for id in posts.documentIDs {
             let doc = site.documents[id]
             guard doc.data["slug"]?.rubyString == slug, let postDate = doc.date else { continue }
-            let clock = WallClock(postDate)
-            guard wanted == [clock.year, clock.month, clock.day] else { continue }
+            let day = postDate.components
+            guard wanted == [day.year, day.month, day.day] else { continue }
             site.logger.warn("Deprecation:", "A call to '{% post_url \(name) %}' did not match a post using the new "
                              + "matching method of checking name (path-date-slug) equality. Please make sure that you "
                              + "change this tag to match the post's name exactly.")

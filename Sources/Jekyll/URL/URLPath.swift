@@ -111,23 +111,3 @@ public enum URLPath {
     /// Characters a query or fragment keeps: pchar, `/` and `?`.
     static func isQueryByte(_ b: UInt8) -> Bool { isPathByte(b) || b == UInt8(ascii: "?") }
 }
-
-extension String {
-    /// Replaces every non-overlapping occurrence, left to right (Ruby's `gsub` with a plain string).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, self.utf8.count >= target.utf8.count else { return self }
-        let s = Array(self.utf8), t = Array(target.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(s.count)
-        var i = 0
-        var changed = false
-        while i < s.count {
-            if s[i] == t[0] && i + t.count <= s.count && s[i..<(i + t.count)].elementsEqual(t) {
-                out.append(contentsOf: replacement.utf8); i += t.count; changed = true
-            } else {
-                out.append(s[i]); i += 1
-            }
-        }
-        return changed ? String(decoding: out, as: UTF8.self) : self
-    }
-}

@@ -1,5 +1,5 @@
 /// HTML, URL and Base64 encodings.
-enum EscapingFilters {
+public enum EscapingFilters {
     static func register(into env: inout LiquidEnvironment) {
         let escape: FilterDefinition.Body = { input, _, _ in input.isNil ? .nil : .string(escapeHTML(input.rubyString)) }
         env.register(filter: "escape", arity: 0...0, escape)
@@ -39,7 +39,7 @@ enum EscapingFilters {
     }
 
     /// `CGI.escapeHTML`: & < > " '.
-    static func escapeHTML(_ s: String) -> String {
+    public static func escapeHTML(_ s: String) -> String {
         var s = s
         return s.withUTF8 { b -> String? in
             guard let first = b.firstIndex(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
@@ -147,7 +147,7 @@ enum EscapingFilters {
     }
 
     /// `CGI.escape`: letters, digits and `_.-~` kept, space as `+`, the rest `%XX`.
-    static func urlEncode(_ s: String) -> String {
+    public static func urlEncode(_ s: String) -> String {
         var out = [UInt8]()
         out.reserveCapacity(s.utf8.count)
         let hex = Array("0123456789ABCDEF".utf8)

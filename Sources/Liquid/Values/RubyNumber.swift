@@ -3,7 +3,7 @@ import Foundation
 /// A number as ruby-liquid's math filters see one (`Utils.to_number`): an integer, or a decimal
 /// (ruby-liquid turns floats into `BigDecimal`, so `10.1 | minus: 2.2` is exactly 7.9), or a
 /// float that has no decimal form (infinity, NaN).
-enum RubyNumber {
+public enum RubyNumber {
     case int(Int)
     case decimal(Decimal)
     case double(Double)
@@ -76,7 +76,7 @@ enum RubyNumber {
     // MARK: Ruby conversions
 
     /// Ruby's `String#to_i`: optional whitespace and sign, then digits (underscores between them).
-    static func stringToI(_ s: String) -> Int {
+    public static func stringToI(_ s: String) -> Int {
         var b = Array(s.utf8)[...]
         while let f = b.first, isRubySpace(f) { b = b.dropFirst() }
         var negative = false
@@ -148,7 +148,7 @@ enum RubyNumber {
     }
 
     /// `Utils.to_integer`: integers, or strings that are exactly an integer.
-    static func toInteger(_ v: Value) throws -> Int {
+    public static func toInteger(_ v: Value) throws -> Int {
         if case .int(let i) = v.primitive { return i }
         let s = v.rubyString
         if let i = rubyInteger(s) { return i }

@@ -1,0 +1,25 @@
+extension String {
+    /// Replaces the first occurrence (Ruby's `sub` with a plain string).
+    public func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let r = firstRange(of: target) else { return self }
+        return String(self[..<r.lowerBound]) + replacement + String(self[r.upperBound...])
+    }
+
+    /// Replaces every non-overlapping occurrence, left to right (Ruby's `gsub` with a plain string).
+    public func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, self.utf8.count >= target.utf8.count else { return self }
+        let s = Array(self.utf8), t = Array(target.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        var changed = false
+        while i < s.count {
+            if s[i] == t[0] && i + t.count <= s.count && s[i..<(i + t.count)].elementsEqual(t) {
+                out.append(contentsOf: replacement.utf8); i += t.count; changed = true
+            } else {
+                out.append(s[i]); i += 1
+            }
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : self
+    }
+}
