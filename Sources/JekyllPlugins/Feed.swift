@@ -123,23 +123,7 @@ struct FeedMetaTag: TagNode {
         ]
         let title = config["title"].flatMap { $0.isTruthy ? $0 : nil } ?? config["name"]
         if let title, title.isTruthy { attributes.append(("title", title.rubyString)) }
-        output.append("<link " + attributes.map { "\($0.0)=\"\(FeedMetaTag.attributeEscape($0.1))\"" }
+        output.append("<link " + attributes.map { "\($0.0)=\"\(XML.escape($0.1))\"" }
             .joined(separator: " ") + " />")
-    }
-
-    /// Ruby's `encode(xml: :attr)` without the surrounding quotes.
-    static func attributeEscape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }
