@@ -70,9 +70,7 @@ struct AvatarTag: TagNode {
 
     func username(_ rendered: String, _ context: RenderContext) -> String {
         if let userVariable {
-            let access = TemplateAccess(context: context)
-            let parts = userVariable.split(separator: ".").map(String.init)
-            let value = parts.dropFirst().reduce(access.variable(parts[0])) { access.get($0, $1) }
+            let value = TemplateAccess(context: context).variable(path: userVariable)
             return value.rubyTruthy ? value.rubyString : userVariable
         }
         let first = rendered.contains(" ") ? String(rendered.split(separator: " ").first ?? "") : rendered

@@ -125,7 +125,7 @@ struct FeedWriter {
         } else {
             summary = .string(try scope.excerpt(of: id))
         }
-        if summary.isTruthy, !Liquidish.isEmpty(summary) {
+        if summary.isTruthy, !summary.isEmptyCollection {
             out += "<summary type=\"html\"><![CDATA[" + Liquidish.normalizeWhitespace(Liquidish.stripHTML(summary.rubyString))
                 + "]]></summary>"
         }

@@ -71,10 +71,9 @@ struct GistTag: TagNode {
     /// The value of `name` or `name.key.key` when the markup word is a variable.
     static func variable(_ word: String, _ context: RenderContext) -> Value? {
         let parts = word.split(separator: ".", omittingEmptySubsequences: false)
-        guard let first = parts.first, parts.allSatisfy({ p in
+        guard parts.allSatisfy({ p in
             !p.isEmpty && p.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
         }) else { return nil }
-        let access = TemplateAccess(context: context)
-        return parts.dropFirst().reduce(access.variable(String(first))) { access.get($0, String($1)) }
+        return TemplateAccess(context: context).variable(path: word)
     }
 }

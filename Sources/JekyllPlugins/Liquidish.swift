@@ -12,17 +12,7 @@ enum Liquidish {
 
     /// Liquid's `default`: nil, false and empty strings, arrays and hashes give way.
     static func defaulted(_ v: Value, _ fallback: Value) -> Value {
-        v.isTruthy && !isEmpty(v) ? v : fallback
-    }
-
-    /// Empty string, array or hash (`== empty`).
-    static func isEmpty(_ v: Value) -> Bool {
-        switch v {
-        case .string(let s): return s.isEmpty
-        case .array(let a): return a.isEmpty
-        case .hash(let h): return h.isEmpty
-        default: return false
-        }
+        v.isTruthy && !v.isEmptyCollection ? v : fallback
     }
 
     /// `value.key` / `value[key]` on plain values.

@@ -43,25 +43,24 @@ public struct RelativeLinks: JekyllPlugin {
         }
     }
 
-    /// What links can point at: pages, static files and written items, by source path.
+    /// What links can point at: pages, static files and written items, by source path (the first
+    /// of them in that order when two share a path). Looked up once per link, so hashed.
     struct Targets {
-        var urls: [(path: String, url: String)] = []
+        private var urls: [String: String] = [:]
 
         init(_ site: Site) {
-            for page in site.pages { urls.append((page.relativePath.droppingLeadingSlashes, page.url)) }
-            for file in site.staticFiles where file.collection == nil {
-                urls.append((file.relativePath.droppingLeadingSlashes, file.url))
+            func add(_ path: String, _ url: String) {
+                let key = path.droppingLeadingSlashes
+                if urls[key] == nil { urls[key] = url }
             }
+            for page in site.pages { add(page.relativePath, page.url) }
+            for file in site.staticFiles where file.collection == nil { add(file.relativePath, file.url) }
             for collection in site.collections where collection.info.writesOutput {
-                for doc in collection.docs where Publication.isWritten(doc, in: site) {
-                    urls.append((doc.relativePath.droppingLeadingSlashes, doc.url))
-                }
+                for doc in collection.docs where Publication.isWritten(doc, in: site) { add(doc.relativePath, doc.url) }
             }
         }
 
-        func url(for path: String) -> String? {
-            urls.first { $0.path == path }?.url
-        }
+        func url(for path: String) -> String? { urls[path] }
     }
 
     func rewrite(_ doc: inout Document, targets: Targets, site: Site) {

@@ -51,8 +51,8 @@ public struct Sitemap: JekyllPlugin {
                 let doc = site.documents[docID]
                 if doc.value("sitemap") == .bool(false) { continue }
                 out += "<url>\n<loc>" + loc(doc.url) + "</loc>\n"
-                let modified = Sitemap.defaulted(doc.value("last_modified_at")) ?? doc.date.map(Value.time)
-                if let modified, let text = Sitemap.xmlschema(modified, site: site) {
+                let modified = Liquidish.defaulted(doc.value("last_modified_at") ?? .nil, doc.date.map(Value.time) ?? .nil)
+                if modified.isTruthy, let text = Sitemap.xmlschema(modified, site: site) {
                     out += "<lastmod>" + text + "</lastmod>\n"
                 }
                 out += "</url>\n"
@@ -76,13 +76,6 @@ public struct Sitemap: JekyllPlugin {
         }
         out += "</urlset>\n"
         return out
-    }
-
-    /// Liquid's `default`: nil, false and empty values give way.
-    static func defaulted(_ v: Value?) -> Value? {
-        guard let v, v.isTruthy else { return nil }
-        if case .string(let s) = v, s.isEmpty { return nil }
-        return v
     }
 
     static func xmlschema(_ v: Value, site: SiteSnapshot) -> String? {

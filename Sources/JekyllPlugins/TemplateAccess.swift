@@ -11,6 +11,13 @@ struct TemplateAccess {
         (try? context.findVariable(name)) ?? .nil
     }
 
+    /// `name.key.key`: a top-level variable, then keys of it.
+    func variable(path: String) -> Value {
+        let parts = path.split(separator: ".")
+        guard let first = parts.first else { return .nil }
+        return parts.dropFirst().reduce(variable(String(first))) { get($0, String($1)) }
+    }
+
     /// `value.key` for hashes and drops; nil for anything else.
     func get(_ value: Value, _ key: String) -> Value {
         switch value {

@@ -39,8 +39,7 @@ struct BuildCommand: AsyncParsableCommand {
             progress?.finish()
         } catch {
             progress?.finish()
-            if let line = error.jekyllLine { logger.error(line.topic, line.message) }
-            logger.raw(error.render(trace: options.trace))
+            logger.report(error, trace: options.trace)
             return 1
         }
         if !watch { logger.info("Auto-regeneration:", "disabled. Use --watch to enable.") }

@@ -43,8 +43,7 @@ struct DoctorCommand: ParsableCommand {
         do {
             return try SiteDoctor.run(options: options, plugins: JekyllPlugins.all, logger: logger) ? 0 : 1
         } catch {
-            if let line = error.jekyllLine { logger.error(line.topic, line.message) }
-            logger.raw(error.render(trace: options.trace))
+            logger.report(error, trace: options.trace)
             return 1
         }
     }

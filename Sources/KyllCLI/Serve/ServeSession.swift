@@ -107,8 +107,7 @@ enum ServeSession {
 
     static func report(_ error: any Error, logger: Logger, trace: Bool) {
         if let error = error as? BuildError {
-            if let line = error.jekyllLine { logger.error(line.topic, line.message) }
-            logger.raw(error.render(trace: trace))
+            logger.report(error, trace: trace)
         } else {
             logger.raw(BuildCommand.message(for: error))
         }

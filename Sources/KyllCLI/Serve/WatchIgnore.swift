@@ -1,9 +1,9 @@
 import Jekyll
 
-/// Which changes under the source `kyll serve` does not rebuild for (paths relative to the source):
-/// the destination and the folders kyll stages builds in, version control, caches and the
-/// incremental metadata, what `exclude` leaves out of the site (unless `include` names it), and the
-/// temporary and backup files editors write beside the files they save.
+/// Which changes under the source `kyll serve` and `kyll build --watch` do not rebuild for (paths
+/// relative to the source): the destination and the folders kyll stages builds in, version control,
+/// caches and the incremental metadata, what `exclude` leaves out of the site (unless `include`
+/// names it), and the temporary and backup files editors write beside the files they save.
 struct WatchIgnore: Sendable {
     let source: String
     /// The destination and its staging folders, relative to the source, when they are inside it.
