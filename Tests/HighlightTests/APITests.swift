@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Highlight
+import Markdown
 
 @Suite struct LookupTests {
     @Test(arguments: [
@@ -95,13 +96,13 @@ import Testing
         let lang = url.deletingLastPathComponent().lastPathComponent
         let lexer = try #require(Highlighter.lexer(for: lang))
         let code = Fixtures.read(url)
-        #expect(HTMLTableFormatter.jekyll.format(code, lexer: lexer) == Fixtures.read(URL(fileURLWithPath: url.path + Fixtures.expectedSuffix)))
+        #expect(RougeTable.jekyllTag.wrap(lexer.highlight(code)) == Fixtures.read(URL(fileURLWithPath: url.path + Fixtures.expectedSuffix)))
     }
 
     @Test func tableHonoursStartLineAndClasses() throws {
         let text = try #require(Highlighter.lexer(for: "text"))
-        let table = HTMLTableFormatter(startLine: 9, tableClass: "t", gutterClass: "g", codeClass: "c")
-        #expect(table.format("a\nb", lexer: text)
+        let table = RougeTable(startLine: 9, tableClass: "t", gutterClass: "g", codeClass: "c")
+        #expect(table.wrap(text.highlight("a\nb"))
             == #"<table class="t"><tbody><tr><td class="g gl"><pre class="lineno">9"# + "\n10\n"
             + #"</pre></td><td class="c"><pre>a"# + "\nb\n</pre></td></tr></tbody></table>")
     }
