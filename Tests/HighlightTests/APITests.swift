@@ -41,6 +41,16 @@ import Markdown
         for alias in names.dropFirst() { #expect(Highlighter.lexer(for: alias) == lexer, "\(alias)") }
     }
 
+    /// The Markdown module keeps its own table of every Rouge name (it cannot import this
+    /// module); where the two overlap they must agree.
+    @Test(arguments: Highlighter.allLexers.map(\.name))
+    func markdownsRougeNamesAgree(tag: String) throws {
+        let lexer = try #require(Highlighter.lexer(for: tag))
+        for name in [tag] + lexer.aliases {
+            #expect(PlainCodeHighlighter().lexer(for: name) == tag, "\(name)")
+        }
+    }
+
     @Test func issueLanguagesAreAllThere() {
         #expect(Self.rougeNames.count >= 30)
         for name in ["plaintext", "python", "ruby", "javascript", "typescript", "json", "yaml", "shell", "bash",
