@@ -73,15 +73,9 @@ extension RubyTokenizer {
             if s.at(i + 1) == 98, let e = run(Self.binaryDigits, i + 2) { s.emit(.numberBin, to: e); return }
         }
         let d = run(.digit, i)!
-        func exponent(_ j: Int) -> Int? {
-            guard s.at(j) | 0x20 == 101 else { return nil }
-            let k = s.at(j + 1) == 43 || s.at(j + 1) == 45 ? j + 2 : j + 1
-            let e = s.skip(.digit, from: k)
-            return e > k ? e : nil
-        }
         if s.at(d) == 46, let f = run(.digit, d + 1) {
-            s.emit(.numberFloat, to: exponent(f) ?? f)
-        } else if let e = exponent(d) {
+            s.emit(.numberFloat, to: s.exponent(at: f) ?? f)
+        } else if let e = s.exponent(at: d) {
             s.emit(.numberFloat, to: e)
         } else {
             s.emit(.numberInteger, to: d)
