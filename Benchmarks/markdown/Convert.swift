@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import MarkdownHighlight
 
 /// `markdown-bench convert [--commonmark|--ghpages [--cm-options A,B] [--cm-extensions x,y]]
 /// [--config-json FILE] [--set KEY=VALUE]...
@@ -32,7 +33,7 @@ func convertFiles(_ arguments: [String]) {
         default: files.append(a)
         }
     }
-    let kramdown = KramdownConverter(options: KramdownOptions(config: config), highlighter: HighlightLexers())
+    let kramdown = KramdownConverter(options: KramdownOptions(config: config), highlighter: RougeHighlighter())
     for f in files {
         guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
             FileHandle.standardError.write("cannot read \(f)\n".data(using: .utf8)!)

@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import MarkdownHighlight
 
 // Converts the whole shared case set with kyll's Markdown module and with kramdown (Ruby, through
 // Jekyll's converter) in the same run, and prints both times and the ratio.
@@ -30,7 +31,7 @@ let inputs = files.compactMap { try? String(contentsOfFile: $0, encoding: .utf8)
 let bytes = inputs.reduce(0) { $0 + $1.utf8.count }
 // Code is highlighted by the Highlight module, as kramdown highlights it with Rouge;
 // KYLL_BENCH_PLAIN=1 leaves code unhighlighted (escaped only).
-let highlighter: (any CodeHighlighter)? = ProcessInfo.processInfo.environment["KYLL_BENCH_PLAIN"] == nil ? HighlightLexers() : nil
+let highlighter: (any CodeHighlighter)? = ProcessInfo.processInfo.environment["KYLL_BENCH_PLAIN"] == nil ? RougeHighlighter() : nil
 let converter = KramdownConverter(highlighter: highlighter)
 if ProcessInfo.processInfo.environment["KYLL_BENCH_PER_FILE"] != nil {
     var times: [(Double, String)] = []

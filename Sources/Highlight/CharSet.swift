@@ -39,13 +39,6 @@ struct CharSet: Sendable {
         }
     }
 
-    /// The bytes in `pattern` plus all bytes ≥ 0x80 (the tail of any non-ASCII character).
-    static func withNonASCII(_ pattern: StaticString) -> CharSet {
-        var s = CharSet(pattern)
-        for c in UInt8(0x80)...UInt8(0xFF) { s.insert(c) }
-        return s
-    }
-
     mutating func insert(_ c: UInt8) {
         let bit = UInt64(1) << UInt64(c & 63)
         switch c >> 6 {
@@ -77,13 +70,6 @@ struct CharSet: Sendable {
     func union(_ other: CharSet) -> CharSet {
         var s = self
         s.bits = (bits.0 | other.bits.0, bits.1 | other.bits.1, bits.2 | other.bits.2, bits.3 | other.bits.3)
-        return s
-    }
-
-    func removing(_ pattern: StaticString) -> CharSet {
-        var s = self
-        let drop = CharSet(pattern)
-        s.bits = (bits.0 & ~drop.bits.0, bits.1 & ~drop.bits.1, bits.2 & ~drop.bits.2, bits.3 & ~drop.bits.3)
         return s
     }
 

@@ -156,6 +156,22 @@ struct Scan {
         return nil
     }
 
+    /// The end of `[set]+(?:_[set]+)*` at `i` (digits grouped by single underscores), or nil.
+    func underscoredRun(_ set: CharSet = .digit, from i: Int) -> Int? {
+        var e = skip(set, from: i)
+        guard e > i else { return nil }
+        while at(e) == 95 && set.contains(at(e + 1)) && e + 1 < end { e = skip(set, from: e + 1) }
+        return e
+    }
+
+    /// The end of an exponent `[eE][+-]?\d+` at `i` (most languages' floats), or nil.
+    func exponent(at i: Int) -> Int? {
+        guard at(i) | 0x20 == 101 else { return nil }
+        let sign = at(i + 1) == 43 || at(i + 1) == 45 ? i + 2 : i + 1
+        let e = skip(.digit, from: sign)
+        return e > sign ? e : nil
+    }
+
     /// The index of the next newline at or after `i`, or the window end.
     func lineEnd(from i: Int) -> Int { find(10, from: i) ?? end }
 

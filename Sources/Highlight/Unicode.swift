@@ -40,12 +40,6 @@ enum UnicodeClass {
         if s.value < 0x80 { return s.value >= 65 && s.value <= 90 }
         return s.properties.generalCategory == .uppercaseLetter
     }
-
-    /// `\p{Ll}`.
-    static func isLower(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 0x80 { return s.value >= 97 && s.value <= 122 }
-        return s.properties.generalCategory == .lowercaseLetter
-    }
 }
 
 extension Scan {

@@ -2,6 +2,7 @@ import Dispatch
 import JekyllLiquid
 import Liquid
 import Markdown
+import MarkdownHighlight
 
 /// What a build sets up before reading: the site's clock and time, its theme, the plugins it
 /// switches on, the converters and the Liquid environment with Jekyll's filters and tags.

@@ -64,18 +64,3 @@ public func convert(_ markdown: String, options: KramdownOptions = KramdownOptio
                     highlighter: (any CodeHighlighter)? = nil) -> String {
     KramdownConverter(options: options, highlighter: highlighter).convert(markdown).html
 }
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = self[...]
-        while let r = rest.range(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
-        }
-        out += rest
-        return out
-    }
-}

@@ -27,10 +27,7 @@ enum RubyNumbers {
         var cursor = ByteCursor(text)
         cursor.skipRun(where: ASCII.isSpace)
         var literal: [UInt8] = []
-        if let sign = cursor.current, sign == ASCII.plus || sign == ASCII.minus {
-            literal.append(sign)
-            cursor.position += 1
-        }
+        takeSign(&cursor, into: &literal)
         let whole = digitRun(&cursor)
         literal += whole.isEmpty ? [ASCII.zero] : whole
         if cursor.current == ASCII.dot, let next = cursor.peek(1), ASCII.isDigit(next) {
@@ -41,15 +38,20 @@ enum RubyNumbers {
         if let marker = cursor.current, marker | 0x20 == UInt8(ascii: "e") {
             var exponent = ByteCursor(cursor.bytes)
             exponent.position = cursor.position + 1
-            var sign: [UInt8] = []
-            if let byte = exponent.current, byte == ASCII.plus || byte == ASCII.minus {
-                sign = [byte]
-                exponent.position += 1
-            }
+            var marked = [UInt8(ascii: "e")]
+            takeSign(&exponent, into: &marked)
             let digits = digitRun(&exponent)
-            if !digits.isEmpty { literal += [UInt8(ascii: "e")] + sign + digits }
+            if !digits.isEmpty { literal += marked + digits }
         }
         return decimalDouble(literal)
+    }
+
+    /// Moves an optional `+` or `-` at the cursor onto `literal`.
+    private static func takeSign(_ cursor: inout ByteCursor, into literal: inout [UInt8]) {
+        if let sign = cursor.current, sign == ASCII.plus || sign == ASCII.minus {
+            literal.append(sign)
+            cursor.position += 1
+        }
     }
 
     /// Digits joined by single underscores, underscores dropped.
@@ -86,10 +88,7 @@ enum RubyNumbers {
         return body.withUnsafeBufferPointer { buffer in
             var cursor = ByteCursor(buffer)
             var literal: [UInt8] = []
-            if let sign = cursor.current, sign == ASCII.plus || sign == ASCII.minus {
-                literal.append(sign)
-                cursor.position += 1
-            }
+            takeSign(&cursor, into: &literal)
             if cursor.current == ASCII.zero, let marker = cursor.peek(1), marker | 0x20 == UInt8(ascii: "x") {
                 return strictHexFloat(&cursor, literal: literal)
             }
@@ -103,10 +102,7 @@ enum RubyNumbers {
             if let marker = cursor.current, marker | 0x20 == UInt8(ascii: "e") {
                 cursor.position += 1
                 literal.append(UInt8(ascii: "e"))
-                if let sign = cursor.current, sign == ASCII.plus || sign == ASCII.minus {
-                    literal.append(sign)
-                    cursor.position += 1
-                }
+                takeSign(&cursor, into: &literal)
                 guard let exponent = strictDigits(&cursor) else { return nil }
                 literal += exponent
             }
@@ -135,10 +131,7 @@ enum RubyNumbers {
         if let marker = cursor.current, marker | 0x20 == UInt8(ascii: "p") {
             cursor.position += 1
             literal.append(UInt8(ascii: "p"))
-            if let sign = cursor.current, sign == ASCII.plus || sign == ASCII.minus {
-                literal.append(sign)
-                cursor.position += 1
-            }
+            takeSign(&cursor, into: &literal)
             guard let exponent = strictRun(&cursor, digit: ASCII.isDigit) else { return nil }
             literal += exponent
         } else if hasFraction {

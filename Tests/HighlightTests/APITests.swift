@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Highlight
+import Markdown
 
 @Suite struct LookupTests {
     @Test(arguments: [
@@ -38,6 +39,16 @@ import Testing
         #expect(lexer.name == tag)
         #expect(Set(lexer.aliases) == Set(names.dropFirst()).subtracting([tag]))
         for alias in names.dropFirst() { #expect(Highlighter.lexer(for: alias) == lexer, "\(alias)") }
+    }
+
+    /// The Markdown module keeps its own table of every Rouge name (it cannot import this
+    /// module); where the two overlap they must agree.
+    @Test(arguments: Highlighter.allLexers.map(\.name))
+    func markdownsRougeNamesAgree(tag: String) throws {
+        let lexer = try #require(Highlighter.lexer(for: tag))
+        for name in [tag] + lexer.aliases {
+            #expect(PlainCodeHighlighter().lexer(for: name) == tag, "\(name)")
+        }
     }
 
     @Test func issueLanguagesAreAllThere() {
@@ -95,13 +106,13 @@ import Testing
         let lang = url.deletingLastPathComponent().lastPathComponent
         let lexer = try #require(Highlighter.lexer(for: lang))
         let code = Fixtures.read(url)
-        #expect(HTMLTableFormatter.jekyll.format(code, lexer: lexer) == Fixtures.read(URL(fileURLWithPath: url.path + Fixtures.expectedSuffix)))
+        #expect(RougeTable.jekyllTag.wrap(lexer.highlight(code)) == Fixtures.read(URL(fileURLWithPath: url.path + Fixtures.expectedSuffix)))
     }
 
     @Test func tableHonoursStartLineAndClasses() throws {
         let text = try #require(Highlighter.lexer(for: "text"))
-        let table = HTMLTableFormatter(startLine: 9, tableClass: "t", gutterClass: "g", codeClass: "c")
-        #expect(table.format("a\nb", lexer: text)
+        let table = RougeTable(startLine: 9, tableClass: "t", gutterClass: "g", codeClass: "c")
+        #expect(table.wrap(text.highlight("a\nb"))
             == #"<table class="t"><tbody><tr><td class="g gl"><pre class="lineno">9"# + "\n10\n"
             + #"</pre></td><td class="c"><pre>a"# + "\nb\n</pre></td></tr></tbody></table>")
     }

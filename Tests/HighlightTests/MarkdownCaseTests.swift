@@ -1,21 +1,12 @@
 import Foundation
 import Markdown
 import Testing
-import Highlight
+import MarkdownHighlight
 
 /// The shared Markdown cases (`../shared/markdown/cases/`, Jekyll 4.3.1's HTML for each input)
 /// converted by kramdown-mode Markdown with this module's lexers plugged in: every page must come
 /// out byte for byte, the code blocks and spans included.
 @Suite struct MarkdownCaseTests {
-    /// The Highlight module as the Markdown module's highlighting hook.
-    struct RougeHook: CodeHighlighter {
-        func lexer(for language: String) -> String? { Highlighter.lexer(for: language)?.name }
-        func lexer(for language: String, code: String) -> String? { Highlighter.lexer(for: language, code: code)?.name }
-        func highlight(_ code: String, lexer: String) -> String {
-            Highlighter.lexer(for: lexer)?.highlight(code) ?? Highlighter.escape(code)
-        }
-    }
-
     static let casesRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("shared/markdown/cases")
@@ -45,7 +36,7 @@ import Highlight
     }
 
     @Test func everyCaseIsIdentical() throws {
-        let converter = KramdownConverter(options: KramdownOptions(), highlighter: RougeHook())
+        let converter = KramdownConverter(options: KramdownOptions(), highlighter: RougeHighlighter())
         var differing: [String] = []
         var withCode = 0
         for name in Self.cases {

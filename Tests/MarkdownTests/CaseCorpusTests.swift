@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Markdown
+import MarkdownHighlight
 
 /// Every case in `../shared/markdown/cases/`: the Markdown input and the HTML Jekyll 4.3.1 made of
 /// it as a page with `layout: null`. Jekyll's front-matter reader drops the blank lines at the start
@@ -60,7 +61,7 @@ struct CaseCorpusTests {
         return .different
     }
 
-    static let converter = KramdownConverter(highlighter: HighlightLexers())
+    static let converter = KramdownConverter(highlighter: RougeHighlighter())
 
     @Test func everyCase() throws {
         let cases = Self.allCases()

@@ -52,12 +52,7 @@ extension CTokenizer {
         let c = s.peek()
         guard CharSet.digit.contains(c) || (c == 46 && CharSet.digit.contains(s.peek(1))) else { return nil }
         func suffix(_ e: Int) -> Int { s.skip(Self.integerSuffixes, from: e) }
-        func exponent(_ e: Int) -> Int? {
-            guard s.at(e) | 0x20 == 101 else { return nil }
-            let d = s.at(e + 1) == 43 || s.at(e + 1) == 45 ? e + 2 : e + 1
-            let x = s.skip(.digit, from: d)
-            return x > d ? suffix(x) : nil
-        }
+        func exponent(_ e: Int) -> Int? { s.exponent(at: e).map(suffix) }
         let d = s.skip(.digit)
         // (\d+[.]\d*|[.]?\d+)e[+-]?\d+[lu]*
         if d > s.pos && s.at(d) == 46, let e = exponent(s.skip(.digit, from: d + 1)) { return (.numberFloat, e) }

@@ -88,21 +88,15 @@ final class GoTokenizer: StackTokenizer {
     private func number(_ s: Scan) -> Int? {
         let c = s.peek()
         let d = s.skip(.digit)
-        func exponent(_ e: Int) -> Int? {
-            guard s.at(e) | 0x20 == 101 else { return nil }
-            let sign = s.at(e + 1) == 43 || s.at(e + 1) == 45 ? e + 2 : e + 1
-            let x = s.skip(.digit, from: sign)
-            return x > sign ? x : nil
-        }
         var float: Int?
         if d > s.pos && s.at(d) == 46 {
             let f = s.skip(.digit, from: d + 1)
-            float = exponent(f) ?? f
-        } else if d > s.pos, let e = exponent(d) {
+            float = s.exponent(at: f) ?? f
+        } else if d > s.pos, let e = s.exponent(at: d) {
             float = e
         } else if c == 46 {
             let f = s.skip(.digit, from: s.pos + 1)
-            if f > s.pos + 1 { float = exponent(f) ?? f }
+            if f > s.pos + 1 { float = s.exponent(at: f) ?? f }
         }
         // (DECIMALS|FLOAT)i
         if d > s.pos && s.at(d) == 105 && d < s.end { return d + 1 }

@@ -98,18 +98,22 @@ final class HTMLTokenizer: StackTokenizer {
         return false
     }
 
-    private func root(_ s: inout Scan) -> Bool {
+    /// Text up to the next `<` or `&`, or an entity `&\S*?;` there (XML's rule too): true when a
+    /// token was emitted, false at an `&` that starts no entity, nil at a `<`.
+    static func textOrEntity(_ s: inout Scan) -> Bool? {
         let e = s.skip(Self.textStops.inverted)
         if e > s.pos { s.emit(.text, to: e); return true }
-        if s.peek() == 38 {
-            // &\S*?;
-            var i = s.pos + 1
-            while i < s.end && !CharSet.space.contains(s.base[i]) {
-                if s.base[i] == 59 { s.emit(.nameEntity, to: i + 1); return true }
-                i += 1
-            }
-            return false
+        guard s.peek() == 38 else { return nil }
+        var i = s.pos + 1
+        while i < s.end && !CharSet.space.contains(s.base[i]) {
+            if s.base[i] == 59 { s.emit(.nameEntity, to: i + 1); return true }
+            i += 1
         }
+        return false
+    }
+
+    private func root(_ s: inout Scan) -> Bool {
+        if let emitted = Self.textOrEntity(&s) { return emitted }
         if s.hasIgnoringCase("<!doctype "), let close = s.find(62, from: s.pos + 10) {
             s.emit(.commentPreproc, to: close + 1)
             return true

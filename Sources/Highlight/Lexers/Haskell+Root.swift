@@ -51,16 +51,10 @@ extension HaskellTokenizer {
     private func number(_ s: Scan) -> (Token, Int)? {
         let d = s.skip(.digit)
         guard d > s.pos else { return nil }
-        func exponent(_ i: Int) -> Int? {
-            guard s.at(i) | 0x20 == 101 else { return nil }
-            let sign = s.at(i + 1) == 43 || s.at(i + 1) == 45 ? i + 2 : i + 1
-            let e = s.skip(.digit, from: sign)
-            return e > sign ? e : nil
-        }
-        if let e = exponent(d) { return (.numberFloat, e) }
+        if let e = s.exponent(at: d) { return (.numberFloat, e) }
         if s.at(d) == 46 && CharSet.digit.contains(s.at(d + 1)) && d + 1 < s.end {
             let f = s.skip(.digit, from: d + 1)
-            return (.numberFloat, exponent(f) ?? f)
+            return (.numberFloat, s.exponent(at: f) ?? f)
         }
         if s.peek() == 48 {
             let k = s.peek(1) | 0x20

@@ -59,29 +59,16 @@ extension RubyTokenizer {
 
     private func number(_ s: inout Scan) {
         let i = s.pos
-        /// `[set]+(?:_[set]+)*` from `j`.
-        func run(_ set: CharSet, _ j: Int) -> Int? {
-            var e = s.skip(set, from: j)
-            guard e > j else { return nil }
-            while s.at(e) == 95 && set.contains(s.at(e + 1)) && e + 1 < s.end { e = s.skip(set, from: e + 1) }
-            return e
-        }
         if s.at(i) == 48 {
             let o = s.at(i + 1) == 95 ? i + 2 : i + 1
-            if let e = run(Self.octal, o) { s.emit(.numberOct, to: e); return }
-            if s.at(i + 1) == 120, let e = run(.hex, i + 2) { s.emit(.numberHex, to: e); return }
-            if s.at(i + 1) == 98, let e = run(Self.binaryDigits, i + 2) { s.emit(.numberBin, to: e); return }
+            if let e = s.underscoredRun(Self.octal, from: o) { s.emit(.numberOct, to: e); return }
+            if s.at(i + 1) == 120, let e = s.underscoredRun(.hex, from: i + 2) { s.emit(.numberHex, to: e); return }
+            if s.at(i + 1) == 98, let e = s.underscoredRun(Self.binaryDigits, from: i + 2) { s.emit(.numberBin, to: e); return }
         }
-        let d = run(.digit, i)!
-        func exponent(_ j: Int) -> Int? {
-            guard s.at(j) | 0x20 == 101 else { return nil }
-            let k = s.at(j + 1) == 43 || s.at(j + 1) == 45 ? j + 2 : j + 1
-            let e = s.skip(.digit, from: k)
-            return e > k ? e : nil
-        }
-        if s.at(d) == 46, let f = run(.digit, d + 1) {
-            s.emit(.numberFloat, to: exponent(f) ?? f)
-        } else if let e = exponent(d) {
+        let d = s.underscoredRun(.digit, from: i)!
+        if s.at(d) == 46, let f = s.underscoredRun(.digit, from: d + 1) {
+            s.emit(.numberFloat, to: s.exponent(at: f) ?? f)
+        } else if let e = s.exponent(at: d) {
             s.emit(.numberFloat, to: e)
         } else {
             s.emit(.numberInteger, to: d)

@@ -113,13 +113,6 @@ extension SwiftTokenizer {
     }
 
     private func number(_ s: Scan) -> (Token, Int)? {
-        /// `\d+(?:_\d+)*`
-        func digits(_ i: Int, _ set: CharSet = .digit) -> Int? {
-            var e = s.skip(set, from: i)
-            guard e > i else { return nil }
-            while s.at(e) == 95 && set.contains(s.at(e + 1)) && e + 1 < s.end { e = s.skip(set, from: e + 1) }
-            return e
-        }
         func exponent(_ i: Int) -> Int {
             guard s.at(i) | 0x20 == 101 else { return i }
             let sign = s.at(i + 1) == 43 || s.at(i + 1) == 45 ? i + 2 : i + 1
@@ -128,7 +121,7 @@ extension SwiftTokenizer {
             while s.at(e) == 95 && CharSet.digit.contains(s.at(e + 1)) && e + 1 < s.end { e += 2 }
             return e
         }
-        let d = digits(s.pos)!
+        let d = s.underscoredRun(from: s.pos)!
         if s.at(d) == 42 && d < s.end { return (.numberFloat, exponent(d + 1)) }
         if s.at(d) == 46 && CharSet.digit.contains(s.at(d + 1)) && d + 1 < s.end {
             var e = s.skip(.digit, from: d + 1)
@@ -143,10 +136,10 @@ extension SwiftTokenizer {
         }
         if s.peek() == 48 {
             let o = s.peek(1) == 111 ? s.pos + 2 : s.pos + 1
-            if let e = digits(o, Self.octalDigits) { return (.numberOct, e) }
-            if s.peek(1) == 120, var e = digits(s.pos + 2, .hex) {
+            if let e = s.underscoredRun(Self.octalDigits, from: o) { return (.numberOct, e) }
+            if s.peek(1) == 120, var e = s.underscoredRun(.hex, from: s.pos + 2) {
                 var p = e
-                if s.at(p) == 46, let f = digits(p + 1, Self.hexFraction) { p = f }
+                if s.at(p) == 46, let f = s.underscoredRun(Self.hexFraction, from: p + 1) { p = f }
                 if s.at(p) == 112 {
                     let sign = s.at(p + 1) == 43 || s.at(p + 1) == 45 ? p + 2 : p + 1
                     let x = s.skip(.digit, from: sign)
@@ -154,7 +147,7 @@ extension SwiftTokenizer {
                 }
                 return (.numberHex, e)
             }
-            if s.peek(1) == 98, let e = digits(s.pos + 2, Self.binaryDigits) { return (.numberBin, e) }
+            if s.peek(1) == 98, let e = s.underscoredRun(Self.binaryDigits, from: s.pos + 2) { return (.numberBin, e) }
         }
         return (.numberInteger, d)
     }

@@ -117,28 +117,21 @@ final class TOMLTokenizer: StackTokenizer {
     }
 
     private func number(_ s: Scan) -> (Token, Int)? {
-        /// `\d+(?:_\d+)*`
-        func digits(_ i: Int, _ set: CharSet = .digit) -> Int? {
-            var e = s.skip(set, from: i)
-            guard e > i else { return nil }
-            while s.at(e) == 95 && set.contains(s.at(e + 1)) && e + 1 < s.end { e = s.skip(set, from: e + 1) }
-            return e
-        }
         func exponent(_ i: Int) -> Int? {
             guard s.at(i) | 0x20 == 101 else { return nil }
-            return digits(s.at(i + 1) == 43 || s.at(i + 1) == 45 ? i + 2 : i + 1)
+            return s.underscoredRun(from: s.at(i + 1) == 43 || s.at(i + 1) == 45 ? i + 2 : i + 1)
         }
         if dateTime(s) { return (.literalDate, s.pos + 20) }
         let sign = s.peek() == 43 || s.peek() == 45 ? s.pos + 1 : s.pos
-        if let d = digits(sign) {
-            if s.at(d) == 46, let f = digits(d + 1) { return (.numberFloat, exponent(f) ?? f) }
+        if let d = s.underscoredRun(from: sign) {
+            if s.at(d) == 46, let f = s.underscoredRun(from: d + 1) { return (.numberFloat, exponent(f) ?? f) }
             if let e = exponent(d) { return (.numberFloat, e) }
         }
         if s.has("nan", at: sign) || s.has("inf", at: sign) { return (.numberFloat, sign + 3) }
-        if s.has("0x"), let e = digits(s.pos + 2, .hex) { return (.numberHex, e) }
-        if s.has("0o"), let e = digits(s.pos + 2, Self.octalDigits) { return (.numberOct, e) }
-        if s.has("0b"), let e = digits(s.pos + 2, Self.binaryDigits) { return (.numberBin, e) }
-        if let d = digits(sign) { return (.numberInteger, d) }
+        if s.has("0x"), let e = s.underscoredRun(.hex, from: s.pos + 2) { return (.numberHex, e) }
+        if s.has("0o"), let e = s.underscoredRun(Self.octalDigits, from: s.pos + 2) { return (.numberOct, e) }
+        if s.has("0b"), let e = s.underscoredRun(Self.binaryDigits, from: s.pos + 2) { return (.numberBin, e) }
+        if let d = s.underscoredRun(from: sign) { return (.numberInteger, d) }
         return nil
     }
 

@@ -12,7 +12,6 @@ final class XMLTokenizer: StackTokenizer {
     static let dash = CharSet("-")
     static let nameChars = CharSet("a-zA-Z0-9_:.-")
     static let nameStart = CharSet("a-zA-Z:_")
-    static let textStops = CharSet("<&")
     static let unquotedStops = CharSet(" \t\n\r\u{0B}\u{0C}>")
 
     /// `[\p{L}:_][\p{Word}\p{Cf}:.·-]*`
@@ -56,16 +55,7 @@ final class XMLTokenizer: StackTokenizer {
     }
 
     private func root(_ s: inout Scan) -> Bool {
-        let e = s.skip(Self.textStops.inverted)
-        if e > s.pos { s.emit(.text, to: e); return true }
-        if s.peek() == 38 {
-            var i = s.pos + 1
-            while i < s.end && !CharSet.space.contains(s.base[i]) {
-                if s.base[i] == 59 { s.emit(.nameEntity, to: i + 1); return true }
-                i += 1
-            }
-            return false
-        }
+        if let emitted = HTMLTokenizer.textOrEntity(&s) { return emitted }
         let lineEnd = s.lineEnd(from: s.pos)
         if s.has("<![CDATA["), let close = s.find("]]>", from: s.pos + 9), close < lineEnd {
             s.emit(.commentPreproc, to: close + 3)

@@ -1,52 +1,17 @@
 /// kramdown's three escaping modes and its entity printing.
 enum Escape {
     /// `&`, `<`, `>` always (code, math, raw-text elements).
-    static func all(_ s: String) -> String {
-        var needs = false
-        for b in s.utf8 where b == Byte.amp || b == Byte.lt || b == Byte.gt { needs = true; break }
-        guard needs else { return s }
-        var out = String()
-        out.reserveCapacity(s.utf8.count + 16)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func all(_ s: String) -> String { escaped(s, .all) }
 
     /// Text: `<`, `>`, `&` escaped, but entity references already written (`&amp;`, `&#60;`) kept.
-    static func text(_ s: String) -> String { escape(s, quote: false) }
+    static func text(_ s: String) -> String { escaped(s, .text) }
 
-    private static func escape(_ s: String, quote: Bool) -> String {
-        let b = s.bytes
-        var needs = false
-        for c in b where c == Byte.amp || c == Byte.lt || c == Byte.gt || (quote && c == Byte.quote) {
-            needs = true; break
-        }
-        guard needs else { return s }
-        var out = Bytes()
-        out.reserveCapacity(b.count + 16)
-        var i = 0
-        while i < b.count {
-            let c = b[i]
-            switch c {
-            case Byte.amp:
-                if let end = referenceEnd(b, i) {
-                    out.append(contentsOf: b[i..<end]); i = end; continue
-                }
-                out.append(contentsOf: "&amp;".utf8)
-            case Byte.lt: out.append(contentsOf: "&lt;".utf8)
-            case Byte.gt: out.append(contentsOf: "&gt;".utf8)
-            case Byte.quote where quote: out.append(contentsOf: "&quot;".utf8)
-            default: out.append(c)
-            }
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
+    /// `HTMLBuffer.escape` as a string; the string itself when it has nothing to escape.
+    private static func escaped(_ s: String, _ mode: HTMLBuffer.EscapeMode) -> String {
+        guard s.utf8.contains(where: { $0 == Byte.amp || $0 == Byte.lt || $0 == Byte.gt }) else { return s }
+        var buffer = HTMLBuffer(capacity: s.utf8.count + 16)
+        buffer.escape(s, mode: mode)
+        return String(decoding: buffer.bytes, as: UTF8.self)
     }
 
     /// REXML's REFERENCE_RE at `i` (which holds `&`): `&name;`, `&#123;` or `&#x1F;`.
