@@ -62,7 +62,6 @@ public enum SiteBuild {
         BuildSafety.warnAboutConflicts(files, destination: configuration.destination, logger: logger)
         progress?.begin("Writing", total: files.count)
         try SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles).write(files)
-        setup.prepareCacheFolder()
         plan?.record(context).metadata.write(configuration)
         timer.end("WRITE")
 
