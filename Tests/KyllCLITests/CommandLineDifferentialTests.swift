@@ -58,6 +58,8 @@ import Testing
         var arguments: [String]
         /// Substrings both outputs must contain ("" for none).
         var lines: [String] = []
+        /// Substrings neither output may contain.
+        var linesNeither: [String] = []
         var environment: [String: String] = [:]
         /// Files written into the site before running (txtar), for the cases that need more.
         var extraFiles: String = ""
@@ -95,7 +97,8 @@ import Testing
         Case(name: "future", arguments: ["build", "--future"]),
         Case(name: "unpublished", arguments: ["build", "--unpublished"]),
         Case(name: "limit_posts", arguments: ["build", "--limit_posts", "1"]),
-        Case(name: "limit_posts negative", arguments: ["build", "--limit_posts", "-1"]),
+        Case(name: "limit_posts negative", arguments: ["build", "--limit_posts", "-1"],
+             lines: ["limit_posts must be a non-negative number"], linesNeither: ["Source:", "Generating..."]),
         Case(name: "safe", arguments: ["build", "--safe"], lines: banner),
         Case(name: "plugins", arguments: ["build", "-p", "_plug"]),
         Case(name: "plugins long", arguments: ["build", "--plugins", "_plug,_other"]),
@@ -187,6 +190,10 @@ import Testing
         for line in c.lines {
             #expect(expected.output.withoutColors.contains(line), "Jekyll does not print '\(line)': \(context)")
             #expect(actual.output.withoutColors.contains(line), "kyll does not print '\(line)': \(context)")
+        }
+        for line in c.linesNeither {
+            #expect(!expected.output.withoutColors.contains(line), "Jekyll prints '\(line)': \(context)")
+            #expect(!actual.output.withoutColors.contains(line), "kyll prints '\(line)': \(context)")
         }
         if expected.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             #expect(actual.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(context)")
