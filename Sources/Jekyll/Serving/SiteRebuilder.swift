@@ -91,7 +91,6 @@ public final class SiteRebuilder: Sendable {
                 $0.utf8.lexicographicallyPrecedes($1.utf8)
             })
         }
-        setup.prepareCacheFolder()
         let next = plan.record(context)
         state.memory = next
         if configuration.incremental { next.metadata.write(configuration) }
