@@ -16,12 +16,11 @@ struct TablerowTag: TagNode {
 
         output.append("<tr class=\"row1\">\n")
         let loop = TablerowloopDrop(length: items.count, cols: cols)
-        try context.withScope(["tablerowloop": .drop(loop)]) {
-            let scope = context.scopes.count - 1
-            let variableHash = keyHash(variable)
+        try context.withScope("tablerowloop", hash: keyHash("tablerowloop"), .drop(loop)) { _ in
+            let slot = context.scopes.setInner(variable, hash: keyHash(variable), .nil)
             for i in 0..<items.count {
                 try context.tick(1)
-                context.scopes[scope].set(variable, hash: variableHash, items[i])
+                context.scopes.setValue(at: slot, items[i])
                 output.append("<td class=\"col")
                 output.appendInteger(loop.col)
                 output.append("\">")
