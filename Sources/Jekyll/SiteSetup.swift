@@ -67,7 +67,7 @@ struct SiteSetup {
         }
         logger.info("Theme Config file:", path)
         for key in themeConfig.keys where ConfigurationDefaults.keys.contains(key.rubyString) { themeConfig[key] = nil }
-        return Configuration(hash: themeConfig.deepMerged(with: configuration.hash))
+        return Configuration(hash: themeConfig.deepMerged(with: configuration.hash), files: configuration.files)
     }
 
     /// Jekyll's Liquid: the standard tags and filters, Jekyll's `where`, `find`, `sort` and

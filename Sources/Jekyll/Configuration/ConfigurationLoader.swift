@@ -17,9 +17,11 @@ public struct ConfigurationLoader: Sendable {
         let source = Path.expand(options.source ?? options.workingDirectory, relativeTo: options.workingDirectory)
         var fromFiles = OrderedHash()
         let (files, isDefault) = configurationFiles(source: source)
+        var filesRead: [String] = []
         for file in files where !file.isEmpty {
             guard let next = try read(file, isDefault: isDefault) else { break }
             fromFiles = fromFiles.deepMerged(with: next)
+            if FileSystem.isFile(file) { filesRead.append(file) }
         }
         try validate(fromFiles)
         fromFiles = Self.addDefaultCollections(fromFiles)
@@ -33,7 +35,7 @@ public struct ConfigurationLoader: Sendable {
         final["source"] = .string(sourcePath)
         final["destination"] = .string(Path.expand(final["destination"]?.rubyString ?? Path.join(sourcePath, "_site"),
                                                    relativeTo: options.workingDirectory))
-        return Configuration(hash: final)
+        return Configuration(hash: final, files: filesRead)
     }
 
     /// The command-line options as configuration keys, only those given.

@@ -10,6 +10,8 @@ struct DocumentReader: Sendable {
     let siteTime: TimeValue
     let logger: Logger
 
+    var locator: SettingLocator { SettingLocator(configuration: configuration, defaults: defaults) }
+
     /// What a file holds: its front matter as a hash, its body and where the body starts.
     struct Parsed {
         var data: OrderedHash
@@ -112,7 +114,8 @@ struct DocumentReader: Sendable {
         var data = OrderedHash()
         data["draft"] = .bool(doc.isDraft)
         let special = doc.isDraft ? "_drafts" : collection.relativeDirectory
-        var merge = DataMerge(displayPath: relativePath, clock: clock)
+        var merge = DataMerge(path: path, displayPath: relativePath, collectionLabel: collection.label, clock: clock,
+                              locator: locator)
         let pathCategories = categoriesFromPath(relativePath, specialDir: special).map(Value.string)
         try merge.merge(&data, OrderedHash([("categories", .array(pathCategories))]), source: "file path")
         if doc.isYAML {
@@ -121,18 +124,23 @@ struct DocumentReader: Sendable {
             doc.data = value.orderedHash ?? OrderedHash()
         } else {
             let fileDefaults = defaults.all(path: relativePath, type: collection.label)
-            if !fileDefaults.isEmpty { try merge.merge(&data, fileDefaults, source: "front matter defaults") }
+            if !fileDefaults.isEmpty { try merge.merge(&data, fileDefaults, source: DataMerge.defaults) }
             let parsed = try parse(path: path, displayPath: relativePath)
             doc.content = parsed.body
             doc.contentLine = parsed.bodyLine
-            if parsed.hadFrontMatter { try merge.merge(&data, parsed.data, source: "YAML front matter") }
+            if parsed.hadFrontMatter { try merge.merge(&data, parsed.data, source: DataMerge.frontMatter) }
             doc.data = data
             try populatePostData(&doc, merge: &merge)
         }
         doc.date = dateOf(doc)
         doc.outputExtension = converters.outputExtension(for: doc.extname, permalink: doc.permalink)
-        doc.url = try doc.itemURL(collection: collection, permalinkStyle: configuration.permalinkStyle,
-                                  siteTime: siteTime)
+        do {
+            doc.url = try doc.itemURL(collection: collection, permalinkStyle: configuration.permalinkStyle,
+                                      siteTime: siteTime)
+        } catch {
+            let place = locator.permalink(of: doc, collection: collection)
+            throw error.located(place?.location ?? FileLocation(path: doc.displayPath, line: 1), in: place?.text)
+        }
         return doc
     }
 

@@ -80,6 +80,7 @@ public final class SiteRebuilder: Sendable {
             OutputFile(path: $0.destinationPath, content: .copy(from: $0.path), origin: $0.path)
         } + rendered.items
         BuildSafety.warnAboutConflicts(files, destination: destination, logger: logger)
+        try FolderConflicts.refuse(files, configuration: configuration, defaults: site.defaults)
         let writer = InPlaceWriter(destination: destination, keepFiles: configuration.keepFiles)
         let changes: DestinationChanges
         if let ledger = state.ledger {
