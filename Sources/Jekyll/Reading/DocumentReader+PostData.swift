@@ -39,7 +39,7 @@ struct DataMerge {
         }
     }
 
-    private func placeOfDate(from source: String) -> SettingLocator.Place? {
+    private func placeOfDate(from source: String) -> SettingPlace? {
         switch source {
         case DataMerge.frontMatter: locator.frontMatter("date", path: path, displayPath: displayPath)
         case DataMerge.defaults: locator.defaultsSetting("date", relativePath: displayPath, type: collectionLabel)
