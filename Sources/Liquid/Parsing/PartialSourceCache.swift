@@ -31,11 +31,18 @@ final class PartialSourceCache: @unchecked Sendable {
             a.firstLine == b.firstLine && a.name == b.name && sameBytes(a.source, b.source)
         }
 
+        // The length and both ends of the text (hashing whole partials cost more than the rest of
+        // a lookup); texts differing only inside compare unequal all the same.
         func hash(into hasher: inout Hasher) {
             hasher.combine(firstLine)
             hasher.combine(name)
             var text = source
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            text.withUTF8 { bytes in
+                hasher.combine(bytes.count)
+                let ends = UnsafeRawBufferPointer(bytes)
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: ends.prefix(32)))
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: ends.suffix(32)))
+            }
         }
 
         private static func sameBytes(_ a: String, _ b: String) -> Bool {
