@@ -46,7 +46,7 @@ struct TablerowTag: TagNode {
         switch v.primitive {
         case .nil: return 0
         case .int(let i): return i
-        case .float(let f): return f.isFinite ? Int(f.rounded(.towardZero)) : 0
+        case .float(let f): return f.isFinite ? RubyNumber.truncatedInt(f) : 0
         case .string(let s): return RubyNumber.stringToI(s)
         default: throw LiquidError.argument("invalid integer")
         }
