@@ -73,8 +73,9 @@ extension RenderContext {
         }
         let environment = self.environment
         let key = fileSystem.cacheKey(forTemplateNamed: name, context: self)
-        return try session.partials.template(forKey: key) {
-            try environment.parsePartial(fileSystem.readTemplate(named: name, context: self))
+        return try session.partial(forKey: key) {
+            let source = try fileSystem.readTemplate(named: name, context: self)
+            return try Template.parse(source.source, name: source.name, firstLine: source.firstLine, environment: environment)
         }
     }
 }

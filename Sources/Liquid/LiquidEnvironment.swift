@@ -135,12 +135,10 @@ public final class FilterDefinition: Sendable {
 /// Everything a template is parsed and rendered with: tags, filters, parse mode, limits and the
 /// file system for `include`/`render`. A value: build one, register what the host adds, share it.
 public struct LiquidEnvironment: Sendable {
-    public private(set) var tags: [String: any TagParser] { didSet { partialSources = PartialSourceCache() } }
-    public private(set) var filters: [String: FilterDefinition] { didSet { partialSources = PartialSourceCache() } }
-    public var errorMode: ErrorMode { didSet { partialSources = PartialSourceCache() } }
-    public var limits: ResourceLimits { didSet { partialSources = PartialSourceCache() } }
-    /// Partials parsed with exactly these settings, by source text (a fresh one when they change).
-    private(set) var partialSources = PartialSourceCache()
+    public private(set) var tags: [String: any TagParser]
+    public private(set) var filters: [String: FilterDefinition]
+    public var errorMode: ErrorMode
+    public var limits: ResourceLimits
     /// Where `include` and `render` read partials; nil: "This liquid context does not allow includes."
     public var fileSystem: (any TemplateFileSystem)?
 

@@ -106,6 +106,29 @@ import Testing
         }
     }
 
+    /// Counts reads (the renders here run one after another).
+    struct CountingFileSystem: TemplateFileSystem {
+        let reads = ReadCounter()
+        func readTemplate(named name: String, context: RenderContext) throws -> TemplateSource {
+            reads.increment()
+            return TemplateSource(source: "<{{ i }}>", name: name)
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func partialsReadOncePerRenderOrOncePerSharedCache(shared: Bool) throws {
+        var env = LiquidEnvironment.standard
+        let files = CountingFileSystem()
+        env.fileSystem = files
+        let t = try Template.parse("{% for i in (1..3) %}{% include 'p' %}{% render 'p', i: i %}{% endfor %}", environment: env)
+        var options = RenderOptions()
+        if shared { options.partialCache = PartialCache() }
+        for _ in 0..<2 { #expect(try t.render([:], options: options) == "<1><1><2><2><3><3>") }
+        // Without a shared cache, once per render however often it is used (ruby-liquid's
+        // `cached_partials`); with one, once for all renders (a Jekyll build's include cache).
+        #expect(files.reads.count == (shared ? 1 : 2))
+    }
+
     /// A partial whose text comes from the host's registers, so that it can change between renders.
     enum PartialText: RegisterKey { static let defaultValue = "" }
     struct RegisterFileSystem: TemplateFileSystem {

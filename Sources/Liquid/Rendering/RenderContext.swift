@@ -20,15 +20,17 @@ final class RenderSession {
     let rethrowErrors: Bool
     var errors: [LiquidError] = []
     @exclusivity(unchecked) var steps = 0
-    /// Made when the first partial is loaded (most renders load none).
-    private var ownPartials: PartialCache?
+    /// Partials this render has loaded, by cache key: asked before the shared `partialCache`, so
+    /// that renders running in parallel take its lock once per partial, not once per `include`.
+    private var loadedPartials: [String: Template] = [:]
 
-    var partials: PartialCache {
-        if let shared = options.partialCache { return shared }
-        if let own = ownPartials { return own }
-        let own = PartialCache()
-        ownPartials = own
-        return own
+    /// The parsed partial for a cache key: loaded earlier in this render, from the shared cache,
+    /// or parsed by `parse` (ruby-liquid, without a shared cache, parses once per render too).
+    func partial(forKey key: String, parse: () throws -> Template) throws -> Template {
+        if let t = loadedPartials[key] { return t }
+        let t = try options.partialCache?.template(forKey: key, parse: parse) ?? parse()
+        loadedPartials[key] = t
+        return t
     }
 
     /// The limits, copied out of the environment for the hot paths.
