@@ -136,6 +136,7 @@ extension FilterCall {
             }
             return input
         }
+        if hasConstantArguments { return try filter.invoke(input, constantArguments, context) }
         var args = FilterArguments()
         for a in arguments { args.append(try a.evaluate(context)) }
         if !keywordArguments.isEmpty {

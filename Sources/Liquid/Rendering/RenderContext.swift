@@ -22,7 +22,7 @@ final class RenderSession {
     @exclusivity(unchecked) var steps = 0
     /// Partials this render has loaded, by cache key: asked before the shared `partialCache`, so
     /// that renders running in parallel take its lock once per partial, not once per `include`.
-    private var loadedPartials: [String: Template] = [:]
+    @exclusivity(unchecked) private var loadedPartials: [String: Template] = [:]
 
     /// The parsed partial for a cache key: loaded earlier in this render, from the shared cache,
     /// or parsed by `parse` (ruby-liquid, without a shared cache, parses once per render too).
