@@ -20,16 +20,18 @@ final class RenderSession {
     let rethrowErrors: Bool
     var errors: [LiquidError] = []
     @exclusivity(unchecked) var steps = 0
-    /// Partials this render has loaded, by cache key: asked before the shared `partialCache`, so
-    /// that renders running in parallel take its lock once per partial, not once per `include`.
-    @exclusivity(unchecked) private var loadedPartials: [String: Template] = [:]
+    /// Partials this render has loaded, with their cache keys: asked before the shared
+    /// `partialCache`, so that renders running in parallel take its lock once per partial, not
+    /// once per `include`. A list: a page uses few partials, and a dictionary's first insert
+    /// cost more than a whole small include.
+    @exclusivity(unchecked) private var loadedPartials: [(key: String, template: Template)] = []
 
     /// The parsed partial for a cache key: loaded earlier in this render, from the shared cache,
     /// or parsed by `parse` (ruby-liquid, without a shared cache, parses once per render too).
     func partial(forKey key: String, parse: () throws -> Template) throws -> Template {
-        if let t = loadedPartials[key] { return t }
+        for i in loadedPartials.indices where loadedPartials[i].key == key { return loadedPartials[i].template }
         let t = try options.partialCache?.template(forKey: key, parse: parse) ?? parse()
-        loadedPartials[key] = t
+        loadedPartials.append((key, t))
         return t
     }
 
