@@ -2,7 +2,8 @@
 
 # ruby-liquid's side of the benchmark: for each fixture directory (templates/*.liquid with
 # index.liquid as the entry point, data.json), time parsing index.liquid and rendering it
-# (render!, partials read through a memory file system, as golden-liquid's benchmark.rb does).
+# (render!, partials read through a memory file system as golden-liquid's benchmark.rb does;
+# then again with the partials parsed in every render).
 # Parsing covers every template of the fixture. Prints one JSON line per fixture. Usage: ruby benchmark.rb SECONDS DIR...
 require "json"
 require "liquid"
@@ -68,9 +69,14 @@ ARGV.each do |dir|
 
   sources = Dir[File.join(dir, "templates", "*.liquid")].sort.map { |path| File.read(path) }
   parse, parse_n = measure(seconds) { sources.each { |s| Liquid::Template.parse(s, line_numbers: true) } }
+  # A template keeps the partials it parsed in its own registers (`cached_partials`), so its
+  # renders after the first parse no partial; kyll's side shares one PartialCache the same way.
   render, render_n = measure(seconds) { template.render!(data, registers: { file_system: fs }) }
+  # A fresh `cached_partials` per render: partials parsed in every render (kyll: no PartialCache).
+  render_parsing, = measure(seconds) { template.render!(data, registers: { file_system: fs, cached_partials: {} }) }
   puts JSON.generate({ engine: "ruby-liquid #{Liquid::VERSION}", workload: name,
                        parse: parse, parse_iterations: parse_n, render: render, render_iterations: render_n,
+                       render_parsing_partials: render_parsing,
                        output_bytes: output.bytesize, output_fnv1a: fnv1a(output) })
   $stdout.flush
 end

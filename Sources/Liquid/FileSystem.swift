@@ -68,14 +68,14 @@ public final class PartialCache: @unchecked Sendable {
 extension RenderContext {
     /// Loads and parses a partial through the environment's file system and the partial cache.
     public func loadPartial(named name: String) throws -> Template {
-        guard let fileSystem = environment.fileSystem else {
+        // Through the session, not `environment` (a copy of the whole environment each time).
+        guard let fileSystem = session.environment.fileSystem else {
             throw LiquidError(.fileSystem, "This liquid context does not allow includes.")
         }
-        let environment = self.environment
         let key = fileSystem.cacheKey(forTemplateNamed: name, context: self)
-        return try session.partials.template(forKey: key) {
+        return try session.partial(forKey: key) {
             let source = try fileSystem.readTemplate(named: name, context: self)
-            return try Template.parse(source.source, name: source.name, firstLine: source.firstLine, environment: environment)
+            return try Template.parse(source.source, name: source.name, firstLine: source.firstLine, environment: session.environment)
         }
     }
 }

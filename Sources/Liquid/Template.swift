@@ -1,13 +1,37 @@
 /// A parsed template: an immutable tree, safe to render many times from many threads.
 public struct Template: Sendable {
-    public let root: Block
+    /// The parts, in one object: a template is copied whenever a partial is loaded, and copying
+    /// one reference costs one retain where copying the fields retained each.
+    private final class Parts: Sendable {
+        let root: Block
+        let name: String?
+        let environment: LiquidEnvironment
+        let warnings: [LiquidError]
+        let outputEstimate: Int
+
+        init(root: Block, name: String?, environment: LiquidEnvironment, warnings: [LiquidError], outputEstimate: Int) {
+            self.root = root
+            self.name = name
+            self.environment = environment
+            self.warnings = warnings
+            self.outputEstimate = outputEstimate
+        }
+    }
+
+    private let parts: Parts
+
+    public var root: Block { parts.root }
     /// The name errors and `include` chains refer to (a path, a partial name), if any.
-    public let name: String?
-    public let environment: LiquidEnvironment
+    public var name: String? { parts.name }
+    public var environment: LiquidEnvironment { parts.environment }
     /// Strict-grammar problems found in `warn` mode (the template was parsed leniently).
-    public let warnings: [LiquidError]
+    public var warnings: [LiquidError] { parts.warnings }
     /// Output bytes to reserve: the source's size (or its top-level text's) and a quarter more.
-    let outputEstimate: Int
+    var outputEstimate: Int { parts.outputEstimate }
+
+    init(root: Block, name: String?, environment: LiquidEnvironment, warnings: [LiquidError], outputEstimate: Int) {
+        parts = Parts(root: root, name: name, environment: environment, warnings: warnings, outputEstimate: outputEstimate)
+    }
 
     /// Parses `source`. `firstLine` is the line number of the first line of `source` in its file
     /// (after front matter, say), so that errors point at the file's own lines.
@@ -24,7 +48,7 @@ public struct Template: Sendable {
                 throw parser.located(.syntax(message), unknown.position)
             }
             var text = 0
-            for node in root.program { if let t = node as? TextNode { text += t.text.utf8.count } }
+            for node in root.program { if let t = node as? TextNode { text += t.byteCount } }
             return Template(root: root, name: name, environment: environment, warnings: parser.warnings,
                             outputEstimate: max(text, source.utf8.count) * 5 / 4 + 256)
         } catch {
@@ -70,7 +94,7 @@ public struct Template: Sendable {
     /// Renders into a caller's buffer and context (for tags rendering partials, and hosts that
     /// compose outputs).
     public func render(into output: inout OutputBuffer, context: RenderContext) throws {
-        try root.render(into: &output, context: context)
+        try parts.root.render(into: &output, context: context)
     }
 
     func makeContext(_ data: Value, _ options: RenderOptions, rethrow: Bool) -> RenderContext {

@@ -106,6 +106,61 @@ import Testing
         }
     }
 
+    /// Counts reads (the renders here run one after another).
+    struct CountingFileSystem: TemplateFileSystem {
+        let reads = ReadCounter()
+        func readTemplate(named name: String, context: RenderContext) throws -> TemplateSource {
+            reads.increment()
+            return TemplateSource(source: "<{{ i }}>", name: name)
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func partialsReadOncePerRenderOrOncePerSharedCache(shared: Bool) throws {
+        var env = LiquidEnvironment.standard
+        let files = CountingFileSystem()
+        env.fileSystem = files
+        let t = try Template.parse("{% for i in (1..3) %}{% include 'p' %}{% render 'p', i: i %}{% endfor %}", environment: env)
+        var options = RenderOptions()
+        if shared { options.partialCache = PartialCache() }
+        for _ in 0..<2 { #expect(try t.render([:], options: options) == "<1><1><2><2><3><3>") }
+        // Without a shared cache, once per render however often it is used (ruby-liquid's
+        // `cached_partials`); with one, once for all renders (a Jekyll build's include cache).
+        #expect(files.reads.count == (shared ? 1 : 2))
+    }
+
+    /// A partial whose text comes from the host's registers, so that it can change between renders.
+    enum PartialText: RegisterKey { static let defaultValue = "" }
+    struct RegisterFileSystem: TemplateFileSystem {
+        func readTemplate(named name: String, context: RenderContext) throws -> TemplateSource {
+            TemplateSource(source: context.registers[PartialText.self], name: name)
+        }
+    }
+
+    @Test func partialsParsedAgainWhenTheirTextChanges() throws {
+        var env = LiquidEnvironment.standard
+        env.fileSystem = RegisterFileSystem()
+        let t = try Template.parse("[{% include 'p' %}]", environment: env)
+        for text in ["{{ 1 | plus: 1 }}", "{{ 1 | plus: 2 }}", "x", "{{ 1 | plus: 1 }}"] {
+            var options = RenderOptions()
+            options.registers[PartialText.self] = text
+            let expected = try Template.parse(text, environment: env).render()
+            #expect(try t.render([:], options: options) == "[\(expected)]")
+        }
+    }
+
+    @Test func partialsParsedAgainWhenTheEnvironmentChanges() throws {
+        var plain = LiquidEnvironment.standard
+        plain.fileSystem = RegisterFileSystem()
+        var options = RenderOptions()
+        options.registers[PartialText.self] = "{{ 'hi' | shout }}"
+        #expect(try Template.parse("{% include 'p' %}", environment: plain).render([:], options: options) == "hi")
+        var loud = plain
+        loud.register(filter: "shout", arity: 0...0) { input, _, _ in .string(input.rubyString.uppercased() + "!") }
+        #expect(try Template.parse("{% include 'p' %}", environment: loud).render([:], options: options) == "HI!")
+        #expect(try Template.parse("{% include 'p' %}", environment: plain).render([:], options: options) == "hi")
+    }
+
     @Test func jsonKeepsTypesAndOrder() throws {
         let v = try JSON.parse(#"{"b": true, "a": 1, "c": 1.0, "d": [null, "x\u00e9"]}"#)
         #expect(v.orderedHash?.keys == ["b", "a", "c", "d"])

@@ -44,13 +44,18 @@ enum StringFilters {
     /// Ruby's `capitalize`: the first character upper case, the rest lower case.
     static func capitalize(_ s: String) -> String {
         if UTF8Text.isASCII(s) {
-            var bytes = bytesOf(s)
-            for i in bytes.indices {
-                let c = bytes[i]
-                if i == 0 { if c >= 97 && c <= 122 { bytes[i] = c - 32 } }
-                else if c >= 65 && c <= 90 { bytes[i] = c + 32 }
+            // Written straight into the new string (no byte array, no UTF-8 validation).
+            var source = s
+            return source.withUTF8 { bytes in
+                String(unsafeUninitializedCapacity: bytes.count) { out in
+                    for i in 0..<bytes.count {
+                        let c = bytes[i]
+                        if i == 0 { out[i] = c >= 97 && c <= 122 ? c - 32 : c }
+                        else { out[i] = c >= 65 && c <= 90 ? c + 32 : c }
+                    }
+                    return bytes.count
+                }
             }
-            return String(decoding: bytes, as: UTF8.self)
         }
         guard let first = s.unicodeScalars.first else { return s }
         let rest = UTF8Text.substring(s, bytes: String(first).utf8.count..<s.utf8.count)

@@ -136,6 +136,7 @@ extension FilterCall {
             }
             return input
         }
+        if hasConstantArguments { return try filter.invoke(input, constantArguments, context) }
         var args = FilterArguments()
         for a in arguments { args.append(try a.evaluate(context)) }
         if !keywordArguments.isEmpty {
@@ -152,11 +153,18 @@ extension Block {
     /// Renders the nodes; stops early when a `break`/`continue` is pending.
     public func render(into output: inout OutputBuffer, context: RenderContext) throws {
         try context.tick(program.count)
-        for node in program {
-            try node.run(into: &output, context: context)
-            if context.interrupt != nil { return }
+        // The nodes without a retain and release each: the block (and so each node) outlives
+        // the loop.
+        let interrupted = try program.withUnsafeBufferPointer { nodes in
+            for i in 0..<nodes.count {
+                try Unmanaged.passUnretained(nodes[i])._withUnsafeGuaranteedRef {
+                    try $0.run(into: &output, context: context)
+                }
+                if context.interrupt != nil { return true }
+            }
+            return false
         }
-        try context.checkOutputSize(output.count)
+        if !interrupted { try context.checkOutputSize(output.count) }
     }
 
     /// Renders into a new string (for `capture` and the like).

@@ -1,31 +1,87 @@
 /// Where rendering writes: a growing byte buffer (appending bytes is several times faster than
-/// growing a `String`).
+/// growing a `String`). A value: copies share their bytes until one of them is appended to.
 public struct OutputBuffer: Sendable {
-    public var bytes: [UInt8]
+    /// The bytes, in memory of its own: appending is a capacity test and a copy (an `Array`'s
+    /// `append(contentsOf:)` cost several times that for the short texts a template appends).
+    private final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
+        @exclusivity(unchecked) var count = 0
+        @exclusivity(unchecked) var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        func copy(minimumCapacity: Int) -> Storage {
+            let new = Storage(capacity: max(minimumCapacity, capacity))
+            new.base.initialize(from: base, count: count)
+            new.count = count
+            return new
+        }
+
+        func grow(toAtLeast needed: Int) {
+            let newCapacity = max(needed, capacity * 2)
+            let new = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            new.initialize(from: base, count: count)
+            base.deallocate()
+            base = new
+            capacity = newCapacity
+        }
+    }
+
+    private var storage: Storage
 
     public init(reservingCapacity capacity: Int = 0) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        storage = Storage(capacity: capacity)
     }
 
-    public var count: Int { bytes.count }
+    public var count: Int { storage.count }
 
-    @inlinable
+    /// A copy of the bytes written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
+
+    /// Appends `count` bytes (valid UTF-8 as a whole: the output becomes a `String`).
+    @inline(__always)
+    mutating func append(bytes source: UnsafePointer<UInt8>, count n: Int) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy(minimumCapacity: storage.count + n) }
+        let s = storage
+        if s.capacity - s.count < n { s.grow(toAtLeast: s.count + n) }
+        (s.base + s.count).initialize(from: source, count: n)
+        s.count += n
+    }
+
+    @inline(__always)
+    mutating func append(byte: UInt8) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy(minimumCapacity: storage.count + 1) }
+        let s = storage
+        if s.capacity == s.count { s.grow(toAtLeast: s.count + 1) }
+        s.base[s.count] = byte
+        s.count += 1
+    }
+
     public mutating func append(_ string: String) {
-        // A contiguous copy (memcpy) of the string's own storage: no copy of the string value
-        // (which would retain and release it), no element-wise append.
-        let done: Void? = string.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
-        if done == nil { bytes.append(contentsOf: string.utf8) }
+        // The string's own storage, copied (no copy of the string value, which would retain and
+        // release it); a string without contiguous UTF-8 is rare (bridged text).
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable {
+            if let p = $0.baseAddress { append(bytes: p, count: $0.count) }
+        }
+        if done == nil { append(String(decoding: Array(string.utf8), as: UTF8.self)) }
     }
 
-    @inlinable
     public mutating func append(_ string: Substring) {
-        let done: Void? = string.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
-        if done == nil { bytes.append(contentsOf: string.utf8) }
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable {
+            if let p = $0.baseAddress { append(bytes: p, count: $0.count) }
+        }
+        if done == nil { append(String(string)) }
     }
 
     public mutating func append(_ other: OutputBuffer) {
-        bytes.append(contentsOf: other.bytes)
+        let o = other.storage
+        append(bytes: o.base, count: o.count)
+        withExtendedLifetime(other) {}
     }
 
     /// Appends a value as `{{ value }}` prints it.
@@ -48,11 +104,13 @@ public struct OutputBuffer: Sendable {
 
     mutating func appendInteger(_ i: Int) {
         if i >= 0 && i < 10 {
-            bytes.append(UInt8(48 + i))
+            append(byte: UInt8(48 + i))
             return
         }
         append(String(i))
     }
 
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    public var string: String {
+        String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self)
+    }
 }

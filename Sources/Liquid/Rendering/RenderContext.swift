@@ -20,15 +20,19 @@ final class RenderSession {
     let rethrowErrors: Bool
     var errors: [LiquidError] = []
     @exclusivity(unchecked) var steps = 0
-    /// Made when the first partial is loaded (most renders load none).
-    private var ownPartials: PartialCache?
+    /// Partials this render has loaded, with their cache keys: asked before the shared
+    /// `partialCache`, so that renders running in parallel take its lock once per partial, not
+    /// once per `include`. A list: a page uses few partials, and a dictionary's first insert
+    /// cost more than a whole small include.
+    @exclusivity(unchecked) private var loadedPartials: [(key: String, template: Template)] = []
 
-    var partials: PartialCache {
-        if let shared = options.partialCache { return shared }
-        if let own = ownPartials { return own }
-        let own = PartialCache()
-        ownPartials = own
-        return own
+    /// The parsed partial for a cache key: loaded earlier in this render, from the shared cache,
+    /// or parsed by `parse` (ruby-liquid, without a shared cache, parses once per render too).
+    func partial(forKey key: String, parse: () throws -> Template) throws -> Template {
+        for i in loadedPartials.indices where loadedPartials[i].key == key { return loadedPartials[i].template }
+        let t = try options.partialCache?.template(forKey: key, parse: parse) ?? parse()
+        loadedPartials.append((key, t))
+        return t
     }
 
     /// The limits, copied out of the environment for the hot paths.

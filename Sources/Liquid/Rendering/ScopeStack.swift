@@ -31,6 +31,11 @@ struct ScopeStack {
     }
 
     mutating func push() {
+        // Room for a few scopes at once, instead of growing one entry at a time.
+        if starts.capacity == 0 {
+            starts.reserveCapacity(8)
+            entries.reserveCapacity(16)
+        }
         starts.append(entries.count)
     }
 

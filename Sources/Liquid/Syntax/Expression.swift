@@ -60,6 +60,15 @@ public final class VariableLookup: Sendable {
 }
 
 extension Expression {
+    /// The value, when it is the same in every render (what `evaluate` returns for a literal).
+    var constantValue: Value? {
+        switch self {
+        case .literal(let v): return v
+        case .blank, .empty: return .string("")
+        case .variable, .range: return nil
+        }
+    }
+
     /// The expression written back as Liquid source.
     var markup: String {
         switch self {
@@ -93,6 +102,10 @@ public final class FilterCall: Sendable {
     public let keywordArguments: [(String, Expression)]
     /// Positions of `empty`/`blank` literals among the arguments, as bits.
     let emptyLiteralMask: UInt64
+    /// When every argument is a literal (or there are none, the common case): the arguments,
+    /// built once here instead of evaluated, packed and destroyed in every call.
+    let constantArguments: FilterArguments
+    let hasConstantArguments: Bool
 
     init(name: String, filter: FilterDefinition?, arguments: [Expression], keywordArguments: [(String, Expression)]) {
         self.name = name
@@ -102,6 +115,22 @@ public final class FilterCall: Sendable {
         var mask: UInt64 = 0
         for i in arguments.indices where i < 64 && arguments[i].isMethodLiteral { mask |= 1 << UInt64(i) }
         self.emptyLiteralMask = mask
+
+        var constant = FilterArguments()
+        var allConstant = true
+        for a in arguments {
+            if let v = a.constantValue { constant.append(v) } else { allConstant = false }
+        }
+        if !keywordArguments.isEmpty {
+            var keywords = OrderedHash()
+            for (k, e) in keywordArguments {
+                if let v = e.constantValue { keywords[k] = v } else { allConstant = false }
+            }
+            constant.keywords = keywords
+        }
+        constant.emptyLiteralMask = mask
+        hasConstantArguments = allConstant
+        constantArguments = allConstant ? constant : FilterArguments()
     }
 }
 

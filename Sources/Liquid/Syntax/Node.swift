@@ -79,12 +79,40 @@ class RenderNode: @unchecked Sendable {
 }
 
 final class TextNode: RenderNode, @unchecked Sendable {
-    /// A slice of the template's source (no copy made when parsing).
-    let text: Substring
-    init(_ text: String) { self.text = Substring(text) }
-    init(_ text: Substring) { self.text = text }
+    /// The template's source and where the text is in it (no copy made when parsing; kept apart
+    /// rather than as a `Substring`, whose generic contiguous-storage access cost more per render
+    /// than copying the bytes).
+    private let source: String
+    private let start: Int
+    let byteCount: Int
+
+    init(_ text: String) {
+        source = text
+        start = 0
+        byteCount = text.utf8.count
+    }
+
+    init(_ text: Substring) {
+        source = text.base
+        start = text.utf8.distance(from: text.base.utf8.startIndex, to: text.startIndex)
+        byteCount = text.utf8.count
+    }
+
+    /// The text, a slice of the source.
+    var text: Substring {
+        let utf8 = source.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: start)
+        return source[from..<utf8.index(from, offsetBy: byteCount)]
+    }
+
     override var node: Node { .text(String(text)) }
-    override func run(into output: inout OutputBuffer, context: RenderContext) throws { output.append(text) }
+
+    override func run(into output: inout OutputBuffer, context: RenderContext) throws {
+        let done: Void? = source.utf8.withContiguousStorageIfAvailable {
+            output.append(bytes: $0.baseAddress! + start, count: byteCount)
+        }
+        if done == nil { output.append(text) }
+    }
 }
 
 final class OutputNode: RenderNode, @unchecked Sendable {

@@ -4,6 +4,8 @@ enum Strftime {
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
                          "September", "October", "November", "December"]
     static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    static let shortMonths = months.map { String($0.prefix(3)) }
+    static let shortWeekdays = weekdays.map { String($0.prefix(3)) }
     static let twoDigits = (0..<100).map { $0 < 10 ? "0\($0)" : "\($0)" }
 
     /// What is formatted: wall-clock fields, the instant, and the zone.
@@ -35,7 +37,10 @@ enum Strftime {
     }
 
     static func format(_ m: Moment, _ format: String) -> String {
-        var out = ""
+        // Bytes, made a string once: appending to a `String` piece by piece cost more than the
+        // conversions themselves.
+        var out: [UInt8] = []
+        out.reserveCapacity(format.utf8.count + 32)
         var format = format
         format.withUTF8 { f in
             var i = 0
@@ -45,7 +50,7 @@ enum Strftime {
                     i += 1
                     continue
                 }
-                out += String(decoding: UnsafeBufferPointer(rebasing: f[literalStart..<i]), as: UTF8.self)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: f[literalStart..<i]))
                 let start = i
                 i += 1
                 var flags: Flags = []
@@ -77,17 +82,17 @@ enum Strftime {
                 let conversion = Unicode.Scalar(f[i])
                 i += 1
                 if let text = directive(conversion, m, flags: flags, width: width, colons: colons) {
-                    out += text
+                    out.append(contentsOf: text.utf8)
                 } else {
-                    out += String(decoding: UnsafeBufferPointer(rebasing: f[start..<i]), as: UTF8.self)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: f[start..<i]))
                 }
                 literalStart = i
             }
             if literalStart < f.count {
-                out += String(decoding: UnsafeBufferPointer(rebasing: f[literalStart..<f.count]), as: UTF8.self)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: f[literalStart..<f.count]))
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func directive(_ c: Unicode.Scalar, _ m: Moment, flags: Flags, width: Int?,
@@ -134,7 +139,7 @@ enum Strftime {
         case "y": return number(((t.year % 100) + 100) % 100, 2)
         case "m": return number(t.month, 2)
         case "B": return text(months[t.month - 1])
-        case "b", "h": return text(String(months[t.month - 1].prefix(3)))
+        case "b", "h": return text(shortMonths[t.month - 1])
         case "d": return number(t.day, 2)
         case "e": return number(t.day, 2, " ")
         case "j": return number(t.yearDay, 3)
@@ -155,7 +160,7 @@ enum Strftime {
         case "z": return zoneOffset(m.utcOffset, colons: colons, flags: flags, width: width)
         case "Z": return text(m.zoneName, upperForSharp: false)
         case "A": return text(weekdays[t.weekday])
-        case "a": return text(String(weekdays[t.weekday].prefix(3)))
+        case "a": return text(shortWeekdays[t.weekday])
         case "u": return number(t.weekday == 0 ? 7 : t.weekday, 1)
         case "w": return number(t.weekday, 1)
         case "U": return number((t.yearDay - 1 + 7 - t.weekday) / 7, 2)
