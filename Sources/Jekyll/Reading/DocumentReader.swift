@@ -9,9 +9,11 @@ struct DocumentReader: Sendable {
     let clock: SiteClock
     let siteTime: TimeValue
     let logger: Logger
+    /// Files parsed by earlier builds of this process, if any.
+    var sources: SourceCache? = nil
 
     /// What a file holds: its front matter as a hash, its body and where the body starts.
-    struct Parsed {
+    struct Parsed: Sendable {
         var data: OrderedHash
         var body: String
         var bodyLine: Int
@@ -20,8 +22,11 @@ struct DocumentReader: Sendable {
 
     /// Reads and splits a file; front matter that is not a hash is an error.
     func parse(path: String, displayPath: String) throws(BuildError) -> Parsed {
-        let text = try SourceText.read(path, displayPath: displayPath)
-        return try parse(text: text, displayPath: displayPath)
+        let read = { () throws(BuildError) -> Parsed in
+            try parse(text: SourceText.read(path, displayPath: displayPath), displayPath: displayPath)
+        }
+        guard let sources else { return try read() }
+        return try sources.parsed(path: path, displayPath: displayPath, parse: read)
     }
 
     func parse(text: String, displayPath: String) throws(BuildError) -> Parsed {

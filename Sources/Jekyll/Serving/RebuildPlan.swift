@@ -11,6 +11,9 @@ struct RebuildPlan {
         var metadata: BuildMetadata
         /// The stamps of the files under the Sass load paths.
         var sassInputs: String
+        /// Each document's render, by `ReuseRules.key`, when the build ran in this process: a kept
+        /// document another template shows (a feed's posts) is not rendered again for it.
+        var results: [String: RenderState.Result] = [:]
 
         /// What a build in another process left: `.jekyll-metadata`, with no Sass inputs known (so
         /// stylesheets render).
@@ -70,13 +73,26 @@ struct RebuildPlan {
         return site.documents.contains { changed.contains($0.path) } || site.staticFiles.contains { changed.contains($0.path) }
     }
 
-    /// The records for the next build: new ones for what was rendered, the previous ones for what was kept.
-    func record(_ context: BuildContext) -> Memory {
+    /// The previous renders of the documents this build keeps, where known.
+    var carriedResults: [Int: RenderState.Result] {
+        guard let results = previous?.results, !results.isEmpty else { return [:] }
+        var carried: [Int: RenderState.Result] = [:]
+        for id in reusable {
+            if let result = results[lists.key(id)] { carried[id] = result }
+        }
+        return carried
+    }
+
+    /// The records for the next build: new ones for what was rendered, the previous ones for what
+    /// was kept; with `keepsResults`, every document's render too.
+    func record(_ context: BuildContext, keepsResults: Bool = false) -> Memory {
         var stamps = StampCache()
         var lists = self.lists
         var records: [String: BuildMetadata.Record] = [:]
+        var results: [String: RenderState.Result] = [:]
         for id in site.documents.indices {
             let key = lists.key(id)
+            if keepsResults, let result = context.state.finalResult(id) ?? context.carried[id] { results[key] = result }
             if reusable.contains(id), context.state.finalResult(id) == nil, let old = previous?.metadata.records[key] {
                 records[key] = old
                 continue
@@ -84,7 +100,7 @@ struct RebuildPlan {
             records[key] = ReuseRules.record(id, context: context, lists: &lists) { stamps.stamp($0) }
         }
         return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, records: records),
-                      sassInputs: sassInputs)
+                      sassInputs: sassInputs, results: results)
     }
 
     /// Every document, static file and data file with its stamp (each file looked at once).

@@ -66,6 +66,17 @@ public enum FileSystem {
         #endif
     }
 
+    /// The modification time and size of a file (following symlinks), from one `stat`.
+    public static func modificationTimeAndSize(_ path: String) -> (Timestamp, Int)? {
+        guard let info = statInfo(path, follow: true) else { return nil }
+        #if canImport(Darwin)
+        let time = Timestamp(seconds: Int(info.st_mtimespec.tv_sec), nanoseconds: Int(info.st_mtimespec.tv_nsec))
+        #else
+        let time = Timestamp(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
+        #endif
+        return (time, Int(info.st_size))
+    }
+
     /// The size in bytes of a file (following symlinks).
     public static func size(_ path: String) -> Int? {
         statInfo(path, follow: true).map { Int($0.st_size) }
