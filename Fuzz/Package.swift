@@ -1,7 +1,7 @@
 // swift-tools-version:6.2
 // libFuzzer targets over kyll's parsers and emitters. A package of its own: its executable has no
 // `main` of its own (libFuzzer's driver runs it), so a plain `swift build` of the main package must
-// not see it. Build and run through scripts/fuzz, which passes `--sanitize=fuzzer --sanitize=address`.
+// not see it. Build and run through scripts/fuzz, which passes `-Xswiftc -sanitize=fuzzer,address`.
 import PackageDescription
 
 let package = Package(

@@ -17,11 +17,15 @@ public enum SiteBuild {
         try BuildSafety.check(configuration)
         // As Jekyll does: the site's zone becomes the process's, for Liquid's `date` and `%Z`.
         if let timezone = configuration.timezone { ProcessTimeZone.set(timezone) }
+        // As Jekyll's site is made before its banner: a bad `time` or `limit_posts` stops the build
+        // after "Configuration file:" only.
+        var timer = PhaseTimer()
+        let setup = try SiteSetup(configuration: configuration, plugins: available, logger: logger)
         logger.info("Source:", configuration.source)
         logger.info("Destination:", configuration.destination)
         logger.info("Incremental build:", configuration.incremental ? "enabled" : "disabled. Enable with --incremental")
         logger.info("Generating...")
-        let written = try build(configuration, plugins: available, logger: logger, progress: progress)
+        let written = try build(configuration, setup: setup, timer: timer, logger: logger, progress: progress)
         let seconds = MonotonicClock.seconds(since: start)
         logger.info("", "done in \(Value.float((seconds * 1000).rounded() / 1000).rubyString) seconds.")
         return Summary(filesWritten: written, seconds: seconds)
@@ -30,9 +34,16 @@ public enum SiteBuild {
     /// The phases. Returns the number of files written.
     public static func build(_ configuration: Configuration, plugins available: [any JekyllPlugin],
                              logger: Logger, progress: BuildProgress? = nil) throws(BuildError) -> Int {
-        var timer = PhaseTimer()
-        progress?.begin("Reading")
+        let timer = PhaseTimer()
         let setup = try SiteSetup(configuration: configuration, plugins: available, logger: logger)
+        return try build(configuration, setup: setup, timer: timer, logger: logger, progress: progress)
+    }
+
+    /// The phases after the setup, which `timer` has been timing since it began.
+    static func build(_ configuration: Configuration, setup: SiteSetup, timer started: PhaseTimer,
+                      logger: Logger, progress: BuildProgress?) throws(BuildError) -> Int {
+        var timer = started
+        progress?.begin("Reading")
         timer.end("RESET")
 
         // Read: layouts, pages, static files, posts, collections, data.
@@ -62,7 +73,6 @@ public enum SiteBuild {
         BuildSafety.warnAboutConflicts(files, destination: configuration.destination, logger: logger)
         progress?.begin("Writing", total: files.count)
         try SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles).write(files)
-        setup.prepareCacheFolder()
         plan?.record(context).metadata.write(configuration)
         timer.end("WRITE")
 

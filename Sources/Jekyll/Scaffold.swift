@@ -33,8 +33,8 @@ public enum Scaffold {
                 </html>
 
                 """)
-            try write(Path.join(path, "_sass/base.scss"), "body {\n  margin: 2rem auto;\n  max-width: 40rem;\n  font-family: sans-serif;\n}\n")
-            try write(Path.join(path, "assets/css/main.scss"), "---\n---\n\n@import \"base\";\n")
+            try write(Path.join(path, "_sass/main.scss"), "body {\n  margin: 2rem auto;\n  max-width: 40rem;\n  font-family: sans-serif;\n}\n")
+            try write(Path.join(path, "assets/css/main.scss"), "---\n---\n\n@import \"main\";\n")
             try write(Path.join(path, "index.md"), "---\nlayout: default\ntitle: Home\n---\n\n# Hello\n\nStart developing your site here.\n")
         } else {
             for dir in ["_posts"] { try makeDirectory(Path.join(path, dir)) }
@@ -89,7 +89,7 @@ public enum Scaffold {
                 """)
             let now = Value.time(.now())
             let day = DateFilter.strftime(now, "%Y-%m-%d") ?? ""
-            try write(Path.join(path, "_posts/\(day)-welcome.markdown"), """
+            try write(Path.join(path, "_posts/\(day)-welcome-to-jekyll.markdown"), """
                 ---
                 layout: post
                 title: "Welcome"

@@ -18,6 +18,7 @@ struct SiteSetup {
     /// `sources`: files parsed by earlier builds of this process, to parse again only when changed.
     init(configuration given: Configuration, plugins available: [any JekyllPlugin], logger: Logger,
          sources: SourceCache? = nil) throws(BuildError) {
+        SiteSetup.hideCacheFolderFromGit(given)
         let theme = try ThemeLocator.theme(for: given, logger: logger)
         let configuration = try SiteSetup.withThemeConfiguration(given, theme: theme, logger: logger)
         let clock = SiteClock(identifier: configuration.timezone)
@@ -29,6 +30,7 @@ struct SiteSetup {
             time = parsed
         }
         if configuration.limitPosts < 0 { throw BuildError("limit_posts must be a non-negative number") }
+        SiteSetup.makeCacheFolder(given)
         var site = Site(configuration: configuration, clock: clock, time: time, logger: logger, theme: theme)
         plugins = PluginSelection.select(from: available, configuration: configuration, theme: theme, logger: logger)
         converters = try ContentConverters(configuration: configuration, highlighter: RougeHighlighter(), theme: theme)
@@ -94,18 +96,28 @@ struct SiteSetup {
         return env
     }
 
-    /// Jekyll keeps a cache folder in the source (`.jekyll-cache`, ignored by git) unless in safe
-    /// mode or with `--disable-disk-cache`; kyll makes the same folders so tools that expect them
-    /// find them.
-    func prepareCacheFolder() {
-        let configuration = site.configuration
-        guard !configuration.safe, !configuration.disableDiskCache else { return }
+    /// Jekyll keeps a cache folder in the source (`.jekyll-cache`) unless in safe mode or with
+    /// `--disable-disk-cache`. kyll caches nothing there but makes the same folders at the same
+    /// moments, so that a build, `doctor` or a failed build leave the source as Jekyll leaves it:
+    /// first the folder and its `.gitignore`, as the configuration is applied (before the theme)…
+    static func hideCacheFolderFromGit(_ configuration: Configuration) {
+        guard usesDiskCache(configuration) else { return }
         let cache = configuration.inSource(configuration.cacheDir)
-        try? FileSystem.makeDirectories(Path.join(cache, "Jekyll/Cache/Jekyll--Cache"))
         let ignore = Path.join(cache, ".gitignore")
-        if !FileSystem.exists(ignore) {
-            try? FileSystem.write(Array("# ignore everything in this directory\n*\n".utf8), to: ignore)
-        }
+        guard !FileSystem.exists(ignore) else { return }
+        try? FileSystem.makeDirectories(cache)
+        try? FileSystem.write(Array("# ignore everything in this directory\n*\n".utf8), to: ignore)
+    }
+
+    /// …then, once the site's time and `limit_posts` are accepted, the folder where Jekyll keeps the
+    /// configuration it last built with (Ruby Marshal data, which kyll does not write).
+    static func makeCacheFolder(_ configuration: Configuration) {
+        guard usesDiskCache(configuration) else { return }
+        try? FileSystem.makeDirectories(Path.join(configuration.inSource(configuration.cacheDir), "Jekyll/Cache/Jekyll--Cache"))
+    }
+
+    private static func usesDiskCache(_ configuration: Configuration) -> Bool {
+        !configuration.safe && !configuration.disableDiskCache
     }
 }
 

@@ -36,7 +36,10 @@ struct BuildOptionGroup: ParsableArguments {
     @Flag(name: .long, help: "Safe mode: no symlinks out of the source, only safe plugins.")
     var safe = false
 
-    @Option(name: .customLong("limit_posts"), help: "Limits the number of posts to parse and publish.")
+    /// The next word is the value even when it starts with a dash, as with Jekyll: `--limit_posts -1`
+    /// reaches the site's check (and its error), not the option parser's.
+    @Option(name: .customLong("limit_posts"), parsing: .unconditional,
+            help: "Limits the number of posts to parse and publish.")
     var limitPosts: Int?
 
     @Flag(name: [.customShort("I"), .long], help: "Enable incremental rebuild.")

@@ -17,6 +17,8 @@ struct NewCommand: ParsableCommand {
         let target = Path.expand(path.joined(separator: " "), relativeTo: cwd)
         do {
             try Scaffold.newSite(at: target, blank: blank, force: force, logger: logger)
+            // kyll never runs bundler; Jekyll says this when told not to.
+            if skipBundle { logger.info("Bundle install skipped.") }
         } catch {
             logger.error("", error.message)
             throw ExitCode(1)

@@ -11,7 +11,8 @@ public struct FilterArguments: Sendable {
     // this spares an array per call.
     private var first: Value = .nil
     private var second: Value = .nil
-    private var rest: [Value] = []
+    /// Nil while there are at most two (no array to release).
+    private var rest: [Value]?
     private var positionalCount = 0
     /// Nil when there are none (the common case: no hash to retain and release).
     private var keywordStorage: OrderedHash?
@@ -22,7 +23,15 @@ public struct FilterArguments: Sendable {
     }
     /// Positions of arguments written as the literals `empty` or `blank` (they evaluate to ""; a
     /// few host filters, such as Debian's Jekyll `where`, treat them specially).
-    public var emptyLiteralPositions: [Int] = []
+    public var emptyLiteralPositions: [Int] {
+        get { (0..<64).filter { emptyLiteralMask & (1 << UInt64($0)) != 0 } }
+        set {
+            emptyLiteralMask = 0
+            for i in newValue where i >= 0 && i < 64 { emptyLiteralMask |= 1 << UInt64(i) }
+        }
+    }
+    /// The same positions as bits (a plain word: nothing to retain per call).
+    var emptyLiteralMask: UInt64 = 0
 
     public init(positional: [Value], keywords: OrderedHash = OrderedHash()) {
         self.keywords = keywords
@@ -35,7 +44,8 @@ public struct FilterArguments: Sendable {
         switch positionalCount {
         case 0: first = value
         case 1: second = value
-        default: rest.append(value)
+        default:
+            if rest == nil { rest = [value] } else { rest?.append(value) }
         }
         positionalCount += 1
     }
@@ -46,14 +56,14 @@ public struct FilterArguments: Sendable {
             switch positionalCount {
             case 0: return []
             case 1: return [first]
-            default: return [first, second] + rest
+            default: return [first, second] + (rest ?? [])
             }
         }
         set {
             positionalCount = 0
             first = .nil
             second = .nil
-            rest = []
+            rest = nil
             for v in newValue { append(v) }
         }
     }
@@ -73,7 +83,7 @@ public struct FilterArguments: Sendable {
             switch i {
             case 0: return first
             case 1: return second
-            default: return rest[i - 2]
+            default: return rest?[i - 2] ?? .nil
             }
         }
         if i == positionalCount, let k = keywordStorage { return .hash(k) }

@@ -6,7 +6,7 @@ public struct Template: Sendable {
     public let environment: LiquidEnvironment
     /// Strict-grammar problems found in `warn` mode (the template was parsed leniently).
     public let warnings: [LiquidError]
-    /// Output bytes to reserve: the template's own top-level text and some room.
+    /// Output bytes to reserve: the source's size (or its top-level text's) and a quarter more.
     let outputEstimate: Int
 
     /// Parses `source`. `firstLine` is the line number of the first line of `source` in its file
@@ -26,7 +26,7 @@ public struct Template: Sendable {
             var text = 0
             for node in root.program { if let t = node as? TextNode { text += t.text.utf8.count } }
             return Template(root: root, name: name, environment: environment, warnings: parser.warnings,
-                            outputEstimate: text + text / 4 + 256)
+                            outputEstimate: max(text, source.utf8.count) * 5 / 4 + 256)
         } catch {
             var e = LiquidError.wrap(error)
             if e.location == nil {

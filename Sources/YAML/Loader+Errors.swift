@@ -5,14 +5,17 @@ extension Loader {
     func syntaxError() -> YAMLError {
         let failure = parser.failure
         var message = failure.problem
+        var started: YAMLError.Context?
         if let context = failure.context {
             message += " " + context
             if (failure.contextLine, failure.contextColumn) != (failure.problemLine, failure.problemColumn) {
                 message += " started at line \(failure.contextLine + firstLine) column \(failure.contextColumn + 1)"
+                started = YAMLError.Context(description: context, line: failure.contextLine + firstLine,
+                                            column: failure.contextColumn + 1)
             }
         }
         return YAMLError(kind: .syntax, file: file, line: failure.problemLine + firstLine,
-                         column: failure.problemColumn + 1, message: message)
+                         column: failure.problemColumn + 1, message: message, context: started)
     }
 
     /// An error at the current event.

@@ -34,13 +34,23 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// 1-based; 0 when there is no position.
     public var column: Int
     public var message: String
+    /// For a syntax error found away from where the construct it broke began: what was being
+    /// parsed (`while parsing a flow sequence`) and where that began, 1-based like `line`.
+    public var context: Context?
 
-    public init(kind: Kind, file: String?, line: Int, column: Int, message: String) {
+    public struct Context: Sendable, Hashable {
+        public var description: String
+        public var line: Int
+        public var column: Int
+    }
+
+    public init(kind: Kind, file: String?, line: Int, column: Int, message: String, context: Context? = nil) {
         self.kind = kind
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.context = context
     }
 
     /// `path:line:col: error: message`, the form kyll prints.

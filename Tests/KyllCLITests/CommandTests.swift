@@ -79,17 +79,31 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.path) == ["old.html"])
     }
 
-    @Test func malformedFrontMatterIsALocatedErrorAndKeepsTheSite() throws {
+    @Test func malformedFrontMatterIsALocatedErrorWhenStrictAndKeepsTheSite() throws {
         let (folder, source) = try makeSite()
         defer { withExtendedLifetime(folder) {} }
         #expect(KyllRunner.run(["build", "-q"], in: source).status == 0)
         let built = read(source.appendingPathComponent("_site/index.html"))
         try Data("---\ntitle: [x\n---\nhi\n".utf8).write(to: source.appendingPathComponent("index.md"))
-        let result = KyllRunner.run(["build"], in: source)
+        let result = KyllRunner.run(["build", "--strict_front_matter"], in: source)
         #expect(result.status == 1)
         #expect(result.standardError.hasPrefix("index.md:3:1: error: did not find expected ',' or ']'"), "\(result.output)")
         #expect(result.standardError.contains("\n---\n^"), "\(result.output)")
+        #expect(result.standardError.contains("\nindex.md:2:8: note: a flow sequence started here\ntitle: [x\n       ^"),
+                "\(result.output)")
         #expect(read(source.appendingPathComponent("_site/index.html")) == built)
+    }
+
+    @Test func malformedFrontMatterIsALocatedWarningAsInJekyll() throws {
+        let (folder, source) = try makeSite()
+        defer { withExtendedLifetime(folder) {} }
+        try Data("---\ntitle: [x\n---\nhi\n".utf8).write(to: source.appendingPathComponent("index.md"))
+        let result = KyllRunner.run(["build"], in: source)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.standardError.contains("YAML Exception reading \(source.path)/index.md: "), "\(result.output)")
+        #expect(result.standardError.contains("\nindex.md:3:1: warning: did not find expected ',' or ']'"), "\(result.output)")
+        // The body is still built, without the front matter's data.
+        #expect(read(source.appendingPathComponent("_site/index.html"))?.contains("<p>hi</p>") == true)
     }
 
     @Test func liquidErrorsNameTheFileLineAndColumnCountingFrontMatter() throws {

@@ -51,8 +51,9 @@ import Testing
         ], "\(result.output)")
         #expect(result.standardError.contains("5 link(s) to this site lead to no file it writes."))
         #expect(!result.standardOutput.contains("Everything looks fine"))
-        // Nothing was written.
+        // No site was written; only the cache folder Jekyll's doctor leaves in the source too.
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("_site").path))
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".jekyll-cache/.gitignore").path))
     }
 
     @Test func thisRepositorysSiteHasNoBrokenLinks() throws {

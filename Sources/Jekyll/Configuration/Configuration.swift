@@ -105,7 +105,7 @@ public struct Configuration: Sendable {
     static func integer(_ value: Value?) -> Int? {
         switch value {
         case .int(let i)?: return i
-        case .float(let d)?: return Int(d)
+        case .float(let d)?: return RubyNumber.truncatedInt(d)
         case .string(let s)?: return Int(s.trimming(" "))
         default: return nil
         }

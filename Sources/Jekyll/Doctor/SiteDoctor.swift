@@ -3,7 +3,8 @@ import Liquid
 /// `doctor`: reads and generates the site as a build does, then runs Jekyll's health checks
 /// (relative permalinks, destinations shared by several files, URLs that differ only by case, the
 /// site's `url`, `_posts` outside `collections_dir`) and kyll's link check, which renders the site
-/// in memory. Nothing is written. Returns whether the site is healthy.
+/// in memory. Nothing is written but the cache folders Jekyll makes in the source while reading
+/// (see `SiteSetup`). Returns whether the site is healthy.
 public enum SiteDoctor {
     public static func run(options: BuildOptions, plugins available: [any JekyllPlugin],
                            logger: Logger) throws(BuildError) -> Bool {

@@ -55,7 +55,7 @@ enum TextFilters {
             switch input.primitive {
             case .bool(let b): return .int(b ? 1 : 0)
             case .int: return input.primitive
-            case .float(let d): return .int(Int(d.rounded(.towardZero)))
+            case .float(let d): return .int(RubyNumber.truncatedInt(d))
             case .nil: return .int(0)
             default: return .int(RubyNumber.stringToI(input.rubyString))
             }

@@ -56,7 +56,8 @@ struct CollectionReader {
 
     func read(into site: inout Site) throws(BuildError) {
         let info = site.collections[index].info
-        let directory = Path.join(site.configuration.collectionsPath, info.relativeDirectory)
+        // As Jekyll's `in_source_dir`: a label with `..` in it cannot lead out of the source.
+        let directory = Path.sanitized(base: site.configuration.collectionsPath, info.relativeDirectory)
         let baseFilter = EntryFilter(configuration: site.configuration)
         guard FileSystem.isDirectory(directory), !baseFilter.isRefusedSymlink(directory) else { return }
         let filter = baseFilter.relativeTo(baseDirectory: info.relativeDirectory)

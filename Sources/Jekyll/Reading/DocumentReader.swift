@@ -23,17 +23,29 @@ struct DocumentReader: Sendable {
     /// Reads and splits a file; front matter that is not a hash is an error.
     func parse(path: String, displayPath: String) throws(BuildError) -> Parsed {
         let read = { () throws(BuildError) -> Parsed in
-            try parse(text: SourceText.read(path, displayPath: displayPath), displayPath: displayPath)
+            try parse(text: SourceText.read(path, displayPath: displayPath), displayPath: displayPath, fullPath: path)
         }
         guard let sources else { return try read() }
         return try sources.parsed(path: path, displayPath: displayPath, parse: read)
     }
 
-    func parse(text: String, displayPath: String) throws(BuildError) -> Parsed {
+    /// Front matter YAML cannot load is, as in Jekyll, a warning and no data (the body is still
+    /// rendered), unless `strict_front_matter` makes it an error; exceeding a YAML bound is
+    /// always an error.
+    func parse(text: String, displayPath: String, fullPath: String? = nil) throws(BuildError) -> Parsed {
         guard let split = FrontMatterSplit.split(text) else {
             return Parsed(data: OrderedHash(), body: text, bodyLine: 1, hadFrontMatter: false)
         }
-        let value = try YAMLLoading.load(split.yaml, path: displayPath, firstLine: 1, clock: clock, file: text)
+        let value: Value
+        do {
+            value = try YAMLLoading.attempt(split.yaml, path: displayPath, firstLine: 1, clock: clock, file: text)
+        } catch {
+            if configuration.strictFrontMatter || error.exceededBound { throw error.error }
+            var warning = error.error
+            warning.jekyllLine = ("YAML Exception reading \(fullPath ?? displayPath): \(warning.message)", "")
+            logger.warn(warning)
+            return Parsed(data: OrderedHash(), body: String(split.body), bodyLine: split.bodyLine, hadFrontMatter: true)
+        }
         switch value {
         case .hash(let h):
             return Parsed(data: h, body: String(split.body), bodyLine: split.bodyLine, hadFrontMatter: true)
@@ -41,7 +53,7 @@ struct DocumentReader: Sendable {
             return Parsed(data: OrderedHash(), body: String(split.body), bodyLine: split.bodyLine, hadFrontMatter: true)
         default:
             throw BuildError("Invalid YAML front matter in \(displayPath): it is not a mapping",
-                             at: FileLocation(path: displayPath, line: 2, column: 1))
+                             at: FileLocation(path: displayPath, line: 2, column: 1), sourceLine: BuildError.line(2, of: text))
         }
     }
 

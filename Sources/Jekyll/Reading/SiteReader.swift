@@ -80,7 +80,14 @@ struct SiteReader {
         for entry in entries {
             let name = Path.basename(entry)
             if dated ? DocumentReader.datedFileName(name) == nil : !Path.hasExtension(name) { continue }
-            let doc = try reader.item(path: Path.join(base, entry), collection: info)
+            var doc = try reader.item(path: Path.join(base, entry), collection: info)
+            // Jekyll's future check reads a draft's date, and reading it stores the file's time in
+            // the draft's data, where sorting looks (undated items sort by path). The check, and
+            // so the storing, is skipped for unpublished drafts and with `--future`.
+            if !dated, doc.isPublished || site.configuration.unpublished, !site.configuration.future,
+               doc.data["date"] == nil, let date = doc.date {
+                doc.data["date"] = .time(date)
+            }
             if Publisher(site: site).publishes(doc) {
                 docs.append(doc)
             } else if Publisher(site: site).isHiddenInTheFuture(doc) {

@@ -4,21 +4,46 @@ import YAML
 /// YAML text (configuration, front matter, data files) as template values, with errors located in
 /// the file the text came from.
 enum YAMLLoading {
+    /// Why a text did not load: the located error, and whether it was one of the bounds on alias
+    /// expansion and nesting (which Jekyll does not survive either: it overflows its stack).
+    struct Failure: Error {
+        var error: BuildError
+        var exceededBound: Bool
+    }
+
     /// `firstLine` is the line of the file the text starts on; `file` is the whole file's text when
     /// the YAML is only part of it (front matter), for showing the line of an error.
     static func load(_ text: some StringProtocol, path: String, firstLine: Int, clock: SiteClock,
                      file: String? = nil) throws(BuildError) -> Value {
         do {
+            return try attempt(text, path: path, firstLine: firstLine, clock: clock, file: file)
+        } catch {
+            throw error.error
+        }
+    }
+
+    /// `load`, telling a bound exceeded from a mistake in the text.
+    static func attempt(_ text: some StringProtocol, path: String, firstLine: Int, clock: SiteClock,
+                        file: String? = nil) throws(Failure) -> Value {
+        do {
             let yaml = try YAML.load(String(text), file: path, firstLine: firstLine)
             return YAMLConversion.value(yaml, clock: clock)
         } catch {
-            var line: String?
-            if error.line > 0 {
-                line = file.flatMap { BuildError.line(error.line, of: $0) }
-                    ?? BuildError.line(error.line - firstLine + 1, of: String(text))
+            func sourceLine(_ number: Int) -> String? {
+                guard number > 0 else { return nil }
+                return file.flatMap { BuildError.line(number, of: $0) } ?? BuildError.line(number - firstLine + 1, of: String(text))
             }
-            throw BuildError(error.message, at: FileLocation(path: path, line: error.line, column: error.column),
-                             sourceLine: line)
+            var located = BuildError(error.message, at: FileLocation(path: path, line: error.line, column: error.column),
+                                     sourceLine: sourceLine(error.line))
+            if let context = error.context {
+                // libyaml notices an unclosed bracket where the next thing goes wrong; say where it opened.
+                let what = context.description.replacingOccurrences(of: "while parsing ", with: "")
+                located.notes.append(BuildError.Note("\(what) started here",
+                                                     at: FileLocation(path: path, line: context.line, column: context.column),
+                                                     sourceLine: sourceLine(context.line)))
+            }
+            let bound = error.kind == .aliasExpansionLimit || error.kind == .depthLimit
+            throw Failure(error: located, exceededBound: bound)
         }
     }
 }

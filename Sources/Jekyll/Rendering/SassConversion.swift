@@ -76,14 +76,18 @@ struct SassConversion: Sendable {
             output = try Sass.compile(text, options: options)
         } catch {
             var location: FileLocation?
+            var sourceLine: String?
             if let file = error.file, error.line > 0 {
-                let shown = file == options.inputPath ? page.relativePath : (Path.relative(file, to: source) ?? file)
+                let isPage = file == options.inputPath
+                let shown = isPage ? page.relativePath : (Path.relative(file, to: source) ?? file)
                 // The page's own lines are counted after its front matter.
-                let line = file == options.inputPath ? error.line + page.contentLine - 1 : error.line
+                let line = isPage ? error.line + page.contentLine - 1 : error.line
                 location = FileLocation(path: shown, line: line, column: error.column)
+                let fileText = isPage ? Optional(text) : (try? FileSystem.read(file)).map { String(decoding: $0, as: UTF8.self) }
+                sourceLine = fileText.flatMap { BuildError.line(error.line, of: $0) }
             }
             throw BuildError(error.message, at: location ?? FileLocation(path: page.relativePath, line: page.contentLine),
-                             detail: error.formatted)
+                             sourceLine: sourceLine, detail: error.formatted)
         }
         var css = output.css
         if css.hasPrefix("\u{FEFF}") {

@@ -100,7 +100,6 @@ public final class SiteRebuilder: Sendable {
             })
         }
         timer.end("WRITE")
-        setup.prepareCacheFolder()
         state.sources.finishBuild()
         let next = plan.record(context, keepsResults: true)
         state.memory = next

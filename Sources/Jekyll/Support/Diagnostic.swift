@@ -31,6 +31,21 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
     /// The line Jekyll itself logs for this error (topic and message, e.g. `Liquid Exception:`),
     /// printed before the diagnostic so that tools matching Jekyll's output still find it.
     public var jekyllLine: (topic: String, message: String)?
+    /// Another place the message refers to (where an unclosed bracket opened), printed after it
+    /// as `path:line:col: note: …` with its own source line and caret.
+    public var notes: [Note] = []
+
+    public struct Note: Sendable {
+        public var location: FileLocation
+        public var message: String
+        public var sourceLine: String?
+
+        public init(_ message: String, at location: FileLocation, sourceLine: String?) {
+            self.message = message
+            self.location = location
+            self.sourceLine = sourceLine
+        }
+    }
 
     public init(_ message: String, at location: FileLocation? = nil, sourceLine: String? = nil,
                 chain: [String] = [], detail: String? = nil) {
@@ -77,21 +92,44 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
         return line
     }
 
+    /// A message on one line (some, like Jekyll's include syntax help, come in several), so that
+    /// the line after the diagnostic is always the source line.
+    static func oneLine(_ message: String) -> String {
+        guard message.contains(where: \.isNewline) else { return message }
+        return message.split(whereSeparator: \.isNewline)
+            .map { String($0.drop { $0 == " " || $0 == "\t" }) }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// The source line on a line of its own, and a caret under the column when there is one.
+    static func excerpt(_ sourceLine: String, column: Int) -> String {
+        var out = "\n" + sourceLine
+        if column > 0 {
+            // Keep tabs so that the caret lines up under the column in a terminal.
+            let lead = sourceLine.prefix(column - 1).map { $0 == "\t" ? "\t" : " " as Character }
+            out += "\n" + String(lead) + "^"
+        }
+        return out
+    }
+
+    /// A chain as printed: a runaway recursion's hundred frames become its first and last few.
+    static func shortened(_ chain: [String], keepingFirst first: Int = 8, last: Int = 4) -> [String] {
+        guard chain.count > first + last + 1 else { return chain }
+        return Array(chain.prefix(first)) + ["… \(chain.count - first - last) more …"] + Array(chain.suffix(last))
+    }
+
     public var description: String { render(trace: false) }
 
-    public func render(trace: Bool) -> String {
+    /// The compiler-style text; `severity` is `error`, or `warning` for a problem the build survives.
+    public func render(trace: Bool, severity: String = "error") -> String {
         var out = ""
         if let location { out += "\(location): " }
-        out += "error: " + message
-        if let sourceLine, let location {
-            out += "\n" + sourceLine
-            if location.column > 0 {
-                // Keep tabs so that the caret lines up under the column in a terminal.
-                let lead = sourceLine.prefix(location.column - 1).map { $0 == "\t" ? "\t" : " " as Character }
-                out += "\n" + String(lead) + "^"
-            }
+        out += severity + ": " + BuildError.oneLine(message)
+        if let sourceLine, let location { out += BuildError.excerpt(sourceLine, column: location.column) }
+        for frame in trace ? chain : BuildError.shortened(chain) { out += "\n  " + frame }
+        for note in notes {
+            out += "\n\(note.location): note: " + note.message
+            if let line = note.sourceLine { out += BuildError.excerpt(line, column: note.location.column) }
         }
-        for frame in chain { out += "\n  " + frame }
         if trace, let detail { out += "\n" + detail }
         return out
     }

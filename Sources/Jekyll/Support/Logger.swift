@@ -36,6 +36,13 @@ public final class Logger: Sendable {
     public func warn(_ topic: String, _ message: String = "") { log(.warn, topic, message) }
     public func error(_ topic: String, _ message: String = "") { log(.error, topic, message) }
 
+    /// A located problem the build survives: Jekyll's own line for it when it has one, then
+    /// `path:line:col: warning: …` with the source line and its caret.
+    public func warn(_ problem: BuildError) {
+        if let line = problem.jekyllLine { log(.warn, line.topic, line.message) }
+        raw(problem.render(trace: false, severity: "warning"), level: .warn)
+    }
+
     /// A line printed as is (diagnostics with source excerpts), at error level.
     public func raw(_ text: String, level: Level = .error) {
         guard level >= self.level else { return }

@@ -14,7 +14,7 @@ enum MathFilters {
             let digits: Int
             switch RubyNumber.from(args[0]) {
             case .int(let i): digits = i
-            case let other: digits = Int(other.asDouble.rounded(.towardZero))
+            case let other: digits = RubyNumber.truncatedInt(other.asDouble)
             }
             return try RubyNumber.from(input).round(digits: digits)
         }

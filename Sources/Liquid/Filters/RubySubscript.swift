@@ -51,7 +51,7 @@ enum RubySubscript {
     private static func integerKey(_ key: Value) -> Int? {
         switch key {
         case .int(let i): return i
-        case .float(let f): return f.isFinite ? Int(f.rounded(.towardZero)) : nil
+        case .float(let f): return f.isFinite ? RubyNumber.truncatedInt(f) : nil
         default: return nil
         }
     }

@@ -6,12 +6,15 @@ extension TemplateParser {
         try parseFilteredExpression(markup, context: "in \"{{\(markup)}}\"")
     }
 
-    mutating func parseFilteredExpression(_ markup: String, context: String) throws -> FilteredExpression {
+    /// `context` (words for messages) is only built when the strict grammar fails.
+    mutating func parseFilteredExpression(
+        _ markup: String, context: @autoclosure () -> String
+    ) throws -> FilteredExpression {
         do {
             var p = try ExpressionParser(markup)
             return try p.filteredExpression(environment: environment)
         } catch let error as LiquidError where error.kind == .syntax {
-            try fallBack(error, context: context)
+            try fallBack(error, context: context())
             return LaxParser.filteredExpression(markup, environment: environment)
         }
     }

@@ -143,7 +143,7 @@ extension FilterCall {
             for (k, e) in keywordArguments { keywords[k] = try e.evaluate(context) }
             args.keywords = keywords
         }
-        args.emptyLiteralPositions = emptyLiteralPositions
+        args.emptyLiteralMask = emptyLiteralMask
         return try filter.invoke(input, args, context)
     }
 }

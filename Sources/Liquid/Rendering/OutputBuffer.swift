@@ -12,15 +12,16 @@ public struct OutputBuffer: Sendable {
 
     @inlinable
     public mutating func append(_ string: String) {
-        // A contiguous copy (memcpy) instead of the generic element-wise append.
-        var string = string
-        string.withUTF8 { bytes.append(contentsOf: $0) }
+        // A contiguous copy (memcpy) of the string's own storage: no copy of the string value
+        // (which would retain and release it), no element-wise append.
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if done == nil { bytes.append(contentsOf: string.utf8) }
     }
 
     @inlinable
     public mutating func append(_ string: Substring) {
-        var string = string
-        string.withUTF8 { bytes.append(contentsOf: $0) }
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if done == nil { bytes.append(contentsOf: string.utf8) }
     }
 
     public mutating func append(_ other: OutputBuffer) {

@@ -53,18 +53,20 @@ public enum Interrupt: Sendable { case `break`, `continue` }
 /// One per render (and per `{% render %}` inside it); not shared between threads.
 public final class RenderContext {
     let session: RenderSession
-    /// Variable scopes; index 0 is the template's own (where `assign` writes), the last the innermost.
-    @exclusivity(unchecked) var scopes: [StringTable<Value>]
+    /// Variable scopes: the template's own (where `assign` writes) and the inner ones.
+    @exclusivity(unchecked) var scopes = ScopeStack()
     /// The data the template was rendered with: a hash or a drop.
     public let data: Value
     /// `increment`/`decrement` counters, which live beside the data.
-    @exclusivity(unchecked) var counters: [String: Value] = [:]
+    @exclusivity(unchecked) var counters = StringTable<Value>()
     /// The `forloop` objects of the loops being rendered, innermost last.
     @exclusivity(unchecked) var forStack: [ForloopDrop] = []
     /// Where each loop stopped, for `offset: continue`.
-    @exclusivity(unchecked) var forOffsets: [String: Int] = [:]
-    /// Where each `cycle` group is.
-    @exclusivity(unchecked) var cyclePositions: [Value: Int] = [:]
+    @exclusivity(unchecked) var forOffsets = StringTable<Int>()
+    /// Where each `cycle` group is (groups are few: a list).
+    @exclusivity(unchecked) var cyclePositions: [(group: Value, position: Int)] = []
+    /// Inside `{% render %}`, where `include` may not be used.
+    @exclusivity(unchecked) var includeDisabled = false
     /// Per-render state of tags.
     @exclusivity(unchecked) public var state = Registers()
     @exclusivity(unchecked) public var interrupt: Interrupt?
@@ -82,7 +84,6 @@ public final class RenderContext {
         self.data = data
         self.templateName = templateName
         self.baseDepth = baseDepth
-        self.scopes = [StringTable()]
     }
 
     public var environment: LiquidEnvironment { session.environment }
@@ -112,12 +113,8 @@ public final class RenderContext {
 
     @inline(__always)
     func findVariable(_ name: String, hash: Int) throws -> Value {
-        var i = scopes.count - 1
-        while i >= 0 {
-            if let v = scopes[i].value(for: name, hash: hash) { return v }
-            i -= 1
-        }
-        if !counters.isEmpty, let v = counters[name] { return v }
+        if let v = scopes.value(for: name, hash: hash) { return v }
+        if !counters.isEmpty, let v = counters.value(for: name, hash: hash) { return v }
         switch data {
         case .hash(let h):
             if let v = h.value(forKey: name, hash: hash) { return v }
@@ -135,39 +132,53 @@ public final class RenderContext {
     /// Sets a variable in the innermost scope.
     public subscript(name: String) -> Value? {
         get { try? findVariable(name) }
-        set { scopes[scopes.count - 1][name] = newValue }
+        set {
+            if let newValue {
+                scopes.setInnermost(name, hash: keyHash(name), newValue)
+            } else {
+                scopes.removeInnermost(name)
+            }
+        }
     }
 
     /// Sets a variable in the template's own scope, as `assign` and `capture` do.
     public func assign(_ name: String, _ value: Value) {
-        scopes[0][name] = value
+        scopes.setOuter(name, hash: keyHash(name), value)
     }
 
     func assign(_ name: String, hash: Int, _ value: Value) {
-        scopes[0].set(name, hash: hash, value)
+        scopes.setOuter(name, hash: hash, value)
     }
 
     /// Runs `body` with a new innermost scope.
     public func withScope<T>(_ scope: [String: Value] = [:], _ body: () throws -> T) throws -> T {
         try checkDepth(extra: 1)
-        var table = StringTable<Value>()
-        for (k, v) in scope { table[k] = v }
-        scopes.append(table)
-        defer { scopes.removeLast() }
+        scopes.push()
+        defer { scopes.pop() }
+        for (k, v) in scope { _ = scopes.setInner(k, hash: keyHash(k), v) }
         return try body()
     }
 
+    /// Runs `body` with a new innermost scope holding one variable, whose entry index `body`
+    /// receives (to change its value with `scopes.setValue(at:)`).
+    func withScope<T>(_ name: String, hash: Int, _ value: Value, _ body: (Int) throws -> T) throws -> T {
+        try checkDepth(extra: 1)
+        scopes.push()
+        defer { scopes.pop() }
+        return try body(scopes.setInner(name, hash: hash, value))
+    }
+
     func checkDepth(extra: Int) throws {
-        if baseDepth + scopes.count + extra > limits.maxDepth {
+        if baseDepth + scopes.depth + extra > limits.maxDepth {
             throw LiquidError(.stackLevel, "Nesting too deep")
         }
     }
 
-    func setCounter(_ name: String, _ value: Value) { counters[name] = value }
+    func setCounter(_ name: String, hash: Int, _ value: Value) { counters.set(name, hash: hash, value) }
 
-    func counterValue(_ name: String) -> Value? {
-        if let v = counters[name] { return v }
-        if case .hash(let h) = data { return h[name] }
+    func counterValue(_ name: String, hash: Int) -> Value? {
+        if let v = counters.value(for: name, hash: hash) { return v }
+        if case .hash(let h) = data { return h.value(forKey: name, hash: hash) }
         return nil
     }
 

@@ -11,11 +11,16 @@ func keyHash(_ s: String) -> Int {
 }
 
 /// String keys to values, in insertion order: a linear scan over cached hashes while small,
-/// an open-addressing index beyond.
+/// an open-addressing index beyond. Entries are kept in one array (one allocation, one
+/// uniqueness check per change).
 struct StringTable<V> {
-    private(set) var keys: [String] = []
-    private(set) var hashes: [Int] = []
-    private(set) var values: [V] = []
+    private struct Entry {
+        let key: String
+        let hash: Int
+        var value: V
+    }
+
+    private var entries: [Entry] = []
     /// Entry index + 1 per slot (0 = empty); empty while the table is small.
     private var slots: [Int32] = []
 
@@ -23,13 +28,15 @@ struct StringTable<V> {
 
     init() {}
 
-    var count: Int { keys.count }
-    var isEmpty: Bool { keys.isEmpty }
+    var count: Int { entries.count }
+    var isEmpty: Bool { entries.isEmpty }
+    var keys: [String] { entries.map(\.key) }
+    var values: [V] { entries.map(\.value) }
 
     @inline(__always)
     func index(of key: String, hash: Int) -> Int? {
         if slots.isEmpty {
-            for i in 0..<hashes.count where hashes[i] == hash && keys[i] == key { return i }
+            for i in 0..<entries.count where entries[i].hash == hash && entries[i].key == key { return i }
             return nil
         }
         let mask = slots.count - 1
@@ -37,14 +44,14 @@ struct StringTable<V> {
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { return nil }
-            if hashes[entry - 1] == hash && keys[entry - 1] == key { return entry - 1 }
+            if entries[entry - 1].hash == hash && entries[entry - 1].key == key { return entry - 1 }
             slot = (slot + 1) & mask
         }
     }
 
     @inline(__always)
     func value(for key: String, hash: Int) -> V? {
-        index(of: key, hash: hash).map { values[$0] }
+        index(of: key, hash: hash).map { entries[$0].value }
     }
 
     subscript(key: String) -> V? {
@@ -56,52 +63,47 @@ struct StringTable<V> {
 
     mutating func set(_ key: String, hash: Int, _ value: V) {
         if let i = index(of: key, hash: hash) {
-            values[i] = value
+            entries[i].value = value
             return
         }
-        keys.append(key)
-        hashes.append(hash)
-        values.append(value)
-        if !slots.isEmpty && keys.count * 2 <= slots.count {
-            insertSlot(keys.count - 1)
-        } else if keys.count > Self.linearLimit {
+        if entries.capacity == 0 { entries.reserveCapacity(8) }
+        entries.append(Entry(key: key, hash: hash, value: value))
+        if !slots.isEmpty && entries.count * 2 <= slots.count {
+            insertSlot(entries.count - 1)
+        } else if entries.count > Self.linearLimit {
             rebuildSlots()
         }
     }
 
     mutating func setValue(at index: Int, _ value: V) {
-        values[index] = value
+        entries[index].value = value
     }
 
     mutating func remove(_ key: String) {
         guard let i = index(of: key, hash: keyHash(key)) else { return }
-        keys.remove(at: i)
-        hashes.remove(at: i)
-        values.remove(at: i)
+        entries.remove(at: i)
         if !slots.isEmpty { rebuildSlots() }
     }
 
     private mutating func rebuildSlots() {
-        guard keys.count > Self.linearLimit else {
+        guard entries.count > Self.linearLimit else {
             slots = []
             return
         }
         var capacity = 16
-        while capacity < keys.count * 2 { capacity *= 2 }
+        while capacity < entries.count * 2 { capacity *= 2 }
         slots = [Int32](repeating: 0, count: capacity)
-        for i in 0..<keys.count { insertSlot(i) }
+        for i in 0..<entries.count { insertSlot(i) }
     }
 
     private mutating func insertSlot(_ entry: Int) {
         let mask = slots.count - 1
-        var slot = hashes[entry] & mask
+        var slot = entries[entry].hash & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(entry + 1)
     }
 
     mutating func reserveCapacity(_ n: Int) {
-        keys.reserveCapacity(n)
-        hashes.reserveCapacity(n)
-        values.reserveCapacity(n)
+        entries.reserveCapacity(n)
     }
 }

@@ -33,12 +33,25 @@ enum UTF8Text {
         }
     }
 
+    /// Whether the eight bytes at `i` exist and are all ASCII.
+    @inline(__always)
+    static func isASCII8(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + 8 <= buffer.count, let base = buffer.baseAddress else { return false }
+        return UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+    }
+
     /// Byte offset of the code point at `index` (the byte count when past the end).
     static func byteOffset(_ buffer: UnsafeBufferPointer<UInt8>, scalar index: Int) -> Int {
         if index <= 0 { return 0 }
         var seen = 0
         var i = 0
         while i < buffer.count {
+            // Eight ASCII bytes are eight code points.
+            if index - seen >= 8, isASCII8(buffer, at: i) {
+                i += 8
+                seen += 8
+                continue
+            }
             if buffer[i] & 0xC0 != 0x80 {
                 if seen == index { return i }
                 seen += 1
@@ -56,6 +69,12 @@ enum UTF8Text {
             var b = a
             var taken = 0
             while b < buffer.count {
+                if length - taken >= 8, isASCII8(buffer, at: b) {
+                    b += 8
+                    taken += 8
+                    if taken == length { break }
+                    continue
+                }
                 b += 1
                 while b < buffer.count && buffer[b] & 0xC0 == 0x80 { b += 1 }
                 taken += 1

@@ -91,15 +91,17 @@ public final class FilterCall: Sendable {
     let filter: FilterDefinition?
     public let arguments: [Expression]
     public let keywordArguments: [(String, Expression)]
-    /// Positions of `empty`/`blank` literals among the arguments.
-    let emptyLiteralPositions: [Int]
+    /// Positions of `empty`/`blank` literals among the arguments, as bits.
+    let emptyLiteralMask: UInt64
 
     init(name: String, filter: FilterDefinition?, arguments: [Expression], keywordArguments: [(String, Expression)]) {
         self.name = name
         self.filter = filter
         self.arguments = arguments
         self.keywordArguments = keywordArguments
-        self.emptyLiteralPositions = arguments.indices.filter { arguments[$0].isMethodLiteral }
+        var mask: UInt64 = 0
+        for i in arguments.indices where i < 64 && arguments[i].isMethodLiteral { mask |= 1 << UInt64(i) }
+        self.emptyLiteralMask = mask
     }
 }
 

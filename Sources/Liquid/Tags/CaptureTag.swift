@@ -30,14 +30,21 @@ struct CaptureTag: TagNode {
 struct CounterTag: TagNode {
     let name: String
     let step: Int
+    let nameHash: Int
+
+    init(name: String, step: Int) {
+        self.name = name
+        self.step = step
+        nameHash = keyHash(name)
+    }
 
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
-        let current = context.counterValue(name) ?? .int(0)
+        let current = context.counterValue(name, hash: nameHash) ?? .int(0)
         guard case .int(let value) = current.isNil ? .int(0) : current else {
             throw LiquidError(.internal, "internal")
         }
         let next = value &+ step
-        context.setCounter(name, .int(next))
+        context.setCounter(name, hash: nameHash, .int(next))
         output.appendInteger(step > 0 ? value : next)
     }
 

@@ -15,10 +15,16 @@ struct CycleTag: TagNode {
         case .named(let e): key = try e.evaluate(context)
         case .fixed(let v): key = v
         }
-        let iteration = context.cyclePositions[key] ?? 0
+        let slot = context.cyclePositions.firstIndex { $0.group == key }
+        let iteration = slot.map { context.cyclePositions[$0].position } ?? 0
         let value = iteration < values.count ? try values[iteration].evaluate(context) : .nil
         output.append(value.isNil ? "" : (value.arrayValue != nil ? value.outputString : value.rubyString))
-        context.cyclePositions[key] = iteration + 1 >= values.count ? 0 : iteration + 1
+        let next = iteration + 1 >= values.count ? 0 : iteration + 1
+        if let slot {
+            context.cyclePositions[slot].position = next
+        } else {
+            context.cyclePositions.append((key, next))
+        }
     }
 
     struct Parser: TagParser {

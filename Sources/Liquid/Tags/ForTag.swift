@@ -12,6 +12,26 @@ struct ForTag: TagNode {
     let body: Block
     let elseBody: Block?
     let isBlank: Bool
+    /// Hashes of the names set and read on each render, computed once.
+    let variableHash: Int
+    let loopNameHash: Int
+    let forloopHash = keyHash("forloop")
+
+    init(variable: String, collection: Expression, loopName: String, reversed: Bool, limit: Expression?,
+         offset: Offset, body: Block, elseBody: Block?, isBlank: Bool)
+    {
+        self.variable = variable
+        self.collection = collection
+        self.loopName = loopName
+        self.reversed = reversed
+        self.limit = limit
+        self.offset = offset
+        self.body = body
+        self.elseBody = elseBody
+        self.isBlank = isBlank
+        variableHash = keyHash(variable)
+        loopNameHash = keyHash(loopName)
+    }
 
     enum Offset {
         case none
@@ -23,7 +43,7 @@ struct ForTag: TagNode {
         let from: Int
         switch offset {
         case .none: from = 0
-        case .continue: from = context.forOffsets[loopName] ?? 0
+        case .continue: from = context.forOffsets.value(for: loopName, hash: loopNameHash) ?? 0
         case .value(let e):
             let v = try e.evaluate(context)
             from = v.isNil ? 0 : try RubyNumber.toInteger(v)
@@ -36,7 +56,7 @@ struct ForTag: TagNode {
         }
         var segment = items.slice(from: from, to: to)
         if reversed { segment = segment.reversed() }
-        context.forOffsets[loopName] = from + segment.count
+        context.forOffsets.set(loopName, hash: loopNameHash, from + segment.count)
 
         guard segment.count > 0 else {
             try elseBody?.render(into: &output, context: context)
@@ -45,13 +65,11 @@ struct ForTag: TagNode {
         let forloop = ForloopDrop(name: loopName, length: segment.count, parentloop: context.forStack.last)
         context.forStack.append(forloop)
         defer { context.forStack.removeLast() }
-        try context.withScope(["forloop": .drop(forloop)]) {
-            let scope = context.scopes.count - 1
-            context.scopes[scope].set(variable, hash: keyHash(variable), .nil)
-            let slot = context.scopes[scope].count - 1
+        try context.withScope("forloop", hash: forloopHash, .drop(forloop)) { _ in
+            let slot = context.scopes.setInner(variable, hash: variableHash, .nil)
             for i in 0..<segment.count {
                 try context.tick(1)
-                context.scopes[scope].setValue(at: slot, segment[i])
+                context.scopes.setValue(at: slot, segment[i])
                 try body.render(into: &output, context: context)
                 forloop.index += 1
                 if let interrupt = context.interrupt {

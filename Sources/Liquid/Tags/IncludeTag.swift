@@ -68,7 +68,7 @@ struct IncludeTag: TagNode {
     }
 
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
-        if context.state[DisabledTags.self].contains("include") {
+        if context.includeDisabled {
             throw LiquidError(.disabled, "include usage is not allowed in this context")
         }
         let nameValue = try arguments.name.evaluate(context)
@@ -108,9 +108,4 @@ struct IncludeTag: TagNode {
             return IncludeTag(arguments: args)
         }
     }
-}
-
-/// Tags that may not be used where rendering is (the `include` inside a `render`).
-enum DisabledTags: RegisterKey {
-    static var defaultValue: Set<String> { [] }
 }

@@ -19,7 +19,7 @@ struct RenderTag: TagNode {
         func renderOnce(_ variable: Value, forloop: ForloopDrop?) throws {
             let inner = try context.isolatedSubcontext(templateName: partial.name)
             inner.includeChain = chain
-            inner.state[DisabledTags.self] = context.state[DisabledTags.self].union(["include"])
+            inner.includeDisabled = true
             if let forloop { inner["forloop"] = .drop(forloop) }
             for (key, value) in attributes { inner[key] = value }
             if !variable.isNil { inner[variableName] = variable }

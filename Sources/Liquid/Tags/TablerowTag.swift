@@ -16,12 +16,11 @@ struct TablerowTag: TagNode {
 
         output.append("<tr class=\"row1\">\n")
         let loop = TablerowloopDrop(length: items.count, cols: cols)
-        try context.withScope(["tablerowloop": .drop(loop)]) {
-            let scope = context.scopes.count - 1
-            let variableHash = keyHash(variable)
+        try context.withScope("tablerowloop", hash: keyHash("tablerowloop"), .drop(loop)) { _ in
+            let slot = context.scopes.setInner(variable, hash: keyHash(variable), .nil)
             for i in 0..<items.count {
                 try context.tick(1)
-                context.scopes[scope].set(variable, hash: variableHash, items[i])
+                context.scopes.setValue(at: slot, items[i])
                 output.append("<td class=\"col")
                 output.appendInteger(loop.col)
                 output.append("\">")
@@ -47,7 +46,7 @@ struct TablerowTag: TagNode {
         switch v.primitive {
         case .nil: return 0
         case .int(let i): return i
-        case .float(let f): return f.isFinite ? Int(f.rounded(.towardZero)) : 0
+        case .float(let f): return f.isFinite ? RubyNumber.truncatedInt(f) : 0
         case .string(let s): return RubyNumber.stringToI(s)
         default: throw LiquidError.argument("invalid integer")
         }

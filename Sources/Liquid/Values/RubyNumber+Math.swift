@@ -85,10 +85,10 @@ extension RubyNumber {
         case .int(let i): return i
         case .decimal(let d):
             // Exact: a decimal from a float's shortest digits is an integer exactly when its double is.
-            return Int(Self.toDouble(d).rounded(rule))
+            return Self.truncatedInt(Self.toDouble(d).rounded(rule))
         case .double(let f):
             guard f.isFinite else { throw LiquidError(.floatDomain, f.isNaN ? "NaN" : (f < 0 ? "-Infinity" : "Infinity")) }
-            return Int(f.rounded(rule))
+            return Self.truncatedInt(f.rounded(rule))
         }
     }
 

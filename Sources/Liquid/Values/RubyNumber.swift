@@ -126,11 +126,20 @@ public enum RubyNumber {
         return Double(text) ?? 0
     }
 
+    /// A double truncated toward zero to an Int, saturating at Int's bounds and 0 for NaN: Ruby
+    /// would make a Bignum, which Value cannot hold, and a template must not crash the process.
+    public static func truncatedInt(_ f: Double) -> Int {
+        if f.isNaN { return 0 }
+        if f >= 0x1p63 { return Int.max }
+        if f < -0x1p63 { return Int.min }
+        return Int(f.rounded(.towardZero))
+    }
+
     /// Ruby's `to_i` of a literal range end.
     static func toI(_ v: Value) -> Int {
         switch v {
         case .int(let i): return i
-        case .float(let f): return f.isFinite ? Int(f.rounded(.towardZero)) : 0
+        case .float(let f): return f.isFinite ? truncatedInt(f) : 0
         case .string(let s): return stringToI(s)
         default: return 0
         }

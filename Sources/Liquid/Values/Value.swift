@@ -28,7 +28,13 @@ public struct IntRange: Sendable, Hashable {
         self.upper = upper
     }
 
-    public var count: Int { upper < lower ? 0 : upper - lower + 1 }
+    /// Saturates at Int.max for ranges wider than Int can count (the range-length limit then
+    /// stops them with an error).
+    public var count: Int {
+        guard upper >= lower else { return 0 }
+        let (span, overflow) = upper.subtractingReportingOverflow(lower)
+        return overflow || span == Int.max ? Int.max : span + 1
+    }
     public var isEmpty: Bool { upper < lower }
     public var values: [Value] { isEmpty ? [] : (lower...upper).map { .int($0) } }
 }

@@ -45,7 +45,6 @@ final class Element {
         var lang: String?
         var alignment: [Alignment] = []
         var rawTypes: [String] = []
-        var content: Element?
     }
 
     private var extras: Extra {
@@ -64,8 +63,6 @@ final class Element {
     var alignment: [Alignment] { get { extra?.alignment ?? [] } set { extras.alignment = newValue } }
     /// `:raw` elements: the `type` list of `{::nomarkdown type="…"}`.
     var rawTypes: [String] { get { extra?.rawTypes ?? [] } set { extras.rawTypes = newValue } }
-    /// `:footnote` markers: the definition's content.
-    var content: Element? { get { extra?.content } set { extras.content = newValue } }
 
     init(_ kind: Kind, _ value: String = "", attrs: Attributes = Attributes()) {
         self.kind = kind
@@ -82,7 +79,6 @@ final class Element {
         c.typographic = typographic; c.contentModel = contentModel; c.isClosed = isClosed
         c.transparent = transparent; c.level = level; c.rawText = rawText; c.lang = lang
         c.firstAsPara = firstAsPara; c.alignment = alignment; c.eob = eob; c.rawTypes = rawTypes
-        c.content = content
         c.children = children.map { $0.copy() }
         return c
     }

@@ -12,7 +12,7 @@ extension HTMLConverter {
             number = footnoteCounter
             footnoteCounter += 1
             footnoteIndex[name] = footnotes.count
-            footnotes.append((name, el.content ?? Element(.root), number, 0))
+            footnotes.append((name, ctx.footnotes[el.value]?.content ?? Element(.root), number, 0))
         }
         out.append("<sup id=\"fnref:")
         out.append(name)

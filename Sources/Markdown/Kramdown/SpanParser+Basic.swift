@@ -143,10 +143,10 @@ extension SpanParser {
 
     func parseFootnoteMarker() {
         guard let (end, name) = footnoteMarkerMatch(at: pos) else { return }
-        if let fn = context.footnotes[name] {
-            let el = Element(.footnote, name)
-            el.content = fn.content
-            tree.children.append(el)
+        if context.footnotes[name] != nil {
+            // The marker names its definition; it does not hold the content, which may contain
+            // this very marker (a footnote citing itself would otherwise be a reference cycle).
+            tree.children.append(Element(.footnote, name))
         } else {
             warn("Footnote definition for '\(name)' not found")
             addText(pos, end)

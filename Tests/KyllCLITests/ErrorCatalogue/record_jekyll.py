@@ -38,7 +38,10 @@ def write(files, site):
             elif m == 'bom': data = b'\xef\xbb\xbf' + data
             elif m == 'nonl': data = data[:-1] if data.endswith(b'\n') else data
             elif m == 'bytes': data = re.sub(rb'\\x([0-9a-fA-F]{2})', lambda x: bytes([int(x.group(1), 16)]), data)
-            elif m.startswith('repeat='): data = data * int(m[7:])
+            elif m.startswith('repeat='):
+                fm = re.match(rb'---\n(?:.*?\n)?---\n', data, re.S)
+                head = fm.end() if fm else 0
+                data = data[:head] + data[head:] * int(m[7:])
             elif m.startswith('copies='): copies = int(m[7:])
         for n in range(1, copies + 1):
             full = os.path.normpath(os.path.join(site, path.replace('{n}', str(n))))

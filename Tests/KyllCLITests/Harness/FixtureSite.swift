@@ -4,8 +4,9 @@ import Foundation
 /// txtar layout). Lines before the first header are a comment. A file's contents end with the line
 /// before the next header; use `-- path --` with nothing after it for an empty file. Markers after
 /// the path change the bytes written: `[crlf]` (CRLF line endings), `[bom]` (a UTF-8 byte order
-/// mark first), `[nonl]` (no newline at the end); `[symlink]` makes a symbolic link to the path
-/// given as the contents.
+/// mark first), `[nonl]` (no newline at the end), `[bytes]` (`\xNN` escapes become raw bytes, for
+/// invalid UTF-8 and NUL), `[repeat=N]` (the contents, after any front matter, N times), `[copies=N]` (N files, `{n}` in the
+/// path numbering them); `[symlink]` makes a symbolic link to the path given as the contents.
 struct FixtureSite {
     var comment: String
     var files: [(path: String, contents: String)]
@@ -42,7 +43,7 @@ struct FixtureSite {
             var words = header.split(separator: " ").map(String.init)
             var text = contents
             var prefix: [UInt8] = []
-            var link = false
+            var link = false, rawBytes = false, repeats = 1, copies = 1
             while let last = words.last, last.hasPrefix("["), last.hasSuffix("]") {
                 words.removeLast()
                 switch last {
@@ -50,19 +51,68 @@ struct FixtureSite {
                 case "[crlf]": text = text.replacingOccurrences(of: "\n", with: "\r\n")
                 case "[bom]": prefix = [0xEF, 0xBB, 0xBF]
                 case "[nonl]": if text.hasSuffix("\n") { text.removeLast() }
-                default: break
+                case "[bytes]": rawBytes = true
+                default:
+                    if let n = FixtureSite.count(last, "repeat") { repeats = n }
+                    if let n = FixtureSite.count(last, "copies") { copies = n }
                 }
             }
-            let url = directory.appendingPathComponent(words.joined(separator: " "))
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
-            if link {
-                try FileManager.default.createSymbolicLink(atPath: url.path,
-                                                           withDestinationPath: text.trimmingCharacters(in: .newlines))
-            } else {
-                try Data(prefix + Array(text.utf8)).write(to: url)
+            var bytes = rawBytes ? FixtureSite.unescaped(text) : Array(text.utf8)
+            if repeats > 1 {
+                let head = FixtureSite.frontMatterLength(bytes)
+                bytes = Array(bytes[..<head]) + Array([ArraySlice<UInt8>](repeating: bytes[head...], count: repeats).joined())
+            }
+            let data = Data(prefix + bytes)
+            let path = words.joined(separator: " ")
+            for n in 1...copies {
+                let url = directory.appendingPathComponent(path.replacingOccurrences(of: "{n}", with: String(n)))
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
+                                                        withIntermediateDirectories: true)
+                if link {
+                    try FileManager.default.createSymbolicLink(atPath: url.path,
+                                                               withDestinationPath: text.trimmingCharacters(in: .newlines))
+                } else {
+                    try data.write(to: url)
+                }
             }
         }
+    }
+
+    /// How many bytes a leading `---` … `---` block and its newlines take (0 without one).
+    private static func frontMatterLength(_ bytes: [UInt8]) -> Int {
+        let fence = Array("---\n".utf8)
+        guard bytes.starts(with: fence) else { return 0 }
+        let closing = Array("\n---\n".utf8)
+        var i = fence.count - 1
+        while i + closing.count <= bytes.count {
+            if bytes[i..<(i + closing.count)].elementsEqual(closing) { return i + closing.count }
+            i += 1
+        }
+        return 0
+    }
+
+    /// N in a marker `[name=N]`.
+    private static func count(_ marker: String, _ name: String) -> Int? {
+        guard marker.hasPrefix("[\(name)=") else { return nil }
+        return Int(marker.dropFirst(name.count + 2).dropLast())
+    }
+
+    /// The UTF-8 of `text` with each `\xNN` replaced by the byte NN.
+    static func unescaped(_ text: String) -> [UInt8] {
+        let utf8 = Array(text.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < utf8.count {
+            if utf8[i] == UInt8(ascii: "\\"), i + 3 < utf8.count, utf8[i + 1] == UInt8(ascii: "x"),
+               let byte = UInt8(String(decoding: utf8[(i + 2)...(i + 3)], as: UTF8.self), radix: 16) {
+                out.append(byte)
+                i += 4
+            } else {
+                out.append(utf8[i])
+                i += 1
+            }
+        }
+        return out
     }
 }
 

@@ -83,21 +83,24 @@ enum Oracle {
         return nil
     }
 
+    /// What every Jekyll run gets: Debian's gems without bundler, and no network. Offline, always:
+    /// jekyll-gist and jekyll-github-metadata would reach GitHub on a machine with a network, and
+    /// kyll's plugins never do. A proxy whose name cannot resolve fails every request the way a
+    /// machine without DNS does (a refused connection would instead trip a NameError in jekyll-gist's
+    /// rescue clause).
+    static let offlineEnvironment: [String: String] = {
+        var env = ["JEKYLL_NO_BUNDLER_REQUIRE": "true", "no_proxy": "", "NO_PROXY": ""]
+        for proxy in ["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"] {
+            env[proxy] = "http://kyll-offline.invalid:9"
+        }
+        return env
+    }()
+
     /// `jekyll build -s SOURCE -d DESTINATION ARGS…` with Debian's gems and no bundler.
     static func build(source: URL, destination: URL, arguments: [String] = [],
                       environment: [String: String] = [:]) throws -> ProgramResult? {
         guard let jekyll = require() else { return nil }
-        var env = environment
-        env["JEKYLL_NO_BUNDLER_REQUIRE"] = "true"
-        // Offline, always: jekyll-gist and jekyll-github-metadata would reach GitHub on a machine with
-        // a network, and kyll's plugins never do. A proxy whose name cannot resolve fails every request
-        // the way a machine without DNS does (a refused connection would instead trip a NameError in
-        // jekyll-gist's rescue clause).
-        for proxy in ["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"] {
-            env[proxy] = "http://kyll-offline.invalid:9"
-        }
-        env["no_proxy"] = ""
-        env["NO_PROXY"] = ""
+        let env = environment.merging(offlineEnvironment) { _, oracle in oracle }
         return try runProgram(jekyll, ["build", "-s", source.path, "-d", destination.path] + arguments,
                               directory: source, environment: env)
     }
