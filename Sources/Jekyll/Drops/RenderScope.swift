@@ -184,6 +184,7 @@ extension RenderScope {
 
     /// What `{{ doc.excerpt }}` prints.
     public func excerpt(of id: Int) throws(BuildError) -> String {
+        build.dependencies.documentRead(id, rendered: true, by: document)
         do {
             return try build.excerpts.text(of: id, scope: self)
         } catch let error as BuildError {

@@ -50,6 +50,15 @@ public struct Document: Sendable {
     /// For a page made while another renders (a stylesheet's source map): that page's index in the
     /// snapshot's documents.
     public var derivedFrom: Int?
+    /// `destinationPath` as last worked out, with what it was worked out from.
+    private var destinationMemo: DestinationMemo?
+
+    private struct DestinationMemo: Sendable {
+        var url: String
+        var outputExtension: String
+        var isPage: Bool
+        var path: String
+    }
 
     public init(kind: Kind, path: String, relativePath: String, name: String, directory: String = "",
                 data: OrderedHash = OrderedHash(), defaults: OrderedHash = OrderedHash(), content: String,
@@ -144,8 +153,24 @@ public struct Document: Sendable {
         return dir.hasSuffix("/") ? dir : dir + "/"
     }
 
-    /// The output file, relative to the destination, without a leading slash.
+    /// The output file, relative to the destination, without a leading slash. Asked for many times
+    /// per build (planning, writing, live reload), so it is worked out once per URL and extension.
     public var destinationPath: String {
+        if let memo = destinationMemo, memo.url == url, memo.outputExtension == outputExtension, memo.isPage == isPage {
+            return memo.path
+        }
+        return workedOutDestinationPath
+    }
+
+    /// Works out `destinationPath` now and keeps it, with the URL and extension it was made from.
+    mutating func rememberDestination() {
+        guard destinationMemo.map({ $0.url != url || $0.outputExtension != outputExtension || $0.isPage != isPage }) ?? true else {
+            return
+        }
+        destinationMemo = DestinationMemo(url: url, outputExtension: outputExtension, isPage: isPage, path: workedOutDestinationPath)
+    }
+
+    private var workedOutDestinationPath: String {
         var path = Path.sanitized(base: "/", URLPath.unescape(url))
         if url.hasSuffix("/") {
             path = Path.join(path, isPage ? "index" : "index.html")

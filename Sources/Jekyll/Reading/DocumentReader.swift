@@ -61,8 +61,14 @@ struct DocumentReader: Sendable {
     func page(base: String, dir: String, name: String) throws(BuildError) -> Document {
         let path = Path.sanitized(base: base, Path.join(dir, name))
         let relativePath = Path.join(dir, name).droppingLeadingSlash
-        let parsed = try parse(path: path, displayPath: relativePath)
-        return try page(path: path, relativePath: relativePath, dir: dir, name: name, parsed: parsed)
+        let make = { () throws(BuildError) -> Document in
+            let parsed = try parse(path: path, displayPath: relativePath)
+            return try page(path: path, relativePath: relativePath, dir: dir, name: name, parsed: parsed)
+        }
+        guard let sources else { return try make() }
+        return try sources.document(path: path, role: "page:" + relativePath, siteTime: siteTime) { () throws(BuildError) in
+            SourceCache.MadeDocument(document: try make(), siteTime: nil)
+        }
     }
 
     func page(path: String, relativePath: String, dir: String, name: String, parsed: Parsed,
@@ -93,6 +99,7 @@ struct DocumentReader: Sendable {
     func finishPage(_ doc: inout Document) {
         doc.outputExtension = converters.outputExtension(for: doc.extname, permalink: doc.permalink)
         doc.url = doc.pageURL(permalinkStyle: configuration.permalinkStyle)
+        doc.rememberDestination()
     }
 
     /// The excerpt's source; Jekyll warns when it had to close Liquid blocks the cut left open.
@@ -108,12 +115,24 @@ struct DocumentReader: Sendable {
         return excerpt.text
     }
 
-    /// A collection item (a post, a draft, a document of another collection) at an absolute path.
+    /// A collection item (a post, a draft, a document of another collection) at an absolute path;
+    /// in `kyll serve`, the one made by an earlier build when its file is unchanged.
     func item(path: String, collection: CollectionInfo) throws(BuildError) -> Document {
+        guard let sources else { return try makeItem(path: path, collection: collection).document }
+        return try sources.document(path: path, role: "item:" + collection.label, siteTime: siteTime) { () throws(BuildError) in
+            try makeItem(path: path, collection: collection)
+        }
+    }
+
+    /// An item, and the site time when it depends on it (its date is the site's time or was
+    /// compared with it).
+    func makeItem(path: String, collection: CollectionInfo) throws(BuildError) -> SourceCache.MadeDocument {
         let relativePath = Path.relative(path, to: configuration.collectionsPath) ?? path
         var doc = Document(kind: .item(collection: collection.label), path: path, relativePath: relativePath,
                            name: Path.basename(path), content: "")
         doc.isDraft = collection.label == "posts" && relativePath.firstRange(of: collection.relativeDirectory) == nil
+        // Whether the item's date is, or was compared with, the site's time (which changes every build).
+        var usesSiteTime = false
         var data = OrderedHash()
         data["draft"] = .bool(doc.isDraft)
         let special = doc.isDraft ? "_drafts" : collection.relativeDirectory
@@ -132,13 +151,16 @@ struct DocumentReader: Sendable {
             doc.contentLine = parsed.bodyLine
             if parsed.hadFrontMatter { try merge.merge(&data, parsed.data, source: "YAML front matter") }
             doc.data = data
+            if case .time(let t)? = doc.data["date"], t.seconds == siteTime.seconds { usesSiteTime = true }
             try populatePostData(&doc, merge: &merge)
         }
         doc.date = dateOf(doc)
+        if doc.date?.seconds == siteTime.seconds { usesSiteTime = true }
         doc.outputExtension = converters.outputExtension(for: doc.extname, permalink: doc.permalink)
         doc.url = try doc.itemURL(collection: collection, permalinkStyle: configuration.permalinkStyle,
                                   siteTime: siteTime)
-        return doc
+        doc.rememberDestination()
+        return SourceCache.MadeDocument(document: doc, siteTime: usesSiteTime ? siteTime : nil)
     }
 
     /// The date an item shows: its own, or the file's modification time for a draft, or the site's time.

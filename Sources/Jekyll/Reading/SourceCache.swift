@@ -1,18 +1,29 @@
+import Liquid
 import Synchronization
 
-/// Source files split and parsed by the previous build of this process (`kyll serve`), by path: a
-/// file whose modification time and size are as they were — and that the watcher did not report
-/// changed — is not read and its front matter not parsed again. One `stat` instead of a read and a
-/// YAML parse per file is most of what reading a large site again costs.
+/// Source files split and parsed by the previous build of this process (`kyll serve`), by path, and
+/// the `Document`s made of them: a file whose modification time and size are as they were — and
+/// that the watcher did not report changed — is not read, its front matter not parsed and its
+/// document (defaults, date, URL, excerpt) not made again. One `stat` instead of a read, a YAML
+/// parse and the making of a document per file is most of what reading a large site again costs.
 ///
-/// Entries belong to one configuration (front matter dates depend on its time zone): a new
-/// configuration starts a new cache.
+/// Entries belong to one configuration (front matter dates depend on its time zone, documents on its
+/// defaults and permalinks): a new configuration starts a new cache.
 final class SourceCache: Sendable {
     private struct Entry: Sendable {
         var stamp: BuildMetadata.FileStamp
         /// The name errors give the file (part of what was parsed).
         var displayPath: String
         var parsed: DocumentReader.Parsed
+        /// Documents made from the file, by `DocumentRole`.
+        var documents: [String: MadeDocument] = [:]
+    }
+
+    /// A document as the reader made it, and the site time it was made with when it depends on it
+    /// (an undated item takes the site's time; nil: it does not).
+    struct MadeDocument: Sendable {
+        var document: Document
+        var siteTime: TimeValue?
     }
 
     private struct Contents: Sendable {
@@ -56,5 +67,26 @@ final class SourceCache: Sendable {
             contents.withLock { $0.entries[path] = Entry(stamp: stamp, displayPath: displayPath, parsed: parsed) }
         }
         return parsed
+    }
+
+    /// The document `role` makes of the file, from the cache when the file's stamp is unchanged and
+    /// the document was made with this site time or does not depend on it. `make` parses the file
+    /// through `parsed`, which leaves the entry the document is kept in.
+    func document(path: String, role: String, siteTime: TimeValue,
+                  make: () throws(BuildError) -> MadeDocument) throws(BuildError) -> Document {
+        guard let stamp = BuildMetadata.FileStamp(path) else { return try make().document }
+        let cached = contents.withLock { contents -> Document? in
+            contents.used.insert(path)
+            guard let entry = contents.entries[path], entry.stamp == stamp, let made = entry.documents[role],
+                  made.siteTime == nil || made.siteTime == siteTime else { return nil }
+            return made.document
+        }
+        if let cached { return cached }
+        let made = try make()
+        contents.withLock {
+            // Kept only beside the parse of the same version of the file.
+            if $0.entries[path]?.stamp == stamp { $0.entries[path]?.documents[role] = made }
+        }
+        return made.document
     }
 }

@@ -20,6 +20,8 @@ struct BuildMetadata {
         var variables: String?
         /// `ReuseRules.fieldsSignature` of the document itself (nil: not known).
         var fields: String? = nil
+        /// For a generated page (no file to stamp): `ReuseRules.generatedSignature` (nil: not known).
+        var generated: String? = nil
     }
 
     /// A file's modification time and size, as seen when it was used.
@@ -38,6 +40,9 @@ struct BuildMetadata {
         init(seconds: Int, nanoseconds: Int, size: Int) {
             self.seconds = seconds; self.nanoseconds = nanoseconds; self.size = size
         }
+
+        /// What is recorded for a file that is not there.
+        static let missing = FileStamp(seconds: 0, nanoseconds: 0, size: 0)
 
         var value: Value { [.int(seconds), .int(nanoseconds), .int(size)] }
 
@@ -74,7 +79,8 @@ struct BuildMetadata {
                                              output: h["output"]?.rubyString ?? "", lists: lists,
                                              dataReads: keys("data_reads"), renderedReads: keys("rendered_reads"),
                                              variables: h["variables"].flatMap { $0.isNil ? nil : $0.rubyString },
-                                             fields: h["fields"].flatMap { $0.isNil ? nil : $0.rubyString })
+                                             fields: h["fields"].flatMap { $0.isNil ? nil : $0.rubyString },
+                                             generated: h["generated"].flatMap { $0.isNil ? nil : $0.rubyString })
         }
         return BuildMetadata(fingerprint: root["fingerprint"]?.rubyString ?? "", shape: root["shape"]?.rubyString ?? "",
                              records: records)
@@ -91,7 +97,8 @@ struct BuildMetadata {
             let keys = { (set: Set<String>) in Value.array(set.sorted().map(Value.string)) }
             documents[key] = ["source": r.source.value, "deps": .hash(deps), "site": .bool(r.usesSite), "output": .string(r.output),
                               "lists": .hash(lists), "data_reads": keys(r.dataReads), "rendered_reads": keys(r.renderedReads),
-                              "variables": r.variables.map(Value.string) ?? .nil, "fields": r.fields.map(Value.string) ?? .nil]
+                              "variables": r.variables.map(Value.string) ?? .nil, "fields": r.fields.map(Value.string) ?? .nil,
+                              "generated": r.generated.map(Value.string) ?? .nil]
         }
         let root: Value = ["kyll": 1, "fingerprint": .string(fingerprint), "shape": .string(shape), "documents": .hash(documents)]
         try? FileSystem.write(Array(JSON.string(root).utf8), to: BuildMetadata.path(configuration))

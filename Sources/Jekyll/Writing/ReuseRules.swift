@@ -3,7 +3,8 @@ import Liquid
 /// Which documents a build may keep from the previous one (`kyll build --incremental`, every
 /// rebuild of `kyll serve`), and what to remember of each render for the next build. A document
 /// is rendered again when:
-/// - its own inputs changed: its file, or what a generator set for it (a paginator's posts);
+/// - its own inputs changed: its file, or what a generator set for it (a paginator's posts), or for
+///   a generated page its fields and content;
 /// - a layout or an include it used changed, or its output file is gone;
 /// - a list of the site it looked at changed (`SiteLists`: `site.posts`, `site.tags`, its neighbours …);
 /// - it read the front matter, URL or date of a document whose fields (all but its body) changed, or
@@ -43,6 +44,12 @@ enum ReuseRules {
         return BuildMetadata.hash(text)
     }
 
+    /// What a generated page is made of — its fields and its content — as text: it has no file
+    /// whose stamp would tell that a generator made it differently (a redirect to a new URL).
+    static func generatedSignature(_ doc: Document) -> String? {
+        fieldsSignature(doc).map { BuildMetadata.hash($0 + "|" + doc.content) }
+    }
+
     private static func describe(_ value: Value, into text: inout String) -> Bool {
         switch value {
         case .array(let items):
@@ -79,7 +86,15 @@ enum ReuseRules {
         var rendersAnyway: (Document) -> Bool = { _ in false }
         /// Whether the document's output file is still as the previous build left it.
         var isIntact: (Document) -> Bool
+        /// Whether the site has the same documents (by `key`), in the same order, as the previous
+        /// build: with no document's fields changed either, every list made of documents is as it
+        /// was then (see `listsOfFiles` for the others).
+        var keysAsBefore = false
     }
+
+    /// Lists whose signatures also depend on files other than documents (data files, static files'
+    /// stamps): compared whatever the documents did.
+    static let listsOfFiles: Set<String> = ["data", "static_files", "documents"]
 
     /// The documents that keep their previous output.
     static func reusable(site: SiteSnapshot, previous: BuildMetadata, lists: inout SiteLists, changes: Changes) -> Set<Int> {
@@ -95,7 +110,9 @@ enum ReuseRules {
                 continue
             }
             let variables = variablesSignature(doc)
-            if (!doc.isGenerated && changes.file(doc.path, record.source)) || variables == nil || variables != record.variables {
+            let ownChange = doc.isGenerated ? (record.generated == nil || generatedSignature(doc) != record.generated)
+                : changes.file(doc.path, record.source)
+            if ownChange || variables == nil || variables != record.variables {
                 // A new body alone changes what the document renders to, not what others read of its fields.
                 let fields = fieldsSignature(doc)
                 if variables == nil || fields == nil || fields != record.fields || variables != record.variables {
@@ -114,10 +131,16 @@ enum ReuseRules {
         let present = Set(site.documents.indices.map { lists.key($0) })
         for key in previous.records.keys where !present.contains(key) { changedFields.insert(key) }
 
+        // A kept document's recorded signatures are those of the previous build (it was rendered
+        // again when one differed), so lists of documents as they were need no new signatures.
+        let documentListsAsBefore = changes.keysAsBefore && changedFields.isEmpty
         var kept: [(id: Int, key: String, record: BuildMetadata.Record)] = []
         for candidate in candidates {
             let record = candidate.record
-            if record.lists.contains(where: { lists.signature($0.key) != $0.value }) || !record.dataReads.isDisjoint(with: changedFields) {
+            let listChanged = record.lists.contains { name, signature in
+                (!documentListsAsBefore || listsOfFiles.contains(name)) && lists.signature(name) != signature
+            }
+            if listChanged || !record.dataReads.isDisjoint(with: changedFields) {
                 renderedAgain.insert(candidate.key)
             } else {
                 kept.append(candidate)
@@ -145,7 +168,9 @@ enum ReuseRules {
         let none = BuildMetadata.FileStamp(seconds: 0, nanoseconds: 0, size: 0)
         var dependencies: [String: BuildMetadata.FileStamp] = [:]
         for layout in LayoutLeak.chain(of: doc, in: site.layouts) {
-            if let s = stamp(layout.path) { dependencies[layout.path] = s }
+            // A layout a plugin supplies while the site has none (jekyll-redirect-from's) is recorded
+            // as missing: the site's own, once written, is then a change.
+            dependencies[layout.path] = stamp(layout.path) ?? .missing
         }
         let reads = context.dependencies.reads(of: id)
         for include in reads.includes {
@@ -157,6 +182,7 @@ enum ReuseRules {
             source: doc.isGenerated ? none : (stamp(doc.path) ?? none), dependencies: dependencies,
             usesSite: reads.usesSite, output: doc.destinationPath, lists: listSignatures,
             dataReads: Set(reads.data.map { lists.key($0) }), renderedReads: Set(reads.rendered.map { lists.key($0) }),
-            variables: variablesSignature(doc), fields: fieldsSignature(doc))
+            variables: variablesSignature(doc), fields: fieldsSignature(doc),
+            generated: doc.isGenerated ? generatedSignature(doc) : nil)
     }
 }
