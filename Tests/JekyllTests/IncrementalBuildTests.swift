@@ -46,6 +46,9 @@ import JekyllPlugins
             try $0.remove("_posts/2024-02-01-two.md")
             try $0.write("_posts/2024-05-01-two.md", "---\nlayout: post\ntitle: Two\n---\nSecond post.\n")
         },
+        Edit(name: "a post's date in its front matter (same files, another order)") {
+            try $0.write("_posts/2024-01-01-one.md", "---\nlayout: post\ntitle: One\ndate: 2024-04-01\ntags: [a]\n---\nFirst post.\n\nMore of one.\n")
+        },
         Edit(name: "a new post") { try $0.write("_posts/2024-04-01-four.md", "---\nlayout: post\ntitle: Four\n---\nFour.\n") },
         Edit(name: "a removed post") { try $0.remove("_posts/2024-03-01-three.md") },
         Edit(name: "a layout") { try $0.write("_layouts/post.html", "---\nlayout: default\n---\n<h2>{{ page.title }}</h2>{{ content }}\n") },

@@ -94,8 +94,6 @@ struct RebuildPlan {
         var lists = self.lists
         var records: [String: BuildMetadata.Record] = [:]
         var results: [String: RenderState.Result] = [:]
-        /// Every document's `ReuseRules.key`, in order, when the build ran in this process.
-        var documentKeys: [String]? = nil
         for id in site.documents.indices {
             let key = lists.key(id)
             if keepsResults, let result = context.state.finalResult(id) ?? context.carried[id] { results[key] = result }
