@@ -19,7 +19,7 @@ public enum SiteBuild {
         if let timezone = configuration.timezone { ProcessTimeZone.set(timezone) }
         // As Jekyll's site is made before its banner: a bad `time` or `limit_posts` stops the build
         // after "Configuration file:" only.
-        var timer = PhaseTimer()
+        let timer = PhaseTimer()
         let setup = try SiteSetup(configuration: configuration, plugins: available, logger: logger)
         logger.info("Source:", configuration.source)
         logger.info("Destination:", configuration.destination)
@@ -71,6 +71,7 @@ public enum SiteBuild {
             OutputFile(path: $0.destinationPath, content: .copy(from: $0.path), origin: $0.path)
         } + rendered.items
         BuildSafety.warnAboutConflicts(files, destination: configuration.destination, logger: logger)
+        try FolderConflicts.refuse(files, configuration: configuration, defaults: site.defaults)
         progress?.begin("Writing", total: files.count)
         try SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles).write(files)
         plan?.record(context).metadata.write(configuration)

@@ -25,11 +25,14 @@ struct SiteSetup {
         var time = clock.now()
         if let configured = configuration["time"], !configured.isNil {
             guard let parsed = DateParsing.time(from: configured, clock: clock) else {
-                throw BuildError("Invalid date '\(configured.rubyString)': Invalid time in _config.yml.")
+                throw configuration.places.locate(BuildError("Invalid date '\(configured.rubyString)': Invalid time in _config.yml."),
+                                                  at: ["time"])
             }
             time = parsed
         }
-        if configuration.limitPosts < 0 { throw BuildError("limit_posts must be a non-negative number") }
+        if configuration.limitPosts < 0 {
+            throw configuration.places.locate(BuildError("limit_posts must be a non-negative number"), at: ["limit_posts"])
+        }
         SiteSetup.makeCacheFolder(given)
         var site = Site(configuration: configuration, clock: clock, time: time, logger: logger, theme: theme)
         plugins = PluginSelection.select(from: available, configuration: configuration, theme: theme, logger: logger)
@@ -70,7 +73,7 @@ struct SiteSetup {
         }
         logger.info("Theme Config file:", path)
         for key in themeConfig.keys where ConfigurationDefaults.keys.contains(key.rubyString) { themeConfig[key] = nil }
-        return Configuration(hash: themeConfig.deepMerged(with: configuration.hash))
+        return Configuration(hash: themeConfig.deepMerged(with: configuration.hash), files: configuration.files)
     }
 
     /// Jekyll's Liquid: the standard tags and filters, Jekyll's `where`, `find`, `sort` and

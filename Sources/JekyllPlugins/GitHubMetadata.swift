@@ -50,7 +50,7 @@ public struct GitHubMetadata: JekyllPlugin {
         case .hash(let given)?: config["github"] = .hash(github.deepMerged(with: given))
         default: break  // anything else is what `site.github` is
         }
-        site.configuration = Configuration(hash: config)
+        site.configuration = Configuration(hash: config, files: site.configuration.files)
     }
 
     /// `PAGES_REPO_NWO`, then `repository: owner/name`, then (in development and test) the

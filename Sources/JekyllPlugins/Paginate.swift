@@ -16,7 +16,9 @@ public struct Paginate: JekyllPlugin {
             return
         }
         let perPage = Paginate.integer(perPageValue)
-        guard perPage > 0 else { throw BuildError("divided by 0 (paginate must be a positive number)") }
+        guard perPage > 0 else {
+            throw site.configuration.places.locate(BuildError("divided by 0 (paginate must be a positive number)"), at: ["paginate"])
+        }
         let posts = site.posts.sortedNewestFirst().filter { !($0.data["hidden"]?.isTruthy ?? false) }
         let pageCount = (posts.count + perPage - 1) / perPage
         let template = site.pages[templateIndex]

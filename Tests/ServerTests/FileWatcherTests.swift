@@ -29,7 +29,7 @@ struct FileWatcherTests {
                 return batches
             }
             group.addTask {
-                try? await Task.sleep(for: .seconds(seconds))
+                try? await Task.sleep(for: .seconds(seconds * testTimeScale))
                 if !Task.isCancelled { watcher.stop() }
                 return []
             }

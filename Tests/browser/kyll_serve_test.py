@@ -22,8 +22,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from devtools import DevTools  # noqa: E402
-from live_reload_test import (CONNECTED, OVERLAY, REPOSITORY, Checks, page_target, screenshot,  # noqa: E402
-                              skip_without_chromium, start_chromium)
+from live_reload_test import (CONNECTED, OVERLAY, REPOSITORY, Checks, finish, page_target, screenshot,  # noqa: E402
+                              skip_without_chromium, start_chromium, stop)
 
 FIXTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "site")
 POST = "_posts/2024-05-01-hello.md"
@@ -148,11 +148,7 @@ def run(kyll, screenshots):
         if page:
             page.close()
         if chromium:
-            chromium.terminate()
-            try:
-                chromium.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                chromium.kill()
+            stop(chromium)
         if serve:
             serve.stop()
             if checks.failed:
@@ -168,9 +164,7 @@ def main():
     parser.add_argument("--screenshots", help="folder for screenshots of the overlay")
     options = parser.parse_args()
     skip_without_chromium()
-    checks = run(options.kyll or build_kyll(), options.screenshots)
-    print(f"{checks.passed} passed, {checks.failed} failed")
-    sys.exit(1 if checks.failed else 0)
+    finish(run(options.kyll or build_kyll(), options.screenshots))
 
 
 if __name__ == "__main__":

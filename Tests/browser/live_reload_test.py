@@ -125,6 +125,21 @@ CONNECTED = "window.kyllLiveReload && window.kyllLiveReload.connected"
 OVERLAY = "document.getElementById('kyll-build-error')"
 
 
+def stop(process):
+    """Ends a child process politely, then firmly."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def finish(checks):
+    """Prints the tally and exits with the status a test runner expects."""
+    print(f"{checks.passed} passed, {checks.failed} failed")
+    sys.exit(1 if checks.failed else 0)
+
+
 def run(harness, screenshots):
     checks = Checks()
     site = tempfile.mkdtemp(prefix="kyll-browser-site-")
@@ -189,11 +204,7 @@ def run(harness, screenshots):
         if page:
             page.close()
         if chromium:
-            chromium.terminate()
-            try:
-                chromium.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                chromium.kill()
+            stop(chromium)
         if server:
             server.stdin.close()
             try:
@@ -211,9 +222,7 @@ def main():
     parser.add_argument("--screenshots", help="folder for screenshots of the overlay")
     options = parser.parse_args()
     skip_without_chromium()
-    checks = run(options.harness or build_harness(), options.screenshots)
-    print(f"{checks.passed} passed, {checks.failed} failed")
-    sys.exit(1 if checks.failed else 0)
+    finish(run(options.harness or build_harness(), options.screenshots))
 
 
 if __name__ == "__main__":

@@ -41,9 +41,12 @@ public struct Configuration: Sendable {
     public let strictFilters: Bool
     public let strictVariables: Bool
     public let renderProfile: Bool
+    /// The configuration files read, in order, as absolute paths (errors about a setting point into them).
+    public let files: [String]
 
-    public init(hash: OrderedHash) {
+    public init(hash: OrderedHash, files: [String] = []) {
         self.hash = hash
+        self.files = files
         source = hash.string("source") ?? "/"
         destination = hash.string("destination") ?? Path.join(source, "_site")
         collectionsDir = hash["collections_dir"]?.rubyString ?? ""

@@ -17,11 +17,13 @@ public struct ConfigurationLoader: Sendable {
         let source = Path.expand(options.source ?? options.workingDirectory, relativeTo: options.workingDirectory)
         var fromFiles = OrderedHash()
         let (files, isDefault) = configurationFiles(source: source)
+        var filesRead: [String] = []
         for file in files where !file.isEmpty {
             guard let next = try read(file, isDefault: isDefault) else { break }
             fromFiles = fromFiles.deepMerged(with: next)
+            if FileSystem.isFile(file) { filesRead.append(file) }
         }
-        try validate(fromFiles)
+        try validate(fromFiles, places: ConfigurationPlaces(files: filesRead, source: source))
         fromFiles = Self.addDefaultCollections(fromFiles)
 
         let merged = fromFiles.deepMerged(with: overrides)
@@ -33,7 +35,7 @@ public struct ConfigurationLoader: Sendable {
         final["source"] = .string(sourcePath)
         final["destination"] = .string(Path.expand(final["destination"]?.rubyString ?? Path.join(sourcePath, "_site"),
                                                    relativeTo: options.workingDirectory))
-        return Configuration(hash: final)
+        return Configuration(hash: final, files: filesRead)
     }
 
     /// The command-line options as configuration keys, only those given.
@@ -114,16 +116,16 @@ public struct ConfigurationLoader: Sendable {
     }
 
     /// Jekyll refuses `plugins`, `include` and `exclude` that are not arrays.
-    func validate(_ config: OrderedHash) throws(BuildError) {
+    func validate(_ config: OrderedHash, places: ConfigurationPlaces) throws(BuildError) {
         if let plugins = config["plugins"], plugins.arrayValue == nil {
             let shown = plugins.inspect
             logger.error("", "'plugins' should be set as an array of gem-names, but was: \(shown). Use 'plugins_dir' "
                              + "instead to set the directory for your non-gemified Ruby plugins.")
-            throw BuildError("'plugins' should be set as an array, but was: \(shown).")
+            throw places.locate(BuildError("'plugins' should be set as an array, but was: \(shown)."), at: ["plugins"])
         }
         for key in ["include", "exclude"] {
             if let v = config[key], v.arrayValue == nil {
-                throw BuildError("'\(key)' should be set as an array, but was: \(v.inspect).")
+                throw places.locate(BuildError("'\(key)' should be set as an array, but was: \(v.inspect)."), at: [.key(key)])
             }
         }
     }

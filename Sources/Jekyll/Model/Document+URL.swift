@@ -30,7 +30,7 @@ extension Document {
             }
             return URLPath.sanitize(filled)
         } catch {
-            throw BuildError(error.message, at: FileLocation(path: displayPath, line: 1))
+            throw BuildError(error.message)
         }
     }
 

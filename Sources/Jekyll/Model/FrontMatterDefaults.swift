@@ -11,6 +11,10 @@ public struct FrontMatterDefaults: Sendable {
         var values: OrderedHash
         /// For glob scopes: the matching files, relative to the source.
         var globMatches: [String]?
+        /// Its position in the configuration's `defaults` list.
+        var index: Int
+        /// The set as Ruby shows it (with the type renamed as Jekyll renames it), for error messages.
+        var shown: String
     }
 
     let sets: [Set]
@@ -19,19 +23,24 @@ public struct FrontMatterDefaults: Sendable {
     public init(configuration: Configuration, clock: SiteClock, logger: Logger) {
         collectionsDir = configuration.collectionsDir
         var sets: [Set] = []
-        for raw in configuration["defaults"]?.arrayValue ?? [] {
+        for (index, raw) in (configuration["defaults"]?.arrayValue ?? []).enumerated() {
             guard let set = raw.orderedHash, var values = set["values"]?.orderedHash else {
                 logger.warn("Defaults:", "An invalid front-matter default set was found:")
                 logger.warn(raw.inspect)
                 continue
             }
-            let scope = set["scope"]?.orderedHash
+            var scope = set["scope"]?.orderedHash
             var type = scope?["type"].map(\.rubyString)
             switch type {
             case "page": type = "pages"
             case "post": type = "posts"
             case "draft": type = "drafts"
             default: break
+            }
+            var renamed = set
+            if let type, scope?["type"] != nil {
+                scope?["type"] = .string(type)
+                renamed["scope"] = scope.map(Value.hash)
             }
             if let date = values["date"], case .time = date {} else if let date = values["date"] {
                 if let time = DateParsing.time(from: date, clock: clock) { values["date"] = .time(time) }
@@ -43,7 +52,8 @@ public struct FrontMatterDefaults: Sendable {
                     .map { FrontMatterDefaults.stripCollectionsDir($0, configuration.collectionsDir) }
             }
             sets.append(Set(path: path, type: type, hasType: scope?.contains("type") ?? false, values: values,
-                            globMatches: globMatches))
+                            globMatches: globMatches, index: index,
+                            shown: Value.hash(renamed).inspect))
         }
         self.sets = sets
     }
@@ -61,6 +71,18 @@ public struct FrontMatterDefaults: Sendable {
             }
         }
         return result
+    }
+
+    /// The set whose `key` a file gets (the same precedence as `all`), for an error about that value.
+    func set(supplying key: String, path: String, type: String?) -> Set? {
+        var winner: Set?
+        var previous: Set?
+        for set in matching(path: path, type: type) {
+            let overrides = previous == nil || hasPrecedence(old: previous!, new: set)
+            if set.values[key] != nil, overrides || winner == nil { winner = set }
+            if overrides { previous = set }
+        }
+        return winner
     }
 
     func matching(path: String, type: String?) -> [Set] {

@@ -20,7 +20,7 @@ enum ThemeLocator {
         for root in gemDirectories() {
             if let theme = find(name, in: root) { return theme }
         }
-        throw BuildError("The \(name) theme could not be found.")
+        throw configuration.places.locate(BuildError("The \(name) theme could not be found."), at: ["theme"])
     }
 
     enum Layout { case gems, flat }

@@ -3,8 +3,11 @@ import Liquid
 /// Jekyll's `merge_data!` for collection items: categories given as a string are split into words
 /// and joined to the categories already known, hashes merge deeply, and a `date` is read as a time.
 struct DataMerge {
+    let path: String
     let displayPath: String
+    let collectionLabel: String
     let clock: SiteClock
+    let locator: SettingLocator
 
     func merge(_ data: inout OrderedHash, _ other: OrderedHash, source: String) throws(BuildError) {
         var other = other
@@ -23,12 +26,29 @@ struct DataMerge {
         // merge read is already that, so only a merge that brings a `date` key reads it.
         if other["date"] != nil, let date = data["date"] {
             guard let time = DateParsing.time(from: date, clock: clock) else {
-                throw BuildError("Invalid date '\(date.rubyString)': Document '\(displayPath)' does not have a valid date in the \(source).",
-                                 at: FileLocation(path: displayPath, line: 1))
+                let place = placeOfDate(from: source)
+                var reason = "Document '\(displayPath)' does not have a valid date in the \(source)."
+                if source == DataMerge.defaults,
+                   let set = locator.defaults.set(supplying: "date", path: displayPath, type: collectionLabel) {
+                    reason = "An invalid date format was found in a front-matter default set: \(set.shown)"
+                }
+                throw BuildError("Invalid date '\(date.rubyString)': \(reason)")
+                    .located(place?.location ?? FileLocation(path: displayPath, line: 1), in: place?.text)
             }
             data["date"] = .time(time)
         }
     }
+
+    private func placeOfDate(from source: String) -> SettingPlace? {
+        switch source {
+        case DataMerge.frontMatter: locator.frontMatter("date", path: path, displayPath: displayPath)
+        case DataMerge.defaults: locator.defaultsSetting("date", relativePath: displayPath, type: collectionLabel)
+        default: nil
+        }
+    }
+
+    static let frontMatter = "YAML front matter"
+    static let defaults = "front matter defaults"
 }
 
 extension DocumentReader {
@@ -62,9 +82,9 @@ extension DocumentReader {
         categories += DocumentReader.pluralized(doc.data, singular: "category", plural: "categories")
         var seen: [Value] = []
         for c in categories.map({ Value.string($0.rubyString) }) where !seen.contains(c) { seen.append(c) }
-        try merge.merge(&doc.data, OrderedHash([("categories", .array(seen))]), source: "YAML front matter")
+        try merge.merge(&doc.data, OrderedHash([("categories", .array(seen))]), source: DataMerge.frontMatter)
         let tags = DocumentReader.pluralized(doc.data, singular: "tag", plural: "tags")
-        try merge.merge(&doc.data, OrderedHash([("tags", .array(tags))]), source: "YAML front matter")
+        try merge.merge(&doc.data, OrderedHash([("tags", .array(tags))]), source: DataMerge.frontMatter)
 
         let separator = (doc.data["excerpt_separator"].flatMap { $0.isTruthy ? $0 : nil }?.rubyString)
             ?? configuration.excerptSeparator

@@ -12,6 +12,8 @@ struct DocumentReader: Sendable {
     /// Files parsed by earlier builds of this process, if any.
     var sources: SourceCache? = nil
 
+    var locator: SettingLocator { SettingLocator(configuration: configuration, defaults: defaults) }
+
     /// What a file holds: its front matter as a hash, its body and where the body starts.
     struct Parsed: Sendable {
         var data: OrderedHash
@@ -136,7 +138,8 @@ struct DocumentReader: Sendable {
         var data = OrderedHash()
         data["draft"] = .bool(doc.isDraft)
         let special = doc.isDraft ? "_drafts" : collection.relativeDirectory
-        var merge = DataMerge(displayPath: relativePath, clock: clock)
+        var merge = DataMerge(path: path, displayPath: relativePath, collectionLabel: collection.label, clock: clock,
+                              locator: locator)
         let pathCategories = categoriesFromPath(relativePath, specialDir: special).map(Value.string)
         try merge.merge(&data, OrderedHash([("categories", .array(pathCategories))]), source: "file path")
         if doc.isYAML {
@@ -145,11 +148,11 @@ struct DocumentReader: Sendable {
             doc.data = value.orderedHash ?? OrderedHash()
         } else {
             let fileDefaults = defaults.all(path: relativePath, type: collection.label)
-            if !fileDefaults.isEmpty { try merge.merge(&data, fileDefaults, source: "front matter defaults") }
+            if !fileDefaults.isEmpty { try merge.merge(&data, fileDefaults, source: DataMerge.defaults) }
             let parsed = try parse(path: path, displayPath: relativePath)
             doc.content = parsed.body
             doc.contentLine = parsed.bodyLine
-            if parsed.hadFrontMatter { try merge.merge(&data, parsed.data, source: "YAML front matter") }
+            if parsed.hadFrontMatter { try merge.merge(&data, parsed.data, source: DataMerge.frontMatter) }
             doc.data = data
             if case .time(let t)? = doc.data["date"], t.seconds == siteTime.seconds { usesSiteTime = true }
             try populatePostData(&doc, merge: &merge)
@@ -157,8 +160,13 @@ struct DocumentReader: Sendable {
         doc.date = dateOf(doc)
         if doc.date?.seconds == siteTime.seconds { usesSiteTime = true }
         doc.outputExtension = converters.outputExtension(for: doc.extname, permalink: doc.permalink)
-        doc.url = try doc.itemURL(collection: collection, permalinkStyle: configuration.permalinkStyle,
-                                  siteTime: siteTime)
+        do {
+            doc.url = try doc.itemURL(collection: collection, permalinkStyle: configuration.permalinkStyle,
+                                      siteTime: siteTime)
+        } catch {
+            let place = locator.permalink(of: doc, collection: collection)
+            throw error.located(place?.location ?? FileLocation(path: doc.displayPath, line: 1), in: place?.text)
+        }
         doc.rememberDestination()
         return SourceCache.MadeDocument(document: doc, siteTime: usesSiteTime ? siteTime : nil)
     }

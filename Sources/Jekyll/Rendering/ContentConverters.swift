@@ -46,7 +46,7 @@ public struct ContentConverters: Sendable {
             var error = BuildError("Invalid Markdown processor given: \(configuration.markdown) (kramdown, or CommonMark "
                                    + "with jekyll-commonmark, or CommonMarkGhPages with jekyll-commonmark-ghpages)")
             error.jekyllLine = ("Markdown processor:", "\"\(configuration.markdown)\" is not a valid Markdown processor.")
-            throw error
+            throw configuration.places.locate(error, at: ["markdown"])
         }
         sass = SassConversion(configuration: configuration, theme: theme)
     }

@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// What a rebuild changed in the destination (paths relative to it, sorted).
 public struct DestinationChanges: Sendable, Equatable {
@@ -136,8 +135,8 @@ struct InPlaceWriter {
                 throw BuildError("could not create \(error.path): \(error)")
             }
         }
-        let stamps = Mutex<[String: BuildMetadata.FileStamp]>([:])
-        let failure = Mutex<BuildError?>(nil)
+        let stamps = Locked<[String: BuildMetadata.FileStamp]>([:])
+        let failure = Locked<BuildError?>(nil)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
             let target = Path.join(destination, file.path)

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Builds one site again and again in one process (`kyll serve`): the phases of `SiteBuild.build`,
 /// but each build after the first renders only what can have changed (see `RebuildPlan`), remembers
@@ -28,13 +27,13 @@ public final class SiteRebuilder: Sendable {
     public let plugins: [any JekyllPlugin]
     public let logger: Logger
     /// Held for the whole of a build.
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     /// With `--incremental` the first build may keep documents `.jekyll-metadata` says are current.
     public init(configuration: Configuration, plugins: [any JekyllPlugin], logger: Logger) {
         self.plugins = plugins
         self.logger = logger
-        state = Mutex(State(configuration: configuration))
+        state = Locked(State(configuration: configuration))
     }
 
     public var configuration: Configuration { state.withLock { $0.configuration } }
@@ -88,6 +87,7 @@ public final class SiteRebuilder: Sendable {
             OutputFile(path: $0.destinationPath, content: .copy(from: $0.path), origin: $0.path)
         } + rendered.items
         BuildSafety.warnAboutConflicts(files, destination: destination, logger: logger)
+        try FolderConflicts.refuse(files, configuration: configuration, defaults: site.defaults)
         let writer = InPlaceWriter(destination: destination, keepFiles: configuration.keepFiles)
         let changes: DestinationChanges
         if let ledger = state.ledger {

@@ -110,13 +110,15 @@ public enum FileSystem {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
+            // The name is read in place: a record is only as long as its name, so copying the whole
+            // 256-byte `d_name` field reads past the end of the last record in readdir's buffer.
+            let name = String(cString: (UnsafeRawPointer(entry) + FileSystem.nameOffset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
         }
         return names
     }
+
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
     public static func read(_ path: String) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -317,9 +319,8 @@ public enum FileSystem {
         defer { closedir(dir) }
         var entries: [(name: String, type: Int)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
+            // The name read in place, as in `entriesInDirectoryOrder` (copying `d_name` reads past the buffer).
+            let name = String(cString: (UnsafeRawPointer(entry) + FileSystem.nameOffset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { entries.append((name, Int(entry.pointee.d_type))) }
         }
         return entries

@@ -2,7 +2,6 @@ import Dispatch
 import Jekyll
 import Liquid
 import Server
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -44,7 +43,7 @@ final class RebuildLoop {
 
     /// Rebuilds until `stop` is triggered; returns the server in use then (it may have been replaced).
     func run(until stop: ServeStop) async -> SiteServer {
-        let current = Mutex<(any FileWatcher)?>(nil)
+        let current = Locked<(any FileWatcher)?>(nil)
         Task {
             await stop.wait()
             current.withLock { $0?.stop() }

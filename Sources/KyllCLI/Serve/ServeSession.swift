@@ -2,7 +2,6 @@ import Jekyll
 import JekyllPlugins
 import Liquid
 import Server
-import Synchronization
 
 /// One run of `kyll serve`: the configuration as `jekyll serve` makes it, the first build, the
 /// server, then — until stopped — one rebuild per batch of changes, each followed by a reload of

@@ -37,7 +37,7 @@ struct ServeOverrides: Sendable, Equatable {
             let host = settings.host == "127.0.0.1" ? "localhost" : settings.host
             hash["url"] = .string("http://\(ServeSettings.bracketed(host)):\(boundPort ?? settings.port)")
         }
-        return Configuration(hash: hash)
+        return Configuration(hash: hash, files: configuration.files)
     }
 }
 

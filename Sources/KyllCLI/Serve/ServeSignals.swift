@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import Jekyll
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,7 +8,7 @@ import Darwin
 
 /// Tells a serving session to stop: once, from a signal handler, a test or anywhere else.
 final class ServeStop: Sendable {
-    private let state = Mutex<(stopped: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    private let state = Locked<(stopped: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
 
     init() {}
 

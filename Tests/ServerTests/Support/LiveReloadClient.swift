@@ -45,7 +45,7 @@ final class LiveReloadClient: Sendable {
                 return await iterator.next()
             }
             group.addTask {
-                try await Task.sleep(for: .seconds(seconds))
+                try await Task.sleep(for: .seconds(seconds * testTimeScale))
                 return nil
             }
             let first = try await group.next() ?? nil
@@ -67,10 +67,14 @@ final class LiveReloadClient: Sendable {
 
 /// Polls `condition` until it holds or `seconds` pass.
 func eventually(within seconds: Double = 10, _ condition: () async throws -> Bool) async rethrows -> Bool {
-    let deadline = ContinuousClock.now + .seconds(seconds)
+    let deadline = ContinuousClock.now + .seconds(seconds * testTimeScale)
     while ContinuousClock.now < deadline {
         if try await condition() { return true }
         try? await Task.sleep(for: .milliseconds(20))
     }
     return try await condition()
 }
+
+/// How much longer waits may take: `KYLL_TEST_TIME_SCALE` (scripts/sanitize sets it, since a
+/// sanitized build runs several times slower); 1 otherwise.
+let testTimeScale: Double = ProcessInfo.processInfo.environment["KYLL_TEST_TIME_SCALE"].flatMap(Double.init) ?? 1

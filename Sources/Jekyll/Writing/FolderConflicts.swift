@@ -1,0 +1,33 @@
+/// A file whose output path is also a folder other outputs need (a static file `x` beside a page
+/// at `x/index.html`) cannot be written. Jekyll finds out half way through writing and crashes
+/// with `EISDIR`; kyll refuses before anything is written, naming both sources, and points at the
+/// `permalink` that put one of them there when there is one.
+enum FolderConflicts {
+    static func refuse(_ files: [OutputFile], configuration: Configuration, defaults: FrontMatterDefaults) throws(BuildError) {
+        var byPath: [String: OutputFile] = [:]
+        for f in files { byPath[f.path] = f }
+        for member in files {
+            var folder = Path.dirname(member.path)
+            while folder != "." && folder != "/" && !folder.isEmpty {
+                if let file = byPath[folder] {
+                    throw error(file: file, member: member, configuration: configuration, defaults: defaults)
+                }
+                folder = Path.dirname(folder)
+            }
+        }
+    }
+
+    private static func error(file: OutputFile, member: OutputFile, configuration: Configuration,
+                              defaults: FrontMatterDefaults) -> BuildError {
+        func shown(_ origin: String) -> String { Path.relative(origin, to: configuration.source) ?? origin }
+        let message = "the output file '\(file.path)' (from \(shown(file.origin))) is also the folder of "
+            + "'\(member.path)' (from \(shown(member.origin))); one of them needs another permalink"
+        let locator = SettingLocator(configuration: configuration, defaults: defaults)
+        for origin in [member.origin, file.origin] {
+            if let place = locator.frontMatter("permalink", path: origin, displayPath: shown(origin)) {
+                return BuildError(message).located(place.location, in: place.text)
+            }
+        }
+        return BuildError(message, at: FileLocation(path: shown(member.origin), line: 1))
+    }
+}
