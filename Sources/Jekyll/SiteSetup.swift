@@ -15,7 +15,9 @@ struct SiteSetup {
     let profile: RenderProfile?
     private let baseEnvironment: LiquidEnvironment
 
-    init(configuration given: Configuration, plugins available: [any JekyllPlugin], logger: Logger) throws(BuildError) {
+    /// `sources`: files parsed by earlier builds of this process, to parse again only when changed.
+    init(configuration given: Configuration, plugins available: [any JekyllPlugin], logger: Logger,
+         sources: SourceCache? = nil) throws(BuildError) {
         SiteSetup.hideCacheFolderFromGit(given)
         let theme = try ThemeLocator.theme(for: given, logger: logger)
         let configuration = try SiteSetup.withThemeConfiguration(given, theme: theme, logger: logger)
@@ -36,6 +38,7 @@ struct SiteSetup {
         plugins = PluginSelection.select(from: available, configuration: configuration, theme: theme, logger: logger)
         converters = try ContentConverters(configuration: configuration, highlighter: RougeHighlighter(), theme: theme)
         site.markdown = converters.markdown
+        site.sources = sources
         self.site = site
         workers = max(1, ProcessorCount.active)
         profile = configuration.renderProfile ? RenderProfile() : nil

@@ -103,6 +103,9 @@ public struct Feed: JekyllPlugin {
         return page
     }
 
+    /// `FeedWriter` notes the list it takes its posts from and every post it reads.
+    public var recordsReads: Bool { true }
+
     public func content(of id: Int, scope: RenderScope) throws(BuildError) -> String? {
         try FeedWriter(scope: scope, page: scope.site.documents[id]).atom()
     }

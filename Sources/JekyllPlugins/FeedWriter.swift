@@ -60,11 +60,15 @@ struct FeedWriter {
     func posts() -> [Int] {
         var ids: [Int]
         if let tag = Liquidish.present(page.data["tags"]) {
+            scope.noteRead(.tags)
             ids = site.postsTagged(tag)
         } else {
             let collection = page.data["collection"]?.rubyString ?? "posts"
+            scope.noteRead(collection == "posts" ? .posts : .collection(collection))
             ids = collection == "posts" ? site.postsNewestFirst : (site.collection(collection)?.documentIDs ?? [])
         }
+        // Filtering and sorting read every candidate's categories, draft flag and date.
+        for id in ids { scope.noteFieldsRead(of: id) }
         if let category = Liquidish.present(page.data["category"]) {
             ids = ids.filter { id in
                 Liquidish.whereMatches(site.documents[id].data["categories"] ?? .nil, category.rubyString)
@@ -143,6 +147,7 @@ struct FeedWriter {
     func author(of data: OrderedHash) -> String {
         let firstAuthor = Liquidish.property(data["authors"] ?? .nil, 0)
         var author = Liquidish.defaulted(data["author"] ?? .nil, Liquidish.defaulted(firstAuthor, config["author"] ?? .nil))
+        scope.noteRead(.data)
         let authors = Liquidish.property(site.data, "authors")
         author = Liquidish.defaulted(Liquidish.property(authors, author), author)
         let email = Liquidish.present(Liquidish.property(author, "email"))

@@ -19,7 +19,7 @@ public struct Paginate: JekyllPlugin {
         guard perPage > 0 else {
             throw site.configuration.places.locate(BuildError("divided by 0 (paginate must be a positive number)"), at: ["paginate"])
         }
-        let posts = site.posts.sorted { Document.jekyllOrder($1, $0) }.filter { !($0.data["hidden"]?.isTruthy ?? false) }
+        let posts = site.posts.sortedNewestFirst().filter { !($0.data["hidden"]?.isTruthy ?? false) }
         let pageCount = (posts.count + perPage - 1) / perPage
         let template = site.pages[templateIndex]
         for number in stride(from: 1, through: pageCount, by: 1) {

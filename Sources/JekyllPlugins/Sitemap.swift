@@ -8,6 +8,7 @@ public struct Sitemap: JekyllPlugin {
     public init() {}
     public var name: String { "jekyll-sitemap" }
     public var priority: PluginPriority { .lowest }
+    public var recordsReads: Bool { true }
 
     static let staticExtensions: Set<String> = [".htm", ".html", ".xhtml", ".pdf"]
 
@@ -46,8 +47,13 @@ public struct Sitemap: JekyllPlugin {
             out += "<?xml-stylesheet type=\"text/xsl\" href=\"" + SiteURL.absolute("/sitemap.xsl", config) + "\"?>\n"
         }
         out += "<urlset xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.sitemaps.org/schemas/sitemap/0.9 http://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd\" xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        // What it reads is noted, so that it is rendered again only when an entry changes: the
+        // items of each written collection, every page (whether it is HTML is one of its fields)
+        // and the static files with their modification times.
         for collection in site.collections.sorted(by: { $0.info.label < $1.info.label }) where collection.info.writesOutput {
+            scope.noteRead(.collection(collection.info.label))
             for docID in collection.documentIDs {
+                scope.noteFieldsRead(of: docID)
                 let doc = site.documents[docID]
                 if doc.value("sitemap") == .bool(false) { continue }
                 out += "<url>\n<loc>" + loc(doc.url) + "</loc>\n"
@@ -58,6 +64,8 @@ public struct Sitemap: JekyllPlugin {
                 out += "</url>\n"
             }
         }
+        scope.noteRead(.pages)
+        for pageID in site.pageIDs { scope.noteFieldsRead(of: pageID) }
         for pageID in site.htmlPageIDs {
             let p = site.documents[pageID]
             if p.value("sitemap") == .bool(false) || p.url == "/404.html" { continue }
@@ -68,6 +76,7 @@ public struct Sitemap: JekyllPlugin {
             }
             out += "</url>\n"
         }
+        scope.noteRead(.staticFiles)
         for file in site.staticFiles where Sitemap.staticExtensions.contains(file.extname) {
             if file.data["sitemap"] == .bool(false) || file.name == "404.html" { continue }
             out += "<url>\n<loc>" + loc(file.relativePath) + "</loc>\n"

@@ -46,6 +46,9 @@ import JekyllPlugins
             try $0.remove("_posts/2024-02-01-two.md")
             try $0.write("_posts/2024-05-01-two.md", "---\nlayout: post\ntitle: Two\n---\nSecond post.\n")
         },
+        Edit(name: "a post's date in its front matter (same files, another order)") {
+            try $0.write("_posts/2024-01-01-one.md", "---\nlayout: post\ntitle: One\ndate: 2024-04-01\ntags: [a]\n---\nFirst post.\n\nMore of one.\n")
+        },
         Edit(name: "a new post") { try $0.write("_posts/2024-04-01-four.md", "---\nlayout: post\ntitle: Four\n---\nFour.\n") },
         Edit(name: "a removed post") { try $0.remove("_posts/2024-03-01-three.md") },
         Edit(name: "a layout") { try $0.write("_layouts/post.html", "---\nlayout: default\n---\n<h2>{{ page.title }}</h2>{{ content }}\n") },
@@ -102,9 +105,19 @@ import JekyllPlugins
         #expect(try site.build().rendered.count == 7)
 
         try site.write("_posts/2024-02-01-p2.md", "---\nlayout: post\ntitle: P2\n---\nBody two, edited.\n")
-        // The neighbours and the index read its title; nothing shows its body elsewhere.
-        #expect(try site.build().rendered == ["2024/01/01/p1.html", "2024/02/01/p2.html", "2024/03/01/p3.html", "index.html"])
+        // The neighbours and the index read its title, which did not change; nothing shows its body elsewhere.
+        #expect(try site.build().rendered == ["2024/02/01/p2.html"])
         try site.destinationMatchesFullBuild("a body")
+
+        try site.write("_posts/2024-02-01-p2.md", "---\nlayout: post\ntitle: P2, renamed\n---\nBody two, edited.\n")
+        // The neighbours and the index show its title.
+        #expect(try site.build().rendered == ["2024/01/01/p1.html", "2024/02/01/p2.html", "2024/03/01/p3.html", "index.html"])
+        try site.destinationMatchesFullBuild("a title")
+
+        try site.write("_posts/2024-02-01-p2.md", "---\nlayout: post\ntitle: P2, renamed\nmood: calm\n---\nBody two, edited.\n")
+        // A field nobody shows still counts as the post's fields (they are not told apart one by one).
+        #expect(try site.build().rendered == ["2024/01/01/p1.html", "2024/02/01/p2.html", "2024/03/01/p3.html", "index.html"])
+        try site.destinationMatchesFullBuild("a new field")
 
         try site.write("_posts/2024-05-01-p5.md", "---\nlayout: post\ntitle: P5, renamed\n---\nBody 5.\n")
         // The newest post's title is on every post.
@@ -118,6 +131,27 @@ import JekyllPlugins
         try site.write("_posts/2024-06-01-p6.md", "---\nlayout: post\ntitle: P6\n---\nBody 6.\n")
         #expect(try site.build().rendered == ["2024/06/01/p6.html", "index.html"])
         try site.destinationMatchesFullBuild("a new post, with a layout that reads no other post")
+    }
+
+    /// Index pages showing excerpts and a feed showing content: a body edit renders the post, the
+    /// index page with its excerpt and the feed — whose other posts come from the previous render.
+    @Test func aBodyEditRendersThePagesShowingItsText() throws {
+        var files = IncrementalBuildTests.blog
+        files["_config.yml"]! += "url: https://example.com\nplugins: [jekyll-feed, jekyll-paginate]\npaginate: 2\n"
+        files["index.html"] = "---\n---\n{% for post in paginator.posts %}{{ post.title }}: {{ post.excerpt }}{% endfor %}"
+        let site = try Fixture(files)
+        _ = try site.build()
+
+        try site.write("_posts/2024-03-01-p3.md", "---\nlayout: post\ntitle: P3\n---\nBody three, edited.\n")
+        let rendered = try site.build().rendered
+        #expect(rendered == ["2024/03/01/p3.html", "feed.xml", "page2/index.html"])
+        try site.destinationMatchesFullBuild("a body shown in an excerpt and the feed")
+        let feed = String(decoding: try FileSystem.read(Path.join(site.source, "_site/feed.xml")), as: UTF8.self)
+        #expect(feed.contains("Body three, edited.") && feed.contains("Body 5."))
+
+        try site.write("_posts/2024-05-01-p5.md", "---\nlayout: post\ntitle: P5\n---\nBody five, edited.\n")
+        #expect(try site.build().rendered == ["2024/05/01/p5.html", "feed.xml", "index.html"])
+        try site.destinationMatchesFullBuild("another body, with the first edit's render carried in the feed")
     }
 
     /// Without this, the tests above could pass with builds that render everything.

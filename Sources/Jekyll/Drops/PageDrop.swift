@@ -81,6 +81,8 @@ final class PageDrop: Drop {
     }
 
     func asHash(_ context: RenderContext) throws -> OrderedHash {
+        // The whole hash, content included (iterated, or as JSON).
+        if let scope = context.jekyll { scope.build.dependencies.documentRead(id, rendered: true, by: scope.document) }
         var h = staticHash
         if h.contains("content") { h["content"] = .string(content(context)) }
         if let excerpt = try excerpt(context) { h["excerpt"] = excerpt }

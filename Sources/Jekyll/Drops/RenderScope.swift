@@ -25,11 +25,15 @@ public final class BuildContext: Sendable {
     let dependencies: DependencyLog
     /// Documents an incremental build keeps from before (rendered only if a template needs them).
     let reusable: Set<Int>
+    /// The previous build's renders of kept documents, when it ran in this process: shown instead
+    /// of rendering them again.
+    let carried: [Int: RenderState.Result]
 
     init(site: SiteSnapshot, environment: LiquidEnvironment, converters: ContentConverters,
          plugins: [any JekyllPlugin], profile: RenderProfile? = nil, reusable: Set<Int> = [],
-         recordsDependencies: Bool = false) {
+         carried: [Int: RenderState.Result] = [:], recordsDependencies: Bool = false) {
         self.profile = profile
+        self.carried = carried
         dependencies = DependencyLog(documents: site.documents.count, recording: recordsDependencies)
         self.reusable = reusable
         self.site = site
@@ -60,6 +64,7 @@ public final class BuildContext: Sendable {
     func result(of id: Int, seenFrom viewer: Int?) -> RenderState.Result? {
         if let r = state.result(of: id, seenFrom: viewer) { return r }
         guard viewer.map({ id < $0 }) ?? true, state.isDeferred(id) else { return nil }
+        if let previous = carried[id] { return previous }
         do {
             return try state.deferredResult(id) { () throws(BuildError) -> RenderState.Result in try render(id) }
         } catch {
@@ -179,6 +184,7 @@ extension RenderScope {
 
     /// What `{{ doc.excerpt }}` prints.
     public func excerpt(of id: Int) throws(BuildError) -> String {
+        build.dependencies.documentRead(id, rendered: true, by: document)
         do {
             return try build.excerpts.text(of: id, scope: self)
         } catch let error as BuildError {

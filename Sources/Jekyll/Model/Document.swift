@@ -11,70 +11,150 @@ public struct Document: Sendable {
         case item(collection: String)
     }
 
-    public var kind: Kind
+    /// The fields, in one box that copies share until one of them changes (see `Fields`).
+    private var fields: Fields
+
+    public var kind: Kind {
+        get { fields.kind }
+        set { uniqueFields().kind = newValue }
+        _modify { yield &uniqueFields().kind }
+    }
     /// Absolute path of the source file (for generated pages, where it would be).
-    public var path: String
+    public var path: String {
+        get { fields.path }
+        set { uniqueFields().path = newValue }
+        _modify { yield &uniqueFields().path }
+    }
     /// Jekyll's `relative_path`: from the source for pages (`about/index.md`), from the collections
     /// folder for items (`_posts/2024-01-02-hello.md`).
-    public var relativePath: String
+    public var relativePath: String {
+        get { fields.relativePath }
+        set { uniqueFields().relativePath = newValue }
+        _modify { yield &uniqueFields().relativePath }
+    }
     /// The file name (`index.md`).
-    public var name: String
-    public var extname: String
+    public var name: String {
+        get { fields.name }
+        set { uniqueFields().name = newValue }
+        _modify { yield &uniqueFields().name }
+    }
+    public var extname: String {
+        get { fields.extname }
+        set { uniqueFields().extname = newValue }
+        _modify { yield &uniqueFields().extname }
+    }
     /// The file name without extension (trailing dots removed for pages).
-    public var basename: String
+    public var basename: String {
+        get { fields.basename }
+        set { uniqueFields().basename = newValue }
+        _modify { yield &uniqueFields().basename }
+    }
     /// For pages: the folder between the source and the file (`/about`, `` at the root).
-    public var directory: String
+    public var directory: String {
+        get { fields.directory }
+        set { uniqueFields().directory = newValue }
+        _modify { yield &uniqueFields().directory }
+    }
     /// Front matter (for items also the defaults, the date, title, slug, categories and tags).
-    public var data: OrderedHash
+    public var data: OrderedHash {
+        get { fields.data }
+        set { uniqueFields().data = newValue }
+        _modify { yield &uniqueFields().data }
+    }
     /// For pages: the front-matter defaults that apply, merged under `data` in templates.
-    public var defaults: OrderedHash
+    public var defaults: OrderedHash {
+        get { fields.defaults }
+        set { uniqueFields().defaults = newValue }
+        _modify { yield &uniqueFields().defaults }
+    }
     /// The body after the front matter.
-    public var content: String
+    public var content: String {
+        get { fields.content }
+        set { uniqueFields().content = newValue }
+        _modify { yield &uniqueFields().content }
+    }
     /// The line of the file on which `content` starts (Liquid errors count from it).
-    public var contentLine: Int
+    public var contentLine: Int {
+        get { fields.contentLine }
+        set { uniqueFields().contentLine = newValue }
+        _modify { yield &uniqueFields().contentLine }
+    }
     /// The site-relative URL (`/2024/01/02/hello.html`).
-    public var url: String
-    public var outputExtension: String
+    public var url: String {
+        get { fields.url }
+        set { uniqueFields().url = newValue }
+        _modify { yield &uniqueFields().url }
+    }
+    public var outputExtension: String {
+        get { fields.outputExtension }
+        set { uniqueFields().outputExtension = newValue }
+        _modify { yield &uniqueFields().outputExtension }
+    }
     /// For items: the date (front matter, file name, or the site's time; a draft's file time).
-    public var date: TimeValue?
-    public var isDraft: Bool
+    public var date: TimeValue? {
+        get { fields.date }
+        set { uniqueFields().date = newValue }
+        _modify { yield &uniqueFields().date }
+    }
+    public var isDraft: Bool {
+        get { fields.isDraft }
+        set { uniqueFields().isDraft = newValue }
+        _modify { yield &uniqueFields().isDraft }
+    }
     /// For items: the text the excerpt is made from, when the excerpt is generated.
-    public var excerptSource: String?
+    public var excerptSource: String? {
+        get { fields.excerptSource }
+        set { uniqueFields().excerptSource = newValue }
+        _modify { yield &uniqueFields().excerptSource }
+    }
     /// Top-level template variables a generator sets for this document (jekyll-paginate's
     /// `paginator`).
-    public var variables: OrderedHash
+    public var variables: OrderedHash {
+        get { fields.variables }
+        set { uniqueFields().variables = newValue }
+        _modify { yield &uniqueFields().variables }
+    }
     /// Generated without a file: reading it again is not possible.
-    public var isGenerated: Bool
+    public var isGenerated: Bool {
+        get { fields.isGenerated }
+        set { uniqueFields().isGenerated = newValue }
+        _modify { yield &uniqueFields().isGenerated }
+    }
     /// The plugin that makes this page's content at render time (a sitemap, a feed), if any.
-    public var generator: String?
+    public var generator: String? {
+        get { fields.generator }
+        set { uniqueFields().generator = newValue }
+        _modify { yield &uniqueFields().generator }
+    }
     /// For a page made while another renders (a stylesheet's source map): that page's index in the
     /// snapshot's documents.
-    public var derivedFrom: Int?
+    public var derivedFrom: Int? {
+        get { fields.derivedFrom }
+        set { uniqueFields().derivedFrom = newValue }
+        _modify { yield &uniqueFields().derivedFrom }
+    }
+    /// `destinationPath` as last worked out, with what it was worked out from.
+    private var destinationMemo: DestinationMemo? {
+        get { fields.destinationMemo }
+        set { uniqueFields().destinationMemo = newValue }
+        _modify { yield &uniqueFields().destinationMemo }
+    }
 
     public init(kind: Kind, path: String, relativePath: String, name: String, directory: String = "",
                 data: OrderedHash = OrderedHash(), defaults: OrderedHash = OrderedHash(), content: String,
                 contentLine: Int = 1, isGenerated: Bool = false) {
-        self.kind = kind
-        self.path = path
-        self.relativePath = relativePath
-        self.name = name
-        self.extname = Path.extname(name)
+        let extname = Path.extname(name)
         let base = extname.isEmpty ? name : String(name.dropLast(extname.count))
-        self.basename = kind == .page ? base.trimmingTrailingDots : Path.basenameWithoutExtension(path)
-        self.directory = directory
-        self.data = data
-        self.defaults = defaults
-        self.content = content
-        self.contentLine = contentLine
-        self.url = ""
-        self.outputExtension = extname
-        self.date = nil
-        self.isDraft = false
-        self.excerptSource = nil
-        self.variables = OrderedHash()
-        self.isGenerated = isGenerated
-        self.generator = nil
-        self.derivedFrom = nil
+        fields = Fields(kind: kind, path: path, relativePath: relativePath, name: name, extname: extname,
+                        basename: kind == .page ? base.trimmingTrailingDots : Path.basenameWithoutExtension(path),
+                        directory: directory, data: data, defaults: defaults, content: content,
+                        contentLine: contentLine, isGenerated: isGenerated)
+    }
+
+    /// The fields to change, copied first if another document shares them.
+    private mutating func uniqueFields() -> Fields {
+        if !isKnownUniquelyReferenced(&fields) { fields = Fields(copying: fields) }
+        return fields
     }
 
     public var isPage: Bool { kind == .page }
@@ -144,8 +224,24 @@ public struct Document: Sendable {
         return dir.hasSuffix("/") ? dir : dir + "/"
     }
 
-    /// The output file, relative to the destination, without a leading slash.
+    /// The output file, relative to the destination, without a leading slash. Asked for many times
+    /// per build (planning, writing, live reload), so it is worked out once per URL and extension.
     public var destinationPath: String {
+        if let memo = destinationMemo, memo.url == url, memo.outputExtension == outputExtension, memo.isPage == isPage {
+            return memo.path
+        }
+        return workedOutDestinationPath
+    }
+
+    /// Works out `destinationPath` now and keeps it, with the URL and extension it was made from.
+    mutating func rememberDestination() {
+        guard destinationMemo.map({ $0.url != url || $0.outputExtension != outputExtension || $0.isPage != isPage }) ?? true else {
+            return
+        }
+        destinationMemo = DestinationMemo(url: url, outputExtension: outputExtension, isPage: isPage, path: workedOutDestinationPath)
+    }
+
+    private var workedOutDestinationPath: String {
         var path = Path.sanitized(base: "/", URLPath.unescape(url))
         if url.hasSuffix("/") {
             path = Path.join(path, isPage ? "index" : "index.html")

@@ -35,6 +35,8 @@ public struct Site: Sendable {
     public var theme: Theme?
     /// The site's Markdown converter, for generators that convert text (titles from headings).
     public internal(set) var markdown: ContentConverters.MarkdownProcessor?
+    /// Files parsed by earlier builds of this process (`kyll serve`), if any.
+    var sources: SourceCache?
 
     init(configuration: Configuration, clock: SiteClock, time: TimeValue, logger: Logger, theme: Theme?) {
         self.configuration = configuration
@@ -70,7 +72,7 @@ public struct Site: Sendable {
     /// Makes documents the way reading does, for generators that add pages.
     var documentReader: DocumentReader {
         DocumentReader(configuration: configuration, defaults: defaults, converters: converters, clock: clock,
-                       siteTime: time, logger: logger)
+                       siteTime: time, logger: logger, sources: sources)
     }
 
     /// A page a plugin makes without a file (Jekyll's `PageWithoutAFile`): `dir` is `` or starts with

@@ -26,6 +26,11 @@ public protocol JekyllPlugin: Sendable {
     /// every page and item is known and items are rendered; nil leaves the page to Liquid.
     func content(of id: Int, scope: RenderScope) throws(BuildError) -> String?
 
+    /// Whether `content(of:scope:)` tells the scope every list and document it reads
+    /// (`RenderScope.noteRead`); if not, such a page counts as using the whole site and renders
+    /// again whenever any source file changes.
+    var recordsReads: Bool { get }
+
     /// Changes a document's rendered output (after its layouts).
     func postRender(_ output: String, document: Document, site: SiteSnapshot) throws(BuildError) -> String
 }
@@ -35,6 +40,7 @@ extension JekyllPlugin {
     public func register(in environment: inout LiquidEnvironment, configuration: Configuration) {}
     public func generate(_ site: inout Site) throws(BuildError) {}
     public func content(of id: Int, scope: RenderScope) throws(BuildError) -> String? { nil }
+    public var recordsReads: Bool { false }
     public func postRender(_ output: String, document: Document, site: SiteSnapshot) throws(BuildError) -> String {
         output
     }

@@ -86,7 +86,8 @@ struct CollectionReader {
     }
 
     func sorted(_ docs: [Document], info: CollectionInfo, logger: Logger) -> [Document] {
-        let base = docs.sorted(by: Document.jekyllOrder)
+        var base = docs
+        base.sortInJekyllOrder()
         if let order = info.metadata["order"]?.arrayValue {
             var byPath: [String: Document] = [:]
             for d in base { byPath[d.relativePath] = d }

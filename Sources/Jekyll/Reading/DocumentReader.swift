@@ -9,11 +9,13 @@ struct DocumentReader: Sendable {
     let clock: SiteClock
     let siteTime: TimeValue
     let logger: Logger
+    /// Files parsed by earlier builds of this process, if any.
+    var sources: SourceCache? = nil
 
     var locator: SettingLocator { SettingLocator(configuration: configuration, defaults: defaults) }
 
     /// What a file holds: its front matter as a hash, its body and where the body starts.
-    struct Parsed {
+    struct Parsed: Sendable {
         var data: OrderedHash
         var body: String
         var bodyLine: Int
@@ -22,8 +24,11 @@ struct DocumentReader: Sendable {
 
     /// Reads and splits a file; front matter that is not a hash is an error.
     func parse(path: String, displayPath: String) throws(BuildError) -> Parsed {
-        let text = try SourceText.read(path, displayPath: displayPath)
-        return try parse(text: text, displayPath: displayPath, fullPath: path)
+        let read = { () throws(BuildError) -> Parsed in
+            try parse(text: SourceText.read(path, displayPath: displayPath), displayPath: displayPath, fullPath: path)
+        }
+        guard let sources else { return try read() }
+        return try sources.parsed(path: path, displayPath: displayPath, parse: read)
     }
 
     /// Front matter YAML cannot load is, as in Jekyll, a warning and no data (the body is still
@@ -58,8 +63,14 @@ struct DocumentReader: Sendable {
     func page(base: String, dir: String, name: String) throws(BuildError) -> Document {
         let path = Path.sanitized(base: base, Path.join(dir, name))
         let relativePath = Path.join(dir, name).droppingLeadingSlash
-        let parsed = try parse(path: path, displayPath: relativePath)
-        return try page(path: path, relativePath: relativePath, dir: dir, name: name, parsed: parsed)
+        let make = { () throws(BuildError) -> Document in
+            let parsed = try parse(path: path, displayPath: relativePath)
+            return try page(path: path, relativePath: relativePath, dir: dir, name: name, parsed: parsed)
+        }
+        guard let sources else { return try make() }
+        return try sources.document(path: path, role: "page:" + relativePath, siteTime: siteTime) { () throws(BuildError) in
+            SourceCache.MadeDocument(document: try make(), siteTime: nil)
+        }
     }
 
     func page(path: String, relativePath: String, dir: String, name: String, parsed: Parsed,
@@ -90,6 +101,7 @@ struct DocumentReader: Sendable {
     func finishPage(_ doc: inout Document) {
         doc.outputExtension = converters.outputExtension(for: doc.extname, permalink: doc.permalink)
         doc.url = doc.pageURL(permalinkStyle: configuration.permalinkStyle)
+        doc.rememberDestination()
     }
 
     /// The excerpt's source; Jekyll warns when it had to close Liquid blocks the cut left open.
@@ -105,12 +117,24 @@ struct DocumentReader: Sendable {
         return excerpt.text
     }
 
-    /// A collection item (a post, a draft, a document of another collection) at an absolute path.
+    /// A collection item (a post, a draft, a document of another collection) at an absolute path;
+    /// in `kyll serve`, the one made by an earlier build when its file is unchanged.
     func item(path: String, collection: CollectionInfo) throws(BuildError) -> Document {
+        guard let sources else { return try makeItem(path: path, collection: collection).document }
+        return try sources.document(path: path, role: "item:" + collection.label, siteTime: siteTime) { () throws(BuildError) in
+            try makeItem(path: path, collection: collection)
+        }
+    }
+
+    /// An item, and the site time when it depends on it (its date is the site's time or was
+    /// compared with it).
+    func makeItem(path: String, collection: CollectionInfo) throws(BuildError) -> SourceCache.MadeDocument {
         let relativePath = Path.relative(path, to: configuration.collectionsPath) ?? path
         var doc = Document(kind: .item(collection: collection.label), path: path, relativePath: relativePath,
                            name: Path.basename(path), content: "")
         doc.isDraft = collection.label == "posts" && relativePath.firstRange(of: collection.relativeDirectory) == nil
+        // Whether the item's date is, or was compared with, the site's time (which changes every build).
+        var usesSiteTime = false
         var data = OrderedHash()
         data["draft"] = .bool(doc.isDraft)
         let special = doc.isDraft ? "_drafts" : collection.relativeDirectory
@@ -130,9 +154,11 @@ struct DocumentReader: Sendable {
             doc.contentLine = parsed.bodyLine
             if parsed.hadFrontMatter { try merge.merge(&data, parsed.data, source: DataMerge.frontMatter) }
             doc.data = data
+            if case .time(let t)? = doc.data["date"], t.seconds == siteTime.seconds { usesSiteTime = true }
             try populatePostData(&doc, merge: &merge)
         }
         doc.date = dateOf(doc)
+        if doc.date?.seconds == siteTime.seconds { usesSiteTime = true }
         doc.outputExtension = converters.outputExtension(for: doc.extname, permalink: doc.permalink)
         do {
             doc.url = try doc.itemURL(collection: collection, permalinkStyle: configuration.permalinkStyle,
@@ -141,7 +167,8 @@ struct DocumentReader: Sendable {
             let place = locator.permalink(of: doc, collection: collection)
             throw error.located(place?.location ?? FileLocation(path: doc.displayPath, line: 1), in: place?.text)
         }
-        return doc
+        doc.rememberDestination()
+        return SourceCache.MadeDocument(document: doc, siteTime: usesSiteTime ? siteTime : nil)
     }
 
     /// The date an item shows: its own, or the file's modification time for a draft, or the site's time.

@@ -73,8 +73,12 @@ struct SiteReader {
         guard FileSystem.isDirectory(base) else { return [] }
         let filter = EntryFilter(configuration: site.configuration).relativeTo(baseDirectory: base)
         // Ruby's `Dir["**/*"]`: no hidden files or folders; then the entry rules; no folders.
-        let visible = FileSystem.walkFiles(base).filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-        let entries = filter.filter(visible, in: base).filter { !FileSystem.isDirectory(Path.join(base, $0)) }
+        let walked = FileSystem.walk(base).filter { !$0.path.split(separator: "/").contains { $0.hasPrefix(".") } }
+        // Only a link may still be a folder (`walk` went into the others).
+        let links = Set(walked.filter(\.isSymlink).map(\.path))
+        let entries = filter.filter(walked.map(\.path), in: base).filter {
+            !links.contains($0) || !FileSystem.isDirectory(Path.join(base, $0))
+        }
         var docs: [Document] = []
         let reader = site.documentReader
         for entry in entries {
@@ -116,7 +120,7 @@ struct SiteReader {
     }
 
     func sortFiles(_ site: inout Site) {
-        for i in site.collections.indices { site.collections[i].docs.sort(by: Document.jekyllOrder) }
+        for i in site.collections.indices { site.collections[i].docs.sortInJekyllOrder() }
         site.pages = site.pages.stableSorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         site.staticFiles = site.staticFiles.stableSorted {
             $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8)

@@ -62,9 +62,9 @@ extension BuildContext {
             payload["content"] = .drop(LeakedContent(build: self, source: source, viewer: id))
         }
         var output = doc.content
-        if doc.generator != nil { dependencies.siteUsed(by: id) }
         if let name = doc.generator, let plugin = plugins.first(where: { $0.name == name }),
            let generated = try plugin.content(of: id, scope: RenderScope(build: self, viewer: id)) {
+            if !plugin.recordsReads { dependencies.siteUsed(by: id) }
             output = generated
         } else if doc.rendersLiquid {
             let template = try parse(doc.content, name: doc.displayPath, firstLine: doc.contentLine)

@@ -50,6 +50,8 @@ public final class SiteSnapshot: Sendable {
             }
         }
         pageIDs = Array(pageStart..<documents.count)
+        // Generators may have moved documents; those read unchanged keep their worked-out paths.
+        for id in documents.indices { documents[id].rememberDestination() }
         self.documents = documents
         self.collections = collections
         var itemIDs: [String: [String: Int]] = [:]
@@ -112,7 +114,7 @@ public final class SiteSnapshot: Sendable {
     public var postsNewestFirst: [Int] {
         cache.ids("posts") {
             guard let posts = collection("posts") else { return [] }
-            return posts.documentIDs.sorted { a, b in Document.jekyllOrder(documents[b], documents[a]) }
+            return newestFirst(posts.documentIDs)
         }
     }
 
@@ -140,7 +142,7 @@ public final class SiteSnapshot: Sendable {
                 }
             }
             return order.map { name in
-                (name, groups[name]!.sorted { a, b in Document.jekyllOrder(documents[b], documents[a]) })
+                (name, newestFirst(groups[name]!))
             }
         }
     }

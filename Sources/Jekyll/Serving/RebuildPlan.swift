@@ -11,6 +11,11 @@ struct RebuildPlan {
         var metadata: BuildMetadata
         /// The stamps of the files under the Sass load paths.
         var sassInputs: String
+        /// Each document's render, by `ReuseRules.key`, when the build ran in this process: a kept
+        /// document another template shows (a feed's posts) is not rendered again for it.
+        var results: [String: RenderState.Result] = [:]
+        /// Every document's `ReuseRules.key`, in order, when the build ran in this process.
+        var documentKeys: [String]? = nil
 
         /// What a build in another process left: `.jekyll-metadata`, with no Sass inputs known (so
         /// stylesheets render).
@@ -39,13 +44,15 @@ struct RebuildPlan {
         self.previous = previous
         var lists = SiteLists(site: site)
         if let previous, previous.metadata.fingerprint == fingerprint {
+            let keysAsBefore = previous.documentKeys == lists.allKeys
             let sassChanged = previous.sassInputs != sassInputs
                 || changed.contains { [".scss", ".sass", ".css"].contains(Path.extname($0)) }
             reusable = ReuseRules.reusable(site: site, previous: previous.metadata, lists: &lists, changes: ReuseRules.Changes(
                 site: previous.metadata.shape != shape || RebuildPlan.touchesSite(changed, site: site),
-                file: { path, recorded in changed.contains(path) || stamps.stamp(path) != recorded },
+                file: { path, recorded in changed.contains(path) || (stamps.stamp(path) ?? .missing) != recorded },
                 rendersAnyway: { $0.isSass && sassChanged },
-                isIntact: { !site.isWritten($0) || isIntact($0.destinationPath) }))
+                isIntact: { !site.isWritten($0) || isIntact($0.destinationPath) },
+                keysAsBefore: keysAsBefore))
         } else {
             reusable = []
         }
@@ -70,13 +77,26 @@ struct RebuildPlan {
         return site.documents.contains { changed.contains($0.path) } || site.staticFiles.contains { changed.contains($0.path) }
     }
 
-    /// The records for the next build: new ones for what was rendered, the previous ones for what was kept.
-    func record(_ context: BuildContext) -> Memory {
+    /// The previous renders of the documents this build keeps, where known.
+    var carriedResults: [Int: RenderState.Result] {
+        guard let results = previous?.results, !results.isEmpty else { return [:] }
+        var carried: [Int: RenderState.Result] = [:]
+        for id in reusable {
+            if let result = results[lists.key(id)] { carried[id] = result }
+        }
+        return carried
+    }
+
+    /// The records for the next build: new ones for what was rendered, the previous ones for what
+    /// was kept; with `keepsResults`, every document's render too.
+    func record(_ context: BuildContext, keepsResults: Bool = false) -> Memory {
         var stamps = StampCache()
         var lists = self.lists
         var records: [String: BuildMetadata.Record] = [:]
+        var results: [String: RenderState.Result] = [:]
         for id in site.documents.indices {
             let key = lists.key(id)
+            if keepsResults, let result = context.state.finalResult(id) ?? context.carried[id] { results[key] = result }
             if reusable.contains(id), context.state.finalResult(id) == nil, let old = previous?.metadata.records[key] {
                 records[key] = old
                 continue
@@ -84,7 +104,7 @@ struct RebuildPlan {
             records[key] = ReuseRules.record(id, context: context, lists: &lists) { stamps.stamp($0) }
         }
         return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, records: records),
-                      sassInputs: sassInputs)
+                      sassInputs: sassInputs, results: results, documentKeys: keepsResults ? lists.allKeys : nil)
     }
 
     /// Every document, static file and data file with its stamp (each file looked at once).

@@ -21,6 +21,7 @@ public final class SiteRebuilder: Sendable {
         var configuration: Configuration
         var memory: RebuildPlan.Memory?
         var ledger: InPlaceWriter.Ledger?
+        let sources = SourceCache()
     }
 
     public let plugins: [any JekyllPlugin]
@@ -51,12 +52,18 @@ public final class SiteRebuilder: Sendable {
 
     private func build(changed: Set<String>, state: inout State) throws(BuildError) -> Result {
         let start = MonotonicClock.now()
+        var timer = PhaseTimer()
         let configuration = state.configuration
         try BuildSafety.check(configuration)
-        let setup = try SiteSetup(configuration: configuration, plugins: plugins, logger: logger)
+        let changedPaths = Set(changed.map { Path.join(configuration.source, $0) })
+        state.sources.startBuild(changed: changedPaths)
+        let setup = try SiteSetup(configuration: configuration, plugins: plugins, logger: logger, sources: state.sources)
+        timer.end("SETUP")
         var site = setup.site
         try SiteReader(logger: logger).read(&site)
+        timer.end("READ")
         for plugin in setup.plugins { try plugin.generate(&site) }
+        timer.end("GENERATE")
 
         let snapshot = SiteSnapshot(site: site, sourceMaps: setup.converters.sass.makesSourceMaps)
         let fingerprint = BuildMetadata.fingerprint(snapshot, plugins: setup.plugins)
@@ -64,7 +71,6 @@ public final class SiteRebuilder: Sendable {
         // With `--incremental`, the first build starts from `.jekyll-metadata` (stylesheets render).
         let previous = state.memory ?? (state.ledger == nil && configuration.incremental
             ? RebuildPlan.Memory.read(configuration) : nil)
-        let changedPaths = Set(changed.map { Path.join(configuration.source, $0) })
         let plan = RebuildPlan(site: snapshot, fingerprint: fingerprint, previous: previous,
                                sassLoadPaths: setup.converters.sass.loadPaths, changed: changedPaths) { [ledger = state.ledger] path in
             if let ledger { return ledger.isIntact(path, destination: destination) }
@@ -72,8 +78,10 @@ public final class SiteRebuilder: Sendable {
         }
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
                                    converters: setup.converters, plugins: setup.plugins, profile: setup.profile,
-                                   reusable: plan.reusable, recordsDependencies: true)
+                                   reusable: plan.reusable, carried: plan.carriedResults, recordsDependencies: true)
+        timer.end("PLAN")
         let rendered = try context.renderAll(workers: setup.workers)
+        timer.end("RENDER")
 
         let files = rendered.pages + site.staticFiles.filter(\.isWritten).map {
             OutputFile(path: $0.destinationPath, content: .copy(from: $0.path), origin: $0.path)
@@ -91,15 +99,20 @@ public final class SiteRebuilder: Sendable {
                 $0.utf8.lexicographicallyPrecedes($1.utf8)
             })
         }
-        let next = plan.record(context)
+        timer.end("WRITE")
+        state.sources.finishBuild()
+        let next = plan.record(context, keepsResults: true)
         state.memory = next
         if configuration.incremental { next.metadata.write(configuration) }
+        timer.end("RECORD")
 
         var origins: [String: String] = [:]
         for doc in snapshot.documents { origins[doc.destinationPath] = doc.relativePath }
         for file in site.staticFiles { origins[file.destinationPath] = file.relativePath.droppingLeadingSlash }
         let renderedOutputs = snapshot.documents.indices.filter { context.state.finalResult($0) != nil }
             .map { snapshot.documents[$0].destinationPath }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        timer.end("RESULT")
+        if setup.profile != nil { logger.info("\nRebuild phases (\(renderedOutputs.count) rendered):\n" + timer.table()) }
         return Result(changes: changes, rendered: renderedOutputs, origins: origins,
                       seconds: MonotonicClock.seconds(since: start))
     }

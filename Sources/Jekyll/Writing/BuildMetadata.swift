@@ -18,24 +18,31 @@ struct BuildMetadata {
         var renderedReads: Set<String> = []
         /// `ReuseRules.variablesSignature` (nil: render every time).
         var variables: String?
+        /// `ReuseRules.fieldsSignature` of the document itself (nil: not known).
+        var fields: String? = nil
+        /// For a generated page (no file to stamp): `ReuseRules.generatedSignature` (nil: not known).
+        var generated: String? = nil
     }
 
     /// A file's modification time and size, as seen when it was used.
-    struct FileStamp: Equatable {
+    struct FileStamp: Equatable, Sendable {
         var seconds: Int
         var nanoseconds: Int
         var size: Int
 
         init?(_ path: String) {
-            guard let mtime = FileSystem.modificationTime(path) else { return nil }
+            guard let (mtime, size) = FileSystem.modificationTimeAndSize(path) else { return nil }
             seconds = mtime.seconds
             nanoseconds = mtime.nanoseconds
-            size = FileSystem.size(path) ?? 0
+            self.size = size
         }
 
         init(seconds: Int, nanoseconds: Int, size: Int) {
             self.seconds = seconds; self.nanoseconds = nanoseconds; self.size = size
         }
+
+        /// What is recorded for a file that is not there.
+        static let missing = FileStamp(seconds: 0, nanoseconds: 0, size: 0)
 
         var value: Value { [.int(seconds), .int(nanoseconds), .int(size)] }
 
@@ -71,7 +78,9 @@ struct BuildMetadata {
             records[key.rubyString] = Record(source: source, dependencies: deps, usesSite: h["site"] == .bool(true),
                                              output: h["output"]?.rubyString ?? "", lists: lists,
                                              dataReads: keys("data_reads"), renderedReads: keys("rendered_reads"),
-                                             variables: h["variables"].flatMap { $0.isNil ? nil : $0.rubyString })
+                                             variables: h["variables"].flatMap { $0.isNil ? nil : $0.rubyString },
+                                             fields: h["fields"].flatMap { $0.isNil ? nil : $0.rubyString },
+                                             generated: h["generated"].flatMap { $0.isNil ? nil : $0.rubyString })
         }
         return BuildMetadata(fingerprint: root["fingerprint"]?.rubyString ?? "", shape: root["shape"]?.rubyString ?? "",
                              records: records)
@@ -88,7 +97,8 @@ struct BuildMetadata {
             let keys = { (set: Set<String>) in Value.array(set.sorted().map(Value.string)) }
             documents[key] = ["source": r.source.value, "deps": .hash(deps), "site": .bool(r.usesSite), "output": .string(r.output),
                               "lists": .hash(lists), "data_reads": keys(r.dataReads), "rendered_reads": keys(r.renderedReads),
-                              "variables": r.variables.map(Value.string) ?? .nil]
+                              "variables": r.variables.map(Value.string) ?? .nil, "fields": r.fields.map(Value.string) ?? .nil,
+                              "generated": r.generated.map(Value.string) ?? .nil]
         }
         let root: Value = ["kyll": 1, "fingerprint": .string(fingerprint), "shape": .string(shape), "documents": .hash(documents)]
         try? FileSystem.write(Array(JSON.string(root).utf8), to: BuildMetadata.path(configuration))

@@ -3,15 +3,18 @@ import Liquid
 /// Which documents a build may keep from the previous one (`kyll build --incremental`, every
 /// rebuild of `kyll serve`), and what to remember of each render for the next build. A document
 /// is rendered again when:
-/// - its own inputs changed: its file, or what a generator set for it (a paginator's posts);
+/// - its own inputs changed: its file, or what a generator set for it (a paginator's posts), or for
+///   a generated page its fields and content;
 /// - a layout or an include it used changed, or its output file is gone;
 /// - a list of the site it looked at changed (`SiteLists`: `site.posts`, `site.tags`, its neighbours …);
-/// - it read the front matter, URL or date of a document whose own inputs changed (or that came or went);
+/// - it read the front matter, URL or date of a document whose fields (all but its body) changed, or
+///   that came or went;
 /// - it read the content, output or excerpt of a document that is rendered again;
 /// - it used the site in a way not recorded so finely (a generator's page, `post_url`, `jsonify`
 ///   of a document) and any page, item, static file or data file changed.
-/// So editing one post renders that post, the pages that show its title or excerpt, and its
-/// neighbours — not every post that lists a few recent ones.
+/// So editing one post's title renders that post, the pages that show its title or excerpt, and its
+/// neighbours — not every post that lists a few recent ones; editing its body renders the post and
+/// the pages that show its excerpt or content.
 enum ReuseRules {
     /// How records are found again: the file, or for generated pages and a paginator's copies of
     /// one page, with the URL.
@@ -26,6 +29,25 @@ enum ReuseRules {
         guard !doc.variables.isEmpty else { return "" }
         var text = ""
         return describe(.hash(doc.variables), into: &text) ? BuildMetadata.hash(text) : nil
+    }
+
+    /// Everything of the document other templates can read without rendering it — front matter,
+    /// defaults, URL, date, names — as text; nil when it holds values that cannot be told apart so.
+    static func fieldsSignature(_ doc: Document) -> String? {
+        var text = doc.path + "|" + doc.relativePath + "|" + doc.name + "|" + doc.directory + "|" + doc.url + "|"
+            + doc.outputExtension + "|" + (doc.collectionLabel ?? "-") + "|" + (doc.isDraft ? "draft" : "") + "|"
+        if let date = doc.date { JSON.append(.time(date), to: &text) }
+        text += "|"
+        guard describe(.hash(doc.data), into: &text) else { return nil }
+        text += "|"
+        guard describe(.hash(doc.defaults), into: &text) else { return nil }
+        return BuildMetadata.hash(text)
+    }
+
+    /// What a generated page is made of — its fields and its content — as text: it has no file
+    /// whose stamp would tell that a generator made it differently (a redirect to a new URL).
+    static func generatedSignature(_ doc: Document) -> String? {
+        fieldsSignature(doc).map { BuildMetadata.hash($0 + "|" + doc.content) }
     }
 
     private static func describe(_ value: Value, into text: inout String) -> Bool {
@@ -64,23 +86,38 @@ enum ReuseRules {
         var rendersAnyway: (Document) -> Bool = { _ in false }
         /// Whether the document's output file is still as the previous build left it.
         var isIntact: (Document) -> Bool
+        /// Whether the site has the same documents (by `key`), in the same order, as the previous
+        /// build: with no document's fields changed either, every list made of documents is as it
+        /// was then (see `listsOfFiles` for the others).
+        var keysAsBefore = false
     }
+
+    /// Lists whose signatures also depend on files other than documents (data files, static files'
+    /// stamps): compared whatever the documents did.
+    static let listsOfFiles: Set<String> = ["data", "static_files", "documents"]
 
     /// The documents that keep their previous output.
     static func reusable(site: SiteSnapshot, previous: BuildMetadata, lists: inout SiteLists, changes: Changes) -> Set<Int> {
-        var changedInputs = Set<String>()
+        /// Documents whose fields changed, or that came or went.
+        var changedFields = Set<String>()
         var renderedAgain = Set<String>()
         var candidates: [(id: Int, key: String, record: BuildMetadata.Record)] = []
         for (id, doc) in site.documents.enumerated() where doc.derivedFrom == nil {
             let key = lists.key(id)
             guard let record = previous.records[key] else {
-                changedInputs.insert(key)
+                changedFields.insert(key)
                 renderedAgain.insert(key)
                 continue
             }
             let variables = variablesSignature(doc)
-            if (!doc.isGenerated && changes.file(doc.path, record.source)) || variables == nil || variables != record.variables {
-                changedInputs.insert(key)
+            let ownChange = doc.isGenerated ? (record.generated == nil || generatedSignature(doc) != record.generated)
+                : changes.file(doc.path, record.source)
+            if ownChange || variables == nil || variables != record.variables {
+                // A new body alone changes what the document renders to, not what others read of its fields.
+                let fields = fieldsSignature(doc)
+                if variables == nil || fields == nil || fields != record.fields || variables != record.variables {
+                    changedFields.insert(key)
+                }
                 renderedAgain.insert(key)
                 continue
             }
@@ -92,12 +129,18 @@ enum ReuseRules {
             candidates.append((id, key, record))
         }
         let present = Set(site.documents.indices.map { lists.key($0) })
-        for key in previous.records.keys where !present.contains(key) { changedInputs.insert(key) }
+        for key in previous.records.keys where !present.contains(key) { changedFields.insert(key) }
 
+        // A kept document's recorded signatures are those of the previous build (it was rendered
+        // again when one differed), so lists of documents as they were need no new signatures.
+        let documentListsAsBefore = changes.keysAsBefore && changedFields.isEmpty
         var kept: [(id: Int, key: String, record: BuildMetadata.Record)] = []
         for candidate in candidates {
             let record = candidate.record
-            if record.lists.contains(where: { lists.signature($0.key) != $0.value }) || !record.dataReads.isDisjoint(with: changedInputs) {
+            let listChanged = record.lists.contains { name, signature in
+                (!documentListsAsBefore || listsOfFiles.contains(name)) && lists.signature(name) != signature
+            }
+            if listChanged || !record.dataReads.isDisjoint(with: changedFields) {
                 renderedAgain.insert(candidate.key)
             } else {
                 kept.append(candidate)
@@ -125,7 +168,9 @@ enum ReuseRules {
         let none = BuildMetadata.FileStamp(seconds: 0, nanoseconds: 0, size: 0)
         var dependencies: [String: BuildMetadata.FileStamp] = [:]
         for layout in LayoutLeak.chain(of: doc, in: site.layouts) {
-            if let s = stamp(layout.path) { dependencies[layout.path] = s }
+            // A layout a plugin supplies while the site has none (jekyll-redirect-from's) is recorded
+            // as missing: the site's own, once written, is then a change.
+            dependencies[layout.path] = stamp(layout.path) ?? .missing
         }
         let reads = context.dependencies.reads(of: id)
         for include in reads.includes {
@@ -137,6 +182,7 @@ enum ReuseRules {
             source: doc.isGenerated ? none : (stamp(doc.path) ?? none), dependencies: dependencies,
             usesSite: reads.usesSite, output: doc.destinationPath, lists: listSignatures,
             dataReads: Set(reads.data.map { lists.key($0) }), renderedReads: Set(reads.rendered.map { lists.key($0) }),
-            variables: variablesSignature(doc))
+            variables: variablesSignature(doc), fields: fieldsSignature(doc),
+            generated: doc.isGenerated ? generatedSignature(doc) : nil)
     }
 }

@@ -80,5 +80,8 @@ struct SiteLists {
 
     func key(_ id: Int) -> String { keys[id] }
 
+    /// Every document's key, in the snapshot's order.
+    var allKeys: [String] { keys }
+
     private func stamp(_ path: String) -> String { BuildMetadata.FileStamp(path).map(\.text) ?? "-" }
 }

@@ -15,8 +15,10 @@ import Darwin
 /// Jekyll itself ignores such changes), restarting the watcher and — when the host, port, base URL
 /// or live reload settings changed — the server.
 final class RebuildLoop {
-    /// How long the watcher waits for more changes after one: editors save in a few quick steps.
-    static let debounce = Duration.milliseconds(10)
+    /// How long the watcher waits for more changes after one: editors save in a few quick steps,
+    /// within a millisecond or two. Every millisecond here is one more before the browser reloads;
+    /// a save whose steps straddle two batches costs one more (short) rebuild, not a wrong site.
+    static let debounce = Duration.milliseconds(4)
 
     let rebuilder: SiteRebuilder
     private(set) var server: SiteServer

@@ -1,0 +1,92 @@
+import Liquid
+import Synchronization
+
+/// Source files split and parsed by the previous build of this process (`kyll serve`), by path, and
+/// the `Document`s made of them: a file whose modification time and size are as they were — and
+/// that the watcher did not report changed — is not read, its front matter not parsed and its
+/// document (defaults, date, URL, excerpt) not made again. One `stat` instead of a read, a YAML
+/// parse and the making of a document per file is most of what reading a large site again costs.
+///
+/// Entries belong to one configuration (front matter dates depend on its time zone, documents on its
+/// defaults and permalinks): a new configuration starts a new cache.
+final class SourceCache: Sendable {
+    private struct Entry: Sendable {
+        var stamp: BuildMetadata.FileStamp
+        /// The name errors give the file (part of what was parsed).
+        var displayPath: String
+        var parsed: DocumentReader.Parsed
+        /// Documents made from the file, by `DocumentRole`.
+        var documents: [String: MadeDocument] = [:]
+    }
+
+    /// A document as the reader made it, and the site time it was made with when it depends on it
+    /// (an undated item takes the site's time; nil: it does not).
+    struct MadeDocument: Sendable {
+        var document: Document
+        var siteTime: TimeValue?
+    }
+
+    private struct Contents: Sendable {
+        var entries: [String: Entry] = [:]
+        /// The paths looked up since `startBuild`, to drop the files that are gone at its end.
+        var used: Set<String> = []
+    }
+
+    private let contents = Mutex(Contents())
+
+    init() {}
+
+    /// A new build: files the watcher saw change are parsed again whatever their stamps say.
+    func startBuild(changed: some Sequence<String>) {
+        contents.withLock {
+            for path in changed { $0.entries[path] = nil }
+            $0.used = []
+        }
+    }
+
+    /// After a build: forgets the files it did not read.
+    func finishBuild() {
+        contents.withLock { contents in
+            contents.entries = contents.entries.filter { contents.used.contains($0.key) }
+        }
+    }
+
+    /// The file parsed, from the cache when its stamp is unchanged.
+    func parsed(path: String, displayPath: String,
+                parse: () throws(BuildError) -> DocumentReader.Parsed) throws(BuildError) -> DocumentReader.Parsed {
+        guard let stamp = BuildMetadata.FileStamp(path) else { return try parse() }
+        let cached = contents.withLock { contents -> DocumentReader.Parsed? in
+            contents.used.insert(path)
+            guard let entry = contents.entries[path], entry.stamp == stamp, entry.displayPath == displayPath else { return nil }
+            return entry.parsed
+        }
+        if let cached { return cached }
+        let parsed = try parse()
+        // A file changed while it was read keeps no entry: its stamp may not match its text.
+        if BuildMetadata.FileStamp(path) == stamp {
+            contents.withLock { $0.entries[path] = Entry(stamp: stamp, displayPath: displayPath, parsed: parsed) }
+        }
+        return parsed
+    }
+
+    /// The document `role` makes of the file, from the cache when the file's stamp is unchanged and
+    /// the document was made with this site time or does not depend on it. `make` parses the file
+    /// through `parsed`, which leaves the entry the document is kept in.
+    func document(path: String, role: String, siteTime: TimeValue,
+                  make: () throws(BuildError) -> MadeDocument) throws(BuildError) -> Document {
+        guard let stamp = BuildMetadata.FileStamp(path) else { return try make().document }
+        let cached = contents.withLock { contents -> Document? in
+            contents.used.insert(path)
+            guard let entry = contents.entries[path], entry.stamp == stamp, let made = entry.documents[role],
+                  made.siteTime == nil || made.siteTime == siteTime else { return nil }
+            return made.document
+        }
+        if let cached { return cached }
+        let made = try make()
+        contents.withLock {
+            // Kept only beside the parse of the same version of the file.
+            if $0.entries[path]?.stamp == stamp { $0.entries[path]?.documents[role] = made }
+        }
+        return made.document
+    }
+}
