@@ -50,7 +50,7 @@ public struct Paginate: JekyllPlugin {
     static func integer(_ v: Value) -> Int {
         switch v {
         case .int(let i): return i
-        case .float(let d): return Int(d)
+        case .float(let d): return RubyNumber.truncatedInt(d)
         default: return Int(v.rubyString.prefix(while: { $0.isNumber || $0 == "-" })) ?? 0
         }
     }

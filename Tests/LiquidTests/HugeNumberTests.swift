@@ -11,6 +11,10 @@ import Testing
         ("{{ 1000000000000000000000000.0 | ceil }}", String(Int.max)),
         ("{{ -1000000000000000000000000.0 | floor }}", String(Int.min)),
         ("{{ 2.5 | round: 1000000000000000000000000.0 }}", nil),
+        // A 65-digit integer literal is read as a decimal; rounding it to an integer saturates
+        // (the liquid-render fuzzer's crash, 2026-11-29).
+        ("{{ 99999999999999999999999999999999999999999999999999999999999999999 | round }}", String(Int.max)),
+        ("{{ -99999999999999999999999999999999999999999999999999999999999999999 | round: -2 }}", String(Int.min)),
         ("{{ list[1000000000000000000000000.0] }}|{{ list[-1000000000000000000000000.0] }}", "|"),
         ("{% tablerow i in list limit: 1000000000000000000000000.0 %}{{ i }}{% endtablerow %}", nil),
     ] as [(String, String?)])

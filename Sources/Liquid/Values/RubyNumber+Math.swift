@@ -105,7 +105,7 @@ extension RubyNumber {
             var input = d
             var result = Decimal()
             NSDecimalRound(&result, &input, digits, .plain)
-            if digits <= 0 { return .int(Int(Self.toDouble(result))) }
+            if digits <= 0 { return .int(Self.truncatedInt(Self.toDouble(result))) }
             return .float(Self.toDouble(result))
         case .double(let f):
             if digits <= 0 {
