@@ -16,6 +16,10 @@ import Testing
         ("{{ 99999999999999999999999999999999999999999999999999999999999999999 | round }}", String(Int.max)),
         ("{{ -99999999999999999999999999999999999999999999999999999999999999999 | round: -2 }}", String(Int.min)),
         ("{{ list[1000000000000000000000000.0] }}|{{ list[-1000000000000000000000000.0] }}", "|"),
+        // strftime widths: past a C int Ruby prints the directive as written; past 512 KiB of
+        // output per format byte it raises ERANGE (the liquid-render fuzzer's second crash).
+        ("{{ 0 | date: \"%Y-%44444444444444444444444H\" }}", "1970-%44444444444444444444444H"),
+        ("{{ 0 | date: \"%2147483647H\" }}", nil),
         ("{% tablerow i in list limit: 1000000000000000000000000.0 %}{{ i }}{% endtablerow %}", nil),
     ] as [(String, String?)])
     func rendersWithoutTrapping(source: String, expected: String?) throws {

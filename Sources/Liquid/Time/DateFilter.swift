@@ -4,8 +4,8 @@ public enum DateFilter {
         let pattern = format.rubyString
         if pattern.isEmpty { return input }
         switch toTime(input) {
-        case .time(let t)?: return .string(Strftime.format(Strftime.moment(t), pattern))
-        case .date(let d)?: return .string(Strftime.format(Strftime.moment(d), pattern))
+        case .time(let t)?: return .string(try Strftime.format(Strftime.moment(t), pattern))
+        case .date(let d)?: return .string(try Strftime.format(Strftime.moment(d), pattern))
         default: return input
         }
     }
@@ -32,8 +32,8 @@ public enum DateFilter {
     /// Formats a time or date with a Ruby `strftime` pattern (for host filters).
     public static func strftime(_ value: Value, _ pattern: String) -> String? {
         switch value {
-        case .time(let t): return Strftime.format(Strftime.moment(t), pattern)
-        case .date(let d): return Strftime.format(Strftime.moment(d), pattern)
+        case .time(let t): return try? Strftime.format(Strftime.moment(t), pattern)
+        case .date(let d): return try? Strftime.format(Strftime.moment(d), pattern)
         default: return nil
         }
     }

@@ -36,7 +36,10 @@ enum Strftime {
         static let changeCase = Flags(rawValue: 16)    // #
     }
 
-    static func format(_ m: Moment, _ format: String) -> String {
+    /// Ruby gives up with `Errno::ERANGE` once the result would pass 512 KiB per byte of the format.
+    static func format(_ m: Moment, _ format: String) throws -> String {
+        let limit = format.utf8.count * 512 * 1024
+        var tooWide = false
         // Bytes, made a string once: appending to a `String` piece by piece cost more than the
         // conversions themselves.
         var out: [UInt8] = []
@@ -66,10 +69,14 @@ enum Strftime {
                     i += 1
                 }
                 var width: Int?
+                var widthOverflows = false
                 while i < f.count, isDigit(f[i]) {
-                    width = (width ?? 0) * 10 + Int(f[i] - 48)
+                    // Past a C int Ruby no longer reads a width and prints the directive as written.
+                    let next = (width ?? 0) * 10 + Int(f[i] - 48)
+                    if next > Int(Int32.max) { widthOverflows = true } else { width = next }
                     i += 1
                 }
+                if let width, width > limit { tooWide = true }
                 var colons = 0
                 while i < f.count, f[i] == UInt8(ascii: ":") {
                     colons += 1
@@ -81,7 +88,8 @@ enum Strftime {
                 }
                 let conversion = Unicode.Scalar(f[i])
                 i += 1
-                if let text = directive(conversion, m, flags: flags, width: width, colons: colons) {
+                if !widthOverflows, !tooWide,
+                   let text = directive(conversion, m, flags: flags, width: width, colons: colons) {
                     out.append(contentsOf: text.utf8)
                 } else {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: f[start..<i]))
@@ -92,7 +100,15 @@ enum Strftime {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: f[literalStart..<f.count]))
             }
         }
+        if tooWide || out.count > limit {
+            throw LiquidError(.standard, "Numerical result out of range - \(format)")
+        }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A composite conversion (`%c`, `%F`, …): fixed formats without widths, which cannot fail.
+    private static func composite(_ m: Moment, _ fixedFormat: String) -> String {
+        (try? format(m, fixedFormat)) ?? ""
     }
 
     private static func directive(_ c: Unicode.Scalar, _ m: Moment, flags: Flags, width: Int?,
@@ -172,14 +188,14 @@ enum Strftime {
         case "n": return "\n"
         case "t": return "\t"
         case "%": return "%"
-        case "c": return text(format(m, "%a %b %e %H:%M:%S %Y"))
-        case "D", "x": return text(format(m, "%m/%d/%y"))
-        case "F": return text(format(m, "%Y-%m-%d"))
-        case "T", "X": return text(format(m, "%H:%M:%S"))
-        case "R": return text(format(m, "%H:%M"))
-        case "r": return text(format(m, "%I:%M:%S %p"))
-        case "v": return text(format(m, "%e-%^b-%4Y"))
-        case "+": return text(format(m, "%a %b %e %H:%M:%S %Z %Y"))
+        case "c": return text(composite(m, "%a %b %e %H:%M:%S %Y"))
+        case "D", "x": return text(composite(m, "%m/%d/%y"))
+        case "F": return text(composite(m, "%Y-%m-%d"))
+        case "T", "X": return text(composite(m, "%H:%M:%S"))
+        case "R": return text(composite(m, "%H:%M"))
+        case "r": return text(composite(m, "%I:%M:%S %p"))
+        case "v": return text(composite(m, "%e-%^b-%4Y"))
+        case "+": return text(composite(m, "%a %b %e %H:%M:%S %Z %Y"))
         default: return nil
         }
     }
