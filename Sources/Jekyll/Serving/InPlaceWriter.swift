@@ -84,7 +84,7 @@ struct InPlaceWriter {
 
     func write(_ files: [OutputFile], over previous: Ledger) throws(BuildError) -> (DestinationChanges, Ledger) {
         let chosen = InPlaceWriter.winners(files)
-        try InPlaceWriter.checkFoldersAndFiles(chosen)
+        try FolderConflicts.check(chosen)
         var next = Ledger()
         var pending: [(file: OutputFile, origin: Ledger.Origin?)] = []
         for file in chosen {
@@ -157,18 +157,6 @@ struct InPlaceWriter {
         }
         if let error = failure.withLock({ $0 }) { throw error }
         return stamps.withLock { $0 }
-    }
-
-    /// A path cannot be both a file and the folder of other files (as the staged writer refuses).
-    static func checkFoldersAndFiles(_ files: [OutputFile]) throws(BuildError) {
-        var folders = Set<String>()
-        for f in files {
-            var dir = Path.dirname(f.path)
-            while dir != "." && dir != "/" && !dir.isEmpty && folders.insert(dir).inserted { dir = Path.dirname(dir) }
-        }
-        for f in files where folders.contains(f.path) {
-            throw BuildError("the output file '\(f.path)' (from \(f.origin)) is also a folder of other output files")
-        }
     }
 
     private func removeEmptyFolders(above path: String) {

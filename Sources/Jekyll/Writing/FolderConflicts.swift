@@ -4,17 +4,30 @@
 /// `permalink` that put one of them there when there is one.
 enum FolderConflicts {
     static func refuse(_ files: [OutputFile], configuration: Configuration, defaults: FrontMatterDefaults) throws(BuildError) {
+        if let (file, member) = first(in: files) {
+            throw error(file: file, member: member, configuration: configuration, defaults: defaults)
+        }
+    }
+
+    /// The writers' own last check (for callers that did not `refuse` first), without a location.
+    static func check(_ files: [OutputFile]) throws(BuildError) {
+        if let (file, _) = first(in: files) {
+            throw BuildError("the output file '\(file.path)' (from \(file.origin)) is also a folder of other output files")
+        }
+    }
+
+    /// A file whose path is a folder of another output file (`member`), if there is one.
+    static func first(in files: [OutputFile]) -> (file: OutputFile, member: OutputFile)? {
         var byPath: [String: OutputFile] = [:]
         for f in files { byPath[f.path] = f }
         for member in files {
             var folder = Path.dirname(member.path)
             while folder != "." && folder != "/" && !folder.isEmpty {
-                if let file = byPath[folder] {
-                    throw error(file: file, member: member, configuration: configuration, defaults: defaults)
-                }
+                if let file = byPath[folder] { return (file, member) }
                 folder = Path.dirname(folder)
             }
         }
+        return nil
     }
 
     private static func error(file: OutputFile, member: OutputFile, configuration: Configuration,

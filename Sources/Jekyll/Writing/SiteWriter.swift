@@ -80,9 +80,7 @@ public struct SiteWriter: Sendable {
                 dir = Path.dirname(dir)
             }
         }
-        for f in chosen where directories.contains(f.path) {
-            throw BuildError("the output file '\(f.path)' (from \(f.origin)) is also a folder of other output files")
-        }
+        try FolderConflicts.check(chosen)
         for dir in directories.sorted(by: { $0.utf8.count < $1.utf8.count }) {
             do { try FileSystem.makeDirectories(Path.join(root, dir)) } catch {
                 throw BuildError("could not create \(error.path): \(error)")
