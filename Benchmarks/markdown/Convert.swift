@@ -6,10 +6,12 @@ import MarkdownHighlight
 /// [--config-json FILE] [--set KEY=VALUE]...
 /// [--out DIR] FILE...`: converts each file as Jekyll hands a page's content to its converter
 /// (leading blank lines dropped) and prints the HTML, or writes it to `DIR/<file>.html` for the
-/// real-site comparison script. `--config-json` reads a site's `kramdown:` settings as JSON.
+/// real-site comparison script. `--config-json` reads a site's `kramdown:` settings as JSON;
+/// `--warnings` prints kramdown's warnings to standard error as `FILE:LINE: <kramdown's text>`.
 func convertFiles(_ arguments: [String]) {
     var mode = "kramdown"
     var outDir: String? = nil
+    var printWarnings = false
     var files: [String] = []
     var config: [String: OptionValue] = [:]
     var cmOptions: [String] = [], cmExtensions: [String] = []
@@ -19,6 +21,7 @@ func convertFiles(_ arguments: [String]) {
         case "--commonmark": mode = "commonmark"
         case "--ghpages": mode = "ghpages"
         case "--out": outDir = it.next()
+        case "--warnings": printWarnings = true
         case "--cm-options": cmOptions = (it.next() ?? "").split(separator: ",").map(String.init)
         case "--cm-extensions": cmExtensions = (it.next() ?? "").split(separator: ",").map(String.init)
         case "--config-json":
@@ -44,7 +47,12 @@ func convertFiles(_ arguments: [String]) {
         switch mode {
         case "commonmark": html = CommonMarkConverter(flavor: .commonMark, options: cmOptions, extensions: cmExtensions).convert(content)
         case "ghpages": html = CommonMarkConverter(flavor: .gitHubPages, options: cmOptions, extensions: cmExtensions).convert(content)
-        default: html = kramdown.convert(content).html
+        default:
+            let output = kramdown.convert(content)
+            html = output.html
+            if printWarnings {
+                for w in output.warnings { FileHandle.standardError.write("\(f):\(w.line): \(w.kramdownMessage)\n".data(using: .utf8)!) }
+            }
         }
         if let outDir {
             let target = outDir + "/" + f + ".html"

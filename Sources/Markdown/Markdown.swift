@@ -3,7 +3,14 @@ import Foundation
 /// The result of a conversion: the HTML and the warnings kramdown would have given.
 public struct MarkdownOutput: Sendable, Equatable {
     public var html: String
-    public var warnings: [String]
+    /// In the order kramdown gives them: the block grammar's, then the span grammar's, then
+    /// unreferenced footnotes.
+    public var warnings: [MarkdownWarning]
+
+    public init(html: String, warnings: [MarkdownWarning] = []) {
+        self.html = html
+        self.warnings = warnings
+    }
 }
 
 /// Converts Markdown the way Jekyll's kramdown converter does (`markdown: kramdown`, the default):
@@ -26,6 +33,7 @@ public struct KramdownConverter: Sendable {
         let parser = BlockParser(context: context, root: root)
         parser.parseBlocks(root, Self.sourceBytes(markdown))
         TreeUpdate(ctx: context).run(root)
+        context.warnUnreferencedFootnotes()
         let html = HTMLConverter(context: context, highlighter: highlighter).convertDocument(root)
         return MarkdownOutput(html: html, warnings: context.warnings)
     }

@@ -9,21 +9,27 @@ public struct ContentConverters: Sendable {
         case kramdown(KramdownConverter)
         case commonMark(CommonMarkConverter)
 
-        public func convert(_ text: String) -> String {
+        public func convert(_ text: String) -> String { convertReportingWarnings(text).html }
+
+        /// The HTML and kramdown's warnings (cmark-gfm's own HTML comes with none).
+        public func convertReportingWarnings(_ text: String) -> MarkdownOutput {
             switch self {
-            case .kramdown(let k): return k.convert(text).html
-            case .commonMark(let c): return c.convert(text)
+            case .kramdown(let k): return k.convert(text)
+            case .commonMark(let c): return MarkdownOutput(html: c.convert(text), warnings: [])
             }
         }
     }
 
     public let markdown: MarkdownProcessor
+    /// `kramdown: show_warnings`: Jekyll logs kramdown's warnings only when asked to.
+    public let showsMarkdownWarnings: Bool
     public let highlighter: (any CodeHighlighter)?
     let smartyPants: SmartyPants
     let sass: SassConversion
 
     init(configuration: Configuration, highlighter: (any CodeHighlighter)?, theme: Theme?) throws(BuildError) {
         let kramdown = configuration["kramdown"]?.orderedHash ?? OrderedHash()
+        showsMarkdownWarnings = kramdown["show_warnings"]?.isTruthy ?? false
         let options = KramdownOptions(config: ContentConverters.optionValues(kramdown),
                                       highlighter: configuration.highlighter)
         self.highlighter = highlighter
@@ -58,10 +64,13 @@ public struct ContentConverters: Sendable {
     func convert(_ content: String, chain: [ConverterKind], page: Document) throws(BuildError) -> Converted {
         var output = content
         var sourceMap: String?
+        var warnings: [MarkdownWarning] = []
         for kind in chain {
             switch kind {
             case .markdown:
-                output = markdown.convert(output)
+                let converted = markdown.convertReportingWarnings(output)
+                output = converted.html
+                if showsMarkdownWarnings { warnings += converted.warnings }
             case .scss, .sass:
                 let result = try sass.convert(output, syntax: kind, page: page)
                 output = result.css
@@ -70,13 +79,15 @@ public struct ContentConverters: Sendable {
                 break
             }
         }
-        return Converted(text: output, sourceMap: sourceMap)
+        return Converted(text: output, sourceMap: sourceMap, markdownWarnings: warnings)
     }
 
     struct Converted {
         var text: String
         /// The source map of a stylesheet page.
         var sourceMap: String?
+        /// kramdown's warnings, when the site shows them.
+        var markdownWarnings: [MarkdownWarning] = []
     }
 
     /// A configuration mapping as the Markdown module's option values.

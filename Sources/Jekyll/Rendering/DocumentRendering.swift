@@ -72,6 +72,7 @@ extension BuildContext {
                                         firstLine: doc.contentLine, path: doc.displayPath)
         }
         let converted = try converters.convert(output, chain: site.converters.chain(for: doc.extname), page: doc)
+        if !converted.markdownWarnings.isEmpty { report(converted.markdownWarnings, in: doc, markdown: output) }
         output = converted.text
         state.converted(id, output)
         let contentAfterConversion = output

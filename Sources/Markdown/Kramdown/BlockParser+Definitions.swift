@@ -25,9 +25,10 @@ extension BlockParser {
         }
         pos = end
         let content = Element(.root)
-        parseBlocks(content, text)
+        content.line = blockStartLine
+        parseBlocks(content, text, firstLine: blockStartLine)
         if ctx.footnotes[name] != nil {
-            warn("Duplicate footnote name '\(name)' - overwriting")
+            warn("Duplicate footnote name '\(name)'", .onLine, " - overwriting")
         } else {
             ctx.footnoteOrder.append(name)
         }
@@ -54,7 +55,11 @@ extension BlockParser {
         if !m.bracketed, Self.hasSpaceQuote(src[m.url]) { return false }
         pos = m.end
         let normalized = SpanParser.normalizeLinkID(id)
-        if ctx.linkDefinitions[normalized] != nil { warn("Duplicate link ID '\(normalized)' - overwriting") }
+        if ctx.linkDefinitions[normalized] != nil {
+            // kramdown names the line after the definition, one more when that line is blank.
+            let after = lineNumber(at: m.end) + (src.at(m.end) == Byte.newline ? 1 : 0)
+            warn("Duplicate link ID '\(normalized)'", .onLine, " - overwriting", kramdownLine: after)
+        }
         let eob = newBlock(.eob)
         eob.eob = .linkDef
         append(eob)
@@ -139,7 +144,7 @@ extension BlockParser {
         let name = string(pos + lead + 2, close)
         let text = string(close + 2, e).stripped
         pos = e + 1
-        if ctx.abbreviations[name] != nil { warn("Duplicate abbreviation ID '\(name)' - overwriting") }
+        if ctx.abbreviations[name] != nil { warn("Duplicate abbreviation ID '\(name)'", .onLine, " - overwriting") }
         let eob = newBlock(.eob)
         eob.eob = .abbrevDef
         append(eob)

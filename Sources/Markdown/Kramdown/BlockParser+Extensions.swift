@@ -52,14 +52,25 @@ extension BlockParser {
     /// `parse_extension_start_tag` for a block: the body runs to a stop tag on a line of its own.
     private func parseExtension(_ tag: ExtensionTag) -> Bool {
         guard case .start(let name, let attrs, let selfClosed, let end) = tag else {
-            warn("Invalid extension stop tag found - ignoring it")
+            if case .stop(let name) = tag {
+                if name.isEmpty {
+                    // kramdown takes a nameless `{:/}` line for the start of an extension named ''.
+                    if ExtensionTag.blockStop(src, from: nextLine(pos), name: "") == nil {
+                        warn("No stop tag for extension '' found", .onLine, " - ignoring it")
+                    } else {
+                        warn("Invalid extension with name '' specified", .onLine, " - ignoring it")
+                    }
+                } else {
+                    warn("Invalid extension stop tag for '\(name)'  found", .onLine, " - ignoring it")
+                }
+            }
             return false
         }
         var body: String? = nil
         var after = end
         if !selfClosed {
             guard let (bodyEnd, stopEnd) = ExtensionTag.blockStop(src, from: end, name: name) else {
-                warn("No stop tag for extension '\(name)' found - ignoring it")
+                warn("No stop tag for extension '\(name)' found", .onLine, " - ignoring it")
                 return false
             }
             var b = src[end..<bodyEnd]
@@ -91,7 +102,7 @@ extension BlockParser {
             eob.eob = .options
             append(eob)
         default:
-            warn("Invalid extension with name '\(name)' specified - ignoring it")
+            warn("Invalid extension with name '\(name)' specified", .onLine, " - ignoring it")
             return false
         }
         return true
@@ -103,8 +114,8 @@ extension BlockParser {
         for (key, value) in ial.attributes.pairs {
             switch ctx.options.setInline(key, value) {
             case .set: ctx.inlineOptions.append((key, value))
-            case .forbidden: warn("Option \(key) may not be set inline")
-            case .unknown: warn("Unknown kramdown option '\(key)'")
+            case .forbidden: warn("Option \(key) may not be set inline", .none)
+            case .unknown: warn("Unknown kramdown option '\(key)'", .none)
             case .invalid: break
             }
         }
@@ -114,7 +125,7 @@ extension BlockParser {
 /// kramdown's extension tags: `{::name attrs}`, `{::name attrs/}` and `{:/name}`.
 enum ExtensionTag {
     case start(name: String, attrs: String, selfClosed: Bool, end: Int)
-    case stop
+    case stop(name: String)
 
     /// EXT_START_STR at `i`: the end of the tag (not of the line).
     static func start(_ b: Bytes, _ i: Int) -> (name: String, attrs: Range<Int>, selfClosed: Bool, end: Int)? {
@@ -147,7 +158,7 @@ enum ExtensionTag {
         if let t = start(b, i), let end = lineRest(t.end) {
             return .start(name: t.name, attrs: b.string(t.attrs), selfClosed: t.selfClosed, end: end)
         }
-        if let e = stopTag(b, i), lineRest(e) != nil { return .stop }
+        if let e = stopTag(b, i), lineRest(e) != nil { return .stop(name: b.string(i + 3..<e - 1)) }
         return nil
     }
 

@@ -15,7 +15,7 @@ extension BlockParser {
         guard lead <= 3 else { return false }
         if let tag = HTMLScanner.tag(src, pos + lead), !HTMLScanner.spanElements.contains(tag.name.lowercased()) {
             pos = tag.end
-            handleStartTag(tag)
+            handleStartTag(tag, at: pos + lead)
             return true
         }
         if let (end, name) = HTMLScanner.closeTag(src, pos + lead), !HTMLScanner.spanElements.contains(name.lowercased()) {
@@ -35,11 +35,17 @@ extension BlockParser {
     }
 
     /// `handle_html_start_tag` followed by kramdown's handling of the element's body.
-    func handleStartTag(_ tag: HTMLScanner.Tag) {
+    /// `start` is where the tag's `<` is.
+    func handleStartTag(_ tag: HTMLScanner.Tag, at start: Int) {
         let name = HTMLScanner.normalizedName(tag.name)
         let isHTML = HTMLScanner.known.contains(name)
-        let el = Element(.htmlElement, name, attrs: HTMLScanner.attributes(src.string(tag.attributes), lowercase: isHTML))
+        let line = lineNumber(at: start)
+        let attrs = HTMLScanner.attributes(src.string(tag.attributes), lowercase: isHTML) { duplicate in
+            self.warn("Duplicate HTML attribute '\(duplicate)'", .onLine, " - overwriting previous one", line: line)
+        }
+        let el = Element(.htmlElement, name, attrs: attrs)
         el.block = true
+        el.line = line
         append(el)
         var closed = tag.selfClosed || HTMLScanner.withoutBody.contains(name)
         var handleBody = true
@@ -71,7 +77,7 @@ extension BlockParser {
         switch model {
         case .block:
             if !parseBlocks(el, nil) {
-                warn("Found no end tag for '\(name)' - auto-closing it")
+                warn("Found no end tag for '\(name)'", .parenthesized, " - auto-closing it", line: el.line)
             }
         case .span:
             if let (s, e) = findClose(name, from: pos) {
@@ -80,7 +86,7 @@ extension BlockParser {
             } else {
                 addText(string(pos, src.count), to: el)
                 pos = src.count
-                warn("Found no end tag for '\(name)' - auto-closing it")
+                warn("Found no end tag for '\(name)'", .parenthesized, " - auto-closing it", line: el.line)
             }
         case .raw:
             parseRawHTML(el)
@@ -96,7 +102,7 @@ extension BlockParser {
         } else {
             addText(string(pos, src.count), to: el, kind: .raw)
             pos = src.count
-            warn("Found no end tag for '\(name)' - auto-closing it")
+            warn("Found no end tag for '\(name)' - auto-closing it", .none, line: el.line)
         }
     }
 
@@ -123,7 +129,7 @@ extension BlockParser {
             guard let start = nextRawStart(pos) else {
                 addText(string(pos, src.count), to: el, kind: .text)
                 pos = src.count
-                warn("Found no end tag for '\(el.value)' - auto-closing it")
+                warn("Found no end tag for '\(el.value)'", .onLine, " - auto-closing it", line: el.line)
                 return
             }
             addText(string(pos, start), to: el, kind: .text)
@@ -140,7 +146,7 @@ extension BlockParser {
                 pos = e
             } else if let tag = HTMLScanner.tag(src, pos) {
                 pos = tag.end
-                handleStartTag(tag)
+                handleStartTag(tag, at: start)
             } else if let (e, n) = HTMLScanner.closeTag(src, pos) {
                 let name = HTMLScanner.known.contains(el.value) ? n.lowercased() : n
                 if name == el.value {
@@ -148,7 +154,7 @@ extension BlockParser {
                     return
                 }
                 addText(string(pos, e), to: el, kind: .text)
-                warn("Found invalidly used HTML closing tag for '\(n)' - ignoring it")
+                warn("Found invalidly used HTML closing tag for '\(n)'", .onLine, " - ignoring it", at: pos)
                 pos = e
             } else {
                 let l = src.scalar(at: pos)?.1 ?? 1

@@ -160,7 +160,7 @@ extension BlockParser {
         pos = end
         let el = newBlock(.blockquote)
         append(el)
-        parseBlocks(el, text)
+        parseBlocks(el, text, firstLine: el.line)
     }
 
     // MARK: headers

@@ -116,6 +116,7 @@ extension BlockParser {
         let list = newBlock(first.ordered ? .ol : .ul)
         // each item's text, in parts: a nested list found after the first line starts a new part
         var values: [[Bytes]] = []
+        var firstLines: [[Int]] = []  // the line each part starts on
         var indentation = 0
         var markerIndent = 3
         var eobFound = false, nestedListFound = false, lastIsBlank = false
@@ -133,14 +134,17 @@ extension BlockParser {
                 nestedListFound = Scan.listStart(content, 0, maxIndent: 3) != nil
                 lastIsBlank = false
                 values.append([content])
+                firstLines.append([lineNumber(at: pos)])
                 pos = m.lineEnd
             } else if !values.isEmpty, let end = contentLine(pos, indentation) ?? (lastIsBlank ? nil : lazyLine(pos, indentation)) {
                 var (line, indented) = itemLine(pos, end, indentation: indentation)
+                let lineNumber = lineNumber(at: pos)
                 pos = end
                 let startsList = Scan.listStart(line, 0, maxIndent: 3) != nil
                 let k = values.count - 1
                 if !nestedListFound && indented && startsList {
                     values[k].append([])
+                    firstLines[k].append(lineNumber)
                     nestedListFound = true
                 } else if nestedListFound && !indented && startsList {
                     line = Bytes(repeating: Byte.space, count: indentation + 4) + line
@@ -161,7 +165,7 @@ extension BlockParser {
         var last: Element? = nil
         let items = list.children
         for (k, it) in items.enumerated() {
-            for val in values[k] { parseBlocks(it, val) }
+            for (val, line) in zip(values[k], firstLines[k]) { parseBlocks(it, val, firstLine: line) }
             guard let head = it.children.first else { continue }
             if head.kind == .p, it.children.count >= 2, it.children[1].kind == .eob, head.ial != nil {
                 it.children.remove(at: 1)
@@ -223,9 +227,10 @@ extension BlockParser {
         }
         var terms = (para.children.first?.value ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while terms.last == "" { terms.removeLast() }
-        for term in terms {
+        for (k, term) in terms.enumerated() {
             let dt = Element(.dt)
             dt.block = true
+            dt.line = para.line + k
             var t = Array(term.utf8)
             takeItemIAL(&t, into: dt)
             let text = String(decoding: t, as: UTF8.self)
@@ -235,6 +240,7 @@ extension BlockParser {
         }
         dl.ial = para.ial
         var values: [Bytes] = []
+        var firstLines: [Int] = []
         var indentation = 0
         var markerIndent = 3
         var lastIsBlank = false
@@ -251,6 +257,7 @@ extension BlockParser {
                 firstAsPara = false
                 lastIsBlank = false
                 values.append(content)
+                firstLines.append(lineNumber(at: pos))
                 pos = nextLine(pos)
             } else if Scan.eobMarker(src, pos) != nil {
                 break
@@ -272,7 +279,7 @@ extension BlockParser {
         var last: Element? = nil
         var k = 0
         for it in dl.children where it.kind == .dd {
-            parseBlocks(it, values[k])
+            parseBlocks(it, values[k], firstLine: firstLines[k])
             k += 1
             guard !it.children.isEmpty else { continue }
             last = it.children.last?.kind == .blank ? it.children.removeLast() : nil

@@ -99,6 +99,7 @@ extension BlockParser {
                 hasFooter = true
             } else {
                 let e = lineEnd(pos)
+                let rowLine = lineNumber(at: pos)
                 var t = e
                 while t > pos, src[t - 1] == Byte.space || src[t - 1] == Byte.tab { t -= 1 }
                 var cells = rowCells(Array(src[pos..<t]))
@@ -106,6 +107,7 @@ extension BlockParser {
                 if leadingPipe, let f = cells.first, f.stripped.isEmpty { cells.removeFirst() }
                 if let l = cells.last, l.stripped.isEmpty { cells.removeLast() }
                 let tr = Element(.tr)
+                tr.line = rowLine
                 for cell in cells {
                     let td = Element(.td)
                     td.children.append(Element(.rawText, cell.stripped))
@@ -121,7 +123,7 @@ extension BlockParser {
         }
         if !rows.isEmpty { add(hasFooter ? .tfoot : .tbody, force: false) }
         guard sections.contains(where: { $0.kind == .tbody }) else {
-            warn("Found table without body - ignoring it")
+            warn("Found table without body", .onLine, " - ignoring it")
             pos = start
             return false
         }

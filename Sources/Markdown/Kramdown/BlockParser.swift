@@ -17,6 +17,10 @@ final class BlockParser {
     let gfm: Bool
     /// Jekyll's SmartyPants parser: only block HTML and plain lines.
     @exclusivity(unchecked) var smartyPants = false
+    /// Lines of the current source, for warnings and for the elements' `line`.
+    @exclusivity(unchecked) var lines = LineCounter(firstLine: 1)
+    /// The line the block being parsed starts on.
+    @exclusivity(unchecked) var blockStartLine = 1
 
     init(context: SpanParser.Context, root: Element) {
         self.ctx = context
@@ -27,19 +31,22 @@ final class BlockParser {
     var options: KramdownOptions { ctx.options }
 
     /// `parse_blocks`: parses `text` (or, when nil, the current source from the current position)
-    /// into `el`. Returns true when an HTML close tag for `el` ended the parsing.
+    /// into `el`. Returns true when an HTML close tag for `el` ended the parsing. `firstLine` is the
+    /// line of the whole Markdown that `text` starts on: containers' texts keep one line per line
+    /// of the source, only their markers and indentation removed.
     @discardableResult
-    func parseBlocks(_ el: Element, _ text: Bytes?) -> Bool {
+    func parseBlocks(_ el: Element, _ text: Bytes?, firstLine: Int = 1) -> Bool {
         let savedTree = tree, savedIAL = blockIAL
         let savedSrc: Bytes? = text == nil ? nil : src
-        let savedPos = pos
+        let savedPos = pos, savedLines = lines, savedStartLine = blockStartLine
         tree = el
         blockIAL = nil
-        if let text { src = text; pos = 0 }
+        if let text { src = text; pos = 0; lines = LineCounter(firstLine: firstLine) }
         stopFound = false
         while pos < src.count && !stopFound {
+            blockStartLine = lineNumber(at: pos)
             if !parseBlock() {
-                ctx.warnings.append("Warning: this should not occur - no block parser handled the line")
+                warn("Warning: this should not occur - no block parser handled the line", .none)
                 addText(line(at: pos))
                 pos = nextLine(pos)
             }
@@ -48,7 +55,8 @@ final class BlockParser {
         stopFound = false
         tree = savedTree
         blockIAL = savedIAL
-        if let savedSrc { src = savedSrc; pos = savedPos }
+        if let savedSrc { src = savedSrc; pos = savedPos; lines = savedLines }
+        blockStartLine = savedStartLine
         return found
     }
 
@@ -87,6 +95,7 @@ final class BlockParser {
     func newBlock(_ kind: Element.Kind, _ value: String = "") -> Element {
         let el = Element(kind, value)
         el.block = true
+        el.line = blockStartLine
         if let ial = blockIAL {
             el.ial = ial
             blockIAL = nil
@@ -102,7 +111,9 @@ final class BlockParser {
         if let last = target.children.last, last.kind == kind {
             last.value += text
         } else if !text.isEmpty {
-            target.children.append(Element(kind, text))
+            let el = Element(kind, text)
+            el.line = blockStartLine
+            target.children.append(el)
         }
     }
 
@@ -129,7 +140,16 @@ final class BlockParser {
 
     func string(_ from: Int, _ to: Int) -> String { src.string(from..<to) }
 
-    func warn(_ s: String) { ctx.warnings.append(s) }
+    /// A warning about the text at `p` (by default the start of the block being parsed); `head`,
+    /// `clause` and `tail` as `MarkdownWarning` takes them.
+    func warn(_ head: String, _ clause: MarkdownWarning.LineClause = .onLine, _ tail: String = "", at p: Int? = nil,
+              line: Int? = nil, kramdownLine: Int? = nil) {
+        let line = line ?? p.map(lineNumber(at:)) ?? blockStartLine
+        ctx.warnings.append(MarkdownWarning(head, clause, tail, line: line, kramdownLine: kramdownLine))
+    }
+
+    /// The line of the whole Markdown at `p` in the current source.
+    func lineNumber(at p: Int) -> Int { lines.line(at: p, in: src) }
 
     // MARK: blank lines, EOB, horizontal rules
 

@@ -36,6 +36,8 @@ final class Element {
     @exclusivity(unchecked) var transparent = false
     @exclusivity(unchecked) var firstAsPara = false
     @exclusivity(unchecked) var level = 0
+    /// The line of the Markdown the element starts on (0 when not recorded), for warnings.
+    @exclusivity(unchecked) var line = 0
     @exclusivity(unchecked) private var extra: Extra?
 
     private final class Extra {

@@ -151,8 +151,9 @@ enum HTMLScanner {
     }
 
     /// Scans an attribute string the way `parse_html_attributes` does; names are lower-cased for
-    /// known HTML elements; a later duplicate overwrites an earlier one.
-    static func attributes(_ s: String, lowercase: Bool) -> Attributes {
+    /// known HTML elements; a later duplicate overwrites an earlier one, and is reported to
+    /// `duplicate` for kramdown's warning.
+    static func attributes(_ s: String, lowercase: Bool, duplicate: ((String) -> Void)? = nil) -> Attributes {
         let b = s.bytes
         var attrs = Attributes()
         var i = 0
@@ -176,6 +177,7 @@ enum HTMLScanner {
                     if m > v { value = b.string(v..<m); end = m }
                 }
             }
+            if let duplicate, attrs[name] != nil { duplicate(name) }
             attrs[name] = value
             i = end
         }

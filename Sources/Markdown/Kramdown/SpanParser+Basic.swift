@@ -147,6 +147,7 @@ extension SpanParser {
             // The marker names its definition; it does not hold the content, which may contain
             // this very marker (a footnote citing itself would otherwise be a reference cycle).
             tree.children.append(Element(.footnote, name))
+            context.referencedFootnotes.insert(name)
         } else {
             warn("Footnote definition for '\(name)' not found")
             addText(pos, end)
@@ -217,7 +218,7 @@ extension SpanParser {
         let del = Element(.htmlElement, "del")
         del.contentModel = .span
         // kramdown parses the inside with a fresh environment.
-        let sub = SpanParser(src.string(inner), context: context)
+        let sub = SpanParser(src.string(inner), context: context, firstLine: lineNumber(at: inner.lowerBound))
         sub.tree = del
         sub.parseSpans(del, stop: nil, parsers: nil)
         tree.children.append(del)

@@ -23,11 +23,13 @@ extension SpanParser {
         let name = HTMLScanner.normalizedName(tag.name)
         let isHTML = HTMLScanner.known.contains(name)
         if HTMLScanner.blockElements.contains(name) {
-            warn("Found block HTML tag '\(name)' in span-level text")
+            warn("Found block HTML tag '\(name)' in span-level text", at: start)
             addText(start, tag.end)
             return
         }
-        var attrs = HTMLScanner.attributes(src.string(tag.attributes), lowercase: isHTML)
+        var attrs = HTMLScanner.attributes(src.string(tag.attributes), lowercase: isHTML) { duplicate in
+            self.warn("Duplicate HTML attribute '\(duplicate)'", .onLine, " - overwriting previous one", at: start)
+        }
         for (k, v) in attrs.pairs where !v.isEmpty && v.contains("\n") {
             attrs[k] = Self.collapseNewlines(v)
         }
@@ -36,7 +38,7 @@ extension SpanParser {
         if let md = attrs["markdown"] {
             attrs["markdown"] = nil
             switch md {
-            case "block": warn("Cannot use block-level parsing in span-level HTML tag - using default mode")
+            case "block": warn("Cannot use block-level parsing in span-level HTML tag", .parenthesized, " - using default mode", at: start)
             case "span": parse = true
             case "1": parse = HTMLScanner.contentModel(name) != .raw
             case "0": parse = false
@@ -57,7 +59,7 @@ extension SpanParser {
         if parseSpans(el, stop: stop, parsers: parse ? context.parsers : [.spanHTML]) {
             if let (end, _) = HTMLScanner.closeTag(src, pos) { pos = end }
         } else {
-            warn("Found no end tag for '\(name)' - auto-closing it")
+            warn("Found no end tag for '\(name)'", .parenthesized, " - auto-closing it", at: start)
             addText(src.string(pos..<src.count), to: el)
             pos = src.count
         }
@@ -82,15 +84,15 @@ extension SpanParser {
     func parseSpanExtensions() {
         if let ext = Extension.match(src, pos, block: false) {
             switch ext {
-            case .stray:
-                warn("Invalid extension stop tag found - ignoring it")
+            case .stray(let name):
+                warn("Invalid extension stop tag \(name.isEmpty ? "" : "for '\(name)' ") found", .onLine, " - ignoring it")
                 addText(pos, pos + 1); pos += 1
             case .tag(let name, let attrs, let selfClosed, let tagEnd):
                 var body: String? = nil
                 var end = tagEnd
                 if !selfClosed {
                     guard let (bodyEnd, stopEnd) = Extension.findStop(src, from: tagEnd, name: name, block: false) else {
-                        warn("No stop tag for extension '\(name)' found - ignoring it")
+                        warn("No stop tag for extension '\(name)' found", .onLine, " - ignoring it")
                         addText(pos, pos + 1); pos += 1
                         return
                     }
@@ -110,13 +112,13 @@ extension SpanParser {
                     for (key, value) in AttributeList.parse(attrs).attributes.pairs {
                         switch context.options.setInline(key, value) {
                         case .set: context.inlineOptions.append((key, value))
-                        case .forbidden: warn("Option \(key) may not be set inline")
-                        case .unknown: warn("Unknown kramdown option '\(key)'")
+                        case .forbidden: warn("Option \(key) may not be set inline", .none)
+                        case .unknown: warn("Unknown kramdown option '\(key)'", .none)
                         case .invalid: break
                         }
                     }
                 default:
-                    warn("Invalid extension with name '\(name)' specified - ignoring it")
+                    warn("Invalid extension with name '\(name)' specified", .onLine, " - ignoring it")
                     addText(pos, pos + 1); pos += 1
                     return
                 }
@@ -139,7 +141,7 @@ extension SpanParser {
                 pos = j + 1
                 return
             }
-            warn("Found span IAL after text - ignoring it")
+            warn("Found span IAL after text - ignoring it", .none)
         }
         addText(pos, pos + 1)
         pos += 1
@@ -148,7 +150,7 @@ extension SpanParser {
 
 /// kramdown's extension tags `{::name …}` / `{::name …/}` / `{:/name}`.
 enum Extension {
-    enum Match { case stray, tag(name: String, attrs: String, selfClosed: Bool, end: Int) }
+    enum Match { case stray(name: String), tag(name: String, attrs: String, selfClosed: Bool, end: Int) }
 
     /// Matches at `i`; `{:/…}` alone is a stray stop tag.
     static func match(_ b: Bytes, _ i: Int, block: Bool) -> Match? {
@@ -156,7 +158,7 @@ enum Extension {
         if b.at(i + 2) == Byte.slash {
             var j = i + 3
             while j < b.count, Byte.isWord(b[j]) || (j > i + 3 && b[j] == Byte.dash) { j += 1 }
-            return b.at(j) == Byte.rbrace ? .stray : nil
+            return b.at(j) == Byte.rbrace ? .stray(name: b.string(i + 3..<j)) : nil
         }
         guard b.at(i + 2) == Byte.colon else { return nil }
         var j = i + 3

@@ -79,7 +79,7 @@ extension SpanParser {
             if let def = context.linkDefinitions[id] {
                 addLink(el, def.url, def.title, alt: alt, ial: def.eob?.ial)
             } else {
-                if refID == nil { warn("No link definition for link ID '\(id)' found") }
+                if refID == nil { warn("No link definition for link ID '\(id)' found", at: start) }
                 pos = resultEnd
                 addText(start, resultEnd)
             }

@@ -27,7 +27,9 @@ final class SpanParser {
         @exclusivity(unchecked) var abbreviations: [String: Abbreviation] = [:]
         @exclusivity(unchecked) var alds: [String: IAL] = [:]
         @exclusivity(unchecked) var gfmIDs: [String: Int] = [:]
-        @exclusivity(unchecked) var warnings: [String] = []
+        @exclusivity(unchecked) var warnings: [MarkdownWarning] = []
+        /// Footnotes a marker named (kramdown's `:marker`), for the unreferenced-footnote warning.
+        @exclusivity(unchecked) var referencedFootnotes: Set<String> = []
         /// Options set with `{::options}`, in order.
         @exclusivity(unchecked) var inlineOptions: [(String, String)] = []
         @exclusivity(unchecked) var parsers: [Parser]
@@ -40,6 +42,15 @@ final class SpanParser {
             p.append(.escapedChars)
             if options.input == .gfm { p.append(.strikethrough) }
             self.parsers = p
+        }
+
+        /// kramdown's last warnings: footnotes defined but never named by a marker, in definition order.
+        func warnUnreferencedFootnotes() {
+            for name in footnoteOrder where !referencedFootnotes.contains(name) {
+                guard let note = footnotes[name] else { continue }
+                warnings.append(MarkdownWarning("Footnote definition for '\(name)'", .onLine, " is unreferenced - ignoring",
+                                                line: note.content.line))
+            }
         }
 
         /// `update_attr_with_ial`: the ALDs an IAL refers to (recursively), then its attributes.
@@ -55,6 +66,7 @@ final class SpanParser {
 
     let context: Context
     let src: Bytes
+    @exclusivity(unchecked) private var lines: LineCounter
     @exclusivity(unchecked) var pos = 0
     @exclusivity(unchecked) var tree: Element
     @exclusivity(unchecked) var stack: [Element] = []
@@ -70,8 +82,10 @@ final class SpanParser {
     }
     var gfm: Bool { context.options.input == .gfm }
 
-    init(_ text: String, context: Context) {
+    /// `firstLine`: the line of the Markdown the text starts on, for warnings.
+    init(_ text: String, context: Context, firstLine: Int = 1) {
         self.context = context
+        self.lines = LineCounter(firstLine: firstLine)
         self.src = text.bytes
         self.tree = Element(.root)
         self.active = context.parsers
@@ -79,9 +93,9 @@ final class SpanParser {
     }
 
     /// Parses the whole text into a list of span elements (with only `parsers`, when given).
-    static func parse(_ text: String, context: Context, parsers: [Parser]? = nil) -> [Element] {
+    static func parse(_ text: String, context: Context, firstLine: Int = 1, parsers: [Parser]? = nil) -> [Element] {
         let root = Element(.rawText)
-        let p = SpanParser(text, context: context)
+        let p = SpanParser(text, context: context, firstLine: firstLine)
         p.tree = root
         if let parsers { p.active = parsers }
         _ = p.parseSpans(root, stop: nil, parsers: nil)
@@ -281,7 +295,14 @@ final class SpanParser {
         }
     }
 
-    func warn(_ s: String) { context.warnings.append(s) }
+    /// A warning about the text at `p` (by default the current position); `head`, `clause` and
+    /// `tail` as `MarkdownWarning` takes them.
+    func warn(_ head: String, _ clause: MarkdownWarning.LineClause = .onLine, _ tail: String = "", at p: Int? = nil) {
+        context.warnings.append(MarkdownWarning(head, clause, tail, line: lineNumber(at: p ?? pos)))
+    }
+
+    /// The line of the Markdown at `p` in this text.
+    func lineNumber(at p: Int) -> Int { lines.line(at: p, in: src) }
 
     /// Whether `el` or an ancestor in the current parse has the kind `k`.
     func inside(_ k: Element.Kind) -> Bool {

@@ -29,7 +29,7 @@ struct TreeUpdate {
             previousBlank = child.kind == .blank
         }
         if !needsRebuild {
-            for child in el.children where child.kind != .blank { updateBlock(child) }
+            for child in el.children where child.kind != .blank { updateBlock(child, in: el) }
             return
         }
         var out: [Element] = []
@@ -39,21 +39,23 @@ struct TreeUpdate {
             switch child.kind {
             case .rawText:
                 lastBlank = nil
-                out += SpanParser.parse(child.value, context: ctx)
+                out += SpanParser.parse(child.value, context: ctx, firstLine: child.line != 0 ? child.line : el.line)
             case .eob:
                 if let ial = child.ial { applyIAL(ial, to: child) }
             case .blank:
                 if let lb = lastBlank { lb.value += child.value } else { lastBlank = child; out.append(child) }
             default:
                 lastBlank = nil
-                updateBlock(child)
+                updateBlock(child, in: el)
                 out.append(child)
             }
         }
         el.children = out
     }
 
-    private func updateBlock(_ child: Element) {
+    private func updateBlock(_ child: Element, in parent: Element) {
+        // cells, rows and sections record no line of their own
+        if child.line == 0 { child.line = parent.line }
         update(child)
         if let ial = child.ial { applyIAL(ial, to: child) }
         if child.kind == .dt || (child.kind == .header && (ctx.options.input == .gfm || ctx.options.autoIDStripping)) {

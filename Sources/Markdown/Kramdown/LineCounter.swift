@@ -1,0 +1,25 @@
+/// The 1-based line of a position in a text, counted on from the last question asked because the
+/// parsers mostly move forward (a question behind the last one counts again from the start).
+struct LineCounter {
+    let firstLine: Int
+    private var counted = 0
+    private var line: Int
+
+    /// `firstLine`: the line of the whole Markdown the text starts on.
+    init(firstLine: Int) {
+        self.firstLine = firstLine
+        line = firstLine
+    }
+
+    mutating func line(at p: Int, in src: Bytes) -> Int {
+        if p < counted { counted = 0; line = firstLine }
+        let end = min(p, src.count)
+        var i = counted
+        while i < end {
+            if src[i] == Byte.newline { line += 1 }
+            i += 1
+        }
+        counted = max(counted, end)
+        return line
+    }
+}
