@@ -89,6 +89,12 @@ import Testing
         Case("stop-named", "{:/x}\n",
             [(1, "Invalid extension stop tag for 'x'  found on line 1 - ignoring it"),
             (1, "Invalid extension stop tag for 'x'  found on line 1 - ignoring it")]),
+        Case("ial-nothing-valid", "para\n{: =x }\n\n{:ref: ?? }\n\nt *e*{: !!} x\n\n* {: ~~} item\n\n{::comment ++}\nc\n{:/comment}\n",
+            [(2, "No or invalid attributes found in IAL/ALD content:  =x "),
+            (4, "No or invalid attributes found in IAL/ALD content:  ?? "),
+            (8, "No or invalid attributes found in IAL/ALD content:  ~~"),
+            (10, "No or invalid attributes found in IAL/ALD content: ++"),
+            (6, "No or invalid attributes found in IAL/ALD content:  !!")]),
     ]
 
     @Test(arguments: cases)

@@ -1,13 +1,16 @@
 /// Parsing of kramdown attribute lists: the inside of `{: … }` (IAL) and `{:name: … }` (ALD).
 enum AttributeList {
     /// Parses `key="v"`, `key='v'`, `.class`, `#id` and bare references, each separated by
-    /// whitespace, the way kramdown's `parse_attribute_list` scans them.
-    static func parse(_ s: String) -> IAL {
+    /// whitespace, the way kramdown's `parse_attribute_list` scans them. `invalid` hears kramdown's
+    /// warning when the list holds something but no item.
+    static func parse(_ s: String, invalid: ((String) -> Void)? = nil) -> IAL {
         var ial = IAL()
         let b = s.bytes
         let trimmed = s.trimmingCharacters(in: " \t\n")
         if trimmed.isEmpty || trimmed == ":" { return ial }
         var p = 0
+        var foundItem = false
+        defer { if !foundItem { invalid?("No or invalid attributes found in IAL/ALD content: \(s)") } }
         while p <= b.count {
             // (?:\A|\s) then an item, then (?=\s|\Z)
             var starts: [Int] = []
@@ -19,7 +22,7 @@ enum AttributeList {
                     matched = end; break
                 }
             }
-            if let end = matched { p = max(end, p + 1) } else { p += 1 }
+            if let end = matched { p = max(end, p + 1); foundItem = true } else { p += 1 }
         }
         return ial
     }

@@ -6,7 +6,7 @@ extension BlockParser {
         let open = pos + lead
         if let (name, body, end) = aldLine(open) {
             var ial = ctx.alds[name] ?? IAL()
-            ial.merge(AttributeList.parse(src.string(body)))
+            ial.merge(AttributeList.parse(src.string(body), invalid: { self.warn($0, .none) }))
             ctx.alds[name] = ial
             pos = end
             let eob = newBlock(.eob)
@@ -19,7 +19,7 @@ extension BlockParser {
         }
         if let (body, end) = Scan.ialBlock(src, pos, maxIndent: 3) {
             pos = end
-            let ial = AttributeList.parse(src.string(body))
+            let ial = AttributeList.parse(src.string(body), invalid: { self.warn($0, .none) })
             if let last = tree.children.last, last.kind != .blank,
                last.kind != .eob || last.eob == .linkDef || last.eob == .abbrevDef || last.eob == .footnoteDef {
                 var merged = last.ial ?? IAL()
@@ -78,7 +78,7 @@ extension BlockParser {
             body = String(decoding: b, as: UTF8.self)
             after = stopEnd
         }
-        let ial = AttributeList.parse(attrs)
+        let ial = AttributeList.parse(attrs, invalid: { self.warn($0, .none) })
         switch name {
         case "comment":
             pos = after

@@ -57,10 +57,11 @@ extension BlockParser {
     }
 
     /// Takes a leading IAL off an item's first line into `el`'s IAL.
-    func takeItemIAL(_ content: inout Bytes, into el: Element) {
+    /// `line`: where the item is, for kramdown's warning about an IAL with nothing in it.
+    func takeItemIAL(_ content: inout Bytes, into el: Element, line: Int) {
         guard let (body, end) = Self.listItemIAL(content) else { return }
         var ial = el.ial ?? IAL()
-        ial.merge(AttributeList.parse(body))
+        ial.merge(AttributeList.parse(body, invalid: { self.warn($0, .none, line: line) }))
         el.ial = ial
         content.removeSubrange(0..<end)
     }
@@ -129,7 +130,7 @@ extension BlockParser {
                 var content: Bytes
                 (content, indentation) = firstListLine(markerLength: m.markerEnd - pos, content: Array(src[m.markerEnd..<m.lineEnd]))
                 list.children.append(li)
-                takeItemIAL(&content, into: li)
+                takeItemIAL(&content, into: li, line: lineNumber(at: pos))
                 markerIndent = Self.markerIndent(indentation)
                 nestedListFound = Scan.listStart(content, 0, maxIndent: 3) != nil
                 lastIsBlank = false
@@ -232,7 +233,7 @@ extension BlockParser {
             dt.block = true
             dt.line = para.line + k
             var t = Array(term.utf8)
-            takeItemIAL(&t, into: dt)
+            takeItemIAL(&t, into: dt, line: dt.line)
             let text = String(decoding: t, as: UTF8.self)
             dt.rawText = text
             dt.children.append(Element(.rawText, text))
@@ -252,7 +253,7 @@ extension BlockParser {
                 var content: Bytes
                 (content, indentation) = firstListLine(markerLength: m - pos, content: Array(src[m..<nextLine(pos)]))
                 dl.children.append(dd)
-                takeItemIAL(&content, into: dd)
+                takeItemIAL(&content, into: dd, line: lineNumber(at: pos))
                 markerIndent = Self.markerIndent(indentation)
                 firstAsPara = false
                 lastIsBlank = false

@@ -88,6 +88,7 @@ extension SpanParser {
                 warn("Invalid extension stop tag \(name.isEmpty ? "" : "for '\(name)' ") found", .onLine, " - ignoring it")
                 addText(pos, pos + 1); pos += 1
             case .tag(let name, let attrs, let selfClosed, let tagEnd):
+                _ = AttributeList.parse(attrs, invalid: { self.warn($0, .none) })  // kramdown reads them first, whatever the name
                 var body: String? = nil
                 var end = tagEnd
                 if !selfClosed {
@@ -133,7 +134,7 @@ extension SpanParser {
         }
         if j < src.count, j > pos + 2 {
             if let last = tree.children.last, last.kind != .text {
-                let ial = AttributeList.parse(src.string(pos + 2..<j))
+                let ial = AttributeList.parse(src.string(pos + 2..<j), invalid: { self.warn($0, .none) })
                 var merged = last.ial ?? IAL()
                 merged.merge(ial)
                 last.ial = merged
