@@ -158,5 +158,18 @@ import Testing
         env.limits.maxRangeLength = 100
         let range = try Template.parse("{{ (1..1000) | join: ',' }}", environment: env)
         #expect(throws: LiquidError.self) { try range.render() }
+
+        // A value grown by filters alone, with nothing written: each `split` of an array splits
+        // the array's inspected text, five times as long (the liquid-render fuzzer's timeout).
+        env.limits.maxRangeLength = 10_000
+        let grown = try Template.parse("{{ x | split: '' | split: '' | split: '' | split: '' | split: '' | split: '' | split: '' | size }}",
+                                       environment: env)
+        do {
+            let out = try grown.render(["x": "hello"])
+            Issue.record("no limit error: \(out)")
+        } catch {
+            #expect(error.kind == .memory)
+            #expect(error.message == "Memory limits exceeded")
+        }
     }
 }

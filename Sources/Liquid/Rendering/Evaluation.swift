@@ -136,7 +136,11 @@ extension FilterCall {
             }
             return input
         }
-        if hasConstantArguments { return try filter.invoke(input, constantArguments, context) }
+        if hasConstantArguments {
+            let result = try filter.invoke(input, constantArguments, context)
+            try context.checkFilterResult(result)
+            return result
+        }
         var args = FilterArguments()
         for a in arguments { args.append(try a.evaluate(context)) }
         if !keywordArguments.isEmpty {
@@ -145,7 +149,9 @@ extension FilterCall {
             args.keywords = keywords
         }
         args.emptyLiteralMask = emptyLiteralMask
-        return try filter.invoke(input, args, context)
+        let result = try filter.invoke(input, args, context)
+        try context.checkFilterResult(result)
+        return result
     }
 }
 

@@ -197,6 +197,21 @@ public final class RenderContext {
         }
     }
 
+    /// A filter's result may not outgrow the output bound (a string) or the range bound (an array):
+    /// chained filters can grow a value exponentially before anything is written (`split` of an
+    /// array splits the array's inspected text, five times as long).
+    @inline(__always)
+    func checkFilterResult(_ value: Value) throws {
+        switch value {
+        case .string(let s) where s.utf8.count > session.maxOutputBytes:
+            throw LiquidError(.memory, "Memory limits exceeded")
+        case .array(let a) where a.count > (limits.maxRangeLength ?? Int.max):
+            throw LiquidError(.memory, "Memory limits exceeded")
+        default:
+            break
+        }
+    }
+
     func checkOutputSize(_ count: Int) throws {
         if count > session.maxOutputBytes {
             throw LiquidError(.memory, "Memory limits exceeded")
