@@ -22,17 +22,17 @@ public struct TitlesFromHeadings: JekyllPlugin {
         if options["enabled"] == .bool(false) { return }
         let stripDefault = options["strip_title"] == .bool(true)
         for i in site.pages.indices {
-            retitle(&site.pages[i], isItem: false, stripDefault: stripDefault, site: site)
+            try retitle(&site.pages[i], isItem: false, stripDefault: stripDefault, site: site)
         }
         guard options["collections"] == .bool(true) else { return }
         for c in site.collections.indices where site.collections[c].info.writesOutput {
             for d in site.collections[c].docs.indices where Publication.isWritten(site.collections[c].docs[d], in: site) {
-                retitle(&site.collections[c].docs[d], isItem: true, stripDefault: stripDefault, site: site)
+                try retitle(&site.collections[c].docs[d], isItem: true, stripDefault: stripDefault, site: site)
             }
         }
     }
 
-    func retitle(_ doc: inout Document, isItem: Bool, stripDefault: Bool, site: Site) {
+    func retitle(_ doc: inout Document, isItem: Bool, stripDefault: Bool, site: Site) throws(BuildError) {
         guard site.isMarkdown(doc.extname) else { return }
         // A page's own title wins; an item's title (made from its file name) does not.
         if !isItem, let title = doc.value("title"), !title.isNil { return }
@@ -40,7 +40,7 @@ public struct TitlesFromHeadings: JekyllPlugin {
         guard let match = TitlesFromHeadings.heading.firstMatch(in: doc.content, range: NSRange(location: 0, length: content.length))
         else { return }
         let group = match.range(at: 1).location != NSNotFound ? match.range(at: 1) : match.range(at: 2)
-        doc.data["title"] = .string(strippedMarkup(content.substring(with: group), site: site))
+        doc.data["title"] = .string(try strippedMarkup(content.substring(with: group), site: site))
         let strip = doc.data["strip_title"].map { $0 == .bool(true) } ?? stripDefault
         guard strip else { return }
         let rest = content.replacingCharacters(in: match.range, with: "")
@@ -49,8 +49,8 @@ public struct TitlesFromHeadings: JekyllPlugin {
     }
 
     /// The heading converted, its tags stripped, its whitespace collapsed, footnote marks removed.
-    func strippedMarkup(_ text: String, site: Site) -> String {
-        let html = site.markdown?.convert(text) ?? text
+    func strippedMarkup(_ text: String, site: Site) throws(BuildError) -> String {
+        let html = try site.markdown?.convert(text) ?? text
         let text = Liquidish.normalizeWhitespace(Liquidish.stripHTML(html))
         var result = ""
         var rest = Substring(text)

@@ -34,7 +34,7 @@ enum TextFilters {
         env.register(filter: "markdownify", arity: 0...0) { input, _, context in
             let scope = try context.requireJekyll()
             let converters = scope.build.converters
-            let output = converters.markdown.convertReportingWarnings(input.rubyString)
+            let output = try converters.markdown.convertReportingWarnings(input.rubyString)
             if converters.showsMarkdownWarnings {
                 // kramdown's lines here are of the filter's input, which is nowhere in a file
                 for warning in output.warnings { scope.build.site.logger.warn("Kramdown warning:", warning.kramdownMessage) }

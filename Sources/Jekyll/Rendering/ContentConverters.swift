@@ -8,14 +8,18 @@ public struct ContentConverters: Sendable {
     public enum MarkdownProcessor: Sendable {
         case kramdown(KramdownConverter)
         case commonMark(CommonMarkConverter)
+        /// `markdown:` names a processor kyll does not have. As in Jekyll, that is an error only
+        /// once something is converted: a site without Markdown still builds.
+        case unavailable(BuildError)
 
-        public func convert(_ text: String) -> String { convertReportingWarnings(text).html }
+        public func convert(_ text: String) throws(BuildError) -> String { try convertReportingWarnings(text).html }
 
         /// The HTML and kramdown's warnings (cmark-gfm's own HTML comes with none).
-        public func convertReportingWarnings(_ text: String) -> MarkdownOutput {
+        public func convertReportingWarnings(_ text: String) throws(BuildError) -> MarkdownOutput {
             switch self {
             case .kramdown(let k): return k.convert(text)
             case .commonMark(let c): return MarkdownOutput(html: c.convert(text), warnings: [])
+            case .unavailable(let error): throw error
             }
         }
     }
@@ -52,7 +56,7 @@ public struct ContentConverters: Sendable {
             var error = BuildError("Invalid Markdown processor given: \(configuration.markdown) (kramdown, or CommonMark "
                                    + "with jekyll-commonmark, or CommonMarkGhPages with jekyll-commonmark-ghpages)")
             error.jekyllLine = ("Markdown processor:", "\"\(configuration.markdown)\" is not a valid Markdown processor.")
-            throw configuration.places.locate(error, at: ["markdown"])
+            markdown = .unavailable(configuration.places.locate(error, at: ["markdown"]))
         }
         sass = SassConversion(configuration: configuration, theme: theme)
     }
@@ -68,7 +72,12 @@ public struct ContentConverters: Sendable {
         for kind in chain {
             switch kind {
             case .markdown:
-                let converted = markdown.convertReportingWarnings(output)
+                let converted: MarkdownOutput
+                do {
+                    converted = try markdown.convertReportingWarnings(output)
+                } catch {
+                    throw error.adding(frame: "while converting \(page.relativePath)")
+                }
                 output = converted.html
                 if showsMarkdownWarnings { warnings += converted.warnings }
             case .scss, .sass:
