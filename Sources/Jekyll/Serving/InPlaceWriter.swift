@@ -47,6 +47,8 @@ struct InPlaceWriter {
 
     let destination: String
     let keepFiles: [String]
+    /// The stamp of a copied file's source.
+    var sourceStamp: @Sendable (String) -> BuildMetadata.FileStamp? = { BuildMetadata.FileStamp($0) }
 
     /// The last file for each path wins, as in a full build.
     static func winners(_ files: [OutputFile]) -> [OutputFile] {
@@ -55,14 +57,14 @@ struct InPlaceWriter {
         return winner.values.sorted().map { files[$0] }
     }
 
-    static func origin(of file: OutputFile) -> Ledger.Origin? {
+    func origin(of file: OutputFile) -> Ledger.Origin? {
         switch file.content {
         case .text(var text):
             var hasher = Hasher()
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
             return .bytes(count: text.utf8.count, digest: hasher.finalize())
         case .copy(let source):
-            return BuildMetadata.FileStamp(source).map { .copy(source: source, stamp: $0) }
+            return sourceStamp(source).map { .copy(source: source, stamp: $0) }
         }
     }
 
@@ -75,7 +77,7 @@ struct InPlaceWriter {
             let origin: Ledger.Origin? = if case .copy(let source) = file.content, source.hasPrefix(destination + "/") {
                 nil
             } else {
-                InPlaceWriter.origin(of: file)
+                origin(of: file)
             }
             ledger.entries[file.path] = .init(origin: origin, written: written)
         }
@@ -97,7 +99,7 @@ struct InPlaceWriter {
                 }
                 throw BuildError("the kept output \(file.path) changed on disk during the build; build again")
             }
-            let origin = InPlaceWriter.origin(of: file)
+            let origin = origin(of: file)
             if let entry = previous.entries[file.path], origin != nil, entry.origin == origin,
                previous.isIntact(file.path, destination: destination) {
                 next.entries[file.path] = entry

@@ -31,25 +31,27 @@ struct RebuildPlan {
     let previous: Memory?
     let reusable: Set<Int>
     private let lists: SiteLists
+    /// Files' stamps, each taken once (see `SourceCache.stamp` for `kyll serve`).
+    let stamp: StampSource
 
     /// `changed` holds absolute paths known to have changed (from the watcher): a file rewritten
     /// with the same size within the clock's granularity keeps its stamp.
     init(site: SiteSnapshot, fingerprint: String, previous: Memory?, sassLoadPaths: [String], changed: Set<String> = [],
-         isIntact: @escaping (String) -> Bool) {
+         stamp: @escaping StampSource = StampCache().stamp, isIntact: @escaping (String) -> Bool) {
         self.site = site
         self.fingerprint = fingerprint
-        var stamps = StampCache()
-        shape = RebuildPlan.shape(site, stamps: &stamps)
-        sassInputs = RebuildPlan.sassInputs(sassLoadPaths, stamps: &stamps)
+        self.stamp = stamp
+        shape = RebuildPlan.shape(site, stamp: stamp)
+        sassInputs = RebuildPlan.sassInputs(sassLoadPaths, stamp: stamp)
         self.previous = previous
-        var lists = SiteLists(site: site)
+        var lists = SiteLists(site: site, stamp: stamp)
         if let previous, previous.metadata.fingerprint == fingerprint {
             let keysAsBefore = previous.documentKeys == lists.allKeys
             let sassChanged = previous.sassInputs != sassInputs
                 || changed.contains { [".scss", ".sass", ".css"].contains(Path.extname($0)) }
             reusable = ReuseRules.reusable(site: site, previous: previous.metadata, lists: &lists, changes: ReuseRules.Changes(
                 site: previous.metadata.shape != shape || RebuildPlan.touchesSite(changed, site: site),
-                file: { path, recorded in changed.contains(path) || (stamps.stamp(path) ?? .missing) != recorded },
+                file: { path, recorded in changed.contains(path) || (stamp(path) ?? .missing) != recorded },
                 rendersAnyway: { $0.isSass && sassChanged },
                 isIntact: { !site.isWritten($0) || isIntact($0.destinationPath) },
                 keysAsBefore: keysAsBefore))
@@ -90,7 +92,6 @@ struct RebuildPlan {
     /// The records for the next build: new ones for what was rendered, the previous ones for what
     /// was kept; with `keepsResults`, every document's render too.
     func record(_ context: BuildContext, keepsResults: Bool = false) -> Memory {
-        var stamps = StampCache()
         var lists = self.lists
         var records: [String: BuildMetadata.Record] = [:]
         var results: [String: RenderState.Result] = [:]
@@ -101,47 +102,50 @@ struct RebuildPlan {
                 records[key] = old
                 continue
             }
-            records[key] = ReuseRules.record(id, context: context, lists: &lists) { stamps.stamp($0) }
+            records[key] = ReuseRules.record(id, context: context, lists: &lists, stamp: stamp)
         }
         return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, records: records),
                       sassInputs: sassInputs, results: results, documentKeys: keepsResults ? lists.allKeys : nil)
     }
 
     /// Every document, static file and data file with its stamp (each file looked at once).
-    static func shape(_ site: SiteSnapshot, stamps: inout StampCache) -> String {
+    static func shape(_ site: SiteSnapshot, stamp: StampSource) -> String {
         var parts: [String] = []
         parts.reserveCapacity(site.documents.count + site.staticFiles.count)
         for doc in site.documents {
-            let stamp = doc.isGenerated ? "generated" : (stamps.stamp(doc.path).map(\.text) ?? "-")
-            parts.append(doc.relativePath + "|" + doc.url + "|" + stamp)
+            let text = doc.isGenerated ? "generated" : (stamp(doc.path).map(\.text) ?? "-")
+            parts.append(doc.relativePath + "|" + doc.url + "|" + text)
         }
         for file in site.staticFiles {
-            parts.append(file.relativePath + "|" + (stamps.stamp(file.path).map(\.text) ?? "-"))
+            parts.append(file.relativePath + "|" + (stamp(file.path).map(\.text) ?? "-"))
         }
         let dataDir = site.configuration.inSource(site.configuration.dataDir)
         for file in FileSystem.walkFiles(dataDir).sorted() {
-            parts.append("data/" + file + "|" + (stamps.stamp(Path.join(dataDir, file)).map(\.text) ?? "-"))
+            parts.append("data/" + file + "|" + (stamp(Path.join(dataDir, file)).map(\.text) ?? "-"))
         }
         return BuildMetadata.hash(parts.joined(separator: "\n"))
     }
 
     /// Every file a stylesheet may import from its load paths, with its stamp.
-    static func sassInputs(_ loadPaths: [String], stamps: inout StampCache) -> String {
+    static func sassInputs(_ loadPaths: [String], stamp: StampSource) -> String {
         var parts: [String] = []
         for root in loadPaths {
             for file in FileSystem.walkFiles(root) {
-                parts.append(root + "/" + file + "|" + (stamps.stamp(Path.join(root, file)).map(\.text) ?? "-"))
+                parts.append(root + "/" + file + "|" + (stamp(Path.join(root, file)).map(\.text) ?? "-"))
             }
         }
         return BuildMetadata.hash(parts.joined(separator: "\n"))
     }
 }
 
-/// File stamps taken once per path during one plan.
-struct StampCache {
+/// A file's modification time and size, or nil when it is not there.
+typealias StampSource = (String) -> BuildMetadata.FileStamp?
+
+/// File stamps taken once per path during one plan and its records (`kyll build --incremental`).
+final class StampCache {
     private var stamps: [String: BuildMetadata.FileStamp?] = [:]
 
-    mutating func stamp(_ path: String) -> BuildMetadata.FileStamp? {
+    func stamp(_ path: String) -> BuildMetadata.FileStamp? {
         if let known = stamps[path] { return known }
         let stamp = BuildMetadata.FileStamp(path)
         stamps[path] = stamp
