@@ -237,12 +237,21 @@ import JekyllPlugins
         #expect(fixed.written.contains("2024/02/01/two.html"))
     }
 
-    @Test func filesChangedBehindItsBackAreWrittenAgain() throws {
+    /// Trusting the watcher, the rebuild does not look at the destination: `checkOutputs` (which
+    /// `kyll serve` runs after such a rebuild) finds what changed there.
+    @Test(arguments: [false, true])
+    func filesChangedBehindItsBackAreWrittenAgain(trustingTheWatcher: Bool) throws {
         let site = try Fixture(SiteRebuilderTests.site)
+        site.trustsTouched = trustingTheWatcher
+        try site.build()
         try site.build()
         let destination = Path.join(site.source, "_site")
         try FileSystem.remove(Path.join(destination, "about/index.html"))
         try Fixture.write(Path.join(destination, "static.txt"), "tampered\n")
+        if trustingTheWatcher {
+            #expect(try site.build().changes.isEmpty, "not looked at")
+            #expect(site.rebuilder.checkOutputs() == ["about/index.html", "static.txt"])
+        }
         let changes = try site.rebuildMatchesFullBuild("repaired")
         #expect(changes.written == ["about/index.html", "static.txt"])
     }

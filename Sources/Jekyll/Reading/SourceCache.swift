@@ -62,6 +62,8 @@ final class SourceCache: Sendable {
     /// After a build: forgets the files it did not read.
     func finishBuild() {
         contents.withLock { contents in
+            // Usually every file is still there: no new dictionary then.
+            guard contents.entries.keys.contains(where: { !contents.used.contains($0) }) else { return }
             contents.entries = contents.entries.filter { contents.used.contains($0.key) }
         }
     }

@@ -38,15 +38,27 @@ struct InPlaceWriter {
 
         var entries: [String: Entry] = [:]
 
-        /// Whether the file is there as this process left it.
-        func isIntact(_ path: String, destination: String) -> Bool {
+        /// Whether the file is there as this process left it; without `looking`, whether it was
+        /// left there (`checkOutputs` has looked since).
+        func isIntact(_ path: String, destination: String, looking: Bool = true) -> Bool {
             guard let entry = entries[path] else { return false }
-            return BuildMetadata.FileStamp(Path.join(destination, path)) == entry.written
+            return !looking || BuildMetadata.FileStamp(Path.join(destination, path)) == entry.written
+        }
+
+        /// Forgets the files that are no longer as this process left them (so the next build
+        /// writes them again); returns their paths.
+        mutating func forgetChanged(destination: String) -> [String] {
+            let changed = entries.keys.filter { !isIntact($0, destination: destination) }
+            for path in changed { entries[path] = nil }
+            return changed.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
     }
 
     let destination: String
     let keepFiles: [String]
+    /// Whether files the ledger lists are looked at before they are kept (not when the caller
+    /// checks them between builds, see `SiteRebuilder.checkOutputs`).
+    var looksAtOutputs = true
     /// The stamp of a copied file's source.
     var sourceStamp: @Sendable (String) -> BuildMetadata.FileStamp? = { BuildMetadata.FileStamp($0) }
 
@@ -93,7 +105,8 @@ struct InPlaceWriter {
             let target = Path.join(destination, file.path)
             if case .copy(let source) = file.content, source == target {
                 // A document kept from the previous build: its file is already in place.
-                if let entry = previous.entries[file.path], previous.isIntact(file.path, destination: destination) {
+                if let entry = previous.entries[file.path],
+                   previous.isIntact(file.path, destination: destination, looking: looksAtOutputs) {
                     next.entries[file.path] = entry
                     continue
                 }
@@ -101,7 +114,7 @@ struct InPlaceWriter {
             }
             let origin = origin(of: file)
             if let entry = previous.entries[file.path], origin != nil, entry.origin == origin,
-               previous.isIntact(file.path, destination: destination) {
+               previous.isIntact(file.path, destination: destination, looking: looksAtOutputs) {
                 next.entries[file.path] = entry
                 continue
             }

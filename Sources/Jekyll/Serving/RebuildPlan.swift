@@ -31,6 +31,8 @@ struct RebuildPlan {
     let previous: Memory?
     let reusable: Set<Int>
     private let lists: SiteLists
+    /// Whether the site has the documents of the previous build, by key and in order.
+    private let keysAsBefore: Bool
     /// Files' stamps, each taken once (see `SourceCache.stamp` for `kyll serve`).
     let stamp: StampSource
 
@@ -45,8 +47,9 @@ struct RebuildPlan {
         sassInputs = RebuildPlan.sassInputs(sassLoadPaths, stamp: stamp)
         self.previous = previous
         var lists = SiteLists(site: site, stamp: stamp)
+        let keysAsBefore = previous?.documentKeys == lists.allKeys
+        self.keysAsBefore = keysAsBefore
         if let previous, previous.metadata.fingerprint == fingerprint {
-            let keysAsBefore = previous.documentKeys == lists.allKeys
             let sassChanged = previous.sassInputs != sassInputs
                 || changed.contains { [".scss", ".sass", ".css"].contains(Path.extname($0)) }
             reusable = ReuseRules.reusable(site: site, previous: previous.metadata, lists: &lists, changes: ReuseRules.Changes(
@@ -95,7 +98,15 @@ struct RebuildPlan {
         var lists = self.lists
         var records: [String: BuildMetadata.Record] = [:]
         var results: [String: RenderState.Result] = [:]
-        for id in site.documents.indices {
+        var ids = Array(site.documents.indices)
+        if keysAsBefore, let previous, previous.metadata.fingerprint == fingerprint {
+            // The same documents as before: their records and renders stand but for those
+            // rendered now (a kept document rendered for another template among them).
+            records = previous.metadata.records
+            if keepsResults { results = previous.results }
+            ids = ids.filter { !reusable.contains($0) || context.state.finalResult($0) != nil }
+        }
+        for id in ids {
             let key = lists.key(id)
             if keepsResults, let result = context.state.finalResult(id) ?? context.carried[id] { results[key] = result }
             if reusable.contains(id), context.state.finalResult(id) == nil, let old = previous?.metadata.records[key] {
@@ -108,33 +119,39 @@ struct RebuildPlan {
                       sassInputs: sassInputs, results: results, documentKeys: keepsResults ? lists.allKeys : nil)
     }
 
-    /// Every document, static file and data file with its stamp (each file looked at once).
+    /// Every document, static file and data file with its stamp (each file looked at once), one
+    /// per line, hashed.
     static func shape(_ site: SiteSnapshot, stamp: StampSource) -> String {
-        var parts: [String] = []
-        parts.reserveCapacity(site.documents.count + site.staticFiles.count)
+        var hasher = BuildMetadata.TextHash()
+        var first = true
+        func line(_ parts: String..., stamp: BuildMetadata.FileStamp?, generated: Bool = false) {
+            if !first { hasher.add("\n") }
+            first = false
+            for part in parts { hasher.add(part); hasher.add("|") }
+            if generated { hasher.add("generated") } else { hasher.add(stamp) }
+        }
         for doc in site.documents {
-            let text = doc.isGenerated ? "generated" : (stamp(doc.path).map(\.text) ?? "-")
-            parts.append(doc.relativePath + "|" + doc.url + "|" + text)
+            line(doc.relativePath, doc.url, stamp: doc.isGenerated ? nil : stamp(doc.path), generated: doc.isGenerated)
         }
-        for file in site.staticFiles {
-            parts.append(file.relativePath + "|" + (stamp(file.path).map(\.text) ?? "-"))
-        }
+        for file in site.staticFiles { line(file.relativePath, stamp: stamp(file.path)) }
         let dataDir = site.configuration.inSource(site.configuration.dataDir)
-        for file in FileSystem.walkFiles(dataDir).sorted() {
-            parts.append("data/" + file + "|" + (stamp(Path.join(dataDir, file)).map(\.text) ?? "-"))
-        }
-        return BuildMetadata.hash(parts.joined(separator: "\n"))
+        for file in FileSystem.walkFiles(dataDir).sorted() { line("data/" + file, stamp: stamp(Path.join(dataDir, file))) }
+        return hasher.hex
     }
 
     /// Every file a stylesheet may import from its load paths, with its stamp.
     static func sassInputs(_ loadPaths: [String], stamp: StampSource) -> String {
-        var parts: [String] = []
+        var hasher = BuildMetadata.TextHash()
+        var first = true
         for root in loadPaths {
             for file in FileSystem.walkFiles(root) {
-                parts.append(root + "/" + file + "|" + (stamp(Path.join(root, file)).map(\.text) ?? "-"))
+                if !first { hasher.add("\n") }
+                first = false
+                hasher.add(root + "/" + file + "|")
+                hasher.add(stamp(Path.join(root, file)))
             }
         }
-        return BuildMetadata.hash(parts.joined(separator: "\n"))
+        return hasher.hex
     }
 }
 

@@ -43,6 +43,18 @@ public final class SiteRebuilder: Sendable {
         state.withLock { $0 = State(configuration: configuration) }
     }
 
+    /// Looks at every file the builds wrote: those someone else changed or removed since are
+    /// written again by the next build. A build trusting the watcher (`watched`) does not look at
+    /// the destination (the watcher does not watch it): `kyll serve` calls this after each such
+    /// build, once the browsers have been told to reload. Returns the paths found changed.
+    @discardableResult
+    public func checkOutputs() -> [String] {
+        state.withLock { state in
+            let destination = state.configuration.destination
+            return state.ledger?.forgetChanged(destination: destination) ?? []
+        }
+    }
+
     /// One build: read, generate, render what changed, write what differs. `changed` may name
     /// files (relative to the source) known to have changed since the last build, such as those a
     /// watcher reported; any other change is found from the files' sizes and modification times,
@@ -81,7 +93,7 @@ public final class SiteRebuilder: Sendable {
         let plan = RebuildPlan(site: snapshot, fingerprint: fingerprint, previous: previous,
                                sassLoadPaths: setup.converters.sass.loadPaths, changed: changedPaths,
                                stamp: state.sources.stamp) { [ledger = state.ledger] path in
-            if let ledger { return ledger.isIntact(path, destination: destination) }
+            if let ledger { return ledger.isIntact(path, destination: destination, looking: watched == nil) }
             return FileSystem.isFile(Path.join(destination, path))
         }
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
@@ -96,7 +108,8 @@ public final class SiteRebuilder: Sendable {
         } + rendered.items
         BuildSafety.warnAboutConflicts(files, destination: destination, logger: logger)
         try FolderConflicts.refuse(files, configuration: configuration, defaults: site.defaults)
-        let writer = InPlaceWriter(destination: destination, keepFiles: configuration.keepFiles, sourceStamp: state.sources.stamp)
+        let writer = InPlaceWriter(destination: destination, keepFiles: configuration.keepFiles,
+                                   looksAtOutputs: watched == nil, sourceStamp: state.sources.stamp)
         let changes: DestinationChanges
         if let ledger = state.ledger {
             (changes, state.ledger) = try writer.write(files, over: ledger)

@@ -104,6 +104,8 @@ final class RebuildLoop {
             server.clearBuildError()
             server.notifyReload(changedPaths: reloadPaths(result))
             logger.info("", "...done in \(ServeSession.rubySeconds(ServeSession.seconds(since: start))) seconds.")
+            // Off the way to the reload: the rebuild trusted the destination to be as it left it.
+            if watched != nil { RebuildLoop.queue.async { [rebuilder] in rebuilder.checkOutputs() } }
         } catch {
             fail(error)
         }
