@@ -54,7 +54,7 @@ struct RebuildPlan {
                 || changed.contains { [".scss", ".sass", ".css"].contains(Path.extname($0)) }
             reusable = ReuseRules.reusable(site: site, previous: previous.metadata, lists: &lists, changes: ReuseRules.Changes(
                 site: previous.metadata.shape != shape || RebuildPlan.touchesSite(changed, site: site),
-                file: { path, recorded in changed.contains(path) || (stamp(path) ?? .missing) != recorded },
+                file: { path, recorded in changed.has(path) || (stamp(path) ?? .missing) != recorded },
                 rendersAnyway: { $0.isSass && sassChanged },
                 isIntact: { !site.isWritten($0) || isIntact($0.destinationPath) },
                 keysAsBefore: keysAsBefore))
@@ -79,7 +79,7 @@ struct RebuildPlan {
         guard !changed.isEmpty else { return false }
         let dataDir = site.configuration.inSource(site.configuration.dataDir) + "/"
         if changed.contains(where: { $0.hasPrefix(dataDir) }) { return true }
-        return site.documents.contains { changed.contains($0.path) } || site.staticFiles.contains { changed.contains($0.path) }
+        return site.documents.contains { changed.has($0.path) } || site.staticFiles.contains { changed.has($0.path) }
     }
 
     /// The previous renders of the documents this build keeps, where known.
@@ -152,6 +152,14 @@ struct RebuildPlan {
             }
         }
         return hasher.hex
+    }
+}
+
+extension Set<String> {
+    /// `contains`, comparing a few paths one by one (a save names one file or two) rather than
+    /// hashing the path asked about: this is asked for every file of the site on every rebuild.
+    func has(_ path: String) -> Bool {
+        count <= 4 ? contains { $0 == path } : contains(path)
     }
 }
 
