@@ -143,6 +143,9 @@ enum BuildSafety {
     /// Whether there were any.
     @discardableResult
     static func warnAboutConflicts(_ files: [OutputFile], destination: String, logger: Logger) -> Bool {
+        // Usually no path is shared: one look-up per file says so (this runs on every rebuild).
+        var seen = Set<String>(minimumCapacity: files.count)
+        guard files.contains(where: { !$0.mayReplace && !seen.insert($0.path).inserted }) else { return false }
         var origins: [String: [String]] = [:]
         var order: [String] = []
         for f in files where !f.mayReplace {

@@ -20,13 +20,14 @@ public struct RedirectFrom: JekyllPlugin {
         for c in site.collections.indices where site.collections[c].info.writesOutput {
             for d in site.collections[c].docs.indices {
                 let doc = site.collections[c].docs[d]
-                guard Publication.isWritten(doc, in: site) else { continue }
+                // Most items redirect nothing: they are not copied out and back (every rebuild of `kyll serve`).
+                guard RedirectFrom.redirects(doc), Publication.isWritten(doc, in: site) else { continue }
                 var changed = doc
                 try redirect(&changed, site: &site, redirects: &redirects)
                 site.collections[c].docs[d] = changed
             }
         }
-        for p in site.pages.indices {
+        for p in site.pages.indices where RedirectFrom.redirects(site.pages[p]) {
             var page = site.pages[p]
             try redirect(&page, site: &site, redirects: &redirects)
             site.pages[p] = page
@@ -51,6 +52,11 @@ public struct RedirectFrom: JekyllPlugin {
         doc.data = doc.data.merging(page.data)
         doc.content = ""
         if case .hash(let r)? = page.data["redirect"] { redirects[r["from"] ?? .nil] = r["to"] ?? .nil }
+    }
+
+    /// Whether the document names a redirect (`redirect` does nothing otherwise).
+    static func redirects(_ doc: Document) -> Bool {
+        !list(doc.value("redirect_from")).isEmpty || !list(doc.value("redirect_to")).isEmpty
     }
 
     /// A string as a one-item list, a list without its nils, nothing for nil.

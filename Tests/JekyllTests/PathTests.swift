@@ -19,6 +19,17 @@ import Testing
         #expect(Path.dirname("a/b/") == "a")
     }
 
+    /// Ruby's `File.dirname` and `File.basename` (checked with ruby 3), split on the `/` byte.
+    @Test(arguments: [
+        ("", ".", ""), ("/", "/", "/"), ("//", "/", "/"), ("a", ".", "a"), ("/a", "/", "a"), ("a/", ".", "a"),
+        ("a//b", "a", "b"), ("///a//", "/", "a"), ("a/b/c.d", "a/b", "c.d"), ("/é/ü.md", "/é", "ü.md"), ("x//", ".", "x"),
+        ("/\u{301}/a", "/\u{301}", "a"),
+    ])
+    func dirnameAndBasename(path: String, dirname: String, basename: String) {
+        #expect(Path.dirname(path) == dirname)
+        #expect(Path.basename(path) == basename)
+    }
+
     @Test func join() {
         #expect(Path.join("a/", "/b") == "a/b")
         #expect(Path.join("", "a") == "/a")

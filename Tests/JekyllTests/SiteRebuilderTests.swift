@@ -49,6 +49,8 @@ import JekyllPlugins
         "_posts/2024-03-01-three.md": "---\nlayout: post\ntitle: Three\n---\nThird post.\n",
     ]
 
+    @Sendable static func everyFile(_ path: String) -> Bool { true }
+
     /// A source folder written from `files`, with a rebuilder building it into `_site`.
     final class Fixture {
         let root: String
@@ -56,6 +58,8 @@ import JekyllPlugins
         let rebuilder: SiteRebuilder
         /// The files written or removed since the last build, as a watcher reports them.
         var touched: Set<String> = []
+        /// Whether builds trust `touched` to name every change (as `kyll serve` trusts its watcher).
+        var trustsTouched = false
 
         init(_ files: [String: String]) throws {
             root = NSTemporaryDirectory() + "kyll-rebuild-" + UUID().uuidString
@@ -94,6 +98,7 @@ import JekyllPlugins
 
         func build() throws -> SiteRebuilder.Result {
             defer { touched = [] }
+            if trustsTouched { return try rebuilder.build(changed: touched, watched: SiteRebuilderTests.everyFile) }
             return try rebuilder.build(changed: touched)
         }
 
@@ -144,8 +149,12 @@ import JekyllPlugins
         }
     }
 
-    @Test func everyKindOfEditEndsAsAFullBuild() throws {
+    /// Also when the rebuilds look only at the files the watcher named (the stamps of the others
+    /// kept from before).
+    @Test(arguments: [false, true])
+    func everyKindOfEditEndsAsAFullBuild(trustingTheWatcher: Bool) throws {
         let site = try Fixture(SiteRebuilderTests.site)
+        site.trustsTouched = trustingTheWatcher
         let first = try site.rebuildMatchesFullBuild("first build")
         #expect(first.written.contains("index.html") && first.written.contains("css/main.css"))
 
@@ -201,6 +210,21 @@ import JekyllPlugins
         try site.rebuildMatchesFullBuild("the configuration")
     }
 
+    /// Trusting the watcher, a rebuild does not look at a file it did not name (the point of it:
+    /// no `stat` per file); without it, the change is found from the file's stamp.
+    @Test func aTrustedWatcherIsNotSecondGuessed() throws {
+        let site = try Fixture(SiteRebuilderTests.site)
+        site.trustsTouched = true
+        try site.build()
+        try site.build()
+        let post = "_posts/2024-03-01-three.md"
+        try Fixture.write(Path.join(site.source, post), "---\nlayout: post\ntitle: Three\n---\nNot reported, longer.\n")
+        #expect(try site.build().changes.isEmpty)
+        site.trustsTouched = false
+        #expect(try site.build().changes.written.contains("2024/03/01/three.html"))
+        try site.destinationMatchesFullBuild("after an untrusted rebuild")
+    }
+
     @Test func aFailedBuildLeavesTheDestinationAsItWas() throws {
         let site = try Fixture(SiteRebuilderTests.site)
         try site.build()
@@ -213,12 +237,21 @@ import JekyllPlugins
         #expect(fixed.written.contains("2024/02/01/two.html"))
     }
 
-    @Test func filesChangedBehindItsBackAreWrittenAgain() throws {
+    /// Trusting the watcher, the rebuild does not look at the destination: `checkOutputs` (which
+    /// `kyll serve` runs after such a rebuild) finds what changed there.
+    @Test(arguments: [false, true])
+    func filesChangedBehindItsBackAreWrittenAgain(trustingTheWatcher: Bool) throws {
         let site = try Fixture(SiteRebuilderTests.site)
+        site.trustsTouched = trustingTheWatcher
+        try site.build()
         try site.build()
         let destination = Path.join(site.source, "_site")
         try FileSystem.remove(Path.join(destination, "about/index.html"))
         try Fixture.write(Path.join(destination, "static.txt"), "tampered\n")
+        if trustingTheWatcher {
+            #expect(try site.build().changes.isEmpty, "not looked at")
+            #expect(site.rebuilder.checkOutputs() == ["about/index.html", "static.txt"])
+        }
         let changes = try site.rebuildMatchesFullBuild("repaired")
         #expect(changes.written == ["about/index.html", "static.txt"])
     }

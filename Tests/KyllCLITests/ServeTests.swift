@@ -215,6 +215,22 @@ import Server
         }
     }
 
+    /// A rebuild trusts the watcher only for files a watch sees change: not through a link.
+    @Test func watchedFilesAreThoseReachedWithoutALink() throws {
+        let root = NSTemporaryDirectory() + "kyll-watched-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/elsewhere", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: root + "/s/_posts", withIntermediateDirectories: true)
+        for file in ["s/_posts/a.md", "s/index.md", "elsewhere/b.md"] { fm.createFile(atPath: root + "/" + file, contents: Data()) }
+        try fm.createSymbolicLink(atPath: root + "/s/linked", withDestinationPath: root + "/elsewhere")
+        try fm.createSymbolicLink(atPath: root + "/s/link.md", withDestinationPath: root + "/elsewhere/b.md")
+        let given: Value = ["source": .string(root + "/s"), "destination": .string(root + "/s/_site")]
+        let watched = WatchedFiles(WatchIgnore(configuration: Configuration(hash: given.orderedHash!)))
+        for path in ["_posts/a.md", "index.md", "_posts/new.md"] { #expect(watched.watches(path), "\(path)") }
+        for path in ["linked/b.md", "link.md", "_site/index.html"] { #expect(!watched.watches(path), "\(path)") }
+    }
+
     @Test func buildErrorsBecomeOverlayReports() {
         let frames = BuildErrorReport.frames("included from _includes/a.html:3:7")
             + BuildErrorReport.frames("in layout _layouts/default.html, rendering _posts/x.md")

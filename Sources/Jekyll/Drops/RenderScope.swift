@@ -90,18 +90,38 @@ public final class BuildContext: Sendable {
 enum LayoutLeak {
     static func initialLayoutData(_ site: SiteSnapshot) -> [OrderedHash?] {
         var current: OrderedHash?
+        // How `current` was made — after a document with layouts, from its layout's name; nil
+        // when not known so — to merge each layout over each such state once, not once per
+        // document (a thousand posts of one layout, on every rebuild).
+        var made: String? = ""
+        var merged: [String: OrderedHash] = [:]
+        var chains: [String: OrderedHash?] = [:]
         var result: [OrderedHash?] = []
         result.reserveCapacity(site.documents.count)
         for doc in site.documents {
             if let name = doc.value("layout").flatMap({ $0.isNil ? nil : $0.rubyString }), let layout = site.layouts[name] {
-                current = layout.data.deepMerged(with: current ?? OrderedHash())
+                let key = made.map { name + "\u{0}" + $0 }
+                if let key, let known = merged[key] {
+                    current = known
+                } else {
+                    current = layout.data.deepMerged(with: current ?? OrderedHash())
+                    if let key { merged[key] = current }
+                }
+                made = nil
             }
             result.append(current)
             if doc.placedInLayout {
-                current = nil
-                for layout in chain(of: doc, in: site.layouts) {
-                    current = layout.data.deepMerged(with: current ?? OrderedHash())
+                let name = doc.layoutName ?? ""
+                if let known = chains[name] {
+                    current = known
+                } else {
+                    current = nil
+                    for layout in chain(of: doc, in: site.layouts) {
+                        current = layout.data.deepMerged(with: current ?? OrderedHash())
+                    }
+                    chains[name] = current
                 }
+                made = name
             }
         }
         return result
@@ -115,7 +135,7 @@ enum LayoutLeak {
         result.reserveCapacity(site.documents.count)
         for (id, doc) in site.documents.enumerated() {
             result.append(last)
-            if doc.placedInLayout && !chain(of: doc, in: site.layouts).isEmpty { last = id }
+            if doc.placedInLayout, let name = doc.layoutName, site.layouts[name] != nil { last = id }
         }
         return result
     }

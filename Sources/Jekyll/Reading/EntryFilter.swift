@@ -45,7 +45,7 @@ public struct EntryFilter: Sendable {
         if entry.hasSuffix(".") { return true }
         let included = isIncluded(entry)
         if isExcluded(entry) && !included { return true }
-        if isRefusedSymlink(Path.join(directory, entry)) { return true }
+        if safe, isRefusedSymlink(Path.join(directory, entry)) { return true }
         if included { return false }
         return isSpecial(entry) || entry.hasSuffix("~")
     }
@@ -83,10 +83,11 @@ public struct EntryFilter: Sendable {
     private static func globMatches(_ patterns: [SourcePattern], _ entry: String, source: String) -> Bool {
         guard !patterns.isEmpty else { return false }
         let entryPath = Path.join(source, entry)
+        let bytes = Array(entryPath.utf8)
         var isDirectory: Bool?
         for pattern in patterns {
-            if pattern.glob.matches(entryPath) || entryPath.hasPrefix(pattern.path) { return true }
-            if pattern.path == entryPath + "/" {
+            if pattern.glob.matches(utf8: bytes) || bytes.starts(with: pattern.bytes) { return true }
+            if pattern.bytes.count == bytes.count + 1, pattern.bytes.last == UInt8(ascii: "/"), pattern.bytes.starts(with: bytes) {
                 if isDirectory == nil { isDirectory = FileSystem.isDirectory(entryPath) }
                 if isDirectory == true { return true }
             }
@@ -96,11 +97,12 @@ public struct EntryFilter: Sendable {
 
     /// An `include`/`exclude` entry joined under the source (Jekyll's `PathManager.join`).
     private struct SourcePattern: Sendable {
-        let path: String
+        let bytes: [UInt8]
         let glob: GlobPattern
 
         init(_ pattern: String, source: String) {
-            path = Path.join(source, pattern)
+            let path = Path.join(source, pattern)
+            bytes = Array(path.utf8)
             glob = GlobPattern(path)
         }
     }

@@ -73,7 +73,7 @@ struct SiteReader {
         guard FileSystem.isDirectory(base) else { return [] }
         let filter = EntryFilter(configuration: site.configuration).relativeTo(baseDirectory: base)
         // Ruby's `Dir["**/*"]`: no hidden files or folders; then the entry rules; no folders.
-        let walked = FileSystem.walk(base).filter { !$0.path.split(separator: "/").contains { $0.hasPrefix(".") } }
+        let walked = FileSystem.walk(base).filter { !Path.hasHiddenComponent($0.path) }
         // Only a link may still be a folder (`walk` went into the others).
         let links = Set(walked.filter(\.isSymlink).map(\.path))
         let entries = filter.filter(walked.map(\.path), in: base).filter {
@@ -137,6 +137,16 @@ struct SiteReader {
 }
 
 extension Path {
+    /// Whether a component of the relative path starts with `.`.
+    static func hasHiddenComponent(_ path: String) -> Bool {
+        var afterSlash = true
+        for byte in path.utf8 {
+            if afterSlash && byte == UInt8(ascii: ".") { return true }
+            afterSlash = byte == UInt8(ascii: "/")
+        }
+        return false
+    }
+
     /// Whether the name has an extension (Jekyll's `(\.[^.]+)$`).
     static func hasExtension(_ name: String) -> Bool {
         guard let dot = name.lastIndex(of: ".") else { return false }

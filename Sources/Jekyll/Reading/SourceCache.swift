@@ -30,31 +30,64 @@ final class SourceCache: Sendable {
         var entries: [String: Entry] = [:]
         /// The paths looked up since `startBuild`, to drop the files that are gone at its end.
         var used: Set<String> = []
+        /// Each file's stamp as last seen, the build that saw it, and whether the watcher watches it.
+        var stamps: [String: (stamp: BuildMetadata.FileStamp?, build: Int, watched: Bool)] = [:]
+        var build = 0
+        /// The files whose every change the watcher reports (absolute paths); nil: none.
+        var watched: (@Sendable (String) -> Bool)?
     }
 
     private let contents = Mutex(Contents())
 
     init() {}
 
-    /// A new build: files the watcher saw change are parsed again whatever their stamps say.
-    func startBuild(changed: some Sequence<String>) {
+    /// A new build: files the watcher saw change are parsed again whatever their stamps say. With
+    /// `watched`, the watcher reported every change to the files it says it watches since the
+    /// previous build: those it did not name keep the stamps they had (no `stat`s for a thousand
+    /// unchanged posts and their outputs' sources on every save).
+    func startBuild(changed: some Sequence<String>, watched: (@Sendable (String) -> Bool)? = nil) {
         contents.withLock {
-            for path in changed { $0.entries[path] = nil }
+            for path in changed {
+                $0.entries[path] = nil
+                $0.stamps[path] = nil
+            }
             $0.used = []
+            $0.build += 1
+            // Whether a file is watched is asked once per file (the same rules for all builds of a
+            // configuration, and so of this cache).
+            $0.watched = watched
         }
     }
 
     /// After a build: forgets the files it did not read.
     func finishBuild() {
         contents.withLock { contents in
+            // Usually every file is still there: no new dictionary then.
+            guard contents.entries.keys.contains(where: { !contents.used.contains($0) }) else { return }
             contents.entries = contents.entries.filter { contents.used.contains($0.key) }
         }
+    }
+
+    /// The file's stamp: taken once per build, or kept from an earlier build for a file the watcher
+    /// watches and did not report. One stamp per file and build serves reading, the plan and the
+    /// records, so all three agree on the version of the file they saw.
+    func stamp(_ path: String) -> BuildMetadata.FileStamp? {
+        let known = contents.withLock { contents -> BuildMetadata.FileStamp?? in
+            guard let seen = contents.stamps[path],
+                  seen.build == contents.build || (seen.watched && contents.watched != nil) else { return nil }
+            return .some(seen.stamp)
+        }
+        if let known { return known }
+        let stamp = BuildMetadata.FileStamp(path)
+        let watched = contents.withLock { $0.watched }?(path) ?? false
+        contents.withLock { $0.stamps[path] = (stamp, $0.build, watched) }
+        return stamp
     }
 
     /// The file parsed, from the cache when its stamp is unchanged.
     func parsed(path: String, displayPath: String,
                 parse: () throws(BuildError) -> DocumentReader.Parsed) throws(BuildError) -> DocumentReader.Parsed {
-        guard let stamp = BuildMetadata.FileStamp(path) else { return try parse() }
+        guard let stamp = stamp(path) else { return try parse() }
         let cached = contents.withLock { contents -> DocumentReader.Parsed? in
             contents.used.insert(path)
             guard let entry = contents.entries[path], entry.stamp == stamp, entry.displayPath == displayPath else { return nil }
@@ -74,7 +107,7 @@ final class SourceCache: Sendable {
     /// through `parsed`, which leaves the entry the document is kept in.
     func document(path: String, role: String, siteTime: TimeValue,
                   make: () throws(BuildError) -> MadeDocument) throws(BuildError) -> Document {
-        guard let stamp = BuildMetadata.FileStamp(path) else { return try make().document }
+        guard let stamp = stamp(path) else { return try make().document }
         let cached = contents.withLock { contents -> Document? in
             contents.used.insert(path)
             guard let entry = contents.entries[path], entry.stamp == stamp, let made = entry.documents[role],

@@ -38,15 +38,29 @@ struct InPlaceWriter {
 
         var entries: [String: Entry] = [:]
 
-        /// Whether the file is there as this process left it.
-        func isIntact(_ path: String, destination: String) -> Bool {
+        /// Whether the file is there as this process left it; without `looking`, whether it was
+        /// left there (`checkOutputs` has looked since).
+        func isIntact(_ path: String, destination: String, looking: Bool = true) -> Bool {
             guard let entry = entries[path] else { return false }
-            return BuildMetadata.FileStamp(Path.join(destination, path)) == entry.written
+            return !looking || BuildMetadata.FileStamp(Path.join(destination, path)) == entry.written
+        }
+
+        /// Forgets the files that are no longer as this process left them (so the next build
+        /// writes them again); returns their paths.
+        mutating func forgetChanged(destination: String) -> [String] {
+            let changed = entries.keys.filter { !isIntact($0, destination: destination) }
+            for path in changed { entries[path] = nil }
+            return changed.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
     }
 
     let destination: String
     let keepFiles: [String]
+    /// Whether files the ledger lists are looked at before they are kept (not when the caller
+    /// checks them between builds, see `SiteRebuilder.checkOutputs`).
+    var looksAtOutputs = true
+    /// The stamp of a copied file's source.
+    var sourceStamp: @Sendable (String) -> BuildMetadata.FileStamp? = { BuildMetadata.FileStamp($0) }
 
     /// The last file for each path wins, as in a full build.
     static func winners(_ files: [OutputFile]) -> [OutputFile] {
@@ -55,14 +69,14 @@ struct InPlaceWriter {
         return winner.values.sorted().map { files[$0] }
     }
 
-    static func origin(of file: OutputFile) -> Ledger.Origin? {
+    func origin(of file: OutputFile) -> Ledger.Origin? {
         switch file.content {
         case .text(var text):
             var hasher = Hasher()
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
             return .bytes(count: text.utf8.count, digest: hasher.finalize())
         case .copy(let source):
-            return BuildMetadata.FileStamp(source).map { .copy(source: source, stamp: $0) }
+            return sourceStamp(source).map { .copy(source: source, stamp: $0) }
         }
     }
 
@@ -75,7 +89,7 @@ struct InPlaceWriter {
             let origin: Ledger.Origin? = if case .copy(let source) = file.content, source.hasPrefix(destination + "/") {
                 nil
             } else {
-                InPlaceWriter.origin(of: file)
+                origin(of: file)
             }
             ledger.entries[file.path] = .init(origin: origin, written: written)
         }
@@ -91,15 +105,16 @@ struct InPlaceWriter {
             let target = Path.join(destination, file.path)
             if case .copy(let source) = file.content, source == target {
                 // A document kept from the previous build: its file is already in place.
-                if let entry = previous.entries[file.path], previous.isIntact(file.path, destination: destination) {
+                if let entry = previous.entries[file.path],
+                   previous.isIntact(file.path, destination: destination, looking: looksAtOutputs) {
                     next.entries[file.path] = entry
                     continue
                 }
                 throw BuildError("the kept output \(file.path) changed on disk during the build; build again")
             }
-            let origin = InPlaceWriter.origin(of: file)
+            let origin = origin(of: file)
             if let entry = previous.entries[file.path], origin != nil, entry.origin == origin,
-               previous.isIntact(file.path, destination: destination) {
+               previous.isIntact(file.path, destination: destination, looking: looksAtOutputs) {
                 next.entries[file.path] = entry
                 continue
             }

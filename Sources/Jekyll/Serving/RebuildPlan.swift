@@ -31,25 +31,30 @@ struct RebuildPlan {
     let previous: Memory?
     let reusable: Set<Int>
     private let lists: SiteLists
+    /// Whether the site has the documents of the previous build, by key and in order.
+    private let keysAsBefore: Bool
+    /// Files' stamps, each taken once (see `SourceCache.stamp` for `kyll serve`).
+    let stamp: StampSource
 
     /// `changed` holds absolute paths known to have changed (from the watcher): a file rewritten
     /// with the same size within the clock's granularity keeps its stamp.
     init(site: SiteSnapshot, fingerprint: String, previous: Memory?, sassLoadPaths: [String], changed: Set<String> = [],
-         isIntact: @escaping (String) -> Bool) {
+         stamp: @escaping StampSource = StampCache().stamp, isIntact: @escaping (String) -> Bool) {
         self.site = site
         self.fingerprint = fingerprint
-        var stamps = StampCache()
-        shape = RebuildPlan.shape(site, stamps: &stamps)
-        sassInputs = RebuildPlan.sassInputs(sassLoadPaths, stamps: &stamps)
+        self.stamp = stamp
+        shape = RebuildPlan.shape(site, stamp: stamp)
+        sassInputs = RebuildPlan.sassInputs(sassLoadPaths, stamp: stamp)
         self.previous = previous
-        var lists = SiteLists(site: site)
+        var lists = SiteLists(site: site, stamp: stamp)
+        let keysAsBefore = previous?.documentKeys == lists.allKeys
+        self.keysAsBefore = keysAsBefore
         if let previous, previous.metadata.fingerprint == fingerprint {
-            let keysAsBefore = previous.documentKeys == lists.allKeys
             let sassChanged = previous.sassInputs != sassInputs
                 || changed.contains { [".scss", ".sass", ".css"].contains(Path.extname($0)) }
             reusable = ReuseRules.reusable(site: site, previous: previous.metadata, lists: &lists, changes: ReuseRules.Changes(
                 site: previous.metadata.shape != shape || RebuildPlan.touchesSite(changed, site: site),
-                file: { path, recorded in changed.contains(path) || (stamps.stamp(path) ?? .missing) != recorded },
+                file: { path, recorded in changed.has(path) || (stamp(path) ?? .missing) != recorded },
                 rendersAnyway: { $0.isSass && sassChanged },
                 isIntact: { !site.isWritten($0) || isIntact($0.destinationPath) },
                 keysAsBefore: keysAsBefore))
@@ -74,7 +79,7 @@ struct RebuildPlan {
         guard !changed.isEmpty else { return false }
         let dataDir = site.configuration.inSource(site.configuration.dataDir) + "/"
         if changed.contains(where: { $0.hasPrefix(dataDir) }) { return true }
-        return site.documents.contains { changed.contains($0.path) } || site.staticFiles.contains { changed.contains($0.path) }
+        return site.documents.contains { changed.has($0.path) } || site.staticFiles.contains { changed.has($0.path) }
     }
 
     /// The previous renders of the documents this build keeps, where known.
@@ -90,58 +95,82 @@ struct RebuildPlan {
     /// The records for the next build: new ones for what was rendered, the previous ones for what
     /// was kept; with `keepsResults`, every document's render too.
     func record(_ context: BuildContext, keepsResults: Bool = false) -> Memory {
-        var stamps = StampCache()
         var lists = self.lists
         var records: [String: BuildMetadata.Record] = [:]
         var results: [String: RenderState.Result] = [:]
-        for id in site.documents.indices {
+        var ids = Array(site.documents.indices)
+        if keysAsBefore, let previous, previous.metadata.fingerprint == fingerprint {
+            // The same documents as before: their records and renders stand but for those
+            // rendered now (a kept document rendered for another template among them).
+            records = previous.metadata.records
+            if keepsResults { results = previous.results }
+            ids = ids.filter { !reusable.contains($0) || context.state.finalResult($0) != nil }
+        }
+        for id in ids {
             let key = lists.key(id)
             if keepsResults, let result = context.state.finalResult(id) ?? context.carried[id] { results[key] = result }
             if reusable.contains(id), context.state.finalResult(id) == nil, let old = previous?.metadata.records[key] {
                 records[key] = old
                 continue
             }
-            records[key] = ReuseRules.record(id, context: context, lists: &lists) { stamps.stamp($0) }
+            records[key] = ReuseRules.record(id, context: context, lists: &lists, stamp: stamp)
         }
         return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, records: records),
                       sassInputs: sassInputs, results: results, documentKeys: keepsResults ? lists.allKeys : nil)
     }
 
-    /// Every document, static file and data file with its stamp (each file looked at once).
-    static func shape(_ site: SiteSnapshot, stamps: inout StampCache) -> String {
-        var parts: [String] = []
-        parts.reserveCapacity(site.documents.count + site.staticFiles.count)
+    /// Every document, static file and data file with its stamp (each file looked at once), one
+    /// per line, hashed.
+    static func shape(_ site: SiteSnapshot, stamp: StampSource) -> String {
+        var hasher = BuildMetadata.TextHash()
+        var first = true
+        func line(_ parts: String..., stamp: BuildMetadata.FileStamp?, generated: Bool = false) {
+            if !first { hasher.add("\n") }
+            first = false
+            for part in parts { hasher.add(part); hasher.add("|") }
+            if generated { hasher.add("generated") } else { hasher.add(stamp) }
+        }
         for doc in site.documents {
-            let stamp = doc.isGenerated ? "generated" : (stamps.stamp(doc.path).map(\.text) ?? "-")
-            parts.append(doc.relativePath + "|" + doc.url + "|" + stamp)
+            line(doc.relativePath, doc.url, stamp: doc.isGenerated ? nil : stamp(doc.path), generated: doc.isGenerated)
         }
-        for file in site.staticFiles {
-            parts.append(file.relativePath + "|" + (stamps.stamp(file.path).map(\.text) ?? "-"))
-        }
+        for file in site.staticFiles { line(file.relativePath, stamp: stamp(file.path)) }
         let dataDir = site.configuration.inSource(site.configuration.dataDir)
-        for file in FileSystem.walkFiles(dataDir).sorted() {
-            parts.append("data/" + file + "|" + (stamps.stamp(Path.join(dataDir, file)).map(\.text) ?? "-"))
-        }
-        return BuildMetadata.hash(parts.joined(separator: "\n"))
+        for file in FileSystem.walkFiles(dataDir).sorted() { line("data/" + file, stamp: stamp(Path.join(dataDir, file))) }
+        return hasher.hex
     }
 
     /// Every file a stylesheet may import from its load paths, with its stamp.
-    static func sassInputs(_ loadPaths: [String], stamps: inout StampCache) -> String {
-        var parts: [String] = []
+    static func sassInputs(_ loadPaths: [String], stamp: StampSource) -> String {
+        var hasher = BuildMetadata.TextHash()
+        var first = true
         for root in loadPaths {
             for file in FileSystem.walkFiles(root) {
-                parts.append(root + "/" + file + "|" + (stamps.stamp(Path.join(root, file)).map(\.text) ?? "-"))
+                if !first { hasher.add("\n") }
+                first = false
+                hasher.add(root + "/" + file + "|")
+                hasher.add(stamp(Path.join(root, file)))
             }
         }
-        return BuildMetadata.hash(parts.joined(separator: "\n"))
+        return hasher.hex
     }
 }
 
-/// File stamps taken once per path during one plan.
-struct StampCache {
+extension Set<String> {
+    /// `contains`, comparing a few paths one by one (a save names one file or two) rather than
+    /// hashing the path asked about: this is asked for every file of the site on every rebuild.
+    func has(_ path: String) -> Bool {
+        count <= 4 ? contains { $0 == path } : contains(path)
+    }
+}
+
+/// A file's modification time and size, or nil when it is not there.
+typealias StampSource = (String) -> BuildMetadata.FileStamp?
+
+/// File stamps taken once per path during one plan and its records (`kyll build --incremental`).
+final class StampCache {
     private var stamps: [String: BuildMetadata.FileStamp?] = [:]
 
-    mutating func stamp(_ path: String) -> BuildMetadata.FileStamp? {
+    func stamp(_ path: String) -> BuildMetadata.FileStamp? {
         if let known = stamps[path] { return known }
         let stamp = BuildMetadata.FileStamp(path)
         stamps[path] = stamp

@@ -43,20 +43,39 @@ public final class SiteRebuilder: Sendable {
         state.withLock { $0 = State(configuration: configuration) }
     }
 
-    /// One build: read, generate, render what changed, write what differs. `changed` may name
-    /// files (relative to the source) known to have changed since the last build, such as those a
-    /// watcher reported; any other change is found from the files' sizes and modification times.
-    public func build(changed: Set<String> = []) throws(BuildError) -> Result {
-        try state.withLock { state throws(BuildError) -> Result in try build(changed: changed, state: &state) }
+    /// Looks at every file the builds wrote: those someone else changed or removed since are
+    /// written again by the next build. A build trusting the watcher (`watched`) does not look at
+    /// the destination (the watcher does not watch it): `kyll serve` calls this after each such
+    /// build, once the browsers have been told to reload. Returns the paths found changed.
+    @discardableResult
+    public func checkOutputs() -> [String] {
+        state.withLock { state in
+            let destination = state.configuration.destination
+            return state.ledger?.forgetChanged(destination: destination) ?? []
+        }
     }
 
-    private func build(changed: Set<String>, state: inout State) throws(BuildError) -> Result {
+    /// One build: read, generate, render what changed, write what differs. `changed` may name
+    /// files (relative to the source) known to have changed since the last build, such as those a
+    /// watcher reported; any other change is found from the files' sizes and modification times,
+    /// except with `watched`: then `changed` is every change since the last build to the files
+    /// `watched` names (relative to the source), the others of those are not looked at again.
+    public func build(changed: Set<String> = [], watched: (@Sendable (String) -> Bool)? = nil) throws(BuildError) -> Result {
+        try state.withLock { state throws(BuildError) -> Result in try build(changed: changed, watched: watched, state: &state) }
+    }
+
+    private func build(changed: Set<String>, watched: (@Sendable (String) -> Bool)?, state: inout State) throws(BuildError) -> Result {
         let start = MonotonicClock.now()
         var timer = PhaseTimer()
         let configuration = state.configuration
         try BuildSafety.check(configuration)
         let changedPaths = Set(changed.map { Path.join(configuration.source, $0) })
-        state.sources.startBuild(changed: changedPaths)
+        var watchedPaths: (@Sendable (String) -> Bool)?
+        if let watched {
+            let root = configuration.source + "/"
+            watchedPaths = { path in path.hasPrefix(root) && watched(String(path.dropFirst(root.count))) }
+        }
+        state.sources.startBuild(changed: changedPaths, watched: watchedPaths)
         let setup = try SiteSetup(configuration: configuration, plugins: plugins, logger: logger, sources: state.sources)
         timer.end("SETUP")
         var site = setup.site
@@ -72,8 +91,9 @@ public final class SiteRebuilder: Sendable {
         let previous = state.memory ?? (state.ledger == nil && configuration.incremental
             ? RebuildPlan.Memory.read(configuration) : nil)
         let plan = RebuildPlan(site: snapshot, fingerprint: fingerprint, previous: previous,
-                               sassLoadPaths: setup.converters.sass.loadPaths, changed: changedPaths) { [ledger = state.ledger] path in
-            if let ledger { return ledger.isIntact(path, destination: destination) }
+                               sassLoadPaths: setup.converters.sass.loadPaths, changed: changedPaths,
+                               stamp: state.sources.stamp) { [ledger = state.ledger] path in
+            if let ledger { return ledger.isIntact(path, destination: destination, looking: watched == nil) }
             return FileSystem.isFile(Path.join(destination, path))
         }
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
@@ -88,7 +108,8 @@ public final class SiteRebuilder: Sendable {
         } + rendered.items
         BuildSafety.warnAboutConflicts(files, destination: destination, logger: logger)
         try FolderConflicts.refuse(files, configuration: configuration, defaults: site.defaults)
-        let writer = InPlaceWriter(destination: destination, keepFiles: configuration.keepFiles)
+        let writer = InPlaceWriter(destination: destination, keepFiles: configuration.keepFiles,
+                                   looksAtOutputs: watched == nil, sourceStamp: state.sources.stamp)
         let changes: DestinationChanges
         if let ledger = state.ledger {
             (changes, state.ledger) = try writer.write(files, over: ledger)

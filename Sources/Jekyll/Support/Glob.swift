@@ -12,15 +12,25 @@ public struct GlobPattern: Sendable {
 
     private let pattern: [UInt8]
     private let options: Options
+    /// No wildcard, bracket or escape: the pattern matches only itself.
+    private let isLiteral: Bool
 
     public init(_ pattern: String, options: Options = []) {
         self.pattern = Array(pattern.utf8)
         self.options = options
+        isLiteral = !self.pattern.contains {
+            $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "\\")
+        }
     }
 
     public func matches(_ string: String) -> Bool {
-        let s = Array(string.utf8)
-        return match(0, s, 0)
+        if isLiteral { return string.utf8.elementsEqual(pattern) }
+        return match(0, Array(string.utf8), 0)
+    }
+
+    /// `matches` for a string already in bytes (one conversion for several patterns).
+    public func matches(utf8 s: [UInt8]) -> Bool {
+        isLiteral ? s == pattern : match(0, s, 0)
     }
 
     public static func matches(_ pattern: String, _ string: String, options: Options = []) -> Bool {

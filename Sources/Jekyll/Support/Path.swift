@@ -34,11 +34,24 @@ public enum Path {
 
     /// The last component, ignoring trailing slashes.
     public static func basename(_ path: String) -> String {
-        var p = Substring(path)
-        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
-        if p == "/" { return "/" }
-        if let slash = p.lastIndex(of: "/") { return String(p[p.index(after: slash)...]) }
-        return String(p)
+        var path = path
+        return path.withUTF8 { bytes in
+            let end = endIgnoringTrailingSlashes(bytes, bytes.count)
+            if end == 1 && bytes[0] == slash { return "/" }
+            let start = (bytes[..<end].lastIndex(of: slash)).map { $0 + 1 } ?? 0
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+    }
+
+    private static let slash = UInt8(ascii: "/")
+
+    /// Where `bytes[..<end]` ends without its trailing slashes, keeping one byte at least. Paths
+    /// are split on the `/` byte (as Ruby does), not on characters: this runs for every output
+    /// file of every rebuild.
+    private static func endIgnoringTrailingSlashes(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
+        var end = end
+        while end > 1 && bytes[end - 1] == slash { end -= 1 }
+        return end
     }
 
     /// The last component without its extension (Ruby's `File.basename(path, ".*")`).
@@ -50,12 +63,13 @@ public enum Path {
 
     /// Everything before the last component; `.` when there is no directory part.
     public static func dirname(_ path: String) -> String {
-        var p = Substring(path)
-        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
-        guard let slash = p.lastIndex(of: "/") else { return "." }
-        var dir = p[..<slash]
-        while dir.count > 1 && dir.hasSuffix("/") { dir = dir.dropLast() }
-        return dir.isEmpty ? "/" : String(dir)
+        var path = path
+        return path.withUTF8 { bytes in
+            let end = endIgnoringTrailingSlashes(bytes, bytes.count)
+            guard let last = bytes[..<end].lastIndex(of: slash) else { return "." }
+            let dirEnd = endIgnoringTrailingSlashes(bytes, last)
+            return dirEnd == 0 ? "/" : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<dirEnd]), as: UTF8.self)
+        }
     }
 
     /// Resolves `.` and `..` lexically against `base` (absolute), squeezing repeated slashes.

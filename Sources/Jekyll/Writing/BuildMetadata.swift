@@ -113,8 +113,24 @@ struct BuildMetadata {
 
     /// FNV-1a, 64 bits, as hex: enough to tell states apart, not a security measure.
     static func hash(_ text: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return String(h, radix: 16)
+        var hasher = TextHash()
+        hasher.add(text)
+        return hasher.hex
+    }
+
+    /// `hash` of text given in pieces, without joining them first.
+    struct TextHash {
+        private var h: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func add(_ text: String) {
+            for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        }
+
+        mutating func add(_ stamp: FileStamp?) {
+            guard let stamp else { return add("-") }
+            add(String(stamp.seconds)); add("."); add(String(stamp.nanoseconds)); add("."); add(String(stamp.size))
+        }
+
+        var hex: String { String(h, radix: 16) }
     }
 }

@@ -18,6 +18,16 @@ enum FolderConflicts {
 
     /// A file whose path is a folder of another output file (`member`), if there is one.
     static func first(in files: [OutputFile]) -> (file: OutputFile, member: OutputFile)? {
+        // Every folder once (a folder's parents are in the set when it is), then a look-up per
+        // file: this runs on every rebuild of `kyll serve`.
+        var folders = Set<String>()
+        for file in files {
+            var folder = Path.dirname(file.path)
+            while folder != "." && folder != "/" && !folder.isEmpty, folders.insert(folder).inserted {
+                folder = Path.dirname(folder)
+            }
+        }
+        guard files.contains(where: { folders.contains($0.path) }) else { return nil }
         var byPath: [String: OutputFile] = [:]
         for f in files { byPath[f.path] = f }
         for member in files {

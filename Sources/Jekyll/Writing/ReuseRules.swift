@@ -128,8 +128,10 @@ enum ReuseRules {
             }
             candidates.append((id, key, record))
         }
-        let present = Set(site.documents.indices.map { lists.key($0) })
-        for key in previous.records.keys where !present.contains(key) { changedFields.insert(key) }
+        if !changes.keysAsBefore {
+            let present = Set(site.documents.indices.map { lists.key($0) })
+            for key in previous.records.keys where !present.contains(key) { changedFields.insert(key) }
+        }
 
         // A kept document's recorded signatures are those of the previous build (it was rendered
         // again when one differed), so lists of documents as they were need no new signatures.

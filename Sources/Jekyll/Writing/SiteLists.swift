@@ -10,9 +10,11 @@ struct SiteLists {
     private var keys: [String]
     private var signatures: [String: String] = [:]
     private var idsByKey: [String: Int]?
+    private let stampOf: StampSource
 
-    init(site: SiteSnapshot) {
+    init(site: SiteSnapshot, stamp: @escaping StampSource) {
         self.site = site
+        stampOf = stamp
         keys = site.documents.map(ReuseRules.key)
     }
 
@@ -83,5 +85,5 @@ struct SiteLists {
     /// Every document's key, in the snapshot's order.
     var allKeys: [String] { keys }
 
-    private func stamp(_ path: String) -> String { BuildMetadata.FileStamp(path).map(\.text) ?? "-" }
+    private func stamp(_ path: String) -> String { stampOf(path).map(\.text) ?? "-" }
 }

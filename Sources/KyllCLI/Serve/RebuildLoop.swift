@@ -61,11 +61,12 @@ final class RebuildLoop {
                 break
             }
             current.withLock { $0 = watcher }
+            let watched = WatchedFiles(ignore)
             if stop.isTriggered { watcher.stop() }
             var restartWatcher = false
             for await batch in watcher.changes {
                 if stop.isTriggered { break }
-                if await handle(batch) {
+                if await handle(batch, watched: watched.watches) {
                     restartWatcher = true
                     break
                 }
@@ -77,8 +78,9 @@ final class RebuildLoop {
     }
 
     /// One batch: a rebuild and what follows it. True when the configuration was read again (the
-    /// watcher must start over with its new exclusions).
-    func handle(_ batch: FileChangeBatch) async -> Bool {
+    /// watcher must start over with its new exclusions). `watched` tells which files (relative to
+    /// the source) the watcher reports every change of: the rebuild looks only at those it named.
+    func handle(_ batch: FileChangeBatch, watched: (@Sendable (String) -> Bool)? = nil) async -> Bool {
         let start = ContinuousClock.now
         let paths = batch.paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         logger.info("Regenerating:", "\(paths.count) file(s) changed at \(RebuildLoop.localTime())")
@@ -97,10 +99,13 @@ final class RebuildLoop {
             }
         }
         do {
-            let result = try await RebuildLoop.build(rebuilder, changed: batch.mayHaveMissedChanges ? [] : batch.paths)
+            let result = try await batch.mayHaveMissedChanges ? RebuildLoop.build(rebuilder)
+                : RebuildLoop.build(rebuilder, changed: batch.paths, watched: reconfigure ? nil : watched)
             server.clearBuildError()
             server.notifyReload(changedPaths: reloadPaths(result))
             logger.info("", "...done in \(ServeSession.rubySeconds(ServeSession.seconds(since: start))) seconds.")
+            // Off the way to the reload: the rebuild trusted the destination to be as it left it.
+            if watched != nil { RebuildLoop.queue.async { [rebuilder] in rebuilder.checkOutputs() } }
         } catch {
             fail(error)
         }
@@ -110,9 +115,10 @@ final class RebuildLoop {
 
     /// A build on a thread of its own: it keeps a core busy for a while, and the cooperative pool
     /// has only as many threads as there are cores.
-    static func build(_ rebuilder: SiteRebuilder, changed: Set<String> = []) async throws -> SiteRebuilder.Result {
+    static func build(_ rebuilder: SiteRebuilder, changed: Set<String> = [],
+                      watched: (@Sendable (String) -> Bool)? = nil) async throws -> SiteRebuilder.Result {
         try await withCheckedThrowingContinuation { continuation in
-            RebuildLoop.queue.async { continuation.resume(with: Result { try rebuilder.build(changed: changed) }) }
+            RebuildLoop.queue.async { continuation.resume(with: Result { try rebuilder.build(changed: changed, watched: watched) }) }
         }
     }
 

@@ -48,3 +48,30 @@ struct WatchIgnore: Sendable {
         return name.hasPrefix(".goutputstream-")
     }
 }
+
+/// The source files whose every change the watcher reports: those it does not ignore, in folders
+/// it watches — reached without a symbolic link (a watch does not see changes at a link's target).
+/// A rebuild trusts the watcher for these and looks again only at those it named.
+final class WatchedFiles: Sendable {
+    let ignore: WatchIgnore
+    private let realSource: String?
+    /// Whether each folder (relative to the source) is reached without a link, asked once.
+    private let plainFolders = Locked<[String: Bool]>([:])
+
+    init(_ ignore: WatchIgnore) {
+        self.ignore = ignore
+        realSource = FileSystem.realPath(ignore.source)
+    }
+
+    func watches(_ relative: String) -> Bool {
+        guard !ignore.ignores(relative), let realSource else { return false }
+        let folder = Path.dirname(relative)
+        if folder == "." { return !FileSystem.isSymlink(Path.join(ignore.source, relative)) }
+        if let known = plainFolders.withLock({ $0[folder] }) {
+            return known && !FileSystem.isSymlink(Path.join(ignore.source, relative))
+        }
+        let plain = FileSystem.realPath(Path.join(ignore.source, folder)) == Path.join(realSource, folder)
+        plainFolders.withLock { $0[folder] = plain }
+        return plain && !FileSystem.isSymlink(Path.join(ignore.source, relative))
+    }
+}
