@@ -51,6 +51,13 @@ func render(_ source: String, _ data: Value = [:], partials: [String: String] = 
         }
     }
 
+    /// Integers are written digit by digit into the output, signs and extremes included; the
+    /// same digits as Swift's own conversion, through `{{ }}` and a loop variable.
+    @Test(arguments: [0, 9, 10, -1, -9, -10, 42, 1_234_567_890, Int.max, Int.min])
+    func integersPrintTheirDigits(_ n: Int) throws {
+        #expect(try render("{{ n }}|{% for i in (n..n) %}{{ i }}{% endfor %}", ["n": .int(n)]) == "\(n)|\(n)")
+    }
+
     /// The word count of `split: ' ' | size` (sixteen bytes at a time) against splitting, on
     /// pseudo-random text of every length up to 80, and of lengths past the 4080 bytes after
     /// which the per-lane counters are summed, with all of Ruby's whitespace and non-ASCII.
