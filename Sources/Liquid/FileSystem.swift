@@ -88,6 +88,21 @@ extension RenderContext {
         named name: String, into output: inout OutputBuffer, setUp: () throws -> Void,
         render: ((Template, inout OutputBuffer) throws -> Void)? = nil
     ) throws {
+        if let render {
+            try includePartial(named: name, into: &output, setUp: setUp, rendering: render)
+        } else {
+            try includePartial(named: name, into: &output, setUp: setUp) { partial, output in
+                try partial.render(into: &output, context: self)
+            }
+        }
+    }
+
+    /// `includePartial` with a closure that does not escape (nothing captured is copied to the
+    /// heap on each include).
+    func includePartial(
+        named name: String, into output: inout OutputBuffer, setUp: () throws -> Void,
+        rendering render: (Template, inout OutputBuffer) throws -> Void
+    ) throws {
         includeChain.append(currentLocation)
         defer { includeChain.removeLast() }
         let partial: Template
@@ -103,13 +118,10 @@ extension RenderContext {
             templateName = outerName
             currentPosition = outerPosition
         }
-        try withScope {
-            try setUp()
-            if let render {
-                try render(partial, &output)
-            } else {
-                try partial.render(into: &output, context: self)
-            }
-        }
+        try checkDepth(extra: 1)
+        scopes.push()
+        defer { scopes.pop() }
+        try setUp()
+        try render(partial, &output)
     }
 }

@@ -51,13 +51,21 @@ func render(_ source: String, _ data: Value = [:], partials: [String: String] = 
         }
     }
 
-    /// The word count of `split: ' ' | size` (eight bytes at a time) against splitting, on
-    /// pseudo-random text of every length up to 80 with all of Ruby's whitespace and non-ASCII.
+    /// Integers are written digit by digit into the output, signs and extremes included; the
+    /// same digits as Swift's own conversion, through `{{ }}` and a loop variable.
+    @Test(arguments: [0, 9, 10, -1, -9, -10, 42, 1_234_567_890, Int.max, Int.min])
+    func integersPrintTheirDigits(_ n: Int) throws {
+        #expect(try render("{{ n }}|{% for i in (n..n) %}{{ i }}{% endfor %}", ["n": .int(n)]) == "\(n)|\(n)")
+    }
+
+    /// The word count of `split: ' ' | size` (sixteen bytes at a time) against splitting, on
+    /// pseudo-random text of every length up to 80, and of lengths past the 4080 bytes after
+    /// which the per-lane counters are summed, with all of Ruby's whitespace and non-ASCII.
     @Test func fieldCountingAgreesOnRandomText() throws {
         let alphabet: [String] = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "a", "b", "é", "日", "\u{85}", "\u{A0}", "x", "0", "\u{1F}", "!"]
         var seed: UInt64 = 42
         let t = try Template.parse("{{ s | split: ' ' | size }}/{% assign w = s | split: ' ' %}{{ w | size }}")
-        for length in 0...80 {
+        for length in Array(0...80) + [4_081, 4_097, 9_000] {
             for _ in 0..<4 {
                 var text = ""
                 for _ in 0..<length {

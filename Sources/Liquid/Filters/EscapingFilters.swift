@@ -100,9 +100,10 @@ public enum EscapingFilters {
 
     /// Removes `<script>…</script>`, `<!-- … -->`, `<style>…</style>`, then every `<…>`.
     static func stripHTML(_ s: String) -> String {
+        let original = s
         var s = s
         return s.withUTF8 { b -> String in
-            guard b.contains(UInt8(ascii: "<")) else { return String(decoding: b, as: UTF8.self) }
+            guard UTF8Text.nextByte(UInt8(ascii: "<"), in: b, from: 0) != nil else { return original }
             @inline(__always) func starts(_ p: StaticString, at k: Int) -> Bool {
                 let n = p.utf8CodeUnitCount
                 guard k + n <= b.count else { return false }
@@ -118,31 +119,35 @@ public enum EscapingFilters {
                 }
                 return nil
             }
-            // First the blocks, then the tags (a tag may span what a removed block leaves).
+            // First the blocks, then the tags (a tag may span what a removed block leaves). The
+            // text between them is copied a run at a time, found with memchr.
             var first = [UInt8]()
             first.reserveCapacity(b.count)
             var i = 0
-            while i < b.count {
-                if b[i] == UInt8(ascii: "<") {
-                    if starts("<script", at: i), let e = end(of: "</script>", from: i + 7) { i = e; continue }
-                    if starts("<!--", at: i), let e = end(of: "-->", from: i + 4) { i = e; continue }
-                    if starts("<style", at: i), let e = end(of: "</style>", from: i + 6) { i = e; continue }
-                }
+            while let lt = UTF8Text.nextByte(UInt8(ascii: "<"), in: b, from: i) {
+                first.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<lt]))
+                i = lt
+                if starts("<script", at: i), let e = end(of: "</script>", from: i + 7) { i = e; continue }
+                if starts("<!--", at: i), let e = end(of: "-->", from: i + 4) { i = e; continue }
+                if starts("<style", at: i), let e = end(of: "</style>", from: i + 6) { i = e; continue }
                 first.append(b[i])
                 i += 1
             }
-            var out = [UInt8]()
-            out.reserveCapacity(first.count)
-            i = 0
-            while i < first.count {
-                if first[i] == UInt8(ascii: "<"), let close = first[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
-                    i = close + 1
-                    continue
+            first.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...]))
+            return first.withUnsafeBufferPointer { f -> String in
+                var out = [UInt8]()
+                out.reserveCapacity(f.count)
+                var i = 0
+                // A `<` with a `>` after it starts a tag, removed; with none, the rest is text.
+                while let lt = UTF8Text.nextByte(UInt8(ascii: "<"), in: f, from: i),
+                      let gt = UTF8Text.nextByte(UInt8(ascii: ">"), in: f, from: lt + 1)
+                {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: f[i..<lt]))
+                    i = gt + 1
                 }
-                out.append(first[i])
-                i += 1
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: f[i...]))
+                return String(decoding: out, as: UTF8.self)
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 

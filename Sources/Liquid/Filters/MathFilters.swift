@@ -4,7 +4,11 @@ enum MathFilters {
         for (name, op) in [("plus", RubyNumber.Operation.plus), ("minus", .minus), ("times", .times),
                            ("divided_by", .divide), ("modulo", .modulo)] {
             env.register(filter: name, arity: 1...1) { input, args, _ in
-                try RubyNumber.apply(op, .from(input), .from(args[0])).value
+                // Two integers (loop counters and the like) skip the conversions.
+                if case .int(let x) = input, case .int(let y) = args[0] {
+                    return try RubyNumber.apply(op, .int(x), .int(y)).value
+                }
+                return try RubyNumber.apply(op, .from(input), .from(args[0])).value
             }
         }
         env.register(filter: "abs", arity: 0...0) { input, _, _ in RubyNumber.from(input).abs.value }

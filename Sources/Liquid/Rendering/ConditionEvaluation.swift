@@ -1,15 +1,21 @@
 extension Condition {
     /// Evaluates the chain left to right: after a true operand `or` stops, after a false one `and` stops.
     public func evaluate(_ context: RenderContext) throws -> Bool {
-        var result = try comparisons[0].evaluate(context)
-        for (i, relation) in relations.enumerated() {
-            switch relation {
-            case .or: if result { return true }
-            case .and: if !result { return false }
+        // The comparisons without a retain and release each: the condition holds them.
+        try comparisons.withUnsafeBufferPointer { comparisons in
+            @inline(__always) func evaluate(_ i: Int) throws -> Bool {
+                try Unmanaged.passUnretained(comparisons[i])._withUnsafeGuaranteedRef { try $0.evaluate(context) }
             }
-            result = try comparisons[i + 1].evaluate(context)
+            var result = try evaluate(0)
+            for i in 0..<relations.count {
+                switch relations[i] {
+                case .or: if result { return true }
+                case .and: if !result { return false }
+                }
+                result = try evaluate(i + 1)
+            }
+            return result
         }
-        return result
     }
 }
 

@@ -108,27 +108,35 @@ extension FilteredExpression {
     /// The expression's value passed through its filters.
     public func evaluate(_ context: RenderContext) throws -> Value {
         var value = try expression?.evaluate(context) ?? .nil
-        var i = 0
-        while i < filters.count {
-            let call = filters[i]
-            // `split: x | size` counts the fields without building them.
-            if call.filter?.standard == .split, i + 1 < filters.count, filters[i + 1].filter?.standard == .size,
-                call.arguments.count == 1, call.keywordArguments.isEmpty,
-                filters[i + 1].arguments.isEmpty, filters[i + 1].keywordArguments.isEmpty
-            {
-                let pattern = try call.arguments[0].evaluate(context).rubyString
-                value = .int(UTF8Text.splitCount(value.rubyString, pattern))
-                i += 2
-                continue
+        // The calls without a retain and release each: the expression (and so each call)
+        // outlives the loop.
+        try filters.withUnsafeBufferPointer { calls in
+            var i = 0
+            while i < calls.count {
+                // `split: x | size` counts the fields without building them.
+                if i + 1 < calls.count, calls[i].countsFields(then: calls[i + 1]) {
+                    let pattern = try calls[i].arguments[0].evaluate(context).rubyString
+                    value = .int(UTF8Text.splitCount(value.rubyString, pattern))
+                    i += 2
+                    continue
+                }
+                value = try Unmanaged.passUnretained(calls[i])._withUnsafeGuaranteedRef {
+                    try $0.apply(to: value, context)
+                }
+                i += 1
             }
-            value = try call.apply(to: value, context)
-            i += 1
         }
         return value
     }
 }
 
 extension FilterCall {
+    /// Whether this is Liquid's `split: x` followed by a plain `size`.
+    func countsFields(then next: FilterCall) -> Bool {
+        filter?.standard == .split && next.filter?.standard == .size && arguments.count == 1
+            && keywordArguments.isEmpty && next.arguments.isEmpty && next.keywordArguments.isEmpty
+    }
+
     func apply(to input: Value, _ context: RenderContext) throws -> Value {
         guard let filter else {
             if context.session.options.strictFilters {
@@ -136,20 +144,19 @@ extension FilterCall {
             }
             return input
         }
-        if hasConstantArguments {
-            let result = try filter.invoke(input, constantArguments, context)
-            try context.checkFilterResult(result)
-            return result
+        // The filter without a retain and release: the call holds it.
+        let result = try Unmanaged.passUnretained(filter)._withUnsafeGuaranteedRef { filter in
+            if hasConstantArguments { return try filter.invoke(input, constantArguments, context) }
+            var args = FilterArguments()
+            for a in arguments { args.append(try a.evaluate(context)) }
+            if !keywordArguments.isEmpty {
+                var keywords = OrderedHash()
+                for (k, e) in keywordArguments { keywords[k] = try e.evaluate(context) }
+                args.keywords = keywords
+            }
+            args.emptyLiteralMask = emptyLiteralMask
+            return try filter.invoke(input, args, context)
         }
-        var args = FilterArguments()
-        for a in arguments { args.append(try a.evaluate(context)) }
-        if !keywordArguments.isEmpty {
-            var keywords = OrderedHash()
-            for (k, e) in keywordArguments { keywords[k] = try e.evaluate(context) }
-            args.keywords = keywords
-        }
-        args.emptyLiteralMask = emptyLiteralMask
-        let result = try filter.invoke(input, args, context)
         try context.checkFilterResult(result)
         return result
     }

@@ -107,7 +107,23 @@ public struct OutputBuffer: Sendable {
             append(byte: UInt8(48 + i))
             return
         }
-        append(String(i))
+        // The digits written backwards into 24 bytes on the stack (Int.min has 19 and a sign),
+        // instead of making a `String`.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { raw in
+            var n = i.magnitude
+            var p = raw.count
+            repeat {
+                p -= 1
+                raw[p] = UInt8(48 + n % 10)
+                n /= 10
+            } while n > 0
+            if i < 0 {
+                p -= 1
+                raw[p] = UInt8(ascii: "-")
+            }
+            append(bytes: raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + p, count: raw.count - p)
+        }
     }
 
     public var string: String {

@@ -31,6 +31,7 @@ final class RenderSession {
     func partial(forKey key: String, parse: () throws -> Template) throws -> Template {
         for i in loadedPartials.indices where loadedPartials[i].key == key { return loadedPartials[i].template }
         let t = try options.partialCache?.template(forKey: key, parse: parse) ?? parse()
+        if loadedPartials.capacity == 0 { loadedPartials.reserveCapacity(4) }
         loadedPartials.append((key, t))
         return t
     }

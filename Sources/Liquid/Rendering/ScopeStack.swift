@@ -40,7 +40,10 @@ struct ScopeStack {
     }
 
     mutating func pop() {
-        entries.removeSubrange(starts.removeLast()...)
+        // One entry at a time: `removeSubrange` went through generic range replacement and
+        // destroyed the entries through their type's metadata.
+        let start = starts.removeLast()
+        while entries.count > start { entries.removeLast() }
     }
 
     /// Sets a name in the template's own scope.

@@ -184,49 +184,39 @@ enum UTF8Text {
     }
 
     /// Counts the non-space bytes that follow a space (or start the text): the number of
-    /// whitespace-separated fields. Eight bytes at a time (SWAR), then byte by byte.
+    /// whitespace-separated fields. Sixteen bytes at a time (each compared with the byte before
+    /// it, loaded at an offset of one), then byte by byte.
     static func countFieldStarts(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        /// High bit of each byte set where the byte is Ruby whitespace (space or 9...13).
-        @inline(__always) func spaceMask(_ x: UInt64) -> UInt64 {
-            let y = x ^ (ones &* 0x20)
-            let isSpace = ~(((y & low7) &+ low7) | y | low7)          // zero bytes of y
-            let x7 = x & low7
-            // 8 < byte < 14 (exact per byte: no carries cross lanes; bytes >= 0x80 excluded by ~x)
-            let between = ((ones &* (127 + 14)) &- x7) & ~x & (x7 &+ ones &* (127 - 8)) & high
-            return isSpace | between
-        }
         var n = 0
-        var previousSpace: UInt64 = 0x80  // before the text counts as space (high bit of lane 0)
         var i = 0
-        if let base = b.baseAddress {
+        if let base = b.baseAddress, b.count > 16 {
             let raw = UnsafeRawPointer(base)
-            // Per-byte counters (each at most 255 before they are summed), instead of a popcount.
-            var lanes: UInt64 = 0
-            var pending = 0
-            @inline(__always) func sumLanes(_ v: UInt64) -> Int {
-                let pairs = (v & 0x00FF_00FF_00FF_00FF) &+ ((v >> 8) & 0x00FF_00FF_00FF_00FF)
-                return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+            let blank = SIMD16<UInt8>(repeating: 32), tab = SIMD16<UInt8>(repeating: 9)
+            let controls = SIMD16<UInt8>(repeating: 5), one = SIMD16<UInt8>(repeating: 1)
+            /// Ruby whitespace lanes: space, or 9...13.
+            @inline(__always) func spaces(_ v: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
+                (v .== blank) .| ((v &- tab) .< controls)
             }
-            while i + 8 <= b.count {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                let space = spaceMask(word)
-                let before = (space << 8) | previousSpace
-                lanes &+= (~space & before & high) >> 7
-                previousSpace = space >> 56
-                i += 8
+            if spaceTable[Int(base[0])] == 0 { n = 1 }
+            i = 1
+            // Per-lane counters (at most 255 each before they are summed).
+            var lanes = SIMD16<UInt8>()
+            var pending = 0
+            while i + 16 <= b.count {
+                let current = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                let before = raw.loadUnaligned(fromByteOffset: i - 1, as: SIMD16<UInt8>.self)
+                lanes &+= SIMD16<UInt8>().replacing(with: one, where: spaces(before) .& .!spaces(current))
+                i += 16
                 pending += 1
                 if pending == 255 {
-                    n += sumLanes(lanes)
-                    lanes = 0
+                    for k in 0..<16 { n += Int(lanes[k]) }
+                    lanes = SIMD16<UInt8>()
                     pending = 0
                 }
             }
-            n += sumLanes(lanes)
+            for k in 0..<16 { n += Int(lanes[k]) }
         }
-        var previous = previousSpace != 0
+        var previous = i == 0 || spaceTable[Int(b[i - 1])] != 0
         spaceTable.withUnsafeBufferPointer { table in
             while i < b.count {
                 let space = table[Int(b[i])] != 0
@@ -247,6 +237,7 @@ enum UTF8Text {
         var s = s
         return s.withUTF8 { b -> String? in
             var out = [UInt8]()
+            out.reserveCapacity(min(b.count, 1024))
             var i = 0
             var count = 0
             while i < b.count {
@@ -328,6 +319,15 @@ enum UTF8Text {
                 x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
             }
         }
+    }
+
+    /// The index of the next `byte` at or after `from`, by memchr.
+    @inline(__always)
+    static func nextByte(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < b.count, let base = b.baseAddress,
+              let p = memchr(base + from, Int32(byte), b.count - from)
+        else { return nil }
+        return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Whether all bytes are ASCII.

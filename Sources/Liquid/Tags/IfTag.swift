@@ -15,16 +15,20 @@ struct IfTag: TagNode {
     }
 
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
-        for i in 0..<conditions.count {
-            var taken = true
-            if let condition = conditions[i] {
-                taken = try condition.evaluate(context)
+        // Conditions and bodies without a retain and release each: the tag outlives the render.
+        let branch = try conditions.withUnsafeBufferPointer { conditions -> Int? in
+            for i in 0..<conditions.count {
+                guard let condition = conditions[i] else { return i }
+                var taken = try Unmanaged.passUnretained(condition)._withUnsafeGuaranteedRef {
+                    try $0.evaluate(context)
+                }
                 if i == 0 && negateFirst { taken = !taken }
+                if taken { return i }
             }
-            if taken {
-                try bodies[i].render(into: &output, context: context)
-                return
-            }
+            return nil
+        }
+        if let branch {
+            try bodies.withUnsafeBufferPointer { try $0[branch].render(into: &output, context: context) }
         }
     }
 

@@ -87,7 +87,7 @@ struct IncludeTag: TagNode {
             for (key, value) in arguments.attributes {
                 context[key] = try value.evaluate(context)
             }
-        } render: { partial, output in
+        } rendering: { partial, output in
             if case .array(let items) = variable {
                 for item in items {
                     context[variableName] = item

@@ -3,6 +3,14 @@
 struct RenderTag: TagNode {
     let name: String
     let arguments: PartialArguments
+    /// The name the partial sees the passed value as (the alias, or the partial's own name).
+    let variableName: String
+
+    init(name: String, arguments: PartialArguments) {
+        self.name = name
+        self.arguments = arguments
+        variableName = arguments.alias ?? IncludeTag.lastComponent(name)
+    }
 
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
         let chain = context.includeChain + [context.currentLocation]
@@ -12,7 +20,6 @@ struct RenderTag: TagNode {
         } catch {
             throw context.withIncludeChain(error, chain)
         }
-        let variableName = arguments.alias ?? IncludeTag.lastComponent(name)
         var attributes: [(String, Value)] = []
         for (key, value) in arguments.attributes { attributes.append((key, try value.evaluate(context))) }
 
