@@ -20,11 +20,23 @@ public struct KramdownConverter: Sendable {
 
     /// Converts `markdown` (a page's content after its front matter).
     public func convert(_ markdown: String) -> MarkdownOutput {
+        var counts = CmarkBlockBuilder.BlockCounts()
+        return convert(markdown, counts: &counts)
+    }
+
+    /// `convert`, counting the blocks taken from cmark's tree when the cmark block source is chosen.
+    func convert(_ markdown: String, counts: inout CmarkBlockBuilder.BlockCounts) -> MarkdownOutput {
         let context = SpanParser.Context(options: options)
         let root = Element(.root)
         root.block = true
-        let parser = BlockParser(context: context, root: root)
-        parser.parseBlocks(root, Self.sourceBytes(markdown))
+        if options.blockSource == .cmark && options.input == .gfm {
+            let builder = CmarkBlockBuilder(context: context, root: root)
+            builder.build(root, source: Self.sourceBytes(markdown))
+            counts.fromCmark += builder.counts.fromCmark
+            counts.fromGrammar += builder.counts.fromGrammar
+        } else {
+            BlockParser(context: context, root: root).parseBlocks(root, Self.sourceBytes(markdown))
+        }
         TreeUpdate(ctx: context).run(root)
         let html = HTMLConverter(context: context, highlighter: highlighter).convertDocument(root)
         return MarkdownOutput(html: html, warnings: context.warnings)
