@@ -20,20 +20,26 @@ public struct KramdownConverter: Sendable {
 
     /// Converts `markdown` (a page's content after its front matter).
     public func convert(_ markdown: String) -> MarkdownOutput {
-        var counts = CmarkBlockBuilder.BlockCounts()
+        var counts: CmarkBlockBuilder.BlockCounts? = nil
         return convert(markdown, counts: &counts)
     }
 
-    /// `convert`, counting the blocks taken from cmark's tree when the cmark block source is chosen.
-    func convert(_ markdown: String, counts: inout CmarkBlockBuilder.BlockCounts) -> MarkdownOutput {
+    /// `convert`, adding to `counts` (when given) the blocks taken from cmark's tree and those
+    /// read by kramdown's grammar, when the cmark block source is chosen.
+    func convert(_ markdown: String, counts: inout CmarkBlockBuilder.BlockCounts?) -> MarkdownOutput {
         let context = SpanParser.Context(options: options)
         let root = Element(.root)
         root.block = true
         if options.blockSource == .cmark && options.input == .gfm {
             let builder = CmarkBlockBuilder(context: context, root: root)
+            builder.tallyGrammarReads = counts != nil
             builder.build(root, source: Self.sourceBytes(markdown))
-            counts.fromCmark += builder.counts.fromCmark
-            counts.fromGrammar += builder.counts.fromGrammar
+            if var c = counts {
+                c.fromCmark += builder.counts.fromCmark
+                c.fromGrammar += builder.counts.fromGrammar
+                c.grammarReads.merge(builder.counts.grammarReads, uniquingKeysWith: +)
+                counts = c
+            }
         } else {
             BlockParser(context: context, root: root).parseBlocks(root, Self.sourceBytes(markdown))
         }

@@ -22,15 +22,18 @@ struct CmarkBlockCorpusTests {
         #expect(cases.count > 300, "the shared cases were not found at \(CaseCorpusTests.casesRoot.path)")
         var identical = 0
         var different: [String] = []
-        var counts = CmarkBlockBuilder.BlockCounts()
+        var tally: CmarkBlockBuilder.BlockCounts? = CmarkBlockBuilder.BlockCounts()
         for c in cases {
             let input = try String(contentsOf: c.input, encoding: .utf8)
             let expected = try String(contentsOf: c.expected, encoding: .utf8)
-            let actual = Self.converter.convert(CaseCorpusTests.jekyllContent(input), counts: &counts).html
+            let actual = Self.converter.convert(CaseCorpusTests.jekyllContent(input), counts: &tally).html
             if actual == expected { identical += 1 } else { different.append(c.description) }
         }
+        let counts = tally!
         print("cmark-fed blocks: \(identical)/\(cases.count) cases byte-identical; blocks from cmark's tree "
               + "\(counts.fromCmark), from kramdown's grammar \(counts.fromGrammar)")
+        print("read by kramdown's grammar (element <- cmark node): "
+              + counts.grammarReads.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         if ProcessInfo.processInfo.environment["KYLL_MARKDOWN_DUMP"] != nil {
             print("cmark-fed different: " + different.joined(separator: " "))
         }

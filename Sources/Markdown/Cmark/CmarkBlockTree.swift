@@ -65,6 +65,8 @@ struct CmarkBlock {
         }
         var b = CmarkBlock(kind: kind, startLine: Int(cmark_node_get_start_line(node)) - 1,
                            endLine: Int(cmark_node_get_end_line(node)) - 1)
+        // cmark ends some blocks (setext headings, indented code) at column 0 of the line after
+        if cmark_node_get_end_column(node) == 0, b.endLine > b.startLine { b.endLine -= 1 }
         switch kind {
         case .heading: b.headingLevel = Int(cmark_node_get_heading_level(node))
         case .list:

@@ -18,21 +18,21 @@ extension CmarkBlockBuilder {
         if src.hasPrefix("$$", at: first) || src.hasPrefix("\\$$", at: first) { return true }
         if BlockParser.hasTablePipe(src, p) { return true }
         let e = src.lineEnd(from: p)
-        if src.at(first) == Byte.lbracket, src[first..<e].contains(Byte.colon) { return true }
+        if src.at(first) == Byte.lbracket, let close = src[first..<e].firstIndex(of: Byte.rbracket),
+           src.at(close + 1) == Byte.colon { return true }
         if src.hasPrefix("*[", at: first) || Scan.blockExtensionStart(src, p) || Scan.eobMarker(src, p) != nil { return true }
         return !Scan.paragraphStart(src, p)
     }
 
-    /// A paragraph, when kramdown's paragraph at `p` ends on the same line as cmark's.
+    /// A paragraph, when kramdown's paragraph at `p` ends on cmark's last line or before: a line
+    /// that ends a paragraph to kramdown (an IAL, an HTML tag, a definition) ends it there, and
+    /// the rest of cmark's paragraph is read on from that line.
     func paragraph(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
         let src = grammar.src
         guard grammar.tree.children.last?.kind != .p, !kramdownStartsOtherBlock(at: p, allowSetext: false) else { return nil }
-        let end = view.offset(after: block.endLine)
-        var l = grammar.nextLine(p)
-        while l < end {
-            if grammar.paragraphEnd(l) { return nil }
-            l = grammar.nextLine(l)
-        }
+        var end = grammar.nextLine(p)
+        let cmarkEnd = view.offset(after: block.endLine)
+        while end < cmarkEnd, !grammar.paragraphEnd(end) { end = grammar.nextLine(end) }
         if end < src.count, !grammar.paragraphEnd(end) { return nil }
         // Ruby's strip of the paragraph's text
         var e = end
@@ -49,17 +49,18 @@ extension CmarkBlockBuilder {
     func heading(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
         let src = grammar.src
         let match: BlockParser.HeaderMatch
-        if block.endLine == block.startLine {
-            guard Scan.indent(src, p) == nil, Scan.blockquoteStart(src, p) == nil,
-                  let m = BlockParser.gfmATXHeader(src, p) else { return nil }
+        guard Scan.indent(src, p) == nil, Scan.blockquoteStart(src, p) == nil else { return nil }
+        if Scan.gfmATX(src, p) != nil {
+            guard block.endLine == block.startLine, let m = BlockParser.gfmATXHeader(src, p) else { return nil }
             match = m
         } else {
-            guard block.endLine == block.startLine + 1, grammar.afterBlockBoundary,
+            // cmark's setext heading ends on its text line or on the underline
+            guard block.endLine <= block.startLine + 1, grammar.afterBlockBoundary,
                   !kramdownStartsOtherBlock(at: p, allowSetext: true),
-                  let m = BlockParser.setextHeader(src, p) else { return nil }
+                  let m = BlockParser.setextHeader(src, p), m.end == view.offset(after: block.startLine + 1) else { return nil }
             match = m
         }
-        guard match.end == view.offset(after: block.endLine) else { return nil }
+        guard match.end >= view.offset(after: block.endLine) else { return nil }
         let el = grammar.newBlock(.header)
         el.level = match.level
         el.rawText = match.text
@@ -78,10 +79,13 @@ extension CmarkBlockBuilder {
 
     /// Indented code, when kramdown's code block (with its lazy lines) ends where cmark's does.
     func indentedCode(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
-        guard Scan.indent(grammar.src, p) != nil else { return nil }
+        let src = grammar.src
+        guard Scan.indent(src, p) != nil else { return nil }
         let end = grammar.codeblockEnd(p)
-        guard end > p, end == view.offset(after: block.endLine) else { return nil }
-        let text = BlockParser.codeText(grammar.src[p..<end])
+        // cmark's code block may end after blank lines kramdown leaves out
+        let cmarkEnd = view.offset(after: block.endLine)
+        guard end > p, end <= cmarkEnd, !Scan.hasNonSpace(src, end, cmarkEnd) else { return nil }
+        let text = BlockParser.codeText(src[p..<end])
         grammar.append(grammar.newBlock(.codeblock, String(decoding: text, as: UTF8.self)))
         return end
     }

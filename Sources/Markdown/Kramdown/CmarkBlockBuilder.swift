@@ -13,10 +13,15 @@ final class CmarkBlockBuilder {
     let grammar: BlockParser
     /// Blocks taken from cmark's tree, and blocks read by kramdown's grammar instead.
     @exclusivity(unchecked) var counts = BlockCounts()
+    /// Whether `counts.grammarReads` is kept (a measurement for the tests).
+    var tallyGrammarReads = false
 
     struct BlockCounts: Equatable {
         var fromCmark = 0
         var fromGrammar = 0
+        /// What the grammar read, by kind, and which cmark node (if one started there) it read
+        /// instead: `"p<-paragraph"`, `"html<-"` (no cmark node there), `"none<-"` (definitions).
+        var grammarReads: [String: Int] = [:]
     }
 
     init(context: SpanParser.Context, root: Element) {
@@ -47,20 +52,32 @@ final class CmarkBlockBuilder {
                 continue
             }
             let line = view.sourceLine(at: p)
-            while next < blocks.count, blocks[next].startLine < line { next += 1 }
-            if next < blocks.count, blocks[next].startLine == line, view.offset(ofLine: line) == p,
-               let end = place(blocks[next], at: p, view) {
-                counts.fromCmark += 1
-                p = end
-                next += 1
-                continue
+            while next < blocks.count, blocks[next].endLine < line { next += 1 }
+            if next < blocks.count, blocks[next].startLine <= line, view.offset(ofLine: line) == p {
+                // the rest of a paragraph whose first lines kramdown read as something else (an
+                // IAL, a link definition) is a paragraph to cmark still
+                var block = blocks[next]
+                if block.startLine < line, block.kind == .paragraph { block.startLine = line }
+                if block.startLine == line, let end = place(block, at: p, view) {
+                    counts.fromCmark += 1
+                    p = end
+                    if view.sourceLine(at: max(end - 1, 0)) >= blocks[next].endLine { next += 1 }
+                    continue
+                }
             }
             counts.fromGrammar += 1
             grammar.pos = p
+            let before = el.children.count, lastBefore = el.children.last
             if !grammar.parseBlock() {
                 grammar.warn("Warning: this should not occur - no block parser handled the line")
                 grammar.addText(grammar.line(at: p))
                 grammar.pos = grammar.nextLine(p)
+            }
+            if tallyGrammarReads {
+                let replaced = next < blocks.count && blocks[next].startLine == line ? "\(blocks[next].kind)" : ""
+                let read = el.children.count > before || el.children.last !== lastBefore
+                    ? el.children.last.map { "\($0.kind)" } ?? "none" : "none"
+                counts.grammarReads[read + "<-" + replaced, default: 0] += 1
             }
             p = grammar.pos
         }
