@@ -7,8 +7,10 @@ public struct MarkdownOutput: Sendable, Equatable {
 }
 
 /// Converts Markdown the way Jekyll's kramdown converter does (`markdown: kramdown`, the default):
-/// kramdown's block grammar (`BlockParser`), its span grammar (`SpanParser`), its tree passes
-/// (`TreeUpdate`) and its HTML converter (`HTMLConverter`). Safe to call from many threads at once.
+/// blocks from cmark-gfm's tree as kramdown reads them (`CmarkBlockBuilder`, with kramdown's block
+/// grammar `BlockParser` for what cmark cannot see, and for `input: kramdown`), kramdown's span
+/// grammar (`SpanParser`), its tree passes (`TreeUpdate`) and its HTML converter (`HTMLConverter`).
+/// Safe to call from many threads at once.
 public struct KramdownConverter: Sendable {
     public var options: KramdownOptions
     public var highlighter: (any CodeHighlighter)?

@@ -64,10 +64,10 @@ public struct KramdownOptions: Sendable, Equatable {
     /// `typographic_symbols`: replacement text for `hellip`, `mdash`, `ndash`, `laquo`, `raquo`,
     /// `laquo_space`, `raquo_space`.
     public var typographicSymbols: [String: String] = [:]
-    /// What reads the block structure of GFM input: kramdown's block grammar (the default for
-    /// now), or cmark-gfm's block tree checked against kramdown's rules (`CmarkBlockBuilder`),
-    /// which is to replace it once it matches every case. `input: kramdown` always uses the grammar.
-    var blockSource: BlockSource = .kramdownGrammar
+    /// What reads the block structure of GFM input: cmark-gfm's block tree checked against
+    /// kramdown's rules (`CmarkBlockBuilder`, the default), or kramdown's block grammar alone.
+    /// `input: kramdown` always uses the grammar.
+    var blockSource: BlockSource = .cmark
     enum BlockSource: Sendable { case kramdownGrammar, cmark }
 
     public init() {}
