@@ -14,8 +14,10 @@ public struct MarkdownOutput: Sendable, Equatable {
 }
 
 /// Converts Markdown the way Jekyll's kramdown converter does (`markdown: kramdown`, the default):
-/// kramdown's block grammar (`BlockParser`), its span grammar (`SpanParser`), its tree passes
-/// (`TreeUpdate`) and its HTML converter (`HTMLConverter`). Safe to call from many threads at once.
+/// blocks from cmark-gfm's tree as kramdown reads them (`CmarkBlockBuilder`, with kramdown's block
+/// grammar `BlockParser` for what cmark cannot see, and for `input: kramdown`), kramdown's span
+/// grammar (`SpanParser`), its tree passes (`TreeUpdate`) and its HTML converter (`HTMLConverter`).
+/// Safe to call from many threads at once.
 public struct KramdownConverter: Sendable {
     public var options: KramdownOptions
     public var highlighter: (any CodeHighlighter)?
@@ -27,11 +29,29 @@ public struct KramdownConverter: Sendable {
 
     /// Converts `markdown` (a page's content after its front matter).
     public func convert(_ markdown: String) -> MarkdownOutput {
+        var counts: CmarkBlockBuilder.BlockCounts? = nil
+        return convert(markdown, counts: &counts)
+    }
+
+    /// `convert`, adding to `counts` (when given) the blocks taken from cmark's tree and those
+    /// read by kramdown's grammar, when the cmark block source is chosen.
+    func convert(_ markdown: String, counts: inout CmarkBlockBuilder.BlockCounts?) -> MarkdownOutput {
         let context = SpanParser.Context(options: options)
         let root = Element(.root)
         root.block = true
-        let parser = BlockParser(context: context, root: root)
-        parser.parseBlocks(root, Self.sourceBytes(markdown))
+        if options.blockSource == .cmark && options.input == .gfm {
+            let builder = CmarkBlockBuilder(context: context, root: root)
+            builder.tallyGrammarReads = counts != nil
+            builder.build(root, source: Self.sourceBytes(markdown))
+            if var c = counts {
+                c.fromCmark += builder.counts.fromCmark
+                c.fromGrammar += builder.counts.fromGrammar
+                c.grammarReads.merge(builder.counts.grammarReads, uniquingKeysWith: +)
+                counts = c
+            }
+        } else {
+            BlockParser(context: context, root: root).parseBlocks(root, Self.sourceBytes(markdown))
+        }
         TreeUpdate(ctx: context).run(root)
         context.warnUnreferencedFootnotes()
         let html = HTMLConverter(context: context, highlighter: highlighter).convertDocument(root)

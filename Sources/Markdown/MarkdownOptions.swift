@@ -64,6 +64,11 @@ public struct KramdownOptions: Sendable, Equatable {
     /// `typographic_symbols`: replacement text for `hellip`, `mdash`, `ndash`, `laquo`, `raquo`,
     /// `laquo_space`, `raquo_space`.
     public var typographicSymbols: [String: String] = [:]
+    /// What reads the block structure of GFM input: cmark-gfm's block tree checked against
+    /// kramdown's rules (`CmarkBlockBuilder`, the default), or kramdown's block grammar alone.
+    /// `input: kramdown` always uses the grammar.
+    var blockSource: BlockSource = .cmark
+    enum BlockSource: Sendable { case kramdownGrammar, cmark }
 
     public init() {}
 

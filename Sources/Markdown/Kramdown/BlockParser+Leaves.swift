@@ -89,6 +89,27 @@ extension BlockParser {
     /// repeats the opening one; a longer opening run may be read as a shorter fence when only that
     /// finds a closing line.
     func parseFencedCodeblock() -> Bool {
+        guard let f = Self.fencedCode(src, pos, gfm: gfm) else { return false }
+        let el = newBlock(.codeblock, string(f.body.lowerBound, f.body.upperBound))
+        if let word = f.word {
+            el.lang = src.string(word)
+            el.attrs["class"] = "language-" + src.string(word.lowerBound..<f.nameEnd)
+        }
+        pos = f.end
+        append(el)
+        return true
+    }
+
+    /// A fenced code block as kramdown reads it: the body, the language word (and where its
+    /// name ends, before a `?`), and the end after the closing fence.
+    struct FencedCode {
+        var body: Range<Int>
+        var word: Range<Int>?
+        var nameEnd: Int
+        var end: Int
+    }
+
+    static func fencedCode(_ src: Bytes, _ pos: Int, gfm: Bool) -> FencedCode? {
         let lead = gfm ? Scan.leadingSpaces(src, pos) : 0
         let start = pos + lead
         var runEnd = start
@@ -97,8 +118,8 @@ extension BlockParser {
         while length >= 3 {
             defer { length -= 1 }
             let fenceEnd = start + length
-            let e = lineEnd(fenceEnd)
-            guard e < src.count else { return false }
+            let e = src.lineEnd(from: fenceEnd)
+            guard e < src.count else { return nil }
             // [\s]*? then one optional word then [\s]*? then the newline
             var i = fenceEnd
             while i < e, Byte.isSpace(src[i]) { i += 1 }
@@ -108,25 +129,18 @@ extension BlockParser {
             while i < e, Byte.isSpace(src[i]) { i += 1 }
             guard i == e else { continue }
             let bodyStart = e + 1
-            guard let (closeStart, closeEnd) = closingFence(from: bodyStart, fence: start..<fenceEnd) else { continue }
-            let el = newBlock(.codeblock, string(bodyStart, closeStart))
-            if wordEnd > wordStart {
-                let word = src[wordStart..<wordEnd]
-                el.lang = String(decoding: word, as: UTF8.self)
-                var nameEnd = wordEnd
-                if let q = word.dropFirst().firstIndex(of: Byte.question) { nameEnd = q }
-                el.attrs["class"] = "language-" + string(wordStart, nameEnd)
-            }
-            pos = closeEnd
-            append(el)
-            return true
+            guard let (closeStart, closeEnd) = closingFence(src, from: bodyStart, fence: start..<fenceEnd, gfm: gfm) else { continue }
+            var nameEnd = wordEnd
+            if wordEnd > wordStart, let q = src[wordStart..<wordEnd].dropFirst().firstIndex(of: Byte.question) { nameEnd = q }
+            return FencedCode(body: bodyStart..<closeStart, word: wordEnd > wordStart ? wordStart..<wordEnd : nil,
+                              nameEnd: nameEnd, end: closeEnd)
         }
-        return false
+        return nil
     }
 
     /// The first line from `p` on that closes the fence: the fence's characters (and more of its
     /// last one), then whitespace.
-    private func closingFence(from p: Int, fence: Range<Int>) -> (Int, Int)? {
+    private static func closingFence(_ src: Bytes, from p: Int, fence: Range<Int>, gfm: Bool) -> (Int, Int)? {
         var l = p
         let last = src[fence.upperBound - 1]
         while l < src.count {
@@ -138,7 +152,7 @@ extension BlockParser {
                 while i < src.count, Scan.isInlineSpace(src[i]) { i += 1 }
                 if src.at(i) == Byte.newline { return (l, i + 1) }
             }
-            l = nextLine(l)
+            l = min(src.lineEnd(from: l) + 1, src.count)
         }
         return nil
     }
@@ -167,16 +181,8 @@ extension BlockParser {
 
     func parseATXHeader() -> Bool {
         if gfm {
-            guard let (level, contents) = Scan.gfmATX(src, pos) else { return false }
-            let e = lineEnd(pos)
-            var (text, id) = Self.headerContents(string(contents, e))
-            // `[\t ]#+\z` and what it leaves at the end
-            let noHashes = text.utf8.reversed().drop { $0 == Byte.hash }
-            if noHashes.count < text.utf8.count, let before = noHashes.first, before == Byte.space || before == Byte.tab {
-                text = String(decoding: noHashes.dropFirst().reversed(), as: UTF8.self).rstripped
-            }
-            guard !text.isEmpty else { return false }
-            addHeader(level: level, text: text, id: id, end: e + 1)
+            guard let h = Self.gfmATXHeader(src, pos) else { return false }
+            addHeader(level: h.level, text: h.text, id: h.id, end: h.end)
             return true
         }
         // kramdown: `#{1,6}[\t ]*([^ \t].*)\n` after a block boundary
@@ -202,18 +208,48 @@ extension BlockParser {
     }
 
     func parseSetextHeader() -> Bool {
-        let lead = Scan.leadingSpaces(src, pos)
-        guard lead <= 3, let c = src.at(pos + lead), c != Byte.space, c != Byte.tab else { return false }
-        let e = lineEnd(pos)
-        guard e + 1 < src.count, let u = src.at(e + 1), u == Byte.dash || u == Byte.equals else { return false }
+        guard let h = Self.setextHeader(src, pos), afterBlockBoundary else { return false }
+        addHeader(level: h.level, text: h.text, id: h.id, end: h.end)
+        return true
+    }
+
+    /// A header as kramdown reads it: level, text, explicit id, and the end after its last line.
+    struct HeaderMatch {
+        var level: Int
+        var text: String
+        var id: String?
+        var end: Int
+    }
+
+    /// The GFM parser's ATX header at `p`, closing hashes and a `{#id}` taken off.
+    static func gfmATXHeader(_ src: Bytes, _ p: Int) -> HeaderMatch? {
+        guard let (level, contents) = Scan.gfmATX(src, p) else { return nil }
+        let e = src.lineEnd(from: p)
+        var (text, id) = headerContents(src.string(contents..<e))
+        // `[\t ]#+\z` and what it leaves at the end
+        let noHashes = text.utf8.reversed().drop { $0 == Byte.hash }
+        if noHashes.count < text.utf8.count, let before = noHashes.first, before == Byte.space || before == Byte.tab {
+            text = String(decoding: noHashes.dropFirst().reversed(), as: UTF8.self).rstripped
+        }
+        guard !text.isEmpty else { return nil }
+        return HeaderMatch(level: level, text: text, id: id, end: e + 1)
+    }
+
+    /// A setext header at `p`: one line of text, then a line of `-` and `=` (kramdown does not
+    /// look further up, so only a one-line paragraph can become a header). The caller checks the
+    /// block boundary before it.
+    static func setextHeader(_ src: Bytes, _ p: Int) -> HeaderMatch? {
+        let lead = Scan.leadingSpaces(src, p)
+        guard lead <= 3, let c = src.at(p + lead), c != Byte.space, c != Byte.tab else { return nil }
+        let e = src.lineEnd(from: p)
+        guard e + 1 < src.count, let u = src.at(e + 1), u == Byte.dash || u == Byte.equals else { return nil }
         var i = e + 2
         while i < src.count, src[i] == Byte.dash || src[i] == Byte.equals { i += 1 }
         while i < src.count, Scan.isInlineSpace(src[i]) { i += 1 }
-        guard src.at(i) == Byte.newline, afterBlockBoundary else { return false }
-        let (text, id) = Self.headerContents(string(pos + lead, e))
-        guard !text.isEmpty else { return false }
-        addHeader(level: u == Byte.dash ? 2 : 1, text: text, id: id, end: i + 1)
-        return true
+        guard src.at(i) == Byte.newline else { return nil }
+        let (text, id) = headerContents(src.string((p + lead)..<e))
+        guard !text.isEmpty else { return nil }
+        return HeaderMatch(level: u == Byte.dash ? 2 : 1, text: text, id: id, end: i + 1)
     }
 
     /// `parse_header_contents`: the text without trailing space and without a `{#id}`.

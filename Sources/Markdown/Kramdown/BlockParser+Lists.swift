@@ -101,7 +101,7 @@ extension BlockParser {
     }
 
     /// A continuation line: leading tabs become four spaces each, then the item's indentation goes.
-    private func itemLine(_ from: Int, _ to: Int, indentation: Int) -> (Bytes, Bool) {
+    func itemLine(_ from: Int, _ to: Int, indentation: Int) -> (Bytes, Bool) {
         var line = Array(src[from..<to])
         var tabs = 0
         while line.at(tabs) == Byte.tab { tabs += 1 }
@@ -167,24 +167,33 @@ extension BlockParser {
         let items = list.children
         for (k, it) in items.enumerated() {
             for (val, line) in zip(values[k], firstLines[k]) { parseBlocks(it, val, firstLine: line) }
-            guard let head = it.children.first else { continue }
-            if head.kind == .p, it.children.count >= 2, it.children[1].kind == .eob, head.ial != nil {
-                it.children.remove(at: 1)
-            }
-            let isLast = k == items.count - 1
-            if head.kind == .p,
-               it.children.count < 2 || it.children[1].kind != .blank || (isLast && it.children.count == 2 && !eobFound),
-               !isLast || items.count == 1 || items.dropLast().contains(where: { c in
-                   guard let f = c.children.first else { return true }
-                   return f.kind != .p || f.transparent
-               }) {
-                if it.children.count > 1, it.children[1].kind != .blank { head.children.first?.value += "\n" }
-                head.transparent = true
-            }
-            last = it.children.last?.kind == .blank ? it.children.removeLast() : nil
+            if it.children.isEmpty { continue }
+            last = Self.settleItem(k, of: items, eobFound: eobFound)
         }
         if let last, !eobFound { append(last) }
         if gfm { markTaskList(list) }
+    }
+
+    /// kramdown's rules for item `k` once its blocks are parsed (later items are still empty): a
+    /// first paragraph is transparent unless a blank line follows it (looseness is decided per
+    /// item), and a trailing blank element leaves the item; it is returned.
+    static func settleItem(_ k: Int, of items: [Element], eobFound: Bool) -> Element? {
+        let it = items[k]
+        guard let head = it.children.first else { return nil }
+        if head.kind == .p, it.children.count >= 2, it.children[1].kind == .eob, head.ial != nil {
+            it.children.remove(at: 1)
+        }
+        let isLast = k == items.count - 1
+        if head.kind == .p,
+           it.children.count < 2 || it.children[1].kind != .blank || (isLast && it.children.count == 2 && !eobFound),
+           !isLast || items.count == 1 || items.dropLast().contains(where: { c in
+               guard let f = c.children.first else { return true }
+               return f.kind != .p || f.transparent
+           }) {
+            if it.children.count > 1, it.children[1].kind != .blank { head.children.first?.value += "\n" }
+            head.transparent = true
+        }
+        return it.children.last?.kind == .blank ? it.children.removeLast() : nil
     }
 
     private static let uncheckedBox = "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />"
@@ -192,7 +201,7 @@ extension BlockParser {
 
     /// kramdown-parser-gfm's task lists: `[ ]` or `[x]` opening an item's first paragraph becomes a
     /// checkbox; from the first such item on, items and the list get classes.
-    private func markTaskList(_ list: Element) {
+    func markTaskList(_ list: Element) {
         var isTaskList = false
         for li in list.children {
             guard let p = li.children.first, p.kind == .p, let raw = p.children.first else { continue }

@@ -61,7 +61,7 @@ final class BlockParser {
     }
 
     /// Tries the block parsers in kramdown's order at `pos`.
-    private func parseBlock() -> Bool {
+    func parseBlock() -> Bool {
         if smartyPants {
             if Scan.htmlBlockStart(src, pos), parseBlockHTML() { return true }
             addText(line(at: pos))
@@ -153,7 +153,7 @@ final class BlockParser {
 
     // MARK: blank lines, EOB, horizontal rules
 
-    private func parseBlankLines(_ end: Int) {
+    func parseBlankLines(_ end: Int) {
         let text = string(pos, end)
         pos = end
         if let last = tree.children.last, last.kind == .blank {

@@ -1,0 +1,107 @@
+/// Paragraphs, headers, rules and code blocks from cmark's nodes, each checked against what
+/// kramdown reads at the same place.
+extension CmarkBlockBuilder {
+    /// Whether kramdown, trying its block parsers in order at `p`, would take the line as
+    /// something other than a paragraph or a setext header (which cmark gave there).
+    func kramdownStartsOtherBlock(at p: Int, allowSetext: Bool) -> Bool {
+        let src = grammar.src
+        if Scan.indent(src, p) != nil || Scan.fenceStart(src, p, gfm: true) || Scan.blockquoteStart(src, p) != nil
+            || Scan.gfmATX(src, p) != nil || Scan.horizontalRule(src, p) != nil
+            || Scan.listStart(src, p, maxIndent: 3) != nil || Scan.definitionStart(src, p, maxIndent: 3) != nil
+            || Scan.htmlBlockStart(src, p) {
+            return true
+        }
+        if !allowSetext, BlockParser.setextHeader(src, p) != nil { return true }
+        // `$$` math, tables, footnote/link/abbreviation definitions, extensions, EOB markers
+        let lead = Scan.leadingSpaces(src, p)
+        let first = p + lead
+        if src.hasPrefix("$$", at: first) || src.hasPrefix("\\$$", at: first) { return true }
+        if BlockParser.hasTablePipe(src, p) { return true }
+        let e = src.lineEnd(from: p)
+        if src.at(first) == Byte.lbracket, let close = src[first..<e].firstIndex(of: Byte.rbracket),
+           src.at(close + 1) == Byte.colon { return true }
+        if src.hasPrefix("*[", at: first) || Scan.blockExtensionStart(src, p) || Scan.eobMarker(src, p) != nil { return true }
+        return !Scan.paragraphStart(src, p)
+    }
+
+    /// A paragraph, when kramdown's paragraph at `p` ends on cmark's last line or before: a line
+    /// that ends a paragraph to kramdown (an IAL, an HTML tag, a definition) ends it there, and
+    /// the rest of cmark's paragraph is read on from that line.
+    func paragraph(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
+        let src = grammar.src
+        guard grammar.tree.children.last?.kind != .p, !kramdownStartsOtherBlock(at: p, allowSetext: false) else { return nil }
+        var end = grammar.nextLine(p)
+        let cmarkEnd = view.offset(after: block.endLine)
+        while end < cmarkEnd, !grammar.paragraphEnd(end) { end = grammar.nextLine(end) }
+        if end < src.count, !grammar.paragraphEnd(end) { return nil }
+        // Ruby's strip of the paragraph's text
+        var e = end
+        while e > p, Byte.isSpace(src[e - 1]) || src[e - 1] == 0 { e -= 1 }
+        var s = p
+        while s < e, Byte.isSpace(src[s]) { s += 1 }
+        let el = grammar.newBlock(.p)
+        grammar.addText(src.string(s..<e), to: el)
+        grammar.append(el)
+        return end
+    }
+
+    /// An ATX header, or a setext header under a one-line paragraph after a block boundary.
+    func heading(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
+        let src = grammar.src
+        let match: BlockParser.HeaderMatch
+        guard Scan.indent(src, p) == nil, Scan.blockquoteStart(src, p) == nil else { return nil }
+        if Scan.gfmATX(src, p) != nil {
+            guard block.endLine == block.startLine, let m = BlockParser.gfmATXHeader(src, p) else { return nil }
+            match = m
+        } else {
+            // cmark's setext heading ends on its text line or on the underline
+            guard block.endLine <= block.startLine + 1, grammar.afterBlockBoundary,
+                  !kramdownStartsOtherBlock(at: p, allowSetext: true),
+                  let m = BlockParser.setextHeader(src, p), m.end == view.offset(after: block.startLine + 1) else { return nil }
+            match = m
+        }
+        guard match.end >= view.offset(after: block.endLine) else { return nil }
+        let el = grammar.newBlock(.header)
+        el.level = match.level
+        el.rawText = match.text
+        grammar.addText(match.text, to: el)
+        if let id = match.id { el.attrs["id"] = id }
+        grammar.append(el)
+        return match.end
+    }
+
+    func rule(at p: Int) -> Int? {
+        let src = grammar.src
+        guard Scan.indent(src, p) == nil, Scan.horizontalRule(src, p) != nil else { return nil }
+        grammar.append(grammar.newBlock(.hr))
+        return grammar.nextLine(p)
+    }
+
+    /// Indented code, when kramdown's code block (with its lazy lines) ends where cmark's does.
+    func indentedCode(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
+        let src = grammar.src
+        guard Scan.indent(src, p) != nil else { return nil }
+        let end = grammar.codeblockEnd(p)
+        // cmark's code block may end after blank lines kramdown leaves out
+        let cmarkEnd = view.offset(after: block.endLine)
+        guard end > p, end <= cmarkEnd, !Scan.hasNonSpace(src, end, cmarkEnd) else { return nil }
+        let text = BlockParser.codeText(src[p..<end])
+        grammar.append(grammar.newBlock(.codeblock, String(decoding: text, as: UTF8.self)))
+        return end
+    }
+
+    /// Fenced code, when kramdown reads the same fence: one language word at most, and a closing
+    /// fence (an unclosed fence is no code block to kramdown).
+    func fencedCode(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
+        let src = grammar.src
+        guard Scan.indent(src, p) == nil, Scan.fenceStart(src, p, gfm: true),
+              let f = BlockParser.fencedCode(src, p, gfm: true), f.end == view.offset(after: block.endLine) else { return nil }
+        let el = grammar.newBlock(.codeblock, src.string(f.body))
+        if let word = f.word {
+            el.lang = src.string(word)
+            el.attrs["class"] = "language-" + src.string(word.lowerBound..<f.nameEnd)
+        }
+        grammar.append(el)
+        return f.end
+    }
+}

@@ -1,0 +1,143 @@
+/// Builds kramdown's block tree from cmark-gfm's: cmark-gfm parses the document, and each of its
+/// block nodes becomes the `Element` kramdown would have made, its raw text cut from the source
+/// lines the node covers (so `TreeUpdate`'s span grammar sees what kramdown's would).
+///
+/// cmark and kramdown do not always agree where a block starts or ends. Every node is checked
+/// against kramdown's rules at its position first; where kramdown would read something else (a
+/// construct cmark cannot see — IALs, ALDs, extensions, definition lists, abbreviations, math
+/// blocks, HTML read to its close tag, tables — or a block kramdown ends elsewhere), the lines
+/// from there are read by kramdown's grammar (`BlockParser`) up to the next line where a cmark
+/// node starts and kramdown agrees again.
+final class CmarkBlockBuilder {
+    /// kramdown's grammar, for the blocks cmark's tree does not give as kramdown reads them.
+    let grammar: BlockParser
+    /// Blocks taken from cmark's tree, and blocks read by kramdown's grammar instead.
+    @exclusivity(unchecked) var counts = BlockCounts()
+    /// Whether `counts.grammarReads` is kept (a measurement for the tests).
+    var tallyGrammarReads = false
+
+    struct BlockCounts: Equatable {
+        var fromCmark = 0
+        var fromGrammar = 0
+        /// What the grammar read, by kind, and which cmark node (if one started there) it read
+        /// instead: `"p<-paragraph"`, `"html<-"` (no cmark node there), `"none<-"` (definitions).
+        var grammarReads: [String: Int] = [:]
+    }
+
+    init(context: SpanParser.Context, root: Element) {
+        grammar = BlockParser(context: context, root: root)
+    }
+
+    func build(_ root: Element, source: Bytes) {
+        let blocks = CmarkBlock.parse(source)
+        walk(root, SourceView(source, firstLine: 0), blocks)
+    }
+
+    /// Appends to `el` the blocks of `view`, whose cmark nodes are `blocks`.
+    func walk(_ el: Element, _ view: SourceView, _ blocks: [CmarkBlock]) {
+        let saved = (grammar.src, grammar.pos, grammar.tree, grammar.blockIAL, grammar.lines, grammar.blockStartLine)
+        defer { (grammar.src, grammar.pos, grammar.tree, grammar.blockIAL, grammar.lines, grammar.blockStartLine) = saved }
+        grammar.src = view.bytes
+        // the view's lines are its source lines (0-based here), one for one: warnings count them
+        grammar.lines = LineCounter(firstLine: view.firstLine + 1)
+        grammar.tree = el
+        grammar.blockIAL = nil
+        grammar.stopFound = false
+        let src = view.bytes
+        var p = 0
+        var next = 0
+        while p < src.count {
+            if let end = Scan.blankLines(src, p) {
+                grammar.pos = p
+                grammar.parseBlankLines(end)
+                p = end
+                continue
+            }
+            let line = view.sourceLine(at: p)
+            grammar.blockStartLine = line + 1
+            while next < blocks.count, blocks[next].endLine < line { next += 1 }
+            if next < blocks.count, blocks[next].startLine <= line, view.offset(ofLine: line) == p {
+                // the rest of a paragraph whose first lines kramdown read as something else (an
+                // IAL, a link definition) is a paragraph to cmark still
+                var block = blocks[next]
+                if block.startLine < line, block.kind == .paragraph { block.startLine = line }
+                if block.startLine == line, let end = place(block, at: p, view) {
+                    counts.fromCmark += 1
+                    p = end
+                    if view.sourceLine(at: max(end - 1, 0)) >= blocks[next].endLine { next += 1 }
+                    continue
+                }
+            }
+            counts.fromGrammar += 1
+            grammar.pos = p
+            let before = el.children.count, lastBefore = el.children.last
+            if !grammar.parseBlock() {
+                grammar.warn("Warning: this should not occur - no block parser handled the line", .none)
+                grammar.addText(grammar.line(at: p))
+                grammar.pos = grammar.nextLine(p)
+            }
+            if tallyGrammarReads {
+                let replaced = next < blocks.count && blocks[next].startLine == line ? "\(blocks[next].kind)" : ""
+                let read = el.children.count > before || el.children.last !== lastBefore
+                    ? el.children.last.map { "\($0.kind)" } ?? "none" : "none"
+                counts.grammarReads[read + "<-" + replaced, default: 0] += 1
+            }
+            p = grammar.pos
+        }
+        grammar.stopFound = false
+    }
+
+    /// Appends the element for cmark's `block` at `p` when kramdown reads the same block there;
+    /// returns the end of its lines, or nil (and appends nothing) when kramdown reads otherwise.
+    private func place(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
+        switch block.kind {
+        case .paragraph: return paragraph(block, at: p, view)
+        case .heading: return heading(block, at: p, view)
+        case .thematicBreak: return rule(at: p)
+        case .codeBlock: return block.fenced ? fencedCode(block, at: p, view) : indentedCode(block, at: p, view)
+        case .blockQuote: return blockquote(block, at: p, view)
+        case .list: return list(block, at: p, view)
+        case .htmlBlock, .table, .footnoteDefinition, .item, .other: return nil
+        }
+    }
+}
+
+/// The lines a container's blocks are read from, as kramdown reads them: the source lines with
+/// the container's markers and indentation removed, each line still tied to its source line.
+struct SourceView {
+    let bytes: Bytes
+    /// The source line of the view's first line.
+    let firstLine: Int
+    /// Where each line starts in `bytes`.
+    let lineStarts: [Int]
+
+    init(_ bytes: Bytes, firstLine: Int) {
+        self.bytes = bytes
+        self.firstLine = firstLine
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == Byte.newline && i + 1 < bytes.count { starts.append(i + 1) }
+        lineStarts = bytes.isEmpty ? [] : starts
+    }
+
+    /// The source line holding offset `p`.
+    func sourceLine(at p: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= p { lo = mid } else { hi = mid - 1 }
+        }
+        return firstLine + lo
+    }
+
+    /// Where source line `line` starts in the view.
+    func offset(ofLine line: Int) -> Int? {
+        let k = line - firstLine
+        return k >= 0 && k < lineStarts.count ? lineStarts[k] : nil
+    }
+
+    /// Where the line after source line `line` starts (the end of the view after its last line).
+    func offset(after line: Int) -> Int {
+        let k = line - firstLine + 1
+        return k < lineStarts.count ? lineStarts[max(k, 0)] : bytes.count
+    }
+}
