@@ -3,7 +3,8 @@ import Testing
 @testable import Markdown
 
 /// Conversions run in parallel must give exactly the sequential results: the kramdown converter
-/// shares no mutable state, and cmark-gfm's parser (which keeps global state) is behind a lock.
+/// shares no mutable state, its cmark-gfm parses use no extensions (so touch no global state and
+/// take no lock), and CommonMark mode's parses with extensions are behind a lock.
 struct ConcurrencyTests {
     @Test(arguments: ["kramdown", "commonmark"])
     func parallelConversionsMatchSequentialOnes(_ mode: String) throws {

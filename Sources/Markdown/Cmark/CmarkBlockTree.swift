@@ -21,11 +21,12 @@ struct CmarkBlock {
     var fenceInfo = ""
 
     /// The options kramdown mode parses with (FINDINGS.md §4): raw HTML kept, source positions,
-    /// footnotes, double-tilde strikethrough; tables and task lists; no autolinks, no tag filter and
-    /// no smart punctuation, which kramdown does its own way.
+    /// footnotes; no autolinks, no tag filter and no smart punctuation, which kramdown does its own
+    /// way. No extensions either: only blocks are taken from the tree, kramdown's grammar reads
+    /// tables (their nodes were handed to it anyway), task lists are marked on kramdown's items,
+    /// strikethrough is inline — and a parser without extensions needs no lock (`Cmark.withParser`).
     static let kramdownConfiguration = Cmark.Configuration(
-        options: CMARK_OPT_UNSAFE | CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE,
-        extensions: ["table", "strikethrough", "tasklist"])
+        options: CMARK_OPT_UNSAFE | CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES, extensions: [])
 
     /// Parses `source` with cmark-gfm and returns the document's block children.
     static func parse(_ source: Bytes) -> [CmarkBlock] {

@@ -1,8 +1,10 @@
 import CCmarkGFM
 import Foundation
 
-/// The one lock around cmark-gfm's parser: its inline parser keeps global state
-/// (github/cmark-gfm#176). Rendering finished trees needs no lock.
+/// The one lock around cmark-gfm's parser with extensions: each parse adds its extensions' special
+/// characters to a global table of the inline parser and removes them at the end
+/// (github/cmark-gfm#176). A parser without extensions changes no global state and takes no lock
+/// (kramdown mode's block tree); rendering finished trees needs none either.
 let cmarkParserLock = NSLock()
 
 /// cmark-gfm's parser, as the CommonMark modes use it.
@@ -16,19 +18,20 @@ enum Cmark {
     /// both are freed afterwards.
     static func withParser<T>(_ text: String, _ configuration: Configuration,
                               _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
-        cmark_gfm_core_extensions_ensure_registered()
+        let usesExtensions = !configuration.extensions.isEmpty
+        if usesExtensions { cmark_gfm_core_extensions_ensure_registered() }
         let parser = cmark_parser_new(configuration.options)!
         defer { cmark_parser_free(parser) }
         for name in configuration.extensions {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        cmarkParserLock.lock()
+        if usesExtensions { cmarkParserLock.lock() }
         var utf8 = text
         utf8.withUTF8 { buf in
             buf.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         let document = cmark_parser_finish(parser)!
-        cmarkParserLock.unlock()
+        if usesExtensions { cmarkParserLock.unlock() }
         defer { cmark_node_free(document) }
         return body(parser, document)
     }
