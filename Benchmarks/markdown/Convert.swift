@@ -70,7 +70,11 @@ func convertFiles(_ arguments: [String]) {
 /// A JSON value as a `kramdown:` option value.
 func optionValue(_ v: Any) -> OptionValue {
     switch v {
-    case let n as NSNumber: return .int(n.intValue)  // booleans come as "true"/"false" strings
+    // realsites.py writes booleans as "true"/"false" (JSON numbers and booleans blur here): they
+    // are booleans again, nested ones (`syntax_highlighter_opts`) included
+    case let n as NSNumber: return .int(n.intValue)
+    case "true" as String: return .bool(true)
+    case "false" as String: return .bool(false)
     case let s as String: return .string(s)
     case let a as [Any]: return .array(a.map(optionValue))
     case let m as [String: Any]: return .map(m.mapValues(optionValue))
