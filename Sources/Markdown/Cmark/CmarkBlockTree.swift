@@ -6,7 +6,7 @@ import CCmarkGFM
 struct CmarkBlock {
     enum Kind: Equatable {
         case paragraph, heading, thematicBreak, codeBlock, htmlBlock, blockQuote, list, item
-        case table, footnoteDefinition, other
+        case footnoteDefinition, other
     }
 
     var kind: Kind
@@ -60,9 +60,9 @@ struct CmarkBlock {
         case CMARK_NODE_ITEM: kind = .item
         case CMARK_NODE_FOOTNOTE_DEFINITION: kind = .footnoteDefinition
         default:
-            if type == kyll_node_type_table() { kind = .table }
-            else if type.rawValue & 0xC000 == 0x8000 { kind = .other }  // another block type
-            else { return nil }
+            // another block type (none today: kramdown mode attaches no extension)
+            guard type.rawValue & 0xC000 == 0x8000 else { return nil }
+            kind = .other
         }
         var b = CmarkBlock(kind: kind, startLine: Int(cmark_node_get_start_line(node)) - 1,
                            endLine: Int(cmark_node_get_end_line(node)) - 1)

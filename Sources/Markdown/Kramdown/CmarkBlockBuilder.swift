@@ -97,7 +97,7 @@ final class CmarkBlockBuilder {
         case .codeBlock: return block.fenced ? fencedCode(block, at: p, view) : indentedCode(block, at: p, view)
         case .blockQuote: return blockquote(block, at: p, view)
         case .list: return list(block, at: p, view)
-        case .htmlBlock, .table, .footnoteDefinition, .item, .other: return nil
+        case .htmlBlock, .footnoteDefinition, .item, .other: return nil
         }
     }
 }
