@@ -7,18 +7,47 @@ public protocol RegisterKey {
 
 /// Typed state by key type. Host values are set once before rendering and must be `Sendable`;
 /// tags keep their per-render state here too.
+///
+/// Filters and drops read the host's register on every call, so a read is a short scan of a few
+/// entries and a downcast the key type guarantees — no hashing, no dynamic cast of an `Any`.
 public struct Registers: @unchecked Sendable {
-    // Values are only ever stored and read back through their own key type (see the subscript).
-    private var storage: [ObjectIdentifier: Any] = [:]
+    private var entries: [(key: ObjectIdentifier, box: AnyObject)] = []
 
     public init() {}
 
     public subscript<K: RegisterKey>(key: K.Type) -> K.Value {
-        get { storage[ObjectIdentifier(key)].flatMap { $0 as? K.Value } ?? K.defaultValue }
-        set { storage[ObjectIdentifier(key)] = newValue }
+        get {
+            let id = ObjectIdentifier(key)
+            for entry in entries where entry.key == id {
+                // Entries for `K` are only ever stored by the setter below, as `RegisterBox<K.Value>`.
+                return unsafeDowncast(entry.box, to: RegisterBox<K.Value>.self).value
+            }
+            return K.defaultValue
+        }
+        set {
+            let id = ObjectIdentifier(key)
+            guard let i = entries.firstIndex(where: { $0.key == id }) else {
+                entries.append((id, RegisterBox(newValue)))
+                return
+            }
+            // A box no other copy of these registers shares is changed in place (tags set their
+            // state once per call); a shared one is replaced, so copies keep their own values.
+            if isKnownUniquelyReferenced(&entries[i].box) {
+                unsafeDowncast(entries[i].box, to: RegisterBox<K.Value>.self).value = newValue
+            } else {
+                entries[i].box = RegisterBox(newValue)
+            }
+        }
     }
 
     public func contains<K: RegisterKey>(_ key: K.Type) -> Bool {
-        storage[ObjectIdentifier(key)] != nil
+        let id = ObjectIdentifier(key)
+        return entries.contains { $0.key == id }
     }
+}
+
+/// One register's value, boxed so that reading it back is a plain downcast.
+private final class RegisterBox<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }
