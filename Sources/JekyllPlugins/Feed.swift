@@ -9,7 +9,7 @@ public struct Feed: JekyllPlugin {
     public var priority: PluginPriority { .lowest }
 
     public func register(in environment: inout LiquidEnvironment, configuration: Configuration) {
-        environment.register(tag: "feed_meta", FeedMetaTag.Parser())
+        environment.register(tag: "feed_meta", FeedMetaTag.Parser(link: FeedMetaTag.link(configuration)))
     }
 
     static func config(_ configuration: Configuration) -> OrderedHash {
@@ -112,21 +112,28 @@ public struct Feed: JekyllPlugin {
 }
 
 /// `{% feed_meta %}`: `<link type="application/atom+xml" rel="alternate" href="…" title="…" />`.
+/// The `<link>` depends on the configuration alone, so it is made once per environment, not per page.
 struct FeedMetaTag: TagNode {
     struct Parser: TagParser {
-        func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode { FeedMetaTag() }
+        let link: String
+        func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode { FeedMetaTag(link: link) }
     }
 
+    let link: String
+
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
-        guard let site = context.jekyll?.site else { return }
-        let config = site.configuration
+        // Outside a Jekyll render (plain Liquid) the tag prints nothing, as the plugin needs a site.
+        guard context.jekyll != nil else { return }
+        output.append(link)
+    }
+
+    static func link(_ config: Configuration) -> String {
         let path = Feed.config(config)["path"].flatMap { $0.isNil ? nil : $0.rubyString } ?? "feed.xml"
         var attributes: [(String, String)] = [
             ("type", "application/atom+xml"), ("rel", "alternate"), ("href", SiteURL.absolute(path, config)),
         ]
         let title = config["title"].flatMap { $0.isTruthy ? $0 : nil } ?? config["name"]
         if let title, title.isTruthy { attributes.append(("title", title.rubyString)) }
-        output.append("<link " + attributes.map { "\($0.0)=\"\(XML.escape($0.1))\"" }
-            .joined(separator: " ") + " />")
+        return "<link " + attributes.map { "\($0.0)=\"\(XML.escape($0.1))\"" }.joined(separator: " ") + " />"
     }
 }

@@ -54,4 +54,35 @@ import Testing
     func zoneNameInPattern(pattern: String, mentions: Bool) {
         #expect(pattern.mentionsZoneName == mentions)
     }
+
+    /// Ruby's `gsub(/\s+/, " ").strip` (ASCII whitespace only), fast path and slow.
+    @Test(arguments: [
+        ("plain words", "plain words"),
+        ("", ""),
+        ("  a \n  b\t c  ", "a b c"),
+        ("a\r\nb", "a b"),
+        ("x\u{0B}y\u{0C}z", "x y z"),
+        ("trailing ", "trailing"),
+        (" leading", "leading"),
+        ("   ", ""),
+        ("non\u{A0}breaking stays", "non\u{A0}breaking stays"),
+        ("Zürich  ü", "Zürich ü"),
+    ])
+    func normalizedWhitespace(input: String, expected: String) {
+        #expect(TextFilters.normalizeWhitespace(input) == expected)
+    }
+
+    /// Ruby's `split.length` by default; CJK characters count one each in "cjk" mode.
+    @Test(arguments: [
+        ("one two  three", nil, 3),
+        ("", nil, 0),
+        ("  lead and trail  ", nil, 3),
+        ("a\tb\nc\r\nd\u{0B}e\u{0C}f", nil, 6),
+        ("x\u{A0}y", nil, 1),
+        ("日本語 hello 世界", "cjk", 6),
+        ("日本語 hello 世界", nil, 3),
+    ] as [(String, String?, Int)])
+    func wordCounts(input: String, mode: String?, expected: Int) {
+        #expect(TextFilters.wordCount(input, mode: mode) == expected)
+    }
 }

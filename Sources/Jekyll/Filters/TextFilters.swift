@@ -13,7 +13,7 @@ enum TextFilters {
             return .string(Slugify.slugify(s, mode: args[0].isNil ? nil : args[0].rubyString))
         }
         env.register(filter: "normalize_whitespace", arity: 0...0) { input, _, _ in
-            .string(input.rubyString.rubyWords.joined(separator: " "))
+            .string(normalizeWhitespace(input.rubyString))
         }
         env.register(filter: "number_of_words", arity: 0...1) { input, args, _ in
             guard !input.isNil else { throw LiquidError(.internal, "undefined method `split' for nil:NilClass") }
@@ -85,6 +85,32 @@ enum TextFilters {
 
     /// Words in a text; in `cjk` mode (or `auto` when there are CJK characters) each CJK character
     /// counts as a word.
+    /// Ruby's `gsub(/\s+/, " ").strip`: runs of ASCII whitespace become one space, none at either
+    /// end. Text already so (most of it) is returned as it is.
+    static func normalizeWhitespace(_ text: String) -> String {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b &- 0x09 < 5 }
+        var previous: UInt8 = 0x20
+        var unchanged = true
+        for b in text.utf8 {
+            if isSpace(b) && (b != 0x20 || previous == 0x20) { unchanged = false; break }
+            previous = b
+        }
+        if unchanged && previous != 0x20 || text.isEmpty { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for b in text.utf8 {
+            if isSpace(b) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     static func wordCount(_ text: String, mode: String?) -> Int {
         func isCJK(_ s: Unicode.Scalar) -> Bool {
             switch s.value {
@@ -107,14 +133,20 @@ enum TextFilters {
             }
             return count
         }
-        /// Ruby's `split.length`: runs of non-whitespace, counted without making strings.
+        /// Ruby's `split.length`: runs of non-whitespace, counted without making strings — a word
+        /// starts at each non-space byte after a space, counted without branches over the bytes.
         func words() -> Int {
-            var count = 0
-            var inWord = false
-            for b in text.utf8 {
-                if b == 0x20 || (b >= 0x09 && b <= 0x0D) { inWord = false } else if !inWord { count += 1; inWord = true }
+            var text = text
+            return text.withUTF8 { bytes in
+                var count = 0
+                var afterSpace = true
+                for b in bytes {
+                    let space = b == 0x20 || b &- 0x09 < 5
+                    count &+= (afterSpace && !space) ? 1 : 0
+                    afterSpace = space
+                }
+                return count
             }
-            return count
         }
         switch mode {
         case "cjk": return cjkAware()
