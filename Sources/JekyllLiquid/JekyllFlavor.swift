@@ -119,24 +119,34 @@ public enum JekyllFlavor {
         }
     }
 
-    /// Jekyll's `parse_sort_input`: "42" → 42, " 1.5 " → 1.5, anything else unchanged.
+    /// Jekyll's `parse_sort_input`: "42" → 42, " 1.5 " → 1.5, anything else unchanged. Numbers,
+    /// nil and booleans come back as they are (their text parses to themselves or not at all).
     static func numericLooking(_ value: Value) -> Value {
-        let s = value.rubyString
-        var body = Substring(s)
-        if body.hasSuffix("\n") { body = body.dropLast() }
-        let t = body.trimmingSpaces
-        guard !t.isEmpty else { return value }
-        let unsigned = t.hasPrefix("-") ? t.dropFirst() : t[...]
-        if !unsigned.isEmpty && unsigned.allSatisfy(\.isASCIIDigit) { return .int(Int(t) ?? 0) }
-        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let isFloat: Bool
-        if parts.count == 2 {
-            isFloat = (!parts[0].isEmpty && parts[0].allSatisfy(\.isASCIIDigit) && parts[1].allSatisfy(\.isASCIIDigit))
-                || (parts[0].isEmpty && !parts[1].isEmpty && parts[1].allSatisfy(\.isASCIIDigit))
-        } else {
-            isFloat = false
+        let s: String
+        switch value {
+        case .int, .nil, .bool: return value
+        case .string(let text): s = text
+        default: s = value.rubyString
         }
-        return isFloat ? .float(Double(t.hasSuffix(".") ? t + "0" : String(t)) ?? 0) : value
+        // `\A\s*-?\d+\s*\Z` or `\A\s*-?(\d+\.?\d*|\.\d+)\s*\Z` on the bytes; `\Z` allows one final newline.
+        var bytes = Substring(s).utf8[...]
+        if bytes.last == 0x0A { bytes = bytes.dropLast() }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b &- 0x09 < 5 }
+        while let b = bytes.first, isSpace(b) { bytes = bytes.dropFirst() }
+        while let b = bytes.last, isSpace(b) { bytes = bytes.dropLast() }
+        guard !bytes.isEmpty else { return value }
+        let trimmed = bytes
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
+        let whole = bytes.prefix(while: isDigit)
+        let rest = bytes[whole.endIndex...]
+        if rest.isEmpty {
+            return whole.isEmpty ? value : .int(Int(Substring(trimmed)) ?? 0)
+        }
+        guard rest.first == UInt8(ascii: "."), rest.dropFirst().allSatisfy(isDigit),
+              !whole.isEmpty || rest.count > 1 else { return value }
+        let text = String(Substring(trimmed))
+        return .float(Double(text.hasSuffix(".") ? text + "0" : text) ?? 0)
     }
 
     // MARK: sort

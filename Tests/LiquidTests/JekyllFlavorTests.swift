@@ -1,4 +1,4 @@
-import JekyllLiquid
+@testable import JekyllLiquid
 import Liquid
 import Testing
 
@@ -98,5 +98,30 @@ import Testing
             #expect(error.location == SourceLocation(templateName: "broken.html", line: 2, column: 1))
             #expect(error.includeChain == [SourceLocation(templateName: nil, line: 2, column: 4)])
         }
+    }
+
+    /// Jekyll's `parse_sort_input` on the bytes: integer- and float-looking text becomes a number
+    /// (surrounding whitespace and one final newline allowed), everything else is left as it is.
+    @Test(arguments: [
+        (Value.string("42"), Value.int(42)),
+        (.string(" -7 \n"), .int(-7)),
+        (.string("12\r\n"), .int(12)),
+        (.string("1.5"), .float(1.5)),
+        (.string(" 3. "), .float(3.0)),
+        (.string("-.25"), .float(-0.25)),
+        (.string("."), .string(".")),
+        (.string("-"), .string("-")),
+        (.string("1.2.3"), .string("1.2.3")),
+        (.string("12a"), .string("12a")),
+        (.string(""), .string("")),
+        (.string("Contact"), .string("Contact")),
+        (.string("١٢"), .string("١٢")),
+        (.int(3), .int(3)),
+        (.float(2.5), .float(2.5)),
+        (.nil, .nil),
+        (.bool(true), .bool(true)),
+    ])
+    func sortInputParsing(input: Value, expected: Value) {
+        #expect(JekyllFlavor.numericLooking(input) == expected)
     }
 }
