@@ -81,12 +81,24 @@ public struct SiteWriter: Sendable {
             }
         }
         try FolderConflicts.check(chosen)
-        for dir in directories.sorted(by: { $0.utf8.count < $1.utf8.count }) {
-            do { try FileSystem.makeDirectories(Path.join(root, dir)) } catch {
-                throw BuildError("could not create \(error.path): \(error)")
-            }
-        }
         let failure = Locked<BuildError?>(nil)
+        // Folders level by level (parents first), each level on all cores: creating a thousand
+        // folders is most of what the kernel does for a build.
+        var levels: [[String]] = []
+        for dir in directories {
+            let depth = dir.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+            while levels.count <= depth { levels.append([]) }
+            levels[depth].append(dir)
+        }
+        for level in levels {
+            DispatchQueue.concurrentPerform(iterations: level.count) { i in
+                do throws(FileSystem.Failure) { try FileSystem.makeDirectories(Path.join(root, level[i])) } catch {
+                    let error = BuildError("could not create \(error.path): \(error)")
+                    failure.withLock { if $0 == nil { $0 = error } }
+                }
+            }
+            if let error = failure.withLock({ $0 }) { throw error }
+        }
         DispatchQueue.concurrentPerform(iterations: chosen.count) { i in
             let file = chosen[i]
             let target = Path.join(root, file.path)
