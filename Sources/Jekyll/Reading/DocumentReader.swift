@@ -8,7 +8,7 @@ struct DocumentReader: Sendable {
     let converters: ConverterTable
     let clock: SiteClock
     let siteTime: TimeValue
-    let logger: Logger
+    var logger: Logger
     /// Files parsed by earlier builds of this process, if any.
     var sources: SourceCache? = nil
 

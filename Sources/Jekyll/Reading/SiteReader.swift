@@ -1,3 +1,4 @@
+import Dispatch
 import Liquid
 
 /// The read phase, in Jekyll's order: layouts; the source tree (pages, static files, posts and
@@ -79,12 +80,28 @@ struct SiteReader {
         let entries = filter.filter(walked.map(\.path), in: base).filter {
             !links.contains($0) || !FileSystem.isDirectory(Path.join(base, $0))
         }
-        var docs: [Document] = []
+        let files = entries.filter {
+            let name = Path.basename($0)
+            return dated ? DocumentReader.datedFileName(name) != nil : Path.hasExtension(name)
+        }
+        // Files are read and parsed on all cores; what they log, and the first error, come out in
+        // the order of the files, as from one reader.
         let reader = site.documentReader
-        for entry in entries {
-            let name = Path.basename(entry)
-            if dated ? DocumentReader.datedFileName(name) == nil : !Path.hasExtension(name) { continue }
-            var doc = try reader.item(path: Path.join(base, entry), collection: info)
+        let level = logger.level
+        let made = Locked<[(Result<Document, BuildError>, HeldLog)?]>(Array(repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let held = HeldLog(level: level)
+            var itemReader = reader
+            itemReader.logger = held.logger
+            let result = Result { () throws(BuildError) in
+                try itemReader.item(path: Path.join(base, files[i]), collection: info)
+            }
+            made.withLock { $0[i] = (result, held) }
+        }
+        var docs: [Document] = []
+        for case let (result, held)? in made.withLock({ $0 }) {
+            logger.replay(held)
+            var doc = try result.get()
             // Jekyll's future check reads a draft's date, and reading it stores the file's time in
             // the draft's data, where sorting looks (undated items sort by path). The check, and
             // so the storing, is skipped for unpublished drafts and with `--future`.

@@ -59,6 +59,11 @@ public final class Logger: Sendable {
         }
     }
 
+    /// Prints the lines a holding logger kept, as if they were logged now.
+    public func replay(_ held: HeldLog) {
+        for (stream, line) in held.lines { sink(stream, line) }
+    }
+
     public static func format(topic: String, message: String) -> String {
         let head = topic + " "
         let padded = head.count < 20 ? String(repeating: " ", count: 20 - head.count) + head : head
@@ -79,4 +84,18 @@ public final class Logger: Sendable {
         }
         return out
     }
+}
+
+/// A logger that keeps its lines instead of printing them: work done in parallel logs into one
+/// each, and the lines are replayed in the order a sequential run would have printed them.
+public final class HeldLog: Sendable {
+    private let kept = Locked<[(Logger.Stream, String)]>([])
+    public let logger: Logger
+
+    public init(level: Logger.Level) {
+        let kept = self.kept
+        logger = Logger(level: level) { stream, line in kept.withLock { $0.append((stream, line)) } }
+    }
+
+    var lines: [(Logger.Stream, String)] { kept.withLock { $0 } }
 }
