@@ -129,7 +129,14 @@ final class SeoFields {
         var sources = [pageValue("author")]
         if case .array(let authors) = pageValue("authors") { sources.append(authors.first ?? .nil) }
         sources.append(siteValue("author"))
-        guard let found = sources.first(where: { !$0.rubyString.isEmpty }) else { return .hash(OrderedHash()) }
+        // Ruby's `!x.to_s.empty?`, without printing a hash or array to see that it is not empty.
+        let found = sources.first {
+            switch $0 {
+            case .hash, .array, .drop: return true
+            default: return !$0.rubyString.isEmpty
+            }
+        }
+        guard let found else { return .hash(OrderedHash()) }
         switch found {
         case .hash: return found
         case .string(let name):
