@@ -124,12 +124,12 @@ public enum XML {
 public enum DateFilters {
     static func register(into env: inout LiquidEnvironment) {
         env.register(filter: "date_to_xmlschema", arity: 0...0) { input, _, context in
-            if input.rubyString.isEmpty { return input }
+            if printsEmpty(input) { return input }
             let t = try time(input, context)
             return .string(xmlschema(t))
         }
         env.register(filter: "date_to_rfc822", arity: 0...0) { input, _, context in
-            if input.rubyString.isEmpty { return input }
+            if printsEmpty(input) { return input }
             let t = try time(input, context)
             return .string(format(t, "%a, %d %b %Y %H:%M:%S %z"))
         }
@@ -142,7 +142,7 @@ public enum DateFilters {
     }
 
     static func stringify(_ input: Value, month: String, type: Value, style: Value, _ context: RenderContext) throws -> Value {
-        if input.rubyString.isEmpty { return input }
+        if printsEmpty(input) { return input }
         let t = try time(input, context)
         if type == .string("ordinal") {
             let day = t.components.day
@@ -151,6 +151,16 @@ public enum DateFilters {
             return .string(format(t, "\(ordinalDay) \(month) %Y"))
         }
         return .string(format(t, "%d \(month) %Y"))
+    }
+
+    /// Jekyll's `input.to_s.empty?` guard, without printing a time (the usual input) to ask.
+    static func printsEmpty(_ input: Value) -> Bool {
+        switch input {
+        case .time, .date, .int, .float, .bool, .array, .hash: return false
+        case .nil: return true
+        case .string(let s): return s.isEmpty
+        default: return input.rubyString.isEmpty
+        }
     }
 
     static func ordinalSuffix(_ day: Int) -> String {
