@@ -145,6 +145,9 @@ enum ArrayFilters {
 /// glibc is a top-down merge sort (halves of n/2 and the rest, the left item kept on ties).
 /// Stable, and failing on the same pair of items as Ruby when two items do not compare.
 public enum RubySort {
+    // Inlinable so that callers in other modules (Jekyll's `sort`) get a copy specialized to
+    // their element type instead of generic code going through witness tables per comparison.
+    @inlinable
     public static func sort<T>(_ items: [T], by compare: (T, T) throws -> Int) throws -> [T] {
         guard items.count > 1 else { return items }
         var a = items
@@ -153,7 +156,8 @@ public enum RubySort {
         return a
     }
 
-    private static func mergeSort<T>(_ a: inout [T], _ tmp: inout [T], _ start: Int, _ count: Int,
+    @inlinable
+    static func mergeSort<T>(_ a: inout [T], _ tmp: inout [T], _ start: Int, _ count: Int,
                                      _ compare: (T, T) throws -> Int) throws {
         guard count > 1 else { return }
         let n1 = count / 2
