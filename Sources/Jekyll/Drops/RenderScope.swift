@@ -17,6 +17,8 @@ public final class BuildContext: Sendable {
     let excerpts: ExcerptTable
     let layoutTemplates: TemplateCache
     let partials = PartialCache()
+    /// `markdownify` of short texts, which themes repeat on every page (an author's bio).
+    let markdownified = MarkdownifyMemo()
     /// The `layout` variable each document starts with (see `LayoutLeak`).
     let initialLayoutData: [OrderedHash?]
     /// The document whose last layout `content` each document's own template sees (`LayoutLeak`).

@@ -34,11 +34,16 @@ enum TextFilters {
         env.register(filter: "markdownify", arity: 0...0) { input, _, context in
             let scope = try context.requireJekyll()
             let converters = scope.build.converters
-            let output = try converters.markdown.convertReportingWarnings(input.rubyString)
+            let text = input.rubyString
+            // Remembered only where no warning would be printed again on the next call.
+            let memo = converters.showsMarkdownWarnings ? nil : scope.build.markdownified
+            if let known = memo?.html(for: text) { return .string(known) }
+            let output = try converters.markdown.convertReportingWarnings(text)
             if converters.showsMarkdownWarnings {
                 // kramdown's lines here are of the filter's input, which is nowhere in a file
                 for warning in output.warnings { scope.build.site.logger.warn("Kramdown warning:", warning.kramdownMessage) }
             }
+            memo?.remember(output.html, for: text)
             return .string(output.html)
         }
         env.register(filter: "smartify", arity: 0...0) { input, _, context in
@@ -153,5 +158,22 @@ enum TextFilters {
         case "auto": return text.unicodeScalars.contains(where: isCJK) ? cjkAware() : words()
         default: return words()
         }
+    }
+}
+
+/// `markdownify`'s results for short inputs, for one build: a theme converting the same bio or
+/// tagline on every page converts it once. Long texts (a page's content) are not kept.
+final class MarkdownifyMemo: Sendable {
+    static let longestInput = 1024
+    private let results = Locked<[String: String]>([:])
+
+    func html(for text: String) -> String? {
+        guard text.utf8.count <= Self.longestInput else { return nil }
+        return results.withLock { $0[text] }
+    }
+
+    func remember(_ html: String, for text: String) {
+        guard text.utf8.count <= Self.longestInput else { return }
+        results.withLock { $0[text] = html }
     }
 }
