@@ -92,7 +92,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "Liquid", "JekyllLiquid",
         ]),
-        .executableTarget(name: "kyll", dependencies: ["KyllCLI"]),
+        // On Linux the executable links jemalloc (Debian's libjemalloc-dev), which then serves every
+        // malloc of the process: glibc's allocator cost a build ~20 % more CPU on two threads.
+        .executableTarget(name: "kyll", dependencies: ["KyllCLI"],
+                          linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "SassTests", dependencies: ["Sass"], exclude: ["Fixtures"]),
