@@ -81,6 +81,9 @@ import Testing
         ("x\u{A0}y", nil, 1),
         ("日本語 hello 世界", "cjk", 6),
         ("日本語 hello 世界", nil, 3),
+        (String(repeating: "word ", count: 41), nil, 41),
+        (String(repeating: "ab\tcd  efghijklmnopqrstu\n", count: 7) + "x", nil, 22),
+        ("                 spaces first, then seventeen words across the sixteen-byte blocks of the count a b c d e", nil, 17),
     ] as [(String, String?, Int)])
     func wordCounts(input: String, mode: String?, expected: Int) {
         #expect(TextFilters.wordCount(input, mode: mode) == expected)

@@ -139,16 +139,28 @@ enum TextFilters {
             return count
         }
         /// Ruby's `split.length`: runs of non-whitespace, counted without making strings — a word
-        /// starts at each non-space byte after a space, counted without branches over the bytes.
+        /// starts at each non-space byte after a space (or at the start), 16 bytes at a time.
         func words() -> Int {
             var text = text
             return text.withUTF8 { bytes in
-                var count = 0
-                var afterSpace = true
-                for b in bytes {
-                    let space = b == 0x20 || b &- 0x09 < 5
-                    count &+= (afterSpace && !space) ? 1 : 0
-                    afterSpace = space
+                guard let base = bytes.baseAddress, bytes.count > 0 else { return 0 }
+                func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b &- 0x09 < 5 }
+                var count = isSpace(base[0]) ? 0 : 1
+                var i = 1
+                let space = SIMD16<UInt8>(repeating: 0x20), tab = SIMD16<UInt8>(repeating: 0x09)
+                let five = SIMD16<UInt8>(repeating: 5), one = SIMD16<UInt8>(repeating: 1), zero = SIMD16<UInt8>()
+                while i + 16 <= bytes.count {
+                    let raw = UnsafeRawPointer(base + i)
+                    let current = raw.loadUnaligned(as: SIMD16<UInt8>.self)
+                    let before = (raw - 1).loadUnaligned(as: SIMD16<UInt8>.self)
+                    let currentSpace = (current .== space) .| ((current &- tab) .< five)
+                    let beforeSpace = (before .== space) .| ((before &- tab) .< five)
+                    count += Int(zero.replacing(with: one, where: .!currentSpace .& beforeSpace).wrappedSum())
+                    i += 16
+                }
+                while i < bytes.count {
+                    if !isSpace(base[i]) && isSpace(base[i - 1]) { count += 1 }
+                    i += 1
                 }
                 return count
             }
