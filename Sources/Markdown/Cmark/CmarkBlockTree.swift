@@ -22,18 +22,15 @@ struct CmarkBlock {
 
     /// The options kramdown mode parses with (FINDINGS.md §4): raw HTML kept, source positions,
     /// footnotes; no autolinks, no tag filter and no smart punctuation, which kramdown does its own
-    /// way. No extensions either: only blocks are taken from the tree, kramdown's grammar reads
+    /// way. No GFM extensions either: only blocks are taken from the tree, kramdown's grammar reads
     /// tables (their nodes were handed to it anyway), task lists are marked on kramdown's items,
-    /// strikethrough is inline — and a parser without extensions needs no lock (`Cmark.withParser`).
-    static let kramdownConfiguration = Cmark.Configuration(
-        options: CMARK_OPT_UNSAFE | CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES, extensions: [])
+    /// strikethrough is inline — and a parser without extensions needs no lock.
+    static let kramdownOptions = CMARK_OPT_UNSAFE | CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
 
     /// Parses `source` with cmark-gfm and returns the document's block children.
+    /// Inlines are not parsed (`Cmark.withBlockTree`).
     static func parse(_ source: Bytes) -> [CmarkBlock] {
-        let text = String(decoding: source, as: UTF8.self)
-        return Cmark.withParser(text, kramdownConfiguration) { _, document in
-            children(of: document)
-        }
+        Cmark.withBlockTree(source, options: kramdownOptions) { children(of: $0) }
     }
 
     private static func children(of node: OpaquePointer) -> [CmarkBlock] {
