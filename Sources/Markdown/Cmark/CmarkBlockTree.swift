@@ -32,8 +32,9 @@ struct CmarkBlockTree {
 
     init() {}
 
-    /// The options kramdown mode parses with (FINDINGS.md §4): raw HTML kept, source positions,
-    /// footnotes; no autolinks, no tag filter and no smart punctuation, which kramdown does its own
+    /// The options kramdown mode parses with (FINDINGS.md §4): raw HTML kept, source positions;
+    /// no footnotes (kramdown's grammar reads their definitions, and without the inline pass
+    /// cmark's footnote passes only walk the tree to unlink them); no autolinks, no tag filter and no smart punctuation, which kramdown does its own
     /// way. No GFM extensions either: only blocks are taken from the tree, kramdown's grammar reads
     /// tables, task lists are marked on kramdown's items, strikethrough is inline — and a parser
     /// without them needs no lock.
