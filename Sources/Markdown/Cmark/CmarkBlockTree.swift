@@ -34,10 +34,10 @@ struct CmarkBlockTree {
 
     /// The options kramdown mode parses with (FINDINGS.md §4): raw HTML kept, source positions;
     /// no footnotes (kramdown's grammar reads their definitions, and without the inline pass
-    /// cmark's footnote passes only walk the tree to unlink them); no autolinks, no tag filter and no smart punctuation, which kramdown does its own
-    /// way. No GFM extensions either: only blocks are taken from the tree, kramdown's grammar reads
-    /// tables, task lists are marked on kramdown's items, strikethrough is inline — and a parser
-    /// without them needs no lock.
+    /// cmark's footnote passes only walk the tree to unlink them); no autolinks, no tag filter
+    /// and no smart punctuation, which kramdown does its own way. No GFM extensions either: only
+    /// blocks are taken from the tree, kramdown's grammar reads tables, task lists are marked on
+    /// kramdown's items, strikethrough is inline — and a parser without them needs no lock.
     static let kramdownOptions = CMARK_OPT_UNSAFE | CMARK_OPT_SOURCEPOS
 
     /// Parses `source` with cmark-gfm (blocks only, `Cmark.withBlockTree`) and copies its tree.
