@@ -71,7 +71,7 @@ final class SpanParser {
     }
 
     let context: Context
-    let src: Bytes
+    @exclusivity(unchecked) private(set) var src: Bytes
     @exclusivity(unchecked) private var lines: LineCounter
     @exclusivity(unchecked) var pos = 0
     @exclusivity(unchecked) var tree: Element
@@ -105,6 +105,20 @@ final class SpanParser {
         let p = SpanParser(text, context: context, firstLine: firstLine, tree: root)
         if let parsers { p.active = parsers }
         _ = p.parseSpans(root, stop: nil, parsers: nil)
+        return root.children
+    }
+
+    /// `parse` with this parser, once it is done with its text: the tree pass parses every
+    /// block's text with one parser instead of making one per text.
+    func parseNext(_ text: String, firstLine: Int) -> [Element] {
+        src = text.bytes
+        pos = 0
+        lines = LineCounter(firstLine: firstLine)
+        stack.removeAll(keepingCapacity: true)
+        if activeMask != context.parsersMask { active = context.parsers }
+        let root = Element(.rawText)
+        tree = root
+        _ = parseSpans(root, stop: nil, parsers: nil)
         return root.children
     }
 

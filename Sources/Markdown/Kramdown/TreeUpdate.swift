@@ -4,6 +4,13 @@
 /// get their ids.
 struct TreeUpdate {
     let ctx: SpanParser.Context
+    /// The span parser for every raw text of the tree.
+    private let spans: SpanParser
+
+    init(ctx: SpanParser.Context) {
+        self.ctx = ctx
+        spans = SpanParser("", context: ctx, tree: Element(.rawText))
+    }
 
     func run(_ root: Element) {
         update(root)
@@ -39,7 +46,7 @@ struct TreeUpdate {
             switch child.kind {
             case .rawText:
                 lastBlank = nil
-                out += SpanParser.parse(child.value, context: ctx, firstLine: child.line != 0 ? child.line : el.line)
+                out += spans.parseNext(child.value, firstLine: child.line != 0 ? child.line : el.line)
             case .eob:
                 if let ial = child.ial { applyIAL(ial, to: child) }
             case .blank:
