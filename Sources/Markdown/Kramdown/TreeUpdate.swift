@@ -39,6 +39,11 @@ struct TreeUpdate {
             for child in el.children where child.kind != .blank { updateBlock(child, in: el) }
             return
         }
+        // a paragraph or header: its one raw text becomes its children as they are parsed
+        if el.children.count == 1, let only = el.children.first, only.kind == .rawText {
+            el.children = spans.parseNext(only.value, firstLine: only.line != 0 ? only.line : el.line)
+            return
+        }
         var out: [Element] = []
         out.reserveCapacity(el.children.count)
         var lastBlank: Element? = nil
