@@ -1,3 +1,5 @@
+import Foundation
+
 /// What kramdown does to the block tree after parsing it: the raw text of paragraphs, headers,
 /// cells and terms is parsed into spans, IALs are applied, runs of blank elements merge,
 /// abbreviations are marked, and (for GFM input) backslash line ends become breaks and headers
@@ -139,9 +141,12 @@ struct GFMPass {
     static func containsBreak(_ s: String, hardWrap: Bool) -> Bool {
         var s = s
         return s.withUTF8 { b in
+            guard let base = b.baseAddress, b.count > 1 else { return hardWrap && b.first == Byte.newline }
+            // line ends found with memchr; most texts have few or none
             var i = 1
-            while i < b.count {
-                if b[i] == Byte.newline && (hardWrap || b[i - 1] == Byte.backslash) { return true }
+            while i < b.count, let hit = memchr(base + i, Int32(Byte.newline), b.count - i) {
+                i = UnsafeRawPointer(base).distance(to: hit)
+                if hardWrap || b[i - 1] == Byte.backslash { return true }
                 i += 1
             }
             return hardWrap && b.first == Byte.newline

@@ -109,6 +109,8 @@ struct HTMLBuffer {
             let n = src.count
             while i < n {
                 let c = src[i]
+                // every byte above `>` (letters, most text) needs nothing: one comparison for them
+                if c > Byte.gt { i += 1; continue }
                 let replacement: StaticString
                 switch c {
                 case Byte.amp:
