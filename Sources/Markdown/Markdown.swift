@@ -54,7 +54,7 @@ public struct KramdownConverter: Sendable {
         }
         TreeUpdate(ctx: context).run(root)
         context.warnUnreferencedFootnotes()
-        let html = HTMLConverter(context: context, highlighter: highlighter).convertDocument(root)
+        let html = HTMLConverter(context: context, highlighter: highlighter).convertDocument(root, sizeHint: markdown.utf8.count)
         return MarkdownOutput(html: html, warnings: context.warnings)
     }
 

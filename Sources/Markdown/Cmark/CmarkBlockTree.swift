@@ -1,8 +1,7 @@
 import CCmarkGFM
 
-/// cmark-gfm's block tree as plain values: what the kramdown block builder needs of each block
-/// node (its kind, its lines in the source, list and fence data), copied out while the parser's
-/// document is alive so the tree can be walked without holding cmark memory.
+/// One block node of cmark-gfm's tree as a plain value: what the kramdown block builder needs of it
+/// (its kind, its lines in the source, list and fence data, where its children are).
 struct CmarkBlock {
     enum Kind: Equatable {
         case paragraph, heading, thematicBreak, codeBlock, htmlBlock, blockQuote, list, item
@@ -13,42 +12,71 @@ struct CmarkBlock {
     /// 0-based source lines, both inclusive.
     var startLine: Int
     var endLine: Int
-    var children: [CmarkBlock] = []
+    /// The node's children in `CmarkBlockTree.blocks` (containers only; empty for leaves).
+    var children: Range<Int> = 0..<0
     var headingLevel = 0
     var ordered = false
     var parenDelimiter = false
     var fenced = false
-    var fenceInfo = ""
+}
 
-    /// The options kramdown mode parses with (FINDINGS.md §4): raw HTML kept, source positions,
-    /// footnotes; no autolinks, no tag filter and no smart punctuation, which kramdown does its own
-    /// way. No extensions either: only blocks are taken from the tree, kramdown's grammar reads
-    /// tables (their nodes were handed to it anyway), task lists are marked on kramdown's items,
-    /// strikethrough is inline — and a parser without extensions needs no lock (`Cmark.withParser`).
-    static let kramdownConfiguration = Cmark.Configuration(
-        options: CMARK_OPT_UNSAFE | CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES, extensions: [])
+/// cmark-gfm's block tree copied out while the parser's document is alive, so it can be walked
+/// without holding cmark memory: every node in one array, each node's children side by side
+/// (breadth first), so a node is a plain value and a list of children a range.
+struct CmarkBlockTree {
+    private(set) var blocks: [CmarkBlock] = []
+    /// The document's children.
+    private(set) var top: Range<Int> = 0..<0
 
-    /// Parses `source` with cmark-gfm and returns the document's block children.
-    static func parse(_ source: Bytes) -> [CmarkBlock] {
-        let text = String(decoding: source, as: UTF8.self)
-        return Cmark.withParser(text, kramdownConfiguration) { _, document in
-            children(of: document)
+    subscript(i: Int) -> CmarkBlock { blocks[i] }
+
+    init() {}
+
+    /// The options kramdown mode parses with (FINDINGS.md §4): raw HTML kept, source positions;
+    /// no footnotes (kramdown's grammar reads their definitions, and without the inline pass
+    /// cmark's footnote passes only walk the tree to unlink them); no autolinks, no tag filter
+    /// and no smart punctuation, which kramdown does its own way. No GFM extensions either: only
+    /// blocks are taken from the tree, kramdown's grammar reads tables, task lists are marked on
+    /// kramdown's items, strikethrough is inline — and a parser without them needs no lock.
+    static let kramdownOptions = CMARK_OPT_UNSAFE | CMARK_OPT_SOURCEPOS
+
+    /// Parses `source` with cmark-gfm (blocks only, `Cmark.withBlockTree`) and copies its tree.
+    init(parsing source: Bytes) {
+        self = Cmark.withBlockTree(source, options: Self.kramdownOptions) { CmarkBlockTree(document: $0) }
+    }
+
+    private init(document: OpaquePointer) {
+        // each container's children are appended together when the container's turn comes
+        var nodes: [OpaquePointer] = []
+        top = appendChildren(of: document, &nodes)
+        var i = 0
+        while i < blocks.count {
+            switch blocks[i].kind {
+            case .blockQuote, .list, .item, .footnoteDefinition:
+                let range = appendChildren(of: nodes[i], &nodes)
+                blocks[i].children = range
+            default: break
+            }
+            i += 1
         }
     }
 
-    private static func children(of node: OpaquePointer) -> [CmarkBlock] {
-        var out: [CmarkBlock] = []
+    private mutating func appendChildren(of node: OpaquePointer, _ nodes: inout [OpaquePointer]) -> Range<Int> {
+        let start = blocks.count
         var child = cmark_node_first_child(node)
         while let c = child {
-            if let block = block(c) { out.append(block) }
+            if let block = Self.block(c) {
+                blocks.append(block)
+                nodes.append(c)
+            }
             child = cmark_node_next(c)
         }
-        return out
+        return start..<blocks.count
     }
 
     private static func block(_ node: OpaquePointer) -> CmarkBlock? {
         let type = cmark_node_get_type(node)
-        var kind: Kind
+        var kind: CmarkBlock.Kind
         switch type {
         case CMARK_NODE_PARAGRAPH: kind = .paragraph
         case CMARK_NODE_HEADING: kind = .heading
@@ -60,7 +88,7 @@ struct CmarkBlock {
         case CMARK_NODE_ITEM: kind = .item
         case CMARK_NODE_FOOTNOTE_DEFINITION: kind = .footnoteDefinition
         default:
-            // another block type (none today: kramdown mode attaches no extension)
+            // another block type (none today: kramdown mode attaches no GFM extension)
             guard type.rawValue & 0xC000 == 0x8000 else { return nil }
             kind = .other
         }
@@ -77,11 +105,7 @@ struct CmarkBlock {
             var length: Int32 = 0, offset: Int32 = 0
             var char: CChar = 0
             b.fenced = cmark_node_get_fenced(node, &length, &offset, &char) != 0
-            b.fenceInfo = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
         default: break
-        }
-        if kind == .blockQuote || kind == .list || kind == .item || kind == .footnoteDefinition {
-            b.children = children(of: node)
         }
         return b
     }

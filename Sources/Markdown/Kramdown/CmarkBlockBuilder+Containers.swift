@@ -34,9 +34,9 @@ extension CmarkBlockBuilder {
         guard !block.parenDelimiter, Scan.indent(src, p) == nil,
               let firstMarker = Scan.listStart(src, p, maxIndent: 3), firstMarker.ordered == block.ordered,
               let items = itemLines(from: p, ordered: block.ordered, view) else { return nil }
-        let cmarkItems = block.children.filter { $0.kind == .item }
+        let cmarkItems = block.children.filter { cmark[$0].kind == .item }
         guard items.count == cmarkItems.count,
-              zip(items, cmarkItems).allSatisfy({ $0.0.firstLine == $0.1.startLine }) else { return nil }
+              zip(items, cmarkItems).allSatisfy({ $0.0.firstLine == cmark[$0.1].startLine }) else { return nil }
         // kramdown's list ends where cmark's does, give or take blank lines
         let end = items[items.count - 1].end
         let cmarkEnd = view.offset(after: block.endLine)
@@ -53,7 +53,7 @@ extension CmarkBlockBuilder {
         var last: Element? = nil
         for (k, item) in items.enumerated() {
             let li = list.children[k]
-            walk(li, SourceView(item.text, firstLine: item.firstLine), cmarkItems[k].children)
+            walk(li, SourceView(item.text, firstLine: item.firstLine), cmark[cmarkItems[k]].children)
             if li.children.isEmpty { continue }
             last = BlockParser.settleItem(k, of: list.children, eobFound: false)
         }

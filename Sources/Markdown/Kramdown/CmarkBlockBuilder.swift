@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds kramdown's block tree from cmark-gfm's: cmark-gfm parses the document, and each of its
 /// block nodes becomes the `Element` kramdown would have made, its raw text cut from the source
 /// lines the node covers (so `TreeUpdate`'s span grammar sees what kramdown's would).
@@ -15,6 +17,8 @@ final class CmarkBlockBuilder {
     @exclusivity(unchecked) var counts = BlockCounts()
     /// Whether `counts.grammarReads` is kept (a measurement for the tests).
     var tallyGrammarReads = false
+    /// cmark's blocks for the document being built.
+    @exclusivity(unchecked) var cmark = CmarkBlockTree()
 
     struct BlockCounts: Equatable {
         var fromCmark = 0
@@ -29,12 +33,12 @@ final class CmarkBlockBuilder {
     }
 
     func build(_ root: Element, source: Bytes) {
-        let blocks = CmarkBlock.parse(source)
-        walk(root, SourceView(source, firstLine: 0), blocks)
+        cmark = CmarkBlockTree(parsing: source)
+        walk(root, SourceView(source, firstLine: 0), cmark.top)
     }
 
-    /// Appends to `el` the blocks of `view`, whose cmark nodes are `blocks`.
-    func walk(_ el: Element, _ view: SourceView, _ blocks: [CmarkBlock]) {
+    /// Appends to `el` the blocks of `view`, whose cmark nodes are `blocks` (in `cmark`).
+    func walk(_ el: Element, _ view: SourceView, _ blocks: Range<Int>) {
         let saved = (grammar.src, grammar.pos, grammar.tree, grammar.blockIAL, grammar.lines, grammar.blockStartLine)
         defer { (grammar.src, grammar.pos, grammar.tree, grammar.blockIAL, grammar.lines, grammar.blockStartLine) = saved }
         grammar.src = view.bytes
@@ -45,7 +49,7 @@ final class CmarkBlockBuilder {
         grammar.stopFound = false
         let src = view.bytes
         var p = 0
-        var next = 0
+        var next = blocks.lowerBound
         while p < src.count {
             if let end = Scan.blankLines(src, p) {
                 grammar.pos = p
@@ -55,16 +59,16 @@ final class CmarkBlockBuilder {
             }
             let line = view.sourceLine(at: p)
             grammar.blockStartLine = line + 1
-            while next < blocks.count, blocks[next].endLine < line { next += 1 }
-            if next < blocks.count, blocks[next].startLine <= line, view.offset(ofLine: line) == p {
+            while next < blocks.upperBound, cmark[next].endLine < line { next += 1 }
+            if next < blocks.upperBound, cmark[next].startLine <= line, view.offset(ofLine: line) == p {
                 // the rest of a paragraph whose first lines kramdown read as something else (an
                 // IAL, a link definition) is a paragraph to cmark still
-                var block = blocks[next]
+                var block = cmark[next]
                 if block.startLine < line, block.kind == .paragraph { block.startLine = line }
                 if block.startLine == line, let end = place(block, at: p, view) {
                     counts.fromCmark += 1
                     p = end
-                    if view.sourceLine(at: max(end - 1, 0)) >= blocks[next].endLine { next += 1 }
+                    if view.sourceLine(at: max(end - 1, 0)) >= cmark[next].endLine { next += 1 }
                     continue
                 }
             }
@@ -77,7 +81,7 @@ final class CmarkBlockBuilder {
                 grammar.pos = grammar.nextLine(p)
             }
             if tallyGrammarReads {
-                let replaced = next < blocks.count && blocks[next].startLine == line ? "\(blocks[next].kind)" : ""
+                let replaced = next < blocks.upperBound && cmark[next].startLine == line ? "\(cmark[next].kind)" : ""
                 let read = el.children.count > before || el.children.last !== lastBefore
                     ? el.children.last.map { "\($0.kind)" } ?? "none" : "none"
                 counts.grammarReads[read + "<-" + replaced, default: 0] += 1
@@ -114,9 +118,18 @@ struct SourceView {
     init(_ bytes: Bytes, firstLine: Int) {
         self.bytes = bytes
         self.firstLine = firstLine
-        var starts = [0]
-        for (i, b) in bytes.enumerated() where b == Byte.newline && i + 1 < bytes.count { starts.append(i + 1) }
-        lineStarts = bytes.isEmpty ? [] : starts
+        var starts: [Int] = []
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress, b.count > 0 else { return }
+            starts.append(0)
+            // a newline that is the last byte starts no line
+            var i = 0
+            while i < b.count - 1, let hit = memchr(base + i, Int32(Byte.newline), b.count - 1 - i) {
+                i = UnsafeRawPointer(base).distance(to: hit) + 1
+                starts.append(i)
+            }
+        }
+        lineStarts = starts
     }
 
     /// The source line holding offset `p`.

@@ -218,8 +218,7 @@ extension SpanParser {
         let del = Element(.htmlElement, "del")
         del.contentModel = .span
         // kramdown parses the inside with a fresh environment.
-        let sub = SpanParser(src.string(inner), context: context, firstLine: lineNumber(at: inner.lowerBound))
-        sub.tree = del
+        let sub = SpanParser(src.string(inner), context: context, firstLine: lineNumber(at: inner.lowerBound), tree: del)
         sub.parseSpans(del, stop: nil, parsers: nil)
         tree.children.append(del)
         pos = end

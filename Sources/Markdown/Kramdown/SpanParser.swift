@@ -32,16 +32,22 @@ final class SpanParser {
         @exclusivity(unchecked) var referencedFootnotes: Set<String> = []
         /// Options set with `{::options}`, in order.
         @exclusivity(unchecked) var inlineOptions: [(String, String)] = []
-        @exclusivity(unchecked) var parsers: [Parser]
+        let parsers: [Parser]
+        /// `parsers` as a bit set (`SpanParser.mask`), made once for every parser of the conversion.
+        let parsersMask: UInt32
         init(options: KramdownOptions, parsers: [Parser]? = nil) {
             self.options = options
-            if let parsers { self.parsers = parsers; return }
-            var p: [Parser] = [.emphasis, .codespan, .autolink, .spanHTML, .footnoteMarker, .link,
-                               .smartQuotes, .inlineMath, .spanExtensions, .htmlEntity, .typographicSyms]
-            if !(options.input == .gfm && options.hardWrap) { p.append(.lineBreak) }
-            p.append(.escapedChars)
-            if options.input == .gfm { p.append(.strikethrough) }
-            self.parsers = p
+            if let parsers {
+                self.parsers = parsers
+            } else {
+                var p: [Parser] = [.emphasis, .codespan, .autolink, .spanHTML, .footnoteMarker, .link,
+                                   .smartQuotes, .inlineMath, .spanExtensions, .htmlEntity, .typographicSyms]
+                if !(options.input == .gfm && options.hardWrap) { p.append(.lineBreak) }
+                p.append(.escapedChars)
+                if options.input == .gfm { p.append(.strikethrough) }
+                self.parsers = p
+            }
+            parsersMask = SpanParser.mask(self.parsers)
         }
 
         /// kramdown's last warnings: footnotes defined but never named by a marker, in definition order.
@@ -65,7 +71,7 @@ final class SpanParser {
     }
 
     let context: Context
-    let src: Bytes
+    @exclusivity(unchecked) private(set) var src: Bytes
     @exclusivity(unchecked) private var lines: LineCounter
     @exclusivity(unchecked) var pos = 0
     @exclusivity(unchecked) var tree: Element
@@ -82,23 +88,37 @@ final class SpanParser {
     }
     var gfm: Bool { context.options.input == .gfm }
 
-    /// `firstLine`: the line of the Markdown the text starts on, for warnings.
-    init(_ text: String, context: Context, firstLine: Int = 1) {
+    /// `firstLine`: the line of the Markdown the text starts on, for warnings; `tree`: the element
+    /// spans go into.
+    init(_ text: String, context: Context, firstLine: Int = 1, tree: Element) {
         self.context = context
         self.lines = LineCounter(firstLine: firstLine)
         self.src = text.bytes
-        self.tree = Element(.root)
+        self.tree = tree
         self.active = context.parsers
-        self.activeMask = Self.mask(context.parsers)
+        self.activeMask = context.parsersMask
     }
 
     /// Parses the whole text into a list of span elements (with only `parsers`, when given).
     static func parse(_ text: String, context: Context, firstLine: Int = 1, parsers: [Parser]? = nil) -> [Element] {
         let root = Element(.rawText)
-        let p = SpanParser(text, context: context, firstLine: firstLine)
-        p.tree = root
+        let p = SpanParser(text, context: context, firstLine: firstLine, tree: root)
         if let parsers { p.active = parsers }
         _ = p.parseSpans(root, stop: nil, parsers: nil)
+        return root.children
+    }
+
+    /// `parse` with this parser, once it is done with its text: the tree pass parses every
+    /// block's text with one parser instead of making one per text.
+    func parseNext(_ text: String, firstLine: Int) -> [Element] {
+        src = text.bytes
+        pos = 0
+        lines = LineCounter(firstLine: firstLine)
+        stack.removeAll(keepingCapacity: true)
+        if activeMask != context.parsersMask { active = context.parsers }
+        let root = Element(.rawText)
+        tree = root
+        _ = parseSpans(root, stop: nil, parsers: nil)
         return root.children
     }
 

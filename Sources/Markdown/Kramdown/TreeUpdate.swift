@@ -1,9 +1,18 @@
+import Foundation
+
 /// What kramdown does to the block tree after parsing it: the raw text of paragraphs, headers,
 /// cells and terms is parsed into spans, IALs are applied, runs of blank elements merge,
 /// abbreviations are marked, and (for GFM input) backslash line ends become breaks and headers
 /// get their ids.
 struct TreeUpdate {
     let ctx: SpanParser.Context
+    /// The span parser for every raw text of the tree.
+    private let spans: SpanParser
+
+    init(ctx: SpanParser.Context) {
+        self.ctx = ctx
+        spans = SpanParser("", context: ctx, tree: Element(.rawText))
+    }
 
     func run(_ root: Element) {
         update(root)
@@ -32,6 +41,11 @@ struct TreeUpdate {
             for child in el.children where child.kind != .blank { updateBlock(child, in: el) }
             return
         }
+        // a paragraph or header: its one raw text becomes its children as they are parsed
+        if el.children.count == 1, let only = el.children.first, only.kind == .rawText {
+            el.children = spans.parseNext(only.value, firstLine: only.line != 0 ? only.line : el.line)
+            return
+        }
         var out: [Element] = []
         out.reserveCapacity(el.children.count)
         var lastBlank: Element? = nil
@@ -39,7 +53,7 @@ struct TreeUpdate {
             switch child.kind {
             case .rawText:
                 lastBlank = nil
-                out += SpanParser.parse(child.value, context: ctx, firstLine: child.line != 0 ? child.line : el.line)
+                out += spans.parseNext(child.value, firstLine: child.line != 0 ? child.line : el.line)
             case .eob:
                 if let ial = child.ial { applyIAL(ial, to: child) }
             case .blank:
@@ -127,9 +141,12 @@ struct GFMPass {
     static func containsBreak(_ s: String, hardWrap: Bool) -> Bool {
         var s = s
         return s.withUTF8 { b in
+            guard let base = b.baseAddress, b.count > 1 else { return hardWrap && b.first == Byte.newline }
+            // line ends found with memchr; most texts have few or none
             var i = 1
-            while i < b.count {
-                if b[i] == Byte.newline && (hardWrap || b[i - 1] == Byte.backslash) { return true }
+            while i < b.count, let hit = memchr(base + i, Int32(Byte.newline), b.count - i) {
+                i = UnsafeRawPointer(base).distance(to: hit)
+                if hardWrap || b[i - 1] == Byte.backslash { return true }
                 i += 1
             }
             return hardWrap && b.first == Byte.newline

@@ -11,7 +11,7 @@ enum Escape {
         guard s.utf8.contains(where: { $0 == Byte.amp || $0 == Byte.lt || $0 == Byte.gt }) else { return s }
         var buffer = HTMLBuffer(capacity: s.utf8.count + 16)
         buffer.escape(s, mode: mode)
-        return String(decoding: buffer.bytes, as: UTF8.self)
+        return buffer.string
     }
 
     /// REXML's REFERENCE_RE at `i` (which holds `&`): `&name;`, `&#123;` or `&#x1F;`.

@@ -1,41 +1,98 @@
 /// The converter's output: UTF-8 bytes appended in place, with kramdown's escaping modes written
-/// straight into the buffer.
+/// straight into the buffer. The bytes live in a buffer of our own (copied on write, so the
+/// value semantics stay): the converter appends some hundred thousand short pieces per megabyte,
+/// and `Array.append(contentsOf:)` costs several times a `memcpy` for each.
 struct HTMLBuffer {
-    var bytes: Bytes = []
+    private final class Storage {
+        var base: UnsafeMutablePointer<UInt8>
+        var count = 0
+        var capacity: Int
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+        init(capacity: Int) {
+            self.capacity = Swift.max(capacity, 64)
+            base = .allocate(capacity: self.capacity)
+        }
 
-    var count: Int { bytes.count }
-    var last: UInt8? { bytes.last }
+        deinit { base.deallocate() }
+
+        func copy() -> Storage {
+            let s = Storage(capacity: capacity)
+            s.base.initialize(from: base, count: count)
+            s.count = count
+            return s
+        }
+
+        func grow(to needed: Int) {
+            var c = capacity * 2
+            while c < needed { c *= 2 }
+            let b = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+            b.initialize(from: base, count: count)
+            base.deallocate()
+            base = b
+            capacity = c
+        }
+    }
+
+    private var storage: Storage
+
+    init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
+
+    var count: Int { storage.count }
+    var last: UInt8? { storage.count > 0 ? storage.base[storage.count - 1] : nil }
+    /// A copy of the bytes written so far.
+    var bytes: Bytes { Array(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
+
+    /// Room for `n` more bytes; returns where they go (the caller writes them and counts them).
+    @inline(__always) private mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if storage.count + n > storage.capacity { storage.grow(to: storage.count + n) }
+        return storage.base + storage.count
+    }
+
+    @inline(__always) mutating func append(_ b: UnsafeBufferPointer<UInt8>) {
+        guard let src = b.baseAddress, b.count > 0 else { return }
+        reserve(b.count).initialize(from: src, count: b.count)
+        storage.count += b.count
+    }
 
     @inline(__always) mutating func append(_ s: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     @inline(__always) mutating func append(_ s: String) {
         var s = s
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+        s.withUTF8 { append($0) }
     }
 
-    @inline(__always) mutating func append(_ b: UInt8) { bytes.append(b) }
+    @inline(__always) mutating func append(_ b: UInt8) {
+        reserve(1).initialize(to: b)
+        storage.count += 1
+    }
 
     mutating func append(_ n: Int) { append(String(n)) }
 
+    mutating func append(contentsOf b: Bytes) { b.withUnsafeBufferPointer { append($0) } }
+
     mutating func spaces(_ n: Int) {
-        if n > 0 { bytes.append(contentsOf: repeatElement(Byte.space, count: n)) }
+        guard n > 0 else { return }
+        reserve(n).initialize(repeating: Byte.space, count: n)
+        storage.count += n
     }
 
-    mutating func truncate(to n: Int) { bytes.removeSubrange(n...) }
+    mutating func truncate(to n: Int) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        storage.count = Swift.min(n, storage.count)
+    }
 
     /// ` key="value"` for every attribute (kramdown's `html_attributes`), skipping a blank `id`.
     mutating func attributes(_ attrs: Attributes) {
         for (k, v) in attrs.pairs {
             if k == "id" && v.utf8.allSatisfy({ Byte.isSpace($0) }) { continue }
-            bytes.append(Byte.space)
+            append(Byte.space)
             append(k)
             append("=\"")
             escape(v, mode: .attribute)
-            bytes.append(Byte.quote)
+            append(Byte.quote)
         }
     }
 
@@ -52,6 +109,8 @@ struct HTMLBuffer {
             let n = src.count
             while i < n {
                 let c = src[i]
+                // every byte above `>` (letters, most text) needs nothing: one comparison for them
+                if c > Byte.gt { i += 1; continue }
                 let replacement: StaticString
                 switch c {
                 case Byte.amp:
@@ -64,28 +123,31 @@ struct HTMLBuffer {
                     i += 1
                     continue
                 }
-                if i > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[start..<i])) }
+                if i > start { append(UnsafeBufferPointer(rebasing: src[start..<i])) }
                 append(replacement)
                 i += 1
                 start = i
             }
-            if n > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[start..<n])) }
+            if n > start { append(UnsafeBufferPointer(rebasing: src[start..<n])) }
         }
     }
 
     /// Replaces the first occurrence of `marker` with `replacement`.
     mutating func replaceFirst(_ marker: String, with replacement: Bytes) {
+        var b = bytes
         let m = Array(marker.utf8)
-        guard let first = m.first, bytes.count >= m.count else { return }
+        guard let first = m.first, b.count >= m.count else { return }
         var i = 0
-        while i + m.count <= bytes.count {
-            if bytes[i] == first, bytes[i..<i + m.count].elementsEqual(m) {
-                bytes.replaceSubrange(i..<i + m.count, with: replacement)
+        while i + m.count <= b.count {
+            if b[i] == first, b[i..<i + m.count].elementsEqual(m) {
+                b.replaceSubrange(i..<i + m.count, with: replacement)
+                self = HTMLBuffer(capacity: b.count)
+                append(contentsOf: b)
                 return
             }
             i += 1
         }
     }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self) }
 }
