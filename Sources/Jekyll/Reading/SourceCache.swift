@@ -84,6 +84,12 @@ final class SourceCache: Sendable {
         return stamp
     }
 
+    /// The document `role` made of the file in an earlier build, whatever the file holds now (to
+    /// compare with the one made of it again, before `startBuild` forgets it).
+    func previousDocument(path: String, role: String) -> MadeDocument? {
+        contents.withLock { $0.entries[path]?.documents[role] }
+    }
+
     /// The file parsed, from the cache when its stamp is unchanged.
     func parsed(path: String, displayPath: String,
                 parse: () throws(BuildError) -> DocumentReader.Parsed) throws(BuildError) -> DocumentReader.Parsed {

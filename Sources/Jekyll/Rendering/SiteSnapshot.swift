@@ -69,6 +69,27 @@ public final class SiteSnapshot: Sendable {
         logger = site.logger
     }
 
+    /// `previous` with some documents replaced by versions whose fields — everything the
+    /// snapshot's lists, positions and paths are made of — are theirs unchanged (only bodies
+    /// differ), at the site time `time` (see `SiteRebuilder.patch`).
+    init(patching previous: SiteSnapshot, replacing replacements: [Int: Document], time: TimeValue) {
+        configuration = previous.configuration
+        clock = previous.clock
+        self.time = time
+        var documents = previous.documents
+        for (id, doc) in replacements { documents[id] = doc }
+        self.documents = documents
+        collections = previous.collections
+        pageIDs = previous.pageIDs
+        itemIDs = previous.itemIDs
+        staticFiles = previous.staticFiles
+        data = previous.data
+        layouts = previous.layouts
+        theme = previous.theme
+        converters = previous.converters
+        logger = previous.logger
+    }
+
     static func sourceMapPage(of css: Document, id: Int, site: Site) -> Document {
         let name = css.basename + ".css.map"
         let relativePath = Path.join(css.urlDirectory, name).droppingLeadingSlash

@@ -140,6 +140,25 @@ struct InPlaceWriter {
                 next)
     }
 
+    /// Writes those of `files` whose bytes changed, when the destination keeps every other file of
+    /// the previous build as it is (`SiteRebuilder.patch`: the same outputs, only some rendered
+    /// again; none of them shared by two documents, so each is its path's winner).
+    func patch(_ files: [OutputFile], over previous: Ledger) throws(BuildError) -> (DestinationChanges, Ledger) {
+        var next = previous
+        var pending: [(file: OutputFile, origin: Ledger.Origin?)] = []
+        for file in files {
+            let origin = origin(of: file)
+            if let entry = previous.entries[file.path], origin != nil, entry.origin == origin { continue }
+            pending.append((file, origin))
+        }
+        let written = try writeFiles(pending.map(\.file))
+        for (file, origin) in pending {
+            if let stamp = written[file.path] { next.entries[file.path] = .init(origin: origin, written: stamp) }
+        }
+        return (DestinationChanges(written: pending.map(\.file.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }),
+                next)
+    }
+
     /// Writes each file next to its place and renames it there; returns the stamps left.
     private func writeFiles(_ files: [OutputFile]) throws(BuildError) -> [String: BuildMetadata.FileStamp] {
         var folders = Set<String>()

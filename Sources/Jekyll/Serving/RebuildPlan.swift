@@ -30,9 +30,9 @@ struct RebuildPlan {
     let sassInputs: String
     let previous: Memory?
     let reusable: Set<Int>
-    private let lists: SiteLists
+    let lists: SiteLists
     /// Whether the site has the documents of the previous build, by key and in order.
-    private let keysAsBefore: Bool
+    let keysAsBefore: Bool
     /// Files' stamps, each taken once (see `SourceCache.stamp` for `kyll serve`).
     let stamp: StampSource
 

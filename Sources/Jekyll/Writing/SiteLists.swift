@@ -18,6 +18,13 @@ struct SiteLists {
         keys = site.documents.map(ReuseRules.key)
     }
 
+    /// With the documents' keys known (the previous build's, when the documents are its own).
+    init(site: SiteSnapshot, keys: [String], stamp: @escaping StampSource) {
+        self.site = site
+        stampOf = stamp
+        self.keys = keys
+    }
+
     /// The list a `site.KEY` lookup reads, if it is one.
     static func list(forSiteKey key: String, site: SiteSnapshot) -> String? {
         switch key {
