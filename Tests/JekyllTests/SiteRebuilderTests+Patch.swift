@@ -43,6 +43,16 @@ import JekyllPlugins
         try site.destinationMatchesFullBuild("an item of another collection")
     }
 
+    /// A page that includes the edited file renders again, with the file parsed anew (not the
+    /// partial parsed by the previous build).
+    @Test func aPageIncludingTheEditedFileShowsItsNewText() throws {
+        let site = try SiteRebuilderPatchTests.builtSite(["embed.html": "---\n---\n<pre>{% include_relative _posts/2024-02-01-two.md %}</pre>\n"])
+        try SiteRebuilderPatchTests.editBody(site, "Shown in the embedding page.")
+        let result = try site.build()
+        #expect(result.patched && result.changes.written.contains("embed.html"))
+        try site.destinationMatchesFullBuild("an included post")
+    }
+
     /// Each of these changes more than a body, or cannot be told apart from such a change by a
     /// patch: it goes through the full rebuild, and the destination equals a full build.
     @Test(arguments: [

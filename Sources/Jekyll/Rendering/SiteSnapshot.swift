@@ -26,13 +26,15 @@ public final class SiteSnapshot: Sendable {
     public let logger: Logger
     /// Each collection's items by relative path (for `DocumentReference`, looked up on every key).
     let itemIDs: [String: [String: Int]]
-    /// Lists computed on first use (`site.posts` newest first, tags, categories…).
-    let cache = DerivedCache()
+    /// Lists computed on first use (`site.posts` newest first, tags, categories…): made of the
+    /// documents' fields alone, so a patched snapshot shares its previous one's.
+    let cache: DerivedCache
 
     init(site: Site, sourceMaps: Bool = false) {
         configuration = site.configuration
         clock = site.clock
         time = site.time
+        cache = DerivedCache()
         var documents: [Document] = []
         var collections: [CollectionEntry] = []
         for c in site.collections {
@@ -88,6 +90,7 @@ public final class SiteSnapshot: Sendable {
         theme = previous.theme
         converters = previous.converters
         logger = previous.logger
+        cache = previous.cache
     }
 
     static func sourceMapPage(of css: Document, id: Int, site: Site) -> Document {

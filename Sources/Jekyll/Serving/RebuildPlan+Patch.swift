@@ -19,17 +19,22 @@ extension RebuildPlan {
         sassInputs = previous.sassInputs
         self.previous = previous
         keysAsBefore = true
-        lists = SiteLists(site: site, keys: keys, stamp: stamp)
+        lists = SiteLists(site: site, keys: keys, signatures: previous.listSignatures, stamp: stamp)
 
         let records = previous.metadata.records
         var renderedAgain = Set(edited.map { keys[$0] })
+        var includesEditedFile = false
         var kept: [(id: Int, key: String, renderedReads: Set<String>)] = []
         kept.reserveCapacity(site.documents.count)
         for (id, doc) in site.documents.enumerated() where doc.derivedFrom == nil && !edited.contains(id) {
             let key = keys[id]
             guard let record = records[key], !record.usesSite, record.variables != nil,
-                  !doc.isGenerated || record.generated != nil,
-                  !editedPaths.contains(where: { record.dependencies[$0] != nil }) else {
+                  !doc.isGenerated || record.generated != nil else {
+                renderedAgain.insert(key)
+                continue
+            }
+            if editedPaths.contains(where: { record.dependencies[$0] != nil }) {
+                includesEditedFile = true
                 renderedAgain.insert(key)
                 continue
             }
@@ -48,5 +53,6 @@ extension RebuildPlan {
             }
         }
         reusable = Set(kept.map(\.id))
+        self.includesEditedFile = includesEditedFile
     }
 }

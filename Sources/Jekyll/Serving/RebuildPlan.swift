@@ -16,6 +16,8 @@ struct RebuildPlan {
         var results: [String: RenderState.Result] = [:]
         /// Every document's `ReuseRules.key`, in order, when the build ran in this process.
         var documentKeys: [String]? = nil
+        /// The `SiteLists` signatures the build worked out.
+        var listSignatures: [String: String] = [:]
 
         /// What a build in another process left: `.jekyll-metadata`, with no Sass inputs known (so
         /// stylesheets render).
@@ -35,6 +37,9 @@ struct RebuildPlan {
     let keysAsBefore: Bool
     /// Files' stamps, each taken once (see `SourceCache.stamp` for `kyll serve`).
     let stamp: StampSource
+    /// For a patch (`init(patching:…)`): whether a document includes an edited file, so that
+    /// partials parsed before cannot be used.
+    var includesEditedFile = false
 
     /// `changed` holds absolute paths known to have changed (from the watcher): a file rewritten
     /// with the same size within the clock's granularity keeps its stamp.
@@ -83,13 +88,8 @@ struct RebuildPlan {
     }
 
     /// The previous renders of the documents this build keeps, where known.
-    var carriedResults: [Int: RenderState.Result] {
-        guard let results = previous?.results, !results.isEmpty else { return [:] }
-        var carried: [Int: RenderState.Result] = [:]
-        for id in reusable {
-            if let result = results[lists.key(id)] { carried[id] = result }
-        }
-        return carried
+    var carriedResults: CarriedResults {
+        CarriedResults(results: previous?.results ?? [:], keys: lists.allKeys, reusable: reusable)
     }
 
     /// The records for the next build: new ones for what was rendered, the previous ones for what
@@ -116,7 +116,8 @@ struct RebuildPlan {
             records[key] = ReuseRules.record(id, context: context, lists: &lists, stamp: stamp)
         }
         return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, records: records),
-                      sassInputs: sassInputs, results: results, documentKeys: keepsResults ? lists.allKeys : nil)
+                      sassInputs: sassInputs, results: results, documentKeys: keepsResults ? lists.allKeys : nil,
+                      listSignatures: keepsResults ? lists.knownSignatures : [:])
     }
 
     /// Every document, static file and data file with its stamp (each file looked at once), one
@@ -152,6 +153,18 @@ struct RebuildPlan {
             }
         }
         return hasher.hex
+    }
+}
+
+/// The previous renders of the documents a build keeps, looked up when a template shows one.
+struct CarriedResults: Sendable {
+    var results: [String: RenderState.Result] = [:]
+    var keys: [String] = []
+    var reusable: Set<Int> = []
+
+    subscript(id: Int) -> RenderState.Result? {
+        guard !results.isEmpty, reusable.contains(id) else { return nil }
+        return results[keys[id]]
     }
 }
 

@@ -1,3 +1,5 @@
+import Liquid
+
 /// The quick rebuild of `kyll serve` for the most common save: the body of a post (or another
 /// collection item) edited, its front matter as it was. Nothing the site is made of changed then —
 /// not the list of documents, not their fields, URLs or order, not what the generators made of
@@ -17,6 +19,8 @@ extension SiteRebuilder {
         /// The items made from files, by absolute path.
         let itemIDs: [String: Int]
         let origins: [String: String]
+        /// What the build's render context worked out from layouts, includes and fields.
+        var shared: BuildContext.Shared
         /// Destination paths two files of the build write (the last wins): not patched.
         let sharedOutputs: Set<String>
         /// Whether a patch can stand for a full build at all (see `init`).
@@ -29,8 +33,10 @@ extension SiteRebuilder {
 
         /// Not patchable: when a generator reads items' bodies, or an item takes its date from the
         /// site's time (which a full build would set anew).
-        init(site: Site, snapshot: SiteSnapshot, setup: SiteSetup, files: [OutputFile], origins: [String: String]) {
+        init(site: Site, snapshot: SiteSnapshot, setup: SiteSetup, files: [OutputFile], origins: [String: String],
+             shared: BuildContext.Shared) {
             self.snapshot = snapshot
+            self.shared = shared
             reader = site.documentReader
             self.setup = setup
             self.origins = origins
@@ -105,19 +111,22 @@ extension SiteRebuilder {
             !plan.reusable.contains($0) && kept.sharedOutputs.contains(snapshot.documents[$0].destinationPath)
         }) { return nil }
         let setup = kept.setup
+        var shared = kept.shared
+        if plan.includesEditedFile {
+            shared = BuildContext.Shared(initialLayoutData: shared.initialLayoutData, layoutContentSource: shared.layoutContentSource,
+                                         layoutTemplates: shared.layoutTemplates, partials: PartialCache())
+        }
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
                                    converters: setup.converters, plugins: setup.plugins, profile: setup.profile,
-                                   reusable: plan.reusable, carried: plan.carriedResults, recordsDependencies: true)
+                                   reusable: plan.reusable, carried: plan.carriedResults, recordsDependencies: true,
+                                   sharing: shared)
         timer.end("PLAN")
-        let rendered = try context.renderAll(workers: setup.workers)
+        // Only what was rendered: every other output is in place, as the ledger knows it.
+        let rendered = try context.renderAll(workers: setup.workers, keptOutputs: false)
         timer.end("RENDER")
 
         let configuration = state.configuration
-        // Only what was rendered: every other output is in place, as the ledger knows it.
-        let files = (rendered.pages + rendered.items).filter {
-            if case .text = $0.content { return true }
-            return false
-        }
+        let files = rendered.pages + rendered.items
         let writer = InPlaceWriter(destination: configuration.destination, keepFiles: configuration.keepFiles,
                                    looksAtOutputs: false, sourceStamp: state.sources.stamp)
         let changes: DestinationChanges
@@ -128,6 +137,7 @@ extension SiteRebuilder {
         if configuration.incremental { next.metadata.write(configuration) }
         var updated = kept
         updated.snapshot = snapshot
+        updated.shared = context.shared
         state.kept = updated
         timer.end("RECORD")
 
