@@ -75,6 +75,23 @@ extension SiteRebuilder {
         }
     }
 
+    /// What a patch leaves to do once its outputs are written and announced.
+    struct Unsettled {
+        let plan: RebuildPlan
+        let context: BuildContext
+        /// The previous build's site, released here rather than on the way to the reload.
+        let retired: SiteSnapshot
+    }
+
+    /// Records what the last patch rendered, for the next build.
+    func settle(_ state: inout State) {
+        guard let unsettled = state.unsettled else { return }
+        state.unsettled = nil
+        let next = unsettled.plan.record(unsettled.context, keepsResults: true)
+        state.memory = next
+        if state.configuration.incremental { next.metadata.write(state.configuration) }
+    }
+
     /// The rebuild after edits of the files `previous` names, when each changed only its item's
     /// body; nil (nothing done) when that is not so or cannot be told.
     func patch(_ previous: [String: SourceCache.MadeDocument], kept: Kept, state: inout State,
@@ -121,8 +138,10 @@ extension SiteRebuilder {
                                    reusable: plan.reusable, carried: plan.carriedResults, recordsDependencies: true,
                                    sharing: shared)
         timer.end("PLAN")
-        // Only what was rendered: every other output is in place, as the ledger knows it.
-        let rendered = try context.renderAll(workers: setup.workers, keptOutputs: false)
+        // Only what was rendered: every other output is in place, as the ledger knows it. A few
+        // documents render on this thread: waking others costs more on a busy machine.
+        let workers = snapshot.documents.count - plan.reusable.count < 8 ? 1 : setup.workers
+        let rendered = try context.renderAll(workers: workers, keptOutputs: false)
         timer.end("RENDER")
 
         let configuration = state.configuration
@@ -132,14 +151,13 @@ extension SiteRebuilder {
         let changes: DestinationChanges
         (changes, state.ledger) = try writer.patch(files, over: ledger)
         timer.end("WRITE")
-        let next = plan.record(context, keepsResults: true)
-        state.memory = next
-        if configuration.incremental { next.metadata.write(configuration) }
         var updated = kept
         updated.snapshot = snapshot
         updated.shared = context.shared
         state.kept = updated
-        timer.end("RECORD")
+        // The records, and releasing what the previous build left, wait until the browsers were
+        // told to reload (`settle`).
+        state.unsettled = Unsettled(plan: plan, context: context, retired: kept.snapshot)
 
         let renderedOutputs = snapshot.documents.indices.filter { context.state.finalResult($0) != nil }
             .map { snapshot.documents[$0].destinationPath }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

@@ -26,6 +26,8 @@ public final class SiteRebuilder: Sendable {
         let sources = SourceCache()
         /// For the next build to patch, if it can (see `patch`).
         var kept: Kept?
+        /// The records of the last patch, made after the reload (see `settle`).
+        var unsettled: Unsettled?
     }
 
     public let plugins: [any JekyllPlugin]
@@ -47,13 +49,15 @@ public final class SiteRebuilder: Sendable {
         state.withLock { $0 = State(configuration: configuration) }
     }
 
-    /// Looks at every file the builds wrote: those someone else changed or removed since are
-    /// written again by the next build. A build trusting the watcher (`watched`) does not look at
+    /// Records what the last build rendered, if that waited (a patch's records wait until the
+    /// browsers were told to reload), then looks at every file the builds wrote: those someone else
+    /// changed or removed since are written again by the next build. A build trusting the watcher (`watched`) does not look at
     /// the destination (the watcher does not watch it): `kyll serve` calls this after each such
     /// build, once the browsers have been told to reload. Returns the paths found changed.
     @discardableResult
     public func checkOutputs() -> [String] {
         state.withLock { state in
+            settle(&state)
             let destination = state.configuration.destination
             let changed = state.ledger?.forgetChanged(destination: destination) ?? []
             // A patch writes only what it renders: the files to write again need a full build.
@@ -69,6 +73,7 @@ public final class SiteRebuilder: Sendable {
     /// `watched` names (relative to the source), the others of those are not looked at again.
     public func build(changed: Set<String> = [], watched: (@Sendable (String) -> Bool)? = nil) throws(BuildError) -> Result {
         try state.withLock { state throws(BuildError) -> Result in
+            settle(&state)
             do throws(BuildError) {
                 return try build(changed: changed, watched: watched, state: &state)
             } catch {
