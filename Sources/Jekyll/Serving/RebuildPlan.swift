@@ -18,6 +18,8 @@ struct RebuildPlan {
         var documentKeys: [String]? = nil
         /// The `SiteLists` signatures the build worked out.
         var listSignatures: [String: String] = [:]
+        /// Each document's `PatchFacts`, in order, when the build ran in this process.
+        var patchFacts: [PatchFacts] = []
 
         /// What a build in another process left: `.jekyll-metadata`, with no Sass inputs known (so
         /// stylesheets render).
@@ -115,9 +117,21 @@ struct RebuildPlan {
             }
             records[key] = ReuseRules.record(id, context: context, lists: &lists, stamp: stamp)
         }
+        var facts: [PatchFacts] = []
+        if keepsResults {
+            facts.reserveCapacity(site.documents.count)
+            if let previousFacts = previous?.patchFacts, previousFacts.count == site.documents.count, keysAsBefore,
+               previous?.metadata.fingerprint == fingerprint {
+                // Only the documents rendered now have new records.
+                facts = previousFacts
+                for id in ids { facts[id] = PatchFacts.of(site.documents[id], record: records[lists.key(id)]) }
+            } else {
+                for (id, doc) in site.documents.enumerated() { facts.append(PatchFacts.of(doc, record: records[lists.key(id)])) }
+            }
+        }
         return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, records: records),
                       sassInputs: sassInputs, results: results, documentKeys: keepsResults ? lists.allKeys : nil,
-                      listSignatures: keepsResults ? lists.knownSignatures : [:])
+                      listSignatures: keepsResults ? lists.knownSignatures : [:], patchFacts: facts)
     }
 
     /// Every document, static file and data file with its stamp (each file looked at once), one

@@ -97,7 +97,7 @@ extension SiteRebuilder {
     func patch(_ previous: [String: SourceCache.MadeDocument], kept: Kept, state: inout State,
                start: ContinuousClock.Instant) throws(BuildError) -> Result? {
         guard let memory = state.memory, let ledger = state.ledger, let keys = memory.documentKeys,
-              keys.count == kept.snapshot.documents.count else { return nil }
+              keys.count == kept.snapshot.documents.count, memory.patchFacts.count == keys.count else { return nil }
         var timer = PhaseTimer()
         let time = kept.fixedTime ? kept.snapshot.time : kept.snapshot.clock.now()
         if let due = kept.earliestFuture, time.seconds >= due { return nil }
