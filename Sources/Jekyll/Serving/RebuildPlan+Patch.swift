@@ -27,18 +27,19 @@ extension RebuildPlan {
         var reusable = Set<Int>(minimumCapacity: site.documents.count)
         /// Kept documents that show other documents' text, with what they show.
         var readers: [(id: Int, reads: Set<String>)] = []
-        let facts = previous.patchFacts
-        for id in site.documents.indices where !edited.contains(id) {
-            let fact = facts[id]
-            if fact.rendersAnyway {
-                renderedAgain.insert(keys[id])
-            } else if !fact.dependencies.isEmpty && fact.dependencies.contains(where: editedPaths.contains) {
-                includesEditedFile = true
-                renderedAgain.insert(keys[id])
-            } else if fact.renderedReads.isEmpty {
-                reusable.insert(id)
-            } else {
-                readers.append((id, fact.renderedReads))
+        // Read in place, not copied out one by one; the few edited paths compared, not hashed.
+        previous.patchFacts.withUnsafeBufferPointer { facts in
+            for id in facts.indices where !edited.contains(id) {
+                if facts[id].rendersAnyway {
+                    renderedAgain.insert(keys[id])
+                } else if facts[id].dependencies.contains(where: editedPaths.has) {
+                    includesEditedFile = true
+                    renderedAgain.insert(keys[id])
+                } else if facts[id].renderedReads.isEmpty {
+                    reusable.insert(id)
+                } else {
+                    readers.append((id, facts[id].renderedReads))
+                }
             }
         }
         // A document rendered again may print something else: those that show its text follow.
