@@ -159,6 +159,21 @@ struct InPlaceWriter {
                 next)
     }
 
+    /// `kyll build --incremental` over the destination an earlier build left (in another process,
+    /// so no ledger): the outputs it keeps stay in place, those rendered and the static files are
+    /// written (each whole, renamed into place), the files it no longer makes are removed. Rendering
+    /// is over before anything is written: a build that fails leaves the destination as it was.
+    /// Not staged, as a full build is: creating and removing a whole tree of folders per build is
+    /// most of what an incremental build of a large site would cost.
+    func update(_ files: [OutputFile]) throws(BuildError) -> DestinationChanges {
+        var found = Ledger()
+        let unknown = BuildMetadata.FileStamp(seconds: 0, nanoseconds: 0, size: 0)
+        for path in FileSystem.walkFiles(destination) { found.entries[path] = .init(origin: nil, written: unknown) }
+        var writer = self
+        writer.looksAtOutputs = false
+        return try writer.write(files, over: found).0
+    }
+
     /// Writes each file next to its place and renames it there; returns the stamps left.
     private func writeFiles(_ files: [OutputFile]) throws(BuildError) -> [String: BuildMetadata.FileStamp] {
         var folders = Set<String>()
