@@ -56,6 +56,22 @@ import JekyllPlugins
         }
     }
 
+    /// A page whose file is a link to the edited post changes with it, though the watcher names
+    /// only the post (it does not follow links): the rebuild must see it.
+    @Test func aLinkToTheEditedFileIsLookedAt() throws {
+        let site = try SiteRebuilderPatchTests.builtSite(["sub/keep.txt": "x\n"])
+        try FileManager.default.createSymbolicLink(atPath: Path.join(site.source, "sub/linked.md"),
+                                                   withDestinationPath: "../" + SiteRebuilderPatchTests.post)
+        site.watched = { $0 != "sub/linked.md" }
+        site.touched = ["sub/linked.md"]
+        try site.build()
+        try site.build()
+        try SiteRebuilderPatchTests.editBody(site, "Seen through the link.")
+        let result = try site.build()
+        #expect(result.changes.written.contains("sub/linked.html"))
+        try site.destinationMatchesFullBuild("a page linked to the edited post")
+    }
+
     /// Each of these changes more than a body, or cannot be told apart from such a change by a
     /// patch: it goes through the full rebuild, and the destination equals a full build.
     @Test(arguments: [

@@ -23,6 +23,13 @@ extension RebuildPlan {
         lists = SiteLists(site: site, keys: keys, signatures: previous.listSignatures, stamp: stamp)
 
         var renderedAgain = Set(edited.map { keys[$0] })
+        // The files documents read besides their own (layouts, includes) that changed: an edited
+        // file, or one whose stamp is not the recorded one (a path through a link, with `..`).
+        // Each such file is looked at once, not once per document reading it.
+        var changedDependencies = Set<String>()
+        for (path, recorded) in previous.dependencyStamps where editedPaths.has(path) || (stamp(path) ?? .missing) != recorded {
+            changedDependencies.insert(path)
+        }
         var includesEditedFile = false
         var reusable = Set<Int>(minimumCapacity: site.documents.count)
         /// Kept documents that show other documents' text, with what they show.
@@ -32,7 +39,7 @@ extension RebuildPlan {
             for id in facts.indices where !edited.contains(id) {
                 if facts[id].rendersAnyway {
                     renderedAgain.insert(keys[id])
-                } else if facts[id].dependencies.contains(where: editedPaths.has) {
+                } else if !changedDependencies.isEmpty && facts[id].dependencies.contains(where: changedDependencies.contains) {
                     includesEditedFile = true
                     renderedAgain.insert(keys[id])
                 } else if facts[id].renderedReads.isEmpty {

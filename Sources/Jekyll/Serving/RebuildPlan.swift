@@ -20,6 +20,8 @@ struct RebuildPlan {
         var listSignatures: [String: String] = [:]
         /// Each document's `PatchFacts`, in order, when the build ran in this process.
         var patchFacts: [PatchFacts] = []
+        /// Every file the records list as a dependency, with its stamp as recorded.
+        var dependencyStamps: [String: BuildMetadata.FileStamp] = [:]
 
         /// What a build in another process left: `.jekyll-metadata`, with no Sass inputs known (so
         /// stylesheets render).
@@ -118,20 +120,31 @@ struct RebuildPlan {
             records[key] = ReuseRules.record(id, context: context, lists: &lists, stamp: stamp)
         }
         var facts: [PatchFacts] = []
+        var dependencyStamps: [String: BuildMetadata.FileStamp] = [:]
         if keepsResults {
             facts.reserveCapacity(site.documents.count)
-            if let previousFacts = previous?.patchFacts, previousFacts.count == site.documents.count, keysAsBefore,
-               previous?.metadata.fingerprint == fingerprint {
+            if let previous, previous.patchFacts.count == site.documents.count, keysAsBefore,
+               previous.metadata.fingerprint == fingerprint {
                 // Only the documents rendered now have new records.
-                facts = previousFacts
-                for id in ids { facts[id] = PatchFacts.of(site.documents[id], record: records[lists.key(id)]) }
+                facts = previous.patchFacts
+                dependencyStamps = previous.dependencyStamps
+                for id in ids {
+                    let record = records[lists.key(id)]
+                    facts[id] = PatchFacts.of(site.documents[id], record: record)
+                    for (path, stamp) in record?.dependencies ?? [:] { dependencyStamps[path] = stamp }
+                }
             } else {
-                for (id, doc) in site.documents.enumerated() { facts.append(PatchFacts.of(doc, record: records[lists.key(id)])) }
+                for (id, doc) in site.documents.enumerated() {
+                    let record = records[lists.key(id)]
+                    facts.append(PatchFacts.of(doc, record: record))
+                    for (path, stamp) in record?.dependencies ?? [:] { dependencyStamps[path] = stamp }
+                }
             }
         }
         return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, records: records),
                       sassInputs: sassInputs, results: results, documentKeys: keepsResults ? lists.allKeys : nil,
-                      listSignatures: keepsResults ? lists.knownSignatures : [:], patchFacts: facts)
+                      listSignatures: keepsResults ? lists.knownSignatures : [:], patchFacts: facts,
+                      dependencyStamps: dependencyStamps)
     }
 
     /// Every document, static file and data file with its stamp (each file looked at once), one

@@ -30,12 +30,16 @@ extension SiteRebuilder {
         /// The earliest date (seconds) at which a document the build left out or did not write for
         /// being in the future would be published.
         let earliestFuture: Int64?
+        /// The files the build looked at whose changes the watcher does not report, with their
+        /// stamps then: a patch looks at them again.
+        let unwatched: [String: BuildMetadata.FileStamp?]
 
         /// Not patchable: when a generator reads items' bodies, or an item takes its date from the
         /// site's time (which a full build would set anew).
         init(site: Site, snapshot: SiteSnapshot, setup: SiteSetup, files: [OutputFile], origins: [String: String],
-             shared: BuildContext.Shared) {
+             shared: BuildContext.Shared, sources: SourceCache) {
             self.snapshot = snapshot
+            unwatched = sources.unwatchedStamps()
             self.shared = shared
             reader = site.documentReader
             self.setup = setup
@@ -101,6 +105,8 @@ extension SiteRebuilder {
         var timer = PhaseTimer()
         let time = kept.fixedTime ? kept.snapshot.time : kept.snapshot.clock.now()
         if let due = kept.earliestFuture, time.seconds >= due { return nil }
+        // A document or file read through a link changes without the watcher saying so.
+        for (path, stamp) in kept.unwatched where BuildMetadata.FileStamp(path) != stamp { return nil }
         var replacements: [Int: Document] = [:]
         for (path, old) in previous {
             guard let id = kept.itemIDs[path], old.siteTime == nil || kept.fixedTime,

@@ -157,7 +157,8 @@ public final class SiteRebuilder: Sendable {
         var origins: [String: String] = [:]
         for doc in snapshot.documents { origins[doc.destinationPath] = doc.relativePath }
         for file in site.staticFiles { origins[file.destinationPath] = file.relativePath.droppingLeadingSlash }
-        state.kept = Kept(site: site, snapshot: snapshot, setup: setup, files: files, origins: origins, shared: context.shared)
+        state.kept = Kept(site: site, snapshot: snapshot, setup: setup, files: files, origins: origins, shared: context.shared,
+                          sources: state.sources)
         let renderedOutputs = snapshot.documents.indices.filter { context.state.finalResult($0) != nil }
             .map { snapshot.documents[$0].destinationPath }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         timer.end("RESULT")
