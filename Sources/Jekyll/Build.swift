@@ -73,7 +73,12 @@ public enum SiteBuild {
         BuildSafety.warnAboutConflicts(files, destination: configuration.destination, logger: logger)
         try FolderConflicts.refuse(files, configuration: configuration, defaults: site.defaults)
         progress?.begin("Writing", total: files.count)
-        try SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles).write(files)
+        if let plan, plan.previous != nil, FileSystem.isDirectory(configuration.destination) {
+            // Over the outputs the metadata's build left: in place (see `InPlaceWriter.update`).
+            _ = try InPlaceWriter(destination: configuration.destination, keepFiles: configuration.keepFiles).update(files)
+        } else {
+            try SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles).write(files)
+        }
         plan?.record(context).metadata.write(configuration)
         timer.end("WRITE")
 

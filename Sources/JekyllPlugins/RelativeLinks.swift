@@ -20,6 +20,12 @@ public struct RelativeLinks: JekyllPlugin {
                                         options: [.anchorsMatchLines, .useUnixLineSeparators])
     }()
 
+    /// With `collections: true` it reads (and may change) items' bodies.
+    public func generateReadsItemBodies(_ configuration: Configuration) -> Bool {
+        let options = configuration["relative_links"]?.orderedHash ?? OrderedHash()
+        return options["enabled"] != .bool(false) && options["collections"] == .bool(true)
+    }
+
     public func generate(_ site: inout Site) throws(BuildError) {
         let options = site.configuration["relative_links"]?.orderedHash ?? OrderedHash()
         if options["enabled"] == .bool(false) { return }

@@ -17,6 +17,12 @@ public struct TitlesFromHeadings: JekyllPlugin {
     static let heading = try! NSRegularExpression(
         pattern: #"\A\s*(?:#{1,3}\s+(.*)(?:\s+#{1,3})?|(.*)\r?\n[-=]+\s*)$"#, options: [.anchorsMatchLines])
 
+    /// With `collections: true` it reads (and may change) items' bodies.
+    public func generateReadsItemBodies(_ configuration: Configuration) -> Bool {
+        let options = configuration["titles_from_headings"]?.orderedHash ?? OrderedHash()
+        return options["enabled"] != .bool(false) && options["collections"] == .bool(true)
+    }
+
     public func generate(_ site: inout Site) throws(BuildError) {
         let options = site.configuration["titles_from_headings"]?.orderedHash ?? OrderedHash()
         if options["enabled"] == .bool(false) { return }

@@ -167,4 +167,25 @@ import JekyllPlugins
         #expect(String(decoding: try FileSystem.read(Path.join(site.source, "_site/2024/02/01/two.html")), as: UTF8.self)
             .contains("Edited."))
     }
+
+    /// An incremental build updates the destination in place (a full build stages a new one and
+    /// swaps it in): the folder stays, a kept output is not written again.
+    @Test func anIncrementalBuildWritesInPlace() throws {
+        let site = try Fixture(IncrementalBuildTests.site)
+        try site.incrementalBuild()
+        let destination = Path.join(site.source, "_site")
+        func identity(_ path: String) throws -> [FileAttributeKey: Any] { try FileManager.default.attributesOfItem(atPath: path) }
+        let folder = try identity(destination)[.systemFileNumber] as? Int
+        let about = Path.join(destination, "about/index.html")
+        let aboutBefore = try identity(about)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.02)
+        try site.write("_posts/2024-02-01-two.md", "---\nlayout: post\ntitle: Two\n---\nEdited in place.\n")
+        try site.incrementalBuild()
+        #expect(try identity(destination)[.systemFileNumber] as? Int == folder)
+        #expect(try identity(about)[.modificationDate] as? Date == aboutBefore)
+        try site.destinationMatchesFullBuild("in place")
+        // A full build still stages and swaps.
+        try SiteBuild.build(try Fixture.configuration(site.root, logger: site.logger), plugins: JekyllPlugins.all, logger: site.logger)
+        #expect(try identity(destination)[.systemFileNumber] as? Int != folder)
+    }
 }

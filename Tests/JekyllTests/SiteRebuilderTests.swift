@@ -60,6 +60,8 @@ import JekyllPlugins
         var touched: Set<String> = []
         /// Whether builds trust `touched` to name every change (as `kyll serve` trusts its watcher).
         var trustsTouched = false
+        /// Trusting `touched`, the files whose every change it names (not those reached through a link).
+        var watched: @Sendable (String) -> Bool = SiteRebuilderTests.everyFile
 
         init(_ files: [String: String]) throws {
             root = NSTemporaryDirectory() + "kyll-rebuild-" + UUID().uuidString
@@ -98,7 +100,7 @@ import JekyllPlugins
 
         func build() throws -> SiteRebuilder.Result {
             defer { touched = [] }
-            if trustsTouched { return try rebuilder.build(changed: touched, watched: SiteRebuilderTests.everyFile) }
+            if trustsTouched { return try rebuilder.build(changed: touched, watched: watched) }
             return try rebuilder.build(changed: touched)
         }
 

@@ -16,7 +16,7 @@ public final class BuildContext: Sendable {
     let themeDrop: ThemeDrop?
     let excerpts: ExcerptTable
     let layoutTemplates: TemplateCache
-    let partials = PartialCache()
+    let partials: PartialCache
     /// `markdownify` of short texts, which themes repeat on every page (an author's bio).
     let markdownified = MarkdownifyMemo()
     /// The `layout` variable each document starts with (see `LayoutLeak`).
@@ -29,11 +29,25 @@ public final class BuildContext: Sendable {
     let reusable: Set<Int>
     /// The previous build's renders of kept documents, when it ran in this process: shown instead
     /// of rendering them again.
-    let carried: [Int: RenderState.Result]
+    let carried: CarriedResults
+
+    /// What a context works out from the layouts, the includes and the documents' fields alone:
+    /// a build of a site whose only change is in documents' bodies can share it.
+    struct Shared: Sendable {
+        let initialLayoutData: [OrderedHash?]
+        let layoutContentSource: [Int?]
+        let layoutTemplates: TemplateCache
+        let partials: PartialCache
+    }
+
+    var shared: Shared {
+        Shared(initialLayoutData: initialLayoutData, layoutContentSource: layoutContentSource,
+               layoutTemplates: layoutTemplates, partials: partials)
+    }
 
     init(site: SiteSnapshot, environment: LiquidEnvironment, converters: ContentConverters,
          plugins: [any JekyllPlugin], profile: RenderProfile? = nil, reusable: Set<Int> = [],
-         carried: [Int: RenderState.Result] = [:], recordsDependencies: Bool = false) {
+         carried: CarriedResults = CarriedResults(), recordsDependencies: Bool = false, sharing: Shared? = nil) {
         self.profile = profile
         self.carried = carried
         dependencies = DependencyLog(documents: site.documents.count, recording: recordsDependencies)
@@ -44,7 +58,8 @@ public final class BuildContext: Sendable {
         self.converters = converters
         self.plugins = plugins
         self.excerpts = ExcerptTable(count: site.documents.count)
-        self.layoutTemplates = TemplateCache()
+        self.layoutTemplates = sharing?.layoutTemplates ?? TemplateCache()
+        partials = sharing?.partials ?? PartialCache()
         siteDrop = SiteDrop(site: site)
         jekyllDrop = JekyllDrop(environment: FileSystem.environment("JEKYLL_ENV") ?? "development")
         themeDrop = site.theme.map(ThemeDrop.init)
@@ -54,8 +69,8 @@ public final class BuildContext: Sendable {
             drops.append(doc.isPage ? PageDrop(site: site, id: id, frozenContent: nil) : DocumentDrop(site: site, id: id))
         }
         documentDrops = drops
-        initialLayoutData = LayoutLeak.initialLayoutData(site)
-        layoutContentSource = LayoutLeak.contentSources(site)
+        initialLayoutData = sharing?.initialLayoutData ?? LayoutLeak.initialLayoutData(site)
+        layoutContentSource = sharing?.layoutContentSource ?? LayoutLeak.contentSources(site)
     }
 
     /// The drop of a document as other templates see it (`site.posts`, `page.next`, …).

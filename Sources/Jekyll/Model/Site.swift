@@ -37,6 +37,9 @@ public struct Site: Sendable {
     public internal(set) var markdown: ContentConverters.MarkdownProcessor?
     /// Files parsed by earlier builds of this process (`kyll serve`), if any.
     var sources: SourceCache?
+    /// The earliest date of the posts reading left out for being in the future (seconds): from
+    /// then on, the same files make another site.
+    var earliestSkippedFuture: Int64?
 
     init(configuration: Configuration, clock: SiteClock, time: TimeValue, logger: Logger, theme: Theme?) {
         self.configuration = configuration

@@ -31,6 +31,12 @@ public protocol JekyllPlugin: Sendable {
     /// again whenever any source file changes.
     var recordsReads: Bool { get }
 
+    /// Whether `generate` reads or changes the bodies of collection items (their content, excerpt
+    /// source, the line their content starts on) with this configuration. When no plugin's does,
+    /// `kyll serve` patches an edit that changed only an item's body into the site it generated
+    /// before, without reading and generating the whole site again (`SiteRebuilder.patch`).
+    func generateReadsItemBodies(_ configuration: Configuration) -> Bool
+
     /// Changes a document's rendered output (after its layouts).
     func postRender(_ output: String, document: Document, site: SiteSnapshot) throws(BuildError) -> String
 }
@@ -41,6 +47,7 @@ extension JekyllPlugin {
     public func generate(_ site: inout Site) throws(BuildError) {}
     public func content(of id: Int, scope: RenderScope) throws(BuildError) -> String? { nil }
     public var recordsReads: Bool { false }
+    public func generateReadsItemBodies(_ configuration: Configuration) -> Bool { false }
     public func postRender(_ output: String, document: Document, site: SiteSnapshot) throws(BuildError) -> String {
         output
     }

@@ -61,17 +61,21 @@ struct SiteReader {
         guard let postsIndex = site.collectionIndex("posts") else { return }
         let info = site.collections[postsIndex].info
         var found: [Document] = []
-        found += try readPublishable(dir, "_posts", site: site, info: info, dated: true)
-        if site.configuration.showDrafts {
-            found += try readPublishable(dir, "_drafts", site: site, info: info, dated: false)
+        var kinds = [("_posts", true)]
+        if site.configuration.showDrafts { kinds.append(("_drafts", false)) }
+        for (magicDir, dated) in kinds {
+            let read = try readPublishable(dir, magicDir, site: site, info: info, dated: dated)
+            found += read.docs
+            if let date = read.skippedFuture { site.earliestSkippedFuture = min(site.earliestSkippedFuture ?? date, date) }
         }
         site.collections[postsIndex].docs += found
     }
 
+    /// The documents, and the earliest date of those left out for being in the future.
     func readPublishable(_ dir: String, _ magicDir: String, site: Site, info: CollectionInfo,
-                         dated: Bool) throws(BuildError) -> [Document] {
+                         dated: Bool) throws(BuildError) -> (docs: [Document], skippedFuture: Int64?) {
         let base = site.configuration.inSource(dir, magicDir)
-        guard FileSystem.isDirectory(base) else { return [] }
+        guard FileSystem.isDirectory(base) else { return ([], nil) }
         let filter = EntryFilter(configuration: site.configuration).relativeTo(baseDirectory: base)
         // Ruby's `Dir["**/*"]`: no hidden files or folders; then the entry rules; no folders.
         let walked = FileSystem.walk(base).filter { !Path.hasHiddenComponent($0.path) }
@@ -99,6 +103,7 @@ struct SiteReader {
             made.withLock { $0[i] = (result, held) }
         }
         var docs: [Document] = []
+        var skippedFuture: Int64?
         for case let (result, held)? in made.withLock({ $0 }) {
             logger.replay(held)
             var doc = try result.get()
@@ -113,9 +118,10 @@ struct SiteReader {
                 docs.append(doc)
             } else if Publisher(site: site).isHiddenInTheFuture(doc) {
                 logger.warn("Skipping:", "\(doc.relativePath) has a future date")
+                if let date = doc.date?.seconds { skippedFuture = min(skippedFuture ?? date, date) }
             }
         }
-        return docs
+        return (docs, skippedFuture)
     }
 
     /// Files named in `include` that the walk did not reach (in excluded or special folders).

@@ -84,6 +84,20 @@ final class SourceCache: Sendable {
         return stamp
     }
 
+    /// The document `role` made of the file in an earlier build, whatever the file holds now (to
+    /// compare with the one made of it again, before `startBuild` forgets it).
+    func previousDocument(path: String, role: String) -> MadeDocument? {
+        contents.withLock { $0.entries[path]?.documents[role] }
+    }
+
+    /// The files stamped in this build that the watcher does not watch (reached through a link,
+    /// outside the source), with their stamps: their changes are not reported.
+    func unwatchedStamps() -> [String: BuildMetadata.FileStamp?] {
+        contents.withLock { contents in
+            contents.stamps.filter { $0.value.build == contents.build && !$0.value.watched }.mapValues(\.stamp)
+        }
+    }
+
     /// The file parsed, from the cache when its stamp is unchanged.
     func parsed(path: String, displayPath: String,
                 parse: () throws(BuildError) -> DocumentReader.Parsed) throws(BuildError) -> DocumentReader.Parsed {

@@ -4,8 +4,10 @@ import Liquid
 extension BuildContext {
     /// Renders every document — in Jekyll's order, on all cores — and returns what is written, in
     /// the order Jekyll writes it: pages (then the files converters made beside them, which Jekyll
-    /// adds as pages while rendering), then collection items.
-    func renderAll(workers: Int, progress: BuildProgress? = nil) throws(BuildError) -> (pages: [OutputFile], items: [OutputFile]) {
+    /// adds as pages while rendering), then collection items. Without `keptOutputs`, only the
+    /// documents rendered (a patch leaves the others in place).
+    func renderAll(workers: Int, progress: BuildProgress? = nil,
+                   keptOutputs: Bool = true) throws(BuildError) -> (pages: [OutputFile], items: [OutputFile]) {
         let failure = Locked<BuildError?>(nil)
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
             while failure.withLock({ $0 == nil }), let id = state.nextDocument() {
@@ -24,6 +26,7 @@ extension BuildContext {
         }
         if let error = failure.withLock({ $0 }) { throw error }
         func output(_ id: Int) -> OutputFile? {
+            guard keptOutputs || state.finalResult(id) != nil else { return nil }
             let doc = site.documents[id]
             guard site.isWritten(doc) else { return nil }
             // A source map exists only if its stylesheet made one.

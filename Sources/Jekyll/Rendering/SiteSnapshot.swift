@@ -26,13 +26,15 @@ public final class SiteSnapshot: Sendable {
     public let logger: Logger
     /// Each collection's items by relative path (for `DocumentReference`, looked up on every key).
     let itemIDs: [String: [String: Int]]
-    /// Lists computed on first use (`site.posts` newest first, tags, categories…).
-    let cache = DerivedCache()
+    /// Lists computed on first use (`site.posts` newest first, tags, categories…): made of the
+    /// documents' fields alone, so a patched snapshot shares its previous one's.
+    let cache: DerivedCache
 
     init(site: Site, sourceMaps: Bool = false) {
         configuration = site.configuration
         clock = site.clock
         time = site.time
+        cache = DerivedCache()
         var documents: [Document] = []
         var collections: [CollectionEntry] = []
         for c in site.collections {
@@ -67,6 +69,28 @@ public final class SiteSnapshot: Sendable {
         theme = site.theme
         converters = site.converters
         logger = site.logger
+    }
+
+    /// `previous` with some documents replaced by versions whose fields — everything the
+    /// snapshot's lists, positions and paths are made of — are theirs unchanged (only bodies
+    /// differ), at the site time `time` (see `SiteRebuilder.patch`).
+    init(patching previous: SiteSnapshot, replacing replacements: [Int: Document], time: TimeValue) {
+        configuration = previous.configuration
+        clock = previous.clock
+        self.time = time
+        var documents = previous.documents
+        for (id, doc) in replacements { documents[id] = doc }
+        self.documents = documents
+        collections = previous.collections
+        pageIDs = previous.pageIDs
+        itemIDs = previous.itemIDs
+        staticFiles = previous.staticFiles
+        data = previous.data
+        layouts = previous.layouts
+        theme = previous.theme
+        converters = previous.converters
+        logger = previous.logger
+        cache = previous.cache
     }
 
     static func sourceMapPage(of css: Document, id: Int, site: Site) -> Document {

@@ -140,6 +140,40 @@ struct InPlaceWriter {
                 next)
     }
 
+    /// Writes those of `files` whose bytes changed, when the destination keeps every other file of
+    /// the previous build as it is (`SiteRebuilder.patch`: the same outputs, only some rendered
+    /// again; none of them shared by two documents, so each is its path's winner).
+    func patch(_ files: [OutputFile], over previous: Ledger) throws(BuildError) -> (DestinationChanges, Ledger) {
+        var next = previous
+        var pending: [(file: OutputFile, origin: Ledger.Origin?)] = []
+        for file in files {
+            let origin = origin(of: file)
+            if let entry = previous.entries[file.path], origin != nil, entry.origin == origin { continue }
+            pending.append((file, origin))
+        }
+        let written = try writeFiles(pending.map(\.file))
+        for (file, origin) in pending {
+            if let stamp = written[file.path] { next.entries[file.path] = .init(origin: origin, written: stamp) }
+        }
+        return (DestinationChanges(written: pending.map(\.file.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }),
+                next)
+    }
+
+    /// `kyll build --incremental` over the destination an earlier build left (in another process,
+    /// so no ledger): the outputs it keeps stay in place, those rendered and the static files are
+    /// written (each whole, renamed into place), the files it no longer makes are removed. Rendering
+    /// is over before anything is written: a build that fails leaves the destination as it was.
+    /// Not staged, as a full build is: creating and removing a whole tree of folders per build is
+    /// most of what an incremental build of a large site would cost.
+    func update(_ files: [OutputFile]) throws(BuildError) -> DestinationChanges {
+        var found = Ledger()
+        let unknown = BuildMetadata.FileStamp(seconds: 0, nanoseconds: 0, size: 0)
+        for path in FileSystem.walkFiles(destination) { found.entries[path] = .init(origin: nil, written: unknown) }
+        var writer = self
+        writer.looksAtOutputs = false
+        return try writer.write(files, over: found).0
+    }
+
     /// Writes each file next to its place and renames it there; returns the stamps left.
     private func writeFiles(_ files: [OutputFile]) throws(BuildError) -> [String: BuildMetadata.FileStamp] {
         var folders = Set<String>()

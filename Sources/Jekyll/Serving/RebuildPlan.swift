@@ -16,6 +16,12 @@ struct RebuildPlan {
         var results: [String: RenderState.Result] = [:]
         /// Every document's `ReuseRules.key`, in order, when the build ran in this process.
         var documentKeys: [String]? = nil
+        /// The `SiteLists` signatures the build worked out.
+        var listSignatures: [String: String] = [:]
+        /// Each document's `PatchFacts`, in order, when the build ran in this process.
+        var patchFacts: [PatchFacts] = []
+        /// Every file the records list as a dependency, with its stamp as recorded.
+        var dependencyStamps: [String: BuildMetadata.FileStamp] = [:]
 
         /// What a build in another process left: `.jekyll-metadata`, with no Sass inputs known (so
         /// stylesheets render).
@@ -30,11 +36,14 @@ struct RebuildPlan {
     let sassInputs: String
     let previous: Memory?
     let reusable: Set<Int>
-    private let lists: SiteLists
+    let lists: SiteLists
     /// Whether the site has the documents of the previous build, by key and in order.
-    private let keysAsBefore: Bool
+    let keysAsBefore: Bool
     /// Files' stamps, each taken once (see `SourceCache.stamp` for `kyll serve`).
     let stamp: StampSource
+    /// For a patch (`init(patching:…)`): whether a document includes an edited file, so that
+    /// partials parsed before cannot be used.
+    var includesEditedFile = false
 
     /// `changed` holds absolute paths known to have changed (from the watcher): a file rewritten
     /// with the same size within the clock's granularity keeps its stamp.
@@ -83,13 +92,8 @@ struct RebuildPlan {
     }
 
     /// The previous renders of the documents this build keeps, where known.
-    var carriedResults: [Int: RenderState.Result] {
-        guard let results = previous?.results, !results.isEmpty else { return [:] }
-        var carried: [Int: RenderState.Result] = [:]
-        for id in reusable {
-            if let result = results[lists.key(id)] { carried[id] = result }
-        }
-        return carried
+    var carriedResults: CarriedResults {
+        CarriedResults(results: previous?.results ?? [:], keys: lists.allKeys, reusable: reusable)
     }
 
     /// The records for the next build: new ones for what was rendered, the previous ones for what
@@ -115,8 +119,32 @@ struct RebuildPlan {
             }
             records[key] = ReuseRules.record(id, context: context, lists: &lists, stamp: stamp)
         }
+        var facts: [PatchFacts] = []
+        var dependencyStamps: [String: BuildMetadata.FileStamp] = [:]
+        if keepsResults {
+            facts.reserveCapacity(site.documents.count)
+            if let previous, previous.patchFacts.count == site.documents.count, keysAsBefore,
+               previous.metadata.fingerprint == fingerprint {
+                // Only the documents rendered now have new records.
+                facts = previous.patchFacts
+                dependencyStamps = previous.dependencyStamps
+                for id in ids {
+                    let record = records[lists.key(id)]
+                    facts[id] = PatchFacts.of(site.documents[id], record: record)
+                    for (path, stamp) in record?.dependencies ?? [:] { dependencyStamps[path] = stamp }
+                }
+            } else {
+                for (id, doc) in site.documents.enumerated() {
+                    let record = records[lists.key(id)]
+                    facts.append(PatchFacts.of(doc, record: record))
+                    for (path, stamp) in record?.dependencies ?? [:] { dependencyStamps[path] = stamp }
+                }
+            }
+        }
         return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, records: records),
-                      sassInputs: sassInputs, results: results, documentKeys: keepsResults ? lists.allKeys : nil)
+                      sassInputs: sassInputs, results: results, documentKeys: keepsResults ? lists.allKeys : nil,
+                      listSignatures: keepsResults ? lists.knownSignatures : [:], patchFacts: facts,
+                      dependencyStamps: dependencyStamps)
     }
 
     /// Every document, static file and data file with its stamp (each file looked at once), one
@@ -152,6 +180,18 @@ struct RebuildPlan {
             }
         }
         return hasher.hex
+    }
+}
+
+/// The previous renders of the documents a build keeps, looked up when a template shows one.
+struct CarriedResults: Sendable {
+    var results: [String: RenderState.Result] = [:]
+    var keys: [String] = []
+    var reusable: Set<Int> = []
+
+    subscript(id: Int) -> RenderState.Result? {
+        guard !results.isEmpty, reusable.contains(id) else { return nil }
+        return results[keys[id]]
     }
 }
 

@@ -15,13 +15,19 @@ public final class SiteRebuilder: Sendable {
         /// `livereload_ignore`.
         public var origins: [String: String]
         public var seconds: Double
+        /// Whether the build patched the previous one's site (an edit of items' bodies only).
+        public var patched = false
     }
 
-    private struct State {
+    struct State {
         var configuration: Configuration
         var memory: RebuildPlan.Memory?
         var ledger: InPlaceWriter.Ledger?
         let sources = SourceCache()
+        /// For the next build to patch, if it can (see `patch`).
+        var kept: Kept?
+        /// The records of the last patch, made after the reload (see `settle`).
+        var unsettled: Unsettled?
     }
 
     public let plugins: [any JekyllPlugin]
@@ -43,15 +49,20 @@ public final class SiteRebuilder: Sendable {
         state.withLock { $0 = State(configuration: configuration) }
     }
 
-    /// Looks at every file the builds wrote: those someone else changed or removed since are
-    /// written again by the next build. A build trusting the watcher (`watched`) does not look at
+    /// Records what the last build rendered, if that waited (a patch's records wait until the
+    /// browsers were told to reload), then looks at every file the builds wrote: those someone else
+    /// changed or removed since are written again by the next build. A build trusting the watcher (`watched`) does not look at
     /// the destination (the watcher does not watch it): `kyll serve` calls this after each such
     /// build, once the browsers have been told to reload. Returns the paths found changed.
     @discardableResult
     public func checkOutputs() -> [String] {
         state.withLock { state in
+            settle(&state)
             let destination = state.configuration.destination
-            return state.ledger?.forgetChanged(destination: destination) ?? []
+            let changed = state.ledger?.forgetChanged(destination: destination) ?? []
+            // A patch writes only what it renders: the files to write again need a full build.
+            if !changed.isEmpty { state.kept = nil }
+            return changed
         }
     }
 
@@ -61,7 +72,16 @@ public final class SiteRebuilder: Sendable {
     /// except with `watched`: then `changed` is every change since the last build to the files
     /// `watched` names (relative to the source), the others of those are not looked at again.
     public func build(changed: Set<String> = [], watched: (@Sendable (String) -> Bool)? = nil) throws(BuildError) -> Result {
-        try state.withLock { state throws(BuildError) -> Result in try build(changed: changed, watched: watched, state: &state) }
+        try state.withLock { state throws(BuildError) -> Result in
+            settle(&state)
+            do throws(BuildError) {
+                return try build(changed: changed, watched: watched, state: &state)
+            } catch {
+                // The files the failed build read are not those the kept site was made of.
+                state.kept = nil
+                throw error
+            }
+        }
     }
 
     private func build(changed: Set<String>, watched: (@Sendable (String) -> Bool)?, state: inout State) throws(BuildError) -> Result {
@@ -75,7 +95,14 @@ public final class SiteRebuilder: Sendable {
             let root = configuration.source + "/"
             watchedPaths = { path in path.hasPrefix(root) && watched(String(path.dropFirst(root.count))) }
         }
+        // Trusting the watcher, edits of items' bodies alone patch the previous build's site.
+        let previousItems = watched == nil ? nil : state.kept?.previousItems(changedPaths, sources: state.sources)
         state.sources.startBuild(changed: changedPaths, watched: watchedPaths)
+        if let previousItems, let kept = state.kept,
+           let patched = try patch(previousItems, kept: kept, state: &state, start: start) {
+            return patched
+        }
+        state.kept = nil
         let setup = try SiteSetup(configuration: configuration, plugins: plugins, logger: logger, sources: state.sources)
         timer.end("SETUP")
         var site = setup.site
@@ -130,6 +157,8 @@ public final class SiteRebuilder: Sendable {
         var origins: [String: String] = [:]
         for doc in snapshot.documents { origins[doc.destinationPath] = doc.relativePath }
         for file in site.staticFiles { origins[file.destinationPath] = file.relativePath.droppingLeadingSlash }
+        state.kept = Kept(site: site, snapshot: snapshot, setup: setup, files: files, origins: origins, shared: context.shared,
+                          sources: state.sources)
         let renderedOutputs = snapshot.documents.indices.filter { context.state.finalResult($0) != nil }
             .map { snapshot.documents[$0].destinationPath }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         timer.end("RESULT")

@@ -18,6 +18,18 @@ struct SiteLists {
         keys = site.documents.map(ReuseRules.key)
     }
 
+    /// With the documents' keys known, and signatures of lists known to be as they were (the
+    /// previous build's, when the documents and their fields are its own).
+    init(site: SiteSnapshot, keys: [String], signatures: [String: String] = [:], stamp: @escaping StampSource) {
+        self.site = site
+        stampOf = stamp
+        self.keys = keys
+        self.signatures = signatures
+    }
+
+    /// The signatures worked out so far.
+    var knownSignatures: [String: String] { signatures }
+
     /// The list a `site.KEY` lookup reads, if it is one.
     static func list(forSiteKey key: String, site: SiteSnapshot) -> String? {
         switch key {
