@@ -92,8 +92,10 @@ enum TextFilters {
     /// counts as a word.
     /// Ruby's `gsub(/\s+/, " ").strip`: runs of ASCII whitespace become one space, none at either
     /// end. Text already so (most of it) is returned as it is.
+    /// Ruby's `\s` and `split` whitespace: space, tab, line feed, vertical tab, form feed, return.
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b &- 0x09 < 5 }
+
     static func normalizeWhitespace(_ text: String) -> String {
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b &- 0x09 < 5 }
         var previous: UInt8 = 0x20
         var unchanged = true
         for b in text.utf8 {
@@ -144,7 +146,6 @@ enum TextFilters {
             var text = text
             return text.withUTF8 { bytes in
                 guard let base = bytes.baseAddress, bytes.count > 0 else { return 0 }
-                func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b &- 0x09 < 5 }
                 var count = isSpace(base[0]) ? 0 : 1
                 var i = 1
                 let space = SIMD16<UInt8>(repeating: 0x20), tab = SIMD16<UInt8>(repeating: 0x09)
