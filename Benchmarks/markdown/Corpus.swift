@@ -46,15 +46,17 @@ let tinyMarkdown = "Replica there quietly very they the table minute decision al
 
 /// The text after a leading `---` … `---` block, as Jekyll reads a file with front matter.
 func withoutFrontMatter(_ s: String) -> String {
-    guard s.hasPrefix("---\n") || s.hasPrefix("---\r\n") else { return s }
-    let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
-    var offset = lines[0].utf8.count + 1
-    for line in lines.dropFirst() {
-        offset += line.utf8.count + 1
-        if line == "---" || line == "---\r" || line == "..." {
-            let b = Array(s.utf8)
-            return String(decoding: b[min(offset, b.count)...], as: UTF8.self)
+    let b = Array(s.utf8)
+    guard b.starts(with: Array("---\n".utf8)) else { return s }
+    var lineStart = 4
+    while lineStart < b.count {
+        var end = lineStart
+        while end < b.count && b[end] != 0x0A { end += 1 }
+        let line = b[lineStart..<end]
+        if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+            return String(decoding: b[min(end + 1, b.count)...], as: UTF8.self)
         }
+        lineStart = end + 1
     }
     return s
 }
