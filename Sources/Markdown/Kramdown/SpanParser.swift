@@ -141,18 +141,32 @@ final class SpanParser {
         var stopFound = false
         while pos < src.count && !stopFound {
             // scan_until(/(?=stop|span_start)/)
+            let scanStart = pos
             var p = pos
             var found = false
             let s = src
             let n = s.count
+            let smartQuotes = activeMask & (1 << Parser.smartQuotes.bit) != 0
             while p < n {
-                // most bytes can start nothing: skip them without asking every parser
+                // Most bytes can start nothing: skip them without asking every parser. A span
+                // can start only at a trigger byte, or (smart quotes) at the character before a
+                // quote, which is looked at when the quote is reached; a space only before a
+                // space, a quote, `<` or `>`. No stop test matches a byte that is not a trigger.
                 let c = s[p]
-                if !Self.isTrigger(c) {
-                    // only a quote right after this character could start a span here
-                    let width = c < 0x80 ? 1 : (c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2))
-                    let next = p + width < n ? s[p + width] : 0
-                    if next != Byte.quote && next != Byte.apos { p += width; continue }
+                guard Self.isTrigger(c) else { p += 1; continue }
+                if c == Byte.space {
+                    let next = p + 1 < n ? s[p + 1] : 0
+                    if next != Byte.space && next != Byte.quote && next != Byte.apos && next != Byte.lt && next != Byte.gt {
+                        p += 1
+                        continue
+                    }
+                } else if smartQuotes && (c == Byte.quote || c == Byte.apos) && p > scanStart {
+                    var r = p - 1
+                    while r > scanStart && Byte.isContinuation(s[r]) { r -= 1 }
+                    if !Self.isTrigger(s[r]) {
+                        if let s = stop, s(self, r) { p = r; found = true; break }
+                        if spanStart(at: r) { p = r; found = true; break }
+                    }
                 }
                 if let s = stop, s(self, p) { found = true; break }
                 if spanStart(at: p) { found = true; break }
