@@ -64,11 +64,15 @@ public struct KramdownConverter: Sendable {
         var out = Bytes()
         var s = s
         s.withUTF8 { src in
-            out.reserveCapacity(src.count + 1)
             guard let base = src.baseAddress, memchr(base, Int32(Byte.cr), src.count) != nil else {
-                out.append(contentsOf: src)
+                // no carriage return: one copy, with room for the final newline
+                out = Bytes(unsafeUninitializedCapacity: src.count + 1) { buffer, count in
+                    if let start = buffer.baseAddress, let from = src.baseAddress { start.initialize(from: from, count: src.count) }
+                    count = src.count
+                }
                 return
             }
+            out.reserveCapacity(src.count + 1)
             var i = 0
             while i < src.count {
                 let c = src[i]

@@ -116,11 +116,16 @@ final class SpanParser {
         lines = LineCounter(firstLine: firstLine)
         stack.removeAll(keepingCapacity: true)
         if activeMask != context.parsersMask { active = context.parsers }
-        let root = Element(.rawText)
+        let root = reusableRoot
+        root.children = []
         tree = root
         _ = parseSpans(root, stop: nil, parsers: nil)
+        defer { root.children = [] }
         return root.children
     }
+
+    /// The element `parseNext` parses into, emptied each time (one per parser, not per text).
+    private lazy var reusableRoot = Element(.rawText)
 
     // MARK: the main loop
 
