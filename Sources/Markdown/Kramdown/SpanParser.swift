@@ -30,6 +30,9 @@ final class SpanParser {
         @exclusivity(unchecked) var warnings: [MarkdownWarning] = []
         /// Footnotes a marker named (kramdown's `:marker`), for the unreferenced-footnote warning.
         @exclusivity(unchecked) var referencedFootnotes: Set<String> = []
+        /// Whether the source holds a backslash before a line end (a GFM break); when it does
+        /// not (and `hard_wrap` is off) no text of the tree can hold a break.
+        @exclusivity(unchecked) var sourceHasBackslashBreak = true
         /// Options set with `{::options}`, in order.
         @exclusivity(unchecked) var inlineOptions: [(String, String)] = []
         let parsers: [Parser]

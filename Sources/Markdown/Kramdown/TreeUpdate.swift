@@ -117,6 +117,7 @@ struct GFMPass {
     let ctx: SpanParser.Context
 
     func updateElements(_ el: Element) {
+        guard ctx.options.hardWrap || ctx.sourceHasBackslashBreak else { return headerIDs(el) }
         var out: [Element]? = nil
         let lastChild = el.children.last
         let hardWrap = ctx.options.hardWrap
@@ -134,6 +135,21 @@ struct GFMPass {
             out?.append(child)
         }
         if let out { el.children = out }
+    }
+
+    /// `updateElements` when no text holds a break: only the headers' ids, in the same order.
+    /// Headers stand only in block containers, and the pass does not enter HTML elements.
+    private func headerIDs(_ el: Element) {
+        for child in el.children {
+            switch child.kind {
+            case .header:
+                if ctx.options.autoIDs, child.attrs["id"] == nil { child.attrs["id"] = headerID(child.rawText ?? "") }
+            case .root, .blockquote, .ul, .ol, .li, .dl, .dd:
+                headerIDs(child)
+            default:
+                break
+            }
+        }
     }
 
     /// Whether `s` holds a line end that becomes a break: a backslash before it, or any with
