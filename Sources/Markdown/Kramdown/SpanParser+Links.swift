@@ -43,9 +43,9 @@ extension SpanParser {
         }
         let el = Element(isImage ? .img : .a)
         var count = 1
-        let found = parseSpans(el, stop: { p, i in
+        let found = parseSpans(el, hasStop: true, stop: { p, i in
             p.src[i] == Byte.rbracket || p.src[i] == Byte.lbracket || (p.src[i] == Byte.bang && p.src.at(i + 1) == Byte.lbracket)
-        }, parsers: nil, accept: { [unowned self] in
+        }, parsers: nil, accept: {
             count += src[pos] == Byte.rbracket ? -1 : 1
             var images = 0
             for c in el.children where c.kind == .img { images += 1 }
