@@ -120,7 +120,9 @@ final class SpanParser {
         stack.removeAll(keepingCapacity: true)
         if activeMask != context.parsersMask { active = context.parsers }
         let root = reusableRoot
+        // room for the spans a text of this length usually has, instead of growing 1, 2, 4 …
         root.children = []
+        root.children.reserveCapacity(min(src.count / 24 + 1, 256))
         tree = root
         _ = parseSpans(root, stop: nil, parsers: nil)
         defer { root.children = [] }
