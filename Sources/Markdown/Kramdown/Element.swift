@@ -19,7 +19,25 @@ final class Element {
     enum EOBKind { case marker, linkDef, abbrevDef, footnoteDef, ald, ial, options }
 
     let kind: Kind
-    @exclusivity(unchecked) var value: String
+    /// The element's text (a text's characters, a code span's code, an HTML element's name …).
+    /// A text the span parser cut from its source keeps that source and the range instead and
+    /// becomes a string only when one is asked for: most texts are only escaped into the HTML,
+    /// straight from the bytes (`withText`).
+    var value: String {
+        get {
+            guard let bytes = sourceBytes else { return storedValue }
+            storedValue = bytes.string(sourceRange)
+            sourceBytes = nil
+            return storedValue
+        }
+        set {
+            storedValue = newValue
+            sourceBytes = nil
+        }
+    }
+    @exclusivity(unchecked) private var storedValue: String
+    @exclusivity(unchecked) private var sourceBytes: Bytes?
+    @exclusivity(unchecked) private var sourceRange = 0..<0
     @exclusivity(unchecked) var attrs: Attributes
     @exclusivity(unchecked) var children: [Element] = []
     /// Block-level category (for the kinds that can be either).
@@ -68,11 +86,38 @@ final class Element {
 
     init(_ kind: Kind, _ value: String = "", attrs: Attributes = Attributes()) {
         self.kind = kind
-        self.value = value
+        self.storedValue = value
         self.attrs = attrs
     }
 
     static func text(_ s: String) -> Element { Element(.text, s) }
+
+    /// A text of the bytes `range` of `source` (which must hold whole UTF-8 characters there).
+    static func text(_ source: Bytes, _ range: Range<Int>) -> Element {
+        let el = Element(.text)
+        el.sourceBytes = source
+        el.sourceRange = range
+        return el
+    }
+
+    /// Extends a text cut from `source` that ends at `range`'s start by `range`; false (and
+    /// nothing done) when the text is not such a text.
+    func extendText(_ source: Bytes, _ range: Range<Int>) -> Bool {
+        guard let bytes = sourceBytes, sourceRange.upperBound == range.lowerBound else { return false }
+        let same = bytes.withUnsafeBufferPointer { a in source.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+        guard same else { return false }
+        sourceRange = sourceRange.lowerBound..<range.upperBound
+        return true
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `value`, without making a string of a source cut.
+    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let bytes = sourceBytes {
+            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[sourceRange])) }
+        }
+        var s = storedValue
+        return s.withUTF8(body)
+    }
 
     /// A deep copy (kramdown copies footnote content before adding backlinks to it).
     func copy() -> Element {

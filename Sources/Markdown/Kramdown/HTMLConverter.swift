@@ -64,7 +64,7 @@ final class HTMLConverter {
         switch el.kind {
         case .root: inner(el, indent)
         case .blank: out.append(Byte.newline)
-        case .text: out.escape(el.value, mode: .text)
+        case .text: el.withText { out.escape(bytes: $0, mode: .text) }
         case .p: paragraph(el, indent)
         case .codeblock: codeblock(el, indent)
         case .blockquote: indentedBlock("blockquote", el.attrs, indent) { self.inner(el, indent) }

@@ -335,7 +335,12 @@ final class SpanParser {
 
     func addText(_ from: Int, _ to: Int) {
         guard to > from else { return }
-        addText(src.string(from..<to))
+        // kept as a range of the source until a string is needed (see `Element.value`)
+        if let last = tree.children.last, last.kind == .text {
+            if !last.extendText(src, from..<to) { last.value += src.string(from..<to) }
+        } else {
+            tree.children.append(.text(src, from..<to))
+        }
     }
 
     func addText(_ s: String, to el: Element? = nil) {

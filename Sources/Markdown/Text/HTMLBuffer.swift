@@ -107,7 +107,12 @@ struct HTMLBuffer {
     /// an entity reference already written (`&amp;`, `&#60;`) is kept as it is.
     mutating func escape(_ s: String, mode: EscapeMode) {
         var s = s
-        s.withUTF8 { src in
+        s.withUTF8 { escape(bytes: $0, mode: mode) }
+    }
+
+    /// `escape` of UTF-8 bytes.
+    mutating func escape(bytes src: UnsafeBufferPointer<UInt8>, mode: EscapeMode) {
+        do {
             var i = 0
             var start = 0
             let n = src.count
