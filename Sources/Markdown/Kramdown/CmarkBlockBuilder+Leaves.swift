@@ -40,7 +40,12 @@ extension CmarkBlockBuilder {
         var s = p
         while s < e, Byte.isSpace(src[s]) { s += 1 }
         let el = grammar.newBlock(.p)
-        grammar.addText(src.string(s..<e), to: el)
+        if s < e {
+            // the raw text stays a range of the source: the span parser reads the bytes
+            let raw = Element.text(src, s..<e, kind: .rawText)
+            raw.line = grammar.blockStartLine
+            el.children.append(raw)
+        }
         grammar.append(el)
         return end
     }

@@ -92,12 +92,19 @@ final class Element {
 
     static func text(_ s: String) -> Element { Element(.text, s) }
 
-    /// A text of the bytes `range` of `source` (which must hold whole UTF-8 characters there).
-    static func text(_ source: Bytes, _ range: Range<Int>) -> Element {
-        let el = Element(.text)
+    /// A text (or raw text) of the bytes `range` of `source`, which must hold whole UTF-8
+    /// characters there.
+    static func text(_ source: Bytes, _ range: Range<Int>, kind: Kind = .text) -> Element {
+        let el = Element(kind)
         el.sourceBytes = source
         el.sourceRange = range
         return el
+    }
+
+    /// The UTF-8 bytes of `value` (copied from the source of a source cut, unchecked).
+    var valueBytes: Bytes {
+        if let bytes = sourceBytes { return Bytes(bytes[sourceRange]) }
+        return Bytes(storedValue.utf8)
     }
 
     /// Extends a text cut from `source` that ends at `range`'s start by `range`; false (and

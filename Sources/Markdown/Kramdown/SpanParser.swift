@@ -114,7 +114,12 @@ final class SpanParser {
     /// `parse` with this parser, once it is done with its text: the tree pass parses every
     /// block's text with one parser instead of making one per text.
     func parseNext(_ text: String, firstLine: Int) -> [Element] {
-        src = text.bytes
+        parseNext(bytes: text.bytes, firstLine: firstLine)
+    }
+
+    /// `parseNext` of UTF-8 bytes.
+    func parseNext(bytes: Bytes, firstLine: Int) -> [Element] {
+        src = bytes
         pos = 0
         lines = LineCounter(firstLine: firstLine)
         stack.removeAll(keepingCapacity: true)

@@ -43,7 +43,7 @@ struct TreeUpdate {
         }
         // a paragraph or header: its one raw text becomes its children as they are parsed
         if el.children.count == 1, let only = el.children.first, only.kind == .rawText {
-            el.children = spans.parseNext(only.value, firstLine: only.line != 0 ? only.line : el.line)
+            el.children = spans.parseNext(bytes: only.valueBytes, firstLine: only.line != 0 ? only.line : el.line)
             return
         }
         var out: [Element] = []
@@ -53,7 +53,7 @@ struct TreeUpdate {
             switch child.kind {
             case .rawText:
                 lastBlank = nil
-                out += spans.parseNext(child.value, firstLine: child.line != 0 ? child.line : el.line)
+                out += spans.parseNext(bytes: child.valueBytes, firstLine: child.line != 0 ? child.line : el.line)
             case .eob:
                 if let ial = child.ial { applyIAL(ial, to: child) }
             case .blank:
