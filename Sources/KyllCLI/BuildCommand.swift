@@ -17,7 +17,8 @@ struct BuildCommand: AsyncParsableCommand {
         let progress = BuildProgressLine.forTerminal(quiet: options.quiet)
         let logger = progress.map { Logger(sink: $0.sink) } ?? Logger()
         let buildOptions = options.buildOptions()
-        let status = BuildCommand.build(buildOptions, watch: watching.watch == true, logger: logger,
+        let watch = watching.watch == true
+        let status = BuildCommand.build(buildOptions, watch: watch, exitsAfterwards: !watch, logger: logger,
                                         progress: progress)
         if status != 0 { throw ExitCode(status) }
         if watching.watch == true {
@@ -29,13 +30,14 @@ struct BuildCommand: AsyncParsableCommand {
         BuildCommand.fullMessage(for: error)
     }
 
-    /// Builds once and reports as Jekyll does; the exit status (0 or 1).
-    static func build(_ options: BuildOptions, watch: Bool = false, logger: Logger,
+    /// Builds once and reports as Jekyll does; the exit status (0 or 1). `exitsAfterwards`: the
+    /// process ends next (not in tests, not when watching), so the site is not freed.
+    static func build(_ options: BuildOptions, watch: Bool = false, exitsAfterwards: Bool = false, logger: Logger,
                       progress: BuildProgressLine? = nil) -> Int32 {
         logger.adjustVerbosity(quiet: options.quiet, verbose: options.verbose)
         do {
-            _ = try SiteBuild.run(options: options, plugins: JekyllPlugins.all, logger: logger,
-                                  progress: progress?.progress)
+            try SiteBuild.run(options: options, plugins: JekyllPlugins.all, logger: logger,
+                              progress: progress?.progress, exitsAfterwards: exitsAfterwards)
             progress?.finish()
         } catch {
             progress?.finish()

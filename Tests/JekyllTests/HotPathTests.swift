@@ -50,6 +50,28 @@ import Testing
         #expect(found == [["[a]", ": http://x"], ["[b]", ": y \"t\""], ["[f]", ": crlf\r"]])
     }
 
+    @Test(arguments: [
+        ("plain text", false), ("{{ x }}", true), ("a {% if %}", true), ("{ {", false), ("{", false),
+        ("ends with {", false), ("{%", true), ("ü{{", true), ("{x{{", true), ("", false),
+    ])
+    func liquidConstruct(text: String, has: Bool) {
+        #expect(Document.hasLiquidConstruct(text) == has)
+    }
+
+    /// The excerpt cut matches code points as Ruby's `partition` does: `\r\n\n` holds `\n\n`,
+    /// though Swift sees `\r\n` as one character.
+    @Test(arguments: [
+        ("one\n\ntwo", "\n\n", "one"),
+        ("one\r\n\ntwo", "\n\n", "one\r"),
+        ("no cut here", "\n\n", "no cut here"),
+        ("ü<!--more-->rest", "<!--more-->", "ü"),
+        ("cut at end\n\n", "\n\n", "cut at end"),
+        ("[a] used\n\nrest\n[a]: /x\n[b]: /y", "\n\n", "[a] used\n\n[a]: /x"),
+    ])
+    func excerptCut(content: String, separator: String, excerpt: String) {
+        #expect(Excerpt.extract(from: content, separator: separator).text == excerpt)
+    }
+
     @Test(arguments: [("%b %-d, %Y", false), ("%Z", true), ("%H:%M %Z", true), ("100%", false)])
     func zoneNameInPattern(pattern: String, mentions: Bool) {
         #expect(pattern.mentionsZoneName == mentions)
