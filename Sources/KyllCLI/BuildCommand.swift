@@ -14,15 +14,20 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var watching: WatchOptionGroup
 
     func run() async throws {
-        let progress = BuildProgressLine.forTerminal(quiet: options.quiet)
+        try await BuildCommand.run(BuildArguments(options: options.buildOptions(), watch: watching.watch,
+                                                  forcePolling: watching.forcePolling))
+    }
+
+    /// Builds, then watches when asked to.
+    static func run(_ arguments: BuildArguments) async throws {
+        let progress = BuildProgressLine.forTerminal(quiet: arguments.options.quiet)
         let logger = progress.map { Logger(sink: $0.sink) } ?? Logger()
-        let buildOptions = options.buildOptions()
-        let watch = watching.watch == true
-        let status = BuildCommand.build(buildOptions, watch: watch, exitsAfterwards: !watch, logger: logger,
+        let watch = arguments.watch == true
+        let status = BuildCommand.build(arguments.options, watch: watch, exitsAfterwards: !watch, logger: logger,
                                         progress: progress)
         if status != 0 { throw ExitCode(status) }
-        if watching.watch == true {
-            try await BuildWatch(options: buildOptions, forcePolling: watching.forcePolling, logger: logger).run()
+        if watch {
+            try await BuildWatch(options: arguments.options, forcePolling: arguments.forcePolling, logger: logger).run()
         }
     }
 
