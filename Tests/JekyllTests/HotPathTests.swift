@@ -72,6 +72,14 @@ import Testing
         #expect(Excerpt.extract(from: content, separator: separator).text == excerpt)
     }
 
+    @Test(arguments: [
+        ("plain/url/", "plain/url/"), ("a&b<c>\"d'e", "a&amp;b&lt;c&gt;&quot;d&apos;e"), ("ü & é", "ü &amp; é"),
+        ("\r\n<", "\r\n&lt;"), ("", ""), ("&amp;", "&amp;amp;"),
+    ])
+    func xmlEscape(input: String, expected: String) {
+        #expect(XML.escape(input) == expected)
+    }
+
     @Test(arguments: [("%b %-d, %Y", false), ("%Z", true), ("%H:%M %Z", true), ("100%", false)])
     func zoneNameInPattern(pattern: String, mentions: Bool) {
         #expect(pattern.mentionsZoneName == mentions)
