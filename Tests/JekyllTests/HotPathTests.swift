@@ -44,6 +44,31 @@ import Testing
         #expect(SiteURL.relative(path, baseurl: baseurl) == expected)
     }
 
+    /// `absolute_url`: the fast join of a plain origin and a plain path, and the normalizing one.
+    @Test(arguments: [
+        ("/about/", "https://example.com", "", "https://example.com/about/"),
+        ("/about/", "https://Example.COM", "", "https://example.com/about/"),
+        ("/about/", "https://example.com:443", "/blog", "https://example.com/blog/about/"),
+        ("/a/./b/", "http://example.com", nil, "http://example.com/a/b/"),
+        ("x y", "https://example.com", "/", "https://example.com/x%20y"),
+        ("/p", "https://example.com/", "", "https://example.com//p"),
+        ("https://other.org/Q", "https://example.com", "", "https://other.org/Q"),
+        ("/p", "", "/base", "/base/p"),
+        ("/ü", "https://example.com", nil, "https://example.com/%C3%BC"),
+    ] as [(String, String, String?, String)])
+    func absoluteURL(path: String, url: String, baseurl: String?, expected: String) {
+        #expect(SiteURL.absolute(path, url: url, baseurl: baseurl) == expected)
+    }
+
+    @Test(arguments: [
+        ("https://example.com", true), ("http://a-b.example.org", true), ("https://Example.com", false),
+        ("https://example.com/", false), ("https://example.com:8080", false), ("ftp://x.org", false),
+        ("https://", false), ("https://.x", false), ("https://x.", false), ("https://u@x.org", false),
+    ])
+    func plainOrigin(url: String, plain: Bool) {
+        #expect(SiteURL.isPlainOrigin(url) == plain)
+    }
+
     @Test func linkDefinitionsOfTheRest() {
         let tail = "text [a]\n[a]: http://x\n  [b]: y \"t\"\n    [c]: z\n[]: q\n[d]:\n[e] : no\r\n[f]: crlf\r\n"
         let found = Excerpt.linkDefinitions(in: tail[...]).map { [$0.label, $0.rest] }

@@ -84,9 +84,32 @@ public enum SiteURL {
 
     /// The site's `url` before the relative URL, normalized.
     public static func absolute(_ text: String, url: String?, baseurl: String?) -> String {
-        if URIReference(text).isAbsolute { return text }
+        // A path from the root has no scheme: no need to parse it to know.
+        if text.utf8.first != UInt8(ascii: "/"), URIReference(text).isAbsolute { return text }
         guard let url, !url.isEmpty else { return relative(text, baseurl: baseurl) }
-        return URIReference(url + relative(text, baseurl: baseurl)).normalized().description
+        let path = relative(text, baseurl: baseurl)
+        // `https://example.com` and `/a/plain/path`: normalizing the two joined would change nothing.
+        if path.utf8.first == UInt8(ascii: "/"), isPlainPath(path), isPlainOrigin(url) { return url + path }
+        return URIReference(url + path).normalized().description
+    }
+
+    /// `http://` or `https://` and a lowercase host name, nothing else (no port, user or path).
+    static func isPlainOrigin(_ url: String) -> Bool {
+        var rest = Substring(url).utf8
+        if rest.starts(with: "https://".utf8) {
+            rest = rest.dropFirst(8)
+        } else if rest.starts(with: "http://".utf8) {
+            rest = rest.dropFirst(7)
+        } else {
+            return false
+        }
+        guard let first = rest.first, let last = rest.last, first != UInt8(ascii: "."), last != UInt8(ascii: ".") else {
+            return false
+        }
+        return rest.allSatisfy { b in
+            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
+        }
     }
 
     public static func absolute(_ text: String, _ configuration: Configuration) -> String {
