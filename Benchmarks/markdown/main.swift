@@ -5,9 +5,11 @@ import MarkdownHighlight
 // Converts the whole shared case set with kyll's Markdown module and with kramdown (Ruby, through
 // Jekyll's converter) in the same run, and prints both times and the ratio.
 // Usage: swift run -c release markdown-bench [ROUNDS] [CASES_DIR]
+//        markdown-bench dir DIR [ROUNDS] (a folder of pages, e.g. a site's _posts; see Corpus.swift)
 //        markdown-bench convert [--commonmark|--ghpages] FILE... (prints each file's HTML; see Convert.swift)
 let args = CommandLine.arguments
 if args.count > 1, args[1] == "convert" { convertFiles(Array(args.dropFirst(2))); exit(0) }
+if args.count > 1, args[1] == "dir" { benchmarkDirectory(Array(args.dropFirst(2))); exit(0) }
 let rounds = args.count > 1 ? Int(args[1]) ?? 5 : 5
 let casesDir = args.count > 2 ? args[2] : "../shared/markdown/cases"
 

@@ -39,10 +39,12 @@ public struct KramdownConverter: Sendable {
         let context = SpanParser.Context(options: options)
         let root = Element(.root)
         root.block = true
+        let source = Self.sourceBytes(markdown)
+        context.sourceHasBackslashBreak = Self.hasBackslashBreak(source)
         if options.blockSource == .cmark && options.input == .gfm {
             let builder = CmarkBlockBuilder(context: context, root: root)
             builder.tallyGrammarReads = counts != nil
-            builder.build(root, source: Self.sourceBytes(markdown))
+            builder.build(root, source: source)
             if var c = counts {
                 c.fromCmark += builder.counts.fromCmark
                 c.fromGrammar += builder.counts.fromGrammar
@@ -50,12 +52,26 @@ public struct KramdownConverter: Sendable {
                 counts = c
             }
         } else {
-            BlockParser(context: context, root: root).parseBlocks(root, Self.sourceBytes(markdown))
+            BlockParser(context: context, root: root).parseBlocks(root, source)
         }
         TreeUpdate(ctx: context).run(root)
         context.warnUnreferencedFootnotes()
         let html = HTMLConverter(context: context, highlighter: highlighter).convertDocument(root, sizeHint: markdown.utf8.count)
         return MarkdownOutput(html: html, warnings: context.warnings)
+    }
+
+    /// Whether a backslash stands right before a line end somewhere in `source`: texts are cut
+    /// from the source, so without one no text holds a GFM break.
+    static func hasBackslashBreak(_ source: Bytes) -> Bool {
+        source.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            var i = 0
+            while i < b.count, let hit = memchr(base + i, Int32(Byte.backslash), b.count - i) {
+                i = UnsafeRawPointer(base).distance(to: hit) + 1
+                if i < b.count, b[i] == Byte.newline { return true }
+            }
+            return false
+        }
     }
 
     /// kramdown's `adapt_source`: `\r\n` and `\r` become `\n`, and the text ends with exactly the
@@ -64,11 +80,15 @@ public struct KramdownConverter: Sendable {
         var out = Bytes()
         var s = s
         s.withUTF8 { src in
-            out.reserveCapacity(src.count + 1)
             guard let base = src.baseAddress, memchr(base, Int32(Byte.cr), src.count) != nil else {
-                out.append(contentsOf: src)
+                // no carriage return: one copy, with room for the final newline
+                out = Bytes(unsafeUninitializedCapacity: src.count + 1) { buffer, count in
+                    if let start = buffer.baseAddress, let from = src.baseAddress { start.initialize(from: from, count: src.count) }
+                    count = src.count
+                }
                 return
             }
+            out.reserveCapacity(src.count + 1)
             var i = 0
             while i < src.count {
                 let c = src[i]

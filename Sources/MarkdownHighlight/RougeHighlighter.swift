@@ -23,4 +23,7 @@ public struct RougeHighlighter: CodeHighlighter {
     public func highlight(_ code: String, lexer: String) -> String {
         Highlighter.lexer(for: lexer)?.highlight(code) ?? Highlighter.escape(code)
     }
+
+    /// Rouge's plain-text lexer makes one text token of the code: no spans, only escaping.
+    public func escapesPlainly(lexer: String) -> Bool { lexer == Lexer.plainText.name }
 }

@@ -15,10 +15,17 @@ public protocol CodeHighlighter: Sendable {
     /// Rouge's HTML formatter prints it: `<span class="k">def</span>` …, text escaped (`&`, `<`,
     /// `>`), without any wrapper.
     func highlight(_ code: String, lexer: String) -> String
+
+    /// Whether `highlight(code, lexer: lexer)` is always `code` with `&`, `<` and `>` escaped and
+    /// nothing else (Rouge's plain-text lexer): the converter then escapes such code straight into
+    /// its output. No by default.
+    func escapesPlainly(lexer: String) -> Bool
 }
 
 extension CodeHighlighter {
     public func lexer(for language: String, code: String) -> String? { lexer(for: language) }
+
+    public func escapesPlainly(lexer: String) -> Bool { false }
 
     /// Whether `lexer(for:code:)` must see the code for this name: Rouge's `guess`.
     static func guesses(_ language: String) -> Bool {
@@ -37,4 +44,6 @@ public struct PlainCodeHighlighter: CodeHighlighter {
     }
 
     public func highlight(_ code: String, lexer: String) -> String { Escape.all(code) }
+
+    public func escapesPlainly(lexer: String) -> Bool { true }
 }

@@ -166,20 +166,27 @@ extension HTMLConverter {
         let lexer: String?
         if PlainCodeHighlighter.guesses(name) {
             lexer = (highlighter ?? PlainCodeHighlighter()).lexer(for: name, code: code)
+        } else if let last = lastLexer, last.name == name {
+            // most code of a page names one language, or none
+            lexer = last.lexer
         } else if let cached = lexerCache[name] {
             lexer = cached
+            lastLexer = (name, cached)
         } else {
             lexer = (highlighter ?? PlainCodeHighlighter()).lexer(for: name)
             lexerCache[name] = .some(lexer)
+            lastLexer = (name, lexer)
         }
         guard let lexer, !(lexer == "plaintext" && !opts.guessLang) else { return nil }
         return lexer
     }
 
     func codespan(_ el: Element) {
-        if el.attrs.isEmpty, highlighter == nil, let lang = options.spanHighlighting.defaultLang,
-           !options.spanHighlighting.lineNumbers, lexer(language: nil, block: false, code: el.value) != nil {
-            // the common case: no attributes, the default language, no token markup
+        if el.attrs.isEmpty, let lang = options.spanHighlighting.defaultLang, !options.spanHighlighting.lineNumbers,
+           let lexer = lexer(language: nil, block: false, code: el.value),
+           highlighter?.escapesPlainly(lexer: lexer) ?? true {
+            // the common case: no attributes, the default language, no token markup (Rouge's
+            // plain-text lexer, or no highlighter)
             out.append("<code class=\"language-")
             out.escape(lang, mode: .attribute)
             out.append(" highlighter-rouge\">")

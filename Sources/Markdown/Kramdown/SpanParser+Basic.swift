@@ -36,10 +36,10 @@ extension SpanParser {
 
     private func subParse(delimiterLength n: Int, type: UInt8, kind: Element.Kind) -> (Bool, Element) {
         let el = Element(kind)
-        let found = parseSpans(el, stop: { p, i in
+        let found = parseSpans(el, hasStop: true, stop: { p, i in
             for k in 0..<n where p.src.at(i + k) != type { return false }
             return true
-        }, parsers: nil, accept: { [unowned self] in
+        }, parsers: nil, accept: {
             // the closing delimiter must follow a non-space, not be the start of a longer run
             // for em, not be followed by an alphanumeric for `_`, and close a non-empty element
             let before = src.at(pos - 1)

@@ -43,9 +43,9 @@ extension SpanParser {
         }
         let el = Element(isImage ? .img : .a)
         var count = 1
-        let found = parseSpans(el, stop: { p, i in
+        let found = parseSpans(el, hasStop: true, stop: { p, i in
             p.src[i] == Byte.rbracket || p.src[i] == Byte.lbracket || (p.src[i] == Byte.bang && p.src.at(i + 1) == Byte.lbracket)
-        }, parsers: nil, accept: { [unowned self] in
+        }, parsers: nil, accept: {
             count += src[pos] == Byte.rbracket ? -1 : 1
             var images = 0
             for c in el.children where c.kind == .img { images += 1 }
@@ -56,7 +56,9 @@ extension SpanParser {
             addText(start, resultEnd)
             return
         }
-        let alt = Self.unescapeKramdown(src.string(contentStart..<pos))
+        // the text as written: an image's alt, or a reference's id (not needed for inline links)
+        let contentEnd = pos
+        var alt: String { Self.unescapeKramdown(src.string(contentStart..<contentEnd)) }
         pos += 1  // the closing bracket
         // reference: `[text][id]`, `[text] [id]`, `[text][]` or `[text]` not followed by `(`
         var refID: String? = nil
@@ -148,7 +150,7 @@ extension SpanParser {
         addText(start, resultEnd)
     }
 
-    private func addLink(_ el: Element, _ href: String, _ title: String?, alt: String, ial: IAL?) {
+    private func addLink(_ el: Element, _ href: String, _ title: String?, alt: @autoclosure () -> String, ial: IAL?) {
         if let ial {
             el.ial = ial
             el.attrs = context.resolve(ial, onto: el.attrs)
@@ -157,7 +159,7 @@ extension SpanParser {
             el.attrs["href"] = href
         } else {
             el.attrs["src"] = href
-            el.attrs["alt"] = alt
+            el.attrs["alt"] = alt()
             el.children.removeAll()
         }
         if let title { el.attrs["title"] = title }

@@ -117,6 +117,7 @@ struct GFMPass {
     let ctx: SpanParser.Context
 
     func updateElements(_ el: Element) {
+        guard ctx.options.hardWrap || ctx.sourceHasBackslashBreak else { return headerIDs(el) }
         var out: [Element]? = nil
         let lastChild = el.children.last
         let hardWrap = ctx.options.hardWrap
@@ -134,6 +135,21 @@ struct GFMPass {
             out?.append(child)
         }
         if let out { el.children = out }
+    }
+
+    /// `updateElements` when no text holds a break: only the headers' ids, in the same order.
+    /// Headers stand only in block containers, and the pass does not enter HTML elements.
+    private func headerIDs(_ el: Element) {
+        for child in el.children {
+            switch child.kind {
+            case .header:
+                if ctx.options.autoIDs, child.attrs["id"] == nil { child.attrs["id"] = headerID(child.rawText ?? "") }
+            case .root, .blockquote, .ul, .ol, .li, .dl, .dd:
+                headerIDs(child)
+            default:
+                break
+            }
+        }
     }
 
     /// Whether `s` holds a line end that becomes a break: a backslash before it, or any with
@@ -195,24 +211,38 @@ struct GFMPass {
 
     /// `generate_gfm_header_id`.
     func headerID(_ text: String) -> String {
-        var id = ""
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: the same rules, byte by byte
-            var b = Bytes()
-            b.reserveCapacity(text.utf8.count)
-            for c in text.utf8 {
-                if c == Byte.space || c == Byte.tab { b.append(Byte.dash) }
-                else if Byte.isAlpha(c) { b.append(c | 0x20) }
-                else if Byte.isDigit(c) || c == Byte.dash || c == Byte.underscore { b.append(c) }
+        var text = text
+        let id = text.withUTF8 { b -> String? in
+            // ASCII: the same rules, byte by byte, written straight into the id
+            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: b.count) { out in
+                var n = 0
+                for c in b {
+                    if c == Byte.space || c == Byte.tab { out[n] = Byte.dash; n += 1 }
+                    else if Byte.isAlpha(c) { out[n] = c | 0x20; n += 1 }
+                    else if Byte.isDigit(c) || c == Byte.dash || c == Byte.underscore { out[n] = c; n += 1 }
+                }
+                return n
             }
-            id = String(decoding: b, as: UTF8.self)
-        } else {
+        } ?? {
+            var id = ""
             for ch in text.lowercased().unicodeScalars {
                 if ch == " " || ch == "\t" { id += "-" } else if ch == "-" || ch.isWordClass { id.unicodeScalars.append(ch) }
             }
-        }
-        let n = (ctx.gfmIDs[id] ?? -1) + 1
-        ctx.gfmIDs[id] = n
+            return id
+        }()
+        // one hash lookup: the number of headers before this one with the same id
+        let n: Int = {
+            let index = ctx.gfmIDs.index(forKey: id)
+            if let index {
+                let n = ctx.gfmIDs.values[index] + 1
+                ctx.gfmIDs.values[index] = n
+                return n
+            }
+            ctx.gfmIDs[id] = 0
+            return 0
+        }()
+        guard n > 0 || !ctx.options.autoIDPrefix.isEmpty else { return id }
         return ctx.options.autoIDPrefix + (n > 0 ? "\(id)-\(n)" : id)
     }
 }

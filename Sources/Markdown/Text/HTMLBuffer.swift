@@ -85,7 +85,11 @@ struct HTMLBuffer {
     }
 
     /// ` key="value"` for every attribute (kramdown's `html_attributes`), skipping a blank `id`.
-    mutating func attributes(_ attrs: Attributes) {
+    @inline(__always) mutating func attributes(_ attrs: Attributes) {
+        if !attrs.isEmpty { appendAttributes(attrs) }
+    }
+
+    private mutating func appendAttributes(_ attrs: Attributes) {
         for (k, v) in attrs.pairs {
             if k == "id" && v.utf8.allSatisfy({ Byte.isSpace($0) }) { continue }
             append(Byte.space)
