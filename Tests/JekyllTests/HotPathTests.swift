@@ -69,7 +69,7 @@ import Testing
         ("", "https://example.com", nil), ("/.well-known/x", "http://x.org", nil),
         ("//cdn/x", "https://example.com", nil), ("/a/", "HTTP://x.org", nil), ("/p", "https://x-y.org", ""),
     ] as [(String, String, String?)])
-    func absoluteURL(path: String, url: String, baseurl: String?) {
+    func absoluteURLIsTheNormalizedJoin(path: String, url: String, baseurl: String?) {
         let normalized = URIReference(url + SiteURL.relative(path, baseurl: baseurl)).normalized().description
         #expect(SiteURL.absolute(path, url: url, baseurl: baseurl) == normalized)
     }
@@ -115,10 +115,26 @@ import Testing
         }
     }
 
+    /// `absolute_url`: the fast join of a plain origin and a plain path, and the normalizing one.
     @Test(arguments: [
-        ("https://example.com", true), ("http://a.b-c.org", true), ("https://Example.com", false),
-        ("https://example.com:8080", false), ("https://example.com/", false), ("//example.com", false),
-        ("https://", false), ("example.com", false), ("https://u@x.org", false),
+        ("/about/", "https://example.com", "", "https://example.com/about/"),
+        ("/about/", "https://Example.COM", "", "https://example.com/about/"),
+        ("/about/", "https://example.com:443", "/blog", "https://example.com/blog/about/"),
+        ("/a/./b/", "http://example.com", nil, "http://example.com/a/b/"),
+        ("x y", "https://example.com", "/", "https://example.com/x%20y"),
+        ("/p", "https://example.com/", "", "https://example.com//p"),
+        ("https://other.org/Q", "https://example.com", "", "https://other.org/Q"),
+        ("/p", "", "/base", "/base/p"),
+        ("/ü", "https://example.com", nil, "https://example.com/%C3%BC"),
+    ] as [(String, String, String?, String)])
+    func absoluteURL(path: String, url: String, baseurl: String?, expected: String) {
+        #expect(SiteURL.absolute(path, url: url, baseurl: baseurl) == expected)
+    }
+
+    @Test(arguments: [
+        ("https://example.com", true), ("http://a-b.example.org", true), ("https://Example.com", false),
+        ("https://example.com/", false), ("https://example.com:8080", false), ("ftp://x.org", false),
+        ("https://", false), ("https://.x", false), ("https://x.", false), ("https://u@x.org", false),
     ])
     func plainOrigin(url: String, plain: Bool) {
         #expect(SiteURL.isPlainOrigin(url) == plain)
@@ -128,6 +144,36 @@ import Testing
         let tail = "text [a]\n[a]: http://x\n  [b]: y \"t\"\n    [c]: z\n[]: q\n[d]:\n[e] : no\r\n[f]: crlf\r\n"
         let found = Excerpt.linkDefinitions(in: tail[...]).map { [$0.label, $0.rest] }
         #expect(found == [["[a]", ": http://x"], ["[b]", ": y \"t\""], ["[f]", ": crlf\r"]])
+    }
+
+    @Test(arguments: [
+        ("plain text", false), ("{{ x }}", true), ("a {% if %}", true), ("{ {", false), ("{", false),
+        ("ends with {", false), ("{%", true), ("ü{{", true), ("{x{{", true), ("", false),
+    ])
+    func liquidConstruct(text: String, has: Bool) {
+        #expect(Document.hasLiquidConstruct(text) == has)
+    }
+
+    /// The excerpt cut matches code points as Ruby's `partition` does: `\r\n\n` holds `\n\n`,
+    /// though Swift sees `\r\n` as one character.
+    @Test(arguments: [
+        ("one\n\ntwo", "\n\n", "one"),
+        ("one\r\n\ntwo", "\n\n", "one\r"),
+        ("no cut here", "\n\n", "no cut here"),
+        ("ü<!--more-->rest", "<!--more-->", "ü"),
+        ("cut at end\n\n", "\n\n", "cut at end"),
+        ("[a] used\n\nrest\n[a]: /x\n[b]: /y", "\n\n", "[a] used\n\n[a]: /x"),
+    ])
+    func excerptCut(content: String, separator: String, excerpt: String) {
+        #expect(Excerpt.extract(from: content, separator: separator).text == excerpt)
+    }
+
+    @Test(arguments: [
+        ("plain/url/", "plain/url/"), ("a&b<c>\"d'e", "a&amp;b&lt;c&gt;&quot;d&apos;e"), ("ü & é", "ü &amp; é"),
+        ("\r\n<", "\r\n&lt;"), ("", ""), ("&amp;", "&amp;amp;"),
+    ])
+    func xmlEscape(input: String, expected: String) {
+        #expect(XML.escape(input) == expected)
     }
 
     @Test(arguments: [("%b %-d, %Y", false), ("%Z", true), ("%H:%M %Z", true), ("100%", false)])

@@ -105,34 +105,31 @@ public enum SiteURL {
 
     /// The site's `url` before the relative URL, normalized.
     public static func absolute(_ text: String, url: String?, baseurl: String?) -> String {
-        if let url, isPlainOrigin(url), isPlainPath(text) {
-            // Nothing for normalization to change in either part: joined as they are.
-            let path = relative(text, baseurl: baseurl)
-            if path.utf8.first == UInt8(ascii: "/"), isPlainPath(path), !path.utf8.starts(with: "//".utf8) {
-                return url + path
-            }
-        }
-        if URIReference(text).isAbsolute { return text }
+        // A path from the root has no scheme: no need to parse it to know.
+        if text.utf8.first != UInt8(ascii: "/"), URIReference(text).isAbsolute { return text }
         guard let url, !url.isEmpty else { return relative(text, baseurl: baseurl) }
-        return URIReference(url + relative(text, baseurl: baseurl)).normalized().description
+        let path = relative(text, baseurl: baseurl)
+        // `https://example.com` and `/a/plain/path`: normalizing the two joined would change nothing.
+        if path.utf8.first == UInt8(ascii: "/"), isPlainPath(path), isPlainOrigin(url) { return url + path }
+        return URIReference(url + path).normalized().description
     }
 
-    /// `scheme://host` in lower case, without user, port or path (`https://example.com`):
-    /// already in the form normalization gives it.
+    /// `http://` or `https://` and a lowercase host name, nothing else (no port, user or path).
     static func isPlainOrigin(_ url: String) -> Bool {
-        var utf8 = url.utf8[...]
-        guard let first = utf8.first, first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") else { return false }
-        while let b = utf8.first, b != UInt8(ascii: ":") {
-            guard (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
-                || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") else { return false }
-            utf8 = utf8.dropFirst()
+        var rest = Substring(url).utf8
+        if rest.starts(with: "https://".utf8) {
+            rest = rest.dropFirst(8)
+        } else if rest.starts(with: "http://".utf8) {
+            rest = rest.dropFirst(7)
+        } else {
+            return false
         }
-        guard utf8.starts(with: "://".utf8) else { return false }
-        utf8 = utf8.dropFirst(3)
-        guard !utf8.isEmpty else { return false }
-        return utf8.allSatisfy {
-            ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
-                || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+        guard let first = rest.first, let last = rest.last, first != UInt8(ascii: "."), last != UInt8(ascii: ".") else {
+            return false
+        }
+        return rest.allSatisfy { b in
+            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
         }
     }
 
@@ -149,20 +146,25 @@ public enum XML {
     /// `&`, `<`, `>`, `"` and `'` as entities, as Jekyll's `xml_escape` (Ruby's XML attribute
     /// encoding) does.
     public static func escape(_ s: String) -> String {
-        guard s.contains(where: { "&<>\"'".contains($0) }) else { return s }
-        var out = ""
+        // Over bytes: the five are ASCII, and a sitemap escapes every URL of the site.
+        func special(_ b: UInt8) -> Bool {
+            b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+                || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
+        }
+        guard s.utf8.contains(where: special) else { return s }
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 16)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(c)
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&apos;".utf8)
+            default: out.append(b)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
