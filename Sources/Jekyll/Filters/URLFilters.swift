@@ -48,8 +48,9 @@ enum URLFilters {
     }
 
     static func absoluteURL(_ input: Value, _ context: RenderContext) -> String {
-        let configuration = context.jekyll?.site.configuration
-        return SiteURL.absolute(urlString(input, context), url: configuration?.url, baseurl: configuration?.baseurl)
+        // The two fields, not a copy of the whole configuration.
+        let site = context.jekyll?.site
+        return SiteURL.absolute(urlString(input, context), url: site?.configuration.url, baseurl: site?.configuration.baseurl)
     }
 }
 
@@ -57,7 +58,13 @@ enum URLFilters {
 public enum SiteURL {
     /// The base URL (without a trailing slash) before a path, normalized.
     public static func relative(_ text: String, baseurl: String?) -> String {
-        if isPlainPath(text) {
+        if baseurl == nil || baseurl!.isEmpty || baseurl == "/", isPlainPath(text) {
+            // No base (most sites): the path itself, given a leading slash; `//` would read as
+            // a host and goes the long way.
+            guard let first = text.utf8.first else { return text }
+            if first != UInt8(ascii: "/") { return "/" + text }
+            if !text.utf8.starts(with: "//".utf8) { return text }
+        } else if isPlainPath(text) {
             // No scheme, query, fragment, escapes or dot segments: normalizing would change nothing.
             var base = baseurl ?? ""
             if base.hasSuffix("/") { base.removeLast() }
@@ -73,13 +80,27 @@ public enum SiteURL {
 
     /// Made only of path characters other than `:` (so no scheme), without a `.` or `..` segment.
     static func isPlainPath(_ text: String) -> Bool {
-        var previous = UInt8(ascii: "/")
-        for b in text.utf8 {
-            guard b != UInt8(ascii: ":"), b == UInt8(ascii: "/") || URIReference.isPathCharacter(b) else { return false }
-            if b == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { return false }
-            previous = b
+        func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var previous = UInt8(ascii: "/")
+            for b in bytes {
+                guard isPlainPathByte(b) else { return false }
+                if b == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { return false }
+                previous = b
+            }
+            return true
         }
-        return true
+        if let result = text.utf8.withContiguousStorageIfAvailable(plain) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(plain)
+    }
+
+    /// `/` and the path characters but `:`, as two bit masks over ASCII (one test a byte); a test
+    /// checks them against `URIReference.isPathCharacter`.
+    static let plainPathBytes: (low: UInt64, high: UInt64) = (0x2bff_ffd2_0000_0000, 0x47ff_fffe_87ff_ffff)
+
+    @inline(__always)
+    static func isPlainPathByte(_ b: UInt8) -> Bool {
+        b < 64 ? plainPathBytes.low & (1 << UInt64(b)) != 0
+            : b < 128 && plainPathBytes.high & (1 << UInt64(b - 64)) != 0
     }
 
     /// The site's `url` before the relative URL, normalized.
@@ -218,6 +239,36 @@ public enum DateFilters {
 
     /// Ruby's `Time#xmlschema` of the time in local time (`date_to_xmlschema`).
     public static func xmlschema(_ t: TimeValue) -> String {
-        format(t, "%Y-%m-%dT%H:%M:%S%:z")
+        let c = t.components
+        guard c.year >= 0 && c.year <= 9999, abs(Int(t.utcOffset)) < 100 * 3600 else {
+            return format(t, "%Y-%m-%dT%H:%M:%S%:z")
+        }
+        // What that pattern prints, written directly (every post page prints several).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(25)
+        func digits(_ n: Int, _ count: Int) {
+            var divisor = count == 4 ? 1000 : 10
+            while divisor > 0 {
+                bytes.append(UInt8(48 + n / divisor % 10))
+                divisor /= 10
+            }
+        }
+        digits(c.year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(c.month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(c.day, 2)
+        bytes.append(UInt8(ascii: "T"))
+        digits(c.hour, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(c.minute, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(c.second, 2)
+        let offset = Int(t.utcOffset)
+        bytes.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        digits(abs(offset) / 3600 % 100, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(abs(offset) % 3600 / 60, 2)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
