@@ -154,6 +154,12 @@ import Testing
         #expect(Document.hasLiquidConstruct(text) == has)
     }
 
+    @Test(arguments: [("same bytes", "same bytes", true), ("", "", true), ("abc", "abd", false), ("ab", "abc", false)])
+    func bytesEqual(a: String, b: String, equal: Bool) {
+        var a = a, b = b
+        #expect(a.withUTF8 { x in b.withUTF8 { y in ByteSearch.equal(x, y) } } == equal)
+    }
+
     /// The excerpt cut matches code points as Ruby's `partition` does: `\r\n\n` holds `\n\n`,
     /// though Swift sees `\r\n` as one character.
     @Test(arguments: [

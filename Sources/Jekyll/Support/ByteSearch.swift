@@ -47,6 +47,14 @@ enum ByteSearch {
         }
     }
 
+    /// Whether two buffers hold the same bytes (`memcmp`; the generic `elementsEqual` went byte by
+    /// byte through iterators, when a rebuild compared every output with the file already written).
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+        return memcmp(pa, pb, a.count) == 0
+    }
+
     /// Calls `body` with the byte range of each line of `bytes` (without its `\n`).
     static func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         guard let base = bytes.baseAddress else { return }
