@@ -96,7 +96,10 @@ let package = Package(
         // every malloc of the process: glibc's allocator cost a build ~10-20 % more CPU on two
         // threads. Debug builds (tests, sanitizers, which bring allocators of their own) keep glibc's.
         .executableTarget(name: "kyll", dependencies: ["KyllCLI"],
-                          linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux], configuration: .release))]),
+                          linkerSettings: [
+                              .linkedLibrary("jemalloc", .when(platforms: [.linux], configuration: .release)),
+                              .unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lCoreFoundation", "-Xlinker", "--end-group"], .when(platforms: [.linux], configuration: .release)),
+                          ]),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "SassTests", dependencies: ["Sass"], exclude: ["Fixtures"]),

@@ -9,9 +9,12 @@ public enum SiteBuild {
     }
 
     /// Builds the site the options describe, logging Jekyll's banner lines.
+    /// `exitsAfterwards`: the process ends after this build, so the site's memory is left to the
+    /// operating system instead of being freed object by object (~25 ms on one core at 1k posts).
     @discardableResult
     public static func run(options: BuildOptions, plugins available: [any JekyllPlugin],
-                           logger: Logger, progress: BuildProgress? = nil) throws(BuildError) -> Summary {
+                           logger: Logger, progress: BuildProgress? = nil,
+                           exitsAfterwards: Bool = false) throws(BuildError) -> Summary {
         let start = MonotonicClock.now()
         let configuration = try ConfigurationLoader(options: options, logger: logger).load()
         try BuildSafety.check(configuration)
@@ -25,7 +28,8 @@ public enum SiteBuild {
         logger.info("Destination:", configuration.destination)
         logger.info("Incremental build:", configuration.incremental ? "enabled" : "disabled. Enable with --incremental")
         logger.info("Generating...")
-        let written = try build(configuration, setup: setup, timer: timer, logger: logger, progress: progress)
+        let written = try build(configuration, setup: setup, timer: timer, logger: logger, progress: progress,
+                                exitsAfterwards: exitsAfterwards)
         let seconds = MonotonicClock.seconds(since: start)
         logger.info("", "done in \(Value.float((seconds * 1000).rounded() / 1000).rubyString) seconds.")
         return Summary(filesWritten: written, seconds: seconds)
@@ -41,7 +45,7 @@ public enum SiteBuild {
 
     /// The phases after the setup, which `timer` has been timing since it began.
     static func build(_ configuration: Configuration, setup: SiteSetup, timer started: PhaseTimer,
-                      logger: Logger, progress: BuildProgress?) throws(BuildError) -> Int {
+                      logger: Logger, progress: BuildProgress?, exitsAfterwards: Bool = false) throws(BuildError) -> Int {
         var timer = started
         progress?.begin("Reading")
         timer.end("RESET")
@@ -88,8 +92,18 @@ public enum SiteBuild {
             logger.info("\nSite Render Stats:")
             logger.info(profile.table())
         }
+        if exitsAfterwards { LeftToExit.keep((site, snapshot, context, rendered, files)) }
         return files.count
     }
+}
+
+/// What a one-shot build leaves for the process's exit to reclaim.
+private final class LeftToExit<Held> {
+    let held: Held
+    private init(_ held: Held) { self.held = held }
+
+    /// Never released: the memory goes back with the process.
+    static func keep(_ held: Held) { _ = Unmanaged.passRetained(LeftToExit(held)) }
 }
 
 /// How long each phase took, for `--profile`.

@@ -1,6 +1,6 @@
 /// What the command line can say about a build; every field left nil leaves the configuration's value
 /// (or Jekyll's default) alone. Field names follow the configuration keys they override.
-public struct BuildOptions: Sendable {
+public struct BuildOptions: Sendable, Equatable {
     public var source: String?
     public var destination: String?
     /// `--config a.yml,b.yml`: read these instead of `_config.yml`, merged in order.

@@ -169,23 +169,28 @@ public enum JekyllFlavor {
                 return c
             })
         }
-        let order: Int
+        let nilOrder: Int
         switch nils.rubyString {
-        case "first": order = -1
-        case "last": order = 1
+        case "first": nilOrder = -1
+        case "last": nilOrder = 1
         default:
             throw LiquidError.argument("Invalid nils order: '\(nils.rubyString)' is not a valid nils order. It must be 'first' or 'last'.")
         }
         let key = property.rubyString
-        var keyed: [(Value, Value)] = []
-        for item in items { keyed.append((try itemProperty(item, key, context), item)) }
-        return .array(try RubySort.sort(keyed) { a, b in
-            switch (a.0.isNil, b.0.isNil) {
-            case (false, true): return -order
-            case (true, false): return order
-            default: return a.0.rubyCompare(b.0) ?? Self.compareStrings(a.0.rubyString, b.0.rubyString)
+        var keys: [Value] = []
+        keys.reserveCapacity(items.count)
+        for item in items { keys.append(try itemProperty(item, key, context)) }
+        // The positions are sorted, not (key, item) pairs: the same comparisons in the same
+        // order, without copying (and retaining) values on every move.
+        let order = try RubySort.sort(Array(keys.indices)) { i, j in
+            let a = keys[i], b = keys[j]
+            switch (a.isNil, b.isNil) {
+            case (false, true): return -nilOrder
+            case (true, false): return nilOrder
+            default: return a.rubyCompare(b) ?? Self.compareStrings(a.rubyString, b.rubyString)
             }
-        }.map { $0.1 })
+        }
+        return .array(order.map { items[$0] })
     }
 
     static func compareStrings(_ a: String, _ b: String) -> Int {

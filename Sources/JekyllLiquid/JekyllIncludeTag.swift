@@ -15,6 +15,9 @@ public struct JekyllIncludeTag: TagNode {
     let parameters: [(key: String, value: Parameter)]
     let hasParameters: Bool
     let tagName: String
+    /// A file name without `{{ … }}` that passed `validateFileName` when parsed: not checked again
+    /// on every render (the check reads Unicode properties). A bad one still fails when rendered.
+    var literalFileIsValid = false
 
     enum Parameter {
         case string(String)
@@ -40,7 +43,7 @@ public struct JekyllIncludeTag: TagNode {
             try fileTemplate.render(into: &buffer, context: context)
             name = buffer.string
         }
-        try Self.validateFileName(name, tagName: tagName)
+        if !literalFileIsValid { try Self.validateFileName(name, tagName: tagName) }
         if let resolve { name = try resolve(name, context) }
         var params = OrderedHash()
         for (key, value) in parameters {
@@ -128,7 +131,9 @@ public struct JekyllIncludeTag: TagNode {
                 fileTemplate = try Template.parse(file, name: parser.templateName, environment: parser.environment)
             }
             return JekyllIncludeTag(file: file, resolve: resolve, fileTemplate: fileTemplate, parameters: parsed,
-                                    hasParameters: params != nil, tagName: tag.name)
+                                    hasParameters: params != nil, tagName: tag.name,
+                                    literalFileIsValid: fileTemplate == nil
+                                        && (try? JekyllIncludeTag.validateFileName(file, tagName: tag.name)) != nil)
         }
 
         /// A file name containing `{{ variable | filters }}` and the parameters after it (Jekyll's

@@ -92,12 +92,15 @@ final class SeoFields {
         self.cleaned(self.pageValue("description").or(self.pageValue("excerpt"))) ?? self.siteDescription
     }()
 
-    var isHomepageOrAbout: Bool {
-        let url = pageValue("url").rubyString
+    lazy var isHomepageOrAbout: Bool = {
+        let url = self.pageValue("url").rubyString
         return ["/", "/index.html", "/index.htm", "/about/", "/about/index.html", "/about/index.htm"].contains(url)
-    }
+    }()
 
-    var pageSEO: Value { pageValue("seo").isHash ? pageValue("seo") : .hash(OrderedHash()) }
+    lazy var pageSEO: Value = {
+        let seo = self.pageValue("seo")
+        return seo.isHash ? seo : .hash(OrderedHash())
+    }()
     var siteSocial: Value { siteValue("social").isHash ? siteValue("social") : .hash(OrderedHash()) }
 
     var name: String? {
@@ -165,17 +168,19 @@ final class SeoFields {
     }
 
     var dateModified: String? {
-        xmlschema(access.get(pageSEO, "date_modified").or(pageValue("last_modified_at")).or(pageValue("date")))
+        let given = access.get(pageSEO, "date_modified").or(pageValue("last_modified_at"))
+        return given.rubyTruthy ? xmlschema(given) : datePublished
     }
 
-    var datePublished: String? { xmlschema(pageValue("date")) }
+    /// Printed twice (Open Graph and JSON-LD) and the usual `dateModified`: formatted once.
+    lazy var datePublished: String? = { self.xmlschema(self.pageValue("date")) }()
 
-    var type: Value {
-        let given = access.get(pageSEO, "type")
+    lazy var type: Value = {
+        let given = self.access.get(self.pageSEO, "type")
         if given.rubyTruthy { return given }
-        if isHomepageOrAbout { return "WebSite" }
-        return pageValue("date").rubyTruthy ? "BlogPosting" : "WebPage"
-    }
+        if self.isHomepageOrAbout { return "WebSite" }
+        return self.pageValue("date").rubyTruthy ? "BlogPosting" : "WebPage"
+    }()
 
     var links: Value {
         let given = access.get(pageSEO, "links")
@@ -227,24 +232,27 @@ struct SeoJSONLD {
 
     init(_ seo: SeoFields) { self.seo = seo }
 
+    /// The keys in the order of their bytes (the plugin sorts them), nil values left out.
     var hash: OrderedHash {
         var fields: [(String, Value)] = [("@context", "https://schema.org"), ("@type", seo.type)]
+        fields.reserveCapacity(13)
         fields.append(("author", author))
         fields.append(("dateModified", seo.dateModified.map(Value.string) ?? .nil))
         fields.append(("datePublished", seo.datePublished.map(Value.string) ?? .nil))
         fields.append(("description", seo.description.map(Value.string) ?? .nil))
         fields.append(("headline", seo.pageTitle.map(Value.string) ?? .nil))
         fields.append(("image", image))
-        let entityTypes: Set<String> = ["BlogPosting", "CreativeWork"]
-        fields.append(("mainEntityOfPage", entityTypes.contains(seo.type.rubyString)
+        let type = seo.type.rubyString
+        fields.append(("mainEntityOfPage", type == "BlogPosting" || type == "CreativeWork"
             ? ["@type": "WebPage", "@id": .string(seo.canonicalURL)] : .nil))
         fields.append(("name", seo.name.map(Value.string) ?? .nil))
         fields.append(("publisher", publisher))
         fields.append(("sameAs", seo.links))
         fields.append(("url", .string(seo.canonicalURL)))
-        var hash = OrderedHash()
-        for (key, value) in fields.sorted(by: { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) })
-            where !value.isNil {
+        // Listed in byte order already (`@` sorts before letters, capitals before lower case).
+        assert(fields.map(\.0) == fields.map(\.0).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        var hash = OrderedHash(minimumCapacity: fields.count)
+        for (key, value) in fields where !value.isNil {
             hash[.string(key)] = value
         }
         return hash

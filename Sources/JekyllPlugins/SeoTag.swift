@@ -27,13 +27,28 @@ struct SeoTag: TagNode {
         let access = TemplateAccess(context: context)
         let seo = SeoFields(access)
         let page = seo.page, site = seo.site
-        var lines: [String] = ["<!-- Begin Jekyll SEO tag v\(SeoTag.version) -->"]
+        // Written straight into the output, one element a line (no list of lines joined).
+        output.append("<!-- Begin Jekyll SEO tag v\(SeoTag.version) -->\n")
+        func line(_ text: String) {
+            output.append(text)
+            output.append("\n")
+        }
         func meta(_ attribute: String, _ name: String, _ content: String) {
-            lines.append("<meta \(attribute)=\"\(name)\" content=\"\(content)\" />")
+            output.append("<meta ")
+            output.append(attribute)
+            output.append("=\"")
+            output.append(name)
+            output.append("\" content=\"")
+            output.append(content)
+            output.append("\" />\n")
         }
         func text(_ v: Value) -> String { v.outputString }
 
-        if showsTitle, let title = seo.title { lines.append("<title>\(title)</title>") }
+        if showsTitle, let title = seo.title {
+            output.append("<title>")
+            output.append(title)
+            output.append("</title>\n")
+        }
         meta("name", "generator", "Jekyll v" + text(access.get(access.variable("jekyll"), "version")))
         if let pageTitle = seo.pageTitle { meta("property", "og:title", pageTitle) }
         let author = seo.author
@@ -44,7 +59,7 @@ struct SeoTag: TagNode {
             meta("property", "og:description", description)
         }
         if access.get(site, "url").isTruthy {
-            lines.append("<link rel=\"canonical\" href=\"\(seo.canonicalURL)\" />")
+            line("<link rel=\"canonical\" href=\"\(seo.canonicalURL)\" />")
             meta("property", "og:url", seo.canonicalURL)
         }
         if let siteTitle = seo.siteTitle { meta("property", "og:site_name", siteTitle) }
@@ -55,17 +70,16 @@ struct SeoTag: TagNode {
                 meta("property", "og:image:\(key)", text(image.field(key)))
             }
         }
-        let date = access.get(page, "date")
-        if date.isTruthy {
+        if access.get(page, "date").isTruthy {
             meta("property", "og:type", "article")
-            meta("property", "article:published_time", text(access.filter("date_to_xmlschema", date)))
+            meta("property", "article:published_time", seo.datePublished ?? "")
         } else {
             meta("property", "og:type", "website")
         }
         let paginator = access.variable("paginator")
         for (rel, key) in [("prev", "previous_page"), ("next", "next_page")] where access.get(paginator, key).isTruthy {
             let href = access.filter("absolute_url", access.get(paginator, key + "_path"))
-            lines.append("<link rel=\"\(rel)\" href=\"\(text(href))\" />")
+            line("<link rel=\"\(rel)\" href=\"\(text(href))\" />")
         }
         if let image {
             let card = Liquidish.defaulted(Liquidish.defaulted(access.get(page, path: "twitter.card"),
@@ -79,11 +93,9 @@ struct SeoTag: TagNode {
         if let alt = image?.field("alt"), alt.isTruthy { meta("name", "twitter:image:alt", text(alt)) }
         if let pageTitle = seo.pageTitle { meta("property", "twitter:title", pageTitle) }
         appendSocial(seo: seo, meta: meta)
-        lines.append("<script type=\"application/ld+json\">")
-        let json = text(access.filter("jsonify", .hash(SeoJSONLD(seo).hash)))
-        lines.append(json + "</script>")
-        lines.append("<!-- End Jekyll SEO tag -->")
-        output.append(lines.joined(separator: "\n") + "\n")
+        output.append("<script type=\"application/ld+json\">\n")
+        output.append(text(access.filter("jsonify", .hash(SeoJSONLD(seo).hash))))
+        output.append("</script>\n<!-- End Jekyll SEO tag -->\n")
     }
 
     /// Twitter, Facebook and the webmaster verification codes.

@@ -14,14 +14,20 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var watching: WatchOptionGroup
 
     func run() async throws {
-        let progress = BuildProgressLine.forTerminal(quiet: options.quiet)
+        try await BuildCommand.run(BuildArguments(options: options.buildOptions(), watch: watching.watch,
+                                                  forcePolling: watching.forcePolling))
+    }
+
+    /// Builds, then watches when asked to.
+    static func run(_ arguments: BuildArguments) async throws {
+        let progress = BuildProgressLine.forTerminal(quiet: arguments.options.quiet)
         let logger = progress.map { Logger(sink: $0.sink) } ?? Logger()
-        let buildOptions = options.buildOptions()
-        let status = BuildCommand.build(buildOptions, watch: watching.watch == true, logger: logger,
+        let watch = arguments.watch == true
+        let status = BuildCommand.build(arguments.options, watch: watch, exitsAfterwards: !watch, logger: logger,
                                         progress: progress)
         if status != 0 { throw ExitCode(status) }
-        if watching.watch == true {
-            try await BuildWatch(options: buildOptions, forcePolling: watching.forcePolling, logger: logger).run()
+        if watch {
+            try await BuildWatch(options: arguments.options, forcePolling: arguments.forcePolling, logger: logger).run()
         }
     }
 
@@ -29,13 +35,14 @@ struct BuildCommand: AsyncParsableCommand {
         BuildCommand.fullMessage(for: error)
     }
 
-    /// Builds once and reports as Jekyll does; the exit status (0 or 1).
-    static func build(_ options: BuildOptions, watch: Bool = false, logger: Logger,
+    /// Builds once and reports as Jekyll does; the exit status (0 or 1). `exitsAfterwards`: the
+    /// process ends next (not in tests, not when watching), so the site is not freed.
+    static func build(_ options: BuildOptions, watch: Bool = false, exitsAfterwards: Bool = false, logger: Logger,
                       progress: BuildProgressLine? = nil) -> Int32 {
         logger.adjustVerbosity(quiet: options.quiet, verbose: options.verbose)
         do {
-            _ = try SiteBuild.run(options: options, plugins: JekyllPlugins.all, logger: logger,
-                                  progress: progress?.progress)
+            try SiteBuild.run(options: options, plugins: JekyllPlugins.all, logger: logger,
+                              progress: progress?.progress, exitsAfterwards: exitsAfterwards)
             progress?.finish()
         } catch {
             progress?.finish()

@@ -75,7 +75,7 @@ struct BuildOptionGroup: ParsableArguments {
         var o = BuildOptions(workingDirectory: workingDirectory)
         o.source = source
         o.destination = destination
-        o.configFiles = config.map { $0.split(separator: ",").map { String($0).trimmingSpaces } }
+        o.configFiles = config.map(Self.configFiles)
         o.baseurl = baseurl
         o.quiet = quiet
         o.verbose = verbose
@@ -91,10 +91,14 @@ struct BuildOptionGroup: ParsableArguments {
         if strictFrontMatter { o.strictFrontMatter = true }
         if lsi { o.lsi = true }
         o.layoutsDir = layouts
-        o.pluginsDirs = plugins.map { $0.split(separator: ",").map(String.init) }
-        o.themePath = themePath.map { $0.split(separator: ":").map(String.init) }
+        o.pluginsDirs = plugins.map(Self.pluginsDirs)
+        o.themePath = themePath.map(Self.themePath)
         return o
     }
+
+    static func configFiles(_ value: String) -> [String] { value.split(separator: ",").map { String($0).trimmingSpaces } }
+    static func pluginsDirs(_ value: String) -> [String] { value.split(separator: ",").map(String.init) }
+    static func themePath(_ value: String) -> [String] { value.split(separator: ":").map(String.init) }
 }
 
 extension String {

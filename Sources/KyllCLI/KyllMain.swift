@@ -30,6 +30,11 @@ public enum KyllMain {
         default:
             break
         }
+        if let name = arguments.first, name == "build" || name == "b",
+           !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "help" }),
+           let parsed = BuildArguments.parse(Array(arguments.dropFirst())) {
+            return await perform(logger: logger) { try await BuildCommand.run(parsed) }
+        }
         var command: any ParsableCommand
         do {
             command = try KyllCommand.parseAsRoot(arguments)
@@ -40,12 +45,19 @@ public enum KyllMain {
             usageError(KyllCommand.message(for: error), logger: logger)
             return 1
         }
-        do {
+        return await perform(logger: logger) {
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
+        }
+    }
+
+    /// Runs a parsed command; its exit status.
+    static func perform(logger: Logger, _ body: () async throws -> Void) async -> Int32 {
+        do {
+            try await body()
             return 0
         } catch let exit as ExitCode {
             return exit.rawValue

@@ -64,7 +64,7 @@ public struct Template: Sendable {
     public func render(_ data: Value = .hash(OrderedHash()), options: RenderOptions = RenderOptions()) throws(LiquidError) -> String {
         let context = makeContext(data, options, rethrow: true)
         do {
-            var output = OutputBuffer(reservingCapacity: outputEstimate)
+            var output = OutputBuffer(reservingCapacity: outputEstimate + max(0, options.additionalOutputCapacity))
             try root.render(into: &output, context: context)
             return output.string
         } catch {
@@ -78,7 +78,7 @@ public struct Template: Sendable {
         _ data: Value = .hash(OrderedHash()), options: RenderOptions = RenderOptions()
     ) throws(LiquidError) -> (output: String, errors: [LiquidError]) {
         let context = makeContext(data, options, rethrow: false)
-        var output = OutputBuffer(reservingCapacity: outputEstimate)
+        var output = OutputBuffer(reservingCapacity: outputEstimate + max(0, options.additionalOutputCapacity))
         do {
             try root.render(into: &output, context: context)
         } catch {

@@ -1,3 +1,5 @@
+import Foundation
+import Liquid
 import Testing
 @testable import Jekyll
 
@@ -44,10 +46,140 @@ import Testing
         #expect(SiteURL.relative(path, baseurl: baseurl) == expected)
     }
 
+    /// Without a base URL the path comes back as it is (given a leading slash); `//` and dot
+    /// segments still go through normalization.
+    @Test(arguments: [
+        ("/about/", nil), ("about", ""), ("", "/"), ("/", nil), ("//x/y", ""), ("/a/./b", nil),
+        ("a/../b", "/"), ("/p?q", nil), ("/a b", nil), ("/x", "/blog"),
+    ] as [(String, String?)])
+    func relativeURLWithoutBase(path: String, baseurl: String?) {
+        // The definition: base and path joined with slashes, normalized.
+        var base = baseurl ?? ""
+        if base.hasSuffix("/") { base.removeLast() }
+        let joined = [base, path].map(SiteURL.ensureLeadingSlash).joined()
+        #expect(SiteURL.relative(path, baseurl: baseurl) == URIReference(joined).normalized().description)
+    }
+
+    /// `absolute_url` joins a plain origin and a plain path without normalizing: the same as
+    /// normalizing the joined text (the definition), for plain and for other inputs.
+    @Test(arguments: [
+        ("/about/", "https://example.com", nil), ("about", "https://example.com", "/blog"),
+        ("/a/", "https://Example.com", nil), ("/a/", "https://example.com:443", nil),
+        ("/a/", "https://example.com/", "/b/"), ("/a b/", "https://example.com", nil),
+        ("", "https://example.com", nil), ("/.well-known/x", "http://x.org", nil),
+        ("//cdn/x", "https://example.com", nil), ("/a/", "HTTP://x.org", nil), ("/p", "https://x-y.org", ""),
+    ] as [(String, String, String?)])
+    func absoluteURLIsTheNormalizedJoin(path: String, url: String, baseurl: String?) {
+        let normalized = URIReference(url + SiteURL.relative(path, baseurl: baseurl)).normalized().description
+        #expect(SiteURL.absolute(path, url: url, baseurl: baseurl) == normalized)
+    }
+
+    /// `date_to_xmlschema` written directly prints what the `strftime` pattern prints.
+    @Test(arguments: [
+        (Int64(0), 0), (1_700_000_000, 3600), (1_700_000_000, -18000), (-1_000_000_000, 19800),
+        (253_402_300_799, 0), (-62_135_596_800, 0), (-62_135_596_801, 0), (1_600_000_000, -34200),
+        (1_600_000_000, 45 * 60), (1_600_000_000, -(45 * 60)), (253_402_300_800, 0),
+    ] as [(Int64, Int)])
+    func xmlschema(seconds: Int64, offset: Int) {
+        let time = TimeValue(seconds: seconds, utcOffset: offset, zone: .fixedOffset)
+        #expect(DateFilters.xmlschema(time) == DateFilter.strftime(.time(time), "%Y-%m-%dT%H:%M:%S%:z"))
+    }
+
+    /// UTC zones answer without asking Foundation, and answer what it would.
+    @Test(arguments: ["UTC", "Etc/UTC", "GMT", "Europe/London", "America/New_York"])
+    func clockOffsets(zone: String) throws {
+        let clock = SiteClock(identifier: zone)
+        let foundation = try #require(TimeZone(identifier: zone))
+        for seconds: Int64 in [0, 1_700_000_000, 1_690_000_000, -2_000_000_000] {
+            #expect(clock.offset(at: seconds) == foundation.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
+        }
+    }
+
+    /// A document drop's keys are told apart by length and end bytes, then confirmed whole.
+    @Test func documentDropMethods() {
+        for key in DocumentDrop.methodKeys {
+            #expect(DocumentDrop.method(key) != nil, "\(key)")
+        }
+        #expect(DocumentDrop.method("relative_path") == .path)
+        #expect(DocumentDrop.method("next") == .next)
+        #expect(DocumentDrop.method("name") == .name)
+        for key in ["", "nxme", "layout", "tits", "n", "urls", "Url", "categorios", "dat\u{E9}", "path/"] {
+            #expect(DocumentDrop.method(key) == nil, "\(key)")
+        }
+    }
+
+    @Test func plainPathBytes() {
+        for b in UInt8(0)...255 {
+            let expected = b < 128 && b != UInt8(ascii: ":") && (b == UInt8(ascii: "/") || URIReference.isPathCharacter(b))
+            #expect(SiteURL.isPlainPathByte(b) == expected, "byte \(b)")
+        }
+    }
+
+    /// `absolute_url`: the fast join of a plain origin and a plain path, and the normalizing one.
+    @Test(arguments: [
+        ("/about/", "https://example.com", "", "https://example.com/about/"),
+        ("/about/", "https://Example.COM", "", "https://example.com/about/"),
+        ("/about/", "https://example.com:443", "/blog", "https://example.com/blog/about/"),
+        ("/a/./b/", "http://example.com", nil, "http://example.com/a/b/"),
+        ("x y", "https://example.com", "/", "https://example.com/x%20y"),
+        ("/p", "https://example.com/", "", "https://example.com//p"),
+        ("https://other.org/Q", "https://example.com", "", "https://other.org/Q"),
+        ("/p", "", "/base", "/base/p"),
+        ("/ü", "https://example.com", nil, "https://example.com/%C3%BC"),
+    ] as [(String, String, String?, String)])
+    func absoluteURL(path: String, url: String, baseurl: String?, expected: String) {
+        #expect(SiteURL.absolute(path, url: url, baseurl: baseurl) == expected)
+    }
+
+    @Test(arguments: [
+        ("https://example.com", true), ("http://a-b.example.org", true), ("https://Example.com", false),
+        ("https://example.com/", false), ("https://example.com:8080", false), ("ftp://x.org", false),
+        ("https://", false), ("https://.x", false), ("https://x.", false), ("https://u@x.org", false),
+    ])
+    func plainOrigin(url: String, plain: Bool) {
+        #expect(SiteURL.isPlainOrigin(url) == plain)
+    }
+
     @Test func linkDefinitionsOfTheRest() {
         let tail = "text [a]\n[a]: http://x\n  [b]: y \"t\"\n    [c]: z\n[]: q\n[d]:\n[e] : no\r\n[f]: crlf\r\n"
         let found = Excerpt.linkDefinitions(in: tail[...]).map { [$0.label, $0.rest] }
         #expect(found == [["[a]", ": http://x"], ["[b]", ": y \"t\""], ["[f]", ": crlf\r"]])
+    }
+
+    @Test(arguments: [
+        ("plain text", false), ("{{ x }}", true), ("a {% if %}", true), ("{ {", false), ("{", false),
+        ("ends with {", false), ("{%", true), ("ü{{", true), ("{x{{", true), ("", false),
+    ])
+    func liquidConstruct(text: String, has: Bool) {
+        #expect(Document.hasLiquidConstruct(text) == has)
+    }
+
+    @Test(arguments: [("same bytes", "same bytes", true), ("", "", true), ("abc", "abd", false), ("ab", "abc", false)])
+    func bytesEqual(a: String, b: String, equal: Bool) {
+        var a = a, b = b
+        #expect(a.withUTF8 { x in b.withUTF8 { y in ByteSearch.equal(x, y) } } == equal)
+    }
+
+    /// The excerpt cut matches code points as Ruby's `partition` does: `\r\n\n` holds `\n\n`,
+    /// though Swift sees `\r\n` as one character.
+    @Test(arguments: [
+        ("one\n\ntwo", "\n\n", "one"),
+        ("one\r\n\ntwo", "\n\n", "one\r"),
+        ("no cut here", "\n\n", "no cut here"),
+        ("ü<!--more-->rest", "<!--more-->", "ü"),
+        ("cut at end\n\n", "\n\n", "cut at end"),
+        ("[a] used\n\nrest\n[a]: /x\n[b]: /y", "\n\n", "[a] used\n\n[a]: /x"),
+    ])
+    func excerptCut(content: String, separator: String, excerpt: String) {
+        #expect(Excerpt.extract(from: content, separator: separator).text == excerpt)
+    }
+
+    @Test(arguments: [
+        ("plain/url/", "plain/url/"), ("a&b<c>\"d'e", "a&amp;b&lt;c&gt;&quot;d&apos;e"), ("ü & é", "ü &amp; é"),
+        ("\r\n<", "\r\n&lt;"), ("", ""), ("&amp;", "&amp;amp;"),
+    ])
+    func xmlEscape(input: String, expected: String) {
+        #expect(XML.escape(input) == expected)
     }
 
     @Test(arguments: [("%b %-d, %Y", false), ("%Z", true), ("%H:%M %Z", true), ("100%", false)])

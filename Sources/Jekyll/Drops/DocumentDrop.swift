@@ -23,30 +23,69 @@ final class DocumentDrop: Drop {
         return try value(key, scope: scope, context: context)
     }
 
+    /// The keys computed rather than read from the front matter.
+    enum Method {
+        case name, id, path, excerpt, collection, next, previous, content, output, url, date, frontMatter
+    }
+
+    /// The method a key names: its length and first and last bytes pick the one candidate, and
+    /// one comparison confirms it (a `switch` over the names compared the key with each in turn;
+    /// a template reads `post.url` and `post.title` for every post it lists).
+    static func method(_ key: String) -> Method? {
+        let utf8 = key.utf8
+        guard let first = utf8.first, let last = utf8.last, utf8.count < 256 else { return nil }
+        let (name, method): (String, Method)
+        switch (UInt32(utf8.count) << 16) | (UInt32(first) << 8) | UInt32(last) {
+        case code("name"): (name, method) = ("name", .name)
+        case code("id"): (name, method) = ("id", .id)
+        case code("relative_path"): (name, method) = ("relative_path", .path)
+        case code("path"): (name, method) = ("path", .path)
+        case code("excerpt"): (name, method) = ("excerpt", .excerpt)
+        case code("collection"): (name, method) = ("collection", .collection)
+        case code("next"): (name, method) = ("next", .next)
+        case code("previous"): (name, method) = ("previous", .previous)
+        case code("content"): (name, method) = ("content", .content)
+        case code("output"): (name, method) = ("output", .output)
+        case code("url"): (name, method) = ("url", .url)
+        case code("date"): (name, method) = ("date", .date)
+        case code("title"): (name, method) = ("title", .frontMatter)
+        case code("categories"): (name, method) = ("categories", .frontMatter)
+        case code("tags"): (name, method) = ("tags", .frontMatter)
+        default: return nil
+        }
+        return key == name ? method : nil
+    }
+
+    @inline(__always)
+    private static func code(_ name: StaticString) -> UInt32 {
+        let p = name.utf8Start
+        return (UInt32(name.utf8CodeUnitCount) << 16) | (UInt32(p[0]) << 8) | UInt32(p[name.utf8CodeUnitCount - 1])
+    }
+
     func value(_ key: String, scope: RenderScope, context: RenderContext) throws -> Value? {
         // Fields are read through `documents[id]` rather than a local copy: copying the whole
         // `Document` (retaining each of its fields) for every key was a hot spot.
-        switch key {
-        case "name": return site.documents[id].data["name"].flatMap { $0.isTruthy ? $0 : nil } ?? .string(site.documents[id].name)
-        case "id": return .string(site.documents[id].id)
-        case "relative_path", "path": return .string(site.documents[id].relativePath)
-        case "excerpt": return .string(try scope.build.excerpts.text(of: id, scope: scope))
-        case "collection": return site.documents[id].collectionLabel.map(Value.string) ?? .nil
-        case "next", "previous":
+        switch DocumentDrop.method(key) {
+        case .name?: return site.documents[id].data["name"].flatMap { $0.isTruthy ? $0 : nil } ?? .string(site.documents[id].name)
+        case .id?: return .string(site.documents[id].id)
+        case .path?: return .string(site.documents[id].relativePath)
+        case .excerpt?: return .string(try scope.build.excerpts.text(of: id, scope: scope))
+        case .collection?: return site.documents[id].collectionLabel.map(Value.string) ?? .nil
+        case .next?, .previous?:
             scope.build.dependencies.listRead(SiteLists.neighbours(of: site.documents[id]), by: scope.document)
             guard let (collection, index) = site.position(of: id) else { return .nil }
             let other = index + (key == "next" ? 1 : -1)
             guard other >= 0, other < collection.documentIDs.count else { return .nil }
             return scope.build.drop(collection.documentIDs[other])
-        case "content":
+        case .content?:
             if let r = scope.build.result(of: id, seenFrom: scope.viewer) { return .string(r.converted) }
             return .string(site.documents[id].content)
-        case "output":
+        case .output?:
             return scope.build.result(of: id, seenFrom: scope.viewer)?.output.map(Value.string) ?? .nil
-        case "url": return .string(site.documents[id].url)
-        case "date": return site.documents[id].date.map(Value.time) ?? .nil
-        case "title", "categories", "tags": return site.documents[id].data[key] ?? .nil
-        default: return site.documents[id].data[key]
+        case .url?: return .string(site.documents[id].url)
+        case .date?: return site.documents[id].date.map(Value.time) ?? .nil
+        case .frontMatter?: return site.documents[id].data[key] ?? .nil
+        case nil: return site.documents[id].data[key]
         }
     }
 

@@ -6,8 +6,14 @@ import Liquid
 final class SiteDrop: Drop {
     let site: SiteSnapshot
     private let cache = DropCache()
+    /// The configuration's keys and values, held apart: reading them through
+    /// `site.configuration` copied the whole configuration for every `site.title`.
+    private let configuration: OrderedHash
 
-    init(site: SiteSnapshot) { self.site = site }
+    init(site: SiteSnapshot) {
+        self.site = site
+        configuration = site.configuration.hash
+    }
 
     var typeName: String { "Jekyll::Drops::SiteDrop" }
 
@@ -33,7 +39,7 @@ final class SiteDrop: Drop {
                 })
             }
         case "data":
-            if let data = site.configuration["data"], !data.isNil { return data }
+            if let data = configuration["data"], !data.isNil { return data }
             return site.data
         case "categories", "tags":
             return cache.value(forKey: key) {
@@ -56,7 +62,7 @@ final class SiteDrop: Drop {
             if key != "posts", let c = site.collection(key) {
                 return cache.value(forKey: "collection:" + key) { .array(c.documentIDs.map(build.drop)) }
             }
-            return site.configuration[key]
+            return configuration[key]
         }
     }
 

@@ -4,6 +4,8 @@ import Liquid
 /// Jekyll's collapsing of `next`/`previous` below the second level), everything else as it is.
 enum JSONValues {
     static func plain(_ value: Value, depth: Int, context: RenderContext) throws -> Value {
+        // Most values hold no drop: nothing to convert, nothing to copy.
+        if !containsDrop(value) { return value }
         switch value {
         case .array(let items):
             return .array(try items.map { try plain($0, depth: depth + 1, context: context) })
@@ -19,6 +21,15 @@ enum JSONValues {
             return try plain(shown, depth: depth, context: context)
         default:
             return value
+        }
+    }
+
+    static func containsDrop(_ value: Value) -> Bool {
+        switch value {
+        case .drop: return true
+        case .array(let items): return items.contains(where: containsDrop)
+        case .hash(let h): return h.values.contains(where: containsDrop)
+        default: return false
         }
     }
 }

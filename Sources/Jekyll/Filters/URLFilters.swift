@@ -48,8 +48,9 @@ enum URLFilters {
     }
 
     static func absoluteURL(_ input: Value, _ context: RenderContext) -> String {
-        let configuration = context.jekyll?.site.configuration
-        return SiteURL.absolute(urlString(input, context), url: configuration?.url, baseurl: configuration?.baseurl)
+        // The two fields, not a copy of the whole configuration.
+        let site = context.jekyll?.site
+        return SiteURL.absolute(urlString(input, context), url: site?.configuration.url, baseurl: site?.configuration.baseurl)
     }
 }
 
@@ -57,7 +58,13 @@ enum URLFilters {
 public enum SiteURL {
     /// The base URL (without a trailing slash) before a path, normalized.
     public static func relative(_ text: String, baseurl: String?) -> String {
-        if isPlainPath(text) {
+        if baseurl == nil || baseurl!.isEmpty || baseurl == "/", isPlainPath(text) {
+            // No base (most sites): the path itself, given a leading slash; `//` would read as
+            // a host and goes the long way.
+            guard let first = text.utf8.first else { return text }
+            if first != UInt8(ascii: "/") { return "/" + text }
+            if !text.utf8.starts(with: "//".utf8) { return text }
+        } else if isPlainPath(text) {
             // No scheme, query, fragment, escapes or dot segments: normalizing would change nothing.
             var base = baseurl ?? ""
             if base.hasSuffix("/") { base.removeLast() }
@@ -73,20 +80,57 @@ public enum SiteURL {
 
     /// Made only of path characters other than `:` (so no scheme), without a `.` or `..` segment.
     static func isPlainPath(_ text: String) -> Bool {
-        var previous = UInt8(ascii: "/")
-        for b in text.utf8 {
-            guard b != UInt8(ascii: ":"), b == UInt8(ascii: "/") || URIReference.isPathCharacter(b) else { return false }
-            if b == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { return false }
-            previous = b
+        func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var previous = UInt8(ascii: "/")
+            for b in bytes {
+                guard isPlainPathByte(b) else { return false }
+                if b == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { return false }
+                previous = b
+            }
+            return true
         }
-        return true
+        if let result = text.utf8.withContiguousStorageIfAvailable(plain) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(plain)
+    }
+
+    /// `/` and the path characters but `:`, as two bit masks over ASCII (one test a byte); a test
+    /// checks them against `URIReference.isPathCharacter`.
+    static let plainPathBytes: (low: UInt64, high: UInt64) = (0x2bff_ffd2_0000_0000, 0x47ff_fffe_87ff_ffff)
+
+    @inline(__always)
+    static func isPlainPathByte(_ b: UInt8) -> Bool {
+        b < 64 ? plainPathBytes.low & (1 << UInt64(b)) != 0
+            : b < 128 && plainPathBytes.high & (1 << UInt64(b - 64)) != 0
     }
 
     /// The site's `url` before the relative URL, normalized.
     public static func absolute(_ text: String, url: String?, baseurl: String?) -> String {
-        if URIReference(text).isAbsolute { return text }
+        // A path from the root has no scheme: no need to parse it to know.
+        if text.utf8.first != UInt8(ascii: "/"), URIReference(text).isAbsolute { return text }
         guard let url, !url.isEmpty else { return relative(text, baseurl: baseurl) }
-        return URIReference(url + relative(text, baseurl: baseurl)).normalized().description
+        let path = relative(text, baseurl: baseurl)
+        // `https://example.com` and `/a/plain/path`: normalizing the two joined would change nothing.
+        if path.utf8.first == UInt8(ascii: "/"), isPlainPath(path), isPlainOrigin(url) { return url + path }
+        return URIReference(url + path).normalized().description
+    }
+
+    /// `http://` or `https://` and a lowercase host name, nothing else (no port, user or path).
+    static func isPlainOrigin(_ url: String) -> Bool {
+        var rest = Substring(url).utf8
+        if rest.starts(with: "https://".utf8) {
+            rest = rest.dropFirst(8)
+        } else if rest.starts(with: "http://".utf8) {
+            rest = rest.dropFirst(7)
+        } else {
+            return false
+        }
+        guard let first = rest.first, let last = rest.last, first != UInt8(ascii: "."), last != UInt8(ascii: ".") else {
+            return false
+        }
+        return rest.allSatisfy { b in
+            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
+        }
     }
 
     public static func absolute(_ text: String, _ configuration: Configuration) -> String {
@@ -102,20 +146,25 @@ public enum XML {
     /// `&`, `<`, `>`, `"` and `'` as entities, as Jekyll's `xml_escape` (Ruby's XML attribute
     /// encoding) does.
     public static func escape(_ s: String) -> String {
-        guard s.contains(where: { "&<>\"'".contains($0) }) else { return s }
-        var out = ""
+        // Over bytes: the five are ASCII, and a sitemap escapes every URL of the site.
+        func special(_ b: UInt8) -> Bool {
+            b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+                || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
+        }
+        guard s.utf8.contains(where: special) else { return s }
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 16)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(c)
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&apos;".utf8)
+            default: out.append(b)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -190,6 +239,36 @@ public enum DateFilters {
 
     /// Ruby's `Time#xmlschema` of the time in local time (`date_to_xmlschema`).
     public static func xmlschema(_ t: TimeValue) -> String {
-        format(t, "%Y-%m-%dT%H:%M:%S%:z")
+        let c = t.components
+        guard c.year >= 0 && c.year <= 9999, abs(Int(t.utcOffset)) < 100 * 3600 else {
+            return format(t, "%Y-%m-%dT%H:%M:%S%:z")
+        }
+        // What that pattern prints, written directly (every post page prints several).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(25)
+        func digits(_ n: Int, _ count: Int) {
+            var divisor = count == 4 ? 1000 : 10
+            while divisor > 0 {
+                bytes.append(UInt8(48 + n / divisor % 10))
+                divisor /= 10
+            }
+        }
+        digits(c.year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(c.month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(c.day, 2)
+        bytes.append(UInt8(ascii: "T"))
+        digits(c.hour, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(c.minute, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(c.second, 2)
+        let offset = Int(t.utcOffset)
+        bytes.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        digits(abs(offset) / 3600 % 100, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(abs(offset) % 3600 / 60, 2)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -200,15 +200,8 @@ public struct Document: Sendable {
         return Document.hasLiquidConstruct(content)
     }
 
-    /// Whether text has `{{` or `{%` (scanning bytes: Foundation's `contains` bridges to NSString).
-    static func hasLiquidConstruct(_ text: String) -> Bool {
-        var previousBrace = false
-        for b in text.utf8 {
-            if previousBrace && (b == UInt8(ascii: "{") || b == UInt8(ascii: "%")) { return true }
-            previousBrace = b == UInt8(ascii: "{")
-        }
-        return false
-    }
+    /// Whether text has `{{` or `{%`.
+    static func hasLiquidConstruct(_ text: String) -> Bool { ByteSearch.hasLiquidConstruct(text) }
 
     /// Layouts apply unless the document is an asset, a YAML item, or asks for `layout: none`.
     public var placedInLayout: Bool {

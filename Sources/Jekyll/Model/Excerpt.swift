@@ -6,19 +6,23 @@ enum Excerpt {
         "capture", "case", "comment", "for", "if", "ifchanged", "raw", "tablerow", "unless", "highlight",
     ]
 
-    /// The excerpt, and whether block tags had to be closed (Jekyll warns then).
+    /// The excerpt, and whether block tags had to be closed (Jekyll warns then). Ruby's `partition`
+    /// and `include?` match code points, so the searches are over bytes, not characters.
     static func extract(from content: String, separator: String) -> (text: String, closedBlocks: Bool) {
-        guard let cut = content.firstRange(of: separator) else { return (content, false) }
-        var head = String(content[..<cut.lowerBound])
-        let tail = content[cut.upperBound...]
-        if tail.isEmpty { return (head, false) }
+        guard let cut = ByteSearch.firstRange(of: separator, in: content) else { return (content, false) }
+        let bytes = content.utf8
+        var head = String(content[..<bytes.index(bytes.startIndex, offsetBy: cut.lowerBound)])
+        if cut.upperBound == bytes.count { return (head, false) }
+        let tail = content[bytes.index(bytes.startIndex, offsetBy: cut.upperBound)...]
         var closed = false
-        if head.contains("{%") {
+        if ByteSearch.firstRange(of: "{%", in: head) != nil {
             let closedHead = closeOpenBlocks(head)
             closed = closedHead != head
             head = closedHead
         }
-        let definitions = linkDefinitions(in: tail).filter { head.contains($0.label) }.map { $0.label + $0.rest }
+        let definitions = linkDefinitions(in: tail)
+            .filter { ByteSearch.firstRange(of: $0.label, in: head) != nil }
+            .map { $0.label + $0.rest }
         if definitions.isEmpty { return (head, closed) }
         return (head + "\n\n" + definitions.joined(separator: "\n"), closed)
     }
@@ -63,27 +67,25 @@ enum Excerpt {
         return false
     }
 
-    /// Lines `[label]: rest` (at most three spaces of indent): a byte scan, since the text is the
-    /// whole rest of the document (splitting it into characters was a hot spot of reading posts).
+    /// Lines `[label]: rest` (at most three spaces of indent), found a line at a time with `memchr`:
+    /// the text is the whole rest of the document.
     static func linkDefinitions(in text: Substring) -> [(label: String, rest: String)] {
-        var out: [(String, String)] = []
-        let bytes = text.utf8
-        var lineStart = bytes.startIndex
-        while lineStart < bytes.endIndex {
-            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-            var i = lineStart
-            var spaces = 0
-            while i < lineEnd, bytes[i] == UInt8(ascii: " "), spaces < 3 { i = bytes.index(after: i); spaces += 1 }
-            if i < lineEnd, bytes[i] == UInt8(ascii: "["),
-               let close = bytes[i..<lineEnd].firstIndex(of: UInt8(ascii: "]")), close > bytes.index(after: i) {
-                let colon = bytes.index(after: close)
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [(String, String)] = []
+            ByteSearch.forEachLine(bytes) { line in
+                var i = line.lowerBound
+                var spaces = 0
+                while i < line.upperBound, bytes[i] == UInt8(ascii: " "), spaces < 3 { i += 1; spaces += 1 }
+                guard i < line.upperBound, bytes[i] == UInt8(ascii: "[") else { return }
+                guard let close = bytes[i..<line.upperBound].firstIndex(of: UInt8(ascii: "]")), close > i + 1 else { return }
                 // `:` and at least one more character.
-                if colon < lineEnd, bytes[colon] == UInt8(ascii: ":"), bytes.index(after: colon) < lineEnd {
-                    out.append((String(text[i...close]), String(text[colon..<lineEnd])))
-                }
+                let colon = close + 1
+                guard colon + 1 < line.upperBound, bytes[colon] == UInt8(ascii: ":") else { return }
+                out.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[i...close]), as: UTF8.self),
+                            String(decoding: UnsafeBufferPointer(rebasing: bytes[colon..<line.upperBound]), as: UTF8.self)))
             }
-            lineStart = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
+            return out
         }
-        return out
     }
 }

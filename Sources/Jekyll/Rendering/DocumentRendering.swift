@@ -125,8 +125,12 @@ extension BuildContext {
                 try parse(layout.content, name: layout.relativePath, firstLine: layout.contentLine)
             }
             do {
+                // Room for what the layout's includes add (a page's head, navigation and footer
+                // are a few KiB), so the output is not grown and copied on the way; a long
+                // `content` is held by the output, not copied into it.
                 output = try renderTemplate(template, payload: payload, viewer: viewer, source: layout.content,
-                                            firstLine: layout.contentLine, path: layout.relativePath)
+                                            firstLine: layout.contentLine, path: layout.relativePath,
+                                            additionalCapacity: 16 * 1024)
             } catch {
                 throw error.adding(frame: "in layout \(layout.relativePath), rendering \(doc.relativePath)")
             }
@@ -175,11 +179,13 @@ extension BuildContext {
     }
 
     func renderTemplate(_ template: Template, payload: OrderedHash, viewer: Int, document: Int? = nil, source: String,
-                        firstLine: Int, path: String) throws(BuildError) -> String {
+                        firstLine: Int, path: String, additionalCapacity: Int = 0) throws(BuildError) -> String {
+        var options = options(viewer: viewer, document: document)
+        options.additionalOutputCapacity = additionalCapacity
         do {
-            guard let profile else { return try template.render(.hash(payload), options: options(viewer: viewer, document: document)) }
+            guard let profile else { return try template.render(.hash(payload), options: options) }
             let start = ContinuousClock.now
-            let output = try template.render(.hash(payload), options: options(viewer: viewer, document: document))
+            let output = try template.render(.hash(payload), options: options)
             let elapsed = ContinuousClock.now - start
             profile.record(path, bytes: output.utf8.count,
                            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)

@@ -7,6 +7,13 @@ import YAML
 /// process environment, so several sites can build side by side.
 public struct SiteClock: Sendable {
     public let timeZone: TimeZone
+    /// Zero for the zones that are UTC at every instant: their offset needs no lookup (Foundation's
+    /// takes a lock and asks ICU, for every date a site prints).
+    private let constantOffset: Int?
+    private static let utcIdentifiers: Set<String> = [
+        "UTC", "GMT", "Etc/UTC", "Etc/GMT", "Etc/Universal", "Etc/Zulu", "Universal", "Zulu", "UCT", "Etc/UCT",
+        "GMT0", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "Greenwich", "Etc/Greenwich",
+    ]
 
     /// `identifier` is the site's `timezone:`; without one, `TZ` or the system zone.
     public init(identifier: String?) {
@@ -17,11 +24,13 @@ public struct SiteClock: Sendable {
         } else {
             timeZone = TimeZone.current
         }
+        constantOffset = SiteClock.utcIdentifiers.contains(timeZone.identifier) ? 0 : nil
     }
 
     /// The offset east of UTC in force at an instant.
     public func offset(at seconds: Int64) -> Int {
-        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        if let constantOffset { return constantOffset }
+        return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
     /// The zone's abbreviation at an instant ("UTC", "EST", "CEST"), as `%Z` prints it: from the C

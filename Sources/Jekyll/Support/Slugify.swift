@@ -9,6 +9,9 @@ public enum Slugify {
     public static func slugify(_ string: String, mode: String? = nil, cased: Bool = false) -> String {
         let mode = mode ?? "default"
         guard modes.contains(mode) else { return cased ? string : rubyDowncase(string) }
+        if mode != "latin", string.utf8.allSatisfy({ $0 < 0x80 }) {
+            return asciiSlug(string, mode: mode, cased: cased)
+        }
         var input = string
         if mode == "latin" { input = transliterate(string) }
         let keep: (Unicode.Scalar) -> Bool
@@ -34,6 +37,33 @@ public enum Slugify {
         if result.hasPrefix("-") { result.removeFirst() }
         if result.hasSuffix("-") { result.removeLast() }
         return cased ? result : rubyDowncase(result)
+    }
+
+    /// The same for ASCII text, on bytes (a tag cloud slugifies every tag on every page): the ASCII
+    /// letters and digits are its only letters, marks and digits.
+    static func asciiSlug(_ string: String, mode: String, cased: Bool) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(string.utf8.count)
+        var inRun = false
+        for b in string.utf8 {
+            let alphanumeric = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+            let keep: Bool
+            switch mode {
+            case "raw": keep = !isRubyWhitespace(Unicode.Scalar(b))
+            case "pretty": keep = alphanumeric || "._~!$&'()+,;=@".utf8.contains(b)
+            default: keep = alphanumeric
+            }
+            if keep {
+                slug.append(!cased && b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                inRun = false
+            } else if !inRun {
+                slug.append(UInt8(ascii: "-"))
+                inRun = true
+            }
+        }
+        if slug.first == UInt8(ascii: "-") { slug.removeFirst() }
+        if slug.last == UInt8(ascii: "-") { slug.removeLast() }
+        return String(decoding: slug, as: UTF8.self)
     }
 
     static func isLetterMarkOrDigit(_ s: Unicode.Scalar) -> Bool {

@@ -25,12 +25,22 @@ struct IncludeFileSystem: TemplateFileSystem {
     /// `readTemplate` reports it.
     func cacheKey(forTemplateNamed name: String, context: RenderContext) -> String {
         let relative = context.state[IncludeRelativeKey.self]
-        context.state[IncludeRelativeKey.self] = false
+        if relative { context.state[IncludeRelativeKey.self] = false }
+        // An `include` found before: one lookup instead of joining, checking and relativizing
+        // paths again on every page.
+        if !relative, let (path, shown) = cache.found(name) {
+            context.state[LastIncludeKey.self] = shown
+            context.state[ResolvedIncludeKey.self] = .found(path)
+            context.jekyll?.build.dependencies.include(path, by: context.jekyll?.document)
+            return path
+        }
         let directories = relative ? [relativeDirectory(context)] : includeDirectories
         for dir in directories {
             let path = Path.join(dir, name)
             guard cache.isValid(path) ?? cache.remember(path, valid: isValid(path, in: dir)) else { continue }
-            context.state[LastIncludeKey.self] = Path.relative(path, to: source) ?? path
+            let shown = Path.relative(path, to: source) ?? path
+            if !relative { cache.remember(name, foundAt: path, shown: shown) }
+            context.state[LastIncludeKey.self] = shown
             context.state[ResolvedIncludeKey.self] = .found(path)
             context.jekyll?.build.dependencies.include(path, by: context.jekyll?.document)
             return path
@@ -111,8 +121,16 @@ struct IncludeRelativeNode: TagNode {
 /// symlinks, which costs system calls).
 final class IncludeCache: Sendable {
     private let validity = Locked<[String: Bool]>([:])
+    /// `include` names (not `include_relative`'s) and where they were found.
+    private let resolved = Locked<[String: (path: String, shown: String)]>([:])
 
     func isValid(_ path: String) -> Bool? { validity.withLock { $0[path] } }
+
+    func found(_ name: String) -> (path: String, shown: String)? { resolved.withLock { $0[name] } }
+
+    func remember(_ name: String, foundAt path: String, shown: String) {
+        resolved.withLock { $0[name] = (path, shown) }
+    }
 
     func remember(_ path: String, valid: Bool) -> Bool {
         validity.withLock { $0[path] = valid }

@@ -126,7 +126,7 @@ public struct SiteWriter: Sendable {
         switch file.content {
         case .text(var text):
             guard size == text.utf8.count, let old = try? FileSystem.read(previous),
-                  text.withUTF8({ $0.elementsEqual(old) }) else { return false }
+                  text.withUTF8({ new in old.withUnsafeBufferPointer { ByteSearch.equal(new, $0) } }) else { return false }
         case .copy(let source):
             guard FileSystem.size(source) == size, let a = FileSystem.modificationTime(source),
                   FileSystem.modificationTime(previous) == a else { return false }

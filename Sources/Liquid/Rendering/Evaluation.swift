@@ -36,6 +36,20 @@ extension VariableLookup {
                     object = v
                     continue
                 }
+                // A drop's key (`page.title`): asked by name, without making the key a value (as
+                // `lookup` does for a drop).
+                if case .drop(let d) = object {
+                    if let v = try d.value(forKey: k, in: context) {
+                        object = v
+                    } else if isCommand, let items = try d.items(in: context) {
+                        object = Self.command(k, items: items)
+                    } else if context.strictVariables {
+                        throw LiquidError(.undefinedDropMethod, "undefined method \(k)")
+                    } else {
+                        object = .nil
+                    }
+                    continue
+                }
                 object = try Self.lookup(object, key: .string(k), isCommand: isCommand, context)
             case .index(let e):
                 object = try Self.lookup(object, key: try e.evaluate(context).primitive, isCommand: false, context)

@@ -7,6 +7,11 @@ public struct OutputBuffer: Sendable {
         @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
         @exclusivity(unchecked) var count = 0
         @exclusivity(unchecked) var capacity: Int
+        /// Long strings appended (a layout's `content`), kept as they are instead of copied into
+        /// the bytes, each with the byte offset it stands at: the result is made by joining
+        /// strings, so their text is neither copied twice nor validated again as UTF-8.
+        @exclusivity(unchecked) var pieces: [(at: Int, text: String)] = []
+        @exclusivity(unchecked) var pieceBytes = 0
 
         init(capacity: Int) {
             self.capacity = max(capacity, 16)
@@ -19,6 +24,8 @@ public struct OutputBuffer: Sendable {
             let new = Storage(capacity: max(minimumCapacity, capacity))
             new.base.initialize(from: base, count: count)
             new.count = count
+            new.pieces = pieces
+            new.pieceBytes = pieceBytes
             return new
         }
 
@@ -38,10 +45,33 @@ public struct OutputBuffer: Sendable {
         storage = Storage(capacity: capacity)
     }
 
-    public var count: Int { storage.count }
+    /// Strings at least this long are held, not copied (see `Storage.pieces`).
+    static let heldStringBytes = 4096
+
+    public var count: Int { storage.count + storage.pieceBytes }
 
     /// A copy of the bytes written so far.
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
+    public var bytes: [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(count)
+        forEachSegment(
+            bytes: { result.append(contentsOf: $0) },
+            string: { result.append(contentsOf: $0.utf8) })
+        return result
+    }
+
+    /// The output in order: runs of bytes and held strings.
+    private func forEachSegment(bytes: (UnsafeBufferPointer<UInt8>) -> Void, string: (String) -> Void) {
+        let s = storage
+        var at = 0
+        for piece in s.pieces {
+            if piece.at > at { bytes(UnsafeBufferPointer(start: s.base + at, count: piece.at - at)) }
+            string(piece.text)
+            at = piece.at
+        }
+        if s.count > at { bytes(UnsafeBufferPointer(start: s.base + at, count: s.count - at)) }
+        withExtendedLifetime(s) {}
+    }
 
     /// Appends `count` bytes (valid UTF-8 as a whole: the output becomes a `String`).
     @inline(__always)
@@ -63,6 +93,10 @@ public struct OutputBuffer: Sendable {
     }
 
     public mutating func append(_ string: String) {
+        if string.utf8.count >= Self.heldStringBytes {
+            hold(string)
+            return
+        }
         // The string's own storage, copied (no copy of the string value, which would retain and
         // release it); a string without contiguous UTF-8 is rare (bridged text).
         let done: Void? = string.utf8.withContiguousStorageIfAvailable {
@@ -78,9 +112,21 @@ public struct OutputBuffer: Sendable {
         if done == nil { append(String(string)) }
     }
 
+    private mutating func hold(_ string: String) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy(minimumCapacity: storage.count) }
+        let s = storage
+        if s.pieces.capacity == 0 { s.pieces.reserveCapacity(2) }
+        s.pieces.append((s.count, string))
+        s.pieceBytes += string.utf8.count
+    }
+
     public mutating func append(_ other: OutputBuffer) {
         let o = other.storage
-        append(bytes: o.base, count: o.count)
+        if o.pieces.isEmpty {
+            append(bytes: o.base, count: o.count)
+        } else {
+            other.forEachSegment(bytes: { append(bytes: $0.baseAddress!, count: $0.count) }, string: { hold($0) })
+        }
         withExtendedLifetime(other) {}
     }
 
@@ -127,6 +173,15 @@ public struct OutputBuffer: Sendable {
     }
 
     public var string: String {
-        String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self)
+        if storage.pieces.isEmpty {
+            return String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self)
+        }
+        // Joined: the runs of bytes validated, the held strings (valid already) copied once.
+        var result = String()
+        result.reserveCapacity(count)
+        forEachSegment(
+            bytes: { result.append(String(decoding: $0, as: UTF8.self)) },
+            string: { result.append($0) })
+        return result
     }
 }

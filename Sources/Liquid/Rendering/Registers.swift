@@ -11,10 +11,13 @@ public protocol RegisterKey {
 /// Filters and drops read the host's register on every call, so a read is a short scan of a few
 /// entries and a downcast the key type guarantees — no hashing, no dynamic cast of an `Any`.
 public struct Registers: @unchecked Sendable {
-    private var entries: [(key: ObjectIdentifier, box: AnyObject)] = []
+    // Inlinable, so that a host's read is specialized to its key type in the host's module:
+    // unspecialized, each read looked up the box's generic metadata at run time.
+    @usableFromInline var entries: [(key: ObjectIdentifier, box: AnyObject)] = []
 
     public init() {}
 
+    @inlinable
     public subscript<K: RegisterKey>(key: K.Type) -> K.Value {
         get {
             let id = ObjectIdentifier(key)
@@ -40,6 +43,7 @@ public struct Registers: @unchecked Sendable {
         }
     }
 
+    @inlinable
     public func contains<K: RegisterKey>(_ key: K.Type) -> Bool {
         let id = ObjectIdentifier(key)
         return entries.contains { $0.key == id }
@@ -47,7 +51,8 @@ public struct Registers: @unchecked Sendable {
 }
 
 /// One register's value, boxed so that reading it back is a plain downcast.
-private final class RegisterBox<Value>: @unchecked Sendable {
-    var value: Value
-    init(_ value: Value) { self.value = value }
+@usableFromInline
+final class RegisterBox<Value>: @unchecked Sendable {
+    @usableFromInline var value: Value
+    @usableFromInline init(_ value: Value) { self.value = value }
 }

@@ -14,17 +14,21 @@ enum Strftime {
         var nanoseconds: Int
         var epochSeconds: Int64
         var utcOffset: Int
-        var zoneName: String
+        /// The time whose zone `%Z` names (nil for a date): the name is looked up only when a
+        /// pattern prints it (a local zone's name costs a `localtime_r`, which takes a lock).
+        var time: TimeValue?
+
+        var zoneName: String { time?.zoneName ?? "+00:00" }
     }
 
     static func moment(_ t: TimeValue) -> Moment {
         Moment(civil: t.components, nanoseconds: t.nanoseconds, epochSeconds: t.seconds,
-               utcOffset: Int(t.utcOffset), zoneName: t.zoneName)
+               utcOffset: Int(t.utcOffset), time: t)
     }
 
     static func moment(_ d: DateValue) -> Moment {
         let s = d.daysSinceEpoch * 86400
-        return Moment(civil: CivilTime(secondsSinceEpoch: s), nanoseconds: 0, epochSeconds: s, utcOffset: 0, zoneName: "+00:00")
+        return Moment(civil: CivilTime(secondsSinceEpoch: s), nanoseconds: 0, epochSeconds: s, utcOffset: 0, time: nil)
     }
 
     struct Flags: OptionSet {

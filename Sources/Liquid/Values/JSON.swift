@@ -12,72 +12,81 @@ public enum JSON {
 
     /// Ruby's `JSON.generate` of a value (times as their `to_s`, drops as their string).
     public static func string(_ value: Value) -> String {
-        var out = ""
+        var out = OutputBuffer(reservingCapacity: 256)
         append(value, to: &out)
-        return out
+        return out.string
     }
 
     public static func append(_ value: Value, to out: inout String) {
+        out += string(value)
+    }
+
+    /// Written as bytes: appending to a `String` piece by piece cost several times more.
+    public static func append(_ value: Value, to out: inout OutputBuffer) {
         switch value {
-        case .nil: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .float(let f): out += f.isFinite ? RubyFloat.format(f) : "null"
+        case .nil: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .int(let i): out.appendInteger(i)
+        case .float(let f): out.append(f.isFinite ? RubyFloat.format(f) : "null")
         case .string(let s): appendString(s, to: &out)
         case .array(let a):
-            out += "["
+            out.append(byte: UInt8(ascii: "["))
             for (i, v) in a.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(byte: UInt8(ascii: ",")) }
                 append(v, to: &out)
             }
-            out += "]"
+            out.append(byte: UInt8(ascii: "]"))
         case .hash(let h):
-            out += "{"
+            out.append(byte: UInt8(ascii: "{"))
             var first = true
             for (k, v) in h.pairs {
-                if !first { out += "," }
+                if !first { out.append(byte: UInt8(ascii: ",")) }
                 first = false
                 appendString(k.rubyString, to: &out)
-                out += ":"
+                out.append(byte: UInt8(ascii: ":"))
                 append(v, to: &out)
             }
-            out += "}"
+            out.append(byte: UInt8(ascii: "}"))
         case .range(let r): appendString("\(r.lower)..\(r.upper)", to: &out)
         default: appendString(value.rubyString, to: &out)
         }
     }
 
+    /// A JSON string literal.
+    public static func appendString(_ s: String, to out: inout String) {
+        var buffer = OutputBuffer(reservingCapacity: s.utf8.count + 2)
+        appendString(s, to: &buffer)
+        out += buffer.string
+    }
+
     /// A JSON string literal. Only ASCII bytes are ever escaped, so the text between them is copied
     /// in runs (whole, for the common string with nothing to escape).
-    public static func appendString(_ s: String, to out: inout String) {
-        out += "\""
-        let utf8 = s.utf8
-        var runStart = utf8.startIndex
-        var i = runStart
-        while i != utf8.endIndex {
-            let b = utf8[i]
-            guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else {
-                utf8.formIndex(after: &i)
-                continue
+    static func appendString(_ s: String, to out: inout OutputBuffer) {
+        out.append(byte: UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { utf8 in
+            var runStart = 0
+            for i in 0..<utf8.count {
+                let b = utf8[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                if i > runStart { out.append(bytes: utf8.baseAddress! + runStart, count: i - runStart) }
+                switch b {
+                case UInt8(ascii: "\""): out.append("\\\"")
+                case UInt8(ascii: "\\"): out.append("\\\\")
+                case 0x0A: out.append("\\n")
+                case 0x0D: out.append("\\r")
+                case 0x09: out.append("\\t")
+                case 0x08: out.append("\\b")
+                case 0x0C: out.append("\\f")
+                default:
+                    let hex = String(b, radix: 16)
+                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                }
+                runStart = i + 1
             }
-            out += Substring(utf8[runStart..<i])
-            switch b {
-            case UInt8(ascii: "\""): out += "\\\""
-            case UInt8(ascii: "\\"): out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x08: out += "\\b"
-            case 0x0C: out += "\\f"
-            default:
-                let hex = String(b, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            }
-            utf8.formIndex(after: &i)
-            runStart = i
+            if utf8.count > runStart { out.append(bytes: utf8.baseAddress! + runStart, count: utf8.count - runStart) }
         }
-        out += Substring(utf8[runStart..<i])
-        out += "\""
+        out.append(byte: UInt8(ascii: "\""))
     }
 }
 

@@ -52,6 +52,7 @@ final class ServeHarness: Sendable {
         }
         guard let ready = await stream.first(where: { _ in true }) ?? nil else {
             _ = await task.value
+            try? FileManager.default.removeItem(atPath: folder)
             throw ServeFailure(log: log.text)
         }
         return ServeHarness(folder: folder, source: source, ready: ready, stop: stop, task: task, log: log)

@@ -1,0 +1,82 @@
+import Testing
+@testable import Liquid
+
+/// The output buffer holds long strings by reference instead of copying them: whatever mix of
+/// short texts, long strings, integers and other buffers is appended, the text, the bytes and the
+/// count are those of the plain concatenation, and copies stay independent.
+@Suite struct OutputBufferTests {
+    static let long = String(repeating: "Zürich – ", count: OutputBuffer.heldStringBytes / 8)
+    static let longASCII = String(repeating: "abcdefgh", count: OutputBuffer.heldStringBytes / 8)
+
+    enum Piece: Sendable, CustomTestStringConvertible {
+        case text(String), integer(Int), buffer([String])
+        var testDescription: String {
+            switch self {
+            case .text(let s): return "text(\(s.utf8.count) bytes)"
+            case .integer(let i): return "integer(\(i))"
+            case .buffer(let parts): return "buffer(\(parts.map(\.utf8.count)))"
+            }
+        }
+        var plain: String {
+            switch self {
+            case .text(let s): return s
+            case .integer(let i): return String(i)
+            case .buffer(let parts): return parts.joined()
+            }
+        }
+    }
+
+    @Test(arguments: [
+        [Piece.text("<p>"), .text(long), .text("</p>")],
+        [.text(long)],
+        [.text(long), .text(longASCII), .integer(-42)],
+        [.text("a"), .buffer(["b", long, "c"]), .text(longASCII), .buffer([long])],
+        [.buffer([]), .text(""), .integer(7)],
+        [.text(String(repeating: "x", count: OutputBuffer.heldStringBytes - 1)), .text("ü")],
+    ])
+    func concatenation(pieces: [Piece]) {
+        var buffer = OutputBuffer(reservingCapacity: 8)
+        for piece in pieces {
+            switch piece {
+            case .text(let s): buffer.append(s)
+            case .integer(let i): buffer.append(value: .int(i))
+            case .buffer(let parts):
+                var inner = OutputBuffer()
+                for part in parts { inner.append(part) }
+                buffer.append(inner)
+            }
+        }
+        let expected = pieces.map(\.plain).joined()
+        #expect(buffer.string == expected)
+        #expect(buffer.bytes == Array(expected.utf8))
+        #expect(buffer.count == expected.utf8.count)
+    }
+
+    @Test func copiesAreIndependent() {
+        var first = OutputBuffer()
+        first.append("head ")
+        first.append(Self.long)
+        var second = first
+        second.append(" tail")
+        second.append(Self.longASCII)
+        first.append("!")
+        #expect(first.string == "head " + Self.long + "!")
+        #expect(second.string == "head " + Self.long + " tail" + Self.longASCII)
+    }
+
+    @Test func appendingItself() {
+        var buffer = OutputBuffer()
+        buffer.append("x")
+        buffer.append(Self.long)
+        buffer.append(buffer)
+        #expect(buffer.string == ("x" + Self.long) + ("x" + Self.long))
+    }
+
+    /// A layout's `content` printed inside it comes out whole, at its place.
+    @Test func longContentInATemplate() throws {
+        let template = try Template.parse("<main>{{ content }}</main>{{ content | size }}")
+        let content = Self.long + "<b>end</b>"
+        let output = try template.render(["content": .string(content)])
+        #expect(output == "<main>" + content + "</main>" + String(content.unicodeScalars.count))
+    }
+}
