@@ -1,4 +1,5 @@
 import Testing
+import Liquid
 @testable import Jekyll
 
 @Suite struct FrontMatterTests {
@@ -31,5 +32,26 @@ import Testing
         #expect(!FrontMatterSplit.hasFrontMatter(firstBytes: Array("---".utf8)))
         #expect(!FrontMatterSplit.hasFrontMatter(firstBytes: Array("\u{FEFF}---\n".utf8)))
         #expect(!FrontMatterSplit.hasFrontMatter(firstBytes: Array("---x\n".utf8)))
+    }
+
+    /// Jekyll's `deep_merge_hashes`, in place and by copy: `other` wins, nested hashes merge, a
+    /// nil in `other` keeps the old value, new keys come last in `other`'s order.
+    @Test(arguments: [
+        ([("a", Value.int(1)), ("b", .int(2))], [("b", Value.int(3)), ("c", .int(4))], [("a", Value.int(1)), ("b", .int(3)), ("c", .int(4))]),
+        ([("a", .int(1))], [("a", .nil)], [("a", .int(1))]),
+        ([("h", .hash(OrderedHash([("x", .int(1)), ("y", .int(2))])))], [("h", .hash(OrderedHash([("y", .int(3))])))],
+         [("h", .hash(OrderedHash([("x", .int(1)), ("y", .int(3))])))]),
+        ([("h", .hash(OrderedHash([("x", .int(1))])))], [("h", .string("s"))], [("h", .string("s"))]),
+        ([], [("z", .nil)], [("z", .nil)]),
+    ] as [([(String, Value)], [(String, Value)], [(String, Value)])])
+    func deepMerge(base: [(String, Value)], other: [(String, Value)], expected: [(String, Value)]) {
+        let original = OrderedHash(base)
+        var merged = original
+        merged.deepMerge(OrderedHash(other))
+        #expect(merged == OrderedHash(expected))
+        let keys: [String] = merged.keys.map(\.rubyString)
+        #expect(keys == expected.map { pair in pair.0 })
+        #expect(original.deepMerged(with: OrderedHash(other)) == OrderedHash(expected))
+        #expect(original == OrderedHash(base))
     }
 }

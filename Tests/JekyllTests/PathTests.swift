@@ -46,6 +46,30 @@ import Testing
         #expect(Path.sanitized(base: "/site", nil) == "/site")
     }
 
+    /// Paths `expand` returns unchanged (or only without a trailing slash) take a shortcut; the
+    /// rest are resolved.
+    @Test(arguments: [
+        ("/a/b", "/a/b", Path.ExpandedForm?.some(.same)), ("/", "/", .same), ("/a/", "/a", .withTrailingSlash),
+        ("/a//b", "/a/b", nil), ("/a/./b", "/a/b", nil), ("/a/../b", "/b", nil), ("/a/.b", "/a/.b", .same),
+        ("/a/..b/c..", "/a/..b/c..", .same), ("/a/b.", "/a/b.", .same), ("a/b", "/a/b", nil), ("/.", "/", nil),
+        ("/..", "/", nil), ("/a/.", "/a", nil), ("/a/..", "/", nil), ("//", "/", nil), ("", "/", nil),
+        ("/é/ü.html", "/é/ü.html", .same), ("/a/b/", "/a/b", .withTrailingSlash), ("/a/b//", "/a/b", nil),
+        ("/a/./", "/a", nil), ("/life/2014/01/01/x/", "/life/2014/01/01/x", .withTrailingSlash),
+    ])
+    func expand(path: String, expected: String, shortcut: Path.ExpandedForm?) {
+        #expect(Path.expand(path) == expected)
+        #expect(Path.expandedForm(path) == shortcut)
+        #expect(Path.sanitized(base: "/", path) == (path.hasPrefix("/") ? expected : Path.expand("/" + path)))
+    }
+
+    @Test(arguments: [
+        ("a//b", "a/b"), ("//", "/"), ("a/b", "a/b"), ("///a///b//", "/a/b/"), ("é//ü", "é/ü"), ("", ""), ("/", "/"),
+        ("/\u{301}//a", "/\u{301}/a"),
+    ])
+    func squeezeSlashes(path: String, expected: String) {
+        #expect(Path.squeezeSlashes(path) == expected)
+    }
+
     @Test(arguments: [
         ("*.md", "/s/a.md", true, false), ("/s/*.md", "/s/a/b.md", true, false), ("/s/[ab]*", "/s/bc", true, true),
         ("/s/[!a]*", "/s/ab", false, false), ("/s/a?c", "/s/a/c", true, false), ("/s/**/x", "/s/x", false, true),
@@ -73,6 +97,36 @@ import Testing
         #expect(URLPath.unescape("/%C3%BC") == "/ü")
         #expect(URLPath.unescape("/%zz") == "/%zz")
         #expect(URLPath.sanitize("../../x..y/./z//w") == "/x/y/z/w")
+    }
+
+    /// URLs already in sanitized form come back as they are; the rest get Jekyll's treatment.
+    @Test(arguments: [
+        ("/a/b/", "/a/b/"), ("a", "/a"), ("", "/"), ("/a/../b", "/a/b"), ("/a/./b", "/a/b"), ("/a.b/c.", "/a.b/c."),
+        ("/a../", "/a/"), ("//a", "/a"), ("/a//b", "/a/b"), ("/life/2014/01/01/lessons/", "/life/2014/01/01/lessons/"),
+        ("/%C3%BC.html", "/%C3%BC.html"), ("/x.", "/x."),
+    ])
+    func sanitize(url: String, expected: String) {
+        #expect(URLPath.sanitize(url) == expected)
+        #expect(URLPath.isSanitized(url) == (url == expected))
+    }
+
+    @Test(arguments: [
+        ("/:year_:month/", "/2024_01/"), ("/:year_/", "/2024_/"), ("/:a_b_/", "/AB_/"), ("/:month:day", "/0105"),
+        ("/x:/:Y/", "/x:/:Y/"),
+    ])
+    func fillUnderscoreNames(template: String, expected: String) throws {
+        let values = ["year": "2024", "month": "01", "day": "05", "a_b": "AB"]
+        #expect(try URLTemplate.fill(template) { values[$0] } == expected)
+    }
+
+    @Test(arguments: [("/:nope/", ["nope"]), ("/:nope_/", ["nope_", "nope"])])
+    func unknownPlaceholders(template: String, names: [String]) {
+        do throws(URLTemplate.UnknownPlaceholder) {
+            _ = try URLTemplate.fill(template) { _ in nil }
+            Issue.record("filled an unknown placeholder")
+        } catch {
+            #expect(error.names == names)
+        }
     }
 
     @Test func fillFromHash() {

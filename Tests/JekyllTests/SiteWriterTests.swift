@@ -108,4 +108,25 @@ import Testing
         while !reader.isFinished { usleep(1000) }
         #expect(problems.withLock { $0 } == [])
     }
+
+    /// Output goes through a handle on the staging folder (`openat`, `mkdirat`); failures name the full path.
+    @Test func folderWritesRelativeToItself() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kyll-folder-\(UUID())").path
+        try FileSystem.makeDirectories(root)
+        defer { try? FileSystem.remove(root) }
+        let folder = try FileSystem.Folder(root)
+        try folder.makeDirectory("a")
+        try folder.makeDirectory("a")
+        try folder.makeDirectory("a/b")
+        try folder.write("é\n".utf8, to: "a/b/index.html")
+        try folder.write("x".utf8, to: "a/b/index.html")
+        #expect(try FileSystem.read(root + "/a/b/index.html") == Array("x".utf8))
+        #expect(throws: FileSystem.Failure.self) { try folder.write("x".utf8, to: "missing/index.html") }
+        do throws(FileSystem.Failure) {
+            try folder.makeDirectory("no/such")
+            Issue.record("made a folder inside a missing one")
+        } catch {
+            #expect(error.path == root + "/no/such")
+        }
+    }
 }

@@ -64,7 +64,7 @@ public struct FrontMatterDefaults: Sendable {
         var previous: Set?
         for set in matching(path: path, type: type) {
             if previous == nil || hasPrecedence(old: previous!, new: set) {
-                result = result.deepMerged(with: set.values)
+                result.deepMerge(set.values)
                 previous = set
             } else {
                 result = set.values.deepMerged(with: result)

@@ -21,7 +21,7 @@ struct DataMerge {
             }
             other["categories"] = list
         }
-        data = data.deepMerged(with: other)
+        data.deepMerge(other)
         // Jekyll re-reads the date from its text and shows it in local time; a date an earlier
         // merge read is already that, so only a merge that brings a `date` key reads it.
         if other["date"] != nil, let date = data["date"] {

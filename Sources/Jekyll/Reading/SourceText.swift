@@ -3,6 +3,15 @@
 /// line they are on.
 enum SourceText {
     static func read(_ path: String, displayPath: String) throws(BuildError) -> String {
+        // The common case: valid UTF-8 read straight into the string. Anything else takes the
+        // byte path below, which drops a mark or locates the first invalid sequence.
+        do {
+            if let text = try FileSystem.readUTF8String(path), !text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) {
+                return text
+            }
+        } catch {
+            throw BuildError("could not read the file: \(error)", at: FileLocation(path: displayPath, line: 0))
+        }
         let bytes: [UInt8]
         do { bytes = try FileSystem.read(path) } catch {
             throw BuildError("could not read the file: \(error)", at: FileLocation(path: displayPath, line: 0))

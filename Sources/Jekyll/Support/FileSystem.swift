@@ -145,6 +145,60 @@ public enum FileSystem {
         return bytes
     }
 
+    /// A file's bytes read straight into a `String`'s own storage (no intermediate array, one
+    /// validation pass), or nil when that cannot be trusted to be the file's exact bytes: the bytes
+    /// are not valid UTF-8 (the string's repair changed them), the file has U+FFFD of its own
+    /// (a repair cannot be told apart then), or its size is unknown or changed while it was read.
+    /// Callers fall back to `read` for those.
+    public static func readUTF8String(_ path: String) throws(Failure) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(path: path, operation: "open", code: errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        if size == 0 {
+            // Empty, or a file whose size stat does not know: only an immediate end of file is empty.
+            var probe: UInt8 = 0
+            return Glibc_read(fd, &probe, 1) == 0 ? "" : nil
+        }
+        var count = 0
+        var failure: Int32 = 0
+        let text = String(unsafeUninitializedCapacity: size) { buffer in
+            while count < size {
+                let n = Glibc_read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return 0
+                }
+                if n == 0 { break }
+                count += n
+            }
+            return count
+        }
+        if failure != 0 { throw Failure(path: path, operation: "read", code: failure) }
+        var probe: UInt8 = 0
+        guard count == size, Glibc_read(fd, &probe, 1) == 0 else { return nil }
+        var checked = text
+        let exact = checked.withUTF8 { bytes in
+            bytes.count == count && !containsReplacementCharacter(bytes)
+        }
+        return exact ? text : nil
+    }
+
+    /// Whether the bytes hold U+FFFD (`EF BF BD`), found by `memchr` for its first byte.
+    static func containsReplacementCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var offset = 0
+        while offset + 3 <= bytes.count, let hit = memchr(base + offset, 0xEF, bytes.count - offset - 2) {
+            let i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if bytes[i + 1] == 0xBF && bytes[i + 2] == 0xBD { return true }
+            offset = i + 1
+        }
+        return false
+    }
+
     /// The first line of a file (up to and including its newline), reading at most `limit` bytes.
     public static func readPrefix(_ path: String, limit: Int) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -167,7 +221,7 @@ public enum FileSystem {
         if code != 0 { throw Failure(path: path, operation: "write", code: code) }
     }
 
-    private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32 {
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32 {
         var offset = 0
         while offset < buffer.count {
             let n = Glibc_write(fd, buffer.baseAddress! + offset, buffer.count - offset)

@@ -74,6 +74,12 @@ public enum Path {
 
     /// Resolves `.` and `..` lexically against `base` (absolute), squeezing repeated slashes.
     public static func expand(_ path: String, relativeTo base: String = "/") -> String {
+        // Most paths (every document's destination) are already in the form expanding gives.
+        switch expandedForm(path) {
+        case .same: return path
+        case .withTrailingSlash: return String(Substring(path.utf8.dropLast()))
+        case nil: break
+        }
         let full = path.hasPrefix("/") ? path : base + "/" + path
         var parts: [Substring] = []
         for part in full.split(separator: "/", omittingEmptySubsequences: true) {
@@ -82,6 +88,31 @@ public enum Path {
             parts.append(part)
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    enum ExpandedForm { case same, withTrailingSlash }
+
+    /// Whether `path` is absolute with no empty, `.` or `..` component, so that `expand` gives it
+    /// back unchanged (`/` itself is) or only without its one trailing slash; nil when it needs
+    /// resolving.
+    static func expandedForm(_ path: String) -> ExpandedForm? {
+        var path = path
+        return path.withUTF8 { bytes in
+            guard bytes.first == slash else { return nil }
+            if bytes.count == 1 { return .same }
+            // `start` is the first byte of the component being checked.
+            var start = 1
+            while true {
+                var end = start
+                while end < bytes.count && bytes[end] != slash { end += 1 }
+                let length = end - start
+                if length == 0 { return start == bytes.count ? .withTrailingSlash : nil }
+                if bytes[start] == UInt8(ascii: "."),
+                   length == 1 || (length == 2 && bytes[start + 1] == UInt8(ascii: ".")) { return nil }
+                if end == bytes.count { return .same }
+                start = end + 1
+            }
+        }
     }
 
     /// Jekyll's `sanitized_path`: `questionable` made absolute under `base`, so that no `..` or absolute
@@ -96,16 +127,26 @@ public enum Path {
     }
 
     /// Removes repeated slashes (`a//b` → `a/b`).
-    public static func squeezeSlashes(_ s: String) -> String {
-        guard s.contains("//") else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var previousSlash = false
-        for c in s {
-            if c == "/" { if previousSlash { continue }; previousSlash = true } else { previousSlash = false }
-            out.append(c)
+    public static func squeezeSlashes(_ original: String) -> String {
+        var s = original
+        return s.withUTF8 { bytes in
+            var previousSlash = false
+            var firstRepeat: Int?
+            for (i, b) in bytes.enumerated() {
+                if b == slash && previousSlash { firstRepeat = i; break }
+                previousSlash = b == slash
+            }
+            guard let firstRepeat else { return original }
+            // `/` is one byte and never part of another character's encoding, so bytes will do.
+            var out = Array(bytes[..<firstRepeat])
+            out.reserveCapacity(bytes.count)
+            previousSlash = true
+            for b in bytes[firstRepeat...] {
+                if b == slash { if previousSlash { continue }; previousSlash = true } else { previousSlash = false }
+                out.append(b)
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
     /// `path` relative to `base` when it lies inside it, else nil.

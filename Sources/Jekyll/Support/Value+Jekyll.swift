@@ -26,19 +26,24 @@ extension OrderedHash {
     /// both sides merge recursively, and a nil value in `other` keeps the existing one.
     public func deepMerged(with other: OrderedHash) -> OrderedHash {
         var result = self
+        result.deepMerge(other)
+        return result
+    }
+
+    /// `deepMerged(with:)` in place: a hash held once (a document's data) is not copied first.
+    public mutating func deepMerge(_ other: OrderedHash) {
         for (key, newValue) in other.pairs {
-            guard let oldValue = result[key] else {
-                result[key] = newValue
+            guard let oldValue = self[key] else {
+                self[key] = newValue
                 continue
             }
             if newValue.isNil { continue }
             if case .hash = oldValue, case .hash = newValue {
-                result[key] = oldValue.deepMerged(with: newValue)
+                self[key] = oldValue.deepMerged(with: newValue)
             } else {
-                result[key] = newValue
+                self[key] = newValue
             }
         }
-        return result
     }
 
     func string(_ key: String) -> String? { self[key]?.stringValue }

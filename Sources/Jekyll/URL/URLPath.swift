@@ -49,10 +49,27 @@ public enum URLPath {
     /// Jekyll's URL sanitizing: a leading slash, every `..` turned into `/`, `./` removed, runs of
     /// slashes squeezed — so that no generated URL climbs out of the site.
     public static func sanitize(_ url: String) -> String {
+        if isSanitized(url) { return url }
         var s = "/" + url
         s = s.replacingAll("..", with: "/")
         s = s.replacingAll("./", with: "")
         return Path.squeezeSlashes(s)
+    }
+
+    /// Whether `sanitize` would give `url` back unchanged: it starts with `/` and has no `..`,
+    /// `./` or `//` (the common case of every filled permalink).
+    static func isSanitized(_ url: String) -> Bool {
+        var url = url
+        return url.withUTF8 { bytes in
+            guard bytes.first == UInt8(ascii: "/") else { return false }
+            var previous = bytes[0]
+            for b in bytes.dropFirst() {
+                if previous == UInt8(ascii: "."), b == UInt8(ascii: ".") || b == UInt8(ascii: "/") { return false }
+                if previous == UInt8(ascii: "/"), b == UInt8(ascii: "/") { return false }
+                previous = b
+            }
+            return true
+        }
     }
 
     static func hexValue(_ b: UInt8) -> UInt8? {

@@ -38,19 +38,15 @@ public enum URLTemplate {
             while j < bytes.count && (isLowercaseLetter(bytes[j]) || bytes[j] == UInt8(ascii: "_")) { j += 1 }
             guard j > i + 1 else { out.append(bytes[i]); i += 1; continue }
             let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
-            var pool = [name]
-            if name.hasSuffix("_") { pool.append(String(name.dropLast())) }
-            var replaced = false
-            for candidate in pool {
-                if let value = lookup(candidate) {
-                    out.append(contentsOf: URLPath.escape(value).utf8)
-                    // The characters of the match the winning name did not cover stay as they are.
-                    out.append(contentsOf: name.utf8.dropFirst(candidate.utf8.count))
-                    replaced = true
-                    break
-                }
+            if let value = lookup(name) {
+                out.append(contentsOf: URLPath.escape(value).utf8)
+            } else if bytes[j - 1] == UInt8(ascii: "_"), let value = lookup(String(name.dropLast())) {
+                out.append(contentsOf: URLPath.escape(value).utf8)
+                // The `_` the winning name did not cover stays as it is.
+                out.append(UInt8(ascii: "_"))
+            } else {
+                throw UnknownPlaceholder(names: bytes[j - 1] == UInt8(ascii: "_") ? [name, String(name.dropLast())] : [name])
             }
-            if !replaced { throw UnknownPlaceholder(names: pool) }
             i = j
         }
         return String(decoding: out, as: UTF8.self)

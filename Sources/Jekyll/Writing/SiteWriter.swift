@@ -81,6 +81,10 @@ public struct SiteWriter: Sendable {
             }
         }
         try FolderConflicts.check(chosen)
+        let folder: FileSystem.Folder
+        do { folder = try FileSystem.Folder(root) } catch { throw BuildError("could not open \(root): \(error)") }
+        // Without a previous site there is nothing to reuse (a clean build): no lookups per file.
+        let hasPrevious = FileSystem.isDirectory(destination)
         let failure = Locked<BuildError?>(nil)
         // Folders level by level (parents first), each level on all cores: creating a thousand
         // folders is most of what the kernel does for a build.
@@ -92,7 +96,7 @@ public struct SiteWriter: Sendable {
         }
         for level in levels {
             DispatchQueue.concurrentPerform(iterations: level.count) { i in
-                do throws(FileSystem.Failure) { try FileSystem.makeDirectories(Path.join(root, level[i])) } catch {
+                do throws(FileSystem.Failure) { try folder.makeDirectory(level[i]) } catch {
                     let error = BuildError("could not create \(error.path): \(error)")
                     failure.withLock { if $0 == nil { $0 = error } }
                 }
@@ -101,13 +105,12 @@ public struct SiteWriter: Sendable {
         }
         DispatchQueue.concurrentPerform(iterations: chosen.count) { i in
             let file = chosen[i]
-            let target = Path.join(root, file.path)
             do {
                 // A file the previous build already wrote with the same bytes is linked, not rewritten.
-                if reuse(file, as: target) { return }
+                if hasPrevious && reuse(file, as: Path.join(root, file.path)) { return }
                 switch file.content {
-                case .text(let text): try FileSystem.write(text.utf8, to: target)
-                case .copy(let source): try FileSystem.copy(source, to: target)
+                case .text(let text): try folder.write(text.utf8, to: file.path)
+                case .copy(let source): try FileSystem.copy(source, to: Path.join(root, file.path))
                 }
             } catch {
                 let error = BuildError("could not write \(file.path): \(error)")
