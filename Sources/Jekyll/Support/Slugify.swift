@@ -12,8 +12,11 @@ public enum Slugify {
         if mode != "latin", string.utf8.allSatisfy({ $0 < 0x80 }) {
             return asciiSlug(string, mode: mode, cased: cased)
         }
-        var input = string
-        if mode == "latin" { input = transliterate(string) }
+        return unicodeSlug(mode == "latin" ? transliterate(string) : string, mode: mode, cased: cased)
+    }
+
+    /// The slug by Unicode categories (any text; ASCII text has the byte path `asciiSlug`).
+    static func unicodeSlug(_ input: String, mode: String, cased: Bool) -> String {
         let keep: (Unicode.Scalar) -> Bool
         switch mode {
         case "raw": keep = { !isRubyWhitespace($0) }
