@@ -75,6 +75,8 @@ public final class RenderContext {
     @exclusivity(unchecked) var cyclePositions: [(group: Value, position: Int)] = []
     /// Inside `{% render %}`, where `include` may not be used.
     @exclusivity(unchecked) var includeDisabled = false
+    /// Names set while `recordingEffects` runs; nil otherwise.
+    @exclusivity(unchecked) var effectLog: EffectLog?
     /// Per-render state of tags.
     @exclusivity(unchecked) public var state = Registers()
     @exclusivity(unchecked) public var interrupt: Interrupt?
@@ -151,11 +153,12 @@ public final class RenderContext {
 
     /// Sets a variable in the template's own scope, as `assign` and `capture` do.
     public func assign(_ name: String, _ value: Value) {
-        scopes.setOuter(name, hash: keyHash(name), value)
+        assign(name, hash: keyHash(name), value)
     }
 
     func assign(_ name: String, hash: Int, _ value: Value) {
         scopes.setOuter(name, hash: hash, value)
+        if effectLog != nil { effectLog?.assigned.append(name) }
     }
 
     /// Runs `body` with a new innermost scope.
