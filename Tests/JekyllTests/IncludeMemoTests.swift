@@ -47,6 +47,7 @@ import JekyllPlugins
         "{% include related.html %}",
         "{% include count.html %}{% include count.html %}",
         "{% include two.html %}{% for i in (1..5) offset: continue %}{{ i }}{% endfor %}",
+        "{% assign r = site.related_posts | map: 'title' | join: ',' %}{{ r }}",
     ].joined(separator: "|")
 
     static let site: [String: String] = [
@@ -76,7 +77,7 @@ import JekyllPlugins
         let out = try Self.build(Self.site)
         func expected(title: String, url: String, related: String) -> String {
             ["<s>MEMO SITE</s>", "<t>\(title.uppercased())</t>", "memo site", "<v>\(title)</v>", "<o>\(url)</o>",
-             "<Memo Site><1><2>", "Two1", related, "01", "12345"].joined(separator: "|")
+             "<Memo Site><1><2>", "Two1", related, "01", "12345", String(related.dropLast())].joined(separator: "|")
         }
         #expect(out["p1.html"] == expected(title: "P1", url: "/p1.html", related: ""))
         #expect(out["p2.html"] == expected(title: "P2", url: "/p2.html", related: ""))
@@ -84,19 +85,22 @@ import JekyllPlugins
         #expect(out["2024/01/02/two.html"] == expected(title: "Two", url: "/2024/01/02/two.html", related: "One,"))
     }
 
-    /// An include reading only the site renders once for three pages; one reading the page, on
-    /// each of them.
+    /// An include (or an `assign`) reading only the site renders once for three pages; one
+    /// reading the page, on each of them.
     @Test func siteOnlyIncludesRenderOnce() throws {
         let counter = CountingUpcase()
         var files: [String: String] = [
             "_config.yml": "title: Memo Site\nplugins: [counting-upcase]\n",
-            "_layouts/default.html": "{% include site-title.html %}{% include page-title.html %}",
+            "_layouts/default.html": "{% include site-title.html %}{% include page-title.html %}"
+                + "{% assign a = site.title | upcase %}{% assign b = page.title | upcase %}{{ a }}{{ b }}",
             "_includes/site-title.html": "<s>{{ site.title | upcase }}</s>",
             "_includes/page-title.html": "<t>{{ page.title | upcase }}</t>",
         ]
         for n in 1...3 { files["p\(n).md"] = "---\nlayout: default\ntitle: P\(n)\n---\n" }
         let out = try Self.build(files, plugins: [counter])
-        for n in 1...3 { #expect(out["p\(n).html"] == "<s>MEMO SITE</s><t>P\(n)</t>") }
-        #expect(counter.calls.withLock { $0 } == 1 + 3)
+        for n in 1...3 { #expect(out["p\(n).html"] == "<s>MEMO SITE</s><t>P\(n)</t>MEMO SITEP\(n)") }
+        // Each page-independent include or assign once, the page-dependent ones three times.
+        let calls: Int = counter.calls.withLock { $0 }
+        #expect(calls == 8)
     }
 }

@@ -20,6 +20,8 @@ public final class BuildContext: Sendable {
     /// Outputs of includes that do not depend on the page; nil when a build must see every read
     /// (records for incremental builds, strict variables or filters, a profile).
     let includeMemo: IncludeMemo?
+    /// Values of `assign`s that do not depend on the page; nil when `includeMemo` is.
+    let assignMemo: AssignMemo?
     /// `markdownify` of short texts, which themes repeat on every page (an author's bio).
     let markdownified = MarkdownifyMemo()
     /// The `layout` variable each document starts with (see `LayoutLeak`).
@@ -55,7 +57,9 @@ public final class BuildContext: Sendable {
         self.carried = carried
         dependencies = DependencyLog(documents: site.documents.count, recording: recordsDependencies)
         let strict = site.configuration.strictVariables || site.configuration.strictFilters
-        includeMemo = recordsDependencies || strict || profile != nil ? nil : IncludeMemo()
+        let memoizes = !(recordsDependencies || strict || profile != nil)
+        includeMemo = memoizes ? IncludeMemo() : nil
+        assignMemo = memoizes ? AssignMemo() : nil
         self.reusable = reusable
         self.site = site
         self.state = RenderState(count: site.documents.count)
@@ -102,6 +106,7 @@ public final class BuildContext: Sendable {
         options.strictFilters = site.configuration.strictFilters
         options.registers[RenderScopeKey.self] = RenderScope(build: self, viewer: viewer, document: document)
         options.partialCache = partials
+        options.assignedValues = assignMemo
         return options
     }
 }

@@ -8,6 +8,8 @@ public struct RenderOptions: Sendable {
     public var registers = Registers()
     /// Parsed partials, shared across the renders of one build; a fresh cache when nil.
     public var partialCache: PartialCache?
+    /// Values of `assign` the host may reuse across renders (see `AssignedValueMemo`).
+    public var assignedValues: (any AssignedValueMemo)?
     /// Output bytes to reserve beyond the template's own estimate: what the data will add (a
     /// layout's `content`, its includes), so that the buffer is not grown and copied on the way.
     public var additionalOutputCapacity = 0
