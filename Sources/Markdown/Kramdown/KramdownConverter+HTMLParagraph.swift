@@ -1,13 +1,13 @@
-/// A text that is one `<p>` HTML block of plain phrasing markup — a paragraph kramdown printed,
+/// A text made of `<p>` HTML blocks of plain phrasing markup — paragraphs kramdown printed,
 /// converted again: Jekyll's excerpts go through `markdownify` in jekyll-seo-tag's description
-/// on every post — comes out of kramdown as it went in, plus a final newline: kramdown keeps the
+/// on every post — comes out of kramdown as it went in, plus a final newline: kramdown keeps each
 /// block's content raw (no emphasis, typography or entities of its own) and prints its tags again
 /// the way they are written here. Recognising that costs one pass over the bytes instead of a
 /// parse; anything else (`<br>`, single quotes around attribute values, upper-case names, a bare
 /// `&` or `>`, line breaks, unclosed tags) takes the full conversion.
 extension KramdownConverter {
-    /// The HTML for `markdown` when it is such a block, else nil.
-    func htmlOfPlainHTMLParagraph(_ markdown: String) -> String? {
+    /// The HTML for `markdown` when it is made of such blocks, else nil.
+    public func htmlWithoutParsing(_ markdown: String) -> String? {
         guard !options.parseBlockHTML, options.entityOutput == .asChar else { return nil }
         let utf8 = markdown.utf8
         guard utf8.count >= 7, utf8.first == UInt8(ascii: "<") else { return nil }
@@ -22,30 +22,43 @@ extension KramdownConverter {
     ].map { Array($0.utf8) })
     private static let voidElements: Set<[UInt8]> = Set(["br", "img", "wbr"].map { Array($0.utf8) })
 
+    /// `<p>…</p>` blocks, each on one line, followed by one newline or a blank line (the last may
+    /// end the text without one).
     static func isPlainHTMLParagraph(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var end = b.count
-        if b[end - 1] == Byte.newline { end -= 1 }
-        guard end >= 7, b[0] == UInt8(ascii: "<"), b[1] == UInt8(ascii: "p"), b[2] == UInt8(ascii: ">"),
-              b[end - 4] == UInt8(ascii: "<"), b[end - 3] == UInt8(ascii: "/"), b[end - 2] == UInt8(ascii: "p"),
-              b[end - 1] == UInt8(ascii: ">") else { return false }
-        let stop = end - 4
-        var open: [[UInt8]] = []
-        var i = 3
+        let stop = b.count
+        var i = 0
         while i < stop {
-            switch b[i] {
-            case UInt8(ascii: "&"):
-                guard let next = entityEnd(b, i, stop) else { return false }
-                i = next
-            case UInt8(ascii: "<"):
-                guard let next = tagEnd(b, i, stop, &open) else { return false }
-                i = next
-            case UInt8(ascii: ">"), 0..<0x20, 0x7F:
-                return false
-            default:
-                i += 1
+            guard i + 3 <= stop, b[i] == UInt8(ascii: "<"), b[i + 1] == UInt8(ascii: "p"),
+                  b[i + 2] == UInt8(ascii: ">") else { return false }
+            i += 3
+            var open: [[UInt8]] = []
+            var closed = false
+            while i < stop, !closed {
+                switch b[i] {
+                case UInt8(ascii: "&"):
+                    guard let next = entityEnd(b, i, stop) else { return false }
+                    i = next
+                case UInt8(ascii: "<"):
+                    if open.isEmpty, i + 4 <= stop, b[i + 1] == UInt8(ascii: "/"), b[i + 2] == UInt8(ascii: "p"),
+                       b[i + 3] == UInt8(ascii: ">") {
+                        i += 4
+                        closed = true
+                    } else {
+                        guard let next = tagEnd(b, i, stop, &open) else { return false }
+                        i = next
+                    }
+                case UInt8(ascii: ">"), 0..<0x20, 0x7F:
+                    return false
+                default:
+                    i += 1
+                }
             }
+            guard closed, i == stop || b[i] == Byte.newline else { return false }
+            // A third newline (or spaces on a blank line) kramdown would drop.
+            if i < stop, b[i] == Byte.newline { i += 1 }
+            if i < stop, b[i] == Byte.newline { i += 1 }
         }
-        return open.isEmpty
+        return true
     }
 
     /// `&name;`, `&#123;` or `&#x1F;` at `i`: where it ends.
