@@ -102,15 +102,20 @@ public final class FilterDefinition: Sendable {
     public let name: String
     public let arity: ClosedRange<Int>
     public let body: Body
+    /// What the filter reads besides its input and arguments, for `TemplateAnalyzer` (a filter
+    /// evaluating an expression given as text, such as Jekyll's `where_exp`); nil: nothing.
+    public typealias Analysis = @Sendable (_ arguments: [Expression], _ analyzer: inout TemplateAnalyzer) -> Void
+    public let analysis: Analysis?
     /// Marks Liquid's own `split` and `size`, so `split: x | size` can count without splitting.
     let standard: Standard?
 
     enum Standard { case split, size }
 
-    public init(_ name: String, arity: ClosedRange<Int>, _ body: @escaping Body) {
+    public init(_ name: String, arity: ClosedRange<Int>, analysis: Analysis? = nil, _ body: @escaping Body) {
         self.name = name
         self.arity = arity
         self.body = body
+        self.analysis = analysis
         self.standard = nil
     }
 
@@ -118,6 +123,7 @@ public final class FilterDefinition: Sendable {
         self.name = name
         self.arity = arity
         self.body = body
+        self.analysis = nil
         self.standard = standard
     }
 
@@ -172,9 +178,10 @@ public struct LiquidEnvironment: Sendable {
     }
 
     public mutating func register(
-        filter name: String, arity: ClosedRange<Int>, _ body: @escaping FilterDefinition.Body
+        filter name: String, arity: ClosedRange<Int>, analysis: FilterDefinition.Analysis? = nil,
+        _ body: @escaping FilterDefinition.Body
     ) {
-        filters[name] = FilterDefinition(name, arity: arity, body)
+        filters[name] = FilterDefinition(name, arity: arity, analysis: analysis, body)
     }
 
     func filterCall(_ name: String, _ args: [Expression], _ kwargs: [(String, Expression)]) -> FilterCall {

@@ -92,15 +92,21 @@ import JekyllPlugins
         var files: [String: String] = [
             "_config.yml": "title: Memo Site\nplugins: [counting-upcase]\n",
             "_layouts/default.html": "{% include site-title.html %}{% include page-title.html %}"
-                + "{% assign a = site.title | upcase %}{% assign b = page.title | upcase %}{{ a }}{{ b }}",
+                + "{% assign a = site.title | upcase %}{% assign b = page.title | upcase %}{{ a }}{{ b }}"
+                + "{% include groups.html %}{% include same-page.html %}",
+            // An expression filter reading its item only, and one reading the page.
+            "_includes/groups.html": "{% assign g = site.data.list | group_by_exp: 'x', 'x.k | upcase' %}[{{ g.size }}{{ site.title | upcase }}]",
+            "_data/list.yml": "- k: a\n- k: b\n- k: a\n",
+            "_includes/same-page.html": "{% assign m = site.pages | where_exp: 'p', 'p.url == page.url' %}[{{ m.first.title | upcase }}]",
             "_includes/site-title.html": "<s>{{ site.title | upcase }}</s>",
             "_includes/page-title.html": "<t>{{ page.title | upcase }}</t>",
         ]
         for n in 1...3 { files["p\(n).md"] = "---\nlayout: default\ntitle: P\(n)\n---\n" }
         let out = try Self.build(files, plugins: [counter])
-        for n in 1...3 { #expect(out["p\(n).html"] == "<s>MEMO SITE</s><t>P\(n)</t>MEMO SITEP\(n)") }
-        // Each page-independent include or assign once, the page-dependent ones three times.
+        for n in 1...3 { #expect(out["p\(n).html"] == "<s>MEMO SITE</s><t>P\(n)</t>MEMO SITEP\(n)[2MEMO SITE][P\(n)]") }
+        // Each page-independent include or assign once, the page-dependent ones three times (the
+        // group include calls upcase 4 times: 3 items and the title).
         let calls: Int = counter.calls.withLock { $0 }
-        #expect(calls == 8)
+        #expect(calls == 15)
     }
 }

@@ -64,6 +64,22 @@ import Testing
         #expect(!(try Self.usage(source)).isKnown)
     }
 
+    /// A filter evaluating an expression given as text says what it reads.
+    @Test func filterAnalysis() throws {
+        var env = LiquidEnvironment.standard
+        env.register(filter: "select_exp", arity: 2...2, analysis: { arguments, analyzer in
+            guard case .literal(.string(let name))? = arguments.first, case .literal(.string(let source))? = arguments.last,
+                  let condition = try? Condition.parse(source, environment: analyzer.environment) else {
+                return analyzer.unknown("select_exp")
+            }
+            analyzer.with([name]) { $0.read(condition) }
+        }) { input, _, _ in input }
+        let usage = try Template.parse("{{ list | select_exp: 'i', 'i.url == page.url' }}{{ i }}", environment: env).usage()
+        #expect(usage.freeVariables == ["list", "page", "i"])
+        #expect(usage.isKnown)
+        #expect(!(try Template.parse("{{ list | select_exp: n, 'i' }}", environment: env).usage()).isKnown)
+    }
+
     @Test func breakInsideItsOwnLoopIsKnown() throws {
         #expect(try Self.usage("{% for i in list %}{% if i %}{% break %}{% endif %}{% endfor %}").isKnown)
     }

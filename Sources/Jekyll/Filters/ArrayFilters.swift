@@ -29,7 +29,7 @@ enum ArrayFilters {
             if n == 1 { return a.randomElement() ?? .nil }
             return .array(Array(a.shuffled().prefix(max(0, n))))
         }
-        env.register(filter: "where_exp", arity: 2...2) { input, args, context in
+        env.register(filter: "where_exp", arity: 2...2, analysis: conditionReads) { input, args, context in
             guard let items = try selectable(input, context) else { return input }
             let condition = try Condition.parse(args[1].rubyString, environment: context.environment)
             let name = args[0].rubyString
@@ -37,7 +37,7 @@ enum ArrayFilters {
                 try context.withScope([name: item]) { try condition.evaluate(context) }
             })
         }
-        env.register(filter: "find_exp", arity: 2...2) { input, args, context in
+        env.register(filter: "find_exp", arity: 2...2, analysis: conditionReads) { input, args, context in
             guard let items = try selectable(input, context) else { return input }
             let condition = try Condition.parse(args[1].rubyString, environment: context.environment)
             let name = args[0].rubyString
@@ -53,7 +53,7 @@ enum ArrayFilters {
                 (Value.string(try JekyllFlavor.itemProperty(item, property, context).rubyString), item)
             })
         }
-        env.register(filter: "group_by_exp", arity: 2...2) { input, args, context in
+        env.register(filter: "group_by_exp", arity: 2...2, analysis: expressionReads) { input, args, context in
             // A hash is grouped as Ruby's Hash#group_by yields it: [key, value] pairs.
             let pairs: [Value]? = if case .hash(let h) = input { h.pairs.map { Value.array([$0.0, $0.1]) } } else { nil }
             guard let items = try pairs ?? groupable(input, context) else { return input }
@@ -63,6 +63,27 @@ enum ArrayFilters {
                 (try context.withScope([name: item]) { try expression.evaluate(context) }, item)
             })
         }
+    }
+
+    /// What the condition of `where_exp`/`find_exp` reads, besides its item variable; unknown
+    /// unless both are written as literals.
+    static let conditionReads: FilterDefinition.Analysis = { arguments, analyzer in
+        guard arguments.count == 2, case .literal(.string(let name)) = arguments[0],
+              case .literal(.string(let source)) = arguments[1],
+              let condition = try? Condition.parse(source, environment: analyzer.environment) else {
+            return analyzer.unknown("expression filter")
+        }
+        analyzer.with([name]) { $0.read(condition) }
+    }
+
+    /// What the expression of `group_by_exp` reads, besides its item variable.
+    static let expressionReads: FilterDefinition.Analysis = { arguments, analyzer in
+        guard arguments.count == 2, case .literal(.string(let name)) = arguments[0],
+              case .literal(.string(let source)) = arguments[1],
+              let expression = try? FilteredExpression.parse(source, environment: analyzer.environment) else {
+            return analyzer.unknown("expression filter")
+        }
+        analyzer.with([name]) { $0.read(expression) }
     }
 
     /// What `select` works on: arrays, a hash's values, a drop's items.

@@ -29,7 +29,7 @@ final class AssignMemo: AssignedValueMemo {
         case .analysed(let known)?:
             usage = known
         case nil:
-            usage = VariableUsage(of: expression)
+            usage = VariableUsage(of: expression, environment: context.environment)
             let entry: Entry = IncludeMemo.qualifies(usage) ? .analysed(usage) : .unusable
             entries.withLock { $0[id] = $0[id] ?? (expression, entry) }
             if case .unusable = entry { return try expression.evaluate(context) }

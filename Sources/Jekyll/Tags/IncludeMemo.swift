@@ -32,9 +32,9 @@ final class IncludeMemo: Sendable {
     static let siteVariables: Set<String> = ["site"]
 
     /// Filters whose result depends only on their input, their arguments and the site (a drop they
-    /// read through marks what depends on the page). Not `markdownify` (its warnings are logged
-    /// per page), `sample`, the `*_exp` filters (which evaluate expressions that may read the page)
-    /// nor plugins' filters.
+    /// read through marks what depends on the page; the expressions of the `*_exp` filters are
+    /// part of the usage). Not `markdownify` (its warnings are logged per page), `sample`, nor
+    /// plugins' filters.
     static let pureFilters: Set<String> = [
         "abs", "append", "at_least", "at_most", "capitalize", "ceil", "compact", "concat", "date", "default",
         "divided_by", "downcase", "escape", "escape_once", "first", "floor", "join", "last", "lstrip", "map",
@@ -45,7 +45,7 @@ final class IncludeMemo: Sendable {
         "relative_url", "absolute_url", "strip_index", "date_to_xmlschema", "date_to_rfc822", "date_to_string",
         "date_to_long_string", "xml_escape", "cgi_escape", "uri_escape", "number_of_words",
         "array_to_sentence_string", "slugify", "jsonify", "inspect", "to_integer", "normalize_whitespace",
-        "where", "find", "group_by", "smartify",
+        "where", "find", "group_by", "smartify", "where_exp", "find_exp", "group_by_exp",
     ]
 
     static func qualifies(_ usage: VariableUsage) -> Bool {
@@ -62,7 +62,7 @@ final class IncludeMemo: Sendable {
         case .analysed(let usage)?:
             if context.canReplay(usage) { return try record(include, key: key, usage: usage, scope: scope, into: &output, context: context) }
         case nil:
-            let usage = VariableUsage(of: include, partialUsage: PartialAnalysis(context: context).usage)
+            let usage = VariableUsage(of: include, environment: context.environment, partialUsage: PartialAnalysis(context: context).usage)
             guard Self.qualifies(usage) else {
                 entries.withLock { $0[key] = .unusable }
                 break

@@ -38,9 +38,14 @@ public struct TemplateAnalyzer {
     /// The usage of a partial, by the name an include gives (nil: unknown). The host loads and
     /// analyses it; it must stop recursion itself.
     let partialUsage: (String) -> VariableUsage?
+    /// What the template is parsed with: filters analysing expressions given as text parse them
+    /// with it.
+    public let environment: LiquidEnvironment
 
-    public init(bound: Set<String> = [], partialUsage: @escaping (String) -> VariableUsage? = { _ in nil }) {
+    public init(bound: Set<String> = [], environment: LiquidEnvironment = .standard,
+                partialUsage: @escaping (String) -> VariableUsage? = { _ in nil }) {
         self.bound = bound
+        self.environment = environment
         self.partialUsage = partialUsage
     }
 
@@ -86,6 +91,7 @@ public struct TemplateAnalyzer {
             usage.filters.insert(call.name)
             for a in call.arguments { read(a) }
             for (_, a) in call.keywordArguments { read(a) }
+            call.filter?.analysis?(call.arguments, &self)
         }
     }
 
@@ -153,6 +159,15 @@ public struct TemplateAnalyzer {
         }
     }
 
+    /// Reads in `body` with `names` set (the item variable of `where_exp`), as in a scope of
+    /// their own.
+    public mutating func with(_ names: Set<String>, _ body: (inout TemplateAnalyzer) -> Void) {
+        let before = bound
+        bound.formUnion(names)
+        body(&self)
+        bound = before
+    }
+
     /// `break`/`continue`: fine inside a loop of this template, otherwise it would stop a loop
     /// of whoever renders it.
     public mutating func interrupt() {
@@ -179,7 +194,7 @@ extension Template {
     /// What the template reads and sets (see `VariableUsage`); `partialUsage` gives the usage
     /// of the partials its includes name.
     public func usage(partialUsage: @escaping (String) -> VariableUsage? = { _ in nil }) -> VariableUsage {
-        var analyzer = TemplateAnalyzer(partialUsage: partialUsage)
+        var analyzer = TemplateAnalyzer(environment: environment, partialUsage: partialUsage)
         analyzer.block(root)
         return analyzer.usage
     }
@@ -187,8 +202,9 @@ extension Template {
 
 extension VariableUsage {
     /// The usage of one tag on its own (a host deciding about a single include).
-    public init(of tag: any AnalyzableTag, partialUsage: @escaping (String) -> VariableUsage?) {
-        var analyzer = TemplateAnalyzer(partialUsage: partialUsage)
+    public init(of tag: any AnalyzableTag, environment: LiquidEnvironment,
+                partialUsage: @escaping (String) -> VariableUsage?) {
+        var analyzer = TemplateAnalyzer(environment: environment, partialUsage: partialUsage)
         tag.analyze(&analyzer)
         self = analyzer.usage
     }

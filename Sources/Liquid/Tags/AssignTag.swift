@@ -56,8 +56,8 @@ public protocol AssignedValueMemo: Sendable {
 
 extension VariableUsage {
     /// What an expression reads and the filters it calls.
-    public init(of expression: FilteredExpression) {
-        var analyzer = TemplateAnalyzer()
+    public init(of expression: FilteredExpression, environment: LiquidEnvironment = .standard) {
+        var analyzer = TemplateAnalyzer(environment: environment)
         analyzer.read(expression)
         self = analyzer.usage
     }
