@@ -226,15 +226,17 @@ extension BlockParser {
         let spans = SpanParser.parse(text, context: ctx, parsers: [.codespan, .spanHTML])
         var pipeOnLine = false
         for c in spans {
-            var lines = c.value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            while lines.last == "" { lines.removeLast() }
+            // the text's lines, on bytes (the source has no carriage returns left)
+            let text = c.valueBytes
+            var lines = text.split(separator: Byte.newline, omittingEmptySubsequences: false)
+            while lines.last?.isEmpty == true { lines.removeLast() }
             if c.kind == .codespan {
                 if lines.count > 2 || (lines.count == 2 && !pipeOnLine) { break }
                 if lines.count == 2 && pipeOnLine { pipeOnLine = false }
             } else {
-                let firstHasPipe = lines.first.map { Self.hasTablePipe(Array($0.utf8), 0) } ?? false
+                let firstHasPipe = lines.first.map { Self.hasTablePipe(Bytes($0), 0) } ?? false
                 if lines.count > 1 && !pipeOnLine && !firstHasPipe { break }
-                let lastHasPipe = lines.last.map { Self.hasTablePipe(Array($0.utf8), 0) } ?? false
+                let lastHasPipe = lines.last.map { Self.hasTablePipe(Bytes($0), 0) } ?? false
                 pipeOnLine = (lines.count > 1 ? false : pipeOnLine) || lastHasPipe
             }
         }
