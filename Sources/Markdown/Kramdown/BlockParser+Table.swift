@@ -143,6 +143,10 @@ extension BlockParser {
     /// Splits a row into cells: `<code>…</code>` elements and code spans are kept whole, and `|`
     /// not preceded by a backslash separates cells (`\|` becomes `|`).
     private func rowCells(_ row: Bytes) -> [String] {
+        // without a backtick or a `<code` there is nothing to keep whole: the row is one text
+        if !row.contains(Byte.backtick) && !row.contains(Byte.lt) {
+            return row.isEmpty ? [] : Self.splitOnPipes(String(decoding: row, as: UTF8.self))
+        }
         var cells: [String] = []
         func addToLast(_ s: String) {
             if cells.isEmpty { cells.append(s) } else { cells[cells.count - 1] += s }
