@@ -87,6 +87,9 @@ struct SiteSetup {
         if let include = env.tags["include"] {
             env.register(tag: "include_relative", IncludeRelativeParser(include: include))
         }
+        if profile == nil, let include = env.tags["include"] {
+            env.register(tag: "include", MemoizedIncludeParser(include: include))
+        }
         JekyllFilters.register(into: &env)
         JekyllTags.register(into: &env)
         if let profile {

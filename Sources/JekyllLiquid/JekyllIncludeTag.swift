@@ -14,6 +14,8 @@ public struct JekyllIncludeTag: TagNode {
     let fileTemplate: Template?
     let parameters: [(key: String, value: Parameter)]
     let hasParameters: Bool
+    /// The parameters as written (`posts=site.posts limit=5`).
+    let parameterMarkup: String?
     let tagName: String
     /// A file name without `{{ … }}` that passed `validateFileName` when parsed: not checked again
     /// on every render (the check reads Unicode properties). A bad one still fails when rendered.
@@ -59,6 +61,14 @@ public struct JekyllIncludeTag: TagNode {
         try context.includePartial(named: call.file, into: &output) {
             if hasParameters { context["include"] = .hash(call.parameters) }
         }
+    }
+
+    /// What names this include's file and parameters as written, when the file is named literally
+    /// and found in the include folders (not beside the page): equal texts mean the same partial
+    /// called with the same expressions.
+    public var literalCallKey: String? {
+        guard fileTemplate == nil, resolve == nil, literalFileIsValid else { return nil }
+        return file + "\u{0}" + (parameterMarkup ?? "")
     }
 
     static func syntaxExample(_ tagName: String) -> String {
@@ -131,7 +141,7 @@ public struct JekyllIncludeTag: TagNode {
                 fileTemplate = try Template.parse(file, name: parser.templateName, environment: parser.environment)
             }
             return JekyllIncludeTag(file: file, resolve: resolve, fileTemplate: fileTemplate, parameters: parsed,
-                                    hasParameters: params != nil, tagName: tag.name,
+                                    hasParameters: params != nil, parameterMarkup: params, tagName: tag.name,
                                     literalFileIsValid: fileTemplate == nil
                                         && (try? JekyllIncludeTag.validateFileName(file, tagName: tag.name)) != nil)
         }
@@ -221,6 +231,21 @@ public struct JekyllIncludeTag: TagNode {
                 guard i == b.count || isSpace(b[i]) else { return nil }
             }
         }
+    }
+}
+
+extension JekyllIncludeTag: AnalyzableTag {
+    /// Reads the parameters' expressions, then what the partial reads, with `include` set when
+    /// parameters are given (without them, `include` is whatever the enclosing include set).
+    public func analyze(_ analyzer: inout TemplateAnalyzer) {
+        guard literalCallKey != nil else {
+            analyzer.unknown("include of a computed or relative file")
+            return
+        }
+        for (_, value) in parameters {
+            if case .variable(let e) = value { analyzer.read(e) }
+        }
+        analyzer.partial(named: file, setting: hasParameters ? ["include"] : [])
     }
 }
 

@@ -29,6 +29,7 @@ public struct KramdownConverter: Sendable {
 
     /// Converts `markdown` (a page's content after its front matter).
     public func convert(_ markdown: String) -> MarkdownOutput {
+        if let html = htmlWithoutParsing(markdown) { return MarkdownOutput(html: html) }
         var counts: CmarkBlockBuilder.BlockCounts? = nil
         return convert(markdown, counts: &counts)
     }

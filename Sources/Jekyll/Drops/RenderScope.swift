@@ -17,6 +17,11 @@ public final class BuildContext: Sendable {
     let excerpts: ExcerptTable
     let layoutTemplates: TemplateCache
     let partials: PartialCache
+    /// Outputs of includes that do not depend on the page; nil when a build must see every read
+    /// (records for incremental builds, strict variables or filters, a profile).
+    let includeMemo: IncludeMemo?
+    /// Values of `assign`s that do not depend on the page; nil when `includeMemo` is.
+    let assignMemo: AssignMemo?
     /// `markdownify` of short texts, which themes repeat on every page (an author's bio).
     let markdownified = MarkdownifyMemo()
     /// The `layout` variable each document starts with (see `LayoutLeak`).
@@ -51,6 +56,10 @@ public final class BuildContext: Sendable {
         self.profile = profile
         self.carried = carried
         dependencies = DependencyLog(documents: site.documents.count, recording: recordsDependencies)
+        let strict = site.configuration.strictVariables || site.configuration.strictFilters
+        let memoizes = !(recordsDependencies || strict || profile != nil)
+        includeMemo = memoizes ? IncludeMemo() : nil
+        assignMemo = memoizes ? AssignMemo() : nil
         self.reusable = reusable
         self.site = site
         self.state = RenderState(count: site.documents.count)
@@ -97,6 +106,7 @@ public final class BuildContext: Sendable {
         options.strictFilters = site.configuration.strictFilters
         options.registers[RenderScopeKey.self] = RenderScope(build: self, viewer: viewer, document: document)
         options.partialCache = partials
+        options.assignedValues = assignMemo
         return options
     }
 }
@@ -175,18 +185,36 @@ enum LayoutLeak {
 public struct RenderScope: Sendable {
     public let build: BuildContext
     /// The document being rendered (nil after the document loop; -1 for an excerpt, which sees
-    /// every document as not yet rendered).
-    public let viewer: Int?
-    /// The document whose `page` this render shows (for an excerpt, its item).
+    /// every document as not yet rendered). Reading it marks the render as depending on the page
+    /// (`pageDependence`): what it decides — which documents count as rendered, related posts,
+    /// the pages so far — differs from page to page.
+    public var viewer: Int? {
+        pageDependence.noted = true
+        return renderedViewer
+    }
+    private let renderedViewer: Int?
+    /// The document whose `page` this render shows (for an excerpt, its item); for the records
+    /// of what each render read.
     public let document: Int?
+    /// Set when the render read something that depends on the page or the moment (see
+    /// `IncludeMemo`).
+    let pageDependence = PageDependence()
 
     public init(build: BuildContext, viewer: Int?, document: Int? = nil) {
         self.build = build
-        self.viewer = viewer
+        self.renderedViewer = viewer
         self.document = document ?? viewer.flatMap { $0 >= 0 ? $0 : nil }
     }
 
+    /// For what reads the clock (`"now" | date`): the moment differs between pages.
+    public func noteMomentRead() { pageDependence.noted = true }
+
     public var site: SiteSnapshot { build.site }
+}
+
+/// A flag a render sets and reads on its own thread.
+final class PageDependence: @unchecked Sendable {
+    var noted = false
 }
 
 public enum RenderScopeKey: RegisterKey {

@@ -8,6 +8,7 @@ enum SiteDateFilter {
     static func register(into env: inout LiquidEnvironment) {
         guard let standard = env.filters["date"] else { return }
         env.register(filter: "date", arity: standard.arity) { input, args, context in
+            noteMoment(input, context)
             guard let clock = context.jekyll?.site.clock else { return try standard.body(input, args, context) }
             let pattern = args[0].rubyString
             guard !pattern.isEmpty, let time = localTime(input, clock: clock) else {
@@ -18,6 +19,13 @@ enum SiteDateFilter {
                 ? pattern.replacingZoneName(with: clock.abbreviation(at: time.seconds)) : pattern
             return DateFilter.strftime(.time(time), zoned).map(Value.string) ?? input
         }
+    }
+
+    /// `"now"` and `"today"` differ from page to page: a render reading them is not replayed.
+    static func noteMoment(_ input: Value, _ context: RenderContext) {
+        guard case .string(let s) = input, s.utf8.count == 3 || s.utf8.count == 5 else { return }
+        let lower = s.lowercased()
+        if lower == "now" || lower == "today" { context.jekyll?.noteMomentRead() }
     }
 
     /// The times whose zone is the site's: its own local times, `now`, timestamps and date strings

@@ -35,6 +35,10 @@ enum TextFilters {
             let scope = try context.requireJekyll()
             let converters = scope.build.converters
             let text = input.rubyString
+            // Printed paragraphs (an excerpt) come back as they are: no need to remember them.
+            if case .kramdown(let kramdown) = converters.markdown, let html = kramdown.htmlWithoutParsing(text) {
+                return .string(html)
+            }
             // Remembered only where no warning would be printed again on the next call.
             let memo = converters.showsMarkdownWarnings ? nil : scope.build.markdownified
             if let known = memo?.html(for: text) { return .string(known) }

@@ -8,6 +8,8 @@ public struct RenderOptions: Sendable {
     public var registers = Registers()
     /// Parsed partials, shared across the renders of one build; a fresh cache when nil.
     public var partialCache: PartialCache?
+    /// Values of `assign` the host may reuse across renders (see `AssignedValueMemo`).
+    public var assignedValues: (any AssignedValueMemo)?
     /// Output bytes to reserve beyond the template's own estimate: what the data will add (a
     /// layout's `content`, its includes), so that the buffer is not grown and copied on the way.
     public var additionalOutputCapacity = 0
@@ -75,6 +77,8 @@ public final class RenderContext {
     @exclusivity(unchecked) var cyclePositions: [(group: Value, position: Int)] = []
     /// Inside `{% render %}`, where `include` may not be used.
     @exclusivity(unchecked) var includeDisabled = false
+    /// Names set while `recordingEffects` runs; nil otherwise.
+    @exclusivity(unchecked) var effectLog: EffectLog?
     /// Per-render state of tags.
     @exclusivity(unchecked) public var state = Registers()
     @exclusivity(unchecked) public var interrupt: Interrupt?
@@ -151,11 +155,12 @@ public final class RenderContext {
 
     /// Sets a variable in the template's own scope, as `assign` and `capture` do.
     public func assign(_ name: String, _ value: Value) {
-        scopes.setOuter(name, hash: keyHash(name), value)
+        assign(name, hash: keyHash(name), value)
     }
 
     func assign(_ name: String, hash: Int, _ value: Value) {
         scopes.setOuter(name, hash: hash, value)
+        if effectLog != nil { effectLog?.assigned.append(name) }
     }
 
     /// Runs `body` with a new innermost scope.

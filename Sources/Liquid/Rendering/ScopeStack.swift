@@ -30,6 +30,11 @@ struct ScopeStack {
         return outer.value(for: name, hash: hash)
     }
 
+    /// Whether an inner scope (a loop's, an include's) holds the name.
+    func isSetInInnerScope(_ name: String, hash: Int) -> Bool {
+        entries.contains { $0.hash == hash && $0.name == name }
+    }
+
     mutating func push() {
         // Room for a few scopes at once, instead of growing one entry at a time.
         if starts.capacity == 0 {

@@ -13,7 +13,12 @@ struct AssignTag: TagNode {
     var isBlank: Bool { true }
 
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
-        let v = try value.evaluate(context)
+        let v: Value
+        if !value.filters.isEmpty, let memo = context.session.options.assignedValues {
+            v = try memo.value(of: value, in: context)
+        } else {
+            v = try value.evaluate(context)
+        }
         if case .string(let s) = v { try context.checkOutputSize(s.utf8.count) }
         context.assign(name, hash: nameHash, v)
     }
@@ -37,6 +42,24 @@ struct AssignTag: TagNode {
             }
             throw LiquidError.syntax("Syntax Error in 'assign' - Valid syntax: assign [var] = [source]")
         }
+    }
+}
+
+/// Values of `assign` expressions a host can reuse across the renders of a batch: a site's
+/// navigation list sorted and filtered the same way on every page. The memo decides, per
+/// expression, whether its value can differ (its `VariableUsage` helps) and evaluates it otherwise.
+public protocol AssignedValueMemo: Sendable {
+    /// The value of `expression` in `context` (`expression.evaluate(context)`, or a value it gave
+    /// in an earlier render where nothing it reads differs).
+    func value(of expression: FilteredExpression, in context: RenderContext) throws -> Value
+}
+
+extension VariableUsage {
+    /// What an expression reads and the filters it calls.
+    public init(of expression: FilteredExpression) {
+        var analyzer = TemplateAnalyzer()
+        analyzer.read(expression)
+        self = analyzer.usage
     }
 }
 

@@ -56,7 +56,7 @@ struct ForTag: TagNode {
         }
         var segment = items.slice(from: from, to: to)
         if reversed { segment = segment.reversed() }
-        context.forOffsets.set(loopName, hash: loopNameHash, from + segment.count)
+        context.setLoopOffset(loopName, hash: loopNameHash, from + segment.count)
 
         guard segment.count > 0 else {
             try elseBody?.render(into: &output, context: context)

@@ -1,0 +1,195 @@
+/// What part of a template needs from the render it runs in, worked out from the parsed tree
+/// without rendering it: the variables it reads before setting them, what it sets in the
+/// render's own scope, the filters it calls. A host uses it to tell when the output of a partial
+/// cannot depend on who renders it (and so may be rendered once and replayed, see
+/// `RenderEffects`).
+public struct VariableUsage: Sendable, Equatable {
+    /// Variables read before the template sets them, by their first name (`site` for `site.title`).
+    public var freeVariables: Set<String> = []
+    /// Names `assign` and `capture` set (in the render's own scope: a partial's assignments stay).
+    public var assignedVariables: Set<String> = []
+    /// Filters called, by name.
+    public var filters: Set<String> = []
+    /// Why the usage cannot be known (a tag that does not describe itself, state kept between
+    /// tags such as `cycle`, a computed variable name…). Empty when the rest is the whole truth.
+    public var unknowns: [String] = []
+
+    public init() {}
+
+    /// Whether the fields above say everything the template reads and sets.
+    public var isKnown: Bool { unknowns.isEmpty }
+}
+
+/// A tag that can say what it reads and sets. Tags that do not conform make a template's usage
+/// unknown.
+public protocol AnalyzableTag: TagNode {
+    func analyze(_ analyzer: inout TemplateAnalyzer)
+}
+
+/// Walks a template in rendering order, keeping the names it has certainly set so far: a read of
+/// any other name is a free variable. A name set only on some paths (in one branch of an `if`,
+/// in a loop body that may not run) does not count as set after them.
+public struct TemplateAnalyzer {
+    public private(set) var usage = VariableUsage()
+    /// Names certainly set at this point.
+    private var bound: Set<String>
+    /// Loops enclosing this point; `forloop` is theirs.
+    private var loopDepth = 0
+    /// The usage of a partial, by the name an include gives (nil: unknown). The host loads and
+    /// analyses it; it must stop recursion itself.
+    let partialUsage: (String) -> VariableUsage?
+
+    public init(bound: Set<String> = [], partialUsage: @escaping (String) -> VariableUsage? = { _ in nil }) {
+        self.bound = bound
+        self.partialUsage = partialUsage
+    }
+
+    // MARK: Reads
+
+    public mutating func read(_ expression: Expression) {
+        switch expression {
+        case .literal, .blank, .empty: break
+        case .range(let a, let b):
+            read(a)
+            read(b)
+        case .variable(let lookup): read(lookup)
+        }
+    }
+
+    mutating func read(_ lookup: VariableLookup) {
+        switch lookup.name {
+        case .identifier(let name):
+            if name == "forloop" && loopDepth > 0 {
+                // Only the loop's own counters: `parentloop` (or the drop itself, kept for later)
+                // reaches the loops of whoever renders this template.
+                guard case .key(let key, _)? = lookup.lookups.first, Self.forloopKeys.contains(key) else {
+                    unknown("forloop used beyond its counters")
+                    return
+                }
+            } else if !bound.contains(name) {
+                usage.freeVariables.insert(name)
+            }
+        case .computed(let e):
+            read(e)
+            unknown("computed variable name")
+        }
+        for l in lookup.lookups {
+            if case .index(let e) = l { read(e) }
+        }
+    }
+
+    static let forloopKeys: Set<String> = ["index", "index0", "rindex", "rindex0", "first", "last", "length", "name"]
+
+    public mutating func read(_ expression: FilteredExpression) {
+        if let e = expression.expression { read(e) }
+        for call in expression.filters {
+            usage.filters.insert(call.name)
+            for a in call.arguments { read(a) }
+            for (_, a) in call.keywordArguments { read(a) }
+        }
+    }
+
+    public mutating func read(_ condition: Condition) {
+        for c in condition.comparisons {
+            read(c.left)
+            if let r = c.right { read(r) }
+        }
+    }
+
+    // MARK: Writes and structure
+
+    /// `assign`/`capture`: the name is set from here on.
+    public mutating func assign(_ name: String) {
+        usage.assignedVariables.insert(name)
+        bound.insert(name)
+    }
+
+    public mutating func unknown(_ reason: String) {
+        usage.unknowns.append(reason)
+    }
+
+    /// The nodes of a block, in order.
+    public mutating func block(_ block: Block) {
+        for node in block.program {
+            switch node.node {
+            case .text: break
+            case .output(let e, _): read(e)
+            case .tag(let tag, _):
+                if let tag = tag as? any AnalyzableTag {
+                    tag.analyze(&self)
+                } else {
+                    unknown("tag \(type(of: tag))")
+                }
+            }
+        }
+    }
+
+    /// Blocks of which at most one runs (`if` branches) or any number (`case`); when `oneRuns`,
+    /// exactly one of them does, so what all of them set is set afterwards.
+    public mutating func alternatives(_ blocks: [Block], oneRuns: Bool) {
+        let before = bound
+        var common: Set<String>?
+        for b in blocks {
+            bound = before
+            block(b)
+            common = common.map { $0.intersection(bound) } ?? bound
+        }
+        bound = oneRuns ? (common ?? before) : before
+    }
+
+    /// A loop body with its variable (and `forloop`) set; it may run zero times, so nothing it
+    /// sets counts as set after it.
+    public mutating func loop(variable: String, body: Block, elseBody: Block?) {
+        let before = bound
+        bound.remove("forloop")
+        bound.insert(variable)
+        loopDepth += 1
+        block(body)
+        loopDepth -= 1
+        bound = before
+        if let elseBody {
+            block(elseBody)
+            bound = before
+        }
+    }
+
+    /// `break`/`continue`: fine inside a loop of this template, otherwise it would stop a loop
+    /// of whoever renders it.
+    public mutating func interrupt() {
+        if loopDepth == 0 { unknown("break or continue outside a loop") }
+    }
+
+    /// A partial rendered here, in this render's scopes, with `variables` set in a scope of its
+    /// own: its free variables are read here (unless set here), its assignments stay.
+    public mutating func partial(named name: String, setting variables: Set<String>) {
+        guard let inner = partialUsage(name) else {
+            unknown("partial \(name)")
+            return
+        }
+        for v in inner.freeVariables where !variables.contains(v) && !bound.contains(v) {
+            usage.freeVariables.insert(v)
+        }
+        for v in inner.assignedVariables { assign(v) }
+        usage.filters.formUnion(inner.filters)
+        usage.unknowns += inner.unknowns
+    }
+}
+
+extension Template {
+    /// What the template reads and sets (see `VariableUsage`); `partialUsage` gives the usage
+    /// of the partials its includes name.
+    public func usage(partialUsage: @escaping (String) -> VariableUsage? = { _ in nil }) -> VariableUsage {
+        var analyzer = TemplateAnalyzer(partialUsage: partialUsage)
+        analyzer.block(root)
+        return analyzer.usage
+    }
+}
+
+extension VariableUsage {
+    /// The usage of one tag on its own (a host deciding about a single include).
+    public init(of tag: any AnalyzableTag, partialUsage: @escaping (String) -> VariableUsage?) {
+        var analyzer = TemplateAnalyzer(partialUsage: partialUsage)
+        tag.analyze(&analyzer)
+        self = analyzer.usage
+    }
+}

@@ -1,0 +1,87 @@
+/// What rendering a piece of a template did to its render, kept so that the piece can be "rendered"
+/// again elsewhere by replaying it: its output, the variables it set in the render's own scope
+/// (with their final values), where its loops stopped (for `offset: continue`) and the steps it
+/// counted against the limits. Valid for another render only when the piece reads nothing that
+/// differs there — a host's decision, helped by `VariableUsage` and `canReplay(_:)`.
+public struct RenderEffects: Sendable {
+    public let output: String
+    let assignments: [(name: String, value: Value)]
+    let loopOffsets: [(name: String, offset: Int)]
+    let steps: Int
+    /// The scope depth it was rendered at: deeper, its own scopes might pass the nesting limit.
+    let depth: Int
+}
+
+/// The names set while effects are recorded, in order (repeats kept; the last value wins).
+struct EffectLog {
+    var assigned: [String] = []
+    var loops: [String] = []
+}
+
+extension RenderContext {
+    /// Whether a piece with this usage reads here what it reads in any render: its free variables
+    /// come from the data (no variable or counter of this render hides them), and the names it
+    /// sets are not hidden from its own later reads by an enclosing loop's or include's variable.
+    public func canReplay(_ usage: VariableUsage) -> Bool {
+        guard usage.isKnown else { return false }
+        for name in usage.freeVariables {
+            let hash = keyHash(name)
+            if scopes.value(for: name, hash: hash) != nil || counters.value(for: name, hash: hash) != nil { return false }
+        }
+        for name in usage.assignedVariables where scopes.isSetInInnerScope(name, hash: keyHash(name)) { return false }
+        return true
+    }
+
+    /// Renders through `render` into `output`, recording its effects; nil (the output still
+    /// written) when it recorded an error or a warning, which a replay would not repeat.
+    public func recordingEffects(into output: inout OutputBuffer,
+                                 _ render: (inout OutputBuffer) throws -> Void) throws -> RenderEffects? {
+        let outerLog = effectLog
+        effectLog = EffectLog()
+        let errorsBefore = session.errors.count, stepsBefore = session.steps
+        var piece = OutputBuffer()
+        defer {
+            // An enclosing recording sees what this piece set, as it would have without one.
+            if var outer = outerLog, let log = effectLog {
+                outer.assigned += log.assigned
+                outer.loops += log.loops
+                effectLog = outer
+            } else {
+                effectLog = outerLog
+            }
+        }
+        try render(&piece)
+        let text = piece.string
+        output.append(text)
+        guard session.errors.count == errorsBefore, let log = effectLog else { return nil }
+        var seen = Set<String>()
+        var assignments: [(String, Value)] = []
+        for name in log.assigned.reversed() where seen.insert(name).inserted {
+            assignments.append((name, scopes.outer.value(for: name, hash: keyHash(name)) ?? .nil))
+        }
+        seen = []
+        var offsets: [(String, Int)] = []
+        for name in log.loops.reversed() where seen.insert(name).inserted {
+            offsets.append((name, forOffsets.value(for: name, hash: keyHash(name)) ?? 0))
+        }
+        return RenderEffects(output: text, assignments: assignments.reversed(), loopOffsets: offsets.reversed(),
+                             steps: session.steps &- stepsBefore, depth: baseDepth + scopes.depth)
+    }
+
+    /// Does again what recorded effects did: false (nothing done) when this render is nested
+    /// deeper than the recorded one was.
+    public func replay(_ effects: RenderEffects, into output: inout OutputBuffer) throws -> Bool {
+        guard baseDepth + scopes.depth <= effects.depth else { return false }
+        try tick(effects.steps)
+        output.append(effects.output)
+        for (name, value) in effects.assignments { assign(name, value) }
+        for (name, offset) in effects.loopOffsets { setLoopOffset(name, hash: keyHash(name), offset) }
+        return true
+    }
+
+    /// Where the loop named `name` stopped, for `offset: continue`.
+    func setLoopOffset(_ name: String, hash: Int, _ offset: Int) {
+        forOffsets.set(name, hash: hash, offset)
+        if effectLog != nil { effectLog?.loops.append(name) }
+    }
+}

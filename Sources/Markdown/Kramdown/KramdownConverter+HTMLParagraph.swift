@@ -1,0 +1,142 @@
+/// A text made of `<p>` HTML blocks of plain phrasing markup — paragraphs kramdown printed,
+/// converted again: Jekyll's excerpts go through `markdownify` in jekyll-seo-tag's description
+/// on every post — comes out of kramdown as it went in, plus a final newline: kramdown keeps each
+/// block's content raw (no emphasis, typography or entities of its own) and prints its tags again
+/// the way they are written here. Recognising that costs one pass over the bytes instead of a
+/// parse; anything else (`<br>`, single quotes around attribute values, upper-case names, a bare
+/// `&` or `>`, line breaks, unclosed tags) takes the full conversion.
+extension KramdownConverter {
+    /// The HTML for `markdown` when it is made of such blocks, else nil.
+    public func htmlWithoutParsing(_ markdown: String) -> String? {
+        guard !options.parseBlockHTML, options.entityOutput == .asChar else { return nil }
+        let utf8 = markdown.utf8
+        guard utf8.count >= 7, utf8.first == UInt8(ascii: "<") else { return nil }
+        let plain = utf8.withContiguousStorageIfAvailable { Self.isPlainHTMLParagraph($0) } ?? false
+        guard plain else { return nil }
+        return utf8.last == Byte.newline ? markdown : markdown + "\n"
+    }
+
+    private static let phrasingElements: Set<[UInt8]> = Set([
+        "a", "abbr", "b", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp",
+        "small", "span", "strong", "sub", "sup", "time", "u", "var",
+    ].map { Array($0.utf8) })
+    private static let voidElements: Set<[UInt8]> = Set(["br", "img", "wbr"].map { Array($0.utf8) })
+
+    /// `<p>…</p>` blocks, each on one line, followed by one newline or a blank line (the last may
+    /// end the text without one).
+    static func isPlainHTMLParagraph(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let stop = b.count
+        var i = 0
+        while i < stop {
+            guard i + 3 <= stop, b[i] == UInt8(ascii: "<"), b[i + 1] == UInt8(ascii: "p"),
+                  b[i + 2] == UInt8(ascii: ">") else { return false }
+            i += 3
+            var open: [[UInt8]] = []
+            var closed = false
+            while i < stop, !closed {
+                switch b[i] {
+                case UInt8(ascii: "&"):
+                    guard let next = entityEnd(b, i, stop) else { return false }
+                    i = next
+                case UInt8(ascii: "<"):
+                    if open.isEmpty, i + 4 <= stop, b[i + 1] == UInt8(ascii: "/"), b[i + 2] == UInt8(ascii: "p"),
+                       b[i + 3] == UInt8(ascii: ">") {
+                        i += 4
+                        closed = true
+                    } else {
+                        guard let next = tagEnd(b, i, stop, &open) else { return false }
+                        i = next
+                    }
+                case UInt8(ascii: ">"), 0..<0x20, 0x7F:
+                    return false
+                default:
+                    i += 1
+                }
+            }
+            guard closed, i == stop || b[i] == Byte.newline else { return false }
+            // A third newline (or spaces on a blank line) kramdown would drop.
+            if i < stop, b[i] == Byte.newline { i += 1 }
+            if i < stop, b[i] == Byte.newline { i += 1 }
+        }
+        return true
+    }
+
+    /// `&name;`, `&#123;` or `&#x1F;` at `i`: where it ends.
+    private static func entityEnd(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ stop: Int) -> Int? {
+        var j = i + 1
+        let start: Int
+        if j < stop, b[j] == UInt8(ascii: "#") {
+            j += 1
+            let hex = j < stop && b[j] == UInt8(ascii: "x")
+            if hex { j += 1 }
+            start = j
+            while j < stop, isDigit(b[j]) || (hex && isHexLetter(b[j])) { j += 1 }
+        } else {
+            start = j
+            while j < stop, isLetter(b[j]) || (j > start && isDigit(b[j])) { j += 1 }
+        }
+        guard j > start, j < stop, b[j] == UInt8(ascii: ";") else { return nil }
+        return j + 1
+    }
+
+    /// `<name attr="value">`, `<name … />` (void elements only) or `</name>` closing the innermost
+    /// open element, at `i`: where it ends.
+    private static func tagEnd(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ stop: Int, _ open: inout [[UInt8]]) -> Int? {
+        var j = i + 1
+        let closing = j < stop && b[j] == UInt8(ascii: "/")
+        if closing { j += 1 }
+        let nameStart = j
+        while j < stop, isLowercase(b[j]) || (j > nameStart && isDigit(b[j])) { j += 1 }
+        let name = Array(b[nameStart..<j])
+        guard !name.isEmpty, j < stop else { return nil }
+        if closing {
+            guard b[j] == UInt8(ascii: ">"), open.last == name else { return nil }
+            open.removeLast()
+            return j + 1
+        }
+        let isVoid = voidElements.contains(name)
+        guard isVoid || phrasingElements.contains(name) else { return nil }
+        var attributes: [[UInt8]] = []
+        while j < stop {
+            switch b[j] {
+            case UInt8(ascii: ">"):
+                guard !isVoid else { return nil }
+                open.append(name)
+                return j + 1
+            case UInt8(ascii: " "):
+                j += 1
+                if j + 1 < stop, b[j] == UInt8(ascii: "/"), b[j + 1] == UInt8(ascii: ">") {
+                    return isVoid ? j + 2 : nil
+                }
+                let attrStart = j
+                while j < stop, isLowercase(b[j]) || (j > attrStart && (isDigit(b[j]) || b[j] == UInt8(ascii: "-"))) { j += 1 }
+                let attribute = Array(b[attrStart..<j])
+                guard !attribute.isEmpty, !attributes.contains(attribute), j + 1 < stop,
+                      b[j] == UInt8(ascii: "="), b[j + 1] == UInt8(ascii: "\"") else { return nil }
+                attributes.append(attribute)
+                j += 2
+                while j < stop, b[j] != UInt8(ascii: "\"") {
+                    switch b[j] {
+                    case UInt8(ascii: "&"):
+                        guard let next = entityEnd(b, j, stop) else { return nil }
+                        j = next
+                    case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "'"), 0..<0x20, 0x7F:
+                        return nil
+                    default:
+                        j += 1
+                    }
+                }
+                guard j < stop else { return nil }
+                j += 1
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
+    private static func isLowercase(_ c: UInt8) -> Bool { c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") }
+    private static func isLetter(_ c: UInt8) -> Bool { isLowercase(c | 0x20) }
+    private static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+    private static func isHexLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "f") }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Liquid
+import Testing
+@testable import Jekyll
+import JekyllPlugins
+
+/// `IncludeMemo`: includes that cannot depend on the page are rendered once per build and
+/// replayed; everything else renders as it would without the memo.
+@Suite struct IncludeMemoTests {
+    /// A plugin replacing `upcase` (a filter the memo trusts) by one that counts its calls: how
+    /// many times includes using it were really rendered.
+    struct CountingUpcase: JekyllPlugin {
+        let calls = Locked(0)
+        var name: String { "counting-upcase" }
+        func register(in environment: inout LiquidEnvironment, configuration: Configuration) {
+            environment.register(filter: "upcase", arity: 0...0) { [calls] input, _, _ in
+                calls.withLock { $0 += 1 }
+                return .string(input.rubyString.uppercased())
+            }
+        }
+    }
+
+    /// Builds `files` into a folder and returns each output's text, by path.
+    static func build(_ files: [String: String], plugins: [any JekyllPlugin] = []) throws -> [String: String] {
+        let root = NSTemporaryDirectory() + "kyll-memo-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
+        let logger = Logger(sink: { _, _ in })
+        let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
+        try SiteBuild.build(configuration, plugins: JekyllPlugins.all + plugins, logger: logger)
+        let out = Path.join(root, "site/_site")
+        var texts: [String: String] = [:]
+        for path in FileSystem.walkFiles(out) {
+            texts[path] = String(decoding: try FileSystem.read(Path.join(out, path)), as: UTF8.self)
+        }
+        return texts
+    }
+
+    static let layout = [
+        "{% include site-title.html %}",
+        "{% include page-title.html %}",
+        "{% include set-x.html %}{{ x }}",
+        "{% include show.html v=page.title %}",
+        "{% include outer.html %}",
+        "{% include echo-y.html %}{% for y in (1..2) %}{% include echo-y.html %}{% endfor %}",
+        "{% include recent.html posts=site.posts limit=1 %}{{ limit }}",
+        "{% include related.html %}",
+        "{% include count.html %}{% include count.html %}",
+        "{% include two.html %}{% for i in (1..5) offset: continue %}{{ i }}{% endfor %}",
+        "{% assign r = site.related_posts | map: 'title' | join: ',' %}{{ r }}",
+    ].joined(separator: "|")
+
+    static let site: [String: String] = [
+        "_config.yml": "title: Memo Site\n",
+        "_layouts/default.html": layout,
+        "_includes/site-title.html": "<s>{{ site.title | upcase }}</s>",
+        "_includes/page-title.html": "<t>{{ page.title | upcase }}</t>",
+        "_includes/set-x.html": "{% assign x = site.title | downcase %}",
+        "_includes/show.html": "<v>{{ include.v }}</v>",
+        "_includes/outer.html": "<o>{% include inner.html %}</o>",
+        "_includes/inner.html": "{{ page.url }}",
+        "_includes/echo-y.html": "{% assign y = site.title %}<{{ y }}>",
+        "_includes/recent.html": "{% assign limit = include.limit | default: 9 %}{% for post in include.posts limit: limit %}{{ post.title }}{% endfor %}",
+        "_includes/related.html": "{% for post in site.related_posts %}{{ post.title }},{% endfor %}",
+        "_includes/count.html": "{% increment c %}",
+        "_includes/two.html": "{% for i in (1..5) limit: 2 %}{{ i }}{% endfor %}",
+        "p1.md": "---\nlayout: default\ntitle: P1\n---\n",
+        "p2.md": "---\nlayout: default\ntitle: P2\n---\n",
+        "_posts/2024-01-01-one.md": "---\nlayout: default\ntitle: One\n---\n",
+        "_posts/2024-01-02-two.md": "---\nlayout: default\ntitle: Two\n---\n",
+    ]
+
+    /// Includes reading the page, given page-dependent arguments, including what reads the page,
+    /// setting variables the page (or themselves, under a loop's variable) read, reaching the
+    /// page through a drop, keeping counters or loop positions: each page as without a memo.
+    @Test func pageDependentIncludesRenderPerPage() throws {
+        let out = try Self.build(Self.site)
+        func expected(title: String, url: String, related: String) -> String {
+            ["<s>MEMO SITE</s>", "<t>\(title.uppercased())</t>", "memo site", "<v>\(title)</v>", "<o>\(url)</o>",
+             "<Memo Site><1><2>", "Two1", related, "01", "12345", String(related.dropLast())].joined(separator: "|")
+        }
+        #expect(out["p1.html"] == expected(title: "P1", url: "/p1.html", related: ""))
+        #expect(out["p2.html"] == expected(title: "P2", url: "/p2.html", related: ""))
+        #expect(out["2024/01/01/one.html"] == expected(title: "One", url: "/2024/01/01/one.html", related: "Two,"))
+        #expect(out["2024/01/02/two.html"] == expected(title: "Two", url: "/2024/01/02/two.html", related: "One,"))
+    }
+
+    /// An include (or an `assign`) reading only the site renders once for three pages; one
+    /// reading the page, on each of them.
+    @Test func siteOnlyIncludesRenderOnce() throws {
+        let counter = CountingUpcase()
+        var files: [String: String] = [
+            "_config.yml": "title: Memo Site\nplugins: [counting-upcase]\n",
+            "_layouts/default.html": "{% include site-title.html %}{% include page-title.html %}"
+                + "{% assign a = site.title | upcase %}{% assign b = page.title | upcase %}{{ a }}{{ b }}",
+            "_includes/site-title.html": "<s>{{ site.title | upcase }}</s>",
+            "_includes/page-title.html": "<t>{{ page.title | upcase }}</t>",
+        ]
+        for n in 1...3 { files["p\(n).md"] = "---\nlayout: default\ntitle: P\(n)\n---\n" }
+        let out = try Self.build(files, plugins: [counter])
+        for n in 1...3 { #expect(out["p\(n).html"] == "<s>MEMO SITE</s><t>P\(n)</t>MEMO SITEP\(n)") }
+        // Each page-independent include or assign once, the page-dependent ones three times.
+        let calls: Int = counter.calls.withLock { $0 }
+        #expect(calls == 8)
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import Markdown
+
+/// `<p>` HTML blocks of plain phrasing markup (printed paragraphs, as Jekyll's excerpts are) are
+/// printed as they came, without a parse. The outputs are kramdown 2's (`input: GFM`), and
+/// the full conversion must give the same.
+@Suite struct HTMLParagraphShortcutTests {
+    @Test(arguments: [
+        "<p>x</p>\n", "<p></p>\n", "<p>a</p>\n\n", "<p>a</p>\n\n<p>b <em>c</em></p>\n\n", "<p>a</p>\n<p>b</p>\n",
+        "<p>Input, framework really if <em>gateway</em> module, <strong>Domain way</strong> refactor.</p>\n",
+        "<p>a <a href=\"/x/y_z-1.html\">l</a> <code class=\"language-plaintext highlighter-rouge\">v_x</code> <del>d</del></p>\n",
+        "<p>a <sup id=\"fnref:1\" role=\"doc-noteref\"><a href=\"#fn:1\" class=\"footnote\" rel=\"footnote\">1</a></sup></p>\n",
+        "<p>a <a href=\"/x?a=1&amp;b=2\">l</a> &lt;b&gt; &quot; &rsquo;s &hellip; &#8217; &#x2019; &foo;</p>\n",
+        "<p>*x* _y_ `c` [l](u) \"q\" -- ... {::nomarkdown} \\x ü — “x”</p>\n",
+        "<p>a <em>b <code>c</code></em> d <br /> <img src=\"a.png\" alt=\"\" /> <abbr title=\"x &amp; y\">d</abbr></p>\n",
+    ])
+    func printedAsItCame(_ html: String) {
+        let converter = KramdownConverter()
+        #expect(converter.htmlWithoutParsing(html) == html)
+        var counts: CmarkBlockBuilder.BlockCounts? = nil
+        #expect(converter.convert(html, counts: &counts).html == html)
+        #expect(converter.convert(html).html == html)
+    }
+
+    @Test func finalNewlineAdded() {
+        #expect(KramdownConverter().convert("<p>a <em>b</em></p>").html == "<p>a <em>b</em></p>\n")
+    }
+
+    /// What kramdown changes (escapes, re-quotes, closes, splits) or reads differently.
+    @Test(arguments: [
+        "<p>a > b</p>\n", "<p>a & b</p>\n", "<p>x <br></p>\n", "<p>a <EM>b</EM></p>\n", "<p>a <em >b</em></p>\n",
+        "<p>a <a href='u'>z</a></p>\n", "<p>a\nb</p>\n", "<p>x</p><p>y</p>\n", "<p>x <span>y</p>\n", "<p>a</p>\n\n\n", "<p>a</p>\n \n<p>b</p>\n",
+        "<p>a</p>  \n", "<p>a <!-- c --> b</p>\n", "<p>a <p>b</p> c</p>\n", " <p>a</p>\n", "<p class=\"x\">a</p>\n",
+        "<p>a <div>b</div></p>\n", "<p>a <em>b</p>\n", "<p>a <em>b</strong></p>\n", "<p>a <img src=\"x\"></p>\n",
+        "<p>a <a href=\"x\" href=\"y\">b</a></p>\n", "<p>a &#;</p>\n", "<p>tab\there</p>\n", "<p>a</p>\n<ul>\n",
+        "<p>a</p>\n\n<div class=\"footnotes\">\n</div>\n", "<p>a</p>\n\nb\n",
+    ])
+    func notTaken(_ text: String) {
+        #expect(KramdownConverter().htmlWithoutParsing(text) == nil)
+    }
+
+    @Test func notWithBlockHTMLParsed() {
+        var options = KramdownOptions()
+        options.parseBlockHTML = true
+        #expect(KramdownConverter(options: options).htmlWithoutParsing("<p>*x*</p>\n") == nil)
+    }
+}
