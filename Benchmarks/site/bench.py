@@ -4,9 +4,10 @@
 For each size: generate the Jekyll and Hugo sites with gen_site.py (once; kept in --work), build
 with kyll and with Jekyll and compare the outputs with compare_sites.py, then time clean builds of
 kyll, Jekyll and Hugo in interleaved rounds (one hyperfine call per tool and round, so the three
-share the machine's moods), each command wrapped in /usr/bin/time for its peak RSS. The seed site
-(this repository) is measured the same way, kyll against Jekyll. Optionally times a one-post change
-with `kyll build --incremental` and checks that its result equals a full build.
+share the machine's moods), each command started directly (hyperfine -N) and its peak RSS taken from
+a further run under /usr/bin/time. The seed site (this repository) is measured the same way, kyll
+against Jekyll. Optionally times a one-post change with `kyll build --incremental` and checks that
+its result equals a full build.
 
 Prints a Markdown table and writes it, with the raw figures, to --work/results.{md,json}.
 """
@@ -53,20 +54,24 @@ def tools_for(site: str, hugo_site: str | None, out: str, kyll: str) -> list[Too
     return tools
 
 
-def timed(tool: Tool, runs: int, work: str, warmup: int = 0) -> tuple[list[float], list[int], float]:
-    """Runs hyperfine on one tool; returns wall times (s) and peak RSS (KiB) of the timed runs, and
-    their mean CPU time (user + system, s)."""
+def timed(tool: Tool, runs: int, work: str, warmup: int = 0, rss_runs: int = 1) -> tuple[list[float], list[int], float]:
+    """Runs hyperfine on one tool, the command started directly (no shell, no wrapper: a wrapper's own
+    fork and exec would count as the tool's time, a millisecond of a 20 ms build); returns the wall
+    times (s) and mean CPU time (user + system, s) of the timed runs, and the peak RSS (KiB) of
+    `rss_runs` further runs of the same clean build under /usr/bin/time."""
     rss_file = os.path.join(work, f"rss-{tool.name}.txt")
     json_file = os.path.join(work, f"hf-{tool.name}.json")
+    prepare = "rm -rf " + " ".join(tool.clean)
+    sh(["hyperfine", "--style", "none", "-N", "--runs", str(runs), "--warmup", str(warmup), "--prepare", prepare,
+        "--export-json", json_file, tool.command], stdout=subprocess.DEVNULL)
+    result = json.load(open(json_file))["results"][0]
     if os.path.exists(rss_file):
         os.remove(rss_file)
-    prepare = "rm -rf " + " ".join(tool.clean)
-    command = f"/usr/bin/time -a -o {rss_file} -f %M {tool.command}"
-    sh(["hyperfine", "--style", "none", "--runs", str(runs), "--warmup", str(warmup), "--prepare", prepare,
-        "--export-json", json_file, command], stdout=subprocess.DEVNULL)
-    result = json.load(open(json_file))["results"][0]
+    for _ in range(rss_runs):
+        sh(["sh", "-c", prepare])
+        sh(["sh", "-c", f"/usr/bin/time -a -o {rss_file} -f %M {tool.command}"], stdout=subprocess.DEVNULL)
     rss = [int(line) for line in open(rss_file).read().split() if line.isdigit()]
-    return result["times"], rss[warmup:], result["user"] + result["system"]
+    return result["times"], rss, result["user"] + result["system"]
 
 
 def compare(ref: str, out: str, label: str) -> dict:

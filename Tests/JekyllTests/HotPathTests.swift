@@ -95,6 +95,37 @@ import Testing
         }
     }
 
+    /// The system zone read from `/etc/localtime` names the zone Foundation finds, and a clock
+    /// without a site zone or `TZ` answers Foundation's offsets and abbreviations.
+    @Test func systemZone() throws {
+        // With `TZ` set, Foundation's current zone is that one (and so is a clock's).
+        guard ProcessTimeZone.current == nil else { return }
+        let system = try #require(ProcessTimeZone.systemIdentifier, "/etc/localtime is not a link into zoneinfo")
+        let foundation = try #require(TimeZone(identifier: system))
+        #expect(foundation.secondsFromGMT(for: Date()) == TimeZone.current.secondsFromGMT(for: Date()))
+        let clock = SiteClock(identifier: nil)
+        for seconds: Int64 in [0, 1_700_000_000, 1_690_000_000] {
+            let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+            #expect(clock.offset(at: seconds) == TimeZone.current.secondsFromGMT(for: date))
+            #expect(clock.abbreviation(at: seconds) == ProcessTimeZone.abbreviation(at: seconds))
+        }
+    }
+
+    /// The cores counted without Foundation are the ones Foundation counts.
+    @Test func processorCount() {
+        #expect(ProcessorCount.active == ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    #if os(Linux)
+    @Test(arguments: [
+        ("max 100000\n", nil), ("200000 100000\n", 2), ("150000 100000", 2), ("50000 100000", 1), ("", nil),
+        ("garbage", nil),
+    ] as [(String, Int?)])
+    func cgroupQuota(text: String, cores: Int?) {
+        #expect(ProcessorCount.quotaCores(text) == cores)
+    }
+    #endif
+
     /// A document drop's keys are told apart by length and end bytes, then confirmed whole.
     @Test func documentDropMethods() {
         for key in DocumentDrop.methodKeys {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Elapsed time for the build's "done in" line, and the number of cores to render on.
+/// Elapsed time for the build's "done in" line.
 enum MonotonicClock {
     static func now() -> ContinuousClock.Instant { ContinuousClock.now }
 
@@ -8,8 +8,4 @@ enum MonotonicClock {
         let d = ContinuousClock.now - start
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
-}
-
-enum ProcessorCount {
-    static var active: Int { ProcessInfo.processInfo.activeProcessorCount }
 }

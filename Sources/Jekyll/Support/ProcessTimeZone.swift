@@ -16,6 +16,17 @@ public enum ProcessTimeZone {
         return tz.hasPrefix(":") ? String(tz.dropFirst()) : tz
     }
 
+    /// The system zone's name, from the `/etc/localtime` link ("…/zoneinfo/Europe/Zurich"), without
+    /// asking Foundation (whose answer loads ICU); nil when the file is not such a link.
+    static var systemIdentifier: String? {
+        var buffer = [CChar](repeating: 0, count: 512)
+        let n = readlink("/etc/localtime", &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        let target = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let marker = ByteSearch.firstRange(of: "zoneinfo/", in: target) else { return nil }
+        return String(decoding: target.utf8.dropFirst(marker.upperBound), as: UTF8.self)
+    }
+
     public static func set(_ identifier: String) {
         setenv("TZ", identifier, 1)
         tzset()

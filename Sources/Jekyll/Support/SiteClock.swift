@@ -6,40 +6,62 @@ import YAML
 /// every `Time` it parses or reads in that zone; kyll keeps the zone in this value instead of the
 /// process environment, so several sites can build side by side.
 public struct SiteClock: Sendable {
-    public let timeZone: TimeZone
-    /// Zero for the zones that are UTC at every instant: their offset needs no lookup (Foundation's
-    /// takes a lock and asks ICU, for every date a site prints).
-    private let constantOffset: Int?
+    /// The zone's name (the site's `timezone:`, `TZ`, or the system's).
+    public let identifier: String
+    /// Foundation's zone, for the zones whose offset varies; nil for those that are UTC at every
+    /// instant, which need no lookup (Foundation's takes a lock and asks ICU for every date a site
+    /// prints, and loading ICU's zone data costs a millisecond at start-up).
+    private let variableZone: TimeZone?
     private static let utcIdentifiers: Set<String> = [
         "UTC", "GMT", "Etc/UTC", "Etc/GMT", "Etc/Universal", "Etc/Zulu", "Universal", "Zulu", "UCT", "Etc/UCT",
         "GMT0", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "Greenwich", "Etc/Greenwich",
     ]
 
-    /// `identifier` is the site's `timezone:`; without one, `TZ` or the system zone.
+    /// `identifier` is the site's `timezone:`; without one (or with one Foundation does not know),
+    /// `TZ`, else the system zone.
     public init(identifier: String?) {
-        if let identifier, let zone = TimeZone(identifier: identifier) {
-            timeZone = zone
-        } else if let tz = ProcessTimeZone.current, let zone = TimeZone(identifier: tz) {
-            timeZone = zone
-        } else {
-            timeZone = TimeZone.current
+        for candidate in [identifier, ProcessTimeZone.current] {
+            guard let candidate else { continue }
+            if SiteClock.utcIdentifiers.contains(candidate) {
+                self.identifier = candidate
+                variableZone = nil
+                return
+            }
+            if let zone = TimeZone(identifier: candidate) {
+                self.identifier = zone.identifier
+                variableZone = SiteClock.utcIdentifiers.contains(zone.identifier) ? nil : zone
+                return
+            }
         }
-        constantOffset = SiteClock.utcIdentifiers.contains(timeZone.identifier) ? 0 : nil
+        if let system = ProcessTimeZone.systemIdentifier, SiteClock.utcIdentifiers.contains(system) {
+            self.identifier = system
+            variableZone = nil
+            return
+        }
+        let zone = TimeZone.current
+        self.identifier = zone.identifier
+        variableZone = SiteClock.utcIdentifiers.contains(zone.identifier) ? nil : zone
+    }
+
+    /// Foundation's zone, made on demand for the constant ones.
+    public var timeZone: TimeZone {
+        variableZone ?? TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0)!
     }
 
     /// The offset east of UTC in force at an instant.
     public func offset(at seconds: Int64) -> Int {
-        if let constantOffset { return constantOffset }
-        return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        guard let variableZone else { return 0 }
+        return variableZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
     /// The zone's abbreviation at an instant ("UTC", "EST", "CEST"), as `%Z` prints it: from the C
     /// library when the process's zone is the site's (Ruby's source of names), else Foundation's.
     public func abbreviation(at seconds: Int64) -> String {
-        if ProcessTimeZone.current == nil || ProcessTimeZone.current == timeZone.identifier {
+        if ProcessTimeZone.current == nil || ProcessTimeZone.current == identifier {
             if let name = ProcessTimeZone.abbreviation(at: seconds) { return name }
         }
         let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+        let timeZone = self.timeZone
         let abbreviation = timeZone.abbreviation(for: date) ?? ""
         // Foundation names zones without a local abbreviation "GMT+1"; the C library (and Ruby)
         // print the numeric form "+01".

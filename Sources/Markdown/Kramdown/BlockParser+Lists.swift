@@ -205,14 +205,19 @@ extension BlockParser {
         var isTaskList = false
         for li in list.children {
             guard let p = li.children.first, p.kind == .p, let raw = p.children.first else { continue }
-            let b = Array(raw.value.utf8)
-            var i = 0
-            while i < b.count, Byte.isSpace(b[i]) { i += 1 }
-            if b.at(i) == Byte.lbracket, let m = b.at(i + 1), m == Byte.space || m == 0x78 || m == 0x58,
-               b.at(i + 2) == Byte.rbracket, let s = b.at(i + 3), Byte.isSpace(s) {
+            // read from the text's bytes: most items are no task, and their text stays a range
+            // of the source (no string made of it)
+            let task: (checked: Bool, rest: String)? = raw.withText { b in
+                var i = 0
+                while i < b.count, Byte.isSpace(b[i]) { i += 1 }
+                guard i + 3 < b.count, b[i] == Byte.lbracket, b[i + 1] == Byte.space || b[i + 1] == 0x78 || b[i + 1] == 0x58,
+                      b[i + 2] == Byte.rbracket, Byte.isSpace(b[i + 3]) else { return nil }
                 var j = i + 3
                 while j < b.count, Byte.isSpace(b[j]) { j += 1 }
-                raw.value = (m == Byte.space ? Self.uncheckedBox : Self.checkedBox) + b.string(j..<b.count)
+                return (b[i + 1] != Byte.space, String(decoding: UnsafeBufferPointer(rebasing: b[j...]), as: UTF8.self))
+            }
+            if let task {
+                raw.value = (task.checked ? Self.checkedBox : Self.uncheckedBox) + task.rest
                 isTaskList = true
             }
             if isTaskList { li.attrs["class"] = "task-list-item" }

@@ -143,6 +143,10 @@ extension BlockParser {
     /// Splits a row into cells: `<code>…</code>` elements and code spans are kept whole, and `|`
     /// not preceded by a backslash separates cells (`\|` becomes `|`).
     private func rowCells(_ row: Bytes) -> [String] {
+        // without a backtick or a `<code` there is nothing to keep whole: the row is one text
+        if !row.contains(Byte.backtick) && !row.contains(Byte.lt) {
+            return row.isEmpty ? [] : Self.splitOnPipes(String(decoding: row, as: UTF8.self))
+        }
         var cells: [String] = []
         func addToLast(_ s: String) {
             if cells.isEmpty { cells.append(s) } else { cells[cells.count - 1] += s }
@@ -226,15 +230,17 @@ extension BlockParser {
         let spans = SpanParser.parse(text, context: ctx, parsers: [.codespan, .spanHTML])
         var pipeOnLine = false
         for c in spans {
-            var lines = c.value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            while lines.last == "" { lines.removeLast() }
+            // the text's lines, on bytes (the source has no carriage returns left)
+            let text = c.valueBytes
+            var lines = text.split(separator: Byte.newline, omittingEmptySubsequences: false)
+            while lines.last?.isEmpty == true { lines.removeLast() }
             if c.kind == .codespan {
                 if lines.count > 2 || (lines.count == 2 && !pipeOnLine) { break }
                 if lines.count == 2 && pipeOnLine { pipeOnLine = false }
             } else {
-                let firstHasPipe = lines.first.map { Self.hasTablePipe(Array($0.utf8), 0) } ?? false
+                let firstHasPipe = lines.first.map { Self.hasTablePipe(Bytes($0), 0) } ?? false
                 if lines.count > 1 && !pipeOnLine && !firstHasPipe { break }
-                let lastHasPipe = lines.last.map { Self.hasTablePipe(Array($0.utf8), 0) } ?? false
+                let lastHasPipe = lines.last.map { Self.hasTablePipe(Bytes($0), 0) } ?? false
                 pipeOnLine = (lines.count > 1 ? false : pipeOnLine) || lastHasPipe
             }
         }

@@ -159,10 +159,14 @@ extension HTMLConverter {
 
     /// The Rouge lexer kramdown would use, or nil when it prints the code plainly.
     func lexer(language: String?, block: Bool, code: String) -> String? {
-        guard options.syntaxHighlighter == .rouge else { return nil }
-        let opts = block ? options.blockHighlighting : options.spanHighlighting
+        guard ctx.options.syntaxHighlighter == .rouge else { return nil }
+        // only the three fields needed are read (a copy of the highlighter options retains every
+        // string in them, and this runs for every code span)
+        let disable = block ? ctx.options.blockHighlighting.disable : ctx.options.spanHighlighting.disable
+        let guessLang = block ? ctx.options.blockHighlighting.guessLang : ctx.options.spanHighlighting.guessLang
+        let defaultLang = block ? ctx.options.blockHighlighting.defaultLang : ctx.options.spanHighlighting.defaultLang
         // With neither a language nor a default, Rouge guesses (when guessing is on).
-        guard !opts.disable, let name = language ?? opts.defaultLang ?? (opts.guessLang ? "guess" : nil) else { return nil }
+        guard !disable, let name = language ?? defaultLang ?? (guessLang ? "guess" : nil) else { return nil }
         let lexer: String?
         if PlainCodeHighlighter.guesses(name) {
             lexer = (highlighter ?? PlainCodeHighlighter()).lexer(for: name, code: code)
@@ -177,7 +181,7 @@ extension HTMLConverter {
             lexerCache[name] = .some(lexer)
             lastLexer = (name, lexer)
         }
-        guard let lexer, !(lexer == "plaintext" && !opts.guessLang) else { return nil }
+        guard let lexer, !(lexer == "plaintext" && !guessLang) else { return nil }
         return lexer
     }
 

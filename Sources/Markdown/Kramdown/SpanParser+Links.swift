@@ -119,7 +119,11 @@ extension SpanParser {
                 addText(start, resultEnd)
                 return
             }
-            url = src.string(open + 1..<j).trimmingCharacters(in: " \t\n\r\u{0B}\u{0C}")
+            // stripped of Ruby's spaces before it becomes a string (one string made, not two)
+            var urlStart = open + 1, urlEnd = j
+            while urlStart < urlEnd, Byte.isSpace(src[urlStart]) { urlStart += 1 }
+            while urlEnd > urlStart, Byte.isSpace(src[urlEnd - 1]) { urlEnd -= 1 }
+            url = src.string(urlStart..<urlEnd)
             pos = j + 1
             if depth == 0 && !stoppedOnSpace {
                 addLink(el, url, nil, alt: alt, ial: nil)

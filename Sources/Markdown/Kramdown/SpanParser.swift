@@ -163,39 +163,7 @@ final class SpanParser {
         }
         var stopFound = false
         while pos < src.count && !stopFound {
-            // scan_until(/(?=stop|span_start)/)
-            let scanStart = pos
-            var p = pos
-            var found = false
-            let s = src
-            let n = s.count
-            let smartQuotes = activeMask & (1 << Parser.smartQuotes.bit) != 0
-            while p < n {
-                // Most bytes can start nothing: skip them without asking every parser. A span
-                // can start only at a trigger byte, or (smart quotes) at the character before a
-                // quote, which is looked at when the quote is reached; a space only before a
-                // space, a quote, `<` or `>`. No stop test matches a byte that is not a trigger.
-                let c = s[p]
-                guard Self.isTrigger(c) else { p += 1; continue }
-                if c == Byte.space {
-                    let next = p + 1 < n ? s[p + 1] : 0
-                    if next != Byte.space && next != Byte.quote && next != Byte.apos && next != Byte.lt && next != Byte.gt {
-                        p += 1
-                        continue
-                    }
-                } else if smartQuotes && (c == Byte.quote || c == Byte.apos) && p > scanStart {
-                    var r = p - 1
-                    while r > scanStart && Byte.isContinuation(s[r]) { r -= 1 }
-                    if !Self.isTrigger(s[r]) {
-                        if hasStop, stop(self, r) { p = r; found = true; break }
-                        if spanStart(at: r) { p = r; found = true; break }
-                    }
-                }
-                if hasStop, stop(self, p) { found = true; break }
-                if spanStart(at: p) { found = true; break }
-                p += 1
-            }
-            if !found {
+            guard let p = nextStart(hasStop: hasStop, stop: stop) else {
                 if !hasStop { addText(pos, src.count); pos = src.count }
                 break
             }
@@ -207,6 +175,51 @@ final class SpanParser {
         }
         return stopFound
     }
+
+    /// kramdown's `scan_until(/(?=stop|span_start)/)` from `pos`: where the next span or the stop
+    /// may start, or nil. Most bytes can start nothing and are skipped with one table lookup. A
+    /// span can start only at a trigger byte, or (smart quotes) at the character before a quote,
+    /// which is looked at when the quote is reached; a space only before a space, a quote, `<`
+    /// or `>`. No stop test matches a byte that is not a trigger.
+    @inline(__always)
+    private func nextStart(hasStop: Bool, stop: StopTest) -> Int? {
+        let scanStart = pos
+        let smartQuotes = activeMask & (1 << Parser.smartQuotes.bit) != 0
+        let triggers = Self.triggerTable
+        return src.withUnsafeBufferPointer { s -> Int? in
+            let n = s.count
+            var p = scanStart
+            while p < n {
+                let c = s[p]
+                guard triggers[Int(c)] else { p += 1; continue }
+                if c == Byte.space {
+                    let next = p + 1 < n ? s[p + 1] : 0
+                    if next != Byte.space && next != Byte.quote && next != Byte.apos && next != Byte.lt && next != Byte.gt {
+                        p += 1
+                        continue
+                    }
+                } else if smartQuotes && (c == Byte.quote || c == Byte.apos) && p > scanStart {
+                    var r = p - 1
+                    while r > scanStart && Byte.isContinuation(s[r]) { r -= 1 }
+                    if !triggers[Int(s[r])] {
+                        if hasStop, stop(self, r) { return r }
+                        if spanStart(at: r) { return r }
+                    }
+                }
+                if hasStop, stop(self, p) { return p }
+                if spanStart(at: p) { return p }
+                p += 1
+            }
+            return nil
+        }
+    }
+
+    /// `isTrigger` of every byte value, for the scan loop.
+    nonisolated(unsafe) private static let triggerTable: UnsafePointer<Bool> = {
+        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        for b in 0..<256 { table[b] = isTrigger(UInt8(b)) }
+        return UnsafePointer(table)
+    }()
 
     /// Bytes at which a span parser or a stop pattern may match: `*_`<[]!"'$&{-.\ ~>`.
     @inline(__always) static func isTrigger(_ c: UInt8) -> Bool {

@@ -231,6 +231,8 @@ struct GFMPass {
             }
             return id
         }()
+        // room for a page's headers at once (growing from one entry rehashed at every doubling)
+        if ctx.gfmIDs.isEmpty { ctx.gfmIDs.reserveCapacity(16) }
         // one hash lookup: the number of headers before this one with the same id
         let n: Int = {
             let index = ctx.gfmIDs.index(forKey: id)

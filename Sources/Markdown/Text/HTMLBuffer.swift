@@ -158,5 +158,5 @@ struct HTMLBuffer {
         }
     }
 
-    var string: String { String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self) }
+    var string: String { String(decodingMostlyASCII: UnsafeBufferPointer(start: storage.base, count: storage.count)) }
 }
