@@ -39,6 +39,38 @@ import Testing
         #expect(KramdownConverter().htmlWithoutParsing(text) == nil)
     }
 
+    /// Random texts of paragraph fragments (a fixed seed): whenever the shortcut answers, the full
+    /// conversion says the same.
+    @Test func agreesWithTheFullConversion() {
+        let fragments = [
+            "<p>", "</p>", "</p>\n", "</p>\n\n", "<em>", "</em>", "<strong>", "</strong>", "<code>", "</code>",
+            "<a href=\"/x/y\">", "<a href='u'>", "</a>", "<span>", "</span>", "<del>", "</del>", "<br />", "<br>",
+            "<img src=\"a.png\" alt=\"\" />", "&amp;", "&lt;", "&quot;", "&#8217;", "&foo;", "&", ">", "'", "\"",
+            "x", "word", " ", "  ", "\n", "\t", "*", "_", "`", "--", "...", "ü", "“", "<!-- c -->", "<div>", "</div>",
+            "{::nomarkdown}", "\\", "[l](u)",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        let converter = KramdownConverter()
+        var taken = 0
+        for _ in 0..<4000 {
+            var text = "<p>"
+            for _ in 0..<(1 + next(12)) { text += fragments[next(fragments.count)] }
+            if next(2) == 0 { text += "</p>\n" }
+            guard let shortcut = converter.htmlWithoutParsing(text) else { continue }
+            taken += 1
+            var counts: CmarkBlockBuilder.BlockCounts? = nil
+            #expect(shortcut == converter.convert(text, counts: &counts).html, "\(text.debugDescription)")
+        }
+        #expect(taken > 100, "the generator rarely makes texts the shortcut takes (\(taken))")
+    }
+
     @Test func notWithBlockHTMLParsed() {
         var options = KramdownOptions()
         options.parseBlockHTML = true
