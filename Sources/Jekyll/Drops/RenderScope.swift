@@ -215,6 +215,16 @@ public struct RenderScope: Sendable {
 /// A flag a render sets and reads on its own thread.
 final class PageDependence: @unchecked Sendable {
     var noted = false
+
+    /// Runs `body` and says whether it read anything page-dependent; what it read still counts for
+    /// an enclosing watch (an include recorded inside another's recording).
+    func watching<T>(_ body: () throws -> T) rethrows -> (value: T, noted: Bool) {
+        let outer = noted
+        noted = false
+        defer { noted = outer || noted }
+        let value = try body()
+        return (value, noted)
+    }
 }
 
 public enum RenderScopeKey: RegisterKey {

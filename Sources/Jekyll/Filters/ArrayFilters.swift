@@ -67,23 +67,30 @@ enum ArrayFilters {
 
     /// What the condition of `where_exp`/`find_exp` reads, besides its item variable; unknown
     /// unless both are written as literals.
-    static let conditionReads: FilterDefinition.Analysis = { arguments, analyzer in
-        guard arguments.count == 2, case .literal(.string(let name)) = arguments[0],
-              case .literal(.string(let source)) = arguments[1],
-              let condition = try? Condition.parse(source, environment: analyzer.environment) else {
-            return analyzer.unknown("expression filter")
-        }
-        analyzer.with([name]) { $0.read(condition) }
+    static let conditionReads = itemExpressionReads { source, environment in
+        guard let condition = try? Condition.parse(source, environment: environment) else { return nil }
+        return { $0.read(condition) }
     }
 
     /// What the expression of `group_by_exp` reads, besides its item variable.
-    static let expressionReads: FilterDefinition.Analysis = { arguments, analyzer in
-        guard arguments.count == 2, case .literal(.string(let name)) = arguments[0],
-              case .literal(.string(let source)) = arguments[1],
-              let expression = try? FilteredExpression.parse(source, environment: analyzer.environment) else {
-            return analyzer.unknown("expression filter")
+    static let expressionReads = itemExpressionReads { source, environment in
+        guard let expression = try? FilteredExpression.parse(source, environment: environment) else { return nil }
+        return { $0.read(expression) }
+    }
+
+    /// The analysis of a filter taking an item variable's name and an expression over it, both
+    /// literals: what the expression `parse` makes of the source reads, the item aside.
+    private static func itemExpressionReads(
+        _ parse: @escaping @Sendable (String, LiquidEnvironment) -> ((inout TemplateAnalyzer) -> Void)?
+    ) -> FilterDefinition.Analysis {
+        { arguments, analyzer in
+            guard arguments.count == 2, case .literal(.string(let name)) = arguments[0],
+                  case .literal(.string(let source)) = arguments[1],
+                  let read = parse(source, analyzer.environment) else {
+                return analyzer.unknown("expression filter")
+            }
+            analyzer.with([name], read)
         }
-        analyzer.with([name]) { $0.read(expression) }
     }
 
     /// What `select` works on: arrays, a hash's values, a drop's items.

@@ -35,10 +35,7 @@ extension FileSystem {
             let file = openat(fd, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard file >= 0 else { throw Failure(path: Path.join(path, relative), operation: "create", code: errno) }
             defer { close(file) }
-            let result: Int32? = bytes.withContiguousStorageIfAvailable { buffer in
-                FileSystem.writeAll(file, UnsafeRawBufferPointer(buffer))
-            }
-            let code = result ?? Array(bytes).withUnsafeBytes { FileSystem.writeAll(file, $0) }
+            let code = FileSystem.writeAll(file, bytes)
             if code != 0 { throw Failure(path: Path.join(path, relative), operation: "write", code: code) }
         }
     }

@@ -131,18 +131,29 @@ public enum FileSystem {
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let n = bytes.withUnsafeMutableBytes { raw in
-                Glibc_read(fd, raw.baseAddress! + count, raw.count - count)
-            }
+            let (n, code) = bytes.withUnsafeMutableBytes { readAll(fd, into: $0.baseAddress! + count, $0.count - count) }
+            if code != 0 { throw Failure(path: path, operation: "read", code: code) }
+            count += n
+            if count < bytes.count { break }
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    /// Reads into `buffer` until it is full or the file ends, retrying interrupted reads: the
+    /// bytes read, and errno when a read failed (0 otherwise).
+    static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawPointer, _ capacity: Int) -> (count: Int, errno: Int32) {
+        var count = 0
+        while count < capacity {
+            let n = Glibc_read(fd, buffer + count, capacity - count)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw Failure(path: path, operation: "read", code: errno)
+                return (count, errno)
             }
             if n == 0 { break }
             count += n
         }
-        bytes.removeSubrange(count...)
-        return bytes
+        return (count, 0)
     }
 
     /// A file's bytes read straight into a `String`'s own storage (no intermediate array, one
@@ -165,17 +176,8 @@ public enum FileSystem {
         var count = 0
         var failure: Int32 = 0
         let text = String(unsafeUninitializedCapacity: size) { buffer in
-            while count < size {
-                let n = Glibc_read(fd, buffer.baseAddress! + count, size - count)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return 0
-                }
-                if n == 0 { break }
-                count += n
-            }
-            return count
+            (count, failure) = readAll(fd, into: buffer.baseAddress!, size)
+            return failure == 0 ? count : 0
         }
         if failure != 0 { throw Failure(path: path, operation: "read", code: failure) }
         var probe: UInt8 = 0
@@ -214,11 +216,14 @@ public enum FileSystem {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(path: path, operation: "create", code: errno) }
         defer { close(fd) }
-        let result: Int32? = bytes.withContiguousStorageIfAvailable { buffer in
-            writeAll(fd, UnsafeRawBufferPointer(buffer))
-        }
-        let code = result ?? Array(bytes).withUnsafeBytes { writeAll(fd, $0) }
+        let code = writeAll(fd, bytes)
         if code != 0 { throw Failure(path: path, operation: "write", code: code) }
+    }
+
+    /// Writes all of `bytes` (copied first only when they are not contiguous); errno or 0.
+    static func writeAll(_ fd: Int32, _ bytes: some Collection<UInt8>) -> Int32 {
+        let result: Int32? = bytes.withContiguousStorageIfAvailable { writeAll(fd, UnsafeRawBufferPointer($0)) }
+        return result ?? Array(bytes).withUnsafeBytes { writeAll(fd, $0) }
     }
 
     static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32 {

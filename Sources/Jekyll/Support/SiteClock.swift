@@ -20,26 +20,30 @@ public struct SiteClock: Sendable {
     /// `identifier` is the site's `timezone:`; without one (or with one Foundation does not know),
     /// `TZ`, else the system zone.
     public init(identifier: String?) {
-        for candidate in [identifier, ProcessTimeZone.current] {
-            guard let candidate else { continue }
+        for case let candidate? in [identifier, ProcessTimeZone.current] {
             if SiteClock.utcIdentifiers.contains(candidate) {
-                self.identifier = candidate
-                variableZone = nil
+                self.init(utc: candidate)
                 return
             }
             if let zone = TimeZone(identifier: candidate) {
-                self.identifier = zone.identifier
-                variableZone = SiteClock.utcIdentifiers.contains(zone.identifier) ? nil : zone
+                self.init(zone)
                 return
             }
         }
         if let system = ProcessTimeZone.systemIdentifier, SiteClock.utcIdentifiers.contains(system) {
-            self.identifier = system
-            variableZone = nil
-            return
+            self.init(utc: system)
+        } else {
+            self.init(TimeZone.current)
         }
-        let zone = TimeZone.current
-        self.identifier = zone.identifier
+    }
+
+    private init(utc identifier: String) {
+        self.identifier = identifier
+        variableZone = nil
+    }
+
+    private init(_ zone: TimeZone) {
+        identifier = zone.identifier
         variableZone = SiteClock.utcIdentifiers.contains(zone.identifier) ? nil : zone
     }
 

@@ -35,13 +35,9 @@ final class AssignMemo: AssignedValueMemo {
             if case .unusable = entry { return try expression.evaluate(context) }
         }
         guard context.canReplay(usage), let scope = context.jekyll else { return try expression.evaluate(context) }
-        let dependence = scope.pageDependence
-        let outerNoted = dependence.noted
-        dependence.noted = false
-        defer { dependence.noted = outerNoted || dependence.noted }
         evaluations.withLock { $0 += 1 }
-        let value = try expression.evaluate(context)
-        let entry: Entry = dependence.noted ? .unusable : .evaluated(usage, value)
+        let (value, dependsOnPage) = try scope.pageDependence.watching { try expression.evaluate(context) }
+        let entry: Entry = dependsOnPage ? .unusable : .evaluated(usage, value)
         entries.withLock { $0[id] = (expression, entry) }
         return value
     }

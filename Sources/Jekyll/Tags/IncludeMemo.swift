@@ -75,13 +75,11 @@ final class IncludeMemo: Sendable {
 
     private func record(_ include: JekyllIncludeTag, key: String, usage: VariableUsage, scope: RenderScope,
                         into output: inout OutputBuffer, context: RenderContext) throws {
-        let dependence = scope.pageDependence
-        let outerNoted = dependence.noted
-        dependence.noted = false
-        defer { dependence.noted = outerNoted || dependence.noted }
         recordings.withLock { $0 += 1 }
-        let effects = try context.recordingEffects(into: &output) { try include.render(into: &$0, context: context) }
-        let entry: Entry = effects.map { dependence.noted ? .unusable : .recorded(usage, $0) } ?? .unusable
+        let (effects, dependsOnPage) = try scope.pageDependence.watching {
+            try context.recordingEffects(into: &output) { try include.render(into: &$0, context: context) }
+        }
+        let entry: Entry = effects.map { dependsOnPage ? .unusable : .recorded(usage, $0) } ?? .unusable
         entries.withLock { $0[key] = entry }
     }
 }

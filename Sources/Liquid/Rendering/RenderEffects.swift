@@ -54,18 +54,16 @@ extension RenderContext {
         let text = piece.string
         output.append(text)
         guard session.errors.count == errorsBefore, let log = effectLog else { return nil }
-        var seen = Set<String>()
-        var assignments: [(String, Value)] = []
-        for name in log.assigned.reversed() where seen.insert(name).inserted {
-            assignments.append((name, scopes.outer.value(for: name, hash: keyHash(name)) ?? .nil))
-        }
-        seen = []
-        var offsets: [(String, Int)] = []
-        for name in log.loops.reversed() where seen.insert(name).inserted {
-            offsets.append((name, forOffsets.value(for: name, hash: keyHash(name)) ?? 0))
-        }
-        return RenderEffects(output: text, assignments: assignments.reversed(), loopOffsets: offsets.reversed(),
+        let assignments = Self.lastSettings(log.assigned) { scopes.outer.value(for: $0, hash: keyHash($0)) ?? .nil }
+        let offsets = Self.lastSettings(log.loops) { forOffsets.value(for: $0, hash: keyHash($0)) ?? 0 }
+        return RenderEffects(output: text, assignments: assignments, loopOffsets: offsets,
                              steps: session.steps &- stepsBefore, depth: baseDepth + scopes.depth)
+    }
+
+    /// Each name set once, in the order of their last settings, with its value now.
+    private static func lastSettings<V>(_ names: [String], _ value: (String) -> V) -> [(String, V)] {
+        var seen = Set<String>()
+        return names.reversed().filter { seen.insert($0).inserted }.reversed().map { ($0, value($0)) }
     }
 
     /// Does again what recorded effects did: false (nothing done) when this render is nested
