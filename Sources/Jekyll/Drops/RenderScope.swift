@@ -62,7 +62,8 @@ public final class BuildContext: Sendable {
         assignMemo = memoizes ? AssignMemo() : nil
         self.reusable = reusable
         self.site = site
-        self.state = RenderState(count: site.documents.count)
+        self.state = RenderState(count: site.documents.count,
+                                 leading: site.documents.indices.filter { site.documents[$0].neverWaitsForOthers })
         self.environment = environment
         self.converters = converters
         self.plugins = plugins
