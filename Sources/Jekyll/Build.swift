@@ -67,6 +67,7 @@ public enum SiteBuild {
                                    reusable: plan?.reusable ?? [], recordsDependencies: plan != nil)
         progress?.begin("Rendering", total: snapshot.documents.count)
         let rendered = try context.renderAll(workers: setup.workers, progress: progress)
+        setup.converters.markdownCache?.finish(complete: plan == nil)
         timer.end("RENDER")
         timer.end("CLEANUP")
 

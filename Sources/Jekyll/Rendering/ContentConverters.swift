@@ -30,6 +30,8 @@ public struct ContentConverters: Sendable {
     public let highlighter: (any CodeHighlighter)?
     let smartyPants: SmartyPants
     let sass: SassConversion
+    /// Documents' converted Markdown from earlier builds (nil without a disk cache).
+    let markdownCache: ConversionCache?
 
     init(configuration: Configuration, highlighter: (any CodeHighlighter)?, theme: Theme?) throws(BuildError) {
         let kramdown = configuration["kramdown"]?.orderedHash ?? OrderedHash()
@@ -59,6 +61,7 @@ public struct ContentConverters: Sendable {
             markdown = .unavailable(configuration.places.locate(error, at: ["markdown"]))
         }
         sass = SassConversion(configuration: configuration, theme: theme)
+        markdownCache = ConversionCache(configuration: configuration, name: "Converters--Markdown")
     }
 
     /// Jekyll's `smartify`: SmartyPants with the site's `kramdown:` options.
@@ -72,12 +75,20 @@ public struct ContentConverters: Sendable {
         for kind in chain {
             switch kind {
             case .markdown:
+                let cache = output.utf8.count >= ConversionCache.minimumInput ? markdownCache : nil
+                if let cached = cache?.payload(for: output) {
+                    output = String(decoding: cached, as: UTF8.self)
+                    continue
+                }
                 let converted: MarkdownOutput
                 do {
                     converted = try markdown.convertReportingWarnings(output)
                 } catch {
                     throw error.adding(frame: "while converting \(page.relativePath)")
                 }
+                // A conversion with warnings is made again each time, so its warnings are shown
+                // each time.
+                if converted.warnings.isEmpty { cache?.store(converted.html, for: output) }
                 output = converted.html
                 if showsMarkdownWarnings { warnings += converted.warnings }
             case .scss, .sass:

@@ -1,0 +1,178 @@
+import Liquid
+
+/// Converted text kept on disk between builds, as Jekyll 4 keeps converted Markdown in its cache
+/// folder (`.jekyll-cache/Jekyll/Cache/Jekyll--Converters--Markdown`) and reuses it while the
+/// configuration stays the same. kyll's entries sit beside Jekyll's class folders, one file per
+/// input, in a format of its own (Jekyll's are Ruby Marshal dumps).
+///
+/// An entry holds its whole input and is used only when that input equals the text being
+/// converted, so a clash of file names or a damaged file is a miss, never wrong output. Entries
+/// are also keyed by a `salt`: the site's whole configuration (Jekyll clears its caches whenever
+/// the configuration changes) and the identity of the kyll executable, so a new kyll or a changed
+/// setting never reads an older build's conversions.
+///
+/// An input is stored only once an earlier build has converted it too (an `index` lists the keys
+/// each build saw): a first build, or text that changes every build, costs no cache writes, and a
+/// full build drops the entries nothing asked for.
+final class ConversionCache: Sendable {
+    /// Texts shorter than this convert faster than an entry is read.
+    static let minimumInput = 1024
+
+    let folder: String
+    let salt: [UInt8]
+    private let saltHash: UInt64
+    /// The keys the last build saw.
+    private let seenBefore: Set<UInt64>
+    /// The keys this build has seen so far.
+    private let seenNow = Locked<[UInt64]>([])
+
+    /// The cache named `name` of a site, or nil when the site keeps no disk cache (safe mode,
+    /// `disable_disk_cache`, or a kyll that cannot tell its own executable apart).
+    convenience init?(configuration: Configuration, name: String) {
+        guard !configuration.safe, !configuration.disableDiskCache,
+              let executable = ExecutableIdentity.current else { return nil }
+        let folder = Path.join(configuration.inSource(configuration.cacheDir), "Jekyll/Cache/Kyll--" + name)
+        let salt = Array((executable + "\n" + JSON.string(.hash(configuration.hash))).utf8)
+        self.init(folder: folder, salt: salt)
+    }
+
+    init(folder: String, salt: [UInt8]) {
+        self.folder = folder
+        self.salt = salt
+        saltHash = salt.withUnsafeBytes { FastHash.hash($0, seed: 0x6b79_6c6c) }
+        seenBefore = Set(Self.keys(in: (try? FileSystem.read(Path.join(folder, Self.indexName))) ?? []))
+    }
+
+    /// What was stored for `input`, if an intact entry for exactly this input and salt exists.
+    func payload(for input: String) -> ArraySlice<UInt8>? {
+        var input = input
+        return input.withUTF8 { text -> ArraySlice<UInt8>? in
+            let key = self.key(text)
+            seenNow.withLock { $0.append(key) }
+            guard seenBefore.contains(key), let entry = try? FileSystem.read(path(key)) else { return nil }
+            return CacheEntry.payload(in: entry, salt: salt, input: text)
+        }
+    }
+
+    /// Keeps `payload` as the conversion of `input`, if an earlier build converted it too. A cache
+    /// that cannot be written is no error: the next build converts again.
+    func store(_ payload: String, for input: String) {
+        var input = input
+        var payload = payload
+        input.withUTF8 { text in
+            let key = self.key(text)
+            guard seenBefore.contains(key) else { return }
+            payload.withUTF8 { result in
+                let bytes = CacheEntry.encode(salt: salt, input: text, payload: result)
+                if (try? FileSystem.write(bytes, to: path(key))) == nil {
+                    try? FileSystem.makeDirectories(folder)
+                    try? FileSystem.write(bytes, to: path(key))
+                }
+            }
+        }
+    }
+
+    /// Records the keys this build saw, for the next build. `complete`: every document was
+    /// converted or looked up, so entries for keys it did not see are stale and go.
+    func finish(complete: Bool) {
+        let seen = seenNow.withLock { $0 }
+        if seen.isEmpty && seenBefore.isEmpty { return }
+        let keys = complete ? Set(seen) : seenBefore.union(seen)
+        if complete {
+            for stale in seenBefore.subtracting(keys) { try? FileSystem.remove(path(stale)) }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(8 * keys.count)
+        for key in keys { withUnsafeBytes(of: key.littleEndian) { bytes += $0 } }
+        if (try? FileSystem.write(bytes, to: Path.join(folder, Self.indexName))) == nil {
+            try? FileSystem.makeDirectories(folder)
+            try? FileSystem.write(bytes, to: Path.join(folder, Self.indexName))
+        }
+    }
+
+    private static let indexName = "index"
+
+    private static func keys(in index: [UInt8]) -> [UInt64] {
+        index.withUnsafeBytes { raw in
+            (0 ..< raw.count / 8).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)) }
+        }
+    }
+
+    private func key(_ input: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        FastHash.hash(UnsafeRawBufferPointer(input), seed: saltHash)
+    }
+
+    private func path(_ key: UInt64) -> String { Path.join(folder, FastHash.hex(key)) }
+}
+
+/// One cache file: a magic line, the lengths of salt, input and payload, a hash of the payload
+/// (a torn or damaged file fails it), then the three byte strings.
+enum CacheEntry {
+    static let magic = Array("kyll-cache-1\n".utf8)
+    private static let headerSize = magic.count + 4 * 8
+
+    static func encode(salt: [UInt8], input: UnsafeBufferPointer<UInt8>, payload: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(headerSize + salt.count + input.count + payload.count)
+        bytes += magic
+        for n in [UInt64(salt.count), UInt64(input.count), UInt64(payload.count), FastHash.hash(UnsafeRawBufferPointer(payload), seed: 0)] {
+            withUnsafeBytes(of: n.littleEndian) { bytes += $0 }
+        }
+        bytes += salt
+        bytes += input
+        bytes += payload
+        return bytes
+    }
+
+    static func payload(in entry: [UInt8], salt: [UInt8], input: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8>? {
+        guard entry.count >= headerSize, entry[..<magic.count].elementsEqual(magic) else { return nil }
+        return entry.withUnsafeBufferPointer { stored -> ArraySlice<UInt8>? in
+            let raw = UnsafeRawBufferPointer(stored)
+            func word(_ i: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: magic.count + 8 * i, as: UInt64.self)) }
+            guard word(0) == UInt64(salt.count), word(1) == UInt64(input.count),
+                  UInt64(headerSize + salt.count + input.count) + word(2) == UInt64(entry.count) else { return nil }
+            let inputStart = headerSize + salt.count
+            let start = inputStart + input.count
+            let storedSalt = UnsafeBufferPointer(rebasing: stored[headerSize ..< inputStart])
+            let storedInput = UnsafeBufferPointer(rebasing: stored[inputStart ..< start])
+            guard salt.withUnsafeBufferPointer({ ByteSearch.equal(storedSalt, $0) }), ByteSearch.equal(storedInput, input),
+                  FastHash.hash(UnsafeRawBufferPointer(rebasing: raw[start...]), seed: 0) == word(3) else { return nil }
+            return entry[start...]
+        }
+    }
+}
+
+/// A quick 64-bit hash of bytes, eight at a time, for naming cache files (not a security measure:
+/// entries are checked against their full input).
+enum FastHash {
+    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+        var h = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
+        var i = 0
+        while i + 8 <= bytes.count {
+            // One multiply per word; the finaliser below spreads the last words' bits.
+            h = ((h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15)
+            h = (h << 31) | (h >> 33)
+            i += 8
+        }
+        var tail: UInt64 = 0
+        while i < bytes.count {
+            tail = (tail << 8) | UInt64(bytes[i])
+            i += 1
+        }
+        return mix(mix(h ^ tail) ^ 0x2545_F491_4F6C_DD1D)
+    }
+
+    /// splitmix64's finaliser.
+    private static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8](repeating: 0, count: 16)
+        for i in 0..<16 { out[15 - i] = digits[Int((value >> (4 * UInt64(i))) & 0xf)] }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

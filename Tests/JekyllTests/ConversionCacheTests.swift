@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import Jekyll
+import JekyllPlugins
+
+/// `ConversionCache`: converted Markdown kept between builds, used only for exactly the same input,
+/// salt and intact bytes, and only stored once a second build has converted the same text.
+@Suite struct ConversionCacheTests {
+    static let input = String(repeating: "Some *Markdown* text, long enough to be worth a file.\n", count: 30)
+
+    static func folder() -> String { NSTemporaryDirectory() + "kyll-cache-" + UUID().uuidString }
+
+    /// Three builds' worth of cache objects over one folder: the first sees the input, the second
+    /// stores it, the third reads it.
+    static func warmed(_ folder: String, salt: String = "salt", payload: String = "<p>converted</p>") -> ConversionCache {
+        for _ in 0..<2 {
+            let cache = ConversionCache(folder: folder, salt: Array(salt.utf8))
+            if cache.payload(for: input) == nil { cache.store(payload, for: input) }
+            cache.finish(complete: true)
+        }
+        return ConversionCache(folder: folder, salt: Array(salt.utf8))
+    }
+
+    static func text(_ bytes: ArraySlice<UInt8>?) -> String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
+
+    @Test func storesOnlyWhatAnEarlierBuildSaw() throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = ConversionCache(folder: folder, salt: Array("salt".utf8))
+        #expect(first.payload(for: Self.input) == nil)
+        first.store("<p>converted</p>", for: Self.input)
+        #expect(FileSystem.walkFiles(folder).isEmpty, "a first sighting writes no entry")
+        first.finish(complete: true)
+        #expect(FileSystem.walkFiles(folder) == ["index"])
+        let second = ConversionCache(folder: folder, salt: Array("salt".utf8))
+        #expect(second.payload(for: Self.input) == nil)
+        second.store("<p>converted</p>", for: Self.input)
+        second.finish(complete: true)
+        #expect(FileSystem.walkFiles(folder).count == 2)
+        #expect(Self.text(ConversionCache(folder: folder, salt: Array("salt".utf8)).payload(for: Self.input)) == "<p>converted</p>")
+    }
+
+    @Test func anotherSaltOrInputMisses() throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(Self.text(Self.warmed(folder).payload(for: Self.input)) == "<p>converted</p>")
+        #expect(ConversionCache(folder: folder, salt: Array("other".utf8)).payload(for: Self.input) == nil)
+        #expect(ConversionCache(folder: folder, salt: Array("salt".utf8)).payload(for: Self.input + "x") == nil)
+    }
+
+    /// A damaged entry, or another input's entry under this input's file name, is a miss.
+    @Test(arguments: ["flip", "truncate", "foreign"])
+    func damagedEntriesMiss(_ damage: String) throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = Self.warmed(folder)
+        let entry = try #require(FileSystem.walkFiles(folder).first { $0 != "index" })
+        var bytes = try FileSystem.read(Path.join(folder, entry))
+        switch damage {
+        case "flip": bytes[bytes.count - 3] ^= 0x20
+        case "truncate": bytes.removeLast(5)
+        default:
+            let other = Array((Self.input.dropLast() + "!").utf8)
+            let payload = Array("<p>other</p>".utf8)
+            bytes = other.withUnsafeBufferPointer { i in
+                payload.withUnsafeBufferPointer { CacheEntry.encode(salt: Array("salt".utf8), input: i, payload: $0) }
+            }
+        }
+        try FileSystem.write(bytes, to: Path.join(folder, entry))
+        #expect(ConversionCache(folder: folder, salt: Array("salt".utf8)).payload(for: Self.input) == nil)
+    }
+
+    @Test func aCompleteBuildDropsEntriesNothingAskedFor() throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let partial = Self.warmed(folder)
+        partial.finish(complete: false)
+        #expect(FileSystem.walkFiles(folder).count == 2, "a partial build keeps what it did not see")
+        let complete = ConversionCache(folder: folder, salt: Array("salt".utf8))
+        complete.finish(complete: true)
+        #expect(FileSystem.walkFiles(folder) == ["index"])
+    }
+
+    // MARK: In a build
+
+    static let post = "---\ntitle: Post\n---\n" + input
+
+    /// Builds the site three times (the third reads the cache) after `prepare` has had its say
+    /// between the second and third; the post's output.
+    static func buildThrice(config: String = "", prepare: (String) throws -> Void = { _ in }) throws -> String {
+        let root = NSTemporaryDirectory() + "kyll-cache-site-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let site = Path.join(root, "site")
+        try SiteRebuilderTests.Fixture.write(Path.join(site, "_config.yml"), "title: Cache\n" + config)
+        try SiteRebuilderTests.Fixture.write(Path.join(site, "_posts/2024-01-02-post.md"), post)
+        let logger = Logger(sink: { _, _ in })
+        for round in 0..<3 {
+            if round == 2 { try prepare(site) }
+            let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
+            try SiteBuild.build(configuration, plugins: JekyllPlugins.all, logger: logger)
+        }
+        return String(decoding: try FileSystem.read(Path.join(site, "_site/2024/01/02/post.html")), as: UTF8.self)
+    }
+
+    /// Replaces the one cached entry's output by a marker, keeping the entry intact.
+    static func plantMarker(_ site: String) throws {
+        let folder = Path.join(site, ".jekyll-cache/Jekyll/Cache/Kyll--Converters--Markdown")
+        let entry = try #require(FileSystem.walkFiles(folder).first { $0 != "index" })
+        let bytes = try FileSystem.read(Path.join(folder, entry))
+        let saltCount = Int(bytes[CacheEntry.magic.count])
+            | Int(bytes[CacheEntry.magic.count + 1]) << 8 | Int(bytes[CacheEntry.magic.count + 2]) << 16
+        let salt = Array(bytes[(CacheEntry.magic.count + 32)...].prefix(saltCount))
+        let input = Array(post.split(separator: "---\n", maxSplits: 2)[1].utf8)
+        let marker = Array("<p>FROM THE CACHE</p>\n".utf8)
+        let planted = input.withUnsafeBufferPointer { i in
+            marker.withUnsafeBufferPointer { CacheEntry.encode(salt: salt, input: i, payload: $0) }
+        }
+        try FileSystem.write(planted, to: Path.join(folder, entry))
+    }
+
+    @Test func aThirdBuildReadsTheCache() throws {
+        #expect(try Self.buildThrice(prepare: Self.plantMarker).contains("FROM THE CACHE"))
+        #expect(try !Self.buildThrice().contains("FROM THE CACHE"))
+        #expect(try Self.buildThrice().contains("<em>Markdown</em>"))
+    }
+
+    @Test func noCacheWhenDisabledOrConfigurationChanged() throws {
+        var folderMade = true
+        let disabled = try Self.buildThrice(config: "disable_disk_cache: true\n") { site in
+            folderMade = FileManager.default.fileExists(atPath: Path.join(site, ".jekyll-cache/Jekyll/Cache/Kyll--Converters--Markdown"))
+        }
+        #expect(!folderMade)
+        #expect(disabled.contains("<em>Markdown</em>"))
+        let reconfigured = try Self.buildThrice { site in
+            try Self.plantMarker(site)
+            try FileSystem.write(Array("title: Cache\nkramdown:\n  auto_ids: false\n".utf8), to: Path.join(site, "_config.yml"))
+        }
+        #expect(!reconfigured.contains("FROM THE CACHE"))
+    }
+}
