@@ -62,8 +62,7 @@ public final class BuildContext: Sendable {
         assignMemo = memoizes ? AssignMemo() : nil
         self.reusable = reusable
         self.site = site
-        self.state = RenderState(count: site.documents.count,
-                                 leading: site.documents.indices.filter { site.documents[$0].neverWaitsForOthers })
+        self.state = RenderState(count: site.documents.count)
         self.environment = environment
         self.converters = converters
         self.plugins = plugins

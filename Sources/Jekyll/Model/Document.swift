@@ -200,12 +200,6 @@ public struct Document: Sendable {
         return Document.hasLiquidConstruct(content)
     }
 
-    /// A stylesheet without Liquid reads no other document while it renders (it has no layout
-    /// either), so it can be started before the documents ahead of it in the render order.
-    var neverWaitsForOthers: Bool {
-        isSass && generator == nil && derivedFrom == nil && !rendersLiquid
-    }
-
     /// Whether text has `{{` or `{%`.
     static func hasLiquidConstruct(_ text: String) -> Bool { ByteSearch.hasLiquidConstruct(text) }
 

@@ -8,8 +8,6 @@ import Synchronization
 /// source text of those after it. kyll renders in parallel but keeps that view: documents are taken
 /// up in render order, reading an earlier document waits until it is done (which cannot deadlock:
 /// the earliest unfinished document never waits), and a later document shows its source.
-/// Documents that cannot read another one (`leading`) are taken up first, whatever their place:
-/// a stylesheet without Liquid is a small site's longest job (libsass), best begun at once.
 public final class RenderState: Sendable {
     public struct Result: Sendable {
         /// The content after conversion (what `content` shows once the document is rendered).
@@ -34,26 +32,17 @@ public final class RenderState: Sendable {
     }
 
     private let slots: [Slot]
-    /// The order documents are taken up in: `leading` first, then the others in render order.
-    private let startOrder: [Int]
-    /// How many documents of `startOrder` have been started.
+    /// The position in the render order up to which documents have been started.
     private let started = Atomic<Int>(0)
 
-    /// `leading`: documents that never wait for another, started before the rest.
-    init(count: Int, leading: [Int] = []) {
+    init(count: Int) {
         slots = (0..<count).map { _ in Slot() }
-        if leading.isEmpty {
-            startOrder = Array(0..<count)
-        } else {
-            let early = Set(leading)
-            startOrder = leading + (0..<count).filter { !early.contains($0) }
-        }
     }
 
-    /// The next document to render; nil when all have been taken up.
+    /// The next document to render, in order; nil when all have been taken up.
     func nextDocument() -> Int? {
         let next = started.add(1, ordering: .relaxed).oldValue
-        return next < startOrder.count ? startOrder[next] : nil
+        return next < slots.count ? next : nil
     }
 
     /// The document's content is converted; its layouts come next (it sees its own content converted).
