@@ -42,15 +42,19 @@ class Tool:
         self.name, self.command, self.clean = name, command, clean
 
 
-def tools_for(site: str, hugo_site: str | None, out: str, kyll: str) -> list[Tool]:
+def tools_for(site: str, hugo_site: str | None, out: str, kyll: str, warm: bool = False) -> list[Tool]:
+    """`warm`: each tool keeps its cache folder between runs (Jekyll's and kyll's `.jekyll-cache`,
+    Hugo's `resources`); only the output is deleted."""
+    def clean(output: str, cache: str) -> list[str]:
+        return [output] if warm else [output, cache]
     tools = [
-        Tool("kyll", f"{kyll} build --quiet -s {site} -d {out}/kyll", [f"{out}/kyll", f"{site}/.jekyll-cache"]),
+        Tool("kyll", f"{kyll} build --quiet -s {site} -d {out}/kyll", clean(f"{out}/kyll", f"{site}/.jekyll-cache")),
         Tool("jekyll", f"env JEKYLL_NO_BUNDLER_REQUIRE=true jekyll build --quiet -s {site} -d {out}/jekyll",
-             [f"{out}/jekyll", f"{site}/.jekyll-cache"]),
+             clean(f"{out}/jekyll", f"{site}/.jekyll-cache")),
     ]
     if hugo_site:
         tools.append(Tool("hugo", f"hugo --quiet -s {hugo_site} -d {out}/hugo",
-                          [f"{out}/hugo", f"{hugo_site}/resources"]))
+                          clean(f"{out}/hugo", f"{hugo_site}/resources")))
     return tools
 
 
@@ -109,7 +113,9 @@ def measure(label: str, tools: list[Tool], args, work: str, skip_jekyll_rounds: 
             if t.name == "jekyll" and skip_jekyll_rounds is not None and r >= skip_jekyll_rounds:
                 continue
             runs = 1 if t.name == "jekyll" else args.runs
-            times, rss, cpu = timed(t, runs, work, warmup=1 if r == 0 and t.name != "jekyll" else 0)
+            # Warm caches: two builds first (kyll stores a conversion the second time it sees it).
+            warmup = (2 if args.warm_caches else 1 if t.name != "jekyll" else 0) if r == 0 else 0
+            times, rss, cpu = timed(t, runs, work, warmup=warmup)
             figures[t.name]["times"] += times
             figures[t.name]["rss"] += rss
             figures[t.name]["cpu"].append(cpu)
@@ -241,6 +247,8 @@ def main() -> None:
     ap.add_argument("--no-seed", action="store_true", help="leave out the repository's own site")
     ap.add_argument("--no-verify", action="store_true", help="skip the output comparison with Jekyll")
     ap.add_argument("--no-incremental", action="store_true", help="skip the --incremental measurement")
+    ap.add_argument("--warm-caches", action="store_true",
+                    help="keep each tool's cache folder between runs (a rebuild, not a clean build)")
     # tmpfs by default: on ext4, files made right after `rm -rf` of the last run's output make the
     # kernel scan the recently deleted inodes, a cost of the benchmark loop rather than of a tool.
     ap.add_argument("--work", default="/dev/shm/kyll-site-bench" if os.path.isdir("/dev/shm") else "/tmp/kyll-site-bench",
@@ -268,7 +276,7 @@ def main() -> None:
     for label, site, hugo in sites:
         key = label.split()[0]
         out = f"{work}/out/{key}"
-        tools = tools_for(site, hugo, out, kyll)
+        tools = tools_for(site, hugo, out, kyll, warm=args.warm_caches)
         big = label.endswith("posts") and int(key) >= 10000
         jekyll_rounds = args.jekyll_rounds_at_10k if big else None
         if big and args.jekyll_rounds_at_10k == 0:
@@ -286,7 +294,8 @@ def main() -> None:
 
     text = report(results, incs)
     header = (f"kyll site benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-              f"{os.cpu_count()} CPUs, {platform_line()}\n\n")
+              f"{os.cpu_count()} CPUs, {platform_line()}"
+              f"{'; caches kept between runs (rebuilds)' if args.warm_caches else '; clean builds (caches deleted)'}\n\n")
     print(header + text)
     open(os.path.join(work, "results.md"), "w").write(header + text + "\n")
     json.dump({"results": results, "incremental": incs}, open(os.path.join(work, "results.json"), "w"), indent=1)
