@@ -82,6 +82,7 @@ extension BuildContext {
         var lastLayoutInput: String?
         if doc.placedInLayout {
             (output, lastLayoutInput) = try placeInLayouts(output, doc: doc, payload: &payload, viewer: id)
+            if !layoutInputMayBeRead(from: id) { lastLayoutInput = nil }
         }
         for plugin in plugins {
             output = try plugin.postRender(output, document: doc, site: site)
