@@ -305,6 +305,7 @@ final class LeakedContent: Drop {
     var liquidValue: Value? { .string(text) }
     var typeName: String { "String" }
     func value(forKey key: String, in context: RenderContext) throws -> Value? {
-        key == "size" ? .int(text.count) : nil
+        // Ruby counts a string's code points, not its grapheme clusters.
+        key == "size" ? .int(text.unicodeScalars.count) : nil
     }
 }
