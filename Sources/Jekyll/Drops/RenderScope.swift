@@ -16,6 +16,8 @@ public final class BuildContext: Sendable {
     let themeDrop: ThemeDrop?
     let excerpts: ExcerptTable
     let layoutTemplates: TemplateCache
+    /// Documents' own templates, by source (see `documentTemplate`); this build's only.
+    let documentTemplates = TemplateCache()
     let partials: PartialCache
     /// Outputs of includes that do not depend on the page; nil when a build must see every read
     /// (records for incremental builds, strict variables or filters, a profile).
