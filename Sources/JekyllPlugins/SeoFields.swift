@@ -159,7 +159,13 @@ final class SeoFields {
     }
 
     lazy var image: SeoImage? = {
-        let image = SeoImage(page: self.page, access: self.access)
+        let given = self.access.get(self.page, "image")
+        // Only a path or a hash names an image; most pages give neither.
+        switch given {
+        case .string, .hash: break
+        default: return nil
+        }
+        let image = SeoImage(given, access: self.access)
         return image.hasPath ? image : nil
     }()
 
@@ -203,9 +209,10 @@ struct SeoImage {
     let path: String
     let hasPath: Bool
 
-    init(page: Value, access: TemplateAccess) {
+    /// `given` is the page's `image`.
+    init(_ given: Value, access: TemplateAccess) {
         var hash = OrderedHash([("path", Value.nil)])
-        switch access.get(page, "image") {
+        switch given {
         case .hash(let h): hash = hash.merging(h)
         case .string(let s): hash["path"] = .string(s)
         default: break

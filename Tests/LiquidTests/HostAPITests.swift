@@ -77,6 +77,18 @@ import Testing
         #expect(throws: LiquidError.self) { try t.render(["page": .drop(page)], options: options) }
     }
 
+    /// A drop that stands for a string (`liquidValue`): `size` counts its code points, as Ruby
+    /// counts the string's; a drop of items counts its items.
+    final class TextDrop: Drop {
+        func value(forKey key: String, in context: RenderContext) throws -> Value? { nil }
+        var liquidValue: Value? { .string("e\u{301}!") }
+    }
+
+    @Test func sizeOfADropStandingForAString() throws {
+        let t = try Template.parse("{{ text | size }} {{ pages | size }}", environment: .standard)
+        #expect(try t.render(["text": .drop(TextDrop()), "pages": .drop(PagesDrop([1, 2]))]) == "3 2")
+    }
+
     @Test func collectionDropsIterate() throws {
         let pages = PagesDrop([.drop(PageDrop(title: "A")), .drop(PageDrop(title: "B"))])
         let t = try Template.parse("{{ pages.size }}:{% for p in pages %}{{ p.title }}{% endfor %}:{{ pages | map: 'title' | join: ',' }}")

@@ -16,6 +16,8 @@ public final class BuildContext: Sendable {
     let themeDrop: ThemeDrop?
     let excerpts: ExcerptTable
     let layoutTemplates: TemplateCache
+    /// Documents' own templates, by source (see `documentTemplate`); this build's only.
+    let documentTemplates = TemplateCache()
     let partials: PartialCache
     /// Outputs of includes that do not depend on the page; nil when a build must see every read
     /// (records for incremental builds, strict variables or filters, a profile).
@@ -28,6 +30,9 @@ public final class BuildContext: Sendable {
     let initialLayoutData: [OrderedHash?]
     /// The document whose last layout `content` each document's own template sees (`LayoutLeak`).
     let layoutContentSource: [Int?]
+    /// Every document's last layout input is kept (builds that record dependencies carry results
+    /// into later builds, whose documents may come to read them).
+    let keepsEveryLayoutInput: Bool
     /// What each render used, for the next incremental build.
     let dependencies: DependencyLog
     /// Documents an incremental build keeps from before (rendered only if a template needs them).
@@ -80,6 +85,21 @@ public final class BuildContext: Sendable {
         documentDrops = drops
         initialLayoutData = sharing?.initialLayoutData ?? LayoutLeak.initialLayoutData(site)
         layoutContentSource = sharing?.layoutContentSource ?? LayoutLeak.contentSources(site)
+        keepsEveryLayoutInput = recordsDependencies
+    }
+
+    /// Whether a later document's own Liquid may show what this document's outermost layout got
+    /// as `content` (`LeakedContent`). Its readers follow it in document order, up to the next
+    /// document placed in a layout; one without `{{`/`{%` reads nothing. Not keeping a page-sized
+    /// string per document lets its memory be reused for the next page instead of faulting in more.
+    func layoutInputMayBeRead(from id: Int) -> Bool {
+        if keepsEveryLayoutInput { return true }
+        var reader = id + 1
+        while reader < layoutContentSource.count, layoutContentSource[reader] == id {
+            if site.documents[reader].rendersLiquid { return true }
+            reader += 1
+        }
+        return false
     }
 
     /// The drop of a document as other templates see it (`site.posts`, `page.next`, …).
@@ -287,6 +307,7 @@ final class LeakedContent: Drop {
     var liquidValue: Value? { .string(text) }
     var typeName: String { "String" }
     func value(forKey key: String, in context: RenderContext) throws -> Value? {
-        key == "size" ? .int(text.count) : nil
+        // Ruby counts a string's code points, not its grapheme clusters.
+        key == "size" ? .int(text.unicodeScalars.count) : nil
     }
 }

@@ -70,7 +70,7 @@ extension BuildContext {
             if !plugin.recordsReads { dependencies.siteUsed(by: id) }
             output = generated
         } else if doc.rendersLiquid {
-            let template = try parse(doc.content, name: doc.displayPath, firstLine: doc.contentLine)
+            let template = try documentTemplate(doc)
             output = try renderTemplate(template, payload: payload, viewer: id, source: doc.content,
                                         firstLine: doc.contentLine, path: doc.displayPath)
         }
@@ -82,6 +82,7 @@ extension BuildContext {
         var lastLayoutInput: String?
         if doc.placedInLayout {
             (output, lastLayoutInput) = try placeInLayouts(output, doc: doc, payload: &payload, viewer: id)
+            if !layoutInputMayBeRead(from: id) { lastLayoutInput = nil }
         }
         for plugin in plugins {
             output = try plugin.postRender(output, document: doc, site: site)
@@ -164,17 +165,34 @@ extension BuildContext {
         return path.hasPrefix("/") ? path : Path.join(site.configuration.source, path)
     }
 
-    func parse(_ source: String, name: String, firstLine: Int) throws(BuildError) -> Template {
+    /// A document's own template. Documents of the same source, name and first line (the pages
+    /// jekyll-paginate makes of one `index.html`) share one parse; each logs its warnings, as
+    /// Jekyll does on every render.
+    func documentTemplate(_ doc: Document) throws(BuildError) -> Template {
+        let name = doc.displayPath, firstLine = doc.contentLine
+        let key = name + "\u{0}" + String(firstLine) + "\u{0}" + doc.content
+        let template = try documentTemplates.template(key) { () throws(BuildError) -> Template in
+            try parse(doc.content, name: name, firstLine: firstLine, logsWarnings: false)
+        }
+        logWarnings(of: template, name: name, firstLine: firstLine)
+        return template
+    }
+
+    func parse(_ source: String, name: String, firstLine: Int, logsWarnings: Bool = true) throws(BuildError) -> Template {
         do {
             let template = try Template.parse(source, name: name, firstLine: firstLine, environment: environment)
-            for warning in template.warnings {
-                let line = warning.location.map { $0.line - firstLine + 1 }
-                site.logger.warn("Liquid Warning:", LiquidErrors.jekyllMessage(warning, line: line, template: nil, path: name))
-            }
+            if logsWarnings { logWarnings(of: template, name: name, firstLine: firstLine) }
             return template
         } catch {
             throw LiquidErrors.buildError(error, source: source, firstLine: firstLine, path: name,
                                           siteSource: site.configuration.source, jekyllPath: jekyllPath(name))
+        }
+    }
+
+    private func logWarnings(of template: Template, name: String, firstLine: Int) {
+        for warning in template.warnings {
+            let line = warning.location.map { $0.line - firstLine + 1 }
+            site.logger.warn("Liquid Warning:", LiquidErrors.jekyllMessage(warning, line: line, template: nil, path: name))
         }
     }
 

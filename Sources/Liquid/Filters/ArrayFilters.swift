@@ -67,7 +67,10 @@ enum ArrayFilters {
         case .hash(let h): return .int(h.count)
         case .range(let r): return .int(r.count)
         case .int: return .int(MemoryLayout<Int>.size)
-        case .drop(let d): return .int(try d.items(in: context)?.count ?? 0)
+        case .drop(let d):
+            // A drop standing for a primitive (Jekyll's leaked `content`, a Ruby string) has its size.
+            if let v = d.liquidValue { return try size(v, context) }
+            return .int(try d.items(in: context)?.count ?? 0)
         default: return .int(0)
         }
     }
