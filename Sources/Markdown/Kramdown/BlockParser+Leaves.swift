@@ -336,6 +336,7 @@ extension BlockParser {
         pos = end
         if let last = tree.children.last, last.kind == .p {
             let result = string(start, e)
+            last.rawTextChild()
             if let item = last.children.last, item.kind == .rawText {
                 let hard = start >= 3 && src[start - 3] == Byte.space && src[start - 2] == Byte.space && src[start - 1] == Byte.newline
                 item.value += (hard ? "  \n" : "\n") + result
