@@ -204,7 +204,8 @@ extension BlockParser {
     func markTaskList(_ list: Element) {
         var isTaskList = false
         for li in list.children {
-            guard let p = li.children.first, p.kind == .p, let raw = p.rawTextChild() ?? p.children.first else { continue }
+            // a paragraph from cmark holds its raw text itself (`spansPending`)
+            guard let p = li.children.first, p.kind == .p, let raw = p.spansPending ? p : p.children.first else { continue }
             // read from the text's bytes: most items are no task, and their text stays a range
             // of the source (no string made of it)
             let task: (checked: Bool, rest: String)? = raw.withText { b in
