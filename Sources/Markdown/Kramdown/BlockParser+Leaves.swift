@@ -225,6 +225,7 @@ extension BlockParser {
     static func gfmATXHeader(_ src: Bytes, _ p: Int) -> HeaderMatch? {
         guard let (level, contents) = Scan.gfmATX(src, p) else { return nil }
         let e = src.lineEnd(from: p)
+        if let match = plainATXHeader(src, level: level, contents: contents, end: e) { return match }
         var (text, id) = headerContents(src.string(contents..<e))
         // `[\t ]#+\z` and what it leaves at the end
         let noHashes = text.utf8.reversed().drop { $0 == Byte.hash }
@@ -233,6 +234,24 @@ extension BlockParser {
         }
         guard !text.isEmpty else { return nil }
         return HeaderMatch(level: level, text: text, id: id, end: e + 1)
+    }
+
+    /// `gfmATXHeader` from the bytes when the line has no `{#id}` (it does not end in `}`): the
+    /// text without trailing space and without closing `[\t ]#+`, one string made.
+    private static func plainATXHeader(_ src: Bytes, level: Int, contents: Int, end e: Int) -> HeaderMatch? {
+        @inline(__always) func isTrailingSpace(_ b: UInt8) -> Bool { Byte.isSpace(b) || b == 0 }
+        var hi = e
+        while hi > contents, isTrailingSpace(src[hi - 1]) { hi -= 1 }
+        guard hi > contents, src[hi - 1] != Byte.rbrace else { return nil }
+        var h = hi
+        while h > contents, src[h - 1] == Byte.hash { h -= 1 }
+        if h < hi, h > contents, src[h - 1] == Byte.space || src[h - 1] == Byte.tab {
+            hi = h - 1
+            while hi > contents, isTrailingSpace(src[hi - 1]) { hi -= 1 }
+            // an empty text is no header: the general path says so
+            guard hi > contents else { return nil }
+        }
+        return HeaderMatch(level: level, text: src.string(contents..<hi), id: nil, end: e + 1)
     }
 
     /// A setext header at `p`: one line of text, then a line of `-` and `=` (kramdown does not
@@ -336,6 +355,7 @@ extension BlockParser {
         pos = end
         if let last = tree.children.last, last.kind == .p {
             let result = string(start, e)
+            last.rawTextChild()
             if let item = last.children.last, item.kind == .rawText {
                 let hard = start >= 3 && src[start - 3] == Byte.space && src[start - 2] == Byte.space && src[start - 1] == Byte.newline
                 item.value += (hard ? "  \n" : "\n") + result

@@ -190,7 +190,7 @@ extension BlockParser {
                guard let f = c.children.first else { return true }
                return f.kind != .p || f.transparent
            }) {
-            if it.children.count > 1, it.children[1].kind != .blank { head.children.first?.value += "\n" }
+            if it.children.count > 1, it.children[1].kind != .blank { head.rawTextChild(); head.children.first?.value += "\n" }
             head.transparent = true
         }
         return it.children.last?.kind == .blank ? it.children.removeLast() : nil
@@ -204,7 +204,8 @@ extension BlockParser {
     func markTaskList(_ list: Element) {
         var isTaskList = false
         for li in list.children {
-            guard let p = li.children.first, p.kind == .p, let raw = p.children.first else { continue }
+            // a paragraph from cmark holds its raw text itself (`spansPending`)
+            guard let p = li.children.first, p.kind == .p, let raw = p.spansPending ? p : p.children.first else { continue }
             // read from the text's bytes: most items are no task, and their text stays a range
             // of the source (no string made of it)
             let task: (checked: Bool, rest: String)? = raw.withText { b in
@@ -240,6 +241,7 @@ extension BlockParser {
             para = tree.children.removeLast()
             firstAsPara = true
         }
+        para.rawTextChild()
         var terms = (para.children.first?.value ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while terms.last == "" { terms.removeLast() }
         for (k, term) in terms.enumerated() {
@@ -299,7 +301,7 @@ extension BlockParser {
             guard !it.children.isEmpty else { continue }
             last = it.children.last?.kind == .blank ? it.children.removeLast() : nil
             if let head = it.children.first, head.kind == .p, !it.firstAsPara {
-                if it.children.count > 1 { head.children.first?.value += "\n" }
+                if it.children.count > 1 { head.rawTextChild(); head.children.first?.value += "\n" }
                 head.transparent = true
             }
         }

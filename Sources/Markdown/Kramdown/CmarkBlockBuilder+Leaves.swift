@@ -40,12 +40,9 @@ extension CmarkBlockBuilder {
         var s = p
         while s < e, Byte.isSpace(src[s]) { s += 1 }
         let el = grammar.newBlock(.p)
-        if s < e {
-            // the raw text stays a range of the source: the span parser reads the bytes
-            let raw = Element.text(src, s..<e, kind: .rawText)
-            raw.line = grammar.blockStartLine
-            el.children.append(raw)
-        }
+        // the raw text stays a range of the source on the paragraph itself: the span parser
+        // reads the bytes
+        if s < e { el.setPendingSpans(src, s..<e) }
         grammar.append(el)
         return end
     }
@@ -69,7 +66,10 @@ extension CmarkBlockBuilder {
         let el = grammar.newBlock(.header)
         el.level = match.level
         el.rawText = match.text
-        grammar.addText(match.text, to: el)
+        if !match.text.isEmpty {
+            el.value = match.text
+            el.spansPending = true
+        }
         if let id = match.id { el.attrs["id"] = id }
         grammar.append(el)
         return match.end

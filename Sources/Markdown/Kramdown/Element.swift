@@ -53,6 +53,11 @@ final class Element {
     @exclusivity(unchecked) var isClosed = false
     @exclusivity(unchecked) var transparent = false
     @exclusivity(unchecked) var firstAsPara = false
+    /// A paragraph or header whose raw text is still its own text (`value`, usually a range of
+    /// the source) instead of a `rawText` child: one element and one child array fewer for each
+    /// until the tree pass parses the text into its spans. `rawTextChild()` makes the child for
+    /// the block grammar's rules that read or extend it.
+    @exclusivity(unchecked) var spansPending = false
     @exclusivity(unchecked) var level = 0
     /// The line of the Markdown the element starts on (0 when not recorded), for warnings.
     @exclusivity(unchecked) var line = 0
@@ -101,6 +106,30 @@ final class Element {
         return el
     }
 
+    /// A block whose raw text is `source[range]`, kept on the block itself (`spansPending`).
+    func setPendingSpans(_ source: Bytes, _ range: Range<Int>) {
+        sourceBytes = source
+        sourceRange = range
+        spansPending = true
+    }
+
+    /// The block's `rawText` child, first made from its pending raw text if it has one.
+    @discardableResult
+    func rawTextChild() -> Element? {
+        if spansPending {
+            spansPending = false
+            let raw = Element(.rawText)
+            raw.storedValue = storedValue
+            raw.sourceBytes = sourceBytes
+            raw.sourceRange = sourceRange
+            raw.line = line
+            value = ""
+            children.insert(raw, at: 0)
+            return raw
+        }
+        return children.first.flatMap { $0.kind == .rawText ? $0 : nil }
+    }
+
     /// The UTF-8 bytes of `value` (copied from the source of a source cut, unchecked).
     var valueBytes: Bytes {
         if let bytes = sourceBytes { return Bytes(bytes[sourceRange]) }
@@ -132,7 +161,7 @@ final class Element {
         c.block = block; c.ial = ial; c.entity = entity; c.original = original; c.quote = quote
         c.typographic = typographic; c.contentModel = contentModel; c.isClosed = isClosed
         c.transparent = transparent; c.level = level; c.rawText = rawText; c.lang = lang
-        c.firstAsPara = firstAsPara; c.alignment = alignment; c.eob = eob; c.rawTypes = rawTypes
+        c.firstAsPara = firstAsPara; c.spansPending = spansPending; c.alignment = alignment; c.eob = eob; c.rawTypes = rawTypes
         c.children = children.map { $0.copy() }
         return c
     }

@@ -178,12 +178,14 @@ final class HTMLConverter {
         if options.autoIDs && attrs["id"] == nil {
             attrs["id"] = generateID(el.rawText ?? "")
         }
-        if let id = attrs["id"], options.tocLevels.contains(el.level), !Self.hasWord(attrs["class"] ?? "", "no_toc") {
+        if let id = attrs["id"], options.tocLevels.contains(el.level), !(attrs["class"].map { Self.hasWord($0, "no_toc") } ?? false) {
             toc.append((el.level, id, el.children))
         }
         let level = min(max(el.level + options.headerOffset, 1), 6)
-        blockHTML("h" + String(level), attrs, indent) { self.inner(el, indent) }
+        blockHTML(Self.headerTags[level - 1], attrs, indent) { self.inner(el, indent) }
     }
+
+    static let headerTags = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
     /// `/\bword\b/`: `word` in `s` with no word character right before or after it.
     static func hasWord(_ s: String, _ word: String) -> Bool {

@@ -356,6 +356,10 @@ final class SpanParser {
         // kept as a range of the source until a string is needed (see `Element.value`)
         if let last = tree.children.last, last.kind == .text {
             if !last.extendText(src, from..<to) { last.value += src.string(from..<to) }
+        } else if tree.children.capacity == 0 {
+            // the first child of an emphasis or a link (most hold one text): an array of exactly
+            // one, not one made by the growth path
+            tree.children = [.text(src, from..<to)]
         } else {
             tree.children.append(.text(src, from..<to))
         }

@@ -30,6 +30,13 @@ struct TreeUpdate {
 
     /// `update_tree`.
     func update(_ el: Element) {
+        // a paragraph or header holding its raw text itself: the text becomes its children
+        if el.spansPending {
+            el.spansPending = false
+            el.children = spans.parseNext(bytes: el.valueBytes, firstLine: el.line)
+            el.value = ""
+            return
+        }
         // most containers only hold blocks that need nothing but their own update
         var needsRebuild = false
         var previousBlank = false

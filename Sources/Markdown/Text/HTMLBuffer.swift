@@ -116,10 +116,11 @@ struct HTMLBuffer {
             var i = 0
             var start = 0
             let n = src.count
+            let special = Self.escapeCandidates
             while i < n {
                 let c = src[i]
-                // every byte above `>` (letters, most text) needs nothing: one comparison for them
-                if c > Byte.gt { i += 1; continue }
+                // most bytes (letters, spaces, digits, punctuation) need nothing: one table lookup
+                if !special[Int(c)] { i += 1; continue }
                 let replacement: StaticString
                 switch c {
                 case Byte.amp:
@@ -140,6 +141,13 @@ struct HTMLBuffer {
             if n > start { append(UnsafeBufferPointer(rebasing: src[start..<n])) }
         }
     }
+
+    /// The bytes `escape` may replace: `&`, `<`, `>` and `"`.
+    nonisolated(unsafe) private static let escapeCandidates: UnsafePointer<Bool> = {
+        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        for b in 0..<256 { table[b] = b == Int(Byte.amp) || b == Int(Byte.lt) || b == Int(Byte.gt) || b == Int(Byte.quote) }
+        return UnsafePointer(table)
+    }()
 
     /// Replaces the first occurrence of `marker` with `replacement`.
     mutating func replaceFirst(_ marker: String, with replacement: Bytes) {
