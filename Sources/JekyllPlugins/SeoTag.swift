@@ -97,21 +97,12 @@ struct SeoTag: TagNode {
         let jsonLD = Value.hash(SeoJSONLD(seo).hash)
         // Front matter and data hold no drops, so `jsonify` would print the hash as it is:
         // written straight into the output, without the filter's own string.
-        if SeoTag.containsDrop(jsonLD) {
+        if jsonLD.containsDrop {
             output.append(text(access.filter("jsonify", jsonLD)))
         } else {
             JSON.append(jsonLD, to: &output)
         }
         output.append("</script>\n<!-- End Jekyll SEO tag -->\n")
-    }
-
-    static func containsDrop(_ value: Value) -> Bool {
-        switch value {
-        case .drop: return true
-        case .array(let items): return items.contains(where: containsDrop)
-        case .hash(let h): return h.values.contains(where: containsDrop)
-        default: return false
-        }
     }
 
     /// Twitter, Facebook and the webmaster verification codes.

@@ -89,6 +89,18 @@ import Testing
         #expect(try t.render(["text": .drop(TextDrop()), "pages": .drop(PagesDrop([1, 2]))]) == "3 2")
     }
 
+    /// Whether a value must go through a render context to be printed (a drop somewhere inside).
+    @Test(arguments: [
+        (Value.string("x"), false),
+        (.array([1, .hash(OrderedHash([("a", "b")]))]), false),
+        (.drop(TextDrop()), true),
+        (.array([1, .array([.drop(TextDrop())])]), true),
+        (.hash(OrderedHash([("a", .hash(OrderedHash([("b", .drop(TextDrop()))])))])), true),
+    ])
+    func containsDrop(value: Value, expected: Bool) {
+        #expect(value.containsDrop == expected)
+    }
+
     @Test func collectionDropsIterate() throws {
         let pages = PagesDrop([.drop(PageDrop(title: "A")), .drop(PageDrop(title: "B"))])
         let t = try Template.parse("{{ pages.size }}:{% for p in pages %}{{ p.title }}{% endfor %}:{{ pages | map: 'title' | join: ',' }}")

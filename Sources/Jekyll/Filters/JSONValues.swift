@@ -5,7 +5,7 @@ import Liquid
 enum JSONValues {
     static func plain(_ value: Value, depth: Int, context: RenderContext) throws -> Value {
         // Most values hold no drop: nothing to convert, nothing to copy.
-        if !containsDrop(value) { return value }
+        if !value.containsDrop { return value }
         switch value {
         case .array(let items):
             return .array(try items.map { try plain($0, depth: depth + 1, context: context) })
@@ -21,15 +21,6 @@ enum JSONValues {
             return try plain(shown, depth: depth, context: context)
         default:
             return value
-        }
-    }
-
-    static func containsDrop(_ value: Value) -> Bool {
-        switch value {
-        case .drop: return true
-        case .array(let items): return items.contains(where: containsDrop)
-        case .hash(let h): return h.values.contains(where: containsDrop)
-        default: return false
         }
     }
 }

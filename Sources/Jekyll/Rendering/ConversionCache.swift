@@ -63,11 +63,7 @@ final class ConversionCache: Sendable {
             let key = self.key(text)
             guard seenBefore.contains(key) else { return }
             payload.withUTF8 { result in
-                let bytes = CacheEntry.encode(salt: salt, input: text, payload: result)
-                if (try? FileSystem.write(bytes, to: path(key))) == nil {
-                    try? FileSystem.makeDirectories(folder)
-                    try? FileSystem.write(bytes, to: path(key))
-                }
+                write(CacheEntry.encode(salt: salt, input: text, payload: result), to: path(key))
             }
         }
     }
@@ -84,10 +80,14 @@ final class ConversionCache: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(8 * keys.count)
         for key in keys { withUnsafeBytes(of: key.littleEndian) { bytes += $0 } }
-        if (try? FileSystem.write(bytes, to: Path.join(folder, Self.indexName))) == nil {
-            try? FileSystem.makeDirectories(folder)
-            try? FileSystem.write(bytes, to: Path.join(folder, Self.indexName))
-        }
+        write(bytes, to: Path.join(folder, Self.indexName))
+    }
+
+    /// Writes a file of the cache, making its folder when that is missing.
+    private func write(_ bytes: [UInt8], to file: String) {
+        if (try? FileSystem.write(bytes, to: file)) != nil { return }
+        try? FileSystem.makeDirectories(folder)
+        try? FileSystem.write(bytes, to: file)
     }
 
     private static let indexName = "index"

@@ -40,6 +40,16 @@ public struct IntRange: Sendable, Hashable {
 }
 
 extension Value {
+    /// Whether a drop is anywhere inside (a plain value prints the same without a render context).
+    public var containsDrop: Bool {
+        switch self {
+        case .drop: return true
+        case .array(let items): return items.contains(where: \.containsDrop)
+        case .hash(let h): return h.values.contains(where: \.containsDrop)
+        default: return false
+        }
+    }
+
     public var isNil: Bool {
         if case .nil = self { return true }
         return false
