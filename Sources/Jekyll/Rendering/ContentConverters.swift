@@ -75,22 +75,22 @@ public struct ContentConverters: Sendable {
         for kind in chain {
             switch kind {
             case .markdown:
-                let cache = output.utf8.count >= ConversionCache.minimumInput ? markdownCache : nil
-                if let cached = cache?.payload(for: output) {
-                    output = String(decoding: cached, as: UTF8.self)
-                    continue
+                func convert(_ text: String) throws(BuildError) -> (text: String, keep: Bool) {
+                    let converted: MarkdownOutput
+                    do {
+                        converted = try markdown.convertReportingWarnings(text)
+                    } catch {
+                        throw error.adding(frame: "while converting \(page.relativePath)")
+                    }
+                    if showsMarkdownWarnings { warnings += converted.warnings }
+                    // A conversion with warnings is made again each time, so they show each time.
+                    return (converted.html, converted.warnings.isEmpty)
                 }
-                let converted: MarkdownOutput
-                do {
-                    converted = try markdown.convertReportingWarnings(output)
-                } catch {
-                    throw error.adding(frame: "while converting \(page.relativePath)")
+                if let markdownCache {
+                    output = try markdownCache.converted(output, convert)
+                } else {
+                    output = try convert(output).text
                 }
-                // A conversion with warnings is made again each time, so its warnings are shown
-                // each time.
-                if converted.warnings.isEmpty { cache?.store(converted.html, for: output) }
-                output = converted.html
-                if showsMarkdownWarnings { warnings += converted.warnings }
             case .scss, .sass:
                 let result = try sass.convert(output, syntax: kind, page: page)
                 output = result.css

@@ -43,37 +43,39 @@ final class ConversionCache: Sendable {
         seenBefore = Set(Self.keys(in: (try? FileSystem.read(Path.join(folder, Self.indexName))) ?? []))
     }
 
-    /// What was stored for `input`, if an intact entry for exactly this input and salt exists.
-    func payload(for input: String) -> ArraySlice<UInt8>? {
-        var input = input
-        return input.withUTF8 { text -> ArraySlice<UInt8>? in
+    /// The conversion of `input`: an intact entry's, or else `convert`'s, which is stored when an
+    /// earlier build saw the same text and `convert` says its result may be kept. A cache that
+    /// cannot be written is no error: the next build converts again.
+    func converted<Failure: Error>(
+        _ input: String, _ convert: (String) throws(Failure) -> (text: String, keep: Bool)
+    ) throws(Failure) -> String {
+        guard input.utf8.count >= Self.minimumInput else { return try convert(input).text }
+        var bytes = input
+        let (key, cached) = bytes.withUTF8 { text -> (UInt64, String?) in
             let key = self.key(text)
-            seenNow.withLock { $0.append(key) }
-            guard seenBefore.contains(key), let entry = try? FileSystem.read(path(key)) else { return nil }
-            return CacheEntry.payload(in: entry, salt: salt, input: text)
+            guard seenBefore.contains(key), let entry = try? FileSystem.read(path(key)),
+                  let payload = CacheEntry.payload(in: entry, salt: salt, input: text) else { return (key, nil) }
+            return (key, String(decoding: payload, as: UTF8.self))
         }
-    }
-
-    /// Keeps `payload` as the conversion of `input`, if an earlier build converted it too. A cache
-    /// that cannot be written is no error: the next build converts again.
-    func store(_ payload: String, for input: String) {
-        var input = input
-        var payload = payload
-        input.withUTF8 { text in
-            let key = self.key(text)
-            guard seenBefore.contains(key) else { return }
-            payload.withUTF8 { result in
-                write(CacheEntry.encode(salt: salt, input: text, payload: result), to: path(key))
+        seenNow.withLock { $0.append(key) }
+        if let cached { return cached }
+        var result = try convert(input)
+        if result.keep && seenBefore.contains(key) {
+            let entry = bytes.withUTF8 { text in
+                result.text.withUTF8 { CacheEntry.encode(salt: salt, input: text, payload: $0) }
             }
+            write(entry, to: path(key))
         }
+        return result.text
     }
 
     /// Records the keys this build saw, for the next build. `complete`: every document was
     /// converted or looked up, so entries for keys it did not see are stale and go.
     func finish(complete: Bool) {
         let seen = seenNow.withLock { $0 }
-        if seen.isEmpty && seenBefore.isEmpty { return }
         let keys = complete ? Set(seen) : seenBefore.union(seen)
+        // A rebuild of an unchanged site leaves the index as it is.
+        if keys == seenBefore { return }
         if complete {
             for stale in seenBefore.subtracting(keys) { try? FileSystem.remove(path(stale)) }
         }
