@@ -62,11 +62,19 @@ public enum SiteBuild {
         // Render: every document through Liquid, its converters and its layouts, on all cores.
         let snapshot = SiteSnapshot(site: site, sourceMaps: setup.converters.sass.makesSourceMaps)
         let plan = configuration.incremental ? RebuildPlan(fromMetadataOf: snapshot, plugins: setup.plugins) : nil
+        let writer = SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles)
+        // A clean (not incremental) build writes each page as soon as it is rendered.
+        let staged = plan == nil ? try StagedOutputs.prepare(for: snapshot, writer: writer) : nil
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
                                    converters: setup.converters, plugins: setup.plugins, profile: setup.profile,
-                                   reusable: plan?.reusable ?? [], recordsDependencies: plan != nil)
+                                   reusable: plan?.reusable ?? [], recordsDependencies: plan != nil,
+                                   stagedOutputs: staged)
         progress?.begin("Rendering", total: snapshot.documents.count)
-        let rendered = try context.renderAll(workers: setup.workers, progress: progress)
+        let rendered: (pages: [OutputFile], items: [OutputFile])
+        do { rendered = try context.renderAll(workers: setup.workers, progress: progress) } catch {
+            staged?.discard()
+            throw error
+        }
         setup.converters.markdownCache?.finish(complete: plan == nil)
         timer.end("RENDER")
         timer.end("CLEANUP")
@@ -76,13 +84,16 @@ public enum SiteBuild {
             OutputFile(path: $0.destinationPath, content: .copy(from: $0.path), origin: $0.path)
         } + rendered.items
         BuildSafety.warnAboutConflicts(files, destination: configuration.destination, logger: logger)
-        try FolderConflicts.refuse(files, configuration: configuration, defaults: site.defaults)
+        do { try FolderConflicts.refuse(files, configuration: configuration, defaults: site.defaults) } catch {
+            staged?.discard()
+            throw error
+        }
         progress?.begin("Writing", total: files.count)
         if let plan, plan.previous != nil, FileSystem.isDirectory(configuration.destination) {
             // Over the outputs the metadata's build left: in place (see `InPlaceWriter.update`).
             _ = try InPlaceWriter(destination: configuration.destination, keepFiles: configuration.keepFiles).update(files)
         } else {
-            try SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles).write(files)
+            try writer.write(files, staged: staged != nil)
         }
         plan?.record(context).metadata.write(configuration)
         timer.end("WRITE")

@@ -81,7 +81,7 @@ final class DocumentDrop: Drop {
             if let r = scope.build.result(of: id, seenFrom: scope.viewer) { return .string(r.converted) }
             return .string(site.documents[id].content)
         case .output?:
-            return scope.build.result(of: id, seenFrom: scope.viewer)?.output.map(Value.string) ?? .nil
+            return scope.build.output(of: id, seenFrom: scope.viewer).map(Value.string) ?? .nil
         case .url?: return .string(site.documents[id].url)
         case .date?: return site.documents[id].date.map(Value.time) ?? .nil
         case .frontMatter?: return site.documents[id].data[key] ?? .nil

@@ -35,6 +35,8 @@ public final class BuildContext: Sendable {
     let keepsEveryLayoutInput: Bool
     /// What each render used, for the next incremental build.
     let dependencies: DependencyLog
+    /// Where a one-shot build writes each output as soon as it is rendered (nil: at the end).
+    let stagedOutputs: StagedOutputs?
     /// Documents an incremental build keeps from before (rendered only if a template needs them).
     let reusable: Set<Int>
     /// The previous build's renders of kept documents, when it ran in this process: shown instead
@@ -57,8 +59,10 @@ public final class BuildContext: Sendable {
 
     init(site: SiteSnapshot, environment: LiquidEnvironment, converters: ContentConverters,
          plugins: [any JekyllPlugin], profile: RenderProfile? = nil, reusable: Set<Int> = [],
-         carried: CarriedResults = CarriedResults(), recordsDependencies: Bool = false, sharing: Shared? = nil) {
+         carried: CarriedResults = CarriedResults(), recordsDependencies: Bool = false, sharing: Shared? = nil,
+         stagedOutputs: StagedOutputs? = nil) {
         self.profile = profile
+        self.stagedOutputs = stagedOutputs
         self.carried = carried
         dependencies = DependencyLog(documents: site.documents.count, recording: recordsDependencies)
         let strict = site.configuration.strictVariables || site.configuration.strictFilters
@@ -100,6 +104,13 @@ public final class BuildContext: Sendable {
             reader += 1
         }
         return false
+    }
+
+    /// A document's full output as `viewer` sees it: rendered before it, read back from the staging
+    /// folder if it was written there.
+    func output(of id: Int, seenFrom viewer: Int?) -> String? {
+        guard let r = result(of: id, seenFrom: viewer) else { return nil }
+        return r.isStaged ? stagedOutputs?.output(of: id) : r.output
     }
 
     /// The drop of a document as other templates see it (`site.posts`, `page.next`, …).
@@ -271,7 +282,7 @@ extension RenderScope {
     /// A document's full output, once it is rendered.
     public func output(of id: Int) -> String? {
         build.dependencies.documentRead(id, rendered: true, by: document)
-        return build.result(of: id, seenFrom: viewer)?.output
+        return build.output(of: id, seenFrom: viewer)
     }
 
     /// Jekyll's `smartify` with the site's options.

@@ -16,7 +16,12 @@ extension BuildContext {
                     continue
                 }
                 do throws(BuildError) {
-                    state.finish(id, try render(id))
+                    var result = try render(id)
+                    if let output = result.output, try stagedOutputs?.write(id, output) == true {
+                        result.output = nil
+                        result.isStaged = true
+                    }
+                    state.finish(id, result)
                     progress?.advance()
                 } catch {
                     state.abandon(id)
@@ -33,16 +38,22 @@ extension BuildContext {
             if let source = doc.derivedFrom, state.finalResult(source)?.sourceMap == nil, !reusable.contains(source) {
                 return nil
             }
+            if state.finalResult(id)?.isStaged == true, let file = stagedOutputs?.file(of: id) {
+                return OutputFile(path: doc.destinationPath, content: .copy(from: file), origin: origin(of: doc),
+                                  mayReplace: doc.generator == "jekyll-redirect-from")
+            }
             guard let output = state.finalResult(id)?.output else {
                 // Kept from the previous build.
                 guard reusable.contains(id) else { return nil }
                 let previous = Path.join(site.configuration.destination, doc.destinationPath)
                 return OutputFile(path: doc.destinationPath, content: .copy(from: previous), origin: doc.relativePath)
             }
-            // Jekyll names pages by their `path`, items by their full path.
-            let origin = doc.isPage ? (doc.data["path"]?.rubyString ?? doc.relativePath) : doc.path
-            return OutputFile(path: doc.destinationPath, content: .text(output), origin: origin,
+            return OutputFile(path: doc.destinationPath, content: .text(output), origin: origin(of: doc),
                               mayReplace: doc.generator == "jekyll-redirect-from")
+        }
+        // Jekyll names pages by their `path`, items by their full path.
+        func origin(of doc: Document) -> String {
+            doc.isPage ? (doc.data["path"]?.rubyString ?? doc.relativePath) : doc.path
         }
         let pages = site.pageIDs.compactMap(output)
         let items = site.collections.flatMap { $0.documentIDs.compactMap(output) }

@@ -12,8 +12,11 @@ public final class RenderState: Sendable {
     public struct Result: Sendable {
         /// The content after conversion (what `content` shows once the document is rendered).
         public var converted: String
-        /// The full output with layouts (nil while the document itself is still being rendered).
+        /// The full output with layouts (nil while the document itself is still being rendered, and
+        /// once it is written into the staging folder: `BuildContext.output(of:seenFrom:)`).
         public var output: String?
+        /// The output was written into the staging folder as soon as it was rendered (`StagedOutputs`).
+        public var isStaged = false
         /// What the outermost layout got as `content` (it stays in Jekyll's shared payload).
         public var lastLayoutInput: String? = nil
         /// A stylesheet page's source map (written as a page of its own).

@@ -47,11 +47,15 @@ public struct SiteWriter: Sendable {
     }
 
     /// Writes `files` (later entries win over earlier ones with the same path) and swaps them in.
-    public func write(_ files: [OutputFile]) throws(BuildError) {
+    /// `staged`: the staging folder was prepared by `StagedOutputs`, and the files it already holds
+    /// (a copy from their own place there) stay as they are.
+    public func write(_ files: [OutputFile], staged: Bool = false) throws(BuildError) {
         let staging = stagingPath
         do {
-            try FileSystem.remove(staging)
-            try FileSystem.makeDirectories(staging)
+            if !staged {
+                try FileSystem.remove(staging)
+                try FileSystem.makeDirectories(staging)
+            }
             try writeFiles(files, into: staging)
             try carryOverKeptFiles(into: staging, produced: Set(files.map(\.path)))
             try swap(in: staging)
@@ -70,17 +74,21 @@ public struct SiteWriter: Sendable {
         for (i, f) in files.enumerated() { winner[f.path] = i }
         let chosen = winner.values.sorted().map { files[$0] }
         // Every producer sanitizes its paths; this is the last line of defence against one that did not.
-        for f in chosen where f.path.isEmpty || f.path.hasPrefix("/") || f.path.split(separator: "/").contains("..") {
+        for f in chosen where !Self.staysInside(f.path) {
             throw BuildError("the output path '\(f.path)' (from \(f.origin)) would leave the destination")
         }
+        try FolderConflicts.check(chosen)
+        let unwritten = chosen.filter { file in
+            if case .copy(let source) = file.content, source == Path.join(root, file.path) { return false }
+            return true
+        }
         var directories = Set<String>()
-        for f in chosen {
+        for f in unwritten {
             var dir = Path.dirname(f.path)
             while dir != "." && dir != "/" && !dir.isEmpty && directories.insert(dir).inserted {
                 dir = Path.dirname(dir)
             }
         }
-        try FolderConflicts.check(chosen)
         let folder: FileSystem.Folder
         do { folder = try FileSystem.Folder(root) } catch { throw BuildError("could not open \(root): \(error)") }
         // Without a previous site there is nothing to reuse (a clean build): no lookups per file.
@@ -103,8 +111,8 @@ public struct SiteWriter: Sendable {
             }
             if let error = failure.withLock({ $0 }) { throw error }
         }
-        DispatchQueue.concurrentPerform(iterations: chosen.count) { i in
-            let file = chosen[i]
+        DispatchQueue.concurrentPerform(iterations: unwritten.count) { i in
+            let file = unwritten[i]
             do {
                 // A file the previous build already wrote with the same bytes is linked, not rewritten.
                 if hasPrevious && reuse(file, as: Path.join(root, file.path)) { return }
@@ -118,6 +126,11 @@ public struct SiteWriter: Sendable {
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
+    }
+
+    /// A relative output path that names a place inside the destination.
+    static func staysInside(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
     }
 
     /// Links the previous build's file into the staging folder when it already has the bytes this

@@ -1,0 +1,96 @@
+/// Rendered documents written into the staging folder as soon as each is rendered, instead of all
+/// at the end: the writes overlap the rendering of other documents, and a page's text is freed
+/// (its memory reused for the next page) instead of being held until the write phase.
+///
+/// Only for a one-shot build whose outputs need nothing settled at write time: no path shared by
+/// two files (the last would win), none that is a folder of another, none that would leave the
+/// destination. Any of those, and the build writes everything at the end as before, which reports
+/// them. The staging folder is swapped in by `SiteWriter.write(_:staged:)` only after the whole
+/// build succeeded; `discard()` removes it after a failure.
+final class StagedOutputs: Sendable {
+    let writer: SiteWriter
+    private let folder: FileSystem.Folder
+    /// Where each document's output goes, by id; nil for one written at the end (a source map,
+    /// which exists only if its stylesheet made one) or not written at all.
+    private let paths: [String?]
+    /// A previous site whose identical files are linked instead of written again.
+    private let hasPrevious: Bool
+    private let madeFolders = Locked<Set<String>>([])
+
+    private init(writer: SiteWriter, folder: FileSystem.Folder, paths: [String?], hasPrevious: Bool) {
+        self.writer = writer
+        self.folder = folder
+        self.paths = paths
+        self.hasPrevious = hasPrevious
+    }
+
+    /// A fresh staging folder for `site`'s outputs, or nil when they must all be written at the end.
+    static func prepare(for site: SiteSnapshot, writer: SiteWriter) throws(BuildError) -> StagedOutputs? {
+        var planned: [OutputFile] = []
+        var paths = [String?](repeating: nil, count: site.documents.count)
+        func plan(_ id: Int) {
+            let doc = site.documents[id]
+            guard site.isWritten(doc) else { return }
+            planned.append(OutputFile(path: doc.destinationPath, content: .copy(from: ""), origin: doc.relativePath))
+            if doc.derivedFrom == nil { paths[id] = doc.destinationPath }
+        }
+        site.pageIDs.forEach(plan)
+        for file in site.staticFiles where file.isWritten {
+            planned.append(OutputFile(path: file.destinationPath, content: .copy(from: ""), origin: file.path))
+        }
+        for collection in site.collections { collection.documentIDs.forEach(plan) }
+        var seen = Set<String>(minimumCapacity: planned.count)
+        for file in planned {
+            guard seen.insert(file.path).inserted, SiteWriter.staysInside(file.path) else { return nil }
+        }
+        guard FolderConflicts.first(in: planned) == nil else { return nil }
+        let staging = writer.stagingPath
+        do {
+            try FileSystem.remove(staging)
+            try FileSystem.makeDirectories(staging)
+            return StagedOutputs(writer: writer, folder: try FileSystem.Folder(staging), paths: paths,
+                                 hasPrevious: FileSystem.isDirectory(writer.destination))
+        } catch {
+            throw BuildError("could not prepare \(staging): \(error)")
+        }
+    }
+
+    /// Writes document `id`'s output into the staging folder, or returns false when it is one
+    /// written at the end.
+    func write(_ id: Int, _ text: String) throws(BuildError) -> Bool {
+        guard let path = paths[id] else { return false }
+        do {
+            try makeFolder(Path.dirname(path))
+            let file = OutputFile(path: path, content: .text(text), origin: "")
+            if hasPrevious && writer.reuse(file, as: Path.join(folder.path, path)) { return true }
+            try folder.write(text.utf8, to: path)
+        } catch {
+            throw BuildError("could not write \(path): \(error)")
+        }
+        return true
+    }
+
+    /// Where document `id`'s written output is (for the list of the build's files).
+    func file(of id: Int) -> String? {
+        paths[id].map { Path.join(folder.path, $0) }
+    }
+
+    /// A written output read back, for a template that shows another document's `output`.
+    func output(of id: Int) -> String? {
+        guard let file = file(of: id), let bytes = try? FileSystem.read(file) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Removes the staging folder after a failed build, leaving the destination as it was.
+    func discard() {
+        try? FileSystem.remove(folder.path)
+    }
+
+    /// Creates `relative` and the folders above it that this build has not made yet.
+    private func makeFolder(_ relative: String) throws(FileSystem.Failure) {
+        guard relative != "." && !relative.isEmpty, !madeFolders.withLock({ $0.contains(relative) }) else { return }
+        try makeFolder(Path.dirname(relative))
+        try folder.makeDirectory(relative)
+        madeFolders.withLock { _ = $0.insert(relative) }
+    }
+}

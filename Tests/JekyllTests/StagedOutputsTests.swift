@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import Jekyll
+import JekyllPlugins
+
+/// A one-shot build writes each page into the staging folder as soon as it is rendered
+/// (`StagedOutputs`): what a template reads of another page's `output` is unchanged, a failure
+/// leaves the previous site as it was, and a site whose outputs need settling at write time (a
+/// shared path, a file that is another's folder) is written at the end as before.
+@Suite struct StagedOutputsTests {
+    /// A source folder with a previous `_site` in it.
+    final class Scratch {
+        let root = NSTemporaryDirectory() + "kyll-staged-" + UUID().uuidString
+        let logger = Logger(sink: { _, _ in })
+        var destination: String { Path.join(root, "site/_site") }
+
+        init(_ files: [String: String]) throws {
+            for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
+            try SiteRebuilderTests.Fixture.write(Path.join(destination, "old.html"), "previous build\n")
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: root) }
+
+        func build() throws {
+            let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
+            try SiteBuild.build(configuration, plugins: JekyllPlugins.all, logger: logger)
+        }
+
+        func text(_ path: String) -> String? {
+            (try? FileSystem.read(Path.join(destination, path))).map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// Staging or retired folders left beside the destination.
+        func leftBeside() -> [String] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: Path.dirname(destination))) ?? []
+            return names.filter { $0.hasPrefix("._site.kyll-") }
+        }
+    }
+
+    static let blog: [String: String] = [
+        "_config.yml": "title: Staged\n",
+        "_layouts/default.html": "<body>{{ content }}</body>\n",
+        "_posts/2024-01-02-first.md": "---\nlayout: default\ntitle: First é\n---\nHello *there*.\n",
+        "_posts/2024-01-03-second.md": "---\nlayout: default\ntitle: Second\n---\nAgain.\n",
+    ]
+
+    @Test func aLaterPageReadsAnEarlierOutputFromTheStagingFolder() throws {
+        // Jekyll renders posts before pages: the page sees both posts' full outputs.
+        let scratch = try Scratch(Self.blog.merging([
+            "index.html": "---\n---\n{% for post in site.posts %}[{{ post.output }}|{{ post.output | size }}]{% endfor %}\n",
+        ]) { $1 })
+        try scratch.build()
+        let first = "<body><p>Hello <em>there</em>.</p>\n</body>\n"
+        let second = "<body><p>Again.</p>\n</body>\n"
+        #expect(scratch.text("2024/01/02/first.html") == first)
+        #expect(scratch.text("2024/01/03/second.html") == second)
+        #expect(scratch.text("index.html") == "[\(second)|\(second.unicodeScalars.count)][\(first)|\(first.unicodeScalars.count)]\n")
+        #expect(scratch.text("old.html") == nil)
+        #expect(scratch.leftBeside() == [])
+    }
+
+    @Test func aFailedRenderLeavesThePreviousSiteAndNoStagingFolder() throws {
+        // The posts are rendered (and staged) before the page that fails.
+        let scratch = try Scratch(Self.blog.merging(["broken.html": "---\n---\n{% if %}\n"]) { $1 })
+        #expect(throws: BuildError.self) { try scratch.build() }
+        #expect(scratch.text("old.html") == "previous build\n")
+        #expect(scratch.text("2024/01/02/first.html") == nil)
+        #expect(scratch.leftBeside() == [])
+    }
+
+    @Test func outputsSharingAPathAreWrittenAtTheEndAndTheLastWins() throws {
+        let scratch = try Scratch(Self.blog.merging([
+            "_config.yml": "title: Staged\npermalink: /same.html\n",
+            "index.html": "---\n---\n{% for post in site.posts %}[{{ post.output }}]{% endfor %}\n",
+        ]) { $1 })
+        try scratch.build()
+        let first = "<body><p>Hello <em>there</em>.</p>\n</body>\n"
+        let second = "<body><p>Again.</p>\n</body>\n"
+        #expect(scratch.text("same.html") == second)
+        #expect(scratch.text("index.html") == "[\(second)][\(first)]\n")
+    }
+
+    @Test func aFileThatIsAnotherOutputsFolderIsRefusedBeforeAnythingIsWritten() throws {
+        let scratch = try Scratch([
+            "a": "a static file\n",
+            "page.html": "---\npermalink: /a/index.html\n---\nin a\n",
+        ])
+        do {
+            try scratch.build()
+            Issue.record("the build succeeded")
+        } catch let error as BuildError {
+            #expect("\(error)".contains("is also the folder of"))
+        }
+        #expect(scratch.text("old.html") == "previous build\n")
+        #expect(scratch.leftBeside() == [])
+    }
+}
