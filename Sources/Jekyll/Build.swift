@@ -84,10 +84,8 @@ public enum SiteBuild {
             OutputFile(path: $0.destinationPath, content: .copy(from: $0.path), origin: $0.path)
         } + rendered.items
         BuildSafety.warnAboutConflicts(files, destination: configuration.destination, logger: logger)
-        do { try FolderConflicts.refuse(files, configuration: configuration, defaults: site.defaults) } catch {
-            staged?.discard()
-            throw error
-        }
+        // Staged outputs were planned only when no file is another's folder.
+        if staged == nil { try FolderConflicts.refuse(files, configuration: configuration, defaults: site.defaults) }
         progress?.begin("Writing", total: files.count)
         if let plan, plan.previous != nil, FileSystem.isDirectory(configuration.destination) {
             // Over the outputs the metadata's build left: in place (see `InPlaceWriter.update`).

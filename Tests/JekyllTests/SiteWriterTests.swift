@@ -129,4 +129,15 @@ import Testing
             #expect(error.path == root + "/no/such")
         }
     }
+
+    static let insideOrNot: [(String, Bool)] = [
+        ("index.html", true), ("a/b/index.html", true), ("a..b/c", true), ("..a/b", true), ("a/.../b", true),
+        ("a/b..", true), ("", false), ("/etc/passwd", false), ("..", false), ("../a", false), ("a/..", false),
+        ("a/../b", false), ("a/b/../../..", false),
+    ]
+
+    @Test(arguments: insideOrNot)
+    func outputPathsStayInsideTheDestination(_ path: String, _ inside: Bool) {
+        #expect(SiteWriter.staysInside(path) == inside)
+    }
 }

@@ -56,7 +56,7 @@ public struct SiteWriter: Sendable {
                 try FileSystem.remove(staging)
                 try FileSystem.makeDirectories(staging)
             }
-            try writeFiles(files, into: staging)
+            try writeFiles(files, into: staging, staged: staged)
             try carryOverKeptFiles(into: staging, produced: Set(files.map(\.path)))
             try swap(in: staging)
         } catch let error as BuildError {
@@ -68,16 +68,19 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    private func writeFiles(_ files: [OutputFile], into root: String) throws(BuildError) {
+    private func writeFiles(_ files: [OutputFile], into root: String, staged: Bool) throws(BuildError) {
         // The last file for each path wins, as Jekyll's sequential writes do.
         var winner: [String: Int] = [:]
         for (i, f) in files.enumerated() { winner[f.path] = i }
         let chosen = winner.values.sorted().map { files[$0] }
         // Every producer sanitizes its paths; this is the last line of defence against one that did not.
-        for f in chosen where !Self.staysInside(f.path) {
-            throw BuildError("the output path '\(f.path)' (from \(f.origin)) would leave the destination")
+        // `StagedOutputs.prepare` checked the same paths before rendering.
+        if !staged {
+            for f in chosen where !Self.staysInside(f.path) {
+                throw BuildError("the output path '\(f.path)' (from \(f.origin)) would leave the destination")
+            }
+            try FolderConflicts.check(chosen)
         }
-        try FolderConflicts.check(chosen)
         let unwritten = chosen.filter { file in
             if case .copy(let source) = file.content, source == Path.join(root, file.path) { return false }
             return true
@@ -130,7 +133,17 @@ public struct SiteWriter: Sendable {
 
     /// A relative output path that names a place inside the destination.
     static func staysInside(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+        // On bytes: this runs for every output of a build before rendering starts.
+        var path = path
+        return path.withUTF8 { bytes in
+            guard let first = bytes.first, first != UInt8(ascii: "/") else { return false }
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "/") {
+                if i - start == 2 && bytes[start] == UInt8(ascii: ".") && bytes[start + 1] == UInt8(ascii: ".") { return false }
+                start = i + 1
+            }
+            return true
+        }
     }
 
     /// Links the previous build's file into the staging folder when it already has the bytes this
