@@ -140,4 +140,16 @@ import Testing
     func outputPathsStayInsideTheDestination(_ path: String, _ inside: Bool) {
         #expect(SiteWriter.staysInside(path) == inside)
     }
+
+    static let folderConflicts: [([String], Bool)] = [
+        (["a", "a/b.html"], true), (["x/y/z/index.html", "x/y"], true), (["a-b.html", "a/index.html"], false),
+        (["a/b", "a/c"], false), (["ab", "a/b"], false), (["é", "é/index.html"], true), (["index.html"], false),
+    ]
+
+    @Test(arguments: folderConflicts)
+    func aFileThatIsAnotherOutputsFolderIsFound(_ paths: [String], _ conflict: Bool) {
+        let files = paths.map { Self.page($0, "") }
+        #expect(FolderConflicts.hasAny(in: files) == conflict)
+        #expect((FolderConflicts.first(in: files) != nil) == conflict)
+    }
 }

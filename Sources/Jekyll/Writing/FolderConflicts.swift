@@ -18,8 +18,9 @@ enum FolderConflicts {
 
     /// A file whose path is a folder of another output file (`member`), if there is one.
     static func first(in files: [OutputFile]) -> (file: OutputFile, member: OutputFile)? {
+        guard hasAny(in: files) else { return nil }
         // Every folder once (a folder's parents are in the set when it is), then a look-up per
-        // file: this runs on every rebuild of `kyll serve`.
+        // file.
         var folders = Set<String>()
         for file in files {
             var folder = Path.dirname(file.path)
@@ -38,6 +39,23 @@ enum FolderConflicts {
             }
         }
         return nil
+    }
+
+    /// Whether some file's path is a folder of another's: each path's folders looked up among the
+    /// paths as slices of it, without making a string per folder (this runs before every
+    /// render, and on every rebuild of `kyll serve`).
+    static func hasAny(in files: [OutputFile]) -> Bool {
+        var paths = Set<Substring>(minimumCapacity: files.count)
+        for file in files { paths.insert(file.path[...]) }
+        for file in files {
+            let path = file.path
+            var index = path.utf8.startIndex
+            while let slash = path.utf8[index...].firstIndex(of: UInt8(ascii: "/")) {
+                if slash > path.utf8.startIndex, paths.contains(path[..<slash]) { return true }
+                index = path.utf8.index(after: slash)
+            }
+        }
+        return false
     }
 
     private static func error(file: OutputFile, member: OutputFile, configuration: Configuration,
