@@ -13,15 +13,23 @@ import Liquid
 /// the include assigned (Jekyll's includes share the page's scope) and the loop positions, as
 /// rendering would.
 ///
+/// An include may also read fields of `page` in `==`/`!=` tests of its conditions and nowhere
+/// else (a navigation's `{% if page.url == item.url %} active{% endif %}`): its render then
+/// depends on the page only through those tests' outcomes. Each recording keeps its tests (the
+/// other side's value and the outcome); a page replays the first recording whose tests come out
+/// the same with its own fields, and records a new one when none does.
+///
 /// Off when a build records what each page read (incremental builds, `serve`), with strict
 /// variables or filters, and under `--profile` (which counts include renders).
 final class IncludeMemo: Sendable {
     private enum Entry {
         /// Renders as usual.
         case unusable
-        /// Qualifies; not rendered yet.
-        case analysed(VariableUsage)
-        case recorded(VariableUsage, RenderEffects)
+        /// Qualifies, reading `compared` only in `==`/`!=` tests; not rendered yet.
+        case analysed(VariableUsage, compared: Set<String>)
+        /// Renders recorded on pages whose tests of `compared` came out differently (one when
+        /// the include compares nothing).
+        case recorded(VariableUsage, compared: Set<String>, [RenderEffects])
     }
 
     private let entries = Locked<[String: Entry]>([:])
@@ -30,6 +38,13 @@ final class IncludeMemo: Sendable {
 
     /// The variables a qualifying include may read from the page's data.
     static let siteVariables: Set<String> = ["site"]
+    /// Variables a qualifying include may read in `==`/`!=` tests only (`page.url == item.url`
+    /// in a navigation): it is recorded once for each way its tests came out.
+    static let comparedVariables: Set<String> = ["page"]
+    /// Recordings kept per include: a navigation needs one for each of its items' pages and one
+    /// for all other pages. An include that needs more (one comparing `page.url` with each post's)
+    /// renders as usual from then on.
+    static let maxRecordings = 16
 
     /// Filters whose result depends only on their input, their arguments and the site (a drop they
     /// read through marks what depends on the page; the expressions of the `*_exp` filters are
@@ -52,35 +67,64 @@ final class IncludeMemo: Sendable {
         usage.isKnown && usage.freeVariables.isSubset(of: siteVariables) && usage.filters.isSubset(of: pureFilters)
     }
 
+    /// The variables an include reads only in tests, when it qualifies otherwise; nil when it
+    /// does not. One it assigns is left out (its tests after the assignment test its own value).
+    static func comparedVariables(qualifying usage: VariableUsage) -> Set<String>? {
+        let compared = usage.comparedOnlyVariables.intersection(comparedVariables).subtracting(usage.assignedVariables)
+        guard usage.isKnown, usage.freeVariables.subtracting(compared).isSubset(of: siteVariables),
+              usage.filters.isSubset(of: pureFilters) else { return nil }
+        return compared
+    }
+
     func render(_ include: JekyllIncludeTag, key: String, scope: RenderScope,
                 into output: inout OutputBuffer, context: RenderContext) throws {
         switch entries.withLock({ $0[key] }) {
         case .unusable?:
             break
-        case .recorded(let usage, let effects)?:
-            if context.canReplay(usage), try context.replay(effects, into: &output) { return }
-        case .analysed(let usage)?:
-            if context.canReplay(usage) { return try record(include, key: key, usage: usage, scope: scope, into: &output, context: context) }
+        case .recorded(let usage, let compared, let recorded)?:
+            guard context.canReplay(usage) else { break }
+            if try context.replay(firstOf: recorded, into: &output) { return }
+            // No recording's tests come out as here (or this render is nested deeper).
+            guard !compared.isEmpty else { break }
+            if recorded.count < Self.maxRecordings {
+                return try record(include, key: key, usage: usage, compared: compared, scope: scope, into: &output, context: context)
+            }
+            entries.withLock { $0[key] = .unusable }
+        case .analysed(let usage, let compared)?:
+            if context.canReplay(usage) {
+                return try record(include, key: key, usage: usage, compared: compared, scope: scope, into: &output, context: context)
+            }
         case nil:
             let usage = VariableUsage(of: include, environment: context.environment, partialUsage: PartialAnalysis(context: context).usage)
-            guard Self.qualifies(usage) else {
+            guard let compared = Self.comparedVariables(qualifying: usage) else {
                 entries.withLock { $0[key] = .unusable }
                 break
             }
-            entries.withLock { $0[key] = $0[key] ?? .analysed(usage) }
-            if context.canReplay(usage) { return try record(include, key: key, usage: usage, scope: scope, into: &output, context: context) }
+            entries.withLock { $0[key] = $0[key] ?? .analysed(usage, compared: compared) }
+            if context.canReplay(usage) {
+                return try record(include, key: key, usage: usage, compared: compared, scope: scope, into: &output, context: context)
+            }
         }
         try include.render(into: &output, context: context)
     }
 
-    private func record(_ include: JekyllIncludeTag, key: String, usage: VariableUsage, scope: RenderScope,
-                        into output: inout OutputBuffer, context: RenderContext) throws {
+    private func record(_ include: JekyllIncludeTag, key: String, usage: VariableUsage, compared: Set<String>,
+                        scope: RenderScope, into output: inout OutputBuffer, context: RenderContext) throws {
         recordings.withLock { $0 += 1 }
         let (effects, dependsOnPage) = try scope.pageDependence.watching {
-            try context.recordingEffects(into: &output) { try include.render(into: &$0, context: context) }
+            try context.recordingEffects(into: &output, comparing: compared) { try include.render(into: &$0, context: context) }
         }
-        let entry: Entry = effects.map { dependsOnPage ? .unusable : .recorded(usage, $0) } ?? .unusable
-        entries.withLock { $0[key] = entry }
+        entries.withLock {
+            guard let effects, !dependsOnPage else { return $0[key] = .unusable }
+            switch $0[key] {
+            case .unusable?: break
+            case .recorded(_, _, let recorded)? where recorded.count < Self.maxRecordings:
+                // Another worker's recordings stay: this page's tests may differ from theirs.
+                $0[key] = .recorded(usage, compared: compared, recorded + [effects])
+            case .recorded?: break
+            case .analysed?, nil: $0[key] = .recorded(usage, compared: compared, [effects])
+            }
+        }
     }
 }
 
