@@ -104,6 +104,20 @@ import Testing
         #expect(u.comparedOnlyVariables.isSubset(of: u.freeVariables))
     }
 
+    /// Variables read only through paths of keys, in any use, and those paths.
+    @Test(arguments: [
+        ("{{ page.author }}{% if page.url == x %}{% endif %}{{ d[page.author] | upcase }}", ["page": [["author"], ["url"]], "x": [], "d": []]),
+        ("{% for i in page.tags.list %}{{ i }}{% endfor %}{% assign a = site.data.a %}", ["page": [["tags", "list"]], "site": [["data", "a"]]]),
+        // Not through a path of keys only.
+        ("{{ page.author }}{{ page }}", [:]),
+        ("{{ page[k] }}{{ k.x }}", [:]),
+        ("{{ page.a[0] }}", [:]),
+    ] as [(String, [String: [[String]]])])
+    func keyPaths(source: String, paths: [String: [[String]]]) throws {
+        let u = try Self.usage(source)
+        #expect(u.keyPaths == paths.filter { !$0.value.isEmpty }.mapValues(Set.init))
+    }
+
     @Test func breakInsideItsOwnLoopIsKnown() throws {
         #expect(try Self.usage("{% for i in list %}{% if i %}{% break %}{% endif %}{% endfor %}").isKnown)
     }

@@ -1,6 +1,8 @@
 /// One `==`/`!=` test of a compared variable's path (`page.url == item.url`) made while a piece
 /// was recorded: its render took the same course wherever every such test comes out the same,
-/// since nothing else it reads differs (see `VariableUsage.comparedOnlyVariables`).
+/// since nothing else it reads differs (see `VariableUsage.comparedOnlyVariables`). Or, `exact`,
+/// the value of a pinned path (`page.author`, see `VariableUsage.keyPaths`), which must be the
+/// same value, not just an equal one (`1 == 1.0`, but they print differently).
 struct EqualityTest: Sendable {
     /// The path of keys on the compared variable, as written in the test.
     let path: VariableLookup
@@ -9,16 +11,23 @@ struct EqualityTest: Sendable {
     let pathOnLeft: Bool
     /// Whether the two were equal (`!=` negates it afterwards).
     let equal: Bool
+    var exact = false
 }
 
 /// The tests of compared variables a recording made, and whether anything else read them.
 final class ComparisonLog {
+    /// The compared variables, whose tests are logged.
     let names: Set<String>
+    /// Those and the pinned ones: the variables of the tests a piece inside may bring.
+    let accepted: Set<String>
     private(set) var tests: [EqualityTest] = []
     /// False once a compared variable was read in a way a test cannot stand for.
     private(set) var isComplete = true
 
-    init(names: Set<String>) { self.names = names }
+    init(names: Set<String>, accepted: Set<String>) {
+        self.names = names
+        self.accepted = accepted.union(names)
+    }
 
     func incomplete() { isComplete = false }
 
@@ -30,7 +39,7 @@ final class ComparisonLog {
 
     func include(_ tested: [EqualityTest]) {
         for t in tested {
-            guard case .identifier(let name) = t.path.name, names.contains(name) else {
+            guard case .identifier(let name) = t.path.name, accepted.contains(name) else {
                 isComplete = false
                 return
             }
@@ -90,9 +99,52 @@ extension RenderContext {
                 values.known.append((t.path, value))
             }
             guard let value else { return false }
+            if t.exact {
+                if !value.isIdentical(to: t.other) { return false }
+                continue
+            }
             let equal = t.pathOnLeft ? value.liquidEquals(t.other) : t.other.liquidEquals(value)
             if equal != t.equal { return false }
         }
         return true
+    }
+
+    /// The values of pinned paths here, as tests; nil when one is not a plain value (a drop, a
+    /// collection, a time) or fails.
+    func pins(_ paths: [VariableLookup]) -> [EqualityTest]? {
+        var tests: [EqualityTest] = []
+        for path in paths {
+            guard let value = try? Expression.variable(path).evaluate(self), value.isPinnable else { return nil }
+            tests.append(EqualityTest(path: path, other: value, pathOnLeft: true, equal: true, exact: true))
+        }
+        return tests
+    }
+}
+
+extension VariableLookup {
+    /// `name.key1.key2`, as the parser would make it.
+    public static func path(_ name: String, _ keys: [String]) -> VariableLookup {
+        VariableLookup(name: .identifier(name), lookups: keys.map(lookup(forKey:)))
+    }
+}
+
+extension Value {
+    var isPinnable: Bool {
+        switch self {
+        case .nil, .bool, .int, .float, .string: return true
+        default: return false
+        }
+    }
+
+    /// The same plain value: same type, same bytes.
+    func isIdentical(to other: Value) -> Bool {
+        switch (self, other) {
+        case (.nil, .nil): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.float(let a), .float(let b)): return a.bitPattern == b.bitPattern
+        case (.string(let a), .string(let b)): return UTF8Text.bytesEqual(a, b)
+        default: return false
+        }
     }
 }

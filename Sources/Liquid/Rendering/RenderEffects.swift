@@ -41,12 +41,19 @@ extension RenderContext {
     /// written) when it recorded an error or a warning, which a replay would not repeat.
     /// `comparing`: free variables the piece reads only in `==`/`!=` tests (see
     /// `VariableUsage.comparedOnlyVariables`); each test of them is recorded with its outcome, and
-    /// nil returned when one of them is read in a way a test cannot stand for.
+    /// nil returned when one of them is read in a way a test cannot stand for. `pinning`: the
+    /// paths of keys through which the piece reads other variables (`VariableUsage.keyPaths`);
+    /// their values here are recorded (nil returned when one is not a plain value).
     public func recordingEffects(into output: inout OutputBuffer, comparing compared: Set<String> = [],
+                                 pinning pinned: [VariableLookup] = [],
                                  _ render: (inout OutputBuffer) throws -> Void) throws -> RenderEffects? {
+        let pins = pins(pinned)
         let outerLog = effectLog, outerTests = comparisonLog
         effectLog = EffectLog()
-        let tests = ComparisonLog(names: compared.union(outerTests?.names ?? []))
+        var accepted = compared.union(outerTests?.accepted ?? [])
+        for path in pinned { if case .identifier(let name) = path.name { accepted.insert(name) } }
+        let tests = ComparisonLog(names: compared.union(outerTests?.names ?? []), accepted: accepted)
+        if let pins { tests.include(pins) } else { tests.incomplete() }
         comparisonLog = tests
         let errorsBefore = session.errors.count, stepsBefore = session.steps
         var piece = OutputBuffer()
