@@ -80,32 +80,78 @@ import Testing
         #expect(!(try Template.parse("{{ list | select_exp: n, 'i' }}", environment: env).usage()).isKnown)
     }
 
+    /// Variables read only as key paths on a side of `==`/`!=` in a tag's condition.
+    @Test(arguments: [
+        ("{% if page.url == item.url %}a{% endif %}", ["page", "item"]),
+        ("{% unless page.url != '/' %}a{% endunless %}{% if x %}{% elsif 1 == page.title %}{% endif %}", ["page"]),
+        ("{% case page.url %}{% when '/', x.y %}a{% else %}b{% endcase %}", ["page", "x"]),
+        ("{% if a.b == 1 and page.url != c.d or e %}{% endif %}", ["a", "page", "c"]),
+        // Read otherwise too, before or after: not only compared.
+        ("{% if page.url == 1 %}{% endif %}{{ page.title }}", []),
+        ("{% assign u = page.url %}{% if page.url == 1 %}{% endif %}", []),
+        ("{% if page.url contains 'a' %}{% endif %}", []),
+        ("{% if page.url %}{% endif %}", []),
+        ("{% if page.url == blank %}{% endif %}{% if page.title != empty %}{% endif %}", []),
+        ("{% if page == x.y %}{% endif %}", ["x"]),
+        ("{% if page[k] == 1 %}{% endif %}", []),
+        ("{% if forloop.index == 1 %}{% endif %}", []),
+        // Its loop's own variable: not free.
+        ("{% for page in list %}{% if page.url == 1 %}{% endif %}{% endfor %}", []),
+    ])
+    func comparedOnlyVariables(source: String, compared: [String]) throws {
+        let u = try Self.usage(source)
+        #expect(u.comparedOnlyVariables == Set(compared))
+        #expect(u.comparedOnlyVariables.isSubset(of: u.freeVariables))
+    }
+
+    /// Variables read only through paths of keys, in any use, and those paths.
+    @Test(arguments: [
+        ("{{ page.author }}{% if page.url == x %}{% endif %}{{ d[page.author] | upcase }}", ["page": [["author"], ["url"]], "x": [], "d": []]),
+        ("{% for i in page.tags.list %}{{ i }}{% endfor %}{% assign a = site.data.a %}", ["page": [["tags", "list"]], "site": [["data", "a"]]]),
+        // Not through a path of keys only.
+        ("{{ page.author }}{{ page }}", [:]),
+        ("{{ page[k] }}{{ k.x }}", [:]),
+        ("{{ page.a[0] }}", [:]),
+    ] as [(String, [String: [[String]]])])
+    func keyPaths(source: String, paths: [String: [[String]]]) throws {
+        let u = try Self.usage(source)
+        #expect(u.keyPaths == paths.filter { !$0.value.isEmpty }.mapValues(Set.init))
+    }
+
     @Test func breakInsideItsOwnLoopIsKnown() throws {
         #expect(try Self.usage("{% for i in list %}{% if i %}{% break %}{% endif %}{% endfor %}").isKnown)
     }
 }
 
 /// A host tag for the tests: `{% once name %}…{% endonce %}` renders its body the first time and
-/// replays it afterwards, when the body's usage allows.
-private struct OnceTag: TagNode {
+/// replays it afterwards, when the body's usage allows. `{% once name v w %}` records the tests of
+/// `v` and `w` and keeps one recording for each way they came out.
+private struct OnceTag: AnalyzableTag {
     final class Store: @unchecked Sendable {
-        var effects: [String: RenderEffects] = [:]
+        var effects: [String: [RenderEffects]] = [:]
         var renders = 0
+        /// The bodies' usages, for a body holding another `once`.
+        var usages: [String: VariableUsage] = [:]
     }
     let name: String
+    let compared: Set<String>
     let body: Template
     let store: Store
 
+    func analyze(_ analyzer: inout TemplateAnalyzer) { analyzer.partial(named: name, setting: []) }
+
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
-        let usage = body.usage()
-        guard context.canReplay(usage) else {
+        let usage = body.usage { [store] in store.usages[$0] }
+        // As a host would: the variables it records tests of must be read in tests only.
+        let readOtherwise = compared.intersection(usage.freeVariables).subtracting(usage.comparedOnlyVariables)
+        guard context.canReplay(usage), readOtherwise.isEmpty else {
             store.renders += 1
             return try body.render(into: &output, context: context)
         }
-        if let e = store.effects[name], try context.replay(e, into: &output) { return }
+        if let e = store.effects[name], try context.replay(firstOf: e, into: &output) { return }
         store.renders += 1
-        if let e = try context.recordingEffects(into: &output, { try body.render(into: &$0, context: context) }) {
-            store.effects[name] = e
+        if let e = try context.recordingEffects(into: &output, comparing: compared, { try body.render(into: &$0, context: context) }) {
+            store.effects[name, default: []].append(e)
         }
     }
 
@@ -113,8 +159,11 @@ private struct OnceTag: TagNode {
         let store: Store
         let bodies: [String: String]
         func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
-            let name = String(tag.markup.filter { $0 != " " })
-            return OnceTag(name: name, body: try Template.parse(bodies[name] ?? "", environment: parser.environment), store: store)
+            let words = tag.markup.split(separator: " ").map(String.init)
+            let name = words.first ?? ""
+            let body = try Template.parse(bodies[name] ?? "", environment: parser.environment)
+            store.usages[name] = body.usage { [store] in store.usages[$0] }
+            return OnceTag(name: name, compared: Set(words.dropFirst()), body: body, store: store)
         }
     }
 }
@@ -155,5 +204,47 @@ private struct OnceTag: TagNode {
         #expect(out.components(separatedBy: "divided by 0").count == 3)
         #expect(errors.count == 2)
         #expect(store.renders == 2)
+    }
+
+    /// A body reading `page` only in tests is recorded once for each way its tests come out,
+    /// and each page gets what rendering gives it.
+    @Test(arguments: [
+        ("{% for i in list %}{% if page.url == i %}[{{ i }}]{% else %}{{ i }}{% endif %}{% endfor %}", 3),
+        ("{% for i in list %}{% unless i != page.url %}[{{ i }}]{% endunless %}{% endfor %}", 3),
+        ("{% case page.url %}{% when '/a', '/c' %}A or C{% else %}other{% endcase %}", 3),
+        // `page.url` read beyond tests: not recorded.
+        ("{% for i in list %}{% if page.url == i %}[{{ page.url }}]{% endif %}{% endfor %}", 5),
+        ("{% if page.url contains '/a' %}A{% endif %}", 5),
+        // A test of two fields of the page: the recording does not hold.
+        ("{% if page.url == page.other %}same{% endif %}", 5),
+    ])
+    func recordingsPerOutcomes(body: String, renders: Int) throws {
+        let store = OnceTag.Store()
+        var env = LiquidEnvironment.standard
+        env.register(tag: "once", OnceTag.Parser(store: store, bodies: ["nav": body]))
+        let template = try Template.parse("{% once nav page %}", environment: env)
+        let direct = try Template.parse(body)
+        for url in ["/a", "/c", "/x", "/y", "/a"] {
+            let data: Value = ["page": ["url": .string(url), "other": "/y"], "list": ["/a", "/b", "/c"]]
+            #expect(try template.render(data) == direct.render(data), "\(url)")
+        }
+        #expect(store.renders == renders)
+    }
+
+    /// A recording inside another takes the inner piece's tests along, replayed or recorded.
+    @Test func nestedRecordingsKeepTheirTests() throws {
+        let store = OnceTag.Store()
+        var env = LiquidEnvironment.standard
+        env.register(tag: "once", OnceTag.Parser(store: store, bodies: [
+            "outer": "<{% once inner page %}>", "inner": "{% if page.url == '/a' %}A{% else %}B{% endif %}",
+        ]))
+        let template = try Template.parse("{% once inner page %}{% once outer page %}", environment: env)
+        for url in ["/a", "/b", "/a", "/c"] {
+            let data: Value = ["page": ["url": .string(url)]]
+            let letter = url == "/a" ? "A" : "B"
+            #expect(try template.render(data) == letter + "<" + letter + ">", "\(url)")
+        }
+        // The inner body for /a and for /b, the outer one for each too.
+        #expect(store.renders == 4)
     }
 }

@@ -13,6 +13,14 @@ import Liquid
 /// the include assigned (Jekyll's includes share the page's scope) and the loop positions, as
 /// rendering would.
 ///
+/// An include may also read fields of `page` in `==`/`!=` tests of its conditions and nowhere
+/// else (a navigation's `{% if page.url == item.url %} active{% endif %}`): its render then
+/// depends on the page only through those tests' outcomes. Each recording keeps its tests (the
+/// other side's value and the outcome); a page replays the first recording whose tests come out
+/// the same with its own fields, and records a new one when none does. Or it may read `page`
+/// through paths of keys only, in any way (`site.data.authors[page.author]`): each recording
+/// keeps the paths' values (plain values only), which a page's must be.
+///
 /// Off when a build records what each page read (incremental builds, `serve`), with strict
 /// variables or filters, and under `--profile` (which counts include renders).
 final class IncludeMemo: Sendable {
@@ -20,8 +28,21 @@ final class IncludeMemo: Sendable {
         /// Renders as usual.
         case unusable
         /// Qualifies; not rendered yet.
-        case analysed(VariableUsage)
-        case recorded(VariableUsage, RenderEffects)
+        case analysed(Qualified)
+        /// Renders recorded on pages whose tests came out differently (one when the include
+        /// reads nothing of the page).
+        case recorded(Qualified, [RenderEffects])
+    }
+
+    /// What a qualifying include reads, and what of the page.
+    private struct Qualified {
+        let usage: VariableUsage
+        /// Variables read only in `==`/`!=` tests, whose outcomes are recorded.
+        let compared: Set<String>
+        /// Paths of keys through which it reads other variables of the page, whose values are
+        /// recorded.
+        let pinned: [VariableLookup]
+        var readsThePage: Bool { !compared.isEmpty || !pinned.isEmpty }
     }
 
     private let entries = Locked<[String: Entry]>([:])
@@ -30,6 +51,14 @@ final class IncludeMemo: Sendable {
 
     /// The variables a qualifying include may read from the page's data.
     static let siteVariables: Set<String> = ["site"]
+    /// Variables a qualifying include may read in `==`/`!=` tests only (`page.url == item.url`
+    /// in a navigation), recorded once for each way its tests came out; or through paths of keys
+    /// only (`page.author`), recorded once for each of their values.
+    static let pageVariables: Set<String> = ["page"]
+    /// Recordings kept per include: a navigation needs one for each of its items' pages and one
+    /// for all other pages. An include that needs more (one comparing `page.url` with each post's)
+    /// renders as usual from then on.
+    static let maxRecordings = 16
 
     /// Filters whose result depends only on their input, their arguments and the site (a drop they
     /// read through marks what depends on the page; the expressions of the `*_exp` filters are
@@ -52,35 +81,77 @@ final class IncludeMemo: Sendable {
         usage.isKnown && usage.freeVariables.isSubset(of: siteVariables) && usage.filters.isSubset(of: pureFilters)
     }
 
+    /// How an include reads the page, when it qualifies; nil when it does not. Variables it
+    /// assigns are left out (its reads after the assignment read its own value). `markdownify`
+    /// is trusted where it prints no warnings.
+    private static func qualified(_ usage: VariableUsage, trustingMarkdownify: Bool) -> Qualified? {
+        let variables = pageVariables.subtracting(usage.assignedVariables)
+        let compared = usage.comparedOnlyVariables.intersection(variables)
+        var pinned: [VariableLookup] = []
+        for name in variables.subtracting(compared).sorted() {
+            for keys in usage.keyPaths[name]?.sorted(by: { $0.lexicographicallyPrecedes($1) }) ?? [] {
+                pinned.append(.path(name, keys))
+            }
+        }
+        let pinnedNames = Set(pinned.compactMap { if case .identifier(let n) = $0.name { n } else { nil } })
+        let filters = trustingMarkdownify ? usage.filters.subtracting(["markdownify"]) : usage.filters
+        guard usage.isKnown, usage.freeVariables.subtracting(compared).subtracting(pinnedNames).isSubset(of: siteVariables),
+              filters.isSubset(of: pureFilters) else { return nil }
+        return Qualified(usage: usage, compared: compared, pinned: pinned)
+    }
+
     func render(_ include: JekyllIncludeTag, key: String, scope: RenderScope,
                 into output: inout OutputBuffer, context: RenderContext) throws {
         switch entries.withLock({ $0[key] }) {
         case .unusable?:
             break
-        case .recorded(let usage, let effects)?:
-            if context.canReplay(usage), try context.replay(effects, into: &output) { return }
-        case .analysed(let usage)?:
-            if context.canReplay(usage) { return try record(include, key: key, usage: usage, scope: scope, into: &output, context: context) }
+        case .recorded(let qualified, let recorded)?:
+            guard context.canReplay(qualified.usage) else { break }
+            if try context.replay(firstOf: recorded, into: &output) { return }
+            // No recording's tests come out as here (or this render is nested deeper).
+            guard qualified.readsThePage else { break }
+            if recorded.count < Self.maxRecordings {
+                return try record(include, key: key, qualified, scope: scope, into: &output, context: context)
+            }
+            entries.withLock { $0[key] = .unusable }
+        case .analysed(let qualified)?:
+            if context.canReplay(qualified.usage) {
+                return try record(include, key: key, qualified, scope: scope, into: &output, context: context)
+            }
         case nil:
             let usage = VariableUsage(of: include, environment: context.environment, partialUsage: PartialAnalysis(context: context).usage)
-            guard Self.qualifies(usage) else {
+            let trusting = !scope.build.converters.showsMarkdownWarnings
+            guard let qualified = Self.qualified(usage, trustingMarkdownify: trusting) else {
                 entries.withLock { $0[key] = .unusable }
                 break
             }
-            entries.withLock { $0[key] = $0[key] ?? .analysed(usage) }
-            if context.canReplay(usage) { return try record(include, key: key, usage: usage, scope: scope, into: &output, context: context) }
+            entries.withLock { $0[key] = $0[key] ?? .analysed(qualified) }
+            if context.canReplay(usage) {
+                return try record(include, key: key, qualified, scope: scope, into: &output, context: context)
+            }
         }
         try include.render(into: &output, context: context)
     }
 
-    private func record(_ include: JekyllIncludeTag, key: String, usage: VariableUsage, scope: RenderScope,
-                        into output: inout OutputBuffer, context: RenderContext) throws {
+    private func record(_ include: JekyllIncludeTag, key: String, _ qualified: Qualified,
+                        scope: RenderScope, into output: inout OutputBuffer, context: RenderContext) throws {
         recordings.withLock { $0 += 1 }
         let (effects, dependsOnPage) = try scope.pageDependence.watching {
-            try context.recordingEffects(into: &output) { try include.render(into: &$0, context: context) }
+            try context.recordingEffects(into: &output, comparing: qualified.compared, pinning: qualified.pinned) {
+                try include.render(into: &$0, context: context)
+            }
         }
-        let entry: Entry = effects.map { dependsOnPage ? .unusable : .recorded(usage, $0) } ?? .unusable
-        entries.withLock { $0[key] = entry }
+        entries.withLock {
+            guard let effects, !dependsOnPage else { return $0[key] = .unusable }
+            switch $0[key] {
+            case .unusable?: break
+            case .recorded(_, let recorded)? where recorded.count < Self.maxRecordings:
+                // Another worker's recordings stay: this page's tests may differ from theirs.
+                $0[key] = .recorded(qualified, recorded + [effects])
+            case .recorded?: break
+            case .analysed?, nil: $0[key] = .recorded(qualified, [effects])
+            }
+        }
     }
 }
 

@@ -18,7 +18,7 @@ extension CaptureTag: AnalyzableTag {
 
 extension IfTag: AnalyzableTag {
     func analyze(_ analyzer: inout TemplateAnalyzer) {
-        for c in conditions { if let c { analyzer.read(c) } }
+        for c in conditions { if let c { analyzer.readTest(c) } }
         analyzer.alternatives(bodies, oneRuns: conditions.last.map { $0 == nil } ?? false)
     }
 }
@@ -29,7 +29,7 @@ extension CaseTag: AnalyzableTag {
         for branch in branches {
             switch branch {
             case .when(let conditions, let body):
-                for c in conditions { analyzer.read(c) }
+                for c in conditions { analyzer.readTest(c) }
                 bodies.append(body)
             case .otherwise(let body):
                 bodies.append(body)

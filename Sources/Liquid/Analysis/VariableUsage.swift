@@ -10,6 +10,13 @@ public struct VariableUsage: Sendable, Equatable {
     public var assignedVariables: Set<String> = []
     /// Filters called, by name.
     public var filters: Set<String> = []
+    /// Free variables read only as a path of keys on one side of `==`/`!=` in the condition of
+    /// an `if`, `unless`, `elsif` or `when` (`page.url == item.url`): the template depends on
+    /// them only through those tests' outcomes, which `recordingEffects(comparing:)` records.
+    public var comparedOnlyVariables: Set<String> = []
+    /// Free variables read only through paths of keys (`page.author`, in any use), with those
+    /// paths: the template depends on such a variable only through the paths' values.
+    public var keyPaths: [String: Set<[String]>] = [:]
     /// Why the usage cannot be known (a tag that does not describe itself, state kept between
     /// tags such as `cycle`, a computed variable name…). Empty when the rest is the whole truth.
     public var unknowns: [String] = []
@@ -33,6 +40,10 @@ public struct TemplateAnalyzer {
     public private(set) var usage = VariableUsage()
     /// Names certainly set at this point.
     private var bound: Set<String>
+    /// Free variables read other than in a test `comparedOnlyVariables` allows.
+    private var readBeyondTests: Set<String> = []
+    /// Free variables read other than through a path of keys.
+    private var readBeyondKeyPaths: Set<String> = []
     /// Loops enclosing this point; `forloop` is theirs.
     private var loopDepth = 0
     /// The usage of a partial, by the name an include gives (nil: unknown). The host loads and
@@ -72,7 +83,7 @@ public struct TemplateAnalyzer {
                     return
                 }
             } else if !bound.contains(name) {
-                usage.freeVariables.insert(name)
+                freeRead(name, compared: false, paths: Self.keyPath(lookup).map { [$0] })
             }
         case .computed(let e):
             read(e)
@@ -100,6 +111,56 @@ public struct TemplateAnalyzer {
             read(c.left)
             if let r = c.right { read(r) }
         }
+    }
+
+    /// The condition a tag tests (`if`, `unless`, `elsif`, `when`), whose `==`/`!=` comparisons
+    /// `recordingEffects(comparing:)` logs when it evaluates them.
+    public mutating func readTest(_ condition: Condition) {
+        for c in condition.comparisons {
+            guard c.op == .equal || c.op == .notEqual, !c.hasMethodLiteral, let right = c.right else {
+                read(c.left)
+                if let r = c.right { read(r) }
+                continue
+            }
+            readComparedSide(c.left)
+            readComparedSide(right)
+        }
+    }
+
+    /// One side of a logged `==`/`!=`: a free variable's path of keys counts as compared only.
+    private mutating func readComparedSide(_ expression: Expression) {
+        guard case .variable(let lookup) = expression, case .identifier(let name) = lookup.name, name != "forloop",
+              !bound.contains(name), let path = Self.keyPath(lookup) else {
+            return read(expression)
+        }
+        freeRead(name, compared: true, paths: [path])
+    }
+
+    /// The keys after the name, when the lookup is a path of keys only.
+    static func keyPath(_ lookup: VariableLookup) -> [String]? {
+        var keys: [String] = []
+        for l in lookup.lookups {
+            guard case .key(let k, _) = l else { return nil }
+            keys.append(k)
+        }
+        return keys.isEmpty ? nil : keys
+    }
+
+    private mutating func freeRead(_ name: String, compared: Bool, paths: Set<[String]>?) {
+        usage.freeVariables.insert(name)
+        if compared {
+            if !readBeyondTests.contains(name) { usage.comparedOnlyVariables.insert(name) }
+        } else {
+            readBeyondTests.insert(name)
+            usage.comparedOnlyVariables.remove(name)
+        }
+        // Through paths of keys only, or not (nil).
+        guard let paths, !readBeyondKeyPaths.contains(name) else {
+            readBeyondKeyPaths.insert(name)
+            usage.keyPaths[name] = nil
+            return
+        }
+        usage.keyPaths[name, default: []].formUnion(paths)
     }
 
     // MARK: Writes and structure
@@ -182,7 +243,7 @@ public struct TemplateAnalyzer {
             return
         }
         for v in inner.freeVariables where !variables.contains(v) && !bound.contains(v) {
-            usage.freeVariables.insert(v)
+            freeRead(v, compared: inner.comparedOnlyVariables.contains(v), paths: inner.keyPaths[v])
         }
         for v in inner.assignedVariables { assign(v) }
         usage.filters.formUnion(inner.filters)

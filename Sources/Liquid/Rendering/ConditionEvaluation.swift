@@ -21,6 +21,11 @@ extension Condition {
 
 extension Condition.Comparison {
     public func evaluate(_ context: RenderContext) throws -> Bool {
+        if let log = context.comparisonLog { return try context.evaluateLogging(self, log: log) }
+        return try evaluateUnlogged(context)
+    }
+
+    func evaluateUnlogged(_ context: RenderContext) throws -> Bool {
         guard let op else { return try left.evaluate(context).isTruthy }
         let right = self.right ?? .literal(.nil)
         switch op {

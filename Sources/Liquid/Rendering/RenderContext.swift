@@ -79,6 +79,8 @@ public final class RenderContext {
     @exclusivity(unchecked) var includeDisabled = false
     /// Names set while `recordingEffects` runs; nil otherwise.
     @exclusivity(unchecked) var effectLog: EffectLog?
+    /// The tests of compared variables made while `recordingEffects` runs; nil otherwise.
+    @exclusivity(unchecked) var comparisonLog: ComparisonLog?
     /// Per-render state of tags.
     @exclusivity(unchecked) public var state = Registers()
     @exclusivity(unchecked) public var interrupt: Interrupt?

@@ -2,7 +2,8 @@
 /// again elsewhere by replaying it: its output, the variables it set in the render's own scope
 /// (with their final values), where its loops stopped (for `offset: continue`) and the steps it
 /// counted against the limits. Valid for another render only when the piece reads nothing that
-/// differs there — a host's decision, helped by `VariableUsage` and `canReplay(_:)`.
+/// differs there — a host's decision, helped by `VariableUsage` and `canReplay(_:)` — except
+/// through the `==`/`!=` tests it recorded, which must come out the same there.
 public struct RenderEffects: Sendable {
     public let output: String
     let assignments: [(name: String, value: Value)]
@@ -10,6 +11,10 @@ public struct RenderEffects: Sendable {
     let steps: Int
     /// The scope depth it was rendered at: deeper, its own scopes might pass the nesting limit.
     let depth: Int
+    /// The tests of the variables recorded as compared, in the order they were made.
+    let tests: [EqualityTest]
+    /// How many tests of compared variables the replay must repeat (0: it suits every render).
+    public var testCount: Int { tests.count }
 }
 
 /// The names set while effects are recorded, in order (repeats kept; the last value wins).
@@ -34,14 +39,27 @@ extension RenderContext {
 
     /// Renders through `render` into `output`, recording its effects; nil (the output still
     /// written) when it recorded an error or a warning, which a replay would not repeat.
-    public func recordingEffects(into output: inout OutputBuffer,
+    /// `comparing`: free variables the piece reads only in `==`/`!=` tests (see
+    /// `VariableUsage.comparedOnlyVariables`); each test of them is recorded with its outcome, and
+    /// nil returned when one of them is read in a way a test cannot stand for. `pinning`: the
+    /// paths of keys through which the piece reads other variables (`VariableUsage.keyPaths`);
+    /// their values here are recorded (nil returned when one is not a plain value).
+    public func recordingEffects(into output: inout OutputBuffer, comparing compared: Set<String> = [],
+                                 pinning pinned: [VariableLookup] = [],
                                  _ render: (inout OutputBuffer) throws -> Void) throws -> RenderEffects? {
-        let outerLog = effectLog
+        let pins = pins(pinned)
+        let outerLog = effectLog, outerTests = comparisonLog
         effectLog = EffectLog()
+        var accepted = compared.union(outerTests?.accepted ?? [])
+        for path in pinned { if case .identifier(let name) = path.name { accepted.insert(name) } }
+        let tests = ComparisonLog(names: compared.union(outerTests?.names ?? []), accepted: accepted)
+        if let pins { tests.include(pins) } else { tests.incomplete() }
+        comparisonLog = tests
         let errorsBefore = session.errors.count, stepsBefore = session.steps
         var piece = OutputBuffer()
         defer {
-            // An enclosing recording sees what this piece set, as it would have without one.
+            // An enclosing recording sees what this piece set and tested, as it would have
+            // without one.
             if var outer = outerLog, let log = effectLog {
                 outer.assigned += log.assigned
                 outer.loops += log.loops
@@ -49,15 +67,17 @@ extension RenderContext {
             } else {
                 effectLog = outerLog
             }
+            outerTests?.include(tests)
+            comparisonLog = outerTests
         }
         try render(&piece)
         let text = piece.string
         output.append(text)
-        guard session.errors.count == errorsBefore, let log = effectLog else { return nil }
+        guard session.errors.count == errorsBefore, tests.isComplete, let log = effectLog else { return nil }
         let assignments = Self.lastSettings(log.assigned) { scopes.outer.value(for: $0, hash: keyHash($0)) ?? .nil }
         let offsets = Self.lastSettings(log.loops) { forOffsets.value(for: $0, hash: keyHash($0)) ?? 0 }
         return RenderEffects(output: text, assignments: assignments, loopOffsets: offsets,
-                             steps: session.steps &- stepsBefore, depth: baseDepth + scopes.depth)
+                             steps: session.steps &- stepsBefore, depth: baseDepth + scopes.depth, tests: tests.tests)
     }
 
     /// Each name set once, in the order of their last settings, with its value now.
@@ -67,14 +87,31 @@ extension RenderContext {
     }
 
     /// Does again what recorded effects did: false (nothing done) when this render is nested
-    /// deeper than the recorded one was.
+    /// deeper than the recorded one was, or its tests come out differently here.
     public func replay(_ effects: RenderEffects, into output: inout OutputBuffer) throws -> Bool {
-        guard baseDepth + scopes.depth <= effects.depth else { return false }
+        try replay(firstOf: [effects], into: &output)
+    }
+
+    /// Replays the first of `candidates` (recordings of one piece) whose tests come out here as
+    /// they did when it was recorded; false when none does.
+    public func replay(firstOf candidates: [RenderEffects], into output: inout OutputBuffer) throws -> Bool {
+        guard !candidates.isEmpty else { return false }
+        var values = TestedValues()
+        for effects in candidates where baseDepth + scopes.depth <= effects.depth {
+            if effects.tests.isEmpty || passes(effects.tests, values: &values) {
+                try replay(passed: effects, into: &output)
+                return true
+            }
+        }
+        return false
+    }
+
+    private func replay(passed effects: RenderEffects, into output: inout OutputBuffer) throws {
+        comparisonLog?.include(effects.tests)
         try tick(effects.steps)
         output.append(effects.output)
         for (name, value) in effects.assignments { assign(name, value) }
         for (name, offset) in effects.loopOffsets { setLoopOffset(name, hash: keyHash(name), offset) }
-        return true
     }
 
     /// Where the loop named `name` stopped, for `offset: continue`.
