@@ -6,10 +6,13 @@ extension CmarkBlockBuilder {
     func kramdownStartsOtherBlock(at p: Int, allowSetext: Bool) -> Bool {
         let src = grammar.src
         // most paragraphs start with a letter: of the patterns below only a setext underline, a
-        // table pipe and the paragraph's own line end can then decide
+        // table pipe and the paragraph's own line end can then decide (one line end for the three)
         if let c = src.at(p), Self.startsOnlyTextBlocks(c) {
-            if !allowSetext, BlockParser.setextHeader(src, p) != nil { return true }
-            return BlockParser.hasTablePipe(src, p) || !Scan.paragraphStart(src, p)
+            let e = src.lineEnd(from: p)
+            guard e < src.count else { return true }
+            if !allowSetext, let u = src.at(e + 1), u == Byte.dash || u == Byte.equals,
+               BlockParser.setextHeader(src, p) != nil { return true }
+            return BlockParser.hasTablePipe(src, p, lineEnd: e)
         }
         if Scan.indent(src, p) != nil || Scan.fenceStart(src, p, gfm: true) || Scan.blockquoteStart(src, p) != nil
             || Scan.gfmATX(src, p) != nil || Scan.horizontalRule(src, p) != nil
