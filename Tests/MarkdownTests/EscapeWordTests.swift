@@ -55,3 +55,31 @@ struct EscapeWordTests {
         }
     }
 }
+
+/// `HTMLBuffer` has no copy on write: a copy shares the bytes, so setting a buffer aside and
+/// putting it back (the TOC and footnote markers, GitHub Pages header ids) keeps what was written
+/// before, and what is written through either copy is seen by both.
+struct HTMLBufferSharingTests {
+    @Test func setAsideAndPutBack() {
+        var out = HTMLBuffer()
+        out.append("<p>before</p>")
+        let saved = out
+        out = HTMLBuffer()
+        out.append("aside")
+        let aside = out.bytes
+        out = saved
+        out.append("|")
+        out.append(contentsOf: aside)
+        #expect(out.string == "<p>before</p>|aside")
+    }
+
+    @Test func copiesShareTheirBytes() {
+        var a = HTMLBuffer()
+        a.append("x")
+        var b = a
+        b.append("y")
+        #expect(a.string == "xy")
+        a.truncate(to: 1)
+        #expect(b.string == "x")
+    }
+}

@@ -1,7 +1,11 @@
 /// The converter's output: UTF-8 bytes appended in place, with kramdown's escaping modes written
-/// straight into the buffer. The bytes live in a buffer of our own (copied on write, so the
-/// value semantics stay): the converter appends some hundred thousand short pieces per megabyte,
-/// and `Array.append(contentsOf:)` costs several times a `memcpy` for each.
+/// straight into the buffer. The bytes live in a buffer of our own: the converter appends some
+/// hundred thousand short pieces per megabyte, and `Array.append(contentsOf:)` costs several
+/// times a `memcpy` for each.
+///
+/// A copy of an `HTMLBuffer` shares its bytes (no copy on write: the uniqueness test cost more
+/// than the rest of a short append). The converters only set a buffer aside while they write
+/// into a new one and then put it back, which needs no copy.
 struct HTMLBuffer {
     private final class Storage {
         var base: UnsafeMutablePointer<UInt8>
@@ -15,13 +19,6 @@ struct HTMLBuffer {
 
         deinit { base.deallocate() }
 
-        func copy() -> Storage {
-            let s = Storage(capacity: capacity)
-            s.base.initialize(from: base, count: count)
-            s.count = count
-            return s
-        }
-
         func grow(to needed: Int) {
             var c = capacity * 2
             while c < needed { c *= 2 }
@@ -33,7 +30,7 @@ struct HTMLBuffer {
         }
     }
 
-    private var storage: Storage
+    private let storage: Storage
 
     init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
 
@@ -44,7 +41,6 @@ struct HTMLBuffer {
 
     /// Room for `n` more bytes; returns where they go (the caller writes them and counts them).
     @inline(__always) private mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         if storage.count + n > storage.capacity { storage.grow(to: storage.count + n) }
         return storage.base + storage.count
     }
@@ -80,7 +76,6 @@ struct HTMLBuffer {
     }
 
     mutating func truncate(to n: Int) {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         storage.count = Swift.min(n, storage.count)
     }
 
