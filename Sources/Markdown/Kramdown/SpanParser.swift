@@ -74,7 +74,9 @@ final class SpanParser {
     }
 
     let context: Context
-    @exclusivity(unchecked) private(set) var src: Bytes
+    @exclusivity(unchecked) private(set) var src: Bytes { didSet { srcBase = Element.base(of: src) } }
+    /// Where `src`'s bytes are, for the texts cut from it (`Element.text`).
+    @exclusivity(unchecked) private var srcBase: UnsafePointer<UInt8>?
     @exclusivity(unchecked) private var lines: LineCounter
     @exclusivity(unchecked) var pos = 0
     @exclusivity(unchecked) var tree: Element
@@ -97,6 +99,7 @@ final class SpanParser {
         self.context = context
         self.lines = LineCounter(firstLine: firstLine)
         self.src = text.bytes
+        self.srcBase = Element.base(of: src)
         self.tree = tree
         self.active = context.parsers
         self.activeMask = context.parsersMask
@@ -355,13 +358,13 @@ final class SpanParser {
         guard to > from else { return }
         // kept as a range of the source until a string is needed (see `Element.value`)
         if let last = tree.children.last, last.kind == .text {
-            if !last.extendText(src, from..<to) { last.value += src.string(from..<to) }
+            if !last.extendText(srcBase, from..<to) { last.value += src.string(from..<to) }
         } else if tree.children.capacity == 0 {
             // the first child of an emphasis or a link (most hold one text): an array of exactly
             // one, not one made by the growth path
-            tree.children = [.text(src, from..<to)]
+            tree.children = [.text(src, srcBase, from..<to)]
         } else {
-            tree.children.append(.text(src, from..<to))
+            tree.children.append(.text(src, srcBase, from..<to))
         }
     }
 
