@@ -181,9 +181,11 @@ final class SpanParser {
 
     /// kramdown's `scan_until(/(?=stop|span_start)/)` from `pos`: where the next span or the stop
     /// may start, or nil. Most bytes can start nothing and are skipped with one table lookup. A
-    /// span can start only at a trigger byte, or (smart quotes) at the character before a quote,
-    /// which is looked at when the quote is reached; a space only before a space, a quote, `<`
-    /// or `>`. No stop test matches a byte that is not a trigger.
+    /// span can start only at a trigger byte, or at the character before one, which is looked at
+    /// when the trigger is reached: (smart quotes) any character before a quote, a space before
+    /// `<` or `>` (` <<`, ` >>`), two spaces before a line end (a break). Spaces are not
+    /// triggers: they are a sixth of the text, and a span starts at one only in those three
+    /// places. No stop test matches a byte that is not a trigger.
     @inline(__always)
     private func nextStart(hasStop: Bool, stop: StopTest) -> Int? {
         let scanStart = pos
@@ -193,14 +195,25 @@ final class SpanParser {
             let n = s.count
             var p = scanStart
             while p < n {
-                let c = s[p]
-                guard triggers[Int(c)] else { p += 1; continue }
-                if c == Byte.space {
-                    let next = p + 1 < n ? s[p + 1] : 0
-                    if next != Byte.space && next != Byte.quote && next != Byte.apos && next != Byte.lt && next != Byte.gt {
-                        p += 1
+                // four bytes a round while none of them is a trigger, then to the trigger among them
+                if p + 4 <= n {
+                    if !triggers[Int(s[p])] && !triggers[Int(s[p + 1])] && !triggers[Int(s[p + 2])] && !triggers[Int(s[p + 3])] {
+                        p += 4
                         continue
                     }
+                    while !triggers[Int(s[p])] { p += 1 }
+                } else if !triggers[Int(s[p])] {
+                    p += 1
+                    continue
+                }
+                let c = s[p]
+                if c == Byte.newline {
+                    if p - 2 >= scanStart && s[p - 1] == Byte.space && s[p - 2] == Byte.space && spanStart(at: p - 2) { return p - 2 }
+                    p += 1
+                    continue
+                }
+                if (c == Byte.lt || c == Byte.gt) && p > scanStart && s[p - 1] == Byte.space {
+                    if spanStart(at: p - 1) { return p - 1 }
                 } else if smartQuotes && (c == Byte.quote || c == Byte.apos) && p > scanStart {
                     var r = p - 1
                     while r > scanStart && Byte.isContinuation(s[r]) { r -= 1 }
@@ -224,11 +237,12 @@ final class SpanParser {
         return UnsafePointer(table)
     }()
 
-    /// Bytes at which a span parser or a stop pattern may match: `*_`<[]!"'$&{-.\ ~>`.
+    /// Bytes at which a span parser or a stop pattern may match, `*_`<[]!"'$&{-.\~>`, and the
+    /// line end (a break's two spaces are found from it).
     @inline(__always) static func isTrigger(_ c: UInt8) -> Bool {
         switch c {
         case Byte.star, Byte.underscore, Byte.backtick, Byte.lt, Byte.lbracket, Byte.rbracket, Byte.bang, Byte.quote,
-             Byte.apos, Byte.dollar, Byte.amp, Byte.lbrace, Byte.dash, Byte.dot, Byte.backslash, Byte.space,
+             Byte.apos, Byte.dollar, Byte.amp, Byte.lbrace, Byte.dash, Byte.dot, Byte.backslash, Byte.newline,
              Byte.tilde, Byte.gt:
             return true
         default:
