@@ -8,14 +8,28 @@ struct EscapeWordTests {
     @Test func wordTestFindsEveryCandidateAtEveryPosition() {
         for b in 0...255 {
             let candidate = b == 0x22 || b == 0x26 || b == 0x3C || b == 0x3E
+            #expect(HTMLBuffer.isCandidate(UInt8(b)) == candidate, "byte \(b)")
             for pos in 0..<8 {
                 for fill: UInt8 in [0x00, 0x20, 0x61, 0xC3, 0xFF] {
                     var bytes = [UInt8](repeating: fill, count: 8)
                     bytes[pos] = UInt8(b)
-                    let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-                    #expect(HTMLBuffer.mayNeedEscape(w) == candidate, "byte \(b) at \(pos) among \(fill)")
+                    let marks = HTMLBuffer.candidateMarks(bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+                    #expect((marks != 0) == candidate, "byte \(b) at \(pos) among \(fill)")
+                    if candidate { #expect(marks.trailingZeroBitCount / 8 == pos, "byte \(b) at \(pos) among \(fill)") }
                 }
             }
+        }
+    }
+
+    /// The lowest marked byte is a candidate even when a borrow marks bytes above it.
+    @Test func lowestMarkIsACandidate() {
+        let sets: [UInt8] = [0x22, 0x26, 0x3C, 0x3E, 0x21, 0x23, 0x3D, 0x3F, 0x20, 0x61, 0x01]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20000 {
+            let bytes = (0..<8).map { _ in sets.randomElement(using: &rng)! }
+            let marks = HTMLBuffer.candidateMarks(bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+            let first = bytes.firstIndex { HTMLBuffer.isCandidate($0) }
+            #expect(marks == 0 ? first == nil : first == marks.trailingZeroBitCount / 8, "\(bytes)")
         }
     }
 

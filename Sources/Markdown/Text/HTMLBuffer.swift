@@ -109,57 +109,53 @@ struct HTMLBuffer {
     mutating func escape(bytes src: UnsafeBufferPointer<UInt8>, mode: EscapeMode) {
         guard let base = src.baseAddress else { return }
         let raw = UnsafeRawPointer(base)
+        let n = src.count
         var i = 0
         var start = 0
-        let n = src.count
-        let special = Self.escapeCandidates
         while i < n {
-            // most texts have nothing to escape: eight bytes a test while none of them may need it
-            if i + 8 <= n {
-                if !Self.mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8; continue }
+            // to the next byte that may need escaping: eight bytes a test (the lowest byte the
+            // test marks is one), the last few one by one
+            if i &+ 8 <= n {
+                let marks = Self.candidateMarks(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if marks == 0 { i &+= 8; continue }
+                i &+= marks.trailingZeroBitCount &>> 3
+            } else if !Self.isCandidate(base[i]) {
+                i &+= 1
+                continue
             }
-            let stretchEnd = Swift.min(i + 8, n)
-            while i < stretchEnd {
-                let c = base[i]
-                if !special[Int(c)] { i += 1; continue }
-                let replacement: StaticString
-                switch c {
-                case Byte.amp:
-                    if mode == .text || mode == .attribute, let end = Escape.referenceEnd(src, i) { i = end; continue }
-                    replacement = "&amp;"
-                case Byte.lt: replacement = "&lt;"
-                case Byte.gt: replacement = "&gt;"
-                case Byte.quote where mode == .attribute || mode == .cmark: replacement = "&quot;"
-                default:
-                    i += 1
-                    continue
-                }
-                if i > start { append(UnsafeBufferPointer(start: base + start, count: i - start)) }
-                append(replacement)
-                i += 1
-                start = i
+            let replacement: StaticString
+            switch base[i] {
+            case Byte.amp:
+                if mode == .text || mode == .attribute, let end = Escape.referenceEnd(src, i) { i = end; continue }
+                replacement = "&amp;"
+            case Byte.lt: replacement = "&lt;"
+            case Byte.gt: replacement = "&gt;"
+            case Byte.quote where mode == .attribute || mode == .cmark: replacement = "&quot;"
+            default:
+                i &+= 1
+                continue
             }
+            if i > start { append(UnsafeBufferPointer(start: base + start, count: i &- start)) }
+            append(replacement)
+            i &+= 1
+            start = i
         }
-        if n > start { append(UnsafeBufferPointer(start: base + start, count: n - start)) }
+        if n > start { append(UnsafeBufferPointer(start: base + start, count: n &- start)) }
     }
 
-    /// Whether one of the eight bytes of `w` is `"`, `&`, `<` or `>`: `"` and `&` differ only in
-    /// bit 2 (0x22, 0x26), `<` and `>` only in bit 1 (0x3C, 0x3E), so two masked compares per
-    /// byte, done for all eight at once with the zero-byte test (exact for "any byte is zero").
-    @inline(__always) static func mayNeedEscape(_ w: UInt64) -> Bool {
+    /// `escape`'s candidates: `"`, `&`, `<` and `>`.
+    @inline(__always) static func isCandidate(_ c: UInt8) -> Bool { c & 0xFB == 0x22 || c & 0xFD == 0x3C }
+
+    /// The high bit of each byte of `w` that may be a candidate, the lowest marked one surely is
+    /// (0 when none is): `"` and `&` differ only in bit 2 (0x22, 0x26), `<` and `>` only in bit 1
+    /// (0x3C, 0x3E), so two masked compares per byte, done for all eight at once with the
+    /// zero-byte test (a borrow can mark a byte only above a true zero).
+    @inline(__always) static func candidateMarks(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let quoteAmp = (w & 0xFBFB_FBFB_FBFB_FBFB) ^ 0x2222_2222_2222_2222
         let angles = (w & 0xFDFD_FDFD_FDFD_FDFD) ^ 0x3C3C_3C3C_3C3C_3C3C
-        let zero = ((quoteAmp &- ones) & ~quoteAmp) | ((angles &- ones) & ~angles)
-        return zero & highs != 0
+        return (((quoteAmp &- ones) & ~quoteAmp) | ((angles &- ones) & ~angles)) & highs
     }
-
-    /// The bytes `escape` may replace: `&`, `<`, `>` and `"`.
-    nonisolated(unsafe) private static let escapeCandidates: UnsafePointer<Bool> = {
-        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
-        for b in 0..<256 { table[b] = b == Int(Byte.amp) || b == Int(Byte.lt) || b == Int(Byte.gt) || b == Int(Byte.quote) }
-        return UnsafePointer(table)
-    }()
 
     /// Replaces the first occurrence of `marker` with `replacement`.
     mutating func replaceFirst(_ marker: String, with replacement: Bytes) {
