@@ -18,6 +18,8 @@ final class HTMLConverter {
     @exclusivity(unchecked) var lexerCache: [String: String?] = [:]
     /// The last entry looked up in `lexerCache`.
     @exclusivity(unchecked) var lastLexer: (name: String, lexer: String?)? = nil
+    /// `plainCodeSpanOpening()`, once it was asked for.
+    @exclusivity(unchecked) var plainCodeSpanOpen: Bytes?? = nil
     static let tocMarker = "\u{E001}kramdown-toc\u{E001}"
     static let footnotesMarker = "\u{E001}kramdown-footnotes\u{E001}"
 
