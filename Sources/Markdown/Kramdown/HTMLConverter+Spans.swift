@@ -41,7 +41,7 @@ extension HTMLConverter {
         out.append(Byte.gt)
         // not entered on the stack: what the stack is read for (table cells, terms, a comment's
         // raw HTML parent) never stands inside an emphasis or a link
-        for child in el.children { convert(child, indent + 2) }
+        convertChildren(of: el, indent + 2)
         out.append("</")
         out.append(name)
         out.append(Byte.gt)
