@@ -370,15 +370,19 @@ final class SpanParser {
 
     func addText(_ from: Int, _ to: Int) {
         guard to > from else { return }
-        // kept as a range of the source until a string is needed (see `Element.value`)
-        if let last = tree.children.last, last.kind == .text {
-            if !last.extendText(srcBase, from..<to) { last.value += src.string(from..<to) }
-        } else if tree.children.capacity == 0 {
-            // the first child of an emphasis or a link (most hold one text): an array of exactly
-            // one, not one made by the growth path
-            tree.children = [.text(src, srcBase, from..<to)]
-        } else {
-            tree.children.append(.text(src, srcBase, from..<to))
+        // `tree` is not retained for this: the parse keeps it (on `stack` or as the caller's
+        // element) until the text is added
+        Unmanaged.passUnretained(tree)._withUnsafeGuaranteedRef { tree in
+            // kept as a range of the source until a string is needed (see `Element.value`)
+            if let last = tree.children.last, last.kind == .text {
+                if !last.extendText(srcBase, from..<to) { last.value += src.string(from..<to) }
+            } else if tree.children.capacity == 0 {
+                // the first child of an emphasis or a link (most hold one text): an array of
+                // exactly one, not one made by the growth path
+                tree.children = [.text(src, srcBase, from..<to)]
+            } else {
+                tree.children.append(.text(src, srcBase, from..<to))
+            }
         }
     }
 
