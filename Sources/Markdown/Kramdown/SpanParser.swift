@@ -83,6 +83,8 @@ final class SpanParser {
     @exclusivity(unchecked) var stack: [Element] = []
     /// The parser set in effect for the current `parseSpans` call.
     var active: [Parser] { didSet { activeMask = Self.mask(active) } }
+    /// `SpanParser.sharedTriggerTable`, read once per parser instead of once per scan.
+    private let triggerTable = SpanParser.sharedTriggerTable
     /// `active` as a bit set, for the per-byte start test.
     @exclusivity(unchecked) var activeMask: UInt32 = 0
 
@@ -190,18 +192,19 @@ final class SpanParser {
     private func nextStart(hasStop: Bool, stop: StopTest) -> Int? {
         let scanStart = pos
         let smartQuotes = activeMask & (1 << Parser.smartQuotes.bit) != 0
-        let triggers = Self.triggerTable
+        let triggers = triggerTable
         return src.withUnsafeBufferPointer { s -> Int? in
             let n = s.count
             var p = scanStart
             while p < n {
-                // four bytes a round while none of them is a trigger, then to the trigger among them
-                if p + 4 <= n {
-                    if !triggers[Int(s[p])] && !triggers[Int(s[p + 1])] && !triggers[Int(s[p + 2])] && !triggers[Int(s[p + 3])] {
-                        p += 4
+                // eight bytes a round while none of them is a trigger, then to the trigger among them
+                if p &+ 8 <= n {
+                    if !triggers[Int(s[p])] && !triggers[Int(s[p &+ 1])] && !triggers[Int(s[p &+ 2])] && !triggers[Int(s[p &+ 3])]
+                        && !triggers[Int(s[p &+ 4])] && !triggers[Int(s[p &+ 5])] && !triggers[Int(s[p &+ 6])] && !triggers[Int(s[p &+ 7])] {
+                        p &+= 8
                         continue
                     }
-                    while !triggers[Int(s[p])] { p += 1 }
+                    while !triggers[Int(s[p])] { p &+= 1 }
                 } else if !triggers[Int(s[p])] {
                     p += 1
                     continue
@@ -231,7 +234,7 @@ final class SpanParser {
     }
 
     /// `isTrigger` of every byte value, for the scan loop.
-    nonisolated(unsafe) private static let triggerTable: UnsafePointer<Bool> = {
+    nonisolated(unsafe) private static let sharedTriggerTable: UnsafePointer<Bool> = {
         let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
         for b in 0..<256 { table[b] = isTrigger(UInt8(b)) }
         return UnsafePointer(table)
