@@ -193,7 +193,10 @@ final class SpanParser {
         let scanStart = pos
         let smartQuotes = activeMask & (1 << Parser.smartQuotes.bit) != 0
         let triggers = triggerTable
-        return src.withUnsafeBufferPointer { s -> Int? in
+        // the bytes through `srcBase` (no reference taken to `src`, which keeps them: nothing in
+        // the scan changes it)
+        let s = UnsafeBufferPointer(start: srcBase, count: src.count)
+        return { () -> Int? in
             let n = s.count
             var p = scanStart
             while p < n {
@@ -230,7 +233,7 @@ final class SpanParser {
                 p += 1
             }
             return nil
-        }
+        }()
     }
 
     /// `isTrigger` of every byte value, for the scan loop.
