@@ -8,8 +8,12 @@ extension BlockParser {
     static func hasTablePipe(_ s: Bytes, _ p: Int) -> Bool {
         guard let first = s.at(p), first != Byte.newline else { return false }
         if first == Byte.pipe { return true }
-        let end = s.lineEnd(from: p)
-        return s.withUnsafeBufferPointer { buf in
+        return hasTablePipe(s, p, lineEnd: s.lineEnd(from: p))
+    }
+
+    /// `hasTablePipe` of a line whose first byte is neither `|` nor a line end, and whose end is known.
+    static func hasTablePipe(_ s: Bytes, _ p: Int, lineEnd end: Int) -> Bool {
+        s.withUnsafeBufferPointer { buf in
             guard let base = buf.baseAddress else { return false }
             var i = p + 1
             while i < end, let hit = memchr(base + i, Int32(Byte.pipe), end - i) {

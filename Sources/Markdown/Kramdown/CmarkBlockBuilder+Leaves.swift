@@ -5,6 +5,15 @@ extension CmarkBlockBuilder {
     /// something other than a paragraph or a setext header (which cmark gave there).
     func kramdownStartsOtherBlock(at p: Int, allowSetext: Bool) -> Bool {
         let src = grammar.src
+        // most paragraphs start with a letter: of the patterns below only a setext underline, a
+        // table pipe and the paragraph's own line end can then decide (one line end for the three)
+        if let c = src.at(p), Self.startsOnlyTextBlocks(c) {
+            let e = src.lineEnd(from: p)
+            guard e < src.count else { return true }
+            if !allowSetext, let u = src.at(e + 1), u == Byte.dash || u == Byte.equals,
+               BlockParser.setextHeader(src, p) != nil { return true }
+            return BlockParser.hasTablePipe(src, p, lineEnd: e)
+        }
         if Scan.indent(src, p) != nil || Scan.fenceStart(src, p, gfm: true) || Scan.blockquoteStart(src, p) != nil
             || Scan.gfmATX(src, p) != nil || Scan.horizontalRule(src, p) != nil
             || Scan.listStart(src, p, maxIndent: 3) != nil || Scan.definitionStart(src, p, maxIndent: 3) != nil
@@ -23,6 +32,11 @@ extension CmarkBlockBuilder {
         if src.hasPrefix("*[", at: first) || Scan.blockExtensionStart(src, p) || Scan.eobMarker(src, p) != nil { return true }
         return !Scan.paragraphStart(src, p)
     }
+
+    /// Whether a line whose first byte is `c` can start no block but a paragraph, a setext
+    /// header or a table: an ASCII letter or the first byte of another character (no block
+    /// marker, no indent, no list number).
+    static func startsOnlyTextBlocks(_ c: UInt8) -> Bool { Byte.isAlpha(c) || c >= 0x80 }
 
     /// A paragraph, when kramdown's paragraph at `p` ends on cmark's last line or before: a line
     /// that ends a paragraph to kramdown (an IAL, an HTML tag, a definition) ends it there, and

@@ -28,16 +28,21 @@ final class Element {
             guard let bytes = sourceBytes else { return storedValue }
             storedValue = bytes.string(sourceRange)
             sourceBytes = nil
+            sourceBase = nil
             return storedValue
         }
         set {
             storedValue = newValue
             sourceBytes = nil
+            sourceBase = nil
         }
     }
     @exclusivity(unchecked) private var storedValue: String
     @exclusivity(unchecked) private var sourceBytes: Bytes?
     @exclusivity(unchecked) private var sourceRange = 0..<0
+    /// Where `sourceBytes`' bytes are (the array is kept here and never changed, so its storage
+    /// stays put): reading the text through it takes no reference to the array.
+    @exclusivity(unchecked) private var sourceBase: UnsafePointer<UInt8>?
     @exclusivity(unchecked) var attrs: Attributes
     @exclusivity(unchecked) var children: [Element] = []
     /// Block-level category (for the kinds that can be either).
@@ -100,15 +105,28 @@ final class Element {
     /// A text (or raw text) of the bytes `range` of `source`, which must hold whole UTF-8
     /// characters there.
     static func text(_ source: Bytes, _ range: Range<Int>, kind: Kind = .text) -> Element {
+        text(source, Self.base(of: source), range, kind: kind)
+    }
+
+    /// `text(source, range)` when the caller knows where `source`'s bytes are (`base(of:)`).
+    static func text(_ source: Bytes, _ base: UnsafePointer<UInt8>?, _ range: Range<Int>, kind: Kind = .text) -> Element {
         let el = Element(kind)
         el.sourceBytes = source
+        el.sourceBase = base
         el.sourceRange = range
         return el
+    }
+
+    /// The address of an array's bytes, valid while that array (or a copy of it) is kept and not
+    /// changed.
+    static func base(of source: Bytes) -> UnsafePointer<UInt8>? {
+        source.withUnsafeBufferPointer { $0.baseAddress }
     }
 
     /// A block whose raw text is `source[range]`, kept on the block itself (`spansPending`).
     func setPendingSpans(_ source: Bytes, _ range: Range<Int>) {
         sourceBytes = source
+        sourceBase = Self.base(of: source)
         sourceRange = range
         spansPending = true
     }
@@ -121,6 +139,7 @@ final class Element {
             let raw = Element(.rawText)
             raw.storedValue = storedValue
             raw.sourceBytes = sourceBytes
+            raw.sourceBase = sourceBase
             raw.sourceRange = sourceRange
             raw.line = line
             value = ""
@@ -132,22 +151,22 @@ final class Element {
 
     /// The UTF-8 bytes of `value` (copied from the source of a source cut, unchecked).
     var valueBytes: Bytes {
+        if let base = sourceBase { return Bytes(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count)) }
         if let bytes = sourceBytes { return Bytes(bytes[sourceRange]) }
         return Bytes(storedValue.utf8)
     }
 
-    /// Extends a text cut from `source` that ends at `range`'s start by `range`; false (and
-    /// nothing done) when the text is not such a text.
-    func extendText(_ source: Bytes, _ range: Range<Int>) -> Bool {
-        guard let bytes = sourceBytes, sourceRange.upperBound == range.lowerBound else { return false }
-        let same = bytes.withUnsafeBufferPointer { a in source.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
-        guard same else { return false }
+    /// Extends a text cut from the source whose bytes are at `base` that ends at `range`'s start
+    /// by `range`; false (and nothing done) when the text is not such a text.
+    func extendText(_ base: UnsafePointer<UInt8>?, _ range: Range<Int>) -> Bool {
+        guard let own = sourceBase, own == base, sourceRange.upperBound == range.lowerBound else { return false }
         sourceRange = sourceRange.lowerBound..<range.upperBound
         return true
     }
 
     /// Calls `body` with the UTF-8 bytes of `value`, without making a string of a source cut.
     func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let base = sourceBase { return body(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count)) }
         if let bytes = sourceBytes {
             return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[sourceRange])) }
         }

@@ -41,7 +41,7 @@ extension HTMLConverter {
         out.append(Byte.gt)
         // not entered on the stack: what the stack is read for (table cells, terms, a comment's
         // raw HTML parent) never stands inside an emphasis or a link
-        for child in el.children { convert(child, indent + 2) }
+        convertChildren(of: el, indent + 2)
         out.append("</")
         out.append(name)
         out.append(Byte.gt)
@@ -187,7 +187,32 @@ extension HTMLConverter {
         return lexer
     }
 
+    /// The opening tag every code span without attributes gets, when that does not depend on
+    /// its code: the default language's lexer prints no token markup, and no lexer is guessed
+    /// from the code. The options no longer change once the tree is converted.
+    func plainCodeSpanOpening() -> Bytes? {
+        if let known = plainCodeSpanOpen { return known }
+        var open: Bytes? = nil
+        if let lang = options.spanHighlighting.defaultLang, !options.spanHighlighting.lineNumbers,
+           !PlainCodeHighlighter.guesses(lang), let lexer = lexer(language: nil, block: false, code: ""),
+           highlighter?.escapesPlainly(lexer: lexer) ?? true {
+            var tag = HTMLBuffer()
+            tag.append("<code class=\"language-")
+            tag.escape(lang, mode: .attribute)
+            tag.append(" highlighter-rouge\">")
+            open = tag.bytes
+        }
+        plainCodeSpanOpen = .some(open)
+        return open
+    }
+
     func codespan(_ el: Element) {
+        if el.attrs.isEmpty, let open = plainCodeSpanOpening() {
+            out.append(contentsOf: open)
+            el.withText { out.escape(bytes: $0, mode: .all) }
+            out.append("</code>")
+            return
+        }
         if el.attrs.isEmpty, let lang = options.spanHighlighting.defaultLang, !options.spanHighlighting.lineNumbers,
            let lexer = lexer(language: nil, block: false, code: el.value),
            highlighter?.escapesPlainly(lexer: lexer) ?? true {

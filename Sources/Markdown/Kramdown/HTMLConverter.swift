@@ -18,6 +18,8 @@ final class HTMLConverter {
     @exclusivity(unchecked) var lexerCache: [String: String?] = [:]
     /// The last entry looked up in `lexerCache`.
     @exclusivity(unchecked) var lastLexer: (name: String, lexer: String?)? = nil
+    /// `plainCodeSpanOpening()`, once it was asked for.
+    @exclusivity(unchecked) var plainCodeSpanOpen: Bytes?? = nil
     static let tocMarker = "\u{E001}kramdown-toc\u{E001}"
     static let footnotesMarker = "\u{E001}kramdown-footnotes\u{E001}"
 
@@ -56,8 +58,19 @@ final class HTMLConverter {
 
     func inner(_ el: Element, _ indent: Int) {
         stack.append(el)
-        for child in el.children { convert(child, indent + 2) }
+        convertChildren(of: el, indent + 2)
         stack.removeLast()
+    }
+
+    /// Converts `el`'s children without retaining each one for its call: the array, kept by
+    /// `children` for the whole loop (even if `el.children` were replaced), holds every one.
+    @inline(__always) func convertChildren(of el: Element, _ indent: Int) {
+        let children = el.children
+        children.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Unmanaged<Element>.self) { refs in
+                for ref in refs { ref._withUnsafeGuaranteedRef { convert($0, indent) } }
+            }
+        }
     }
 
     func convert(_ el: Element, _ indent: Int) {

@@ -74,13 +74,17 @@ final class SpanParser {
     }
 
     let context: Context
-    @exclusivity(unchecked) private(set) var src: Bytes
+    @exclusivity(unchecked) private(set) var src: Bytes { didSet { srcBase = Element.base(of: src) } }
+    /// Where `src`'s bytes are, for the texts cut from it (`Element.text`).
+    @exclusivity(unchecked) private(set) var srcBase: UnsafePointer<UInt8>?
     @exclusivity(unchecked) private var lines: LineCounter
     @exclusivity(unchecked) var pos = 0
     @exclusivity(unchecked) var tree: Element
     @exclusivity(unchecked) var stack: [Element] = []
     /// The parser set in effect for the current `parseSpans` call.
     var active: [Parser] { didSet { activeMask = Self.mask(active) } }
+    /// `SpanParser.sharedTriggerTable`, read once per parser instead of once per scan.
+    let triggerTable = SpanParser.sharedTriggerTable
     /// `active` as a bit set, for the per-byte start test.
     @exclusivity(unchecked) var activeMask: UInt32 = 0
 
@@ -97,6 +101,7 @@ final class SpanParser {
         self.context = context
         self.lines = LineCounter(firstLine: firstLine)
         self.src = text.bytes
+        self.srcBase = Element.base(of: src)
         self.tree = tree
         self.active = context.parsers
         self.activeMask = context.parsersMask
@@ -174,63 +179,6 @@ final class SpanParser {
             if !dispatch() { addText(pos, pos + charLength(at: pos)); pos += charLength(at: pos) }
         }
         return stopFound
-    }
-
-    /// kramdown's `scan_until(/(?=stop|span_start)/)` from `pos`: where the next span or the stop
-    /// may start, or nil. Most bytes can start nothing and are skipped with one table lookup. A
-    /// span can start only at a trigger byte, or (smart quotes) at the character before a quote,
-    /// which is looked at when the quote is reached; a space only before a space, a quote, `<`
-    /// or `>`. No stop test matches a byte that is not a trigger.
-    @inline(__always)
-    private func nextStart(hasStop: Bool, stop: StopTest) -> Int? {
-        let scanStart = pos
-        let smartQuotes = activeMask & (1 << Parser.smartQuotes.bit) != 0
-        let triggers = Self.triggerTable
-        return src.withUnsafeBufferPointer { s -> Int? in
-            let n = s.count
-            var p = scanStart
-            while p < n {
-                let c = s[p]
-                guard triggers[Int(c)] else { p += 1; continue }
-                if c == Byte.space {
-                    let next = p + 1 < n ? s[p + 1] : 0
-                    if next != Byte.space && next != Byte.quote && next != Byte.apos && next != Byte.lt && next != Byte.gt {
-                        p += 1
-                        continue
-                    }
-                } else if smartQuotes && (c == Byte.quote || c == Byte.apos) && p > scanStart {
-                    var r = p - 1
-                    while r > scanStart && Byte.isContinuation(s[r]) { r -= 1 }
-                    if !triggers[Int(s[r])] {
-                        if hasStop, stop(self, r) { return r }
-                        if spanStart(at: r) { return r }
-                    }
-                }
-                if hasStop, stop(self, p) { return p }
-                if spanStart(at: p) { return p }
-                p += 1
-            }
-            return nil
-        }
-    }
-
-    /// `isTrigger` of every byte value, for the scan loop.
-    nonisolated(unsafe) private static let triggerTable: UnsafePointer<Bool> = {
-        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
-        for b in 0..<256 { table[b] = isTrigger(UInt8(b)) }
-        return UnsafePointer(table)
-    }()
-
-    /// Bytes at which a span parser or a stop pattern may match: `*_`<[]!"'$&{-.\ ~>`.
-    @inline(__always) static func isTrigger(_ c: UInt8) -> Bool {
-        switch c {
-        case Byte.star, Byte.underscore, Byte.backtick, Byte.lt, Byte.lbracket, Byte.rbracket, Byte.bang, Byte.quote,
-             Byte.apos, Byte.dollar, Byte.amp, Byte.lbrace, Byte.dash, Byte.dot, Byte.backslash, Byte.space,
-             Byte.tilde, Byte.gt:
-            return true
-        default:
-            return false
-        }
     }
 
     func charLength(at i: Int) -> Int { src.scalar(at: i)?.1 ?? 1 }
@@ -353,15 +301,19 @@ final class SpanParser {
 
     func addText(_ from: Int, _ to: Int) {
         guard to > from else { return }
-        // kept as a range of the source until a string is needed (see `Element.value`)
-        if let last = tree.children.last, last.kind == .text {
-            if !last.extendText(src, from..<to) { last.value += src.string(from..<to) }
-        } else if tree.children.capacity == 0 {
-            // the first child of an emphasis or a link (most hold one text): an array of exactly
-            // one, not one made by the growth path
-            tree.children = [.text(src, from..<to)]
-        } else {
-            tree.children.append(.text(src, from..<to))
+        // `tree` is not retained for this: the parse keeps it (on `stack` or as the caller's
+        // element) until the text is added
+        Unmanaged.passUnretained(tree)._withUnsafeGuaranteedRef { tree in
+            // kept as a range of the source until a string is needed (see `Element.value`)
+            if let last = tree.children.last, last.kind == .text {
+                if !last.extendText(srcBase, from..<to) { last.value += src.string(from..<to) }
+            } else if tree.children.capacity == 0 {
+                // the first child of an emphasis or a link (most hold one text): an array of
+                // exactly one, not one made by the growth path
+                tree.children = [.text(src, srcBase, from..<to)]
+            } else {
+                tree.children.append(.text(src, srcBase, from..<to))
+            }
         }
     }
 

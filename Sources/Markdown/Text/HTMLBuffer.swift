@@ -1,7 +1,11 @@
 /// The converter's output: UTF-8 bytes appended in place, with kramdown's escaping modes written
-/// straight into the buffer. The bytes live in a buffer of our own (copied on write, so the
-/// value semantics stay): the converter appends some hundred thousand short pieces per megabyte,
-/// and `Array.append(contentsOf:)` costs several times a `memcpy` for each.
+/// straight into the buffer. The bytes live in a buffer of our own: the converter appends some
+/// hundred thousand short pieces per megabyte, and `Array.append(contentsOf:)` costs several
+/// times a `memcpy` for each.
+///
+/// A copy of an `HTMLBuffer` shares its bytes (no copy on write: the uniqueness test cost more
+/// than the rest of a short append). The converters only set a buffer aside while they write
+/// into a new one and then put it back, which needs no copy.
 struct HTMLBuffer {
     private final class Storage {
         var base: UnsafeMutablePointer<UInt8>
@@ -15,13 +19,6 @@ struct HTMLBuffer {
 
         deinit { base.deallocate() }
 
-        func copy() -> Storage {
-            let s = Storage(capacity: capacity)
-            s.base.initialize(from: base, count: count)
-            s.count = count
-            return s
-        }
-
         func grow(to needed: Int) {
             var c = capacity * 2
             while c < needed { c *= 2 }
@@ -33,7 +30,7 @@ struct HTMLBuffer {
         }
     }
 
-    private var storage: Storage
+    private let storage: Storage
 
     init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
 
@@ -44,7 +41,6 @@ struct HTMLBuffer {
 
     /// Room for `n` more bytes; returns where they go (the caller writes them and counts them).
     @inline(__always) private mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         if storage.count + n > storage.capacity { storage.grow(to: storage.count + n) }
         return storage.base + storage.count
     }
@@ -80,7 +76,6 @@ struct HTMLBuffer {
     }
 
     mutating func truncate(to n: Int) {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         storage.count = Swift.min(n, storage.count)
     }
 
@@ -112,42 +107,55 @@ struct HTMLBuffer {
 
     /// `escape` of UTF-8 bytes.
     mutating func escape(bytes src: UnsafeBufferPointer<UInt8>, mode: EscapeMode) {
-        do {
-            var i = 0
-            var start = 0
-            let n = src.count
-            let special = Self.escapeCandidates
-            while i < n {
-                let c = src[i]
-                // most bytes (letters, spaces, digits, punctuation) need nothing: one table lookup
-                if !special[Int(c)] { i += 1; continue }
-                let replacement: StaticString
-                switch c {
-                case Byte.amp:
-                    if mode == .text || mode == .attribute, let end = Escape.referenceEnd(src, i) { i = end; continue }
-                    replacement = "&amp;"
-                case Byte.lt: replacement = "&lt;"
-                case Byte.gt: replacement = "&gt;"
-                case Byte.quote where mode == .attribute || mode == .cmark: replacement = "&quot;"
-                default:
-                    i += 1
-                    continue
-                }
-                if i > start { append(UnsafeBufferPointer(rebasing: src[start..<i])) }
-                append(replacement)
-                i += 1
-                start = i
+        guard let base = src.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        let n = src.count
+        var i = 0
+        var start = 0
+        while i < n {
+            // to the next byte that may need escaping: eight bytes a test (the lowest byte the
+            // test marks is one), the last few one by one
+            if i &+ 8 <= n {
+                let marks = Self.candidateMarks(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if marks == 0 { i &+= 8; continue }
+                i &+= marks.trailingZeroBitCount &>> 3
+            } else if !Self.isCandidate(base[i]) {
+                i &+= 1
+                continue
             }
-            if n > start { append(UnsafeBufferPointer(rebasing: src[start..<n])) }
+            let replacement: StaticString
+            switch base[i] {
+            case Byte.amp:
+                if mode == .text || mode == .attribute, let end = Escape.referenceEnd(src, i) { i = end; continue }
+                replacement = "&amp;"
+            case Byte.lt: replacement = "&lt;"
+            case Byte.gt: replacement = "&gt;"
+            case Byte.quote where mode == .attribute || mode == .cmark: replacement = "&quot;"
+            default:
+                i &+= 1
+                continue
+            }
+            if i > start { append(UnsafeBufferPointer(start: base + start, count: i &- start)) }
+            append(replacement)
+            i &+= 1
+            start = i
         }
+        if n > start { append(UnsafeBufferPointer(start: base + start, count: n &- start)) }
     }
 
-    /// The bytes `escape` may replace: `&`, `<`, `>` and `"`.
-    nonisolated(unsafe) private static let escapeCandidates: UnsafePointer<Bool> = {
-        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
-        for b in 0..<256 { table[b] = b == Int(Byte.amp) || b == Int(Byte.lt) || b == Int(Byte.gt) || b == Int(Byte.quote) }
-        return UnsafePointer(table)
-    }()
+    /// `escape`'s candidates: `"`, `&`, `<` and `>`.
+    @inline(__always) static func isCandidate(_ c: UInt8) -> Bool { c & 0xFB == 0x22 || c & 0xFD == 0x3C }
+
+    /// The high bit of each byte of `w` that may be a candidate, the lowest marked one surely is
+    /// (0 when none is): `"` and `&` differ only in bit 2 (0x22, 0x26), `<` and `>` only in bit 1
+    /// (0x3C, 0x3E), so two masked compares per byte, done for all eight at once with the
+    /// zero-byte test (a borrow can mark a byte only above a true zero).
+    @inline(__always) static func candidateMarks(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quoteAmp = (w & 0xFBFB_FBFB_FBFB_FBFB) ^ 0x2222_2222_2222_2222
+        let angles = (w & 0xFDFD_FDFD_FDFD_FDFD) ^ 0x3C3C_3C3C_3C3C_3C3C
+        return (((quoteAmp &- ones) & ~quoteAmp) | ((angles &- ones) & ~angles)) & highs
+    }
 
     /// Replaces the first occurrence of `marker` with `replacement`.
     mutating func replaceFirst(_ marker: String, with replacement: Bytes) {

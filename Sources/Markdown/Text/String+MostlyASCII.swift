@@ -17,7 +17,7 @@ extension String {
         s.reserveCapacity(n)
         var i = 0
         // a stretch with other characters ends once this many ASCII bytes follow its last one
-        let asciiGap = 64
+        let asciiGap = 16
         while i < n {
             if wide > i { s += String(decoding: UnsafeBufferPointer(start: base + i, count: wide - i), as: UTF8.self) }
             guard wide < n else { break }

@@ -1,0 +1,77 @@
+/// The span parser's scan for where the next span (or the stop) may start.
+extension SpanParser {
+    /// kramdown's `scan_until(/(?=stop|span_start)/)` from `pos`: where the next span or the stop
+    /// may start, or nil. Most bytes can start nothing and are skipped with one table lookup. A
+    /// span can start only at a trigger byte, or at the character before one, which is looked at
+    /// when the trigger is reached: (smart quotes) any character before a quote, a space before
+    /// `<` or `>` (` <<`, ` >>`), two spaces before a line end (a break). Spaces are not
+    /// triggers: they are a sixth of the text, and a span starts at one only in those three
+    /// places. No stop test matches a byte that is not a trigger.
+    @inline(__always)
+    func nextStart(hasStop: Bool, stop: StopTest) -> Int? {
+        let scanStart = pos
+        let smartQuotes = activeMask & (1 << Parser.smartQuotes.bit) != 0
+        let triggers = triggerTable
+        // the bytes through `srcBase` (no reference taken to `src`, which keeps them: nothing in
+        // the scan changes it)
+        let s = UnsafeBufferPointer(start: srcBase, count: src.count)
+        return { () -> Int? in
+            let n = s.count
+            var p = scanStart
+            while p < n {
+                // eight bytes a round while none of them is a trigger, then to the trigger among them
+                if p &+ 8 <= n {
+                    if !triggers[Int(s[p])] && !triggers[Int(s[p &+ 1])] && !triggers[Int(s[p &+ 2])] && !triggers[Int(s[p &+ 3])]
+                        && !triggers[Int(s[p &+ 4])] && !triggers[Int(s[p &+ 5])] && !triggers[Int(s[p &+ 6])] && !triggers[Int(s[p &+ 7])] {
+                        p &+= 8
+                        continue
+                    }
+                    while !triggers[Int(s[p])] { p &+= 1 }
+                } else if !triggers[Int(s[p])] {
+                    p += 1
+                    continue
+                }
+                let c = s[p]
+                if c == Byte.newline {
+                    if p - 2 >= scanStart && s[p - 1] == Byte.space && s[p - 2] == Byte.space && spanStart(at: p - 2) { return p - 2 }
+                    p += 1
+                    continue
+                }
+                if (c == Byte.lt || c == Byte.gt) && p > scanStart && s[p - 1] == Byte.space {
+                    if spanStart(at: p - 1) { return p - 1 }
+                } else if smartQuotes && (c == Byte.quote || c == Byte.apos) && p > scanStart {
+                    var r = p - 1
+                    while r > scanStart && Byte.isContinuation(s[r]) { r -= 1 }
+                    if !triggers[Int(s[r])] {
+                        if hasStop, stop(self, r) { return r }
+                        if spanStart(at: r) { return r }
+                    }
+                }
+                if hasStop, stop(self, p) { return p }
+                if spanStart(at: p) { return p }
+                p += 1
+            }
+            return nil
+        }()
+    }
+
+    /// `isTrigger` of every byte value, for the scan loop.
+    nonisolated(unsafe) static let sharedTriggerTable: UnsafePointer<Bool> = {
+        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        for b in 0..<256 { table[b] = isTrigger(UInt8(b)) }
+        return UnsafePointer(table)
+    }()
+
+    /// Bytes at which a span parser or a stop pattern may match, `*_`<[]!"'$&{-.\~>`, and the
+    /// line end (a break's two spaces are found from it).
+    @inline(__always) static func isTrigger(_ c: UInt8) -> Bool {
+        switch c {
+        case Byte.star, Byte.underscore, Byte.backtick, Byte.lt, Byte.lbracket, Byte.rbracket, Byte.bang, Byte.quote,
+             Byte.apos, Byte.dollar, Byte.amp, Byte.lbrace, Byte.dash, Byte.dot, Byte.backslash, Byte.newline,
+             Byte.tilde, Byte.gt:
+            return true
+        default:
+            return false
+        }
+    }
+}
