@@ -79,26 +79,23 @@ struct SiteReader {
         let filter = EntryFilter(configuration: site.configuration).relativeTo(baseDirectory: base)
         // Ruby's `Dir["**/*"]`: no hidden files or folders; then the entry rules; no folders.
         let walked = FileSystem.walk(base).filter { !Path.hasHiddenComponent($0.path) }
-        // Only a link may still be a folder (`walk` went into the others).
-        let links = Set(walked.filter(\.isSymlink).map(\.path))
-        let entries = filter.filter(walked.map(\.path), in: base).filter {
-            !links.contains($0) || !FileSystem.isDirectory(Path.join(base, $0))
-        }
-        let files = entries.filter {
-            let name = Path.basename($0)
-            return dated ? DocumentReader.datedFileName(name) != nil : Path.hasExtension(name)
-        }
-        // Files are read and parsed on all cores; what they log, and the first error, come out in
-        // the order of the files, as from one reader.
+        // Files are sifted, read and parsed on all cores; what they log, and the first error,
+        // come out in the order of the files, as from one reader.
         let reader = site.documentReader
         let level = logger.level
-        let made = Locked<[(Result<Document, BuildError>, HeldLog)?]>(Array(repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+        let made = Locked<[(Result<Document, BuildError>, HeldLog)?]>(Array(repeating: nil, count: walked.count))
+        DispatchQueue.concurrentPerform(iterations: walked.count) { i in
+            let entry = walked[i].path
+            // Only a link may still be a folder (`walk` went into the others).
+            guard !filter.rejects(entry, in: base),
+                  !walked[i].isSymlink || !FileSystem.isDirectory(Path.join(base, entry)) else { return }
+            let name = Path.basename(entry)
+            guard dated ? DocumentReader.datedFileName(name) != nil : Path.hasExtension(name) else { return }
             let held = HeldLog(level: level)
             var itemReader = reader
             itemReader.logger = held.logger
             let result = Result { () throws(BuildError) in
-                try itemReader.item(path: Path.join(base, files[i]), collection: info)
+                try itemReader.item(path: Path.join(base, entry), collection: info)
             }
             made.withLock { $0[i] = (result, held) }
         }
@@ -144,10 +141,8 @@ struct SiteReader {
 
     func sortFiles(_ site: inout Site) {
         for i in site.collections.indices { site.collections[i].docs.sortInJekyllOrder() }
-        site.pages = site.pages.stableSorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        site.staticFiles = site.staticFiles.stableSorted {
-            $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8)
-        }
+        site.pages = site.pages.stableSorted { String.utf8Precedes($0.name, $1.name) }
+        site.staticFiles = site.staticFiles.stableSorted { String.utf8Precedes($0.relativePath, $1.relativePath) }
     }
 
     /// `limit_posts`: only the last N posts stay.
