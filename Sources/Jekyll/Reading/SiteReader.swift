@@ -1,4 +1,3 @@
-import Dispatch
 import Liquid
 
 /// The read phase, in Jekyll's order: layouts; the source tree (pages, static files, posts and
@@ -44,9 +43,13 @@ struct SiteReader {
                 try readDirectory(path, site: &site, filter: filter)
             }
         }
-        let reader = site.documentReader
-        for name in pages {
-            let page = try reader.page(base: site.source, dir: dir, name: name)
+        let source = site.source, pageNames = pages
+        let made = ConcurrentReading.run(pageNames.count, reader: site.documentReader, level: logger.level) {
+            reader, i throws(BuildError) in try reader.page(base: source, dir: dir, name: pageNames[i])
+        }
+        for (result, held) in made {
+            logger.replay(held)
+            let page = try result.get()
             if page.isPublished || site.configuration.unpublished { site.pages.append(page) }
         }
         for name in files {
@@ -81,29 +84,21 @@ struct SiteReader {
         let walked = FileSystem.walk(base).filter { !Path.hasHiddenComponent($0.path) }
         // Files are sifted, read and parsed on all cores; what they log, and the first error,
         // come out in the order of the files, as from one reader.
-        let reader = site.documentReader
-        let level = logger.level
-        let made = Locked<[(Result<Document, BuildError>, HeldLog)?]>(Array(repeating: nil, count: walked.count))
-        DispatchQueue.concurrentPerform(iterations: walked.count) { i in
+        let made = ConcurrentReading.run(walked.count, reader: site.documentReader, level: logger.level) {
+            reader, i throws(BuildError) -> Document? in
             let entry = walked[i].path
             // Only a link may still be a folder (`walk` went into the others).
             guard !filter.rejects(entry, in: base),
-                  !walked[i].isSymlink || !FileSystem.isDirectory(Path.join(base, entry)) else { return }
+                  !walked[i].isSymlink || !FileSystem.isDirectory(Path.join(base, entry)) else { return nil }
             let name = Path.basename(entry)
-            guard dated ? DocumentReader.datedFileName(name) != nil : Path.hasExtension(name) else { return }
-            let held = HeldLog(level: level)
-            var itemReader = reader
-            itemReader.logger = held.logger
-            let result = Result { () throws(BuildError) in
-                try itemReader.item(path: Path.join(base, entry), collection: info)
-            }
-            made.withLock { $0[i] = (result, held) }
+            guard dated ? DocumentReader.datedFileName(name) != nil : Path.hasExtension(name) else { return nil }
+            return try reader.item(path: Path.join(base, entry), collection: info)
         }
         var docs: [Document] = []
         var skippedFuture: Int64?
-        for case let (result, held)? in made.withLock({ $0 }) {
+        for (result, held) in made {
             logger.replay(held)
-            var doc = try result.get()
+            guard var doc = try result.get() else { continue }
             // Jekyll's future check reads a draft's date, and reading it stores the file's time in
             // the draft's data, where sorting looks (undated items sort by path). The check, and
             // so the storing, is skipped for unpublished drafts and with `--future`.
