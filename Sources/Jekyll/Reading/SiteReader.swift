@@ -96,6 +96,7 @@ struct SiteReader {
         }
         var docs: [Document] = []
         var skippedFuture: Int64?
+        let publisher = Publisher(site: site)  // made once: it copies the configuration
         for (result, held) in made {
             logger.replay(held)
             guard var doc = try result.get() else { continue }
@@ -106,9 +107,9 @@ struct SiteReader {
                doc.data["date"] == nil, let date = doc.date {
                 doc.data["date"] = .time(date)
             }
-            if Publisher(site: site).publishes(doc) {
+            if publisher.publishes(doc) {
                 docs.append(doc)
-            } else if Publisher(site: site).isHiddenInTheFuture(doc) {
+            } else if publisher.isHiddenInTheFuture(doc) {
                 logger.warn("Skipping:", "\(doc.relativePath) has a future date")
                 if let date = doc.date?.seconds { skippedFuture = min(skippedFuture ?? date, date) }
             }
