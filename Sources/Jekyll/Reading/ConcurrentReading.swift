@@ -8,13 +8,18 @@ enum ConcurrentReading {
     static func run<T: Sendable>(_ count: Int, reader: DocumentReader, level: Logger.Level,
                                  _ make: @Sendable (DocumentReader, Int) throws(BuildError) -> T)
         -> [(result: Result<T, BuildError>, log: HeldLog)] {
-        let made = Locked<[(Result<T, BuildError>, HeldLog)?]>(Array(repeating: nil, count: count))
-        DispatchQueue.concurrentPerform(iterations: count) { i in
+        @Sendable func job(_ i: Int) -> (result: Result<T, BuildError>, log: HeldLog) {
             let held = HeldLog(level: level)
             var jobReader = reader
             jobReader.logger = held.logger
-            let result = Result { () throws(BuildError) -> T in try make(jobReader, i) }
-            made.withLock { $0[i] = (result, held) }
+            return (Result { () throws(BuildError) -> T in try make(jobReader, i) }, held)
+        }
+        // Most folders of a site have no page, or one: no thread is woken for those.
+        guard count > 1 else { return (0..<count).map(job) }
+        let made = Locked<[(Result<T, BuildError>, HeldLog)?]>(Array(repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            let done = job(i)
+            made.withLock { $0[i] = done }
         }
         return made.withLock { $0 }.map { ($0!.0, $0!.1) }
     }
