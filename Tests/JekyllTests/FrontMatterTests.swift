@@ -13,6 +13,8 @@ import Liquid
         ("---\r\na: 1\r\n---\r\nb", "---\r\na: 1\r\n", "b", 4),
         ("---\na: 1\n---", "---\na: 1\n", "", 3),
         ("---\na\n---  \n  \n", "---\na\n", "", 5),
+        // Scanned as bytes: text that is not ASCII, and a body starting with a lone `\r`.
+        ("---\ntitle: é\n---\r\n\rbody ü", "---\ntitle: é\n", "\rbody ü", 4),
     ])
     func split(text: String, yaml: String, body: String, line: Int) throws {
         let split = try #require(FrontMatterSplit.split(text))

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Posts and collection items are read on all cores; what reading them logs must still come out
-/// in the order Jekyll reads them (posts, then each collection, files in name order).
+/// Posts, pages and collection items are read on all cores; what reading them logs must still come
+/// out in the order Jekyll reads them (posts, then pages, then each collection, files in name order).
 @Suite struct ReadWarningOrderTests {
     static func site() -> String {
         let names = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
@@ -25,6 +25,11 @@ import Testing
             title: {broken: \(name)
             ---
             Note \(name).
+            -- \(name).md --
+            ---
+            title: [page \(name)
+            ---
+            Page \(name).
 
             """
         }
@@ -43,7 +48,7 @@ import Testing
         guard let run = try Differential.build(fixture: Self.site(), in: folder) else { return }
         #expect(run.jekyll.status == 0 && run.kyll.status == 0, "\(run.summary)")
         let jekyll = Self.yamlLines(run.jekyll.output).map { Self.relative($0, folder: folder.path) }
-        #expect(jekyll.count == 16, "\(run.summary)")
+        #expect(jekyll.count == 24, "\(run.summary)")
         let kyll = Self.yamlLines(run.kyll.output).map { Self.relative($0, folder: folder.path) }
         // the files in the same order (the messages are libyaml's and Psych's, compared elsewhere)
         #expect(kyll.map(Self.file) == jekyll.map(Self.file), "\(run.summary)")

@@ -20,7 +20,7 @@ struct JekyllOrderKey {
             if x.seconds != y.seconds { return x.seconds < y.seconds }
             if x.nanoseconds != y.nanoseconds { return x.nanoseconds < y.nanoseconds }
         }
-        return a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
+        return String.utf8Precedes(a.path, b.path)
     }
 
     /// The positions `0..<keys.count` sorted as `sort(by:)` sorts the items themselves (the same

@@ -67,22 +67,37 @@ struct CollectionReader {
         }
         var docs: [Document] = []
         var files: [StaticFile] = []
-        let reader = site.documentReader
-        for entry in entries {
-            let full = Path.join(directory, entry)
+        // Read on all cores; logs and the first error in the order of the entries (`ConcurrentReading`).
+        let snapshot = site
+        let made = ConcurrentReading.run(entries.count, reader: site.documentReader, level: site.logger.level) {
+            reader, i throws(BuildError) -> CollectionEntry in
+            let full = Path.join(directory, entries[i])
             if FrontMatterSplit.hasFrontMatter(firstBytes: FileSystem.readPrefix(full, limit: 512)) {
-                let doc = try reader.item(path: full, collection: info)
+                return .document(try reader.item(path: full, collection: info))
+            }
+            let dir = Path.dirname(entries[i])
+            let relativeDir = dir == "." ? info.relativeDirectory + "/" : Path.join(info.relativeDirectory, dir)
+            return .file(StaticFileReader.collectionFile(site: snapshot, collection: info, relativeDir: relativeDir,
+                                                         name: Path.basename(entries[i])))
+        }
+        for (result, held) in made {
+            site.logger.replay(held)
+            switch try result.get() {
+            case .document(let doc):
                 if site.configuration.unpublished || doc.isPublished { docs.append(doc) }
-            } else {
-                let dir = Path.dirname(entry)
-                let relativeDir = dir == "." ? info.relativeDirectory + "/" : Path.join(info.relativeDirectory, dir)
-                files.append(StaticFileReader.collectionFile(site: site, collection: info, relativeDir: relativeDir,
-                                                             name: Path.basename(entry)))
+            case .file(let file):
+                files.append(file)
             }
         }
         site.staticFiles += files
         site.collections[index].docs = sorted(docs, info: info, logger: site.logger)
         site.collections[index].files = files
+    }
+
+    /// What a file of the collection is read as.
+    private enum CollectionEntry: Sendable {
+        case document(Document)
+        case file(StaticFile)
     }
 
     func sorted(_ docs: [Document], info: CollectionInfo, logger: Logger) -> [Document] {

@@ -83,8 +83,8 @@ extension DocumentReader {
         var seen: [Value] = []
         for c in categories.map({ Value.string($0.rubyString) }) where !seen.contains(c) { seen.append(c) }
         try merge.merge(&doc.data, OrderedHash([("categories", .array(seen))]), source: DataMerge.frontMatter)
-        let tags = DocumentReader.pluralized(doc.data, singular: "tag", plural: "tags")
-        try merge.merge(&doc.data, OrderedHash([("tags", .array(tags))]), source: DataMerge.frontMatter)
+        // Merging a list (not a hash, not nil, not categories, not a date) sets it.
+        doc.data["tags"] = .array(DocumentReader.pluralized(doc.data, singular: "tag", plural: "tags"))
 
         let separator = (doc.data["excerpt_separator"].flatMap { $0.isTruthy ? $0 : nil }?.rubyString)
             ?? configuration.excerptSeparator

@@ -34,10 +34,20 @@ struct DocumentReader: Sendable {
     /// Front matter YAML cannot load is, as in Jekyll, a warning and no data (the body is still
     /// rendered), unless `strict_front_matter` makes it an error; exceeding a YAML bound is
     /// always an error.
-    func parse(text: String, displayPath: String, fullPath: String? = nil) throws(BuildError) -> Parsed {
-        guard let split = FrontMatterSplit.split(text) else {
+    func parse(text: consuming String, displayPath: String, fullPath: String? = nil) throws(BuildError) -> Parsed {
+        guard let frontMatter = try frontMatter(of: text, displayPath: displayPath, fullPath: fullPath) else {
             return Parsed(data: OrderedHash(), body: text, bodyLine: 1, hadFrontMatter: false)
         }
+        return Parsed(data: frontMatter.data, body: Self.remainder(of: consume text, fromUTF8Offset: frontMatter.bodyOffset),
+                      bodyLine: frontMatter.bodyLine, hadFrontMatter: true)
+    }
+
+    /// The front matter's data and where the body starts (a UTF-8 offset, and its line); nil when
+    /// the text has no front matter.
+    private func frontMatter(of text: String, displayPath: String,
+                             fullPath: String?) throws(BuildError) -> (data: OrderedHash, bodyOffset: Int, bodyLine: Int)? {
+        guard let split = FrontMatterSplit.split(text) else { return nil }
+        let bodyOffset = text.utf8.distance(from: text.utf8.startIndex, to: split.body.startIndex)
         let value: Value
         do {
             value = try YAMLLoading.attempt(split.yaml, path: displayPath, firstLine: 1, clock: clock, file: text)
@@ -46,17 +56,26 @@ struct DocumentReader: Sendable {
             var warning = error.error
             warning.jekyllLine = ("YAML Exception reading \(fullPath ?? displayPath): \(warning.message)", "")
             logger.warn(warning)
-            return Parsed(data: OrderedHash(), body: String(split.body), bodyLine: split.bodyLine, hadFrontMatter: true)
+            return (OrderedHash(), bodyOffset, split.bodyLine)
         }
         switch value {
         case .hash(let h):
-            return Parsed(data: h, body: String(split.body), bodyLine: split.bodyLine, hadFrontMatter: true)
+            return (h, bodyOffset, split.bodyLine)
         case .nil:
-            return Parsed(data: OrderedHash(), body: String(split.body), bodyLine: split.bodyLine, hadFrontMatter: true)
+            return (OrderedHash(), bodyOffset, split.bodyLine)
         default:
             throw BuildError("Invalid YAML front matter in \(displayPath): it is not a mapping",
                              at: FileLocation(path: displayPath, line: 2, column: 1), sourceLine: BuildError.line(2, of: text))
         }
+    }
+
+    /// The text from a UTF-8 offset on (a character boundary), made in the text's own storage
+    /// when nothing else holds the text: the front matter is moved out of the body's way instead
+    /// of the body being copied into new memory (bodies are most of the bytes a site reads).
+    static func remainder(of text: consuming String, fromUTF8Offset offset: Int) -> String {
+        var rest = consume text
+        rest.removeSubrange(..<rest.utf8.index(rest.utf8.startIndex, offsetBy: offset))
+        return rest
     }
 
     /// A page at `base/dir/name` (`dir` is `` or starts with `/`).
@@ -132,7 +151,8 @@ struct DocumentReader: Sendable {
         let relativePath = Path.relative(path, to: configuration.collectionsPath) ?? path
         var doc = Document(kind: .item(collection: collection.label), path: path, relativePath: relativePath,
                            name: Path.basename(path), content: "")
-        doc.isDraft = collection.label == "posts" && relativePath.firstRange(of: collection.relativeDirectory) == nil
+        // Searched as bytes, as Ruby searches (`String.firstRange(of:)` compares `Character`s).
+        doc.isDraft = collection.label == "posts" && ByteSearch.firstRange(of: collection.relativeDirectory, in: relativePath) == nil
         // Whether the item's date is, or was compared with, the site's time (which changes every build).
         var usesSiteTime = false
         var data = OrderedHash()
@@ -184,7 +204,9 @@ struct DocumentReader: Sendable {
     func categoriesFromPath(_ relativePath: String, specialDir: String) -> [String] {
         if relativePath.hasPrefix(specialDir) { return [] }
         var prefix = relativePath
-        if let r = relativePath.firstRange(of: specialDir) { prefix = String(relativePath[..<r.lowerBound]) }
+        if let r = ByteSearch.firstRange(of: specialDir, in: relativePath) {
+            prefix = String(decoding: relativePath.utf8.prefix(r.lowerBound), as: UTF8.self)
+        }
         let base = Path.basename(relativePath)
         return prefix.split(separator: "/").map(String.init).filter { !$0.isEmpty && $0 != specialDir && $0 != base }
     }

@@ -1,4 +1,3 @@
-import Dispatch
 import Liquid
 
 /// The read phase, in Jekyll's order: layouts; the source tree (pages, static files, posts and
@@ -44,9 +43,13 @@ struct SiteReader {
                 try readDirectory(path, site: &site, filter: filter)
             }
         }
-        let reader = site.documentReader
-        for name in pages {
-            let page = try reader.page(base: site.source, dir: dir, name: name)
+        let source = site.source, pageNames = pages
+        let made = ConcurrentReading.run(pageNames.count, reader: site.documentReader, level: logger.level) {
+            reader, i throws(BuildError) in try reader.page(base: source, dir: dir, name: pageNames[i])
+        }
+        for (result, held) in made {
+            logger.replay(held)
+            let page = try result.get()
             if page.isPublished || site.configuration.unpublished { site.pages.append(page) }
         }
         for name in files {
@@ -79,34 +82,24 @@ struct SiteReader {
         let filter = EntryFilter(configuration: site.configuration).relativeTo(baseDirectory: base)
         // Ruby's `Dir["**/*"]`: no hidden files or folders; then the entry rules; no folders.
         let walked = FileSystem.walk(base).filter { !Path.hasHiddenComponent($0.path) }
-        // Only a link may still be a folder (`walk` went into the others).
-        let links = Set(walked.filter(\.isSymlink).map(\.path))
-        let entries = filter.filter(walked.map(\.path), in: base).filter {
-            !links.contains($0) || !FileSystem.isDirectory(Path.join(base, $0))
-        }
-        let files = entries.filter {
-            let name = Path.basename($0)
-            return dated ? DocumentReader.datedFileName(name) != nil : Path.hasExtension(name)
-        }
-        // Files are read and parsed on all cores; what they log, and the first error, come out in
-        // the order of the files, as from one reader.
-        let reader = site.documentReader
-        let level = logger.level
-        let made = Locked<[(Result<Document, BuildError>, HeldLog)?]>(Array(repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let held = HeldLog(level: level)
-            var itemReader = reader
-            itemReader.logger = held.logger
-            let result = Result { () throws(BuildError) in
-                try itemReader.item(path: Path.join(base, files[i]), collection: info)
-            }
-            made.withLock { $0[i] = (result, held) }
+        // Files are sifted, read and parsed on all cores; what they log, and the first error,
+        // come out in the order of the files, as from one reader.
+        let made = ConcurrentReading.run(walked.count, reader: site.documentReader, level: logger.level) {
+            reader, i throws(BuildError) -> Document? in
+            let entry = walked[i].path
+            // Only a link may still be a folder (`walk` went into the others).
+            guard !filter.rejects(entry, in: base),
+                  !walked[i].isSymlink || !FileSystem.isDirectory(Path.join(base, entry)) else { return nil }
+            let name = Path.basename(entry)
+            guard dated ? DocumentReader.datedFileName(name) != nil : Path.hasExtension(name) else { return nil }
+            return try reader.item(path: Path.join(base, entry), collection: info)
         }
         var docs: [Document] = []
         var skippedFuture: Int64?
-        for case let (result, held)? in made.withLock({ $0 }) {
+        let publisher = Publisher(site: site)  // made once: it copies the configuration
+        for (result, held) in made {
             logger.replay(held)
-            var doc = try result.get()
+            guard var doc = try result.get() else { continue }
             // Jekyll's future check reads a draft's date, and reading it stores the file's time in
             // the draft's data, where sorting looks (undated items sort by path). The check, and
             // so the storing, is skipped for unpublished drafts and with `--future`.
@@ -114,9 +107,9 @@ struct SiteReader {
                doc.data["date"] == nil, let date = doc.date {
                 doc.data["date"] = .time(date)
             }
-            if Publisher(site: site).publishes(doc) {
+            if publisher.publishes(doc) {
                 docs.append(doc)
-            } else if Publisher(site: site).isHiddenInTheFuture(doc) {
+            } else if publisher.isHiddenInTheFuture(doc) {
                 logger.warn("Skipping:", "\(doc.relativePath) has a future date")
                 if let date = doc.date?.seconds { skippedFuture = min(skippedFuture ?? date, date) }
             }
@@ -144,10 +137,8 @@ struct SiteReader {
 
     func sortFiles(_ site: inout Site) {
         for i in site.collections.indices { site.collections[i].docs.sortInJekyllOrder() }
-        site.pages = site.pages.stableSorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        site.staticFiles = site.staticFiles.stableSorted {
-            $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8)
-        }
+        site.pages = site.pages.stableSorted { String.utf8Precedes($0.name, $1.name) }
+        site.staticFiles = site.staticFiles.stableSorted { String.utf8Precedes($0.relativePath, $1.relativePath) }
     }
 
     /// `limit_posts`: only the last N posts stay.

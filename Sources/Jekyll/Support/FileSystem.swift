@@ -97,7 +97,7 @@ public enum FileSystem {
 
     /// The names in a directory (without `.` and `..`), sorted by their bytes for a deterministic order.
     public static func entries(_ directory: String) throws(Failure) -> [String] {
-        try entriesInDirectoryOrder(directory).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        try entriesInDirectoryOrder(directory).sorted(by: String.utf8Precedes)
     }
 
     /// The names in a directory (without `.` and `..`) in the order the file system lists them,
@@ -356,7 +356,7 @@ public enum FileSystem {
     public static func walk(_ root: String, prefix: String = "") -> [WalkedFile] {
         guard let listed = try? typedEntries(root) else { return [] }
         var out: [WalkedFile] = []
-        for (name, type) in listed.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
+        for (name, type) in listed.sorted(by: { String.utf8Precedes($0.name, $1.name) }) {
             let full = root + "/" + name
             let rel = prefix.isEmpty ? name : prefix + "/" + name
             let isLink = type == Int(DT_LNK) || (type == Int(DT_UNKNOWN) && isSymlink(full))

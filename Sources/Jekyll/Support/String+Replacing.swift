@@ -1,8 +1,11 @@
 extension String {
     /// Replaces the first occurrence (Ruby's `sub` with a plain string).
     public func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let r = firstRange(of: target) else { return self }
-        return String(self[..<r.lowerBound]) + replacement + String(self[r.upperBound...])
+        // Searched as bytes, as Ruby's `sub` matches code points (`firstRange(of:)` compares
+        // `Character`s, and slowly). A match of valid UTF-8 starts and ends on scalar boundaries.
+        guard let r = ByteSearch.firstRange(of: target, in: self) else { return self }
+        return String(decoding: utf8.prefix(r.lowerBound), as: UTF8.self) + replacement
+            + String(decoding: utf8.dropFirst(r.upperBound), as: UTF8.self)
     }
 
     /// Replaces every non-overlapping occurrence, left to right (Ruby's `gsub` with a plain string).

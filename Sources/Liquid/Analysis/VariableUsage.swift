@@ -33,6 +33,10 @@ public protocol AnalyzableTag: TagNode {
     func analyze(_ analyzer: inout TemplateAnalyzer)
 }
 
+extension AnalyzableTag {
+    public var analyzable: (any AnalyzableTag)? { self }
+}
+
 /// Walks a template in rendering order, keeping the names it has certainly set so far: a read of
 /// any other name is a free variable. A name set only on some paths (in one branch of an `if`,
 /// in a loop body that may not run) does not count as set after them.
@@ -182,7 +186,7 @@ public struct TemplateAnalyzer {
             case .text: break
             case .output(let e, _): read(e)
             case .tag(let tag, _):
-                if let tag = tag as? any AnalyzableTag {
+                if let tag = tag.analyzable {
                     tag.analyze(&self)
                 } else {
                     unknown("tag \(type(of: tag))")

@@ -1,0 +1,88 @@
+import Liquid
+import Testing
+@testable import Jekyll
+
+/// Reading on all cores must look like one reader reading in order: the results, what each job
+/// logged, and the first error, in the order of the jobs.
+@Suite struct ConcurrentReadingTests {
+    static func reader(_ logger: Logger) -> DocumentReader {
+        let clock = SiteClock(identifier: "UTC")
+        let site = Site(configuration: Configuration(hash: OrderedHash()), clock: clock, time: clock.now(),
+                        logger: logger, theme: nil)
+        return site.documentReader
+    }
+
+    @Test func resultsAndLogsInTheJobsOrder() {
+        let reader = Self.reader(Logger(level: .info) { _, _ in })
+        let made = ConcurrentReading.run(200, reader: reader, level: .info) { reader, i throws(BuildError) -> Int in
+            reader.logger.warn("Job:", "<\(i)> first")
+            if i % 7 == 3 { throw BuildError("job \(i) failed") }
+            reader.logger.warn("Job:", "<\(i)> second")
+            return i * 2
+        }
+        #expect(made.count == 200)
+        for (i, entry) in made.enumerated() {
+            let lines = entry.log.lines.map(\.1)
+            switch entry.result {
+            case .success(let value):
+                #expect(value == i * 2)
+                #expect(lines.count == 2 && lines[0].contains("<\(i)> first") && lines[1].contains("<\(i)> second"))
+            case .failure(let error):
+                #expect(i % 7 == 3 && error.message == "job \(i) failed")
+                #expect(lines.count == 1 && lines[0].contains("<\(i)> first"))
+            }
+        }
+    }
+}
+
+/// Helpers of the read phase that work on bytes must agree with what they replace.
+@Suite struct ReadingBytesTests {
+    @Test(arguments: [
+        ("", ""), ("a", ""), ("", "a"), ("abc", "abd"), ("abd", "abc"), ("ab", "abc"), ("abc", "ab"),
+        ("Zebra", "apple"), ("ü", "u"), ("é", "e\u{301}"), ("2014-01-01-a.md", "2014-01-01-a.markdown"),
+        ("a-very-long-file-name-beyond-fifteen-bytes.md", "a-very-long-file-name-beyond-fifteen-bytes.mdx"),
+        ("_posts/ö/x", "_posts/o/x"), ("\u{10FFFF}", "\u{FFFD}"),
+    ])
+    func utf8Order(a: String, b: String) {
+        #expect(String.utf8Precedes(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8))
+        #expect(String.utf8Precedes(b, a) == b.utf8.lexicographicallyPrecedes(a.utf8))
+    }
+
+    /// Ruby's `sub` matches code points: a combining accent after the match does not stop it.
+    @Test(arguments: [
+        ("/page:num/", ":num", "2", "/page2/"), ("no match", "x", "y", "no match"), ("aaa", "a", "b", "baa"),
+        ("e\u{301}toile", "e", "E", "E\u{301}toile"), ("ü/ü", "/", "-", "ü-ü"), ("abc", "", "X", "Xabc"),
+        ("_posts/_posts/x", "_posts", "", "/_posts/x"),
+    ])
+    func replacingFirstMatchesBytes(text: String, target: String, replacement: String, expected: String) {
+        #expect(text.replacingFirst(target, with: replacement) == expected)
+    }
+
+    @Test(arguments: [
+        ("---\na: 1\n---\nbody ü\n", 13, "body ü\n"), ("---\n---\n", 8, ""), ("xyz", 0, "xyz"),
+        ("---\nt: é\n---\n" + String(repeating: "long body ", count: 40), 14, String(repeating: "long body ", count: 40)),
+    ])
+    func remainderOfText(text: String, offset: Int, expected: String) {
+        #expect(DocumentReader.remainder(of: text, fromUTF8Offset: offset) == expected)
+    }
+
+    /// The body of a file read from disk is made in the file text's own storage, not copied.
+    @Test func remainderReusesTheStorage() {
+        var text = String(repeating: "x", count: 20) + String(repeating: "body ", count: 400)
+        text.append("!")  // a native string held once
+        let before = text.withUTF8 { UInt(bitPattern: $0.baseAddress) }
+        var rest = DocumentReader.remainder(of: consume text, fromUTF8Offset: 20)
+        let after = rest.withUTF8 { UInt(bitPattern: $0.baseAddress) }
+        #expect(rest == String(repeating: "body ", count: 400) + "!")
+        #expect(before == after)
+    }
+
+    @Test(arguments: [
+        ("no definitions here [a](x)\n", false), ("[a]: /x", true), ("a]:", true), ("]", false), ("]\n:", false),
+        ("", false), ("text ] then ]: later", true),
+    ])
+    func bracketColon(text: String, has: Bool) {
+        var text = text
+        #expect(text.withUTF8 { Excerpt.containsBracketColon($0) } == has)
+    }
+}
