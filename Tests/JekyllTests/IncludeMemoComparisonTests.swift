@@ -41,8 +41,8 @@ import JekyllPlugins
         files["_includes/titled.html"] = "{% if page.title contains 'P1' %}one{% endif %}{{ page.title | downcase }}"
         files["_layouts/default.html"] = "{% include header.html %}|{% include section.html %}|{% include all-pages.html %}"
             + "|{% include titled.html %}|{% include shown.html %}"
-        let memoized = try IncludeMemoTests.build(files.merging(["_config.yml": "title: Nav\n"]) { $1 })
-        let plain = try IncludeMemoTests.build(files.merging(["_config.yml": "title: Nav\nprofile: true\n"]) { $1 })
+        let memoized = try SiteRebuilderTests.Fixture.buildOnce(files.merging(["_config.yml": "title: Nav\n"]) { $1 })
+        let plain = try SiteRebuilderTests.Fixture.buildOnce(files.merging(["_config.yml": "title: Nav\nprofile: true\n"]) { $1 })
         #expect(memoized.count == 27)
         #expect(memoized == plain)
         let about = try #require(memoized["about/index.html"])
@@ -67,7 +67,7 @@ import JekyllPlugins
             files["_data/nav.yml"] = Self.navigation
             files["_includes/nav.html"] = include
             files["_layouts/default.html"] = "<header>{% include nav.html %}</header>"
-            _ = try IncludeMemoTests.build(files, plugins: [counter])
+            _ = try SiteRebuilderTests.Fixture.buildOnce(files, plugins: [counter])
             let calls: Int = counter.calls.withLock { $0 }
             // Without the memo: 3 calls on the home page, 4 on each other.
             if memoized {
@@ -95,7 +95,7 @@ import JekyllPlugins
         for n in 0..<pages {
             files["p\(n).md"] = "---\nlayout: default\n" + (authors[n % 3].map { "author: \($0)\n" } ?? "") + "---\n"
         }
-        let out = try IncludeMemoTests.build(files, plugins: [counter])
+        let out = try SiteRebuilderTests.Fixture.buildOnce(files, plugins: [counter])
         for n in 0..<pages {
             let expected = ["<ADA><p><em>Writes</em> code</p>\n", "<BOB><p>Bakes</p>\n", "<SITE AUTHOR>\n"][n % 3]
             #expect(out["p\(n).html"] == expected, "p\(n)")
@@ -112,7 +112,7 @@ import JekyllPlugins
         var files = ["_config.yml": "title: Pins\n", "_includes/n.html": "[{{ page.n }}]", "_layouts/default.html": "{% include n.html %}"]
         let values = ["1", "1.0", "'1'", "1", "1.0", "true", "~", "-0.0", "0.0"]
         for (i, v) in values.enumerated() { files["p\(i).md"] = "---\nlayout: default\nn: \(v)\n---\n" }
-        let out = try IncludeMemoTests.build(files)
+        let out = try SiteRebuilderTests.Fixture.buildOnce(files)
         let expected = ["[1]", "[1.0]", "[1]", "[1]", "[1.0]", "[true]", "[]", "[-0.0]", "[0.0]"]
         for i in values.indices { #expect(out["p\(i).html"] == expected[i], "\(values[i])") }
     }

@@ -20,22 +20,6 @@ import JekyllPlugins
         }
     }
 
-    /// Builds `files` into a folder and returns each output's text, by path.
-    static func build(_ files: [String: String], plugins: [any JekyllPlugin] = []) throws -> [String: String] {
-        let root = NSTemporaryDirectory() + "kyll-memo-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
-        let logger = Logger(sink: { _, _ in })
-        let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
-        try SiteBuild.build(configuration, plugins: JekyllPlugins.all + plugins, logger: logger)
-        let out = Path.join(root, "site/_site")
-        var texts: [String: String] = [:]
-        for path in FileSystem.walkFiles(out) {
-            texts[path] = String(decoding: try FileSystem.read(Path.join(out, path)), as: UTF8.self)
-        }
-        return texts
-    }
-
     static let layout = [
         "{% include site-title.html %}",
         "{% include page-title.html %}",
@@ -74,7 +58,7 @@ import JekyllPlugins
     /// setting variables the page (or themselves, under a loop's variable) read, reaching the
     /// page through a drop, keeping counters or loop positions: each page as without a memo.
     @Test func pageDependentIncludesRenderPerPage() throws {
-        let out = try Self.build(Self.site)
+        let out = try SiteRebuilderTests.Fixture.buildOnce(Self.site)
         func expected(title: String, url: String, related: String) -> String {
             ["<s>MEMO SITE</s>", "<t>\(title.uppercased())</t>", "memo site", "<v>\(title)</v>", "<o>\(url)</o>",
              "<Memo Site><1><2>", "Two1", related, "01", "12345", String(related.dropLast())].joined(separator: "|")
@@ -104,7 +88,7 @@ import JekyllPlugins
             "_includes/page-title.html": "<t>{{ page.title | upcase }}</t>",
         ]
         for n in 1...pages { files["p\(n).md"] = "---\nlayout: default\ntitle: P\(n)\n---\n" }
-        let out = try Self.build(files, plugins: [counter])
+        let out = try SiteRebuilderTests.Fixture.buildOnce(files, plugins: [counter])
         for n in 1...pages { #expect(out["p\(n).html"] == "<s>MEMO SITE</s><t>P\(n)</t>MEMO SITEP\(n)[2MEMO SITE][P\(n)]") }
         // Three upcase calls per page for what reads the page; six per render of what reads only
         // the site (the title include, the assign, and the group include: 3 items and the title),

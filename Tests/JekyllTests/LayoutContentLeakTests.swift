@@ -22,7 +22,7 @@ import Testing
     ]
 
     @Test func laterDocumentsSeeTheLastLayoutInput() throws {
-        let out = try IncludeMemoTests.build(Self.site)
+        let out = try SiteRebuilderTests.Fixture.buildOnce(Self.site)
         #expect(out["a.html"] == "<main><i>from a\n</i></main>\n")
         #expect(out["b.html"] == "plain b\n")
         #expect(out["c.html"] == "c sees [<i>from a\n</i>]\n")

@@ -13,7 +13,7 @@ import Testing
     ]
 
     @Test func onlyAPathOrAHashIsAnImage() throws {
-        let out = try IncludeMemoTests.build(Self.site)
+        let out = try SiteRebuilderTests.Fixture.buildOnce(Self.site)
         for page in ["true.html", "list.html"] {
             #expect(out[page]?.contains("image") == false, "\(page)")
             #expect(out[page]?.contains(#"<meta name="twitter:card" content="summary" />"#) == true, "\(page)")

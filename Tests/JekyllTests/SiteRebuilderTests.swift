@@ -104,6 +104,22 @@ import JekyllPlugins
             return try rebuilder.build(changed: touched)
         }
 
+        /// A one-shot `kyll build` of `files` into a folder of its own: each output's text, by path.
+        static func buildOnce(_ files: [String: String], plugins: [any JekyllPlugin] = []) throws -> [String: String] {
+            let root = NSTemporaryDirectory() + "kyll-once-" + UUID().uuidString
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
+            let logger = Logger(sink: { _, _ in })
+            let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
+            try SiteBuild.build(configuration, plugins: JekyllPlugins.all + plugins, logger: logger)
+            let out = Path.join(root, "site/_site")
+            var texts: [String: String] = [:]
+            for path in FileSystem.walkFiles(out) {
+                texts[path] = String(decoding: try FileSystem.read(Path.join(out, path)), as: UTF8.self)
+            }
+            return texts
+        }
+
         /// `kyll build --incremental` into `_site`.
         func incrementalBuild() throws {
             let configuration = try Fixture.configuration(root, incremental: true, logger: logger)

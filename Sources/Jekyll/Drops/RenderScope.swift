@@ -15,9 +15,9 @@ public final class BuildContext: Sendable {
     let jekyllDrop: JekyllDrop
     let themeDrop: ThemeDrop?
     let excerpts: ExcerptTable
-    let layoutTemplates: TemplateCache
+    let layoutTemplates: TemplateCache<String>
     /// Documents' own templates, by source (see `documentTemplate`); this build's only.
-    let documentTemplates = TemplateCache()
+    let documentTemplates = TemplateCache<DocumentSource>()
     let partials: PartialCache
     /// Outputs of includes that do not depend on the page; nil when a build must see every read
     /// (records for incremental builds, strict variables or filters, a profile).
@@ -48,7 +48,7 @@ public final class BuildContext: Sendable {
     struct Shared: Sendable {
         let initialLayoutData: [OrderedHash?]
         let layoutContentSource: [Int?]
-        let layoutTemplates: TemplateCache
+        let layoutTemplates: TemplateCache<String>
         let partials: PartialCache
     }
 
@@ -76,7 +76,7 @@ public final class BuildContext: Sendable {
         self.converters = converters
         self.plugins = plugins
         self.excerpts = ExcerptTable(count: site.documents.count)
-        self.layoutTemplates = sharing?.layoutTemplates ?? TemplateCache()
+        self.layoutTemplates = sharing?.layoutTemplates ?? TemplateCache<String>()
         partials = sharing?.partials ?? PartialCache()
         siteDrop = SiteDrop(site: site)
         jekyllDrop = JekyllDrop(environment: FileSystem.environment("JEKYLL_ENV") ?? "development")

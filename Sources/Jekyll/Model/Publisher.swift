@@ -28,11 +28,7 @@ struct Publisher {
 extension Document {
     /// Jekyll's order of collection items: by date when both have one, then by path.
     public static func jekyllOrder(_ a: Document, _ b: Document) -> Bool {
-        if case .time(let x)? = a.data["date"], case .time(let y)? = b.data["date"] {
-            if x.seconds != y.seconds { return x.seconds < y.seconds }
-            if x.nanoseconds != y.nanoseconds { return x.nanoseconds < y.nanoseconds }
-        }
-        return a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
+        JekyllOrderKey.precedes(JekyllOrderKey(a), JekyllOrderKey(b))
     }
 }
 

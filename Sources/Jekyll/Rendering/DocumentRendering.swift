@@ -181,7 +181,7 @@ extension BuildContext {
     /// Jekyll does on every render.
     func documentTemplate(_ doc: Document) throws(BuildError) -> Template {
         let name = doc.displayPath, firstLine = doc.contentLine
-        let key = name + "\u{0}" + String(firstLine) + "\u{0}" + doc.content
+        let key = DocumentSource(name: name, firstLine: firstLine, content: doc.content)
         let template = try documentTemplates.template(key) { () throws(BuildError) -> Template in
             try parse(doc.content, name: name, firstLine: firstLine, logsWarnings: false)
         }

@@ -117,12 +117,7 @@ public struct SiteWriter: Sendable {
         DispatchQueue.concurrentPerform(iterations: unwritten.count) { i in
             let file = unwritten[i]
             do {
-                // A file the previous build already wrote with the same bytes is linked, not rewritten.
-                if hasPrevious && reuse(file, as: Path.join(root, file.path)) { return }
-                switch file.content {
-                case .text(let text): try folder.write(text.utf8, to: file.path)
-                case .copy(let source): try FileSystem.copy(source, to: Path.join(root, file.path))
-                }
+                try write(file, into: folder, linkingPrevious: hasPrevious)
             } catch {
                 let error = BuildError("could not write \(file.path): \(error)")
                 failure.withLock { if $0 == nil { $0 = error } }
@@ -143,6 +138,16 @@ public struct SiteWriter: Sendable {
                 start = i + 1
             }
             return true
+        }
+    }
+
+    /// Writes one file into the staging folder; with `linkingPrevious`, a file the previous build
+    /// already wrote with the same bytes is linked instead.
+    func write(_ file: OutputFile, into folder: FileSystem.Folder, linkingPrevious: Bool) throws {
+        if linkingPrevious && reuse(file, as: Path.join(folder.path, file.path)) { return }
+        switch file.content {
+        case .text(let text): try folder.write(text.utf8, to: file.path)
+        case .copy(let source): try FileSystem.copy(source, to: Path.join(folder.path, file.path))
         }
     }
 

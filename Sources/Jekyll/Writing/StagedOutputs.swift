@@ -43,7 +43,7 @@ final class StagedOutputs: Sendable {
         for file in planned {
             guard seen.insert(file.path).inserted, SiteWriter.staysInside(file.path) else { return nil }
         }
-        guard FolderConflicts.first(in: planned) == nil else { return nil }
+        guard !FolderConflicts.hasAny(in: planned) else { return nil }
         let staging = writer.stagingPath
         do {
             try FileSystem.remove(staging)
@@ -61,9 +61,7 @@ final class StagedOutputs: Sendable {
         guard let path = paths[id] else { return false }
         do {
             try makeFolder(Path.dirname(path))
-            let file = OutputFile(path: path, content: .text(text), origin: "")
-            if hasPrevious && writer.reuse(file, as: Path.join(folder.path, path)) { return true }
-            try folder.write(text.utf8, to: path)
+            try writer.write(OutputFile(path: path, content: .text(text), origin: ""), into: folder, linkingPrevious: hasPrevious)
         } catch {
             throw BuildError("could not write \(path): \(error)")
         }

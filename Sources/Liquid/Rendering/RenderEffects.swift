@@ -13,8 +13,6 @@ public struct RenderEffects: Sendable {
     let depth: Int
     /// The tests of the variables recorded as compared, in the order they were made.
     let tests: [EqualityTest]
-    /// How many tests of compared variables the replay must repeat (0: it suits every render).
-    public var testCount: Int { tests.count }
 }
 
 /// The names set while effects are recorded, in order (repeats kept; the last value wins).
