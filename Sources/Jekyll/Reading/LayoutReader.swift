@@ -31,7 +31,8 @@ struct LayoutReader {
             guard FileSystem.isFile(path) else { continue }
             let relative = Path.relative(path, to: root) ?? path
             let parsed = try reader.parse(path: path, displayPath: relative)
-            let name = entry.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+            // The name is what comes before the last dot.
+            let name = entry.utf8.lastIndex(of: UInt8(ascii: ".")).map { String(entry[..<$0]) } ?? ""
             result.append(Layout(name: name, path: path, relativePath: relative, data: parsed.data,
                                  content: parsed.body, contentLine: parsed.bodyLine))
         }

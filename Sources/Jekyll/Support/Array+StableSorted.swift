@@ -1,10 +1,13 @@
 extension Array {
     /// Sorting that keeps the original order of equal elements.
     public func stableSorted(by less: (Element, Element) -> Bool) -> [Element] {
-        enumerated().sorted { a, b in
-            if less(a.element, b.element) { return true }
-            if less(b.element, a.element) { return false }
-            return a.offset < b.offset
-        }.map(\.element)
+        // Positions sorted (a concrete `[Int]` sort, not the generic one over enumerated pairs).
+        var order = [Int](0..<count)
+        order.sort { i, j in
+            if less(self[i], self[j]) { return true }
+            if less(self[j], self[i]) { return false }
+            return i < j
+        }
+        return order.map { self[$0] }
     }
 }

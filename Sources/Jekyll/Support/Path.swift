@@ -12,7 +12,7 @@ public enum Path {
             let endsWithSlash = result.hasSuffix("/")
             let startsWithSlash = part.hasPrefix("/")
             if endsWithSlash && startsWithSlash {
-                result += part.drop(while: { $0 == "/" })
+                result += String(part.drop(while: { $0 == "/" }))
                 if !result.hasSuffix("/") && part.allSatisfy({ $0 == "/" }) { result += "/" }
             } else if endsWithSlash || startsWithSlash {
                 result += part
@@ -87,7 +87,14 @@ public enum Path {
             if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
             parts.append(part)
         }
-        return "/" + parts.joined(separator: "/")
+        // Appended one by one: `joined` over substrings runs unspecialized, and its first call
+        // makes the runtime look up associated types by name (a scan of every conformance).
+        var expanded = ""
+        for part in parts {
+            expanded += "/"
+            expanded += String(part)
+        }
+        return expanded.isEmpty ? "/" : expanded
     }
 
     enum ExpandedForm { case same, withTrailingSlash }

@@ -14,11 +14,12 @@ enum RubyFloat {
                 out += digits + String(repeating: "0", count: decimalPoint - digits.count) + ".0"
             } else {
                 let i = digits.index(digits.startIndex, offsetBy: decimalPoint)
-                out += digits[..<i] + "." + digits[i...]
+                // Substrings made strings first: `+` over substrings runs unspecialized.
+                out += String(digits[..<i]) + "." + String(digits[i...])
             }
         } else {
-            let first = digits.prefix(1)
-            let rest = digits.dropFirst()
+            let first = String(digits.prefix(1))
+            let rest = String(digits.dropFirst())
             out += first + "." + (rest.isEmpty ? "0" : rest)
             let e = decimalPoint - 1
             out += e < 0 ? "e-" : "e+"
