@@ -245,6 +245,9 @@ import Testing
         ("日本語 hello 世界", "cjk", 6),
         ("日本語 hello 世界", nil, 3),
         (String(repeating: "word ", count: 41), nil, 41),
+        // Past 255 blocks of 16 bytes, where the per-lane counts are added up and restarted.
+        (String(repeating: "word ", count: 3000), nil, 3000),
+        (String(repeating: "w", count: 4081) + String(repeating: " x", count: 800), nil, 801),
         (String(repeating: "ab\tcd  efghijklmnopqrstu\n", count: 7) + "x", nil, 22),
         ("                 spaces first, then seventeen words across the sixteen-byte blocks of the count a b c d e", nil, 17),
     ] as [(String, String?, Int)])
