@@ -94,13 +94,24 @@ struct SeoTag: TagNode {
         if let pageTitle = seo.pageTitle { meta("property", "twitter:title", pageTitle) }
         appendSocial(seo: seo, meta: meta)
         output.append("<script type=\"application/ld+json\">\n")
-        let jsonLD = Value.hash(SeoJSONLD(seo).hash)
-        // Front matter and data hold no drops, so `jsonify` would print the hash as it is:
-        // written straight into the output, without the filter's own string.
-        if jsonLD.containsDrop {
-            output.append(text(access.filter("jsonify", jsonLD)))
+        let fields = SeoJSONLD(seo).fields
+        // Front matter and data hold no drops, so `jsonify` would print the object as it is:
+        // written straight into the output, key by key, without a hash or the filter's own string.
+        if fields.contains(where: { $0.value.containsDrop }) {
+            var hash = OrderedHash(minimumCapacity: fields.count)
+            for (key, value) in fields { hash[key] = value }
+            output.append(text(access.filter("jsonify", .hash(hash))))
         } else {
-            JSON.append(jsonLD, to: &output)
+            output.append("{")
+            for (i, field) in fields.enumerated() {
+                if i > 0 { output.append(",") }
+                // The keys are ASCII with nothing to escape.
+                output.append("\"")
+                output.append(field.key)
+                output.append("\":")
+                JSON.append(field.value, to: &output)
+            }
+            output.append("}")
         }
         output.append("</script>\n<!-- End Jekyll SEO tag -->\n")
     }
