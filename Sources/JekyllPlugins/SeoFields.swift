@@ -239,8 +239,9 @@ struct SeoJSONLD {
 
     init(_ seo: SeoFields) { self.seo = seo }
 
-    /// The keys in the order of their bytes (the plugin sorts them), nil values left out.
-    var hash: OrderedHash {
+    /// The keys and values in the order of the keys' bytes (the plugin sorts them), nil values
+    /// left out.
+    var fields: [(key: String, value: Value)] {
         var fields: [(String, Value)] = [("@context", "https://schema.org"), ("@type", seo.type)]
         fields.reserveCapacity(13)
         fields.append(("author", author))
@@ -258,11 +259,8 @@ struct SeoJSONLD {
         fields.append(("url", .string(seo.canonicalURL)))
         // Listed in byte order already (`@` sorts before letters, capitals before lower case).
         assert(fields.map(\.0) == fields.map(\.0).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
-        var hash = OrderedHash(minimumCapacity: fields.count)
-        for (key, value) in fields where !value.isNil {
-            hash[.string(key)] = value
-        }
-        return hash
+        fields.removeAll { $0.1.isNil }
+        return fields.map { (key: $0.0, value: $0.1) }
     }
 
     private var author: Value {

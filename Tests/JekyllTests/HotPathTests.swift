@@ -126,7 +126,7 @@ import Testing
     }
     #endif
 
-    /// A document drop's keys are told apart by length and end bytes, then confirmed whole.
+    /// A document drop's keys are told apart by length and a byte or two, then confirmed whole.
     @Test func documentDropMethods() {
         for key in DocumentDrop.methodKeys {
             #expect(DocumentDrop.method(key) != nil, "\(key)")
@@ -134,8 +134,26 @@ import Testing
         #expect(DocumentDrop.method("relative_path") == .path)
         #expect(DocumentDrop.method("next") == .next)
         #expect(DocumentDrop.method("name") == .name)
-        for key in ["", "nxme", "layout", "tits", "n", "urls", "Url", "categorios", "dat\u{E9}", "path/"] {
+        #expect(DocumentDrop.method("collection") == .collection)
+        #expect(DocumentDrop.method("categories") == .frontMatter)
+        #expect(DocumentDrop.method("content") == .content)
+        #expect(DocumentDrop.method("excerpt") == .excerpt)
+        for key in ["", "nxme", "nexe", "layout", "tits", "n", "urls", "Url", "categorios", "collectiom", "dat\u{E9}", "path/"] {
             #expect(DocumentDrop.method(key) == nil, "\(key)")
+        }
+    }
+
+    /// The site drop's computed keys are told apart by length and a byte or two, then confirmed whole;
+    /// every other key (the configuration's, a collection's label) is none of them.
+    @Test func siteDropMethods() {
+        for key in SiteDrop.methodKeys {
+            #expect(SiteDrop.method(key) != nil, "\(key)")
+        }
+        #expect(SiteDrop.method("pages") == .pages)
+        #expect(SiteDrop.method("posts") == .posts)
+        #expect(SiteDrop.method("related_posts") == .relatedPosts)
+        for key in ["", "p", "poses", "paces", "tams", "title", "url", "tag", "tagz", "Posts", "projects", "timed", "dat\u{E9}", "configs"] {
+            #expect(SiteDrop.method(key) == nil, "\(key)")
         }
     }
 
@@ -245,6 +263,9 @@ import Testing
         ("日本語 hello 世界", "cjk", 6),
         ("日本語 hello 世界", nil, 3),
         (String(repeating: "word ", count: 41), nil, 41),
+        // Past 255 blocks of 16 bytes, where the per-lane counts are added up and restarted.
+        (String(repeating: "word ", count: 3000), nil, 3000),
+        (String(repeating: "w", count: 4081) + String(repeating: " x", count: 800), nil, 801),
         (String(repeating: "ab\tcd  efghijklmnopqrstu\n", count: 7) + "x", nil, 22),
         ("                 spaces first, then seventeen words across the sixteen-byte blocks of the count a b c d e", nil, 17),
     ] as [(String, String?, Int)])

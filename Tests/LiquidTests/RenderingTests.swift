@@ -26,6 +26,10 @@ func render(_ source: String, _ data: Value = [:], partials: [String: String] = 
         ("{% assign s = 'a b' | split: ' ' %}{{ s | size }}", "2"),
         ("{{ 'Hello' | slice: -3, 2 }}|{{ 'héllo' | truncate: 4 }}", "ll|h..."),
         ("{{ crlf | newline_to_br }}", "a<br />\nb"),
+        ("{{ 'plain words' | escape_once }}|{{ '' | escape_once }}", "plain words|"),
+        ("{{ 'a & b &amp; &#39; &bogus &; &#x1F; <i>\"q\"</i>' | escape_once }}|{{ \"it's\" | escape_once }}",
+         "a &amp; b &amp; &#39; &amp;bogus &amp;; &amp;#x1F; &lt;i&gt;&quot;q&quot;&lt;/i&gt;|it&#39;s"),
+        ("{{ '&lt;&' | escape_once }}|{{ 'Zürich & Genève' | escape_once }}", "&lt;&amp;|Zürich &amp; Genève"),
     ] as [(String, String)])
     func rubyCompatibleOutput(source: String, expected: String) throws {
         let data: Value = [

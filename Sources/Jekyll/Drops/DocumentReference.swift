@@ -13,10 +13,21 @@ public final class DocumentReference: Drop {
 
     public var typeName: String { "Jekyll::Drops::DocumentDrop" }
 
+    /// The drop last found, with the build it belongs to: a listing reads several keys of each
+    /// post, and finding it (two dictionary lookups by label and path) cost more than reading a key.
+    private struct Found {
+        weak var build: BuildContext?
+        var drop: (any Drop)?
+    }
+    private let found = Locked(Found())
+
     func target(_ context: RenderContext) -> (any Drop)? {
-        guard let build = context.jekyll?.build,
-              let id = build.site.documentID(collection: collection, relativePath: relativePath) else { return nil }
-        return build.documentDrops[id]
+        guard let build = context.jekyll?.build else { return nil }
+        if let known = found.withLock({ $0.build === build ? $0.drop : nil }) { return known }
+        guard let id = build.site.documentID(collection: collection, relativePath: relativePath) else { return nil }
+        let drop = build.documentDrops[id]
+        found.withLock { $0 = Found(build: build, drop: drop) }
+        return drop
     }
 
     public func value(forKey key: String, in context: RenderContext) throws -> Value? {

@@ -84,7 +84,7 @@ public final class BuildContext: Sendable {
         var drops: [any Drop] = []
         drops.reserveCapacity(site.documents.count)
         for (id, doc) in site.documents.enumerated() {
-            drops.append(doc.isPage ? PageDrop(site: site, id: id, frozenContent: nil) : DocumentDrop(site: site, id: id))
+            drops.append(doc.isPage ? PageDrop(site: site, id: id, frozenContent: nil) : DocumentDrop(site: site, id: id, dependencies: dependencies))
         }
         documentDrops = drops
         initialLayoutData = sharing?.initialLayoutData ?? LayoutLeak.initialLayoutData(site)

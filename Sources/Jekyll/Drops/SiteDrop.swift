@@ -20,46 +20,79 @@ final class SiteDrop: Drop {
     static let methodKeys = ["posts", "time", "html_pages", "config", "documents", "pages", "data", "categories",
                              "related_posts", "tags", "static_files", "collections"]
 
+    /// The keys computed rather than read from the configuration.
+    enum Method {
+        case posts, time, htmlPages, config, documents, pages, data, categories, relatedPosts, tags, staticFiles,
+             collections
+    }
+
+    /// The method a key names: its length and first byte pick the one candidate, and one
+    /// comparison (of small strings: their bits) confirms it. A `switch` over the names compared
+    /// most keys — `site.title`, `site.url`, read by every page's `{% seo %}` — with all twelve.
+    static func method(_ key: String) -> Method? {
+        let utf8 = key.utf8
+        guard let first = utf8.first else { return nil }
+        let (name, method): (String, Method)
+        switch (utf8.count, first) {
+        case (4, UInt8(ascii: "t")):
+            guard utf8.last == UInt8(ascii: "s") else { (name, method) = ("time", .time); break }
+            (name, method) = ("tags", .tags)
+        case (4, UInt8(ascii: "d")): (name, method) = ("data", .data)
+        case (5, UInt8(ascii: "p")):
+            guard key.utf8.dropFirst().first == UInt8(ascii: "a") else { (name, method) = ("posts", .posts); break }
+            (name, method) = ("pages", .pages)
+        case (6, UInt8(ascii: "c")): (name, method) = ("config", .config)
+        case (9, UInt8(ascii: "d")): (name, method) = ("documents", .documents)
+        case (10, UInt8(ascii: "h")): (name, method) = ("html_pages", .htmlPages)
+        case (10, UInt8(ascii: "c")): (name, method) = ("categories", .categories)
+        case (11, UInt8(ascii: "c")): (name, method) = ("collections", .collections)
+        case (12, UInt8(ascii: "s")): (name, method) = ("static_files", .staticFiles)
+        case (13, UInt8(ascii: "r")): (name, method) = ("related_posts", .relatedPosts)
+        default: return nil
+        }
+        return key == name ? method : nil
+    }
+
     func value(forKey key: String, in context: RenderContext) throws -> Value? {
         let scope = try context.requireJekyll()
         let build = scope.build
         build.dependencies.listRead(SiteLists.list(forSiteKey: key, site: site), by: scope.document)
-        switch key {
-        case "posts": return cache.value(forKey: key) { .array(site.postsNewestFirst.map(build.drop)) }
-        case "time": return .time(site.time)
-        case "html_pages": return cache.value(forKey: key) { .array(site.htmlPageIDs.map(build.drop)) }
-        case "config": return .nil
-        case "pages":
+        switch SiteDrop.method(key) {
+        case .posts?: return cache.value(forKey: key) { .array(site.postsNewestFirst.map(build.drop)) }
+        case .time?: return .time(site.time)
+        case .htmlPages?: return cache.value(forKey: key) { .array(site.htmlPageIDs.map(build.drop)) }
+        case .config?: return .nil
+        case .pages?:
             let ids = site.pages(seenFrom: scope.viewer)
             return cache.value(forKey: "pages:\(ids.count)") { .array(ids.map(build.drop)) }
-        case "documents":
+        case .documents?:
             return cache.value(forKey: key) {
                 .array(site.collections.flatMap { c in
                     c.documentIDs.map(build.drop) + c.files.map { .drop(StaticFileDrop(file: $0)) }
                 })
             }
-        case "data":
+        case .data?:
             if let data = configuration["data"], !data.isNil { return data }
             return site.data
-        case "categories", "tags":
+        case .categories?, .tags?:
             return cache.value(forKey: key) {
                 var h = OrderedHash()
                 for group in site.postsBy(key) { h[group.name] = .array(group.ids.map(build.drop)) }
                 return .hash(h)
             }
-        case "related_posts":
-            guard let viewer = context.jekyll?.viewer, viewer >= 0, !site.documents[viewer].isPage else { return .nil }
+        case .relatedPosts?:
+            guard let viewer = scope.viewer, viewer >= 0, !site.documents[viewer].isPage else { return .nil }
             return .array(site.relatedPosts(of: viewer).map(build.drop))
-        case "static_files":
+        case .staticFiles?:
             return cache.value(forKey: key) { .array(site.staticFiles.map { .drop(StaticFileDrop(file: $0)) }) }
-        case "collections":
+        case .collections?:
             return cache.value(forKey: key) {
                 .array(site.collections.sorted { $0.info.label < $1.info.label }.map {
                     .drop(CollectionDrop(site: site, collection: $0))
                 })
             }
-        default:
-            if key != "posts", let c = site.collection(key) {
+        case nil:
+            if let c = site.collection(key) {
                 return cache.value(forKey: "collection:" + key) { .array(c.documentIDs.map(build.drop)) }
             }
             return configuration[key]

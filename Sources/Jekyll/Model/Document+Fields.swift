@@ -8,29 +8,31 @@ extension Document {
     /// one retain.
     ///
     /// `@unchecked Sendable`: a box is changed only through `Document.uniqueFields()`, that is by
-    /// the one document holding it, so no two threads ever see it change.
+    /// the one document holding it, so no two threads ever see it change. For the same reason no
+    /// access to a field can overlap another's: the fields are not checked for exclusivity at run
+    /// time (each read of a document's field was a call into the runtime's access tracking).
     final class Fields: @unchecked Sendable {
-        var kind: Kind
-        var path: String
-        var relativePath: String
-        var name: String
-        var extname: String
-        var basename: String
-        var directory: String
-        var data: OrderedHash
-        var defaults: OrderedHash
-        var content: String
-        var contentLine: Int
-        var url = ""
-        var outputExtension: String
-        var date: TimeValue? = nil
-        var isDraft = false
-        var excerptSource: String? = nil
-        var variables = OrderedHash()
-        var isGenerated: Bool
-        var generator: String? = nil
-        var derivedFrom: Int? = nil
-        var destinationMemo: DestinationMemo? = nil
+        @exclusivity(unchecked) var kind: Kind
+        @exclusivity(unchecked) var path: String
+        @exclusivity(unchecked) var relativePath: String
+        @exclusivity(unchecked) var name: String
+        @exclusivity(unchecked) var extname: String
+        @exclusivity(unchecked) var basename: String
+        @exclusivity(unchecked) var directory: String
+        @exclusivity(unchecked) var data: OrderedHash
+        @exclusivity(unchecked) var defaults: OrderedHash
+        @exclusivity(unchecked) var content: String
+        @exclusivity(unchecked) var contentLine: Int
+        @exclusivity(unchecked) var url = ""
+        @exclusivity(unchecked) var outputExtension: String
+        @exclusivity(unchecked) var date: TimeValue? = nil
+        @exclusivity(unchecked) var isDraft = false
+        @exclusivity(unchecked) var excerptSource: String? = nil
+        @exclusivity(unchecked) var variables = OrderedHash()
+        @exclusivity(unchecked) var isGenerated: Bool
+        @exclusivity(unchecked) var generator: String? = nil
+        @exclusivity(unchecked) var derivedFrom: Int? = nil
+        @exclusivity(unchecked) var destinationMemo: DestinationMemo? = nil
 
         init(kind: Kind, path: String, relativePath: String, name: String, extname: String, basename: String,
              directory: String, data: OrderedHash, defaults: OrderedHash, content: String, contentLine: Int,

@@ -8,7 +8,10 @@ public enum Slugify {
 
     public static func slugify(_ string: String, mode: String? = nil, cased: Bool = false) -> String {
         let mode = mode ?? "default"
-        guard modes.contains(mode) else { return cased ? string : rubyDowncase(string) }
+        switch mode {
+        case "default", "pretty", "raw", "ascii", "latin": break
+        default: return cased ? string : rubyDowncase(string)
+        }
         if mode != "latin", string.utf8.allSatisfy({ $0 < 0x80 }) {
             return asciiSlug(string, mode: mode, cased: cased)
         }
@@ -43,30 +46,56 @@ public enum Slugify {
     }
 
     /// The same for ASCII text, on bytes (a tag cloud slugifies every tag on every page): the ASCII
-    /// letters and digits are its only letters, marks and digits.
+    /// letters and digits are its only letters, marks and digits. The rule for a byte is chosen
+    /// once (the mode's name compared at every byte cost more than the rest) and the slug written
+    /// straight into the string.
     static func asciiSlug(_ string: String, mode: String, cased: Bool) -> String {
-        var slug: [UInt8] = []
-        slug.reserveCapacity(string.utf8.count)
-        var inRun = false
-        for b in string.utf8 {
-            let alphanumeric = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
-            let keep: Bool
-            switch mode {
-            case "raw": keep = !isRubyWhitespace(Unicode.Scalar(b))
-            case "pretty": keep = alphanumeric || "._~!$&'()+,;=@".utf8.contains(b)
-            default: keep = alphanumeric
-            }
-            if keep {
-                slug.append(!cased && b >= 0x41 && b <= 0x5A ? b + 32 : b)
-                inRun = false
-            } else if !inRun {
-                slug.append(UInt8(ascii: "-"))
-                inRun = true
+        let keepsAllButSpace = mode == "raw", keepsPunctuation = mode == "pretty"
+        var string = string
+        return string.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { slug in
+                var n = 0
+                var inRun = false
+                for b in bytes {
+                    let keep: Bool
+                    if keepsAllButSpace {
+                        keep = !(b == 0x20 || b &- 0x09 < 5)
+                    } else {
+                        let alphanumeric = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+                        keep = alphanumeric || (keepsPunctuation && isPrettyPunctuation(b))
+                    }
+                    if keep {
+                        slug[n] = !cased && b >= 0x41 && b <= 0x5A ? b + 32 : b
+                        n += 1
+                        inRun = false
+                    } else if !inRun {
+                        slug[n] = UInt8(ascii: "-")
+                        n += 1
+                        inRun = true
+                    }
+                }
+                // One dash off each end, as Ruby's `gsub(/^-|-$/, "")` takes it.
+                if n > 0 && slug[n - 1] == UInt8(ascii: "-") { n -= 1 }
+                if n > 0 && slug[0] == UInt8(ascii: "-") {
+                    let base = slug.baseAddress!
+                    memmove(base, base + 1, n - 1)
+                    n -= 1
+                }
+                return n
             }
         }
-        if slug.first == UInt8(ascii: "-") { slug.removeFirst() }
-        if slug.last == UInt8(ascii: "-") { slug.removeLast() }
-        return String(decoding: slug, as: UTF8.self)
+    }
+
+    /// What `pretty` keeps besides letters and digits: `._~!$&'()+,;=@`.
+    private static func isPrettyPunctuation(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "$"),
+             UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"),
+             UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "@"):
+            return true
+        default:
+            return false
+        }
     }
 
     static func isLetterMarkOrDigit(_ s: Unicode.Scalar) -> Bool {

@@ -23,6 +23,9 @@ final class DependencyLog: Sendable {
     /// Empty when nothing records.
     private let slots: [Locked<Reads>]
 
+    /// Whether reads are recorded (an incremental build, serve).
+    var records: Bool { !slots.isEmpty }
+
     init(documents count: Int, recording: Bool) {
         slots = recording ? (0..<count).map { _ in Locked(Reads()) } : []
     }

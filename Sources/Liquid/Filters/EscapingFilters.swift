@@ -64,28 +64,42 @@ public enum EscapingFilters {
 
     /// Escapes like `escape` but leaves existing entities (`&amp;`, `&#20;`) alone.
     static func escapeOnce(_ s: String) -> String {
-        let b = bytesOf(s)
-        var out = [UInt8]()
-        out.reserveCapacity(b.count + 16)
-        var i = 0
-        while i < b.count {
-            let c = b[i]
-            switch c {
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-            case UInt8(ascii: "&"):
-                if isEntity(b, at: i + 1) { out.append(c) } else { out.append(contentsOf: "&amp;".utf8) }
-            default: out.append(c)
+        let original = s
+        var s = s
+        return s.withUTF8 { b -> String in
+            // Text with nothing to escape (most) is returned as it is; otherwise the runs between
+            // the bytes to escape are copied whole.
+            guard var i = b.firstIndex(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
+                return original
             }
-            i += 1
+            var out = [UInt8]()
+            out.reserveCapacity(b.count + 16)
+            var runStart = 0
+            while i < b.count {
+                let c = b[i]
+                let replacement: StaticString
+                switch c {
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                case UInt8(ascii: "&") where !isEntity(b, at: i + 1): replacement = "&amp;"
+                default:
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                i += 1
+                runStart = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `([a-zA-Z]+|#\d+);` at `i`.
-    private static func isEntity(_ b: [UInt8], at i: Int) -> Bool {
+    private static func isEntity(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         var j = i
         if j < b.count, b[j] == UInt8(ascii: "#") {
             j += 1

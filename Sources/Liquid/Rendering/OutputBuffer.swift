@@ -105,6 +105,13 @@ public struct OutputBuffer: Sendable {
         if done == nil { append(String(decoding: Array(string.utf8), as: UTF8.self)) }
     }
 
+    /// Appends text written in the program (a tag's markup): its bytes, without looking into a
+    /// `String`'s representation first (~110 instructions for a short one).
+    public mutating func append(literal text: StaticString) {
+        guard text.hasPointerRepresentation else { return append(text.description) }
+        append(bytes: text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
     public mutating func append(_ string: Substring) {
         let done: Void? = string.utf8.withContiguousStorageIfAvailable {
             if let p = $0.baseAddress { append(bytes: p, count: $0.count) }

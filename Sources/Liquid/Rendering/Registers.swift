@@ -53,6 +53,8 @@ public struct Registers: @unchecked Sendable {
 /// One register's value, boxed so that reading it back is a plain downcast.
 @usableFromInline
 final class RegisterBox<Value>: @unchecked Sendable {
-    @usableFromInline var value: Value
+    // Not checked for exclusivity at run time: every filter and drop reads the host's register,
+    // and a box is changed only by its one holder (see the setter above).
+    @usableFromInline @exclusivity(unchecked) var value: Value
     @usableFromInline init(_ value: Value) { self.value = value }
 }

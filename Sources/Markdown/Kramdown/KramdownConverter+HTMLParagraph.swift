@@ -1,3 +1,5 @@
+import Foundation
+
 /// A text made of `<p>` HTML blocks of plain phrasing markup — paragraphs kramdown printed,
 /// converted again: Jekyll's excerpts go through `markdownify` in jekyll-seo-tag's description
 /// on every post — comes out of kramdown as it went in, plus a final newline: kramdown keeps each
@@ -16,22 +18,43 @@ extension KramdownConverter {
         return utf8.last == Byte.newline ? markdown : markdown + "\n"
     }
 
-    private static let phrasingElements: Set<[UInt8]> = Set([
+    private static let phrasingElements: [StaticString] = [
         "a", "abbr", "b", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp",
         "small", "span", "strong", "sub", "sup", "time", "u", "var",
-    ].map { Array($0.utf8) })
-    private static let voidElements: Set<[UInt8]> = Set(["br", "img", "wbr"].map { Array($0.utf8) })
+    ]
+    private static let voidElements: [StaticString] = ["br", "img", "wbr"]
+
+    /// A run of bytes of the text: an element's or attribute's name, compared in place (an array
+    /// made of each name, looked up in a set, cost more than the rest of the scan).
+    struct Name {
+        let start: Int
+        let count: Int
+
+        func equals(_ other: Name, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+            count == other.count && memcmp(b.baseAddress! + start, b.baseAddress! + other.start, count) == 0
+        }
+
+        func isOne(of names: [StaticString], in b: UnsafeBufferPointer<UInt8>) -> Bool {
+            names.contains { $0.utf8CodeUnitCount == count && memcmp(b.baseAddress! + start, $0.utf8Start, count) == 0 }
+        }
+    }
 
     /// `<p>…</p>` blocks, each on one line, followed by one newline or a blank line (the last may
     /// end the text without one).
     static func isPlainHTMLParagraph(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let stop = b.count
         var i = 0
+        // The open elements, innermost last, and the attributes of the tag being read: emptied,
+        // not made again, for each paragraph and tag.
+        var open: [Name] = []
+        var attributes: [Name] = []
+        open.reserveCapacity(8)
+        attributes.reserveCapacity(4)
         while i < stop {
             guard i + 3 <= stop, b[i] == UInt8(ascii: "<"), b[i + 1] == UInt8(ascii: "p"),
                   b[i + 2] == UInt8(ascii: ">") else { return false }
             i += 3
-            var open: [[UInt8]] = []
+            open.removeAll(keepingCapacity: true)
             var closed = false
             while i < stop, !closed {
                 switch b[i] {
@@ -44,7 +67,7 @@ extension KramdownConverter {
                         i += 4
                         closed = true
                     } else {
-                        guard let next = tagEnd(b, i, stop, &open) else { return false }
+                        guard let next = tagEnd(b, i, stop, &open, &attributes) else { return false }
                         i = next
                     }
                 case UInt8(ascii: ">"), 0..<0x20, 0x7F:
@@ -81,22 +104,23 @@ extension KramdownConverter {
 
     /// `<name attr="value">`, `<name … />` (void elements only) or `</name>` closing the innermost
     /// open element, at `i`: where it ends.
-    private static func tagEnd(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ stop: Int, _ open: inout [[UInt8]]) -> Int? {
+    private static func tagEnd(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ stop: Int, _ open: inout [Name],
+                               _ attributes: inout [Name]) -> Int? {
         var j = i + 1
         let closing = j < stop && b[j] == UInt8(ascii: "/")
         if closing { j += 1 }
         let nameStart = j
         while j < stop, isLowercase(b[j]) || (j > nameStart && isDigit(b[j])) { j += 1 }
-        let name = Array(b[nameStart..<j])
-        guard !name.isEmpty, j < stop else { return nil }
+        let name = Name(start: nameStart, count: j - nameStart)
+        guard name.count > 0, j < stop else { return nil }
         if closing {
-            guard b[j] == UInt8(ascii: ">"), open.last == name else { return nil }
+            guard b[j] == UInt8(ascii: ">"), let innermost = open.last, innermost.equals(name, in: b) else { return nil }
             open.removeLast()
             return j + 1
         }
-        let isVoid = voidElements.contains(name)
-        guard isVoid || phrasingElements.contains(name) else { return nil }
-        var attributes: [[UInt8]] = []
+        let isVoid = name.isOne(of: voidElements, in: b)
+        guard isVoid || name.isOne(of: phrasingElements, in: b) else { return nil }
+        attributes.removeAll(keepingCapacity: true)
         while j < stop {
             switch b[j] {
             case UInt8(ascii: ">"):
@@ -110,8 +134,8 @@ extension KramdownConverter {
                 }
                 let attrStart = j
                 while j < stop, isLowercase(b[j]) || (j > attrStart && (isDigit(b[j]) || b[j] == UInt8(ascii: "-"))) { j += 1 }
-                let attribute = Array(b[attrStart..<j])
-                guard !attribute.isEmpty, !attributes.contains(attribute), j + 1 < stop,
+                let attribute = Name(start: attrStart, count: j - attrStart)
+                guard attribute.count > 0, !attributes.contains(where: { $0.equals(attribute, in: b) }), j + 1 < stop,
                       b[j] == UInt8(ascii: "="), b[j + 1] == UInt8(ascii: "\"") else { return nil }
                 attributes.append(attribute)
                 j += 2
