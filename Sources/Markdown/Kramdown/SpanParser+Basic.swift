@@ -46,7 +46,7 @@ extension SpanParser {
             if before == nil || Byte.isSpace(before!) { return false }
             if kind == .em, src.at(pos) == type, src.at(pos + 1) == type, src.at(pos + 2) != type { return false }
             if type == Byte.underscore, let (s, _) = src.scalar(at: pos + n), s.isAlnumClass { return false }
-            return !el.children.isEmpty
+            return el.hasChildren
         })
         return (found, el)
     }
