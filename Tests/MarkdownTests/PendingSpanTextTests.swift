@@ -74,4 +74,70 @@ struct PendingSpanTextTests {
             
             """)
     }
+
+    /// A paragraph or header whose text holds no span start keeps it without a span parse; the
+    /// passes that read such blocks (header ids, the TOC, abbreviations, footnote backlinks) see
+    /// the text. The HTML kramdown 2.4 makes of it.
+    @Test func plainBlocksConvertAsKramdownDoes() {
+        var options = KramdownOptions()
+        options.input = .gfm
+        let html = KramdownConverter(options: options).convert("""
+            ## Plain header
+
+            Plain words about HTML here
+
+            - plain item
+            - another plain item
+
+            Note[^n] here
+
+            [^n]: Plain footnote text
+
+            * TOC
+            {:toc}
+
+            ## Plain header
+
+            *[HTML]: Hyper Text Markup Language
+            """).html
+        #expect(html == """
+            <h2 id="plain-header">Plain header</h2>
+
+            <p>Plain words about <abbr title="Hyper Text Markup Language">HTML</abbr> here</p>
+
+            <ul>
+              <li>plain item</li>
+              <li>another plain item</li>
+            </ul>
+
+            <p>Note<sup id="fnref:n" role="doc-noteref"><a href="#fn:n" class="footnote" rel="footnote">1</a></sup> here</p>
+
+            <ul id="markdown-toc">
+              <li><a href="#plain-header" id="markdown-toc-plain-header">Plain header</a></li>
+              <li><a href="#plain-header-1" id="markdown-toc-plain-header-1">Plain header</a></li>
+            </ul>
+
+            <h2 id="plain-header-1">Plain header</h2>
+
+            <div class="footnotes" role="doc-endnotes">
+              <ol>
+                <li id="fn:n" role="doc-endnote">
+                  <p>Plain footnote text <a href="#fnref:n" class="reversefootnote" role="doc-backlink">&#8617;</a></p>
+                </li>
+              </ol>
+            </div>
+            
+            """)
+    }
+
+    @Test func onlyBlocksWithoutSpanStartsKeepTheirText() {
+        let source = Bytes("plain text\nnot *plain*".utf8)
+        let parser = SpanParser("", context: SpanParser.Context(options: KramdownOptions()), tree: Element(.rawText))
+        for (range, plain) in [(0..<10, true), (0..<11, false), (11..<14, true), (11..<16, false)] {
+            let p = Element(.p)
+            p.setPendingSpans(source, range)
+            #expect(p.keepRawTextAsChildText(if: parser.holdsNoTrigger) == plain)
+            #expect(p.spansPending == !plain && p.hasPendingText == plain)
+        }
+    }
 }

@@ -198,9 +198,29 @@ final class Element {
         return s.withUTF8(body)
     }
 
-    /// Whether the kind may keep its first text as `pendingText`: the spans whose children only
-    /// the converter usually reads.
+    /// Whether the kind may keep its first text pending (see `children`): the spans whose
+    /// children only the converter usually reads.
     var holdsPendingText: Bool { kind == .em || kind == .strong || kind == .a || kind == .img }
+
+    /// A paragraph or header whose pending raw text (`spansPending`, a range of the source) is
+    /// one text to the span grammar (`isOneText`): the text becomes its pending child text,
+    /// without a span parse, a copy of the bytes, a text element or a child array. False (and
+    /// nothing done) otherwise.
+    func keepRawTextAsChildText(if isOneText: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard spansPending, kind == .p || kind == .header, let base = sourceBase, sourceBytes != nil,
+              isOneText(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count)) else { return false }
+        spansPending = false
+        if sourceRange.isEmpty {
+            sourceBytes = nil
+            sourceBase = nil
+        } else {
+            textPending = true
+        }
+        return true
+    }
+
+    /// The pending child text as a string (nil when there is none).
+    var pendingTextValue: String? { withPendingText { String(decoding: $0, as: UTF8.self) } }
 
     /// Whether the element has no child and never had room for one (its first text may then be
     /// kept pending).
