@@ -299,7 +299,9 @@ struct Attributes: Equatable {
             if let i = pairs.firstIndex(where: { $0.key == key }) {
                 if let v = newValue { pairs[i].value = v } else { pairs.remove(at: i) }
             } else if let v = newValue {
-                pairs.append((key, v))
+                // the first attribute (a link's `href`, a header's `id`) into an array of exactly
+                // one, not through `Array`'s growth path
+                if pairs.capacity == 0 { pairs = [(key, v)] } else { pairs.append((key, v)) }
             }
         }
     }
