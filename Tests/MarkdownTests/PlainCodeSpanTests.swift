@@ -24,4 +24,10 @@ struct PlainCodeSpanTests {
         #expect(html == "<p>a <code class=\"language-ruby highlighter-rouge\"><span class=\"n\">x</span><span class=\"o\">&lt;</span><span class=\"n\">y</span> <span class=\"o\">&amp;</span> <span class=\"n\">z</span></code> b <code class=\"language-ruby highlighter-rouge\"><span class=\"n\">q</span></code> <code class=\"language-ruby highlighter-rouge\"><span class=\"nb\">p</span></code></p>"
             + Self.notes + "<code class=\"language-ruby highlighter-rouge\"><span class=\"n\">n</span><span class=\"o\">&gt;</span><span class=\"n\">m</span></code>" + Self.noteEnd)
     }
+
+    /// A code span's text stays a range of the source; a header's GFM id reads it as written.
+    @Test func codeInAHeaderID() {
+        #expect(KramdownConverter(options: KramdownOptions(config: [:]), highlighter: RougeHighlighter()).convert("## Use `a<b` here\n").html
+            == "<h2 id=\"use-ab-here\">Use <code class=\"language-plaintext highlighter-rouge\">a&lt;b</code> here</h2>\n")
+    }
 }

@@ -154,7 +154,8 @@ final class BlockParser {
     // MARK: blank lines, EOB, horizontal rules
 
     func parseBlankLines(_ end: Int) {
-        let text = string(pos, end)
+        // most runs are one empty line: its text without decoding it
+        let text = end == pos + 1 && src[pos] == Byte.newline ? "\n" : string(pos, end)
         pos = end
         if let last = tree.children.last, last.kind == .blank {
             last.value += text

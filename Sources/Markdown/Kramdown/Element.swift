@@ -25,13 +25,14 @@ final class Element {
     /// straight from the bytes (`withText`).
     var value: String {
         get {
-            guard let bytes = sourceBytes else { return storedValue }
+            guard !textPending, let bytes = sourceBytes else { return storedValue }
             storedValue = bytes.string(sourceRange)
             sourceBytes = nil
             sourceBase = nil
             return storedValue
         }
         set {
+            if textPending { makePendingTextChild() }
             storedValue = newValue
             sourceBytes = nil
             sourceBase = nil
@@ -44,7 +45,26 @@ final class Element {
     /// stays put): reading the text through it takes no reference to the array.
     @exclusivity(unchecked) private var sourceBase: UnsafePointer<UInt8>?
     @exclusivity(unchecked) var attrs: Attributes
-    @exclusivity(unchecked) var children: [Element] = []
+    /// The child elements. An emphasis, strong emphasis, link or image whose spans so far are one
+    /// text cut from the source keeps that text on itself (`textPending`, in the fields a text
+    /// keeps its own in: these kinds have no text of their own) instead of a text element in an
+    /// array of one, two objects fewer for most of them; reading or changing the children makes
+    /// the text element first, so every reader sees the same children.
+    var children: [Element] {
+        @inline(__always) _read {
+            if textPending { makePendingTextChild() }
+            yield storedChildren
+        }
+        @inline(__always) set {
+            if textPending { dropPendingText() }
+            storedChildren = newValue
+        }
+        @inline(__always) _modify {
+            if textPending { makePendingTextChild() }
+            yield &storedChildren
+        }
+    }
+    @exclusivity(unchecked) private var storedChildren: [Element] = []
     /// Block-level category (for the kinds that can be either).
     @exclusivity(unchecked) var block = false
     /// The block or span IAL given to this element, applied to `attrs` after parsing.
@@ -63,6 +83,9 @@ final class Element {
     /// until the tree pass parses the text into its spans. `rawTextChild()` makes the child for
     /// the block grammar's rules that read or extend it.
     @exclusivity(unchecked) var spansPending = false
+    /// An emphasis, link or image whose only child is still the text `sourceBytes[sourceRange]`
+    /// (see `children`).
+    @exclusivity(unchecked) private var textPending = false
     @exclusivity(unchecked) var level = 0
     /// The line of the Markdown the element starts on (0 when not recorded), for warnings.
     @exclusivity(unchecked) var line = 0
@@ -151,6 +174,7 @@ final class Element {
 
     /// The UTF-8 bytes of `value` (copied from the source of a source cut, unchecked).
     var valueBytes: Bytes {
+        if textPending { return Bytes(storedValue.utf8) }
         if let base = sourceBase { return Bytes(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count)) }
         if let bytes = sourceBytes { return Bytes(bytes[sourceRange]) }
         return Bytes(storedValue.utf8)
@@ -159,19 +183,90 @@ final class Element {
     /// Extends a text cut from the source whose bytes are at `base` that ends at `range`'s start
     /// by `range`; false (and nothing done) when the text is not such a text.
     func extendText(_ base: UnsafePointer<UInt8>?, _ range: Range<Int>) -> Bool {
-        guard let own = sourceBase, own == base, sourceRange.upperBound == range.lowerBound else { return false }
+        guard !textPending, let own = sourceBase, own == base, sourceRange.upperBound == range.lowerBound else { return false }
         sourceRange = sourceRange.lowerBound..<range.upperBound
         return true
     }
 
     /// Calls `body` with the UTF-8 bytes of `value`, without making a string of a source cut.
     func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let base = sourceBase { return body(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count)) }
-        if let bytes = sourceBytes {
+        if !textPending, let base = sourceBase { return body(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count)) }
+        if !textPending, let bytes = sourceBytes {
             return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[sourceRange])) }
         }
         var s = storedValue
         return s.withUTF8(body)
+    }
+
+    /// Whether the kind may keep its first text pending (see `children`): the spans whose
+    /// children only the converter usually reads.
+    var holdsPendingText: Bool { kind == .em || kind == .strong || kind == .a || kind == .img }
+
+    /// A paragraph or header whose pending raw text (`spansPending`, a range of the source) is
+    /// one text to the span grammar (`isOneText`): the text becomes its pending child text,
+    /// without a span parse, a copy of the bytes, a text element or a child array. False (and
+    /// nothing done) otherwise.
+    func keepRawTextAsChildText(if isOneText: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard spansPending, kind == .p || kind == .header, let base = sourceBase, sourceBytes != nil,
+              isOneText(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count)) else { return false }
+        spansPending = false
+        if sourceRange.isEmpty {
+            sourceBytes = nil
+            sourceBase = nil
+        } else {
+            textPending = true
+        }
+        return true
+    }
+
+    /// The pending child text as a string (nil when there is none).
+    var pendingTextValue: String? { withPendingText { String(decoding: $0, as: UTF8.self) } }
+
+    /// Whether the element has no child and never had room for one (its first text may then be
+    /// kept pending).
+    var hasNoChildStorage: Bool { !textPending && storedChildren.capacity == 0 }
+
+    /// Whether the element has children, its pending text included, without making that text an
+    /// element.
+    var hasChildren: Bool { textPending || !storedChildren.isEmpty }
+
+    /// Whether the element's only child is a pending text.
+    var hasPendingText: Bool { textPending }
+
+    /// Keeps `source[range]` (bytes at `base`) as the element's only child, not yet an element.
+    func setPendingText(_ source: Bytes, _ base: UnsafePointer<UInt8>?, _ range: Range<Int>) {
+        textPending = true
+        sourceBytes = source
+        sourceBase = base
+        sourceRange = range
+    }
+
+    /// Extends the pending text by `range` of the same source when it ends where `range` starts;
+    /// false (and nothing done) otherwise.
+    func extendPendingText(_ base: UnsafePointer<UInt8>?, _ range: Range<Int>) -> Bool {
+        guard textPending, let own = sourceBase, own == base, sourceRange.upperBound == range.lowerBound else { return false }
+        sourceRange = sourceRange.lowerBound..<range.upperBound
+        return true
+    }
+
+    /// Calls `body` with the pending text's bytes (nil when there is none).
+    func withPendingText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard textPending else { return nil }
+        if let base = sourceBase { return body(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count)) }
+        return sourceBytes.map { bytes in bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[sourceRange])) } }
+    }
+
+    @inline(never) private func makePendingTextChild() {
+        guard textPending, let bytes = sourceBytes else { return }
+        storedChildren = [.text(bytes, sourceBase, sourceRange)]
+        dropPendingText()
+    }
+
+    @inline(never) private func dropPendingText() {
+        textPending = false
+        sourceBytes = nil
+        sourceBase = nil
+        sourceRange = 0..<0
     }
 
     /// A deep copy (kramdown copies footnote content before adding backlinks to it).
@@ -204,7 +299,9 @@ struct Attributes: Equatable {
             if let i = pairs.firstIndex(where: { $0.key == key }) {
                 if let v = newValue { pairs[i].value = v } else { pairs.remove(at: i) }
             } else if let v = newValue {
-                pairs.append((key, v))
+                // the first attribute (a link's `href`, a header's `id`) into an array of exactly
+                // one, not through `Array`'s growth path
+                if pairs.capacity == 0 { pairs = [(key, v)] } else { pairs.append((key, v)) }
             }
         }
     }

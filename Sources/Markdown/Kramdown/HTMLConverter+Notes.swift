@@ -90,7 +90,7 @@ extension HTMLConverter {
         func closeItem(_ item: Element) {
             if let last = item.children.last, last.children.isEmpty { item.children.removeLast() }
         }
-        for (level, id, children) in toc {
+        for (level, id, header) in toc {
             let li = Element(.li)
             li.block = true
             li.level = level
@@ -98,7 +98,7 @@ extension HTMLConverter {
             p.block = true
             p.transparent = true
             let a = Element(.a, attrs: Attributes([("href", "#" + id), ("id", listID + "-" + id)]))
-            a.children = Self.tocEntry(children.map { $0.copy() })
+            a.children = Self.tocEntry(header.children.map { $0.copy() })
             p.children.append(a)
             li.children.append(p)
             let sub = Element(kind)

@@ -9,7 +9,8 @@ final class HTMLConverter {
     @exclusivity(unchecked) var footnoteCounter: Int
     @exclusivity(unchecked) var footnotes: [(name: String, content: Element, number: Int, repeats: Int)] = []
     @exclusivity(unchecked) var footnoteIndex: [String: Int] = [:]
-    @exclusivity(unchecked) var toc: [(level: Int, id: String, children: [Element])] = []
+    /// The headers of the table of contents (their children are read when it is made).
+    @exclusivity(unchecked) var toc: [(level: Int, id: String, header: Element)] = []
     /// The TOC list: its type, attributes and the marker left where it goes.
     @exclusivity(unchecked) var tocRequest: (ordered: Bool, attrs: Attributes)? = nil
     @exclusivity(unchecked) var footnoteLocationRequested = false
@@ -65,6 +66,8 @@ final class HTMLConverter {
     /// Converts `el`'s children without retaining each one for its call: the array, kept by
     /// `children` for the whole loop (even if `el.children` were replaced), holds every one.
     @inline(__always) func convertChildren(of el: Element, _ indent: Int) {
+        // an emphasis's or a link's only text, not made an element (`Element.children`)
+        if el.withPendingText({ out.escape(bytes: $0, mode: .text) }) != nil { return }
         let children = el.children
         children.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: Unmanaged<Element>.self) { refs in
@@ -163,7 +166,7 @@ final class HTMLConverter {
 
     private func paragraph(_ el: Element, _ indent: Int) {
         if el.transparent { return inner(el, indent) }
-        if el.children.count == 1, let img = el.children.first, img.kind == .img, img.ial?.refs.contains("standalone") == true {
+        if !el.hasPendingText, el.children.count == 1, let img = el.children.first, img.kind == .img, img.ial?.refs.contains("standalone") == true {
             return standaloneImage(el, img, indent)
         }
         blockHTML("p", el.attrs, indent) { self.inner(el, indent) }
@@ -192,7 +195,7 @@ final class HTMLConverter {
             attrs["id"] = generateID(el.rawText ?? "")
         }
         if let id = attrs["id"], options.tocLevels.contains(el.level), !(attrs["class"].map { Self.hasWord($0, "no_toc") } ?? false) {
-            toc.append((el.level, id, el.children))
+            toc.append((el.level, id, el))
         }
         let level = min(max(el.level + options.headerOffset, 1), 6)
         blockHTML(Self.headerTags[level - 1], attrs, indent) { self.inner(el, indent) }

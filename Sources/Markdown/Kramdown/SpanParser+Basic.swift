@@ -46,7 +46,7 @@ extension SpanParser {
             if before == nil || Byte.isSpace(before!) { return false }
             if kind == .em, src.at(pos) == type, src.at(pos + 1) == type, src.at(pos + 2) != type { return false }
             if type == Byte.underscore, let (s, _) = src.scalar(at: pos + n), s.isAlnumClass { return false }
-            return !el.children.isEmpty
+            return el.hasChildren
         })
         return (found, el)
     }
@@ -81,7 +81,9 @@ extension SpanParser {
             if a < b, src[a] == Byte.space { a += 1 }
             if a < b, src[b - 1] == Byte.space { b -= 1 }
         }
-        let el = Element(.codespan, src.string(a..<max(a, b)))
+        // the code as a range of the source: the converter escapes the bytes (`Element.value`
+        // makes the string for the rest)
+        let el = Element.text(src, srcBase, a..<max(a, b), kind: .codespan)
         tree.children.append(el)
         pos = i + n
     }

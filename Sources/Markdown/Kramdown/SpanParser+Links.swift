@@ -48,7 +48,7 @@ extension SpanParser {
         }, parsers: nil, accept: {
             count += src[pos] == Byte.rbracket ? -1 : 1
             var images = 0
-            for c in el.children where c.kind == .img { images += 1 }
+            if !el.hasPendingText { for c in el.children where c.kind == .img { images += 1 } }
             return count - images == 0
         })
         guard found else {
@@ -164,7 +164,7 @@ extension SpanParser {
         } else {
             el.attrs["src"] = href
             el.attrs["alt"] = alt()
-            el.children.removeAll()
+            el.children = []
         }
         if let title { el.attrs["title"] = title }
         tree.children.append(el)

@@ -55,6 +55,26 @@ extension SpanParser {
         }()
     }
 
+    /// Whether `bytes` hold no trigger, so that no span can start in them: parsed, they are one
+    /// text. Eight bytes a round, as `nextStart` reads them.
+    func holdsNoTrigger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let triggers = triggerTable
+        let n = bytes.count
+        var p = 0
+        while p &+ 8 <= n {
+            if triggers[Int(bytes[p])] || triggers[Int(bytes[p &+ 1])] || triggers[Int(bytes[p &+ 2])] || triggers[Int(bytes[p &+ 3])]
+                || triggers[Int(bytes[p &+ 4])] || triggers[Int(bytes[p &+ 5])] || triggers[Int(bytes[p &+ 6])] || triggers[Int(bytes[p &+ 7])] {
+                return false
+            }
+            p &+= 8
+        }
+        while p < n {
+            if triggers[Int(bytes[p])] { return false }
+            p &+= 1
+        }
+        return true
+    }
+
     /// `isTrigger` of every byte value, for the scan loop.
     nonisolated(unsafe) static let sharedTriggerTable: UnsafePointer<Bool> = {
         let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)

@@ -304,6 +304,13 @@ final class SpanParser {
         // `tree` is not retained for this: the parse keeps it (on `stack` or as the caller's
         // element) until the text is added
         Unmanaged.passUnretained(tree)._withUnsafeGuaranteedRef { tree in
+            // an emphasis's or a link's first text stays on it (most hold one text)
+            if tree.hasPendingText {
+                if tree.extendPendingText(srcBase, from..<to) { return }
+            } else if tree.hasNoChildStorage && tree.holdsPendingText {
+                tree.setPendingText(src, srcBase, from..<to)
+                return
+            }
             // kept as a range of the source until a string is needed (see `Element.value`)
             if let last = tree.children.last, last.kind == .text {
                 if !last.extendText(srcBase, from..<to) { last.value += src.string(from..<to) }

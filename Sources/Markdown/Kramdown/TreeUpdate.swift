@@ -32,6 +32,8 @@ struct TreeUpdate {
     func update(_ el: Element) {
         // a paragraph or header holding its raw text itself: the text becomes its children
         if el.spansPending {
+            // one text without a possible span start: kept on the block as it is (`Element.children`)
+            if el.keepRawTextAsChildText(if: spans.holdsNoTrigger) { return }
             el.spansPending = false
             el.children = spans.parseNext(bytes: el.valueBytes, firstLine: el.line)
             el.value = ""
@@ -110,7 +112,9 @@ struct TreeUpdate {
                 case .laquo: out += "\u{AB}"
                 case .raquo: out += "\u{BB}"
                 }
-            default: for c in e.children { walk(c) }
+            default:
+                if let text = e.pendingTextValue { out += text; return }
+                for c in e.children { walk(c) }
             }
         }
         walk(el)
