@@ -1,51 +1,38 @@
 extension String {
-    /// `String(decoding: utf8, as: UTF8.self)` without the standard library's second pass over
-    /// the bytes. Swift checks UTF-8 when it makes a string (byte by byte over a whole buffer once
-    /// it holds one non-ASCII byte, which a third of the posts do) and copies the bytes; here the
-    /// ASCII stretches are skipped 32 bytes a round, only the other characters are checked (by
-    /// `validSequenceLength`), and a buffer found valid is copied into the string unchecked.
-    /// Invalid bytes (which the converters never write) take the standard, repairing path.
+    /// `String(decoding: utf8, as: UTF8.self)`, made in pieces. Swift checks UTF-8 when it makes
+    /// a string: eight bytes at a time while they are ASCII, but byte by byte over the whole
+    /// buffer once one byte is not, so a page of HTML with a single `é` paid the slow check on
+    /// every byte. Here the long ASCII stretches go through the fast check on their own and only
+    /// the stretches around other characters get the slow one; the pieces are appended to a
+    /// string of the full capacity (appending a string copies it without checking it again).
     init(decodingMostlyASCII utf8: UnsafeBufferPointer<UInt8>) {
         guard let base = utf8.baseAddress else { self = ""; return }
         let n = utf8.count
-        var i = Self.firstNonASCII(base, from: 0, to: n)
-        let isASCII = i == n
+        var wide = Self.firstNonASCII(base, from: 0, to: n)
+        guard wide < n else {
+            self = String(decoding: utf8, as: UTF8.self)
+            return
+        }
+        var s = String()
+        s.reserveCapacity(n)
+        var i = 0
+        // a stretch with other characters ends once this many ASCII bytes follow its last one
+        let asciiGap = 16
         while i < n {
-            guard let length = Self.validSequenceLength(base, at: i, count: n) else {
-                self = String(decoding: utf8, as: UTF8.self)
-                return
+            if wide > i { s += String(decoding: UnsafeBufferPointer(start: base + i, count: wide - i), as: UTF8.self) }
+            guard wide < n else { break }
+            var last = wide
+            var k = wide + 1
+            while k < n && k - last <= asciiGap {
+                if base[k] >= 0x80 { last = k }
+                k += 1
             }
-            i = Self.firstNonASCII(base, from: i + length, to: n)
+            // `last + 1` holds an ASCII byte (or is the end), so the stretch ends between characters
+            s += String(decoding: UnsafeBufferPointer(start: base + wide, count: last + 1 - wide), as: UTF8.self)
+            i = last + 1
+            wide = Self.firstNonASCII(base, from: i, to: n)
         }
-        self = stringFromCheckedUTF8(utf8, isASCII: isASCII)
-    }
-
-    /// The length of the well-formed UTF-8 sequence of a non-ASCII character at `i` (the
-    /// Unicode standard's table of well-formed byte sequences: no overlong forms, surrogates or
-    /// code points above U+10FFFF), or nil when the bytes there are not one.
-    static func validSequenceLength(_ b: UnsafePointer<UInt8>, at i: Int, count n: Int) -> Int? {
-        let lead = b[i]
-        @inline(__always) func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-            i + k < n && b[i + k] >= low && b[i + k] <= high
-        }
-        switch lead {
-        case 0xC2...0xDF:
-            return continuation(1) ? 2 : nil
-        case 0xE0:
-            return continuation(1, 0xA0) && continuation(2) ? 3 : nil
-        case 0xED:
-            return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : nil
-        case 0xE1...0xEF:
-            return continuation(1) && continuation(2) ? 3 : nil
-        case 0xF0:
-            return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : nil
-        case 0xF1...0xF3:
-            return continuation(1) && continuation(2) && continuation(3) ? 4 : nil
-        case 0xF4:
-            return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : nil
-        default:
-            return nil
-        }
+        self = s
     }
 
     /// The index of the first byte at or after `from` (before `to`) with its high bit set, or `to`.
@@ -68,10 +55,3 @@ extension String {
         return i
     }
 }
-
-/// The standard library's own maker of a string from UTF-8 it knows to be valid
-/// (`String._uncheckedFromUTF8(_:isASCII:)`, part of its ABI since it is inlinable code's
-/// entry point), reached by its symbol because it is not public API. Only for bytes checked by
-/// `String(decodingMostlyASCII:)`: a string of invalid UTF-8 breaks the type's invariants.
-@_silgen_name("$sSS18_uncheckedFromUTF8_7isASCIISSSRys5UInt8VG_SbtFZ")
-private func stringFromCheckedUTF8(_ utf8: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String
