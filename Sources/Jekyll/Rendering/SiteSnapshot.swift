@@ -178,6 +178,15 @@ final class DerivedCache: Sendable {
     private let groupLists = Locked<[String: [(name: Value, ids: [Int])]]>([:])
     private let values = Locked<[String: Value]>([:])
 
+    /// Takes the lists `idLists` and groups `groups` worked out in `other` (for a snapshot whose
+    /// lists of those names are known to be the same, see `SiteRebuilder.patchFields`).
+    func adopt(idLists: [String], groups: [String], from other: DerivedCache) {
+        let ids = other.idLists.withLock { known in idLists.compactMap { name in known[name].map { (name, $0) } } }
+        let grouped = other.groupLists.withLock { known in groups.compactMap { name in known[name].map { (name, $0) } } }
+        idLists.isEmpty ? () : self.idLists.withLock { for (name, list) in ids { $0[name] = list } }
+        groups.isEmpty ? () : groupLists.withLock { for (name, list) in grouped { $0[name] = list } }
+    }
+
     func ids(_ key: String, compute: () -> [Int]) -> [Int] {
         if let v = idLists.withLock({ $0[key] }) { return v }
         let v = compute()

@@ -12,11 +12,12 @@ import Liquid
 /// full rebuild (`SiteRebuilder.build`), whose result this equals.
 extension SiteRebuilder {
     /// The site with the items `read` (by path) in place of those the previous build read,
-    /// generated, and the plan for it; the read site, for the next patch. Nil when the generated
+    /// generated, and the plan for it; the read site, for the next patch; whether every document
+    /// names the layout it named before (`LayoutLeak` follows layouts). Nil when the generated
     /// site does not have the previous build's documents in their places.
     func patchFields(_ read: [String: Document], kept: Kept, memory: RebuildPlan.Memory, keys: [String],
                      time: TimeValue, stamp: @escaping StampSource,
-                     timer: inout PhaseTimer) throws(BuildError) -> (SiteSnapshot, RebuildPlan, Site)? {
+                     timer: inout PhaseTimer) throws(BuildError) -> (SiteSnapshot, RebuildPlan, Site, layoutsAsBefore: Bool)? {
         var site = kept.readSite
         site.time = time
         var edited = Set<Int>()
@@ -62,16 +63,27 @@ extension SiteRebuilder {
                 return nil
             }
         }
-        // The posts grouped by tags or categories change only with a post's tags or categories.
+        // The posts grouped by tags or categories change only with a post's tags or categories,
+        // their order only with a date (as `JekyllOrderKey` reads it); lists as they were are
+        // taken from the previous snapshot rather than sorted again.
         var changedLists = Set<String>()
+        var postsInOrder = true
         for id in edited where snapshot.documents[id].collectionLabel == "posts" {
-            for name in RebuildPlan.listsOfFields where snapshot.documents[id].data[name] != before[id].data[name] {
-                changedLists.insert(name)
-            }
+            let data = snapshot.documents[id].data, old = before[id].data
+            for name in RebuildPlan.listsOfFields where data[name] != old[name] { changedLists.insert(name) }
+            if data["date"] != old["date"] { postsInOrder = false }
+        }
+        if postsInOrder {
+            snapshot.cache.adopt(idLists: ["posts"], groups: RebuildPlan.listsOfFields.filter { !changedLists.contains($0) },
+                                 from: kept.snapshot.cache)
+        }
+        let layoutsAsBefore = edited.allSatisfy {
+            let doc = snapshot.documents[$0], old = before[$0]
+            return doc.value("layout") == old.value("layout") && doc.placedInLayout == old.placedInLayout
         }
         let plan = RebuildPlan(patching: snapshot, edited: edited, editedPaths: Set(read.keys), previous: memory, keys: keys,
                                stamp: stamp, fieldChanges: RebuildPlan.FieldChanges(fields: changedFields, lists: changedLists))
-        return (snapshot, plan, readSite)
+        return (snapshot, plan, readSite, layoutsAsBefore)
     }
 }
 

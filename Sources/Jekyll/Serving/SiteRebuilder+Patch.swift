@@ -158,11 +158,13 @@ extension SiteRebuilder {
         if fieldsChanged {
             guard let made = try patchFields(read, kept: kept, memory: memory, keys: keys, time: time,
                                              stamp: state.sources.stamp, timer: &timer) else { return nil }
-            (snapshot, plan, readSite) = made
+            (snapshot, plan, readSite) = (made.0, made.1, made.2)
             // Which layout's data each document starts with follows the documents' layouts.
-            shared = BuildContext.Shared(initialLayoutData: LayoutLeak.initialLayoutData(snapshot),
-                                         layoutContentSource: LayoutLeak.contentSources(snapshot),
-                                         layoutTemplates: shared.layoutTemplates, partials: shared.partials)
+            if !made.layoutsAsBefore {
+                shared = BuildContext.Shared(initialLayoutData: LayoutLeak.initialLayoutData(snapshot),
+                                             layoutContentSource: LayoutLeak.contentSources(snapshot),
+                                             layoutTemplates: shared.layoutTemplates, partials: shared.partials)
+            }
         } else {
             snapshot = SiteSnapshot(patching: kept.snapshot, replacing: replacements, time: time)
             plan = RebuildPlan(patching: snapshot, edited: Set(replacements.keys), editedPaths: Set(previous.keys),
