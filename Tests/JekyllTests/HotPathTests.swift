@@ -68,6 +68,8 @@ import Testing
         ("/a/", "https://example.com/", "/b/"), ("/a b/", "https://example.com", nil),
         ("", "https://example.com", nil), ("/.well-known/x", "http://x.org", nil),
         ("//cdn/x", "https://example.com", nil), ("/a/", "HTTP://x.org", nil), ("/p", "https://x-y.org", ""),
+        ("/a/", "http://localhost:4000", nil), ("/a/", "http://localhost:80", nil), ("/a/", "https://x.org:80", nil),
+        ("/a/", "http://x.org:443", "/b"), ("/a/", "http://x.org:04000", nil), ("/a/", "http://x.org:65535", nil),
     ] as [(String, String, String?)])
     func absoluteURLIsTheNormalizedJoin(path: String, url: String, baseurl: String?) {
         let normalized = URIReference(url + SiteURL.relative(path, baseurl: baseurl)).normalized().description
