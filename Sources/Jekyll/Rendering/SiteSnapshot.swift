@@ -74,7 +74,9 @@ public final class SiteSnapshot: Sendable {
     /// `previous` with some documents replaced by versions whose fields — everything the
     /// snapshot's lists, positions and paths are made of — are theirs unchanged (only bodies
     /// differ), at the site time `time` (see `SiteRebuilder.patch`).
-    init(patching previous: SiteSnapshot, replacing replacements: [Int: Document], time: TimeValue) {
+    /// With `listsAsBefore` false (fields changed), the lists are worked out anew on first use.
+    init(patching previous: SiteSnapshot, replacing replacements: [Int: Document], time: TimeValue,
+         listsAsBefore: Bool = true) {
         configuration = previous.configuration
         clock = previous.clock
         self.time = time
@@ -90,7 +92,7 @@ public final class SiteSnapshot: Sendable {
         theme = previous.theme
         converters = previous.converters
         logger = previous.logger
-        cache = previous.cache
+        cache = listsAsBefore ? previous.cache : DerivedCache()
     }
 
     static func sourceMapPage(of css: Document, id: Int, site: Site) -> Document {

@@ -27,11 +27,60 @@ extension SiteRebuilder {
             edited.insert(id)
         }
         let readSite = site
-        for plugin in kept.setup.plugins { try plugin.generate(&site) }
-        timer.end("GENERATE")
-
-        let snapshot = SiteSnapshot(site: site, sourceMaps: kept.setup.converters.sass.makesSourceMaps)
         let before = kept.snapshot.documents
+        let snapshot: SiteSnapshot
+        var changedFields = Set<String>()
+        if generatorsKeep(read, kept: kept) {
+            // What the generators made stands: the edited items take their places in it.
+            var replacements: [Int: Document] = [:]
+            for (path, new) in read {
+                var doc = new
+                doc.rememberDestination()
+                replacements[kept.itemIDs[path]!] = doc
+            }
+            snapshot = SiteSnapshot(patching: kept.snapshot, replacing: replacements, time: time, listsAsBefore: false)
+            timer.end("GENERATE")
+            for id in edited {
+                guard snapshot.documents[id].destinationPath == before[id].destinationPath else { return nil }
+                if fieldsChanged(snapshot.documents[id], record: memory.metadata.records[keys[id]]) { changedFields.insert(keys[id]) }
+            }
+        } else {
+            for plugin in kept.setup.plugins { try plugin.generate(&site) }
+            timer.end("GENERATE")
+            snapshot = SiteSnapshot(site: site, sourceMaps: kept.setup.converters.sass.makesSourceMaps)
+            guard let changed = generatedChanges(snapshot, before: before, keys: keys, memory: memory, edited: &edited) else {
+                return nil
+            }
+            changedFields = changed
+        }
+        // The posts grouped by tags or categories change only with a post's tags or categories,
+        // their order only with a date (as `JekyllOrderKey` reads it); lists as they were are
+        // taken from the previous snapshot rather than sorted again.
+        var changedLists = Set<String>()
+        var postsInOrder = true
+        for id in edited where snapshot.documents[id].collectionLabel == "posts" {
+            let data = snapshot.documents[id].data, old = before[id].data
+            for name in RebuildPlan.listsOfFields where data[name] != old[name] { changedLists.insert(name) }
+            if data["date"] != old["date"] { postsInOrder = false }
+        }
+        if postsInOrder {
+            snapshot.cache.adopt(idLists: ["posts"], groups: RebuildPlan.listsOfFields.filter { !changedLists.contains($0) },
+                                 from: kept.snapshot.cache)
+        }
+        let layoutsAsBefore = edited.allSatisfy {
+            let doc = snapshot.documents[$0], old = before[$0]
+            return doc.value("layout") == old.value("layout") && doc.placedInLayout == old.placedInLayout
+        }
+        let plan = RebuildPlan(patching: snapshot, edited: edited, editedPaths: Set(read.keys), previous: memory, keys: keys,
+                               stamp: stamp, fieldChanges: RebuildPlan.FieldChanges(fields: changedFields, lists: changedLists))
+        return (snapshot, plan, readSite, layoutsAsBefore)
+    }
+
+    /// After the generators ran again: the keys of the documents whose fields changed (as
+    /// `ReuseRules.reusable` tells them), with the generated documents that changed added to
+    /// `edited`; nil when a document is not the one the previous build had in its place.
+    private func generatedChanges(_ snapshot: SiteSnapshot, before: [Document], keys: [String], memory: RebuildPlan.Memory,
+                                  edited: inout Set<Int>) -> Set<String>? {
         guard snapshot.documents.count == keys.count else { return nil }
         var changedFields = Set<String>()
         for (id, doc) in snapshot.documents.enumerated() {
@@ -63,27 +112,37 @@ extension SiteRebuilder {
                 return nil
             }
         }
-        // The posts grouped by tags or categories change only with a post's tags or categories,
-        // their order only with a date (as `JekyllOrderKey` reads it); lists as they were are
-        // taken from the previous snapshot rather than sorted again.
-        var changedLists = Set<String>()
-        var postsInOrder = true
-        for id in edited where snapshot.documents[id].collectionLabel == "posts" {
-            let data = snapshot.documents[id].data, old = before[id].data
-            for name in RebuildPlan.listsOfFields where data[name] != old[name] { changedLists.insert(name) }
-            if data["date"] != old["date"] { postsInOrder = false }
+        return changedFields
+    }
+
+    /// Whether the record's fields (or what a generator set) differ from the document's; a
+    /// document without a record counts as changed.
+    private func fieldsChanged(_ doc: Document, record: BuildMetadata.Record?) -> Bool {
+        guard let record else { return true }
+        let variables = ReuseRules.variablesSignature(doc), fields = ReuseRules.fieldsSignature(doc)
+        return variables == nil || fields == nil || fields != record.fields || variables != record.variables
+    }
+
+    /// Whether the generators would make what they made before of the site with the items `read`:
+    /// every key whose value an edit changed is one no plugin's `generate` reads, and the
+    /// generators left the edited items as they were read.
+    private func generatorsKeep(_ read: [String: Document], kept: Kept) -> Bool {
+        var readByGenerators = Set<String>()
+        for plugin in kept.setup.plugins { readByGenerators.formUnion(plugin.generateReadsItemFields(kept.readSite.configuration)) }
+        for (path, new) in read {
+            guard let (c, d) = kept.readPositions[path], let id = kept.itemIDs[path] else { return false }
+            let old = kept.readSite.collections[c].docs[d], generated = kept.snapshot.documents[id]
+            guard generated.content == old.content, generated.data.isIdentical(to: old.data),
+                  generated.defaults.isIdentical(to: old.defaults), generated.variables.isEmpty,
+                  new.defaults == old.defaults else { return false }
+            for (key, value) in new.data.pairs where old.data[key.rubyString] != value {
+                if readByGenerators.contains(key.rubyString) { return false }
+            }
+            for (key, _) in old.data.pairs where new.data[key.rubyString] == nil {
+                if readByGenerators.contains(key.rubyString) { return false }
+            }
         }
-        if postsInOrder {
-            snapshot.cache.adopt(idLists: ["posts"], groups: RebuildPlan.listsOfFields.filter { !changedLists.contains($0) },
-                                 from: kept.snapshot.cache)
-        }
-        let layoutsAsBefore = edited.allSatisfy {
-            let doc = snapshot.documents[$0], old = before[$0]
-            return doc.value("layout") == old.value("layout") && doc.placedInLayout == old.placedInLayout
-        }
-        let plan = RebuildPlan(patching: snapshot, edited: edited, editedPaths: Set(read.keys), previous: memory, keys: keys,
-                               stamp: stamp, fieldChanges: RebuildPlan.FieldChanges(fields: changedFields, lists: changedLists))
-        return (snapshot, plan, readSite, layoutsAsBefore)
+        return true
     }
 }
 
