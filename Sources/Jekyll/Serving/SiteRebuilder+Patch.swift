@@ -124,7 +124,7 @@ extension SiteRebuilder {
             return nil
         }
         var replacements: [Int: Document] = [:]
-        /// The items as read now, by path, and whether one's fields changed.
+        // The items as read now, by path, and whether one's fields changed.
         var read: [String: Document] = [:]
         var fieldsChanged = false
         for (path, old) in previous {
