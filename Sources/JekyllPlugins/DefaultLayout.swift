@@ -8,6 +8,9 @@ public struct DefaultLayout: JekyllPlugin {
     public var name: String { "jekyll-default-layout" }
     public var priority: PluginPriority { .lowest }
 
+    /// Whether a post names a layout.
+    public func generateReadsItemFields(_ configuration: Configuration) -> Set<String> { ["layout"] }
+
     public func generate(_ site: inout Site) throws(BuildError) {
         for i in site.pages.indices {
             if let layout = layout(for: site.pages[i], isPost: false, site: site) { site.pages[i].data["layout"] = .string(layout) }

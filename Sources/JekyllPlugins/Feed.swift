@@ -41,6 +41,9 @@ public struct Feed: JekyllPlugin {
         }
     }
 
+    /// The posts' tags (a feed per tag).
+    public func generateReadsItemFields(_ configuration: Configuration) -> Set<String> { ["tags", "categories"] }
+
     public func generate(_ site: inout Site) throws(BuildError) {
         let feed = Feed.config(site.configuration)
         let environment = FileSystem.environment("JEKYLL_ENV") ?? "development"

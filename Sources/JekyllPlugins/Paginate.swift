@@ -8,6 +8,9 @@ public struct Paginate: JekyllPlugin {
     public var name: String { "jekyll-paginate" }
     public var priority: PluginPriority { .lowest }
 
+    /// Which posts it pages through (`hidden` ones are left out).
+    public func generateReadsItemFields(_ configuration: Configuration) -> Set<String> { ["hidden"] }
+
     public func generate(_ site: inout Site) throws(BuildError) {
         guard let perPageValue = site.configuration["paginate"], !perPageValue.isNil, !site.pages.isEmpty else { return }
         guard let templateIndex = templatePage(site) else {

@@ -9,6 +9,9 @@ public struct RedirectFrom: JekyllPlugin {
     public init() {}
     public var name: String { "jekyll-redirect-from" }
 
+    /// The redirects an item names.
+    public func generateReadsItemFields(_ configuration: Configuration) -> Set<String> { ["redirect_from", "redirect_to"] }
+
     public func generate(_ site: inout Site) throws(BuildError) {
         if site.layouts["redirect"] == nil {
             site.layouts["redirect"] = Layout(name: "redirect", path: Path.join(site.source, "_layouts/redirect.html"),

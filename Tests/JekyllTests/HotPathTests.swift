@@ -68,6 +68,8 @@ import Testing
         ("/a/", "https://example.com/", "/b/"), ("/a b/", "https://example.com", nil),
         ("", "https://example.com", nil), ("/.well-known/x", "http://x.org", nil),
         ("//cdn/x", "https://example.com", nil), ("/a/", "HTTP://x.org", nil), ("/p", "https://x-y.org", ""),
+        ("/a/", "http://localhost:4000", nil), ("/a/", "http://localhost:80", nil), ("/a/", "https://x.org:80", nil),
+        ("/a/", "http://x.org:443", "/b"), ("/a/", "http://x.org:04000", nil), ("/a/", "http://x.org:65535", nil),
     ] as [(String, String, String?)])
     func absoluteURLIsTheNormalizedJoin(path: String, url: String, baseurl: String?) {
         let normalized = URIReference(url + SiteURL.relative(path, baseurl: baseurl)).normalized().description
@@ -175,6 +177,11 @@ import Testing
         ("https://other.org/Q", "https://example.com", "", "https://other.org/Q"),
         ("/p", "", "/base", "/base/p"),
         ("/ü", "https://example.com", nil, "https://example.com/%C3%BC"),
+        ("/about/", "http://localhost:4000", "", "http://localhost:4000/about/"),
+        ("/about/", "http://localhost:80", "", "http://localhost/about/"),
+        ("/about/", "https://localhost:443", "", "https://localhost/about/"),
+        ("/about/", "https://localhost:80", "", "https://localhost:80/about/"),
+        ("/about/", "http://localhost:04000", "", "http://localhost:04000/about/"),
     ] as [(String, String, String?, String)])
     func absoluteURL(path: String, url: String, baseurl: String?, expected: String) {
         #expect(SiteURL.absolute(path, url: url, baseurl: baseurl) == expected)
@@ -182,7 +189,9 @@ import Testing
 
     @Test(arguments: [
         ("https://example.com", true), ("http://a-b.example.org", true), ("https://Example.com", false),
-        ("https://example.com/", false), ("https://example.com:8080", false), ("ftp://x.org", false),
+        ("https://example.com/", false), ("https://example.com:8080", true), ("http://localhost:80", false),
+        ("https://x.org:443", false), ("http://x.org:443", true), ("http://x.org:0", false), ("http://x.org:08", false),
+        ("http://x.org:", false), ("http://x.org:99999", false), ("http://x.org:1:2", false), ("ftp://x.org", false),
         ("https://", false), ("https://.x", false), ("https://x.", false), ("https://u@x.org", false),
     ])
     func plainOrigin(url: String, plain: Bool) {

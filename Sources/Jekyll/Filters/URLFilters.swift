@@ -114,15 +114,27 @@ public enum SiteURL {
         return URIReference(url + path).normalized().description
     }
 
-    /// `http://` or `https://` and a lowercase host name, nothing else (no port, user or path).
+    /// `http://` or `https://` and a lowercase host name, nothing else (no user or path), with
+    /// maybe a port that is not the scheme's own (`kyll serve`'s `http://localhost:4000`):
+    /// normalizing would drop a default port or a port's leading zeros.
     static func isPlainOrigin(_ url: String) -> Bool {
         var rest = Substring(url).utf8
+        let defaultPort: Substring.UTF8View
         if rest.starts(with: "https://".utf8) {
             rest = rest.dropFirst(8)
+            defaultPort = "443"[...].utf8
         } else if rest.starts(with: "http://".utf8) {
             rest = rest.dropFirst(7)
+            defaultPort = "80"[...].utf8
         } else {
             return false
+        }
+        if let colon = rest.firstIndex(of: UInt8(ascii: ":")) {
+            let port = rest[rest.index(after: colon)...]
+            guard let digit = port.first, digit != UInt8(ascii: "0"), port.count <= 5, !port.elementsEqual(defaultPort),
+                  port.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                  Int(Substring(port))! <= 65535 else { return false }
+            rest = rest[..<colon]
         }
         guard let first = rest.first, let last = rest.last, first != UInt8(ascii: "."), last != UInt8(ascii: ".") else {
             return false

@@ -37,6 +37,12 @@ public protocol JekyllPlugin: Sendable {
     /// before, without reading and generating the whole site again (`SiteRebuilder.patch`).
     func generateReadsItemBodies(_ configuration: Configuration) -> Bool
 
+    /// The front matter keys of collection items whose values `generate` reads with this
+    /// configuration, besides what moves an item (its URL, date, publication: edits of those are
+    /// never patched). When an edit of items' fields changes none of these for any plugin,
+    /// `kyll serve` keeps what the generators made before (`SiteRebuilder.patchFields`).
+    func generateReadsItemFields(_ configuration: Configuration) -> Set<String>
+
     /// Changes a document's rendered output (after its layouts).
     func postRender(_ output: String, document: Document, site: SiteSnapshot) throws(BuildError) -> String
 }
@@ -48,6 +54,7 @@ extension JekyllPlugin {
     public func content(of id: Int, scope: RenderScope) throws(BuildError) -> String? { nil }
     public var recordsReads: Bool { false }
     public func generateReadsItemBodies(_ configuration: Configuration) -> Bool { false }
+    public func generateReadsItemFields(_ configuration: Configuration) -> Set<String> { [] }
     public func postRender(_ output: String, document: Document, site: SiteSnapshot) throws(BuildError) -> String {
         output
     }

@@ -74,7 +74,9 @@ public final class SiteSnapshot: Sendable {
     /// `previous` with some documents replaced by versions whose fields — everything the
     /// snapshot's lists, positions and paths are made of — are theirs unchanged (only bodies
     /// differ), at the site time `time` (see `SiteRebuilder.patch`).
-    init(patching previous: SiteSnapshot, replacing replacements: [Int: Document], time: TimeValue) {
+    /// With `listsAsBefore` false (fields changed), the lists are worked out anew on first use.
+    init(patching previous: SiteSnapshot, replacing replacements: [Int: Document], time: TimeValue,
+         listsAsBefore: Bool = true) {
         configuration = previous.configuration
         clock = previous.clock
         self.time = time
@@ -90,7 +92,7 @@ public final class SiteSnapshot: Sendable {
         theme = previous.theme
         converters = previous.converters
         logger = previous.logger
-        cache = previous.cache
+        cache = listsAsBefore ? previous.cache : DerivedCache()
     }
 
     static func sourceMapPage(of css: Document, id: Int, site: Site) -> Document {
@@ -177,6 +179,15 @@ final class DerivedCache: Sendable {
     private let idLists = Locked<[String: [Int]]>([:])
     private let groupLists = Locked<[String: [(name: Value, ids: [Int])]]>([:])
     private let values = Locked<[String: Value]>([:])
+
+    /// Takes the lists `idLists` and groups `groups` worked out in `other` (for a snapshot whose
+    /// lists of those names are known to be the same, see `SiteRebuilder.patchFields`).
+    func adopt(idLists: [String], groups: [String], from other: DerivedCache) {
+        let ids = other.idLists.withLock { known in idLists.compactMap { name in known[name].map { (name, $0) } } }
+        let grouped = other.groupLists.withLock { known in groups.compactMap { name in known[name].map { (name, $0) } } }
+        idLists.isEmpty ? () : self.idLists.withLock { for (name, list) in ids { $0[name] = list } }
+        groups.isEmpty ? () : groupLists.withLock { for (name, list) in grouped { $0[name] = list } }
+    }
 
     func ids(_ key: String, compute: () -> [Int]) -> [Int] {
         if let v = idLists.withLock({ $0[key] }) { return v }

@@ -9,8 +9,10 @@ extension RebuildPlan {
     /// document rendered again. What `ReuseRules.reusable` decides for such an edit, from the
     /// records alone: no signature is worked out again.
     /// `previous.patchFacts` must be there (a build of this process with `keepsResults`).
+    /// With `fieldChanges` (an edit of items' fields, `SiteRebuilder.patchFields`), documents that
+    /// read the changed fields or a changed list render again too.
     init(patching site: SiteSnapshot, edited: Set<Int>, editedPaths: Set<String>, previous: Memory,
-         keys: [String], stamp: @escaping StampSource) {
+         keys: [String], stamp: @escaping StampSource, fieldChanges: FieldChanges? = nil) {
         self.site = site
         self.stamp = stamp
         fingerprint = previous.metadata.fingerprint
@@ -20,7 +22,9 @@ extension RebuildPlan {
         sassInputs = previous.sassInputs
         self.previous = previous
         keysAsBefore = true
-        lists = SiteLists(site: site, keys: keys, signatures: previous.listSignatures, stamp: stamp)
+        var signatures = previous.listSignatures
+        for name in fieldChanges?.lists ?? [] { signatures[name] = nil }
+        var lists = SiteLists(site: site, keys: keys, signatures: signatures, stamp: stamp)
 
         var renderedAgain = Set(edited.map { keys[$0] })
         // The files documents read besides their own (layouts, includes) that changed: an edited
@@ -41,6 +45,8 @@ extension RebuildPlan {
                     renderedAgain.insert(keys[id])
                 } else if !changedDependencies.isEmpty && facts[id].dependencies.contains(where: changedDependencies.contains) {
                     includesEditedFile = true
+                    renderedAgain.insert(keys[id])
+                } else if let fieldChanges, facts[id].reads(fieldChanges, lists: &lists) {
                     renderedAgain.insert(keys[id])
                 } else if facts[id].renderedReads.isEmpty {
                     reusable.insert(id)
@@ -63,6 +69,20 @@ extension RebuildPlan {
         for reader in readers { reusable.insert(reader.id) }
         self.reusable = reusable
         self.includesEditedFile = includesEditedFile
+        self.lists = lists
+    }
+
+    /// The lists whose members depend on posts' fields other than their URLs and dates.
+    static let listsOfFields = ["tags", "categories"]
+
+    /// What an edit of items' fields changed in a site whose documents are those of the previous
+    /// build, in the same order, with the same URLs and dates: so of the lists only those grouping
+    /// posts by their fields (`listsOfFields`) can have changed.
+    struct FieldChanges {
+        /// The keys of the documents whose fields changed.
+        var fields: Set<String>
+        /// The names of the lists whose members may have changed.
+        var lists: Set<String>
     }
 }
 
@@ -76,11 +96,24 @@ struct PatchFacts: Sendable {
     var dependencies: [String] = []
     /// The keys of the documents whose text it shows.
     var renderedReads: Set<String> = []
+    /// The keys of the documents whose fields it read (for an edit of items' fields).
+    var dataReads: Set<String> = []
+    /// The lists it looked at, with their signatures then.
+    var lists: [String: String] = [:]
+
+    /// Whether it read the fields of a document whose fields changed, or a list that changed.
+    func reads(_ changes: RebuildPlan.FieldChanges, lists: inout SiteLists) -> Bool {
+        if !changes.fields.isEmpty && !dataReads.isDisjoint(with: changes.fields) { return true }
+        for name in changes.lists {
+            if let recorded = self.lists[name], lists.signature(name) != recorded { return true }
+        }
+        return false
+    }
 
     static func of(_ doc: Document, record: BuildMetadata.Record?) -> PatchFacts {
         guard let record, doc.derivedFrom == nil, !record.usesSite, record.variables != nil,
               !doc.isGenerated || record.generated != nil else { return PatchFacts() }
         return PatchFacts(rendersAnyway: false, dependencies: Array(record.dependencies.keys),
-                          renderedReads: record.renderedReads)
+                          renderedReads: record.renderedReads, dataReads: record.dataReads, lists: record.lists)
     }
 }

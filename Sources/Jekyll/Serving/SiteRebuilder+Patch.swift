@@ -13,6 +13,10 @@ extension SiteRebuilder {
     struct Kept {
         /// The site as the last build rendered it, generators' pages and changes included.
         var snapshot: SiteSnapshot
+        /// The site as the last build read it, before the generators ran (for `patchFields`).
+        var readSite: Site
+        /// Where each item made from a file is in `readSite`, by absolute path.
+        let readPositions: [String: (collection: Int, index: Int)]
         /// Makes items as that build's reading did (the same configuration, defaults and time).
         let reader: DocumentReader
         let setup: SiteSetup
@@ -32,13 +36,19 @@ extension SiteRebuilder {
         let earliestFuture: Int64?
         /// The files the build looked at whose changes the watcher does not report, with their
         /// stamps then: a patch looks at them again.
-        let unwatched: [String: BuildMetadata.FileStamp?]
+        var unwatched: [String: BuildMetadata.FileStamp?]
 
         /// Not patchable: when a generator reads items' bodies, or an item takes its date from the
         /// site's time (which a full build would set anew).
-        init(site: Site, snapshot: SiteSnapshot, setup: SiteSetup, files: [OutputFile], origins: [String: String],
+        init(site: Site, read: Site, snapshot: SiteSnapshot, setup: SiteSetup, files: [OutputFile], origins: [String: String],
              shared: BuildContext.Shared, sources: SourceCache) {
             self.snapshot = snapshot
+            readSite = read
+            var positions: [String: (collection: Int, index: Int)] = [:]
+            for (c, collection) in read.collections.enumerated() {
+                for (d, doc) in collection.docs.enumerated() where positions[doc.path] == nil { positions[doc.path] = (c, d) }
+            }
+            readPositions = positions
             unwatched = sources.unwatchedStamps()
             self.shared = shared
             reader = site.documentReader
@@ -97,44 +107,80 @@ extension SiteRebuilder {
     }
 
     /// The rebuild after edits of the files `previous` names, when each changed only its item's
-    /// body; nil (nothing done) when that is not so or cannot be told.
-    func patch(_ previous: [String: SourceCache.MadeDocument], kept: Kept, state: inout State,
-               start: ContinuousClock.Instant) throws(BuildError) -> Result? {
+    /// body, or its fields in ways `patchFields` can stand for; nil (nothing done) when that is not
+    /// so or cannot be told.
+    /// `watched` tells which files (absolute paths) the watcher reports every change of.
+    func patch(_ previous: [String: SourceCache.MadeDocument], kept: Kept, watched: (@Sendable (String) -> Bool)?,
+               state: inout State, start: ContinuousClock.Instant) throws(BuildError) -> Result? {
         guard let memory = state.memory, let ledger = state.ledger, let keys = memory.documentKeys,
               keys.count == kept.snapshot.documents.count, memory.patchFacts.count == keys.count else { return nil }
         var timer = PhaseTimer()
         let time = kept.fixedTime ? kept.snapshot.time : kept.snapshot.clock.now()
         if let due = kept.earliestFuture, time.seconds >= due { return nil }
-        // A document or file read through a link changes without the watcher saying so.
-        for (path, stamp) in kept.unwatched where BuildMetadata.FileStamp(path) != stamp { return nil }
+        // A document or file read through a link changes without the watcher saying so. (After
+        // the first build, made before the watcher started, every file is looked at: the edited
+        // ones are read again anyway.)
+        for (path, stamp) in kept.unwatched where previous[path] == nil && BuildMetadata.FileStamp(path) != stamp {
+            return nil
+        }
         var replacements: [Int: Document] = [:]
+        // The items as read now, by path, and whether one's fields changed.
+        var read: [String: Document] = [:]
+        var fieldsChanged = false
         for (path, old) in previous {
             guard let id = kept.itemIDs[path], old.siteTime == nil || kept.fixedTime,
                   let collection = kept.snapshot.collection(kept.snapshot.documents[id].collectionLabel ?? "") else { return nil }
             // A file that no longer reads leaves its error to the full build.
             guard let new = try? kept.reader.item(path: path, collection: collection.info) else { return nil }
+            read[path] = new
             var doc = kept.snapshot.documents[id]
             // The body the generators left is the one read (no generator emptied it, as
             // `redirect_to` does), and everything but the body is as it was.
-            guard doc.content == old.document.content, doc.contentLine == old.document.contentLine,
-                  doc.excerptSource == old.document.excerptSource,
-                  let fields = ReuseRules.fieldsSignature(new), fields == ReuseRules.fieldsSignature(old.document)
-            else { return nil }
-            doc.content = new.content
-            doc.contentLine = new.contentLine
-            doc.excerptSource = new.excerptSource
-            replacements[id] = doc
+            if doc.content == old.document.content, doc.contentLine == old.document.contentLine,
+               doc.excerptSource == old.document.excerptSource,
+               let fields = ReuseRules.fieldsSignature(new), fields == ReuseRules.fieldsSignature(old.document) {
+                doc.content = new.content
+                doc.contentLine = new.contentLine
+                doc.excerptSource = new.excerptSource
+                replacements[id] = doc
+            } else if Kept.mayPatchFields(of: old.document, with: new, in: collection.info) {
+                fieldsChanged = true
+            } else {
+                return nil
+            }
         }
         timer.end("READ")
 
-        let snapshot = SiteSnapshot(patching: kept.snapshot, replacing: replacements, time: time)
-        let plan = RebuildPlan(patching: snapshot, edited: Set(replacements.keys), editedPaths: Set(previous.keys),
+        let snapshot: SiteSnapshot
+        let plan: RebuildPlan
+        var readSite = kept.readSite
+        var shared = kept.shared
+        if fieldsChanged {
+            guard let made = try patchFields(read, kept: kept, memory: memory, keys: keys, time: time,
+                                             stamp: state.sources.stamp, timer: &timer) else { return nil }
+            (snapshot, plan, readSite) = (made.0, made.1, made.2)
+            // Which layout's data each document starts with follows the documents' layouts.
+            if !made.layoutsAsBefore {
+                shared = BuildContext.Shared(initialLayoutData: LayoutLeak.initialLayoutData(snapshot),
+                                             layoutContentSource: LayoutLeak.contentSources(snapshot),
+                                             layoutTemplates: shared.layoutTemplates, partials: shared.partials)
+            }
+        } else {
+            snapshot = SiteSnapshot(patching: kept.snapshot, replacing: replacements, time: time)
+            plan = RebuildPlan(patching: snapshot, edited: Set(replacements.keys), editedPaths: Set(previous.keys),
                                previous: memory, keys: keys, stamp: state.sources.stamp)
+            // The read site keeps the new bodies, for a later patch of fields to start from.
+            for path in previous.keys {
+                guard let (c, d) = kept.readPositions[path], let new = read[path] else { return nil }
+                readSite.collections[c].docs[d].content = new.content
+                readSite.collections[c].docs[d].contentLine = new.contentLine
+                readSite.collections[c].docs[d].excerptSource = new.excerptSource
+            }
+        }
         if !kept.sharedOutputs.isEmpty, snapshot.documents.indices.contains(where: {
             !plan.reusable.contains($0) && kept.sharedOutputs.contains(snapshot.documents[$0].destinationPath)
         }) { return nil }
         let setup = kept.setup
-        var shared = kept.shared
         if plan.includesEditedFile {
             shared = BuildContext.Shared(initialLayoutData: shared.initialLayoutData, layoutContentSource: shared.layoutContentSource,
                                          layoutTemplates: shared.layoutTemplates, partials: PartialCache())
@@ -159,6 +205,10 @@ extension SiteRebuilder {
         timer.end("WRITE")
         var updated = kept
         updated.snapshot = snapshot
+        updated.readSite = readSite
+        // Looked at once since the watcher started, the files it watches need not be again.
+        if let watched { updated.unwatched = kept.unwatched.filter { !watched($0.key) } }
+        for path in previous.keys where updated.unwatched[path] != nil { updated.unwatched[path] = BuildMetadata.FileStamp(path) }
         updated.shared = context.shared
         state.kept = updated
         // The records, and releasing what the previous build left, wait until the browsers were

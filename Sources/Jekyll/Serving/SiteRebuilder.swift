@@ -99,7 +99,7 @@ public final class SiteRebuilder: Sendable {
         let previousItems = watched == nil ? nil : state.kept?.previousItems(changedPaths, sources: state.sources)
         state.sources.startBuild(changed: changedPaths, watched: watchedPaths)
         if let previousItems, let kept = state.kept,
-           let patched = try patch(previousItems, kept: kept, state: &state, start: start) {
+           let patched = try patch(previousItems, kept: kept, watched: watchedPaths, state: &state, start: start) {
             return patched
         }
         state.kept = nil
@@ -108,6 +108,7 @@ public final class SiteRebuilder: Sendable {
         var site = setup.site
         try SiteReader(logger: logger).read(&site)
         timer.end("READ")
+        let read = site
         for plugin in setup.plugins { try plugin.generate(&site) }
         timer.end("GENERATE")
 
@@ -157,7 +158,7 @@ public final class SiteRebuilder: Sendable {
         var origins: [String: String] = [:]
         for doc in snapshot.documents { origins[doc.destinationPath] = doc.relativePath }
         for file in site.staticFiles { origins[file.destinationPath] = file.relativePath.droppingLeadingSlash }
-        state.kept = Kept(site: site, snapshot: snapshot, setup: setup, files: files, origins: origins, shared: context.shared,
+        state.kept = Kept(site: site, read: read, snapshot: snapshot, setup: setup, files: files, origins: origins, shared: context.shared,
                           sources: state.sources)
         let renderedOutputs = snapshot.documents.indices.filter { context.state.finalResult($0) != nil }
             .map { snapshot.documents[$0].destinationPath }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

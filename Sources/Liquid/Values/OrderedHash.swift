@@ -50,6 +50,9 @@ public struct OrderedHash: Sendable {
     public var keys: [Value] { storage.keys }
     public var values: [Value] { storage.values }
     public var count: Int { storage.keys.count }
+
+    /// Whether both are copies of one hash, unchanged since (a quick check before comparing).
+    public func isIdentical(to other: OrderedHash) -> Bool { storage === other.storage }
     public var isEmpty: Bool { storage.keys.isEmpty }
 
     private mutating func makeUnique() {
