@@ -143,6 +143,9 @@ import Testing
         for key in ["", "nxme", "nexe", "layout", "tits", "n", "urls", "Url", "categorios", "collectiom", "dat\u{E9}", "path/"] {
             #expect(DocumentDrop.method(key) == nil, "\(key)")
         }
+        // Exactly the rendered text's keys are recorded as reads of the rendered document.
+        let rendered = DocumentDrop.methodKeys.filter { DocumentDrop.method($0)?.readsRendered == true }
+        #expect(Set(rendered) == ["content", "output", "excerpt"])
     }
 
     /// The site drop's computed keys are told apart by length and a byte or two, then confirmed whole;

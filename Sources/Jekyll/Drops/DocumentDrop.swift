@@ -25,15 +25,22 @@ final class DocumentDrop: Drop {
         let method = DocumentDrop.method(key)
         // A post's url, title or date needs nothing of the render: no scope looked up (~280
         // instructions, a fifth of a key's read) unless the read is recorded.
-        if !dependencies.records, let plain = plainValue(key, method) { return plain }
+        let plain = plainValue(key, method)
+        if !dependencies.records, let plain { return plain }
         let scope = try context.requireJekyll()
-        scope.build.dependencies.keyRead(key, of: id, by: scope.document)
+        // The method tells a rendered key (content, output, excerpt) without hashing the key: a
+        // list page reads several keys of every post.
+        scope.build.dependencies.documentRead(id, rendered: method?.readsRendered ?? false, by: scope.document)
+        if let plain { return plain }
         return try value(key, method: method, scope: scope, context: context)
     }
 
     /// The keys computed rather than read from the front matter.
     enum Method {
         case name, id, path, excerpt, collection, next, previous, content, output, url, date, frontMatter
+
+        /// The keys whose value changes when the document renders again (`DependencyLog`).
+        var readsRendered: Bool { self == .content || self == .output || self == .excerpt }
     }
 
     /// The method a key names: its length and first byte pick the one candidate, and one

@@ -18,6 +18,9 @@ final class DependencyLog: Sendable {
         var rendered: Set<Int> = []
         /// Include files it rendered.
         var includes: Set<String> = []
+        /// The document last added to `data`: a list reads several keys of each document in a
+        /// row, and only the first needs the set.
+        var lastDataRead = -1
     }
 
     /// Empty when nothing records.
@@ -49,7 +52,12 @@ final class DependencyLog: Sendable {
     func documentRead(_ id: Int, rendered: Bool, by document: Int?) {
         guard document != id else { return }
         record(by: document) {
-            if rendered { _ = $0.rendered.insert(id) } else { _ = $0.data.insert(id) }
+            if rendered {
+                _ = $0.rendered.insert(id)
+            } else if $0.lastDataRead != id {
+                $0.lastDataRead = id
+                _ = $0.data.insert(id)
+            }
         }
     }
 
