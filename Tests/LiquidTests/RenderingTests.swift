@@ -124,6 +124,13 @@ func render(_ source: String, _ data: Value = [:], partials: [String: String] = 
             #expect(try render("{{ t | date: f }}", ["t": t, "f": .string(format)]) == expected)
         }
         #expect(try render("{{ t }}", ["t": t]) == "2024-01-02 00:00:00 +0100")
+        // Two-digit fields with and without `-`, and a year under 1000 (padded unless `-`); as Ruby prints them.
+        let later = Value.time(TimeValue(seconds: 1_700_919_907, utcOffset: 0, zone: .fixedOffset))  // 2023-11-25 13:45:07
+        #expect(try render("{{ t | date: f }}", ["t": later, "f": .string("%-d %d %e %-e %-m %m %-H %H %-M %M %-S %S %Y %-Y %h %b %B %a %A %y")])
+            == "25 25 25 25 11 11 13 13 45 45 7 07 2023 2023 Nov Nov November Sat Saturday 23")
+        let early = Value.time(TimeValue(seconds: -31_007_044_618, utcOffset: 0, zone: .fixedOffset))  // 0987-06-05 04:03:02
+        #expect(try render("{{ t | date: f }}", ["t": early, "f": .string("%Y %-Y %e %-e %d %-d %-H %H|%-M|%-S")])
+            == "0987 987  5 5 05 5 4 04|3|2")
         #expect(try render("{{ d | date: '%Y %Z %z %s' }}", ["d": .date(DateValue(year: 2016, month: 3, day: 4))]) == "2016 +00:00 +0000 1457049600")
     }
 

@@ -90,8 +90,15 @@ enum Strftime {
                     literalStart = start
                     break
                 }
-                let conversion = Unicode.Scalar(f[i])
+                let byte = f[i]
                 i += 1
+                // Plain `%d`, `%-d`, `%Y`, `%b` … (every date a list page prints) written as bytes.
+                if !widthOverflows, !tooWide, width == nil, colons == 0, flags.isEmpty || flags == .noPadding,
+                   appendPlain(byte, m, noPadding: !flags.isEmpty, to: &out) {
+                    literalStart = i
+                    continue
+                }
+                let conversion = Unicode.Scalar(byte)
                 if !widthOverflows, !tooWide,
                    let text = directive(conversion, m, flags: flags, width: width, colons: colons) {
                     out.append(contentsOf: text.utf8)
@@ -108,6 +115,49 @@ enum Strftime {
             throw LiquidError(.standard, "Numerical result out of range - \(format)")
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    static let monthBytes = months.map { Array($0.utf8) }
+    static let shortMonthBytes = shortMonths.map { Array($0.utf8) }
+    static let weekdayBytes = weekdays.map { Array($0.utf8) }
+    static let shortWeekdayBytes = shortWeekdays.map { Array($0.utf8) }
+
+    /// The directives without width or flags but `-` whose output `directive` would make the
+    /// same, appended directly; false (nothing appended) for the others.
+    @inline(__always)
+    private static func appendPlain(_ c: UInt8, _ m: Moment, noPadding: Bool, to out: inout [UInt8]) -> Bool {
+        let t = m.civil
+        /// 0...99, zero-padded to two digits unless `-`.
+        func two(_ n: Int) {
+            if n >= 10 || !noPadding { out.append(48 + UInt8(n / 10)) }
+            out.append(48 + UInt8(n % 10))
+        }
+        switch c {
+        case UInt8(ascii: "d"): two(t.day)
+        case UInt8(ascii: "m"): two(t.month)
+        case UInt8(ascii: "H"): two(t.hour)
+        case UInt8(ascii: "M"): two(t.minute)
+        case UInt8(ascii: "S"):
+            guard t.second < 100 else { return false }
+            two(t.second)
+        case UInt8(ascii: "e"):
+            if t.day < 10 && !noPadding { out.append(UInt8(ascii: " ")) }
+            if t.day >= 10 { out.append(48 + UInt8(t.day / 10)) }
+            out.append(48 + UInt8(t.day % 10))
+        case UInt8(ascii: "Y"):
+            // Four digits whether padded or not.
+            guard t.year >= 1000 && t.year <= 9999 else { return false }
+            out.append(48 + UInt8(t.year / 1000))
+            out.append(48 + UInt8(t.year / 100 % 10))
+            out.append(48 + UInt8(t.year / 10 % 10))
+            out.append(48 + UInt8(t.year % 10))
+        case UInt8(ascii: "b"), UInt8(ascii: "h"): out.append(contentsOf: shortMonthBytes[t.month - 1])
+        case UInt8(ascii: "B"): out.append(contentsOf: monthBytes[t.month - 1])
+        case UInt8(ascii: "a"): out.append(contentsOf: shortWeekdayBytes[t.weekday])
+        case UInt8(ascii: "A"): out.append(contentsOf: weekdayBytes[t.weekday])
+        default: return false
+        }
+        return true
     }
 
     /// A composite conversion (`%c`, `%F`, …): fixed formats without widths, which cannot fail.
