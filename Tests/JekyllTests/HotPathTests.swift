@@ -169,6 +169,37 @@ import Testing
         }
     }
 
+    /// Eight bytes at a time gives what byte by byte gives: strings of lengths around the word
+    /// size, dot segments on either side of a word's edge, non-ASCII, bytes just outside the ranges.
+    @Test func plainPathByWords() {
+        func byteByByte(_ s: String) -> Bool {
+            var previous = UInt8(ascii: "/")
+            for b in s.utf8 {
+                guard SiteURL.isPlainPathByte(b) else { return false }
+                if b == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { return false }
+                previous = b
+            }
+            return true
+        }
+        let pieces = ["a", "z", "0", "9", "-", "/", ".", "_", ":", "%", "\u{E9}", "?", "`", "{", "@", ",", "A", "ab/", "/.", "1234567"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var plainCount = 0
+        for _ in 0..<20_000 {
+            var s = ""
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            for k in 0..<Int(seed >> 60) {
+                s += pieces[Int((seed >> UInt64(k * 3 % 55)) % UInt64(pieces.count))]
+            }
+            if byteByByte(s) { plainCount += 1 }
+            #expect(SiteURL.isPlainPath(s) == byteByByte(s), "\(s)")
+        }
+        #expect(plainCount > 1000)
+        #expect(SiteURL.isPlainPath("/life/2014/01/01/lessons-workflow-theme-slow-tools/"))
+        #expect(!SiteURL.isPlainPath("/life/2014/01/01/lessons-workflow/./theme-slow-tools/"))
+        #expect(!SiteURL.isPlainPath("/life/2014/01/01/lessons-workflow-theme-slow-tools/."))
+        #expect(SiteURL.isPlainPath("/life/2014/01/01/lessons-workflow-theme-slow-tools/a.html"))
+    }
+
     /// `absolute_url`: the fast join of a plain origin and a plain path, and the normalizing one.
     @Test(arguments: [
         ("/about/", "https://example.com", "", "https://example.com/about/"),
