@@ -227,6 +227,8 @@ import Testing
         ("https://x.org:443", false), ("http://x.org:443", true), ("http://x.org:0", false), ("http://x.org:08", false),
         ("http://x.org:", false), ("http://x.org:99999", false), ("http://x.org:1:2", false), ("ftp://x.org", false),
         ("https://", false), ("https://.x", false), ("https://x.", false), ("https://u@x.org", false),
+        ("http://x.org:65535", true), ("http://x.org:65536", false), ("http://x.org:123456", false), ("http://x.org:8a", false),
+        ("", false), ("http", false), ("http://localhost:41719", true), ("http://x:81/", false), ("http://:81", false),
     ])
     func plainOrigin(url: String, plain: Bool) {
         #expect(SiteURL.isPlainOrigin(url) == plain)
