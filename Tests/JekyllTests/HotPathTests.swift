@@ -276,6 +276,15 @@ import Testing
         #expect(XML.escape(input) == expected)
     }
 
+    /// Ruby's `gsub` with a plain string; a text without the target (looked for first) comes back as it is.
+    @Test(arguments: [
+        ("/a/index.html", "/a/"), ("/index.html/b/index.html", "//b/"), ("/a/b/", "/a/b/"), ("/index.htm", "/index.htm"),
+        ("index.html", "index.html"), ("/index.html", "/"), ("ü/index.html", "ü/"), ("/index.html/index.html", "//"),
+    ])
+    func replacingAllIndex(input: String, expected: String) {
+        #expect(input.replacingAll("/index.html", with: "/") == expected)
+    }
+
     @Test(arguments: [("%b %-d, %Y", false), ("%Z", true), ("%H:%M %Z", true), ("100%", false)])
     func zoneNameInPattern(pattern: String, mentions: Bool) {
         #expect(pattern.mentionsZoneName == mentions)

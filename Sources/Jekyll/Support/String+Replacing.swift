@@ -11,6 +11,9 @@ extension String {
     /// Replaces every non-overlapping occurrence, left to right (Ruby's `gsub` with a plain string).
     public func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty, self.utf8.count >= target.utf8.count else { return self }
+        // Most texts hold no match (the sitemap asks it of every URL): looked for in place
+        // first, without copying the text into arrays.
+        guard ByteSearch.firstRange(of: target, in: self) != nil else { return self }
         let s = Array(self.utf8), t = Array(target.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(s.count)
