@@ -83,6 +83,6 @@ import Testing
     ])
     func bracketColon(text: String, has: Bool) {
         var text = text
-        #expect(text.withUTF8 { Excerpt.containsBracketColon($0) } == has)
+        #expect(text.withUTF8 { ByteSearch.hasPair(UInt8(ascii: "]"), then: UInt8(ascii: ":"), in: $0) } == has)
     }
 }

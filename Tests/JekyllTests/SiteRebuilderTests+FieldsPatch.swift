@@ -12,15 +12,8 @@ import JekyllPlugins
     typealias Fixture = SiteRebuilderTests.Fixture
     static let post = SiteRebuilderPatchTests.post
 
-    /// The fixture site built twice, with the watcher trusted (patches) or not (full rebuilds).
     static func builtSite(trusted: Bool, _ changes: [String: String] = [:]) throws -> Fixture {
-        var files = SiteRebuilderTests.site
-        for (path, text) in changes { files[path] = text }
-        let site = try Fixture(files)
-        site.trustsTouched = trusted
-        try site.build()
-        try site.build()
-        return site
+        try SiteRebuilderPatchTests.builtSite(trusted: trusted, changes)
     }
 
     @Test(arguments: [

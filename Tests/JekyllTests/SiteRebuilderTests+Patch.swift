@@ -13,12 +13,12 @@ import JekyllPlugins
     static let post = "_posts/2024-02-01-two.md"
 
     /// A site whose index shows excerpts and whose feed shows contents, built twice (the second
-    /// build has a previous one to patch).
-    static func builtSite(_ changes: [String: String] = [:]) throws -> Fixture {
+    /// build has a previous one to patch), with the watcher trusted (patches) or not (full rebuilds).
+    static func builtSite(trusted: Bool = true, _ changes: [String: String] = [:]) throws -> Fixture {
         var files = SiteRebuilderTests.site
         for (path, text) in changes { files[path] = text }
         let site = try Fixture(files)
-        site.trustsTouched = true
+        site.trustsTouched = trusted
         try site.build()
         try site.build()
         return site

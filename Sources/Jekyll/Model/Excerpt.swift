@@ -1,11 +1,3 @@
-#if canImport(Darwin)
-import Darwin
-#elseif canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
 /// The excerpt of a collection item: the text before the first `excerpt_separator`, with Liquid
 /// blocks the cut left open closed again and the Markdown link definitions it uses appended.
 enum Excerpt {
@@ -82,7 +74,7 @@ enum Excerpt {
         return text.withUTF8 { bytes in
             var out: [(String, String)] = []
             // A definition has `]:`; most posts have none, and are not then split into lines.
-            guard Excerpt.containsBracketColon(bytes) else { return out }
+            guard ByteSearch.hasPair(UInt8(ascii: "]"), then: UInt8(ascii: ":"), in: bytes) else { return out }
             ByteSearch.forEachLine(bytes) { line in
                 var i = line.lowerBound
                 var spaces = 0
@@ -97,17 +89,5 @@ enum Excerpt {
             }
             return out
         }
-    }
-
-    /// Whether the bytes hold `]:`, found by `memchr` for `]`.
-    static func containsBracketColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        var offset = 0
-        while offset < bytes.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "]")), bytes.count - offset) {
-            let i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: ":") { return true }
-            offset = i + 1
-        }
-        return false
     }
 }

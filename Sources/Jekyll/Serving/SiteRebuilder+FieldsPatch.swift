@@ -101,10 +101,7 @@ extension SiteRebuilder {
                     || doc.isGenerated && (record.generated == nil || ReuseRules.generatedSignature(doc) != record.generated)
                 guard ownChange || variables == nil || variables != record.variables else { continue }
                 edited.insert(id)
-                let fields = ReuseRules.fieldsSignature(doc)
-                if variables == nil || fields == nil || fields != record.fields || variables != record.variables {
-                    changedFields.insert(keys[id])
-                }
+                if fieldsChanged(doc, record: record) { changedFields.insert(keys[id]) }
             } else if doc.content != old.content || doc.contentLine != old.contentLine || doc.excerptSource != old.excerptSource
                         || !(doc.data.isIdentical(to: old.data) || doc.data == old.data) {
                 // A generator changed a document made of a file otherwise than before (a relative

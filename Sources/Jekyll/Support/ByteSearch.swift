@@ -35,16 +35,20 @@ enum ByteSearch {
     /// Whether `text` has `{{` or `{%`.
     static func hasLiquidConstruct(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var offset = 0
-            while offset < bytes.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "{")), bytes.count - offset) {
-                let i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{") || bytes[i + 1] == UInt8(ascii: "%") { return true }
-                offset = i + 1
-            }
-            return false
+        return text.withUTF8 { hasPair(UInt8(ascii: "{"), then: UInt8(ascii: "{"), or: UInt8(ascii: "%"), in: $0) }
+    }
+
+    /// Whether `bytes` hold `first` directly followed by `second` or `other` (`memchr` for `first`).
+    static func hasPair(_ first: UInt8, then second: UInt8, or other: UInt8? = nil,
+                        in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var offset = 0
+        while offset < bytes.count, let hit = memchr(base + offset, Int32(first), bytes.count - offset) {
+            let i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if i + 1 < bytes.count, bytes[i + 1] == second || bytes[i + 1] == other { return true }
+            offset = i + 1
         }
+        return false
     }
 
     /// Whether two buffers hold the same bytes (`memcmp`; the generic `elementsEqual` went byte by

@@ -88,12 +88,12 @@ final class IncludeMemo: Sendable {
         let variables = pageVariables.subtracting(usage.assignedVariables)
         let compared = usage.comparedOnlyVariables.intersection(variables)
         var pinned: [VariableLookup] = []
+        var pinnedNames = Set<String>()
         for name in variables.subtracting(compared).sorted() {
-            for keys in usage.keyPaths[name]?.sorted(by: { $0.lexicographicallyPrecedes($1) }) ?? [] {
-                pinned.append(.path(name, keys))
-            }
+            guard let paths = usage.keyPaths[name], !paths.isEmpty else { continue }
+            pinnedNames.insert(name)
+            for keys in paths.sorted(by: { $0.lexicographicallyPrecedes($1) }) { pinned.append(.path(name, keys)) }
         }
-        let pinnedNames = Set(pinned.compactMap { if case .identifier(let n) = $0.name { n } else { nil } })
         let filters = trustingMarkdownify ? usage.filters.subtracting(["markdownify"]) : usage.filters
         guard usage.isKnown, usage.freeVariables.subtracting(compared).subtracting(pinnedNames).isSubset(of: siteVariables),
               filters.isSubset(of: pureFilters) else { return nil }

@@ -121,7 +121,7 @@ public struct TemplateAnalyzer {
     /// `recordingEffects(comparing:)` logs when it evaluates them.
     public mutating func readTest(_ condition: Condition) {
         for c in condition.comparisons {
-            guard c.op == .equal || c.op == .notEqual, !c.hasMethodLiteral, let right = c.right else {
+            guard c.isPlainEquality, let right = c.right else {
                 read(c.left)
                 if let r = c.right { read(r) }
                 continue

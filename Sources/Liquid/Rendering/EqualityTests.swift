@@ -60,7 +60,7 @@ extension RenderContext {
     func evaluateLogging(_ c: Condition.Comparison, log: ComparisonLog) throws -> Bool {
         let leftPath = comparedPath(c.left, log), rightPath = c.right.flatMap { comparedPath($0, log) }
         if leftPath == nil && rightPath == nil { return try c.evaluateUnlogged(self) }
-        guard c.op == .equal || c.op == .notEqual, !c.hasMethodLiteral, let right = c.right,
+        guard c.isPlainEquality, let right = c.right,
               (leftPath == nil) != (rightPath == nil), let path = leftPath ?? rightPath,
               path.lookups.allSatisfy({ if case .key = $0 { return true } else { return false } }) else {
             log.incomplete()

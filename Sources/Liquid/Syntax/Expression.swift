@@ -179,6 +179,10 @@ public final class Condition: Sendable {
         /// Whether either side is `blank`/`empty` (then `==` tests the other side).
         let hasMethodLiteral: Bool
 
+        /// `==`/`!=` between two values (no `blank`/`empty`): what a recording may log as an
+        /// equality test, and what analysis may count as a test of a compared variable.
+        var isPlainEquality: Bool { (op == .equal || op == .notEqual) && !hasMethodLiteral && right != nil }
+
         public init(left: Expression, op: Operator?, right: Expression?) {
             self.left = left
             self.op = op
