@@ -20,9 +20,22 @@ public struct EntryFilter: Sendable {
         self.safe = safe
         includeMatchers = include.map { SourcePattern($0, source: source) }
         excludeMatchers = self.exclude.map { SourcePattern($0, source: source) }
-        var base = baseDirectory
-        if base.hasPrefix(source) { base = String(base.dropFirst(source.count)) }
-        self.baseDirectory = base
+        self.baseDirectory = Self.relative(baseDirectory, to: source)
+    }
+
+    /// The same rules for entries under another directory: the patterns are compiled already.
+    private init(_ other: EntryFilter, baseDirectory: String) {
+        source = other.source
+        include = other.include
+        exclude = other.exclude
+        safe = other.safe
+        includeMatchers = other.includeMatchers
+        excludeMatchers = other.excludeMatchers
+        self.baseDirectory = Self.relative(baseDirectory, to: other.source)
+    }
+
+    private static func relative(_ directory: String, to source: String) -> String {
+        directory.hasPrefix(source) ? String(directory.dropFirst(source.count)) : directory
     }
 
     /// The site's rules: its source, `include`, `exclude` and safe mode.
@@ -32,7 +45,7 @@ public struct EntryFilter: Sendable {
     }
 
     public func relativeTo(baseDirectory: String) -> EntryFilter {
-        EntryFilter(source: source, include: include, exclude: exclude, safe: safe, baseDirectory: baseDirectory)
+        EntryFilter(self, baseDirectory: baseDirectory)
     }
 
     /// The entries that stay. `entries` are names or paths relative to the current directory, and
@@ -82,28 +95,61 @@ public struct EntryFilter: Sendable {
     /// fnmatch, by prefix, or by naming the entry's directory with a trailing slash.
     private static func globMatches(_ patterns: [SourcePattern], _ entry: String, source: String) -> Bool {
         guard !patterns.isEmpty else { return false }
-        let entryPath = Path.join(source, entry)
-        let bytes = Array(entryPath.utf8)
+        let bytes = joinedBytes(source, entry)
         var isDirectory: Bool?
-        for pattern in patterns {
-            if pattern.glob.matches(utf8: bytes) || bytes.starts(with: pattern.bytes) { return true }
-            if pattern.bytes.count == bytes.count + 1, pattern.bytes.last == UInt8(ascii: "/"), pattern.bytes.starts(with: bytes) {
-                if isDirectory == nil { isDirectory = FileSystem.isDirectory(entryPath) }
-                if isDirectory == true { return true }
+        return patterns.withUnsafeBufferPointer { patterns in
+            for index in patterns.indices {
+                let pattern = patterns[index].bytes
+                // A literal pattern matches only itself, which the prefix test covers.
+                if Self.hasPrefix(bytes, pattern) { return true }
+                if !patterns[index].isLiteral, patterns[index].glob.matches(utf8: bytes) { return true }
+                if pattern.count == bytes.count + 1, pattern.last == UInt8(ascii: "/"), Self.hasPrefix(pattern, bytes) {
+                    if isDirectory == nil { isDirectory = FileSystem.isDirectory(Path.join(source, entry)) }
+                    if isDirectory == true { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// `Path.join(source, entry)` as bytes, made directly in the common case (no leading `/`).
+    private static func joinedBytes(_ source: String, _ entry: String) -> [UInt8] {
+        guard entry.utf8.first != UInt8(ascii: "/") else { return Array(Path.join(source, entry).utf8) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(source.utf8.count + entry.utf8.count + 1)
+        bytes.append(contentsOf: source.utf8)
+        if bytes.last != UInt8(ascii: "/") { bytes.append(UInt8(ascii: "/")) }
+        bytes.append(contentsOf: entry.utf8)
+        return bytes
+    }
+
+    /// `whole` starts with `prefix` (and is no shorter), byte by byte without generic sequences.
+    private static func hasPrefix(_ whole: [UInt8], _ prefix: [UInt8]) -> Bool {
+        whole.withUnsafeBufferPointer { w in
+            prefix.withUnsafeBufferPointer { p in
+                guard w.count >= p.count else { return false }
+                var i = p.count - 1
+                while i >= 0 {
+                    if w[i] != p[i] { return false }
+                    i -= 1
+                }
+                return true
             }
         }
-        return false
     }
 
     /// An `include`/`exclude` entry joined under the source (Jekyll's `PathManager.join`).
     private struct SourcePattern: Sendable {
         let bytes: [UInt8]
         let glob: GlobPattern
+        /// No wildcard, bracket or escape.
+        let isLiteral: Bool
 
         init(_ pattern: String, source: String) {
             let path = Path.join(source, pattern)
             bytes = Array(path.utf8)
             glob = GlobPattern(path)
+            isLiteral = glob.isLiteral
         }
     }
 }

@@ -13,7 +13,7 @@ public struct GlobPattern: Sendable {
     private let pattern: [UInt8]
     private let options: Options
     /// No wildcard, bracket or escape: the pattern matches only itself.
-    private let isLiteral: Bool
+    public let isLiteral: Bool
 
     public init(_ pattern: String, options: Options = []) {
         self.pattern = Array(pattern.utf8)
