@@ -50,7 +50,11 @@ public enum SiteBuild {
         progress?.begin("Reading")
         timer.end("RESET")
 
-        // Read: layouts, pages, static files, posts, collections, data.
+        // Read: layouts, pages, static files, posts, collections, data. Meanwhile the idle core
+        // compiles the stylesheets it can foresee.
+        if !configuration.incremental {
+            setup.converters.earlyStylesheets.start(configuration: configuration, sass: setup.converters.sass)
+        }
         var site = setup.site
         try SiteReader(logger: logger).read(&site)
         timer.end("READ")
