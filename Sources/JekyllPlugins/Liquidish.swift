@@ -52,32 +52,9 @@ enum Liquidish {
             .joined(separator: " ")
     }
 
-    /// Liquid's `strip_html`: scripts, styles and comments with their contents, then every tag.
-    static func stripHTML(_ s: String) -> String {
-        var text = s
-        for (open, close) in [("<script", "</script>"), ("<!--", "-->"), ("<style", "</style>")] {
-            text = removeBlocks(text, open: open, close: close)
-        }
-        var out = ""
-        var rest = Substring(text)
-        while let lt = rest.firstIndex(of: "<") {
-            out += rest[..<lt]
-            guard let gt = rest[lt...].firstIndex(of: ">") else { out += rest[lt...]; return out }
-            rest = rest[rest.index(after: gt)...]
-        }
-        return out + rest
-    }
-
-    private static func removeBlocks(_ s: String, open: String, close: String) -> String {
-        var out = ""
-        var rest = Substring(s)
-        while let start = rest.range(of: open, options: .caseInsensitive) {
-            guard let end = rest[start.upperBound...].range(of: close, options: .caseInsensitive) else { break }
-            out += rest[..<start.lowerBound]
-            rest = rest[end.upperBound...]
-        }
-        return out + rest
-    }
+    /// Liquid's `strip_html`: scripts, styles and comments with their contents (the leftmost block
+    /// first, case-sensitive, as Liquid's one regular expression finds them), then every tag.
+    static func stripHTML(_ s: String) -> String { EscapingFilters.stripHTML(s) }
 
     /// Jekyll's `where` comparison: a string property equal to the target, or an array property
     /// with an element whose `to_s` is the target.

@@ -14,7 +14,7 @@ public enum URLTemplate {
     public static func fill(_ template: String, orderedPlaceholders: [(String, String?)]) -> String {
         var result = template
         for (name, value) in orderedPlaceholders {
-            guard result.contains(":") else { break }
+            guard result.utf8.contains(UInt8(ascii: ":")) else { break }
             if let value {
                 result = result.replacingAll(":" + name, with: URLPath.escape(value))
             } else {

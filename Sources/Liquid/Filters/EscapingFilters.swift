@@ -113,7 +113,7 @@ public enum EscapingFilters {
     }
 
     /// Removes `<script>…</script>`, `<!-- … -->`, `<style>…</style>`, then every `<…>`.
-    static func stripHTML(_ s: String) -> String {
+    public static func stripHTML(_ s: String) -> String {
         let original = s
         var s = s
         return s.withUTF8 { b -> String in
