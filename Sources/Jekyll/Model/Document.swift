@@ -236,10 +236,11 @@ public struct Document: Sendable {
 
     private var workedOutDestinationPath: String {
         var path = Path.sanitized(base: "/", URLPath.unescape(url))
-        if url.hasSuffix("/") {
+        // Suffixes compared as bytes, as Ruby's `end_with?` compares them.
+        if url.utf8.last == UInt8(ascii: "/") {
             path = Path.join(path, isPage ? "index" : "index.html")
         }
-        if !path.hasSuffix(outputExtension) { path += outputExtension }
+        if !path.utf8.reversed().starts(with: outputExtension.utf8.reversed()) { path += outputExtension }
         return path.droppingLeadingSlash
     }
 

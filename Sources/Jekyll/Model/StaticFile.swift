@@ -33,8 +33,11 @@ public struct StaticFile: Sendable {
 
 extension String {
     var droppingLeadingSlash: String {
-        var s = Substring(self)
-        while s.hasPrefix("/") { s = s.dropFirst() }
-        return String(s)
+        var slashes = 0
+        for byte in utf8 {
+            guard byte == UInt8(ascii: "/") else { break }
+            slashes += 1
+        }
+        return slashes == 0 ? self : String(Substring(utf8.dropFirst(slashes)))
     }
 }

@@ -24,14 +24,14 @@ public final class RenderState: Sendable {
     }
 
     final class Slot: Sendable {
-        let result = Locked<Result?>(nil)
+        let result = Mutex<Result?>(nil)
         /// The converted content while the document's layouts are being rendered.
-        let converted = Locked<String?>(nil)
+        let converted = Mutex<String?>(nil)
         let done = DispatchSemaphore(value: 0)
         /// An incremental build left it out; it is rendered only if a template asks for it.
         let deferred = Atomic<Bool>(false)
         /// Held while a deferred document is rendered on demand.
-        let onDemand = Locked<Void>(())
+        let onDemand = Mutex<Void>(())
     }
 
     private let slots: [Slot]

@@ -59,7 +59,9 @@ public final class SiteSnapshot: Sendable {
         var itemIDs: [String: [String: Int]] = [:]
         for c in collections {
             var byPath: [String: Int] = [:]
-            for id in c.documentIDs where byPath[documents[id].relativePath] == nil { byPath[documents[id].relativePath] = id }
+            byPath.reserveCapacity(c.documentIDs.count)
+            // Backwards, so that the first of documents sharing a path is the one kept.
+            for id in c.documentIDs.reversed() { byPath[documents[id].relativePath] = id }
             if itemIDs[c.info.label] == nil { itemIDs[c.info.label] = byPath }
         }
         self.itemIDs = itemIDs

@@ -6,11 +6,20 @@ public enum Path {
     /// as Ruby's `File.join` does (`join("", "a")` is `/a`).
     public static func join(_ parts: String...) -> String { join(parts) }
 
+    /// Two components, the common case, without an array of them.
+    public static func join(_ first: String, _ second: String) -> String {
+        let endsWithSlash = first.utf8.last == slash
+        let startsWithSlash = second.utf8.first == slash
+        if endsWithSlash && startsWithSlash { return join([first, second]) }
+        return endsWithSlash || startsWithSlash ? first + second : first + "/" + second
+    }
+
     public static func join(_ parts: [String]) -> String {
         guard var result = parts.first else { return "" }
         for part in parts.dropFirst() {
-            let endsWithSlash = result.hasSuffix("/")
-            let startsWithSlash = part.hasPrefix("/")
+            // A `/` ends (or starts) the last (or first) character exactly when it is the last (or first) byte.
+            let endsWithSlash = result.utf8.last == slash
+            let startsWithSlash = part.utf8.first == slash
             if endsWithSlash && startsWithSlash {
                 result += String(part.drop(while: { $0 == "/" }))
                 if !result.hasSuffix("/") && part.allSatisfy({ $0 == "/" }) { result += "/" }
@@ -129,7 +138,8 @@ public enum Path {
         var clean = questionable.hasPrefix("~") ? "/" + questionable : questionable
         clean = expand(clean, relativeTo: "/")
         if clean == base { return clean }
-        if clean.hasPrefix(base.hasSuffix("/") ? base : base + "/") { return clean }
+        // Compared as bytes: the prefix ends in `/`, which no character extends.
+        if clean.utf8.starts(with: base.utf8.last == slash ? base.utf8 : (base + "/").utf8) { return clean }
         return join(base, clean)
     }
 

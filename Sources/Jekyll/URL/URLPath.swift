@@ -30,7 +30,10 @@ public enum URLPath {
 
     /// Decodes `%XX` sequences (invalid ones stay as they are).
     public static func unescape(_ path: String) -> String {
-        guard path.utf8.contains(UInt8(ascii: "%")) else { return path }
+        let percent = UInt8(ascii: "%")
+        guard path.utf8.withContiguousStorageIfAvailable({ $0.contains(percent) }) ?? path.utf8.contains(percent) else {
+            return path
+        }
         let bytes = Array(path.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -41,21 +41,40 @@ enum FolderConflicts {
         return nil
     }
 
-    /// Whether some file's path is a folder of another's: each path's folders looked up among the
-    /// paths as slices of it, without making a string per folder (this runs before every
-    /// render, and on every rebuild of `kyll serve`).
+    /// Whether some file's path is a folder of another's. Paths are compared as bytes (as the file
+    /// system compares them): each path's FNV-1a hash is kept, and the hash of each folder of a
+    /// path is had along the way while scanning it, so no string or slice is made or hashed per
+    /// folder (this runs before every render, and on every rebuild of `kyll serve`).
     static func hasAny(in files: [OutputFile]) -> Bool {
-        var paths = Set<Substring>(minimumCapacity: files.count)
-        for file in files { paths.insert(file.path[...]) }
+        var byHash: [UInt64: [Int]] = [:]
+        byHash.reserveCapacity(files.count)
+        for (index, file) in files.enumerated() {
+            var path = file.path
+            let hash = path.withUTF8 { bytes in bytes.reduce(fnvOffset) { fnv($0, $1) } }
+            byHash[hash, default: []].append(index)
+        }
         for file in files {
-            let path = file.path
-            var index = path.utf8.startIndex
-            while let slash = path.utf8[index...].firstIndex(of: UInt8(ascii: "/")) {
-                if slash > path.utf8.startIndex, paths.contains(path[..<slash]) { return true }
-                index = path.utf8.index(after: slash)
+            var path = file.path
+            let found = path.withUTF8 { bytes -> Bool in
+                var hash = fnvOffset
+                for (i, byte) in bytes.enumerated() {
+                    if byte == UInt8(ascii: "/"), i > 0, let candidates = byHash[hash],
+                       candidates.contains(where: { files[$0].path.utf8.elementsEqual(bytes[..<i]) }) {
+                        return true
+                    }
+                    hash = fnv(hash, byte)
+                }
+                return false
             }
+            if found { return true }
         }
         return false
+    }
+
+    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always) private static func fnv(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 
     private static func error(file: OutputFile, member: OutputFile, configuration: Configuration,
