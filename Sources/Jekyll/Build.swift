@@ -50,11 +50,7 @@ public enum SiteBuild {
         progress?.begin("Reading")
         timer.end("RESET")
 
-        // Read: layouts, pages, static files, posts, collections, data. Meanwhile the idle core
-        // compiles the stylesheets it can foresee.
-        if !configuration.incremental {
-            setup.converters.earlyStylesheets.start(configuration: configuration, sass: setup.converters.sass)
-        }
+        // Read: layouts, pages, static files, posts, collections, data.
         var site = setup.site
         try SiteReader(logger: logger).read(&site)
         timer.end("READ")

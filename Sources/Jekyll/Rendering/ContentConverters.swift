@@ -30,8 +30,6 @@ public struct ContentConverters: Sendable {
     public let highlighter: (any CodeHighlighter)?
     let smartyPants: SmartyPants
     let sass: SassConversion
-    /// Stylesheets compiled while the site was read, when the build started that.
-    let earlyStylesheets = StylesheetPrecompiles()
     /// Documents' converted Markdown from earlier builds (nil without a disk cache).
     let markdownCache: ConversionCache?
 
@@ -94,12 +92,7 @@ public struct ContentConverters: Sendable {
                     output = try convert(output).text
                 }
             case .scss, .sass:
-                let result: SassConversion.Result
-                if let early = earlyStylesheets.take(relativePath: page.relativePath, text: output, syntax: kind) {
-                    result = early
-                } else {
-                    result = try sass.convert(output, syntax: kind, page: page)
-                }
+                let result = try sass.convert(output, syntax: kind, page: page)
                 output = result.css
                 if let map = result.sourceMap { sourceMap = map }
             case .identity:

@@ -55,18 +55,10 @@ struct SassConversion: Sendable {
     }
 
     func convert(_ text: String, syntax: ConverterKind, page: Document) throws(BuildError) -> Result {
-        try convert(text, syntax: syntax, name: page.name, basename: page.basename, isPage: page.isPage,
-                    relativePath: page.relativePath, contentLine: page.contentLine)
-    }
-
-    /// `convert` for a document known by its file name (`name`, `basename` without the extension),
-    /// whether it is a page, and where it is (for errors).
-    func convert(_ text: String, syntax: ConverterKind, name: String, basename: String, isPage: Bool,
-                 relativePath: String, contentLine: Int) throws(BuildError) -> Result {
         // sassc-ruby returns empty text without compiling it: an empty stylesheet and no map.
         if text.isEmpty { return Result(css: "", sourceMap: nil) }
         // Only pages are associated with the converter; anything else compiles as `stdin`.
-        let associated = isPage
+        let associated = page.isPage
         let mapRequired = associated && sourceMapMode != "never"
             && (sourceMapMode == "always" || !(sourceMapMode == "development" && environment != "development"))
         var options = SassOptions(syntax: syntax == .sass ? .indented : .scss, style: style, loadPaths: loadPaths,
@@ -74,9 +66,9 @@ struct SassConversion: Sendable {
         if associated {
             // Jekyll names the files relative to the working directory, as if they were at the
             // source's root; the map comes out the same from absolute paths.
-            options.inputPath = Path.join(source, name)
-            options.outputPath = Path.join(source, basename + ".css")
-            options.sourceMap = SassOptions.SourceMap(file: Path.join(source, basename + ".css.map"),
+            options.inputPath = Path.join(source, page.name)
+            options.outputPath = Path.join(source, page.basename + ".css")
+            options.sourceMap = SassOptions.SourceMap(file: Path.join(source, page.basename + ".css.map"),
                                                       includeContents: true, omitURL: !mapRequired)
         }
         let output: SassOutput
@@ -87,14 +79,14 @@ struct SassConversion: Sendable {
             var sourceLine: String?
             if let file = error.file, error.line > 0 {
                 let isPage = file == options.inputPath
-                let shown = isPage ? relativePath : (Path.relative(file, to: source) ?? file)
+                let shown = isPage ? page.relativePath : (Path.relative(file, to: source) ?? file)
                 // The page's own lines are counted after its front matter.
-                let line = isPage ? error.line + contentLine - 1 : error.line
+                let line = isPage ? error.line + page.contentLine - 1 : error.line
                 location = FileLocation(path: shown, line: line, column: error.column)
                 let fileText = isPage ? Optional(text) : (try? FileSystem.read(file)).map { String(decoding: $0, as: UTF8.self) }
                 sourceLine = fileText.flatMap { BuildError.line(error.line, of: $0) }
             }
-            throw BuildError(error.message, at: location ?? FileLocation(path: relativePath, line: contentLine),
+            throw BuildError(error.message, at: location ?? FileLocation(path: page.relativePath, line: page.contentLine),
                              sourceLine: sourceLine, detail: error.formatted)
         }
         var css = output.css
