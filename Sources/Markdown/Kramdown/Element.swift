@@ -25,7 +25,7 @@ final class Element {
     /// straight from the bytes (`withText`).
     var value: String {
         get {
-            guard !textPending, let bytes = sourceBytes else { return storedValue }
+            guard !textPending, !spansSimple, let bytes = sourceBytes else { return storedValue }
             storedValue = bytes.string(sourceRange)
             sourceBytes = nil
             sourceBase = nil
@@ -83,6 +83,9 @@ final class Element {
     /// until the tree pass parses the text into its spans. `rawTextChild()` makes the child for
     /// the block grammar's rules that read or extend it.
     @exclusivity(unchecked) var spansPending = false
+    /// A paragraph whose raw text (a range of the source) holds only simple spans: it has no
+    /// children, the converter prints the spans from the text (`SimpleSpans`).
+    @exclusivity(unchecked) private(set) var spansSimple = false
     /// An emphasis, link or image whose only child is still the text `sourceBytes[sourceRange]`
     /// (see `children`).
     @exclusivity(unchecked) private var textPending = false
@@ -217,6 +220,31 @@ final class Element {
             textPending = true
         }
         return true
+    }
+
+    /// A paragraph whose pending raw text passes `holdsOnlySimpleSpans` keeps it for the
+    /// converter (`spansSimple`) instead of having it parsed into span elements. False (and
+    /// nothing done) otherwise.
+    func keepRawTextAsSimpleSpans(if holdsOnlySimpleSpans: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard spansPending, kind == .p, let base = sourceBase, sourceBytes != nil,
+              holdsOnlySimpleSpans(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count))
+        else { return false }
+        spansPending = false
+        spansSimple = true
+        return true
+    }
+
+    /// Makes a paragraph with simple spans one with pending raw text again (for the span parser).
+    func restorePendingSpans() {
+        guard spansSimple else { return }
+        spansSimple = false
+        spansPending = true
+    }
+
+    /// Calls `body` with the raw text of a paragraph with simple spans (nil when it has none).
+    func withSimpleSpans<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard spansSimple, let base = sourceBase else { return nil }
+        return body(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count))
     }
 
     /// The pending child text as a string (nil when there is none).
