@@ -234,6 +234,21 @@ final class Element {
         return true
     }
 
+    /// A paragraph or table cell whose only child is a raw text that passes
+    /// `holdsOnlySimpleSpans` (a text the block grammar made or extended) keeps a copy of that
+    /// text's bytes as its simple spans instead. False (and nothing done) otherwise.
+    func keepRawTextChildAsSimpleSpans(if holdsOnlySimpleSpans: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard kind == .p || kind == .td, !textPending, storedChildren.count == 1, storedChildren[0].kind == .rawText else { return false }
+        let bytes = storedChildren[0].valueBytes
+        guard bytes.withUnsafeBufferPointer(holdsOnlySimpleSpans) else { return false }
+        storedChildren = []
+        sourceBytes = bytes
+        sourceBase = Self.base(of: bytes)
+        sourceRange = 0..<bytes.count
+        spansSimple = true
+        return true
+    }
+
     /// Makes a paragraph with simple spans one with pending raw text again (for the span parser).
     func restorePendingSpans() {
         guard spansSimple else { return }
@@ -305,6 +320,12 @@ final class Element {
         c.transparent = transparent; c.level = level; c.rawText = rawText; c.lang = lang
         c.firstAsPara = firstAsPara; c.spansPending = spansPending; c.alignment = alignment; c.eob = eob; c.rawTypes = rawTypes
         c.children = children.map { $0.copy() }
+        if spansSimple {
+            c.sourceBytes = sourceBytes
+            c.sourceBase = sourceBase
+            c.sourceRange = sourceRange
+            c.spansSimple = true
+        }
         return c
     }
 }

@@ -323,7 +323,7 @@ final class HTMLConverter {
         }
         blockHTML(isHead ? "th" : "td", attrs, indent) {
             let start = self.out.count
-            self.inner(el, indent)
+            if el.spansSimple { self.simpleSpans(el) } else { self.inner(el, indent) }
             if self.out.count == start { self.out.append(Entity.nbsp.output(self.options.entityOutput)) }
         }
     }

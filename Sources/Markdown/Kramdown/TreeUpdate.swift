@@ -9,8 +9,8 @@ struct TreeUpdate {
     /// The span parser for every raw text of the tree.
     private let spans: SpanParser
     /// Whether paragraphs of simple spans keep their text for the converter (`SimpleSpans`):
-    /// only when no later pass reads or changes a paragraph's texts (abbreviations, footnote
-    /// backlinks, GFM breaks).
+    /// only when no later pass reads or changes a paragraph's texts (abbreviations, GFM breaks).
+    /// Footnote contents (which get backlinks) are updated without it.
     private var keepsSimpleSpans = false
 
     init(ctx: SpanParser.Context) {
@@ -20,7 +20,7 @@ struct TreeUpdate {
 
     func run(_ root: Element) {
         var pass = self
-        pass.keepsSimpleSpans = ctx.abbreviations.isEmpty && ctx.footnotes.isEmpty && ctx.inlineOptions.isEmpty
+        pass.keepsSimpleSpans = ctx.abbreviations.isEmpty && ctx.inlineOptions.isEmpty
             && !ctx.options.hardWrap && !ctx.sourceHasBackslashBreak && SimpleSpans.applies(parsersMask: ctx.parsersMask)
         pass.update(root)
         // a span `{::options}` may have changed what the later passes do: the kept texts are
@@ -64,6 +64,9 @@ struct TreeUpdate {
             return
         }
         // a paragraph or header: its one raw text becomes its children as they are parsed
+        if keepsSimpleSpans, el.keepRawTextChildAsSimpleSpans(if: { SimpleSpans.holdsOnlySimpleSpans($0, parsersMask: ctx.parsersMask) }) {
+            return
+        }
         if el.children.count == 1, let only = el.children.first, only.kind == .rawText {
             el.children = spans.parseNext(bytes: only.valueBytes, firstLine: only.line != 0 ? only.line : el.line)
             return
