@@ -86,6 +86,8 @@ final class Element {
     /// A paragraph whose raw text (a range of the source) holds only simple spans: it has no
     /// children, the converter prints the spans from the text (`SimpleSpans`).
     @exclusivity(unchecked) private(set) var spansSimple = false
+    /// The operations that print them (`SimpleSpans.Ops`).
+    @exclusivity(unchecked) private(set) var simpleSpanOps: Range<Int32> = 0..<0
     /// An emphasis, link or image whose only child is still the text `sourceBytes[sourceRange]`
     /// (see `children`).
     @exclusivity(unchecked) private var textPending = false
@@ -222,25 +224,27 @@ final class Element {
         return true
     }
 
-    /// A paragraph whose pending raw text passes `holdsOnlySimpleSpans` keeps it for the
-    /// converter (`spansSimple`) instead of having it parsed into span elements. False (and
-    /// nothing done) otherwise.
-    func keepRawTextAsSimpleSpans(if holdsOnlySimpleSpans: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+    /// A paragraph whose pending raw text `readSimpleSpans` reads (the range of the operations
+    /// it recorded) keeps it for the converter (`spansSimple`) instead of having it parsed into
+    /// span elements. False (and nothing done) otherwise.
+    func keepRawTextAsSimpleSpans(_ readSimpleSpans: (UnsafeBufferPointer<UInt8>) -> Range<Int32>?) -> Bool {
         guard spansPending, kind == .p, let base = sourceBase, sourceBytes != nil,
-              holdsOnlySimpleSpans(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count))
+              let ops = readSimpleSpans(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count))
         else { return false }
         spansPending = false
         spansSimple = true
+        simpleSpanOps = ops
         return true
     }
 
-    /// A paragraph or table cell whose only child is a raw text that passes
-    /// `holdsOnlySimpleSpans` (a text the block grammar made or extended) keeps a copy of that
-    /// text's bytes as its simple spans instead. False (and nothing done) otherwise.
-    func keepRawTextChildAsSimpleSpans(if holdsOnlySimpleSpans: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+    /// A paragraph or table cell whose only child is a raw text that `readSimpleSpans` reads (a
+    /// text the block grammar made or extended) keeps a copy of that text's bytes as its simple
+    /// spans instead. False (and nothing done) otherwise.
+    func keepRawTextChildAsSimpleSpans(_ readSimpleSpans: (UnsafeBufferPointer<UInt8>) -> Range<Int32>?) -> Bool {
         guard kind == .p || kind == .td, !textPending, storedChildren.count == 1, storedChildren[0].kind == .rawText else { return false }
         let bytes = storedChildren[0].valueBytes
-        guard bytes.withUnsafeBufferPointer(holdsOnlySimpleSpans) else { return false }
+        guard let ops = bytes.withUnsafeBufferPointer(readSimpleSpans) else { return false }
+        simpleSpanOps = ops
         storedChildren = []
         sourceBytes = bytes
         sourceBase = Self.base(of: bytes)
@@ -256,10 +260,11 @@ final class Element {
         spansPending = true
     }
 
-    /// Calls `body` with the raw text of a paragraph with simple spans (nil when it has none).
-    func withSimpleSpans<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    /// Calls `body` with the raw text of a paragraph with simple spans and the range of their
+    /// operations (nil when it has none).
+    func withSimpleSpans<R>(_ body: (UnsafeBufferPointer<UInt8>, Range<Int32>) -> R) -> R? {
         guard spansSimple, let base = sourceBase else { return nil }
-        return body(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count))
+        return body(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count), simpleSpanOps)
     }
 
     /// The pending child text as a string (nil when there is none).
@@ -325,6 +330,7 @@ final class Element {
             c.sourceBase = sourceBase
             c.sourceRange = sourceRange
             c.spansSimple = true
+            c.simpleSpanOps = simpleSpanOps
         }
         return c
     }

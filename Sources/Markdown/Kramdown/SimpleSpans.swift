@@ -2,39 +2,56 @@
 /// `**strong**`, code spans, inline links `[text](url)` without a title and GFM `~~del~~`, each
 /// holding only plain text — read straight from its bytes: the tree pass checks that kramdown's
 /// span grammar would read exactly that (`SpanParser` would make only those elements), and the
-/// converter prints them from the bytes. No element is made for the spans (most paragraphs of a
-/// page are like this; their texts, emphases and links were most of the tree's objects).
+/// converter prints them from what the check recorded (`Ops`), without reading the text again.
+/// No element is made for the spans (most paragraphs of a page are like this; their texts,
+/// emphases and links were most of the tree's objects).
 ///
 /// The test is conservative: any byte at which the span grammar could do something else — a
 /// quote (smart quotes look at the character before it too), `_`, `<`, `>`, `&`, `$`, `{`, a
 /// backslash, `..`, `--`, `![`, `[^`, a space before a line end, a span inside a span, a
 /// reference link, a title — sends the whole text to `SpanParser`.
 enum SimpleSpans {
-    /// What a scan tells: texts, span tags and code, in order.
-    protocol Sink {
-        /// Plain text; it holds none of the bytes `escape` changes (`"`, `&`, `<`, `>` all end
-        /// the simple reading).
-        mutating func text(_ b: UnsafeBufferPointer<UInt8>)
-        mutating func open(_ tag: StaticString)
-        mutating func close(_ tag: StaticString)
-        mutating func code(_ b: UnsafeBufferPointer<UInt8>)
-        mutating func openLink(href: UnsafeBufferPointer<UInt8>)
+    /// What a check read, for the converter: three numbers an operation — `Op`, then two
+    /// offsets into the text (a `Tag` and 0 for `open` and `close`). One buffer per conversion;
+    /// each text keeps the range of its operations (`Element.simpleSpanOps`).
+    final class Ops {
+        private(set) var base = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
+        private(set) var count = 0
+        private var capacity = 0
+
+        deinit { base.deallocate() }
+
+        @inline(__always) func emit(_ op: Op, _ a: Int, _ b: Int) {
+            if count &+ 3 > capacity { grow() }
+            base[count] = op.rawValue
+            base[count &+ 1] = Int32(truncatingIfNeeded: a)
+            base[count &+ 2] = Int32(truncatingIfNeeded: b)
+            count &+= 3
+        }
+
+        func truncate(to n: Int) { count = min(n, count) }
+
+        private func grow() {
+            let c = max(capacity * 2, 768)
+            let b = UnsafeMutablePointer<Int32>.allocate(capacity: c)
+            b.initialize(from: base, count: count)
+            base.deallocate()
+            base = b
+            capacity = c
+        }
     }
 
-    /// The check alone.
-    struct Check: Sink {
-        @inline(__always) mutating func text(_ b: UnsafeBufferPointer<UInt8>) {}
-        @inline(__always) mutating func open(_ tag: StaticString) {}
-        @inline(__always) mutating func close(_ tag: StaticString) {}
-        @inline(__always) mutating func code(_ b: UnsafeBufferPointer<UInt8>) {}
-        @inline(__always) mutating func openLink(href: UnsafeBufferPointer<UInt8>) {}
-    }
-
-    /// Whether the span grammar, with the parsers `mask` (`SpanParser.mask`), reads `b` as simple
-    /// spans only.
-    static func holdsOnlySimpleSpans(_ b: UnsafeBufferPointer<UInt8>, parsersMask mask: UInt32) -> Bool {
-        var check = Check()
-        return scan(b, strikethrough: mask & (1 << SpanParser.Parser.strikethrough.bit) != 0, into: &check)
+    enum Op: Int32 { case text, open, close, code, link }
+    enum Tag: Int32 {
+        case em, strong, del, a
+        var name: StaticString {
+            switch self {
+            case .em: return "em"
+            case .strong: return "strong"
+            case .del: return "del"
+            case .a: return "a"
+            }
+        }
     }
 
     /// Whether the parser set reads the simple spans as this reader does: emphasis, code spans
@@ -44,17 +61,24 @@ enum SimpleSpans {
         return needed.allSatisfy { mask & (1 << $0.bit) != 0 }
     }
 
-    /// Reads `b` into `sink`; false as soon as something is not a simple span (what went into
-    /// the sink until then is not the text's reading).
-    @inline(__always)
-    static func scan<S: Sink>(_ b: UnsafeBufferPointer<UInt8>, strikethrough: Bool, into sink: inout S) -> Bool {
+    /// The range of `ops` that prints `b`, when the span grammar with the parsers `mask`
+    /// (`SpanParser.mask`) reads it as simple spans only; nil (and `ops` as it was) otherwise.
+    static func record(_ b: UnsafeBufferPointer<UInt8>, parsersMask mask: UInt32, into ops: Ops) -> Range<Int32>? {
+        let start = ops.count
+        guard scan(b, strikethrough: mask & (1 << SpanParser.Parser.strikethrough.bit) != 0, into: ops) else {
+            ops.truncate(to: start)
+            return nil
+        }
+        return Int32(start)..<Int32(ops.count)
+    }
+
+    /// Reads `b` into `ops`; false as soon as something is not a simple span.
+    private static func scan(_ b: UnsafeBufferPointer<UInt8>, strikethrough: Bool, into ops: Ops) -> Bool {
         let r = Reader(b: b, triggers: SpanParser.sharedTriggerTable)
         let n = b.count
         var p = 0
         var textStart = 0
-        @inline(__always) func slice(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(start: b.baseAddress! + from, count: to &- from)
-        }
+        @inline(__always) func text(_ from: Int, _ to: Int) { if to > from { ops.emit(.text, from, to) } }
         while p < n {
             let q = r.nextLive(p)
             if q == n { break }
@@ -72,39 +96,39 @@ enum SimpleSpans {
                 let close = r.nextLive(start)
                 guard close < n, close > start, b[close] == Byte.star, !Byte.isSpace(b[close - 1]),
                       (r.at(close + 1) == Byte.star) == (len == 2) else { return false }
-                if q > textStart { sink.text(slice(textStart, q)) }
-                let tag: StaticString = len == 2 ? "strong" : "em"
-                sink.open(tag)
-                sink.text(slice(start, close))
-                sink.close(tag)
+                text(textStart, q)
+                let tag: Tag = len == 2 ? .strong : .em
+                ops.emit(.open, Int(tag.rawValue), 0)
+                ops.emit(.text, start, close)
+                ops.emit(.close, Int(tag.rawValue), 0)
                 p = close + len
             case Byte.backtick:
                 guard let (end, code) = r.codeSpan(q) else { return false }
-                if q > textStart { sink.text(slice(textStart, q)) }
-                sink.code(slice(code.lowerBound, code.upperBound))
+                text(textStart, q)
+                ops.emit(.code, code.lowerBound, code.upperBound)
                 p = end
             case Byte.lbracket:
-                guard let (end, text, href) = r.inlineLink(q) else { return false }
-                if q > textStart { sink.text(slice(textStart, q)) }
-                sink.openLink(href: slice(href.lowerBound, href.upperBound))
-                sink.text(slice(text.lowerBound, text.upperBound))
-                sink.close("a")
+                guard let (end, content, href) = r.inlineLink(q) else { return false }
+                text(textStart, q)
+                ops.emit(.link, href.lowerBound, href.upperBound)
+                ops.emit(.text, content.lowerBound, content.upperBound)
+                ops.emit(.close, Int(Tag.a.rawValue), 0)
                 p = end
             case Byte.tilde where strikethrough:
                 // `~~text~~`, its inside read by a parser of its own: plain text only
                 guard let (end, inner) = r.strikethrough(q), r.nextLive(inner.lowerBound) >= inner.upperBound
                 else { return false }
-                if q > textStart { sink.text(slice(textStart, q)) }
-                sink.open("del")
-                sink.text(slice(inner.lowerBound, inner.upperBound))
-                sink.close("del")
+                text(textStart, q)
+                ops.emit(.open, Int(Tag.del.rawValue), 0)
+                ops.emit(.text, inner.lowerBound, inner.upperBound)
+                ops.emit(.close, Int(Tag.del.rawValue), 0)
                 p = end
             default:
                 return false
             }
             textStart = p
         }
-        if n > textStart { sink.text(slice(textStart, n)) }
+        text(textStart, n)
         return true
     }
 
@@ -191,6 +215,8 @@ enum SimpleSpans {
             var j = open
             while j < n {
                 let c = b[j]
+                // most URL bytes are none of `(`, `)`, spaces and quotes (all at most `)`)
+                if c > Byte.rparen { j += 1; continue }
                 if c == Byte.lparen {
                     depth += 1
                 } else if c == Byte.rparen {
@@ -227,45 +253,41 @@ enum SimpleSpans {
 }
 
 extension HTMLConverter {
-    /// A paragraph's simple spans (`SimpleSpans`), printed from its text's bytes.
+    /// A text's simple spans (`SimpleSpans`), printed from its bytes as the tree pass recorded
+    /// them: as the converter prints their elements (tags without attributes, a link's `href`,
+    /// code spans through `codespan`). Texts hold none of the bytes `escape` changes (`"`, `&`,
+    /// `<` and `>` all end the simple reading).
     func simpleSpans(_ el: Element) {
-        let strikethrough = ctx.parsersMask & (1 << SpanParser.Parser.strikethrough.bit) != 0
-        _ = el.withSimpleSpans { b in
-            var printer = SimpleSpanPrinter(converter: self, out: out)
-            // the tree pass read the same bytes with the same parsers
-            let whole = SimpleSpans.scan(b, strikethrough: strikethrough, into: &printer)
-            assert(whole, "simple spans read differently")
+        let ops = ctx.simpleSpanOps
+        _ = el.withSimpleSpans { b, range in
+            guard let text = b.baseAddress else { return }
+            let op = ops.base
+            var i = Int(range.lowerBound)
+            let end = Int(range.upperBound)
+            while i < end {
+                let from = Int(op[i &+ 1]), to = Int(op[i &+ 2])
+                switch SimpleSpans.Op(rawValue: op[i]) {
+                case .text:
+                    out.append(UnsafeBufferPointer(start: text + from, count: to &- from))
+                case .open:
+                    out.append(Byte.lt)
+                    out.append(SimpleSpans.Tag(rawValue: Int32(from))?.name ?? "")
+                    out.append(Byte.gt)
+                case .close:
+                    out.append("</")
+                    out.append(SimpleSpans.Tag(rawValue: Int32(from))?.name ?? "")
+                    out.append(Byte.gt)
+                case .code:
+                    codespan(code: UnsafeBufferPointer(start: text + from, count: to &- from))
+                case .link:
+                    out.append("<a href=\"")
+                    out.escape(bytes: UnsafeBufferPointer(start: text + from, count: to &- from), mode: .attribute)
+                    out.append("\">")
+                case nil:
+                    break
+                }
+                i &+= 3
+            }
         }
-    }
-}
-
-/// Prints simple spans as the converter prints their elements: the tags without attributes, a
-/// link's `href`, code spans through `codespan`.
-struct SimpleSpanPrinter: SimpleSpans.Sink {
-    unowned(unsafe) let converter: HTMLConverter
-    /// The converter's buffer (a copy shares its bytes), not reached through the converter for
-    /// each piece.
-    var out: HTMLBuffer
-
-    @inline(__always) mutating func text(_ b: UnsafeBufferPointer<UInt8>) { out.append(b) }
-
-    @inline(__always) mutating func open(_ tag: StaticString) {
-        out.append(Byte.lt)
-        out.append(tag)
-        out.append(Byte.gt)
-    }
-
-    @inline(__always) mutating func close(_ tag: StaticString) {
-        out.append("</")
-        out.append(tag)
-        out.append(Byte.gt)
-    }
-
-    mutating func code(_ b: UnsafeBufferPointer<UInt8>) { converter.codespan(code: b) }
-
-    mutating func openLink(href: UnsafeBufferPointer<UInt8>) {
-        out.append("<a href=\"")
-        out.escape(bytes: href, mode: .attribute)
-        out.append("\">")
     }
 }

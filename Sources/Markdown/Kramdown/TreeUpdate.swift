@@ -44,7 +44,7 @@ struct TreeUpdate {
         if el.spansPending {
             // one text without a possible span start: kept on the block as it is (`Element.children`)
             if el.keepRawTextAsChildText(if: spans.holdsNoTrigger) { return }
-            if keepsSimpleSpans, el.keepRawTextAsSimpleSpans(if: { SimpleSpans.holdsOnlySimpleSpans($0, parsersMask: ctx.parsersMask) }) {
+            if keepsSimpleSpans, el.keepRawTextAsSimpleSpans({ SimpleSpans.record($0, parsersMask: ctx.parsersMask, into: ctx.simpleSpanOps) }) {
                 return
             }
             el.spansPending = false
@@ -64,7 +64,7 @@ struct TreeUpdate {
             return
         }
         // a paragraph or header: its one raw text becomes its children as they are parsed
-        if keepsSimpleSpans, el.keepRawTextChildAsSimpleSpans(if: { SimpleSpans.holdsOnlySimpleSpans($0, parsersMask: ctx.parsersMask) }) {
+        if keepsSimpleSpans, el.keepRawTextChildAsSimpleSpans({ SimpleSpans.record($0, parsersMask: ctx.parsersMask, into: ctx.simpleSpanOps) }) {
             return
         }
         if el.children.count == 1, let only = el.children.first, only.kind == .rawText {
