@@ -83,8 +83,8 @@ final class Element {
     /// until the tree pass parses the text into its spans. `rawTextChild()` makes the child for
     /// the block grammar's rules that read or extend it.
     @exclusivity(unchecked) var spansPending = false
-    /// A paragraph whose raw text (a range of the source) holds only simple spans: it has no
-    /// children, the converter prints the spans from the text (`SimpleSpans`).
+    /// A paragraph or table cell whose raw text (`sourceBytes[sourceRange]`) holds only simple
+    /// spans: it has no children, the converter prints the spans from the text (`SimpleSpans`).
     @exclusivity(unchecked) private(set) var spansSimple = false
     /// The operations that print them (`SimpleSpans.Ops`).
     @exclusivity(unchecked) private(set) var simpleSpanOps: Range<Int32> = 0..<0

@@ -8,7 +8,7 @@ struct TreeUpdate {
     let ctx: SpanParser.Context
     /// The span parser for every raw text of the tree.
     private let spans: SpanParser
-    /// Whether paragraphs of simple spans keep their text for the converter (`SimpleSpans`):
+    /// Whether paragraphs and cells of simple spans keep their text for the converter (`SimpleSpans`):
     /// only when no later pass reads or changes a paragraph's texts (abbreviations, GFM breaks).
     /// Footnote contents (which get backlinks) are updated without it.
     private var keepsSimpleSpans = false
