@@ -44,12 +44,21 @@ enum SimpleSpans {
     enum Op: Int32 { case text, open, close, code, link }
     enum Tag: Int32 {
         case em, strong, del, a
-        var name: StaticString {
+        /// The whole tags, each printed with one copy.
+        var openTag: StaticString {
             switch self {
-            case .em: return "em"
-            case .strong: return "strong"
-            case .del: return "del"
-            case .a: return "a"
+            case .em: return "<em>"
+            case .strong: return "<strong>"
+            case .del: return "<del>"
+            case .a: return "<a>"
+            }
+        }
+        var closeTag: StaticString {
+            switch self {
+            case .em: return "</em>"
+            case .strong: return "</strong>"
+            case .del: return "</del>"
+            case .a: return "</a>"
             }
         }
     }
@@ -174,6 +183,14 @@ enum SimpleSpans {
             return n
         }
 
+        /// Whether each byte of `w` is above `)` (0x29).
+        @inline(__always) static func allAboveParen(_ w: UInt64) -> Bool {
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            // the low seven bits plus 0x56 reach the high bit from 0x2A on (no carry out of a
+            // byte); bytes from 0x80 on have it already
+            return ((((w & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5656_5656_5656_5656) | w) & highs) == highs
+        }
+
         /// `parseCodespan` at the backtick `q`, when it makes a code span: its end and its code.
         func codeSpan(_ q: Int) -> (Int, Range<Int>)? {
             let count = b.count
@@ -214,8 +231,13 @@ enum SimpleSpans {
             var depth = 0
             var j = open
             while j < n {
+                // most URL bytes are none of `(`, `)`, spaces and quotes (all at most `)`): eight
+                // of them tested at once
+                if j &+ 8 <= n, Self.allAboveParen(UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self)) {
+                    j &+= 8
+                    continue
+                }
                 let c = b[j]
-                // most URL bytes are none of `(`, `)`, spaces and quotes (all at most `)`)
                 if c > Byte.rparen { j += 1; continue }
                 if c == Byte.lparen {
                     depth += 1
@@ -270,13 +292,9 @@ extension HTMLConverter {
                 case .text:
                     out.append(UnsafeBufferPointer(start: text + from, count: to &- from))
                 case .open:
-                    out.append(Byte.lt)
-                    out.append(SimpleSpans.Tag(rawValue: Int32(from))?.name ?? "")
-                    out.append(Byte.gt)
+                    out.append(SimpleSpans.Tag(rawValue: Int32(from))?.openTag ?? "")
                 case .close:
-                    out.append("</")
-                    out.append(SimpleSpans.Tag(rawValue: Int32(from))?.name ?? "")
-                    out.append(Byte.gt)
+                    out.append(SimpleSpans.Tag(rawValue: Int32(from))?.closeTag ?? "")
                 case .code:
                     codespan(code: UnsafeBufferPointer(start: text + from, count: to &- from))
                 case .link:
