@@ -219,6 +219,8 @@ extension BlockParser {
         var text: String
         var id: String?
         var end: Int
+        /// Where `text` stands in the source, when it is one range of it.
+        var textRange: Range<Int>? = nil
     }
 
     /// The GFM parser's ATX header at `p`, closing hashes and a `{#id}` taken off.
@@ -251,7 +253,7 @@ extension BlockParser {
             // an empty text is no header: the general path says so
             guard hi > contents else { return nil }
         }
-        return HeaderMatch(level: level, text: src.string(contents..<hi), id: nil, end: e + 1)
+        return HeaderMatch(level: level, text: src.string(contents..<hi), id: nil, end: e + 1, textRange: contents..<hi)
     }
 
     /// A setext header at `p`: one line of text, then a line of `-` and `=` (kramdown does not

@@ -80,7 +80,11 @@ extension CmarkBlockBuilder {
         let el = grammar.newBlock(.header)
         el.level = match.level
         el.rawText = match.text
-        if !match.text.isEmpty {
+        if let range = match.textRange, !range.isEmpty {
+            // a range of the source, as a paragraph's: a text without a span trigger is then
+            // kept as it is instead of parsed (`TreeUpdate`)
+            el.setPendingSpans(src, range)
+        } else if !match.text.isEmpty {
             el.value = match.text
             el.spansPending = true
         }

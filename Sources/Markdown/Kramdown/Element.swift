@@ -25,7 +25,7 @@ final class Element {
     /// straight from the bytes (`withText`).
     var value: String {
         get {
-            guard !textPending, let bytes = sourceBytes else { return storedValue }
+            guard !textPending, !spansSimple, let bytes = sourceBytes else { return storedValue }
             storedValue = bytes.string(sourceRange)
             sourceBytes = nil
             sourceBase = nil
@@ -83,6 +83,11 @@ final class Element {
     /// until the tree pass parses the text into its spans. `rawTextChild()` makes the child for
     /// the block grammar's rules that read or extend it.
     @exclusivity(unchecked) var spansPending = false
+    /// A paragraph or table cell whose raw text (`sourceBytes[sourceRange]`) holds only simple
+    /// spans: it has no children, the converter prints the spans from the text (`SimpleSpans`).
+    @exclusivity(unchecked) private(set) var spansSimple = false
+    /// The operations that print them (`SimpleSpans.Ops`).
+    @exclusivity(unchecked) private(set) var simpleSpanOps: Range<Int32> = 0..<0
     /// An emphasis, link or image whose only child is still the text `sourceBytes[sourceRange]`
     /// (see `children`).
     @exclusivity(unchecked) private var textPending = false
@@ -219,6 +224,49 @@ final class Element {
         return true
     }
 
+    /// A paragraph whose pending raw text `readSimpleSpans` reads (the range of the operations
+    /// it recorded) keeps it for the converter (`spansSimple`) instead of having it parsed into
+    /// span elements. False (and nothing done) otherwise.
+    func keepRawTextAsSimpleSpans(_ readSimpleSpans: (UnsafeBufferPointer<UInt8>) -> Range<Int32>?) -> Bool {
+        guard spansPending, kind == .p, let base = sourceBase, sourceBytes != nil,
+              let ops = readSimpleSpans(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count))
+        else { return false }
+        spansPending = false
+        spansSimple = true
+        simpleSpanOps = ops
+        return true
+    }
+
+    /// A paragraph or table cell whose only child is a raw text that `readSimpleSpans` reads (a
+    /// text the block grammar made or extended) keeps a copy of that text's bytes as its simple
+    /// spans instead. False (and nothing done) otherwise.
+    func keepRawTextChildAsSimpleSpans(_ readSimpleSpans: (UnsafeBufferPointer<UInt8>) -> Range<Int32>?) -> Bool {
+        guard kind == .p || kind == .td, !textPending, storedChildren.count == 1, storedChildren[0].kind == .rawText else { return false }
+        let bytes = storedChildren[0].valueBytes
+        guard let ops = bytes.withUnsafeBufferPointer(readSimpleSpans) else { return false }
+        simpleSpanOps = ops
+        storedChildren = []
+        sourceBytes = bytes
+        sourceBase = Self.base(of: bytes)
+        sourceRange = 0..<bytes.count
+        spansSimple = true
+        return true
+    }
+
+    /// Makes a paragraph with simple spans one with pending raw text again (for the span parser).
+    func restorePendingSpans() {
+        guard spansSimple else { return }
+        spansSimple = false
+        spansPending = true
+    }
+
+    /// Calls `body` with the raw text of a paragraph with simple spans and the range of their
+    /// operations (nil when it has none).
+    func withSimpleSpans<R>(_ body: (UnsafeBufferPointer<UInt8>, Range<Int32>) -> R) -> R? {
+        guard spansSimple, let base = sourceBase else { return nil }
+        return body(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count), simpleSpanOps)
+    }
+
     /// The pending child text as a string (nil when there is none).
     var pendingTextValue: String? { withPendingText { String(decoding: $0, as: UTF8.self) } }
 
@@ -277,6 +325,13 @@ final class Element {
         c.transparent = transparent; c.level = level; c.rawText = rawText; c.lang = lang
         c.firstAsPara = firstAsPara; c.spansPending = spansPending; c.alignment = alignment; c.eob = eob; c.rawTypes = rawTypes
         c.children = children.map { $0.copy() }
+        if spansSimple {
+            c.sourceBytes = sourceBytes
+            c.sourceBase = sourceBase
+            c.sourceRange = sourceRange
+            c.spansSimple = true
+            c.simpleSpanOps = simpleSpanOps
+        }
         return c
     }
 }

@@ -206,6 +206,17 @@ extension HTMLConverter {
         return open
     }
 
+    /// `codespan` of a code span without attributes whose code is `code`.
+    func codespan(code: UnsafeBufferPointer<UInt8>) {
+        if let open = plainCodeSpanOpening() {
+            out.append(contentsOf: open)
+            out.escape(bytes: code, mode: .all)
+            out.append("</code>")
+            return
+        }
+        codespan(Element(.codespan, String(decoding: code, as: UTF8.self)))
+    }
+
     func codespan(_ el: Element) {
         if el.attrs.isEmpty, let open = plainCodeSpanOpening() {
             out.append(contentsOf: open)

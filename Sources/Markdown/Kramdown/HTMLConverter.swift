@@ -165,6 +165,10 @@ final class HTMLConverter {
     }
 
     private func paragraph(_ el: Element, _ indent: Int) {
+        if el.spansSimple {
+            if el.transparent { return simpleSpans(el) }
+            return blockHTML("p", el.attrs, indent) { self.simpleSpans(el) }
+        }
         if el.transparent { return inner(el, indent) }
         if !el.hasPendingText, el.children.count == 1, let img = el.children.first, img.kind == .img, img.ial?.refs.contains("standalone") == true {
             return standaloneImage(el, img, indent)
@@ -319,7 +323,7 @@ final class HTMLConverter {
         }
         blockHTML(isHead ? "th" : "td", attrs, indent) {
             let start = self.out.count
-            self.inner(el, indent)
+            if el.spansSimple { self.simpleSpans(el) } else { self.inner(el, indent) }
             if self.out.count == start { self.out.append(Entity.nbsp.output(self.options.entityOutput)) }
         }
     }

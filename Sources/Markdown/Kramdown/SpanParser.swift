@@ -35,6 +35,8 @@ final class SpanParser {
         @exclusivity(unchecked) var sourceHasBackslashBreak = true
         /// Options set with `{::options}`, in order.
         @exclusivity(unchecked) var inlineOptions: [(String, String)] = []
+        /// What the tree pass read of the texts with simple spans, for the converter.
+        let simpleSpanOps = SimpleSpans.Ops()
         let parsers: [Parser]
         /// `parsers` as a bit set (`SpanParser.mask`), made once for every parser of the conversion.
         let parsersMask: UInt32

@@ -8,6 +8,10 @@ struct TreeUpdate {
     let ctx: SpanParser.Context
     /// The span parser for every raw text of the tree.
     private let spans: SpanParser
+    /// Whether paragraphs and cells of simple spans keep their text for the converter (`SimpleSpans`):
+    /// only when no later pass reads or changes a paragraph's texts (abbreviations, GFM breaks).
+    /// Footnote contents (which get backlinks) are updated without it.
+    private var keepsSimpleSpans = false
 
     init(ctx: SpanParser.Context) {
         self.ctx = ctx
@@ -15,7 +19,13 @@ struct TreeUpdate {
     }
 
     func run(_ root: Element) {
-        update(root)
+        var pass = self
+        pass.keepsSimpleSpans = ctx.abbreviations.isEmpty && ctx.inlineOptions.isEmpty
+            && !ctx.options.hardWrap && !ctx.sourceHasBackslashBreak && SimpleSpans.applies(parsersMask: ctx.parsersMask)
+        pass.update(root)
+        // a span `{::options}` may have changed what the later passes do: the kept texts are
+        // parsed after all (they make no warnings, so the warnings keep their order)
+        if pass.keepsSimpleSpans, !ctx.inlineOptions.isEmpty { parseSimpleSpans(in: root) }
         let names = ctx.abbreviations.keys.sorted { $0.count > $1.count }.map { Array($0.utf8) }
         if !names.isEmpty { Abbreviations(names: names).replace(in: root) }
         for name in ctx.footnoteOrder {
@@ -34,6 +44,9 @@ struct TreeUpdate {
         if el.spansPending {
             // one text without a possible span start: kept on the block as it is (`Element.children`)
             if el.keepRawTextAsChildText(if: spans.holdsNoTrigger) { return }
+            if keepsSimpleSpans, el.keepRawTextAsSimpleSpans({ SimpleSpans.record($0, parsersMask: ctx.parsersMask, into: ctx.simpleSpanOps) }) {
+                return
+            }
             el.spansPending = false
             el.children = spans.parseNext(bytes: el.valueBytes, firstLine: el.line)
             el.value = ""
@@ -51,6 +64,9 @@ struct TreeUpdate {
             return
         }
         // a paragraph or header: its one raw text becomes its children as they are parsed
+        if keepsSimpleSpans, el.keepRawTextChildAsSimpleSpans({ SimpleSpans.record($0, parsersMask: ctx.parsersMask, into: ctx.simpleSpanOps) }) {
+            return
+        }
         if el.children.count == 1, let only = el.children.first, only.kind == .rawText {
             el.children = spans.parseNext(bytes: only.valueBytes, firstLine: only.line != 0 ? only.line : el.line)
             return
@@ -74,6 +90,18 @@ struct TreeUpdate {
             }
         }
         el.children = out
+    }
+
+    /// The paragraphs that kept simple spans, parsed into span elements.
+    private func parseSimpleSpans(in el: Element) {
+        for child in el.children {
+            if child.spansSimple {
+                child.restorePendingSpans()
+                update(child)
+            } else {
+                parseSimpleSpans(in: child)
+            }
+        }
     }
 
     private func updateBlock(_ child: Element, in parent: Element) {

@@ -1,0 +1,311 @@
+/// A paragraph's text whose spans are all of the simplest kinds — plain text, `*em*`,
+/// `**strong**`, code spans, inline links `[text](url)` without a title and GFM `~~del~~`, each
+/// holding only plain text — read straight from its bytes: the tree pass checks that kramdown's
+/// span grammar would read exactly that (`SpanParser` would make only those elements), and the
+/// converter prints them from what the check recorded (`Ops`), without reading the text again.
+/// No element is made for the spans (most paragraphs of a page are like this; their texts,
+/// emphases and links were most of the tree's objects).
+///
+/// The test is conservative: any byte at which the span grammar could do something else — a
+/// quote (smart quotes look at the character before it too), `_`, `<`, `>`, `&`, `$`, `{`, a
+/// backslash, `..`, `--`, `![`, `[^`, a space before a line end, a span inside a span, a
+/// reference link, a title — sends the whole text to `SpanParser`.
+enum SimpleSpans {
+    /// What a check read, for the converter: three numbers an operation — `Op`, then two
+    /// offsets into the text (a `Tag` and 0 for `open` and `close`). One buffer per conversion;
+    /// each text keeps the range of its operations (`Element.simpleSpanOps`).
+    final class Ops {
+        private(set) var base = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
+        private(set) var count = 0
+        private var capacity = 0
+
+        deinit { base.deallocate() }
+
+        @inline(__always) func emit(_ op: Op, _ a: Int, _ b: Int) {
+            if count &+ 3 > capacity { grow() }
+            base[count] = op.rawValue
+            base[count &+ 1] = Int32(truncatingIfNeeded: a)
+            base[count &+ 2] = Int32(truncatingIfNeeded: b)
+            count &+= 3
+        }
+
+        func truncate(to n: Int) { count = min(n, count) }
+
+        private func grow() {
+            let c = max(capacity * 2, 768)
+            let b = UnsafeMutablePointer<Int32>.allocate(capacity: c)
+            b.initialize(from: base, count: count)
+            base.deallocate()
+            base = b
+            capacity = c
+        }
+    }
+
+    enum Op: Int32 { case text, open, close, code, link }
+    enum Tag: Int32 {
+        case em, strong, del, a
+        /// The whole tags, each printed with one copy.
+        var openTag: StaticString {
+            switch self {
+            case .em: return "<em>"
+            case .strong: return "<strong>"
+            case .del: return "<del>"
+            case .a: return "<a>"
+            }
+        }
+        var closeTag: StaticString {
+            switch self {
+            case .em: return "</em>"
+            case .strong: return "</strong>"
+            case .del: return "</del>"
+            case .a: return "</a>"
+            }
+        }
+    }
+
+    /// Whether the parser set reads the simple spans as this reader does: emphasis, code spans
+    /// and links on (the other parsers only make the bytes this reader refuses mean something).
+    static func applies(parsersMask mask: UInt32) -> Bool {
+        let needed: [SpanParser.Parser] = [.emphasis, .codespan, .link]
+        return needed.allSatisfy { mask & (1 << $0.bit) != 0 }
+    }
+
+    /// The range of `ops` that prints `b`, when the span grammar with the parsers `mask`
+    /// (`SpanParser.mask`) reads it as simple spans only; nil (and `ops` as it was) otherwise.
+    static func record(_ b: UnsafeBufferPointer<UInt8>, parsersMask mask: UInt32, into ops: Ops) -> Range<Int32>? {
+        let start = ops.count
+        guard scan(b, strikethrough: mask & (1 << SpanParser.Parser.strikethrough.bit) != 0, into: ops) else {
+            ops.truncate(to: start)
+            return nil
+        }
+        return Int32(start)..<Int32(ops.count)
+    }
+
+    /// Reads `b` into `ops`; false as soon as something is not a simple span.
+    private static func scan(_ b: UnsafeBufferPointer<UInt8>, strikethrough: Bool, into ops: Ops) -> Bool {
+        let r = Reader(b: b, triggers: SpanParser.sharedTriggerTable)
+        let n = b.count
+        var p = 0
+        var textStart = 0
+        @inline(__always) func text(_ from: Int, _ to: Int) { if to > from { ops.emit(.text, from, to) } }
+        while p < n {
+            let q = r.nextLive(p)
+            if q == n { break }
+            switch b[q] {
+            case Byte.rbracket:
+                // outside a link a closing bracket is text
+                p = q + 1
+                continue
+            case Byte.star:
+                // `*text*` or `**text**`: the closing run right after plain text, not after a
+                // space, and (for `*`) not the start of `**`
+                let len = r.at(q + 1) == Byte.star ? 2 : 1
+                let start = q + len
+                guard start < n, !Byte.isSpace(b[start]) else { return false }
+                let close = r.nextLive(start)
+                guard close < n, close > start, b[close] == Byte.star, !Byte.isSpace(b[close - 1]),
+                      (r.at(close + 1) == Byte.star) == (len == 2) else { return false }
+                text(textStart, q)
+                let tag: Tag = len == 2 ? .strong : .em
+                ops.emit(.open, Int(tag.rawValue), 0)
+                ops.emit(.text, start, close)
+                ops.emit(.close, Int(tag.rawValue), 0)
+                p = close + len
+            case Byte.backtick:
+                guard let (end, code) = r.codeSpan(q) else { return false }
+                text(textStart, q)
+                ops.emit(.code, code.lowerBound, code.upperBound)
+                p = end
+            case Byte.lbracket:
+                guard let (end, content, href) = r.inlineLink(q) else { return false }
+                text(textStart, q)
+                ops.emit(.link, href.lowerBound, href.upperBound)
+                ops.emit(.text, content.lowerBound, content.upperBound)
+                ops.emit(.close, Int(Tag.a.rawValue), 0)
+                p = end
+            case Byte.tilde where strikethrough:
+                // `~~text~~`, its inside read by a parser of its own: plain text only
+                guard let (end, inner) = r.strikethrough(q), r.nextLive(inner.lowerBound) >= inner.upperBound
+                else { return false }
+                text(textStart, q)
+                ops.emit(.open, Int(Tag.del.rawValue), 0)
+                ops.emit(.text, inner.lowerBound, inner.upperBound)
+                ops.emit(.close, Int(Tag.del.rawValue), 0)
+                p = end
+            default:
+                return false
+            }
+            textStart = p
+        }
+        text(textStart, n)
+        return true
+    }
+
+    /// The text's bytes and the span parser's trigger table, with the tests the scan makes.
+    private struct Reader {
+        let b: UnsafeBufferPointer<UInt8>
+        let triggers: UnsafePointer<Bool>
+
+        @inline(__always) func at(_ i: Int) -> UInt8 { i < b.count ? b[i] : 0 }
+
+        /// A trigger byte at which no span starts and no stop of an emphasis or a link matches.
+        @inline(__always) func isInert(_ i: Int) -> Bool {
+            switch b[i] {
+            case Byte.dot: return at(i + 1) != Byte.dot
+            case Byte.dash: return at(i + 1) != Byte.dash
+            case Byte.bang: return at(i + 1) != Byte.lbracket
+            case Byte.tilde: return at(i + 1) != Byte.tilde
+            case Byte.newline: return i == 0 || b[i - 1] != Byte.space
+            default: return false
+            }
+        }
+
+        /// From `i` to the first trigger that is not inert (the end when there is none); eight
+        /// bytes a round while none is a trigger, as the span parser's scan.
+        @inline(__always) func nextLive(_ i: Int) -> Int {
+            let n = b.count
+            var q = i
+            while q < n {
+                if q &+ 8 <= n {
+                    if !triggers[Int(b[q])] && !triggers[Int(b[q &+ 1])] && !triggers[Int(b[q &+ 2])] && !triggers[Int(b[q &+ 3])]
+                        && !triggers[Int(b[q &+ 4])] && !triggers[Int(b[q &+ 5])] && !triggers[Int(b[q &+ 6])] && !triggers[Int(b[q &+ 7])] {
+                        q &+= 8
+                        continue
+                    }
+                    while !triggers[Int(b[q])] { q &+= 1 }
+                } else if !triggers[Int(b[q])] {
+                    q &+= 1
+                    continue
+                }
+                if !isInert(q) { return q }
+                q &+= 1
+            }
+            return n
+        }
+
+        /// Whether each byte of `w` is above `)` (0x29).
+        @inline(__always) static func allAboveParen(_ w: UInt64) -> Bool {
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            // the low seven bits plus 0x56 reach the high bit from 0x2A on (no carry out of a
+            // byte); bytes from 0x80 on have it already
+            return ((((w & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5656_5656_5656_5656) | w) & highs) == highs
+        }
+
+        /// `parseCodespan` at the backtick `q`, when it makes a code span: its end and its code.
+        func codeSpan(_ q: Int) -> (Int, Range<Int>)? {
+            let count = b.count
+            var n = 0
+            while q + n < count, b[q + n] == Byte.backtick { n += 1 }
+            let open = q + n
+            if n == 1 {
+                // a lone backtick between spaces is text
+                let before = q == 0 || Byte.isSpace(b[q - 1]) || (q == 1 && b[0] == Byte.newline)
+                if before, open < count, Byte.isSpace(b[open]) { return nil }
+            }
+            var i = open
+            while i + n <= count {
+                var run = true
+                for k in 0..<n where b[i + k] != Byte.backtick { run = false; break }
+                if run { break }
+                i += 1
+            }
+            guard i + n <= count else { return nil }
+            var lo = open, hi = i
+            if n > 1 {
+                if lo < hi, b[lo] == Byte.space { lo += 1 }
+                if lo < hi, b[hi - 1] == Byte.space { hi -= 1 }
+            }
+            return (i + n, lo..<max(lo, hi))
+        }
+
+        /// `parseLink` at the bracket `q`, when it makes an inline link `[text](url)` of plain
+        /// text with no title: its end, its text and its URL.
+        func inlineLink(_ q: Int) -> (Int, Range<Int>, Range<Int>)? {
+            let n = b.count
+            guard q + 1 < n, b[q + 1] != Byte.caret else { return nil }
+            let close = nextLive(q + 1)
+            guard close < n, close > q + 1, b[close] == Byte.rbracket else { return nil }
+            let open = close + 1
+            guard open + 1 < n, b[open] == Byte.lparen, b[open + 1] != Byte.lt else { return nil }
+            // to the parenthesis that closes the first one; a space before a quote starts a title
+            var depth = 0
+            var j = open
+            while j < n {
+                // most URL bytes are none of `(`, `)`, spaces and quotes (all at most `)`): eight
+                // of them tested at once
+                if j &+ 8 <= n, Self.allAboveParen(UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self)) {
+                    j &+= 8
+                    continue
+                }
+                let c = b[j]
+                if c > Byte.rparen { j += 1; continue }
+                if c == Byte.lparen {
+                    depth += 1
+                } else if c == Byte.rparen {
+                    depth -= 1
+                    if depth == 0 { break }
+                } else if Byte.isSpace(c), j + 1 < n, b[j + 1] == Byte.quote || b[j + 1] == Byte.apos {
+                    return nil
+                }
+                j += 1
+            }
+            guard j < n else { return nil }
+            var lo = open + 1, hi = j
+            while lo < hi, Byte.isSpace(b[lo]) { lo += 1 }
+            while hi > lo, Byte.isSpace(b[hi - 1]) { hi -= 1 }
+            return (j + 1, q + 1..<close, lo..<hi)
+        }
+
+        /// `strikethroughMatch` at `p`: `~~(?!\s|~).*?[^\s~]~~`, its end and its inside.
+        func strikethrough(_ p: Int) -> (Int, Range<Int>)? {
+            let n = b.count
+            guard p + 2 < n, b[p] == Byte.tilde, b[p + 1] == Byte.tilde else { return nil }
+            let f = b[p + 2]
+            guard !Byte.isSpace(f), f != Byte.tilde else { return nil }
+            var j = p + 3
+            while j + 1 < n {
+                if b[j] == Byte.tilde, b[j + 1] == Byte.tilde, !Byte.isSpace(b[j - 1]), b[j - 1] != Byte.tilde {
+                    return (j + 2, p + 2..<j)
+                }
+                j += 1
+            }
+            return nil
+        }
+    }
+}
+
+extension HTMLConverter {
+    /// A text's simple spans (`SimpleSpans`), printed from its bytes as the tree pass recorded
+    /// them: as the converter prints their elements (tags without attributes, a link's `href`,
+    /// code spans through `codespan`). Texts hold none of the bytes `escape` changes (`"`, `&`,
+    /// `<` and `>` all end the simple reading).
+    func simpleSpans(_ el: Element) {
+        let ops = ctx.simpleSpanOps
+        _ = el.withSimpleSpans { b, range in
+            guard let text = b.baseAddress else { return }
+            let op = ops.base
+            var i = Int(range.lowerBound)
+            let end = Int(range.upperBound)
+            while i < end {
+                let from = Int(op[i &+ 1]), to = Int(op[i &+ 2])
+                switch SimpleSpans.Op(rawValue: op[i]) {
+                case .text:
+                    out.append(UnsafeBufferPointer(start: text + from, count: to &- from))
+                case .open:
+                    out.append(SimpleSpans.Tag(rawValue: Int32(from))?.openTag ?? "")
+                case .close:
+                    out.append(SimpleSpans.Tag(rawValue: Int32(from))?.closeTag ?? "")
+                case .code:
+                    codespan(code: UnsafeBufferPointer(start: text + from, count: to &- from))
+                case .link:
+                    out.append("<a href=\"")
+                    out.escape(bytes: UnsafeBufferPointer(start: text + from, count: to &- from), mode: .attribute)
+                    out.append("\">")
+                case nil:
+                    break
+                }
+                i &+= 3
+            }
+        }
+    }
+}

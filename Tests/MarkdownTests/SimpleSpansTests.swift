@@ -1,0 +1,96 @@
+import Testing
+@testable import Markdown
+import MarkdownHighlight
+
+/// Paragraphs whose spans are all simple keep their raw text and are printed from it
+/// (`SimpleSpans`); everything else goes through the span parser. Both must print what kramdown
+/// prints.
+struct SimpleSpansTests {
+    static let mask = SpanParser.Context(options: KramdownOptions(config: [:])).parsersMask
+
+    static func simple(_ text: String) -> Bool {
+        let bytes = Bytes(text.utf8)
+        return bytes.withUnsafeBufferPointer { SimpleSpans.record($0, parsersMask: mask, into: SimpleSpans.Ops()) } != nil
+    }
+
+    @Test(arguments: [
+        "plain words, a bang! a dot. a dash - a tilde ~ and a bracket ]",
+        "*em* and **strong** and `code` and ``a ` b`` and [link](https://example.org/x?a=1&b=2) and ~~del~~",
+        "*em\nacross lines* and [a\nlink](/x) and `code with * and _ and 'quotes'`",
+        "[link](url(with)parens) and a ] bracket and **strong**x*em*",
+    ])
+    func readsSimpleSpans(_ text: String) {
+        #expect(Self.simple(text))
+    }
+
+    /// Where the span grammar may read something else, the whole text goes to the parser.
+    @Test(arguments: [
+        "it's", "a \"quote\"", "snake_case", "a < b", "a > b", "a & b", "$$x$$", "{: .c}", "back\\slash",
+        "dots...", "dash -- dash", "![img](x)", "[^1]", "two spaces  \nline", "* spaced*", "*open", "*a **b** c*",
+        "*em**", "**strong*", "[ref][id]", "[ref] (x)", "[title](url \"t\")", "[angle](<url>)", "[a *b*](c)",
+        "*[a](b)*", "~~*x*~~", "~~~x~~", "` lone ` tick", "``unclosed", "[unclosed", "[](empty)", "**** x",
+    ])
+    func leavesEverythingElseToTheParser(_ text: String) {
+        #expect(!Self.simple(text))
+    }
+
+    /// Expected HTML from Jekyll 4.3.1 (kramdown 2.4, GFM input); the paragraphs that bail out
+    /// (`Dots...`, `em***`) are there to show both paths side by side.
+    @Test func convertsAsKramdownDoes() {
+        let markdown = """
+            Plain *em* and **strong** with `code_span` and ``two ` ticks`` and [a link](https://example.org/a?b=1&c=2) and ~~gone~~.
+
+            - item with *em*
+            - [link](/x) item. Dots... and -- dashes
+
+            Brackets ] alone, a bang! and a lone ~ tilde and *em*** and **strong***.
+
+            > quoted *para*
+
+            """
+        let html = KramdownConverter(options: KramdownOptions(config: [:]), highlighter: RougeHighlighter()).convert(markdown).html
+        #expect(html == "<p>Plain <em>em</em> and <strong>strong</strong> with <code class=\"language-plaintext highlighter-rouge\">code_span</code> and <code class=\"language-plaintext highlighter-rouge\">two ` ticks</code> and <a href=\"https://example.org/a?b=1&amp;c=2\">a link</a> and <del>gone</del>.</p>\n\n<ul>\n  <li>item with <em>em</em></li>\n  <li><a href=\"/x\">link</a> item. Dots… and – dashes</li>\n</ul>\n\n<p>Brackets ] alone, a bang! and a lone ~ tilde and <em>em</em>** and <strong>strong</strong>*.</p>\n\n<blockquote>\n  <p>quoted <em>para</em></p>\n</blockquote>\n")
+    }
+
+    /// The paragraphs and table cells of a tree after the tree pass, in order: whether each
+    /// kept its simple spans.
+    static func keptSimpleSpans(_ markdown: String) -> [Bool] {
+        let context = SpanParser.Context(options: KramdownOptions(config: [:]))
+        let root = Element(.root)
+        root.block = true
+        let source = KramdownConverter.sourceBytes(markdown)
+        context.sourceHasBackslashBreak = KramdownConverter.hasBackslashBreak(source)
+        CmarkBlockBuilder(context: context, root: root).build(root, source: source)
+        TreeUpdate(ctx: context).run(root)
+        var kept: [Bool] = []
+        func walk(_ el: Element) {
+            for child in el.children {
+                if child.kind == .p || child.kind == .td { kept.append(child.spansSimple) }
+                walk(child)
+            }
+        }
+        walk(root)
+        return kept
+    }
+
+    /// Texts the block grammar made or extended (a list item's first paragraph before a nested
+    /// list gets a line end; table cells) are kept too.
+    @Test func keptForGrammarTexts() {
+        #expect(Self.keptSimpleSpans("- item *a*\n  - nested `b`\n- c's\n") == [true, true, false])
+        #expect(Self.keptSimpleSpans("| *a* | b's |\n|---|---|\n| [c](d) | e |\n") == [true, false, true, true])
+        let html = KramdownConverter(options: KramdownOptions(config: [:]), highlighter: RougeHighlighter())
+            .convert("- item *a*\n  - nested `b`\n\n| *a* | b |\n|---|---|\n| [c](d) |   |\n").html
+        #expect(html == "<ul>\n  <li>item <em>a</em>\n    <ul>\n      <li>nested <code class=\"language-plaintext highlighter-rouge\">b</code></li>\n    </ul>\n  </li>\n</ul>\n\n<table>\n  <thead>\n    <tr>\n      <th><em>a</em></th>\n      <th>b</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td><a href=\"d\">c</a></td>\n      <td>\u{a0}</td>\n    </tr>\n  </tbody>\n</table>\n")
+    }
+
+    @Test func keptOnlyWhereNoLaterPassReadsTheTexts() {
+        #expect(Self.keptSimpleSpans("A *b*.\n\nC's *d*.\n") == [true, false])
+        // abbreviations, footnotes and GFM breaks read or change a paragraph's texts
+        #expect(Self.keptSimpleSpans("A *b* HTML.\n\n*[HTML]: markup\n") == [false])
+        // footnote contents get backlinks: they are parsed (they are not in the root's tree)
+        #expect(Self.keptSimpleSpans("A *b*.\n\nNote[^1]\n\n[^1]: text\n") == [true, false])
+        #expect(Self.keptSimpleSpans("A *b*.\n\nC\\\nd\n") == [false, false])
+        // a span `{::options}` may change them too: the kept texts are parsed after all
+        #expect(Self.keptSimpleSpans("A *b*.\n\nC {::options hard_wrap=\"true\" /} d\n\nE *f*.\n") == [false, false, false])
+    }
+}
