@@ -39,6 +39,22 @@ import Testing
     }
     #endif
 
+    /// A folder too big for one listing call's buffer is listed whole; folders are told from
+    /// files and from links to folders.
+    @Test func listsABigFolderWithTypes() throws {
+        let scratch = try Scratch()
+        let long = String(repeating: "n", count: 80)
+        for i in 0..<600 { try scratch.file("big/\(long)-\(i).txt", "") }
+        try FileSystem.makeDirectories(scratch.root + "/big/sub")
+        try FileManager.default.createSymbolicLink(atPath: scratch.root + "/big/link", withDestinationPath: scratch.root + "/big/sub")
+        let fd = open(scratch.root + "/big", O_RDONLY | O_DIRECTORY)
+        defer { close(fd) }
+        let listed = try FileSystem.listEntries(of: fd)
+        #expect(listed.count == 602)
+        #expect(Set(listed.filter(\.isFolder).map(\.name)) == ["sub"])
+        #expect(Set(listed.map(\.name)) == Set((0..<600).map { "\(long)-\($0).txt" } + ["sub", "link"]))
+    }
+
     @Test(arguments: [false, true])
     func removesATreeWithoutFollowingLinks(concurrently: Bool) throws {
         let scratch = try Scratch()
