@@ -66,6 +66,11 @@ import Testing
         for i in 0..<300 { try scratch.file("tree/d\(i)/x/y.txt", "\(i)") }
         try FileManager.default.createSymbolicLink(atPath: scratch.root + "/tree/a/link", withDestinationPath: scratch.root + "/outside")
         try FileManager.default.createSymbolicLink(atPath: scratch.root + "/tree/filelink", withDestinationPath: scratch.root + "/outside/kept.txt")
+        // A name that is not UTF-8 (a String would repair it into another name).
+        let latin1 = (scratch.root + "/tree/a/caf").utf8.map { CChar(bitPattern: $0) } + [CChar(bitPattern: 0xE9), 0]
+        let fd = open(latin1, O_WRONLY | O_CREAT, 0o644)
+        #expect(fd >= 0)
+        close(fd)
         try FileSystem.remove(scratch.root + "/tree", concurrently: concurrently)
         #expect(!FileManager.default.fileExists(atPath: scratch.root + "/tree"))
         #expect(try FileSystem.read(scratch.root + "/outside/kept.txt") == Array("kept".utf8))

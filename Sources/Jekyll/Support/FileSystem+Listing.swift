@@ -9,8 +9,21 @@ import Darwin
 extension FileSystem {
     /// An entry of an open folder, and whether it is a folder itself (not a link to one).
     struct ListedEntry: Sendable {
-        let name: String
+        /// The name's bytes as the file system has them, with the closing NUL: a name that is
+        /// not UTF-8 is still removed (a `String` would have repaired it into another name).
+        let cName: [CChar]
         let isFolder: Bool
+
+        /// The entry named at `namePointer` (NUL-terminated), of type `type` (a `DT_` value), in
+        /// the open folder `fd`; nil for `.` and `..`.
+        init?(_ namePointer: UnsafePointer<CChar>, type: Int32, in fd: Int32) {
+            let length = strlen(namePointer)
+            if namePointer[0] == 0x2E && (length == 1 || (length == 2 && namePointer[1] == 0x2E)) { return nil }
+            cName = Array(UnsafeBufferPointer(start: namePointer, count: length + 1))
+            isFolder = FileSystem.isFolder(namePointer, type: type, in: fd)
+        }
+
+        var name: String { String(decoding: cName.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self) }
     }
 
     /// The entries of the open folder `fd` (without `.` and `..`), in the order the file system
@@ -36,9 +49,8 @@ extension FileSystem {
         var found: [ListedEntry] = []
         while let entry = readdir(dir) {
             // The name read in place (copying `d_name` reads past the end of readdir's buffer).
-            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
-            if name == "." || name == ".." { continue }
-            found.append(ListedEntry(name: name, isFolder: isFolder(name, type: Int32(entry.pointee.d_type), in: fd)))
+            let name = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
+            if let listed = ListedEntry(name, type: Int32(entry.pointee.d_type), in: fd) { found.append(listed) }
         }
         return found
     }
@@ -95,7 +107,7 @@ extension FileSystem {
 
     /// Whether an entry of type `type` (a `DT_` value) is a folder, asking `fstatat` when the
     /// file system gave no type.
-    static func isFolder(_ name: String, type: Int32, in fd: Int32) -> Bool {
+    static func isFolder(_ name: UnsafePointer<CChar>, type: Int32, in fd: Int32) -> Bool {
         if type != Int32(DT_UNKNOWN) { return type == Int32(DT_DIR) }
         var info = stat()
         return fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
@@ -134,9 +146,8 @@ enum LinuxDirectoryEntries {
                 let record = buffer + offset
                 let length = Int(record.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
                 let type = Int32(record.load(fromByteOffset: 18, as: UInt8.self))
-                let name = String(cString: (record + 19).assumingMemoryBound(to: CChar.self))
-                if name != "." && name != ".." {
-                    found.append(FileSystem.ListedEntry(name: name, isFolder: FileSystem.isFolder(name, type: type, in: fd)))
+                if let listed = FileSystem.ListedEntry((record + 19).assumingMemoryBound(to: CChar.self), type: type, in: fd) {
+                    found.append(listed)
                 }
                 offset += length
             }

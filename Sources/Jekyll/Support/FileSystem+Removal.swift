@@ -43,10 +43,10 @@ extension FileSystem {
             self.path = path
         }
 
-        /// Opens the folder `name` inside this one, never following a symbolic link.
-        convenience init(_ name: String, in parent: RemovedFolder) throws(Failure) {
-            let path = parent.path + "/" + name
-            let fd = openat(parent.fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        /// Opens the folder `entry` inside this one, never following a symbolic link.
+        convenience init(_ entry: RemovedEntry, in parent: RemovedFolder) throws(Failure) {
+            let path = parent.path + "/" + entry.name
+            let fd = openat(parent.fd, entry.cName, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard fd >= 0 else { throw Failure(path: path, operation: "open directory", code: errno) }
             self.init(fd: fd, path: path)
         }
@@ -68,11 +68,11 @@ extension FileSystem {
         /// Removes one entry, a folder with everything in it.
         func remove(_ entry: RemovedEntry) throws(Failure) {
             if entry.isFolder {
-                try RemovedFolder(entry.name, in: self).removeContents()
-                if unlinkat(fd, entry.name, AT_REMOVEDIR) != 0 {
+                try RemovedFolder(entry, in: self).removeContents()
+                if unlinkat(fd, entry.cName, AT_REMOVEDIR) != 0 {
                     throw Failure(path: path + "/" + entry.name, operation: "remove directory", code: errno)
                 }
-            } else if unlinkat(fd, entry.name, 0) != 0 {
+            } else if unlinkat(fd, entry.cName, 0) != 0 {
                 throw Failure(path: path + "/" + entry.name, operation: "remove", code: errno)
             }
         }
@@ -83,15 +83,15 @@ extension FileSystem {
             // First-level folders stay open while their entries are removed; past this many, a
             // folder is one job of its own (descriptors are limited).
             let openLimit = 256
-            var parents: [(folder: RemovedFolder, name: String)] = []
+            var parents: [(folder: RemovedFolder, entry: RemovedEntry)] = []
             var jobs: [(folder: RemovedFolder, entry: RemovedEntry)] = []
             for entry in try entries() {
                 guard entry.isFolder, parents.count < openLimit else {
                     jobs.append((self, entry))
                     continue
                 }
-                let sub = try RemovedFolder(entry.name, in: self)
-                parents.append((sub, entry.name))
+                let sub = try RemovedFolder(entry, in: self)
+                parents.append((sub, entry))
                 for child in try sub.entries() { jobs.append((sub, child)) }
             }
             let failure = Locked<Failure?>(nil)
@@ -102,7 +102,7 @@ extension FileSystem {
                 }
             }
             if let error = failure.withLock({ $0 }) { throw error }
-            for parent in parents where unlinkat(fd, parent.name, AT_REMOVEDIR) != 0 {
+            for parent in parents where unlinkat(fd, parent.entry.cName, AT_REMOVEDIR) != 0 {
                 throw Failure(path: parent.folder.path, operation: "remove directory", code: errno)
             }
         }
