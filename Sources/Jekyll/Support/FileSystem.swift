@@ -307,11 +307,6 @@ public enum FileSystem {
         try copy(source, to: destination)
     }
 
-    /// A hard link; false when the file system refuses one.
-    public static func hardLink(_ source: String, to destination: String) -> Bool {
-        Glibc_link(source, destination) == 0
-    }
-
     /// Puts `replacement` where `target` is, moving the old `target` to `retiredPath`: two renames
     /// in a row, so the old tree stays whole until the new one is complete.
     /// Puts `replacement` where `target` is, leaving the old `target` at `retiredPath`. One atomic
