@@ -23,7 +23,7 @@ public enum SiteClean {
     static func remove(_ path: String, shownAs name: String? = nil, logger: Logger) {
         if FileSystem.isDirectory(path) {
             logger.info("Cleaner:", "Removing \(name ?? path)...")
-            try? FileSystem.remove(path)
+            try? FileSystem.remove(path, concurrently: true)
         } else {
             logger.info("Cleaner:", "Nothing to do for \(name ?? path).")
         }

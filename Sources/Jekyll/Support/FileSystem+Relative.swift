@@ -38,5 +38,47 @@ extension FileSystem {
             let code = FileSystem.writeAll(file, bytes)
             if code != 0 { throw Failure(path: Path.join(path, relative), operation: "write", code: code) }
         }
+
+        /// Copies the file at `source` to `relative` with the source's modification time.
+        public func copy(_ source: String, to relative: String) throws(Failure) {
+            let (bytes, status) = try FileSystem.readWithStatus(source)
+            let file = openat(fd, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard file >= 0 else { throw Failure(path: Path.join(path, relative), operation: "create", code: errno) }
+            defer { close(file) }
+            let code = FileSystem.writeAll(file, bytes)
+            if code != 0 { throw Failure(path: Path.join(path, relative), operation: "write", code: code) }
+            if let status { FileSystem.setModificationTime(file, from: status) }
+        }
+
+        /// The size and modification time of the regular file `relative`; nil when it is missing,
+        /// a symbolic link or not a file.
+        public func fileStatus(_ relative: String) -> (size: Int, modified: Timestamp)? {
+            var info = stat()
+            guard fstatat(fd, relative, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            return (Int(info.st_size), FileSystem.modificationTime(of: info))
+        }
+
+        /// Whether `relative` is a regular file (not a symbolic link) holding exactly `bytes`.
+        public func holds(_ bytes: UnsafeRawBufferPointer, at relative: String) -> Bool {
+            let file = openat(fd, relative, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard file >= 0 else { return false }
+            defer { close(file) }
+            var info = stat()
+            guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
+                return false
+            }
+            guard let expected = bytes.baseAddress else { return true }
+            // One byte of room past the size: a file that grew since `fstat` fills it.
+            let old = UnsafeMutableRawPointer.allocate(byteCount: bytes.count + 1, alignment: 16)
+            defer { old.deallocate() }
+            let (count, code) = FileSystem.readAll(file, into: old, bytes.count + 1, expecting: bytes.count)
+            return code == 0 && count == bytes.count && memcmp(old, expected, count) == 0
+        }
+
+        /// Links the file `relative` into `target` at the same relative path (never following a
+        /// symbolic link); false when the file system refuses.
+        public func link(_ relative: String, into target: Folder) -> Bool {
+            linkat(fd, relative, target.fd, relative, 0) == 0
+        }
     }
 }

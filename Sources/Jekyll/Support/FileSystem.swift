@@ -58,7 +58,10 @@ public enum FileSystem {
     }
 
     public static func modificationTime(_ path: String) -> Timestamp? {
-        guard let info = statInfo(path, follow: true) else { return nil }
+        statInfo(path, follow: true).map(modificationTime(of:))
+    }
+
+    static func modificationTime(of info: stat) -> Timestamp {
         #if canImport(Darwin)
         return Timestamp(seconds: Int(info.st_mtimespec.tv_sec), nanoseconds: Int(info.st_mtimespec.tv_nsec))
         #else
@@ -68,13 +71,7 @@ public enum FileSystem {
 
     /// The modification time and size of a file (following symlinks), from one `stat`.
     public static func modificationTimeAndSize(_ path: String) -> (Timestamp, Int)? {
-        guard let info = statInfo(path, follow: true) else { return nil }
-        #if canImport(Darwin)
-        let time = Timestamp(seconds: Int(info.st_mtimespec.tv_sec), nanoseconds: Int(info.st_mtimespec.tv_nsec))
-        #else
-        let time = Timestamp(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
-        #endif
-        return (time, Int(info.st_size))
+        statInfo(path, follow: true).map { (modificationTime(of: $0), Int($0.st_size)) }
     }
 
     /// The size in bytes of a file (following symlinks).
@@ -118,31 +115,45 @@ public enum FileSystem {
         return names
     }
 
-    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+    static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
     public static func read(_ path: String) throws(Failure) -> [UInt8] {
+        try readWithStatus(path).bytes
+    }
+
+    /// A file's bytes, and its status as `fstat` gave it for the descriptor they were read through.
+    static func readWithStatus(_ path: String) throws(Failure) -> (bytes: [UInt8], status: stat?) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(path: path, operation: "open", code: errno) }
         defer { close(fd) }
         var info = stat()
-        var capacity = 16 * 1024
-        if fstat(fd, &info) == 0 && info.st_size > 0 { capacity = Int(info.st_size) + 1 }
-        var bytes = [UInt8](repeating: 0, count: capacity)
+        let status = fstat(fd, &info) == 0 ? info : nil
+        // One byte more than the size: a read that stops short of the buffer's end has met the
+        // end of the file, without a second read to find out. An unknown size reads until the end.
+        let size = status.flatMap { $0.st_size > 0 ? Int($0.st_size) : nil }
+        var bytes = [UInt8](repeating: 0, count: size.map { $0 + 1 } ?? 16 * 1024)
+        var expected = size ?? bytes.count
         var count = 0
         while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let (n, code) = bytes.withUnsafeMutableBytes { readAll(fd, into: $0.baseAddress! + count, $0.count - count) }
+            let (n, code) = bytes.withUnsafeMutableBytes {
+                readAll(fd, into: $0.baseAddress! + count, $0.count - count, expecting: expected - count)
+            }
             if code != 0 { throw Failure(path: path, operation: "read", code: code) }
             count += n
             if count < bytes.count { break }
+            // Longer than its size said, or than the first guess: read on until the end.
+            bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+            expected = bytes.count
         }
         bytes.removeSubrange(count...)
-        return bytes
+        return (bytes, status)
     }
 
-    /// Reads into `buffer` until it is full or the file ends, retrying interrupted reads: the
-    /// bytes read, and errno when a read failed (0 otherwise).
-    static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawPointer, _ capacity: Int) -> (count: Int, errno: Int32) {
+    /// Reads into `buffer` until `expected` bytes are in, the buffer is full, or the file ends,
+    /// retrying interrupted reads: the bytes read, and errno when a read failed (0 otherwise).
+    /// With a buffer longer than `expected`, a regular file of that size takes one `read`.
+    static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawPointer, _ capacity: Int,
+                        expecting expected: Int) -> (count: Int, errno: Int32) {
         var count = 0
         while count < capacity {
             let n = Glibc_read(fd, buffer + count, capacity - count)
@@ -152,6 +163,7 @@ public enum FileSystem {
             }
             if n == 0 { break }
             count += n
+            if count >= expected && count < capacity { break }
         }
         return (count, 0)
     }
@@ -173,15 +185,16 @@ public enum FileSystem {
             var probe: UInt8 = 0
             return Glibc_read(fd, &probe, 1) == 0 ? "" : nil
         }
+        // A byte of room past the size: one read that stops short of it has met the end of the
+        // file (a file that grew fills it, and is read again the byte way).
         var count = 0
         var failure: Int32 = 0
-        let text = String(unsafeUninitializedCapacity: size) { buffer in
-            (count, failure) = readAll(fd, into: buffer.baseAddress!, size)
-            return failure == 0 ? count : 0
+        let text = String(unsafeUninitializedCapacity: size + 1) { buffer in
+            (count, failure) = readAll(fd, into: buffer.baseAddress!, size + 1, expecting: size)
+            return failure == 0 && count == size ? count : 0
         }
         if failure != 0 { throw Failure(path: path, operation: "read", code: failure) }
-        var probe: UInt8 = 0
-        guard count == size, Glibc_read(fd, &probe, 1) == 0 else { return nil }
+        guard count == size else { return nil }
         var checked = text
         let exact = checked.withUTF8 { bytes in
             bytes.count == count && !containsReplacementCharacter(bytes)
@@ -241,17 +254,23 @@ public enum FileSystem {
 
     /// Copies a file's bytes and gives the copy the source's modification time, as Jekyll does.
     public static func copy(_ source: String, to destination: String) throws(Failure) {
-        let bytes = try read(source)
-        try write(bytes, to: destination)
-        if let info = statInfo(source, follow: true) {
-            #if canImport(Darwin)
-            var times = [info.st_atimespec, info.st_mtimespec]
-            #else
-            var times = [info.st_atim, info.st_mtim]
-            #endif
-            times[0] = times[1]
-            _ = utimensat(AT_FDCWD, destination, &times, 0)
-        }
+        let (bytes, status) = try readWithStatus(source)
+        let fd = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure(path: destination, operation: "create", code: errno) }
+        defer { close(fd) }
+        let code = writeAll(fd, bytes)
+        if code != 0 { throw Failure(path: destination, operation: "write", code: code) }
+        if let status { setModificationTime(fd, from: status) }
+    }
+
+    /// Gives the open file `fd` the modification time in `status` (its access time too).
+    static func setModificationTime(_ fd: Int32, from status: stat) {
+        #if canImport(Darwin)
+        var times = [status.st_mtimespec, status.st_mtimespec]
+        #else
+        var times = [status.st_mtim, status.st_mtim]
+        #endif
+        _ = futimens(fd, &times)
     }
 
     /// Creates a directory and its missing parents.
@@ -264,17 +283,6 @@ public enum FileSystem {
         if parent != path && parent != "." && !parent.isEmpty { try makeDirectories(parent) }
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw Failure(path: path, operation: "create directory", code: errno)
-        }
-    }
-
-    /// Removes a file, a symlink or a whole directory tree (never following symlinks).
-    public static func remove(_ path: String) throws(Failure) {
-        guard let info = statInfo(path, follow: false) else { return }
-        if kind(of: info.st_mode) == .directory {
-            for name in try entries(path) { try remove(path + "/" + name) }
-            if rmdir(path) != 0 { throw Failure(path: path, operation: "remove directory", code: errno) }
-        } else if unlink(path) != 0 {
-            throw Failure(path: path, operation: "remove", code: errno)
         }
     }
 
@@ -297,11 +305,6 @@ public enum FileSystem {
         }
         if Glibc_link(source, destination) == 0 { return }
         try copy(source, to: destination)
-    }
-
-    /// A hard link; false when the file system refuses one.
-    public static func hardLink(_ source: String, to destination: String) -> Bool {
-        Glibc_link(source, destination) == 0
     }
 
     /// Puts `replacement` where `target` is, moving the old `target` to `retiredPath`: two renames
@@ -336,53 +339,6 @@ public enum FileSystem {
         let exchange: UInt32 = 2  // RENAME_EXCHANGE
         return renameat2(AT_FDCWD, a, AT_FDCWD, b, exchange) == 0
         #endif
-    }
-
-    /// Every file under `root` (not directories), as paths relative to it, following no symlinked folders.
-    public static func walkFiles(_ root: String, prefix: String = "") -> [String] {
-        walk(root, prefix: prefix).map(\.path)
-    }
-
-    /// A file `walk` found: its path relative to the root, and whether it is a symbolic link
-    /// (which may point at a folder).
-    public struct WalkedFile: Sendable {
-        public let path: String
-        public let isSymlink: Bool
-    }
-
-    /// `walkFiles`, telling symbolic links apart. Folders and links are told from the entry's type
-    /// as the directory lists it, without a `stat` per entry (a folder of a thousand posts is
-    /// walked on every `kyll serve` rebuild); a file system that gives no type gets the `stat`s.
-    public static func walk(_ root: String, prefix: String = "") -> [WalkedFile] {
-        guard let listed = try? typedEntries(root) else { return [] }
-        var out: [WalkedFile] = []
-        for (name, type) in listed.sorted(by: { String.utf8Precedes($0.name, $1.name) }) {
-            let full = root + "/" + name
-            let rel = prefix.isEmpty ? name : prefix + "/" + name
-            let isLink = type == Int(DT_LNK) || (type == Int(DT_UNKNOWN) && isSymlink(full))
-            let isFolder = type == Int(DT_DIR) || (type == Int(DT_UNKNOWN) && !isLink && isDirectory(full))
-            if isFolder {
-                out.append(contentsOf: walk(full, prefix: rel))
-            } else {
-                out.append(WalkedFile(path: rel, isSymlink: isLink))
-            }
-        }
-        return out
-    }
-
-    /// The names in a directory with the types `readdir` gives (`DT_UNKNOWN` when it gives none).
-    private static func typedEntries(_ directory: String) throws(Failure) -> [(name: String, type: Int)] {
-        guard let dir = opendir(directory) else {
-            throw Failure(path: directory, operation: "open directory", code: errno)
-        }
-        defer { closedir(dir) }
-        var entries: [(name: String, type: Int)] = []
-        while let entry = readdir(dir) {
-            // The name read in place, as in `entriesInDirectoryOrder` (copying `d_name` reads past the buffer).
-            let name = String(cString: (UnsafeRawPointer(entry) + FileSystem.nameOffset).assumingMemoryBound(to: CChar.self))
-            if name != "." && name != ".." { entries.append((name, Int(entry.pointee.d_type))) }
-        }
-        return entries
     }
 
     public static func environment(_ name: String) -> String? {

@@ -57,7 +57,7 @@ public struct SiteWriter: Sendable {
                 try FileSystem.makeDirectories(staging)
             }
             try writeFiles(files, into: staging, staged: staged)
-            try carryOverKeptFiles(into: staging, produced: Set(files.map(\.path)))
+            try carryOverKeptFiles(into: staging, producing: files)
             try swap(in: staging)
         } catch let error as BuildError {
             try? FileSystem.remove(staging)
@@ -95,7 +95,7 @@ public struct SiteWriter: Sendable {
         let folder: FileSystem.Folder
         do { folder = try FileSystem.Folder(root) } catch { throw BuildError("could not open \(root): \(error)") }
         // Without a previous site there is nothing to reuse (a clean build): no lookups per file.
-        let hasPrevious = FileSystem.isDirectory(destination)
+        let previous = openPrevious()
         let failure = Locked<BuildError?>(nil)
         // Folders level by level (parents first), each level on all cores: creating a thousand
         // folders is most of what the kernel does for a build.
@@ -117,7 +117,7 @@ public struct SiteWriter: Sendable {
         DispatchQueue.concurrentPerform(iterations: unwritten.count) { i in
             let file = unwritten[i]
             do {
-                try write(file, into: folder, linkingPrevious: hasPrevious)
+                try write(file, into: folder, reusing: previous)
             } catch {
                 let error = BuildError("could not write \(file.path): \(error)")
                 failure.withLock { if $0 == nil { $0 = error } }
@@ -141,38 +141,45 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Writes one file into the staging folder; with `linkingPrevious`, a file the previous build
-    /// already wrote with the same bytes is linked instead.
-    func write(_ file: OutputFile, into folder: FileSystem.Folder, linkingPrevious: Bool) throws {
-        if linkingPrevious && reuse(file, as: Path.join(folder.path, file.path)) { return }
+    /// The previous build's site, open for `reuse`; nil when there is none.
+    func openPrevious() -> FileSystem.Folder? {
+        FileSystem.isDirectory(destination) ? try? FileSystem.Folder(destination) : nil
+    }
+
+    /// Writes one file into the staging folder; with the `previous` site open, a file it already
+    /// holds with the same bytes is linked instead.
+    func write(_ file: OutputFile, into folder: FileSystem.Folder, reusing previous: FileSystem.Folder?) throws {
+        if let previous, reuse(file, from: previous, into: folder) { return }
         switch file.content {
         case .text(let text): try folder.write(text.utf8, to: file.path)
-        case .copy(let source): try FileSystem.copy(source, to: Path.join(folder.path, file.path))
+        case .copy(let source): try folder.copy(source, to: file.path)
         }
     }
 
     /// Links the previous build's file into the staging folder when it already has the bytes this
     /// build would write (same size and bytes; for a copy, the source's size and modification time).
-    func reuse(_ file: OutputFile, as target: String) -> Bool {
-        let previous = Path.join(destination, file.path)
-        guard FileSystem.kind(previous) == .file, !FileSystem.isSymlink(previous),
-              let size = FileSystem.size(previous) else { return false }
+    /// Relative to both open folders: a rebuild asks this of every output.
+    func reuse(_ file: OutputFile, from previous: FileSystem.Folder, into folder: FileSystem.Folder) -> Bool {
         switch file.content {
         case .text(var text):
-            guard size == text.utf8.count, let old = try? FileSystem.read(previous),
-                  text.withUTF8({ new in old.withUnsafeBufferPointer { ByteSearch.equal(new, $0) } }) else { return false }
+            guard text.withUTF8({ previous.holds(UnsafeRawBufferPointer($0), at: file.path) }) else { return false }
         case .copy(let source):
-            guard FileSystem.size(source) == size, let a = FileSystem.modificationTime(source),
-                  FileSystem.modificationTime(previous) == a else { return false }
+            guard let old = previous.fileStatus(file.path), let (modified, size) = FileSystem.modificationTimeAndSize(source),
+                  old.size == size, old.modified == modified else { return false }
         }
-        return FileSystem.hardLink(previous, to: target)
+        return previous.link(file.path, into: folder)
     }
 
     /// Files of the previous build whose destination-relative path starts with a `keep_files`
     /// entry (Jekyll matches them as prefixes), unless this build produced the same path.
-    private func carryOverKeptFiles(into root: String, produced: Set<String>) throws(BuildError) {
+    private func carryOverKeptFiles(into root: String, producing files: [OutputFile]) throws(BuildError) {
         guard !keepFiles.isEmpty, FileSystem.isDirectory(destination) else { return }
-        for relative in FileSystem.walkFiles(destination) where isKept(relative) && !produced.contains(relative) {
+        // Only into folders that can hold a kept path: with the usual `.git` and `.svn`, the
+        // destination's top level alone (the whole tree was walked on every rebuild).
+        let kept = FileSystem.walkFiles(destination, entering: mayHoldKept).filter(isKept)
+        guard !kept.isEmpty else { return }
+        let produced = Set(files.map(\.path))
+        for relative in kept where !produced.contains(relative) {
             let source = Path.join(destination, relative)
             let target = Path.join(root, relative)
             do {
@@ -188,13 +195,20 @@ public struct SiteWriter: Sendable {
         keepFiles.contains { !$0.isEmpty && relative.hasPrefix($0) }
     }
 
+    /// Whether a path inside the folder `relative` can be kept: a `keep_files` entry is a prefix
+    /// of the folder's paths, or goes on into the folder.
+    func mayHoldKept(_ relative: String) -> Bool {
+        let folder = relative + "/"
+        return keepFiles.contains { !$0.isEmpty && (folder.hasPrefix($0) || $0.hasPrefix(folder)) }
+    }
+
     private func swap(in staging: String) throws(BuildError) {
         do {
             if FileSystem.exists(destination) || FileSystem.isSymlink(destination) {
                 let retired = retiredPath
                 try FileSystem.remove(retired)
                 try FileSystem.exchange(staging, destination, retiredPath: retired)
-                try FileSystem.remove(retired)
+                try FileSystem.remove(retired, concurrently: true)
             } else {
                 try FileSystem.makeDirectories(Path.dirname(destination))
                 try FileSystem.rename(staging, to: destination)

@@ -13,15 +13,15 @@ final class StagedOutputs: Sendable {
     /// Where each document's output goes, by id; nil for one written at the end (a source map,
     /// which exists only if its stylesheet made one) or not written at all.
     private let paths: [String?]
-    /// A previous site whose identical files are linked instead of written again.
-    private let hasPrevious: Bool
+    /// The previous site, whose identical files are linked instead of written again.
+    private let previous: FileSystem.Folder?
     private let madeFolders = Locked<Set<String>>([])
 
-    private init(writer: SiteWriter, folder: FileSystem.Folder, paths: [String?], hasPrevious: Bool) {
+    private init(writer: SiteWriter, folder: FileSystem.Folder, paths: [String?], previous: FileSystem.Folder?) {
         self.writer = writer
         self.folder = folder
         self.paths = paths
-        self.hasPrevious = hasPrevious
+        self.previous = previous
     }
 
     /// A fresh staging folder for `site`'s outputs, or nil when they must all be written at the end.
@@ -49,7 +49,7 @@ final class StagedOutputs: Sendable {
             try FileSystem.remove(staging)
             try FileSystem.makeDirectories(staging)
             return StagedOutputs(writer: writer, folder: try FileSystem.Folder(staging), paths: paths,
-                                 hasPrevious: FileSystem.isDirectory(writer.destination))
+                                 previous: writer.openPrevious())
         } catch {
             throw BuildError("could not prepare \(staging): \(error)")
         }
@@ -61,7 +61,7 @@ final class StagedOutputs: Sendable {
         guard let path = paths[id] else { return false }
         do {
             try makeFolder(Path.dirname(path))
-            try writer.write(OutputFile(path: path, content: .text(text), origin: ""), into: folder, linkingPrevious: hasPrevious)
+            try writer.write(OutputFile(path: path, content: .text(text), origin: ""), into: folder, reusing: previous)
         } catch {
             throw BuildError("could not write \(path): \(error)")
         }
