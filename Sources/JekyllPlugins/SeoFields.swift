@@ -122,50 +122,6 @@ final class SeoFields {
     }
 }
 
-/// The plugin's cleaning of a string from front matter or the configuration: Markdown converted,
-/// tags stripped, whitespace collapsed, HTML escaped once; nil when nothing is left.
-enum SeoCleaning {
-    static func cleaned(_ value: Value, access: TemplateAccess, filters: SeoFilters) -> String? {
-        // Most titles and descriptions are plain words, which the filters give back unchanged;
-        // converting each through Markdown was a tenth of a large site's build.
-        if case .string(let text) = value, passesCleaningUnchanged(text) { return text }
-        var v = value
-        for filter in [filters.markdownify, filters.stripHTML, filters.normalizeWhitespace, filters.escapeOnce] {
-            v = access.filter(filter, v)
-        }
-        let s = v.rubyString
-        return s.isEmpty ? nil : s
-    }
-
-    /// One line that kramdown prints as a paragraph of the same text, with nothing for
-    /// `strip_html`, `normalize_whitespace` or `escape_once` to change: it starts with an ASCII
-    /// letter (no list, heading or quote marker), does not end in a space, has single spaces only
-    /// and no byte that kramdown's typography, emphasis, links, entities or HTML read — no quotes,
-    /// `*`, `_`, `` ` ``, `[`, `&`, `<`, `#`, `{`, `\\`, `~`, `$`, `|`, tabs, line breaks, `--` or
-    /// `..`. Other non-ASCII text passes through kramdown as it is.
-    static func passesCleaningUnchanged(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for b in text.utf8 {
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                break
-            case 0x80...0xFF:
-                if previous == 0 { return false }
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
-                 UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"),
-                 UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "+"), UInt8(ascii: "="):
-                if previous == 0 { return false }
-            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."):
-                if previous == 0 || previous == b { return false }
-            default:
-                return false
-            }
-            previous = b
-        }
-        return previous != 0 && previous != UInt8(ascii: " ")
-    }
-}
-
 /// The page's image: `image` as a path, or a hash with `path` (or `facebook`, `twitter`) and
 /// more keys (`height`, `width`, `alt`, …).
 struct SeoImage {
