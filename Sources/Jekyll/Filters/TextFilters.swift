@@ -33,12 +33,14 @@ enum TextFilters {
         }
         env.register(filter: "markdownify", arity: 0...0) { input, _, context in
             let scope = try context.requireJekyll()
-            let converters = scope.build.converters
+            let build = scope.build
             let text = input.rubyString
             // Printed paragraphs (an excerpt) come back as they are: no need to remember them.
-            if case .kramdown(let kramdown) = converters.markdown, let html = kramdown.htmlWithoutParsing(text) {
+            // (The converters are read in place: a copy of them retained each of their fields.)
+            if case .kramdown(let kramdown) = build.converters.markdown, let html = kramdown.htmlWithoutParsing(text) {
                 return .string(html)
             }
+            let converters = build.converters
             // Remembered only where no warning would be printed again on the next call.
             let memo = converters.showsMarkdownWarnings ? nil : scope.build.markdownified
             if let known = memo?.html(for: text) { return .string(known) }
