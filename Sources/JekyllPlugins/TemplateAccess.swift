@@ -39,6 +39,12 @@ struct TemplateAccess {
         return (try? definition.body(input, FilterArguments(positional: arguments), context)) ?? .nil
     }
 
+    /// The same with a filter looked up before (nil: there is no such filter).
+    func filter(_ definition: FilterDefinition?, _ input: Value, _ arguments: Value...) -> Value {
+        guard let definition else { return .nil }
+        return (try? definition.body(input, FilterArguments(positional: arguments), context)) ?? .nil
+    }
+
     /// A drop or hash as a plain hash of its keys (for JSON).
     func plain(_ value: Value) -> Value {
         switch value {

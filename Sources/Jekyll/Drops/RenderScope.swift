@@ -16,6 +16,8 @@ public final class BuildContext: Sendable {
     let themeDrop: ThemeDrop?
     let excerpts: ExcerptTable
     let layoutTemplates: TemplateCache<String>
+    /// The layout chains documents ask for, with their `layout` data; this build's only.
+    let layoutChains = LayoutChains()
     /// Documents' own templates, by source (see `documentTemplate`); this build's only.
     let documentTemplates = TemplateCache<DocumentSource>()
     let partials: PartialCache
@@ -26,6 +28,9 @@ public final class BuildContext: Sendable {
     let assignMemo: AssignMemo?
     /// `markdownify` of short texts, which themes repeat on every page (an author's bio).
     let markdownified = MarkdownifyMemo()
+    /// Values plugins' tags work out from the site alone, once per build (see `SiteDerivedValues`
+    /// for when a build has none).
+    public let siteDerived: SiteDerivedValues?
     /// The `layout` variable each document starts with (see `LayoutLeak`).
     let initialLayoutData: [OrderedHash?]
     /// The document whose last layout `content` each document's own template sees (`LayoutLeak`).
@@ -74,6 +79,7 @@ public final class BuildContext: Sendable {
         self.state = RenderState(count: site.documents.count)
         self.environment = environment
         self.converters = converters
+        siteDerived = memoizes && !converters.showsMarkdownWarnings ? SiteDerivedValues() : nil
         self.plugins = plugins
         self.excerpts = ExcerptTable(count: site.documents.count)
         self.layoutTemplates = sharing?.layoutTemplates ?? TemplateCache<String>()
@@ -115,6 +121,12 @@ public final class BuildContext: Sendable {
 
     /// The drop of a document as other templates see it (`site.posts`, `page.next`, …).
     public func drop(_ id: Int) -> Value { .drop(documentDrops[id]) }
+
+    /// Whether `value` is this build's `site` (and not a variable that hides it).
+    public func isSiteDrop(_ value: Value) -> Bool {
+        if case .drop(let drop) = value { return drop === siteDrop }
+        return false
+    }
 
     /// What a document looks like from the one `viewer` renders (see `RenderState`); a document an
     /// incremental build left out is rendered when a template needs it.
@@ -200,9 +212,14 @@ enum LayoutLeak {
 
     /// The layouts a document goes through, innermost first, each once.
     static func chain(of doc: Document, in layouts: [String: Layout]) -> [Layout] {
+        doc.layoutName.map { chain(named: $0, in: layouts) } ?? []
+    }
+
+    /// The layouts from the one named `name` outwards, each once.
+    static func chain(named name: String, in layouts: [String: Layout]) -> [Layout] {
         var chain: [Layout] = []
         var used = Set<String>()
-        var next = doc.layoutName.flatMap { layouts[$0] }
+        var next = layouts[name]
         while let layout = next, used.insert(layout.name).inserted {
             chain.append(layout)
             next = layout.parent.flatMap { layouts[$0] }

@@ -33,12 +33,14 @@ enum TextFilters {
         }
         env.register(filter: "markdownify", arity: 0...0) { input, _, context in
             let scope = try context.requireJekyll()
-            let converters = scope.build.converters
+            let build = scope.build
             let text = input.rubyString
             // Printed paragraphs (an excerpt) come back as they are: no need to remember them.
-            if case .kramdown(let kramdown) = converters.markdown, let html = kramdown.htmlWithoutParsing(text) {
+            // (The converters are read in place: a copy of them retained each of their fields.)
+            if case .kramdown(let kramdown) = build.converters.markdown, let html = kramdown.htmlWithoutParsing(text) {
                 return .string(html)
             }
+            let converters = build.converters
             // Remembered only where no warning would be printed again on the next call.
             let memo = converters.showsMarkdownWarnings ? nil : scope.build.markdownified
             if let known = memo?.html(for: text) { return .string(known) }
@@ -205,15 +207,36 @@ enum TextFilters {
 /// tagline on every page converts it once. Long texts (a page's content) are not kept.
 final class MarkdownifyMemo: Sendable {
     static let longestInput = 1024
-    private let results = Locked<[String: String]>([:])
+    private let results = Locked<[BytesKey: String]>([:])
 
     func html(for text: String) -> String? {
         guard text.utf8.count <= Self.longestInput else { return nil }
-        return results.withLock { $0[text] }
+        return results.withLock { $0[BytesKey(text)] }
     }
 
     func remember(_ html: String, for text: String) {
         guard text.utf8.count <= Self.longestInput else { return }
-        results.withLock { $0[text] = html }
+        results.withLock { $0[BytesKey(text)] = html }
+    }
+}
+
+/// A text hashed and compared by its bytes, as Ruby compares strings. A `String` key hashes
+/// non-ASCII text in normalized form (~60 instructions a byte: remembering a post's excerpt with
+/// one accented letter cost more than converting it).
+struct BytesKey: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: BytesKey, b: BytesKey) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in
+            y.withUTF8 { q in p.elementsEqual(q) }
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var t = text
+        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -23,3 +23,36 @@ struct DocumentSource: Hashable, Sendable {
     let firstLine: Int
     let content: String
 }
+
+/// A layout of a chain with the `layout` variable its render sees: its front matter merged over
+/// that of the layouts inside it.
+final class LayoutStep: Sendable {
+    let layout: Layout
+    let data: OrderedHash
+
+    init(layout: Layout, data: OrderedHash) {
+        self.layout = layout
+        self.data = data
+    }
+}
+
+/// The layout chains of one build by the name a document asks for, innermost first, each worked
+/// out once (with their merged data) instead of for every document placed in them.
+final class LayoutChains: Sendable {
+    private let chains = Locked<[String: [LayoutStep]]>([:])
+
+    func chain(named name: String, in layouts: [String: Layout]) -> [LayoutStep] {
+        if let known = chains.withLock({ $0[name] }) { return known }
+        var steps: [LayoutStep] = []
+        var data: OrderedHash?
+        for layout in LayoutLeak.chain(named: name, in: layouts) {
+            data = layout.data.deepMerged(with: data ?? OrderedHash())
+            steps.append(LayoutStep(layout: layout, data: data!))
+        }
+        return chains.withLock { chains in
+            if let known = chains[name] { return known }
+            chains[name] = steps
+            return steps
+        }
+    }
+}

@@ -34,15 +34,23 @@ final class IncludeMemo: Sendable {
         case recorded(Qualified, [RenderEffects])
     }
 
-    /// What a qualifying include reads, and what of the page.
-    private struct Qualified {
+    /// What a qualifying include reads, and what of the page. A class: each render reads its
+    /// entry, and a struct's copy retained every set and dictionary of the usage.
+    private final class Qualified: Sendable {
         let usage: VariableUsage
         /// Variables read only in `==`/`!=` tests, whose outcomes are recorded.
         let compared: Set<String>
         /// Paths of keys through which it reads other variables of the page, whose values are
         /// recorded.
         let pinned: [VariableLookup]
-        var readsThePage: Bool { !compared.isEmpty || !pinned.isEmpty }
+        let readsThePage: Bool
+
+        init(usage: VariableUsage, compared: Set<String>, pinned: [VariableLookup]) {
+            self.usage = usage
+            self.compared = compared
+            self.pinned = pinned
+            readsThePage = !compared.isEmpty || !pinned.isEmpty
+        }
     }
 
     private let entries = Locked<[String: Entry]>([:])

@@ -66,10 +66,19 @@ public enum JSON {
         var s = s
         s.withUTF8 { utf8 in
             var runStart = 0
-            for i in 0..<utf8.count {
+            var i = 0
+            while i < utf8.count {
+                // Eight bytes at a time while none of them needs escaping (most of a description).
+                if i + 8 <= utf8.count,
+                   !mayNeedEscaping(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let b = utf8[i]
+                i += 1
                 guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                if i > runStart { out.append(bytes: utf8.baseAddress! + runStart, count: i - runStart) }
+                let at = i - 1
+                if at > runStart { out.append(bytes: utf8.baseAddress! + runStart, count: at - runStart) }
                 switch b {
                 case UInt8(ascii: "\""): out.append("\\\"")
                 case UInt8(ascii: "\\"): out.append("\\\\")
@@ -82,12 +91,22 @@ public enum JSON {
                     let hex = String(b, radix: 16)
                     out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
                 }
-                runStart = i + 1
+                runStart = at + 1
             }
             if utf8.count > runStart { out.append(bytes: utf8.baseAddress! + runStart, count: utf8.count - runStart) }
         }
         out.append(byte: UInt8(ascii: "\""))
     }
+}
+
+/// Whether any of eight bytes is a C0 control, `"` or `\\` (may: the word is then looked at
+/// byte by byte). Bytes of 0x80 and above never count.
+@inline(__always)
+private func mayNeedEscaping(_ w: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+    let control = (w &- ones &* 0x20) & ~w & highs != 0
+    return control || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C))
 }
 
 private struct JSONReader {

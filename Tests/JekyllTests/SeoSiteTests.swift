@@ -1,0 +1,56 @@
+import Testing
+@testable import Jekyll
+
+/// `{% seo %}` works out what depends on the site alone once per build where the build keeps such
+/// values, and once per render where it does not (here: kramdown's warnings shown). Both must
+/// print the same, page by page, and what the plugin prints.
+@Suite struct SeoSiteTests {
+    static let site: [String: String] = [
+        "_config.yml": """
+            title: "Seo *and* Co"
+            tagline: The best tagline
+            description: A site about <b>things</b> and   spaces
+            url: https://seo.example.com
+            author: Site Author
+            logo: /img/logo.png
+            twitter:
+              username: "@seosite"
+            facebook:
+              app_id: 5678
+            social:
+              name: Social Name
+              links: [https://github.com/seosite]
+            plugins: [jekyll-seo-tag]
+
+            """,
+        "_data/authors.yml": "bob:\n  name: Bob Builder\n  twitter: bobthebuilder\n",
+        "_layouts/default.html": "<head>{% seo %}</head>{{ content }}",
+        "index.html": "---\nlayout: default\n---\nHome",
+        "_posts/2024-01-01-first.md": "---\nlayout: default\ntitle: First\nauthor: bob\n---\nFirst *post*.",
+        "_posts/2024-01-02-second.md": "---\nlayout: default\ntitle: Second\nauthor: bob\n---\nSecond.",
+        "_posts/2024-01-03-third.md": "---\nlayout: default\ntitle: Third\n---\nThird.",
+    ]
+
+    @Test func sharedSiteValuesPrintWhatEachRenderWould() throws {
+        let shared = try SiteRebuilderTests.Fixture.buildOnce(Self.site)
+        var perRender = Self.site
+        perRender["_config.yml"]! += "kramdown:\n  show_warnings: true\n"
+        let own = try SiteRebuilderTests.Fixture.buildOnce(perRender)
+        #expect(shared.keys.sorted() == own.keys.sorted())
+        for (path, text) in shared { #expect(own[path] == text, "\(path)") }
+
+        let home = try #require(shared["index.html"])
+        #expect(home.contains(#"<title>Seo and Co | The best tagline</title>"#))
+        #expect(home.contains(#""name":"Social Name""#))
+        #expect(home.contains(#"<meta property="fb:app_id" content="5678" />"#))
+        let first = try #require(shared["2024/01/01/first.html"])
+        #expect(first.contains(#"<meta name="author" content="Bob Builder" />"#))
+        #expect(first.contains(#"<meta name="twitter:creator" content="@bobthebuilder" />"#))
+        #expect(first.contains(#""publisher":{"@type":"Organization","logo":{"@type":"ImageObject","url":"https://seo.example.com/img/logo.png"},"name":"Bob Builder"}"#))
+        let second = try #require(shared["2024/01/02/second.html"])
+        #expect(second.contains(#"<meta name="author" content="Bob Builder" />"#))
+        let third = try #require(shared["2024/01/03/third.html"])
+        #expect(third.contains(#"<meta name="author" content="Site Author" />"#))
+        #expect(third.contains(#"<meta name="twitter:creator" content="@Site Author" />"#))
+    }
+}
