@@ -48,6 +48,9 @@ struct CmarkBlockTree {
     private init(document: OpaquePointer) {
         // each container's children are appended together when the container's turn comes
         var nodes: [OpaquePointer] = []
+        // room for a page's blocks at once instead of a new buffer at each doubling
+        nodes.reserveCapacity(64)
+        blocks.reserveCapacity(64)
         top = appendChildren(of: document, &nodes)
         var i = 0
         while i < blocks.count {

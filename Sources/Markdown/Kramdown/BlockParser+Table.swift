@@ -106,18 +106,31 @@ extension BlockParser {
                 let rowLine = lineNumber(at: pos)
                 var t = e
                 while t > pos, src[t - 1] == Byte.space || src[t - 1] == Byte.tab { t -= 1 }
-                var cells = rowCells(Array(src[pos..<t]))
-                pos = e + 1
-                if leadingPipe, let f = cells.first, f.stripped.isEmpty { cells.removeFirst() }
-                if let l = cells.last, l.stripped.isEmpty { cells.removeLast() }
                 let tr = Element(.tr)
                 tr.line = rowLine
-                for cell in cells {
-                    let td = Element(.td)
-                    td.children.append(Element(.rawText, cell.stripped))
-                    tr.children.append(td)
+                if var cells = plainRowCells(pos..<t) {
+                    if leadingPipe, cells.first?.isEmpty == true { cells.removeFirst() }
+                    if cells.last?.isEmpty == true { cells.removeLast() }
+                    let base = Element.base(of: src)
+                    tr.children.reserveCapacity(cells.count)
+                    for cell in cells {
+                        let td = Element(.td)
+                        td.children = [cell.isEmpty ? Element(.rawText) : Element.text(src, base, cell, kind: .rawText)]
+                        tr.children.append(td)
+                    }
+                    columns = max(columns, cells.count)
+                } else {
+                    var cells = rowCells(Array(src[pos..<t]))
+                    if leadingPipe, let f = cells.first, f.stripped.isEmpty { cells.removeFirst() }
+                    if let l = cells.last, l.stripped.isEmpty { cells.removeLast() }
+                    for cell in cells {
+                        let td = Element(.td)
+                        td.children.append(Element(.rawText, cell.stripped))
+                        tr.children.append(td)
+                    }
+                    columns = max(columns, cells.count)
                 }
-                columns = max(columns, cells.count)
+                pos = e + 1
                 rows.append(tr)
             }
         }
@@ -142,6 +155,32 @@ extension BlockParser {
         table.children = sections
         append(table)
         return true
+    }
+
+    /// The stripped cells of a row as ranges of the source, when nothing in it is kept whole or
+    /// escaped (no backtick, `<` or backslash): most rows, split without making strings.
+    private func plainRowCells(_ row: Range<Int>) -> [Range<Int>]? {
+        src.withUnsafeBufferPointer { b -> [Range<Int>]? in
+            var cells: [Range<Int>] = []
+            var start = row.lowerBound
+            var i = row.lowerBound
+            while i <= row.upperBound {
+                if i < row.upperBound {
+                    let c = b[i]
+                    if c == Byte.backtick || c == Byte.lt || c == Byte.backslash { return nil }
+                    if c != Byte.pipe { i += 1; continue }
+                }
+                // Ruby's strip: whitespace and NUL from the end, whitespace from the start
+                var e = i
+                while e > start, Byte.isSpace(b[e - 1]) || b[e - 1] == 0 { e -= 1 }
+                var s = start
+                while s < e, Byte.isSpace(b[s]) { s += 1 }
+                cells.append(s..<e)
+                i += 1
+                start = i
+            }
+            return cells
+        }
     }
 
     /// Splits a row into cells: `<code>…</code>` elements and code spans are kept whole, and `|`

@@ -34,9 +34,13 @@ extension CmarkBlockBuilder {
         guard !block.parenDelimiter, Scan.indent(src, p) == nil,
               let firstMarker = Scan.listStart(src, p, maxIndent: 3), firstMarker.ordered == block.ordered,
               let items = itemLines(from: p, ordered: block.ordered, view) else { return nil }
-        let cmarkItems = block.children.filter { cmark[$0].kind == .item }
-        guard items.count == cmarkItems.count,
-              zip(items, cmarkItems).allSatisfy({ $0.0.firstLine == cmark[$0.1].startLine }) else { return nil }
+        // cmark's items start on the same lines
+        var matched = 0
+        for c in block.children where cmark[c].kind == .item {
+            guard matched < items.count, items[matched].firstLine == cmark[c].startLine else { return nil }
+            matched += 1
+        }
+        guard matched == items.count else { return nil }
         // kramdown's list ends where cmark's does, give or take blank lines
         let end = items[items.count - 1].end
         let cmarkEnd = view.offset(after: block.endLine)
@@ -44,6 +48,7 @@ extension CmarkBlockBuilder {
         while textEnd > p, Byte.isSpace(src[textEnd - 1]) { textEnd -= 1 }
         guard textEnd <= cmarkEnd, !Scan.hasNonSpace(src, min(cmarkEnd, end), end) else { return nil }
         let list = grammar.newBlock(block.ordered ? .ol : .ul)
+        list.children.reserveCapacity(items.count)
         for _ in items {
             let li = Element(.li)
             li.block = true
@@ -51,11 +56,13 @@ extension CmarkBlockBuilder {
         }
         grammar.append(list)
         var last: Element? = nil
-        for (k, item) in items.enumerated() {
-            let li = list.children[k]
-            walk(li, SourceView(item.text, firstLine: item.firstLine), cmark[cmarkItems[k]].children)
+        var k = 0
+        for c in block.children where cmark[c].kind == .item {
+            let li = list.children[k], item = items[k]
+            k += 1
+            walk(li, SourceView(item.text, firstLine: item.firstLine), cmark[c].children)
             if li.children.isEmpty { continue }
-            last = BlockParser.settleItem(k, of: list.children, eobFound: false)
+            last = BlockParser.settleItem(k - 1, of: list.children, eobFound: false)
         }
         if let last { grammar.append(last) }
         grammar.markTaskList(list)
@@ -75,6 +82,8 @@ extension CmarkBlockBuilder {
     private func itemLines(from start: Int, ordered: Bool, _ view: SourceView) -> [ItemLines]? {
         let src = grammar.src
         var items: [ItemLines] = []
+        // one allocation for most lists instead of one for each doubling
+        items.reserveCapacity(8)
         var p = start
         var indentation = 0
         var markerIndent = 3
@@ -83,9 +92,19 @@ extension CmarkBlockBuilder {
             if lastIsBlank, Scan.horizontalRule(src, p) != nil { break }
             if Scan.eobMarker(src, p) != nil { return nil }
             if let m = Scan.listStart(src, p, maxIndent: markerIndent, only: ordered) {
-                let rest = Array(src[m.markerEnd..<m.lineEnd])
-                if BlockParser.isBlankOrIALOnly(rest) || BlockParser.listItemIAL(rest) != nil { return nil }
-                let (content, width) = grammar.firstListLine(markerLength: m.markerEnd - p, content: rest)
+                let content: Bytes, width: Int
+                // spaces, then a byte that is no space and opens no IAL (most items): the text
+                // starts there, and the spaces widen the indentation as `firstListLine` would
+                var s = m.markerEnd
+                while s < m.lineEnd, src[s] == Byte.space { s += 1 }
+                if s < m.lineEnd, !Byte.isSpace(src[s]), src[s] != Byte.lbrace {
+                    content = Array(src[s..<m.lineEnd])
+                    width = s - p
+                } else {
+                    let rest = Array(src[m.markerEnd..<m.lineEnd])
+                    if BlockParser.isBlankOrIALOnly(rest) || BlockParser.listItemIAL(rest) != nil { return nil }
+                    (content, width) = grammar.firstListLine(markerLength: m.markerEnd - p, content: rest)
+                }
                 indentation = width
                 markerIndent = BlockParser.markerIndent(indentation)
                 nestedListFound = Scan.listStart(content, 0, maxIndent: 3) != nil

@@ -112,8 +112,11 @@ struct SourceView {
     let bytes: Bytes
     /// The source line of the view's first line.
     let firstLine: Int
-    /// Where each line starts in `bytes`.
-    let lineStarts: [Int]
+    /// Where each line after the first starts in `bytes` (the first starts at 0 when there are
+    /// bytes): most list items are one line, and their views then allocate nothing.
+    let laterLineStarts: [Int]
+    /// How many lines the view has.
+    var lineCount: Int { bytes.isEmpty ? 0 : laterLineStarts.count + 1 }
 
     init(_ bytes: Bytes, firstLine: Int) {
         self.bytes = bytes
@@ -121,7 +124,6 @@ struct SourceView {
         var starts: [Int] = []
         bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress, b.count > 0 else { return }
-            starts.append(0)
             // a newline that is the last byte starts no line
             var i = 0
             while i < b.count - 1, let hit = memchr(base + i, Int32(Byte.newline), b.count - 1 - i) {
@@ -129,15 +131,16 @@ struct SourceView {
                 starts.append(i)
             }
         }
-        lineStarts = starts
+        laterLineStarts = starts
     }
 
     /// The source line holding offset `p`.
     func sourceLine(at p: Int) -> Int {
-        var lo = 0, hi = lineStarts.count - 1
+        // how many later lines start at or before `p`
+        var lo = 0, hi = laterLineStarts.count
         while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= p { lo = mid } else { hi = mid - 1 }
+            let mid = (lo + hi) / 2
+            if laterLineStarts[mid] <= p { lo = mid + 1 } else { hi = mid }
         }
         return firstLine + lo
     }
@@ -145,12 +148,14 @@ struct SourceView {
     /// Where source line `line` starts in the view.
     func offset(ofLine line: Int) -> Int? {
         let k = line - firstLine
-        return k >= 0 && k < lineStarts.count ? lineStarts[k] : nil
+        guard k >= 0, k < lineCount else { return nil }
+        return k == 0 ? 0 : laterLineStarts[k - 1]
     }
 
     /// Where the line after source line `line` starts (the end of the view after its last line).
     func offset(after line: Int) -> Int {
         let k = line - firstLine + 1
-        return k < lineStarts.count ? lineStarts[max(k, 0)] : bytes.count
+        guard k < lineCount else { return bytes.count }
+        return k <= 0 ? 0 : laterLineStarts[k - 1]
     }
 }
