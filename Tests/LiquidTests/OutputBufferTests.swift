@@ -79,4 +79,32 @@ import Testing
         let output = try template.render(["content": .string(content)])
         #expect(output == "<main>" + content + "</main>" + String(content.unicodeScalars.count))
     }
+
+    /// Text made of ASCII stretches of every length and non-ASCII characters of each width, alone
+    /// and held beside a long string, comes out as it went in (the join cuts it into ASCII and
+    /// other parts).
+    @Test func mixedTextComesOutWhole() {
+        let others = ["ü", "–", "語", "😀", "é\u{301}"]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33) % bound
+        }
+        for round in 0..<200 {
+            var text = ""
+            for _ in 0..<next(12) {
+                text += String(repeating: "a", count: [0, 1, 7, 8, 9, 63, 64, 65, 300, 2000][next(10)])
+                text += others[next(others.count)]
+            }
+            text += String(repeating: "z", count: next(20))
+            var alone = OutputBuffer()
+            alone.append(text)
+            #expect(alone.string == text, "round \(round)")
+            var held = OutputBuffer()
+            held.append(text)
+            held.append(Self.long)
+            held.append(text)
+            #expect(held.string == text + Self.long + text, "round \(round)")
+        }
+    }
 }
