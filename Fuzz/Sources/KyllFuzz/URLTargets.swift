@@ -25,7 +25,13 @@ enum URLTargets {
         _ = URIReference(template).normalized().description
         // A questionable path joined under a base never leaves it.
         let sanitized = Path.sanitized(base: "/site/src", template)
-        if sanitized != "/site/src" && !sanitized.hasPrefix("/site/src/") { violated("\(template) → \(sanitized)") }
+        if !isInside(sanitized, "/site/src") { violated("\(template) → \(sanitized)") }
+    }
+
+    /// Whether `path` is `folder` or below it, compared as the file system compares paths: as bytes
+    /// (a `/` followed by a combining mark is one Swift character, but still a separator).
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.utf8.starts(with: (folder + "/").utf8)
     }
 
     /// The writer's rule (Document.destinationPath): the URL unescaped and sanitized under `/`.
@@ -33,7 +39,9 @@ enum URLTargets {
         let relative = Path.sanitized(base: "/", URLPath.unescape(url))
         let absolute = Path.join("/dest", relative)
         let resolved = Path.expand(absolute, relativeTo: "/")
-        if resolved != "/dest" && !resolved.hasPrefix("/dest/") { violated("\(url) writes to \(resolved)") }
-        if relative.split(separator: "/").contains("..") { violated("\(url) keeps a .. segment: \(relative)") }
+        if !isInside(resolved, "/dest") { violated("\(url) writes to \(resolved)") }
+        if relative.utf8.split(separator: UInt8(ascii: "/")).contains(where: { $0.elementsEqual("..".utf8) }) {
+            violated("\(url) keeps a .. segment: \(relative)")
+        }
     }
 }
