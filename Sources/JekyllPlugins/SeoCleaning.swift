@@ -141,27 +141,10 @@ enum SeoCleaning {
         case UInt8(ascii: ">"): return "&gt;"
         case UInt8(ascii: "\""): return "&quot;"
         case UInt8(ascii: "'"): return "&#39;"
-        case UInt8(ascii: "&") where !isEntity(t, at: j + 1): return "&amp;"
+        case UInt8(ascii: "&") where !EscapingFilters.isEntity(t, at: j + 1): return "&amp;"
         default: return nil
         }
     }
-
-    /// `([a-zA-Z]+|#\d+);` at `i`.
-    private static func isEntity(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        var j = i
-        func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
-        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
-        if j < b.count, b[j] == UInt8(ascii: "#") {
-            j += 1
-            let start = j
-            while j < b.count, isDigit(b[j]) { j += 1 }
-            return j > start && j < b.count && b[j] == UInt8(ascii: ";")
-        }
-        let start = j
-        while j < b.count, isLetter(b[j]) { j += 1 }
-        return j > start && j < b.count && b[j] == UInt8(ascii: ";")
-    }
-
 
     /// One line that kramdown prints as a paragraph of the same text, with nothing for
     /// `strip_html`, `normalize_whitespace` or `escape_once` to change: it starts with an ASCII

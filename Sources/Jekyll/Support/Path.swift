@@ -6,29 +6,19 @@ public enum Path {
     /// as Ruby's `File.join` does (`join("", "a")` is `/a`).
     public static func join(_ parts: String...) -> String { join(parts) }
 
-    /// Two components, the common case, without an array of them.
+    /// Two components: the rule for one boundary (the variadic and array forms apply it in turn).
+    /// A `/` ends (or starts) the last (or first) character exactly when it is the last (or first)
+    /// byte, so the slashes are looked for as bytes.
     public static func join(_ first: String, _ second: String) -> String {
         let endsWithSlash = first.utf8.last == slash
         let startsWithSlash = second.utf8.first == slash
-        if endsWithSlash && startsWithSlash { return join([first, second]) }
+        if endsWithSlash && startsWithSlash { return first + String(second.drop(while: { $0 == "/" })) }
         return endsWithSlash || startsWithSlash ? first + second : first + "/" + second
     }
 
     public static func join(_ parts: [String]) -> String {
         guard var result = parts.first else { return "" }
-        for part in parts.dropFirst() {
-            // A `/` ends (or starts) the last (or first) character exactly when it is the last (or first) byte.
-            let endsWithSlash = result.utf8.last == slash
-            let startsWithSlash = part.utf8.first == slash
-            if endsWithSlash && startsWithSlash {
-                result += String(part.drop(while: { $0 == "/" }))
-                if !result.hasSuffix("/") && part.allSatisfy({ $0 == "/" }) { result += "/" }
-            } else if endsWithSlash || startsWithSlash {
-                result += part
-            } else {
-                result += "/" + part
-            }
-        }
+        for part in parts.dropFirst() { result = join(result, part) }
         return result
     }
 

@@ -98,8 +98,8 @@ public enum EscapingFilters {
         }
     }
 
-    /// `([a-zA-Z]+|#\d+);` at `i`.
-    private static func isEntity(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    /// `([a-zA-Z]+|#\d+);` at `i`: the entity `escape_once` leaves as it is.
+    public static func isEntity(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         var j = i
         if j < b.count, b[j] == UInt8(ascii: "#") {
             j += 1
