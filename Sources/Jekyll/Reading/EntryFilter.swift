@@ -95,7 +95,8 @@ public struct EntryFilter: Sendable {
     /// fnmatch, by prefix, or by naming the entry's directory with a trailing slash.
     private static func globMatches(_ patterns: [SourcePattern], _ entry: String, source: String) -> Bool {
         guard !patterns.isEmpty else { return false }
-        let bytes = joinedBytes(source, entry)
+        let path = Path.join(source, entry)
+        let bytes = Array(path.utf8)
         var isDirectory: Bool?
         return patterns.withUnsafeBufferPointer { patterns in
             for index in patterns.indices {
@@ -104,23 +105,12 @@ public struct EntryFilter: Sendable {
                 if Self.hasPrefix(bytes, pattern) { return true }
                 if !patterns[index].isLiteral, patterns[index].glob.matches(utf8: bytes) { return true }
                 if pattern.count == bytes.count + 1, pattern.last == UInt8(ascii: "/"), Self.hasPrefix(pattern, bytes) {
-                    if isDirectory == nil { isDirectory = FileSystem.isDirectory(Path.join(source, entry)) }
+                    if isDirectory == nil { isDirectory = FileSystem.isDirectory(path) }
                     if isDirectory == true { return true }
                 }
             }
             return false
         }
-    }
-
-    /// `Path.join(source, entry)` as bytes, made directly in the common case (no leading `/`).
-    private static func joinedBytes(_ source: String, _ entry: String) -> [UInt8] {
-        guard entry.utf8.first != UInt8(ascii: "/") else { return Array(Path.join(source, entry).utf8) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(source.utf8.count + entry.utf8.count + 1)
-        bytes.append(contentsOf: source.utf8)
-        if bytes.last != UInt8(ascii: "/") { bytes.append(UInt8(ascii: "/")) }
-        bytes.append(contentsOf: entry.utf8)
-        return bytes
     }
 
     /// `whole` starts with `prefix` (and is no shorter), byte by byte without generic sequences.
