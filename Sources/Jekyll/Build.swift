@@ -63,12 +63,16 @@ public enum SiteBuild {
         let snapshot = SiteSnapshot(site: site, sourceMaps: setup.converters.sass.makesSourceMaps)
         let plan = configuration.incremental ? RebuildPlan(fromMetadataOf: snapshot, plugins: setup.plugins) : nil
         let writer = SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles)
-        // A clean (not incremental) build writes each page as soon as it is rendered.
-        let staged = plan == nil ? try StagedOutputs.prepare(for: snapshot, writer: writer) : nil
+        // A clean (not incremental) build writes each page as soon as it is rendered. Planning the
+        // staging folder and the layouts' tables both only read the frozen site: side by side.
+        let stages = plan == nil
+        let (staged, layouts) = try TwoCores.both({ () throws(BuildError) -> StagedOutputs? in
+            stages ? try StagedOutputs.prepare(for: snapshot, writer: writer) : nil
+        }, { BuildContext.Shared(layoutsOf: snapshot) })
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
                                    converters: setup.converters, plugins: setup.plugins, profile: setup.profile,
                                    reusable: plan?.reusable ?? [], recordsDependencies: plan != nil,
-                                   stagedOutputs: staged)
+                                   sharing: layouts, stagedOutputs: staged)
         progress?.begin("Rendering", total: snapshot.documents.count)
         let rendered: (pages: [OutputFile], items: [OutputFile])
         do { rendered = try context.renderAll(workers: setup.workers, progress: progress) } catch {

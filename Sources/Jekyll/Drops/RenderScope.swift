@@ -62,6 +62,7 @@ public final class BuildContext: Sendable {
                layoutTemplates: layoutTemplates, partials: partials)
     }
 
+
     init(site: SiteSnapshot, environment: LiquidEnvironment, converters: ContentConverters,
          plugins: [any JekyllPlugin], profile: RenderProfile? = nil, reusable: Set<Int> = [],
          carried: CarriedResults = CarriedResults(), recordsDependencies: Bool = false, sharing: Shared? = nil,
@@ -337,5 +338,13 @@ final class LeakedContent: Drop {
     func value(forKey key: String, in context: RenderContext) throws -> Value? {
         // Ruby counts a string's code points, not its grapheme clusters.
         key == "size" ? .int(text.unicodeScalars.count) : nil
+    }
+}
+
+extension BuildContext.Shared {
+    /// A build's start: the site's layout tables, empty template caches.
+    init(layoutsOf site: SiteSnapshot) {
+        self.init(initialLayoutData: LayoutLeak.initialLayoutData(site), layoutContentSource: LayoutLeak.contentSources(site),
+                  layoutTemplates: TemplateCache<String>(), partials: PartialCache())
     }
 }

@@ -1,0 +1,22 @@
+import Dispatch
+
+/// Two independent steps run at once, each on its own core when one is free.
+enum TwoCores {
+    /// `first()` and `second()` side by side; both results, or `first`'s error once both ended.
+    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () throws(BuildError) -> A,
+                                               _ second: @Sendable () -> B) throws(BuildError) -> (A, B) {
+        let firstResult = Locked<Result<A, BuildError>?>(nil)
+        let secondResult = Locked<B?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { step in
+            if step == 0 {
+                let result = Result { () throws(BuildError) -> A in try first() }
+                firstResult.withLock { $0 = result }
+            } else {
+                let result = second()
+                secondResult.withLock { $0 = result }
+            }
+        }
+        let a = try firstResult.withLock { $0! }.get()
+        return (a, secondResult.withLock { $0! })
+    }
+}
