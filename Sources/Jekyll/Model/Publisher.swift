@@ -3,7 +3,9 @@ import Liquid
 /// Whether a document is published: `published: false` only with `--unpublished`, and a date after
 /// the site's time only with `--future`.
 struct Publisher {
-    let configuration: Configuration
+    /// The two settings it reads, not the whole configuration: one is made per document checked.
+    let unpublished: Bool
+    let future: Bool
     let time: TimeValue
 
     init(site: Site) {
@@ -11,16 +13,17 @@ struct Publisher {
     }
 
     init(configuration: Configuration, time: TimeValue) {
-        self.configuration = configuration
+        unpublished = configuration.unpublished
+        future = configuration.future
         self.time = time
     }
 
     func publishes(_ doc: Document) -> Bool {
-        (doc.isPublished || configuration.unpublished) && !isHiddenInTheFuture(doc)
+        (doc.isPublished || unpublished) && !isHiddenInTheFuture(doc)
     }
 
     func isHiddenInTheFuture(_ doc: Document) -> Bool {
-        guard !doc.isPage, !configuration.future, let date = doc.date else { return false }
+        guard !doc.isPage, !future, let date = doc.date else { return false }
         return date.seconds > time.seconds
     }
 }

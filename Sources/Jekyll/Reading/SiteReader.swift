@@ -96,7 +96,7 @@ struct SiteReader {
         }
         var docs: [Document] = []
         var skippedFuture: Int64?
-        let publisher = Publisher(site: site)  // made once: it copies the configuration
+        let publisher = Publisher(site: site)
         for (result, held) in made {
             logger.replay(held)
             guard var doc = try result.get() else { continue }
