@@ -18,9 +18,15 @@ import CCmarkGFM
 /// the document node (cmark has no other way to hand out the root before the finish).
 extension Cmark {
     /// Parses `source` with `options` and no extensions, and hands the document (blocks only, when
-    /// `source` ends with a newline) to `body`; everything is freed afterwards.
+    /// `source` ends with a newline) to `body`; everything is freed afterwards (the parse's memory
+    /// comes from `CmarkArena`).
     static func withBlockTree<T>(_ source: Bytes, options: Int32, _ body: (OpaquePointer) -> T) -> T {
-        let parser = cmark_parser_new(options)!
+        CmarkArena.withArena { memory in withBlockTree(source, options: options, memory: memory, body) }
+    }
+
+    private static func withBlockTree<T>(_ source: Bytes, options: Int32, memory: UnsafeMutablePointer<cmark_mem>,
+                                         _ body: (OpaquePointer) -> T) -> T {
+        let parser = cmark_parser_new_with_mem(options, memory)!
         let blocksOnly = cmark_syntax_extension_new("kyll-blocks-only")!
         let root = UnsafeMutablePointer<OpaquePointer?>.allocate(capacity: 1)
         root.initialize(to: nil)
