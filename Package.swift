@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(name: "serve-bench", dependencies: [
             "Server",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
-        ], path: "Benchmarks/serve", exclude: ["run.sh", "RESULTS.md"]),
+        ], path: "Benchmarks/serve", exclude: ["run.sh", "RESULTS.md", "standin.py", "check_edits.py"]),
         .testTarget(name: "ServerTests", dependencies: [
             "Server",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
