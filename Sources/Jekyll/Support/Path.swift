@@ -13,7 +13,12 @@ public enum Path {
         let endsWithSlash = first.utf8.last == slash
         let startsWithSlash = second.utf8.first == slash
         if endsWithSlash && startsWithSlash { return first + String(second.drop(while: { $0 == "/" })) }
-        return endsWithSlash || startsWithSlash ? first + second : first + "/" + second
+        // One buffer of the final size (`first + "/" + second` made and copied an intermediate).
+        var joined = first
+        joined.reserveCapacity(first.utf8.count + 1 + second.utf8.count)
+        if !endsWithSlash && !startsWithSlash { joined.append("/") }
+        joined.append(second)
+        return joined
     }
 
     public static func join(_ parts: [String]) -> String {
