@@ -33,7 +33,7 @@ enum HTMLFormatter {
                         // the table, markup and piece offsets read through pointers: a static's
                         // accessor in the loops cost a `swift_once` call per token
                         let markup = Markup(growth: growth.baseAddress!, pieces: pieceBytes.baseAddress!, starts: starts.baseAddress!)
-                        return String(unsafeUninitializedCapacity: markup.length(runs, source)) { buffer in
+                        return String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes)) { buffer in
                             markup.write(runs, source, into: buffer.baseAddress!)
                         }
                     }
@@ -42,11 +42,65 @@ enum HTMLFormatter {
         }
     }
 
+    /// How many bytes of `text` are `&`, `<` or `>`.
+    static func escapedCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = text.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var count = 0
+        var i = 0
+        while i &+ 8 <= text.count {
+            count &+= Self.escapedMarks(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)).nonzeroBitCount
+            i &+= 8
+        }
+        while i < text.count {
+            let c = base[i]
+            if c == 38 || c == 60 || c == 62 { count &+= 1 }
+            i &+= 1
+        }
+        return count
+    }
+
+    /// The high bit of each byte of `w` that is `&` (0x26), `<` (0x3C) or `>` (0x3E), exactly:
+    /// each byte compared with the zero-byte test made exact (no borrow between bytes).
+    @inline(__always) static func escapedMarks(_ w: UInt64) -> UInt64 {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
+        return (zeroBytes(w ^ 0x2626_2626_2626_2626) | zeroBytes(w ^ 0x3C3C_3C3C_3C3C_3C3C) | zeroBytes(w ^ 0x3E3E_3E3E_3E3E_3E3E)) & highs
+    }
+
     /// The escape table and the markup pieces, with the two passes that print runs through them.
     private struct Markup {
         let growth: UnsafePointer<UInt8>
         let pieces: UnsafePointer<UInt8>
         let starts: UnsafePointer<Int>
+
+        /// At least the length of the HTML: the markup of every token group, every byte of the
+        /// text, and four more for each `&`, `<` or `>` in it (no escape adds more), when the
+        /// runs follow each other inside the text, as lexers emit them; the text's bytes are
+        /// counted eight at a time instead of each run's byte by byte. Runs that overlap get
+        /// their exact length.
+        func maximumLength(_ runs: UnsafeBufferPointer<TokenRun>, _ text: UnsafeBufferPointer<UInt8>) -> Int {
+            let close = Token.allCases.count
+            let closeLength = starts[close + 1] - starts[close]
+            var length = 0
+            var previousEnd: Int32 = 0
+            var i = 0
+            while i < runs.count {
+                let token = runs[i].token
+                if token != .text {
+                    let t = Int(token.rawValue)
+                    length &+= starts[t + 1] - starts[t] + closeLength
+                }
+                repeat {
+                    guard runs[i].start >= previousEnd, Int(runs[i].end) <= text.count else {
+                        return self.length(runs, text.baseAddress!)
+                    }
+                    previousEnd = runs[i].end
+                    i &+= 1
+                } while i < runs.count && runs[i].token == token
+            }
+            return length &+ text.count &+ 4 &* HTMLFormatter.escapedCount(text)
+        }
 
         /// The exact length of the HTML.
         func length(_ runs: UnsafeBufferPointer<TokenRun>, _ source: UnsafePointer<UInt8>) -> Int {
@@ -71,7 +125,7 @@ enum HTMLFormatter {
             return length
         }
 
-        /// Writes the HTML at `start` (room for `length` bytes); returns how many it wrote.
+        /// Writes the HTML at `start` (room for `maximumLength` bytes); returns how many it wrote.
         func write(_ runs: UnsafeBufferPointer<TokenRun>, _ source: UnsafePointer<UInt8>, into start: UnsafeMutablePointer<UInt8>) -> Int {
             let close = Token.allCases.count, amp = close + 1, lt = close + 2, gt = close + 3
             var out = start
