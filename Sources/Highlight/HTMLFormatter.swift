@@ -27,12 +27,93 @@ enum HTMLFormatter {
     static func string(_ runs: [TokenRun], _ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard let source = bytes.baseAddress, !runs.isEmpty else { return "" }
         return growth.withUnsafeBufferPointer { growth in
-            // First pass: the exact length.
+            pieces.withUnsafeBufferPointer { pieceBytes in
+                pieceStarts.withUnsafeBufferPointer { starts in
+                    runs.withUnsafeBufferPointer { runs in
+                        // the table, markup and piece offsets read through pointers: a static's
+                        // accessor in the loops cost a `swift_once` call per token
+                        let markup = Markup(growth: growth.baseAddress!, pieces: pieceBytes.baseAddress!, starts: starts.baseAddress!)
+                        return String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes)) { buffer in
+                            markup.write(runs, source, into: buffer.baseAddress!)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// How many bytes of `text` are `&`, `<` or `>`.
+    static func escapedCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = text.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var count = 0
+        var i = 0
+        while i &+ 8 <= text.count {
+            count &+= Self.escapedMarks(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)).nonzeroBitCount
+            i &+= 8
+        }
+        while i < text.count {
+            let c = base[i]
+            if c == 38 || c == 60 || c == 62 { count &+= 1 }
+            i &+= 1
+        }
+        return count
+    }
+
+    /// The high bit of each byte of `w` that is `&` (0x26), `<` (0x3C) or `>` (0x3E), exactly:
+    /// each byte compared with the zero-byte test made exact (no borrow between bytes).
+    @inline(__always) static func escapedMarks(_ w: UInt64) -> UInt64 {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
+        return (zeroBytes(w ^ 0x2626_2626_2626_2626) | zeroBytes(w ^ 0x3C3C_3C3C_3C3C_3C3C) | zeroBytes(w ^ 0x3E3E_3E3E_3E3E_3E3E)) & highs
+    }
+
+    /// The escape table and the markup pieces, with the two passes that print runs through them.
+    private struct Markup {
+        let growth: UnsafePointer<UInt8>
+        let pieces: UnsafePointer<UInt8>
+        let starts: UnsafePointer<Int>
+
+        /// At least the length of the HTML: the markup of every token group, every byte of the
+        /// text, and four more for each `&`, `<` or `>` in it (no escape adds more), when the
+        /// runs follow each other inside the text, as lexers emit them; the text's bytes are
+        /// counted eight at a time instead of each run's byte by byte. Runs that overlap get
+        /// their exact length.
+        func maximumLength(_ runs: UnsafeBufferPointer<TokenRun>, _ text: UnsafeBufferPointer<UInt8>) -> Int {
+            let close = Token.allCases.count
+            let closeLength = starts[close + 1] - starts[close]
+            var length = 0
+            var previousEnd: Int32 = 0
+            var i = 0
+            while i < runs.count {
+                let token = runs[i].token
+                if token != .text {
+                    let t = Int(token.rawValue)
+                    length &+= starts[t + 1] - starts[t] + closeLength
+                }
+                repeat {
+                    guard runs[i].start >= previousEnd, Int(runs[i].end) <= text.count else {
+                        return self.length(runs, text.baseAddress!)
+                    }
+                    previousEnd = runs[i].end
+                    i &+= 1
+                } while i < runs.count && runs[i].token == token
+            }
+            return length &+ text.count &+ 4 &* HTMLFormatter.escapedCount(text)
+        }
+
+        /// The exact length of the HTML.
+        func length(_ runs: UnsafeBufferPointer<TokenRun>, _ source: UnsafePointer<UInt8>) -> Int {
+            let close = Token.allCases.count
+            let closeLength = starts[close + 1] - starts[close]
             var length = 0
             var i = 0
             while i < runs.count {
                 let token = runs[i].token
-                if token != .text { length += openTags[Int(token.rawValue)].count + closeTag.count }
+                if token != .text {
+                    let t = Int(token.rawValue)
+                    length += starts[t + 1] - starts[t] + closeLength
+                }
                 repeat {
                     let a = Int(runs[i].start), b = Int(runs[i].end)
                     var extra = 0
@@ -41,50 +122,61 @@ enum HTMLFormatter {
                     i += 1
                 } while i < runs.count && runs[i].token == token
             }
-            return write(runs, source, length, growth)
+            return length
         }
-    }
 
-    private static func write(_ runs: [TokenRun], _ source: UnsafePointer<UInt8>, _ length: Int,
-                              _ growth: UnsafeBufferPointer<UInt8>) -> String {
-        let close = Token.allCases.count, amp = close + 1, lt = close + 2, gt = close + 3
-        return pieces.withUnsafeBufferPointer { pieceBytes in
-            pieceStarts.withUnsafeBufferPointer { starts in
-                String(unsafeUninitializedCapacity: length) { buffer in
-                    guard let start = buffer.baseAddress, let markup = pieceBytes.baseAddress else { return 0 }
-                    var out = start
-                    @inline(__always) func put(_ piece: Int) {
-                        let a = starts[piece], n = starts[piece + 1] - a
-                        out.update(from: markup + a, count: n)
-                        out += n
-                    }
-                    var i = 0
-                    while i < runs.count {
-                        let token = runs[i].token
-                        if token != .text { put(Int(token.rawValue)) }
-                        repeat {
-                            // Copy plain stretches whole; replace the three special bytes.
-                            var plain = Int(runs[i].start)
-                            let end = Int(runs[i].end)
-                            for k in plain..<end where growth[Int(source[k])] != 0 {
-                                out.update(from: source + plain, count: k - plain)
-                                out += k - plain
-                                switch source[k] {
-                                case 38: put(amp)
-                                case 60: put(lt)
-                                default: put(gt)
-                                }
-                                plain = k + 1
-                            }
-                            out.update(from: source + plain, count: end - plain)
-                            out += end - plain
-                            i += 1
-                        } while i < runs.count && runs[i].token == token
-                        if token != .text { put(close) }
-                    }
-                    return out - start
-                }
+        /// Writes the HTML at `start` (room for `maximumLength` bytes); returns how many it wrote.
+        func write(_ runs: UnsafeBufferPointer<TokenRun>, _ source: UnsafePointer<UInt8>, into start: UnsafeMutablePointer<UInt8>) -> Int {
+            let close = Token.allCases.count, amp = close + 1, lt = close + 2, gt = close + 3
+            var out = start
+            @inline(__always) func put(_ piece: Int) {
+                let a = starts[piece]
+                Self.copy(pieces + a, starts[piece + 1] - a, to: &out)
             }
+            var i = 0
+            while i < runs.count {
+                let token = runs[i].token
+                if token != .text { put(Int(token.rawValue)) }
+                repeat {
+                    // Copy plain stretches whole; replace the three special bytes.
+                    var plain = Int(runs[i].start)
+                    let end = Int(runs[i].end)
+                    for k in plain..<end where growth[Int(source[k])] != 0 {
+                        Self.copy(source + plain, k - plain, to: &out)
+                        switch source[k] {
+                        case 38: put(amp)
+                        case 60: put(lt)
+                        default: put(gt)
+                        }
+                        plain = k + 1
+                    }
+                    Self.copy(source + plain, end - plain, to: &out)
+                    i += 1
+                } while i < runs.count && runs[i].token == token
+                if token != .text { put(close) }
+            }
+            return out - start
+        }
+
+        /// Copies `n` bytes to `out` and moves it past them: up to 16 bytes (most tokens and
+        /// every tag but the longest) with two overlapping loads and stores instead of a
+        /// `memmove` call.
+        @inline(__always) static func copy(_ src: UnsafePointer<UInt8>, _ n: Int, to out: inout UnsafeMutablePointer<UInt8>) {
+            let from = UnsafeRawPointer(src), to = UnsafeMutableRawPointer(out)
+            if n >= 8 && n <= 16 {
+                to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                to.storeBytes(of: from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
+            } else if n >= 4 && n < 8 {
+                to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+                to.storeBytes(of: from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self), toByteOffset: n - 4, as: UInt32.self)
+            } else if n > 0 && n < 4 {
+                out[0] = src[0]
+                out[n >> 1] = src[n >> 1]
+                out[n - 1] = src[n - 1]
+            } else if n > 16 {
+                out.update(from: src, count: n)
+            }
+            out += n
         }
     }
 

@@ -9,6 +9,8 @@ protocol Tokenizer: AnyObject {
 /// consumes some text (emitting tokens) and may push or pop states.
 protocol StackTokenizer: Tokenizer {
     associatedtype State: RootState
+    /// Tokenizers keep it `@exclusivity(unchecked)`: one belongs to one highlight call, and the
+    /// runtime's access check around every push, pop and read of the top cost more than the rule.
     var stack: [State] { get set }
     /// Tries the rules of `state` at `s.pos`. Returns false when none applies.
     func step(_ state: State, _ s: inout Scan) -> Bool

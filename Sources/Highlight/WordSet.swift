@@ -6,6 +6,11 @@ struct WordSet: Sendable {
     private let table: [Int32]     // word index + 1, or 0 when empty
     private let mask: Int
     let ignoresCase: Bool
+    /// The shortest and longest word, and which bytes start a word (folded when ignoring case):
+    /// most identifiers a lexer asks about are in no set, and these reject them before hashing.
+    private let minLength: Int
+    private let maxLength: Int
+    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
 
     init(_ words: [String], ignoringCase: Bool = false) {
         ignoresCase = ignoringCase
@@ -32,6 +37,16 @@ struct WordSet: Sendable {
         self.offsets = offsets
         self.table = table
         self.mask = size - 1
+        var lengths = (min: Int.max, max: 0)
+        var first: [UInt64] = [0, 0, 0, 0]
+        for i in 0..<(offsets.count - 1) {
+            let a = Int(offsets[i]), n = Int(offsets[i + 1]) - a
+            lengths = (Swift.min(lengths.min, n), Swift.max(lengths.max, n))
+            if n > 0 { first[Int(storage[a] >> 6)] |= 1 << UInt64(storage[a] & 63) }
+        }
+        minLength = lengths.min
+        maxLength = lengths.max
+        firstBytes = (first[0], first[1], first[2], first[3])
     }
 
     init(_ text: String, ignoringCase: Bool = false) {
@@ -51,6 +66,18 @@ struct WordSet: Sendable {
     }
 
     func contains(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard n >= minLength, n <= maxLength else { return false }
+        if n > 0 {
+            let c = ignoresCase ? WordSet.fold(p[0]) : p[0]
+            let word: UInt64
+            switch c >> 6 {
+            case 0: word = firstBytes.0
+            case 1: word = firstBytes.1
+            case 2: word = firstBytes.2
+            default: word = firstBytes.3
+            }
+            if word & (1 << UInt64(c & 63)) == 0 { return false }
+        }
         var h = WordSet.hash(p, n, fold: ignoresCase) & mask
         return storage.withUnsafeBufferPointer { s in
             while true {

@@ -19,12 +19,29 @@ public struct MarkdownOutput: Sendable, Equatable {
 /// grammar (`SpanParser`), its tree passes (`TreeUpdate`) and its HTML converter (`HTMLConverter`).
 /// Safe to call from many threads at once.
 public struct KramdownConverter: Sendable {
-    public var options: KramdownOptions
-    public var highlighter: (any CodeHighlighter)?
+    public var options: KramdownOptions { didSet { prepared = Prepared(options, highlighter) } }
+    public var highlighter: (any CodeHighlighter)? { didSet { prepared = Prepared(options, highlighter) } }
+    /// What every conversion would otherwise work out again from the same options.
+    private var prepared: Prepared
 
     public init(options: KramdownOptions = KramdownOptions(), highlighter: (any CodeHighlighter)? = nil) {
         self.options = options
         self.highlighter = highlighter
+        prepared = Prepared(options, highlighter)
+    }
+
+    /// The span parsers the options turn on, and the opening tag of a code span without
+    /// attributes (`HTMLConverter.plainCodeSpanOpening`), made once for the converter's options;
+    /// a conversion whose `{::options}` change them works them out again.
+    private struct Prepared: Sendable {
+        let parsers: [SpanParser.Parser]
+        let plainCodeSpanOpening: Bytes?
+
+        init(_ options: KramdownOptions, _ highlighter: (any CodeHighlighter)?) {
+            let context = SpanParser.Context(options: options)
+            parsers = context.parsers
+            plainCodeSpanOpening = HTMLConverter(context: context, highlighter: highlighter).plainCodeSpanOpening()
+        }
     }
 
     /// Converts `markdown` (a page's content after its front matter).
@@ -37,7 +54,7 @@ public struct KramdownConverter: Sendable {
     /// `convert`, adding to `counts` (when given) the blocks taken from cmark's tree and those
     /// read by kramdown's grammar, when the cmark block source is chosen.
     func convert(_ markdown: String, counts: inout CmarkBlockBuilder.BlockCounts?) -> MarkdownOutput {
-        let context = SpanParser.Context(options: options)
+        let context = SpanParser.Context(options: options, parsers: prepared.parsers)
         let root = Element(.root)
         root.block = true
         let source = Self.sourceBytes(markdown)
@@ -57,7 +74,9 @@ public struct KramdownConverter: Sendable {
         }
         TreeUpdate(ctx: context).run(root)
         context.warnUnreferencedFootnotes()
-        let html = HTMLConverter(context: context, highlighter: highlighter).convertDocument(root, sizeHint: markdown.utf8.count)
+        let converter = HTMLConverter(context: context, highlighter: highlighter)
+        if context.inlineOptions.isEmpty { converter.plainCodeSpanOpen = .some(prepared.plainCodeSpanOpening) }
+        let html = converter.convertDocument(root, sizeHint: markdown.utf8.count)
         return MarkdownOutput(html: html, warnings: context.warnings)
     }
 

@@ -25,6 +25,24 @@ struct PlainCodeSpanTests {
             + Self.notes + "<code class=\"language-ruby highlighter-rouge\"><span class=\"n\">n</span><span class=\"o\">&gt;</span><span class=\"n\">m</span></code>" + Self.noteEnd)
     }
 
+    /// The opening tag is made once per converter (`KramdownConverter.Prepared`): a document
+    /// whose `{::options}` turn highlighting off gets plain tags, as in Jekyll 4.3.1.
+    @Test func inlineOptionsChangeTheOpening() {
+        let converter = KramdownConverter(options: KramdownOptions(config: [:]), highlighter: RougeHighlighter())
+        #expect(converter.convert("A `x = 1` b.\n\n{::options syntax_highlighter=\"nil\" /}\n\nC `y = 2` d.\n").html
+            == "<p>A <code>x = 1</code> b.</p>\n\n<p>C <code>y = 2</code> d.</p>\n")
+        // the converter's own options again for the next document
+        #expect(converter.convert("E `z`\n").html == "<p>E <code class=\"language-plaintext highlighter-rouge\">z</code></p>\n")
+    }
+
+    /// … and a converter whose options are replaced prepares them again.
+    @Test func replacedOptionsChangeTheOpening() {
+        var converter = KramdownConverter(options: KramdownOptions(config: [:]), highlighter: RougeHighlighter())
+        converter.options = KramdownOptions(config: ["syntax_highlighter_opts": .map(["default_lang": .string("ruby")])])
+        #expect(converter.convert(Self.input).html == Self.convert(["syntax_highlighter_opts": .map(["default_lang": .string("ruby")])]))
+        #expect(converter.convert(Self.input).html != Self.convert([:]))
+    }
+
     /// A code span's text stays a range of the source; a header's GFM id reads it as written.
     @Test func codeInAHeaderID() {
         #expect(KramdownConverter(options: KramdownOptions(config: [:]), highlighter: RougeHighlighter()).convert("## Use `a<b` here\n").html

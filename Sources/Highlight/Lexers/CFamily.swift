@@ -11,7 +11,7 @@ final class CTokenizer: StackTokenizer {
         case className, template
     }
 
-    var stack: [State] = [.root, .bol]
+    @exclusivity(unchecked) var stack: [State] = [.root, .bol]
     static let binaryDigits = CharSet("01")
     static let charPrefixes = CharSet("uUlL")
     static let escapeLetters = CharSet("\\abfnrtv\"'")

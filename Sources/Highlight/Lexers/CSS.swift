@@ -9,7 +9,7 @@ final class CSSTokenizer: StackTokenizer {
         case root, value, atRule, atBody, atStanza, stanza, stanzaValue
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let identifierChars = CharSet("a-zA-Z0-9_-")
     static let identifierStart = CharSet("a-zA-Z_-")
     static let selectorOperators = CharSet("~^*!%&[]()<>|+=@:;,./?-")

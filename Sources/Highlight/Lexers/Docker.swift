@@ -9,7 +9,7 @@ final class DockerTokenizer: StackTokenizer {
         case root, run
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     private var shell = ShellTokenizer()
 
     static let instructions: [StaticString] = [

@@ -9,7 +9,7 @@ final class ERBTokenizer: StackTokenizer {
         case root, comment, ruby
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     private let html = HTMLTokenizer()
     private let ruby = RubyTokenizer()
 

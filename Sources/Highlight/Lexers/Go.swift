@@ -8,7 +8,7 @@ final class GoTokenizer: StackTokenizer {
         case root, interpretedString, rawString
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let escapeLetters = CharSet("abfnrtv\\'\"")
     static let identifierStart = CharSet("a-zA-Z_")
     static let octalDigits = CharSet("0-7")

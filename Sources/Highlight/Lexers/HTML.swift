@@ -10,7 +10,7 @@ final class HTMLTokenizer: StackTokenizer {
         case scriptContent, styleContent
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let attributeChars = CharSet("a-zA-Z0-9_:.[]()*-")
     static let attributeStart = CharSet("a-zA-Z:_[]()*.-")
     static let bareAttributeChars = CharSet("a-zA-Z0-9_:.*#-")

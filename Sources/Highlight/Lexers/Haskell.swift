@@ -10,7 +10,7 @@ final class HaskellTokenizer: StackTokenizer {
         case quasiquotation, string, escape
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let commentBreakers = CharSet("!#$%&*+./<=>?@^|_~")
     static let commentStops = CharSet("-{}")
     static let controlEscapes = CharSet("][A-Z@^_")

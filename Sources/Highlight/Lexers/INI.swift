@@ -8,7 +8,7 @@ final class INITokenizer: StackTokenizer {
         case root, value, doubleQuoted
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let nameChars = CharSet("a-zA-Z0-9_.-")
     static let stringStops = CharSet("\\\"")
     static let valueStops = CharSet("\\\n")

@@ -8,7 +8,7 @@ final class JSONTokenizer: StackTokenizer {
         case root, object, array, string
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let stringStops = CharSet("\\\"")
 
     func step(_ state: State, _ s: inout Scan) -> Bool {

@@ -9,7 +9,7 @@ final class JavaTokenizer: StackTokenizer {
         case root, className, `import`
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let classChars = CharSet("a-zA-Z0-9")
     static let constantChars = CharSet("A-Z0-9_")
     static let identifierStart = CharSet("a-zA-Z_")

@@ -11,7 +11,7 @@ final class JavaScriptTokenizer: StackTokenizer {
         case doubleQuoted, singleQuoted, statement, object, ternary, template, templateExpression
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let binaryDigits = CharSet("01_")
     static let commentStops = CharSet("*/")
     static let groupKinds = CharSet(":=<!")

@@ -9,7 +9,7 @@ final class JuliaTokenizer: StackTokenizer {
         case root, functionName, typeName, blockComment, string
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let bangs = CharSet("!")
     static let binaryDigits = CharSet("01")
     static let decoratorChars = CharSet("a-zA-Z0-9_.")

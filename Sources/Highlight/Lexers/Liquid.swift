@@ -10,7 +10,7 @@ final class LiquidTokenizer: StackTokenizer {
         case comment, raw, assign, include, outputEmbed
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let assignFilterStops = CharSet(" \t\n\r\u{0B}\u{0C}%|:")
     static let cycleNameStops = CharSet(" \t\n\r\u{0B}\u{0C}:")
     static let filterStops = CharSet(" \t\n\r\u{0B}\u{0C}%}|:")

@@ -9,7 +9,7 @@ final class MakeTokenizer: StackTokenizer {
         case root, export, blockHeader, blockBody, shellExpression, shellLine
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let assignPrefixes = CharSet("!?:+")
     static let colons = CharSet(":")
     static let conditionStops = CharSet("#\n")

@@ -12,7 +12,7 @@ final class MarkdownTokenizer: StackTokenizer {
         case openFence(fenceStart: Int, fenceEnd: Int, lexerIndex: Int)
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let backticks = CharSet("`")
     static let bullets = CharSet("*+-")
     static let headingStops = CharSet("\t\n\r\u{0B}\u{0C}")

@@ -9,7 +9,7 @@ final class MatlabTokenizer: StackTokenizer {
         case root, charArray, string
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let nameChars = CharSet("_a-zA-Z0-9")
     static let operatorChars = CharSet("~+/*%=<>&^|.@-")
     static let punctuationChars = CharSet("(){};:,/\\][")

@@ -8,7 +8,7 @@ final class NginxTokenizer: StackTokenizer {
         case root, block, statement
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let hostChars = CharSet("a-zA-Z0-9.-")
     static let includeStops = CharSet(" \t\n\r\u{0B}\u{0C};")
     static let regexStops = CharSet(" \t\n\r\u{0B}\u{0C}{")

@@ -11,7 +11,7 @@ final class PHPTokenizer: StackTokenizer {
         case inFunctionParams, inFunctionReturn, inFunctionUse, inNew, inNewClass, inUse, inVisibility
     }
 
-    var stack: [State] = [.root, .start]
+    @exclusivity(unchecked) var stack: [State] = [.root, .start]
     static let binaryDigits = CharSet("01_")
     static let decimalDigits = CharSet("0-9_")
     static let dollars = CharSet("$")

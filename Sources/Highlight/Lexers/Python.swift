@@ -7,7 +7,7 @@ final class PythonTokenizer: StackTokenizer {
         case root, functionName, className, string, escape, interpolation
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let identifierStart = CharSet("a-zA-Z_")
     static let interpolationStops = CharSet("{}!:")
     static let newlines = CharSet("\n")

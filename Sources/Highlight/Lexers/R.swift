@@ -8,7 +8,7 @@ final class RTokenizer: StackTokenizer {
         case root
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let dottedStart = CharSet("a-zA-Z._")
     static let identifierChars = CharSet("a-zA-Z0-9._")
     static let nameChars = CharSet("a-zA-Z0-9_.")

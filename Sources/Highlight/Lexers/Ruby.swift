@@ -14,7 +14,7 @@ final class RubyTokenizer: StackTokenizer {
         case sigil(open: UInt32, close: UInt32, interpolates: Bool, token: Token)
     }
 
-    var stack: [State] = [.root, .exprStart]
+    @exclusivity(unchecked) var stack: [State] = [.root, .exprStart]
     static let backslashHash = CharSet("\\#")
     static let binaryDigits = CharSet("01")
     static let classStart = CharSet("A-Z_")

@@ -11,7 +11,7 @@ final class RustTokenizer: StackTokenizer {
         case root, bol, attribute, plainBlock, docBlock, macro, macroRules, string
     }
 
-    var stack: [State] = [.root, .bol]
+    @exclusivity(unchecked) var stack: [State] = [.root, .bol]
     static let attributePunctuation = CharSet("(,)=:")
     static let binaryDigits = CharSet("01_")
     static let commentStops = CharSet("*/")

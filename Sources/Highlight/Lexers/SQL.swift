@@ -8,7 +8,7 @@ final class SQLTokenizer: StackTokenizer {
         case root, comment, backtick, singleQuoted, doubleQuoted
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let commentStops = CharSet("/*")
     static let operatorChars = CharSet("+*/<>=~!@#%&|?^-")
     static let punctuationChars = CharSet(";:()[]{},.")

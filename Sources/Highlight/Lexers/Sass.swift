@@ -12,7 +12,7 @@ final class SassTokenizer: StackTokenizer {
         case pseudoClass, className, id, placeholder, `for`, attribute, inlineComment
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let alnum = CharSet("a-zA-Z0-9")
     static let attributeEnds = CharSet(";}")
     static let attributeStops = CharSet(";{}:[")

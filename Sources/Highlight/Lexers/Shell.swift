@@ -9,7 +9,7 @@ final class ShellTokenizer: StackTokenizer {
         case curly, parenInterpolation, parenInner, math, caseBody, caseStanza, backticks
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let ansiStops = CharSet("\\'")
     static let curlyStops = CharSet("}:\"`'$")
     static let doubleQuoteStops = CharSet("\"`\\$")

@@ -9,7 +9,7 @@ final class SwiftTokenizer: StackTokenizer {
         case root, bol, nestedComment, tuple, doubleQuoted, interpolation, interpolationInner
     }
 
-    var stack: [State] = [.root, .bol]
+    @exclusivity(unchecked) var stack: [State] = [.root, .bol]
     static let binaryDigits = CharSet("01")
     static let closingParen = CharSet(")")
     static let commentStops = CharSet("*/")

@@ -8,7 +8,7 @@ final class TOMLTokenizer: StackTokenizer {
         case root, value, doubleQuoted, multilineDouble, singleQuoted, multilineSingle, array, inline
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let apostrophes = CharSet("'")
     static let binaryDigits = CharSet("01")
     static let escapeLetters = CharSet("0t\tn\n \"\\r")

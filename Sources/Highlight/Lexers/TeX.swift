@@ -8,7 +8,7 @@ final class TeXTokenizer: StackTokenizer {
         case root, inlineMath, displayMath, command
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let mathOperators = CharSet("=!+*/()[]-")
     static let mathStops = CharSet("=!+*/()[]\\$%&_^{}0-9-")
     static let specialChars = CharSet("{}&_^")

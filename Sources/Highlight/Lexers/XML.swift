@@ -8,7 +8,7 @@ final class XMLTokenizer: StackTokenizer {
         case root, comment, tag, attribute
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let dash = CharSet("-")
     static let nameChars = CharSet("a-zA-Z0-9_:.-")
     static let nameStart = CharSet("a-zA-Z:_")

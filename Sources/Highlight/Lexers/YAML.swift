@@ -13,7 +13,7 @@ final class YAMLTokenizer: StackTokenizer {
         case yamlDirective, tagDirective
     }
 
-    var stack: [State] = [.root]
+    @exclusivity(unchecked) var stack: [State] = [.root]
     static let anchorASCII = CharSet("a-zA-Z0-9_-")
     static let flowIndicators = CharSet("?:,")
     static let indicators = CharSet("-:?")

@@ -157,7 +157,8 @@ final class BlockParser {
         // most runs are one empty line: its text without decoding it
         let text = end == pos + 1 && src[pos] == Byte.newline ? "\n" : string(pos, end)
         pos = end
-        if let last = tree.children.last, last.kind == .blank {
+        // most runs follow another block: the last child is looked at only when it is a blank
+        if tree.lastChildKind == .blank, let last = tree.children.last {
             last.value += text
         } else {
             append(newBlock(.blank, text))

@@ -43,7 +43,7 @@ extension CmarkBlockBuilder {
     /// the rest of cmark's paragraph is read on from that line.
     func paragraph(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
         let src = grammar.src
-        guard grammar.tree.children.last?.kind != .p, !kramdownStartsOtherBlock(at: p, allowSetext: false) else { return nil }
+        guard grammar.tree.lastChildKind != .p, !kramdownStartsOtherBlock(at: p, allowSetext: false) else { return nil }
         var end = grammar.nextLine(p)
         let cmarkEnd = view.offset(after: block.endLine)
         while end < cmarkEnd, !grammar.paragraphEnd(end) { end = grammar.nextLine(end) }

@@ -278,6 +278,9 @@ final class Element {
     /// element.
     var hasChildren: Bool { textPending || !storedChildren.isEmpty }
 
+    /// The kind of the last child (a pending text is a text), without taking a reference to it.
+    var lastChildKind: Kind? { textPending ? .text : storedChildren.last?.kind }
+
     /// Whether the element's only child is a pending text.
     var hasPendingText: Bool { textPending }
 

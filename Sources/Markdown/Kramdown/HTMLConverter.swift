@@ -199,6 +199,8 @@ final class HTMLConverter {
             attrs["id"] = generateID(el.rawText ?? "")
         }
         if let id = attrs["id"], options.tocLevels.contains(el.level), !(attrs["class"].map { Self.hasWord($0, "no_toc") } ?? false) {
+            // room for a page's headers at once, not a new buffer at each doubling
+            if toc.capacity == 0 { toc.reserveCapacity(16) }
             toc.append((el.level, id, el))
         }
         let level = min(max(el.level + options.headerOffset, 1), 6)

@@ -272,17 +272,14 @@ struct GFMPass {
         }()
         // room for a page's headers at once (growing from one entry rehashed at every doubling)
         if ctx.gfmIDs.isEmpty { ctx.gfmIDs.reserveCapacity(16) }
-        // one hash lookup: the number of headers before this one with the same id
-        let n: Int = {
-            let index = ctx.gfmIDs.index(forKey: id)
-            if let index {
-                let n = ctx.gfmIDs.values[index] + 1
-                ctx.gfmIDs.values[index] = n
-                return n
-            }
-            ctx.gfmIDs[id] = 0
-            return 0
-        }()
+        // one hash lookup, found or inserted: the number of headers before this one with the
+        // same id
+        var n = 0
+        func count(_ seen: inout Int) {
+            seen += 1
+            n = seen
+        }
+        count(&ctx.gfmIDs[id, default: -1])
         guard n > 0 || !ctx.options.autoIDPrefix.isEmpty else { return id }
         return ctx.options.autoIDPrefix + (n > 0 ? "\(id)-\(n)" : id)
     }

@@ -1,0 +1,29 @@
+import Testing
+@testable import Highlight
+
+/// `WordSet` rejects by length and first byte before hashing; the answers must not change.
+@Suite struct WordSetTests {
+    static let words = WordSet("if in int return async Ärger x zz")
+    static let folded = WordSet("SELECT from Where", ignoringCase: true)
+
+    @Test(arguments: ["if", "in", "int", "return", "async", "Ärger", "x", "zz"])
+    func containsEachWord(word: String) {
+        #expect(Self.words.contains(word))
+    }
+
+    @Test(arguments: ["", "i", "f", "IF", "of", "ints", "retur", "returns", "asyncs", "ärger", "y", "z", "zzz", "xx"])
+    func rejectsOtherWords(word: String) {
+        #expect(!Self.words.contains(word))
+    }
+
+    @Test(arguments: [("select", true), ("SeLeCt", true), ("FROM", true), ("where", true), ("selec", false),
+                      ("wheres", false), ("", false), ("xelect", false)])
+    func foldsASCIICase(word: String, found: Bool) {
+        #expect(Self.folded.contains(word) == found)
+    }
+
+    @Test func emptySetHoldsNothing() {
+        #expect(!WordSet("").contains(""))
+        #expect(!WordSet("").contains("a"))
+    }
+}
