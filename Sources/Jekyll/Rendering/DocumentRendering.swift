@@ -112,19 +112,12 @@ extension BuildContext {
                                   sourceMap: converted.sourceMap)
     }
 
-    /// The variables every render starts with.
+    /// The variables every render starts with: a copy of the build's starting payload (setting
+    /// `page` copies its values, where making it anew hashed and inserted ten keys a render).
     func basePayload(page: Value, document: Document?) -> OrderedHash {
-        var payload = OrderedHash(minimumCapacity: 10)
-        payload["site"] = .drop(siteDrop)
-        payload["page"] = page
-        payload["layout"] = .nil
-        payload["content"] = .nil
-        payload["paginator"] = .nil
-        payload["jekyll"] = .drop(jekyllDrop)
-        payload["theme"] = themeDrop.map { .drop($0) } ?? .nil
         let markdown = document.map { site.converters.chain(for: $0.extname).first == .markdown } ?? false
-        payload["highlighter_prefix"] = markdown ? "\n" : .nil
-        payload["highlighter_suffix"] = markdown ? "\n" : .nil
+        var payload = startingPayloads[markdown ? 1 : 0]
+        payload["page"] = page
         for (key, value) in document?.variables.pairs ?? OrderedHash().pairs { payload[key] = value }
         return payload
     }
