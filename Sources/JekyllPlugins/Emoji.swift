@@ -23,6 +23,8 @@ public struct Emoji: JekyllPlugin {
         return files
     }()
 
+    public var rewritesOutput: Bool { true }
+
     public func postRender(_ output: String, document: Document, site: SiteSnapshot) throws(BuildError) -> String {
         // postRender sees pages and the items that are written, as the plugin's hook does.
         guard document.outputExtension == ".html" || (document.permalink?.hasSuffix("/") ?? false),

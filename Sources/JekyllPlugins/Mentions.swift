@@ -18,6 +18,8 @@ public struct Mentions: JekyllPlugin {
     static let reservedLogins: Set<String> = ["mention", "mentions", "mentioned", "mentioning"]
     static let ignoredParents: Set<String> = ["pre", "code", "a", "style", "script"]
 
+    public var rewritesOutput: Bool { true }
+
     public func postRender(_ output: String, document: Document, site: SiteSnapshot) throws(BuildError) -> String {
         guard output.contains("@"), isMentionable(document) else { return output }
         let base = try baseURL(document, site: site)

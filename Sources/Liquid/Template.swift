@@ -62,11 +62,17 @@ public struct Template: Sendable {
 
     /// Renders with ruby-liquid's `render!` semantics: the first error is thrown.
     public func render(_ data: Value = .hash(OrderedHash()), options: RenderOptions = RenderOptions()) throws(LiquidError) -> String {
+        try renderOutput(data, options: options).string
+    }
+
+    /// `render`'s output as the buffer it was written into, for a host that writes it out as
+    /// bytes (`OutputBuffer.forEachByteRun`) and so needs no `String` of it.
+    public func renderOutput(_ data: Value = .hash(OrderedHash()), options: RenderOptions = RenderOptions()) throws(LiquidError) -> OutputBuffer {
         let context = makeContext(data, options, rethrow: true)
         do {
             var output = OutputBuffer(reservingCapacity: outputEstimate + max(0, options.additionalOutputCapacity))
             try root.render(into: &output, context: context)
-            return output.string
+            return output
         } catch {
             throw LiquidError.wrap(error)
         }

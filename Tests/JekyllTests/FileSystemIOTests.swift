@@ -80,6 +80,31 @@ import Testing
         #expect(try FileSystem.entries(scratch.root + "/outside") == [])
     }
 
+    /// Runs of bytes (a rendered page held in pieces) are written as one file, in order, empty
+    /// runs included; a previous file is reused only when it holds their concatenation.
+    @Test(arguments: [[], [""], ["one run"], ["a", "", "ü" + String(repeating: "x", count: 70_000), "z"],
+                      Array(repeating: "run,", count: 2_000)])
+    func writesRunsAsOneFile(_ parts: [String]) throws {
+        let scratch = try Scratch()
+        let folder = try FileSystem.Folder(scratch.root)
+        let bytes = parts.map { Array($0.utf8) }
+        func withRuns<R>(_ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
+            let copies = bytes.map { b -> UnsafeMutableRawBufferPointer in
+                let p = UnsafeMutableRawBufferPointer.allocate(byteCount: b.count, alignment: 1)
+                p.copyMemory(from: UnsafeRawBufferPointer(start: b, count: b.count))
+                return p
+            }
+            defer { copies.forEach { $0.deallocate() } }
+            return try body(copies.map { UnsafeRawBufferPointer($0) })
+        }
+        try withRuns { try folder.write(runs: $0, to: "page.html") }
+        let expected = parts.joined()
+        #expect(try FileSystem.read(scratch.root + "/page.html") == Array(expected.utf8))
+        #expect(withRuns { folder.holds(runs: $0, at: "page.html") })
+        try scratch.file("other.html", expected + "!")
+        #expect(!withRuns { folder.holds(runs: $0, at: "other.html") })
+    }
+
     /// A previous output is linked into the staging folder only when it is a regular file with the
     /// very bytes (a copy: the source's size and time); never a symbolic link.
     @Test func reusesOnlyIdenticalRegularFiles() throws {

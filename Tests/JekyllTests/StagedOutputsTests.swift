@@ -59,6 +59,33 @@ import JekyllPlugins
         #expect(scratch.leftBeside() == [])
     }
 
+    /// A page's outermost layout writes its buffer into the file without joining it (its long
+    /// `content` a run of its own); a plugin that rewrites outputs (jemoji) still sees the whole
+    /// text; a rebuild links the unchanged file.
+    @Test(arguments: [false, true])
+    func anOutputWrittenFromItsLayoutsBufferIsTheWholeText(rewritten: Bool) throws {
+        let body = String(repeating: "Grüße, *Welt* – ", count: 400)
+        let scratch = try Scratch([
+            "_config.yml": rewritten ? "title: Staged\nplugins: [jemoji]\n" : "title: Staged\n",
+            "_layouts/default.html": "<html><body>{{ page.title }} :+1:\n{{ content }}</body></html>\n",
+            "_layouts/post.html": "---\nlayout: default\n---\n<article>{{ content }}</article>",
+            "_posts/2024-01-02-long.md": "---\nlayout: post\ntitle: Long é\n---\n" + body + "\n",
+        ])
+        try scratch.build()
+        let html = try #require(scratch.text("2024/01/02/long.html"))
+        #expect(html.hasPrefix("<html><body>Long é "))
+        #expect(html.contains("<img class=\"emoji\" title=\":+1:\"") == rewritten)
+        #expect(html.contains("Long é :+1:\n<article><p>Grüße, <em>Welt</em> – Grüße") == !rewritten)
+        #expect(html.contains("Grüße, <em>Welt</em> –</p>\n</article>"))
+        #expect(html.hasSuffix("</body></html>\n"))
+        #expect(html.utf8.count > 8_000)
+        let path = Path.join(scratch.destination, "2024/01/02/long.html")
+        let before = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+        try scratch.build()
+        #expect(scratch.text("2024/01/02/long.html") == html)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int == before)
+    }
+
     @Test func aFailedRenderLeavesThePreviousSiteAndNoStagingFolder() throws {
         // The posts are rendered (and staged) before the page that fails.
         let scratch = try Scratch(Self.blog.merging(["broken.html": "---\n---\n{% if %}\n"]) { $1 })

@@ -50,6 +50,21 @@ import Testing
         #expect(buffer.string == expected)
         #expect(buffer.bytes == Array(expected.utf8))
         #expect(buffer.count == expected.utf8.count)
+        #expect(buffer.withByteRuns { $0.flatMap { Array($0) } } == Array(expected.utf8))
+    }
+
+    /// A held string is one run of its own, between the bytes written before and after it: a
+    /// host writing the runs out copies nothing.
+    @Test func heldStringsAreRunsOfTheirOwn() {
+        var buffer = OutputBuffer()
+        buffer.append(Self.long)
+        buffer.append("<p>")
+        buffer.append(Self.longASCII)
+        buffer.append(Self.long)
+        buffer.append("</p>")
+        let runs = buffer.withByteRuns { $0.map { String(decoding: $0, as: UTF8.self) } }
+        #expect(runs == [Self.long, "<p>", Self.longASCII, Self.long, "</p>"])
+        #expect(OutputBuffer().withByteRuns { $0.count } == 0)
     }
 
     @Test func copiesAreIndependent() {

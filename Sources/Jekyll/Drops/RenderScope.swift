@@ -14,6 +14,9 @@ public final class BuildContext: Sendable {
     let siteDrop: SiteDrop
     let jekyllDrop: JekyllDrop
     let themeDrop: ThemeDrop?
+    /// `basePayload` less the page and its front matter, made once: without and with the
+    /// highlighter's line breaks (documents converted from Markdown have them).
+    let startingPayloads: [OrderedHash]
     let excerpts: ExcerptTable
     let layoutTemplates: TemplateCache<String>
     /// The layout chains documents ask for, with their `layout` data; this build's only.
@@ -88,6 +91,19 @@ public final class BuildContext: Sendable {
         siteDrop = SiteDrop(site: site)
         jekyllDrop = JekyllDrop(environment: FileSystem.environment("JEKYLL_ENV") ?? "development")
         themeDrop = site.theme.map(ThemeDrop.init)
+        startingPayloads = [false, true].map { [siteDrop, jekyllDrop, themeDrop] markdown in
+            var payload = OrderedHash(minimumCapacity: 10)
+            payload["site"] = .drop(siteDrop)
+            payload["page"] = .nil
+            payload["layout"] = .nil
+            payload["content"] = .nil
+            payload["paginator"] = .nil
+            payload["jekyll"] = .drop(jekyllDrop)
+            payload["theme"] = themeDrop.map { .drop($0) } ?? .nil
+            payload["highlighter_prefix"] = markdown ? "\n" : .nil
+            payload["highlighter_suffix"] = markdown ? "\n" : .nil
+            return payload
+        }
         var drops: [any Drop] = []
         drops.reserveCapacity(site.documents.count)
         for (id, doc) in site.documents.enumerated() {
@@ -231,7 +247,10 @@ enum LayoutLeak {
 
 /// The register through which filters, tags and drops find the build and the document being
 /// rendered.
-public struct RenderScope: Sendable {
+///
+/// A class: every filter and drop reads it from the registers, and copying a reference is one
+/// retain where the struct's two references were two (and an outlined copy).
+public final class RenderScope: Sendable {
     public let build: BuildContext
     /// The document being rendered (nil after the document loop; -1 for an excerpt, which sees
     /// every document as not yet rendered). Reading it marks the render as depending on the page

@@ -304,32 +304,38 @@ public enum DateFilters {
         guard c.year >= 0 && c.year <= 9999, abs(Int(t.utcOffset)) < 100 * 3600 else {
             return format(t, "%Y-%m-%dT%H:%M:%S%:z")
         }
-        // What that pattern prints, written directly (every post page prints several).
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(25)
-        func digits(_ n: Int, _ count: Int) {
-            var divisor = count == 4 ? 1000 : 10
-            while divisor > 0 {
-                bytes.append(UInt8(48 + n / divisor % 10))
-                divisor /= 10
-            }
-        }
-        digits(c.year, 4)
-        bytes.append(UInt8(ascii: "-"))
-        digits(c.month, 2)
-        bytes.append(UInt8(ascii: "-"))
-        digits(c.day, 2)
-        bytes.append(UInt8(ascii: "T"))
-        digits(c.hour, 2)
-        bytes.append(UInt8(ascii: ":"))
-        digits(c.minute, 2)
-        bytes.append(UInt8(ascii: ":"))
-        digits(c.second, 2)
+        // What that pattern prints, written directly into the string's storage (every post page
+        // prints several; an array of the bytes first cost an allocation and a copy).
         let offset = Int(t.utcOffset)
-        bytes.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-        digits(abs(offset) / 3600 % 100, 2)
-        bytes.append(UInt8(ascii: ":"))
-        digits(abs(offset) % 3600 / 60, 2)
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: 25) { out in
+            var at = 0
+            func put(_ byte: UInt8) {
+                out[at] = byte
+                at &+= 1
+            }
+            func digits(_ n: Int, _ count: Int) {
+                var divisor = count == 4 ? 1000 : 10
+                while divisor > 0 {
+                    put(UInt8(48 + n / divisor % 10))
+                    divisor /= 10
+                }
+            }
+            digits(c.year, 4)
+            put(UInt8(ascii: "-"))
+            digits(c.month, 2)
+            put(UInt8(ascii: "-"))
+            digits(c.day, 2)
+            put(UInt8(ascii: "T"))
+            digits(c.hour, 2)
+            put(UInt8(ascii: ":"))
+            digits(c.minute, 2)
+            put(UInt8(ascii: ":"))
+            digits(c.second, 2)
+            put(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            digits(abs(offset) / 3600 % 100, 2)
+            put(UInt8(ascii: ":"))
+            digits(abs(offset) % 3600 / 60, 2)
+            return at
+        }
     }
 }

@@ -43,8 +43,13 @@ public protocol JekyllPlugin: Sendable {
     /// `kyll serve` keeps what the generators made before (`SiteRebuilder.patchFields`).
     func generateReadsItemFields(_ configuration: Configuration) -> Set<String>
 
-    /// Changes a document's rendered output (after its layouts).
+    /// Changes a document's rendered output (after its layouts). A plugin that implements it says
+    /// so with `rewritesOutput`.
     func postRender(_ output: String, document: Document, site: SiteSnapshot) throws(BuildError) -> String
+
+    /// Whether `postRender` may change outputs: when no plugin's does, a document's output goes
+    /// from its outermost layout to the file as bytes, never made a `String`.
+    var rewritesOutput: Bool { get }
 }
 
 extension JekyllPlugin {
@@ -58,6 +63,7 @@ extension JekyllPlugin {
     public func postRender(_ output: String, document: Document, site: SiteSnapshot) throws(BuildError) -> String {
         output
     }
+    public var rewritesOutput: Bool { false }
 }
 
 /// The plugins a site switches on, from those kyll has: named in `plugins:`, in the Gemfile's

@@ -16,8 +16,8 @@ extension BuildContext {
                     continue
                 }
                 do throws(BuildError) {
-                    var result = try render(id)
-                    if let output = result.output, try stagedOutputs?.write(id, output) == true {
+                    var result = try render(id, writingInto: stagedOutputs)
+                    if !result.isStaged, let output = result.output, try stagedOutputs?.write(id, output) == true {
                         result.output = nil
                         result.isStaged = true
                     }
@@ -61,7 +61,9 @@ extension BuildContext {
     }
 
     /// One document: Liquid in its content, its converters, then its layouts, innermost first.
-    func render(_ id: Int) throws(BuildError) -> RenderState.Result {
+    /// With `staged`, an output that goes into the staging folder as it is rendered is written
+    /// there from the outermost layout's buffer (the result then holds no output).
+    func render(_ id: Int, writingInto staged: StagedOutputs? = nil) throws(BuildError) -> RenderState.Result {
         let doc = site.documents[id]
         site.logger.debug("Rendering:", doc.relativePath)
         if let source = doc.derivedFrom {
@@ -92,8 +94,16 @@ extension BuildContext {
         let contentAfterConversion = output
         var lastLayoutInput: String?
         if doc.placedInLayout {
-            (output, lastLayoutInput) = try placeInLayouts(output, doc: doc, payload: &payload, viewer: id)
-            if !layoutInputMayBeRead(from: id) { lastLayoutInput = nil }
+            let placed = try placeInLayouts(output, doc: doc, payload: &payload, viewer: id)
+            lastLayoutInput = layoutInputMayBeRead(from: id) ? placed.lastInput : nil
+            if let buffer = placed.buffer {
+                if let staged, staged.isStaged(id), !plugins.contains(where: \.rewritesOutput),
+                   try staged.write(id, buffer) {
+                    return RenderState.Result(converted: contentAfterConversion, output: nil, isStaged: true,
+                                              lastLayoutInput: lastLayoutInput, sourceMap: converted.sourceMap)
+                }
+                output = buffer.string
+            }
         }
         for plugin in plugins {
             output = try plugin.postRender(output, document: doc, site: site)
@@ -102,34 +112,30 @@ extension BuildContext {
                                   sourceMap: converted.sourceMap)
     }
 
-    /// The variables every render starts with.
+    /// The variables every render starts with: a copy of the build's starting payload (setting
+    /// `page` copies its values, where making it anew hashed and inserted ten keys a render).
     func basePayload(page: Value, document: Document?) -> OrderedHash {
-        var payload = OrderedHash(minimumCapacity: 10)
-        payload["site"] = .drop(siteDrop)
-        payload["page"] = page
-        payload["layout"] = .nil
-        payload["content"] = .nil
-        payload["paginator"] = .nil
-        payload["jekyll"] = .drop(jekyllDrop)
-        payload["theme"] = themeDrop.map { .drop($0) } ?? .nil
         let markdown = document.map { site.converters.chain(for: $0.extname).first == .markdown } ?? false
-        payload["highlighter_prefix"] = markdown ? "\n" : .nil
-        payload["highlighter_suffix"] = markdown ? "\n" : .nil
+        var payload = startingPayloads[markdown ? 1 : 0]
+        payload["page"] = page
         for (key, value) in document?.variables.pairs ?? OrderedHash().pairs { payload[key] = value }
         return payload
     }
 
-    /// The output through the layout chain, and what the outermost layout got as `content`.
+    /// The output through the layout chain — the buffer the outermost layout rendered into, nil
+    /// when no layout applies (the output is `content`) —, and what that layout got as `content`.
     func placeInLayouts(_ content: String, doc: Document, payload: inout OrderedHash,
-                        viewer: Int) throws(BuildError) -> (String, String?) {
+                        viewer: Int) throws(BuildError) -> (buffer: OutputBuffer?, lastInput: String?) {
         let name = doc.layoutName
         if let name, site.layouts.index(forKey: name) == nil, name != "none" {
             site.logger.warn("Build Warning:", "Layout '\(name)' requested in \(doc.relativePath) does not exist.")
         }
         var output = content
+        var buffer: OutputBuffer?
         var lastInput: String?
         let chain = name.map { layoutChains.chain(named: $0, in: site.layouts) } ?? []
         for step in chain {
+            if let inner = buffer { output = inner.string }
             payload["content"] = .string(output)
             lastInput = output
             payload["layout"] = .hash(step.data)
@@ -142,14 +148,14 @@ extension BuildContext {
                 // `content` is held by the output, not copied into it. Not more: with the
                 // layout's own text the buffer stays within jemalloc's small size classes
                 // (up to 14 KiB), whose allocation is a fraction of a large one's.
-                output = try renderTemplate(template, payload: payload, viewer: viewer, source: step.layout.content,
-                                            firstLine: step.layout.contentLine, path: step.layout.relativePath,
-                                            additionalCapacity: 8 * 1024)
+                buffer = try renderTemplateOutput(template, payload: payload, viewer: viewer, source: step.layout.content,
+                                                  firstLine: step.layout.contentLine, path: step.layout.relativePath,
+                                                  additionalCapacity: 8 * 1024)
             } catch {
                 throw error.adding(frame: "in layout \(step.layout.relativePath), rendering \(doc.relativePath)")
             }
         }
-        return (output, lastInput)
+        return (buffer, lastInput)
     }
 
     /// An item's or page's excerpt: Liquid (with the excerpt as `page`) and the document's converters, no layout.
@@ -211,14 +217,22 @@ extension BuildContext {
 
     func renderTemplate(_ template: Template, payload: OrderedHash, viewer: Int, document: Int? = nil, source: String,
                         firstLine: Int, path: String, additionalCapacity: Int = 0) throws(BuildError) -> String {
+        try renderTemplateOutput(template, payload: payload, viewer: viewer, document: document, source: source,
+                                 firstLine: firstLine, path: path, additionalCapacity: additionalCapacity).string
+    }
+
+    /// `renderTemplate`'s output as the buffer it was rendered into.
+    func renderTemplateOutput(_ template: Template, payload: OrderedHash, viewer: Int, document: Int? = nil,
+                              source: String, firstLine: Int, path: String,
+                              additionalCapacity: Int = 0) throws(BuildError) -> OutputBuffer {
         var options = options(viewer: viewer, document: document)
         options.additionalOutputCapacity = additionalCapacity
         do {
-            guard let profile else { return try template.render(.hash(payload), options: options) }
+            guard let profile else { return try template.renderOutput(.hash(payload), options: options) }
             let start = ContinuousClock.now
-            let output = try template.render(.hash(payload), options: options)
+            let output = try template.renderOutput(.hash(payload), options: options)
             let elapsed = ContinuousClock.now - start
-            profile.record(path, bytes: output.utf8.count,
+            profile.record(path, bytes: output.count,
                            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             return output
         } catch {

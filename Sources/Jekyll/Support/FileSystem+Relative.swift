@@ -39,6 +39,16 @@ extension FileSystem {
             if code != 0 { throw Failure(path: Path.join(path, relative), operation: "write", code: code) }
         }
 
+        /// Creates or replaces the file `relative` with the bytes of `runs`, one after another, in
+        /// one `writev` (a rendered page held as a few runs is not joined first).
+        public func write(runs: [UnsafeRawBufferPointer], to relative: String) throws(Failure) {
+            let file = openat(fd, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard file >= 0 else { throw Failure(path: Path.join(path, relative), operation: "create", code: errno) }
+            defer { close(file) }
+            let code = FileSystem.writeAll(file, runs: runs)
+            if code != 0 { throw Failure(path: Path.join(path, relative), operation: "write", code: code) }
+        }
+
         /// Copies the file at `source` to `relative` with the source's modification time.
         public func copy(_ source: String, to relative: String) throws(Failure) {
             let (bytes, status) = try FileSystem.readWithStatus(source)
@@ -73,6 +83,15 @@ extension FileSystem {
             defer { old.deallocate() }
             let (count, code) = FileSystem.readAll(file, into: old, bytes.count + 1, expecting: bytes.count)
             return code == 0 && count == bytes.count && memcmp(old, expected, count) == 0
+        }
+
+        /// Whether `relative` is a regular file holding exactly the bytes of `runs`, one after another.
+        public func holds(runs: [UnsafeRawBufferPointer], at relative: String) -> Bool {
+            if runs.count == 1 { return holds(runs[0], at: relative) }
+            var joined: [UInt8] = []
+            joined.reserveCapacity(runs.reduce(0) { $0 + $1.count })
+            for run in runs { joined.append(contentsOf: run) }
+            return joined.withUnsafeBytes { holds($0, at: relative) }
         }
 
         /// Links the file `relative` into `target` at the same relative path (never following a

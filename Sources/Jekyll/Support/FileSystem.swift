@@ -239,6 +239,34 @@ public enum FileSystem {
         return result ?? Array(bytes).withUnsafeBytes { writeAll(fd, $0) }
     }
 
+    /// Writes the bytes of `runs` in order, with as few `writev` calls as the kernel allows;
+    /// errno or 0.
+    static func writeAll(_ fd: Int32, runs: [UnsafeRawBufferPointer]) -> Int32 {
+        if runs.count == 1 { return writeAll(fd, runs[0]) }
+        var vectors = runs.filter { $0.count > 0 }.map {
+            iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count)
+        }
+        var first = 0
+        while first < vectors.count {
+            let n = vectors.withUnsafeBufferPointer { writev(fd, $0.baseAddress! + first, Int32(min(vectors.count - first, 1024))) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            // Past the vectors written whole; into the one written in part.
+            var written = n
+            while first < vectors.count && written >= vectors[first].iov_len {
+                written -= vectors[first].iov_len
+                first += 1
+            }
+            if written > 0 {
+                vectors[first].iov_base = vectors[first].iov_base.map { $0 + written }
+                vectors[first].iov_len -= written
+            }
+        }
+        return 0
+    }
+
     static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32 {
         var offset = 0
         while offset < buffer.count {

@@ -156,6 +156,14 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Writes a rendered document held as runs of bytes (`OutputBuffer.withByteRuns`) as one file,
+    /// or links the previous site's file when it holds the same bytes.
+    func write(runs: [UnsafeRawBufferPointer], to path: String, into folder: FileSystem.Folder,
+               reusing previous: FileSystem.Folder?) throws {
+        if let previous, previous.holds(runs: runs, at: path), previous.link(path, into: folder) { return }
+        try folder.write(runs: runs, to: path)
+    }
+
     /// Links the previous build's file into the staging folder when it already has the bytes this
     /// build would write (same size and bytes; for a copy, the source's size and modification time).
     /// Relative to both open folders: a rebuild asks this of every output.

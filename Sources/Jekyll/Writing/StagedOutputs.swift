@@ -1,3 +1,5 @@
+import Liquid
+
 /// Rendered documents written into the staging folder as soon as each is rendered, instead of all
 /// at the end: the writes overlap the rendering of other documents, and a page's text is freed
 /// (its memory reused for the next page) instead of being held until the write phase.
@@ -67,6 +69,30 @@ final class StagedOutputs: Sendable {
         }
         return true
     }
+
+    /// Writes document `id`'s output, held as the buffer its outermost layout rendered into, into
+    /// the staging folder without making it a `String`; false when it is one written at the end.
+    func write(_ id: Int, _ output: OutputBuffer) throws(BuildError) -> Bool {
+        guard let path = paths[id] else { return false }
+        do {
+            try makeFolder(Path.dirname(path))
+            let failure: (any Error)? = output.withByteRuns { runs in
+                do {
+                    try writer.write(runs: runs, to: path, into: folder, reusing: previous)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure { throw failure }
+        } catch {
+            throw BuildError("could not write \(path): \(error)")
+        }
+        return true
+    }
+
+    /// Whether document `id`'s output is written as soon as it is rendered.
+    func isStaged(_ id: Int) -> Bool { paths[id] != nil }
 
     /// Where document `id`'s written output is (for the list of the build's files).
     func file(of id: Int) -> String? {

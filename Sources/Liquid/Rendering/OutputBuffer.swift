@@ -60,6 +60,32 @@ public struct OutputBuffer: Sendable {
         return result
     }
 
+    /// The output's bytes in order, in as few runs as it holds them (written bytes and held
+    /// strings), all valid during `body`, without joining them into one `String`: a host that
+    /// writes the output to a file (one `writev`) needs neither the copy nor the UTF-8 validation
+    /// the join makes.
+    public func withByteRuns<R>(_ body: ([UnsafeRawBufferPointer]) -> R) -> R {
+        let s = storage
+        defer { withExtendedLifetime(s) {} }
+        var runs: [UnsafeRawBufferPointer] = []
+        runs.reserveCapacity(s.pieces.count * 2 + 1)
+        // Each held string's bytes are reached inside a closure: the later ones nest in it.
+        func collect(from index: Int, at: Int) -> R {
+            guard index < s.pieces.count else {
+                if s.count > at { runs.append(UnsafeRawBufferPointer(start: s.base + at, count: s.count - at)) }
+                return body(runs)
+            }
+            let piece = s.pieces[index]
+            if piece.at > at { runs.append(UnsafeRawBufferPointer(start: s.base + at, count: piece.at - at)) }
+            var text = piece.text
+            return text.withUTF8 {
+                runs.append(UnsafeRawBufferPointer($0))
+                return collect(from: index + 1, at: piece.at)
+            }
+        }
+        return collect(from: 0, at: 0)
+    }
+
     /// The output in order: runs of bytes and held strings.
     private func forEachSegment(bytes: (UnsafeBufferPointer<UInt8>) -> Void, string: (String) -> Void) {
         let s = storage
