@@ -141,7 +141,12 @@ struct Loader {
         }
         let position = parser.eventStart
         var frame = Frame(isMapping: isMapping, kind: kind, anchor: anchor, line: position.line, column: position.column)
-        frame.tracksEnds = frames.last.map { !$0.isMapping && $0.kind == .orderedMap } ?? false
+        if let top = frames.indices.last {
+            // Read in place: copying the whole parent frame out would retain all it holds.
+            frame.tracksEnds = !frames[top].isMapping && frames[top].kind == .orderedMap
+        } else if frames.capacity == 0 {
+            frames.reserveCapacity(4)
+        }
         frames.append(frame)
         if let anchor { anchors[anchor] = .open(depth: frames.count - 1) }
     }
