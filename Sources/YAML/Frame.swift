@@ -9,7 +9,8 @@ struct Frame {
 
     private var items: [YAMLValue] = []
     private var mapping = YAMLMapping()
-    private var pendingKey: Loader.Node?
+    /// A mapping's key waiting for its value: all `addPair` needs of the key's node.
+    private var pendingKey: (value: YAMLValue, isStringTagged: Bool)?
     private var size = 1
     private var childHeight = 0
     /// Kept only for the items of an `!!omap`, which need them.
@@ -26,7 +27,12 @@ struct Frame {
         self.anchor = anchor
         self.line = line
         self.column = column
+        // Room for a small collection (front matter, a list of tags) at once, instead of growing
+        // 1, 2, 4, 8.
+        if isMapping { mapping.reserveCapacity(Self.initialCapacity) } else { items.reserveCapacity(Self.initialCapacity) }
     }
+
+    private static var initialCapacity: Int { 8 }
 
     mutating func add(_ node: Loader.Node) throws(ScalarFailure) {
         size += node.size
@@ -41,7 +47,7 @@ struct Frame {
             pendingKey = nil
             try addPair(key: key, value: node)
         } else {
-            pendingKey = node
+            pendingKey = (node.value, node.isStringTagged)
         }
     }
 
@@ -57,7 +63,7 @@ struct Frame {
         mapping.set(value, for: key)
     }
 
-    private mutating func addPair(key: Loader.Node, value: Loader.Node) throws(ScalarFailure) {
+    private mutating func addPair(key: (value: YAMLValue, isStringTagged: Bool), value: Loader.Node) throws(ScalarFailure) {
         switch kind {
         case .plain, .orderedMap:
             if !key.isStringTagged, case .string(let text) = key.value, text == "<<" {
