@@ -57,6 +57,12 @@ extension Document {
     }
 
     private func uniqueCategories(_ list: [String]) -> String {
+        // A post has a few categories: a scan costs less than building a set.
+        guard list.count > 8 else {
+            var unique: [String] = []
+            for category in list where !unique.contains(category) { unique.append(category) }
+            return unique.joined(separator: "/")
+        }
         var seen = Swift.Set<String>()
         return list.filter { seen.insert($0).inserted }.joined(separator: "/")
     }
