@@ -48,6 +48,13 @@ public struct OrderedHash: Sendable {
         for (k, v) in pairs { self[k] = v }
     }
 
+    /// The same from an array: callers in other modules would otherwise reach the generic form
+    /// unspecialized (a few thousand instructions for a one-pair hash).
+    public init(_ pairs: [(String, Value)]) {
+        self.init()
+        for (k, v) in pairs { self[k] = v }
+    }
+
     public var keys: [Value] { storage.keys }
     public var values: [Value] { storage.values }
     public var count: Int { storage.keys.count }
