@@ -42,6 +42,8 @@ struct Loader {
     var expansion = 0
     var root: YAMLValue?
     var heldError: YAMLError?
+    /// Whether `heldError` is set: asked on every event, where testing the optional copied the error.
+    var holdsError = false
 
     init(parser: EventParser, file: String?, firstLine: Int, limits: YAMLLimits) {
         self.parser = parser
@@ -69,12 +71,14 @@ struct Loader {
                 if let heldError { throw heldError }
                 return root ?? .null
             default:
-                guard heldError == nil else { continue }
+                guard !holdsError else { continue }
                 do {
                     try handleNodeEvent()
                 } catch {
                     switch error {
-                    case .held(let error): heldError = error
+                    case .held(let error):
+                        heldError = error
+                        holdsError = true
                     case .immediate(let error): throw error
                     }
                 }
