@@ -48,6 +48,18 @@ struct DataMerge {
         }
     }
 
+    /// `merge(&data, ["categories": .array(list)])` without building that hash (a hash's storage and
+    /// three arrays for one pair): the list joined to the categories known, or set when they are not
+    /// a list. Such a merge brings no date.
+    func mergeCategories(_ data: inout OrderedHash, _ list: [Value]) {
+        guard var union = data["categories"]?.arrayValue else {
+            data["categories"] = .array(list)
+            return
+        }
+        for item in list where !union.contains(item) { union.append(item) }
+        data["categories"] = .array(union)
+    }
+
     private func placeOfDate(from source: String) -> SettingPlace? {
         switch source {
         case DataMerge.frontMatter: locator.frontMatter("date", path: path, displayPath: displayPath)
@@ -91,7 +103,7 @@ extension DocumentReader {
         categories += DocumentReader.pluralized(doc.data, singular: "category", plural: "categories")
         var seen: [Value] = []
         for c in categories.map({ Value.string($0.rubyString) }) where !seen.contains(c) { seen.append(c) }
-        try merge.merge(&doc.data, OrderedHash([("categories", .array(seen))]), source: DataMerge.frontMatter)
+        merge.mergeCategories(&doc.data, seen)
         // Merging a list (not a hash, not nil, not categories, not a date) sets it.
         doc.data["tags"] = .array(DocumentReader.pluralized(doc.data, singular: "tag", plural: "tags"))
 

@@ -163,7 +163,7 @@ struct DocumentReader: Sendable {
         var merge = DataMerge(path: path, displayPath: relativePath, collectionLabel: collection.label, clock: clock,
                               locator: locator)
         let pathCategories = categoriesFromPath(relativePath, specialDir: special).map(Value.string)
-        try merge.merge(&data, OrderedHash([("categories", .array(pathCategories))]), source: "file path")
+        merge.mergeCategories(&data, pathCategories)
         if doc.isYAML {
             let text = try SourceText.read(path, displayPath: relativePath)
             let value = try YAMLLoading.load(text, path: relativePath, firstLine: 1, clock: clock)

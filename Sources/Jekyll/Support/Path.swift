@@ -174,6 +174,8 @@ public enum Path {
 extension String {
     /// Removes every trailing `.` (Jekyll strips them from slugs and basenames).
     var trimmingTrailingDots: String {
+        // No `.` as the last byte: the last character cannot be one.
+        guard utf8.last == UInt8(ascii: ".") else { return self }
         var s = Substring(self)
         while s.hasSuffix(".") { s = s.dropLast() }
         return String(s)
