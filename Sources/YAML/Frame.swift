@@ -21,18 +21,18 @@ struct Frame {
     private var stringObject: YAMLValue?
     private var stringObjectExtraKeys: [YAMLValue] = []
 
-    init(isMapping: Bool, kind: Tags.CollectionKind, anchor: String?, line: Int, column: Int) {
+    /// `isRoot`: the document's own collection (front matter's mapping).
+    init(isMapping: Bool, kind: Tags.CollectionKind, anchor: String?, line: Int, column: Int, isRoot: Bool) {
         self.isMapping = isMapping
         self.kind = kind
         self.anchor = anchor
         self.line = line
         self.column = column
         // Room for a small collection (front matter, a list of tags) at once, instead of growing
-        // 1, 2, 4, 8.
-        if isMapping { mapping.reserveCapacity(Self.initialCapacity) } else { items.reserveCapacity(Self.initialCapacity) }
+        // 1, 2, 4, 8; less below the root, where a data file may hold thousands of small mappings.
+        let capacity = isRoot ? 8 : 4
+        if isMapping { mapping.reserveCapacity(capacity) } else { items.reserveCapacity(capacity) }
     }
-
-    private static var initialCapacity: Int { 8 }
 
     mutating func add(_ node: Loader.Node) throws(ScalarFailure) {
         size += node.size

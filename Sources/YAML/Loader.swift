@@ -144,7 +144,8 @@ struct Loader {
             throw .held(scalarError(error, text: nil, tag: tag))
         }
         let position = parser.eventStart
-        var frame = Frame(isMapping: isMapping, kind: kind, anchor: anchor, line: position.line, column: position.column)
+        var frame = Frame(isMapping: isMapping, kind: kind, anchor: anchor, line: position.line, column: position.column,
+                          isRoot: frames.isEmpty)
         if let top = frames.indices.last {
             // Read in place: copying the whole parent frame out would retain all it holds.
             frame.tracksEnds = !frames[top].isMapping && frames[top].kind == .orderedMap
