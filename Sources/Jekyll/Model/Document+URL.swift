@@ -35,6 +35,14 @@ extension Document {
     }
 
     func urlPlaceholder(_ name: String, collection: CollectionInfo, clock: WallClock) -> String? {
+        // The names below start with c, p, n, t, s or o; any other name is the clock's, asked at once
+        // instead of after eight string comparisons (`:year`, `:month`, `:day` of every post).
+        switch name.utf8.first {
+        case UInt8(ascii: "c"), UInt8(ascii: "p"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "s"), UInt8(ascii: "o"):
+            break
+        default:
+            return clock.placeholder(name)
+        }
         switch name {
         case "collection": return collection.label
         case "path": return cleanedRelativePath(collection: collection)
