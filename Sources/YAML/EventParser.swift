@@ -1,32 +1,51 @@
 import CYAML
 
-/// libyaml's event parser over a private copy of the input.
+/// libyaml's event parser over the input, either a private copy or bytes the caller keeps
+/// alive for the whole parse (`load` parses within its caller's buffer: no copy per document).
 ///
 /// libyaml keeps pointers into the parser struct and into the input for the whole parse,
-/// so both live in memory this object allocates and frees, never on the Swift stack.
+/// so both live in memory that outlives every call into libyaml, never on the Swift stack.
 final class EventParser {
     let parser: UnsafeMutablePointer<yaml_parser_t>
     /// The current event, valid until the next `advance()`.
     let event: UnsafeMutablePointer<yaml_event_t>
-    let input: UnsafeMutableBufferPointer<UInt8>
-    let inputCount: Int
+    let input: UnsafeBufferPointer<UInt8>
+    /// Whether `input` is this object's copy, freed with it.
+    private let ownsInput: Bool
     private var holdsEvent = false
     private var initialized = false
 
-    init(copying bytes: UnsafeRawBufferPointer) {
+    /// A parser over its own copy of `bytes` (for a parser that outlives the caller's buffer).
+    convenience init(copying bytes: UnsafeRawBufferPointer) {
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        if let base = bytes.baseAddress, bytes.count > 0 {
+            UnsafeMutableRawBufferPointer(copy).copyMemory(from: UnsafeRawBufferPointer(start: base, count: bytes.count))
+        }
+        self.init(input: UnsafeBufferPointer(start: copy.baseAddress, count: bytes.count), owned: true)
+    }
+
+    /// A parser over `bytes` themselves: the caller keeps them alive and unchanged until this
+    /// parser is gone.
+    convenience init(borrowing bytes: UnsafeRawBufferPointer) {
+        guard bytes.baseAddress != nil, bytes.count > 0 else {
+            // libyaml needs a pointer even to read nothing from.
+            self.init(copying: bytes)
+            return
+        }
+        self.init(input: bytes.assumingMemoryBound(to: UInt8.self), owned: false)
+    }
+
+    private init(input: UnsafeBufferPointer<UInt8>, owned: Bool) {
         parser = .allocate(capacity: 1)
         event = .allocate(capacity: 1)
-        input = .allocate(capacity: max(bytes.count, 1))
-        inputCount = bytes.count
-        if let base = bytes.baseAddress, bytes.count > 0 {
-            UnsafeMutableRawBufferPointer(input).copyMemory(from: UnsafeRawBufferPointer(start: base, count: bytes.count))
-        }
+        self.input = input
+        ownsInput = owned
         initialized = yaml_parser_initialize(parser) != 0
         if initialized {
             // Psych hands libyaml a UTF-8 Ruby string with the encoding set, so libyaml
             // does not sniff for UTF-16 byte order marks; do the same.
             yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(parser, input.baseAddress!, bytes.count)
+            yaml_parser_set_input_string(parser, input.baseAddress!, input.count)
         }
     }
 
@@ -35,7 +54,7 @@ final class EventParser {
         if initialized { yaml_parser_delete(parser) }
         event.deallocate()
         parser.deallocate()
-        input.deallocate()
+        if ownsInput { input.deallocate() }
     }
 
     /// Moves to the next event; false when libyaml reports an error (see `failure`).
@@ -92,7 +111,7 @@ final class EventParser {
     private func position(ofByte offset: Int) -> (Int, Int) {
         var line = 0
         var column = 0
-        for byte in input.prefix(min(offset, inputCount)) {
+        for byte in input.prefix(offset) {
             if byte == 0x0A {
                 line += 1
                 column = 0

@@ -9,7 +9,8 @@ struct Frame {
 
     private var items: [YAMLValue] = []
     private var mapping = YAMLMapping()
-    private var pendingKey: Loader.Node?
+    /// A mapping's key waiting for its value: all `addPair` needs of the key's node.
+    private var pendingKey: (value: YAMLValue, isStringTagged: Bool)?
     private var size = 1
     private var childHeight = 0
     /// Kept only for the items of an `!!omap`, which need them.
@@ -20,12 +21,17 @@ struct Frame {
     private var stringObject: YAMLValue?
     private var stringObjectExtraKeys: [YAMLValue] = []
 
-    init(isMapping: Bool, kind: Tags.CollectionKind, anchor: String?, line: Int, column: Int) {
+    /// `isRoot`: the document's own collection (front matter's mapping).
+    init(isMapping: Bool, kind: Tags.CollectionKind, anchor: String?, line: Int, column: Int, isRoot: Bool) {
         self.isMapping = isMapping
         self.kind = kind
         self.anchor = anchor
         self.line = line
         self.column = column
+        // Room for a small collection (front matter, a list of tags) at once, instead of growing
+        // 1, 2, 4, 8; less below the root, where a data file may hold thousands of small mappings.
+        let capacity = isRoot ? 8 : 4
+        if isMapping { mapping.reserveCapacity(capacity) } else { items.reserveCapacity(capacity) }
     }
 
     mutating func add(_ node: Loader.Node) throws(ScalarFailure) {
@@ -41,7 +47,7 @@ struct Frame {
             pendingKey = nil
             try addPair(key: key, value: node)
         } else {
-            pendingKey = node
+            pendingKey = (node.value, node.isStringTagged)
         }
     }
 
@@ -57,7 +63,7 @@ struct Frame {
         mapping.set(value, for: key)
     }
 
-    private mutating func addPair(key: Loader.Node, value: Loader.Node) throws(ScalarFailure) {
+    private mutating func addPair(key: (value: YAMLValue, isStringTagged: Bool), value: Loader.Node) throws(ScalarFailure) {
         switch kind {
         case .plain, .orderedMap:
             if !key.isStringTagged, case .string(let text) = key.value, text == "<<" {

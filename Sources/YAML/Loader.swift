@@ -42,6 +42,8 @@ struct Loader {
     var expansion = 0
     var root: YAMLValue?
     var heldError: YAMLError?
+    /// Whether `heldError` is set: asked on every event, where testing the optional copied the error.
+    var holdsError = false
 
     init(parser: EventParser, file: String?, firstLine: Int, limits: YAMLLimits) {
         self.parser = parser
@@ -69,12 +71,14 @@ struct Loader {
                 if let heldError { throw heldError }
                 return root ?? .null
             default:
-                guard heldError == nil else { continue }
+                guard !holdsError else { continue }
                 do {
                     try handleNodeEvent()
                 } catch {
                     switch error {
-                    case .held(let error): heldError = error
+                    case .held(let error):
+                        heldError = error
+                        holdsError = true
                     case .immediate(let error): throw error
                     }
                 }
@@ -140,8 +144,14 @@ struct Loader {
             throw .held(scalarError(error, text: nil, tag: tag))
         }
         let position = parser.eventStart
-        var frame = Frame(isMapping: isMapping, kind: kind, anchor: anchor, line: position.line, column: position.column)
-        frame.tracksEnds = frames.last.map { !$0.isMapping && $0.kind == .orderedMap } ?? false
+        var frame = Frame(isMapping: isMapping, kind: kind, anchor: anchor, line: position.line, column: position.column,
+                          isRoot: frames.isEmpty)
+        if let top = frames.indices.last {
+            // Read in place: copying the whole parent frame out would retain all it holds.
+            frame.tracksEnds = !frames[top].isMapping && frames[top].kind == .orderedMap
+        } else if frames.capacity == 0 {
+            frames.reserveCapacity(4)
+        }
         frames.append(frame)
         if let anchor { anchors[anchor] = .open(depth: frames.count - 1) }
     }

@@ -54,13 +54,14 @@ enum PlainScalar {
     /// Short words may be booleans or null; Psych matches them line by line (Ruby's `^`/`$`),
     /// case-insensitively with Unicode case folding (`yeſ` is true, `oﬀ` false).
     private static func resolveWord(_ text: Bytes) -> YAMLValue {
-        guard text.count <= 20, UTF8Scalar.count(text) <= 5 else { return .string(makeString(text)) }
-        // The common case, one line: only text starting with y t o n f ~ can be a word.
+        // The common case, one line: only text starting with y t o n f ~ can be a word (checked
+        // before counting scalars, which cannot make such text anything but a string either).
         let first = text[0] | 0x20
         let mayBeWord = first == UInt8(ascii: "y") || first == UInt8(ascii: "t") || first == UInt8(ascii: "o")
             || first == UInt8(ascii: "n") || first == UInt8(ascii: "f") || text[0] == UInt8(ascii: "~")
         let oneLine = !text.contains(ASCII.newline)
         if !mayBeWord, oneLine { return .string(makeString(text)) }
+        guard text.count <= 20, UTF8Scalar.count(text) <= 5 else { return .string(makeString(text)) }
         if oneLine, text.allSatisfy({ $0 < 0x80 }) { return resolveASCIIWord(text) }
         let string = makeString(text)
         let lines = string.split(separator: "\n", omittingEmptySubsequences: false)

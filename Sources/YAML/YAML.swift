@@ -28,7 +28,8 @@ public enum YAML {
     /// Loads the first document of UTF-8 `bytes`.
     public static func load(bytes: UnsafeRawBufferPointer, file: String? = nil, firstLine: Int = 1,
                             limits: YAMLLimits = .default) throws(YAMLError) -> YAMLValue {
-        var loader = Loader(parser: EventParser(copying: bytes), file: file, firstLine: firstLine, limits: limits)
+        // The parse ends within this call, so libyaml reads the caller's bytes in place.
+        var loader = Loader(parser: EventParser(borrowing: bytes), file: file, firstLine: firstLine, limits: limits)
         return try loader.nextDocument() ?? .null
     }
 

@@ -37,7 +37,19 @@ public struct YAMLMapping: Sendable {
 
     public func position(of key: YAMLValue) -> Int? {
         if let index { return index[key] }
+        if case .string(let wanted) = key {
+            // The usual key: compared string to string, without copying each entry's key out.
+            for position in entries.indices {
+                if case .string(let candidate) = entries[position].key, sameBytes(candidate, wanted) { return position }
+            }
+            return nil
+        }
         return entries.firstIndex { $0.key == key }
+    }
+
+    /// Room for `count` entries before the next allocation.
+    mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
     }
 
     public subscript(key: YAMLValue) -> YAMLValue? {

@@ -125,7 +125,7 @@ extension YAMLValue: Hashable {
 
 /// Byte equality of two strings (Swift's `==` would equate canonically equivalent ones).
 @inline(__always)
-private func sameBytes(_ a: String, _ b: String) -> Bool {
+func sameBytes(_ a: String, _ b: String) -> Bool {
     guard a.utf8.count == b.utf8.count else { return false }
     var a = a
     var b = b

@@ -35,6 +35,14 @@ extension Document {
     }
 
     func urlPlaceholder(_ name: String, collection: CollectionInfo, clock: WallClock) -> String? {
+        // The names below start with c, p, n, t, s or o; any other name is the clock's, asked at once
+        // instead of after eight string comparisons (`:year`, `:month`, `:day` of every post).
+        switch name.utf8.first {
+        case UInt8(ascii: "c"), UInt8(ascii: "p"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "s"), UInt8(ascii: "o"):
+            break
+        default:
+            return clock.placeholder(name)
+        }
         switch name {
         case "collection": return collection.label
         case "path": return cleanedRelativePath(collection: collection)
@@ -57,6 +65,12 @@ extension Document {
     }
 
     private func uniqueCategories(_ list: [String]) -> String {
+        // A post has a few categories: a scan costs less than building a set.
+        guard list.count > 8 else {
+            var unique: [String] = []
+            for category in list where !unique.contains(category) { unique.append(category) }
+            return unique.joined(separator: "/")
+        }
         var seen = Swift.Set<String>()
         return list.filter { seen.insert($0).inserted }.joined(separator: "/")
     }

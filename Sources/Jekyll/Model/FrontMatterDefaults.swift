@@ -63,7 +63,11 @@ public struct FrontMatterDefaults: Sendable {
         var result = OrderedHash()
         var previous: Set?
         for set in matching(path: path, type: type) {
-            if previous == nil || hasPrecedence(old: previous!, new: set) {
+            if previous == nil {
+                // The first set merged into nothing is the set's own hash: share it (copied on write).
+                result = set.values
+                previous = set
+            } else if hasPrecedence(old: previous!, new: set) {
                 result.deepMerge(set.values)
                 previous = set
             } else {

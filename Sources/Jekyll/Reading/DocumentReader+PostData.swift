@@ -10,18 +10,27 @@ struct DataMerge {
     let locator: SettingLocator
 
     func merge(_ data: inout OrderedHash, _ other: OrderedHash, source: String) throws(BuildError) {
-        var other = other
+        // Categories a string or joined to known ones are a list that replaces `other`'s; set after
+        // the merge (at the position the merge gave the key), so that `other` (often the front
+        // matter, held elsewhere too) is not copied to change it.
+        var categoryList: Value?
         if let categories = other["categories"], !categories.isNil {
             var list = categories
-            if case .string(let s) = categories { list = .array(s.rubyWords.map(Value.string)) }
+            var changed = false
+            if case .string(let s) = categories {
+                list = .array(s.rubyWords.map(Value.string))
+                changed = true
+            }
             if let existing = data["categories"]?.arrayValue, let added = list.arrayValue {
                 var union = existing
                 for item in added where !union.contains(item) { union.append(item) }
                 list = .array(union)
+                changed = true
             }
-            other["categories"] = list
+            if changed { categoryList = list }
         }
         data.deepMerge(other)
+        if let categoryList { data["categories"] = categoryList }
         // Jekyll re-reads the date from its text and shows it in local time; a date an earlier
         // merge read is already that, so only a merge that brings a `date` key reads it.
         if other["date"] != nil, let date = data["date"] {
@@ -37,6 +46,18 @@ struct DataMerge {
             }
             data["date"] = .time(time)
         }
+    }
+
+    /// `merge(&data, ["categories": .array(list)])` without building that hash (a hash's storage and
+    /// three arrays for one pair): the list joined to the categories known, or set when they are not
+    /// a list. Such a merge brings no date.
+    func mergeCategories(_ data: inout OrderedHash, _ list: [Value]) {
+        guard var union = data["categories"]?.arrayValue else {
+            data["categories"] = .array(list)
+            return
+        }
+        for item in list where !union.contains(item) { union.append(item) }
+        data["categories"] = .array(union)
     }
 
     private func placeOfDate(from source: String) -> SettingPlace? {
@@ -82,7 +103,7 @@ extension DocumentReader {
         categories += DocumentReader.pluralized(doc.data, singular: "category", plural: "categories")
         var seen: [Value] = []
         for c in categories.map({ Value.string($0.rubyString) }) where !seen.contains(c) { seen.append(c) }
-        try merge.merge(&doc.data, OrderedHash([("categories", .array(seen))]), source: DataMerge.frontMatter)
+        merge.mergeCategories(&doc.data, seen)
         // Merging a list (not a hash, not nil, not categories, not a date) sets it.
         doc.data["tags"] = .array(DocumentReader.pluralized(doc.data, singular: "tag", plural: "tags"))
 

@@ -24,11 +24,13 @@ struct DocumentReader: Sendable {
 
     /// Reads and splits a file; front matter that is not a hash is an error.
     func parse(path: String, displayPath: String) throws(BuildError) -> Parsed {
-        let read = { () throws(BuildError) -> Parsed in
+        // Called directly when nothing is cached: a closure kept in a local would copy the reader.
+        guard let sources else {
+            return try parse(text: SourceText.read(path, displayPath: displayPath), displayPath: displayPath, fullPath: path)
+        }
+        return try sources.parsed(path: path, displayPath: displayPath) { () throws(BuildError) -> Parsed in
             try parse(text: SourceText.read(path, displayPath: displayPath), displayPath: displayPath, fullPath: path)
         }
-        guard let sources else { return try read() }
-        return try sources.parsed(path: path, displayPath: displayPath, parse: read)
     }
 
     /// Front matter YAML cannot load is, as in Jekyll, a warning and no data (the body is still
@@ -161,7 +163,7 @@ struct DocumentReader: Sendable {
         var merge = DataMerge(path: path, displayPath: relativePath, collectionLabel: collection.label, clock: clock,
                               locator: locator)
         let pathCategories = categoriesFromPath(relativePath, specialDir: special).map(Value.string)
-        try merge.merge(&data, OrderedHash([("categories", .array(pathCategories))]), source: "file path")
+        merge.mergeCategories(&data, pathCategories)
         if doc.isYAML {
             let text = try SourceText.read(path, displayPath: relativePath)
             let value = try YAMLLoading.load(text, path: relativePath, firstLine: 1, clock: clock)

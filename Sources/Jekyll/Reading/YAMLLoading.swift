@@ -26,8 +26,7 @@ enum YAMLLoading {
     static func attempt(_ text: some StringProtocol, path: String, firstLine: Int, clock: SiteClock,
                         file: String? = nil) throws(Failure) -> Value {
         do {
-            let yaml = try YAML.load(String(text), file: path, firstLine: firstLine)
-            return YAMLConversion.value(yaml, clock: clock)
+            return YAMLConversion.value(try loadInPlace(text, path: path, firstLine: firstLine), clock: clock)
         } catch {
             func sourceLine(_ number: Int) -> String? {
                 guard number > 0 else { return nil }
@@ -45,5 +44,17 @@ enum YAMLLoading {
             let bound = error.kind == .aliasExpansionLimit || error.kind == .depthLimit
             throw Failure(error: located, exceededBound: bound)
         }
+    }
+
+    /// Loads the text's own bytes when they are contiguous (front matter is a slice of the file's
+    /// text), without copying them into a string of their own first.
+    private static func loadInPlace(_ text: some StringProtocol, path: String, firstLine: Int) throws(YAMLError) -> YAMLValue {
+        let loaded = text.utf8.withContiguousStorageIfAvailable { bytes in
+            Result { () throws(YAMLError) in
+                try YAML.load(bytes: UnsafeRawBufferPointer(bytes), file: path, firstLine: firstLine)
+            }
+        }
+        if let loaded { return try loaded.get() }
+        return try YAML.load(String(text), file: path, firstLine: firstLine)
     }
 }

@@ -29,11 +29,17 @@ public enum Path {
 
     /// The extension of the last component including its dot; a leading dot does not start an
     /// extension (`.profile` has none); a trailing dot is an extension of its own (`foo.` → `.`).
+    /// Dots are looked for as bytes, as Ruby looks for them (a dot with a combining mark after it
+    /// is one `Character`, but still Ruby's dot).
     public static func extname(_ path: String) -> String {
-        let name = basename(path)
-        let trimmed = name.drop(while: { $0 == "." })
-        guard let dot = trimmed.lastIndex(of: ".") else { return "" }
-        return String(trimmed[dot...])
+        var path = path
+        return path.withUTF8 { bytes in
+            let end = endIgnoringTrailingSlashes(bytes, bytes.count)
+            var start = (bytes[..<end].lastIndex(of: slash)).map { $0 + 1 } ?? 0
+            while start < end && bytes[start] == dot { start += 1 }
+            guard let at = bytes[start..<end].lastIndex(of: dot) else { return "" }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<end]), as: UTF8.self)
+        }
     }
 
     /// The last component, ignoring trailing slashes.
@@ -48,6 +54,7 @@ public enum Path {
     }
 
     private static let slash = UInt8(ascii: "/")
+    private static let dot = UInt8(ascii: ".")
 
     /// Where `bytes[..<end]` ends without its trailing slashes, keeping one byte at least. Paths
     /// are split on the `/` byte (as Ruby does), not on characters: this runs for every output
@@ -172,6 +179,8 @@ public enum Path {
 extension String {
     /// Removes every trailing `.` (Jekyll strips them from slugs and basenames).
     var trimmingTrailingDots: String {
+        // No `.` as the last byte: the last character cannot be one.
+        guard utf8.last == UInt8(ascii: ".") else { return self }
         var s = Substring(self)
         while s.hasSuffix(".") { s = s.dropLast() }
         return String(s)

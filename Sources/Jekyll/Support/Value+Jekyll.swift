@@ -32,17 +32,10 @@ extension OrderedHash {
 
     /// `deepMerged(with:)` in place: a hash held once (a document's data) is not copied first.
     public mutating func deepMerge(_ other: OrderedHash) {
-        for (key, newValue) in other.pairs {
-            guard let oldValue = self[key] else {
-                self[key] = newValue
-                continue
-            }
-            if newValue.isNil { continue }
-            if case .hash = oldValue, case .hash = newValue {
-                self[key] = oldValue.deepMerged(with: newValue)
-            } else {
-                self[key] = newValue
-            }
+        merge(other) { oldValue, newValue in
+            if newValue.isNil { return nil }
+            if case .hash = oldValue, case .hash = newValue { return oldValue.deepMerged(with: newValue) }
+            return newValue
         }
     }
 

@@ -25,6 +25,7 @@ public struct OrderedHash: Sendable {
     }
 
     private static var linearLimit: Int { 8 }
+    private static var initialCapacity: Int { 4 }
 
     /// Shared by all empty hashes (copied before the first insertion), so `OrderedHash()` does
     /// not allocate.
@@ -43,6 +44,13 @@ public struct OrderedHash: Sendable {
 
     /// Builds a hash from key-value pairs; a repeated key keeps its first position and last value.
     public init<S: Sequence>(_ pairs: S) where S.Element == (String, Value) {
+        self.init()
+        for (k, v) in pairs { self[k] = v }
+    }
+
+    /// The same from an array: callers in other modules would otherwise reach the generic form
+    /// unspecialized (a few thousand instructions for a one-pair hash).
+    public init(_ pairs: [(String, Value)]) {
         self.init()
         for (k, v) in pairs { self[k] = v }
     }
@@ -85,10 +93,12 @@ public struct OrderedHash: Sendable {
 
     public func index(of key: String) -> Int? { index(of: key, hash: keyHash(key)) }
 
-    public func index(of key: Value) -> Int? {
-        if case .string(let s) = key { return index(of: s, hash: keyHash(s)) }
-        let h = key.hashValue
-        for i in 0..<storage.keys.count where storage.hashes[i] == h && storage.keys[i] == key { return i }
+    public func index(of key: Value) -> Int? { index(of: key, hash: Self.hash(of: key)) }
+
+    /// The position of a key whose hash (`hash(of:)`) is already known.
+    private func index(of key: Value, hash: Int) -> Int? {
+        if case .string(let s) = key { return index(of: s, hash: hash) }
+        for i in 0..<storage.keys.count where storage.hashes[i] == hash && storage.keys[i] == key { return i }
         return nil
     }
 
@@ -110,15 +120,40 @@ public struct OrderedHash: Sendable {
         get { index(of: key).map { storage.values[$0] } }
         set {
             makeUnique()
-            if let i = index(of: key) {
+            let hash = Self.hash(of: key)
+            if let i = index(of: key, hash: hash) {
                 if let newValue { storage.values[i] = newValue } else { remove(at: i) }
             } else if let newValue {
-                append(key, Self.hash(of: key), newValue)
+                append(key, hash, newValue)
+            }
+        }
+    }
+
+    /// Ruby's `merge!` with a block: each pair of `other` in its order is added when its key is
+    /// new, else `combine(old, new)` replaces the value (nil keeps the old one). Keys are hashed
+    /// once, when `other` stored them.
+    public mutating func merge(_ other: OrderedHash, combining combine: (_ old: Value, _ new: Value) -> Value?) {
+        guard !other.isEmpty else { return }
+        makeUnique()
+        let source = other.storage
+        for i in 0..<source.keys.count {
+            let key = source.keys[i]
+            let hash = source.hashes[i]
+            if let at = index(of: key, hash: hash) {
+                if let merged = combine(storage.values[at], source.values[i]) { storage.values[at] = merged }
+            } else {
+                append(key, hash, source.values[i])
             }
         }
     }
 
     private func append(_ key: Value, _ hash: Int, _ value: Value) {
+        if storage.keys.capacity == 0 {
+            // Room for a small hash at once, instead of growing each array 1, 2, 4, 8.
+            storage.keys.reserveCapacity(Self.initialCapacity)
+            storage.values.reserveCapacity(Self.initialCapacity)
+            storage.hashes.reserveCapacity(Self.initialCapacity)
+        }
         storage.keys.append(key)
         storage.values.append(value)
         storage.hashes.append(hash)
