@@ -10,6 +10,14 @@ import Testing
         "<p>Input, framework really if <em>gateway</em> module, <strong>Domain way</strong> refactor.</p>\n",
         "<p>a <a href=\"/x/y_z-1.html\">l</a> <code class=\"language-plaintext highlighter-rouge\">v_x</code> <del>d</del></p>\n",
         "<p>a <sup id=\"fnref:1\" role=\"doc-noteref\"><a href=\"#fn:1\" class=\"footnote\" rel=\"footnote\">1</a></sup></p>\n",
+        // An excerpt with footnote references: its paragraphs, then the notes kramdown printed.
+        "<p>a.<sup id=\"fnref:1\" role=\"doc-noteref\"><a href=\"#fn:1\" class=\"footnote\" rel=\"footnote\">1</a></sup></p>\n\n"
+            + "<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:1\" role=\"doc-endnote\">\n"
+            + "      <p>Note <em>x</em>.\u{A0}<a href=\"#fnref:1\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>\n"
+            + "    </li>\n  </ol>\n</div>\n",
+        "<p>a</p>\n\n<p>b</p>\n\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n"
+            + "    <li id=\"fn:one\" role=\"doc-endnote\">\n      <p>x &#8617;</p>\n    </li>\n"
+            + "    <li id=\"fn:2-b_c\" role=\"doc-endnote\">\n      <p>y <code>z</code></p>\n    </li>\n  </ol>\n</div>\n",
         "<p>a <a href=\"/x?a=1&amp;b=2\">l</a> &lt;b&gt; &quot; &rsquo;s &hellip; &#8217; &#x2019; &foo;</p>\n",
         "<p>*x* _y_ `c` [l](u) \"q\" -- ... {::nomarkdown} \\x ü — “x”</p>\n",
         "<p>a <em>b <code>c</code></em> d <br /> <img src=\"a.png\" alt=\"\" /> <abbr title=\"x &amp; y\">d</abbr></p>\n",
@@ -34,6 +42,15 @@ import Testing
         "<p>a <div>b</div></p>\n", "<p>a <em>b</p>\n", "<p>a <em>b</strong></p>\n", "<p>a <img src=\"x\"></p>\n",
         "<p>a <a href=\"x\" href=\"y\">b</a></p>\n", "<p>a &#;</p>\n", "<p>tab\there</p>\n", "<p>a</p>\n<ul>\n",
         "<p>a</p>\n\n<div class=\"footnotes\">\n</div>\n", "<p>a</p>\n\nb\n",
+        "<p>a</p>\n\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:1\" role=\"doc-endnote\">\n      <p>x</p>\n    </li>\n  </ol>\n</div>\nx\n",
+        "<p>a</p>\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:1\" role=\"doc-endnote\">\n      <p>x</p>\n    </li>\n  </ol>\n</div>\n",
+        "<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:1\" role=\"doc-endnote\">\n      <p>x</p>\n    </li>\n  </ol>\n</div>\n",
+        "<p>a</p>\n\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n  </ol>\n</div>\n",
+        "<p>a</p>\n\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n  <li id=\"fn:1\" role=\"doc-endnote\">\n      <p>x</p>\n    </li>\n  </ol>\n</div>\n",
+        "<p>a</p>\n\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:1\" role=\"doc-endnote\">\n      <p>x</p>\n\n      <p>y</p>\n    </li>\n  </ol>\n</div>\n",
+        "<p>a</p>\n\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:1\" role=\"doc-endnote\">\n      <p>x > y</p>\n    </li>\n  </ol>\n</div>\n",
+        "<p>a</p>\n\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:a b\" role=\"doc-endnote\">\n      <p>x</p>\n    </li>\n  </ol>\n</div>\n",
+        "<p>a</p>\n\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:1\" role=\"doc-endnote\">\n      <p>x</p>\n    </li>\n  </ol>\n</div>",
     ])
     func notTaken(_ text: String) {
         #expect(KramdownConverter().htmlWithoutParsing(text) == nil)
@@ -48,6 +65,9 @@ import Testing
             "<img src=\"a.png\" alt=\"\" />", "&amp;", "&lt;", "&quot;", "&#8217;", "&foo;", "&", ">", "'", "\"",
             "x", "word", " ", "  ", "\n", "\t", "*", "_", "`", "--", "...", "ü", "“", "<!-- c -->", "<div>", "</div>",
             "{::nomarkdown}", "\\", "[l](u)",
+            // Pieces of kramdown's footnotes block.
+            "\n\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n", "    <li id=\"fn:1\" role=\"doc-endnote\">\n      <p>",
+            "</p>\n    </li>\n", "\n    </li>\n", "  </ol>\n</div>\n", "<sup id=\"fnref:1\" role=\"doc-noteref\">", "</sup>",
         ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {

@@ -60,7 +60,9 @@ final class ExcerptTable: Sendable {
         guard let source = doc.excerptSource else { return "" }
         let slot = slots[id]
         if let done = slot.text.withLock({ $0 }) { return done }
-        let text = try scope.build.renderExcerpt(id: id, source: source)
+        // Without Liquid of its own, a first-line excerpt is often its document's converted first paragraph.
+        let text = try (Document.hasLiquidConstruct(source) ? nil : ExcerptFromContent.html(of: id, source: source, build: scope.build))
+            ?? scope.build.renderExcerpt(id: id, source: source)
         return slot.text.withLock { stored in
             if stored == nil { stored = text }
             return stored ?? text

@@ -4,8 +4,8 @@ import Foundation
 /// converted again: Jekyll's excerpts go through `markdownify` in jekyll-seo-tag's description
 /// on every post — comes out of kramdown as it went in, plus a final newline: kramdown keeps each
 /// block's content raw (no emphasis, typography or entities of its own) and prints its tags again
-/// the way they are written here. Recognising that costs one pass over the bytes instead of a
-/// parse; anything else (`<br>`, single quotes around attribute values, upper-case names, a bare
+/// the way they are written here — so does the footnotes block it prints after them, whose
+/// indentation is its own. Recognising that costs one pass over the bytes instead of a parse; anything else (`<br>`, single quotes around attribute values, upper-case names, a bare
 /// `&` or `>`, line breaks, unclosed tags) takes the full conversion.
 extension KramdownConverter {
     /// The HTML for `markdown` when it is made of such blocks, else nil.
@@ -40,7 +40,8 @@ extension KramdownConverter {
     }
 
     /// `<p>…</p>` blocks, each on one line, followed by one newline or a blank line (the last may
-    /// end the text without one).
+    /// end the text without one); after a blank line, the text may end with the footnotes kramdown
+    /// prints (an excerpt with a footnote reference has them).
     static func isPlainHTMLParagraph(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let stop = b.count
         var i = 0
@@ -51,37 +52,73 @@ extension KramdownConverter {
         open.reserveCapacity(8)
         attributes.reserveCapacity(4)
         while i < stop {
-            guard i + 3 <= stop, b[i] == UInt8(ascii: "<"), b[i + 1] == UInt8(ascii: "p"),
-                  b[i + 2] == UInt8(ascii: ">") else { return false }
-            i += 3
-            open.removeAll(keepingCapacity: true)
-            var closed = false
-            while i < stop, !closed {
-                switch b[i] {
-                case UInt8(ascii: "&"):
-                    guard let next = entityEnd(b, i, stop) else { return false }
-                    i = next
-                case UInt8(ascii: "<"):
-                    if open.isEmpty, i + 4 <= stop, b[i + 1] == UInt8(ascii: "/"), b[i + 2] == UInt8(ascii: "p"),
-                       b[i + 3] == UInt8(ascii: ">") {
-                        i += 4
-                        closed = true
-                    } else {
-                        guard let next = tagEnd(b, i, stop, &open, &attributes) else { return false }
-                        i = next
-                    }
-                case UInt8(ascii: ">"), 0..<0x20, 0x7F:
-                    return false
-                default:
-                    i += 1
-                }
+            if i >= 2, b[i - 1] == Byte.newline, b[i - 2] == Byte.newline, has(footnotesStart, in: b, at: i) {
+                return footnotesEnd(b, i + footnotesStart.utf8CodeUnitCount, stop, &open, &attributes) == stop
             }
-            guard closed, i == stop || b[i] == Byte.newline else { return false }
+            guard has("<p>", in: b, at: i), let end = paragraphEnd(b, i + 3, stop, &open, &attributes) else { return false }
+            i = end
+            guard i == stop || b[i] == Byte.newline else { return false }
             // A third newline (or spaces on a blank line) kramdown would drop.
             if i < stop, b[i] == Byte.newline { i += 1 }
             if i < stop, b[i] == Byte.newline { i += 1 }
         }
         return true
+    }
+
+    /// A paragraph's content from `i` (just after its `<p>`): where its `</p>` ends.
+    private static func paragraphEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, _ open: inout [Name],
+                                     _ attributes: inout [Name]) -> Int? {
+        open.removeAll(keepingCapacity: true)
+        var i = start
+        while i < stop {
+            switch b[i] {
+            case UInt8(ascii: "&"):
+                guard let next = entityEnd(b, i, stop) else { return nil }
+                i = next
+            case UInt8(ascii: "<"):
+                if open.isEmpty, has("</p>", in: b, at: i) { return i + 4 }
+                guard let next = tagEnd(b, i, stop, &open, &attributes) else { return nil }
+                i = next
+            case UInt8(ascii: ">"), 0..<0x20, 0x7F:
+                return nil
+            default:
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    /// kramdown's footnotes exactly as it prints them — the indentation is its own, which it
+    /// prints again for the raw block — one paragraph a note.
+    private static let footnotesStart: StaticString = "<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n"
+    private static let noteStart: StaticString = "    <li id=\"fn:"
+    private static let noteParagraph: StaticString = "\" role=\"doc-endnote\">\n      <p>"
+    private static let noteEnd: StaticString = "\n    </li>\n"
+    private static let footnotesEnd: StaticString = "  </ol>\n</div>\n"
+
+    /// The notes from `i` (just after the list's `<ol>` line) to the end of the `</div>` line:
+    /// where that ends.
+    private static func footnotesEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int, _ open: inout [Name],
+                                     _ attributes: inout [Name]) -> Int? {
+        var i = start
+        var notes = 0
+        while has(noteStart, in: b, at: i) {
+            i += noteStart.utf8CodeUnitCount
+            let nameStart = i
+            while i < stop, isLetter(b[i]) || isDigit(b[i]) || b[i] == UInt8(ascii: "_") || b[i] == UInt8(ascii: "-") { i += 1 }
+            guard i > nameStart, has(noteParagraph, in: b, at: i),
+                  let end = paragraphEnd(b, i + noteParagraph.utf8CodeUnitCount, stop, &open, &attributes),
+                  has(noteEnd, in: b, at: end) else { return nil }
+            i = end + noteEnd.utf8CodeUnitCount
+            notes += 1
+        }
+        guard notes > 0, has(footnotesEnd, in: b, at: i) else { return nil }
+        return i + footnotesEnd.utf8CodeUnitCount
+    }
+
+    /// Whether `literal`'s bytes stand at `i`.
+    private static func has(_ literal: StaticString, in b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        i + literal.utf8CodeUnitCount <= b.count && memcmp(b.baseAddress! + i, literal.utf8Start, literal.utf8CodeUnitCount) == 0
     }
 
     /// `&name;`, `&#123;` or `&#x1F;` at `i`: where it ends.
