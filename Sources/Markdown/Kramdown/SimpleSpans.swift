@@ -160,27 +160,15 @@ enum SimpleSpans {
             }
         }
 
-        /// From `i` to the first trigger that is not inert (the end when there is none); eight
-        /// bytes a round while none is a trigger, as the span parser's scan.
+        /// From `i` to the first trigger that is not inert (the end when there is none).
         @inline(__always) func nextLive(_ i: Int) -> Int {
-            let n = b.count
             var q = i
-            while q < n {
-                if q &+ 8 <= n {
-                    if !triggers[Int(b[q])] && !triggers[Int(b[q &+ 1])] && !triggers[Int(b[q &+ 2])] && !triggers[Int(b[q &+ 3])]
-                        && !triggers[Int(b[q &+ 4])] && !triggers[Int(b[q &+ 5])] && !triggers[Int(b[q &+ 6])] && !triggers[Int(b[q &+ 7])] {
-                        q &+= 8
-                        continue
-                    }
-                    while !triggers[Int(b[q])] { q &+= 1 }
-                } else if !triggers[Int(b[q])] {
-                    q &+= 1
-                    continue
-                }
+            while true {
+                q = SpanParser.firstTrigger(in: b, from: q, table: triggers)
+                if q >= b.count { return b.count }
                 if !isInert(q) { return q }
                 q &+= 1
             }
-            return n
         }
 
         /// Whether each byte of `w` is above `)` (0x29).

@@ -18,19 +18,9 @@ extension SpanParser {
         return { () -> Int? in
             let n = s.count
             var p = scanStart
-            while p < n {
-                // eight bytes a round while none of them is a trigger, then to the trigger among them
-                if p &+ 8 <= n {
-                    if !triggers[Int(s[p])] && !triggers[Int(s[p &+ 1])] && !triggers[Int(s[p &+ 2])] && !triggers[Int(s[p &+ 3])]
-                        && !triggers[Int(s[p &+ 4])] && !triggers[Int(s[p &+ 5])] && !triggers[Int(s[p &+ 6])] && !triggers[Int(s[p &+ 7])] {
-                        p &+= 8
-                        continue
-                    }
-                    while !triggers[Int(s[p])] { p &+= 1 }
-                } else if !triggers[Int(s[p])] {
-                    p += 1
-                    continue
-                }
+            while true {
+                p = Self.firstTrigger(in: s, from: p, table: triggers)
+                if p >= n { break }
                 let c = s[p]
                 if c == Byte.newline {
                     if p - 2 >= scanStart && s[p - 1] == Byte.space && s[p - 2] == Byte.space && spanStart(at: p - 2) { return p - 2 }
@@ -58,21 +48,27 @@ extension SpanParser {
     /// Whether `bytes` hold no trigger, so that no span can start in them: parsed, they are one
     /// text. Eight bytes a round, as `nextStart` reads them.
     func holdsNoTrigger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let triggers = triggerTable
-        let n = bytes.count
-        var p = 0
+        Self.firstTrigger(in: bytes, from: 0, table: triggerTable) == bytes.count
+    }
+
+    /// The first byte at or after `from` that `table` marks a trigger, or the end: eight bytes a
+    /// round while none of them is one, then to the one among them. Every scan for triggers (the
+    /// span parser's, `SimpleSpans`') goes through here, so they skip the same bytes.
+    @inline(__always)
+    static func firstTrigger(in s: UnsafeBufferPointer<UInt8>, from: Int, table triggers: UnsafePointer<Bool>) -> Int {
+        let n = s.count
+        var p = from
         while p &+ 8 <= n {
-            if triggers[Int(bytes[p])] || triggers[Int(bytes[p &+ 1])] || triggers[Int(bytes[p &+ 2])] || triggers[Int(bytes[p &+ 3])]
-                || triggers[Int(bytes[p &+ 4])] || triggers[Int(bytes[p &+ 5])] || triggers[Int(bytes[p &+ 6])] || triggers[Int(bytes[p &+ 7])] {
-                return false
+            if !triggers[Int(s[p])] && !triggers[Int(s[p &+ 1])] && !triggers[Int(s[p &+ 2])] && !triggers[Int(s[p &+ 3])]
+                && !triggers[Int(s[p &+ 4])] && !triggers[Int(s[p &+ 5])] && !triggers[Int(s[p &+ 6])] && !triggers[Int(s[p &+ 7])] {
+                p &+= 8
+                continue
             }
-            p &+= 8
+            while !triggers[Int(s[p])] { p &+= 1 }
+            return p
         }
-        while p < n {
-            if triggers[Int(bytes[p])] { return false }
-            p &+= 1
-        }
-        return true
+        while p < n && !triggers[Int(s[p])] { p &+= 1 }
+        return p
     }
 
     /// `isTrigger` of every byte value, for the scan loop.
