@@ -9,6 +9,9 @@ extension BuildContext {
     func renderAll(workers: Int, progress: BuildProgress? = nil,
                    keptOutputs: Bool = true) throws(BuildError) -> (pages: [OutputFile], items: [OutputFile]) {
         let failure = Locked<BuildError?>(nil)
+        // Pages go to the staging folder straight from their layouts' buffer unless a plugin may
+        // rewrite outputs (then each page is a `String` for its `postRender`): decided once a build.
+        let buffersStaged = plugins.contains(where: \.rewritesOutput) ? nil : stagedOutputs
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
             while failure.withLock({ $0 == nil }), let id = state.nextDocument() {
                 if reusable.contains(id) {
@@ -16,7 +19,7 @@ extension BuildContext {
                     continue
                 }
                 do throws(BuildError) {
-                    var result = try render(id, writingInto: stagedOutputs)
+                    var result = try render(id, writingInto: buffersStaged)
                     if !result.isStaged, let output = result.output, try stagedOutputs?.write(id, output) == true {
                         result.output = nil
                         result.isStaged = true
@@ -61,8 +64,9 @@ extension BuildContext {
     }
 
     /// One document: Liquid in its content, its converters, then its layouts, innermost first.
-    /// With `staged`, an output that goes into the staging folder as it is rendered is written
-    /// there from the outermost layout's buffer (the result then holds no output).
+    /// With `staged` (given only when no plugin rewrites outputs), an output that goes into the
+    /// staging folder as it is rendered is written there from the outermost layout's buffer (the
+    /// result then holds no output).
     func render(_ id: Int, writingInto staged: StagedOutputs? = nil) throws(BuildError) -> RenderState.Result {
         let doc = site.documents[id]
         site.logger.debug("Rendering:", doc.relativePath)
@@ -97,8 +101,7 @@ extension BuildContext {
             let placed = try placeInLayouts(output, doc: doc, payload: &payload, viewer: id)
             lastLayoutInput = layoutInputMayBeRead(from: id) ? placed.lastInput : nil
             if let buffer = placed.buffer {
-                if let staged, staged.isStaged(id), !plugins.contains(where: \.rewritesOutput),
-                   try staged.write(id, buffer) {
+                if let staged, staged.isStaged(id), try staged.write(id, buffer) {
                     return RenderState.Result(converted: contentAfterConversion, output: nil, isStaged: true,
                                               lastLayoutInput: lastLayoutInput, sourceMap: converted.sourceMap)
                 }
