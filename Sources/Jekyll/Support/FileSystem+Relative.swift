@@ -32,32 +32,32 @@ extension FileSystem {
 
         /// Creates or replaces the file `relative` with `bytes`.
         public func write(_ bytes: some Collection<UInt8>, to relative: String) throws(Failure) {
-            let file = openat(fd, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard file >= 0 else { throw Failure(path: Path.join(path, relative), operation: "create", code: errno) }
-            defer { close(file) }
-            let code = FileSystem.writeAll(file, bytes)
-            if code != 0 { throw Failure(path: Path.join(path, relative), operation: "write", code: code) }
+            try create(relative) { FileSystem.writeAll($0, bytes) }
         }
 
         /// Creates or replaces the file `relative` with the bytes of `runs`, one after another, in
         /// one `writev` (a rendered page held as a few runs is not joined first).
         public func write(runs: [UnsafeRawBufferPointer], to relative: String) throws(Failure) {
-            let file = openat(fd, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard file >= 0 else { throw Failure(path: Path.join(path, relative), operation: "create", code: errno) }
-            defer { close(file) }
-            let code = FileSystem.writeAll(file, runs: runs)
-            if code != 0 { throw Failure(path: Path.join(path, relative), operation: "write", code: code) }
+            try create(relative) { FileSystem.writeAll($0, runs: runs) }
         }
 
         /// Copies the file at `source` to `relative` with the source's modification time.
         public func copy(_ source: String, to relative: String) throws(Failure) {
             let (bytes, status) = try FileSystem.readWithStatus(source)
+            try create(relative) { file in
+                let code = FileSystem.writeAll(file, bytes)
+                if code == 0, let status { FileSystem.setModificationTime(file, from: status) }
+                return code
+            }
+        }
+
+        /// Creates or truncates the file `relative` and has `fill` write it (errno or 0).
+        private func create(_ relative: String, _ fill: (Int32) -> Int32) throws(Failure) {
             let file = openat(fd, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard file >= 0 else { throw Failure(path: Path.join(path, relative), operation: "create", code: errno) }
             defer { close(file) }
-            let code = FileSystem.writeAll(file, bytes)
+            let code = fill(file)
             if code != 0 { throw Failure(path: Path.join(path, relative), operation: "write", code: code) }
-            if let status { FileSystem.setModificationTime(file, from: status) }
         }
 
         /// The size and modification time of the regular file `relative`; nil when it is missing,
