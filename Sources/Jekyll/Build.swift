@@ -52,7 +52,11 @@ public enum SiteBuild {
 
         // Read: layouts, pages, static files, posts, collections, data.
         var site = setup.site
-        try SiteReader(logger: logger).read(&site)
+        var reader = SiteReader(logger: logger)
+        // A stylesheet is compiled on a free core while the rest is read (an incremental build
+        // may not render it at all).
+        if !configuration.incremental { reader.pageRead = setup.converters.earlyStylesheets.starter(for: site.converters) }
+        try reader.read(&site)
         timer.end("READ")
 
         // Generate: plugins add and change pages, items and files.

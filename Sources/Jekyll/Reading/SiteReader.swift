@@ -5,6 +5,8 @@ import Liquid
 /// the theme's assets; data files.
 struct SiteReader {
     let logger: Logger
+    /// Told of each page read from the source tree, as soon as it is read.
+    var pageRead: (Document) -> Void = { _ in }
 
     func read(_ site: inout Site) throws(BuildError) {
         site.layouts = try LayoutReader(site: site).read()
@@ -50,7 +52,10 @@ struct SiteReader {
         for (result, held) in made {
             logger.replay(held)
             let page = try result.get()
-            if page.isPublished || site.configuration.unpublished { site.pages.append(page) }
+            if page.isPublished || site.configuration.unpublished {
+                site.pages.append(page)
+                pageRead(page)
+            }
         }
         for name in files {
             site.staticFiles.append(StaticFileReader.siteFile(site: site, base: site.source, dir: dir, name: name))
@@ -127,7 +132,10 @@ struct SiteReader {
             if FrontMatterSplit.hasFrontMatter(firstBytes: FileSystem.readPrefix(path, limit: 512)) {
                 if site.pages.contains(where: { site.configuration.inSource($0.relativePath) == path }) { continue }
                 let page = try site.documentReader.page(base: site.source, dir: dir, name: name)
-                if page.isPublished || site.configuration.unpublished { site.pages.append(page) }
+                if page.isPublished || site.configuration.unpublished {
+                    site.pages.append(page)
+                    pageRead(page)
+                }
             } else {
                 if site.staticFiles.contains(where: { site.configuration.inSource($0.relativePath) == path }) { continue }
                 site.staticFiles.append(StaticFileReader.siteFile(site: site, base: site.source, dir: dir, name: name))

@@ -30,6 +30,8 @@ public struct ContentConverters: Sendable {
     public let highlighter: (any CodeHighlighter)?
     let smartyPants: SmartyPants
     let sass: SassConversion
+    /// This build's stylesheets compiled while the site was read (see `EarlyStylesheets`).
+    let earlyStylesheets: EarlyStylesheets
     /// Documents' converted Markdown from earlier builds (nil without a disk cache).
     let markdownCache: ConversionCache?
 
@@ -61,6 +63,7 @@ public struct ContentConverters: Sendable {
             markdown = .unavailable(configuration.places.locate(error, at: ["markdown"]))
         }
         sass = SassConversion(configuration: configuration, theme: theme)
+        earlyStylesheets = EarlyStylesheets(conversion: sass)
         markdownCache = ConversionCache(configuration: configuration, name: "Converters--Markdown")
     }
 
@@ -92,7 +95,12 @@ public struct ContentConverters: Sendable {
                     output = try convert(output).text
                 }
             case .scss, .sass:
-                let result = try sass.convert(output, syntax: kind, page: page)
+                let result: SassConversion.Result
+                if let early = earlyStylesheets.result(for: output, syntax: kind, page: page) {
+                    result = early
+                } else {
+                    result = try sass.convert(output, syntax: kind, page: page)
+                }
                 output = result.css
                 if let map = result.sourceMap { sourceMap = map }
             case .identity:
