@@ -96,7 +96,9 @@ let package = Package(
         // every malloc of the process: glibc's allocator cost a build ~10-20 % more CPU on two
         // threads. Debug builds (tests, sanitizers, which bring allocators of their own) keep glibc's.
         // Its linker (scripts/link-static-c-libraries) takes the C libraries from their archives.
-        .executableTarget(name: "kyll", dependencies: ["KyllCLI"],
+        // Huge pages for the heap of a large site's build, chosen before jemalloc starts.
+        .target(name: "CHeapPolicy"),
+        .executableTarget(name: "kyll", dependencies: ["KyllCLI", "CHeapPolicy"],
                           linkerSettings: [
                               .linkedLibrary("jemalloc", .when(platforms: [.linux], configuration: .release)),
                               .unsafeFlags(["-use-ld=\(Context.packageDirectory)/scripts/link-static-c-libraries", "-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lCoreFoundation", "-Xlinker", "--end-group", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release)),
@@ -106,7 +108,7 @@ let package = Package(
         .testTarget(name: "SassTests", dependencies: ["Sass"], exclude: ["Fixtures"]),
         .testTarget(name: "JekyllTests", dependencies: ["Jekyll", "JekyllPlugins"]),
         .testTarget(name: "KyllCLITests", dependencies: [
-            "KyllCLI", "Jekyll", "Server", "YAML",
+            "KyllCLI", "Jekyll", "Server", "YAML", "CHeapPolicy",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
         ], exclude: ["Fixtures", "ErrorCatalogue", "REAL_SITES.md"]),
     ],

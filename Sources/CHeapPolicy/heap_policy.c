@@ -1,0 +1,86 @@
+// The heap's page size, chosen before the allocator starts.
+//
+// The release executable allocates through jemalloc, which reads its options once, at its first
+// allocation, from the `malloc_conf` string. Huge (2 MiB) pages for the heap cut a 1,000-post
+// build's page faults from ~9.5k to ~3k and its time by ~5 %, but cost a small site (this
+// repository's own, ~6 MiB of heap) ~0.3 ms in zeroing pages it never fills. So the choice is
+// made here, in a constructor that runs before anything allocates, from the one cheap sign of a
+// large site there is: how many entries its `_posts` folder holds. Nothing here may allocate.
+// Without jemalloc (debug builds, macOS) `malloc_conf` is an unused variable.
+
+#include "CHeapPolicy.h"
+
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#if defined(__linux__)
+#include <sys/syscall.h>
+#endif
+
+const char *malloc_conf = 0;
+
+static int chose_huge_pages = 0;
+
+/// Counts the entries of `dir` (without `.` and `..`), stopping at `limit`; -1 when unreadable.
+static int count_entries(const char *dir, int limit) {
+#if defined(__linux__)
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    char buffer[16384] __attribute__((aligned(8)));
+    int count = 0;
+    for (;;) {
+        long n = syscall(SYS_getdents64, fd, buffer, sizeof buffer);
+        if (n <= 0) break;
+        for (long at = 0; at < n;) {
+            // struct linux_dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name.
+            unsigned short length;
+            memcpy(&length, buffer + at + 16, sizeof length);
+            const char *name = buffer + at + 19;
+            if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0) count++;
+            at += length;
+        }
+        if (count >= limit) break;
+    }
+    close(fd);
+    return count;
+#else
+    (void)dir;
+    (void)limit;
+    return -1;
+#endif
+}
+
+int kyll_heap_prefers_huge_pages(int argc, const char *const *argv, int threshold) {
+    if (argc < 2) return 0;
+    const char *command = argv[1];
+    if (strcmp(command, "build") != 0 && strcmp(command, "b") != 0 && strcmp(command, "serve") != 0
+        && strcmp(command, "server") != 0 && strcmp(command, "s") != 0) return 0;
+    const char *source = ".";
+    for (int i = 2; i < argc; i++) {
+        const char *arg = argv[i];
+        if ((strcmp(arg, "-s") == 0 || strcmp(arg, "--source") == 0) && i + 1 < argc) {
+            source = argv[++i];
+        } else if (strncmp(arg, "--source=", 9) == 0) {
+            source = arg + 9;
+        }
+    }
+    char path[4096];
+    size_t length = strlen(source);
+    if (length + sizeof "/_posts" > sizeof path) return 0;
+    memcpy(path, source, length);
+    memcpy(path + length, "/_posts", sizeof "/_posts");
+    return count_entries(path, threshold) >= threshold;
+}
+
+int kyll_heap_uses_huge_pages(void) { return chose_huge_pages; }
+
+// glibc hands constructors the program's arguments; 101 runs it before the other constructors
+// (the Swift runtime's among them), so before the first allocation.
+__attribute__((constructor(101))) static void choose_heap_pages(int argc, char **argv, char **envp) {
+    (void)envp;
+    if (argv != 0 && kyll_heap_prefers_huge_pages(argc, (const char *const *)argv, 64)) {
+        malloc_conf = "thp:always";
+        chose_huge_pages = 1;
+    }
+}
