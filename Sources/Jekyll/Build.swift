@@ -53,9 +53,12 @@ public enum SiteBuild {
         // Read: layouts, pages, static files, posts, collections, data.
         var site = setup.site
         var reader = SiteReader(logger: logger)
-        // A stylesheet is compiled on a free core while the rest is read (an incremental build
-        // may not render it at all).
-        if !configuration.incremental { reader.pageRead = setup.converters.earlyStylesheets.starter(for: site.converters) }
+        // Stylesheets are compiled on a free core while the rest is read (an incremental build
+        // may not render them at all).
+        if !configuration.incremental {
+            setup.converters.earlyStylesheets.startLooking(configuration: site.configuration)
+            reader.pageRead = setup.converters.earlyStylesheets.starter(for: site.converters)
+        }
         try reader.read(&site)
         timer.end("READ")
 

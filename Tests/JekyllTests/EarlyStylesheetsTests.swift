@@ -20,7 +20,10 @@ import JekyllPlugins
     }
 
     static let files = [
-        "_config.yml": "title: Styles\ncolor: teal\n",
+        "_config.yml": "title: Styles\ncolor: teal\nexclude: [skipped]\n",
+        "assets/css/deep.scss": "---\n---\n@import \"shared\";\n.deep { width: $width; }\n",
+        "skipped/excluded.scss": "---\n---\n.excluded { a: b }\n",
+        "_drafts/hidden.scss": "---\n---\n.hidden { a: b }\n",
         "_sass/_shared.scss": "$width: 10px;\n",
         "plain.scss": "---\n---\n@import \"shared\";\n.plain { width: $width; }\n",
         "liquid.scss": "---\n---\n@import \"shared\";\n.liquid { color: {{ site.color }}; width: $width; }\n",
@@ -61,10 +64,40 @@ import JekyllPlugins
         #expect(early.result(for: liquid.content, syntax: .scss, page: liquid) == nil)
     }
 
+    /// The walk started before reading finds the stylesheets the reader will read (in any folder the
+    /// reader enters), and nothing in excluded or special folders.
+    @Test func theWalkBeforeReadingStartsWhatTheReaderWillRead() throws {
+        let root = NSTemporaryDirectory() + "kyll-early-walk-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (path, text) in Self.files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
+        let logger = Logger(sink: { _, _ in })
+        let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
+        let setup = try SiteSetup(configuration: configuration, plugins: JekyllPlugins.all, logger: logger)
+        let early = setup.converters.earlyStylesheets
+        early.startLooking(configuration: setup.site.configuration)
+        early.waitUntilLooked()
+        var site = setup.site
+        try SiteReader(logger: logger).read(&site)  // no hook: only the walk started anything
+        let pages = Dictionary(uniqueKeysWithValues: site.pages.map { ($0.relativePath, $0) })
+        for (path, syntax) in [("assets/css/deep.scss", ConverterKind.scss), ("plain.scss", .scss), ("indented.sass", .sass)] {
+            let page = try #require(pages[path])
+            #expect(early.result(for: page.content, syntax: syntax, page: page) != nil, "\(path)")
+        }
+        let liquid = try #require(pages["liquid.scss"])
+        #expect(early.result(for: liquid.content, syntax: .scss, page: liquid) == nil)
+        #expect(pages["skipped/excluded.scss"] == nil)
+        for path in ["skipped/excluded.scss", "_drafts/hidden.scss", "liquid.scss"] {
+            #expect(!early.hasStarted(path: Path.join(setup.site.configuration.source, path)), "\(path)")
+        }
+        #expect(early.hasStarted(path: Path.join(setup.site.configuration.source, "assets/css/deep.scss")))
+    }
+
     @Test func stylesheetsBuildTheSameWithAndWithoutLiquid() throws {
         let out = try SiteRebuilderTests.Fixture.buildOnce(Self.files)
         #expect(out["plain.css"]?.contains(".plain { width: 10px; }") == true)
         #expect(out["liquid.css"]?.contains(".liquid { color: teal; width: 10px; }") == true)
         #expect(out["indented.css"]?.contains(".indented { color: red; }") == true)
+        #expect(out["assets/css/deep.css"]?.contains(".deep { width: 10px; }") == true)
+        #expect(out["skipped/excluded.css"] == nil)
     }
 }

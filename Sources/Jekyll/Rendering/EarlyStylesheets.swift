@@ -1,4 +1,5 @@
 import Dispatch
+import Liquid
 
 /// Stylesheet pages compiled while the rest of the site is still being read.
 ///
@@ -36,8 +37,59 @@ final class EarlyStylesheets: Sendable {
 
     private let compilations = Locked<[String: Compilation]>([:])
     private let conversion: SassConversion
+    /// The walk of `startLooking`, while it runs.
+    private let looking = DispatchGroup()
 
     init(conversion: SassConversion) { self.conversion = conversion }
+
+    /// Looks for stylesheet pages in the source tree on another thread, walking it as the reader
+    /// does (its entry filter; not into the destination), and starts compiling each one found.
+    /// This begins before the reader has read anything, so a site's stylesheet is compiled while
+    /// the site is read and its other pages are rendered. A page found here that the build does
+    /// not render only costs its compile; one the walk misses is still started when it is read.
+    func startLooking(configuration: Configuration) {
+        let filter = EntryFilter(configuration: configuration)
+        looking.enter()
+        DispatchQueue.global().async {
+            defer { self.looking.leave() }
+            var folders = [""]
+            while let dir = folders.popLast() {
+                let base = configuration.inSource(dir)
+                guard let names = try? FileSystem.entriesInDirectoryOrder(base) else { continue }
+                for name in filter.relativeTo(baseDirectory: base).filter(names, in: base) {
+                    let full = Path.join(base, name)
+                    if FileSystem.isDirectory(full) {
+                        let folder = Path.join(dir, name)
+                        if configuration.inSource(folder) != configuration.destination { folders.append(folder) }
+                        continue
+                    }
+                    let syntax: ConverterKind
+                    switch Path.extname(name).lowercased() {
+                    case ".scss": syntax = .scss
+                    case ".sass": syntax = .sass
+                    default: continue
+                    }
+                    self.startFile(source: configuration.source, dir: dir, name: name, syntax: syntax)
+                }
+            }
+        }
+    }
+
+    /// Waits until `startLooking`'s walk has started every stylesheet it found (for tests).
+    func waitUntilLooked() { looking.wait() }
+
+    /// Whether a compilation was started for the file at `path` (for tests).
+    func hasStarted(path: String) -> Bool { compilations.withLock { $0[path] != nil } }
+
+    /// A stylesheet file as the reader would make its page, if it has front matter.
+    private func startFile(source: String, dir: String, name: String, syntax: ConverterKind) {
+        let path = Path.sanitized(base: source, Path.join(dir, name))
+        guard let text = try? SourceText.read(path, displayPath: path), let split = FrontMatterSplit.split(text) else { return }
+        let page = Document(kind: .page, path: path, relativePath: Path.join(dir, name).droppingLeadingSlash, name: name,
+                            directory: dir, data: OrderedHash(), defaults: OrderedHash(), content: String(split.body),
+                            contentLine: split.bodyLine)
+        start(page, chain: [syntax, .identity])
+    }
 
     /// What the reader calls with each page it reads: the site's converters name its chain.
     func starter(for converters: ConverterTable) -> (Document) -> Void {
