@@ -38,6 +38,14 @@ import Testing
         #expect(Path.join("a", "") == "a/")
         #expect(Path.join("/", "a") == "/a")
         #expect(Path.join("a//", "b") == "a//b")
+        #expect(Path.join("a/", "///b") == "a/b")
+        #expect(Path.join("a", "/b") == "a/b")
+        #expect(Path.join("a", "b/") == "a/b/")
+        #expect(Path.join("", "") == "/")
+        #expect(Path.join("/", "/") == "/")
+        #expect(Path.join("/site/caf\u{E9}", "\u{FC}ber.md") == "/site/caf\u{E9}/\u{FC}ber.md")
+        #expect(Path.join("/a long folder name/with more than fifteen bytes", "and a file.md")
+                == "/a long folder name/with more than fifteen bytes/and a file.md")
     }
 
     @Test func sanitizedPathsStayInside() {
