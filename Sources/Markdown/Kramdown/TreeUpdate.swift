@@ -82,7 +82,19 @@ struct TreeUpdate {
             case .eob:
                 if let ial = child.ial { applyIAL(ial, to: child) }
             case .blank:
-                if let lb = lastBlank { lb.value += child.value } else { lastBlank = child; out.append(child) }
+                if var lb = lastBlank {
+                    // the blank before is the last of `out`
+                    if ctx.isSharedBlank(lb) {
+                        lb = Element(.blank, lb.value)
+                        lb.block = true
+                        out[out.count - 1] = lb
+                        lastBlank = lb
+                    }
+                    lb.value += child.value
+                } else {
+                    lastBlank = child
+                    out.append(child)
+                }
             default:
                 lastBlank = nil
                 updateBlock(child, in: el)
