@@ -48,6 +48,8 @@ final class CmarkBlockBuilder {
         grammar.blockIAL = nil
         grammar.stopFound = false
         let src = view.bytes
+        // room for the blocks and the blank runs between them, for a container with several
+        if blocks.count >= 4, !el.hasChildren { el.children.reserveCapacity(2 * blocks.count + 1) }
         var p = 0
         var next = blocks.lowerBound
         // the offsets asked for only grow: their lines are counted on from the last one
@@ -126,6 +128,9 @@ struct SourceView {
         var starts: [Int] = []
         bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress, b.count > 0 else { return }
+            // a page's lines at once (about one a 40 bytes here) instead of a new array at each
+            // doubling; short views (most list items) stay without one until a line is found
+            if b.count > 512 { starts.reserveCapacity(b.count / 32) }
             // a newline that is the last byte starts no line
             var i = 0
             while i < b.count - 1, let hit = memchr(base + i, Int32(Byte.newline), b.count - 1 - i) {
