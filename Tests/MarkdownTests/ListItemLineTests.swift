@@ -28,6 +28,10 @@ struct ListItemLineTests {
         #expect([2, 3, 4, 5, 6].map(three.offset(ofLine:)) == [0, 2, 5, 6, nil])
         #expect([1, 2, 3, 4, 5].map(three.offset(after:)) == [0, 2, 5, 6, 7])
 
+        // the cursor's count agrees with the search for growing offsets, and after going back
+        var cursor = three.lineCursor()
+        #expect([0, 1, 2, 4, 4, 5, 7, 1, 3, 6, 0].map { three.sourceLine(at: $0, &cursor) } == [2, 2, 3, 3, 3, 4, 5, 2, 3, 5, 2])
+
         let empty = SourceView([], firstLine: 3)
         #expect(empty.lineCount == 0 && empty.sourceLine(at: 0) == 3 && empty.offset(ofLine: 3) == nil && empty.offset(after: 3) == 0)
     }

@@ -12,6 +12,9 @@ struct MostlyASCIIStringTests {
         Bytes(("é" + long).utf8), Bytes((long + "é").utf8), Bytes((long + "東京" + long + "ñ").utf8),
         Bytes((long + "ö" + String(repeating: "x", count: 64) + "ü" + String(repeating: "y", count: 65) + "ç").utf8),
         Bytes(String(repeating: "東京 é ", count: 200).utf8),
+        // other characters 256 ASCII bytes apart (one stretch) and 257 apart (two), and at the end
+        Bytes(("ö" + String(repeating: "x", count: 256) + "ü" + String(repeating: "y", count: 257) + "ç" + long + "ñ").utf8),
+        Bytes((long + "東" + String(repeating: "z", count: 255) + "é").utf8),
         Bytes(long.utf8) + [0xC3] + Bytes(long.utf8),          // a character cut short before ASCII
         Bytes(long.utf8) + [0xE6, 0x9D] + [0xFF] + Bytes("é".utf8),  // truncated and invalid, at the end
     ]

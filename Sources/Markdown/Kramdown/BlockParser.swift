@@ -155,11 +155,20 @@ final class BlockParser {
 
     func parseBlankLines(_ end: Int) {
         // most runs are one empty line: its text without decoding it
-        let text = end == pos + 1 && src[pos] == Byte.newline ? "\n" : string(pos, end)
+        let oneNewline = end == pos + 1 && src[pos] == Byte.newline
+        let text = oneNewline ? "\n" : string(pos, end)
         pos = end
         // most runs follow another block: the last child is looked at only when it is a blank
         if tree.lastChildKind == .blank, let last = tree.children.last {
-            last.value += text
+            if ctx.isSharedBlank(last) {
+                let own = Element(.blank, last.value + text)
+                own.block = true
+                tree.children[tree.children.count - 1] = own
+            } else {
+                last.value += text
+            }
+        } else if oneNewline, blockIAL == nil {
+            append(ctx.newlineBlank)
         } else {
             append(newBlock(.blank, text))
         }

@@ -48,8 +48,12 @@ final class CmarkBlockBuilder {
         grammar.blockIAL = nil
         grammar.stopFound = false
         let src = view.bytes
+        // room for the blocks and the blank runs between them, for a container with several
+        if blocks.count >= 4, !el.hasChildren { el.children.reserveCapacity(2 * blocks.count + 1) }
         var p = 0
         var next = blocks.lowerBound
+        // the offsets asked for only grow: their lines are counted on from the last one
+        var cursor = view.lineCursor()
         while p < src.count {
             if let end = Scan.blankLines(src, p) {
                 grammar.pos = p
@@ -57,7 +61,7 @@ final class CmarkBlockBuilder {
                 p = end
                 continue
             }
-            let line = view.sourceLine(at: p)
+            let line = view.sourceLine(at: p, &cursor)
             grammar.blockStartLine = line + 1
             while next < blocks.upperBound, cmark[next].endLine < line { next += 1 }
             if next < blocks.upperBound, cmark[next].startLine <= line, view.offset(ofLine: line) == p {
@@ -68,7 +72,7 @@ final class CmarkBlockBuilder {
                 if block.startLine == line, let end = place(block, at: p, view) {
                     counts.fromCmark += 1
                     p = end
-                    if view.sourceLine(at: max(end - 1, 0)) >= cmark[next].endLine { next += 1 }
+                    if view.sourceLine(at: max(end - 1, 0), &cursor) >= cmark[next].endLine { next += 1 }
                     continue
                 }
             }
@@ -124,6 +128,9 @@ struct SourceView {
         var starts: [Int] = []
         bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress, b.count > 0 else { return }
+            // a page's lines at once (about one a 40 bytes here) instead of a new array at each
+            // doubling; short views (most list items) stay without one until a line is found
+            if b.count > 512 { starts.reserveCapacity(b.count / 32) }
             // a newline that is the last byte starts no line
             var i = 0
             while i < b.count - 1, let hit = memchr(base + i, Int32(Byte.newline), b.count - 1 - i) {
@@ -143,6 +150,28 @@ struct SourceView {
             if laterLineStarts[mid] <= p { lo = mid + 1 } else { hi = mid }
         }
         return firstLine + lo
+    }
+
+    /// How many later lines start at or before an offset, for `sourceLine(at:_:)`.
+    struct LineCursor { fileprivate var count = 0 }
+
+    func lineCursor() -> LineCursor { LineCursor() }
+
+    /// `sourceLine(at:)` for offsets that mostly grow: the cursor moves on from the last offset's
+    /// line instead of a binary search each time (a search again only when `p` went back).
+    func sourceLine(at p: Int, _ cursor: inout LineCursor) -> Int {
+        var k = cursor.count
+        if k > 0, laterLineStarts[k - 1] > p { return sourceLineResetting(at: p, &cursor) }
+        let starts = laterLineStarts
+        while k < starts.count, starts[k] <= p { k += 1 }
+        cursor.count = k
+        return firstLine + k
+    }
+
+    private func sourceLineResetting(at p: Int, _ cursor: inout LineCursor) -> Int {
+        let line = sourceLine(at: p)
+        cursor.count = line - firstLine
+        return line
     }
 
     /// Where source line `line` starts in the view.

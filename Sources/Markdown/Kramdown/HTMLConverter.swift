@@ -33,7 +33,9 @@ final class HTMLConverter {
     /// `convert_root`: the document, then the footnotes (at the end, or where a `{:footnotes}`
     /// list asked for them), and the table of contents where `{:toc}` stood.
     func convertDocument(_ root: Element, sizeHint: Int = 0) -> String {
-        out = HTMLBuffer(capacity: sizeHint + sizeHint / 2)
+        // room for most pages' HTML at once (highlighted code more than doubles its source): a
+        // fifth of the 1k-post site's pages grew the buffer, each growth a copy of it
+        out = HTMLBuffer(capacity: 2 * sizeHint + 1024)
         inner(root, -2)
         if footnoteLocationRequested {
             let saved = out

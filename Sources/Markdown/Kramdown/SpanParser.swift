@@ -40,8 +40,15 @@ final class SpanParser {
         let parsers: [Parser]
         /// `parsers` as a bit set (`SpanParser.mask`), made once for every parser of the conversion.
         let parsersMask: UInt32
+        /// The blank element of every run of one empty line with no block IAL waiting, shared by
+        /// all such runs of the document (a quarter of a page's elements were these): a blank is
+        /// only read (its kind and text) and moved, and the two places that add a run to the one
+        /// before it give a shared one an element of its own first (`isSharedBlank`).
+        let newlineBlank: Element
         init(options: KramdownOptions, parsers: [Parser]? = nil) {
             self.options = options
+            newlineBlank = Element(.blank, "\n")
+            newlineBlank.block = true
             if let parsers {
                 self.parsers = parsers
             } else {
@@ -54,6 +61,9 @@ final class SpanParser {
             }
             parsersMask = SpanParser.mask(self.parsers)
         }
+
+        /// Whether `el` is `newlineBlank`, which must not be changed.
+        func isSharedBlank(_ el: Element) -> Bool { el === newlineBlank }
 
         /// kramdown's last warnings: footnotes defined but never named by a marker, in definition order.
         func warnUnreferencedFootnotes() {

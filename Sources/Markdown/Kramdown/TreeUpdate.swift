@@ -52,17 +52,27 @@ struct TreeUpdate {
             el.value = ""
             return
         }
-        // most containers only hold blocks that need nothing but their own update
-        var needsRebuild = false
-        var previousBlank = false
-        for child in el.children {
-            if child.kind == .rawText || child.kind == .eob || (child.kind == .blank && previousBlank) { needsRebuild = true; break }
-            previousBlank = child.kind == .blank
+        // most containers only hold blocks that need nothing but their own update; the children
+        // are read through unmanaged references from the array, which `children` keeps (no
+        // retain and release around each one: nothing here changes `el.children`)
+        let children = el.children
+        let needsRebuild = children.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Unmanaged<Element>.self) { refs in
+                var previousBlank = false
+                for ref in refs {
+                    let kind = ref._withUnsafeGuaranteedRef { $0.kind }
+                    if kind == .rawText || kind == .eob || (kind == .blank && previousBlank) { return true }
+                    previousBlank = kind == .blank
+                }
+                for ref in refs {
+                    ref._withUnsafeGuaranteedRef { child in
+                        if child.kind != .blank { updateBlock(child, in: el) }
+                    }
+                }
+                return false
+            }
         }
-        if !needsRebuild {
-            for child in el.children where child.kind != .blank { updateBlock(child, in: el) }
-            return
-        }
+        if !needsRebuild { return }
         // a paragraph or header: its one raw text becomes its children as they are parsed
         if keepsSimpleSpans, el.keepRawTextChildAsSimpleSpans({ SimpleSpans.record($0, parsersMask: ctx.parsersMask, into: ctx.simpleSpanOps) }) {
             return
@@ -82,7 +92,19 @@ struct TreeUpdate {
             case .eob:
                 if let ial = child.ial { applyIAL(ial, to: child) }
             case .blank:
-                if let lb = lastBlank { lb.value += child.value } else { lastBlank = child; out.append(child) }
+                if var lb = lastBlank {
+                    // the blank before is the last of `out`
+                    if ctx.isSharedBlank(lb) {
+                        lb = Element(.blank, lb.value)
+                        lb.block = true
+                        out[out.count - 1] = lb
+                        lastBlank = lb
+                    }
+                    lb.value += child.value
+                } else {
+                    lastBlank = child
+                    out.append(child)
+                }
             default:
                 lastBlank = nil
                 updateBlock(child, in: el)
