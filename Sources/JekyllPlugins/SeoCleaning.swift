@@ -65,7 +65,10 @@ enum SeoCleaning {
                         pendingSpace = false
                     }
                     UnsafeMutableRawPointer(dst + n).storeBytes(of: x, as: UInt64.self)
-                    n &+= 8
+                    // A final space waits for text after it (it may be the text's last byte).
+                    let endsInSpace = x >> 56 == 0x20
+                    n &+= endsInSpace ? 7 : 8
+                    pendingSpace = endsInSpace
                     i &+= 8
                     continue
                 }
@@ -101,11 +104,11 @@ enum SeoCleaning {
         return (n, mayEscape)
     }
 
-    /// Whether eight bytes (the first the lowest) are text the cleaning keeps as it is: no tag,
-    /// nothing to escape, no control character (so no whitespace but spaces), no two spaces in a
-    /// row, none at the end (it may be the text's last), none at the start after a space or where
-    /// nothing is written yet. The zero-byte test may take a `!` after a space for a space: the
-    /// bytes then go the slow way.
+    /// Whether eight bytes (the first the lowest) are text the cleaning keeps as it is (but for a
+    /// final space, which becomes a pending one): no tag, nothing to escape, no control character
+    /// (so no whitespace but spaces), no two spaces in a row, none at the start after a space or
+    /// where nothing is written yet. The zero-byte test may take a `!` after a space for a space:
+    /// the bytes then go the slow way.
     @inline(__always)
     static func isWordsAndSingleSpaces(_ x: UInt64, afterSpace: Bool) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
@@ -114,8 +117,7 @@ enum SeoCleaning {
         let special = zeros(x ^ (ones &* 0x3C)) | zeros(x ^ (ones &* 0x3E)) | zeros(x ^ (ones &* 0x22))
             | zeros(x ^ (ones &* 0x27)) | zeros(x ^ (ones &* 0x26))
         let spaces = zeros(x ^ (ones &* 0x20))
-        return control | special | (spaces & (spaces >> 8)) == 0 && x >> 56 != 0x20
-            && (!afterSpace || x & 0xFF != 0x20)
+        return control | special | (spaces & (spaces >> 8)) == 0 && (!afterSpace || x & 0xFF != 0x20)
     }
 
     /// `escape_once` of the text, as a new string: entities already there (most `&`s) are kept.
