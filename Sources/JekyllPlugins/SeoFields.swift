@@ -19,20 +19,31 @@ final class SeoFields {
 
     lazy var pageTitle: String? = { self.cleaned(self.pageValue("title")) ?? self.site.title }()
 
-    /// The page title with the site's title (or the site's title with its tagline), prefixed by
-    /// the paginator's "Page 2 of 5 for " on later pages.
-    var title: String? {
+    /// `<title>` with the page title and the site's title (or the site's title and its tagline),
+    /// prefixed by the paginator's "Page 2 of 5 for " on later pages; nothing without a title.
+    /// Written in its parts: joining them made three strings a page.
+    func writeTitle(into output: inout OutputBuffer) {
         let siteTitle = site.title, page = pageTitle
-        var result: String?
+        let first: String?, second: String?
         if let siteTitle, page != siteTitle {
-            result = (page ?? "") + " | " + siteTitle
+            first = page ?? ""
+            second = siteTitle
         } else if site.description != nil, let siteTitle {
-            result = siteTitle + " | " + (site.taglineOrDescription ?? "")
+            first = siteTitle
+            second = site.taglineOrDescription ?? ""
         } else {
-            result = page ?? siteTitle
+            first = page ?? siteTitle
+            second = nil
         }
-        guard let result else { return nil }
-        return (pageNumber ?? "") + result
+        guard let first else { return }
+        output.append(literal: "<title>")
+        if let pageNumber { output.append(pageNumber) }
+        output.append(first)
+        if let second {
+            output.append(literal: " | ")
+            output.append(second)
+        }
+        output.append(literal: "</title>\n")
     }
 
     private var pageNumber: String? {
@@ -47,9 +58,15 @@ final class SeoFields {
         self.cleaned(self.pageValue("description").or(self.pageValue("excerpt"))) ?? self.site.description
     }()
 
+    /// `page.url`, read once (the canonical URL and the home-or-about test ask for it).
+    lazy var url: Value = { self.pageValue("url") }()
+
     lazy var isHomepageOrAbout: Bool = {
-        let url = self.pageValue("url").rubyString
-        return ["/", "/index.html", "/index.htm", "/about/", "/about/index.html", "/about/index.htm"].contains(url)
+        // A switch, not an array of the six made on every page.
+        switch self.url.rubyString {
+        case "/", "/index.html", "/index.htm", "/about/", "/about/index.html", "/about/index.htm": return true
+        default: return false
+        }
     }()
 
     lazy var pageSEO: Value = {
@@ -74,7 +91,7 @@ final class SeoFields {
     private func resolvedCanonicalURL() -> String {
         let given = pageValue("canonical_url")
         if !given.rubyString.isEmpty { return given.rubyString }
-        let url = access.filter(site.filters.absoluteURL, pageValue("url")).rubyString
+        let url = access.filter(site.filters.absoluteURL, self.url).rubyString
         return url.hasSuffix("/index.html") ? String(url.dropLast("index.html".count)) : url
     }
 
@@ -105,14 +122,17 @@ final class SeoFields {
         return given.rubyTruthy ? xmlschema(given) : datePublished
     }
 
+    /// `page.date`, read once (the Open Graph type, the dates and the JSON-LD type ask for it).
+    lazy var date: Value = { self.pageValue("date") }()
+
     /// Printed twice (Open Graph and JSON-LD) and the usual `dateModified`: formatted once.
-    lazy var datePublished: String? = { self.xmlschema(self.pageValue("date")) }()
+    lazy var datePublished: String? = { self.xmlschema(self.date) }()
 
     lazy var type: Value = {
         let given = self.access.get(self.pageSEO, "type")
         if given.rubyTruthy { return given }
         if self.isHomepageOrAbout { return "WebSite" }
-        return self.pageValue("date").rubyTruthy ? "BlogPosting" : "WebPage"
+        return self.date.rubyTruthy ? "BlogPosting" : "WebPage"
     }()
 
     var links: Value {
@@ -159,16 +179,36 @@ struct SeoJSONLD {
 
     init(_ seo: SeoFields) { self.seo = seo }
 
+    /// A field's value: a template value, or the `mainEntityOfPage` object, which is written
+    /// without making a hash of it (~2 k instructions a post).
+    enum FieldValue {
+        case value(Value)
+        /// `{"@type": "WebPage", "@id": id}`.
+        case webPage(id: String)
+
+        var value: Value {
+            switch self {
+            case .value(let value): value
+            case .webPage(let id): ["@type": "WebPage", "@id": .string(id)]
+            }
+        }
+
+        var containsDrop: Bool {
+            if case .value(let value) = self { return value.containsDrop }
+            return false
+        }
+    }
+
     /// The keys and values in the order of the keys' bytes (the plugin sorts them), nil values
     /// left out.
-    var fields: [(key: String, value: Value)] {
-        var fields: [(key: String, value: Value)] = []
+    var fields: [(key: String, value: FieldValue)] {
+        var fields: [(key: String, value: FieldValue)] = []
         fields.reserveCapacity(13)
         func add(_ key: String, _ value: Value) {
-            if !value.isNil { fields.append((key, value)) }
+            if !value.isNil { fields.append((key, .value(value))) }
         }
         func add(_ key: String, _ value: String?) {
-            if let value { fields.append((key, .string(value))) }
+            if let value { fields.append((key, .value(.string(value)))) }
         }
         add("@context", "https://schema.org")
         add("@type", seo.type)
@@ -180,7 +220,7 @@ struct SeoJSONLD {
         add("image", image)
         let type = seo.type.rubyString
         if type == "BlogPosting" || type == "CreativeWork" {
-            add("mainEntityOfPage", ["@type": "WebPage", "@id": .string(seo.canonicalURL)])
+            fields.append(("mainEntityOfPage", .webPage(id: seo.canonicalURL)))
         }
         add("name", seo.name)
         add("publisher", seo.author.publisher)

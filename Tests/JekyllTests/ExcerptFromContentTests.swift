@@ -6,7 +6,10 @@ import Testing
 @Suite struct ExcerptFromContentTests {
     @Test(arguments: [
         ("Apple *em* and `code` [l](http://x.y) it's.", true), ("x", true),
-        ("**Bold** start", false), ("[l](u) start", false), ("Über", false), ("", false),
+        ("**Bold** start", true), ("*Em* start", true), ("`code` start", true), ("~~Struck~~ start", true),
+        ("[l](http://x.y) start", true), ("![i](http://x.y/i.png) start", false), ("* list item", false),
+        ("*[HTML]: an abbreviation", false), ("***", false), ("```fence", false), ("~~~fence", false),
+        ("~single tilde", false), ("[ref]: http://x", false), ("[ref] start", false), ("Über", false), ("", false),
         ("a <b>c</b>", false), ("a {{ x }}", false), ("a | b", false), ("a \\", false), ("a\nb", false),
         ("a\tb", false), ("ends in a space ", false),
     ])
@@ -14,27 +17,60 @@ import Testing
         #expect(ExcerptFromContent.isPlainLine(text) == plain)
     }
 
+    /// Whether every `[` of a line opens an inline link, which no definition in the document changes.
     @Test(arguments: [
-        ("Line.\n\nMore.\n", true), ("Line.\n\n{% if x %}y{% endif %}\n", true), ("Line.", false), ("Line.\nMore.\n", false),
-        ("Line.\n\n[ref]: http://x\n", false), ("Line.\n\n[^1]: note\n", false), ("Line.\n\n*[HTML]: markup\n", false),
-        ("Line.\n\n{: .cls}\nNext.\n", false), ("Line.\n\n{%- if x -%}y{% endif %}\n", false), ("Line.\n\n{{- x }}\n", false),
+        ("No brackets.", ExcerptFromContent.PlainLine.referencesNothing),
+        ("Two [a b](https://x.y/a) and [c-d, e.](/c/d/) links.", .referencesNothing),
+        ("A [ref] here.", .mayReference), ("A [text][ref] here.", .mayReference), ("A note[^1].", .mayReference),
+        ("A [a](x y) space in the URL.", .mayReference), ("A [*a*](x) markup in the text.", .mayReference),
+        ("A [a] (x) space before the URL.", .mayReference), ("A [a](x(y)) parenthesis.", .mayReference),
     ])
-    func followedByWhatCannotChangeIt(_ content: String, _ follows: Bool) {
-        #expect(ExcerptFromContent.follows("Line.", in: content) == follows)
+    func references(_ text: String, _ kind: ExcerptFromContent.PlainLine) {
+        var text = text
+        #expect(text.withUTF8 { ExcerptFromContent.plainLine($0) } == kind)
     }
 
-    @Test func firstParagraph() {
-        #expect(ExcerptFromContent.firstParagraph(of: "<p>a <em>b</em></p>\n<h2 id=\"x\">x</h2>\n<p>c</p>\n")
+    @Test(arguments: [
+        ("Line.", "Line.\n\nMore.\n", 1, false), ("Line.", "Line.", nil, false), ("Line.", "Line.\nMore.\n", nil, false),
+        ("Line.", "Line.\n\n{% if x %}y{% endif %}\n", nil, false), ("Line.", "Line.\n\n{{ x }}\n", nil, false),
+        ("Line.", "Line.\n\n[ref]: http://x\n", 1, false), ("Line [ref].", "Line [ref].\n\n[ref]: http://x\n", nil, false),
+        ("Line.", "Line.\n\n[^1]: note\n", 1, false),
+        ("Line [a](http://x).", "Line [a](http://x).\n\n[b]: http://y\n", 1, false),
+        ("Line [a] b.", "Line [a] b.\n\n[b]: http://y\n", nil, false),
+        ("Line.", "Line.\n\n*[HTML]: markup\n\n[b]: http://y\n", nil, false),
+        ("Line.", "Line.\n\n{: .cls}\nNext.\n", nil, false),
+        ("A.\n\nB.\n\n", "A.\n\nB.\n\n<!--more-->\n\nC.\n", 2, true),
+        ("A.\n\n\n\nB.\n\nC.\n\n\n", "A.\n\n\n\nB.\n\nC.\n\n\n<!--more-->\n", 3, true),
+        ("A.\n\nB.\n", "A.\n\nB.\n<!--more-->\n", nil, false), ("A.\nB.\n\n", "A.\nB.\n\n<!--more-->\n", nil, false),
+        ("A.\n\nB.", "A.\n\nB.\n\n: a definition\n", 2, false), ("A.\n\n* B.\n\n", "A.\n\n* B.\n\n<!--more-->", nil, false),
+        ("A.", "B.\n\nA.\n\n", nil, false),
+    ] as [(String, String, Int?, Bool)])
+    func shape(_ excerpt: String, _ content: String, _ paragraphs: Int?, _ endsWithBlankLine: Bool) {
+        let expected = paragraphs.map { ExcerptFromContent.Shape(paragraphs: $0, endsWithBlankLine: endsWithBlankLine) }
+        #expect(ExcerptFromContent.shape(of: excerpt, in: content) == expected)
+    }
+
+    @Test func leadingParagraphs() {
+        let one = ExcerptFromContent.Shape(paragraphs: 1, endsWithBlankLine: false)
+        let two = ExcerptFromContent.Shape(paragraphs: 2, endsWithBlankLine: true)
+        #expect(ExcerptFromContent.leadingParagraphs(one, of: "<p>a <em>b</em></p>\n<h2 id=\"x\">x</h2>\n<p>c</p>\n")
             == "<p>a <em>b</em></p>\n")
-        #expect(ExcerptFromContent.firstParagraph(of: "<dl>\n  <dt>a</dt>\n</dl>\n<p>b</p>\n") == nil)
-        #expect(ExcerptFromContent.firstParagraph(of: "<p>a</p>") == nil)
+        #expect(ExcerptFromContent.leadingParagraphs(two, of: "<p>a</p>\n\n<p>b <a href=\"x\">c</a></p>\n\n<!--more-->\n\n<p>d</p>\n")
+            == "<p>a</p>\n\n<p>b <a href=\"x\">c</a></p>\n\n")
+        #expect(ExcerptFromContent.leadingParagraphs(two, of: "<p>a</p>\n\n<dl>\n  <dt>b</dt>\n</dl>\n") == nil)
+        #expect(ExcerptFromContent.leadingParagraphs(two, of: "<p>a</p>\n\n<p>b</p>\n") == nil)
+        #expect(ExcerptFromContent.leadingParagraphs(one, of: "<dl>\n  <dt>a</dt>\n</dl>\n<p>b</p>\n") == nil)
+        #expect(ExcerptFromContent.leadingParagraphs(one, of: "<p>a</p>") == nil)
     }
 
     /// Posts whose excerpts take the shortcut and posts whose excerpts may not (a definition after
-    /// the line, an attribute list, Liquid's whitespace control, a footnote): each as Jekyll prints it.
+    /// the line, an attribute list, Liquid's whitespace control, a footnote, Liquid defining a link,
+    /// an abbreviation, a definition list after the paragraphs): each as Jekyll prints it.
     @Test func excerptsAsJekyllPrintsThem() throws {
-        func post(_ n: Int, _ body: String) -> (String, String) {
-            ("_posts/2020-01-0\(n)-p\(n).md", "---\nlayout: default\ntitle: T\(n)\n---\n" + body)
+        func day(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        func post(_ n: Int, _ body: String, separator: String? = nil) -> (String, String) {
+            let option = separator.map { "excerpt_separator: \"\($0)\"\n" } ?? ""
+            return ("_posts/2020-01-\(day(n))-p\(n).md", "---\nlayout: default\ntitle: T\(n)\n\(option)---\n" + body)
         }
         var files: [String: String] = [
             "_config.yml": "title: Edge\nurl: \"https://example.com\"\nkramdown:\n  input: GFM\nplugins:\n  - jekyll-seo-tag\n",
@@ -49,10 +85,19 @@ import Testing
             post(7, "Foot ref[^1] here.\n\n[^1]: The note.\n"),
             post(8, "Whitespace control next.\n\n{%- if true -%}\njoined{% endif %}\n"),
             post(9, "Plain paragraph with HTML entity &amp; and &copy; and 1 < 2 no.\n\nSecond *para*.\n"),
+            post(10, "First *para* with [a link](https://x.org/a).\n\n\n`Second` **para** \"quoted\".\n\n<!--more-->\n\n## Head\n\nBody.\n",
+                 separator: "<!--more-->"),
+            post(11, "Links only [garden node](https://x.org/g) here.\n\nBody with a note[^1].\n\n[^1]: The note.\n"),
+            post(12, "Inline [garden node](https://x.org/g), its label defined.\n\nBody.\n\n[garden node]: https://other.org/\n"),
+            post(13, "Abbreviation HTML with [a link](https://x.org/l) here.\n\nBody.\n\n*[HTML]: Hyper Text\n\n[x]: https://x.org/\n"),
+            post(14, "Line with [ref] link.\n\n{{ \"[ref]\" }}: https://x.org/liquid\n"),
+            post(15, "Para A.\n\nTerm B\n\n: a definition\n\nBody.\n", separator: "\\n\\n:"),
+            post(16, "One.\n\nTwo then one newline.\n<!--more-->\n\nBody.\n", separator: "<!--more-->"),
+            post(17, "*Emphasis* starts, then [a](/b/).\n\nBody[^n].\n\n[^n]: Note.\n"),
         ] { files[path] = text }
         let out = try SiteRebuilderTests.Fixture.buildOnce(files)
         func excerpt(_ n: Int) -> String? {
-            guard let page = out["2020/01/0\(n)/p\(n).html"], let start = page.range(of: "EX[") else { return nil }
+            guard let page = out["2020/01/\(day(n))/p\(n).html"], let start = page.range(of: "EX[") else { return nil }
             return String(page[start.upperBound...].dropLast(2))
         }
         #expect(excerpt(1) == "<p>Apple “quoted” – dash… <em>em</em> and <code class=\"language-plaintext highlighter-rouge\">code</code> <a href=\"http://x.y\">l</a> it’s.</p>\n")
@@ -63,6 +108,16 @@ import Testing
         #expect(excerpt(7) == "<p>Foot ref<sup id=\"fnref:1\" role=\"doc-noteref\"><a href=\"#fn:1\" class=\"footnote\" rel=\"footnote\">1</a></sup> here.</p>\n\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:1\" role=\"doc-endnote\">\n      <p>The note.\u{A0}<a href=\"#fnref:1\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>\n    </li>\n  </ol>\n</div>\n")
         #expect(excerpt(8) == "<p>Whitespace control next.</p>\n")
         #expect(excerpt(9) == "<p>Plain paragraph with HTML entity &amp; and © and 1 &lt; 2 no.</p>\n")
+        #expect(excerpt(10) == "<p>First <em>para</em> with <a href=\"https://x.org/a\">a link</a>.</p>\n\n<p><code class=\"language-plaintext highlighter-rouge\">Second</code> <strong>para</strong> “quoted”.</p>\n\n")
+        #expect(excerpt(11) == "<p>Links only <a href=\"https://x.org/g\">garden node</a> here.</p>\n")
+        #expect(excerpt(12) == "<p>Inline <a href=\"https://x.org/g\">garden node</a>, its label defined.</p>\n\n")
+        #expect(excerpt(13) == "<p>Abbreviation HTML with <a href=\"https://x.org/l\">a link</a> here.</p>\n")
+        #expect(out["2020/01/13/p13.html"]?.contains("<abbr title=\"Hyper Text\">HTML</abbr>") == true)
+        #expect(excerpt(14) == "<p>Line with [ref] link.</p>\n")
+        #expect(excerpt(15) == "<p>Para A.</p>\n\n<p>Term B</p>\n")
+        #expect(excerpt(16) == "<p>One.</p>\n\n<p>Two then one newline.</p>\n")
+        #expect(excerpt(17) == "<p><em>Emphasis</em> starts, then <a href=\"/b/\">a</a>.</p>\n")
+        #expect(out["2020/01/10/p10.html"]?.contains("<meta name=\"description\" content=\"First para with a link. Second para “quoted”.\" />") == true)
         #expect(out["2020/01/01/p1.html"]?.contains("<meta name=\"description\" content=\"Apple “quoted” – dash… em and code l it’s.\" />") == true)
     }
 }

@@ -28,7 +28,9 @@ import Testing
 
     @Test func matchesTheFiltersOnGeneratedHTML() throws {
         let pieces = ["<p>", "</p>", "<em>", "</em>", "<a href=\"/a b/\">", "</a>", " ", "  ", "\n", "\t", "word", "é",
-                      "&amp;", "&", "&lt;", "<", ">", "\"", "'", "#", ";", "x1", "&#38;", "&q;"]
+                      "&amp;", "&", "&lt;", "<", ">", "\"", "'", "#", ";", "x1", "&#38;", "&q;",
+                      // Runs of eight bytes and more, which the cleaning copies whole when it may.
+                      "eight words of text", "longerword", " !bang", "a!b ", "tail  ", "\u{7F}x", "\u{1}y"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         for _ in 0..<2000 {
             var html = ""

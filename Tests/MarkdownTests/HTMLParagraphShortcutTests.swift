@@ -64,7 +64,7 @@ import Testing
             "<a href=\"/x/y\">", "<a href='u'>", "</a>", "<span>", "</span>", "<del>", "</del>", "<br />", "<br>",
             "<img src=\"a.png\" alt=\"\" />", "&amp;", "&lt;", "&quot;", "&#8217;", "&foo;", "&", ">", "'", "\"",
             "x", "word", " ", "  ", "\n", "\t", "*", "_", "`", "--", "...", "ü", "“", "<!-- c -->", "<div>", "</div>",
-            "{::nomarkdown}", "\\", "[l](u)",
+            "{::nomarkdown}", "\\", "[l](u)", "eight words of plain text", "longerword\u{7F}", "text\u{1}more text",
             // Pieces of kramdown's footnotes block.
             "\n\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n", "    <li id=\"fn:1\" role=\"doc-endnote\">\n      <p>",
             "</p>\n    </li>\n", "\n    </li>\n", "  </ol>\n</div>\n", "<sup id=\"fnref:1\" role=\"doc-noteref\">", "</sup>",

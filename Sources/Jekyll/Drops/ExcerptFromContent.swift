@@ -7,19 +7,19 @@ import Musl
 #endif
 
 /// An excerpt's HTML read off its document's converted content, instead of a conversion of its
-/// own, where kramdown provably prints the same: the excerpt is the document's first line, a plain
-/// paragraph, and nothing after it can change how that line reads. At 1k posts, converting each
-/// excerpt again was ~43 k instructions of the ~113 k `{% seo %}` spends on a post's page.
+/// own, where kramdown provably prints the same: the excerpt is the document's first lines, each a
+/// plain paragraph after a blank line, and nothing after them can change how they read. At 1k
+/// posts, converting each excerpt again was ~50 k instructions of what `{% seo %}` spends on a
+/// post's page.
 enum ExcerptFromContent {
     /// The excerpt's HTML, or nil when it must be converted on its own (the content is not yet
     /// converted, or the shortcut cannot be shown to print the same).
     static func html(of id: Int, source: String, build: BuildContext) -> String? {
         let doc = build.site.documents[id]
-        guard doc.generator == nil, case .kramdown = build.converters.markdown, !build.converters.showsMarkdownWarnings,
-              isMarkdownAlone(build.site.converters.chain(for: doc.extname)),
-              isPlainLine(source), follows(source, in: doc.content),
+        guard doc.generator == nil, build.converters.isKramdown, !build.converters.showsMarkdownWarnings,
+              let shape = shape(of: source, in: doc.content), isMarkdownAlone(build.site.converters.chain(for: doc.extname)),
               let converted = build.result(of: id, seenFrom: id)?.converted else { return nil }
-        return firstParagraph(of: converted)
+        return leadingParagraphs(shape, of: converted)
     }
 
     /// kramdown, then at most the identity (which changes nothing).
@@ -27,55 +27,176 @@ enum ExcerptFromContent {
         chain.first == .markdown && chain.dropFirst().allSatisfy { $0 == .identity }
     }
 
-    /// One line of text kramdown reads as a paragraph whatever follows it: it starts with an ASCII
-    /// letter (no block marker) and holds no `<` (HTML), `{` (Liquid, attribute lists, extensions),
-    /// `|` (a kramdown table needs no separator line), `\` or line break, and does not end in a space.
-    static func isPlainLine(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b in
-            guard let first = b.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z"),
-                  let last = b.last, last != UInt8(ascii: " ") else { return false }
-            // A table of the bytes refused: `contains(where:)` over the view cost ~25 instructions a byte.
-            return refused.withUnsafeBufferPointer { refused in
-                for c in b where refused[Int(c)] { return false }
-                return true
-            }
-        }
+    /// How an excerpt taking the shortcut is laid out: its paragraphs (one line each), and whether
+    /// it ends with blank lines (an `excerpt_separator` such as `<!--more-->` on a line of its own),
+    /// which kramdown prints as one more newline.
+    struct Shape: Equatable {
+        var paragraphs: Int
+        var endsWithBlankLine: Bool
     }
 
-    private static let refused: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for c in "<{|\\\n\r\t".utf8 { table[Int(c)] = true }
-        return table
-    }()
-
-    /// Whether the content is the excerpt, a blank line, then text with no definition (`]:` — of
-    /// a link, footnote or abbreviation, which the line's references would read), no attribute
-    /// list (`{:`) and no Liquid whitespace control (`{%-`, `{{-`, which could join the next text
-    /// to the line).
-    static func follows(_ excerpt: String, in content: String) -> Bool {
+    /// The excerpt's shape when the content starts with it and it is plain lines, each followed by a
+    /// blank line (the last may end the excerpt, the content then going on with a blank line), and
+    /// what follows in the content cannot change how they read: no Liquid (whose output is not seen
+    /// here), no attribute list (`{:`), and no definition (`]:` — of a link, footnote or
+    /// abbreviation) unless every `[` of the lines opens an inline link and no `*[` could define an
+    /// abbreviation (which kramdown applies to all text). Jekyll appends the link definitions an
+    /// excerpt uses after it: such an excerpt is then not the start of its content, or its last
+    /// line starts with `[` and is not a link.
+    static func shape(of excerpt: String, in content: String) -> Shape? {
         var content = content
         var excerpt = excerpt
         return content.withUTF8 { c in
-            excerpt.withUTF8 { e in
-                guard c.count >= e.count + 2, let cb = c.baseAddress,
-                      ByteSearch.equal(UnsafeBufferPointer(start: cb, count: e.count), e),
-                      c[e.count] == UInt8(ascii: "\n"), c[e.count + 1] == UInt8(ascii: "\n") else { return false }
-                let rest = UnsafeBufferPointer(rebasing: c[(e.count + 2)...])
-                return !ByteSearch.hasPair(UInt8(ascii: "]"), then: UInt8(ascii: ":"), in: rest)
-                    && !hasBraceConstruct(rest)
+            excerpt.withUTF8 { e -> Shape? in
+                guard e.count > 0, c.count >= e.count + 2, let cb = c.baseAddress, let eb = e.baseAddress,
+                      memcmp(cb, eb, e.count) == 0 else { return nil }
+                var shape = Shape(paragraphs: 0, endsWithBlankLine: false)
+                var linksOnly = true
+                var i = 0
+                while i < e.count {
+                    let end = (memchr(eb + i, Int32(UInt8(ascii: "\n")), e.count - i)
+                        .map { UnsafeRawPointer($0) - UnsafeRawPointer(eb) }) ?? e.count
+                    switch plainLine(UnsafeBufferPointer(start: eb + i, count: end - i)) {
+                    case .notPlain: return nil
+                    case .mayReference: linksOnly = false
+                    case .referencesNothing: break
+                    }
+                    shape.paragraphs += 1
+                    if end == e.count {
+                        guard c[end] == UInt8(ascii: "\n"), c[end + 1] == UInt8(ascii: "\n") else { return nil }
+                        break
+                    }
+                    // A blank line: one newline more (kramdown prints any run of them as one newline).
+                    guard end + 1 < e.count, e[end + 1] == UInt8(ascii: "\n") else { return nil }
+                    i = end + 2
+                    while i < e.count, e[i] == UInt8(ascii: "\n") { i += 1 }
+                    shape.endsWithBlankLine = i == e.count
+                }
+                let rest = UnsafeBufferPointer(rebasing: c[e.count...])
+                guard !hasBraceConstruct(rest) else { return nil }
+                if ByteSearch.hasPair(UInt8(ascii: "]"), then: UInt8(ascii: ":"), in: rest) {
+                    guard linksOnly, !ByteSearch.hasPair(UInt8(ascii: "*"), then: UInt8(ascii: "["), in: rest) else { return nil }
+                }
+                return shape
             }
         }
     }
 
-    /// Whether the bytes hold `{:`, `{%-` or `{{-`.
+    /// What a line is to the shortcut.
+    enum PlainLine: Equatable {
+        /// Not a plain paragraph whatever follows it (or not provably).
+        case notPlain
+        /// A plain paragraph with a `[` that may be a link or footnote reference.
+        case mayReference
+        /// A plain paragraph whose every `[` opens an inline link (`[text](url)`), which no
+        /// definition changes.
+        case referencesNothing
+    }
+
+    /// One line of text kramdown reads as a paragraph whatever follows it: it starts with an ASCII
+    /// letter, or with emphasis, a code span, a strikethrough or an inline link that no block
+    /// marker starts with (`*a`, `**a`, `` `a ``, `~~a`, `[a](u)`), holds no `<` (HTML), `{`
+    /// (Liquid, attribute lists, extensions), `|` (a kramdown table needs no separator line), `\`,
+    /// tab or line break, and does not end in a space.
+    static func plainLine(_ b: UnsafeBufferPointer<UInt8>) -> PlainLine {
+        guard let first = b.first, let last = b.last, last != UInt8(ascii: " ") else { return .notPlain }
+        func isLetter(_ at: Int) -> Bool { at < b.count && isASCIILetter(b[at]) }
+        let startsAsParagraph: Bool
+        switch first {
+        case UInt8(ascii: "*"): startsAsParagraph = isLetter(1) || (b.count > 1 && b[1] == UInt8(ascii: "*") && isLetter(2))
+        case UInt8(ascii: "`"): startsAsParagraph = b.count > 1 && b[1] != UInt8(ascii: "`")
+        case UInt8(ascii: "~"): startsAsParagraph = b.count > 1 && b[1] == UInt8(ascii: "~") && isLetter(2)
+        case UInt8(ascii: "["): startsAsParagraph = inlineLinkEnd(b, at: 0) != nil
+        default: startsAsParagraph = isASCIILetter(first)
+        }
+        guard startsAsParagraph, !hasRefusedByte(b) else { return .notPlain }
+        let base = b.baseAddress!
+        var i = 0
+        while i < b.count, let hit = memchr(base + i, Int32(UInt8(ascii: "[")), b.count - i) {
+            guard let end = inlineLinkEnd(b, at: UnsafeRawPointer(hit) - UnsafeRawPointer(base)) else { return .mayReference }
+            i = end
+        }
+        return .referencesNothing
+    }
+
+    /// Whether the line holds a `<`, `{`, `|`, `\` or a control character (tab, line break), eight
+    /// bytes at a time (the usual test for a zero byte, on the bytes XOR each value): a table
+    /// lookup a byte cost ~9 instructions a byte of each excerpt.
+    private static func hasRefusedByte(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func refused(_ x: UInt64) -> Bool {
+            @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+            let control = (x &- ones &* 0x20) & ~x & highs
+            return control | zeros(x ^ (ones &* 0x3C)) | zeros(x ^ (ones &* 0x7B)) | zeros(x ^ (ones &* 0x7C))
+                | zeros(x ^ (ones &* 0x5C)) != 0
+        }
+        let base = UnsafeRawPointer(b.baseAddress!)
+        var i = 0
+        while i &+ 8 <= b.count {
+            if refused(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
+            i &+= 8
+        }
+        guard i < b.count else { return false }
+        // The last bytes, with spaces before them in a word of their own.
+        var last: UInt64 = ones &* 0x20
+        withUnsafeMutableBytes(of: &last) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + i, count: b.count - i)) }
+        return refused(last)
+    }
+
+    /// Whether a line is a plain paragraph (`plainLine`).
+    static func isPlainLine(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { plainLine($0) != .notPlain }
+    }
+
+    private static func isASCIILetter(_ c: UInt8) -> Bool {
+        (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z")
+    }
+
+    /// `[text](url)` at `at`, of words in the text and no space, bracket, parenthesis, quote or
+    /// markup in the URL — kramdown's inline link whatever the document defines (a `(` right
+    /// after the `]` is never a reference): where it ends.
+    static func inlineLinkEnd(_ b: UnsafeBufferPointer<UInt8>, at: Int) -> Int? {
+        linkBytes.withUnsafeBufferPointer { kinds -> Int? in
+            var i = at + 1
+            while i < b.count, kinds[Int(b[i])] & LinkByte.text != 0 { i += 1 }
+            guard i > at + 1, i + 1 < b.count, b[i] == UInt8(ascii: "]"), b[i + 1] == UInt8(ascii: "(") else { return nil }
+            i += 2
+            let urlStart = i
+            while i < b.count, kinds[Int(b[i])] & LinkByte.url != 0 { i += 1 }
+            guard i > urlStart, i < b.count, b[i] == UInt8(ascii: ")") else { return nil }
+            return i + 1
+        }
+    }
+
+    /// Where a byte may stand in such a link: in its text (words: letters, digits, non-ASCII,
+    /// spaces, `-`, `.`, `,`), in its URL (no space, bracket, parenthesis, quote, markup or
+    /// control character), both or neither.
+    private enum LinkByte {
+        static let text: UInt8 = 1
+        static let url: UInt8 = 2
+    }
+
+    private static let linkBytes: [UInt8] = {
+        var kinds = [UInt8](repeating: 0, count: 256)
+        for c in 0x21..<0x7F { kinds[c] = LinkByte.url }
+        for c in "()[]<>\"'`\\{}|*_".utf8 { kinds[Int(c)] = 0 }
+        for c in 0x80...0xFF { kinds[c] = LinkByte.url | LinkByte.text }
+        for c in UInt8(ascii: "a")...UInt8(ascii: "z") { kinds[Int(c)] |= LinkByte.text }
+        for c in UInt8(ascii: "A")...UInt8(ascii: "Z") { kinds[Int(c)] |= LinkByte.text }
+        for c in UInt8(ascii: "0")...UInt8(ascii: "9") { kinds[Int(c)] |= LinkByte.text }
+        for c in "-.,".utf8 { kinds[Int(c)] |= LinkByte.text }
+        kinds[Int(UInt8(ascii: " "))] = LinkByte.text
+        return kinds
+    }()
+
+    /// Whether the bytes hold `{:` (an attribute list or extension), `{{` or `{%` (Liquid).
     private static func hasBraceConstruct(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = b.baseAddress else { return false }
         var offset = 0
         while offset < b.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "{")), b.count - offset) {
             let i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            if i + 1 < b.count, b[i + 1] == UInt8(ascii: ":") { return true }
-            if i + 2 < b.count, b[i + 1] == UInt8(ascii: "%") || b[i + 1] == UInt8(ascii: "{"), b[i + 2] == UInt8(ascii: "-") {
+            if i + 1 < b.count, b[i + 1] == UInt8(ascii: ":") || b[i + 1] == UInt8(ascii: "{") || b[i + 1] == UInt8(ascii: "%") {
                 return true
             }
             offset = i + 1
@@ -83,10 +204,40 @@ enum ExcerptFromContent {
         return false
     }
 
-    /// `<p>…</p>\n` at the start of the converted content (the line holds no `<`, so its HTML holds
-    /// no `</p>` of its own).
-    static func firstParagraph(of html: String) -> String? {
-        guard html.utf8.starts(with: "<p>".utf8), let end = ByteSearch.firstRange(of: "</p>\n", in: html) else { return nil }
-        return String(html[..<html.utf8.index(html.utf8.startIndex, offsetBy: end.upperBound)])
+    /// The content's first paragraphs as the shape has them — `<p>…</p>\n` each, a newline between
+    /// two (their blank line), and one more after the last when the excerpt ends with blank lines
+    /// — or nil when the content's HTML starts otherwise (a definition list, an attribute). The
+    /// lines hold no `<`, so their HTML holds no `</p>` of its own.
+    static func leadingParagraphs(_ shape: Shape, of html: String) -> String? {
+        var html = html
+        let end = html.withUTF8 { b -> Int? in
+            guard let base = b.baseAddress else { return nil }
+            func has(_ literal: StaticString, at i: Int) -> Bool {
+                i + literal.utf8CodeUnitCount <= b.count && memcmp(base + i, literal.utf8Start, literal.utf8CodeUnitCount) == 0
+            }
+            var i = 0
+            for paragraph in 0..<shape.paragraphs {
+                if paragraph > 0 {
+                    guard i < b.count, b[i] == UInt8(ascii: "\n") else { return nil }
+                    i += 1
+                }
+                guard has("<p>", at: i) else { return nil }
+                i += 3
+                while true {
+                    guard i < b.count, let hit = memchr(base + i, Int32(UInt8(ascii: "<")), b.count - i) else { return nil }
+                    i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    if has("</p>\n", at: i) { break }
+                    i += 1
+                }
+                i += 5
+            }
+            if shape.endsWithBlankLine {
+                guard i < b.count, b[i] == UInt8(ascii: "\n") else { return nil }
+                i += 1
+            }
+            return i
+        }
+        guard let end else { return nil }
+        return String(html[..<html.utf8.index(html.utf8.startIndex, offsetBy: end)])
     }
 }

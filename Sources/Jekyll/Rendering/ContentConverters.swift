@@ -25,6 +25,8 @@ public struct ContentConverters: Sendable {
     }
 
     public let markdown: MarkdownProcessor
+    /// Whether `markdown` is kramdown: asked once a post, a test of `markdown` copied it.
+    public let isKramdown: Bool
     /// `kramdown: show_warnings`: Jekyll logs kramdown's warnings only when asked to.
     public let showsMarkdownWarnings: Bool
     public let highlighter: (any CodeHighlighter)?
@@ -62,6 +64,7 @@ public struct ContentConverters: Sendable {
             error.jekyllLine = ("Markdown processor:", "\"\(configuration.markdown)\" is not a valid Markdown processor.")
             markdown = .unavailable(configuration.places.locate(error, at: ["markdown"]))
         }
+        if case .kramdown = markdown { isKramdown = true } else { isKramdown = false }
         sass = SassConversion(configuration: configuration, theme: theme)
         earlyStylesheets = EarlyStylesheets(conversion: sass)
         markdownCache = ConversionCache(configuration: configuration, name: "Converters--Markdown")
