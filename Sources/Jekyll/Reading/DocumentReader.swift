@@ -26,10 +26,12 @@ struct DocumentReader: Sendable {
     func parse(path: String, displayPath: String) throws(BuildError) -> Parsed {
         // Called directly when nothing is cached: a closure kept in a local would copy the reader.
         guard let sources else {
+            if let parsed = parseFromHead(path: path, displayPath: displayPath) { return parsed }
             return try parse(text: SourceText.read(path, displayPath: displayPath), displayPath: displayPath, fullPath: path)
         }
         return try sources.parsed(path: path, displayPath: displayPath) { () throws(BuildError) -> Parsed in
-            try parse(text: SourceText.read(path, displayPath: displayPath), displayPath: displayPath, fullPath: path)
+            if let parsed = parseFromHead(path: path, displayPath: displayPath) { return parsed }
+            return try parse(text: SourceText.read(path, displayPath: displayPath), displayPath: displayPath, fullPath: path)
         }
     }
 
