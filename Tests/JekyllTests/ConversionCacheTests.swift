@@ -32,6 +32,26 @@ import JekyllPlugins
         return converted ? nil : text
     }
 
+    /// The key changes with any byte of the input, with the input's length, and when words trade
+    /// places between the hash's lanes.
+    @Test func fastHashSeesEveryByte() {
+        let base = Array(String(repeating: "Zürich, a text of some length. ", count: 9).utf8) + Array("tail of text".utf8)
+        func hash(_ bytes: [UInt8], seed: UInt64 = 7) -> UInt64 { bytes.withUnsafeBytes { FastHash.hash($0, seed: seed) } }
+        var seen: Set<UInt64> = [hash(base)]
+        for i in base.indices {
+            var changed = base
+            changed[i] ^= 0x80
+            seen.insert(hash(changed))
+        }
+        #expect(seen.count == base.count + 1)
+        var swapped = base
+        swapped.replaceSubrange(0..<8, with: base[8..<16])
+        swapped.replaceSubrange(8..<16, with: base[0..<8])
+        #expect(base[0..<8] != base[8..<16] && hash(swapped) != hash(base))
+        #expect(hash(base + [0]) != hash(base) && hash(Array(base.dropLast())) != hash(base))
+        #expect(hash(base, seed: 8) != hash(base))
+    }
+
     @Test func storesOnlyWhatAnEarlierBuildSaw() throws {
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -95,6 +95,24 @@ public struct EntryFilter: Sendable {
     /// fnmatch, by prefix, or by naming the entry's directory with a trailing slash.
     private static func globMatches(_ patterns: [SourcePattern], _ entry: String, source: String) -> Bool {
         guard !patterns.isEmpty else { return false }
+        // Literal patterns are first compared with the entry itself: pattern and entry would be
+        // joined under the same source, so only what follows it can differ. The whole path is made
+        // (a string and an array for every entry) only for glob patterns and the directory test.
+        var entryBytes = entry
+        var needsPath = false
+        let matchesLiterally = entryBytes.withUTF8 { entry -> Bool in
+            for pattern in patterns {
+                guard let relative = pattern.relativeLiteral, entry.first != UInt8(ascii: "/") else {
+                    needsPath = true
+                    continue
+                }
+                if Self.hasPrefix(entry, relative) { return true }
+                if relative.count == entry.count + 1, relative.last == UInt8(ascii: "/") { needsPath = true }
+            }
+            return false
+        }
+        if matchesLiterally { return true }
+        guard needsPath else { return false }
         let path = Path.join(source, entry)
         let bytes = Array(path.utf8)
         var isDirectory: Bool?
@@ -115,16 +133,18 @@ public struct EntryFilter: Sendable {
 
     /// `whole` starts with `prefix` (and is no shorter), byte by byte without generic sequences.
     private static func hasPrefix(_ whole: [UInt8], _ prefix: [UInt8]) -> Bool {
-        whole.withUnsafeBufferPointer { w in
-            prefix.withUnsafeBufferPointer { p in
-                guard w.count >= p.count else { return false }
-                var i = p.count - 1
-                while i >= 0 {
-                    if w[i] != p[i] { return false }
-                    i -= 1
-                }
-                return true
+        whole.withUnsafeBufferPointer { w in hasPrefix(w, prefix) }
+    }
+
+    private static func hasPrefix(_ w: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+        prefix.withUnsafeBufferPointer { p in
+            guard w.count >= p.count else { return false }
+            var i = p.count - 1
+            while i >= 0 {
+                if w[i] != p[i] { return false }
+                i -= 1
             }
+            return true
         }
     }
 
@@ -134,12 +154,16 @@ public struct EntryFilter: Sendable {
         let glob: GlobPattern
         /// No wildcard, bracket or escape.
         let isLiteral: Bool
+        /// A literal pattern not starting with `/`: its bytes, which follow the source's (and a
+        /// slash) in `bytes` as an entry's follow them in its path.
+        let relativeLiteral: [UInt8]?
 
         init(_ pattern: String, source: String) {
             let path = Path.join(source, pattern)
             bytes = Array(path.utf8)
             glob = GlobPattern(path)
             isLiteral = glob.isLiteral
+            relativeLiteral = isLiteral && pattern.utf8.first != UInt8(ascii: "/") ? Array(pattern.utf8) : nil
         }
     }
 }

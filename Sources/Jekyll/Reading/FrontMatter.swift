@@ -21,9 +21,41 @@ public struct FrontMatterSplit: Sendable, Equatable {
         return FrontMatterSplit(yaml: contiguous[..<yamlEnd], body: contiguous[bodyStart...], bodyLine: found.bodyLine)
     }
 
+    /// What `split` makes of a file known by its first bytes only (`FileSystem.readHeadAndText`).
+    public enum HeadSplit: Equatable, Sendable {
+        /// The front matter ends at `yamlEnd` (the start of its closing line), the body starts at
+        /// `bodyStart` on line `bodyLine`, and the bytes before the body are UTF-8.
+        case found(yamlEnd: Int, bodyStart: Int, bodyLine: Int)
+        /// The closing line, or the whitespace after it, may go on past these bytes.
+        case needMore
+        /// No front matter, a byte order mark, or front matter that is not UTF-8: for the
+        /// whole-file path, which drops the mark and reports the bytes.
+        case decline
+    }
+
+    /// `split` from a file's first bytes: the same split once the closing line and the whitespace
+    /// after it end inside them (`isWholeFile`: they are all the file has).
+    public static func split(head: UnsafeBufferPointer<UInt8>, isWholeFile: Bool) -> HeadSplit {
+        guard head.count >= 3 else { return isWholeFile ? .decline : .needMore }
+        guard head[0] == UInt8(ascii: "-"), head[1] == UInt8(ascii: "-"), head[2] == UInt8(ascii: "-") else {
+            return .decline
+        }
+        guard let found = offsets(in: head) else { return isWholeFile ? .decline : .needMore }
+        if !isWholeFile {
+            var end = found.yamlEnd + 3
+            while end < head.count, isRubySpace(head[end]) { end += 1 }
+            if end == head.count { return .needMore }
+        }
+        let frontMatter = UnsafeBufferPointer(rebasing: head[..<found.bodyStart])
+        if !frontMatter.allSatisfy({ $0 < 0x80 }), String(validating: frontMatter, as: UTF8.self) == nil {
+            return .decline
+        }
+        return .found(yamlEnd: found.yamlEnd, bodyStart: found.bodyStart, bodyLine: found.bodyLine)
+    }
+
     /// Where the front matter ends (the start of its closing line), where the body starts, and
     /// the body's line.
-    private static func offsets(in bytes: UnsafeBufferPointer<UInt8>) -> (yamlEnd: Int, bodyStart: Int, bodyLine: Int)? {
+    static func offsets(in bytes: UnsafeBufferPointer<UInt8>) -> (yamlEnd: Int, bodyStart: Int, bodyLine: Int)? {
         var i = 0
         for _ in 0..<3 {
             guard i < bytes.count, bytes[i] == UInt8(ascii: "-") else { return nil }

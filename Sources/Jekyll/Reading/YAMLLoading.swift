@@ -46,6 +46,13 @@ enum YAMLLoading {
         }
     }
 
+    /// The value of YAML bytes that load, or nil for any error (the caller takes a path that
+    /// reports it).
+    static func valueIfValid(_ bytes: UnsafeRawBufferPointer, path: String, clock: SiteClock) -> Value? {
+        guard let loaded = try? YAML.load(bytes: bytes, file: path, firstLine: 1) else { return nil }
+        return YAMLConversion.value(loaded, clock: clock)
+    }
+
     /// Loads the text's own bytes when they are contiguous (front matter is a slice of the file's
     /// text), without copying them into a string of their own first.
     private static func loadInPlace(_ text: some StringProtocol, path: String, firstLine: Int) throws(YAMLError) -> YAMLValue {

@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+@testable import Jekyll
+
+/// Jekyll's `glob_include?` rules for entries: a pattern matches by fnmatch, by prefix, or by
+/// naming a folder with a trailing slash; literal patterns are compared without building the path.
+@Suite struct EntryFilterTests {
+    @Test func includeAndExcludeRules() throws {
+        let source = NSTemporaryDirectory() + "kyll-filter-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: source + "/vendor/bundle", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        let filter = EntryFilter(source: source, include: ["_pages", ".htaccess", "docs/*.md"],
+                                 exclude: ["vendor/bundle/", "vendor/cache/", "Gemfile", "node_modules", "*.log", "/abs"],
+                                 safe: false)
+        let rejected: [(String, Bool)] = [
+            ("Gemfile", true), ("Gemfile.lock", true), ("_pages", false), ("_pages2", false), ("_drafts", true),
+            (".htaccess", false), (".git", true), ("index.md", false), ("error.log", true), ("docs/a.md", false),
+            ("node_modules", true), ("vendor/bundle", true), ("vendor/cache", false), ("vendor", false),
+            ("x~", true), ("a.", true), ("abs", true),
+        ]
+        for (entry, expected) in rejected {
+            #expect(filter.rejects(entry, in: source) == expected, "\(entry)")
+        }
+        let posts = filter.relativeTo(baseDirectory: source + "/_posts")
+        #expect(!posts.rejects("2024-01-01-a.md", in: source + "/_posts"))
+        #expect(posts.rejects("2024-01-01-a.log", in: source + "/_posts"))
+    }
+}
