@@ -132,6 +132,10 @@ func render(_ source: String, _ data: Value = [:], partials: [String: String] = 
         #expect(try render("{{ t | date: f }}", ["t": early, "f": .string("%Y %-Y %e %-e %d %-d %-H %H|%-M|%-S")])
             == "0987 987  5 5 05 5 4 04|3|2")
         #expect(try render("{{ d | date: '%Y %Z %z %s' }}", ["d": .date(DateValue(year: 2016, month: 3, day: 4))]) == "2016 +00:00 +0000 1457049600")
+        // Past the 128 bytes formatted on the stack: literals, plain and padded directives.
+        let long = String(repeating: "%B %-d, %Y — %20A|", count: 12)
+        let expected = String(repeating: "January 2, 2024 — " + String(repeating: " ", count: 13) + "Tuesday|", count: 12)
+        #expect(try render("{{ t | date: f }}", ["t": t, "f": .string(long)]) == expected)
     }
 
     @Test(arguments: [

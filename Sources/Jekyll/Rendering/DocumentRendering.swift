@@ -98,8 +98,9 @@ extension BuildContext {
         let contentAfterConversion = output
         var lastLayoutInput: String?
         if doc.placedInLayout {
-            let placed = try placeInLayouts(output, doc: doc, payload: &payload, viewer: id)
-            lastLayoutInput = layoutInputMayBeRead(from: id) ? placed.lastInput : nil
+            let keepsInput = layoutInputMayBeRead(from: id)
+            let placed = try placeInLayouts(output, doc: doc, payload: &payload, viewer: id, keepingLastInput: keepsInput)
+            lastLayoutInput = keepsInput ? placed.lastInput : nil
             if let buffer = placed.buffer {
                 if let staged, staged.isStaged(id), try staged.write(id, buffer) {
                     return RenderState.Result(converted: contentAfterConversion, output: nil, isStaged: true,
@@ -126,9 +127,10 @@ extension BuildContext {
     }
 
     /// The output through the layout chain — the buffer the outermost layout rendered into, nil
-    /// when no layout applies (the output is `content`) —, and what that layout got as `content`.
-    func placeInLayouts(_ content: String, doc: Document, payload: inout OrderedHash,
-                        viewer: Int) throws(BuildError) -> (buffer: OutputBuffer?, lastInput: String?) {
+    /// when no layout applies (the output is `content`) —, and what that layout got as `content`
+    /// (nil unless `keepingLastInput` when it was an inner layout's buffer: see below).
+    func placeInLayouts(_ content: String, doc: Document, payload: inout OrderedHash, viewer: Int,
+                        keepingLastInput: Bool = true) throws(BuildError) -> (buffer: OutputBuffer?, lastInput: String?) {
         let name = doc.layoutName
         if let name, site.layouts.index(forKey: name) == nil, name != "none" {
             site.logger.warn("Build Warning:", "Layout '\(name)' requested in \(doc.relativePath) does not exist.")
@@ -138,13 +140,24 @@ extension BuildContext {
         var lastInput: String?
         let chain = name.map { layoutChains.chain(named: $0, in: site.layouts) } ?? []
         for step in chain {
-            if let inner = buffer { output = inner.string }
-            payload["content"] = .string(output)
-            lastInput = output
-            payload["layout"] = .hash(step.data)
             let template = try layoutTemplates.template(step.layout.path) { () throws(BuildError) -> Template in
                 try parse(step.layout.content, name: step.layout.relativePath, firstLine: step.layout.contentLine)
             }
+            var innerBytes = 0
+            if let inner = buffer, !keepingLastInput,
+               layoutContentUse.printsOnlyPlainly(template, path: step.layout.path, options: options(viewer: viewer)) {
+                // The inner layout's output goes into this one's as its runs (its bytes copied,
+                // the post's held text held again), not joined into a `String` that is copied
+                // into this output once more.
+                payload["content"] = .drop(RenderedOutput(inner))
+                lastInput = nil
+                innerBytes = inner.copiedCount
+            } else {
+                if let inner = buffer { output = inner.string }
+                payload["content"] = .string(output)
+                lastInput = output
+            }
+            payload["layout"] = .hash(step.data)
             do {
                 // Room for what the layout's includes add (a page's head, navigation and footer
                 // are a few KiB), so the output is not grown and copied on the way; a long
@@ -153,7 +166,7 @@ extension BuildContext {
                 // (up to 14 KiB), whose allocation is a fraction of a large one's.
                 buffer = try renderTemplateOutput(template, payload: payload, viewer: viewer, source: step.layout.content,
                                                   firstLine: step.layout.contentLine, path: step.layout.relativePath,
-                                                  additionalCapacity: 8 * 1024)
+                                                  additionalCapacity: 8 * 1024 + innerBytes)
             } catch {
                 throw error.adding(frame: "in layout \(step.layout.relativePath), rendering \(doc.relativePath)")
             }

@@ -56,3 +56,17 @@ final class LayoutChains: Sendable {
         }
     }
 }
+
+/// Which layouts read `content` only to print it plainly (`{{ content }}`, in them and in their
+/// includes): such a layout can take the layout inside it's output as its buffer
+/// (`RenderedOutput`), not joined into a `String`. Worked out once per layout and build.
+final class LayoutContentUse: Sendable {
+    private let known = Locked<[String: Bool]>([:])
+
+    func printsOnlyPlainly(_ template: Template, path: String, options: @autoclosure () -> RenderOptions) -> Bool {
+        if let k = known.withLock({ $0[path] }) { return k }
+        let plain = template.readsOnlyInPlainOutputs("content", options: options())
+        known.withLock { $0[path] = plain }
+        return plain
+    }
+}

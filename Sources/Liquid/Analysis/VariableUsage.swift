@@ -56,6 +56,9 @@ public struct TemplateAnalyzer {
     /// What the template is parsed with: filters analysing expressions given as text parse them
     /// with it.
     public let environment: LiquidEnvironment
+    /// Names whose plain outputs (`{{ content }}`: no filters, no keys) are not counted as reads
+    /// (see `Template.readsOnlyInPlainOutputs`).
+    var plainlyPrinted: Set<String> = []
 
     public init(bound: Set<String> = [], environment: LiquidEnvironment = .standard,
                 partialUsage: @escaping (String) -> VariableUsage? = { _ in nil }) {
@@ -184,7 +187,12 @@ public struct TemplateAnalyzer {
         for node in block.program {
             switch node.node {
             case .text: break
-            case .output(let e, _): read(e)
+            case .output(let e, _):
+                if !plainlyPrinted.isEmpty, e.filters.isEmpty, case .variable(let lookup)? = e.expression,
+                   lookup.lookups.isEmpty, case .identifier(let name) = lookup.name, plainlyPrinted.contains(name) {
+                    continue
+                }
+                read(e)
             case .tag(let tag, _):
                 if let tag = tag.analyzable {
                     tag.analyze(&self)

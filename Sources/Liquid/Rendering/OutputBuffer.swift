@@ -50,6 +50,9 @@ public struct OutputBuffer: Sendable {
 
     public var count: Int { storage.count + storage.pieceBytes }
 
+    /// The bytes appending this buffer to another copies (its held strings are held there too).
+    public var copiedCount: Int { storage.count }
+
     /// A copy of the bytes written so far.
     public var bytes: [UInt8] {
         var result: [UInt8] = []
@@ -169,6 +172,12 @@ public struct OutputBuffer: Sendable {
         case .nil: return
         case .string(let s): append(s)
         case .int(let i): appendInteger(i)
+        case .drop(let d):
+            if let rendered = d as? RenderedOutput {
+                append(rendered.buffer)
+            } else {
+                append(value.rubyString)
+            }
         case .array(let items):
             for item in items {
                 if case .array = item {

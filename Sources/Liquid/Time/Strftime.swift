@@ -42,12 +42,18 @@ enum Strftime {
 
     /// Ruby gives up with `Errno::ERANGE` once the result would pass 512 KiB per byte of the format.
     static func format(_ m: Moment, _ format: String) throws -> String {
+        // Bytes, made a string once: appending to a `String` piece by piece cost more than the
+        // conversions themselves. On the stack while they fit.
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer in
+            var out = ByteSink(buffer: buffer)
+            defer { out.release() }
+            return try Self.format(m, format, into: &out)
+        }
+    }
+
+    private static func format(_ m: Moment, _ format: String, into out: inout ByteSink) throws -> String {
         let limit = format.utf8.count * 512 * 1024
         var tooWide = false
-        // Bytes, made a string once: appending to a `String` piece by piece cost more than the
-        // conversions themselves.
-        var out: [UInt8] = []
-        out.reserveCapacity(format.utf8.count + 32)
         var format = format
         format.withUTF8 { f in
             var i = 0
@@ -101,7 +107,7 @@ enum Strftime {
                 let conversion = Unicode.Scalar(byte)
                 if !widthOverflows, !tooWide,
                    let text = directive(conversion, m, flags: flags, width: width, colons: colons) {
-                    out.append(contentsOf: text.utf8)
+                    out.append(text)
                 } else {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: f[start..<i]))
                 }
@@ -114,7 +120,7 @@ enum Strftime {
         if tooWide || out.count > limit {
             throw LiquidError(.standard, "Numerical result out of range - \(format)")
         }
-        return String(decoding: out, as: UTF8.self)
+        return out.string
     }
 
     static let monthBytes = months.map { Array($0.utf8) }
@@ -125,7 +131,7 @@ enum Strftime {
     /// The directives without width or flags but `-` whose output `directive` would make the
     /// same, appended directly; false (nothing appended) for the others.
     @inline(__always)
-    private static func appendPlain(_ c: UInt8, _ m: Moment, noPadding: Bool, to out: inout [UInt8]) -> Bool {
+    private static func appendPlain(_ c: UInt8, _ m: Moment, noPadding: Bool, to out: inout ByteSink) -> Bool {
         let t = m.civil
         /// 0...99, zero-padded to two digits unless `-`.
         func two(_ n: Int) {
