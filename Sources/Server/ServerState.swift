@@ -10,8 +10,9 @@ final class ServerState: Sendable {
         var errorGeneration: UInt64 = 0
         /// `errorGeneration` when browsers were last told to reload.
         var generationAtLastReload: UInt64 = 0
-        /// The script put into HTML pages once live reload listens; nil while it is off.
-        var liveReloadScript: String?
+        /// Whether HTML pages get the live reload script (once live reload listens), and the port it
+        /// connects to (nil: the page's own).
+        var liveReloadScript: LiveReloadScript.Target?
     }
 
     private let mutable: NIOLockedValueBox<Mutable>
@@ -35,7 +36,13 @@ final class ServerState: Sendable {
 
     /// Turns the script on, naming the port it connects to (nil: the page's own).
     func installLiveReloadScript(port: Int?) {
-        mutable.withLockedValue { $0.liveReloadScript = LiveReloadScript.tag(port: port) }
+        mutable.withLockedValue { $0.liveReloadScript = LiveReloadScript.Target(port: port) }
+    }
+
+    /// Identifies the overlay state (error or none) of pages served now; the live reload hub compares
+    /// it with the one a browser's page was served with.
+    var errorGeneration: UInt64 {
+        mutable.withLockedValue { $0.errorGeneration }
     }
 
     var buildError: BuildErrorReport? {
@@ -61,7 +68,9 @@ final class ServerState: Sendable {
     }
 
     /// The markup to put into HTML pages now, with a number identifying it for entity tags;
-    /// nil when pages go out unchanged (live reload off and no build error).
+    /// nil when pages go out unchanged (live reload off and no build error). The script carries the
+    /// error generation, which the variant includes, so a browser never reuses a cached page whose
+    /// script names another generation.
     func injection() -> (snippet: [UInt8], variant: UInt64)? {
         let (error, generation, liveReloadScript) = mutable.withLockedValue {
             ($0.buildError, $0.errorGeneration, $0.liveReloadScript)
@@ -69,7 +78,7 @@ final class ServerState: Sendable {
         guard liveReloadScript != nil || error != nil else { return nil }
         var snippet = ""
         if let error { snippet += ErrorOverlay.markup(for: error) }
-        if let liveReloadScript { snippet += liveReloadScript }
+        if let liveReloadScript { snippet += LiveReloadScript.tag(target: liveReloadScript, overlayGeneration: generation) }
         let variant = instanceSalt << 32 | (generation & 0x7FFF_FFFF) << 1 | (liveReloadScript == nil ? 0 : 1)
         return (Array(snippet.utf8), variant)
     }

@@ -47,13 +47,16 @@ public final class SiteServer: Sendable {
 
     public let configuration: ServerConfiguration
     private let state: ServerState
-    private let hub = LiveReloadHub()
+    private let hub: LiveReloadHub
     private let running = NIOLockedValueBox<Running?>(nil)
     private let logger: Logger
 
     public init(configuration: ServerConfiguration, logger: Logger? = nil) {
         self.configuration = configuration
-        self.state = ServerState(configuration: configuration)
+        let state = ServerState(configuration: configuration)
+        self.state = state
+        hub = LiveReloadHub(currentOverlayGeneration: { state.errorGeneration },
+                            reloadPath: state.urlPath(forSitePath: ""))
         self.logger = logger ?? {
             var logger = Logger(label: "kyll.server")
             logger.logLevel = .warning

@@ -157,9 +157,13 @@ struct MediaAndInjectionTests {
 
     @Test("LiveReload messages")
     func messages() {
-        #expect(LiveReloadMessage.isHello(#"{"command":"hello","protocols":["http://livereload.com/protocols/official-7"]}"#))
-        #expect(!LiveReloadMessage.isHello(#"{"command":"hello","protocols":["http://example.com/other"]}"#))
-        #expect(!LiveReloadMessage.isHello("not json"))
+        #expect(LiveReloadMessage.decodeHello(#"{"command":"hello","protocols":["http://livereload.com/protocols/official-7"]}"#)
+            == .init(overlayGeneration: nil))
+        #expect(LiveReloadMessage.decodeHello(
+            #"{"command":"hello","protocols":["http://livereload.com/protocols/official-7"],"kyllOverlayGeneration":3}"#)
+            == .init(overlayGeneration: 3))
+        #expect(LiveReloadMessage.decodeHello(#"{"command":"hello","protocols":["http://example.com/other"]}"#) == nil)
+        #expect(LiveReloadMessage.decodeHello("not json") == nil)
         #expect(LiveReloadMessage.reload(path: "/a \"b\".css", liveCSS: true)
             == #"{"command":"reload","liveCSS":true,"path":"/a \"b\".css"}"#)
         #expect(LiveReloadMessage.hello.contains(#""serverName":"kyll""#))

@@ -125,6 +125,34 @@ CONNECTED = "window.kyllLiveReload && window.kyllLiveReload.connected"
 OVERLAY = "document.getElementById('kyll-build-error')"
 
 
+# Run before the page's own scripts: while sessionStorage says so, opening a WebSocket fails, as if the
+# connection were slow, so the live reload script keeps retrying until the test lets it through.
+HOLD_SOCKET = """(function () {
+  var Real = window.WebSocket;
+  window.WebSocket = function (url, protocols) {
+    if (sessionStorage.getItem('kyllHoldSocket') === '1') throw new Error('held by the test');
+    return protocols === undefined ? new Real(url) : new Real(url, protocols);
+  };
+})();"""
+
+
+def load_then_change(page, url, change, served_changed):
+    """Reloads the page with its live reload socket held, then makes `change` while it cannot hear the
+    reload broadcast about it (the race of a browser reloading when a build ends), waits until pages
+    are served changed, and lets the socket connect. Returns whether the held page loaded."""
+    page.evaluate("window.kyllMarker = 'before the held reload'; "
+                  "sessionStorage.setItem('kyllHoldSocket', '1'); setTimeout(function () { location.reload(); }, 0); true")
+    loaded = page.wait_for("window.kyllMarker === undefined && document.readyState === 'complete' && "
+                           "window.kyllLiveReload && !window.kyllLiveReload.connected")
+    change()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not served_changed(urllib.request.urlopen(url).read().decode()):
+        time.sleep(0.05)
+    time.sleep(0.2)  # the broadcast follows the change of state at once; leave it time to be sent
+    page.evaluate("sessionStorage.setItem('kyllHoldSocket', '0')")
+    return loaded
+
+
 def stop(process):
     """Ends a child process politely, then firmly."""
     process.terminate()
@@ -200,6 +228,19 @@ def run(harness, screenshots):
                      page.wait_for(f"document.readyState === 'complete' && !{OVERLAY} && "
                                    "document.querySelector('h1') !== null"))
         screenshot(page, screenshots, "fixed.png")
+
+        # 4. A page loading when the build fails connects after the reload was broadcast; the server
+        # sees from its hello that it was served without the overlay and has it reload. And back.
+        page.call("Page.addScriptToEvaluateOnNewDocument", {"source": HOLD_SOCKET})
+        checks.check("a page loaded just before a build fails ...", load_then_change(
+            page, url, lambda: write(site, "_error.json", json.dumps(error)), lambda html: "kyll-build-error" in html))
+        checks.check("... gets the overlay once its socket connects",
+                     page.wait_for(f"{OVERLAY} !== null && {CONNECTED}"))
+        checks.check("a page loaded just before the fix ...", load_then_change(
+            page, url, lambda: os.remove(os.path.join(site, "_error.json")),
+            lambda html: "kyll-build-error" not in html))
+        checks.check("... loses the overlay once its socket connects",
+                     page.wait_for(f"document.readyState === 'complete' && !{OVERLAY} && {CONNECTED}"))
     finally:
         if page:
             page.close()

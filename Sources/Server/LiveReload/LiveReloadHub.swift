@@ -13,6 +13,15 @@ enum LiveReloadMessage {
         var serverName: String?
         var path: String?
         var liveCSS: Bool?
+        /// kyll's own field in the script's `hello`: `ServerState`'s error generation its page was
+        /// served with. Other LiveReload clients leave it out; servers that don't know it ignore it.
+        var kyllOverlayGeneration: UInt64?
+    }
+
+    /// A client's `hello` offering protocol 7.
+    struct Hello: Equatable {
+        /// The overlay generation of the client's page; nil from clients other than our script.
+        var overlayGeneration: UInt64?
     }
 
     static var hello: String {
@@ -23,10 +32,11 @@ enum LiveReloadMessage {
         encode(Command(command: "reload", path: path, liveCSS: liveCSS))
     }
 
-    /// Whether a client message is a `hello` offering protocol 7.
-    static func isHello(_ text: String) -> Bool {
-        guard let command = try? JSONDecoder().decode(Command.self, from: Data(text.utf8)) else { return false }
-        return command.command == "hello" && (command.protocols ?? []).contains(protocolVersion7)
+    /// The client's `hello`, or nil when `text` is anything else (or offers other protocols).
+    static func decodeHello(_ text: String) -> Hello? {
+        guard let command = try? JSONDecoder().decode(Command.self, from: Data(text.utf8)),
+              command.command == "hello", (command.protocols ?? []).contains(protocolVersion7) else { return nil }
+        return Hello(overlayGeneration: command.kyllOverlayGeneration)
     }
 
     static func decodeReload(_ text: String) -> (path: String, liveCSS: Bool)? {
@@ -52,6 +62,15 @@ final class LiveReloadHub: Sendable {
     }
 
     private let clients = NIOLockedValueBox(Clients())
+    /// The overlay generation pages are served with now (`ServerState`'s error generation).
+    private let currentOverlayGeneration: @Sendable () -> UInt64
+    /// What a client whose page predates the current overlay state is sent right after its hello.
+    private let reloadForStalePage: String
+
+    init(currentOverlayGeneration: @escaping @Sendable () -> UInt64, reloadPath: String) {
+        self.currentOverlayGeneration = currentOverlayGeneration
+        reloadForStalePage = LiveReloadMessage.reload(path: reloadPath, liveCSS: false)
+    }
 
     /// Browsers that completed the handshake and are listening.
     var connectionCount: Int { clients.withLockedValue { $0.streams.count } }
@@ -79,7 +98,10 @@ final class LiveReloadHub: Sendable {
     }
 
     /// Serves one WebSocket connection: waits for the client's `hello`, answers it, then forwards
-    /// broadcasts until either side closes.
+    /// broadcasts until either side closes. A client whose page was served with another overlay state
+    /// than the current one is told to reload at once: a browser that loaded its page just before a
+    /// build error was set (or cleared) and connects just after the broadcast about it would otherwise
+    /// keep the wrong page.
     func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(64))
         let id = clients.withLockedValue { clients in
@@ -96,13 +118,19 @@ final class LiveReloadHub: Sendable {
             }
             var registered = false
             for try await message in inbound.messages(maxSize: 1 << 16) {
-                guard !registered, case .text(let text) = message, LiveReloadMessage.isHello(text) else { continue }
+                guard !registered, case .text(let text) = message,
+                      let hello = LiveReloadMessage.decodeHello(text) else { continue }
                 // Registered and answered under one lock: once the client holds our hello, every later
-                // broadcast reaches it, and none can come before the hello.
+                // broadcast reaches it, and none can come before the hello. The generation is read under
+                // it too: the server changes it before broadcasting, so a client registered too late
+                // for that broadcast sees the new generation here.
                 registered = clients.withLockedValue { clients in
                     guard !clients.closed else { return false }
                     clients.streams[id] = continuation
                     continuation.yield(LiveReloadMessage.hello)
+                    if let generation = hello.overlayGeneration, generation != currentOverlayGeneration() {
+                        continuation.yield(reloadForStalePage)
+                    }
                     return true
                 }
                 if !registered { break }

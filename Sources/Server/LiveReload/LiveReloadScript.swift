@@ -6,13 +6,22 @@
 /// - for anything else, reloads the page;
 /// - when the connection drops (the server restarted), retries with backoff and reloads once it is
 ///   back, since the site may have changed meanwhile.
+///
+/// Its `hello` names the overlay generation the page was served with, so that the server can have
+/// a page that missed an overlay change (loaded before it, connected after its broadcast) reload.
 enum LiveReloadScript {
     static let webSocketPath = "/livereload"
 
-    /// A `<script>` element; `port` nil means the page's own port.
-    static func tag(port: Int?) -> String {
-        let portLiteral = port.map(String.init) ?? "null"
-        return "<script>\n(function () {\nvar livereloadPort = \(portLiteral);\n\(body)})();\n</script>\n"
+    /// Where the script connects: `port` nil means the page's own port.
+    struct Target: Equatable {
+        var port: Int?
+    }
+
+    /// A `<script>` element for a page served at `overlayGeneration`.
+    static func tag(target: Target, overlayGeneration: UInt64) -> String {
+        let portLiteral = target.port.map(String.init) ?? "null"
+        return "<script>\n(function () {\nvar livereloadPort = \(portLiteral);\n"
+            + "var overlayGeneration = \(overlayGeneration);\n\(body)})();\n</script>\n"
     }
 
     private static let body = """
@@ -62,7 +71,8 @@ enum LiveReloadScript {
           socket.onopen = function () {
             retryDelay = 250;
             socket.send(JSON.stringify({ command: "hello",
-              protocols: ["http://livereload.com/protocols/official-7"] }));
+              protocols: ["http://livereload.com/protocols/official-7"],
+              kyllOverlayGeneration: overlayGeneration }));
           };
           socket.onmessage = function (event) {
             var message;

@@ -15,8 +15,11 @@ final class LiveReloadClient: Sendable {
         self.connection = connection
     }
 
-    /// Connects and returns once the server has answered `hello` (so broadcasts now reach us).
-    static func connect(port: Int) async throws -> LiveReloadClient {
+    /// Connects and returns once the server has answered `hello` (so broadcasts now reach us). With
+    /// `overlayGeneration` the hello says so, as the injected script's does; without it, as other
+    /// LiveReload clients' do.
+    static func connect(port: Int, overlayGeneration: UInt64? = nil) async throws -> LiveReloadClient {
+        let generationField = overlayGeneration.map { #","kyllOverlayGeneration":\#($0)"# } ?? ""
         let (stream, continuation) = AsyncStream.makeStream(of: String.self)
         var logger = Logger(label: "test.livereload")
         logger.logLevel = .critical
@@ -24,7 +27,8 @@ final class LiveReloadClient: Sendable {
             defer { continuation.finish() }
             try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/livereload", logger: logger) { inbound, outbound, _ in
                 try await outbound.writeTextMessage(
-                    #"{"command":"hello","protocols":["http://livereload.com/protocols/official-7"]}"#)
+                    #"{"command":"hello","protocols":["http://livereload.com/protocols/official-7"]"#
+                        + generationField + "}")
                 for try await message in inbound.messages(maxSize: 1 << 20) {
                     if case .text(let text) = message { continuation.yield(text) }
                 }
