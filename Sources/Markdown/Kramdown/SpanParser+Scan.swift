@@ -51,43 +51,24 @@ extension SpanParser {
         Self.firstTrigger(in: bytes, from: 0, table: triggerTable) == bytes.count
     }
 
-    /// The first byte at or after `from` that `table` marks a trigger, or the end. Eight bytes a
-    /// round are tested at once for bytes that are never triggers (letters, space, comma, non-ASCII:
-    /// most of a text); the first other byte is looked up in `table`. Every scan for triggers (the
+    /// The first byte at or after `from` that `table` marks a trigger, or the end: eight bytes a
+    /// round while none of them is one, then to the one among them. Every scan for triggers (the
     /// span parser's, `SimpleSpans`') goes through here, so they skip the same bytes.
     @inline(__always)
     static func firstTrigger(in s: UnsafeBufferPointer<UInt8>, from: Int, table triggers: UnsafePointer<Bool>) -> Int {
         let n = s.count
         var p = from
         while p &+ 8 <= n {
-            let w = UInt64(littleEndian: UnsafeRawPointer(s.baseAddress! + p).loadUnaligned(as: UInt64.self))
-            let other = ~neverTriggers(w) & 0x8080_8080_8080_8080
-            if other == 0 {
+            if !triggers[Int(s[p])] && !triggers[Int(s[p &+ 1])] && !triggers[Int(s[p &+ 2])] && !triggers[Int(s[p &+ 3])]
+                && !triggers[Int(s[p &+ 4])] && !triggers[Int(s[p &+ 5])] && !triggers[Int(s[p &+ 6])] && !triggers[Int(s[p &+ 7])] {
                 p &+= 8
                 continue
             }
-            p &+= other.trailingZeroBitCount &>> 3
-            if triggers[Int(s[p])] { return p }
-            p &+= 1
+            while !triggers[Int(s[p])] { p &+= 1 }
+            return p
         }
         while p < n && !triggers[Int(s[p])] { p &+= 1 }
         return p
-    }
-
-    /// The high bit of each byte of `w` (first byte lowest) set when the byte is a letter, a space,
-    /// a comma or not ASCII, none of them a trigger. Each byte is tested on its own: its low seven
-    /// bits plus a constant below 0x80 never carry into the next byte.
-    @inline(__always)
-    static func neverTriggers(_ w: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let low = w & (0x7F &* ones)
-        // a letter of either case is 0x61...0x7A with 0x20 set
-        let folded = low | (0x20 &* ones)
-        let letter = (folded &+ (0x1F &* ones)) & ~(folded &+ (0x05 &* ones))
-        // a byte equal to `c` is 0 after xor, the only value that stays below 0x80 plus 0x7F
-        let space = ~((low ^ (0x20 &* ones)) &+ (0x7F &* ones))
-        let comma = ~((low ^ (0x2C &* ones)) &+ (0x7F &* ones))
-        return letter | space | comma | w
     }
 
     /// `isTrigger` of every byte value, for the scan loop.
