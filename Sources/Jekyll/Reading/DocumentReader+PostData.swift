@@ -116,25 +116,28 @@ extension DocumentReader {
 
     /// `YYYY-MM-DD-slug.ext`: the date, slug and extension.
     static func datedFileName(_ name: String) -> (date: String, slug: String, ext: String)? {
-        let parts = Array(name.utf8)
-        func digits(_ i: inout Int, _ range: ClosedRange<Int>) -> Bool {
-            let start = i
-            while i < parts.count, parts[i] >= 0x30, parts[i] <= 0x39, i - start < range.upperBound { i += 1 }
-            return range.contains(i - start)
+        // Read in place: copying the name into an array cost an allocation a post.
+        var name = name
+        return name.withUTF8 { parts in
+            func digits(_ i: inout Int, _ range: ClosedRange<Int>) -> Bool {
+                let start = i
+                while i < parts.count, parts[i] >= 0x30, parts[i] <= 0x39, i - start < range.upperBound { i += 1 }
+                return range.contains(i - start)
+            }
+            var i = 0
+            guard digits(&i, 2...4), i < parts.count, parts[i] == 0x2D else { return nil }
+            i += 1
+            guard digits(&i, 1...2), i < parts.count, parts[i] == 0x2D else { return nil }
+            i += 1
+            guard digits(&i, 1...2), i < parts.count, parts[i] == 0x2D else { return nil }
+            let dateEnd = i
+            let rest = parts[(i + 1)...]
+            guard let dot = rest.lastIndex(of: 0x2E), dot + 1 < parts.count else { return nil }
+            let date = String(decoding: UnsafeBufferPointer(rebasing: parts[0..<dateEnd]), as: UTF8.self)
+            let slug = String(decoding: UnsafeBufferPointer(rebasing: parts[(dateEnd + 1)..<dot]), as: UTF8.self)
+            let ext = String(decoding: UnsafeBufferPointer(rebasing: parts[dot...]), as: UTF8.self)
+            return (date, slug, ext)
         }
-        var i = 0
-        guard digits(&i, 2...4), i < parts.count, parts[i] == 0x2D else { return nil }
-        i += 1
-        guard digits(&i, 1...2), i < parts.count, parts[i] == 0x2D else { return nil }
-        i += 1
-        guard digits(&i, 1...2), i < parts.count, parts[i] == 0x2D else { return nil }
-        let dateEnd = i
-        let rest = parts[(i + 1)...]
-        guard let dot = rest.lastIndex(of: 0x2E), dot + 1 < parts.count else { return nil }
-        let date = String(decoding: parts[0..<dateEnd], as: UTF8.self)
-        let slug = String(decoding: parts[(dateEnd + 1)..<dot], as: UTF8.self)
-        let ext = String(decoding: parts[dot...], as: UTF8.self)
-        return (date, slug, ext)
     }
 
     /// Jekyll's `titleize_slug`: words between dashes, capitalized, joined with spaces.

@@ -4,8 +4,13 @@ import Liquid
 /// `strftime` format of the time in its own offset, printed by Liquid's formatter.
 public struct WallClock: Sendable {
     public let time: TimeValue
+    /// The time's civil fields, worked out once for the three or so placeholders of a permalink.
+    private let fields: CivilTime
 
-    public init(_ time: TimeValue) { self.time = time }
+    public init(_ time: TimeValue) {
+        self.time = time
+        fields = time.components
+    }
 
     static let placeholderFormats: [String: String] = [
         "year": "%Y", "month": "%m", "day": "%d", "hour": "%H", "minute": "%M", "second": "%S",
@@ -17,7 +22,6 @@ public struct WallClock: Sendable {
     public func placeholder(_ name: String) -> String? {
         // The numeric fields of a four-digit year, which nearly every permalink uses, are printed
         // directly (the formatter parses its format and builds its fields for each one).
-        let fields = time.components
         if fields.year >= 1000 && fields.year <= 9999 {
             switch name {
             case "year": return String(fields.year)
@@ -35,5 +39,11 @@ public struct WallClock: Sendable {
         return WallClock.placeholderFormats[name].flatMap { DateFilter.strftime(.time(time), $0) }
     }
 
-    private static func twoDigits(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
+    private static func twoDigits(_ n: Int) -> String {
+        // Months, days, hours, minutes and seconds come from the table (small strings, no
+        // allocation); anything else as printed.
+        (0..<100).contains(n) ? twoDigitStrings[n] : (n < 10 ? "0" + String(n) : String(n))
+    }
+
+    private static let twoDigitStrings: [String] = (0..<100).map { $0 < 10 ? "0\($0)" : "\($0)" }
 }
