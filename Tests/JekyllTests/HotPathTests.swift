@@ -60,6 +60,12 @@ import Testing
         #expect(SiteURL.relative(path, baseurl: baseurl) == URIReference(joined).normalized().description)
     }
 
+    /// The two-byte test of a leading `//` agrees with `hasPrefix` (short, long, non-ASCII texts).
+    @Test(arguments: ["", "/", "//", "///", "/a", "a/", "a//", "//cdn.org/x", "/é", "é//", "/" + String(repeating: "x", count: 40)])
+    func startsWithTwoSlashes(text: String) {
+        #expect(SiteURL.startsWithTwoSlashes(text) == text.hasPrefix("//"))
+    }
+
     /// `absolute_url` joins a plain origin and a plain path without normalizing: the same as
     /// normalizing the joined text (the definition), for plain and for other inputs.
     @Test(arguments: [

@@ -63,19 +63,27 @@ public enum SiteURL {
             // a host and goes the long way.
             guard let first = text.utf8.first else { return text }
             if first != UInt8(ascii: "/") { return "/" + text }
-            if !text.utf8.starts(with: "//".utf8) { return text }
+            if !startsWithTwoSlashes(text) { return text }
         } else if isPlainPath(text) {
             // No scheme, query, fragment, escapes or dot segments: normalizing would change nothing.
             var base = baseurl ?? ""
             if base.hasSuffix("/") { base.removeLast() }
             let joined = ensureLeadingSlash(base) + ensureLeadingSlash(text)
-            if isPlainPath(joined) && !joined.utf8.starts(with: "//".utf8) { return joined }
+            if isPlainPath(joined) && !startsWithTwoSlashes(joined) { return joined }
         }
         if URIReference(text).isAbsolute { return text }
         var base = baseurl ?? ""
         if base.hasSuffix("/") { base.removeLast() }
         let joined = [base, text].map(ensureLeadingSlash).joined()
         return URIReference(joined).normalized().description
+    }
+
+    /// Whether a text starts with `//` (read as a host): its first two bytes, where the generic
+    /// `starts(with:)` cost ~200 instructions on each of a list page's `relative_url`s.
+    @inline(__always)
+    static func startsWithTwoSlashes(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        return bytes.next() == UInt8(ascii: "/") && bytes.next() == UInt8(ascii: "/")
     }
 
     /// Made only of path characters other than `:` (so no scheme), without a `.` or `..` segment.
