@@ -1,5 +1,6 @@
 import CHeapPolicy
 import Foundation
+@testable import KyllCLI
 import Testing
 
 /// Huge pages for the heap only when the command builds or serves a site with a large `_posts`.
@@ -36,6 +37,15 @@ import Testing
         #expect(!Self.prefers([]))
         #expect(!Self.prefers(["build", "-s", large], threshold: 71))
         #expect(Self.prefers(["build", "-s", large], threshold: 70))
+    }
+
+    /// The C list of commands (it runs before Swift can) names every spelling of build and serve.
+    @Test func everyNameOfBuildAndServeIsRecognised() throws {
+        let large = try Self.site(posts: 70)
+        defer { try? FileManager.default.removeItem(atPath: large) }
+        let names = [BuildCommand.configuration, ServeCommand.configuration].flatMap { [$0.commandName ?? ""] + $0.aliases }
+        #expect(names.count == 5)
+        for name in names { #expect(Self.prefers([name, "-s", large]), "\(name)") }
     }
 
     @Test func aSmallOrMissingPostsFolderKeepsSmallPages() throws {
