@@ -333,8 +333,8 @@ import Testing
         #expect(TextFilters.wordCount(input, mode: mode) == expected)
     }
 
-    /// The two-block loop, the single block after it and the byte tail agree with a count byte by
-    /// byte, for lengths across the blocks and past the 254-block sum, spaces and words mixed.
+    /// The whole chunks of 256 bytes, the shorter chunk after them and the byte tail agree with a
+    /// count byte by byte, for lengths across the blocks and chunks, spaces and words mixed.
     @Test func wordCountsMatchByteByByteCount() {
         let pieces = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "a", "b", "ü", "\u{0}", "\u{1F}", "\u{0E}", "\u{08}", "語"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -342,7 +342,7 @@ import Testing
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(truncatingIfNeeded: state >> 33)
         }
-        for length in Array(0...100) + [4064, 4065, 4080, 4096, 8130, 8200, 16_400] {
+        for length in Array(0...100) + [240, 255, 256, 257, 271, 272, 273, 511, 512, 527, 4064, 4065, 4080, 4096, 8130, 8200, 16_400] {
             for _ in 0..<4 {
                 let text = (0..<length).map { _ in pieces[next() % pieces.count] }.joined()
                 let bytes = Array(text.utf8)

@@ -158,51 +158,9 @@ enum TextFilters {
             }
             return count
         }
-        /// Ruby's `split.length`: runs of non-whitespace, counted without making strings — a word
-        /// starts at each non-space byte after a space (or at the start), 32 bytes (two blocks of
-        /// 16) at a time: the loop's own tests and counters were a third of one block's work.
         func words() -> Int {
             var text = text
-            return text.withUTF8 { bytes in
-                guard let base = bytes.baseAddress, bytes.count > 0 else { return 0 }
-                let n = bytes.count
-                var count = isSpace(base[0]) ? 0 : 1
-                var i = 1
-                let space = SIMD16<UInt8>(repeating: 0x20), tab = SIMD16<UInt8>(repeating: 0x09)
-                let five = SIMD16<UInt8>(repeating: 5), one = SIMD16<UInt8>(repeating: 1), zero = SIMD16<UInt8>()
-                @inline(__always) func starts(at p: UnsafeRawPointer) -> SIMD16<UInt8> {
-                    let current = p.loadUnaligned(as: SIMD16<UInt8>.self)
-                    let before = (p - 1).loadUnaligned(as: SIMD16<UInt8>.self)
-                    let currentSpace = (current .== space) .| ((current &- tab) .< five)
-                    let beforeSpace = (before .== space) .| ((before &- tab) .< five)
-                    return zero.replacing(with: one, where: .!currentSpace .& beforeSpace)
-                }
-                // Word starts are added up per lane and the lanes summed every 254 blocks (before a
-                // lane can overflow), not at every block: the horizontal sum was a third of the loop.
-                var lanes = zero
-                var blocks = 0
-                while i &+ 32 <= n {
-                    let p = UnsafeRawPointer(base + i)
-                    lanes &+= starts(at: p) &+ starts(at: p + 16)
-                    blocks &+= 2
-                    if blocks == 254 {
-                        count &+= lanes.indices.reduce(0) { $0 &+ Int(lanes[$1]) }
-                        lanes = zero
-                        blocks = 0
-                    }
-                    i &+= 32
-                }
-                if i &+ 16 <= n {
-                    lanes &+= starts(at: UnsafeRawPointer(base + i))
-                    i &+= 16
-                }
-                count &+= lanes.indices.reduce(0) { $0 &+ Int(lanes[$1]) }
-                while i < n {
-                    if !isSpace(base[i]) && isSpace(base[i &- 1]) { count &+= 1 }
-                    i &+= 1
-                }
-                return count
-            }
+            return text.withUTF8 { TextFilters.wordStarts(in: $0) }
         }
         switch mode {
         case "cjk": return cjkAware()

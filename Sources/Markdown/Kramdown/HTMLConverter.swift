@@ -56,7 +56,8 @@ final class HTMLConverter {
             out = saved
             out.replaceFirst(Self.tocMarker, with: text)
         }
-        return out.string
+        // Text cut from the validated source at ASCII bytes, and ASCII markup: valid UTF-8.
+        return out.validString
     }
 
     func inner(_ el: Element, _ indent: Int) {

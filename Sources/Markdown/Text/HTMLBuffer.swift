@@ -194,4 +194,7 @@ struct HTMLBuffer {
     }
 
     var string: String { String(decodingMostlyASCII: UnsafeBufferPointer(start: storage.base, count: storage.count)) }
+
+    /// `string` for bytes known to be valid UTF-8 (see `String(copyingValidUTF8:)`).
+    var validString: String { String(copyingValidUTF8: UnsafeBufferPointer(start: storage.base, count: storage.count)) }
 }

@@ -1,0 +1,56 @@
+extension TextFilters {
+    /// Ruby's `split.length`: runs of non-whitespace, counted without making strings — a word
+    /// starts at each non-space byte after a space (or at the start). A page's content is a few
+    /// KiB (`content | number_of_words` in a post layout reads each post's whole HTML), so this is
+    /// done sixteen bytes at a time, in chunks of up to 256 bytes: first each block's space mask
+    /// into a stack buffer (after the mask of the byte before the chunk), then each block's word
+    /// starts from its mask and the mask one byte earlier, read back from the buffer one byte
+    /// off. Working out the spaces of every byte once, not again for the byte after it, takes a
+    /// quarter fewer instructions than comparing each block with the bytes one before it.
+    static func wordStarts(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return 0 }
+        let n = bytes.count
+        let space = SIMD16<UInt8>(repeating: 0x20), tab = SIMD16<UInt8>(repeating: 0x09)
+        let five = SIMD16<UInt8>(repeating: 5), zero = SIMD16<UInt8>()
+        var count = 0
+        var i = 0
+        // 0xFF where the byte before is a space (the start of the text counts as one)
+        var lastSpace: UInt8 = 0xFF
+        // 16 bytes of which the last holds `lastSpace`, then the masks of the chunk's 16 blocks
+        typealias Block = SIMD16<UInt8>
+        var masks = (Block(), Block(), Block(), Block(), Block(), Block(), Block(), Block(), Block(),
+                     Block(), Block(), Block(), Block(), Block(), Block(), Block(), Block())
+        withUnsafeMutableBytes(of: &masks) { buffer in
+            let m = buffer.baseAddress!
+            @inline(__always) func chunk(_ blocks: Int) {
+                m.storeBytes(of: lastSpace, toByteOffset: 15, as: UInt8.self)
+                for k in 0..<blocks {
+                    let c = UnsafeRawPointer(base + (i &+ 16 &* k)).loadUnaligned(as: Block.self)
+                    let spaces = zero.replacing(with: 0xFF, where: (c .== space) .| ((c &- tab) .< five))
+                    m.storeBytes(of: spaces, toByteOffset: 16 &+ 16 &* k, as: Block.self)
+                }
+                // at most 16 starts per lane: no lane overflows
+                var lanes = zero
+                for k in 0..<blocks {
+                    let spaces = m.load(fromByteOffset: 16 &+ 16 &* k, as: Block.self)
+                    let before = UnsafeRawPointer(m).loadUnaligned(fromByteOffset: 15 &+ 16 &* k, as: Block.self)
+                    lanes &-= before & ~spaces
+                }
+                count &+= Int(lanes.wrappedSum())
+                lastSpace = m.load(fromByteOffset: 16 &* blocks &+ 15, as: UInt8.self)
+                i &+= 16 &* blocks
+            }
+            // whole chunks with a constant count (the loops unrolled), then what is left of whole blocks
+            while i &+ 256 <= n { chunk(16) }
+            if i &+ 16 <= n { chunk((n &- i) &>> 4) }
+        }
+        var before = lastSpace != 0
+        while i < n {
+            let isSpace = isSpace(base[i])
+            if !isSpace && before { count &+= 1 }
+            before = isSpace
+            i &+= 1
+        }
+        return count
+    }
+}
