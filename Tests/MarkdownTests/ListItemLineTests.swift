@@ -15,6 +15,25 @@ struct ListItemLineTests {
         #expect(html == "<ul>\n  <li>wide item\ncontinued at four</li>\n  <li>\n    <p>two\ncontinued at three</p>\n\n    <p>second para of two</p>\n  </li>\n  <li>tab item\n  lazy</li>\n  <li class=\"c\">ial item</li>\n  <li>vertical tab</li>\n</ul>\n\n<ol>\n  <li>\n    <p>ordered wide\nsame item</p>\n\n    <p>code in item</p>\n  </li>\n  <li>\n    <p>next</p>\n    <ul>\n      <li>nested\nmore</li>\n    </ul>\n  </li>\n</ol>\n")
     }
 
+    /// Expected HTML from Jekyll 4.3.1 (kramdown 2.4, GFM input): one-line items, whose
+    /// paragraph is cut from the list's source without a walk of the item, next to the items
+    /// that still need one (a table pipe, a header, a nested list or an IAL on the line, lazy
+    /// and indented lines), loose and task items, spans and typography, trailing spaces.
+    @Test func oneLineItemsConvertAsKramdownDoes() {
+        let markdown = "- plain item\n- item with *em*, **strong** and `code`\n- item | with pipe\n- # heading item\n- [ ] open task\n- [x] done task\n- trailing spaces   \n- Ünïcode item -- dash... \"quoted\"\n- 1. nested on the first line\n- lazy item\ncontinued lazily\n- last\n\n* loose one\n\n* loose two\n    indented more\n\n1. first\n2. second\n3. {:.c} ial\n4. <span>html</span>\n\n- a\n  - nested one-line\n  - nested two\n- b\n"
+        let html = KramdownConverter(options: KramdownOptions(config: [:]), highlighter: RougeHighlighter()).convert(markdown).html
+        #expect(html == "<ul class=\"task-list\">\n  <li>plain item</li>\n  <li>item with <em>em</em>, <strong>strong</strong> and <code class=\"language-plaintext highlighter-rouge\">code</code></li>\n  <li>\n    <table>\n      <tbody>\n        <tr>\n          <td>item</td>\n          <td>with pipe</td>\n        </tr>\n      </tbody>\n    </table>\n  </li>\n  <li>\n    <h1 id=\"heading-item\">heading item</h1>\n  </li>\n  <li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />open task</li>\n  <li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" checked=\"checked\" />done task</li>\n  <li class=\"task-list-item\">trailing spaces</li>\n  <li class=\"task-list-item\">Ünïcode item – dash… “quoted”</li>\n  <li>\n    <ol>\n      <li>nested on the first line</li>\n    </ol>\n  </li>\n  <li class=\"task-list-item\">lazy item\ncontinued lazily</li>\n  <li class=\"task-list-item\">\n    <p>last</p>\n  </li>\n  <li class=\"task-list-item\">\n    <p>loose one</p>\n  </li>\n  <li class=\"task-list-item\">loose two\n  indented more</li>\n</ul>\n\n<ol>\n  <li>first</li>\n  <li>second</li>\n  <li class=\"c\">ial</li>\n  <li><span>html</span></li>\n</ol>\n\n<ul>\n  <li>a\n    <ul>\n      <li>nested one-line</li>\n      <li>nested two</li>\n    </ul>\n  </li>\n  <li>b</li>\n</ul>\n")
+    }
+
+    /// Expected HTML from Jekyll 4.3.1: one-line items followed by blank lines (one empty line,
+    /// lines of spaces and tabs, several), loose and tight, the last item's blank lines after
+    /// the list.
+    @Test func oneLineItemsWithBlankLinesConvertAsKramdownDoes() {
+        let markdown = "- one\n\n- two\n  \n\n- three\n\n\nafter\n\n1. x\n2. y\n \t\n\n* last\n\n"
+        let html = KramdownConverter(options: KramdownOptions(config: [:]), highlighter: RougeHighlighter()).convert(markdown).html
+        #expect(html == "<ul>\n  <li>\n    <p>one</p>\n  </li>\n  <li>\n    <p>two</p>\n  </li>\n  <li>\n    <p>three</p>\n  </li>\n</ul>\n\n<p>after</p>\n\n<ol>\n  <li>x</li>\n  <li>y</li>\n</ol>\n\n<ul>\n  <li>last</li>\n</ul>\n\n")
+    }
+
     @Test func sourceViewLines() {
         let one = SourceView(Bytes("one line\n".utf8), firstLine: 7)
         #expect(one.lineCount == 1 && one.laterLineStarts.isEmpty)

@@ -111,11 +111,11 @@ extension BlockParser {
                 if var cells = plainRowCells(pos..<t) {
                     if leadingPipe, cells.first?.isEmpty == true { cells.removeFirst() }
                     if cells.last?.isEmpty == true { cells.removeLast() }
-                    let base = Element.base(of: src)
                     tr.children.reserveCapacity(cells.count)
                     for cell in cells {
                         let td = Element(.td)
-                        td.children = [cell.isEmpty ? Element(.rawText) : Element.text(src, base, cell, kind: .rawText)]
+                        // a cell's text stays a range of the source on the cell, as a paragraph's
+                        if cell.isEmpty { td.children = [Element(.rawText)] } else { td.setPendingSpans(src, cell) }
                         tr.children.append(td)
                     }
                     columns = max(columns, cells.count)

@@ -60,7 +60,11 @@ extension CmarkBlockBuilder {
         for c in block.children where cmark[c].kind == .item {
             let li = list.children[k], item = items[k]
             k += 1
-            walk(li, SourceView(item.text, firstLine: item.firstLine), cmark[c].children)
+            if let children = oneLineItemChildren(item, cmark[c]) {
+                li.children = children
+            } else {
+                walk(li, SourceView(item.textBytes(src), firstLine: item.firstLine), cmark[c].children)
+            }
             if li.children.isEmpty { continue }
             last = BlockParser.settleItem(k - 1, of: list.children, eobFound: false)
         }
@@ -72,9 +76,68 @@ extension CmarkBlockBuilder {
     struct ItemLines {
         var firstLine: Int
         /// The item's text as kramdown parses it: the first line after its marker, the others
-        /// without the item's indentation, blank lines included.
+        /// without the item's indentation, blank lines included. Empty while `lineRange` holds it.
         var text: Bytes
+        /// An item of one line (and the blank lines after it) whose text is that line of the
+        /// list's source from its first byte (most items): the line, not yet copied into `text`.
+        var lineRange: Range<Int>?
+        /// With `lineRange`: the end of the blank lines after the line (its end when none).
+        var blankEnd = 0
         var end: Int
+
+        /// The item's text, `lineRange` and its blank lines copied out of `source`.
+        func textBytes(_ source: Bytes) -> Bytes {
+            lineRange.map { Array(source[$0.lowerBound..<blankEnd]) } ?? text
+        }
+
+        /// Appends `more` to the text, first copying the item's line into it.
+        mutating func append(_ more: some Collection<UInt8>, source: Bytes) {
+            if lineRange != nil {
+                text = textBytes(source)
+                lineRange = nil
+            }
+            text += more
+        }
+
+        /// Appends the blank lines `range` of `source`: a one-line item takes them as a range.
+        mutating func appendBlankLines(_ range: Range<Int>, source: Bytes) {
+            if lineRange != nil, blankEnd == range.lowerBound {
+                blankEnd = range.upperBound
+            } else {
+                append(source[range], source: source)
+            }
+        }
+    }
+
+    /// The children `walk` makes of a one-line item (blank lines after it included) whose
+    /// cmark item holds one paragraph on that line and whose first byte can start no other
+    /// block (a letter or another character, and no table pipe in the line), made without the
+    /// walk: the paragraph, its text a range of the list's source instead of a copy, and the
+    /// blank lines as `parseBlankLines` adds them. Nil for every other item.
+    private func oneLineItemChildren(_ item: ItemLines, _ cmarkItem: CmarkBlock) -> [Element]? {
+        let src = grammar.src
+        guard let range = item.lineRange, cmarkItem.children.count == 1 else { return nil }
+        let child = cmark[cmarkItem.children.lowerBound]
+        guard child.kind == .paragraph, child.startLine == item.firstLine, child.endLine == item.firstLine,
+              Self.startsOnlyTextBlocks(src[range.lowerBound]),
+              !BlockParser.hasTablePipe(src, range.lowerBound, lineEnd: range.upperBound - 1) else { return nil }
+        // Ruby's strip: the line starts with its first byte, which is no space
+        var e = range.upperBound
+        while e > range.lowerBound, Byte.isSpace(src[e - 1]) || src[e - 1] == 0 { e -= 1 }
+        // the walk's blocks start on the item's line (`blockStartLine`), its blank lines too
+        let para = Element(.p)
+        para.block = true
+        para.line = item.firstLine + 1
+        para.setPendingSpans(src, range.lowerBound..<e)
+        counts.fromCmark += 1
+        grammar.stopFound = false
+        let blank = range.upperBound..<item.blankEnd
+        if blank.isEmpty { return [para] }
+        if blank.count == 1, src[blank.lowerBound] == Byte.newline { return [para, grammar.ctx.newlineBlank] }
+        let blankLines = Element(.blank, src.string(blank))
+        blankLines.block = true
+        blankLines.line = item.firstLine + 1
+        return [para, blankLines]
     }
 
     /// kramdown's list-item collection from `p`, or nil where it does something cmark cannot
@@ -92,38 +155,40 @@ extension CmarkBlockBuilder {
             if lastIsBlank, Scan.horizontalRule(src, p) != nil { break }
             if Scan.eobMarker(src, p) != nil { return nil }
             if let m = Scan.listStart(src, p, maxIndent: markerIndent, only: ordered) {
-                let content: Bytes, width: Int
                 // spaces, then a byte that is no space and opens no IAL (most items): the text
-                // starts there, and the spaces widen the indentation as `firstListLine` would
+                // starts there (a range of the source until a second line comes), and the spaces
+                // widen the indentation as `firstListLine` would
                 var s = m.markerEnd
                 while s < m.lineEnd, src[s] == Byte.space { s += 1 }
                 if s < m.lineEnd, !Byte.isSpace(src[s]), src[s] != Byte.lbrace {
-                    content = Array(src[s..<m.lineEnd])
-                    width = s - p
+                    indentation = s - p
+                    // read in the source: the line from `s` is the item's text
+                    nestedListFound = Scan.listStart(src, s, maxIndent: 3) != nil
+                    items.append(ItemLines(firstLine: view.sourceLine(at: p), text: [], lineRange: s..<m.lineEnd, blankEnd: m.lineEnd, end: m.lineEnd))
                 } else {
                     let rest = Array(src[m.markerEnd..<m.lineEnd])
                     if BlockParser.isBlankOrIALOnly(rest) || BlockParser.listItemIAL(rest) != nil { return nil }
-                    (content, width) = grammar.firstListLine(markerLength: m.markerEnd - p, content: rest)
+                    let (content, width) = grammar.firstListLine(markerLength: m.markerEnd - p, content: rest)
+                    indentation = width
+                    nestedListFound = Scan.listStart(content, 0, maxIndent: 3) != nil
+                    items.append(ItemLines(firstLine: view.sourceLine(at: p), text: content, end: m.lineEnd))
                 }
-                indentation = width
                 markerIndent = BlockParser.markerIndent(indentation)
-                nestedListFound = Scan.listStart(content, 0, maxIndent: 3) != nil
                 lastIsBlank = false
-                items.append(ItemLines(firstLine: view.sourceLine(at: p), text: content, end: m.lineEnd))
                 p = m.lineEnd
             } else if !items.isEmpty, let end = grammar.contentLine(p, indentation) ?? (lastIsBlank ? nil : grammar.lazyLine(p, indentation)) {
                 let (line, indented) = grammar.itemLine(p, end, indentation: indentation)
                 let startsList = Scan.listStart(line, 0, maxIndent: 3) != nil
                 if nestedListFound && !indented && startsList { return nil }
                 if !nestedListFound && indented && startsList { nestedListFound = true }
-                items[items.count - 1].text += line
+                items[items.count - 1].append(line, source: src)
                 items[items.count - 1].end = end
                 lastIsBlank = false
                 p = end
             } else if !items.isEmpty, let end = Scan.blankLines(src, p) {
                 nestedListFound = true
                 lastIsBlank = true
-                items[items.count - 1].text += src[p..<end]
+                items[items.count - 1].appendBlankLines(p..<end, source: src)
                 items[items.count - 1].end = end
                 p = end
             } else {

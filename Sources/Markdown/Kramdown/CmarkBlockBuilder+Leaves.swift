@@ -4,11 +4,15 @@ extension CmarkBlockBuilder {
     /// Whether kramdown, trying its block parsers in order at `p`, would take the line as
     /// something other than a paragraph or a setext header (which cmark gave there).
     func kramdownStartsOtherBlock(at p: Int, allowSetext: Bool) -> Bool {
+        kramdownStartsOtherBlock(at: p, lineEnd: grammar.src.lineEnd(from: p), allowSetext: allowSetext)
+    }
+
+    /// `kramdownStartsOtherBlock(at:allowSetext:)` when the end of the line at `p` is known.
+    func kramdownStartsOtherBlock(at p: Int, lineEnd e: Int, allowSetext: Bool) -> Bool {
         let src = grammar.src
         // most paragraphs start with a letter: of the patterns below only a setext underline, a
         // table pipe and the paragraph's own line end can then decide (one line end for the three)
         if let c = src.at(p), Self.startsOnlyTextBlocks(c) {
-            let e = src.lineEnd(from: p)
             guard e < src.count else { return true }
             if !allowSetext, let u = src.at(e + 1), u == Byte.dash || u == Byte.equals,
                BlockParser.setextHeader(src, p) != nil { return true }
@@ -26,7 +30,6 @@ extension CmarkBlockBuilder {
         let first = p + lead
         if src.hasPrefix("$$", at: first) || src.hasPrefix("\\$$", at: first) { return true }
         if BlockParser.hasTablePipe(src, p) { return true }
-        let e = src.lineEnd(from: p)
         if src.at(first) == Byte.lbracket, let close = src[first..<e].firstIndex(of: Byte.rbracket),
            src.at(close + 1) == Byte.colon { return true }
         if src.hasPrefix("*[", at: first) || Scan.blockExtensionStart(src, p) || Scan.eobMarker(src, p) != nil { return true }
@@ -43,8 +46,11 @@ extension CmarkBlockBuilder {
     /// the rest of cmark's paragraph is read on from that line.
     func paragraph(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
         let src = grammar.src
-        guard grammar.tree.lastChildKind != .p, !kramdownStartsOtherBlock(at: p, allowSetext: false) else { return nil }
-        var end = grammar.nextLine(p)
+        guard grammar.tree.lastChildKind != .p else { return nil }
+        // the first line's end, found once for the test and the paragraph's lines
+        let firstLineEnd = src.lineEnd(from: p)
+        guard !kramdownStartsOtherBlock(at: p, lineEnd: firstLineEnd, allowSetext: false) else { return nil }
+        var end = min(firstLineEnd + 1, src.count)
         let cmarkEnd = view.offset(after: block.endLine)
         while end < cmarkEnd, !grammar.paragraphEnd(end) { end = grammar.nextLine(end) }
         if end < src.count, !grammar.paragraphEnd(end) { return nil }

@@ -78,8 +78,8 @@ final class Element {
     @exclusivity(unchecked) var isClosed = false
     @exclusivity(unchecked) var transparent = false
     @exclusivity(unchecked) var firstAsPara = false
-    /// A paragraph or header whose raw text is still its own text (`value`, usually a range of
-    /// the source) instead of a `rawText` child: one element and one child array fewer for each
+    /// A paragraph, header or table cell whose raw text is still its own text (`value`, usually a
+    /// range of the source) instead of a `rawText` child: one element and one child array fewer for each
     /// until the tree pass parses the text into its spans. `rawTextChild()` makes the child for
     /// the block grammar's rules that read or extend it.
     @exclusivity(unchecked) var spansPending = false
@@ -99,7 +99,6 @@ final class Element {
     private final class Extra {
         var entity: Entity?
         var original: String?
-        var rawText: String?
         var lang: String?
         var alignment: [Alignment] = []
         var rawTypes: [String] = []
@@ -114,8 +113,9 @@ final class Element {
 
     var entity: Entity? { get { extra?.entity } set { extras.entity = newValue } }
     var original: String? { get { extra?.original } set { extras.original = newValue } }
-    /// Headers and terms: the text their id is made from.
-    var rawText: String? { get { extra?.rawText } set { extras.rawText = newValue } }
+    /// Headers and terms: the text their id is made from (kept here, not in `extra`: every
+    /// header has one, and a header then needs no `Extra` object).
+    @exclusivity(unchecked) var rawText: String?
     /// Code blocks: the language word of a fence.
     var lang: String? { get { extra?.lang } set { extras.lang = newValue } }
     var alignment: [Alignment] { get { extra?.alignment ?? [] } set { extras.alignment = newValue } }
@@ -207,12 +207,12 @@ final class Element {
     /// children only the converter usually reads.
     var holdsPendingText: Bool { kind == .em || kind == .strong || kind == .a || kind == .img }
 
-    /// A paragraph or header whose pending raw text (`spansPending`, a range of the source) is
-    /// one text to the span grammar (`isOneText`): the text becomes its pending child text,
+    /// A paragraph, header or table cell whose pending raw text (`spansPending`, a range of the
+    /// source) is one text to the span grammar (`isOneText`): the text becomes its pending child text,
     /// without a span parse, a copy of the bytes, a text element or a child array. False (and
     /// nothing done) otherwise.
     func keepRawTextAsChildText(if isOneText: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-        guard spansPending, kind == .p || kind == .header, let base = sourceBase, sourceBytes != nil,
+        guard spansPending, kind == .p || kind == .header || kind == .td, let base = sourceBase, sourceBytes != nil,
               isOneText(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count)) else { return false }
         spansPending = false
         if sourceRange.isEmpty {
@@ -224,11 +224,11 @@ final class Element {
         return true
     }
 
-    /// A paragraph whose pending raw text `readSimpleSpans` reads (the range of the operations
-    /// it recorded) keeps it for the converter (`spansSimple`) instead of having it parsed into
+    /// A paragraph or table cell whose pending raw text `readSimpleSpans` reads (the range of
+    /// the operations it recorded) keeps it for the converter (`spansSimple`) instead of having it parsed into
     /// span elements. False (and nothing done) otherwise.
     func keepRawTextAsSimpleSpans(_ readSimpleSpans: (UnsafeBufferPointer<UInt8>) -> Range<Int32>?) -> Bool {
-        guard spansPending, kind == .p, let base = sourceBase, sourceBytes != nil,
+        guard spansPending, kind == .p || kind == .td, let base = sourceBase, sourceBytes != nil,
               let ops = readSimpleSpans(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count))
         else { return false }
         spansPending = false

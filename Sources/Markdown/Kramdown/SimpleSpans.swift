@@ -72,20 +72,23 @@ enum SimpleSpans {
 
     /// The range of `ops` that prints `b`, when the span grammar with the parsers `mask`
     /// (`SpanParser.mask`) reads it as simple spans only; nil (and `ops` as it was) otherwise.
-    static func record(_ b: UnsafeBufferPointer<UInt8>, parsersMask mask: UInt32, into ops: Ops) -> Range<Int32>? {
+    /// `firstTrigger` is where the caller found `b`'s first trigger byte, if it looked (the
+    /// bytes before it are not read again).
+    static func record(_ b: UnsafeBufferPointer<UInt8>, firstTrigger: Int = 0, parsersMask mask: UInt32, into ops: Ops) -> Range<Int32>? {
         let start = ops.count
-        guard scan(b, strikethrough: mask & (1 << SpanParser.Parser.strikethrough.bit) != 0, into: ops) else {
+        guard scan(b, from: min(firstTrigger, b.count), strikethrough: mask & (1 << SpanParser.Parser.strikethrough.bit) != 0, into: ops) else {
             ops.truncate(to: start)
             return nil
         }
         return Int32(start)..<Int32(ops.count)
     }
 
-    /// Reads `b` into `ops`; false as soon as something is not a simple span.
-    private static func scan(_ b: UnsafeBufferPointer<UInt8>, strikethrough: Bool, into ops: Ops) -> Bool {
+    /// Reads `b` into `ops`, its trigger bytes from `first` on (there are none before it);
+    /// false as soon as something is not a simple span.
+    private static func scan(_ b: UnsafeBufferPointer<UInt8>, from first: Int, strikethrough: Bool, into ops: Ops) -> Bool {
         let r = Reader(b: b, triggers: SpanParser.sharedTriggerTable)
         let n = b.count
-        var p = 0
+        var p = first
         var textStart = 0
         @inline(__always) func text(_ from: Int, _ to: Int) { if to > from { ops.emit(.text, from, to) } }
         while p < n {

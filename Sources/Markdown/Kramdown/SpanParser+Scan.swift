@@ -48,7 +48,12 @@ extension SpanParser {
     /// Whether `bytes` hold no trigger, so that no span can start in them: parsed, they are one
     /// text. Eight bytes a round, as `nextStart` reads them.
     func holdsNoTrigger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        Self.firstTrigger(in: bytes, from: 0, table: triggerTable) == bytes.count
+        firstTrigger(in: bytes) == bytes.count
+    }
+
+    /// Where the first trigger of `bytes` is (their count when they hold none).
+    func firstTrigger(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        Self.firstTrigger(in: bytes, from: 0, table: triggerTable)
     }
 
     /// The first byte at or after `from` that `table` marks a trigger, or the end: eight bytes a

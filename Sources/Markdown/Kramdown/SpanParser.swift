@@ -26,7 +26,7 @@ final class SpanParser {
         @exclusivity(unchecked) var footnoteOrder: [String] = []
         @exclusivity(unchecked) var abbreviations: [String: Abbreviation] = [:]
         @exclusivity(unchecked) var alds: [String: IAL] = [:]
-        @exclusivity(unchecked) var gfmIDs: [String: Int] = [:]
+        @exclusivity(unchecked) var gfmIDs = HeaderIDCounts()
         @exclusivity(unchecked) var warnings: [MarkdownWarning] = []
         /// Footnotes a marker named (kramdown's `:marker`), for the unreferenced-footnote warning.
         @exclusivity(unchecked) var referencedFootnotes: Set<String> = []

@@ -42,9 +42,16 @@ struct TreeUpdate {
     func update(_ el: Element) {
         // a paragraph or header holding its raw text itself: the text becomes its children
         if el.spansPending {
-            // one text without a possible span start: kept on the block as it is (`Element.children`)
-            if el.keepRawTextAsChildText(if: spans.holdsNoTrigger) { return }
-            if keepsSimpleSpans, el.keepRawTextAsSimpleSpans({ SimpleSpans.record($0, parsersMask: ctx.parsersMask, into: ctx.simpleSpanOps) }) {
+            // one text without a possible span start: kept on the block as it is (`Element.children`);
+            // otherwise the simple-span reading starts at the first trigger found here
+            var firstTrigger = 0
+            if el.keepRawTextAsChildText(if: { b in
+                firstTrigger = spans.firstTrigger(in: b)
+                return firstTrigger == b.count
+            }) { return }
+            if keepsSimpleSpans, el.keepRawTextAsSimpleSpans({
+                SimpleSpans.record($0, firstTrigger: firstTrigger, parsersMask: ctx.parsersMask, into: ctx.simpleSpanOps)
+            }) {
                 return
             }
             el.spansPending = false
@@ -292,16 +299,8 @@ struct GFMPass {
             }
             return id
         }()
-        // room for a page's headers at once (growing from one entry rehashed at every doubling)
-        if ctx.gfmIDs.isEmpty { ctx.gfmIDs.reserveCapacity(16) }
-        // one hash lookup, found or inserted: the number of headers before this one with the
-        // same id
-        var n = 0
-        func count(_ seen: inout Int) {
-            seen += 1
-            n = seen
-        }
-        count(&ctx.gfmIDs[id, default: -1])
+        // the number of headers before this one with the same id
+        let n = ctx.gfmIDs.count(id)
         guard n > 0 || !ctx.options.autoIDPrefix.isEmpty else { return id }
         return ctx.options.autoIDPrefix + (n > 0 ? "\(id)-\(n)" : id)
     }
