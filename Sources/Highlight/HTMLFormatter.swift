@@ -25,7 +25,7 @@ enum HTMLFormatter {
 
     /// The HTML for `runs` over `bytes`, written straight into a string of the exact length.
     static func string(_ runs: [TokenRun], _ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard let source = bytes.baseAddress, !runs.isEmpty else { return "" }
+        guard bytes.baseAddress != nil, !runs.isEmpty else { return "" }
         return growth.withUnsafeBufferPointer { growth in
             pieces.withUnsafeBufferPointer { pieceBytes in
                 pieceStarts.withUnsafeBufferPointer { starts in
@@ -34,7 +34,7 @@ enum HTMLFormatter {
                         // accessor in the loops cost a `swift_once` call per token
                         let markup = Markup(growth: growth.baseAddress!, pieces: pieceBytes.baseAddress!, starts: starts.baseAddress!)
                         return String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes)) { buffer in
-                            markup.write(runs, source, into: buffer.baseAddress!)
+                            markup.write(runs, bytes, into: buffer.baseAddress!)
                         }
                     }
                 }
@@ -58,6 +58,23 @@ enum HTMLFormatter {
             i &+= 1
         }
         return count
+    }
+
+    /// The index of the first `&`, `<` or `>` at or after `i`, or `text.count` when none is left.
+    @inline(__always) static func nextEscaped(_ text: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        let base = text.baseAddress!, raw = UnsafeRawPointer(base)
+        var j = i
+        while j &+ 8 <= text.count {
+            let marks = escapedMarks(raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
+            if marks != 0 { return j &+ marks.trailingZeroBitCount >> 3 }
+            j &+= 8
+        }
+        while j < text.count {
+            let c = base[j]
+            if c == 38 || c == 60 || c == 62 { return j }
+            j &+= 1
+        }
+        return text.count
     }
 
     /// The high bit of each byte of `w` that is `&` (0x26), `<` (0x3C) or `>` (0x3E), exactly:
@@ -126,29 +143,40 @@ enum HTMLFormatter {
         }
 
         /// Writes the HTML at `start` (room for `maximumLength` bytes); returns how many it wrote.
-        func write(_ runs: UnsafeBufferPointer<TokenRun>, _ source: UnsafePointer<UInt8>, into start: UnsafeMutablePointer<UInt8>) -> Int {
+        /// The next `&`, `<` or `>` is found eight bytes at a time and remembered, so a run before
+        /// it is copied whole without looking at its bytes.
+        func write(_ runs: UnsafeBufferPointer<TokenRun>, _ text: UnsafeBufferPointer<UInt8>, into start: UnsafeMutablePointer<UInt8>) -> Int {
             let close = Token.allCases.count, amp = close + 1, lt = close + 2, gt = close + 3
+            let source = text.baseAddress!
             var out = start
             @inline(__always) func put(_ piece: Int) {
                 let a = starts[piece]
                 Self.copy(pieces + a, starts[piece + 1] - a, to: &out)
             }
+            // `special` is the first escaped byte at or after `searchedFrom`.
+            var searchedFrom = 0
+            var special = HTMLFormatter.nextEscaped(text, from: 0)
             var i = 0
             while i < runs.count {
                 let token = runs[i].token
                 if token != .text { put(Int(token.rawValue)) }
                 repeat {
-                    // Copy plain stretches whole; replace the three special bytes.
                     var plain = Int(runs[i].start)
                     let end = Int(runs[i].end)
-                    for k in plain..<end where growth[Int(source[k])] != 0 {
-                        Self.copy(source + plain, k - plain, to: &out)
-                        switch source[k] {
+                    if plain < searchedFrom || special < plain {
+                        searchedFrom = plain
+                        special = HTMLFormatter.nextEscaped(text, from: plain)
+                    }
+                    while special < end {
+                        Self.copy(source + plain, special - plain, to: &out)
+                        switch source[special] {
                         case 38: put(amp)
                         case 60: put(lt)
                         default: put(gt)
                         }
-                        plain = k + 1
+                        plain = special + 1
+                        searchedFrom = plain
+                        special = HTMLFormatter.nextEscaped(text, from: plain)
                     }
                     Self.copy(source + plain, end - plain, to: &out)
                     i += 1
