@@ -1,9 +1,12 @@
-/// An immutable set of words looked up by byte range without allocating.
-/// Open addressing over a power-of-two table; optional ASCII case folding.
+/// An immutable set of words looked up by byte range without allocating, optionally folding
+/// ASCII case. Words may come in groups (a lexer's keywords, then its builtins…): `group(_:_:)`
+/// says which group holds a word, the first one listing it winning, with one lookup instead of
+/// one per group.
 struct WordSet: Sendable {
     private let storage: [UInt8]
-    private let offsets: [Int32]   // start of word i in storage; offsets[n] = storage.count
-    private let table: [Int32]     // word index + 1, or 0 when empty
+    /// Open addressing over a power-of-two table. A slot is 0 when empty, else the word's offset
+    /// in `storage` (bits 24…55), its length (bits 8…23) and its group number from 1 (bits 0…7).
+    private let slots: [UInt64]
     private let mask: Int
     let ignoresCase: Bool
     /// The shortest and longest word, and which bytes start a word (folded when ignoring case):
@@ -12,61 +15,74 @@ struct WordSet: Sendable {
     private let maxLength: Int
     private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
 
-    init(_ words: [String], ignoringCase: Bool = false) {
+    init(groups: [[String]], ignoringCase: Bool = false) {
         ignoresCase = ignoringCase
         var storage: [UInt8] = []
-        var offsets: [Int32] = []
+        var entries: [(offset: Int, length: Int, group: Int)] = []
         var unique = Set<String>()
-        for w in words {
-            let key = ignoringCase ? w.lowercased() : w
-            guard unique.insert(key).inserted else { continue }
-            offsets.append(Int32(storage.count))
-            storage.append(contentsOf: key.utf8)
+        for (g, words) in groups.enumerated() {
+            for w in words {
+                let key = ignoringCase ? w.lowercased() : w
+                guard unique.insert(key).inserted else { continue }
+                entries.append((storage.count, key.utf8.count, g + 1))
+                storage.append(contentsOf: key.utf8)
+            }
         }
-        offsets.append(Int32(storage.count))
         var size = 16
-        while size < unique.count * 3 { size <<= 1 }
-        var table = [Int32](repeating: 0, count: size)
-        for i in 0..<(offsets.count - 1) {
-            let a = Int(offsets[i]), b = Int(offsets[i + 1])
-            var h = storage.withUnsafeBufferPointer { WordSet.hash($0.baseAddress! + a, b - a, fold: false) } & (size - 1)
-            while table[h] != 0 { h = (h + 1) & (size - 1) }
-            table[h] = Int32(i + 1)
-        }
-        self.storage = storage
-        self.offsets = offsets
-        self.table = table
-        self.mask = size - 1
+        while size < entries.count * 4 { size <<= 1 }
+        var slots = [UInt64](repeating: 0, count: size)
         var lengths = (min: Int.max, max: 0)
         var first: [UInt64] = [0, 0, 0, 0]
-        for i in 0..<(offsets.count - 1) {
-            let a = Int(offsets[i]), n = Int(offsets[i + 1]) - a
-            lengths = (Swift.min(lengths.min, n), Swift.max(lengths.max, n))
-            if n > 0 { first[Int(storage[a] >> 6)] |= 1 << UInt64(storage[a] & 63) }
+        for e in entries {
+            var h = storage.withUnsafeBufferPointer { WordSet.hash($0.baseAddress! + e.offset, e.length, fold: false) } & (size - 1)
+            while slots[h] != 0 { h = (h + 1) & (size - 1) }
+            slots[h] = UInt64(e.offset) << 24 | UInt64(e.length) << 8 | UInt64(e.group)
+            lengths = (Swift.min(lengths.min, e.length), Swift.max(lengths.max, e.length))
+            if e.length > 0 { first[Int(storage[e.offset] >> 6)] |= 1 << UInt64(storage[e.offset] & 63) }
         }
+        self.storage = storage
+        self.slots = slots
+        self.mask = size - 1
         minLength = lengths.min
         maxLength = lengths.max
         firstBytes = (first[0], first[1], first[2], first[3])
     }
 
+    init(_ words: [String], ignoringCase: Bool = false) {
+        self.init(groups: [words], ignoringCase: ignoringCase)
+    }
+
     init(_ text: String, ignoringCase: Bool = false) {
-        self.init(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init), ignoringCase: ignoringCase)
+        self.init(groups: [WordSet.words(text)], ignoringCase: ignoringCase)
+    }
+
+    /// Groups given as texts of words separated by spaces or newlines.
+    init(groups texts: String..., ignoringCase: Bool = false) {
+        self.init(groups: texts.map(WordSet.words), ignoringCase: ignoringCase)
+    }
+
+    private static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
     }
 
     @inline(__always)
     private static func fold(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c | 0x20 : c }
 
+    /// Mixes the length and four bytes (first, second, middle, last): words are short, and a
+    /// collision costs one more comparison, while hashing every byte cost more than the lookup.
+    @inline(__always)
     private static func hash(_ p: UnsafePointer<UInt8>, _ n: Int, fold: Bool) -> Int {
-        var h: UInt64 = 0xcbf29ce484222325
-        for i in 0..<n {
-            h ^= UInt64(fold ? WordSet.fold(p[i]) : p[i])
-            h = h &* 0x100000001b3
-        }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        guard n > 0 else { return 0 }
+        @inline(__always) func byte(_ i: Int) -> UInt64 { UInt64(fold ? WordSet.fold(p[i]) : p[i]) }
+        var h = UInt64(n) &* 0x9E37_79B9_7F4A_7C15
+        h ^= byte(0) | byte(n > 1 ? 1 : 0) << 8 | byte(n >> 1) << 16 | byte(n - 1) << 24
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: h >> 29)
     }
 
-    func contains(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        guard n >= minLength, n <= maxLength else { return false }
+    /// The group (from 1) holding the word at `p` of length `n`, or 0 when no group does.
+    func group(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        guard n >= minLength, n <= maxLength else { return 0 }
         if n > 0 {
             let c = ignoresCase ? WordSet.fold(p[0]) : p[0]
             let word: UInt64
@@ -76,29 +92,39 @@ struct WordSet: Sendable {
             case 2: word = firstBytes.2
             default: word = firstBytes.3
             }
-            if word & (1 << UInt64(c & 63)) == 0 { return false }
+            if word & (1 << UInt64(c & 63)) == 0 { return 0 }
         }
         var h = WordSet.hash(p, n, fold: ignoresCase) & mask
         return storage.withUnsafeBufferPointer { s in
-            while true {
-                let entry = Int(table[h])
-                if entry == 0 { return false }
-                let a = Int(offsets[entry - 1]), b = Int(offsets[entry])
-                if b - a == n {
-                    var same = true
-                    for i in 0..<n {
-                        let c = ignoresCase ? WordSet.fold(p[i]) : p[i]
-                        if s[a + i] != c { same = false; break }
+            slots.withUnsafeBufferPointer { slots in
+                while true {
+                    let slot = slots[h]
+                    if slot == 0 { return 0 }
+                    if Int(truncatingIfNeeded: (slot >> 8) & 0xFFFF) == n {
+                        let a = Int(truncatingIfNeeded: slot >> 24)
+                        var same = true
+                        for i in 0..<n {
+                            let c = ignoresCase ? WordSet.fold(p[i]) : p[i]
+                            if s[a &+ i] != c { same = false; break }
+                        }
+                        if same { return Int(truncatingIfNeeded: slot & 0xFF) }
                     }
-                    if same { return true }
+                    h = (h &+ 1) & mask
                 }
-                h = (h + 1) & mask
             }
         }
     }
 
+    @inline(__always)
+    func contains(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool { group(p, n) != 0 }
+
     func contains(_ word: String) -> Bool {
         var w = word
         return w.withUTF8 { contains($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+    }
+
+    func group(_ word: String) -> Int {
+        var w = word
+        return w.withUTF8 { group($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
     }
 }

@@ -8,27 +8,27 @@ final class PythonTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let identifierStart = CharSet("a-zA-Z_")
-    static let interpolationStops = CharSet("{}!:")
-    static let newlines = CharSet("\n")
-    static let stringStops = CharSet("'\"\\{")
+    static let identifierStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"
+    static let interpolationStops = CharSet(bits: (0x0400000200000000, 0x2800000000000000, 0, 0))   // "{}!:"
+    static let newlines = CharSet(bits: (0x0000000000000400, 0, 0, 0))   // "\n"
+    static let stringStops = CharSet(bits: (0x0000008400000000, 0x0800000010000000, 0, 0))   // "'\"\\{"
     /// Open strings, innermost last: their prefix letters (lowercased) and closing quote.
     private var strings: [(prefix: [UInt8], quote: [UInt8])] = []
 
-    static let keywords = WordSet("""
+    static let keywords = """
         assert break continue del elif else except exec finally for global if lambda pass print
         raise return try while yield as with from import async await nonlocal
-        """)
-    static let builtins = WordSet("""
+        """
+    static let builtins = """
         __import__ abs all any apply ascii basestring bin bool buffer bytearray bytes callable chr
         classmethod cmp coerce compile complex delattr dict dir divmod enumerate eval execfile exit
         file filter float format frozenset getattr globals hasattr hash hex id input int intern
         isinstance issubclass iter len list locals long map max memoryview min next object oct open
         ord pow property range raw_input reduce reload repr reversed round set setattr slice sorted
         staticmethod str sum super tuple type unichr unicode vars xrange zip
-        """)
-    static let pseudo = WordSet("self None Ellipsis NotImplemented False True")
-    static let exceptions = WordSet("""
+        """
+    static let pseudo = "self None Ellipsis NotImplemented False True"
+    static let exceptions = """
         ArithmeticError AssertionError AttributeError BaseException BlockingIOError BrokenPipeError
         BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError
         ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError EnvironmentError
@@ -41,14 +41,17 @@ final class PythonTokenizer: StackTokenizer {
         SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError TypeError
         UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError
         UnicodeWarning UserWarning ValueError VMSError Warning WindowsError ZeroDivisionError
-        """)
+        """
 
-    static let punctuation = CharSet("[]{}:(),;.")
-    static let operators = CharSet("-~+/*%=<>&^|@")
-    static let identTail = CharSet("a-zA-Z0-9_")
-    static let dottedHead = CharSet("a-zA-Z_.")
-    static let dottedTail = CharSet("a-zA-Z0-9_.")
-    static let stringPrefix = CharSet("rfbuRFBU")
+    /// Keywords, exceptions, builtins and pseudo-builtins: groups 1 to 4, in Rouge's order.
+    static let words = WordSet(groups: keywords, exceptions, builtins, pseudo)
+
+    static let punctuation = CharSet(bits: (0x0C00530000000000, 0x2800000028000000, 0, 0))   // "[]{}:(),;."
+    static let operators = CharSet(bits: (0x7000AC6000000000, 0x5000000040000001, 0, 0))   // "-~+/*%=<>&^|@"
+    static let identTail = CharSet(bits: (0x03FF000000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_"
+    static let dottedHead = CharSet(bits: (0x0000400000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_."
+    static let dottedTail = CharSet(bits: (0x03FF400000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_."
+    static let stringPrefix = CharSet(bits: (0, 0x0024004400240044, 0, 0))   // "rfbuRFBU"
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
         switch state {
@@ -94,9 +97,13 @@ final class PythonTokenizer: StackTokenizer {
         if c == 35 /* # */ { s.emit(.commentSingle, to: s.nextLine(from: s.pos)); return true }
         if Self.punctuation.contains(c) { s.emit(.punctuation, count: 1); return true }
         if c == 92 { s.emit(.text, count: s.peek(1) == 10 ? 2 : 1); return true }
-        for w: StaticString in ["in", "is", "and", "or", "not"] where s.hasWord(w) {
-            s.emit(.operatorWord, count: w.utf8CodeUnitCount)
-            return true
+        // `in is and or not`, looked at only after their first letter
+        switch c {
+        case 105 /* i */ where s.hasWord("in") || s.hasWord("is"): s.emit(.operatorWord, count: 2); return true
+        case 97 /* a */ where s.hasWord("and"): s.emit(.operatorWord, count: 3); return true
+        case 111 /* o */ where s.hasWord("or"): s.emit(.operatorWord, count: 2); return true
+        case 110 /* n */ where s.hasWord("not"): s.emit(.operatorWord, count: 3); return true
+        default: break
         }
         if (c == 60 || c == 62 || c == 47 || c == 42) && s.peek(1) == c {   // << >> // **
             s.emit(.operator, count: s.peek(2) == 61 ? 3 : 2)
@@ -104,8 +111,8 @@ final class PythonTokenizer: StackTokenizer {
         }
         if Self.operators.contains(c) { s.emit(.operator, count: s.peek(1) == 61 ? 2 : 1); return true }
         if c == 33 && s.peek(1) == 61 { s.emit(.operator, count: 2); return true }
-        if s.has("from"), fromImport(&s) { return true }
-        if s.has("import") {
+        if c == 102 && s.has("from"), fromImport(&s) { return true }
+        if c == 105 && s.has("import") {
             let a = s.pos + 6
             let b = s.skip(CharSet.space, from: a)
             if b > a, let e = dotted(s, b) {
@@ -113,7 +120,7 @@ final class PythonTokenizer: StackTokenizer {
                 return true
             }
         }
-        for (w, next): (StaticString, State) in [("def", .functionName), ("class", .className)] where s.has(w) {
+        for (w, next): (StaticString, State) in [("def", .functionName), ("class", .className)] where (c == 100 || c == 99) && s.has(w) {
             let a = s.pos + w.utf8CodeUnitCount
             let b = spaces(s, a)
             if b > a {
@@ -128,10 +135,13 @@ final class PythonTokenizer: StackTokenizer {
         }
         if startString(&s) { return true }
         if let e = identifier(s, s.pos) {
-            let p = s.base + s.pos, n = e - s.pos
-            let t: Token = Self.keywords.contains(p, n) ? .keyword
-                : Self.exceptions.contains(p, n) || Self.builtins.contains(p, n) ? .nameBuiltin
-                : Self.pseudo.contains(p, n) ? .nameBuiltinPseudo : .name
+            let t: Token
+            switch Self.words.group(s.base + s.pos, e - s.pos) {
+            case 1: t = .keyword
+            case 2, 3: t = .nameBuiltin
+            case 4: t = .nameBuiltinPseudo
+            default: t = .name
+            }
             s.emit(t, to: e)
             return true
         }
