@@ -26,11 +26,12 @@ struct Scan {
     var atEnd: Bool { pos >= end }
     var remaining: Int { end - pos }
 
-    /// The byte at `pos + offset`, or 0 outside the window.
+    /// The byte at `pos + offset` (`offset` ≥ 0), or 0 past the window: `pos` never goes
+    /// below `start`, so only the end is checked.
     @inline(__always)
     func peek(_ offset: Int = 0) -> UInt8 {
         let i = pos + offset
-        return i < end && i >= start ? base[i] : 0
+        return i < end ? base[i] : 0
     }
 
     /// The byte at absolute index `i`, or 0 outside the window.
