@@ -25,6 +25,8 @@ enum HTMLFormatter {
     /// How far a write may run past the end of the HTML: a slot's 24 bytes for a 7-byte
     /// `</span>`, or 16 bytes for a shorter run of text.
     static let slack = 24
+    /// The longest open tag and the close tag: the most markup one run adds.
+    static let longestMarkup = openTags.map(\.count).max()! + closeTag.count
 
     static func render(_ runs: [TokenRun], _ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         let html = string(runs, bytes)
@@ -106,32 +108,20 @@ enum HTMLFormatter {
         let starts: UnsafePointer<Int>
         let slots: UnsafeRawPointer
 
-        /// At least the length of the HTML: the markup of every token group, every byte of the
-        /// text, and four more for each `&`, `<` or `>` in it (no escape adds more), when the
-        /// runs follow each other inside the text, as lexers emit them; the text's bytes are
-        /// counted eight at a time instead of each run's byte by byte. Runs that overlap get
-        /// their exact length.
+        /// At least the length of the HTML: the longest open tag and `</span>` for every run
+        /// (runs of one token share a span, so this may count more), every byte of the text,
+        /// and four more for each `&`, `<` or `>` in it (no escape adds more), when the runs
+        /// follow each other inside the text, as lexers emit them; the text's bytes are counted
+        /// eight at a time. Runs that overlap get their exact length.
         func maximumLength(_ runs: UnsafeBufferPointer<TokenRun>, _ text: UnsafeBufferPointer<UInt8>) -> Int {
-            let close = Token.allCases.count
-            let closeLength = starts[close + 1] - starts[close]
-            var length = 0
+            var ordered = true
             var previousEnd: Int32 = 0
-            var i = 0
-            while i < runs.count {
-                let token = runs[i].token
-                if token != .text {
-                    let t = Int(token.rawValue)
-                    length &+= starts[t + 1] - starts[t] + closeLength
-                }
-                repeat {
-                    guard runs[i].start >= previousEnd, Int(runs[i].end) <= text.count else {
-                        return self.length(runs, text.baseAddress!)
-                    }
-                    previousEnd = runs[i].end
-                    i &+= 1
-                } while i < runs.count && runs[i].token == token
+            for run in runs {
+                ordered = ordered && run.start >= previousEnd
+                previousEnd = run.end
             }
-            return length &+ text.count &+ 4 &* HTMLFormatter.escapedCount(text)
+            guard ordered, Int(previousEnd) <= text.count else { return length(runs, text.baseAddress!) }
+            return runs.count &* HTMLFormatter.longestMarkup &+ text.count &+ 4 &* HTMLFormatter.escapedCount(text)
         }
 
         /// The exact length of the HTML.

@@ -69,7 +69,9 @@ struct Scan {
 
     // MARK: matching
 
-    /// True when the bytes of `lit` are at index `i` (default `pos`).
+    /// True when the bytes of `lit` are at index `i` (default `pos`). Inlined: lexers call it
+    /// with short literals at most steps, and the call cost more than the comparison.
+    @inline(__always)
     func has(_ lit: StaticString, at i: Int? = nil) -> Bool {
         let i = i ?? pos
         let n = lit.utf8CodeUnitCount
@@ -94,6 +96,7 @@ struct Scan {
     }
 
     /// `lit` at `i` followed by a word boundary (`\b`).
+    @inline(__always)
     func hasWord(_ lit: StaticString, at i: Int? = nil) -> Bool {
         let i = i ?? pos
         return has(lit, at: i) && !wordAt(i + lit.utf8CodeUnitCount)

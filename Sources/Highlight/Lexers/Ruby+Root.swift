@@ -12,11 +12,11 @@ extension RubyTokenizer {
             }
         }
         if c == 36, let e = globalVariable(s) { s.emit(.nameVariableGlobal, to: e); return true }
-        if s.has("::") { s.emit(.operator, count: 2); return true }
+        if c == 58 && s.has("::") { s.emit(.operator, count: 2); return true }
         if strings(&s) { return true }
         if Self.identStart.contains(c), identifier(&s) { return true }
-        if s.has("<<"), heredocStart(&s) { return true }
-        if s.has("..") { s.emit(.operator, count: s.peek(2) == 46 ? 3 : 2); push(.exprStart); return true }
+        if c == 60 && s.has("<<"), heredocStart(&s) { return true }
+        if c == 46 && s.has("..") { s.emit(.operator, count: s.peek(2) == 46 ? 3 : 2); push(.exprStart); return true }
         if c == 46 {
             // (\.)(\s*)(name or operator)
             let ws = s.skip(CharSet.space, from: s.pos + 1)

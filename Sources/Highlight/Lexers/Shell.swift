@@ -133,8 +133,8 @@ final class ShellTokenizer: StackTokenizer {
         }
         if Self.operators.contains(c) { s.emit(.operator, count: 1); return true }
         if (c == 38 || c == 124) && s.peek(1) == c { s.emit(.operator, count: 2); return true }
-        if s.has("<<<") { s.emit(.operator, count: 3); return true }
-        if s.has("<<"), heredocStart(&s) { return true }
+        if c == 60 && s.has("<<<") { s.emit(.operator, count: 3); return true }
+        if c == 60 && s.has("<<"), heredocStart(&s) { return true }
         return data(&s)
     }
 
