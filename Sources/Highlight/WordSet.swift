@@ -13,7 +13,7 @@ struct WordSet: Sendable {
     /// most identifiers a lexer asks about are in no set, and these reject them before hashing.
     private let minLength: Int
     private let maxLength: Int
-    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
+    private let firstBytes: CharSet
 
     init(groups: [[String]], ignoringCase: Bool = false) {
         ignoresCase = ignoringCase
@@ -45,7 +45,7 @@ struct WordSet: Sendable {
         self.mask = size - 1
         minLength = lengths.min
         maxLength = lengths.max
-        firstBytes = (first[0], first[1], first[2], first[3])
+        firstBytes = CharSet(bits: (first[0], first[1], first[2], first[3]))
     }
 
     init(_ words: [String], ignoringCase: Bool = false) {
@@ -83,17 +83,7 @@ struct WordSet: Sendable {
     /// The group (from 1) holding the word at `p` of length `n`, or 0 when no group does.
     func group(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
         guard n >= minLength, n <= maxLength else { return 0 }
-        if n > 0 {
-            let c = ignoresCase ? WordSet.fold(p[0]) : p[0]
-            let word: UInt64
-            switch c >> 6 {
-            case 0: word = firstBytes.0
-            case 1: word = firstBytes.1
-            case 2: word = firstBytes.2
-            default: word = firstBytes.3
-            }
-            if word & (1 << UInt64(c & 63)) == 0 { return 0 }
-        }
+        if n > 0 && !firstBytes.contains(ignoresCase ? WordSet.fold(p[0]) : p[0]) { return 0 }
         var h = WordSet.hash(p, n, fold: ignoresCase) & mask
         return storage.withUnsafeBufferPointer { s in
             slots.withUnsafeBufferPointer { slots in
@@ -101,18 +91,41 @@ struct WordSet: Sendable {
                     let slot = slots[h]
                     if slot == 0 { return 0 }
                     if Int(truncatingIfNeeded: (slot >> 8) & 0xFFFF) == n {
-                        let a = Int(truncatingIfNeeded: slot >> 24)
-                        var same = true
-                        for i in 0..<n {
-                            let c = ignoresCase ? WordSet.fold(p[i]) : p[i]
-                            if s[a &+ i] != c { same = false; break }
+                        let q = s.baseAddress! + Int(truncatingIfNeeded: slot >> 24)
+                        if ignoresCase ? WordSet.sameFolded(p, q, n) : WordSet.same(p, q, n) {
+                            return Int(truncatingIfNeeded: slot & 0xFF)
                         }
-                        if same { return Int(truncatingIfNeeded: slot & 0xFF) }
                     }
                     h = (h &+ 1) & mask
                 }
             }
         }
+    }
+
+    /// Whether `n` bytes at `p` and `q` are equal, compared a word at a time with loads that
+    /// stay inside both ranges (two overlapping loads for the last, partial word).
+    @inline(__always)
+    private static func same(_ p: UnsafePointer<UInt8>, _ q: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let a = UnsafeRawPointer(p), b = UnsafeRawPointer(q)
+        if n >= 8 {
+            var i = 0
+            while i &+ 8 < n {
+                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                i &+= 8
+            }
+            return a.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+        }
+        if n >= 4 {
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+        }
+        return n == 0 || (p[0] == q[0] && p[n >> 1] == q[n >> 1] && p[n &- 1] == q[n &- 1])
+    }
+
+    /// `same` with the bytes at `p` folded to lower case (`q` is stored folded).
+    private static func sameFolded(_ p: UnsafePointer<UInt8>, _ q: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        for i in 0..<n where fold(p[i]) != q[i] { return false }
+        return true
     }
 
     @inline(__always)
