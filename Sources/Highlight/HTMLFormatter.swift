@@ -28,29 +28,23 @@ enum HTMLFormatter {
     /// The longest open tag and the close tag: the most markup one run adds.
     static let longestMarkup = openTags.map(\.count).max()! + closeTag.count
 
-    static func render(_ runs: [TokenRun], _ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        let html = string(runs, bytes)
-        out.append(contentsOf: html.utf8)
-    }
 
     /// How many bytes each input byte grows by when escaped (`&` → `&amp;`, `<` → `&lt;`, `>` → `&gt;`).
     static let growth: [UInt8] = (0...255).map { $0 == 38 ? 4 : $0 == 60 || $0 == 62 ? 3 : 0 }
 
     /// The HTML for `runs` over `bytes`, written straight into a string of the exact length.
-    static func string(_ runs: [TokenRun], _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    static func string(_ runs: UnsafeBufferPointer<TokenRun>, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.baseAddress != nil, !runs.isEmpty else { return "" }
         return growth.withUnsafeBufferPointer { growth in
             pieces.withUnsafeBufferPointer { pieceBytes in
                 pieceStarts.withUnsafeBufferPointer { starts in
                     slots.withUnsafeBufferPointer { slots in
-                        runs.withUnsafeBufferPointer { runs in
-                            // the table, markup and piece offsets read through pointers: a static's
-                            // accessor in the loops cost a `swift_once` call per token
-                            let markup = Markup(growth: growth.baseAddress!, pieces: pieceBytes.baseAddress!, starts: starts.baseAddress!,
-                                                slots: UnsafeRawPointer(slots.baseAddress!))
-                            return String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes) + slack) { buffer in
-                                markup.write(runs, bytes, into: buffer.baseAddress!)
-                            }
+                        // the table, markup and piece offsets read through pointers: a static's
+                        // accessor in the loops cost a `swift_once` call per token
+                        let markup = Markup(growth: growth.baseAddress!, pieces: pieceBytes.baseAddress!, starts: starts.baseAddress!,
+                                            slots: UnsafeRawPointer(slots.baseAddress!))
+                        return String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes) + slack) { buffer in
+                            markup.write(runs, bytes, into: buffer.baseAddress!)
                         }
                     }
                 }

@@ -13,14 +13,14 @@ struct Scan {
     var start: Int
     var end: Int
     var pos: Int
-    var runs: [TokenRun] = []
+    let runs: RunStore
 
     init(_ base: UnsafePointer<UInt8>, count: Int) {
         self.base = base
         start = 0
         end = count
         pos = 0
-        runs.reserveCapacity(count / 4 + 4)
+        runs = RunStore(capacity: count / 4 + 4)
     }
 
     var atEnd: Bool { pos >= end }
@@ -47,8 +47,9 @@ struct Scan {
     @inline(__always)
     mutating func emit(_ token: Token, to: Int) {
         if to > pos {
-            if let last = runs.last, last.token == token, Int(last.end) == pos {
-                runs[runs.count - 1].end = Int32(to)
+            let runs = self.runs, last = runs.base + (runs.count &- 1)
+            if runs.count > 0 && last.pointee.token == token && Int(last.pointee.end) == pos {
+                last.pointee.end = Int32(to)
             } else {
                 runs.append(TokenRun(token: token, start: Int32(pos), end: Int32(to)))
             }

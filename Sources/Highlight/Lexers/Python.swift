@@ -12,8 +12,9 @@ final class PythonTokenizer: StackTokenizer {
     static let interpolationStops = CharSet(bits: (0x0400000200000000, 0x2800000000000000, 0, 0))   // "{}!:"
     static let newlines = CharSet(bits: (0x0000000000000400, 0, 0, 0))   // "\n"
     static let stringStops = CharSet(bits: (0x0000008400000000, 0x0800000010000000, 0, 0))   // "'\"\\{"
-    /// Open strings, innermost last: their prefix letters (lowercased) and closing quote.
-    private var strings: [(prefix: [UInt8], quote: [UInt8])] = []
+    /// Open strings, innermost last: their prefix letters (lowercased), quote byte and how many
+    /// quotes close them (1 or 3). Kept as values: arrays per string cost two allocations.
+    private var strings: [(prefix: (UInt8, UInt8), quote: UInt8, count: Int)] = []
 
     static let keywords = """
         assert break continue del elif else except exec finally for global if lambda pass print
@@ -120,10 +121,10 @@ final class PythonTokenizer: StackTokenizer {
                 return true
             }
         }
-        for (w, next): (StaticString, State) in [("def", .functionName), ("class", .className)] where (c == 100 || c == 99) && s.has(w) {
+        if c == 100 || c == 99 {   // def, class
+            let (w, next): (StaticString, State) = c == 100 ? ("def", .functionName) : ("class", .className)
             let a = s.pos + w.utf8CodeUnitCount
-            let b = spaces(s, a)
-            if b > a {
+            if s.has(w), case let b = spaces(s, a), b > a {
                 s.emit((.keyword, a), (.text, b))
                 push(next)
                 return true
@@ -186,8 +187,8 @@ final class PythonTokenizer: StackTokenizer {
             if c == 39 || c == 34 {
                 let triple = s.at(q + 1) == c && s.at(q + 2) == c
                 let e = q + (triple ? 3 : 1)
-                let prefix = (s.pos..<q).map { s.base[$0] | 0x20 }
-                strings.append((prefix, Array(UnsafeBufferPointer(start: s.base + q, count: e - q))))
+                let prefix = (q > s.pos ? s.base[s.pos] | 0x20 : 0, q > s.pos + 1 ? s.base[s.pos + 1] | 0x20 : 0)
+                strings.append((prefix, c, e - q))
                 s.emit((.stringAffix, q), (.string, e))
                 push(.string)
                 return true
@@ -197,8 +198,9 @@ final class PythonTokenizer: StackTokenizer {
         return false
     }
 
-    private func stringHas(_ letter: Character) -> Bool {
-        strings.last?.prefix.contains(letter.asciiValue!) ?? false
+    private func stringHas(_ letter: UInt8) -> Bool {
+        guard let prefix = strings.last?.prefix else { return false }
+        return prefix.0 == letter || prefix.1 == letter
     }
 
     private func string(_ s: inout Scan) -> Bool {
@@ -207,9 +209,8 @@ final class PythonTokenizer: StackTokenizer {
         case 39, 34:
             let triple = s.peek(1) == c && s.peek(2) == c
             let n = triple ? 3 : 1
-            let quote = Array(UnsafeBufferPointer(start: s.base + s.pos, count: n))
             s.emit(.string, count: n)
-            if let open = strings.last, open.quote == quote {
+            if let open = strings.last, open.quote == c, open.count == n {
                 strings.removeLast()
                 pop()
             }
@@ -217,7 +218,7 @@ final class PythonTokenizer: StackTokenizer {
             push(.escape)   // zero-width: the escape state takes the backslash
         case 123:
             if s.peek(1) == 123 { s.emit(.string, count: 2) }
-            else if stringHas("f") { s.emit(.stringInterpol, count: 1); push(.interpolation) }
+            else if stringHas(102 /* f */) { s.emit(.stringInterpol, count: 1); push(.interpolation) }
             else { s.emit(.string, count: 1) }
         default:
             s.emit(.string, to: s.skip(Self.stringStops.inverted))
@@ -228,7 +229,7 @@ final class PythonTokenizer: StackTokenizer {
     private func escape(_ s: inout Scan) -> Bool {
         guard s.peek() == 92, s.pos + 1 < s.end else { return false }
         if let e = PythonNumbers.escapeEnd(s) {
-            s.emit(stringHas("r") ? .string : .stringEscape, to: e)
+            s.emit(stringHas(114 /* r */) ? .string : .stringEscape, to: e)
         } else {
             s.emit(.string, to: s.charEnd(s.pos + 1))   // any other escaped character
         }
