@@ -15,30 +15,51 @@ struct WordSet: Sendable {
     private let maxLength: Int
     private let firstBytes: CharSet
 
-    init(groups: [[String]], ignoringCase: Bool = false) {
+    /// Groups given as texts of words separated by spaces or newlines; a word listed again
+    /// (in its group or a later one) keeps its first group. Built from the texts' bytes: a
+    /// `String` per word made building the lexers' sets cost more than a site's lookups in them.
+    init(groupTexts: [String], ignoringCase: Bool = false) {
         ignoresCase = ignoringCase
         var storage: [UInt8] = []
-        var entries: [(offset: Int, length: Int, group: Int)] = []
-        var unique = Set<String>()
-        for (g, words) in groups.enumerated() {
-            for w in words {
-                let key = ignoringCase ? w.lowercased() : w
-                guard unique.insert(key).inserted else { continue }
-                entries.append((storage.count, key.utf8.count, g + 1))
-                storage.append(contentsOf: key.utf8)
+        var ranges: [(start: Int, end: Int, group: Int)] = []
+        for (g, text) in groupTexts.enumerated() {
+            // Unicode lower case, as lookups compare against words folded when stored
+            let text = ignoringCase ? text.lowercased() : text
+            var wordStart = storage.count
+            for byte in text.utf8 {
+                if byte == 32 || byte == 10 {
+                    if storage.count > wordStart { ranges.append((wordStart, storage.count, g + 1)) }
+                    wordStart = storage.count
+                } else {
+                    storage.append(byte)
+                }
             }
+            if storage.count > wordStart { ranges.append((wordStart, storage.count, g + 1)) }
         }
         var size = 16
-        while size < entries.count * 4 { size <<= 1 }
+        while size < ranges.count * 4 { size <<= 1 }
         var slots = [UInt64](repeating: 0, count: size)
         var lengths = (min: Int.max, max: 0)
         var first: [UInt64] = [0, 0, 0, 0]
-        for e in entries {
-            var h = storage.withUnsafeBufferPointer { WordSet.hash($0.baseAddress! + e.offset, e.length, fold: false) } & (size - 1)
-            while slots[h] != 0 { h = (h + 1) & (size - 1) }
-            slots[h] = UInt64(e.offset) << 24 | UInt64(e.length) << 8 | UInt64(e.group)
-            lengths = (Swift.min(lengths.min, e.length), Swift.max(lengths.max, e.length))
-            if e.length > 0 { first[Int(storage[e.offset] >> 6)] |= 1 << UInt64(storage[e.offset] & 63) }
+        storage.withUnsafeBufferPointer { bytes in
+            let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            for r in ranges {
+                let n = r.end - r.start
+                var h = WordSet.hash(base + r.start, n, fold: false) & (size - 1)
+                var duplicate = false
+                while slots[h] != 0 {
+                    let slot = slots[h]
+                    if Int((slot >> 8) & 0xFFFF) == n && WordSet.same(base + r.start, base + Int(slot >> 24), n) {
+                        duplicate = true
+                        break
+                    }
+                    h = (h + 1) & (size - 1)
+                }
+                if duplicate { continue }
+                slots[h] = UInt64(r.start) << 24 | UInt64(n) << 8 | UInt64(r.group)
+                lengths = (Swift.min(lengths.min, n), Swift.max(lengths.max, n))
+                first[Int(base[r.start] >> 6)] |= 1 << UInt64(base[r.start] & 63)
+            }
         }
         self.storage = storage
         self.slots = slots
@@ -48,21 +69,22 @@ struct WordSet: Sendable {
         firstBytes = CharSet(bits: (first[0], first[1], first[2], first[3]))
     }
 
+    init(groups: [[String]], ignoringCase: Bool = false) {
+        self.init(groupTexts: groups.map { $0.joined(separator: " ") }, ignoringCase: ignoringCase)
+    }
+
+    /// Words without spaces or newlines.
     init(_ words: [String], ignoringCase: Bool = false) {
         self.init(groups: [words], ignoringCase: ignoringCase)
     }
 
     init(_ text: String, ignoringCase: Bool = false) {
-        self.init(groups: [WordSet.words(text)], ignoringCase: ignoringCase)
+        self.init(groupTexts: [text], ignoringCase: ignoringCase)
     }
 
     /// Groups given as texts of words separated by spaces or newlines.
     init(groups texts: String..., ignoringCase: Bool = false) {
-        self.init(groups: texts.map(WordSet.words), ignoringCase: ignoringCase)
-    }
-
-    private static func words(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        self.init(groupTexts: texts, ignoringCase: ignoringCase)
     }
 
     @inline(__always)
