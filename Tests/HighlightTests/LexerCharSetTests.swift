@@ -245,6 +245,11 @@ import Testing
         ("YAMLTokenizer.plainScalarStop", YAMLTokenizer.plainScalarStop, CharSet(" \t\n\r\u{0C}\u{0B}?:,[]{}#&*!|>'\"%@`")),
         ("YAMLTokenizer.tagURIChars", YAMLTokenizer.tagURIChars, CharSet("0-9A-Za-z;/?:@&=+$,_.!~*'()[]%-")),
         ("YAMLTokenizer.tagSuffixChars", YAMLTokenizer.tagSuffixChars, CharSet("a-zA-Z0-9_;/?:@&=+$,.!~*'()[]%-")),
+        ("ShellTokenizer.plainWord", ShellTokenizer.plainWord, CharSet("=*{}()$\"'`;\\<").union(.space).inverted),
+        ("LiquidTokenizer.notSpaceOrPercent", LiquidTokenizer.notSpaceOrPercent, CharSet(" \t\n\r\u{0B}\u{0C}%").inverted),
+        ("NginxTokenizer.idChars", NginxTokenizer.idChars, CharSet(" \t\n\r\u{0B}\u{0C}$;{}()#").inverted),
+        ("YAMLTokenizer.nonBlank", YAMLTokenizer.nonBlank, CharSet(" \t\n\r\u{0C}\u{0B}").inverted),
+        ("YAMLTokenizer.keyChars", YAMLTokenizer.keyChars, CharSet("#,:?[]{}\"'\n").inverted),
     ]
 
     @Test func masksMatchTheirPatterns() {

@@ -32,7 +32,7 @@ final class ShellTokenizer: StackTokenizer {
         timeout kill sleep factor numfmt seq tar grep sudo awk sed gzip gunzip
         """)
     static let operators = CharSet(bits: (0x6000030200000000, 0x2800000028000000, 0, 0))   // "[]{}()!=>"
-    static let plainWord = CharSet("=*{}()$\"'`;\\<").union(.space).inverted
+    static let plainWord = CharSet(bits: (0xC7FFF86AFFFFC1FF, 0xD7FFFFFEEFFFFFFF, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF))   // not "=*{}()$\"'`;\\<" nor \s
     static let optionChars = CharSet(bits: (0x03FF200000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_-"
 
     func step(_ state: State, _ s: inout Scan) -> Bool {

@@ -50,7 +50,7 @@ final class YAMLTokenizer: StackTokenizer {
     }
 
     static let plainScalarStop = CharSet(bits: (0xC40014EF00003E00, 0x3800000128000001, 0, 0))   // " \t\n\r\u{0C}\u{0B}?:,[]{}#&*!|>'\"%@`"
-    static let nonBlank = CharSet(" \t\n\r\u{0C}\u{0B}").inverted
+    static let nonBlank = CharSet(bits: (0xFFFFFFFEFFFFC1FF, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF))   // not " \t\n\r\u{0C}\u{0B}"
     static let tagURIChars = CharSet(bits: (0xAFFFFFF200000000, 0x47FFFFFEAFFFFFFF, 0, 0))   // "0-9A-Za-z;/?:@&=+$,_.!~*'()[]%-"
     static let tagSuffixChars = CharSet(bits: (0xAFFFFFF200000000, 0x47FFFFFEAFFFFFFF, 0, 0))   // "a-zA-Z0-9_;/?:@&=+$,.!~*'()[]%-"
 
@@ -179,7 +179,7 @@ final class YAMLTokenizer: StackTokenizer {
         }
     }
 
-    static let keyChars = CharSet("#,:?[]{}\"'\n").inverted
+    static let keyChars = CharSet(bits: (0x7BFFEF73FFFFFBFF, 0xD7FFFFFFD7FFFFFF, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF))   // not "#,:?[]{}\"'\n"
 
     private func blockNode(_ s: inout Scan) -> Bool {
         // `([^#,:?\[\]{}"'\n]+)(:)(?=\s|$)`: a mapping key.
