@@ -126,6 +126,7 @@ final class JavaScriptTokenizer: StackTokenizer {
         return (id, q, ws)
     }
 
+    @inline(__always)
     func commentOrWhitespace(_ s: inout Scan) -> Bool {
         let c = s.peek()
         if CharSet.space.contains(c) { s.emit(.text, to: s.skip(CharSet.space)); return true }
