@@ -15,26 +15,36 @@ enum HTMLFormatter {
         return starts
     }()
 
-    static func render(_ runs: [TokenRun], _ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        let html = string(runs, bytes)
-        out.append(contentsOf: html.utf8)
+    /// The same pieces in 32-byte slots, for writing with three 8-byte stores whatever the
+    /// length (no piece is longer than 24 bytes): piece `i` starts at `32 * i` and its length is
+    /// the slot's last byte.
+    static let slots: [UInt8] = (0..<(pieceStarts.count - 1)).flatMap { i -> [UInt8] in
+        let piece = Array(pieces[pieceStarts[i]..<pieceStarts[i + 1]])
+        return piece + [UInt8](repeating: 0, count: 31 - piece.count) + [UInt8(piece.count)]
     }
+    /// How far a write may run past the end of the HTML: a slot's 24 bytes for a 7-byte
+    /// `</span>`, or 16 bytes for a shorter run of text.
+    static let slack = 24
+    /// The longest open tag and the close tag: the most markup one run adds.
+    static let longestMarkup = openTags.map(\.count).max()! + closeTag.count
+
 
     /// How many bytes each input byte grows by when escaped (`&` → `&amp;`, `<` → `&lt;`, `>` → `&gt;`).
     static let growth: [UInt8] = (0...255).map { $0 == 38 ? 4 : $0 == 60 || $0 == 62 ? 3 : 0 }
 
     /// The HTML for `runs` over `bytes`, written straight into a string of the exact length.
-    static func string(_ runs: [TokenRun], _ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard let source = bytes.baseAddress, !runs.isEmpty else { return "" }
+    static func string(_ runs: UnsafeBufferPointer<TokenRun>, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.baseAddress != nil, !runs.isEmpty else { return "" }
         return growth.withUnsafeBufferPointer { growth in
             pieces.withUnsafeBufferPointer { pieceBytes in
                 pieceStarts.withUnsafeBufferPointer { starts in
-                    runs.withUnsafeBufferPointer { runs in
+                    slots.withUnsafeBufferPointer { slots in
                         // the table, markup and piece offsets read through pointers: a static's
                         // accessor in the loops cost a `swift_once` call per token
-                        let markup = Markup(growth: growth.baseAddress!, pieces: pieceBytes.baseAddress!, starts: starts.baseAddress!)
-                        return String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes)) { buffer in
-                            markup.write(runs, source, into: buffer.baseAddress!)
+                        let markup = Markup(growth: growth.baseAddress!, pieces: pieceBytes.baseAddress!, starts: starts.baseAddress!,
+                                            slots: UnsafeRawPointer(slots.baseAddress!))
+                        return String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes) + slack) { buffer in
+                            markup.write(runs, bytes, into: buffer.baseAddress!)
                         }
                     }
                 }
@@ -60,6 +70,23 @@ enum HTMLFormatter {
         return count
     }
 
+    /// The index of the first `&`, `<` or `>` at or after `i`, or `text.count` when none is left.
+    @inline(__always) static func nextEscaped(_ text: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        let base = text.baseAddress!, raw = UnsafeRawPointer(base)
+        var j = i
+        while j &+ 8 <= text.count {
+            let marks = escapedMarks(raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
+            if marks != 0 { return j &+ marks.trailingZeroBitCount >> 3 }
+            j &+= 8
+        }
+        while j < text.count {
+            let c = base[j]
+            if c == 38 || c == 60 || c == 62 { return j }
+            j &+= 1
+        }
+        return text.count
+    }
+
     /// The high bit of each byte of `w` that is `&` (0x26), `<` (0x3C) or `>` (0x3E), exactly:
     /// each byte compared with the zero-byte test made exact (no borrow between bytes).
     @inline(__always) static func escapedMarks(_ w: UInt64) -> UInt64 {
@@ -73,33 +100,22 @@ enum HTMLFormatter {
         let growth: UnsafePointer<UInt8>
         let pieces: UnsafePointer<UInt8>
         let starts: UnsafePointer<Int>
+        let slots: UnsafeRawPointer
 
-        /// At least the length of the HTML: the markup of every token group, every byte of the
-        /// text, and four more for each `&`, `<` or `>` in it (no escape adds more), when the
-        /// runs follow each other inside the text, as lexers emit them; the text's bytes are
-        /// counted eight at a time instead of each run's byte by byte. Runs that overlap get
-        /// their exact length.
+        /// At least the length of the HTML: the longest open tag and `</span>` for every run
+        /// (runs of one token share a span, so this may count more), every byte of the text,
+        /// and four more for each `&`, `<` or `>` in it (no escape adds more), when the runs
+        /// follow each other inside the text, as lexers emit them; the text's bytes are counted
+        /// eight at a time. Runs that overlap get their exact length.
         func maximumLength(_ runs: UnsafeBufferPointer<TokenRun>, _ text: UnsafeBufferPointer<UInt8>) -> Int {
-            let close = Token.allCases.count
-            let closeLength = starts[close + 1] - starts[close]
-            var length = 0
+            var ordered = true
             var previousEnd: Int32 = 0
-            var i = 0
-            while i < runs.count {
-                let token = runs[i].token
-                if token != .text {
-                    let t = Int(token.rawValue)
-                    length &+= starts[t + 1] - starts[t] + closeLength
-                }
-                repeat {
-                    guard runs[i].start >= previousEnd, Int(runs[i].end) <= text.count else {
-                        return self.length(runs, text.baseAddress!)
-                    }
-                    previousEnd = runs[i].end
-                    i &+= 1
-                } while i < runs.count && runs[i].token == token
+            for run in runs {
+                ordered = ordered && run.start >= previousEnd
+                previousEnd = run.end
             }
-            return length &+ text.count &+ 4 &* HTMLFormatter.escapedCount(text)
+            guard ordered, Int(previousEnd) <= text.count else { return length(runs, text.baseAddress!) }
+            return runs.count &* HTMLFormatter.longestMarkup &+ text.count &+ 4 &* HTMLFormatter.escapedCount(text)
         }
 
         /// The exact length of the HTML.
@@ -125,32 +141,55 @@ enum HTMLFormatter {
             return length
         }
 
-        /// Writes the HTML at `start` (room for `maximumLength` bytes); returns how many it wrote.
-        func write(_ runs: UnsafeBufferPointer<TokenRun>, _ source: UnsafePointer<UInt8>, into start: UnsafeMutablePointer<UInt8>) -> Int {
+        /// Writes the HTML at `start` (room for `maximumLength` bytes and `slack`); returns how
+        /// many it wrote.
+        /// The next `&`, `<` or `>` is found eight bytes at a time and remembered, so a run before
+        /// it is copied whole without looking at its bytes.
+        func write(_ runs: UnsafeBufferPointer<TokenRun>, _ text: UnsafeBufferPointer<UInt8>, into start: UnsafeMutablePointer<UInt8>) -> Int {
             let close = Token.allCases.count, amp = close + 1, lt = close + 2, gt = close + 3
+            let source = text.baseAddress!
             var out = start
             @inline(__always) func put(_ piece: Int) {
-                let a = starts[piece]
-                Self.copy(pieces + a, starts[piece + 1] - a, to: &out)
+                let slot = slots + piece &<< 5, to = UnsafeMutableRawPointer(out)
+                to.storeBytes(of: slot.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                to.storeBytes(of: slot.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+                to.storeBytes(of: slot.loadUnaligned(fromByteOffset: 16, as: UInt64.self), toByteOffset: 16, as: UInt64.self)
+                out += Int(slot.load(fromByteOffset: 31, as: UInt8.self))
             }
+            // Up to 16 bytes with two 8-byte stores when 16 bytes can be read there.
+            @inline(__always) func copyText(_ a: Int, _ n: Int) {
+                guard n <= 16 && a &+ 16 <= text.count else { return Self.copy(source + a, n, to: &out) }
+                let from = UnsafeRawPointer(source + a), to = UnsafeMutableRawPointer(out)
+                to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+                out += n
+            }
+            // `special` is the first escaped byte at or after `searchedFrom`.
+            var searchedFrom = 0
+            var special = HTMLFormatter.nextEscaped(text, from: 0)
             var i = 0
             while i < runs.count {
                 let token = runs[i].token
                 if token != .text { put(Int(token.rawValue)) }
                 repeat {
-                    // Copy plain stretches whole; replace the three special bytes.
                     var plain = Int(runs[i].start)
                     let end = Int(runs[i].end)
-                    for k in plain..<end where growth[Int(source[k])] != 0 {
-                        Self.copy(source + plain, k - plain, to: &out)
-                        switch source[k] {
+                    if plain < searchedFrom || special < plain {
+                        searchedFrom = plain
+                        special = HTMLFormatter.nextEscaped(text, from: plain)
+                    }
+                    while special < end {
+                        copyText(plain, special - plain)
+                        switch source[special] {
                         case 38: put(amp)
                         case 60: put(lt)
                         default: put(gt)
                         }
-                        plain = k + 1
+                        plain = special + 1
+                        searchedFrom = plain
+                        special = HTMLFormatter.nextEscaped(text, from: plain)
                     }
-                    Self.copy(source + plain, end - plain, to: &out)
+                    copyText(plain, end - plain)
                     i += 1
                 } while i < runs.count && runs[i].token == token
                 if token != .text { put(close) }

@@ -22,7 +22,12 @@ public struct Lexer: Sendable, Hashable {
     /// The token spans of `code` as HTML (Rouge's `HTML` formatter): what goes inside `<code>`.
     public func highlight(_ code: String) -> String {
         var code = code
-        return code.withUTF8 { buf in HTMLFormatter.string(tokenize(buf), buf) }
+        return code.withUTF8 { buf in
+            guard let base = buf.baseAddress, buf.count > 0 else { return "" }
+            var scan = Scan(base, count: buf.count)
+            make().lex(&scan)
+            return withExtendedLifetime(scan.runs) { HTMLFormatter.string(scan.runs.runs, buf) }
+        }
     }
 
     /// The tokens of `code`, consecutive tokens of one type merged, as Rouge's `lex` yields them.
@@ -46,6 +51,6 @@ public struct Lexer: Sendable, Hashable {
         guard let base = buf.baseAddress, buf.count > 0 else { return [] }
         var scan = Scan(base, count: buf.count)
         make().lex(&scan)
-        return scan.runs
+        return Array(scan.runs.runs)
     }
 }

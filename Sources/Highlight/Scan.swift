@@ -13,24 +13,25 @@ struct Scan {
     var start: Int
     var end: Int
     var pos: Int
-    var runs: [TokenRun] = []
+    let runs: RunStore
 
     init(_ base: UnsafePointer<UInt8>, count: Int) {
         self.base = base
         start = 0
         end = count
         pos = 0
-        runs.reserveCapacity(count / 4 + 4)
+        runs = RunStore(capacity: count / 4 + 4)
     }
 
     var atEnd: Bool { pos >= end }
     var remaining: Int { end - pos }
 
-    /// The byte at `pos + offset`, or 0 outside the window.
+    /// The byte at `pos + offset` (`offset` ≥ 0), or 0 past the window: `pos` never goes
+    /// below `start`, so only the end is checked.
     @inline(__always)
     func peek(_ offset: Int = 0) -> UInt8 {
         let i = pos + offset
-        return i < end && i >= start ? base[i] : 0
+        return i < end ? base[i] : 0
     }
 
     /// The byte at absolute index `i`, or 0 outside the window.
@@ -46,8 +47,9 @@ struct Scan {
     @inline(__always)
     mutating func emit(_ token: Token, to: Int) {
         if to > pos {
-            if let last = runs.last, last.token == token, Int(last.end) == pos {
-                runs[runs.count - 1].end = Int32(to)
+            let runs = self.runs, last = runs.base + (runs.count &- 1)
+            if runs.count > 0 && last.pointee.token == token && Int(last.pointee.end) == pos {
+                last.pointee.end = Int32(to)
             } else {
                 runs.append(TokenRun(token: token, start: Int32(pos), end: Int32(to)))
             }
@@ -68,7 +70,9 @@ struct Scan {
 
     // MARK: matching
 
-    /// True when the bytes of `lit` are at index `i` (default `pos`).
+    /// True when the bytes of `lit` are at index `i` (default `pos`). Inlined: lexers call it
+    /// with short literals at most steps, and the call cost more than the comparison.
+    @inline(__always)
     func has(_ lit: StaticString, at i: Int? = nil) -> Bool {
         let i = i ?? pos
         let n = lit.utf8CodeUnitCount
@@ -93,6 +97,7 @@ struct Scan {
     }
 
     /// `lit` at `i` followed by a word boundary (`\b`).
+    @inline(__always)
     func hasWord(_ lit: StaticString, at i: Int? = nil) -> Bool {
         let i = i ?? pos
         return has(lit, at: i) && !wordAt(i + lit.utf8CodeUnitCount)

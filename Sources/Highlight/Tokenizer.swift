@@ -48,7 +48,8 @@ protocol RootState {
 extension StackTokenizer {
     /// Pops `n` states (never below an empty stack; `lex` refills it with the root).
     func pop(_ n: Int = 1) {
-        stack.removeLast(Swift.min(n, stack.count))
+        // one state at a time: `removeLast(_:)` goes through the generic `replaceSubrange`
+        for _ in 0..<n where !stack.isEmpty { stack.removeLast() }
     }
 
     func push(_ state: State) { stack.append(state) }

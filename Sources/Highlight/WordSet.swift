@@ -1,104 +1,165 @@
-/// An immutable set of words looked up by byte range without allocating.
-/// Open addressing over a power-of-two table; optional ASCII case folding.
+/// An immutable set of words looked up by byte range without allocating, optionally folding
+/// ASCII case. Words may come in groups (a lexer's keywords, then its builtins…): `group(_:_:)`
+/// says which group holds a word, the first one listing it winning, with one lookup instead of
+/// one per group.
 struct WordSet: Sendable {
     private let storage: [UInt8]
-    private let offsets: [Int32]   // start of word i in storage; offsets[n] = storage.count
-    private let table: [Int32]     // word index + 1, or 0 when empty
+    /// Open addressing over a power-of-two table. A slot is 0 when empty, else the word's offset
+    /// in `storage` (bits 24…55), its length (bits 8…23) and its group number from 1 (bits 0…7).
+    private let slots: [UInt64]
     private let mask: Int
     let ignoresCase: Bool
     /// The shortest and longest word, and which bytes start a word (folded when ignoring case):
     /// most identifiers a lexer asks about are in no set, and these reject them before hashing.
     private let minLength: Int
     private let maxLength: Int
-    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
+    private let firstBytes: CharSet
 
-    init(_ words: [String], ignoringCase: Bool = false) {
+    /// Groups given as texts of words separated by spaces or newlines; a word listed again
+    /// (in its group or a later one) keeps its first group. Built from the texts' bytes: a
+    /// `String` per word made building the lexers' sets cost more than a site's lookups in them.
+    init(groupTexts: [String], ignoringCase: Bool = false) {
         ignoresCase = ignoringCase
         var storage: [UInt8] = []
-        var offsets: [Int32] = []
-        var unique = Set<String>()
-        for w in words {
-            let key = ignoringCase ? w.lowercased() : w
-            guard unique.insert(key).inserted else { continue }
-            offsets.append(Int32(storage.count))
-            storage.append(contentsOf: key.utf8)
+        var ranges: [(start: Int, end: Int, group: Int)] = []
+        for (g, text) in groupTexts.enumerated() {
+            // Unicode lower case, as lookups compare against words folded when stored
+            let text = ignoringCase ? text.lowercased() : text
+            var wordStart = storage.count
+            for byte in text.utf8 {
+                if byte == 32 || byte == 10 {
+                    if storage.count > wordStart { ranges.append((wordStart, storage.count, g + 1)) }
+                    wordStart = storage.count
+                } else {
+                    storage.append(byte)
+                }
+            }
+            if storage.count > wordStart { ranges.append((wordStart, storage.count, g + 1)) }
         }
-        offsets.append(Int32(storage.count))
         var size = 16
-        while size < unique.count * 3 { size <<= 1 }
-        var table = [Int32](repeating: 0, count: size)
-        for i in 0..<(offsets.count - 1) {
-            let a = Int(offsets[i]), b = Int(offsets[i + 1])
-            var h = storage.withUnsafeBufferPointer { WordSet.hash($0.baseAddress! + a, b - a, fold: false) } & (size - 1)
-            while table[h] != 0 { h = (h + 1) & (size - 1) }
-            table[h] = Int32(i + 1)
-        }
-        self.storage = storage
-        self.offsets = offsets
-        self.table = table
-        self.mask = size - 1
+        while size < ranges.count * 4 { size <<= 1 }
+        var slots = [UInt64](repeating: 0, count: size)
         var lengths = (min: Int.max, max: 0)
         var first: [UInt64] = [0, 0, 0, 0]
-        for i in 0..<(offsets.count - 1) {
-            let a = Int(offsets[i]), n = Int(offsets[i + 1]) - a
-            lengths = (Swift.min(lengths.min, n), Swift.max(lengths.max, n))
-            if n > 0 { first[Int(storage[a] >> 6)] |= 1 << UInt64(storage[a] & 63) }
+        storage.withUnsafeBufferPointer { bytes in
+            let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            for r in ranges {
+                let n = r.end - r.start
+                var h = WordSet.hash(base + r.start, n, fold: false) & (size - 1)
+                var duplicate = false
+                while slots[h] != 0 {
+                    let slot = slots[h]
+                    if Int((slot >> 8) & 0xFFFF) == n && WordSet.same(base + r.start, base + Int(slot >> 24), n) {
+                        duplicate = true
+                        break
+                    }
+                    h = (h + 1) & (size - 1)
+                }
+                if duplicate { continue }
+                slots[h] = UInt64(r.start) << 24 | UInt64(n) << 8 | UInt64(r.group)
+                lengths = (Swift.min(lengths.min, n), Swift.max(lengths.max, n))
+                first[Int(base[r.start] >> 6)] |= 1 << UInt64(base[r.start] & 63)
+            }
         }
+        self.storage = storage
+        self.slots = slots
+        self.mask = size - 1
         minLength = lengths.min
         maxLength = lengths.max
-        firstBytes = (first[0], first[1], first[2], first[3])
+        firstBytes = CharSet(bits: (first[0], first[1], first[2], first[3]))
+    }
+
+    init(groups: [[String]], ignoringCase: Bool = false) {
+        self.init(groupTexts: groups.map { $0.joined(separator: " ") }, ignoringCase: ignoringCase)
+    }
+
+    /// Words without spaces or newlines.
+    init(_ words: [String], ignoringCase: Bool = false) {
+        self.init(groups: [words], ignoringCase: ignoringCase)
     }
 
     init(_ text: String, ignoringCase: Bool = false) {
-        self.init(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init), ignoringCase: ignoringCase)
+        self.init(groupTexts: [text], ignoringCase: ignoringCase)
+    }
+
+    /// Groups given as texts of words separated by spaces or newlines.
+    init(groups texts: String..., ignoringCase: Bool = false) {
+        self.init(groupTexts: texts, ignoringCase: ignoringCase)
     }
 
     @inline(__always)
     private static func fold(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c | 0x20 : c }
 
+    /// Mixes the length and four bytes (first, second, middle, last): words are short, and a
+    /// collision costs one more comparison, while hashing every byte cost more than the lookup.
+    @inline(__always)
     private static func hash(_ p: UnsafePointer<UInt8>, _ n: Int, fold: Bool) -> Int {
-        var h: UInt64 = 0xcbf29ce484222325
-        for i in 0..<n {
-            h ^= UInt64(fold ? WordSet.fold(p[i]) : p[i])
-            h = h &* 0x100000001b3
-        }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        guard n > 0 else { return 0 }
+        @inline(__always) func byte(_ i: Int) -> UInt64 { UInt64(fold ? WordSet.fold(p[i]) : p[i]) }
+        var h = UInt64(n) &* 0x9E37_79B9_7F4A_7C15
+        h ^= byte(0) | byte(n > 1 ? 1 : 0) << 8 | byte(n >> 1) << 16 | byte(n - 1) << 24
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: h >> 29)
     }
 
-    func contains(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        guard n >= minLength, n <= maxLength else { return false }
-        if n > 0 {
-            let c = ignoresCase ? WordSet.fold(p[0]) : p[0]
-            let word: UInt64
-            switch c >> 6 {
-            case 0: word = firstBytes.0
-            case 1: word = firstBytes.1
-            case 2: word = firstBytes.2
-            default: word = firstBytes.3
-            }
-            if word & (1 << UInt64(c & 63)) == 0 { return false }
-        }
+    /// The group (from 1) holding the word at `p` of length `n`, or 0 when no group does.
+    func group(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        guard n >= minLength, n <= maxLength else { return 0 }
+        if n > 0 && !firstBytes.contains(ignoresCase ? WordSet.fold(p[0]) : p[0]) { return 0 }
         var h = WordSet.hash(p, n, fold: ignoresCase) & mask
         return storage.withUnsafeBufferPointer { s in
-            while true {
-                let entry = Int(table[h])
-                if entry == 0 { return false }
-                let a = Int(offsets[entry - 1]), b = Int(offsets[entry])
-                if b - a == n {
-                    var same = true
-                    for i in 0..<n {
-                        let c = ignoresCase ? WordSet.fold(p[i]) : p[i]
-                        if s[a + i] != c { same = false; break }
+            slots.withUnsafeBufferPointer { slots in
+                while true {
+                    let slot = slots[h]
+                    if slot == 0 { return 0 }
+                    if Int(truncatingIfNeeded: (slot >> 8) & 0xFFFF) == n {
+                        let q = s.baseAddress! + Int(truncatingIfNeeded: slot >> 24)
+                        if ignoresCase ? WordSet.sameFolded(p, q, n) : WordSet.same(p, q, n) {
+                            return Int(truncatingIfNeeded: slot & 0xFF)
+                        }
                     }
-                    if same { return true }
+                    h = (h &+ 1) & mask
                 }
-                h = (h + 1) & mask
             }
         }
     }
+
+    /// Whether `n` bytes at `p` and `q` are equal, compared a word at a time with loads that
+    /// stay inside both ranges (two overlapping loads for the last, partial word).
+    @inline(__always)
+    private static func same(_ p: UnsafePointer<UInt8>, _ q: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let a = UnsafeRawPointer(p), b = UnsafeRawPointer(q)
+        if n >= 8 {
+            var i = 0
+            while i &+ 8 < n {
+                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                i &+= 8
+            }
+            return a.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+        }
+        if n >= 4 {
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+        }
+        return n == 0 || (p[0] == q[0] && p[n >> 1] == q[n >> 1] && p[n &- 1] == q[n &- 1])
+    }
+
+    /// `same` with the bytes at `p` folded to lower case (`q` is stored folded).
+    private static func sameFolded(_ p: UnsafePointer<UInt8>, _ q: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        for i in 0..<n where fold(p[i]) != q[i] { return false }
+        return true
+    }
+
+    @inline(__always)
+    func contains(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool { group(p, n) != 0 }
 
     func contains(_ word: String) -> Bool {
         var w = word
         return w.withUTF8 { contains($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+    }
+
+    func group(_ word: String) -> Int {
+        var w = word
+        return w.withUTF8 { group($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
     }
 }

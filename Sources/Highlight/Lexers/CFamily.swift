@@ -12,19 +12,19 @@ final class CTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root, .bol]
-    static let binaryDigits = CharSet("01")
-    static let charPrefixes = CharSet("uUlL")
-    static let escapeLetters = CharSet("\\abfnrtv\"'")
-    static let inlineSpace = CharSet(" \t\r")
-    static let integerSuffixes = CharSet("luLU")
-    static let macroStops = CharSet("/\n\\")
-    static let newlines = CharSet("\n")
-    static let octalDigits = CharSet("0-7")
-    static let operatorChars = CharSet("~!%^&*+=|?:<>/-")
-    static let prefixChars = CharSet("a-zA-Z0-9_*")
-    static let punctuationChars = CharSet("()[],.;")
-    static let rawPrefixes = CharSet("uUL")
-    static let stringStops = CharSet("\\\"\n")
+    static let binaryDigits = CharSet(bits: (0x0003000000000000, 0, 0, 0))   // "01"
+    static let charPrefixes = CharSet(bits: (0, 0x0020100000201000, 0, 0))   // "uUlL"
+    static let escapeLetters = CharSet(bits: (0x0000008400000000, 0x0054404610000000, 0, 0))   // "\\abfnrtv\"'"
+    static let inlineSpace = CharSet(bits: (0x0000000100002200, 0, 0, 0))   // " \t\r"
+    static let integerSuffixes = CharSet(bits: (0, 0x0020100000201000, 0, 0))   // "luLU"
+    static let macroStops = CharSet(bits: (0x0000800000000400, 0x0000000010000000, 0, 0))   // "/\n\\"
+    static let newlines = CharSet(bits: (0x0000000000000400, 0, 0, 0))   // "\n"
+    static let octalDigits = CharSet(bits: (0x00FF000000000000, 0, 0, 0))   // "0-7"
+    static let operatorChars = CharSet(bits: (0xF400AC6200000000, 0x5000000040000000, 0, 0))   // "~!%^&*+=|?:<>/-"
+    static let prefixChars = CharSet(bits: (0x03FF040000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_*"
+    static let punctuationChars = CharSet(bits: (0x0800530000000000, 0x0000000028000000, 0, 0))   // "()[],.;"
+    static let rawPrefixes = CharSet(bits: (0, 0x0020000000201000, 0, 0))   // "uUL"
+    static let stringStops = CharSet(bits: (0x0000000400000400, 0x0000000010000000, 0, 0))   // "\\\"\n"
     let cpp: Bool
     let words: CWords
 
@@ -33,7 +33,7 @@ final class CTokenizer: StackTokenizer {
         words = cpp ? .cpp : .c
     }
 
-    static let identifierStart = CharSet("a-zA-Z_")
+    static let identifierStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"
 
     /// `[a-zA-Z_][a-zA-Z0-9_]*`
     func identifier(_ s: Scan, _ i: Int) -> Int? {

@@ -10,10 +10,10 @@ final class CSSTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let identifierChars = CharSet("a-zA-Z0-9_-")
-    static let identifierStart = CharSet("a-zA-Z_-")
-    static let selectorOperators = CharSet("~^*!%&[]()<>|+=@:;,./?-")
-    static let valuePunctuation = CharSet("[]():/.,")
+    static let identifierChars = CharSet(bits: (0x03FF200000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_-"
+    static let identifierStart = CharSet(bits: (0x0000200000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_-"
+    static let selectorOperators = CharSet(bits: (0xFC00FF6200000000, 0x5000000068000001, 0, 0))   // "~^*!%&[]()<>|+=@:;,./?-"
+    static let valuePunctuation = CharSet(bits: (0x0400D30000000000, 0x0000000028000000, 0, 0))   // "[]():/.,"
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
         switch state {

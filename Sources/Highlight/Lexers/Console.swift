@@ -9,7 +9,7 @@ extension Lexer {
 /// anything else is output.
 final class ConsoleTokenizer: Tokenizer {
     private var shell = ShellTokenizer()
-    static let promptEnd = CharSet("$#>;")
+    static let promptEnd = CharSet(bits: (0x4800001800000000, 0, 0, 0))   // "$#>;"
 
     func lex(_ s: inout Scan) {
         while !s.atEnd {

@@ -9,11 +9,11 @@ final class GoTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let escapeLetters = CharSet("abfnrtv\\'\"")
-    static let identifierStart = CharSet("a-zA-Z_")
-    static let octalDigits = CharSet("0-7")
-    static let punctuationChars = CharSet("()[]{},;")
-    static let stringStops = CharSet("\"\\")
+    static let escapeLetters = CharSet(bits: (0x0000008400000000, 0x0054404610000000, 0, 0))   // "abfnrtv\\'\""
+    static let identifierStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"
+    static let octalDigits = CharSet(bits: (0x00FF000000000000, 0, 0, 0))   // "0-7"
+    static let punctuationChars = CharSet(bits: (0x0800130000000000, 0x2800000028000000, 0, 0))   // "()[]{},;"
+    static let stringStops = CharSet(bits: (0x0000000400000000, 0x0000000010000000, 0, 0))   // "\"\\"
 
     static let keywords = WordSet("""
         break default func interface select case defer go map struct chan else goto package switch
@@ -25,7 +25,7 @@ final class GoTokenizer: StackTokenizer {
         """)
     static let functions = WordSet("append cap close complex copy delete imag len make new panic print println real recover")
     static let constants = WordSet("true false iota nil")
-    static let operators = CharSet("+&^=!|<*>/:%.-")
+    static let operators = CharSet(bits: (0x7400EC6200000000, 0x1000000040000000, 0, 0))   // "+&^=!|<*>/:%.-"
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
         let c = s.peek()

@@ -11,15 +11,15 @@ final class HTMLTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let attributeChars = CharSet("a-zA-Z0-9_:.[]()*-")
-    static let attributeStart = CharSet("a-zA-Z:_[]()*.-")
-    static let bareAttributeChars = CharSet("a-zA-Z0-9_:.*#-")
-    static let bareAttributeStart = CharSet("a-zA-Z:_*#-")
-    static let dash = CharSet("-")
-    static let nameChars = CharSet("a-zA-Z0-9_:.-")
-    static let nameStart = CharSet("a-zA-Z:_-")
-    static let textStops = CharSet("<&")
-    static let unquotedStops = CharSet(" \t\n\r\u{0B}\u{0C}>")
+    static let attributeChars = CharSet(bits: (0x07FF670000000000, 0x07FFFFFEAFFFFFFE, 0, 0))   // "a-zA-Z0-9_:.[]()*-"
+    static let attributeStart = CharSet(bits: (0x0400670000000000, 0x07FFFFFEAFFFFFFE, 0, 0))   // "a-zA-Z:_[]()*.-"
+    static let bareAttributeChars = CharSet(bits: (0x07FF640800000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_:.*#-"
+    static let bareAttributeStart = CharSet(bits: (0x0400240800000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z:_*#-"
+    static let dash = CharSet(bits: (0x0000200000000000, 0, 0, 0))   // "-"
+    static let nameChars = CharSet(bits: (0x07FF600000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_:.-"
+    static let nameStart = CharSet(bits: (0x0400200000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z:_-"
+    static let textStops = CharSet(bits: (0x1000004000000000, 0, 0, 0))   // "<&"
+    static let unquotedStops = CharSet(bits: (0x4000000100003E00, 0, 0, 0))   // " \t\n\r\u{0B}\u{0C}>"
     private var javascript = JavaScriptTokenizer(typescript: false)
     private var css = CSSTokenizer()
 

@@ -11,24 +11,24 @@ final class HaskellTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let commentBreakers = CharSet("!#$%&*+./<=>?@^|_~")
-    static let commentStops = CharSet("-{}")
-    static let controlEscapes = CharSet("][A-Z@^_")
-    static let escapeLetters = CharSet("abfnrtv\"'&\\")
-    static let lower = CharSet("a-z")
-    static let moduleChars = CharSet("a-zA-Z0-9_.")
-    static let octalDigits = CharSet("0-7")
-    static let pipe = CharSet("|")
-    static let punctuationChars = CharSet("[](),;`{}")
-    static let stringStops = CharSet("\\\"")
-    static let upper = CharSet("A-Z")
+    static let commentBreakers = CharSet(bits: (0xF000CC7A00000000, 0x50000000C0000001, 0, 0))   // "!#$%&*+./<=>?@^|_~"
+    static let commentStops = CharSet(bits: (0x0000200000000000, 0x2800000000000000, 0, 0))   // "-{}"
+    static let controlEscapes = CharSet(bits: (0, 0x00000000EFFFFFFF, 0, 0))   // "][A-Z@^_"
+    static let escapeLetters = CharSet(bits: (0x000000C400000000, 0x0054404610000000, 0, 0))   // "abfnrtv\"'&\\"
+    static let lower = CharSet(bits: (0, 0x07FFFFFE00000000, 0, 0))   // "a-z"
+    static let moduleChars = CharSet(bits: (0x03FF400000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_."
+    static let octalDigits = CharSet(bits: (0x00FF000000000000, 0, 0, 0))   // "0-7"
+    static let pipe = CharSet(bits: (0, 0x1000000000000000, 0, 0))   // "|"
+    static let punctuationChars = CharSet(bits: (0x0800130000000000, 0x2800000128000000, 0, 0))   // "[](),;`{}"
+    static let stringStops = CharSet(bits: (0x0000000400000000, 0x0000000010000000, 0, 0))   // "\\\""
+    static let upper = CharSet(bits: (0, 0x0000000007FFFFFE, 0, 0))   // "A-Z"
 
     static let reserved = WordSet("""
         _ case class data default deriving do else if in infix infixl infixr instance let newtype of then
         type where
         """)
-    static let operatorChars = CharSet(":!#$%&*+./<=>?@^|~\\-")
-    static let nameChars = CharSet("a-zA-Z0-9_'")
+    static let operatorChars = CharSet(bits: (0xF400EC7A00000000, 0x5000000050000001, 0, 0))   // ":!#$%&*+./<=>?@^|~\\-"
+    static let nameChars = CharSet(bits: (0x03FF008000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_'"
     static let asciiEscapes: [StaticString] = [
         "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
         "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US",

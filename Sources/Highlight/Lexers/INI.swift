@@ -9,9 +9,9 @@ final class INITokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let nameChars = CharSet("a-zA-Z0-9_.-")
-    static let stringStops = CharSet("\\\"")
-    static let valueStops = CharSet("\\\n")
+    static let nameChars = CharSet(bits: (0x03FF600000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_.-"
+    static let stringStops = CharSet(bits: (0x0000000400000000, 0x0000000010000000, 0, 0))   // "\\\""
+    static let valueStops = CharSet(bits: (0x0000000000000400, 0x0000000010000000, 0, 0))   // "\\\n"
 
     private func basic(_ s: inout Scan) -> Bool {
         let c = s.peek()

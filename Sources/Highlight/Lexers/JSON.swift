@@ -9,7 +9,7 @@ final class JSONTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let stringStops = CharSet("\\\"")
+    static let stringStops = CharSet(bits: (0x0000000400000000, 0x0000000010000000, 0, 0))   // "\\\""
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
         let c = s.peek()

@@ -10,11 +10,11 @@ final class JavaTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let classChars = CharSet("a-zA-Z0-9")
-    static let constantChars = CharSet("A-Z0-9_")
-    static let identifierStart = CharSet("a-zA-Z_")
-    static let importChars = CharSet("a-zA-Z0-9_.")
-    static let operatorChars = CharSet("~^*!%&[](){}<>|+=:;,./?-")
+    static let classChars = CharSet(bits: (0x03FF000000000000, 0x07FFFFFE07FFFFFE, 0, 0))   // "a-zA-Z0-9"
+    static let constantChars = CharSet(bits: (0x03FF000000000000, 0x0000000087FFFFFE, 0, 0))   // "A-Z0-9_"
+    static let identifierStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"
+    static let importChars = CharSet(bits: (0x03FF400000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_."
+    static let operatorChars = CharSet(bits: (0xFC00FF6200000000, 0x7800000068000000, 0, 0))   // "~^*!%&[](){}<>|+=:;,./?-"
 
     static let keywords = WordSet("""
         assert break case catch continue default do else finally for if goto instanceof new return
@@ -25,7 +25,7 @@ final class JavaTokenizer: StackTokenizer {
         super synchronized throws transient volatile
         """)
     static let types = WordSet("boolean byte char double float int long short var void")
-    static let typeWordChars = CharSet("a-zA-Z0-9_.[]<>")
+    static let typeWordChars = CharSet(bits: (0x53FF400000000000, 0x07FFFFFEAFFFFFFE, 0, 0))   // "a-zA-Z0-9_.[]<>"
 
     /// `[[:alpha:]_][[:word:]]*`
     static func identifier(_ s: Scan, _ i: Int) -> Int? {

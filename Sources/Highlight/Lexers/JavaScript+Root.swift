@@ -1,16 +1,16 @@
 /// JavaScript's word classes; TypeScript adds to each.
 struct JavaScriptWords: Sendable {
-    let keywords, declarations, reserved, constants, builtins: WordSet
+    /// Keywords, declarations, reserved words, constants and builtins: groups 1 to 5, tried in
+    /// Rouge's order (a word in two lists takes the first).
+    let classes: WordSet
 
-    static let javascript = JavaScriptWords(keywords: WordSet(jsKeywords), declarations: WordSet(jsDeclarations),
-                                            reserved: WordSet(jsReserved), constants: WordSet(jsConstants),
-                                            builtins: WordSet(jsBuiltins))
-    static let typescript = JavaScriptWords(
-        keywords: WordSet(jsKeywords + " is namespace static private protected public implements readonly"),
-        declarations: WordSet(jsDeclarations + " type abstract"),
-        reserved: WordSet(jsReserved + " string any void number namespace module declare default interface keyof"),
-        constants: WordSet(jsConstants),
-        builtins: WordSet(jsBuiltins + " Pick Partial Readonly Record"))
+    static let javascript = JavaScriptWords(classes: WordSet(groups: jsKeywords, jsDeclarations, jsReserved, jsConstants, jsBuiltins))
+    static let typescript = JavaScriptWords(classes: WordSet(groups:
+        jsKeywords + " is namespace static private protected public implements readonly",
+        jsDeclarations + " type abstract",
+        jsReserved + " string any void number namespace module declare default interface keyof",
+        jsConstants,
+        jsBuiltins + " Pick Partial Readonly Record"))
 
     static let jsKeywords = """
         as async await break case catch continue debugger default delete do else export finally from for
@@ -62,13 +62,14 @@ extension JavaScriptTokenizer {
         default: break
         }
         if let e = identifier(s, s.pos) {
-            let p = s.base + s.pos, len = e - s.pos
-            if words.keywords.contains(p, len) { s.emit(.keyword, to: e); push(.exprStart) }
-            else if words.declarations.contains(p, len) { s.emit(.keywordDeclaration, to: e); push(.exprStart) }
-            else if words.reserved.contains(p, len) { s.emit(.keywordReserved, to: e) }
-            else if words.constants.contains(p, len) { s.emit(.keywordConstant, to: e) }
-            else if words.builtins.contains(p, len) { s.emit(.nameBuiltin, to: e) }
-            else { s.emit(.nameOther, to: e) }
+            switch words.classes.group(s.base + s.pos, e - s.pos) {
+            case 1: s.emit(.keyword, to: e); push(.exprStart)
+            case 2: s.emit(.keywordDeclaration, to: e); push(.exprStart)
+            case 3: s.emit(.keywordReserved, to: e)
+            case 4: s.emit(.keywordConstant, to: e)
+            case 5: s.emit(.nameBuiltin, to: e)
+            default: s.emit(.nameOther, to: e)
+            }
             return true
         }
         if CharSet.digit.contains(c) { number(&s); return true }

@@ -12,15 +12,15 @@ final class JavaScriptTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let binaryDigits = CharSet("01_")
-    static let commentStops = CharSet("*/")
-    static let groupKinds = CharSet(":=<!")
-    static let identifierStart = CharSet("a-zA-Z$_")
-    static let octalDigits = CharSet("0-7_")
-    static let operatorChars = CharSet("-<>+*%&|^/!=")
-    static let quantifierChars = CharSet("0-9,")
-    static let regexFlags = CharSet("gimuy")
-    static let templateStops = CharSet("$`\\")
+    static let binaryDigits = CharSet(bits: (0x0003000000000000, 0x0000000080000000, 0, 0))   // "01_"
+    static let commentStops = CharSet(bits: (0x0000840000000000, 0, 0, 0))   // "*/"
+    static let groupKinds = CharSet(bits: (0x3400000200000000, 0, 0, 0))   // ":=<!"
+    static let identifierStart = CharSet(bits: (0x0000001000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z$_"
+    static let octalDigits = CharSet(bits: (0x00FF000000000000, 0x0000000080000000, 0, 0))   // "0-7_"
+    static let operatorChars = CharSet(bits: (0x7000AC6200000000, 0x1000000040000000, 0, 0))   // "-<>+*%&|^/!="
+    static let quantifierChars = CharSet(bits: (0x03FF100000000000, 0, 0, 0))   // "0-9,"
+    static let regexFlags = CharSet(bits: (0, 0x0220228000000000, 0, 0))   // "gimuy"
+    static let templateStops = CharSet(bits: (0x0000001000000000, 0x0000000110000000, 0, 0))   // "$`\\"
     let typescript: Bool
     let words: JavaScriptWords
 
@@ -126,6 +126,7 @@ final class JavaScriptTokenizer: StackTokenizer {
         return (id, q, ws)
     }
 
+    @inline(__always)
     func commentOrWhitespace(_ s: inout Scan) -> Bool {
         let c = s.peek()
         if CharSet.space.contains(c) { s.emit(.text, to: s.skip(CharSet.space)); return true }

@@ -10,16 +10,16 @@ final class JuliaTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let bangs = CharSet("!")
-    static let binaryDigits = CharSet("01")
-    static let decoratorChars = CharSet("a-zA-Z0-9_.")
-    static let escapeLetters = CharSet("\\abfnrtv\"'\n")
-    static let formatFlags = CharSet("-#0 +")
-    static let nameChars = CharSet("a-zA-Z0-9_")
-    static let nameStart = CharSet("a-zA-Z_")
-    static let octalDigits = CharSet("0-7")
-    static let punctuationChars = CharSet("[]{}(),;")
-    static let stringStops = CharSet("\\\"$")
+    static let bangs = CharSet(bits: (0x0000000200000000, 0, 0, 0))   // "!"
+    static let binaryDigits = CharSet(bits: (0x0003000000000000, 0, 0, 0))   // "01"
+    static let decoratorChars = CharSet(bits: (0x03FF400000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_."
+    static let escapeLetters = CharSet(bits: (0x0000008400000400, 0x0054404610000000, 0, 0))   // "\\abfnrtv\"'\n"
+    static let formatFlags = CharSet(bits: (0x0001280900000000, 0, 0, 0))   // "-#0 +"
+    static let nameChars = CharSet(bits: (0x03FF000000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_"
+    static let nameStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"
+    static let octalDigits = CharSet(bits: (0x00FF000000000000, 0, 0, 0))   // "0-7"
+    static let punctuationChars = CharSet(bits: (0x0800130000000000, 0x2800000028000000, 0, 0))   // "[]{}(),;"
+    static let stringStops = CharSet(bits: (0x0000001400000000, 0x0000000010000000, 0, 0))   // "\\\"$"
 
     static let types = WordSet("""
         ARPACKException AbstractArray AbstractChannel AbstractChar AbstractDict AbstractDisplay
@@ -68,7 +68,7 @@ final class JuliaTokenizer: StackTokenizer {
         true false missing nothing Inf Inf16 Inf32 Inf64 NaN NaN16 NaN32 NaN64 stdout stderr stdin
         devnull pi π ℯ im ARGS C_NULL ENV ENDIAN_BOM VERSION undef LOAD_PATH DEPOT_PATH
         """)
-    static let operatorChars = CharSet("+=*/\\&|$~^%!.?<>:-")
+    static let operatorChars = CharSet(bits: (0xF400EC7200000000, 0x5000000050000000, 0, 0))   // "+=*/\\&|$~^%!.?<>:-"
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
         let c = s.peek()

@@ -1,5 +1,5 @@
 extension LiquidTokenizer {
-    static let notSpaceOrPercent = CharSet(" \t\n\r\u{0B}\u{0C}%").inverted
+    static let notSpaceOrPercent = CharSet(bits: (0xFFFFFFDEFFFFC1FF, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF))   // not " \t\n\r\u{0B}\u{0C}%"
 
     /// `(\s*)(-?%\})` after a tag name ending at `i`: returns the whitespace end and tag end.
     func tagClose(_ s: Scan, after i: Int) -> (Int, Int)? {

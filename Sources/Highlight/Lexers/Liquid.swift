@@ -11,17 +11,17 @@ final class LiquidTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let assignFilterStops = CharSet(" \t\n\r\u{0B}\u{0C}%|:")
-    static let cycleNameStops = CharSet(" \t\n\r\u{0B}\u{0C}:")
-    static let filterStops = CharSet(" \t\n\r\u{0B}\u{0C}%}|:")
-    static let loopStops = CharSet(" \t\n\r\u{0B}\u{0C}%,|'\"")
-    static let nameChars = CharSet("a-zA-Z0-9_-")
-    static let openBrace = CharSet("{")
-    static let outputFilterStops = CharSet(" \t\n\r\u{0B}\u{0C}}|:")
-    static let parameterStops = CharSet(" \t\n\r\u{0B}\u{0C}=:")
-    static let pathChars = CharSet("/a-zA-Z0-9_-")
-    static let spaceTab = CharSet(" \t")
-    static let variableStart = CharSet("a-zA-Z_")
+    static let assignFilterStops = CharSet(bits: (0x0400002100003E00, 0x1000000000000000, 0, 0))   // " \t\n\r\u{0B}\u{0C}%|:"
+    static let cycleNameStops = CharSet(bits: (0x0400000100003E00, 0, 0, 0))   // " \t\n\r\u{0B}\u{0C}:"
+    static let filterStops = CharSet(bits: (0x0400002100003E00, 0x3000000000000000, 0, 0))   // " \t\n\r\u{0B}\u{0C}%}|:"
+    static let loopStops = CharSet(bits: (0x000010A500003E00, 0x1000000000000000, 0, 0))   // " \t\n\r\u{0B}\u{0C}%,|'\""
+    static let nameChars = CharSet(bits: (0x03FF200000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_-"
+    static let openBrace = CharSet(bits: (0, 0x0800000000000000, 0, 0))   // "{"
+    static let outputFilterStops = CharSet(bits: (0x0400000100003E00, 0x3000000000000000, 0, 0))   // " \t\n\r\u{0B}\u{0C}}|:"
+    static let parameterStops = CharSet(bits: (0x2400000100003E00, 0, 0, 0))   // " \t\n\r\u{0B}\u{0C}=:"
+    static let pathChars = CharSet(bits: (0x03FFA00000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "/a-zA-Z0-9_-"
+    static let spaceTab = CharSet(bits: (0x0000000100000200, 0, 0, 0))   // " \t"
+    static let variableStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"
 
     func reset() { stack = [.root] }
 

@@ -10,18 +10,18 @@ final class MakeTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let assignPrefixes = CharSet("!?:+")
-    static let colons = CharSet(":")
-    static let conditionStops = CharSet("#\n")
-    static let exportChars = CharSet("a-zA-Z0-9_${}()-")
-    static let exportLineChars = CharSet("a-zA-Z0-9_${}()\t -")
-    static let headerStops = CharSet(",\\\n#")
-    static let includeStops = CharSet("\t\n #")
-    static let referenceChars = CharSet("a-zA-Z0-9_:=%.")
-    static let spaceTab = CharSet(" \t")
-    static let tabSpace = CharSet("\t ")
-    static let targetStops = CharSet("\n:")
-    static let variableChars = CharSet("a-zA-Z0-9_${}().-")
+    static let assignPrefixes = CharSet(bits: (0x8400080200000000, 0, 0, 0))   // "!?:+"
+    static let colons = CharSet(bits: (0x0400000000000000, 0, 0, 0))   // ":"
+    static let conditionStops = CharSet(bits: (0x0000000800000400, 0, 0, 0))   // "#\n"
+    static let exportChars = CharSet(bits: (0x03FF231000000000, 0x2FFFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_${}()-"
+    static let exportLineChars = CharSet(bits: (0x03FF231100000200, 0x2FFFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_${}()\t -"
+    static let headerStops = CharSet(bits: (0x0000100800000400, 0x0000000010000000, 0, 0))   // ",\\\n#"
+    static let includeStops = CharSet(bits: (0x0000000900000600, 0, 0, 0))   // "\t\n #"
+    static let referenceChars = CharSet(bits: (0x27FF402000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_:=%."
+    static let spaceTab = CharSet(bits: (0x0000000100000200, 0, 0, 0))   // " \t"
+    static let tabSpace = CharSet(bits: (0x0000000100000200, 0, 0, 0))   // "\t "
+    static let targetStops = CharSet(bits: (0x0400000000000400, 0, 0, 0))   // "\n:"
+    static let variableChars = CharSet(bits: (0x03FF631000000000, 0x2FFFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_${}().-"
     private var shell = ShellTokenizer()
 
     static let functions: [StaticString] = [

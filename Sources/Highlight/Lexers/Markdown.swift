@@ -13,13 +13,13 @@ final class MarkdownTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let backticks = CharSet("`")
-    static let bullets = CharSet("*+-")
-    static let headingStops = CharSet("\t\n\r\u{0B}\u{0C}")
-    static let spaceTab = CharSet(" \t")
-    static let textStops = CharSet("\\`[*\n&<")
-    static let titleStarts = CharSet("\"'()")
-    static let urlStops = CharSet(" \t\n\r\u{0B}\u{0C}<)")
+    static let backticks = CharSet(bits: (0, 0x0000000100000000, 0, 0))   // "`"
+    static let bullets = CharSet(bits: (0x00002C0000000000, 0, 0, 0))   // "*+-"
+    static let headingStops = CharSet(bits: (0x0000000000003E00, 0, 0, 0))   // "\t\n\r\u{0B}\u{0C}"
+    static let spaceTab = CharSet(bits: (0x0000000100000200, 0, 0, 0))   // " \t"
+    static let textStops = CharSet(bits: (0x1000044000000400, 0x0000000118000000, 0, 0))   // "\\`[*\n&<"
+    static let titleStarts = CharSet(bits: (0x0000038400000000, 0, 0, 0))   // "\"'()"
+    static let urlStops = CharSet(bits: (0x1000020100003E00, 0, 0, 0))   // " \t\n\r\u{0B}\u{0C}<)"
     let html = HTMLTokenizer()
     /// Lexers of unclosed fences (kept for their state across lines).
     var fenceLexers: [Tokenizer] = []

@@ -9,14 +9,14 @@ final class NginxTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let hostChars = CharSet("a-zA-Z0-9.-")
-    static let includeStops = CharSet(" \t\n\r\u{0B}\u{0C};")
-    static let regexStops = CharSet(" \t\n\r\u{0B}\u{0C}{")
-    static let sizeUnits = CharSet("kmgKMG")
-    static let stringStops = CharSet("#;{}$\\")
-    static let typeChars = CharSet("a-zA-Z-")
-    static let variableChars = CharSet("a-zA-Z0-9_-")
-    static let idChars = CharSet(" \t\n\r\u{0B}\u{0C}$;{}()#").inverted
+    static let hostChars = CharSet(bits: (0x03FF600000000000, 0x07FFFFFE07FFFFFE, 0, 0))   // "a-zA-Z0-9.-"
+    static let includeStops = CharSet(bits: (0x0800000100003E00, 0, 0, 0))   // " \t\n\r\u{0B}\u{0C};"
+    static let regexStops = CharSet(bits: (0x0000000100003E00, 0x0800000000000000, 0, 0))   // " \t\n\r\u{0B}\u{0C}{"
+    static let sizeUnits = CharSet(bits: (0, 0x0000288000002880, 0, 0))   // "kmgKMG"
+    static let stringStops = CharSet(bits: (0x0800001800000000, 0x2800000010000000, 0, 0))   // "#;{}$\\"
+    static let typeChars = CharSet(bits: (0x0000200000000000, 0x07FFFFFE07FFFFFE, 0, 0))   // "a-zA-Z-"
+    static let variableChars = CharSet(bits: (0x03FF200000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_-"
+    static let idChars = CharSet(bits: (0xF7FFFCE6FFFFC1FF, 0xD7FFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF))   // not " \t\n\r\u{0B}\u{0C}$;{}()#"
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
         switch state {

@@ -12,19 +12,19 @@ final class PHPTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root, .start]
-    static let binaryDigits = CharSet("01_")
-    static let decimalDigits = CharSet("0-9_")
-    static let dollars = CharSet("$")
-    static let escapeLetters = CharSet("efrntv\"$\\")
-    static let hexDigits = CharSet("0-9a-fA-F_")
-    static let identifierChars = CharSet("a-zA-Z0-9_")
-    static let identifierStart = CharSet("a-zA-Z_")
-    static let octal = CharSet("0-7")
-    static let octalDigits = CharSet("0-7_")
-    static let operatorChars = CharSet("~!%^&*+|:.<>/@-")
-    static let punctuationChars = CharSet(";,(){}[]")
-    static let stringSpecials = CharSet("${\\")
-    static let stringStops = CharSet("\\{$\"")
+    static let binaryDigits = CharSet(bits: (0x0003000000000000, 0x0000000080000000, 0, 0))   // "01_"
+    static let decimalDigits = CharSet(bits: (0x03FF000000000000, 0x0000000080000000, 0, 0))   // "0-9_"
+    static let dollars = CharSet(bits: (0x0000001000000000, 0, 0, 0))   // "$"
+    static let escapeLetters = CharSet(bits: (0x0000001400000000, 0x0054406010000000, 0, 0))   // "efrntv\"$\\"
+    static let hexDigits = CharSet(bits: (0x03FF000000000000, 0x0000007E8000007E, 0, 0))   // "0-9a-fA-F_"
+    static let identifierChars = CharSet(bits: (0x03FF000000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_"
+    static let identifierStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"
+    static let octal = CharSet(bits: (0x00FF000000000000, 0, 0, 0))   // "0-7"
+    static let octalDigits = CharSet(bits: (0x00FF000000000000, 0x0000000080000000, 0, 0))   // "0-7_"
+    static let operatorChars = CharSet(bits: (0x5400EC6200000000, 0x5000000040000001, 0, 0))   // "~!%^&*+|:.<>/@-"
+    static let punctuationChars = CharSet(bits: (0x0800130000000000, 0x2800000028000000, 0, 0))   // ";,(){}[]"
+    static let stringSpecials = CharSet(bits: (0x0000001000000000, 0x0800000010000000, 0, 0))   // "${\\"
+    static let stringStops = CharSet(bits: (0x0000001400000000, 0x0800000010000000, 0, 0))   // "\\{$\""
     let parent = HTMLTokenizer()
 
     static let keywords = WordSet("""

@@ -8,27 +8,28 @@ final class PythonTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let identifierStart = CharSet("a-zA-Z_")
-    static let interpolationStops = CharSet("{}!:")
-    static let newlines = CharSet("\n")
-    static let stringStops = CharSet("'\"\\{")
-    /// Open strings, innermost last: their prefix letters (lowercased) and closing quote.
-    private var strings: [(prefix: [UInt8], quote: [UInt8])] = []
+    static let identifierStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"
+    static let interpolationStops = CharSet(bits: (0x0400000200000000, 0x2800000000000000, 0, 0))   // "{}!:"
+    static let newlines = CharSet(bits: (0x0000000000000400, 0, 0, 0))   // "\n"
+    static let stringStops = CharSet(bits: (0x0000008400000000, 0x0800000010000000, 0, 0))   // "'\"\\{"
+    /// Open strings, innermost last: their prefix letters (lowercased), quote byte and how many
+    /// quotes close them (1 or 3). Kept as values: arrays per string cost two allocations.
+    private var strings: [(prefix: (UInt8, UInt8), quote: UInt8, count: Int)] = []
 
-    static let keywords = WordSet("""
+    static let keywords = """
         assert break continue del elif else except exec finally for global if lambda pass print
         raise return try while yield as with from import async await nonlocal
-        """)
-    static let builtins = WordSet("""
+        """
+    static let builtins = """
         __import__ abs all any apply ascii basestring bin bool buffer bytearray bytes callable chr
         classmethod cmp coerce compile complex delattr dict dir divmod enumerate eval execfile exit
         file filter float format frozenset getattr globals hasattr hash hex id input int intern
         isinstance issubclass iter len list locals long map max memoryview min next object oct open
         ord pow property range raw_input reduce reload repr reversed round set setattr slice sorted
         staticmethod str sum super tuple type unichr unicode vars xrange zip
-        """)
-    static let pseudo = WordSet("self None Ellipsis NotImplemented False True")
-    static let exceptions = WordSet("""
+        """
+    static let pseudo = "self None Ellipsis NotImplemented False True"
+    static let exceptions = """
         ArithmeticError AssertionError AttributeError BaseException BlockingIOError BrokenPipeError
         BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError
         ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError EnvironmentError
@@ -41,14 +42,17 @@ final class PythonTokenizer: StackTokenizer {
         SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError TypeError
         UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError
         UnicodeWarning UserWarning ValueError VMSError Warning WindowsError ZeroDivisionError
-        """)
+        """
 
-    static let punctuation = CharSet("[]{}:(),;.")
-    static let operators = CharSet("-~+/*%=<>&^|@")
-    static let identTail = CharSet("a-zA-Z0-9_")
-    static let dottedHead = CharSet("a-zA-Z_.")
-    static let dottedTail = CharSet("a-zA-Z0-9_.")
-    static let stringPrefix = CharSet("rfbuRFBU")
+    /// Keywords, exceptions, builtins and pseudo-builtins: groups 1 to 4, in Rouge's order.
+    static let words = WordSet(groups: keywords, exceptions, builtins, pseudo)
+
+    static let punctuation = CharSet(bits: (0x0C00530000000000, 0x2800000028000000, 0, 0))   // "[]{}:(),;."
+    static let operators = CharSet(bits: (0x7000AC6000000000, 0x5000000040000001, 0, 0))   // "-~+/*%=<>&^|@"
+    static let identTail = CharSet(bits: (0x03FF000000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_"
+    static let dottedHead = CharSet(bits: (0x0000400000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_."
+    static let dottedTail = CharSet(bits: (0x03FF400000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_."
+    static let stringPrefix = CharSet(bits: (0, 0x0024004400240044, 0, 0))   // "rfbuRFBU"
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
         switch state {
@@ -94,9 +98,13 @@ final class PythonTokenizer: StackTokenizer {
         if c == 35 /* # */ { s.emit(.commentSingle, to: s.nextLine(from: s.pos)); return true }
         if Self.punctuation.contains(c) { s.emit(.punctuation, count: 1); return true }
         if c == 92 { s.emit(.text, count: s.peek(1) == 10 ? 2 : 1); return true }
-        for w: StaticString in ["in", "is", "and", "or", "not"] where s.hasWord(w) {
-            s.emit(.operatorWord, count: w.utf8CodeUnitCount)
-            return true
+        // `in is and or not`, looked at only after their first letter
+        switch c {
+        case 105 /* i */ where s.hasWord("in") || s.hasWord("is"): s.emit(.operatorWord, count: 2); return true
+        case 97 /* a */ where s.hasWord("and"): s.emit(.operatorWord, count: 3); return true
+        case 111 /* o */ where s.hasWord("or"): s.emit(.operatorWord, count: 2); return true
+        case 110 /* n */ where s.hasWord("not"): s.emit(.operatorWord, count: 3); return true
+        default: break
         }
         if (c == 60 || c == 62 || c == 47 || c == 42) && s.peek(1) == c {   // << >> // **
             s.emit(.operator, count: s.peek(2) == 61 ? 3 : 2)
@@ -104,8 +112,8 @@ final class PythonTokenizer: StackTokenizer {
         }
         if Self.operators.contains(c) { s.emit(.operator, count: s.peek(1) == 61 ? 2 : 1); return true }
         if c == 33 && s.peek(1) == 61 { s.emit(.operator, count: 2); return true }
-        if s.has("from"), fromImport(&s) { return true }
-        if s.has("import") {
+        if c == 102 && s.has("from"), fromImport(&s) { return true }
+        if c == 105 && s.has("import") {
             let a = s.pos + 6
             let b = s.skip(CharSet.space, from: a)
             if b > a, let e = dotted(s, b) {
@@ -113,10 +121,10 @@ final class PythonTokenizer: StackTokenizer {
                 return true
             }
         }
-        for (w, next): (StaticString, State) in [("def", .functionName), ("class", .className)] where s.has(w) {
+        if c == 100 || c == 99 {   // def, class
+            let (w, next): (StaticString, State) = c == 100 ? ("def", .functionName) : ("class", .className)
             let a = s.pos + w.utf8CodeUnitCount
-            let b = spaces(s, a)
-            if b > a {
+            if s.has(w), case let b = spaces(s, a), b > a {
                 s.emit((.keyword, a), (.text, b))
                 push(next)
                 return true
@@ -128,10 +136,13 @@ final class PythonTokenizer: StackTokenizer {
         }
         if startString(&s) { return true }
         if let e = identifier(s, s.pos) {
-            let p = s.base + s.pos, n = e - s.pos
-            let t: Token = Self.keywords.contains(p, n) ? .keyword
-                : Self.exceptions.contains(p, n) || Self.builtins.contains(p, n) ? .nameBuiltin
-                : Self.pseudo.contains(p, n) ? .nameBuiltinPseudo : .name
+            let t: Token
+            switch Self.words.group(s.base + s.pos, e - s.pos) {
+            case 1: t = .keyword
+            case 2, 3: t = .nameBuiltin
+            case 4: t = .nameBuiltinPseudo
+            default: t = .name
+            }
             s.emit(t, to: e)
             return true
         }
@@ -176,8 +187,8 @@ final class PythonTokenizer: StackTokenizer {
             if c == 39 || c == 34 {
                 let triple = s.at(q + 1) == c && s.at(q + 2) == c
                 let e = q + (triple ? 3 : 1)
-                let prefix = (s.pos..<q).map { s.base[$0] | 0x20 }
-                strings.append((prefix, Array(UnsafeBufferPointer(start: s.base + q, count: e - q))))
+                let prefix = (q > s.pos ? s.base[s.pos] | 0x20 : 0, q > s.pos + 1 ? s.base[s.pos + 1] | 0x20 : 0)
+                strings.append((prefix, c, e - q))
                 s.emit((.stringAffix, q), (.string, e))
                 push(.string)
                 return true
@@ -187,8 +198,9 @@ final class PythonTokenizer: StackTokenizer {
         return false
     }
 
-    private func stringHas(_ letter: Character) -> Bool {
-        strings.last?.prefix.contains(letter.asciiValue!) ?? false
+    private func stringHas(_ letter: UInt8) -> Bool {
+        guard let prefix = strings.last?.prefix else { return false }
+        return prefix.0 == letter || prefix.1 == letter
     }
 
     private func string(_ s: inout Scan) -> Bool {
@@ -197,9 +209,8 @@ final class PythonTokenizer: StackTokenizer {
         case 39, 34:
             let triple = s.peek(1) == c && s.peek(2) == c
             let n = triple ? 3 : 1
-            let quote = Array(UnsafeBufferPointer(start: s.base + s.pos, count: n))
             s.emit(.string, count: n)
-            if let open = strings.last, open.quote == quote {
+            if let open = strings.last, open.quote == c, open.count == n {
                 strings.removeLast()
                 pop()
             }
@@ -207,7 +218,7 @@ final class PythonTokenizer: StackTokenizer {
             push(.escape)   // zero-width: the escape state takes the backslash
         case 123:
             if s.peek(1) == 123 { s.emit(.string, count: 2) }
-            else if stringHas("f") { s.emit(.stringInterpol, count: 1); push(.interpolation) }
+            else if stringHas(102 /* f */) { s.emit(.stringInterpol, count: 1); push(.interpolation) }
             else { s.emit(.string, count: 1) }
         default:
             s.emit(.string, to: s.skip(Self.stringStops.inverted))
@@ -218,7 +229,7 @@ final class PythonTokenizer: StackTokenizer {
     private func escape(_ s: inout Scan) -> Bool {
         guard s.peek() == 92, s.pos + 1 < s.end else { return false }
         if let e = PythonNumbers.escapeEnd(s) {
-            s.emit(stringHas("r") ? .string : .stringEscape, to: e)
+            s.emit(stringHas(114 /* r */) ? .string : .stringEscape, to: e)
         } else {
             s.emit(.string, to: s.charEnd(s.pos + 1))   // any other escaped character
         }

@@ -9,11 +9,11 @@ final class RTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let dottedStart = CharSet("a-zA-Z._")
-    static let identifierChars = CharSet("a-zA-Z0-9._")
-    static let nameChars = CharSet("a-zA-Z0-9_.")
-    static let operatorChars = CharSet("<>?*+^/!=~$@:%&|-")
-    static let punctuationChars = CharSet("[]{}();,")
+    static let dottedStart = CharSet(bits: (0x0000400000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z._"
+    static let identifierChars = CharSet(bits: (0x03FF400000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9._"
+    static let nameChars = CharSet(bits: (0x03FF400000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_."
+    static let operatorChars = CharSet(bits: (0xF400AC7200000000, 0x5000000040000001, 0, 0))   // "<>?*+^/!=~$@:%&|-"
+    static let punctuationChars = CharSet(bits: (0x0800130000000000, 0x2800000028000000, 0, 0))   // "[]{}();,"
 
     static let keywords = WordSet("if else for while repeat in next break function")
     static let constants = WordSet("NULL Inf TRUE FALSE NaN NA NA_integer_ NA_real_ NA_complex_ NA_character_")

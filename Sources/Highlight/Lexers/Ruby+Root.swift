@@ -12,11 +12,11 @@ extension RubyTokenizer {
             }
         }
         if c == 36, let e = globalVariable(s) { s.emit(.nameVariableGlobal, to: e); return true }
-        if s.has("::") { s.emit(.operator, count: 2); return true }
+        if c == 58 && s.has("::") { s.emit(.operator, count: 2); return true }
         if strings(&s) { return true }
         if Self.identStart.contains(c), identifier(&s) { return true }
-        if s.has("<<"), heredocStart(&s) { return true }
-        if s.has("..") { s.emit(.operator, count: s.peek(2) == 46 ? 3 : 2); push(.exprStart); return true }
+        if c == 60 && s.has("<<"), heredocStart(&s) { return true }
+        if c == 46 && s.has("..") { s.emit(.operator, count: s.peek(2) == 46 ? 3 : 2); push(.exprStart); return true }
         if c == 46 {
             // (\.)(\s*)(name or operator)
             let ws = s.skip(CharSet.space, from: s.pos + 1)
@@ -88,13 +88,13 @@ extension RubyTokenizer {
     private func identifier(_ s: inout Scan) -> Bool {
         let w = s.skip(.word)
         let p = s.base + s.pos, n = w - s.pos
-        for keyword in RubyWords.keywords where s.has(keyword) {
-            let e = s.pos + keyword.utf8CodeUnitCount
-            if e >= s.end || !s.isWord(s.at(e)) {
-                s.emit(.keyword, to: e)
-                push(.exprStart)
-                return true
-            }
+        // A keyword counts only before a non-word byte: all of the word run, or `defined?`.
+        let keywordEnd = RubyWords.keywords.contains(p, n) ? w
+            : n == 7 && s.has("defined?") && !s.isWord(s.at(w + 1)) ? w + 1 : nil
+        if let keywordEnd {
+            s.emit(.keyword, to: keywordEnd)
+            push(.exprStart)
+            return true
         }
         let bounded = !s.wordAt(w)
         if bounded && RubyWords.pseudoKeywords.contains(p, n) { s.emit(.keywordPseudo, to: w); push(.exprStart); return true }

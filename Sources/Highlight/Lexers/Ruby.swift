@@ -15,30 +15,30 @@ final class RubyTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root, .exprStart]
-    static let backslashHash = CharSet("\\#")
-    static let binaryDigits = CharSet("01")
-    static let classStart = CharSet("A-Z_")
-    static let closingPunctuation = CharSet("])}")
-    static let dashGlobals = CharSet("0adFiIlpvw")
-    static let escapeLetters = CharSet("\\abefnrstv#\"'")
-    static let heredocFlags = CharSet("-~")
-    static let heredocStops = CharSet("#\\\n")
-    static let inlineSpace = CharSet(" \t\r")
-    static let interpolatingSigils = CharSet("rQWxI")
-    static let labelStart = CharSet("a-z_")
-    static let methodOperatorChars = CharSet("*%&^`~+,-./[<>=")
-    static let openingPunctuation = CharSet("[({,:\\;/")
-    static let operatorChars = CharSet("-+/*%=<>&!^|~")
-    static let regexFlagChars = CharSet("mixounse")
-    static let regexStops = CharSet("\\/#")
-    static let sigilLetters = CharSet("rqswQWxiI")
-    static let specialGlobals = CharSet("!@&`'+~=/\\,;.<>_*$?:\"")
-    static let upper = CharSet("A-Z")
+    static let backslashHash = CharSet(bits: (0x0000000800000000, 0x0000000010000000, 0, 0))   // "\\#"
+    static let binaryDigits = CharSet(bits: (0x0003000000000000, 0, 0, 0))   // "01"
+    static let classStart = CharSet(bits: (0, 0x0000000087FFFFFE, 0, 0))   // "A-Z_"
+    static let closingPunctuation = CharSet(bits: (0x0000020000000000, 0x2000000020000000, 0, 0))   // "])}"
+    static let dashGlobals = CharSet(bits: (0x0001000000000000, 0x00C1121200000240, 0, 0))   // "0adFiIlpvw"
+    static let escapeLetters = CharSet(bits: (0x0000008C00000000, 0x005C406610000000, 0, 0))   // "\\abefnrstv#\"'"
+    static let heredocFlags = CharSet(bits: (0x0000200000000000, 0x4000000000000000, 0, 0))   // "-~"
+    static let heredocStops = CharSet(bits: (0x0000000800000400, 0x0000000010000000, 0, 0))   // "#\\\n"
+    static let inlineSpace = CharSet(bits: (0x0000000100002200, 0, 0, 0))   // " \t\r"
+    static let interpolatingSigils = CharSet(bits: (0, 0x0104000000820200, 0, 0))   // "rQWxI"
+    static let labelStart = CharSet(bits: (0, 0x07FFFFFE80000000, 0, 0))   // "a-z_"
+    static let methodOperatorChars = CharSet(bits: (0x7000FC6000000000, 0x4000000148000000, 0, 0))   // "*%&^`~+,-./[<>="
+    static let openingPunctuation = CharSet(bits: (0x0C00910000000000, 0x0800000018000000, 0, 0))   // "[({,:\\;/"
+    static let operatorChars = CharSet(bits: (0x7000AC6200000000, 0x5000000040000000, 0, 0))   // "-+/*%=<>&!^|~"
+    static let regexFlagChars = CharSet(bits: (0, 0x0128E22000000000, 0, 0))   // "mixounse"
+    static let regexStops = CharSet(bits: (0x0000800800000000, 0x0000000010000000, 0, 0))   // "\\/#"
+    static let sigilLetters = CharSet(bits: (0, 0x018E020000820200, 0, 0))   // "rqswQWxiI"
+    static let specialGlobals = CharSet(bits: (0xFC00DCD600000000, 0x4000000190000001, 0, 0))   // "!@&`'+~=/\\,;.<>_*$?:\""
+    static let upper = CharSet(bits: (0, 0x0000000007FFFFFE, 0, 0))   // "A-Z"
     /// Pending heredocs: whether the terminator may be indented, and the terminator.
     var heredocs: [(tolerant: Bool, name: [UInt8])] = []
 
-    static let identStart = CharSet("a-zA-Z_")
-    static let octal = CharSet("0-7")
+    static let identStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"
+    static let octal = CharSet(bits: (0x00FF000000000000, 0, 0, 0))   // "0-7"
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
         switch state {

@@ -1,11 +1,10 @@
 /// Ruby's word lists as Rouge classifies them.
 enum RubyWords {
-    /// Keywords, in Rouge's order (the first that fits wins).
-    static let keywords: [StaticString] = [
-        "BEGIN", "END", "alias", "begin", "break", "case", "defined?", "do", "else", "elsif", "end",
-        "ensure", "for", "if", "in", "next", "redo", "rescue", "raise", "retry", "return", "super",
-        "then", "undef", "unless", "until", "when", "while", "yield",
-    ]
+    /// Keywords (Rouge also lists `defined?`, which the lexer checks itself).
+    static let keywords = WordSet("""
+        BEGIN END alias begin break case do else elsif end ensure for if in next redo rescue raise
+        retry return super then undef unless until when while yield
+        """)
     static let pseudoKeywords = WordSet("""
         loop include extend raise alias_method attr catch throw private module_function public
         protected true false nil __FILE__ __LINE__

@@ -12,20 +12,20 @@ final class RustTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root, .bol]
-    static let attributePunctuation = CharSet("(,)=:")
-    static let binaryDigits = CharSet("01_")
-    static let commentStops = CharSet("*/")
-    static let decimalDigits = CharSet("0-9_")
-    static let escapeLetters = CharSet("nrt'\"\\0")
-    static let hash = CharSet("#")
-    static let hexDigits = CharSet("0-9a-fA-F_")
-    static let identifierStart = CharSet("a-zA-Z_")
-    static let octalDigits = CharSet("0-7_")
-    static let operatorChars = CharSet("*/!@~&+%^<>=?-")
-    static let punctuationChars = CharSet("()[]{}|,:;")
-    static let star = CharSet("*")
-    static let stringStops = CharSet("\"\\")
-    static let underscore = CharSet("_")
+    static let attributePunctuation = CharSet(bits: (0x2400130000000000, 0, 0, 0))   // "(,)=:"
+    static let binaryDigits = CharSet(bits: (0x0003000000000000, 0x0000000080000000, 0, 0))   // "01_"
+    static let commentStops = CharSet(bits: (0x0000840000000000, 0, 0, 0))   // "*/"
+    static let decimalDigits = CharSet(bits: (0x03FF000000000000, 0x0000000080000000, 0, 0))   // "0-9_"
+    static let escapeLetters = CharSet(bits: (0x0001008400000000, 0x0014400010000000, 0, 0))   // "nrt'\"\\0"
+    static let hash = CharSet(bits: (0x0000000800000000, 0, 0, 0))   // "#"
+    static let hexDigits = CharSet(bits: (0x03FF000000000000, 0x0000007E8000007E, 0, 0))   // "0-9a-fA-F_"
+    static let identifierStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"
+    static let octalDigits = CharSet(bits: (0x00FF000000000000, 0x0000000080000000, 0, 0))   // "0-7_"
+    static let operatorChars = CharSet(bits: (0xF000AC6200000000, 0x4000000040000001, 0, 0))   // "*/!@~&+%^<>=?-"
+    static let punctuationChars = CharSet(bits: (0x0C00130000000000, 0x3800000028000000, 0, 0))   // "()[]{}|,:;"
+    static let star = CharSet(bits: (0x0000040000000000, 0, 0, 0))   // "*"
+    static let stringStops = CharSet(bits: (0x0000000400000000, 0x0000000010000000, 0, 0))   // "\"\\"
+    static let underscore = CharSet(bits: (0, 0x0000000080000000, 0, 0))   // "_"
     /// Open macro delimiters by closing character: `]`, `)`, `}`.
     var macroDelimiters = [0, 0, 0]
 

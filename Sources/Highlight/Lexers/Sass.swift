@@ -13,15 +13,15 @@ final class SassTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let alnum = CharSet("a-zA-Z0-9")
-    static let attributeEnds = CharSet(";}")
-    static let attributeStops = CharSet(";{}:[")
-    static let blockChars = CharSet(";{}")
-    static let brackets = CharSet("[]()")
-    static let lower = CharSet("a-z")
-    static let selectorOperators = CharSet("~^*!&[]()<>|+=@:;,./?-")
-    static let spaceTab = CharSet(" \t")
-    static let valueOperators = CharSet("~^*!&%<>|+=@:,./?-")
+    static let alnum = CharSet(bits: (0x03FF000000000000, 0x07FFFFFE07FFFFFE, 0, 0))   // "a-zA-Z0-9"
+    static let attributeEnds = CharSet(bits: (0x0800000000000000, 0x2000000000000000, 0, 0))   // ";}"
+    static let attributeStops = CharSet(bits: (0x0C00000000000000, 0x2800000008000000, 0, 0))   // ";{}:["
+    static let blockChars = CharSet(bits: (0x0800000000000000, 0x2800000000000000, 0, 0))   // ";{}"
+    static let brackets = CharSet(bits: (0x0000030000000000, 0x0000000028000000, 0, 0))   // "[]()"
+    static let lower = CharSet(bits: (0, 0x07FFFFFE00000000, 0, 0))   // "a-z"
+    static let selectorOperators = CharSet(bits: (0xFC00FF4200000000, 0x5000000068000001, 0, 0))   // "~^*!&[]()<>|+=@:;,./?-"
+    static let spaceTab = CharSet(bits: (0x0000000100000200, 0, 0, 0))   // " \t"
+    static let valueOperators = CharSet(bits: (0xF400FC6200000000, 0x5000000040000001, 0, 0))   // "~^*!&%<>|+=@:,./?-"
     let indented: Bool
     // Sass comment blocks: lines indented deeper than a comment continue it.
     var blockState: State?
@@ -30,7 +30,7 @@ final class SassTokenizer: StackTokenizer {
 
     init(indented: Bool) { self.indented = indented }
 
-    static let idChars = CharSet("a-zA-Z0-9_-")
+    static let idChars = CharSet(bits: (0x03FF200000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_-"
 
     /// `[\w-]+` at `i`.
     func id(_ s: Scan, _ i: Int) -> Int? {

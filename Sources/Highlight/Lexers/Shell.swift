@@ -10,12 +10,12 @@ final class ShellTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let ansiStops = CharSet("\\'")
-    static let curlyStops = CharSet("}:\"`'$")
-    static let doubleQuoteStops = CharSet("\"`\\$")
-    static let heredocStops = CharSet("$\n\\")
-    static let mathOperators = CharSet("-+*/%^|&!")
-    static let variableChars = CharSet("a-zA-Z0-9_")
+    static let ansiStops = CharSet(bits: (0x0000008000000000, 0x0000000010000000, 0, 0))   // "\\'"
+    static let curlyStops = CharSet(bits: (0x0400009400000000, 0x2000000100000000, 0, 0))   // "}:\"`'$"
+    static let doubleQuoteStops = CharSet(bits: (0x0000001400000000, 0x0000000110000000, 0, 0))   // "\"`\\$"
+    static let heredocStops = CharSet(bits: (0x0000001000000400, 0x0000000010000000, 0, 0))   // "$\n\\"
+    static let mathOperators = CharSet(bits: (0x0000AC6200000000, 0x1000000040000000, 0, 0))   // "-+*/%^|&!"
+    static let variableChars = CharSet(bits: (0x03FF000000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_"
     private var heredocWord: [UInt8] = []
 
     static let keywords = WordSet("if fi else while do done for then return function select continue until esac elif in")
@@ -31,9 +31,9 @@ final class ShellTokenizer: StackTokenizer {
         users who date arch nproc uname hostname hostid uptime chcon runcon chroot env nice nohup stdbuf
         timeout kill sleep factor numfmt seq tar grep sudo awk sed gzip gunzip
         """)
-    static let operators = CharSet("[]{}()!=>")
-    static let plainWord = CharSet("=*{}()$\"'`;\\<").union(.space).inverted
-    static let optionChars = CharSet("a-zA-Z0-9_-")
+    static let operators = CharSet(bits: (0x6000030200000000, 0x2800000028000000, 0, 0))   // "[]{}()!=>"
+    static let plainWord = CharSet(bits: (0xC7FFF86AFFFFC1FF, 0xD7FFFFFEEFFFFFFF, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF))   // not "=*{}()$\"'`;\\<" nor \s
+    static let optionChars = CharSet(bits: (0x03FF200000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_-"
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
         switch state {
@@ -133,8 +133,8 @@ final class ShellTokenizer: StackTokenizer {
         }
         if Self.operators.contains(c) { s.emit(.operator, count: 1); return true }
         if (c == 38 || c == 124) && s.peek(1) == c { s.emit(.operator, count: 2); return true }
-        if s.has("<<<") { s.emit(.operator, count: 3); return true }
-        if s.has("<<"), heredocStart(&s) { return true }
+        if c == 60 && s.has("<<<") { s.emit(.operator, count: 3); return true }
+        if c == 60 && s.has("<<"), heredocStart(&s) { return true }
         return data(&s)
     }
 

@@ -10,18 +10,18 @@ final class SwiftTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root, .bol]
-    static let binaryDigits = CharSet("01")
-    static let closingParen = CharSet(")")
-    static let commentStops = CharSet("*/")
-    static let escapeLetters = CharSet("\\0tnr'\"")
-    static let hexFraction = CharSet("0-9A-F")
-    static let identifierStart = CharSet("a-zA-Z_")
-    static let newlines = CharSet("\n")
-    static let octalDigits = CharSet("0-7")
-    static let operatorChars = CharSet("/=+*%<>!&|^.~-")
-    static let punctuationChars = CharSet("()[]{}:;,?\\")
-    static let spaces = CharSet(" ")
-    static let stringStops = CharSet("\\\"")
+    static let binaryDigits = CharSet(bits: (0x0003000000000000, 0, 0, 0))   // "01"
+    static let closingParen = CharSet(bits: (0x0000020000000000, 0, 0, 0))   // ")"
+    static let commentStops = CharSet(bits: (0x0000840000000000, 0, 0, 0))   // "*/"
+    static let escapeLetters = CharSet(bits: (0x0001008400000000, 0x0014400010000000, 0, 0))   // "\\0tnr'\""
+    static let hexFraction = CharSet(bits: (0x03FF000000000000, 0x000000000000007E, 0, 0))   // "0-9A-F"
+    static let identifierStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"
+    static let newlines = CharSet(bits: (0x0000000000000400, 0, 0, 0))   // "\n"
+    static let octalDigits = CharSet(bits: (0x00FF000000000000, 0, 0, 0))   // "0-7"
+    static let operatorChars = CharSet(bits: (0x7000EC6200000000, 0x5000000040000000, 0, 0))   // "/=+*%<>!&|^.~-"
+    static let punctuationChars = CharSet(bits: (0x8C00130000000000, 0x2800000038000000, 0, 0))   // "()[]{}:;,?\\"
+    static let spaces = CharSet(bits: (0x0000000100000000, 0, 0, 0))   // " "
+    static let stringStops = CharSet(bits: (0x0000000400000000, 0x0000000010000000, 0, 0))   // "\\\""
 
     static let keywords = WordSet("""
         await break case continue default do else fallthrough if in for return switch where while try

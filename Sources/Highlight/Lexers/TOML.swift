@@ -9,14 +9,14 @@ final class TOMLTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let apostrophes = CharSet("'")
-    static let binaryDigits = CharSet("01")
-    static let escapeLetters = CharSet("0t\tn\n \"\\r")
-    static let literalStops = CharSet("'\n")
-    static let multilineStops = CharSet("\\\"")
-    static let octalDigits = CharSet("0-7")
-    static let quotes = CharSet("\"")
-    static let stringStops = CharSet("\\\"\n")
+    static let apostrophes = CharSet(bits: (0x0000008000000000, 0, 0, 0))   // "'"
+    static let binaryDigits = CharSet(bits: (0x0003000000000000, 0, 0, 0))   // "01"
+    static let escapeLetters = CharSet(bits: (0x0001000500000600, 0x0014400010000000, 0, 0))   // "0t\tn\n \"\\r"
+    static let literalStops = CharSet(bits: (0x0000008000000400, 0, 0, 0))   // "'\n"
+    static let multilineStops = CharSet(bits: (0x0000000400000000, 0x0000000010000000, 0, 0))   // "\\\""
+    static let octalDigits = CharSet(bits: (0x00FF000000000000, 0, 0, 0))   // "0-7"
+    static let quotes = CharSet(bits: (0x0000000400000000, 0, 0, 0))   // "\""
+    static let stringStops = CharSet(bits: (0x0000000400000400, 0x0000000010000000, 0, 0))   // "\\\"\n"
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
         let c = s.peek()

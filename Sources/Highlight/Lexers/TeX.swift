@@ -9,10 +9,10 @@ final class TeXTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let mathOperators = CharSet("=!+*/()[]-")
-    static let mathStops = CharSet("=!+*/()[]\\$%&_^{}0-9-")
-    static let specialChars = CharSet("{}&_^")
-    static let textStops = CharSet("\\$%&_^{}")
+    static let mathOperators = CharSet(bits: (0x2000AF0200000000, 0x0000000028000000, 0, 0))   // "=!+*/()[]-"
+    static let mathStops = CharSet(bits: (0x23FFAF7200000000, 0x28000000F8000000, 0, 0))   // "=!+*/()[]\\$%&_^{}0-9-"
+    static let specialChars = CharSet(bits: (0x0000004000000000, 0x28000000C0000000, 0, 0))   // "{}&_^"
+    static let textStops = CharSet(bits: (0x0000007000000000, 0x28000000D0000000, 0, 0))   // "\\$%&_^{}"
 
     /// `\\([a-z]+|\s+|.)`, case-insensitive: returns the end of a command at the position.
     private func command(_ s: Scan) -> Int? {

@@ -9,10 +9,10 @@ final class XMLTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let dash = CharSet("-")
-    static let nameChars = CharSet("a-zA-Z0-9_:.-")
-    static let nameStart = CharSet("a-zA-Z:_")
-    static let unquotedStops = CharSet(" \t\n\r\u{0B}\u{0C}>")
+    static let dash = CharSet(bits: (0x0000200000000000, 0, 0, 0))   // "-"
+    static let nameChars = CharSet(bits: (0x07FF600000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_:.-"
+    static let nameStart = CharSet(bits: (0x0400000000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z:_"
+    static let unquotedStops = CharSet(bits: (0x4000000100003E00, 0, 0, 0))   // " \t\n\r\u{0B}\u{0C}>"
 
     /// `[\p{L}:_][\p{Word}\p{Cf}:.·-]*`
     static func name(_ s: Scan, _ i: Int) -> Int? {

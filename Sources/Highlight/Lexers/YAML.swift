@@ -14,12 +14,12 @@ final class YAMLTokenizer: StackTokenizer {
     }
 
     @exclusivity(unchecked) var stack: [State] = [.root]
-    static let anchorASCII = CharSet("a-zA-Z0-9_-")
-    static let flowIndicators = CharSet("?:,")
-    static let indicators = CharSet("-:?")
-    static let lineBreaks = CharSet("\n\r\u{0C}\u{0B}")
-    static let newlines = CharSet("\n")
-    static let spaces = CharSet(" ")
+    static let anchorASCII = CharSet(bits: (0x03FF200000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_-"
+    static let flowIndicators = CharSet(bits: (0x8400100000000000, 0, 0, 0))   // "?:,"
+    static let indicators = CharSet(bits: (0x8400200000000000, 0, 0, 0))   // "-:?"
+    static let lineBreaks = CharSet(bits: (0x0000000000003C00, 0, 0, 0))   // "\n\r\u{0C}\u{0B}"
+    static let newlines = CharSet(bits: (0x0000000000000400, 0, 0, 0))   // "\n"
+    static let spaces = CharSet(bits: (0x0000000100000000, 0, 0, 0))   // " "
     var indentStack = [0]
     var nextIndent = 0
     var blockScalarIndent: Int?
@@ -49,10 +49,10 @@ final class YAMLTokenizer: StackTokenizer {
         if !implicit { nextIndent += size }
     }
 
-    static let plainScalarStop = CharSet(" \t\n\r\u{0C}\u{0B}?:,[]{}#&*!|>'\"%@`")
-    static let nonBlank = CharSet(" \t\n\r\u{0C}\u{0B}").inverted
-    static let tagURIChars = CharSet("0-9A-Za-z;/?:@&=+$,_.!~*'()[]%-")
-    static let tagSuffixChars = CharSet("a-zA-Z0-9_;/?:@&=+$,.!~*'()[]%-")
+    static let plainScalarStop = CharSet(bits: (0xC40014EF00003E00, 0x3800000128000001, 0, 0))   // " \t\n\r\u{0C}\u{0B}?:,[]{}#&*!|>'\"%@`"
+    static let nonBlank = CharSet(bits: (0xFFFFFFFEFFFFC1FF, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF))   // not " \t\n\r\u{0C}\u{0B}"
+    static let tagURIChars = CharSet(bits: (0xAFFFFFF200000000, 0x47FFFFFEAFFFFFFF, 0, 0))   // "0-9A-Za-z;/?:@&=+$,_.!~*'()[]%-"
+    static let tagSuffixChars = CharSet(bits: (0xAFFFFFF200000000, 0x47FFFFFEAFFFFFFF, 0, 0))   // "a-zA-Z0-9_;/?:@&=+$,.!~*'()[]%-"
 
     /// Ruby's `$`: the end of the text or a newline.
     func isLineEnd(_ s: Scan, _ i: Int) -> Bool { i >= s.end || s.at(i) == 10 }
@@ -179,7 +179,7 @@ final class YAMLTokenizer: StackTokenizer {
         }
     }
 
-    static let keyChars = CharSet("#,:?[]{}\"'\n").inverted
+    static let keyChars = CharSet(bits: (0x7BFFEF73FFFFFBFF, 0xD7FFFFFFD7FFFFFF, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF))   // not "#,:?[]{}\"'\n"
 
     private func blockNode(_ s: inout Scan) -> Bool {
         // `([^#,:?\[\]{}"'\n]+)(:)(?=\s|$)`: a mapping key.
