@@ -134,7 +134,7 @@ import Testing
     }
     #endif
 
-    /// A document drop's keys are told apart by length and a byte or two, then confirmed whole.
+    /// A document drop's keys are told apart by their hashes, then confirmed whole.
     @Test func documentDropMethods() {
         for key in DocumentDrop.methodKeys {
             #expect(DocumentDrop.method(key) != nil, "\(key)")
@@ -152,6 +152,20 @@ import Testing
         // Exactly the rendered text's keys are recorded as reads of the rendered document.
         let rendered = DocumentDrop.methodKeys.filter { DocumentDrop.method($0)?.readsRendered == true }
         #expect(Set(rendered) == ["content", "output", "excerpt"])
+    }
+
+    /// Each method name has a slot of its own in the drop's table (no scan on a read); a table
+    /// with more names than slots scans, and finds the same.
+    @Test func documentDropMethodTable() {
+        #expect(!DocumentDrop.MethodTable.shared.scans)
+        #expect(DocumentDrop.namedMethod("title") == .frontMatter)
+        let names = (0..<70).map { "key\($0)" }
+        let crowded = DocumentDrop.MethodTable(names.map { ($0, .url) })
+        #expect(crowded.scans)
+        for name in names { #expect(crowded.method(name, hash: OrderedHash.storedHash(of: name)) == .url) }
+        #expect(crowded.method("key70", hash: OrderedHash.storedHash(of: "key70")) == nil)
+        // A name whose hash is given wrong is not taken for another.
+        #expect(DocumentDrop.MethodTable.shared.method("url", hash: OrderedHash.storedHash(of: "date")) == nil)
     }
 
     /// The site drop's computed keys are told apart by length and a byte or two, then confirmed whole;
