@@ -189,6 +189,17 @@ import Testing
         }
     }
 
+    /// How a plain path starts, for `relative_url`; nil for one that is not plain.
+    @Test(arguments: [
+        ("", .empty), ("a", .relative), ("/", .rooted), ("//", .doubleSlash), ("/a/", .rooted), ("a//b", .relative),
+        ("//cdn.org/x", .doubleSlash), ("/a:b", nil), (".", nil), ("/" + String(repeating: "x", count: 40), .rooted),
+        (String(repeating: "ab", count: 20) + "/./", nil), ("//" + String(repeating: "x", count: 15) + "/.x", nil),
+        (String(repeating: "x", count: 16), .relative), (String(repeating: "x", count: 15) + ".", .relative),
+    ] as [(String, SiteURL.PlainPathStart?)])
+    func plainPathStart(text: String, start: SiteURL.PlainPathStart?) {
+        #expect(SiteURL.plainPathStart(text) == start)
+    }
+
     /// Eight bytes at a time gives what byte by byte gives: strings of lengths around the word
     /// size, dot segments on either side of a word's edge, non-ASCII, bytes just outside the ranges.
     @Test func plainPathByWords() {
@@ -218,6 +229,18 @@ import Testing
         #expect(!SiteURL.isPlainPath("/life/2014/01/01/lessons-workflow/./theme-slow-tools/"))
         #expect(!SiteURL.isPlainPath("/life/2014/01/01/lessons-workflow-theme-slow-tools/."))
         #expect(SiteURL.isPlainPath("/life/2014/01/01/lessons-workflow-theme-slow-tools/a.html"))
+        // A dot segment at each position of texts one to three words long.
+        for length in [7, 8, 9, 15, 16, 17, 24] {
+            for at in 0..<length {
+                var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: length)
+                bytes[at] = UInt8(ascii: ".")
+                if at > 0 { bytes[at - 1] = UInt8(ascii: "/") }
+                let s = String(decoding: bytes, as: UTF8.self)
+                #expect(!SiteURL.isPlainPath(s), "\(s)")
+                if at > 0 { bytes[at - 1] = UInt8(ascii: "y") }
+                #expect(SiteURL.isPlainPath(String(decoding: bytes, as: UTF8.self)) == (at > 0), "\(at) in \(length)")
+            }
+        }
     }
 
     /// `absolute_url`: the fast join of a plain origin and a plain path, and the normalizing one.
