@@ -37,16 +37,17 @@ final class IncludeMemo: Sendable {
     /// What a qualifying include reads, and what of the page. A class: each render reads its
     /// entry, and a struct's copy retained every set and dictionary of the usage.
     private final class Qualified: Sendable {
-        let usage: VariableUsage
         /// Variables read only in `==`/`!=` tests, whose outcomes are recorded.
         let compared: Set<String>
         /// Paths of keys through which it reads other variables of the page, whose values are
         /// recorded.
         let pinned: [VariableLookup]
         let readsThePage: Bool
+        /// The usage's names as `canReplay` looks them up, hashed once.
+        let replayCheck: ReplayCheck
 
         init(usage: VariableUsage, compared: Set<String>, pinned: [VariableLookup]) {
-            self.usage = usage
+            replayCheck = ReplayCheck(usage)
             self.compared = compared
             self.pinned = pinned
             readsThePage = !compared.isEmpty || !pinned.isEmpty
@@ -114,7 +115,7 @@ final class IncludeMemo: Sendable {
         case .unusable?:
             break
         case .recorded(let qualified, let recorded)?:
-            guard context.canReplay(qualified.usage) else { break }
+            guard context.canReplay(qualified.replayCheck) else { break }
             if try context.replay(firstOf: recorded, into: &output) { return }
             // No recording's tests come out as here (or this render is nested deeper).
             guard qualified.readsThePage else { break }
@@ -123,7 +124,7 @@ final class IncludeMemo: Sendable {
             }
             entries.withLock { $0[key] = .unusable }
         case .analysed(let qualified)?:
-            if context.canReplay(qualified.usage) {
+            if context.canReplay(qualified.replayCheck) {
                 return try record(include, key: key, qualified, scope: scope, into: &output, context: context)
             }
         case nil:
