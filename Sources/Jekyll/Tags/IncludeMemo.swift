@@ -54,7 +54,7 @@ final class IncludeMemo: Sendable {
         }
     }
 
-    private let entries = Locked<[String: Entry]>([:])
+    private let entries = Locked<[IncludeKey: Entry]>([:])
     /// Renders made to record effects, for tests.
     let recordings = Locked(0)
 
@@ -109,7 +109,7 @@ final class IncludeMemo: Sendable {
         return Qualified(usage: usage, compared: compared, pinned: pinned)
     }
 
-    func render(_ include: JekyllIncludeTag, key: String, scope: RenderScope,
+    func render(_ include: JekyllIncludeTag, key: IncludeKey, scope: RenderScope,
                 into output: inout OutputBuffer, context: RenderContext) throws {
         switch entries.withLock({ $0[key] }) {
         case .unusable?:
@@ -142,7 +142,7 @@ final class IncludeMemo: Sendable {
         try include.render(into: &output, context: context)
     }
 
-    private func record(_ include: JekyllIncludeTag, key: String, _ qualified: Qualified,
+    private func record(_ include: JekyllIncludeTag, key: IncludeKey, _ qualified: Qualified,
                         scope: RenderScope, into output: inout OutputBuffer, context: RenderContext) throws {
         recordings.withLock { $0 += 1 }
         let (effects, dependsOnPage) = try scope.pageDependence.watching {
@@ -187,14 +187,14 @@ struct MemoizedIncludeParser: TagParser {
     func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
         let node = try include.parse(tag, parser: &parser)
         guard let include = node as? JekyllIncludeTag, let key = include.literalCallKey else { return node }
-        return MemoizedInclude(include: include, key: key)
+        return MemoizedInclude(include: include, key: IncludeKey(key))
     }
 }
 
 struct MemoizedInclude: AnalyzableTag {
     let include: JekyllIncludeTag
     /// The file and the parameters as written.
-    let key: String
+    let key: IncludeKey
 
     func analyze(_ analyzer: inout TemplateAnalyzer) { include.analyze(&analyzer) }
 
@@ -204,4 +204,25 @@ struct MemoizedInclude: AnalyzableTag {
         }
         try memo.render(include, key: key, scope: scope, into: &output, context: context)
     }
+}
+
+/// An include's memo key, the file and the parameters as written, with its hash worked out when
+/// the include is parsed: the memo is asked on every page, and hashing the text (~50 bytes)
+/// cost ~450 instructions a lookup.
+struct IncludeKey: Hashable, Sendable {
+    let text: String
+    let textHash: Int
+
+    init(_ text: String) {
+        self.init(text: text, textHash: OrderedHash.storedHash(of: text))
+    }
+
+    init(text: String, textHash: Int) {
+        self.text = text
+        self.textHash = textHash
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(textHash) }
+
+    static func == (a: IncludeKey, b: IncludeKey) -> Bool { a.textHash == b.textHash && a.text == b.text }
 }
