@@ -134,7 +134,7 @@ import Testing
     }
     #endif
 
-    /// A document drop's keys are told apart by length and a byte or two, then confirmed whole.
+    /// A document drop's keys are told apart by their hashes, then confirmed whole.
     @Test func documentDropMethods() {
         for key in DocumentDrop.methodKeys {
             #expect(DocumentDrop.method(key) != nil, "\(key)")
@@ -152,6 +152,20 @@ import Testing
         // Exactly the rendered text's keys are recorded as reads of the rendered document.
         let rendered = DocumentDrop.methodKeys.filter { DocumentDrop.method($0)?.readsRendered == true }
         #expect(Set(rendered) == ["content", "output", "excerpt"])
+    }
+
+    /// Each method name has a slot of its own in the drop's table (no scan on a read); a table
+    /// with more names than slots scans, and finds the same.
+    @Test func documentDropMethodTable() {
+        #expect(!DocumentDrop.MethodTable.shared.scans)
+        #expect(DocumentDrop.namedMethod("title") == .frontMatter)
+        let names = (0..<70).map { "key\($0)" }
+        let crowded = DocumentDrop.MethodTable(names.map { ($0, .url) })
+        #expect(crowded.scans)
+        for name in names { #expect(crowded.method(name, hash: OrderedHash.storedHash(of: name)) == .url) }
+        #expect(crowded.method("key70", hash: OrderedHash.storedHash(of: "key70")) == nil)
+        // A name whose hash is given wrong is not taken for another.
+        #expect(DocumentDrop.MethodTable.shared.method("url", hash: OrderedHash.storedHash(of: "date")) == nil)
     }
 
     /// The site drop's computed keys are told apart by length and a byte or two, then confirmed whole;
@@ -173,6 +187,17 @@ import Testing
             let expected = b < 128 && b != UInt8(ascii: ":") && (b == UInt8(ascii: "/") || URIReference.isPathCharacter(b))
             #expect(SiteURL.isPlainPathByte(b) == expected, "byte \(b)")
         }
+    }
+
+    /// How a plain path starts, for `relative_url`; nil for one that is not plain.
+    @Test(arguments: [
+        ("", .empty), ("a", .relative), ("/", .rooted), ("//", .doubleSlash), ("/a/", .rooted), ("a//b", .relative),
+        ("//cdn.org/x", .doubleSlash), ("/a:b", nil), (".", nil), ("/" + String(repeating: "x", count: 40), .rooted),
+        (String(repeating: "ab", count: 20) + "/./", nil), ("//" + String(repeating: "x", count: 15) + "/.x", nil),
+        (String(repeating: "x", count: 16), .relative), (String(repeating: "x", count: 15) + ".", .relative),
+    ] as [(String, SiteURL.PlainPathStart?)])
+    func plainPathStart(text: String, start: SiteURL.PlainPathStart?) {
+        #expect(SiteURL.plainPathStart(text) == start)
     }
 
     /// Eight bytes at a time gives what byte by byte gives: strings of lengths around the word
@@ -204,6 +229,18 @@ import Testing
         #expect(!SiteURL.isPlainPath("/life/2014/01/01/lessons-workflow/./theme-slow-tools/"))
         #expect(!SiteURL.isPlainPath("/life/2014/01/01/lessons-workflow-theme-slow-tools/."))
         #expect(SiteURL.isPlainPath("/life/2014/01/01/lessons-workflow-theme-slow-tools/a.html"))
+        // A dot segment at each position of texts one to three words long.
+        for length in [7, 8, 9, 15, 16, 17, 24] {
+            for at in 0..<length {
+                var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: length)
+                bytes[at] = UInt8(ascii: ".")
+                if at > 0 { bytes[at - 1] = UInt8(ascii: "/") }
+                let s = String(decoding: bytes, as: UTF8.self)
+                #expect(!SiteURL.isPlainPath(s), "\(s)")
+                if at > 0 { bytes[at - 1] = UInt8(ascii: "y") }
+                #expect(SiteURL.isPlainPath(String(decoding: bytes, as: UTF8.self)) == (at > 0), "\(at) in \(length)")
+            }
+        }
     }
 
     /// `absolute_url`: the fast join of a plain origin and a plain path, and the normalizing one.

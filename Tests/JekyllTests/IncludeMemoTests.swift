@@ -98,4 +98,18 @@ import JekyllPlugins
         #expect(calls >= 3 * pages + 6)
         #expect(calls <= 3 * pages + 6 * min(workers, pages))
     }
+
+    /// Includes are told apart by their text (file and parameters as written), whose hash is
+    /// worked out once: equal texts are one entry, texts of equal hash but other bytes are not.
+    @Test func keysCompareTheirText() {
+        var entries: [IncludeKey: Int] = [:]
+        entries[IncludeKey("nav.html")] = 1
+        entries[IncludeKey("nav.html")] = 2
+        entries[IncludeKey("post-list.html posts=site.posts limit=5")] = 3
+        #expect(entries.count == 2)
+        #expect(entries[IncludeKey("nav.html")] == 2)
+        let forged = IncludeKey(text: "footer.html", textHash: IncludeKey("nav.html").textHash)
+        #expect(forged != IncludeKey("nav.html"))
+        #expect(entries[forged] == nil)
+    }
 }

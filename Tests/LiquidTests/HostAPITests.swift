@@ -84,6 +84,29 @@ import Testing
         var liquidValue: Value? { .string("e\u{301}!") }
     }
 
+    /// A drop that tells which of its reads came with the key's hash, and checks that hash.
+    final class HashedKeysDrop: Drop, @unchecked Sendable {
+        var hashed: [String] = []
+        func value(forKey key: String, in context: RenderContext) throws -> Value? { .string("plain " + key) }
+        func value(forKey key: String, hash: Int, in context: RenderContext) throws -> Value? {
+            guard hash == OrderedHash.storedHash(of: key) else { return .string("wrong hash") }
+            hashed.append(key)
+            return .string("hashed " + key)
+        }
+    }
+
+    /// Templates read a drop's keys with the hashes worked out when they were parsed: the name of
+    /// a drop given as data and each `.key` after it; `[expr]` keys are read by name.
+    @Test func dropsGetParsedKeyHashes() throws {
+        let drop = HashedKeysDrop()
+        let t = try Template.parse("{{ d.title }} {{ d['url'] }}", environment: .standard)
+        #expect(try t.render(["d": .drop(drop)]) == "hashed title plain url")
+        #expect(drop.hashed == ["title"])
+        let data = HashedKeysDrop()
+        #expect(try Template.parse("{{ top }}", environment: .standard).render(.drop(data)) == "hashed top")
+        #expect(data.hashed == ["top"])
+    }
+
     @Test func sizeOfADropStandingForAString() throws {
         let t = try Template.parse("{{ text | size }} {{ pages | size }}", environment: .standard)
         #expect(try t.render(["text": .drop(TextDrop()), "pages": .drop(PagesDrop([1, 2]))]) == "3 2")

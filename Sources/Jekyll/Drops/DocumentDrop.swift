@@ -22,17 +22,23 @@ final class DocumentDrop: Drop {
     var typeName: String { "Jekyll::Drops::DocumentDrop" }
 
     func value(forKey key: String, in context: RenderContext) throws -> Value? {
-        let method = DocumentDrop.method(key)
+        try value(forKey: key, hash: OrderedHash.storedHash(of: key), in: context)
+    }
+
+    /// A key as templates read it: hashed when they were parsed, which picks its method and finds
+    /// it in the front matter without hashing it again.
+    func value(forKey key: String, hash: Int, in context: RenderContext) throws -> Value? {
+        let method = methods.method(key, hash: hash)
         // A post's url, title or date needs nothing of the render: no scope looked up (~280
         // instructions, a fifth of a key's read) unless the read is recorded.
-        let plain = plainValue(key, method)
+        let plain = plainValue(key, hash: hash, method)
         if !dependencies.records, let plain { return plain }
         let scope = try context.requireJekyll()
         // The method tells a rendered key (content, output, excerpt) without hashing the key: a
         // list page reads several keys of every post.
         scope.build.dependencies.documentRead(id, rendered: method?.readsRendered ?? false, by: scope.document)
         if let plain { return plain }
-        return try value(key, method: method, scope: scope, context: context)
+        return try value(key, hash: hash, method: method, scope: scope, context: context)
     }
 
     /// The keys computed rather than read from the front matter.
@@ -43,44 +49,22 @@ final class DocumentDrop: Drop {
         var readsRendered: Bool { self == .content || self == .output || self == .excerpt }
     }
 
-    /// The method a key names: its length and first byte pick the one candidate, and one
-    /// comparison (of small strings: their bits) confirms it. A template reads `post.url` and
-    /// `post.title` for every post it lists; a `switch` over the names compared the key with each
-    /// in turn, and one over codes made of each name at run time cost ~190 instructions a key.
+    /// The method a key names, nil for the front matter's other keys.
     static func method(_ key: String) -> Method? {
-        let utf8 = key.utf8
-        guard let first = utf8.first else { return nil }
-        let (name, method): (String, Method)
-        switch (utf8.count, first) {
-        case (2, UInt8(ascii: "i")): (name, method) = ("id", .id)
-        case (3, UInt8(ascii: "u")): (name, method) = ("url", .url)
-        case (4, UInt8(ascii: "n")):
-            guard utf8.last == UInt8(ascii: "e") else { (name, method) = ("next", .next); break }
-            (name, method) = ("name", .name)
-        case (4, UInt8(ascii: "p")): (name, method) = ("path", .path)
-        case (4, UInt8(ascii: "d")): (name, method) = ("date", .date)
-        case (4, UInt8(ascii: "t")): (name, method) = ("tags", .frontMatter)
-        case (5, UInt8(ascii: "t")): (name, method) = ("title", .frontMatter)
-        case (6, UInt8(ascii: "o")): (name, method) = ("output", .output)
-        case (7, UInt8(ascii: "e")): (name, method) = ("excerpt", .excerpt)
-        case (7, UInt8(ascii: "c")): (name, method) = ("content", .content)
-        case (8, UInt8(ascii: "p")): (name, method) = ("previous", .previous)
-        case (10, UInt8(ascii: "c")):
-            guard utf8.last == UInt8(ascii: "s") else { (name, method) = ("collection", .collection); break }
-            (name, method) = ("categories", .frontMatter)
-        case (13, UInt8(ascii: "r")): (name, method) = ("relative_path", .path)
-        default: return nil
-        }
-        return key == name ? method : nil
+        MethodTable.shared.method(key, hash: OrderedHash.storedHash(of: key))
     }
 
+    /// The methods' table, held by each drop: a static's accessor on every read cost more.
+    private let methods = MethodTable.shared
+
     func value(_ key: String, scope: RenderScope, context: RenderContext) throws -> Value? {
-        try value(key, method: DocumentDrop.method(key), scope: scope, context: context)
+        let hash = OrderedHash.storedHash(of: key)
+        return try value(key, hash: hash, method: methods.method(key, hash: hash), scope: scope, context: context)
     }
 
     /// The value of a key that depends on nothing but the document (`.some(nil)` for a key it
     /// lacks); nil for the keys that depend on the render (rendered text, neighbours).
-    private func plainValue(_ key: String, _ method: Method?) -> Value?? {
+    private func plainValue(_ key: String, hash: Int, _ method: Method?) -> Value?? {
         // Fields are read through `documents[id]` rather than a local copy: copying the whole
         // `Document` (retaining each of its fields) for every key was a hot spot.
         switch method {
@@ -90,14 +74,15 @@ final class DocumentDrop: Drop {
         case .collection?: return site.documents[id].collectionLabel.map(Value.string) ?? .nil
         case .url?: return .string(site.documents[id].url)
         case .date?: return site.documents[id].date.map(Value.time) ?? .nil
-        case .frontMatter?: return site.documents[id].data[key] ?? .nil
-        case nil: return .some(site.documents[id].data[key])
+        case .frontMatter?: return site.documents[id].data.value(forKey: key, hash: hash) ?? .nil
+        case nil: return .some(site.documents[id].data.value(forKey: key, hash: hash))
         case .excerpt?, .next?, .previous?, .content?, .output?: return nil
         }
     }
 
-    private func value(_ key: String, method: Method?, scope: RenderScope, context: RenderContext) throws -> Value? {
-        if let plain = plainValue(key, method) { return plain }
+    private func value(_ key: String, hash: Int, method: Method?, scope: RenderScope,
+                       context: RenderContext) throws -> Value? {
+        if let plain = plainValue(key, hash: hash, method) { return plain }
         switch method {
         case .excerpt?: return .string(try scope.build.excerpts.text(of: id, scope: scope))
         case .next?, .previous?:

@@ -1,4 +1,5 @@
 import Liquid
+import Synchronization
 
 /// A collection item named by its collection and relative path, for values a generator makes before
 /// rendering (jekyll-paginate's `paginator.posts`): in templates it is the item's own drop.
@@ -13,25 +14,28 @@ public final class DocumentReference: Drop {
 
     public var typeName: String { "Jekyll::Drops::DocumentDrop" }
 
-    /// The drop last found, with the build it belongs to: a listing reads several keys of each
-    /// post, and finding it (two dictionary lookups by label and path) cost more than reading a key.
-    private struct Found {
-        weak var build: BuildContext?
-        var drop: (any Drop)?
-    }
-    private let found = Locked(Found())
+    /// The drop last found: a listing reads several keys of each post, and finding it (two
+    /// dictionary lookups by label and path) cost more than reading a key. It belongs to the
+    /// build reading it when it records that build's reads (`dependencies`: one log per build,
+    /// which the drop holds, so no later build can be given the same object). Behind a `Mutex`,
+    /// with no weak reference: a lock, a weak load and their retains cost ~850 instructions a key.
+    private let found = Mutex<DocumentDrop?>(nil)
 
     func target(_ context: RenderContext) -> (any Drop)? {
         guard let build = context.jekyll?.build else { return nil }
-        if let known = found.withLock({ $0.build === build ? $0.drop : nil }) { return known }
+        if let known = found.withLock({ $0 }), known.dependencies === build.dependencies { return known }
         guard let id = build.site.documentID(collection: collection, relativePath: relativePath) else { return nil }
         let drop = build.documentDrops[id]
-        found.withLock { $0 = Found(build: build, drop: drop) }
+        if let document = drop as? DocumentDrop { found.withLock { $0 = document } }
         return drop
     }
 
     public func value(forKey key: String, in context: RenderContext) throws -> Value? {
         try target(context)?.value(forKey: key, in: context)
+    }
+
+    public func value(forKey key: String, hash: Int, in context: RenderContext) throws -> Value? {
+        try target(context)?.value(forKey: key, hash: hash, in: context)
     }
 
     public func items(in context: RenderContext) throws -> [Value]? { try target(context)?.items(in: context) }

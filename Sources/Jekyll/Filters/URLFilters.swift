@@ -58,12 +58,14 @@ enum URLFilters {
 public enum SiteURL {
     /// The base URL (without a trailing slash) before a path, normalized.
     public static func relative(_ text: String, baseurl: String?) -> String {
-        if baseurl == nil || baseurl!.isEmpty || baseurl == "/", isPlainPath(text) {
-            // No base (most sites): the path itself, given a leading slash; `//` would read as
-            // a host and goes the long way.
-            guard let first = text.utf8.first else { return text }
-            if first != UInt8(ascii: "/") { return "/" + text }
-            if !startsWithTwoSlashes(text) { return text }
+        if baseurl == nil || baseurl!.isEmpty || baseurl == "/" {
+            // No base (most sites): a plain path itself, given a leading slash; `//` would read
+            // as a host and goes the long way.
+            switch plainPathStart(text) {
+            case .empty?, .rooted?: return text
+            case .relative?: return "/" + text
+            case .doubleSlash?, nil: break
+            }
         } else if isPlainPath(text) {
             // No scheme, query, fragment, escapes or dot segments: normalizing would change nothing.
             var base = baseurl ?? ""
@@ -86,55 +88,9 @@ public enum SiteURL {
         return bytes.next() == UInt8(ascii: "/") && bytes.next() == UInt8(ascii: "/")
     }
 
-    /// Made only of path characters other than `:` (so no scheme), without a `.` or `..` segment.
-    static func isPlainPath(_ text: String) -> Bool {
-        func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            var previous = UInt8(ascii: "/")
-            var i = 0
-            while i < bytes.count {
-                // Eight bytes at a time while they are the usual ones (a list page asks for a
-                // thousand posts' URLs); byte by byte through the eight otherwise.
-                let end = min(i + 8, bytes.count)
-                if end - i == 8,
-                   isCommonPathWord(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
-                    previous = bytes[end - 1]
-                    i = end
-                    continue
-                }
-                while i < end {
-                    let b = bytes[i]
-                    guard isPlainPathByte(b) else { return false }
-                    if b == UInt8(ascii: ".") && previous == UInt8(ascii: "/") { return false }
-                    previous = b
-                    i += 1
-                }
-            }
-            return true
-        }
-        if let result = text.utf8.withContiguousStorageIfAvailable(plain) { return result }
-        return Array(text.utf8).withUnsafeBufferPointer(plain)
-    }
-
     /// `/` and the path characters but `:`, as two bit masks over ASCII (one test a byte); a test
     /// checks them against `URIReference.isPathCharacter`.
     static let plainPathBytes: (low: UInt64, high: UInt64) = (0x2bff_ffd2_0000_0000, 0x47ff_fffe_87ff_ffff)
-
-    /// Whether all eight bytes are `a`–`z`, `0`–`9`, `-` or `/` (plain path bytes, and no `.` to
-    /// start a dot segment). Each byte is tested against ranges by adding to it, all eight in one
-    /// word: no byte is above 127 once checked, so no sum carries into the next byte.
-    @inline(__always)
-    static func isCommonPathWord(_ w: UInt64) -> Bool {
-        let top: UInt64 = 0x8080_8080_8080_8080
-        guard w & top == 0 else { return false }
-        func inRange(_ low: UInt8, _ high: UInt8) -> UInt64 {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            // Bit 7 of each byte: set when byte >= low, clear when byte <= high.
-            return (w &+ ones &* UInt64(0x80 - low)) & ~(w &+ ones &* UInt64(0x7F - high)) & top
-        }
-        let common = inRange(UInt8(ascii: "a"), UInt8(ascii: "z")) | inRange(UInt8(ascii: "0"), UInt8(ascii: "9"))
-            | inRange(UInt8(ascii: "-"), UInt8(ascii: "-")) | inRange(UInt8(ascii: "/"), UInt8(ascii: "/"))
-        return common == top
-    }
 
     @inline(__always)
     static func isPlainPathByte(_ b: UInt8) -> Bool {

@@ -37,23 +37,24 @@ final class IncludeMemo: Sendable {
     /// What a qualifying include reads, and what of the page. A class: each render reads its
     /// entry, and a struct's copy retained every set and dictionary of the usage.
     private final class Qualified: Sendable {
-        let usage: VariableUsage
         /// Variables read only in `==`/`!=` tests, whose outcomes are recorded.
         let compared: Set<String>
         /// Paths of keys through which it reads other variables of the page, whose values are
         /// recorded.
         let pinned: [VariableLookup]
         let readsThePage: Bool
+        /// The usage's names as `canReplay` looks them up, hashed once.
+        let replayCheck: ReplayCheck
 
         init(usage: VariableUsage, compared: Set<String>, pinned: [VariableLookup]) {
-            self.usage = usage
+            replayCheck = ReplayCheck(usage)
             self.compared = compared
             self.pinned = pinned
             readsThePage = !compared.isEmpty || !pinned.isEmpty
         }
     }
 
-    private let entries = Locked<[String: Entry]>([:])
+    private let entries = Locked<[IncludeKey: Entry]>([:])
     /// Renders made to record effects, for tests.
     let recordings = Locked(0)
 
@@ -108,13 +109,13 @@ final class IncludeMemo: Sendable {
         return Qualified(usage: usage, compared: compared, pinned: pinned)
     }
 
-    func render(_ include: JekyllIncludeTag, key: String, scope: RenderScope,
+    func render(_ include: JekyllIncludeTag, key: IncludeKey, scope: RenderScope,
                 into output: inout OutputBuffer, context: RenderContext) throws {
         switch entries.withLock({ $0[key] }) {
         case .unusable?:
             break
         case .recorded(let qualified, let recorded)?:
-            guard context.canReplay(qualified.usage) else { break }
+            guard context.canReplay(qualified.replayCheck) else { break }
             if try context.replay(firstOf: recorded, into: &output) { return }
             // No recording's tests come out as here (or this render is nested deeper).
             guard qualified.readsThePage else { break }
@@ -123,7 +124,7 @@ final class IncludeMemo: Sendable {
             }
             entries.withLock { $0[key] = .unusable }
         case .analysed(let qualified)?:
-            if context.canReplay(qualified.usage) {
+            if context.canReplay(qualified.replayCheck) {
                 return try record(include, key: key, qualified, scope: scope, into: &output, context: context)
             }
         case nil:
@@ -141,7 +142,7 @@ final class IncludeMemo: Sendable {
         try include.render(into: &output, context: context)
     }
 
-    private func record(_ include: JekyllIncludeTag, key: String, _ qualified: Qualified,
+    private func record(_ include: JekyllIncludeTag, key: IncludeKey, _ qualified: Qualified,
                         scope: RenderScope, into output: inout OutputBuffer, context: RenderContext) throws {
         recordings.withLock { $0 += 1 }
         let (effects, dependsOnPage) = try scope.pageDependence.watching {
@@ -186,14 +187,14 @@ struct MemoizedIncludeParser: TagParser {
     func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
         let node = try include.parse(tag, parser: &parser)
         guard let include = node as? JekyllIncludeTag, let key = include.literalCallKey else { return node }
-        return MemoizedInclude(include: include, key: key)
+        return MemoizedInclude(include: include, key: IncludeKey(key))
     }
 }
 
 struct MemoizedInclude: AnalyzableTag {
     let include: JekyllIncludeTag
     /// The file and the parameters as written.
-    let key: String
+    let key: IncludeKey
 
     func analyze(_ analyzer: inout TemplateAnalyzer) { include.analyze(&analyzer) }
 
@@ -203,4 +204,25 @@ struct MemoizedInclude: AnalyzableTag {
         }
         try memo.render(include, key: key, scope: scope, into: &output, context: context)
     }
+}
+
+/// An include's memo key, the file and the parameters as written, with its hash worked out when
+/// the include is parsed: the memo is asked on every page, and hashing the text (~50 bytes)
+/// cost ~450 instructions a lookup.
+struct IncludeKey: Hashable, Sendable {
+    let text: String
+    let textHash: Int
+
+    init(_ text: String) {
+        self.init(text: text, textHash: OrderedHash.storedHash(of: text))
+    }
+
+    init(text: String, textHash: Int) {
+        self.text = text
+        self.textHash = textHash
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(textHash) }
+
+    static func == (a: IncludeKey, b: IncludeKey) -> Bool { a.textHash == b.textHash && a.text == b.text }
 }

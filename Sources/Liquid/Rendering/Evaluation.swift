@@ -39,7 +39,7 @@ extension VariableLookup {
                 // A drop's key (`page.title`): asked by name, without making the key a value (as
                 // `lookup` does for a drop).
                 if case .drop(let d) = object {
-                    if let v = try d.value(forKey: k, in: context) {
+                    if let v = try d.value(forKey: k, hash: keyHashes[i], in: context) {
                         object = v
                     } else if isCommand, let items = try d.items(in: context) {
                         object = Self.command(k, items: items)

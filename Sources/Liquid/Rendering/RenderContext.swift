@@ -133,7 +133,7 @@ public final class RenderContext {
         case .hash(let h):
             if let v = h.value(forKey: name, hash: hash) { return v }
         case .drop(let d):
-            if let v = try d.value(forKey: name, in: self) { return v }
+            if let v = try d.value(forKey: name, hash: hash, in: self) { return v }
             if strictVariables { throw LiquidError(.undefinedDropMethod, "undefined method \(name)") }
             return .nil
         default:

@@ -15,6 +15,20 @@ public struct RenderEffects: Sendable {
     let tests: [EqualityTest]
 }
 
+/// The names `RenderContext.canReplay(_:)` looks up for a usage, with their hashes: made once
+/// for a piece a host replays on every page.
+public struct ReplayCheck: Sendable {
+    let isKnown: Bool
+    let freeVariables: [(name: String, hash: Int)]
+    let assignedVariables: [(name: String, hash: Int)]
+
+    public init(_ usage: VariableUsage) {
+        isKnown = usage.isKnown
+        freeVariables = usage.freeVariables.map { ($0, keyHash($0)) }
+        assignedVariables = usage.assignedVariables.map { ($0, keyHash($0)) }
+    }
+}
+
 /// The names set while effects are recorded, in order (repeats kept; the last value wins).
 struct EffectLog {
     var assigned: [String] = []
@@ -25,13 +39,15 @@ extension RenderContext {
     /// Whether a piece with this usage reads here what it reads in any render: its free variables
     /// come from the data (no variable or counter of this render hides them), and the names it
     /// sets are not hidden from its own later reads by an enclosing loop's or include's variable.
-    public func canReplay(_ usage: VariableUsage) -> Bool {
-        guard usage.isKnown else { return false }
-        for name in usage.freeVariables {
-            let hash = keyHash(name)
+    public func canReplay(_ usage: VariableUsage) -> Bool { canReplay(ReplayCheck(usage)) }
+
+    /// `canReplay(_:)` with the names hashed beforehand (a host asks it before every replay).
+    public func canReplay(_ check: ReplayCheck) -> Bool {
+        guard check.isKnown else { return false }
+        for (name, hash) in check.freeVariables {
             if scopes.value(for: name, hash: hash) != nil || counters.value(for: name, hash: hash) != nil { return false }
         }
-        for name in usage.assignedVariables where scopes.isSetInInnerScope(name, hash: keyHash(name)) { return false }
+        for (name, hash) in check.assignedVariables where scopes.isSetInInnerScope(name, hash: hash) { return false }
         return true
     }
 

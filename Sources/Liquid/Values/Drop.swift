@@ -6,6 +6,11 @@ public protocol Drop: AnyObject, Sendable {
     /// an "undefined method" error with `strict_variables`).
     func value(forKey key: String, in context: RenderContext) throws -> Value?
 
+    /// The same for a key whose `OrderedHash.storedHash(of:)` is known: a template's names are hashed
+    /// once, when it is parsed, so a drop with many keys may find one without hashing it again.
+    /// By default, `value(forKey:in:)`.
+    func value(forKey key: String, hash: Int, in context: RenderContext) throws -> Value?
+
     /// The value for a non-string key (`drop[0]`); by default there is none.
     func value(forKey key: Value, in context: RenderContext) throws -> Value?
 
@@ -28,6 +33,10 @@ public protocol Drop: AnyObject, Sendable {
 }
 
 extension Drop {
+    public func value(forKey key: String, hash: Int, in context: RenderContext) throws -> Value? {
+        try value(forKey: key, in: context)
+    }
+
     public func value(forKey key: Value, in context: RenderContext) throws -> Value? {
         if case .string(let s) = key { return try value(forKey: s, in: context) }
         return nil

@@ -105,9 +105,13 @@ public struct OrderedHash: Sendable {
     public func contains(_ key: Value) -> Bool { index(of: key) != nil }
     public func contains(_ key: String) -> Bool { index(of: key) != nil }
 
+    /// The hash a string key is stored and found with (what `value(forKey:hash:)` and a drop's
+    /// `value(forKey:hash:in:)` take).
+    public static func storedHash(of key: String) -> Int { keyHash(key) }
+
     /// The value for a string key whose hash (`keyHash`) is already known.
     @inline(__always)
-    func value(forKey key: String, hash: Int) -> Value? {
+    public func value(forKey key: String, hash: Int) -> Value? {
         index(of: key, hash: hash).map { storage.values[$0] }
     }
 
