@@ -240,7 +240,7 @@ public struct Document: Sendable {
         if url.utf8.last == UInt8(ascii: "/") {
             path = Path.join(path, isPage ? "index" : "index.html")
         }
-        if !path.utf8.reversed().starts(with: outputExtension.utf8.reversed()) { path += outputExtension }
+        if !String.utf8(of: path, endsWith: outputExtension) { path += outputExtension }
         return path.droppingLeadingSlash
     }
 
