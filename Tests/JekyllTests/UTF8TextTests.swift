@@ -29,6 +29,7 @@ import Testing
             for after in 0...2 {
                 let bytes = before + sequence + Array(repeating: UInt8(ascii: "z"), count: after)
                 if Self.check(bytes) != Self.expected(bytes) { mismatches += 1 }
+                if bytes.withUnsafeBytes(UTF8Text.isASCII) != bytes.allSatisfy({ $0 < 0x80 }) { mismatches += 1 }
             }
         }
         for lead in UInt8.min...UInt8.max {

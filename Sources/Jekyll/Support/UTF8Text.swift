@@ -30,7 +30,16 @@ enum UTF8Text {
         var i = 0
         var isASCII = true
         while true {
-            // ASCII, a word at a time; a word with a high bit says where its first such byte is.
+            // ASCII, four words at a time (one test for 32 bytes), then a word at a time; a word
+            // with a high bit says where its first such byte is.
+            while i + 32 <= count {
+                let words = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    | base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                    | base.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                    | base.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+                if words & highBits != 0 { break }
+                i += 32
+            }
             while i + 8 <= count {
                 let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highBits
                 if word != 0 {
@@ -45,6 +54,22 @@ enum UTF8Text {
             guard let length = sequenceLength(base, at: i, count: count) else { return nil }
             i += length
         }
+    }
+
+    /// Whether all of `bytes` are ASCII, eight at a time.
+    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var i = 0
+        var bits: UInt64 = 0
+        while i + 8 <= bytes.count {
+            bits |= base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < bytes.count {
+            bits |= UInt64(base.load(fromByteOffset: i, as: UInt8.self))
+            i += 1
+        }
+        return bits & 0x8080_8080_8080_8080 == 0
     }
 
     /// The length of the valid sequence starting at `i` with a non-ASCII lead byte; nil for an
