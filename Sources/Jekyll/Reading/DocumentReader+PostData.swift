@@ -167,7 +167,17 @@ extension DocumentReader {
     }
 
     static func flattenCompact(_ values: [Value]) -> [Value] {
+        // The usual list (tags, categories: strings) has nothing to drop or flatten: it is returned
+        // as it is instead of being copied into an array grown value by value.
+        let isFlat = !values.contains { value in
+            switch value {
+            case .nil, .array: return true
+            default: return false
+            }
+        }
+        if isFlat { return values }
         var out: [Value] = []
+        out.reserveCapacity(values.count)
         for v in values {
             switch v {
             case .nil: continue
