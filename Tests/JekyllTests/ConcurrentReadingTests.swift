@@ -12,6 +12,27 @@ import Testing
         return site.documentReader
     }
 
+    /// Jobs that log nothing share an empty log; a job that logs has only its own lines, however
+    /// the jobs fall on the workers.
+    @Test func quietJobsBetweenLoggingOnes() {
+        let reader = Self.reader(Logger(level: .info) { _, _ in })
+        let made = ConcurrentReading.run(300, reader: reader, level: .info) { reader, i throws(BuildError) -> Int in
+            if i % 5 == 0 { reader.logger.warn("Job:", "<\(i)>") }
+            if i % 11 == 0 { throw BuildError("job \(i) failed") }
+            return i
+        }
+        #expect(made.count == 300)
+        for (i, entry) in made.enumerated() {
+            let lines = entry.log.lines.map(\.1)
+            if i % 5 == 0 {
+                #expect(lines.count == 1 && lines[0].contains("<\(i)>"), "job \(i)")
+            } else {
+                #expect(lines.isEmpty, "job \(i)")
+            }
+            #expect((try? entry.result.get()) == (i % 11 == 0 ? nil : i))
+        }
+    }
+
     @Test func resultsAndLogsInTheJobsOrder() {
         let reader = Self.reader(Logger(level: .info) { _, _ in })
         let made = ConcurrentReading.run(200, reader: reader, level: .info) { reader, i throws(BuildError) -> Int in
