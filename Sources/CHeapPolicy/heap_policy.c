@@ -1,4 +1,4 @@
-// The heap's page size, chosen before the allocator starts.
+// The heap's page size and thread caches, chosen before the allocator starts.
 //
 // The release executable allocates through jemalloc, which reads its options once, at its first
 // allocation, from the `malloc_conf` string. Huge (2 MiB) pages for the heap cut a 1,000-post
@@ -18,7 +18,11 @@
 #include <sys/syscall.h>
 #endif
 
-const char *malloc_conf = 0;
+// Thread caches keep freed blocks up to 64 KiB instead of jemalloc's 32 KiB: libyaml allocates and
+// frees a 48 KiB buffer (with a 16 KiB one) for every front matter it parses, which otherwise goes
+// to the arena each time (~1,400 instructions; 1k posts: yaml_parser_initialize and _delete
+// 5.8 -> 2.5 M, the whole build -2.7 M).
+const char *malloc_conf = "tcache_max:65536";
 
 static int chose_huge_pages = 0;
 
@@ -80,7 +84,7 @@ int kyll_heap_uses_huge_pages(void) { return chose_huge_pages; }
 __attribute__((constructor(101))) static void choose_heap_pages(int argc, char **argv, char **envp) {
     (void)envp;
     if (argv != 0 && kyll_heap_prefers_huge_pages(argc, (const char *const *)argv, 64)) {
-        malloc_conf = "thp:always";
+        malloc_conf = "thp:always,tcache_max:65536";
         chose_huge_pages = 1;
     }
 }

@@ -14,7 +14,7 @@ struct Frame {
     private var size = 1
     private var childHeight = 0
     /// Kept only for the items of an `!!omap`, which need them.
-    var tracksEnds = false
+    let tracksEnds: Bool
     private var first: YAMLValue?
     private var last: YAMLValue?
     /// `!!str` mappings: the value under `str`, and whether other keys came with it.
@@ -22,8 +22,11 @@ struct Frame {
     private var stringObjectExtraKeys: [YAMLValue] = []
 
     /// `isRoot`: the document's own collection (front matter's mapping).
-    init(isMapping: Bool, kind: Tags.CollectionKind, anchor: String?, line: Int, column: Int, isRoot: Bool) {
+    /// `tracksEnds`: the collection is an item of an `!!omap`, which reads its first and last child.
+    init(isMapping: Bool, kind: Tags.CollectionKind, anchor: String?, line: Int, column: Int, isRoot: Bool,
+         tracksEnds: Bool) {
         self.isMapping = isMapping
+        self.tracksEnds = tracksEnds
         self.kind = kind
         self.anchor = anchor
         self.line = line
@@ -66,7 +69,8 @@ struct Frame {
     private mutating func addPair(key: (value: YAMLValue, isStringTagged: Bool), value: Loader.Node) throws(ScalarFailure) {
         switch kind {
         case .plain, .orderedMap:
-            if !key.isStringTagged, case .string(let text) = key.value, text == "<<" {
+            // The length first: comparing each key with "<<" as strings cost ~40 instructions.
+            if !key.isStringTagged, case .string(let text) = key.value, text.utf8.count == 2, text == "<<" {
                 merge(value)
             } else {
                 mapping.set(value.value, for: key.value)

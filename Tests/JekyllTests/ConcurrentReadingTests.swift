@@ -12,6 +12,27 @@ import Testing
         return site.documentReader
     }
 
+    /// Jobs that log nothing share an empty log; a job that logs has only its own lines, however
+    /// the jobs fall on the workers.
+    @Test func quietJobsBetweenLoggingOnes() {
+        let reader = Self.reader(Logger(level: .info) { _, _ in })
+        let made = ConcurrentReading.run(300, reader: reader, level: .info) { reader, i throws(BuildError) -> Int in
+            if i % 5 == 0 { reader.logger.warn("Job:", "<\(i)>") }
+            if i % 11 == 0 { throw BuildError("job \(i) failed") }
+            return i
+        }
+        #expect(made.count == 300)
+        for (i, entry) in made.enumerated() {
+            let lines = entry.log.lines.map(\.1)
+            if i % 5 == 0 {
+                #expect(lines.count == 1 && lines[0].contains("<\(i)>"), "job \(i)")
+            } else {
+                #expect(lines.isEmpty, "job \(i)")
+            }
+            #expect((try? entry.result.get()) == (i % 11 == 0 ? nil : i))
+        }
+    }
+
     @Test func resultsAndLogsInTheJobsOrder() {
         let reader = Self.reader(Logger(level: .info) { _, _ in })
         let made = ConcurrentReading.run(200, reader: reader, level: .info) { reader, i throws(BuildError) -> Int in
@@ -46,6 +67,27 @@ import Testing
     func utf8Order(a: String, b: String) {
         #expect(String.utf8Precedes(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8))
         #expect(String.utf8Precedes(b, a) == b.utf8.lexicographicallyPrecedes(a.utf8))
+        #expect(String.utf8(of: a, endsWith: b) == a.utf8.reversed().starts(with: b.utf8.reversed()))
+        #expect(String.utf8(of: b, endsWith: a) == b.utf8.reversed().starts(with: a.utf8.reversed()))
+        #expect(String.utf8(of: a + b, endsWith: b))
+    }
+
+    /// Sorting by the first sixteen bytes as integers, then in full, is `utf8Precedes`'s order,
+    /// and keeps equal keys in their order.
+    @Test func sortsByUTF8Bytes() {
+        var names = ["", "a", "ab", "abc", "abd", "Zebra", "apple", "ü", "u", "é", "e\u{301}", "\u{10FFFF}", "\u{FFFD}",
+                     "2014-01-01-a.md", "2014-01-01-a.markdown", "2014-01-01-abcdefgh", "2014-01-01-abcdefg",
+                     "a-very-long-file-name-beyond-fifteen-bytes.md", "a-very-long-file-name-beyond-fifteen-bytes.mdx",
+                     "exactly-16-bytes", "exactly-16-byteS", "exactly-16-bytes-", "seven77", "eight888", "nine99999"]
+        for month in 1...12 { for day in [1, 9, 10, 28] { names.append("2014-\(month)-\(day)-post-\(day * month).md") } }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5 {
+            let shuffled = names.shuffled(using: &generator).enumerated().map { (name: $0.element, position: $0.offset) }
+            let expected = shuffled.sorted { String.utf8Precedes($0.name, $1.name) }
+            #expect(shuffled.sortedByUTF8 { $0.name }.map(\.name) == expected.map(\.name))
+        }
+        let repeated = [("b", 0), ("a", 1), ("b", 2), ("a", 3)].sortedByUTF8 { $0.0 }
+        #expect(repeated.map(\.1) == [1, 3, 0, 2])
     }
 
     /// Ruby's `sub` matches code points: a combining accent after the match does not stop it.

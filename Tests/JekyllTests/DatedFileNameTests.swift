@@ -1,4 +1,5 @@
 import Testing
+import Liquid
 @testable import Jekyll
 
 /// `YYYY-MM-DD-slug.ext` file names, read in place as bytes.
@@ -20,5 +21,17 @@ import Testing
                       "2014-01-02.md", "about.md", "", "2014-01-02-"])
     func rejects(name: String) {
         #expect(DocumentReader.datedFileName(name) == nil)
+    }
+}
+
+/// A post's `tags`/`categories` lists: nils dropped and nested lists flattened, a flat list kept as it is.
+@Suite struct PostListTests {
+    @Test func flattensAndCompacts() {
+        let flat: [Value] = [.string("a"), .int(1), .bool(false)]
+        #expect(DocumentReader.flattenCompact(flat) == flat)
+        #expect(DocumentReader.flattenCompact([]) == [])
+        let nested: [Value] = [.string("a"), .nil, .array([.string("b"), .array([.nil, .string("c")])]), .string("d")]
+        #expect(DocumentReader.flattenCompact(nested) == [.string("a"), .string("b"), .string("c"), .string("d")])
+        #expect(DocumentReader.flattenCompact([.nil]) == [])
     }
 }

@@ -12,6 +12,14 @@ import Testing
         #expect(Path.extname(path) == expected)
     }
 
+    @Test(arguments: [
+        (".hidden", true), ("a/.b", true), ("a/b/.c/d", true), ("dir/", false), ("a.b/c.d", false), ("", false),
+        ("a/b", false), ("posts/2014-01-01-a.md", false), ("a//.x", true), ("a/./b", true), ("x/", false),
+    ])
+    func hiddenComponents(path: String, hidden: Bool) {
+        #expect(Path.hasHiddenComponent(path) == hidden)
+    }
+
     @Test func basenameAndDirname() {
         #expect(Path.basenameWithoutExtension("a/b.c.d") == "b.c")
         #expect(Path.basenameWithoutExtension(".profile") == ".profile")

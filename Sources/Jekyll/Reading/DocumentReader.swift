@@ -165,8 +165,7 @@ struct DocumentReader: Sendable {
         var data = OrderedHash(minimumCapacity: 16)
         data["draft"] = .bool(doc.isDraft)
         let special = doc.isDraft ? "_drafts" : collection.relativeDirectory
-        var merge = DataMerge(path: path, displayPath: relativePath, collectionLabel: collection.label, clock: clock,
-                              locator: locator)
+        var merge = DataMerge(path: path, displayPath: relativePath, collectionLabel: collection.label, clock: clock)
         let pathCategories = categoriesFromPath(relativePath, specialDir: special).map(Value.string)
         merge.mergeCategories(&data, pathCategories)
         if doc.isYAML {
@@ -175,11 +174,11 @@ struct DocumentReader: Sendable {
             doc.data = value.orderedHash ?? OrderedHash()
         } else {
             let fileDefaults = defaults.all(path: relativePath, type: collection.label)
-            if !fileDefaults.isEmpty { try merge.merge(&data, fileDefaults, source: DataMerge.defaults) }
+            if !fileDefaults.isEmpty { try merge.merge(&data, fileDefaults, source: DataMerge.defaults, reader: self) }
             let parsed = try parse(path: path, displayPath: relativePath)
             doc.content = parsed.body
             doc.contentLine = parsed.bodyLine
-            if parsed.hadFrontMatter { try merge.merge(&data, parsed.data, source: DataMerge.frontMatter) }
+            if parsed.hadFrontMatter { try merge.merge(&data, parsed.data, source: DataMerge.frontMatter, reader: self) }
             // Moved, not copied: a second reference left every later set in `populatePostData`
             // copying the whole hash (~2,700 instructions a post).
             doc.data = consume data

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splitting a file into YAML front matter and body exactly where Jekyll splits it: the file starts
 /// with `---` and whitespace up to a newline; the front matter ends at the first later line that is
 /// `---` or `...` followed only by whitespace; that whitespace, blank lines included, is not part of
@@ -47,7 +55,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
             if end == head.count { return .needMore }
         }
         let frontMatter = UnsafeBufferPointer(rebasing: head[..<found.bodyStart])
-        if !frontMatter.allSatisfy({ $0 < 0x80 }), String(validating: frontMatter, as: UTF8.self) == nil {
+        if !UTF8Text.isASCII(UnsafeRawBufferPointer(frontMatter)), String(validating: frontMatter, as: UTF8.self) == nil {
             return .decline
         }
         return .found(yamlEnd: found.yamlEnd, bodyStart: found.bodyStart, bodyLine: found.bodyLine)
@@ -69,15 +77,19 @@ public struct FrontMatterSplit: Sendable, Equatable {
         }
         guard let openingEnd = lastNewline.map({ $0 + 1 }) else { return nil }
         // Each line start from there on is a candidate for the closing line.
+        // Lines found by `memchr` and newlines counted without branches: walking slices of the
+        // bytes with `firstIndex(of:)` and a filtered loop cost ~9 instructions a byte.
+        let base = bytes.baseAddress!
         var lineStart = openingEnd
         while true {
             if let closingEnd = closingLineEnd(bytes, at: lineStart) {
                 var newlines = 0
-                for byte in bytes[..<closingEnd] where byte == UInt8(ascii: "\n") { newlines += 1 }
+                for i in 0..<closingEnd { newlines &+= base[i] == UInt8(ascii: "\n") ? 1 : 0 }
                 return (lineStart, closingEnd, newlines + 1)
             }
-            guard let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            lineStart = newline + 1
+            guard lineStart < bytes.count,
+                  let newline = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), bytes.count - lineStart) else { return nil }
+            lineStart = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
         }
     }
 

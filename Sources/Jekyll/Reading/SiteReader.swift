@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Liquid
 
 /// The read phase, in Jekyll's order: layouts; the source tree (pages, static files, posts and
@@ -160,13 +167,22 @@ struct SiteReader {
 
 extension Path {
     /// Whether a component of the relative path starts with `.`.
+    /// Slashes found by `memchr` on the path's bytes (iterating `utf8` cost ~35 instructions a
+    /// byte, ~1,900 a post).
     static func hasHiddenComponent(_ path: String) -> Bool {
-        var afterSlash = true
-        for byte in path.utf8 {
-            if afterSlash && byte == UInt8(ascii: ".") { return true }
-            afterSlash = byte == UInt8(ascii: "/")
+        var path = path  // not copied: `withUTF8` copies only a string not stored as UTF-8
+        return path.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            let dot = UInt8(ascii: ".")
+            if bytes[0] == dot { return true }
+            var from = 0
+            while let slash = memchr(base + from, Int32(UInt8(ascii: "/")), bytes.count - from) {
+                let next = UnsafeRawPointer(slash) - UnsafeRawPointer(base) + 1
+                if next < bytes.count, bytes[next] == dot { return true }
+                from = next
+            }
+            return false
         }
-        return false
     }
 
     /// Whether the name has an extension (Jekyll's `(\.[^.]+)$`).

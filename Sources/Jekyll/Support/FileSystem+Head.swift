@@ -18,9 +18,8 @@ extension FileSystem {
     }
 
     /// A file read as its head (its first bytes, grown until `decide` can tell where the text
-    /// after it begins) and that text as a `String` of its own: read straight into the string's
-    /// storage, the head's share of it copied, so the text is not moved or validated again
-    /// afterwards. nil when the file is not a regular file or cannot be read, when its size
+    /// after it begins) and that text as a `String` of its own, so the text is not moved or validated
+    /// again afterwards. nil when the file is not a regular file or cannot be read, when its size
     /// changes, when `decide` declines, or when the text is not the file's exact bytes (invalid
     /// UTF-8 or U+FFFD, as in `readUTF8String`); callers then read it the whole-file way, which
     /// also reports the errors.
@@ -61,20 +60,18 @@ extension FileSystem {
             }
             break
         }
-        // The rest of the file, with a byte of room past its size: a file that grew fills it.
+        // The rest of the file, with a byte of room past its size: a file that grew fills it. It is
+        // read beside the head's share of the text and checked here (`UTF8Text`), then copied into
+        // the string: the standard library's own check of the bytes cost far more than the copy.
         let rest = size - head.count
         let fromHead = head.count - textStart
-        var count = 0
-        var failure: Int32 = 0
-        let text = String(unsafeUninitializedCapacity: fromHead + rest + 1) { buffer in
-            let base = UnsafeMutableRawPointer(buffer.baseAddress!)
-            head.withUnsafeBytes { base.copyMemory(from: $0.baseAddress! + textStart, byteCount: fromHead) }
-            (count, failure) = readAll(fd, into: base + fromHead, rest + 1, expecting: rest)
-            return failure == 0 && count == rest ? fromHead + rest : 0
-        }
-        guard failure == 0, count == rest else { return nil }
-        var checked = text
-        let exact = checked.withUTF8 { $0.count == fromHead + rest && !containsReplacementCharacter($0) }
-        return exact ? (head, textStart, text) : nil
+        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: fromHead + rest + 1, alignment: 8)
+        defer { bytes.deallocate() }
+        let base = bytes.baseAddress!
+        head.withUnsafeBytes { base.copyMemory(from: $0.baseAddress! + textStart, byteCount: fromHead) }
+        let (count, failure) = readAll(fd, into: base + fromHead, rest + 1, expecting: rest)
+        guard failure == 0, count == rest,
+              let text = UTF8Text.exactString(UnsafeRawBufferPointer(rebasing: bytes[..<(fromHead + rest)])) else { return nil }
+        return (head, textStart, text)
     }
 }

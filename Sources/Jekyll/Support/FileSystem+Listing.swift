@@ -76,7 +76,7 @@ extension FileSystem {
                             entering: (String) -> Bool = { _ in true }) -> [WalkedFile] {
         guard let listed = try? typedEntries(root) else { return [] }
         var out: [WalkedFile] = []
-        for (name, type) in listed.sorted(by: { String.utf8Precedes($0.name, $1.name) }) {
+        for (name, type) in listed.sortedByUTF8({ $0.name }) {
             let full = root + "/" + name
             let rel = prefix.isEmpty ? name : prefix + "/" + name
             let isLink = type == Int(DT_LNK) || (type == Int(DT_UNKNOWN) && isSymlink(full))

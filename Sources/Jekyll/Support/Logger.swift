@@ -98,4 +98,5 @@ public final class HeldLog: Sendable {
     }
 
     var lines: [(Logger.Stream, String)] { kept.withLock { $0 } }
+    var isEmpty: Bool { kept.withLock { $0.isEmpty } }
 }

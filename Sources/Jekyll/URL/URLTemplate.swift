@@ -28,9 +28,21 @@ public enum URLTemplate {
     /// up; a name ending in `_` may also stand for the name without it (`:month_:day`). A nil lookup
     /// means the placeholder does not exist.
     public static func fill(_ template: String, lookup: (String) -> String?) throws(UnknownPlaceholder) -> String {
-        let bytes = Array(template.utf8)
+        var template = template  // not copied: `withUTF8` copies only a string not stored as UTF-8
+        return try template.withUTF8 { bytes in
+            Result { () throws(UnknownPlaceholder) in try fill(bytes, lookup: lookup) }
+        }.get()
+    }
+
+    private static func fill(_ bytes: UnsafeBufferPointer<UInt8>, lookup: (String) -> String?) throws(UnknownPlaceholder) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 32)
+        // Values appended as their contiguous bytes: `append(contentsOf: value.utf8)` went through
+        // the generic sequence path, ~200 instructions a placeholder.
+        func append(_ value: String) {
+            var escaped = URLPath.escape(value)
+            escaped.withUTF8 { out.append(contentsOf: $0) }
+        }
         var i = 0
         while i < bytes.count {
             guard bytes[i] == UInt8(ascii: ":") else { out.append(bytes[i]); i += 1; continue }
@@ -39,9 +51,9 @@ public enum URLTemplate {
             guard j > i + 1 else { out.append(bytes[i]); i += 1; continue }
             let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
             if let value = lookup(name) {
-                out.append(contentsOf: URLPath.escape(value).utf8)
+                append(value)
             } else if bytes[j - 1] == UInt8(ascii: "_"), let value = lookup(String(name.dropLast())) {
-                out.append(contentsOf: URLPath.escape(value).utf8)
+                append(value)
                 // The `_` the winning name did not cover stays as it is.
                 out.append(UInt8(ascii: "_"))
             } else {
