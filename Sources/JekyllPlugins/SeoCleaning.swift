@@ -25,12 +25,13 @@ enum SeoCleaning {
 
     /// `strip_html | normalize_whitespace | escape_once` in one pass over the bytes and one new
     /// string (the filters made a string each: most of the cleaning of a post's excerpt); nil for
-    /// HTML with a script, a style or a comment, which `strip_html` first removes whole.
-    static func plainText(ofHTML html: String) -> String? {
+    /// HTML with a script, a style or a comment, which `strip_html` first removes whole (HTML
+    /// known to hold none, `mayHoldBlocks` false, is not searched for them).
+    static func plainText(ofHTML html: String, mayHoldBlocks: Bool = true) -> String? {
         var html = html
         return html.withUTF8 { b -> String? in
             guard b.count > 0 else { return "" }
-            guard !hasBlock(b) else { return nil }
+            guard !mayHoldBlocks || !hasBlock(b) else { return nil }
             return byteKinds.withUnsafeBufferPointer { kinds in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count) { buffer in
                     let n = stripTagsAndSpaces(b, into: buffer.baseAddress!, kinds: kinds)

@@ -55,7 +55,18 @@ final class SeoFields {
     }
 
     lazy var description: String? = {
-        self.cleaned(self.pageValue("description").or(self.pageValue("excerpt"))) ?? self.site.description
+        let given = self.pageValue("description")
+        if given.rubyTruthy { return self.cleaned(given) ?? self.site.description }
+        let excerpt = self.pageValue("excerpt")
+        // An excerpt read off its post's converted content is kramdown's paragraphs, which
+        // `markdownify` gives back as they are: only their tags are stripped (checking them
+        // again, in the filter, was most of the cleaning of a post's excerpt).
+        if case .string(let html) = excerpt, let build = self.access.context.jekyll?.build,
+           build.isExcerptOfParagraphs(html, page: self.page) {
+            let text = SeoCleaning.plainText(ofHTML: html, mayHoldBlocks: false) ?? ""
+            return text.isEmpty ? self.site.description : text
+        }
+        return self.cleaned(excerpt) ?? self.site.description
     }()
 
     /// `page.url`, read once (the canonical URL and the home-or-about test ask for it).
