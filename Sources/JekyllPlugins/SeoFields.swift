@@ -46,8 +46,10 @@ final class SeoFields {
         output.append(literal: "</title>\n")
     }
 
+    /// The `paginator` variable, read once (the title and the `prev`/`next` links ask for it).
+    lazy var paginator: Value = { self.access.variable("paginator") }()
+
     private var pageNumber: String? {
-        let paginator = access.variable("paginator")
         guard paginator.rubyTruthy, case .int(let current) = access.get(paginator, "page"), current > 1 else { return nil }
         let total = access.get(paginator, "total_pages").rubyString
         return site.paginatorMessage.replacingAll("%<current>s", with: String(current))
@@ -204,10 +206,6 @@ struct SeoJSONLD {
             }
         }
 
-        var containsDrop: Bool {
-            if case .value(let value) = self { return value.containsDrop }
-            return false
-        }
     }
 
     /// The keys and values in the order of the keys' bytes (the plugin sorts them), nil values
@@ -240,6 +238,45 @@ struct SeoJSONLD {
         // Listed in byte order already (`@` sorts before letters, capitals before lower case).
         assert(fields.map(\.key) == fields.map(\.key).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
         return fields
+    }
+
+    /// Writes the object as `jsonify` prints it, straight into the output (no list of fields, no
+    /// hash): false, with nothing written, when a value holds a drop (which the filter prints).
+    func write(into output: inout OutputBuffer) -> Bool {
+        let type = seo.type, author = seo.author, image = self.image, links = seo.links
+        guard !type.containsDrop, !author.jsonLD.containsDrop, !author.publisher.containsDrop, !image.containsDrop,
+              !links.containsDrop else { return false }
+        // Each key with the comma before it (`@context` always comes first), in byte order.
+        func field(_ keyAndComma: StaticString, _ value: Value) {
+            guard !value.isNil else { return }
+            output.append(literal: keyAndComma)
+            JSON.append(value, to: &output)
+        }
+        func field(_ keyAndComma: StaticString, _ value: String?) {
+            guard let value else { return }
+            output.append(literal: keyAndComma)
+            JSON.append(.string(value), to: &output)
+        }
+        output.append(literal: "{\"@context\":\"https://schema.org\"")
+        field(",\"@type\":", type)
+        field(",\"author\":", author.jsonLD)
+        field(",\"dateModified\":", seo.dateModified)
+        field(",\"datePublished\":", seo.datePublished)
+        field(",\"description\":", seo.description)
+        field(",\"headline\":", seo.pageTitle)
+        field(",\"image\":", image)
+        let typeName = type.rubyString
+        if typeName == "BlogPosting" || typeName == "CreativeWork" {
+            output.append(literal: ",\"mainEntityOfPage\":{\"@type\":\"WebPage\",\"@id\":")
+            JSON.append(.string(seo.canonicalURL), to: &output)
+            output.append(literal: "}")
+        }
+        field(",\"name\":", seo.name)
+        field(",\"publisher\":", author.publisher)
+        field(",\"sameAs\":", links)
+        field(",\"url\":", seo.canonicalURL)
+        output.append(literal: "}")
+        return true
     }
 
     private var image: Value {
