@@ -75,8 +75,11 @@ final class SeoFields {
     lazy var url: Value = { self.pageValue("url") }()
 
     lazy var isHomepageOrAbout: Bool = {
-        // A switch, not an array of the six made on every page.
-        switch self.url.rubyString {
+        // A switch, not an array of the six made on every page; a post's longer URL is not
+        // compared with each of them.
+        let url = self.url.rubyString
+        guard url.utf8.count <= "/about/index.html".utf8.count else { return false }
+        switch url {
         case "/", "/index.html", "/index.htm", "/about/", "/about/index.html", "/about/index.htm": return true
         default: return false
         }

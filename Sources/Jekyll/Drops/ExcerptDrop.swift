@@ -55,9 +55,17 @@ final class ExcerptTable: Sendable {
 
     final class Slot: Sendable { let made = Locked<Made?>(nil) }
     private let slots: [Slot]
+    /// Whether the build's `markdownify` gives kramdown's paragraphs back as they are (kramdown,
+    /// block HTML not parsed, entities as characters).
+    let markdownifyKeepsParagraphs: Bool
 
-    init(count: Int) {
+    init(count: Int, converters: ContentConverters) {
         slots = (0..<count).map { _ in Slot() }
+        if case .kramdown(let kramdown) = converters.markdown {
+            markdownifyKeepsParagraphs = !kramdown.options.parseBlockHTML && kramdown.options.entityOutput == .asChar
+        } else {
+            markdownifyKeepsParagraphs = false
+        }
     }
 
     /// What `{{ doc.excerpt }}` prints: the front matter's `excerpt` as written, or the generated
@@ -88,12 +96,11 @@ extension BuildContext {
     /// Whether `text` is the generated excerpt of the document `page` is the drop of, read off its
     /// converted content — kramdown's `<p>` paragraphs of plain lines, whose tags are kramdown's
     /// own inline elements (no `<script`, `<style` or comment) — and this build's `markdownify`
-    /// gives such paragraphs back as they are (kramdown, block HTML not parsed, entities as
-    /// characters). `{% seo %}` then strips the tags of the excerpt without converting it again.
+    /// gives such paragraphs back as they are. `{% seo %}` then strips the tags of the excerpt without converting it again.
     public func isExcerptOfParagraphs(_ text: String, page: Value) -> Bool {
-        guard case .drop(let drop) = page, let document = drop as? DocumentDrop,
-              case .kramdown(let kramdown) = converters.markdown,
-              !kramdown.options.parseBlockHTML, kramdown.options.entityOutput == .asChar else { return false }
+        guard excerpts.markdownifyKeepsParagraphs, case .drop(let drop) = page, let document = drop as? DocumentDrop else {
+            return false
+        }
         return excerpts.isReadOffContent(text, of: document.id)
     }
 }
