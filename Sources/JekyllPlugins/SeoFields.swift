@@ -107,7 +107,12 @@ final class SeoFields {
     private func resolvedCanonicalURL() -> String {
         let given = pageValue("canonical_url")
         if !given.rubyString.isEmpty { return given.rubyString }
-        let url = access.filter(site.filters.absoluteURL, self.url).rubyString
+        let url: String
+        if let prefix = site.absoluteURLPrefix, case .string(let path) = self.url, SiteURL.isPlainRootPath(path) {
+            url = prefix + path
+        } else {
+            url = access.filter(site.filters.absoluteURL, self.url).rubyString
+        }
         return url.hasSuffix("/index.html") ? String(url.dropLast("index.html".count)) : url
     }
 
