@@ -82,8 +82,19 @@ enum SeoCleaning {
                 i += 1
                 continue
             case .tagStart where !tagsEnded:
-                if let gt = memchr(src + i + 1, Int32(UInt8(ascii: ">")), count - i - 1) {
+                // Most tags are a few bytes (`<em>`, `</a>`): looked through here, a call of
+                // `memchr` only for a long one. The words after a tag may go eight at a time.
+                var j = i + 1
+                let near = min(count, i + 16)
+                while j < near, src[j] != UInt8(ascii: ">") { j += 1 }
+                if j < near {
+                    i = j + 1
+                    tryAt = i
+                    continue
+                }
+                if j < count, let gt = memchr(src + j, Int32(UInt8(ascii: ">")), count - j) {
                     i = src.distance(to: gt.assumingMemoryBound(to: UInt8.self)) + 1
+                    tryAt = i
                     continue
                 }
                 tagsEnded = true
