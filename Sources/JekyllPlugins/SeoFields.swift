@@ -85,13 +85,17 @@ final class SeoFields {
         }
     }()
 
-    lazy var pageSEO: Value = {
-        let seo = self.pageValue("seo")
-        return seo.isHash ? seo : .hash(OrderedHash())
+    /// `page.seo` when it is a hash; most pages have none, and nothing is looked up then.
+    lazy var pageSEO: OrderedHash? = {
+        if case .hash(let seo) = self.pageValue("seo") { return seo }
+        return nil
     }()
 
+    /// `page.seo.key`.
+    private func seoValue(_ key: String) -> Value { pageSEO?[.string(key)] ?? .nil }
+
     var name: String? {
-        if access.get(pageSEO, "name").rubyTruthy, let n = cleaned(access.get(pageSEO, "name")) { return n }
+        if seoValue("name").rubyTruthy, let n = cleaned(seoValue("name")) { return n }
         guard isHomepageOrAbout else { return nil }
         if site.hasSocialName { return site.socialName }
         return site.title
@@ -139,7 +143,7 @@ final class SeoFields {
     }
 
     var dateModified: String? {
-        let given = access.get(pageSEO, "date_modified").or(pageValue("last_modified_at"))
+        let given = seoValue("date_modified").or(pageValue("last_modified_at"))
         return given.rubyTruthy ? xmlschema(given) : datePublished
     }
 
@@ -150,14 +154,14 @@ final class SeoFields {
     lazy var datePublished: String? = { self.xmlschema(self.date) }()
 
     lazy var type: Value = {
-        let given = self.access.get(self.pageSEO, "type")
+        let given = self.seoValue("type")
         if given.rubyTruthy { return given }
         if self.isHomepageOrAbout { return "WebSite" }
         return self.date.rubyTruthy ? "BlogPosting" : "WebPage"
     }()
 
     var links: Value {
-        let given = access.get(pageSEO, "links")
+        let given = seoValue("links")
         if given.rubyTruthy { return given }
         return isHomepageOrAbout ? access.get(site.social, "links") : .nil
     }
