@@ -175,8 +175,9 @@ final class SeoFilters: Sendable {
 }
 
 /// The page's author (`page.author`, the first of `page.authors`, or `site.author`) as the
-/// plugin's author drop sees it, and what the tag prints of it.
-struct SeoAuthor: Sendable {
+/// plugin's author drop sees it, and what the tag prints of it. A class: it is read several times
+/// a page, and a copy of five values retained each of them.
+final class SeoAuthor: Sendable {
     /// The author as a hash (a name gets the matching entry of `site.data.authors` merged in).
     let hash: Value
     let name: Value
