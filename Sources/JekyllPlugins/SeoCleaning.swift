@@ -25,12 +25,13 @@ enum SeoCleaning {
 
     /// `strip_html | normalize_whitespace | escape_once` in one pass over the bytes and one new
     /// string (the filters made a string each: most of the cleaning of a post's excerpt); nil for
-    /// HTML with a script, a style or a comment, which `strip_html` first removes whole.
-    static func plainText(ofHTML html: String) -> String? {
+    /// HTML with a script, a style or a comment, which `strip_html` first removes whole (HTML
+    /// known to hold none, `mayHoldBlocks` false, is not searched for them).
+    static func plainText(ofHTML html: String, mayHoldBlocks: Bool = true) -> String? {
         var html = html
         return html.withUTF8 { b -> String? in
             guard b.count > 0 else { return "" }
-            guard !hasBlock(b) else { return nil }
+            guard !mayHoldBlocks || !hasBlock(b) else { return nil }
             return byteKinds.withUnsafeBufferPointer { kinds in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count) { buffer in
                     let n = stripTagsAndSpaces(b, into: buffer.baseAddress!, kinds: kinds)
@@ -81,8 +82,19 @@ enum SeoCleaning {
                 i += 1
                 continue
             case .tagStart where !tagsEnded:
-                if let gt = memchr(src + i + 1, Int32(UInt8(ascii: ">")), count - i - 1) {
+                // Most tags are a few bytes (`<em>`, `</a>`): looked through here, a call of
+                // `memchr` only for a long one. The words after a tag may go eight at a time.
+                var j = i + 1
+                let near = min(count, i + 16)
+                while j < near, src[j] != UInt8(ascii: ">") { j += 1 }
+                if j < near {
+                    i = j + 1
+                    tryAt = i
+                    continue
+                }
+                if j < count, let gt = memchr(src + j, Int32(UInt8(ascii: ">")), count - j) {
                     i = src.distance(to: gt.assumingMemoryBound(to: UInt8.self)) + 1
+                    tryAt = i
                     continue
                 }
                 tagsEnded = true

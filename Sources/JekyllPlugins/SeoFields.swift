@@ -46,8 +46,10 @@ final class SeoFields {
         output.append(literal: "</title>\n")
     }
 
+    /// The `paginator` variable, read once (the title and the `prev`/`next` links ask for it).
+    lazy var paginator: Value = { self.access.variable("paginator") }()
+
     private var pageNumber: String? {
-        let paginator = access.variable("paginator")
         guard paginator.rubyTruthy, case .int(let current) = access.get(paginator, "page"), current > 1 else { return nil }
         let total = access.get(paginator, "total_pages").rubyString
         return site.paginatorMessage.replacingAll("%<current>s", with: String(current))
@@ -55,27 +57,45 @@ final class SeoFields {
     }
 
     lazy var description: String? = {
-        self.cleaned(self.pageValue("description").or(self.pageValue("excerpt"))) ?? self.site.description
+        let given = self.pageValue("description")
+        if given.rubyTruthy { return self.cleaned(given) ?? self.site.description }
+        let excerpt = self.pageValue("excerpt")
+        // An excerpt read off its post's converted content is kramdown's paragraphs, which
+        // `markdownify` gives back as they are: only their tags are stripped (checking them
+        // again, in the filter, was most of the cleaning of a post's excerpt).
+        if case .string(let html) = excerpt, let build = self.access.context.jekyll?.build,
+           build.isExcerptOfParagraphs(html, page: self.page) {
+            let text = SeoCleaning.plainText(ofHTML: html, mayHoldBlocks: false) ?? ""
+            return text.isEmpty ? self.site.description : text
+        }
+        return self.cleaned(excerpt) ?? self.site.description
     }()
 
     /// `page.url`, read once (the canonical URL and the home-or-about test ask for it).
     lazy var url: Value = { self.pageValue("url") }()
 
     lazy var isHomepageOrAbout: Bool = {
-        // A switch, not an array of the six made on every page.
-        switch self.url.rubyString {
+        // A switch, not an array of the six made on every page; a post's longer URL is not
+        // compared with each of them.
+        let url = self.url.rubyString
+        guard url.utf8.count <= "/about/index.html".utf8.count else { return false }
+        switch url {
         case "/", "/index.html", "/index.htm", "/about/", "/about/index.html", "/about/index.htm": return true
         default: return false
         }
     }()
 
-    lazy var pageSEO: Value = {
-        let seo = self.pageValue("seo")
-        return seo.isHash ? seo : .hash(OrderedHash())
+    /// `page.seo` when it is a hash; most pages have none, and nothing is looked up then.
+    lazy var pageSEO: OrderedHash? = {
+        if case .hash(let seo) = self.pageValue("seo") { return seo }
+        return nil
     }()
 
+    /// `page.seo.key`.
+    private func seoValue(_ key: String) -> Value { pageSEO?[.string(key)] ?? .nil }
+
     var name: String? {
-        if access.get(pageSEO, "name").rubyTruthy, let n = cleaned(access.get(pageSEO, "name")) { return n }
+        if seoValue("name").rubyTruthy, let n = cleaned(seoValue("name")) { return n }
         guard isHomepageOrAbout else { return nil }
         if site.hasSocialName { return site.socialName }
         return site.title
@@ -91,7 +111,12 @@ final class SeoFields {
     private func resolvedCanonicalURL() -> String {
         let given = pageValue("canonical_url")
         if !given.rubyString.isEmpty { return given.rubyString }
-        let url = access.filter(site.filters.absoluteURL, self.url).rubyString
+        let url: String
+        if let prefix = site.absoluteURLPrefix, case .string(let path) = self.url, SiteURL.isPlainRootPath(path) {
+            url = prefix + path
+        } else {
+            url = access.filter(site.filters.absoluteURL, self.url).rubyString
+        }
         return url.hasSuffix("/index.html") ? String(url.dropLast("index.html".count)) : url
     }
 
@@ -118,7 +143,7 @@ final class SeoFields {
     }
 
     var dateModified: String? {
-        let given = access.get(pageSEO, "date_modified").or(pageValue("last_modified_at"))
+        let given = seoValue("date_modified").or(pageValue("last_modified_at"))
         return given.rubyTruthy ? xmlschema(given) : datePublished
     }
 
@@ -129,14 +154,14 @@ final class SeoFields {
     lazy var datePublished: String? = { self.xmlschema(self.date) }()
 
     lazy var type: Value = {
-        let given = self.access.get(self.pageSEO, "type")
+        let given = self.seoValue("type")
         if given.rubyTruthy { return given }
         if self.isHomepageOrAbout { return "WebSite" }
         return self.date.rubyTruthy ? "BlogPosting" : "WebPage"
     }()
 
     var links: Value {
-        let given = access.get(pageSEO, "links")
+        let given = seoValue("links")
         if given.rubyTruthy { return given }
         return isHomepageOrAbout ? access.get(site.social, "links") : .nil
     }
@@ -193,10 +218,6 @@ struct SeoJSONLD {
             }
         }
 
-        var containsDrop: Bool {
-            if case .value(let value) = self { return value.containsDrop }
-            return false
-        }
     }
 
     /// The keys and values in the order of the keys' bytes (the plugin sorts them), nil values
@@ -229,6 +250,45 @@ struct SeoJSONLD {
         // Listed in byte order already (`@` sorts before letters, capitals before lower case).
         assert(fields.map(\.key) == fields.map(\.key).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
         return fields
+    }
+
+    /// Writes the object as `jsonify` prints it, straight into the output (no list of fields, no
+    /// hash): false, with nothing written, when a value holds a drop (which the filter prints).
+    func write(into output: inout OutputBuffer) -> Bool {
+        let type = seo.type, author = seo.author, image = self.image, links = seo.links
+        guard !type.containsDrop, !author.jsonLD.containsDrop, !author.publisher.containsDrop, !image.containsDrop,
+              !links.containsDrop else { return false }
+        // Each key with the comma before it (`@context` always comes first), in byte order.
+        func field(_ keyAndComma: StaticString, _ value: Value) {
+            guard !value.isNil else { return }
+            output.append(literal: keyAndComma)
+            JSON.append(value, to: &output)
+        }
+        func field(_ keyAndComma: StaticString, _ value: String?) {
+            guard let value else { return }
+            output.append(literal: keyAndComma)
+            JSON.append(.string(value), to: &output)
+        }
+        output.append(literal: "{\"@context\":\"https://schema.org\"")
+        field(",\"@type\":", type)
+        field(",\"author\":", author.jsonLD)
+        field(",\"dateModified\":", seo.dateModified)
+        field(",\"datePublished\":", seo.datePublished)
+        field(",\"description\":", seo.description)
+        field(",\"headline\":", seo.pageTitle)
+        field(",\"image\":", image)
+        let typeName = type.rubyString
+        if typeName == "BlogPosting" || typeName == "CreativeWork" {
+            output.append(literal: ",\"mainEntityOfPage\":{\"@type\":\"WebPage\",\"@id\":")
+            JSON.append(.string(seo.canonicalURL), to: &output)
+            output.append(literal: "}")
+        }
+        field(",\"name\":", seo.name)
+        field(",\"publisher\":", author.publisher)
+        field(",\"sameAs\":", links)
+        field(",\"url\":", seo.canonicalURL)
+        output.append(literal: "}")
+        return true
     }
 
     private var image: Value {

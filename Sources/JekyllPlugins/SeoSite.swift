@@ -29,6 +29,9 @@ final class SeoSite: @unchecked Sendable {
     let logo: String?
     /// `site.seo_paginator_message` or the plugin's.
     let paginatorMessage: String
+    /// What `absolute_url` puts before a plain path from the root, when it puts the same before
+    /// each (`SiteURL.absolutePrefix`): a page's canonical URL is then made without the filter.
+    let absoluteURLPrefix: String?
 
     /// What the cleaned texts are made with, until they are made.
     private var access: TemplateAccess?
@@ -53,6 +56,8 @@ final class SeoSite: @unchecked Sendable {
         } else {
             twitterSite = nil
         }
+        let configuration = access.context.jekyll?.site.configuration
+        absoluteURLPrefix = configuration.flatMap { SiteURL.absolutePrefix(url: $0.url, baseurl: $0.baseurl) }
         closingMetas = Self.closingMetas(access, site: site)
         social = value("social").isHash ? value("social") : .hash(OrderedHash())
         hasSocialName = access.get(social, "name").rubyTruthy
@@ -149,7 +154,9 @@ final class SeoSite: @unchecked Sendable {
 }
 
 /// Jekyll's filters the tag calls, looked up by name once.
-struct SeoFilters: Sendable {
+/// A class: the tag reads them many times a page, and a copy of a struct of nine references
+/// retained each.
+final class SeoFilters: Sendable {
     let markdownify, stripHTML, normalizeWhitespace, escapeOnce: FilterDefinition?
     let absoluteURL, uriEscape, dateToXMLSchema, remove, jsonify: FilterDefinition?
 
@@ -168,8 +175,9 @@ struct SeoFilters: Sendable {
 }
 
 /// The page's author (`page.author`, the first of `page.authors`, or `site.author`) as the
-/// plugin's author drop sees it, and what the tag prints of it.
-struct SeoAuthor: Sendable {
+/// plugin's author drop sees it, and what the tag prints of it. A class: it is read several times
+/// a page, and a copy of five values retained each of them.
+final class SeoAuthor: Sendable {
     /// The author as a hash (a name gets the matching entry of `site.data.authors` merged in).
     let hash: Value
     let name: Value

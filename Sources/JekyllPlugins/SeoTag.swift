@@ -20,7 +20,6 @@ struct SeoTag: TagNode {
         }
     }
 
-    static let version = "2.8.0"
     /// How a `<meta>` element names what it holds.
     enum MetaAttribute { case name, property }
     let showsTitle: Bool
@@ -30,42 +29,40 @@ struct SeoTag: TagNode {
         let seo = SeoFields(access)
         let page = seo.page, site = seo.site
         // Written straight into the output, one element a line (no list of lines joined).
-        output.append(literal: "<!-- Begin Jekyll SEO tag v")
-        output.append(SeoTag.version)
-        output.append(literal: " -->\n")
+        output.append(literal: "<!-- Begin Jekyll SEO tag v2.8.0 -->\n")
+        if showsTitle { seo.writeTitle(into: &output) }
+        // Every element from the generator's `<meta>` to the JSON-LD's `<script>` ends in `" />`
+        // and a line break: each is written with the end of the one before it, one append of
+        // text written in the program (~65 instructions) less a line.
+        /// A `<meta>` whose opening up to its content's quote is written in the program, after
+        /// the end of the element before it.
+        func meta(_ endAndOpening: StaticString, _ content: String) {
+            output.append(literal: endAndOpening)
+            output.append(content)
+        }
         func meta(_ attribute: MetaAttribute, _ name: String, _ content: String) {
-            output.append(literal: attribute == .name ? "<meta name=\"" : "<meta property=\"")
+            output.append(literal: attribute == .name ? "\" />\n<meta name=\"" : "\" />\n<meta property=\"")
             output.append(name)
             output.append(literal: "\" content=\"")
             output.append(content)
-            output.append(literal: "\" />\n")
-        }
-        /// A `<meta>` whose opening up to its content's quote is written in the program: one
-        /// append instead of three (~20 appends a page).
-        func meta(_ opening: StaticString, _ content: String) {
-            output.append(literal: opening)
-            output.append(content)
-            output.append(literal: "\" />\n")
         }
         func text(_ v: Value) -> String { v.outputString }
 
-        if showsTitle { seo.writeTitle(into: &output) }
-        meta("<meta name=\"generator\" content=\"", site.generator)
-        if let pageTitle = seo.pageTitle { meta("<meta property=\"og:title\" content=\"", pageTitle) }
+        output.append(literal: "<meta name=\"generator\" content=\"")
+        output.append(site.generator)
+        if let pageTitle = seo.pageTitle { meta("\" />\n<meta property=\"og:title\" content=\"", pageTitle) }
         let author = seo.author
-        if author.name.isTruthy { meta("<meta name=\"author\" content=\"", text(author.name)) }
-        meta("<meta property=\"og:locale\" content=\"", seo.pageLocale)
+        if author.name.isTruthy { meta("\" />\n<meta name=\"author\" content=\"", text(author.name)) }
+        meta("\" />\n<meta property=\"og:locale\" content=\"", seo.pageLocale)
         if let description = seo.description {
-            meta("<meta name=\"description\" content=\"", description)
-            meta("<meta property=\"og:description\" content=\"", description)
+            meta("\" />\n<meta name=\"description\" content=\"", description)
+            meta("\" />\n<meta property=\"og:description\" content=\"", description)
         }
         if site.hasURL {
-            output.append(literal: "<link rel=\"canonical\" href=\"")
-            output.append(seo.canonicalURL)
-            output.append(literal: "\" />\n")
-            meta("<meta property=\"og:url\" content=\"", seo.canonicalURL)
+            meta("\" />\n<link rel=\"canonical\" href=\"", seo.canonicalURL)
+            meta("\" />\n<meta property=\"og:url\" content=\"", seo.canonicalURL)
         }
-        if let siteTitle = site.title { meta("<meta property=\"og:site_name\" content=\"", siteTitle) }
+        if let siteTitle = site.title { meta("\" />\n<meta property=\"og:site_name\" content=\"", siteTitle) }
         let image = seo.image
         if let image {
             meta(.property, "og:image", image.path)
@@ -74,16 +71,16 @@ struct SeoTag: TagNode {
             }
         }
         if seo.date.isTruthy {
-            output.append(literal: "<meta property=\"og:type\" content=\"article\" />\n")
-            meta("<meta property=\"article:published_time\" content=\"", seo.datePublished ?? "")
+            meta("\" />\n<meta property=\"og:type\" content=\"article\" />\n<meta property=\"article:published_time\" content=\"",
+                 seo.datePublished ?? "")
         } else {
-            output.append(literal: "<meta property=\"og:type\" content=\"website\" />\n")
+            output.append(literal: "\" />\n<meta property=\"og:type\" content=\"website")
         }
-        let paginator = access.variable("paginator")
+        let paginator = seo.paginator
         if !paginator.isNil {
             for (rel, key) in [("prev", "previous_page"), ("next", "next_page")] where access.get(paginator, key).isTruthy {
                 let href = access.filter(site.filters.absoluteURL, access.get(paginator, key + "_path"))
-                output.append("<link rel=\"\(rel)\" href=\"\(text(href))\" />\n")
+                output.append("\" />\n<link rel=\"\(rel)\" href=\"\(text(href))")
             }
         }
         if let image {
@@ -92,10 +89,10 @@ struct SeoTag: TagNode {
             meta(.name, "twitter:card", text(card))
             meta(.property, "twitter:image", image.path)
         } else {
-            output.append(literal: "<meta name=\"twitter:card\" content=\"summary\" />\n")
+            output.append(literal: "\" />\n<meta name=\"twitter:card\" content=\"summary")
         }
         if let alt = image?.field("alt"), alt.isTruthy { meta(.name, "twitter:image:alt", text(alt)) }
-        if let pageTitle = seo.pageTitle { meta("<meta property=\"twitter:title\" content=\"", pageTitle) }
+        if let pageTitle = seo.pageTitle { meta("\" />\n<meta property=\"twitter:title\" content=\"", pageTitle) }
         if let twitterSite = site.twitterSite {
             meta(.name, "twitter:site", twitterSite)
             if author.twitter.isTruthy {
@@ -103,31 +100,15 @@ struct SeoTag: TagNode {
             }
         }
         for closing in site.closingMetas { meta(closing.attribute, closing.name, closing.content) }
-        output.append(literal: "<script type=\"application/ld+json\">\n")
-        let fields = SeoJSONLD(seo).fields
+        output.append(literal: "\" />\n<script type=\"application/ld+json\">\n")
+        let jsonLD = SeoJSONLD(seo)
         // Front matter and data hold no drops, so `jsonify` would print the object as it is:
         // written straight into the output, key by key, without a hash or the filter's own string.
-        if fields.contains(where: { $0.value.containsDrop }) {
+        if !jsonLD.write(into: &output) {
+            let fields = jsonLD.fields
             var hash = OrderedHash(minimumCapacity: fields.count)
             for (key, value) in fields { hash[key] = value.value }
             output.append(text(access.filter(site.filters.jsonify, .hash(hash))))
-        } else {
-            output.append(literal: "{")
-            for (i, field) in fields.enumerated() {
-                if i > 0 { output.append(literal: ",") }
-                // The keys are ASCII with nothing to escape.
-                output.append(literal: "\"")
-                output.append(field.key)
-                output.append(literal: "\":")
-                switch field.value {
-                case .value(let value): JSON.append(value, to: &output)
-                case .webPage(let id):
-                    output.append(literal: "{\"@type\":\"WebPage\",\"@id\":")
-                    JSON.append(.string(id), to: &output)
-                    output.append(literal: "}")
-                }
-            }
-            output.append(literal: "}")
         }
         output.append(literal: "</script>\n<!-- End Jekyll SEO tag -->\n")
     }

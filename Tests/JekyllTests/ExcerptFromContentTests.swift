@@ -1,5 +1,6 @@
 import Testing
 @testable import Jekyll
+import Liquid
 
 /// A first-line excerpt is read off its document's converted content when kramdown provably
 /// prints the same; the outputs are Jekyll 4.3.1's (kramdown 2, `input: GFM`).
@@ -119,5 +120,42 @@ import Testing
         #expect(excerpt(17) == "<p><em>Emphasis</em> starts, then <a href=\"/b/\">a</a>.</p>\n")
         #expect(out["2020/01/10/p10.html"]?.contains("<meta name=\"description\" content=\"First para with a link. Second para “quoted”.\" />") == true)
         #expect(out["2020/01/01/p1.html"]?.contains("<meta name=\"description\" content=\"Apple “quoted” – dash… em and code l it’s.\" />") == true)
+    }
+
+    /// `{{ page | excerpt_read_off }}`: whether the page's excerpt, as the page reads it, is known
+    /// to be read off its converted content (what `{% seo %}` strips without converting it again).
+    struct ReadOffProbe: JekyllPlugin {
+        var name: String { "excerpt-read-off-probe" }
+        func register(in environment: inout LiquidEnvironment, configuration: Configuration) {
+            environment.register(filter: "excerpt_read_off", arity: 0...0) { input, _, context in
+                guard case .drop(let page) = input, let build = context.jekyll?.build,
+                      case .string(let excerpt)? = try page.value(forKey: "excerpt", in: context) else { return "none" }
+                return .bool(build.isExcerptOfParagraphs(excerpt, page: input))
+            }
+        }
+    }
+
+    @Test func excerptsKnownToBeReadOffContent() throws {
+        var files: [String: String] = [
+            "_config.yml": "title: Edge\nurl: \"https://example.com\"\nkramdown:\n  input: GFM\nplugins:\n  - jekyll-seo-tag\n  - excerpt-read-off-probe\n",
+            "_layouts/default.html": "---\n---\n<head>{% seo %}</head>RO[{{ page | excerpt_read_off }}]\n",
+        ]
+        for (n, body) in [
+            (1, "Tom &amp; Jerry & \"quotes\" *em* it's.\n\nMore.\n"),
+            (2, "A note[^1] here.\n\n[^1]: The note.\n"),
+            (3, "Liquid {{ page.title }} here.\n\nMore.\n"),
+            (4, "Given excerpt.\n\nMore.\n"),
+        ] {
+            let given = n == 4 ? "excerpt: \"Written *out*\"\n" : ""
+            files["_posts/2020-01-0\(n)-p\(n).md"] = "---\nlayout: default\ntitle: T\(n)\n\(given)---\n" + body
+        }
+        let out = try SiteRebuilderTests.Fixture.buildOnce(files, plugins: [ReadOffProbe()])
+        func page(_ n: Int) -> String { out["2020/01/0\(n)/p\(n).html"] ?? "" }
+        #expect(page(1).contains("RO[true]"))
+        #expect(page(1).contains("<meta name=\"description\" content=\"Tom &amp; Jerry &amp; “quotes” em it’s.\" />"))
+        for n in 2...4 { #expect(page(n).contains("RO[false]"), "post \(n)") }
+        #expect(page(2).contains("<meta name=\"description\" content=\"A note1 here."))
+        #expect(page(3).contains("<meta name=\"description\" content=\"Liquid T3 here.\" />"))
+        #expect(page(4).contains("<meta name=\"description\" content=\"Written out\" />"))
     }
 }

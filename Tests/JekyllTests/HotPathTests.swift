@@ -82,6 +82,30 @@ import Testing
         #expect(SiteURL.absolute(path, url: url, baseurl: baseurl) == normalized)
     }
 
+    /// Where the site has an `absolutePrefix`, a plain path from the root joined to it is what
+    /// `absolute` gives (`{% seo %}` joins a page's canonical URL so).
+    @Test(arguments: [
+        ("/about/", "https://example.com", nil), ("/a-b/c/", "https://example.com", ""), ("/a/", "http://localhost:4000", "/"),
+        ("/a/", "https://Example.com", nil), ("/a/", "https://example.com:443", nil), ("/a/", "https://example.com/", nil),
+        ("/a/", "https://example.com", "/blog"), ("/a b/", "https://example.com", nil), ("//cdn/x", "https://example.com", nil),
+        ("/.well-known/x", "http://x.org", nil), ("about", "https://example.com", nil), ("/ü", "https://example.com", nil),
+        ("", "https://example.com", nil), ("/p", "", nil),
+    ] as [(String, String, String?)])
+    func absolutePrefixJoinsPlainPaths(path: String, url: String, baseurl: String?) {
+        guard let prefix = SiteURL.absolutePrefix(url: url, baseurl: baseurl), SiteURL.isPlainRootPath(path) else { return }
+        #expect(prefix + path == SiteURL.absolute(path, url: url, baseurl: baseurl))
+    }
+
+    @Test func absolutePrefixOfPlainSitesOnly() {
+        #expect(SiteURL.absolutePrefix(url: "https://example.com", baseurl: nil) == "https://example.com")
+        #expect(SiteURL.absolutePrefix(url: "http://localhost:4000", baseurl: "/") == "http://localhost:4000")
+        #expect(SiteURL.absolutePrefix(url: "https://example.com", baseurl: "/blog") == nil)
+        #expect(SiteURL.absolutePrefix(url: "https://Example.com", baseurl: "") == nil)
+        #expect(SiteURL.absolutePrefix(url: "", baseurl: "") == nil)
+        #expect(SiteURL.isPlainRootPath("/a-b/c/") && !SiteURL.isPlainRootPath("//cdn/x") && !SiteURL.isPlainRootPath("a/")
+            && !SiteURL.isPlainRootPath("/a/../b") && !SiteURL.isPlainRootPath("/a b"))
+    }
+
     /// `date_to_xmlschema` written directly prints what the `strftime` pattern prints.
     @Test(arguments: [
         (Int64(0), 0), (1_700_000_000, 3600), (1_700_000_000, -18000), (-1_000_000_000, 19800),

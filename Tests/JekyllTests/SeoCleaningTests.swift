@@ -19,6 +19,9 @@ import Testing
         "<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote\" rel=\"footnote\" role=\"doc-noteref\">1</a></sup>",
         "über <em>fiancée</em> 東京\u{000B}\u{000C}\r\n end ",
         "<p>split &am<b>p;</b> entity</p>", "<p>a\u{0}b</p>",
+        // Tags near the sixteen bytes looked through before `memchr`, and a long one left open.
+        "a<123456789abcde>b", "a<123456789abcdef>b", "a<123456789abcdefg>b words after it",
+        "<p>open <a href=\"/a-very-long-url/\" title", "<p>open <a href=\"/x\"",
     ]
 
     @Test(arguments: cases) func matchesTheFilters(_ html: String) throws {

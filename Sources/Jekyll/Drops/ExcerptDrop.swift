@@ -1,4 +1,5 @@
 import Liquid
+import Markdown
 
 /// `page` while an item's excerpt renders, and what `post.excerpt` is made of: the item's keys, with
 /// the excerpt's own content and output, no excerpt of its own, and the item's layout and date.
@@ -45,11 +46,26 @@ final class ExcerptDrop: Drop {
 
 /// Excerpts are rendered when a template first asks for one, once per build.
 final class ExcerptTable: Sendable {
-    final class Slot: Sendable { let text = Locked<String?>(nil) }
-    private let slots: [Slot]
+    /// A document's excerpt, once made, and whether it was read off the document's converted
+    /// content (kramdown's `<p>` paragraphs of plain lines, see `ExcerptFromContent`).
+    struct Made: Sendable {
+        let text: String
+        let isReadOffContent: Bool
+    }
 
-    init(count: Int) {
+    final class Slot: Sendable { let made = Locked<Made?>(nil) }
+    private let slots: [Slot]
+    /// Whether the build's `markdownify` gives kramdown's paragraphs back as they are (kramdown,
+    /// block HTML not parsed, entities as characters).
+    let markdownifyKeepsParagraphs: Bool
+
+    init(count: Int, converters: ContentConverters) {
         slots = (0..<count).map { _ in Slot() }
+        if case .kramdown(let kramdown) = converters.markdown {
+            markdownifyKeepsParagraphs = !kramdown.options.parseBlockHTML && kramdown.options.entityOutput == .asChar
+        } else {
+            markdownifyKeepsParagraphs = false
+        }
     }
 
     /// What `{{ doc.excerpt }}` prints: the front matter's `excerpt` as written, or the generated
@@ -59,13 +75,32 @@ final class ExcerptTable: Sendable {
         if let given = doc.data["excerpt"], given.isTruthy { return given.rubyString }
         guard let source = doc.excerptSource else { return "" }
         let slot = slots[id]
-        if let done = slot.text.withLock({ $0 }) { return done }
+        if let done = slot.made.withLock({ $0 }) { return done.text }
         // Without Liquid of its own, a first-line excerpt is often its document's converted first paragraph.
-        let text = try (Document.hasLiquidConstruct(source) ? nil : ExcerptFromContent.html(of: id, source: source, build: scope.build))
-            ?? scope.build.renderExcerpt(id: id, source: source)
-        return slot.text.withLock { stored in
-            if stored == nil { stored = text }
-            return stored ?? text
+        let readOff = Document.hasLiquidConstruct(source) ? nil : ExcerptFromContent.html(of: id, source: source, build: scope.build)
+        let made = try Made(text: readOff ?? scope.build.renderExcerpt(id: id, source: source), isReadOffContent: readOff != nil)
+        return slot.made.withLock { stored in
+            if stored == nil { stored = made }
+            return stored?.text ?? made.text
         }
+    }
+
+    /// Whether `text` is document `id`'s generated excerpt as read off its converted content.
+    func isReadOffContent(_ text: String, of id: Int) -> Bool {
+        guard let made = slots[id].made.withLock({ $0 }), made.isReadOffContent else { return false }
+        return made.text == text
+    }
+}
+
+extension BuildContext {
+    /// Whether `text` is the generated excerpt of the document `page` is the drop of, read off its
+    /// converted content — kramdown's `<p>` paragraphs of plain lines, whose tags are kramdown's
+    /// own inline elements (no `<script`, `<style` or comment) — and this build's `markdownify`
+    /// gives such paragraphs back as they are. `{% seo %}` then strips the tags of the excerpt without converting it again.
+    public func isExcerptOfParagraphs(_ text: String, page: Value) -> Bool {
+        guard excerpts.markdownifyKeepsParagraphs, case .drop(let drop) = page, let document = drop as? DocumentDrop else {
+            return false
+        }
+        return excerpts.isReadOffContent(text, of: document.id)
     }
 }

@@ -87,7 +87,7 @@ public final class BuildContext: Sendable {
         self.converters = converters
         siteDerived = memoizes && !converters.showsMarkdownWarnings ? SiteDerivedValues() : nil
         self.plugins = plugins
-        self.excerpts = ExcerptTable(count: site.documents.count)
+        self.excerpts = ExcerptTable(count: site.documents.count, converters: converters)
         self.layoutTemplates = sharing?.layoutTemplates ?? TemplateCache<String>()
         partials = sharing?.partials ?? PartialCache()
         siteDrop = SiteDrop(site: site)

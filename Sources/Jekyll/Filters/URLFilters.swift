@@ -109,6 +109,20 @@ public enum SiteURL {
         return URIReference(url + path).normalized().description
     }
 
+    /// The site's URL when `absolute` of any plain path from the root (`isPlainRootPath`) is that
+    /// URL followed by the path — no base URL, an origin normalizing leaves alone — else nil: a
+    /// caller making many such URLs joins the two without asking again.
+    public static func absolutePrefix(url: String?, baseurl: String?) -> String? {
+        guard baseurl == nil || baseurl!.isEmpty || baseurl == "/", let url, !url.isEmpty, isPlainOrigin(url) else { return nil }
+        return url
+    }
+
+    /// A path from the root (not `//`, read as a host) that `relative` and `absolute` give back as
+    /// it is without a base URL.
+    public static func isPlainRootPath(_ text: String) -> Bool {
+        text.utf8.first == UInt8(ascii: "/") && !startsWithTwoSlashes(text) && isPlainPath(text)
+    }
+
     /// `http://` or `https://` and a lowercase host name, nothing else (no user or path), with
     /// maybe a port that is not the scheme's own (`kyll serve`'s `http://localhost:4000`):
     /// normalizing would drop a default port or a port's leading zeros.
