@@ -130,7 +130,7 @@ final class HTMLConverter {
         return last.kind == .htmlElement && last.contentModel == .raw
     }
 
-    static func tableTag(_ k: Element.Kind) -> String {
+    static func tableTag(_ k: Element.Kind) -> StaticString {
         switch k {
         case .table: return "table"
         case .thead: return "thead"
@@ -141,7 +141,7 @@ final class HTMLConverter {
     }
 
     /// `format_as_block_html`: the element on one line.
-    func blockHTML(_ name: String, _ attrs: Attributes, _ indent: Int, _ body: () -> Void) {
+    func blockHTML(_ name: StaticString, _ attrs: Attributes, _ indent: Int, _ body: () -> Void) {
         out.spaces(indent)
         out.append(Byte.lt)
         out.append(name)
@@ -154,7 +154,7 @@ final class HTMLConverter {
     }
 
     /// `format_as_indented_block_html`: the tags on lines of their own.
-    func indentedBlock(_ name: String, _ attrs: Attributes, _ indent: Int, _ body: () -> Void) {
+    func indentedBlock(_ name: StaticString, _ attrs: Attributes, _ indent: Int, _ body: () -> Void) {
         out.spaces(indent)
         out.append(Byte.lt)
         out.append(name)
@@ -170,6 +170,14 @@ final class HTMLConverter {
     private func paragraph(_ el: Element, _ indent: Int) {
         if el.spansSimple {
             if el.transparent { return simpleSpans(el) }
+            if el.attrs.isEmpty {
+                // most paragraphs: the bare tags, each written whole, and no closure
+                out.spaces(indent)
+                out.append("<p>")
+                simpleSpans(el)
+                out.append("</p>\n")
+                return
+            }
             return blockHTML("p", el.attrs, indent) { self.simpleSpans(el) }
         }
         if el.transparent { return inner(el, indent) }
@@ -207,10 +215,20 @@ final class HTMLConverter {
             toc.append((el.level, id, el))
         }
         let level = min(max(el.level + options.headerOffset, 1), 6)
-        blockHTML(Self.headerTags[level - 1], attrs, indent) { self.inner(el, indent) }
+        blockHTML(Self.headerTag(level), attrs, indent) { self.inner(el, indent) }
     }
 
-    static let headerTags = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    /// `h1`–`h6` (a static string: no `swift_once` and no string retained per header).
+    static func headerTag(_ level: Int) -> StaticString {
+        switch level {
+        case 1: return "h1"
+        case 2: return "h2"
+        case 3: return "h3"
+        case 4: return "h4"
+        case 5: return "h5"
+        default: return "h6"
+        }
+    }
 
     /// `/\bword\b/`: `word` in `s` with no word character right before or after it.
     static func hasWord(_ s: String, _ word: String) -> Bool {
@@ -274,7 +292,7 @@ final class HTMLConverter {
     }
 
     private func listItem(_ el: Element, _ indent: Int) {
-        let tag = el.kind == .dd ? "dd" : "li"
+        let tag: StaticString = el.kind == .dd ? "dd" : "li"
         out.spaces(indent)
         out.append(Byte.lt)
         out.append(tag)
