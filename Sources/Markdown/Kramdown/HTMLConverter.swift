@@ -294,10 +294,14 @@ final class HTMLConverter {
     private func listItem(_ el: Element, _ indent: Int) {
         let tag: StaticString = el.kind == .dd ? "dd" : "li"
         out.spaces(indent)
-        out.append(Byte.lt)
-        out.append(tag)
-        out.attributes(el.attrs)
-        out.append(Byte.gt)
+        if el.attrs.isEmpty {
+            out.append(el.kind == .dd ? "<dd>" : "<li>")
+        } else {
+            out.append(Byte.lt)
+            out.append(tag)
+            out.attributes(el.attrs)
+            out.append(Byte.gt)
+        }
         if el.children.isEmpty || (el.children[0].kind == .p && el.children[0].transparent) {
             let start = out.count
             inner(el, indent)

@@ -88,7 +88,7 @@ struct HTMLBuffer {
 
     mutating func append(contentsOf b: Bytes) { b.withUnsafeBufferPointer { append($0) } }
 
-    mutating func spaces(_ n: Int) {
+    @inline(__always) mutating func spaces(_ n: Int) {
         guard n > 0 else { return }
         reserve(n).initialize(repeating: Byte.space, count: n)
         storage.count += n
