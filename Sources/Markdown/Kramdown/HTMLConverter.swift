@@ -21,6 +21,8 @@ final class HTMLConverter {
     @exclusivity(unchecked) var lastLexer: (name: String, lexer: String?)? = nil
     /// `plainCodeSpanOpening()`, once it was asked for.
     @exclusivity(unchecked) var plainCodeSpanOpen: Bytes?? = nil
+    /// `isTOCLevel`'s mask, once it was asked for.
+    @exclusivity(unchecked) var tocLevelMask: UInt64? = nil
     static let tocMarker = "\u{E001}kramdown-toc\u{E001}"
     static let footnotesMarker = "\u{E001}kramdown-footnotes\u{E001}"
 
@@ -130,16 +132,6 @@ final class HTMLConverter {
         return last.kind == .htmlElement && last.contentModel == .raw
     }
 
-    static func tableTag(_ k: Element.Kind) -> StaticString {
-        switch k {
-        case .table: return "table"
-        case .thead: return "thead"
-        case .tbody: return "tbody"
-        case .tfoot: return "tfoot"
-        default: return "tr"
-        }
-    }
-
     /// `format_as_block_html`: the element on one line.
     func blockHTML(_ name: StaticString, _ attrs: Attributes, _ indent: Int, _ body: () -> Void) {
         out.spaces(indent)
@@ -209,13 +201,23 @@ final class HTMLConverter {
         if options.autoIDs && attrs["id"] == nil {
             attrs["id"] = generateID(el.rawText ?? "")
         }
-        if let id = attrs["id"], options.tocLevels.contains(el.level), !(attrs["class"].map { Self.hasWord($0, "no_toc") } ?? false) {
+        if let id = attrs["id"], isTOCLevel(el.level), !(attrs["class"].map { Self.hasWord($0, "no_toc") } ?? false) {
             // room for a page's headers at once, not a new buffer at each doubling
             if toc.capacity == 0 { toc.reserveCapacity(16) }
             toc.append((el.level, id, el))
         }
         let level = min(max(el.level + options.headerOffset, 1), 6)
         blockHTML(Self.headerTag(level), attrs, indent) { self.inner(el, indent) }
+    }
+
+    /// Whether `toc_levels` holds `level`: a bit mask made at the first header (the options no
+    /// longer change once the tree is converted; a `Set` lookup hashed every header's level).
+    private func isTOCLevel(_ level: Int) -> Bool {
+        guard level >= 0 && level < 64 else { return options.tocLevels.contains(level) }
+        if tocLevelMask == nil {
+            tocLevelMask = options.tocLevels.reduce(UInt64(0)) { $1 >= 0 && $1 < 64 ? $0 | (1 << UInt64($1)) : $0 }
+        }
+        return tocLevelMask! & (1 << UInt64(level)) != 0
     }
 
     /// `h1`–`h6` (a static string: no `swift_once` and no string retained per header).
@@ -331,56 +333,6 @@ final class HTMLConverter {
             }
         }
         blockHTML("dt", attrs, indent) { self.inner(el, indent) }
-    }
-
-    private func tableCell(_ el: Element, _ indent: Int) {
-        let isHead = stack.count >= 2 && stack[stack.count - 2].kind == .thead
-        let tag: StaticString = isHead ? "th" : "td"
-        let alignment = cellAlignment(el)
-        if el.attrs.isEmpty {
-            // most cells: the tag and its alignment style written whole (what `blockHTML` prints
-            // for that one attribute), no attribute list built
-            out.spaces(indent)
-            out.append(Byte.lt)
-            out.append(tag)
-            switch alignment {
-            case .none: break
-            case .left: out.append(" style=\"text-align: left\"")
-            case .center: out.append(" style=\"text-align: center\"")
-            case .right: out.append(" style=\"text-align: right\"")
-            }
-            out.append(Byte.gt)
-            tableCellBody(el, indent)
-            out.append("</")
-            out.append(tag)
-            out.append(">\n")
-            return
-        }
-        var attrs = el.attrs
-        if alignment != .none {
-            let a: String
-            switch alignment {
-            case .left: a = "left"
-            case .center: a = "center"
-            default: a = "right"
-            }
-            attrs["style"] = (attrs["style"].map { $0 + "; " } ?? "") + "text-align: " + a
-        }
-        blockHTML(tag, attrs, indent) { self.tableCellBody(el, indent) }
-    }
-
-    /// The column alignment of the cell `el` of the row on top of the stack (its table two
-    /// levels below).
-    private func cellAlignment(_ el: Element) -> Element.Alignment {
-        guard stack.count >= 3, let row = stack.last, let index = row.children.firstIndex(where: { $0 === el }) else { return .none }
-        let alignment = stack[stack.count - 3].alignment
-        return index < alignment.count ? alignment[index] : .none
-    }
-
-    private func tableCellBody(_ el: Element, _ indent: Int) {
-        let start = out.count
-        if el.spansSimple { simpleSpans(el) } else { inner(el, indent) }
-        if out.count == start { out.append(Entity.nbsp.output(options.entityOutput)) }
     }
 
     private func math(_ el: Element, _ indent: Int) {
