@@ -148,7 +148,12 @@ extension HTMLConverter {
     /// `add_syntax_highlighter_to_class_attr`: appends the highlighter class, then names the
     /// language in front (replacing a leading `language-…`).
     static func addHighlighterClass(_ attrs: inout Attributes, language: String?) {
-        var cls = ((attrs["class"] ?? "") + " highlighter-rouge").lstripped
+        guard let existing = attrs["class"] else {
+            // most code blocks once their language class is taken out: nothing to strip or replace
+            attrs["class"] = language.map { "language-" + $0 + " highlighter-rouge" } ?? "highlighter-rouge"
+            return
+        }
+        var cls = (existing + " highlighter-rouge").lstripped
         if let language {
             if let m = languageClass(cls), m.whole.lowerBound == 0 {
                 cls = "language-" + language + Array(cls.utf8).string(m.whole.upperBound..<cls.utf8.count)
@@ -253,10 +258,12 @@ extension HTMLConverter {
 
     func codeblock(_ el: Element, _ indent: Int) {
         var attrs = el.attrs
-        let lang = Self.codeLanguage(attrs)
+        var lang: String? = nil
         if let cls = attrs["class"], let m = Self.languageClass(cls) {
-            // `extract_code_language!`: the first language class leaves the attributes
+            // `extract_code_language!`: the first language class names the language and leaves
+            // the attributes
             var b = Array(cls.utf8)
+            lang = b.string(m.name)
             b.removeSubrange(m.whole)
             let rest = String(decoding: b, as: UTF8.self).stripped
             attrs["class"] = rest.isEmpty ? nil : rest

@@ -21,6 +21,8 @@ final class HTMLConverter {
     @exclusivity(unchecked) var lastLexer: (name: String, lexer: String?)? = nil
     /// `plainCodeSpanOpening()`, once it was asked for.
     @exclusivity(unchecked) var plainCodeSpanOpen: Bytes?? = nil
+    /// `isTOCLevel`'s mask, once it was asked for.
+    @exclusivity(unchecked) var tocLevelMask: UInt64? = nil
     static let tocMarker = "\u{E001}kramdown-toc\u{E001}"
     static let footnotesMarker = "\u{E001}kramdown-footnotes\u{E001}"
 
@@ -130,18 +132,8 @@ final class HTMLConverter {
         return last.kind == .htmlElement && last.contentModel == .raw
     }
 
-    static func tableTag(_ k: Element.Kind) -> String {
-        switch k {
-        case .table: return "table"
-        case .thead: return "thead"
-        case .tbody: return "tbody"
-        case .tfoot: return "tfoot"
-        default: return "tr"
-        }
-    }
-
     /// `format_as_block_html`: the element on one line.
-    func blockHTML(_ name: String, _ attrs: Attributes, _ indent: Int, _ body: () -> Void) {
+    func blockHTML(_ name: StaticString, _ attrs: Attributes, _ indent: Int, _ body: () -> Void) {
         out.spaces(indent)
         out.append(Byte.lt)
         out.append(name)
@@ -154,7 +146,7 @@ final class HTMLConverter {
     }
 
     /// `format_as_indented_block_html`: the tags on lines of their own.
-    func indentedBlock(_ name: String, _ attrs: Attributes, _ indent: Int, _ body: () -> Void) {
+    func indentedBlock(_ name: StaticString, _ attrs: Attributes, _ indent: Int, _ body: () -> Void) {
         out.spaces(indent)
         out.append(Byte.lt)
         out.append(name)
@@ -170,6 +162,14 @@ final class HTMLConverter {
     private func paragraph(_ el: Element, _ indent: Int) {
         if el.spansSimple {
             if el.transparent { return simpleSpans(el) }
+            if el.attrs.isEmpty {
+                // most paragraphs: the bare tags, each written whole, and no closure
+                out.spaces(indent)
+                out.append("<p>")
+                simpleSpans(el)
+                out.append("</p>\n")
+                return
+            }
             return blockHTML("p", el.attrs, indent) { self.simpleSpans(el) }
         }
         if el.transparent { return inner(el, indent) }
@@ -201,16 +201,36 @@ final class HTMLConverter {
         if options.autoIDs && attrs["id"] == nil {
             attrs["id"] = generateID(el.rawText ?? "")
         }
-        if let id = attrs["id"], options.tocLevels.contains(el.level), !(attrs["class"].map { Self.hasWord($0, "no_toc") } ?? false) {
+        if let id = attrs["id"], isTOCLevel(el.level), !(attrs["class"].map { Self.hasWord($0, "no_toc") } ?? false) {
             // room for a page's headers at once, not a new buffer at each doubling
             if toc.capacity == 0 { toc.reserveCapacity(16) }
             toc.append((el.level, id, el))
         }
         let level = min(max(el.level + options.headerOffset, 1), 6)
-        blockHTML(Self.headerTags[level - 1], attrs, indent) { self.inner(el, indent) }
+        blockHTML(Self.headerTag(level), attrs, indent) { self.inner(el, indent) }
     }
 
-    static let headerTags = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    /// Whether `toc_levels` holds `level`: a bit mask made at the first header (the options no
+    /// longer change once the tree is converted; a `Set` lookup hashed every header's level).
+    private func isTOCLevel(_ level: Int) -> Bool {
+        guard level >= 0 && level < 64 else { return options.tocLevels.contains(level) }
+        if tocLevelMask == nil {
+            tocLevelMask = options.tocLevels.reduce(UInt64(0)) { $1 >= 0 && $1 < 64 ? $0 | (1 << UInt64($1)) : $0 }
+        }
+        return tocLevelMask! & (1 << UInt64(level)) != 0
+    }
+
+    /// `h1`–`h6` (a static string: no `swift_once` and no string retained per header).
+    static func headerTag(_ level: Int) -> StaticString {
+        switch level {
+        case 1: return "h1"
+        case 2: return "h2"
+        case 3: return "h3"
+        case 4: return "h4"
+        case 5: return "h5"
+        default: return "h6"
+        }
+    }
 
     /// `/\bword\b/`: `word` in `s` with no word character right before or after it.
     static func hasWord(_ s: String, _ word: String) -> Bool {
@@ -274,12 +294,16 @@ final class HTMLConverter {
     }
 
     private func listItem(_ el: Element, _ indent: Int) {
-        let tag = el.kind == .dd ? "dd" : "li"
+        let tag: StaticString = el.kind == .dd ? "dd" : "li"
         out.spaces(indent)
-        out.append(Byte.lt)
-        out.append(tag)
-        out.attributes(el.attrs)
-        out.append(Byte.gt)
+        if el.attrs.isEmpty {
+            out.append(el.kind == .dd ? "<dd>" : "<li>")
+        } else {
+            out.append(Byte.lt)
+            out.append(tag)
+            out.attributes(el.attrs)
+            out.append(Byte.gt)
+        }
         if el.children.isEmpty || (el.children[0].kind == .p && el.children[0].transparent) {
             let start = out.count
             inner(el, indent)
@@ -309,28 +333,6 @@ final class HTMLConverter {
             }
         }
         blockHTML("dt", attrs, indent) { self.inner(el, indent) }
-    }
-
-    private func tableCell(_ el: Element, _ indent: Int) {
-        let isHead = stack.count >= 2 && stack[stack.count - 2].kind == .thead
-        var attrs = el.attrs
-        if stack.count >= 3, let row = stack.last, let index = row.children.firstIndex(where: { $0 === el }) {
-            let alignment = stack[stack.count - 3].alignment
-            if index < alignment.count, alignment[index] != .none {
-                let a: String
-                switch alignment[index] {
-                case .left: a = "left"
-                case .center: a = "center"
-                default: a = "right"
-                }
-                attrs["style"] = (attrs["style"].map { $0 + "; " } ?? "") + "text-align: " + a
-            }
-        }
-        blockHTML(isHead ? "th" : "td", attrs, indent) {
-            let start = self.out.count
-            if el.spansSimple { self.simpleSpans(el) } else { self.inner(el, indent) }
-            if self.out.count == start { self.out.append(Entity.nbsp.output(self.options.entityOutput)) }
-        }
     }
 
     private func math(_ el: Element, _ indent: Int) {

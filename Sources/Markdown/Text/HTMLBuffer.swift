@@ -88,7 +88,7 @@ struct HTMLBuffer {
 
     mutating func append(contentsOf b: Bytes) { b.withUnsafeBufferPointer { append($0) } }
 
-    mutating func spaces(_ n: Int) {
+    @inline(__always) mutating func spaces(_ n: Int) {
         guard n > 0 else { return }
         reserve(n).initialize(repeating: Byte.space, count: n)
         storage.count += n
@@ -104,14 +104,23 @@ struct HTMLBuffer {
     }
 
     private mutating func appendAttributes(_ attrs: Attributes) {
-        for (k, v) in attrs.pairs {
-            if k == "id" && v.utf8.allSatisfy({ Byte.isSpace($0) }) { continue }
-            append(Byte.space)
-            append(k)
-            append("=\"")
-            escape(v, mode: .attribute)
-            append(Byte.quote)
+        // by index, each pair's strings read in place: a `for (k, v)` loop retained and released
+        // both strings of every pair
+        let pairs = attrs.pairs
+        for i in pairs.indices {
+            appendAttribute(pairs[i].key, pairs[i].value)
         }
+    }
+
+    private mutating func appendAttribute(_ key: String, _ value: String) {
+        if key == "id" && value.utf8.allSatisfy({ Byte.isSpace($0) }) { return }
+        append(Byte.space)
+        if key.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil { append(key) }
+        append("=\"")
+        if value.utf8.withContiguousStorageIfAvailable({ escape(bytes: $0, mode: .attribute) }) == nil {
+            escape(value, mode: .attribute)
+        }
+        append(Byte.quote)
     }
 
     /// kramdown's three `escape_html` modes, and cmark's (`&`, `<`, `>` and `"`, always).
