@@ -1,0 +1,1 @@
+../../../Sources/Jekyll/Support/UTF8Text.swift
