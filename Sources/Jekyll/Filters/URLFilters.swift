@@ -120,7 +120,7 @@ public enum SiteURL {
     /// A path from the root (not `//`, read as a host) that `relative` and `absolute` give back as
     /// it is without a base URL.
     public static func isPlainRootPath(_ text: String) -> Bool {
-        text.utf8.first == UInt8(ascii: "/") && !startsWithTwoSlashes(text) && isPlainPath(text)
+        plainPathStart(text) == .rooted
     }
 
     /// `http://` or `https://` and a lowercase host name, nothing else (no user or path), with

@@ -83,23 +83,17 @@ enum UTF8Text {
         case 0xC2...0xDF:
             guard i + 1 < count, isContinuation(byte(1)) else { return nil }
             return 2
-        case 0xE0...0xEF:
-            guard i + 2 < count else { return nil }
+        case 0xE0...0xF4:
+            let length = lead < 0xF0 ? 3 : 4
+            guard i + length - 1 < count else { return nil }
             let second = byte(1)
-            // E0 needs A0–BF (no overlong forms), ED 80–9F (no surrogates).
-            let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
-            let high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+            // The second byte's range rules out overlong forms (E0: A0–BF, F0: 90–BF), surrogates
+            // (ED: 80–9F) and values past U+10FFFF (F4: 80–8F).
+            let low: UInt8 = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80
+            let high: UInt8 = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF
             guard second >= low, second <= high, isContinuation(byte(2)) else { return nil }
-            if lead == 0xEF, second == 0xBF, byte(2) == 0xBD { return nil }
-            return 3
-        case 0xF0...0xF4:
-            guard i + 3 < count else { return nil }
-            let second = byte(1)
-            // F0 needs 90–BF (no overlong forms), F4 80–8F (nothing past U+10FFFF).
-            let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80
-            let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
-            guard second >= low, second <= high, isContinuation(byte(2)), isContinuation(byte(3)) else { return nil }
-            return 4
+            if length == 4 { return isContinuation(byte(3)) ? 4 : nil }
+            return lead == 0xEF && second == 0xBF && byte(2) == 0xBD ? nil : 3
         default:
             return nil
         }
