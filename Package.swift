@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "kyll",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "kyll", targets: ["kyll"]),
         // For the separate benchmark and fuzzing packages.

@@ -6,7 +6,7 @@ import PackageDescription
 
 let package = Package(
     name: "KyllFuzz",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [.package(name: "kyll", path: "..")],
     targets: [
         .target(name: "CFuzzDriver"),
