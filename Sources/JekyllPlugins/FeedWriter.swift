@@ -10,35 +10,38 @@ struct FeedWriter {
     var config: Configuration { site.configuration }
 
     func atom() throws(BuildError) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+        // One byte buffer for the whole feed (each `+=` of joined strings made and copied them).
+        var out = OutputBuffer(reservingCapacity: 64 * 1024)
+        out.append(literal: "<?xml version=\"1.0\" encoding=\"utf-8\"?>")
         if page.data["xsl"]?.isTruthy == true {
-            out += "<?xml-stylesheet type=\"text/xml\" href=\"" + absolute("/feed.xslt.xml") + "\"?>"
+            out.append("<?xml-stylesheet type=\"text/xml\" href=\"" + absolute("/feed.xslt.xml") + "\"?>")
         }
         let lang = config["lang"].flatMap { $0.isTruthy ? $0.rubyString : nil }
-        out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" " + (lang.map { "xml:lang=\"\($0)\"" } ?? "") + ">"
-        out += "<generator uri=\"https://jekyllrb.com/\" version=\"4.3.1\">Jekyll</generator>"
-        out += "<link href=\"" + absolute(page.url) + "\" rel=\"self\" type=\"application/atom+xml\" />"
-        out += "<link href=\"" + absolute("/") + "\" rel=\"alternate\" type=\"text/html\" "
-            + (lang.map { "hreflang=\"\($0)\" " } ?? "") + "/>"
-        out += "<updated>" + DateFilters.xmlschema(site.time) + "</updated>"
-        out += "<id>" + XML.escape(absolute(page.url)) + "</id>"
-        out += title()
+        out.append("<feed xmlns=\"http://www.w3.org/2005/Atom\" " + (lang.map { "xml:lang=\"\($0)\"" } ?? "") + ">")
+        out.append(literal: "<generator uri=\"https://jekyllrb.com/\" version=\"4.3.1\">Jekyll</generator>")
+        out.append("<link href=\"" + absolute(page.url) + "\" rel=\"self\" type=\"application/atom+xml\" />")
+        out.append("<link href=\"" + absolute("/") + "\" rel=\"alternate\" type=\"text/html\" "
+            + (lang.map { "hreflang=\"\($0)\" " } ?? "") + "/>")
+        out.append("<updated>" + DateFilters.xmlschema(site.time) + "</updated>")
+        out.append("<id>" + XML.escape(absolute(page.url)) + "</id>")
+        out.append(title())
         if let description = Liquidish.present(config["description"]) {
-            out += "<subtitle>" + XML.escape(description.rubyString) + "</subtitle>"
+            out.append("<subtitle>" + XML.escape(description.rubyString) + "</subtitle>")
         }
         if let author = Liquidish.present(config["author"]) {
             let name = Liquidish.defaulted(Liquidish.property(author, "name"), author)
-            out += "<author><name>" + XML.escape(name.rubyString) + "</name>"
+            out.append("<author><name>" + XML.escape(name.rubyString) + "</name>")
             if let email = Liquidish.present(Liquidish.property(author, "email")) {
-                out += "<email>" + XML.escape(email.rubyString) + "</email>"
+                out.append("<email>" + XML.escape(email.rubyString) + "</email>")
             }
             if let uri = Liquidish.present(Liquidish.property(author, "uri")) {
-                out += "<uri>" + XML.escape(uri.rubyString) + "</uri>"
+                out.append("<uri>" + XML.escape(uri.rubyString) + "</uri>")
             }
-            out += "</author>"
+            out.append(literal: "</author>")
         }
-        for id in posts() { out += try entry(id) }
-        return out + "</feed>"
+        for id in posts() { try entry(id, into: &out) }
+        out.append(literal: "</feed>")
+        return out.string
     }
 
     func absolute(_ url: String) -> String { SiteURL.absolute(url, config) }
@@ -89,40 +92,61 @@ struct FeedWriter {
         return Array(ids.prefix(max(0, limit)))
     }
 
-    func entry(_ id: Int) throws(BuildError) -> String {
+    func entry(_ id: Int, into out: inout OutputBuffer) throws(BuildError) {
         let post = site.documents[id]
         let data = post.data
-        var out = "<entry"
-        if let lang = Liquidish.present(data["lang"]) { out += " xml:lang=\"" + lang.rubyString + "\"" }
-        out += ">"
+        out.append(literal: "<entry")
+        if let lang = Liquidish.present(data["lang"]) {
+            out.append(literal: " xml:lang=\"")
+            out.append(lang.rubyString)
+            out.append(literal: "\"")
+        }
+        out.append(literal: ">")
         let title = XML.escape(Liquidish.normalizeWhitespace(Liquidish.stripHTML(
             scope.smartify((data["title"] ?? .nil).rubyString))))
         let url = absolute(post.url)
-        out += "<title type=\"html\">" + title + "</title>"
-        out += "<link href=\"" + url + "\" rel=\"alternate\" type=\"text/html\" title=\"" + title + "\" />"
+        out.append(literal: "<title type=\"html\">")
+        out.append(title)
+        out.append(literal: "</title><link href=\"")
+        out.append(url)
+        out.append(literal: "\" rel=\"alternate\" type=\"text/html\" title=\"")
+        out.append(title)
+        out.append(literal: "\" /><published>")
         let published = post.date.map(DateFilters.xmlschema) ?? ""
-        out += "<published>" + published + "</published>"
+        out.append(published)
+        out.append(literal: "</published>")
         var updated = published
         if let modified = Liquidish.present(data["last_modified_at"]),
            let t = DateParsing.time(from: modified, clock: site.clock) {
             updated = DateFilters.xmlschema(t)
         }
-        out += "<updated>" + updated + "</updated>"
-        out += "<id>" + XML.escape(absolute(post.id)) + "</id>"
+        out.append(literal: "<updated>")
+        out.append(updated)
+        out.append(literal: "</updated><id>")
+        out.append(XML.escape(absolute(post.id)))
+        out.append(literal: "</id>")
         let feed = config["feed"]?.orderedHash ?? OrderedHash()
         let excerptOnly = Liquidish.defaulted(Liquidish.property(data["feed"] ?? .nil, "excerpt_only"),
                                               feed["excerpt_only"] ?? .nil)
         if !excerptOnly.isTruthy {
-            out += "<content type=\"html\" xml:base=\"" + XML.escape(url) + "\"><![CDATA["
-                + Liquidish.strip(scope.content(of: id)) + "]]></content>"
+            out.append(literal: "<content type=\"html\" xml:base=\"")
+            out.append(XML.escape(url))
+            out.append(literal: "\"><![CDATA[")
+            out.append(Liquidish.strip(scope.content(of: id)))
+            out.append(literal: "]]></content>")
         }
-        out += author(of: data)
-        if let category = Liquidish.present(data["category"]) {
-            out += "<category term=\"" + XML.escape(category.rubyString) + "\" />"
+        out.append(author(of: data))
+        func category(_ term: Value) {
+            out.append(literal: "<category term=\"")
+            out.append(XML.escape(term.rubyString))
+            out.append(literal: "\" />")
+        }
+        if let categoryValue = Liquidish.present(data["category"]) {
+            category(categoryValue)
         } else if let categories = data["categories"], categories.isTruthy {
-            for c in categories.arrayValue ?? [categories] { out += "<category term=\"" + XML.escape(c.rubyString) + "\" />" }
+            for c in categories.arrayValue ?? [categories] { category(c) }
         }
-        for tag in data["tags"]?.arrayValue ?? [] { out += "<category term=\"" + XML.escape(tag.rubyString) + "\" />" }
+        for tag in data["tags"]?.arrayValue ?? [] { category(tag) }
         let summary: Value
         if let description = Liquidish.present(data["description"]) {
             summary = description
@@ -130,18 +154,19 @@ struct FeedWriter {
             summary = .string(try scope.excerpt(of: id))
         }
         if summary.isTruthy, !summary.isEmptyCollection {
-            out += "<summary type=\"html\"><![CDATA[" + Liquidish.normalizeWhitespace(Liquidish.stripHTML(summary.rubyString))
-                + "]]></summary>"
+            out.append(literal: "<summary type=\"html\"><![CDATA[")
+            out.append(Liquidish.normalizeWhitespace(Liquidish.stripHTML(summary.rubyString)))
+            out.append(literal: "]]></summary>")
         }
         let image = Liquidish.defaulted(Liquidish.property(data["image"] ?? .nil, "path"), data["image"] ?? .nil)
         if image.isTruthy {
             var imageURL = image.rubyString
             if !imageURL.contains("://") { imageURL = absolute(imageURL) }
-            out += "<media:thumbnail xmlns:media=\"http://search.yahoo.com/mrss/\" url=\"" + XML.escape(imageURL) + "\" />"
-            out += "<media:content medium=\"image\" url=\"" + XML.escape(imageURL)
-                + "\" xmlns:media=\"http://search.yahoo.com/mrss/\" />"
+            out.append("<media:thumbnail xmlns:media=\"http://search.yahoo.com/mrss/\" url=\"" + XML.escape(imageURL) + "\" />")
+            out.append("<media:content medium=\"image\" url=\"" + XML.escape(imageURL)
+                + "\" xmlns:media=\"http://search.yahoo.com/mrss/\" />")
         }
-        return out + "</entry>"
+        out.append(literal: "</entry>")
     }
 
     func author(of data: OrderedHash) -> String {

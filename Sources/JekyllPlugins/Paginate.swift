@@ -28,7 +28,7 @@ public struct Paginate: JekyllPlugin {
         for number in stride(from: 1, through: pageCount, by: 1) {
             let first = (number - 1) * perPage
             let slice = posts[first..<min(posts.count, first + perPage)]
-            var pager = OrderedHash()
+            var pager = OrderedHash(minimumCapacity: 10)  // its ten keys without growing
             pager["page"] = .int(number)
             pager["per_page"] = .int(perPage)
             pager["posts"] = .array(slice.map { Value.drop(DocumentReference($0)) })

@@ -103,7 +103,9 @@ final class SeoFields {
 
     var pageLang: Value { pageValue("lang").or(site.lang).or("en_US") }
     var pageLocale: String {
-        pageValue("locale").or(site.locale).or(pageLang).rubyString.replacingAll("-", with: "_")
+        let locale = pageValue("locale").or(site.locale).or(pageLang).rubyString
+        // Most locales (`en`, `en_US`) have no `-`: not searched for as a string on every page.
+        return locale.utf8.contains(UInt8(ascii: "-")) ? locale.replacingAll("-", with: "_") : locale
     }
 
     lazy var canonicalURL: String = resolvedCanonicalURL()

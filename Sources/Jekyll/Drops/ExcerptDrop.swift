@@ -78,7 +78,10 @@ final class ExcerptTable: Sendable {
         if let done = slot.made.withLock({ $0 }) { return done.text }
         // Without Liquid of its own, a first-line excerpt is often its document's converted first paragraph.
         let readOff = Document.hasLiquidConstruct(source) ? nil : ExcerptFromContent.html(of: id, source: source, build: scope.build)
-        let made = try Made(text: readOff ?? scope.build.renderExcerpt(id: id, source: source), isReadOffContent: readOff != nil)
+        // A line with its footnotes is read off too, but is not paragraphs only (what `{% seo %}`
+        // strips without `markdownify`).
+        let made = try Made(text: readOff?.html ?? scope.build.renderExcerpt(id: id, source: source),
+                            isReadOffContent: readOff?.isParagraphs == true)
         return slot.made.withLock { stored in
             if stored == nil { stored = made }
             return stored?.text ?? made.text

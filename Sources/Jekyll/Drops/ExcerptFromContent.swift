@@ -12,14 +12,17 @@ import Musl
 /// posts, converting each excerpt again was ~50 k instructions of what `{% seo %}` spends on a
 /// post's page.
 enum ExcerptFromContent {
-    /// The excerpt's HTML, or nil when it must be converted on its own (the content is not yet
+    /// The excerpt's HTML and whether it is only `<p>` paragraphs (not a line with its footnotes,
+    /// `paragraphWithNotes`), or nil when it must be converted on its own (the content is not yet
     /// converted, or the shortcut cannot be shown to print the same).
-    static func html(of id: Int, source: String, build: BuildContext) -> String? {
+    static func html(of id: Int, source: String, build: BuildContext) -> (html: String, isParagraphs: Bool)? {
         let doc = build.site.documents[id]
-        guard doc.generator == nil, build.converters.isKramdown, !build.converters.showsMarkdownWarnings,
-              let shape = shape(of: source, in: doc.content), isMarkdownAlone(build.site.converters.chain(for: doc.extname)),
+        guard doc.generator == nil, build.converters.isKramdown, !build.converters.showsMarkdownWarnings else { return nil }
+        let shape = shape(of: source, in: doc.content)
+        guard isMarkdownAlone(build.site.converters.chain(for: doc.extname)),
               let converted = build.result(of: id, seenFrom: id)?.converted else { return nil }
-        return leadingParagraphs(shape, of: converted)
+        if let shape { return leadingParagraphs(shape, of: converted).map { ($0, true) } }
+        return paragraphWithNotes(source: source, content: doc.content, converted: converted).map { ($0, false) }
     }
 
     /// kramdown, then at most the identity (which changes nothing).
@@ -191,7 +194,7 @@ enum ExcerptFromContent {
     }()
 
     /// Whether the bytes hold `{:` (an attribute list or extension), `{{` or `{%` (Liquid).
-    private static func hasBraceConstruct(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func hasBraceConstruct(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = b.baseAddress else { return false }
         var offset = 0
         while offset < b.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "{")), b.count - offset) {

@@ -3,7 +3,7 @@ import Liquid
 /// Jekyll's text filters: `slugify`, `normalize_whitespace`, `number_of_words`,
 /// `array_to_sentence_string`, `markdownify`, `smartify`, `sassify`, `scssify`, `jsonify`,
 /// `inspect`, `to_integer`.
-enum TextFilters {
+public enum TextFilters {
     static func register(into env: inout LiquidEnvironment) {
         env.register(filter: "slugify", arity: 0...1) { input, args, _ in
             if input.isNil { return .nil }
@@ -99,7 +99,7 @@ enum TextFilters {
 
     /// Ruby's `gsub(/\s+/, " ").strip`: runs of ASCII whitespace become one space, none at either
     /// end. Text already so (most of it) is returned as it is.
-    static func normalizeWhitespace(_ text: String) -> String {
+    public static func normalizeWhitespace(_ text: String) -> String {
         let original = text
         var text = text
         return text.withUTF8 { bytes -> String in

@@ -6,6 +6,11 @@ import Liquid
 enum URLFilters {
     static func register(into env: inout LiquidEnvironment) {
         env.register(filter: "relative_url", arity: 0...0) { input, _, context in
+            // A path from the root without a base URL (most of a list page's calls) is given back
+            // as the same value, neither read out of it nor wrapped again.
+            if case .string(let text) = input, SiteURL.returnsUnchanged(text, baseurl: context.jekyll?.site.configuration.baseurl) {
+                return input
+            }
             guard !input.isNil else { return .nil }
             return .string(relativeURL(input, context))
         }
@@ -78,6 +83,17 @@ public enum SiteURL {
         if base.hasSuffix("/") { base.removeLast() }
         let joined = [base, text].map(ensureLeadingSlash).joined()
         return URIReference(joined).normalized().description
+    }
+
+    /// Whether `relative` gives `text` back as it is because there is no base URL and it is empty
+    /// or a plain path from the root.
+    @inline(__always)
+    static func returnsUnchanged(_ text: String, baseurl: String?) -> Bool {
+        guard baseurl == nil || baseurl!.isEmpty || baseurl == "/" else { return false }
+        switch plainPathStart(text) {
+        case .empty?, .rooted?: return true
+        case .relative?, .doubleSlash?, nil: return false
+        }
     }
 
     /// Whether a text starts with `//` (read as a host): its first two bytes, where the generic
@@ -282,38 +298,38 @@ public enum DateFilters {
         guard c.year >= 0 && c.year <= 9999, abs(Int(t.utcOffset)) < 100 * 3600 else {
             return format(t, "%Y-%m-%dT%H:%M:%S%:z")
         }
-        // What that pattern prints, written directly into the string's storage (every post page
-        // prints several; an array of the bytes first cost an allocation and a copy).
-        let offset = Int(t.utcOffset)
-        return String(unsafeUninitializedCapacity: 25) { out in
-            var at = 0
-            func put(_ byte: UInt8) {
-                out[at] = byte
-                at &+= 1
+        // What that pattern prints, 25 ASCII bytes written on the stack with constant divisors,
+        // then copied into a string without the UTF-8 check `String(unsafeUninitializedCapacity:)`
+        // made (every post is printed so several times: ~560 instructions a string).
+        let offset = Int(t.utcOffset), offsetMagnitude = abs(offset)
+        var text: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &text) { raw in
+            let out = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            @inline(__always) func two(_ n: Int, at i: Int) {
+                out[i] = UInt8(truncatingIfNeeded: 48 &+ n / 10)
+                out[i &+ 1] = UInt8(truncatingIfNeeded: 48 &+ n % 10)
             }
-            func digits(_ n: Int, _ count: Int) {
-                var divisor = count == 4 ? 1000 : 10
-                while divisor > 0 {
-                    put(UInt8(48 + n / divisor % 10))
-                    divisor /= 10
-                }
+            two(c.year / 100, at: 0)
+            two(c.year % 100, at: 2)
+            out[4] = UInt8(ascii: "-")
+            two(c.month, at: 5)
+            out[7] = UInt8(ascii: "-")
+            two(c.day, at: 8)
+            out[10] = UInt8(ascii: "T")
+            two(c.hour, at: 11)
+            out[13] = UInt8(ascii: ":")
+            two(c.minute, at: 14)
+            out[16] = UInt8(ascii: ":")
+            two(c.second, at: 17)
+            out[19] = offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+            two(offsetMagnitude / 3600 % 100, at: 20)
+            out[22] = UInt8(ascii: ":")
+            two(offsetMagnitude % 3600 / 60, at: 23)
+            let bytes = UnsafeBufferPointer(start: out, count: 25)
+            if #available(macOS 26, *) {
+                return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: true))
             }
-            digits(c.year, 4)
-            put(UInt8(ascii: "-"))
-            digits(c.month, 2)
-            put(UInt8(ascii: "-"))
-            digits(c.day, 2)
-            put(UInt8(ascii: "T"))
-            digits(c.hour, 2)
-            put(UInt8(ascii: ":"))
-            digits(c.minute, 2)
-            put(UInt8(ascii: ":"))
-            digits(c.second, 2)
-            put(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-            digits(abs(offset) / 3600 % 100, 2)
-            put(UInt8(ascii: ":"))
-            digits(abs(offset) % 3600 / 60, 2)
-            return at
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 }

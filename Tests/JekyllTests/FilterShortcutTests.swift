@@ -1,0 +1,45 @@
+import Liquid
+import Testing
+@testable import Jekyll
+@testable import JekyllPlugins
+
+/// Shortcuts the filters and plugins take on their usual inputs must give what the long way gives.
+@Suite struct FilterShortcutTests {
+    /// `relative_url` hands back its input where `relative` would give the same text.
+    @Test(arguments: [
+        ("/about/", nil), ("", nil), ("/", ""), ("/a-b/c.html", "/"), ("about", nil), ("//x/y", nil),
+        ("/a/./b", nil), ("/a/../b", ""), ("/a b", nil), ("/p?q", nil), ("/x", "/blog"), ("/é/", nil),
+        ("/" + String(repeating: "abc/", count: 20), nil), ("/tags/#c", nil),
+    ] as [(String, String?)])
+    func relativeURLReturnsUnchanged(path: String, baseurl: String?) {
+        let unchanged = SiteURL.returnsUnchanged(path, baseurl: baseurl)
+        if unchanged { #expect(SiteURL.relative(path, baseurl: baseurl) == path) }
+        // A plain path from the root without a base is always handed back.
+        let noBase = baseurl == nil || baseurl == "" || baseurl == "/"
+        #expect(unchanged == (noBase && (path.isEmpty || SiteURL.isPlainRootPath(path))))
+    }
+
+    /// Ruby's `strip` over bytes: ASCII whitespace and NUL at both ends, nothing else.
+    @Test(arguments: [
+        ("", ""), ("abc", "abc"), ("  a b  ", "a b"), ("\t\n\r\u{0B}\u{0C}\0x\0\r\n", "x"), ("\r\n", ""),
+        (" \u{301}x ", "\u{301}x"), ("é ", "é"), (" <p>a</p>\n", "<p>a</p>"),
+    ])
+    func strip(text: String, expected: String) {
+        #expect(Liquidish.strip(text) == expected)
+    }
+
+    /// `normalize_whitespace`: runs of ASCII whitespace one space, none at either end.
+    @Test(arguments: [
+        ("", ""), ("a b", "a b"), ("  a \t\n b  ", "a b"), ("a\r\nb", "a b"), ("\u{0B}a\u{0C}", "a"),
+        ("a  \u{301}b", "a \u{301}b"), ("é\n\né", "é é"),
+    ])
+    func normalizeWhitespace(text: String, expected: String) {
+        #expect(Liquidish.normalizeWhitespace(text) == expected)
+    }
+
+    /// `%Z` found by its `Z`s: the byte before each decides (`%%Z` counts, as the byte loop had it).
+    @Test(arguments: [("Z", false), ("ZZ%", false), ("Z%Z", true), ("%%Z", true), ("%Y-%m Z", false), ("é%Z", true)])
+    func zoneNameByItsLetter(pattern: String, mentions: Bool) {
+        #expect(pattern.mentionsZoneName == mentions)
+    }
+}
