@@ -56,24 +56,26 @@ public struct EntryFilter: Sendable {
 
     public func rejects(_ entry: String, in directory: String) -> Bool {
         if entry.hasSuffix(".") { return true }
-        let included = isIncluded(entry)
+        // The last component worked out once: the include and special-name tests both ask for it.
+        let name = Path.basename(entry)
+        let included = isIncluded(entry, name: name)
         if isExcluded(entry) && !included { return true }
         if safe, isRefusedSymlink(Path.join(directory, entry)) { return true }
         if included { return false }
-        return isSpecial(entry) || entry.hasSuffix("~")
+        return Self.startsSpecial(entry) || Self.startsSpecial(name) || entry.hasSuffix("~")
     }
 
-    public func isIncluded(_ entry: String) -> Bool {
+    public func isIncluded(_ entry: String) -> Bool { isIncluded(entry, name: Path.basename(entry)) }
+
+    /// `name` is the entry's last component; an entry that is its own last component (a file of
+    /// the folder being read) is matched once, not twice.
+    private func isIncluded(_ entry: String, name: String) -> Bool {
         Self.globMatches(includeMatchers, entry, source: source)
-            || Self.globMatches(includeMatchers, Path.basename(entry), source: source)
+            || (name.utf8.count != entry.utf8.count && Self.globMatches(includeMatchers, name, source: source))
     }
 
     public func isExcluded(_ entry: String) -> Bool {
         Self.globMatches(excludeMatchers, Path.join(baseDirectory, entry), source: source)
-    }
-
-    func isSpecial(_ entry: String) -> Bool {
-        Self.startsSpecial(entry) || Self.startsSpecial(Path.basename(entry))
     }
 
     static func startsSpecial(_ name: String) -> Bool {
