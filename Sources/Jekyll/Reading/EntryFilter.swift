@@ -102,7 +102,16 @@ public struct EntryFilter: Sendable {
         // (a string and an array for every entry) only for glob patterns and the directory test.
         var entryBytes = entry
         var needsPath = false
-        let matchesLiterally = entryBytes.withUTF8 { entry -> Bool in
+        let sourceEndsWithSlash = source.utf8.last == UInt8(ascii: "/")
+        let matchesLiterally = entryBytes.withUTF8 { whole -> Bool in
+            // An entry with one leading slash (relative to a folder below the source: `/_posts/a.md`)
+            // is joined to the source as it is, so what follows its slash compares as a name does
+            // (every post took the whole-path steps for the default `exclude` list, ~2,400
+            // instructions).
+            var entry = whole
+            if !sourceEndsWithSlash, whole.count > 1, whole[0] == UInt8(ascii: "/"), whole[1] != UInt8(ascii: "/") {
+                entry = UnsafeBufferPointer(rebasing: whole[1...])
+            }
             for pattern in patterns {
                 guard let relative = pattern.relativeLiteral, entry.first != UInt8(ascii: "/") else {
                     needsPath = true
