@@ -16,8 +16,9 @@ enum Timestamp {
 
     enum Zone {
         case none, utc
-        /// Sign, then the digits after it up to a colon, then the digits after the colon.
-        case offset(negative: Bool, digits: [UInt8], afterColon: [UInt8])
+        /// Sign, then the offset as Psych re-reads it: up to two digits of hours, then the rest of
+        /// the digits, or those after a colon, as minutes (`+530` is 53 hours and 0 minutes).
+        case offset(negative: Bool, hours: Int, minutes: Int)
     }
 
     /// nil when the text is not shaped like a timestamp; `.string` when it is but Ruby
@@ -77,20 +78,27 @@ enum Timestamp {
         cursor.position += 1
         let digitsStart = cursor.position
         let digitCount = cursor.skipRun(where: ASCII.isDigit)
-        let digits = Array(text[digitsStart..<cursor.position])
-        var afterColon: [UInt8] = []
+        let hourDigits = digitsStart..<(digitsStart + min(digitCount, 2))
+        // Read as numbers here: arrays of the digits cost two allocations a timestamp.
+        var minuteDigits = hourDigits.upperBound..<cursor.position
         if cursor.skip(ASCII.colon) {
             guard (1...2).contains(digitCount) else { return nil }
             let minutesStart = cursor.position
             let minuteCount = cursor.skipRun(where: ASCII.isDigit)
             guard minuteCount == 0 || minuteCount == 2 else { return nil }
-            afterColon = Array(text[minutesStart..<cursor.position])
+            minuteDigits = minutesStart..<cursor.position
         } else {
             guard (1...4).contains(digitCount) else { return nil }
         }
         guard cursor.atEnd else { return nil }
-        fields.zone = .offset(negative: signByte == ASCII.minus, digits: digits, afterColon: afterColon)
+        fields.zone = .offset(negative: signByte == ASCII.minus, hours: number(text[hourDigits]),
+                              minutes: number(text[minuteDigits]))
         return fields
+    }
+
+    /// The value of at most a few ASCII digits.
+    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+        digits.reduce(0) { $0 * 10 + Int($1 - ASCII.zero) }
     }
 
     /// Ruby's `Time.utc` / `Time.new` on the fields: day 31 of a short month rolls
@@ -106,21 +114,16 @@ enum Timestamp {
             return YAMLTime(secondsSinceEpoch: wallSeconds, nanoseconds: Int32(fields.nanosecond), zone: .local)
         case .utc:
             return YAMLTime(secondsSinceEpoch: wallSeconds, nanoseconds: Int32(fields.nanosecond), zone: .utc)
-        case .offset(let negative, let digits, let afterColon):
-            guard let offset = offsetSeconds(negative: negative, digits: digits, afterColon: afterColon),
-                  offset > -86_400, offset < 86_400 else { return nil }
+        case .offset(let negative, let hours, let minutes):
+            let offset = offsetSeconds(negative: negative, hours: hours, minutes: minutes)
+            guard offset > -86_400, offset < 86_400 else { return nil }
             return YAMLTime(secondsSinceEpoch: wallSeconds - Int64(offset), nanoseconds: Int32(fields.nanosecond),
                             zone: .offset(offset))
         }
     }
 
-    /// Psych re-reads the zone as up to two hour digits, then the rest as minutes
-    /// (`+530` is 53 hours), and subtracts the minutes only when the hours are negative.
-    private static func offsetSeconds(negative: Bool, digits: [UInt8], afterColon: [UInt8]) -> Int? {
-        let hourDigits = digits.prefix(2)
-        let minuteDigits = afterColon.isEmpty ? Array(digits.dropFirst(2)) : afterColon
-        let hours = hourDigits.reduce(0) { $0 * 10 + Int($1 - ASCII.zero) }
-        let minutes = minuteDigits.reduce(0) { $0 * 10 + Int($1 - ASCII.zero) }
+    /// Psych subtracts the minutes only when the hours are negative.
+    private static func offsetSeconds(negative: Bool, hours: Int, minutes: Int) -> Int {
         let signedHours = negative ? -hours : hours
         var offset = signedHours * 3600
         offset += offset < 0 ? -minutes * 60 : minutes * 60

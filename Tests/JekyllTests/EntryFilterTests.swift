@@ -25,4 +25,21 @@ import Testing
         #expect(!posts.rejects("2024-01-01-a.md", in: source + "/_posts"))
         #expect(posts.rejects("2024-01-01-a.log", in: source + "/_posts"))
     }
+
+    /// Entries of a folder below the source are matched against patterns naming them from the
+    /// source (`_posts/old`), literally or as a folder with a trailing slash.
+    @Test func entriesBelowTheSource() throws {
+        let source = NSTemporaryDirectory() + "kyll-filter-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: source + "/_posts/gone", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        let filter = EntryFilter(source: source, include: [], exclude: ["_posts/old", "_posts/gone/", "Gemfile"], safe: false)
+        let posts = filter.relativeTo(baseDirectory: source + "/_posts")
+        let rejected: [(String, Bool)] = [
+            ("old/2024-01-01-a.md", true), ("older.md", true), ("gone", true), ("gone/a.md", true),
+            ("kept.md", false), ("Gemfile", false), ("_old.md", true),
+        ]
+        for (entry, expected) in rejected {
+            #expect(posts.rejects(entry, in: source + "/_posts") == expected, "\(entry)")
+        }
+    }
 }

@@ -330,6 +330,8 @@ import Testing
         ("ü<!--more-->rest", "<!--more-->", "ü"),
         ("cut at end\n\n", "\n\n", "cut at end"),
         ("[a] used\n\nrest\n[a]: /x\n[b]: /y", "\n\n", "[a] used\n\n[a]: /x"),
+        ("a] used\n\nrest\n[a]: /x", "\n\n", "a] used"),
+        ("x[a] used\n\nrest\n[a]: /x", "\n\n", "x[a] used\n\n[a]: /x"),
     ])
     func excerptCut(content: String, separator: String, excerpt: String) {
         #expect(Excerpt.extract(from: content, separator: separator).text == excerpt)

@@ -20,9 +20,27 @@ import Testing
         #expect(Path.hasHiddenComponent(path) == hidden)
     }
 
+    @Test(arguments: [
+        ("/site/_posts/a.md", "/site", "_posts/a.md"), ("/site/_posts/a.md", "/site/", "_posts/a.md"),
+        ("/site", "/site", ""), ("/site/", "/site/", ""), ("/sitex/a", "/site", nil), ("/sit", "/site", nil),
+        ("/a", "", "a"), ("", "", ""), ("a", "", nil),
+        // Bytes, as Ruby compares them: a combining mark after the slash does not hide the prefix.
+        ("/site/\u{301}a", "/site", "\u{301}a"), ("/sit\u{e9}/a", "/site\u{301}", nil),
+    ] as [(String, String, String?)])
+    func relative(path: String, base: String, expected: String?) {
+        #expect(Path.relative(path, to: base) == expected)
+    }
+
     @Test func basenameAndDirname() {
         #expect(Path.basenameWithoutExtension("a/b.c.d") == "b.c")
         #expect(Path.basenameWithoutExtension(".profile") == ".profile")
+        #expect(Path.basenameWithoutExtension("/site/_posts/2014-01-01-a.b.md/") == "2014-01-01-a.b")
+        #expect(Path.basenameWithoutExtension("foo.") == "foo")
+        #expect(Path.basenameWithoutExtension("a/..b") == "..b")
+        #expect(Path.basenameWithoutExtension("/") == "/")
+        #expect(Path.basenameWithoutExtension("") == "")
+        #expect(Path.basenameWithoutExtension("x.\u{301}") == "x")
+        #expect(Path.basenameWithoutExtension("\u{600}.md") == "\u{600}")
         #expect(Path.basename("a.b/") == "a.b")
         #expect(Path.dirname("a") == ".")
         #expect(Path.dirname("/a") == "/")

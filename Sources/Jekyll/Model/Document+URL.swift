@@ -56,7 +56,10 @@ extension Document {
             if let slug = data["slug"], !slug.isNil { return Slugify.slugify(slug.rubyString) }
             return Slugify.slugify(basename)
         case "categories":
-            return uniqueCategories(data["categories"]?.rubyArray.map { $0.rubyString.lowercased() } ?? [])
+            let categories = data["categories"]?.rubyArray ?? []
+            // The usual post has one: no list of lowercased names to deduplicate and join.
+            if categories.count == 1 { return categories[0].rubyString.lowercased() }
+            return uniqueCategories(categories.map { $0.rubyString.lowercased() })
         case "slugified_categories":
             return uniqueCategories(data["categories"]?.rubyArray.map { Slugify.slugify($0.rubyString) } ?? [])
         case "output_ext": return outputExtension

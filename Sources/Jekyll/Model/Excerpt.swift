@@ -20,6 +20,9 @@ enum Excerpt {
             closed = closedHead != head
             head = closedHead
         }
+        // A definition is kept when its `[label]` is in the head: a head without `[` (a third of
+        // the posts) keeps none, and the rest of the document is not searched for them.
+        guard ByteSearch.firstRange(of: "[", in: head) != nil else { return (head, closed) }
         let definitions = linkDefinitions(in: tail)
             .filter { ByteSearch.firstRange(of: $0.label, in: head) != nil }
             .map { $0.label + $0.rest }

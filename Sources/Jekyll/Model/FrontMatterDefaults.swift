@@ -61,17 +61,20 @@ public struct FrontMatterDefaults: Sendable {
     /// All default values for a file, merged in order of precedence.
     public func all(path: String, type: String?) -> OrderedHash {
         var result = OrderedHash()
-        var previous: Set?
-        for set in matching(path: path, type: type) {
-            if previous == nil {
+        var previous: Int?
+        // The sets read in place: `matching` made an array of copies (~1,000 instructions a document).
+        for index in sets.indices where appliesType(sets[index], type) && appliesPath(sets[index], path) {
+            guard let old = previous else {
                 // The first set merged into nothing is the set's own hash: share it (copied on write).
-                result = set.values
-                previous = set
-            } else if hasPrecedence(old: previous!, new: set) {
-                result.deepMerge(set.values)
-                previous = set
+                result = sets[index].values
+                previous = index
+                continue
+            }
+            if hasPrecedence(old: sets[old], new: sets[index]) {
+                result.deepMerge(sets[index].values)
+                previous = index
             } else {
-                result = set.values.deepMerged(with: result)
+                result = sets[index].values.deepMerged(with: result)
             }
         }
         return result

@@ -81,7 +81,7 @@ extension DocumentReader {
     func populatePostData(_ doc: inout Document, merge: inout DataMerge) throws(BuildError) {
         var slug: String?
         var ext: String?
-        let name = Path.basename(doc.relativePath)
+        let name = doc.name  // the relative path's last component too
         if let dated = DocumentReader.datedFileName(name) {
             slug = dated.slug
             ext = dated.ext
@@ -101,14 +101,20 @@ extension DocumentReader {
         if !(doc.data["slug"]?.isTruthy ?? false) { doc.data["slug"] = .string(finalSlug) }
         if !(doc.data["ext"]?.isTruthy ?? false) { doc.data["ext"] = ext.map(Value.string) ?? .nil }
 
-        // Categories: those known plus `category` (or `categories` again), as strings, unique.
-        var categories = doc.data["categories"]?.rubyArray ?? []
-        categories += DocumentReader.pluralized(doc.data, singular: "category", plural: "categories")
-        var seen: [Value] = []
-        for c in categories.map({ Value.string($0.rubyString) }) where !seen.contains(c) { seen.append(c) }
-        merge.mergeCategories(&doc.data, seen)
-        // Merging a list (not a hash, not nil, not categories, not a date) sets it.
-        doc.data["tags"] = .array(DocumentReader.pluralized(doc.data, singular: "tag", plural: "tags"))
+        // Categories: those known plus `category` (or `categories` again), as strings, unique. A
+        // list of distinct strings without `category` (the usual post) comes out as it is.
+        if !DocumentReader.holdsDistinctStrings(doc.data, singular: "category", plural: "categories") {
+            var categories = doc.data["categories"]?.rubyArray ?? []
+            categories += DocumentReader.pluralized(doc.data, singular: "category", plural: "categories")
+            var seen: [Value] = []
+            for c in categories.map({ Value.string($0.rubyString) }) where !seen.contains(c) { seen.append(c) }
+            merge.mergeCategories(&doc.data, seen)
+        }
+        // Merging a list (not a hash, not nil, not categories, not a date) sets it; a flat list
+        // without `tag` would be set to itself.
+        if !DocumentReader.holdsFlatList(doc.data, singular: "tag", plural: "tags") {
+            doc.data["tags"] = .array(DocumentReader.pluralized(doc.data, singular: "tag", plural: "tags"))
+        }
 
         let separator = (doc.data["excerpt_separator"].flatMap { $0.isTruthy ? $0 : nil }?.rubyString)
             ?? configuration.excerptSeparator
@@ -117,25 +123,36 @@ extension DocumentReader {
         }
     }
 
+    /// Whether the name is `YYYY-MM-DD-slug.ext` (`datedFileName` without making its parts).
+    static func isDatedFileName(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { datedFileNameBounds($0) != nil }
+    }
+
+    /// Where the date ends and the extension's dot is in a `YYYY-MM-DD-slug.ext` name.
+    private static func datedFileNameBounds(_ parts: UnsafeBufferPointer<UInt8>) -> (dateEnd: Int, dot: Int)? {
+        func digits(_ i: inout Int, _ range: ClosedRange<Int>) -> Bool {
+            let start = i
+            while i < parts.count, parts[i] >= 0x30, parts[i] <= 0x39, i - start < range.upperBound { i += 1 }
+            return range.contains(i - start)
+        }
+        var i = 0
+        guard digits(&i, 2...4), i < parts.count, parts[i] == 0x2D else { return nil }
+        i += 1
+        guard digits(&i, 1...2), i < parts.count, parts[i] == 0x2D else { return nil }
+        i += 1
+        guard digits(&i, 1...2), i < parts.count, parts[i] == 0x2D else { return nil }
+        let rest = parts[(i + 1)...]
+        guard let dot = rest.lastIndex(of: 0x2E), dot + 1 < parts.count else { return nil }
+        return (i, dot)
+    }
+
     /// `YYYY-MM-DD-slug.ext`: the date, slug and extension.
     static func datedFileName(_ name: String) -> (date: String, slug: String, ext: String)? {
         // Read in place: copying the name into an array cost an allocation a post.
         var name = name
         return name.withUTF8 { parts in
-            func digits(_ i: inout Int, _ range: ClosedRange<Int>) -> Bool {
-                let start = i
-                while i < parts.count, parts[i] >= 0x30, parts[i] <= 0x39, i - start < range.upperBound { i += 1 }
-                return range.contains(i - start)
-            }
-            var i = 0
-            guard digits(&i, 2...4), i < parts.count, parts[i] == 0x2D else { return nil }
-            i += 1
-            guard digits(&i, 1...2), i < parts.count, parts[i] == 0x2D else { return nil }
-            i += 1
-            guard digits(&i, 1...2), i < parts.count, parts[i] == 0x2D else { return nil }
-            let dateEnd = i
-            let rest = parts[(i + 1)...]
-            guard let dot = rest.lastIndex(of: 0x2E), dot + 1 < parts.count else { return nil }
+            guard let (dateEnd, dot) = datedFileNameBounds(parts) else { return nil }
             let date = String(decoding: UnsafeBufferPointer(rebasing: parts[0..<dateEnd]), as: UTF8.self)
             let slug = String(decoding: UnsafeBufferPointer(rebasing: parts[(dateEnd + 1)..<dot]), as: UTF8.self)
             let ext = String(decoding: UnsafeBufferPointer(rebasing: parts[dot...]), as: UTF8.self)
@@ -166,16 +183,36 @@ extension DocumentReader {
         }
     }
 
-    static func flattenCompact(_ values: [Value]) -> [Value] {
-        // The usual list (tags, categories: strings) has nothing to drop or flatten: it is returned
-        // as it is instead of being copied into an array grown value by value.
-        let isFlat = !values.contains { value in
+    /// Whether `pluralized` gives the plural key's list itself: no truthy singular, and a list
+    /// with nothing to flatten or drop. (The steps setting the list would set it to itself.)
+    static func holdsFlatList(_ data: OrderedHash, singular: String, plural: String) -> Bool {
+        guard !(data[singular]?.isTruthy ?? false), case .array(let list)? = data[plural] else { return false }
+        return isFlat(list)
+    }
+
+    /// `holdsFlatList` of strings, no two equal: joining the list to itself, as strings, unique,
+    /// gives it back. Longer lists are left to the general steps.
+    static func holdsDistinctStrings(_ data: OrderedHash, singular: String, plural: String) -> Bool {
+        guard !(data[singular]?.isTruthy ?? false), case .array(let list)? = data[plural], list.count <= 8 else { return false }
+        for (i, value) in list.enumerated() {
+            guard case .string = value, !list[..<i].contains(value) else { return false }
+        }
+        return true
+    }
+
+    private static func isFlat(_ values: [Value]) -> Bool {
+        !values.contains { value in
             switch value {
             case .nil, .array: return true
             default: return false
             }
         }
-        if isFlat { return values }
+    }
+
+    static func flattenCompact(_ values: [Value]) -> [Value] {
+        // The usual list (tags, categories: strings) has nothing to drop or flatten: it is returned
+        // as it is instead of being copied into an array grown value by value.
+        if isFlat(values) { return values }
         var out: [Value] = []
         out.reserveCapacity(values.count)
         for v in values {

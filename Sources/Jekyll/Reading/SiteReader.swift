@@ -103,7 +103,7 @@ struct SiteReader {
             guard !filter.rejects(entry, in: base),
                   !walked[i].isSymlink || !FileSystem.isDirectory(Path.join(base, entry)) else { return nil }
             let name = Path.basename(entry)
-            guard dated ? DocumentReader.datedFileName(name) != nil : Path.hasExtension(name) else { return nil }
+            guard dated ? DocumentReader.isDatedFileName(name) : Path.hasExtension(name) else { return nil }
             return try reader.item(path: Path.join(base, entry), collection: info)
         }
         var docs: [Document] = []

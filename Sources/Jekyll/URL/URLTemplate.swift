@@ -39,7 +39,15 @@ public enum URLTemplate {
         out.reserveCapacity(bytes.count + 32)
         // Values appended as their contiguous bytes: `append(contentsOf: value.utf8)` went through
         // the generic sequence path, ~200 instructions a placeholder.
+        // A value needing no escape (most are: years, slugs, categories) is copied as it is checked.
         func append(_ value: String) {
+            var value = value
+            let copied = value.withUTF8 { bytes in
+                guard bytes.allSatisfy(URLPath.isPlainPathByte) else { return false }
+                out.append(contentsOf: bytes)
+                return true
+            }
+            guard !copied else { return }
             var escaped = URLPath.escape(value)
             escaped.withUTF8 { out.append(contentsOf: $0) }
         }
