@@ -134,7 +134,8 @@ struct HTMLBuffer {
     }
 
     private mutating func appendAttribute(_ key: String, _ value: String) {
-        if key == "id" && value.utf8.allSatisfy({ Byte.isSpace($0) }) { return }
+        // (an id's first byte settles it but for a blank one: no walk over the string's bytes)
+        if key == "id", value.utf8.first.map(Byte.isSpace) ?? true, value.utf8.allSatisfy({ Byte.isSpace($0) }) { return }
         append(Byte.space)
         if key.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil { append(key) }
         append("=\"")
