@@ -52,6 +52,26 @@ enum HTMLFormatter {
         }
     }
 
+    /// The HTML for `runs` over `bytes`, written where `room(n)` says (room for `n` bytes);
+    /// returns how many bytes it wrote. Nil, with nothing asked or written, when a run starts
+    /// inside a character: the bytes would not be valid UTF-8 (`string` repairs them).
+    static func write(_ runs: UnsafeBufferPointer<TokenRun>, _ bytes: UnsafeBufferPointer<UInt8>,
+                      into room: (Int) -> UnsafeMutablePointer<UInt8>) -> Int? {
+        guard let source = bytes.baseAddress, !runs.isEmpty else { return 0 }
+        for run in runs where Int(run.start) < bytes.count && source[Int(run.start)] & 0xC0 == 0x80 { return nil }
+        return growth.withUnsafeBufferPointer { growth in
+            pieces.withUnsafeBufferPointer { pieceBytes in
+                pieceStarts.withUnsafeBufferPointer { starts in
+                    slots.withUnsafeBufferPointer { slots in
+                        let markup = Markup(growth: growth.baseAddress!, pieces: pieceBytes.baseAddress!, starts: starts.baseAddress!,
+                                            slots: UnsafeRawPointer(slots.baseAddress!))
+                        return markup.write(runs, bytes, into: room(markup.maximumLength(runs, bytes) + slack))
+                    }
+                }
+            }
+        }
+    }
+
     /// How many bytes of `text` are `&`, `<` or `>`.
     static func escapedCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = text.baseAddress else { return 0 }

@@ -30,6 +30,20 @@ public struct Lexer: Sendable, Hashable {
         }
     }
 
+    /// `highlight` written into memory the caller provides: `room(n)` returns where up to `n`
+    /// bytes may go, and the result is how many were written there (a converter appends the
+    /// markup to its own buffer, with no string made and copied). Nil, with nothing written, when
+    /// a token would split a character (the string `highlight` makes repairs that).
+    public func highlight(_ code: String, into room: (Int) -> UnsafeMutablePointer<UInt8>) -> Int? {
+        var code = code
+        return code.withUTF8 { buf in
+            guard let base = buf.baseAddress, buf.count > 0 else { return 0 }
+            var scan = Scan(base, count: buf.count)
+            make().lex(&scan)
+            return withExtendedLifetime(scan.runs) { HTMLFormatter.write(scan.runs.runs, buf, into: room) }
+        }
+    }
+
     /// The tokens of `code`, consecutive tokens of one type merged, as Rouge's `lex` yields them.
     public func tokens(_ code: String) -> [(token: Token, text: String)] {
         var code = code

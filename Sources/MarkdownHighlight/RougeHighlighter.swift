@@ -24,6 +24,10 @@ public struct RougeHighlighter: CodeHighlighter {
         Highlighter.lexer(for: lexer)?.highlight(code) ?? Highlighter.escape(code)
     }
 
+    public func highlight(_ code: String, lexer: String, into room: (Int) -> UnsafeMutablePointer<UInt8>) -> Int? {
+        Highlighter.lexer(for: lexer)?.highlight(code, into: room)
+    }
+
     /// Rouge's plain-text lexer makes one text token of the code: no spans, only escaping.
     public func escapesPlainly(lexer: String) -> Bool { lexer == Lexer.plainText.name }
 }

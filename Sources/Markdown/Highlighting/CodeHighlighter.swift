@@ -16,6 +16,12 @@ public protocol CodeHighlighter: Sendable {
     /// `>`), without any wrapper.
     func highlight(_ code: String, lexer: String) -> String
 
+    /// `highlight(code, lexer: lexer)` written into memory the caller provides: `room(n)`
+    /// returns where up to `n` bytes may go; the result is how many were written there. Lets a
+    /// converter take the markup into its own buffer without a string made and copied. Nil, with
+    /// nothing written, to have the caller use `highlight` instead (the default).
+    func highlight(_ code: String, lexer: String, into room: (Int) -> UnsafeMutablePointer<UInt8>) -> Int?
+
     /// Whether `highlight(code, lexer: lexer)` is always `code` with `&`, `<` and `>` escaped and
     /// nothing else (Rouge's plain-text lexer): the converter then escapes such code straight into
     /// its output. No by default.
@@ -26,6 +32,8 @@ extension CodeHighlighter {
     public func lexer(for language: String, code: String) -> String? { lexer(for: language) }
 
     public func escapesPlainly(lexer: String) -> Bool { false }
+
+    public func highlight(_ code: String, lexer: String, into room: (Int) -> UnsafeMutablePointer<UInt8>) -> Int? { nil }
 
     /// Whether `lexer(for:code:)` must see the code for this name: Rouge's `guess`.
     static func guesses(_ language: String) -> Bool {

@@ -182,14 +182,20 @@ extension HTMLConverter {
             lexer = last.lexer
         } else if let cached = lexerCache[name] {
             lexer = cached
-            lastLexer = (name, cached)
+            rememberLexer(name, cached)
         } else {
             lexer = (highlighter ?? PlainCodeHighlighter()).lexer(for: name)
-            lexerCache[name] = .some(lexer)
-            lastLexer = (name, lexer)
+            rememberLexer(name, lexer)
         }
         guard let lexer, !(lexer == "plaintext" && !guessLang) else { return nil }
         return lexer
+    }
+
+    /// Makes `name`'s lexer the last one looked up; the one it replaces goes to `lexerCache`
+    /// (most pages name one language: they make no dictionary).
+    private func rememberLexer(_ name: String, _ lexer: String?) {
+        if let last = lastLexer { lexerCache[last.name] = .some(last.lexer) }
+        lastLexer = (name, lexer)
     }
 
     /// The opening tag every code span without attributes gets, when that does not depend on
@@ -280,7 +286,9 @@ extension HTMLConverter {
                 out.append(opts.cssClass)
                 out.append("\"><code>")
             }
-            out.append(highlighted(el.value, lexer: lexer, opts))
+            if opts.lineNumbers || !appendHighlighted(el.value, lexer: lexer) {
+                out.append(highlighted(el.value, lexer: lexer, opts))
+            }
             if opts.wrap { out.append("</code></pre></div>") }
             out.spaces(indent)
             out.append("</div>\n")
@@ -309,6 +317,13 @@ extension HTMLConverter {
     func highlighted(_ code: String, lexer: String, _ opts: KramdownOptions.HighlighterOptions) -> String {
         let markup = highlighter?.highlight(code, lexer: lexer) ?? Escape.all(code)
         return opts.lineNumbers ? opts.table.wrap(markup) : markup
+    }
+
+    /// Rouge's markup for `code` written straight into the output, when the highlighter can
+    /// (no string made and copied); false, with nothing written, when it cannot.
+    func appendHighlighted(_ code: String, lexer: String) -> Bool {
+        guard let highlighter else { return false }
+        return out.appendInPlace { highlighter.highlight(code, lexer: lexer, into: $0) }
     }
 
     /// The `show-whitespaces` class: every space and tab marked, with `-l`/`-r` for leading and

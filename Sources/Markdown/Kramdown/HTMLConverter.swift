@@ -16,8 +16,9 @@ final class HTMLConverter {
     @exclusivity(unchecked) var footnoteLocationRequested = false
     @exclusivity(unchecked) var usedIDs: [String: Int] = [:]
     @exclusivity(unchecked) var out = HTMLBuffer()
+    /// The lexers looked up by language name, but for the last one.
     @exclusivity(unchecked) var lexerCache: [String: String?] = [:]
-    /// The last entry looked up in `lexerCache`.
+    /// The last lexer looked up.
     @exclusivity(unchecked) var lastLexer: (name: String, lexer: String?)? = nil
     /// `plainCodeSpanOpening()`, once it was asked for.
     @exclusivity(unchecked) var plainCodeSpanOpen: Bytes?? = nil

@@ -277,26 +277,49 @@ extension HTMLConverter {
             let op = ops.base
             var i = Int(range.lowerBound)
             let end = Int(range.upperBound)
+            // Texts and tags are written through a local pointer, room made for the whole text
+            // and a tag per operation at once (`out.append` checked the room and reloaded the
+            // buffer's fields for each); code spans and links write through `out`.
+            let room = b.count &+ 3 &* range.count
+            var to = out.cursor(room: room)
+            var limit = to + room
+            @inline(__always) func put(_ src: UnsafePointer<UInt8>, _ n: Int) {
+                if n > limit - to {
+                    out.advance(to: to)
+                    to = out.cursor(room: n &+ room)
+                    limit = to + (n &+ room)
+                }
+                HTMLBuffer.copy(src, n, to: to)
+                to += n
+            }
+            @inline(__always) func put(_ tag: StaticString) { put(tag.utf8Start, tag.utf8CodeUnitCount) }
             while i < end {
-                let from = Int(op[i &+ 1]), to = Int(op[i &+ 2])
+                let from = Int(op[i &+ 1]), upTo = Int(op[i &+ 2])
                 switch SimpleSpans.Op(rawValue: op[i]) {
                 case .text:
-                    out.append(UnsafeBufferPointer(start: text + from, count: to &- from))
+                    if upTo > from { put(text + from, upTo &- from) }
                 case .open:
-                    out.append(SimpleSpans.Tag(rawValue: Int32(from))?.openTag ?? "")
+                    if let tag = SimpleSpans.Tag(rawValue: Int32(from)) { put(tag.openTag) }
                 case .close:
-                    out.append(SimpleSpans.Tag(rawValue: Int32(from))?.closeTag ?? "")
+                    if let tag = SimpleSpans.Tag(rawValue: Int32(from)) { put(tag.closeTag) }
                 case .code:
-                    codespan(code: UnsafeBufferPointer(start: text + from, count: to &- from))
+                    out.advance(to: to)
+                    codespan(code: UnsafeBufferPointer(start: text + from, count: upTo &- from))
+                    to = out.cursor(room: room)
+                    limit = to + room
                 case .link:
+                    out.advance(to: to)
                     out.append("<a href=\"")
-                    out.escape(bytes: UnsafeBufferPointer(start: text + from, count: to &- from), mode: .attribute)
+                    out.escape(bytes: UnsafeBufferPointer(start: text + from, count: upTo &- from), mode: .attribute)
                     out.append("\">")
+                    to = out.cursor(room: room)
+                    limit = to + room
                 case nil:
                     break
                 }
                 i &+= 3
             }
+            out.advance(to: to)
         }
     }
 }

@@ -45,6 +45,14 @@ struct HTMLBuffer {
         return storage.base + storage.count
     }
 
+    /// Where the next byte goes, with room made for `n` bytes: for a loop that writes many short
+    /// pieces through a pointer of its own (each `append` reloads the storage's fields and checks
+    /// the room), then counts them with `advance(to:)` before any other write.
+    @inline(__always) mutating func cursor(room n: Int) -> UnsafeMutablePointer<UInt8> { reserve(n) }
+
+    /// Counts the bytes written through `cursor`'s pointer, up to `end`.
+    @inline(__always) mutating func advance(to end: UnsafeMutablePointer<UInt8>) { storage.count = end - storage.base }
+
     @inline(__always) mutating func append(_ b: UnsafeBufferPointer<UInt8>) {
         guard let src = b.baseAddress, b.count > 0 else { return }
         Self.copy(src, b.count, to: reserve(b.count))
@@ -86,6 +94,19 @@ struct HTMLBuffer {
 
     mutating func append(_ n: Int) { append(String(n)) }
 
+    /// Lets `body` write in place: its argument `room(n)` returns where up to `n` more bytes may
+    /// go, and `body` returns how many it wrote there (nil: none, and false is returned).
+    mutating func appendInPlace(_ body: ((Int) -> UnsafeMutablePointer<UInt8>) -> Int?) -> Bool {
+        let storage = self.storage
+        let written = body { n in
+            if storage.count + n > storage.capacity { storage.grow(to: storage.count + n) }
+            return storage.base + storage.count
+        }
+        guard let written else { return false }
+        storage.count += written
+        return true
+    }
+
     mutating func append(contentsOf b: Bytes) { b.withUnsafeBufferPointer { append($0) } }
 
     @inline(__always) mutating func spaces(_ n: Int) {
@@ -113,7 +134,8 @@ struct HTMLBuffer {
     }
 
     private mutating func appendAttribute(_ key: String, _ value: String) {
-        if key == "id" && value.utf8.allSatisfy({ Byte.isSpace($0) }) { return }
+        // (an id's first byte settles it but for a blank one: no walk over the string's bytes)
+        if key == "id", value.utf8.first.map(Byte.isSpace) ?? true, value.utf8.allSatisfy({ Byte.isSpace($0) }) { return }
         append(Byte.space)
         if key.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil { append(key) }
         append("=\"")
@@ -142,10 +164,17 @@ struct HTMLBuffer {
         var start = 0
         while i < n {
             // to the next byte that may need escaping: eight bytes a test (the lowest byte the
-            // test marks is one), the last few one by one
+            // test marks is one), the last few in the last eight bytes, those already passed
+            // shifted out (a byte passed may mark the one after it: the switch passes over a byte
+            // that needs no escape), the last few of a shorter text one by one
             if i &+ 8 <= n {
                 let marks = Self.candidateMarks(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 if marks == 0 { i &+= 8; continue }
+                i &+= marks.trailingZeroBitCount &>> 3
+            } else if n >= 8 {
+                let passed = i &- (n &- 8)
+                let marks = Self.candidateMarks(raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)) &>> UInt64(passed &* 8)
+                if marks == 0 { i = n; continue }
                 i &+= marks.trailingZeroBitCount &>> 3
             } else if !Self.isCandidate(base[i]) {
                 i &+= 1
