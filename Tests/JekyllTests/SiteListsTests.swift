@@ -3,9 +3,10 @@ import Liquid
 import Testing
 @testable import Jekyll
 
-/// `site.tags` and `site.categories`: names in the order the posts (oldest first) first give
-/// them, each with its posts newest first — by date, then by path for posts of the same moment.
-@Suite struct SiteTagsTests {
+/// Lists of posts the site computes: `site.tags` and `site.categories` — names in the order the
+/// posts (oldest first) first give them, each with its posts newest first, by date, then by path
+/// for posts of the same moment —, and `site.related_posts`.
+@Suite struct SiteListsTests {
     @Test func groupsListNamesInOrderAndPostsNewestFirst() throws {
         let files: [String: String] = [
             "index.html": """
@@ -22,5 +23,18 @@ import Testing
         ]
         let out = try SiteRebuilderTests.Fixture.buildOnce(files)
         #expect(out["index.html"] == "x:C,BB,B,B,A,;y:C,A,;z:B,;2:C,;|one:B,A;two:B;")
+    }
+
+    /// Without LSI: the ten newest posts other than the page's own.
+    @Test(arguments: [1, 5, 12, 13])
+    func relatedPostsAreTheTenNewestOthers(current: Int) throws {
+        var files = ["_layouts/p.html": "{% for p in site.related_posts %}{{ p.title }},{% endfor %}"]
+        for n in 1...13 {
+            files["_posts/2024-01-\(n < 10 ? "0" : "")\(n)-p\(n).md"] = "---\nlayout: p\ntitle: \(n)\n---\n"
+        }
+        let out = try SiteRebuilderTests.Fixture.buildOnce(files)
+        let expected = (1...13).reversed().filter { $0 != current }.prefix(10).map { "\($0)," }.joined()
+        let day = "\(current < 10 ? "0" : "")\(current)"
+        #expect(out["2024/01/\(day)/p\(current).html"] == expected)
     }
 }
