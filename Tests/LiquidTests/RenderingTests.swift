@@ -136,6 +136,9 @@ func render(_ source: String, _ data: Value = [:], partials: [String: String] = 
         let long = String(repeating: "%B %-d, %Y — %20A|", count: 12)
         let expected = String(repeating: "January 2, 2024 — " + String(repeating: " ", count: 13) + "Tuesday|", count: 12)
         #expect(try render("{{ t | date: f }}", ["t": t, "f": .string(long)]) == expected)
+        // A directive of a non-ASCII character is printed as written, the character whole (the
+        // result is made text without a second check: debug builds assert it is valid).
+        #expect(try render("{{ t | date: f }}", ["t": t, "f": .string("%é–%Y ü")]) == "%é–2024 ü")
     }
 
     @Test(arguments: [

@@ -15,10 +15,10 @@ extension Expression {
 extension VariableLookup {
     public func evaluate(_ context: RenderContext) throws -> Value {
         var object: Value
-        switch name {
-        case .identifier(let n):
-            object = try context.findVariable(n, hash: nameHash)
-        case .computed(let e):
+        if !isComputed {
+            object = try context.findVariable(identifier, hash: nameHash)
+        } else {
+            guard case .computed(let e) = name else { return .nil }
             let key = try e.evaluate(context).primitive
             if case .string(let s) = key {
                 object = try context.findVariable(s)
@@ -28,34 +28,38 @@ extension VariableLookup {
                 object = .nil
             }
         }
-        for i in 0..<lookups.count {
-            switch lookups[i] {
-            case .key(let k, let isCommand):
-                // Fast path: a string key in a hash.
-                if case .hash(let h) = object, let v = h.value(forKey: k, hash: keyHashes[i]) {
-                    object = v
-                    continue
-                }
-                // A drop's key (`page.title`): asked by name, without making the key a value (as
-                // `lookup` does for a drop).
-                if case .drop(let d) = object {
-                    if let v = try d.value(forKey: k, hash: keyHashes[i], in: context) {
-                        object = v
-                    } else if isCommand, let items = try d.items(in: context) {
-                        object = Self.command(k, items: items)
-                    } else if context.strictVariables {
-                        throw LiquidError(.undefinedDropMethod, "undefined method \(k)")
-                    } else {
-                        object = .nil
-                    }
-                    continue
-                }
-                object = try Self.lookup(object, key: .string(k), isCommand: isCommand, context)
-            case .index(let e):
-                object = try Self.lookup(object, key: try e.evaluate(context).primitive, isCommand: false, context)
+        guard !steps.isEmpty else { return object }
+        // The steps read in place: the lookup (and so each step) outlives the loop.
+        return try steps.withUnsafeBufferPointer { steps in
+            for i in 0..<steps.count {
+                object = try Self.step(steps.baseAddress! + i, of: object, context)
             }
+            return object
         }
-        return object
+    }
+
+    /// `object` looked up by one step. `object` is passed in, not matched in place in the loop's
+    /// variable, so that taking it apart borrows it instead of copying its payload.
+    @inline(never)
+    private static func step(_ step: UnsafePointer<Step>, of object: Value, _ context: RenderContext) throws -> Value {
+        if let index = step.pointee.index {
+            return try lookup(object, key: try index.evaluate(context).primitive, isCommand: false, context)
+        }
+        switch object {
+        case .hash(let h):
+            // Fast path: a string key in a hash.
+            if let v = h.value(forKey: step.pointee.key, hash: step.pointee.hash) { return v }
+        case .drop(let d):
+            // A drop's key (`page.title`): asked by name, without making the key a value (as
+            // `lookup` does for a drop).
+            if let v = try d.value(forKey: step.pointee.key, hash: step.pointee.hash, in: context) { return v }
+            if step.pointee.isCommand, let items = try d.items(in: context) { return command(step.pointee.key, items: items) }
+            if context.strictVariables { throw LiquidError(.undefinedDropMethod, "undefined method \(step.pointee.key)") }
+            return .nil
+        default:
+            break
+        }
+        return try lookup(object, key: .string(step.pointee.key), isCommand: step.pointee.isCommand, context)
     }
 
     /// `object[key]` as ruby-liquid resolves it: hash keys, array indexes, drop keys, then the
@@ -122,6 +126,7 @@ extension FilteredExpression {
     /// The expression's value passed through its filters.
     public func evaluate(_ context: RenderContext) throws -> Value {
         var value = try expression?.evaluate(context) ?? .nil
+        guard !filters.isEmpty else { return value }
         // The calls without a retain and release each: the expression (and so each call)
         // outlives the loop.
         try filters.withUnsafeBufferPointer { calls in

@@ -217,80 +217,28 @@ public struct OutputBuffer: Sendable {
     public var string: String {
         let s = storage
         if s.pieces.isEmpty {
-            let run = UnsafeBufferPointer(start: s.base, count: s.count)
-            guard run.count >= Self.shortestCutRun, let first = Self.firstNonASCII(in: run, from: 0) else {
-                return String(decoding: run, as: UTF8.self)
-            }
-            var result = String()
-            result.reserveCapacity(s.count)
-            Self.append(run, firstNonASCII: first, to: &result)
+            let text = Self.string(ofValid: UnsafeBufferPointer(start: s.base, count: s.count))
             withExtendedLifetime(s) {}
-            return result
+            return text
         }
-        // Joined: the runs of bytes validated, the held strings (valid already) copied once.
+        // Joined: the runs of bytes and the held strings, each copied once.
         var result = String()
         result.reserveCapacity(count)
-        forEachSegment(
-            bytes: { Self.append($0, firstNonASCII: $0.count < Self.shortestCutRun ? 0 : Self.firstNonASCII(in: $0, from: 0), to: &result) },
-            string: { result.append($0) })
+        forEachSegment(bytes: { result.append(Self.string(ofValid: $0)) }, string: { result.append($0) })
         return result
     }
 
-    /// Runs shorter than this are validated whole: a cut costs a string of its own.
-    static let shortestCutRun = 256
-
-    /// Appends a run of valid UTF-8 as text. The standard library checks a whole buffer for ASCII
-    /// first, then, at one byte outside it, validates all of it byte by byte (~4 instructions a
-    /// byte): a page's head with one accented author name paid that for its 5 KiB. Here ASCII
-    /// stretches are made strings apart (their check is 8 bytes at a time), and only the bytes
-    /// about the others go through the slow validation. Every cut is before an ASCII byte, which
-    /// never continues a multi-byte sequence.
-    private static func append(_ run: UnsafeBufferPointer<UInt8>, firstNonASCII: Int?, to result: inout String) {
-        guard var next = firstNonASCII, let base = run.baseAddress, run.count >= Self.shortestCutRun else {
-            result.append(String(decoding: run, as: UTF8.self))
-            return
+    /// A run of the buffer's bytes as text, without validating it again: everything appended is
+    /// whole UTF-8 — strings, substrings, the program's literals, ASCII digits and the template's
+    /// text cut at ASCII markup — so the bytes are valid (debug builds check). The standard
+    /// library's check went byte by byte through a page once one character was not ASCII.
+    static func string(ofValid run: UnsafeBufferPointer<UInt8>) -> String {
+        assert(String(decoding: run, as: UTF8.self).utf8.elementsEqual(run), "output bytes are not valid UTF-8")
+        guard !run.isEmpty else { return "" }
+        // `UTF8Span` is in the Swift 6.2 library (macOS 26 and later); before, the checked path.
+        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
+            return unsafe String(copying: UTF8Span(unchecked: run.span, isKnownASCII: false))
         }
-        let n = run.count
-        var start = 0
-        while true {
-            // Other bytes within `stretch` of the last non-ASCII one stay with it: a text with
-            // accents everywhere is not cut into a string per word.
-            let stretch = 64
-            var last = next
-            var end = next &+ 1
-            while end < n && end &- last < stretch {
-                if base[end] >= 0x80 { last = end }
-                end &+= 1
-            }
-            if next > start {
-                result.append(String(decoding: UnsafeBufferPointer(start: base + start, count: next &- start), as: UTF8.self))
-            }
-            result.append(String(decoding: UnsafeBufferPointer(start: base + next, count: end &- next), as: UTF8.self))
-            start = end
-            guard let found = Self.firstNonASCII(in: run, from: end) else { break }
-            next = found
-        }
-        if start < n {
-            result.append(String(decoding: UnsafeBufferPointer(start: base + start, count: n &- start), as: UTF8.self))
-        }
-    }
-
-    /// The offset of the first byte at or after `from` that is not ASCII, 8 bytes at a time.
-    static func firstNonASCII(in run: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let base = run.baseAddress else { return nil }
-        let n = run.count
-        var i = from
-        while i &+ 8 <= n {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 != 0 {
-                return i &+ (UInt64(littleEndian: word) & 0x8080_8080_8080_8080).trailingZeroBitCount / 8
-            }
-            i &+= 8
-        }
-        while i < n {
-            if base[i] >= 0x80 { return i }
-            i &+= 1
-        }
-        return nil
+        return String(decoding: run, as: UTF8.self)
     }
 }

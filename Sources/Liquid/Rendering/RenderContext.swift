@@ -93,8 +93,14 @@ public final class RenderContext {
     /// The position of the tag being rendered.
     @exclusivity(unchecked) public internal(set) var currentPosition = Position(line: 1, column: 1)
 
+    /// The host's registers: a stored copy of the options' (one retain a render), read in place
+    /// by every filter and drop that asks for the page being rendered, where reading them
+    /// through the session copied them (a retain and a release) at every read.
+    public let registers: Registers
+
     init(session: RenderSession, data: Value, templateName: String?, baseDepth: Int = 0) {
         self.session = session
+        self.registers = session.options.registers
         self.data = data
         self.templateName = templateName
         self.baseDepth = baseDepth
@@ -104,8 +110,6 @@ public final class RenderContext {
     /// The configured limits.
     public var resourceLimits: ResourceLimits { session.limits }
     public var options: RenderOptions { session.options }
-    /// The host's registers.
-    public var registers: Registers { session.options.registers }
     public var strictVariables: Bool { session.options.strictVariables }
     public var errors: [LiquidError] { session.errors }
     var limits: ResourceLimits { session.limits }

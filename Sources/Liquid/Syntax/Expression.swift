@@ -25,17 +25,44 @@ public final class VariableLookup: Sendable {
         case index(Expression)
     }
 
+    /// One lookup as `evaluate` reads it: in place, without copying a `Lookup` (which retained
+    /// and released its key at every step).
+    struct Step {
+        /// The `.key`'s name ("" for an index).
+        let key: String
+        /// Its hash, computed once (0 for an index).
+        let hash: Int
+        let isCommand: Bool
+        /// The `[expr]`, nil for a key.
+        let index: Expression?
+    }
+
     public let name: Name
     public let lookups: [Lookup]
-    /// Hashes of the identifier and of each `.key`, computed once (0 where unused).
+    /// The identifier ("" when the name is computed) and its hash, computed once.
+    let identifier: String
     let nameHash: Int
-    let keyHashes: [Int]
+    let isComputed: Bool
+    let steps: [Step]
 
     public init(name: Name, lookups: [Lookup]) {
         self.name = name
         self.lookups = lookups
-        if case .identifier(let n) = name { nameHash = keyHash(n) } else { nameHash = 0 }
-        keyHashes = lookups.map { if case .key(let k, _) = $0 { return keyHash(k) } else { return 0 } }
+        if case .identifier(let n) = name {
+            identifier = n
+            nameHash = keyHash(n)
+            isComputed = false
+        } else {
+            identifier = ""
+            nameHash = 0
+            isComputed = true
+        }
+        steps = lookups.map {
+            switch $0 {
+            case .key(let k, let isCommand): return Step(key: k, hash: keyHash(k), isCommand: isCommand, index: nil)
+            case .index(let e): return Step(key: "", hash: 0, isCommand: false, index: e)
+            }
+        }
     }
 
     static func lookup(forKey key: String) -> Lookup {

@@ -52,6 +52,7 @@ struct ByteSink {
         ownsBase = true
     }
 
-    /// The bytes as text (valid UTF-8: the pattern's own bytes and ASCII).
-    var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+    /// The bytes as text, not validated again: they are the pattern's own bytes in order (its
+    /// runs cut at `%` and at the directives, which rejoin), ASCII, and whole strings.
+    var string: String { OutputBuffer.string(ofValid: UnsafeBufferPointer(start: base, count: count)) }
 }
