@@ -86,5 +86,6 @@ __attribute__((constructor(101))) static void choose_heap_pages(int argc, char *
     if (argv != 0 && kyll_heap_prefers_huge_pages(argc, (const char *const *)argv, 64)) {
         malloc_conf = "thp:always,tcache_max:65536";
         chose_huge_pages = 1;
+        kyll_heap_grow_in_huge_pages();
     }
 }
