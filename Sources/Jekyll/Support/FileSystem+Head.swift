@@ -33,22 +33,17 @@ extension FileSystem {
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(info.st_size)
         guard size > 0 else { return nil }
-        var head: [UInt8] = []
+        // The whole file in one `read` (the head is looked at in place, then copied out), with a
+        // byte of room past its size: a file that grew fills it, and is read the whole-file way.
+        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: size + 1, alignment: 8)
+        defer { bytes.deallocate() }
+        let (count, failure) = readAll(fd, into: bytes.baseAddress!, size + 1, expecting: size)
+        guard failure == 0, count == size else { return nil }
+        let file = UnsafeBufferPointer(start: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: size)
         var capacity = min(size, firstHead)
         let textStart: Int
         while true {
-            let previous = head
-            var complete = false
-            head = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                let base = UnsafeMutableRawPointer(buffer.baseAddress!)
-                previous.withUnsafeBytes { if let old = $0.baseAddress { base.copyMemory(from: old, byteCount: $0.count) } }
-                let wanted = capacity - previous.count
-                let (read, failure) = readAll(fd, into: base + previous.count, wanted, expecting: wanted)
-                complete = failure == 0 && read == wanted
-                count = complete ? capacity : 0
-            }
-            guard complete else { return nil }
-            switch head.withUnsafeBufferPointer({ decide($0, capacity == size) }) {
+            switch decide(UnsafeBufferPointer(rebasing: file[..<capacity]), capacity == size) {
             case .textStarts(let offset):
                 textStart = offset
             case .decline:
@@ -60,18 +55,9 @@ extension FileSystem {
             }
             break
         }
-        // The rest of the file, with a byte of room past its size: a file that grew fills it. It is
-        // read beside the head's share of the text and checked here (`UTF8Text`), then copied into
-        // the string: the standard library's own check of the bytes cost far more than the copy.
-        let rest = size - head.count
-        let fromHead = head.count - textStart
-        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: fromHead + rest + 1, alignment: 8)
-        defer { bytes.deallocate() }
-        let base = bytes.baseAddress!
-        head.withUnsafeBytes { base.copyMemory(from: $0.baseAddress! + textStart, byteCount: fromHead) }
-        let (count, failure) = readAll(fd, into: base + fromHead, rest + 1, expecting: rest)
-        guard failure == 0, count == rest,
-              let text = UTF8Text.exactString(UnsafeRawBufferPointer(rebasing: bytes[..<(fromHead + rest)])) else { return nil }
-        return (head, textStart, text)
+        // Checked here (`UTF8Text`), then copied into the string: the standard library's own check
+        // of the bytes cost far more than the copy.
+        guard let text = UTF8Text.exactString(UnsafeRawBufferPointer(rebasing: bytes[textStart..<size])) else { return nil }
+        return (Array(file[..<capacity]), textStart, text)
     }
 }
