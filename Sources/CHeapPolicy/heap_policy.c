@@ -8,6 +8,10 @@
 // large site there is: how many entries its `_posts` folder holds. Nothing here may allocate.
 // Without jemalloc (debug builds, macOS) `malloc_conf` is an unused variable.
 
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE  // sched_getaffinity, CPU_COUNT
+#endif
+
 #include "CHeapPolicy.h"
 
 #include <fcntl.h>
@@ -15,6 +19,7 @@
 #include <unistd.h>
 
 #if defined(__linux__)
+#include <sched.h>
 #include <sys/syscall.h>
 #endif
 
@@ -79,12 +84,41 @@ int kyll_heap_prefers_huge_pages(int argc, const char *const *argv, int threshol
 
 int kyll_heap_uses_huge_pages(void) { return chose_huge_pages; }
 
+/// The cores this process may run on (1 when that cannot be told).
+static unsigned usable_cores(void) {
+#if defined(__linux__)
+    cpu_set_t cores;
+    if (sched_getaffinity(0, sizeof cores, &cores) == 0 && CPU_COUNT(&cores) > 0) return (unsigned)CPU_COUNT(&cores);
+#endif
+    return 1;
+}
+
+/// `text` with `number` after it in decimal, into `buffer` (no allocation).
+static const char *with_number(char *buffer, size_t size, const char *text, unsigned number) {
+    size_t at = 0;
+    while (*text && at + 1 < size) buffer[at++] = *text++;
+    char digits[12];
+    int count = 0;
+    do {
+        digits[count++] = (char)('0' + number % 10);
+        number /= 10;
+    } while (number > 0);
+    while (count > 0 && at + 1 < size) buffer[at++] = digits[--count];
+    buffer[at] = 0;
+    return buffer;
+}
+
 // glibc hands constructors the program's arguments; 101 runs it before the other constructors
 // (the Swift runtime's among them), so before the first allocation.
 __attribute__((constructor(101))) static void choose_heap_pages(int argc, char **argv, char **envp) {
     (void)envp;
     if (argv != 0 && kyll_heap_prefers_huge_pages(argc, (const char *const *)argv, 64)) {
-        malloc_conf = "thp:always,tcache_max:65536";
+        // One arena per core (jemalloc's default is four): a build's threads are one worker per
+        // core, and each arena in use starts its metadata in a huge page of its own, which
+        // `kyll_heap_grow_in_huge_pages` creates for every arena there is.
+        static char conf[64];
+        malloc_conf = with_number(conf, sizeof conf, "thp:always,tcache_max:65536,narenas:", usable_cores());
         chose_huge_pages = 1;
+        kyll_heap_grow_in_huge_pages();
     }
 }

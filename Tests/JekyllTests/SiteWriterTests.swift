@@ -139,6 +139,21 @@ import Testing
     @Test(arguments: insideOrNot)
     func outputPathsStayInsideTheDestination(_ path: String, _ inside: Bool) {
         #expect(SiteWriter.staysInside(path) == inside)
+        // The staging plan refuses exactly the paths that would leave the destination.
+        #expect((StagingPlan(paths: [path]) != nil) == inside)
+    }
+
+    static let ownPlaces: [(String, String, String, Bool)] = [
+        ("/s/.x/a/index.html", "/s/.x", "a/index.html", true), ("/s/.x/a/index.htm", "/s/.x", "a/index.html", false),
+        ("/s/.xa/index.html", "/s/.x", "a/index.html", false), ("/s/.x//a", "/s/.x", "a", false),
+        ("/s/.y/a", "/s/.x", "a", false), ("/s/.x/a", "/s/.x/", "a", true), ("/s/é/ü", "/s/é", "ü", true),
+    ]
+
+    /// A staged output (a copy from its own place in the staging folder) is told apart without a join.
+    @Test(arguments: ownPlaces)
+    func aCopyFromItsOwnPlaceIsNotWrittenAgain(_ source: String, _ root: String, _ path: String, _ own: Bool) {
+        #expect(SiteWriter.isCopy(source, ofItsOwnPlaceIn: root, at: path) == own)
+        #expect((source == Path.join(root, path)) == own)
     }
 
     static let folderConflicts: [([String], Bool)] = [
@@ -150,6 +165,7 @@ import Testing
     func aFileThatIsAnotherOutputsFolderIsFound(_ paths: [String], _ conflict: Bool) {
         let files = paths.map { Self.page($0, "") }
         #expect(FolderConflicts.hasAny(in: files) == conflict)
+        #expect((StagingPlan(paths: paths) == nil) == conflict)
         #expect((FolderConflicts.first(in: files) != nil) == conflict)
     }
 }

@@ -48,6 +48,12 @@ import Testing
         for name in names { #expect(Self.prefers([name, "-s", large]), "\(name)") }
     }
 
+    /// Tests run without jemalloc (only the release executable links it): `mallctl` is a weak
+    /// symbol, so capping the arenas' growth does nothing instead of calling through null.
+    @Test func withoutJemallocNoArenaIsCapped() {
+        #expect(kyll_heap_grow_in_huge_pages() == 0)
+    }
+
     @Test func aSmallOrMissingPostsFolderKeepsSmallPages() throws {
         let small = try Self.site(posts: 10)
         defer { try? FileManager.default.removeItem(atPath: small) }

@@ -30,6 +30,23 @@ extension FileSystem {
             }
         }
 
+        /// Creates the folder named by the first `length` bytes of `path` (its parent must exist);
+        /// one that exists already is fine. No string is made for the folder's own path.
+        public func makeDirectory(prefix length: Int, of path: String) throws(Failure) {
+            var path = path
+            let code: Int32 = path.withUTF8 { bytes in
+                withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { name in
+                    UnsafeMutableRawBufferPointer(name).copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[..<length])))
+                    name[length] = 0
+                    return mkdirat(fd, name.baseAddress!, 0o755) != 0 && errno != EEXIST ? errno : 0
+                }
+            }
+            if code != 0 {
+                let relative = String(decoding: path.utf8.prefix(length), as: UTF8.self)
+                throw Failure(path: Path.join(self.path, relative), operation: "create directory", code: code)
+            }
+        }
+
         /// Creates or replaces the file `relative` with `bytes`.
         public func write(_ bytes: some Collection<UInt8>, to relative: String) throws(Failure) {
             try create(relative) { FileSystem.writeAll($0, bytes) }
@@ -53,7 +70,8 @@ extension FileSystem {
 
         /// Creates or truncates the file `relative` and has `fill` write it (errno or 0).
         private func create(_ relative: String, _ fill: (Int32) -> Int32) throws(Failure) {
-            let file = openat(fd, relative, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            // `withCString` passes a native string's own bytes; a `String` argument is copied.
+            let file = relative.withCString { openat(fd, $0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
             guard file >= 0 else { throw Failure(path: Path.join(path, relative), operation: "create", code: errno) }
             defer { close(file) }
             let code = fill(file)

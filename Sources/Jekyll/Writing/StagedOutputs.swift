@@ -17,41 +17,53 @@ final class StagedOutputs: Sendable {
     private let paths: [String?]
     /// The previous site, whose identical files are linked instead of written again.
     private let previous: FileSystem.Folder?
-    private let madeFolders = Locked<Set<String>>([])
+    /// The folders the outputs need, and the one each document's output goes into (by id; -1 for
+    /// the staging folder itself).
+    private let plan: StagingPlan
+    private let folderOfDocument: [Int32]
+    /// Which of `plan.folders` exist: made by this build as the first output into each is written.
+    private let madeFolders: Locked<[Bool]>
 
-    private init(writer: SiteWriter, folder: FileSystem.Folder, paths: [String?], previous: FileSystem.Folder?) {
+    private init(writer: SiteWriter, folder: FileSystem.Folder, paths: [String?], plan: StagingPlan,
+                 folderOfDocument: [Int32], previous: FileSystem.Folder?) {
         self.writer = writer
         self.folder = folder
         self.paths = paths
+        self.plan = plan
+        self.folderOfDocument = folderOfDocument
+        madeFolders = Locked(Array(repeating: false, count: plan.folders.count))
         self.previous = previous
     }
 
     /// A fresh staging folder for `site`'s outputs, or nil when they must all be written at the end.
     static func prepare(for site: SiteSnapshot, writer: SiteWriter) throws(BuildError) -> StagedOutputs? {
-        var planned: [OutputFile] = []
+        var planned: [String] = []
+        var documentOfPlanned: [Int] = []
         var paths = [String?](repeating: nil, count: site.documents.count)
         func plan(_ id: Int) {
             let doc = site.documents[id]
             guard site.isWritten(doc) else { return }
-            planned.append(OutputFile(path: doc.destinationPath, content: .copy(from: ""), origin: doc.relativePath))
+            planned.append(doc.destinationPath)
+            documentOfPlanned.append(id)
             if doc.derivedFrom == nil { paths[id] = doc.destinationPath }
         }
         site.pageIDs.forEach(plan)
         for file in site.staticFiles where file.isWritten {
-            planned.append(OutputFile(path: file.destinationPath, content: .copy(from: ""), origin: file.path))
+            planned.append(file.destinationPath)
+            documentOfPlanned.append(-1)
         }
         for collection in site.collections { collection.documentIDs.forEach(plan) }
-        var seen = Set<String>(minimumCapacity: planned.count)
-        for file in planned {
-            guard seen.insert(file.path).inserted, SiteWriter.staysInside(file.path) else { return nil }
+        guard let stagingPlan = StagingPlan(paths: planned) else { return nil }
+        var folderOfDocument = [Int32](repeating: -1, count: site.documents.count)
+        for (index, id) in documentOfPlanned.enumerated() where id >= 0 {
+            folderOfDocument[id] = stagingPlan.folderOfPath[index]
         }
-        guard !FolderConflicts.hasAny(in: planned) else { return nil }
         let staging = writer.stagingPath
         do {
             try FileSystem.remove(staging)
             try FileSystem.makeDirectories(staging)
-            return StagedOutputs(writer: writer, folder: try FileSystem.Folder(staging), paths: paths,
-                                 previous: writer.openPrevious())
+            return StagedOutputs(writer: writer, folder: try FileSystem.Folder(staging), paths: paths, plan: stagingPlan,
+                                 folderOfDocument: folderOfDocument, previous: writer.openPrevious())
         } catch {
             throw BuildError("could not prepare \(staging): \(error)")
         }
@@ -62,7 +74,7 @@ final class StagedOutputs: Sendable {
     func write(_ id: Int, _ text: String) throws(BuildError) -> Bool {
         guard let path = paths[id] else { return false }
         do {
-            try makeFolder(Path.dirname(path))
+            try makeFolder(folderOfDocument[id])
             try writer.write(OutputFile(path: path, content: .text(text), origin: ""), into: folder, reusing: previous)
         } catch {
             throw BuildError("could not write \(path): \(error)")
@@ -75,7 +87,7 @@ final class StagedOutputs: Sendable {
     func write(_ id: Int, _ output: OutputBuffer) throws(BuildError) -> Bool {
         guard let path = paths[id] else { return false }
         do {
-            try makeFolder(Path.dirname(path))
+            try makeFolder(folderOfDocument[id])
             let failure: (any Error)? = output.withByteRuns { runs in
                 do {
                     try writer.write(runs: runs, to: path, into: folder, reusing: previous)
@@ -110,11 +122,13 @@ final class StagedOutputs: Sendable {
         try? FileSystem.remove(folder.path)
     }
 
-    /// Creates `relative` and the folders above it that this build has not made yet.
-    private func makeFolder(_ relative: String) throws(FileSystem.Failure) {
-        guard relative != "." && !relative.isEmpty, !madeFolders.withLock({ $0.contains(relative) }) else { return }
-        try makeFolder(Path.dirname(relative))
-        try folder.makeDirectory(relative)
-        madeFolders.withLock { _ = $0.insert(relative) }
+    /// Creates folder `index` of the plan and the folders above it that this build has not made
+    /// yet. Two workers may both make one (the second finds it there): it is marked only once made.
+    private func makeFolder(_ index: Int32) throws(FileSystem.Failure) {
+        guard index >= 0, !madeFolders.withLock({ $0[Int(index)] }) else { return }
+        let planned = plan.folders[Int(index)]
+        try makeFolder(planned.parent)
+        try folder.makeDirectory(prefix: Int(planned.length), of: plan.paths[Int(planned.owner)])
+        madeFolders.withLock { $0[Int(index)] = true }
     }
 }

@@ -1,0 +1,64 @@
+// The heap grown in whole huge pages.
+//
+// With `thp:always` jemalloc asks the kernel for huge pages on every mapping it adds to its heap,
+// but it grows each arena's mappings through the page size classes (2, 2.5, 3, 3.5, 4, 5 MiB …),
+// and the kernel places an anonymous mapping on a 2 MiB boundary only when its length is a multiple
+// of 2 MiB. The 2.5, 3 and 3.5 MiB steps land off the boundary, and a 2 MiB range that a mapping
+// does not cover whole is served in 4 KiB pages: at 1,000 posts ~18 of the heap's ~46 MiB were
+// small pages, each a page fault of its own (~4x the kernel time per MiB of a huge page here).
+// Capping each arena's growth step at 2 MiB (`retain_grow_limit`) keeps every mapping whole huge
+// pages. The cap is per arena and can only be set on an arena that exists, so the automatic arenas
+// are created here, before any thread picks one.
+
+#include "CHeapPolicy.h"
+
+#include <stddef.h>
+
+#if defined(__linux__)
+// jemalloc's control interface; weak, because only the release executable links jemalloc.
+extern int mallctl(const char *name, void *oldp, size_t *oldlenp, void *newp, size_t newlen)
+    __attribute__((weak));
+
+/// `prefix` + `index` + `suffix` into `buffer` (no allocation: this runs before the heap is used).
+static const char *arena_control(char *buffer, size_t size, unsigned index, const char *suffix) {
+    const char *prefix = "arena.";
+    size_t at = 0;
+    while (*prefix && at + 1 < size) buffer[at++] = *prefix++;
+    char digits[12];
+    int count = 0;
+    do {
+        digits[count++] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index > 0);
+    while (count > 0 && at + 1 < size) buffer[at++] = digits[--count];
+    while (*suffix && at + 1 < size) buffer[at++] = *suffix++;
+    buffer[at] = 0;
+    return buffer;
+}
+
+int kyll_heap_grow_in_huge_pages(void) {
+    if (mallctl == NULL) return 0;
+    unsigned arenas = 0;
+    size_t length = sizeof arenas;
+    if (mallctl("opt.narenas", &arenas, &length, NULL, 0) != 0) return 0;
+    void *hooks = NULL;
+    length = sizeof hooks;
+    if (mallctl("arena.0.extent_hooks", &hooks, &length, NULL, 0) != 0) return 0;
+    size_t step = 2u << 20;
+    int capped = 0;
+    for (unsigned i = 0; i < arenas; i++) {
+        char name[48];
+        _Bool initialized = 0;
+        length = sizeof initialized;
+        if (mallctl(arena_control(name, sizeof name, i, ".initialized"), &initialized, &length, NULL, 0) != 0) continue;
+        // Setting an automatic arena's (default) extent hooks creates it.
+        if (!initialized && mallctl(arena_control(name, sizeof name, i, ".extent_hooks"), NULL, NULL, &hooks, sizeof hooks) != 0) {
+            continue;
+        }
+        if (mallctl(arena_control(name, sizeof name, i, ".retain_grow_limit"), NULL, NULL, &step, sizeof step) == 0) capped++;
+    }
+    return capped;
+}
+#else
+int kyll_heap_grow_in_huge_pages(void) { return 0; }
+#endif
