@@ -28,7 +28,7 @@ struct BlockSkeletonTests {
         // a heading, a thematic break made of many stars next to a long line
         "## Heading with a long title \(words) ##\n\n* * * * * * * * * * * * * * * * * * * * * * * *\ntext \(words)\n",
         // a tag with a long attribute list alone on its line (an HTML block of type 7)
-        "<div class=\"x\"  data-a data-b data-c data-d data-e data-f data-g data-h data-i>\n\(words)\n\npara\n",
+        "<div class=\"x\"  data-a data-b data-c data-d data-e data-f data-g data-h data-i>\ntext \(words)\n\npara\n",
     ]
 
     @Test(arguments: shortenedCases)
@@ -86,7 +86,7 @@ struct BlockSkeletonTests {
             if BlockSkeleton.shortened(KramdownConverter.sourceBytes(variant)) != nil { shortenedCount += 1 }
             #expect(Self.tree(variant, shortening: true) == Self.tree(variant, shortening: false), "\(c.description)")
         }
-        #expect(shortenedCount > 300, "cases shortened: \(shortenedCount)")
+        #expect(shortenedCount > 150, "cases shortened: \(shortenedCount)")
     }
 
     /// A small deterministic generator (SplitMix64), so a failure can be run again.
