@@ -58,12 +58,14 @@ struct BlockSkeletonTests {
         #expect(String(decoding: shortened, as: UTF8.self) == "0123456789abcdef a x>y " + String(repeating: "tail ", count: 10) + "\n")
     }
 
-    @Test func shortLinesAndPrefixesWithTagsAreKept() {
+    @Test func shortLinesAndPrefixesWithTagsOrFencesAreKept() {
         #expect(BlockSkeleton.shortened(Bytes("short line\n".utf8)) == nil)
         let tagged = "<span>0123456789 " + String(repeating: "word ", count: 20) + "\n"
         #expect(BlockSkeleton.shortened(Bytes(tagged.utf8)) == nil)
+        let fence = "```  0123456789 " + String(repeating: "word ", count: 20) + "\n"
+        #expect(BlockSkeleton.shortened(Bytes(fence.utf8)) == nil)
         let coded = "`code` 0123456789 " + String(repeating: "word ", count: 20) + "\n"
-        #expect(BlockSkeleton.shortened(Bytes(coded.utf8)) == nil)
+        #expect(BlockSkeleton.shortened(Bytes(coded.utf8)) != nil)
     }
 
     /// Runs of words, with now and then a piece of block syntax, put into random lines of every

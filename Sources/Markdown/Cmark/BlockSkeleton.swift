@@ -13,9 +13,10 @@ import Darwin
 /// only on how it starts and on a few things in the rest of it. A stretch of whole words in a
 /// line (after a space, starting with a letter, before a space) becomes the one word `a`, when:
 ///
-/// - it starts past the line's first `keptPrefix` bytes, and nothing before it is `<` or a
-///   backtick: the line's content (after any container markers) then starts with neither, so
-///   it opens no HTML block and no backtick fence whose info string the stretch could hold;
+/// - it starts past the line's first `keptPrefix` bytes, and nothing before it is `<` or three
+///   backticks: the line's content (after any container markers, before the stretch) then
+///   starts with neither, so it opens no HTML block and no backtick fence whose info string the
+///   stretch could hold;
 /// - it holds no `>`: an HTML block's end (`-->`, `?>`, `>`, `]]>`, `</script>` …) is never
 ///   in it, and none is made, as the word `a` between spaces joins nothing;
 /// - no line of its run of non-blank lines holds `]:`: a link reference definition needs one,
@@ -103,7 +104,7 @@ enum BlockSkeleton {
         while start < searchEnd, !(base[start - 1] == Byte.space && isLetter(base[start])) { start += 1 }
         guard start < searchEnd,
               memchr(base + lineStart, Int32(Byte.lt), start - lineStart) == nil,
-              memchr(base + lineStart, Int32(Byte.backtick), start - lineStart) == nil else { return nil }
+              !holdsBacktickFence(base, lineStart, start) else { return nil }
         // up to the last space, or the last space before a `>`
         var end = lineEnd - 1
         if let gt = memchr(base + start, Int32(Byte.gt), end - start) {
@@ -111,6 +112,17 @@ enum BlockSkeleton {
         }
         while end > start, base[end] != Byte.space { end -= 1 }
         return end - start >= minimumStretch ? start..<end : nil
+    }
+
+    /// Whether three backticks in a row are in `from..<to` (a backtick fence opener would be).
+    private static func holdsBacktickFence(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var i = from
+        while i < to, let hit = memchr(base + i, Int32(Byte.backtick), to - i) {
+            let at = UnsafeRawPointer(base).distance(to: hit)
+            if at + 2 < to, base[at + 1] == Byte.backtick, base[at + 2] == Byte.backtick { return true }
+            i = at + 1
+        }
+        return false
     }
 
     private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- UInt8(ascii: "a") < 26 }
