@@ -2,7 +2,7 @@ import CCmarkGFM
 
 /// One block node of cmark-gfm's tree as a plain value: what the kramdown block builder needs of it
 /// (its kind, its lines in the source, list and fence data, where its children are).
-struct CmarkBlock {
+struct CmarkBlock: Equatable {
     enum Kind: Equatable {
         case paragraph, heading, thematicBreak, codeBlock, htmlBlock, blockQuote, list, item
         case footnoteDefinition, other
@@ -23,7 +23,7 @@ struct CmarkBlock {
 /// cmark-gfm's block tree copied out while the parser's document is alive, so it can be walked
 /// without holding cmark memory: every node in one array, each node's children side by side
 /// (breadth first), so a node is a plain value and a list of children a range.
-struct CmarkBlockTree {
+struct CmarkBlockTree: Equatable {
     private(set) var blocks: [CmarkBlock] = []
     /// The document's children.
     private(set) var top: Range<Int> = 0..<0
@@ -40,9 +40,12 @@ struct CmarkBlockTree {
     /// kramdown's items, strikethrough is inline — and a parser without them needs no lock.
     static let kramdownOptions = CMARK_OPT_UNSAFE | CMARK_OPT_SOURCEPOS
 
-    /// Parses `source` with cmark-gfm (blocks only, `Cmark.withBlockTree`) and copies its tree.
-    init(parsing source: Bytes) {
-        self = Cmark.withBlockTree(source, options: Self.kramdownOptions) { CmarkBlockTree(document: $0) }
+    /// Parses `source` with cmark-gfm (blocks only, `Cmark.withBlockTree`) and copies its tree;
+    /// cmark is given the source with long lines shortened (`BlockSkeleton`) unless `shortening`
+    /// is off: the tree is the same, and only the tree is read.
+    init(parsing source: Bytes, shortening: Bool = true) {
+        let parsed = shortening ? BlockSkeleton.shortened(source) ?? source : source
+        self = Cmark.withBlockTree(parsed, options: Self.kramdownOptions) { CmarkBlockTree(document: $0) }
     }
 
     private init(document: OpaquePointer) {

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import Markdown
+
+/// cmark-gfm parses the shortened source (`BlockSkeleton`) into the same block tree as the source.
+struct BlockSkeletonTests {
+    static let words = String(repeating: "plain words of prose, *some* `code` here ", count: 4)
+
+    static func tree(_ text: String, shortening: Bool) -> CmarkBlockTree {
+        CmarkBlockTree(parsing: KramdownConverter.sourceBytes(text), shortening: shortening)
+    }
+
+    /// Documents whose long lines are shortened, each next to what cmark must still see in them.
+    static let shortenedCases: [String] = [
+        // a paragraph, then a setext heading whose text is long
+        "Intro line that is long enough \(words)\nnext line\n\nTitle text \(words)\n=====\n",
+        // an HTML comment block ending inside a long line, and one whose line holds no end
+        "<!-- start\nsome comment text \(words) --> after \(words)\n\npara \(words)\n",
+        "<!-- start\nsome comment text \(words)\nstill comment\n-->\n\npara \(words)\n",
+        // `</script>` ends a type-1 HTML block in the middle of a long line
+        "<script>\nvar x = 1; \(words) </script> tail words \(words)\n\npara \(words)\n",
+        // a tilde fence whose info string is long, and a backtick fence with a backtick after prose
+        "~~~ ruby \(words)\ncode \(words)\n~~~\n\n```\n\(words)```\n",
+        "``` notfence \(words) ` more \(words)\ntext\n\npara \(words)\n",
+        // lists, quotes and lazy lines with long items
+        "- item one \(words)\n  continued \(words)\n- item two \(words)\n\n> quote \(words)\nlazy \(words)\n",
+        "1. first \(words)\n2. second \(words)\n\n    indented code \(words)\n\nafter\n",
+        // a heading, a thematic break made of many stars next to a long line
+        "## Heading with a long title \(words) ##\n\n* * * * * * * * * * * * * * * * * * * * * * * *\ntext \(words)\n",
+        // a tag with a long attribute list alone on its line (an HTML block of type 7)
+        "<div class=\"x\"  data-a data-b data-c data-d data-e data-f data-g data-h data-i>\ntext \(words)\n\npara\n",
+    ]
+
+    @Test(arguments: shortenedCases)
+    func sameTreeWhenShortened(_ text: String) throws {
+        let source = KramdownConverter.sourceBytes(text)
+        let shortened = try #require(BlockSkeleton.shortened(source), "nothing was shortened")
+        #expect(shortened.count < source.count)
+        #expect(shortened.count(where: { $0 == Byte.newline }) == source.count(where: { $0 == Byte.newline }))
+        #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
+    }
+
+    /// The lines of a paragraph that may hold a definition are kept, the other lines not.
+    @Test func aRunOfLinesWithALabelColonIsKept() throws {
+        let label = "[\(String(repeating: "label words ", count: 90))]: /url\n"
+        #expect(BlockSkeleton.shortened(KramdownConverter.sourceBytes(label + "\n[x]: /y\n")) == nil)
+        let title = "[x]: /url \"title \(Self.words)\n\(Self.words) \" \(Self.words)\n"
+        #expect(BlockSkeleton.shortened(KramdownConverter.sourceBytes(title)) == nil)
+        let text = title + "\npara \(Self.words)\n"
+        let shortened = try #require(BlockSkeleton.shortened(KramdownConverter.sourceBytes(text)))
+        #expect(String(decoding: shortened, as: UTF8.self).hasPrefix(title + "\npara "))
+        #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
+    }
+
+    @Test func aStretchIsWholeWordsWithoutAngleBracket() throws {
+        let line = "0123456789abcdef start " + String(repeating: "word ", count: 10) + "x>y " + String(repeating: "tail ", count: 10)
+        let shortened = try #require(BlockSkeleton.shortened(Bytes((line + "\n").utf8)))
+        #expect(String(decoding: shortened, as: UTF8.self) == "0123456789abcdef a x>y " + String(repeating: "tail ", count: 10) + "\n")
+    }
+
+    @Test func shortLinesAndPrefixesWithTagsOrFencesAreKept() {
+        #expect(BlockSkeleton.shortened(Bytes("short line\n".utf8)) == nil)
+        let tagged = "<span>0123456789 " + String(repeating: "word ", count: 20) + "\n"
+        #expect(BlockSkeleton.shortened(Bytes(tagged.utf8)) == nil)
+        let fence = "```  0123456789 " + String(repeating: "word ", count: 20) + "\n"
+        #expect(BlockSkeleton.shortened(Bytes(fence.utf8)) == nil)
+        let coded = "`code` 0123456789 " + String(repeating: "word ", count: 20) + "\n"
+        #expect(BlockSkeleton.shortened(Bytes(coded.utf8)) != nil)
+    }
+
+    /// Runs of words, with now and then a piece of block syntax, put into random lines of every
+    /// document of the case corpus (a fixed seed): each document gives cmark's tree unchanged.
+    @Test func sameTreeWithLongLinesPutIntoTheCorpus() throws {
+        let pieces = ["beta*", "`x`", "-->", "<b>", "</script>", "[x]", "(y)", "==", "--", "#", "~~", "\\", "<",
+                      "&amp;", "\"q\"", "\t", "|", "1.", ">", "]:", "[x]:", "\"", "'", "(", ")", "[^1]:"]
+        var random = SeededRandom(seed: 11)
+        var shortenedCount = 0
+        for c in CaseCorpusTests.allCases() {
+            let text = CaseCorpusTests.jekyllContent(try String(contentsOf: c.input, encoding: .utf8))
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for i in lines.indices where random.next() % 2 == 0 {
+                let words = (0..<(5 + random.next() % 26)).map { _ in random.next() % 5 == 0 ? pieces[random.next() % pieces.count] : "word" }
+                let at = lines[i].utf8.index(lines[i].utf8.startIndex, offsetBy: random.next() % (lines[i].utf8.count + 1))
+                guard let cut = at.samePosition(in: lines[i]) else { continue }
+                lines[i] = String(lines[i][..<cut]) + " " + words.joined(separator: " ") + " " + String(lines[i][cut...])
+            }
+            let variant = lines.joined(separator: "\n")
+            if BlockSkeleton.shortened(KramdownConverter.sourceBytes(variant)) != nil { shortenedCount += 1 }
+            #expect(Self.tree(variant, shortening: true) == Self.tree(variant, shortening: false), "\(c.description)")
+        }
+        #expect(shortenedCount > 150, "cases shortened: \(shortenedCount)")
+    }
+
+    /// A small deterministic generator (SplitMix64), so a failure can be run again.
+    struct SeededRandom {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
+        }
+    }
+
+    /// Every document of the shared case corpus gives cmark's tree unchanged.
+    @Test func sameTreeOverTheCorpus() throws {
+        let cases = CaseCorpusTests.allCases()
+        #expect(cases.count > 300)
+        var shortenedCount = 0
+        for c in cases {
+            let text = CaseCorpusTests.jekyllContent(try String(contentsOf: c.input, encoding: .utf8))
+            if BlockSkeleton.shortened(KramdownConverter.sourceBytes(text)) != nil { shortenedCount += 1 }
+            #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false), "\(c.description)")
+        }
+        #expect(shortenedCount > 50, "cases shortened: \(shortenedCount)")
+    }
+}
