@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Liquid", targets: ["Liquid"]),
         .library(name: "JekyllLiquid", targets: ["JekyllLiquid"]),
         .library(name: "Markdown", targets: ["Markdown"]),
+        .library(name: "ValidUTF8", targets: ["ValidUTF8"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -57,8 +58,13 @@ let package = Package(
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
         ]),
 
+        // Strings from bytes known to be valid UTF-8, without a second check (Liquid's output,
+        // the Markdown converters' HTML, source files Jekyll has checked).
+        .target(name: "ValidUTF8"),
+        .testTarget(name: "ValidUTF8Tests", dependencies: ["ValidUTF8"]),
+
         // Our Liquid engine (no Jekyll inside), and Jekyll's changes to Liquid as a flavour on top.
-        .target(name: "Liquid", exclude: ["README.md"]),
+        .target(name: "Liquid", dependencies: ["ValidUTF8"], exclude: ["README.md"]),
         .target(name: "JekyllLiquid", dependencies: ["Liquid"]),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid", "JekyllLiquid"]),
 
@@ -67,7 +73,7 @@ let package = Package(
         .target(name: "Sass", dependencies: ["CSass"], exclude: ["README.md"]),
 
         // Markdown: cmark-gfm parsing, kramdown-compatible HTML.
-        .target(name: "Markdown", dependencies: ["CCmarkGFM"], exclude: ["README.md"]),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "ValidUTF8"], exclude: ["README.md"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "MarkdownHighlight"], exclude: ["Fixtures"]),
         .executableTarget(name: "markdown-bench", dependencies: ["Markdown", "MarkdownHighlight"], path: "Benchmarks/markdown",
                           exclude: ["kramdown_bench.rb", "RESULTS.md", "realsites.py", "fuzzdiff.py", "sitebuilds.py",
@@ -83,7 +89,7 @@ let package = Package(
                           exclude: ["RESULTS.md", "bench.sh"]),
 
         // The site model and build pipeline; the emulated plugins.
-        .target(name: "Jekyll", dependencies: ["Liquid", "JekyllLiquid", "YAML", "Markdown", "Sass", "MarkdownHighlight"]),
+        .target(name: "Jekyll", dependencies: ["Liquid", "JekyllLiquid", "YAML", "Markdown", "Sass", "MarkdownHighlight", "ValidUTF8"]),
         .target(name: "JekyllPlugins", dependencies: ["Jekyll", "Liquid", "JekyllLiquid", "Markdown"], exclude: ["README.md"]),
 
         // The command line.

@@ -20,7 +20,7 @@ let package = Package(
         ]),
         // The Jekyll module's front-matter splitting and URL code: its own files (symbolic links to
         // them), compiled here alone so that fuzzing them does not wait for the whole module.
-        .target(name: "JekyllSubset"),
+        .target(name: "JekyllSubset", dependencies: [.product(name: "ValidUTF8", package: "kyll")]),
         // Every target: the core ones, front matter and YAML, URLs and output paths.
         .executableTarget(name: "KyllFuzz", dependencies: [
             "CoreTargets", "FuzzSupport", "JekyllSubset",

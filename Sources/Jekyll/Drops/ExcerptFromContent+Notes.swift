@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import ValidUTF8
 
 /// A first line with footnote references, read off the converted content too. Jekyll appends the
 /// definitions the excerpt uses (`Line[^a].\n\n[^a]: Note.`), and kramdown prints the paragraph,
@@ -56,10 +57,7 @@ extension ExcerptFromContent {
         html.append(contentsOf: footnotesClosing.utf8)
         // Valid UTF-8 (valid texts cut at ASCII bytes, and ASCII): not checked again, the no-break
         // spaces of the notes would send the check a byte at a time.
-        if #available(macOS 26, *) {
-            return html.withUnsafeBufferPointer { String(copying: UTF8Span(unchecked: $0.span, isKnownASCII: false)) }
-        }
-        return String(decoding: html, as: UTF8.self)
+        return html.withUnsafeBufferPointer { String(validUTF8: $0) }
     }
 
     static let footnotesOpening = "<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n"

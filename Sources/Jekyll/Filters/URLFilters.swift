@@ -1,5 +1,6 @@
 import Foundation
 import Liquid
+import ValidUTF8
 
 /// Jekyll's URL and escaping filters: `relative_url`, `absolute_url`, `strip_index`, `uri_escape`,
 /// `cgi_escape`, `xml_escape`.
@@ -326,10 +327,7 @@ public enum DateFilters {
             out[22] = UInt8(ascii: ":")
             two(offsetMagnitude % 3600 / 60, at: 23)
             let bytes = UnsafeBufferPointer(start: out, count: 25)
-            if #available(macOS 26, *) {
-                return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: true))
-            }
-            return String(decoding: bytes, as: UTF8.self)
+            return String(validUTF8: bytes, isASCII: true)
         }
     }
 }

@@ -1,3 +1,5 @@
+import ValidUTF8
+
 /// Strings made from a file's bytes, checked as UTF-8 here instead of by the standard library.
 ///
 /// Every public way to make a `String` from bytes validates them, and the standard library's check
@@ -5,19 +7,14 @@
 /// non-ASCII byte — a post with one `é` near its start costs that for all its bytes (a third of the
 /// 1,000-post site's posts: ~24 M instructions, most of the reading's UTF-8 cost). This check skips
 /// ASCII eight bytes at a time around each multi-byte sequence, and the string is then made from
-/// the checked bytes without a second check (`UTF8Span(unchecked:)`).
+/// the checked bytes without a second check (`String(validUTF8:)`).
 enum UTF8Text {
     /// `bytes` as a string when they are valid UTF-8 and hold no U+FFFD; nil otherwise. U+FFFD is
     /// refused with invalid bytes because a string repaired by the standard library cannot be told
     /// apart from a file that has it, and the callers' whole-file path sorts both out.
     static func exactString(_ bytes: UnsafeRawBufferPointer) -> String? {
         guard let isASCII = check(bytes) else { return nil }
-        if bytes.isEmpty { return "" }
-        if #available(macOS 26, *) {
-            let units = bytes.assumingMemoryBound(to: UInt8.self)
-            return String(copying: UTF8Span(unchecked: units.span, isKnownASCII: isASCII))
-        }
-        return String(decoding: bytes, as: UTF8.self)  // checked above: decoding repairs nothing
+        return String(validUTF8: bytes.assumingMemoryBound(to: UInt8.self), isASCII: isASCII)
     }
 
     /// nil when `bytes` are not valid UTF-8 or hold U+FFFD (`EF BF BD`); otherwise whether they

@@ -1,3 +1,5 @@
+import ValidUTF8
+
 /// Where rendering writes: a growing byte buffer (appending bytes is several times faster than
 /// growing a `String`). A value: copies share their bytes until one of them is appended to.
 public struct OutputBuffer: Sendable {
@@ -232,13 +234,5 @@ public struct OutputBuffer: Sendable {
     /// whole UTF-8 — strings, substrings, the program's literals, ASCII digits and the template's
     /// text cut at ASCII markup — so the bytes are valid (debug builds check). The standard
     /// library's check went byte by byte through a page once one character was not ASCII.
-    static func string(ofValid run: UnsafeBufferPointer<UInt8>) -> String {
-        assert(String(decoding: run, as: UTF8.self).utf8.elementsEqual(run), "output bytes are not valid UTF-8")
-        guard !run.isEmpty else { return "" }
-        // `UTF8Span` is in the Swift 6.2 library (macOS 26 and later); before, the checked path.
-        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
-            return unsafe String(copying: UTF8Span(unchecked: run.span, isKnownASCII: false))
-        }
-        return String(decoding: run, as: UTF8.self)
-    }
+    static func string(ofValid run: UnsafeBufferPointer<UInt8>) -> String { String(validUTF8: run) }
 }

@@ -1,3 +1,5 @@
+import ValidUTF8
+
 extension String {
     /// A string of `utf8`, which the caller knows to be valid UTF-8 (the converters' HTML: text
     /// cut from a validated `String` at ASCII bytes, and ASCII markup), copied without the
@@ -7,16 +9,10 @@ extension String {
     /// every buffer, so the tests catch a converter that cuts a character. The string is not
     /// marked all-ASCII: a scan to find out would cost a fifth of what skipping the check saves.
     init(copyingValidUTF8 utf8: UnsafeBufferPointer<UInt8>) {
-        assert(String(decoding: utf8, as: UTF8.self).utf8.elementsEqual(utf8), "the converter's output is not valid UTF-8")
         guard let last = utf8.last, last < 0x80 else {
             self = String(decodingMostlyASCII: utf8)
             return
         }
-        // `UTF8Span` is in the Swift 6.2 library (macOS 26 and later); before, the checked path
-        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
-            self = unsafe String(copying: UTF8Span(unchecked: utf8.span, isKnownASCII: false))
-            return
-        }
-        self = String(decodingMostlyASCII: utf8)
+        self = String(validUTF8: utf8)
     }
 }
