@@ -35,19 +35,9 @@ enum HTMLFormatter {
     /// The HTML for `runs` over `bytes`, written straight into a string of the exact length.
     static func string(_ runs: UnsafeBufferPointer<TokenRun>, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.baseAddress != nil, !runs.isEmpty else { return "" }
-        return growth.withUnsafeBufferPointer { growth in
-            pieces.withUnsafeBufferPointer { pieceBytes in
-                pieceStarts.withUnsafeBufferPointer { starts in
-                    slots.withUnsafeBufferPointer { slots in
-                        // the table, markup and piece offsets read through pointers: a static's
-                        // accessor in the loops cost a `swift_once` call per token
-                        let markup = Markup(growth: growth.baseAddress!, pieces: pieceBytes.baseAddress!, starts: starts.baseAddress!,
-                                            slots: UnsafeRawPointer(slots.baseAddress!))
-                        return String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes) + slack) { buffer in
-                            markup.write(runs, bytes, into: buffer.baseAddress!)
-                        }
-                    }
-                }
+        return withMarkup { markup in
+            String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes) + slack) { buffer in
+                markup.write(runs, bytes, into: buffer.baseAddress!)
             }
         }
     }
@@ -59,13 +49,18 @@ enum HTMLFormatter {
                       into room: (Int) -> UnsafeMutablePointer<UInt8>) -> Int? {
         guard let source = bytes.baseAddress, !runs.isEmpty else { return 0 }
         for run in runs where Int(run.start) < bytes.count && source[Int(run.start)] & 0xC0 == 0x80 { return nil }
-        return growth.withUnsafeBufferPointer { growth in
+        return withMarkup { markup in markup.write(runs, bytes, into: room(markup.maximumLength(runs, bytes) + slack)) }
+    }
+
+    /// `body` with the escape table and the markup pieces read through pointers: a static's
+    /// accessor in the loops cost a `swift_once` call per token.
+    private static func withMarkup<Result>(_ body: (Markup) -> Result) -> Result {
+        growth.withUnsafeBufferPointer { growth in
             pieces.withUnsafeBufferPointer { pieceBytes in
                 pieceStarts.withUnsafeBufferPointer { starts in
                     slots.withUnsafeBufferPointer { slots in
-                        let markup = Markup(growth: growth.baseAddress!, pieces: pieceBytes.baseAddress!, starts: starts.baseAddress!,
-                                            slots: UnsafeRawPointer(slots.baseAddress!))
-                        return markup.write(runs, bytes, into: room(markup.maximumLength(runs, bytes) + slack))
+                        body(Markup(growth: growth.baseAddress!, pieces: pieceBytes.baseAddress!, starts: starts.baseAddress!,
+                                    slots: UnsafeRawPointer(slots.baseAddress!)))
                     }
                 }
             }
