@@ -2,8 +2,10 @@
 /// was recorded: its render took the same course wherever every such test comes out the same,
 /// since nothing else it reads differs (see `VariableUsage.comparedOnlyVariables`). Or, `exact`,
 /// the value of a pinned path (`page.author`, see `VariableUsage.keyPaths`), which must be the
-/// same value, not just an equal one (`1 == 1.0`, but they print differently).
-struct EqualityTest: Sendable {
+/// same value, not just an equal one (`1 == 1.0`, but they print differently). A class: replays
+/// check each test of a recording on every page, and copying a reference costs a fraction of
+/// copying the path and the value.
+final class EqualityTest: Sendable {
     /// The path of keys on the compared variable, as written in the test.
     let path: VariableLookup
     /// The other side's value.
@@ -11,7 +13,15 @@ struct EqualityTest: Sendable {
     let pathOnLeft: Bool
     /// Whether the two were equal (`!=` negates it afterwards).
     let equal: Bool
-    var exact = false
+    let exact: Bool
+
+    init(path: VariableLookup, other: Value, pathOnLeft: Bool, equal: Bool, exact: Bool = false) {
+        self.path = path
+        self.other = other
+        self.pathOnLeft = pathOnLeft
+        self.equal = equal
+        self.exact = exact
+    }
 }
 
 /// The tests of compared variables a recording made, and whether anything else read them.
@@ -50,9 +60,28 @@ final class ComparisonLog {
     func append(_ test: EqualityTest) { tests.append(test) }
 }
 
+extension EqualityTest {
+    /// Whether the path's value here, `value`, gives the outcome recorded.
+    func holds(for value: Value) -> Bool {
+        if exact { return value.isIdentical(to: other) }
+        return (pathOnLeft ? value.liquidEquals(other) : other.liquidEquals(value)) == equal
+    }
+}
+
 /// The values of tested paths in the render checking recordings, each evaluated once.
 struct TestedValues {
-    var known: [(path: VariableLookup, value: Value?)] = []
+    struct Known {
+        let path: VariableLookup
+        let value: Value
+        /// False when the path failed or held a drop: no test of it passes.
+        let usable: Bool
+    }
+    var known: [Known] = []
+
+    /// Where `path`'s value is in `known` (the path compared by identity: it is the recorded one).
+    func index(of path: VariableLookup) -> Int? {
+        known.withUnsafeBufferPointer { known in known.firstIndex { $0.path === path } }
+    }
 }
 
 extension RenderContext {
@@ -87,26 +116,27 @@ extension RenderContext {
         return lookup
     }
 
-    /// Whether each recorded test comes out here as it did then.
+    /// Whether each recorded test comes out here as it did then. The tests and values are read in
+    /// place: copying each test and value (retains and releases) cost more than comparing them.
     func passes(_ tests: [EqualityTest], values: inout TestedValues) -> Bool {
-        for t in tests {
-            let value: Value?
-            if let i = values.known.firstIndex(where: { $0.path === t.path }) {
-                value = values.known[i].value
-            } else {
-                let v = try? Expression.variable(t.path).evaluate(self)
-                value = v.flatMap { $0.containsDrop ? nil : $0 }
-                values.known.append((t.path, value))
+        tests.withUnsafeBufferPointer { tests in
+            for t in tests.indices {
+                let i = values.index(of: tests[t].path) ?? evaluate(tests[t].path, into: &values)
+                let holds = values.known.withUnsafeBufferPointer { known in
+                    known[i].usable && tests[t].holds(for: known[i].value)
+                }
+                if !holds { return false }
             }
-            guard let value else { return false }
-            if t.exact {
-                if !value.isIdentical(to: t.other) { return false }
-                continue
-            }
-            let equal = t.pathOnLeft ? value.liquidEquals(t.other) : t.other.liquidEquals(value)
-            if equal != t.equal { return false }
+            return true
         }
-        return true
+    }
+
+    /// Evaluates a tested path here and keeps its value; returns where it is kept.
+    private func evaluate(_ path: VariableLookup, into values: inout TestedValues) -> Int {
+        let value = try? Expression.variable(path).evaluate(self)
+        let usable = value.map { !$0.containsDrop } ?? false
+        values.known.append(TestedValues.Known(path: path, value: value ?? .nil, usable: usable))
+        return values.known.count - 1
     }
 
     /// The values of pinned paths here, as tests; nil when one is not a plain value (a drop, a
