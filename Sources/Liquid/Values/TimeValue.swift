@@ -109,8 +109,12 @@ public struct CivilTime: Sendable {
     public var second: Int
     /// 0 = Sunday.
     public var weekday: Int
-    /// 1-based day of the year.
-    public var yearDay: Int
+    /// 1-based day of the year: computed when asked (`%j`, week numbers), as most formats never
+    /// print it.
+    public var yearDay: Int {
+        let days = Self.daysFromCivil(year: year, month: month, day: day)
+        return Int(days - Self.daysFromCivil(year: year, month: 1, day: 1)) + 1
+    }
 
     public init(secondsSinceEpoch: Int64) {
         let days = secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86400 : (secondsSinceEpoch - 86399) / 86400
@@ -124,7 +128,6 @@ public struct CivilTime: Sendable {
         second = secs % 60
         let w = (days + 4) % 7  // 1970-01-01 was a Thursday
         weekday = Int(w < 0 ? w + 7 : w)
-        yearDay = Int(days - Self.daysFromCivil(year: y, month: 1, day: 1)) + 1
     }
 
     var dateString: String { Self.formatDate(year: year, month: month, day: day) }
