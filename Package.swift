@@ -90,7 +90,7 @@ let package = Package(
 
         // The site model and build pipeline; the emulated plugins.
         .target(name: "Jekyll", dependencies: ["Liquid", "JekyllLiquid", "YAML", "Markdown", "Sass", "MarkdownHighlight", "ValidUTF8"]),
-        .target(name: "JekyllPlugins", dependencies: ["Jekyll", "Liquid", "JekyllLiquid", "Markdown"], exclude: ["README.md"]),
+        .target(name: "JekyllPlugins", dependencies: ["Jekyll", "Liquid", "JekyllLiquid", "Markdown", "ValidUTF8"], exclude: ["README.md"]),
 
         // The command line.
         .target(name: "KyllCLI", dependencies: [

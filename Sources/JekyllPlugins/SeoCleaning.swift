@@ -6,6 +6,7 @@ import Glibc
 import Musl
 #endif
 import Liquid
+import ValidUTF8
 
 /// The plugin's cleaning of a string from front matter or the configuration: Markdown converted,
 /// tags stripped, whitespace collapsed, HTML escaped once; nil when nothing is left.
@@ -141,8 +142,10 @@ enum SeoCleaning {
                 length += (entity(escaping: t, at: j)?.utf8CodeUnitCount ?? 1) - 1
             }
         }
-        guard length > t.count else { return String(decoding: t, as: UTF8.self) }
-        return String(unsafeUninitializedCapacity: length) { out in
+        // The HTML cut at ASCII bytes (tags, whitespace) with ASCII entities put in: valid UTF-8
+        // as the page's text was, so not checked again (the check was ~1 k instructions a page).
+        guard length > t.count else { return String(validUTF8: t) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
             var k = 0
             for j in 0..<t.count {
                 if let entity = entity(escaping: t, at: j) {
@@ -153,7 +156,7 @@ enum SeoCleaning {
                     k += 1
                 }
             }
-            return k
+            return String(validUTF8: UnsafeBufferPointer(rebasing: out[..<k]))
         }
     }
 

@@ -180,6 +180,14 @@ import Testing
         }
     }
 
+    /// The filled URL is made from the template's bytes and the values' without checking them as
+    /// UTF-8 again: non-ASCII text around placeholders and in values comes out whole.
+    @Test func fillKeepsNonASCIIWhole() throws {
+        let values = ["title": "naïve café", "slug": "東京", "year": "2024"]
+        let url = try URLTemplate.fill("/über/:year/:slug-:title/ü") { values[$0] }
+        #expect(url == "/über/2024/%E6%9D%B1%E4%BA%AC-na%C3%AFve%20caf%C3%A9/ü")
+    }
+
     @Test func styles() {
         #expect(URLTemplate.addSuffix("/:path/:basename", style: "pretty") == "/:path/:basename/")
         #expect(URLTemplate.addSuffix("/:path/:basename", style: "date") == "/:path/:basename:output_ext")

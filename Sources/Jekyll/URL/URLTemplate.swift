@@ -1,3 +1,5 @@
+import ValidUTF8
+
 /// Fills a permalink template (`/:categories/:year/:title:output_ext`) and sanitizes the result, as
 /// Jekyll's `URL` class does. A front-matter permalink wins over the template and is filled the same way.
 public enum URLTemplate {
@@ -37,31 +39,19 @@ public enum URLTemplate {
     private static func fill(_ bytes: UnsafeBufferPointer<UInt8>, lookup: (String) -> String?) throws(UnknownPlaceholder) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 32)
-        // Values appended as their contiguous bytes: `append(contentsOf: value.utf8)` went through
-        // the generic sequence path, ~200 instructions a placeholder.
-        // A value needing no escape (most are: years, slugs, categories) is copied as it is checked.
-        func append(_ value: String) {
-            var value = value
-            let copied = value.withUTF8 { bytes in
-                guard bytes.allSatisfy(URLPath.isPlainPathByte) else { return false }
-                out.append(contentsOf: bytes)
-                return true
-            }
-            guard !copied else { return }
-            var escaped = URLPath.escape(value)
-            escaped.withUTF8 { out.append(contentsOf: $0) }
-        }
         var i = 0
         while i < bytes.count {
             guard bytes[i] == UInt8(ascii: ":") else { out.append(bytes[i]); i += 1; continue }
             var j = i + 1
             while j < bytes.count && (isLowercaseLetter(bytes[j]) || bytes[j] == UInt8(ascii: "_")) { j += 1 }
             guard j > i + 1 else { out.append(bytes[i]); i += 1; continue }
+            // Decoded, not copied unchecked: a short name is then a small string, which the
+            // lookup's comparisons take a faster path for.
             let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
             if let value = lookup(name) {
-                append(value)
+                appendEscaped(value, to: &out)
             } else if bytes[j - 1] == UInt8(ascii: "_"), let value = lookup(String(name.dropLast())) {
-                append(value)
+                appendEscaped(value, to: &out)
                 // The `_` the winning name did not cover stays as it is.
                 out.append(UInt8(ascii: "_"))
             } else {
@@ -69,7 +59,30 @@ public enum URLTemplate {
             }
             i = j
         }
-        return String(decoding: out, as: UTF8.self)
+        // The template's bytes cut at ASCII `:` and whole values (escaped or not): valid UTF-8.
+        // Marked ASCII when it is (nearly always), which keeps the string's later comparisons
+        // and suffix tests on their fast paths.
+        return out.withUnsafeBufferPointer { url in
+            var high: UInt8 = 0
+            for b in url { high |= b }
+            return String(validUTF8: url, isASCII: high < 0x80)
+        }
+    }
+
+    /// A value's bytes appended as one contiguous run: `append(contentsOf: value.utf8)` went
+    /// through the generic sequence path, ~200 instructions a placeholder. A value needing no
+    /// escape (most are: years, slugs, categories) is copied as it is checked. A function of its
+    /// own, not a closure over `out`, which kept the buffer in a box checked on every access.
+    private static func appendEscaped(_ value: String, to out: inout [UInt8]) {
+        var value = value
+        let copied = value.withUTF8 { bytes in
+            guard bytes.allSatisfy(URLPath.isPlainPathByte) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        guard !copied else { return }
+        var escaped = URLPath.escape(value)
+        escaped.withUTF8 { out.append(contentsOf: $0) }
     }
 
     private static func isLowercaseLetter(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
