@@ -69,15 +69,6 @@ struct WordSet: Sendable {
         firstBytes = CharSet(bits: (first[0], first[1], first[2], first[3]))
     }
 
-    init(groups: [[String]], ignoringCase: Bool = false) {
-        self.init(groupTexts: groups.map { $0.joined(separator: " ") }, ignoringCase: ignoringCase)
-    }
-
-    /// Words without spaces or newlines.
-    init(_ words: [String], ignoringCase: Bool = false) {
-        self.init(groups: [words], ignoringCase: ignoringCase)
-    }
-
     init(_ text: String, ignoringCase: Bool = false) {
         self.init(groupTexts: [text], ignoringCase: ignoringCase)
     }

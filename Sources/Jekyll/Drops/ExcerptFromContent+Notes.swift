@@ -46,7 +46,7 @@ extension ExcerptFromContent {
         // The converted content: the paragraph and its blank line's newline (every reference
         // resolved, none printed as text), then at its end the block with the notes first.
         let paragraph = UnsafeBufferPointer(rebasing: h[..<paragraphEnd])
-        guard paragraphEnd < h.count, h[paragraphEnd] == UInt8(ascii: "\n"), !contains(paragraph, "[^", anchor: 1),
+        guard paragraphEnd < h.count, h[paragraphEnd] == UInt8(ascii: "\n"), !ByteSearch.hasPair(UInt8(ascii: "["), then: UInt8(ascii: "^"), in: paragraph),
               let items = noteItems(h, notes: noteNames.map { name in notes.first { $0.name == name }! })
         else { return nil }
         var html = Array(paragraph)

@@ -374,14 +374,6 @@ public enum FileSystem {
         #endif
     }
 
-    /// Whether two runs of bytes are the same (`memcmp`: comparing paths byte by byte in Swift
-    /// cost ~25 instructions a byte).
-    static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        guard let first = a.baseAddress, let second = b.baseAddress else { return true }
-        return memcmp(first, second, a.count) == 0
-    }
-
     public static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
     }

@@ -63,9 +63,7 @@ public enum URLTemplate {
         // Marked ASCII when it is (nearly always), which keeps the string's later comparisons
         // and suffix tests on their fast paths.
         return out.withUnsafeBufferPointer { url in
-            var high: UInt8 = 0
-            for b in url { high |= b }
-            return String(validUTF8: url, isASCII: high < 0x80)
+            String(validUTF8: url, isASCII: UTF8Text.isASCII(UnsafeRawBufferPointer(url)))
         }
     }
 

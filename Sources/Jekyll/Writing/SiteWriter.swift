@@ -143,8 +143,8 @@ public struct SiteWriter: Sendable {
                     guard source.count == root.count + 1 + path.count, source[root.count] == UInt8(ascii: "/") else {
                         return false
                     }
-                    return FileSystem.sameBytes(UnsafeBufferPointer(rebasing: source[..<root.count]), root)
-                        && FileSystem.sameBytes(UnsafeBufferPointer(rebasing: source[(root.count + 1)...]), path)
+                    return ByteSearch.equal(UnsafeBufferPointer(rebasing: source[..<root.count]), root)
+                        && ByteSearch.equal(UnsafeBufferPointer(rebasing: source[(root.count + 1)...]), path)
                 }
             }
         }

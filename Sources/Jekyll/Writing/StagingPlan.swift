@@ -111,8 +111,8 @@ struct StagingPlan {
     private func sameBytes(_ candidate: Slot, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var other = paths[Int(candidate.owner)]
         return other.withUTF8 { stored in
-            FileSystem.sameBytes(UnsafeBufferPointer(rebasing: stored[..<Int(candidate.length)]),
-                                 UnsafeBufferPointer(rebasing: bytes[..<Int(candidate.length)]))
+            ByteSearch.equal(UnsafeBufferPointer(rebasing: stored[..<Int(candidate.length)]),
+                             UnsafeBufferPointer(rebasing: bytes[..<Int(candidate.length)]))
         }
     }
 

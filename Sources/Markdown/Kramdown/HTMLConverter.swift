@@ -14,7 +14,7 @@ final class HTMLConverter {
     /// The TOC list: its type, attributes and the marker left where it goes.
     @exclusivity(unchecked) var tocRequest: (ordered: Bool, attrs: Attributes)? = nil
     @exclusivity(unchecked) var footnoteLocationRequested = false
-    @exclusivity(unchecked) var usedIDs: [String: Int] = [:]
+    @exclusivity(unchecked) var usedIDs = HeaderIDCounts()
     @exclusivity(unchecked) var out = HTMLBuffer()
     /// The lexers looked up by language name, but for the last one.
     @exclusivity(unchecked) var lexerCache: [String: String?] = [:]
@@ -249,12 +249,8 @@ final class HTMLConverter {
     func generateID(_ text: String) -> String {
         var id = Self.basicID(options.transliteratedHeaderIDs ? Transliteration.decode(text) : text)
         if id.isEmpty { id = "section" }
-        if let n = usedIDs[id] {
-            usedIDs[id] = n + 1
-            id += "-\(n + 1)"
-        } else {
-            usedIDs[id] = 0
-        }
+        let repeats = usedIDs.count(id)
+        if repeats > 0 { id += "-\(repeats)" }
         return options.autoIDPrefix + id
     }
 

@@ -1,7 +1,7 @@
-/// How many headers of a document so far were given each GFM id (`generate_gfm_header_id`
-/// numbers the repeats). Most documents have a few headers: their ids are kept in a list, and
-/// an id is compared only with those of the same length and first bytes (most differ there),
-/// instead of hashed; past `listLimit` ids they move to a dictionary.
+/// How many headers of a document so far were given each id (kramdown's `generate_id` and
+/// `generate_gfm_header_id` both number the repeats). Most documents have a few headers: their
+/// ids are kept in a list, and an id is compared only with those of the same length and first
+/// bytes (most differ there), instead of hashed; past `listLimit` ids they move to a dictionary.
 struct HeaderIDCounts {
     private struct Seen {
         var id: String
