@@ -112,7 +112,7 @@ let package = Package(
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "SassTests", dependencies: ["Sass"], exclude: ["Fixtures"]),
-        .testTarget(name: "JekyllTests", dependencies: ["Jekyll", "JekyllPlugins"]),
+        .testTarget(name: "JekyllTests", dependencies: ["Jekyll", "JekyllPlugins", "ValidUTF8"]),
         .testTarget(name: "KyllCLITests", dependencies: [
             "KyllCLI", "Jekyll", "Server", "YAML", "CHeapPolicy",
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),

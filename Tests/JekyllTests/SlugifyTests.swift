@@ -35,18 +35,4 @@ import Testing
     func transliteration(input: String, expected: String) {
         #expect(Slugify.transliterate(input) == expected)
     }
-
-    /// The ASCII test reads eight bytes at a time, then the rest one by one.
-    @Test func asciiTest() {
-        #expect(Slugify.isASCII(""))
-        #expect(Slugify.isASCII("abcdefgh"))
-        #expect(Slugify.isASCII("abcdefghijklmnopq"))
-        #expect(!Slugify.isASCII("é"))
-        #expect(!Slugify.isASCII("abcdefgé"))
-        #expect(!Slugify.isASCII("abcdefghijklmnoé"))
-        #expect(!Slugify.isASCII("abcdefghijklmnopé"))
-        // Long enough to be stored on the heap, not inline.
-        #expect(Slugify.isASCII(String(repeating: "a", count: 40)))
-        #expect(!Slugify.isASCII(String(repeating: "a", count: 40) + "\u{301}"))
-    }
 }

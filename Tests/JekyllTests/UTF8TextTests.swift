@@ -1,5 +1,6 @@
 import Testing
 @testable import Jekyll
+import ValidUTF8
 
 /// `UTF8Text` makes strings without the standard library's check, so its own check must accept
 /// exactly what the standard library accepts (less U+FFFD), wherever a sequence falls in the
@@ -29,7 +30,7 @@ import Testing
             for after in 0...2 {
                 let bytes = before + sequence + Array(repeating: UInt8(ascii: "z"), count: after)
                 if Self.check(bytes) != Self.expected(bytes) { mismatches += 1 }
-                if bytes.withUnsafeBytes(UTF8Text.isASCII) != bytes.allSatisfy({ $0 < 0x80 }) { mismatches += 1 }
+                if bytes.withUnsafeBytes(\.isAllASCII) != bytes.allSatisfy({ $0 < 0x80 }) { mismatches += 1 }
             }
         }
         for lead in UInt8.min...UInt8.max {

@@ -19,4 +19,16 @@ import ValidUTF8
         #expect(made == "2024-01-02T03:04:05+00:00")
         #expect(made.count == bytes.count)
     }
+
+    /// Eight bytes at a time, then the rest one by one: a non-ASCII byte in either part, and
+    /// strings stored inline and on the heap.
+    @Test(arguments: [
+        ("", true), ("abcdefgh", true), ("abcdefghijklmnopq", true), ("é", false), ("abcdefgé", false),
+        ("abcdefghijklmnoé", false), ("abcdefghijklmnopé", false), (String(repeating: "a", count: 40), true),
+        (String(repeating: "a", count: 40) + "\u{301}", false),
+    ])
+    func asciiScan(text: String, isASCII: Bool) {
+        #expect(text.isAllASCII == isASCII)
+        #expect(Array(text.utf8).withUnsafeBytes(\.isAllASCII) == isASCII)
+    }
 }

@@ -64,7 +64,7 @@ enum URLFilters {
 public enum SiteURL {
     /// The base URL (without a trailing slash) before a path, normalized.
     public static func relative(_ text: String, baseurl: String?) -> String {
-        if baseurl == nil || baseurl!.isEmpty || baseurl == "/" {
+        if hasNoBase(baseurl) {
             // No base (most sites): a plain path itself, given a leading slash; `//` would read
             // as a host and goes the long way.
             switch plainPathStart(text) {
@@ -90,11 +90,18 @@ public enum SiteURL {
     /// or a plain path from the root.
     @inline(__always)
     static func returnsUnchanged(_ text: String, baseurl: String?) -> Bool {
-        guard baseurl == nil || baseurl!.isEmpty || baseurl == "/" else { return false }
+        guard hasNoBase(baseurl) else { return false }
         switch plainPathStart(text) {
         case .empty?, .rooted?: return true
         case .relative?, .doubleSlash?, nil: return false
         }
+    }
+
+    /// No base URL: none, empty or `/`.
+    @inline(__always)
+    static func hasNoBase(_ baseurl: String?) -> Bool {
+        guard let baseurl else { return true }
+        return baseurl.isEmpty || baseurl == "/"
     }
 
     /// Whether a text starts with `//` (read as a host): its first two bytes, where the generic
@@ -130,7 +137,7 @@ public enum SiteURL {
     /// URL followed by the path — no base URL, an origin normalizing leaves alone — else nil: a
     /// caller making many such URLs joins the two without asking again.
     public static func absolutePrefix(url: String?, baseurl: String?) -> String? {
-        guard baseurl == nil || baseurl!.isEmpty || baseurl == "/", let url, !url.isEmpty, isPlainOrigin(url) else { return nil }
+        guard hasNoBase(baseurl), let url, !url.isEmpty, isPlainOrigin(url) else { return nil }
         return url
     }
 

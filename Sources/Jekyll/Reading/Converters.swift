@@ -26,26 +26,32 @@ public struct ConverterTable: Sendable {
     /// The converters for a file extension, highest priority first (Jekyll's: Markdown `normal`,
     /// SCSS/Sass `low`, identity `lowest`).
     public func chain(for ext: String) -> [ConverterKind] {
-        var chain: [ConverterKind] = []
         let lower = ext.lowercased()
-        if markdownExtensions.contains(lower) { chain.append(.markdown) }
-        if lower == ".scss" { chain.append(.scss) }
-        if lower == ".sass" { chain.append(.sass) }
+        var chain: [ConverterKind] = markdownExtensions.contains(lower) ? [.markdown] : []
+        if let stylesheet = Self.stylesheetConverter(forLowercased: lower) { chain.append(stylesheet) }
         chain.append(.identity)
         return chain
     }
 
-    /// The output extension: a permalink's own extension wins; else the converters decide.
+    /// The output extension: a permalink's own extension wins; else the last converter of
+    /// `chain(for:)` before identity decides (identity alone keeps the extension) — worked out
+    /// without building the chain (an array, ~1,200 instructions a document).
     public func outputExtension(for ext: String, permalink: String?) -> String {
         if let permalink, !permalink.hasSuffix("/") {
             let permalinkExt = Path.extname(permalink)
             if !permalinkExt.isEmpty { return permalinkExt }
         }
-        // The last converter of `chain(for:)` before identity decides (identity alone keeps the
-        // extension); worked out without building the chain and its extensions (two arrays, ~1,200
-        // instructions a document).
         let lower = ext.lowercased()
-        if lower == ".scss" || lower == ".sass" { return ".css" }
-        return markdownExtensions.contains(lower) ? ".html" : ext
+        let last = Self.stylesheetConverter(forLowercased: lower) ?? (markdownExtensions.contains(lower) ? .markdown : .identity)
+        return last.outputExtension(for: ext)
+    }
+
+    /// SCSS or Sass for their extensions, which come after Markdown in a chain.
+    private static func stylesheetConverter(forLowercased ext: String) -> ConverterKind? {
+        switch ext {
+        case ".scss": .scss
+        case ".sass": .sass
+        default: nil
+        }
     }
 }

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ValidUTF8
 
 /// Splitting a file into YAML front matter and body exactly where Jekyll splits it: the file starts
 /// with `---` and whitespace up to a newline; the front matter ends at the first later line that is
@@ -55,7 +56,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
             if end == head.count { return .needMore }
         }
         let frontMatter = UnsafeBufferPointer(rebasing: head[..<found.bodyStart])
-        if !UTF8Text.isASCII(UnsafeRawBufferPointer(frontMatter)), String(validating: frontMatter, as: UTF8.self) == nil {
+        if !UnsafeRawBufferPointer(frontMatter).isAllASCII, String(validating: frontMatter, as: UTF8.self) == nil {
             return .decline
         }
         return .found(yamlEnd: found.yamlEnd, bodyStart: found.bodyStart, bodyLine: found.bodyLine)

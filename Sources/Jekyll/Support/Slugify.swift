@@ -1,4 +1,5 @@
 import Foundation
+import ValidUTF8
 
 /// Jekyll's `slugify`: the modes `raw`, `default`, `pretty`, `ascii`, `latin`; any other mode only
 /// lowercases. Runs of characters the mode does not keep become one `-`, and a leading or trailing
@@ -12,31 +13,10 @@ public enum Slugify {
         case "default", "pretty", "raw", "ascii", "latin": break
         default: return cased ? string : rubyDowncase(string)
         }
-        if mode != "latin", isASCII(string) {
+        if mode != "latin", string.isAllASCII {
             return asciiSlug(string, mode: mode, cased: cased)
         }
         return unicodeSlug(mode == "latin" ? transliterate(string) : string, mode: mode, cased: cased)
-    }
-
-    /// Whether every byte is ASCII, eight at a time (`utf8.allSatisfy` went through the view byte
-    /// by byte, ~400 instructions a title).
-    static func isASCII(_ string: String) -> Bool {
-        var string = string
-        return string.withUTF8 { bytes in
-            var i = 0
-            if let base = bytes.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while i + 8 <= bytes.count {
-                    if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-                    i += 8
-                }
-            }
-            while i < bytes.count {
-                if bytes[i] >= 0x80 { return false }
-                i += 1
-            }
-            return true
-        }
     }
 
     /// The slug by Unicode categories (any text; ASCII text has the byte path `asciiSlug`).

@@ -53,22 +53,6 @@ enum UTF8Text {
         }
     }
 
-    /// Whether all of `bytes` are ASCII, eight at a time.
-    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        var i = 0
-        var bits: UInt64 = 0
-        while i + 8 <= bytes.count {
-            bits |= base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            i += 8
-        }
-        while i < bytes.count {
-            bits |= UInt64(base.load(fromByteOffset: i, as: UInt8.self))
-            i += 1
-        }
-        return bits & 0x8080_8080_8080_8080 == 0
-    }
-
     /// The length of the valid sequence starting at `i` with a non-ASCII lead byte; nil for an
     /// invalid one or U+FFFD.
     @inline(__always)

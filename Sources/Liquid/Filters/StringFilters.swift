@@ -1,3 +1,5 @@
+import ValidUTF8
+
 /// String filters: case, concatenation, replacement, splitting, stripping, truncation, slicing.
 enum StringFilters {
     static func register(into env: inout LiquidEnvironment) {
@@ -43,7 +45,7 @@ enum StringFilters {
 
     /// Ruby's `capitalize`: the first character upper case, the rest lower case.
     static func capitalize(_ s: String) -> String {
-        if UTF8Text.isASCII(s) {
+        if s.isAllASCII {
             // Written straight into the new string (no byte array, no UTF-8 validation).
             var source = s
             return source.withUTF8 { bytes in

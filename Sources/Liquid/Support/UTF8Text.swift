@@ -330,11 +330,6 @@ enum UTF8Text {
         return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// Whether all bytes are ASCII.
-    static func isASCII(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { b in b.allSatisfy { $0 < 0x80 } }
-    }
 }
 
 /// The UTF-8 bytes of a string as an array (a contiguous copy, not element by element).
