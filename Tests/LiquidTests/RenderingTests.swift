@@ -156,6 +156,18 @@ func render(_ source: String, _ data: Value = [:], partials: [String: String] = 
         #expect(try render("{{ 'foo' | date: '%Y' }}|{{ '03/14/2016' | date: '%Y' }}|{{ '' | date: '%Y' }}") == "foo|03/14/2016|")
     }
 
+    /// A template's text comes out as written, from sources short enough to be held in the
+    /// string value itself and from longer ones (whose text nodes copy from the source's storage),
+    /// rendered more than once.
+    @Test(arguments: ["ab{{ x }}c", "é{{ x }}", "0123456789abcd{{ x }}", "0123456789abcde{{ x }}",
+                      "<p>Zürich – {{ x }} ends here</p>\n" + String(repeating: "text ", count: 40) + "{{ x }}!"])
+    func templateTextComesOutWhole(source: String) throws {
+        let template = try Template.parse(source)
+        let expected = source.replacing("{{ x }}", with: "1")
+        #expect(try template.render(["x": 1]) == expected)
+        #expect(try template.render(["x": 1]) == expected)
+    }
+
     @Test func strictModeRejectsWhatLaxAccepts() throws {
         #expect(try render("{{ a | upcase foo }}", ["a": "x"]) == "X")
         #expect(throws: LiquidError.self) { try render("{{ a | upcase foo }}", ["a": "x"], mode: .strict) }
