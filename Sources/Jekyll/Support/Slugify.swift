@@ -7,13 +7,17 @@ public enum Slugify {
     public static let modes: Set<String> = ["raw", "default", "pretty", "ascii", "latin"]
 
     public static func slugify(_ string: String, mode: String? = nil, cased: Bool = false) -> String {
-        let mode = mode ?? "default"
+        // No mode (a tag list's `slugify` on every page): no mode names compared.
+        guard let mode else {
+            return isASCII(string) ? asciiSlug(string, keepsAllButSpace: false, keepsPunctuation: false, cased: cased)
+                : unicodeSlug(string, mode: "default", cased: cased)
+        }
         switch mode {
         case "default", "pretty", "raw", "ascii", "latin": break
         default: return cased ? string : rubyDowncase(string)
         }
         if mode != "latin", isASCII(string) {
-            return asciiSlug(string, mode: mode, cased: cased)
+            return asciiSlug(string, keepsAllButSpace: mode == "raw", keepsPunctuation: mode == "pretty", cased: cased)
         }
         return unicodeSlug(mode == "latin" ? transliterate(string) : string, mode: mode, cased: cased)
     }
@@ -21,22 +25,26 @@ public enum Slugify {
     /// Whether every byte is ASCII, eight at a time (`utf8.allSatisfy` went through the view byte
     /// by byte, ~400 instructions a title).
     static func isASCII(_ string: String) -> Bool {
+        // The bytes in place (a copy of the string to reach them retained and released it).
+        if let ascii = string.utf8.withContiguousStorageIfAvailable(isASCII) { return ascii }
         var string = string
-        return string.withUTF8 { bytes in
-            var i = 0
-            if let base = bytes.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while i + 8 <= bytes.count {
-                    if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-                    i += 8
-                }
+        return string.withUTF8(isASCII)
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= bytes.count {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
             }
-            while i < bytes.count {
-                if bytes[i] >= 0x80 { return false }
-                i += 1
-            }
-            return true
         }
+        while i < bytes.count {
+            if bytes[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
     }
 
     /// The slug by Unicode categories (any text; ASCII text has the byte path `asciiSlug`).
@@ -70,10 +78,8 @@ public enum Slugify {
     /// letters and digits are its only letters, marks and digits. The rule for a byte is chosen
     /// once (the mode's name compared at every byte cost more than the rest) and the slug written
     /// straight into the string.
-    static func asciiSlug(_ string: String, mode: String, cased: Bool) -> String {
-        let keepsAllButSpace = mode == "raw", keepsPunctuation = mode == "pretty"
-        var string = string
-        return string.withUTF8 { bytes in
+    static func asciiSlug(_ string: String, keepsAllButSpace: Bool, keepsPunctuation: Bool, cased: Bool) -> String {
+        func slug(of bytes: UnsafeBufferPointer<UInt8>) -> String {
             String(unsafeUninitializedCapacity: bytes.count) { slug in
                 var n = 0
                 var inRun = false
@@ -105,6 +111,9 @@ public enum Slugify {
                 return n
             }
         }
+        if let made = string.utf8.withContiguousStorageIfAvailable(slug(of:)) { return made }
+        var string = string
+        return string.withUTF8(slug(of:))
     }
 
     /// What `pretty` keeps besides letters and digits: `._~!$&'()+,;=@`.
