@@ -104,7 +104,7 @@ public struct Template: Sendable {
     }
 
     func makeContext(_ data: Value, _ options: RenderOptions, rethrow: Bool) -> RenderContext {
-        let session = RenderSession(environment: environment, options: options, rethrowErrors: rethrow)
+        let session = RenderSession(template: self, options: options, rethrowErrors: rethrow)
         return RenderContext(session: session, data: data, templateName: name)
     }
 }

@@ -21,6 +21,8 @@ extension String {
     /// Whether the string's UTF-8 is all ASCII.
     @inlinable
     public var isAllASCII: Bool {
+        // In place when the bytes are contiguous (a copy, to reach them, is retained and released).
+        if let ascii = utf8.withContiguousStorageIfAvailable({ UnsafeRawBufferPointer($0).isAllASCII }) { return ascii }
         var copy = self
         return copy.withUTF8 { UnsafeRawBufferPointer($0).isAllASCII }
     }

@@ -53,6 +53,27 @@ import Testing
         #expect(buffer.withByteRuns { $0.flatMap { Array($0) } } == Array(expected.utf8))
     }
 
+    /// Strings of every length about the small-string limit (15 bytes held in the value itself),
+    /// small ones and ones in storage of their own (a reserved capacity keeps even a short string
+    /// there), non-ASCII ones too, come out whole and in order.
+    @Test func shortStringsOfEveryLength() {
+        var buffer = OutputBuffer(reservingCapacity: 1)
+        var expected = ""
+        for length in 0...40 {
+            let ascii = String(repeating: "a", count: length)
+            var stored = String()
+            stored.reserveCapacity(64)
+            stored += String(repeating: "b", count: length)
+            let accented = String(repeating: "é", count: length / 2) + String(repeating: "c", count: length % 2)
+            for text in [ascii, stored, accented, String(ascii + "xyz").dropFirst(3).description] {
+                buffer.append(text)
+                expected += text
+            }
+        }
+        #expect(buffer.string == expected)
+        #expect(buffer.count == expected.utf8.count)
+    }
+
     /// A held string is one run of its own, between the bytes written before and after it: a
     /// host writing the runs out copies nothing.
     @Test func heldStringsAreRunsOfTheirOwn() {

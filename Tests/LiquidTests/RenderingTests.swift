@@ -1,4 +1,4 @@
-import Liquid
+@testable import Liquid
 import Testing
 
 /// Renders `source` with the standard environment; errors are part of the output.
@@ -154,6 +154,37 @@ func render(_ source: String, _ data: Value = [:], partials: [String: String] = 
 
     @Test func unparsableDatesAreLeftAlone() throws {
         #expect(try render("{{ 'foo' | date: '%Y' }}|{{ '03/14/2016' | date: '%Y' }}|{{ '' | date: '%Y' }}") == "foo|03/14/2016|")
+    }
+
+    /// A template's text comes out as written, from sources short enough to be held in the
+    /// string value itself and from longer ones (whose text nodes copy from the source's storage),
+    /// rendered more than once.
+    @Test(arguments: ["ab{{ x }}c", "é{{ x }}", "0123456789abcd{{ x }}", "0123456789abcde{{ x }}",
+                      "<p>Zürich – {{ x }} ends here</p>\n" + String(repeating: "text ", count: 40) + "{{ x }}!"])
+    func templateTextComesOutWhole(source: String) throws {
+        let template = try Template.parse(source)
+        let expected = source.replacing("{{ x }}", with: "1")
+        #expect(try template.render(["x": 1]) == expected)
+        #expect(try template.render(["x": 1]) == expected)
+    }
+
+    /// The word-at-a-time search for what `escape` replaces finds the first such byte wherever it
+    /// is, next to the bytes that fold to the same value (`%`, `=`, `?`, `#`), in any text.
+    @Test func htmlSpecialsAreFoundWhereverTheyAre() {
+        let alphabet = Array("ab &'<>\"%=?#:;é\u{7F}".utf8)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for round in 0..<3000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let count = Int(state >> 58)
+            var bytes: [UInt8] = []
+            for k in 0..<count {
+                let pick = Int(((state >> UInt64(k % 50)) &* 31 &+ UInt64(k)) % UInt64(alphabet.count))
+                // Mostly plain letters, so that specials are rare and found past whole words.
+                bytes.append(k % 7 == 3 || round % 5 == 0 ? alphabet[pick] : UInt8(ascii: "a"))
+            }
+            let expected = bytes.firstIndex { [38, 60, 62, 34, 39].contains($0) }
+            #expect(bytes.withUnsafeBufferPointer(EscapingFilters.firstHTMLSpecial) == expected, "\(bytes)")
+        }
     }
 
     @Test func strictModeRejectsWhatLaxAccepts() throws {

@@ -8,13 +8,17 @@ public enum Slugify {
     public static let modes: Set<String> = ["raw", "default", "pretty", "ascii", "latin"]
 
     public static func slugify(_ string: String, mode: String? = nil, cased: Bool = false) -> String {
-        let mode = mode ?? "default"
+        // No mode (a tag list's `slugify` on every page): no mode names compared.
+        guard let mode else {
+            return string.isAllASCII ? asciiSlug(string, keepsAllButSpace: false, keepsPunctuation: false, cased: cased)
+                : unicodeSlug(string, mode: "default", cased: cased)
+        }
         switch mode {
         case "default", "pretty", "raw", "ascii", "latin": break
         default: return cased ? string : rubyDowncase(string)
         }
         if mode != "latin", string.isAllASCII {
-            return asciiSlug(string, mode: mode, cased: cased)
+            return asciiSlug(string, keepsAllButSpace: mode == "raw", keepsPunctuation: mode == "pretty", cased: cased)
         }
         return unicodeSlug(mode == "latin" ? transliterate(string) : string, mode: mode, cased: cased)
     }
@@ -50,10 +54,8 @@ public enum Slugify {
     /// letters and digits are its only letters, marks and digits. The rule for a byte is chosen
     /// once (the mode's name compared at every byte cost more than the rest) and the slug written
     /// straight into the string.
-    static func asciiSlug(_ string: String, mode: String, cased: Bool) -> String {
-        let keepsAllButSpace = mode == "raw", keepsPunctuation = mode == "pretty"
-        var string = string
-        return string.withUTF8 { bytes in
+    static func asciiSlug(_ string: String, keepsAllButSpace: Bool, keepsPunctuation: Bool, cased: Bool) -> String {
+        func slug(of bytes: UnsafeBufferPointer<UInt8>) -> String {
             String(unsafeUninitializedCapacity: bytes.count) { slug in
                 var n = 0
                 var inRun = false
@@ -85,6 +87,9 @@ public enum Slugify {
                 return n
             }
         }
+        if let made = string.utf8.withContiguousStorageIfAvailable(slug(of:)) { return made }
+        var string = string
+        return string.withUTF8(slug(of:))
     }
 
     /// What `pretty` keeps besides letters and digits: `._~!$&'()+,;=@`.

@@ -63,7 +63,7 @@ public enum URLTemplate {
         // Marked ASCII when it is (nearly always), which keeps the string's later comparisons
         // and suffix tests on their fast paths.
         return out.withUnsafeBufferPointer { url in
-            String(validUTF8: url, isASCII: UTF8Text.isASCII(UnsafeRawBufferPointer(url)))
+            String(validUTF8: url, isASCII: UnsafeRawBufferPointer(url).isAllASCII)
         }
     }
 

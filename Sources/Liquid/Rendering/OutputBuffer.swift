@@ -124,17 +124,35 @@ public struct OutputBuffer: Sendable {
     }
 
     public mutating func append(_ string: String) {
-        if string.utf8.count >= Self.heldStringBytes {
+        let n = string.utf8.count
+        if n >= Self.heldStringBytes {
             hold(string)
             return
         }
-        // The string's own storage, copied (no copy of the string value, which would retain and
-        // release it); a string without contiguous UTF-8 is rare (bridged text).
-        let done: Void? = string.utf8.withContiguousStorageIfAvailable {
-            if let p = $0.baseAddress { append(bytes: p, count: $0.count) }
+        // The bytes are found first and copied after, outside the closure that finds them:
+        // growing this buffer inside it made the compiler retain and release the string around
+        // every append (~40 instructions, a filter's result or a drop's field each time).
+        if n > UTF8Text.longestSmallString {
+            if let source = UTF8Text.storedBytes(of: string) {
+                append(bytes: source, count: n)
+                withExtendedLifetime(string) {}
+                return
+            }
+        } else {
+            // A small string's bytes are handed out from a temporary copy: copied out here.
+            var small: (UInt64, UInt64) = (0, 0)
+            let copied: Void?? = withUnsafeMutableBytes(of: &small) { buffer in
+                string.utf8.withContiguousStorageIfAvailable { buffer.copyMemory(from: UnsafeRawBufferPointer($0)) }
+            }
+            if copied != nil {
+                withUnsafeBytes(of: &small) { append(bytes: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n) }
+                return
+            }
         }
-        if done == nil { append(String(decoding: Array(string.utf8), as: UTF8.self)) }
+        // Text without contiguous UTF-8 (bridged) is rare.
+        append(String(decoding: Array(string.utf8), as: UTF8.self))
     }
+
 
     /// Appends text written in the program (a tag's markup): its bytes, without looking into a
     /// `String`'s representation first (~110 instructions for a short one).

@@ -19,7 +19,10 @@ public struct RenderOptions: Sendable {
 
 /// State shared by a render and the isolated renders (`{% render %}`) inside it.
 final class RenderSession {
-    let environment: LiquidEnvironment
+    /// The template rendered, whose environment is the render's: held (one retain), not copied —
+    /// a copy of the environment retained and released its tables and file system every render.
+    private let template: Template
+    var environment: LiquidEnvironment { template.environment }
     let options: RenderOptions
     /// `render!`: the first error aborts. Otherwise errors are written into the output.
     let rethrowErrors: Bool
@@ -46,13 +49,14 @@ final class RenderSession {
     let maxSteps: Int
     let maxOutputBytes: Int
 
-    init(environment: LiquidEnvironment, options: RenderOptions, rethrowErrors: Bool) {
-        self.environment = environment
+    init(template: Template, options: RenderOptions, rethrowErrors: Bool) {
+        self.template = template
         self.options = options
         self.rethrowErrors = rethrowErrors
-        self.limits = environment.limits
-        self.maxSteps = environment.limits.maxRenderSteps ?? Int.max
-        self.maxOutputBytes = environment.limits.maxOutputBytes ?? Int.max
+        let limits = template.environment.limits
+        self.limits = limits
+        self.maxSteps = limits.maxRenderSteps ?? Int.max
+        self.maxOutputBytes = limits.maxOutputBytes ?? Int.max
     }
 }
 

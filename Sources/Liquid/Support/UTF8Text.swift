@@ -10,6 +10,21 @@ import Musl
 /// points (Ruby's `length` and indexes count code points, not grapheme clusters). These are the
 /// hot paths of string filters: no decoding into `Unicode.Scalar` arrays, no re-validation.
 enum UTF8Text {
+    /// The most UTF-8 bytes a `String` holds in the value itself (a small string, 64-bit platforms).
+    static var longestSmallString: Int { 15 }
+
+    /// The address of a string's UTF-8 bytes in storage of its own, which stays where it is for
+    /// as long as the string (or a copy of it) lives: strings are immutable, and only a small
+    /// string (at most 15 bytes, kept in the value) lends its bytes out from a temporary copy.
+    /// Nil for those and for text without contiguous UTF-8. Reading the bytes after finding them,
+    /// rather than inside the closure that lends them, keeps the compiler from retaining and
+    /// releasing the string around code that may change other memory (an output buffer).
+    /// The caller keeps `string` alive while it uses the address.
+    @inline(__always)
+    static func storedBytes(of string: String) -> UnsafePointer<UInt8>? {
+        guard string.utf8.count > longestSmallString else { return nil }
+        return string.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
+    }
     /// Number of code points.
     static func scalarCount(_ s: String) -> Int {
         var s = s
@@ -329,7 +344,6 @@ enum UTF8Text {
         else { return nil }
         return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
     }
-
 }
 
 /// The UTF-8 bytes of a string as an array (a contiguous copy, not element by element).
