@@ -3,6 +3,9 @@ import KyllCLI
 @main
 enum Kyll {
     static func main() async {
-        await KyllMain.main(Array(CommandLine.arguments.dropFirst()))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // Before any `await`, so still on the main thread: see `buildOnCallingThread`.
+        if let status = KyllMain.buildOnCallingThread(arguments) { KyllMain.exit(status) }
+        await KyllMain.main(arguments)
     }
 }
