@@ -104,16 +104,10 @@ let package = Package(
         // Its linker (scripts/link-static-c-libraries) takes the C libraries from their archives.
         // Huge pages for the heap of a large site's build, chosen before jemalloc starts.
         .target(name: "CHeapPolicy"),
-        // The release executable is linked statically, glibc too: no dynamic loader, no libc.so
-        // and libm.so to map, relocate and bind (this repository's site: ~0.7 ms less wall and CPU
-        // a build). glibc's NSS functions (`getaddrinfo` for `serve`, `getpwuid` in CoreFoundation)
-        // then need the same glibc at run time, as the link warns. CStaticUnwind keeps the first
-        // unwind from sorting every FDE of the executable (see its file).
-        .target(name: "CStaticUnwind"),
-        .executableTarget(name: "kyll", dependencies: ["KyllCLI", "CHeapPolicy", "CStaticUnwind"],
+        .executableTarget(name: "kyll", dependencies: ["KyllCLI", "CHeapPolicy"],
                           linkerSettings: [
                               .linkedLibrary("jemalloc", .when(platforms: [.linux], configuration: .release)),
-                              .unsafeFlags(["-use-ld=\(Context.packageDirectory)/scripts/link-static-c-libraries", "-static-executable", "-Xlinker", "--wrap=__register_frame_info", "-Xlinker", "--wrap=__deregister_frame_info", "-Xclang-linker", "-no-pie", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lCoreFoundation", "-Xlinker", "--end-group", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release)),
+                              .unsafeFlags(["-use-ld=\(Context.packageDirectory)/scripts/link-static-c-libraries", "-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lCoreFoundation", "-Xlinker", "--end-group", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release)),
                           ]),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
