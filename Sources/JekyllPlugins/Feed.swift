@@ -137,6 +137,10 @@ struct FeedMetaTag: TagNode {
         ]
         let title = config["title"].flatMap { $0.isTruthy ? $0 : nil } ?? config["name"]
         if let title, title.isTruthy { attributes.append(("title", title.rubyString)) }
-        return "<link " + attributes.map { "\($0.0)=\"\(XML.escape($0.1))\"" }.joined(separator: " ") + " />"
+        // A loop, not `joined(separator:)`: the first call of that generic makes the Swift runtime
+        // scan every protocol conformance of the executable (see `RedirectFrom.layout`).
+        var link = "<link"
+        for (name, value) in attributes { link += " \(name)=\"\(XML.escape(value))\"" }
+        return link + " />"
     }
 }

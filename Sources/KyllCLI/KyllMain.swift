@@ -6,7 +6,26 @@ import Jekyll
 /// swift-argument-parser would exit with 64, and words those errors its own way.
 public enum KyllMain {
     public static func main(_ arguments: [String]) async -> Never {
-        let status = await run(arguments)
+        exit(await run(arguments))
+    }
+
+    /// A one-shot `kyll build` (no watching, no help), run where it is called: the entry point
+    /// calls this on the main thread before its first `await`. Going through `run` instead moved
+    /// the build onto a new thread and ended the main one, which then loaded libgcc_s to unwind
+    /// itself and gave its heap back in seven `madvise` calls (each interrupting the build's core
+    /// to flush its TLB). The exit status, or nil when the command line is anything else.
+    public static func buildOnCallingThread(_ arguments: [String]) -> Int32? {
+        guard let name = arguments.first, name == "build" || name == "b",
+              !arguments.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "help" }),
+              let parsed = BuildArguments.parse(Array(arguments.dropFirst())), parsed.watch != true
+        else { return nil }
+        let progress = BuildProgressLine.forTerminal(quiet: parsed.options.quiet)
+        let logger = progress.map { Logger(sink: $0.sink) } ?? Logger()
+        return BuildCommand.build(parsed.options, exitsAfterwards: true, logger: logger, progress: progress)
+    }
+
+    /// Ends the process with `status`, as `main` does.
+    public static func exit(_ status: Int32) -> Never {
         KyllCommand.exit(withError: status == 0 ? nil : ExitCode(status))
     }
 

@@ -82,8 +82,8 @@ public enum SiteURL {
         if URIReference(text).isAbsolute { return text }
         var base = baseurl ?? ""
         if base.hasSuffix("/") { base.removeLast() }
-        let joined = [base, text].map(ensureLeadingSlash).joined()
-        return URIReference(joined).normalized().description
+        // `+`, not `[…].joined()`: see `RedirectFrom.layout` in JekyllPlugins.
+        return URIReference(ensureLeadingSlash(base) + ensureLeadingSlash(text)).normalized().description
     }
 
     /// Whether `relative` gives `text` back as it is because there is no base URL and it is empty
