@@ -27,6 +27,15 @@ struct TemplateAccess {
         }
     }
 
+    /// The same for a key read on every render, hashed once.
+    func get(_ value: Value, _ key: HashedKey) -> Value {
+        switch value {
+        case .hash(let h): return h.value(forKey: key.name, hash: key.hash) ?? .nil
+        case .drop(let d): return (try? d.value(forKey: key.name, hash: key.hash, in: context)) ?? .nil
+        default: return .nil
+        }
+    }
+
     /// `value.a.b.c`.
     func get(_ value: Value, path: String) -> Value {
         path.split(separator: ".").reduce(value) { get($0, String($1)) }
@@ -76,5 +85,17 @@ extension Value {
     var isString: Bool {
         if case .string = self { return true }
         return false
+    }
+}
+
+/// A key with its hash worked out once (`OrderedHash.storedHash`): hashes and drops find it
+/// without hashing its name on every read (~110 instructions a read of a page's key).
+struct HashedKey: Sendable {
+    let name: String
+    let hash: Int
+
+    init(_ name: String) {
+        self.name = name
+        hash = OrderedHash.storedHash(of: name)
     }
 }
