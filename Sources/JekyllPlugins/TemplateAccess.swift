@@ -88,14 +88,3 @@ extension Value {
     }
 }
 
-/// A key with its hash worked out once (`OrderedHash.storedHash`): hashes and drops find it
-/// without hashing its name on every read (~110 instructions a read of a page's key).
-struct HashedKey: Sendable {
-    let name: String
-    let hash: Int
-
-    init(_ name: String) {
-        self.name = name
-        hash = OrderedHash.storedHash(of: name)
-    }
-}

@@ -1,3 +1,4 @@
+import Jekyll
 import Liquid
 import Testing
 @testable import JekyllPlugins
