@@ -14,10 +14,10 @@ final class SeoFields {
         site = SeoSite.forRender(access, site: access.variable("site"))
     }
 
-    private func pageValue(_ key: String) -> Value { access.get(page, key) }
+    private func pageValue(_ key: HashedKey) -> Value { access.get(page, key) }
     private func cleaned(_ value: Value) -> String? { SeoCleaning.cleaned(value, access: access, filters: site.filters) }
 
-    lazy var pageTitle: String? = { self.cleaned(self.pageValue("title")) ?? self.site.title }()
+    lazy var pageTitle: String? = { self.cleaned(self.pageValue(.title)) ?? self.site.title }()
 
     /// `<title>` with the page title and the site's title (or the site's title and its tagline),
     /// prefixed by the paginator's "Page 2 of 5 for " on later pages; nothing without a title.
@@ -57,9 +57,9 @@ final class SeoFields {
     }
 
     lazy var description: String? = {
-        let given = self.pageValue("description")
+        let given = self.pageValue(.description)
         if given.rubyTruthy { return self.cleaned(given) ?? self.site.description }
-        let excerpt = self.pageValue("excerpt")
+        let excerpt = self.pageValue(.excerpt)
         // An excerpt read off its post's converted content is kramdown's paragraphs, which
         // `markdownify` gives back as they are: only their tags are stripped (checking them
         // again, in the filter, was most of the cleaning of a post's excerpt).
@@ -72,7 +72,7 @@ final class SeoFields {
     }()
 
     /// `page.url`, read once (the canonical URL and the home-or-about test ask for it).
-    lazy var url: Value = { self.pageValue("url") }()
+    lazy var url: Value = { self.pageValue(.url) }()
 
     lazy var isHomepageOrAbout: Bool = {
         // A switch, not an array of the six made on every page; a post's longer URL is not
@@ -87,7 +87,7 @@ final class SeoFields {
 
     /// `page.seo` when it is a hash; most pages have none, and nothing is looked up then.
     lazy var pageSEO: OrderedHash? = {
-        if case .hash(let seo) = self.pageValue("seo") { return seo }
+        if case .hash(let seo) = self.pageValue(.seo) { return seo }
         return nil
     }()
 
@@ -101,9 +101,9 @@ final class SeoFields {
         return site.title
     }
 
-    var pageLang: Value { pageValue("lang").or(site.lang).or("en_US") }
+    var pageLang: Value { pageValue(.lang).or(site.lang).or("en_US") }
     var pageLocale: String {
-        let locale = pageValue("locale").or(site.locale).or(pageLang).rubyString
+        let locale = pageValue(.locale).or(site.locale).or(pageLang).rubyString
         // Most locales (`en`, `en_US`) have no `-`: not searched for as a string on every page.
         return locale.utf8.contains(UInt8(ascii: "-")) ? locale.replacingAll("-", with: "_") : locale
     }
@@ -111,7 +111,7 @@ final class SeoFields {
     lazy var canonicalURL: String = resolvedCanonicalURL()
 
     private func resolvedCanonicalURL() -> String {
-        let given = pageValue("canonical_url")
+        let given = pageValue(.canonicalURL)
         if !given.rubyString.isEmpty { return given.rubyString }
         let url: String
         if let prefix = site.absoluteURLPrefix, case .string(let path) = self.url, SiteURL.isPlainRootPath(path) {
@@ -124,13 +124,13 @@ final class SeoFields {
 
     /// The author: `page.author`, the first of `page.authors`, or the site's.
     lazy var author: SeoAuthor = {
-        var sources = [self.pageValue("author")]
-        if case .array(let authors) = self.pageValue("authors") { sources.append(authors.first ?? .nil) }
+        var sources = [self.pageValue(.author)]
+        if case .array(let authors) = self.pageValue(.authors) { sources.append(authors.first ?? .nil) }
         return self.site.author(resolving: sources, access: self.access)
     }()
 
     lazy var image: SeoImage? = {
-        let given = self.access.get(self.page, "image")
+        let given = self.pageValue(.image)
         // Only a path or a hash names an image; most pages give neither.
         switch given {
         case .string, .hash: break
@@ -145,12 +145,12 @@ final class SeoFields {
     }
 
     var dateModified: String? {
-        let given = seoValue("date_modified").or(pageValue("last_modified_at"))
+        let given = seoValue("date_modified").or(pageValue(.lastModifiedAt))
         return given.rubyTruthy ? xmlschema(given) : datePublished
     }
 
     /// `page.date`, read once (the Open Graph type, the dates and the JSON-LD type ask for it).
-    lazy var date: Value = { self.pageValue("date") }()
+    lazy var date: Value = { self.pageValue(.date) }()
 
     /// Printed twice (Open Graph and JSON-LD) and the usual `dateModified`: formatted once.
     lazy var datePublished: String? = { self.xmlschema(self.date) }()
@@ -302,4 +302,21 @@ struct SeoJSONLD {
         hash["@type"] = "imageObject"
         return .hash(hash)
     }
+}
+
+/// The page keys jekyll-seo-tag reads on every page.
+extension HashedKey {
+    static let author = HashedKey("author")
+    static let authors = HashedKey("authors")
+    static let canonicalURL = HashedKey("canonical_url")
+    static let date = HashedKey("date")
+    static let description = HashedKey("description")
+    static let excerpt = HashedKey("excerpt")
+    static let image = HashedKey("image")
+    static let lang = HashedKey("lang")
+    static let lastModifiedAt = HashedKey("last_modified_at")
+    static let locale = HashedKey("locale")
+    static let seo = HashedKey("seo")
+    static let title = HashedKey("title")
+    static let url = HashedKey("url")
 }

@@ -27,6 +27,15 @@ struct TemplateAccess {
         }
     }
 
+    /// The same for a key read on every render, hashed once.
+    func get(_ value: Value, _ key: HashedKey) -> Value {
+        switch value {
+        case .hash(let h): return h.value(forKey: key.name, hash: key.hash) ?? .nil
+        case .drop(let d): return (try? d.value(forKey: key.name, hash: key.hash, in: context)) ?? .nil
+        default: return .nil
+        }
+    }
+
     /// `value.a.b.c`.
     func get(_ value: Value, path: String) -> Value {
         path.split(separator: ".").reduce(value) { get($0, String($1)) }
@@ -78,3 +87,4 @@ extension Value {
         return false
     }
 }
+

@@ -10,7 +10,7 @@ extension DocumentReader {
     /// matter that is not a mapping.
     func parseFromHead(path: String, displayPath: String) -> Parsed? {
         var split = (yamlEnd: 0, bodyLine: 0)
-        let read = FileSystem.readHeadAndText(path) { head, isWholeFile in
+        let read = FileSystem.readHeadAndText(path, decide: { head, isWholeFile in
             switch FrontMatterSplit.split(head: head, isWholeFile: isWholeFile) {
             case .found(let yamlEnd, let bodyStart, let bodyLine):
                 split = (yamlEnd, bodyLine)
@@ -18,18 +18,15 @@ extension DocumentReader {
             case .needMore: return .needMore
             case .decline: return .decline
             }
-        }
+        }, load: { beforeText -> OrderedHash? in
+            switch YAMLLoading.valueIfValid(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: beforeText[..<split.yamlEnd])),
+                                            path: displayPath, clock: clock) {
+            case .hash(let data)?: return data
+            case .nil?: return OrderedHash()
+            default: return nil
+            }
+        })
         guard let read else { return nil }
-        let value = read.head.withUnsafeBytes { bytes in
-            YAMLLoading.valueIfValid(UnsafeRawBufferPointer(rebasing: bytes[..<split.yamlEnd]), path: displayPath, clock: clock)
-        }
-        switch value {
-        case .hash(let data)?:
-            return Parsed(data: data, body: read.text, bodyLine: split.bodyLine, hadFrontMatter: true)
-        case .nil?:
-            return Parsed(data: OrderedHash(), body: read.text, bodyLine: split.bodyLine, hadFrontMatter: true)
-        default:
-            return nil
-        }
+        return Parsed(data: read.loaded, body: read.text, bodyLine: split.bodyLine, hadFrontMatter: true)
     }
 }

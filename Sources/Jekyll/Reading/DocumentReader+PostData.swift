@@ -16,14 +16,14 @@ struct DataMerge {
         // the merge (at the position the merge gave the key), so that `other` (often the front
         // matter, held elsewhere too) is not copied to change it.
         var categoryList: Value?
-        if let categories = other["categories"], !categories.isNil {
+        if let categories = other.value(PostKeys.categories), !categories.isNil {
             var list = categories
             var changed = false
             if case .string(let s) = categories {
                 list = .array(s.rubyWords.map(Value.string))
                 changed = true
             }
-            if let existing = data["categories"]?.arrayValue, let added = list.arrayValue {
+            if let existing = data.value(PostKeys.categories)?.arrayValue, let added = list.arrayValue {
                 var union = existing
                 for item in added where !union.contains(item) { union.append(item) }
                 list = .array(union)
@@ -35,7 +35,7 @@ struct DataMerge {
         if let categoryList { data["categories"] = categoryList }
         // Jekyll re-reads the date from its text and shows it in local time; a date an earlier
         // merge read is already that, so only a merge that brings a `date` key reads it.
-        if other["date"] != nil, let date = data["date"] {
+        if other.value(PostKeys.date) != nil, let date = data.value(PostKeys.date) {
             guard let time = DateParsing.time(from: date, clock: clock) else {
                 let locator = reader.locator
                 let place = placeOfDate(from: source, locator: locator)
@@ -55,7 +55,7 @@ struct DataMerge {
     /// three arrays for one pair): the list joined to the categories known, or set when they are not
     /// a list. Such a merge brings no date.
     func mergeCategories(_ data: inout OrderedHash, _ list: [Value]) {
-        guard var union = data["categories"]?.arrayValue else {
+        guard var union = data.value(PostKeys.categories)?.arrayValue else {
             data["categories"] = .array(list)
             return
         }
@@ -85,7 +85,7 @@ extension DocumentReader {
         if let dated = DocumentReader.datedFileName(name) {
             slug = dated.slug
             ext = dated.ext
-            let current = doc.data["date"]
+            let current = doc.data.value(PostKeys.date)
             var isSiteTime = false
             if case .time(let t)? = current { isSiteTime = t.seconds == siteTime.seconds }
             if current == nil || current == .nil || current == .bool(false) || isSiteTime {
@@ -97,28 +97,28 @@ extension DocumentReader {
             ext = String(name[dot...])
         }
         let finalSlug = (slug ?? doc.basename).trimmingTrailingDots
-        if !(doc.data["title"]?.isTruthy ?? false) { doc.data["title"] = .string(DocumentReader.titleize(finalSlug)) }
-        if !(doc.data["slug"]?.isTruthy ?? false) { doc.data["slug"] = .string(finalSlug) }
-        if !(doc.data["ext"]?.isTruthy ?? false) { doc.data["ext"] = ext.map(Value.string) ?? .nil }
+        if !(doc.data.value(PostKeys.title)?.isTruthy ?? false) { doc.data["title"] = .string(DocumentReader.titleize(finalSlug)) }
+        if !(doc.data.value(PostKeys.slug)?.isTruthy ?? false) { doc.data["slug"] = .string(finalSlug) }
+        if !(doc.data.value(PostKeys.ext)?.isTruthy ?? false) { doc.data["ext"] = ext.map(Value.string) ?? .nil }
 
         // Categories: those known plus `category` (or `categories` again), as strings, unique. A
         // list of distinct strings without `category` (the usual post) comes out as it is.
-        if !DocumentReader.holdsDistinctStrings(doc.data, singular: "category", plural: "categories") {
-            var categories = doc.data["categories"]?.rubyArray ?? []
-            categories += DocumentReader.pluralized(doc.data, singular: "category", plural: "categories")
+        if !DocumentReader.holdsDistinctStrings(doc.data, singular: PostKeys.category, plural: PostKeys.categories) {
+            var categories = doc.data.value(PostKeys.categories)?.rubyArray ?? []
+            categories += DocumentReader.pluralized(doc.data, singular: PostKeys.category, plural: PostKeys.categories)
             var seen: [Value] = []
             for c in categories.map({ Value.string($0.rubyString) }) where !seen.contains(c) { seen.append(c) }
             merge.mergeCategories(&doc.data, seen)
         }
         // Merging a list (not a hash, not nil, not categories, not a date) sets it; a flat list
         // without `tag` would be set to itself.
-        if !DocumentReader.holdsFlatList(doc.data, singular: "tag", plural: "tags") {
-            doc.data["tags"] = .array(DocumentReader.pluralized(doc.data, singular: "tag", plural: "tags"))
+        if !DocumentReader.holdsFlatList(doc.data, singular: PostKeys.tag, plural: PostKeys.tags) {
+            doc.data["tags"] = .array(DocumentReader.pluralized(doc.data, singular: PostKeys.tag, plural: PostKeys.tags))
         }
 
-        let separator = (doc.data["excerpt_separator"].flatMap { $0.isTruthy ? $0 : nil }?.rubyString)
+        let separator = (doc.data.value(PostKeys.excerptSeparator).flatMap { $0.isTruthy ? $0 : nil }?.rubyString)
             ?? configuration.excerptSeparator
-        if !separator.isEmpty && !(doc.data["excerpt"]?.isTruthy ?? false) {
+        if !separator.isEmpty && !(doc.data.value(PostKeys.excerpt)?.isTruthy ?? false) {
             doc.excerptSource = excerpt(of: doc, separator: separator)
         }
     }
@@ -172,11 +172,11 @@ extension DocumentReader {
 
     /// Jekyll's `pluralized_array_from_hash`: the singular key's value as a one-item list, else
     /// the plural key's list (a string split into words).
-    static func pluralized(_ data: OrderedHash, singular: String, plural: String) -> [Value] {
-        if let value = data[singular], value.isTruthy {
+    static func pluralized(_ data: OrderedHash, singular: HashedKey, plural: HashedKey) -> [Value] {
+        if let value = data.value(singular), value.isTruthy {
             return flattenCompact([value])
         }
-        switch data[plural] {
+        switch data.value(plural) {
         case .string(let s)?: return s.rubyWords.map(Value.string)
         case .array(let a)?: return flattenCompact(a)
         default: return []
@@ -185,15 +185,15 @@ extension DocumentReader {
 
     /// Whether `pluralized` gives the plural key's list itself: no truthy singular, and a list
     /// with nothing to flatten or drop. (The steps setting the list would set it to itself.)
-    static func holdsFlatList(_ data: OrderedHash, singular: String, plural: String) -> Bool {
-        guard !(data[singular]?.isTruthy ?? false), case .array(let list)? = data[plural] else { return false }
+    static func holdsFlatList(_ data: OrderedHash, singular: HashedKey, plural: HashedKey) -> Bool {
+        guard !(data.value(singular)?.isTruthy ?? false), case .array(let list)? = data.value(plural) else { return false }
         return isFlat(list)
     }
 
     /// `holdsFlatList` of strings, no two equal: joining the list to itself, as strings, unique,
     /// gives it back. Longer lists are left to the general steps.
-    static func holdsDistinctStrings(_ data: OrderedHash, singular: String, plural: String) -> Bool {
-        guard !(data[singular]?.isTruthy ?? false), case .array(let list)? = data[plural], list.count <= 8 else { return false }
+    static func holdsDistinctStrings(_ data: OrderedHash, singular: HashedKey, plural: HashedKey) -> Bool {
+        guard !(data.value(singular)?.isTruthy ?? false), case .array(let list)? = data.value(plural), list.count <= 8 else { return false }
         for (i, value) in list.enumerated() {
             guard case .string = value, !list[..<i].contains(value) else { return false }
         }

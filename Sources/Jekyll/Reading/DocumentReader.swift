@@ -182,7 +182,7 @@ struct DocumentReader: Sendable {
             // Moved, not copied: a second reference left every later set in `populatePostData`
             // copying the whole hash (~2,700 instructions a post).
             doc.data = consume data
-            if case .time(let t)? = doc.data["date"], t.seconds == siteTime.seconds { usesSiteTime = true }
+            if case .time(let t)? = doc.data.value(PostKeys.date), t.seconds == siteTime.seconds { usesSiteTime = true }
             try populatePostData(&doc, merge: &merge)
         }
         doc.date = dateOf(doc)
@@ -201,7 +201,7 @@ struct DocumentReader: Sendable {
 
     /// The date an item shows: its own, or the file's modification time for a draft, or the site's time.
     func dateOf(_ doc: Document) -> TimeValue {
-        if case .time(let t)? = doc.data["date"] { return t }
+        if case .time(let t)? = doc.data.value(PostKeys.date) { return t }
         if doc.isDraft, let mtime = FileSystem.modificationTime(doc.path) {
             return clock.local(Int64(mtime.seconds), nanoseconds: mtime.nanoseconds)
         }

@@ -49,6 +49,9 @@ enum YAMLLoading {
     /// The value of YAML bytes that load, or nil for any error (the caller takes a path that
     /// reports it).
     static func valueIfValid(_ bytes: UnsafeRawBufferPointer, path: String, clock: SiteClock) -> Value? {
+        // Plain front matter (nearly all of it) becomes values as libyaml reports its nodes.
+        var visitor = LiquidValueVisitor(clock: clock)
+        if YAML.visitPlain(bytes: bytes, &visitor) { return visitor.root }
         guard let loaded = try? YAML.load(bytes: bytes, file: path, firstLine: 1) else { return nil }
         return YAMLConversion.value(loaded, clock: clock)
     }

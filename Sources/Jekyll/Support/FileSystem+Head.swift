@@ -18,14 +18,16 @@ extension FileSystem {
     }
 
     /// A file read as its head (its first bytes, grown until `decide` can tell where the text
-    /// after it begins) and that text as a `String` of its own, so the text is not moved or validated
-    /// again afterwards. nil when the file is not a regular file or cannot be read, when its size
-    /// changes, when `decide` declines, or when the text is not the file's exact bytes (invalid
-    /// UTF-8 or U+FFFD, as in `readUTF8String`); callers then read it the whole-file way, which
-    /// also reports the errors.
-    static func readHeadAndText(_ path: String, firstHead: Int = 2048, largestHead: Int = 1 << 16,
-                                decide: (_ head: UnsafeBufferPointer<UInt8>, _ isWholeFile: Bool) -> HeadDecision)
-        -> (head: [UInt8], textStart: Int, text: String)? {
+    /// after it begins), what `load` makes of the bytes before that text, and the text as a
+    /// `String` of its own, so the text is not moved or validated again afterwards. nil when the
+    /// file is not a regular file or cannot be read, when its size changes, when `decide` declines
+    /// or `load` gives nil, or when the text is not the file's exact bytes (invalid UTF-8 or
+    /// U+FFFD, as in `readUTF8String`); callers then read it the whole-file way, which also
+    /// reports the errors.
+    static func readHeadAndText<Loaded>(_ path: String, firstHead: Int = 2048, largestHead: Int = 1 << 16,
+                                        decide: (_ head: UnsafeBufferPointer<UInt8>, _ isWholeFile: Bool) -> HeadDecision,
+                                        load: (_ beforeText: UnsafeBufferPointer<UInt8>) -> Loaded?)
+        -> (loaded: Loaded, textStart: Int, text: String)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -56,9 +58,11 @@ extension FileSystem {
             }
             break
         }
+        // Loaded from the file's own bytes: a copy of the head cost an allocation a file.
+        guard let loaded = load(UnsafeBufferPointer(rebasing: file[..<textStart])) else { return nil }
         // Checked here (`UTF8Text`), then copied into the string: the standard library's own check
         // of the bytes cost far more than the copy.
         guard let text = UTF8Text.exactString(UnsafeRawBufferPointer(rebasing: bytes[textStart..<size])) else { return nil }
-        return (Array(file[..<headCount]), textStart, text)
+        return (loaded, textStart, text)
     }
 }

@@ -1,0 +1,107 @@
+import CYAML
+
+/// Receives the nodes of a plain YAML document in document order (see `YAML.visitPlain`), so a
+/// caller can build values of its own type straight from them, with no `YAMLValue` tree made and
+/// converted first.
+public protocol YAMLPlainVisitor {
+    /// A scalar, resolved as `YAML.load` resolves it (never a sequence or mapping).
+    mutating func scalar(_ value: YAMLValue)
+    /// The key of the mapping's next pair, before its value's node.
+    mutating func key(_ key: String)
+    mutating func beginMapping()
+    mutating func beginSequence()
+    /// The end of the innermost open mapping or sequence.
+    mutating func end()
+}
+
+extension YAML {
+    /// Visits the first document of UTF-8 `bytes` when it is plain: no tags, anchors or aliases,
+    /// and every mapping key a string other than `<<` that no earlier key of its mapping has
+    /// (at most `maxPlainKeys` keys a mapping). Such a document loads as the visits say: none of
+    /// Psych's rules about tags, merges, aliases or repeated keys applies to it.
+    ///
+    /// False for anything else, and for text that does not load, with the visitor having seen
+    /// part of it: the caller drops what it built and uses `load`, which also reports errors.
+    /// Made for many small documents (front matter), where building the `YAMLValue` tree and
+    /// converting it cost as much as libyaml's parse.
+    public static func visitPlain(bytes: UnsafeRawBufferPointer, limits: YAMLLimits = .default,
+                                  _ visitor: inout some YAMLPlainVisitor) -> Bool {
+        let parser = EventParser(borrowing: bytes)
+        // Per open collection: -1 for a sequence, or where the mapping's keys start in `keyHashes`.
+        var open: [Int] = []
+        var keyHashes: [UInt64] = []
+        var expectsKey = false
+        while parser.advance() {
+            let event = parser.event.pointee
+            switch parser.eventType {
+            case YAML_STREAM_START_EVENT, YAML_DOCUMENT_START_EVENT:
+                continue
+            case YAML_DOCUMENT_END_EVENT, YAML_STREAM_END_EVENT:
+                // An empty stream is an empty document: null, as `load` gives.
+                if parser.eventType == YAML_STREAM_END_EVENT { visitor.scalar(.null) }
+                return open.isEmpty
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                guard scalar.tag == nil, scalar.anchor == nil else { return false }
+                let text = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
+                let value: YAMLValue
+                if scalar.quoted_implicit != 0 {
+                    value = .string(PlainScalar.makeString(text))
+                } else {
+                    guard let resolved = try? PlainScalar.resolve(text) else { return false }
+                    value = resolved
+                }
+                if expectsKey {
+                    guard case .string(let key) = value, takesKey(text, hashes: &keyHashes, from: open[open.count - 1]) else {
+                        return false
+                    }
+                    visitor.key(key)
+                    expectsKey = false
+                } else {
+                    visitor.scalar(value)
+                    expectsKey = (open.last ?? -1) >= 0
+                }
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                let isMapping = parser.eventType == YAML_MAPPING_START_EVENT
+                let (tag, anchor) = isMapping
+                    ? (event.data.mapping_start.tag, event.data.mapping_start.anchor)
+                    : (event.data.sequence_start.tag, event.data.sequence_start.anchor)
+                // A collection as a key is not a string; `load` says what it is.
+                guard tag == nil, anchor == nil, !expectsKey, open.count < limits.maxDepth else { return false }
+                if isMapping { visitor.beginMapping() } else { visitor.beginSequence() }
+                if open.capacity == 0 {
+                    open.reserveCapacity(8)
+                    keyHashes.reserveCapacity(16)
+                }
+                open.append(isMapping ? keyHashes.count : -1)
+                expectsKey = isMapping
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                let keysStart = open.removeLast()
+                if keysStart >= 0 { keyHashes.removeLast(keyHashes.count - keysStart) }
+                visitor.end()
+                expectsKey = (open.last ?? -1) >= 0
+            default:
+                // An alias.
+                return false
+            }
+        }
+        return false
+    }
+
+    /// The most keys a mapping of a plain document has: repeated keys are found by comparing each
+    /// key's hash with those before it, which suits front matter, not a data file of thousands.
+    public static let maxPlainKeys = 64
+
+    /// Whether a mapping whose keys so far have the hashes `hashes[start...]` takes a key of these
+    /// bytes as a plain key, which it then has. A key whose hash an earlier key has is refused,
+    /// repeated or not (`load` then decides): keys are not kept or compared as strings.
+    private static func takesKey(_ key: UnsafeBufferPointer<UInt8>, hashes: inout [UInt64], from start: Int) -> Bool {
+        if key.count == 2 && key[0] == UInt8(ascii: "<") && key[1] == UInt8(ascii: "<") { return false }
+        guard hashes.count - start < maxPlainKeys else { return false }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for earlier in hashes[start...] where earlier == hash { return false }
+        hashes.append(hash)
+        return true
+    }
+}

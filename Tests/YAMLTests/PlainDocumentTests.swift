@@ -1,0 +1,120 @@
+import Testing
+import YAML
+
+/// `YAML.visitPlain`: what it visits is what `load` gives, and it refuses what it does not handle.
+@Suite struct PlainDocumentTests {
+    /// Builds `YAMLValue`s from the visits, to compare with `load`.
+    struct TreeVisitor: YAMLPlainVisitor {
+        var root: YAMLValue?
+        private var open: [(isMapping: Bool, items: [YAMLValue], keys: [String])] = []
+
+        mutating func scalar(_ value: YAMLValue) { add(value) }
+        mutating func key(_ key: String) { open[open.count - 1].keys.append(key) }
+        mutating func beginMapping() { open.append((true, [], [])) }
+        mutating func beginSequence() { open.append((false, [], [])) }
+
+        mutating func end() {
+            let done = open.removeLast()
+            if done.isMapping {
+                #expect(done.keys.count == done.items.count)
+                add(.mapping(YAMLMapping(zip(done.keys.map(YAMLValue.string), done.items).map { ($0, $1) })))
+            } else {
+                add(.sequence(done.items))
+            }
+        }
+
+        private mutating func add(_ value: YAMLValue) {
+            if open.isEmpty {
+                #expect(root == nil, "a second root")
+                root = value
+            } else {
+                open[open.count - 1].items.append(value)
+            }
+        }
+    }
+
+    static func visit(_ text: String) -> YAMLValue? {
+        var visitor = TreeVisitor()
+        var text = text
+        let visited = text.withUTF8 { YAML.visitPlain(bytes: UnsafeRawBufferPointer($0), &visitor) }
+        return visited ? visitor.root : nil
+    }
+
+    /// `==` on mappings ignores order; the visits must also keep the document's.
+    static func sameInOrder(_ a: YAMLValue, _ b: YAMLValue) -> Bool {
+        switch (a, b) {
+        case (.mapping(let x), .mapping(let y)):
+            return x.count == y.count && zip(x.entries, y.entries).allSatisfy {
+                sameInOrder($0.key, $1.key) && sameInOrder($0.value, $1.value)
+            }
+        case (.sequence(let x), .sequence(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { sameInOrder($0, $1) }
+        default:
+            return a == b && a.description == b.description
+        }
+    }
+
+    /// Every Psych fixture (hand-picked and mutated): a document visited is the one `load` gives.
+    @Test func visitsGiveWhatLoadGives() {
+        var visited = 0
+        for testCase in PsychCase.all {
+            guard let value = Self.visit(testCase.yaml) else { continue }
+            visited += 1
+            let loaded = Result { () throws(YAMLError) in try YAML.load(testCase.yaml) }
+            guard case .success(let expected) = loaded else {
+                Issue.record("\(testCase.testDescription): visited as \(value), but load gives \(loaded)")
+                continue
+            }
+            #expect(Self.sameInOrder(value, expected), "\(testCase.testDescription): visited \(value), loaded \(expected)")
+        }
+        // Most fixtures are about the rules plain documents do not meet, but many are plain.
+        #expect(visited > 1000)
+    }
+
+    @Test func frontMatterIsVisited() {
+        let text = """
+            title: "Lessons: Slow Tools"
+            date: 2014-01-01 13:13:00 +0000
+            categories: [life]
+            tags: [css, go]
+            nested: {a: 1, b: [yes, ~]}
+            published: 2024-05-01
+            """
+        guard let value = Self.visit(text) else {
+            Issue.record("not visited")
+            return
+        }
+        #expect(Self.sameInOrder(value, try! YAML.load(text)))
+        #expect(value["tags"] == ["css", "go"])
+    }
+
+    @Test func emptyDocumentsAreNull() {
+        for text in ["", "\n", "# only a comment\n", "---\n", "--- \n...\n"] {
+            #expect(Self.visit(text) == .null, "\(text.debugDescription)")
+        }
+    }
+
+    @Test(arguments: [
+        "a: !!str 1", "a: &x 1\nb: *x", "a: &x [1]", "!!map {a: 1}", "a: 1\na: 2", "<<: {a: 1}", "\"<<\": {a: 1}",
+        "1: a", "~: a", "yes: a", "[a]: b", "{a: 1}: b", "a: :symbol", "a: [1", "a: 1\n b: 2", "- !ruby/regexp /x/",
+    ])
+    func refusesWhatItDoesNotHandle(_ text: String) {
+        #expect(Self.visit(text) == nil)
+    }
+
+    @Test func refusesMappingsOfManyKeys() {
+        let keys = (0...YAML.maxPlainKeys).map { "k\($0): \($0)" }
+        #expect(Self.visit(keys.dropLast().joined(separator: "\n")) != nil)
+        #expect(Self.visit(keys.joined(separator: "\n")) == nil)
+    }
+
+    @Test func refusesNestingBeyondTheLimit() {
+        let limits = YAMLLimits(maxDepth: 3)
+        var visitor = TreeVisitor()
+        var deep = "[[[[1]]]]"
+        #expect(!deep.withUTF8 { YAML.visitPlain(bytes: UnsafeRawBufferPointer($0), limits: limits, &visitor) })
+        var shallow = "[[[1]]]"
+        var again = TreeVisitor()
+        #expect(shallow.withUTF8 { YAML.visitPlain(bytes: UnsafeRawBufferPointer($0), limits: limits, &again) })
+    }
+}
