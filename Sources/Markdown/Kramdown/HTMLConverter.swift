@@ -200,7 +200,8 @@ final class HTMLConverter {
     private func header(_ el: Element, _ indent: Int) {
         var attrs = el.attrs
         if options.autoIDs && attrs["id"] == nil {
-            attrs["id"] = generateID(el.rawText ?? "")
+            // (a GFM header's text may be left out of `rawText`: `TreeUpdate.updateBlock`)
+            attrs["id"] = generateID(el.rawText ?? TreeUpdate.rawText(of: el, gfm: options.input == .gfm))
         }
         if let id = attrs["id"], isTOCLevel(el.level), !(attrs["class"].map { Self.hasWord($0, "no_toc") } ?? false) {
             // room for a page's headers at once, not a new buffer at each doubling
