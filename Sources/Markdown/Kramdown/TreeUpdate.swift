@@ -216,14 +216,23 @@ struct GFMPass {
     /// `updateElements` when no text holds a break: only the headers' ids, in the same order.
     /// Headers stand only in block containers, and the pass does not enter HTML elements.
     private func headerIDs(_ el: Element) {
-        for child in el.children {
-            switch child.kind {
-            case .header:
-                if ctx.options.autoIDs, child.attrs["id"] == nil { child.attrs["id"] = headerID(of: child) }
-            case .root, .blockquote, .ul, .ol, .li, .dl, .dd:
-                headerIDs(child)
-            default:
-                break
+        // the children are read through unmanaged references from the array `children` keeps
+        // (no retain and release around each one: only attributes change here)
+        let children = el.children
+        children.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Unmanaged<Element>.self) { refs in
+                for ref in refs {
+                    ref._withUnsafeGuaranteedRef { child in
+                        switch child.kind {
+                        case .header:
+                            if ctx.options.autoIDs, child.attrs["id"] == nil { child.attrs["id"] = headerID(of: child) }
+                        case .root, .blockquote, .ul, .ol, .li, .dl, .dd:
+                            headerIDs(child)
+                        default:
+                            break
+                        }
+                    }
+                }
             }
         }
     }
