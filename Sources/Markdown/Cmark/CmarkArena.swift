@@ -43,14 +43,15 @@ private enum ArenaSlots {
     /// Bit `i` set: arena `i` belongs to a parse.
     static let inUse = Atomic<UInt16>(0)
 
+    /// Each arena is used only by the parse that holds its bit in `inUse`.
     nonisolated(unsafe) static let arenas: UnsafeMutablePointer<Arena> = {
         let arenas = UnsafeMutablePointer<Arena>.allocate(capacity: count)
         arenas.initialize(repeating: Arena(), count: count)
         return arenas
     }()
 
-    /// Arena `i`'s allocator functions at `allocators + i`: C function pointers capture nothing,
-    /// so each names its arena.
+    /// Arena `i`'s allocator functions at `allocators + i` (never changed after they are made):
+    /// C function pointers capture nothing, so each names its arena.
     nonisolated(unsafe) static let allocators: UnsafeMutablePointer<cmark_mem> = {
         let table: [cmark_mem] = [
             mem({ arenas[0].allocate($0 &* $1, zeroed: true) }, { arenas[0].reallocate($0, to: $1) }),
