@@ -5,7 +5,7 @@ final class HTMLConverter {
     let highlighter: CodeHighlighter?
     var options: KramdownOptions { ctx.options }
     /// The elements being converted, innermost last (`@stack`).
-    @exclusivity(unchecked) var stack: [Element] = []
+    @exclusivity(unchecked) var stack = ElementStack()
     @exclusivity(unchecked) var footnoteCounter: Int
     @exclusivity(unchecked) var footnotes: [(name: String, content: Element, number: Int, repeats: Int)] = []
     @exclusivity(unchecked) var footnoteIndex: [String: Int] = [:]
@@ -364,4 +364,18 @@ final class HTMLConverter {
         out.append(el.value)
         out.append("$</span>")
     }
+}
+
+/// The elements being converted, innermost last, held without retaining them: each is kept by its
+/// parent's children (or the caller) for as long as it is on the stack, and a push and pop per
+/// container no longer retain and release it.
+struct ElementStack {
+    private var refs: [Unmanaged<Element>] = []
+
+    var count: Int { refs.count }
+    var last: Element? { refs.last?.takeUnretainedValue() }
+    subscript(i: Int) -> Element { refs[i].takeUnretainedValue() }
+
+    mutating func append(_ el: Element) { refs.append(Unmanaged.passUnretained(el)) }
+    mutating func removeLast() { refs.removeLast() }
 }
