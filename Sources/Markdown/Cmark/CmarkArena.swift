@@ -31,9 +31,6 @@ enum CmarkArena {
     /// How many parses can hold an arena at once (the worker threads of a build, and a parse
     /// inside another's `body`).
     static var arenaCount: Int { ArenaSlots.count }
-
-    /// Whether a parse started now would get an arena (for the tests).
-    static var hasFreeArena: Bool { ArenaSlots.inUse.load(ordering: .relaxed) != ArenaSlots.allTaken }
 }
 
 /// The arenas, their allocator functions, and which of them are taken.
