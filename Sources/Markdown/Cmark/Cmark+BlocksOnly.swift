@@ -44,11 +44,15 @@ extension Cmark {
         }
         if source.last == Byte.newline, let document = root.pointee { tagInlineContainers(document, blocksOnly) }
         let document = cmark_parser_finish(parser)!
-        defer { cmark_node_free(document) }
+        // an arena's memory is dropped whole when the parse is over (`CmarkArena`): its `free`
+        // does nothing, so the nodes need not be walked to be freed one by one
+        defer { if memory == cmark_get_default_mem_allocator() { cmark_node_free(document) } }
         return body(document)
     }
 
-    /// The block-opening hook: records the document node the first time cmark asks, opens nothing.
+    /// The block-opening hook: records the document node the first time cmark asks, opens
+    /// nothing, and takes itself off the extension (cmark then skips the extension's call on
+    /// every later line).
     private static let recordDocument: cmark_open_block_func = { ext, _, _, container, _, _ in
         guard let ext, let container, let slot = cmark_syntax_extension_get_private(ext) else { return nil }
         let root = slot.assumingMemoryBound(to: OpaquePointer?.self)
@@ -57,6 +61,7 @@ extension Cmark {
             while let parent = cmark_node_parent(node) { node = parent }
             root.pointee = node
         }
+        cmark_syntax_extension_set_open_block_func(ext, nil)
         return nil
     }
 

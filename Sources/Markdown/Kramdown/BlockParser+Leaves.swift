@@ -182,7 +182,7 @@ extension BlockParser {
     func parseATXHeader() -> Bool {
         if gfm {
             guard let h = Self.gfmATXHeader(src, pos) else { return false }
-            addHeader(level: h.level, text: h.text, id: h.id, end: h.end)
+            addHeader(level: h.level, text: h.text(in: src), id: h.id, end: h.end)
             return true
         }
         // kramdown: `#{1,6}[\t ]*([^ \t].*)\n` after a block boundary
@@ -209,18 +209,21 @@ extension BlockParser {
 
     func parseSetextHeader() -> Bool {
         guard let h = Self.setextHeader(src, pos), afterBlockBoundary else { return false }
-        addHeader(level: h.level, text: h.text, id: h.id, end: h.end)
+        addHeader(level: h.level, text: h.text(in: src), id: h.id, end: h.end)
         return true
     }
 
     /// A header as kramdown reads it: level, text, explicit id, and the end after its last line.
     struct HeaderMatch {
         var level: Int
-        var text: String
+        /// The text, when it is not one range of the source (`textRange`); read it with `text(in:)`.
+        var ownText: String
         var id: String?
         var end: Int
-        /// Where `text` stands in the source, when it is one range of it.
+        /// Where the text stands in the source, when it is one range of it (no string made).
         var textRange: Range<Int>? = nil
+
+        func text(in src: Bytes) -> String { textRange.map { src.string($0) } ?? ownText }
     }
 
     /// The GFM parser's ATX header at `p`, closing hashes and a `{#id}` taken off.
@@ -235,11 +238,11 @@ extension BlockParser {
             text = String(decoding: noHashes.dropFirst().reversed(), as: UTF8.self).rstripped
         }
         guard !text.isEmpty else { return nil }
-        return HeaderMatch(level: level, text: text, id: id, end: e + 1)
+        return HeaderMatch(level: level, ownText: text, id: id, end: e + 1)
     }
 
     /// `gfmATXHeader` from the bytes when the line has no `{#id}` (it does not end in `}`): the
-    /// text without trailing space and without closing `[\t ]#+`, one string made.
+    /// text without trailing space and without closing `[\t ]#+`, as a range of the source.
     private static func plainATXHeader(_ src: Bytes, level: Int, contents: Int, end e: Int) -> HeaderMatch? {
         @inline(__always) func isTrailingSpace(_ b: UInt8) -> Bool { Byte.isSpace(b) || b == 0 }
         var hi = e
@@ -253,7 +256,7 @@ extension BlockParser {
             // an empty text is no header: the general path says so
             guard hi > contents else { return nil }
         }
-        return HeaderMatch(level: level, text: src.string(contents..<hi), id: nil, end: e + 1, textRange: contents..<hi)
+        return HeaderMatch(level: level, ownText: "", id: nil, end: e + 1, textRange: contents..<hi)
     }
 
     /// A setext header at `p`: one line of text, then a line of `-` and `=` (kramdown does not
@@ -270,7 +273,7 @@ extension BlockParser {
         guard src.at(i) == Byte.newline else { return nil }
         let (text, id) = headerContents(src.string((p + lead)..<e))
         guard !text.isEmpty else { return nil }
-        return HeaderMatch(level: u == Byte.dash ? 2 : 1, text: text, id: id, end: i + 1)
+        return HeaderMatch(level: u == Byte.dash ? 2 : 1, ownText: text, id: id, end: i + 1)
     }
 
     /// `parse_header_contents`: the text without trailing space and without a `{#id}`.

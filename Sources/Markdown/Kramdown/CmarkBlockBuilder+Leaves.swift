@@ -85,13 +85,14 @@ extension CmarkBlockBuilder {
         guard match.end >= view.offset(after: block.endLine) else { return nil }
         let el = grammar.newBlock(.header)
         el.level = match.level
-        el.rawText = match.text
+        // GFM's tree pass names every header again from its spans (`TreeUpdate.updateBlock`)
+        if !grammar.gfm { el.rawText = match.text(in: src) }
         if let range = match.textRange, !range.isEmpty {
             // a range of the source, as a paragraph's: a text without a span trigger is then
             // kept as it is instead of parsed (`TreeUpdate`)
             el.setPendingSpans(src, range)
-        } else if !match.text.isEmpty {
-            el.value = match.text
+        } else if !match.ownText.isEmpty {
+            el.value = match.ownText
             el.spansPending = true
         }
         if let id = match.id { el.attrs["id"] = id }

@@ -5,7 +5,7 @@ final class HTMLConverter {
     let highlighter: CodeHighlighter?
     var options: KramdownOptions { ctx.options }
     /// The elements being converted, innermost last (`@stack`).
-    @exclusivity(unchecked) var stack: [Element] = []
+    @exclusivity(unchecked) var stack = ElementStack()
     @exclusivity(unchecked) var footnoteCounter: Int
     @exclusivity(unchecked) var footnotes: [(name: String, content: Element, number: Int, repeats: Int)] = []
     @exclusivity(unchecked) var footnoteIndex: [String: Int] = [:]
@@ -200,7 +200,8 @@ final class HTMLConverter {
     private func header(_ el: Element, _ indent: Int) {
         var attrs = el.attrs
         if options.autoIDs && attrs["id"] == nil {
-            attrs["id"] = generateID(el.rawText ?? "")
+            // (a GFM header's text may be left out of `rawText`: `TreeUpdate.updateBlock`)
+            attrs["id"] = generateID(el.rawText ?? TreeUpdate.rawText(of: el, gfm: options.input == .gfm))
         }
         if let id = attrs["id"], isTOCLevel(el.level), !(attrs["class"].map { Self.hasWord($0, "no_toc") } ?? false) {
             // room for a page's headers at once, not a new buffer at each doubling
@@ -363,4 +364,18 @@ final class HTMLConverter {
         out.append(el.value)
         out.append("$</span>")
     }
+}
+
+/// The elements being converted, innermost last, held without retaining them: each is kept by its
+/// parent's children (or the caller) for as long as it is on the stack, and a push and pop per
+/// container no longer retain and release it.
+struct ElementStack {
+    private var refs: [Unmanaged<Element>] = []
+
+    var count: Int { refs.count }
+    var last: Element? { refs.last?.takeUnretainedValue() }
+    subscript(i: Int) -> Element { refs[i].takeUnretainedValue() }
+
+    mutating func append(_ el: Element) { refs.append(Unmanaged.passUnretained(el)) }
+    mutating func removeLast() { refs.removeLast() }
 }

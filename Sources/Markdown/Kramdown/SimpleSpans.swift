@@ -11,9 +11,9 @@
 /// backslash, `..`, `--`, `![`, `[^`, a space before a line end, a span inside a span, a
 /// reference link, a title — sends the whole text to `SpanParser`.
 enum SimpleSpans {
-    /// What a check read, for the converter: three numbers an operation — `Op`, then two
-    /// offsets into the text (a `Tag` and 0 for `open` and `close`). One buffer per conversion;
-    /// each text keeps the range of its operations (`Element.simpleSpanOps`).
+    /// What a check read, for the converter: three numbers an operation — `Op`, then the range
+    /// of the text it prints. One buffer per conversion; each text keeps the range of its
+    /// operations (`Element.simpleSpanOps`).
     final class Ops {
         private(set) var base = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
         private(set) var count = 0
@@ -41,26 +41,17 @@ enum SimpleSpans {
         }
     }
 
-    enum Op: Int32 { case text, open, close, code, link }
-    enum Tag: Int32 {
-        case em, strong, del, a
-        /// The whole tags, each printed with one copy.
-        var openTag: StaticString {
-            switch self {
-            case .em: return "<em>"
-            case .strong: return "<strong>"
-            case .del: return "<del>"
-            case .a: return "<a>"
-            }
-        }
-        var closeTag: StaticString {
-            switch self {
-            case .em: return "</em>"
-            case .strong: return "</strong>"
-            case .del: return "</del>"
-            case .a: return "</a>"
-            }
-        }
+    /// A span is one operation with its tags (a link two: its `href`, then its text and the
+    /// closing tag), so the converter dispatches once a span, not once a tag.
+    enum Op: Int32 {
+        /// Plain text.
+        case text
+        /// `<em>`, `<strong>` or `<del>` around plain text.
+        case em, strong, del
+        /// A code span's code.
+        case code
+        /// `<a href="…">` with the range of the URL; the link's text and `</a>` follow as `linkText`.
+        case link, linkText
     }
 
     /// Whether the parser set reads the simple spans as this reader does: emphasis, code spans
@@ -109,10 +100,7 @@ enum SimpleSpans {
                 guard close < n, close > start, b[close] == Byte.star, !Byte.isSpace(b[close - 1]),
                       (r.at(close + 1) == Byte.star) == (len == 2) else { return false }
                 text(textStart, q)
-                let tag: Tag = len == 2 ? .strong : .em
-                ops.emit(.open, Int(tag.rawValue), 0)
-                ops.emit(.text, start, close)
-                ops.emit(.close, Int(tag.rawValue), 0)
+                ops.emit(len == 2 ? .strong : .em, start, close)
                 p = close + len
             case Byte.backtick:
                 guard let (end, code) = r.codeSpan(q) else { return false }
@@ -123,17 +111,14 @@ enum SimpleSpans {
                 guard let (end, content, href) = r.inlineLink(q) else { return false }
                 text(textStart, q)
                 ops.emit(.link, href.lowerBound, href.upperBound)
-                ops.emit(.text, content.lowerBound, content.upperBound)
-                ops.emit(.close, Int(Tag.a.rawValue), 0)
+                ops.emit(.linkText, content.lowerBound, content.upperBound)
                 p = end
             case Byte.tilde where strikethrough:
                 // `~~text~~`, its inside read by a parser of its own: plain text only
                 guard let (end, inner) = r.strikethrough(q), r.nextLive(inner.lowerBound) >= inner.upperBound
                 else { return false }
                 text(textStart, q)
-                ops.emit(.open, Int(Tag.del.rawValue), 0)
-                ops.emit(.text, inner.lowerBound, inner.upperBound)
-                ops.emit(.close, Int(Tag.del.rawValue), 0)
+                ops.emit(.del, inner.lowerBound, inner.upperBound)
                 p = end
             default:
                 return false
@@ -278,9 +263,9 @@ extension HTMLConverter {
             var i = Int(range.lowerBound)
             let end = Int(range.upperBound)
             // Texts and tags are written through a local pointer, room made for the whole text
-            // and a tag per operation at once (`out.append` checked the room and reloaded the
+            // and two tags per operation at once (`out.append` checked the room and reloaded the
             // buffer's fields for each); code spans and links write through `out`.
-            let room = b.count &+ 3 &* range.count
+            let room = b.count &+ 6 &* range.count
             var to = out.cursor(room: room)
             var limit = to + room
             @inline(__always) func put(_ src: UnsafePointer<UInt8>, _ n: Int) {
@@ -298,10 +283,21 @@ extension HTMLConverter {
                 switch SimpleSpans.Op(rawValue: op[i]) {
                 case .text:
                     if upTo > from { put(text + from, upTo &- from) }
-                case .open:
-                    if let tag = SimpleSpans.Tag(rawValue: Int32(from)) { put(tag.openTag) }
-                case .close:
-                    if let tag = SimpleSpans.Tag(rawValue: Int32(from)) { put(tag.closeTag) }
+                case .em:
+                    put("<em>")
+                    if upTo > from { put(text + from, upTo &- from) }
+                    put("</em>")
+                case .strong:
+                    put("<strong>")
+                    if upTo > from { put(text + from, upTo &- from) }
+                    put("</strong>")
+                case .del:
+                    put("<del>")
+                    if upTo > from { put(text + from, upTo &- from) }
+                    put("</del>")
+                case .linkText:
+                    if upTo > from { put(text + from, upTo &- from) }
+                    put("</a>")
                 case .code:
                     out.advance(to: to)
                     codespan(code: UnsafeBufferPointer(start: text + from, count: upTo &- from))

@@ -139,7 +139,14 @@ struct TreeUpdate {
         update(child)
         if let ial = child.ial { applyIAL(ial, to: child) }
         if child.kind == .dt || (child.kind == .header && (ctx.options.input == .gfm || ctx.options.autoIDStripping)) {
-            child.rawText = rawText(child)
+            // a header whose spans are one pending text is named by that text, read from its
+            // bytes where the id is made (`GFMPass.headerID(of:)`), when no later pass changes
+            // the texts: no string of it made here
+            if keepsSimpleSpans, child.kind == .header, child.hasPendingText {
+                child.rawText = nil
+            } else {
+                child.rawText = rawText(child)
+            }
         }
     }
 
@@ -148,11 +155,12 @@ struct TreeUpdate {
         el.attrs = ctx.resolve(ial, onto: el.attrs)
     }
 
+    func rawText(_ el: Element) -> String { Self.rawText(of: el, gfm: ctx.options.input == .gfm) }
+
     /// The text headers and terms are named by: kramdown-parser-gfm keeps entities, quotes and
     /// symbols as characters and code as written; kramdown keeps only plain text.
-    func rawText(_ el: Element) -> String {
+    static func rawText(of el: Element, gfm: Bool) -> String {
         var out = ""
-        let gfm = ctx.options.input == .gfm
         func walk(_ e: Element) {
             switch e.kind {
             case .text: out += e.value
@@ -196,7 +204,7 @@ struct GFMPass {
                 continue
             }
             if child.kind == .header, ctx.options.autoIDs, child.attrs["id"] == nil {
-                child.attrs["id"] = headerID(child.rawText ?? "")
+                child.attrs["id"] = headerID(of: child)
             } else if child.kind != .htmlElement && child.kind != .text && !child.children.isEmpty {
                 updateElements(child)
             }
@@ -208,14 +216,23 @@ struct GFMPass {
     /// `updateElements` when no text holds a break: only the headers' ids, in the same order.
     /// Headers stand only in block containers, and the pass does not enter HTML elements.
     private func headerIDs(_ el: Element) {
-        for child in el.children {
-            switch child.kind {
-            case .header:
-                if ctx.options.autoIDs, child.attrs["id"] == nil { child.attrs["id"] = headerID(child.rawText ?? "") }
-            case .root, .blockquote, .ul, .ol, .li, .dl, .dd:
-                headerIDs(child)
-            default:
-                break
+        // the children are read through unmanaged references from the array `children` keeps
+        // (no retain and release around each one: only attributes change here)
+        let children = el.children
+        children.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Unmanaged<Element>.self) { refs in
+                for ref in refs {
+                    ref._withUnsafeGuaranteedRef { child in
+                        switch child.kind {
+                        case .header:
+                            if ctx.options.autoIDs, child.attrs["id"] == nil { child.attrs["id"] = headerID(of: child) }
+                        case .root, .blockquote, .ul, .ol, .li, .dl, .dd:
+                            headerIDs(child)
+                        default:
+                            break
+                        }
+                    }
+                }
             }
         }
     }
@@ -277,10 +294,23 @@ struct GFMPass {
         }
     }
 
+    /// `generate_gfm_header_id` of a header's text: its `rawText`, or (when the tree pass left
+    /// that out) its one pending text's bytes.
+    func headerID(of header: Element) -> String {
+        if let text = header.rawText { return headerID(text) }
+        if let id = header.withPendingText({ headerID(bytes: $0) }) { return id }
+        return headerID(TreeUpdate.rawText(of: header, gfm: ctx.options.input == .gfm))
+    }
+
     /// `generate_gfm_header_id`.
     func headerID(_ text: String) -> String {
         var text = text
-        let id = text.withUTF8 { b -> String? in
+        return text.withUTF8 { headerID(bytes: $0) }
+    }
+
+    /// `generate_gfm_header_id` of the UTF-8 text `b`.
+    func headerID(bytes b: UnsafeBufferPointer<UInt8>) -> String {
+        let id = { () -> String? in
             // ASCII: the same rules, byte by byte, written straight into the id
             guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
             return String(unsafeUninitializedCapacity: b.count) { out in
@@ -292,9 +322,9 @@ struct GFMPass {
                 }
                 return n
             }
-        } ?? {
+        }() ?? {
             var id = ""
-            for ch in text.lowercased().unicodeScalars {
+            for ch in String(decoding: b, as: UTF8.self).lowercased().unicodeScalars {
                 if ch == " " || ch == "\t" { id += "-" } else if ch == "-" || ch.isWordClass { id.unicodeScalars.append(ch) }
             }
             return id

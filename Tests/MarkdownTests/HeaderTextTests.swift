@@ -1,0 +1,100 @@
+import Testing
+@testable import Markdown
+
+/// GFM headers whose text is one plain text keep no copy of it as their `rawText`: their ids are
+/// made from the text's bytes, or from the spans once a later pass (abbreviations, breaks) may
+/// have changed them, and headers the GFM pass does not reach (inside HTML) are named by the
+/// converter from their spans. The expected HTML is kramdown 2.4's (GFM parser, Jekyll's options).
+struct HeaderTextTests {
+    private func convert(_ source: String) -> String {
+        var options = KramdownOptions()
+        options.input = .gfm
+        return KramdownConverter(options: options).convert(source).html
+    }
+
+    @Test func repeatedAndNonASCIIHeadersAndHeadersInHTML() {
+        let html = convert("""
+            # Same title
+
+            # Same title
+
+            ## Other Title 2
+
+            ### Ünïcode Tïtle
+
+            <div markdown="1">
+            # Inside a div
+
+            # Same title
+            </div>
+
+            # Same title
+
+            """)
+        #expect(html == """
+            <h1 id="same-title">Same title</h1>
+
+            <h1 id="same-title-1">Same title</h1>
+
+            <h2 id="other-title-2">Other Title 2</h2>
+
+            <h3 id="ünïcode-tïtle">Ünïcode Tïtle</h3>
+
+            <div>
+              <h1 id="inside-a-div">Inside a div</h1>
+
+              <h1 id="same-title">Same title</h1>
+            </div>
+
+            <h1 id="same-title-2">Same title</h1>
+
+            """)
+    }
+
+    @Test func headersWithAbbreviationsKeepTheirWholeText() {
+        let html = convert("""
+            *[HTML]: Hyper Text Markup Language
+
+            # About HTML here
+
+            # About HTML here
+
+            <div markdown="1">
+            ## HTML in a div
+            </div>
+
+            """)
+        #expect(html == """
+
+            <h1 id="about-html-here">About <abbr title="Hyper Text Markup Language">HTML</abbr> here</h1>
+
+            <h1 id="about-html-here-1">About <abbr title="Hyper Text Markup Language">HTML</abbr> here</h1>
+
+            <div>
+              <h2 id="html-in-a-div"><abbr title="Hyper Text Markup Language">HTML</abbr> in a div</h2>
+            </div>
+
+            """)
+    }
+
+    @Test func headersInADocumentWithBreaks() {
+        let html = convert("""
+            # A title
+
+            Text with a break\\
+            and more.
+
+            # A title
+
+            """)
+        #expect(html == """
+            <h1 id="a-title">A title</h1>
+
+            <p>Text with a break<br />
+            and more.</p>
+
+            <h1 id="a-title-1">A title</h1>
+
+            """)
+    }
+}
