@@ -108,6 +108,19 @@ import JekyllPlugins
             + "[<p>First words.</p>\n|" + content + "]\n</body></html>\n")
     }
 
+    /// The content is read from the file the first time it is asked for, then kept: a template that
+    /// shows it on every page does not read the file again.
+    @Test func stagedContentIsReadOnceThenKept() throws {
+        let root = NSTemporaryDirectory() + "kyll-staged-content-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try SiteRebuilderTests.Fixture.write(Path.join(root, "a/page.html"), "<main><p>Grüße</p></main>")
+        let content = StagedContent(folder: try FileSystem.Folder(root), path: "a/page.html", offset: 6,
+                                    count: "<p>Grüße</p>".utf8.count)
+        #expect(content.text == "<p>Grüße</p>")
+        try SiteRebuilderTests.Fixture.write(Path.join(root, "a/page.html"), "<main><p>other</p></main>")
+        #expect(content.text == "<p>Grüße</p>")
+    }
+
     /// Only the run that is the content's own storage locates it: equal bytes elsewhere do not.
     @Test func theContentIsLocatedByItsStorageNotByItsBytes() {
         var content = String(repeating: "held content ", count: 400)

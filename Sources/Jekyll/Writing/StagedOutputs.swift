@@ -158,14 +158,15 @@ final class StagedOutputs: Sendable {
 /// A document's converted content as it stands in its staged output file: what rendering keeps
 /// of it instead of the text (~13 KiB a post). Holding every document's content until the build
 /// ended grew the heap by ~15 MiB of fresh pages at 1,000 posts; freed, each content's memory is
-/// reused for the next document. Read back whenever a template asks for it (the feed's latest
-/// posts, an excerpt made from the content), and not kept: a kept copy is the memory this saves.
+/// reused for the next document. Read back when a template first asks for it (the feed's latest
+/// posts) and kept from then on, so a template that shows it on every page reads the file once.
 /// The staging folder stays in place until rendering has finished.
 final class StagedContent: Sendable {
     private let folder: FileSystem.Folder
     private let path: String
     private let offset: Int
     private let count: Int
+    private let readBack = Locked<String?>(nil)
 
     init(folder: FileSystem.Folder, path: String, offset: Int, count: Int) {
         self.folder = folder
@@ -176,5 +177,12 @@ final class StagedContent: Sendable {
 
     /// The content; empty only if the staging folder was taken away during the build (whose
     /// swap then fails: such a build writes nothing).
-    var text: String { folder.readText(path, at: offset, count: count) ?? "" }
+    var text: String {
+        readBack.withLock { kept in
+            if let kept { return kept }
+            let text = folder.readText(path, at: offset, count: count) ?? ""
+            kept = text
+            return text
+        }
+    }
 }
