@@ -105,6 +105,21 @@ import Testing
         #expect(!withRuns { folder.holds(runs: $0, at: "other.html") })
     }
 
+    /// A range of a file read back as text (a staged page's converted content): exactly its bytes,
+    /// nil when the file ends before the range does or is missing.
+    @Test func readsARangeOfAFileAsText() throws {
+        let scratch = try Scratch()
+        let text = "<html>" + String(repeating: "Grüße ", count: 2_000) + "</html>"
+        try scratch.file("page.html", text)
+        let folder = try FileSystem.Folder(scratch.root)
+        let count = text.utf8.count
+        #expect(folder.readText("page.html", at: 6, count: count - 13) == String(repeating: "Grüße ", count: 2_000))
+        #expect(folder.readText("page.html", at: 0, count: count) == text)
+        #expect(folder.readText("page.html", at: count, count: 0) == "")
+        #expect(folder.readText("page.html", at: 6, count: count) == nil)
+        #expect(folder.readText("missing.html", at: 0, count: 1) == nil)
+    }
+
     /// A previous output is linked into the staging folder only when it is a regular file with the
     /// very bytes (a copy: the source's size and time); never a symbolic link.
     @Test func reusesOnlyIdenticalRegularFiles() throws {

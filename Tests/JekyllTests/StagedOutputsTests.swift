@@ -86,6 +86,56 @@ import JekyllPlugins
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int == before)
     }
 
+    /// A post whose layout printed its long content as it is keeps only where that content stands
+    /// in its written file; a later page that shows the content (and the excerpt made from it)
+    /// reads it back from there. (The short post after it is the one whose last layout input the
+    /// page's own Liquid could see, Jekyll's leaked `content`: the long one's is not kept.)
+    @Test func aLaterPageReadsAnEarlierPostsContentBackFromItsOutput() throws {
+        let body = String(repeating: "Grüße, *Welt* – ", count: 400)
+        let scratch = try Scratch([
+            "_config.yml": "title: Staged\n",
+            "_layouts/default.html": "<html><body>{{ page.title }}\n{{ content }}</body></html>\n",
+            "_layouts/post.html": "---\nlayout: default\n---\n<article>{{ content }}</article>",
+            "_posts/2024-01-02-long.md": "---\nlayout: post\ntitle: Long é\n---\nFirst words.\n\n" + body + "\n",
+            "_posts/2024-01-03-short.md": "---\nlayout: default\ntitle: Short\n---\nAgain.\n",
+            "index.html": "---\nlayout: default\n---\n{% for post in site.posts %}[{{ post.excerpt }}|{{ post.content }}]{% endfor %}\n",
+        ])
+        try scratch.build()
+        let content = "<p>First words.</p>\n\n<p>" + String(repeating: "Grüße, <em>Welt</em> – ", count: 400)
+            .trimmingCharacters(in: .whitespaces) + "</p>\n"
+        #expect(scratch.text("2024/01/02/long.html") == "<html><body>Long é\n<article>" + content + "</article></body></html>\n")
+        #expect(scratch.text("index.html") == "<html><body>\n[<p>Again.</p>\n|<p>Again.</p>\n]"
+            + "[<p>First words.</p>\n|" + content + "]\n</body></html>\n")
+    }
+
+    /// The content is read from the file the first time it is asked for, then kept: a template that
+    /// shows it on every page does not read the file again.
+    @Test func stagedContentIsReadOnceThenKept() throws {
+        let root = NSTemporaryDirectory() + "kyll-staged-content-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try SiteRebuilderTests.Fixture.write(Path.join(root, "a/page.html"), "<main><p>Grüße</p></main>")
+        let content = StagedContent(folder: try FileSystem.Folder(root), path: "a/page.html", offset: 6,
+                                    count: "<p>Grüße</p>".utf8.count)
+        #expect(content.text == "<p>Grüße</p>")
+        try SiteRebuilderTests.Fixture.write(Path.join(root, "a/page.html"), "<main><p>other</p></main>")
+        #expect(content.text == "<p>Grüße</p>")
+    }
+
+    /// Only the run that is the content's own storage locates it: equal bytes elsewhere do not.
+    @Test func theContentIsLocatedByItsStorageNotByItsBytes() {
+        var content = String(repeating: "held content ", count: 400)
+        let copy = Array(content.utf8)
+        content.withUTF8 { text in
+            copy.withUnsafeBytes { equal in
+                let head = UnsafeRawBufferPointer(rebasing: equal[..<5])
+                let held = UnsafeRawBufferPointer(text)
+                #expect(StagedOutputs.offset(of: held, in: [head, equal, held, head]) == 5 + equal.count)
+                #expect(StagedOutputs.offset(of: held, in: [head, equal]) == nil)
+                #expect(StagedOutputs.offset(of: held, in: [UnsafeRawBufferPointer(rebasing: held[..<100])]) == nil)
+            }
+        }
+    }
+
     @Test func aFailedRenderLeavesThePreviousSiteAndNoStagingFolder() throws {
         // The posts are rendered (and staged) before the page that fails.
         let scratch = try Scratch(Self.blog.merging(["broken.html": "---\n---\n{% if %}\n"]) { $1 })

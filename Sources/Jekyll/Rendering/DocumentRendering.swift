@@ -102,7 +102,12 @@ extension BuildContext {
             let placed = try placeInLayouts(output, doc: doc, payload: &payload, viewer: id, keepingLastInput: keepsInput)
             lastLayoutInput = keepsInput ? placed.lastInput : nil
             if let buffer = placed.buffer {
-                if let staged, staged.isStaged(id), try staged.write(id, buffer) {
+                if let staged, staged.isStaged(id), let written = try staged.write(id, buffer, holding: contentAfterConversion) {
+                    if let content = written.content {
+                        excerpts.readOffNow(id, build: self)
+                        return RenderState.Result(convertedIn: content, lastLayoutInput: lastLayoutInput,
+                                                  sourceMap: converted.sourceMap)
+                    }
                     return RenderState.Result(converted: contentAfterConversion, output: nil, isStaged: true,
                                               lastLayoutInput: lastLayoutInput, sourceMap: converted.sourceMap)
                 }

@@ -11,7 +11,11 @@ import Synchronization
 public final class RenderState: Sendable {
     public struct Result: Sendable {
         /// The content after conversion (what `content` shows once the document is rendered).
-        public var converted: String
+        public var converted: String { stagedContent?.text ?? keptContent }
+        /// The converted content, unless it is read back from the staged output (`stagedContent`).
+        private var keptContent: String
+        /// Where the converted content stands in the output written into the staging folder.
+        var stagedContent: StagedContent?
         /// The full output with layouts (nil while the document itself is still being rendered, and
         /// once it is written into the staging folder: `BuildContext.output(of:seenFrom:)`).
         public var output: String?
@@ -21,6 +25,21 @@ public final class RenderState: Sendable {
         public var lastLayoutInput: String? = nil
         /// A stylesheet page's source map (written as a page of its own).
         public var sourceMap: String? = nil
+
+        public init(converted: String, output: String?, isStaged: Bool = false, lastLayoutInput: String? = nil,
+                    sourceMap: String? = nil) {
+            keptContent = converted
+            self.output = output
+            self.isStaged = isStaged
+            self.lastLayoutInput = lastLayoutInput
+            self.sourceMap = sourceMap
+        }
+
+        /// A staged output's result whose converted content is read back from the written file.
+        init(convertedIn content: StagedContent, lastLayoutInput: String?, sourceMap: String?) {
+            self.init(converted: "", output: nil, isStaged: true, lastLayoutInput: lastLayoutInput, sourceMap: sourceMap)
+            stagedContent = content
+        }
     }
 
     final class Slot: Sendable {
@@ -55,6 +74,8 @@ public final class RenderState: Sendable {
 
     func finish(_ id: Int, _ result: Result) {
         slots[id].result.withLock { $0 = result }
+        // The result has the content now (perhaps only where it was written: not kept twice).
+        slots[id].converted.withLock { $0 = nil }
         slots[id].done.signal()
     }
 
@@ -90,7 +111,9 @@ public final class RenderState: Sendable {
         if id > viewer { return nil }
         let slot = slots[id]
         if id == viewer {
-            return slot.converted.withLock { $0 }.map { Result(converted: $0, output: nil) }
+            // Converted (its layouts being rendered), or finished (the content is in its result).
+            if let converted = slot.converted.withLock({ $0 }) { return Result(converted: converted, output: nil) }
+            return slot.result.withLock { $0 }.map { Result(converted: $0.converted, output: nil) }
         }
         if let r = slot.result.withLock({ $0 }) { return r }
         slot.done.wait()

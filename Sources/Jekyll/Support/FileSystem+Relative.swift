@@ -78,6 +78,27 @@ extension FileSystem {
             if code != 0 { throw Failure(path: Path.join(path, relative), operation: "write", code: code) }
         }
 
+        /// `count` bytes of the file `relative` from byte `offset` on, as text (repaired if they
+        /// are not valid UTF-8); nil when the file cannot be read or ends before them.
+        public func readText(_ relative: String, at offset: Int, count: Int) -> String? {
+            let file = openat(fd, relative, O_RDONLY | O_CLOEXEC)
+            guard file >= 0 else { return nil }
+            defer { close(file) }
+            var complete = false
+            let text = String(unsafeUninitializedCapacity: count) { buffer in
+                var done = 0
+                while done < count {
+                    let n = pread(file, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { return 0 }
+                    done += n
+                }
+                complete = true
+                return count
+            }
+            return complete ? text : nil
+        }
+
         /// The size and modification time of the regular file `relative`; nil when it is missing,
         /// a symbolic link or not a file.
         public func fileStatus(_ relative: String) -> (size: Int, modified: Timestamp)? {

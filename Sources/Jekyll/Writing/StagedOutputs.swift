@@ -83,24 +83,46 @@ final class StagedOutputs: Sendable {
     }
 
     /// Writes document `id`'s output, held as the buffer its outermost layout rendered into, into
-    /// the staging folder without making it a `String`; false when it is one written at the end.
-    func write(_ id: Int, _ output: OutputBuffer) throws(BuildError) -> Bool {
-        guard let path = paths[id] else { return false }
+    /// the staging folder without making it a `String`; nil when it is one written at the end.
+    /// When the output holds `content` as one of its runs (a layout printed it as it is), the
+    /// result says where, so that the content can be read back from the file instead of kept.
+    func write(_ id: Int, _ output: OutputBuffer, holding content: String) throws(BuildError) -> Written? {
+        guard let path = paths[id] else { return nil }
+        var content = content
         do {
             try makeFolder(folderOfDocument[id])
-            let failure: (any Error)? = output.withByteRuns { runs in
-                do {
-                    try writer.write(runs: runs, to: path, into: folder, reusing: previous)
-                    return nil
-                } catch {
-                    return error
+            let (failure, offset): ((any Error)?, Int?) = content.withUTF8 { text in
+                output.withByteRuns { runs in
+                    do {
+                        try writer.write(runs: runs, to: path, into: folder, reusing: previous)
+                        return (nil, Self.offset(of: UnsafeRawBufferPointer(text), in: runs))
+                    } catch {
+                        return (error, nil)
+                    }
                 }
             }
             if let failure { throw failure }
+            return Written(content: offset.map { StagedContent(folder: folder, path: path, offset: $0, count: content.utf8.count) })
         } catch {
             throw BuildError("could not write \(path): \(error)")
         }
-        return true
+    }
+
+    struct Written {
+        /// Where the content stands in the written file; nil when the output does not hold it whole.
+        var content: StagedContent?
+    }
+
+    /// The byte offset of the run that is `text`'s own storage (not merely equal bytes: the
+    /// output held the string itself); nil when there is none or `text` is too short to be held.
+    static func offset(of text: UnsafeRawBufferPointer, in runs: [UnsafeRawBufferPointer]) -> Int? {
+        guard let base = text.baseAddress, text.count > 0 else { return nil }
+        var offset = 0
+        for run in runs {
+            if run.baseAddress == base && run.count == text.count { return offset }
+            offset += run.count
+        }
+        return nil
     }
 
     /// Whether document `id`'s output is written as soon as it is rendered.
@@ -130,5 +152,37 @@ final class StagedOutputs: Sendable {
         try makeFolder(planned.parent)
         try folder.makeDirectory(prefix: Int(planned.length), of: plan.paths[Int(planned.owner)])
         madeFolders.withLock { $0[Int(index)] = true }
+    }
+}
+
+/// A document's converted content as it stands in its staged output file: what rendering keeps
+/// of it instead of the text (~13 KiB a post). Holding every document's content until the build
+/// ended grew the heap by ~15 MiB of fresh pages at 1,000 posts; freed, each content's memory is
+/// reused for the next document. Read back when a template first asks for it (the feed's latest
+/// posts) and kept from then on, so a template that shows it on every page reads the file once.
+/// The staging folder stays in place until rendering has finished.
+final class StagedContent: Sendable {
+    private let folder: FileSystem.Folder
+    private let path: String
+    private let offset: Int
+    private let count: Int
+    private let readBack = Locked<String?>(nil)
+
+    init(folder: FileSystem.Folder, path: String, offset: Int, count: Int) {
+        self.folder = folder
+        self.path = path
+        self.offset = offset
+        self.count = count
+    }
+
+    /// The content; empty only if the staging folder was taken away during the build (whose
+    /// swap then fails: such a build writes nothing).
+    var text: String {
+        readBack.withLock { kept in
+            if let kept { return kept }
+            let text = folder.readText(path, at: offset, count: count) ?? ""
+            kept = text
+            return text
+        }
     }
 }
