@@ -16,7 +16,7 @@ public struct Avatar: JekyllPlugin {
 struct AvatarTag: TagNode {
     struct Parser: TagParser {
         func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
-            let text = Liquidish.strip(tag.markup)
+            let text = tag.markup.rubyStripped
             return AvatarTag(text: try Template.parse(text, name: parser.templateName, environment: parser.environment),
                              size: AvatarTag.option("size", in: text, digitsOnly: true) ?? "40",
                              userVariable: AvatarTag.option("user", in: text, digitsOnly: false))

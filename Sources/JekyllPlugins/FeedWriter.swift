@@ -132,7 +132,7 @@ struct FeedWriter {
             out.append(literal: "<content type=\"html\" xml:base=\"")
             out.append(XML.escape(url))
             out.append(literal: "\"><![CDATA[")
-            out.append(Liquidish.strip(scope.content(of: id)))
+            out.append(scope.content(of: id).rubyStripped)
             out.append(literal: "]]></content>")
         }
         out.append(author(of: data))

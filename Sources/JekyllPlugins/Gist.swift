@@ -17,7 +17,7 @@ public struct Gist: JekyllPlugin {
 struct GistTag: TagNode {
     struct Parser: TagParser {
         func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
-            GistTag(markup: Liquidish.strip(tag.markup))
+            GistTag(markup: tag.markup.rubyStripped)
         }
     }
 
@@ -34,7 +34,7 @@ struct GistTag: TagNode {
             if !rest.contains(where: isSpace) { return (String(first), String(rest)) }
         }
         guard markup.contains("/"), !markup.contains("\n") else { return nil }
-        return (Liquidish.strip(markup), "")
+        return (markup.rubyStripped, "")
     }
 
     func render(into output: inout OutputBuffer, context: RenderContext) throws {

@@ -85,7 +85,7 @@ public struct GitHubMetadata: JekyllPlugin {
     /// `JEKYLL_BUILD_REVISION`, or the commit checked out where the site is.
     func buildRevision(_ source: String) -> String {
         if let given = FileSystem.environment("JEKYLL_BUILD_REVISION"), !given.isEmpty { return given }
-        return Liquidish.strip(Git.run(["rev-parse", "HEAD"], in: source) ?? "")
+        return (Git.run(["rev-parse", "HEAD"], in: source) ?? "").rubyStripped
     }
 }
 

@@ -37,21 +37,6 @@ enum Liquidish {
         return first.uppercased() + s.dropFirst().lowercased()
     }
 
-    /// Ruby's `strip`: ASCII whitespace and NUL at both ends.
-    /// Over the bytes (Ruby strips code points: a `Character` could hold a space and a combining
-    /// mark), the text given back as it is when there is nothing to strip (a feed entry's content,
-    /// whose copy and set of `Character`s cost ~25 k instructions).
-    static func strip(_ s: String) -> String {
-        func isStripped(_ b: UInt8) -> Bool { b == 0x20 || b == 0 || b &- 0x09 < 5 }
-        let utf8 = s.utf8
-        var start = utf8.startIndex, end = utf8.endIndex
-        while start < end, isStripped(utf8[start]) { start = utf8.index(after: start) }
-        while start < end, isStripped(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
-        if start == utf8.startIndex && end == utf8.endIndex { return s }
-        // Cut at ASCII bytes: on scalar boundaries.
-        return String(Substring(utf8[start..<end]))
-    }
-
     /// Jekyll's `normalize_whitespace`, the filter's own pass over the bytes (Ruby's is over code
     /// points: a split of `Character`s, ~80 k instructions a feed entry, also kept a space that
     /// a combining mark follows).

@@ -114,8 +114,8 @@ final class SeoFields {
         let given = pageValue(.canonicalURL)
         if !given.rubyString.isEmpty { return given.rubyString }
         let url: String
-        if let prefix = site.absoluteURLPrefix, case .string(let path) = self.url, SiteURL.isPlainRootPath(path) {
-            url = prefix + path
+        if case .string(let path) = self.url, let joined = SiteURL.joined(prefix: site.absoluteURLPrefix, path) {
+            url = joined
         } else {
             url = access.filter(site.filters.absoluteURL, self.url).rubyString
         }

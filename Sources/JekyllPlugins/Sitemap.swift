@@ -47,13 +47,7 @@ public struct Sitemap: JekyllPlugin {
         func loc(_ url: String) {
             out.append(literal: "<url>\n<loc>")
             let path = url.replacingAll("/index.html", with: "/")
-            if let prefix, SiteURL.isPlainRootPath(path) {
-                // The site's URL is a plain origin (nothing to escape in it).
-                out.append(prefix)
-                out.append(XML.escape(path))
-            } else {
-                out.append(XML.escape(SiteURL.absolute(path, config)))
-            }
+            out.append(XML.escape(SiteURL.joined(prefix: prefix, path) ?? SiteURL.absolute(path, config)))
             out.append(literal: "</loc>\n")
         }
         func lastmod(_ text: String) {

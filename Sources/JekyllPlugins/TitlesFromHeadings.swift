@@ -50,7 +50,7 @@ public struct TitlesFromHeadings: JekyllPlugin {
         let strip = doc.data["strip_title"].map { $0 == .bool(true) } ?? stripDefault
         guard strip else { return }
         let rest = content.replacingCharacters(in: match.range, with: "")
-        doc.content = Liquidish.strip(rest)
+        doc.content = rest.rubyStripped
         if isItem && doc.collectionLabel == "posts" { site.refreshExcerpt(&doc) }
     }
 

@@ -19,15 +19,6 @@ import Testing
         #expect(unchanged == (noBase && (path.isEmpty || SiteURL.isPlainRootPath(path))))
     }
 
-    /// Ruby's `strip` over bytes: ASCII whitespace and NUL at both ends, nothing else.
-    @Test(arguments: [
-        ("", ""), ("abc", "abc"), ("  a b  ", "a b"), ("\t\n\r\u{0B}\u{0C}\0x\0\r\n", "x"), ("\r\n", ""),
-        (" \u{301}x ", "\u{301}x"), ("é ", "é"), (" <p>a</p>\n", "<p>a</p>"),
-    ])
-    func strip(text: String, expected: String) {
-        #expect(Liquidish.strip(text) == expected)
-    }
-
     /// `normalize_whitespace`: runs of ASCII whitespace one space, none at either end.
     @Test(arguments: [
         ("", ""), ("a b", "a b"), ("  a \t\n b  ", "a b"), ("a\r\nb", "a b"), ("\u{0B}a\u{0C}", "a"),

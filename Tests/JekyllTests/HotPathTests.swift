@@ -92,8 +92,10 @@ import Testing
         ("", "https://example.com", nil), ("/p", "", nil),
     ] as [(String, String, String?)])
     func absolutePrefixJoinsPlainPaths(path: String, url: String, baseurl: String?) {
-        guard let prefix = SiteURL.absolutePrefix(url: url, baseurl: baseurl), SiteURL.isPlainRootPath(path) else { return }
-        #expect(prefix + path == SiteURL.absolute(path, url: url, baseurl: baseurl))
+        let prefix = SiteURL.absolutePrefix(url: url, baseurl: baseurl)
+        #expect((SiteURL.joined(prefix: prefix, path) == nil) == (prefix == nil || !SiteURL.isPlainRootPath(path)))
+        guard let joined = SiteURL.joined(prefix: prefix, path) else { return }
+        #expect(joined == SiteURL.absolute(path, url: url, baseurl: baseurl))
     }
 
     @Test func absolutePrefixOfPlainSitesOnly() {

@@ -141,6 +141,14 @@ public enum SiteURL {
         return url
     }
 
+    /// `absolute` of `path` made without asking again, for a caller holding the site's
+    /// `absolutePrefix`: that prefix and a plain path from the root (not `//`, read as a host)
+    /// joined; nil without a prefix or for any other text.
+    public static func joined(prefix: String?, _ path: String) -> String? {
+        guard let prefix, isPlainRootPath(path) else { return nil }
+        return prefix + path
+    }
+
     /// A path from the root (not `//`, read as a host) that `relative` and `absolute` give back as
     /// it is without a base URL.
     public static func isPlainRootPath(_ text: String) -> Bool {

@@ -29,7 +29,7 @@ enum StringFilters {
         env.register(FilterDefinition("split", arity: 1...1, standard: .split) { input, args, _ in
             .array(split(input.rubyString, args[0].rubyString).map { .string($0) })
         })
-        env.register(filter: "strip", arity: 0...0) { input, _, _ in .string(LaxScanner.rubyStrip(input.rubyString)) }
+        env.register(filter: "strip", arity: 0...0) { input, _, _ in .string(input.rubyString.rubyStripped) }
         env.register(filter: "lstrip", arity: 0...0) { input, _, _ in .string(lstrip(input.rubyString)) }
         env.register(filter: "rstrip", arity: 0...0) { input, _, _ in .string(rstrip(input.rubyString)) }
         env.register(filter: "strip_newlines", arity: 0...0) { input, _, _ in

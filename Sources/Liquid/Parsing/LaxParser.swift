@@ -152,7 +152,7 @@ enum LaxParser {
         var relations: [Condition.Relation] = []
         while let op = pieces.popLast() {
             guard let piece = pieces.popLast(), let c = comparison(piece.text) else { throw syntaxError }
-            let word = LaxScanner.rubyStrip(op.text)
+            let word = op.text.rubyStripped
             guard word == "and" || word == "or" else { throw syntaxError }
             comparisons.insert(c, at: 0)
             relations.insert(word == "and" ? .and : .or, at: 0)

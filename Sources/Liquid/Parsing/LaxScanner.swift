@@ -113,7 +113,7 @@ extension LaxScanner {
     static func expression(_ markup: String, depth: Int) -> Expression {
         // Deeper nesting than anyone writes is read as nothing (nil) rather than recursed into.
         if depth > ExpressionParser.maxDepth { return .literal(.nil) }
-        let trimmed = rubyStrip(markup)
+        let trimmed = markup.rubyStripped
         let bytes = bytesOf(trimmed)
         if bytes.count >= 2, let first = bytes.first, first == bytes.last,
             first == UInt8(ascii: "'") || first == UInt8(ascii: "\"")
@@ -131,15 +131,6 @@ extension LaxScanner {
         if trimmed.isEmpty { return .literal(.nil) }
         if let literal = ExpressionParser.keywordLiteral(trimmed) { return literal }
         return .variable(variableLookup(bytes, depth: depth))
-    }
-
-    static func rubyStrip(_ s: String) -> String {
-        let u = bytesOf(s)
-        var a = 0
-        var b = u.count
-        while a < b && isRubyStripSpace(u[a]) { a += 1 }
-        while b > a && isRubyStripSpace(u[b - 1]) { b -= 1 }
-        return String(decoding: u[a..<b], as: UTF8.self)
     }
 
     /// `\A-?\d+\z`

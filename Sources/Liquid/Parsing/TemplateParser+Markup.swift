@@ -49,7 +49,7 @@ extension TemplateParser {
     }
 
     func markupContext(_ markup: String) -> String {
-        "in \"" + LaxScanner.rubyStrip(markup) + "\""
+        "in \"" + markup.rubyStripped + "\""
     }
 
     /// Strict mode: rethrow with the markup; warn mode: keep the warning; then let lax parse.

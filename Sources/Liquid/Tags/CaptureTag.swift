@@ -52,7 +52,7 @@ struct CounterTag: TagNode {
         let step: Int
 
         func parse(_ tag: TagMarkup, parser: inout TemplateParser) throws -> any TagNode {
-            CounterTag(name: LaxScanner.rubyStrip(tag.markup), step: step)
+            CounterTag(name: tag.markup.rubyStripped, step: step)
         }
     }
 }

@@ -54,7 +54,7 @@ struct CaseTag: TagNode {
                 case "when":
                     pending = (try Self.whenValues(next.markup, parser: &parser), false)
                 case "else":
-                    guard LaxScanner.rubyStrip(next.markup).isEmpty else {
+                    guard next.markup.rubyStripped.isEmpty else {
                         throw parser.located(.syntax("Syntax Error in tag 'case' - Valid else condition: {% else %} (no parameters) "), next.position)
                     }
                     pending = (nil, true)

@@ -14,7 +14,7 @@ public enum RubyNumber {
         case .int(let i): return .int(i)
         case .float(let f): return fromDouble(f)
         case .string(let s):
-            let t = LaxScanner.rubyStrip(s)
+            let t = s.rubyStripped
             if isDecimalString(t), let d = Decimal(string: t, locale: posixLocale) { return .decimal(d) }
             return .int(stringToI(t))
         default: return .int(0)
@@ -167,7 +167,7 @@ public enum RubyNumber {
     /// Ruby's `Integer(string)`: optional sign, digits (underscores between), surrounding whitespace,
     /// and `0x`/`0b`/`0o`/`0` prefixes.
     static func rubyInteger(_ s: String) -> Int? {
-        var t = Substring(LaxScanner.rubyStrip(s))
+        var t = Substring(s.rubyStripped)
         var negative = false
         if let f = t.first, f == "-" || f == "+" {
             negative = f == "-"
