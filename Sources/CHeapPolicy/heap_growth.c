@@ -11,6 +11,7 @@
 // are created here, before any thread picks one.
 
 #include "CHeapPolicy.h"
+#include "heap_text.h"
 
 #include <stddef.h>
 
@@ -18,23 +19,6 @@
 // jemalloc's control interface; weak, because only the release executable links jemalloc.
 extern int mallctl(const char *name, void *oldp, size_t *oldlenp, void *newp, size_t newlen)
     __attribute__((weak));
-
-/// `prefix` + `index` + `suffix` into `buffer` (no allocation: this runs before the heap is used).
-static const char *arena_control(char *buffer, size_t size, unsigned index, const char *suffix) {
-    const char *prefix = "arena.";
-    size_t at = 0;
-    while (*prefix && at + 1 < size) buffer[at++] = *prefix++;
-    char digits[12];
-    int count = 0;
-    do {
-        digits[count++] = (char)('0' + index % 10);
-        index /= 10;
-    } while (index > 0);
-    while (count > 0 && at + 1 < size) buffer[at++] = digits[--count];
-    while (*suffix && at + 1 < size) buffer[at++] = *suffix++;
-    buffer[at] = 0;
-    return buffer;
-}
 
 int kyll_heap_grow_in_huge_pages(void) {
     if (mallctl == NULL) return 0;
@@ -50,12 +34,12 @@ int kyll_heap_grow_in_huge_pages(void) {
         char name[48];
         _Bool initialized = 0;
         length = sizeof initialized;
-        if (mallctl(arena_control(name, sizeof name, i, ".initialized"), &initialized, &length, NULL, 0) != 0) continue;
+        if (mallctl(kyll_heap_text(name, sizeof name, "arena.", i, ".initialized"), &initialized, &length, NULL, 0) != 0) continue;
         // Setting an automatic arena's (default) extent hooks creates it.
-        if (!initialized && mallctl(arena_control(name, sizeof name, i, ".extent_hooks"), NULL, NULL, &hooks, sizeof hooks) != 0) {
+        if (!initialized && mallctl(kyll_heap_text(name, sizeof name, "arena.", i, ".extent_hooks"), NULL, NULL, &hooks, sizeof hooks) != 0) {
             continue;
         }
-        if (mallctl(arena_control(name, sizeof name, i, ".retain_grow_limit"), NULL, NULL, &step, sizeof step) == 0) capped++;
+        if (mallctl(kyll_heap_text(name, sizeof name, "arena.", i, ".retain_grow_limit"), NULL, NULL, &step, sizeof step) == 0) capped++;
     }
     return capped;
 }

@@ -13,6 +13,7 @@
 #endif
 
 #include "CHeapPolicy.h"
+#include "heap_text.h"
 
 #include <fcntl.h>
 #include <string.h>
@@ -93,21 +94,6 @@ static unsigned usable_cores(void) {
     return 1;
 }
 
-/// `text` with `number` after it in decimal, into `buffer` (no allocation).
-static const char *with_number(char *buffer, size_t size, const char *text, unsigned number) {
-    size_t at = 0;
-    while (*text && at + 1 < size) buffer[at++] = *text++;
-    char digits[12];
-    int count = 0;
-    do {
-        digits[count++] = (char)('0' + number % 10);
-        number /= 10;
-    } while (number > 0);
-    while (count > 0 && at + 1 < size) buffer[at++] = digits[--count];
-    buffer[at] = 0;
-    return buffer;
-}
-
 // glibc hands constructors the program's arguments; 101 runs it before the other constructors
 // (the Swift runtime's among them), so before the first allocation.
 __attribute__((constructor(101))) static void choose_heap_pages(int argc, char **argv, char **envp) {
@@ -117,7 +103,7 @@ __attribute__((constructor(101))) static void choose_heap_pages(int argc, char *
         // core, and each arena in use starts its metadata in a huge page of its own, which
         // `kyll_heap_grow_in_huge_pages` creates for every arena there is.
         static char conf[64];
-        malloc_conf = with_number(conf, sizeof conf, "thp:always,tcache_max:65536,narenas:", usable_cores());
+        malloc_conf = kyll_heap_text(conf, sizeof conf, "thp:always,tcache_max:65536,narenas:", usable_cores(), "");
         chose_huge_pages = 1;
         kyll_heap_grow_in_huge_pages();
     }
