@@ -52,6 +52,45 @@ import JekyllPlugins
         #expect(hash(base, seed: 8) != hash(base))
     }
 
+    /// The cache's key samples a long input: it sees the length and both ends, not every byte.
+    @Test func sampledHashSeesLengthAndEnds() {
+        let base = Array(String(repeating: "A longer text, sampled rather than read. ", count: 60).utf8)
+        func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { FastHash.sampledHash($0, seed: 7) } }
+        var changedEnds = base
+        changedEnds[3] ^= 0x20
+        var changedTail = base
+        changedTail[base.count - 3] ^= 0x20
+        #expect(Set([hash(base), hash(changedEnds), hash(changedTail), hash(base + [0x20])]).count == 4)
+        #expect(hash(Array(base.prefix(900))) == Array(base.prefix(900)).withUnsafeBytes { FastHash.hash($0, seed: 7) },
+                "a short input is hashed whole")
+    }
+
+    /// Two texts whose keys clash (they differ only between the samples) share one file, and
+    /// each build still gets each text's own conversion.
+    @Test func clashingKeysGiveEachInputItsOwnConversion() {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = String(repeating: "x", count: 1500) + String(repeating: "y", count: 1500)
+        var bytes = Array(first.utf8)
+        let key = { (b: [UInt8]) in b.withUnsafeBytes { FastHash.sampledHash($0, seed: 1) } }
+        let sampled = key(bytes)
+        guard let unsampled = (256 ..< bytes.count - 256).first(where: { i in
+            var probe = bytes
+            probe[i] = UInt8(ascii: "z")
+            return key(probe) == sampled
+        }) else { Issue.record("every middle byte is sampled"); return }
+        bytes[unsampled] = UInt8(ascii: "z")
+        let second = String(decoding: bytes, as: UTF8.self)
+        for _ in 0..<4 {
+            let cache = ConversionCache(folder: folder, salt: Array("salt".utf8))
+            for input in [first, second] {
+                let text = cache.converted(input) { ("<p>\($0 == first ? "first" : "second")</p>", true) }
+                #expect(text == (input == first ? "<p>first</p>" : "<p>second</p>"))
+            }
+            cache.finish(complete: true)
+        }
+    }
+
     @Test func storesOnlyWhatAnEarlierBuildSaw() throws {
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -100,8 +100,11 @@ final class ConversionCache: Sendable {
         }
     }
 
+    /// The file name's key: a sampled hash, since every Markdown input of a build, clean or not,
+    /// is keyed. Two texts that share a key (same length and samples) share a file, and each then
+    /// misses on the other's entry: the entry's stored input, not the key, decides a hit.
     private func key(_ input: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        FastHash.hash(UnsafeRawBufferPointer(input), seed: saltHash)
+        FastHash.sampledHash(UnsafeRawBufferPointer(input), seed: saltHash)
     }
 
     private func path(_ key: UInt64) -> String { Path.join(folder, FastHash.hex(key)) }
@@ -145,8 +148,8 @@ enum CacheEntry {
 }
 
 /// A quick 64-bit hash of bytes, for naming cache files (not a security measure: entries are
-/// checked against their full input). It reads every Markdown input of a build, so it takes 32
-/// bytes a round in four lanes: one multiply per word, and the lanes' multiplies need not wait
+/// checked against their full input). It reads every payload a cache stores or reads, so it takes
+/// 32 bytes a round in four lanes: one multiply per word, and the lanes' multiplies need not wait
 /// for each other.
 enum FastHash {
     private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -177,6 +180,22 @@ enum FastHash {
             i &+= 1
         }
         return mix(mix(h ^ tail) ^ 0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A hash of `bytes`' length, its first and last `edge` bytes and `samples` words spread
+    /// evenly between them: a few hundred instructions whatever the length. Only for keys whose
+    /// clashes are checked against the full bytes.
+    static func sampledHash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+        let edge = 256, samples = 64
+        let count = bytes.count
+        guard count >= 2 * edge + 8 * samples else { return hash(bytes, seed: seed) }
+        var h = hash(UnsafeRawBufferPointer(rebasing: bytes[..<edge]), seed: seed ^ (UInt64(count) &* multiplier))
+        h = hash(UnsafeRawBufferPointer(rebasing: bytes[(count - edge)...]), seed: h)
+        let stride = (count - 2 * edge - 8) / (samples - 1)
+        for k in 0..<samples {
+            h = round(h, bytes.loadUnaligned(fromByteOffset: edge + k * stride, as: UInt64.self))
+        }
+        return mix(h ^ 0x2545_F491_4F6C_DD1D)
     }
 
     /// One word into a lane; the finaliser below spreads the last words' bits. Rotated before the
