@@ -1,7 +1,7 @@
 /// The span parser's scan for where the next span (or the stop) may start.
 extension SpanParser {
     /// kramdown's `scan_until(/(?=stop|span_start)/)` from `pos`: where the next span or the stop
-    /// may start, or nil. Most bytes can start nothing and are skipped with one table lookup. A
+    /// may start, or nil. Most bytes can start nothing and are skipped, two a table lookup. A
     /// span can start only at a trigger byte, or at the character before one, which is looked at
     /// when the trigger is reached: (smart quotes) any character before a quote, a space before
     /// `<` or `>` (` <<`, ` >>`), two spaces before a line end (a break). Spaces are not
