@@ -65,13 +65,22 @@ extension SpanParser {
         var p = from
         while p &+ 8 <= n {
             let w = UnsafeRawPointer(s.baseAddress! + p)
-            if !triggers.anyIsTrigger(w.loadUnaligned(as: UInt16.self), w.loadUnaligned(fromByteOffset: 2, as: UInt16.self),
-                                      w.loadUnaligned(fromByteOffset: 4, as: UInt16.self), w.loadUnaligned(fromByteOffset: 6, as: UInt16.self)) {
+            let a = w.loadUnaligned(as: UInt16.self), b = w.loadUnaligned(fromByteOffset: 2, as: UInt16.self)
+            let c = w.loadUnaligned(fromByteOffset: 4, as: UInt16.self), d = w.loadUnaligned(fromByteOffset: 6, as: UInt16.self)
+            if !triggers.anyIsTrigger(a, b, c, d) {
                 p &+= 8
                 continue
             }
-            while !triggers[s[p]] { p &+= 1 }
-            return p
+            // to the first pair holding a trigger (the last one does if the others do not),
+            // then to which of its two bytes
+            if !triggers.pairHasTrigger(a) {
+                p &+= 2
+                if !triggers.pairHasTrigger(b) {
+                    p &+= 2
+                    if !triggers.pairHasTrigger(c) { p &+= 2 }
+                }
+            }
+            return triggers[s[p]] ? p : p &+ 1
         }
         while p < n && !triggers[s[p]] { p &+= 1 }
         return p
@@ -101,6 +110,9 @@ extension SpanParser {
         }
 
         @inline(__always) subscript(_ c: UInt8) -> Bool { pairs[Int(c) &* 257] != 0 }
+
+        /// Whether either byte of `pair` is a trigger.
+        @inline(__always) func pairHasTrigger(_ pair: UInt16) -> Bool { pairs[Int(pair)] != 0 }
 
         /// Whether any byte of the four pairs is a trigger (one branch for all four).
         @inline(__always) func anyIsTrigger(_ a: UInt16, _ b: UInt16, _ c: UInt16, _ d: UInt16) -> Bool {
