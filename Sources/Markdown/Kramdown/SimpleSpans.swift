@@ -132,7 +132,7 @@ enum SimpleSpans {
     /// The text's bytes and the span parser's trigger table, with the tests the scan makes.
     private struct Reader {
         let b: UnsafeBufferPointer<UInt8>
-        let triggers: UnsafePointer<Bool>
+        let triggers: SpanParser.TriggerTable
 
         @inline(__always) func at(_ i: Int) -> UInt8 { i < b.count ? b[i] : 0 }
 

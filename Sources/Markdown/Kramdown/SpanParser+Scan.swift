@@ -1,7 +1,7 @@
 /// The span parser's scan for where the next span (or the stop) may start.
 extension SpanParser {
     /// kramdown's `scan_until(/(?=stop|span_start)/)` from `pos`: where the next span or the stop
-    /// may start, or nil. Most bytes can start nothing and are skipped with one table lookup. A
+    /// may start, or nil. Most bytes can start nothing and are skipped, two a table lookup. A
     /// span can start only at a trigger byte, or at the character before one, which is looked at
     /// when the trigger is reached: (smart quotes) any character before a quote, a space before
     /// `<` or `>` (` <<`, ` >>`), two spaces before a line end (a break). Spaces are not
@@ -32,7 +32,7 @@ extension SpanParser {
                 } else if smartQuotes && (c == Byte.quote || c == Byte.apos) && p > scanStart {
                     var r = p - 1
                     while r > scanStart && Byte.isContinuation(s[r]) { r -= 1 }
-                    if !triggers[Int(s[r])] {
+                    if !triggers[s[r]] {
                         if hasStop, stop(self, r) { return r }
                         if spanStart(at: r) { return r }
                     }
@@ -56,32 +56,69 @@ extension SpanParser {
         Self.firstTrigger(in: bytes, from: 0, table: triggerTable)
     }
 
-    /// The first byte at or after `from` that `table` marks a trigger, or the end: eight bytes a
-    /// round while none of them is one, then to the one among them. Every scan for triggers (the
-    /// span parser's, `SimpleSpans`') goes through here, so they skip the same bytes.
+    /// The first trigger byte at or after `from`, or the end: eight bytes a round (four lookups
+    /// of two bytes each) while none of them is one, then to the one among them. Every scan for
+    /// triggers (the span parser's, `SimpleSpans`') goes through here, so they skip the same bytes.
     @inline(__always)
-    static func firstTrigger(in s: UnsafeBufferPointer<UInt8>, from: Int, table triggers: UnsafePointer<Bool>) -> Int {
+    static func firstTrigger(in s: UnsafeBufferPointer<UInt8>, from: Int, table triggers: TriggerTable) -> Int {
         let n = s.count
         var p = from
         while p &+ 8 <= n {
-            if !triggers[Int(s[p])] && !triggers[Int(s[p &+ 1])] && !triggers[Int(s[p &+ 2])] && !triggers[Int(s[p &+ 3])]
-                && !triggers[Int(s[p &+ 4])] && !triggers[Int(s[p &+ 5])] && !triggers[Int(s[p &+ 6])] && !triggers[Int(s[p &+ 7])] {
+            let w = UnsafeRawPointer(s.baseAddress! + p)
+            let a = w.loadUnaligned(as: UInt16.self), b = w.loadUnaligned(fromByteOffset: 2, as: UInt16.self)
+            let c = w.loadUnaligned(fromByteOffset: 4, as: UInt16.self), d = w.loadUnaligned(fromByteOffset: 6, as: UInt16.self)
+            if !triggers.anyIsTrigger(a, b, c, d) {
                 p &+= 8
                 continue
             }
-            while !triggers[Int(s[p])] { p &+= 1 }
-            return p
+            // to the first pair holding a trigger (the last one does if the others do not),
+            // then to which of its two bytes
+            if !triggers.pairHasTrigger(a) {
+                p &+= 2
+                if !triggers.pairHasTrigger(b) {
+                    p &+= 2
+                    if !triggers.pairHasTrigger(c) { p &+= 2 }
+                }
+            }
+            return triggers[s[p]] ? p : p &+ 1
         }
-        while p < n && !triggers[Int(s[p])] { p &+= 1 }
+        while p < n && !triggers[s[p]] { p &+= 1 }
         return p
     }
 
-    /// `isTrigger` of every byte value, for the scan loop.
-    nonisolated(unsafe) static let sharedTriggerTable: UnsafePointer<Bool> = {
-        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
-        for b in 0..<256 { table[b] = isTrigger(UInt8(b)) }
-        return UnsafePointer(table)
-    }()
+    /// `isTrigger` of every byte value, and of every pair of bytes, for the scan loop.
+    nonisolated(unsafe) static let sharedTriggerTable = TriggerTable()
+
+    /// Which bytes are triggers (`isTrigger`), looked up one byte or two at a time: the scan
+    /// tests eight bytes with four lookups instead of eight (most text holds no trigger).
+    struct TriggerTable {
+        /// For every 16-bit value, 1 when either of its two bytes is a trigger (which byte is
+        /// the first does not matter, so neither does the machine's byte order); a byte `c`
+        /// alone is at `c * 257`, both its bytes `c`. 64 KB, made once.
+        private let pairs: UnsafePointer<UInt8>
+
+        fileprivate init() {
+            // row `high` is all ones when `high` is a trigger, else the bytes' own table (256
+            // tests and a row copy or fill each, not 65,536 pairs of tests)
+            let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
+            for low in 0..<256 { t[low] = SpanParser.isTrigger(UInt8(low)) ? 1 : 0 }
+            for high in 1..<256 {
+                let row = t + (high << 8)
+                if SpanParser.isTrigger(UInt8(high)) { row.initialize(repeating: 1, count: 256) } else { row.initialize(from: t, count: 256) }
+            }
+            pairs = UnsafePointer(t)
+        }
+
+        @inline(__always) subscript(_ c: UInt8) -> Bool { pairs[Int(c) &* 257] != 0 }
+
+        /// Whether either byte of `pair` is a trigger.
+        @inline(__always) func pairHasTrigger(_ pair: UInt16) -> Bool { pairs[Int(pair)] != 0 }
+
+        /// Whether any byte of the four pairs is a trigger (one branch for all four).
+        @inline(__always) func anyIsTrigger(_ a: UInt16, _ b: UInt16, _ c: UInt16, _ d: UInt16) -> Bool {
+            (pairs[Int(a)] | pairs[Int(b)] | pairs[Int(c)] | pairs[Int(d)]) != 0
+        }
+    }
 
     /// Bytes at which a span parser or a stop pattern may match, `*_`<[]!"'$&{-.\~>`, and the
     /// line end (a break's two spaces are found from it).
