@@ -8,8 +8,9 @@ import Liquid
 final class AssignMemo: AssignedValueMemo {
     private enum Entry {
         case unusable
-        case analysed(VariableUsage)
-        case evaluated(VariableUsage, Value)
+        // The usage's names hashed once (`ReplayCheck`), not on every page that asks.
+        case analysed(ReplayCheck)
+        case evaluated(ReplayCheck, Value)
     }
 
     /// By the expression's identity; each entry holds its expression, so that the identity is
@@ -20,24 +21,27 @@ final class AssignMemo: AssignedValueMemo {
 
     func value(of expression: FilteredExpression, in context: RenderContext) throws -> Value {
         let id = ObjectIdentifier(expression)
-        let usage: VariableUsage
+        let check: ReplayCheck
         switch entries.withLock({ $0[id]?.entry }) {
         case .unusable?:
             return try expression.evaluate(context)
         case .evaluated(let known, let value)?:
             return context.canReplay(known) ? value : try expression.evaluate(context)
         case .analysed(let known)?:
-            usage = known
+            check = known
         case nil:
-            usage = VariableUsage(of: expression, environment: context.environment)
-            let entry: Entry = IncludeMemo.qualifies(usage) ? .analysed(usage) : .unusable
-            entries.withLock { $0[id] = $0[id] ?? (expression, entry) }
-            if case .unusable = entry { return try expression.evaluate(context) }
+            let usage = VariableUsage(of: expression, environment: context.environment)
+            guard IncludeMemo.qualifies(usage) else {
+                entries.withLock { $0[id] = $0[id] ?? (expression, .unusable) }
+                return try expression.evaluate(context)
+            }
+            check = ReplayCheck(usage)
+            entries.withLock { $0[id] = $0[id] ?? (expression, .analysed(check)) }
         }
-        guard context.canReplay(usage), let scope = context.jekyll else { return try expression.evaluate(context) }
+        guard context.canReplay(check), let scope = context.jekyll else { return try expression.evaluate(context) }
         evaluations.withLock { $0 += 1 }
         let (value, dependsOnPage) = try scope.pageDependence.watching { try expression.evaluate(context) }
-        let entry: Entry = dependsOnPage ? .unusable : .evaluated(usage, value)
+        let entry: Entry = dependsOnPage ? .unusable : .evaluated(check, value)
         entries.withLock { $0[id] = (expression, entry) }
         return value
     }
