@@ -168,19 +168,10 @@ extension ExcerptFromContent {
         }
     }
 
-    /// Whether the bytes hold `text`, found by `memchr` for its byte at `anchor` (a rare one),
-    /// then `memcmp`.
+    /// Whether the bytes hold `text`, found by its byte at `anchor` (a rare one).
     private static func contains(_ b: UnsafeBufferPointer<UInt8>, _ text: StaticString, anchor: Int) -> Bool {
-        let n = text.utf8CodeUnitCount
-        guard let base = b.baseAddress, b.count >= n else { return false }
-        var offset = anchor
-        while offset < b.count - (n - 1 - anchor),
-              let hit = memchr(base + offset, Int32(text.utf8Start[anchor]), b.count - (n - 1 - anchor) - offset) {
-            let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            if memcmp(base + at - anchor, text.utf8Start, n) == 0 { return true }
-            offset = at + 1
-        }
-        return false
+        let pattern = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        return ByteSearch.firstOffset(of: pattern, in: b, anchor: anchor) != nil
     }
 
     /// The names in order, each once (a line refers to a few notes).

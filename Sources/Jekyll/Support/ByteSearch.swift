@@ -15,21 +15,27 @@ enum ByteSearch {
         var text = text
         var needle = needle
         return text.withUTF8 { haystack in
-            needle.withUTF8 { pattern in
-                guard let base = haystack.baseAddress, let p = pattern.baseAddress else { return nil }
-                let first = Int32(pattern[0])
-                var offset = 0
-                // `memmem` is a GNU extension Swift's Glibc module does not show: the first byte by
-                // `memchr`, the rest by `memcmp`.
-                while haystack.count - offset >= pattern.count,
-                      let hit = memchr(base + offset, first, haystack.count - offset - pattern.count + 1) {
-                    let start = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                    if memcmp(hit, p, pattern.count) == 0 { return start..<(start + pattern.count) }
-                    offset = start + 1
-                }
-                return nil
-            }
+            needle.withUTF8 { pattern in firstOffset(of: pattern, in: haystack).map { $0..<($0 + pattern.count) } }
         }
+    }
+
+    /// The byte offset of the first `pattern` in `haystack`: its byte at `anchor` (pick a rare one)
+    /// found by `memchr`, the rest checked by `memcmp` (`memmem` is a GNU extension Swift's Glibc
+    /// module does not show).
+    static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                            anchor: Int = 0) -> Int? {
+        let n = pattern.count
+        guard n > 0 else { return 0 }
+        guard let base = haystack.baseAddress, let p = pattern.baseAddress, haystack.count >= n else { return nil }
+        // A match's anchor byte lies in `anchor..<end`.
+        let end = haystack.count - (n - 1 - anchor)
+        var offset = anchor
+        while offset < end, let hit = memchr(base + offset, Int32(p[anchor]), end - offset) {
+            let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if memcmp(base + at - anchor, p, n) == 0 { return at - anchor }
+            offset = at + 1
+        }
+        return nil
     }
 
     /// Whether `text` has `{{` or `{%`.

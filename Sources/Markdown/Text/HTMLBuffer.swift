@@ -19,6 +19,12 @@ struct HTMLBuffer {
 
         deinit { base.deallocate() }
 
+        /// Where the next byte goes, with room made for `n` bytes.
+        @inline(__always) func room(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+            if count + n > capacity { grow(to: count + n) }
+            return base + count
+        }
+
         func grow(to needed: Int) {
             var c = capacity * 2
             while c < needed { c *= 2 }
@@ -40,10 +46,7 @@ struct HTMLBuffer {
     var bytes: Bytes { Array(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
 
     /// Room for `n` more bytes; returns where they go (the caller writes them and counts them).
-    @inline(__always) private mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
-        if storage.count + n > storage.capacity { storage.grow(to: storage.count + n) }
-        return storage.base + storage.count
-    }
+    @inline(__always) private mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> { storage.room(n) }
 
     /// Where the next byte goes, with room made for `n` bytes: for a loop that writes many short
     /// pieces through a pointer of its own (each `append` reloads the storage's fields and checks
@@ -98,10 +101,7 @@ struct HTMLBuffer {
     /// go, and `body` returns how many it wrote there (nil: none, and false is returned).
     mutating func appendInPlace(_ body: ((Int) -> UnsafeMutablePointer<UInt8>) -> Int?) -> Bool {
         let storage = self.storage
-        let written = body { n in
-            if storage.count + n > storage.capacity { storage.grow(to: storage.count + n) }
-            return storage.base + storage.count
-        }
+        let written = body { n in storage.room(n) }
         guard let written else { return false }
         storage.count += written
         return true
