@@ -153,7 +153,6 @@ public struct OutputBuffer: Sendable {
         append(String(decoding: Array(string.utf8), as: UTF8.self))
     }
 
-
     /// Appends text written in the program (a tag's markup): its bytes, without looking into a
     /// `String`'s representation first (~110 instructions for a short one).
     public mutating func append(literal text: StaticString) {
