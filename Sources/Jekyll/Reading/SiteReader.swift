@@ -33,19 +33,23 @@ struct SiteReader {
     func readDirectory(_ dir: String, site: inout Site, filter: EntryFilter) throws(BuildError) {
         let base = site.configuration.inSource(dir)
         // The file system's order, as Jekyll reads it: pages of the same name keep it in `site.pages`.
-        guard FileSystem.isDirectory(base), let names = try? FileSystem.entriesInDirectoryOrder(base) else { return }
+        // Folders are told by the listing's entry types, not a `stat` per entry.
+        guard let entries = try? FileSystem.entriesAndFolders(base) else { return }
         var dirs: [String] = [], pages: [String] = [], files: [String] = []
-        for name in filter.relativeTo(baseDirectory: base).filter(names, in: base) {
-            let full = Path.join(base, name)
-            if FileSystem.isDirectory(full) {
+        let entryFilter = filter.relativeTo(baseDirectory: base)
+        for entry in entries where !entryFilter.rejects(entry.name, in: base) {
+            let name = entry.name
+            if entry.isFolder {
                 dirs.append(name)
-            } else if FrontMatterSplit.hasFrontMatter(firstBytes: FileSystem.readPrefix(full, limit: 512)) {
+            } else if FrontMatterSplit.hasFrontMatter(firstBytes: FileSystem.readPrefix(Path.join(base, name), limit: 512)) {
                 pages.append(name)
             } else {
                 files.append(name)
             }
         }
-        try readPosts(dir, site: &site)
+        // `_posts` and `_drafts` are looked for only where the listing shows them (the filter
+        // leaves them out of `dirs`): a `stat` of each in every folder otherwise.
+        try readPosts(dir, site: &site) { magicDir in entries.contains { $0.isFolder && $0.name == magicDir } }
         for name in dirs {
             let path = Path.join(dir, name)
             if site.configuration.inSource(path) != site.configuration.destination {
@@ -69,8 +73,9 @@ struct SiteReader {
         }
     }
 
-    /// Posts in `dir/_posts` and, with `--drafts`, drafts in `dir/_drafts`.
-    func readPosts(_ dir: String, site: inout Site) throws(BuildError) {
+    /// Posts in `dir/_posts` and, with `--drafts`, drafts in `dir/_drafts`; `isFolder` tells
+    /// whether `dir` holds a folder (or a link to one) of that name.
+    func readPosts(_ dir: String, site: inout Site, isFolder: (String) -> Bool) throws(BuildError) {
         let collectionsDir = site.configuration.collectionsDir
         if !collectionsDir.isEmpty && !dir.hasPrefix("/" + collectionsDir) { return }
         guard let postsIndex = site.collectionIndex("posts") else { return }
@@ -78,7 +83,7 @@ struct SiteReader {
         var found: [Document] = []
         var kinds = [("_posts", true)]
         if site.configuration.showDrafts { kinds.append(("_drafts", false)) }
-        for (magicDir, dated) in kinds {
+        for (magicDir, dated) in kinds where isFolder(magicDir) {
             let read = try readPublishable(dir, magicDir, site: site, info: info, dated: dated)
             found += read.docs
             if let date = read.skippedFuture { site.earliestSkippedFuture = min(site.earliestSkippedFuture ?? date, date) }
@@ -90,7 +95,6 @@ struct SiteReader {
     func readPublishable(_ dir: String, _ magicDir: String, site: Site, info: CollectionInfo,
                          dated: Bool) throws(BuildError) -> (docs: [Document], skippedFuture: Int64?) {
         let base = site.configuration.inSource(dir, magicDir)
-        guard FileSystem.isDirectory(base) else { return ([], nil) }
         let filter = EntryFilter(configuration: site.configuration).relativeTo(baseDirectory: base)
         // Ruby's `Dir["**/*"]`: no hidden files or folders; then the entry rules; no folders.
         let walked = FileSystem.walk(base).filter { !Path.hasHiddenComponent($0.path) }

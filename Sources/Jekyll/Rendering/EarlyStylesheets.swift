@@ -55,10 +55,11 @@ final class EarlyStylesheets: Sendable {
             var folders = [""]
             while let dir = folders.popLast() {
                 let base = configuration.inSource(dir)
-                guard let names = try? FileSystem.entriesInDirectoryOrder(base) else { continue }
-                for name in filter.relativeTo(baseDirectory: base).filter(names, in: base) {
-                    let full = Path.join(base, name)
-                    if FileSystem.isDirectory(full) {
+                guard let entries = try? FileSystem.entriesAndFolders(base) else { continue }
+                let entryFilter = filter.relativeTo(baseDirectory: base)
+                for entry in entries where !entryFilter.rejects(entry.name, in: base) {
+                    let name = entry.name
+                    if entry.isFolder {
                         let folder = Path.join(dir, name)
                         if configuration.inSource(folder) != configuration.destination { folders.append(folder) }
                         continue
