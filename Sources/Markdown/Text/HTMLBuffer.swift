@@ -200,6 +200,24 @@ struct HTMLBuffer {
         if n > start { append(UnsafeBufferPointer(start: base + start, count: n &- start)) }
     }
 
+    /// Whether `b` holds none of `escape`'s candidates, so that every mode prints it as it is:
+    /// the test of `escape`'s loop without its call, for the short URLs and code of most spans.
+    @inline(__always) static func needsNoEscape(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let n = b.count
+        var i = 0
+        while i &+ 8 <= n {
+            if candidateMarks(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) != 0 { return false }
+            i &+= 8
+        }
+        while i < n {
+            if isCandidate(base[i]) { return false }
+            i &+= 1
+        }
+        return true
+    }
+
     /// `escape`'s candidates: `"`, `&`, `<` and `>`.
     @inline(__always) static func isCandidate(_ c: UInt8) -> Bool { c & 0xFB == 0x22 || c & 0xFD == 0x3C }
 
