@@ -226,9 +226,10 @@ enum SimpleSpans {
             guard close < n, close > q + 1, b[close] == Byte.rbracket else { return nil }
             let open = close + 1
             guard open + 1 < n, b[open] == Byte.lparen, b[open + 1] != Byte.lt else { return nil }
-            // to the parenthesis that closes the first one; a space before a quote starts a title
-            var depth = 0
-            var j = open
+            // to the parenthesis that closes the first one (read from after it); a space before a
+            // quote starts a title
+            var depth = 1
+            var j = open + 1
             while j < n {
                 // most URL bytes are none of `(`, `)`, spaces and quotes (all at most `)`): eight
                 // of them tested at once, then straight to the first that is one
@@ -283,16 +284,16 @@ extension HTMLConverter {
     /// code spans as `codespan` does). Texts hold none of the bytes `escape` changes (`"`, `&`,
     /// `<` and `>` all end the simple reading); URLs and code may, and are escaped when they do.
     func simpleSpans(_ el: Element) {
-        let ops = ctx.simpleSpanOps
+        // (the operations' address read once here: the closure keeps no reference to `ops`)
+        let op = ctx.simpleSpanOps.base
         _ = el.withSimpleSpans { b, range in
             guard let text = b.baseAddress else { return }
-            let op = ops.base
             var i = Int(range.lowerBound)
             let end = Int(range.upperBound)
             // Texts and tags are written through a local pointer, room made for the whole text
             // and the tags of most operations at once (`out.append` checked the room and reloaded
             // the buffer's fields for each); code and URLs to escape go through `out`.
-            let room = b.count &+ 12 &* range.count
+            let room = b.count &+ 12 &* (end &- i)
             var to = out.cursor(room: room)
             var limit = to + room
             @inline(__always) func put(_ src: UnsafePointer<UInt8>, _ n: Int) {
