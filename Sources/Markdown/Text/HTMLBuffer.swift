@@ -139,7 +139,8 @@ struct HTMLBuffer {
         append(Byte.space)
         if key.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil { append(key) }
         append("=\"")
-        if value.utf8.withContiguousStorageIfAvailable({ escape(bytes: $0, mode: .attribute) }) == nil {
+        // (most values, header ids and URLs, need no escape: copied without the call)
+        if value.utf8.withContiguousStorageIfAvailable({ Self.needsNoEscape($0) ? append($0) : escape(bytes: $0, mode: .attribute) }) == nil {
             escape(value, mode: .attribute)
         }
         append(Byte.quote)
