@@ -98,3 +98,11 @@ struct HeaderTextTests {
             """)
     }
 }
+
+extension HeaderTextTests {
+    /// A header whose first other character comes after ASCII bytes already written into the
+    /// id: the whole text goes through the general rules.
+    @Test func nonASCIIAfterASCIIInAHeaderID() {
+        #expect(convert("## Cafe au lait-ish_x 2\n\n## Café au lait\n") == "<h2 id=\"cafe-au-lait-ish_x-2\">Cafe au lait-ish_x 2</h2>\n\n<h2 id=\"café-au-lait\">Café au lait</h2>\n")
+    }
+}

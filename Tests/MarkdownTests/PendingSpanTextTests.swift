@@ -141,3 +141,14 @@ struct PendingSpanTextTests {
         }
     }
 }
+
+extension PendingSpanTextTests {
+    /// A pending text is copied as it is when nothing in it needs an escape, and escaped
+    /// otherwise (an emphasis's text may hold `<`, `>` or `&`).
+    @Test func pendingTextsEscapedOnlyWhereNeeded() {
+        var options = KramdownOptions()
+        options.input = .gfm
+        let html = KramdownConverter(options: options).convert("# Plain title\n\n*a > b* and **c & d** and *plain*\n").html
+        #expect(html == "<h1 id=\"plain-title\">Plain title</h1>\n\n<p><em>a &gt; b</em> and <strong>c &amp; d</strong> and <em>plain</em></p>\n")
+    }
+}

@@ -101,3 +101,14 @@ struct SimpleSpansTests {
         #expect(Self.keptSimpleSpans("A *b*.\n\nC {::options hard_wrap=\"true\" /} d\n\nE *f*.\n") == [false, false, false])
     }
 }
+
+extension SimpleSpansTests {
+    /// Code and URLs of simple spans are written straight from the text when nothing in them
+    /// needs escaping, and escaped as the span parser's elements are otherwise.
+    @Test func escapesCodeAndURLsOnlyWhereNeeded() {
+        let markdown = "`x < y` and `plain` and [l](/a?b=1>2) and [m](/plain/url/longer/than/eight)\n"
+        #expect(Self.keptSimpleSpans(markdown) == [true])
+        let html = KramdownConverter(options: KramdownOptions(config: [:]), highlighter: RougeHighlighter()).convert(markdown).html
+        #expect(html == "<p><code class=\"language-plaintext highlighter-rouge\">x &lt; y</code> and <code class=\"language-plaintext highlighter-rouge\">plain</code> and <a href=\"/a?b=1&gt;2\">l</a> and <a href=\"/plain/url/longer/than/eight\">m</a></p>\n")
+    }
+}

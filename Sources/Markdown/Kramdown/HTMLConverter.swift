@@ -72,8 +72,10 @@ final class HTMLConverter {
     /// Converts `el`'s children without retaining each one for its call: the array, kept by
     /// `children` for the whole loop (even if `el.children` were replaced), holds every one.
     @inline(__always) func convertChildren(of el: Element, _ indent: Int) {
-        // an emphasis's or a link's only text, not made an element (`Element.children`)
-        if el.withPendingText({ out.escape(bytes: $0, mode: .text) }) != nil { return }
+        // an emphasis's or a link's only text, not made an element (`Element.children`), or a
+        // header's or list item's text without a trigger byte (none of them needs an escape:
+        // copied without the call)
+        if el.withPendingText({ HTMLBuffer.needsNoEscape($0) ? out.append($0) : out.escape(bytes: $0, mode: .text) }) != nil { return }
         let children = el.children
         children.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: Unmanaged<Element>.self) { refs in

@@ -11,9 +11,10 @@
 /// backslash, `..`, `--`, `![`, `[^`, a space before a line end, a span inside a span, a
 /// reference link, a title — sends the whole text to `SpanParser`.
 enum SimpleSpans {
-    /// What a check read, for the converter: three numbers an operation — `Op`, then the range
-    /// of the text it prints. One buffer per conversion; each text keeps the range of its
-    /// operations (`Element.simpleSpanOps`).
+    /// What a check read, for the converter: five numbers an operation — `Op`, the range of the
+    /// plain text before the span, then the range of the span's text (a link two more: its
+    /// text's range after its URL's). One buffer per conversion; each text keeps the range of
+    /// its operations (`Element.simpleSpanOps`).
     final class Ops {
         private(set) var base = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
         private(set) var count = 0
@@ -21,12 +22,22 @@ enum SimpleSpans {
 
         deinit { base.deallocate() }
 
-        @inline(__always) func emit(_ op: Op, _ a: Int, _ b: Int) {
-            if count &+ 3 > capacity { grow() }
+        /// `op` after the plain text `textStart..<textEnd`, with its own range `a..<b`.
+        @inline(__always) func emit(_ op: Op, text textStart: Int, _ textEnd: Int, _ a: Int, _ b: Int) {
+            if count &+ 7 > capacity { grow() }
             base[count] = op.rawValue
-            base[count &+ 1] = Int32(truncatingIfNeeded: a)
-            base[count &+ 2] = Int32(truncatingIfNeeded: b)
-            count &+= 3
+            base[count &+ 1] = Int32(truncatingIfNeeded: textStart)
+            base[count &+ 2] = Int32(truncatingIfNeeded: textEnd)
+            base[count &+ 3] = Int32(truncatingIfNeeded: a)
+            base[count &+ 4] = Int32(truncatingIfNeeded: b)
+            count &+= 5
+        }
+
+        /// A link's second range (its text), after its `emit` (which made room for it).
+        @inline(__always) func emitMore(_ a: Int, _ b: Int) {
+            base[count] = Int32(truncatingIfNeeded: a)
+            base[count &+ 1] = Int32(truncatingIfNeeded: b)
+            count &+= 2
         }
 
         func truncate(to n: Int) { count = min(n, count) }
@@ -41,17 +52,17 @@ enum SimpleSpans {
         }
     }
 
-    /// A span is one operation with its tags (a link two: its `href`, then its text and the
-    /// closing tag), so the converter dispatches once a span, not once a tag.
+    /// A span is one operation with the plain text before it and its tags, so the converter
+    /// dispatches once a span, not once a tag or a text.
     enum Op: Int32 {
-        /// Plain text.
+        /// Plain text only (the text after the last span).
         case text
         /// `<em>`, `<strong>` or `<del>` around plain text.
         case em, strong, del
         /// A code span's code.
         case code
-        /// `<a href="…">` with the range of the URL; the link's text and `</a>` follow as `linkText`.
-        case link, linkText
+        /// `<a href="…">` with the range of the URL, then the link's text and `</a>`.
+        case link
     }
 
     /// Whether the parser set reads the simple spans as this reader does: emphasis, code spans
@@ -81,7 +92,6 @@ enum SimpleSpans {
         let n = b.count
         var p = first
         var textStart = 0
-        @inline(__always) func text(_ from: Int, _ to: Int) { if to > from { ops.emit(.text, from, to) } }
         while p < n {
             let q = r.nextLive(p)
             if q == n { break }
@@ -99,33 +109,29 @@ enum SimpleSpans {
                 let close = r.nextLive(start)
                 guard close < n, close > start, b[close] == Byte.star, !Byte.isSpace(b[close - 1]),
                       (r.at(close + 1) == Byte.star) == (len == 2) else { return false }
-                text(textStart, q)
-                ops.emit(len == 2 ? .strong : .em, start, close)
+                ops.emit(len == 2 ? .strong : .em, text: textStart, q, start, close)
                 p = close + len
             case Byte.backtick:
                 guard let (end, code) = r.codeSpan(q) else { return false }
-                text(textStart, q)
-                ops.emit(.code, code.lowerBound, code.upperBound)
+                ops.emit(.code, text: textStart, q, code.lowerBound, code.upperBound)
                 p = end
             case Byte.lbracket:
                 guard let (end, content, href) = r.inlineLink(q) else { return false }
-                text(textStart, q)
-                ops.emit(.link, href.lowerBound, href.upperBound)
-                ops.emit(.linkText, content.lowerBound, content.upperBound)
+                ops.emit(.link, text: textStart, q, href.lowerBound, href.upperBound)
+                ops.emitMore(content.lowerBound, content.upperBound)
                 p = end
             case Byte.tilde where strikethrough:
                 // `~~text~~`, its inside read by a parser of its own: plain text only
                 guard let (end, inner) = r.strikethrough(q), r.nextLive(inner.lowerBound) >= inner.upperBound
                 else { return false }
-                text(textStart, q)
-                ops.emit(.del, inner.lowerBound, inner.upperBound)
+                ops.emit(.del, text: textStart, q, inner.lowerBound, inner.upperBound)
                 p = end
             default:
                 return false
             }
             textStart = p
         }
-        text(textStart, n)
+        if n > textStart { ops.emit(.text, text: textStart, n, 0, 0) }
         return true
     }
 
@@ -159,12 +165,28 @@ enum SimpleSpans {
             }
         }
 
-        /// Whether each byte of `w` is above `)` (0x29).
-        @inline(__always) static func allAboveParen(_ w: UInt64) -> Bool {
+        /// The high bit of each byte of `w` that is not above `)` (0x29); 0 when all are.
+        @inline(__always) static func atMostParenMarks(_ w: UInt64) -> UInt64 {
             let highs: UInt64 = 0x8080_8080_8080_8080
             // the low seven bits plus 0x56 reach the high bit from 0x2A on (no carry out of a
             // byte); bytes from 0x80 on have it already
-            return ((((w & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5656_5656_5656_5656) | w) & highs) == highs
+            return ~(((w & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5656_5656_5656_5656) | w) & highs
+        }
+
+        /// The first backtick at or after `i`, or the end: eight bytes a test (the lowest byte
+        /// the zero-byte test marks is one).
+        @inline(__always) func nextBacktick(_ i: Int) -> Int {
+            let n = b.count
+            var j = i
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while j &+ 8 <= n {
+                let w = UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self) ^ (ones &* UInt64(Byte.backtick))
+                let marks = (w &- ones) & ~w & (ones &<< 7)
+                if marks != 0 { return j &+ (marks.trailingZeroBitCount &>> 3) }
+                j &+= 8
+            }
+            while j < n && b[j] != Byte.backtick { j &+= 1 }
+            return j
         }
 
         /// `parseCodespan` at the backtick `q`, when it makes a code span: its end and its code.
@@ -178,12 +200,13 @@ enum SimpleSpans {
                 let before = q == 0 || Byte.isSpace(b[q - 1]) || (q == 1 && b[0] == Byte.newline)
                 if before, open < count, Byte.isSpace(b[open]) { return nil }
             }
-            var i = open
+            // the first run of `n` backticks from `open` on (it may be longer)
+            var i = nextBacktick(open)
             while i + n <= count {
                 var run = true
-                for k in 0..<n where b[i + k] != Byte.backtick { run = false; break }
+                for k in 1..<n where b[i + k] != Byte.backtick { run = false; break }
                 if run { break }
-                i += 1
+                i = nextBacktick(i + 1)
             }
             guard i + n <= count else { return nil }
             var lo = open, hi = i
@@ -203,15 +226,20 @@ enum SimpleSpans {
             guard close < n, close > q + 1, b[close] == Byte.rbracket else { return nil }
             let open = close + 1
             guard open + 1 < n, b[open] == Byte.lparen, b[open + 1] != Byte.lt else { return nil }
-            // to the parenthesis that closes the first one; a space before a quote starts a title
-            var depth = 0
-            var j = open
+            // to the parenthesis that closes the first one (read from after it); a space before a
+            // quote starts a title
+            var depth = 1
+            var j = open + 1
             while j < n {
                 // most URL bytes are none of `(`, `)`, spaces and quotes (all at most `)`): eight
-                // of them tested at once
-                if j &+ 8 <= n, Self.allAboveParen(UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self)) {
-                    j &+= 8
-                    continue
+                // of them tested at once, then straight to the first that is one
+                if j &+ 8 <= n {
+                    let marks = Self.atMostParenMarks(UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self))
+                    if marks == 0 {
+                        j &+= 8
+                        continue
+                    }
+                    j &+= marks.trailingZeroBitCount &>> 3
                 }
                 let c = b[j]
                 if c > Byte.rparen { j += 1; continue }
@@ -253,19 +281,19 @@ enum SimpleSpans {
 extension HTMLConverter {
     /// A text's simple spans (`SimpleSpans`), printed from its bytes as the tree pass recorded
     /// them: as the converter prints their elements (tags without attributes, a link's `href`,
-    /// code spans through `codespan`). Texts hold none of the bytes `escape` changes (`"`, `&`,
-    /// `<` and `>` all end the simple reading).
+    /// code spans as `codespan` does). Texts hold none of the bytes `escape` changes (`"`, `&`,
+    /// `<` and `>` all end the simple reading); URLs and code may, and are escaped when they do.
     func simpleSpans(_ el: Element) {
-        let ops = ctx.simpleSpanOps
+        // (the operations' address read once here: the closure keeps no reference to `ops`)
+        let op = ctx.simpleSpanOps.base
         _ = el.withSimpleSpans { b, range in
             guard let text = b.baseAddress else { return }
-            let op = ops.base
             var i = Int(range.lowerBound)
             let end = Int(range.upperBound)
             // Texts and tags are written through a local pointer, room made for the whole text
-            // and two tags per operation at once (`out.append` checked the room and reloaded the
-            // buffer's fields for each); code spans and links write through `out`.
-            let room = b.count &+ 6 &* range.count
+            // and the tags of most operations at once (`out.append` checked the room and reloaded
+            // the buffer's fields for each); code and URLs to escape go through `out`.
+            let room = b.count &+ 12 &* (end &- i)
             var to = out.cursor(room: room)
             var limit = to + room
             @inline(__always) func put(_ src: UnsafePointer<UInt8>, _ n: Int) {
@@ -278,42 +306,57 @@ extension HTMLConverter {
                 to += n
             }
             @inline(__always) func put(_ tag: StaticString) { put(tag.utf8Start, tag.utf8CodeUnitCount) }
+            @inline(__always) func put(_ from: Int, _ upTo: Int) { if upTo > from { put(text + from, upTo &- from) } }
             while i < end {
-                let from = Int(op[i &+ 1]), upTo = Int(op[i &+ 2])
+                put(Int(op[i &+ 1]), Int(op[i &+ 2]))
+                let from = Int(op[i &+ 3]), upTo = Int(op[i &+ 4])
                 switch SimpleSpans.Op(rawValue: op[i]) {
-                case .text:
-                    if upTo > from { put(text + from, upTo &- from) }
                 case .em:
                     put("<em>")
-                    if upTo > from { put(text + from, upTo &- from) }
+                    put(from, upTo)
                     put("</em>")
                 case .strong:
                     put("<strong>")
-                    if upTo > from { put(text + from, upTo &- from) }
+                    put(from, upTo)
                     put("</strong>")
                 case .del:
                     put("<del>")
-                    if upTo > from { put(text + from, upTo &- from) }
+                    put(from, upTo)
                     put("</del>")
-                case .linkText:
-                    if upTo > from { put(text + from, upTo &- from) }
-                    put("</a>")
                 case .code:
-                    out.advance(to: to)
-                    codespan(code: UnsafeBufferPointer(start: text + from, count: upTo &- from))
-                    to = out.cursor(room: room)
-                    limit = to + room
+                    // most code needs no escape and opens with the plain tag: written here
+                    let code = UnsafeBufferPointer(start: text + from, count: upTo &- from)
+                    if HTMLBuffer.needsNoEscape(code), let open = plainCodeSpanOpening() {
+                        open.withUnsafeBufferPointer { put($0.baseAddress!, $0.count) }
+                        put(from, upTo)
+                        put("</code>")
+                    } else {
+                        out.advance(to: to)
+                        codespan(code: code)
+                        to = out.cursor(room: room)
+                        limit = to + room
+                    }
                 case .link:
-                    out.advance(to: to)
-                    out.append("<a href=\"")
-                    out.escape(bytes: UnsafeBufferPointer(start: text + from, count: upTo &- from), mode: .attribute)
-                    out.append("\">")
-                    to = out.cursor(room: room)
-                    limit = to + room
-                case nil:
+                    let href = UnsafeBufferPointer(start: text + from, count: upTo &- from)
+                    if HTMLBuffer.needsNoEscape(href) {
+                        put("<a href=\"")
+                        put(from, upTo)
+                        put("\">")
+                    } else {
+                        out.advance(to: to)
+                        out.append("<a href=\"")
+                        out.escape(bytes: href, mode: .attribute)
+                        out.append("\">")
+                        to = out.cursor(room: room)
+                        limit = to + room
+                    }
+                    put(Int(op[i &+ 5]), Int(op[i &+ 6]))
+                    put("</a>")
+                    i &+= 2
+                case .text, nil:
                     break
                 }
-                i &+= 3
+                i &+= 5
             }
             out.advance(to: to)
         }

@@ -63,8 +63,10 @@ extension SpanParser {
     static func firstTrigger(in s: UnsafeBufferPointer<UInt8>, from: Int, table triggers: TriggerTable) -> Int {
         let n = s.count
         var p = from
+        // (the address unwrapped once, not in every round)
+        guard let base = s.baseAddress else { return p }
         while p &+ 8 <= n {
-            let w = UnsafeRawPointer(s.baseAddress! + p)
+            let w = UnsafeRawPointer(base + p)
             let a = w.loadUnaligned(as: UInt16.self), b = w.loadUnaligned(fromByteOffset: 2, as: UInt16.self)
             let c = w.loadUnaligned(fromByteOffset: 4, as: UInt16.self), d = w.loadUnaligned(fromByteOffset: 6, as: UInt16.self)
             if !triggers.anyIsTrigger(a, b, c, d) {

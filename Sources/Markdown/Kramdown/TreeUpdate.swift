@@ -311,17 +311,21 @@ struct GFMPass {
     /// `generate_gfm_header_id` of the UTF-8 text `b`.
     func headerID(bytes b: UnsafeBufferPointer<UInt8>) -> String {
         let id = { () -> String? in
-            // ASCII: the same rules, byte by byte, written straight into the id
-            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: b.count) { out in
+            // ASCII: the same rules, byte by byte, written straight into the id; a byte of
+            // another character found on the way (the bytes were not tested first) sends the
+            // text to the general rules
+            var ascii = true
+            let id = String(unsafeUninitializedCapacity: b.count) { out in
                 var n = 0
                 for c in b {
-                    if c == Byte.space || c == Byte.tab { out[n] = Byte.dash; n += 1 }
-                    else if Byte.isAlpha(c) { out[n] = c | 0x20; n += 1 }
+                    if Byte.isAlpha(c) { out[n] = c | 0x20; n += 1 }
+                    else if c == Byte.space || c == Byte.tab { out[n] = Byte.dash; n += 1 }
                     else if Byte.isDigit(c) || c == Byte.dash || c == Byte.underscore { out[n] = c; n += 1 }
+                    else if c >= 0x80 { ascii = false; return 0 }
                 }
                 return n
             }
+            return ascii ? id : nil
         }() ?? {
             var id = ""
             for ch in String(decoding: b, as: UTF8.self).lowercased().unicodeScalars {

@@ -139,7 +139,8 @@ struct HTMLBuffer {
         append(Byte.space)
         if key.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil { append(key) }
         append("=\"")
-        if value.utf8.withContiguousStorageIfAvailable({ escape(bytes: $0, mode: .attribute) }) == nil {
+        // (most values, header ids and URLs, need no escape: copied without the call)
+        if value.utf8.withContiguousStorageIfAvailable({ Self.needsNoEscape($0) ? append($0) : escape(bytes: $0, mode: .attribute) }) == nil {
             escape(value, mode: .attribute)
         }
         append(Byte.quote)
@@ -198,6 +199,24 @@ struct HTMLBuffer {
             start = i
         }
         if n > start { append(UnsafeBufferPointer(start: base + start, count: n &- start)) }
+    }
+
+    /// Whether `b` holds none of `escape`'s candidates, so that every mode prints it as it is:
+    /// the test of `escape`'s loop without its call, for the short URLs and code of most spans.
+    @inline(__always) static func needsNoEscape(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let n = b.count
+        var i = 0
+        while i &+ 8 <= n {
+            if candidateMarks(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) != 0 { return false }
+            i &+= 8
+        }
+        while i < n {
+            if isCandidate(base[i]) { return false }
+            i &+= 1
+        }
+        return true
     }
 
     /// `escape`'s candidates: `"`, `&`, `<` and `>`.
