@@ -73,7 +73,7 @@ public enum SiteBuild {
         // A clean (not incremental) build writes each page as soon as it is rendered. Planning the
         // staging folder and the layouts' tables both only read the frozen site: side by side.
         let stages = plan == nil
-        let (staged, layouts) = try TwoCores.both({ () throws(BuildError) -> StagedOutputs? in
+        let (staged, layouts) = try TwoCores.both(cores: setup.workers, { () throws(BuildError) -> StagedOutputs? in
             stages ? try StagedOutputs.prepare(for: snapshot, writer: writer) : nil
         }, { BuildContext.Shared(layoutsOf: snapshot) })
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),

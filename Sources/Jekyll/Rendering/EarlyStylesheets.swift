@@ -29,10 +29,30 @@ final class EarlyStylesheets: Sendable {
 
     private final class Compilation: Sendable {
         let input: Input
+        let page: Document
         let finished = DispatchGroup()
         let result = Locked<SassConversion.Result?>(nil)
+        /// Taken by whichever comes first: the queued job, or the render wanting the result (so a
+        /// render never waits for a job still queued behind busy pool threads).
+        private let claimed = Locked(false)
 
-        init(_ input: Input) { self.input = input }
+        init(_ input: Input, _ page: Document) {
+            self.input = input
+            self.page = page
+            finished.enter()
+        }
+
+        /// Compiles, unless it was claimed already; true when this call compiled.
+        func runUnlessClaimed(_ conversion: SassConversion) -> Bool {
+            guard claimed.withLock({ taken in
+                defer { taken = true }
+                return !taken
+            }) else { return false }
+            let compiled = try? conversion.convert(input.text, syntax: input.syntax, page: page)
+            result.withLock { $0 = compiled }
+            finished.leave()
+            return true
+        }
     }
 
     private let compilations = Locked<[String: Compilation]>([:])
@@ -40,7 +60,19 @@ final class EarlyStylesheets: Sendable {
     /// The walk of `startLooking`, while it runs.
     private let looking = DispatchGroup()
 
-    init(conversion: SassConversion) { self.conversion = conversion }
+    /// Whether there is a core to compile on beside the build's: on one core an early compile
+    /// gains nothing, and the pool's one thread may be the build's own.
+    private let hasSpareCore: Bool
+    /// Runs a job on another thread (libdispatch's pool; tests hold jobs back).
+    private let launch: @Sendable (@escaping @Sendable () -> Void) -> Void
+
+    init(conversion: SassConversion, cores: Int = ProcessorCount.active,
+         launch: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void = { DispatchQueue.global().async(execute: $0) }) {
+        self.conversion = conversion
+        hasSpareCore = cores > 1
+        self.launch = launch
+    }
+
 
     /// Looks for stylesheet pages in the source tree on another thread, walking it as the reader
     /// does (its entry filter; not into the destination), and starts compiling each one found.
@@ -48,9 +80,10 @@ final class EarlyStylesheets: Sendable {
     /// the site is read and its other pages are rendered. A page found here that the build does
     /// not render only costs its compile; one the walk misses is still started when it is read.
     func startLooking(configuration: Configuration) {
+        guard hasSpareCore else { return }
         let filter = EntryFilter(configuration: configuration)
         looking.enter()
-        DispatchQueue.global().async {
+        launch {
             defer { self.looking.leave() }
             var folders = [""]
             while let dir = folders.popLast() {
@@ -98,9 +131,9 @@ final class EarlyStylesheets: Sendable {
 
     /// Starts compiling `page` on another thread if it is a stylesheet whose render is its body.
     func start(_ page: Document, chain: [ConverterKind]) {
-        guard chain.count == 2, chain[0] == .scss || chain[0] == .sass, chain[1] == .identity,
+        guard hasSpareCore, chain.count == 2, chain[0] == .scss || chain[0] == .sass, chain[1] == .identity,
               !page.content.isEmpty, !EarlyStylesheets.holdsLiquidMarkup(page.content) else { return }
-        let compilation = Compilation(Input(page.content, chain[0], page))
+        let compilation = Compilation(Input(page.content, chain[0], page), page)
         let isNew = compilations.withLock { all in
             guard all[page.path] == nil else { return false }
             all[page.path] = compilation
@@ -108,19 +141,15 @@ final class EarlyStylesheets: Sendable {
         }
         guard isNew else { return }
         let conversion = conversion
-        compilation.finished.enter()
-        DispatchQueue.global().async {
-            let result = try? conversion.convert(compilation.input.text, syntax: compilation.input.syntax, page: page)
-            compilation.result.withLock { $0 = result }
-            compilation.finished.leave()
-        }
+        launch { _ = compilation.runUnlessClaimed(conversion) }
     }
 
     /// The early result for exactly this compilation, waiting for it if it is still running.
     func result(for text: String, syntax: ConverterKind, page: Document) -> SassConversion.Result? {
         guard let compilation = compilations.withLock({ $0[page.path] }),
               compilation.input == Input(text, syntax, page) else { return nil }
-        compilation.finished.wait()
+        // Not started yet (the pool's threads are busy): compiled here rather than waited for.
+        if !compilation.runUnlessClaimed(conversion) { compilation.finished.wait() }
         return compilation.result.withLock { $0 }
     }
 
