@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Liquid
 
 /// Stylesheet pages compiled while the rest of the site is still being read.
@@ -73,12 +78,14 @@ final class EarlyStylesheets: Sendable {
         self.launch = launch
     }
 
-
     /// Looks for stylesheet pages in the source tree on another thread, walking it as the reader
-    /// does (its entry filter; not into the destination), and starts compiling each one found.
+    /// does (its entry filter; not into the destination), and compiles each one found there.
     /// This begins before the reader has read anything, so a site's stylesheet is compiled while
     /// the site is read and its other pages are rendered. A page found here that the build does
-    /// not render only costs its compile; one the walk misses is still started when it is read.
+    /// not render only costs its compile; one the walk misses (in a folder reached through a
+    /// symbolic link, say) is still started when it is read. Folders are told from files by the
+    /// listing's entry types, without a `stat` per entry; the compile runs on the walking thread
+    /// (a job of its own cost a second pool thread, competing with the walk for the same core).
     func startLooking(configuration: Configuration) {
         guard hasSpareCore else { return }
         let filter = EntryFilter(configuration: configuration)
@@ -88,10 +95,10 @@ final class EarlyStylesheets: Sendable {
             var folders = [""]
             while let dir = folders.popLast() {
                 let base = configuration.inSource(dir)
-                guard let names = try? FileSystem.entriesInDirectoryOrder(base) else { continue }
-                for name in filter.relativeTo(baseDirectory: base).filter(names, in: base) {
-                    let full = Path.join(base, name)
-                    if FileSystem.isDirectory(full) {
+                guard let entries = EarlyStylesheets.typedEntries(base) else { continue }
+                let subfolders = Set(entries.lazy.filter(\.isFolder).map(\.name))
+                for name in filter.relativeTo(baseDirectory: base).filter(entries.map(\.name), in: base) {
+                    if subfolders.contains(name) {
                         let folder = Path.join(dir, name)
                         if configuration.inSource(folder) != configuration.destination { folders.append(folder) }
                         continue
@@ -102,26 +109,34 @@ final class EarlyStylesheets: Sendable {
                     case ".sass": syntax = .sass
                     default: continue
                     }
-                    self.startFile(source: configuration.source, dir: dir, name: name, syntax: syntax)
+                    self.compileFile(source: configuration.source, dir: dir, name: name, syntax: syntax)
                 }
             }
         }
     }
 
-    /// Waits until `startLooking`'s walk has started every stylesheet it found (for tests).
+    /// The folder's entries with their types (a link to a folder counts as a file).
+    private static func typedEntries(_ folder: String) -> [FileSystem.ListedEntry]? {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return try? FileSystem.listEntries(of: fd)
+    }
+
+    /// Waits until `startLooking`'s walk has compiled every stylesheet it found (for tests).
     func waitUntilLooked() { looking.wait() }
 
     /// Whether a compilation was started for the file at `path` (for tests).
     func hasStarted(path: String) -> Bool { compilations.withLock { $0[path] != nil } }
 
-    /// A stylesheet file as the reader would make its page, if it has front matter.
-    private func startFile(source: String, dir: String, name: String, syntax: ConverterKind) {
+    /// A stylesheet file as the reader would make its page, if it has front matter, compiled here.
+    private func compileFile(source: String, dir: String, name: String, syntax: ConverterKind) {
         let path = Path.sanitized(base: source, Path.join(dir, name))
         guard let text = try? SourceText.read(path, displayPath: path), let split = FrontMatterSplit.split(text) else { return }
         let page = Document(kind: .page, path: path, relativePath: Path.join(dir, name).droppingLeadingSlash, name: name,
                             directory: dir, data: OrderedHash(), defaults: OrderedHash(), content: String(split.body),
                             contentLine: split.bodyLine)
-        start(page, chain: [syntax, .identity])
+        _ = register(page, chain: [syntax, .identity])?.runUnlessClaimed(conversion)
     }
 
     /// What the reader calls with each page it reads: the site's converters name its chain.
@@ -131,17 +146,23 @@ final class EarlyStylesheets: Sendable {
 
     /// Starts compiling `page` on another thread if it is a stylesheet whose render is its body.
     func start(_ page: Document, chain: [ConverterKind]) {
+        guard let compilation = register(page, chain: chain) else { return }
+        let conversion = conversion
+        launch { _ = compilation.runUnlessClaimed(conversion) }
+    }
+
+    /// A new compilation of `page` if it is a stylesheet whose render is its body (and none was
+    /// registered for its path yet), not yet started.
+    private func register(_ page: Document, chain: [ConverterKind]) -> Compilation? {
         guard hasSpareCore, chain.count == 2, chain[0] == .scss || chain[0] == .sass, chain[1] == .identity,
-              !page.content.isEmpty, !EarlyStylesheets.holdsLiquidMarkup(page.content) else { return }
+              !page.content.isEmpty, !EarlyStylesheets.holdsLiquidMarkup(page.content) else { return nil }
         let compilation = Compilation(Input(page.content, chain[0], page), page)
         let isNew = compilations.withLock { all in
             guard all[page.path] == nil else { return false }
             all[page.path] = compilation
             return true
         }
-        guard isNew else { return }
-        let conversion = conversion
-        launch { _ = compilation.runUnlessClaimed(conversion) }
+        return isNew ? compilation : nil
     }
 
     /// The early result for exactly this compilation, waiting for it if it is still running.
