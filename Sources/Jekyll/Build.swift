@@ -23,7 +23,8 @@ public enum SiteBuild {
         // As Jekyll's site is made before its banner: a bad `time` or `limit_posts` stops the build
         // after "Configuration file:" only.
         let timer = PhaseTimer()
-        let setup = try SiteSetup(configuration: configuration, plugins: available, logger: logger)
+        let setup = try SiteSetup(configuration: configuration, plugins: available, logger: logger,
+                                  looksForStylesheets: !configuration.incremental)
         logger.info("Source:", configuration.source)
         logger.info("Destination:", configuration.destination)
         logger.info("Incremental build:", configuration.incremental ? "enabled" : "disabled. Enable with --incremental")
@@ -39,7 +40,8 @@ public enum SiteBuild {
     public static func build(_ configuration: Configuration, plugins available: [any JekyllPlugin],
                              logger: Logger, progress: BuildProgress? = nil) throws(BuildError) -> Int {
         let timer = PhaseTimer()
-        let setup = try SiteSetup(configuration: configuration, plugins: available, logger: logger)
+        let setup = try SiteSetup(configuration: configuration, plugins: available, logger: logger,
+                                  looksForStylesheets: !configuration.incremental)
         return try build(configuration, setup: setup, timer: timer, logger: logger, progress: progress)
     }
 
@@ -54,9 +56,8 @@ public enum SiteBuild {
         var site = setup.site
         var reader = SiteReader(logger: logger)
         // Stylesheets are compiled on a free core while the rest is read (an incremental build
-        // may not render them at all).
+        // may not render them at all); the setup started looking for them.
         if !configuration.incremental {
-            setup.converters.earlyStylesheets.startLooking(configuration: site.configuration)
             reader.pageRead = setup.converters.earlyStylesheets.starter(for: site.converters)
         }
         try reader.read(&site)
@@ -73,7 +74,7 @@ public enum SiteBuild {
         // A clean (not incremental) build writes each page as soon as it is rendered. Planning the
         // staging folder and the layouts' tables both only read the frozen site: side by side.
         let stages = plan == nil
-        let (staged, layouts) = try TwoCores.both({ () throws(BuildError) -> StagedOutputs? in
+        let (staged, layouts) = try TwoCores.both(cores: setup.workers, { () throws(BuildError) -> StagedOutputs? in
             stages ? try StagedOutputs.prepare(for: snapshot, writer: writer) : nil
         }, { BuildContext.Shared(layoutsOf: snapshot) })
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),

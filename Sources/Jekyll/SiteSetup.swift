@@ -16,27 +16,47 @@ struct SiteSetup {
     private let baseEnvironment: LiquidEnvironment
 
     /// `sources`: files parsed by earlier builds of this process, to parse again only when changed.
+    /// `looksForStylesheets`: the site's stylesheets start compiling as soon as the converters
+    /// exist (`EarlyStylesheets`), before the rest of the setup: libsass's compile is the longest
+    /// step of a small site's build.
     init(configuration given: Configuration, plugins available: [any JekyllPlugin], logger: Logger,
-         sources: SourceCache? = nil) throws(BuildError) {
-        SiteSetup.hideCacheFolderFromGit(given)
-        let theme = try ThemeLocator.theme(for: given, logger: logger)
-        let configuration = try SiteSetup.withThemeConfiguration(given, theme: theme, logger: logger)
-        let clock = SiteClock(identifier: configuration.timezone)
-        var time = clock.now()
-        if let configured = configuration["time"], !configured.isNil {
-            guard let parsed = DateParsing.time(from: configured, clock: clock) else {
-                throw configuration.places.locate(BuildError("Invalid date '\(configured.rubyString)': Invalid time in _config.yml."),
-                                                  at: ["time"])
+         sources: SourceCache? = nil, looksForStylesheets: Bool = false) throws(BuildError) {
+        // The cache folders are made after the stylesheets have started, off the compile's way,
+        // but a failure before then leaves them as Jekyll's does: `.gitignore` once the
+        // configuration is applied, `Jekyll--Cache` once the time and `limit_posts` are accepted.
+        let theme: Theme?
+        let configuration: Configuration
+        let clock: SiteClock
+        var time: TimeValue
+        do throws(BuildError) {
+            theme = try ThemeLocator.theme(for: given, logger: logger)
+            configuration = try SiteSetup.withThemeConfiguration(given, theme: theme, logger: logger)
+            clock = SiteClock(identifier: configuration.timezone)
+            time = clock.now()
+            if let configured = configuration["time"], !configured.isNil {
+                guard let parsed = DateParsing.time(from: configured, clock: clock) else {
+                    throw configuration.places.locate(BuildError("Invalid date '\(configured.rubyString)': Invalid time in _config.yml."),
+                                                      at: ["time"])
+                }
+                time = parsed
             }
-            time = parsed
+            if configuration.limitPosts < 0 {
+                throw configuration.places.locate(BuildError("limit_posts must be a non-negative number"), at: ["limit_posts"])
+            }
+        } catch {
+            SiteSetup.hideCacheFolderFromGit(given)
+            throw error
         }
-        if configuration.limitPosts < 0 {
-            throw configuration.places.locate(BuildError("limit_posts must be a non-negative number"), at: ["limit_posts"])
-        }
-        SiteSetup.makeCacheFolder(given)
         var site = Site(configuration: configuration, clock: clock, time: time, logger: logger, theme: theme)
         plugins = PluginSelection.select(from: available, configuration: configuration, theme: theme, logger: logger)
-        converters = try ContentConverters(configuration: configuration, highlighter: RougeHighlighter(), theme: theme)
+        do throws(BuildError) {
+            converters = try ContentConverters(configuration: configuration, highlighter: RougeHighlighter(), theme: theme)
+        } catch {
+            SiteSetup.makeCacheFolders(given)
+            throw error
+        }
+        if looksForStylesheets { converters.earlyStylesheets.startLooking(configuration: site.configuration) }
+        SiteSetup.makeCacheFolders(given)
         site.markdown = converters.markdown
         site.sources = sources
         self.site = site
@@ -113,6 +133,12 @@ struct SiteSetup {
         guard !FileSystem.exists(ignore) else { return }
         try? FileSystem.makeDirectories(cache)
         try? FileSystem.write(Array("# ignore everything in this directory\n*\n".utf8), to: ignore)
+    }
+
+    /// Both, as a build that got past its time and `limit_posts` leaves them.
+    static func makeCacheFolders(_ configuration: Configuration) {
+        hideCacheFolderFromGit(configuration)
+        makeCacheFolder(configuration)
     }
 
     /// …then, once the site's time and `limit_posts` are accepted, the folder where Jekyll keeps the

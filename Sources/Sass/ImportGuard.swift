@@ -17,12 +17,15 @@ import Darwin
 /// Imports libsass keeps as CSS (`url(…)`, `http://…`, `//…`, `….css`) are not files
 /// and pass. One limit: an import with media queries (`@import "x" screen;`) stays CSS
 /// in libsass, but the importer cannot see the queries, so it is checked like a file.
-final class ImportGuard: Sendable {
+final class ImportGuard {
     /// Real paths of the allowed folders, each ending in `/`.
     let allowedRoots: [String]
     /// Load paths as libsass holds them (ending in `/`).
     let loadPaths: [String]
     let workingDirectory: String
+    /// The folders looked in, each listed once for this compile (libsass calls the guard on the
+    /// compiling thread only).
+    private let folders = FolderListings()
 
     init(options: SassOptions) {
         let cwd = SassPath.currentDirectory()
@@ -39,12 +42,12 @@ final class ImportGuard: Sendable {
         if Self.staysCSS(url) { return nil }
         let target = SassPath.canonical(url)
         let base = SassPath.absolute(SassPath.dirName(importer), cwd: workingDirectory)
-        var found = Self.candidates(root: base, file: target)
+        var found = candidates(root: base, file: target)
         for path in loadPaths where found.isEmpty {
-            found = Self.candidates(root: path, file: target)
+            found = candidates(root: path, file: target)
         }
         for file in found {
-            let real = SassPath.realPath(file) ?? file
+            let real = folders.realPath(file) ?? file
             if !allowedRoots.contains(where: { real.hasPrefix($0) }) {
                 return "@import \"\(url)\" reads \(real), which is outside the load paths and the input file's folder"
             }
@@ -66,18 +69,35 @@ final class ImportGuard: Sendable {
     }
 
     /// The existing files libsass's `resolve_includes` finds for `file` under `root`.
-    static func candidates(root: String, file: String) -> [String] {
+    func candidates(root: String, file: String) -> [String] {
         let folder = SassPath.dirName(file)
         let name = SassPath.baseName(file)
+        // An empty name (an import ending in `/`) joins its own way; every other candidate name
+        // joins to the same folder path, worked out once (`SassPath.folderPath`).
+        guard !name.isEmpty else { return candidatesJoiningEach(root: root, folder: folder, name: name) }
         let extensions = [".scss", ".sass", ".css"]
         var relatives = [name, "_" + name]
         relatives += extensions.map { "_" + name + $0 }
         relatives += extensions.map { name + $0 }
-        var found = relatives.map { SassPath.join(root, SassPath.join(folder, $0)) }.filter(SassPath.isFile)
+        var found = folders.existingFiles(in: SassPath.folderPath(root, folder), named: relatives)
+        if found.isEmpty, !extensions.contains(where: name.hasSuffix) {
+            let indexes = extensions.map { "_index" + $0 } + extensions.map { "index" + $0 }
+            found = folders.existingFiles(in: SassPath.folderPath(root, folder, name), named: indexes)
+        }
+        return found
+    }
+
+    /// `candidates`, each path joined in full.
+    private func candidatesJoiningEach(root: String, folder: String, name: String) -> [String] {
+        let extensions = [".scss", ".sass", ".css"]
+        var relatives = [name, "_" + name]
+        relatives += extensions.map { "_" + name + $0 }
+        relatives += extensions.map { name + $0 }
+        var found = relatives.map { SassPath.join(root, SassPath.join(folder, $0)) }.filter(folders.isFile)
         if found.isEmpty, !extensions.contains(where: name.hasSuffix) {
             let indexes = extensions.map { "_index" + $0 } + extensions.map { "index" + $0 }
             found = indexes.map { SassPath.join(root, SassPath.join(folder, SassPath.join(name, $0))) }
-                .filter(SassPath.isFile)
+                .filter(folders.isFile)
         }
         return found
     }
@@ -129,6 +149,15 @@ enum SassPath {
         return String(path[path.index(after: slash)...])
     }
 
+    /// The path `join(root, join(folder, NAME))` gives for any candidate NAME (one or more
+    /// characters, no `/`), without the name: the joins treat every such name alike (a `../`
+    /// climbs when more than three characters follow it, which a name always makes true).
+    /// With `subfolder`, for the names inside `folder` + `subfolder` + `/`.
+    static func folderPath(_ root: String, _ folder: String, _ subfolder: String? = nil) -> String {
+        let probe = subfolder.map { join($0, "x") } ?? "x"
+        return String(join(root, join(folder, probe)).dropLast())
+    }
+
     static func absolute(_ path: String, cwd: String) -> String {
         canonical(join(join(cwd + "/", "./"), path))
     }
@@ -139,6 +168,10 @@ enum SassPath {
         if left.isEmpty { return right }
         if right.isEmpty { return left }
         if right.hasPrefix("/") { return right }
+        // Nothing to climb: the two joined (most of the guard's candidates).
+        if !(right.utf8.count > 3 && right.hasPrefix("../")) {
+            return left.hasSuffix("/") ? left + right : left + "/" + right
+        }
         var left = Array(left.utf8)
         var right = Array(right.utf8)
         if left.last != UInt8(ascii: "/") { left.append(UInt8(ascii: "/")) }
@@ -161,6 +194,7 @@ enum SassPath {
     /// a leading `scheme:` and slashes (with libsass's off-by-one in finding where the
     /// scheme ends, kept so the guard looks at the same files).
     static func canonical(_ path: String) -> String {
+        if hasNothingToDrop(path) { return path }
         var path = path
         while let range = path.firstRange(of: "/./") { path.replaceSubrange(range, with: "/") }
         while path.hasPrefix("./") { path.removeFirst(2) }
@@ -190,6 +224,24 @@ enum SassPath {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension SassPath {
+    /// No `./` segment (`/./`, a leading `./`, a trailing `/.`) and no doubled slash: `canonical`
+    /// would return the path as it is.
+    static func hasNothingToDrop(_ path: String) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let bytes = path.utf8
+        if bytes.starts(with: [dot, slash]) { return false }
+        if bytes.count > 1, bytes.last == dot, bytes.dropLast().last == slash { return false }
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in bytes {
+            if byte == slash && (previous == slash || (previous == dot && beforePrevious == slash)) { return false }
+            beforePrevious = previous
+            previous = byte
+        }
+        return true
     }
 }
 

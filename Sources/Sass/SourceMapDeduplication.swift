@@ -8,6 +8,7 @@
 /// The rest of the text — libsass's own layout, one array element per line — is left as it is.
 enum SourceMapDeduplication {
     static func deduplicated(_ map: String) -> String {
+        guard listsASourceTwice(map) else { return map }
         // Split as bytes: the map holds every stylesheet's text, and a `Character` split of it
         // cost more than the compile's parse.
         var lines = map.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
@@ -42,6 +43,38 @@ enum SourceMapDeduplication {
             lines[index] = String(line[..<start]) + mappings + String(line[end...])
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Whether the `sources` array names a path twice, read off the text without splitting all
+    /// of it into lines: the map holds every stylesheet's text, and most list each source once
+    /// (splitting the map cost the seed site's stylesheet 5 % of its compile's instructions).
+    static func listsASourceTwice(_ map: String) -> Bool {
+        let bytes = Array(map.utf8)
+        let opening = Array("\n\t\"sources\": [\n".utf8)
+        guard let start = firstOffset(of: opening, in: bytes) else { return false }
+        var seen = Set<ArraySlice<UInt8>>()
+        var lineStart = start + opening.count
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            var line = bytes[lineStart..<lineEnd]
+            if line.starts(with: [UInt8(ascii: "\t"), UInt8(ascii: "]")]) { return false }
+            while line.first == UInt8(ascii: "\t") { line = line.dropFirst() }
+            if line.last == UInt8(ascii: ",") { line = line.dropLast() }
+            if !seen.insert(line).inserted { return true }
+            lineStart = lineEnd + 1
+        }
+        return false
+    }
+
+    private static func firstOffset(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard let first = needle.first, needle.count <= bytes.count else { return nil }
+        var index = 0
+        while index + needle.count <= bytes.count {
+            guard let candidate = bytes[index...(bytes.count - needle.count)].firstIndex(of: first) else { return nil }
+            if bytes[candidate..<(candidate + needle.count)].elementsEqual(needle) { return candidate }
+            index = candidate + 1
+        }
+        return nil
     }
 
     /// The element lines of `"name": [` … `]` (tab-indented as libsass writes it).

@@ -30,24 +30,25 @@ import JekyllPlugins
         "indented.sass": "---\n---\n.indented\n  color: red\n",
     ]
 
-    /// The pages as the build reads them, each offered to the early compiler as the build does.
-    static func readPages(_ root: String) throws -> (ContentConverters, [String: Document]) {
+    /// The pages as the build reads them, each offered to an early compiler (on two cores, whatever
+    /// the machine's) as the build does.
+    static func readPages(_ root: String) throws -> (ContentConverters, EarlyStylesheets, [String: Document]) {
         for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
         let logger = Logger(sink: { _, _ in })
         let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
         let setup = try SiteSetup(configuration: configuration, plugins: JekyllPlugins.all, logger: logger)
         var site = setup.site
         var reader = SiteReader(logger: logger)
-        reader.pageRead = setup.converters.earlyStylesheets.starter(for: site.converters)
+        let early = EarlyStylesheets(conversion: setup.converters.sass, cores: 2)
+        reader.pageRead = early.starter(for: site.converters)
         try reader.read(&site)
-        return (setup.converters, Dictionary(uniqueKeysWithValues: site.pages.map { ($0.name, $0) }))
+        return (setup.converters, early, Dictionary(uniqueKeysWithValues: site.pages.map { ($0.name, $0) }))
     }
 
     @Test func onlyTheSameInputTakesTheEarlyResult() throws {
         let root = NSTemporaryDirectory() + "kyll-early-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let (converters, pages) = try Self.readPages(root)
-        let early = converters.earlyStylesheets
+        let (converters, early, pages) = try Self.readPages(root)
         let plain = try #require(pages["plain.scss"]), indented = try #require(pages["indented.sass"])
         let compiled = try #require(early.result(for: plain.content, syntax: .scss, page: plain))
         #expect(compiled.css == (try converters.sass.convert(plain.content, syntax: .scss, page: plain)).css)
@@ -73,7 +74,7 @@ import JekyllPlugins
         let logger = Logger(sink: { _, _ in })
         let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
         let setup = try SiteSetup(configuration: configuration, plugins: JekyllPlugins.all, logger: logger)
-        let early = setup.converters.earlyStylesheets
+        let early = EarlyStylesheets(conversion: setup.converters.sass, cores: 2)
         early.startLooking(configuration: setup.site.configuration)
         early.waitUntilLooked()
         var site = setup.site
@@ -99,5 +100,60 @@ import JekyllPlugins
         #expect(out["indented.css"]?.contains(".indented { color: red; }") == true)
         #expect(out["assets/css/deep.css"]?.contains(".deep { width: 10px; }") == true)
         #expect(out["skipped/excluded.css"] == nil)
+    }
+}
+
+/// What runs on another thread, given the cores: on one, libdispatch's pool has one thread, which
+/// may be the build's own, so nothing the build waits for may be queued for it.
+@Suite struct OneCoreSchedulingTests {
+    @Test func oneCoreCompilesNoStylesheetEarly() throws {
+        let root = NSTemporaryDirectory() + "kyll-early-one-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (converters, _, pages) = try EarlyStylesheetsTests.readPages(root)
+        let launched = Locked(0)
+        let early = EarlyStylesheets(conversion: converters.sass, cores: 1, launch: { _ in launched.withLock { $0 += 1 } })
+        let plain = try #require(pages["plain.scss"])
+        let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: Logger(sink: { _, _ in }))
+        early.startLooking(configuration: configuration)
+        early.start(plain, chain: [.scss, .identity])
+        #expect(launched.withLock { $0 } == 0)
+        #expect(!early.hasStarted(path: plain.path))
+        #expect(early.result(for: plain.content, syntax: .scss, page: plain) == nil)
+    }
+
+    /// A compile whose job is still queued (every pool thread busy) is made by the render that
+    /// wants it, not waited for; the job, run later, does nothing.
+    @Test(.timeLimit(.minutes(1))) func aQueuedCompileIsMadeByItsRender() throws {
+        let root = NSTemporaryDirectory() + "kyll-early-held-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (converters, _, pages) = try EarlyStylesheetsTests.readPages(root)
+        let held = Locked<[@Sendable () -> Void]>([])
+        let early = EarlyStylesheets(conversion: converters.sass, cores: 2, launch: { job in held.withLock { $0.append(job) } })
+        let plain = try #require(pages["plain.scss"])
+        early.start(plain, chain: [.scss, .identity])
+        #expect(early.hasStarted(path: plain.path))
+        let compiled = try #require(early.result(for: plain.content, syntax: .scss, page: plain))
+        #expect(compiled.css.contains(".plain { width: 10px; }"))
+        for job in held.withLock({ $0 }) { job() }
+        #expect(early.result(for: plain.content, syntax: .scss, page: plain)?.css == compiled.css)
+    }
+
+    @Test func oneCoreRunsBothStepsHereInOrder() throws {
+        let caller = pthread_self()
+        let order = Locked<[String]>([])
+        let (a, b) = try TwoCores.both(cores: 1, { () throws(BuildError) -> Bool in
+            order.withLock { $0.append("first") }
+            return pthread_equal(pthread_self(), caller) != 0
+        }, {
+            order.withLock { $0.append("second") }
+            return pthread_equal(pthread_self(), caller) != 0
+        })
+        #expect(a && b)
+        #expect(order.withLock { $0 } == ["first", "second"])
+    }
+
+    @Test(arguments: [(2, nil, 2), (1, nil, 1), (2, 1, 1), (0, nil, 1), (8, 3, 3), (2, 0, 1)] as [(Int, Int?, Int)])
+    func coresAreTheAffinityWithinTheQuota(allowed: Int, quota: Int?, cores: Int) {
+        #expect(ProcessorCount.cores(allowed: allowed, quota: quota) == cores)
     }
 }

@@ -145,9 +145,15 @@ import Testing
         }
     }
 
-    /// The cores counted without Foundation are the ones Foundation counts.
+    /// The cores counted without Foundation are the ones Foundation counts (online, within the
+    /// cgroup quota), fewer where the CPU affinity allows fewer (`taskset`), as libdispatch counts.
     @Test func processorCount() {
+        #if os(Linux)
+        let allowed = LinuxAffinity.allowedCores() ?? Int.max
+        #expect(ProcessorCount.active == min(allowed, ProcessInfo.processInfo.activeProcessorCount))
+        #else
         #expect(ProcessorCount.active == ProcessInfo.processInfo.activeProcessorCount)
+        #endif
     }
 
     #if os(Linux)

@@ -19,12 +19,20 @@ final class ConversionCache: Sendable {
     static let minimumInput = 1024
 
     let folder: String
-    let salt: [UInt8]
-    private let saltHash: UInt64
-    /// The keys the last build saw.
-    private let seenBefore: Set<UInt64>
+    /// The salt, its hash and the last build's keys, made on first use: a small site's build
+    /// starts without writing its configuration out as JSON or reading the index (its
+    /// stylesheet's compile waits for the setup), and a site without long Markdown never needs them.
+    private let makeSalt: @Sendable () -> [UInt8]
+    private let keying = Locked<Keying?>(nil)
     /// The keys this build has seen so far.
     private let seenNow = Locked<[UInt64]>([])
+
+    private struct Keying: Sendable {
+        let salt: [UInt8]
+        let saltHash: UInt64
+        /// The keys the last build saw.
+        let seenBefore: Set<UInt64>
+    }
 
     /// The cache named `name` of a site, or nil when the site keeps no disk cache (safe mode,
     /// `disable_disk_cache`, or a kyll that cannot tell its own executable apart).
@@ -32,15 +40,31 @@ final class ConversionCache: Sendable {
         guard !configuration.safe, !configuration.disableDiskCache,
               let executable = ExecutableIdentity.current else { return nil }
         let folder = Path.join(configuration.inSource(configuration.cacheDir), "Jekyll/Cache/Kyll--" + name)
-        let salt = Array((executable + "\n" + JSON.string(.hash(configuration.hash))).utf8)
-        self.init(folder: folder, salt: salt)
+        let settings = configuration.hash
+        self.init(folder: folder) { Array((executable + "\n" + JSON.string(.hash(settings))).utf8) }
     }
 
-    init(folder: String, salt: [UInt8]) {
+    convenience init(folder: String, salt: [UInt8]) {
+        self.init(folder: folder) { salt }
+    }
+
+    private init(folder: String, makeSalt: @escaping @Sendable () -> [UInt8]) {
         self.folder = folder
-        self.salt = salt
-        saltHash = salt.withUnsafeBytes { FastHash.hash($0, seed: 0x6b79_6c6c) }
-        seenBefore = Set(Self.keys(in: (try? FileSystem.read(Path.join(folder, Self.indexName))) ?? []))
+        self.makeSalt = makeSalt
+    }
+
+    var salt: [UInt8] { keyed.salt }
+
+    private var keyed: Keying {
+        keying.withLock { made in
+            if let made { return made }
+            let salt = makeSalt()
+            let seenBefore = Set(Self.keys(in: (try? FileSystem.read(Path.join(folder, Self.indexName))) ?? []))
+            let keyed = Keying(salt: salt, saltHash: salt.withUnsafeBytes { FastHash.hash($0, seed: 0x6b79_6c6c) },
+                               seenBefore: seenBefore)
+            made = keyed
+            return keyed
+        }
     }
 
     /// The conversion of `input`: an intact entry's, or else `convert`'s, which is stored when an
@@ -50,9 +74,11 @@ final class ConversionCache: Sendable {
         _ input: String, _ convert: (String) throws(Failure) -> (text: String, keep: Bool)
     ) throws(Failure) -> String {
         guard input.utf8.count >= Self.minimumInput else { return try convert(input).text }
+        let keyed = self.keyed
+        let salt = keyed.salt, seenBefore = keyed.seenBefore
         var bytes = input
         let (key, cached) = bytes.withUTF8 { text -> (UInt64, String?) in
-            let key = self.key(text)
+            let key = self.key(text, seed: keyed.saltHash)
             guard seenBefore.contains(key), let entry = try? FileSystem.read(path(key)),
                   let payload = CacheEntry.payload(in: entry, salt: salt, input: text) else { return (key, nil) }
             return (key, String(decoding: payload, as: UTF8.self))
@@ -73,6 +99,7 @@ final class ConversionCache: Sendable {
     /// converted or looked up, so entries for keys it did not see are stale and go.
     func finish(complete: Bool) {
         let seen = seenNow.withLock { $0 }
+        let seenBefore = self.keyed.seenBefore
         let keys = complete ? Set(seen) : seenBefore.union(seen)
         // A rebuild of an unchanged site leaves the index as it is.
         if keys == seenBefore { return }
@@ -103,8 +130,8 @@ final class ConversionCache: Sendable {
     /// The file name's key: a sampled hash, since every Markdown input of a build, clean or not,
     /// is keyed. Two texts that share a key (same length and samples) share a file, and each then
     /// misses on the other's entry: the entry's stored input, not the key, decides a hit.
-    private func key(_ input: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        FastHash.sampledHash(UnsafeRawBufferPointer(input), seed: saltHash)
+    private func key(_ input: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
+        FastHash.sampledHash(UnsafeRawBufferPointer(input), seed: seed)
     }
 
     private func path(_ key: UInt64) -> String { Path.join(folder, FastHash.hex(key)) }

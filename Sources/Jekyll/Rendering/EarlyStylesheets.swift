@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Liquid
 
 /// Stylesheet pages compiled while the rest of the site is still being read.
@@ -29,10 +34,30 @@ final class EarlyStylesheets: Sendable {
 
     private final class Compilation: Sendable {
         let input: Input
+        let page: Document
         let finished = DispatchGroup()
         let result = Locked<SassConversion.Result?>(nil)
+        /// Taken by whichever comes first: the queued job, or the render wanting the result (so a
+        /// render never waits for a job still queued behind busy pool threads).
+        private let claimed = Locked(false)
 
-        init(_ input: Input) { self.input = input }
+        init(_ input: Input, _ page: Document) {
+            self.input = input
+            self.page = page
+            finished.enter()
+        }
+
+        /// Compiles, unless it was claimed already; true when this call compiled.
+        func runUnlessClaimed(_ conversion: SassConversion) -> Bool {
+            guard claimed.withLock({ taken in
+                defer { taken = true }
+                return !taken
+            }) else { return false }
+            let compiled = try? conversion.convert(input.text, syntax: input.syntax, page: page)
+            result.withLock { $0 = compiled }
+            finished.leave()
+            return true
+        }
     }
 
     private let compilations = Locked<[String: Compilation]>([:])
@@ -40,17 +65,32 @@ final class EarlyStylesheets: Sendable {
     /// The walk of `startLooking`, while it runs.
     private let looking = DispatchGroup()
 
-    init(conversion: SassConversion) { self.conversion = conversion }
+    /// Whether there is a core to compile on beside the build's: on one core an early compile
+    /// gains nothing, and the pool's one thread may be the build's own.
+    private let hasSpareCore: Bool
+    /// Runs a job on another thread (libdispatch's pool; tests hold jobs back).
+    private let launch: @Sendable (@escaping @Sendable () -> Void) -> Void
+
+    init(conversion: SassConversion, cores: Int = ProcessorCount.active,
+         launch: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void = { DispatchQueue.global().async(execute: $0) }) {
+        self.conversion = conversion
+        hasSpareCore = cores > 1
+        self.launch = launch
+    }
 
     /// Looks for stylesheet pages in the source tree on another thread, walking it as the reader
-    /// does (its entry filter; not into the destination), and starts compiling each one found.
+    /// does (its entry filter; not into the destination), and compiles each one found there.
     /// This begins before the reader has read anything, so a site's stylesheet is compiled while
     /// the site is read and its other pages are rendered. A page found here that the build does
     /// not render only costs its compile; one the walk misses is still started when it is read.
+    /// Folders (and links to folders, as the reader follows them) are told from files by the
+    /// listing's entry types, without a `stat` per entry; the compile runs on the walking thread
+    /// (a job of its own cost a second pool thread, competing with the walk for the same core).
     func startLooking(configuration: Configuration) {
+        guard hasSpareCore else { return }
         let filter = EntryFilter(configuration: configuration)
         looking.enter()
-        DispatchQueue.global().async {
+        launch {
             defer { self.looking.leave() }
             var folders = [""]
             while let dir = folders.popLast() {
@@ -70,26 +110,26 @@ final class EarlyStylesheets: Sendable {
                     case ".sass": syntax = .sass
                     default: continue
                     }
-                    self.startFile(source: configuration.source, dir: dir, name: name, syntax: syntax)
+                    self.compileFile(source: configuration.source, dir: dir, name: name, syntax: syntax)
                 }
             }
         }
     }
 
-    /// Waits until `startLooking`'s walk has started every stylesheet it found (for tests).
+    /// Waits until `startLooking`'s walk has compiled every stylesheet it found (for tests).
     func waitUntilLooked() { looking.wait() }
 
     /// Whether a compilation was started for the file at `path` (for tests).
     func hasStarted(path: String) -> Bool { compilations.withLock { $0[path] != nil } }
 
-    /// A stylesheet file as the reader would make its page, if it has front matter.
-    private func startFile(source: String, dir: String, name: String, syntax: ConverterKind) {
+    /// A stylesheet file as the reader would make its page, if it has front matter, compiled here.
+    private func compileFile(source: String, dir: String, name: String, syntax: ConverterKind) {
         let path = Path.sanitized(base: source, Path.join(dir, name))
         guard let text = try? SourceText.read(path, displayPath: path), let split = FrontMatterSplit.split(text) else { return }
         let page = Document(kind: .page, path: path, relativePath: Path.join(dir, name).droppingLeadingSlash, name: name,
                             directory: dir, data: OrderedHash(), defaults: OrderedHash(), content: String(split.body),
                             contentLine: split.bodyLine)
-        start(page, chain: [syntax, .identity])
+        _ = register(page, chain: [syntax, .identity])?.runUnlessClaimed(conversion)
     }
 
     /// What the reader calls with each page it reads: the site's converters name its chain.
@@ -99,29 +139,31 @@ final class EarlyStylesheets: Sendable {
 
     /// Starts compiling `page` on another thread if it is a stylesheet whose render is its body.
     func start(_ page: Document, chain: [ConverterKind]) {
-        guard chain.count == 2, chain[0] == .scss || chain[0] == .sass, chain[1] == .identity,
-              !page.content.isEmpty, !EarlyStylesheets.holdsLiquidMarkup(page.content) else { return }
-        let compilation = Compilation(Input(page.content, chain[0], page))
+        guard let compilation = register(page, chain: chain) else { return }
+        let conversion = conversion
+        launch { _ = compilation.runUnlessClaimed(conversion) }
+    }
+
+    /// A new compilation of `page` if it is a stylesheet whose render is its body (and none was
+    /// registered for its path yet), not yet started.
+    private func register(_ page: Document, chain: [ConverterKind]) -> Compilation? {
+        guard hasSpareCore, chain.count == 2, chain[0] == .scss || chain[0] == .sass, chain[1] == .identity,
+              !page.content.isEmpty, !EarlyStylesheets.holdsLiquidMarkup(page.content) else { return nil }
+        let compilation = Compilation(Input(page.content, chain[0], page), page)
         let isNew = compilations.withLock { all in
             guard all[page.path] == nil else { return false }
             all[page.path] = compilation
             return true
         }
-        guard isNew else { return }
-        let conversion = conversion
-        compilation.finished.enter()
-        DispatchQueue.global().async {
-            let result = try? conversion.convert(compilation.input.text, syntax: compilation.input.syntax, page: page)
-            compilation.result.withLock { $0 = result }
-            compilation.finished.leave()
-        }
+        return isNew ? compilation : nil
     }
 
     /// The early result for exactly this compilation, waiting for it if it is still running.
     func result(for text: String, syntax: ConverterKind, page: Document) -> SassConversion.Result? {
         guard let compilation = compilations.withLock({ $0[page.path] }),
               compilation.input == Input(text, syntax, page) else { return nil }
-        compilation.finished.wait()
+        // Not started yet (the pool's threads are busy): compiled here rather than waited for.
+        if !compilation.runUnlessClaimed(conversion) { compilation.finished.wait() }
         return compilation.result.withLock { $0 }
     }
 

@@ -2,9 +2,18 @@ import Dispatch
 
 /// Two independent steps run at once, each on its own core when one is free.
 enum TwoCores {
-    /// `first()` and `second()` side by side; both results, or `first`'s error once both ended.
-    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () throws(BuildError) -> A,
+    /// `first()` and `second()` side by side on `cores` cores; both results, or `first`'s error
+    /// once both ended. On one core both run here, one after the other: libdispatch's pool then has
+    /// a single thread, which may be the caller's, and work queued for it would wait for the
+    /// pool's starvation timer.
+    static func both<A: Sendable, B: Sendable>(cores: Int,
+                                               _ first: @Sendable () throws(BuildError) -> A,
                                                _ second: @Sendable () -> B) throws(BuildError) -> (A, B) {
+        if cores < 2 {
+            let a = Result { () throws(BuildError) -> A in try first() }
+            let b = second()
+            return (try a.get(), b)
+        }
         let firstResult = Locked<Result<A, BuildError>?>(nil)
         let secondResult = Locked<B?>(nil)
         DispatchQueue.concurrentPerform(iterations: 2) { step in

@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The entries of the folders `ImportGuard` looks in, each folder listed once per compile.
+///
+/// libsass's candidates for one `@import` are up to 14 names per folder (`_name.scss`,
+/// `name.sass`, `name/_index.css`…), nearly all missing: asked one `stat` at a time that was
+/// most of a small site's system calls (this repository's six imports: ~130 failing `stat`s
+/// and a `realpath` each, which reads every link of the path). An entry the listing cannot
+/// settle (a symbolic link, an unknown type, a folder that cannot be listed) is asked as before,
+/// and so is a missing name that another entry spells in other capitals or any name beyond ASCII
+/// (a case-insensitive or normalizing file system may still find it).
+final class FolderListings {
+    private enum Kind { case file, folder, other }
+
+    private struct Listing {
+        var entries: [String: Kind] = [:]
+        /// The entries' names in ASCII lower case.
+        var folded: Set<String> = []
+    }
+
+    /// Folder path (as joined, up to its last `/`) → its entries; nil when it cannot be listed.
+    private var listings: [String: Listing?] = [:]
+    private var realFolders: [String: String?] = [:]
+
+    /// Exists and is not a directory, following symbolic links (libsass's `file_exists`).
+    func isFile(_ path: String) -> Bool {
+        switch entry(path) {
+        case .settled(let kind): return kind == .file
+        case .missing: return false
+        case .unknown: return SassPath.isFile(path)
+        }
+    }
+
+    /// The paths (`folder` + name) of those of `names` that exist and are not directories, in
+    /// the order of `names`; `folder` ends in `/` (or is empty: the working directory).
+    func existingFiles(in folder: String, named names: [String]) -> [String] {
+        let listing = self.listing(folder)
+        return names.compactMap { name -> String? in
+            switch lookUp(name, in: listing) {
+            case .settled(let kind): return kind == .file ? folder + name : nil
+            case .missing: return nil
+            case .unknown: return SassPath.isFile(folder + name) ? folder + name : nil
+            }
+        }
+    }
+
+    /// `realpath` of `path`: the folder's real path and the name, unless the name is a link.
+    func realPath(_ path: String) -> String? {
+        guard case .settled(.file) = entry(path), let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else {
+            return SassPath.realPath(path)
+        }
+        let folder = String(path[...slash])
+        let real: String?
+        if let known = realFolders[folder] {
+            real = known
+        } else {
+            real = SassPath.realPath(folder)
+            realFolders[folder] = real
+        }
+        guard let real else { return SassPath.realPath(path) }
+        let name = String(path[path.utf8.index(after: slash)...])
+        return real.hasSuffix("/") ? real + name : real + "/" + name
+    }
+
+    private enum Lookup { case settled(Kind), missing, unknown }
+
+    /// The folder last looked in: the candidates of one import share it.
+    private var lastFolder = "\u{0}"
+    private var lastListing: Listing?
+
+    private func entry(_ path: String) -> Lookup {
+        let utf8 = path.utf8
+        let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let folder = String(path[..<nameStart])
+        let name = String(path[nameStart...])
+        return lookUp(name, in: listing(folder))
+    }
+
+    /// The folder's listing, listed on first use; nil when it cannot be listed.
+    private func listing(_ folder: String) -> Listing? {
+        if folder != lastFolder {
+            lastFolder = folder
+            if let listed = listings[folder] {
+                lastListing = listed
+            } else {
+                lastListing = Self.list(folder)
+                listings[folder] = .some(lastListing)
+            }
+        }
+        return lastListing
+    }
+
+    private func lookUp(_ name: String, in listing: Listing?) -> Lookup {
+        guard !name.isEmpty, name != ".", name != "..", !name.utf8.contains(UInt8(ascii: "/")), let listing else {
+            return .unknown
+        }
+        guard let kind = listing.entries[name] else {
+            // Another spelling of an entry's name may still be found by the file system.
+            let needsFolding = name.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }
+            if !needsFolding { return listing.folded.contains(name) ? .unknown : .missing }
+            return name.utf8.allSatisfy({ $0 < 0x80 }) && !listing.folded.contains(Self.folded(name)) ? .missing : .unknown
+        }
+        return kind == .other ? .unknown : .settled(kind)
+    }
+
+    private static func folded(_ name: String) -> String {
+        String(decoding: name.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// The folder's entries; an empty listing when it does not exist (every name is missing),
+    /// nil when it cannot be listed for another reason.
+    private static func list(_ folder: String) -> Listing? {
+        guard let dir = opendir(folder.isEmpty ? "." : folder) else {
+            return errno == ENOENT || errno == ENOTDIR ? Listing() : nil
+        }
+        defer { closedir(dir) }
+        var listing = Listing()
+        while let entry = readdir(dir) {
+            // The name read in place (copying `d_name` reads past the end of readdir's buffer).
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): listing.entries[name] = .file
+            case Int32(DT_DIR): listing.entries[name] = .folder
+            default: listing.entries[name] = .other
+            }
+            listing.folded.insert(folded(name))
+        }
+        return listing
+    }
+
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name)!
+}

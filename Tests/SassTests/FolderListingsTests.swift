@@ -1,0 +1,54 @@
+import Foundation
+@testable import Sass
+import Testing
+
+/// The import guard's folder listings answer as `stat` and `realpath` would, one listing a folder.
+@Suite struct FolderListingsTests {
+    @Test func listingsAnswerAsStatAndRealpath() throws {
+        try SassErrorTests.withFiles(["a/_part.scss": "x", "a/sub/index.scss": "y", "b/_other.scss": "z"]) { root in
+            symlink(root + "/b/_other.scss", root + "/a/_linked.scss")
+            symlink(root + "/b", root + "/a/linkdir")
+            symlink(root + "/missing", root + "/a/_dangling.scss")
+            let listings = FolderListings()
+            let names = ["_part.scss", "part.scss", "_PART.scss", "sub", "sub/index.scss", "_linked.scss", "linkdir",
+                         "linkdir/_other.scss", "_dangling.scss", "nothing/_part.scss", "_part.scss/x", "", "."]
+            let found = listings.existingFiles(in: root + "/a/", named: names)
+            #expect(found == names.map { root + "/a/" + $0 }.filter(SassPath.isFile))
+            for name in names {
+                let path = root + "/a/" + name
+                #expect(listings.isFile(path) == SassPath.isFile(path), "\(name)")
+                if SassPath.isFile(path) {
+                    #expect(listings.realPath(path) == SassPath.realPath(path), "\(name)")
+                }
+            }
+        }
+    }
+}
+
+/// The guard joins a candidate's folder once; that must be the path each name's own joins give.
+@Suite struct CandidatePathTests {
+    static let roots = ["/site/_sass/", "/site/_sass", "rel/", "", "/"]
+    static let folders = ["", "x/", "../", "../../", "../x/", "x/../", "/abs/", "a/b/"]
+
+    @Test(arguments: roots)
+    func aFolderJoinedOnceIsEachNamesFolder(root: String) {
+        for folder in Self.folders {
+            for name in ["n", "_n.scss", "..", ".", "index.css", "ab"] {
+                #expect(SassPath.join(root, SassPath.join(folder, name)) == SassPath.folderPath(root, folder) + name,
+                        "\(root) \(folder) \(name)")
+            }
+            for subfolder in ["n", "..", "a.b", "_x"] {
+                for index in ["_index.scss", "index.css"] {
+                    #expect(SassPath.join(root, SassPath.join(folder, SassPath.join(subfolder, index)))
+                            == SassPath.folderPath(root, folder, subfolder) + index, "\(root) \(folder) \(subfolder)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: ["/a/b/c", "a/./b", "./a", "a/.", "a//b", "/a/b/", "a/..", "http://x/y", "a/.b/c", ".a", "a/b.",
+                      "/", ".", "//", "a/.//b", ""])
+    func pathsWithNothingToDropAreCanonical(path: String) {
+        if SassPath.hasNothingToDrop(path) { #expect(SassPath.canonical(path) == path) }
+    }
+}
