@@ -33,8 +33,10 @@ final class CmarkBlockBuilder {
     }
 
     func build(_ root: Element, source: Bytes) {
-        cmark = CmarkBlockTree(parsing: source)
-        walk(root, SourceView(source, firstLine: 0), cmark.top)
+        // the document's lines, found once for cmark's shortened source and for the walk
+        let view = SourceView(source, firstLine: 0)
+        cmark = CmarkBlockTree(parsing: source, laterLineStarts: view.laterLineStarts)
+        walk(root, view, cmark.top)
     }
 
     /// Appends to `el` the blocks of `view`, whose cmark nodes are `blocks` (in `cmark`).
