@@ -72,8 +72,8 @@ extension CmarkBlockBuilder {
         let src = grammar.src
         let match: BlockParser.HeaderMatch
         guard Scan.indent(src, p) == nil, Scan.blockquoteStart(src, p) == nil else { return nil }
-        if Scan.gfmATX(src, p) != nil {
-            guard block.endLine == block.startLine, let m = BlockParser.gfmATXHeader(src, p) else { return nil }
+        if let atx = Scan.gfmATX(src, p) {
+            guard block.endLine == block.startLine, let m = BlockParser.gfmATXHeader(src, p, atx) else { return nil }
             match = m
         } else {
             // cmark's setext heading ends on its text line or on the underline
