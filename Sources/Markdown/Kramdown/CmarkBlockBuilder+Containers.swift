@@ -174,6 +174,8 @@ extension CmarkBlockBuilder {
         var indentation = 0
         var markerIndent = 3
         var nestedListFound = false, lastIsBlank = false
+        // the items' lines only grow: each is counted on from the last
+        var lineCursor = view.lineCursor(at: start)
         while p < src.count {
             if lastIsBlank, Scan.horizontalRule(src, p) != nil { break }
             if Scan.eobMarker(src, p) != nil { return nil }
@@ -187,14 +189,14 @@ extension CmarkBlockBuilder {
                     indentation = s - p
                     // read in the source: the line from `s` is the item's text
                     nestedListFound = Scan.listStart(src, s, maxIndent: 3) != nil
-                    items.append(ItemLines(firstLine: view.sourceLine(at: p), text: [], lineRange: s..<m.lineEnd, blankEnd: m.lineEnd, end: m.lineEnd))
+                    items.append(ItemLines(firstLine: view.sourceLine(at: p, &lineCursor), text: [], lineRange: s..<m.lineEnd, blankEnd: m.lineEnd, end: m.lineEnd))
                 } else {
                     let rest = Array(src[m.markerEnd..<m.lineEnd])
                     if BlockParser.isBlankOrIALOnly(rest) || BlockParser.listItemIAL(rest) != nil { return nil }
                     let (content, width) = grammar.firstListLine(markerLength: m.markerEnd - p, content: rest)
                     indentation = width
                     nestedListFound = Scan.listStart(content, 0, maxIndent: 3) != nil
-                    items.append(ItemLines(firstLine: view.sourceLine(at: p), text: content, end: m.lineEnd))
+                    items.append(ItemLines(firstLine: view.sourceLine(at: p, &lineCursor), text: content, end: m.lineEnd))
                 }
                 markerIndent = BlockParser.markerIndent(indentation)
                 lastIsBlank = false

@@ -159,6 +159,9 @@ struct SourceView {
 
     func lineCursor() -> LineCursor { LineCursor() }
 
+    /// A cursor at the line holding offset `p` (found by a binary search), for offsets from there on.
+    func lineCursor(at p: Int) -> LineCursor { LineCursor(count: sourceLine(at: p) - firstLine) }
+
     /// `sourceLine(at:)` for offsets that mostly grow: the cursor moves on from the last offset's
     /// line instead of a binary search each time (a search again only when `p` went back).
     func sourceLine(at p: Int, _ cursor: inout LineCursor) -> Int {
