@@ -47,8 +47,10 @@ extension CmarkBlockBuilder {
     func paragraph(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
         let src = grammar.src
         guard grammar.tree.lastChildKind != .p else { return nil }
-        // the first line's end, found once for the test and the paragraph's lines
-        let firstLineEnd = src.lineEnd(from: p)
+        // the first line's end, for the test and the paragraph's lines: the view knows where the
+        // next line starts (`p` starts cmark's first line, `walk` checked)
+        let next = view.offset(after: block.startLine)
+        let firstLineEnd = next > p && src[next - 1] == Byte.newline ? next - 1 : next
         guard !kramdownStartsOtherBlock(at: p, lineEnd: firstLineEnd, allowSetext: false) else { return nil }
         var end = min(firstLineEnd + 1, src.count)
         let cmarkEnd = view.offset(after: block.endLine)
