@@ -92,8 +92,12 @@ final class BlockParser {
     // MARK: tree helpers
 
     /// `new_block_el`: a new element that takes the waiting block IAL.
-    func newBlock(_ kind: Element.Kind, _ value: String = "") -> Element {
-        let el = Element(kind, value)
+    func newBlock(_ kind: Element.Kind) -> Element { settleNewBlock(Element(kind)) }
+
+    /// `newBlock` with a text.
+    func newBlock(_ kind: Element.Kind, _ value: String) -> Element { settleNewBlock(Element(kind, value)) }
+
+    private func settleNewBlock(_ el: Element) -> Element {
         el.block = true
         el.line = blockStartLine
         if let ial = blockIAL {
