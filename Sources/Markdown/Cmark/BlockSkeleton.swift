@@ -129,7 +129,7 @@ enum BlockSkeleton {
     }
 
     /// Whether `from..<to` holds no `<` and no three backticks in a row (a backtick fence opener
-    /// would): one pass over the few bytes before a stretch.
+    /// would): one pass over the bytes before a stretch.
     private static func holdsNoTagOrFence(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
         var backticks = 0
         for i in from..<to {
