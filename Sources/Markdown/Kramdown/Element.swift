@@ -128,8 +128,7 @@ final class Element {
         self.attrs = attrs
     }
 
-    /// An element without text or attributes (most of them): no string and attribute list
-    /// passed in.
+    /// An element without text or attributes (most of them), without passing either in.
     init(_ kind: Kind) {
         self.kind = kind
         self.storedValue = ""
