@@ -111,7 +111,11 @@ struct BlockSkeletonTests {
         var shortenedCount = 0
         for c in cases {
             let text = CaseCorpusTests.jekyllContent(try String(contentsOf: c.input, encoding: .utf8))
-            if BlockSkeleton.shortened(KramdownConverter.sourceBytes(text)) != nil { shortenedCount += 1 }
+            let source = KramdownConverter.sourceBytes(text)
+            let shortened = BlockSkeleton.shortened(source)
+            if shortened != nil { shortenedCount += 1 }
+            // the same copy when the lines are given (the block builder's way)
+            #expect(BlockSkeleton.shortened(source, laterLineStarts: SourceView(source, firstLine: 0).laterLineStarts) == shortened)
             #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false), "\(c.description)")
         }
         #expect(shortenedCount > 50, "cases shortened: \(shortenedCount)")

@@ -34,6 +34,16 @@ struct ListItemLineTests {
         #expect(html == "<ul>\n  <li>\n    <p>one</p>\n  </li>\n  <li>\n    <p>two</p>\n  </li>\n  <li>\n    <p>three</p>\n  </li>\n</ul>\n\n<p>after</p>\n\n<ol>\n  <li>x</li>\n  <li>y</li>\n</ol>\n\n<ul>\n  <li>last</li>\n</ul>\n\n")
     }
 
+    /// A list whose lines hold no `[`, space, tab, `x` or `X`, then `]` has no task item, so the
+    /// block builder leaves out the task pass (`CmarkBlockBuilder.mayHoldTaskMarker`).
+    @Test func taskMarkerCheck() {
+        func check(_ s: String) -> Bool { CmarkBlockBuilder.mayHoldTaskMarker(Bytes(s.utf8), 0..<s.utf8.count) }
+        #expect(check("- [ ] a\n") && check("- [x] a\n") && check("- [X] a\n") && check("- a\n- [\t] b\n"))
+        #expect(!check("- [a](b) link\n") && !check("- [] a\n") && !check("- [ x] a\n") && !check("- a [ "))
+        let b = Bytes("x [ ] y".utf8)
+        #expect(!CmarkBlockBuilder.mayHoldTaskMarker(b, 0..<4) && CmarkBlockBuilder.mayHoldTaskMarker(b, 2..<5))
+    }
+
     @Test func sourceViewLines() {
         let one = SourceView(Bytes("one line\n".utf8), firstLine: 7)
         #expect(one.lineCount == 1 && one.laterLineStarts.isEmpty)

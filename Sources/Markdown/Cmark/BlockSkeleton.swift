@@ -13,10 +13,10 @@ import Darwin
 /// only on how it starts and on a few things in the rest of it. A stretch of whole words in a
 /// line (after a space, starting with a letter, before a space) becomes the one word `a`, when:
 ///
-/// - it starts past the line's first `keptPrefix` bytes, and nothing before it is `<` or three
-///   backticks: the line's content (after any container markers, before the stretch) then
-///   starts with neither, so it opens no HTML block and no backtick fence whose info string the
-///   stretch could hold;
+/// - it starts past the line's first `keptPrefix` bytes (a list marker's text may start at the
+///   third), and nothing before it is `<` or three backticks: the line's content (after any
+///   container markers, before the stretch) then starts with neither, so it opens no HTML block
+///   and no backtick fence whose info string the stretch could hold;
 /// - it holds no `>`: an HTML block's end (`-->`, `?>`, `>`, `]]>`, `</script>` …) is never
 ///   in it, and none is made, as the word `a` between spaces joins nothing;
 /// - no line of its run of non-blank lines holds `]:`: a link reference definition needs one,
@@ -27,30 +27,45 @@ import Darwin
 /// fence), a non-empty line stays non-empty (block ends at column 0 stay so), and the lines,
 /// their starts and so their container markers and indentation are all kept.
 enum BlockSkeleton {
-    /// The bytes of a line always kept: container markers and indentation are in them.
-    static let keptPrefix = 16
+    /// The bytes of a line always kept. Container markers and indentation hold no word that
+    /// starts with a letter after a space, so they are kept whatever this is; the stretch needs
+    /// the byte before it.
+    static let keptPrefix = 2
     /// How many bytes a stretch must have to be left out (shorter ones are not worth a copy).
-    static let minimumStretch = 32
+    static let minimumStretch = 16
     /// What a stretch becomes: one word, so the line keeps a letter and the spaces around it.
     private static let filler = UInt8(ascii: "a")
 
     /// `source` with long lines shortened as above; nil when nothing would be left out, then
-    /// `source` itself is what cmark should parse.
-    static func shortened(_ source: Bytes) -> Bytes? {
+    /// `source` itself is what cmark should parse. `laterLineStarts`, when given, are where the
+    /// lines after the first start (`SourceView.laterLineStarts`), so they are not searched again.
+    static func shortened(_ source: Bytes, laterLineStarts: [Int]? = nil) -> Bytes? {
         source.withUnsafeBufferPointer { buffer -> Bytes? in
             guard let base = buffer.baseAddress, buffer.count > keptPrefix + minimumStretch else { return nil }
             let count = buffer.count
+            let starts = laterLineStarts ?? []
+            var nextStart = 0
             let labelColons = labelColonOffsets(base, count)
             var nextColon = 0
             var cuts: [Range<Int>] = []
-            cuts.reserveCapacity(32)
+            // room for a cut in every other line (most long lines are prose)
+            cuts.reserveCapacity(max(32, starts.count / 2))
             // the current run of non-blank lines, and its first cut (all undone if a line of the
             // run holds `]:`)
             var runStart = 0, runFirstCut = 0
             var lineStart = 0
             while lineStart < count {
-                let lineEnd = memchr(base + lineStart, Int32(Byte.newline), count - lineStart)
-                    .map { UnsafeRawPointer(base).distance(to: $0) } ?? count
+                let lineEnd: Int
+                if laterLineStarts == nil {
+                    lineEnd = memchr(base + lineStart, Int32(Byte.newline), count - lineStart)
+                        .map { UnsafeRawPointer(base).distance(to: $0) } ?? count
+                } else if nextStart < starts.count {
+                    lineEnd = starts[nextStart] - 1
+                    nextStart += 1
+                } else {
+                    // the last line, and its newline if the source ends with one
+                    lineEnd = base[count - 1] == Byte.newline ? count - 1 : count
+                }
                 if let stretch = stretch(base, lineStart, lineEnd) {
                     cuts.append(stretch)
                 } else if isBlank(base, lineStart, lineEnd) {
@@ -98,13 +113,12 @@ enum BlockSkeleton {
     /// The stretch of the line `lineStart..<lineEnd` to leave out, if it has one.
     private static func stretch(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Range<Int>? {
         guard lineEnd - lineStart >= keptPrefix + minimumStretch + 2 else { return nil }
-        // the first word after the kept prefix that starts with a letter, looked for in a few bytes
+        // the first word after the kept prefix that starts with a letter (a line's first words
+        // are often marked up: `*emphasis*`, `[a link](…)`)
         var start = lineStart + keptPrefix
-        let searchEnd = min(start + minimumStretch, lineEnd - minimumStretch)
+        let searchEnd = lineEnd - minimumStretch
         while start < searchEnd, !(base[start - 1] == Byte.space && isLetter(base[start])) { start += 1 }
-        guard start < searchEnd,
-              memchr(base + lineStart, Int32(Byte.lt), start - lineStart) == nil,
-              !holdsBacktickFence(base, lineStart, start) else { return nil }
+        guard start < searchEnd, holdsNoTagOrFence(base, lineStart, start) else { return nil }
         // up to the last space, or the last space before a `>`
         var end = lineEnd - 1
         if let gt = memchr(base + start, Int32(Byte.gt), end - start) {
@@ -114,15 +128,17 @@ enum BlockSkeleton {
         return end - start >= minimumStretch ? start..<end : nil
     }
 
-    /// Whether three backticks in a row are in `from..<to` (a backtick fence opener would be).
-    private static func holdsBacktickFence(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
-        var i = from
-        while i < to, let hit = memchr(base + i, Int32(Byte.backtick), to - i) {
-            let at = UnsafeRawPointer(base).distance(to: hit)
-            if at + 2 < to, base[at + 1] == Byte.backtick, base[at + 2] == Byte.backtick { return true }
-            i = at + 1
+    /// Whether `from..<to` holds no `<` and no three backticks in a row (a backtick fence opener
+    /// would): one pass over the bytes before a stretch.
+    private static func holdsNoTagOrFence(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var backticks = 0
+        for i in from..<to {
+            let c = base[i]
+            if c == Byte.lt { return false }
+            backticks = c == Byte.backtick ? backticks + 1 : 0
+            if backticks == 3 { return false }
         }
-        return false
+        return true
     }
 
     private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- UInt8(ascii: "a") < 26 }

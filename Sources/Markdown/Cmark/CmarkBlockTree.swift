@@ -43,17 +43,20 @@ struct CmarkBlockTree: Equatable {
     /// Parses `source` with cmark-gfm (blocks only, `Cmark.withBlockTree`) and copies its tree;
     /// cmark is given the source with long lines shortened (`BlockSkeleton`) unless `shortening`
     /// is off: the tree is the same, and only the tree is read.
-    init(parsing source: Bytes, shortening: Bool = true) {
-        let parsed = shortening ? BlockSkeleton.shortened(source) ?? source : source
-        self = Cmark.withBlockTree(parsed, options: Self.kramdownOptions) { CmarkBlockTree(document: $0) }
+    /// `laterLineStarts` as `BlockSkeleton.shortened` takes them.
+    init(parsing source: Bytes, shortening: Bool = true, laterLineStarts: [Int]? = nil) {
+        let parsed = shortening ? BlockSkeleton.shortened(source, laterLineStarts: laterLineStarts) ?? source : source
+        // room for a page's blocks at once instead of a new buffer at each doubling: prose has a
+        // block every few hundred bytes, a list two for each item's line
+        let capacity = max(64, source.count / 64)
+        self = Cmark.withBlockTree(parsed, options: Self.kramdownOptions) { CmarkBlockTree(document: $0, capacity: capacity) }
     }
 
-    private init(document: OpaquePointer) {
+    private init(document: OpaquePointer, capacity: Int) {
         // each container's children are appended together when the container's turn comes
         var nodes: [OpaquePointer] = []
-        // room for a page's blocks at once instead of a new buffer at each doubling
-        nodes.reserveCapacity(64)
-        blocks.reserveCapacity(64)
+        nodes.reserveCapacity(capacity)
+        blocks.reserveCapacity(capacity)
         top = appendChildren(of: document, &nodes)
         var i = 0
         while i < blocks.count {

@@ -228,7 +228,13 @@ extension BlockParser {
 
     /// The GFM parser's ATX header at `p`, closing hashes and a `{#id}` taken off.
     static func gfmATXHeader(_ src: Bytes, _ p: Int) -> HeaderMatch? {
-        guard let (level, contents) = Scan.gfmATX(src, p) else { return nil }
+        guard let atx = Scan.gfmATX(src, p) else { return nil }
+        return gfmATXHeader(src, p, atx)
+    }
+
+    /// `gfmATXHeader` of a line whose `Scan.gfmATX` (level, where the text starts) is `atx`.
+    static func gfmATXHeader(_ src: Bytes, _ p: Int, _ atx: (Int, Int)) -> HeaderMatch? {
+        let (level, contents) = atx
         let e = src.lineEnd(from: p)
         if let match = plainATXHeader(src, level: level, contents: contents, end: e) { return match }
         var (text, id) = headerContents(src.string(contents..<e))

@@ -162,6 +162,8 @@ extension BlockParser {
     private func plainRowCells(_ row: Range<Int>) -> [Range<Int>]? {
         src.withUnsafeBufferPointer { b -> [Range<Int>]? in
             var cells: [Range<Int>] = []
+            // room for a usual row's cells at once instead of a new buffer at each doubling
+            cells.reserveCapacity(8)
             var start = row.lowerBound
             var i = row.lowerBound
             while i <= row.upperBound {

@@ -92,8 +92,12 @@ final class BlockParser {
     // MARK: tree helpers
 
     /// `new_block_el`: a new element that takes the waiting block IAL.
-    func newBlock(_ kind: Element.Kind, _ value: String = "") -> Element {
-        let el = Element(kind, value)
+    func newBlock(_ kind: Element.Kind) -> Element { settleNewBlock(Element(kind)) }
+
+    /// `newBlock` with a text.
+    func newBlock(_ kind: Element.Kind, _ value: String) -> Element { settleNewBlock(Element(kind, value)) }
+
+    private func settleNewBlock(_ el: Element) -> Element {
         el.block = true
         el.line = blockStartLine
         if let ial = blockIAL {
@@ -103,7 +107,11 @@ final class BlockParser {
         return el
     }
 
-    func append(_ el: Element) { tree.children.append(el) }
+    func append(_ el: Element) {
+        // `tree` is held by the parser (and its caller) while blocks are appended to it: no
+        // retain and release of it around each append
+        Unmanaged.passUnretained(tree)._withUnsafeGuaranteedRef { $0.children.append(el) }
+    }
 
     /// `add_text` with the raw-text type of block parsing.
     func addText(_ text: String, to el: Element? = nil, kind: Element.Kind = .rawText) {
@@ -156,10 +164,11 @@ final class BlockParser {
     func parseBlankLines(_ end: Int) {
         // most runs are one empty line: its text without decoding it
         let oneNewline = end == pos + 1 && src[pos] == Byte.newline
-        let text = oneNewline ? "\n" : string(pos, end)
+        let start = pos
         pos = end
         // most runs follow another block: the last child is looked at only when it is a blank
         if tree.lastChildKind == .blank, let last = tree.children.last {
+            let text = oneNewline ? "\n" : string(start, end)
             if ctx.isSharedBlank(last) {
                 let own = Element(.blank, last.value + text)
                 own.block = true
@@ -170,7 +179,7 @@ final class BlockParser {
         } else if oneNewline, blockIAL == nil {
             append(ctx.newlineBlank)
         } else {
-            append(newBlock(.blank, text))
+            append(newBlock(.blank, oneNewline ? "\n" : string(start, end)))
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Blockquotes and lists from cmark's nodes. kramdown decides a container's lines by its own rules
 /// (a blockquote runs to a blank line, a list item takes indented and lazy lines); when those
 /// lines hold the same blocks cmark found, the container's children come from cmark's children,
@@ -48,29 +50,50 @@ extension CmarkBlockBuilder {
         while textEnd > p, Byte.isSpace(src[textEnd - 1]) { textEnd -= 1 }
         guard textEnd <= cmarkEnd, !Scan.hasNonSpace(src, min(cmarkEnd, end), end) else { return nil }
         let list = grammar.newBlock(block.ordered ? .ol : .ul)
-        list.children.reserveCapacity(items.count)
+        // the items, read from this array (the list's children are the same elements) instead
+        // of through the list's accessor for each item
+        var lis: [Element] = []
+        lis.reserveCapacity(items.count)
         for _ in items {
             let li = Element(.li)
             li.block = true
-            list.children.append(li)
+            lis.append(li)
         }
+        list.children = lis
         grammar.append(list)
         var last: Element? = nil
         var k = 0
         for c in block.children where cmark[c].kind == .item {
-            let li = list.children[k], item = items[k]
+            let li = lis[k], item = items[k]
             k += 1
             if let children = oneLineItemChildren(item, cmark[c]) {
                 li.children = children
             } else {
                 walk(li, SourceView(item.textBytes(src), firstLine: item.firstLine), cmark[c].children)
             }
-            if li.children.isEmpty { continue }
-            last = BlockParser.settleItem(k - 1, of: list.children, eobFound: false)
+            if !li.hasChildren { continue }
+            last = BlockParser.settleItem(k - 1, of: lis, eobFound: false)
         }
         if let last { grammar.append(last) }
-        grammar.markTaskList(list)
+        if Self.mayHoldTaskMarker(src, p..<end) { grammar.markTaskList(list) }
         return end
+    }
+
+    /// Whether `range` of `source` holds `[`, a space, tab, `x` or `X`, then `]`: an item's first
+    /// paragraph opens with such a box to be a task (`markTaskList`), and a paragraph's text keeps
+    /// its lines' bytes in order, so a list without one in its lines has no task item.
+    static func mayHoldTaskMarker(_ source: Bytes, _ range: Range<Int>) -> Bool {
+        source.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            var i = range.lowerBound
+            while i + 2 < range.upperBound, let hit = memchr(base + i, Int32(Byte.lbracket), range.upperBound - 2 - i) {
+                let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let box = b[k + 1]
+                if b[k + 2] == Byte.rbracket, box == Byte.space || box == Byte.tab || box == 0x78 || box == 0x58 { return true }
+                i = k + 1
+            }
+            return false
+        }
     }
 
     struct ItemLines {
@@ -151,6 +174,8 @@ extension CmarkBlockBuilder {
         var indentation = 0
         var markerIndent = 3
         var nestedListFound = false, lastIsBlank = false
+        // the items' lines only grow: each is counted on from the last
+        var lineCursor = view.lineCursor(at: start)
         while p < src.count {
             if lastIsBlank, Scan.horizontalRule(src, p) != nil { break }
             if Scan.eobMarker(src, p) != nil { return nil }
@@ -164,14 +189,14 @@ extension CmarkBlockBuilder {
                     indentation = s - p
                     // read in the source: the line from `s` is the item's text
                     nestedListFound = Scan.listStart(src, s, maxIndent: 3) != nil
-                    items.append(ItemLines(firstLine: view.sourceLine(at: p), text: [], lineRange: s..<m.lineEnd, blankEnd: m.lineEnd, end: m.lineEnd))
+                    items.append(ItemLines(firstLine: view.sourceLine(at: p, &lineCursor), text: [], lineRange: s..<m.lineEnd, blankEnd: m.lineEnd, end: m.lineEnd))
                 } else {
                     let rest = Array(src[m.markerEnd..<m.lineEnd])
                     if BlockParser.isBlankOrIALOnly(rest) || BlockParser.listItemIAL(rest) != nil { return nil }
                     let (content, width) = grammar.firstListLine(markerLength: m.markerEnd - p, content: rest)
                     indentation = width
                     nestedListFound = Scan.listStart(content, 0, maxIndent: 3) != nil
-                    items.append(ItemLines(firstLine: view.sourceLine(at: p), text: content, end: m.lineEnd))
+                    items.append(ItemLines(firstLine: view.sourceLine(at: p, &lineCursor), text: content, end: m.lineEnd))
                 }
                 markerIndent = BlockParser.markerIndent(indentation)
                 lastIsBlank = false

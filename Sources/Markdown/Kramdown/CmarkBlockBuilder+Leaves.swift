@@ -47,8 +47,10 @@ extension CmarkBlockBuilder {
     func paragraph(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
         let src = grammar.src
         guard grammar.tree.lastChildKind != .p else { return nil }
-        // the first line's end, found once for the test and the paragraph's lines
-        let firstLineEnd = src.lineEnd(from: p)
+        // the first line's end, for the test and the paragraph's lines: the view knows where the
+        // next line starts (`p` starts cmark's first line, `walk` checked)
+        let next = view.offset(after: block.startLine)
+        let firstLineEnd = next > p && src[next - 1] == Byte.newline ? next - 1 : next
         guard !kramdownStartsOtherBlock(at: p, lineEnd: firstLineEnd, allowSetext: false) else { return nil }
         var end = min(firstLineEnd + 1, src.count)
         let cmarkEnd = view.offset(after: block.endLine)
@@ -72,8 +74,8 @@ extension CmarkBlockBuilder {
         let src = grammar.src
         let match: BlockParser.HeaderMatch
         guard Scan.indent(src, p) == nil, Scan.blockquoteStart(src, p) == nil else { return nil }
-        if Scan.gfmATX(src, p) != nil {
-            guard block.endLine == block.startLine, let m = BlockParser.gfmATXHeader(src, p) else { return nil }
+        if let atx = Scan.gfmATX(src, p) {
+            guard block.endLine == block.startLine, let m = BlockParser.gfmATXHeader(src, p, atx) else { return nil }
             match = m
         } else {
             // cmark's setext heading ends on its text line or on the underline

@@ -33,8 +33,10 @@ final class CmarkBlockBuilder {
     }
 
     func build(_ root: Element, source: Bytes) {
-        cmark = CmarkBlockTree(parsing: source)
-        walk(root, SourceView(source, firstLine: 0), cmark.top)
+        // the document's lines, found once for cmark's shortened source and for the walk
+        let view = SourceView(source, firstLine: 0)
+        cmark = CmarkBlockTree(parsing: source, laterLineStarts: view.laterLineStarts)
+        walk(root, view, cmark.top)
     }
 
     /// Appends to `el` the blocks of `view`, whose cmark nodes are `blocks` (in `cmark`).
@@ -156,6 +158,9 @@ struct SourceView {
     struct LineCursor { fileprivate var count = 0 }
 
     func lineCursor() -> LineCursor { LineCursor() }
+
+    /// A cursor at the line holding offset `p` (found by a binary search), for offsets from there on.
+    func lineCursor(at p: Int) -> LineCursor { LineCursor(count: sourceLine(at: p) - firstLine) }
 
     /// `sourceLine(at:)` for offsets that mostly grow: the cursor moves on from the last offset's
     /// line instead of a binary search each time (a search again only when `p` went back).

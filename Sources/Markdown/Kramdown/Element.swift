@@ -128,6 +128,13 @@ final class Element {
         self.attrs = attrs
     }
 
+    /// An element without text or attributes (most of them), without passing either in.
+    init(_ kind: Kind) {
+        self.kind = kind
+        self.storedValue = ""
+        self.attrs = Attributes()
+    }
+
     static func text(_ s: String) -> Element { Element(.text, s) }
 
     /// A text (or raw text) of the bytes `range` of `source`, which must hold whole UTF-8
