@@ -159,19 +159,19 @@ extension FilteredExpression {
 extension FilterCall {
     /// Whether this is Liquid's `split: x` followed by a plain `size`.
     func countsFields(then next: FilterCall) -> Bool {
-        filter?.standard == .split && next.filter?.standard == .size && arguments.count == 1
+        standardFilter == .split && next.standardFilter == .size && arguments.count == 1
             && keywordArguments.isEmpty && next.arguments.isEmpty && next.keywordArguments.isEmpty
     }
 
     func apply(to input: Value, _ context: RenderContext) throws -> Value {
-        guard let filter else {
+        guard let unretainedFilter else {
             if context.session.options.strictFilters {
                 throw LiquidError(.undefinedFilter, "undefined filter \(name)")
             }
             return input
         }
         // The filter without a retain and release: the call holds it.
-        let result = try Unmanaged.passUnretained(filter)._withUnsafeGuaranteedRef { filter in
+        let result = try unretainedFilter._withUnsafeGuaranteedRef { filter in
             if hasConstantArguments { return try filter.invoke(input, constantArguments, context) }
             var args = FilterArguments()
             for a in arguments { args.append(try a.evaluate(context)) }
