@@ -269,11 +269,18 @@ public final class RenderScope: Sendable {
     /// Set when the render read something that depends on the page or the moment (see
     /// `IncludeMemo`).
     let pageDependence = PageDependence()
+    /// The site's `baseurl` and clock, which `relative_url` and `date` ask for at every call:
+    /// read through `site`, each call retained and released the snapshot, which every page's
+    /// render on both cores shares.
+    public let baseurl: String?
+    public let clock: SiteClock
 
     public init(build: BuildContext, viewer: Int?, document: Int? = nil) {
         self.build = build
         self.renderedViewer = viewer
         self.document = document ?? viewer.flatMap { $0 >= 0 ? $0 : nil }
+        baseurl = build.site.configuration.baseurl
+        clock = build.site.clock
     }
 
     /// For what reads the clock (`"now" | date`): the moment differs between pages.
