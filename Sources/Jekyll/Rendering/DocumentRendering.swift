@@ -145,7 +145,7 @@ extension BuildContext {
         var lastInput: String?
         let chain = name.map { layoutChains.chain(named: $0, in: site.layouts) } ?? []
         for step in chain {
-            let template = try layoutTemplates.template(step.layout.path) { () throws(BuildError) -> Template in
+            let template = try step.template(from: layoutTemplates) { () throws(BuildError) -> Template in
                 try parse(step.layout.content, name: step.layout.relativePath, firstLine: step.layout.contentLine)
             }
             var innerBytes = 0
