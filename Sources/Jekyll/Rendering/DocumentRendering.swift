@@ -150,7 +150,7 @@ extension BuildContext {
             }
             var innerBytes = 0
             if let inner = buffer, !keepingLastInput,
-               layoutContentUse.printsOnlyPlainly(template, path: step.layout.path, options: options(viewer: viewer)) {
+               step.printsContentOnlyPlainly(template, from: layoutContentUse, options: options(viewer: viewer)) {
                 // The inner layout's output goes into this one's as its runs (its bytes copied,
                 // the post's held text held again), not joined into a `String` that is copied
                 // into this output once more.
