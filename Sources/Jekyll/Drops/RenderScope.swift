@@ -185,23 +185,35 @@ enum LayoutLeak {
         var made: String? = ""
         var merged: [String: OrderedHash] = [:]
         var chains: [String: OrderedHash?] = [:]
+        // The last of each look-up, for the next document, which most often names the same
+        // layout (a thousand posts): compared, not hashed and found again.
+        var layouts = LastLayout(site.layouts)
+        var lastMerge: (name: String, made: String, data: OrderedHash)?
+        var lastChain: (name: String, data: OrderedHash?)?
         var result: [OrderedHash?] = []
         result.reserveCapacity(site.documents.count)
         for doc in site.documents {
-            if let name = doc.value("layout").flatMap({ $0.isNil ? nil : $0.rubyString }), let layout = site.layouts[name] {
-                let key = made.map { name + "\u{0}" + $0 }
-                if let key, let known = merged[key] {
-                    current = known
+            if let name = doc.value("layout").flatMap({ $0.isNil ? nil : $0.rubyString }), let data = layouts.data(of: name) {
+                if let made, let last = lastMerge, last.name == name, last.made == made {
+                    current = last.data
                 } else {
-                    current = layout.data.deepMerged(with: current ?? OrderedHash())
-                    if let key { merged[key] = current }
+                    let key = made.map { name + "\u{0}" + $0 }
+                    if let key, let known = merged[key] {
+                        current = known
+                    } else {
+                        current = data.deepMerged(with: current ?? OrderedHash())
+                        if let key { merged[key] = current }
+                    }
+                    if let made, let current { lastMerge = (name, made, current) }
                 }
                 made = nil
             }
             result.append(current)
             if doc.placedInLayout {
                 let name = doc.layoutName ?? ""
-                if let known = chains[name] {
+                if let last = lastChain, last.name == name {
+                    current = last.data
+                } else if let known = chains[name] {
                     current = known
                 } else {
                     current = nil
@@ -210,6 +222,7 @@ enum LayoutLeak {
                     }
                     chains[name] = current
                 }
+                lastChain = (name, current)
                 made = name
             }
         }
@@ -220,13 +233,30 @@ enum LayoutLeak {
     /// own template sees what the outermost layout of the last earlier document with layouts got.
     static func contentSources(_ site: SiteSnapshot) -> [Int?] {
         var last: Int?
+        var layouts = LastLayout(site.layouts)
         var result: [Int?] = []
         result.reserveCapacity(site.documents.count)
         for (id, doc) in site.documents.enumerated() {
             result.append(last)
-            if doc.placedInLayout, let name = doc.layoutName, site.layouts[name] != nil { last = id }
+            if doc.placedInLayout, let name = doc.layoutName, layouts.data(of: name) != nil { last = id }
         }
         return result
+    }
+
+    /// The site's layouts' front matter by name, the last name asked for remembered.
+    private struct LastLayout {
+        let layouts: [String: Layout]
+        var last: (name: String, data: OrderedHash?)?
+
+        init(_ layouts: [String: Layout]) { self.layouts = layouts }
+
+        /// The front matter of the layout named `name`, nil when there is none.
+        mutating func data(of name: String) -> OrderedHash? {
+            if let last, last.name == name { return last.data }
+            let data = layouts[name]?.data
+            last = (name, data)
+            return data
+        }
     }
 
     /// The layouts a document goes through, innermost first, each once.
