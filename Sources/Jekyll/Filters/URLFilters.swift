@@ -294,7 +294,7 @@ public enum DateFilters {
 
     /// Liquid's `to_date`, then local time (Jekyll's `time` helper).
     static func time(_ input: Value, _ context: RenderContext) throws -> TimeValue {
-        let clock = context.jekyll?.site.clock ?? SiteClock(identifier: nil)
+        let clock = context.jekyll?.clock ?? SiteClock(identifier: nil)
         SiteDateFilter.noteMoment(input, context)
         switch DateFilter.toTime(input) {
         case .time(let t)?: return clock.localize(t)
