@@ -9,10 +9,16 @@ final class DocumentDrop: Drop {
     /// the render's scope up.
     let dependencies: DependencyLog
 
+    /// The document's front matter, held here (it does not change under a snapshot): read from
+    /// the document, it was retained and released at every key, from both cores, since every
+    /// page's drop of the same post is this one object.
+    private let data: OrderedHash
+
     init(site: SiteSnapshot, id: Int, dependencies: DependencyLog) {
         self.site = site
         self.id = id
         self.dependencies = dependencies
+        data = site.documents[id].data
     }
 
     static let methodKeys = ["name", "id", "relative_path", "excerpt", "title", "categories", "collection", "next",
@@ -68,14 +74,14 @@ final class DocumentDrop: Drop {
         // Fields are read through `documents[id]` rather than a local copy: copying the whole
         // `Document` (retaining each of its fields) for every key was a hot spot.
         switch method {
-        case .name?: return site.documents[id].data["name"].flatMap { $0.isTruthy ? $0 : nil } ?? .string(site.documents[id].name)
+        case .name?: return data["name"].flatMap { $0.isTruthy ? $0 : nil } ?? .string(site.documents[id].name)
         case .id?: return .string(site.documents[id].id)
         case .path?: return .string(site.documents[id].relativePath)
         case .collection?: return site.documents[id].collectionLabel.map(Value.string) ?? .nil
         case .url?: return .string(site.documents[id].url)
         case .date?: return site.documents[id].date.map(Value.time) ?? .nil
-        case .frontMatter?: return site.documents[id].data.value(forKey: key, hash: hash) ?? .nil
-        case nil: return .some(site.documents[id].data.value(forKey: key, hash: hash))
+        case .frontMatter?: return data.value(forKey: key, hash: hash) ?? .nil
+        case nil: return .some(data.value(forKey: key, hash: hash))
         case .excerpt?, .next?, .previous?, .content?, .output?: return nil
         }
     }

@@ -22,8 +22,11 @@ public final class DocumentReference: Drop {
     private let found = Mutex<DocumentDrop?>(nil)
 
     func target(_ context: RenderContext) -> (any Drop)? {
-        guard let build = context.jekyll?.build else { return nil }
-        if let known = found.withLock({ $0 }), known.dependencies === build.dependencies { return known }
+        // The build read through the scope, which is held meanwhile: taken out of it, the build
+        // (which both cores' renders share) was retained and released at every key.
+        guard let scope = context.jekyll else { return nil }
+        if let known = found.withLock({ $0 }), known.dependencies === scope.build.dependencies { return known }
+        let build = scope.build
         guard let id = build.site.documentID(collection: collection, relativePath: relativePath) else { return nil }
         let drop = build.documentDrops[id]
         if let document = drop as? DocumentDrop { found.withLock { $0 = document } }

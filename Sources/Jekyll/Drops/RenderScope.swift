@@ -173,80 +173,6 @@ public final class BuildContext: Sendable {
     }
 }
 
-/// Jekyll renders every document with one shared payload, so the `layout` variable a document's
-/// content sees is its layout's front matter merged over whatever the previous document left
-/// there. The order is fixed, so what each document starts with can be worked out beforehand.
-enum LayoutLeak {
-    static func initialLayoutData(_ site: SiteSnapshot) -> [OrderedHash?] {
-        var current: OrderedHash?
-        // How `current` was made — after a document with layouts, from its layout's name; nil
-        // when not known so — to merge each layout over each such state once, not once per
-        // document (a thousand posts of one layout, on every rebuild).
-        var made: String? = ""
-        var merged: [String: OrderedHash] = [:]
-        var chains: [String: OrderedHash?] = [:]
-        var result: [OrderedHash?] = []
-        result.reserveCapacity(site.documents.count)
-        for doc in site.documents {
-            if let name = doc.value("layout").flatMap({ $0.isNil ? nil : $0.rubyString }), let layout = site.layouts[name] {
-                let key = made.map { name + "\u{0}" + $0 }
-                if let key, let known = merged[key] {
-                    current = known
-                } else {
-                    current = layout.data.deepMerged(with: current ?? OrderedHash())
-                    if let key { merged[key] = current }
-                }
-                made = nil
-            }
-            result.append(current)
-            if doc.placedInLayout {
-                let name = doc.layoutName ?? ""
-                if let known = chains[name] {
-                    current = known
-                } else {
-                    current = nil
-                    for layout in chain(of: doc, in: site.layouts) {
-                        current = layout.data.deepMerged(with: current ?? OrderedHash())
-                    }
-                    chains[name] = current
-                }
-                made = name
-            }
-        }
-        return result
-    }
-
-    /// Jekyll's shared payload also keeps `content` from the last layout rendered: a document's
-    /// own template sees what the outermost layout of the last earlier document with layouts got.
-    static func contentSources(_ site: SiteSnapshot) -> [Int?] {
-        var last: Int?
-        var result: [Int?] = []
-        result.reserveCapacity(site.documents.count)
-        for (id, doc) in site.documents.enumerated() {
-            result.append(last)
-            if doc.placedInLayout, let name = doc.layoutName, site.layouts[name] != nil { last = id }
-        }
-        return result
-    }
-
-    /// The layouts a document goes through, innermost first, each once.
-    static func chain(of doc: Document, in layouts: [String: Layout]) -> [Layout] {
-        doc.layoutName.map { chain(named: $0, in: layouts) } ?? []
-    }
-
-    /// The layouts from the one named `name` outwards, each once.
-    static func chain(named name: String, in layouts: [String: Layout]) -> [Layout] {
-        var chain: [Layout] = []
-        var used = Set<String>()
-        var next = layouts[name]
-        while let layout = next, used.insert(layout.name).inserted {
-            chain.append(layout)
-            next = layout.parent.flatMap { layouts[$0] }
-        }
-        return chain
-    }
-}
-
 /// The register through which filters, tags and drops find the build and the document being
 /// rendered.
 ///
@@ -269,11 +195,18 @@ public final class RenderScope: Sendable {
     /// Set when the render read something that depends on the page or the moment (see
     /// `IncludeMemo`).
     let pageDependence = PageDependence()
+    /// The site's `baseurl` and clock, which `relative_url` and `date` ask for at every call:
+    /// read through `site`, each call retained and released the snapshot, which every page's
+    /// render on both cores shares.
+    public let baseurl: String?
+    public let clock: SiteClock
 
     public init(build: BuildContext, viewer: Int?, document: Int? = nil) {
         self.build = build
         self.renderedViewer = viewer
         self.document = document ?? viewer.flatMap { $0 >= 0 ? $0 : nil }
+        baseurl = build.site.configuration.baseurl
+        clock = build.site.clock
     }
 
     /// For what reads the clock (`"now" | date`): the moment differs between pages.

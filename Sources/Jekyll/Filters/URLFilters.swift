@@ -9,7 +9,7 @@ enum URLFilters {
         env.register(filter: "relative_url", arity: 0...0) { input, _, context in
             // A path from the root without a base URL (most of a list page's calls) is given back
             // as the same value, neither read out of it nor wrapped again.
-            if case .string(let text) = input, SiteURL.returnsUnchanged(text, baseurl: context.jekyll?.site.configuration.baseurl) {
+            if case .string(let text) = input, SiteURL.returnsUnchanged(text, baseurl: context.jekyll?.baseurl) {
                 return input
             }
             guard !input.isNil else { return .nil }
@@ -50,7 +50,7 @@ enum URLFilters {
     }
 
     static func relativeURL(_ input: Value, _ context: RenderContext) -> String {
-        SiteURL.relative(urlString(input, context), baseurl: context.jekyll?.site.configuration.baseurl)
+        SiteURL.relative(urlString(input, context), baseurl: context.jekyll?.baseurl)
     }
 
     static func absoluteURL(_ input: Value, _ context: RenderContext) -> String {
@@ -294,7 +294,7 @@ public enum DateFilters {
 
     /// Liquid's `to_date`, then local time (Jekyll's `time` helper).
     static func time(_ input: Value, _ context: RenderContext) throws -> TimeValue {
-        let clock = context.jekyll?.site.clock ?? SiteClock(identifier: nil)
+        let clock = context.jekyll?.clock ?? SiteClock(identifier: nil)
         SiteDateFilter.noteMoment(input, context)
         switch DateFilter.toTime(input) {
         case .time(let t)?: return clock.localize(t)

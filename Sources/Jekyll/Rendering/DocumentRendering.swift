@@ -137,20 +137,22 @@ extension BuildContext {
     func placeInLayouts(_ content: String, doc: Document, payload: inout OrderedHash, viewer: Int,
                         keepingLastInput: Bool = true) throws(BuildError) -> (buffer: OutputBuffer?, lastInput: String?) {
         let name = doc.layoutName
-        if let name, site.layouts.index(forKey: name) == nil, name != "none" {
+        // A layout's chain starts with the layout itself: only a missing one has an empty chain
+        // (so the layouts are not looked up by name a second time for every document).
+        let chain = name.map { layoutChains.chain(named: $0, in: site.layouts) } ?? []
+        if let name, chain.isEmpty, name != "none" {
             site.logger.warn("Build Warning:", "Layout '\(name)' requested in \(doc.relativePath) does not exist.")
         }
         var output = content
         var buffer: OutputBuffer?
         var lastInput: String?
-        let chain = name.map { layoutChains.chain(named: $0, in: site.layouts) } ?? []
         for step in chain {
-            let template = try layoutTemplates.template(step.layout.path) { () throws(BuildError) -> Template in
+            let template = try step.template(from: layoutTemplates) { () throws(BuildError) -> Template in
                 try parse(step.layout.content, name: step.layout.relativePath, firstLine: step.layout.contentLine)
             }
             var innerBytes = 0
             if let inner = buffer, !keepingLastInput,
-               layoutContentUse.printsOnlyPlainly(template, path: step.layout.path, options: options(viewer: viewer)) {
+               step.printsContentOnlyPlainly(template, from: layoutContentUse, options: options(viewer: viewer)) {
                 // The inner layout's output goes into this one's as its runs (its bytes copied,
                 // the post's held text held again), not joined into a `String` that is copied
                 // into this output once more.

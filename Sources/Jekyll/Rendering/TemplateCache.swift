@@ -29,10 +29,31 @@ struct DocumentSource: Hashable, Sendable {
 final class LayoutStep: Sendable {
     let layout: Layout
     let data: OrderedHash
+    /// The layout's template once a document has been placed in this step: found here, not by
+    /// its path in the build's `TemplateCache` (hashing the path cost ~600 instructions for
+    /// each layout of each document).
+    private let parsed = Locked<Template?>(nil)
+    /// Whether the layout prints `content` only plainly (`LayoutContentUse`), kept here as well.
+    private let printsContent = Locked<Bool?>(nil)
 
     init(layout: Layout, data: OrderedHash) {
         self.layout = layout
         self.data = data
+    }
+
+    func template(from cache: TemplateCache<String>, parse: () throws(BuildError) -> Template) throws(BuildError) -> Template {
+        if let known = parsed.withLock({ $0 }) { return known }
+        let template = try cache.template(layout.path, parse: parse)
+        parsed.withLock { $0 = template }
+        return template
+    }
+
+    func printsContentOnlyPlainly(_ template: Template, from use: LayoutContentUse,
+                                  options: @autoclosure () -> RenderOptions) -> Bool {
+        if let known = printsContent.withLock({ $0 }) { return known }
+        let plain = use.printsOnlyPlainly(template, path: layout.path, options: options())
+        printsContent.withLock { $0 = plain }
+        return plain
     }
 }
 

@@ -14,25 +14,32 @@ extension Expression {
 
 extension VariableLookup {
     public func evaluate(_ context: RenderContext) throws -> Value {
-        var object: Value
+        let root: Value
         if !isComputed {
-            object = try context.findVariable(identifier, hash: nameHash)
+            root = try context.findVariable(identifier, hash: nameHash)
         } else {
             guard case .computed(let e) = name else { return .nil }
             let key = try e.evaluate(context).primitive
             if case .string(let s) = key {
-                object = try context.findVariable(s)
+                root = try context.findVariable(s)
             } else if context.strictVariables {
                 throw LiquidError(.undefinedVariable, "undefined variable \(key.rubyString)")
             } else {
-                object = .nil
+                root = .nil
             }
         }
-        guard !steps.isEmpty else { return object }
-        // The steps read in place: the lookup (and so each step) outlives the loop.
+        guard !steps.isEmpty else { return root }
+        // The steps read in place: the lookup (and so each step) outlives the loop. Each object
+        // is a local of the closure, borrowed by the next step and then dropped: a variable
+        // captured from outside was copied into every step and out again at the end (a retain
+        // and release each, on values such as `site` that every page's lookups share).
         return try steps.withUnsafeBufferPointer { steps in
-            for i in 0..<steps.count {
-                object = try Self.step(steps.baseAddress! + i, of: object, context)
+            let first = steps.baseAddress!
+            var object = try Self.step(first, of: root, context)
+            var i = 1
+            while i < steps.count {
+                object = try Self.step(first + i, of: object, context)
+                i &+= 1
             }
             return object
         }
@@ -152,19 +159,19 @@ extension FilteredExpression {
 extension FilterCall {
     /// Whether this is Liquid's `split: x` followed by a plain `size`.
     func countsFields(then next: FilterCall) -> Bool {
-        filter?.standard == .split && next.filter?.standard == .size && arguments.count == 1
+        standardFilter == .split && next.standardFilter == .size && arguments.count == 1
             && keywordArguments.isEmpty && next.arguments.isEmpty && next.keywordArguments.isEmpty
     }
 
     func apply(to input: Value, _ context: RenderContext) throws -> Value {
-        guard let filter else {
+        guard let unretainedFilter else {
             if context.session.options.strictFilters {
                 throw LiquidError(.undefinedFilter, "undefined filter \(name)")
             }
             return input
         }
         // The filter without a retain and release: the call holds it.
-        let result = try Unmanaged.passUnretained(filter)._withUnsafeGuaranteedRef { filter in
+        let result = try unretainedFilter._withUnsafeGuaranteedRef { filter in
             if hasConstantArguments { return try filter.invoke(input, constantArguments, context) }
             var args = FilterArguments()
             for a in arguments { args.append(try a.evaluate(context)) }

@@ -111,21 +111,27 @@ extension RenderContext {
     public func replay(firstOf candidates: [RenderEffects], into output: inout OutputBuffer) throws -> Bool {
         guard !candidates.isEmpty else { return false }
         var values = TestedValues()
-        for effects in candidates where baseDepth + scopes.depth <= effects.depth {
-            if effects.tests.isEmpty || passes(effects.tests, values: &values) {
-                try replay(passed: effects, into: &output)
-                return true
+        // The recordings read in place: a copy of one retained and released its output, lists
+        // and tests, which every page's replay on both cores shares.
+        return try candidates.withUnsafeBufferPointer { candidates in
+            for i in 0..<candidates.count {
+                let effects = candidates.baseAddress! + i
+                guard baseDepth + scopes.depth <= effects.pointee.depth else { continue }
+                if effects.pointee.tests.isEmpty || passes(effects.pointee.tests, values: &values) {
+                    try replay(passed: effects, into: &output)
+                    return true
+                }
             }
+            return false
         }
-        return false
     }
 
-    private func replay(passed effects: RenderEffects, into output: inout OutputBuffer) throws {
-        comparisonLog?.include(effects.tests)
-        try tick(effects.steps)
-        output.append(effects.output)
-        for (name, value) in effects.assignments { assign(name, value) }
-        for (name, offset) in effects.loopOffsets { setLoopOffset(name, hash: keyHash(name), offset) }
+    private func replay(passed effects: UnsafePointer<RenderEffects>, into output: inout OutputBuffer) throws {
+        comparisonLog?.include(effects.pointee.tests)
+        try tick(effects.pointee.steps)
+        output.append(effects.pointee.output)
+        for (name, value) in effects.pointee.assignments { assign(name, value) }
+        for (name, offset) in effects.pointee.loopOffsets { setLoopOffset(name, hash: keyHash(name), offset) }
     }
 
     /// Where the loop named `name` stopped, for `offset: continue`.

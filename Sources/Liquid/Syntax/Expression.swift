@@ -125,6 +125,11 @@ public final class FilterCall: Sendable {
     public let name: String
     /// The filter, resolved from the environment when the template is parsed; nil when unknown.
     let filter: FilterDefinition?
+    /// The same filter, called without a retain and release: `filter` keeps it alive, and every
+    /// page's call of a shared template retained this one object from both cores.
+    let unretainedFilter: Unmanaged<FilterDefinition>?
+    /// Which of Liquid's own filters it is, if any (read before each call).
+    let standardFilter: FilterDefinition.Standard?
     public let arguments: [Expression]
     public let keywordArguments: [(String, Expression)]
     /// Positions of `empty`/`blank` literals among the arguments, as bits.
@@ -137,6 +142,8 @@ public final class FilterCall: Sendable {
     init(name: String, filter: FilterDefinition?, arguments: [Expression], keywordArguments: [(String, Expression)]) {
         self.name = name
         self.filter = filter
+        unretainedFilter = filter.map { Unmanaged.passUnretained($0) }
+        standardFilter = filter?.standard
         self.arguments = arguments
         self.keywordArguments = keywordArguments
         var mask: UInt64 = 0

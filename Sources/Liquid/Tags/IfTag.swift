@@ -16,19 +16,20 @@ struct IfTag: TagNode {
 
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
         // Conditions and bodies without a retain and release each: the tag outlives the render.
+        // (Through the buffers' base pointers: their elements borrowed, where the buffers'
+        // subscripts copied each, a retain and release of what every page's render shares.)
         let branch = try conditions.withUnsafeBufferPointer { conditions -> Int? in
+            let first = conditions.baseAddress!
             for i in 0..<conditions.count {
-                guard let condition = conditions[i] else { return i }
-                var taken = try Unmanaged.passUnretained(condition)._withUnsafeGuaranteedRef {
-                    try $0.evaluate(context)
-                }
+                guard let condition = first[i].map(Unmanaged.passUnretained) else { return i }
+                var taken = try condition._withUnsafeGuaranteedRef { try $0.evaluate(context) }
                 if i == 0 && negateFirst { taken = !taken }
                 if taken { return i }
             }
             return nil
         }
         if let branch {
-            try bodies.withUnsafeBufferPointer { try $0[branch].render(into: &output, context: context) }
+            try bodies.withUnsafeBufferPointer { try $0.baseAddress![branch].render(into: &output, context: context) }
         }
     }
 
