@@ -5,4 +5,5 @@ public let coreTargets: [String: FuzzTarget] = [
     "liquid-parse": LiquidTargets.parse,
     "liquid-render": LiquidTargets.render,
     "markdown": MarkdownTargets.convert,
+    "markdown-skeleton": MarkdownTargets.skeleton,
 ]

@@ -23,4 +23,13 @@ enum MarkdownTargets {
         _ = KramdownConverter(options: options).convert(source)
         _ = SmartyPants().convert(source)
     }
+
+    /// cmark-gfm must parse the shortened source that the kramdown converter gives it into the
+    /// same block tree as the whole source (`BlockSkeleton`'s premise); a difference is a crash.
+    static let skeleton: FuzzTarget = { bytes in
+        let source = text(bytes)
+        if !BlockSkeletonCheck.keepsBlockTree(source) {
+            fatalError("the shortened source parses into another block tree")
+        }
+    }
 }
