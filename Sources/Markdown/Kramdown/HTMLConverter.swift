@@ -205,7 +205,7 @@ final class HTMLConverter {
             // (a GFM header's text may be left out of `rawText`: `TreeUpdate.updateBlock`)
             attrs["id"] = generateID(el.rawText ?? TreeUpdate.rawText(of: el, gfm: options.input == .gfm))
         }
-        if let id = attrs["id"], isTOCLevel(el.level), !(attrs["class"].map { Self.hasWord($0, "no_toc") } ?? false) {
+        if ctx.mayRequestTOC, let id = attrs["id"], isTOCLevel(el.level), !(attrs["class"].map { Self.hasWord($0, "no_toc") } ?? false) {
             // room for a page's headers at once, not a new buffer at each doubling
             if toc.capacity == 0 { toc.reserveCapacity(16) }
             toc.append((el.level, id, el))
