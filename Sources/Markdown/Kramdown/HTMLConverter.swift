@@ -304,7 +304,13 @@ final class HTMLConverter {
             out.attributes(el.attrs)
             out.append(Byte.gt)
         }
-        if el.children.isEmpty || (el.children[0].kind == .p && el.children[0].transparent) {
+        // the first child read without retaining it (or the children's array) for the test
+        let startsInline = el.children.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Unmanaged<Element>.self) { refs in
+                refs.first.map { $0._withUnsafeGuaranteedRef { $0.kind == .p && $0.transparent } } ?? true
+            }
+        }
+        if startsInline {
             let start = out.count
             inner(el, indent)
             if out.count > start && out.last == Byte.newline { out.spaces(indent) }
