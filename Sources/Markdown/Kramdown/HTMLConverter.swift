@@ -179,6 +179,14 @@ final class HTMLConverter {
         if !el.hasPendingText, el.children.count == 1, let img = el.children.first, img.kind == .img, img.ial?.refs.contains("standalone") == true {
             return standaloneImage(el, img, indent)
         }
+        if el.attrs.isEmpty {
+            // the bare tags, as for simple spans: no closure and no attributes passed
+            out.spaces(indent)
+            out.append("<p>")
+            inner(el, indent)
+            out.append("</p>\n")
+            return
+        }
         blockHTML("p", el.attrs, indent) { self.inner(el, indent) }
     }
 
