@@ -22,6 +22,9 @@ struct KramdownConstructTests {
          "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n\n<ol>\n  <li>one</li>\n  <li>\n    <p>two</p>\n  </li>\n  <li>three</li>\n</ol>\n"),
         ("task list", "- [ ] todo\n- [x] done\n- plain\n",
          "<ul class=\"task-list\">\n  <li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />todo</li>\n  <li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" checked=\"checked\" />done</li>\n  <li class=\"task-list-item\">plain</li>\n</ul>\n"),
+        // the TOC list nested in a quote, and a header inside HTML: both found by the tree pass
+        ("nested toc", "> * TOC\n> {:toc}\n\n## One\n\n<div markdown=\"1\">\n\n## In div\n\n</div>\n",
+         "<blockquote>\n<ul id=\"markdown-toc\">\n  <li><a href=\"#one\" id=\"markdown-toc-one\">One</a></li>\n  <li><a href=\"#in-div\" id=\"markdown-toc-in-div\">In div</a></li>\n</ul>\n</blockquote>\n\n<h2 id=\"one\">One</h2>\n\n<div>\n\n  <h2 id=\"in-div\">In div</h2>\n\n</div>\n"),
         ("nested list", "- a\n  - b\n    - c\n",
          "<ul>\n  <li>a\n    <ul>\n      <li>b\n        <ul>\n          <li>c</li>\n        </ul>\n      </li>\n    </ul>\n  </li>\n</ul>\n"),
         ("table", "| a | b |\n|:--|--:|\n| 1 |   |\n|---|---|\n| 2 | 3 |\n",

@@ -179,6 +179,14 @@ final class HTMLConverter {
         if !el.hasPendingText, el.children.count == 1, let img = el.children.first, img.kind == .img, img.ial?.refs.contains("standalone") == true {
             return standaloneImage(el, img, indent)
         }
+        if el.attrs.isEmpty {
+            // the bare tags, as for simple spans: no closure and no attributes passed
+            out.spaces(indent)
+            out.append("<p>")
+            inner(el, indent)
+            out.append("</p>\n")
+            return
+        }
         blockHTML("p", el.attrs, indent) { self.inner(el, indent) }
     }
 
@@ -205,7 +213,7 @@ final class HTMLConverter {
             // (a GFM header's text may be left out of `rawText`: `TreeUpdate.updateBlock`)
             attrs["id"] = generateID(el.rawText ?? TreeUpdate.rawText(of: el, gfm: options.input == .gfm))
         }
-        if let id = attrs["id"], isTOCLevel(el.level), !(attrs["class"].map { Self.hasWord($0, "no_toc") } ?? false) {
+        if ctx.mayRequestTOC, let id = attrs["id"], isTOCLevel(el.level), !(attrs["class"].map { Self.hasWord($0, "no_toc") } ?? false) {
             // room for a page's headers at once, not a new buffer at each doubling
             if toc.capacity == 0 { toc.reserveCapacity(16) }
             toc.append((el.level, id, el))
@@ -304,7 +312,13 @@ final class HTMLConverter {
             out.attributes(el.attrs)
             out.append(Byte.gt)
         }
-        if el.children.isEmpty || (el.children[0].kind == .p && el.children[0].transparent) {
+        // the first child read without retaining it (or the children's array) for the test
+        let startsInline = el.children.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Unmanaged<Element>.self) { refs in
+                refs.first.map { $0._withUnsafeGuaranteedRef { $0.kind == .p && $0.transparent } } ?? true
+            }
+        }
+        if startsInline {
             let start = out.count
             inner(el, indent)
             if out.count > start && out.last == Byte.newline { out.spaces(indent) }

@@ -33,6 +33,9 @@ final class SpanParser {
         /// Whether the source holds a backslash before a line end (a GFM break); when it does
         /// not (and `hard_wrap` is off) no text of the tree can hold a break.
         @exclusivity(unchecked) var sourceHasBackslashBreak = true
+        /// Whether the tree pass met an IAL that references `toc` (only a list with one becomes
+        /// the table of contents): when none did, the converter does not collect the headers.
+        @exclusivity(unchecked) var mayRequestTOC = false
         /// Options set with `{::options}`, in order.
         @exclusivity(unchecked) var inlineOptions: [(String, String)] = []
         /// What the tree pass read of the texts with simple spans, for the converter.

@@ -152,6 +152,7 @@ struct TreeUpdate {
 
     /// `update_attr_with_ial`: referenced ALDs first, then the list's own attributes.
     func applyIAL(_ ial: IAL, to el: Element) {
+        if !ial.refs.isEmpty, ial.refs.contains("toc") { ctx.mayRequestTOC = true }
         el.attrs = ctx.resolve(ial, onto: el.attrs)
     }
 
