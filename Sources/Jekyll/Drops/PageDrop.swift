@@ -33,30 +33,33 @@ final class PageDrop: Drop {
 
     static func hash(_ doc: Document) -> OrderedHash {
         var attributes = OrderedHash()
-        attributes["content"] = .string(doc.content)
-        attributes["dir"] = .string(doc.urlDirectory)
-        attributes["excerpt"] = doc.data["excerpt"].flatMap { $0.isTruthy ? .string($0.rubyString) : nil } ?? .nil
-        attributes["name"] = .string(doc.name)
-        attributes["path"] = doc.data["path"] ?? .string(doc.relativePath)
-        attributes["url"] = .string(doc.url)
+        for key in attributeKeys { attributes[key] = attribute(key, of: doc, own: doc.data[key]) }
         return doc.defaults.deepMerged(with: doc.data.deepMerged(with: attributes))
+    }
+
+    /// The keys Jekyll's page hash sets after the front matter, in its order.
+    private static let attributeKeys = ["content", "dir", "excerpt", "name", "path", "url"]
+
+    /// What Jekyll's page hash sets `key` to after the front matter, whose own value for it is
+    /// `own`; nil for a key it does not set.
+    private static func attribute(_ key: String, of doc: Document, own: Value?) -> Value? {
+        switch key {
+        case "content": .string(doc.content)
+        case "dir": .string(doc.urlDirectory)
+        case "excerpt": own.flatMap { $0.isTruthy ? .string($0.rubyString) : nil } ?? .nil
+        case "name": .string(doc.name)
+        case "path": own ?? .string(doc.relativePath)
+        case "url": .string(doc.url)
+        default: nil
+        }
     }
 
     /// `hash(doc)[key]` without building the hash (a page reads a few keys; merging its whole
     /// front matter with its defaults cost ~23,000 instructions a page): the key's value in the
     /// defaults, the front matter and the attributes, merged as `deepMerged` merges them.
     static func value(forKey key: String, of doc: Document) -> Value? {
-        var value = doc.data[key]
-        switch key {
-        case "content": value = merged(value, .string(doc.content))
-        case "dir": value = merged(value, .string(doc.urlDirectory))
-        case "excerpt": value = merged(value, value.flatMap { $0.isTruthy ? .string($0.rubyString) : nil } ?? .nil)
-        case "name": value = merged(value, .string(doc.name))
-        case "path": value = merged(value, value ?? .string(doc.relativePath))
-        case "url": value = merged(value, .string(doc.url))
-        default: break
-        }
-        return merged(doc.defaults[key], value)
+        let own = doc.data[key]
+        return merged(doc.defaults[key], merged(own, attribute(key, of: doc, own: own)))
     }
 
     /// One key of `old.deepMerged(with: new)`, where either hash may lack it.
