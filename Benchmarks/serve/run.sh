@@ -14,11 +14,6 @@ bin="$(swift build -c release --show-bin-path)"
 work="$(mktemp -d /tmp/kyll-serve-bench-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 python3 ../shared/bench/gen_site.py --posts "$posts" --pages 20 --out "$work/site" > /dev/null
-# Until kyll has jekyll-seo-tag (another branch), the generated site is built without its tag.
-if ! grep -rq 'tag: "seo"' Sources/JekyllPlugins; then
-  sed -i '/{%- seo -%}/d' "$work/site/_includes/head.html"
-  echo "note: {% seo %} removed from _includes/head.html (kyll has no jekyll-seo-tag yet)"
-fi
 echo "site: $posts posts, 20 pages ($(find "$work/site" -type f | wc -l) files); $(nproc) cores; $(uname -sr); $(date -u +%FT%TZ); load $(cut -d" " -f1-3 /proc/loadavg)"
 for edit in body title layout sass; do
   rm -rf "$work/site/_site" "$work/site/.jekyll-cache"
