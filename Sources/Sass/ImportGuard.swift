@@ -72,34 +72,26 @@ final class ImportGuard {
     func candidates(root: String, file: String) -> [String] {
         let folder = SassPath.dirName(file)
         let name = SassPath.baseName(file)
-        // An empty name (an import ending in `/`) joins its own way; every other candidate name
-        // joins to the same folder path, worked out once (`SassPath.folderPath`).
-        guard !name.isEmpty else { return candidatesJoiningEach(root: root, folder: folder, name: name) }
         let extensions = [".scss", ".sass", ".css"]
-        var relatives = [name, "_" + name]
-        relatives += extensions.map { "_" + name + $0 }
-        relatives += extensions.map { name + $0 }
-        var found = folders.existingFiles(in: SassPath.folderPath(root, folder), named: relatives)
+        let names = [name, "_" + name] + extensions.map { "_" + name + $0 } + extensions.map { name + $0 }
+        var found = existingFiles(named: names, root: root, folder: folder)
         if found.isEmpty, !extensions.contains(where: name.hasSuffix) {
             let indexes = extensions.map { "_index" + $0 } + extensions.map { "index" + $0 }
-            found = folders.existingFiles(in: SassPath.folderPath(root, folder, name), named: indexes)
+            found = existingFiles(named: indexes, root: root, folder: folder, subfolder: name)
         }
         return found
     }
 
-    /// `candidates`, each path joined in full.
-    private func candidatesJoiningEach(root: String, folder: String, name: String) -> [String] {
-        let extensions = [".scss", ".sass", ".css"]
-        var relatives = [name, "_" + name]
-        relatives += extensions.map { "_" + name + $0 }
-        relatives += extensions.map { name + $0 }
-        var found = relatives.map { SassPath.join(root, SassPath.join(folder, $0)) }.filter(folders.isFile)
-        if found.isEmpty, !extensions.contains(where: name.hasSuffix) {
-            let indexes = extensions.map { "_index" + $0 } + extensions.map { "index" + $0 }
-            found = indexes.map { SassPath.join(root, SassPath.join(folder, SassPath.join(name, $0))) }
-                .filter(folders.isFile)
+    /// Those of `names` in `root` + `folder` (+ `subfolder`), joined as libsass joins them, that
+    /// are files. Every name but the empty one (an import ending in `/`) joins to the same folder
+    /// path (`SassPath.folderPath`), worked out once.
+    private func existingFiles(named names: [String], root: String, folder: String, subfolder: String? = nil) -> [String] {
+        guard names.contains(where: \.isEmpty) else {
+            return folders.existingFiles(in: SassPath.folderPath(root, folder, subfolder), named: names)
         }
-        return found
+        return names.map { name in
+            SassPath.join(root, SassPath.join(folder, subfolder.map { SassPath.join($0, name) } ?? name))
+        }.filter(folders.isFile)
     }
 }
 

@@ -166,20 +166,21 @@ final class BlockParser {
         let oneNewline = end == pos + 1 && src[pos] == Byte.newline
         let start = pos
         pos = end
+        // the run's text, made only where it is kept
+        func text() -> String { oneNewline ? "\n" : string(start, end) }
         // most runs follow another block: the last child is looked at only when it is a blank
         if tree.lastChildKind == .blank, let last = tree.children.last {
-            let text = oneNewline ? "\n" : string(start, end)
             if ctx.isSharedBlank(last) {
-                let own = Element(.blank, last.value + text)
+                let own = Element(.blank, last.value + text())
                 own.block = true
                 tree.children[tree.children.count - 1] = own
             } else {
-                last.value += text
+                last.value += text()
             }
         } else if oneNewline, blockIAL == nil {
             append(ctx.newlineBlank)
         } else {
-            append(newBlock(.blank, oneNewline ? "\n" : string(start, end)))
+            append(newBlock(.blank, text()))
         }
     }
 
