@@ -43,4 +43,21 @@ struct ItemParagraphTests {
         let html = KramdownConverter(options: KramdownOptions(config: [:]), highlighter: RougeHighlighter()).convert(markdown).html
         #expect(html == "<ul>\n  <li>plain one</li>\n  <li>say “hi” now</li>\n  <li>a <span>tag</span> here</li>\n  <li>fish &amp; chips</li>\n  <li>see<sup id=\"fnref:n\" role=\"doc-noteref\"><a href=\"#fn:n\" class=\"footnote\" rel=\"footnote\">1</a></sup> note</li>\n  <li><abbr title=\"Hyper Text Markup Language\">HTML</abbr> item</li>\n  <li>break at end\\</li>\n  <li>last <em>one</em></li>\n</ul>\n\n<ul>\n  <li>\n    <p>a</p>\n  </li>\n  <li>b</li>\n  <li>c</li>\n</ul>\n\n<p>between</p>\n\n<ul>\n  <li>\n    <p>x</p>\n  </li>\n  <li>\n    <p>y</p>\n  </li>\n</ul>\n\n<blockquote>\n  <ul>\n    <li>quoted <em>one</em></li>\n    <li>quoted two</li>\n  </ul>\n</blockquote>\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:n\" role=\"doc-endnote\">\n      <p>The note.\u{A0}<a href=\"#fnref:n\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>\n    </li>\n  </ol>\n</div>\n")
     }
+
+    /// An item's first paragraph followed by another block ends with a line end; a paragraph
+    /// whose text the source follows with one keeps its text a range of the source
+    /// (`extendPendingSpansByLineEnd`). Expected HTML from Jekyll 4.3.1: the line end after
+    /// plain text, spans, trailing spaces or a tab, and a text the span parser reads.
+    @Test func itemParagraphsBeforeNestedListsConvertAsKramdownDoes() {
+        let source = Bytes("one\ntwo  \n".utf8)
+        let p = Element(.p)
+        p.setPendingSpans(source, 0..<3)
+        #expect(p.extendPendingSpansByLineEnd() && p.value == "one\n")
+        let q = Element(.p)
+        q.setPendingSpans(source, 4..<7)
+        #expect(!q.extendPendingSpansByLineEnd() && q.value == "two")
+        let markdown = "- first line\n  - nested\n- second *em*\n  1. nested ordered\n- trailing spaces   \n  - nested\n- tab end\t\n  - nested\n- last \"quoted\"\n  - nested\n"
+        let html = KramdownConverter(options: KramdownOptions(config: [:]), highlighter: RougeHighlighter()).convert(markdown).html
+        #expect(html == "<ul>\n  <li>first line\n    <ul>\n      <li>nested</li>\n    </ul>\n  </li>\n  <li>second <em>em</em>\n    <ol>\n      <li>nested ordered</li>\n    </ol>\n  </li>\n  <li>trailing spaces\n    <ul>\n      <li>nested</li>\n    </ul>\n  </li>\n  <li>tab end\n    <ul>\n      <li>nested</li>\n    </ul>\n  </li>\n  <li>last “quoted”\n    <ul>\n      <li>nested</li>\n    </ul>\n  </li>\n</ul>\n")
+    }
 }

@@ -187,7 +187,10 @@ extension BlockParser {
         if head.kind == .p,
            it.children.count < 2 || it.children[1].kind != .blank || (isLast && it.children.count == 2 && !eobFound),
            !isLast || items.count == 1 || items.dropLast().contains(where: opensTight) {
-            if it.children.count > 1, it.children[1].kind != .blank { head.rawTextChild(); head.children.first?.value += "\n" }
+            if it.children.count > 1, it.children[1].kind != .blank, !head.extendPendingSpansByLineEnd() {
+                head.rawTextChild()
+                head.children.first?.value += "\n"
+            }
             head.transparent = true
         }
         return it.children.last?.kind == .blank ? it.children.removeLast() : nil

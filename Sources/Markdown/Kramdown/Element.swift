@@ -173,6 +173,16 @@ final class Element {
         spansPending = true
     }
 
+    /// Adds a line end to the block's pending raw text when the source has one right after it
+    /// (the text then stays a range of the source: no `rawText` child made for the line end);
+    /// false (and nothing done) otherwise.
+    func extendPendingSpansByLineEnd() -> Bool {
+        guard spansPending, let bytes = sourceBytes, sourceRange.upperBound < bytes.count,
+              bytes[sourceRange.upperBound] == Byte.newline else { return false }
+        sourceRange = sourceRange.lowerBound..<sourceRange.upperBound + 1
+        return true
+    }
+
     /// The block's `rawText` child, first made from its pending raw text if it has one.
     @discardableResult
     func rawTextChild() -> Element? {
