@@ -186,14 +186,22 @@ extension BlockParser {
         let isLast = k == items.count - 1
         if head.kind == .p,
            it.children.count < 2 || it.children[1].kind != .blank || (isLast && it.children.count == 2 && !eobFound),
-           !isLast || items.count == 1 || items.dropLast().contains(where: { c in
-               guard let f = c.children.first else { return true }
-               return f.kind != .p || f.transparent
-           }) {
-            if it.children.count > 1, it.children[1].kind != .blank { head.rawTextChild(); head.children.first?.value += "\n" }
+           !isLast || items.count == 1 || items.dropLast().contains(where: opensTight) {
+            if it.children.count > 1, it.children[1].kind != .blank, !head.extendPendingSpansByLineEnd() {
+                head.rawTextChild()
+                head.children.first?.value += "\n"
+            }
             head.transparent = true
         }
         return it.children.last?.kind == .blank ? it.children.removeLast() : nil
+    }
+
+    /// Whether an earlier item lets the last one's paragraph be transparent (`settleItem`): it
+    /// opens with no paragraph, or with a transparent one.
+    static func opensTight(_ item: Element) -> Bool {
+        if item.holdsItemParagraph { return true }
+        guard let first = item.children.first else { return true }
+        return first.kind != .p || first.transparent
     }
 
     private static let uncheckedBox = "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />"

@@ -66,8 +66,22 @@ extension CmarkBlockBuilder {
         for c in block.children where cmark[c].kind == .item {
             let li = lis[k], item = items[k]
             k += 1
-            if let children = oneLineItemChildren(item, cmark[c]) {
-                li.children = children
+            if let text = oneLineItemText(item, cmark[c]) {
+                let blank = blankLines(after: item)
+                // `settleItem`'s rule for a one-line item: its paragraph is transparent and its only
+                // child unless blank lines follow it before another item, or it is the last item
+                // and no earlier one opens tight; the paragraph is then kept on the item itself
+                let isLast = k == items.count
+                if blank == nil || isLast, !isLast || items.count == 1 || lis[..<(k - 1)].contains(where: BlockParser.opensTight) {
+                    li.setItemParagraph(src, text, line: item.firstLine + 1)
+                    last = blank
+                    continue
+                }
+                let para = Element(.p)
+                para.block = true
+                para.line = item.firstLine + 1
+                para.setPendingSpans(src, text)
+                li.children = blank.map { [para, $0] } ?? [para]
             } else {
                 walk(li, SourceView(item.textBytes(src), firstLine: item.firstLine), cmark[c].children)
             }
@@ -132,12 +146,11 @@ extension CmarkBlockBuilder {
         }
     }
 
-    /// The children `walk` makes of a one-line item (blank lines after it included) whose
+    /// The paragraph `walk` would make of a one-line item (blank lines after it included) whose
     /// cmark item holds one paragraph on that line and whose first byte can start no other
-    /// block (a letter or another character, and no table pipe in the line), made without the
-    /// walk: the paragraph, its text a range of the list's source instead of a copy, and the
-    /// blank lines as `parseBlankLines` adds them. Nil for every other item.
-    private func oneLineItemChildren(_ item: ItemLines, _ cmarkItem: CmarkBlock) -> [Element]? {
+    /// block (a letter or another character, and no table pipe in the line), found without the
+    /// walk: its text, a range of the list's source instead of a copy. Nil for every other item.
+    private func oneLineItemText(_ item: ItemLines, _ cmarkItem: CmarkBlock) -> Range<Int>? {
         let src = grammar.src
         guard let range = item.lineRange, cmarkItem.children.count == 1 else { return nil }
         let child = cmark[cmarkItem.children.lowerBound]
@@ -147,20 +160,23 @@ extension CmarkBlockBuilder {
         // Ruby's strip: the line starts with its first byte, which is no space
         var e = range.upperBound
         while e > range.lowerBound, Byte.isSpace(src[e - 1]) || src[e - 1] == 0 { e -= 1 }
-        // the walk's blocks start on the item's line (`blockStartLine`), its blank lines too
-        let para = Element(.p)
-        para.block = true
-        para.line = item.firstLine + 1
-        para.setPendingSpans(src, range.lowerBound..<e)
         counts.fromCmark += 1
         grammar.stopFound = false
+        return range.lowerBound..<e
+    }
+
+    /// The blank lines after a one-line item's line (`oneLineItemText`), as `parseBlankLines`
+    /// adds them, starting on the item's line as the walk's blocks would; nil when there are none.
+    private func blankLines(after item: ItemLines) -> Element? {
+        let src = grammar.src
+        guard let range = item.lineRange else { return nil }
         let blank = range.upperBound..<item.blankEnd
-        if blank.isEmpty { return [para] }
-        if blank.count == 1, src[blank.lowerBound] == Byte.newline { return [para, grammar.ctx.newlineBlank] }
+        if blank.isEmpty { return nil }
+        if blank.count == 1, src[blank.lowerBound] == Byte.newline { return grammar.ctx.newlineBlank }
         let blankLines = Element(.blank, src.string(blank))
         blankLines.block = true
         blankLines.line = item.firstLine + 1
-        return [para, blankLines]
+        return blankLines
     }
 
     /// kramdown's list-item collection from `p`, or nil where it does something cmark cannot

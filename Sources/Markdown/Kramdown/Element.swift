@@ -25,14 +25,14 @@ final class Element {
     /// straight from the bytes (`withText`).
     var value: String {
         get {
-            guard !textPending, !spansSimple, let bytes = sourceBytes else { return storedValue }
+            guard !textPending, !spansSimple, !holdsItemParagraph, let bytes = sourceBytes else { return storedValue }
             storedValue = bytes.string(sourceRange)
             sourceBytes = nil
             sourceBase = nil
             return storedValue
         }
         set {
-            if textPending { makePendingTextChild() }
+            if textPending || holdsItemParagraph { makePendingChild() }
             storedValue = newValue
             sourceBytes = nil
             sourceBase = nil
@@ -49,18 +49,19 @@ final class Element {
     /// text cut from the source keeps that text on itself (`textPending`, in the fields a text
     /// keeps its own in: these kinds have no text of their own) instead of a text element in an
     /// array of one, two objects fewer for most of them; reading or changing the children makes
-    /// the text element first, so every reader sees the same children.
+    /// the text element first, so every reader sees the same children. A list item's one
+    /// transparent paragraph may be kept on the item the same way (`holdsItemParagraph`).
     var children: [Element] {
         @inline(__always) _read {
-            if textPending { makePendingTextChild() }
+            if textPending || holdsItemParagraph { makePendingChild() }
             yield storedChildren
         }
         @inline(__always) set {
-            if textPending { dropPendingText() }
+            if textPending || holdsItemParagraph { dropPendingChild() }
             storedChildren = newValue
         }
         @inline(__always) _modify {
-            if textPending { makePendingTextChild() }
+            if textPending || holdsItemParagraph { makePendingChild() }
             yield &storedChildren
         }
     }
@@ -91,6 +92,12 @@ final class Element {
     /// An emphasis, link or image whose only child is still the text `sourceBytes[sourceRange]`
     /// (see `children`).
     @exclusivity(unchecked) private var textPending = false
+    /// A list item whose only child is a transparent paragraph of one line of the source (most
+    /// items of a tight list), kept on the item itself: the paragraph's raw text, its spans and
+    /// its line are in the item's own fields, an item has none of its own there. Reading or
+    /// changing the children makes the paragraph first (`children`); the tree pass and the
+    /// converter read it in place (two objects fewer per item: the paragraph and the array).
+    @exclusivity(unchecked) private(set) var holdsItemParagraph = false
     @exclusivity(unchecked) var level = 0
     /// The line of the Markdown the element starts on (0 when not recorded), for warnings.
     @exclusivity(unchecked) var line = 0
@@ -166,6 +173,16 @@ final class Element {
         spansPending = true
     }
 
+    /// Adds a line end to the block's pending raw text when the source has one right after it
+    /// (the text then stays a range of the source: no `rawText` child made for the line end);
+    /// false (and nothing done) otherwise.
+    func extendPendingSpansByLineEnd() -> Bool {
+        guard spansPending, let bytes = sourceBytes, sourceRange.upperBound < bytes.count,
+              bytes[sourceRange.upperBound] == Byte.newline else { return false }
+        sourceRange = sourceRange.lowerBound..<sourceRange.upperBound + 1
+        return true
+    }
+
     /// The block's `rawText` child, first made from its pending raw text if it has one.
     @discardableResult
     func rawTextChild() -> Element? {
@@ -219,7 +236,7 @@ final class Element {
     /// without a span parse, a copy of the bytes, a text element or a child array. False (and
     /// nothing done) otherwise.
     func keepRawTextAsChildText(if isOneText: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-        guard spansPending, kind == .p || kind == .header || kind == .td, let base = sourceBase, sourceBytes != nil,
+        guard spansPending, kind == .p || kind == .header || kind == .td || holdsItemParagraph, let base = sourceBase, sourceBytes != nil,
               isOneText(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count)) else { return false }
         spansPending = false
         if sourceRange.isEmpty {
@@ -235,7 +252,7 @@ final class Element {
     /// the operations it recorded) keeps it for the converter (`spansSimple`) instead of having it parsed into
     /// span elements. False (and nothing done) otherwise.
     func keepRawTextAsSimpleSpans(_ readSimpleSpans: (UnsafeBufferPointer<UInt8>) -> Range<Int32>?) -> Bool {
-        guard spansPending, kind == .p || kind == .td, let base = sourceBase, sourceBytes != nil,
+        guard spansPending, kind == .p || kind == .td || holdsItemParagraph, let base = sourceBase, sourceBytes != nil,
               let ops = readSimpleSpans(UnsafeBufferPointer(start: base + sourceRange.lowerBound, count: sourceRange.count))
         else { return false }
         spansPending = false
@@ -279,17 +296,17 @@ final class Element {
 
     /// Whether the element has no child and never had room for one (its first text may then be
     /// kept pending).
-    var hasNoChildStorage: Bool { !textPending && storedChildren.capacity == 0 }
+    var hasNoChildStorage: Bool { !textPending && !holdsItemParagraph && storedChildren.capacity == 0 }
 
-    /// Whether the element has children, its pending text included, without making that text an
-    /// element.
-    var hasChildren: Bool { textPending || !storedChildren.isEmpty }
+    /// Whether the element has children, its pending text (or item paragraph) included, without
+    /// making that text an element.
+    var hasChildren: Bool { textPending || holdsItemParagraph || !storedChildren.isEmpty }
 
     /// The kind of the last child (a pending text is a text), without taking a reference to it.
-    var lastChildKind: Kind? { textPending ? .text : storedChildren.last?.kind }
+    var lastChildKind: Kind? { holdsItemParagraph ? .p : textPending ? .text : storedChildren.last?.kind }
 
     /// Whether the element's only child is a pending text.
-    var hasPendingText: Bool { textPending }
+    var hasPendingText: Bool { textPending && !holdsItemParagraph }
 
     /// Keeps `source[range]` (bytes at `base`) as the element's only child, not yet an element.
     func setPendingText(_ source: Bytes, _ base: UnsafePointer<UInt8>?, _ range: Range<Int>) {
@@ -314,14 +331,58 @@ final class Element {
         return sourceBytes.map { bytes in bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[sourceRange])) } }
     }
 
-    @inline(never) private func makePendingTextChild() {
+    /// A list item's one-line paragraph `source[range]` (which starts on source line `line`),
+    /// kept on the item as its only child, transparent (see `holdsItemParagraph`).
+    func setItemParagraph(_ source: Bytes, _ range: Range<Int>, line paragraphLine: Int) {
+        holdsItemParagraph = true
+        setPendingSpans(source, range)
+        line = paragraphLine
+    }
+
+    /// Makes the paragraph a list item keeps on itself (`holdsItemParagraph`) its child element.
+    func makeItemParagraphChild() {
+        if holdsItemParagraph { makeItemParagraph() }
+    }
+
+    /// Makes the pending child an element: the item's paragraph, or an emphasis's text.
+    @inline(never) private func makePendingChild() {
+        if holdsItemParagraph { return makeItemParagraph() }
         guard textPending, let bytes = sourceBytes else { return }
         storedChildren = [.text(bytes, sourceBase, sourceRange)]
         dropPendingText()
     }
 
+    /// The paragraph `holdsItemParagraph` kept on the item, as `CmarkBlockBuilder` would have
+    /// made it and the tree pass changed it so far.
+    private func makeItemParagraph() {
+        let p = Element(.p)
+        p.block = true
+        p.transparent = true
+        p.line = line
+        p.sourceBytes = sourceBytes
+        p.sourceBase = sourceBase
+        p.sourceRange = sourceRange
+        p.spansPending = spansPending
+        p.spansSimple = spansSimple
+        p.simpleSpanOps = simpleSpanOps
+        p.textPending = textPending
+        // (the item's own line is read only for children without one, and the paragraph has one)
+        line = 0
+        spansPending = false
+        spansSimple = false
+        simpleSpanOps = 0..<0
+        dropPendingText()
+        storedChildren = [p]
+    }
+
+    /// Drops the pending child (its element, once made, is replaced at once).
+    @inline(never) private func dropPendingChild() {
+        if holdsItemParagraph { makeItemParagraph() } else { dropPendingText() }
+    }
+
     @inline(never) private func dropPendingText() {
         textPending = false
+        holdsItemParagraph = false
         sourceBytes = nil
         sourceBase = nil
         sourceRange = 0..<0
@@ -329,6 +390,7 @@ final class Element {
 
     /// A deep copy (kramdown copies footnote content before adding backlinks to it).
     func copy() -> Element {
+        if holdsItemParagraph { makeItemParagraph() }
         let c = Element(kind, value, attrs: attrs)
         c.block = block; c.ial = ial; c.entity = entity; c.original = original; c.quote = quote
         c.typographic = typographic; c.contentModel = contentModel; c.isClosed = isClosed
@@ -343,60 +405,5 @@ final class Element {
             c.simpleSpanOps = simpleSpanOps
         }
         return c
-    }
-}
-
-/// An ordered attribute list, the way Ruby hashes keep insertion order.
-struct Attributes: Equatable {
-    private(set) var pairs: [(key: String, value: String)] = []
-
-    init() {}
-    init(_ pairs: [(String, String)]) { for (k, v) in pairs { self[k] = v } }
-
-    var isEmpty: Bool { pairs.isEmpty }
-
-    subscript(key: String) -> String? {
-        get {
-            for p in pairs where p.key == key { return p.value }
-            return nil
-        }
-        set {
-            if let i = pairs.firstIndex(where: { $0.key == key }) {
-                if let v = newValue { pairs[i].value = v } else { pairs.remove(at: i) }
-            } else if let v = newValue {
-                // the first attribute (a link's `href`, a header's `id`) into an array of exactly
-                // one, not through `Array`'s growth path
-                if pairs.capacity == 0 { pairs = [(key, v)] } else { pairs.append((key, v)) }
-            }
-        }
-    }
-
-    /// `update_attr_with_ial` without references: classes accumulate, other keys overwrite.
-    mutating func apply(_ ial: IAL) {
-        for (k, v) in ial.attributes.pairs {
-            if k == "class" {
-                let old = self["class"] ?? ""
-                self["class"] = old.isEmpty ? v : old + " " + v
-            } else {
-                self[k] = v
-            }
-        }
-    }
-
-    static func == (a: Attributes, b: Attributes) -> Bool {
-        a.pairs.count == b.pairs.count && zip(a.pairs, b.pairs).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-    }
-}
-
-/// An inline attribute list `{: .class #id key="v" ref}`: attributes plus ALD references.
-struct IAL: Equatable {
-    var attributes = Attributes()
-    var refs: [String] = []
-    var isEmpty: Bool { attributes.isEmpty && refs.isEmpty }
-
-    /// `update_ial_with_ial`: references are appended, classes accumulate, other keys overwrite.
-    mutating func merge(_ other: IAL) {
-        refs += other.refs
-        attributes.apply(other)
     }
 }

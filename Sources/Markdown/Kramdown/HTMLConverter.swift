@@ -302,6 +302,7 @@ final class HTMLConverter {
     }
 
     private func listItem(_ el: Element, _ indent: Int) {
+        if el.holdsItemParagraph { return itemParagraph(el, indent) }
         let tag: StaticString = el.kind == .dd ? "dd" : "li"
         out.spaces(indent)
         if el.attrs.isEmpty {

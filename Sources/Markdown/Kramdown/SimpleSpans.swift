@@ -361,4 +361,20 @@ extension HTMLConverter {
             out.advance(to: to)
         }
     }
+
+    /// A list item whose one transparent paragraph it keeps itself (`holdsItemParagraph`), as
+    /// `listItem` prints an item of such a paragraph: its spans (simple ones, or one text) in the
+    /// item's tags, no attributes (the item has none).
+    func itemParagraph(_ el: Element, _ indent: Int) {
+        out.spaces(indent)
+        out.append("<li>")
+        let start = out.count
+        if el.spansSimple {
+            simpleSpans(el)
+        } else {
+            _ = el.withPendingText { HTMLBuffer.needsNoEscape($0) ? out.append($0) : out.escape(bytes: $0, mode: .text) }
+        }
+        if out.count > start && out.last == Byte.newline { out.spaces(indent) }
+        out.append("</li>\n")
+    }
 }

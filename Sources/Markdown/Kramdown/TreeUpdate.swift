@@ -54,6 +54,12 @@ struct TreeUpdate {
             }) {
                 return
             }
+            if el.holdsItemParagraph {
+                // a list item's paragraph whose spans need the parser: made its child, and
+                // updated as such
+                el.makeItemParagraphChild()
+                return update(el)
+            }
             el.spansPending = false
             el.children = spans.parseNext(bytes: el.valueBytes, firstLine: el.line)
             el.value = ""
@@ -227,6 +233,9 @@ struct GFMPass {
                         switch child.kind {
                         case .header:
                             if ctx.options.autoIDs, child.attrs["id"] == nil { child.attrs["id"] = headerID(of: child) }
+                        case .li where child.holdsItemParagraph:
+                            // one paragraph, kept on the item
+                            break
                         case .root, .blockquote, .ul, .ol, .li, .dl, .dd:
                             headerIDs(child)
                         default:
