@@ -104,7 +104,9 @@ let package = Package(
         // Its linker (scripts/link-static-c-libraries) takes the C libraries from their archives.
         // Huge pages for the heap of a large site's build, chosen before jemalloc starts.
         .target(name: "CHeapPolicy"),
-        .executableTarget(name: "kyll", dependencies: ["KyllCLI", "CHeapPolicy"],
+        // Gives the Swift runtime the program's arguments (its own way reads /proc/self/maps).
+        .target(name: "CProcessStart"),
+        .executableTarget(name: "kyll", dependencies: ["KyllCLI", "CHeapPolicy", "CProcessStart"],
                           linkerSettings: [
                               .linkedLibrary("jemalloc", .when(platforms: [.linux], configuration: .release)),
                               .unsafeFlags(["-use-ld=\(Context.packageDirectory)/scripts/link-static-c-libraries", "-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lCoreFoundation", "-Xlinker", "--end-group", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release)),

@@ -19,6 +19,10 @@ public enum Highlighter {
     /// module has no such lexer, and for `"guess"`, which needs the code: see
     /// `lexer(for:code:)`.
     public static func lexer(for name: String) -> Lexer? {
+        // Plain text, kramdown's default language for code spans, is looked up when a site's
+        // converter is set up, code or not: found without making every lexer for the registry
+        // (~120 k instructions at every start).
+        if name == Lexer.plainText.name || Lexer.plainText.aliases.contains(name) { return .plainText }
         if let lexer = registry[name] { return lexer }
         guard let q = name.firstIndex(of: "?") else { return nil }
         return registry[String(name[..<q])]

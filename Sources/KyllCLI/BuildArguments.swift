@@ -13,49 +13,60 @@ struct BuildArguments: Equatable {
     private typealias Flag = @Sendable (inout BuildArguments) -> Void
     private typealias Value = @Sendable (inout BuildArguments, String) -> Bool
 
-    /// Each flag of `BuildOptionGroup` and `WatchOptionGroup`, by every name it has.
-    private static let flags: [String: Flag] = {
-        var table: [String: Flag] = [:]
-        func add(_ names: [String], _ set: @escaping Flag) { for name in names { table[name] = set } }
-        add(["-q", "--quiet"]) { $0.options.quiet = true }
-        add(["-V", "--verbose"]) { $0.options.verbose = true }
-        add(["-t", "--trace"]) { $0.options.trace = true }
-        add(["--future"]) { $0.options.future = true }
-        add(["-D", "--drafts"]) { $0.options.showDrafts = true }
-        add(["--unpublished"]) { $0.options.unpublished = true }
-        add(["--safe"]) { $0.options.safe = true }
-        add(["-I", "--incremental"]) { $0.options.incremental = true }
-        add(["--profile"]) { $0.options.profile = true }
-        add(["--disable-disk-cache"]) { $0.options.disableDiskCache = true }
-        add(["--strict_front_matter"]) { $0.options.strictFrontMatter = true }
-        add(["--lsi"]) { $0.options.lsi = true }
-        add(["-w", "--watch"]) { $0.watch = true }
-        add(["--no-watch"]) { $0.watch = false }
-        add(["--force_polling"]) { $0.forcePolling = true }
-        return table
-    }()
+    /// The flag of `BuildOptionGroup` or `WatchOptionGroup` spelled `word`, or nil. A `switch`
+    /// rather than a dictionary: building one at every start hashed ~40 strings (~125 k
+    /// instructions, as much as the rest of the parse) for the two or three a command line holds.
+    private static func flag(spelled word: String) -> Flag? {
+        switch word {
+        case "-q", "--quiet": { $0.options.quiet = true }
+        case "-V", "--verbose": { $0.options.verbose = true }
+        case "-t", "--trace": { $0.options.trace = true }
+        case "--future": { $0.options.future = true }
+        case "-D", "--drafts": { $0.options.showDrafts = true }
+        case "--unpublished": { $0.options.unpublished = true }
+        case "--safe": { $0.options.safe = true }
+        case "-I", "--incremental": { $0.options.incremental = true }
+        case "--profile": { $0.options.profile = true }
+        case "--disable-disk-cache": { $0.options.disableDiskCache = true }
+        case "--strict_front_matter": { $0.options.strictFrontMatter = true }
+        case "--lsi": { $0.options.lsi = true }
+        case "-w", "--watch": { $0.watch = true }
+        case "--no-watch": { $0.watch = false }
+        case "--force_polling": { $0.forcePolling = true }
+        default: nil
+        }
+    }
 
-    /// Each option taking a value; false when the value is not one the option accepts.
-    private static let values: [String: Value] = {
-        var table: [String: Value] = [:]
-        func add(_ names: [String], _ set: @escaping Value) { for name in names { table[name] = set } }
-        add(["-s", "--source"]) { $0.options.source = $1; return true }
-        add(["-d", "--destination"]) { $0.options.destination = $1; return true }
-        add(["--config"]) { $0.options.configFiles = BuildOptionGroup.configFiles($1); return true }
-        add(["-b", "--baseurl"]) { $0.options.baseurl = $1; return true }
-        add(["--limit_posts"]) { arguments, word in
+    /// The option taking a value spelled `word`, or nil; the option answers false when the value
+    /// is not one it accepts.
+    private static func valueOption(spelled word: String) -> Value? {
+        switch word {
+        case "-s", "--source": { $0.options.source = $1; return true }
+        case "-d", "--destination": { $0.options.destination = $1; return true }
+        case "--config": { $0.options.configFiles = BuildOptionGroup.configFiles($1); return true }
+        case "-b", "--baseurl": { $0.options.baseurl = $1; return true }
+        case "--limit_posts": { arguments, word in
             guard let limit = Int(word) else { return false }
             arguments.options.limitPosts = limit
             return true
         }
-        add(["--layouts"]) { $0.options.layoutsDir = $1; return true }
-        add(["-p", "--plugins"]) { $0.options.pluginsDirs = BuildOptionGroup.pluginsDirs($1); return true }
-        add(["--theme-path"]) { $0.options.themePath = BuildOptionGroup.themePath($1); return true }
-        return table
-    }()
+        case "--layouts": { $0.options.layoutsDir = $1; return true }
+        case "-p", "--plugins": { $0.options.pluginsDirs = BuildOptionGroup.pluginsDirs($1); return true }
+        case "--theme-path": { $0.options.themePath = BuildOptionGroup.themePath($1); return true }
+        default: nil
+        }
+    }
 
-    /// Every spelling read here (for the test that compares both parsers).
-    static var spellings: (flags: [String], values: [String]) { (Array(flags.keys), Array(values.keys)) }
+    /// Every spelling read here (for the tests that hold both parsers to the same answers; they
+    /// fail when one of these is missing from the `switch`es above, or an option of `build` from
+    /// these lists).
+    static let spellings = (
+        flags: ["-q", "--quiet", "-V", "--verbose", "-t", "--trace", "--future", "-D", "--drafts", "--unpublished",
+                "--safe", "-I", "--incremental", "--profile", "--disable-disk-cache", "--strict_front_matter", "--lsi",
+                "-w", "--watch", "--no-watch", "--force_polling"],
+        values: ["-s", "--source", "-d", "--destination", "--config", "-b", "--baseurl", "--limit_posts", "--layouts",
+                 "-p", "--plugins", "--theme-path"]
+    )
 
     /// The arguments after `build`, or nil when swift-argument-parser must read them.
     static func parse(_ words: [String], workingDirectory: String = FileSystem.currentDirectory()) -> BuildArguments? {
@@ -65,9 +76,9 @@ struct BuildArguments: Equatable {
             let word = words[i]
             i += 1
             guard word.hasPrefix("-") else { continue }  // Jekyll ignores extra words; so does `build`.
-            if let set = flags[word] {
+            if let set = flag(spelled: word) {
                 set(&result)
-            } else if let set = values[word], i < words.count {
+            } else if let set = valueOption(spelled: word), i < words.count {
                 let value = words[i]
                 // `--limit_posts` takes the next word whatever it is; the others refuse option-like words.
                 if value.hasPrefix("-") && word != "--limit_posts" { return nil }

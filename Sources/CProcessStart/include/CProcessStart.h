@@ -1,0 +1,9 @@
+#ifndef KYLL_PROCESS_START_H
+#define KYLL_PROCESS_START_H
+
+// Nothing to call: arguments.c gives the Swift runtime the program's arguments.
+
+/// 1 (so that the module has a symbol of its own).
+int kyll_process_start_linked(void);
+
+#endif
