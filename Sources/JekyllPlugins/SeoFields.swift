@@ -273,7 +273,10 @@ struct SeoJSONLD {
         }
         output.append(literal: "{\"@context\":\"https://schema.org\"")
         field(",\"@type\":", type)
-        field(",\"author\":", author.jsonLD)
+        if let authorText = author.jsonLDText {
+            output.append(literal: ",\"author\":")
+            output.append(authorText)
+        }
         field(",\"dateModified\":", seo.dateModified)
         field(",\"datePublished\":", seo.datePublished)
         field(",\"description\":", seo.description)
