@@ -57,10 +57,12 @@ enum SeoCleaning {
         // before the eight bytes it looked at are done: a try costs more than a byte).
         var tryAt = 0
         while i < count {
-            // Eight bytes of words and single spaces are written as they are.
+            // Words and single spaces, up to eight bytes, are written as they are; the byte that
+            // ends a shorter run (a tag's `<`, an entity's `&`) then goes the byte-by-byte way.
             if i >= tryAt, i &+ 8 <= count {
                 let x = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
-                if isWordsAndSingleSpaces(x, afterSpace: pendingSpace || n == 0) {
+                let k = wordsAndSingleSpacesPrefix(x, afterSpace: pendingSpace || n == 0)
+                if k > 0 {
                     if pendingSpace {
                         dst[n] = 0x20
                         n += 1
@@ -68,13 +70,14 @@ enum SeoCleaning {
                     }
                     UnsafeMutableRawPointer(dst + n).storeBytes(of: x, as: UInt64.self)
                     // A final space waits for text after it (it may be the text's last byte).
-                    let endsInSpace = x >> 56 == 0x20
-                    n &+= endsInSpace ? 7 : 8
+                    let endsInSpace = (x >> UInt64(8 &* (k &- 1))) & 0xFF == 0x20
+                    n &+= endsInSpace ? k &- 1 : k
                     pendingSpace = endsInSpace
-                    i &+= 8
-                    continue
+                    i &+= k
+                    if k == 8 { continue }
+                } else {
+                    tryAt = i &+ 8
                 }
-                tryAt = i &+ 8
             }
             let c = src[i]
             switch kinds[Int(c)] {
@@ -117,20 +120,22 @@ enum SeoCleaning {
         return (n, mayEscape)
     }
 
-    /// Whether eight bytes (the first the lowest) are text the cleaning keeps as it is (but for a
-    /// final space, which becomes a pending one): no tag, nothing to escape, no control character
-    /// (so no whitespace but spaces), no two spaces in a row, none at the start after a space or
-    /// where nothing is written yet. The zero-byte test may take a `!` after a space for a space:
-    /// the bytes then go the slow way.
+    /// How many of eight bytes (the first the lowest), from the first, are text the cleaning keeps
+    /// as it is (but for a final space, which becomes a pending one): no tag, nothing to escape, no
+    /// control character (so no whitespace but spaces), no two spaces in a row, none at the start
+    /// after a space or where nothing is written yet. The zero-byte tests mark every such byte and
+    /// may mark bytes after the first they mark (a `!` after a space as a space): the bytes before
+    /// the first mark are kept, the rest go the slow way.
     @inline(__always)
-    static func isWordsAndSingleSpaces(_ x: UInt64, afterSpace: Bool) -> Bool {
+    static func wordsAndSingleSpacesPrefix(_ x: UInt64, afterSpace: Bool) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        if afterSpace && x & 0xFF == 0x20 { return 0 }
         let control = (x &- ones &* 0x20) & ~x & highs
         let special = zeros(x ^ (ones &* 0x3C)) | zeros(x ^ (ones &* 0x3E)) | zeros(x ^ (ones &* 0x22))
             | zeros(x ^ (ones &* 0x27)) | zeros(x ^ (ones &* 0x26))
         let spaces = zeros(x ^ (ones &* 0x20))
-        return control | special | (spaces & (spaces >> 8)) == 0 && (!afterSpace || x & 0xFF != 0x20)
+        return (control | special | (spaces & (spaces >> 8))).trailingZeroBitCount >> 3
     }
 
     /// `escape_once` of the text, as a new string: entities already there (most `&`s) are kept.

@@ -268,6 +268,14 @@ import Testing
         #expect(found == [["[a]", ": http://x"], ["[b]", ": y \"t\""], ["[f]", ": crlf\r"]])
     }
 
+    /// Only lines with a `]:` are looked at: the definition on the text's first line, one whose
+    /// line has another `]:` later, and none where the line's first `]` is not followed by `:`.
+    @Test func linkDefinitionsFoundFromTheirColon() {
+        let tail = "[z]: first\nx[0]: code\n[g] h]: no\n[h]: one]: two\nend ]:\n   [i]:last"
+        let found = Excerpt.linkDefinitions(in: tail[...]).map { [$0.label, $0.rest] }
+        #expect(found == [["[z]", ": first"], ["[h]", ": one]: two"], ["[i]", ":last"]])
+    }
+
     @Test(arguments: [
         ("plain text", false), ("{{ x }}", true), ("a {% if %}", true), ("{ {", false), ("{", false),
         ("ends with {", false), ("{%", true), ("ü{{", true), ("{x{{", true), ("", false),

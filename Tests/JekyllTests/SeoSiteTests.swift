@@ -53,4 +53,22 @@ import Testing
         #expect(third.contains(#"<meta name="author" content="Site Author" />"#))
         #expect(third.contains(#"<meta name="twitter:creator" content="@Site Author" />"#))
     }
+
+    /// A page's date (a time) is printed as `date_to_xmlschema` prints it, in the site's zone:
+    /// the tag prints it without calling the filter. A page's front matter date keeps its own
+    /// zone until printed (a post's is read into the site's).
+    @Test func pageDatesPrintAsTheFilterPrintsThem() throws {
+        let built = try SiteRebuilderTests.Fixture.buildOnce([
+            "_config.yml": "url: https://x.example\ntimezone: UTC\nplugins: [jekyll-seo-tag]\n",
+            "_layouts/default.html": "{% seo %}FILTER={{ page.date | date_to_xmlschema }}",
+            "zoned.md": "---\nlayout: default\ndate: 2024-01-01 10:30:00 +0500\n---\nText.",
+        ])
+        let page = try #require(built["zoned.html"])
+        let marker = try #require(page.firstRange(of: "FILTER="))
+        let filtered = String(page[marker.upperBound...])
+        #expect(filtered == "2024-01-01T05:30:00+00:00")
+        #expect(page.contains(#"<meta property="article:published_time" content="\#(filtered)" />"#))
+        #expect(page.contains(#""datePublished":"\#(filtered)""#))
+        #expect(page.contains(#""dateModified":"\#(filtered)""#))
+    }
 }

@@ -1,3 +1,11 @@
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// The excerpt of a collection item: the text before the first `excerpt_separator`, with Liquid
 /// blocks the cut left open closed again and the Markdown link definitions it uses appended.
 enum Excerpt {
@@ -70,27 +78,44 @@ enum Excerpt {
         return false
     }
 
-    /// Lines `[label]: rest` (at most three spaces of indent), found a line at a time with `memchr`:
-    /// the text is the whole rest of the document.
+    /// Lines `[label]: rest` (at most three spaces of indent). The text is the whole rest of the
+    /// document, and such a line's first `]` is followed by `:`: only the lines holding a `]:`
+    /// (found with `memchr`) are looked at, not every line of the document.
     static func linkDefinitions(in text: Substring) -> [(label: String, rest: String)] {
         var text = text
         return text.withUTF8 { bytes in
             var out: [(String, String)] = []
-            // A definition has `]:`; most posts have none, and are not then split into lines.
-            guard ByteSearch.hasPair(UInt8(ascii: "]"), then: UInt8(ascii: ":"), in: bytes) else { return out }
-            ByteSearch.forEachLine(bytes) { line in
-                var i = line.lowerBound
-                var spaces = 0
-                while i < line.upperBound, bytes[i] == UInt8(ascii: " "), spaces < 3 { i += 1; spaces += 1 }
-                guard i < line.upperBound, bytes[i] == UInt8(ascii: "[") else { return }
-                guard let close = bytes[i..<line.upperBound].firstIndex(of: UInt8(ascii: "]")), close > i + 1 else { return }
-                // `:` and at least one more character.
-                let colon = close + 1
-                guard colon + 1 < line.upperBound, bytes[colon] == UInt8(ascii: ":") else { return }
-                out.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[i...close]), as: UTF8.self),
-                            String(decoding: UnsafeBufferPointer(rebasing: bytes[colon..<line.upperBound]), as: UTF8.self)))
+            guard let base = bytes.baseAddress else { return out }
+            let newline = Int32(UInt8(ascii: "\n"))
+            var offset = 0
+            while offset < bytes.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "]")), bytes.count - offset) {
+                let bracket = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                guard bracket + 1 < bytes.count, bytes[bracket + 1] == UInt8(ascii: ":") else {
+                    offset = bracket + 1
+                    continue
+                }
+                var lineStart = bracket
+                while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+                let lineEnd = memchr(base + bracket, newline, bytes.count - bracket)
+                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+                if let definition = linkDefinition(bytes, line: lineStart..<lineEnd) { out.append(definition) }
+                offset = lineEnd + 1
             }
             return out
         }
+    }
+
+    /// The line as `[label]` and `: rest` when it is a definition: `[` after at most three spaces,
+    /// its first `]` after a label of at least one byte, then `:` and at least one more byte.
+    private static func linkDefinition(_ bytes: UnsafeBufferPointer<UInt8>, line: Range<Int>) -> (String, String)? {
+        var i = line.lowerBound
+        var spaces = 0
+        while i < line.upperBound, bytes[i] == UInt8(ascii: " "), spaces < 3 { i += 1; spaces += 1 }
+        guard i < line.upperBound, bytes[i] == UInt8(ascii: "[") else { return nil }
+        guard let close = bytes[i..<line.upperBound].firstIndex(of: UInt8(ascii: "]")), close > i + 1 else { return nil }
+        let colon = close + 1
+        guard colon + 1 < line.upperBound, bytes[colon] == UInt8(ascii: ":") else { return nil }
+        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[i...close]), as: UTF8.self),
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[colon..<line.upperBound]), as: UTF8.self))
     }
 }

@@ -26,25 +26,32 @@ enum ConcurrentReading {
         let progress = Locked<(next: Int, made: [(Result<T, BuildError>, HeldLog)?])>(
             (0, Array(repeating: nil, count: count)))
         DispatchQueue.concurrentPerform(iterations: min(count, ProcessorCount.active)) { _ in
-            var jobReader = reader
-            var held = HeldLog(level: level)
-            jobReader.logger = held.logger
             var finished: (index: Int, job: (Result<T, BuildError>, HeldLog))?
-            while true {
-                let i = progress.withLock { progress in
-                    if let finished { progress.made[finished.index] = finished.job }
-                    defer { progress.next += 1 }
-                    return progress.next
-                }
-                guard i < count else { return }
-                let result = Result { () throws(BuildError) -> T in try make(jobReader, i) }
-                if held.isEmpty {
+            /// Reads files with one reader until one of them logs: true when files are left. The
+            /// reader is a parameter, so `make` borrows it: passing a local variable copied the
+            /// reader for every file (its configuration's ~40 references retained and released).
+            func readFiles(with jobReader: DocumentReader, held: HeldLog) -> Bool {
+                while true {
+                    let i = progress.withLock { progress in
+                        if let finished { progress.made[finished.index] = finished.job }
+                        defer { progress.next += 1 }
+                        return progress.next
+                    }
+                    guard i < count else { return false }
+                    let result = Result { () throws(BuildError) -> T in try make(jobReader, i) }
+                    guard held.isEmpty else {
+                        finished = (i, (result, held))
+                        return true
+                    }
                     finished = (i, (result, silent))
-                } else {
-                    finished = (i, (result, held))
-                    held = HeldLog(level: level)
-                    jobReader.logger = held.logger
                 }
+            }
+            var filesLeft = true
+            while filesLeft {
+                let held = HeldLog(level: level)
+                var jobReader = reader
+                jobReader.logger = held.logger
+                filesLeft = readFiles(with: jobReader, held: held)
             }
         }
         return progress.withLock { $0.made }.map { ($0!.0, $0!.1) }

@@ -192,11 +192,19 @@ struct DocumentReader: Sendable {
             doc.url = try doc.itemURL(collection: collection, permalinkStyle: configuration.permalinkStyle,
                                       siteTime: siteTime)
         } catch {
-            let place = locator.permalink(of: doc, collection: collection)
-            throw error.located(place?.location ?? FileLocation(path: doc.displayPath, line: 1), in: place?.text)
+            throw permalinkError(error, of: doc, collection: collection)
         }
         doc.rememberDestination()
         return SourceCache.MadeDocument(document: doc, siteTime: usesSiteTime ? siteTime : nil)
+    }
+
+    /// An error of the item's permalink, placed where the permalink is set. Not inlined: the
+    /// locator it makes holds a copy of the configuration, which `makeItem` then made for every
+    /// item (~1,200 instructions with its release), error or not.
+    @inline(never)
+    private func permalinkError(_ error: BuildError, of doc: Document, collection: CollectionInfo) -> BuildError {
+        let place = locator.permalink(of: doc, collection: collection)
+        return error.located(place?.location ?? FileLocation(path: doc.displayPath, line: 1), in: place?.text)
     }
 
     /// The date an item shows: its own, or the file's modification time for a draft, or the site's time.

@@ -72,25 +72,30 @@ public struct FrontMatterSplit: Sendable, Equatable {
         }
         // The opening: whitespace up to (and including) its last newline.
         var lastNewline: Int?
+        // The newlines before `lineStart`: the opening's, then one for each line passed.
+        var newlines = 0
         while i < bytes.count, isRubySpace(bytes[i]) {
-            if bytes[i] == UInt8(ascii: "\n") { lastNewline = i }
+            if bytes[i] == UInt8(ascii: "\n") {
+                lastNewline = i
+                newlines += 1
+            }
             i += 1
         }
         guard let openingEnd = lastNewline.map({ $0 + 1 }) else { return nil }
-        // Each line start from there on is a candidate for the closing line.
-        // Lines found by `memchr` and newlines counted without branches: walking slices of the
-        // bytes with `firstIndex(of:)` and a filtered loop cost ~9 instructions a byte.
+        // Each line start from there on is a candidate for the closing line, found by `memchr`
+        // (walking slices of the bytes with `firstIndex(of:)` cost ~9 instructions a byte); the
+        // lines are counted as they are passed, not by a second pass over the front matter.
         let base = bytes.baseAddress!
         var lineStart = openingEnd
         while true {
             if let closingEnd = closingLineEnd(bytes, at: lineStart) {
-                var newlines = 0
-                for i in 0..<closingEnd { newlines &+= base[i] == UInt8(ascii: "\n") ? 1 : 0 }
+                for i in lineStart..<closingEnd { newlines &+= base[i] == UInt8(ascii: "\n") ? 1 : 0 }
                 return (lineStart, closingEnd, newlines + 1)
             }
             guard lineStart < bytes.count,
                   let newline = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), bytes.count - lineStart) else { return nil }
             lineStart = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
+            newlines += 1
         }
     }
 
