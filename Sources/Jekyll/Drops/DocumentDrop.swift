@@ -93,10 +93,8 @@ final class DocumentDrop: Drop {
         case .excerpt?: return .string(try scope.build.excerpts.text(of: id, scope: scope))
         case .next?, .previous?:
             scope.build.dependencies.listRead(SiteLists.neighbours(of: site.documents[id]), by: scope.document)
-            guard let (collection, index) = site.position(of: id) else { return .nil }
-            let other = index + (method == .next ? 1 : -1)
-            guard other >= 0, other < collection.documentIDs.count else { return .nil }
-            return scope.build.drop(collection.documentIDs[other])
+            guard let other = site.neighbour(of: id, by: method == .next ? 1 : -1) else { return .nil }
+            return scope.build.drop(other)
         case .content?:
             if let r = scope.build.result(of: id, seenFrom: scope.viewer) { return .string(r.converted) }
             return .string(site.documents[id].content)

@@ -90,7 +90,13 @@ public final class BuildContext: Sendable {
         self.excerpts = ExcerptTable(count: site.documents.count, converters: converters)
         self.layoutTemplates = sharing?.layoutTemplates ?? TemplateCache<String>()
         partials = sharing?.partials ?? PartialCache()
-        siteDrop = SiteDrop(site: site)
+        var drops: [any Drop] = []
+        drops.reserveCapacity(site.documents.count)
+        for (id, doc) in site.documents.enumerated() {
+            drops.append(doc.isPage ? PageDrop(site: site, id: id, frozenContent: nil) : DocumentDrop(site: site, id: id, dependencies: dependencies))
+        }
+        documentDrops = drops
+        siteDrop = SiteDrop(site: site, documentDrops: drops)
         jekyllDrop = JekyllDrop(environment: FileSystem.environment("JEKYLL_ENV") ?? "development")
         themeDrop = site.theme.map(ThemeDrop.init)
         startingPayloads = [false, true].map { [siteDrop, jekyllDrop, themeDrop] markdown in
@@ -106,12 +112,6 @@ public final class BuildContext: Sendable {
             payload["highlighter_suffix"] = markdown ? "\n" : .nil
             return payload
         }
-        var drops: [any Drop] = []
-        drops.reserveCapacity(site.documents.count)
-        for (id, doc) in site.documents.enumerated() {
-            drops.append(doc.isPage ? PageDrop(site: site, id: id, frozenContent: nil) : DocumentDrop(site: site, id: id, dependencies: dependencies))
-        }
-        documentDrops = drops
         initialLayoutData = sharing?.initialLayoutData ?? LayoutLeak.initialLayoutData(site)
         layoutContentSource = sharing?.layoutContentSource ?? LayoutLeak.contentSources(site)
         keepsEveryLayoutInput = recordsDependencies

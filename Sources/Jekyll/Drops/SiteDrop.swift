@@ -9,10 +9,16 @@ final class SiteDrop: Drop {
     /// The configuration's keys and values, held apart: reading them through
     /// `site.configuration` copied the whole configuration for every `site.title`.
     private let configuration: OrderedHash
+    /// `related_posts` of every post outside the newest ten, which all have the same: made once,
+    /// where a list of ten drops made and freed on every post page retained and released the
+    /// same ten drops from both cores.
+    private let commonRelatedPosts: (ids: [Int], value: Value)
 
-    init(site: SiteSnapshot) {
+    init(site: SiteSnapshot, documentDrops: [any Drop]) {
         self.site = site
         configuration = site.configuration.hash
+        let common = site.relatedPosts(of: -1)
+        commonRelatedPosts = (common, .array(common.map { .drop(documentDrops[$0]) }))
     }
 
     var typeName: String { "Jekyll::Drops::SiteDrop" }
@@ -82,6 +88,8 @@ final class SiteDrop: Drop {
             }
         case .relatedPosts?:
             guard let viewer = scope.viewer, viewer >= 0, !site.documents[viewer].isPage else { return .nil }
+            // A post among the newest ten has the others and the eleventh instead.
+            if !commonRelatedPosts.ids.contains(viewer) { return commonRelatedPosts.value }
             return .array(site.relatedPosts(of: viewer).map(build.drop))
         case .staticFiles?:
             return cache.value(forKey: key) { .array(site.staticFiles.map { .drop(StaticFileDrop(file: $0)) }) }
@@ -92,8 +100,8 @@ final class SiteDrop: Drop {
                 })
             }
         case nil:
-            if let c = site.collection(key) {
-                return cache.value(forKey: "collection:" + key) { .array(c.documentIDs.map(build.drop)) }
+            if let c = site.collectionIndex(key) {
+                return cache.value(forKey: "collection:" + key) { .array(site.collections[c].documentIDs.map(build.drop)) }
             }
             return configuration[key]
         }
@@ -109,10 +117,10 @@ final class SiteDrop: Drop {
 extension SiteSnapshot {
     /// Jekyll's related posts without LSI: the ten most recent posts other than this one.
     func relatedPosts(of id: Int) -> [Int] {
-        guard let posts = collection("posts"), posts.documentIDs.count > 1 else { return [] }
+        guard let posts = collectionIndex("posts"), collections[posts].documentIDs.count > 1 else { return [] }
         // A loop over the last eleven (the lazy `suffix`/`reversed`/`filter` chain cost ~2,800
         // instructions a post page).
-        let ids = posts.documentIDs
+        let ids = collections[posts].documentIDs
         var recent: [Int] = []
         recent.reserveCapacity(10)
         var i = ids.count - 1

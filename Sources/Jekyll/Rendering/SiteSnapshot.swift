@@ -120,14 +120,26 @@ public final class SiteSnapshot: Sendable {
     }
 
     public func collection(_ label: String) -> CollectionEntry? {
-        collections.first { $0.info.label == label }
+        collectionIndex(label).map { collections[$0] }
+    }
+
+    /// Where the (first) collection of `label` is in `collections`, for reading its entry in
+    /// place: a copy retained and released its four fields, which every render on both cores
+    /// shares (`next`, `previous`, `related_posts` and `site.title` ask on every page).
+    func collectionIndex(_ label: String) -> Int? {
+        var i = 0
+        while i < collections.count {
+            if collections[i].info.label == label { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// `Publication.isWritten` on the frozen site: pages always; items when their collection has
     /// output and they are published.
     func isWritten(_ doc: Document) -> Bool {
         guard let label = doc.collectionLabel else { return true }
-        guard collection(label)?.info.writesOutput == true else { return false }
+        guard let c = collectionIndex(label), collections[c].info.writesOutput else { return false }
         return Publisher(configuration: configuration, time: time).publishes(doc)
     }
 
@@ -136,6 +148,17 @@ public final class SiteSnapshot: Sendable {
         guard let label = documents[id].collectionLabel, let c = collection(label),
               let first = c.documentIDs.first else { return nil }
         return (c, id - first)
+    }
+
+    /// The item `offset` places after `id` in its collection (before it, for a negative offset);
+    /// nil past either end and for a document outside collections (`position(of:)` without
+    /// copying the collection's entry).
+    func neighbour(of id: Int, by offset: Int) -> Int? {
+        guard let label = documents[id].collectionLabel, let c = collectionIndex(label),
+              let first = collections[c].documentIDs.first else { return nil }
+        let other = id - first + offset
+        guard other >= 0, other < collections[c].documentIDs.count else { return nil }
+        return collections[c].documentIDs[other]
     }
 
     /// The posts, newest first (`site.posts`).

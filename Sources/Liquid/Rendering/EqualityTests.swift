@@ -121,9 +121,13 @@ extension RenderContext {
     func passes(_ tests: [EqualityTest], values: inout TestedValues) -> Bool {
         tests.withUnsafeBufferPointer { tests in
             for t in tests.indices {
-                let i = values.index(of: tests[t].path) ?? evaluate(tests[t].path, into: &values)
-                let holds = values.known.withUnsafeBufferPointer { known in
-                    known[i].usable && tests[t].holds(for: known[i].value)
+                // Each test unretained: `tests` holds it through the call (a recording's tests are
+                // read by every page's replay on both cores).
+                let holds = Unmanaged.passUnretained(tests[t])._withUnsafeGuaranteedRef { test in
+                    let i = values.index(of: test.path) ?? evaluate(test.path, into: &values)
+                    return values.known.withUnsafeBufferPointer { known in
+                        known[i].usable && test.holds(for: known[i].value)
+                    }
                 }
                 if !holds { return false }
             }

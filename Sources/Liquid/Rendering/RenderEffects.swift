@@ -4,7 +4,11 @@
 /// counted against the limits. Valid for another render only when the piece reads nothing that
 /// differs there — a host's decision, helped by `VariableUsage` and `canReplay(_:)` — except
 /// through the `==`/`!=` tests it recorded, which must come out the same there.
-public struct RenderEffects: Sendable {
+///
+/// A class of constants: every page's replay on both cores reads the same recording, and read
+/// through an unretained reference its fields are passed on without retaining them (a struct's
+/// fields, read through a pointer, were retained and released at every replay).
+public final class RenderEffects: Sendable {
     public let output: String
     let assignments: [(name: String, value: Value)]
     let loopOffsets: [(name: String, offset: Int)]
@@ -13,6 +17,16 @@ public struct RenderEffects: Sendable {
     let depth: Int
     /// The tests of the variables recorded as compared, in the order they were made.
     let tests: [EqualityTest]
+
+    init(output: String, assignments: [(name: String, value: Value)], loopOffsets: [(name: String, offset: Int)],
+         steps: Int, depth: Int, tests: [EqualityTest]) {
+        self.output = output
+        self.assignments = assignments
+        self.loopOffsets = loopOffsets
+        self.steps = steps
+        self.depth = depth
+        self.tests = tests
+    }
 }
 
 /// The names `RenderContext.canReplay(_:)` looks up for a usage, with their hashes: made once
@@ -111,27 +125,32 @@ extension RenderContext {
     public func replay(firstOf candidates: [RenderEffects], into output: inout OutputBuffer) throws -> Bool {
         guard !candidates.isEmpty else { return false }
         var values = TestedValues()
-        // The recordings read in place: a copy of one retained and released its output, lists
-        // and tests, which every page's replay on both cores shares.
+        // The recordings without a retain and release each: `candidates` holds them, and the
+        // caller holds `candidates` through the call.
         return try candidates.withUnsafeBufferPointer { candidates in
             for i in 0..<candidates.count {
-                let effects = candidates.baseAddress! + i
-                guard baseDepth + scopes.depth <= effects.pointee.depth else { continue }
-                if effects.pointee.tests.isEmpty || passes(effects.pointee.tests, values: &values) {
+                let replayed = try Unmanaged.passUnretained(candidates[i])._withUnsafeGuaranteedRef { effects in
+                    guard baseDepth + scopes.depth <= effects.depth,
+                          effects.tests.isEmpty || passes(effects.tests, values: &values) else { return false }
                     try replay(passed: effects, into: &output)
                     return true
                 }
+                if replayed { return true }
             }
             return false
         }
     }
 
-    private func replay(passed effects: UnsafePointer<RenderEffects>, into output: inout OutputBuffer) throws {
-        comparisonLog?.include(effects.pointee.tests)
-        try tick(effects.pointee.steps)
-        output.append(effects.pointee.output)
-        for (name, value) in effects.pointee.assignments { assign(name, value) }
-        for (name, offset) in effects.pointee.loopOffsets { setLoopOffset(name, hash: keyHash(name), offset) }
+    private func replay(passed effects: RenderEffects, into output: inout OutputBuffer) throws {
+        comparisonLog?.include(effects.tests)
+        try tick(effects.steps)
+        output.append(effects.output)
+        if !effects.assignments.isEmpty {
+            for (name, value) in effects.assignments { assign(name, value) }
+        }
+        if !effects.loopOffsets.isEmpty {
+            for (name, offset) in effects.loopOffsets { setLoopOffset(name, hash: keyHash(name), offset) }
+        }
     }
 
     /// Where the loop named `name` stopped, for `offset: continue`.
