@@ -92,8 +92,11 @@ public enum SiteBuild {
         timer.end("CLEANUP")
 
         // Write: into a staging folder swapped in at the end, keeping `keep_files`.
-        let files = rendered.pages + site.staticFiles.filter(\.isWritten).map {
-            OutputFile(path: $0.destinationPath, content: .copy(from: $0.path), origin: $0.path)
+        // Static files the render workers copied into the staging folder already are there.
+        let written = site.staticFiles.filter(\.isWritten)
+        let files = rendered.pages + written.indices.map { i in
+            OutputFile(path: written[i].destinationPath, content: .copy(from: staged?.copy(ofStaticFile: i) ?? written[i].path),
+                       origin: written[i].path)
         } + rendered.items
         BuildSafety.warnAboutConflicts(files, destination: configuration.destination, logger: logger)
         // Staged outputs were planned only when no file is another's folder.

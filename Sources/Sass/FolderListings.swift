@@ -66,6 +66,11 @@ final class FolderListings {
         return real.hasSuffix("/") ? real + name : real + "/" + name
     }
 
+    /// Records `real` as the real path of `folder` (which `realPath` would otherwise ask for again).
+    func knowRealPath(_ real: String, of folder: String) {
+        realFolders[folder.hasSuffix("/") ? folder : folder + "/"] = real
+    }
+
     private enum Lookup { case settled(Kind), missing, unknown }
 
     /// The folder last looked in: the candidates of one import share it.
@@ -87,11 +92,27 @@ final class FolderListings {
             if let listed = listings[folder] {
                 lastListing = listed
             } else {
-                lastListing = Self.list(folder)
+                lastListing = isMissingInItsParent(folder) ? Listing() : Self.list(folder)
                 listings[folder] = .some(lastListing)
             }
         }
         return lastListing
+    }
+
+    /// Whether the listing of the folder holding `folder` (listed already) shows no folder of its
+    /// name: `name/_index.scss` and the like are then missing without listing `name/` (which
+    /// fails, one system call an import).
+    private func isMissingInItsParent(_ folder: String) -> Bool {
+        let utf8 = folder.utf8
+        guard utf8.last == UInt8(ascii: "/"), let slash = utf8.dropLast().lastIndex(of: UInt8(ascii: "/")) else {
+            return false
+        }
+        let parent = String(folder[...slash])
+        guard case .some(.some(let listing)) = listings[parent] else { return false }
+        switch lookUp(String(folder[utf8.index(after: slash)..<utf8.index(before: utf8.endIndex)]), in: listing) {
+        case .missing, .settled(.file): return true
+        case .settled, .unknown: return false
+        }
     }
 
     private func lookUp(_ name: String, in listing: Listing?) -> Lookup {

@@ -11,8 +11,12 @@ import Darwin
 /// file(s) libsass itself would pick — the same candidates in the same order (the
 /// importing file's folder, then each load path; `_name`, `.scss`/`.sass`/`.css`,
 /// `name/_index.…`) — and, if one of them lies outside the allowed folders once
-/// symbolic links are followed, turns the import into an error. Otherwise it declines,
-/// and libsass imports as usual, so output is unchanged.
+/// symbolic links are followed, turns the import into an error. Otherwise, when that is
+/// one file libsass would read as it is (not indented Sass, which it converts) and the
+/// importing text's imports are plain (`PlainImports`), the guard reads the file and hands
+/// it to libsass, which then parses it as it would have: its own look-up `stat`s every
+/// candidate of every folder again (~30 calls an import, most of a small site's stylesheet
+/// compile). Anything else it declines, and libsass imports as usual.
 ///
 /// Imports libsass keeps as CSS (`url(…)`, `http://…`, `//…`, `….css`) are not files
 /// and pass. One limit: an import with media queries (`@import "x" screen;`) stays CSS
@@ -26,20 +30,43 @@ final class ImportGuard {
     /// The folders looked in, each listed once for this compile (libsass calls the guard on the
     /// compiling thread only).
     private let folders = FolderListings()
+    /// The stylesheets whose imports the guard may load, by the path libsass knows them by: the
+    /// input (SCSS) and the files loaded here whose every `@import` is plain.
+    private var plainImporters: Set<String> = []
 
-    init(options: SassOptions) {
+    /// `input`: the text libsass compiles (its imports may be loaded here when it is SCSS).
+    init(options: SassOptions, input: String = "") {
         let cwd = SassPath.currentDirectory()
         workingDirectory = cwd
         loadPaths = options.loadPaths.filter { !$0.isEmpty }.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         let inputFolder = SassPath.dirName(SassPath.absolute(options.inputPath ?? "stdin", cwd: cwd))
         let folders = [inputFolder] + options.loadPaths.map { SassPath.absolute($0, cwd: cwd) }
-        allowedRoots = folders.compactMap(SassPath.realPath).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        var roots: [String] = []
+        for folder in folders {
+            guard let real = SassPath.realPath(folder) else { continue }
+            roots.append(real.hasSuffix("/") ? real : real + "/")
+            self.folders.knowRealPath(real, of: folder)
+        }
+        allowedRoots = roots
+        var text = input
+        if options.syntax == .scss, text.withUTF8({ PlainImports.inText(UnsafeRawBufferPointer($0)) }) {
+            plainImporters.insert(options.inputPath ?? "")
+        }
     }
 
-    /// Why importing `url` from the file at `importer` is refused, or nil to let libsass
-    /// import it.
-    func refusal(importing url: String, from importer: String) -> String? {
-        if Self.staysCSS(url) { return nil }
+    /// What the guard does with one `@import`.
+    enum Decision: Equatable {
+        /// The import is an error with this message.
+        case refuse(String)
+        /// libsass imports it as usual.
+        case decline
+        /// libsass parses the file at `path`, whose bytes were read here (NUL-terminated).
+        case load(path: String, contents: [UInt8])
+    }
+
+    /// What to do with `@import url` in the file at `importer` (libsass's path for it).
+    func decision(importing url: String, from importer: String) -> Decision {
+        if Self.staysCSS(url) { return .decline }
         let target = SassPath.canonical(url)
         let base = SassPath.absolute(SassPath.dirName(importer), cwd: workingDirectory)
         var found = candidates(root: base, file: target)
@@ -49,10 +76,17 @@ final class ImportGuard {
         for file in found {
             let real = folders.realPath(file) ?? file
             if !allowedRoots.contains(where: { real.hasPrefix($0) }) {
-                return "@import \"\(url)\" reads \(real), which is outside the load paths and the input file's folder"
+                return .refuse("@import \"\(url)\" reads \(real), which is outside the load paths and the input file's folder")
             }
         }
-        return nil
+        // Several: libsass reports them. Indented Sass: libsass converts it as it reads it.
+        guard found.count == 1, let file = found.first, plainImporters.contains(importer),
+              !String(decoding: file.utf8.suffix(5).map { $0 | 0x20 }, as: UTF8.self).hasSuffix(".sass"),
+              let contents = SassPath.contents(of: file) else { return .decline }
+        if contents.withUnsafeBytes({ PlainImports.inText(UnsafeRawBufferPointer(rebasing: $0.dropLast(2))) }) {
+            plainImporters.insert(file)
+        }
+        return .load(path: file, contents: contents)
     }
 
     /// libsass's test for imports it writes out as CSS instead of reading.
@@ -100,12 +134,22 @@ let importGuardCallback: Sass_Importer_Fn = { url, entry, compiler in
     guard let url, let cookie = sass_importer_get_cookie(entry) else { return nil }
     let importGuard = Unmanaged<ImportGuard>.fromOpaque(cookie).takeUnretainedValue()
     let importer = sass_import_get_abs_path(sass_compiler_get_last_import(compiler)).map { String(cString: $0) } ?? ""
-    guard let refusal = importGuard.refusal(importing: String(cString: url), from: importer) else { return nil }
+    let entry: Sass_Import_Entry?
+    switch importGuard.decision(importing: String(cString: url), from: importer) {
+    case .decline:
+        return nil
+    case .refuse(let message):
+        entry = sass_make_import_entry(url, nil, nil)
+        // Line and column 0: libsass reports the error at the @import.
+        sass_import_set_error(entry, message, 0, 0)
+    case .load(let path, let contents):
+        // libsass takes the buffer over and frees it.
+        guard let buffer = malloc(contents.count) else { return nil }
+        contents.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        entry = sass_make_import(url, path, buffer.assumingMemoryBound(to: CChar.self), nil)
+    }
     let list = sass_make_import_list(1)
-    let refused = sass_make_import_entry(url, nil, nil)
-    // Line and column 0: libsass reports the error at the @import.
-    sass_import_set_error(refused, refusal, 0, 0)
-    sass_import_set_list_entry(list, 0, refused)
+    sass_import_set_list_entry(list, 0, entry)
     return list
 }
 
@@ -122,6 +166,26 @@ enum SassPath {
         guard let buffer = realpath(path, nil) else { return nil }
         defer { free(buffer) }
         return String(cString: buffer)
+    }
+
+    /// The file's bytes and two NULs, as libsass reads a file it imports; nil if it cannot be
+    /// read whole (libsass then tries, and reports it).
+    static func contents(of path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        let size = Int(status.st_size)
+        var bytes = [UInt8](repeating: 0, count: size + 2)
+        var count = 0
+        while count < size {
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, size - count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            count += n
+        }
+        return bytes
     }
 
     /// Exists and is not a directory.

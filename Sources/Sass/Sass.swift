@@ -27,7 +27,7 @@ public enum Sass {
 
         var guardBox: Unmanaged<ImportGuard>?
         if options.restrictImports {
-            let importGuard = ImportGuard(options: options)
+            let importGuard = ImportGuard(options: options, input: source)
             let box = Unmanaged.passRetained(importGuard)
             guardBox = box
             let importers = sass_make_importer_list(1)

@@ -74,7 +74,13 @@ import Testing
             (Array("---\na: [\n---\nbody".utf8), false),
             (Array("---\n- a list\n---\nbody".utf8), false),
             (Array("---\ntitle: x\n---\nreplacement \u{FFFD}".utf8), false),
-            (Array("no front matter".utf8), false),
+            (Array("no front matter".utf8), true),
+            (Array("<!doctype html>\n{{ content }}\n".utf8), true),
+            (Array("- a line starting like front matter\n".utf8), false),
+            ([0xEF, 0xBB, 0xBF] + Array("a byte order mark".utf8), false),
+            ([0xEF, 0xBB, 0xBF] + Array("---\na: 1\n---\nb".utf8), false),
+            (Array("no front matter, replacement \u{FFFD}".utf8), false),
+            (Array("no front matter, bad ".utf8) + [0xFF], false),
             ([], false),
         ]
         // Front matter longer than the first head read, and a body longer than a head.

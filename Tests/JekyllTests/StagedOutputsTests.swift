@@ -171,4 +171,33 @@ import JekyllPlugins
         #expect(scratch.text("old.html") == "previous build\n")
         #expect(scratch.leftBeside() == [])
     }
+
+    /// Static files are copied into the staging folder by render workers left without a document:
+    /// each arrives once, with its bytes and its source's modification time, on a first build and
+    /// on one over a previous site.
+    @Test func staticFilesAreCopiedWithTheirTimes() throws {
+        let scratch = try Scratch(Self.blog.merging([
+            "index.html": "---\n---\n{{ site.static_files | size }}\n",
+            "a.txt": "plain\n",
+            "assets/img/b.png": "not really a png\n",
+            "assets/js/deep/c.js": "var c = 1;\n",
+        ]) { $1 })
+        let sources = ["a.txt", "assets/img/b.png", "assets/js/deep/c.js"]
+        let past = Date(timeIntervalSince1970: 1_600_000_000.25)
+        for name in sources {
+            try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: Path.join(scratch.root, "site", name))
+        }
+        // First into no destination at all, then over that site.
+        try FileManager.default.removeItem(atPath: scratch.destination)
+        for _ in 0..<2 {
+            try scratch.build()
+            #expect(scratch.text("index.html") == "3\n")
+            for name in sources {
+                #expect(scratch.text(name) == (try? String(contentsOfFile: Path.join(scratch.root, "site", name), encoding: .utf8)))
+                let copied = try FileManager.default.attributesOfItem(atPath: Path.join(scratch.destination, name))
+                #expect((copied[.modificationDate] as? Date) == past, "\(name)")
+            }
+            #expect(scratch.leftBeside() == [])
+        }
+    }
 }

@@ -23,6 +23,21 @@ import Testing
             }
         }
     }
+
+    /// A sub-folder the folder's listing shows no folder of is empty without being listed; the
+    /// others (folders, links, other capitals) are listed as before.
+    @Test func subfoldersAnswerAsStatToo() throws {
+        try SassErrorTests.withFiles(["a/_part.scss": "x", "a/sub/index.scss": "y", "b/_other.scss": "z"]) { root in
+            symlink(root + "/b", root + "/a/linkdir")
+            let listings = FolderListings()
+            _ = listings.existingFiles(in: root + "/a/", named: ["_part.scss"])
+            let names = ["index.scss", "_other.scss", "_index.scss"]
+            for sub in ["sub", "SUB", "linkdir", "nothing", "_part.scss"] {
+                let folder = root + "/a/" + sub + "/"
+                #expect(listings.existingFiles(in: folder, named: names) == names.map { folder + $0 }.filter(SassPath.isFile), "\(sub)")
+            }
+        }
+    }
 }
 
 /// The guard joins a candidate's folder once; that must be the path each name's own joins give.

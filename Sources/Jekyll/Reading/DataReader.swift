@@ -16,17 +16,18 @@ struct DataReader {
     func read(_ directory: String, root: String) throws(BuildError) -> OrderedHash {
         var data = OrderedHash()
         let filter = EntryFilter(source: site.source, include: [], exclude: [], safe: site.configuration.safe)
-        guard FileSystem.isDirectory(directory), !filter.isRefusedSymlink(directory),
-              let names = try? FileSystem.entries(directory) else { return data }
-        let visible = names.filter { !$0.hasPrefix(".") }
+        // Folders told by the listing's entry types, not a `stat` of each entry (two of each file).
+        guard !filter.isRefusedSymlink(directory), let listed = try? FileSystem.entriesAndFolders(directory) else { return data }
+        let visible = listed.filter { !$0.name.hasPrefix(".") }.sorted { String.utf8Precedes($0.name, $1.name) }
+        let folders = Set(visible.filter(\.isFolder).map(\.name))
         // Ruby's `Dir["*.{yaml,yml,json,csv,tsv}"]` lists the extensions one after another, then folders.
         var ordered: [String] = []
-        for ext in ["yaml", "yml", "json", "csv", "tsv"] { ordered += visible.filter { $0.hasSuffix("." + ext) } }
-        ordered += visible.filter { FileSystem.isDirectory(Path.join(directory, $0)) }
+        for ext in ["yaml", "yml", "json", "csv", "tsv"] { ordered += visible.map(\.name).filter { $0.hasSuffix("." + ext) } }
+        ordered += visible.filter(\.isFolder).map(\.name)
         for entry in ordered {
             let path = Path.join(directory, entry)
             if filter.isRefusedSymlink(path) { continue }
-            if FileSystem.isDirectory(path) {
+            if folders.contains(entry) {
                 data[DataReader.sanitize(entry)] = .hash(try read(path, root: root))
             } else {
                 data[DataReader.sanitize(Path.basenameWithoutExtension(entry))] = try readFile(path, root: root)

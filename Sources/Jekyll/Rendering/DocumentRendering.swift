@@ -31,6 +31,14 @@ extension BuildContext {
                     failure.withLock { if $0 == nil { $0 = error } }
                 }
             }
+            // No document left to take: copy static files while the others finish theirs.
+            while failure.withLock({ $0 == nil }), let staged = stagedOutputs {
+                do throws(BuildError) {
+                    guard try staged.copyNextStaticFile() else { break }
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                }
+            }
         }
         if let error = failure.withLock({ $0 }) { throw error }
         func output(_ id: Int) -> OutputFile? {

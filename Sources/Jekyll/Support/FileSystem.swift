@@ -50,6 +50,11 @@ public enum FileSystem {
         statInfo(path, follow: true).map { kind(of: $0.st_mode) }
     }
 
+    /// What is at `path` itself (a symlink there is `.symlink`); nil when nothing is.
+    public static func kind(_ path: String, followingLinks: Bool) -> Kind? {
+        statInfo(path, follow: followingLinks).map { kind(of: $0.st_mode) }
+    }
+
     public static func exists(_ path: String) -> Bool { statInfo(path, follow: true) != nil }
     public static func isDirectory(_ path: String) -> Bool { kind(path) == .directory }
     public static func isFile(_ path: String) -> Bool { kind(path) == .file }

@@ -51,14 +51,17 @@ public struct SiteWriter: Sendable {
     /// (a copy from their own place there) stay as they are.
     public func write(_ files: [OutputFile], staged: Bool = false) throws(BuildError) {
         let staging = stagingPath
+        // Nothing at the destination (a first or clean build): no previous site to reuse or keep
+        // files of, and nothing to swap out, known from one `lstat` (it was asked five times).
+        let isVacant = FileSystem.kind(destination, followingLinks: false) == nil
         do {
             if !staged {
                 try FileSystem.remove(staging)
                 try FileSystem.makeDirectories(staging)
             }
-            try writeFiles(files, into: staging, staged: staged)
-            try carryOverKeptFiles(into: staging, producing: files)
-            try swap(in: staging)
+            try writeFiles(files, into: staging, staged: staged, reusing: !isVacant)
+            if !isVacant { try carryOverKeptFiles(into: staging, producing: files) }
+            try swap(in: staging, isVacant: isVacant)
         } catch let error as BuildError {
             try? FileSystem.remove(staging)
             throw error
@@ -68,7 +71,7 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    private func writeFiles(_ files: [OutputFile], into root: String, staged: Bool) throws(BuildError) {
+    private func writeFiles(_ files: [OutputFile], into root: String, staged: Bool, reusing: Bool) throws(BuildError) {
         let chosen: [OutputFile]
         if staged {
             // `StagingPlan` found each path once, inside the destination, none another's folder.
@@ -98,7 +101,7 @@ public struct SiteWriter: Sendable {
         let folder: FileSystem.Folder
         do { folder = try FileSystem.Folder(root) } catch { throw BuildError("could not open \(root): \(error)") }
         // Without a previous site there is nothing to reuse (a clean build): no lookups per file.
-        let previous = openPrevious()
+        let previous = reusing ? openPrevious() : nil
         let failure = Locked<BuildError?>(nil)
         // Folders level by level (parents first), each level on all cores: creating a thousand
         // folders is most of what the kernel does for a build.
@@ -234,9 +237,16 @@ public struct SiteWriter: Sendable {
         return keepFiles.contains { !$0.isEmpty && (folder.hasPrefix($0) || $0.hasPrefix(folder)) }
     }
 
-    private func swap(in staging: String) throws(BuildError) {
+    private func swap(in staging: String, isVacant: Bool) throws(BuildError) {
         do {
-            if FileSystem.exists(destination) || FileSystem.isSymlink(destination) {
+            if isVacant {
+                // The staging folder's parent is the destination's, which therefore exists, but
+                // it might have gone since.
+                do throws(FileSystem.Failure) { try FileSystem.rename(staging, to: destination) } catch let failure where failure.isNotFound {
+                    try FileSystem.makeDirectories(Path.dirname(destination))
+                    try FileSystem.rename(staging, to: destination)
+                }
+            } else if FileSystem.exists(destination) || FileSystem.isSymlink(destination) {
                 let retired = retiredPath
                 try FileSystem.remove(retired)
                 try FileSystem.exchange(staging, destination, retiredPath: retired)

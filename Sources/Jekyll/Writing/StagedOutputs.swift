@@ -23,15 +23,29 @@ final class StagedOutputs: Sendable {
     private let folderOfDocument: [Int32]
     /// Which of `plan.folders` exist: made by this build as the first output into each is written.
     private let madeFolders: Locked<[Bool]>
+    /// The site's written static files, in its order: copied in by render workers that find no
+    /// document left (`copyNextStaticFile`), so the copies overlap the last renders (a small
+    /// site's longest page, its stylesheet's compile) instead of following them.
+    private let staticFiles: [StaticCopy]
+    /// The next static file to copy, and which ones are copied.
+    private let staticCopies: Locked<(next: Int, copied: [Bool])>
+
+    struct StaticCopy: Sendable {
+        var source: String
+        var path: String
+        var folder: Int32
+    }
 
     private init(writer: SiteWriter, folder: FileSystem.Folder, paths: [String?], plan: StagingPlan,
-                 folderOfDocument: [Int32], previous: FileSystem.Folder?) {
+                 folderOfDocument: [Int32], staticFiles: [StaticCopy], previous: FileSystem.Folder?) {
         self.writer = writer
         self.folder = folder
         self.paths = paths
         self.plan = plan
         self.folderOfDocument = folderOfDocument
         madeFolders = Locked(Array(repeating: false, count: plan.folders.count))
+        self.staticFiles = staticFiles
+        staticCopies = Locked((0, Array(repeating: false, count: staticFiles.count)))
         self.previous = previous
     }
 
@@ -55,15 +69,22 @@ final class StagedOutputs: Sendable {
         for collection in site.collections { collection.documentIDs.forEach(plan) }
         guard let stagingPlan = StagingPlan(paths: planned) else { return nil }
         var folderOfDocument = [Int32](repeating: -1, count: site.documents.count)
-        for (index, id) in documentOfPlanned.enumerated() where id >= 0 {
-            folderOfDocument[id] = stagingPlan.folderOfPath[index]
+        var staticFiles: [StaticCopy] = []
+        let sources = site.staticFiles.filter(\.isWritten).map(\.path)
+        for (index, id) in documentOfPlanned.enumerated() {
+            if id >= 0 {
+                folderOfDocument[id] = stagingPlan.folderOfPath[index]
+            } else if staticFiles.count < sources.count {
+                let folder = stagingPlan.folderOfPath[index]
+                staticFiles.append(StaticCopy(source: sources[staticFiles.count], path: planned[index], folder: folder))
+            }
         }
         let staging = writer.stagingPath
         do {
             try FileSystem.remove(staging)
             try FileSystem.makeDirectories(staging)
             return StagedOutputs(writer: writer, folder: try FileSystem.Folder(staging), paths: paths, plan: stagingPlan,
-                                 folderOfDocument: folderOfDocument, previous: writer.openPrevious())
+                                 folderOfDocument: folderOfDocument, staticFiles: staticFiles, previous: writer.openPrevious())
         } catch {
             throw BuildError("could not prepare \(staging): \(error)")
         }
@@ -123,6 +144,33 @@ final class StagedOutputs: Sendable {
             offset += run.count
         }
         return nil
+    }
+
+    /// Copies the next static file no worker has taken yet into the staging folder; false when
+    /// none is left.
+    func copyNextStaticFile() throws(BuildError) -> Bool {
+        let taken = staticCopies.withLock { copies -> Int? in
+            guard copies.next < staticFiles.count else { return nil }
+            defer { copies.next += 1 }
+            return copies.next
+        }
+        guard let index = taken else { return false }
+        let file = staticFiles[index]
+        do {
+            try makeFolder(file.folder)
+            try writer.write(OutputFile(path: file.path, content: .copy(from: file.source), origin: file.source),
+                             into: folder, reusing: previous)
+        } catch {
+            throw BuildError("could not write \(file.path): \(error)")
+        }
+        staticCopies.withLock { $0.copied[index] = true }
+        return true
+    }
+
+    /// Where the written static file `index` (in the site's order) was copied to, if it was.
+    func copy(ofStaticFile index: Int) -> String? {
+        guard staticCopies.withLock({ index < $0.copied.count && $0.copied[index] }) else { return nil }
+        return Path.join(folder.path, staticFiles[index].path)
     }
 
     /// Whether document `id`'s output is written as soon as it is rendered.
