@@ -190,10 +190,7 @@ final class Element {
             spansPending = false
             let raw = Element(.rawText)
             raw.storedValue = storedValue
-            raw.sourceBytes = sourceBytes
-            raw.sourceBase = sourceBase
-            raw.sourceRange = sourceRange
-            raw.line = line
+            raw.takeSource(of: self)
             value = ""
             children.insert(raw, at: 0)
             return raw
@@ -352,16 +349,21 @@ final class Element {
         dropPendingText()
     }
 
+    /// The source text (and its line) `other` keeps pending, kept by this element instead.
+    private func takeSource(of other: Element) {
+        sourceBytes = other.sourceBytes
+        sourceBase = other.sourceBase
+        sourceRange = other.sourceRange
+        line = other.line
+    }
+
     /// The paragraph `holdsItemParagraph` kept on the item, as `CmarkBlockBuilder` would have
     /// made it and the tree pass changed it so far.
     private func makeItemParagraph() {
         let p = Element(.p)
         p.block = true
         p.transparent = true
-        p.line = line
-        p.sourceBytes = sourceBytes
-        p.sourceBase = sourceBase
-        p.sourceRange = sourceRange
+        p.takeSource(of: self)
         p.spansPending = spansPending
         p.spansSimple = spansSimple
         p.simpleSpanOps = simpleSpanOps
