@@ -126,36 +126,26 @@ struct SiteSetup {
     /// `--disable-disk-cache`. kyll caches nothing there but makes the same folders at the same
     /// moments, so that a build, `doctor` or a failed build leave the source as Jekyll leaves it:
     /// first the folder and its `.gitignore`, as the configuration is applied (before the theme)…
-    /// Whether it wrote the `.gitignore` (the folder is then most likely new).
-    @discardableResult
-    static func hideCacheFolderFromGit(_ configuration: Configuration) -> Bool {
-        guard usesDiskCache(configuration) else { return false }
+    static func hideCacheFolderFromGit(_ configuration: Configuration) {
+        guard usesDiskCache(configuration) else { return }
         let cache = configuration.inSource(configuration.cacheDir)
         let ignore = Path.join(cache, ".gitignore")
-        guard !FileSystem.exists(ignore) else { return false }
+        guard !FileSystem.exists(ignore) else { return }
         try? FileSystem.makeDirectories(cache)
-        do { try FileSystem.write(Array("# ignore everything in this directory\n*\n".utf8), to: ignore) } catch { return false }
-        return true
+        try? FileSystem.write(Array("# ignore everything in this directory\n*\n".utf8), to: ignore)
     }
 
     /// Both, as a build that got past its time and `limit_posts` leaves them.
     static func makeCacheFolders(_ configuration: Configuration) {
-        makeCacheFolder(configuration, inNewFolder: hideCacheFolderFromGit(configuration))
+        hideCacheFolderFromGit(configuration)
+        makeCacheFolder(configuration)
     }
 
     /// …then, once the site's time and `limit_posts` are accepted, the folder where Jekyll keeps the
     /// configuration it last built with (Ruby Marshal data, which kyll does not write).
-    static func makeCacheFolder(_ configuration: Configuration, inNewFolder: Bool = false) {
+    static func makeCacheFolder(_ configuration: Configuration) {
         guard usesDiskCache(configuration) else { return }
-        let folder = Path.join(configuration.inSource(configuration.cacheDir), "Jekyll/Cache/Jekyll--Cache")
-        // In a new cache folder, each level in turn: `makeDirectories` tries the deepest first, as
-        // is best where they exist, and there failed once for each missing level.
-        if inNewFolder {
-            for level in ["Jekyll", "Jekyll/Cache"] {
-                try? FileSystem.makeDirectories(Path.join(configuration.inSource(configuration.cacheDir), level))
-            }
-        }
-        try? FileSystem.makeDirectories(folder)
+        try? FileSystem.makeDirectories(Path.join(configuration.inSource(configuration.cacheDir), "Jekyll/Cache/Jekyll--Cache"))
     }
 
     private static func usesDiskCache(_ configuration: Configuration) -> Bool {

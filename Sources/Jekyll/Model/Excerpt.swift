@@ -1,11 +1,3 @@
-#if canImport(Darwin)
-import Darwin
-#elseif canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
 /// The excerpt of a collection item: the text before the first `excerpt_separator`, with Liquid
 /// blocks the cut left open closed again and the Markdown link definitions it uses appended.
 enum Excerpt {
@@ -80,30 +72,28 @@ enum Excerpt {
 
     /// Lines `[label]: rest` (at most three spaces of indent). The text is the whole rest of the
     /// document, and such a line's first `]` is followed by `:`: only the lines holding a `]:`
-    /// (found with `memchr`) are looked at, not every line of the document.
+    /// (`ByteSearch`) are looked at, not every line of the document.
     static func linkDefinitions(in text: Substring) -> [(label: String, rest: String)] {
         var text = text
         return text.withUTF8 { bytes in
             var out: [(String, String)] = []
-            guard let base = bytes.baseAddress else { return out }
-            let newline = Int32(UInt8(ascii: "\n"))
             var offset = 0
-            while offset < bytes.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "]")), bytes.count - offset) {
-                let bracket = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                guard bracket + 1 < bytes.count, bytes[bracket + 1] == UInt8(ascii: ":") else {
-                    offset = bracket + 1
-                    continue
-                }
+            while offset < bytes.count,
+                  let found = closingColon.withUnsafeBufferPointer({
+                      ByteSearch.firstOffset(of: $0, in: UnsafeBufferPointer(rebasing: bytes[offset...]))
+                  }) {
+                let bracket = offset + found
                 var lineStart = bracket
                 while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
-                let lineEnd = memchr(base + bracket, newline, bytes.count - bracket)
-                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+                let lineEnd = bytes[bracket...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
                 if let definition = linkDefinition(bytes, line: lineStart..<lineEnd) { out.append(definition) }
                 offset = lineEnd + 1
             }
             return out
         }
     }
+
+    private static let closingColon: [UInt8] = [UInt8(ascii: "]"), UInt8(ascii: ":")]
 
     /// The line as `[label]` and `: rest` when it is a definition: `[` after at most three spaces,
     /// its first `]` after a label of at least one byte, then `:` and at least one more byte.

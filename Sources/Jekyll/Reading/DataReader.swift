@@ -18,19 +18,18 @@ struct DataReader {
         let filter = EntryFilter(source: site.source, include: [], exclude: [], safe: site.configuration.safe)
         // Folders told by the listing's entry types, not a `stat` of each entry (two of each file).
         guard !filter.isRefusedSymlink(directory), let listed = try? FileSystem.entriesAndFolders(directory) else { return data }
-        let visible = listed.filter { !$0.name.hasPrefix(".") }.sorted { String.utf8Precedes($0.name, $1.name) }
-        let folders = Set(visible.filter(\.isFolder).map(\.name))
+        let visible = listed.filter { !$0.name.hasPrefix(".") }.sortedByUTF8(\.name)
         // Ruby's `Dir["*.{yaml,yml,json,csv,tsv}"]` lists the extensions one after another, then folders.
-        var ordered: [String] = []
-        for ext in ["yaml", "yml", "json", "csv", "tsv"] { ordered += visible.map(\.name).filter { $0.hasSuffix("." + ext) } }
-        ordered += visible.filter(\.isFolder).map(\.name)
+        var ordered: [FileSystem.NamedEntry] = []
+        for ext in ["yaml", "yml", "json", "csv", "tsv"] { ordered += visible.filter { $0.name.hasSuffix("." + ext) } }
+        ordered += visible.filter(\.isFolder)
         for entry in ordered {
-            let path = Path.join(directory, entry)
+            let path = Path.join(directory, entry.name)
             if filter.isRefusedSymlink(path) { continue }
-            if folders.contains(entry) {
-                data[DataReader.sanitize(entry)] = .hash(try read(path, root: root))
+            if entry.isFolder {
+                data[DataReader.sanitize(entry.name)] = .hash(try read(path, root: root))
             } else {
-                data[DataReader.sanitize(Path.basenameWithoutExtension(entry))] = try readFile(path, root: root)
+                data[DataReader.sanitize(Path.basenameWithoutExtension(entry.name))] = try readFile(path, root: root)
             }
         }
         return data

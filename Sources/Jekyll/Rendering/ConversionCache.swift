@@ -53,18 +53,21 @@ final class ConversionCache: Sendable {
         self.makeSalt = makeSalt
     }
 
-    var salt: [UInt8] { keyed.salt }
-
     private var keyed: Keying {
         keying.withLock { made in
             if let made { return made }
             let salt = makeSalt()
-            let seenBefore = Set(Self.keys(in: (try? FileSystem.read(Path.join(folder, Self.indexName))) ?? []))
+            let seenBefore = readIndex()
             let keyed = Keying(salt: salt, saltHash: salt.withUnsafeBytes { FastHash.hash($0, seed: 0x6b79_6c6c) },
                                seenBefore: seenBefore)
             made = keyed
             return keyed
         }
+    }
+
+    /// The keys the last build saw, from the index it left.
+    private func readIndex() -> Set<UInt64> {
+        Set(Self.keys(in: (try? FileSystem.read(Path.join(folder, Self.indexName))) ?? []))
     }
 
     /// The conversion of `input`: an intact entry's, or else `convert`'s, which is stored when an
@@ -99,7 +102,8 @@ final class ConversionCache: Sendable {
     /// converted or looked up, so entries for keys it did not see are stale and go.
     func finish(complete: Bool) {
         let seen = seenNow.withLock { $0 }
-        let seenBefore = self.keyed.seenBefore
+        // the index alone when no conversion asked for the keying (no salt made for nothing)
+        let seenBefore = keying.withLock { $0?.seenBefore } ?? readIndex()
         let keys = complete ? Set(seen) : seenBefore.union(seen)
         // A rebuild of an unchanged site leaves the index as it is.
         if keys == seenBefore { return }

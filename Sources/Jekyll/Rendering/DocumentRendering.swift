@@ -32,7 +32,8 @@ extension BuildContext {
                 }
             }
             // No document left to take: copy static files while the others finish theirs.
-            while failure.withLock({ $0 == nil }), let staged = stagedOutputs {
+            guard let staged = stagedOutputs else { return }
+            while failure.withLock({ $0 == nil }) {
                 do throws(BuildError) {
                     guard try staged.copyNextStaticFile() else { break }
                 } catch {

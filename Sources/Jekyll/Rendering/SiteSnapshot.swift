@@ -143,16 +143,9 @@ public final class SiteSnapshot: Sendable {
         return Publisher(configuration: configuration, time: time).publishes(doc)
     }
 
-    /// The collection an item belongs to and its position there (for `next`/`previous`).
-    func position(of id: Int) -> (collection: CollectionEntry, index: Int)? {
-        guard let label = documents[id].collectionLabel, let c = collection(label),
-              let first = c.documentIDs.first else { return nil }
-        return (c, id - first)
-    }
-
     /// The item `offset` places after `id` in its collection (before it, for a negative offset);
-    /// nil past either end and for a document outside collections (`position(of:)` without
-    /// copying the collection's entry).
+    /// nil past either end and for a document outside collections (read in place: the
+    /// collection's entry is not copied).
     func neighbour(of id: Int, by offset: Int) -> Int? {
         guard let label = documents[id].collectionLabel, let c = collectionIndex(label),
               let first = collections[c].documentIDs.first else { return nil }

@@ -45,22 +45,16 @@ public enum FileSystem {
         }
     }
 
-    /// What is at `path`, following symlinks; nil when nothing is.
-    public static func kind(_ path: String) -> Kind? {
-        statInfo(path, follow: true).map { kind(of: $0.st_mode) }
-    }
-
-    /// What is at `path` itself (a symlink there is `.symlink`); nil when nothing is.
-    public static func kind(_ path: String, followingLinks: Bool) -> Kind? {
+    /// What is at `path`, following symlinks (unless `followingLinks` is false: a symlink there is
+    /// then `.symlink`); nil when nothing is.
+    public static func kind(_ path: String, followingLinks: Bool = true) -> Kind? {
         statInfo(path, follow: followingLinks).map { kind(of: $0.st_mode) }
     }
 
     public static func exists(_ path: String) -> Bool { statInfo(path, follow: true) != nil }
     public static func isDirectory(_ path: String) -> Bool { kind(path) == .directory }
     public static func isFile(_ path: String) -> Bool { kind(path) == .file }
-    public static func isSymlink(_ path: String) -> Bool {
-        statInfo(path, follow: false).map { kind(of: $0.st_mode) == .symlink } ?? false
-    }
+    public static func isSymlink(_ path: String) -> Bool { kind(path, followingLinks: false) == .symlink }
 
     public static func modificationTime(_ path: String) -> Timestamp? {
         statInfo(path, follow: true).map(modificationTime(of:))

@@ -73,11 +73,10 @@ struct SiteLists {
                 return site.collection(String(name.dropFirst(11)))?.documentIDs.map { keys[$0] }.joined(separator: "\n") ?? "-"
             }
             if name.hasPrefix("neighbours:") {
-                guard let id = id(ofKey: String(name.dropFirst(11))), let (collection, index) = site.position(of: id) else {
-                    return "-"
-                }
-                let ids = collection.documentIDs
-                return (index > 0 ? keys[ids[index - 1]] : "") + "\n" + (index + 1 < ids.count ? keys[ids[index + 1]] : "")
+                guard let id = id(ofKey: String(name.dropFirst(11))),
+                      site.documents[id].collectionLabel.flatMap(site.collection) != nil else { return "-" }
+                let previous = site.neighbour(of: id, by: -1), next = site.neighbour(of: id, by: 1)
+                return (previous.map { keys[$0] } ?? "") + "\n" + (next.map { keys[$0] } ?? "")
             }
             return "unknown:" + name
         }

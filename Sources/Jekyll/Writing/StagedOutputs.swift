@@ -62,22 +62,21 @@ final class StagedOutputs: Sendable {
             if doc.derivedFrom == nil { paths[id] = doc.destinationPath }
         }
         site.pageIDs.forEach(plan)
+        // each written static file's source, and where its path is in `planned`
+        var staticSources: [(source: String, planned: Int)] = []
         for file in site.staticFiles where file.isWritten {
+            staticSources.append((file.path, planned.count))
             planned.append(file.destinationPath)
             documentOfPlanned.append(-1)
         }
         for collection in site.collections { collection.documentIDs.forEach(plan) }
         guard let stagingPlan = StagingPlan(paths: planned) else { return nil }
         var folderOfDocument = [Int32](repeating: -1, count: site.documents.count)
-        var staticFiles: [StaticCopy] = []
-        let sources = site.staticFiles.filter(\.isWritten).map(\.path)
-        for (index, id) in documentOfPlanned.enumerated() {
-            if id >= 0 {
-                folderOfDocument[id] = stagingPlan.folderOfPath[index]
-            } else if staticFiles.count < sources.count {
-                let folder = stagingPlan.folderOfPath[index]
-                staticFiles.append(StaticCopy(source: sources[staticFiles.count], path: planned[index], folder: folder))
-            }
+        for (index, id) in documentOfPlanned.enumerated() where id >= 0 {
+            folderOfDocument[id] = stagingPlan.folderOfPath[index]
+        }
+        let staticFiles = staticSources.map {
+            StaticCopy(source: $0.source, path: planned[$0.planned], folder: stagingPlan.folderOfPath[$0.planned])
         }
         let staging = writer.stagingPath
         do {

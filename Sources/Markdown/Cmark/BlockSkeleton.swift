@@ -40,10 +40,11 @@ enum BlockSkeleton {
     /// `source` itself is what cmark should parse. `laterLineStarts`, when given, are where the
     /// lines after the first start (`SourceView.laterLineStarts`), so they are not searched again.
     static func shortened(_ source: Bytes, laterLineStarts: [Int]? = nil) -> Bytes? {
-        source.withUnsafeBufferPointer { buffer -> Bytes? in
-            guard let base = buffer.baseAddress, buffer.count > keptPrefix + minimumStretch else { return nil }
+        guard source.count > keptPrefix + minimumStretch else { return nil }
+        let starts = laterLineStarts ?? SourceView(source, firstLine: 0).laterLineStarts
+        return source.withUnsafeBufferPointer { buffer -> Bytes? in
+            guard let base = buffer.baseAddress else { return nil }
             let count = buffer.count
-            let starts = laterLineStarts ?? []
             var nextStart = 0
             let labelColons = labelColonOffsets(base, count)
             var nextColon = 0
@@ -56,10 +57,7 @@ enum BlockSkeleton {
             var lineStart = 0
             while lineStart < count {
                 let lineEnd: Int
-                if laterLineStarts == nil {
-                    lineEnd = memchr(base + lineStart, Int32(Byte.newline), count - lineStart)
-                        .map { UnsafeRawPointer(base).distance(to: $0) } ?? count
-                } else if nextStart < starts.count {
+                if nextStart < starts.count {
                     lineEnd = starts[nextStart] - 1
                     nextStart += 1
                 } else {

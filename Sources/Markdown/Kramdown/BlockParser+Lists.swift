@@ -186,7 +186,7 @@ extension BlockParser {
         let isLast = k == items.count - 1
         if head.kind == .p,
            it.children.count < 2 || it.children[1].kind != .blank || (isLast && it.children.count == 2 && !eobFound),
-           !isLast || items.count == 1 || items.dropLast().contains(where: opensTight) {
+           lastMayOpenTight(isLast: isLast, count: items.count, earlier: items[..<k]) {
             if it.children.count > 1, it.children[1].kind != .blank, !head.extendPendingSpansByLineEnd() {
                 head.rawTextChild()
                 head.children.first?.value += "\n"
@@ -194,6 +194,12 @@ extension BlockParser {
             head.transparent = true
         }
         return it.children.last?.kind == .blank ? it.children.removeLast() : nil
+    }
+
+    /// `settleItem`'s rule that only the last of several items needs an earlier one opening tight
+    /// (`earlier`: the items before it) for its paragraph to be transparent.
+    static func lastMayOpenTight(isLast: Bool, count: Int, earlier: ArraySlice<Element>) -> Bool {
+        !isLast || count == 1 || earlier.contains(where: opensTight)
     }
 
     /// Whether an earlier item lets the last one's paragraph be transparent (`settleItem`): it

@@ -72,7 +72,7 @@ extension CmarkBlockBuilder {
                 // child unless blank lines follow it before another item, or it is the last item
                 // and no earlier one opens tight; the paragraph is then kept on the item itself
                 let isLast = k == items.count
-                if blank == nil || isLast, !isLast || items.count == 1 || lis[..<(k - 1)].contains(where: BlockParser.opensTight) {
+                if blank == nil || isLast, BlockParser.lastMayOpenTight(isLast: isLast, count: items.count, earlier: lis[..<(k - 1)]) {
                     li.setItemParagraph(src, text, line: item.firstLine + 1)
                     last = blank
                     continue

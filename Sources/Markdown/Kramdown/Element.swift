@@ -368,18 +368,23 @@ final class Element {
         p.spansSimple = spansSimple
         p.simpleSpanOps = simpleSpanOps
         p.textPending = textPending
+        clearItemParagraph()
+        storedChildren = [p]
+    }
+
+    /// The item's fields the paragraph it kept on itself used, as an item without one has them.
+    private func clearItemParagraph() {
         // (the item's own line is read only for children without one, and the paragraph has one)
         line = 0
         spansPending = false
         spansSimple = false
         simpleSpanOps = 0..<0
         dropPendingText()
-        storedChildren = [p]
     }
 
-    /// Drops the pending child (its element, once made, is replaced at once).
+    /// Drops the pending child.
     @inline(never) private func dropPendingChild() {
-        if holdsItemParagraph { makeItemParagraph() } else { dropPendingText() }
+        if holdsItemParagraph { clearItemParagraph() } else { dropPendingText() }
     }
 
     @inline(never) private func dropPendingText() {
