@@ -10,7 +10,8 @@ extension DocumentReader {
     /// front matter YAML cannot load (warned about or thrown there, with its line) and front
     /// matter that is not a mapping.
     func parseFromHead(path: String, displayPath: String) -> Parsed? {
-        var split = (yamlEnd: 0, bodyLine: 0)
+        // (a file without front matter: its body starts on line 1)
+        var split = (yamlEnd: 0, bodyLine: 1)
         var hasFrontMatter = true
         let read = FileSystem.readHeadAndText(path, decide: { head, isWholeFile in
             // Neither `---` nor a byte order mark (which the whole-file path drops before looking
@@ -37,7 +38,6 @@ extension DocumentReader {
             }
         })
         guard let read else { return nil }
-        guard hasFrontMatter else { return Parsed(data: OrderedHash(), body: read.text, bodyLine: 1, hadFrontMatter: false) }
-        return Parsed(data: read.loaded, body: read.text, bodyLine: split.bodyLine, hadFrontMatter: true)
+        return Parsed(data: read.loaded, body: read.text, bodyLine: split.bodyLine, hadFrontMatter: hasFrontMatter)
     }
 }

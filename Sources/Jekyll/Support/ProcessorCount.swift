@@ -19,7 +19,7 @@ enum ProcessorCount {
 
     /// The cores the affinity allows, within the quota's (at least one).
     static func cores(allowed: Int, quota: Int?) -> Int {
-        max(1, min(max(1, allowed), quota ?? Int.max))
+        max(1, min(allowed, quota ?? Int.max))
     }
 
     #if os(Linux)

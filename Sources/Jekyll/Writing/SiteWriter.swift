@@ -239,21 +239,18 @@ public struct SiteWriter: Sendable {
 
     private func swap(in staging: String, isVacant: Bool) throws(BuildError) {
         do {
-            if isVacant {
+            if !isVacant, FileSystem.kind(destination, followingLinks: false) != nil {
+                let retired = retiredPath
+                try FileSystem.remove(retired)
+                try FileSystem.exchange(staging, destination, retiredPath: retired)
+                try FileSystem.remove(retired, concurrently: true)
+            } else {
                 // The staging folder's parent is the destination's, which therefore exists, but
                 // it might have gone since.
                 do throws(FileSystem.Failure) { try FileSystem.rename(staging, to: destination) } catch let failure where failure.isNotFound {
                     try FileSystem.makeDirectories(Path.dirname(destination))
                     try FileSystem.rename(staging, to: destination)
                 }
-            } else if FileSystem.exists(destination) || FileSystem.isSymlink(destination) {
-                let retired = retiredPath
-                try FileSystem.remove(retired)
-                try FileSystem.exchange(staging, destination, retiredPath: retired)
-                try FileSystem.remove(retired, concurrently: true)
-            } else {
-                try FileSystem.makeDirectories(Path.dirname(destination))
-                try FileSystem.rename(staging, to: destination)
             }
         } catch {
             throw BuildError("could not replace \(destination): \(error)")
