@@ -21,8 +21,6 @@ public final class BuildContext: Sendable {
     let layoutTemplates: TemplateCache<String>
     /// The layout chains documents ask for, with their `layout` data; this build's only.
     let layoutChains = LayoutChains()
-    /// Which layouts print `content` plainly only; this build's only (includes may change).
-    let layoutContentUse = LayoutContentUse()
     /// Documents' own templates, by source (see `documentTemplate`); this build's only.
     let documentTemplates = TemplateCache<DocumentSource>()
     let partials: PartialCache

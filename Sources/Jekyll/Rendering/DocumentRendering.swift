@@ -90,6 +90,9 @@ extension BuildContext {
         if let source = layoutContentSource[id] {
             payload["content"] = .drop(LeakedContent(build: self, source: source, viewer: id))
         }
+        // One set of options (and so one `RenderScope`) for the document's own template and all
+        // its layouts, not one for each render.
+        let renderOptions = options(viewer: id)
         var output = doc.content
         if let name = doc.generator, let plugin = plugins.first(where: { $0.name == name }),
            let generated = try plugin.content(of: id, scope: RenderScope(build: self, viewer: id)) {
@@ -97,7 +100,7 @@ extension BuildContext {
             output = generated
         } else if doc.rendersLiquid {
             let template = try documentTemplate(doc)
-            output = try renderTemplate(template, payload: payload, viewer: id, source: doc.content,
+            output = try renderTemplate(template, payload: payload, options: renderOptions, source: doc.content,
                                         firstLine: doc.contentLine, path: doc.displayPath)
         }
         let converted = try converters.convert(output, chain: site.converters.chain(for: doc.extname), page: doc)
@@ -108,7 +111,8 @@ extension BuildContext {
         var lastLayoutInput: String?
         if doc.placedInLayout {
             let keepsInput = layoutInputMayBeRead(from: id)
-            let placed = try placeInLayouts(output, doc: doc, payload: &payload, viewer: id, keepingLastInput: keepsInput)
+            let placed = try placeInLayouts(output, doc: doc, payload: &payload, options: renderOptions,
+                                            keepingLastInput: keepsInput)
             lastLayoutInput = keepsInput ? placed.lastInput : nil
             if let buffer = placed.buffer {
                 if let staged, staged.isStaged(id), let written = try staged.write(id, buffer, holding: contentAfterConversion) {
@@ -143,12 +147,12 @@ extension BuildContext {
     /// The output through the layout chain — the buffer the outermost layout rendered into, nil
     /// when no layout applies (the output is `content`) —, and what that layout got as `content`
     /// (nil unless `keepingLastInput` when it was an inner layout's buffer: see below).
-    func placeInLayouts(_ content: String, doc: Document, payload: inout OrderedHash, viewer: Int,
+    func placeInLayouts(_ content: String, doc: Document, payload: inout OrderedHash, options: RenderOptions,
                         keepingLastInput: Bool = true) throws(BuildError) -> (buffer: OutputBuffer?, lastInput: String?) {
         let name = doc.layoutName
         // A layout's chain starts with the layout itself: only a missing one has an empty chain
         // (so the layouts are not looked up by name a second time for every document).
-        let chain = name.map { layoutChains.chain(named: $0, in: site.layouts) } ?? []
+        let chain = name.map { layoutChain(named: $0, options: options) } ?? []
         if let name, chain.isEmpty, name != "none" {
             site.logger.warn("Build Warning:", "Layout '\(name)' requested in \(doc.relativePath) does not exist.")
         }
@@ -156,12 +160,9 @@ extension BuildContext {
         var buffer: OutputBuffer?
         var lastInput: String?
         for step in chain {
-            let template = try step.template(from: layoutTemplates) { () throws(BuildError) -> Template in
-                try parse(step.layout.content, name: step.layout.relativePath, firstLine: step.layout.contentLine)
-            }
+            let template = try step.template.get()
             var innerBytes = 0
-            if let inner = buffer, !keepingLastInput,
-               step.printsContentOnlyPlainly(template, from: layoutContentUse, options: options(viewer: viewer)) {
+            if let inner = buffer, !keepingLastInput, step.printsContentOnlyPlainly {
                 // The inner layout's output goes into this one's as its runs (its bytes copied,
                 // the post's held text held again), not joined into a `String` that is copied
                 // into this output once more.
@@ -180,7 +181,7 @@ extension BuildContext {
                 // `content` is held by the output, not copied into it. Not more: with the
                 // layout's own text the buffer stays within jemalloc's small size classes
                 // (up to 14 KiB), whose allocation is a fraction of a large one's.
-                buffer = try renderTemplateOutput(template, payload: payload, viewer: viewer, source: step.layout.content,
+                buffer = try renderTemplateOutput(template, payload: payload, options: options, source: step.layout.content,
                                                   firstLine: step.layout.contentLine, path: step.layout.relativePath,
                                                   additionalCapacity: 8 * 1024 + innerBytes)
             } catch {
@@ -188,6 +189,34 @@ extension BuildContext {
             }
         }
         return (buffer, lastInput)
+    }
+
+    /// The layouts from the one named `name` outwards, made once a build: each parsed (or its
+    /// error, thrown when a document reaches it) and, but for the first, which never gets an
+    /// inner layout's output, whether it prints `content` only plainly (`{{ content }}`, in it
+    /// and in its includes): then it can take that output as its buffer (`RenderedOutput`)
+    /// rather than joined into a `String`. Worked out with the options of the first document
+    /// that asks (the includes found are recorded as its reads).
+    func layoutChain(named name: String, options: @autoclosure () -> RenderOptions) -> [LayoutStep] {
+        layoutChains.chain(named: name) {
+            var steps: [LayoutStep] = []
+            var data: OrderedHash?
+            for layout in LayoutLeak.chain(named: name, in: site.layouts) {
+                data = layout.data.deepMerged(with: data ?? OrderedHash())
+                let template = Result { () throws(BuildError) -> Template in
+                    try layoutTemplates.template(layout.path) { () throws(BuildError) -> Template in
+                        try parse(layout.content, name: layout.relativePath, firstLine: layout.contentLine)
+                    }
+                }
+                var plain = false
+                if !steps.isEmpty, !keepsEveryLayoutInput, case .success(let parsed) = template {
+                    plain = parsed.readsOnlyInPlainOutputs("content", options: options())
+                }
+                steps.append(LayoutStep(layout: layout, data: data!, template: template,
+                                        printsContentOnlyPlainly: plain))
+            }
+            return steps
+        }
     }
 
     /// An item's or page's excerpt: Liquid (with the excerpt as `page`) and the document's converters, no layout.
@@ -201,8 +230,8 @@ extension BuildContext {
                 : ExcerptDrop(site: site, id: id, content: source)
             let payload = basePayload(page: .drop(page), document: doc)
             let template = try parse(source, name: doc.displayPath, firstLine: doc.contentLine)
-            text = try renderTemplate(template, payload: payload, viewer: -1, document: id, source: source,
-                                      firstLine: doc.contentLine, path: doc.displayPath)
+            text = try renderTemplate(template, payload: payload, options: options(viewer: -1, document: id),
+                                      source: source, firstLine: doc.contentLine, path: doc.displayPath)
         }
         return try converters.convert(text, chain: site.converters.chain(for: doc.extname), page: doc).text
     }
@@ -247,17 +276,17 @@ extension BuildContext {
         }
     }
 
-    func renderTemplate(_ template: Template, payload: OrderedHash, viewer: Int, document: Int? = nil, source: String,
+    func renderTemplate(_ template: Template, payload: OrderedHash, options: RenderOptions, source: String,
                         firstLine: Int, path: String, additionalCapacity: Int = 0) throws(BuildError) -> String {
-        try renderTemplateOutput(template, payload: payload, viewer: viewer, document: document, source: source,
+        try renderTemplateOutput(template, payload: payload, options: options, source: source,
                                  firstLine: firstLine, path: path, additionalCapacity: additionalCapacity).string
     }
 
     /// `renderTemplate`'s output as the buffer it was rendered into.
-    func renderTemplateOutput(_ template: Template, payload: OrderedHash, viewer: Int, document: Int? = nil,
+    func renderTemplateOutput(_ template: Template, payload: OrderedHash, options: RenderOptions,
                               source: String, firstLine: Int, path: String,
                               additionalCapacity: Int = 0) throws(BuildError) -> OutputBuffer {
-        var options = options(viewer: viewer, document: document)
+        var options = options
         options.additionalOutputCapacity = additionalCapacity
         do {
             guard let profile else { return try template.renderOutput(.hash(payload), options: options) }
