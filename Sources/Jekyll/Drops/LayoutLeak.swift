@@ -6,51 +6,34 @@ import Liquid
 enum LayoutLeak {
     static func initialLayoutData(_ site: SiteSnapshot) -> [OrderedHash?] {
         var current: OrderedHash?
-        // How `current` was made — after a document with layouts, from its layout's name; nil
-        // when not known so — to merge each layout over each such state once, not once per
-        // document (a thousand posts of one layout, on every rebuild).
-        var made: String? = ""
-        var merged: [String: OrderedHash] = [:]
-        var chains: [String: OrderedHash?] = [:]
-        // The last of each look-up, for the next document, which most often names the same
-        // layout (a thousand posts): compared, not hashed and found again.
-        var layouts = LastLayout(site.layouts)
-        var lastMerge: (name: String, made: String, data: OrderedHash)?
-        var lastChain: (name: String, data: OrderedHash?)?
+        // The chain `current` is the data of — after a document placed in layouts, its chain's
+        // name; nil when `current` was made otherwise —, so that each layout is merged over each
+        // such state once, not once per document (a thousand posts of one layout).
+        var currentChain: String? = ""
+        var layouts = RecentFirst<String, OrderedHash?>()
+        var merges = RecentFirst<Merge, OrderedHash>()
+        var chains = RecentFirst<String, OrderedHash?>()
         var result: [OrderedHash?] = []
         result.reserveCapacity(site.documents.count)
         for doc in site.documents {
-            if let name = doc.value("layout").flatMap({ $0.isNil ? nil : $0.rubyString }), let data = layouts.data(of: name) {
-                if let made, let last = lastMerge, last.name == name, last.made == made {
-                    current = last.data
-                } else {
-                    let key = made.map { name + "\u{0}" + $0 }
-                    if let key, let known = merged[key] {
-                        current = known
-                    } else {
-                        current = data.deepMerged(with: current ?? OrderedHash())
-                        if let key { merged[key] = current }
-                    }
-                    if let made, let current { lastMerge = (name, made, current) }
-                }
-                made = nil
+            if let name = doc.value("layout").flatMap({ $0.isNil ? nil : $0.rubyString }),
+               let data = layouts.value(for: name, { site.layouts[name]?.data }) {
+                let before = current
+                let merge = { data.deepMerged(with: before ?? OrderedHash()) }
+                current = currentChain.map { merges.value(for: Merge(layout: name, over: $0), merge) } ?? merge()
+                currentChain = nil
             }
             result.append(current)
             if doc.placedInLayout {
                 let name = doc.layoutName ?? ""
-                if let last = lastChain, last.name == name {
-                    current = last.data
-                } else if let known = chains[name] {
-                    current = known
-                } else {
-                    current = nil
+                current = chains.value(for: name) {
+                    var data: OrderedHash?
                     for layout in chain(of: doc, in: site.layouts) {
-                        current = layout.data.deepMerged(with: current ?? OrderedHash())
+                        data = layout.data.deepMerged(with: data ?? OrderedHash())
                     }
-                    chains[name] = current
+                    return data
                 }
-                lastChain = (name, current)
-                made = name
+                currentChain = name
             }
         }
         return result
@@ -60,29 +43,41 @@ enum LayoutLeak {
     /// own template sees what the outermost layout of the last earlier document with layouts got.
     static func contentSources(_ site: SiteSnapshot) -> [Int?] {
         var last: Int?
-        var layouts = LastLayout(site.layouts)
+        var layouts = RecentFirst<String, Bool>()
         var result: [Int?] = []
         result.reserveCapacity(site.documents.count)
         for (id, doc) in site.documents.enumerated() {
             result.append(last)
-            if doc.placedInLayout, let name = doc.layoutName, layouts.data(of: name) != nil { last = id }
+            if doc.placedInLayout, let name = doc.layoutName, layouts.value(for: name, { site.layouts[name] != nil }) {
+                last = id
+            }
         }
         return result
     }
 
-    /// The site's layouts' front matter by name, the last name asked for remembered.
-    private struct LastLayout {
-        let layouts: [String: Layout]
-        var last: (name: String, data: OrderedHash?)?
+    /// A layout's front matter merged over the data of a chain.
+    private struct Merge: Hashable {
+        let layout: String
+        let over: String
+    }
 
-        init(_ layouts: [String: Layout]) { self.layouts = layouts }
+    /// Values worked out once per key, the last one asked for compared before any hashing:
+    /// documents come in runs that name the same layout (a thousand posts).
+    private struct RecentFirst<Key: Hashable, Value> {
+        private var known: [Key: Value] = [:]
+        private var last: (key: Key, value: Value)?
 
-        /// The front matter of the layout named `name`, nil when there is none.
-        mutating func data(of name: String) -> OrderedHash? {
-            if let last, last.name == name { return last.data }
-            let data = layouts[name]?.data
-            last = (name, data)
-            return data
+        mutating func value(for key: Key, _ make: () -> Value) -> Value {
+            if let last, last.key == key { return last.value }
+            let value: Value
+            if let k = known[key] {
+                value = k
+            } else {
+                value = make()
+                known[key] = value
+            }
+            last = (key, value)
+            return value
         }
     }
 
