@@ -143,9 +143,7 @@ final class SeoFields {
     private func xmlschema(_ v: Value) -> String? {
         // A page's date is a time, which `date_to_xmlschema` prints in the site's time zone:
         // printed so here, without a call of the filter (~400 instructions a page).
-        if case .time(let time) = v, let clock = access.context.jekyll?.clock {
-            return DateFilters.xmlschema(clock.localize(time))
-        }
+        if case .time = v, let clock = access.context.jekyll?.clock { return DateFilters.xmlschema(v, clock: clock) }
         return v.rubyTruthy ? access.filter(site.filters.dateToXMLSchema, v).rubyString : nil
     }
 

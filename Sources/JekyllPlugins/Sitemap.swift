@@ -73,7 +73,7 @@ public struct Sitemap: JekyllPlugin {
                 if doc.value("sitemap") == .bool(false) { continue }
                 loc(doc.url)
                 let modified = Liquidish.defaulted(doc.value("last_modified_at") ?? .nil, doc.date.map(Value.time) ?? .nil)
-                if modified.isTruthy, let text = Sitemap.xmlschema(modified, site: site) { lastmod(text) }
+                if modified.isTruthy, let text = DateFilters.xmlschema(modified, clock: site.clock) { lastmod(text) }
                 out.append(literal: "</url>\n")
             }
         }
@@ -84,7 +84,7 @@ public struct Sitemap: JekyllPlugin {
             if p.value("sitemap") == .bool(false) || p.url == "/404.html" { continue }
             loc(p.url)
             if let modified = p.value("last_modified_at"), modified.isTruthy,
-               let text = Sitemap.xmlschema(modified, site: site) {
+               let text = DateFilters.xmlschema(modified, clock: site.clock) {
                 lastmod(text)
             }
             out.append(literal: "</url>\n")
@@ -98,10 +98,5 @@ public struct Sitemap: JekyllPlugin {
         }
         out.append(literal: "</urlset>\n")
         return out.string
-    }
-
-    static func xmlschema(_ v: Value, site: SiteSnapshot) -> String? {
-        if case .string(let s) = v, s.isEmpty { return s }
-        return DateParsing.time(from: v, clock: site.clock).map(DateFilters.xmlschema)
     }
 }

@@ -294,14 +294,32 @@ public enum DateFilters {
 
     /// Liquid's `to_date`, then local time (Jekyll's `time` helper).
     static func time(_ input: Value, _ context: RenderContext) throws -> TimeValue {
-        let clock = context.jekyll?.clock ?? SiteClock(identifier: nil)
         SiteDateFilter.noteMoment(input, context)
+        guard let time = localTime(input, clock: context.jekyll?.clock ?? SiteClock(identifier: nil)) else {
+            throw LiquidError(.argument, "Invalid Date: '\(input.inspect)' is not a valid datetime.")
+        }
+        return time
+    }
+
+    /// Liquid's `to_date` of a value in the site's zone; nil for what is no date. A timestamp or
+    /// a date string without a zone is read in the site's zone as `date` reads it (Jekyll sets
+    /// the process's zone to the site's), not in the zone this process happens to have.
+    static func localTime(_ input: Value, clock: SiteClock) -> TimeValue? {
+        if let local = SiteDateFilter.localTime(input, clock: clock) { return local }
         switch DateFilter.toTime(input) {
         case .time(let t)?: return clock.localize(t)
         case .date(let d)?: return clock.midnight(d)
-        default:
-            throw LiquidError(.argument, "Invalid Date: '\(input.inspect)' is not a valid datetime.")
+        default: return nil
         }
+    }
+
+    /// What `date_to_xmlschema` prints of a value in the site's zone, nil where it fails (no
+    /// date): for the plugins whose templates print dates through that filter (jekyll-seo-tag,
+    /// jekyll-sitemap), without a call of it.
+    public static func xmlschema(_ input: Value, clock: SiteClock) -> String? {
+        if case .time(let t) = input { return xmlschema(clock.localize(t)) }
+        if printsEmpty(input) { return "" }
+        return localTime(input, clock: clock).map(xmlschema)
     }
 
     static func format(_ t: TimeValue, _ pattern: String) -> String {

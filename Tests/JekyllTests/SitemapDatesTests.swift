@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import Jekyll
+import JekyllPlugins
+
+/// jekyll-sitemap prints `last_modified_at` through `date_to_xmlschema`, so its `lastmod` is what
+/// that filter prints in the site's zone: a timestamp too, and nothing but the tags for an empty
+/// string (as Jekyll 4.3.1 with jekyll-sitemap 1.4 prints them, checked with Jekyll).
+@Suite struct SitemapDatesTests {
+    @Test func lastModifiedIsPrintedAsTheFilterPrintsIt() throws {
+        let scratch = try StagedOutputsTests.Scratch([
+            "_config.yml": "timezone: America/New_York\nplugins:\n  - jekyll-sitemap\nurl: https://x.org\n",
+            "a.html": "---\nlast_modified_at: 1577977200\n---\nx\n",
+            "b.html": "---\nlast_modified_at: \"2020-01-02 10:00:00\"\n---\n{{ page.last_modified_at | date_to_xmlschema }}\n",
+            "c.html": "---\nlast_modified_at: \"\"\n---\nx\n",
+            "d.html": "---\nlast_modified_at: 2020-01-03\n---\nx\n",
+        ])
+        try scratch.build()
+        // The filter itself, in the site's zone whatever this process's zone is.
+        #expect(scratch.text("b.html") == "2020-01-02T10:00:00-05:00\n")
+        let sitemap = try #require(scratch.text("sitemap.xml"))
+        let entries = sitemap.components(separatedBy: "<url>\n").dropFirst()
+            .map { $0.replacingOccurrences(of: "</urlset>\n", with: "") }
+        #expect(entries == [
+            "<loc>https://x.org/a.html</loc>\n<lastmod>2020-01-02T10:00:00-05:00</lastmod>\n</url>\n",
+            "<loc>https://x.org/b.html</loc>\n<lastmod>2020-01-02T10:00:00-05:00</lastmod>\n</url>\n",
+            "<loc>https://x.org/c.html</loc>\n<lastmod></lastmod>\n</url>\n",
+            "<loc>https://x.org/d.html</loc>\n<lastmod>2020-01-03T00:00:00-05:00</lastmod>\n</url>\n",
+        ])
+    }
+}
