@@ -67,8 +67,26 @@ public struct Template: Sendable {
 
     /// `render`'s output as the buffer it was written into, for a host that writes it out as
     /// bytes (`OutputBuffer.forEachByteRun`) and so needs no `String` of it.
-    public func renderOutput(_ data: Value = .hash(OrderedHash()), options: RenderOptions = RenderOptions()) throws(LiquidError) -> OutputBuffer {
-        let context = makeContext(data, options, rethrow: true)
+    /// With `reuse`, the render takes the context kept there (when it is not in use) instead of
+    /// making one, and keeps it there afterwards.
+    public func renderOutput(_ data: Value = .hash(OrderedHash()), options: RenderOptions = RenderOptions(),
+                             reusing reuse: RenderContextReuse? = nil) throws(LiquidError) -> OutputBuffer {
+        let context: RenderContext
+        if let reuse, let spare = reuse.spare {
+            reuse.spare = nil
+            spare.restart(template: self, options: options, rethrowErrors: true, data: data)
+            context = spare
+        } else {
+            context = makeContext(data, options, rethrow: true)
+        }
+        defer {
+            if let reuse {
+                // The data goes at once: the host changes it for its next render (a layout's
+                // `content`), which would copy it while this context still held it.
+                context.renderedData = .nil
+                reuse.spare = context
+            }
+        }
         do {
             var output = OutputBuffer(reservingCapacity: outputEstimate + max(0, options.additionalOutputCapacity))
             try root.render(into: &output, context: context)

@@ -13,13 +13,15 @@ extension BuildContext {
         // rewrite outputs (then each page is a `String` for its `postRender`): decided once a build.
         let buffersStaged = plugins.contains(where: \.rewritesOutput) ? nil : stagedOutputs
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
+            // One render context for all of this worker's renders (see `RenderContextReuse`).
+            let reuse = RenderContextReuse()
             while failure.withLock({ $0 == nil }), let id = state.nextDocument() {
                 if reusable.contains(id) {
                     state.deferDocument(id)
                     continue
                 }
                 do throws(BuildError) {
-                    var result = try render(id, writingInto: buffersStaged)
+                    var result = try render(id, writingInto: buffersStaged, reusing: reuse)
                     if !result.isStaged, let output = result.output, try stagedOutputs?.write(id, output) == true {
                         result.output = nil
                         result.isStaged = true
@@ -75,8 +77,9 @@ extension BuildContext {
     /// One document: Liquid in its content, its converters, then its layouts, innermost first.
     /// With `staged` (given only when no plugin rewrites outputs), an output that goes into the
     /// staging folder as it is rendered is written there from the outermost layout's buffer (the
-    /// result then holds no output).
-    func render(_ id: Int, writingInto staged: StagedOutputs? = nil) throws(BuildError) -> RenderState.Result {
+    /// result then holds no output). `reuse` holds the render context of the worker's renders.
+    func render(_ id: Int, writingInto staged: StagedOutputs? = nil,
+                reusing reuse: RenderContextReuse? = nil) throws(BuildError) -> RenderState.Result {
         let doc = site.documents[id]
         site.logger.debug("Rendering:", doc.relativePath)
         if let source = doc.derivedFrom {
@@ -100,8 +103,8 @@ extension BuildContext {
             output = generated
         } else if doc.rendersLiquid {
             let template = try documentTemplate(doc)
-            output = try renderTemplate(template, payload: payload, options: renderOptions, source: doc.content,
-                                        firstLine: doc.contentLine, path: doc.displayPath)
+            output = try renderTemplateOutput(template, payload: payload, options: renderOptions, reusing: reuse,
+                                              source: doc.content, firstLine: doc.contentLine, path: doc.displayPath).string
         }
         let converted = try converters.convert(output, chain: site.converters.chain(for: doc.extname), page: doc)
         if !converted.markdownWarnings.isEmpty { report(converted.markdownWarnings, in: doc, markdown: output) }
@@ -112,7 +115,7 @@ extension BuildContext {
         if doc.placedInLayout {
             let keepsInput = layoutInputMayBeRead(from: id)
             let placed = try placeInLayouts(output, doc: doc, payload: &payload, options: renderOptions,
-                                            keepingLastInput: keepsInput)
+                                            reusing: reuse, keepingLastInput: keepsInput)
             lastLayoutInput = keepsInput ? placed.lastInput : nil
             if let buffer = placed.buffer {
                 if let staged, staged.isStaged(id), let written = try staged.write(id, buffer, holding: contentAfterConversion) {
@@ -148,6 +151,7 @@ extension BuildContext {
     /// when no layout applies (the output is `content`) —, and what that layout got as `content`
     /// (nil unless `keepingLastInput` when it was an inner layout's buffer: see below).
     func placeInLayouts(_ content: String, doc: Document, payload: inout OrderedHash, options: RenderOptions,
+                        reusing reuse: RenderContextReuse? = nil,
                         keepingLastInput: Bool = true) throws(BuildError) -> (buffer: OutputBuffer?, lastInput: String?) {
         let name = doc.layoutName
         // A layout's chain starts with the layout itself: only a missing one has an empty chain
@@ -181,7 +185,8 @@ extension BuildContext {
                 // `content` is held by the output, not copied into it. Not more: with the
                 // layout's own text the buffer stays within jemalloc's small size classes
                 // (up to 14 KiB), whose allocation is a fraction of a large one's.
-                buffer = try renderTemplateOutput(template, payload: payload, options: options, source: step.layout.content,
+                buffer = try renderTemplateOutput(template, payload: payload, options: options, reusing: reuse,
+                                                  source: step.layout.content,
                                                   firstLine: step.layout.contentLine, path: step.layout.relativePath,
                                                   additionalCapacity: 8 * 1024 + innerBytes)
             } catch {
@@ -284,14 +289,14 @@ extension BuildContext {
 
     /// `renderTemplate`'s output as the buffer it was rendered into.
     func renderTemplateOutput(_ template: Template, payload: OrderedHash, options: RenderOptions,
-                              source: String, firstLine: Int, path: String,
+                              reusing reuse: RenderContextReuse? = nil, source: String, firstLine: Int, path: String,
                               additionalCapacity: Int = 0) throws(BuildError) -> OutputBuffer {
         var options = options
         options.additionalOutputCapacity = additionalCapacity
         do {
-            guard let profile else { return try template.renderOutput(.hash(payload), options: options) }
+            guard let profile else { return try template.renderOutput(.hash(payload), options: options, reusing: reuse) }
             let start = ContinuousClock.now
-            let output = try template.renderOutput(.hash(payload), options: options)
+            let output = try template.renderOutput(.hash(payload), options: options, reusing: reuse)
             let elapsed = ContinuousClock.now - start
             profile.record(path, bytes: output.count,
                            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)

@@ -43,6 +43,9 @@ public struct Registers: @unchecked Sendable {
         }
     }
 
+    /// Whether any register is set.
+    var hasEntries: Bool { !entries.isEmpty }
+
     @inlinable
     public func contains<K: RegisterKey>(_ key: K.Type) -> Bool {
         let id = ObjectIdentifier(key)

@@ -19,13 +19,16 @@ public struct RenderOptions: Sendable {
 
 /// State shared by a render and the isolated renders (`{% render %}`) inside it.
 final class RenderSession {
+    // The fields a reused session is given anew (`restart`) are read on hot paths (`tick`) and
+    // written only between renders: not checked for exclusivity at run time.
+
     /// The template rendered, whose environment is the render's: held (one retain), not copied —
     /// a copy of the environment retained and released its tables and file system every render.
-    private let template: Template
+    @exclusivity(unchecked) private var template: Template
     var environment: LiquidEnvironment { template.environment }
-    let options: RenderOptions
+    @exclusivity(unchecked) private(set) var options: RenderOptions
     /// `render!`: the first error aborts. Otherwise errors are written into the output.
-    let rethrowErrors: Bool
+    @exclusivity(unchecked) private(set) var rethrowErrors: Bool
     var errors: [LiquidError] = []
     @exclusivity(unchecked) var steps = 0
     /// Partials this render has loaded, with their cache keys: asked before the shared
@@ -45,9 +48,9 @@ final class RenderSession {
     }
 
     /// The limits, copied out of the environment for the hot paths.
-    let limits: ResourceLimits
-    let maxSteps: Int
-    let maxOutputBytes: Int
+    @exclusivity(unchecked) private(set) var limits: ResourceLimits
+    @exclusivity(unchecked) private(set) var maxSteps: Int
+    @exclusivity(unchecked) private(set) var maxOutputBytes: Int
 
     init(template: Template, options: RenderOptions, rethrowErrors: Bool) {
         self.template = template
@@ -58,19 +61,50 @@ final class RenderSession {
         self.maxSteps = limits.maxRenderSteps ?? Int.max
         self.maxOutputBytes = limits.maxOutputBytes ?? Int.max
     }
+
+    /// The session made anew for another render (see `RenderContextReuse`).
+    func restart(template: Template, options: RenderOptions, rethrowErrors: Bool) {
+        self.template = template
+        self.options = options
+        self.rethrowErrors = rethrowErrors
+        let limits = template.environment.limits
+        self.limits = limits
+        maxSteps = limits.maxRenderSteps ?? Int.max
+        maxOutputBytes = limits.maxOutputBytes ?? Int.max
+        if !errors.isEmpty { errors = [] }
+        steps = 0
+        // Emptied one entry at a time: `removeAll(keepingCapacity:)` went through generic range
+        // replacement.
+        while !loadedPartials.isEmpty { loadedPartials.removeLast() }
+    }
+}
+
+/// A render context kept between the renders of one thread (a host's worker rendering page
+/// after page), so that a render does not make, grow and free a context of its own: its
+/// variable scopes and loop tables keep their room. One per thread; a render that starts while
+/// the kept context is in use (a page rendered from inside another page's render) makes its own.
+public final class RenderContextReuse {
+    var spare: RenderContext?
+
+    public init() {}
 }
 
 /// A break or continue waiting for the innermost loop.
 public enum Interrupt: Sendable { case `break`, `continue` }
 
 /// The state of a render: variable scopes, the data rendered, tag state and host registers.
-/// One per render (and per `{% render %}` inside it); not shared between threads.
+/// One per render (and per `{% render %}` inside it), or one kept for a thread's renders one
+/// after another (`RenderContextReuse`); not shared between threads.
 public final class RenderContext {
-    let session: RenderSession
+    @exclusivity(unchecked) private(set) var session: RenderSession
     /// Variable scopes: the template's own (where `assign` writes) and the inner ones.
     @exclusivity(unchecked) var scopes = ScopeStack()
     /// The data the template was rendered with: a hash or a drop.
-    public let data: Value
+    @inlinable public var data: Value { _read { yield renderedData } }
+    // Stored apart from the public accessors (here and for `registers`): another module's
+    // direct read of a class's stored `var` checks exclusivity at run time, even where the
+    // property is declared unchecked; through an inlinable `_read` it is a plain load.
+    @usableFromInline @exclusivity(unchecked) var renderedData: Value
     /// `increment`/`decrement` counters, which live beside the data.
     @exclusivity(unchecked) var counters = StringTable<Value>()
     /// The `forloop` objects of the loops being rendered, innermost last.
@@ -100,14 +134,38 @@ public final class RenderContext {
     /// The host's registers: a stored copy of the options' (one retain a render), read in place
     /// by every filter and drop that asks for the page being rendered, where reading them
     /// through the session copied them (a retain and a release) at every read.
-    public let registers: Registers
+    @inlinable public var registers: Registers { _read { yield hostRegisters } }
+    @usableFromInline @exclusivity(unchecked) var hostRegisters: Registers
 
     init(session: RenderSession, data: Value, templateName: String?, baseDepth: Int = 0) {
         self.session = session
-        self.registers = session.options.registers
-        self.data = data
+        self.hostRegisters = session.options.registers
+        self.renderedData = data
         self.templateName = templateName
         self.baseDepth = baseDepth
+    }
+
+    /// This context (a top-level one, kept by a `RenderContextReuse`) made ready for another
+    /// render, as a new one would be; its tables keep their room. What the last render left
+    /// (variables, tag state) is let go here, not when it ended: the context is reused at once.
+    /// Most tables are empty by then (scopes and loops end with their tags).
+    func restart(template: Template, options: RenderOptions, rethrowErrors: Bool, data: Value) {
+        session.restart(template: template, options: options, rethrowErrors: rethrowErrors)
+        hostRegisters = options.registers
+        renderedData = data
+        templateName = template.name
+        currentPosition = Position(line: 1, column: 1)
+        scopes.removeAll()
+        if !counters.isEmpty { counters.removeAll() }
+        while !forStack.isEmpty { forStack.removeLast() }
+        if !forOffsets.isEmpty { forOffsets.removeAll() }
+        while !cyclePositions.isEmpty { cyclePositions.removeLast() }
+        includeDisabled = false
+        effectLog = nil
+        comparisonLog = nil
+        if state.hasEntries { state = Registers() }
+        interrupt = nil
+        while !includeChain.isEmpty { includeChain.removeLast() }
     }
 
     public var environment: LiquidEnvironment { session.environment }

@@ -51,6 +51,12 @@ struct ScopeStack {
         while entries.count > start { entries.removeLast() }
     }
 
+    /// Empties every scope, keeping the room the lists have grown to.
+    mutating func removeAll() {
+        if !outer.isEmpty { outer.removeAll() }
+        while !starts.isEmpty { pop() }
+    }
+
     /// Sets a name in the template's own scope.
     @inline(__always)
     mutating func setOuter(_ name: String, hash: Int, _ value: Value) {

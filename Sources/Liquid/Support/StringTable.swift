@@ -136,6 +136,13 @@ struct StringTable<V> {
         slots[slot] = Int32(entry + 1)
     }
 
+    /// Empties the table, keeping the entries' room (the index is made again past the linear limit).
+    mutating func removeAll() {
+        // One entry at a time: `removeAll(keepingCapacity:)` went through generic range replacement.
+        while !entries.isEmpty { entries.removeLast() }
+        slots = []
+    }
+
     mutating func reserveCapacity(_ n: Int) {
         entries.reserveCapacity(n)
     }
