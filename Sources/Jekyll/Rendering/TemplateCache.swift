@@ -47,11 +47,12 @@ final class LayoutStep: Sendable {
 final class LayoutChains: Sendable {
     private let chains = Locked<[String: [LayoutStep]]>([:])
 
+    /// Made under the lock: the render workers start on the same chain at once, and making it
+    /// (parsing its layouts, reading their includes) twice cost more than the wait.
     func chain(named name: String, make: () -> [LayoutStep]) -> [LayoutStep] {
-        if let known = chains.withLock({ $0[name] }) { return known }
-        let steps = make()
-        return chains.withLock { chains in
+        chains.withLock { chains in
             if let known = chains[name] { return known }
+            let steps = make()
             chains[name] = steps
             return steps
         }
