@@ -19,7 +19,8 @@ public final class BuildContext: Sendable {
     let startingPayloads: [OrderedHash]
     let excerpts: ExcerptTable
     let layoutTemplates: TemplateCache<String>
-    /// The layout chains documents ask for, with their `layout` data; this build's only.
+    /// The layout chains documents ask for, with their `layout` data, templates and use of
+    /// `content`; this build's only (includes may change between builds).
     let layoutChains = LayoutChains()
     /// Documents' own templates, by source (see `documentTemplate`); this build's only.
     let documentTemplates = TemplateCache<DocumentSource>()
