@@ -199,28 +199,31 @@ extension HTMLConverter {
     }
 
     /// The opening tag every code span without attributes gets, when that does not depend on
-    /// its code: the default language's lexer prints no token markup, and no lexer is guessed
-    /// from the code. The options no longer change once the tree is converted.
-    func plainCodeSpanOpening() -> Bytes? {
+    /// its code (nil when it does).
+    func plainCodeSpanOpening() -> UnsafeBufferPointer<UInt8>? {
         if let known = plainCodeSpanOpen { return known }
-        var open: Bytes? = nil
-        if let lang = options.spanHighlighting.defaultLang, !options.spanHighlighting.lineNumbers,
-           !PlainCodeHighlighter.guesses(lang), let lexer = lexer(language: nil, block: false, code: ""),
-           highlighter?.escapesPlainly(lexer: lexer) ?? true {
-            var tag = HTMLBuffer()
-            tag.append("<code class=\"language-")
-            tag.escape(lang, mode: .attribute)
-            tag.append(" highlighter-rouge\">")
-            open = tag.bytes
-        }
-        plainCodeSpanOpen = .some(open)
-        return open
+        setPlainCodeSpanOpening(makePlainCodeSpanOpening())
+        return plainCodeSpanOpen ?? nil
+    }
+
+    /// `plainCodeSpanOpening()` worked out: the tag is the same for every code span when the
+    /// default language's lexer prints no token markup and no lexer is guessed from the code.
+    /// The options no longer change once the tree is converted.
+    func makePlainCodeSpanOpening() -> Bytes? {
+        guard let lang = options.spanHighlighting.defaultLang, !options.spanHighlighting.lineNumbers,
+              !PlainCodeHighlighter.guesses(lang), let lexer = lexer(language: nil, block: false, code: ""),
+              highlighter?.escapesPlainly(lexer: lexer) ?? true else { return nil }
+        var tag = HTMLBuffer()
+        tag.append("<code class=\"language-")
+        tag.escape(lang, mode: .attribute)
+        tag.append(" highlighter-rouge\">")
+        return tag.bytes
     }
 
     /// `codespan` of a code span without attributes whose code is `code`.
     func codespan(code: UnsafeBufferPointer<UInt8>) {
         if let open = plainCodeSpanOpening() {
-            out.append(contentsOf: open)
+            out.append(open)
             out.escape(bytes: code, mode: .all)
             out.append("</code>")
             return
@@ -230,7 +233,7 @@ extension HTMLConverter {
 
     func codespan(_ el: Element) {
         if el.attrs.isEmpty, let open = plainCodeSpanOpening() {
-            out.append(contentsOf: open)
+            out.append(open)
             el.withText { out.escape(bytes: $0, mode: .all) }
             out.append("</code>")
             return
