@@ -124,19 +124,23 @@ extension HTMLConverter {
     /// Where `/\blanguage-\S+/` first matches in `cls` (`\S` is Ruby's: not ASCII whitespace):
     /// the range of the whole match and of the name.
     static func languageClass(_ cls: String) -> (whole: Range<Int>, name: Range<Int>)? {
-        let b = Array(cls.utf8)
-        let key = Array("language-".utf8)
-        var i = 0
-        while i + key.count < b.count {
-            if b[i] == key[0], b[i..<i + key.count].elementsEqual(key),
-               i == 0 || !(b.scalar(before: i)?.isWordClass ?? false) {
-                var e = i + key.count
-                while e < b.count, !Byte.isSpace(b[e]) { e += 1 }
-                if e > i + key.count { return (i..<e, (i + key.count)..<e) }
+        // the class's bytes read in place, compared with the key where its first byte is
+        var cls = cls
+        return cls.withUTF8 { b in
+            let key: StaticString = "language-"
+            let k = key.utf8CodeUnitCount, first = key.utf8Start[0]
+            var i = 0
+            while i + k < b.count {
+                if b[i] == first, (1..<k).allSatisfy({ b[i + $0] == key.utf8Start[$0] }),
+                   i == 0 || !(Array(b[..<i]).scalar(before: i)?.isWordClass ?? false) {
+                    var e = i + k
+                    while e < b.count, !Byte.isSpace(b[e]) { e += 1 }
+                    if e > i + k { return (i..<e, (i + k)..<e) }
+                }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
     /// `extract_code_language`: the first `language-…` class.
@@ -270,12 +274,17 @@ extension HTMLConverter {
         var lang: String? = nil
         if let cls = attrs["class"], let m = Self.languageClass(cls) {
             // `extract_code_language!`: the first language class names the language and leaves
-            // the attributes
-            var b = Array(cls.utf8)
-            lang = b.string(m.name)
-            b.removeSubrange(m.whole)
-            let rest = String(decoding: b, as: UTF8.self).stripped
-            attrs["class"] = rest.isEmpty ? nil : rest
+            // the attributes (most blocks' class is that one alone: no copy of it to cut)
+            var b = cls
+            lang = b.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[m.name]), as: UTF8.self) }
+            if m.whole == 0..<cls.utf8.count {
+                attrs["class"] = nil
+            } else {
+                var rest = Array(cls.utf8)
+                rest.removeSubrange(m.whole)
+                let stripped = String(decoding: rest, as: UTF8.self).stripped
+                attrs["class"] = stripped.isEmpty ? nil : stripped
+            }
         }
         out.spaces(indent)
         if let lexer = lexer(language: el.lang ?? lang, block: true, code: el.value) {
