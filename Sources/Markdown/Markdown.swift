@@ -40,7 +40,7 @@ public struct KramdownConverter: Sendable {
         init(_ options: KramdownOptions, _ highlighter: (any CodeHighlighter)?) {
             let context = SpanParser.Context(options: options)
             parsers = context.parsers
-            plainCodeSpanOpening = HTMLConverter(context: context, highlighter: highlighter).plainCodeSpanOpening()
+            plainCodeSpanOpening = HTMLConverter(context: context, highlighter: highlighter).makePlainCodeSpanOpening()
         }
     }
 
@@ -75,7 +75,7 @@ public struct KramdownConverter: Sendable {
         TreeUpdate(ctx: context).run(root)
         context.warnUnreferencedFootnotes()
         let converter = HTMLConverter(context: context, highlighter: highlighter)
-        if context.inlineOptions.isEmpty { converter.plainCodeSpanOpen = .some(prepared.plainCodeSpanOpening) }
+        if context.inlineOptions.isEmpty { converter.setPlainCodeSpanOpening(prepared.plainCodeSpanOpening) }
         let html = converter.convertDocument(root, sizeHint: markdown.utf8.count)
         return MarkdownOutput(html: html, warnings: context.warnings)
     }

@@ -44,6 +44,17 @@ struct ItemParagraphTests {
         #expect(html == "<ul>\n  <li>plain one</li>\n  <li>say “hi” now</li>\n  <li>a <span>tag</span> here</li>\n  <li>fish &amp; chips</li>\n  <li>see<sup id=\"fnref:n\" role=\"doc-noteref\"><a href=\"#fn:n\" class=\"footnote\" rel=\"footnote\">1</a></sup> note</li>\n  <li><abbr title=\"Hyper Text Markup Language\">HTML</abbr> item</li>\n  <li>break at end\\</li>\n  <li>last <em>one</em></li>\n</ul>\n\n<ul>\n  <li>\n    <p>a</p>\n  </li>\n  <li>b</li>\n  <li>c</li>\n</ul>\n\n<p>between</p>\n\n<ul>\n  <li>\n    <p>x</p>\n  </li>\n  <li>\n    <p>y</p>\n  </li>\n</ul>\n\n<blockquote>\n  <ul>\n    <li>quoted <em>one</em></li>\n    <li>quoted two</li>\n  </ul>\n</blockquote>\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:n\" role=\"doc-endnote\">\n      <p>The note.\u{A0}<a href=\"#fnref:n\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>\n    </li>\n  </ol>\n</div>\n")
     }
 
+    /// An item whose spans need the span parser (its paragraph made its child and parsed at
+    /// once, not read a second time as that child): its spans' warnings name its own line, and
+    /// the items around it keep theirs.
+    @Test func itemSpansNeedingTheParserKeepTheirLine() {
+        let markdown = "intro\n\n- plain *one*\n- see[^missing] and \"quotes\"\n- after[^gone]\n"
+        let output = KramdownConverter(options: KramdownOptions(config: [:]), highlighter: RougeHighlighter()).convert(markdown)
+        #expect(output.html == "<p>intro</p>\n\n<ul>\n  <li>plain <em>one</em></li>\n  <li>see[^missing] and “quotes”</li>\n  <li>after[^gone]</li>\n</ul>\n")
+        #expect(output.warnings.map(\.line) == [4, 5])
+        #expect(output.warnings.map(\.message) == ["Footnote definition for 'missing' not found", "Footnote definition for 'gone' not found"])
+    }
+
     /// An item's first paragraph followed by another block ends with a line end; a paragraph
     /// whose text the source follows with one keeps its text a range of the source
     /// (`extendPendingSpansByLineEnd`). Expected HTML from Jekyll 4.3.1: the line end after

@@ -124,19 +124,23 @@ extension HTMLConverter {
     /// Where `/\blanguage-\S+/` first matches in `cls` (`\S` is Ruby's: not ASCII whitespace):
     /// the range of the whole match and of the name.
     static func languageClass(_ cls: String) -> (whole: Range<Int>, name: Range<Int>)? {
-        let b = Array(cls.utf8)
-        let key = Array("language-".utf8)
-        var i = 0
-        while i + key.count < b.count {
-            if b[i] == key[0], b[i..<i + key.count].elementsEqual(key),
-               i == 0 || !(b.scalar(before: i)?.isWordClass ?? false) {
-                var e = i + key.count
-                while e < b.count, !Byte.isSpace(b[e]) { e += 1 }
-                if e > i + key.count { return (i..<e, (i + key.count)..<e) }
+        // the class's bytes read in place, compared with the key where its first byte is
+        var cls = cls
+        return cls.withUTF8 { b in
+            let key: StaticString = "language-"
+            let k = key.utf8CodeUnitCount, first = key.utf8Start[0]
+            var i = 0
+            while i + k < b.count {
+                if b[i] == first, (1..<k).allSatisfy({ b[i + $0] == key.utf8Start[$0] }),
+                   i == 0 || !(Array(b[..<i]).scalar(before: i)?.isWordClass ?? false) {
+                    var e = i + k
+                    while e < b.count, !Byte.isSpace(b[e]) { e += 1 }
+                    if e > i + k { return (i..<e, (i + k)..<e) }
+                }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
     /// `extract_code_language`: the first `language-…` class.
@@ -199,28 +203,31 @@ extension HTMLConverter {
     }
 
     /// The opening tag every code span without attributes gets, when that does not depend on
-    /// its code: the default language's lexer prints no token markup, and no lexer is guessed
-    /// from the code. The options no longer change once the tree is converted.
-    func plainCodeSpanOpening() -> Bytes? {
+    /// its code (nil when it does).
+    func plainCodeSpanOpening() -> UnsafeBufferPointer<UInt8>? {
         if let known = plainCodeSpanOpen { return known }
-        var open: Bytes? = nil
-        if let lang = options.spanHighlighting.defaultLang, !options.spanHighlighting.lineNumbers,
-           !PlainCodeHighlighter.guesses(lang), let lexer = lexer(language: nil, block: false, code: ""),
-           highlighter?.escapesPlainly(lexer: lexer) ?? true {
-            var tag = HTMLBuffer()
-            tag.append("<code class=\"language-")
-            tag.escape(lang, mode: .attribute)
-            tag.append(" highlighter-rouge\">")
-            open = tag.bytes
-        }
-        plainCodeSpanOpen = .some(open)
-        return open
+        setPlainCodeSpanOpening(makePlainCodeSpanOpening())
+        return plainCodeSpanOpen ?? nil
+    }
+
+    /// `plainCodeSpanOpening()` worked out: the tag is the same for every code span when the
+    /// default language's lexer prints no token markup and no lexer is guessed from the code.
+    /// The options no longer change once the tree is converted.
+    func makePlainCodeSpanOpening() -> Bytes? {
+        guard let lang = options.spanHighlighting.defaultLang, !options.spanHighlighting.lineNumbers,
+              !PlainCodeHighlighter.guesses(lang), let lexer = lexer(language: nil, block: false, code: ""),
+              highlighter?.escapesPlainly(lexer: lexer) ?? true else { return nil }
+        var tag = HTMLBuffer()
+        tag.append("<code class=\"language-")
+        tag.escape(lang, mode: .attribute)
+        tag.append(" highlighter-rouge\">")
+        return tag.bytes
     }
 
     /// `codespan` of a code span without attributes whose code is `code`.
     func codespan(code: UnsafeBufferPointer<UInt8>) {
         if let open = plainCodeSpanOpening() {
-            out.append(contentsOf: open)
+            out.append(open)
             out.escape(bytes: code, mode: .all)
             out.append("</code>")
             return
@@ -230,7 +237,7 @@ extension HTMLConverter {
 
     func codespan(_ el: Element) {
         if el.attrs.isEmpty, let open = plainCodeSpanOpening() {
-            out.append(contentsOf: open)
+            out.append(open)
             el.withText { out.escape(bytes: $0, mode: .all) }
             out.append("</code>")
             return
@@ -267,12 +274,17 @@ extension HTMLConverter {
         var lang: String? = nil
         if let cls = attrs["class"], let m = Self.languageClass(cls) {
             // `extract_code_language!`: the first language class names the language and leaves
-            // the attributes
-            var b = Array(cls.utf8)
-            lang = b.string(m.name)
-            b.removeSubrange(m.whole)
-            let rest = String(decoding: b, as: UTF8.self).stripped
-            attrs["class"] = rest.isEmpty ? nil : rest
+            // the attributes (most blocks' class is that one alone: no copy of it to cut)
+            var b = cls
+            lang = b.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[m.name]), as: UTF8.self) }
+            if m.whole == 0..<cls.utf8.count {
+                attrs["class"] = nil
+            } else {
+                var rest = Array(cls.utf8)
+                rest.removeSubrange(m.whole)
+                let stripped = String(decoding: rest, as: UTF8.self).stripped
+                attrs["class"] = stripped.isEmpty ? nil : stripped
+            }
         }
         out.spaces(indent)
         if let lexer = lexer(language: el.lang ?? lang, block: true, code: el.value) {

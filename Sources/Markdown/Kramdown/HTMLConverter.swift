@@ -20,8 +20,12 @@ final class HTMLConverter {
     @exclusivity(unchecked) var lexerCache: [String: String?] = [:]
     /// The last lexer looked up.
     @exclusivity(unchecked) var lastLexer: (name: String, lexer: String?)? = nil
-    /// `plainCodeSpanOpening()`, once it was asked for.
-    @exclusivity(unchecked) var plainCodeSpanOpen: Bytes?? = nil
+    /// `plainCodeSpanOpening()`, once it was asked for or given (`setPlainCodeSpanOpening`):
+    /// read through a pointer, without counting a reference to the bytes once per code span
+    /// (they are shared by every conversion of a converter's options, on all threads).
+    @exclusivity(unchecked) private(set) var plainCodeSpanOpen: UnsafeBufferPointer<UInt8>?? = nil
+    /// The bytes `plainCodeSpanOpen` points to, kept (and never changed) while it is used.
+    @exclusivity(unchecked) private var plainCodeSpanOpenBytes: Bytes? = nil
     /// `isTOCLevel`'s mask, once it was asked for.
     @exclusivity(unchecked) var tocLevelMask: UInt64? = nil
     static let tocMarker = "\u{E001}kramdown-toc\u{E001}"
@@ -31,6 +35,12 @@ final class HTMLConverter {
         self.ctx = context
         self.highlighter = highlighter
         self.footnoteCounter = context.options.footnoteNr
+    }
+
+    /// Keeps `bytes` as `plainCodeSpanOpening()`.
+    func setPlainCodeSpanOpening(_ bytes: Bytes?) {
+        plainCodeSpanOpenBytes = bytes
+        plainCodeSpanOpen = .some(bytes.map { UnsafeBufferPointer(start: Element.base(of: $0), count: $0.count) })
     }
 
     /// `convert_root`: the document, then the footnotes (at the end, or where a `{:footnotes}`
@@ -73,9 +83,8 @@ final class HTMLConverter {
     /// `children` for the whole loop (even if `el.children` were replaced), holds every one.
     @inline(__always) func convertChildren(of el: Element, _ indent: Int) {
         // an emphasis's or a link's only text, not made an element (`Element.children`), or a
-        // header's or list item's text without a trigger byte (none of them needs an escape:
-        // copied without the call)
-        if el.withPendingText({ HTMLBuffer.needsNoEscape($0) ? out.append($0) : out.escape(bytes: $0, mode: .text) }) != nil { return }
+        // header's or list item's text without a trigger byte
+        if el.withPendingText({ out.escape(bytes: $0, mode: .text) }) != nil { return }
         let children = el.children
         children.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: Unmanaged<Element>.self) { refs in
@@ -163,31 +172,31 @@ final class HTMLConverter {
     }
 
     private func paragraph(_ el: Element, _ indent: Int) {
-        if el.spansSimple {
-            if el.transparent { return simpleSpans(el) }
-            if el.attrs.isEmpty {
-                // most paragraphs: the bare tags, each written whole, and no closure
-                out.spaces(indent)
-                out.append("<p>")
-                simpleSpans(el)
-                out.append("</p>\n")
-                return
-            }
-            return blockHTML("p", el.attrs, indent) { self.simpleSpans(el) }
-        }
-        if el.transparent { return inner(el, indent) }
-        if !el.hasPendingText, el.children.count == 1, let img = el.children.first, img.kind == .img, img.ial?.refs.contains("standalone") == true {
+        if el.transparent { return paragraphContent(el, indent) }
+        if !el.spansSimple, !el.hasPendingText, el.children.count == 1, let img = el.children.first, img.kind == .img,
+           img.ial?.refs.contains("standalone") == true {
             return standaloneImage(el, img, indent)
         }
         if el.attrs.isEmpty {
-            // the bare tags, as for simple spans: no closure and no attributes passed
+            // most paragraphs: the bare tags, each written whole, and no closure
             out.spaces(indent)
             out.append("<p>")
-            inner(el, indent)
+            paragraphContent(el, indent)
             out.append("</p>\n")
             return
         }
-        blockHTML("p", el.attrs, indent) { self.inner(el, indent) }
+        blockHTML("p", el.attrs, indent) { self.paragraphContent(el, indent) }
+    }
+
+    /// A paragraph's spans: simple ones printed from its text (`SimpleSpans`), or its children.
+    @inline(__always) private func paragraphContent(_ el: Element, _ indent: Int) {
+        if el.spansSimple { simpleSpans(el) } else { inner(el, indent) }
+    }
+
+    /// The transparent paragraph a list item keeps on itself (`holdsItemParagraph`): its simple
+    /// spans, or its one text (the tree pass made any other its child).
+    @inline(__always) private func heldParagraph(_ item: Element) {
+        if item.spansSimple { simpleSpans(item) } else { _ = item.withPendingText { out.escape(bytes: $0, mode: .text) } }
     }
 
     private func standaloneImage(_ p: Element, _ img: Element, _ indent: Int) {
@@ -302,7 +311,6 @@ final class HTMLConverter {
     }
 
     private func listItem(_ el: Element, _ indent: Int) {
-        if el.holdsItemParagraph { return itemParagraph(el, indent) }
         let tag: StaticString = el.kind == .dd ? "dd" : "li"
         out.spaces(indent)
         if el.attrs.isEmpty {
@@ -313,15 +321,16 @@ final class HTMLConverter {
             out.attributes(el.attrs)
             out.append(Byte.gt)
         }
-        // the first child read without retaining it (or the children's array) for the test
-        let startsInline = el.children.withUnsafeBufferPointer { buffer in
+        // the first child read without retaining it (or the children's array) for the test; a
+        // paragraph kept on the item is a transparent one (and not made an element here)
+        let startsInline = el.holdsItemParagraph || el.children.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: Unmanaged<Element>.self) { refs in
                 refs.first.map { $0._withUnsafeGuaranteedRef { $0.kind == .p && $0.transparent } } ?? true
             }
         }
         if startsInline {
             let start = out.count
-            inner(el, indent)
+            if el.holdsItemParagraph { heldParagraph(el) } else { inner(el, indent) }
             if out.count > start && out.last == Byte.newline { out.spaces(indent) }
         } else {
             out.append(Byte.newline)

@@ -307,6 +307,17 @@ extension HTMLConverter {
             }
             @inline(__always) func put(_ tag: StaticString) { put(tag.utf8Start, tag.utf8CodeUnitCount) }
             @inline(__always) func put(_ from: Int, _ upTo: Int) { if upTo > from { put(text + from, upTo &- from) } }
+            // code and URLs: most need no escape and are copied as they are; the others escaped
+            // from the first byte that may need it
+            @inline(__always) func putEscaped(_ from: Int, _ upTo: Int, _ mode: HTMLBuffer.EscapeMode) {
+                let bytes = UnsafeBufferPointer(start: text + from, count: upTo &- from)
+                let special = HTMLBuffer.firstCandidate(in: bytes)
+                if special == bytes.count { return put(from, upTo) }
+                out.advance(to: to)
+                out.escape(bytes: bytes, from: special, mode: mode)
+                to = out.cursor(room: room)
+                limit = to + room
+            }
             while i < end {
                 put(Int(op[i &+ 1]), Int(op[i &+ 2]))
                 let from = Int(op[i &+ 3]), upTo = Int(op[i &+ 4])
@@ -324,32 +335,21 @@ extension HTMLConverter {
                     put(from, upTo)
                     put("</del>")
                 case .code:
-                    // most code needs no escape and opens with the plain tag: written here
-                    let code = UnsafeBufferPointer(start: text + from, count: upTo &- from)
-                    if HTMLBuffer.needsNoEscape(code), let open = plainCodeSpanOpening() {
-                        open.withUnsafeBufferPointer { put($0.baseAddress!, $0.count) }
-                        put(from, upTo)
+                    // most code opens with the plain tag: written here
+                    if let open = plainCodeSpanOpening() {
+                        put(open.baseAddress!, open.count)
+                        putEscaped(from, upTo, .all)
                         put("</code>")
                     } else {
                         out.advance(to: to)
-                        codespan(code: code)
+                        codespan(code: UnsafeBufferPointer(start: text + from, count: upTo &- from))
                         to = out.cursor(room: room)
                         limit = to + room
                     }
                 case .link:
-                    let href = UnsafeBufferPointer(start: text + from, count: upTo &- from)
-                    if HTMLBuffer.needsNoEscape(href) {
-                        put("<a href=\"")
-                        put(from, upTo)
-                        put("\">")
-                    } else {
-                        out.advance(to: to)
-                        out.append("<a href=\"")
-                        out.escape(bytes: href, mode: .attribute)
-                        out.append("\">")
-                        to = out.cursor(room: room)
-                        limit = to + room
-                    }
+                    put("<a href=\"")
+                    putEscaped(from, upTo, .attribute)
+                    put("\">")
                     put(Int(op[i &+ 5]), Int(op[i &+ 6]))
                     put("</a>")
                     i &+= 2
@@ -360,21 +360,5 @@ extension HTMLConverter {
             }
             out.advance(to: to)
         }
-    }
-
-    /// A list item whose one transparent paragraph it keeps itself (`holdsItemParagraph`), as
-    /// `listItem` prints an item of such a paragraph: its spans (simple ones, or one text) in the
-    /// item's tags, no attributes (the item has none).
-    func itemParagraph(_ el: Element, _ indent: Int) {
-        out.spaces(indent)
-        out.append("<li>")
-        let start = out.count
-        if el.spansSimple {
-            simpleSpans(el)
-        } else {
-            _ = el.withPendingText { HTMLBuffer.needsNoEscape($0) ? out.append($0) : out.escape(bytes: $0, mode: .text) }
-        }
-        if out.count > start && out.last == Byte.newline { out.spaces(indent) }
-        out.append("</li>\n")
     }
 }

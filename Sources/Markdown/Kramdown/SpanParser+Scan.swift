@@ -57,8 +57,9 @@ extension SpanParser {
     }
 
     /// The first trigger byte at or after `from`, or the end: eight bytes a round (four lookups
-    /// of two bytes each) while none of them is one, then to the one among them. Every scan for
-    /// triggers (the span parser's, `SimpleSpans`') goes through here, so they skip the same bytes.
+    /// of two bytes each, which say which of the eight are triggers) while none of them is one.
+    /// Every scan for triggers (the span parser's, `SimpleSpans`') goes through here, so they
+    /// skip the same bytes.
     @inline(__always)
     static func firstTrigger(in s: UnsafeBufferPointer<UInt8>, from: Int, table triggers: TriggerTable) -> Int {
         let n = s.count
@@ -66,23 +67,9 @@ extension SpanParser {
         // (the address unwrapped once, not in every round)
         guard let base = s.baseAddress else { return p }
         while p &+ 8 <= n {
-            let w = UnsafeRawPointer(base + p)
-            let a = w.loadUnaligned(as: UInt16.self), b = w.loadUnaligned(fromByteOffset: 2, as: UInt16.self)
-            let c = w.loadUnaligned(fromByteOffset: 4, as: UInt16.self), d = w.loadUnaligned(fromByteOffset: 6, as: UInt16.self)
-            if !triggers.anyIsTrigger(a, b, c, d) {
-                p &+= 8
-                continue
-            }
-            // to the first pair holding a trigger (the last one does if the others do not),
-            // then to which of its two bytes
-            if !triggers.pairHasTrigger(a) {
-                p &+= 2
-                if !triggers.pairHasTrigger(b) {
-                    p &+= 2
-                    if !triggers.pairHasTrigger(c) { p &+= 2 }
-                }
-            }
-            return triggers[s[p]] ? p : p &+ 1
+            let marks = triggers.marks(ofEightAt: UnsafeRawPointer(base + p))
+            if marks != 0 { return p &+ marks.trailingZeroBitCount }
+            p &+= 8
         }
         while p < n && !triggers[s[p]] { p &+= 1 }
         return p
@@ -92,33 +79,41 @@ extension SpanParser {
     nonisolated(unsafe) static let sharedTriggerTable = TriggerTable()
 
     /// Which bytes are triggers (`isTrigger`), looked up one byte or two at a time: the scan
-    /// tests eight bytes with four lookups instead of eight (most text holds no trigger).
+    /// tests eight bytes with four lookups instead of eight (most text holds no trigger), and
+    /// learns which of them are triggers without a branch per pair.
     struct TriggerTable {
-        /// For every 16-bit value, 1 when either of its two bytes is a trigger (which byte is
-        /// the first does not matter, so neither does the machine's byte order); a byte `c`
-        /// alone is at `c * 257`, both its bytes `c`. 64 KB, made once.
+        /// For every two bytes read as a little-endian 16-bit value, which of them are triggers:
+        /// bit 0 the first, bit 1 the second. A byte `c` alone is at `c * 257`, both its bytes
+        /// `c`. 64 KB, made once.
         private let pairs: UnsafePointer<UInt8>
 
         fileprivate init() {
-            // row `high` is all ones when `high` is a trigger, else the bytes' own table (256
-            // tests and a row copy or fill each, not 65,536 pairs of tests)
+            // row `second` is the first bytes' row of tests, with bit 1 set in all of it when
+            // `second` is a trigger (two rows made, one copied into each row: not 65,536 pairs
+            // of tests)
             let t = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
-            for low in 0..<256 { t[low] = SpanParser.isTrigger(UInt8(low)) ? 1 : 0 }
-            for high in 1..<256 {
-                let row = t + (high << 8)
-                if SpanParser.isTrigger(UInt8(high)) { row.initialize(repeating: 1, count: 256) } else { row.initialize(from: t, count: 256) }
+            var plain = [UInt8](repeating: 0, count: 256), marked = plain
+            for first in 0..<256 {
+                plain[first] = SpanParser.isTrigger(UInt8(first)) ? 1 : 0
+                marked[first] = plain[first] | 2
+            }
+            for second in 0..<256 {
+                (SpanParser.isTrigger(UInt8(second)) ? marked : plain).withUnsafeBufferPointer {
+                    (t + (second << 8)).initialize(from: $0.baseAddress!, count: 256)
+                }
             }
             pairs = UnsafePointer(t)
         }
 
         @inline(__always) subscript(_ c: UInt8) -> Bool { pairs[Int(c) &* 257] != 0 }
 
-        /// Whether either byte of `pair` is a trigger.
-        @inline(__always) func pairHasTrigger(_ pair: UInt16) -> Bool { pairs[Int(pair)] != 0 }
-
-        /// Whether any byte of the four pairs is a trigger (one branch for all four).
-        @inline(__always) func anyIsTrigger(_ a: UInt16, _ b: UInt16, _ c: UInt16, _ d: UInt16) -> Bool {
-            (pairs[Int(a)] | pairs[Int(b)] | pairs[Int(c)] | pairs[Int(d)]) != 0
+        /// Which of the eight bytes at `w` are triggers: bit `k` for byte `k` (0 when none is).
+        @inline(__always) func marks(ofEightAt w: UnsafeRawPointer) -> Int {
+            @inline(__always) func pair(_ offset: Int) -> Int {
+                Int(pairs[Int(UInt16(littleEndian: w.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))])
+            }
+            // (each pair's two bits apart from the others': sums that need no carry)
+            return (pair(0) &+ pair(2) &<< 2) &+ (pair(4) &+ pair(6) &<< 2) &<< 4
         }
     }
 

@@ -54,15 +54,15 @@ struct TreeUpdate {
             }) {
                 return
             }
+            // a list item's paragraph whose spans need the parser: made the item's child (as
+            // `updateBlock` would leave it: it has its line, and no IAL), and parsed without
+            // being read again
             if el.holdsItemParagraph {
-                // a list item's paragraph whose spans need the parser: made its child, and
-                // updated as such
                 el.makeItemParagraphChild()
-                return update(el)
+                if let paragraph = el.children.first { parsePendingSpans(paragraph) }
+                return
             }
-            el.spansPending = false
-            el.children = spans.parseNext(bytes: el.valueBytes, firstLine: el.line)
-            el.value = ""
+            parsePendingSpans(el)
             return
         }
         // most containers only hold blocks that need nothing but their own update; the children
@@ -125,6 +125,13 @@ struct TreeUpdate {
             }
         }
         el.children = out
+    }
+
+    /// A block's pending raw text parsed into its span elements.
+    private func parsePendingSpans(_ el: Element) {
+        el.spansPending = false
+        el.children = spans.parseNext(bytes: el.valueBytes, firstLine: el.line)
+        el.value = ""
     }
 
     /// The paragraphs that kept simple spans, parsed into span elements.

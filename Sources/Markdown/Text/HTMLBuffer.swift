@@ -139,8 +139,7 @@ struct HTMLBuffer {
         append(Byte.space)
         if key.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil { append(key) }
         append("=\"")
-        // (most values, header ids and URLs, need no escape: copied without the call)
-        if value.utf8.withContiguousStorageIfAvailable({ Self.needsNoEscape($0) ? append($0) : escape(bytes: $0, mode: .attribute) }) == nil {
+        if value.utf8.withContiguousStorageIfAvailable({ escape(bytes: $0, mode: .attribute) }) == nil {
             escape(value, mode: .attribute)
         }
         append(Byte.quote)
@@ -156,12 +155,19 @@ struct HTMLBuffer {
         s.withUTF8 { escape(bytes: $0, mode: mode) }
     }
 
-    /// `escape` of UTF-8 bytes.
-    mutating func escape(bytes src: UnsafeBufferPointer<UInt8>, mode: EscapeMode) {
+    /// `escape` of UTF-8 bytes. Most texts, URLs and code need no escape: copied whole after
+    /// the scan for the first byte that may, without a call; the rest escaped from that byte.
+    @inline(__always) mutating func escape(bytes src: UnsafeBufferPointer<UInt8>, mode: EscapeMode) {
+        let first = Self.firstCandidate(in: src)
+        if first == src.count { append(src) } else { escape(bytes: src, from: first, mode: mode) }
+    }
+
+    /// `escape` of `src`, whose bytes before `first` need no escape.
+    mutating func escape(bytes src: UnsafeBufferPointer<UInt8>, from first: Int, mode: EscapeMode) {
         guard let base = src.baseAddress else { return }
         let raw = UnsafeRawPointer(base)
         let n = src.count
-        var i = 0
+        var i = first
         var start = 0
         while i < n {
             // to the next byte that may need escaping: eight bytes a test (the lowest byte the
@@ -201,22 +207,20 @@ struct HTMLBuffer {
         if n > start { append(UnsafeBufferPointer(start: base + start, count: n &- start)) }
     }
 
-    /// Whether `b` holds none of `escape`'s candidates, so that every mode prints it as it is:
-    /// the test of `escape`'s loop without its call, for the short URLs and code of most spans.
-    @inline(__always) static func needsNoEscape(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = b.baseAddress else { return true }
+    /// Where the first of `escape`'s candidates in `b` is (`b.count` when it holds none, so
+    /// that every mode prints it as it is), eight bytes a test.
+    @inline(__always) static func firstCandidate(in b: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = b.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base)
         let n = b.count
         var i = 0
         while i &+ 8 <= n {
-            if candidateMarks(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) != 0 { return false }
+            let marks = candidateMarks(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            if marks != 0 { return i &+ (marks.trailingZeroBitCount &>> 3) }
             i &+= 8
         }
-        while i < n {
-            if isCandidate(base[i]) { return false }
-            i &+= 1
-        }
-        return true
+        while i < n && !isCandidate(base[i]) { i &+= 1 }
+        return i
     }
 
     /// `escape`'s candidates: `"`, `&`, `<` and `>`.
