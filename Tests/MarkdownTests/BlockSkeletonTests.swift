@@ -99,6 +99,15 @@ struct BlockSkeletonTests {
         #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
     }
 
+    /// A paragraph of several lines (a table to kramdown) is left out whole; one with a line
+    /// that could start another block is not.
+    @Test func aParagraphOfSeveralLinesIsLeftOut() throws {
+        let text = "| a | b |\n|---|---|\n| c | d |\n\nWords then\n- a list\n\nText\n===\n\nlast\n"
+        let shortened = try #require(BlockSkeleton.shortened(KramdownConverter.sourceBytes(text)))
+        #expect(shortened.dropped == [BlockSkeleton.DroppedBlock(line: 0, lineCount: 4, kind: .paragraph)])
+        #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
+    }
+
     /// A fence after a blank line is left out whole; the lines in it are not left out on their own.
     @Test func aFenceIsLeftOutWhole() throws {
         let text = "```ruby\ncode\n\nline in code\n  ````  \n\nafter\n\n~~~\n\nin code\n\n~~~~\n"

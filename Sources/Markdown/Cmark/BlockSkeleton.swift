@@ -27,9 +27,10 @@ import Darwin
 /// fence), a non-empty line stays non-empty (block ends at column 0 stay so), and the lines,
 /// their starts and so their container markers and indentation are all kept.
 ///
-/// Whole blocks are left out too: a one-line paragraph or ATX header, or a fenced code block,
-/// that starts a line after a blank line (`startsPlainParagraph`, `headingLevel`,
-/// `fenceOpener`), is left out with the blank line after it when a non-blank line follows.
+/// Whole blocks are left out too: a paragraph whose lines all start with a letter or another
+/// plain byte (`startsPlainParagraph`), an ATX header (`headingLevel`) or a fenced code block
+/// (`fenceOpener`) that starts a line after a blank line is left out with the blank line after
+/// it when a non-blank line follows.
 /// After a blank line such a line closes every container, so it starts a block at the top
 /// level unless it is inside a top-level fence or HTML block (blocks that end only at a later
 /// line or at the end), and then the shortened source's block holds the next kept line too:
@@ -75,9 +76,11 @@ enum BlockSkeleton {
         var lastLine: Int
         var kind: DroppedBlock.Kind
         var start: Int
-        /// A paragraph's or header's line: its stretch is found only if it is kept.
+        /// The end of the first line, whose stretch (a paragraph's or header's) is found only
+        /// when it is kept or a second line comes (`stretchDeferred`).
         var lineEnd: Int
-        /// The first cut made in a fence's lines (their stretches), undone when it is left out.
+        var stretchDeferred: Bool
+        /// The first cut made in the block's lines (their stretches), undone when it is left out.
         var firstCut: Int
     }
 
@@ -121,7 +124,7 @@ enum BlockSkeleton {
             // a paragraph or header kept after all gets its stretch (in order: no later line
             // has a cut yet)
             func keep(_ c: Candidate) {
-                if c.kind != .fencedCode, let stretch = stretch(base, c.start, c.lineEnd) { cuts.append(Cut(range: stretch, isStretch: true)) }
+                if c.stretchDeferred, let stretch = stretch(base, c.start, c.lineEnd) { cuts.append(Cut(range: stretch, isStretch: true)) }
             }
             while lineStart < count {
                 let lineEnd: Int
@@ -139,7 +142,7 @@ enum BlockSkeleton {
                         keep(c)
                         runFirstCut = cuts.count
                     } else {
-                        if c.kind == .fencedCode { cuts.removeLast(cuts.count - c.firstCut) }
+                        cuts.removeLast(cuts.count - c.firstCut)
                         cuts.append(Cut(range: c.start..<lineStart, isStretch: false))
                         dropped.append(DroppedBlock(line: c.line, lineCount: line - c.line, kind: c.kind))
                         runFirstCut = cuts.count
@@ -160,6 +163,13 @@ enum BlockSkeleton {
                     candidate = nil
                     runStart = lineEnd + 1
                     runFirstCut = cuts.count
+                } else if var c = candidate, c.kind == .paragraph, startsPlainParagraph(base, lineStart, lineEnd) {
+                    // a line that continues the paragraph: the lines' stretches are cut in order
+                    keep(c)
+                    c.stretchDeferred = false
+                    c.lastLine = line
+                    candidate = c
+                    if let stretch = stretch(base, lineStart, lineEnd) { cuts.append(Cut(range: stretch, isStretch: true)) }
                 } else {
                     if let c = candidate { keep(c) }
                     candidate = nil
@@ -168,7 +178,7 @@ enum BlockSkeleton {
                             openFence = nil
                             mayBeInFence = false
                             candidate = Candidate(line: fence.line, lastLine: line, kind: .fencedCode, start: fence.start,
-                                                  lineEnd: lineEnd, firstCut: fence.firstCut)
+                                                  lineEnd: lineEnd, stretchDeferred: false, firstCut: fence.firstCut)
                         }
                     } else if opensFence(base, lineStart, lineEnd) {
                         mayBeInFence.toggle()
@@ -189,7 +199,7 @@ enum BlockSkeleton {
                             containerMayBeOpen = false
                         } else if droppingBlocks, lineEnd < count, level > 0 || startsPlainParagraph(base, lineStart, lineEnd) {
                             candidate = Candidate(line: line, lastLine: line, kind: level > 0 ? .heading(level: level) : .paragraph,
-                                                  start: lineStart, lineEnd: lineEnd, firstCut: cuts.count)
+                                                  start: lineStart, lineEnd: lineEnd, stretchDeferred: true, firstCut: cuts.count)
                         }
                     }
                     if candidate == nil || candidate?.kind == .fencedCode, let stretch = stretch(base, lineStart, lineEnd) {
@@ -270,13 +280,14 @@ enum BlockSkeleton {
 
     private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- UInt8(ascii: "a") < 26 }
 
-    /// Whether the line `lineStart..<lineEnd` (not blank) starts a paragraph wherever it is
-    /// read: a letter or another character's first byte, or emphasis or a code span (one `*`,
-    /// `_` or backtick, or two `*` or `_`) before a letter, which opens no list, rule or fence.
+    /// Whether the line `lineStart..<lineEnd` (not blank) starts or continues a paragraph
+    /// wherever it is read: a letter or another character's first byte, `|`, or emphasis or a
+    /// code span (one `*`, `_` or backtick, or two `*` or `_`) before a letter, which opens no
+    /// list, rule or fence and is no setext underline.
     private static func startsPlainParagraph(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
         let c = base[lineStart]
         // (not a byte order mark, which cmark skips at the start)
-        if isLetter(c) || (c >= 0x80 && c != 0xEF) { return true }
+        if isLetter(c) || (c >= 0x80 && c != 0xEF) || c == Byte.pipe { return true }
         guard c == Byte.star || c == Byte.underscore || c == Byte.backtick, lineStart + 2 < lineEnd else { return false }
         let d = base[lineStart + 1]
         return isLetter(d) || (d == c && c != Byte.backtick && isLetter(base[lineStart + 2]))
