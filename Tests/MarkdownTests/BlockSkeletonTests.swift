@@ -35,8 +35,9 @@ struct BlockSkeletonTests {
     func sameTreeWhenShortened(_ text: String) throws {
         let source = KramdownConverter.sourceBytes(text)
         let shortened = try #require(BlockSkeleton.shortened(source), "nothing was shortened")
-        #expect(shortened.count < source.count)
-        #expect(shortened.count(where: { $0 == Byte.newline }) == source.count(where: { $0 == Byte.newline }))
+        #expect(shortened.bytes.count < source.count)
+        #expect(shortened.bytes.count(where: { $0 == Byte.newline }) + shortened.dropped.reduce(0) { $0 + $1.lineCount }
+                == source.count(where: { $0 == Byte.newline }))
         #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
     }
 
@@ -48,14 +49,93 @@ struct BlockSkeletonTests {
         #expect(BlockSkeleton.shortened(KramdownConverter.sourceBytes(title)) == nil)
         let text = title + "\npara \(Self.words)\n"
         let shortened = try #require(BlockSkeleton.shortened(KramdownConverter.sourceBytes(text)))
-        #expect(String(decoding: shortened, as: UTF8.self).hasPrefix(title + "\npara "))
+        #expect(String(decoding: shortened.bytes, as: UTF8.self).hasPrefix(title + "\npara "))
+        #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
+    }
+
+    /// Paragraphs and headers of one line between blank lines are left out of cmark's source,
+    /// and put back into its tree on their lines.
+    @Test func oneLineBlocksBetweenBlankLinesAreLeftOut() throws {
+        let text = "First words\n\n*Emphasis* first\n\n## Title\n\n`code` then\n\n- item\n\n#not a header\n\nlast line\n"
+        let shortened = try #require(BlockSkeleton.shortened(KramdownConverter.sourceBytes(text)))
+        #expect(shortened.dropped.map(\.line) == [0, 2, 4, 6])
+        #expect(shortened.dropped.map(\.kind) == [.paragraph, .paragraph, .heading(level: 2), .paragraph])
+        #expect(String(decoding: shortened.bytes, as: UTF8.self) == "- item\n\n#not a header\n\nlast line\n")
+        let tree = Self.tree(text, shortening: true)
+        #expect(tree == Self.tree(text, shortening: false))
+        #expect(tree.blocks[tree.top].filter { $0.kind == .paragraph }.map(\.startLine) == [0, 2, 6, 10, 12])
+        #expect(tree.blocks.filter { $0.kind == .heading }.map(\.headingLevel) == [2])
+    }
+
+    /// Lines left out inside a block after all (a comment), or after a lazy line of a list, give
+    /// the same tree (the first parsed again).
+    @Test(arguments: [
+        "<!--\n\ninside the comment\n\n-->\n",
+        "<!--\n\n```\nnot code\n```\n\n-->\n",
+        "1. one\n2. two\nlazy\n\nkept\n\nleft out\n\n- three\n",
+    ])
+    func aLineLeftOutInsideABlockIsKept(_ text: String) {
+        #expect(BlockSkeleton.shortened(KramdownConverter.sourceBytes(text))?.dropped.isEmpty == false)
+        #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
+    }
+
+    /// The first block that could be left out after a list, a quote or indented code is kept:
+    /// it closes them in cmark's source too.
+    @Test(arguments: [
+        "- one\n\nbetween lists\n\n- two\n",
+        "    code\n\nbetween codes\n\n    more code\n",
+        "> quote\n\n# between quotes\n\n> more\n",
+    ])
+    func aBlockAfterAContainerIsKept(_ text: String) {
+        #expect(BlockSkeleton.shortened(KramdownConverter.sourceBytes(text)) == nil)
+        #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
+    }
+
+    /// An HTML block that closes on its first line, right after a line left out: cmark ends
+    /// it on the line before, in the source the line left out.
+    @Test func anHTMLBlockAfterALineLeftOut() {
+        let text = "Intro words\n\npara\n\n<!-- note -->\n\n- <!-- in a list -->\n"
+        #expect(BlockSkeleton.shortened(KramdownConverter.sourceBytes(text))?.dropped.isEmpty == false)
+        #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
+    }
+
+    /// A paragraph of several lines (a table to kramdown) is left out whole; one with a line
+    /// that could start another block is not.
+    @Test func aParagraphOfSeveralLinesIsLeftOut() throws {
+        let text = "| a | b |\n|---|---|\n| c | d |\n\nWords then\n- a list\n\nText\n===\n\nlast\n"
+        let shortened = try #require(BlockSkeleton.shortened(KramdownConverter.sourceBytes(text)))
+        #expect(shortened.dropped == [BlockSkeleton.DroppedBlock(line: 0, lineCount: 4, kind: .paragraph)])
+        #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
+    }
+
+    /// A fence after a blank line is left out whole; the lines in it are not left out on their own.
+    @Test func aFenceIsLeftOutWhole() throws {
+        let text = "```ruby\ncode\n\nline in code\n  ````  \n\nafter\n\n~~~\n\nin code\n\n~~~~\n"
+        let shortened = try #require(BlockSkeleton.shortened(KramdownConverter.sourceBytes(text)))
+        #expect(shortened.dropped == [BlockSkeleton.DroppedBlock(line: 0, lineCount: 6, kind: .fencedCode),
+                                      BlockSkeleton.DroppedBlock(line: 6, lineCount: 2, kind: .paragraph)])
+        #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
+    }
+
+    /// Fences closed by fewer or other characters, or by a line with more after them, or
+    /// opened by a line with an info string of several words, give cmark's tree unchanged.
+    @Test(arguments: [
+        "````\ncode\n```\n\nafter\n\n````\n\nnext\n",
+        "```\ncode\n~~~\n\nafter\n\n```\n\nnext\n",
+        "```\ncode\n``` x\n\nafter\n\n```\n\nnext\n",
+        "```\ncode\n    ```\n\nafter\n\n```\n\nnext\n",
+        "```\ncode\n\t```\n\nafter\n\n```\n\nnext\n",
+        "``` two words\ncode\n\nafter\n\n```\n\nnext\n",
+        "<!--\n\n```\n-->\n```\n\nnext\n",
+    ])
+    func fencesAsCmarkReadsThem(_ text: String) {
         #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
     }
 
     @Test func aStretchIsWholeWordsWithoutAngleBracket() throws {
         let line = "0123456789abcdef start " + String(repeating: "word ", count: 10) + "x>y " + String(repeating: "tail ", count: 10)
         let shortened = try #require(BlockSkeleton.shortened(Bytes((line + "\n").utf8)))
-        #expect(String(decoding: shortened, as: UTF8.self) == "0123456789abcdef a x>y " + String(repeating: "tail ", count: 10) + "\n")
+        #expect(String(decoding: shortened.bytes, as: UTF8.self) == "0123456789abcdef a x>y " + String(repeating: "tail ", count: 10) + "\n")
     }
 
     @Test func shortLinesAndPrefixesWithTagsOrFencesAreKept() {

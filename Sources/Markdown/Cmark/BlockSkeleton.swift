@@ -26,6 +26,16 @@ import Darwin
 /// A line with a letter stays one (not blank, no thematic break, setext underline or closing
 /// fence), a non-empty line stays non-empty (block ends at column 0 stay so), and the lines,
 /// their starts and so their container markers and indentation are all kept.
+///
+/// Whole blocks are left out too: a paragraph whose lines all start with a letter or another
+/// plain byte (`startsPlainParagraph`), an ATX header (`headingLevel`) or a fenced code block
+/// (`fenceOpener`) that starts a line after a blank line is left out with the blank line after
+/// it when a non-blank line follows.
+/// After a blank line such a line closes every container, so it starts a block at the top
+/// level unless it is inside a top-level fence or HTML block (blocks that end only at a later
+/// line or at the end), and then the shortened source's block holds the next kept line too:
+/// `CmarkBlockTree` puts the blocks back between the top-level blocks, and parses again keeping
+/// the lines when a block spans one.
 enum BlockSkeleton {
     /// The bytes of a line always kept. Container markers and indentation hold no word that
     /// starts with a letter after a space, so they are kept whatever this is; the stretch needs
@@ -36,25 +46,86 @@ enum BlockSkeleton {
     /// What a stretch becomes: one word, so the line keeps a letter and the spaces around it.
     private static let filler = UInt8(ascii: "a")
 
-    /// `source` with long lines shortened as above; nil when nothing would be left out, then
-    /// `source` itself is what cmark should parse. `laterLineStarts`, when given, are where the
-    /// lines after the first start (`SourceView.laterLineStarts`), so they are not searched again.
-    static func shortened(_ source: Bytes, laterLineStarts: [Int]? = nil) -> Bytes? {
+    /// The copy cmark parses, and the source lines left out of it.
+    struct Skeleton: Equatable {
+        var bytes: Bytes
+        /// How many lines the source has.
+        var sourceLineCount: Int
+        /// The blocks left out, in order.
+        var dropped: [DroppedBlock] = []
+    }
+
+    /// A block left out: a paragraph, an ATX header or a fenced code block, on `lineCount`
+    /// source lines from `line`, the blank line after it included.
+    struct DroppedBlock: Equatable {
+        enum Kind: Equatable { case paragraph, heading(level: Int), fencedCode }
+        var line: Int
+        var lineCount: Int
+        var kind: Kind
+    }
+
+    /// A part of the source left out of the copy: a stretch (which becomes `filler`) or whole lines.
+    private struct Cut {
+        var range: Range<Int>
+        var isStretch: Bool
+    }
+
+    /// A block that may be left out with the blank line after it.
+    private struct Candidate {
+        var line: Int
+        var lastLine: Int
+        var kind: DroppedBlock.Kind
+        var start: Int
+        /// The end of the first line, whose stretch (a paragraph's or header's) is found only
+        /// when it is kept or a second line comes (`stretchDeferred`).
+        var lineEnd: Int
+        var stretchDeferred: Bool
+        /// The first cut made in the block's lines (their stretches), undone when it is left out.
+        var firstCut: Int
+    }
+
+    /// A fence opened at the start of a line after a blank line, not yet closed.
+    private struct OpenFence {
+        var line: Int
+        var start: Int
+        var firstCut: Int
+        var char: UInt8
+        var length: Int
+    }
+
+    /// `source` shortened as above; nil when nothing would be left out, then `source` itself is
+    /// what cmark should parse. `laterLineStarts`, when given, are where the lines after the
+    /// first start (`SourceView.laterLineStarts`), so they are not searched again. Whole blocks
+    /// are left out only when `droppingBlocks`.
+    static func shortened(_ source: Bytes, laterLineStarts: [Int]? = nil, droppingBlocks: Bool = true) -> Skeleton? {
         guard source.count > keptPrefix + minimumStretch else { return nil }
         let starts = laterLineStarts ?? SourceView(source, firstLine: 0).laterLineStarts
-        return source.withUnsafeBufferPointer { buffer -> Bytes? in
+        return source.withUnsafeBufferPointer { buffer -> Skeleton? in
             guard let base = buffer.baseAddress else { return nil }
             let count = buffer.count
             var nextStart = 0
             let labelColons = labelColonOffsets(base, count)
             var nextColon = 0
-            var cuts: [Range<Int>] = []
+            var cuts: [Cut] = []
             // room for a cut in every other line (most long lines are prose)
             cuts.reserveCapacity(max(32, starts.count / 2))
+            var dropped: [DroppedBlock] = []
+            if droppingBlocks { dropped.reserveCapacity(max(16, starts.count / 2)) }
             // the current run of non-blank lines, and its first cut (all undone if a line of the
             // run holds `]:`)
             var runStart = 0, runFirstCut = 0
-            var lineStart = 0
+            var lineStart = 0, line = 0
+            var previousIsBlank = true, mayBeInFence = false
+            // whether a list, quote or indented block may still be open: the next block that
+            // could be left out is kept, so that it closes the container in cmark's source too
+            // (a list before it and one after it would be one list there)
+            var containerMayBeOpen = false
+            var candidate: Candidate?, followedByBlank: Candidate?, openFence: OpenFence?
+            // a paragraph or header kept after all gets its stretch (in order: no later line
+            // has a cut yet)
+            func keep(_ c: Candidate) {
+                if c.stretchDeferred, let stretch = stretch(base, c.start, c.lineEnd) { cuts.append(Cut(range: stretch, isStretch: true)) }
+            }
             while lineStart < count {
                 let lineEnd: Int
                 if nextStart < starts.count {
@@ -64,37 +135,105 @@ enum BlockSkeleton {
                     // the last line, and its newline if the source ends with one
                     lineEnd = base[count - 1] == Byte.newline ? count - 1 : count
                 }
-                if let stretch = stretch(base, lineStart, lineEnd) {
-                    cuts.append(stretch)
-                } else if isBlank(base, lineStart, lineEnd) {
-                    if cuts.count > runFirstCut,
-                       holdsLabelColon(labelColons, &nextColon, in: runStart..<lineStart) { cuts.removeSubrange(runFirstCut...) }
+                let blank = isBlank(base, lineStart, lineEnd)
+                if let c = followedByBlank {
+                    followedByBlank = nil
+                    if blank {
+                        keep(c)
+                        runFirstCut = cuts.count
+                    } else {
+                        cuts.removeLast(cuts.count - c.firstCut)
+                        cuts.append(Cut(range: c.start..<lineStart, isStretch: false))
+                        dropped.append(DroppedBlock(line: c.line, lineCount: line - c.line, kind: c.kind))
+                        runFirstCut = cuts.count
+                    }
+                }
+                if blank {
+                    // a block ending on the line before is left out if its run holds no `]:`
+                    // (a paragraph's stretch is not cut then either)
+                    if let c = candidate, c.lastLine == line - 1 {
+                        if holdsLabelColon(labelColons, &nextColon, in: runStart..<lineStart) {
+                            cuts.removeLast(cuts.count - runFirstCut)
+                        } else {
+                            followedByBlank = c
+                        }
+                    } else if cuts.count > runFirstCut, holdsLabelColon(labelColons, &nextColon, in: runStart..<lineStart) {
+                        cuts.removeLast(cuts.count - runFirstCut)
+                    }
+                    candidate = nil
                     runStart = lineEnd + 1
                     runFirstCut = cuts.count
+                } else if var c = candidate, c.kind == .paragraph, startsPlainParagraph(base, lineStart, lineEnd) {
+                    // a line that continues the paragraph: the lines' stretches are cut in order
+                    keep(c)
+                    c.stretchDeferred = false
+                    c.lastLine = line
+                    candidate = c
+                    if let stretch = stretch(base, lineStart, lineEnd) { cuts.append(Cut(range: stretch, isStretch: true)) }
+                } else {
+                    if let c = candidate { keep(c) }
+                    candidate = nil
+                    if let fence = openFence {
+                        if closesFence(fence, base, lineStart, lineEnd) {
+                            openFence = nil
+                            mayBeInFence = false
+                            candidate = Candidate(line: fence.line, lastLine: line, kind: .fencedCode, start: fence.start,
+                                                  lineEnd: lineEnd, stretchDeferred: false, firstCut: fence.firstCut)
+                        }
+                    } else if opensFence(base, lineStart, lineEnd) {
+                        mayBeInFence.toggle()
+                        if mayBeInFence, droppingBlocks, previousIsBlank, base[lineStart] != Byte.space {
+                            if containerMayBeOpen {
+                                containerMayBeOpen = false
+                            } else if let (char, length) = fenceOpener(base, lineStart, lineEnd) {
+                                openFence = OpenFence(line: line, start: lineStart, firstCut: cuts.count, char: char, length: length)
+                            }
+                        }
+                    } else if mayOpenContainer(base, lineStart, lineEnd) {
+                        containerMayBeOpen = true
+                    } else if previousIsBlank, !mayBeInFence {
+                        // a line that starts at the top level: a block that could be left out is
+                        // kept when it closes a container
+                        let level = headingLevel(base, lineStart, lineEnd)
+                        if containerMayBeOpen {
+                            containerMayBeOpen = false
+                        } else if droppingBlocks, lineEnd < count, level > 0 || startsPlainParagraph(base, lineStart, lineEnd) {
+                            candidate = Candidate(line: line, lastLine: line, kind: level > 0 ? .heading(level: level) : .paragraph,
+                                                  start: lineStart, lineEnd: lineEnd, stretchDeferred: true, firstCut: cuts.count)
+                        }
+                    }
+                    if candidate == nil || candidate?.kind == .fencedCode, let stretch = stretch(base, lineStart, lineEnd) {
+                        cuts.append(Cut(range: stretch, isStretch: true))
+                    }
                 }
+                previousIsBlank = blank
                 lineStart = lineEnd + 1
+                line += 1
             }
+            if let c = candidate { keep(c) }
             if cuts.count > runFirstCut, holdsLabelColon(labelColons, &nextColon, in: runStart..<count) {
-                cuts.removeSubrange(runFirstCut...)
+                cuts.removeLast(cuts.count - runFirstCut)
             }
             guard !cuts.isEmpty else { return nil }
-            return copy(base, buffer.count, leavingOut: cuts)
+            return Skeleton(bytes: copy(base, buffer.count, leavingOut: cuts), sourceLineCount: line, dropped: dropped)
         }
     }
 
-    /// The bytes with each cut replaced by `filler`.
-    private static func copy(_ base: UnsafePointer<UInt8>, _ count: Int, leavingOut cuts: [Range<Int>]) -> Bytes {
-        let dropped = cuts.reduce(0) { $0 + $1.count - 1 }
+    /// The bytes with each stretch replaced by `filler` and the lines cut left out.
+    private static func copy(_ base: UnsafePointer<UInt8>, _ count: Int, leavingOut cuts: [Cut]) -> Bytes {
+        let dropped = cuts.reduce(0) { $0 + $1.range.count - ($1.isStretch ? 1 : 0) }
         return Bytes(unsafeUninitializedCapacity: count - dropped) { out, written in
             guard let to = out.baseAddress else { return }
             var from = 0
             written = 0
             for cut in cuts {
-                (to + written).initialize(from: base + from, count: cut.lowerBound - from)
-                written += cut.lowerBound - from
-                to[written] = filler
-                written += 1
-                from = cut.upperBound
+                (to + written).initialize(from: base + from, count: cut.range.lowerBound - from)
+                written += cut.range.lowerBound - from
+                if cut.isStretch {
+                    to[written] = filler
+                    written += 1
+                }
+                from = cut.range.upperBound
             }
             (to + written).initialize(from: base + from, count: count - from)
             written += count - from
@@ -140,6 +279,75 @@ enum BlockSkeleton {
     }
 
     private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- UInt8(ascii: "a") < 26 }
+
+    /// Whether the line `lineStart..<lineEnd` (not blank) starts or continues a paragraph
+    /// wherever it is read: a letter or another character's first byte, `|`, or emphasis or a
+    /// code span (one `*`, `_` or backtick, or two `*` or `_`) before a letter, which opens no
+    /// list, rule or fence and is no setext underline.
+    private static func startsPlainParagraph(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
+        let c = base[lineStart]
+        // (not a byte order mark, which cmark skips at the start)
+        if isLetter(c) || (c >= 0x80 && c != 0xEF) || c == Byte.pipe { return true }
+        guard c == Byte.star || c == Byte.underscore || c == Byte.backtick, lineStart + 2 < lineEnd else { return false }
+        let d = base[lineStart + 1]
+        return isLetter(d) || (d == c && c != Byte.backtick && isLetter(base[lineStart + 2]))
+    }
+
+    /// Whether the line may open or continue a list, a quote or an indented block: it starts
+    /// with a space, a tab, `>`, a digit, or a bullet before a space, a tab or its end.
+    private static func mayOpenContainer(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
+        let c = base[lineStart]
+        if c == Byte.space || c == Byte.tab || c == Byte.gt || c &- UInt8(ascii: "0") < 10 { return true }
+        guard c == Byte.dash || c == Byte.star || c == Byte.plus else { return false }
+        return lineStart + 1 == lineEnd || base[lineStart + 1] == Byte.space || base[lineStart + 1] == Byte.tab
+    }
+
+    /// The level of the ATX header the line `lineStart..<lineEnd` is from its first byte (one to
+    /// six `#` before a space or tab); 0 when it is none.
+    private static func headingLevel(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Int {
+        var i = lineStart
+        while i < lineEnd, i - lineStart < 7, base[i] == Byte.hash { i += 1 }
+        let level = i - lineStart
+        guard level >= 1, level <= 6, i < lineEnd, base[i] == Byte.space || base[i] == Byte.tab else { return 0 }
+        return level
+    }
+
+    /// The fence character and length of a fence opened at the line's first byte whose info
+    /// string is at most one word of letters, digits, `-`, `_`, `+`, `.` or `#` (most fences;
+    /// others are not left out); nil otherwise.
+    private static func fenceOpener(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> (UInt8, Int)? {
+        let char = base[lineStart]
+        guard char == Byte.backtick || char == Byte.tilde else { return nil }
+        var i = lineStart
+        while i < lineEnd, base[i] == char { i += 1 }
+        let length = i - lineStart
+        guard length >= 3 else { return nil }
+        while i < lineEnd, isLetter(base[i]) || base[i] &- UInt8(ascii: "0") < 10 || base[i] == Byte.dash
+                || base[i] == Byte.underscore || base[i] == Byte.plus || base[i] == Byte.dot || base[i] == Byte.hash { i += 1 }
+        return i == lineEnd ? (char, length) : nil
+    }
+
+    /// Whether the line closes `fence` as cmark reads a closing fence: up to three spaces, at
+    /// least as many of the fence's character, then only spaces and tabs.
+    private static func closesFence(_ fence: OpenFence, _ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
+        var i = lineStart
+        while i < lineEnd, i - lineStart < 3, base[i] == Byte.space { i += 1 }
+        let run = i
+        while i < lineEnd, base[i] == fence.char { i += 1 }
+        guard i - run >= fence.length else { return false }
+        while i < lineEnd, base[i] == Byte.space || base[i] == Byte.tab { i += 1 }
+        return i == lineEnd
+    }
+
+    /// Whether the line, after its spaces, starts with three backticks or tildes: it may open or
+    /// close a fence, whose lines are not left out (a guess: `CmarkBlockTree` checks).
+    private static func opensFence(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
+        var i = lineStart
+        while i < lineEnd, base[i] == Byte.space { i += 1 }
+        guard i + 2 < lineEnd else { return false }
+        let c = base[i]
+        return (c == Byte.backtick || c == Byte.tilde) && base[i + 1] == c && base[i + 2] == c
+    }
 
     /// Whether one of the offsets `colons` (in order; those before `next` are before `range`)
     /// is in `range`; moves `next` past those before it.

@@ -41,28 +41,57 @@ struct CmarkBlockTree: Equatable {
     static let kramdownOptions = CMARK_OPT_UNSAFE | CMARK_OPT_SOURCEPOS
 
     /// Parses `source` with cmark-gfm (blocks only, `Cmark.withBlockTree`) and copies its tree;
-    /// cmark is given the source with long lines shortened (`BlockSkeleton`) unless `shortening`
-    /// is off: the tree is the same, and only the tree is read.
+    /// cmark is given the source shortened (`BlockSkeleton`) unless `shortening` is off: the
+    /// tree is the same, and only the tree is read.
     /// `laterLineStarts` as `BlockSkeleton.shortened` takes them.
     init(parsing source: Bytes, shortening: Bool = true, laterLineStarts: [Int]? = nil) {
-        let parsed = shortening ? BlockSkeleton.shortened(source, laterLineStarts: laterLineStarts) ?? source : source
         // room for a page's blocks at once instead of a new buffer at each doubling: prose has a
         // block every few hundred bytes, a list two for each item's line
         let capacity = max(64, source.count / 64)
+        guard shortening, let skeleton = BlockSkeleton.shortened(source, laterLineStarts: laterLineStarts) else {
+            self = Cmark.withBlockTree(source, options: Self.kramdownOptions) { CmarkBlockTree(document: $0, capacity: capacity) }
+            return
+        }
+        let dropped = DroppedLines(skeleton.dropped, sourceLineCount: skeleton.sourceLineCount)
+        if let tree = Cmark.withBlockTree(skeleton.bytes, options: Self.kramdownOptions, {
+            CmarkBlockTree(document: $0, capacity: capacity, dropped: dropped)
+        }) {
+            self = tree
+            return
+        }
+        // a line left out was inside a block after all: the lines kept this time
+        let parsed = BlockSkeleton.shortened(source, laterLineStarts: laterLineStarts, droppingBlocks: false)?.bytes ?? source
         self = Cmark.withBlockTree(parsed, options: Self.kramdownOptions) { CmarkBlockTree(document: $0, capacity: capacity) }
     }
 
-    private init(document: OpaquePointer, capacity: Int) {
-        // each container's children are appended together when the container's turn comes
+    /// The tree of `document`, parsed from a source without the lines of `dropped`: their
+    /// blocks put back between the top-level blocks, the other blocks' lines counted as in
+    /// the whole source. Nil when a block spans a line left out (its block was another there).
+    private init?(document: OpaquePointer, capacity: Int, dropped: DroppedLines) {
         var nodes: [OpaquePointer] = []
         nodes.reserveCapacity(capacity)
         blocks.reserveCapacity(capacity)
-        top = appendChildren(of: document, &nodes)
+        guard let top = appendTopLevel(of: document, &nodes, dropped) else { return nil }
+        self.top = top
+        appendDescendants(&nodes, dropped.sourceLines)
+    }
+
+    private init(document: OpaquePointer, capacity: Int) {
+        var nodes: [OpaquePointer] = []
+        nodes.reserveCapacity(capacity)
+        blocks.reserveCapacity(capacity)
+        top = appendChildren(of: document, &nodes, [])
+        appendDescendants(&nodes, [])
+    }
+
+    /// Appends the children of every container, each container's together when its turn comes
+    /// (`nodes` are the cmark nodes of the blocks so far).
+    private mutating func appendDescendants(_ nodes: inout [OpaquePointer], _ sourceLines: [Int]) {
         var i = 0
         while i < blocks.count {
             switch blocks[i].kind {
             case .blockQuote, .list, .item, .footnoteDefinition:
-                let range = appendChildren(of: nodes[i], &nodes)
+                let range = appendChildren(of: nodes[i], &nodes, sourceLines)
                 blocks[i].children = range
             default: break
             }
@@ -70,17 +99,72 @@ struct CmarkBlockTree: Equatable {
         }
     }
 
-    private mutating func appendChildren(of node: OpaquePointer, _ nodes: inout [OpaquePointer]) -> Range<Int> {
+    /// Appends the document's children and the blocks left out between them, in line order;
+    /// nil when a child spans a block left out.
+    private mutating func appendTopLevel(of document: OpaquePointer, _ nodes: inout [OpaquePointer],
+                                         _ dropped: DroppedLines) -> Range<Int>? {
+        let start = blocks.count
+        var next = 0
+        // the end of the last block appended, which a block left out must start after
+        var lastEnd = -1
+        func appendDropped(before line: Int) -> Bool {
+            while next < dropped.count, dropped.line(next) < line {
+                guard dropped.line(next) > lastEnd else { return false }
+                let block = dropped.block(next)
+                blocks.append(block)
+                // (a leaf: its node is never read)
+                nodes.append(document)
+                lastEnd = block.endLine
+                next += 1
+            }
+            return true
+        }
+        var child = cmark_node_first_child(document)
+        while let c = child {
+            if var block = Self.block(c) {
+                // cmark ends an HTML block that closes on a line (`-->`) on the line before
+                // (two before, after a blank line): such a block may reach two lines further
+                let reach = block.kind == .htmlBlock ? Self.sourceLine(block.endLine + 2, dropped.sourceLines) : nil
+                Self.mapLines(&block, dropped.sourceLines)
+                guard appendDropped(before: block.startLine) else { return nil }
+                blocks.append(block)
+                nodes.append(c)
+                lastEnd = max(block.endLine, reach ?? block.endLine)
+            }
+            child = cmark_node_next(c)
+        }
+        guard appendDropped(before: Int.max) else { return nil }
+        return start..<blocks.count
+    }
+
+    private mutating func appendChildren(of node: OpaquePointer, _ nodes: inout [OpaquePointer],
+                                         _ sourceLines: [Int]) -> Range<Int> {
         let start = blocks.count
         var child = cmark_node_first_child(node)
         while let c = child {
-            if let block = Self.block(c) {
+            if var block = Self.block(c) {
+                if !sourceLines.isEmpty { Self.mapLines(&block, sourceLines) }
                 blocks.append(block)
                 nodes.append(c)
             }
             child = cmark_node_next(c)
         }
         return start..<blocks.count
+    }
+
+    /// The block's lines in the source, from those in a shortened source whose lines are
+    /// `sourceLines`. A block that ends before it starts (an HTML block that closes on its first
+    /// line ends, to cmark, on the line before) ends as far before its start in the source.
+    private static func mapLines(_ block: inout CmarkBlock, _ sourceLines: [Int]) {
+        let start = sourceLine(block.startLine, sourceLines)
+        block.endLine = block.endLine < block.startLine ? start - (block.startLine - block.endLine) : sourceLine(block.endLine, sourceLines)
+        block.startLine = start
+    }
+
+    /// The source line of line `line` of a shortened source whose lines are `sourceLines`.
+    private static func sourceLine(_ line: Int, _ sourceLines: [Int]) -> Int {
+        guard line >= 0 else { return line }
+        return line < sourceLines.count ? sourceLines[line] : line - sourceLines.count + (sourceLines.last ?? -1) + 1
     }
 
     private static func block(_ node: OpaquePointer) -> CmarkBlock? {
@@ -117,5 +201,53 @@ struct CmarkBlockTree: Equatable {
         default: break
         }
         return b
+    }
+}
+
+/// The blocks `BlockSkeleton` left out of cmark's source, each with the blank line after it,
+/// and the source line of each line of cmark's source.
+struct DroppedLines {
+    private let dropped: [BlockSkeleton.DroppedBlock]
+    /// The source line of each line of cmark's source (empty when nothing was left out).
+    let sourceLines: [Int]
+
+    init(_ dropped: [BlockSkeleton.DroppedBlock], sourceLineCount: Int) {
+        self.dropped = dropped
+        guard !dropped.isEmpty else {
+            sourceLines = []
+            return
+        }
+        var lines: [Int] = []
+        lines.reserveCapacity(sourceLineCount)
+        var line = 0
+        for block in dropped {
+            while line < block.line {
+                lines.append(line)
+                line += 1
+            }
+            line += block.lineCount
+        }
+        while line < sourceLineCount {
+            lines.append(line)
+            line += 1
+        }
+        sourceLines = lines
+    }
+
+    var isEmpty: Bool { dropped.isEmpty }
+    var count: Int { dropped.count }
+    /// The first source line of block `k`.
+    func line(_ k: Int) -> Int { dropped[k].line }
+
+    /// Block `k`, as cmark gives it.
+    func block(_ k: Int) -> CmarkBlock {
+        let d = dropped[k]
+        // the last line before the blank one
+        let end = d.line + d.lineCount - 2
+        switch d.kind {
+        case .paragraph: return CmarkBlock(kind: .paragraph, startLine: d.line, endLine: end)
+        case .heading(let level): return CmarkBlock(kind: .heading, startLine: d.line, endLine: end, headingLevel: level)
+        case .fencedCode: return CmarkBlock(kind: .codeBlock, startLine: d.line, endLine: end, fenced: true)
+        }
     }
 }

@@ -2,22 +2,6 @@
 /// ones made by `SpanParser` from a block's raw text. The kinds and their data follow kramdown's
 /// own element model, because its HTML converter decides the output from exactly these.
 final class Element {
-    enum Kind: Equatable {
-        // block level
-        case root, blank, p, header, hr, codeblock, blockquote, ul, ol, li, dl, dt, dd
-        case table, thead, tbody, tfoot, tr, td, eob
-        // either level (`block` tells which)
-        case htmlElement, xmlComment, xmlPI, comment, raw, math
-        // span level
-        case text, rawText, codespan, em, strong, a, img, br, entity, smartQuote, typographic, footnote, abbreviation
-    }
-    enum ContentModel { case raw, span, block }
-    enum Quote: Int { case lsquo = 0, rsquo, ldquo, rdquo }
-    enum Typographic { case mdash, ndash, hellip, laquoSpace, raquoSpace, laquo, raquo }
-    enum Alignment { case none, left, center, right }
-    /// What an end-of-block marker stands for (kramdown's `:eob` values).
-    enum EOBKind { case marker, linkDef, abbrevDef, footnoteDef, ald, ial, options }
-
     let kind: Kind
     /// The element's text (a text's characters, a code span's code, an HTML element's name …).
     /// A text the span parser cut from its source keeps that source and the range instead and
@@ -102,14 +86,6 @@ final class Element {
     /// The line of the Markdown the element starts on (0 when not recorded), for warnings.
     @exclusivity(unchecked) var line = 0
     @exclusivity(unchecked) private var extra: Extra?
-
-    private final class Extra {
-        var entity: Entity?
-        var original: String?
-        var lang: String?
-        var alignment: [Alignment] = []
-        var rawTypes: [String] = []
-    }
 
     private var extras: Extra {
         if let e = extra { return e }
