@@ -26,7 +26,7 @@ struct RebuildPlan {
         /// What a build in another process left: `.jekyll-metadata`, with no Sass inputs known (so
         /// stylesheets render).
         static func read(_ configuration: Configuration) -> Memory? {
-            BuildMetadata.read(configuration).map { Memory(metadata: $0, sassInputs: "") }
+            BuildMetadata.read(configuration).map { Memory(metadata: $0, sassInputs: "", documentKeys: $0.documentKeys) }
         }
     }
 
@@ -44,6 +44,8 @@ struct RebuildPlan {
     /// For a patch (`init(patching:…)`): whether a document includes an edited file, so that
     /// partials parsed before cannot be used.
     var includesEditedFile = false
+    /// For `kyll build --incremental`: the destination the metadata's build left.
+    var destinationFolders: DestinationFolders?
 
     /// `changed` holds absolute paths known to have changed (from the watcher): a file rewritten
     /// with the same size within the clock's granularity keeps its stamp.
@@ -75,11 +77,11 @@ struct RebuildPlan {
 
     /// For `kyll build --incremental`: from `.jekyll-metadata`, with the outputs in the destination.
     init(fromMetadataOf site: SiteSnapshot, plugins: [any JekyllPlugin]) {
-        let destination = site.configuration.destination
+        let previous = Memory.read(site.configuration)
+        let folders = DestinationFolders(destination: site.configuration.destination, recorded: previous?.metadata.destination)
         self.init(site: site, fingerprint: BuildMetadata.fingerprint(site, plugins: plugins),
-                  previous: Memory.read(site.configuration), sassLoadPaths: []) {
-            FileSystem.isFile(Path.join(destination, $0))
-        }
+                  previous: previous, sassLoadPaths: [], isIntact: folders.isIntact)
+        destinationFolders = folders
     }
 
     /// Whether a changed file is one of the site's pages, items, static files or data files (a
@@ -131,17 +133,18 @@ struct RebuildPlan {
                 for id in ids {
                     let record = records[lists.key(id)]
                     facts[id] = PatchFacts.of(site.documents[id], record: record)
-                    for (path, stamp) in record?.dependencies ?? [:] { dependencyStamps[path] = stamp }
+                    for (path, stamp) in record?.dependencies ?? [] { dependencyStamps[path] = stamp }
                 }
             } else {
                 for (id, doc) in site.documents.enumerated() {
                     let record = records[lists.key(id)]
                     facts.append(PatchFacts.of(doc, record: record))
-                    for (path, stamp) in record?.dependencies ?? [:] { dependencyStamps[path] = stamp }
+                    for (path, stamp) in record?.dependencies ?? [] { dependencyStamps[path] = stamp }
                 }
             }
         }
-        return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, records: records),
+        return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, records: records, documentKeys: lists.allKeys,
+                                              destination: destinationFolders?.after, stored: previous?.metadata.stored),
                       sassInputs: sassInputs, results: results, documentKeys: keepsResults ? lists.allKeys : nil,
                       listSignatures: keepsResults ? lists.knownSignatures : [:], patchFacts: facts,
                       dependencyStamps: dependencyStamps)
