@@ -6,7 +6,9 @@
 /// files a full build would not leave (listing the whole destination was a tenth of such a build).
 /// A file whose bytes someone changed in place keeps its folder's stamp: an output is then kept
 /// as it is (as Jekyll keeps it), a copied static file is told by its own stamp.
-final class DestinationFolders {
+/// Made on one thread and handed to another (`RebuildPlan.init(fromMetadataOf:)`); `after` is set
+/// by the thread that updates the destination, which later records it.
+final class DestinationFolders: @unchecked Sendable {
     let destination: String
     /// Recorded folders (relative to the destination, "" for itself) whose stamps are as recorded.
     private let unchanged: [String: BuildMetadata.FileStamp]

@@ -68,7 +68,10 @@ struct RebuildPlan {
                 file: { path, recorded in changed.has(path) || (stamp(path) ?? .missing) != recorded },
                 rendersAnyway: { $0.isSass && sassChanged },
                 isIntact: { !site.isWritten($0) || isIntact($0.destinationPath) },
-                keysAsBefore: keysAsBefore))
+                keysAsBefore: keysAsBefore,
+                dependenciesAsRecorded: previous.metadata.dependencies?.allSatisfy { dependency in
+                    !changed.has(dependency.path) && (stamp(dependency.path) ?? .missing) == dependency.stamp
+                } ?? false))
         } else {
             reusable = []
         }
@@ -78,9 +81,16 @@ struct RebuildPlan {
     /// For `kyll build --incremental`: from `.jekyll-metadata`, with the outputs in the destination.
     init(fromMetadataOf site: SiteSnapshot, plugins: [any JekyllPlugin]) {
         let previous = Memory.read(site.configuration)
-        let folders = DestinationFolders(destination: site.configuration.destination, recorded: previous?.metadata.destination)
-        self.init(site: site, fingerprint: BuildMetadata.fingerprint(site, plugins: plugins),
-                  previous: previous, sassLoadPaths: [], isIntact: folders.isIntact)
+        let destination = site.configuration.destination, recorded = previous?.metadata.destination
+        // A `stat` for each of thousands of files and folders: the destination's folders looked at
+        // on one core while the site's files are stamped on the other.
+        let (folders, stamps) = TwoCores.both(cores: ProcessorCount.active, {
+            DestinationFolders(destination: destination, recorded: recorded)
+        }, {
+            StampCache.stamps(of: site.documents.filter { !$0.isGenerated }.map(\.path) + site.staticFiles.map(\.path))
+        })
+        self.init(site: site, fingerprint: BuildMetadata.fingerprint(site, plugins: plugins), previous: previous,
+                  sassLoadPaths: [], stamp: StampCache(stamps).stamp, isIntact: folders.isIntact)
         destinationFolders = folders
     }
 
@@ -211,7 +221,18 @@ typealias StampSource = (String) -> BuildMetadata.FileStamp?
 
 /// File stamps taken once per path during one plan and its records (`kyll build --incremental`).
 final class StampCache {
-    private var stamps: [String: BuildMetadata.FileStamp?] = [:]
+    private var stamps: [String: BuildMetadata.FileStamp?]
+
+    /// With the stamps of some files known.
+    init(_ known: [String: BuildMetadata.FileStamp?] = [:]) { stamps = known }
+
+    /// The stamps of `paths`, taken now.
+    static func stamps(of paths: [String]) -> [String: BuildMetadata.FileStamp?] {
+        var stamps: [String: BuildMetadata.FileStamp?] = [:]
+        stamps.reserveCapacity(paths.count)
+        for path in paths { stamps[path] = BuildMetadata.FileStamp(path) }
+        return stamps
+    }
 
     func stamp(_ path: String) -> BuildMetadata.FileStamp? {
         if let known = stamps[path] { return known }

@@ -62,6 +62,9 @@ struct BuildMetadata: Sendable {
     var destination: Destination? = nil
     /// The file the records were read from, if they were.
     var stored: MetadataFile.Stored? = nil
+    /// Read from a file: every file the records list as a dependency, each once, with the stamp
+    /// they all recorded (nil when not known, or when records recorded different stamps of one file).
+    var dependencies: [(path: String, stamp: FileStamp)]? = nil
 
     /// The destination as a build left it, for the next one to update in place without listing
     /// it whole (see `DestinationFolders`).
@@ -105,12 +108,22 @@ struct BuildMetadata: Sendable {
         private var h: UInt64 = 0xcbf2_9ce4_8422_2325
 
         mutating func add(_ text: String) {
-            for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            var text = text
+            text.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 } }
         }
 
+        /// The stamp's numbers as eight bytes each (no text made of them: a site's every file is stamped).
         mutating func add(_ stamp: FileStamp?) {
             guard let stamp else { return add("-") }
-            add(String(stamp.seconds)); add("."); add(String(stamp.nanoseconds)); add("."); add(String(stamp.size))
+            add(number: stamp.seconds); add(number: stamp.nanoseconds); add(number: stamp.size)
+        }
+
+        private mutating func add(number: Int) {
+            var bits = UInt64(bitPattern: Int64(number))
+            for _ in 0..<8 {
+                h = (h ^ (bits & 0xFF)) &* 0x0000_0100_0000_01B3
+                bits >>= 8
+            }
         }
 
         var hex: String { String(h, radix: 16) }

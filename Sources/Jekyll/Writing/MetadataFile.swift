@@ -248,6 +248,11 @@ enum MetadataFile {
         var at = 0
         var table: [String] = []
         var failed = false
+        /// By table index: the stamp records list for a dependency, the paths in the order first
+        /// seen, and whether two records listed one path with different stamps.
+        var dependencyStamps: [BuildMetadata.FileStamp?] = []
+        var dependencyOrder: [Int] = []
+        var mixedDependencyStamps = false
 
         init(bytes: [UInt8], buffer: UnsafeBufferPointer<UInt8>) { self.bytes = bytes; self.buffer = buffer }
 
@@ -271,6 +276,7 @@ enum MetadataFile {
             guard keyCount <= buffer.count else { return nil }
             keys.reserveCapacity(keyCount)
             for _ in 0..<keyCount { keys.append(string()) }
+            dependencyStamps = [BuildMetadata.FileStamp?](repeating: nil, count: table.count)
             var records: [String: BuildMetadata.Record] = [:]
             let recordCount = number()
             guard recordCount <= buffer.count else { return nil }
@@ -283,8 +289,9 @@ enum MetadataFile {
             }
             let destination = number() == 1 ? self.destination() : nil
             guard !failed, at == buffer.count else { return nil }
+            let dependencies = mixedDependencyStamps ? nil : dependencyOrder.map { (path: table[$0], stamp: dependencyStamps[$0]!) }
             return BuildMetadata(fingerprint: fingerprint, shape: shape, records: records, documentKeys: keys,
-                                 destination: destination, stored: stored)
+                                 destination: destination, stored: stored, dependencies: dependencies)
         }
 
         mutating func destination() -> BuildMetadata.Destination {
@@ -354,7 +361,21 @@ enum MetadataFile {
             var dependencies: [(path: String, stamp: BuildMetadata.FileStamp)] = []
             let dependencyCount = count()
             dependencies.reserveCapacity(dependencyCount)
-            for _ in 0..<dependencyCount { dependencies.append((string(), stamp())) }
+            for _ in 0..<dependencyCount {
+                let index = number()
+                guard index >= 0, index < table.count else {
+                    failed = true
+                    break
+                }
+                let stamp = self.stamp()
+                if let known = dependencyStamps[index] {
+                    if known != stamp { mixedDependencyStamps = true }
+                } else {
+                    dependencyStamps[index] = stamp
+                    dependencyOrder.append(index)
+                }
+                dependencies.append((table[index], stamp))
+            }
             var lists: [(name: String, signature: String)] = []
             let listCount = count()
             lists.reserveCapacity(listCount)

@@ -90,6 +90,9 @@ enum ReuseRules {
         /// build: with no document's fields changed either, every list made of documents is as it
         /// was then (see `listsOfFiles` for the others).
         var keysAsBefore = false
+        /// Whether every file the records list as a dependency is known to have the stamp they
+        /// recorded (`BuildMetadata.dependencies`): no record's dependencies then need a look each.
+        var dependenciesAsRecorded = false
     }
 
     /// Lists whose signatures also depend on files other than documents (data files, static files'
@@ -122,7 +125,8 @@ enum ReuseRules {
                 continue
             }
             if record.output != doc.destinationPath || !changes.isIntact(doc) || (record.usesSite && changes.site)
-                || changes.rendersAnyway(doc) || record.dependencies.contains(where: { changes.file($0.path, $0.stamp) }) {
+                || changes.rendersAnyway(doc)
+                || !changes.dependenciesAsRecorded && record.dependencies.contains(where: { changes.file($0.path, $0.stamp) }) {
                 renderedAgain.insert(key)
                 continue
             }
@@ -157,6 +161,15 @@ enum ReuseRules {
                 renderedAgain.insert(candidate.key)
                 settled = false
                 return true
+            }
+        }
+        if documentListsAsBefore {
+            // Every record's signatures of lists of documents are those of the lists now: the
+            // documents rendered again take them rather than work them out (`site.posts`, the tags).
+            for key in renderedAgain {
+                for list in previous.records[key]?.lists ?? [] where !listsOfFiles.contains(list.name) {
+                    lists.assume(list.name, signature: list.signature)
+                }
             }
         }
         return Set(kept.map(\.id))
