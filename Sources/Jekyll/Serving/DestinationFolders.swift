@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What `kyll build --incremental` knows of the destination the previous build left, from the
 /// stamps of its folders recorded then (`BuildMetadata.Destination`). Creating, removing or
 /// renaming an entry changes its folder's stamp, so a folder whose stamp is as recorded still holds
@@ -28,9 +36,18 @@ final class DestinationFolders: @unchecked Sendable {
         var unchanged: [String: BuildMetadata.FileStamp] = [:]
         unchanged.reserveCapacity(recorded.folders.count)
         var changed = Set<String>()
+        // Each folder looked up from the open destination, not from the root: the kernel's walk of
+        // the path was most of each `stat`.
+        let root = open(destination, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if root >= 0 { close(root) } }
         for folder in recorded.folders {
-            let path = folder.path.isEmpty ? destination : destination + "/" + folder.path
-            if BuildMetadata.FileStamp(path) == folder.stamp { unchanged[folder.path] = folder.stamp } else { changed.insert(folder.path) }
+            var info = stat()
+            let found = root >= 0 && fstatat(root, folder.path.isEmpty ? "." : folder.path, &info, 0) == 0
+            if found && BuildMetadata.FileStamp(info) == folder.stamp {
+                unchanged[folder.path] = folder.stamp
+            } else {
+                changed.insert(folder.path)
+            }
         }
         self.unchanged = unchanged
         self.changed = changed

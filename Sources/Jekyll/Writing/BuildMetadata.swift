@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Liquid
 
 /// `--incremental`: what the previous build rendered and from what, kept in `.jekyll-metadata` in
@@ -44,6 +51,12 @@ struct BuildMetadata: Sendable {
 
         init(seconds: Int, nanoseconds: Int, size: Int) {
             self.seconds = seconds; self.nanoseconds = nanoseconds; self.size = size
+        }
+
+        /// From what `stat` told of a file.
+        init(_ info: stat) {
+            let mtime = FileSystem.modificationTime(of: info)
+            self.init(seconds: mtime.seconds, nanoseconds: mtime.nanoseconds, size: Int(info.st_size))
         }
 
         /// What is recorded for a file that is not there.
