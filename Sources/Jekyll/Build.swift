@@ -104,11 +104,12 @@ public enum SiteBuild {
         progress?.begin("Writing", total: files.count)
         if let plan, plan.previous != nil, FileSystem.isDirectory(configuration.destination) {
             // Over the outputs the metadata's build left: in place (see `InPlaceWriter.update`).
-            _ = try InPlaceWriter(destination: configuration.destination, keepFiles: configuration.keepFiles).update(files)
+            try plan.updateInPlace(files, keepFiles: configuration.keepFiles)
         } else {
             try writer.write(files, staged: staged != nil)
         }
-        plan?.record(context).metadata.write(configuration)
+        let records = plan?.record(context)
+        records?.metadata.write(configuration)
         timer.end("WRITE")
 
         if let profile = setup.profile {
@@ -117,7 +118,7 @@ public enum SiteBuild {
             logger.info("\nSite Render Stats:")
             logger.info(profile.table())
         }
-        if exitsAfterwards { LeftToExit.keep((site, snapshot, context, rendered, files)) }
+        if exitsAfterwards { LeftToExit.keep((site, snapshot, context, rendered, files, plan, records)) }
         return files.count
     }
 }

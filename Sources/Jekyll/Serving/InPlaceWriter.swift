@@ -159,19 +159,19 @@ struct InPlaceWriter {
                 next)
     }
 
-    /// `kyll build --incremental` over the destination an earlier build left (in another process,
-    /// so no ledger): the outputs it keeps stay in place, those rendered and the static files are
-    /// written (each whole, renamed into place), the files it no longer makes are removed. Rendering
-    /// is over before anything is written: a build that fails leaves the destination as it was.
-    /// Not staged, as a full build is: creating and removing a whole tree of folders per build is
-    /// most of what an incremental build of a large site would cost.
-    func update(_ files: [OutputFile]) throws(BuildError) -> DestinationChanges {
-        var found = Ledger()
-        let unknown = BuildMetadata.FileStamp(seconds: 0, nanoseconds: 0, size: 0)
-        for path in FileSystem.walkFiles(destination) { found.entries[path] = .init(origin: nil, written: unknown) }
+    /// `kyll build --incremental` over the destination an earlier build left (in another process):
+    /// `found` lists what may be there — its outputs as `.jekyll-metadata` recorded them, the files
+    /// of folders that changed since (see `DestinationFolders`) — with the static files it copied
+    /// that are still as it left them. The outputs it keeps stay in place (the plan saw them there),
+    /// those rendered and the static files whose sources changed are written (each whole, renamed
+    /// into place), the files it no longer makes are removed. Rendering is over before anything is
+    /// written: a build that fails leaves the destination as it was. Not staged, as a full build
+    /// is: creating and removing a whole tree of folders per build is most of what an incremental
+    /// build of a large site would cost.
+    func update(_ files: [OutputFile], over found: Ledger) throws(BuildError) -> (DestinationChanges, Ledger) {
         var writer = self
         writer.looksAtOutputs = false
-        return try writer.write(files, over: found).0
+        return try writer.write(files, over: found)
     }
 
     /// Writes each file next to its place and renames it there; returns the stamps left.

@@ -113,7 +113,8 @@ struct PatchFacts: Sendable {
     static func of(_ doc: Document, record: BuildMetadata.Record?) -> PatchFacts {
         guard let record, doc.derivedFrom == nil, !record.usesSite, record.variables != nil,
               !doc.isGenerated || record.generated != nil else { return PatchFacts() }
-        return PatchFacts(rendersAnyway: false, dependencies: Array(record.dependencies.keys),
-                          renderedReads: record.renderedReads, dataReads: record.dataReads, lists: record.lists)
+        return PatchFacts(rendersAnyway: false, dependencies: record.dependencies.map(\.path),
+                          renderedReads: Set(record.renderedReads), dataReads: Set(record.dataReads),
+                          lists: Dictionary(record.lists, uniquingKeysWith: { first, _ in first }))
     }
 }

@@ -26,7 +26,7 @@ struct RebuildPlan {
         /// What a build in another process left: `.jekyll-metadata`, with no Sass inputs known (so
         /// stylesheets render).
         static func read(_ configuration: Configuration) -> Memory? {
-            BuildMetadata.read(configuration).map { Memory(metadata: $0, sassInputs: "") }
+            BuildMetadata.read(configuration).map { Memory(metadata: $0, sassInputs: "", documentKeys: $0.documentKeys) }
         }
     }
 
@@ -44,6 +44,8 @@ struct RebuildPlan {
     /// For a patch (`init(patching:…)`): whether a document includes an edited file, so that
     /// partials parsed before cannot be used.
     var includesEditedFile = false
+    /// For `kyll build --incremental`: the destination the metadata's build left.
+    var destinationFolders: DestinationFolders?
 
     /// `changed` holds absolute paths known to have changed (from the watcher): a file rewritten
     /// with the same size within the clock's granularity keeps its stamp.
@@ -66,7 +68,10 @@ struct RebuildPlan {
                 file: { path, recorded in changed.has(path) || (stamp(path) ?? .missing) != recorded },
                 rendersAnyway: { $0.isSass && sassChanged },
                 isIntact: { !site.isWritten($0) || isIntact($0.destinationPath) },
-                keysAsBefore: keysAsBefore))
+                keysAsBefore: keysAsBefore,
+                dependenciesAsRecorded: previous.metadata.dependencies?.allSatisfy { dependency in
+                    !changed.has(dependency.path) && (stamp(dependency.path) ?? .missing) == dependency.stamp
+                } ?? false))
         } else {
             reusable = []
         }
@@ -75,11 +80,18 @@ struct RebuildPlan {
 
     /// For `kyll build --incremental`: from `.jekyll-metadata`, with the outputs in the destination.
     init(fromMetadataOf site: SiteSnapshot, plugins: [any JekyllPlugin]) {
-        let destination = site.configuration.destination
-        self.init(site: site, fingerprint: BuildMetadata.fingerprint(site, plugins: plugins),
-                  previous: Memory.read(site.configuration), sassLoadPaths: []) {
-            FileSystem.isFile(Path.join(destination, $0))
-        }
+        let previous = Memory.read(site.configuration)
+        let destination = site.configuration.destination, recorded = previous?.metadata.destination
+        // A `stat` for each of thousands of files and folders: the destination's folders looked at
+        // on one core while the site's files are stamped on the other.
+        let (folders, stamps) = TwoCores.both(cores: ProcessorCount.active, {
+            DestinationFolders(destination: destination, recorded: recorded)
+        }, {
+            StampCache.stamps(of: site.documents.filter { !$0.isGenerated }.map(\.path) + site.staticFiles.map(\.path))
+        })
+        self.init(site: site, fingerprint: BuildMetadata.fingerprint(site, plugins: plugins), previous: previous,
+                  sassLoadPaths: [], stamp: StampCache(stamps).stamp, isIntact: folders.isIntact)
+        destinationFolders = folders
     }
 
     /// Whether a changed file is one of the site's pages, items, static files or data files (a
@@ -131,17 +143,18 @@ struct RebuildPlan {
                 for id in ids {
                     let record = records[lists.key(id)]
                     facts[id] = PatchFacts.of(site.documents[id], record: record)
-                    for (path, stamp) in record?.dependencies ?? [:] { dependencyStamps[path] = stamp }
+                    for (path, stamp) in record?.dependencies ?? [] { dependencyStamps[path] = stamp }
                 }
             } else {
                 for (id, doc) in site.documents.enumerated() {
                     let record = records[lists.key(id)]
                     facts.append(PatchFacts.of(doc, record: record))
-                    for (path, stamp) in record?.dependencies ?? [:] { dependencyStamps[path] = stamp }
+                    for (path, stamp) in record?.dependencies ?? [] { dependencyStamps[path] = stamp }
                 }
             }
         }
-        return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, records: records),
+        return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, records: records, documentKeys: lists.allKeys,
+                                              destination: destinationFolders?.after, stored: previous?.metadata.stored),
                       sassInputs: sassInputs, results: results, documentKeys: keepsResults ? lists.allKeys : nil,
                       listSignatures: keepsResults ? lists.knownSignatures : [:], patchFacts: facts,
                       dependencyStamps: dependencyStamps)
@@ -208,7 +221,18 @@ typealias StampSource = (String) -> BuildMetadata.FileStamp?
 
 /// File stamps taken once per path during one plan and its records (`kyll build --incremental`).
 final class StampCache {
-    private var stamps: [String: BuildMetadata.FileStamp?] = [:]
+    private var stamps: [String: BuildMetadata.FileStamp?]
+
+    /// With the stamps of some files known.
+    init(_ known: [String: BuildMetadata.FileStamp?] = [:]) { stamps = known }
+
+    /// The stamps of `paths`, taken now.
+    static func stamps(of paths: [String]) -> [String: BuildMetadata.FileStamp?] {
+        var stamps: [String: BuildMetadata.FileStamp?] = [:]
+        stamps.reserveCapacity(paths.count)
+        for path in paths { stamps[path] = BuildMetadata.FileStamp(path) }
+        return stamps
+    }
 
     func stamp(_ path: String) -> BuildMetadata.FileStamp? {
         if let known = stamps[path] { return known }

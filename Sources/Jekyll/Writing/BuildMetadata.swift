@@ -1,27 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Liquid
 
 /// `--incremental`: what the previous build rendered and from what, kept in `.jekyll-metadata` in
-/// the source (JSON, which Jekyll's own reader also accepts). `ReuseRules` decides from it which
-/// documents keep their previous output, so the result is what a full build makes.
-struct BuildMetadata {
-    struct Record {
-        var source: FileStamp
-        var dependencies: [String: FileStamp]
+/// the source, in a format of kyll's own (`MetadataFile`; Jekyll never reads kyll's file, and kyll
+/// ignores Jekyll's). `ReuseRules` decides from it which documents keep their previous output, so
+/// the result is what a full build makes.
+struct BuildMetadata: Sendable {
+    /// Never changed once made: one read from a file is written back as the bytes it was read from.
+    struct Record: Sendable {
+        let source: FileStamp
+        /// The layouts and includes it used, each once, with their stamps then.
+        let dependencies: [(path: String, stamp: FileStamp)]
         /// Used the site in ways not recorded one list or document at a time.
-        var usesSite: Bool
-        var output: String
-        /// `SiteLists` names with their signatures when the document was rendered.
-        var lists: [String: String] = [:]
+        let usesSite: Bool
+        let output: String
+        /// `SiteLists` names with their signatures when the document was rendered, each once.
+        let lists: [(name: String, signature: String)]
         /// Keys (`ReuseRules.key`) of the documents whose front matter, URL or date it read.
-        var dataReads: Set<String> = []
+        let dataReads: [String]
         /// Keys of the documents whose content, output or excerpt it read.
-        var renderedReads: Set<String> = []
+        let renderedReads: [String]
         /// `ReuseRules.variablesSignature` (nil: render every time).
-        var variables: String?
+        let variables: String?
         /// `ReuseRules.fieldsSignature` of the document itself (nil: not known).
-        var fields: String? = nil
+        let fields: String?
         /// For a generated page (no file to stamp): `ReuseRules.generatedSignature` (nil: not known).
-        var generated: String? = nil
+        let generated: String?
+        /// Where it was read from, to be written back as it was (see `MetadataFile`).
+        let stored: MetadataFile.StoredRecord?
     }
 
     /// A file's modification time and size, as seen when it was used.
@@ -41,16 +53,14 @@ struct BuildMetadata {
             self.seconds = seconds; self.nanoseconds = nanoseconds; self.size = size
         }
 
+        /// From what `stat` told of a file.
+        init(_ info: stat) {
+            let mtime = FileSystem.modificationTime(of: info)
+            self.init(seconds: mtime.seconds, nanoseconds: mtime.nanoseconds, size: Int(info.st_size))
+        }
+
         /// What is recorded for a file that is not there.
         static let missing = FileStamp(seconds: 0, nanoseconds: 0, size: 0)
-
-        var value: Value { [.int(seconds), .int(nanoseconds), .int(size)] }
-
-        init?(_ value: Value?) {
-            guard let a = value?.arrayValue, a.count == 3, case .int(let s) = a[0], case .int(let n) = a[1],
-                  case .int(let z) = a[2] else { return nil }
-            self.init(seconds: s, nanoseconds: n, size: z)
-        }
     }
 
     /// Everything that, when changed, means nothing can be reused (configuration, plugins, kyll).
@@ -58,50 +68,38 @@ struct BuildMetadata {
     /// The site's files and their stamps: when this changes, documents that use the site re-render.
     var shape: String
     var records: [String: Record]
+    /// Every document's key, in the build's order (empty when not known): a build with the same
+    /// documents in the same order knows its lists of documents are as they were.
+    var documentKeys: [String] = []
+    /// What the build left in the destination, when it updated it in place (nil: not known).
+    var destination: Destination? = nil
+    /// The file the records were read from, if they were.
+    var stored: MetadataFile.Stored? = nil
+    /// Read from a file: every file the records list as a dependency, each once, with the stamp
+    /// they all recorded (nil when not known, or when records recorded different stamps of one file).
+    var dependencies: [(path: String, stamp: FileStamp)]? = nil
+
+    /// The destination as a build left it, for the next one to update in place without listing
+    /// it whole (see `DestinationFolders`).
+    struct Destination: Sendable {
+        /// The destination's path.
+        var root: String
+        /// Every folder in it (relative, "" for itself), with its stamp after the build.
+        var folders: [(path: String, stamp: FileStamp)]
+        /// The static files copied into it (relative paths), with their sources and stamps.
+        var copies: [(path: String, source: String, sourceStamp: FileStamp, written: FileStamp)]
+    }
 
     static func path(_ configuration: Configuration) -> String { configuration.inSource(".jekyll-metadata") }
 
+    /// The metadata a build of this kyll left; nil for none, or a file of another kyll or of Jekyll.
     static func read(_ configuration: Configuration) -> BuildMetadata? {
-        guard let bytes = try? FileSystem.read(path(configuration)),
-              let json = try? JSON.parse(String(decoding: bytes, as: UTF8.self)),
-              case .hash(let root)? = Optional(json), root["kyll"] == .int(1) else { return nil }
-        var records: [String: Record] = [:]
-        for (key, value) in (root["documents"]?.orderedHash ?? OrderedHash()).pairs {
-            guard let h = value.orderedHash, let source = FileStamp(h["source"]) else { continue }
-            var deps: [String: FileStamp] = [:]
-            for (dep, stamp) in (h["deps"]?.orderedHash ?? OrderedHash()).pairs {
-                if let s = FileStamp(stamp) { deps[dep.rubyString] = s }
-            }
-            var lists: [String: String] = [:]
-            for (name, signature) in (h["lists"]?.orderedHash ?? OrderedHash()).pairs { lists[name.rubyString] = signature.rubyString }
-            let keys = { (name: String) in Set((h[name]?.arrayValue ?? []).map(\.rubyString)) }
-            records[key.rubyString] = Record(source: source, dependencies: deps, usesSite: h["site"] == .bool(true),
-                                             output: h["output"]?.rubyString ?? "", lists: lists,
-                                             dataReads: keys("data_reads"), renderedReads: keys("rendered_reads"),
-                                             variables: h["variables"].flatMap { $0.isNil ? nil : $0.rubyString },
-                                             fields: h["fields"].flatMap { $0.isNil ? nil : $0.rubyString },
-                                             generated: h["generated"].flatMap { $0.isNil ? nil : $0.rubyString })
-        }
-        return BuildMetadata(fingerprint: root["fingerprint"]?.rubyString ?? "", shape: root["shape"]?.rubyString ?? "",
-                             records: records)
+        guard let bytes = try? FileSystem.read(path(configuration)) else { return nil }
+        return MetadataFile.decode(bytes)
     }
 
     func write(_ configuration: Configuration) {
-        var documents = OrderedHash()
-        for key in records.keys.sorted() {
-            let r = records[key]!
-            var deps = OrderedHash()
-            for dep in r.dependencies.keys.sorted() { deps[dep] = r.dependencies[dep]!.value }
-            var lists = OrderedHash()
-            for name in r.lists.keys.sorted() { lists[name] = .string(r.lists[name]!) }
-            let keys = { (set: Set<String>) in Value.array(set.sorted().map(Value.string)) }
-            documents[key] = ["source": r.source.value, "deps": .hash(deps), "site": .bool(r.usesSite), "output": .string(r.output),
-                              "lists": .hash(lists), "data_reads": keys(r.dataReads), "rendered_reads": keys(r.renderedReads),
-                              "variables": r.variables.map(Value.string) ?? .nil, "fields": r.fields.map(Value.string) ?? .nil,
-                              "generated": r.generated.map(Value.string) ?? .nil]
-        }
-        let root: Value = ["kyll": 1, "fingerprint": .string(fingerprint), "shape": .string(shape), "documents": .hash(documents)]
-        try? FileSystem.write(Array(JSON.string(root).utf8), to: BuildMetadata.path(configuration))
+        try? FileSystem.write(MetadataFile.encode(self), to: BuildMetadata.path(configuration))
     }
 
     /// The configuration, plugins and theme: a change means a full build.
@@ -111,24 +109,35 @@ struct BuildMetadata {
         return hash(text)
     }
 
-    /// FNV-1a, 64 bits, as hex: enough to tell states apart, not a security measure.
+    /// 64 bits, as hex: enough to tell states apart, not a security measure. Eight bytes a step
+    /// (`FastHash`): signatures hash whole lists of keys (`site.posts`'s is ~100 KB at 1000 posts)
+    /// and every generated page's content.
     static func hash(_ text: String) -> String {
-        var hasher = TextHash()
-        hasher.add(text)
-        return hasher.hex
+        var text = text
+        return text.withUTF8 { FastHash.hex(FastHash.hash(UnsafeRawBufferPointer($0), seed: 0x6b79_6c6c)) }
     }
 
-    /// `hash` of text given in pieces, without joining them first.
+    /// A hash of text given in pieces, without joining them first (FNV-1a, 64 bits, as hex).
     struct TextHash {
         private var h: UInt64 = 0xcbf2_9ce4_8422_2325
 
         mutating func add(_ text: String) {
-            for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            var text = text
+            text.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 } }
         }
 
+        /// The stamp's numbers as eight bytes each (no text made of them: a site's every file is stamped).
         mutating func add(_ stamp: FileStamp?) {
             guard let stamp else { return add("-") }
-            add(String(stamp.seconds)); add("."); add(String(stamp.nanoseconds)); add("."); add(String(stamp.size))
+            add(number: stamp.seconds); add(number: stamp.nanoseconds); add(number: stamp.size)
+        }
+
+        private mutating func add(number: Int) {
+            var bits = UInt64(bitPattern: Int64(number))
+            for _ in 0..<8 {
+                h = (h ^ (bits & 0xFF)) &* 0x0000_0100_0000_01B3
+                bits >>= 8
+            }
         }
 
         var hex: String { String(h, radix: 16) }

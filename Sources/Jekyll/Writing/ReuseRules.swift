@@ -90,6 +90,9 @@ enum ReuseRules {
         /// build: with no document's fields changed either, every list made of documents is as it
         /// was then (see `listsOfFiles` for the others).
         var keysAsBefore = false
+        /// Whether every file the records list as a dependency is known to have the stamp they
+        /// recorded (`BuildMetadata.dependencies`): no record's dependencies then need a look each.
+        var dependenciesAsRecorded = false
     }
 
     /// Lists whose signatures also depend on files other than documents (data files, static files'
@@ -122,7 +125,8 @@ enum ReuseRules {
                 continue
             }
             if record.output != doc.destinationPath || !changes.isIntact(doc) || (record.usesSite && changes.site)
-                || changes.rendersAnyway(doc) || record.dependencies.contains(where: { changes.file($0.key, $0.value) }) {
+                || changes.rendersAnyway(doc)
+                || !changes.dependenciesAsRecorded && record.dependencies.contains(where: { changes.file($0.path, $0.stamp) }) {
                 renderedAgain.insert(key)
                 continue
             }
@@ -142,7 +146,7 @@ enum ReuseRules {
             let listChanged = record.lists.contains { name, signature in
                 (!documentListsAsBefore || listsOfFiles.contains(name)) && lists.signature(name) != signature
             }
-            if listChanged || !record.dataReads.isDisjoint(with: changedFields) {
+            if listChanged || (!changedFields.isEmpty && record.dataReads.contains(where: changedFields.contains)) {
                 renderedAgain.insert(candidate.key)
             } else {
                 kept.append(candidate)
@@ -153,10 +157,19 @@ enum ReuseRules {
         while !settled {
             settled = true
             kept.removeAll { candidate in
-                guard !candidate.record.renderedReads.isDisjoint(with: renderedAgain) else { return false }
+                guard candidate.record.renderedReads.contains(where: renderedAgain.contains) else { return false }
                 renderedAgain.insert(candidate.key)
                 settled = false
                 return true
+            }
+        }
+        if documentListsAsBefore {
+            // Every record's signatures of lists of documents are those of the lists now: the
+            // documents rendered again take them rather than work them out (`site.posts`, the tags).
+            for key in renderedAgain {
+                for list in previous.records[key]?.lists ?? [] where !listsOfFiles.contains(list.name) {
+                    lists.assume(list.name, signature: list.signature)
+                }
             }
         }
         return Set(kept.map(\.id))
@@ -178,13 +191,13 @@ enum ReuseRules {
         for include in reads.includes {
             if let s = stamp(include) { dependencies[include] = s }
         }
-        var listSignatures: [String: String] = [:]
-        for name in reads.lists { listSignatures[name] = lists.signature(name) }
+        let listSignatures = reads.lists.map { (name: $0, signature: lists.signature($0)) }
         return BuildMetadata.Record(
-            source: doc.isGenerated ? none : (stamp(doc.path) ?? none), dependencies: dependencies,
+            source: doc.isGenerated ? none : (stamp(doc.path) ?? none),
+            dependencies: dependencies.map { (path: $0.key, stamp: $0.value) },
             usesSite: reads.usesSite, output: doc.destinationPath, lists: listSignatures,
-            dataReads: Set(reads.data.map { lists.key($0) }), renderedReads: Set(reads.rendered.map { lists.key($0) }),
+            dataReads: reads.data.map { lists.key($0) }, renderedReads: reads.rendered.map { lists.key($0) },
             variables: variablesSignature(doc), fields: fieldsSignature(doc),
-            generated: doc.isGenerated ? generatedSignature(doc) : nil)
+            generated: doc.isGenerated ? generatedSignature(doc) : nil, stored: nil)
     }
 }

@@ -27,6 +27,11 @@ struct SiteLists {
         self.signatures = signatures
     }
 
+    /// Takes a list to have `signature`, known to be its signature now (see `ReuseRules.reusable`).
+    mutating func assume(_ name: String, signature: String) {
+        if signatures[name] == nil { signatures[name] = signature }
+    }
+
     /// The signatures worked out so far.
     var knownSignatures: [String: String] { signatures }
 

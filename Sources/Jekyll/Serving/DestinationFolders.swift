@@ -1,0 +1,140 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What `kyll build --incremental` knows of the destination the previous build left, from the
+/// stamps of its folders recorded then (`BuildMetadata.Destination`). Creating, removing or
+/// renaming an entry changes its folder's stamp, so a folder whose stamp is as recorded still holds
+/// the outputs that build left in it and nothing else: its outputs need no `stat` each, and it
+/// needs no listing. Only folders whose stamps changed, and folders not recorded, are listed for
+/// files a full build would not leave (listing the whole destination was a tenth of such a build).
+/// A file whose bytes someone changed in place keeps its folder's stamp: an output is then kept
+/// as it is (as Jekyll keeps it), a copied static file is told by its own stamp.
+/// Made on one thread and handed to another (`RebuildPlan.init(fromMetadataOf:)`); `after` is set
+/// by the thread that updates the destination, which later records it.
+final class DestinationFolders: @unchecked Sendable {
+    let destination: String
+    /// Recorded folders (relative to the destination, "" for itself) whose stamps are as recorded.
+    private let unchanged: [String: BuildMetadata.FileStamp]
+    /// Recorded folders whose stamps changed, or that are gone.
+    private let changed: Set<String>
+    /// Whether folders were recorded for this destination (else it is listed whole).
+    private let known: Bool
+    /// The destination once `RebuildPlan.updateInPlace` has updated it, for the next build.
+    var after: BuildMetadata.Destination?
+
+    init(destination: String, recorded: BuildMetadata.Destination?) {
+        self.destination = destination
+        guard let recorded, recorded.root == destination else {
+            unchanged = [:]; changed = []; known = false
+            return
+        }
+        var unchanged: [String: BuildMetadata.FileStamp] = [:]
+        unchanged.reserveCapacity(recorded.folders.count)
+        var changed = Set<String>()
+        // Each folder looked up from the open destination, not from the root: the kernel's walk of
+        // the path was most of each `stat`.
+        let root = open(destination, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if root >= 0 { close(root) } }
+        for folder in recorded.folders {
+            var info = stat()
+            let found = root >= 0 && fstatat(root, folder.path.isEmpty ? "." : folder.path, &info, 0) == 0
+            if found && BuildMetadata.FileStamp(info) == folder.stamp {
+                unchanged[folder.path] = folder.stamp
+            } else {
+                changed.insert(folder.path)
+            }
+        }
+        self.unchanged = unchanged
+        self.changed = changed
+        known = true
+    }
+
+    private func full(_ folder: String) -> String { folder.isEmpty ? destination : destination + "/" + folder }
+
+    /// The folder of a path relative to the destination ("" at the top).
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// Whether an output the previous build left (a path relative to the destination) is still a file.
+    func isIntact(_ output: String) -> Bool {
+        unchanged[DestinationFolders.folder(of: output)] != nil || FileSystem.isFile(full(output))
+    }
+
+    /// The files in folders not known to hold only the previous build's outputs, and those folders
+    /// (relative paths): what an update must look at besides the recorded outputs.
+    func listUnknown() -> (files: [String], folders: [String]) {
+        var files: [String] = [], folders: [String] = []
+        func list(_ folder: String, walking: Bool) {
+            guard let entries = try? FileSystem.entriesAndFolders(full(folder)) else { return }
+            folders.append(folder)
+            for entry in entries {
+                let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
+                if !entry.isFolder {
+                    files.append(path)
+                } else if walking || unchanged[path] == nil && !changed.contains(path) {
+                    // Not recorded: listed whole (a recorded one is looked at on its own).
+                    if !FileSystem.isSymlink(full(path)) { list(path, walking: true) } else { files.append(path) }
+                }
+            }
+        }
+        if !known { list("", walking: true) }
+        for folder in changed { list(folder, walking: false) }
+        return (files, folders)
+    }
+
+    /// The folders' stamps once an update has written and removed `touched` (paths relative to the
+    /// destination), having listed `listed`: unchanged folders keep theirs, the others are looked at.
+    func stamps(touched: [String], listed: [String]) -> [(path: String, stamp: BuildMetadata.FileStamp)] {
+        var again = Set(listed)
+        for path in touched {
+            var folder = DestinationFolders.folder(of: path)
+            while again.insert(folder).inserted && !folder.isEmpty { folder = DestinationFolders.folder(of: folder) }
+        }
+        var stamps: [(path: String, stamp: BuildMetadata.FileStamp)] = []
+        stamps.reserveCapacity(unchanged.count + again.count)
+        for (folder, stamp) in unchanged where !again.contains(folder) { stamps.append((folder, stamp)) }
+        for folder in again {
+            // Gone (emptied and removed), or no folder now.
+            guard let info = FileSystem.kind(full(folder)), info == .directory, let stamp = BuildMetadata.FileStamp(full(folder)) else {
+                continue
+            }
+            stamps.append((folder, stamp))
+        }
+        return stamps
+    }
+}
+
+extension RebuildPlan {
+    /// `kyll build --incremental` over the outputs `.jekyll-metadata`'s build left: the destination
+    /// updated in place (`InPlaceWriter.update`), and what it then holds kept for `record`.
+    func updateInPlace(_ files: [OutputFile], keepFiles: [String]) throws(BuildError) {
+        let destination = site.configuration.destination
+        let folders = destinationFolders ?? DestinationFolders(destination: destination, recorded: nil)
+        let metadata = previous?.metadata
+        var found = InPlaceWriter.Ledger()
+        found.entries.reserveCapacity(metadata?.records.count ?? 0)
+        for record in metadata?.records.values ?? [:].values { found.entries[record.output] = .init(origin: nil, written: .missing) }
+        for copy in metadata?.destination?.copies ?? [] where metadata?.destination?.root == destination {
+            // Copied again unless the copy is as that build left it.
+            let intact = BuildMetadata.FileStamp(Path.join(destination, copy.path)) == copy.written
+            found.entries[copy.path] = .init(origin: intact ? .copy(source: copy.source, stamp: copy.sourceStamp) : nil,
+                                             written: copy.written)
+        }
+        let (unknown, listed) = folders.listUnknown()
+        for path in unknown where found.entries[path] == nil { found.entries[path] = .init(origin: nil, written: .missing) }
+        let (changes, left) = try InPlaceWriter(destination: destination, keepFiles: keepFiles).update(files, over: found)
+        var copies: [(path: String, source: String, sourceStamp: BuildMetadata.FileStamp, written: BuildMetadata.FileStamp)] = []
+        for (path, entry) in left.entries {
+            if case .copy(let source, let stamp) = entry.origin { copies.append((path, source, stamp, entry.written)) }
+        }
+        folders.after = BuildMetadata.Destination(
+            root: destination, folders: folders.stamps(touched: changes.written + changes.removed, listed: listed), copies: copies)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import Jekyll
+import JekyllPlugins
+
+/// `kyll build --incremental` trusts the stamps of the destination's folders it recorded: what
+/// someone else did in the destination between builds must still be undone as a full build would,
+/// and `.jekyll-metadata` of another kind (Jekyll's, an older kyll's, a damaged one) means a full build.
+extension IncrementalBuildTests {
+    @Test func changesInTheDestinationAreUndone() throws {
+        let site = try Fixture(IncrementalBuildTests.site)
+        try site.incrementalBuild()
+        // The second build updates in place and records the folders' stamps.
+        try site.incrementalBuild()
+        let out = Path.join(site.source, "_site")
+        try FileSystem.remove(Path.join(out, "about/index.html"))
+        try Fixture.write(Path.join(out, "static.txt"), "PLAIN\n")
+        try Fixture.write(Path.join(out, "2024/02/01/stray.html"), "not made by the site\n")
+        try Fixture.write(Path.join(out, "new/folder/stray.txt"), "not made by the site\n")
+        try Fixture.write(Path.join(out, "stray.txt"), "not made by the site\n")
+        try site.incrementalBuild()
+        try site.destinationMatchesFullBuild("after changes in the destination")
+        // And a removed folder of outputs.
+        try FileSystem.remove(Path.join(out, "2024/03"))
+        try site.incrementalBuild()
+        try site.destinationMatchesFullBuild("after a folder of outputs was removed")
+    }
+
+    @Test func metadataOfAnotherKindMeansAFullBuild() throws {
+        let site = try Fixture(IncrementalBuildTests.site)
+        try site.incrementalBuild()
+        let metadata = Path.join(site.source, ".jekyll-metadata")
+        let ours = try FileSystem.read(metadata)
+        #expect(ours.starts(with: MetadataFile.marker))
+        for (name, bytes) in [("Jekyll's", [0x04, 0x08, 0x7B, 0x00] as [UInt8]),
+                              ("an older kyll's", Array(#"{"kyll":1,"documents":{}}"#.utf8)),
+                              ("a cut one", Array(ours.prefix(ours.count / 2)))] {
+            try site.write("_posts/2024-02-01-two.md", "---\nlayout: post\ntitle: Two, \(name)\n---\nEdited.\n")
+            try FileSystem.write(bytes, to: metadata)
+            #expect(BuildMetadata.read(try Fixture.configuration(site.root, incremental: true, logger: site.logger)) == nil)
+            try site.incrementalBuild()
+            try site.destinationMatchesFullBuild(Comment(rawValue: name))
+        }
+    }
+
+    /// A file written from the records read keeps them, whether a record is written back as read
+    /// or encoded again.
+    @Test func metadataReadsBackAsWritten() throws {
+        let site = try Fixture(IncrementalBuildTests.site)
+        try site.incrementalBuild()
+        try site.write("_posts/2024-02-01-two.md", "---\nlayout: post\ntitle: Two\n---\nEdited.\n")
+        try site.incrementalBuild()
+        let configuration = try Fixture.configuration(site.root, incremental: true, logger: site.logger)
+        let read = try #require(BuildMetadata.read(configuration))
+        var fresh = read
+        fresh.stored = nil
+        for bytes in [MetadataFile.encode(read), MetadataFile.encode(fresh)] {
+            let again = try #require(MetadataFile.decode(bytes))
+            #expect(again.fingerprint == read.fingerprint && again.shape == read.shape)
+            #expect(again.documentKeys == read.documentKeys && again.records.count == read.records.count)
+            for (key, record) in read.records {
+                let other = try #require(again.records[key])
+                #expect(other.output == record.output && other.source == record.source && other.fields == record.fields)
+                #expect(other.dataReads == record.dataReads && other.renderedReads == record.renderedReads)
+                #expect(other.dependencies.map(\.path) == record.dependencies.map(\.path))
+                #expect(other.lists.map(\.signature) == record.lists.map(\.signature))
+            }
+            #expect(again.destination?.folders.count == read.destination?.folders.count)
+            #expect(again.destination?.copies.count == read.destination?.copies.count)
+        }
+        #expect(read.destination?.folders.contains { $0.path == "2024/02/01" } == true)
+        #expect(read.destination?.copies.contains { $0.path == "static.txt" } == true)
+    }
+}
