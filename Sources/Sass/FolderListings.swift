@@ -18,8 +18,15 @@ final class FolderListings {
 
     private struct Listing {
         var entries: [String: Kind] = [:]
-        /// The entries' names in ASCII lower case.
-        var folded: Set<String> = []
+        /// The entries' names with ASCII capitals made lower case; nil when no name has one (they
+        /// are then the keys of `entries`, and a set of them cost more than the look-ups it saved).
+        var folded: Set<String>?
+
+        /// Whether an entry's name folds to `name` (which is folded).
+        func hasFolded(_ name: String) -> Bool {
+            guard let folded else { return entries[name] != nil }
+            return folded.contains(name)
+        }
     }
 
     /// Folder path (as joined, up to its last `/`) → its entries; nil when it cannot be listed.
@@ -116,16 +123,30 @@ final class FolderListings {
     }
 
     private func lookUp(_ name: String, in listing: Listing?) -> Lookup {
-        guard !name.isEmpty, name != ".", name != "..", !name.utf8.contains(UInt8(ascii: "/")), let listing else {
-            return .unknown
-        }
+        guard !name.isEmpty, name != ".", name != "..", let listing else { return .unknown }
+        // The name's bytes, read in place (a `Sequence` walk of `utf8` cost ~400 instructions a name).
+        let (hasSlash, hasUpper, isASCII) = Self.scan(name)
+        guard !hasSlash else { return .unknown }
         guard let kind = listing.entries[name] else {
             // Another spelling of an entry's name may still be found by the file system.
-            let needsFolding = name.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }
-            if !needsFolding { return listing.folded.contains(name) ? .unknown : .missing }
-            return name.utf8.allSatisfy({ $0 < 0x80 }) && !listing.folded.contains(Self.folded(name)) ? .missing : .unknown
+            if !hasUpper && isASCII { return listing.hasFolded(name) ? .unknown : .missing }
+            return isASCII && !listing.hasFolded(Self.folded(name)) ? .missing : .unknown
         }
         return kind == .other ? .unknown : .settled(kind)
+    }
+
+    /// Whether the name holds a `/`, an ASCII capital, and only ASCII.
+    private static func scan(_ name: String) -> (hasSlash: Bool, hasUpper: Bool, isASCII: Bool) {
+        func scan(_ bytes: some Sequence<UInt8>) -> (Bool, Bool, Bool) {
+            var slash = false, upper = false, ascii = true
+            for byte in bytes {
+                slash = slash || byte == UInt8(ascii: "/")
+                upper = upper || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                ascii = ascii && byte < 0x80
+            }
+            return (slash, upper, ascii)
+        }
+        return name.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(name.utf8)
     }
 
     private static func folded(_ name: String) -> String {
@@ -140,6 +161,7 @@ final class FolderListings {
         }
         defer { closedir(dir) }
         var listing = Listing()
+        var allFolded = true
         while let entry = readdir(dir) {
             // The name read in place (copying `d_name` reads past the end of readdir's buffer).
             let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
@@ -148,8 +170,10 @@ final class FolderListings {
             case Int32(DT_DIR): listing.entries[name] = .folder
             default: listing.entries[name] = .other
             }
-            listing.folded.insert(folded(name))
+            // Folding changes only ASCII capitals.
+            if allFolded { allFolded = !scan(name).hasUpper }
         }
+        if !allFolded { listing.folded = Set(listing.entries.keys.map(folded)) }
         return listing
     }
 

@@ -61,6 +61,32 @@ import Testing
         }
     }
 
+    /// A folder whose names have capitals keeps their folded spellings; one without needs none.
+    @Test func foldedNamesAnswerAsStat() throws {
+        try SassErrorTests.withFiles(["c/_Mixed.scss": "x", "c/_lower.scss": "y", "d/_lower.scss": "z"]) { root in
+            let listings = FolderListings()
+            for folder in ["/c/", "/d/"] {
+                let names = ["_Mixed.scss", "_mixed.scss", "_MIXED.scss", "_lower.scss", "_Lower.scss", "_none.scss", "_Ünï.scss"]
+                #expect(listings.existingFiles(in: root + folder, named: names) == names.map { root + folder + $0 }.filter(SassPath.isFile))
+            }
+        }
+    }
+
+    /// The test on bytes gives what the test on characters gives.
+    @Test(arguments: ["//cdn.example/x", "http://example.com/x", "https://a/b.css", "1http://x", "a-b_c://x", "a.b://x",
+                      "://x", "x.css", ".css", "a.CSS", "foo", "dir/x.css", "x:/y", "a:b://c", "_x://y", "-://y", "é://x",
+                      "x.css\u{301}", "a", ""])
+    func cssImportsByBytesAsByCharacters(url: String) {
+        #expect(ImportGuard.staysCSS(url) == ImportGuard.staysCSS(characters: url))
+    }
+
+    @Test(arguments: [("a/b/c", "a/b/", "c"), ("abc", "", "abc"), ("/x", "/", "x"), ("a/", "a/", ""), ("", "", ""),
+                      ("é/ü/ö.scss", "é/ü/", "ö.scss")])
+    func folderAndNameSplitAtTheLastSlash(path: String, folder: String, name: String) {
+        #expect(SassPath.dirName(path) == folder)
+        #expect(SassPath.baseName(path) == name)
+    }
+
     @Test(arguments: ["/a/b/c", "a/./b", "./a", "a/.", "a//b", "/a/b/", "a/..", "http://x/y", "a/.b/c", ".a", "a/b.",
                       "/", ".", "//", "a/.//b", ""])
     func pathsWithNothingToDropAreCanonical(path: String) {

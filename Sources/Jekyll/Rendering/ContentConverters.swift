@@ -66,7 +66,7 @@ public struct ContentConverters: Sendable {
         }
         if case .kramdown = markdown { isKramdown = true } else { isKramdown = false }
         sass = SassConversion(configuration: configuration, theme: theme)
-        earlyStylesheets = EarlyStylesheets(conversion: sass)
+        earlyStylesheets = EarlyStylesheets(conversion: sass, markdown: markdown)
         markdownCache = ConversionCache(configuration: configuration, name: "Converters--Markdown")
     }
 
@@ -83,10 +83,14 @@ public struct ContentConverters: Sendable {
             case .markdown:
                 func convert(_ text: String) throws(BuildError) -> (text: String, keep: Bool) {
                     let converted: MarkdownOutput
-                    do {
-                        converted = try markdown.convertReportingWarnings(text)
-                    } catch {
-                        throw error.adding(frame: "while converting \(page.relativePath)")
+                    if let early = earlyStylesheets.markdownResult(for: text, page: page) {
+                        converted = early
+                    } else {
+                        do {
+                            converted = try markdown.convertReportingWarnings(text)
+                        } catch {
+                            throw error.adding(frame: "while converting \(page.relativePath)")
+                        }
                     }
                     if showsMarkdownWarnings { warnings += converted.warnings }
                     // A conversion with warnings is made again each time, so they show each time.

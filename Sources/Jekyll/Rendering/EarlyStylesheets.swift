@@ -5,6 +5,7 @@ import Glibc
 import Darwin
 #endif
 import Liquid
+import Markdown
 
 /// Stylesheet pages compiled while the rest of the site is still being read.
 ///
@@ -62,6 +63,8 @@ final class EarlyStylesheets: Sendable {
 
     private let compilations = Locked<[String: Compilation]>([:])
     private let conversion: SassConversion
+    /// Liquid-free Markdown pages the walk converts before it compiles (nil: none).
+    private let markdown: EarlyMarkdown?
     /// The walk of `startLooking`, while it runs.
     private let looking = DispatchGroup()
 
@@ -71,9 +74,10 @@ final class EarlyStylesheets: Sendable {
     /// Runs a job on another thread (libdispatch's pool; tests hold jobs back).
     private let launch: @Sendable (@escaping @Sendable () -> Void) -> Void
 
-    init(conversion: SassConversion, cores: Int = ProcessorCount.active,
+    init(conversion: SassConversion, markdown: ContentConverters.MarkdownProcessor? = nil, cores: Int = ProcessorCount.active,
          launch: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void = EarlyStylesheets.onThreadOfItsOwn) {
         self.conversion = conversion
+        self.markdown = markdown.map(EarlyMarkdown.init)
         hasSpareCore = cores > 1
         self.launch = launch
     }
@@ -86,12 +90,18 @@ final class EarlyStylesheets: Sendable {
     /// Folders (and links to folders, as the reader follows them) are told from files by the
     /// listing's entry types, without a `stat` per entry; the compile runs on the walking thread
     /// (a job of its own cost a second pool thread, competing with the walk for the same core).
+    /// The walk first converts the Liquid-free Markdown pages it found (`EarlyMarkdown`): a
+    /// small site's render wants its long page's HTML before its stylesheet, and libsass's compile
+    /// can wait while the rest is read and rendered.
     func startLooking(configuration: Configuration) {
         guard hasSpareCore else { return }
         let filter = EntryFilter(configuration: configuration)
+        let converters = ConverterTable(markdownExtensions: configuration.markdownExtensions)
         looking.enter()
         launch {
             defer { self.looking.leave() }
+            var stylesheets: [(dir: String, name: String, syntax: ConverterKind)] = []
+            var pages: [String] = []
             var folders = [""]
             while let dir = folders.popLast() {
                 let base = configuration.inSource(dir)
@@ -104,16 +114,36 @@ final class EarlyStylesheets: Sendable {
                         if configuration.inSource(folder) != configuration.destination { folders.append(folder) }
                         continue
                     }
-                    let syntax: ConverterKind
-                    switch Path.extname(name).lowercased() {
-                    case ".scss": syntax = .scss
-                    case ".sass": syntax = .sass
-                    default: continue
+                    let extname = Path.extname(name)
+                    switch extname.lowercased() {
+                    case ".scss": stylesheets.append((dir, name, .scss))
+                    case ".sass": stylesheets.append((dir, name, .sass))
+                    default:
+                        if self.markdown != nil, pages.count < 4 * EarlyMarkdown.limit,
+                           converters.chain(for: extname) == [.markdown, .identity] {
+                            pages.append(Path.sanitized(base: configuration.source, Path.join(dir, name)))
+                        }
                     }
-                    self.compileFile(source: configuration.source, dir: dir, name: name, syntax: syntax)
                 }
             }
+            // Registered before the Markdown is converted: the reader, reaching them meanwhile,
+            // then starts no thread of its own, and a render wanting one first compiles it itself.
+            let compilations = stylesheets.compactMap {
+                self.registerFile(source: configuration.source, dir: $0.dir, name: $0.name, syntax: $0.syntax)
+            }
+            var converted = 0
+            for path in pages where converted < EarlyMarkdown.limit {
+                if self.markdown?.convert(path: path) == true { converted += 1 }
+            }
+            for compilation in compilations { _ = compilation.runUnlessClaimed(self.conversion) }
         }
+    }
+
+    /// The walk's conversion of a Markdown page's text, if it made one of exactly this text.
+    /// Only pages are converted early: a post or an item is turned away before any look-up.
+    func markdownResult(for text: String, page: Document) -> MarkdownOutput? {
+        guard page.isPage, let markdown else { return nil }
+        return markdown.result(for: text, path: page.path)
     }
 
     /// Runs `job` on a new thread. Queued to libdispatch instead, the walk started ~1 ms after it
@@ -155,17 +185,22 @@ final class EarlyStylesheets: Sendable {
     /// Waits until `startLooking`'s walk has compiled every stylesheet it found (for tests).
     func waitUntilLooked() { looking.wait() }
 
+    /// Whether the walk converted the Markdown page at `path` (for tests).
+    func hasConvertedMarkdown(path: String) -> Bool { markdown?.hasConversion(path: path) ?? false }
+
     /// Whether a compilation was started for the file at `path` (for tests).
     func hasStarted(path: String) -> Bool { compilations.withLock { $0[path] != nil } }
 
     /// A stylesheet file as the reader would make its page, if it has front matter, compiled here.
-    private func compileFile(source: String, dir: String, name: String, syntax: ConverterKind) {
+    /// A stylesheet file as the reader would make its page, if it has front matter, registered to be
+    /// compiled here.
+    private func registerFile(source: String, dir: String, name: String, syntax: ConverterKind) -> Compilation? {
         let path = Path.sanitized(base: source, Path.join(dir, name))
-        guard let text = try? SourceText.read(path, displayPath: path), let split = FrontMatterSplit.split(text) else { return }
+        guard let text = try? SourceText.read(path, displayPath: path), let split = FrontMatterSplit.split(text) else { return nil }
         let page = Document(kind: .page, path: path, relativePath: Path.join(dir, name).droppingLeadingSlash, name: name,
                             directory: dir, data: OrderedHash(), defaults: OrderedHash(), content: String(split.body),
                             contentLine: split.bodyLine)
-        _ = register(page, chain: [syntax, .identity])?.runUnlessClaimed(conversion)
+        return register(page, chain: [syntax, .identity])
     }
 
     /// What the reader calls with each page it reads: the site's converters name its chain.
@@ -205,6 +240,20 @@ final class EarlyStylesheets: Sendable {
 
     /// Whether Liquid could change the text: an output (`{{`) or a tag (`{%`) opens in it.
     static func holdsLiquidMarkup(_ text: String) -> Bool {
+        // The bytes searched for `{` in place (a long page's Markdown is asked too: byte by byte
+        // through the string's view cost ~30 instructions a byte).
+        if let holds = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            var at = 0
+            while at + 1 < bytes.count, let brace = memchr(base + at, Int32(UInt8(ascii: "{")), bytes.count - 1 - at) {
+                let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(brace))
+                if base[index + 1] == UInt8(ascii: "{") || base[index + 1] == UInt8(ascii: "%") { return true }
+                at = index + 1
+            }
+            return false
+        }) {
+            return holds
+        }
         var afterBrace = false
         for byte in text.utf8 {
             if afterBrace && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { return true }

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import Jekyll
+import JekyllPlugins
+
+/// A Markdown page converted by the walk before reading stands in for the render's own
+/// conversion only when the render would convert exactly the same text.
+@Suite struct EarlyMarkdownTests {
+    static let files = [
+        "_config.yml": "title: Pages\n",
+        "_pages/plain.md": "---\ntitle: Plain\n---\n# Plain\n\nSome *text* [link](/x).\n",
+        "liquid.md": "---\n---\n# {{ site.title }}\n",
+        "nofront.md": "# No front matter\n",
+        "third.md": "---\n---\nThird *page*.\n",
+        "_posts/2020-01-01-post.md": "---\n---\nA post.\n",
+    ]
+
+    @Test func theWalkConvertsLiquidFreePagesOnly() throws {
+        let root = NSTemporaryDirectory() + "kyll-early-md-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var files = Self.files
+        files["_config.yml"] = "title: Pages\ninclude: [_pages]\n"
+        for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
+        let logger = Logger(sink: { _, _ in })
+        let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
+        let setup = try SiteSetup(configuration: configuration, plugins: JekyllPlugins.all, logger: logger)
+        let early = EarlyStylesheets(conversion: setup.converters.sass, markdown: setup.converters.markdown, cores: 2)
+        early.startLooking(configuration: setup.site.configuration)
+        early.waitUntilLooked()
+        var site = setup.site
+        try SiteReader(logger: logger).read(&site)
+        let pages = Dictionary(uniqueKeysWithValues: site.pages.map { ($0.relativePath, $0) })
+        let plain = try #require(pages["_pages/plain.md"])
+        let converted = try #require(early.markdownResult(for: plain.content, page: plain))
+        #expect(converted == (try setup.converters.markdown.convertReportingWarnings(plain.content)))
+        #expect(converted.html.contains("<em>text</em>"))
+        // Another text or another page converts afresh; Liquid may change the text.
+        #expect(early.markdownResult(for: plain.content + "\nmore", page: plain) == nil)
+        var moved = plain
+        moved.path += ".other"
+        #expect(early.markdownResult(for: plain.content, page: moved) == nil)
+        let liquid = try #require(pages["liquid.md"])
+        #expect(early.markdownResult(for: liquid.content, page: liquid) == nil)
+        // Posts are no pages; a file without front matter is a static file.
+        for post in site.posts { #expect(early.markdownResult(for: post.content, page: post) == nil) }
+        #expect(pages["nofront.md"] == nil)
+    }
+
+    /// At most `EarlyMarkdown.limit` pages are converted early; the others as before.
+    @Test func theWalkConvertsAFewPagesAtMost() throws {
+        let root = NSTemporaryDirectory() + "kyll-early-md-few-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var files = ["_config.yml": "title: Many\n"]
+        for i in 0..<5 { files["page\(i).md"] = "---\n---\nPage \(i).\n" }
+        for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
+        let logger = Logger(sink: { _, _ in })
+        let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
+        let setup = try SiteSetup(configuration: configuration, plugins: JekyllPlugins.all, logger: logger)
+        let early = EarlyStylesheets(conversion: setup.converters.sass, markdown: setup.converters.markdown, cores: 2)
+        early.startLooking(configuration: setup.site.configuration)
+        early.waitUntilLooked()
+        var site = setup.site
+        try SiteReader(logger: logger).read(&site)
+        #expect(site.pages.count == 5)
+        #expect(site.pages.filter { early.hasConvertedMarkdown(path: $0.path) }.count == EarlyMarkdown.limit)
+        // The others are converted by whoever renders them.
+        for page in site.pages where !early.hasConvertedMarkdown(path: page.path) {
+            #expect(early.markdownResult(for: page.content, page: page) == nil)
+        }
+    }
+
+    @Test func pagesBuildTheSameWithEarlyConversions() throws {
+        var files = Self.files
+        files["_config.yml"] = "title: Pages\ninclude: [_pages]\n"
+        let out = try SiteRebuilderTests.Fixture.buildOnce(files)
+        #expect(out["_pages/plain.html"]?.contains("<h1 id=\"plain\">Plain</h1>") == true)
+        #expect(out["liquid.html"]?.contains("<h1 id=\"pages\">Pages</h1>") == true)
+        #expect(out["third.html"]?.contains("<p>Third <em>page</em>.</p>") == true)
+    }
+}
+
+extension EarlyMarkdownTests {
+    @Test(arguments: [("", "", true), ("a", "a", true), ("a", "b", false), ("ab", "a", false), ("é", "e\u{301}", false),
+                      ("long text " + String(repeating: "x", count: 100), "long text " + String(repeating: "x", count: 100), true)])
+    func textsAreComparedByBytes(first: String, second: String, same: Bool) {
+        #expect(EarlyMarkdown.sameBytes(first, second) == same)
+    }
+}
+
+extension EarlyMarkdownTests {
+    /// The search through a page's bytes finds what the character-by-character test found.
+    @Test(arguments: ["{", "a{", "{%", "x{ {y", "{{", "}{", String(repeating: "a{ ", count: 200) + "{%",
+                      String(repeating: "é{ ", count: 200), "{\u{301}{"])
+    func liquidMarkupFoundInLongTextsToo(text: String) {
+        var afterBrace = false
+        var holds = false
+        for byte in text.utf8 {
+            if afterBrace && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { holds = true }
+            afterBrace = byte == UInt8(ascii: "{")
+        }
+        #expect(EarlyStylesheets.holdsLiquidMarkup(text) == holds)
+    }
+}
