@@ -28,10 +28,15 @@ public struct Paginate: JekyllPlugin {
         // Each page's path once (pages link to their neighbours' too); index 0 unused.
         let format = site.configuration["paginate_path"]?.rubyString ?? "/page:num"
         let paths = [""] + stride(from: 1, through: pageCount, by: 1).map { path($0, format: format, first: template.url) }
+        // Every pager has these keys in this order: each is a copy of this one with its values set,
+        // the keys stored and indexed once.
+        var blank = OrderedHash(minimumCapacity: 9)
+        for key in ["page", "per_page", "posts", "total_posts", "total_pages", "previous_page", "previous_page_path",
+                    "next_page", "next_page_path"] { blank[key] = .nil }
         for number in stride(from: 1, through: pageCount, by: 1) {
             let first = (number - 1) * perPage
             let slice = posts[first..<min(posts.count, first + perPage)]
-            var pager = OrderedHash(minimumCapacity: 10)  // its ten keys without growing
+            var pager = blank
             pager["page"] = .int(number)
             pager["per_page"] = .int(perPage)
             pager["posts"] = .array(slice.map { Value.drop(DocumentReference($0)) })

@@ -71,9 +71,18 @@ public struct RedirectFrom: JekyllPlugin {
         redirects[redirect.from] = redirect.to
     }
 
-    /// Whether the document names a redirect (`redirect` does nothing otherwise).
+    /// Whether the document names a redirect (`redirect` does nothing otherwise). Asked of every
+    /// item: the keys' hashes are worked out once, not at each look-up.
     static func redirects(_ doc: Document) -> Bool {
-        !list(doc.value("redirect_from")).isEmpty || !list(doc.value("redirect_to")).isEmpty
+        !list(value(doc, "redirect_from", fromHash)).isEmpty || !list(value(doc, "redirect_to", toHash)).isEmpty
+    }
+
+    private static let fromHash = OrderedHash.storedHash(of: "redirect_from")
+    private static let toHash = OrderedHash.storedHash(of: "redirect_to")
+
+    /// `doc.value(key)`, the key's hash known.
+    private static func value(_ doc: Document, _ key: String, _ hash: Int) -> Value? {
+        doc.data.value(forKey: key, hash: hash) ?? doc.defaults.value(forKey: key, hash: hash)
     }
 
     /// A string as a one-item list, a list without its nils, nothing for nil.
