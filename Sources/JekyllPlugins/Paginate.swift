@@ -25,24 +25,32 @@ public struct Paginate: JekyllPlugin {
         let posts = site.posts.sortedNewestFirst().filter { !($0.data["hidden"]?.isTruthy ?? false) }
         let pageCount = (posts.count + perPage - 1) / perPage
         let template = site.pages[templateIndex]
+        // Each page's path once (pages link to their neighbours' too); index 0 unused.
+        let format = site.configuration["paginate_path"]?.rubyString ?? "/page:num"
+        let paths = [""] + stride(from: 1, through: pageCount, by: 1).map { path($0, format: format, first: template.url) }
+        // Every pager has these keys in this order: each is a copy of this one with its values set,
+        // the keys stored and indexed once.
+        var blank = OrderedHash(minimumCapacity: 9)
+        for key in ["page", "per_page", "posts", "total_posts", "total_pages", "previous_page", "previous_page_path",
+                    "next_page", "next_page_path"] { blank[key] = .nil }
         for number in stride(from: 1, through: pageCount, by: 1) {
             let first = (number - 1) * perPage
             let slice = posts[first..<min(posts.count, first + perPage)]
-            var pager = OrderedHash(minimumCapacity: 10)  // its ten keys without growing
+            var pager = blank
             pager["page"] = .int(number)
             pager["per_page"] = .int(perPage)
             pager["posts"] = .array(slice.map { Value.drop(DocumentReference($0)) })
             pager["total_posts"] = .int(posts.count)
             pager["total_pages"] = .int(pageCount)
             pager["previous_page"] = number != 1 ? .int(number - 1) : .nil
-            pager["previous_page_path"] = number != 1 ? .string(path(number - 1, site: site, first: template.url)) : .nil
+            pager["previous_page_path"] = number != 1 ? .string(paths[number - 1]) : .nil
             pager["next_page"] = number != pageCount ? .int(number + 1) : .nil
-            pager["next_page_path"] = number != pageCount ? .string(path(number + 1, site: site, first: template.url)) : .nil
+            pager["next_page_path"] = number != pageCount ? .string(paths[number + 1]) : .nil
             if number == 1 {
                 site.pages[templateIndex].variables["paginator"] = .hash(pager)
             } else {
                 var page = template
-                page.directory = path(number, site: site, first: template.url)
+                page.directory = paths[number]
                 page.variables["paginator"] = .hash(pager)
                 site.refreshPage(&page)
                 site.pages.append(page)
@@ -59,10 +67,10 @@ public struct Paginate: JekyllPlugin {
     }
 
     /// `paginate_path` with the page number, or the first page's URL for page 1.
-    func path(_ number: Int, site: Site, first: String) -> String {
+    func path(_ number: Int, format: String, first: String) -> String {
         if number <= 1 { return first }
-        let format = (site.configuration["paginate_path"]?.rubyString ?? "/page:num").replacingFirst(":num", with: String(number))
-        return format.hasPrefix("/") ? format : "/" + format
+        let path = format.replacingFirst(":num", with: String(number))
+        return path.hasPrefix("/") ? path : "/" + path
     }
 
     /// The `index.html` page in the folder of `paginate_path` (or above it), the deepest one.

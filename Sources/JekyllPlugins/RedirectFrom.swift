@@ -19,6 +19,13 @@ public struct RedirectFrom: JekyllPlugin {
                                               content: RedirectFrom.layout, contentLine: 1)
         }
         var redirects = OrderedHash()
+        // Made at the first redirect: most sites have none.
+        var madePages: RedirectPages?
+        func pages(_ site: Site) -> RedirectPages {
+            if let madePages { return madePages }
+            madePages = RedirectPages(plugin: self, site: site)
+            return madePages!
+        }
         // Items that are written first, then the pages as they were before any redirect was added.
         for c in site.collections.indices where site.collections[c].info.writesOutput {
             for d in site.collections[c].docs.indices {
@@ -26,13 +33,15 @@ public struct RedirectFrom: JekyllPlugin {
                 // Most items redirect nothing: they are not copied out and back (every rebuild of `kyll serve`).
                 guard RedirectFrom.redirects(doc), Publication.isWritten(doc, in: site) else { continue }
                 var changed = doc
-                try redirect(&changed, site: &site, redirects: &redirects)
+                let redirectPages = pages(site)
+                try redirect(&changed, site: &site, pages: redirectPages, redirects: &redirects)
                 site.collections[c].docs[d] = changed
             }
         }
         for p in site.pages.indices where RedirectFrom.redirects(site.pages[p]) {
             var page = site.pages[p]
-            try redirect(&page, site: &site, redirects: &redirects)
+            let redirectPages = pages(site)
+            try redirect(&page, site: &site, pages: redirectPages, redirects: &redirects)
             site.pages[p] = page
         }
         let json = site.configuration["redirect_from"]?.orderedHash?["json"]
@@ -44,22 +53,36 @@ public struct RedirectFrom: JekyllPlugin {
         }
     }
 
-    func redirect(_ doc: inout Document, site: inout Site, redirects: inout OrderedHash) throws(BuildError) {
-        for from in RedirectFrom.list(doc.value("redirect_from")) {
-            let page = redirectPage(from: from.rubyString, to: doc.url, site: site)
-            site.pages.append(page)
-            if case .hash(let r)? = page.data["redirect"] { redirects[r["from"] ?? .nil] = r["to"] ?? .nil }
+    func redirect(_ doc: inout Document, site: inout Site, pages: RedirectPages,
+                  redirects: inout OrderedHash) throws(BuildError) {
+        let sources = RedirectFrom.list(doc.value("redirect_from"))
+        if !sources.isEmpty {
+            let target = pages.target(doc.url, site: site)
+            for from in sources {
+                let (page, redirect) = pages.page(from: from.rubyString, to: target, site: site)
+                site.pages.append(page)
+                redirects[redirect.from] = redirect.to
+            }
         }
         guard let target = RedirectFrom.list(doc.value("redirect_to")).first else { return }
-        let page = redirectPage(from: doc.url, to: target.rubyString, site: site)
+        let (page, redirect) = pages.page(from: doc.url, to: pages.target(target.rubyString, site: site), site: site)
         doc.data = doc.data.merging(page.data)
         doc.content = ""
-        if case .hash(let r)? = page.data["redirect"] { redirects[r["from"] ?? .nil] = r["to"] ?? .nil }
+        redirects[redirect.from] = redirect.to
     }
 
-    /// Whether the document names a redirect (`redirect` does nothing otherwise).
+    /// Whether the document names a redirect (`redirect` does nothing otherwise). Asked of every
+    /// item: the keys' hashes are worked out once, not at each look-up.
     static func redirects(_ doc: Document) -> Bool {
-        !list(doc.value("redirect_from")).isEmpty || !list(doc.value("redirect_to")).isEmpty
+        !list(value(doc, "redirect_from", fromHash)).isEmpty || !list(value(doc, "redirect_to", toHash)).isEmpty
+    }
+
+    private static let fromHash = OrderedHash.storedHash(of: "redirect_from")
+    private static let toHash = OrderedHash.storedHash(of: "redirect_to")
+
+    /// `doc.value(key)`, the key's hash known.
+    private static func value(_ doc: Document, _ key: String, _ hash: Int) -> Value? {
+        doc.data.value(forKey: key, hash: hash) ?? doc.defaults.value(forKey: key, hash: hash)
     }
 
     /// A string as a one-item list, a list without its nils, nothing for nil.
@@ -69,19 +92,6 @@ public struct RedirectFrom: JekyllPlugin {
         case nil, .nil?: return []
         case let v?: return [v]
         }
-    }
-
-    func redirectPage(from: String, to: String, site: Site) -> Document {
-        let from = from.hasPrefix("/") ? from : "/" + from
-        let target = to.hasPrefix("http://") || to.hasPrefix("https://") ? to : SiteURL.absolute(to, site.configuration)
-        var data = OrderedHash()
-        data["sitemap"] = false
-        data["layout"] = "redirect"
-        data["permalink"] = .string(from)
-        data["redirect"] = ["from": .string(from), "to": .string(target)]
-        var page = site.generatedPage(dir: "", name: "redirect.html", content: "", data: data)
-        page.generator = name
-        return page
     }
 
     /// What the plugin's layout prints, around the target URL. Its lines are joined by a loop:
@@ -108,6 +118,42 @@ public struct RedirectFrom: JekyllPlugin {
         for line in lines { text += line + "\n" }
         return text
     }()
+}
+
+/// The redirect pages of one build. All are `redirect.html` at the site's root, so each is a copy
+/// of one page made once with new data and its URL worked out again: making each anew (its paths
+/// joined, the defaults for its path found) cost about as much again as the copy.
+struct RedirectPages {
+    private let template: Document
+
+    init(plugin: RedirectFrom, site: Site) {
+        var template = site.generatedPage(dir: "", name: "redirect.html", content: "", data: OrderedHash())
+        template.generator = plugin.name
+        self.template = template
+    }
+
+    /// The URL a redirect sends to: absolute, with the site's `url` and `baseurl` unless it is one.
+    func target(_ to: String, site: Site) -> String {
+        to.hasPrefix("http://") || to.hasPrefix("https://") ? to : SiteURL.absolute(to, site.configuration)
+    }
+
+    /// The page at `from` that sends to `target`, and its `redirect` pair as `redirects.json` lists it.
+    func page(from: String, to target: String, site: Site) -> (Document, (from: Value, to: Value)) {
+        let from = Value.string(from.hasPrefix("/") ? from : "/" + from)
+        let to = Value.string(target)
+        var redirect = OrderedHash(minimumCapacity: 2)
+        redirect["from"] = from
+        redirect["to"] = to
+        var data = OrderedHash(minimumCapacity: 4)
+        data["sitemap"] = false
+        data["layout"] = "redirect"
+        data["permalink"] = from
+        data["redirect"] = .hash(redirect)
+        var page = template
+        page.data = data
+        site.refreshPage(&page)
+        return (page, (from, to))
+    }
 }
 
 extension OrderedHash {
