@@ -106,6 +106,23 @@ import JekyllPlugins
         #expect(Self.lookUp(ConversionCache(folder: folder, salt: Array("salt".utf8))) == "<p>converted</p>")
     }
 
+    /// `mayHold` (asked before converting a page early) answers yes only for an input whose entry
+    /// an earlier build stored.
+    @Test func mayHoldOnlyWhatIsStored() throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = ConversionCache(folder: folder, salt: Array("salt".utf8))
+        #expect(!first.mayHold(Self.input))
+        _ = Self.lookUp(first)
+        first.finish(complete: true)
+        #expect(!ConversionCache(folder: folder, salt: Array("salt".utf8)).mayHold(Self.input), "seen, not stored")
+        let warmed = Self.warmed(folder)
+        #expect(warmed.mayHold(Self.input))
+        #expect(!warmed.mayHold(Self.input + "x"))
+        #expect(!warmed.mayHold("short"))
+        #expect(!ConversionCache(folder: folder, salt: Array("other".utf8)).mayHold(Self.input))
+    }
+
     @Test func anotherSaltOrInputMisses() throws {
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -34,13 +34,21 @@ extension IncrementalBuildTests {
         #expect(ours.starts(with: MetadataFile.marker))
         for (name, bytes) in [("Jekyll's", [0x04, 0x08, 0x7B, 0x00] as [UInt8]),
                               ("an older kyll's", Array(#"{"kyll":1,"documents":{}}"#.utf8)),
-                              ("a cut one", Array(ours.prefix(ours.count / 2)))] {
+                              ("a cut one", Array(ours.prefix(ours.count / 2))),
+                              ("one with a byte changed", ours.enumerated().map { $0.offset == ours.count / 2 ? $0.element ^ 1 : $0.element })] {
             try site.write("_posts/2024-02-01-two.md", "---\nlayout: post\ntitle: Two, \(name)\n---\nEdited.\n")
             try FileSystem.write(bytes, to: metadata)
             #expect(BuildMetadata.read(try Fixture.configuration(site.root, incremental: true, logger: site.logger)) == nil)
             try site.incrementalBuild()
             try site.destinationMatchesFullBuild(Comment(rawValue: name))
         }
+    }
+
+    /// Recorded output paths the update may remove: only files inside the destination.
+    @Test(arguments: [("index.html", true), ("a/b/index.html", true), ("", false), ("/etc/x", false), ("a/../b", false),
+                      ("..", false), ("a//b", false), ("./a", false), ("a/", false)])
+    func onlyPathsInsideTheDestinationAreTouched(path: String, inside: Bool) {
+        #expect(DestinationFolders.isInside(path) == inside)
     }
 
     /// A file written from the records read keeps them, whether a record is written back as read

@@ -66,8 +66,8 @@ public struct ContentConverters: Sendable {
         }
         if case .kramdown = markdown { isKramdown = true } else { isKramdown = false }
         sass = SassConversion(configuration: configuration, theme: theme)
-        earlyStylesheets = EarlyStylesheets(conversion: sass, markdown: markdown)
         markdownCache = ConversionCache(configuration: configuration, name: "Converters--Markdown")
+        earlyStylesheets = EarlyStylesheets(conversion: sass, markdown: markdown, markdownCache: markdownCache)
     }
 
     /// Jekyll's `smartify`: SmartyPants with the site's `kramdown:` options.

@@ -98,6 +98,16 @@ final class ConversionCache: Sendable {
         return result.text
     }
 
+    /// Whether an entry for exactly `input` may be on disk: the last build saw its key and the
+    /// entry's file is there. Converting such a text ahead of the render would be wasted work.
+    func mayHold(_ input: String) -> Bool {
+        guard input.utf8.count >= Self.minimumInput else { return false }
+        let keyed = self.keyed
+        var bytes = input
+        let key = bytes.withUTF8 { self.key($0, seed: keyed.saltHash) }
+        return keyed.seenBefore.contains(key) && FileSystem.exists(path(key))
+    }
+
     /// Records the keys this build saw, for the next build. `complete`: every document was
     /// converted or looked up, so entries for keys it did not see are stale and go.
     func finish(complete: Bool) {

@@ -201,7 +201,7 @@ extension BuildContext {
     /// inner layout's output, whether it prints `content` only plainly (`{{ content }}`, in it
     /// and in its includes): then it can take that output as its buffer (`RenderedOutput`)
     /// rather than joined into a `String`. Worked out with the options of the first document
-    /// that asks (the includes found are recorded as its reads).
+    /// that asks.
     func layoutChain(named name: String, options: @autoclosure () -> RenderOptions) -> [LayoutStep] {
         layoutChains.chain(named: name) {
             var steps: [LayoutStep] = []

@@ -44,9 +44,12 @@ final class EarlyMarkdown: Sendable {
 
     private let conversions = Locked<[String: Conversion]>([:])
     private let markdown: ContentConverters.MarkdownProcessor
+    /// The site's disk cache of conversions: a page it holds is read from there by the render.
+    private let cache: ConversionCache?
 
-    init(markdown: ContentConverters.MarkdownProcessor) {
+    init(markdown: ContentConverters.MarkdownProcessor, cache: ConversionCache? = nil) {
         self.markdown = markdown
+        self.cache = cache
     }
 
     /// Converts the body of the page file at `path` (its text after the front matter) when it
@@ -60,7 +63,7 @@ final class EarlyMarkdown: Sendable {
             return false
         }
         let body = String(split.body)
-        guard !body.isEmpty, !EarlyStylesheets.holdsLiquidMarkup(body) else { return false }
+        guard !body.isEmpty, !EarlyStylesheets.holdsLiquidMarkup(body), cache?.mayHold(body) != true else { return false }
         let conversion = Conversion(body)
         let isNew = conversions.withLock { all in
             guard all[path] == nil else { return false }

@@ -74,10 +74,11 @@ final class EarlyStylesheets: Sendable {
     /// Runs a job on another thread (libdispatch's pool; tests hold jobs back).
     private let launch: @Sendable (@escaping @Sendable () -> Void) -> Void
 
-    init(conversion: SassConversion, markdown: ContentConverters.MarkdownProcessor? = nil, cores: Int = ProcessorCount.active,
+    init(conversion: SassConversion, markdown: ContentConverters.MarkdownProcessor? = nil, markdownCache: ConversionCache? = nil,
+         cores: Int = ProcessorCount.active,
          launch: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void = EarlyStylesheets.onThreadOfItsOwn) {
         self.conversion = conversion
-        self.markdown = markdown.map(EarlyMarkdown.init)
+        self.markdown = markdown.map { EarlyMarkdown(markdown: $0, cache: markdownCache) }
         hasSpareCore = cores > 1
         self.launch = launch
     }
@@ -191,7 +192,6 @@ final class EarlyStylesheets: Sendable {
     /// Whether a compilation was started for the file at `path` (for tests).
     func hasStarted(path: String) -> Bool { compilations.withLock { $0[path] != nil } }
 
-    /// A stylesheet file as the reader would make its page, if it has front matter, compiled here.
     /// A stylesheet file as the reader would make its page, if it has front matter, registered to be
     /// compiled here.
     private func registerFile(source: String, dir: String, name: String, syntax: ConverterKind) -> Compilation? {

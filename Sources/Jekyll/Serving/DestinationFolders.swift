@@ -43,7 +43,7 @@ final class DestinationFolders: @unchecked Sendable {
         for folder in recorded.folders {
             var info = stat()
             let found = root >= 0 && fstatat(root, folder.path.isEmpty ? "." : folder.path, &info, 0) == 0
-            if found && BuildMetadata.FileStamp(info) == folder.stamp {
+            if found && BuildMetadata.FileStamp(folder: info) == folder.stamp {
                 unchanged[folder.path] = folder.stamp
             } else {
                 changed.insert(folder.path)
@@ -55,6 +55,14 @@ final class DestinationFolders: @unchecked Sendable {
     }
 
     private func full(_ folder: String) -> String { folder.isEmpty ? destination : destination + "/" + folder }
+
+    /// Whether a recorded output path names a file inside the destination: relative, and with no
+    /// empty, `.` or `..` part.
+    static func isInside(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains {
+            $0.isEmpty || $0 == "." || $0 == ".."
+        }
+    }
 
     /// The folder of a path relative to the destination ("" at the top).
     static func folder(of path: String) -> String {
@@ -100,12 +108,16 @@ final class DestinationFolders: @unchecked Sendable {
         var stamps: [(path: String, stamp: BuildMetadata.FileStamp)] = []
         stamps.reserveCapacity(unchanged.count + again.count)
         for (folder, stamp) in unchanged where !again.contains(folder) { stamps.append((folder, stamp)) }
+        // A folder changed this close to now could change again within the file system clock's
+        // step (a coarse tick; whole seconds on some file systems) and keep its stamp: it is
+        // recorded as never matching, so the next build lists it.
+        let recent = time(nil) - 2
         for folder in again {
+            var info = stat()
             // Gone (emptied and removed), or no folder now.
-            guard let info = FileSystem.kind(full(folder)), info == .directory, let stamp = BuildMetadata.FileStamp(full(folder)) else {
-                continue
-            }
-            stamps.append((folder, stamp))
+            guard stat(full(folder), &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
+            let stamp = BuildMetadata.FileStamp(folder: info)
+            stamps.append((folder, stamp.seconds >= recent ? .missing : stamp))
         }
         return stamps
     }
@@ -120,8 +132,12 @@ extension RebuildPlan {
         let metadata = previous?.metadata
         var found = InPlaceWriter.Ledger()
         found.entries.reserveCapacity(metadata?.records.count ?? 0)
-        for record in metadata?.records.values ?? [:].values { found.entries[record.output] = .init(origin: nil, written: .missing) }
-        for copy in metadata?.destination?.copies ?? [] where metadata?.destination?.root == destination {
+        // Only paths inside the destination: an update removes what the build no longer makes.
+        for record in metadata?.records.values ?? [:].values where DestinationFolders.isInside(record.output) {
+            found.entries[record.output] = .init(origin: nil, written: .missing)
+        }
+        for copy in metadata?.destination?.copies ?? [] where metadata?.destination?.root == destination
+            && DestinationFolders.isInside(copy.path) {
             // Copied again unless the copy is as that build left it.
             let intact = BuildMetadata.FileStamp(Path.join(destination, copy.path)) == copy.written
             found.entries[copy.path] = .init(origin: intact ? .copy(source: copy.source, stamp: copy.sourceStamp) : nil,

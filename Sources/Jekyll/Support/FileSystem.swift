@@ -68,6 +68,14 @@ public enum FileSystem {
         #endif
     }
 
+    static func changeTime(of info: stat) -> Timestamp {
+        #if canImport(Darwin)
+        return Timestamp(seconds: Int(info.st_ctimespec.tv_sec), nanoseconds: Int(info.st_ctimespec.tv_nsec))
+        #else
+        return Timestamp(seconds: Int(info.st_ctim.tv_sec), nanoseconds: Int(info.st_ctim.tv_nsec))
+        #endif
+    }
+
     /// The modification time and size of a file (following symlinks), from one `stat`.
     public static func modificationTimeAndSize(_ path: String) -> (Timestamp, Int)? {
         statInfo(path, follow: true).map { (modificationTime(of: $0), Int($0.st_size)) }

@@ -59,6 +59,14 @@ struct BuildMetadata: Sendable {
             self.init(seconds: mtime.seconds, nanoseconds: mtime.nanoseconds, size: Int(info.st_size))
         }
 
+        /// A folder's stamp: its status-change time and inode. Adding, removing or renaming an
+        /// entry changes it, and no tool sets it back, as `cp -a`, `rsync -a` or `touch -d` set
+        /// modification times back.
+        init(folder info: stat) {
+            let ctime = FileSystem.changeTime(of: info)
+            self.init(seconds: ctime.seconds, nanoseconds: ctime.nanoseconds, size: Int(truncatingIfNeeded: info.st_ino))
+        }
+
         /// What is recorded for a file that is not there.
         static let missing = FileStamp(seconds: 0, nanoseconds: 0, size: 0)
     }

@@ -17,10 +17,14 @@ import Darwin
 /// after a one-post edit, nearly all of a file is copied, not encoded again. Strings no record uses
 /// any more stay in the table until those appended since the last full encoding are a quarter of it.
 ///
-/// A file without the marker — Jekyll's (a Ruby Marshal dump), an older kyll's (JSON), a damaged
-/// one — is no metadata: the build is a full one.
+/// A file without the marker — Jekyll's (a Ruby Marshal dump), an older kyll's (JSON or an earlier
+/// version of this format) — or whose checksum does not match is no metadata: the build is a full
+/// one. The checksum (the last 8 bytes) guards against damage that would still decode: a changed
+/// index naming another string could make a record's output "" (the destination itself), which
+/// the update would remove.
 enum MetadataFile {
-    static let marker = Array("kyll metadata 2\n".utf8)
+    static let marker = Array("kyll metadata 3\n".utf8)
+    private static let checksumSeed: UInt64 = 0x6d65_7461
 
     /// The bytes of a file as read: what records read from it point into.
     final class Stored: Sendable {
@@ -91,11 +95,21 @@ enum MetadataFile {
         Encoder.append(appended, to: &file)
         file += body.tableBytes
         file += body.bytes
+        let sum = file.withUnsafeBytes { checksum(UnsafeRawBufferPointer(rebasing: $0[marker.count...])) }
+        withUnsafeBytes(of: sum.littleEndian) { file += $0 }
         return file
     }
 
+    private static func checksum(_ body: UnsafeRawBufferPointer) -> UInt64 { FastHash.hash(body, seed: checksumSeed) }
+
     static func decode(_ bytes: [UInt8]) -> BuildMetadata? {
-        bytes.withUnsafeBufferPointer { buffer in
+        guard bytes.count >= marker.count + 8 else { return nil }
+        return bytes.withUnsafeBufferPointer { whole in
+            let buffer = UnsafeBufferPointer(rebasing: whole[..<(whole.count - 8)])
+            let stored = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(whole)[(whole.count - 8)...])
+            guard buffer.prefix(marker.count).elementsEqual(marker),
+                  UInt64(littleEndian: stored.loadUnaligned(as: UInt64.self))
+                    == checksum(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[marker.count...])) else { return nil }
             var decoder = Decoder(bytes: bytes, buffer: buffer)
             return decoder.metadata()
         }
@@ -126,14 +140,7 @@ enum MetadataFile {
                 var at = 0
                 while at < table.count {
                     let start = at
-                    var length = 0, shift = 0
-                    while true {
-                        let byte = table[at]
-                        at += 1
-                        length |= Int(byte & 0x7F) << shift
-                        if byte < 0x80 { break }
-                        shift += 7
-                    }
+                    let length = Encoder.length(in: table, at: &at)
                     let hash = FastHash.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: table[at..<at + length])),
                                              seed: Encoder.seed)
                     let mask = slots.count - 1
@@ -193,17 +200,23 @@ enum MetadataFile {
         }
 
         private func isEqual(_ index: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-            var at = starts[index], length = 0, shift = 0
+            tableBytes.withUnsafeBufferPointer { table in
+                var at = starts[index]
+                let length = Encoder.length(in: table, at: &at)
+                return length == text.count && (text.isEmpty || memcmp(table.baseAddress! + at, text.baseAddress!, length) == 0)
+            }
+        }
+
+        /// The length written before a table string at `at` (a table this encoder made or took
+        /// from a file that decoded), `at` moved past it.
+        static func length(in table: UnsafeBufferPointer<UInt8>, at: inout Int) -> Int {
+            var length = 0, shift = 0
             while true {
-                let byte = tableBytes[at]
+                let byte = table[at]
                 at += 1
                 length |= Int(byte & 0x7F) << shift
-                if byte < 0x80 { break }
+                if byte < 0x80 { return length }
                 shift += 7
-            }
-            guard length == text.count else { return false }
-            return tableBytes.withUnsafeBufferPointer { table in
-                text.isEmpty || memcmp(table.baseAddress! + at, text.baseAddress!, length) == 0
             }
         }
 
@@ -238,160 +251,6 @@ enum MetadataFile {
             for key in r.dataReads { string(key) }
             number(r.renderedReads.count)
             for key in r.renderedReads { string(key) }
-        }
-    }
-
-    /// Reads what `Encoder` wrote; any number or index out of bounds makes the file no metadata.
-    private struct Decoder {
-        let bytes: [UInt8]
-        let buffer: UnsafeBufferPointer<UInt8>
-        var at = 0
-        var table: [String] = []
-        var failed = false
-        /// By table index: the stamp records list for a dependency, the paths in the order first
-        /// seen, and whether two records listed one path with different stamps.
-        var dependencyStamps: [BuildMetadata.FileStamp?] = []
-        var dependencyOrder: [Int] = []
-        var mixedDependencyStamps = false
-
-        init(bytes: [UInt8], buffer: UnsafeBufferPointer<UInt8>) { self.bytes = bytes; self.buffer = buffer }
-
-        mutating func metadata() -> BuildMetadata? {
-            guard buffer.count >= marker.count, buffer.prefix(marker.count).elementsEqual(marker) else { return nil }
-            at = marker.count
-            let strings = number(), appended = number()
-            guard strings <= buffer.count else { return nil }
-            let tableStart = at
-            table.reserveCapacity(strings)
-            for _ in 0..<strings {
-                let length = number()
-                guard !failed, length <= buffer.count - at else { return nil }
-                table.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[at..<at + length]), as: UTF8.self))
-                at += length
-            }
-            let stored = Stored(bytes: bytes, table: tableStart..<at, tableCount: strings, appended: appended)
-            let fingerprint = string(), shape = string()
-            var keys: [String] = []
-            let keyCount = number()
-            guard keyCount <= buffer.count else { return nil }
-            keys.reserveCapacity(keyCount)
-            for _ in 0..<keyCount { keys.append(string()) }
-            dependencyStamps = [BuildMetadata.FileStamp?](repeating: nil, count: table.count)
-            var records: [String: BuildMetadata.Record] = [:]
-            let recordCount = number()
-            guard recordCount <= buffer.count else { return nil }
-            records.reserveCapacity(recordCount)
-            for _ in 0..<recordCount {
-                let key = string()
-                let record = self.record(in: stored)
-                guard !failed else { return nil }
-                records[key] = record
-            }
-            let destination = number() == 1 ? self.destination() : nil
-            guard !failed, at == buffer.count else { return nil }
-            let dependencies = mixedDependencyStamps ? nil : dependencyOrder.map { (path: table[$0], stamp: dependencyStamps[$0]!) }
-            return BuildMetadata(fingerprint: fingerprint, shape: shape, records: records, documentKeys: keys,
-                                 destination: destination, stored: stored, dependencies: dependencies)
-        }
-
-        mutating func destination() -> BuildMetadata.Destination {
-            let root = string()
-            var folders: [(path: String, stamp: BuildMetadata.FileStamp)] = []
-            let folderCount = count()
-            folders.reserveCapacity(folderCount)
-            for _ in 0..<folderCount { folders.append((string(), stamp())) }
-            var copies: [(path: String, source: String, sourceStamp: BuildMetadata.FileStamp, written: BuildMetadata.FileStamp)] = []
-            let copyCount = count()
-            copies.reserveCapacity(copyCount)
-            for _ in 0..<copyCount { copies.append((string(), string(), stamp(), stamp())) }
-            return BuildMetadata.Destination(root: root, folders: folders, copies: copies)
-        }
-
-        mutating func number() -> Int {
-            var value: UInt64 = 0
-            var shift: UInt64 = 0
-            while at < buffer.count, shift < 64 {
-                let byte = buffer[at]
-                at += 1
-                value |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { return Int(truncatingIfNeeded: value) }
-                shift += 7
-            }
-            failed = true
-            return 0
-        }
-
-        mutating func signed() -> Int {
-            let raw = UInt(bitPattern: number())
-            return Int(bitPattern: raw >> 1) ^ -Int(bitPattern: raw & 1)
-        }
-
-        mutating func string() -> String {
-            let index = number()
-            guard index >= 0, index < table.count else {
-                failed = true
-                return ""
-            }
-            return table[index]
-        }
-
-        mutating func optional() -> String? { number() == 1 ? string() : nil }
-
-        mutating func stamp() -> BuildMetadata.FileStamp {
-            let seconds = signed(), nanoseconds = signed(), size = signed()
-            return BuildMetadata.FileStamp(seconds: seconds, nanoseconds: nanoseconds, size: size)
-        }
-
-        /// A count of items that each take at least a byte: never more than the bytes left.
-        mutating func count() -> Int {
-            let n = number()
-            guard n >= 0, n <= buffer.count - at else {
-                failed = true
-                return 0
-            }
-            return n
-        }
-
-        mutating func record(in file: Stored) -> BuildMetadata.Record {
-            let start = at
-            let source = stamp()
-            let usesSite = number() == 1
-            let output = string()
-            let variables = optional(), fields = optional(), generated = optional()
-            var dependencies: [(path: String, stamp: BuildMetadata.FileStamp)] = []
-            let dependencyCount = count()
-            dependencies.reserveCapacity(dependencyCount)
-            for _ in 0..<dependencyCount {
-                let index = number()
-                guard index >= 0, index < table.count else {
-                    failed = true
-                    break
-                }
-                let stamp = self.stamp()
-                if let known = dependencyStamps[index] {
-                    if known != stamp { mixedDependencyStamps = true }
-                } else {
-                    dependencyStamps[index] = stamp
-                    dependencyOrder.append(index)
-                }
-                dependencies.append((table[index], stamp))
-            }
-            var lists: [(name: String, signature: String)] = []
-            let listCount = count()
-            lists.reserveCapacity(listCount)
-            for _ in 0..<listCount { lists.append((string(), string())) }
-            return BuildMetadata.Record(source: source, dependencies: dependencies, usesSite: usesSite, output: output,
-                                        lists: lists, dataReads: strings(), renderedReads: strings(),
-                                        variables: variables, fields: fields, generated: generated,
-                                        stored: StoredRecord(file: file, bytes: start..<at))
-        }
-
-        mutating func strings() -> [String] {
-            let n = count()
-            var found: [String] = []
-            found.reserveCapacity(n)
-            for _ in 0..<n { found.append(string()) }
-            return found
         }
     }
 }

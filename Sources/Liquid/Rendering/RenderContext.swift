@@ -96,7 +96,7 @@ public enum Interrupt: Sendable { case `break`, `continue` }
 /// One per render (and per `{% render %}` inside it), or one kept for a thread's renders one
 /// after another (`RenderContextReuse`); not shared between threads.
 public final class RenderContext {
-    @exclusivity(unchecked) private(set) var session: RenderSession
+    let session: RenderSession
     /// Variable scopes: the template's own (where `assign` writes) and the inner ones.
     @exclusivity(unchecked) var scopes = ScopeStack()
     /// The data the template was rendered with: a hash or a drop.
