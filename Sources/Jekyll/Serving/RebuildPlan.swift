@@ -82,13 +82,20 @@ struct RebuildPlan {
     init(fromMetadataOf site: SiteSnapshot, plugins: [any JekyllPlugin]) {
         let previous = Memory.read(site.configuration)
         let destination = site.configuration.destination, recorded = previous?.metadata.destination
-        // A `stat` for each of thousands of files and folders: the destination's folders looked at
-        // on one core while the site's files are stamped on the other.
-        let (folders, stamps) = TwoCores.both(cores: ProcessorCount.active, {
-            DestinationFolders(destination: destination, recorded: recorded)
+        // A `stat` for each of thousands of files and folders: the destination's recorded folders
+        // and the site's files each split in two halves, one of each on each core.
+        let folderPaths = recorded?.root == destination ? recorded?.folders.map(\.path) ?? [] : []
+        let sources = site.documents.filter { !$0.isGenerated }.map(\.path) + site.staticFiles.map(\.path)
+        let folderHalf = folderPaths.count / 2, sourceHalf = sources.count / 2
+        let (first, second) = TwoCores.both(cores: ProcessorCount.active, {
+            (FileStamps.of(folders: folderPaths[..<folderHalf], in: destination), FileStamps.of(sources[..<sourceHalf]))
         }, {
-            StampCache.stamps(of: site.documents.filter { !$0.isGenerated }.map(\.path) + site.staticFiles.map(\.path))
+            (FileStamps.of(folders: folderPaths[folderHalf...], in: destination), FileStamps.of(sources[sourceHalf...]))
         })
+        let folders = DestinationFolders(destination: destination, recorded: recorded, found: first.0 + second.0)
+        var stamps: [String: BuildMetadata.FileStamp?] = [:]
+        stamps.reserveCapacity(sources.count)
+        for (path, stamp) in zip(sources, first.1 + second.1) { stamps[path] = stamp }
         self.init(site: site, fingerprint: BuildMetadata.fingerprint(site, plugins: plugins), previous: previous,
                   sassLoadPaths: [], stamp: StampCache(stamps).stamp, isIntact: folders.isIntact)
         destinationFolders = folders
@@ -225,14 +232,6 @@ final class StampCache {
 
     /// With the stamps of some files known.
     init(_ known: [String: BuildMetadata.FileStamp?] = [:]) { stamps = known }
-
-    /// The stamps of `paths`, taken now.
-    static func stamps(of paths: [String]) -> [String: BuildMetadata.FileStamp?] {
-        var stamps: [String: BuildMetadata.FileStamp?] = [:]
-        stamps.reserveCapacity(paths.count)
-        for path in paths { stamps[path] = BuildMetadata.FileStamp(path) }
-        return stamps
-    }
 
     func stamp(_ path: String) -> BuildMetadata.FileStamp? {
         if let known = stamps[path] { return known }
