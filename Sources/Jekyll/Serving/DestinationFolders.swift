@@ -27,23 +27,20 @@ final class DestinationFolders: @unchecked Sendable {
     /// The destination once `RebuildPlan.updateInPlace` has updated it, for the next build.
     var after: BuildMetadata.Destination?
 
-    init(destination: String, recorded: BuildMetadata.Destination?) {
+    /// `found` holds the recorded folders' stamps now, in order (`FileStamps.of(folders:in:)`);
+    /// nil: taken here.
+    init(destination: String, recorded: BuildMetadata.Destination?, found: [BuildMetadata.FileStamp?]? = nil) {
         self.destination = destination
         guard let recorded, recorded.root == destination else {
             unchanged = [:]; changed = []; known = false
             return
         }
+        let found = found ?? FileStamps.of(folders: recorded.folders.map(\.path)[...], in: destination)
         var unchanged: [String: BuildMetadata.FileStamp] = [:]
         unchanged.reserveCapacity(recorded.folders.count)
         var changed = Set<String>()
-        // Each folder looked up from the open destination, not from the root: the kernel's walk of
-        // the path was most of each `stat`.
-        let root = open(destination, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if root >= 0 { close(root) } }
-        for folder in recorded.folders {
-            var info = stat()
-            let found = root >= 0 && fstatat(root, folder.path.isEmpty ? "." : folder.path, &info, 0) == 0
-            if found && BuildMetadata.FileStamp(folder: info) == folder.stamp {
+        for (folder, stamp) in zip(recorded.folders, found) {
+            if stamp == folder.stamp {
                 unchanged[folder.path] = folder.stamp
             } else {
                 changed.insert(folder.path)

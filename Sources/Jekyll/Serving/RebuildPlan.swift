@@ -26,7 +26,12 @@ struct RebuildPlan {
         /// What a build in another process left: `.jekyll-metadata`, with no Sass inputs known (so
         /// stylesheets render).
         static func read(_ configuration: Configuration) -> Memory? {
-            BuildMetadata.read(configuration).map { Memory(metadata: $0, sassInputs: "", documentKeys: $0.documentKeys) }
+            BuildMetadata.read(configuration).map(fromFile)
+        }
+
+        /// What a build in another process left, as read from its file (see `read`).
+        static func fromFile(_ metadata: BuildMetadata) -> Memory {
+            Memory(metadata: metadata, sassInputs: "", documentKeys: metadata.documentKeys)
         }
     }
 
@@ -80,15 +85,24 @@ struct RebuildPlan {
 
     /// For `kyll build --incremental`: from `.jekyll-metadata`, with the outputs in the destination.
     init(fromMetadataOf site: SiteSnapshot, plugins: [any JekyllPlugin]) {
-        let previous = Memory.read(site.configuration)
-        let destination = site.configuration.destination, recorded = previous?.metadata.destination
-        // A `stat` for each of thousands of files and folders: the destination's folders looked at
-        // on one core while the site's files are stamped on the other.
-        let (folders, stamps) = TwoCores.both(cores: ProcessorCount.active, {
-            DestinationFolders(destination: destination, recorded: recorded)
-        }, {
-            StampCache.stamps(of: site.documents.filter { !$0.isGenerated }.map(\.path) + site.staticFiles.map(\.path))
+        // A `stat` for each of thousands of files and folders: the site's files stamped on one core
+        // while `.jekyll-metadata` is read on the other, then the destination's recorded folders
+        // split in halves, one on each.
+        let sources = site.documents.filter { !$0.isGenerated }.map(\.path) + site.staticFiles.map(\.path)
+        let configuration = site.configuration, cores = ProcessorCount.active
+        let (metadata, stamps) = TwoCores.both(cores: cores, { BuildMetadata.read(configuration) }, {
+            var stamps: [String: BuildMetadata.FileStamp?] = [:]
+            stamps.reserveCapacity(sources.count)
+            for (path, stamp) in zip(sources, FileStamps.of(sources[...])) { stamps[path] = stamp }
+            return stamps
         })
+        let previous = metadata.map(Memory.fromFile)
+        let destination = configuration.destination, recorded = previous?.metadata.destination
+        let folderPaths = recorded?.root == destination ? recorded?.folders.map(\.path) ?? [] : []
+        let half = folderPaths.count / 2
+        let (first, second) = TwoCores.both(cores: cores, { FileStamps.of(folders: folderPaths[..<half], in: destination) },
+                                            { FileStamps.of(folders: folderPaths[half...], in: destination) })
+        let folders = DestinationFolders(destination: destination, recorded: recorded, found: first + second)
         self.init(site: site, fingerprint: BuildMetadata.fingerprint(site, plugins: plugins), previous: previous,
                   sassLoadPaths: [], stamp: StampCache(stamps).stamp, isIntact: folders.isIntact)
         destinationFolders = folders
@@ -225,14 +239,6 @@ final class StampCache {
 
     /// With the stamps of some files known.
     init(_ known: [String: BuildMetadata.FileStamp?] = [:]) { stamps = known }
-
-    /// The stamps of `paths`, taken now.
-    static func stamps(of paths: [String]) -> [String: BuildMetadata.FileStamp?] {
-        var stamps: [String: BuildMetadata.FileStamp?] = [:]
-        stamps.reserveCapacity(paths.count)
-        for path in paths { stamps[path] = BuildMetadata.FileStamp(path) }
-        return stamps
-    }
 
     func stamp(_ path: String) -> BuildMetadata.FileStamp? {
         if let known = stamps[path] { return known }

@@ -140,25 +140,26 @@ enum ReuseRules {
         // A kept document's recorded signatures are those of the previous build (it was rendered
         // again when one differed), so lists of documents as they were need no new signatures.
         let documentListsAsBefore = changes.keysAsBefore && changedFields.isEmpty
-        var kept: [(id: Int, key: String, record: BuildMetadata.Record)] = []
-        for candidate in candidates {
-            let record = candidate.record
-            let listChanged = record.lists.contains { name, signature in
+        // Indices into `candidates`: a copy of a candidate retained each of its record's fields.
+        var kept: [Int] = []
+        kept.reserveCapacity(candidates.count)
+        for index in candidates.indices {
+            let listChanged = candidates[index].record.lists.contains { name, signature in
                 (!documentListsAsBefore || listsOfFiles.contains(name)) && lists.signature(name) != signature
             }
-            if listChanged || (!changedFields.isEmpty && record.dataReads.contains(where: changedFields.contains)) {
-                renderedAgain.insert(candidate.key)
+            if listChanged || (!changedFields.isEmpty && candidates[index].record.dataReads.contains(where: changedFields.contains)) {
+                renderedAgain.insert(candidates[index].key)
             } else {
-                kept.append(candidate)
+                kept.append(index)
             }
         }
         // A document rendered again may print something else: those that show its text follow.
         var settled = false
         while !settled {
             settled = true
-            kept.removeAll { candidate in
-                guard candidate.record.renderedReads.contains(where: renderedAgain.contains) else { return false }
-                renderedAgain.insert(candidate.key)
+            kept.removeAll { index in
+                guard candidates[index].record.renderedReads.contains(where: renderedAgain.contains) else { return false }
+                renderedAgain.insert(candidates[index].key)
                 settled = false
                 return true
             }
@@ -172,7 +173,7 @@ enum ReuseRules {
                 }
             }
         }
-        return Set(kept.map(\.id))
+        return Set(kept.map { candidates[$0].id })
     }
 
     /// A record of what the document's render in `context` used, with stamps as they are now.
