@@ -56,9 +56,18 @@ final class DestinationFolders: @unchecked Sendable {
     /// Whether a recorded output path names a file inside the destination: relative, and with no
     /// empty, `.` or `..` part.
     static func isInside(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains {
-            $0.isEmpty || $0 == "." || $0 == ".."
+        // Each part's length and whether it is all dots, on the bytes (no parts made).
+        var length = 0, dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (dots == length && length <= 2) { return false }
+                length = 0; dots = 0
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
         }
+        return length > 0 && !(dots == length && length <= 2)
     }
 
     /// The folder of a path relative to the destination ("" at the top).
@@ -105,16 +114,17 @@ final class DestinationFolders: @unchecked Sendable {
         var stamps: [(path: String, stamp: BuildMetadata.FileStamp)] = []
         stamps.reserveCapacity(unchanged.count + again.count)
         for (folder, stamp) in unchanged where !again.contains(folder) { stamps.append((folder, stamp)) }
-        // A folder changed this close to now could change again within the file system clock's
-        // step (a coarse tick; whole seconds on some file systems) and keep its stamp: it is
-        // recorded as never matching, so the next build lists it.
+        // On a file system that keeps whole seconds (its stamps have no nanoseconds), a folder
+        // changed again within the second of this build's change keeps its stamp: one changed in
+        // the last two seconds is recorded as never matching, so the next build lists it. Where
+        // stamps have nanoseconds the clock steps by a scheduler tick (a few milliseconds).
         let recent = time(nil) - 2
         for folder in again {
             var info = stat()
             // Gone (emptied and removed), or no folder now.
             guard stat(full(folder), &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
             let stamp = BuildMetadata.FileStamp(folder: info)
-            stamps.append((folder, stamp.seconds >= recent ? .missing : stamp))
+            stamps.append((folder, stamp.nanoseconds == 0 && stamp.seconds >= recent ? .missing : stamp))
         }
         return stamps
     }
