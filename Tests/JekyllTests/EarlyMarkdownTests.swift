@@ -15,11 +15,10 @@ import JekyllPlugins
         "_posts/2020-01-01-post.md": "---\n---\nA post.\n",
     ]
 
-    @Test func theWalkConvertsLiquidFreePagesOnly() throws {
+    /// The site of `files` after the walk (on a second core) has finished, then read.
+    static func walkedAndRead(_ files: [String: String]) throws -> (EarlyStylesheets, Site, SiteSetup) {
         let root = NSTemporaryDirectory() + "kyll-early-md-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
-        var files = Self.files
-        files["_config.yml"] = "title: Pages\ninclude: [_pages]\n"
         for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
         let logger = Logger(sink: { _, _ in })
         let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
@@ -29,6 +28,13 @@ import JekyllPlugins
         early.waitUntilLooked()
         var site = setup.site
         try SiteReader(logger: logger).read(&site)
+        return (early, site, setup)
+    }
+
+    @Test func theWalkConvertsLiquidFreePagesOnly() throws {
+        var files = Self.files
+        files["_config.yml"] = "title: Pages\ninclude: [_pages]\n"
+        let (early, site, setup) = try Self.walkedAndRead(files)
         let pages = Dictionary(uniqueKeysWithValues: site.pages.map { ($0.relativePath, $0) })
         let plain = try #require(pages["_pages/plain.md"])
         let converted = try #require(early.markdownResult(for: plain.content, page: plain))
@@ -48,19 +54,9 @@ import JekyllPlugins
 
     /// At most `EarlyMarkdown.limit` pages are converted early; the others as before.
     @Test func theWalkConvertsAFewPagesAtMost() throws {
-        let root = NSTemporaryDirectory() + "kyll-early-md-few-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: root) }
         var files = ["_config.yml": "title: Many\n"]
         for i in 0..<5 { files["page\(i).md"] = "---\n---\nPage \(i).\n" }
-        for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
-        let logger = Logger(sink: { _, _ in })
-        let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
-        let setup = try SiteSetup(configuration: configuration, plugins: JekyllPlugins.all, logger: logger)
-        let early = EarlyStylesheets(conversion: setup.converters.sass, markdown: setup.converters.markdown, cores: 2)
-        early.startLooking(configuration: setup.site.configuration)
-        early.waitUntilLooked()
-        var site = setup.site
-        try SiteReader(logger: logger).read(&site)
+        let (early, site, _) = try Self.walkedAndRead(files)
         #expect(site.pages.count == 5)
         #expect(site.pages.filter { early.hasConvertedMarkdown(path: $0.path) }.count == EarlyMarkdown.limit)
         // The others are converted by whoever renders them.

@@ -62,19 +62,21 @@ public enum FileSystem {
 
     static func modificationTime(of info: stat) -> Timestamp {
         #if canImport(Darwin)
-        return Timestamp(seconds: Int(info.st_mtimespec.tv_sec), nanoseconds: Int(info.st_mtimespec.tv_nsec))
+        return Timestamp(info.st_mtimespec)
         #else
-        return Timestamp(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
+        return Timestamp(info.st_mtim)
         #endif
     }
 
+    /// When the file's status (its entries, for a folder) last changed.
     static func changeTime(of info: stat) -> Timestamp {
         #if canImport(Darwin)
-        return Timestamp(seconds: Int(info.st_ctimespec.tv_sec), nanoseconds: Int(info.st_ctimespec.tv_nsec))
+        return Timestamp(info.st_ctimespec)
         #else
-        return Timestamp(seconds: Int(info.st_ctim.tv_sec), nanoseconds: Int(info.st_ctim.tv_nsec))
+        return Timestamp(info.st_ctim)
         #endif
     }
+
 
     /// The modification time and size of a file (following symlinks), from one `stat`.
     public static func modificationTimeAndSize(_ path: String) -> (Timestamp, Int)? {
@@ -395,3 +397,7 @@ private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) 
 }
 private func Glibc_rename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
 private func Glibc_link(_ from: String, _ to: String) -> Int32 { link(from, to) }
+
+extension FileSystem.Timestamp {
+    init(_ spec: timespec) { self.init(seconds: Int(spec.tv_sec), nanoseconds: Int(spec.tv_nsec)) }
+}
