@@ -119,11 +119,10 @@ final class DestinationFolders: @unchecked Sendable {
         // the last two seconds is recorded as never matching, so the next build lists it. Where
         // stamps have nanoseconds the clock steps by a scheduler tick (a few milliseconds).
         let recent = time(nil) - 2
-        for folder in again {
-            var info = stat()
-            // Gone (emptied and removed), or no folder now.
-            guard stat(full(folder), &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
-            let stamp = BuildMetadata.FileStamp(folder: info)
+        let looked = Array(again)
+        // (nil: gone, emptied and removed, or no folder now)
+        for (folder, stamp) in zip(looked, FileStamps.of(folders: looked[...], in: destination)) {
+            guard let stamp else { continue }
             stamps.append((folder, stamp.nanoseconds == 0 && stamp.seconds >= recent ? .missing : stamp))
         }
         return stamps

@@ -39,8 +39,8 @@ enum FileStamps {
         return stamps
     }
 
-    /// The stamps of `folders` (relative to `root`, "" for itself; nil for one not there), as
-    /// `FileStamp(folder:)` makes them.
+    /// The stamps of `folders` (relative to `root`, "" for itself; nil for one not there or not
+    /// a folder), as `FileStamp(folder:)` makes them.
     static func of(folders: ArraySlice<String>, in root: String) -> [BuildMetadata.FileStamp?] {
         var stamps: [BuildMetadata.FileStamp?] = []
         stamps.reserveCapacity(folders.count)
@@ -51,7 +51,7 @@ enum FileStamps {
         for folder in folders {
             var info = stat()
             let found = fd >= 0 && fstatat(fd, folder.isEmpty ? "." : folder, &info, 0) == 0
-            stamps.append(found ? BuildMetadata.FileStamp(folder: info) : nil)
+            stamps.append(found && info.st_mode & S_IFMT == S_IFDIR ? BuildMetadata.FileStamp(folder: info) : nil)
         }
         return stamps
     }
