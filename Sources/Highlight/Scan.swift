@@ -113,6 +113,12 @@ struct Scan {
         guard i < end && i >= start else { return false }
         let c = base[i]
         if c < 0x80 { return CharSet.word.contains(c) }
+        return nonASCIIWordAt(i)
+    }
+
+    /// `wordAt` past ASCII, out of line (see `skip(_:unicode:from:)`).
+    @inline(never)
+    private func nonASCIIWordAt(_ i: Int) -> Bool {
         guard let (u, _) = scalar(at: i) else { return false }
         return UnicodeClass.isWord(u)
     }

@@ -59,9 +59,22 @@ extension Scan {
 
 extension Scan {
     /// The index after the run starting at `i` of ASCII bytes in `ascii` and non-ASCII characters
-    /// passing `unicode`.
+    /// passing `unicode`. The non-ASCII rest is out of line: the Unicode properties a test reads
+    /// are resilient types, and inlined they cost every caller two metadata calls per call.
     @inline(__always)
     func skip(_ ascii: CharSet, unicode: (Unicode.Scalar) -> Bool, from i: Int) -> Int {
+        var j = i
+        while j < end {
+            let c = base[j]
+            guard c < 0x80 else { return skipMixed(ascii, unicode: unicode, from: j) }
+            guard ascii.contains(c) else { break }
+            j += 1
+        }
+        return j
+    }
+
+    @inline(never)
+    private func skipMixed(_ ascii: CharSet, unicode: (Unicode.Scalar) -> Bool, from i: Int) -> Int {
         var j = i
         while j < end {
             let c = base[j]
@@ -82,6 +95,11 @@ extension Scan {
         guard i < end else { return nil }
         let c = base[i]
         if c < 0x80 { return ascii.contains(c) ? i + 1 : nil }
+        return oneNonASCII(unicode: unicode, at: i)
+    }
+
+    @inline(never)
+    private func oneNonASCII(unicode: (Unicode.Scalar) -> Bool, at i: Int) -> Int? {
         guard let (s, next) = scalar(at: i), unicode(s) else { return nil }
         return next
     }
