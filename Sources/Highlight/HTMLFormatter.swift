@@ -36,7 +36,7 @@ enum HTMLFormatter {
     static func string(_ runs: UnsafeBufferPointer<TokenRun>, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.baseAddress != nil, !runs.isEmpty else { return "" }
         return withMarkup { markup in
-            String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes) + slack) { buffer in
+            String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes, wholeCharacters: false)! + slack) { buffer in
                 markup.write(runs, bytes, into: buffer.baseAddress!)
             }
         }
@@ -47,9 +47,11 @@ enum HTMLFormatter {
     /// inside a character: the bytes would not be valid UTF-8 (`string` repairs them).
     static func write(_ runs: UnsafeBufferPointer<TokenRun>, _ bytes: UnsafeBufferPointer<UInt8>,
                       into room: (Int) -> UnsafeMutablePointer<UInt8>) -> Int? {
-        guard let source = bytes.baseAddress, !runs.isEmpty else { return 0 }
-        for run in runs where Int(run.start) < bytes.count && source[Int(run.start)] & 0xC0 == 0x80 { return nil }
-        return withMarkup { markup in markup.write(runs, bytes, into: room(markup.maximumLength(runs, bytes) + slack)) }
+        guard bytes.baseAddress != nil, !runs.isEmpty else { return 0 }
+        return withMarkup { markup in
+            guard let length = markup.maximumLength(runs, bytes, wholeCharacters: true) else { return nil }
+            return markup.write(runs, bytes, into: room(length + slack))
+        }
     }
 
     /// `body` with the escape table and the markup pieces read through pointers: a static's
@@ -121,13 +123,16 @@ enum HTMLFormatter {
         /// (runs of one token share a span, so this may count more), every byte of the text,
         /// and four more for each `&`, `<` or `>` in it (no escape adds more), when the runs
         /// follow each other inside the text, as lexers emit them; the text's bytes are counted
-        /// eight at a time. Runs that overlap get their exact length.
-        func maximumLength(_ runs: UnsafeBufferPointer<TokenRun>, _ text: UnsafeBufferPointer<UInt8>) -> Int {
+        /// eight at a time. Runs that overlap get their exact length. With `wholeCharacters`, nil
+        /// when a run starts inside a character (checked in the same pass over the runs).
+        func maximumLength(_ runs: UnsafeBufferPointer<TokenRun>, _ text: UnsafeBufferPointer<UInt8>, wholeCharacters: Bool) -> Int? {
+            let source = text.baseAddress!
             var ordered = true
             var previousEnd: Int32 = 0
             for run in runs {
                 ordered = ordered && run.start >= previousEnd
                 previousEnd = run.end
+                if wholeCharacters && Int(run.start) < text.count && source[Int(run.start)] & 0xC0 == 0x80 { return nil }
             }
             guard ordered, Int(previousEnd) <= text.count else { return length(runs, text.baseAddress!) }
             return runs.count &* HTMLFormatter.longestMarkup &+ text.count &+ 4 &* HTMLFormatter.escapedCount(text)
