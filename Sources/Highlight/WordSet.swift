@@ -19,6 +19,18 @@ struct WordSet: Sendable {
     /// (in its group or a later one) keeps its first group. Built from the texts' bytes: a
     /// `String` per word made building the lexers' sets cost more than a site's lookups in them.
     init(groupTexts: [String], ignoringCase: Bool = false) {
+        self.init(groupTexts: groupTexts, ignoringCase: ignoringCase, memberships: false)
+    }
+
+    /// Sets given as texts of words (at most eight): `memberships(_:_:)` answers, in one lookup,
+    /// a mask with bit `k` set when text `k` lists the word, for lexers that ask of one word
+    /// whether it is in each of several overlapping lists.
+    init(memberOf texts: String...) {
+        precondition(texts.count <= 8)
+        self.init(groupTexts: texts, ignoringCase: false, memberships: true)
+    }
+
+    private init(groupTexts: [String], ignoringCase: Bool, memberships: Bool) {
         ignoresCase = ignoringCase
         var storage: [UInt8] = []
         var ranges: [(start: Int, end: Int, group: Int)] = []
@@ -55,8 +67,11 @@ struct WordSet: Sendable {
                     }
                     h = (h + 1) & (size - 1)
                 }
-                if duplicate { continue }
-                slots[h] = UInt64(r.start) << 24 | UInt64(n) << 8 | UInt64(r.group)
+                if duplicate {
+                    if memberships { slots[h] |= 1 << UInt64(r.group - 1) }
+                    continue
+                }
+                slots[h] = UInt64(r.start) << 24 | UInt64(n) << 8 | (memberships ? 1 << UInt64(r.group - 1) : UInt64(r.group))
                 lengths = (Swift.min(lengths.min, n), Swift.max(lengths.max, n))
                 first[Int(base[r.start] >> 6)] |= 1 << UInt64(base[r.start] & 63)
             }
@@ -140,6 +155,10 @@ struct WordSet: Sendable {
         for i in 0..<n where fold(p[i]) != q[i] { return false }
         return true
     }
+
+    /// For a set made with `init(memberOf:)`: bit `k` set when text `k` lists the word.
+    @inline(__always)
+    func memberships(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int { group(p, n) }
 
     @inline(__always)
     func contains(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool { group(p, n) != 0 }

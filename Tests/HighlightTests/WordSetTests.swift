@@ -22,6 +22,14 @@ import Testing
         #expect(Self.folded.contains(word) == found)
     }
 
+    static let lists = WordSet(memberOf: "if in else", "in out", "x in")
+
+    @Test(arguments: [("if", 1), ("in", 7), ("else", 1), ("out", 2), ("x", 4), ("on", 0), ("", 0)])
+    func answersEveryListHoldingAWord(word: String, mask: Int) {
+        var w = word
+        #expect(w.withUTF8 { Self.lists.memberships($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) } == mask)
+    }
+
     @Test func emptySetHoldsNothing() {
         #expect(!WordSet("").contains(""))
         #expect(!WordSet("").contains("a"))

@@ -89,7 +89,8 @@ extension RubyTokenizer {
         let w = s.skip(.word)
         let p = s.base + s.pos, n = w - s.pos
         // A keyword counts only before a non-word byte: all of the word run, or `defined?`.
-        let keywordEnd = RubyWords.keywords.contains(p, n) ? w
+        let lists = RubyWords.lists.memberships(p, n)
+        let keywordEnd = lists & RubyWords.keyword != 0 ? w
             : n == 7 && s.has("defined?") && !s.isWord(s.at(w + 1)) ? w + 1 : nil
         if let keywordEnd {
             s.emit(.keyword, to: keywordEnd)
@@ -97,7 +98,7 @@ extension RubyTokenizer {
             return true
         }
         let bounded = !s.wordAt(w)
-        if bounded && RubyWords.pseudoKeywords.contains(p, n) { s.emit(.keywordPseudo, to: w); push(.exprStart); return true }
+        if bounded && lists & RubyWords.pseudoKeyword != 0 { s.emit(.keywordPseudo, to: w); push(.exprStart); return true }
         if n == 6 && s.has("module") {
             let ws = s.skip(CharSet.space, from: w)
             if ws > w && Self.identStart.contains(s.at(ws)) && ws < s.end {
@@ -120,9 +121,9 @@ extension RubyTokenizer {
             return true
         }
         let next = w < s.end ? s.at(w) : 0
-        if next == 63 && RubyWords.questionBuiltins.contains(p, n) { s.emit(.nameBuiltin, to: w + 1); push(.exprStart); return true }
-        if next == 33 && RubyWords.bangBuiltins.contains(p, n) { s.emit(.nameBuiltin, to: w + 1); push(.exprStart); return true }
-        if bounded && RubyWords.builtins.contains(p, n) { s.emit(.nameBuiltin, to: w); push(.methodCall); return true }
+        if next == 63 && lists & RubyWords.questionBuiltin != 0 { s.emit(.nameBuiltin, to: w + 1); push(.exprStart); return true }
+        if next == 33 && lists & RubyWords.bangBuiltin != 0 { s.emit(.nameBuiltin, to: w + 1); push(.exprStart); return true }
+        if bounded && lists & RubyWords.builtin != 0 { s.emit(.nameBuiltin, to: w); push(.methodCall); return true }
         if Self.upper.contains(s.peek()) { s.emit(.nameConstant, to: w); push(.methodCall); return true }
         if next == 63 || next == 33 { s.emit(.name, to: w + 1); push(.exprStart); return true }
         s.emit(.name, to: w)
