@@ -68,6 +68,29 @@ struct Scan {
         for (t, e) in pieces { emit(t, to: e) }
     }
 
+    // The common counts without the variadic array, which cost a stack object and its type's
+    // metadata at every call.
+    @inline(__always)
+    mutating func emit(_ a: (Token, Int), _ b: (Token, Int)) {
+        emit(a.0, to: a.1)
+        emit(b.0, to: b.1)
+    }
+
+    @inline(__always)
+    mutating func emit(_ a: (Token, Int), _ b: (Token, Int), _ c: (Token, Int)) {
+        emit(a.0, to: a.1)
+        emit(b.0, to: b.1)
+        emit(c.0, to: c.1)
+    }
+
+    @inline(__always)
+    mutating func emit(_ a: (Token, Int), _ b: (Token, Int), _ c: (Token, Int), _ d: (Token, Int)) {
+        emit(a.0, to: a.1)
+        emit(b.0, to: b.1)
+        emit(c.0, to: c.1)
+        emit(d.0, to: d.1)
+    }
+
     // MARK: matching
 
     /// True when the bytes of `lit` are at index `i` (default `pos`). Inlined: lexers call it
