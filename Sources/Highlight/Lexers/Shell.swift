@@ -17,6 +17,8 @@ final class ShellTokenizer: StackTokenizer {
     static let mathOperators = CharSet(bits: (0x0000AC6200000000, 0x1000000040000000, 0, 0))   // "-+*/%^|&!"
     static let variableChars = CharSet(bits: (0x03FF000000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_"
     private var heredocWord: [UInt8] = []
+    /// The word sets, read once: a static's accessor costs a `swift_once` call at every word.
+    private let keywordWords = ShellTokenizer.keywords, builtinWords = ShellTokenizer.builtins
 
     static let keywords = WordSet("if fi else while do done for then return function select continue until esac elif in")
     static let builtins = WordSet("""
@@ -119,9 +121,9 @@ final class ShellTokenizer: StackTokenizer {
         if s.isWord(c) {
             let w = s.skip(.word)
             let bounded = !s.wordAt(w)
-            if bounded && s.contains(Self.keywords, s.pos, w) { s.emit(.keyword, to: wordToken(s, w)); return true }
+            if bounded && s.contains(keywordWords, s.pos, w) { s.emit(.keyword, to: wordToken(s, w)); return true }
             if bounded && w - s.pos == 4 && s.has("case") { s.emit(.keyword, count: 4); push(.caseBody); return true }
-            if bounded && s.contains(Self.builtins, s.pos, w) {
+            if bounded && s.contains(builtinWords, s.pos, w) {
                 let e = wordToken(s, w)
                 if e > w || (s.at(e) != 46 && s.at(e) != 45) || e >= s.end { s.emit(.nameBuiltin, to: e); return true }
             }
@@ -231,11 +233,14 @@ final class ShellTokenizer: StackTokenizer {
         }
         if s.peek(1) == 123 { s.emit(.keyword, count: s.peek(2) == 35 ? 3 : 2); push(.curly); return true }
         // \$#?(\w+|.)
-        for start in s.peek(1) == 35 ? [s.pos + 2, s.pos + 1] : [s.pos + 1] {
+        // (`#` first tries to be part of the name, then gives itself back; no array of starts)
+        @inline(__always) func variable(from start: Int) -> Int? {
             let w = s.skip(.word, from: start)
-            if w > start { s.emit(.nameVariable, to: w); return true }
-            if start < s.end && s.at(start) != 10 { s.emit(.nameVariable, to: s.charEnd(start)); return true }
+            if w > start { return w }
+            return start < s.end && s.at(start) != 10 ? s.charEnd(start) : nil
         }
-        return false
+        guard let e = (s.peek(1) == 35 ? variable(from: s.pos + 2) : nil) ?? variable(from: s.pos + 1) else { return false }
+        s.emit(.nameVariable, to: e)
+        return true
     }
 }
