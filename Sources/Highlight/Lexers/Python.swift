@@ -15,6 +15,8 @@ final class PythonTokenizer: StackTokenizer {
     /// Open strings, innermost last: their prefix letters (lowercased), quote byte and how many
     /// quotes close them (1 or 3). Kept as values: arrays per string cost two allocations.
     private var strings: [(prefix: (UInt8, UInt8), quote: UInt8, count: Int)] = []
+    /// `Self.words`, read once: a static's accessor costs a `swift_once` call at every identifier.
+    private let words = PythonTokenizer.words
 
     static let keywords = """
         assert break continue del elif else except exec finally for global if lambda pass print
@@ -137,7 +139,7 @@ final class PythonTokenizer: StackTokenizer {
         if startString(&s) { return true }
         if let e = identifier(s, s.pos) {
             let t: Token
-            switch Self.words.group(s.base + s.pos, e - s.pos) {
+            switch words.group(s.base + s.pos, e - s.pos) {
             case 1: t = .keyword
             case 2, 3: t = .nameBuiltin
             case 4: t = .nameBuiltinPseudo
@@ -179,7 +181,18 @@ final class PythonTokenizer: StackTokenizer {
     }
 
     /// `([rfbu]{0,2})('''|"""|['"])`, case-insensitive.
+    /// Only a quote within the first three bytes can start a string: most identifiers are
+    /// rejected here, before the prefix rule's work.
+    @inline(__always)
     private func startString(_ s: inout Scan) -> Bool {
+        @inline(__always) func isQuote(_ c: UInt8) -> Bool { c == 39 || c == 34 }
+        let c = s.peek()
+        guard isQuote(c) || Self.stringPrefix.contains(c) && (isQuote(s.peek(1)) || Self.stringPrefix.contains(s.peek(1)) && isQuote(s.peek(2)))
+        else { return false }
+        return openString(&s)
+    }
+
+    private func openString(_ s: inout Scan) -> Bool {
         var q = s.pos
         while q < s.pos + 2 && Self.stringPrefix.contains(s.at(q)) { q += 1 }
         while q >= s.pos {
