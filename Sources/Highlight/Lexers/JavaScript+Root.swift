@@ -31,6 +31,9 @@ struct JavaScriptWords: Sendable {
 extension JavaScriptTokenizer {
     func root(_ s: inout Scan) -> Bool {
         let c = s.peek(), n = s.peek(1)
+        // An ASCII letter, `$` or `_` can only start a name: the rules tried before the names'
+        // look for spaces, comments, operators and punctuation.
+        if Self.identifierStart.contains(c), let e = identifier(s, s.pos) { return word(&s, end: e) }
         if typescript && c == 63 && (n == 46 || n == 63) {
             s.emit(n == 46 ? .punctuation : .operator, count: 2)
             return true
@@ -61,22 +64,25 @@ extension JavaScriptTokenizer {
         case 123, 125: s.emit(.punctuation, count: 1); push(.statement); return true
         default: break
         }
-        if let e = identifier(s, s.pos) {
-            switch words.classes.group(s.base + s.pos, e - s.pos) {
-            case 1: s.emit(.keyword, to: e); push(.exprStart)
-            case 2: s.emit(.keywordDeclaration, to: e); push(.exprStart)
-            case 3: s.emit(.keywordReserved, to: e)
-            case 4: s.emit(.keywordConstant, to: e)
-            case 5: s.emit(.nameBuiltin, to: e)
-            default: s.emit(.nameOther, to: e)
-            }
-            return true
-        }
+        if let e = identifier(s, s.pos) { return word(&s, end: e) }
         if CharSet.digit.contains(c) { number(&s); return true }
         if c == 34 { s.emit(.stringDelimiter, count: 1); push(.doubleQuoted); return true }
         if c == 39 { s.emit(.stringDelimiter, count: 1); push(.singleQuoted); return true }
         if c == 58 { s.emit(.punctuation, count: 1); return true }
         return false
+    }
+
+    /// The name `s.pos..<e`: a keyword, a builtin or another name.
+    private func word(_ s: inout Scan, end e: Int) -> Bool {
+        switch words.classes.group(s.base + s.pos, e - s.pos) {
+        case 1: s.emit(.keyword, to: e); push(.exprStart)
+        case 2: s.emit(.keywordDeclaration, to: e); push(.exprStart)
+        case 3: s.emit(.keywordReserved, to: e)
+        case 4: s.emit(.keywordConstant, to: e)
+        case 5: s.emit(.nameBuiltin, to: e)
+        default: s.emit(.nameOther, to: e)
+        }
+        return true
     }
 
     private func operatorEnd(_ s: Scan) -> Int? {
