@@ -52,16 +52,17 @@ public final class PartialCache: @unchecked Sendable {
 
     public init() {}
 
-    /// The parsed partial for a cache key, parsing it with `parse` the first time.
+    /// The parsed partial for a cache key, parsing it with `parse` the first time. A key keeps
+    /// the template first stored for it (two renders may parse it at once), so that renders may
+    /// keep what it gave them (`RenderSession.restart`).
     public func template(forKey key: String, parse: () throws -> Template) throws -> Template {
         if let t = lock.withLock({ templates[key] }) { return t }
-        let t = try parse()
-        lock.withLock { templates[key] = t }
-        return t
-    }
-
-    public func removeAll() {
-        lock.withLock { templates.removeAll() }
+        let parsed = try parse()
+        return lock.withLock {
+            if let first = templates[key] { return first }
+            templates[key] = parsed
+            return parsed
+        }
     }
 }
 

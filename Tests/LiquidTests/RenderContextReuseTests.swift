@@ -41,6 +41,35 @@ import Testing
         #expect(reused == fresh)
     }
 
+    /// Counts the partials it reads.
+    struct CountingFileSystem: TemplateFileSystem {
+        let reads = HostAPITests.ReadCounter()
+        func readTemplate(named name: String, context: RenderContext) throws -> TemplateSource {
+            reads.increment()
+            return TemplateSource(source: "<{{ i }}>", name: name)
+        }
+    }
+
+    /// A reused context keeps the partials it loaded while the renders share one partial cache;
+    /// a render with another cache, or none, loads its own.
+    @Test func aReusedContextKeepsItsPartialsOnlyForTheSameCache() throws {
+        var env = LiquidEnvironment.standard
+        let files = CountingFileSystem()
+        env.fileSystem = files
+        let t = try Template.parse("{% for i in (1..2) %}{% include 'p' %}{% endfor %}", environment: env)
+        let reuse = RenderContextReuse()
+        func render(_ cache: PartialCache?) throws -> String {
+            var options = RenderOptions()
+            options.partialCache = cache
+            return try t.renderOutput(options: options, reusing: reuse).string
+        }
+        let first = PartialCache(), second = PartialCache()
+        for (cache, reads) in [(first, 1), (first, 1), (second, 2), (nil, 3), (nil, 4), (first, 4), (second, 4)] {
+            #expect(try render(cache) == "<1><2>")
+            #expect(files.reads.count == reads)
+        }
+    }
+
     /// Renders a template with the same reuse while the outer render holds the kept context.
     final class NestedDrop: Drop, @unchecked Sendable {
         let inner: Template

@@ -8,6 +8,9 @@ final class DocumentDrop: Drop {
     /// The build's record of reads: when it records nothing, most keys are read without looking
     /// the render's scope up.
     let dependencies: DependencyLog
+    /// Whether `dependencies` records, read once: asking the log on every key retained and
+    /// released it, one object every page's reads share from both cores.
+    private let recordsReads: Bool
 
     /// The document's front matter, held here (it does not change under a snapshot): read from
     /// the document, it was retained and released at every key, from both cores, since every
@@ -18,6 +21,7 @@ final class DocumentDrop: Drop {
         self.site = site
         self.id = id
         self.dependencies = dependencies
+        recordsReads = dependencies.records
         data = site.documents[id].data
     }
 
@@ -38,7 +42,7 @@ final class DocumentDrop: Drop {
         // A post's url, title or date needs nothing of the render: no scope looked up (~280
         // instructions, a fifth of a key's read) unless the read is recorded.
         let plain = plainValue(key, hash: hash, method)
-        if !dependencies.records, let plain { return plain }
+        if !recordsReads, let plain { return plain }
         let scope = try context.requireJekyll()
         // The method tells a rendered key (content, output, excerpt) without hashing the key: a
         // list page reads several keys of every post.

@@ -80,13 +80,11 @@ struct ProfiledInclude: TagNode {
         let start = ContinuousClock.now
         try inner.render(into: &output, context: context)
         let elapsed = ContinuousClock.now - start
-        let name = context.state[LastIncludeKey.self] ?? "include"
+        // The file the last include read (a nested one's, when this include includes others).
+        let name: String
+        if case .found(_, let shown)? = context.state[ResolvedIncludeKey.self] { name = shown } else { name = "include" }
         profile.record(name, bytes: output.count - before,
                        seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 }
 
-/// The file the last include read (for the profile).
-enum LastIncludeKey: RegisterKey {
-    static var defaultValue: String? { nil }
-}

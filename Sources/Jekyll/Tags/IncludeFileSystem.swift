@@ -29,9 +29,7 @@ struct IncludeFileSystem: TemplateFileSystem {
         // An `include` found before: one lookup instead of joining, checking and relativizing
         // paths again on every page.
         if !relative, let (path, shown) = cache.found(name) {
-            context.state[LastIncludeKey.self] = shown
-            context.state[ResolvedIncludeKey.self] = .found(path)
-            context.jekyll?.build.dependencies.include(path, by: context.jekyll?.document)
+            note(found: path, shown: shown, context: context)
             return path
         }
         let directories = relative ? [relativeDirectory(context)] : includeDirectories
@@ -40,19 +38,23 @@ struct IncludeFileSystem: TemplateFileSystem {
             guard cache.isValid(path) ?? cache.remember(path, valid: isValid(path, in: dir)) else { continue }
             let shown = Path.relative(path, to: source) ?? path
             if !relative { cache.remember(name, foundAt: path, shown: shown) }
-            context.state[LastIncludeKey.self] = shown
-            context.state[ResolvedIncludeKey.self] = .found(path)
-            context.jekyll?.build.dependencies.include(path, by: context.jekyll?.document)
+            note(found: path, shown: shown, context: context)
             return path
         }
         context.state[ResolvedIncludeKey.self] = .missing(directories)
         return "\u{0}missing\u{0}" + directories.joined(separator: "\u{0}") + "\u{0}" + name
     }
 
+    /// Records where an include was found, for `readTemplate`, the profile and incremental builds.
+    private func note(found path: String, shown: String, context: RenderContext) {
+        context.state[ResolvedIncludeKey.self] = .found(path, shown: shown)
+        let scope = context.jekyll
+        scope?.build.dependencies.include(path, by: scope?.document)
+    }
+
     func readTemplate(named name: String, context: RenderContext) throws -> TemplateSource {
         switch context.state[ResolvedIncludeKey.self] {
-        case .found(let path)?:
-            let shown = Path.relative(path, to: source) ?? path
+        case .found(let path, let shown)?:
             do {
                 return TemplateSource(source: try SourceText.read(path, displayPath: shown), name: shown, firstLine: 1)
             } catch {
@@ -151,6 +153,7 @@ final class IncludeCache: Sendable {
 
 /// Where the include being rendered was found (between `cacheKey` and `readTemplate`).
 enum ResolvedIncludeKey: RegisterKey {
-    enum Resolution { case found(String), missing([String]) }
+    /// The file's path, and that path as messages and the profile show it.
+    enum Resolution { case found(String, shown: String), missing([String]) }
     static var defaultValue: Resolution? { nil }
 }

@@ -62,8 +62,12 @@ final class RenderSession {
         self.maxOutputBytes = limits.maxOutputBytes ?? Int.max
     }
 
-    /// The session made anew for another render (see `RenderContextReuse`).
+    /// The session made anew for another render (see `RenderContextReuse`). The partials it
+    /// loaded stay when the next render shares their cache: a cache gives the same template for a
+    /// key all its life, so a thread's renders ask the shared cache (a lock and a hashed key) once
+    /// per partial, not once per partial and page.
     func restart(template: Template, options: RenderOptions, rethrowErrors: Bool) {
+        let sharesPartials = options.partialCache != nil && options.partialCache === self.options.partialCache
         self.template = template
         self.options = options
         self.rethrowErrors = rethrowErrors
@@ -75,7 +79,7 @@ final class RenderSession {
         steps = 0
         // Emptied one entry at a time: `removeAll(keepingCapacity:)` went through generic range
         // replacement.
-        while !loadedPartials.isEmpty { loadedPartials.removeLast() }
+        if !sharesPartials { while !loadedPartials.isEmpty { loadedPartials.removeLast() } }
     }
 }
 
