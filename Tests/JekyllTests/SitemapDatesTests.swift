@@ -28,4 +28,30 @@ import JekyllPlugins
             "<loc>https://x.org/d.html</loc>\n<lastmod>2020-01-03T00:00:00-05:00</lastmod>\n</url>\n",
         ])
     }
+
+    /// A `last_modified_at` that is no date fails the build, as the template's `date_to_xmlschema`
+    /// fails Jekyll's (exit 1, `Liquid Exception: Invalid Date: … in sitemap.xml`); a date-like string
+    /// out of range is none either. The error points at the value, in front matter or in `defaults`.
+    @Test(arguments: [
+        ("p.html", "---\ntitle: x\nlast_modified_at: notadate\n---\nx\n", "'\"notadate\"'", "p.html", 3),
+        ("_posts/2020-01-01-a.md", "---\nlast_modified_at: [1, 2]\n---\nx\n", "'[1, 2]'", "_posts/2020-01-01-a.md", 2),
+        ("q.html", "---\nlast_modified_at: \"2020-13-45\"\n---\nx\n", "'\"2020-13-45\"'", "q.html", 2),
+        ("d.html", "---\n---\nx\n", "'true'", "_config.yml", 8),
+    ])
+    func invalidLastModifiedFailsTheBuild(path: String, text: String, shown: String, at: String, line: Int) throws {
+        let scratch = try StagedOutputsTests.Scratch([
+            "_config.yml": "plugins:\n  - jekyll-sitemap\nurl: https://x.org\ndefaults:\n  - scope:\n      path: d.html\n    values:\n      last_modified_at: true\n",
+            path: text,
+        ])
+        do {
+            try scratch.build()
+            Issue.record("built with an invalid last_modified_at")
+        } catch let error as BuildError {
+            let message = "Invalid Date: \(shown) is not a valid datetime."
+            #expect(error.message == message)
+            #expect(error.location?.path == at)
+            #expect(error.location?.line == line)
+            #expect(error.jekyllLine?.message == message + " in sitemap.xml")
+        }
+    }
 }
