@@ -14,6 +14,7 @@ import JekyllPlugins
             "b.html": "---\nlast_modified_at: \"2020-01-02 10:00:00\"\n---\n{{ page.last_modified_at | date_to_xmlschema }}\n",
             "c.html": "---\nlast_modified_at: \"\"\n---\nx\n",
             "d.html": "---\nlast_modified_at: 2020-01-03\n---\nx\n",
+            "e.html": "---\nlast_modified_at: \"2020-02-30\"\n---\nx\n",
         ])
         try scratch.build()
         // The filter itself, in the site's zone whatever this process's zone is.
@@ -26,7 +27,20 @@ import JekyllPlugins
             "<loc>https://x.org/b.html</loc>\n<lastmod>2020-01-02T10:00:00-05:00</lastmod>\n</url>\n",
             "<loc>https://x.org/c.html</loc>\n<lastmod></lastmod>\n</url>\n",
             "<loc>https://x.org/d.html</loc>\n<lastmod>2020-01-03T00:00:00-05:00</lastmod>\n</url>\n",
+            "<loc>https://x.org/e.html</loc>\n<lastmod>2020-03-01T00:00:00-05:00</lastmod>\n</url>\n",
         ])
+    }
+
+    /// A day past the month's end runs into the next month, as Ruby's `Time.parse` reads it: in a
+    /// post's date (Jekyll 4.3.1 writes `date: 2020-02-30` to `/2020/03/01/`) and its `lastmod`.
+    @Test func aDayPastTheMonthsEndRunsIntoTheNext() throws {
+        let scratch = try StagedOutputsTests.Scratch([
+            "_config.yml": "plugins:\n  - jekyll-sitemap\nurl: https://x.org\ntimezone: UTC\n",
+            "_posts/2020-01-01-a.md": "---\ndate: 2020-02-30\nlast_modified_at: \"2020-04-31 10:00:00\"\n---\nx\n",
+        ])
+        try scratch.build()
+        #expect(scratch.text("2020/03/01/a.html") == "<p>x</p>\n")
+        #expect(scratch.text("sitemap.xml")?.contains("<lastmod>2020-05-01T10:00:00+00:00</lastmod>") == true)
     }
 
     /// A `last_modified_at` that is no date fails the build, as the template's `date_to_xmlschema`
