@@ -73,7 +73,7 @@ public struct Sitemap: JekyllPlugin {
                 if doc.value("sitemap") == .bool(false) { continue }
                 loc(doc.url)
                 let modified = Liquidish.defaulted(doc.value("last_modified_at") ?? .nil, doc.date.map(Value.time) ?? .nil)
-                if modified.isTruthy { lastmod(try lastModified(modified, of: doc, sitemap: page, site: site)) }
+                if modified.isTruthy { lastmod(try LastModified.xmlschema(modified, of: doc, in: page, site: site)) }
                 out.append(literal: "</url>\n")
             }
         }
@@ -84,7 +84,7 @@ public struct Sitemap: JekyllPlugin {
             if p.value("sitemap") == .bool(false) || p.url == "/404.html" { continue }
             loc(p.url)
             if let modified = p.value("last_modified_at"), modified.isTruthy {
-                lastmod(try lastModified(modified, of: p, sitemap: page, site: site))
+                lastmod(try LastModified.xmlschema(modified, of: p, in: page, site: site))
             }
             out.append(literal: "</url>\n")
         }
@@ -97,15 +97,5 @@ public struct Sitemap: JekyllPlugin {
         }
         out.append(literal: "</urlset>\n")
         return out.string
-    }
-
-    /// A `lastmod` as the template's `date_to_xmlschema` prints it. A value that is no date (a word,
-    /// a list, `2020-13-45`) fails the build as that filter does, pointed at where the document sets it.
-    func lastModified(_ value: Value, of doc: Document, sitemap: Document, site: SiteSnapshot) throws(BuildError) -> String {
-        if let text = DateFilters.xmlschema(value, clock: site.clock) { return text }
-        let message = DateFilters.invalidDateMessage(value)
-        var error = site.locate(BuildError(message), key: "last_modified_at", of: doc)
-        error.jekyllLine = ("Liquid Exception:", message + " in " + sitemap.relativePath)
-        throw error
     }
 }

@@ -68,4 +68,28 @@ import JekyllPlugins
             #expect(error.jekyllLine?.message == message + " in sitemap.xml")
         }
     }
+
+    /// jekyll-feed prints `post.last_modified_at | default: post.date | date_to_xmlschema` the
+    /// same way: a timestamp is a time (kyll printed the post's date), and what is no date fails
+    /// the build naming feed.xml (as Jekyll 4.3.1 with jekyll-feed 0.17 does).
+    @Test func feedUpdatedIsPrintedAsTheFilterPrintsIt() throws {
+        let config = "timezone: America/New_York\nplugins:\n  - jekyll-feed\nurl: https://x.org\n"
+        let scratch = try StagedOutputsTests.Scratch([
+            "_config.yml": config,
+            "_posts/2020-01-01-a.md": "---\nlast_modified_at: 1577977200\n---\nx\n",
+        ])
+        try scratch.build()
+        #expect(scratch.text("feed.xml")?.contains("<updated>2020-01-02T10:00:00-05:00</updated>") == true)
+        let failing = try StagedOutputsTests.Scratch([
+            "_config.yml": config,
+            "_posts/2020-01-01-a.md": "---\nlast_modified_at: notadate\n---\nx\n",
+        ])
+        do {
+            try failing.build()
+            Issue.record("built a feed with an invalid last_modified_at")
+        } catch let error as BuildError {
+            #expect(error.location == FileLocation(path: "_posts/2020-01-01-a.md", line: 2, column: 19))
+            #expect(error.jekyllLine?.message == "Invalid Date: '\"notadate\"' is not a valid datetime. in feed.xml")
+        }
+    }
 }
