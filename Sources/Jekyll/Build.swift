@@ -23,8 +23,7 @@ public enum SiteBuild {
         // As Jekyll's site is made before its banner: a bad `time` or `limit_posts` stops the build
         // after "Configuration file:" only.
         let timer = PhaseTimer()
-        let setup = try SiteSetup(configuration: configuration, plugins: available, logger: logger,
-                                  looksForStylesheets: !configuration.incremental)
+        let setup = try oneShotSetup(configuration, plugins: available, logger: logger)
         logger.info("Source:", configuration.source)
         logger.info("Destination:", configuration.destination)
         logger.info("Incremental build:", configuration.incremental ? "enabled" : "disabled. Enable with --incremental")
@@ -40,9 +39,16 @@ public enum SiteBuild {
     public static func build(_ configuration: Configuration, plugins available: [any JekyllPlugin],
                              logger: Logger, progress: BuildProgress? = nil) throws(BuildError) -> Int {
         let timer = PhaseTimer()
-        let setup = try SiteSetup(configuration: configuration, plugins: available, logger: logger,
-                                  looksForStylesheets: !configuration.incremental)
+        let setup = try oneShotSetup(configuration, plugins: available, logger: logger)
         return try build(configuration, setup: setup, timer: timer, logger: logger, progress: progress)
+    }
+
+    /// Stylesheets are compiled on a free core while the rest is read, except by an incremental
+    /// build (which may not render them at all).
+    static func oneShotSetup(_ configuration: Configuration, plugins available: [any JekyllPlugin],
+                             logger: Logger) throws(BuildError) -> SiteSetup {
+        try SiteSetup(configuration: configuration, plugins: available, logger: logger,
+                      looksForStylesheets: !configuration.incremental)
     }
 
     /// The phases after the setup, which `timer` has been timing since it began.
@@ -55,9 +61,9 @@ public enum SiteBuild {
         // Read: layouts, pages, static files, posts, collections, data.
         var site = setup.site
         var reader = SiteReader(logger: logger)
-        // Stylesheets are compiled on a free core while the rest is read (an incremental build
-        // may not render them at all); the setup started looking for them.
-        if !configuration.incremental {
+        // The setup started looking for the stylesheets (see `oneShotSetup`): the reader hands
+        // them the pages it reads.
+        if setup.looksForStylesheets {
             reader.pageRead = setup.converters.earlyStylesheets.starter(for: site.converters)
         }
         try reader.read(&site)

@@ -13,6 +13,8 @@ struct SiteSetup {
     let workers: Int
     /// With `--profile`, the render statistics.
     let profile: RenderProfile?
+    /// Whether the stylesheets started compiling at setup (the reader then hands them the pages it reads).
+    let looksForStylesheets: Bool
     private let baseEnvironment: LiquidEnvironment
 
     /// `sources`: files parsed by earlier builds of this process, to parse again only when changed.
@@ -55,6 +57,7 @@ struct SiteSetup {
             SiteSetup.makeCacheFolders(given)
             throw error
         }
+        self.looksForStylesheets = looksForStylesheets
         if looksForStylesheets { converters.earlyStylesheets.startLooking(configuration: site.configuration) }
         SiteSetup.makeCacheFolders(given)
         site.markdown = converters.markdown

@@ -116,10 +116,9 @@ struct FeedWriter {
         out.append(published)
         out.append(literal: "</published>")
         var updated = published
-        if let modified = Liquidish.present(data["last_modified_at"]),
-           let t = DateParsing.time(from: modified, clock: site.clock) {
-            updated = DateFilters.xmlschema(t)
-        }
+        // `post.last_modified_at | default: post.date | date_to_xmlschema`.
+        let modified = Liquidish.defaulted(post.value("last_modified_at") ?? .nil, .nil)
+        if modified.isTruthy { updated = try LastModified.xmlschema(modified, of: post, in: page, site: site) }
         out.append(literal: "<updated>")
         out.append(updated)
         out.append(literal: "</updated><id>")

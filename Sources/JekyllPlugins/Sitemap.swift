@@ -73,7 +73,7 @@ public struct Sitemap: JekyllPlugin {
                 if doc.value("sitemap") == .bool(false) { continue }
                 loc(doc.url)
                 let modified = Liquidish.defaulted(doc.value("last_modified_at") ?? .nil, doc.date.map(Value.time) ?? .nil)
-                if modified.isTruthy, let text = DateFilters.xmlschema(modified, clock: site.clock) { lastmod(text) }
+                if modified.isTruthy { lastmod(try LastModified.xmlschema(modified, of: doc, in: page, site: site)) }
                 out.append(literal: "</url>\n")
             }
         }
@@ -83,9 +83,8 @@ public struct Sitemap: JekyllPlugin {
             let p = site.documents[pageID]
             if p.value("sitemap") == .bool(false) || p.url == "/404.html" { continue }
             loc(p.url)
-            if let modified = p.value("last_modified_at"), modified.isTruthy,
-               let text = DateFilters.xmlschema(modified, clock: site.clock) {
-                lastmod(text)
+            if let modified = p.value("last_modified_at"), modified.isTruthy {
+                lastmod(try LastModified.xmlschema(modified, of: p, in: page, site: site))
             }
             out.append(literal: "</url>\n")
         }

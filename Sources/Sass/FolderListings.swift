@@ -29,6 +29,13 @@ final class FolderListings {
         }
     }
 
+    /// Asked of a name the listing cannot settle: `stat` (a test stands in a file system that folds capitals).
+    private let fileExists: (String) -> Bool
+
+    init(fileExists: @escaping (String) -> Bool = SassPath.isFile) {
+        self.fileExists = fileExists
+    }
+
     /// Folder path (as joined, up to its last `/`) → its entries; nil when it cannot be listed.
     private var listings: [String: Listing?] = [:]
     private var realFolders: [String: String?] = [:]
@@ -38,7 +45,7 @@ final class FolderListings {
         switch entry(path) {
         case .settled(let kind): return kind == .file
         case .missing: return false
-        case .unknown: return SassPath.isFile(path)
+        case .unknown: return fileExists(path)
         }
     }
 
@@ -50,7 +57,7 @@ final class FolderListings {
             switch lookUp(name, in: listing) {
             case .settled(let kind): return kind == .file ? folder + name : nil
             case .missing: return nil
-            case .unknown: return SassPath.isFile(folder + name) ? folder + name : nil
+            case .unknown: return fileExists(folder + name) ? folder + name : nil
             }
         }
     }

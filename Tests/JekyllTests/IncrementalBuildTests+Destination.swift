@@ -26,6 +26,24 @@ extension IncrementalBuildTests {
         try site.destinationMatchesFullBuild("after a folder of outputs was removed")
     }
 
+    /// A folder someone put in an output's place goes as in a full build, whether the site still
+    /// makes that output or not: its files one by one (listed as files a full build would not
+    /// leave), then the folders they leave empty; never removed whole through the output's path.
+    @Test func aFolderInAnOutputsPlaceEndsAsAFullBuild() throws {
+        let site = try Fixture(IncrementalBuildTests.site)
+        try site.incrementalBuild()
+        try site.incrementalBuild()
+        let out = Path.join(site.source, "_site")
+        for output in ["static.txt", "plain.html"] {
+            try FileSystem.remove(Path.join(out, output))
+            try Fixture.write(Path.join(out, output + "/theirs.txt"), "not made by the site\n")
+            try Fixture.write(Path.join(out, output + "/deeper/theirs.txt"), "not made by the site\n")
+        }
+        try site.remove("plain.md")
+        try site.incrementalBuild()
+        try site.destinationMatchesFullBuild()
+    }
+
     @Test func metadataOfAnotherKindMeansAFullBuild() throws {
         let site = try Fixture(IncrementalBuildTests.site)
         try site.incrementalBuild()

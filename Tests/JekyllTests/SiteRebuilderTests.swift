@@ -274,6 +274,27 @@ import JekyllPlugins
         #expect(changes.written == ["about/index.html", "static.txt"])
     }
 
+    /// A rebuild removes only what it wrote: a folder someone put in an output's place keeps their
+    /// files. A rebuild that makes that output fails (as Jekyll's does: it will not write over a
+    /// folder), one that no longer makes it leaves the folder.
+    @Test func aFolderInAnOutputsPlaceIsNotRemovedWhole() throws {
+        let site = try Fixture(SiteRebuilderTests.site)
+        try site.build()
+        let theirs = Path.join(site.source, "_site/static.txt/theirs.txt")
+        try FileSystem.remove(Path.join(site.source, "_site/static.txt"))
+        try Fixture.write(theirs, "not made by the site\n")
+        do {
+            _ = try site.build()
+            Issue.record("wrote static.txt over a folder with files in it")
+        } catch let error as BuildError {
+            #expect(error.message == "could not write static.txt: a folder with files in it is in its place")
+        }
+        #expect(FileSystem.isFile(theirs))
+        try site.remove("static.txt")
+        try site.build()
+        #expect(FileSystem.isFile(theirs))
+    }
+
     @Test func keptFilesStayWhenTheirSourceGoes() throws {
         var files = SiteRebuilderTests.site
         files["_config.yml"]! += "\nkeep_files: [static.txt]\n"

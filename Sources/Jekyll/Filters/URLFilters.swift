@@ -296,9 +296,14 @@ public enum DateFilters {
     static func time(_ input: Value, _ context: RenderContext) throws -> TimeValue {
         SiteDateFilter.noteMoment(input, context)
         guard let time = localTime(input, clock: context.jekyll?.clock ?? SiteClock(identifier: nil)) else {
-            throw LiquidError(.argument, "Invalid Date: '\(input.inspect)' is not a valid datetime.")
+            throw LiquidError(.argument, invalidDateMessage(input))
         }
         return time
+    }
+
+    /// What `date_to_xmlschema` and the other date filters raise for a value that is no date.
+    public static func invalidDateMessage(_ input: Value) -> String {
+        "Invalid Date: '\(input.inspect)' is not a valid datetime."
     }
 
     /// Liquid's `to_date` of a value in the site's zone; nil for what is no date. A timestamp or

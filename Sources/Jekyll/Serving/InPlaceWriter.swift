@@ -123,8 +123,11 @@ struct InPlaceWriter {
         let produced = Set(chosen.map(\.path))
         var removed: [String] = []
         for path in previous.entries.keys where !produced.contains(path) && !isKept(path) {
+            // Never a whole tree: a folder someone put in an output's place holds their files. An
+            // incremental build lists those as files a full build would not leave and removes them
+            // one by one, then the folder left empty, which is what a full build leaves.
             do {
-                try FileSystem.remove(Path.join(destination, path))
+                guard try FileSystem.removeFileOrEmptyFolder(Path.join(destination, path)) else { continue }
             } catch {
                 throw BuildError("could not remove \(path): \(error)")
             }
@@ -191,7 +194,12 @@ struct InPlaceWriter {
             let target = Path.join(destination, file.path)
             let temporary = Path.join(Path.dirname(target), ".\(Path.basename(target)).kyll-new")
             do {
-                if FileSystem.isDirectory(target) { try FileSystem.remove(target) }
+                if FileSystem.isDirectory(target), try !FileSystem.removeFileOrEmptyFolder(target) {
+                    // Removed only as files listed (see `write`), as Jekyll will not write over a folder either.
+                    let error = BuildError("could not write \(file.path): a folder with files in it is in its place")
+                    failure.withLock { if $0 == nil { $0 = error } }
+                    return
+                }
                 switch file.content {
                 case .text(let text): try FileSystem.write(text.utf8, to: temporary)
                 case .copy(let source): try FileSystem.copy(source, to: temporary)

@@ -43,9 +43,8 @@ public enum DateParsing {
                 return nil
             }
         }
-        guard (1...12).contains(month), (1...31).contains(day), day <= daysIn(month: month, year: year) else {
-            return nil
-        }
+        // As Ruby's `Time.parse`: a day past the month's end (up to 31) runs into the next month.
+        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
         var hour = 0, minute = 0, second = 0, nanosecond = 0
         scanner.skipSpaces()
         _ = scanner.skip("T") || scanner.skip("t")
@@ -103,14 +102,6 @@ public enum DateParsing {
         case .date(let d): return clock.midnight(d)
         case .string(let s): return parse(s, clock: clock)
         default: return parse(value.rubyString, clock: clock)
-        }
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
         }
     }
 

@@ -53,24 +53,29 @@ extension FileSystem {
     /// costs a `stat` (a `stat` per entry was most of reading a site's folders; `opendir`'s own
     /// `fstat` is not made either).
     public static func entriesAndFolders(_ directory: String) throws(Failure) -> [NamedEntry] {
+        var found: [NamedEntry] = []
+        try forEachEntry(in: directory) { namePointer, type in
+            let name = String(cString: namePointer)
+            let isFolder = switch type {
+            case Int32(DT_DIR): true
+            case Int32(DT_LNK), Int32(DT_UNKNOWN): isDirectory(Path.join(directory, name))
+            default: false
+            }
+            found.append(NamedEntry(name: name, isFolder: isFolder))
+        }
+        return found
+    }
+
+    /// Calls `body` with each entry's NUL-terminated name and `DT_` type, `.` and `..` left out, in
+    /// the order the file system lists them: every listing of a folder by its path goes through it.
+    static func forEachEntry(in directory: String,
+                             _ body: (UnsafePointer<CChar>, Int32) -> Void) throws(Failure) {
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(path: directory, operation: "open directory", code: errno) }
         defer { close(fd) }
-        var found: [NamedEntry] = []
-        do {
-            try forEachEntry(of: fd) { namePointer, type in
-                let name = String(cString: namePointer)
-                let isFolder = switch type {
-                case Int32(DT_DIR): true
-                case Int32(DT_LNK), Int32(DT_UNKNOWN): isDirectory(Path.join(directory, name))
-                default: false
-                }
-                found.append(NamedEntry(name: name, isFolder: isFolder))
-            }
-        } catch {
+        do { try forEachEntry(of: fd, body) } catch {
             throw Failure(path: directory, operation: error.operation, code: error.code)
         }
-        return found
     }
 
     /// Calls `body` with each entry's NUL-terminated name and `DT_` type, `.` and `..` left out.
@@ -135,18 +140,10 @@ extension FileSystem {
         return out
     }
 
-    /// The names in a directory with the types `readdir` gives (`DT_UNKNOWN` when it gives none).
+    /// The names in a directory with the types the listing gives (`DT_UNKNOWN` when it gives none).
     private static func typedEntries(_ directory: String) throws(Failure) -> [(name: String, type: Int)] {
-        guard let dir = opendir(directory) else {
-            throw Failure(path: directory, operation: "open directory", code: errno)
-        }
-        defer { closedir(dir) }
         var entries: [(name: String, type: Int)] = []
-        while let entry = readdir(dir) {
-            // The name read in place, as in `entriesInDirectoryOrder` (copying `d_name` reads past the buffer).
-            let name = String(cString: (UnsafeRawPointer(entry) + FileSystem.nameOffset).assumingMemoryBound(to: CChar.self))
-            if name != "." && name != ".." { entries.append((name, Int(entry.pointee.d_type))) }
-        }
+        try forEachEntry(in: directory) { name, type in entries.append((String(cString: name), Int(type))) }
         return entries
     }
 

@@ -110,17 +110,8 @@ public enum FileSystem {
     /// as Ruby's `Dir.entries` gives them to Jekyll. Jekyll's pages keep this order among equal
     /// names (its sort by name is stable on glibc), so `site.pages` depends on it.
     public static func entriesInDirectoryOrder(_ directory: String) throws(Failure) -> [String] {
-        guard let dir = opendir(directory) else {
-            throw Failure(path: directory, operation: "open directory", code: errno)
-        }
-        defer { closedir(dir) }
         var names: [String] = []
-        while let entry = readdir(dir) {
-            // The name is read in place: a record is only as long as its name, so copying the whole
-            // 256-byte `d_name` field reads past the end of the last record in readdir's buffer.
-            let name = String(cString: (UnsafeRawPointer(entry) + FileSystem.nameOffset).assumingMemoryBound(to: CChar.self))
-            if name != "." && name != ".." { names.append(name) }
-        }
+        try forEachEntry(in: directory) { name, _ in names.append(String(cString: name)) }
         return names
     }
 

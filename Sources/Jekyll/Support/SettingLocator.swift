@@ -35,6 +35,20 @@ struct SettingLocator: Sendable {
     }
 }
 
+extension SiteSnapshot {
+    /// `error` pointed at where `doc`'s `key` was set: its own front matter, else the `defaults` set
+    /// that gives it, else the top of its file (for plugins, whose errors of a page's value point
+    /// there as the reader's do). The defaults are read again: only an error pays for them.
+    public func locate(_ error: BuildError, key: String, of doc: Document) -> BuildError {
+        let defaults = FrontMatterDefaults(configuration: configuration, clock: clock, logger: Logger(sink: { _, _ in }))
+        let locator = SettingLocator(configuration: configuration, defaults: defaults)
+        let place = doc.data[key] != nil
+            ? locator.frontMatter(key, path: doc.path, displayPath: doc.displayPath)
+            : locator.defaultsSetting(key, relativePath: doc.relativePath, type: doc.collectionLabel ?? "pages")
+        return error.located(place?.location ?? FileLocation(path: doc.displayPath, line: 1), in: place?.text)
+    }
+}
+
 /// A setting's position and the text of the file it is in (for the quoted source line).
 public struct SettingPlace: Sendable {
     public var location: FileLocation

@@ -27,8 +27,9 @@ final class StagedOutputs: Sendable {
     /// document left (`copyNextStaticFile`), so the copies overlap the last renders (a small
     /// site's longest page, its stylesheet's compile) instead of following them.
     private let staticFiles: [StaticCopy]
-    /// The next static file to copy, and which ones are copied.
-    private let staticCopies: Locked<(next: Int, copied: [Bool])>
+    /// The next static file to copy: those before it are copied once the render workers are done
+    /// (a failed copy fails the build).
+    private let nextStaticCopy: Locked<Int>
 
     struct StaticCopy: Sendable {
         var source: String
@@ -45,7 +46,7 @@ final class StagedOutputs: Sendable {
         self.folderOfDocument = folderOfDocument
         madeFolders = Locked(Array(repeating: false, count: plan.folders.count))
         self.staticFiles = staticFiles
-        staticCopies = Locked((0, Array(repeating: false, count: staticFiles.count)))
+        nextStaticCopy = Locked(0)
         self.previous = previous
     }
 
@@ -148,10 +149,10 @@ final class StagedOutputs: Sendable {
     /// Copies the next static file no worker has taken yet into the staging folder; false when
     /// none is left.
     func copyNextStaticFile() throws(BuildError) -> Bool {
-        let taken = staticCopies.withLock { copies -> Int? in
-            guard copies.next < staticFiles.count else { return nil }
-            defer { copies.next += 1 }
-            return copies.next
+        let taken = nextStaticCopy.withLock { next -> Int? in
+            guard next < staticFiles.count else { return nil }
+            defer { next += 1 }
+            return next
         }
         guard let index = taken else { return false }
         let file = staticFiles[index]
@@ -162,13 +163,13 @@ final class StagedOutputs: Sendable {
         } catch {
             throw BuildError("could not write \(file.path): \(error)")
         }
-        staticCopies.withLock { $0.copied[index] = true }
         return true
     }
 
-    /// Where the written static file `index` (in the site's order) was copied to, if it was.
+    /// Where the written static file `index` (in the site's order) was copied to, if it was; asked
+    /// once the render workers are done.
     func copy(ofStaticFile index: Int) -> String? {
-        guard staticCopies.withLock({ index < $0.copied.count && $0.copied[index] }) else { return nil }
+        guard index < nextStaticCopy.withLock({ $0 }) else { return nil }
         return Path.join(folder.path, staticFiles[index].path)
     }
 
