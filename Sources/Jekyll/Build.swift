@@ -78,15 +78,21 @@ public enum SiteBuild {
         let plan = configuration.incremental ? RebuildPlan(fromMetadataOf: snapshot, plugins: setup.plugins) : nil
         let writer = SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles)
         // A clean (not incremental) build writes each page as soon as it is rendered. Planning the
-        // staging folder and the layouts' tables both only read the frozen site: side by side.
+        // staging folder, and the layouts' tables, the render's slots and the items' index, only
+        // read the frozen site: side by side.
         let stages = plan == nil
-        let (staged, layouts) = try TwoCores.both(cores: setup.workers, { () throws(BuildError) -> StagedOutputs? in
+        let converters = setup.converters
+        let (staged, tables) = try TwoCores.both(cores: setup.workers, { () throws(BuildError) -> StagedOutputs? in
             stages ? try StagedOutputs.prepare(for: snapshot, writer: writer) : nil
-        }, { BuildContext.Shared(layoutsOf: snapshot) })
+        }, {
+            snapshot.indexItems()
+            return (BuildContext.Shared(layoutsOf: snapshot),
+                    BuildContext.DocumentSlots(count: snapshot.documents.count, converters: converters))
+        })
         let context = BuildContext(site: snapshot, environment: setup.environment(for: snapshot),
                                    converters: setup.converters, plugins: setup.plugins, profile: setup.profile,
                                    reusable: plan?.reusable ?? [], recordsDependencies: plan != nil,
-                                   sharing: layouts, stagedOutputs: staged)
+                                   sharing: tables.0, stagedOutputs: staged, slots: tables.1)
         progress?.begin("Rendering", total: snapshot.documents.count)
         let rendered: (pages: [OutputFile], items: [OutputFile])
         do { rendered = try context.renderAll(workers: setup.workers, progress: progress) } catch {

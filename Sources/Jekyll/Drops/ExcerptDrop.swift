@@ -53,14 +53,14 @@ final class ExcerptTable: Sendable {
         let isReadOffContent: Bool
     }
 
-    final class Slot: Sendable { let made = Locked<Made?>(nil) }
-    private let slots: [Slot]
+    /// Each document's excerpt once made.
+    private let slots: [Locked<Made?>]
     /// Whether the build's `markdownify` gives kramdown's paragraphs back as they are (kramdown,
     /// block HTML not parsed, entities as characters).
     let markdownifyKeepsParagraphs: Bool
 
     init(count: Int, converters: ContentConverters) {
-        slots = (0..<count).map { _ in Slot() }
+        slots = (0..<count).map { _ in Locked<Made?>(nil) }
         if case .kramdown(let kramdown) = converters.markdown {
             markdownifyKeepsParagraphs = !kramdown.options.parseBlockHTML && kramdown.options.entityOutput == .asChar
         } else {
@@ -75,14 +75,14 @@ final class ExcerptTable: Sendable {
         if let given = doc.data["excerpt"], given.isTruthy { return given.rubyString }
         guard let source = doc.excerptSource else { return "" }
         let slot = slots[id]
-        if let done = slot.made.withLock({ $0 }) { return done.text }
+        if let done = slot.withLock({ $0 }) { return done.text }
         // Without Liquid of its own, a first-line excerpt is often its document's converted first paragraph.
         let readOff = Document.hasLiquidConstruct(source) ? nil : ExcerptFromContent.html(of: id, source: source, build: scope.build)
         // A line with its footnotes is read off too, but is not paragraphs only (what `{% seo %}`
         // strips without `markdownify`).
         let made = try Made(text: readOff?.html ?? scope.build.renderExcerpt(id: id, source: source),
                             isReadOffContent: readOff?.isParagraphs == true)
-        return slot.made.withLock { stored in
+        return slot.withLock { stored in
             if stored == nil { stored = made }
             return stored?.text ?? made.text
         }
@@ -95,15 +95,15 @@ final class ExcerptTable: Sendable {
     func readOffNow(_ id: Int, build: BuildContext) {
         let doc = build.site.documents[id]
         if let given = doc.data["excerpt"], given.isTruthy { return }
-        guard let source = doc.excerptSource, !Document.hasLiquidConstruct(source), slots[id].made.withLock({ $0 == nil }),
+        guard let source = doc.excerptSource, !Document.hasLiquidConstruct(source), slots[id].withLock({ $0 == nil }),
               let readOff = ExcerptFromContent.html(of: id, source: source, build: build) else { return }
         let made = Made(text: readOff.html, isReadOffContent: readOff.isParagraphs)
-        slots[id].made.withLock { if $0 == nil { $0 = made } }
+        slots[id].withLock { if $0 == nil { $0 = made } }
     }
 
     /// Whether `text` is document `id`'s generated excerpt as read off its converted content.
     func isReadOffContent(_ text: String, of id: Int) -> Bool {
-        guard let made = slots[id].made.withLock({ $0 }), made.isReadOffContent else { return false }
+        guard let made = slots[id].withLock({ $0 }), made.isReadOffContent else { return false }
         return made.text == text
     }
 }

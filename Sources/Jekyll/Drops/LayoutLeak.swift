@@ -4,55 +4,52 @@ import Liquid
 /// content sees is its layout's front matter merged over whatever the previous document left
 /// there. The order is fixed, so what each document starts with can be worked out beforehand.
 enum LayoutLeak {
-    static func initialLayoutData(_ site: SiteSnapshot) -> [OrderedHash?] {
+    /// The `layout` variable each document starts with, and the document whose outermost
+    /// layout's `content` its own template sees (Jekyll's shared payload keeps that too: what the
+    /// last earlier document placed in layouts gave its outermost layout). One pass, each
+    /// document's `layout` looked up once (three lookups and two names a document, in two passes,
+    /// were most of the serial step between reading and rendering).
+    static func tables(_ site: SiteSnapshot) -> (initialLayoutData: [OrderedHash?], contentSources: [Int?]) {
         var current: OrderedHash?
         // The chain `current` is the data of — after a document placed in layouts, its chain's
         // name; nil when `current` was made otherwise —, so that each layout is merged over each
         // such state once, not once per document (a thousand posts of one layout).
         var currentChain: String? = ""
-        var layouts = RecentFirst<String, OrderedHash?>()
+        // The last document placed in a layout that exists.
+        var lastPlaced: Int?
+        var layoutData = RecentFirst<String, OrderedHash?>()
         var merges = RecentFirst<Merge, OrderedHash>()
         var chains = RecentFirst<String, OrderedHash?>()
-        var result: [OrderedHash?] = []
-        result.reserveCapacity(site.documents.count)
-        for doc in site.documents {
-            if let name = doc.value("layout").flatMap({ $0.isNil ? nil : $0.rubyString }),
-               let data = layouts.value(for: name, { site.layouts[name]?.data }) {
+        var initialLayoutData: [OrderedHash?] = []
+        var contentSources: [Int?] = []
+        initialLayoutData.reserveCapacity(site.documents.count)
+        contentSources.reserveCapacity(site.documents.count)
+        for (id, doc) in site.documents.enumerated() {
+            let layout = doc.value("layout")
+            let name = layout.flatMap { $0.isNil ? nil : $0.rubyString }
+            // Looked up for every name the documents give (`none` too), each name once.
+            let data = name.flatMap { name in layoutData.value(for: name, { site.layouts[name]?.data }) }
+            if let name, let data {
                 let before = current
                 let merge = { data.deepMerged(with: before ?? OrderedHash()) }
                 current = currentChain.map { merges.value(for: Merge(layout: name, over: $0), merge) } ?? merge()
                 currentChain = nil
             }
-            result.append(current)
-            if doc.placedInLayout {
-                let name = doc.layoutName ?? ""
-                current = chains.value(for: name) {
+            initialLayoutData.append(current)
+            contentSources.append(lastPlaced)
+            if doc.placedInLayout(layout: layout) {
+                current = chains.value(for: name ?? "") {
                     var data: OrderedHash?
-                    for layout in chain(of: doc, in: site.layouts) {
-                        data = layout.data.deepMerged(with: data ?? OrderedHash())
+                    for step in name.map({ chain(named: $0, in: site.layouts) }) ?? [] {
+                        data = step.data.deepMerged(with: data ?? OrderedHash())
                     }
                     return data
                 }
-                currentChain = name
+                currentChain = name ?? ""
+                if data != nil { lastPlaced = id }
             }
         }
-        return result
-    }
-
-    /// Jekyll's shared payload also keeps `content` from the last layout rendered: a document's
-    /// own template sees what the outermost layout of the last earlier document with layouts got.
-    static func contentSources(_ site: SiteSnapshot) -> [Int?] {
-        var last: Int?
-        var layouts = RecentFirst<String, Bool>()
-        var result: [Int?] = []
-        result.reserveCapacity(site.documents.count)
-        for (id, doc) in site.documents.enumerated() {
-            result.append(last)
-            if doc.placedInLayout, let name = doc.layoutName, layouts.value(for: name, { site.layouts[name] != nil }) {
-                last = id
-            }
-        }
-        return result
+        return (initialLayoutData, contentSources)
     }
 
     /// A layout's front matter merged over the data of a chain.

@@ -61,6 +61,19 @@ public final class BuildContext: Sendable {
         let partials: PartialCache
     }
 
+    /// The tables a context keeps per document that only the number of documents decides: a
+    /// one-shot build makes them on another core while the staging folder is planned
+    /// (`SiteBuild`), not on the one core between reading and rendering.
+    struct DocumentSlots: Sendable {
+        let state: RenderState
+        let excerpts: ExcerptTable
+
+        init(count: Int, converters: ContentConverters) {
+            state = RenderState(count: count)
+            excerpts = ExcerptTable(count: count, converters: converters)
+        }
+    }
+
     var shared: Shared {
         Shared(initialLayoutData: initialLayoutData, layoutContentSource: layoutContentSource,
                layoutTemplates: layoutTemplates, partials: partials)
@@ -70,7 +83,7 @@ public final class BuildContext: Sendable {
     init(site: SiteSnapshot, environment: LiquidEnvironment, converters: ContentConverters,
          plugins: [any JekyllPlugin], profile: RenderProfile? = nil, reusable: Set<Int> = [],
          carried: CarriedResults = CarriedResults(), recordsDependencies: Bool = false, sharing: Shared? = nil,
-         stagedOutputs: StagedOutputs? = nil) {
+         stagedOutputs: StagedOutputs? = nil, slots: DocumentSlots? = nil) {
         self.profile = profile
         self.stagedOutputs = stagedOutputs
         self.carried = carried
@@ -81,12 +94,13 @@ public final class BuildContext: Sendable {
         assignMemo = memoizes ? AssignMemo() : nil
         self.reusable = reusable
         self.site = site
-        self.state = RenderState(count: site.documents.count)
+        let slots = slots ?? DocumentSlots(count: site.documents.count, converters: converters)
+        self.state = slots.state
         self.environment = environment
         self.converters = converters
         siteDerived = memoizes && !converters.showsMarkdownWarnings ? SiteDerivedValues() : nil
         self.plugins = plugins
-        self.excerpts = ExcerptTable(count: site.documents.count, converters: converters)
+        self.excerpts = slots.excerpts
         self.layoutTemplates = sharing?.layoutTemplates ?? TemplateCache<String>()
         partials = sharing?.partials ?? PartialCache()
         var drops: [any Drop] = []
@@ -111,8 +125,9 @@ public final class BuildContext: Sendable {
             payload["highlighter_suffix"] = markdown ? "\n" : .nil
             return payload
         }
-        initialLayoutData = sharing?.initialLayoutData ?? LayoutLeak.initialLayoutData(site)
-        layoutContentSource = sharing?.layoutContentSource ?? LayoutLeak.contentSources(site)
+        let layouts = sharing.map { ($0.initialLayoutData, $0.layoutContentSource) } ?? LayoutLeak.tables(site)
+        initialLayoutData = layouts.0
+        layoutContentSource = layouts.1
         keepsEveryLayoutInput = recordsDependencies
     }
 
@@ -297,7 +312,8 @@ final class LeakedContent: Drop {
 extension BuildContext.Shared {
     /// A build's start: the site's layout tables, empty template caches.
     init(layoutsOf site: SiteSnapshot) {
-        self.init(initialLayoutData: LayoutLeak.initialLayoutData(site), layoutContentSource: LayoutLeak.contentSources(site),
+        let tables = LayoutLeak.tables(site)
+        self.init(initialLayoutData: tables.initialLayoutData, layoutContentSource: tables.contentSources,
                   layoutTemplates: TemplateCache<String>(), partials: PartialCache())
     }
 }

@@ -207,10 +207,13 @@ public struct Document: Sendable {
     static func hasLiquidConstruct(_ text: String) -> Bool { ByteSearch.hasLiquidConstruct(text) }
 
     /// Layouts apply unless the document is an asset, a YAML item, or asks for `layout: none`.
-    public var placedInLayout: Bool {
+    public var placedInLayout: Bool { placedInLayout(layout: value("layout")) }
+
+    /// `placedInLayout`, given the document's `layout` value (for callers that read it anyway).
+    func placedInLayout(layout: Value?) -> Bool {
         if isSass || extname == ".coffee" { return false }
         if !isPage && isYAML { return false }
-        return value("layout") != .string("none")
+        return layout != .string("none")
     }
 
     /// The page's `dir`: its URL when that ends in `/`, else the URL's folder with a slash.

@@ -85,7 +85,7 @@ public struct Site: Sendable {
                            relativePath: Path.join(dir, name).droppingLeadingSlash, name: name, directory: dir,
                            data: data, defaults: defaults.all(path: Path.join(dir, name).droppingLeadingSlash, type: "pages"),
                            content: content, contentLine: 1, isGenerated: true)
-        documentReader.finishPage(&doc)
+        refreshPage(&doc)
         return doc
     }
 
@@ -113,7 +113,7 @@ public struct Site: Sendable {
 
     /// Recomputes a page's output extension and URL after a generator changed its data.
     public func refreshPage(_ doc: inout Document) {
-        documentReader.finishPage(&doc)
+        DocumentReader.finishPage(&doc, converters: converters, permalinkStyle: configuration.permalinkStyle)
     }
 
     /// Whether a page or static file already has this URL (plugins skip files a site provides).

@@ -122,8 +122,14 @@ struct DocumentReader: Sendable {
 
     /// Output extension and URL, once the page's data is complete.
     func finishPage(_ doc: inout Document) {
+        Self.finishPage(&doc, converters: converters, permalinkStyle: configuration.permalinkStyle)
+    }
+
+    /// `finishPage` without a reader (a reader copies the configuration: a generator refreshes
+    /// every page it makes).
+    static func finishPage(_ doc: inout Document, converters: ConverterTable, permalinkStyle: String) {
         doc.outputExtension = converters.outputExtension(for: doc.extname, permalink: doc.permalink)
-        doc.url = doc.pageURL(permalinkStyle: configuration.permalinkStyle)
+        doc.url = doc.pageURL(permalinkStyle: permalinkStyle)
         doc.rememberDestination()
     }
 

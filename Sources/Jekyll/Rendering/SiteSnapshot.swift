@@ -24,8 +24,10 @@ public final class SiteSnapshot: Sendable {
     public let theme: Theme?
     public let converters: ConverterTable
     public let logger: Logger
-    /// Each collection's items by relative path (for `DocumentReference`, looked up on every key).
-    let itemIDs: [String: [String: Int]]
+    /// Each collection's items by relative path (for `DocumentReference`), made on first use:
+    /// hashing a thousand paths was a third of making the snapshot, on the one core between
+    /// reading and rendering (`SiteBuild` has it made on the other, see `indexItems`).
+    private let itemIndex: Locked<[String: [String: Int]]?>
     /// Lists computed on first use (`site.posts` newest first, tags, categories…): made of the
     /// documents' fields alone, so a patched snapshot shares its previous one's.
     let cache: DerivedCache
@@ -56,15 +58,7 @@ public final class SiteSnapshot: Sendable {
         for id in documents.indices { documents[id].rememberDestination() }
         self.documents = documents
         self.collections = collections
-        var itemIDs: [String: [String: Int]] = [:]
-        for c in collections {
-            var byPath: [String: Int] = [:]
-            byPath.reserveCapacity(c.documentIDs.count)
-            // Backwards, so that the first of documents sharing a path is the one kept.
-            for id in c.documentIDs.reversed() { byPath[documents[id].relativePath] = id }
-            if itemIDs[c.info.label] == nil { itemIDs[c.info.label] = byPath }
-        }
-        self.itemIDs = itemIDs
+        itemIndex = Locked(nil)
         staticFiles = site.staticFiles
         data = site.data
         layouts = site.layouts
@@ -87,7 +81,8 @@ public final class SiteSnapshot: Sendable {
         self.documents = documents
         collections = previous.collections
         pageIDs = previous.pageIDs
-        itemIDs = previous.itemIDs
+        // The same items at the same positions: the same index.
+        itemIndex = previous.itemIndex
         staticFiles = previous.staticFiles
         data = previous.data
         layouts = previous.layouts
@@ -96,6 +91,26 @@ public final class SiteSnapshot: Sendable {
         logger = previous.logger
         cache = listsAsBefore ? previous.cache : DerivedCache()
     }
+
+    /// Each collection's items by relative path.
+    var itemIDs: [String: [String: Int]] {
+        itemIndex.withLock { known in
+            if let known { return known }
+            var itemIDs: [String: [String: Int]] = [:]
+            for c in collections {
+                var byPath: [String: Int] = [:]
+                byPath.reserveCapacity(c.documentIDs.count)
+                // Backwards, so that the first of documents sharing a path is the one kept.
+                for id in c.documentIDs.reversed() { byPath[documents[id].relativePath] = id }
+                if itemIDs[c.info.label] == nil { itemIDs[c.info.label] = byPath }
+            }
+            known = itemIDs
+            return itemIDs
+        }
+    }
+
+    /// Makes `itemIDs` now, ahead of its first use.
+    func indexItems() { _ = itemIDs }
 
     static func sourceMapPage(of css: Document, id: Int, site: Site) -> Document {
         let name = css.basename + ".css.map"

@@ -161,8 +161,8 @@ extension SiteRebuilder {
             (snapshot, plan, readSite) = (made.0, made.1, made.2)
             // Which layout's data each document starts with follows the documents' layouts.
             if !made.layoutsAsBefore {
-                shared = BuildContext.Shared(initialLayoutData: LayoutLeak.initialLayoutData(snapshot),
-                                             layoutContentSource: LayoutLeak.contentSources(snapshot),
+                let tables = LayoutLeak.tables(snapshot)
+                shared = BuildContext.Shared(initialLayoutData: tables.initialLayoutData, layoutContentSource: tables.contentSources,
                                              layoutTemplates: shared.layoutTemplates, partials: shared.partials)
             }
         } else {
