@@ -99,6 +99,10 @@ final class Element {
     /// Headers and terms: the text their id is made from (kept here, not in `extra`: every
     /// header has one, and a header then needs no `Extra` object).
     @exclusivity(unchecked) var rawText: String?
+    /// A GFM header whose id the converter writes from its one pending text (`GFMPass`): how
+    /// many headers before it had the same id (no id string made, none put in `attrs`); -1 for
+    /// every other element.
+    @exclusivity(unchecked) var textIDRepeats: Int32 = -1
     /// Code blocks: the language word of a fence.
     var lang: String? { get { extra?.lang } set { extras.lang = newValue } }
     var alignment: [Alignment] { get { extra?.alignment ?? [] } set { extras.alignment = newValue } }
@@ -377,7 +381,7 @@ final class Element {
         let c = Element(kind, value, attrs: attrs)
         c.block = block; c.ial = ial; c.entity = entity; c.original = original; c.quote = quote
         c.typographic = typographic; c.contentModel = contentModel; c.isClosed = isClosed
-        c.transparent = transparent; c.level = level; c.rawText = rawText; c.lang = lang
+        c.transparent = transparent; c.level = level; c.rawText = rawText; c.lang = lang; c.textIDRepeats = textIDRepeats
         c.firstAsPara = firstAsPara; c.spansPending = spansPending; c.alignment = alignment; c.eob = eob; c.rawTypes = rawTypes
         c.children = children.map { $0.copy() }
         if spansSimple {

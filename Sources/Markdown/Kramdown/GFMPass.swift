@@ -38,7 +38,9 @@ struct GFMPass {
                     ref._withUnsafeGuaranteedRef { child in
                         switch child.kind {
                         case .header:
-                            if ctx.options.autoIDs, child.attrs["id"] == nil { child.attrs["id"] = headerID(of: child) }
+                            if ctx.options.autoIDs, child.attrs["id"] == nil, !countTextID(of: child) {
+                                child.attrs["id"] = headerID(of: child)
+                            }
                         case .li where child.holdsItemParagraph:
                             // one paragraph, kept on the item
                             break
@@ -51,6 +53,23 @@ struct GFMPass {
                 }
             }
         }
+    }
+
+    /// A header named by its one pending text of ASCII characters, when no prefix goes before
+    /// the ids and no table of contents reads them: its id counted here from the text's bytes,
+    /// and written by the converter from them (`Element.textIDRepeats`), never made a string.
+    /// False (and nothing done) otherwise.
+    private func countTextID(of header: Element) -> Bool {
+        guard ctx.options.autoIDPrefix.isEmpty, !ctx.mayRequestTOC, header.rawText == nil else { return false }
+        let counted = header.withPendingText { text -> Int? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { id in
+                guard let base = id.baseAddress, let n = Self.asciiID(of: text, into: base) else { return nil }
+                return ctx.gfmIDs.count(bytes: UnsafeBufferPointer(start: base, count: n))
+            }
+        }
+        guard let repeats = counted ?? nil else { return false }
+        header.textIDRepeats = Int32(truncatingIfNeeded: repeats)
+        return true
     }
 
     /// Whether `s` holds a line end that becomes a break: a backslash before it, or any with
@@ -124,6 +143,20 @@ struct GFMPass {
         return text.withUTF8 { headerID(bytes: $0) }
     }
 
+    /// `generate_gfm_header_id`'s rules for an ASCII text `b`, the id written to `out` (room for
+    /// `b.count` bytes): its length, or nil (at the first byte of another character) when `b` is
+    /// not ASCII. (The id holds only letters, digits, `-` and `_`: nothing to escape.)
+    @inline(__always) static func asciiID(of b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int? {
+        var n = 0
+        for c in b {
+            if Byte.isAlpha(c) { out[n] = c | 0x20; n &+= 1 }
+            else if c == Byte.space || c == Byte.tab { out[n] = Byte.dash; n &+= 1 }
+            else if Byte.isDigit(c) || c == Byte.dash || c == Byte.underscore { out[n] = c; n &+= 1 }
+            else if c >= 0x80 { return nil }
+        }
+        return n
+    }
+
     /// `generate_gfm_header_id` of the UTF-8 text `b`.
     func headerID(bytes b: UnsafeBufferPointer<UInt8>) -> String {
         let id = { () -> String? in
@@ -132,13 +165,7 @@ struct GFMPass {
             // text to the general rules
             var ascii = true
             let id = String(unsafeUninitializedCapacity: b.count) { out in
-                var n = 0
-                for c in b {
-                    if Byte.isAlpha(c) { out[n] = c | 0x20; n += 1 }
-                    else if c == Byte.space || c == Byte.tab { out[n] = Byte.dash; n += 1 }
-                    else if Byte.isDigit(c) || c == Byte.dash || c == Byte.underscore { out[n] = c; n += 1 }
-                    else if c >= 0x80 { ascii = false; return 0 }
-                }
+                guard let base = out.baseAddress, let n = Self.asciiID(of: b, into: base) else { ascii = false; return 0 }
                 return n
             }
             return ascii ? id : nil

@@ -1,6 +1,7 @@
 /// Headers and the ids kramdown gives them.
 extension HTMLConverter {
     func header(_ el: Element, _ indent: Int) {
+        if el.textIDRepeats >= 0 { return headerWithTextID(el, indent) }
         var attrs = el.attrs
         if options.autoIDs && attrs["id"] == nil {
             // (a GFM header's text may be left out of `rawText`: `TreeUpdate.updateBlock`)
@@ -13,6 +14,35 @@ extension HTMLConverter {
         }
         let level = min(max(el.level + options.headerOffset, 1), 6)
         blockHTML(Self.headerTag(level), attrs, indent) { self.inner(el, indent) }
+    }
+
+    /// A header whose id the GFM pass counted and left to be written from its one pending text
+    /// (`Element.textIDRepeats`): printed as `header` prints it with that id added last to its
+    /// attributes, the id written straight from the text's bytes.
+    private func headerWithTextID(_ el: Element, _ indent: Int) {
+        let tag = Self.headerTag(min(max(el.level + options.headerOffset, 1), 6))
+        out.spaces(indent)
+        out.append(Byte.lt)
+        out.append(tag)
+        out.attributes(el.attrs)
+        let attributeStart = out.count
+        out.append(" id=\"")
+        let idStart = out.count
+        _ = el.withPendingText { text in
+            let to = out.cursor(room: text.count)
+            out.advance(to: to + (GFMPass.asciiID(of: text, into: to) ?? 0))
+        }
+        if el.textIDRepeats > 0 {
+            out.append(Byte.dash)
+            out.append(Int(el.textIDRepeats))
+        }
+        // (an empty id is left out, as `attributes` leaves out a blank one)
+        if out.count == idStart { out.truncate(to: attributeStart) } else { out.append(Byte.quote) }
+        out.append(Byte.gt)
+        inner(el, indent)
+        out.append("</")
+        out.append(tag)
+        out.append(">\n")
     }
 
     /// Whether `toc_levels` holds `level`: a bit mask made at the first header (the options no
