@@ -147,15 +147,34 @@ struct GFMPass {
     /// `b.count` bytes): its length, or nil (at the first byte of another character) when `b` is
     /// not ASCII. (The id holds only letters, digits, `-` and `_`: nothing to escape.)
     @inline(__always) static func asciiID(of b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int? {
+        // each byte mapped, written, and counted when it is kept: no branch on its kind
+        let map = asciiIDBytes
         var n = 0
         for c in b {
-            if Byte.isAlpha(c) { out[n] = c | 0x20; n &+= 1 }
-            else if c == Byte.space || c == Byte.tab { out[n] = Byte.dash; n &+= 1 }
-            else if Byte.isDigit(c) || c == Byte.dash || c == Byte.underscore { out[n] = c; n &+= 1 }
-            else if c >= 0x80 { return nil }
+            let m = map[Int(c)]
+            if m == notASCII { return nil }
+            out[n] = m
+            n &+= m == 0 ? 0 : 1
         }
         return n
     }
+
+    /// `asciiID`'s map of every byte value to its byte in the id: a letter lower-cased, a space
+    /// or tab a hyphen, a digit, `-` or `_` itself, any other ASCII byte 0 (left out), and a
+    /// byte of another character `notASCII`. Made once.
+    private nonisolated(unsafe) static let asciiIDBytes: UnsafePointer<UInt8> = {
+        let map = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for value in 0..<256 {
+            let c = UInt8(value)
+            if c >= 0x80 { map[value] = notASCII }
+            else if Byte.isAlpha(c) { map[value] = c | 0x20 }
+            else if c == Byte.space || c == Byte.tab { map[value] = Byte.dash }
+            else if Byte.isDigit(c) || c == Byte.dash || c == Byte.underscore { map[value] = c }
+            else { map[value] = 0 }
+        }
+        return UnsafePointer(map)
+    }()
+    private static let notASCII: UInt8 = 0xFF
 
     /// `generate_gfm_header_id` of the UTF-8 text `b`.
     func headerID(bytes b: UnsafeBufferPointer<UInt8>) -> String {
