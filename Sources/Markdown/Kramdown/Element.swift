@@ -52,8 +52,6 @@ final class Element {
     @exclusivity(unchecked) private var storedChildren: [Element] = []
     /// Block-level category (for the kinds that can be either).
     @exclusivity(unchecked) var block = false
-    /// The block or span IAL given to this element, applied to `attrs` after parsing.
-    @exclusivity(unchecked) var ial: IAL?
 
     // Kind-specific data; the rarely used parts live in `extra`, so most elements stay small.
     @exclusivity(unchecked) var quote: Quote = .lsquo
@@ -96,9 +94,18 @@ final class Element {
 
     var entity: Entity? { get { extra?.entity } set { extras.entity = newValue } }
     var original: String? { get { extra?.original } set { extras.original = newValue } }
-    /// Headers and terms: the text their id is made from (kept here, not in `extra`: every
-    /// header has one, and a header then needs no `Extra` object).
-    @exclusivity(unchecked) var rawText: String?
+    /// The block or span IAL given to this element, applied to `attrs` after parsing (in `extra`:
+    /// few elements have one, and the others then release none).
+    var ial: IAL? {
+        get { extra?.ial }
+        set { if newValue != nil || extra != nil { extras.ial = newValue } }
+    }
+    /// Headers and terms: the text their id is made from (most GFM headers have none:
+    /// `TreeUpdate.updateBlock`).
+    var rawText: String? {
+        get { extra?.rawText }
+        set { if newValue != nil || extra != nil { extras.rawText = newValue } }
+    }
     /// A GFM header whose id the converter writes from its one pending text (`GFMPass`): how
     /// many headers before it had the same id (no id string made, none put in `attrs`); -1 for
     /// every other element.
