@@ -35,3 +35,15 @@ struct HeaderIDCountsTests {
         #expect(html == expected)
     }
 }
+
+extension HeaderIDCountsTests {
+    /// Ids longer than the eight first bytes compared at once, alike up to their last byte.
+    @Test func longIDsDifferingLateAreCountedApart() {
+        var counts = HeaderIDCounts()
+        #expect(counts.count("a-long-header-id-1") == 0)
+        #expect(counts.count("a-long-header-id-2") == 0)
+        #expect(counts.count("a-long-header-id-1") == 1)
+        #expect(counts.count("a-long-header-id-2") == 1)
+        #expect(counts.count("a-long-header-id-") == 0)
+    }
+}

@@ -106,3 +106,41 @@ extension HeaderTextTests {
         #expect(convert("## Cafe au lait-ish_x 2\n\n## Café au lait\n") == "<h2 id=\"cafe-au-lait-ish_x-2\">Cafe au lait-ish_x 2</h2>\n\n<h2 id=\"café-au-lait\">Café au lait</h2>\n")
     }
 }
+
+extension HeaderTextTests {
+    /// Headers whose ids the converter writes from their text's bytes (`Element.textIDRepeats`):
+    /// the id after the header's own attributes, an empty id left out but still counted, and a
+    /// header with an id of its own not counted. The expected HTML is Jekyll 4.3's.
+    @Test func idsWrittenFromTheHeaderText() {
+        let html = convert("""
+            ## Plain title
+            {: .intro}
+
+            ## ???
+
+            ## ???
+
+            ## Plain title
+
+            # Plain title
+            {: #own}
+
+            # Plain title
+
+            """)
+        #expect(html == """
+            <h2 class="intro" id="plain-title">Plain title</h2>
+
+            <h2>???</h2>
+
+            <h2 id="-1">???</h2>
+
+            <h2 id="plain-title-1">Plain title</h2>
+
+            <h1 id="own">Plain title</h1>
+
+            <h1 id="plain-title-2">Plain title</h1>
+
+            """)
+    }
+}

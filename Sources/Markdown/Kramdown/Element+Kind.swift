@@ -25,5 +25,7 @@ extension Element {
         var lang: String?
         var alignment: [Alignment] = []
         var rawTypes: [String] = []
+        var ial: IAL?
+        var rawText: String?
     }
 }

@@ -52,8 +52,6 @@ final class Element {
     @exclusivity(unchecked) private var storedChildren: [Element] = []
     /// Block-level category (for the kinds that can be either).
     @exclusivity(unchecked) var block = false
-    /// The block or span IAL given to this element, applied to `attrs` after parsing.
-    @exclusivity(unchecked) var ial: IAL?
 
     // Kind-specific data; the rarely used parts live in `extra`, so most elements stay small.
     @exclusivity(unchecked) var quote: Quote = .lsquo
@@ -96,9 +94,22 @@ final class Element {
 
     var entity: Entity? { get { extra?.entity } set { extras.entity = newValue } }
     var original: String? { get { extra?.original } set { extras.original = newValue } }
-    /// Headers and terms: the text their id is made from (kept here, not in `extra`: every
-    /// header has one, and a header then needs no `Extra` object).
-    @exclusivity(unchecked) var rawText: String?
+    /// The block or span IAL given to this element, applied to `attrs` after parsing (in `extra`:
+    /// few elements have one, and the others then release none).
+    var ial: IAL? {
+        get { extra?.ial }
+        set { if newValue != nil || extra != nil { extras.ial = newValue } }
+    }
+    /// Headers and terms: the text their id is made from (most GFM headers have none:
+    /// `TreeUpdate.updateBlock`).
+    var rawText: String? {
+        get { extra?.rawText }
+        set { if newValue != nil || extra != nil { extras.rawText = newValue } }
+    }
+    /// A GFM header whose id the converter writes from its one pending text (`GFMPass`): how
+    /// many headers before it had the same id (no id string made, none put in `attrs`); -1 for
+    /// every other element.
+    @exclusivity(unchecked) var textIDRepeats: Int32 = -1
     /// Code blocks: the language word of a fence.
     var lang: String? { get { extra?.lang } set { extras.lang = newValue } }
     var alignment: [Alignment] { get { extra?.alignment ?? [] } set { extras.alignment = newValue } }
@@ -377,7 +388,7 @@ final class Element {
         let c = Element(kind, value, attrs: attrs)
         c.block = block; c.ial = ial; c.entity = entity; c.original = original; c.quote = quote
         c.typographic = typographic; c.contentModel = contentModel; c.isClosed = isClosed
-        c.transparent = transparent; c.level = level; c.rawText = rawText; c.lang = lang
+        c.transparent = transparent; c.level = level; c.rawText = rawText; c.lang = lang; c.textIDRepeats = textIDRepeats
         c.firstAsPara = firstAsPara; c.spansPending = spansPending; c.alignment = alignment; c.eob = eob; c.rawTypes = rawTypes
         c.children = children.map { $0.copy() }
         if spansSimple {

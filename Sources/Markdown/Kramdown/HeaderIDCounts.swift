@@ -1,47 +1,71 @@
 /// How many headers of a document so far were given each id (kramdown's `generate_id` and
 /// `generate_gfm_header_id` both number the repeats). Most documents have a few headers: their
-/// ids are kept in a list, and an id is compared only with those of the same length and first
-/// bytes (most differ there), instead of hashed; past `listLimit` ids they move to a dictionary.
+/// ids' bytes are kept one after another in one array, and an id is compared only with those of
+/// the same length and first bytes (most differ there), instead of hashed; past `listLimit` ids
+/// they move to a dictionary. An id given as bytes is never made a string while it is listed.
 struct HeaderIDCounts {
     private struct Seen {
-        var id: String
+        /// Where the id's bytes start in `listedBytes`.
+        var start: Int
         /// The id's length in UTF-8 bytes and its first eight bytes (zeros after its end).
         var length: Int
         var head: UInt64
         var count: Int
     }
     private var list: [Seen] = []
+    private var listedBytes: Bytes = []
     private var table: [String: Int] = [:]
     static let listLimit = 32
 
     /// Counts one more header with `id`; returns how many headers had it before.
     mutating func count(_ id: String) -> Int {
+        var id = id
+        return id.withUTF8 { count(bytes: $0) }
+    }
+
+    /// `count` of the id whose UTF-8 bytes are `b`.
+    mutating func count(bytes b: UnsafeBufferPointer<UInt8>) -> Int {
         if table.isEmpty {
-            var id = id
-            let (length, head) = id.withUTF8 { b -> (Int, UInt64) in
-                var head: UInt64 = 0
-                for k in 0..<min(b.count, 8) { head |= UInt64(b[k]) << (8 * k) }
-                return (b.count, head)
-            }
-            for i in list.indices where list[i].length == length && list[i].head == head && list[i].id == id {
+            var head: UInt64 = 0
+            for k in 0..<min(b.count, 8) { head |= UInt64(b[k]) << (8 * k) }
+            for i in list.indices where list[i].length == b.count && list[i].head == head && listedBytesEqual(list[i], b) {
                 list[i].count += 1
                 return list[i].count
             }
             if list.count < Self.listLimit {
-                if list.isEmpty { list.reserveCapacity(16) }
-                list.append(Seen(id: id, length: length, head: head, count: 0))
+                if list.isEmpty {
+                    list.reserveCapacity(16)
+                    listedBytes.reserveCapacity(512)
+                }
+                list.append(Seen(start: listedBytes.count, length: b.count, head: head, count: 0))
+                listedBytes.append(contentsOf: b)
                 return 0
             }
             table.reserveCapacity(2 * Self.listLimit)
-            for seen in list { table[seen.id] = seen.count }
+            for seen in list { table[String(decoding: listedBytes[seen.start..<seen.start + seen.length], as: UTF8.self)] = seen.count }
             list = []
+            listedBytes = []
         }
         var n = 0
         func count(_ seen: inout Int) {
             seen += 1
             n = seen
         }
-        count(&table[id, default: -1])
+        count(&table[String(decoding: b, as: UTF8.self), default: -1])
         return n
+    }
+
+    /// Whether the listed id `seen` (of `b`'s length and first bytes) is `b`: its bytes after
+    /// the first eight compared.
+    private func listedBytesEqual(_ seen: Seen, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count > 8 else { return true }
+        return listedBytes.withUnsafeBufferPointer { listed in
+            var k = 8
+            while k < b.count {
+                if listed[seen.start &+ k] != b[k] { return false }
+                k &+= 1
+            }
+            return true
+        }
     }
 }

@@ -154,15 +154,27 @@ enum SimpleSpans {
             }
         }
 
-        /// From `i` to the first trigger that is not inert (the end when there is none).
+        /// From `i` to the first trigger that is not inert (the end when there is none). The
+        /// triggers of eight bytes are found at once, and an inert one (most are: full stops,
+        /// line ends, hyphens) passed over to the next of the same eight, not looked up again.
         @inline(__always) func nextLive(_ i: Int) -> Int {
-            var q = i
-            while true {
-                q = SpanParser.firstTrigger(in: b, from: q, table: triggers)
-                if q >= b.count { return b.count }
-                if !isInert(q) { return q }
-                q &+= 1
+            let n = b.count
+            guard let base = b.baseAddress else { return n }
+            var p = i
+            while p &+ 8 <= n {
+                var marks = triggers.marks(ofEightAt: UnsafeRawPointer(base + p))
+                while marks != 0 {
+                    let q = p &+ marks.trailingZeroBitCount
+                    if !isInert(q) { return q }
+                    marks &= marks &- 1
+                }
+                p &+= 8
             }
+            while p < n {
+                if triggers[b[p]], !isInert(p) { return p }
+                p &+= 1
+            }
+            return n
         }
 
         /// The high bit of each byte of `w` that is not above `)` (0x29); 0 when all are.

@@ -81,11 +81,14 @@ struct HTMLBuffer {
         }
     }
 
+    /// (String literals come here, not to `append(String)`: a literal made a `String` was
+    /// retained and released around each append. A one-character literal may be kept as a
+    /// scalar, not as bytes: `withUTF8Buffer` reads either.)
     @inline(__always) mutating func append(_ s: StaticString) {
-        append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        s.withUTF8Buffer { append($0) }
     }
 
-    @inline(__always) mutating func append(_ s: String) {
+    @_disfavoredOverload @inline(__always) mutating func append(_ s: String) {
         var s = s
         s.withUTF8 { append($0) }
     }
