@@ -58,7 +58,7 @@ public enum SiteBuild {
         // Stylesheets are compiled on a free core while the rest is read (an incremental build
         // may not render them at all); the setup started looking for them.
         if !configuration.incremental {
-            reader.pageRead = setup.converters.earlyStylesheets.starter(for: site.converters)
+            reader.pageRead = setup.converters.earlyConversions.starter(for: site.converters)
         }
         try reader.read(&site)
         timer.end("READ")
