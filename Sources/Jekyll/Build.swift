@@ -24,7 +24,7 @@ public enum SiteBuild {
         // after "Configuration file:" only.
         let timer = PhaseTimer()
         let setup = try SiteSetup(configuration: configuration, plugins: available, logger: logger,
-                                  looksForStylesheets: !configuration.incremental)
+                                  looksForStylesheets: !configuration.incremental, exitsAfterwards: exitsAfterwards)
         logger.info("Source:", configuration.source)
         logger.info("Destination:", configuration.destination)
         logger.info("Incremental build:", configuration.incremental ? "enabled" : "disabled. Enable with --incremental")

@@ -157,3 +157,23 @@ import JekyllPlugins
         #expect(ProcessorCount.cores(allowed: allowed, quota: quota) == cores)
     }
 }
+
+/// The early walk's own thread, which a one-shot build leaves waiting for the process's exit.
+@Suite struct ThreadOfItsOwnTests {
+    final class Held: Sendable {}
+
+    /// The waiting thread has run its job and let go of what the job held.
+    @Test(.timeLimit(.minutes(1))) func aThreadLeftWaitingReleasesItsJob() {
+        let ran = DispatchSemaphore(value: 0)
+        weak var weakHeld: Held?
+        do {
+            let held = Held()
+            weakHeld = held
+            ThreadOfItsOwn.run({ withExtendedLifetime(held) { _ = ran.signal() } }, waitsForExit: true)
+        }
+        ran.wait()
+        // Released on the thread right after the job returns.
+        for _ in 0..<10_000 where weakHeld != nil { usleep(100) }
+        #expect(weakHeld == nil)
+    }
+}

@@ -37,8 +37,9 @@ public struct ContentConverters: Sendable {
     /// Documents' converted Markdown from earlier builds (nil without a disk cache).
     let markdownCache: ConversionCache?
 
-    /// `cores`: those the build runs on.
-    init(configuration: Configuration, highlighter: (any CodeHighlighter)?, theme: Theme?, cores: Int) throws(BuildError) {
+    /// `cores`: those the build runs on. `exitsAfterwards`: the process ends after this build.
+    init(configuration: Configuration, highlighter: (any CodeHighlighter)?, theme: Theme?, cores: Int,
+         exitsAfterwards: Bool = false) throws(BuildError) {
         let kramdown = configuration["kramdown"]?.orderedHash ?? OrderedHash()
         showsMarkdownWarnings = kramdown["show_warnings"]?.isTruthy ?? false
         let options = KramdownOptions(config: ContentConverters.optionValues(kramdown),
@@ -68,7 +69,8 @@ public struct ContentConverters: Sendable {
         if case .kramdown = markdown { isKramdown = true } else { isKramdown = false }
         sass = SassConversion(configuration: configuration, theme: theme)
         markdownCache = ConversionCache(configuration: configuration, name: "Converters--Markdown")
-        earlyConversions = EarlyConversions(conversion: sass, markdown: markdown, markdownCache: markdownCache, cores: cores)
+        earlyConversions = EarlyConversions(conversion: sass, markdown: markdown, markdownCache: markdownCache, cores: cores,
+                                            threadsWaitForExit: exitsAfterwards)
     }
 
     /// Jekyll's `smartify`: SmartyPants with the site's `kramdown:` options.

@@ -47,13 +47,15 @@ final class EarlyConversions: Sendable {
     /// Runs a job on another thread (`ThreadOfItsOwn`; tests hold jobs back).
     private let launch: @Sendable (@escaping @Sendable () -> Void) -> Void
 
-    /// `cores`: those the build runs on (`SiteSetup.workers`).
+    /// `cores`: those the build runs on (`SiteSetup.workers`). `threadsWaitForExit`: the process
+    /// ends after this build, and the threads started here wait for that instead of ending.
     init(conversion: SassConversion, markdown: ContentConverters.MarkdownProcessor? = nil, markdownCache: ConversionCache? = nil,
-         cores: Int, launch: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void = ThreadOfItsOwn.run) {
+         cores: Int, threadsWaitForExit: Bool = false,
+         launch: (@Sendable (@escaping @Sendable () -> Void) -> Void)? = nil) {
         self.conversion = conversion
         self.markdown = markdown.map { EarlyMarkdown(markdown: $0, cache: markdownCache) }
         hasSpareCore = cores > 1
-        self.launch = launch
+        self.launch = launch ?? { ThreadOfItsOwn.run($0, waitsForExit: threadsWaitForExit) }
     }
 
     /// Looks for stylesheet pages in the source tree on another thread, walking it as the reader
