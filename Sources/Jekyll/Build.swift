@@ -23,7 +23,8 @@ public enum SiteBuild {
         // As Jekyll's site is made before its banner: a bad `time` or `limit_posts` stops the build
         // after "Configuration file:" only.
         let timer = PhaseTimer()
-        let setup = try oneShotSetup(configuration, plugins: available, logger: logger)
+        let setup = try oneShotSetup(configuration, plugins: available, logger: logger,
+                                     exitsAfterwards: exitsAfterwards)
         logger.info("Source:", configuration.source)
         logger.info("Destination:", configuration.destination)
         logger.info("Incremental build:", configuration.incremental ? "enabled" : "disabled. Enable with --incremental")
@@ -46,9 +47,9 @@ public enum SiteBuild {
     /// Stylesheets are compiled on a free core while the rest is read, except by an incremental
     /// build (which may not render them at all).
     static func oneShotSetup(_ configuration: Configuration, plugins available: [any JekyllPlugin],
-                             logger: Logger) throws(BuildError) -> SiteSetup {
+                             logger: Logger, exitsAfterwards: Bool = false) throws(BuildError) -> SiteSetup {
         try SiteSetup(configuration: configuration, plugins: available, logger: logger,
-                      looksForStylesheets: !configuration.incremental)
+                      looksForStylesheets: !configuration.incremental, exitsAfterwards: exitsAfterwards)
     }
 
     /// The phases after the setup, which `timer` has been timing since it began.
@@ -64,7 +65,7 @@ public enum SiteBuild {
         // The setup started looking for the stylesheets (see `oneShotSetup`): the reader hands
         // them the pages it reads.
         if setup.looksForStylesheets {
-            reader.pageRead = setup.converters.earlyStylesheets.starter(for: site.converters)
+            reader.pageRead = setup.converters.earlyConversions.starter(for: site.converters)
         }
         try reader.read(&site)
         timer.end("READ")

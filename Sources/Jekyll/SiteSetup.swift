@@ -19,10 +19,13 @@ struct SiteSetup {
 
     /// `sources`: files parsed by earlier builds of this process, to parse again only when changed.
     /// `looksForStylesheets`: the site's stylesheets start compiling as soon as the converters
-    /// exist (`EarlyStylesheets`), before the rest of the setup: libsass's compile is the longest
+    /// exist (`EarlyConversions`), before the rest of the setup: libsass's compile is the longest
     /// step of a small site's build.
+    /// `cores`: those the build renders on, and whether there is one for the early conversions.
+    /// `exitsAfterwards`: the process ends after this build.
     init(configuration given: Configuration, plugins available: [any JekyllPlugin], logger: Logger,
-         sources: SourceCache? = nil, looksForStylesheets: Bool = false) throws(BuildError) {
+         sources: SourceCache? = nil, looksForStylesheets: Bool = false, cores: Int = ProcessorCount.active,
+         exitsAfterwards: Bool = false) throws(BuildError) {
         // The cache folders are made after the stylesheets have started, off the compile's way,
         // but a failure before then leaves them as Jekyll's does: `.gitignore` once the
         // configuration is applied, `Jekyll--Cache` once the time and `limit_posts` are accepted.
@@ -52,18 +55,19 @@ struct SiteSetup {
         var site = Site(configuration: configuration, clock: clock, time: time, logger: logger, theme: theme)
         plugins = PluginSelection.select(from: available, configuration: configuration, theme: theme, logger: logger)
         do throws(BuildError) {
-            converters = try ContentConverters(configuration: configuration, highlighter: RougeHighlighter(), theme: theme)
+            converters = try ContentConverters(configuration: configuration, highlighter: RougeHighlighter(), theme: theme,
+                                               cores: max(1, cores), exitsAfterwards: exitsAfterwards)
         } catch {
             SiteSetup.makeCacheFolders(given)
             throw error
         }
         self.looksForStylesheets = looksForStylesheets
-        if looksForStylesheets { converters.earlyStylesheets.startLooking(configuration: site.configuration) }
+        if looksForStylesheets { converters.earlyConversions.startLooking(configuration: site.configuration) }
         SiteSetup.makeCacheFolders(given)
         site.markdown = converters.markdown
         site.sources = sources
         self.site = site
-        workers = max(1, ProcessorCount.active)
+        workers = max(1, cores)
         profile = configuration.renderProfile ? RenderProfile() : nil
         baseEnvironment = SiteSetup.environment(configuration: configuration, theme: theme, plugins: plugins,
                                                 converters: converters, profile: profile)

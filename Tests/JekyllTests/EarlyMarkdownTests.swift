@@ -16,14 +16,14 @@ import JekyllPlugins
     ]
 
     /// The site of `files` after the walk (on a second core) has finished, then read.
-    static func walkedAndRead(_ files: [String: String]) throws -> (EarlyStylesheets, Site, SiteSetup) {
+    static func walkedAndRead(_ files: [String: String]) throws -> (EarlyConversions, Site, SiteSetup) {
         let root = NSTemporaryDirectory() + "kyll-early-md-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
         for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
         let logger = Logger(sink: { _, _ in })
         let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
         let setup = try SiteSetup(configuration: configuration, plugins: JekyllPlugins.all, logger: logger)
-        let early = EarlyStylesheets(conversion: setup.converters.sass, markdown: setup.converters.markdown, cores: 2)
+        let early = EarlyConversions(conversion: setup.converters.sass, markdown: setup.converters.markdown, cores: 2)
         early.startLooking(configuration: setup.site.configuration)
         early.waitUntilLooked()
         var site = setup.site
@@ -65,13 +65,42 @@ import JekyllPlugins
         }
     }
 
+    /// A build of `files` on `cores` whose walk has finished before the read begins: each output's
+    /// text by path, and the paths of the pages whose early conversion the render took.
+    static func build(_ files: [String: String], cores: Int) throws -> (outputs: [String: String], taken: [String]) {
+        let root = NSTemporaryDirectory() + "kyll-early-build-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
+        let logger = Logger(sink: { _, _ in })
+        let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
+        let setup = try SiteSetup(configuration: configuration, plugins: JekyllPlugins.all, logger: logger,
+                                  looksForStylesheets: true, cores: cores)
+        let early = setup.converters.earlyConversions
+        early.waitUntilLooked()
+        _ = try SiteBuild.build(configuration, setup: setup, timer: PhaseTimer(), logger: logger, progress: nil)
+        let out = Path.join(root, "site/_site")
+        var outputs: [String: String] = [:]
+        for path in FileSystem.walkFiles(out) {
+            outputs[path] = String(decoding: try FileSystem.read(Path.join(out, path)), as: UTF8.self)
+        }
+        let source = setup.site.configuration.source
+        let taken = files.keys.sorted().filter { early.markdownWasTaken(path: Path.join(source, $0)) }
+        return (outputs, taken)
+    }
+
+    /// On two cores the render takes the walk's conversion of each Liquid-free page, and the site
+    /// is what one core builds, converting every page in the render.
     @Test func pagesBuildTheSameWithEarlyConversions() throws {
         var files = Self.files
         files["_config.yml"] = "title: Pages\ninclude: [_pages]\n"
-        let out = try SiteRebuilderTests.Fixture.buildOnce(files)
-        #expect(out["_pages/plain.html"]?.contains("<h1 id=\"plain\">Plain</h1>") == true)
-        #expect(out["liquid.html"]?.contains("<h1 id=\"pages\">Pages</h1>") == true)
-        #expect(out["third.html"]?.contains("<p>Third <em>page</em>.</p>") == true)
+        let early = try Self.build(files, cores: 2)
+        #expect(early.taken == ["_pages/plain.md", "third.md"])
+        let late = try Self.build(files, cores: 1)
+        #expect(late.taken.isEmpty)
+        #expect(early.outputs == late.outputs)
+        #expect(early.outputs["_pages/plain.html"]?.contains("<h1 id=\"plain\">Plain</h1>") == true)
+        #expect(early.outputs["liquid.html"]?.contains("<h1 id=\"pages\">Pages</h1>") == true)
+        #expect(early.outputs["third.html"]?.contains("<p>Third <em>page</em>.</p>") == true)
     }
 }
 
@@ -94,6 +123,6 @@ extension EarlyMarkdownTests {
             if afterBrace && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { holds = true }
             afterBrace = byte == UInt8(ascii: "{")
         }
-        #expect(EarlyStylesheets.holdsLiquidMarkup(text) == holds)
+        #expect(EarlyConversions.holdsLiquidMarkup(text) == holds)
     }
 }

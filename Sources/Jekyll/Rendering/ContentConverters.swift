@@ -32,12 +32,14 @@ public struct ContentConverters: Sendable {
     public let highlighter: (any CodeHighlighter)?
     let smartyPants: SmartyPants
     let sass: SassConversion
-    /// This build's stylesheets compiled while the site was read (see `EarlyStylesheets`).
-    let earlyStylesheets: EarlyStylesheets
+    /// This build's stylesheets and Markdown pages converted while the site was read.
+    let earlyConversions: EarlyConversions
     /// Documents' converted Markdown from earlier builds (nil without a disk cache).
     let markdownCache: ConversionCache?
 
-    init(configuration: Configuration, highlighter: (any CodeHighlighter)?, theme: Theme?) throws(BuildError) {
+    /// `cores`: those the build runs on. `exitsAfterwards`: the process ends after this build.
+    init(configuration: Configuration, highlighter: (any CodeHighlighter)?, theme: Theme?, cores: Int,
+         exitsAfterwards: Bool = false) throws(BuildError) {
         let kramdown = configuration["kramdown"]?.orderedHash ?? OrderedHash()
         showsMarkdownWarnings = kramdown["show_warnings"]?.isTruthy ?? false
         let options = KramdownOptions(config: ContentConverters.optionValues(kramdown),
@@ -67,7 +69,8 @@ public struct ContentConverters: Sendable {
         if case .kramdown = markdown { isKramdown = true } else { isKramdown = false }
         sass = SassConversion(configuration: configuration, theme: theme)
         markdownCache = ConversionCache(configuration: configuration, name: "Converters--Markdown")
-        earlyStylesheets = EarlyStylesheets(conversion: sass, markdown: markdown, markdownCache: markdownCache)
+        earlyConversions = EarlyConversions(conversion: sass, markdown: markdown, markdownCache: markdownCache, cores: cores,
+                                            threadsWaitForExit: exitsAfterwards)
     }
 
     /// Jekyll's `smartify`: SmartyPants with the site's `kramdown:` options.
@@ -83,7 +86,7 @@ public struct ContentConverters: Sendable {
             case .markdown:
                 func convert(_ text: String) throws(BuildError) -> (text: String, keep: Bool) {
                     let converted: MarkdownOutput
-                    if let early = earlyStylesheets.markdownResult(for: text, page: page) {
+                    if let early = earlyConversions.markdownResult(for: text, page: page) {
                         converted = early
                     } else {
                         do {
@@ -103,7 +106,7 @@ public struct ContentConverters: Sendable {
                 }
             case .scss, .sass:
                 let result: SassConversion.Result
-                if let early = earlyStylesheets.result(for: output, syntax: kind, page: page) {
+                if let early = earlyConversions.stylesheetResult(for: output, syntax: kind, page: page) {
                     result = early
                 } else {
                     result = try sass.convert(output, syntax: kind, page: page)

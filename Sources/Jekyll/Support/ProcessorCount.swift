@@ -6,7 +6,7 @@ import Foundation
 /// URL and `Data` machinery, half a millisecond of every run's start-up). libdispatch sizes its
 /// thread pool by the same affinity: work queued for another thread while the pool's only thread
 /// is busy waits for its starvation timer (a second), so a build on one core must not queue work
-/// it then waits for (`EarlyStylesheets`, `TwoCores`).
+/// it then waits for (`EarlyConversions`, `TwoCores`).
 enum ProcessorCount {
     /// Counted once: the build asks several times (render workers, early stylesheets, the write).
     static let active: Int = {

@@ -5,7 +5,7 @@ import JekyllPlugins
 
 /// A stylesheet page compiled while the site is read stands in for the render's own compile only
 /// when the render would compile exactly the same text.
-@Suite struct EarlyStylesheetsTests {
+@Suite struct EarlyConversionsTests {
     @Test(arguments: [
         ("a { color: red; }", false),
         ("a { b { c: d } }", false),
@@ -16,7 +16,7 @@ import JekyllPlugins
         ("", false),
     ])
     func liquidMarkupIsAnOutputOrATagOpening(text: String, holds: Bool) {
-        #expect(EarlyStylesheets.holdsLiquidMarkup(text) == holds)
+        #expect(EarlyConversions.holdsLiquidMarkup(text) == holds)
     }
 
     static let files = [
@@ -32,14 +32,14 @@ import JekyllPlugins
 
     /// The pages as the build reads them, each offered to an early compiler (on two cores, whatever
     /// the machine's) as the build does.
-    static func readPages(_ root: String) throws -> (ContentConverters, EarlyStylesheets, [String: Document]) {
+    static func readPages(_ root: String) throws -> (ContentConverters, EarlyConversions, [String: Document]) {
         for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
         let logger = Logger(sink: { _, _ in })
         let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
         let setup = try SiteSetup(configuration: configuration, plugins: JekyllPlugins.all, logger: logger)
         var site = setup.site
         var reader = SiteReader(logger: logger)
-        let early = EarlyStylesheets(conversion: setup.converters.sass, cores: 2)
+        let early = EarlyConversions(conversion: setup.converters.sass, cores: 2)
         reader.pageRead = early.starter(for: site.converters)
         try reader.read(&site)
         return (setup.converters, early, Dictionary(uniqueKeysWithValues: site.pages.map { ($0.name, $0) }))
@@ -50,19 +50,19 @@ import JekyllPlugins
         defer { try? FileManager.default.removeItem(atPath: root) }
         let (converters, early, pages) = try Self.readPages(root)
         let plain = try #require(pages["plain.scss"]), indented = try #require(pages["indented.sass"])
-        let compiled = try #require(early.result(for: plain.content, syntax: .scss, page: plain))
+        let compiled = try #require(early.stylesheetResult(for: plain.content, syntax: .scss, page: plain))
         #expect(compiled.css == (try converters.sass.convert(plain.content, syntax: .scss, page: plain)).css)
         #expect(compiled.css.contains("width: 10px"))
-        #expect(early.result(for: indented.content, syntax: .sass, page: indented)?.css.contains("color: red") == true)
+        #expect(early.stylesheetResult(for: indented.content, syntax: .sass, page: indented)?.css.contains("color: red") == true)
         // Another text, another syntax or another page compiles afresh.
-        #expect(early.result(for: plain.content + "\n.more { a: b }", syntax: .scss, page: plain) == nil)
-        #expect(early.result(for: plain.content, syntax: .sass, page: plain) == nil)
+        #expect(early.stylesheetResult(for: plain.content + "\n.more { a: b }", syntax: .scss, page: plain) == nil)
+        #expect(early.stylesheetResult(for: plain.content, syntax: .sass, page: plain) == nil)
         var renamed = plain
         renamed.name = "other.scss"
-        #expect(early.result(for: plain.content, syntax: .scss, page: renamed) == nil)
+        #expect(early.stylesheetResult(for: plain.content, syntax: .scss, page: renamed) == nil)
         // Liquid may change the text: not compiled early.
         let liquid = try #require(pages["liquid.scss"])
-        #expect(early.result(for: liquid.content, syntax: .scss, page: liquid) == nil)
+        #expect(early.stylesheetResult(for: liquid.content, syntax: .scss, page: liquid) == nil)
     }
 
     /// The walk started before reading finds the stylesheets the reader will read (in any folder the
@@ -74,7 +74,7 @@ import JekyllPlugins
         let logger = Logger(sink: { _, _ in })
         let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
         let setup = try SiteSetup(configuration: configuration, plugins: JekyllPlugins.all, logger: logger)
-        let early = EarlyStylesheets(conversion: setup.converters.sass, cores: 2)
+        let early = EarlyConversions(conversion: setup.converters.sass, cores: 2)
         early.startLooking(configuration: setup.site.configuration)
         early.waitUntilLooked()
         var site = setup.site
@@ -82,10 +82,10 @@ import JekyllPlugins
         let pages = Dictionary(uniqueKeysWithValues: site.pages.map { ($0.relativePath, $0) })
         for (path, syntax) in [("assets/css/deep.scss", ConverterKind.scss), ("plain.scss", .scss), ("indented.sass", .sass)] {
             let page = try #require(pages[path])
-            #expect(early.result(for: page.content, syntax: syntax, page: page) != nil, "\(path)")
+            #expect(early.stylesheetResult(for: page.content, syntax: syntax, page: page) != nil, "\(path)")
         }
         let liquid = try #require(pages["liquid.scss"])
-        #expect(early.result(for: liquid.content, syntax: .scss, page: liquid) == nil)
+        #expect(early.stylesheetResult(for: liquid.content, syntax: .scss, page: liquid) == nil)
         #expect(pages["skipped/excluded.scss"] == nil)
         for path in ["skipped/excluded.scss", "_drafts/hidden.scss", "liquid.scss"] {
             #expect(!early.hasStarted(path: Path.join(setup.site.configuration.source, path)), "\(path)")
@@ -109,16 +109,16 @@ import JekyllPlugins
     @Test func oneCoreCompilesNoStylesheetEarly() throws {
         let root = NSTemporaryDirectory() + "kyll-early-one-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let (converters, _, pages) = try EarlyStylesheetsTests.readPages(root)
+        let (converters, _, pages) = try EarlyConversionsTests.readPages(root)
         let launched = Locked(0)
-        let early = EarlyStylesheets(conversion: converters.sass, cores: 1, launch: { _ in launched.withLock { $0 += 1 } })
+        let early = EarlyConversions(conversion: converters.sass, cores: 1, launch: { _ in launched.withLock { $0 += 1 } })
         let plain = try #require(pages["plain.scss"])
         let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: Logger(sink: { _, _ in }))
         early.startLooking(configuration: configuration)
         early.start(plain, chain: [.scss, .identity])
         #expect(launched.withLock { $0 } == 0)
         #expect(!early.hasStarted(path: plain.path))
-        #expect(early.result(for: plain.content, syntax: .scss, page: plain) == nil)
+        #expect(early.stylesheetResult(for: plain.content, syntax: .scss, page: plain) == nil)
     }
 
     /// A compile whose job is still queued (every pool thread busy) is made by the render that
@@ -126,16 +126,16 @@ import JekyllPlugins
     @Test(.timeLimit(.minutes(1))) func aQueuedCompileIsMadeByItsRender() throws {
         let root = NSTemporaryDirectory() + "kyll-early-held-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let (converters, _, pages) = try EarlyStylesheetsTests.readPages(root)
+        let (converters, _, pages) = try EarlyConversionsTests.readPages(root)
         let held = Locked<[@Sendable () -> Void]>([])
-        let early = EarlyStylesheets(conversion: converters.sass, cores: 2, launch: { job in held.withLock { $0.append(job) } })
+        let early = EarlyConversions(conversion: converters.sass, cores: 2, launch: { job in held.withLock { $0.append(job) } })
         let plain = try #require(pages["plain.scss"])
         early.start(plain, chain: [.scss, .identity])
         #expect(early.hasStarted(path: plain.path))
-        let compiled = try #require(early.result(for: plain.content, syntax: .scss, page: plain))
+        let compiled = try #require(early.stylesheetResult(for: plain.content, syntax: .scss, page: plain))
         #expect(compiled.css.contains(".plain { width: 10px; }"))
         for job in held.withLock({ $0 }) { job() }
-        #expect(early.result(for: plain.content, syntax: .scss, page: plain)?.css == compiled.css)
+        #expect(early.stylesheetResult(for: plain.content, syntax: .scss, page: plain)?.css == compiled.css)
     }
 
     @Test func oneCoreRunsBothStepsHereInOrder() throws {
@@ -155,5 +155,25 @@ import JekyllPlugins
     @Test(arguments: [(2, nil, 2), (1, nil, 1), (2, 1, 1), (0, nil, 1), (8, 3, 3), (2, 0, 1)] as [(Int, Int?, Int)])
     func coresAreTheAffinityWithinTheQuota(allowed: Int, quota: Int?, cores: Int) {
         #expect(ProcessorCount.cores(allowed: allowed, quota: quota) == cores)
+    }
+}
+
+/// The early walk's own thread, which a one-shot build leaves waiting for the process's exit.
+@Suite struct ThreadOfItsOwnTests {
+    final class Held: Sendable {}
+
+    /// The waiting thread has run its job and let go of what the job held.
+    @Test(.timeLimit(.minutes(1))) func aThreadLeftWaitingReleasesItsJob() {
+        let ran = DispatchSemaphore(value: 0)
+        weak var weakHeld: Held?
+        do {
+            let held = Held()
+            weakHeld = held
+            ThreadOfItsOwn.run({ withExtendedLifetime(held) { _ = ran.signal() } }, waitsForExit: true)
+        }
+        ran.wait()
+        // Released on the thread right after the job returns.
+        for _ in 0..<10_000 where weakHeld != nil { usleep(100) }
+        #expect(weakHeld == nil)
     }
 }

@@ -7,7 +7,8 @@ import Darwin
 import Liquid
 import Markdown
 
-/// Stylesheet pages compiled while the rest of the site is still being read.
+/// Stylesheet pages compiled, and Liquid-free Markdown pages converted (`EarlyMarkdown`), while
+/// the rest of the site is still being read.
 ///
 /// libsass is the longest single step of a small site's render (3 of its 8 ms on this
 /// repository's own site), and it used to start only when the render reached the stylesheet,
@@ -16,7 +17,7 @@ import Markdown
 /// takes the result only when the text it would compile, its syntax and the page's names are
 /// exactly those compiled early; anything else, or an early failure, compiles as before (so
 /// errors are reported by the render, once, with their usual location).
-final class EarlyStylesheets: Sendable {
+final class EarlyConversions: Sendable {
     private struct Input: Equatable {
         var text: String
         var syntax: ConverterKind
@@ -33,35 +34,7 @@ final class EarlyStylesheets: Sendable {
         }
     }
 
-    private final class Compilation: Sendable {
-        let input: Input
-        let page: Document
-        let finished = DispatchGroup()
-        let result = Locked<SassConversion.Result?>(nil)
-        /// Taken by whichever comes first: the queued job, or the render wanting the result (so a
-        /// render never waits for a job still queued behind busy pool threads).
-        private let claimed = Locked(false)
-
-        init(_ input: Input, _ page: Document) {
-            self.input = input
-            self.page = page
-            finished.enter()
-        }
-
-        /// Compiles, unless it was claimed already; true when this call compiled.
-        func runUnlessClaimed(_ conversion: SassConversion) -> Bool {
-            guard claimed.withLock({ taken in
-                defer { taken = true }
-                return !taken
-            }) else { return false }
-            let compiled = try? conversion.convert(input.text, syntax: input.syntax, page: page)
-            result.withLock { $0 = compiled }
-            finished.leave()
-            return true
-        }
-    }
-
-    private let compilations = Locked<[String: Compilation]>([:])
+    private let compilations = EarlyJobs<Input, SassConversion.Result>()
     private let conversion: SassConversion
     /// Liquid-free Markdown pages the walk converts before it compiles (nil: none).
     private let markdown: EarlyMarkdown?
@@ -71,16 +44,18 @@ final class EarlyStylesheets: Sendable {
     /// Whether there is a core to compile on beside the build's: on one core an early compile
     /// gains nothing, and the pool's one thread may be the build's own.
     private let hasSpareCore: Bool
-    /// Runs a job on another thread (libdispatch's pool; tests hold jobs back).
+    /// Runs a job on another thread (`ThreadOfItsOwn`; tests hold jobs back).
     private let launch: @Sendable (@escaping @Sendable () -> Void) -> Void
 
+    /// `cores`: those the build runs on (`SiteSetup.workers`). `threadsWaitForExit`: the process
+    /// ends after this build, and the threads started here wait for that instead of ending.
     init(conversion: SassConversion, markdown: ContentConverters.MarkdownProcessor? = nil, markdownCache: ConversionCache? = nil,
-         cores: Int = ProcessorCount.active,
-         launch: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void = EarlyStylesheets.onThreadOfItsOwn) {
+         cores: Int, threadsWaitForExit: Bool = false,
+         launch: (@Sendable (@escaping @Sendable () -> Void) -> Void)? = nil) {
         self.conversion = conversion
         self.markdown = markdown.map { EarlyMarkdown(markdown: $0, cache: markdownCache) }
         hasSpareCore = cores > 1
-        self.launch = launch
+        self.launch = launch ?? { ThreadOfItsOwn.run($0, waitsForExit: threadsWaitForExit) }
     }
 
     /// Looks for stylesheet pages in the source tree on another thread, walking it as the reader
@@ -91,9 +66,8 @@ final class EarlyStylesheets: Sendable {
     /// Folders (and links to folders, as the reader follows them) are told from files by the
     /// listing's entry types, without a `stat` per entry; the compile runs on the walking thread
     /// (a job of its own cost a second pool thread, competing with the walk for the same core).
-    /// The walk first converts the Liquid-free Markdown pages it found (`EarlyMarkdown`): a
-    /// small site's render wants its long page's HTML before its stylesheet, and libsass's compile
-    /// can wait while the rest is read and rendered.
+    /// Then it converts the Liquid-free Markdown pages it found (`EarlyMarkdown`) that no render
+    /// has taken yet: a larger site's render reaches them late.
     func startLooking(configuration: Configuration) {
         guard hasSpareCore else { return }
         let filter = EntryFilter(configuration: configuration)
@@ -127,16 +101,19 @@ final class EarlyStylesheets: Sendable {
                     }
                 }
             }
-            // Registered before the Markdown is converted: the reader, reaching them meanwhile,
-            // then starts no thread of its own, and a render wanting one first compiles it itself.
+            // All registered first: the reader, reaching a stylesheet meanwhile, then starts no
+            // thread of its own, and a render wanting one converts it itself unless it has begun.
             let compilations = stylesheets.compactMap {
                 self.registerFile(source: configuration.source, dir: $0.dir, name: $0.name, syntax: $0.syntax)
             }
-            var converted = 0
-            for path in pages where converted < EarlyMarkdown.limit {
-                if self.markdown?.convert(path: path) == true { converted += 1 }
+            var conversions: [EarlyJob<String, MarkdownOutput>] = []
+            for path in pages where conversions.count < EarlyMarkdown.limit {
+                if let conversion = self.markdown?.register(path: path) { conversions.append(conversion) }
             }
-            for compilation in compilations { _ = compilation.runUnlessClaimed(self.conversion) }
+            // The stylesheets first: libsass's compile is the longest single job, and a render
+            // reaching a page before the walk converts it has nothing better to do than convert it.
+            for compilation in compilations { compilation.runUnlessClaimed() }
+            for conversion in conversions { conversion.runUnlessClaimed() }
         }
     }
 
@@ -147,54 +124,21 @@ final class EarlyStylesheets: Sendable {
         return markdown.result(for: text, path: page.path)
     }
 
-    /// Runs `job` on a new thread. Queued to libdispatch instead, the walk started ~1 ms after it
-    /// was asked for (probed, 0.8 ms at best): the pool's first thread sets up libdispatch's event
-    /// manager, a thread of its own, before it runs anything, and the compile then ended after the
-    /// render wanted it (the seed site's render waited 1.3 ms for it, in the median of 30 runs).
-    static func onThreadOfItsOwn(_ job: @escaping @Sendable () -> Void) {
-        let box = Unmanaged.passRetained(Job(job)).toOpaque()
-        #if canImport(Darwin)
-        var thread: pthread_t?
-        let start: @convention(c) (UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? = { raw in
-            Unmanaged<Job>.fromOpaque(raw).takeRetainedValue().run()
-            return nil
-        }
-        #else
-        var thread = pthread_t()
-        let start: @convention(c) (UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? = { raw in
-            Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue().run()
-            return nil
-        }
-        #endif
-        guard pthread_create(&thread, nil, start, box) == 0 else {
-            Unmanaged<Job>.fromOpaque(box).release()
-            DispatchQueue.global().async(execute: job)
-            return
-        }
-        #if canImport(Darwin)
-        if let thread { pthread_detach(thread) }
-        #else
-        pthread_detach(thread)
-        #endif
-    }
-
-    private final class Job {
-        let run: @Sendable () -> Void
-        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
-    }
-
     /// Waits until `startLooking`'s walk has compiled every stylesheet it found (for tests).
     func waitUntilLooked() { looking.wait() }
 
     /// Whether the walk converted the Markdown page at `path` (for tests).
     func hasConvertedMarkdown(path: String) -> Bool { markdown?.hasConversion(path: path) ?? false }
 
+    /// Whether the render took the walk's conversion of the Markdown page at `path` (for tests).
+    func markdownWasTaken(path: String) -> Bool { markdown?.conversionWasTaken(path: path) ?? false }
+
     /// Whether a compilation was started for the file at `path` (for tests).
-    func hasStarted(path: String) -> Bool { compilations.withLock { $0[path] != nil } }
+    func hasStarted(path: String) -> Bool { compilations.has(path: path) }
 
     /// A stylesheet file as the reader would make its page, if it has front matter, registered to be
     /// compiled here.
-    private func registerFile(source: String, dir: String, name: String, syntax: ConverterKind) -> Compilation? {
+    private func registerFile(source: String, dir: String, name: String, syntax: ConverterKind) -> EarlyJob<Input, SassConversion.Result>? {
         let path = Path.sanitized(base: source, Path.join(dir, name))
         guard let text = try? SourceText.read(path, displayPath: path), let split = FrontMatterSplit.split(text) else { return nil }
         let page = Document(kind: .page, path: path, relativePath: Path.join(dir, name).droppingLeadingSlash, name: name,
@@ -211,31 +155,25 @@ final class EarlyStylesheets: Sendable {
     /// Starts compiling `page` on another thread if it is a stylesheet whose render is its body.
     func start(_ page: Document, chain: [ConverterKind]) {
         guard let compilation = register(page, chain: chain) else { return }
-        let conversion = conversion
-        launch { _ = compilation.runUnlessClaimed(conversion) }
+        launch { compilation.runUnlessClaimed() }
     }
 
     /// A new compilation of `page` if it is a stylesheet whose render is its body (and none was
     /// registered for its path yet), not yet started.
-    private func register(_ page: Document, chain: [ConverterKind]) -> Compilation? {
+    private func register(_ page: Document, chain: [ConverterKind]) -> EarlyJob<Input, SassConversion.Result>? {
         guard hasSpareCore, chain.count == 2, chain[0] == .scss || chain[0] == .sass, chain[1] == .identity,
-              !page.content.isEmpty, !EarlyStylesheets.holdsLiquidMarkup(page.content) else { return nil }
-        let compilation = Compilation(Input(page.content, chain[0], page), page)
-        let isNew = compilations.withLock { all in
-            guard all[page.path] == nil else { return false }
-            all[page.path] = compilation
-            return true
-        }
-        return isNew ? compilation : nil
+              !page.content.isEmpty, !EarlyConversions.holdsLiquidMarkup(page.content) else { return nil }
+        let conversion = conversion, syntax = chain[0]
+        return compilations.register(path: page.path, Input(page.content, syntax, page), work: {
+            return try? conversion.convert(page.content, syntax: syntax, page: page)
+        })
     }
 
     /// The early result for exactly this compilation, waiting for it if it is still running.
-    func result(for text: String, syntax: ConverterKind, page: Document) -> SassConversion.Result? {
-        guard let compilation = compilations.withLock({ $0[page.path] }),
-              compilation.input == Input(text, syntax, page) else { return nil }
-        // Not started yet (the pool's threads are busy): compiled here rather than waited for.
-        if !compilation.runUnlessClaimed(conversion) { compilation.finished.wait() }
-        return compilation.result.withLock { $0 }
+    /// Not started yet (its thread is busy): compiled here rather than waited for.
+    func stylesheetResult(for text: String, syntax: ConverterKind, page: Document) -> SassConversion.Result? {
+        let input = Input(text, syntax, page)
+        return compilations.result(path: page.path, same: { $0 == input })
     }
 
     /// Whether Liquid could change the text: an output (`{{`) or a tag (`{%`) opens in it.
