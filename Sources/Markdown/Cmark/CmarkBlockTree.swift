@@ -45,23 +45,27 @@ struct CmarkBlockTree: Equatable {
     /// tree is the same, and only the tree is read.
     /// `laterLineStarts` as `BlockSkeleton.shortened` takes them.
     init(parsing source: Bytes, shortening: Bool = true, laterLineStarts: [Int]? = nil) {
+        self = Self.parsed(source, shortening: shortening, laterLineStarts: laterLineStarts).tree
+    }
+
+    /// The tree of `source` as `init(parsing:shortening:laterLineStarts:)` makes it, and how many
+    /// times cmark parsed (twice when a block left out was inside another after all).
+    static func parsed(_ source: Bytes, shortening: Bool = true, laterLineStarts: [Int]? = nil) -> (tree: CmarkBlockTree, parses: Int) {
         // room for a page's blocks at once instead of a new buffer at each doubling: prose has a
         // block every few hundred bytes, a list two for each item's line
         let capacity = max(64, source.count / 64)
         guard shortening, let skeleton = BlockSkeleton.shortened(source, laterLineStarts: laterLineStarts) else {
-            self = Cmark.withBlockTree(source, options: Self.kramdownOptions) { CmarkBlockTree(document: $0, capacity: capacity) }
-            return
+            return (Cmark.withBlockTree(source, options: kramdownOptions) { CmarkBlockTree(document: $0, capacity: capacity) }, 1)
         }
         let dropped = DroppedLines(skeleton.dropped, sourceLineCount: skeleton.sourceLineCount)
-        if let tree = Cmark.withBlockTree(skeleton.bytes, options: Self.kramdownOptions, {
+        if let tree = Cmark.withBlockTree(skeleton.bytes, options: kramdownOptions, {
             CmarkBlockTree(document: $0, capacity: capacity, dropped: dropped)
         }) {
-            self = tree
-            return
+            return (tree, 1)
         }
         // a line left out was inside a block after all: the lines kept this time
         let parsed = BlockSkeleton.shortened(source, laterLineStarts: laterLineStarts, droppingBlocks: false)?.bytes ?? source
-        self = Cmark.withBlockTree(parsed, options: Self.kramdownOptions) { CmarkBlockTree(document: $0, capacity: capacity) }
+        return (Cmark.withBlockTree(parsed, options: kramdownOptions) { CmarkBlockTree(document: $0, capacity: capacity) }, 2)
     }
 
     /// The tree of `document`, parsed from a source without the lines of `dropped`: their
@@ -124,7 +128,7 @@ struct CmarkBlockTree: Equatable {
             if var block = Self.block(c) {
                 // cmark ends an HTML block that closes on a line (`-->`) on the line before
                 // (two before, after a blank line): such a block may reach two lines further
-                let reach = block.kind == .htmlBlock ? Self.sourceLine(block.endLine + 2, dropped.sourceLines) : nil
+                let reach = block.kind == .htmlBlock && Self.mayEndOnAMarkerLine(c) ? Self.sourceLine(block.endLine + 2, dropped.sourceLines) : nil
                 Self.mapLines(&block, dropped.sourceLines)
                 guard appendDropped(before: block.startLine) else { return nil }
                 blocks.append(block)
@@ -151,6 +155,29 @@ struct CmarkBlockTree: Equatable {
         }
         return start..<blocks.count
     }
+
+    /// Whether an HTML block may be of a kind that ends on the line holding an end marker
+    /// (`</script>`, `-->`, `?>`, `>`, `]]>`: cmark's kinds 1 to 5), which cmark ends on the line
+    /// before; the other kinds end before a blank line, where cmark ends them. Its first line
+    /// tells: `<!`, `<?`, or `<` and `script`, `pre`, `style` or `textarea` in any case.
+    private static func mayEndOnAMarkerLine(_ htmlBlock: OpaquePointer) -> Bool {
+        guard let literal = cmark_node_get_literal(htmlBlock) else { return true }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { text in
+            var i = 0
+            while text[i] == Byte.space { i += 1 }
+            guard text[i] == Byte.lt else { return true }
+            i += 1
+            if text[i] == Byte.bang || text[i] == Byte.question { return true }
+            return rawTextTagNames.contains { name in
+                // (the text ends with a NUL, which matches no letter of a name)
+                for (k, letter) in name.enumerated() where text[i + k] | 0x20 != letter { return false }
+                let after = text[i + name.count]
+                return after == Byte.space || after == Byte.tab || after == Byte.gt || after == Byte.newline || after == Byte.cr || after == 0
+            }
+        }
+    }
+
+    private static let rawTextTagNames: [[UInt8]] = ["script", "pre", "style", "textarea"].map { Array($0.utf8) }
 
     /// The block's lines in the source, from those in a shortened source whose lines are
     /// `sourceLines`. A block that ends before it starts (an HTML block that closes on its first
