@@ -72,7 +72,7 @@ struct CmarkBlockTree: Equatable {
     /// blocks put back between the top-level blocks, the other blocks' lines counted as in
     /// the whole source. Nil when a block spans a line left out (its block was another there).
     private init?(document: OpaquePointer, capacity: Int, dropped: DroppedLines) {
-        var nodes: [OpaquePointer] = []
+        var nodes: [OpaquePointer?] = []
         nodes.reserveCapacity(capacity)
         blocks.reserveCapacity(capacity)
         guard let top = appendTopLevel(of: document, &nodes, dropped) else { return nil }
@@ -81,7 +81,7 @@ struct CmarkBlockTree: Equatable {
     }
 
     private init(document: OpaquePointer, capacity: Int) {
-        var nodes: [OpaquePointer] = []
+        var nodes: [OpaquePointer?] = []
         nodes.reserveCapacity(capacity)
         blocks.reserveCapacity(capacity)
         top = appendChildren(of: document, &nodes, [])
@@ -89,13 +89,13 @@ struct CmarkBlockTree: Equatable {
     }
 
     /// Appends the children of every container, each container's together when its turn comes
-    /// (`nodes` are the cmark nodes of the blocks so far).
-    private mutating func appendDescendants(_ nodes: inout [OpaquePointer], _ sourceLines: [Int]) {
+    /// (`nodes` are the cmark nodes of the blocks so far, nil for those of a block left out).
+    private mutating func appendDescendants(_ nodes: inout [OpaquePointer?], _ sourceLines: [Int]) {
         var i = 0
         while i < blocks.count {
             switch blocks[i].kind {
             case .blockQuote, .list, .item, .footnoteDefinition:
-                let range = appendChildren(of: nodes[i], &nodes, sourceLines)
+                let range = nodes[i].map { appendChildren(of: $0, &nodes, sourceLines) } ?? appendLeftOutChildren(of: blocks[i], &nodes)
                 blocks[i].children = range
             default: break
             }
@@ -105,7 +105,7 @@ struct CmarkBlockTree: Equatable {
 
     /// Appends the document's children and the blocks left out between them, in line order;
     /// nil when a child spans a block left out.
-    private mutating func appendTopLevel(of document: OpaquePointer, _ nodes: inout [OpaquePointer],
+    private mutating func appendTopLevel(of document: OpaquePointer, _ nodes: inout [OpaquePointer?],
                                          _ dropped: DroppedLines) -> Range<Int>? {
         let start = blocks.count
         var next = 0
@@ -116,8 +116,7 @@ struct CmarkBlockTree: Equatable {
                 guard dropped.line(next) > lastEnd else { return false }
                 let block = dropped.block(next)
                 blocks.append(block)
-                // (a leaf: its node is never read)
-                nodes.append(document)
+                nodes.append(nil)
                 lastEnd = block.endLine
                 next += 1
             }
@@ -141,7 +140,19 @@ struct CmarkBlockTree: Equatable {
         return start..<blocks.count
     }
 
-    private mutating func appendChildren(of node: OpaquePointer, _ nodes: inout [OpaquePointer],
+    /// Appends the children cmark gives a block of a list left out (`BlockSkeleton`): an item
+    /// on each of a list's lines, a paragraph on an item's line.
+    private mutating func appendLeftOutChildren(of block: CmarkBlock, _ nodes: inout [OpaquePointer?]) -> Range<Int> {
+        let start = blocks.count
+        let kind: CmarkBlock.Kind = block.kind == .list ? .item : .paragraph
+        for line in block.startLine...block.endLine {
+            blocks.append(CmarkBlock(kind: kind, startLine: line, endLine: line))
+            nodes.append(nil)
+        }
+        return start..<blocks.count
+    }
+
+    private mutating func appendChildren(of node: OpaquePointer, _ nodes: inout [OpaquePointer?],
                                          _ sourceLines: [Int]) -> Range<Int> {
         let start = blocks.count
         var child = cmark_node_first_child(node)
@@ -275,6 +286,9 @@ struct DroppedLines {
         case .paragraph: return CmarkBlock(kind: .paragraph, startLine: d.line, endLine: end)
         case .heading(let level): return CmarkBlock(kind: .heading, startLine: d.line, endLine: end, headingLevel: level)
         case .fencedCode: return CmarkBlock(kind: .codeBlock, startLine: d.line, endLine: end, fenced: true)
+        case .tightList(let marker):
+            return CmarkBlock(kind: .list, startLine: d.line, endLine: end, ordered: marker == Byte.dot || marker == Byte.rparen,
+                              parenDelimiter: marker == Byte.rparen)
         }
     }
 }
