@@ -22,6 +22,9 @@ struct BlockSkeletonListTests {
         ("- über\n- | pipe | cell |\n- __strong__ start\n\n```\ncode\n```\n", "```\ncode\n```\n"),
         // a list after a list left out: the first one is closed in the source too
         ("- a\n- b\n\nPara\n\n- c\n\nlast\n", "last\n"),
+        // lists nested in items, one line an item
+        ("- a\n  - n1\n  - n2\n- b\n  * n3\n\nafter\n", "after\n"),
+        ("Intro\n\n* a\n  + n1\n* b\n* c\n  - n2\n\n## Next\n", "## Next\n"),
     ])
     func aTightListIsLeftOut(_ text: String, _ rest: String) throws {
         let shortened = try #require(BlockSkeleton.shortened(KramdownConverter.sourceBytes(text)))
@@ -47,8 +50,8 @@ struct BlockSkeletonListTests {
     /// after the blank one that could continue the list, a list after an open container or at
     /// the end, a list in a fence — each gives cmark's tree unchanged.
     @Test(arguments: [
-        // a lazy line, an indented line, a nested list, another bullet, an empty item
-        "- one\nlazy\n\nafter\n", "- one\n  more\n\nafter\n", "- one\n  - nested\n\nafter\n",
+        // a lazy line, an indented line, another bullet, an empty item
+        "- one\nlazy\n\nafter\n", "- one\n  more\n\nafter\n",
         "- one\n* two\n\nafter\n", "1. one\n2) two\n\nafter\n", "- one\n-\n\nafter\n",
         // item text that opens another block: HTML, a header, a rule, a fence, indented code, a quote
         "- <div>\n- two\n\nafter\n", "- # head\n\nafter\n", "- * * *\n\nafter\n", "- ```x\n\nafter\n",
@@ -56,15 +59,35 @@ struct BlockSkeletonListTests {
         // ten digits make no number; a list followed by an item, an indented line or a quote
         "1234567890. one\n\nafter\n", "- one\n\n- two\n\nafter\n", "- one\n\n  more\n\nafter\n",
         "- one\n\n> quote\n\nafter\n", "1. one\n\n2. two\n\nafter\n", "- one\n\n\nafter\n",
+        // a blank line of spaces after the list, which cmark ends there (found by the fuzz target)
+        "- one\n \nafter\n", "- a\n  - n\n  \nafter\n", "1. first prose \n \n-: three`\n\nText after\n\n1. x\n",
         // after a list, indented code or a quote; at the end of the text; in a fence
         "- x\n\n- one\n\nafter\n", "    code\n\n- one\n\nafter\n", "> q\n\n- one\n\nafter\n", "Text\n\n- one\n- two\n",
         "```\n\n- one\n\n```\n\nafter\n",
         // a label colon in the list's lines
         "- one]: two\n\nafter\n",
+        // nested lists of another shape: two in one item, deeper, ordered, in an ordered list,
+        // three spaces in, a nested item that opens another block, a line of a third level
+        "- a\n  - n\n  * m\n\nafter\n", "- a\n    - deep\n\nafter\n", "- a\n  1. n\n\nafter\n",
+        "1. a\n  - n\n\nafter\n", "- a\n   - n\n\nafter\n", "- a\n  - <b>n</b>\n\nafter\n",
+        "- a\n  - n\n    - deeper\n\nafter\n", "- a\n  - n\n  lazy\n\nafter\n",
     ])
     func aListThatIsNoTightListIsKept(_ text: String) {
         #expect(!Self.dropped(text).contains { $0.kind.isList }, "\(text)")
         #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false), "\(text)")
+    }
+
+    /// A nested list put back: in its item after the item's paragraph, an item on each line.
+    @Test func aNestedListIsPutBackInItsItem() throws {
+        let text = "Intro\n\n- a\n  - n1\n  - n2\n- b\n\nafter\n"
+        let shortened = try #require(BlockSkeleton.shortened(KramdownConverter.sourceBytes(text)))
+        #expect(shortened.nestedItemLines == [3, 4])
+        let tree = Self.tree(text, shortening: true)
+        #expect(tree == Self.tree(text, shortening: false))
+        let list = try #require(tree.blocks[tree.top].first { $0.kind == .list })
+        let first = tree.blocks[list.children.lowerBound]
+        #expect(first.startLine == 2 && first.endLine == 4)
+        #expect(tree.blocks[first.children].map(\.kind) == [.paragraph, .list])
     }
 
     /// A list left out inside an HTML block after all (one that ends on a marker line, or one

@@ -46,6 +46,21 @@ extension BlockSkeleton {
         return .tightList(marker: marker)
     }
 
+    /// What the line is to a list of one-line items of `marker` (`listItemKind`) whose last
+    /// item holds a list of `nestedBullet` (0 when none): 0 for its next item; for a bullet
+    /// list, the bullet of an item two spaces in, nested in the last item (a list of the same
+    /// bullet as the one nested already, or any if none is); nil when it is neither.
+    static func listLine(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int, marker: UInt8, nestedBullet: UInt8) -> UInt8? {
+        let kind = listItemKind(base, lineStart, lineEnd)
+        if kind == .tightList(marker: marker) { return 0 }
+        guard kind == nil, marker == Byte.dash || marker == Byte.star || marker == Byte.plus, lineEnd - lineStart > 4,
+              base[lineStart] == Byte.space, base[lineStart + 1] == Byte.space,
+              case .tightList(let bullet) = listItemKind(base, lineStart + 2, lineEnd),
+              bullet == Byte.dash || bullet == Byte.star || bullet == Byte.plus,
+              nestedBullet == 0 || bullet == nestedBullet else { return nil }
+        return bullet
+    }
+
     /// The level of the ATX header the line `lineStart..<lineEnd` is from its first byte (one to
     /// six `#` before a space or tab); 0 when it is none.
     static func headingLevel(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Int {

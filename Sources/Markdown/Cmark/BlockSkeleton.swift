@@ -30,8 +30,9 @@ import Darwin
 /// Whole blocks are left out too: a paragraph whose lines all start with a letter or another
 /// plain byte (`startsPlainParagraph`), an ATX header (`headingLevel`), a fenced code block
 /// (`fenceOpener`) or a list of one-line items (`listItemKind`: one item a line, each a
-/// paragraph) that starts a line after a blank line is left out with the blank line after
-/// it when a non-blank line follows (for a list, one that cannot continue it).
+/// paragraph; a bullet's item may hold a list of such items, `listLine`) that starts a line
+/// after a blank line is left out with the blank line after it when a non-blank line follows
+/// (for a list, one that cannot continue it).
 /// After a blank line such a line closes every container, so it starts a block at the top
 /// level unless it is inside a top-level fence or HTML block (blocks that end only at a later
 /// line or at the end), and then the shortened source's block holds the next kept line too:
@@ -54,6 +55,9 @@ enum BlockSkeleton {
         var sourceLineCount: Int
         /// The blocks left out, in order.
         var dropped: [DroppedBlock] = []
+        /// The lines of the items of lists nested in a list left out (`DroppedBlock.Kind.tightList`),
+        /// in order.
+        var nestedItemLines: [Int] = []
     }
 
     /// A block left out: a paragraph, an ATX header or a fenced code block, on `lineCount`
@@ -88,6 +92,8 @@ enum BlockSkeleton {
         var stretchDeferred: Bool
         /// The first cut made in the block's lines (their stretches), undone when it is left out.
         var firstCut: Int
+        /// In a list: the bullet of the list nested in its last item, 0 when none.
+        var nestedBullet: UInt8 = 0
     }
 
     /// A fence opened at the start of a line after a blank line, not yet closed.
@@ -127,6 +133,8 @@ enum BlockSkeleton {
             // (a list before it and one after it would be one list there)
             var containerMayBeOpen = false
             var candidate: Candidate?, followedByBlank: Candidate?, openFence: OpenFence?
+            // the nested items of the list that is `candidate` or `followedByBlank`
+            var nestedItemLines: [Int] = [], candidateNestedItemLines: [Int] = []
             // a paragraph or header kept after all gets its stretch (in order: no later line
             // has a cut yet)
             func keep(_ c: Candidate) {
@@ -156,6 +164,7 @@ enum BlockSkeleton {
                         cuts.removeLast(cuts.count - c.firstCut)
                         cuts.append(Cut(range: c.start..<lineStart, isStretch: false))
                         dropped.append(DroppedBlock(line: c.line, lineCount: line - c.line, kind: c.kind))
+                        if c.kind.isList { nestedItemLines += candidateNestedItemLines }
                         runFirstCut = cuts.count
                     }
                 }
@@ -165,7 +174,8 @@ enum BlockSkeleton {
                     if let c = candidate, c.lastLine == line - 1 {
                         if holdsLabelColon(labelColons, &nextColon, in: runStart..<lineStart) {
                             cuts.removeLast(cuts.count - runFirstCut)
-                        } else {
+                        } else if !c.kind.isList || lineEnd == lineStart {
+                            // (cmark ends a list on a blank line of spaces, not on the line before)
                             followedByBlank = c
                         }
                     } else if cuts.count > runFirstCut, holdsLabelColon(labelColons, &nextColon, in: runStart..<lineStart) {
@@ -181,9 +191,12 @@ enum BlockSkeleton {
                     c.lastLine = line
                     candidate = c
                     if let stretch = stretch(base, lineStart, lineEnd) { cuts.append(Cut(range: stretch, isStretch: true)) }
-                } else if var c = candidate, case .tightList = c.kind, c.kind == listItemKind(base, lineStart, lineEnd) {
-                    // the next item of the list (its stretch cut below, like every kept line's)
+                } else if var c = candidate, case .tightList(let marker) = c.kind,
+                          let bullet = listLine(base, lineStart, lineEnd, marker: marker, nestedBullet: c.nestedBullet) {
+                    // the next item of the list, or of the list nested in its last item
                     c.lastLine = line
+                    c.nestedBullet = bullet
+                    if bullet != 0 { candidateNestedItemLines.append(line) }
                     candidate = c
                     if let stretch = stretch(base, lineStart, lineEnd) { cuts.append(Cut(range: stretch, isStretch: true)) }
                 } else {
@@ -212,6 +225,7 @@ enum BlockSkeleton {
                            let kind = listItemKind(base, lineStart, lineEnd) {
                             candidate = Candidate(line: line, lastLine: line, kind: kind, start: lineStart,
                                                   lineEnd: lineEnd, stretchDeferred: false, firstCut: cuts.count)
+                            candidateNestedItemLines.removeAll(keepingCapacity: true)
                         }
                         containerMayBeOpen = true
                     } else if previousIsBlank, !mayBeInFence {
@@ -238,7 +252,8 @@ enum BlockSkeleton {
                 cuts.removeLast(cuts.count - runFirstCut)
             }
             guard !cuts.isEmpty else { return nil }
-            return Skeleton(bytes: copy(base, buffer.count, leavingOut: cuts), sourceLineCount: line, dropped: dropped)
+            return Skeleton(bytes: copy(base, buffer.count, leavingOut: cuts), sourceLineCount: line, dropped: dropped,
+                            nestedItemLines: nestedItemLines)
         }
     }
 

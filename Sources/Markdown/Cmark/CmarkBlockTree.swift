@@ -57,7 +57,7 @@ struct CmarkBlockTree: Equatable {
         guard shortening, let skeleton = BlockSkeleton.shortened(source, laterLineStarts: laterLineStarts) else {
             return (Cmark.withBlockTree(source, options: kramdownOptions) { CmarkBlockTree(document: $0, capacity: capacity) }, 1)
         }
-        let dropped = DroppedLines(skeleton.dropped, sourceLineCount: skeleton.sourceLineCount)
+        let dropped = DroppedLines(skeleton.dropped, nestedItemLines: skeleton.nestedItemLines, sourceLineCount: skeleton.sourceLineCount)
         if let tree = Cmark.withBlockTree(skeleton.bytes, options: kramdownOptions, {
             CmarkBlockTree(document: $0, capacity: capacity, dropped: dropped)
         }) {
@@ -77,7 +77,7 @@ struct CmarkBlockTree: Equatable {
         blocks.reserveCapacity(capacity)
         guard let top = appendTopLevel(of: document, &nodes, dropped) else { return nil }
         self.top = top
-        appendDescendants(&nodes, dropped.sourceLines)
+        appendDescendants(&nodes, dropped.sourceLines, dropped)
     }
 
     private init(document: OpaquePointer, capacity: Int) {
@@ -85,17 +85,17 @@ struct CmarkBlockTree: Equatable {
         nodes.reserveCapacity(capacity)
         blocks.reserveCapacity(capacity)
         top = appendChildren(of: document, &nodes, [])
-        appendDescendants(&nodes, [])
+        appendDescendants(&nodes, [], nil)
     }
 
     /// Appends the children of every container, each container's together when its turn comes
     /// (`nodes` are the cmark nodes of the blocks so far, nil for those of a block left out).
-    private mutating func appendDescendants(_ nodes: inout [OpaquePointer?], _ sourceLines: [Int]) {
+    private mutating func appendDescendants(_ nodes: inout [OpaquePointer?], _ sourceLines: [Int], _ dropped: DroppedLines?) {
         var i = 0
         while i < blocks.count {
             switch blocks[i].kind {
             case .blockQuote, .list, .item, .footnoteDefinition:
-                let range = nodes[i].map { appendChildren(of: $0, &nodes, sourceLines) } ?? appendLeftOutChildren(of: blocks[i], &nodes)
+                let range = nodes[i].map { appendChildren(of: $0, &nodes, sourceLines) } ?? appendLeftOutChildren(of: blocks[i], &nodes, dropped)
                 blocks[i].children = range
             default: break
             }
@@ -141,13 +141,29 @@ struct CmarkBlockTree: Equatable {
     }
 
     /// Appends the children cmark gives a block of a list left out (`BlockSkeleton`): an item
-    /// on each of a list's lines, a paragraph on an item's line.
-    private mutating func appendLeftOutChildren(of block: CmarkBlock, _ nodes: inout [OpaquePointer?]) -> Range<Int> {
+    /// on each of a list's lines (and the lines of the list nested in it), a paragraph on an
+    /// item's line and the list nested in it.
+    private mutating func appendLeftOutChildren(of block: CmarkBlock, _ nodes: inout [OpaquePointer?],
+                                                _ dropped: DroppedLines?) -> Range<Int> {
         let start = blocks.count
-        let kind: CmarkBlock.Kind = block.kind == .list ? .item : .paragraph
-        for line in block.startLine...block.endLine {
-            blocks.append(CmarkBlock(kind: kind, startLine: line, endLine: line))
+        if block.kind == .item {
+            blocks.append(CmarkBlock(kind: .paragraph, startLine: block.startLine, endLine: block.startLine))
             nodes.append(nil)
+            if block.endLine > block.startLine {
+                blocks.append(CmarkBlock(kind: .list, startLine: block.startLine + 1, endLine: block.endLine))
+                nodes.append(nil)
+            }
+            return start..<blocks.count
+        }
+        // (a nested list's lines are all its items')
+        let isNested = dropped?.isNestedItem(block.startLine) ?? false
+        var line = block.startLine
+        while line <= block.endLine {
+            var end = line
+            while !isNested, end < block.endLine, dropped?.isNestedItem(end + 1) == true { end += 1 }
+            blocks.append(CmarkBlock(kind: .item, startLine: line, endLine: end))
+            nodes.append(nil)
+            line = end + 1
         }
         return start..<blocks.count
     }
@@ -246,11 +262,14 @@ struct CmarkBlockTree: Equatable {
 /// and the source line of each line of cmark's source.
 struct DroppedLines {
     private let dropped: [BlockSkeleton.DroppedBlock]
+    /// The source lines of the items of lists nested in lists left out, in order.
+    private let nestedItemLines: [Int]
     /// The source line of each line of cmark's source (empty when nothing was left out).
     let sourceLines: [Int]
 
-    init(_ dropped: [BlockSkeleton.DroppedBlock], sourceLineCount: Int) {
+    init(_ dropped: [BlockSkeleton.DroppedBlock], nestedItemLines: [Int] = [], sourceLineCount: Int) {
         self.dropped = dropped
+        self.nestedItemLines = nestedItemLines
         guard !dropped.isEmpty else {
             sourceLines = []
             return
@@ -273,6 +292,16 @@ struct DroppedLines {
     }
 
     var isEmpty: Bool { dropped.isEmpty }
+
+    /// Whether source line `line` is an item of a list nested in a list left out.
+    func isNestedItem(_ line: Int) -> Bool {
+        var lo = 0, hi = nestedItemLines.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if nestedItemLines[mid] < line { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < nestedItemLines.count && nestedItemLines[lo] == line
+    }
     var count: Int { dropped.count }
     /// The first source line of block `k`.
     func line(_ k: Int) -> Int { dropped[k].line }
