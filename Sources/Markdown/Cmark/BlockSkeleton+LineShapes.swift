@@ -2,19 +2,19 @@
 /// container's, a list item's, a header's or a fence's.
 extension BlockSkeleton {
     /// Whether the line `lineStart..<lineEnd` holds only spaces and tabs.
-    static func isBlank(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
+    @inline(__always) static func isBlank(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
         var i = lineStart
         while i < lineEnd, base[i] == Byte.space || base[i] == Byte.tab { i += 1 }
         return i == lineEnd
     }
 
-    static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- UInt8(ascii: "a") < 26 }
+    @inline(__always) static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- UInt8(ascii: "a") < 26 }
 
     /// Whether the line `lineStart..<lineEnd` (not blank) starts or continues a paragraph
     /// wherever it is read: a letter or another character's first byte, `|`, or emphasis or a
     /// code span (one `*`, `_` or backtick, or two `*` or `_`) before a letter, which opens no
     /// list, rule or fence and is no setext underline.
-    static func startsPlainParagraph(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
+    @inline(__always) static func startsPlainParagraph(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
         let c = base[lineStart]
         // (not a byte order mark, which cmark skips at the start)
         if isLetter(c) || (c >= 0x80 && c != 0xEF) || c == Byte.pipe { return true }
@@ -25,7 +25,7 @@ extension BlockSkeleton {
 
     /// Whether the line may open or continue a list, a quote or an indented block: it starts
     /// with a space, a tab, `>`, a digit, or a bullet before a space, a tab or its end.
-    static func mayOpenContainer(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
+    @inline(__always) static func mayOpenContainer(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
         let c = base[lineStart]
         if c == Byte.space || c == Byte.tab || c == Byte.gt || c &- UInt8(ascii: "0") < 10 { return true }
         guard c == Byte.dash || c == Byte.star || c == Byte.plus else { return false }
@@ -63,7 +63,7 @@ extension BlockSkeleton {
 
     /// The level of the ATX header the line `lineStart..<lineEnd` is from its first byte (one to
     /// six `#` before a space or tab); 0 when it is none.
-    static func headingLevel(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Int {
+    @inline(__always) static func headingLevel(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Int {
         var i = lineStart
         while i < lineEnd, i - lineStart < 7, base[i] == Byte.hash { i += 1 }
         let level = i - lineStart
@@ -88,7 +88,7 @@ extension BlockSkeleton {
 
     /// Whether the line, after its spaces, starts with three backticks or tildes: it may open or
     /// close a fence, whose lines are not left out (a guess: `CmarkBlockTree` checks).
-    static func opensFence(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
+    @inline(__always) static func opensFence(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
         var i = lineStart
         while i < lineEnd, base[i] == Byte.space { i += 1 }
         guard i + 2 < lineEnd else { return false }
