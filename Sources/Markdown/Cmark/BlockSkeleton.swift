@@ -28,9 +28,11 @@ import Darwin
 /// their starts and so their container markers and indentation are all kept.
 ///
 /// Whole blocks are left out too: a paragraph whose lines all start with a letter or another
-/// plain byte (`startsPlainParagraph`), an ATX header (`headingLevel`) or a fenced code block
-/// (`fenceOpener`) that starts a line after a blank line is left out with the blank line after
-/// it when a non-blank line follows.
+/// plain byte (`startsPlainParagraph`), an ATX header (`headingLevel`), a fenced code block
+/// (`fenceOpener`) or a list of one-line items (`listItemKind`: one item a line, each a
+/// paragraph; a bullet's item may hold a list of such items, `listLine`) that starts a line
+/// after a blank line is left out with the blank line after it when a non-blank line follows
+/// (for a list, one that cannot continue it).
 /// After a blank line such a line closes every container, so it starts a block at the top
 /// level unless it is inside a top-level fence or HTML block (blocks that end only at a later
 /// line or at the end), and then the shortened source's block holds the next kept line too:
@@ -53,12 +55,20 @@ enum BlockSkeleton {
         var sourceLineCount: Int
         /// The blocks left out, in order.
         var dropped: [DroppedBlock] = []
+        /// The lines of the items of lists nested in a list left out (`DroppedBlock.Kind.tightList`),
+        /// in order.
+        var nestedItemLines: [Int] = []
     }
 
     /// A block left out: a paragraph, an ATX header or a fenced code block, on `lineCount`
     /// source lines from `line`, the blank line after it included.
     struct DroppedBlock: Equatable {
-        enum Kind: Equatable { case paragraph, heading(level: Int), fencedCode }
+        enum Kind: Equatable {
+            case paragraph, heading(level: Int), fencedCode
+            /// A list of one-line items, one on each line, each item holding a paragraph; `marker`
+            /// is the items' bullet, or their number's `.` or `)`.
+            case tightList(marker: UInt8)
+        }
         var line: Int
         var lineCount: Int
         var kind: Kind
@@ -82,6 +92,8 @@ enum BlockSkeleton {
         var stretchDeferred: Bool
         /// The first cut made in the block's lines (their stretches), undone when it is left out.
         var firstCut: Int
+        /// In a list: the bullet of the list nested in its last item, 0 when none.
+        var nestedBullet: UInt8 = 0
     }
 
     /// A fence opened at the start of a line after a blank line, not yet closed.
@@ -121,6 +133,8 @@ enum BlockSkeleton {
             // (a list before it and one after it would be one list there)
             var containerMayBeOpen = false
             var candidate: Candidate?, followedByBlank: Candidate?, openFence: OpenFence?
+            // the nested items of the list that is `candidate` or `followedByBlank`
+            var nestedItemLines: [Int] = [], candidateNestedItemLines: [Int] = []
             // a paragraph or header kept after all gets its stretch (in order: no later line
             // has a cut yet)
             func keep(_ c: Candidate) {
@@ -141,10 +155,16 @@ enum BlockSkeleton {
                     if blank {
                         keep(c)
                         runFirstCut = cuts.count
+                    } else if c.kind.isList, mayOpenContainer(base, lineStart, lineEnd) {
+                        // a list item or an indented line after the blank line would continue the list
+                        runFirstCut = cuts.count
                     } else {
+                        // (a list left out leaves no container open in cmark's source)
+                        if c.kind.isList { containerMayBeOpen = false }
                         cuts.removeLast(cuts.count - c.firstCut)
                         cuts.append(Cut(range: c.start..<lineStart, isStretch: false))
                         dropped.append(DroppedBlock(line: c.line, lineCount: line - c.line, kind: c.kind))
+                        if c.kind.isList { nestedItemLines += candidateNestedItemLines }
                         runFirstCut = cuts.count
                     }
                 }
@@ -154,7 +174,8 @@ enum BlockSkeleton {
                     if let c = candidate, c.lastLine == line - 1 {
                         if holdsLabelColon(labelColons, &nextColon, in: runStart..<lineStart) {
                             cuts.removeLast(cuts.count - runFirstCut)
-                        } else {
+                        } else if !c.kind.isList || lineEnd == lineStart {
+                            // (cmark ends a list on a blank line of spaces, not on the line before)
                             followedByBlank = c
                         }
                     } else if cuts.count > runFirstCut, holdsLabelColon(labelColons, &nextColon, in: runStart..<lineStart) {
@@ -168,6 +189,14 @@ enum BlockSkeleton {
                     keep(c)
                     c.stretchDeferred = false
                     c.lastLine = line
+                    candidate = c
+                    if let stretch = stretch(base, lineStart, lineEnd) { cuts.append(Cut(range: stretch, isStretch: true)) }
+                } else if var c = candidate, case .tightList(let marker) = c.kind,
+                          let bullet = listLine(base, lineStart, lineEnd, marker: marker, nestedBullet: c.nestedBullet) {
+                    // the next item of the list, or of the list nested in its last item
+                    c.lastLine = line
+                    c.nestedBullet = bullet
+                    if bullet != 0 { candidateNestedItemLines.append(line) }
                     candidate = c
                     if let stretch = stretch(base, lineStart, lineEnd) { cuts.append(Cut(range: stretch, isStretch: true)) }
                 } else {
@@ -190,6 +219,14 @@ enum BlockSkeleton {
                             }
                         }
                     } else if mayOpenContainer(base, lineStart, lineEnd) {
+                        // a list that starts at the top level may be left out whole, if its
+                        // lines are all one-line items (it is open in cmark's source until then)
+                        if droppingBlocks, previousIsBlank, !mayBeInFence, !containerMayBeOpen, lineEnd < count,
+                           let kind = listItemKind(base, lineStart, lineEnd) {
+                            candidate = Candidate(line: line, lastLine: line, kind: kind, start: lineStart,
+                                                  lineEnd: lineEnd, stretchDeferred: false, firstCut: cuts.count)
+                            candidateNestedItemLines.removeAll(keepingCapacity: true)
+                        }
                         containerMayBeOpen = true
                     } else if previousIsBlank, !mayBeInFence {
                         // a line that starts at the top level: a block that could be left out is
@@ -202,7 +239,7 @@ enum BlockSkeleton {
                                                   start: lineStart, lineEnd: lineEnd, stretchDeferred: true, firstCut: cuts.count)
                         }
                     }
-                    if candidate == nil || candidate?.kind == .fencedCode, let stretch = stretch(base, lineStart, lineEnd) {
+                    if candidate == nil || candidate?.kind == .fencedCode || candidate?.kind.isList == true, let stretch = stretch(base, lineStart, lineEnd) {
                         cuts.append(Cut(range: stretch, isStretch: true))
                     }
                 }
@@ -215,7 +252,8 @@ enum BlockSkeleton {
                 cuts.removeLast(cuts.count - runFirstCut)
             }
             guard !cuts.isEmpty else { return nil }
-            return Skeleton(bytes: copy(base, buffer.count, leavingOut: cuts), sourceLineCount: line, dropped: dropped)
+            return Skeleton(bytes: copy(base, buffer.count, leavingOut: cuts), sourceLineCount: line, dropped: dropped,
+                            nestedItemLines: nestedItemLines)
         }
     }
 
@@ -238,13 +276,6 @@ enum BlockSkeleton {
             (to + written).initialize(from: base + from, count: count - from)
             written += count - from
         }
-    }
-
-    /// Whether the line `lineStart..<lineEnd` holds only spaces and tabs.
-    private static func isBlank(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
-        var i = lineStart
-        while i < lineEnd, base[i] == Byte.space || base[i] == Byte.tab { i += 1 }
-        return i == lineEnd
     }
 
     /// The stretch of the line `lineStart..<lineEnd` to leave out, if it has one.
@@ -278,55 +309,6 @@ enum BlockSkeleton {
         return true
     }
 
-    private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- UInt8(ascii: "a") < 26 }
-
-    /// Whether the line `lineStart..<lineEnd` (not blank) starts or continues a paragraph
-    /// wherever it is read: a letter or another character's first byte, `|`, or emphasis or a
-    /// code span (one `*`, `_` or backtick, or two `*` or `_`) before a letter, which opens no
-    /// list, rule or fence and is no setext underline.
-    private static func startsPlainParagraph(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
-        let c = base[lineStart]
-        // (not a byte order mark, which cmark skips at the start)
-        if isLetter(c) || (c >= 0x80 && c != 0xEF) || c == Byte.pipe { return true }
-        guard c == Byte.star || c == Byte.underscore || c == Byte.backtick, lineStart + 2 < lineEnd else { return false }
-        let d = base[lineStart + 1]
-        return isLetter(d) || (d == c && c != Byte.backtick && isLetter(base[lineStart + 2]))
-    }
-
-    /// Whether the line may open or continue a list, a quote or an indented block: it starts
-    /// with a space, a tab, `>`, a digit, or a bullet before a space, a tab or its end.
-    private static func mayOpenContainer(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
-        let c = base[lineStart]
-        if c == Byte.space || c == Byte.tab || c == Byte.gt || c &- UInt8(ascii: "0") < 10 { return true }
-        guard c == Byte.dash || c == Byte.star || c == Byte.plus else { return false }
-        return lineStart + 1 == lineEnd || base[lineStart + 1] == Byte.space || base[lineStart + 1] == Byte.tab
-    }
-
-    /// The level of the ATX header the line `lineStart..<lineEnd` is from its first byte (one to
-    /// six `#` before a space or tab); 0 when it is none.
-    private static func headingLevel(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Int {
-        var i = lineStart
-        while i < lineEnd, i - lineStart < 7, base[i] == Byte.hash { i += 1 }
-        let level = i - lineStart
-        guard level >= 1, level <= 6, i < lineEnd, base[i] == Byte.space || base[i] == Byte.tab else { return 0 }
-        return level
-    }
-
-    /// The fence character and length of a fence opened at the line's first byte whose info
-    /// string is at most one word of letters, digits, `-`, `_`, `+`, `.` or `#` (most fences;
-    /// others are not left out); nil otherwise.
-    private static func fenceOpener(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> (UInt8, Int)? {
-        let char = base[lineStart]
-        guard char == Byte.backtick || char == Byte.tilde else { return nil }
-        var i = lineStart
-        while i < lineEnd, base[i] == char { i += 1 }
-        let length = i - lineStart
-        guard length >= 3 else { return nil }
-        while i < lineEnd, isLetter(base[i]) || base[i] &- UInt8(ascii: "0") < 10 || base[i] == Byte.dash
-                || base[i] == Byte.underscore || base[i] == Byte.plus || base[i] == Byte.dot || base[i] == Byte.hash { i += 1 }
-        return i == lineEnd ? (char, length) : nil
-    }
-
     /// Whether the line closes `fence` as cmark reads a closing fence: up to three spaces, at
     /// least as many of the fence's character, then only spaces and tabs.
     private static func closesFence(_ fence: OpenFence, _ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
@@ -337,16 +319,6 @@ enum BlockSkeleton {
         guard i - run >= fence.length else { return false }
         while i < lineEnd, base[i] == Byte.space || base[i] == Byte.tab { i += 1 }
         return i == lineEnd
-    }
-
-    /// Whether the line, after its spaces, starts with three backticks or tildes: it may open or
-    /// close a fence, whose lines are not left out (a guess: `CmarkBlockTree` checks).
-    private static func opensFence(_ base: UnsafePointer<UInt8>, _ lineStart: Int, _ lineEnd: Int) -> Bool {
-        var i = lineStart
-        while i < lineEnd, base[i] == Byte.space { i += 1 }
-        guard i + 2 < lineEnd else { return false }
-        let c = base[i]
-        return (c == Byte.backtick || c == Byte.tilde) && base[i + 1] == c && base[i + 2] == c
     }
 
     /// Whether one of the offsets `colons` (in order; those before `next` are before `range`)
@@ -366,5 +338,12 @@ enum BlockSkeleton {
             i = at + 1
         }
         return offsets
+    }
+}
+
+extension BlockSkeleton.DroppedBlock.Kind {
+    var isList: Bool {
+        if case .tightList = self { return true }
+        return false
     }
 }

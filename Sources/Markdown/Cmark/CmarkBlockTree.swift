@@ -45,53 +45,57 @@ struct CmarkBlockTree: Equatable {
     /// tree is the same, and only the tree is read.
     /// `laterLineStarts` as `BlockSkeleton.shortened` takes them.
     init(parsing source: Bytes, shortening: Bool = true, laterLineStarts: [Int]? = nil) {
+        self = Self.parsed(source, shortening: shortening, laterLineStarts: laterLineStarts).tree
+    }
+
+    /// The tree of `source` as `init(parsing:shortening:laterLineStarts:)` makes it, and how many
+    /// times cmark parsed (twice when a block left out was inside another after all).
+    static func parsed(_ source: Bytes, shortening: Bool = true, laterLineStarts: [Int]? = nil) -> (tree: CmarkBlockTree, parses: Int) {
         // room for a page's blocks at once instead of a new buffer at each doubling: prose has a
         // block every few hundred bytes, a list two for each item's line
         let capacity = max(64, source.count / 64)
         guard shortening, let skeleton = BlockSkeleton.shortened(source, laterLineStarts: laterLineStarts) else {
-            self = Cmark.withBlockTree(source, options: Self.kramdownOptions) { CmarkBlockTree(document: $0, capacity: capacity) }
-            return
+            return (Cmark.withBlockTree(source, options: kramdownOptions) { CmarkBlockTree(document: $0, capacity: capacity) }, 1)
         }
-        let dropped = DroppedLines(skeleton.dropped, sourceLineCount: skeleton.sourceLineCount)
-        if let tree = Cmark.withBlockTree(skeleton.bytes, options: Self.kramdownOptions, {
+        let dropped = DroppedLines(skeleton.dropped, nestedItemLines: skeleton.nestedItemLines, sourceLineCount: skeleton.sourceLineCount)
+        if let tree = Cmark.withBlockTree(skeleton.bytes, options: kramdownOptions, {
             CmarkBlockTree(document: $0, capacity: capacity, dropped: dropped)
         }) {
-            self = tree
-            return
+            return (tree, 1)
         }
         // a line left out was inside a block after all: the lines kept this time
         let parsed = BlockSkeleton.shortened(source, laterLineStarts: laterLineStarts, droppingBlocks: false)?.bytes ?? source
-        self = Cmark.withBlockTree(parsed, options: Self.kramdownOptions) { CmarkBlockTree(document: $0, capacity: capacity) }
+        return (Cmark.withBlockTree(parsed, options: kramdownOptions) { CmarkBlockTree(document: $0, capacity: capacity) }, 2)
     }
 
     /// The tree of `document`, parsed from a source without the lines of `dropped`: their
     /// blocks put back between the top-level blocks, the other blocks' lines counted as in
     /// the whole source. Nil when a block spans a line left out (its block was another there).
     private init?(document: OpaquePointer, capacity: Int, dropped: DroppedLines) {
-        var nodes: [OpaquePointer] = []
+        var nodes: [OpaquePointer?] = []
         nodes.reserveCapacity(capacity)
         blocks.reserveCapacity(capacity)
         guard let top = appendTopLevel(of: document, &nodes, dropped) else { return nil }
         self.top = top
-        appendDescendants(&nodes, dropped.sourceLines)
+        appendDescendants(&nodes, dropped.sourceLines, dropped)
     }
 
     private init(document: OpaquePointer, capacity: Int) {
-        var nodes: [OpaquePointer] = []
+        var nodes: [OpaquePointer?] = []
         nodes.reserveCapacity(capacity)
         blocks.reserveCapacity(capacity)
         top = appendChildren(of: document, &nodes, [])
-        appendDescendants(&nodes, [])
+        appendDescendants(&nodes, [], nil)
     }
 
     /// Appends the children of every container, each container's together when its turn comes
-    /// (`nodes` are the cmark nodes of the blocks so far).
-    private mutating func appendDescendants(_ nodes: inout [OpaquePointer], _ sourceLines: [Int]) {
+    /// (`nodes` are the cmark nodes of the blocks so far, nil for those of a block left out).
+    private mutating func appendDescendants(_ nodes: inout [OpaquePointer?], _ sourceLines: [Int], _ dropped: DroppedLines?) {
         var i = 0
         while i < blocks.count {
             switch blocks[i].kind {
             case .blockQuote, .list, .item, .footnoteDefinition:
-                let range = appendChildren(of: nodes[i], &nodes, sourceLines)
+                let range = nodes[i].map { appendChildren(of: $0, &nodes, sourceLines) } ?? appendLeftOutChildren(of: blocks[i], &nodes, dropped)
                 blocks[i].children = range
             default: break
             }
@@ -101,7 +105,7 @@ struct CmarkBlockTree: Equatable {
 
     /// Appends the document's children and the blocks left out between them, in line order;
     /// nil when a child spans a block left out.
-    private mutating func appendTopLevel(of document: OpaquePointer, _ nodes: inout [OpaquePointer],
+    private mutating func appendTopLevel(of document: OpaquePointer, _ nodes: inout [OpaquePointer?],
                                          _ dropped: DroppedLines) -> Range<Int>? {
         let start = blocks.count
         var next = 0
@@ -112,8 +116,7 @@ struct CmarkBlockTree: Equatable {
                 guard dropped.line(next) > lastEnd else { return false }
                 let block = dropped.block(next)
                 blocks.append(block)
-                // (a leaf: its node is never read)
-                nodes.append(document)
+                nodes.append(nil)
                 lastEnd = block.endLine
                 next += 1
             }
@@ -124,7 +127,7 @@ struct CmarkBlockTree: Equatable {
             if var block = Self.block(c) {
                 // cmark ends an HTML block that closes on a line (`-->`) on the line before
                 // (two before, after a blank line): such a block may reach two lines further
-                let reach = block.kind == .htmlBlock ? Self.sourceLine(block.endLine + 2, dropped.sourceLines) : nil
+                let reach = block.kind == .htmlBlock && Self.mayEndOnAMarkerLine(c) ? Self.sourceLine(block.endLine + 2, dropped.sourceLines) : nil
                 Self.mapLines(&block, dropped.sourceLines)
                 guard appendDropped(before: block.startLine) else { return nil }
                 blocks.append(block)
@@ -137,7 +140,35 @@ struct CmarkBlockTree: Equatable {
         return start..<blocks.count
     }
 
-    private mutating func appendChildren(of node: OpaquePointer, _ nodes: inout [OpaquePointer],
+    /// Appends the children cmark gives a block of a list left out (`BlockSkeleton`): an item
+    /// on each of a list's lines (and the lines of the list nested in it), a paragraph on an
+    /// item's line and the list nested in it.
+    private mutating func appendLeftOutChildren(of block: CmarkBlock, _ nodes: inout [OpaquePointer?],
+                                                _ dropped: DroppedLines?) -> Range<Int> {
+        let start = blocks.count
+        if block.kind == .item {
+            blocks.append(CmarkBlock(kind: .paragraph, startLine: block.startLine, endLine: block.startLine))
+            nodes.append(nil)
+            if block.endLine > block.startLine {
+                blocks.append(CmarkBlock(kind: .list, startLine: block.startLine + 1, endLine: block.endLine))
+                nodes.append(nil)
+            }
+            return start..<blocks.count
+        }
+        // (a nested list's lines are all its items')
+        let isNested = dropped?.isNestedItem(block.startLine) ?? false
+        var line = block.startLine
+        while line <= block.endLine {
+            var end = line
+            while !isNested, end < block.endLine, dropped?.isNestedItem(end + 1) == true { end += 1 }
+            blocks.append(CmarkBlock(kind: .item, startLine: line, endLine: end))
+            nodes.append(nil)
+            line = end + 1
+        }
+        return start..<blocks.count
+    }
+
+    private mutating func appendChildren(of node: OpaquePointer, _ nodes: inout [OpaquePointer?],
                                          _ sourceLines: [Int]) -> Range<Int> {
         let start = blocks.count
         var child = cmark_node_first_child(node)
@@ -151,6 +182,29 @@ struct CmarkBlockTree: Equatable {
         }
         return start..<blocks.count
     }
+
+    /// Whether an HTML block may be of a kind that ends on the line holding an end marker
+    /// (`</script>`, `-->`, `?>`, `>`, `]]>`: cmark's kinds 1 to 5), which cmark ends on the line
+    /// before; the other kinds end before a blank line, where cmark ends them. Its first line
+    /// tells: `<!`, `<?`, or `<` and `script`, `pre`, `style` or `textarea` in any case.
+    private static func mayEndOnAMarkerLine(_ htmlBlock: OpaquePointer) -> Bool {
+        guard let literal = cmark_node_get_literal(htmlBlock) else { return true }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { text in
+            var i = 0
+            while text[i] == Byte.space { i += 1 }
+            guard text[i] == Byte.lt else { return true }
+            i += 1
+            if text[i] == Byte.bang || text[i] == Byte.question { return true }
+            return rawTextTagNames.contains { name in
+                // (the text ends with a NUL, which matches no letter of a name)
+                for (k, letter) in name.enumerated() where text[i + k] | 0x20 != letter { return false }
+                let after = text[i + name.count]
+                return after == Byte.space || after == Byte.tab || after == Byte.gt || after == Byte.newline || after == Byte.cr || after == 0
+            }
+        }
+    }
+
+    private static let rawTextTagNames: [[UInt8]] = ["script", "pre", "style", "textarea"].map { Array($0.utf8) }
 
     /// The block's lines in the source, from those in a shortened source whose lines are
     /// `sourceLines`. A block that ends before it starts (an HTML block that closes on its first
@@ -208,11 +262,14 @@ struct CmarkBlockTree: Equatable {
 /// and the source line of each line of cmark's source.
 struct DroppedLines {
     private let dropped: [BlockSkeleton.DroppedBlock]
+    /// The source lines of the items of lists nested in lists left out, in order.
+    private let nestedItemLines: [Int]
     /// The source line of each line of cmark's source (empty when nothing was left out).
     let sourceLines: [Int]
 
-    init(_ dropped: [BlockSkeleton.DroppedBlock], sourceLineCount: Int) {
+    init(_ dropped: [BlockSkeleton.DroppedBlock], nestedItemLines: [Int] = [], sourceLineCount: Int) {
         self.dropped = dropped
+        self.nestedItemLines = nestedItemLines
         guard !dropped.isEmpty else {
             sourceLines = []
             return
@@ -235,6 +292,16 @@ struct DroppedLines {
     }
 
     var isEmpty: Bool { dropped.isEmpty }
+
+    /// Whether source line `line` is an item of a list nested in a list left out.
+    func isNestedItem(_ line: Int) -> Bool {
+        var lo = 0, hi = nestedItemLines.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if nestedItemLines[mid] < line { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < nestedItemLines.count && nestedItemLines[lo] == line
+    }
     var count: Int { dropped.count }
     /// The first source line of block `k`.
     func line(_ k: Int) -> Int { dropped[k].line }
@@ -248,6 +315,9 @@ struct DroppedLines {
         case .paragraph: return CmarkBlock(kind: .paragraph, startLine: d.line, endLine: end)
         case .heading(let level): return CmarkBlock(kind: .heading, startLine: d.line, endLine: end, headingLevel: level)
         case .fencedCode: return CmarkBlock(kind: .codeBlock, startLine: d.line, endLine: end, fenced: true)
+        case .tightList(let marker):
+            return CmarkBlock(kind: .list, startLine: d.line, endLine: end, ordered: marker == Byte.dot || marker == Byte.rparen,
+                              parenDelimiter: marker == Byte.rparen)
         }
     }
 }
