@@ -89,7 +89,7 @@ extension RubyTokenizer {
         let w = s.skip(.word)
         let p = s.base + s.pos, n = w - s.pos
         // A keyword counts only before a non-word byte: all of the word run, or `defined?`.
-        let lists = RubyWords.lists.memberships(p, n)
+        let lists = wordLists.memberships(p, n)
         let keywordEnd = lists & RubyWords.keyword != 0 ? w
             : n == 7 && s.has("defined?") && !s.isWord(s.at(w + 1)) ? w + 1 : nil
         if let keywordEnd {

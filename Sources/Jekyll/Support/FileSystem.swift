@@ -77,7 +77,6 @@ public enum FileSystem {
         #endif
     }
 
-
     /// The modification time and size of a file (following symlinks), from one `stat`.
     public static func modificationTimeAndSize(_ path: String) -> (Timestamp, Int)? {
         statInfo(path, follow: true).map { (modificationTime(of: $0), Int($0.st_size)) }

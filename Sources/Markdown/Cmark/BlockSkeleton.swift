@@ -4,9 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// A copy of a document that cmark-gfm parses into the same block tree — the same block kinds on
-/// the same lines, with the same list, heading and fence data — with most of each long line left
-/// out, for kramdown mode, which reads nothing else of cmark's tree (`CmarkBlockTree`).
+/// A copy of a document from which cmark-gfm's block tree comes out the same — the same block
+/// kinds on the same lines, with the same list, heading and fence data — once `CmarkBlockTree`
+/// has put back the whole blocks left out and counted the lines as in the source (parsing the
+/// whole source when a block spans one left out); most of each long line is left out too. For
+/// kramdown mode, which reads nothing else of cmark's tree.
 ///
 /// cmark's block parse looks at every byte of a line once to find its end (~10 instructions a
 /// byte, over half of its time on prose), yet what a line is to the block structure depends

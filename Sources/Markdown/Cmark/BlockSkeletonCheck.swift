@@ -1,5 +1,6 @@
-/// The assumption `BlockSkeleton` rests on, checkable from outside the module: cmark-gfm parses
-/// the shortened source into the same block tree as the whole source. The shortening is a
+/// The assumption `BlockSkeleton` rests on, checkable from outside the module: cmark-gfm's block
+/// tree of the shortened source, with `CmarkBlockTree` putting back the blocks left out, is the
+/// block tree of the whole source. The shortening is a
 /// heuristic over what cmark's block grammar can see in a line, so a fuzz target checks it on
 /// inputs no test thought of.
 public enum BlockSkeletonCheck {

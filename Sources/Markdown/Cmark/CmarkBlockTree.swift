@@ -77,7 +77,7 @@ struct CmarkBlockTree: Equatable {
         blocks.reserveCapacity(capacity)
         guard let top = appendTopLevel(of: document, &nodes, dropped) else { return nil }
         self.top = top
-        appendDescendants(&nodes, dropped.sourceLines, dropped)
+        appendDescendants(&nodes, dropped)
     }
 
     private init(document: OpaquePointer, capacity: Int) {
@@ -85,12 +85,13 @@ struct CmarkBlockTree: Equatable {
         nodes.reserveCapacity(capacity)
         blocks.reserveCapacity(capacity)
         top = appendChildren(of: document, &nodes, [])
-        appendDescendants(&nodes, [], nil)
+        appendDescendants(&nodes, nil)
     }
 
     /// Appends the children of every container, each container's together when its turn comes
     /// (`nodes` are the cmark nodes of the blocks so far, nil for those of a block left out).
-    private mutating func appendDescendants(_ nodes: inout [OpaquePointer?], _ sourceLines: [Int], _ dropped: DroppedLines?) {
+    private mutating func appendDescendants(_ nodes: inout [OpaquePointer?], _ dropped: DroppedLines?) {
+        let sourceLines = dropped?.sourceLines ?? []
         var i = 0
         while i < blocks.count {
             switch blocks[i].kind {
@@ -267,7 +268,7 @@ struct DroppedLines {
     /// The source line of each line of cmark's source (empty when nothing was left out).
     let sourceLines: [Int]
 
-    init(_ dropped: [BlockSkeleton.DroppedBlock], nestedItemLines: [Int] = [], sourceLineCount: Int) {
+    init(_ dropped: [BlockSkeleton.DroppedBlock], nestedItemLines: [Int], sourceLineCount: Int) {
         self.dropped = dropped
         self.nestedItemLines = nestedItemLines
         guard !dropped.isEmpty else {
@@ -290,8 +291,6 @@ struct DroppedLines {
         }
         sourceLines = lines
     }
-
-    var isEmpty: Bool { dropped.isEmpty }
 
     /// Whether source line `line` is an item of a list nested in a list left out.
     func isNestedItem(_ line: Int) -> Bool {

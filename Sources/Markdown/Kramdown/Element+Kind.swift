@@ -16,16 +16,4 @@ extension Element {
     enum Alignment { case none, left, center, right }
     /// What an end-of-block marker stands for (kramdown's `:eob` values).
     enum EOBKind { case marker, linkDef, abbrevDef, footnoteDef, ald, ial, options }
-
-    /// The rarely used kind-specific data, in an object of its own (`extra`) so most elements
-    /// stay small.
-    final class Extra {
-        var entity: Entity?
-        var original: String?
-        var lang: String?
-        var alignment: [Alignment] = []
-        var rawTypes: [String] = []
-        var ial: IAL?
-        var rawText: String?
-    }
 }

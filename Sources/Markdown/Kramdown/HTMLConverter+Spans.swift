@@ -124,7 +124,8 @@ extension HTMLConverter {
     /// Where `/\blanguage-\S+/` first matches in `cls` (`\S` is Ruby's: not ASCII whitespace):
     /// the range of the whole match and of the name.
     static func languageClass(_ cls: String) -> (whole: Range<Int>, name: Range<Int>)? {
-        // the class's bytes read in place, compared with the key where its first byte is
+        // the class's bytes read in place, compared with the key where its first byte is (the
+        // character before a match read from its last four bytes: a UTF-8 character is no longer)
         var cls = cls
         return cls.withUTF8 { b in
             let key: StaticString = "language-"
@@ -132,7 +133,7 @@ extension HTMLConverter {
             var i = 0
             while i + k < b.count {
                 if b[i] == first, (1..<k).allSatisfy({ b[i + $0] == key.utf8Start[$0] }),
-                   i == 0 || !(Array(b[..<i]).scalar(before: i)?.isWordClass ?? false) {
+                   i == 0 || !(Array(b[max(0, i - 4)..<i]).scalar(before: min(i, 4))?.isWordClass ?? false) {
                     var e = i + k
                     while e < b.count, !Byte.isSpace(b[e]) { e += 1 }
                     if e > i + k { return (i..<e, (i + k)..<e) }

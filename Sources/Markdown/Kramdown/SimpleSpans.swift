@@ -154,27 +154,10 @@ enum SimpleSpans {
             }
         }
 
-        /// From `i` to the first trigger that is not inert (the end when there is none). The
-        /// triggers of eight bytes are found at once, and an inert one (most are: full stops,
-        /// line ends, hyphens) passed over to the next of the same eight, not looked up again.
+        /// From `i` to the first trigger that is not inert (the end when there is none); an inert
+        /// one (most are: full stops, line ends, hyphens) is passed over.
         @inline(__always) func nextLive(_ i: Int) -> Int {
-            let n = b.count
-            guard let base = b.baseAddress else { return n }
-            var p = i
-            while p &+ 8 <= n {
-                var marks = triggers.marks(ofEightAt: UnsafeRawPointer(base + p))
-                while marks != 0 {
-                    let q = p &+ marks.trailingZeroBitCount
-                    if !isInert(q) { return q }
-                    marks &= marks &- 1
-                }
-                p &+= 8
-            }
-            while p < n {
-                if triggers[b[p]], !isInert(p) { return p }
-                p &+= 1
-            }
-            return n
+            SpanParser.firstTrigger(in: b, from: i, table: triggers, passing: isInert)
         }
 
         /// The high bit of each byte of `w` that is not above `)` (0x29); 0 when all are.

@@ -56,22 +56,31 @@ extension SpanParser {
         Self.firstTrigger(in: bytes, from: 0, table: triggerTable)
     }
 
-    /// The first trigger byte at or after `from`, or the end: eight bytes a round (four lookups
-    /// of two bytes each, which say which of the eight are triggers) while none of them is one.
-    /// Every scan for triggers (the span parser's, `SimpleSpans`') goes through here, so they
-    /// skip the same bytes.
+    /// The first trigger byte at or after `from` that `passes` does not pass over, or the end:
+    /// eight bytes a round (four lookups of two bytes each, which say which of the eight are
+    /// triggers) while none of them is one; a trigger passed over goes on to the next of the same
+    /// eight, not looked up again. Every scan for triggers (the span parser's, `SimpleSpans`')
+    /// goes through here, so they skip the same bytes.
     @inline(__always)
-    static func firstTrigger(in s: UnsafeBufferPointer<UInt8>, from: Int, table triggers: TriggerTable) -> Int {
+    static func firstTrigger(in s: UnsafeBufferPointer<UInt8>, from: Int, table triggers: TriggerTable,
+                             passing passes: (Int) -> Bool = { _ in false }) -> Int {
         let n = s.count
         var p = from
         // (the address unwrapped once, not in every round)
         guard let base = s.baseAddress else { return p }
         while p &+ 8 <= n {
-            let marks = triggers.marks(ofEightAt: UnsafeRawPointer(base + p))
-            if marks != 0 { return p &+ marks.trailingZeroBitCount }
+            var marks = triggers.marks(ofEightAt: UnsafeRawPointer(base + p))
+            while marks != 0 {
+                let q = p &+ marks.trailingZeroBitCount
+                if !passes(q) { return q }
+                marks &= marks &- 1
+            }
             p &+= 8
         }
-        while p < n && !triggers[s[p]] { p &+= 1 }
+        while p < n {
+            if triggers[s[p]], !passes(p) { return p }
+            p &+= 1
+        }
         return p
     }
 
