@@ -16,7 +16,7 @@ import JekyllPlugins
         ("", false),
     ])
     func liquidMarkupIsAnOutputOrATagOpening(text: String, holds: Bool) {
-        #expect(EarlyConversions.holdsLiquidMarkup(text) == holds)
+        #expect(Document.hasLiquidConstruct(text) == holds)
     }
 
     static let files = [

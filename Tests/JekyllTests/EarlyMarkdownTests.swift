@@ -123,6 +123,6 @@ extension EarlyMarkdownTests {
             if afterBrace && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { holds = true }
             afterBrace = byte == UInt8(ascii: "{")
         }
-        #expect(EarlyConversions.holdsLiquidMarkup(text) == holds)
+        #expect(Document.hasLiquidConstruct(text) == holds)
     }
 }

@@ -69,6 +69,37 @@ extension IncrementalBuildTests {
         #expect(DestinationFolders.isInside(path) == inside)
     }
 
+    /// A file whose checksum matches but which names a path outside the destination (made by hand:
+    /// the checksum has no key) is no metadata, so the update never lists or removes there.
+    @Test(arguments: ["folder", "copy", "output"])
+    func metadataNamingAPathOutsideIsNone(place: String) throws {
+        let site = try Fixture(IncrementalBuildTests.site)
+        try site.incrementalBuild()
+        // The second build updates the destination in place, and records its folders and copies.
+        try site.write("_posts/2024-02-01-two.md", "---\nlayout: post\ntitle: Two\n---\nEdited.\n")
+        try site.incrementalBuild()
+        let configuration = try Fixture.configuration(site.root, incremental: true, logger: site.logger)
+        var metadata = try #require(BuildMetadata.read(configuration))
+        metadata.stored = nil
+        var destination = try #require(metadata.destination)
+        #expect(MetadataFile.decode(MetadataFile.encode(metadata)) != nil)
+        switch place {
+        case "folder":
+            destination.folders.append(("..", .missing))
+            metadata.destination = destination
+        case "copy":
+            destination.copies[0].path = "../static.txt"
+            metadata.destination = destination
+        default:
+            let (key, record) = try #require(metadata.records.first)
+            metadata.records[key] = BuildMetadata.Record(
+                source: record.source, dependencies: record.dependencies, usesSite: record.usesSite, output: "/etc/passwd",
+                lists: record.lists, dataReads: record.dataReads, renderedReads: record.renderedReads,
+                variables: record.variables, fields: record.fields, generated: record.generated, stored: nil)
+        }
+        #expect(MetadataFile.decode(MetadataFile.encode(metadata)) == nil)
+    }
+
     /// A file written from the records read keeps them, whether a record is written back as read
     /// or encoded again.
     @Test func metadataReadsBackAsWritten() throws {

@@ -151,8 +151,8 @@ extension BuildContext {
     /// when no layout applies (the output is `content`) —, and what that layout got as `content`
     /// (nil unless `keepingLastInput` when it was an inner layout's buffer: see below).
     func placeInLayouts(_ content: String, doc: Document, payload: inout OrderedHash, options: RenderOptions,
-                        reusing reuse: RenderContextReuse? = nil,
-                        keepingLastInput: Bool = true) throws(BuildError) -> (buffer: OutputBuffer?, lastInput: String?) {
+                        reusing reuse: RenderContextReuse?,
+                        keepingLastInput: Bool) throws(BuildError) -> (buffer: OutputBuffer?, lastInput: String?) {
         let name = doc.layoutName
         // A layout's chain starts with the layout itself: only a missing one has an empty chain
         // (so the layouts are not looked up by name a second time for every document).

@@ -1,9 +1,4 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Liquid
 import Markdown
 
@@ -36,7 +31,7 @@ final class EarlyConversions: Sendable {
 
     private let compilations = EarlyJobs<Input, SassConversion.Result>()
     private let conversion: SassConversion
-    /// Liquid-free Markdown pages the walk converts before it compiles (nil: none).
+    /// Liquid-free Markdown pages the walk converts after it compiles, unless a render took them (nil: none).
     private let markdown: EarlyMarkdown?
     /// The walk of `startLooking`, while it runs.
     private let looking = DispatchGroup()
@@ -124,7 +119,8 @@ final class EarlyConversions: Sendable {
         return markdown.result(for: text, path: page.path)
     }
 
-    /// Waits until `startLooking`'s walk has compiled every stylesheet it found (for tests).
+    /// Waits until `startLooking`'s walk has run every job it registered: the stylesheets it found,
+    /// then the Markdown pages (for tests).
     func waitUntilLooked() { looking.wait() }
 
     /// Whether the walk converted the Markdown page at `path` (for tests).
@@ -133,7 +129,7 @@ final class EarlyConversions: Sendable {
     /// Whether the render took the walk's conversion of the Markdown page at `path` (for tests).
     func markdownWasTaken(path: String) -> Bool { markdown?.conversionWasTaken(path: path) ?? false }
 
-    /// Whether a compilation was started for the file at `path` (for tests).
+    /// Whether a compilation was registered for the file at `path` (for tests).
     func hasStarted(path: String) -> Bool { compilations.has(path: path) }
 
     /// A stylesheet file as the reader would make its page, if it has front matter, registered to be
@@ -162,7 +158,7 @@ final class EarlyConversions: Sendable {
     /// registered for its path yet), not yet started.
     private func register(_ page: Document, chain: [ConverterKind]) -> EarlyJob<Input, SassConversion.Result>? {
         guard hasSpareCore, chain.count == 2, chain[0] == .scss || chain[0] == .sass, chain[1] == .identity,
-              !page.content.isEmpty, !EarlyConversions.holdsLiquidMarkup(page.content) else { return nil }
+              !page.content.isEmpty, !Document.hasLiquidConstruct(page.content) else { return nil }
         let conversion = conversion, syntax = chain[0]
         return compilations.register(path: page.path, Input(page.content, syntax, page), work: {
             return try? conversion.convert(page.content, syntax: syntax, page: page)
@@ -174,29 +170,5 @@ final class EarlyConversions: Sendable {
     func stylesheetResult(for text: String, syntax: ConverterKind, page: Document) -> SassConversion.Result? {
         let input = Input(text, syntax, page)
         return compilations.result(path: page.path, same: { $0 == input })
-    }
-
-    /// Whether Liquid could change the text: an output (`{{`) or a tag (`{%`) opens in it.
-    static func holdsLiquidMarkup(_ text: String) -> Bool {
-        // The bytes searched for `{` in place (a long page's Markdown is asked too: byte by byte
-        // through the string's view cost ~30 instructions a byte).
-        if let holds = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
-            guard let base = bytes.baseAddress else { return false }
-            var at = 0
-            while at + 1 < bytes.count, let brace = memchr(base + at, Int32(UInt8(ascii: "{")), bytes.count - 1 - at) {
-                let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(brace))
-                if base[index + 1] == UInt8(ascii: "{") || base[index + 1] == UInt8(ascii: "%") { return true }
-                at = index + 1
-            }
-            return false
-        }) {
-            return holds
-        }
-        var afterBrace = false
-        for byte in text.utf8 {
-            if afterBrace && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { return true }
-            afterBrace = byte == UInt8(ascii: "{")
-        }
-        return false
     }
 }

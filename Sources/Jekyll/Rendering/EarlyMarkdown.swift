@@ -1,14 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Markdown
 
-/// Markdown pages converted by the walk of `EarlyConversions` before it compiles the stylesheets.
+/// Markdown pages converted by the walk of `EarlyConversions` once it has compiled the stylesheets.
 ///
-/// On a small site the render of its one long page is the longest step after the read, and
-/// the second core is free until the walk compiles the stylesheets. A page whose body holds no
+/// On a small site the render of its one long page is the longest step after the read; the
+/// walk's thread, done with the stylesheets, converts it unless a render has begun it. A page whose body holds no
 /// Liquid markup renders to its body unchanged, so its Markdown can be converted as soon as its
 /// file has been read. The render takes the result only for exactly the text it would convert;
 /// anything else converts as before. At most `limit` pages (of the first few Markdown files the
@@ -36,7 +31,7 @@ final class EarlyMarkdown: Sendable {
             return nil
         }
         let body = String(split.body)
-        guard !body.isEmpty, !EarlyConversions.holdsLiquidMarkup(body), cache?.mayHold(body) != true else { return nil }
+        guard !body.isEmpty, !Document.hasLiquidConstruct(body), cache?.mayHold(body) != true else { return nil }
         let markdown = markdown
         return conversions.register(path: path, body, work: { try? markdown.convertReportingWarnings(body) })
     }
@@ -45,9 +40,7 @@ final class EarlyMarkdown: Sendable {
     static func sameBytes(_ first: String, _ second: String) -> Bool {
         guard first.utf8.count == second.utf8.count else { return false }
         var first = first, second = second  // not copied: `withUTF8` copies only a string not stored as UTF-8
-        return first.withUTF8 { a in
-            second.withUTF8 { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
-        }
+        return first.withUTF8 { a in second.withUTF8 { b in ByteSearch.equal(a, b) } }
     }
 
     /// Whether a conversion of the page at `path` was registered (for tests).

@@ -119,7 +119,7 @@ public final class SiteSnapshot: Sendable {
                            name: name, directory: css.urlDirectory, data: css.data,
                            defaults: site.defaults.all(path: relativePath, type: "pages"), content: "", isGenerated: true)
         map.derivedFrom = id
-        site.documentReader.finishPage(&map)
+        site.refreshPage(&map)
         return map
     }
 

@@ -14,9 +14,8 @@ import Darwin
 /// files a full build would not leave (listing the whole destination was a tenth of such a build).
 /// A file whose bytes someone changed in place keeps its folder's stamp: an output is then kept
 /// as it is (as Jekyll keeps it), a copied static file is told by its own stamp.
-/// Made on one thread and handed to another (`RebuildPlan.init(fromMetadataOf:)`); `after` is set
-/// by the thread that updates the destination, which later records it.
-final class DestinationFolders: @unchecked Sendable {
+/// `after` is set by the update of the destination, which later records it.
+final class DestinationFolders {
     let destination: String
     /// Recorded folders (relative to the destination, "" for itself) whose stamps are as recorded.
     private let unchanged: [String: BuildMetadata.FileStamp]

@@ -47,7 +47,7 @@ struct BuildMetadata: Sendable {
         }
     }
 
-    /// A file's modification time and size, as seen when it was used.
+    /// A file's modification time and size, as seen when it was used (a folder's: see `init(folder:)`).
     struct FileStamp: Equatable, Sendable {
         var seconds: Int
         var nanoseconds: Int

@@ -15,8 +15,7 @@ extension MetadataFile {
         init(bytes: [UInt8], buffer: UnsafeBufferPointer<UInt8>) { self.bytes = bytes; self.buffer = buffer }
 
         mutating func metadata() -> BuildMetadata? {
-            guard buffer.count >= marker.count, buffer.prefix(marker.count).elementsEqual(marker) else { return nil }
-            at = marker.count
+            at = marker.count  // (checked by `decode`)
             let strings = count(), appended = number()
             guard !failed, appended >= 0, appended <= strings else { return nil }
             let tableStart = at
@@ -57,12 +56,27 @@ extension MetadataFile {
             var folders: [(path: String, stamp: BuildMetadata.FileStamp)] = []
             let folderCount = count()
             folders.reserveCapacity(folderCount)
-            for _ in 0..<folderCount { folders.append((string(), stamp())) }
+            for _ in 0..<folderCount {
+                let folder = string()
+                // "" is the destination itself; anything else must lie inside it.
+                if !folder.isEmpty { requireInside(folder) }
+                folders.append((folder, stamp()))
+            }
             var copies: [(path: String, source: String, sourceStamp: BuildMetadata.FileStamp, written: BuildMetadata.FileStamp)] = []
             let copyCount = count()
             copies.reserveCapacity(copyCount)
-            for _ in 0..<copyCount { copies.append((string(), string(), stamp(), stamp())) }
+            for _ in 0..<copyCount {
+                let path = string()
+                requireInside(path)
+                copies.append((path, string(), stamp(), stamp()))
+            }
             return BuildMetadata.Destination(root: root, folders: folders, copies: copies)
+        }
+
+        /// A path the update may remove or list must name something inside the destination: a file
+        /// whose checksum matches can still have been made by hand, and the update trusts its paths.
+        mutating func requireInside(_ path: String) {
+            if !DestinationFolders.isInside(path) { failed = true }
         }
 
         mutating func number() -> Int {
@@ -115,6 +129,7 @@ extension MetadataFile {
             let source = stamp()
             let usesSite = number() == 1
             let output = string()
+            requireInside(output)
             let variables = optional(), fields = optional(), generated = optional()
             var dependencies: [(path: String, stamp: BuildMetadata.FileStamp)] = []
             let dependencyCount = count()
