@@ -44,6 +44,28 @@ extension IncrementalBuildTests {
         try site.destinationMatchesFullBuild()
     }
 
+    /// A recorded folder moved out of the destination and linked back in its place (its folders'
+    /// stamps then match through the link): the update ends as a full build, with folders where
+    /// the link was, and writes or removes nothing through the link.
+    @Test func aLinkInAFoldersPlaceEndsAsAFullBuild() throws {
+        let site = try Fixture(IncrementalBuildTests.site)
+        try site.incrementalBuild()
+        try site.incrementalBuild()
+        let out = Path.join(site.source, "_site")
+        let moved = Path.join(site.root, "moved")
+        #expect(rename(Path.join(out, "2024"), moved) == 0)
+        #expect(symlink(moved, Path.join(out, "2024")) == 0)
+        try Fixture.write(Path.join(moved, "theirs.txt"), "not in the destination\n")
+        let before = Fixture.contents(of: moved)
+        // One post edited (its output written again), one removed (its output removed).
+        try site.write("_posts/2024-02-01-two.md", "---\nlayout: post\ntitle: Two\n---\nEdited through a link.\n")
+        try site.remove("_posts/2024-01-01-one.md")
+        try site.incrementalBuild()
+        try site.destinationMatchesFullBuild()
+        #expect(FileSystem.kind(Path.join(out, "2024"), followingLinks: false) == .directory)
+        #expect(Fixture.contents(of: moved) == before)
+    }
+
     @Test func metadataOfAnotherKindMeansAFullBuild() throws {
         let site = try Fixture(IncrementalBuildTests.site)
         try site.incrementalBuild()

@@ -26,23 +26,32 @@ final class DestinationFolders {
     /// The destination once `RebuildPlan.updateInPlace` has updated it, for the next build.
     var after: BuildMetadata.Destination?
 
-    /// `found` holds the recorded folders' stamps now, in order (`FileStamps.of(folders:in:)`);
-    /// nil: taken here.
-    init(destination: String, recorded: BuildMetadata.Destination?, found: [BuildMetadata.FileStamp?]? = nil) {
+    /// `found` holds the recorded folders' stamps now, in order (`FileStamps.of(folders:in:)`).
+    init(destination: String, recorded: BuildMetadata.Destination?, found: [BuildMetadata.FileStamp?] = []) {
         self.destination = destination
         guard let recorded, recorded.root == destination else {
             unchanged = [:]; changed = []; known = false
             return
         }
-        let found = found ?? FileStamps.of(folders: recorded.folders.map(\.path)[...], in: destination)
+        precondition(found.count == recorded.folders.count, "a stamp for each recorded folder")
         var unchanged: [String: BuildMetadata.FileStamp] = [:]
         unchanged.reserveCapacity(recorded.folders.count)
         var changed = Set<String>()
+        // Folders no longer there as folders (gone, or a link or file in their place): what was
+        // recorded inside them is reached, if at all, through something else now.
+        var gone: [String] = []
         for (folder, stamp) in zip(recorded.folders, found) {
             if stamp == folder.stamp {
                 unchanged[folder.path] = folder.stamp
             } else {
                 changed.insert(folder.path)
+                if stamp == nil { gone.append(folder.path + "/") }
+            }
+        }
+        if !gone.isEmpty {
+            for path in Array(unchanged.keys) where gone.contains(where: { path.hasPrefix($0) }) {
+                unchanged[path] = nil
+                changed.insert(path)
             }
         }
         self.unchanged = unchanged
@@ -75,9 +84,10 @@ final class DestinationFolders {
         return String(path[..<slash])
     }
 
-    /// Whether an output the previous build left (a path relative to the destination) is still a file.
+    /// Whether an output the previous build left (a path relative to the destination) is still a
+    /// file there — reached through folders, not through a symbolic link someone put in one's place.
     func isIntact(_ output: String) -> Bool {
-        unchanged[DestinationFolders.folder(of: output)] != nil || FileSystem.isFile(full(output))
+        unchanged[DestinationFolders.folder(of: output)] != nil || FileSystem.isFileReachedWithoutLinks(output, in: destination)
     }
 
     /// The files in folders not known to hold only the previous build's outputs, and those folders
@@ -85,7 +95,10 @@ final class DestinationFolders {
     func listUnknown() -> (files: [String], folders: [String]) {
         var files: [String] = [], folders: [String] = []
         func list(_ folder: String, walking: Bool) {
-            guard let entries = try? FileSystem.entriesAndFolders(full(folder)) else { return }
+            // A recorded folder reached through a link someone put on its way is not listed: what
+            // is there is not in the destination (the link is removed as a file of its folder).
+            guard walking || folder.isEmpty || FileSystem.isFolderReachedWithoutLinks(folder, in: destination),
+                  let entries = try? FileSystem.entriesAndFolders(full(folder)) else { return }
             folders.append(folder)
             for entry in entries {
                 let path = folder.isEmpty ? entry.name : folder + "/" + entry.name

@@ -40,7 +40,7 @@ enum FileStamps {
     }
 
     /// The stamps of `folders` (relative to `root`, "" for itself; nil for one not there or not
-    /// a folder), as `FileStamp(folder:)` makes them.
+    /// a folder, a symbolic link included), as `FileStamp(folder:)` makes them.
     static func of(folders: ArraySlice<String>, in root: String) -> [BuildMetadata.FileStamp?] {
         var stamps: [BuildMetadata.FileStamp?] = []
         stamps.reserveCapacity(folders.count)
@@ -50,7 +50,9 @@ enum FileStamps {
         defer { if fd >= 0 { close(fd) } }
         for folder in folders {
             var info = stat()
-            let found = fd >= 0 && fstatat(fd, folder.isEmpty ? "." : folder, &info, 0) == 0
+            // A symbolic link in a folder's place is no folder of the destination's (its stamp is
+            // the target's, which a move of the folder keeps).
+            let found = fd >= 0 && fstatat(fd, folder.isEmpty ? "." : folder, &info, AT_SYMLINK_NOFOLLOW) == 0
             stamps.append(found && info.st_mode & S_IFMT == S_IFDIR ? BuildMetadata.FileStamp(folder: info) : nil)
         }
         return stamps

@@ -127,7 +127,7 @@ struct InPlaceWriter {
             // incremental build lists those as files a full build would not leave and removes them
             // one by one, then the folder left empty, which is what a full build leaves.
             do {
-                guard try FileSystem.removeFileOrEmptyFolder(Path.join(destination, path)) else { continue }
+                guard try FileSystem.removeFileOrEmptyFolder(path, in: destination) else { continue }
             } catch {
                 throw BuildError("could not remove \(path): \(error)")
             }
@@ -180,9 +180,11 @@ struct InPlaceWriter {
     /// Writes each file next to its place and renames it there; returns the stamps left.
     private func writeFiles(_ files: [OutputFile]) throws(BuildError) -> [String: BuildMetadata.FileStamp] {
         var folders = Set<String>()
-        for file in files { folders.insert(Path.dirname(Path.join(destination, file.path))) }
-        for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
-            if FileSystem.kind(folder) == .file { try? FileSystem.remove(folder) }
+        for file in files { folders.insert(Path.dirname(file.path)) }
+        for relative in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
+            let atTop = relative == "." || relative.isEmpty
+            let folder = atTop ? destination : Path.join(destination, relative)
+            if !atTop { FileSystem.clearWayOfLinks(relative, in: destination) }
             do { try FileSystem.makeDirectories(folder) } catch {
                 throw BuildError("could not create \(error.path): \(error)")
             }
@@ -219,8 +221,7 @@ struct InPlaceWriter {
     private func removeEmptyFolders(above path: String) {
         var dir = Path.dirname(path)
         while dir != "." && dir != "/" && !dir.isEmpty {
-            let full = Path.join(destination, dir)
-            guard (try? FileSystem.entries(full))?.isEmpty == true, (try? FileSystem.remove(full)) != nil else { return }
+            guard FileSystem.removeFolderIfEmpty(dir, in: destination) else { return }
             dir = Path.dirname(dir)
         }
     }

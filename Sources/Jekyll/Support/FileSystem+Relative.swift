@@ -7,6 +7,78 @@ import Darwin
 #endif
 
 extension FileSystem {
+    /// Runs `body` with the folder holding `relative` under `root` opened through folders only
+    /// (no part of the way a symbolic link) and the last part's name; nil, without running it,
+    /// when the way is not all folders. Nothing done through it can reach out of `root`.
+    static func withParentReachedWithoutLinks<T>(of relative: String, in root: String,
+                                                 _ body: (Int32, String) -> T) -> T? {
+        var fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+        guard let last = parts.last, !last.isEmpty else { return nil }
+        for part in parts.dropLast() {
+            let next = openat(fd, String(part), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard next >= 0 else { return nil }
+            close(fd)
+            fd = next
+        }
+        return body(fd, String(last))
+    }
+
+    /// Whether `relative` names a regular file under `root` reached through folders only: no part
+    /// of the path (nor the file) is a symbolic link.
+    static func isFileReachedWithoutLinks(_ relative: String, in root: String) -> Bool {
+        typeReachedWithoutLinks(relative, in: root) == S_IFREG
+    }
+
+    /// Whether `relative` names a folder under `root` reached through folders only.
+    static func isFolderReachedWithoutLinks(_ relative: String, in root: String) -> Bool {
+        typeReachedWithoutLinks(relative, in: root) == S_IFDIR
+    }
+
+    private static func typeReachedWithoutLinks(_ relative: String, in root: String) -> mode_t? {
+        withParentReachedWithoutLinks(of: relative, in: root) { fd, name in
+            var info = stat()
+            return fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info.st_mode & S_IFMT : nil
+        } ?? nil
+    }
+
+    /// `removeFileOrEmptyFolder` for `relative` under `root`, through folders only: where the way
+    /// there passes a symbolic link, nothing under `root` is at that path, and nothing is removed.
+    static func removeFileOrEmptyFolder(_ relative: String, in root: String) throws(Failure) -> Bool {
+        let code: Int32? = withParentReachedWithoutLinks(of: relative, in: root) { fd, name in
+            var info = stat()
+            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return 0 }
+            let isFolder = info.st_mode & S_IFMT == S_IFDIR
+            if unlinkat(fd, name, isFolder ? AT_REMOVEDIR : 0) == 0 || errno == ENOENT { return 0 }
+            return errno
+        }
+        guard let code, code != 0 else { return true }
+        if code == ENOTEMPTY || code == EEXIST { return false }
+        throw Failure(path: Path.join(root, relative), operation: "remove", code: code)
+    }
+
+    /// Removes the folder `relative` under `root` when it is empty and reached through folders only.
+    static func removeFolderIfEmpty(_ relative: String, in root: String) -> Bool {
+        withParentReachedWithoutLinks(of: relative, in: root) { fd, name in unlinkat(fd, name, AT_REMOVEDIR) == 0 } ?? false
+    }
+
+    /// Makes `relative` under `root` a path of folders as far as it goes: a symbolic link or a
+    /// file where one of its folders belongs is removed (a full build leaves a folder there, and
+    /// nothing may be written through a link out of `root`).
+    static func clearWayOfLinks(_ relative: String, in root: String) {
+        var prefix = ""
+        for part in relative.split(separator: "/") {
+            prefix = prefix.isEmpty ? String(part) : prefix + "/" + part
+            let full = Path.join(root, prefix)
+            var info = stat()
+            // The parts before are folders now, so only this part's own type is looked at.
+            guard lstat(full, &info) == 0 else { return }
+            if info.st_mode & S_IFMT != S_IFDIR { unlink(full) }
+        }
+    }
+
     /// An open folder that paths are resolved against (`openat`, `mkdirat`): writing a thousand
     /// files into one folder then does not walk the folder's own path again for each of them.
     public final class Folder: @unchecked Sendable {
