@@ -147,9 +147,20 @@ func render(_ source: String, _ data: Value = [:], partials: [String: String] = 
         ("2016-03-14T10:20:30.123+01:00", "2016-03-14 10:20:30 +0100"),
         ("Mon, 14 Mar 2016 10:20:30 -0500", "2016-03-14 10:20:30 -0500"),
         ("2016-03-14 10:20:30 PST", "2016-03-14 10:20:30 -0800"),
+        // A day past the month's end runs into the next month, as in Ruby's `Time.parse`.
+        ("2020-02-30T10:00:00Z", "2020-03-01 10:00:00 UTC"),
+        ("2020-02-31 10:00:00 -0500", "2020-03-02 10:00:00 -0500"),
+        ("2020-04-31T23:00:00+02:00", "2020-05-01 23:00:00 +0200"),
+        ("2021-02-29 01:02:03 +0000", "2021-03-01 01:02:03 +0000"),
     ] as [(String, String)])
     func timeParsing(input: String, expected: String) {
         #expect(TimeValue.parse(input)?.description == expected)
+    }
+
+    /// Ruby refuses a day past 31 (`ArgumentError`), so the filter prints its input.
+    @Test func dayPastThirtyOneIsNoDate() {
+        #expect(TimeValue.parse("2020-01-32 10:00:00 +0000") == nil)
+        #expect(TimeValue.parse("2020-01-32") == nil)
     }
 
     @Test func unparsableDatesAreLeftAlone() throws {

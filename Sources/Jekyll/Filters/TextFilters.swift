@@ -7,10 +7,14 @@ public enum TextFilters {
     static func register(into env: inout LiquidEnvironment) {
         env.register(filter: "slugify", arity: 0...1) { input, args, _ in
             if input.isNil { return .nil }
+            let mode = args[0].isNil ? nil : args[0].rubyString
             guard case .string(let s) = input.primitive else {
-                throw LiquidError(.internal, "undefined method `downcase' for \(input.inspect):\(input.rubyClassName)")
+                // Jekyll lower-cases the input under a mode it does not know, and replaces
+                // characters in it under the others: the first call a number has no method for.
+                let method = mode.map { ["raw", "default", "pretty", "ascii", "latin"].contains($0) } ?? true ? "gsub" : "downcase"
+                throw LiquidError(.internal, "undefined method `\(method)' for \(input.inspect):\(input.rubyClassName)")
             }
-            return .string(Slugify.slugify(s, mode: args[0].isNil ? nil : args[0].rubyString))
+            return .string(Slugify.slugify(s, mode: mode))
         }
         env.register(filter: "normalize_whitespace", arity: 0...0) { input, _, _ in
             .string(normalizeWhitespace(input.rubyString))

@@ -296,7 +296,8 @@ public enum DateFilters {
     static func time(_ input: Value, _ context: RenderContext) throws -> TimeValue {
         SiteDateFilter.noteMoment(input, context)
         guard let time = localTime(input, clock: context.jekyll?.clock ?? SiteClock(identifier: nil)) else {
-            throw LiquidError(.argument, invalidDateMessage(input))
+            // Jekyll's `InvalidDateError`, not one of Liquid's errors.
+            throw LiquidError(.internal, invalidDateMessage(input))
         }
         return time
     }

@@ -346,7 +346,10 @@ enum LiquidErrors {
     }
 
     /// ruby-liquid's message as Jekyll prints it: `Liquid error (line 3): … in index.html`.
+    /// An exception of Ruby's or Jekyll's own (`NoMethodError`, Jekyll's invalid date) is not a
+    /// Liquid error: Liquid's strict render lets it through, so Jekyll prints its bare message.
     static func jekyllMessage(_ error: LiquidError, line: Int?, template: String?, path: String) -> String {
+        if error.kind == .internal, error.underlying == nil { return error.message + " in " + path }
         var s = error.kind == .syntax ? "Liquid syntax error" : "Liquid error"
         if let line {
             s += " (" + (template.map { $0 + " " } ?? "") + "line \(line))"

@@ -255,7 +255,9 @@ private struct DateStringParser {
         let mo = month ?? (year == nil && day == nil ? now.month : 1)
         let d = day ?? (month == nil && year == nil ? now.day : 1)
         let h = hour ?? 0
-        guard (1...12).contains(mo), d >= 1, d <= CivilTime.daysInMonth(year: y, month: mo),
+        // Ruby takes any day up to 31 and lets one past the month's end run into the next month
+        // (`2020-02-30` is March 1st); the day arithmetic below does the same.
+        guard (1...12).contains(mo), (1...31).contains(d),
             (0...23).contains(h), (0...59).contains(minute), (0...60).contains(second)
         else { return nil }
         if let offset {
