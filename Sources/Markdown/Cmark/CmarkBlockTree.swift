@@ -18,6 +18,17 @@ struct CmarkBlock: Equatable {
     var ordered = false
     var parenDelimiter = false
     var fenced = false
+    /// A list `BlockSkeleton` left out, put back from what the skeleton read of its lines
+    /// (`DroppedLines`): each line an item at the line's start — a marker, one space, then text
+    /// that opens no block — or, in a bullet list, an item two spaces in of the list nested in
+    /// the item before. Where the tree came from, not part of it: `==` leaves it out.
+    var shapedBySkeleton = false
+
+    static func == (a: CmarkBlock, b: CmarkBlock) -> Bool {
+        a.kind == b.kind && a.startLine == b.startLine && a.endLine == b.endLine && a.children == b.children
+            && a.headingLevel == b.headingLevel && a.ordered == b.ordered && a.parenDelimiter == b.parenDelimiter
+            && a.fenced == b.fenced
+    }
 }
 
 /// cmark-gfm's block tree copied out while the parser's document is alive, so it can be walked
@@ -151,7 +162,7 @@ struct CmarkBlockTree: Equatable {
             blocks.append(CmarkBlock(kind: .paragraph, startLine: block.startLine, endLine: block.startLine))
             nodes.append(nil)
             if block.endLine > block.startLine {
-                blocks.append(CmarkBlock(kind: .list, startLine: block.startLine + 1, endLine: block.endLine))
+                blocks.append(CmarkBlock(kind: .list, startLine: block.startLine + 1, endLine: block.endLine, shapedBySkeleton: true))
                 nodes.append(nil)
             }
             return start..<blocks.count
@@ -316,7 +327,7 @@ struct DroppedLines {
         case .fencedCode: return CmarkBlock(kind: .codeBlock, startLine: d.line, endLine: end, fenced: true)
         case .tightList(let marker):
             return CmarkBlock(kind: .list, startLine: d.line, endLine: end, ordered: marker == Byte.dot || marker == Byte.rparen,
-                              parenDelimiter: marker == Byte.rparen)
+                              parenDelimiter: marker == Byte.rparen, shapedBySkeleton: true)
         }
     }
 }

@@ -35,7 +35,7 @@ extension CmarkBlockBuilder {
         let src = grammar.src
         guard !block.parenDelimiter, Scan.indent(src, p) == nil,
               let firstMarker = Scan.listStart(src, p, maxIndent: 3), firstMarker.ordered == block.ordered,
-              let items = itemLines(from: p, ordered: block.ordered, view) else { return nil }
+              let items = itemLines(of: block, from: p, view) else { return nil }
         // cmark's items start on the same lines
         var matched = 0
         for c in block.children where cmark[c].kind == .item {
@@ -66,8 +66,8 @@ extension CmarkBlockBuilder {
         for c in block.children where cmark[c].kind == .item {
             let li = lis[k], item = items[k]
             k += 1
-            if let text = oneLineItemText(item, cmark[c]) {
-                let blank = blankLines(after: item)
+            if let text = oneLineItemText(item, cmark[c], src) {
+                let blank = blankLines(after: item, src)
                 // `settleItem`'s rule for a one-line item: its paragraph is transparent and its only
                 // child unless blank lines follow it before another item, or it is the last item
                 // and no earlier one opens tight; the paragraph is then kept on the item itself
@@ -149,9 +149,9 @@ extension CmarkBlockBuilder {
     /// The paragraph `walk` would make of a one-line item (blank lines after it included) whose
     /// cmark item holds one paragraph on that line and whose first byte can start no other
     /// block (a letter or another character, and no table pipe in the line), found without the
-    /// walk: its text, a range of the list's source instead of a copy. Nil for every other item.
-    private func oneLineItemText(_ item: ItemLines, _ cmarkItem: CmarkBlock) -> Range<Int>? {
-        let src = grammar.src
+    /// walk: its text, a range of the list's source `src` instead of a copy. Nil for every other
+    /// item. (`src` is the caller's: read from the parser here, it was retained and released.)
+    private func oneLineItemText(_ item: ItemLines, _ cmarkItem: CmarkBlock, _ src: Bytes) -> Range<Int>? {
         guard let range = item.lineRange, cmarkItem.children.count == 1 else { return nil }
         let child = cmark[cmarkItem.children.lowerBound]
         guard child.kind == .paragraph, child.startLine == item.firstLine, child.endLine == item.firstLine,
@@ -166,9 +166,9 @@ extension CmarkBlockBuilder {
     }
 
     /// The blank lines after a one-line item's line (`oneLineItemText`), as `parseBlankLines`
-    /// adds them, starting on the item's line as the walk's blocks would; nil when there are none.
-    private func blankLines(after item: ItemLines) -> Element? {
-        let src = grammar.src
+    /// adds them from the list's source `src`, starting on the item's line as the walk's blocks
+    /// would; nil when there are none.
+    private func blankLines(after item: ItemLines, _ src: Bytes) -> Element? {
         guard let range = item.lineRange else { return nil }
         let blank = range.upperBound..<item.blankEnd
         if blank.isEmpty { return nil }
@@ -179,17 +179,25 @@ extension CmarkBlockBuilder {
         return blankLines
     }
 
-    /// kramdown's list-item collection from `p`, or nil where it does something cmark cannot
-    /// follow (an IAL or nothing after a marker, an EOB marker, a list re-indented into an item).
-    private func itemLines(from start: Int, ordered: Bool, _ view: SourceView) -> [ItemLines]? {
+    /// kramdown's list-item collection from `p` for cmark's list `block`, or nil where it does
+    /// something cmark cannot follow (an IAL or nothing after a marker, an EOB marker, a list
+    /// re-indented into an item).
+    private func itemLines(of block: CmarkBlock, from start: Int, _ view: SourceView) -> [ItemLines]? {
         let src = grammar.src
+        let ordered = block.ordered
         var items: [ItemLines] = []
         // one allocation for most lists instead of one for each doubling
-        items.reserveCapacity(8)
+        items.reserveCapacity(block.shapedBySkeleton ? block.children.count : 8)
         var p = start
         var indentation = 0
         var markerIndent = 3
         var nestedListFound = false, lastIsBlank = false
+        if block.shapedBySkeleton {
+            // the lines the skeleton read are items as kramdown reads them too: kramdown's rules
+            // take over after them (the blank lines after the list and what ends it)
+            (p, indentation, nestedListFound) = appendSkeletonItems(of: block, view, to: &items)
+            markerIndent = BlockParser.markerIndent(indentation)
+        }
         // the items' lines only grow: each is counted on from the last
         var lineCursor = view.lineCursor(at: start)
         while p < src.count {
@@ -237,5 +245,39 @@ extension CmarkBlockBuilder {
             }
         }
         return items
+    }
+
+    /// The items of a list `BlockSkeleton` left out (`CmarkBlock.shapedBySkeleton`), as
+    /// `itemLines` would collect them, from cmark's items instead of kramdown's rules: an item's
+    /// text starts after its marker and one space, and the lines of the list nested in it follow
+    /// without the two spaces that nest them. Returns where the last line ends, and the last
+    /// item's indentation and whether a list is nested in it, for `itemLines` to go on with.
+    private func appendSkeletonItems(of block: CmarkBlock, _ view: SourceView, to items: inout [ItemLines]) -> (Int, Int, Bool) {
+        let src = grammar.src
+        var end = 0, indentation = 0, nested = false
+        for c in block.children {
+            let item = cmark[c]
+            let lineStart = view.offset(ofLine: item.startLine) ?? 0
+            var s = lineStart
+            if block.ordered { while Byte.isDigit(src[s]) { s += 1 } }
+            // the bullet (or the number's `.`) and the space after it
+            s += 2
+            let lineEnd = view.offset(after: item.startLine)
+            indentation = s - lineStart
+            nested = item.endLine > item.startLine
+            end = view.offset(after: item.endLine)
+            if !nested {
+                items.append(ItemLines(firstLine: item.startLine, text: [], lineRange: s..<lineEnd, blankEnd: lineEnd, end: end))
+                continue
+            }
+            var text = Bytes()
+            text.reserveCapacity(end - s)
+            text += src[s..<lineEnd]
+            for line in (item.startLine + 1)...item.endLine {
+                text += src[(view.offset(after: line - 1) + 2)..<view.offset(after: line)]
+            }
+            items.append(ItemLines(firstLine: item.startLine, text: text, end: end))
+        }
+        return (end, indentation, nested)
     }
 }

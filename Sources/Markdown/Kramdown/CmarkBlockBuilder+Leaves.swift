@@ -4,12 +4,13 @@ extension CmarkBlockBuilder {
     /// Whether kramdown, trying its block parsers in order at `p`, would take the line as
     /// something other than a paragraph or a setext header (which cmark gave there).
     func kramdownStartsOtherBlock(at p: Int, allowSetext: Bool) -> Bool {
-        kramdownStartsOtherBlock(at: p, lineEnd: grammar.src.lineEnd(from: p), allowSetext: allowSetext)
+        let src = grammar.src
+        return kramdownStartsOtherBlock(src, at: p, lineEnd: src.lineEnd(from: p), allowSetext: allowSetext)
     }
 
-    /// `kramdownStartsOtherBlock(at:allowSetext:)` when the end of the line at `p` is known.
-    func kramdownStartsOtherBlock(at p: Int, lineEnd e: Int, allowSetext: Bool) -> Bool {
-        let src = grammar.src
+    /// `kramdownStartsOtherBlock(at:allowSetext:)` when the end of the line at `p` is known, in
+    /// the parser's `src` (passed in: read from the parser here, it was retained and released).
+    func kramdownStartsOtherBlock(_ src: Bytes, at p: Int, lineEnd e: Int, allowSetext: Bool) -> Bool {
         // most paragraphs start with a letter: of the patterns below only a setext underline, a
         // table pipe and the paragraph's own line end can then decide (one line end for the three)
         if let c = src.at(p), Self.startsOnlyTextBlocks(c) {
@@ -51,7 +52,7 @@ extension CmarkBlockBuilder {
         // next line starts (`p` starts cmark's first line, `walk` checked)
         let next = view.offset(after: block.startLine)
         let firstLineEnd = next > p && src[next - 1] == Byte.newline ? next - 1 : next
-        guard !kramdownStartsOtherBlock(at: p, lineEnd: firstLineEnd, allowSetext: false) else { return nil }
+        guard !kramdownStartsOtherBlock(src, at: p, lineEnd: firstLineEnd, allowSetext: false) else { return nil }
         var end = min(firstLineEnd + 1, src.count)
         let cmarkEnd = view.offset(after: block.endLine)
         while end < cmarkEnd, !grammar.paragraphEnd(end) { end = grammar.nextLine(end) }
