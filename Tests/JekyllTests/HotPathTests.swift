@@ -215,7 +215,7 @@ import Testing
         #expect(!SiteURL.isPlainPath("/life/2014/01/01/lessons-workflow-theme-slow-tools/."))
         #expect(SiteURL.isPlainPath("/life/2014/01/01/lessons-workflow-theme-slow-tools/a.html"))
         // A dot segment at each position of texts one to three words long.
-        for length in [7, 8, 9, 15, 16, 17, 24] {
+        for length in [7, 8, 9, 15, 16, 17, 24, 31, 32, 33, 40] {
             for at in 0..<length {
                 var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: length)
                 bytes[at] = UInt8(ascii: ".")

@@ -29,6 +29,7 @@ extension SiteURL {
 
     /// The bytes test of `isPlainPath`.
     static func isPlainPath(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        if isCommonPath(bytes, count: count) { return true }
         var previous = UInt8(ascii: "/")
         var i = 0
         while i < count {
@@ -49,6 +50,40 @@ extension SiteURL {
             }
         }
         return true
+    }
+
+    /// Whether every byte is `a`–`z`, `0`–`9`, `-` or `/` (a plain path: no `:`, no `.` to start a
+    /// dot segment), sixteen bytes at a time, the last sixteen read again where they overlap; a
+    /// shorter text is tested padded with `a`. `relative_url` asks this of every post URL a page
+    /// links (a word at a time and the last bytes one by one, ~340 instructions a URL).
+    @inline(__always)
+    static func isCommonPath(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        typealias Block = SIMD16<UInt8>
+        @inline(__always) func load(_ at: Int) -> Block { UnsafeRawPointer(bytes + at).loadUnaligned(as: Block.self) }
+        guard count >= 16 else {
+            var block = Block(repeating: UInt8(ascii: "a"))
+            withUnsafeMutableBytes(of: &block) { $0.baseAddress!.copyMemory(from: bytes, byteCount: count) }
+            return isCommonPathBlock(block)
+        }
+        var i = 0
+        while i &+ 16 <= count {
+            guard isCommonPathBlock(load(i)) else { return false }
+            i &+= 16
+        }
+        return i == count || isCommonPathBlock(load(count &- 16))
+    }
+
+    /// Whether all sixteen bytes are `a`–`z`, `0`–`9`, `-` or `/` (`-` and `/`, 0x2D and 0x2F,
+    /// alike once bit 1 is cleared).
+    @inline(__always)
+    static func isCommonPathBlock(_ c: SIMD16<UInt8>) -> Bool {
+        typealias Block = SIMD16<UInt8>
+        let letter = (c &- Block(repeating: UInt8(ascii: "a"))) .< Block(repeating: 26)
+        let digit = (c &- Block(repeating: UInt8(ascii: "0"))) .< Block(repeating: 10)
+        let dashOrSlash = (c & Block(repeating: 0xFD)) .== Block(repeating: UInt8(ascii: "-"))
+        let common = Block(repeating: 0).replacing(with: 0xFF, where: letter .| digit .| dashOrSlash)
+        let halves = unsafeBitCast(common, to: SIMD2<UInt64>.self)
+        return halves[0] & halves[1] == ~0
     }
 
     /// Whether all eight bytes are `a`–`z`, `0`–`9`, `-` or `/` (plain path bytes, and no `.` to
