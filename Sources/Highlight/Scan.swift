@@ -16,6 +16,8 @@ struct Scan {
     let runs: RunStore
 
     init(_ base: UnsafePointer<UInt8>, count: Int) {
+        // Runs hold 32-bit offsets: checked here once, so `emit` converts without a check.
+        precondition(count <= Int(Int32.max), "code too long to highlight")
         self.base = base
         start = 0
         end = count
@@ -49,9 +51,9 @@ struct Scan {
         if to > pos {
             let runs = self.runs, last = runs.base + (runs.count &- 1)
             if runs.count > 0 && last.pointee.token == token && Int(last.pointee.end) == pos {
-                last.pointee.end = Int32(to)
+                last.pointee.end = Int32(truncatingIfNeeded: to)
             } else {
-                runs.append(TokenRun(token: token, start: Int32(pos), end: Int32(to)))
+                runs.append(TokenRun(token: token, start: Int32(truncatingIfNeeded: pos), end: Int32(truncatingIfNeeded: to)))
             }
             pos = to
         }

@@ -56,6 +56,8 @@ final class PythonTokenizer: StackTokenizer {
     static let dottedTail = CharSet(bits: (0x03FF400000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_."
     static let stringPrefix = CharSet(bits: (0, 0x0024004400240044, 0, 0))   // "rfbuRFBU"
 
+    /// Inlined into `lex`: the call and its saved registers cost more than many steps' rules.
+    @inline(__always)
     func step(_ state: State, _ s: inout Scan) -> Bool {
         switch state {
         case .root: return root(&s)
@@ -92,6 +94,8 @@ final class PythonTokenizer: StackTokenizer {
         }
     }
 
+    /// Inlined into `step`, called once there.
+    @inline(__always)
     private func root(_ s: inout Scan) -> Bool {
         let c = s.peek()
         if c == 10 { s.emit(.text, to: s.skip(Self.newlines)); return true }
