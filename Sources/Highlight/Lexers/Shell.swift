@@ -131,12 +131,13 @@ final class ShellTokenizer: StackTokenizer {
                 let e = wordToken(s, w)
                 if e > w || (s.at(e) != 46 && s.at(e) != 45) || e >= s.end { s.emit(.nameBuiltin, to: e); return true }
             }
+            if s.at(w) == 61 && w < s.end { s.emit((.nameVariable, w), (.operator, w + 1)); return true }
+            // No later rule takes a word character before `data`'s plain word, which goes on
+            // past the word characters already skipped.
+            s.emit(.text, to: s.skip(Self.plainWord, from: w))
+            return true
         }
         if c == 46 && CharSet.space.contains(s.peek(1)) && s.pos + 1 < s.end { s.emit(.nameBuiltin, count: 1); return true }
-        if s.isWord(c) {
-            let w = s.skip(.word)
-            if s.at(w) == 61 && w < s.end { s.emit((.nameVariable, w), (.operator, w + 1)); return true }
-        }
         if Self.operators.contains(c) { s.emit(.operator, count: 1); return true }
         if (c == 38 || c == 124) && s.peek(1) == c { s.emit(.operator, count: 2); return true }
         if c == 60 && s.has("<<<") { s.emit(.operator, count: 3); return true }
