@@ -247,10 +247,14 @@ struct Scan {
     /// Runs `body` with the window narrowed to `a..<b`, then restores it and moves to `b`.
     mutating func within(_ a: Int, _ b: Int, _ body: (inout Scan) -> Void) {
         let (oldStart, oldEnd) = (start, end)
+        // Runs stay in order only when the window starts at or after the position and the
+        // runs made in it end by its end, where the position goes next.
+        if min(a, b) < pos { runs.inOrder = false }
         start = a
         end = b
         pos = a
         body(&self)
+        if runs.count > 0 && Int(runs.base[runs.count &- 1].end) > b { runs.inOrder = false }
         start = oldStart
         end = oldEnd
         pos = b
