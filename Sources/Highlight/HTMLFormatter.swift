@@ -33,10 +33,11 @@ enum HTMLFormatter {
     static let growth: [UInt8] = (0...255).map { $0 == 38 ? 4 : $0 == 60 || $0 == 62 ? 3 : 0 }
 
     /// The HTML for `runs` over `bytes`, written straight into a string of the exact length.
-    static func string(_ runs: UnsafeBufferPointer<TokenRun>, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// `inOrder`: the caller knows each run starts at or after the end of the one before.
+    static func string(_ runs: UnsafeBufferPointer<TokenRun>, _ bytes: UnsafeBufferPointer<UInt8>, inOrder: Bool = false) -> String {
         guard bytes.baseAddress != nil, !runs.isEmpty else { return "" }
         return withMarkup { markup in
-            String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes, wholeCharacters: false)! + slack) { buffer in
+            String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes, wholeCharacters: false, inOrder: inOrder)! + slack) { buffer in
                 markup.write(runs, bytes, into: buffer.baseAddress!)
             }
         }
@@ -45,11 +46,12 @@ enum HTMLFormatter {
     /// The HTML for `runs` over `bytes`, written where `room(n)` says (room for `n` bytes);
     /// returns how many bytes it wrote. Nil, with nothing asked or written, when a run starts
     /// inside a character: the bytes would not be valid UTF-8 (`string` repairs them).
-    static func write(_ runs: UnsafeBufferPointer<TokenRun>, _ bytes: UnsafeBufferPointer<UInt8>,
+    /// `inOrder`: the caller knows each run starts at or after the end of the one before.
+    static func write(_ runs: UnsafeBufferPointer<TokenRun>, _ bytes: UnsafeBufferPointer<UInt8>, inOrder: Bool = false,
                       into room: (Int) -> UnsafeMutablePointer<UInt8>) -> Int? {
         guard bytes.baseAddress != nil, !runs.isEmpty else { return 0 }
         return withMarkup { markup in
-            guard let length = markup.maximumLength(runs, bytes, wholeCharacters: true) else { return nil }
+            guard let length = markup.maximumLength(runs, bytes, wholeCharacters: true, inOrder: inOrder) else { return nil }
             return markup.write(runs, bytes, into: room(length + slack))
         }
     }
@@ -70,21 +72,29 @@ enum HTMLFormatter {
     }
 
     /// How many bytes of `text` are `&`, `<` or `>`.
-    static func escapedCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = text.baseAddress else { return 0 }
+    static func escapedCount(_ text: UnsafeBufferPointer<UInt8>) -> Int { escapes(in: text).count }
+
+    /// How many bytes of `text` are `&`, `<` or `>`, and whether every byte is ASCII (then no
+    /// run can start inside a character), in one pass eight bytes at a time.
+    static func escapes(in text: UnsafeBufferPointer<UInt8>) -> (count: Int, ascii: Bool) {
+        guard let base = text.baseAddress else { return (0, true) }
         let raw = UnsafeRawPointer(base)
         var count = 0
+        var highBits: UInt64 = 0
         var i = 0
         while i &+ 8 <= text.count {
-            count &+= Self.escapedMarks(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)).nonzeroBitCount
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            count &+= Self.escapedMarks(w).nonzeroBitCount
+            highBits |= w
             i &+= 8
         }
         while i < text.count {
             let c = base[i]
             if c == 38 || c == 60 || c == 62 { count &+= 1 }
+            highBits |= UInt64(c)
             i &+= 1
         }
-        return count
+        return (count, highBits & 0x8080_8080_8080_8080 == 0)
     }
 
     /// The index of the first `&`, `<` or `>` at or after `i`, or `text.count` when none is left.
@@ -124,8 +134,15 @@ enum HTMLFormatter {
         /// and four more for each `&`, `<` or `>` in it (no escape adds more), when the runs
         /// follow each other inside the text, as lexers emit them; the text's bytes are counted
         /// eight at a time. Runs that overlap get their exact length. With `wholeCharacters`, nil
-        /// when a run starts inside a character (checked in the same pass over the runs).
-        func maximumLength(_ runs: UnsafeBufferPointer<TokenRun>, _ text: UnsafeBufferPointer<UInt8>, wholeCharacters: Bool) -> Int? {
+        /// when a run starts inside a character (checked in the same pass over the runs). Runs
+        /// known to be `inOrder` over ASCII text need no pass over the runs.
+        func maximumLength(_ runs: UnsafeBufferPointer<TokenRun>, _ text: UnsafeBufferPointer<UInt8>, wholeCharacters: Bool, inOrder: Bool) -> Int? {
+            var escapes: Int?
+            if inOrder && Int(runs[runs.count - 1].end) <= text.count {
+                let scanned = HTMLFormatter.escapes(in: text)
+                if scanned.ascii || !wholeCharacters { return runs.count &* HTMLFormatter.longestMarkup &+ text.count &+ 4 &* scanned.count }
+                escapes = scanned.count
+            }
             let source = text.baseAddress!
             var ordered = true
             var previousEnd: Int32 = 0
@@ -135,7 +152,7 @@ enum HTMLFormatter {
                 if wholeCharacters && Int(run.start) < text.count && source[Int(run.start)] & 0xC0 == 0x80 { return nil }
             }
             guard ordered, Int(previousEnd) <= text.count else { return length(runs, text.baseAddress!) }
-            return runs.count &* HTMLFormatter.longestMarkup &+ text.count &+ 4 &* HTMLFormatter.escapedCount(text)
+            return runs.count &* HTMLFormatter.longestMarkup &+ text.count &+ 4 &* (escapes ?? HTMLFormatter.escapedCount(text))
         }
 
         /// The exact length of the HTML.

@@ -26,7 +26,7 @@ public struct Lexer: Sendable, Hashable {
             guard let base = buf.baseAddress, buf.count > 0 else { return "" }
             var scan = Scan(base, count: buf.count)
             make().lex(&scan)
-            return withExtendedLifetime(scan.runs) { HTMLFormatter.string(scan.runs.runs, buf) }
+            return withExtendedLifetime(scan.runs) { HTMLFormatter.string(scan.runs.runs, buf, inOrder: scan.runs.inOrder) }
         }
     }
 
@@ -40,7 +40,7 @@ public struct Lexer: Sendable, Hashable {
             guard let base = buf.baseAddress, buf.count > 0 else { return 0 }
             var scan = Scan(base, count: buf.count)
             make().lex(&scan)
-            return withExtendedLifetime(scan.runs) { HTMLFormatter.write(scan.runs.runs, buf, into: room) }
+            return withExtendedLifetime(scan.runs) { HTMLFormatter.write(scan.runs.runs, buf, inOrder: scan.runs.inOrder, into: room) }
         }
     }
 

@@ -5,6 +5,9 @@ final class RunStore {
     @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<TokenRun>
     @exclusivity(unchecked) private(set) var count = 0
     @exclusivity(unchecked) private var capacity: Int
+    /// Whether each run starts at or after the end of the one before: `emit` only moves
+    /// forward, and `Scan.within` clears it when a window starts before the position.
+    @exclusivity(unchecked) var inOrder = true
 
     init(capacity: Int) {
         self.capacity = Swift.max(capacity, 4)

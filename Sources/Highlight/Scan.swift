@@ -16,6 +16,8 @@ struct Scan {
     let runs: RunStore
 
     init(_ base: UnsafePointer<UInt8>, count: Int) {
+        // Runs hold 32-bit offsets: checked here once, so `emit` converts without a check.
+        precondition(count <= Int(Int32.max), "code too long to highlight")
         self.base = base
         start = 0
         end = count
@@ -49,9 +51,9 @@ struct Scan {
         if to > pos {
             let runs = self.runs, last = runs.base + (runs.count &- 1)
             if runs.count > 0 && last.pointee.token == token && Int(last.pointee.end) == pos {
-                last.pointee.end = Int32(to)
+                last.pointee.end = Int32(truncatingIfNeeded: to)
             } else {
-                runs.append(TokenRun(token: token, start: Int32(pos), end: Int32(to)))
+                runs.append(TokenRun(token: token, start: Int32(truncatingIfNeeded: pos), end: Int32(truncatingIfNeeded: to)))
             }
             pos = to
         }
@@ -245,10 +247,14 @@ struct Scan {
     /// Runs `body` with the window narrowed to `a..<b`, then restores it and moves to `b`.
     mutating func within(_ a: Int, _ b: Int, _ body: (inout Scan) -> Void) {
         let (oldStart, oldEnd) = (start, end)
+        // Runs stay in order only when the window starts at or after the position and the
+        // runs made in it end by its end, where the position goes next.
+        if min(a, b) < pos { runs.inOrder = false }
         start = a
         end = b
         pos = a
         body(&self)
+        if runs.count > 0 && Int(runs.base[runs.count &- 1].end) > b { runs.inOrder = false }
         start = oldStart
         end = oldEnd
         pos = b

@@ -54,6 +54,8 @@ import Testing
         text.withUnsafeBufferPointer { bytes in
             split.withUnsafeBufferPointer { runs in
                 #expect(HTMLFormatter.write(runs, bytes, into: { _ in asked += 1; return buffer }) == nil)
+                // runs known to be in order over non-ASCII text are still checked
+                #expect(HTMLFormatter.write(runs, bytes, inOrder: true, into: { _ in asked += 1; return buffer }) == nil)
             }
             #expect(asked == 0)
             whole.withUnsafeBufferPointer { runs in
@@ -62,6 +64,25 @@ import Testing
                     == "<span class=\"k\">é</span>!")
             }
             #expect(asked == 1)
+        }
+    }
+
+    /// The formatter skips its pass over the runs when they are known to be in order: a
+    /// delegated window that starts before the position, or whose runs end past its end, says
+    /// they may not be.
+    @Test func windowsOutOfOrderClearInOrder() {
+        let text = Array("abcdef".utf8)
+        text.withUnsafeBufferPointer { bytes in
+            var scan = Scan(bytes.baseAddress!, count: bytes.count)
+            scan.emit(.keyword, to: 2)
+            scan.within(2, 4) { $0.emit(.name, to: 4) }
+            #expect(scan.runs.inOrder)
+            scan.within(1, 5) { $0.emit(.name, to: 3) }
+            #expect(!scan.runs.inOrder)
+
+            var past = Scan(bytes.baseAddress!, count: bytes.count)
+            past.within(0, 3) { $0.emit(.name, to: 5) }
+            #expect(!past.runs.inOrder)
         }
     }
 }

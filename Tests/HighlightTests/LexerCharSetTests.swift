@@ -139,7 +139,6 @@ import Testing
         ("PHPTokenizer.stringStops", PHPTokenizer.stringStops, CharSet("\\{$\"")),
         ("PythonTokenizer.identifierStart", PythonTokenizer.identifierStart, CharSet("a-zA-Z_")),
         ("PythonTokenizer.interpolationStops", PythonTokenizer.interpolationStops, CharSet("{}!:")),
-        ("PythonTokenizer.newlines", PythonTokenizer.newlines, CharSet("\n")),
         ("PythonTokenizer.stringStops", PythonTokenizer.stringStops, CharSet("'\"\\{")),
         ("PythonTokenizer.punctuation", PythonTokenizer.punctuation, CharSet("[]{}:(),;.")),
         ("PythonTokenizer.operators", PythonTokenizer.operators, CharSet("-~+/*%=<>&^|@")),

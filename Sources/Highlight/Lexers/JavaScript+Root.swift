@@ -46,6 +46,8 @@ extension JavaScriptTokenizer {
                 push(.statement)
                 return true
             }
+            // the whitespace rule next would skip the same spaces again
+            if ws > s.pos { s.emit(.text, to: ws); return true }
         }
         if commentOrWhitespace(&s) { return true }
         if let e = operatorEnd(s) { s.emit(.operator, to: e); push(.exprStart); return true }

@@ -29,9 +29,12 @@ final class JavaScriptTokenizer: StackTokenizer {
         words = typescript ? .typescript : .javascript
     }
 
+    /// Inlined into `lex`: the call and its saved registers cost more than many steps' rules.
+    @inline(__always)
     func step(_ state: State, _ s: inout Scan) -> Bool {
         switch state {
-        case .root: return root(&s)
+        // The states that fall back to the root rules break out to one call of `root` below.
+        case .root: break
         case .multilineComment:
             if s.has("*/") { s.emit(.commentMultiline, count: 2); pop(); return true }
             let e = s.skip(Self.commentStops.inverted)
@@ -89,10 +92,10 @@ final class JavaScriptTokenizer: StackTokenizer {
                 return true
             }
             if c == 58 { s.emit(.punctuation, count: 1); return true }
-            return root(&s)
+            break
         case .ternary:
             if s.peek() == 58 { s.emit(.punctuation, count: 1); goto(.exprStart); return true }
-            return root(&s)
+            break
         case .template:
             let c = s.peek()
             if c == 36 && s.peek(1) == 123 { s.emit(.punctuation, count: 2); push(.templateExpression); return true }
@@ -103,8 +106,9 @@ final class JavaScriptTokenizer: StackTokenizer {
             return true
         case .templateExpression:
             if s.peek() == 125 { s.emit(.punctuation, count: 1); pop(); return true }
-            return root(&s)
+            break
         }
+        return root(&s)
     }
 
     /// `[\p{L}\p{Nl}$_][\p{Word}]*`: returns the end of an identifier at `i`.

@@ -10,7 +10,6 @@ final class PythonTokenizer: StackTokenizer {
     @exclusivity(unchecked) var stack: [State] = [.root]
     static let identifierStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"
     static let interpolationStops = CharSet(bits: (0x0400000200000000, 0x2800000000000000, 0, 0))   // "{}!:"
-    static let newlines = CharSet(bits: (0x0000000000000400, 0, 0, 0))   // "\n"
     static let stringStops = CharSet(bits: (0x0000008400000000, 0x0800000010000000, 0, 0))   // "'\"\\{"
     /// Open strings, innermost last: their prefix letters (lowercased), quote byte and how many
     /// quotes close them (1 or 3). Kept as values: arrays per string cost two allocations.
@@ -56,6 +55,8 @@ final class PythonTokenizer: StackTokenizer {
     static let dottedTail = CharSet(bits: (0x03FF400000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_."
     static let stringPrefix = CharSet(bits: (0, 0x0024004400240044, 0, 0))   // "rfbuRFBU"
 
+    /// Inlined into `lex`: the call and its saved registers cost more than many steps' rules.
+    @inline(__always)
     func step(_ state: State, _ s: inout Scan) -> Bool {
         switch state {
         case .root: return root(&s)
@@ -92,9 +93,12 @@ final class PythonTokenizer: StackTokenizer {
         }
     }
 
+    /// Inlined into `step`, called once there.
+    @inline(__always)
     private func root(_ s: inout Scan) -> Bool {
         let c = s.peek()
-        if c == 10 { s.emit(.text, to: s.skip(Self.newlines)); return true }
+        // Newlines and then blanks are text by two rules; the indentation is taken with its newlines.
+        if c == 10 { s.emit(.text, to: s.skip(CharSet.space)); return true }
         if c == 58 /* : */ && s.atLineStart, docstring(&s) { return true }
         if CharSet.blank.contains(c) { s.emit(.text, to: s.skip(CharSet.blank)); return true }
         if c == 35 /* # */ { s.emit(.commentSingle, to: s.nextLine(from: s.pos)); return true }

@@ -1,4 +1,6 @@
 extension RubyTokenizer {
+    /// Inlined into `step`, called once there.
+    @inline(__always)
     func root(_ s: inout Scan) -> Bool {
         if whitespace(&s) { return true }
         let c = s.peek()

@@ -37,9 +37,12 @@ final class ShellTokenizer: StackTokenizer {
     static let plainWord = CharSet(bits: (0xC7FFF86AFFFFC1FF, 0xD7FFFFFEEFFFFFFF, 0xFFFFFFFFFFFFFFFF, 0xFFFFFFFFFFFFFFFF))   // not "=*{}()$\"'`;\\<" nor \s
     static let optionChars = CharSet(bits: (0x03FF200000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_-"
 
+    /// Inlined into `lex`: the call and its saved registers cost more than many steps' rules.
+    @inline(__always)
     func step(_ state: State, _ s: inout Scan) -> Bool {
         switch state {
-        case .root: return root(&s)
+        // The states that fall back to the root rules break out to one call of `root` below.
+        case .root: break
         case .heredoc: return heredoc(&s)
         case .heredocNewLine: return heredocNewLine(&s)
         case .doubleQuotes:
@@ -66,15 +69,15 @@ final class ShellTokenizer: StackTokenizer {
             if v > s.pos { s.emit(.nameVariable, to: v); return true }
             let p = s.skip(Self.curlyStops.inverted)
             if p > s.pos { s.emit(.punctuation, to: p); return true }
-            return root(&s)
+            break
         case .parenInterpolation:
             if s.peek() == 41 { s.emit(.stringInterpol, count: 1); pop(); return true }
             if s.peek() == 40 { s.emit(.operator, count: 1); push(.parenInner); return true }
-            return root(&s)
+            break
         case .parenInner:
             if s.peek() == 40 { s.emit(.operator, count: 1); push(.parenInner); return true }
             if s.peek() == 41 { s.emit(.operator, count: 1); pop(); return true }
-            return root(&s)
+            break
         case .math:
             let c = s.peek()
             if c == 41 && s.peek(1) == 41 { s.emit(.keyword, count: 2); pop(); return true }
@@ -88,19 +91,20 @@ final class ShellTokenizer: StackTokenizer {
                 s.emit(.number, to: e)
                 return true
             }
-            return root(&s)
+            break
         case .caseBody:
             if s.hasWord("esac") { s.emit(.keyword, count: 4); pop(); return true }
             if s.peek() == 124 { s.emit(.punctuation, count: 1); return true }
             if s.peek() == 41 { s.emit(.punctuation, count: 1); push(.caseStanza); return true }
-            return root(&s)
+            break
         case .caseStanza:
             if s.has(";;") { s.emit(.punctuation, count: 2); pop(); return true }
-            return root(&s)
+            break
         case .backticks:
             if s.peek() == 96 { s.emit(.stringBacktick, count: 1); pop(); return true }
-            return root(&s)
+            break
         }
+        return root(&s)
     }
 
     private func singleQuotes(_ s: inout Scan) -> Bool {
@@ -127,12 +131,13 @@ final class ShellTokenizer: StackTokenizer {
                 let e = wordToken(s, w)
                 if e > w || (s.at(e) != 46 && s.at(e) != 45) || e >= s.end { s.emit(.nameBuiltin, to: e); return true }
             }
+            if s.at(w) == 61 && w < s.end { s.emit((.nameVariable, w), (.operator, w + 1)); return true }
+            // No later rule takes a word character before `data`'s plain word, which goes on
+            // past the word characters already skipped.
+            s.emit(.text, to: s.skip(Self.plainWord, from: w))
+            return true
         }
         if c == 46 && CharSet.space.contains(s.peek(1)) && s.pos + 1 < s.end { s.emit(.nameBuiltin, count: 1); return true }
-        if s.isWord(c) {
-            let w = s.skip(.word)
-            if s.at(w) == 61 && w < s.end { s.emit((.nameVariable, w), (.operator, w + 1)); return true }
-        }
         if Self.operators.contains(c) { s.emit(.operator, count: 1); return true }
         if (c == 38 || c == 124) && s.peek(1) == c { s.emit(.operator, count: 2); return true }
         if c == 60 && s.has("<<<") { s.emit(.operator, count: 3); return true }
