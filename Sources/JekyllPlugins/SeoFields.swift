@@ -140,23 +140,30 @@ final class SeoFields {
         return image.hasPath ? image : nil
     }()
 
-    private func xmlschema(_ v: Value) -> String? {
+    /// `date_to_xmlschema` of a value, which fails for one that is no date (jekyll-seo-tag calls
+    /// the filter, so Jekyll's build fails there).
+    private func xmlschema(_ v: Value) throws -> String? {
         // A page's date is a time, which `date_to_xmlschema` prints in the site's time zone:
         // printed so here, without a call of the filter (~400 instructions a page).
         if case .time = v, let clock = access.context.jekyll?.clock { return DateFilters.xmlschema(v, clock: clock) }
-        return v.rubyTruthy ? access.filter(site.filters.dateToXMLSchema, v).rubyString : nil
-    }
-
-    var dateModified: String? {
-        let given = seoValue("date_modified").or(pageValue(.lastModifiedAt))
-        return given.rubyTruthy ? xmlschema(given) : datePublished
+        return v.rubyTruthy ? try access.filterRaising(site.filters.dateToXMLSchema, v).rubyString : nil
     }
 
     /// `page.date`, read once (the Open Graph type, the dates and the JSON-LD type ask for it).
     lazy var date: Value = { self.pageValue(.date) }()
 
-    /// Printed twice (Open Graph and JSON-LD) and the usual `dateModified`: formatted once.
-    lazy var datePublished: String? = { self.xmlschema(self.date) }()
+    /// The published date (printed twice: Open Graph and JSON-LD) and the modified one, usually
+    /// the same: formatted once, by `formatDates` at the start of the tag.
+    private(set) var datePublished: String?
+    private(set) var dateModified: String?
+
+    /// Formats the dates, failing as the filter does for a value that is no date — the published
+    /// date first, as jekyll-seo-tag's template prints it before the JSON-LD.
+    func formatDates() throws {
+        datePublished = try xmlschema(date)
+        let given = seoValue("date_modified").or(pageValue(.lastModifiedAt))
+        dateModified = given.rubyTruthy ? try xmlschema(given) : datePublished
+    }
 
     lazy var type: Value = {
         let given = self.seoValue("type")

@@ -27,6 +27,7 @@ struct SeoTag: TagNode {
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
         let access = TemplateAccess(context: context)
         let seo = SeoFields(access)
+        try seo.formatDates()
         let page = seo.page, site = seo.site
         // Written straight into the output, one element a line (no list of lines joined).
         output.append(literal: "<!-- Begin Jekyll SEO tag v2.8.0 -->\n")

@@ -54,6 +54,12 @@ struct TemplateAccess {
         return (try? definition.body(input, FilterArguments(positional: arguments), context)) ?? .nil
     }
 
+    /// The same, passing on the filter's error (where the plugin lets the filter fail the build).
+    func filterRaising(_ definition: FilterDefinition?, _ input: Value) throws -> Value {
+        guard let definition else { return .nil }
+        return try definition.body(input, FilterArguments(positional: []), context)
+    }
+
     /// A drop or hash as a plain hash of its keys (for JSON).
     func plain(_ value: Value) -> Value {
         switch value {

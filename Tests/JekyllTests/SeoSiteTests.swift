@@ -71,4 +71,26 @@ import Testing
         #expect(page.contains(#""datePublished":"\#(filtered)""#))
         #expect(page.contains(#""dateModified":"\#(filtered)""#))
     }
+
+    /// jekyll-seo-tag formats the modified and published dates with `date_to_xmlschema`, which
+    /// fails Jekyll's build for a value that is no date (`Liquid Exception: Invalid Date: … in
+    /// /…/_layouts/default.html`, exit 1); a real date keeps the tag working.
+    @Test(arguments: [
+        ("last_modified_at: notadate", "'\"notadate\"'"),
+        ("date: notadate", "'\"notadate\"'"),
+        ("seo:\n  date_modified: 2020-13-45", "'\"2020-13-45\"'"),
+    ] as [(String, String)])
+    func aValueThatIsNoDateFailsTheBuild(frontMatter: String, shown: String) throws {
+        let scratch = try StagedOutputsTests.Scratch([
+            "_config.yml": "url: https://x.example\nplugins: [jekyll-seo-tag]\n",
+            "_layouts/default.html": "<head>{% seo %}</head>{{ content }}",
+            "page.md": "---\nlayout: default\n\(frontMatter)\n---\nText.",
+        ])
+        do {
+            try scratch.build()
+            Issue.record("built {% seo %} with \(frontMatter)")
+        } catch let error as BuildError {
+            #expect(error.jekyllLine?.message.hasPrefix("Invalid Date: \(shown) is not a valid datetime. in ") == true)
+        }
+    }
 }
