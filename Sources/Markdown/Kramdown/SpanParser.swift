@@ -48,8 +48,11 @@ final class SpanParser {
         /// only read (its kind and text) and moved, and the two places that add a run to the one
         /// before it give a shared one an element of its own first (`isSharedBlank`).
         let newlineBlank: Element
-        init(options: KramdownOptions, parsers: [Parser]? = nil) {
+        /// Where the conversion's block elements come from.
+        let elementPool: ElementPool
+        init(options: KramdownOptions, parsers: [Parser]? = nil, elementPool: ElementPool = ElementPool()) {
             self.options = options
+            self.elementPool = elementPool
             newlineBlank = Element(.blank, "\n")
             newlineBlank.block = true
             if let parsers {
