@@ -112,9 +112,11 @@ final class Element {
         text(source, Self.base(of: source), range, kind: kind)
     }
 
-    /// `text(source, range)` when the caller knows where `source`'s bytes are (`base(of:)`).
-    static func text(_ source: Bytes, _ base: UnsafePointer<UInt8>?, _ range: Range<Int>, kind: Kind = .text) -> Element {
-        let el = Element(kind)
+    /// `text(source, range)` when the caller knows where `source`'s bytes are (`base(of:)`), from
+    /// `pool` when one is given.
+    static func text(_ source: Bytes, _ base: UnsafePointer<UInt8>?, _ range: Range<Int>, kind: Kind = .text,
+                     pool: ElementPool? = nil) -> Element {
+        let el = pool?.element(kind) ?? Element(kind)
         el.sourceBytes = source
         el.sourceBase = base
         el.sourceRange = range

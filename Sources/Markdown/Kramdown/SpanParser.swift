@@ -335,9 +335,9 @@ final class SpanParser {
             } else if tree.children.capacity == 0 {
                 // the first child of an emphasis or a link (most hold one text): an array of
                 // exactly one, not one made by the growth path
-                tree.children = [.text(src, srcBase, from..<to)]
+                tree.children = [.text(src, srcBase, from..<to, pool: context.elementPool)]
             } else {
-                tree.children.append(.text(src, srcBase, from..<to))
+                tree.children.append(.text(src, srcBase, from..<to, pool: context.elementPool))
             }
         }
     }
