@@ -23,6 +23,8 @@ public struct KramdownConverter: Sendable {
     public var highlighter: (any CodeHighlighter)? { didSet { prepared = Prepared(options, highlighter) } }
     /// What every conversion would otherwise work out again from the same options.
     private var prepared: Prepared
+    /// The elements of finished conversions, for later ones (`ElementPool`).
+    private let elementPools = ElementPools()
 
     public init(options: KramdownOptions = KramdownOptions(), highlighter: (any CodeHighlighter)? = nil) {
         self.options = options
@@ -54,8 +56,9 @@ public struct KramdownConverter: Sendable {
     /// `convert`, adding to `counts` (when given) the blocks taken from cmark's tree and those
     /// read by kramdown's grammar, when the cmark block source is chosen.
     func convert(_ markdown: String, counts: inout CmarkBlockBuilder.BlockCounts?) -> MarkdownOutput {
-        let context = SpanParser.Context(options: options, parsers: prepared.parsers)
-        let root = Element(.root)
+        let pool = elementPools.take()
+        let context = SpanParser.Context(options: options, parsers: prepared.parsers, elementPool: pool)
+        let root = pool.element(.root)
         root.block = true
         let source = Self.sourceBytes(markdown)
         context.sourceHasBackslashBreak = Self.hasBackslashBreak(source)
@@ -77,6 +80,8 @@ public struct KramdownConverter: Sendable {
         let converter = HTMLConverter(context: context, highlighter: highlighter)
         if context.inlineOptions.isEmpty { converter.setPlainCodeSpanOpening(prepared.plainCodeSpanOpening) }
         let html = converter.convertDocument(root, sizeHint: markdown.utf8.count)
+        pool.recycleChildren(of: root)
+        elementPools.giveBack(pool)
         return MarkdownOutput(html: html, warnings: context.warnings)
     }
 

@@ -79,7 +79,7 @@ extension BlockParser {
         var columns = 0
         func add(_ kind: Element.Kind, force: Bool) {
             if !hasFooter || kind != .tbody || force {
-                let section = Element(kind)
+                let section = ctx.elementPool.element(kind)
                 section.children = rows
                 rows = []
                 sections.append(section)
@@ -106,14 +106,14 @@ extension BlockParser {
                 let rowLine = lineNumber(at: pos)
                 var t = e
                 while t > pos, src[t - 1] == Byte.space || src[t - 1] == Byte.tab { t -= 1 }
-                let tr = Element(.tr)
+                let tr = ctx.elementPool.element(.tr)
                 tr.line = rowLine
                 if var cells = plainRowCells(pos..<t) {
                     if leadingPipe, cells.first?.isEmpty == true { cells.removeFirst() }
                     if cells.last?.isEmpty == true { cells.removeLast() }
                     tr.children.reserveCapacity(cells.count)
                     for cell in cells {
-                        let td = Element(.td)
+                        let td = ctx.elementPool.element(.td)
                         // a cell's text stays a range of the source on the cell, as a paragraph's
                         if cell.isEmpty { td.children = [Element(.rawText)] } else { td.setPendingSpans(src, cell) }
                         tr.children.append(td)
@@ -124,7 +124,7 @@ extension BlockParser {
                     if leadingPipe, let f = cells.first, f.stripped.isEmpty { cells.removeFirst() }
                     if let l = cells.last, l.stripped.isEmpty { cells.removeLast() }
                     for cell in cells {
-                        let td = Element(.td)
+                        let td = ctx.elementPool.element(.td)
                         td.children.append(Element(.rawText, cell.stripped))
                         tr.children.append(td)
                     }
@@ -146,7 +146,7 @@ extension BlockParser {
         }
         for section in sections {
             for row in section.children {
-                while row.children.count < columns { row.children.append(Element(.td)) }
+                while row.children.count < columns { row.children.append(ctx.elementPool.element(.td)) }
             }
         }
         if alignment.count > columns { alignment = Array(alignment.prefix(columns)) }

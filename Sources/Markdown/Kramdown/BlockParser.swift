@@ -92,10 +92,14 @@ final class BlockParser {
     // MARK: tree helpers
 
     /// `new_block_el`: a new element that takes the waiting block IAL.
-    func newBlock(_ kind: Element.Kind) -> Element { settleNewBlock(Element(kind)) }
+    func newBlock(_ kind: Element.Kind) -> Element { settleNewBlock(ctx.elementPool.element(kind)) }
 
     /// `newBlock` with a text.
-    func newBlock(_ kind: Element.Kind, _ value: String) -> Element { settleNewBlock(Element(kind, value)) }
+    func newBlock(_ kind: Element.Kind, _ value: String) -> Element {
+        let el = ctx.elementPool.element(kind)
+        el.value = value
+        return settleNewBlock(el)
+    }
 
     private func settleNewBlock(_ el: Element) -> Element {
         el.block = true

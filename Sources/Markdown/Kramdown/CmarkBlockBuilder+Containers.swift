@@ -55,7 +55,7 @@ extension CmarkBlockBuilder {
         var lis: [Element] = []
         lis.reserveCapacity(items.count)
         for _ in items {
-            let li = Element(.li)
+            let li = grammar.ctx.elementPool.element(.li)
             li.block = true
             lis.append(li)
         }
@@ -77,7 +77,7 @@ extension CmarkBlockBuilder {
                     last = blank
                     continue
                 }
-                let para = Element(.p)
+                let para = grammar.ctx.elementPool.element(.p)
                 para.block = true
                 para.line = item.firstLine + 1
                 para.setPendingSpans(src, text)

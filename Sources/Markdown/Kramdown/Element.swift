@@ -2,7 +2,8 @@
 /// ones made by `SpanParser` from a block's raw text. The kinds and their data follow kramdown's
 /// own element model, because its HTML converter decides the output from exactly these.
 final class Element {
-    let kind: Kind
+    /// (Changed only when an `ElementPool` hands the element out again: `reuse(as:)`.)
+    @exclusivity(unchecked) private(set) var kind: Kind
     /// The element's text (a text's characters, a code span's code, an HTML element's name …).
     /// A text the span parser cut from its source keeps that source and the range instead and
     /// becomes a string only when one is asked for: most texts are only escaped into the HTML,
@@ -83,38 +84,12 @@ final class Element {
     @exclusivity(unchecked) var level = 0
     /// The line of the Markdown the element starts on (0 when not recorded), for warnings.
     @exclusivity(unchecked) var line = 0
-    @exclusivity(unchecked) private var extra: Extra?
-
-    private var extras: Extra {
-        if let e = extra { return e }
-        let e = Extra()
-        extra = e
-        return e
-    }
-
-    var entity: Entity? { get { extra?.entity } set { extras.entity = newValue } }
-    var original: String? { get { extra?.original } set { extras.original = newValue } }
-    /// The block or span IAL given to this element, applied to `attrs` after parsing (in `extra`:
-    /// few elements have one, and the others then release none).
-    var ial: IAL? {
-        get { extra?.ial }
-        set { if newValue != nil || extra != nil { extras.ial = newValue } }
-    }
-    /// Headers and terms: the text their id is made from (most GFM headers have none:
-    /// `TreeUpdate.updateBlock`).
-    var rawText: String? {
-        get { extra?.rawText }
-        set { if newValue != nil || extra != nil { extras.rawText = newValue } }
-    }
+    /// The rarely used kind-specific data (`Element+Extra.swift`); nil for most elements.
+    @exclusivity(unchecked) var extra: Extra?
     /// A GFM header whose id the converter writes from its one pending text (`GFMPass`): how
     /// many headers before it had the same id (no id string made, none put in `attrs`); -1 for
     /// every other element.
     @exclusivity(unchecked) var textIDRepeats: Int32 = -1
-    /// Code blocks: the language word of a fence.
-    var lang: String? { get { extra?.lang } set { extras.lang = newValue } }
-    var alignment: [Alignment] { get { extra?.alignment ?? [] } set { extras.alignment = newValue } }
-    /// `:raw` elements: the `type` list of `{::nomarkdown type="…"}`.
-    var rawTypes: [String] { get { extra?.rawTypes ?? [] } set { extras.rawTypes = newValue } }
 
     init(_ kind: Kind, _ value: String = "", attrs: Attributes = Attributes()) {
         self.kind = kind
@@ -137,9 +112,11 @@ final class Element {
         text(source, Self.base(of: source), range, kind: kind)
     }
 
-    /// `text(source, range)` when the caller knows where `source`'s bytes are (`base(of:)`).
-    static func text(_ source: Bytes, _ base: UnsafePointer<UInt8>?, _ range: Range<Int>, kind: Kind = .text) -> Element {
-        let el = Element(kind)
+    /// `text(source, range)` when the caller knows where `source`'s bytes are (`base(of:)`), from
+    /// `pool` when one is given.
+    static func text(_ source: Bytes, _ base: UnsafePointer<UInt8>?, _ range: Range<Int>, kind: Kind = .text,
+                     pool: ElementPool? = nil) -> Element {
+        let el = pool?.element(kind) ?? Element(kind)
         el.sourceBytes = source
         el.sourceBase = base
         el.sourceRange = range
@@ -381,6 +358,27 @@ final class Element {
         sourceBase = nil
         sourceRange = 0..<0
     }
+
+    /// The element as `init` left it but for its kind, its children handed to the caller
+    /// (`ElementPool`: every stored property but `kind` is set back here).
+    func resetForReuse() -> [Element] {
+        var former: [Element] = []
+        swap(&former, &storedChildren)
+        if !storedValue.isEmpty { storedValue = "" }
+        if sourceBytes != nil { sourceBytes = nil }
+        sourceBase = nil
+        sourceRange = 0..<0
+        if !attrs.isEmpty { attrs = Attributes() }
+        if extra != nil { extra = nil }
+        block = false; quote = .lsquo; typographic = .mdash; contentModel = .span; eob = .marker
+        isClosed = false; transparent = false; firstAsPara = false; spansPending = false; spansSimple = false
+        simpleSpanOps = 0..<0; textPending = false; holdsItemParagraph = false
+        level = 0; line = 0; textIDRepeats = -1
+        return former
+    }
+
+    /// A reset element (`resetForReuse`) made one of kind `newKind`.
+    func reuse(as newKind: Kind) { kind = newKind }
 
     /// A deep copy (kramdown copies footnote content before adding backlinks to it).
     func copy() -> Element {

@@ -48,8 +48,11 @@ final class SpanParser {
         /// only read (its kind and text) and moved, and the two places that add a run to the one
         /// before it give a shared one an element of its own first (`isSharedBlank`).
         let newlineBlank: Element
-        init(options: KramdownOptions, parsers: [Parser]? = nil) {
+        /// Where the conversion's block elements come from.
+        let elementPool: ElementPool
+        init(options: KramdownOptions, parsers: [Parser]? = nil, elementPool: ElementPool = ElementPool()) {
             self.options = options
+            self.elementPool = elementPool
             newlineBlank = Element(.blank, "\n")
             newlineBlank.block = true
             if let parsers {
@@ -332,9 +335,9 @@ final class SpanParser {
             } else if tree.children.capacity == 0 {
                 // the first child of an emphasis or a link (most hold one text): an array of
                 // exactly one, not one made by the growth path
-                tree.children = [.text(src, srcBase, from..<to)]
+                tree.children = [.text(src, srcBase, from..<to, pool: context.elementPool)]
             } else {
-                tree.children.append(.text(src, srcBase, from..<to))
+                tree.children.append(.text(src, srcBase, from..<to, pool: context.elementPool))
             }
         }
     }

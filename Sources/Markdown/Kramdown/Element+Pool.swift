@@ -1,0 +1,71 @@
+import Foundation
+
+/// Elements of finished conversions, handed out again to later ones: a document's tree is
+/// otherwise ~60 objects allocated while it is built and released one by one after its HTML
+/// is written (each release through the runtime's deinitialization path and `free`). Used by
+/// one conversion at a time (`ElementPools`).
+final class ElementPool {
+    /// Reset elements (`Element.resetForReuse`), `spareCount` of them: a buffer of its own, so
+    /// that taking one out or putting one in moves its reference (no array's uniqueness check,
+    /// no retain and release). Made when the first tree is taken back (a context made for
+    /// something else than a conversion has a pool it never uses).
+    @exclusivity(unchecked) private var spare: UnsafeMutablePointer<Element>? = nil
+    @exclusivity(unchecked) private var spareCount = 0
+    /// Enough for the block elements of a long page; a larger tree's others are freed.
+    static let capacity = 2048
+
+    deinit {
+        spare?.deinitialize(count: spareCount)
+        spare?.deallocate()
+    }
+
+    /// A new element of kind `kind`: a spare one when there is one.
+    @inline(__always) func element(_ kind: Element.Kind) -> Element {
+        guard spareCount > 0, let spare else { return Element(kind) }
+        spareCount &-= 1
+        let el = (spare + spareCount).move()
+        el.reuse(as: kind)
+        return el
+    }
+
+    /// Takes back the elements under `parent` that nothing else holds once the conversion is
+    /// over (`parent` keeps no children). An element something else still holds (the shared
+    /// blank, a footnote's content the context keeps) is left as it is.
+    func recycleChildren(of parent: Element) {
+        let spare = spare ?? UnsafeMutablePointer<Element>.allocate(capacity: Self.capacity)
+        self.spare = spare
+        recycle(parent.resetForReuse(), into: spare)
+    }
+
+    private func recycle(_ elements: consuming [Element], into spare: UnsafeMutablePointer<Element>) {
+        var elements = elements
+        while var el = elements.popLast() {
+            guard isKnownUniquelyReferenced(&el) else { continue }
+            let children = el.resetForReuse()
+            if !children.isEmpty { recycle(children, into: spare) }
+            guard spareCount < Self.capacity else { continue }
+            (spare + spareCount).initialize(to: el)
+            spareCount &+= 1
+        }
+    }
+}
+
+/// A converter's pools, one per conversion running at a time; a conversion takes one and gives
+/// it back when its tree is no longer read.
+final class ElementPools: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Read and changed only under `lock`.
+    private var idle: [ElementPool] = []
+
+    func take() -> ElementPool {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast() ?? ElementPool()
+    }
+
+    func giveBack(_ pool: ElementPool) {
+        lock.lock()
+        idle.append(pool)
+        lock.unlock()
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import Markdown
+
+/// A converter hands the elements of a finished conversion to later ones (`ElementPool`): a
+/// reused element must read as a new one, and an element something else still holds is not taken.
+struct ElementPoolTests {
+    @Test func aReusedElementReadsAsANewOne() {
+        let pool = ElementPool()
+        let root = pool.element(.root)
+        let source = Array("*a* b\n".utf8)
+        var id: ObjectIdentifier
+        do {
+            let used = pool.element(.header)
+            used.block = true; used.level = 2; used.line = 7; used.transparent = true; used.isClosed = true
+            used.firstAsPara = true; used.contentModel = .raw; used.eob = .ald; used.quote = .rdquo
+            used.typographic = .hellip; used.textIDRepeats = 3
+            used.attrs["id"] = "x"; used.ial = IAL(); used.lang = "ruby"; used.rawText = "raw"
+            used.setPendingSpans(source, 0..<5)
+            let nested = pool.element(.text)
+            nested.value = "t"
+            used.children = [nested]
+            root.children = [used]
+            id = ObjectIdentifier(used)
+        }
+        pool.recycleChildren(of: root)
+        #expect(!root.hasChildren)
+        let reused = pool.element(.p)
+        // the last element taken back is the first handed out
+        #expect(ObjectIdentifier(reused) == id)
+        let fresh = Element(.p)
+        for el in [reused, fresh] {
+            #expect(el.kind == .p && el.value == "" && !el.hasChildren && el.hasNoChildStorage && el.attrs.isEmpty)
+            #expect(!el.block && el.level == 0 && el.line == 0 && !el.transparent && !el.isClosed && !el.firstAsPara)
+            #expect(el.contentModel == .span && el.eob == .marker && el.quote == .lsquo && el.typographic == .mdash)
+            #expect(el.textIDRepeats == -1 && el.ial == nil && el.lang == nil && el.rawText == nil)
+            #expect(!el.spansPending && !el.hasPendingText && el.withSimpleSpans { _, _ in true } == nil)
+        }
+        // so did its child, reset too
+        let child = pool.element(.em)
+        #expect(child !== reused && child !== fresh && child.kind == .em && child.value == "" && !child.hasChildren)
+    }
+
+    @Test func anElementHeldElsewhereIsNotTaken() {
+        let pool = ElementPool()
+        let root = pool.element(.root)
+        let kept = pool.element(.p)
+        root.children = [kept]
+        pool.recycleChildren(of: root)
+        kept.value = "still mine"
+        #expect(pool.element(.p) !== kept)
+        #expect(kept.kind == .p && kept.value == "still mine")
+    }
+
+    /// One converter converting the corpus in two orders gives what a new converter for each
+    /// input gives.
+    @Test func conversionsWithReusedElementsMatchNewOnes() {
+        let inputs = CaseCorpusTests.allCases().prefix(160).compactMap { try? String(contentsOf: $0.input, encoding: .utf8) }
+        #expect(inputs.count > 100)
+        let fresh = inputs.map { KramdownConverter().convert($0) }
+        let shared = KramdownConverter()
+        #expect(inputs.map { shared.convert($0) } == fresh)
+        #expect(inputs.reversed().map { shared.convert($0) } == fresh.reversed())
+    }
+}
