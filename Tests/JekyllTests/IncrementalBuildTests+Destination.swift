@@ -46,23 +46,31 @@ extension IncrementalBuildTests {
 
     /// A recorded folder moved out of the destination and linked back in its place (its folders'
     /// stamps then match through the link): the update ends as a full build, with folders where
-    /// the link was, and writes or removes nothing through the link.
-    @Test func aLinkInAFoldersPlaceEndsAsAFullBuild() throws {
-        let site = try Fixture(IncrementalBuildTests.site)
+    /// the link was, and writes or removes nothing through the link — whether outputs are written
+    /// under it (`2024`: one post edited, one removed) or it holds only copied files (`files`).
+    @Test(arguments: ["2024", "files"])
+    func aLinkInAFoldersPlaceEndsAsAFullBuild(folder: String) throws {
+        var files = IncrementalBuildTests.site
+        files["files/a.txt"] = "copied\n"
+        files["files/deeper/b.txt"] = "copied too\n"
+        let site = try Fixture(files)
         try site.incrementalBuild()
         try site.incrementalBuild()
         let out = Path.join(site.source, "_site")
         let moved = Path.join(site.root, "moved")
-        #expect(rename(Path.join(out, "2024"), moved) == 0)
-        #expect(symlink(moved, Path.join(out, "2024")) == 0)
+        #expect(rename(Path.join(out, folder), moved) == 0)
+        #expect(symlink(moved, Path.join(out, folder)) == 0)
         try Fixture.write(Path.join(moved, "theirs.txt"), "not in the destination\n")
         let before = Fixture.contents(of: moved)
-        // One post edited (its output written again), one removed (its output removed).
-        try site.write("_posts/2024-02-01-two.md", "---\nlayout: post\ntitle: Two\n---\nEdited through a link.\n")
-        try site.remove("_posts/2024-01-01-one.md")
+        if folder == "2024" {
+            try site.write("_posts/2024-02-01-two.md", "---\nlayout: post\ntitle: Two\n---\nEdited through a link.\n")
+            try site.remove("_posts/2024-01-01-one.md")
+        } else {
+            try site.write("plain.md", "---\n---\nEdited elsewhere.\n")
+        }
         try site.incrementalBuild()
         try site.destinationMatchesFullBuild()
-        #expect(FileSystem.kind(Path.join(out, "2024"), followingLinks: false) == .directory)
+        #expect(FileSystem.kind(Path.join(out, folder), followingLinks: false) == .directory)
         #expect(Fixture.contents(of: moved) == before)
     }
 

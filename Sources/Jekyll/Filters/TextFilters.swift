@@ -11,7 +11,7 @@ public enum TextFilters {
             guard case .string(let s) = input.primitive else {
                 // Jekyll lower-cases the input under a mode it does not know, and replaces
                 // characters in it under the others: the first call a number has no method for.
-                let method = mode.map { ["raw", "default", "pretty", "ascii", "latin"].contains($0) } ?? true ? "gsub" : "downcase"
+                let method = Slugify.modes.contains(mode ?? "default") ? "gsub" : "downcase"
                 throw LiquidError(.internal, "undefined method `\(method)' for \(input.inspect):\(input.rubyClassName)")
             }
             return .string(Slugify.slugify(s, mode: mode))

@@ -21,42 +21,61 @@ final class DestinationFolders {
     private let unchanged: [String: BuildMetadata.FileStamp]
     /// Recorded folders whose stamps changed, or that are gone.
     private let changed: Set<String>
+    /// Recorded folders no longer there as folders (gone, or a link or file in their place).
+    private let gone: Set<String>
     /// Whether folders were recorded for this destination (else it is listed whole).
     private let known: Bool
+    /// Folders looked at: whether each is reached from the destination through folders only.
+    private var reached: [String: Bool] = [:]
     /// The destination once `RebuildPlan.updateInPlace` has updated it, for the next build.
     var after: BuildMetadata.Destination?
 
     /// `found` holds the recorded folders' stamps now, in order (`FileStamps.of(folders:in:)`).
-    init(destination: String, recorded: BuildMetadata.Destination?, found: [BuildMetadata.FileStamp?] = []) {
+    init(destination: String, recorded: BuildMetadata.Destination?, found: [BuildMetadata.FileStamp?]) {
         self.destination = destination
         guard let recorded, recorded.root == destination else {
-            unchanged = [:]; changed = []; known = false
+            unchanged = [:]; changed = []; gone = []; known = false
             return
         }
         precondition(found.count == recorded.folders.count, "a stamp for each recorded folder")
         var unchanged: [String: BuildMetadata.FileStamp] = [:]
         unchanged.reserveCapacity(recorded.folders.count)
-        var changed = Set<String>()
-        // Folders no longer there as folders (gone, or a link or file in their place): what was
-        // recorded inside them is reached, if at all, through something else now.
-        var gone: [String] = []
+        var changed = Set<String>(), gone = Set<String>()
         for (folder, stamp) in zip(recorded.folders, found) {
             if stamp == folder.stamp {
                 unchanged[folder.path] = folder.stamp
             } else {
                 changed.insert(folder.path)
-                if stamp == nil { gone.append(folder.path + "/") }
+                if stamp == nil { gone.insert(folder.path) }
             }
         }
+        // What was recorded inside a gone folder is reached, if at all, through something else
+        // now (a folder moved away and linked back keeps its sub-folders' stamps).
         if !gone.isEmpty {
-            for path in Array(unchanged.keys) where gone.contains(where: { path.hasPrefix($0) }) {
-                unchanged[path] = nil
-                changed.insert(path)
+            for path in Array(unchanged.keys) {
+                var folder = DestinationFolders.folder(of: path)
+                while !folder.isEmpty && !gone.contains(folder) { folder = DestinationFolders.folder(of: folder) }
+                if !folder.isEmpty {
+                    unchanged[path] = nil
+                    changed.insert(path)
+                }
             }
         }
         self.unchanged = unchanged
         self.changed = changed
+        self.gone = gone
         known = true
+    }
+
+    /// Whether `folder` is a folder reached from the destination through folders only: its own
+    /// `lstat`, once, after its parent's.
+    private func isReached(_ folder: String) -> Bool {
+        if folder.isEmpty || unchanged[folder] != nil { return true }
+        if let known = reached[folder] { return known }
+        let answer = isReached(DestinationFolders.folder(of: folder))
+            && FileSystem.kind(full(folder), followingLinks: false) == .directory
+        reached[folder] = answer
+        return answer
     }
 
     private func full(_ folder: String) -> String { folder.isEmpty ? destination : destination + "/" + folder }
@@ -87,7 +106,9 @@ final class DestinationFolders {
     /// Whether an output the previous build left (a path relative to the destination) is still a
     /// file there — reached through folders, not through a symbolic link someone put in one's place.
     func isIntact(_ output: String) -> Bool {
-        unchanged[DestinationFolders.folder(of: output)] != nil || FileSystem.isFileReachedWithoutLinks(output, in: destination)
+        let folder = DestinationFolders.folder(of: output)
+        return unchanged[folder] != nil
+            || isReached(folder) && FileSystem.kind(full(output), followingLinks: false) == .file
     }
 
     /// The files in folders not known to hold only the previous build's outputs, and those folders
@@ -96,13 +117,15 @@ final class DestinationFolders {
         var files: [String] = [], folders: [String] = []
         func list(_ folder: String, walking: Bool) {
             // A recorded folder reached through a link someone put on its way is not listed: what
-            // is there is not in the destination (the link is removed as a file of its folder).
-            guard walking || folder.isEmpty || FileSystem.isFolderReachedWithoutLinks(folder, in: destination),
-                  let entries = try? FileSystem.entriesAndFolders(full(folder)) else { return }
+            // is there is not in the destination.
+            guard walking || isReached(folder), let entries = try? FileSystem.entriesAndFolders(full(folder)) else { return }
             folders.append(folder)
             for entry in entries {
                 let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
                 if !entry.isFolder {
+                    files.append(path)
+                } else if gone.contains(path) {
+                    // A link to a folder in a recorded folder's place: removed as a file.
                     files.append(path)
                 } else if walking || unchanged[path] == nil && !changed.contains(path) {
                     // Not recorded: listed whole (a recorded one is looked at on its own).
@@ -146,7 +169,7 @@ extension RebuildPlan {
     /// updated in place (`InPlaceWriter.update`), and what it then holds kept for `record`.
     func updateInPlace(_ files: [OutputFile], keepFiles: [String]) throws(BuildError) {
         let destination = site.configuration.destination
-        let folders = destinationFolders ?? DestinationFolders(destination: destination, recorded: nil)
+        let folders = destinationFolders ?? DestinationFolders(destination: destination, recorded: nil, found: [])
         let metadata = previous?.metadata
         var found = InPlaceWriter.Ledger()
         found.entries.reserveCapacity(metadata?.records.count ?? 0)
@@ -157,7 +180,7 @@ extension RebuildPlan {
         for copy in metadata?.destination?.copies ?? [] where metadata?.destination?.root == destination
             && DestinationFolders.isInside(copy.path) {
             // Copied again unless the copy is as that build left it.
-            let intact = BuildMetadata.FileStamp(Path.join(destination, copy.path)) == copy.written
+            let intact = folders.isIntact(copy.path) && BuildMetadata.FileStamp(Path.join(destination, copy.path)) == copy.written
             found.entries[copy.path] = .init(origin: intact ? .copy(source: copy.source, stamp: copy.sourceStamp) : nil,
                                              written: copy.written)
         }

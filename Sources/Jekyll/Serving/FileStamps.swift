@@ -50,8 +50,8 @@ enum FileStamps {
         defer { if fd >= 0 { close(fd) } }
         for folder in folders {
             var info = stat()
-            // A symbolic link in a folder's place is no folder of the destination's (its stamp is
-            // the target's, which a move of the folder keeps).
+            // A symbolic link in a folder's place is no folder of the destination's (through it,
+            // a folder moved away keeps its sub-folders' stamps).
             let found = fd >= 0 && fstatat(fd, folder.isEmpty ? "." : folder, &info, AT_SYMLINK_NOFOLLOW) == 0
             stamps.append(found && info.st_mode & S_IFMT == S_IFDIR ? BuildMetadata.FileStamp(folder: info) : nil)
         }

@@ -184,7 +184,7 @@ struct InPlaceWriter {
         for relative in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
             let atTop = relative == "." || relative.isEmpty
             let folder = atTop ? destination : Path.join(destination, relative)
-            if !atTop { FileSystem.clearWayOfLinks(relative, in: destination) }
+            if !atTop { FileSystem.clearWayForFolders(relative, in: destination) }
             do { try FileSystem.makeDirectories(folder) } catch {
                 throw BuildError("could not create \(error.path): \(error)")
             }
@@ -196,7 +196,7 @@ struct InPlaceWriter {
             let target = Path.join(destination, file.path)
             let temporary = Path.join(Path.dirname(target), ".\(Path.basename(target)).kyll-new")
             do {
-                if FileSystem.isDirectory(target), try !FileSystem.removeFileOrEmptyFolder(target) {
+                if FileSystem.isDirectory(target), try !FileSystem.removeFileOrEmptyFolder(file.path, in: destination) {
                     // Removed only as files listed (see `write`), as Jekyll will not write over a folder either.
                     let error = BuildError("could not write \(file.path): a folder with files in it is in its place")
                     failure.withLock { if $0 == nil { $0 = error } }

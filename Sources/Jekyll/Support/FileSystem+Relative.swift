@@ -26,26 +26,11 @@ extension FileSystem {
         return body(fd, String(last))
     }
 
-    /// Whether `relative` names a regular file under `root` reached through folders only: no part
-    /// of the path (nor the file) is a symbolic link.
-    static func isFileReachedWithoutLinks(_ relative: String, in root: String) -> Bool {
-        typeReachedWithoutLinks(relative, in: root) == S_IFREG
-    }
-
-    /// Whether `relative` names a folder under `root` reached through folders only.
-    static func isFolderReachedWithoutLinks(_ relative: String, in root: String) -> Bool {
-        typeReachedWithoutLinks(relative, in: root) == S_IFDIR
-    }
-
-    private static func typeReachedWithoutLinks(_ relative: String, in root: String) -> mode_t? {
-        withParentReachedWithoutLinks(of: relative, in: root) { fd, name in
-            var info = stat()
-            return fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info.st_mode & S_IFMT : nil
-        } ?? nil
-    }
-
-    /// `removeFileOrEmptyFolder` for `relative` under `root`, through folders only: where the way
-    /// there passes a symbolic link, nothing under `root` is at that path, and nothing is removed.
+    /// Removes the file or symbolic link `relative` under `root`, or the folder there when it is
+    /// empty (false, leaving it, for a folder with entries: for paths a build wrote as files, a
+    /// folder someone made there since holds their files, not the build's). Only through folders:
+    /// where the way there passes a symbolic link, nothing under `root` is at that path, and
+    /// nothing is removed.
     static func removeFileOrEmptyFolder(_ relative: String, in root: String) throws(Failure) -> Bool {
         let code: Int32? = withParentReachedWithoutLinks(of: relative, in: root) { fd, name in
             var info = stat()
@@ -64,10 +49,10 @@ extension FileSystem {
         withParentReachedWithoutLinks(of: relative, in: root) { fd, name in unlinkat(fd, name, AT_REMOVEDIR) == 0 } ?? false
     }
 
-    /// Makes `relative` under `root` a path of folders as far as it goes: a symbolic link or a
-    /// file where one of its folders belongs is removed (a full build leaves a folder there, and
+    /// Clears the way for the folders of `relative` under `root`, as far as it goes: a symbolic
+    /// link or a file where one of them belongs is removed (a full build leaves a folder there, and
     /// nothing may be written through a link out of `root`).
-    static func clearWayOfLinks(_ relative: String, in root: String) {
+    static func clearWayForFolders(_ relative: String, in root: String) {
         var prefix = ""
         for part in relative.split(separator: "/") {
             prefix = prefix.isEmpty ? String(part) : prefix + "/" + part

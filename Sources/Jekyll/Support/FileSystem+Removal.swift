@@ -30,21 +30,6 @@ extension FileSystem {
         if rmdir(path) != 0 { throw Failure(path: path, operation: "remove directory", code: errno) }
     }
 
-    /// Removes a file or a symlink, or a folder only when it is empty; false, leaving it, for a
-    /// folder with entries. For paths a build wrote as files: a folder someone made there since
-    /// holds their files, not the build's.
-    public static func removeFileOrEmptyFolder(_ path: String) throws(Failure) -> Bool {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return true }
-        if info.st_mode & S_IFMT != S_IFDIR {
-            if unlink(path) != 0 && errno != ENOENT { throw Failure(path: path, operation: "remove", code: errno) }
-            return true
-        }
-        if rmdir(path) == 0 || errno == ENOENT { return true }
-        if errno == ENOTEMPTY || errno == EEXIST { return false }
-        throw Failure(path: path, operation: "remove directory", code: errno)
-    }
-
     private typealias RemovedEntry = ListedEntry
 
     /// A folder being removed, open for listing and for removals relative to it.
