@@ -36,6 +36,12 @@ struct ElementPoolTests {
             #expect(el.textIDRepeats == -1 && el.ial == nil && el.lang == nil && el.rawText == nil)
             #expect(!el.spansPending && !el.hasPendingText && el.withSimpleSpans { _, _ in true } == nil)
         }
+        // Every stored property, listed by reflection, so that one added to Element later and
+        // left out of `resetForReuse` fails here.
+        func stored(_ el: Element) -> [String] {
+            Mirror(reflecting: el).children.map { "\($0.label ?? "?")=\(String(describing: $0.value))" }
+        }
+        #expect(stored(reused) == stored(fresh))
         // so did its child, reset too
         let child = pool.element(.em)
         #expect(child !== reused && child !== fresh && child.kind == .em && child.value == "" && !child.hasChildren)
