@@ -13,19 +13,7 @@ struct SkeletonListItemsTests {
     }
 
     static func shapedLists(_ text: String) -> Int {
-        let tree = CmarkBlockTree(parsing: KramdownConverter.sourceBytes(text))
-        var count = 0
-        var i = 0
-        // every block is in some range of children: walk them all from the top
-        var ranges = [tree.top]
-        while i < ranges.count {
-            for b in ranges[i] {
-                if tree[b].shapedBySkeleton { count += 1 }
-                ranges.append(tree[b].children)
-            }
-            i += 1
-        }
-        return count
+        CmarkBlockTree(parsing: KramdownConverter.sourceBytes(text)).blocks.count(where: \.shapedBySkeleton)
     }
 
     @Test(arguments: [

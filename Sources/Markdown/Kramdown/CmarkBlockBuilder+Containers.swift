@@ -150,7 +150,8 @@ extension CmarkBlockBuilder {
     /// cmark item holds one paragraph on that line and whose first byte can start no other
     /// block (a letter or another character, and no table pipe in the line), found without the
     /// walk: its text, a range of the list's source `src` instead of a copy. Nil for every other
-    /// item. (`src` is the caller's: read from the parser here, it was retained and released.)
+    /// item. (`src` is the caller's, passed in: reading `grammar.src` here costs a retain and a
+    /// release.)
     private func oneLineItemText(_ item: ItemLines, _ cmarkItem: CmarkBlock, _ src: Bytes) -> Range<Int>? {
         guard let range = item.lineRange, cmarkItem.children.count == 1 else { return nil }
         let child = cmark[cmarkItem.children.lowerBound]
@@ -257,7 +258,8 @@ extension CmarkBlockBuilder {
         var end = 0, indentation = 0, nested = false
         for c in block.children {
             let item = cmark[c]
-            let lineStart = view.offset(ofLine: item.startLine) ?? 0
+            // the view holds the list's lines, and cmark's items lie within their list
+            let lineStart = view.offset(ofLine: item.startLine)!
             var s = lineStart
             if block.ordered { while Byte.isDigit(src[s]) { s += 1 } }
             // the bullet (or the number's `.`) and the space after it

@@ -9,7 +9,7 @@ extension CmarkBlockBuilder {
     }
 
     /// `kramdownStartsOtherBlock(at:allowSetext:)` when the end of the line at `p` is known, in
-    /// the parser's `src` (passed in: read from the parser here, it was retained and released).
+    /// the parser's `src` (passed in: reading `grammar.src` here costs a retain and a release).
     func kramdownStartsOtherBlock(_ src: Bytes, at p: Int, lineEnd e: Int, allowSetext: Bool) -> Bool {
         // most paragraphs start with a letter: of the patterns below only a setext underline, a
         // table pipe and the paragraph's own line end can then decide (one line end for the three)
