@@ -34,7 +34,7 @@ enum HTMLFormatter {
 
     /// The HTML for `runs` over `bytes`, written straight into a string of the exact length.
     /// `inOrder`: the caller knows each run starts at or after the end of the one before.
-    static func string(_ runs: UnsafeBufferPointer<TokenRun>, _ bytes: UnsafeBufferPointer<UInt8>, inOrder: Bool = false) -> String {
+    static func string(_ runs: UnsafeBufferPointer<TokenRun>, _ bytes: UnsafeBufferPointer<UInt8>, inOrder: Bool) -> String {
         guard bytes.baseAddress != nil, !runs.isEmpty else { return "" }
         return withMarkup { markup in
             String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes, wholeCharacters: false, inOrder: inOrder)! + slack) { buffer in
@@ -137,10 +137,12 @@ enum HTMLFormatter {
         /// when a run starts inside a character (checked in the same pass over the runs). Runs
         /// known to be `inOrder` over ASCII text need no pass over the runs.
         func maximumLength(_ runs: UnsafeBufferPointer<TokenRun>, _ text: UnsafeBufferPointer<UInt8>, wholeCharacters: Bool, inOrder: Bool) -> Int? {
+            // the length when the runs follow each other inside the text
+            func inOrderLength(escapes: Int) -> Int { runs.count &* HTMLFormatter.longestMarkup &+ text.count &+ 4 &* escapes }
             var escapes: Int?
             if inOrder && Int(runs[runs.count - 1].end) <= text.count {
                 let scanned = HTMLFormatter.escapes(in: text)
-                if scanned.ascii || !wholeCharacters { return runs.count &* HTMLFormatter.longestMarkup &+ text.count &+ 4 &* scanned.count }
+                if scanned.ascii || !wholeCharacters { return inOrderLength(escapes: scanned.count) }
                 escapes = scanned.count
             }
             let source = text.baseAddress!
@@ -152,7 +154,7 @@ enum HTMLFormatter {
                 if wholeCharacters && Int(run.start) < text.count && source[Int(run.start)] & 0xC0 == 0x80 { return nil }
             }
             guard ordered, Int(previousEnd) <= text.count else { return length(runs, text.baseAddress!) }
-            return runs.count &* HTMLFormatter.longestMarkup &+ text.count &+ 4 &* (escapes ?? HTMLFormatter.escapedCount(text))
+            return inOrderLength(escapes: escapes ?? HTMLFormatter.escapedCount(text))
         }
 
         /// The exact length of the HTML.

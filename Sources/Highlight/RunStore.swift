@@ -6,7 +6,8 @@ final class RunStore {
     @exclusivity(unchecked) private(set) var count = 0
     @exclusivity(unchecked) private var capacity: Int
     /// Whether each run starts at or after the end of the one before: `emit` only moves
-    /// forward, and `Scan.within` clears it when a window starts before the position.
+    /// forward, and `Scan.within` clears it when a window starts before the position or the
+    /// runs made in it end past its end.
     @exclusivity(unchecked) var inOrder = true
 
     init(capacity: Int) {
