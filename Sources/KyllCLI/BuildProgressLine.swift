@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Jekyll
 
@@ -12,13 +11,7 @@ import Darwin
 /// is a terminal, only once the build has run for `delay`, redrawn in place and erased when the
 /// build ends or a log line is written, so logs and pipes never see it.
 final class BuildProgressLine: @unchecked Sendable {
-    /// How long a build runs before the line appears (`KYLL_PROGRESS_DELAY`, in seconds, changes
-    /// it), and how often it is redrawn.
-    let delay: DispatchTimeInterval
-    let interval: DispatchTimeInterval
-
     let progress = BuildProgress()
-    private let timer: DispatchSourceTimer
     private let lock = NSLock()
     private var shown = false
     private var finished = false
@@ -30,13 +23,17 @@ final class BuildProgressLine: @unchecked Sendable {
     }
 
     private init() {
+        // How long a build runs before the line appears (`KYLL_PROGRESS_DELAY`, in seconds,
+        // changes it), and how often it is redrawn.
         let seconds = ProcessInfo.processInfo.environment["KYLL_PROGRESS_DELAY"].flatMap(Double.init) ?? 1.5
-        delay = .milliseconds(Int(max(0, seconds) * 1000))
-        interval = .milliseconds(seconds < 0.2 ? 10 : 200)
-        timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global(qos: .utility))
-        timer.schedule(deadline: .now() + delay, repeating: interval)
-        timer.setEventHandler { [weak self] in self?.draw() }
-        timer.resume()
+        let wait = max(0, seconds), every = seconds < 0.2 ? 0.01 : 0.2
+        // A thread of its own, not a timer on Dispatch's pool: the build's workers fill that pool
+        // (one per core), so a timer's handler could wait until the rendering was over.
+        let thread = Thread { [weak self] in
+            Thread.sleep(forTimeInterval: wait)
+            while let line = self, line.draw() { Thread.sleep(forTimeInterval: every) }
+        }
+        thread.start()
     }
 
     /// The text for a moment of the build: `Rendering... 120/4000`.
@@ -46,12 +43,15 @@ final class BuildProgressLine: @unchecked Sendable {
         return Logger.format(topic: "", message: snapshot.phase + "..." + count)
     }
 
-    private func draw() {
+    /// Draws the line for the build's moment; false once the build has finished.
+    private func draw() -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        guard !finished, let text = Self.text(for: progress.snapshot) else { return }
+        guard !finished else { return false }
+        guard let text = Self.text(for: progress.snapshot) else { return true }
         shown = true
         Console.write("\r\u{1B}[K" + text, to: .standardError)
+        return true
     }
 
     /// Where a logger writes while the line may be shown: the line is erased first, and drawn again
@@ -74,7 +74,6 @@ final class BuildProgressLine: @unchecked Sendable {
         defer { lock.unlock() }
         guard !finished else { return }
         finished = true
-        timer.cancel()
         if shown { Console.write("\r\u{1B}[K", to: .standardError) }
     }
 }
