@@ -50,14 +50,13 @@ struct TemplateAccess {
 
     /// The same with a filter looked up before (nil: there is no such filter).
     func filter(_ definition: FilterDefinition?, _ input: Value, _ arguments: Value...) -> Value {
-        guard let definition else { return .nil }
-        return (try? definition.body(input, FilterArguments(positional: arguments), context)) ?? .nil
+        (try? filterRaising(definition, input, arguments)) ?? .nil
     }
 
     /// The same, passing on the filter's error (where the plugin lets the filter fail the build).
-    func filterRaising(_ definition: FilterDefinition?, _ input: Value) throws -> Value {
+    func filterRaising(_ definition: FilterDefinition?, _ input: Value, _ arguments: [Value] = []) throws -> Value {
         guard let definition else { return .nil }
-        return try definition.body(input, FilterArguments(positional: []), context)
+        return try definition.body(input, FilterArguments(positional: arguments), context)
     }
 
     /// A drop or hash as a plain hash of its keys (for JSON).

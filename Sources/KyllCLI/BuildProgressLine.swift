@@ -8,8 +8,9 @@ import Darwin
 #endif
 
 /// A progress line on standard error for builds that take a while: shown only when standard error
-/// is a terminal, only once the build has run for `delay`, redrawn in place and erased when the
-/// build ends or a log line is written, so logs and pipes never see it.
+/// is a terminal, only once the build has run for `KYLL_PROGRESS_DELAY` seconds (1.5 unless set),
+/// redrawn in place and erased when the build ends or a log line is written, so logs and pipes
+/// never see it.
 final class BuildProgressLine: @unchecked Sendable {
     let progress = BuildProgress()
     private let lock = NSLock()
