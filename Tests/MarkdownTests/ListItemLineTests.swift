@@ -34,6 +34,17 @@ struct ListItemLineTests {
         #expect(html == "<ul>\n  <li>\n    <p>one</p>\n  </li>\n  <li>\n    <p>two</p>\n  </li>\n  <li>\n    <p>three</p>\n  </li>\n</ul>\n\n<p>after</p>\n\n<ol>\n  <li>x</li>\n  <li>y</li>\n</ol>\n\n<ul>\n  <li>last</li>\n</ul>\n\n")
     }
 
+    /// Expected HTML from Jekyll 4.3.1: kramdown reads the text before a list nested without a
+    /// blank line apart from that list, so a table there ends at it (a line without a pipe, or a
+    /// block quote, still makes a paragraph of the text). Through cmark's tree and through the
+    /// grammar alone alike.
+    @Test(arguments: [KramdownOptions.BlockSource.cmark, .kramdownGrammar])
+    func tableBeforeANestedListConvertsAsKramdownDoes(through source: KramdownOptions.BlockSource) {
+        let markdown = "- a | b\n  - nested\n- c\n\n1. x | y\n   1. inner\n\n* one\n  two | three\n  * nested\n\n- q | r\n  s | t\n  - n\n\n- `u|v` w\n  - n\n\n- a | b\n  > quote\n"
+        let html = CmarkBlockCorpusTests.converter(source).convert(markdown).html
+        #expect(html == "<ul>\n  <li>\n    <table>\n      <tbody>\n        <tr>\n          <td>a</td>\n          <td>b</td>\n        </tr>\n      </tbody>\n    </table>\n    <ul>\n      <li>nested</li>\n    </ul>\n  </li>\n  <li>c</li>\n</ul>\n\n<ol>\n  <li>\n    <table>\n      <tbody>\n        <tr>\n          <td>x</td>\n          <td>y</td>\n        </tr>\n      </tbody>\n    </table>\n    <ol>\n      <li>inner</li>\n    </ol>\n  </li>\n</ol>\n\n<ul>\n  <li>one\ntwo | three\n    <ul>\n      <li>nested</li>\n    </ul>\n  </li>\n  <li>\n    <table>\n      <tbody>\n        <tr>\n          <td>q</td>\n          <td>r</td>\n        </tr>\n        <tr>\n          <td>s</td>\n          <td>t</td>\n        </tr>\n      </tbody>\n    </table>\n    <ul>\n      <li>n</li>\n    </ul>\n  </li>\n  <li><code class=\"language-plaintext highlighter-rouge\">u|v</code> w\n    <ul>\n      <li>n</li>\n    </ul>\n  </li>\n  <li>a | b\n    <blockquote>\n      <p>quote</p>\n    </blockquote>\n  </li>\n</ul>\n")
+    }
+
     /// A list whose lines hold no `[`, space, tab, `x` or `X`, then `]` has no task item, so the
     /// block builder leaves out the task pass (`CmarkBlockBuilder.mayHoldTaskMarker`).
     @Test func taskMarkerCheck() {

@@ -127,6 +127,17 @@ extension CmarkBlockBuilder {
             lineRange.map { Array(source[$0.lowerBound..<blankEnd]) } ?? text
         }
 
+        /// Whether a line of the text so far holds a table pipe (`BlockParser.hasTablePipe`).
+        func holdsTablePipe(_ source: Bytes) -> Bool {
+            if let range = lineRange { return BlockParser.hasTablePipe(source, range.lowerBound) }
+            var p = 0
+            while p < text.count {
+                if BlockParser.hasTablePipe(text, p) { return true }
+                p = text.lineEnd(from: p) + 1
+            }
+            return false
+        }
+
         /// Appends `more` to the text, first copying the item's line into it.
         mutating func append(_ more: some Collection<UInt8>, source: Bytes) {
             if lineRange != nil {
@@ -230,7 +241,14 @@ extension CmarkBlockBuilder {
                 let (line, indented) = grammar.itemLine(p, end, indentation: indentation)
                 let startsList = Scan.listStart(line, 0, maxIndent: 3) != nil
                 if nestedListFound && !indented && startsList { return nil }
-                if !nestedListFound && indented && startsList { nestedListFound = true }
+                if !nestedListFound && indented && startsList {
+                    // kramdown parses the text before a list nested without a blank line apart
+                    // from the list, so a table there ends at the list; cmark's paragraph ends
+                    // there too, but `walk` hands such a paragraph to the grammar with the list
+                    // after it, which reads no table: the grammar's list parser takes the list
+                    if items[items.count - 1].holdsTablePipe(src) { return nil }
+                    nestedListFound = true
+                }
                 items[items.count - 1].append(line, source: src)
                 items[items.count - 1].end = end
                 lastIsBlank = false
