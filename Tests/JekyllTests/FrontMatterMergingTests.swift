@@ -57,6 +57,20 @@ import Testing
         }
     }
 
+    /// Categories joined to none known (the usual post's) are the list without its repeats.
+    @Test(arguments: [(["a", "b", "a"], ["a", "b"]), (["a", "b"], ["a", "b"]), ([], []), (["x", "x"], ["x"])])
+    func categoriesJoinedToNoneLoseTheirRepeats(given: [String], expected: [String]) throws {
+        let reader = Self.reader()
+        let merge = DataMerge(path: "x.md", displayPath: "x.md", collectionLabel: "posts", clock: reader.clock)
+        let categories = Value.array(given.map(Value.string))
+        var merged = OrderedHash([("categories", .array([]))])
+        try merge.merge(&merged, OrderedHash([("categories", categories)]), source: DataMerge.frontMatter, reader: reader)
+        #expect(merged["categories"] == .array(expected.map(Value.string)))
+        var paired = OrderedHash([("categories", .array([]))])
+        DataMerge.mergePair(&paired, key: "categories", value: categories)
+        #expect(paired["categories"] == .array(expected.map(Value.string)))
+    }
+
     /// A post's document is the same whether its front matter is merged as it is read (a build) or
     /// parsed on its own first (`kyll serve`, whose cache keeps it), and when it is not plain.
     @Test(arguments: plain + ["---\nbase: &b {x: 1}\nmore: *b\ncategories: solo\n---\nbody"])

@@ -49,9 +49,13 @@ struct DataMerge {
             changed = true
         }
         if let existing = data.value(PostKeys.categories)?.arrayValue, let added = list.arrayValue {
-            var union = existing
-            for item in added where !union.contains(item) { union.append(item) }
-            list = .array(union)
+            // None known (a post's folders seldom give any) and none repeated: the list as it is,
+            // not copied into a new one.
+            if !existing.isEmpty || added.indices.contains(where: { added[..<$0].contains(added[$0]) }) {
+                var union = existing
+                for item in added where !union.contains(item) { union.append(item) }
+                list = .array(union)
+            }
             changed = true
         }
         return changed ? list : nil
