@@ -124,11 +124,31 @@ extension YAML {
         if key.count == 2 && key[0] == UInt8(ascii: "<") && key[1] == UInt8(ascii: "<") { return false }
         let start = stacks.innermost
         guard stacks.keyCount - start < maxPlainKeys, stacks.keyCount < maxPlainOpenKeys else { return false }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = keyHash(key)
         for index in start..<stacks.keyCount where stacks.keyHashes[index] == hash { return false }
         stacks.keyHashes[stacks.keyCount] = hash
         stacks.keyCount += 1
         return true
+    }
+
+    /// A hash of a key's bytes, eight at a time (a byte at a time cost ~100 instructions a key);
+    /// its length mixed in first, the last word read overlapping the one before.
+    private static func keyHash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash = (0xcbf2_9ce4_8422_2325 ^ UInt64(key.count)) &* multiplier
+        let raw = UnsafeRawBufferPointer(key)
+        if raw.count >= 8 {
+            var i = 0
+            while i &+ 8 < raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* multiplier
+                hash ^= hash >> 29
+                i &+= 8
+            }
+            hash ^= raw.loadUnaligned(fromByteOffset: raw.count &- 8, as: UInt64.self)
+        } else {
+            for byte in raw { hash = hash << 8 | UInt64(byte) }
+        }
+        hash = hash &* multiplier
+        return hash ^ hash >> 32
     }
 }
