@@ -21,9 +21,9 @@ struct DataMerge {
         if other.value(PostKeys.date) != nil { try readDate(&data, source: source, reader: reader) }
     }
 
-    /// `merge` of a hash holding one pair, as front matter read pair by pair merges (a key comes
-    /// once: a hash has no repeated keys), except for its date: with the hash's last pair merged,
-    /// `readDate` when one of them was `date`.
+    /// `merge` of one pair of a hash whose pairs are merged one by one as they are read (front
+    /// matter; each key comes once), but for the date: after the last pair, `readDate` when one
+    /// of them was `date`.
     static func mergePair(_ data: inout OrderedHash, key: String, value: Value) {
         let hash = OrderedHash.storedHash(of: key)
         // Set once: the categories `merge` sets after merging take the place the merge gave them.
