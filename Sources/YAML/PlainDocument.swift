@@ -17,7 +17,8 @@ public protocol YAMLPlainVisitor {
 extension YAML {
     /// Visits the first document of UTF-8 `bytes` when it is plain: no tags, anchors or aliases,
     /// and every mapping key a string other than `<<` that no earlier key of its mapping has
-    /// (at most `maxPlainKeys` keys a mapping). Such a document loads as the visits say: none of
+    /// (at most `maxPlainKeys` keys a mapping, `maxPlainOpenKeys` in all open mappings, and
+    /// collections at most `maxPlainDepth` deep). Such a document loads as the visits say: none of
     /// Psych's rules about tags, merges, aliases or repeated keys applies to it.
     ///
     /// False for anything else, and for text that does not load, with the visitor having seen
@@ -26,10 +27,37 @@ extension YAML {
     /// converting it cost as much as libyaml's parse.
     public static func visitPlain(bytes: UnsafeRawBufferPointer, limits: YAMLLimits = .default,
                                   _ visitor: inout some YAMLPlainVisitor) -> Bool {
+        // The open collections and their keys' hashes kept on the stack: two arrays cost two
+        // allocations (and their growth and release) a document.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: maxPlainDepth) { open in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: maxPlainOpenKeys) { keyHashes in
+                var stacks = PlainStacks(open: open, keyHashes: keyHashes)
+                return visitPlain(bytes: bytes, maxDepth: min(limits.maxDepth, maxPlainDepth), &visitor, &stacks)
+            }
+        }
+    }
+
+    /// The deepest a plain document's collections go.
+    public static let maxPlainDepth = 32
+
+    /// The most keys the open mappings of a plain document hold together.
+    public static let maxPlainOpenKeys = 256
+
+    /// Per open collection: -1 for a sequence, or where the mapping's keys start in `keyHashes`;
+    /// and the hashes of the open mappings' keys.
+    private struct PlainStacks {
+        let open: UnsafeMutableBufferPointer<Int>
+        let keyHashes: UnsafeMutableBufferPointer<UInt64>
+        var openCount = 0
+        var keyCount = 0
+
+        /// Where the innermost open mapping's keys start; -1 for a sequence or nothing open.
+        var innermost: Int { openCount > 0 ? open[openCount - 1] : -1 }
+    }
+
+    private static func visitPlain(bytes: UnsafeRawBufferPointer, maxDepth: Int,
+                                   _ visitor: inout some YAMLPlainVisitor, _ stacks: inout PlainStacks) -> Bool {
         let parser = EventParser(borrowing: bytes)
-        // Per open collection: -1 for a sequence, or where the mapping's keys start in `keyHashes`.
-        var open: [Int] = []
-        var keyHashes: [UInt64] = []
         var expectsKey = false
         while parser.advance() {
             let event = parser.event.pointee
@@ -39,7 +67,7 @@ extension YAML {
             case YAML_DOCUMENT_END_EVENT, YAML_STREAM_END_EVENT:
                 // An empty stream is an empty document: null, as `load` gives.
                 if parser.eventType == YAML_STREAM_END_EVENT { visitor.scalar(.null) }
-                return open.isEmpty
+                return stacks.openCount == 0
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 guard scalar.tag == nil, scalar.anchor == nil else { return false }
@@ -52,14 +80,12 @@ extension YAML {
                     value = resolved
                 }
                 if expectsKey {
-                    guard case .string(let key) = value, takesKey(text, hashes: &keyHashes, from: open[open.count - 1]) else {
-                        return false
-                    }
+                    guard case .string(let key) = value, takesKey(text, stacks: &stacks) else { return false }
                     visitor.key(key)
                     expectsKey = false
                 } else {
                     visitor.scalar(value)
-                    expectsKey = (open.last ?? -1) >= 0
+                    expectsKey = stacks.innermost >= 0
                 }
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = parser.eventType == YAML_MAPPING_START_EVENT
@@ -67,19 +93,17 @@ extension YAML {
                     ? (event.data.mapping_start.tag, event.data.mapping_start.anchor)
                     : (event.data.sequence_start.tag, event.data.sequence_start.anchor)
                 // A collection as a key is not a string; `load` says what it is.
-                guard tag == nil, anchor == nil, !expectsKey, open.count < limits.maxDepth else { return false }
+                guard tag == nil, anchor == nil, !expectsKey, stacks.openCount < maxDepth else { return false }
                 if isMapping { visitor.beginMapping() } else { visitor.beginSequence() }
-                if open.capacity == 0 {
-                    open.reserveCapacity(8)
-                    keyHashes.reserveCapacity(16)
-                }
-                open.append(isMapping ? keyHashes.count : -1)
+                stacks.open[stacks.openCount] = isMapping ? stacks.keyCount : -1
+                stacks.openCount += 1
                 expectsKey = isMapping
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                let keysStart = open.removeLast()
-                if keysStart >= 0 { keyHashes.removeLast(keyHashes.count - keysStart) }
+                stacks.openCount -= 1
+                let keysStart = stacks.open[stacks.openCount]
+                if keysStart >= 0 { stacks.keyCount = keysStart }
                 visitor.end()
-                expectsKey = (open.last ?? -1) >= 0
+                expectsKey = stacks.innermost >= 0
             default:
                 // An alias.
                 return false
@@ -92,16 +116,39 @@ extension YAML {
     /// key's hash with those before it, which suits front matter, not a data file of thousands.
     public static let maxPlainKeys = 64
 
-    /// Whether a mapping whose keys so far have the hashes `hashes[start...]` takes a key of these
-    /// bytes as a plain key, which it then has. A key whose hash an earlier key has is refused,
-    /// repeated or not (`load` then decides): keys are not kept or compared as strings.
-    private static func takesKey(_ key: UnsafeBufferPointer<UInt8>, hashes: inout [UInt64], from start: Int) -> Bool {
+    /// Whether the innermost open mapping, whose keys so far have the hashes
+    /// `keyHashes[open[openCount - 1]..<keyCount]`, takes a key of these bytes as a plain key,
+    /// which it then has. A key whose hash an earlier key has is refused, repeated or not (`load`
+    /// then decides): keys are not kept or compared as strings.
+    private static func takesKey(_ key: UnsafeBufferPointer<UInt8>, stacks: inout PlainStacks) -> Bool {
         if key.count == 2 && key[0] == UInt8(ascii: "<") && key[1] == UInt8(ascii: "<") { return false }
-        guard hashes.count - start < maxPlainKeys else { return false }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        for earlier in hashes[start...] where earlier == hash { return false }
-        hashes.append(hash)
+        let start = stacks.innermost
+        guard stacks.keyCount - start < maxPlainKeys, stacks.keyCount < maxPlainOpenKeys else { return false }
+        let hash = keyHash(key)
+        for index in start..<stacks.keyCount where stacks.keyHashes[index] == hash { return false }
+        stacks.keyHashes[stacks.keyCount] = hash
+        stacks.keyCount += 1
         return true
+    }
+
+    /// A hash of a key's bytes, eight at a time (a byte at a time cost ~100 instructions a key);
+    /// its length mixed in first, the last word read overlapping the one before.
+    private static func keyHash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash = (0xcbf2_9ce4_8422_2325 ^ UInt64(key.count)) &* multiplier
+        let raw = UnsafeRawBufferPointer(key)
+        if raw.count >= 8 {
+            var i = 0
+            while i &+ 8 < raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* multiplier
+                hash ^= hash >> 29
+                i &+= 8
+            }
+            hash ^= raw.loadUnaligned(fromByteOffset: raw.count &- 8, as: UInt64.self)
+        } else {
+            for byte in raw { hash = hash << 8 | UInt64(byte) }
+        }
+        hash = hash &* multiplier
+        return hash ^ hash >> 32
     }
 }

@@ -49,6 +49,20 @@ import ValidUTF8
         #expect(mismatches == 0)
     }
 
+    /// A sequence at every offset of a long ASCII text: the blocks the check skips ASCII with must
+    /// not step over it, wherever in a block (or in the bytes after the last block) it falls.
+    @Test func findsASequenceAtEveryOffset() {
+        var mismatches = 0
+        for sequence: [UInt8] in [[0xC3, 0xA9], [0xFF], [0xEF, 0xBF, 0xBD], [0xE6, 0x9D]] {
+            for offset in 0...200 {
+                let bytes = Array(repeating: UInt8(ascii: "a"), count: offset) + sequence
+                    + Array(repeating: UInt8(ascii: "z"), count: 200 - offset)
+                if Self.check(bytes) != Self.expected(bytes) { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test func makesTheSameStringAsTheStandardLibrary() {
         let texts = ["", "a", "plain ASCII text longer than a word", "é", "Привет, 東京! 🎉 x", "ab\ncdé",
                      String(repeating: "word ", count: 40) + "Ελληνικά" + String(repeating: " more", count: 9)]

@@ -108,6 +108,27 @@ import YAML
         #expect(Self.visit(keys.joined(separator: "\n")) == nil)
     }
 
+    /// The open mappings' keys, and the collections open, are held in room of a fixed size.
+    @Test func refusesManyOpenKeysAndDeepNesting() {
+        let perMapping = YAML.maxPlainKeys - 1
+        let mappings = YAML.maxPlainOpenKeys / perMapping + 1
+        var text = ""
+        for level in 0..<mappings {
+            let indent = String(repeating: "  ", count: level)
+            for key in 0..<perMapping - 1 { text += "\(indent)k\(key): \(key)\n" }
+            text += "\(indent)inner:\n"
+        }
+        text += String(repeating: "  ", count: mappings) + "last: 1\n"
+        #expect(Self.visit(text) == nil)
+        let fewer = text.split(separator: "\n").filter { !$0.hasPrefix(String(repeating: "  ", count: mappings - 1)) }
+        #expect(Self.visit(fewer.joined(separator: "\n") + "\n" + String(repeating: "  ", count: mappings - 1) + "x: 1") != nil)
+
+        let deep = String(repeating: "[", count: YAML.maxPlainDepth + 1) + String(repeating: "]", count: YAML.maxPlainDepth + 1)
+        #expect(Self.visit(deep) == nil)
+        let deepest = String(repeating: "[", count: YAML.maxPlainDepth) + String(repeating: "]", count: YAML.maxPlainDepth)
+        #expect(Self.visit(deepest).map { Self.sameInOrder($0, try! YAML.load(deepest)) } == true)
+    }
+
     @Test func refusesNestingBeyondTheLimit() {
         let limits = YAMLLimits(maxDepth: 3)
         var visitor = TreeVisitor()

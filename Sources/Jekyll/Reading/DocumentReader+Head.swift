@@ -10,6 +10,35 @@ extension DocumentReader {
     /// front matter YAML cannot load (warned about or thrown there, with its line) and front
     /// matter that is not a mapping.
     func parseFromHead(path: String, displayPath: String) -> Parsed? {
+        let read = readFromHead(path: path) { yaml -> OrderedHash? in
+            switch YAMLLoading.valueIfValid(yaml, path: displayPath, clock: clock) {
+            case .hash(let data)?: return data
+            case .nil?: return OrderedHash()
+            default: return nil
+            }
+        }
+        guard let read else { return nil }
+        return Parsed(data: read.frontMatter ?? OrderedHash(), body: read.body, bodyLine: read.bodyLine,
+                      hadFrontMatter: read.frontMatter != nil)
+    }
+
+    /// The body and where it starts, with plain front matter merged into `data` as `DataMerge`
+    /// merges it (but for its date: `mergedDate` says whether to read one), as the file is read:
+    /// no hash of the front matter's own is made, filled and merged (~5,000 instructions a post).
+    /// nil where `parseFromHead` is nil and for front matter that is not plain YAML, with `data`
+    /// perhaps merged into in part.
+    func readMergingFrontMatter(path: String, into data: inout OrderedHash,
+                                mergedDate: inout Bool) -> (body: String, bodyLine: Int)? {
+        let read = readFromHead(path: path) { yaml -> Bool? in
+            YAMLLoading.mergeIfPlain(yaml, into: &data, clock: clock, mergedDate: &mergedDate) ? true : nil
+        }
+        return read.map { ($0.body, $0.bodyLine) }
+    }
+
+    /// The file read by its head: what `load` makes of the front matter's YAML bytes (nil: the file
+    /// has none), the body and its line; nil when the whole-file path must read it or `load` gives nil.
+    private func readFromHead<Loaded>(path: String, load: (UnsafeRawBufferPointer) -> Loaded?)
+        -> (frontMatter: Loaded?, body: String, bodyLine: Int)? {
         // (a file without front matter: its body starts on line 1)
         var split = (yamlEnd: 0, bodyLine: 1)
         var hasFrontMatter = true
@@ -28,16 +57,11 @@ extension DocumentReader {
             case .needMore: return .needMore
             case .decline: return .decline
             }
-        }, load: { beforeText -> OrderedHash? in
-            guard hasFrontMatter else { return OrderedHash() }
-            switch YAMLLoading.valueIfValid(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: beforeText[..<split.yamlEnd])),
-                                            path: displayPath, clock: clock) {
-            case .hash(let data)?: return data
-            case .nil?: return OrderedHash()
-            default: return nil
-            }
+        }, load: { beforeText -> Loaded?? in
+            guard hasFrontMatter else { return .some(nil) }
+            return load(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: beforeText[..<split.yamlEnd]))).map { .some($0) }
         })
         guard let read else { return nil }
-        return Parsed(data: read.loaded, body: read.text, bodyLine: split.bodyLine, hadFrontMatter: hasFrontMatter)
+        return (read.loaded, read.text, split.bodyLine)
     }
 }

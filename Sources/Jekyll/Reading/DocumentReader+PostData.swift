@@ -15,40 +15,68 @@ struct DataMerge {
         // Categories a string or joined to known ones are a list that replaces `other`'s; set after
         // the merge (at the position the merge gave the key), so that `other` (often the front
         // matter, held elsewhere too) is not copied to change it.
-        var categoryList: Value?
-        if let categories = other.value(PostKeys.categories), !categories.isNil {
-            var list = categories
-            var changed = false
-            if case .string(let s) = categories {
-                list = .array(s.rubyWords.map(Value.string))
-                changed = true
-            }
-            if let existing = data.value(PostKeys.categories)?.arrayValue, let added = list.arrayValue {
+        let categoryList = other.value(PostKeys.categories).flatMap { Self.joinedCategories($0, to: data) }
+        data.deepMerge(other)
+        if let categoryList { data["categories"] = categoryList }
+        if other.value(PostKeys.date) != nil { try readDate(&data, source: source, reader: reader) }
+    }
+
+    /// `merge` of one pair of a hash whose pairs are merged one by one as they are read (front
+    /// matter; each key comes once), but for the date: after the last pair, `readDate` when one
+    /// of them was `date`.
+    static func mergePair(_ data: inout OrderedHash, key: String, value: Value) {
+        let hash = OrderedHash.storedHash(of: key)
+        // Set once: the categories `merge` sets after merging take the place the merge gave them.
+        if hash == PostKeys.categories.hash, key == PostKeys.categories.name,
+           let categoryList = joinedCategories(value, to: data) {
+            data[key] = categoryList
+        } else if let old = data.value(forKey: key, hash: hash) {
+            // `deepMerge`'s rule for a key both have: nil keeps the old value, hashes merge.
+            if !value.isNil { data[key] = old.deepMerged(with: value) }
+        } else {
+            data[key] = value
+        }
+    }
+
+    /// The categories a merge bringing `categories` sets instead of them: a string split into
+    /// words, a list joined to the list `data` has; nil when they are set as they are.
+    private static func joinedCategories(_ categories: Value, to data: OrderedHash) -> Value? {
+        guard !categories.isNil else { return nil }
+        var list = categories
+        var changed = false
+        if case .string(let s) = categories {
+            list = .array(s.rubyWords.map(Value.string))
+            changed = true
+        }
+        if let existing = data.value(PostKeys.categories)?.arrayValue, let added = list.arrayValue {
+            // None known (a post's folders seldom give any) and none repeated: the list as it is,
+            // not copied into a new one.
+            if !existing.isEmpty || added.indices.contains(where: { added[..<$0].contains(added[$0]) }) {
                 var union = existing
                 for item in added where !union.contains(item) { union.append(item) }
                 list = .array(union)
-                changed = true
             }
-            if changed { categoryList = list }
+            changed = true
         }
-        data.deepMerge(other)
-        if let categoryList { data["categories"] = categoryList }
-        // Jekyll re-reads the date from its text and shows it in local time; a date an earlier
-        // merge read is already that, so only a merge that brings a `date` key reads it.
-        if other.value(PostKeys.date) != nil, let date = data.value(PostKeys.date) {
-            guard let time = DateParsing.time(from: date, clock: clock) else {
-                let locator = reader.locator
-                let place = placeOfDate(from: source, locator: locator)
-                var reason = "Document '\(displayPath)' does not have a valid date in the \(source)."
-                if source == DataMerge.defaults,
-                   let set = locator.defaults.set(supplying: "date", path: displayPath, type: collectionLabel) {
-                    reason = "An invalid date format was found in a front-matter default set: \(set.shown)"
-                }
-                throw BuildError("Invalid date '\(date.rubyString)': \(reason)")
-                    .located(place?.location ?? FileLocation(path: displayPath, line: 1), in: place?.text)
+        return changed ? list : nil
+    }
+
+    /// Jekyll re-reads the date from its text and shows it in local time; a date an earlier merge
+    /// read is already that, so only a merge that brings a `date` key reads it.
+    func readDate(_ data: inout OrderedHash, source: String, reader: borrowing DocumentReader) throws(BuildError) {
+        guard let date = data.value(PostKeys.date) else { return }
+        guard let time = DateParsing.time(from: date, clock: clock) else {
+            let locator = reader.locator
+            let place = placeOfDate(from: source, locator: locator)
+            var reason = "Document '\(displayPath)' does not have a valid date in the \(source)."
+            if source == DataMerge.defaults,
+               let set = locator.defaults.set(supplying: "date", path: displayPath, type: collectionLabel) {
+                reason = "An invalid date format was found in a front-matter default set: \(set.shown)"
             }
-            data["date"] = .time(time)
+            throw BuildError("Invalid date '\(date.rubyString)': \(reason)")
+                .located(place?.location ?? FileLocation(path: displayPath, line: 1), in: place?.text)
         }
+        data["date"] = .time(time)
     }
 
     /// `merge(&data, ["categories": .array(list)])` without building that hash (a hash's storage and

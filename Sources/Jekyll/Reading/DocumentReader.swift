@@ -165,26 +165,30 @@ struct DocumentReader: Sendable {
         doc.isDraft = collection.label == "posts" && ByteSearch.firstRange(of: collection.relativeDirectory, in: relativePath) == nil
         // Whether the item's date is, or was compared with, the site's time (which changes every build).
         var usesSiteTime = false
-        // Room for what a post's data usually grows to (draft, categories, defaults, front matter,
-        // title, slug, ext, tags): growing each of the hash's arrays 4 → 8 → 16 cost ~2,500
-        // instructions a post.
-        var data = OrderedHash(minimumCapacity: 16)
-        data["draft"] = .bool(doc.isDraft)
-        let special = doc.isDraft ? "_drafts" : collection.relativeDirectory
         var merge = DataMerge(path: path, displayPath: relativePath, collectionLabel: collection.label, clock: clock)
-        let pathCategories = categoriesFromPath(relativePath, specialDir: special).map(Value.string)
-        merge.mergeCategories(&data, pathCategories)
         if doc.isYAML {
             let text = try SourceText.read(path, displayPath: relativePath)
             let value = try YAMLLoading.load(text, path: relativePath, firstLine: 1, clock: clock)
             doc.data = value.orderedHash ?? OrderedHash()
         } else {
-            let fileDefaults = defaults.all(path: relativePath, type: collection.label)
-            if !fileDefaults.isEmpty { try merge.merge(&data, fileDefaults, source: DataMerge.defaults, reader: self) }
-            let parsed = try parse(path: path, displayPath: relativePath)
-            doc.content = parsed.body
-            doc.contentLine = parsed.bodyLine
-            if parsed.hadFrontMatter { try merge.merge(&data, parsed.data, source: DataMerge.frontMatter, reader: self) }
+            var data = try itemData(relativePath: relativePath, isDraft: doc.isDraft, collection: collection, merge: merge)
+            var mergedDate = false
+            if sources == nil, let read = readMergingFrontMatter(path: path, into: &data, mergedDate: &mergedDate) {
+                doc.content = read.body
+                doc.contentLine = read.bodyLine
+                if mergedDate { try merge.readDate(&data, source: DataMerge.frontMatter, reader: self) }
+            } else {
+                // Front matter that is not plain YAML, a file for the whole-file path, or one a
+                // cache may hold parsed: the data again (a merge may have begun), and the front
+                // matter parsed on its own.
+                if sources == nil {
+                    data = try itemData(relativePath: relativePath, isDraft: doc.isDraft, collection: collection, merge: merge)
+                }
+                let parsed = try parse(path: path, displayPath: relativePath)
+                doc.content = parsed.body
+                doc.contentLine = parsed.bodyLine
+                if parsed.hadFrontMatter { try merge.merge(&data, parsed.data, source: DataMerge.frontMatter, reader: self) }
+            }
             // Moved, not copied: a second reference left every later set in `populatePostData`
             // copying the whole hash (~2,700 instructions a post).
             doc.data = consume data
@@ -202,6 +206,22 @@ struct DocumentReader: Sendable {
         }
         doc.rememberDestination()
         return SourceCache.MadeDocument(document: doc, siteTime: usesSiteTime ? siteTime : nil)
+    }
+
+    /// An item's data before its front matter: whether it is a draft, the categories its folders
+    /// give and the front matter defaults for it.
+    private func itemData(relativePath: String, isDraft: Bool, collection: CollectionInfo,
+                          merge: DataMerge) throws(BuildError) -> OrderedHash {
+        // Room for what a post's data usually grows to (draft, categories, defaults, front matter,
+        // title, slug, ext, tags): growing each of the hash's arrays 4 → 8 → 16 cost ~2,500
+        // instructions a post.
+        var data = OrderedHash(minimumCapacity: 16)
+        data["draft"] = .bool(isDraft)
+        let special = isDraft ? "_drafts" : collection.relativeDirectory
+        merge.mergeCategories(&data, categoriesFromPath(relativePath, specialDir: special).map(Value.string))
+        let fileDefaults = defaults.all(path: relativePath, type: collection.label)
+        if !fileDefaults.isEmpty { try merge.merge(&data, fileDefaults, source: DataMerge.defaults, reader: self) }
+        return data
     }
 
     /// An error of the item's permalink, placed where the permalink is set. Not inlined: the

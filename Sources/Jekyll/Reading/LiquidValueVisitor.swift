@@ -7,8 +7,17 @@ import YAML
 /// when none repeats).
 struct LiquidValueVisitor: YAMLPlainVisitor {
     let clock: SiteClock
-    /// The document's value, once its root node has ended.
+    /// The document's value, once its root node has ended (nil for a mapping merged into `data`).
     private(set) var root: Value = .nil
+    /// Whether a root mapping's pairs are merged into `data` (`DataMerge.mergePair`) as they end,
+    /// instead of making a hash of their own: front matter goes straight into a document's data.
+    private let mergesRoot: Bool
+    /// What the root mapping's pairs are merged into, with `mergesRoot`.
+    var data = OrderedHash()
+    /// Whether the root was a mapping, merged into `data`.
+    private(set) var mergedMapping = false
+    /// Whether one of the merged keys was `date` (which the merge then reads as a time).
+    private(set) var mergedDate = false
 
     /// An open mapping (`hash`, and the key waiting for its value) or sequence (`items`).
     private struct Open {
@@ -19,8 +28,9 @@ struct LiquidValueVisitor: YAMLPlainVisitor {
     }
     private var open: [Open] = []
 
-    init(clock: SiteClock) {
+    init(clock: SiteClock, mergesRoot: Bool = false) {
         self.clock = clock
+        self.mergesRoot = mergesRoot
     }
 
     mutating func scalar(_ value: YAMLValue) {
@@ -33,6 +43,11 @@ struct LiquidValueVisitor: YAMLPlainVisitor {
 
     mutating func beginMapping() {
         if open.capacity == 0 { open.reserveCapacity(4) }
+        if mergesRoot && open.isEmpty {
+            // Its pairs go into `data`: no hash of its own.
+            open.append(Open(isMapping: true))
+            return
+        }
         // Room for a front matter's keys at the root; a nested mapping is usually small.
         open.append(Open(isMapping: true, hash: OrderedHash(minimumCapacity: open.isEmpty ? 8 : 4)))
     }
@@ -46,6 +61,10 @@ struct LiquidValueVisitor: YAMLPlainVisitor {
 
     mutating func end() {
         let done = open.removeLast()
+        if mergesRoot && open.isEmpty && done.isMapping {
+            mergedMapping = true
+            return
+        }
         add(done.isMapping ? .hash(done.hash) : .array(done.items))
     }
 
@@ -58,6 +77,11 @@ struct LiquidValueVisitor: YAMLPlainVisitor {
         }
         if open[last].isMapping {
             let key = open[last].key
+            if mergesRoot && last == 0 {
+                DataMerge.mergePair(&data, key: key, value: value)
+                if key == "date" { mergedDate = true }
+                return
+            }
             open[last].hash[key] = value
         } else {
             open[last].items.append(value)

@@ -56,6 +56,21 @@ enum YAMLLoading {
         return YAMLConversion.value(loaded, clock: clock)
     }
 
+    /// Plain front matter's pairs merged into a document's `data` as they are read, the way
+    /// `DataMerge.merge` merges the front matter's hash, but for reading its date (`mergedDate`
+    /// says whether to). False, with `data` merged into in part, when the bytes are not a plain
+    /// mapping or an empty document (the caller starts its data again and loads them on their own).
+    static func mergeIfPlain(_ bytes: UnsafeRawBufferPointer, into data: inout OrderedHash, clock: SiteClock,
+                             mergedDate: inout Bool) -> Bool {
+        var visitor = LiquidValueVisitor(clock: clock, mergesRoot: true)
+        // Swapped in and out: a second reference would make the first merged pair copy the hash.
+        swap(&visitor.data, &data)
+        let visited = YAML.visitPlain(bytes: bytes, &visitor)
+        swap(&visitor.data, &data)
+        mergedDate = visitor.mergedDate
+        return visited && (visitor.mergedMapping || visitor.root.isNil)
+    }
+
     /// Loads the text's own bytes when they are contiguous (front matter is a slice of the file's
     /// text), without copying them into a string of their own first.
     private static func loadInPlace(_ text: some StringProtocol, path: String, firstLine: Int) throws(YAMLError) -> YAMLValue {

@@ -27,15 +27,17 @@ enum UTF8Text {
         var i = 0
         var isASCII = true
         while true {
-            // ASCII, four words at a time (one test for 32 bytes), then a word at a time; a word
-            // with a high bit says where its first such byte is.
-            while i + 32 <= count {
-                let words = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    | base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
-                    | base.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
-                    | base.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
-                if words & highBits != 0 { break }
-                i += 32
+            // ASCII, 64 bytes at a time as four vectors (one test for all; the four words a
+            // test of 32 bytes took ran at ~0.4 instructions a byte, this at ~0.25), then a word
+            // at a time; a word with a high bit says where its first such byte is.
+            while i &+ 64 <= count {
+                let block = base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                    | base.loadUnaligned(fromByteOffset: i &+ 16, as: SIMD16<UInt8>.self)
+                    | base.loadUnaligned(fromByteOffset: i &+ 32, as: SIMD16<UInt8>.self)
+                    | base.loadUnaligned(fromByteOffset: i &+ 48, as: SIMD16<UInt8>.self)
+                let halves = unsafeBitCast(block, to: SIMD2<UInt64>.self)
+                if (halves[0] | halves[1]) & highBits != 0 { break }
+                i &+= 64
             }
             while i + 8 <= count {
                 let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highBits
