@@ -172,6 +172,7 @@ final class DestinationFolders {
 extension RebuildPlan {
     /// `kyll build --incremental` over the outputs `.jekyll-metadata`'s build left: the destination
     /// updated in place (`InPlaceWriter.update`), and what it then holds kept for `record`.
+    /// `files` have been through `FolderConflicts.refuse`.
     func updateInPlace(_ files: [OutputFile], keepFiles: [String]) throws(BuildError) {
         let destination = site.configuration.destination
         let folders = destinationFolders ?? DestinationFolders(destination: destination, recorded: nil, found: [])
