@@ -23,15 +23,14 @@ struct RebuildPlan {
         /// Every file the records list as a dependency, with its stamp as recorded.
         var dependencyStamps: [String: BuildMetadata.FileStamp] = [:]
 
-        /// What a build in another process left: `.jekyll-metadata`, with no Sass inputs known (so
-        /// stylesheets render).
+        /// What a build in another process left: `.jekyll-metadata`.
         static func read(_ configuration: Configuration) -> Memory? {
             BuildMetadata.read(configuration).map(fromFile)
         }
 
         /// What a build in another process left, as read from its file (see `read`).
         static func fromFile(_ metadata: BuildMetadata) -> Memory {
-            Memory(metadata: metadata, sassInputs: "", documentKeys: metadata.documentKeys)
+            Memory(metadata: metadata, sassInputs: metadata.sassInputs, documentKeys: metadata.documentKeys)
         }
     }
 
@@ -77,14 +76,15 @@ struct RebuildPlan {
                 keysAsBefore: keysAsBefore,
                 dependenciesAsRecorded: previous.metadata.dependencies?.allSatisfy { dependency in
                     !changed.has(dependency.path) && (stamp(dependency.path) ?? .missing) == dependency.stamp
-                } ?? false), signatures: known?.signatures)
+                } ?? false,
+                keepsSourceMaps: previous.results.isEmpty), signatures: known?.signatures)
         } else {
             reusable = []
         }
         self.lists = lists
     }
 
-    /// What the plan needs of the site alone, which `init(fromMetadataOf:plugins:)` works out on
+    /// What the plan needs of the site alone, which `init(fromMetadataOf:plugins:sassLoadPaths:)` works out on
     /// one core while `.jekyll-metadata` is read on the other.
     struct SiteFacts: Sendable {
         /// The site's files' stamps (its documents', static files' and data files').
@@ -109,7 +109,7 @@ struct RebuildPlan {
     }
 
     /// For `kyll build --incremental`: from `.jekyll-metadata`, with the outputs in the destination.
-    init(fromMetadataOf site: SiteSnapshot, plugins: [any JekyllPlugin]) {
+    init(fromMetadataOf site: SiteSnapshot, plugins: [any JekyllPlugin], sassLoadPaths: [String]) {
         // The site's files stamped and its signatures worked out on one core while
         // `.jekyll-metadata` is read on the other, then the destination's recorded folders
         // split in halves, one on each.
@@ -123,7 +123,7 @@ struct RebuildPlan {
                                             { FileStamps.of(folders: folderPaths[half...], in: destination) })
         let folders = DestinationFolders(destination: destination, recorded: recorded, found: first + second)
         self.init(site: site, fingerprint: BuildMetadata.fingerprint(site, plugins: plugins), previous: previous,
-                  sassLoadPaths: [], stamp: StampCache(facts.stamps).stamp, known: facts, isIntact: folders.isIntact)
+                  sassLoadPaths: sassLoadPaths, stamp: StampCache(facts.stamps).stamp, known: facts, isIntact: folders.isIntact)
         destinationFolders = folders
     }
 
@@ -186,7 +186,8 @@ struct RebuildPlan {
                 }
             }
         }
-        return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, records: records, documentKeys: lists.allKeys,
+        return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, sassInputs: sassInputs, records: records,
+                                              documentKeys: lists.allKeys,
                                               destination: destinationFolders?.after, stored: previous?.metadata.stored),
                       sassInputs: sassInputs, results: results, documentKeys: keepsResults ? lists.allKeys : nil,
                       listSignatures: keepsResults ? lists.knownSignatures : [:], patchFacts: facts,

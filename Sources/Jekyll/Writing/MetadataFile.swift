@@ -23,7 +23,7 @@ import Darwin
 /// index naming another string could make a record's output "" (the destination itself), which
 /// the update would remove.
 enum MetadataFile {
-    static let marker = Array("kyll metadata 3\n".utf8)
+    static let marker = Array("kyll metadata 4\n".utf8)
     private static let checksumSeed: UInt64 = 0x6d65_7461
 
     /// The bytes of a file as read: what records read from it point into.
@@ -57,6 +57,7 @@ enum MetadataFile {
         var body = Encoder(base: base)
         body.string(metadata.fingerprint)
         body.string(metadata.shape)
+        body.string(metadata.sassInputs)
         // The records in the documents' order, then any other (a build that knew no order).
         var order = metadata.documentKeys
         body.number(order.count)

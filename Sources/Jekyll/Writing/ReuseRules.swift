@@ -93,6 +93,9 @@ enum ReuseRules {
         /// Whether every file the records list as a dependency is known to have the stamp they
         /// recorded (`BuildMetadata.dependencies`): no record's dependencies then need a look each.
         var dependenciesAsRecorded = false
+        /// Whether a kept stylesheet's source map is kept with it: without the stylesheet's previous
+        /// render in memory (a build from `.jekyll-metadata`), rendering the map renders it again.
+        var keepsSourceMaps = false
     }
 
     /// Lists whose signatures also depend on files other than documents (data files, static files'
@@ -201,7 +204,15 @@ enum ReuseRules {
                 }
             }
         }
-        return Set(kept.map { candidates[$0].id })
+        var reusable = Set(kept.map { candidates[$0].id })
+        // A stylesheet's source map is made of its render alone: kept with it, when the map's file
+        // is as that build left it.
+        for (id, doc) in site.documents.enumerated() where changes.keepsSourceMaps {
+            guard let source = doc.derivedFrom, reusable.contains(source),
+                  previous.records[lists.key(id)]?.output == doc.destinationPath, changes.isIntact(doc) else { continue }
+            reusable.insert(id)
+        }
+        return reusable
     }
 
     /// A record of what the document's render in `context` used, with stamps as they are now.
