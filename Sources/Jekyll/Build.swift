@@ -76,7 +76,8 @@ public enum SiteBuild {
 
         // Render: every document through Liquid, its converters and its layouts, on all cores.
         let snapshot = SiteSnapshot(site: site, sourceMaps: setup.converters.sass.makesSourceMaps)
-        let plan = configuration.incremental ? RebuildPlan(fromMetadataOf: snapshot, plugins: setup.plugins) : nil
+        let plan = configuration.incremental
+            ? RebuildPlan(fromMetadataOf: snapshot, plugins: setup.plugins, sassLoadPaths: setup.converters.sass.loadPaths) : nil
         let writer = SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles)
         // A clean (not incremental) build writes each page as soon as it is rendered. Planning the
         // staging folder, and the layouts' tables, the render's slots and the items' index, only

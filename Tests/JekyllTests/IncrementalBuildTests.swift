@@ -24,6 +24,10 @@ import JekyllPlugins
         files["plain.md"] = "---\n---\nA page that looks at nothing else.\n"
         files["tags.html"] = "---\n---\n{% for tag in site.tags %}{{ tag[0] }}: {{ tag[1] | size }}\n{% endfor %}"
         files["_posts/2024-01-01-one.md"] = "---\nlayout: post\ntitle: One\ntags: [a]\n---\nFirst post.\n\nMore of one.\n"
+        // A partial outside the Sass folder, found beside the site's root (where Jekyll names the
+        // stylesheet's file for the compiler).
+        files["css/main.scss"] = "---\n---\n@import \"colors\";\n@import \"styles/extra\";\nbody { color: $accent; }\n"
+        files["styles/_extra.scss"] = "p { margin: 0; }\n"
         return files
     }
 
@@ -55,6 +59,7 @@ import JekyllPlugins
         Edit(name: "an include") { try $0.write("_includes/nav.html", "<nav>{{ site.data.nav | size }}</nav>") },
         Edit(name: "a data file") { try $0.write("_data/nav.yml", "- title: Home\n  url: /\n") },
         Edit(name: "a Sass partial") { try $0.write("_sass/_colors.scss", "$accent: #993366;\n") },
+        Edit(name: "a Sass partial outside the Sass folder") { try $0.write("styles/_extra.scss", "p { margin: 2px; }\n") },
         Edit(name: "a static file") { try $0.write("static.txt", "changed\n") },
         Edit(name: "a collection item") { try $0.write("_notes/first.md", "---\nlayout: default\ntitle: Renamed note\n---\nA note.\n") },
     ]
@@ -166,6 +171,27 @@ import JekyllPlugins
         #expect(String(decoding: try FileSystem.read(plain), as: UTF8.self) == "kept\n")
         #expect(String(decoding: try FileSystem.read(Path.join(site.source, "_site/2024/02/01/two.html")), as: UTF8.self)
             .contains("Edited."))
+    }
+
+    /// A stylesheet is kept while the files it imported (wherever they are) and the files it may
+    /// import from the Sass folder are as they were: a post's edit leaves it alone.
+    @Test func aStylesheetIsKeptWhileItsImportsAreAsTheyWere() throws {
+        let site = try Fixture(IncrementalBuildTests.site)
+        try site.incrementalBuild()
+        let css = Path.join(site.source, "_site/css/main.css")
+        func modified() throws -> Date? { try FileManager.default.attributesOfItem(atPath: css)[.modificationDate] as? Date }
+        let before = try modified()
+        Thread.sleep(forTimeInterval: 0.02)
+        try site.write("_posts/2024-02-01-two.md", "---\nlayout: post\ntitle: Two\n---\nEdited.\n")
+        try site.incrementalBuild()
+        #expect(try modified() == before)
+        try site.destinationMatchesFullBuild("a post's body")
+
+        try site.write("styles/_extra.scss", "p { margin: 3px; }\n")
+        try site.incrementalBuild()
+        #expect(try modified() != before)
+        #expect(String(decoding: try FileSystem.read(css), as: UTF8.self).contains("3px"))
+        try site.destinationMatchesFullBuild("an imported partial")
     }
 
     /// An incremental build updates the destination in place (a full build stages a new one and

@@ -81,6 +81,7 @@ public struct ContentConverters: Sendable {
         var output = content
         var sourceMap: String?
         var warnings: [MarkdownWarning] = []
+        var imports: [String] = []
         for kind in chain {
             switch kind {
             case .markdown:
@@ -113,11 +114,12 @@ public struct ContentConverters: Sendable {
                 }
                 output = result.css
                 if let map = result.sourceMap { sourceMap = map }
+                imports += result.imports
             case .identity:
                 break
             }
         }
-        return Converted(text: output, sourceMap: sourceMap, markdownWarnings: warnings)
+        return Converted(text: output, sourceMap: sourceMap, markdownWarnings: warnings, stylesheetImports: imports)
     }
 
     struct Converted {
@@ -126,6 +128,8 @@ public struct ContentConverters: Sendable {
         var sourceMap: String?
         /// kramdown's warnings, when the site shows them.
         var markdownWarnings: [MarkdownWarning] = []
+        /// The files a stylesheet's compile read.
+        var stylesheetImports: [String] = []
     }
 
     /// A configuration mapping as the Markdown module's option values.

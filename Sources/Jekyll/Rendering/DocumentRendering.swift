@@ -108,6 +108,8 @@ extension BuildContext {
         }
         let converted = try converters.convert(output, chain: site.converters.chain(for: doc.extname), page: doc)
         if !converted.markdownWarnings.isEmpty { report(converted.markdownWarnings, in: doc, markdown: output) }
+        // Recorded as its includes are: a stylesheet is kept while the files it imported are as they were.
+        for file in converted.stylesheetImports { dependencies.include(file, by: id) }
         output = converted.text
         state.converted(id, output)
         let contentAfterConversion = output

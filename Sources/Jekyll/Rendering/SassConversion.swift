@@ -47,6 +47,8 @@ struct SassConversion: Sendable {
         var css: String
         /// The source map's JSON, when one is made.
         var sourceMap: String?
+        /// The files the compile read (its imports), for an incremental build's records.
+        var imports: [String] = []
     }
 
     /// Whether a page's stylesheet gets a source map (`sass: sourcemap:`).
@@ -94,6 +96,6 @@ struct SassConversion: Sendable {
             css.removeFirst()
             if addCharset { css = "@charset \"UTF-8\";" + css }
         }
-        return Result(css: css, sourceMap: associated && mapRequired ? output.sourceMap : nil)
+        return Result(css: css, sourceMap: associated && mapRequired ? output.sourceMap : nil, imports: output.includedFiles)
     }
 }

@@ -59,6 +59,9 @@ struct InPlaceWriter {
     /// Whether files the ledger lists are looked at before they are kept (not when the caller
     /// checks them between builds, see `SiteRebuilder.checkOutputs`).
     var looksAtOutputs = true
+    /// Whether `write` looks for a file in another's folder (not when the caller refused such
+    /// files already: `FolderConflicts` over 2,400 paths, ~2 M instructions at 1,000 posts).
+    var checksFolders = true
     /// The stamp of a copied file's source.
     var sourceStamp: @Sendable (String) -> BuildMetadata.FileStamp? = { BuildMetadata.FileStamp($0) }
 
@@ -98,15 +101,16 @@ struct InPlaceWriter {
 
     func write(_ files: [OutputFile], over previous: Ledger) throws(BuildError) -> (DestinationChanges, Ledger) {
         let chosen = InPlaceWriter.winners(files)
-        try FolderConflicts.check(chosen)
+        if checksFolders { try FolderConflicts.check(chosen) }
         var next = Ledger()
         var pending: [(file: OutputFile, origin: Ledger.Origin?)] = []
         for file in chosen {
             let target = Path.join(destination, file.path)
             if case .copy(let source) = file.content, source == target {
                 // A document kept from the previous build: its file is already in place.
+                // (The entry looked up once: an update keeps ~1,300 outputs, each a look-up.)
                 if let entry = previous.entries[file.path],
-                   previous.isIntact(file.path, destination: destination, looking: looksAtOutputs) {
+                   !looksAtOutputs || previous.isIntact(file.path, destination: destination) {
                     next.entries[file.path] = entry
                     continue
                 }
@@ -114,7 +118,7 @@ struct InPlaceWriter {
             }
             let origin = origin(of: file)
             if let entry = previous.entries[file.path], origin != nil, entry.origin == origin,
-               previous.isIntact(file.path, destination: destination, looking: looksAtOutputs) {
+               !looksAtOutputs || previous.isIntact(file.path, destination: destination) {
                 next.entries[file.path] = entry
                 continue
             }
@@ -170,10 +174,12 @@ struct InPlaceWriter {
     /// into place), the files it no longer makes are removed. Rendering is over before anything is
     /// written: a build that fails leaves the destination as it was. Not staged, as a full build
     /// is: creating and removing a whole tree of folders per build is most of what an incremental
-    /// build of a large site would cost.
+    /// build of a large site would cost. The caller has refused files in others' folders
+    /// (`FolderConflicts.refuse`, which `winners` cannot make appear).
     func update(_ files: [OutputFile], over found: Ledger) throws(BuildError) -> (DestinationChanges, Ledger) {
         var writer = self
         writer.looksAtOutputs = false
+        writer.checksFolders = false
         return try writer.write(files, over: found)
     }
 

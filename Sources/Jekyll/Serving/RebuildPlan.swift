@@ -23,15 +23,14 @@ struct RebuildPlan {
         /// Every file the records list as a dependency, with its stamp as recorded.
         var dependencyStamps: [String: BuildMetadata.FileStamp] = [:]
 
-        /// What a build in another process left: `.jekyll-metadata`, with no Sass inputs known (so
-        /// stylesheets render).
+        /// What a build in another process left: `.jekyll-metadata`.
         static func read(_ configuration: Configuration) -> Memory? {
             BuildMetadata.read(configuration).map(fromFile)
         }
 
         /// What a build in another process left, as read from its file (see `read`).
         static func fromFile(_ metadata: BuildMetadata) -> Memory {
-            Memory(metadata: metadata, sassInputs: "", documentKeys: metadata.documentKeys)
+            Memory(metadata: metadata, sassInputs: metadata.sassInputs, documentKeys: metadata.documentKeys)
         }
     }
 
@@ -54,15 +53,16 @@ struct RebuildPlan {
 
     /// `changed` holds absolute paths known to have changed (from the watcher): a file rewritten
     /// with the same size within the clock's granularity keeps its stamp.
+    /// `known`: what was worked out of the site ahead (see `SiteFacts`).
     init(site: SiteSnapshot, fingerprint: String, previous: Memory?, sassLoadPaths: [String], changed: Set<String> = [],
-         stamp: @escaping StampSource = StampCache().stamp, isIntact: @escaping (String) -> Bool) {
+         stamp: @escaping StampSource = StampCache().stamp, known: SiteFacts? = nil, isIntact: @escaping (String) -> Bool) {
         self.site = site
         self.fingerprint = fingerprint
         self.stamp = stamp
-        shape = RebuildPlan.shape(site, stamp: stamp)
+        shape = known?.shape ?? RebuildPlan.shape(site, stamp: stamp)
         sassInputs = RebuildPlan.sassInputs(sassLoadPaths, stamp: stamp)
         self.previous = previous
-        var lists = SiteLists(site: site, stamp: stamp)
+        var lists = known.map { SiteLists(site: site, keys: $0.keys, stamp: stamp) } ?? SiteLists(site: site, stamp: stamp)
         let keysAsBefore = previous?.documentKeys == lists.allKeys
         self.keysAsBefore = keysAsBefore
         if let previous, previous.metadata.fingerprint == fingerprint {
@@ -76,26 +76,45 @@ struct RebuildPlan {
                 keysAsBefore: keysAsBefore,
                 dependenciesAsRecorded: previous.metadata.dependencies?.allSatisfy { dependency in
                     !changed.has(dependency.path) && (stamp(dependency.path) ?? .missing) == dependency.stamp
-                } ?? false))
+                } ?? false,
+                keepsSourceMaps: previous.results.isEmpty), signatures: known?.signatures)
         } else {
             reusable = []
         }
         self.lists = lists
     }
 
+    /// What the plan needs of the site alone, which `init(fromMetadataOf:plugins:sassLoadPaths:)` works out on
+    /// one core while `.jekyll-metadata` is read on the other.
+    struct SiteFacts: Sendable {
+        /// The site's files' stamps (its documents', static files' and data files').
+        var stamps: [String: BuildMetadata.FileStamp?]
+        var shape: String
+        /// Every document's `ReuseRules.key`, in order.
+        var keys: [String]
+        var signatures: ReuseRules.Signatures
+
+        init(site: SiteSnapshot) {
+            // A `stat` for each of thousands of files, each from its folder held open.
+            let sources = site.documents.filter { !$0.isGenerated }.map(\.path) + site.staticFiles.map(\.path)
+            var known: [String: BuildMetadata.FileStamp?] = [:]
+            known.reserveCapacity(sources.count)
+            for (path, stamp) in zip(sources, FileStamps.of(sources[...])) { known[path] = stamp }
+            let cache = StampCache(known)
+            shape = RebuildPlan.shape(site, stamp: cache.stamp)
+            stamps = cache.known
+            keys = site.documents.map(ReuseRules.key)
+            signatures = ReuseRules.Signatures(site: site)
+        }
+    }
+
     /// For `kyll build --incremental`: from `.jekyll-metadata`, with the outputs in the destination.
-    init(fromMetadataOf site: SiteSnapshot, plugins: [any JekyllPlugin]) {
-        // A `stat` for each of thousands of files and folders: the site's files stamped on one core
-        // while `.jekyll-metadata` is read on the other, then the destination's recorded folders
+    init(fromMetadataOf site: SiteSnapshot, plugins: [any JekyllPlugin], sassLoadPaths: [String]) {
+        // The site's files stamped and its signatures worked out on one core while
+        // `.jekyll-metadata` is read on the other, then the destination's recorded folders
         // split in halves, one on each.
-        let sources = site.documents.filter { !$0.isGenerated }.map(\.path) + site.staticFiles.map(\.path)
         let configuration = site.configuration, cores = ProcessorCount.active
-        let (metadata, stamps) = TwoCores.both(cores: cores, { BuildMetadata.read(configuration) }, {
-            var stamps: [String: BuildMetadata.FileStamp?] = [:]
-            stamps.reserveCapacity(sources.count)
-            for (path, stamp) in zip(sources, FileStamps.of(sources[...])) { stamps[path] = stamp }
-            return stamps
-        })
+        let (metadata, facts) = TwoCores.both(cores: cores, { BuildMetadata.read(configuration) }, { SiteFacts(site: site) })
         let previous = metadata.map(Memory.fromFile)
         let destination = configuration.destination, recorded = previous?.metadata.destination
         let folderPaths = recorded?.root == destination ? recorded?.folders.map(\.path) ?? [] : []
@@ -104,7 +123,7 @@ struct RebuildPlan {
                                             { FileStamps.of(folders: folderPaths[half...], in: destination) })
         let folders = DestinationFolders(destination: destination, recorded: recorded, found: first + second)
         self.init(site: site, fingerprint: BuildMetadata.fingerprint(site, plugins: plugins), previous: previous,
-                  sassLoadPaths: [], stamp: StampCache(stamps).stamp, isIntact: folders.isIntact)
+                  sassLoadPaths: sassLoadPaths, stamp: StampCache(facts.stamps).stamp, known: facts, isIntact: folders.isIntact)
         destinationFolders = folders
     }
 
@@ -167,7 +186,8 @@ struct RebuildPlan {
                 }
             }
         }
-        return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, records: records, documentKeys: lists.allKeys,
+        return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, sassInputs: sassInputs, records: records,
+                                              documentKeys: lists.allKeys,
                                               destination: destinationFolders?.after, stored: previous?.metadata.stored),
                       sassInputs: sassInputs, results: results, documentKeys: keepsResults ? lists.allKeys : nil,
                       listSignatures: keepsResults ? lists.knownSignatures : [:], patchFacts: facts,
@@ -239,6 +259,9 @@ final class StampCache {
 
     /// With the stamps of some files known.
     init(_ known: [String: BuildMetadata.FileStamp?] = [:]) { stamps = known }
+
+    /// The stamps taken so far.
+    var known: [String: BuildMetadata.FileStamp?] { stamps }
 
     func stamp(_ path: String) -> BuildMetadata.FileStamp? {
         if let known = stamps[path] { return known }

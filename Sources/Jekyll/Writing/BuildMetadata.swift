@@ -86,6 +86,9 @@ struct BuildMetadata: Sendable {
     var fingerprint: String
     /// The site's files and their stamps: when this changes, documents that use the site re-render.
     var shape: String
+    /// The files under the Sass load paths and their stamps (`RebuildPlan.sassInputs`): when this
+    /// changes, stylesheets render again (one may import a file it did not find before).
+    var sassInputs = ""
     var records: [String: Record]
     /// Every document's key, in the build's order (empty when not known): a build with the same
     /// documents in the same order knows its lists of documents are as they were.

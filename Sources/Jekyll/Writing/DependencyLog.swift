@@ -16,7 +16,7 @@ final class DependencyLog: Sendable {
         var data: Set<Int> = []
         /// Documents whose content, output or excerpt was read.
         var rendered: Set<Int> = []
-        /// Include files it rendered.
+        /// Include files it rendered, and the files its stylesheet imported.
         var includes: Set<String> = []
         /// The document last added to `data`: a list reads several keys of each document in a
         /// row, and only the first needs the set.

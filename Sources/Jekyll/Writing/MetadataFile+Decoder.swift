@@ -27,7 +27,7 @@ extension MetadataFile {
                 at += length
             }
             let stored = Stored(bytes: bytes, table: tableStart..<at, tableCount: strings, appended: appended)
-            let fingerprint = string(), shape = string()
+            let fingerprint = string(), shape = string(), sassInputs = string()
             var keys: [String] = []
             let keyCount = count()
             guard !failed else { return nil }
@@ -47,8 +47,8 @@ extension MetadataFile {
             let destination = number() == 1 ? self.destination() : nil
             guard !failed, at == buffer.count else { return nil }
             let dependencies = mixedDependencyStamps ? nil : dependencyOrder.map { (path: table[$0], stamp: dependencyStamps[$0]!) }
-            return BuildMetadata(fingerprint: fingerprint, shape: shape, records: records, documentKeys: keys,
-                                 destination: destination, stored: stored, dependencies: dependencies)
+            return BuildMetadata(fingerprint: fingerprint, shape: shape, sassInputs: sassInputs, records: records,
+                                 documentKeys: keys, destination: destination, stored: stored, dependencies: dependencies)
         }
 
         mutating func destination() -> BuildMetadata.Destination {

@@ -23,7 +23,7 @@ import Darwin
 /// index naming another string could make a record's output "" (the destination itself), which
 /// the update would remove.
 enum MetadataFile {
-    static let marker = Array("kyll metadata 3\n".utf8)
+    static let marker = Array("kyll metadata 4\n".utf8)
     private static let checksumSeed: UInt64 = 0x6d65_7461
 
     /// The bytes of a file as read: what records read from it point into.
@@ -57,18 +57,31 @@ enum MetadataFile {
         var body = Encoder(base: base)
         body.string(metadata.fingerprint)
         body.string(metadata.shape)
+        body.string(metadata.sassInputs)
         // The records in the documents' order, then any other (a build that knew no order).
         var order = metadata.documentKeys
         body.number(order.count)
-        for key in order { body.string(key) }
-        if order.count != metadata.records.count || order.contains(where: { metadata.records[$0] == nil }) {
+        let keyIndices = order.map { body.stringIndex($0) }
+        for index in keyIndices { body.number(index) }
+        // Each record looked up once (a look-up hashes its key).
+        var records: [BuildMetadata.Record] = []
+        records.reserveCapacity(metadata.records.count)
+        if order.count == metadata.records.count {
+            for key in order {
+                guard let record = metadata.records[key] else { break }
+                records.append(record)
+            }
+        }
+        // Whether the records are in the keys' order, so each key's index is known.
+        let listsKeysInOrder = records.count == order.count && order.count == metadata.records.count
+        if !listsKeysInOrder {
             let listed = Set(order)
             order = order.filter { metadata.records[$0] != nil } + metadata.records.keys.filter { !listed.contains($0) }
+            records = order.map { metadata.records[$0]! }
         }
         body.number(order.count)
-        for key in order {
-            body.string(key)
-            let record = metadata.records[key]!
+        for (i, (key, record)) in zip(order, records).enumerated() {
+            if listsKeysInOrder { body.number(keyIndices[i]) } else { body.string(key) }
             if let base, let stored = record.stored, stored.file === base {
                 body.bytes.append(contentsOf: base.bytes[stored.bytes])
             } else {
@@ -174,9 +187,12 @@ enum MetadataFile {
             number(Int(bitPattern: UInt(bitPattern: value << 1) ^ UInt(bitPattern: value >> 63)))
         }
 
-        mutating func string(_ text: String) {
+        mutating func string(_ text: String) { number(stringIndex(text)) }
+
+        /// The string's index in the table, added when new.
+        mutating func stringIndex(_ text: String) -> Int {
             var text = text
-            number(text.withUTF8 { index(of: $0) })
+            return text.withUTF8 { index(of: $0) }
         }
 
         /// The string's index in the table, added when new.
