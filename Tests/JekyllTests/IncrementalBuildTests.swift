@@ -60,6 +60,9 @@ import JekyllPlugins
         Edit(name: "a data file") { try $0.write("_data/nav.yml", "- title: Home\n  url: /\n") },
         Edit(name: "a Sass partial") { try $0.write("_sass/_colors.scss", "$accent: #993366;\n") },
         Edit(name: "a Sass partial outside the Sass folder") { try $0.write("styles/_extra.scss", "p { margin: 2px; }\n") },
+        Edit(name: "a Sass partial at the site's root, found before the Sass folder's of the same name") {
+            try $0.write("_colors.scss", "$accent: #0a0b0c;\n")
+        },
         Edit(name: "a static file") { try $0.write("static.txt", "changed\n") },
         Edit(name: "a collection item") { try $0.write("_notes/first.md", "---\nlayout: default\ntitle: Renamed note\n---\nA note.\n") },
     ]

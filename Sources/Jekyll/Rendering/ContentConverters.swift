@@ -81,7 +81,7 @@ public struct ContentConverters: Sendable {
         var output = content
         var sourceMap: String?
         var warnings: [MarkdownWarning] = []
-        var imports: [String] = []
+        var imports: [String] = [], shadowingCandidates: [String] = []
         for kind in chain {
             switch kind {
             case .markdown:
@@ -115,11 +115,13 @@ public struct ContentConverters: Sendable {
                 output = result.css
                 if let map = result.sourceMap { sourceMap = map }
                 imports += result.imports
+                shadowingCandidates += result.shadowingCandidates
             case .identity:
                 break
             }
         }
-        return Converted(text: output, sourceMap: sourceMap, markdownWarnings: warnings, stylesheetImports: imports)
+        return Converted(text: output, sourceMap: sourceMap, markdownWarnings: warnings, stylesheetImports: imports,
+                         stylesheetShadowingCandidates: shadowingCandidates)
     }
 
     struct Converted {
@@ -130,6 +132,8 @@ public struct ContentConverters: Sendable {
         var markdownWarnings: [MarkdownWarning] = []
         /// The files a stylesheet's compile read.
         var stylesheetImports: [String] = []
+        /// Files a stylesheet's compile would read instead of its imports, were they there.
+        var stylesheetShadowingCandidates: [String] = []
     }
 
     /// A configuration mapping as the Markdown module's option values.

@@ -110,6 +110,7 @@ extension BuildContext {
         if !converted.markdownWarnings.isEmpty { report(converted.markdownWarnings, in: doc, markdown: output) }
         // Recorded as its includes are: a stylesheet is kept while the files it imported are as they were.
         for file in converted.stylesheetImports { dependencies.include(file, by: id) }
+        for file in converted.stylesheetShadowingCandidates { dependencies.mayAppear(file, by: id) }
         output = converted.text
         state.converted(id, output)
         let contentAfterConversion = output

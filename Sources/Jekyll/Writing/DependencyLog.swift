@@ -18,6 +18,8 @@ final class DependencyLog: Sendable {
         var rendered: Set<Int> = []
         /// Include files it rendered, and the files its stylesheet imported.
         var includes: Set<String> = []
+        /// Files that would change the render by appearing (or changing), present or not.
+        var mayAppear: Set<String> = []
         /// The document last added to `data`: a list reads several keys of each document in a
         /// row, and only the first needs the set.
         var lastDataRead = -1
@@ -69,6 +71,11 @@ final class DependencyLog: Sendable {
 
     func include(_ path: String, by document: Int?) {
         record(by: document) { _ = $0.includes.insert(path) }
+    }
+
+    /// A file whose appearance would change `document`'s render (see `Reads.mayAppear`).
+    func mayAppear(_ path: String, by document: Int?) {
+        record(by: document) { _ = $0.mayAppear.insert(path) }
     }
 
     func reads(of document: Int) -> Reads { slots.isEmpty ? Reads() : slots[document].withLock { $0 } }

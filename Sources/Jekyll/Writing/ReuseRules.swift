@@ -231,6 +231,7 @@ enum ReuseRules {
         for include in reads.includes {
             if let s = stamp(include) { dependencies[include] = s }
         }
+        for path in reads.mayAppear { dependencies[path] = stamp(path) ?? .missing }
         let listSignatures = reads.lists.map { (name: $0, signature: lists.signature($0)) }
         return BuildMetadata.Record(
             source: doc.isGenerated ? none : (stamp(doc.path) ?? none),
