@@ -64,11 +64,10 @@ extension CmarkBlockBuilder {
         while e > p, Byte.isSpace(src[e - 1]) || src[e - 1] == 0 { e -= 1 }
         var s = p
         while s < e, Byte.isSpace(src[s]) { s += 1 }
-        let el = grammar.newBlock(.p)
         // the raw text stays a range of the source on the paragraph itself: the span parser
-        // reads the bytes
-        if s < e { el.setPendingSpans(src, s..<e) }
-        grammar.append(el)
+        // reads the bytes (set through the reference the parent's children hold)
+        let el = grammar.appendNewBlock(.p)
+        if s < e { el._withUnsafeGuaranteedRef { $0.setPendingSpans(src, s..<e) } }
         return end
     }
 
