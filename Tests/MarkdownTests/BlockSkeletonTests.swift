@@ -132,6 +132,34 @@ struct BlockSkeletonTests {
         #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
     }
 
+    /// The lines of a block that could be left out get their stretches only once it is kept
+    /// (a fence or list followed by a line that keeps it, a paragraph at the end): kept, its
+    /// long lines are shortened all the same; left out, none of its bytes are in the copy.
+    @Test(arguments: [
+        ("```\ncode \(BlockSkeletonTests.words)\nmore code \(BlockSkeletonTests.words)\n```\nafter\n", 2),
+        ("- one \(BlockSkeletonTests.words)\n- two \(BlockSkeletonTests.words)\n  - nested \(BlockSkeletonTests.words)\nafter\n", 3),
+        ("- one \(BlockSkeletonTests.words)\n- two \(BlockSkeletonTests.words)\n\n- three \(BlockSkeletonTests.words)\n", 3),
+        ("First \(BlockSkeletonTests.words)\nsecond \(BlockSkeletonTests.words)\n\n", 2),
+        ("```\ncode \(BlockSkeletonTests.words)\n```\n\n", 1),
+    ])
+    func aKeptBlockHasItsLinesShortened(_ text: String, _ shortenedLines: Int) throws {
+        let source = KramdownConverter.sourceBytes(text)
+        let shortened = try #require(BlockSkeleton.shortened(source))
+        #expect(shortened.dropped.isEmpty)
+        let copy = String(decoding: shortened.bytes, as: UTF8.self)
+        #expect(copy.components(separatedBy: Self.words).count == 1)
+        #expect(copy.components(separatedBy: " a ").count - 1 == shortenedLines, "\(copy)")
+        #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
+    }
+
+    @Test func aLeftOutBlockLeavesNoStretch() throws {
+        let text = "```\ncode \(Self.words)\n```\n\n- one \(Self.words)\n- two \(Self.words)\n\nlast \(Self.words)\n"
+        let shortened = try #require(BlockSkeleton.shortened(KramdownConverter.sourceBytes(text)))
+        #expect(shortened.dropped.map(\.kind) == [.fencedCode, .tightList(marker: Byte.dash)])
+        #expect(String(decoding: shortened.bytes, as: UTF8.self) == "last a \n")
+        #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
+    }
+
     @Test func aStretchIsWholeWordsWithoutAngleBracket() throws {
         let line = "0123456789abcdef start " + String(repeating: "word ", count: 10) + "x>y " + String(repeating: "tail ", count: 10)
         let shortened = try #require(BlockSkeleton.shortened(Bytes((line + "\n").utf8)))

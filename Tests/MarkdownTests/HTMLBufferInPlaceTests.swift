@@ -16,6 +16,24 @@ struct HTMLBufferInPlaceTests {
         #expect(out.string == "<p>" + String(repeating: "abcdefgh", count: 40) + "</p>")
     }
 
+    /// `copy` takes a different path for up to 3, 7, 16, 32 and more bytes: every length from
+    /// 1 to 70, at every offset of an eight-byte word, lands whole and touches no byte around it.
+    @Test func copiesOfEveryLength() {
+        let source = (0..<80).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        for n in 1...70 {
+            for offset in 0..<8 {
+                var out = [UInt8](repeating: 0xEE, count: 96)
+                source.withUnsafeBufferPointer { src in
+                    out.withUnsafeMutableBufferPointer { dst in
+                        HTMLBuffer.copy(src.baseAddress! + offset, n, to: dst.baseAddress! + 8)
+                    }
+                }
+                #expect(Array(out[8..<(8 + n)]) == Array(source[offset..<(offset + n)]), "\(n) bytes from \(offset)")
+                #expect(out[..<8].allSatisfy { $0 == 0xEE } && out[(8 + n)...].allSatisfy { $0 == 0xEE })
+            }
+        }
+    }
+
     @Test func appendInPlaceCountsWhatTheBodyWrote() {
         var out = HTMLBuffer(capacity: 4)
         out.append("[")

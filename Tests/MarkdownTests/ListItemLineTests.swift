@@ -75,4 +75,17 @@ struct ListItemLineTests {
         let empty = SourceView([], firstLine: 3)
         #expect(empty.lineCount == 0 && empty.sourceLine(at: 0) == 3 && empty.offset(ofLine: 3) == nil && empty.offset(after: 3) == 0)
     }
+
+    /// Long views find their lines into room made at once (one line a 32 bytes), and append the
+    /// lines past it: the starts are every byte after a newline but the last byte.
+    @Test(arguments: [
+        "short\nlines\n", String(repeating: "a line of some forty bytes, give or take\n", count: 40),
+        String(repeating: "\n", count: 600), String(repeating: "x\n", count: 400) + "no newline at the end",
+        String(repeating: "y", count: 700) + "\n" + String(repeating: "z", count: 100) + "\n\n",
+    ])
+    func sourceViewLineStarts(_ text: String) {
+        let bytes = Bytes(text.utf8)
+        let expected = bytes.indices.dropLast().filter { bytes[$0] == Byte.newline }.map { $0 + 1 }
+        #expect(SourceView(bytes, firstLine: 0).laterLineStarts == expected)
+    }
 }

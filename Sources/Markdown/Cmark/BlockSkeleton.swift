@@ -88,9 +88,10 @@ enum BlockSkeleton {
         var lastLine: Int
         var kind: DroppedBlock.Kind
         var start: Int
-        /// The end of the first line, whose stretch (a paragraph's or header's) is found only
-        /// when it is kept or a second line comes (`stretchDeferred`).
+        /// The end of the first line.
         var lineEnd: Int
+        /// Whether the stretches of the block's lines are found only when it is kept (most
+        /// blocks are left out, and their stretches with them).
         var stretchDeferred: Bool
         /// The first cut made in the block's lines (their stretches), undone when it is left out.
         var firstCut: Int
@@ -102,6 +103,7 @@ enum BlockSkeleton {
     private struct OpenFence {
         var line: Int
         var start: Int
+        var lineEnd: Int
         var firstCut: Int
         var char: UInt8
         var length: Int
@@ -137,10 +139,18 @@ enum BlockSkeleton {
             var candidate: Candidate?, followedByBlank: Candidate?, openFence: OpenFence?
             // the nested items of the list that is `candidate` or `followedByBlank`
             var nestedItemLines: [Int] = [], candidateNestedItemLines: [Int] = []
-            // a paragraph or header kept after all gets its stretch (in order: no later line
-            // has a cut yet)
+            // a block kept after all gets its lines' stretches (in order: no later line has a
+            // cut yet)
             func keep(_ c: Candidate) {
-                if c.stretchDeferred, let stretch = stretch(base, c.start, c.lineEnd) { cuts.append(Cut(range: stretch, isStretch: true)) }
+                guard c.stretchDeferred else { return }
+                if let stretch = stretch(base, c.start, c.lineEnd) { cuts.append(Cut(range: stretch, isStretch: true)) }
+                var k = c.line + 1
+                while k <= c.lastLine {
+                    let from = starts[k - 1]
+                    let to = k < starts.count ? starts[k] - 1 : (base[count - 1] == Byte.newline ? count - 1 : count)
+                    if let stretch = stretch(base, from, to) { cuts.append(Cut(range: stretch, isStretch: true)) }
+                    k += 1
+                }
             }
             while lineStart < count {
                 let lineEnd: Int
@@ -159,6 +169,7 @@ enum BlockSkeleton {
                         runFirstCut = cuts.count
                     } else if c.kind.isList, mayOpenContainer(base, lineStart, lineEnd) {
                         // a list item or an indented line after the blank line would continue the list
+                        keep(c)
                         runFirstCut = cuts.count
                     } else {
                         // (a list left out leaves no container open in cmark's source)
@@ -187,12 +198,9 @@ enum BlockSkeleton {
                     runStart = lineEnd + 1
                     runFirstCut = cuts.count
                 } else if var c = candidate, c.kind == .paragraph, startsPlainParagraph(base, lineStart, lineEnd) {
-                    // a line that continues the paragraph: the lines' stretches are cut in order
-                    keep(c)
-                    c.stretchDeferred = false
+                    // a line that continues the paragraph
                     c.lastLine = line
                     candidate = c
-                    if let stretch = stretch(base, lineStart, lineEnd) { cuts.append(Cut(range: stretch, isStretch: true)) }
                 } else if var c = candidate, case .tightList(let marker) = c.kind,
                           let bullet = listLine(base, lineStart, lineEnd, marker: marker, nestedBullet: c.nestedBullet) {
                     // the next item of the list, or of the list nested in its last item
@@ -200,7 +208,6 @@ enum BlockSkeleton {
                     c.nestedBullet = bullet
                     if bullet != 0 { candidateNestedItemLines.append(line) }
                     candidate = c
-                    if let stretch = stretch(base, lineStart, lineEnd) { cuts.append(Cut(range: stretch, isStretch: true)) }
                 } else {
                     if let c = candidate { keep(c) }
                     candidate = nil
@@ -209,7 +216,7 @@ enum BlockSkeleton {
                             openFence = nil
                             mayBeInFence = false
                             candidate = Candidate(line: fence.line, lastLine: line, kind: .fencedCode, start: fence.start,
-                                                  lineEnd: lineEnd, stretchDeferred: false, firstCut: fence.firstCut)
+                                                  lineEnd: fence.lineEnd, stretchDeferred: true, firstCut: fence.firstCut)
                         }
                     } else if opensFence(base, lineStart, lineEnd) {
                         mayBeInFence.toggle()
@@ -217,7 +224,8 @@ enum BlockSkeleton {
                             if containerMayBeOpen {
                                 containerMayBeOpen = false
                             } else if let (char, length) = fenceOpener(base, lineStart, lineEnd) {
-                                openFence = OpenFence(line: line, start: lineStart, firstCut: cuts.count, char: char, length: length)
+                                openFence = OpenFence(line: line, start: lineStart, lineEnd: lineEnd, firstCut: cuts.count,
+                                                      char: char, length: length)
                             }
                         }
                     } else if mayOpenContainer(base, lineStart, lineEnd) {
@@ -226,7 +234,7 @@ enum BlockSkeleton {
                         if droppingBlocks, previousIsBlank, !mayBeInFence, !containerMayBeOpen, lineEnd < count,
                            let kind = listItemKind(base, lineStart, lineEnd) {
                             candidate = Candidate(line: line, lastLine: line, kind: kind, start: lineStart,
-                                                  lineEnd: lineEnd, stretchDeferred: false, firstCut: cuts.count)
+                                                  lineEnd: lineEnd, stretchDeferred: true, firstCut: cuts.count)
                             candidateNestedItemLines.removeAll(keepingCapacity: true)
                         }
                         containerMayBeOpen = true
@@ -241,7 +249,8 @@ enum BlockSkeleton {
                                                   start: lineStart, lineEnd: lineEnd, stretchDeferred: true, firstCut: cuts.count)
                         }
                     }
-                    if candidate == nil || candidate?.kind == .fencedCode || candidate?.kind.isList == true, let stretch = stretch(base, lineStart, lineEnd) {
+                    // (the lines of a block that may be left out, a fence's too, get theirs if it is kept)
+                    if candidate == nil, openFence == nil, let stretch = stretch(base, lineStart, lineEnd) {
                         cuts.append(Cut(range: stretch, isStretch: true))
                     }
                 }
@@ -249,6 +258,8 @@ enum BlockSkeleton {
                 lineStart = lineEnd + 1
                 line += 1
             }
+            // (a block followed by the last line, a blank one, is kept)
+            if let c = followedByBlank { keep(c) }
             if let c = candidate { keep(c) }
             if cuts.count > runFirstCut, holdsLabelColon(labelColons, &nextColon, in: runStart..<count) {
                 cuts.removeLast(cuts.count - runFirstCut)

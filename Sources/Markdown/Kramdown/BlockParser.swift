@@ -117,6 +117,20 @@ final class BlockParser {
         Unmanaged.passUnretained(tree)._withUnsafeGuaranteedRef { $0.children.append(el) }
     }
 
+    /// Appends the element whose reference `el` holds, handing that reference to the children
+    /// (`append` retains its argument for them, and its caller then releases its own).
+    private func append(retained el: Unmanaged<Element>) {
+        Unmanaged.passUnretained(tree)._withUnsafeGuaranteedRef { $0.children.append(el.takeRetainedValue()) }
+    }
+
+    /// `append(newBlock(kind))`, the block returned unretained: the children hold its only
+    /// reference, and the caller sets it up through this one.
+    func appendNewBlock(_ kind: Element.Kind) -> Unmanaged<Element> {
+        let el = Unmanaged.passRetained(newBlock(kind))
+        append(retained: el)
+        return el
+    }
+
     /// `add_text` with the raw-text type of block parsing.
     func addText(_ text: String, to el: Element? = nil, kind: Element.Kind = .rawText) {
         let target = el ?? tree
@@ -182,7 +196,7 @@ final class BlockParser {
                 last.value += text()
             }
         } else if oneNewline, blockIAL == nil {
-            append(ctx.newlineBlank)
+            append(retained: .passRetained(ctx.newlineBlank))
         } else {
             append(newBlock(.blank, text()))
         }

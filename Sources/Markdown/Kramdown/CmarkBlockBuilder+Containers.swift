@@ -6,7 +6,7 @@ import Foundation
 /// read over the container's lines with its markers and indentation removed.
 extension CmarkBlockBuilder {
     func blockquote(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
-        let src = grammar.src
+        let src = view.bytes
         guard Scan.indent(src, p) == nil, Scan.blockquoteStart(src, p) != nil else { return nil }
         var end = grammar.nextLine(p)
         while end < src.count, !Scan.lazyEnd(src, end) { end = grammar.nextLine(end) }
@@ -32,7 +32,7 @@ extension CmarkBlockBuilder {
     /// A list, when kramdown's item lines (its indentation, lazy-line and blank-line rules) start
     /// the same items cmark found and end where cmark's list ends.
     func list(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
-        let src = grammar.src
+        let src = view.bytes
         guard !block.parenDelimiter, Scan.indent(src, p) == nil,
               let firstMarker = Scan.listStart(src, p, maxIndent: 3), firstMarker.ordered == block.ordered,
               let items = itemLines(of: block, from: p, view) else { return nil }
@@ -57,7 +57,8 @@ extension CmarkBlockBuilder {
         for _ in items {
             let li = grammar.ctx.elementPool.element(.li)
             li.block = true
-            lis.append(li)
+            // (moved into the array: not retained for it and released here)
+            lis.append(consume li)
         }
         list.children = lis
         grammar.append(list)
@@ -195,7 +196,7 @@ extension CmarkBlockBuilder {
     /// something cmark cannot follow (an IAL or nothing after a marker, an EOB marker, a list
     /// re-indented into an item).
     private func itemLines(of block: CmarkBlock, from start: Int, _ view: SourceView) -> [ItemLines]? {
-        let src = grammar.src
+        let src = view.bytes
         let ordered = block.ordered
         var items: [ItemLines] = []
         // one allocation for most lists instead of one for each doubling
@@ -272,7 +273,7 @@ extension CmarkBlockBuilder {
     /// without the two spaces that nest them. Returns where the last line ends, and the last
     /// item's indentation and whether a list is nested in it, for `itemLines` to go on with.
     private func appendSkeletonItems(of block: CmarkBlock, _ view: SourceView, to items: inout [ItemLines]) -> (Int, Int, Bool) {
-        let src = grammar.src
+        let src = view.bytes
         var end = 0, indentation = 0, nested = false
         for c in block.children {
             let item = cmark[c]

@@ -46,7 +46,9 @@ extension CmarkBlockBuilder {
     /// that ends a paragraph to kramdown (an IAL, an HTML tag, a definition) ends it there, and
     /// the rest of cmark's paragraph is read on from that line.
     func paragraph(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
-        let src = grammar.src
+        // the view's bytes are the parser's `src` (`walk` set it), read from the argument without
+        // the retain and release that reading `grammar.src` costs
+        let src = view.bytes
         guard grammar.tree.lastChildKind != .p else { return nil }
         // the first line's end, for the test and the paragraph's lines: the view knows where the
         // next line starts (`p` starts cmark's first line, `walk` checked)
@@ -62,17 +64,16 @@ extension CmarkBlockBuilder {
         while e > p, Byte.isSpace(src[e - 1]) || src[e - 1] == 0 { e -= 1 }
         var s = p
         while s < e, Byte.isSpace(src[s]) { s += 1 }
-        let el = grammar.newBlock(.p)
         // the raw text stays a range of the source on the paragraph itself: the span parser
-        // reads the bytes
-        if s < e { el.setPendingSpans(src, s..<e) }
-        grammar.append(el)
+        // reads the bytes (set through the reference the parent's children hold)
+        let el = grammar.appendNewBlock(.p)
+        if s < e { el._withUnsafeGuaranteedRef { $0.setPendingSpans(src, s..<e) } }
         return end
     }
 
     /// An ATX header, or a setext header under a one-line paragraph after a block boundary.
     func heading(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
-        let src = grammar.src
+        let src = view.bytes
         let match: BlockParser.HeaderMatch
         guard Scan.indent(src, p) == nil, Scan.blockquoteStart(src, p) == nil else { return nil }
         if let atx = Scan.gfmATX(src, p) {
@@ -112,7 +113,7 @@ extension CmarkBlockBuilder {
 
     /// Indented code, when kramdown's code block (with its lazy lines) ends where cmark's does.
     func indentedCode(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
-        let src = grammar.src
+        let src = view.bytes
         guard Scan.indent(src, p) != nil else { return nil }
         let end = grammar.codeblockEnd(p)
         // cmark's code block may end after blank lines kramdown leaves out
@@ -126,7 +127,7 @@ extension CmarkBlockBuilder {
     /// Fenced code, when kramdown reads the same fence: one language word at most, and a closing
     /// fence (an unclosed fence is no code block to kramdown).
     func fencedCode(_ block: CmarkBlock, at p: Int, _ view: SourceView) -> Int? {
-        let src = grammar.src
+        let src = view.bytes
         guard Scan.indent(src, p) == nil, Scan.fenceStart(src, p, gfm: true),
               let f = BlockParser.fencedCode(src, p, gfm: true), f.end == view.offset(after: block.endLine) else { return nil }
         let el = grammar.newBlock(.codeblock, src.string(f.body))

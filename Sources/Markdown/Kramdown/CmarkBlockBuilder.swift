@@ -130,15 +130,29 @@ struct SourceView {
         var starts: [Int] = []
         bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress, b.count > 0 else { return }
-            // a page's lines at once (about one a 40 bytes here) instead of a new array at each
-            // doubling; short views (most list items) stay without one until a line is found
-            if b.count > 512 { starts.reserveCapacity(b.count / 32) }
             // a newline that is the last byte starts no line
-            var i = 0
-            while i < b.count - 1, let hit = memchr(base + i, Int32(Byte.newline), b.count - 1 - i) {
+            let last = b.count - 1
+            var i = 0, done = false
+            @inline(__always) func nextStart() -> Int? {
+                guard !done, i < last, let hit = memchr(base + i, Int32(Byte.newline), last - i) else {
+                    done = true
+                    return nil
+                }
                 i = UnsafeRawPointer(base).distance(to: hit) + 1
-                starts.append(i)
+                return i
             }
+            // a page's lines (about one a 40 bytes here) written into room made at once, without
+            // `append`'s uniqueness and capacity checks for each; short views (most list items)
+            // stay without an array until a line is found
+            if b.count > 512 {
+                starts = [Int](unsafeUninitializedCapacity: b.count / 32) { room, count in
+                    while count < room.count, let start = nextStart() {
+                        room[count] = start
+                        count += 1
+                    }
+                }
+            }
+            while let start = nextStart() { starts.append(start) }
         }
         laterLineStarts = starts
     }

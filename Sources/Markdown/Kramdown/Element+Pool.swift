@@ -34,15 +34,14 @@ final class ElementPool {
     func recycleChildren(of parent: Element) {
         let spare = spare ?? UnsafeMutablePointer<Element>.allocate(capacity: Self.capacity)
         self.spare = spare
-        recycle(parent.resetForReuse(), into: spare)
+        if let children = parent.resetForReuse() { recycle(children, into: spare) }
     }
 
     private func recycle(_ elements: consuming [Element], into spare: UnsafeMutablePointer<Element>) {
         var elements = elements
         while var el = elements.popLast() {
             guard isKnownUniquelyReferenced(&el) else { continue }
-            let children = el.resetForReuse()
-            if !children.isEmpty { recycle(children, into: spare) }
+            if let children = el.resetForReuse() { recycle(children, into: spare) }
             guard spareCount < Self.capacity else { continue }
             (spare + spareCount).initialize(to: el)
             spareCount &+= 1

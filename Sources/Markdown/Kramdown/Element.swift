@@ -360,10 +360,14 @@ final class Element {
     }
 
     /// The element as `init` left it but for its kind, its children handed to the caller
-    /// (`ElementPool`: every stored property but `kind` is set back here).
-    func resetForReuse() -> [Element] {
-        var former: [Element] = []
-        swap(&former, &storedChildren)
+    /// (`ElementPool`: every stored property but `kind` is set back here); nil when it has none
+    /// (most elements: their empty array is kept, not handed out and released).
+    func resetForReuse() -> [Element]? {
+        var former: [Element]? = nil
+        if !storedChildren.isEmpty {
+            former = []
+            swap(&former!, &storedChildren)
+        }
         if !storedValue.isEmpty { storedValue = "" }
         if sourceBytes != nil { sourceBytes = nil }
         sourceBase = nil

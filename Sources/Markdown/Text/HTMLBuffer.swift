@@ -62,12 +62,16 @@ struct HTMLBuffer {
         storage.count += b.count
     }
 
-    /// Copies `n` (> 0) bytes: up to 16 (tags, most words and short texts) with two overlapping
-    /// loads and stores instead of a `memcpy` call, which cost more than the copy for them.
+    /// Copies `n` (> 0) bytes: up to 32 (tags, words and most texts between spans) with two
+    /// overlapping loads and stores instead of a `memcpy` call, which cost more than the copy
+    /// for them (and the caller's registers reloaded after it).
     @inline(__always) static func copy(_ src: UnsafePointer<UInt8>, _ n: Int, to dst: UnsafeMutablePointer<UInt8>) {
         let from = UnsafeRawPointer(src), to = UnsafeMutableRawPointer(dst)
         if n > 16 {
-            dst.initialize(from: src, count: n)
+            if n > 32 { return dst.initialize(from: src, count: n) }
+            to.storeBytes(of: from.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: n &- 16, as: SIMD16<UInt8>.self), toByteOffset: n &- 16,
+                          as: SIMD16<UInt8>.self)
         } else if n >= 8 {
             to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
             to.storeBytes(of: from.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self), toByteOffset: n &- 8, as: UInt64.self)
