@@ -69,6 +69,8 @@ public enum SiteBuild {
         }
         try reader.read(&site)
         timer.end("READ")
+        // Until the render begins, the other core converts the Markdown the render reaches last.
+        let ahead = setup.looksForStylesheets ? setup.converters.earlyConversions.convertAhead(site) : nil
 
         // Generate: plugins add and change pages, items and files.
         for plugin in setup.plugins { try plugin.generate(&site) }
@@ -95,6 +97,7 @@ public enum SiteBuild {
                                    reusable: plan?.reusable ?? [], recordsDependencies: plan != nil,
                                    sharing: tables.0, stagedOutputs: staged, slots: tables.1)
         progress?.begin("Rendering", total: snapshot.documents.count)
+        ahead?.stop()
         let rendered: (pages: [OutputFile], items: [OutputFile])
         do { rendered = try context.renderAll(workers: setup.workers, progress: progress) } catch {
             staged?.discard()

@@ -1,6 +1,7 @@
 import Dispatch
 import Liquid
 import Markdown
+import Synchronization
 
 /// Stylesheet pages compiled, and Liquid-free Markdown pages converted (`EarlyMarkdown`), while
 /// the rest of the site is still being read.
@@ -35,6 +36,11 @@ final class EarlyConversions: Sendable {
     private let markdown: EarlyMarkdown?
     /// The walk of `startLooking`, while it runs.
     private let looking = DispatchGroup()
+    /// Whether documents other than the walk's pages may have been converted (`convertAhead`):
+    /// only then does the render of a post or an item look for a conversion.
+    private let convertsAhead = Atomic<Bool>(false)
+    /// Whether the render has begun: `convertAhead` stops before its next document.
+    private let aheadStopped = Atomic<Bool>(false)
 
     /// Whether there is a core to compile on beside the build's: on one core an early compile
     /// gains nothing, and the pool's one thread may be the build's own.
@@ -112,11 +118,44 @@ final class EarlyConversions: Sendable {
         }
     }
 
-    /// The walk's conversion of a Markdown page's text, if it made one of exactly this text.
-    /// Only pages are converted early: a post or an item is turned away before any look-up.
+    /// The early conversion of a document's Markdown, if one was made of exactly this text.
+    /// Until documents are converted ahead, only the walk's pages are: a post or an item is
+    /// turned away before any look-up.
     func markdownResult(for text: String, page: Document) -> MarkdownOutput? {
-        guard page.isPage, let markdown else { return nil }
+        guard let markdown, page.isPage || convertsAhead.load(ordering: .acquiring) else { return nil }
         return markdown.result(for: text, path: page.path)
+    }
+
+    /// Converts the Markdown of the documents the render reaches last, the last first, on a
+    /// thread of its own until the render begins (`AheadConversion.stop`, or letting it go).
+    /// From the end of the read to the render the build has one core's work (the plugins'
+    /// `generate`, the snapshot, the staging plan): the other core converts there what the
+    /// render would. Only a document whose render converts its body unchanged (no Liquid
+    /// markup, no generator) and only Markdown; the render takes a result only for the same
+    /// text (a plugin's `generate` may change a document's content).
+    func convertAhead(_ site: Site) -> AheadConversion? {
+        guard hasSpareCore, let markdown else { return nil }
+        convertsAhead.store(true, ordering: .releasing)
+        let pages = site.pages, collections = site.collections.map(\.docs), table = site.converters
+        launch {
+            /// False once the render has begun.
+            func convert(_ doc: Document) -> Bool {
+                guard !self.aheadStopped.load(ordering: .acquiring) else { return false }
+                if doc.generator == nil, table.chain(for: doc.extname) == [.markdown, .identity], !doc.rendersLiquid {
+                    markdown.register(path: doc.path, text: doc.content)?.runUnlessClaimed()
+                }
+                return true
+            }
+            for page in pages.reversed() {
+                guard convert(page) else { return }
+            }
+            for docs in collections.reversed() {
+                for doc in docs.reversed() {
+                    guard convert(doc) else { return }
+                }
+            }
+        }
+        return AheadConversion { self.aheadStopped.store(true, ordering: .releasing) }
     }
 
     /// Waits until `startLooking`'s walk has run every job it registered: the stylesheets it found,
@@ -171,4 +210,16 @@ final class EarlyConversions: Sendable {
         let input = Input(text, syntax, page)
         return compilations.result(path: page.path, same: { $0 == input })
     }
+}
+
+/// Stops `EarlyConversions.convertAhead` before its next document when told to or let go (so a
+/// build that fails before its render stops it too).
+final class AheadConversion: Sendable {
+    private let stops: @Sendable () -> Void
+
+    init(stops: @escaping @Sendable () -> Void) { self.stops = stops }
+
+    func stop() { stops() }
+
+    deinit { stops() }
 }
