@@ -114,7 +114,8 @@ public enum SiteBuild {
             OutputFile(path: written[i].destinationPath, content: .copy(from: staged?.copy(ofStaticFile: i) ?? written[i].path),
                        origin: written[i].path)
         } + rendered.items
-        BuildSafety.warnAboutConflicts(files, destination: configuration.destination, logger: logger)
+        // The staging plan holds each written path once (or there is none): nothing shares a path.
+        if staged == nil { BuildSafety.warnAboutConflicts(files, destination: configuration.destination, logger: logger) }
         // Staged outputs were planned only when no file is another's folder.
         if staged == nil { try FolderConflicts.refuse(files, configuration: configuration, defaults: site.defaults) }
         progress?.begin("Writing", total: files.count)
