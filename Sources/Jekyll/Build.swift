@@ -63,14 +63,19 @@ public enum SiteBuild {
         var site = setup.site
         var reader = SiteReader(logger: logger)
         // The setup started looking for the stylesheets (see `oneShotSetup`): the reader hands
-        // them the pages it reads.
+        // them the pages it reads. Until the render begins, the other core converts the posts'
+        // Markdown as soon as they are read, then the other documents' (`convertAhead`).
+        var ahead: [AheadConversion] = []
         if setup.looksForStylesheets {
-            reader.pageRead = setup.converters.earlyConversions.starter(for: site.converters)
+            let early = setup.converters.earlyConversions, table = site.converters
+            reader.pageRead = early.starter(for: table)
+            reader.postsRead = { posts in ahead += [early.convertAhead(posts, converters: table)].compactMap { $0 } }
         }
         try reader.read(&site)
         timer.end("READ")
-        // Until the render begins, the other core converts the Markdown the render reaches last.
-        let ahead = setup.looksForStylesheets ? setup.converters.earlyConversions.convertAhead(site) : nil
+        if setup.looksForStylesheets, let others = setup.converters.earlyConversions.convertAhead(site, except: ["posts"]) {
+            ahead.append(others)
+        }
 
         // Generate: plugins add and change pages, items and files.
         for plugin in setup.plugins { try plugin.generate(&site) }
@@ -97,7 +102,7 @@ public enum SiteBuild {
                                    reusable: plan?.reusable ?? [], recordsDependencies: plan != nil,
                                    sharing: tables.0, stagedOutputs: staged, slots: tables.1)
         progress?.begin("Rendering", total: snapshot.documents.count)
-        ahead?.stop()
+        for conversion in ahead { conversion.stop() }
         let rendered: (pages: [OutputFile], items: [OutputFile])
         do { rendered = try context.renderAll(workers: setup.workers, progress: progress) } catch {
             staged?.discard()

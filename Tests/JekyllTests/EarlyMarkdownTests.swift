@@ -185,6 +185,24 @@ extension EarlyMarkdownTests {
         for doc in site.posts + site.pages { #expect(early.markdownResult(for: doc.content, page: doc) == nil) }
     }
 
+    /// The posts as soon as they are read, the other documents after the read: documents given
+    /// while the thread runs join its queue (one thread, converting them before the earlier ones).
+    @Test func documentsGivenLaterJoinTheRunningConversion() throws {
+        let held = Locked<[@Sendable () -> Void]>([])
+        let (early, site, _) = try Self.readForAhead(launch: { job in held.withLock { $0.append(job) } })
+        let posts = early.convertAhead(site.posts, converters: site.converters)
+        let others = early.convertAhead(site, except: ["posts"])
+        #expect(posts != nil && others != nil)
+        #expect(held.withLock(\.count) == 1)
+        for job in held.withLock({ $0 }) { job() }
+        for doc in site.posts + site.pages where !doc.rendersLiquid {
+            #expect(early.markdownResult(for: doc.content, page: doc) != nil)
+        }
+        // Once its queue is empty the thread ends; documents given later start another.
+        #expect(early.convertAhead(site.pages, converters: site.converters) != nil)
+        #expect(held.withLock(\.count) == 2)
+    }
+
     /// On one core nothing is converted ahead (there is no other core to do it).
     @Test func nothingIsConvertedAheadOnOneCore() throws {
         let held = Locked<[@Sendable () -> Void]>([])

@@ -41,6 +41,8 @@ final class EarlyConversions: Sendable {
     private let convertsAhead = Atomic<Bool>(false)
     /// Whether the render has begun: `convertAhead` stops before its next document.
     private let aheadStopped = Atomic<Bool>(false)
+    /// The documents `convertAhead` has yet to convert, and whether its thread runs.
+    private let aheadQueue = Locked<(documents: [Document], running: Bool)>(([], false))
 
     /// Whether there is a core to compile on beside the build's: on one core an early compile
     /// gains nothing, and the pool's one thread may be the build's own.
@@ -126,36 +128,44 @@ final class EarlyConversions: Sendable {
         return markdown.result(for: text, path: page.path)
     }
 
-    /// Converts the Markdown of the documents the render reaches last, the last first, on a
-    /// thread of its own until the render begins (`AheadConversion.stop`, or letting it go).
-    /// From the end of the read to the render the build has one core's work (the plugins'
-    /// `generate`, the snapshot, the staging plan): the other core converts there what the
-    /// render would. Only a document whose render converts its body unchanged (no Liquid
-    /// markup, no generator) and only Markdown; the render takes a result only for the same
-    /// text (a plugin's `generate` may change a document's content).
-    func convertAhead(_ site: Site) -> AheadConversion? {
-        guard hasSpareCore, let markdown else { return nil }
+    /// Converts the Markdown of `documents` (given in render order), the last first, on a thread
+    /// of its own until the render begins (`AheadConversion.stop`, or letting it go). From the
+    /// end of the posts' read to the render the build has mostly one core's work (the rest of
+    /// the read, the plugins' `generate`, the snapshot, the staging plan): the other core
+    /// converts there what the render would. Only a document whose render converts its body
+    /// unchanged (no Liquid markup, no generator) and only Markdown; the render takes a result
+    /// only for the same text (a plugin's `generate` may change a document's content). Called
+    /// again, it adds its documents to those still waiting (converted before them).
+    func convertAhead(_ documents: [Document], converters table: ConverterTable) -> AheadConversion? {
+        guard hasSpareCore, let markdown, !documents.isEmpty else { return nil }
         convertsAhead.store(true, ordering: .releasing)
-        let pages = site.pages, collections = site.collections.map(\.docs), table = site.converters
-        launch {
-            /// False once the render has begun.
-            func convert(_ doc: Document) -> Bool {
-                guard !self.aheadStopped.load(ordering: .acquiring) else { return false }
-                if doc.generator == nil, table.chain(for: doc.extname) == [.markdown, .identity], !doc.rendersLiquid {
-                    markdown.register(path: doc.path, text: doc.content)?.runUnlessClaimed()
-                }
-                return true
-            }
-            for page in pages.reversed() {
-                guard convert(page) else { return }
-            }
-            for docs in collections.reversed() {
-                for doc in docs.reversed() {
-                    guard convert(doc) else { return }
+        let starts = aheadQueue.withLock { queue in
+            queue.documents += documents
+            defer { queue.running = true }
+            return !queue.running
+        }
+        if starts {
+            launch {
+                while let doc = self.aheadQueue.withLock({ queue -> Document? in
+                    guard !self.aheadStopped.load(ordering: .acquiring), let doc = queue.documents.popLast() else {
+                        queue.running = false
+                        return nil
+                    }
+                    return doc
+                }) {
+                    if doc.generator == nil, table.chain(for: doc.extname) == [.markdown, .identity], !doc.rendersLiquid {
+                        markdown.register(path: doc.path, text: doc.content)?.runUnlessClaimed()
+                    }
                 }
             }
         }
         return AheadConversion { self.aheadStopped.store(true, ordering: .releasing) }
+    }
+
+    /// `convertAhead` of the site's documents: the items of its collections but those named, then its pages.
+    func convertAhead(_ site: Site, except collections: Set<String> = []) -> AheadConversion? {
+        let documents = site.collections.filter { !collections.contains($0.label) }.flatMap(\.docs) + site.pages
+        return convertAhead(documents, converters: site.converters)
     }
 
     /// Waits until `startLooking`'s walk has run every job it registered: the stylesheets it found,
