@@ -203,6 +203,21 @@ extension EarlyMarkdownTests {
         #expect(held.withLock(\.count) == 2)
     }
 
+    /// An eighth of the documents given (four at least) are converted at most, the last first.
+    @Test func aFewOfManyDocumentsAreConvertedAhead() throws {
+        let (early, site, _) = try Self.readForAhead(launch: { $0() })
+        var posts: [Document] = []
+        for i in 0..<48 {
+            var post = site.posts[0]
+            post.path += ".\(i)"
+            post.content = "Post *\(i)*.\n"
+            posts.append(post)
+        }
+        _ = early.convertAhead(posts, converters: site.converters)
+        let converted = posts.indices.filter { early.markdownResult(for: posts[$0].content, page: posts[$0]) != nil }
+        #expect(converted == Array(42..<48))
+    }
+
     /// On one core nothing is converted ahead (there is no other core to do it).
     @Test func nothingIsConvertedAheadOnOneCore() throws {
         let held = Locked<[@Sendable () -> Void]>([])

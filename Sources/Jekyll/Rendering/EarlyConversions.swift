@@ -41,8 +41,9 @@ final class EarlyConversions: Sendable {
     private let convertsAhead = Atomic<Bool>(false)
     /// Whether the render has begun: `convertAhead` stops before its next document.
     private let aheadStopped = Atomic<Bool>(false)
-    /// The documents `convertAhead` has yet to convert, and whether its thread runs.
-    private let aheadQueue = Locked<(documents: [Document], running: Bool)>(([], false))
+    /// The documents `convertAhead` has yet to convert, how many more it may convert, and
+    /// whether its thread runs.
+    private let aheadQueue = Locked<(documents: [Document], allowance: Int, running: Bool)>(([], 0, false))
 
     /// Whether there is a core to compile on beside the build's: on one core an early compile
     /// gains nothing, and the pool's one thread may be the build's own.
@@ -135,26 +136,33 @@ final class EarlyConversions: Sendable {
     /// converts there what the render would. Only a document whose render converts its body
     /// unchanged (no Liquid markup, no generator) and only Markdown; the render takes a result
     /// only for the same text (a plugin's `generate` may change a document's content). Called
-    /// again, it adds its documents to those still waiting (converted before them).
+    /// again, it adds its documents to those still waiting (converted before them). At most an
+    /// eighth of the documents given (four at least) are converted: the gap is a few per cent of
+    /// the build, and a thread left to run on (a starved build thread) would hold every page's
+    /// HTML until the render, which writes each as it goes to keep the heap small.
     func convertAhead(_ documents: [Document], converters table: ConverterTable) -> AheadConversion? {
         guard hasSpareCore, let markdown, !documents.isEmpty else { return nil }
         convertsAhead.store(true, ordering: .releasing)
         let starts = aheadQueue.withLock { queue in
             queue.documents += documents
+            queue.allowance += max(documents.count / 8, 4)
             defer { queue.running = true }
             return !queue.running
         }
         if starts {
             launch {
                 while let doc = self.aheadQueue.withLock({ queue -> Document? in
-                    guard !self.aheadStopped.load(ordering: .acquiring), let doc = queue.documents.popLast() else {
+                    guard !self.aheadStopped.load(ordering: .acquiring), queue.allowance > 0,
+                          let doc = queue.documents.popLast() else {
                         queue.running = false
                         return nil
                     }
                     return doc
                 }) {
-                    if doc.generator == nil, table.chain(for: doc.extname) == [.markdown, .identity], !doc.rendersLiquid {
-                        markdown.register(path: doc.path, text: doc.content)?.runUnlessClaimed()
+                    if doc.generator == nil, table.chain(for: doc.extname) == [.markdown, .identity], !doc.rendersLiquid,
+                       let job = markdown.register(path: doc.path, text: doc.content) {
+                        self.aheadQueue.withLock { $0.allowance -= 1 }
+                        job.runUnlessClaimed()
                     }
                 }
             }
