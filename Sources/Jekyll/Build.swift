@@ -63,12 +63,19 @@ public enum SiteBuild {
         var site = setup.site
         var reader = SiteReader(logger: logger)
         // The setup started looking for the stylesheets (see `oneShotSetup`): the reader hands
-        // them the pages it reads.
+        // them the pages it reads. Until the render begins, the other core converts the posts'
+        // Markdown as soon as they are read, then the other documents' (`convertAhead`).
+        var ahead: [AheadConversion] = []
         if setup.looksForStylesheets {
-            reader.pageRead = setup.converters.earlyConversions.starter(for: site.converters)
+            let early = setup.converters.earlyConversions, table = site.converters
+            reader.pageRead = early.starter(for: table)
+            reader.postsRead = { posts in ahead += [early.convertAhead(posts, converters: table)].compactMap { $0 } }
         }
         try reader.read(&site)
         timer.end("READ")
+        if setup.looksForStylesheets, let others = setup.converters.earlyConversions.convertAhead(site, except: ["posts"]) {
+            ahead.append(others)
+        }
 
         // Generate: plugins add and change pages, items and files.
         for plugin in setup.plugins { try plugin.generate(&site) }
@@ -96,6 +103,7 @@ public enum SiteBuild {
                                    reusable: plan?.reusable ?? [], recordsDependencies: plan != nil,
                                    sharing: tables.0, stagedOutputs: staged, slots: tables.1)
         progress?.begin("Rendering", total: snapshot.documents.count)
+        for conversion in ahead { conversion.stop() }
         let rendered: (pages: [OutputFile], items: [OutputFile])
         do { rendered = try context.renderAll(workers: setup.workers, progress: progress) } catch {
             staged?.discard()
@@ -112,7 +120,8 @@ public enum SiteBuild {
             OutputFile(path: written[i].destinationPath, content: .copy(from: staged?.copy(ofStaticFile: i) ?? written[i].path),
                        origin: written[i].path)
         } + rendered.items
-        BuildSafety.warnAboutConflicts(files, destination: configuration.destination, logger: logger)
+        // The staging plan holds each written path once (or there is none): nothing shares a path.
+        if staged == nil { BuildSafety.warnAboutConflicts(files, destination: configuration.destination, logger: logger) }
         // Staged outputs were planned only when no file is another's folder.
         if staged == nil { try FolderConflicts.refuse(files, configuration: configuration, defaults: site.defaults) }
         progress?.begin("Writing", total: files.count)

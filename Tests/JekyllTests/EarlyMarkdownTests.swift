@@ -94,7 +94,8 @@ import JekyllPlugins
         var files = Self.files
         files["_config.yml"] = "title: Pages\ninclude: [_pages]\n"
         let early = try Self.build(files, cores: 2)
-        #expect(early.taken == ["_pages/plain.md", "third.md"])
+        // The post may have been converted ahead of the render too (see `convertAhead`).
+        #expect(early.taken.filter { !$0.hasPrefix("_posts/") } == ["_pages/plain.md", "third.md"])
         let late = try Self.build(files, cores: 1)
         #expect(late.taken.isEmpty)
         #expect(early.outputs == late.outputs)
@@ -124,5 +125,114 @@ extension EarlyMarkdownTests {
             afterBrace = byte == UInt8(ascii: "{")
         }
         #expect(Document.hasLiquidConstruct(text) == holds)
+    }
+}
+
+/// Documents converted ahead of the render, between the read and the render (`convertAhead`).
+extension EarlyMarkdownTests {
+    static let posts = [
+        "_config.yml": "title: Posts\n",
+        "_posts/2020-01-01-first.md": "---\n---\nThe *first* post.\n",
+        "_posts/2020-01-02-liquid.md": "---\n---\n# {{ site.title }}\n",
+        "_posts/2020-01-03-raw.md": "---\nrender_with_liquid: false\n---\nShown as {{ written }}.\n",
+        "_posts/2020-01-04-last.md": "---\n---\nThe *last* post.\n",
+        "page.md": "---\n---\nA *page*.\n",
+    ]
+
+    /// The site of `posts`, read, and early conversions whose jobs run when `launch` says.
+    static func readForAhead(cores: Int = 2, launch: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void)
+        throws -> (EarlyConversions, Site, SiteSetup) {
+        let root = NSTemporaryDirectory() + "kyll-early-ahead-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (path, text) in posts { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
+        let logger = Logger(sink: { _, _ in })
+        let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
+        let setup = try SiteSetup(configuration: configuration, plugins: JekyllPlugins.all, logger: logger)
+        let early = EarlyConversions(conversion: setup.converters.sass, markdown: setup.converters.markdown, cores: cores,
+                                     launch: launch)
+        var site = setup.site
+        try SiteReader(logger: logger).read(&site)
+        return (early, site, setup)
+    }
+
+    /// Every document whose render converts its body unchanged is converted, and the render takes
+    /// the conversion for that text only; a body with Liquid markup is left to the render.
+    @Test func documentsWithoutLiquidAreConvertedAhead() throws {
+        let (early, site, setup) = try Self.readForAhead(launch: { $0() })
+        let ahead = early.convertAhead(site)
+        #expect(ahead != nil)
+        let documents = Dictionary(uniqueKeysWithValues: (site.posts + site.pages).map { ($0.relativePath, $0) })
+        for name in ["_posts/2020-01-01-first.md", "_posts/2020-01-03-raw.md", "_posts/2020-01-04-last.md", "page.md"] {
+            let doc = try #require(documents[name])
+            let converted = try #require(early.markdownResult(for: doc.content, page: doc))
+            #expect(converted == (try setup.converters.markdown.convertReportingWarnings(doc.content)))
+            #expect(early.markdownResult(for: doc.content + "\nmore", page: doc) == nil)
+        }
+        let liquid = try #require(documents["_posts/2020-01-02-liquid.md"])
+        #expect(early.markdownResult(for: liquid.content, page: liquid) == nil)
+        #expect(try #require(documents["_posts/2020-01-03-raw.md"]).content.contains("{{ written }}"))
+    }
+
+    /// Stopped (or let go) before it began, it converts nothing: the render converts every document.
+    @Test(arguments: [true, false])
+    func conversionAheadStopsWhenTheRenderBegins(stoppedExplicitly: Bool) throws {
+        let held = Locked<[@Sendable () -> Void]>([])
+        let (early, site, _) = try Self.readForAhead(launch: { job in held.withLock { $0.append(job) } })
+        var ahead = early.convertAhead(site)
+        if stoppedExplicitly { ahead?.stop() } else { ahead = nil }
+        for job in held.withLock({ $0 }) { job() }
+        #expect(held.withLock(\.count) == 1)
+        for doc in site.posts + site.pages { #expect(early.markdownResult(for: doc.content, page: doc) == nil) }
+    }
+
+    /// The posts as soon as they are read, the other documents after the read: documents given
+    /// while the thread runs join its queue (one thread, converting them before the earlier ones).
+    @Test func documentsGivenLaterJoinTheRunningConversion() throws {
+        let held = Locked<[@Sendable () -> Void]>([])
+        let (early, site, _) = try Self.readForAhead(launch: { job in held.withLock { $0.append(job) } })
+        let posts = early.convertAhead(site.posts, converters: site.converters)
+        let others = early.convertAhead(site, except: ["posts"])
+        #expect(posts != nil && others != nil)
+        #expect(held.withLock(\.count) == 1)
+        for job in held.withLock({ $0 }) { job() }
+        for doc in site.posts + site.pages where !doc.rendersLiquid {
+            #expect(early.markdownResult(for: doc.content, page: doc) != nil)
+        }
+        // Once its queue is empty the thread ends; documents given later start another.
+        #expect(early.convertAhead(site.pages, converters: site.converters) != nil)
+        #expect(held.withLock(\.count) == 2)
+    }
+
+    /// An eighth of the documents given (four at least) are converted at most, the last first.
+    @Test func aFewOfManyDocumentsAreConvertedAhead() throws {
+        let (early, site, _) = try Self.readForAhead(launch: { $0() })
+        var posts: [Document] = []
+        for i in 0..<48 {
+            var post = site.posts[0]
+            post.path += ".\(i)"
+            post.content = "Post *\(i)*.\n"
+            posts.append(post)
+        }
+        _ = early.convertAhead(posts, converters: site.converters)
+        let converted = posts.indices.filter { early.markdownResult(for: posts[$0].content, page: posts[$0]) != nil }
+        #expect(converted == Array(42..<48))
+    }
+
+    /// On one core nothing is converted ahead (there is no other core to do it).
+    @Test func nothingIsConvertedAheadOnOneCore() throws {
+        let held = Locked<[@Sendable () -> Void]>([])
+        let (early, site, _) = try Self.readForAhead(cores: 1, launch: { job in held.withLock { $0.append(job) } })
+        #expect(early.convertAhead(site) == nil)
+        #expect(held.withLock(\.isEmpty))
+    }
+
+    /// A site of posts builds the same on two cores, converting ahead, as on one.
+    @Test func postsBuildTheSameConvertedAhead() throws {
+        var files = Self.posts
+        for day in 10...28 { files["_posts/2021-01-\(day)-post.md"] = "---\n---\nPost *\(day)*, [link](/x).\n" }
+        let ahead = try Self.build(files, cores: 2)
+        let late = try Self.build(files, cores: 1)
+        #expect(ahead.outputs == late.outputs)
+        #expect(ahead.outputs["2020/01/04/last.html"]?.contains("<p>The <em>last</em> post.</p>") == true)
     }
 }

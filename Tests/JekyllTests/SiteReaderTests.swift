@@ -30,4 +30,26 @@ import Testing
         // A link to a page is a page of its own, not a folder.
         #expect(FileSystem.isFile(Path.join(out, "notes")))
     }
+
+    /// Each `_posts` folder's posts are told as soon as they are read, before the reader goes on.
+    @Test func tellsOfEachFoldersPostsWhenRead() throws {
+        let root = NSTemporaryDirectory() + "kyll-site-reader-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let site = Path.join(root, "site")
+        try SiteRebuilderTests.Fixture.write(Path.join(site, "_config.yml"), "title: t\n")
+        try SiteRebuilderTests.Fixture.write(Path.join(site, "_posts/2024-01-01-top.md"), "---\n---\ntop\n")
+        try SiteRebuilderTests.Fixture.write(Path.join(site, "_posts/2024-01-02-second.md"), "---\n---\nsecond\n")
+        try SiteRebuilderTests.Fixture.write(Path.join(site, "news/_posts/2024-02-01-nested.md"), "---\n---\nnested\n")
+        try SiteRebuilderTests.Fixture.write(Path.join(site, "page.md"), "---\n---\npage\n")
+        let logger = Logger(sink: { _, _ in })
+        let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
+        let setup = try SiteSetup(configuration: configuration, plugins: [], logger: logger)
+        var read = setup.site
+        var reader = SiteReader(logger: logger)
+        var told: [[String]] = []
+        reader.postsRead = { posts in told.append(posts.map(\.relativePath).sorted()) }
+        try reader.read(&read)
+        #expect(told.sorted { $0.count < $1.count } == [["news/_posts/2024-02-01-nested.md"],
+                                                        ["_posts/2024-01-01-top.md", "_posts/2024-01-02-second.md"]])
+    }
 }

@@ -14,6 +14,8 @@ struct SiteReader {
     let logger: Logger
     /// Told of each page read from the source tree, as soon as it is read.
     var pageRead: (Document) -> Void = { _ in }
+    /// Told of the posts (and drafts) of each `_posts` folder, as soon as they are read.
+    var postsRead: ([Document]) -> Void = { _ in }
 
     func read(_ site: inout Site) throws(BuildError) {
         site.layouts = try LayoutReader(site: site).read()
@@ -89,6 +91,7 @@ struct SiteReader {
             if let date = read.skippedFuture { site.earliestSkippedFuture = min(site.earliestSkippedFuture ?? date, date) }
         }
         site.collections[postsIndex].docs += found
+        if !found.isEmpty { postsRead(found) }
     }
 
     /// The documents, and the earliest date of those left out for being in the future.

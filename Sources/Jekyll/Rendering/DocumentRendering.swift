@@ -44,7 +44,7 @@ extension BuildContext {
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        func output(_ id: Int) -> OutputFile? {
+        @Sendable func output(_ id: Int) -> OutputFile? {
             guard keptOutputs || state.finalResult(id) != nil else { return nil }
             let doc = site.documents[id]
             guard site.isWritten(doc) else { return nil }
@@ -66,11 +66,16 @@ extension BuildContext {
                               mayReplace: doc.generator == "jekyll-redirect-from")
         }
         // Jekyll names pages by their `path`, items by their full path.
-        func origin(of doc: Document) -> String {
+        @Sendable func origin(of doc: Document) -> String {
             doc.isPage ? (doc.data["path"]?.rubyString ?? doc.relativePath) : doc.path
         }
-        let pages = site.pageIDs.compactMap(output)
-        let items = site.collections.flatMap { $0.documentIDs.compactMap(output) }
+        // Listed on both cores, half the documents each: the render has ended, the build is one core's again.
+        let count = site.documents.count
+        let (first, second) = TwoCores.both(cores: workers, { (0..<count / 2).map(output) },
+                                            { (count / 2..<count).map(output) })
+        let outputs = first + second
+        let pages = site.pageIDs.compactMap { outputs[$0] }
+        let items = site.collections.flatMap { $0.documentIDs.compactMap { outputs[$0] } }
         return (pages, items)
     }
 

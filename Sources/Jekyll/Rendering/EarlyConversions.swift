@@ -1,6 +1,7 @@
 import Dispatch
 import Liquid
 import Markdown
+import Synchronization
 
 /// Stylesheet pages compiled, and Liquid-free Markdown pages converted (`EarlyMarkdown`), while
 /// the rest of the site is still being read.
@@ -35,6 +36,14 @@ final class EarlyConversions: Sendable {
     private let markdown: EarlyMarkdown?
     /// The walk of `startLooking`, while it runs.
     private let looking = DispatchGroup()
+    /// Whether documents other than the walk's pages may have been converted (`convertAhead`):
+    /// only then does the render of a post or an item look for a conversion.
+    private let convertsAhead = Atomic<Bool>(false)
+    /// Whether the render has begun: `convertAhead` stops before its next document.
+    private let aheadStopped = Atomic<Bool>(false)
+    /// The documents `convertAhead` has yet to convert, how many more it may convert, and
+    /// whether its thread runs.
+    private let aheadQueue = Locked<(documents: [Document], allowance: Int, running: Bool)>(([], 0, false))
 
     /// Whether there is a core to compile on beside the build's: on one core an early compile
     /// gains nothing, and the pool's one thread may be the build's own.
@@ -112,11 +121,59 @@ final class EarlyConversions: Sendable {
         }
     }
 
-    /// The walk's conversion of a Markdown page's text, if it made one of exactly this text.
-    /// Only pages are converted early: a post or an item is turned away before any look-up.
+    /// The early conversion of a document's Markdown, if one was made of exactly this text.
+    /// Until documents are converted ahead, only the walk's pages are: a post or an item is
+    /// turned away before any look-up.
     func markdownResult(for text: String, page: Document) -> MarkdownOutput? {
-        guard page.isPage, let markdown else { return nil }
+        guard let markdown, page.isPage || convertsAhead.load(ordering: .acquiring) else { return nil }
         return markdown.result(for: text, path: page.path)
+    }
+
+    /// Converts the Markdown of `documents` (given in render order), the last first, on a thread
+    /// of its own until the render begins (`AheadConversion.stop`, or letting it go). From the
+    /// end of the posts' read to the render the build has mostly one core's work (the rest of
+    /// the read, the plugins' `generate`, the snapshot, the staging plan): the other core
+    /// converts there what the render would. Only a document whose render converts its body
+    /// unchanged (no Liquid markup, no generator) and only Markdown; the render takes a result
+    /// only for the same text (a plugin's `generate` may change a document's content). Called
+    /// again, it adds its documents to those still waiting (converted before them). At most an
+    /// eighth of the documents given (four at least) are converted: the gap is a few per cent of
+    /// the build, and a thread left to run on (a starved build thread) would hold every page's
+    /// HTML until the render, which writes each as it goes to keep the heap small.
+    func convertAhead(_ documents: [Document], converters table: ConverterTable) -> AheadConversion? {
+        guard hasSpareCore, let markdown, !documents.isEmpty else { return nil }
+        convertsAhead.store(true, ordering: .releasing)
+        let starts = aheadQueue.withLock { queue in
+            queue.documents += documents
+            queue.allowance += max(documents.count / 8, 4)
+            defer { queue.running = true }
+            return !queue.running
+        }
+        if starts {
+            launch {
+                while let doc = self.aheadQueue.withLock({ queue -> Document? in
+                    guard !self.aheadStopped.load(ordering: .acquiring), queue.allowance > 0,
+                          let doc = queue.documents.popLast() else {
+                        queue.running = false
+                        return nil
+                    }
+                    return doc
+                }) {
+                    if doc.generator == nil, table.chain(for: doc.extname) == [.markdown, .identity], !doc.rendersLiquid,
+                       let job = markdown.register(path: doc.path, text: doc.content) {
+                        self.aheadQueue.withLock { $0.allowance -= 1 }
+                        job.runUnlessClaimed()
+                    }
+                }
+            }
+        }
+        return AheadConversion { self.aheadStopped.store(true, ordering: .releasing) }
+    }
+
+    /// `convertAhead` of the site's documents: the items of its collections but those named, then its pages.
+    func convertAhead(_ site: Site, except collections: Set<String> = []) -> AheadConversion? {
+        let documents = site.collections.filter { !collections.contains($0.label) }.flatMap(\.docs) + site.pages
+        return convertAhead(documents, converters: site.converters)
     }
 
     /// Waits until `startLooking`'s walk has run every job it registered: the stylesheets it found,
@@ -171,4 +228,16 @@ final class EarlyConversions: Sendable {
         let input = Input(text, syntax, page)
         return compilations.result(path: page.path, same: { $0 == input })
     }
+}
+
+/// Stops `EarlyConversions.convertAhead` before its next document when told to or let go (so a
+/// build that fails before its render stops it too).
+final class AheadConversion: Sendable {
+    private let stops: @Sendable () -> Void
+
+    init(stops: @escaping @Sendable () -> Void) { self.stops = stops }
+
+    func stop() { stops() }
+
+    deinit { stops() }
 }

@@ -31,9 +31,18 @@ final class EarlyMarkdown: Sendable {
             return nil
         }
         let body = String(split.body)
-        guard !body.isEmpty, !Document.hasLiquidConstruct(body), cache?.mayHold(body) != true else { return nil }
+        guard !Document.hasLiquidConstruct(body) else { return nil }
+        return register(path: path, text: body)
+    }
+
+    /// The conversion of `text`, the Markdown the render of the document at `path` converts,
+    /// registered for the render to take (unless one is registered for that path already, or the
+    /// disk cache may hold it); not run yet.
+    func register(path: String, text: String) -> EarlyJob<String, MarkdownOutput>? {
+        if case .unavailable = markdown { return nil }
+        guard !text.isEmpty, cache?.mayHold(text) != true else { return nil }
         let markdown = markdown
-        return conversions.register(path: path, body, work: { try? markdown.convertReportingWarnings(body) })
+        return conversions.register(path: path, text, work: { try? markdown.convertReportingWarnings(text) })
     }
 
     /// Byte for byte (`==` compares a long page's characters by canonical equivalence).
