@@ -72,8 +72,12 @@ import Testing
     }
 
     /// A post's document is the same whether its front matter is merged as it is read (a build) or
-    /// parsed on its own first (`kyll serve`, whose cache keeps it), and when it is not plain.
-    @Test(arguments: plain + ["---\nbase: &b {x: 1}\nmore: *b\ncategories: solo\n---\nbody"])
+    /// parsed on its own first (`kyll serve`, whose cache keeps it), and when it is not plain:
+    /// an alias, a repeated key (the last one counts, so what a pair by pair merge took of the first
+    /// must not stay) and YAML that fails after a good pair (no front matter at all).
+    @Test(arguments: plain + ["---\nbase: &b {x: 1}\nmore: *b\ncategories: solo\n---\nbody",
+                              "---\nmeta: {b: 3}\nmeta: {c: 4}\n---\nbody",
+                              "---\ntitle: t\nbad: [1\n---\nbody"])
     func anItemIsTheSameEitherWay(text: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kyll-merge-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: folder) }

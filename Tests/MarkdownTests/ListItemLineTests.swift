@@ -45,6 +45,14 @@ struct ListItemLineTests {
         #expect(html == "<ul>\n  <li>\n    <table>\n      <tbody>\n        <tr>\n          <td>a</td>\n          <td>b</td>\n        </tr>\n      </tbody>\n    </table>\n    <ul>\n      <li>nested</li>\n    </ul>\n  </li>\n  <li>c</li>\n</ul>\n\n<ol>\n  <li>\n    <table>\n      <tbody>\n        <tr>\n          <td>x</td>\n          <td>y</td>\n        </tr>\n      </tbody>\n    </table>\n    <ol>\n      <li>inner</li>\n    </ol>\n  </li>\n</ol>\n\n<ul>\n  <li>one\ntwo | three\n    <ul>\n      <li>nested</li>\n    </ul>\n  </li>\n  <li>\n    <table>\n      <tbody>\n        <tr>\n          <td>q</td>\n          <td>r</td>\n        </tr>\n        <tr>\n          <td>s</td>\n          <td>t</td>\n        </tr>\n      </tbody>\n    </table>\n    <ul>\n      <li>n</li>\n    </ul>\n  </li>\n  <li><code class=\"language-plaintext highlighter-rouge\">u|v</code> w\n    <ul>\n      <li>n</li>\n    </ul>\n  </li>\n  <li>a | b\n    <blockquote>\n      <p>quote</p>\n    </blockquote>\n  </li>\n</ul>\n")
     }
 
+    /// The same for lists `BlockSkeleton` leaves out of cmark's copy (followed by a paragraph).
+    @Test(arguments: [KramdownOptions.BlockSource.cmark, .kramdownGrammar])
+    func tableBeforeANestedListInAListLeftOutConvertsAsKramdownDoes(through source: KramdownOptions.BlockSource) {
+        let markdown = "- x\n- a | b\n  - nested\n- y\n\nafter\n\n- | c | d |\n  - n\n\nend\n"
+        let html = CmarkBlockCorpusTests.converter(source).convert(markdown).html
+        #expect(html == "<ul>\n  <li>x</li>\n  <li>\n    <table>\n      <tbody>\n        <tr>\n          <td>a</td>\n          <td>b</td>\n        </tr>\n      </tbody>\n    </table>\n    <ul>\n      <li>nested</li>\n    </ul>\n  </li>\n  <li>y</li>\n</ul>\n\n<p>after</p>\n\n<ul>\n  <li>\n    <table>\n      <tbody>\n        <tr>\n          <td>c</td>\n          <td>d</td>\n        </tr>\n      </tbody>\n    </table>\n    <ul>\n      <li>n</li>\n    </ul>\n  </li>\n</ul>\n\n<p>end</p>\n")
+    }
+
     /// A list whose lines hold no `[`, space, tab, `x` or `X`, then `]` has no task item, so the
     /// block builder leaves out the task pass (`CmarkBlockBuilder.mayHoldTaskMarker`).
     @Test func taskMarkerCheck() {

@@ -208,7 +208,8 @@ extension CmarkBlockBuilder {
         if block.shapedBySkeleton {
             // the lines the skeleton read are items as kramdown reads them too: kramdown's rules
             // take over after them (the blank lines after the list and what ends it)
-            (p, indentation, nestedListFound) = appendSkeletonItems(of: block, view, to: &items)
+            guard let read = appendSkeletonItems(of: block, view, to: &items) else { return nil }
+            (p, indentation, nestedListFound) = read
             markerIndent = BlockParser.markerIndent(indentation)
         }
         // the items' lines only grow: each is counted on from the last
@@ -271,8 +272,9 @@ extension CmarkBlockBuilder {
     /// `itemLines` would collect them, from cmark's items instead of kramdown's rules: an item's
     /// text starts after its marker and one space, and the lines of the list nested in it follow
     /// without the two spaces that nest them. Returns where the last line ends, and the last
-    /// item's indentation and whether a list is nested in it, for `itemLines` to go on with.
-    private func appendSkeletonItems(of block: CmarkBlock, _ view: SourceView, to items: inout [ItemLines]) -> (Int, Int, Bool) {
+    /// item's indentation and whether a list is nested in it, for `itemLines` to go on with; nil
+    /// where kramdown's grammar must read the list (a table pipe before a nested list).
+    private func appendSkeletonItems(of block: CmarkBlock, _ view: SourceView, to items: inout [ItemLines]) -> (Int, Int, Bool)? {
         let src = view.bytes
         var end = 0, indentation = 0, nested = false
         for c in block.children {
@@ -291,6 +293,8 @@ extension CmarkBlockBuilder {
                 items.append(ItemLines(firstLine: item.startLine, text: [], lineRange: s..<lineEnd, blankEnd: lineEnd, end: end))
                 continue
             }
+            // a table before the nested list: see `itemLines`
+            if BlockParser.hasTablePipe(src, s) { return nil }
             var text = Bytes()
             text.reserveCapacity(end - s)
             text += src[s..<lineEnd]
