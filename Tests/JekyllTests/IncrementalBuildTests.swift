@@ -27,7 +27,7 @@ import JekyllPlugins
         // A partial outside the Sass folder, found beside the site's root (where Jekyll names the
         // stylesheet's file for the compiler).
         files["css/main.scss"] = "---\n---\n@import \"colors\";\n@import \"styles/extra\";\nbody { color: $accent; }\n"
-        files["styles/_extra.scss"] = "p { margin: 0; }\n"
+        files["styles/_extra.scss"] = "@import \"colors\";\np { margin: 0; }\n"
         return files
     }
 
@@ -62,6 +62,9 @@ import JekyllPlugins
         Edit(name: "a Sass partial outside the Sass folder") { try $0.write("styles/_extra.scss", "p { margin: 2px; }\n") },
         Edit(name: "a Sass partial at the site's root, found before the Sass folder's of the same name") {
             try $0.write("_colors.scss", "$accent: #0a0b0c;\n")
+        },
+        Edit(name: "a Sass partial beside an imported partial outside the Sass folder, found before the Sass folder's") {
+            try $0.write("styles/_colors.scss", "$accent: #010203;\n")
         },
         Edit(name: "a static file") { try $0.write("static.txt", "changed\n") },
         Edit(name: "a collection item") { try $0.write("_notes/first.md", "---\nlayout: default\ntitle: Renamed note\n---\nA note.\n") },

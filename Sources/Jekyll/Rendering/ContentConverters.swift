@@ -81,7 +81,7 @@ public struct ContentConverters: Sendable {
         var output = content
         var sourceMap: String?
         var warnings: [MarkdownWarning] = []
-        var imports: [String] = [], shadowingCandidates: [String] = []
+        var imports: [String] = []
         for kind in chain {
             switch kind {
             case .markdown:
@@ -115,13 +115,11 @@ public struct ContentConverters: Sendable {
                 output = result.css
                 if let map = result.sourceMap { sourceMap = map }
                 imports += result.imports
-                shadowingCandidates += result.shadowingCandidates
             case .identity:
                 break
             }
         }
-        return Converted(text: output, sourceMap: sourceMap, markdownWarnings: warnings, stylesheetImports: imports,
-                         stylesheetShadowingCandidates: shadowingCandidates)
+        return Converted(text: output, sourceMap: sourceMap, markdownWarnings: warnings, stylesheetImports: imports)
     }
 
     struct Converted {
@@ -132,8 +130,6 @@ public struct ContentConverters: Sendable {
         var markdownWarnings: [MarkdownWarning] = []
         /// The files a stylesheet's compile read.
         var stylesheetImports: [String] = []
-        /// Files a stylesheet's compile would read instead of its imports, were they there.
-        var stylesheetShadowingCandidates: [String] = []
     }
 
     /// A configuration mapping as the Markdown module's option values.

@@ -115,7 +115,9 @@ extension BuildContext {
         if !converted.markdownWarnings.isEmpty { report(converted.markdownWarnings, in: doc, markdown: output) }
         // Recorded as its includes are: a stylesheet is kept while the files it imported are as they were.
         for file in converted.stylesheetImports { dependencies.include(file, by: id) }
-        for file in converted.stylesheetShadowingCandidates { dependencies.mayAppear(file, by: id) }
+        if dependencies.records, doc.isPage, !converted.stylesheetImports.isEmpty {
+            for file in converters.sass.shadowingCandidates(of: converted.stylesheetImports) { dependencies.mayAppear(file, by: id) }
+        }
         output = converted.text
         state.converted(id, output)
         let contentAfterConversion = output

@@ -49,9 +49,6 @@ struct SassConversion: Sendable {
         var sourceMap: String?
         /// The files the compile read (its imports), for an incremental build's records.
         var imports: [String] = []
-        /// Files the compile would have read instead of an import found in a load path, had they
-        /// been there (`shadowingCandidates`), for an incremental build's records.
-        var shadowingCandidates: [String] = []
     }
 
     /// Whether a page's stylesheet gets a source map (`sass: sourcemap:`).
@@ -99,27 +96,37 @@ struct SassConversion: Sendable {
             css.removeFirst()
             if addCharset { css = "@charset \"UTF-8\";" + css }
         }
-        return Result(css: css, sourceMap: associated && mapRequired ? output.sourceMap : nil, imports: output.includedFiles,
-                      shadowingCandidates: associated ? shadowingCandidates(of: output.includedFiles) : [])
+        return Result(css: css, sourceMap: associated && mapRequired ? output.sourceMap : nil, imports: output.includedFiles)
     }
 
-    /// The compiler looks for an import beside the importing file before it looks in the load
-    /// paths, and Jekyll names a page's file as if it were at the source's root: a partial added
-    /// there under the name of one found in a load path (`_colors.scss` for `_sass/_colors.scss`)
-    /// is read instead. Those names, for each import found in a load path; partials importing
-    /// partials in the load paths are covered by the load paths' own stamps.
+    /// Files that would change a page's stylesheet by appearing, given the files its compile
+    /// imported. The compiler looks for an import beside the importing file before it looks in
+    /// the load paths, and Jekyll names a page's file as if it were at the source's root: a
+    /// partial added there (or beside an imported partial outside the load paths) under the name
+    /// of one found in a load path (`_colors.scss` for `_sass/_colors.scss`) is read instead, and
+    /// one added beside an import under another of its names (`colors.scss` beside
+    /// `_colors.scss`) makes the import ambiguous. Partials added inside the load paths change
+    /// the load paths' own stamps.
     func shadowingCandidates(of imports: [String]) -> [String] {
+        let importers = [source] + imports.compactMap { file in
+            loadPaths.contains(where: { file.hasPrefix($0 + "/") }) ? nil : Path.dirname(file)
+        }
         var candidates: [String] = []
         for file in imports {
-            guard let root = loadPaths.first(where: { file.hasPrefix($0 + "/") }) else { continue }
-            let relative = String(file.dropFirst(root.count + 1))
-            let folder = Path.dirname(relative)
-            var name = Path.basenameWithoutExtension(relative)
+            var name = Path.basenameWithoutExtension(file)
             if name.hasPrefix("_") { name.removeFirst() }
-            for prefix in ["", "_"] {
-                for ext in [".scss", ".sass", ".css"] {
-                    let named = prefix + name + ext
-                    candidates.append(Path.join(source, folder == "." ? named : Path.join(folder, named)))
+            // the import's other names in its own folder, then in the importers' folders
+            var folders = [Path.dirname(file)]
+            if let root = loadPaths.first(where: { file.hasPrefix($0 + "/") }) {
+                let within = Path.dirname(String(file.dropFirst(root.count + 1)))
+                folders += importers.map { within == "." ? $0 : Path.join($0, within) }
+            }
+            for folder in folders {
+                for prefix in ["", "_"] {
+                    for ext in [".scss", ".sass", ".css"] {
+                        let candidate = Path.join(folder, prefix + name + ext)
+                        if candidate != file { candidates.append(candidate) }
+                    }
                 }
             }
         }
