@@ -7,7 +7,8 @@ import Markdown
 /// Liquid markup renders to its body unchanged, so its Markdown can be converted as soon as its
 /// file has been read. The render takes the result only for exactly the text it would convert;
 /// anything else converts as before. At most `limit` pages (of the first few Markdown files the
-/// walk finds): a larger site's pages are the render workers' to convert.
+/// walk finds): a larger site's pages are the render workers' to convert, or the conversion
+/// ahead's (`EarlyConversions.convertAhead`), which registers here the documents it converts.
 final class EarlyMarkdown: Sendable {
     static let limit = 2
 

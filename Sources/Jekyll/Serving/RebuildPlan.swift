@@ -1,9 +1,10 @@
 /// For a rebuild in the same process: which documents keep their output, decided from what the
 /// previous build recorded (held in memory, or read from `.jekyll-metadata` for the first build with
 /// `--incremental`) by `ReuseRules`, told also which files the watcher saw change. Two more rules: a
-/// stylesheet (Sass) is rendered again when a file it may import changed (the records do not list
-/// imports), and a document is kept only when its output file is still in the destination as this
-/// process left it (an item not written needs none: if a template shows it, it is rendered then).
+/// stylesheet (Sass) is rendered again when a file under the Sass load paths changed (its records
+/// list the files it imported and the partials that would be read first, were they there), and a
+/// document is kept only when its output file is still in the destination as this process left it
+/// (an item not written needs none: if a template shows it, it is rendered then).
 /// `kyll build --incremental` makes the same plan from `.jekyll-metadata`.
 struct RebuildPlan {
     /// What one build leaves for the next.

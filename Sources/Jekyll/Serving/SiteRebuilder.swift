@@ -115,7 +115,7 @@ public final class SiteRebuilder: Sendable {
         let snapshot = SiteSnapshot(site: site, sourceMaps: setup.converters.sass.makesSourceMaps)
         let fingerprint = BuildMetadata.fingerprint(snapshot, plugins: setup.plugins)
         let destination = configuration.destination
-        // With `--incremental`, the first build starts from `.jekyll-metadata` (stylesheets render).
+        // With `--incremental`, the first build starts from `.jekyll-metadata`.
         let previous = state.memory ?? (state.ledger == nil && configuration.incremental
             ? RebuildPlan.Memory.read(configuration) : nil)
         let plan = RebuildPlan(site: snapshot, fingerprint: fingerprint, previous: previous,
