@@ -45,18 +45,20 @@ extension BuildContext {
         }
         if let error = failure.withLock({ $0 }) { throw error }
         @Sendable func output(_ id: Int) -> OutputFile? {
-            guard keptOutputs || state.finalResult(id) != nil else { return nil }
+            // read once: each read takes the slot's lock and copies the result
+            let result = state.finalResult(id)
+            guard keptOutputs || result != nil else { return nil }
             let doc = site.documents[id]
             guard site.isWritten(doc) else { return nil }
             // A source map exists only if its stylesheet made one.
             if let source = doc.derivedFrom, state.finalResult(source)?.sourceMap == nil, !reusable.contains(source) {
                 return nil
             }
-            if state.finalResult(id)?.isStaged == true, let file = stagedOutputs?.file(of: id) {
+            if result?.isStaged == true, let file = stagedOutputs?.file(of: id) {
                 return OutputFile(path: doc.destinationPath, content: .copy(from: file), origin: origin(of: doc),
                                   mayReplace: doc.generator == "jekyll-redirect-from")
             }
-            guard let output = state.finalResult(id)?.output else {
+            guard let output = result?.output else {
                 // Kept from the previous build.
                 guard reusable.contains(id) else { return nil }
                 let previous = Path.join(site.configuration.destination, doc.destinationPath)
