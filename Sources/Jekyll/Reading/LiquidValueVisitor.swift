@@ -14,8 +14,6 @@ struct LiquidValueVisitor: YAMLPlainVisitor {
     private let mergesRoot: Bool
     /// What the root mapping's pairs are merged into, with `mergesRoot`.
     var data = OrderedHash()
-    /// Whether the root was a mapping, merged into `data`.
-    private(set) var mergedMapping = false
     /// Whether one of the merged keys was `date` (which the merge then reads as a time).
     private(set) var mergedDate = false
 
@@ -61,10 +59,8 @@ struct LiquidValueVisitor: YAMLPlainVisitor {
 
     mutating func end() {
         let done = open.removeLast()
-        if mergesRoot && open.isEmpty && done.isMapping {
-            mergedMapping = true
-            return
-        }
+        // the root mapping's pairs are in `data` already; `root` stays nil
+        if mergesRoot && open.isEmpty && done.isMapping { return }
         add(done.isMapping ? .hash(done.hash) : .array(done.items))
     }
 

@@ -68,7 +68,8 @@ enum YAMLLoading {
         let visited = YAML.visitPlain(bytes: bytes, &visitor)
         swap(&visitor.data, &data)
         mergedDate = visitor.mergedDate
-        return visited && (visitor.mergedMapping || visitor.root.isNil)
+        // a root mapping (merged) and an empty document both leave no root value
+        return visited && visitor.root.isNil
     }
 
     /// Loads the text's own bytes when they are contiguous (front matter is a slice of the file's

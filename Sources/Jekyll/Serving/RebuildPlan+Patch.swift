@@ -19,7 +19,7 @@ extension RebuildPlan {
         // The shape of the last full read: a later full build finds it changed and renders again
         // what uses the whole site, which this build rendered anyway.
         shape = previous.metadata.shape
-        sassInputs = previous.sassInputs
+        sassInputs = previous.metadata.sassInputs
         self.previous = previous
         keysAsBefore = true
         var signatures = previous.listSignatures

@@ -10,8 +10,6 @@ struct RebuildPlan {
     /// What one build leaves for the next.
     struct Memory {
         var metadata: BuildMetadata
-        /// The stamps of the files under the Sass load paths.
-        var sassInputs: String
         /// Each document's render, by `ReuseRules.key`, when the build ran in this process: a kept
         /// document another template shows (a feed's posts) is not rendered again for it.
         var results: [String: RenderState.Result] = [:]
@@ -31,7 +29,7 @@ struct RebuildPlan {
 
         /// What a build in another process left, as read from its file (see `read`).
         static func fromFile(_ metadata: BuildMetadata) -> Memory {
-            Memory(metadata: metadata, sassInputs: metadata.sassInputs, documentKeys: metadata.documentKeys)
+            Memory(metadata: metadata, documentKeys: metadata.documentKeys)
         }
     }
 
@@ -67,7 +65,7 @@ struct RebuildPlan {
         let keysAsBefore = previous?.documentKeys == lists.allKeys
         self.keysAsBefore = keysAsBefore
         if let previous, previous.metadata.fingerprint == fingerprint {
-            let sassChanged = previous.sassInputs != sassInputs
+            let sassChanged = previous.metadata.sassInputs != sassInputs
                 || changed.contains { [".scss", ".sass", ".css"].contains(Path.extname($0)) }
             reusable = ReuseRules.reusable(site: site, previous: previous.metadata, lists: &lists, changes: ReuseRules.Changes(
                 site: previous.metadata.shape != shape || RebuildPlan.touchesSite(changed, site: site),
@@ -190,7 +188,7 @@ struct RebuildPlan {
         return Memory(metadata: BuildMetadata(fingerprint: fingerprint, shape: shape, sassInputs: sassInputs, records: records,
                                               documentKeys: lists.allKeys,
                                               destination: destinationFolders?.after, stored: previous?.metadata.stored),
-                      sassInputs: sassInputs, results: results, documentKeys: keepsResults ? lists.allKeys : nil,
+                      results: results, documentKeys: keepsResults ? lists.allKeys : nil,
                       listSignatures: keepsResults ? lists.knownSignatures : [:], patchFacts: facts,
                       dependencyStamps: dependencyStamps)
     }

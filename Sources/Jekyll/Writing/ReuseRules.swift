@@ -88,7 +88,7 @@ enum ReuseRules {
         var isIntact: (Document) -> Bool
         /// Whether the site has the same documents (by `key`), in the same order, as the previous
         /// build: with no document's fields changed either, every list made of documents is as it
-        /// was then (see `listsOfFiles` for the others).
+        /// was then (see `isListOfFiles` for the others).
         var keysAsBefore = false
         /// Whether every file the records list as a dependency is known to have the stamp they
         /// recorded (`BuildMetadata.dependencies`): no record's dependencies then need a look each.
@@ -98,12 +98,10 @@ enum ReuseRules {
         var keepsSourceMaps = false
     }
 
-    /// Lists whose signatures also depend on files other than documents (data files, static files'
-    /// stamps): compared whatever the documents did.
-    static let listsOfFiles: Set<String> = ["data", "static_files", "documents"]
-
-    /// `listsOfFiles.contains(name)`, by comparing the three short names rather than hashing
-    /// `name`: asked for every list of every kept document's record (~2,500 at 1,000 posts).
+    /// Whether a list's signature also depends on files other than documents (data files, static
+    /// files' stamps), so that it is compared whatever the documents did. Three short names
+    /// compared rather than a set's hash: asked for every list of every kept document's record
+    /// (~2,500 at 1,000 posts).
     static func isListOfFiles(_ name: String) -> Bool {
         name == "data" || name == "static_files" || name == "documents"
     }
@@ -199,7 +197,7 @@ enum ReuseRules {
             // Every record's signatures of lists of documents are those of the lists now: the
             // documents rendered again take them rather than work them out (`site.posts`, the tags).
             for key in renderedAgain {
-                for list in previous.records[key]?.lists ?? [] where !listsOfFiles.contains(list.name) {
+                for list in previous.records[key]?.lists ?? [] where !isListOfFiles(list.name) {
                     lists.assume(list.name, signature: list.signature)
                 }
             }
