@@ -65,17 +65,16 @@ public enum SiteBuild {
         // The setup started looking for the stylesheets (see `oneShotSetup`): the reader hands
         // them the pages it reads. Until the render begins, the other core converts the posts'
         // Markdown as soon as they are read, then the other documents' (`convertAhead`).
-        var ahead: [AheadConversion] = []
-        if setup.looksForStylesheets {
-            let early = setup.converters.earlyConversions, table = site.converters
+        let early = setup.looksForStylesheets ? setup.converters.earlyConversions : nil
+        defer { early?.stopConvertingAhead() }  // a build failing before its render too
+        if let early {
+            let table = site.converters
             reader.pageRead = early.starter(for: table)
-            reader.postsRead = { posts in ahead += [early.convertAhead(posts, converters: table)].compactMap { $0 } }
+            reader.postsRead = { posts in early.convertAhead(posts, converters: table) }
         }
         try reader.read(&site)
         timer.end("READ")
-        if setup.looksForStylesheets, let others = setup.converters.earlyConversions.convertAhead(site, except: ["posts"]) {
-            ahead.append(others)
-        }
+        early?.convertAhead(site, except: ["posts"])
 
         // Generate: plugins add and change pages, items and files.
         for plugin in setup.plugins { try plugin.generate(&site) }
@@ -103,7 +102,7 @@ public enum SiteBuild {
                                    reusable: plan?.reusable ?? [], recordsDependencies: plan != nil,
                                    sharing: tables.0, stagedOutputs: staged, slots: tables.1)
         progress?.begin("Rendering", total: snapshot.documents.count)
-        for conversion in ahead { conversion.stop() }
+        early?.stopConvertingAhead()
         let rendered: (pages: [OutputFile], items: [OutputFile])
         do { rendered = try context.renderAll(workers: setup.workers, progress: progress) } catch {
             staged?.discard()

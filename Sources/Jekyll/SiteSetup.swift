@@ -23,9 +23,11 @@ struct SiteSetup {
     /// step of a small site's build.
     /// `cores`: those the build renders on, and whether there is one for the early conversions.
     /// `exitsAfterwards`: the process ends after this build.
+    /// `earlyLaunch`: runs the early conversions' jobs (tests run them in place; nil: threads of their own).
     init(configuration given: Configuration, plugins available: [any JekyllPlugin], logger: Logger,
          sources: SourceCache? = nil, looksForStylesheets: Bool = false, cores: Int = ProcessorCount.active,
-         exitsAfterwards: Bool = false) throws(BuildError) {
+         exitsAfterwards: Bool = false,
+         earlyLaunch: (@Sendable (@escaping @Sendable () -> Void) -> Void)? = nil) throws(BuildError) {
         // The cache folders are made after the stylesheets have started, off the compile's way,
         // but a failure before then leaves them as Jekyll's does: `.gitignore` once the
         // configuration is applied, `Jekyll--Cache` once the time and `limit_posts` are accepted.
@@ -56,7 +58,7 @@ struct SiteSetup {
         plugins = PluginSelection.select(from: available, configuration: configuration, theme: theme, logger: logger)
         do throws(BuildError) {
             converters = try ContentConverters(configuration: configuration, highlighter: RougeHighlighter(), theme: theme,
-                                               cores: max(1, cores), exitsAfterwards: exitsAfterwards)
+                                               cores: max(1, cores), exitsAfterwards: exitsAfterwards, earlyLaunch: earlyLaunch)
         } catch {
             SiteSetup.makeCacheFolders(given)
             throw error

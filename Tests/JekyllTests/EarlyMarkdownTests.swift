@@ -67,14 +67,17 @@ import JekyllPlugins
 
     /// A build of `files` on `cores` whose walk has finished before the read begins: each output's
     /// text by path, and the paths of the pages whose early conversion the render took.
-    static func build(_ files: [String: String], cores: Int) throws -> (outputs: [String: String], taken: [String]) {
+    /// `earlyLaunch`: runs the early conversions' jobs (nil: on threads of their own).
+    static func build(_ files: [String: String], cores: Int,
+                      earlyLaunch: (@Sendable (@escaping @Sendable () -> Void) -> Void)? = nil)
+        throws -> (outputs: [String: String], taken: [String]) {
         let root = NSTemporaryDirectory() + "kyll-early-build-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
         for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
         let logger = Logger(sink: { _, _ in })
         let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
         let setup = try SiteSetup(configuration: configuration, plugins: JekyllPlugins.all, logger: logger,
-                                  looksForStylesheets: true, cores: cores)
+                                  looksForStylesheets: true, cores: cores, earlyLaunch: earlyLaunch)
         let early = setup.converters.earlyConversions
         early.waitUntilLooked()
         _ = try SiteBuild.build(configuration, setup: setup, timer: PhaseTimer(), logger: logger, progress: nil)
@@ -159,8 +162,7 @@ extension EarlyMarkdownTests {
     /// the conversion for that text only; a body with Liquid markup is left to the render.
     @Test func documentsWithoutLiquidAreConvertedAhead() throws {
         let (early, site, setup) = try Self.readForAhead(launch: { $0() })
-        let ahead = early.convertAhead(site)
-        #expect(ahead != nil)
+        #expect(early.convertAhead(site))
         let documents = Dictionary(uniqueKeysWithValues: (site.posts + site.pages).map { ($0.relativePath, $0) })
         for name in ["_posts/2020-01-01-first.md", "_posts/2020-01-03-raw.md", "_posts/2020-01-04-last.md", "page.md"] {
             let doc = try #require(documents[name])
@@ -173,13 +175,12 @@ extension EarlyMarkdownTests {
         #expect(try #require(documents["_posts/2020-01-03-raw.md"]).content.contains("{{ written }}"))
     }
 
-    /// Stopped (or let go) before it began, it converts nothing: the render converts every document.
-    @Test(arguments: [true, false])
-    func conversionAheadStopsWhenTheRenderBegins(stoppedExplicitly: Bool) throws {
+    /// Stopped before it began, it converts nothing: the render converts every document.
+    @Test func conversionAheadStopsWhenTheRenderBegins() throws {
         let held = Locked<[@Sendable () -> Void]>([])
         let (early, site, _) = try Self.readForAhead(launch: { job in held.withLock { $0.append(job) } })
-        var ahead = early.convertAhead(site)
-        if stoppedExplicitly { ahead?.stop() } else { ahead = nil }
+        #expect(early.convertAhead(site))
+        early.stopConvertingAhead()
         for job in held.withLock({ $0 }) { job() }
         #expect(held.withLock(\.count) == 1)
         for doc in site.posts + site.pages { #expect(early.markdownResult(for: doc.content, page: doc) == nil) }
@@ -190,16 +191,15 @@ extension EarlyMarkdownTests {
     @Test func documentsGivenLaterJoinTheRunningConversion() throws {
         let held = Locked<[@Sendable () -> Void]>([])
         let (early, site, _) = try Self.readForAhead(launch: { job in held.withLock { $0.append(job) } })
-        let posts = early.convertAhead(site.posts, converters: site.converters)
-        let others = early.convertAhead(site, except: ["posts"])
-        #expect(posts != nil && others != nil)
+        #expect(early.convertAhead(site.posts, converters: site.converters))
+        #expect(early.convertAhead(site, except: ["posts"]))
         #expect(held.withLock(\.count) == 1)
         for job in held.withLock({ $0 }) { job() }
         for doc in site.posts + site.pages where !doc.rendersLiquid {
             #expect(early.markdownResult(for: doc.content, page: doc) != nil)
         }
         // Once its queue is empty the thread ends; documents given later start another.
-        #expect(early.convertAhead(site.pages, converters: site.converters) != nil)
+        #expect(early.convertAhead(site.pages, converters: site.converters))
         #expect(held.withLock(\.count) == 2)
     }
 
@@ -222,16 +222,21 @@ extension EarlyMarkdownTests {
     @Test func nothingIsConvertedAheadOnOneCore() throws {
         let held = Locked<[@Sendable () -> Void]>([])
         let (early, site, _) = try Self.readForAhead(cores: 1, launch: { job in held.withLock { $0.append(job) } })
-        #expect(early.convertAhead(site) == nil)
+        #expect(!early.convertAhead(site))
         #expect(held.withLock(\.isEmpty))
     }
 
-    /// A site of posts builds the same on two cores, converting ahead, as on one.
+    /// A site of posts builds the same on two cores, its render taking the conversions made
+    /// ahead of it (run in place here, so that they are made before the render begins), as on one.
     @Test func postsBuildTheSameConvertedAhead() throws {
         var files = Self.posts
         for day in 10...28 { files["_posts/2021-01-\(day)-post.md"] = "---\n---\nPost *\(day)*, [link](/x).\n" }
-        let ahead = try Self.build(files, cores: 2)
+        let ahead = try Self.build(files, cores: 2, earlyLaunch: { $0() })
         let late = try Self.build(files, cores: 1)
+        // Four of the 23 posts as they are read (an eighth, four at least), the last first; after
+        // the read four more: the other posts wait with the page, which the walk had converted.
+        #expect(ahead.taken == (21...28).map { "_posts/2021-01-\($0)-post.md" } + ["page.md"])
+        #expect(late.taken.isEmpty)
         #expect(ahead.outputs == late.outputs)
         #expect(ahead.outputs["2020/01/04/last.html"]?.contains("<p>The <em>last</em> post.</p>") == true)
     }

@@ -39,7 +39,7 @@ public struct ContentConverters: Sendable {
 
     /// `cores`: those the build runs on. `exitsAfterwards`: the process ends after this build.
     init(configuration: Configuration, highlighter: (any CodeHighlighter)?, theme: Theme?, cores: Int,
-         exitsAfterwards: Bool = false) throws(BuildError) {
+         exitsAfterwards: Bool = false, earlyLaunch: (@Sendable (@escaping @Sendable () -> Void) -> Void)? = nil) throws(BuildError) {
         let kramdown = configuration["kramdown"]?.orderedHash ?? OrderedHash()
         showsMarkdownWarnings = kramdown["show_warnings"]?.isTruthy ?? false
         let options = KramdownOptions(config: ContentConverters.optionValues(kramdown),
@@ -70,7 +70,7 @@ public struct ContentConverters: Sendable {
         sass = SassConversion(configuration: configuration, theme: theme)
         markdownCache = ConversionCache(configuration: configuration, name: "Converters--Markdown")
         earlyConversions = EarlyConversions(conversion: sass, markdown: markdown, markdownCache: markdownCache, cores: cores,
-                                            threadsWaitForExit: exitsAfterwards)
+                                            threadsWaitForExit: exitsAfterwards, launch: earlyLaunch)
     }
 
     /// Jekyll's `smartify`: SmartyPants with the site's `kramdown:` options.

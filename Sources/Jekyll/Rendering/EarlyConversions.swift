@@ -130,7 +130,7 @@ final class EarlyConversions: Sendable {
     }
 
     /// Converts the Markdown of `documents` (given in render order), the last first, on a thread
-    /// of its own until the render begins (`AheadConversion.stop`, or letting it go). From the
+    /// of its own until the render begins (`stopConvertingAhead`). From the
     /// end of the posts' read to the render the build has mostly one core's work (the rest of
     /// the read, the plugins' `generate`, the snapshot, the staging plan): the other core
     /// converts there what the render would. Only a document whose render converts its body
@@ -140,8 +140,10 @@ final class EarlyConversions: Sendable {
     /// eighth of the documents given (four at least) are converted: the gap is a few per cent of
     /// the build, and a thread left to run on (a starved build thread) would hold every page's
     /// HTML until the render, which writes each as it goes to keep the heap small.
-    func convertAhead(_ documents: [Document], converters table: ConverterTable) -> AheadConversion? {
-        guard hasSpareCore, let markdown, !documents.isEmpty else { return nil }
+    /// Returns whether the documents were queued (not on one core, nor without kramdown).
+    @discardableResult
+    func convertAhead(_ documents: [Document], converters table: ConverterTable) -> Bool {
+        guard hasSpareCore, let markdown, !documents.isEmpty else { return false }
         convertsAhead.store(true, ordering: .releasing)
         let starts = aheadQueue.withLock { queue in
             queue.documents += documents
@@ -167,11 +169,15 @@ final class EarlyConversions: Sendable {
                 }
             }
         }
-        return AheadConversion { self.aheadStopped.store(true, ordering: .releasing) }
+        return true
     }
 
+    /// Ends `convertAhead`'s work before its next document: the render has begun (or the build failed).
+    func stopConvertingAhead() { aheadStopped.store(true, ordering: .releasing) }
+
     /// `convertAhead` of the site's documents: the items of its collections but those named, then its pages.
-    func convertAhead(_ site: Site, except collections: Set<String> = []) -> AheadConversion? {
+    @discardableResult
+    func convertAhead(_ site: Site, except collections: Set<String> = []) -> Bool {
         let documents = site.collections.filter { !collections.contains($0.label) }.flatMap(\.docs) + site.pages
         return convertAhead(documents, converters: site.converters)
     }
@@ -228,16 +234,4 @@ final class EarlyConversions: Sendable {
         let input = Input(text, syntax, page)
         return compilations.result(path: page.path, same: { $0 == input })
     }
-}
-
-/// Stops `EarlyConversions.convertAhead` before its next document when told to or let go (so a
-/// build that fails before its render stops it too).
-final class AheadConversion: Sendable {
-    private let stops: @Sendable () -> Void
-
-    init(stops: @escaping @Sendable () -> Void) { self.stops = stops }
-
-    func stop() { stops() }
-
-    deinit { stops() }
 }
