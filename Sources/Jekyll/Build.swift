@@ -74,7 +74,9 @@ public enum SiteBuild {
         }
         try reader.read(&site)
         timer.end("READ")
-        early?.convertAhead(site, except: ["posts"])
+        // A small site renders and writes on this thread alone (`SiteSetup.workers(rendering:)`).
+        let workers = setup.workers(rendering: site)
+        if workers > 1 { early?.convertAhead(site, except: ["posts"]) }
 
         // Generate: plugins add and change pages, items and files.
         for plugin in setup.plugins { try plugin.generate(&site) }
@@ -84,13 +86,13 @@ public enum SiteBuild {
         let snapshot = SiteSnapshot(site: site, sourceMaps: setup.converters.sass.makesSourceMaps)
         let plan = configuration.incremental
             ? RebuildPlan(fromMetadataOf: snapshot, plugins: setup.plugins, sassLoadPaths: setup.converters.sass.loadPaths) : nil
-        let writer = SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles)
+        let writer = SiteWriter(destination: configuration.destination, keepFiles: configuration.keepFiles, cores: workers)
         // A clean (not incremental) build writes each page as soon as it is rendered. Planning the
         // staging folder, and the layouts' tables, the render's slots and the items' index, only
         // read the frozen site: side by side.
         let stages = plan == nil
         let converters = setup.converters
-        let (staged, tables) = try TwoCores.both(cores: setup.workers, { () throws(BuildError) -> StagedOutputs? in
+        let (staged, tables) = try TwoCores.both(cores: workers, { () throws(BuildError) -> StagedOutputs? in
             stages ? try StagedOutputs.prepare(for: snapshot, writer: writer) : nil
         }, {
             snapshot.indexItems()
@@ -104,7 +106,7 @@ public enum SiteBuild {
         progress?.begin("Rendering", total: snapshot.documents.count)
         early?.stopConvertingAhead()
         let rendered: (pages: [OutputFile], items: [OutputFile])
-        do { rendered = try context.renderAll(workers: setup.workers, progress: progress) } catch {
+        do { rendered = try context.renderAll(workers: workers, progress: progress) } catch {
             staged?.discard()
             throw error
         }

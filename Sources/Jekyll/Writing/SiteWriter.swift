@@ -33,9 +33,17 @@ public struct SiteWriter: Sendable {
     public let destination: String
     public let keepFiles: [String]
 
+    /// The cores the files are written on (`AllCores`).
+    let cores: Int
+
     public init(destination: String, keepFiles: [String]) {
+        self.init(destination: destination, keepFiles: keepFiles, cores: ProcessorCount.active)
+    }
+
+    init(destination: String, keepFiles: [String], cores: Int) {
         self.destination = destination
         self.keepFiles = keepFiles
+        self.cores = cores
     }
 
     var stagingPath: String {
@@ -112,7 +120,7 @@ public struct SiteWriter: Sendable {
             levels[depth].append(dir)
         }
         for level in levels {
-            DispatchQueue.concurrentPerform(iterations: level.count) { i in
+            AllCores.forEach(level.count, cores: cores) { i in
                 do throws(FileSystem.Failure) { try folder.makeDirectory(level[i]) } catch {
                     let error = BuildError("could not create \(error.path): \(error)")
                     failure.withLock { if $0 == nil { $0 = error } }
@@ -120,7 +128,7 @@ public struct SiteWriter: Sendable {
             }
             if let error = failure.withLock({ $0 }) { throw error }
         }
-        DispatchQueue.concurrentPerform(iterations: unwritten.count) { i in
+        AllCores.forEach(unwritten.count, cores: cores) { i in
             let file = unwritten[i]
             do {
                 try write(file, into: folder, reusing: previous)

@@ -1,0 +1,27 @@
+import Foundation
+import Liquid
+import Testing
+@testable import Jekyll
+import JekyllPlugins
+
+/// A small site is rendered and written on the build's own thread, a larger one on all its cores.
+@Suite struct SmallSiteWorkersTests {
+    @Test(arguments: [(pages: 3, posts: 0, bytesEach: 100, workers: 1), (10, 5, 1_000, 1), (10, 6, 100, 2),
+                      (3, 0, 30_000, 2), (0, 40, 100, 2)])
+    func aSmallSiteHasOneWorker(pages: Int, posts: Int, bytesEach: Int, workers: Int) throws {
+        let root = NSTemporaryDirectory() + "kyll-small-site-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try SiteRebuilderTests.Fixture.write(Path.join(root, "site/_config.yml"), "title: Small\n")
+        let logger = Logger(sink: { _, _ in })
+        let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
+        let setup = try SiteSetup(configuration: configuration, plugins: JekyllPlugins.all, logger: logger, cores: 2)
+        var site = setup.site
+        let text = String(repeating: "x", count: bytesEach)
+        site.pages = (0..<pages).map { site.generatedPage(dir: "", name: "p\($0).md", content: text, data: OrderedHash()) }
+        let postsAt = try #require(site.collectionIndex("posts"))
+        site.collections[postsAt].docs = (0..<posts).map {
+            site.generatedPage(dir: "_posts", name: "2020-01-01-p\($0).md", content: text, data: OrderedHash())
+        }
+        #expect(setup.workers(rendering: site) == workers)
+    }
+}
