@@ -103,6 +103,36 @@ import JekyllPlugins
     }
 }
 
+extension EarlyConversionsTests {
+    /// A stylesheet the reader reaches while the walk runs is compiled on the walk's thread once
+    /// the walk has compiled what it found; one reached after the walk starts a thread of its own.
+    @Test func aStylesheetReadDuringTheWalkWaitsForTheWalksThread() throws {
+        let root = NSTemporaryDirectory() + "kyll-early-walk-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (converters, _, pages) = try Self.readPages(root)
+        let held = Locked<[@Sendable () -> Void]>([])
+        let early = EarlyConversions(conversion: converters.sass, cores: 2, launch: { job in held.withLock { $0.append(job) } })
+        let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: Logger(sink: { _, _ in }))
+        early.startLooking(configuration: configuration)
+        let plain = try #require(pages["plain.scss"]), indented = try #require(pages["indented.sass"])
+        early.start(plain, chain: [.scss, .identity])
+        #expect(held.withLock(\.count) == 1)
+        #expect(!early.hasCompiled(path: plain.path))
+        let walk = held.withLock { $0[0] }
+        walk()
+        early.waitUntilLooked()
+        #expect(early.hasCompiled(path: plain.path))
+        let compiled = try #require(early.stylesheetResult(for: plain.content, syntax: .scss, page: plain))
+        #expect(compiled.css.contains(".plain { width: 10px; }"))
+        // The walk registered the others it found; a page at a new path after the walk gets a thread.
+        #expect(early.hasCompiled(path: indented.path))
+        var moved = indented
+        moved.path += ".moved.sass"
+        early.start(moved, chain: [.sass, .identity])
+        #expect(held.withLock(\.count) == 2)
+    }
+}
+
 /// What runs on another thread, given the cores: on one, libdispatch's pool has one thread, which
 /// may be the build's own, so nothing the build waits for may be queued for it.
 @Suite struct OneCoreSchedulingTests {

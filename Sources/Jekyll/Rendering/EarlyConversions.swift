@@ -36,6 +36,11 @@ final class EarlyConversions: Sendable {
     private let markdown: EarlyMarkdown?
     /// The walk of `startLooking`, while it runs.
     private let looking = DispatchGroup()
+    /// Whether the walk's thread may still run stylesheets the reader registered, and those
+    /// waiting for it: the reader of a small site reaches its stylesheet before the walk's new
+    /// thread has listed a folder, and a thread started for that one compile cost another
+    /// stack and heap arena for work the walk's thread is about to be free for.
+    private let walkTakes = Locked<(open: Bool, waiting: [EarlyJob<Input, SassConversion.Result>])>((false, []))
     /// Whether documents other than the walk's pages may have been converted (`convertAhead`):
     /// only then does the render of a post or an item look for a conversion.
     private let convertsAhead = Atomic<Bool>(false)
@@ -77,6 +82,7 @@ final class EarlyConversions: Sendable {
         let filter = EntryFilter(configuration: configuration)
         let converters = ConverterTable(markdownExtensions: configuration.markdownExtensions)
         looking.enter()
+        walkTakes.withLock { $0.open = true }
         launch {
             defer { self.looking.leave() }
             var stylesheets: [(dir: String, name: String, syntax: ConverterKind)] = []
@@ -117,6 +123,13 @@ final class EarlyConversions: Sendable {
             // The stylesheets first: libsass's compile is the longest single job, and a render
             // reaching a page before the walk converts it has nothing better to do than convert it.
             for compilation in compilations { compilation.runUnlessClaimed() }
+            while let compilation = self.walkTakes.withLock({ taking -> EarlyJob<Input, SassConversion.Result>? in
+                guard let next = taking.waiting.popLast() else {
+                    taking.open = false
+                    return nil
+                }
+                return next
+            }) { compilation.runUnlessClaimed() }
             for conversion in conversions { conversion.runUnlessClaimed() }
         }
     }
@@ -195,6 +208,9 @@ final class EarlyConversions: Sendable {
     /// Whether a compilation was registered for the file at `path` (for tests).
     func hasStarted(path: String) -> Bool { compilations.has(path: path) }
 
+    /// Whether the compilation registered for the file at `path` has run or is running (for tests).
+    func hasCompiled(path: String) -> Bool { compilations.wasClaimed(path: path) }
+
     /// A stylesheet file as the reader would make its page, if it has front matter, registered to be
     /// compiled here.
     private func registerFile(source: String, dir: String, name: String, syntax: ConverterKind) -> EarlyJob<Input, SassConversion.Result>? {
@@ -211,10 +227,15 @@ final class EarlyConversions: Sendable {
         { page in self.start(page, chain: converters.chain(for: page.extname)) }
     }
 
-    /// Starts compiling `page` on another thread if it is a stylesheet whose render is its body.
+    /// Starts compiling `page` on another thread if it is a stylesheet whose render is its body:
+    /// the walk's, once it has compiled what it found, or a new one after that.
     func start(_ page: Document, chain: [ConverterKind]) {
         guard let compilation = register(page, chain: chain) else { return }
-        launch { compilation.runUnlessClaimed() }
+        let waits = walkTakes.withLock { taking in
+            if taking.open { taking.waiting.insert(compilation, at: 0) }
+            return taking.open
+        }
+        if !waits { launch { compilation.runUnlessClaimed() } }
     }
 
     /// A new compilation of `page` if it is a stylesheet whose render is its body (and none was

@@ -49,6 +49,9 @@ final class EarlyJob<Input: Sendable, Output: Sendable>: Sendable {
     }
 
     var wasTaken: Bool { state.withLock(\.taken) }
+
+    /// Whether something ran the job or claimed it to run (for tests).
+    var wasClaimed: Bool { state.withLock(\.claimed) }
 }
 
 /// Early jobs by the path of the page each converts, at most one a path.
@@ -77,4 +80,7 @@ final class EarlyJobs<Input: Sendable, Output: Sendable>: Sendable {
 
     /// Whether a render took the output of the job for `path` (for tests).
     func wasTaken(path: String) -> Bool { jobs.withLock { $0[path] }?.wasTaken ?? false }
+
+    /// Whether the job for `path` was run or claimed to run (for tests).
+    func wasClaimed(path: String) -> Bool { jobs.withLock { $0[path] }?.wasClaimed ?? false }
 }
