@@ -117,11 +117,12 @@ enum HTMLFormatter {
     }
 
     /// The high bit of each byte of `w` that is `&` (0x26), `<` (0x3C) or `>` (0x3E), exactly:
-    /// each byte compared with the zero-byte test made exact (no borrow between bytes).
+    /// each byte compared with the zero-byte test made exact (no borrow between bytes). `<` and
+    /// `>` differ only in bit 1, so one compare with that bit set finds both.
     @inline(__always) static func escapedMarks(_ w: UInt64) -> UInt64 {
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
-        return (zeroBytes(w ^ 0x2626_2626_2626_2626) | zeroBytes(w ^ 0x3C3C_3C3C_3C3C_3C3C) | zeroBytes(w ^ 0x3E3E_3E3E_3E3E_3E3E)) & highs
+        return zeroBytes(w ^ 0x2626_2626_2626_2626) | zeroBytes((w | 0x0202_0202_0202_0202) ^ 0x3E3E_3E3E_3E3E_3E3E)
     }
 
     /// The escape table and the markup pieces, with the two passes that print runs through them.
