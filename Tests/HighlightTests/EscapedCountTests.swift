@@ -23,4 +23,20 @@ import Testing
             }
         }
     }
+
+    /// Every byte value beside the bytes one bit from `<`, `>` and `&` (one compare finds `<`
+    /// and `>` together): only the escaped ones are marked, wherever they stand.
+    @Test func marksNoNeighbourOfTheEscapedBytes() {
+        for neighbour: UInt8 in [0x3C, 0x3D, 0x3E, 0x3F, 0x26, 0x24, 0x27, 0xBC, 0xBE, 0x7E] {
+            for value in 0...255 {
+                for position in 0..<8 {
+                    var bytes = [UInt8](repeating: neighbour, count: 8)
+                    bytes[position] = UInt8(value)
+                    let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    let expected = bytes.filter { $0 == 38 || $0 == 60 || $0 == 62 }.count
+                    #expect(HTMLFormatter.escapedMarks(w).nonzeroBitCount == expected)
+                }
+            }
+        }
+    }
 }

@@ -85,4 +85,24 @@ import Testing
             #expect(!past.runs.inOrder)
         }
     }
+
+    /// `</span>` is written as one word whose eighth byte falls after the markup: the count
+    /// stops before it, also when a span closes the HTML.
+    @Test func closeTagWordIsTheCloseTag() {
+        let bytes = withUnsafeBytes(of: HTMLFormatter.closeTagWord.littleEndian) { Array($0) }
+        #expect(Array(bytes.prefix(7)) == HTMLFormatter.closeTag)
+        let text = Array("a<b".utf8)
+        let runs = [TokenRun(token: .name, start: 0, end: 1), TokenRun(token: .operator, start: 1, end: 2),
+                    TokenRun(token: .keyword, start: 2, end: 3)]
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        defer { buffer.deallocate() }
+        buffer.initialize(repeating: 0x7E, count: 256)
+        text.withUnsafeBufferPointer { bytes in
+            runs.withUnsafeBufferPointer { runs in
+                let n = HTMLFormatter.write(runs, bytes, into: { _ in buffer })
+                #expect(n.map { String(decoding: UnsafeBufferPointer(start: buffer, count: $0), as: UTF8.self) }
+                    == "<span class=\"n\">a</span><span class=\"o\">&lt;</span><span class=\"k\">b</span>")
+            }
+        }
+    }
 }

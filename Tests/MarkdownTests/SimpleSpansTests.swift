@@ -112,3 +112,21 @@ extension SimpleSpansTests {
         #expect(html == "<p><code class=\"language-plaintext highlighter-rouge\">x &lt; y</code> and <code class=\"language-plaintext highlighter-rouge\">plain</code> and <a href=\"/a?b=1&gt;2\">l</a> and <a href=\"/plain/url/longer/than/eight\">m</a></p>\n")
     }
 }
+
+extension SimpleSpansTests {
+    /// A code span's opening tag names the default language, which may be longer than the room
+    /// a span's tags get: room is made for it on its own. Many short code spans in a row, with
+    /// a long language name (without a highlighter every Rouge lexer prints plain text), print
+    /// as the span parser prints them (an abbreviation definition sends every paragraph there).
+    @Test func longCodeSpanOpenings() {
+        let options = KramdownOptions(config: ["syntax_highlighter_opts": .map(["default_lang": .string("opentype_feature_file")])])
+        let spans = (0..<40).map { "`\($0)`" }.joined(separator: " ")
+        #expect(Self.keptSimpleSpans(spans + "\n") == [true])
+        let converter = KramdownConverter(options: options, highlighter: nil)
+        let html = converter.convert(spans + "\n").html
+        let open = "<code class=\"language-opentype_feature_file highlighter-rouge\">"
+        #expect(html == "<p>" + (0..<40).map { open + "\($0)</code>" }.joined(separator: " ") + "</p>\n")
+        // (the definition leaves its blank line)
+        #expect(converter.convert(spans + "\n\n*[ZZZ]: z\n").html == html + "\n")
+    }
+}

@@ -87,14 +87,8 @@ enum BlockSkeleton {
         var line: Int
         var lastLine: Int
         var kind: DroppedBlock.Kind
+        /// Where its first line starts.
         var start: Int
-        /// The end of the first line.
-        var lineEnd: Int
-        /// Whether the stretches of the block's lines are found only when it is kept (most
-        /// blocks are left out, and their stretches with them).
-        var stretchDeferred: Bool
-        /// The first cut made in the block's lines (their stretches), undone when it is left out.
-        var firstCut: Int
         /// In a list: the bullet of the list nested in its last item, 0 when none.
         var nestedBullet: UInt8 = 0
     }
@@ -103,8 +97,6 @@ enum BlockSkeleton {
     private struct OpenFence {
         var line: Int
         var start: Int
-        var lineEnd: Int
-        var firstCut: Int
         var char: UInt8
         var length: Int
     }
@@ -119,7 +111,6 @@ enum BlockSkeleton {
         return source.withUnsafeBufferPointer { buffer -> Skeleton? in
             guard let base = buffer.baseAddress else { return nil }
             let count = buffer.count
-            var nextStart = 0
             let labelColons = labelColonOffsets(base, count)
             var nextColon = 0
             var cuts: [Cut] = []
@@ -139,28 +130,22 @@ enum BlockSkeleton {
             var candidate: Candidate?, followedByBlank: Candidate?, openFence: OpenFence?
             // the nested items of the list that is `candidate` or `followedByBlank`
             var nestedItemLines: [Int] = [], candidateNestedItemLines: [Int] = []
-            // a block kept after all gets its lines' stretches (in order: no later line has a
-            // cut yet)
+            // where line `k` ends: before the next line's start; the last line before the
+            // source's final newline, if it has one
+            let lastLineEnd = base[count - 1] == Byte.newline ? count - 1 : count
+            @inline(__always) func end(ofLine k: Int) -> Int { k < starts.count ? starts[k] - 1 : lastLineEnd }
+            // a block that could be left out gets its lines' stretches only when it is kept
+            // (most are left out, and their stretches with them; no later line has a cut yet)
             func keep(_ c: Candidate) {
-                guard c.stretchDeferred else { return }
-                if let stretch = stretch(base, c.start, c.lineEnd) { cuts.append(Cut(range: stretch, isStretch: true)) }
-                var k = c.line + 1
-                while k <= c.lastLine {
-                    let from = starts[k - 1]
-                    let to = k < starts.count ? starts[k] - 1 : (base[count - 1] == Byte.newline ? count - 1 : count)
+                var from = c.start
+                for k in c.line...c.lastLine {
+                    let to = end(ofLine: k)
                     if let stretch = stretch(base, from, to) { cuts.append(Cut(range: stretch, isStretch: true)) }
-                    k += 1
+                    from = to + 1
                 }
             }
             while lineStart < count {
-                let lineEnd: Int
-                if nextStart < starts.count {
-                    lineEnd = starts[nextStart] - 1
-                    nextStart += 1
-                } else {
-                    // the last line, and its newline if the source ends with one
-                    lineEnd = base[count - 1] == Byte.newline ? count - 1 : count
-                }
+                let lineEnd = end(ofLine: line)
                 let blank = isBlank(base, lineStart, lineEnd)
                 if let c = followedByBlank {
                     followedByBlank = nil
@@ -174,7 +159,6 @@ enum BlockSkeleton {
                     } else {
                         // (a list left out leaves no container open in cmark's source)
                         if c.kind.isList { containerMayBeOpen = false }
-                        cuts.removeLast(cuts.count - c.firstCut)
                         cuts.append(Cut(range: c.start..<lineStart, isStretch: false))
                         dropped.append(DroppedBlock(line: c.line, lineCount: line - c.line, kind: c.kind))
                         if c.kind.isList { nestedItemLines += candidateNestedItemLines }
@@ -215,8 +199,7 @@ enum BlockSkeleton {
                         if closesFence(fence, base, lineStart, lineEnd) {
                             openFence = nil
                             mayBeInFence = false
-                            candidate = Candidate(line: fence.line, lastLine: line, kind: .fencedCode, start: fence.start,
-                                                  lineEnd: fence.lineEnd, stretchDeferred: true, firstCut: fence.firstCut)
+                            candidate = Candidate(line: fence.line, lastLine: line, kind: .fencedCode, start: fence.start)
                         }
                     } else if opensFence(base, lineStart, lineEnd) {
                         mayBeInFence.toggle()
@@ -224,8 +207,7 @@ enum BlockSkeleton {
                             if containerMayBeOpen {
                                 containerMayBeOpen = false
                             } else if let (char, length) = fenceOpener(base, lineStart, lineEnd) {
-                                openFence = OpenFence(line: line, start: lineStart, lineEnd: lineEnd, firstCut: cuts.count,
-                                                      char: char, length: length)
+                                openFence = OpenFence(line: line, start: lineStart, char: char, length: length)
                             }
                         }
                     } else if mayOpenContainer(base, lineStart, lineEnd) {
@@ -233,8 +215,7 @@ enum BlockSkeleton {
                         // lines are all one-line items (it is open in cmark's source until then)
                         if droppingBlocks, previousIsBlank, !mayBeInFence, !containerMayBeOpen, lineEnd < count,
                            let kind = listItemKind(base, lineStart, lineEnd) {
-                            candidate = Candidate(line: line, lastLine: line, kind: kind, start: lineStart,
-                                                  lineEnd: lineEnd, stretchDeferred: true, firstCut: cuts.count)
+                            candidate = Candidate(line: line, lastLine: line, kind: kind, start: lineStart)
                             candidateNestedItemLines.removeAll(keepingCapacity: true)
                         }
                         containerMayBeOpen = true
@@ -246,7 +227,7 @@ enum BlockSkeleton {
                             containerMayBeOpen = false
                         } else if droppingBlocks, lineEnd < count, level > 0 || startsPlainParagraph(base, lineStart, lineEnd) {
                             candidate = Candidate(line: line, lastLine: line, kind: level > 0 ? .heading(level: level) : .paragraph,
-                                                  start: lineStart, lineEnd: lineEnd, stretchDeferred: true, firstCut: cuts.count)
+                                                  start: lineStart)
                         }
                     }
                     // (the lines of a block that may be left out, a fence's too, get theirs if it is kept)

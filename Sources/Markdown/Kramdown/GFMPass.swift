@@ -144,37 +144,41 @@ struct GFMPass {
     }
 
     /// `generate_gfm_header_id`'s rules for an ASCII text `b`, the id written to `out` (room for
-    /// `b.count` bytes): its length, or nil (at the first byte of another character) when `b` is
-    /// not ASCII. (The id holds only letters, digits, `-` and `_`: nothing to escape.)
+    /// `b.count` bytes): its length, or nil when `b` is not ASCII (what was written is then
+    /// meaningless). (The id holds only letters, digits, `-` and `_`: nothing to escape.)
     @inline(__always) static func asciiID(of b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int? {
-        // each byte mapped, written, and counted when it is kept: no branch on its kind
+        guard let src = b.baseAddress else { return 0 }
+        // each byte mapped, written, and counted when it is kept: no branch on its kind, nor
+        // on whether it is ASCII (the bytes' high bits are or'ed together and tested once)
         let map = asciiIDBytes
-        var n = 0
-        for c in b {
+        let count = b.count
+        var n = 0, i = 0
+        var highBits: UInt8 = 0
+        while i < count {
+            let c = src[i]
+            highBits |= c
             let m = map[Int(c)]
-            if m == notASCII { return nil }
             out[n] = m
             n &+= m == 0 ? 0 : 1
+            i &+= 1
         }
-        return n
+        return highBits < 0x80 ? n : nil
     }
 
     /// `asciiID`'s map of every byte value to its byte in the id: a letter lower-cased, a space
-    /// or tab a hyphen, a digit, `-` or `_` itself, any other ASCII byte 0 (left out), and a
-    /// byte of another character `notASCII`. Made once.
+    /// or tab a hyphen, a digit, `-` or `_` itself, any other byte 0 (left out; `asciiID` tells
+    /// a text with a byte of another character by its high bit). Made once.
     private nonisolated(unsafe) static let asciiIDBytes: UnsafePointer<UInt8> = {
         let map = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         for value in 0..<256 {
             let c = UInt8(value)
-            if c >= 0x80 { map[value] = notASCII }
-            else if Byte.isAlpha(c) { map[value] = c | 0x20 }
+            if Byte.isAlpha(c) { map[value] = c | 0x20 }
             else if c == Byte.space || c == Byte.tab { map[value] = Byte.dash }
             else if Byte.isDigit(c) || c == Byte.dash || c == Byte.underscore { map[value] = c }
             else { map[value] = 0 }
         }
         return UnsafePointer(map)
     }()
-    private static let notASCII: UInt8 = 0xFF
 
     /// `generate_gfm_header_id` of the UTF-8 text `b`.
     func headerID(bytes b: UnsafeBufferPointer<UInt8>) -> String {

@@ -285,20 +285,19 @@ extension HTMLConverter {
             guard let text = b.baseAddress else { return }
             var i = Int(range.lowerBound)
             let end = Int(range.upperBound)
-            // Texts and tags are written through a local pointer, room made for the whole text
-            // and the tags of most operations at once (`out.append` checked the room and reloaded
-            // the buffer's fields for each); code and URLs to escape go through `out`.
+            // Texts and tags are written through a local pointer, room made for all of them at
+            // once (`out.append` checked the room and reloaded the buffer's fields for each): the
+            // texts, code and URLs are parts of the text, none twice, and the tags of an operation
+            // take at most 12 bytes for each of its numbers (five, a link's seven) but a code
+            // span's opening tag, which names the default language: room is made for it on its
+            // own. Code and URLs to escape go through `out`, and room is made again after them.
             let room = b.count &+ 12 &* (end &- i)
             var to = out.cursor(room: room)
             var limit = to + room
             @inline(__always) func put(_ src: UnsafePointer<UInt8>, _ n: Int) {
-                if n > limit - to {
-                    out.advance(to: to)
-                    to = out.cursor(room: n &+ room)
-                    limit = to + (n &+ room)
-                }
                 HTMLBuffer.copy(src, n, to: to)
                 to += n
+                assert(to <= limit, "simple spans past the room made for them")
             }
             @inline(__always) func put(_ tag: StaticString) { put(tag.utf8Start, tag.utf8CodeUnitCount) }
             @inline(__always) func put(_ from: Int, _ upTo: Int) { if upTo > from { put(text + from, upTo &- from) } }
@@ -332,6 +331,11 @@ extension HTMLConverter {
                 case .code:
                     // most code opens with the plain tag: written here
                     if let open = plainCodeSpanOpening() {
+                        if open.count &+ room > limit - to {
+                            out.advance(to: to)
+                            to = out.cursor(room: open.count &+ room)
+                            limit = to + (open.count &+ room)
+                        }
                         put(open.baseAddress!, open.count)
                         putEscaped(from, upTo, .all)
                         put("</code>")
