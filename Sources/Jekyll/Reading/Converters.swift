@@ -25,12 +25,25 @@ public struct ConverterTable: Sendable {
 
     /// The converters for a file extension, highest priority first (Jekyll's: Markdown `normal`,
     /// SCSS/Sass `low`, identity `lowest`).
+    /// One of a few arrays made once, not a new one per call (~800 instructions, with a render
+    /// and an excerpt asking for each document's).
     public func chain(for ext: String) -> [ConverterKind] {
         let lower = ext.lowercased()
-        var chain: [ConverterKind] = markdownExtensions.contains(lower) ? [.markdown] : []
-        if let stylesheet = Self.stylesheetConverter(forLowercased: lower) { chain.append(stylesheet) }
-        chain.append(.identity)
-        return chain
+        let markdown = markdownExtensions.contains(lower)
+        switch Self.stylesheetConverter(forLowercased: lower) {
+        case .scss?: return markdown ? Chains.markdownSCSS : Chains.scss
+        case .sass?: return markdown ? Chains.markdownSass : Chains.sass
+        default: return markdown ? Chains.markdown : Chains.identity
+        }
+    }
+
+    private enum Chains {
+        static let markdown: [ConverterKind] = [.markdown, .identity]
+        static let identity: [ConverterKind] = [.identity]
+        static let scss: [ConverterKind] = [.scss, .identity]
+        static let sass: [ConverterKind] = [.sass, .identity]
+        static let markdownSCSS: [ConverterKind] = [.markdown, .scss, .identity]
+        static let markdownSass: [ConverterKind] = [.markdown, .sass, .identity]
     }
 
     /// The output extension: a permalink's own extension wins; else the last converter of
