@@ -46,7 +46,56 @@ final class EventParser {
             // does not sniff for UTF-16 byte order marks; do the same.
             yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(parser, input.baseAddress!, input.count)
+            preloadPrintableASCII()
         }
+    }
+
+    /// libyaml's reader decodes and checks its input a character at a time into a buffer of its
+    /// own (~20 instructions a byte, a sixth of a front matter's parse). Printable ASCII, which
+    /// it would accept and copy unchanged, is put there at once as the reader leaves its buffer
+    /// at the end of the input: the text and a NUL, every byte an unread character, the input
+    /// used up. The reader then has nothing left to do; anything else it reads itself.
+    private func preloadPrintableASCII() {
+        let buffer = parser.pointee.buffer
+        guard let start = buffer.start, let end = buffer.end, input.count < end - start,
+              parser.pointee.raw_buffer.pointer == parser.pointee.raw_buffer.last,
+              Self.isPrintableASCII(input) else { return }
+        UnsafeMutableRawPointer(start).copyMemory(from: input.baseAddress!, byteCount: input.count)
+        start[input.count] = 0
+        parser.pointee.buffer.last = start + input.count + 1
+        parser.pointee.unread = input.count + 1
+        parser.pointee.offset = input.count
+        parser.pointee.eof = 1
+    }
+
+    /// Whether every byte is one libyaml's reader takes as it is: tab, line feed, carriage return
+    /// or `0x20`–`0x7E`. Eight bytes at a time; a word with a byte below `0x20` (a line's end,
+    /// usually) is looked at byte by byte.
+    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i &+ 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let delete = word ^ (0x7F &* ones)
+            // a byte ≥ 0x80, or equal to 0x7F
+            if word & highBits != 0 || (delete &- ones) & ~delete & highBits != 0 { return false }
+            // a byte below 0x20 (none is ≥ 0x80 here)
+            if (word &- 0x20 &* ones) & ~word & highBits != 0 {
+                for k in i..<(i &+ 8) where !isPrintableASCII(bytes[k]) { return false }
+            }
+            i &+= 8
+        }
+        while i < raw.count {
+            if !isPrintableASCII(bytes[i]) { return false }
+            i &+= 1
+        }
+        return true
+    }
+
+    private static func isPrintableASCII(_ byte: UInt8) -> Bool {
+        (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 
     deinit {

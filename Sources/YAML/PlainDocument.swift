@@ -40,8 +40,10 @@ extension YAML {
     /// The deepest a plain document's collections go.
     public static let maxPlainDepth = 32
 
-    /// The most keys the open mappings of a plain document hold together.
-    public static let maxPlainOpenKeys = 256
+    /// The most keys the open mappings of a plain document hold together. Their hashes fill
+    /// 1 KiB, which `withUnsafeTemporaryAllocation` keeps on the stack (twice that was allocated
+    /// on the heap for each document: the runtime found no stack bounds to check on a worker).
+    public static let maxPlainOpenKeys = 128
 
     /// Per open collection: -1 for a sequence, or where the mapping's keys start in `keyHashes`;
     /// and the hashes of the open mappings' keys.

@@ -18,19 +18,47 @@ public enum ConverterKind: Sendable, Equatable {
 
 public struct ConverterTable: Sendable {
     public let markdownExtensions: Set<String>
+    /// The same as a list: a few short strings compared cost less than hashing the extension for
+    /// the set (~370 instructions; every document's chain and output extension ask).
+    private let markdownExtensionList: [String]
 
     public init(markdownExtensions: Set<String>) {
         self.markdownExtensions = markdownExtensions
+        markdownExtensionList = Array(markdownExtensions)
+    }
+
+    private func isMarkdown(lowercased ext: String) -> Bool {
+        guard markdownExtensionList.count <= 16 else { return markdownExtensions.contains(ext) }
+        for candidate in markdownExtensionList where candidate == ext { return true }
+        return false
+    }
+
+    /// The extension in lowercase: itself when it is ASCII without capitals (nearly always).
+    private static func lowercased(_ ext: String) -> String {
+        ext.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) ? ext : ext.lowercased()
     }
 
     /// The converters for a file extension, highest priority first (Jekyll's: Markdown `normal`,
     /// SCSS/Sass `low`, identity `lowest`).
+    /// One of a few arrays made once, not a new one per call (~800 instructions, with a render
+    /// and an excerpt asking for each document's).
     public func chain(for ext: String) -> [ConverterKind] {
-        let lower = ext.lowercased()
-        var chain: [ConverterKind] = markdownExtensions.contains(lower) ? [.markdown] : []
-        if let stylesheet = Self.stylesheetConverter(forLowercased: lower) { chain.append(stylesheet) }
-        chain.append(.identity)
-        return chain
+        let lower = Self.lowercased(ext)
+        let markdown = isMarkdown(lowercased: lower)
+        switch Self.stylesheetConverter(forLowercased: lower) {
+        case .scss?: return markdown ? Chains.markdownSCSS : Chains.scss
+        case .sass?: return markdown ? Chains.markdownSass : Chains.sass
+        default: return markdown ? Chains.markdown : Chains.identity
+        }
+    }
+
+    private enum Chains {
+        static let markdown: [ConverterKind] = [.markdown, .identity]
+        static let identity: [ConverterKind] = [.identity]
+        static let scss: [ConverterKind] = [.scss, .identity]
+        static let sass: [ConverterKind] = [.sass, .identity]
+        static let markdownSCSS: [ConverterKind] = [.markdown, .scss, .identity]
+        static let markdownSass: [ConverterKind] = [.markdown, .sass, .identity]
     }
 
     /// The output extension: a permalink's own extension wins; else the last converter of
@@ -41,8 +69,8 @@ public struct ConverterTable: Sendable {
             let permalinkExt = Path.extname(permalink)
             if !permalinkExt.isEmpty { return permalinkExt }
         }
-        let lower = ext.lowercased()
-        let last = Self.stylesheetConverter(forLowercased: lower) ?? (markdownExtensions.contains(lower) ? .markdown : .identity)
+        let lower = Self.lowercased(ext)
+        let last = Self.stylesheetConverter(forLowercased: lower) ?? (isMarkdown(lowercased: lower) ? .markdown : .identity)
         return last.outputExtension(for: ext)
     }
 

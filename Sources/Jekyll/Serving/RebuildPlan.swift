@@ -47,6 +47,8 @@ struct RebuildPlan {
     /// For a patch (`init(patching:…)`): whether a document includes an edited file, so that
     /// partials parsed before cannot be used.
     var includesEditedFile = false
+    /// The site's signatures worked out before the render (`SiteFacts`), which records reuse.
+    var knownSignatures: ReuseRules.Signatures?
     /// For `kyll build --incremental`: the destination the metadata's build left.
     var destinationFolders: DestinationFolders?
 
@@ -81,6 +83,7 @@ struct RebuildPlan {
             reusable = []
         }
         self.lists = lists
+        knownSignatures = known?.signatures
     }
 
     /// What the plan needs of the site alone, which `init(fromMetadataOf:plugins:sassLoadPaths:)` works out on
@@ -161,7 +164,8 @@ struct RebuildPlan {
                 records[key] = old
                 continue
             }
-            records[key] = ReuseRules.record(id, context: context, lists: &lists, stamp: stamp)
+            records[key] = ReuseRules.record(id, context: context, lists: &lists, stamp: stamp,
+                                             signatures: context.site === site ? knownSignatures : nil)
         }
         var facts: [PatchFacts] = []
         var dependencyStamps: [String: BuildMetadata.FileStamp] = [:]

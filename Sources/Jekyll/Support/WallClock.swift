@@ -39,6 +39,28 @@ public struct WallClock: Sendable {
         return WallClock.placeholderFormats[name].flatMap { DateFilter.strftime(.time(time), $0) }
     }
 
+    /// `placeholder(name)` of a numeric field of a four-digit year (the names nearly every
+    /// permalink uses), written as digits into a URL being filled; false (nothing written) for
+    /// any other name or year.
+    func writeNumericPlaceholder(_ name: UnsafeBufferPointer<UInt8>, to url: inout URLTemplate.Output) -> Bool {
+        guard fields.year >= 1000 && fields.year <= 9999 else { return false }
+        let field: (value: Int, width: Int)
+        switch name.count {
+        case 3 where URLTemplate.name(name, is: "day"): field = (fields.day, 2)
+        case 4 where URLTemplate.name(name, is: "year"): field = (fields.year, 4)
+        case 5 where URLTemplate.name(name, is: "month"): field = (fields.month, 2)
+        case 5 where URLTemplate.name(name, is: "i_day"): field = (fields.day, 1)
+        case 7 where URLTemplate.name(name, is: "i_month"): field = (fields.month, 1)
+        case 4 where URLTemplate.name(name, is: "hour"): field = (fields.hour, 2)
+        case 6 where URLTemplate.name(name, is: "minute"): field = (fields.minute, 2)
+        case 6 where URLTemplate.name(name, is: "second"): field = (fields.second, 2)
+        case 10 where URLTemplate.name(name, is: "short_year"): field = (fields.year % 100, 2)
+        default: return false
+        }
+        url.appendDigits(field.value, width: field.width)
+        return true
+    }
+
     private static func twoDigits(_ n: Int) -> String {
         // Months, days, hours, minutes and seconds come from the table (small strings, no
         // allocation); anything else as printed.

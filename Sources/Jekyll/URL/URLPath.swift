@@ -65,11 +65,16 @@ public enum URLPath {
         var url = url
         return url.withUTF8 { bytes in
             guard bytes.first == UInt8(ascii: "/") else { return false }
-            var previous = bytes[0]
-            for b in bytes.dropFirst() {
-                if previous == UInt8(ascii: "."), b == UInt8(ascii: ".") || b == UInt8(ascii: "/") { return false }
-                if previous == UInt8(ascii: "/"), b == UInt8(ascii: "/") { return false }
-                previous = b
+            // Only a `.` or `/` can end such a pair (indices, not a slice's iterator: ~13
+            // instructions a byte).
+            var i = 1
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: ".") || b == UInt8(ascii: "/") {
+                    let previous = bytes[i &- 1]
+                    if previous == UInt8(ascii: ".") || (previous == UInt8(ascii: "/") && b == UInt8(ascii: "/")) { return false }
+                }
+                i &+= 1
             }
             return true
         }

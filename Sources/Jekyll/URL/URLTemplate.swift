@@ -30,57 +30,100 @@ public enum URLTemplate {
     /// up; a name ending in `_` may also stand for the name without it (`:month_:day`). A nil lookup
     /// means the placeholder does not exist.
     public static func fill(_ template: String, lookup: (String) -> String?) throws(UnknownPlaceholder) -> String {
+        try fill(template) { name, url in
+            guard let value = lookup(String(decoding: name, as: UTF8.self)) else { return false }
+            url.appendEscaped(value)
+            return true
+        }
+    }
+
+    /// `fill(_:lookup:)` with each placeholder's value written into the URL by `write`, which is
+    /// given the name's bytes and returns false, having written nothing, when there is no such
+    /// placeholder: a document's values (date fields, slugs) go in without a string made for each
+    /// name and value.
+    public static func fill(_ template: String,
+                            writing write: (_ name: UnsafeBufferPointer<UInt8>, _ url: inout Output) -> Bool)
+        throws(UnknownPlaceholder) -> String {
         var template = template  // not copied: `withUTF8` copies only a string not stored as UTF-8
         return try template.withUTF8 { bytes in
-            Result { () throws(UnknownPlaceholder) in try fill(bytes, lookup: lookup) }
+            Result { () throws(UnknownPlaceholder) in try fill(bytes, writing: write) }
         }.get()
     }
 
-    private static func fill(_ bytes: UnsafeBufferPointer<UInt8>, lookup: (String) -> String?) throws(UnknownPlaceholder) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 32)
+    /// A URL being filled: the template's bytes and the placeholders' values as the URL shows them.
+    public struct Output {
+        fileprivate var bytes: [UInt8]
+
+        /// A value escaped as a path. A function taking the buffer `inout`, not a closure over it
+        /// (which kept it in a box checked on every access); a value needing no escape (most are:
+        /// years, slugs, categories) is copied as it is checked, in one contiguous run
+        /// (`append(contentsOf: value.utf8)` went through the generic sequence path).
+        public mutating func appendEscaped(_ value: String) {
+            var value = value
+            let copied = value.withUTF8 { valueBytes in
+                guard valueBytes.allSatisfy(URLPath.isPlainPathByte) else { return false }
+                bytes.append(contentsOf: valueBytes)
+                return true
+            }
+            guard !copied else { return }
+            var escaped = URLPath.escape(value)
+            escaped.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+
+        /// Bytes that need no escape, as they are.
+        public mutating func appendUnescaped(_ value: UnsafeBufferPointer<UInt8>) {
+            bytes.append(contentsOf: value)
+        }
+
+        /// A number that is not negative in decimal, zero-padded to `width` digits (which need
+        /// no escape).
+        public mutating func appendDigits(_ number: Int, width: Int) {
+            precondition(number >= 0)
+            var count = 1
+            var divisor = 1
+            while number / divisor >= 10 { count += 1; divisor *= 10 }
+            for _ in count..<max(width, count) { bytes.append(UInt8(ascii: "0")) }
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: (number / divisor) % 10))
+                divisor /= 10
+            }
+        }
+    }
+
+    private static func fill(_ bytes: UnsafeBufferPointer<UInt8>,
+                             writing write: (UnsafeBufferPointer<UInt8>, inout Output) -> Bool) throws(UnknownPlaceholder) -> String {
+        var out = Output(bytes: [])
+        out.bytes.reserveCapacity(bytes.count + 32)
         var i = 0
         while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: ":") else { out.append(bytes[i]); i += 1; continue }
+            guard bytes[i] == UInt8(ascii: ":") else { out.bytes.append(bytes[i]); i += 1; continue }
             var j = i + 1
             while j < bytes.count && (isLowercaseLetter(bytes[j]) || bytes[j] == UInt8(ascii: "_")) { j += 1 }
-            guard j > i + 1 else { out.append(bytes[i]); i += 1; continue }
-            // Decoded, not copied unchecked: a short name is then a small string, which the
-            // lookup's comparisons take a faster path for.
-            let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
-            if let value = lookup(name) {
-                appendEscaped(value, to: &out)
-            } else if bytes[j - 1] == UInt8(ascii: "_"), let value = lookup(String(name.dropLast())) {
-                appendEscaped(value, to: &out)
+            guard j > i + 1 else { out.bytes.append(bytes[i]); i += 1; continue }
+            let name = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j])
+            if write(name, &out) {
+            } else if bytes[j - 1] == UInt8(ascii: "_"), write(UnsafeBufferPointer(rebasing: name.dropLast()), &out) {
                 // The `_` the winning name did not cover stays as it is.
-                out.append(UInt8(ascii: "_"))
+                out.bytes.append(UInt8(ascii: "_"))
             } else {
-                throw UnknownPlaceholder(names: bytes[j - 1] == UInt8(ascii: "_") ? [name, String(name.dropLast())] : [name])
+                let shown = String(decoding: name, as: UTF8.self)
+                throw UnknownPlaceholder(names: bytes[j - 1] == UInt8(ascii: "_") ? [shown, String(shown.dropLast())] : [shown])
             }
             i = j
         }
         // The template's bytes cut at ASCII `:` and whole values (escaped or not): valid UTF-8.
         // Marked ASCII when it is (nearly always), which keeps the string's later comparisons
         // and suffix tests on their fast paths.
-        return out.withUnsafeBufferPointer { url in
+        return out.bytes.withUnsafeBufferPointer { url in
             String(validUTF8: url, isASCII: UnsafeRawBufferPointer(url).isAllASCII)
         }
     }
 
-    /// A value's bytes appended as one contiguous run: `append(contentsOf: value.utf8)` went
-    /// through the generic sequence path, ~200 instructions a placeholder. A value needing no
-    /// escape (most are: years, slugs, categories) is copied as it is checked. A function of its
-    /// own, not a closure over `out`, which kept the buffer in a box checked on every access.
-    private static func appendEscaped(_ value: String, to out: inout [UInt8]) {
-        var value = value
-        let copied = value.withUTF8 { bytes in
-            guard bytes.allSatisfy(URLPath.isPlainPathByte) else { return false }
-            out.append(contentsOf: bytes)
-            return true
-        }
-        guard !copied else { return }
-        var escaped = URLPath.escape(value)
-        escaped.withUTF8 { out.append(contentsOf: $0) }
+    /// Whether a placeholder's name (its bytes) is `word`: the length first, then the bytes.
+    public static func name(_ name: UnsafeBufferPointer<UInt8>, is word: StaticString) -> Bool {
+        guard name.count == word.utf8CodeUnitCount else { return false }
+        for i in 0..<name.count where name[i] != word.utf8Start[i] { return false }
+        return true
     }
 
     private static func isLowercaseLetter(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }

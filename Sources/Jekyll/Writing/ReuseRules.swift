@@ -47,7 +47,11 @@ enum ReuseRules {
     /// What a generated page is made of — its fields and its content — as text: it has no file
     /// whose stamp would tell that a generator made it differently (a redirect to a new URL).
     static func generatedSignature(_ doc: Document) -> String? {
-        fieldsSignature(doc).map { BuildMetadata.hash($0 + "|" + doc.content) }
+        generatedSignature(fields: fieldsSignature(doc), content: doc.content)
+    }
+
+    private static func generatedSignature(fields: String?, content: String) -> String? {
+        fields.map { BuildMetadata.hash($0 + "|" + content) }
     }
 
     private static func describe(_ value: Value, into text: inout String) -> Bool {
@@ -213,11 +217,15 @@ enum ReuseRules {
         return reusable
     }
 
-    /// A record of what the document's render in `context` used, with stamps as they are now.
+    /// A record of what the document's render in `context` used, with stamps as they are now;
+    /// `signatures`, when given, are those of `context.site` worked out before the render.
     static func record(_ id: Int, context: BuildContext, lists: inout SiteLists,
-                       stamp: (String) -> BuildMetadata.FileStamp?) -> BuildMetadata.Record {
+                       stamp: (String) -> BuildMetadata.FileStamp?, signatures: Signatures? = nil) -> BuildMetadata.Record {
         let site = context.site
         let doc = site.documents[id]
+        // (kept for the documents `reusable` looks at: all but derived ones)
+        let known = doc.derivedFrom == nil ? signatures : nil
+        let fields = fieldsSignature(doc)
         let none = BuildMetadata.FileStamp(seconds: 0, nanoseconds: 0, size: 0)
         var dependencies: [String: BuildMetadata.FileStamp] = [:]
         for layout in LayoutLeak.chain(of: doc, in: site.layouts) {
@@ -236,7 +244,8 @@ enum ReuseRules {
             dependencies: dependencies.map { (path: $0.key, stamp: $0.value) },
             usesSite: reads.usesSite, output: doc.destinationPath, lists: listSignatures,
             dataReads: reads.data.map { lists.key($0) }, renderedReads: reads.rendered.map { lists.key($0) },
-            variables: variablesSignature(doc), fields: fieldsSignature(doc),
-            generated: doc.isGenerated ? generatedSignature(doc) : nil, stored: nil)
+            variables: known.map { $0.variables[id] } ?? variablesSignature(doc), fields: fields,
+            generated: doc.isGenerated ? known.map { $0.generated[id] } ?? generatedSignature(fields: fields, content: doc.content) : nil,
+            stored: nil)
     }
 }

@@ -1,0 +1,52 @@
+import Testing
+@testable import YAML
+
+/// Printable ASCII is handed to libyaml's reader already in its buffer (`EventParser`): what
+/// loads and what fails must be as when the reader reads it itself.
+@Suite struct ReaderPreloadTests {
+    /// What libyaml's reader takes of an ASCII byte as it is.
+    private static func takes(_ byte: UInt8) -> Bool {
+        byte == 0x09 || byte == 0x0A || byte == 0x0D || (0x20...0x7E).contains(byte)
+    }
+
+    @Test func printableASCIIIsWhatTheReaderTakes() {
+        // Every byte value at every position of a word and of the bytes after the last word.
+        for length in [1, 7, 8, 9, 15, 16, 17, 24] {
+            for position in 0..<length {
+                for byte in UInt8.min...UInt8.max {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    bytes[position] = byte
+                    let printable = bytes.withUnsafeBufferPointer { EventParser.isPrintableASCII($0) }
+                    #expect(printable == Self.takes(byte), "byte \(byte) at \(position) of \(length)")
+                }
+            }
+        }
+        #expect([UInt8]().withUnsafeBufferPointer { EventParser.isPrintableASCII($0) })
+    }
+
+    @Test(arguments: [UInt8(0x01), 0x08, 0x0B, 0x0C, 0x1B, 0x1F, 0x7F])
+    func controlCharactersStillFail(byte: UInt8) {
+        let bytes = Array("a: 1\nbb: x".utf8) + [byte] + Array("y\n".utf8)
+        let error = #expect(throws: YAMLError.self) { try YAML.load(bytes: bytes) }
+        #expect(error?.message.hasPrefix("control characters are not allowed") == true)
+        #expect((error?.line, error?.column) == (2, 6))
+    }
+
+    @Test func tabsAndCarriageReturnsLoad() throws {
+        let value = try YAML.load(bytes: Array("a: 1\r\nb:\tx y\r\nc: [p,\tq]\r\n".utf8))
+        #expect(value == .mapping(YAMLMapping([("a", 1), ("b", "x y"), ("c", ["p", "q"])])))
+    }
+
+    @Test func emptyAndLongDocumentsLoad() throws {
+        #expect(try YAML.load(bytes: []) == .null)
+        #expect(try YAML.load(bytes: Array("# only a comment".utf8)) == .null)
+        // Longer than libyaml's buffer: the reader reads it itself.
+        let keys = (0..<6_000).map { "key\($0): value \($0)" }.joined(separator: "\n")
+        guard case .mapping(let map) = try YAML.load(bytes: Array(keys.utf8)) else {
+            Issue.record("not a mapping")
+            return
+        }
+        #expect(map.count == 6_000)
+        #expect(map["key5999"] == "value 5999")
+    }
+}
