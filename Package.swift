@@ -104,7 +104,8 @@ let package = Package(
         // Its linker (scripts/link-static-c-libraries) takes the C libraries from their archives.
         // Huge pages for the heap of a large site's build, chosen before jemalloc starts.
         .target(name: "CHeapPolicy"),
-        // Gives the Swift runtime the program's arguments (its own way reads /proc/self/maps).
+        // Gives the Swift runtime the program's arguments (its own way reads /proc/self/maps), and
+        // has the executable's code read back in huge page-cache folios.
         .target(name: "CProcessStart"),
         .executableTarget(name: "kyll", dependencies: ["KyllCLI", "CHeapPolicy", "CProcessStart"],
                           linkerSettings: [

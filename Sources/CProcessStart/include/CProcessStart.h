@@ -1,7 +1,8 @@
 #ifndef KYLL_PROCESS_START_H
 #define KYLL_PROCESS_START_H
 
-// Nothing to call: arguments.c gives the Swift runtime the program's arguments.
+// Nothing to call: arguments.c gives the Swift runtime the program's arguments, code_pages.c has
+// the executable's code read back in huge page-cache folios; both from constructors.
 
 /// 1 (so that the module has a symbol of its own).
 int kyll_process_start_linked(void);
