@@ -4,8 +4,8 @@ import Synchronization
 /// `{% for post in site.related_posts limit: 3 %}` walks the same list on most post pages. The
 /// memo decides, per loop, whether its body can depend on anything but its items (its
 /// `bodyUsage` helps) and renders it otherwise, or records the run's effects to replay them
-/// (`recordingEffects`, `replay`).
-public protocol LoopOutputMemo: Sendable {
+/// (`recordingEffects`, `replay`). A class, as `AssignedValueMemo` is.
+public protocol LoopOutputMemo: AnyObject, Sendable {
     /// Writes the loop's iterations into `output`: by `iterate` (which renders them), or by
     /// replaying what an earlier run over the same items did.
     func render(_ run: LoopRun, into output: inout OutputBuffer, context: RenderContext,

@@ -49,8 +49,9 @@ struct AssignTag: TagNode {
 /// of a batch: a site's navigation list sorted and filtered the same way on every page, a
 /// `{{ '/assets/main.css' | relative_url }}`. The memo decides, per expression, whether its value
 /// can differ (its `VariableUsage` helps) and evaluates it otherwise; an expression it will never
-/// reuse it marks (`declineReuse`), and renders stop asking.
-public protocol AssignedValueMemo: Sendable {
+/// reuse it marks (`declineReuse`), and renders stop asking. A class: a render reads the option
+/// at every such output, and a class existential is copied with one retain.
+public protocol AssignedValueMemo: AnyObject, Sendable {
     /// The value of `expression` in `context` (`expression.evaluate(context)`, or a value it gave
     /// in an earlier render where nothing it reads differs).
     func value(of expression: FilteredExpression, in context: RenderContext) throws -> Value
