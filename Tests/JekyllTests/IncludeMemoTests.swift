@@ -99,6 +99,27 @@ import JekyllPlugins
         #expect(calls <= 3 * pages + 6 * min(workers, pages))
     }
 
+    /// A filtered output reading only the site and literals (`{{ site.title | upcase }}`) is
+    /// evaluated on its first 16 pages (Liquid asks the memo from the 17th), then once more per
+    /// worker at most; one reading the page on every page.
+    @Test func siteOnlyOutputsEvaluateOnce() throws {
+        let counter = CountingUpcase()
+        let pages = 40
+        var files: [String: String] = [
+            "_config.yml": "title: Memo Site\nplugins: [counting-upcase]\n",
+            "_layouts/default.html": "{{ site.title | upcase }}|{{ 'x' | upcase }}|{{ page.title | upcase }}",
+        ]
+        for n in 1...pages { files["p\(n).md"] = "---\nlayout: default\ntitle: P\(n)\n---\n" }
+        let out = try SiteRebuilderTests.Fixture.buildOnce(files, plugins: [counter])
+        for n in 1...pages { #expect(out["p\(n).html"] == "MEMO SITE|X|P\(n)") }
+        let calls: Int = counter.calls.withLock { $0 }
+        let workers = max(1, ProcessorCount.active)
+        // The count of outputs before the memo is asked may race on each worker.
+        #expect(calls >= pages + 2 * 17)
+        #expect(calls <= pages + 2 * (16 + 1) * workers)
+        #expect(calls < 3 * pages)
+    }
+
     /// Includes are told apart by their text (file and parameters as written), whose hash is
     /// worked out once: equal texts are one entry, texts of equal hash but other bytes are not.
     @Test func keysCompareTheirText() {

@@ -30,6 +30,8 @@ public final class BuildContext: Sendable {
     let includeMemo: IncludeMemo?
     /// Values of `assign`s that do not depend on the page; nil when `includeMemo` is.
     let assignMemo: AssignMemo?
+    /// Outputs of loops over lists pages share; nil when `includeMemo` is.
+    let loopMemo: LoopMemo?
     /// `markdownify` of short texts, which themes repeat on every page (an author's bio).
     let markdownified = MarkdownifyMemo()
     /// Values plugins' tags work out from the site alone, once per build (see `SiteDerivedValues`
@@ -92,6 +94,7 @@ public final class BuildContext: Sendable {
         let memoizes = !(recordsDependencies || strict || profile != nil)
         includeMemo = memoizes ? IncludeMemo() : nil
         assignMemo = memoizes ? AssignMemo() : nil
+        loopMemo = memoizes ? LoopMemo() : nil
         self.reusable = reusable
         self.site = site
         let slots = slots ?? DocumentSlots(count: site.documents.count, converters: converters)
@@ -183,6 +186,7 @@ public final class BuildContext: Sendable {
         options.registers[RenderScopeKey.self] = RenderScope(build: self, viewer: viewer, document: document)
         options.partialCache = partials
         options.assignedValues = assignMemo
+        options.loopOutputs = loopMemo
         return options
     }
 }

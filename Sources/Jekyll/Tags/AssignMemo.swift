@@ -1,48 +1,90 @@
 import Liquid
 
-/// Values of `assign` expressions that cannot depend on the page, evaluated once per build: a
-/// theme's `site.data.navigation.main | where: "show", true | sort: "weight"` on every page.
+/// Values of filtered expressions (`assign`s, outputs) that cannot depend on the page, evaluated
+/// once per build: a theme's `site.data.navigation.main | where: "show", true | sort: "weight"`,
+/// a layout's `{{ '/assets/js/main.js' | relative_url }}` on every page.
 /// An expression qualifies as an include does in `IncludeMemo` (it reads only `site`, through
 /// trusted filters, and its first evaluation read nothing page-dependent through the drops); the
-/// value is reused where `site` is not hidden by a variable of the page.
+/// value is reused where `site` is not hidden by a variable of the page. An expression that does
+/// not qualify is told so (`declineReuse`), and renders stop asking.
 final class AssignMemo: AssignedValueMemo {
-    private enum Entry {
-        case unusable
-        // The usage's names hashed once (`ReplayCheck`), not on every page that asks.
-        case analysed(ReplayCheck)
-        case evaluated(ReplayCheck, Value)
+    /// A qualifying expression's usage, its names hashed once (`ReplayCheck`), and its value once
+    /// evaluated. A class: a look-up on every page retains one reference, where an enum of the
+    /// check's arrays and the value retained each of them.
+    private final class Known: Sendable {
+        let check: ReplayCheck
+        let value: Value?
+
+        init(check: ReplayCheck, value: Value? = nil) {
+            self.check = check
+            self.value = value
+        }
     }
 
-    /// By the expression's identity; each entry holds its expression, so that the identity is
-    /// not reused by another while the memo lives.
-    private let entries = Locked<[ObjectIdentifier: (expression: FilteredExpression, entry: Entry)]>([:])
+    private enum Entry {
+        case unusable
+        case known(Known)
+    }
+
+    /// By the expression's identity; the expressions are held, so that an identity is not reused
+    /// by another while the memo lives (apart from the entries: a look-up copies its entry only).
+    private struct Entries {
+        var byExpression: [ObjectIdentifier: Entry] = [:]
+        var held: [FilteredExpression] = []
+
+        mutating func set(_ entry: Entry, for expression: FilteredExpression, replacing: Bool) {
+            let id = ObjectIdentifier(expression)
+            guard let current = byExpression.index(forKey: id) else {
+                byExpression[id] = entry
+                return held.append(expression)
+            }
+            if replacing { byExpression.values[current] = entry }
+        }
+    }
+
+    private let entries = Locked(Entries())
     /// Evaluations made to be remembered, for tests.
     let evaluations = Locked(0)
+    /// What this memo's published values name as their owner.
+    private let token = Token()
+    private final class Token: Sendable {}
 
     func value(of expression: FilteredExpression, in context: RenderContext) throws -> Value {
+        // A value this memo published: read without the lock and the table (~600 instructions
+        // an output on every page).
+        if let reused = expression.reusedValue, reused.owner === token {
+            return context.canReplay(reused.check) ? reused.value : try expression.evaluate(context)
+        }
         let id = ObjectIdentifier(expression)
-        let check: ReplayCheck
-        switch entries.withLock({ $0[id]?.entry }) {
+        let known: Known
+        switch entries.withLock({ $0.byExpression[id] }) {
         case .unusable?:
             return try expression.evaluate(context)
-        case .evaluated(let known, let value)?:
-            return context.canReplay(known) ? value : try expression.evaluate(context)
-        case .analysed(let known)?:
-            check = known
+        case .known(let k)?:
+            guard context.canReplay(k.check) else { return try expression.evaluate(context) }
+            if let value = k.value { return value }
+            known = k
         case nil:
             let usage = VariableUsage(of: expression, environment: context.environment)
             guard IncludeMemo.qualifies(usage) else {
-                entries.withLock { $0[id] = $0[id] ?? (expression, .unusable) }
+                entries.withLock { $0.set(.unusable, for: expression, replacing: false) }
+                expression.declineReuse()
                 return try expression.evaluate(context)
             }
-            check = ReplayCheck(usage)
-            entries.withLock { $0[id] = $0[id] ?? (expression, .analysed(check)) }
+            known = Known(check: ReplayCheck(usage))
+            entries.withLock { $0.set(.known(known), for: expression, replacing: false) }
+            guard context.canReplay(known.check) else { return try expression.evaluate(context) }
         }
-        guard context.canReplay(check), let scope = context.jekyll else { return try expression.evaluate(context) }
+        guard let scope = context.jekyll else { return try expression.evaluate(context) }
         evaluations.withLock { $0 += 1 }
         let (value, dependsOnPage) = try scope.pageDependence.watching { try expression.evaluate(context) }
-        let entry: Entry = dependsOnPage ? .unusable : .evaluated(check, value)
-        entries.withLock { $0[id] = (expression, entry) }
+        let entry: Entry = dependsOnPage ? .unusable : .known(Known(check: known.check, value: value))
+        entries.withLock { $0.set(entry, for: expression, replacing: true) }
+        if dependsOnPage {
+            expression.declineReuse()
+        } else {
+            expression.publish(ReusedValue(value: value, check: known.check, owner: token))
+        }
         return value
     }
 }

@@ -8,8 +8,11 @@ public struct RenderOptions: Sendable {
     public var registers = Registers()
     /// Parsed partials, shared across the renders of one build; a fresh cache when nil.
     public var partialCache: PartialCache?
-    /// Values of `assign` the host may reuse across renders (see `AssignedValueMemo`).
+    /// Values of `assign`s and filtered outputs the host may reuse across renders (see
+    /// `AssignedValueMemo`).
     public var assignedValues: (any AssignedValueMemo)?
+    /// Outputs of `for` loops the host may reuse across renders (see `LoopOutputMemo`).
+    public var loopOutputs: (any LoopOutputMemo)?
     /// Output bytes to reserve beyond the template's own estimate: what the data will add (a
     /// layout's `content`, its includes), so that the buffer is not grown and copied on the way.
     public var additionalOutputCapacity = 0

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A parsed Liquid expression: a literal, a variable path, or a range.
 public enum Expression: Sendable {
     case literal(Value)
@@ -173,10 +175,74 @@ public final class FilteredExpression: Sendable {
     /// Nil for an empty output `{{ }}`.
     public let expression: Expression?
     public let filters: [FilterCall]
+    /// Set when a host's `AssignedValueMemo` found that the value may differ between renders:
+    /// renders then evaluate it without asking the memo (a locked look-up) every time.
+    private let reuseDeclined = Atomic<Bool>(false)
+    /// The first value a host's memo published for the expression (see `ReusedValue`): its
+    /// address, retained until the expression goes (an `AtomicLazyReference`'s load cost ~650
+    /// instructions a read).
+    private let published = Atomic<UInt>(0)
+    /// Outputs of the expression so far, counted up to `outputsBeforeReuse` (loaded, then stored:
+    /// a count that races is still a bound, and past it the count is only read, so the cores do
+    /// not pass its cache line back and forth).
+    private let outputs = Atomic<Int>(0)
+    /// An output asks the host's memo from its 17th render on: a small site's few pages do not
+    /// pay for the memo's analysis (~9 k instructions an expression).
+    static let outputsBeforeReuse = 16
 
     public init(expression: Expression?, filters: [FilterCall]) {
         self.expression = expression
         self.filters = filters
+    }
+
+    /// Whether a host's memo may be asked for the value (see `declineReuse`).
+    var mayBeReused: Bool { !filters.isEmpty && !reuseDeclined.load(ordering: .relaxed) }
+
+    /// Whether an output of the expression has been rendered often enough to ask the memo.
+    var isRepeatedOutput: Bool {
+        let n = outputs.load(ordering: .relaxed)
+        guard n < Self.outputsBeforeReuse else { return true }
+        outputs.store(n + 1, ordering: .relaxed)
+        return false
+    }
+
+    /// Tells later renders not to ask the memo again: only a hint, the value is the same
+    /// either way.
+    public func declineReuse() { reuseDeclined.store(true, ordering: .relaxed) }
+
+    /// The value a memo published, read without a lock (nil before any).
+    public var reusedValue: ReusedValue? {
+        let bits = published.load(ordering: .acquiring)
+        guard bits != 0, let address = UnsafeRawPointer(bitPattern: bits) else { return nil }
+        return Unmanaged<ReusedValue>.fromOpaque(address).takeUnretainedValue()
+    }
+
+    /// Publishes a memo's value; the first one published stays.
+    public func publish(_ value: ReusedValue) {
+        let address = Unmanaged.passRetained(value).toOpaque()
+        let (stored, _) = published.compareExchange(expected: 0, desired: UInt(bitPattern: address),
+                                                    ordering: .acquiringAndReleasing)
+        if !stored { Unmanaged<ReusedValue>.fromOpaque(address).release() }
+    }
+
+    deinit {
+        let bits = published.load(ordering: .acquiring)
+        if let address = UnsafeRawPointer(bitPattern: bits) { Unmanaged<ReusedValue>.fromOpaque(address).release() }
+    }
+}
+
+/// A value a host's memo keeps for an expression across the renders of a batch: the value, what
+/// a render must pass to use it (`RenderContext.canReplay`), and the memo it belongs to (another
+/// memo — a later build's — must not take it).
+public final class ReusedValue: Sendable {
+    public let value: Value
+    public let check: ReplayCheck
+    public let owner: any AnyObject & Sendable
+
+    public init(value: Value, check: ReplayCheck, owner: any AnyObject & Sendable) {
+        self.value = value
+        self.check = check
+        self.owner = owner
     }
 }
 

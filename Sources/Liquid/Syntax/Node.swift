@@ -142,7 +142,13 @@ final class OutputNode: RenderNode, @unchecked Sendable {
     override var node: Node { .output(expression, position) }
     override func run(into output: inout OutputBuffer, context: RenderContext) throws {
         do {
-            output.append(value: try expression.evaluate(context))
+            // A filtered output that reads nothing of the page (`{{ '/x' | relative_url }}`) may
+            // be the host's value from an earlier render.
+            if expression.mayBeReused, let memo = context.session.options.assignedValues, expression.isRepeatedOutput {
+                output.append(value: try memo.value(of: expression, in: context))
+            } else {
+                output.append(value: try expression.evaluate(context))
+            }
         } catch {
             try context.handle(error, at: position, blankTag: false, output: &output)
         }

@@ -14,7 +14,7 @@ struct AssignTag: TagNode {
 
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
         let v: Value
-        if !value.filters.isEmpty, let memo = context.session.options.assignedValues {
+        if value.mayBeReused, let memo = context.session.options.assignedValues {
             v = try memo.value(of: value, in: context)
         } else {
             v = try value.evaluate(context)
@@ -45,10 +45,13 @@ struct AssignTag: TagNode {
     }
 }
 
-/// Values of `assign` expressions a host can reuse across the renders of a batch: a site's
-/// navigation list sorted and filtered the same way on every page. The memo decides, per
-/// expression, whether its value can differ (its `VariableUsage` helps) and evaluates it otherwise.
-public protocol AssignedValueMemo: Sendable {
+/// Values of filtered expressions (of `assign`s and outputs) a host can reuse across the renders
+/// of a batch: a site's navigation list sorted and filtered the same way on every page, a
+/// `{{ '/assets/main.css' | relative_url }}`. The memo decides, per expression, whether its value
+/// can differ (its `VariableUsage` helps) and evaluates it otherwise; an expression it will never
+/// reuse it marks (`declineReuse`), and renders stop asking. A class: a render reads the option
+/// at every such output, and a class existential is copied with one retain.
+public protocol AssignedValueMemo: AnyObject, Sendable {
     /// The value of `expression` in `context` (`expression.evaluate(context)`, or a value it gave
     /// in an earlier render where nothing it reads differs).
     func value(of expression: FilteredExpression, in context: RenderContext) throws -> Value

@@ -16,6 +16,8 @@ struct ForTag: TagNode {
     let variableHash: Int
     let loopNameHash: Int
     let forloopHash = keyHash("forloop")
+    /// This loop to a host's `LoopOutputMemo`.
+    let identity: LoopIdentity
 
     init(variable: String, collection: Expression, loopName: String, reversed: Bool, limit: Expression?,
          offset: Offset, body: Block, elseBody: Block?, isBlank: Bool)
@@ -31,6 +33,7 @@ struct ForTag: TagNode {
         self.isBlank = isBlank
         variableHash = keyHash(variable)
         loopNameHash = keyHash(loopName)
+        identity = LoopIdentity(variable: variable, body: body)
     }
 
     enum Offset {
@@ -48,7 +51,8 @@ struct ForTag: TagNode {
             let v = try e.evaluate(context)
             from = v.isNil ? 0 : try RubyNumber.toInteger(v)
         }
-        let items = try context.iterationItems(try collection.evaluate(context))
+        let value = try collection.evaluate(context)
+        let items = try context.iterationItems(value)
         var to: Int?
         if let limit {
             let v = try limit.evaluate(context)
@@ -62,6 +66,17 @@ struct ForTag: TagNode {
             try elseBody?.render(into: &output, context: context)
             return
         }
+        if let memo = context.session.options.loopOutputs, !identity.isMemoDeclined, case .array(let array) = value {
+            let run = LoopRun(loop: identity, items: array, from: from, to: to, reversed: reversed)
+            return try memo.render(run, into: &output, context: context) { output in
+                try iterate(segment, into: &output, context: context)
+            }
+        }
+        try iterate(segment, into: &output, context: context)
+    }
+
+    /// The body once for each item of the segment, with `forloop` and the loop variable set.
+    private func iterate(_ segment: ItemList, into output: inout OutputBuffer, context: RenderContext) throws {
         let forloop = ForloopDrop(name: loopName, length: segment.count, parentloop: context.forStack.last)
         context.forStack.append(forloop)
         defer { context.forStack.removeLast() }
