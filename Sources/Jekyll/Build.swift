@@ -70,17 +70,20 @@ public enum SiteBuild {
         if let early {
             let table = site.converters
             reader.pageRead = early.starter(for: table)
-            reader.postsRead = { posts in early.convertAhead(posts, converters: table) }
+            // A few posts are not worth a thread (see `SiteSetup.workers(rendering:)`).
+            reader.postsRead = { posts in
+                if posts.count >= SiteSetup.smallSite.documents { early.convertAhead(posts, converters: table) }
+            }
         }
         try reader.read(&site)
         timer.end("READ")
         // A small site renders and writes on this thread alone (`SiteSetup.workers(rendering:)`).
-        let workers = setup.workers(rendering: site)
-        if workers > 1 { early?.convertAhead(site, except: ["posts"]) }
+        if setup.workers(rendering: site) > 1 { early?.convertAhead(site, except: ["posts"]) }
 
         // Generate: plugins add and change pages, items and files.
         for plugin in setup.plugins { try plugin.generate(&site) }
         timer.end("GENERATE")
+        let workers = setup.workers(rendering: site)
 
         // Render: every document through Liquid, its converters and its layouts, on all cores.
         let snapshot = SiteSnapshot(site: site, sourceMaps: setup.converters.sass.makesSourceMaps)

@@ -11,9 +11,9 @@ struct SiteSetup {
     let plugins: [any JekyllPlugin]
     let converters: ContentConverters
     let workers: Int
-    /// Below this many documents, and this much of their text, a build renders and writes on its
-    /// own thread alone (`workers(rendering:)`).
-    static let smallSite = (documents: 16, bytes: 64 << 10)
+    /// Below this many documents, files in all (documents and static files) and bytes of the
+    /// documents' text, a build renders and writes on its own thread alone (`workers(rendering:)`).
+    static let smallSite = (documents: 16, files: 64, bytes: 64 << 10)
     /// With `--profile`, the render statistics.
     let profile: RenderProfile?
     /// Whether the stylesheets started compiling at setup (the reader then hands them the pages it reads).
@@ -24,11 +24,15 @@ struct SiteSetup {
     /// libdispatch's pool starts a thread and its manager's for the first parallel step (each a
     /// stack and a heap arena, ~80 page faults) to save less than that, while the early
     /// conversions' thread already has the other core (the seed site: 3-6 threads → 1-2, ~10 % of its build).
+    /// Asked after the read (whether to convert ahead) and again after the plugins' `generate`.
     func workers(rendering site: Site) -> Int {
         let small = SiteSetup.smallSite
-        var documents = site.pages.count, bytes = 0
-        for collection in site.collections { documents += collection.docs.count }
-        guard documents < small.documents else { return workers }
+        var documents = site.pages.count, files = site.staticFiles.count, bytes = 0
+        for collection in site.collections {
+            documents += collection.docs.count
+            files += collection.files.count
+        }
+        guard documents < small.documents, documents + files < small.files else { return workers }
         for page in site.pages { bytes += page.content.utf8.count }
         for collection in site.collections { for doc in collection.docs { bytes += doc.content.utf8.count } }
         return bytes < small.bytes ? 1 : workers

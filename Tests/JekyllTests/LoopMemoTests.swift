@@ -49,6 +49,24 @@ import Testing
         #expect(calls <= 3 * (10 + min(2 * workers, 6)))
     }
 
+    /// One shared list walked in different parts (a limit, an offset, reversed, set by each page)
+    /// replays only the same part: each page shows its own.
+    @Test func aSharedListReplaysOnlyTheSamePart() throws {
+        var files = Self.site(layout: "{% for post in site.related_posts limit: page.n offset: page.k %}{{ post.title }},{% endfor %}"
+                                      + "|{% for post in site.related_posts reversed limit: 2 %}{{ post.title }},{% endfor %}")
+        for n in 1...6 {
+            let t = String(format: "T%02d", n)
+            files["_posts/2024-01-\(String(format: "%02d", n))-\(t.lowercased()).md"] =
+                "---\nlayout: default\ntitle: \(t)\nn: \(1 + n % 2)\nk: \(n % 3)\n---\n"
+        }
+        let out = try SiteRebuilderTests.Fixture.buildOnce(files)
+        for n in 1...6 {
+            let r = Self.related(of: n)
+            let part = r.dropFirst(n % 3).prefix(1 + n % 2).map { "\($0)," }.joined()
+            #expect(out[Self.url(of: n)] == part + "|" + r.prefix(2).reversed().map { "\($0)," }.joined())
+        }
+    }
+
     /// A body reading another document's rendered output depends on the page (which documents
     /// count as rendered): its recording is thrown away and it renders on every page.
     @Test func pageDependentReadsAreNotReplayed() throws {

@@ -111,8 +111,9 @@ final class EarlyConversions: Sendable {
                     }
                 }
             }
-            // All registered first: the reader, reaching a stylesheet meanwhile, then starts no
-            // thread of its own, and a render wanting one converts it itself unless it has begun.
+            // All registered first, then compiled here with those the reader reached first (it
+            // queues them for this thread while the walk runs); a render wanting one converts it
+            // itself unless it has begun.
             let compilations = stylesheets.compactMap {
                 self.registerFile(source: configuration.source, dir: $0.dir, name: $0.name, syntax: $0.syntax)
             }

@@ -9,8 +9,9 @@ import Liquid
 /// not qualify is told so (`declineReuse`), and renders stop asking.
 final class AssignMemo: AssignedValueMemo {
     /// A qualifying expression's usage, its names hashed once (`ReplayCheck`), and its value once
-    /// evaluated. A class: a look-up on every page retains one reference, where an enum of the
-    /// check's arrays and the value retained each of them.
+    /// evaluated (read here until the value is published on the expression, and for good when
+    /// another memo published there first). A class: a look-up retains one reference, where an
+    /// enum of the check's arrays and the value retained each of them.
     private final class Known: Sendable {
         let check: ReplayCheck
         let value: Value?
@@ -51,10 +52,12 @@ final class AssignMemo: AssignedValueMemo {
 
     func value(of expression: FilteredExpression, in context: RenderContext) throws -> Value {
         // A value this memo published: read without the lock and the table (~600 instructions
-        // an output on every page).
-        if let reused = expression.reusedValue, reused.owner === token {
-            return context.canReplay(reused.check) ? reused.value : try expression.evaluate(context)
+        // an output on every page). Nil: none; nil inside: this render cannot reuse it.
+        let published = expression.withReusedValue { reused -> Value?? in
+            guard let reused, reused.owner === token else { return nil }
+            return context.canReplay(reused.check) ? reused.value : .some(nil)
         }
+        if let published { return try published ?? expression.evaluate(context) }
         let id = ObjectIdentifier(expression)
         let known: Known
         switch entries.withLock({ $0.byExpression[id] }) {

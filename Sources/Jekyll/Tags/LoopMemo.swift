@@ -64,8 +64,6 @@ final class LoopMemo: LoopOutputMemo {
     }
 
     private let entries = Locked(Entries())
-    /// Renders made to record effects, for tests.
-    let recordings = Locked(0)
 
     /// Recordings kept per loop, and lists remembered as seen once.
     static let maxRecordings = 16
@@ -102,7 +100,6 @@ final class LoopMemo: LoopOutputMemo {
         case .replay(let effects):
             if try !context.replay(effects, into: &output) { try iterate(&output) }
         case .record(let loop):
-            recordings.withLock { $0 += 1 }
             let (effects, dependsOnPage) = try scope.pageDependence.watching {
                 try context.recordingEffects(into: &output) { try iterate(&$0) }
             }

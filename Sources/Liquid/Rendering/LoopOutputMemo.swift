@@ -44,9 +44,9 @@ public final class LoopIdentity: Sendable {
 
     /// What the body reads and sets with the loop variable and `forloop` set (not the
     /// collection, limit and offset, which the run has evaluated).
-    public func bodyUsage(environment: LiquidEnvironment,
-                          partialUsage: @escaping (String) -> VariableUsage? = { _ in nil }) -> VariableUsage {
-        var analyzer = TemplateAnalyzer(environment: environment, partialUsage: partialUsage)
+    /// An include in the body is not followed: such a loop reads what it cannot tell.
+    public func bodyUsage(environment: LiquidEnvironment) -> VariableUsage {
+        var analyzer = TemplateAnalyzer(environment: environment)
         analyzer.loop(variable: variable, body: body, elseBody: nil)
         return analyzer.usage
     }

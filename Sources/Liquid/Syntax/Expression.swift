@@ -210,11 +210,13 @@ public final class FilteredExpression: Sendable {
     /// either way.
     public func declineReuse() { reuseDeclined.store(true, ordering: .relaxed) }
 
-    /// The value a memo published, read without a lock (nil before any).
-    public var reusedValue: ReusedValue? {
+    /// Calls `body` with the value a memo published (nil before any), read without a lock and
+    /// without a retain: every page's output reads the same box from both cores, and the
+    /// expression holds it until it goes.
+    public func withReusedValue<Result>(_ body: (ReusedValue?) throws -> Result) rethrows -> Result {
         let bits = published.load(ordering: .acquiring)
-        guard bits != 0, let address = UnsafeRawPointer(bitPattern: bits) else { return nil }
-        return Unmanaged<ReusedValue>.fromOpaque(address).takeUnretainedValue()
+        guard bits != 0, let address = UnsafeRawPointer(bitPattern: bits) else { return try body(nil) }
+        return try Unmanaged<ReusedValue>.fromOpaque(address)._withUnsafeGuaranteedRef { try body($0) }
     }
 
     /// Publishes a memo's value; the first one published stays.

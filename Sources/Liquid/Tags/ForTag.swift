@@ -66,7 +66,7 @@ struct ForTag: TagNode {
             try elseBody?.render(into: &output, context: context)
             return
         }
-        if let memo = context.session.options.loopOutputs, !identity.isMemoDeclined, case .array(let array) = value {
+        if !identity.isMemoDeclined, let memo = context.session.options.loopOutputs, case .array(let array) = value {
             let run = LoopRun(loop: identity, items: array, from: from, to: to, reversed: reversed)
             return try memo.render(run, into: &output, context: context) { output in
                 try iterate(segment, into: &output, context: context)
