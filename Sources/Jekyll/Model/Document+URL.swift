@@ -123,7 +123,7 @@ extension Document {
         if case .array(let categories)? = data.value(PostKeys.categories), categories.count == 1,
            case .string(var category) = categories[0] {
             let written = category.withUTF8 { bytes -> Bool in
-                guard bytes.allSatisfy({ URLPath.isPlainPathByte($0) && !($0 >= 0x41 && $0 <= 0x5A) }) else { return false }
+                guard bytes.allSatisfy({ URLPath.isPlainPathByte($0) && UTF8Text.isUnchangedByLowercasing($0) }) else { return false }
                 url.appendUnescaped(bytes)
                 return true
             }
