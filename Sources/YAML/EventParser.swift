@@ -54,7 +54,9 @@ final class EventParser {
     /// own (~20 instructions a byte, a sixth of a front matter's parse). Printable ASCII, which
     /// it would accept and copy unchanged, is put there at once as the reader leaves its buffer
     /// at the end of the input: the text and a NUL, every byte an unread character, the input
-    /// used up. The reader then has nothing left to do; anything else it reads itself.
+    /// used up. The reader then has nothing left to do; anything else it reads itself. This
+    /// relies on libyaml 0.2.x's reader fields (`buffer`, `unread`, `offset`, `eof`) meaning what
+    /// they mean there.
     private func preloadPrintableASCII() {
         let buffer = parser.pointee.buffer
         guard let start = buffer.start, let end = buffer.end, input.count < end - start,

@@ -49,4 +49,45 @@ import Testing
         #expect(map.count == 6_000)
         #expect(map["key5999"] == "value 5999")
     }
+
+    /// `body` after a comment line that brings it to `size` bytes, lines ended by `lineEnd`.
+    private static func padded(_ body: String, to size: Int, lineEnd: String = "\n") -> [UInt8] {
+        let comment = "#" + String(repeating: "x", count: size - body.utf8.count - 1 - lineEnd.utf8.count) + lineEnd
+        let bytes = Array((comment + body).utf8)
+        precondition(bytes.count == size)
+        return bytes
+    }
+
+    /// libyaml's buffer holds 49,152 bytes, the NUL after the text included: 49,151 bytes are the
+    /// longest text preloaded, 49,152 the shortest the reader reads itself.
+    static let eitherSideOfTheBuffer = [49_151, 49_152]
+
+    @Test(arguments: ["\n", "\r", "\r\n"])
+    func documentsEitherSideOfTheBufferLoadAlike(lineEnd: String) throws {
+        let body = ["a: 1", "b: x y", "c: [p, q]", "d: {e: f}", "g: |", "  text", "  more", "h: end"]
+            .joined(separator: lineEnd) + lineEnd
+        let values = try Self.eitherSideOfTheBuffer.map { try YAML.load(bytes: Self.padded(body, to: $0, lineEnd: lineEnd)) }
+        #expect(values[0] == values[1])
+        #expect(try values[0] == YAML.load(bytes: Array(body.utf8)))
+        guard case .mapping(let map) = values[0] else {
+            Issue.record("not a mapping")
+            return
+        }
+        #expect(map["g"] == "text\nmore\n")
+        #expect(map["h"] == "end")
+    }
+
+    /// An error on the last line (the second after the comment; the unclosed list's is found at
+    /// the end of the text).
+    @Test(arguments: ["\n", "\r"], [["a: 1", "b: c: d"], ["a: 1", "b: [x, y"]])
+    func errorsEitherSideOfTheBufferReportTheSamePlace(lineEnd: String, lines: [String]) {
+        let body = lines.joined(separator: lineEnd)
+        let errors = Self.eitherSideOfTheBuffer.map { size in
+            #expect(throws: YAMLError.self) { try YAML.load(bytes: Self.padded(body, to: size, lineEnd: lineEnd)) }
+        }
+        // (on the document's lines, after the comment's)
+        #expect(errors[0] != nil && errors[0]!.line >= 3)
+        #expect((errors[0]?.line, errors[0]?.column) == (errors[1]?.line, errors[1]?.column))
+        #expect(errors[0]?.message == errors[1]?.message)
+    }
 }

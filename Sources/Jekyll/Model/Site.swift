@@ -108,7 +108,7 @@ public struct Site: Sendable {
 
     /// Whether a file extension is one the Markdown converter takes.
     public func isMarkdown(_ extname: String) -> Bool {
-        converters.markdownExtensions.contains(extname.lowercased())
+        converters.isMarkdown(extname)
     }
 
     /// Recomputes a page's output extension and URL after a generator changed its data.

@@ -27,6 +27,9 @@ public struct ConverterTable: Sendable {
         markdownExtensionList = Array(markdownExtensions)
     }
 
+    /// Whether a file extension is one the Markdown converter takes.
+    func isMarkdown(_ ext: String) -> Bool { isMarkdown(lowercased: Self.lowercased(ext)) }
+
     private func isMarkdown(lowercased ext: String) -> Bool {
         guard markdownExtensionList.count <= 16 else { return markdownExtensions.contains(ext) }
         for candidate in markdownExtensionList where candidate == ext { return true }
@@ -35,7 +38,7 @@ public struct ConverterTable: Sendable {
 
     /// The extension in lowercase: itself when it is ASCII without capitals (nearly always).
     private static func lowercased(_ ext: String) -> String {
-        ext.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) ? ext : ext.lowercased()
+        ext.utf8.allSatisfy { UTF8Text.isUnchangedByLowercasing($0) } ? ext : ext.lowercased()
     }
 
     /// The converters for a file extension, highest priority first (Jekyll's: Markdown `normal`,

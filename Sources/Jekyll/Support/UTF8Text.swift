@@ -9,6 +9,11 @@ import ValidUTF8
 /// ASCII eight bytes at a time around each multi-byte sequence, and the string is then made from
 /// the checked bytes without a second check (`String(validUTF8:)`).
 enum UTF8Text {
+    /// ASCII other than a capital letter: a string of these bytes is its own `lowercased()`.
+    @inline(__always) static func isUnchangedByLowercasing(_ b: UInt8) -> Bool {
+        b < 0x80 && !(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+    }
+
     /// `bytes` as a string when they are valid UTF-8 and hold no U+FFFD; nil otherwise. U+FFFD is
     /// refused with invalid bytes because a string repaired by the standard library cannot be told
     /// apart from a file that has it, and the callers' whole-file path sorts both out.

@@ -20,23 +20,7 @@ public struct WallClock: Sendable {
 
     /// The value of a permalink date placeholder, or nil when `name` is not one.
     public func placeholder(_ name: String) -> String? {
-        // The numeric fields of a four-digit year, which nearly every permalink uses, are printed
-        // directly (the formatter parses its format and builds its fields for each one).
-        if fields.year >= 1000 && fields.year <= 9999 {
-            switch name {
-            case "year": return String(fields.year)
-            case "month": return WallClock.twoDigits(fields.month)
-            case "day": return WallClock.twoDigits(fields.day)
-            case "i_month": return String(fields.month)
-            case "i_day": return String(fields.day)
-            case "short_year": return WallClock.twoDigits(fields.year % 100)
-            case "hour": return WallClock.twoDigits(fields.hour)
-            case "minute": return WallClock.twoDigits(fields.minute)
-            case "second": return WallClock.twoDigits(fields.second)
-            default: break
-            }
-        }
-        return WallClock.placeholderFormats[name].flatMap { DateFilter.strftime(.time(time), $0) }
+        WallClock.placeholderFormats[name].flatMap { DateFilter.strftime(.time(time), $0) }
     }
 
     /// `placeholder(name)` of a numeric field of a four-digit year (the names nearly every
@@ -60,12 +44,4 @@ public struct WallClock: Sendable {
         url.appendDigits(field.value, width: field.width)
         return true
     }
-
-    private static func twoDigits(_ n: Int) -> String {
-        // Months, days, hours, minutes and seconds come from the table (small strings, no
-        // allocation); anything else as printed.
-        (0..<100).contains(n) ? twoDigitStrings[n] : (n < 10 ? "0" + String(n) : String(n))
-    }
-
-    private static let twoDigitStrings: [String] = (0..<100).map { $0 < 10 ? "0\($0)" : "\($0)" }
 }

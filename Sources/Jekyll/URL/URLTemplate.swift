@@ -27,20 +27,10 @@ public enum URLTemplate {
     }
 
     /// The way documents fill a template: every `:name` (lowercase letters and underscores) is looked
-    /// up; a name ending in `_` may also stand for the name without it (`:month_:day`). A nil lookup
-    /// means the placeholder does not exist.
-    public static func fill(_ template: String, lookup: (String) -> String?) throws(UnknownPlaceholder) -> String {
-        try fill(template) { name, url in
-            guard let value = lookup(String(decoding: name, as: UTF8.self)) else { return false }
-            url.appendEscaped(value)
-            return true
-        }
-    }
-
-    /// `fill(_:lookup:)` with each placeholder's value written into the URL by `write`, which is
-    /// given the name's bytes and returns false, having written nothing, when there is no such
-    /// placeholder: a document's values (date fields, slugs) go in without a string made for each
-    /// name and value.
+    /// up; a name ending in `_` may also stand for the name without it (`:month_:day`). Each
+    /// placeholder's value is written into the URL by `write`, which is given the name's bytes and
+    /// returns false, having written nothing, when there is no such placeholder: a document's
+    /// values (date fields, slugs) go in without a string made for each name and value.
     public static func fill(_ template: String,
                             writing write: (_ name: UnsafeBufferPointer<UInt8>, _ url: inout Output) -> Bool)
         throws(UnknownPlaceholder) -> String {

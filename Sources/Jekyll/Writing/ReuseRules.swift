@@ -122,12 +122,15 @@ enum ReuseRules {
             variables.reserveCapacity(site.documents.count)
             generated.reserveCapacity(site.documents.count)
             for doc in site.documents {
-                // (`reusable` looks at no derived document)
-                let looked = doc.derivedFrom == nil
-                variables.append(looked ? variablesSignature(doc) : nil)
-                generated.append(looked && doc.isGenerated ? generatedSignature(doc) : nil)
+                let covered = Self.covers(doc)
+                variables.append(covered ? variablesSignature(doc) : nil)
+                generated.append(covered && doc.isGenerated ? generatedSignature(doc) : nil)
             }
         }
+
+        /// Whether a document's signatures are worked out: those of every document `reusable`
+        /// looks at, which are all but derived ones (a derived document is kept with its source).
+        static func covers(_ doc: Document) -> Bool { doc.derivedFrom == nil }
     }
 
     /// The documents that keep their previous output; `signatures`, when given, are the site's now.
@@ -137,7 +140,7 @@ enum ReuseRules {
         var changedFields = Set<String>()
         var renderedAgain = Set<String>()
         var candidates: [(id: Int, key: String, record: BuildMetadata.Record)] = []
-        for (id, doc) in site.documents.enumerated() where doc.derivedFrom == nil {
+        for (id, doc) in site.documents.enumerated() where Signatures.covers(doc) {
             let key = lists.key(id)
             guard let record = previous.records[key] else {
                 changedFields.insert(key)
@@ -220,11 +223,10 @@ enum ReuseRules {
     /// A record of what the document's render in `context` used, with stamps as they are now;
     /// `signatures`, when given, are those of `context.site` worked out before the render.
     static func record(_ id: Int, context: BuildContext, lists: inout SiteLists,
-                       stamp: (String) -> BuildMetadata.FileStamp?, signatures: Signatures? = nil) -> BuildMetadata.Record {
+                       stamp: (String) -> BuildMetadata.FileStamp?, signatures: Signatures?) -> BuildMetadata.Record {
         let site = context.site
         let doc = site.documents[id]
-        // (kept for the documents `reusable` looks at: all but derived ones)
-        let known = doc.derivedFrom == nil ? signatures : nil
+        let known = Signatures.covers(doc) ? signatures : nil
         let fields = fieldsSignature(doc)
         let none = BuildMetadata.FileStamp(seconds: 0, nanoseconds: 0, size: 0)
         var dependencies: [String: BuildMetadata.FileStamp] = [:]

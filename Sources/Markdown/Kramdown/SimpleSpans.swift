@@ -289,9 +289,13 @@ extension HTMLConverter {
             // once (`out.append` checked the room and reloaded the buffer's fields for each): the
             // texts, code and URLs are parts of the text, none twice, and the tags of an operation
             // take at most 12 bytes for each of its numbers (five, a link's seven) but a code
-            // span's opening tag, which names the default language: room is made for it on its
-            // own. Code and URLs to escape go through `out`, and room is made again after them.
-            let room = b.count &+ 12 &* (end &- i)
+            // span's opening tag, which names the default language: when it is longer than its
+            // span's share (the default opening is 51 bytes), room is made for it on its own.
+            // Code and URLs to escape go through `out`, and room is made again after them.
+            let tagRoomPerNumber = 12
+            let room = b.count &+ tagRoomPerNumber &* (end &- i)
+            let codeSpanClosing: StaticString = "</code>"
+            let longestOpeningInRoom = 5 &* tagRoomPerNumber &- codeSpanClosing.utf8CodeUnitCount
             var to = out.cursor(room: room)
             var limit = to + room
             @inline(__always) func put(_ src: UnsafePointer<UInt8>, _ n: Int) {
@@ -331,14 +335,14 @@ extension HTMLConverter {
                 case .code:
                     // most code opens with the plain tag: written here
                     if let open = plainCodeSpanOpening() {
-                        if open.count &+ room > limit - to {
+                        if open.count > longestOpeningInRoom {
                             out.advance(to: to)
                             to = out.cursor(room: open.count &+ room)
                             limit = to + (open.count &+ room)
                         }
                         put(open.baseAddress!, open.count)
                         putEscaped(from, upTo, .all)
-                        put("</code>")
+                        put(codeSpanClosing)
                     } else {
                         out.advance(to: to)
                         codespan(code: UnsafeBufferPointer(start: text + from, count: upTo &- from))
