@@ -27,23 +27,7 @@ final class AssignMemo: AssignedValueMemo {
         case known(Known)
     }
 
-    /// By the expression's identity; the expressions are held, so that an identity is not reused
-    /// by another while the memo lives (apart from the entries: a look-up copies its entry only).
-    private struct Entries {
-        var byExpression: [ObjectIdentifier: Entry] = [:]
-        var held: [FilteredExpression] = []
-
-        mutating func set(_ entry: Entry, for expression: FilteredExpression, replacing: Bool) {
-            let id = ObjectIdentifier(expression)
-            guard let current = byExpression.index(forKey: id) else {
-                byExpression[id] = entry
-                return held.append(expression)
-            }
-            if replacing { byExpression.values[current] = entry }
-        }
-    }
-
-    private let entries = Locked(Entries())
+    private let entries = Locked(IdentityTable<FilteredExpression, Entry>())
     /// Evaluations made to be remembered, for tests.
     let evaluations = Locked(0)
     /// What this memo's published values name as their owner.
@@ -60,7 +44,7 @@ final class AssignMemo: AssignedValueMemo {
         if let published { return try published ?? expression.evaluate(context) }
         let id = ObjectIdentifier(expression)
         let known: Known
-        switch entries.withLock({ $0.byExpression[id] }) {
+        switch entries.withLock({ $0[id] }) {
         case .unusable?:
             return try expression.evaluate(context)
         case .known(let k)?:

@@ -56,13 +56,7 @@ final class LoopMemo: LoopOutputMemo {
         case qualified(Loop)
     }
 
-    /// By the loop's identity; the loops are held, so that an identity is not reused by another
-    /// while the memo lives (apart from the entries: a look-up copies its entry only).
-    private struct Entries {
-        var byLoop: [ObjectIdentifier: Entry] = [:]
-        var held: [LoopIdentity] = []
-    }
-
+    private typealias Entries = IdentityTable<LoopIdentity, Entry>
     private let entries = Locked(Entries())
 
     /// Recordings kept per loop, and lists remembered as seen once.
@@ -87,10 +81,7 @@ final class LoopMemo: LoopOutputMemo {
             let entry: Entry = IncludeMemo.qualifies(usage) ? .qualified(Loop(check: ReplayCheck(usage))) : .unusable
             if case .unusable = entry { run.loop.declineMemo() }
             step = entries.withLock { entries in
-                if entries.byLoop[id] == nil {
-                    entries.byLoop[id] = entry
-                    entries.held.append(run.loop)
-                }
+                entries.set(entry, for: run.loop, replacing: false)
                 return next(&entries, id, run.loop, key, context)
             }
         }
@@ -114,7 +105,7 @@ final class LoopMemo: LoopOutputMemo {
     /// What to do with a run, under the lock.
     private func next(_ entries: inout Entries, _ id: ObjectIdentifier,
                       _ identity: LoopIdentity, _ key: RunKey, _ context: RenderContext) -> Step {
-        switch entries.byLoop[id] {
+        switch entries[id] {
         case nil: return .analyse
         case .unusable?: return .render
         case .qualified(let loop)?:
@@ -136,7 +127,7 @@ final class LoopMemo: LoopOutputMemo {
     }
 
     private func giveUp(_ entries: inout Entries, _ id: ObjectIdentifier, _ identity: LoopIdentity) {
-        entries.byLoop[id] = .unusable
+        entries.set(.unusable, for: identity, replacing: true)
         identity.declineMemo()
     }
 }
