@@ -15,8 +15,10 @@ enum URLTargets {
             ("path", value(0)), ("basename", value(1)), ("output_ext", value(2)),
         ]))
         checkInsideDestination(pageURL)
-        if let filled = try? URLTemplate.fill(template, lookup: { name in
-            names.firstIndex(of: name).flatMap(value).map { Slugify.slugify($0, mode: "pretty", cased: true) }
+        if let filled = try? URLTemplate.fill(template, writing: { name, url in
+            guard let given = names.firstIndex(of: String(decoding: name, as: UTF8.self)).flatMap(value) else { return false }
+            url.appendEscaped(Slugify.slugify(given, mode: "pretty", cased: true))
+            return true
         }) {
             checkInsideDestination(URLPath.sanitize(filled))
         }
