@@ -66,7 +66,10 @@ public enum SiteBuild {
         // them the pages it reads. Until the render begins, the other core converts the posts'
         // Markdown as soon as they are read, then the other documents' (`convertAhead`).
         let early = setup.looksForStylesheets ? setup.converters.earlyConversions : nil
-        defer { early?.stopConvertingAhead() }  // a build failing before its render too
+        defer {
+            early?.stopConvertingAhead()  // a build failing before its render too
+            early?.finishIdleJobs()  // the cache folders (see `SiteSetup`), which a failed build leaves too
+        }
         if let early {
             let table = site.converters
             reader.pageRead = early.starter(for: table)
@@ -108,8 +111,21 @@ public enum SiteBuild {
                                    sharing: tables.0, stagedOutputs: staged, slots: tables.1)
         progress?.begin("Rendering", total: snapshot.documents.count)
         early?.stopConvertingAhead()
+        // A small site renders on this thread alone: the walk's thread, idle once its conversions
+        // are done, copies the static files into the staging folder meanwhile.
+        let copyFailure = Locked<BuildError?>(nil)
+        if workers == 1, let staged, let early {
+            _ = early.whenIdle {
+                do throws(BuildError) { while try staged.copyNextStaticFile() {} } catch { copyFailure.withLock { $0 = error } }
+            }
+        }
         let rendered: (pages: [OutputFile], items: [OutputFile])
-        do { rendered = try context.renderAll(workers: workers, progress: progress) } catch {
+        do throws(BuildError) {
+            rendered = try context.renderAll(workers: workers, progress: progress)
+            early?.finishIdleJobs()
+            if let failure = copyFailure.withLock({ $0 }) { throw failure }
+        } catch {
+            early?.finishIdleJobs()
             staged?.discard()
             throw error
         }

@@ -49,9 +49,10 @@ struct SiteSetup {
          sources: SourceCache? = nil, looksForStylesheets: Bool = false, cores: Int = ProcessorCount.active,
          exitsAfterwards: Bool = false,
          earlyLaunch: (@Sendable (@escaping @Sendable () -> Void) -> Void)? = nil) throws(BuildError) {
-        // The cache folders are made after the stylesheets have started, off the compile's way,
-        // but a failure before then leaves them as Jekyll's does: `.gitignore` once the
-        // configuration is applied, `Jekyll--Cache` once the time and `limit_posts` are accepted.
+        // The cache folders are made after the stylesheets have started, off the compile's way (by
+        // the walk's thread, see below), but a failure before then leaves them as Jekyll's does:
+        // `.gitignore` once the configuration is applied, `Jekyll--Cache` once the time and
+        // `limit_posts` are accepted.
         let theme: Theme?
         let configuration: Configuration
         let clock: SiteClock
@@ -86,7 +87,9 @@ struct SiteSetup {
         }
         self.looksForStylesheets = looksForStylesheets
         if looksForStylesheets { converters.earlyConversions.startLooking(configuration: site.configuration) }
-        SiteSetup.makeCacheFolders(given)
+        // On a disk file system the folders cost a small site's build ~0.5 ms: the walk's thread
+        // makes them once it is idle (the build waits for that before it ends).
+        if !converters.earlyConversions.whenIdle({ SiteSetup.makeCacheFolders(given) }) { SiteSetup.makeCacheFolders(given) }
         site.markdown = converters.markdown
         site.sources = sources
         self.site = site

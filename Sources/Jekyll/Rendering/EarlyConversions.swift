@@ -41,6 +41,10 @@ final class EarlyConversions: Sendable {
     /// thread has listed a folder, and a thread started for that one compile cost another
     /// stack and heap arena for work the walk's thread is about to be free for.
     private let walkTakes = Locked<(open: Bool, waiting: [EarlyJob<Input, SassConversion.Result>])>((false, []))
+    /// Jobs for the walk's thread once its conversions are done (`whenIdle`), and whether it still
+    /// takes any; the group counts those handed and not yet run.
+    private let idleJobs = Locked<(open: Bool, jobs: [@Sendable () -> Void])>((false, []))
+    private let idleJobsDone = DispatchGroup()
     /// Whether documents other than the walk's pages may have been converted (`convertAhead`):
     /// only then does the render of a post or an item look for a conversion.
     private let convertsAhead = Atomic<Bool>(false)
@@ -83,6 +87,7 @@ final class EarlyConversions: Sendable {
         let converters = ConverterTable(markdownExtensions: configuration.markdownExtensions)
         looking.enter()
         walkTakes.withLock { $0.open = true }
+        idleJobs.withLock { $0.open = true }
         launch {
             defer { self.looking.leave() }
             var stylesheets: [(dir: String, name: String, syntax: ConverterKind)] = []
@@ -132,6 +137,16 @@ final class EarlyConversions: Sendable {
                 return next
             }) { compilation.runUnlessClaimed() }
             for conversion in conversions { conversion.runUnlessClaimed() }
+            while let job = self.idleJobs.withLock({ idle -> (@Sendable () -> Void)? in
+                guard !idle.jobs.isEmpty else {
+                    idle.open = false
+                    return nil
+                }
+                return idle.jobs.removeFirst()
+            }) {
+                job()
+                self.idleJobsDone.leave()
+            }
         }
     }
 
@@ -205,6 +220,34 @@ final class EarlyConversions: Sendable {
 
     /// Whether the render took the walk's conversion of the Markdown page at `path` (for tests).
     func markdownWasTaken(path: String) -> Bool { markdown?.conversionWasTaken(path: path) ?? false }
+
+    /// Hands `job` to the walk's thread, which runs it once its own conversions are done: a small
+    /// site renders on the build's thread alone, and the walk's core is idle from there to the
+    /// build's end (the seed site: ~2 of its ~7 ms). False when there is no walk, or it has ended:
+    /// the caller runs the job itself.
+    func whenIdle(_ job: @escaping @Sendable () -> Void) -> Bool {
+        idleJobs.withLock { idle in
+            guard idle.open else { return false }
+            idleJobsDone.enter()
+            idle.jobs.append(job)
+            return true
+        }
+    }
+
+    /// Runs here the jobs `whenIdle` handed to the walk's thread that it has not begun (it is
+    /// still converting), waits for the one it runs, and takes no more: the build's thread would
+    /// otherwise wait for the walk's longest job, a stylesheet's compile, to end first.
+    func finishIdleJobs() {
+        let left = idleJobs.withLock { idle in
+            defer { idle = (false, []) }
+            return idle.jobs
+        }
+        for job in left {
+            job()
+            idleJobsDone.leave()
+        }
+        idleJobsDone.wait()
+    }
 
     /// Whether a compilation was registered for the file at `path` (for tests).
     func hasStarted(path: String) -> Bool { compilations.has(path: path) }
