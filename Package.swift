@@ -104,13 +104,15 @@ let package = Package(
         // Its linker (scripts/link-static-c-libraries) takes the C libraries from their archives.
         // Huge pages for the heap of a large site's build, chosen before jemalloc starts.
         .target(name: "CHeapPolicy"),
-        // Gives the Swift runtime the program's arguments (its own way reads /proc/self/maps), and
-        // has the executable's code read back in huge page-cache folios.
-        .target(name: "CProcessStart"),
+        // Gives the Swift runtime the program's arguments (its own way reads /proc/self/maps), has
+        // the executable's code read back in huge page-cache folios, and moves new threads off their
+        // creator's core (the release link wraps `pthread_create`, see thread_placement.c).
+        .target(name: "CProcessStart",
+                cSettings: [.define("KYLL_PLACES_NEW_THREADS", .when(platforms: [.linux], configuration: .release))]),
         .executableTarget(name: "kyll", dependencies: ["KyllCLI", "CHeapPolicy", "CProcessStart"],
                           linkerSettings: [
                               .linkedLibrary("jemalloc", .when(platforms: [.linux], configuration: .release)),
-                              .unsafeFlags(["-use-ld=\(Context.packageDirectory)/scripts/link-static-c-libraries", "-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lCoreFoundation", "-Xlinker", "--end-group", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release)),
+                              .unsafeFlags(["-use-ld=\(Context.packageDirectory)/scripts/link-static-c-libraries", "-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lCoreFoundation", "-Xlinker", "--end-group", "-Xlinker", "--no-export-dynamic", "-Xlinker", "--wrap=pthread_create"], .when(platforms: [.linux], configuration: .release)),
                           ]),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
