@@ -226,6 +226,34 @@ extension EarlyMarkdownTests {
         #expect(held.withLock(\.isEmpty))
     }
 
+    /// A build that fails after its posts were read (in `_data`, read last) stops the conversion
+    /// ahead it started for them: its thread, still queued, converts nothing.
+    @Test func aBuildFailingBeforeItsRenderStopsTheConversionAhead() throws {
+        var files = Self.posts
+        for day in 10...28 { files["_posts/2021-01-\(day)-post.md"] = "---\n---\nPost *\(day)*.\n" }
+        files["_data/broken.yml"] = "a: [\n"
+        let root = NSTemporaryDirectory() + "kyll-early-failed-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
+        let logger = Logger(sink: { _, _ in })
+        let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
+        let held = Locked<[@Sendable () -> Void]>([])
+        let setup = try SiteSetup(configuration: configuration, plugins: JekyllPlugins.all, logger: logger,
+                                  looksForStylesheets: true, cores: 2,
+                                  earlyLaunch: { job in held.withLock { $0.append(job) } })
+        #expect(throws: BuildError.self) {
+            try SiteBuild.build(configuration, setup: setup, timer: PhaseTimer(), logger: logger, progress: nil)
+        }
+        #expect(held.withLock(\.count) == 2)  // the walk, and the conversion ahead of the posts
+        for job in held.withLock({ $0 }) { job() }
+        let early = setup.converters.earlyConversions
+        let source = setup.site.configuration.source
+        for name in files.keys where name.hasPrefix("_posts/") {
+            #expect(!early.hasConvertedMarkdown(path: Path.join(source, name)))
+        }
+        #expect(early.hasConvertedMarkdown(path: Path.join(source, "page.md")))  // the walk's
+    }
+
     /// A site of posts builds the same on two cores, its render taking the conversions made
     /// ahead of it (run in place here, so that they are made before the render begins), as on one.
     @Test func postsBuildTheSameConvertedAhead() throws {
