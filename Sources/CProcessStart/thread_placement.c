@@ -1,12 +1,15 @@
-// New threads moved off their creator's core when they start on it.
+// New threads started off their creator's core.
 //
 // On these 2-core machines (Linux 6.x, EEVDF) a new thread was placed on the core of the thread
-// that created it, and ran there at once while its creator, ready to run, waited for it: the
-// early walk of a small site's build held the build's own thread back 0.8-2.5 ms (traced with
-// sched_switch), while the other core sat idle. A thread that finds itself on its creator's core
-// moves to another one of its allowed cores, then allows them all again (two `sched_setaffinity`
-// calls, ~10 µs), and the creator goes on. The seed site's build, the same executable with and
-// without the move: 8.8 → 7.6 ms and 9.8 → 8.3 ms, medians of 80 interleaved runs each.
+// that created it: either it ran there at once while its creator, ready to run, waited for it, or
+// it waited behind its creator until the idle balancer moved it (~0.8 ms), while the other core
+// sat idle. The early walk of a small site's build held the build's own thread back 0.8-2.5 ms
+// (traced with sched_switch), or started late. kyll's own threads are created with an affinity
+// that leaves their creator's core out and allow every core again once they run; a library's
+// thread, whose attributes cannot be copied, moves itself when it finds it started on its
+// creator's core. The seed site's build, the same executable with and without that placement
+// (through a preload): 8.8 → 7.6 ms and 9.8 → 8.3 ms; the self-move alone, then the creation
+// elsewhere: 8.35 → 7.36 ms (medians of 80 interleaved runs).
 //
 // The release link passes `--wrap=pthread_create` (Package.swift), which sends every creation in
 // the executable here, libdispatch's pool threads included; `KYLL_PLACES_NEW_THREADS` is defined
@@ -29,19 +32,26 @@ struct placed_start {
     void *(*start)(void *);
     void *argument;
     int creator_core;
+    // Created on the other cores only (`pthread_attr_setaffinity_np`): all of `allowed` again once started.
+    int created_elsewhere;
+    cpu_set_t allowed;
 };
 
 static void *start_placed(void *raw) {
     struct placed_start placed = *(struct placed_start *)raw;
     free(raw);
-    cpu_set_t allowed;
-    if (placed.creator_core >= 0 && sched_getcpu() == placed.creator_core &&
-        sched_getaffinity(0, sizeof allowed, &allowed) == 0 && CPU_ISSET(placed.creator_core, &allowed) &&
-        CPU_COUNT(&allowed) > 1) {
-        cpu_set_t elsewhere = allowed;
-        CPU_CLR(placed.creator_core, &elsewhere);
-        // The first call moves this thread now; the second lets the scheduler move it again later.
-        if (sched_setaffinity(0, sizeof elsewhere, &elsewhere) == 0) sched_setaffinity(0, sizeof allowed, &allowed);
+    if (placed.created_elsewhere) {
+        sched_setaffinity(0, sizeof placed.allowed, &placed.allowed);
+    } else {
+        cpu_set_t allowed;
+        if (placed.creator_core >= 0 && sched_getcpu() == placed.creator_core &&
+            sched_getaffinity(0, sizeof allowed, &allowed) == 0 && CPU_ISSET(placed.creator_core, &allowed) &&
+            CPU_COUNT(&allowed) > 1) {
+            cpu_set_t elsewhere = allowed;
+            CPU_CLR(placed.creator_core, &elsewhere);
+            // The first call moves this thread now; the second lets the scheduler move it again later.
+            if (sched_setaffinity(0, sizeof elsewhere, &elsewhere) == 0) sched_setaffinity(0, sizeof allowed, &allowed);
+        }
     }
     return placed.start(placed.argument);
 }
@@ -52,7 +62,27 @@ int __wrap_pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(
     placed->start = start;
     placed->argument = argument;
     placed->creator_core = sched_getcpu();
-    int status = __real_pthread_create(thread, attr, start_placed, placed);
+    placed->created_elsewhere = 0;
+    int status;
+    // kyll's own threads (no attributes): created on the other cores outright. Queued behind their
+    // creator on its core, they waited up to ~0.8 ms for the idle balancer without ever running the
+    // move below. Attributes of a library's (libdispatch's pool) cannot be copied, so those threads
+    // move themselves when they find they started on their creator's core.
+    if (attr == NULL && placed->creator_core >= 0 &&
+        sched_getaffinity(0, sizeof placed->allowed, &placed->allowed) == 0 &&
+        CPU_ISSET(placed->creator_core, &placed->allowed) && CPU_COUNT(&placed->allowed) > 1) {
+        cpu_set_t elsewhere = placed->allowed;
+        CPU_CLR(placed->creator_core, &elsewhere);
+        pthread_attr_t own;
+        if (pthread_attr_init(&own) == 0) {
+            if (pthread_attr_setaffinity_np(&own, sizeof elsewhere, &elsewhere) == 0) placed->created_elsewhere = 1;
+            status = __real_pthread_create(thread, placed->created_elsewhere ? &own : NULL, start_placed, placed);
+            pthread_attr_destroy(&own);
+            if (status != 0) free(placed);
+            return status;
+        }
+    }
+    status = __real_pthread_create(thread, attr, start_placed, placed);
     if (status != 0) free(placed);
     return status;
 }
