@@ -129,12 +129,12 @@ extension BlockParser {
         defer { tree = savedTree }
         while pos < src.count {
             guard let start = nextRawStart(pos) else {
-                addText(string(pos, src.count), to: el, kind: .text)
+                addRawText(pos..<src.count, to: el)
                 pos = src.count
                 warn("Found no end tag for '\(el.value)'", .onLine, " - auto-closing it", line: el.line)
                 return
             }
-            addText(string(pos, start), to: el, kind: .text)
+            addRawText(pos..<start, to: el)
             pos = start
             if let e = HTMLScanner.comment(src, pos) {
                 let c = Element(.xmlComment, string(pos, e))
@@ -163,6 +163,18 @@ extension BlockParser {
                 addText(string(pos, pos + l), to: el, kind: .text)
                 pos += l
             }
+        }
+    }
+
+    /// `addText` of the text `src[r]` in raw HTML, which a new text element keeps as that range
+    /// (the converter escapes it from the bytes): most are the line breaks and indents between tags.
+    private func addRawText(_ r: Range<Int>, to el: Element) {
+        if let last = el.children.last, last.kind == .text {
+            last.value += string(r.lowerBound, r.upperBound)
+        } else if !r.isEmpty {
+            let text = Element.text(src, r)
+            text.line = blockStartLine
+            el.children.append(text)
         }
     }
 
