@@ -13,13 +13,15 @@ extension BlockParser {
         }
         let lead = Scan.leadingSpaces(src, pos)
         guard lead <= 3 else { return false }
-        if let tag = HTMLScanner.tag(src, pos + lead), !HTMLScanner.spanElements.contains(tag.name.lowercased()) {
+        if let tag = HTMLScanner.tag(src, pos + lead),
+           !(HTMLScanner.knownName(src, tag.nameRange, foldCase: true)?.classes.contains(.span) ?? false) {
             pos = tag.end
             handleStartTag(tag, at: pos + lead)
             return true
         }
-        if let (end, name) = HTMLScanner.closeTag(src, pos + lead), !HTMLScanner.spanElements.contains(name.lowercased()) {
-            guard tree.kind == .htmlElement, tree.value == name.lowercased() else { return false }
+        if let (end, name) = HTMLScanner.closeTagRange(src, pos + lead),
+           !(HTMLScanner.knownName(src, name, foldCase: true)?.classes.contains(.span) ?? false) {
+            guard tree.kind == .htmlElement, HTMLScanner.name(src, name, is: tree.value, foldCase: true) else { return false }
             pos = end
             stopFound = true
             return true
@@ -37,17 +39,16 @@ extension BlockParser {
     /// `handle_html_start_tag` followed by kramdown's handling of the element's body.
     /// `start` is where the tag's `<` is.
     func handleStartTag(_ tag: HTMLScanner.Tag, at start: Int) {
-        let name = HTMLScanner.normalizedName(tag.name)
-        let isHTML = HTMLScanner.known.contains(name)
+        let (name, classes) = HTMLScanner.normalizedName(src, tag.nameRange)
         let line = lineNumber(at: start)
-        let attrs = HTMLScanner.attributes(src.string(tag.attributes), lowercase: isHTML) { duplicate in
+        let attrs = HTMLScanner.attributes(src, tag.attributes, lowercase: !classes.isEmpty) { duplicate in
             self.warn("Duplicate HTML attribute '\(duplicate)'", .onLine, " - overwriting previous one", line: line)
         }
         let el = Element(.htmlElement, name, attrs: attrs)
         el.block = true
         el.line = line
         append(el)
-        var closed = tag.selfClosed || HTMLScanner.withoutBody.contains(name)
+        var closed = tag.selfClosed || classes.contains(.withoutBody)
         var handleBody = true
         if name == "script" || name == "style" {
             rawTextElement(el, name: name)
@@ -59,12 +60,12 @@ extension BlockParser {
             blockIAL = nil
         }
         let parentIsRaw = tree.kind == .htmlElement && tree.contentModel == .raw
-        var model: Element.ContentModel = !parentIsRaw && options.parseBlockHTML ? HTMLScanner.contentModel(name) : .raw
+        var model: Element.ContentModel = !parentIsRaw && options.parseBlockHTML ? HTMLScanner.contentModel(classes) : .raw
         if let md = el.attrs["markdown"] {
             el.attrs["markdown"] = nil
             switch md {
             case "0": model = .raw
-            case "1": model = HTMLScanner.contentModel(name)
+            case "1": model = HTMLScanner.contentModel(classes)
             case "span": model = .span
             case "block": model = .block
             default: break
@@ -89,7 +90,7 @@ extension BlockParser {
                 warn("Found no end tag for '\(name)'", .parenthesized, " - auto-closing it", line: el.line)
             }
         case .raw:
-            parseRawHTML(el)
+            parseRawHTML(el, isHTML: !classes.isEmpty)
         }
         if !parentIsRaw { scanTrailingWhitespace() }
     }
@@ -111,7 +112,8 @@ extension BlockParser {
         let lower = name.lowercased()
         var i = p
         while i + 1 < src.count {
-            if src[i] == Byte.lt, src[i + 1] == Byte.slash, let (e, n) = HTMLScanner.closeTag(src, i), n.lowercased() == lower {
+            if src[i] == Byte.lt, src[i + 1] == Byte.slash, let (e, n) = HTMLScanner.closeTagRange(src, i),
+               HTMLScanner.name(src, n, is: lower, foldCase: true) {
                 return (i, e)
             }
             i += 1
@@ -120,19 +122,19 @@ extension BlockParser {
     }
 
     /// `parse_raw_html`: text, comments, processing instructions and nested elements up to the
-    /// element's close tag.
-    func parseRawHTML(_ el: Element) {
+    /// element's close tag (matched in any case when `isHTML`, the element being a known one).
+    func parseRawHTML(_ el: Element, isHTML: Bool) {
         let savedTree = tree
         tree = el
         defer { tree = savedTree }
         while pos < src.count {
             guard let start = nextRawStart(pos) else {
-                addText(string(pos, src.count), to: el, kind: .text)
+                addRawText(pos..<src.count, to: el)
                 pos = src.count
                 warn("Found no end tag for '\(el.value)'", .onLine, " - auto-closing it", line: el.line)
                 return
             }
-            addText(string(pos, start), to: el, kind: .text)
+            addRawText(pos..<start, to: el)
             pos = start
             if let e = HTMLScanner.comment(src, pos) {
                 let c = Element(.xmlComment, string(pos, e))
@@ -147,14 +149,14 @@ extension BlockParser {
             } else if let tag = HTMLScanner.tag(src, pos) {
                 pos = tag.end
                 handleStartTag(tag, at: start)
-            } else if let (e, n) = HTMLScanner.closeTag(src, pos) {
-                let name = HTMLScanner.known.contains(el.value) ? n.lowercased() : n
-                if name == el.value {
+            } else if let (e, n) = HTMLScanner.closeTagRange(src, pos) {
+                if HTMLScanner.name(src, n, is: el.value, foldCase: isHTML) {
                     pos = e
                     return
                 }
                 addText(string(pos, e), to: el, kind: .text)
-                warn("Found invalidly used HTML closing tag for '\(n)'", .onLine, " - ignoring it", at: pos)
+                warn("Found invalidly used HTML closing tag for '\(string(n.lowerBound, n.upperBound))'", .onLine,
+                     " - ignoring it", at: pos)
                 pos = e
             } else {
                 let l = src.scalar(at: pos)?.1 ?? 1
@@ -164,15 +166,27 @@ extension BlockParser {
         }
     }
 
+    /// `addText` of the text `src[r]` in raw HTML, which a new text element keeps as that range
+    /// (the converter escapes it from the bytes): most are the line breaks and indents between tags.
+    private func addRawText(_ r: Range<Int>, to el: Element) {
+        if let last = el.children.last, last.kind == .text {
+            last.value += string(r.lowerBound, r.upperBound)
+        } else if !r.isEmpty {
+            let text = Element.text(src, r)
+            text.line = blockStartLine
+            el.children.append(text)
+        }
+    }
+
     /// HTML_RAW_START: the next `<` that starts a name, `/`, `!--` or `?`.
     private func nextRawStart(_ from: Int) -> Int? {
         var i = from
-        while i < src.count {
-            if src[i] == Byte.lt, let n = src.at(i + 1),
-               n == Byte.slash || n == Byte.question || src.hasPrefix("!--", at: i + 1) || HTMLScanner.nameEnd(src, i + 1) != nil {
-                return i
+        while let lt = HTMLScanner.nextLessThan(src, from: i) {
+            if let n = src.at(lt + 1),
+               n == Byte.slash || n == Byte.question || src.hasPrefix("!--", at: lt + 1) || HTMLScanner.nameEnd(src, lt + 1) != nil {
+                return lt
             }
-            i += 1
+            i = lt + 1
         }
         return nil
     }

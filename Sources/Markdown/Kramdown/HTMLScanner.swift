@@ -1,9 +1,11 @@
+import Foundation
+
 /// Recognisers for the pieces of HTML kramdown knows: start tags with well-formed attributes,
 /// close tags, comments and processing instructions, plus its element classification tables.
 enum HTMLScanner {
     struct Tag {
         var end: Int
-        var name: String
+        var nameRange: Range<Int>
         var attributes: Range<Int>
         var selfClosed: Bool
     }
@@ -12,38 +14,31 @@ enum HTMLScanner {
         "a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em", "i", "img",
         "input", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp",
         "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var"]
-    static let spanElements = Set(spanElementList)
-    static let blockElements: Set<String> = [
-        "address", "article", "aside", "applet", "body", "blockquote", "caption", "col", "colgroup", "dd", "div",
-        "dl", "dt", "fieldset", "figcaption", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-        "hgroup", "hr", "html", "head", "iframe", "legend", "menu", "li", "main", "map", "nav", "ol", "optgroup",
-        "p", "pre", "section", "summary", "table", "tbody", "td", "th", "thead", "tfoot", "tr", "ul"]
-    static let withoutBody: Set<String> = [
-        "area", "base", "br", "col", "command", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
-        "source", "track", "wbr"]
-    static let blockContent: Set<String> = [
-        "address", "applet", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl", "fieldset",
-        "figure", "figcaption", "footer", "form", "header", "hgroup", "iframe", "li", "main", "map", "menu", "nav",
-        "noscript", "object", "section", "summary", "td"]
-    static let spanContent: Set<String> = [
-        "a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "caption", "del", "dfn", "dt", "em", "h1",
-        "h2", "h3", "h4", "h5", "h6", "i", "ins", "label", "legend", "optgroup", "p", "q", "rb", "rbc", "rp", "rt",
-        "rtc", "ruby", "select", "small", "span", "strong", "sub", "sup", "th", "tt"]
-    static let rawContent: Set<String> = ["script", "style", "math", "option", "textarea", "pre", "code", "kbd", "samp", "var"]
-    static let known: Set<String> = spanElements.union(blockElements).union(withoutBody).union(blockContent)
-        .union(spanContent).union(rawContent)
+    static let spanElements = NameSet(classes: .span)
+    static let blockElements = NameSet(classes: .block)
+    static let withoutBody = NameSet(classes: .withoutBody)
+    static let known = NameSet(classes: [.span, .block, .withoutBody, .blockContent, .spanContent, .rawContent])
 
     typealias ContentModel = Element.ContentModel
     static func contentModel(_ name: String) -> ContentModel {
-        if blockContent.contains(name) { return .block }
-        if spanContent.contains(name) { return .span }
+        contentModel(knownName(name, foldCase: false)?.classes ?? [])
+    }
+    static func contentModel(_ classes: NameClasses) -> ContentModel {
+        if classes.contains(.blockContent) { return .block }
+        if classes.contains(.spanContent) { return .span }
         return .raw
     }
 
     /// Lower-cases a tag name when it names a known HTML element.
     static func normalizedName(_ name: String) -> String {
-        let lower = name.lowercased()
-        return known.contains(lower) ? lower : name
+        knownName(name, foldCase: true)?.name ?? name
+    }
+
+    /// The tag name `b[r]`, lower-cased when it names a known HTML element, with that element's
+    /// classes (none for an unknown name).
+    static func normalizedName(_ b: Bytes, _ r: Range<Int>) -> (name: String, classes: NameClasses) {
+        if let known = knownName(b, r, foldCase: true) { return (known.name, known.classes) }
+        return (b.string(r), [])
     }
 
     private static func isNameStart(_ b: Bytes, _ i: Int) -> Int? {
@@ -116,16 +111,31 @@ enum HTMLScanner {
         var m = k
         if b.at(m) == Byte.slash { closed = true; m += 1 }
         guard b.at(m) == Byte.gt else { return nil }
-        return Tag(end: m + 1, name: b.string(i + 1..<nameEnd),
+        return Tag(end: m + 1, nameRange: i + 1..<nameEnd,
                    attributes: skipSpace(b, nameEnd)..<max(skipSpace(b, nameEnd), attrEnd), selfClosed: closed)
     }
 
     /// HTML_TAG_CLOSE_RE at `i`: `</name\s*>`; returns (end, name).
     static func closeTag(_ b: Bytes, _ i: Int) -> (Int, String)? {
+        guard let (end, name) = closeTagRange(b, i) else { return nil }
+        return (end, b.string(name))
+    }
+
+    /// `closeTag` with the name's range in `b`.
+    static func closeTagRange(_ b: Bytes, _ i: Int) -> (end: Int, name: Range<Int>)? {
         guard b.hasPrefix("</", at: i), let e = nameEnd(b, i + 2) else { return nil }
         let k = skipSpace(b, e)
         guard b.at(k) == Byte.gt else { return nil }
-        return (k + 1, b.string(i + 2..<e))
+        return (k + 1, i + 2..<e)
+    }
+
+    /// The first `<` at or after `i`.
+    static func nextLessThan(_ b: Bytes, from i: Int) -> Int? {
+        guard i < b.count else { return nil }
+        return b.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress, let hit = memchr(base + i, Int32(Byte.lt), buf.count - i) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// `<!--…-->` at `i`; returns its end.
@@ -155,32 +165,50 @@ enum HTMLScanner {
     /// `duplicate` for kramdown's warning.
     static func attributes(_ s: String, lowercase: Bool, duplicate: ((String) -> Void)? = nil) -> Attributes {
         let b = s.bytes
+        return attributes(b, 0..<b.count, lowercase: lowercase) { duplicate?($0) }
+    }
+
+    /// `attributes` of the text `b[r]`, read where it is.
+    static func attributes(_ b: Bytes, _ r: Range<Int>, lowercase: Bool, duplicate: (String) -> Void) -> Attributes {
         var attrs = Attributes()
-        var i = 0
-        while i < b.count {
+        var i = r.lowerBound
+        while i < r.upperBound {
             let k = skipSpace(b, i)
+            guard k < r.upperBound else { break }
+            // a tag's attributes are whole attributes: no name or value runs past their end
             guard let n = nameEnd(b, k) else { i = k + 1; continue }
-            var name = b.string(k..<n)
-            if lowercase { name = name.lowercased() }
+            let name = lowercase ? lowercased(b, k..<n) : b.string(k..<n)
             var value = ""
             var end = n
             let j = skipSpace(b, n)
-            if b.at(j) == Byte.equals {
+            if j < r.upperBound, b[j] == Byte.equals {
                 let v = skipSpace(b, j + 1)
-                if let q = b.at(v), q == Byte.quote || q == Byte.apos {
+                if v < r.upperBound, b[v] == Byte.quote || b[v] == Byte.apos {
                     var m = v + 1
-                    while m < b.count, b[m] != q { m += 1 }
-                    if m < b.count { value = b.string(v + 1..<m); end = m + 1 }
+                    while m < r.upperBound, b[m] != b[v] { m += 1 }
+                    if m < r.upperBound { value = b.string(v + 1..<m); end = m + 1 }
                 } else {
                     var m = v
-                    while let (s, l) = b.scalar(at: m), s.isWordClass { m += l }
+                    while m < r.upperBound, let (s, l) = b.scalar(at: m), m + l <= r.upperBound, s.isWordClass { m += l }
                     if m > v { value = b.string(v..<m); end = m }
                 }
             }
-            if let duplicate, attrs[name] != nil { duplicate(name) }
+            if attrs[name] != nil { duplicate(name) }
             attrs[name] = value
             i = end
         }
         return attrs
+    }
+
+    /// `String.lowercased()` of `b[r]`, without the intermediate string for ASCII.
+    private static func lowercased(_ b: Bytes, _ r: Range<Int>) -> String {
+        b.withUnsafeBufferPointer { all in
+            let s = UnsafeBufferPointer(rebasing: all[r])
+            guard !s.contains(where: { $0 >= 0x80 }) else { return String(decoding: s, as: UTF8.self).lowercased() }
+            return String(unsafeUninitializedCapacity: s.count) { out in
+                for (i, c) in s.enumerated() { out[i] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                return s.count
+            }
+        }
     }
 }

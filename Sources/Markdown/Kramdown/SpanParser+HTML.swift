@@ -20,8 +20,8 @@ extension SpanParser {
             return
         }
         pos = tag.end
-        let name = HTMLScanner.normalizedName(tag.name)
-        let isHTML = HTMLScanner.known.contains(name)
+        let (name, classes) = HTMLScanner.normalizedName(src, tag.nameRange)
+        let isHTML = !classes.isEmpty
         if HTMLScanner.blockElements.contains(name) {
             warn("Found block HTML tag '\(name)' in span-level text", at: start)
             addText(start, tag.end)
