@@ -112,7 +112,8 @@ public enum SiteBuild {
         progress?.begin("Rendering", total: snapshot.documents.count)
         early?.stopConvertingAhead()
         // A small site renders on this thread alone: the walk's thread, idle once its conversions
-        // are done, copies the static files into the staging folder meanwhile.
+        // are done, copies the static files into the staging folder meanwhile. Not taken (no walk,
+        // or it has ended): the render copies them, as it takes the next file from the same cursor.
         let copyFailure = Locked<BuildError?>(nil)
         if workers == 1, let staged, let early {
             _ = early.whenIdle {

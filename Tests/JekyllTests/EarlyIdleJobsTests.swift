@@ -53,30 +53,63 @@ import JekyllPlugins
     }
 
     @Test(arguments: [1, 2])
-    func withoutAWalkNoJobIsTaken(cores: Int) throws {
-        let (early, _, root) = try Self.earlyConversions(cores: cores, launch: { $0() })
+    func withoutARunningWalkNoJobIsTaken(cores: Int) throws {
+        let (early, configuration, root) = try Self.earlyConversions(cores: cores, launch: { $0() })
         defer { try? FileManager.default.removeItem(atPath: root) }
         #expect(!early.whenIdle {})  // not started
+        early.startLooking(configuration: configuration)
+        // On one core there is no walk; on two it ran in place here and has ended.
+        #expect(!early.whenIdle {})
         early.finishIdleJobs()
     }
 
-    /// A small site's build on two cores (its walk on a thread of its own): the walk's thread may
-    /// make the cache folders and copy the static files; either way the build ends with all of
-    /// them there, and a failed build leaves the cache folders and no destination.
-    @Test func aSmallSiteOnTwoCoresEndsWithItsFilesAndCacheFolders() throws {
+    /// A small site's build on two cores whose walk runs while the build's thread renders (held,
+    /// then run from the log of the page's render): the walk's thread makes the cache folders and
+    /// copies every static file into the staging folder, and the build writes them all.
+    @Test func theWalkCopiesTheStaticFilesWhileThePagesRender() throws {
         var files = [
             "_config.yml": "title: Small\n",
-            "index.md": "---\n---\n# Home\n",
+            "index.md": "---\nlayout: missing\n---\n# Home\n",
             "assets/main.scss": "---\n---\n$c: red;\na { color: $c; }\n",
         ]
         for i in 0..<20 { files["files/f\(i).txt"] = "file \(i)\n" }
-        let built = try EarlyMarkdownTests.build(files, cores: 2)
-        #expect(built.outputs["assets/main.css"]?.contains("color: red") == true)
-        for i in 0..<20 { #expect(built.outputs["files/f\(i).txt"] == "file \(i)\n") }
+        let root = NSTemporaryDirectory() + "kyll-idle-copies-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
+        let held = HeldLaunches()
+        let staging = Path.join(root, "site/._site.kyll-staging")
+        let stagedDuringRender = Locked<[String]?>(nil)
+        // The missing layout's warning is logged while `index.md` renders, on the build's thread.
+        let logger = Logger(sink: { _, message in
+            guard message.contains("does not exist"), stagedDuringRender.withLock({ $0 == nil }) else { return }
+            held.runAll()
+            stagedDuringRender.withLock { $0 = FileSystem.walkFiles(staging) }
+        })
+        let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)
+        let setup = try SiteSetup(configuration: configuration, plugins: JekyllPlugins.all, logger: logger,
+                                  looksForStylesheets: true, cores: 2, earlyLaunch: held.launch)
+        _ = try SiteBuild.build(configuration, setup: setup, timer: PhaseTimer(), logger: logger, progress: nil)
+        let staged = Set(try #require(stagedDuringRender.withLock { $0 }))
+        for i in 0..<20 { #expect(staged.contains("files/f\(i).txt")) }
+        let out = Path.join(root, "site/_site")
+        for i in 0..<20 {
+            #expect(String(decoding: try FileSystem.read(Path.join(out, "files/f\(i).txt")), as: UTF8.self) == "file \(i)\n")
+        }
+        #expect(String(decoding: try FileSystem.read(Path.join(out, "assets/main.css")), as: UTF8.self).contains("color: red"))
+        #expect(FileSystem.isFile(Path.join(root, "site/.jekyll-cache/.gitignore")))
+        #expect(FileSystem.isDirectory(Path.join(root, "site/.jekyll-cache/Jekyll/Cache/Jekyll--Cache")))
+    }
 
+    /// A build that fails leaves the cache folders, made by the walk's thread or at the finish,
+    /// and no destination.
+    @Test func aFailedSmallSiteBuildLeavesTheCacheFolders() throws {
         let root = NSTemporaryDirectory() + "kyll-idle-fail-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
-        files["broken.md"] = "---\n---\n{% if %}\n"
+        let files = [
+            "_config.yml": "title: Small\n",
+            "assets/main.scss": "---\n---\na { color: red; }\n",
+            "broken.md": "---\n---\n{% if %}\n",
+        ]
         for (path, text) in files { try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), text) }
         let logger = Logger(sink: { _, _ in })
         let configuration = try SiteRebuilderTests.Fixture.configuration(root, logger: logger)

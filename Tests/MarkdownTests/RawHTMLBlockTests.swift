@@ -119,6 +119,7 @@ import Testing
         #expect(HTMLScanner.knownName("DiV", foldCase: false) == nil)
         #expect(HTMLScanner.knownName("blockQuote", foldCase: true)?.classes == [.block, .blockContent])
         #expect(HTMLScanner.knownName("figcaptioN", foldCase: false) == nil)
+        #expect(HTMLScanner.knownName("FIGCAPTION", foldCase: true)?.name == "figcaption")  // folded past the eighth byte
         // a prefix of a known name, or a known name and more, is not known
         for unknown in ["blockquotes", "blockquot", "optgroups", "optgrou", "di", "divs", "h7", ""] {
             #expect(HTMLScanner.knownName(unknown, foldCase: true) == nil, "\(unknown)")

@@ -17,7 +17,6 @@ enum HTMLScanner {
     static let spanElements = NameSet(classes: .span)
     static let blockElements = NameSet(classes: .block)
     static let withoutBody = NameSet(classes: .withoutBody)
-    static let known = NameSet(classes: [.span, .block, .withoutBody, .blockContent, .spanContent, .rawContent])
 
     typealias ContentModel = Element.ContentModel
     static func contentModel(_ name: String) -> ContentModel {
@@ -27,11 +26,6 @@ enum HTMLScanner {
         if classes.contains(.blockContent) { return .block }
         if classes.contains(.spanContent) { return .span }
         return .raw
-    }
-
-    /// Lower-cases a tag name when it names a known HTML element.
-    static func normalizedName(_ name: String) -> String {
-        knownName(name, foldCase: true)?.name ?? name
     }
 
     /// The tag name `b[r]`, lower-cased when it names a known HTML element, with that element's
