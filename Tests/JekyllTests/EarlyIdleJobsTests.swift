@@ -23,11 +23,17 @@ import JekyllPlugins
         return (EarlyConversions(conversion: setup.converters.sass, cores: cores, launch: launch), setup.site.configuration, root)
     }
 
-    @Test func theWalkRunsAJobHandedBeforeItsEnd() throws {
+    /// Early conversions on two cores whose walk has started and is held back.
+    static func startedWithHeldWalk() throws -> (EarlyConversions, HeldLaunches, String) {
         let held = HeldLaunches()
-        let (early, configuration, root) = try Self.earlyConversions(cores: 2, launch: held.launch)
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (early, configuration, root) = try earlyConversions(cores: 2, launch: held.launch)
         early.startLooking(configuration: configuration)
+        return (early, held, root)
+    }
+
+    @Test func theWalkRunsAJobHandedBeforeItsEnd() throws {
+        let (early, held, root) = try Self.startedWithHeldWalk()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let runs = Locked(0)
         #expect(early.whenIdle { runs.withLock { $0 += 1 } })
         held.runAll()  // the walk: its conversions, then the job
@@ -39,10 +45,8 @@ import JekyllPlugins
     }
 
     @Test func aJobTheWalkHasNotBegunRunsAtTheFinish() throws {
-        let held = HeldLaunches()
-        let (early, configuration, root) = try Self.earlyConversions(cores: 2, launch: held.launch)
+        let (early, held, root) = try Self.startedWithHeldWalk()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        early.startLooking(configuration: configuration)
         let runs = Locked(0)
         #expect(early.whenIdle { runs.withLock { $0 += 1 } })
         early.finishIdleJobs()  // the walk is still busy (held): run here

@@ -110,13 +110,12 @@ extension BlockParser {
     /// The first `</name\s*>` (any case) from `p`: (start, end).
     func findClose(_ name: String, from p: Int) -> (Int, Int)? {
         let lower = name.lowercased()
-        var i = p
-        while i + 1 < src.count {
-            if src[i] == Byte.lt, src[i + 1] == Byte.slash, let (e, n) = HTMLScanner.closeTagRange(src, i),
-               HTMLScanner.name(src, n, is: lower, foldCase: true) {
+        var from = p
+        while let i = HTMLScanner.nextLessThan(src, from: from) {
+            if let (e, n) = HTMLScanner.closeTagRange(src, i), HTMLScanner.name(src, n, is: lower, foldCase: true) {
                 return (i, e)
             }
-            i += 1
+            from = i + 1
         }
         return nil
     }

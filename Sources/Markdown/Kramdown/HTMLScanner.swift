@@ -15,7 +15,6 @@ enum HTMLScanner {
         "input", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp",
         "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var"]
     static let spanElements = NameSet(classes: .span)
-    static let blockElements = NameSet(classes: .block)
     static let withoutBody = NameSet(classes: .withoutBody)
 
     typealias ContentModel = Element.ContentModel

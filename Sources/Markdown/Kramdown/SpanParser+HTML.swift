@@ -22,25 +22,26 @@ extension SpanParser {
         pos = tag.end
         let (name, classes) = HTMLScanner.normalizedName(src, tag.nameRange)
         let isHTML = !classes.isEmpty
-        if HTMLScanner.blockElements.contains(name) {
+        if classes.contains(.block) {
             warn("Found block HTML tag '\(name)' in span-level text", at: start)
             addText(start, tag.end)
             return
         }
-        var attrs = HTMLScanner.attributes(src.string(tag.attributes), lowercase: isHTML) { duplicate in
+        var attrs = HTMLScanner.attributes(src, tag.attributes, lowercase: isHTML) { duplicate in
             self.warn("Duplicate HTML attribute '\(duplicate)'", .onLine, " - overwriting previous one", at: start)
         }
         for (k, v) in attrs.pairs where !v.isEmpty && v.contains("\n") {
             attrs[k] = Self.collapseNewlines(v)
         }
-        var parse = (HTMLScanner.contentModel(name) == .raw || (tree.kind == .htmlElement && tree.contentModel == .raw))
+        let contentModel = HTMLScanner.contentModel(classes)
+        var parse = (contentModel == .raw || (tree.kind == .htmlElement && tree.contentModel == .raw))
             ? false : context.options.parseSpanHTML
         if let md = attrs["markdown"] {
             attrs["markdown"] = nil
             switch md {
             case "block": warn("Cannot use block-level parsing in span-level HTML tag", .parenthesized, " - using default mode", at: start)
             case "span": parse = true
-            case "1": parse = HTMLScanner.contentModel(name) != .raw
+            case "1": parse = contentModel != .raw
             case "0": parse = false
             default: break
             }
@@ -49,12 +50,10 @@ extension SpanParser {
         el.contentModel = parse ? .span : .raw
         el.isClosed = tag.selfClosed
         tree.children.append(el)
-        guard !tag.selfClosed && !HTMLScanner.withoutBody.contains(name) else { return }
-        let closeName = Array(name.utf8)
+        guard !tag.selfClosed && !classes.contains(.withoutBody) else { return }
         let stop: StopTest = { p, i in
-            guard p.src.hasPrefix("</", at: i), let (_, n) = HTMLScanner.closeTag(p.src, i) else { return false }
-            let nb = Array(n.utf8)
-            return isHTML ? n.lowercased() == name : nb == closeName
+            guard let (_, n) = HTMLScanner.closeTagRange(p.src, i) else { return false }
+            return HTMLScanner.name(p.src, n, is: name, foldCase: isHTML)
         }
         if parseSpans(el, stop: stop, parsers: parse ? context.parsers : [.spanHTML]) {
             if let (end, _) = HTMLScanner.closeTag(src, pos) { pos = end }
