@@ -284,6 +284,23 @@ import Testing
         #expect(Document.hasLiquidConstruct(text) == has)
     }
 
+    /// `rendersLiquid` is worked out when the content is set, however it is set: made with it,
+    /// replaced, changed in place, and in a copy changed apart from the document it came from.
+    @Test func rendersLiquidFollowsTheContent() {
+        var doc = Document(kind: .page, path: "/s/a.md", relativePath: "a.md", name: "a.md", content: "plain")
+        #expect(!doc.rendersLiquid)
+        doc.content = "now {{ page.title }}"
+        #expect(doc.rendersLiquid)
+        let before = doc
+        doc.content.removeAll()
+        #expect(!doc.rendersLiquid)
+        #expect(before.rendersLiquid)
+        doc.content.append("{% if x %}{% endif %}")
+        #expect(doc.rendersLiquid)
+        doc.data["render_with_liquid"] = .bool(false)
+        #expect(!doc.rendersLiquid)
+    }
+
     @Test(arguments: [("same bytes", "same bytes", true), ("", "", true), ("abc", "abd", false), ("ab", "abc", false)])
     func bytesEqual(a: String, b: String, equal: Bool) {
         var a = a, b = b

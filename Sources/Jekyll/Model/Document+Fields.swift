@@ -22,6 +22,10 @@ extension Document {
         @exclusivity(unchecked) var data: OrderedHash
         @exclusivity(unchecked) var defaults: OrderedHash
         @exclusivity(unchecked) var content: String
+        /// Whether `content` has `{{` or `{%`, found when it is set: the reader has just read its
+        /// bytes then, and the early conversion, the render and the previous document's render
+        /// (`layoutInputMayBeRead`) each scanned a post's whole text for it again.
+        @exclusivity(unchecked) var contentHasLiquid: Bool
         @exclusivity(unchecked) var contentLine: Int
         @exclusivity(unchecked) var url = ""
         @exclusivity(unchecked) var outputExtension: String
@@ -47,6 +51,7 @@ extension Document {
             self.data = data
             self.defaults = defaults
             self.content = content
+            contentHasLiquid = Document.hasLiquidConstruct(content)
             self.contentLine = contentLine
             self.outputExtension = extname
             self.isGenerated = isGenerated
@@ -63,6 +68,7 @@ extension Document {
             data = other.data
             defaults = other.defaults
             content = other.content
+            contentHasLiquid = other.contentHasLiquid
             contentLine = other.contentLine
             url = other.url
             outputExtension = other.outputExtension

@@ -70,8 +70,16 @@ public struct Document: Sendable {
     /// The body after the front matter.
     public var content: String {
         get { fields.content }
-        set { uniqueFields().content = newValue }
-        _modify { yield &uniqueFields().content }
+        set {
+            let unique = uniqueFields()
+            unique.content = newValue
+            unique.contentHasLiquid = Document.hasLiquidConstruct(newValue)
+        }
+        _modify {
+            let unique = uniqueFields()
+            yield &unique.content
+            unique.contentHasLiquid = Document.hasLiquidConstruct(unique.content)
+        }
     }
     /// The line of the file on which `content` starts (Liquid errors count from it).
     public var contentLine: Int {
@@ -200,7 +208,7 @@ public struct Document: Sendable {
     public var rendersLiquid: Bool {
         if value("render_with_liquid") == .bool(false) { return false }
         if !isPage && (extname == ".coffee" || isYAML) { return false }
-        return Document.hasLiquidConstruct(content)
+        return fields.contentHasLiquid
     }
 
     /// Whether text has `{{` or `{%`.
