@@ -38,8 +38,9 @@ final class SpanParser {
         @exclusivity(unchecked) var mayRequestTOC = false
         /// Options set with `{::options}`, in order.
         @exclusivity(unchecked) var inlineOptions: [(String, String)] = []
-        /// What the tree pass read of the texts with simple spans, for the converter.
-        let simpleSpanOps = SimpleSpans.Ops()
+        /// What the tree pass read of the texts with simple spans, for the converter (the
+        /// pool's, emptied: its room kept from conversion to conversion).
+        let simpleSpanOps: SimpleSpans.Ops
         let parsers: [Parser]
         /// `parsers` as a bit set (`SpanParser.mask`), made once for every parser of the conversion.
         let parsersMask: UInt32
@@ -53,6 +54,8 @@ final class SpanParser {
         init(options: KramdownOptions, parsers: [Parser]? = nil, elementPool: ElementPool = ElementPool()) {
             self.options = options
             self.elementPool = elementPool
+            simpleSpanOps = elementPool.simpleSpanOps
+            simpleSpanOps.truncate(to: 0)
             newlineBlank = Element(.blank, "\n")
             newlineBlank.block = true
             if let parsers {
