@@ -21,6 +21,13 @@ final class ElementPool {
     @exclusivity(unchecked) private var sourceBuffer = Bytes()
     @exclusivity(unchecked) private var keptOutput: HTMLBuffer? = nil
     let simpleSpanOps = SimpleSpans.Ops()
+    /// The conversions' shared blank of one line end (`SpanParser.Context.newlineBlank`), never
+    /// changed: made once for all of them (it is never recycled, the pool holding it).
+    let newlineBlank: Element = {
+        let blank = Element(.blank, "\n")
+        blank.block = true
+        return blank
+    }()
     static let keptBufferLimit = 1 << 20
 
     /// The source buffer, for `KramdownConverter.fillSource` (the pool keeps none meanwhile, so

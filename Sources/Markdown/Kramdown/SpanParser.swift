@@ -45,7 +45,8 @@ final class SpanParser {
         /// `parsers` as a bit set (`SpanParser.mask`), made once for every parser of the conversion.
         let parsersMask: UInt32
         /// The blank element of every run of one empty line with no block IAL waiting, shared by
-        /// all such runs of the document (a quarter of a page's elements were these): a blank is
+        /// all such runs of the document (a quarter of a page's elements were these) and by the
+        /// pool's later documents (`ElementPool.newlineBlank`): a blank is
         /// only read (its kind and text) and moved, and the two places that add a run to the one
         /// before it give a shared one an element of its own first (`isSharedBlank`).
         let newlineBlank: Element
@@ -56,8 +57,7 @@ final class SpanParser {
             self.elementPool = elementPool
             simpleSpanOps = elementPool.simpleSpanOps
             simpleSpanOps.truncate(to: 0)
-            newlineBlank = Element(.blank, "\n")
-            newlineBlank.block = true
+            newlineBlank = elementPool.newlineBlank
             if let parsers {
                 self.parsers = parsers
             } else {
