@@ -60,7 +60,8 @@ public struct KramdownConverter: Sendable {
         let context = SpanParser.Context(options: options, parsers: prepared.parsers, elementPool: pool)
         let root = pool.element(.root)
         root.block = true
-        let source = Self.sourceBytes(markdown)
+        var source = pool.takeSourceBuffer()
+        Self.fillSource(&source, from: markdown)
         context.sourceHasBackslashBreak = Self.hasBackslashBreak(source)
         if options.blockSource == .cmark && options.input == .gfm {
             let builder = CmarkBlockBuilder(context: context, root: root)
@@ -77,10 +78,11 @@ public struct KramdownConverter: Sendable {
         }
         TreeUpdate(ctx: context).run(root)
         context.warnUnreferencedFootnotes()
-        let converter = HTMLConverter(context: context, highlighter: highlighter)
+        let converter = HTMLConverter(context: context, highlighter: highlighter, output: pool.outputBuffer())
         if context.inlineOptions.isEmpty { converter.setPlainCodeSpanOpening(prepared.plainCodeSpanOpening) }
         let html = converter.convertDocument(root, sizeHint: markdown.utf8.count)
         pool.recycleChildren(of: root)
+        pool.keepSourceBuffer(source)
         elementPools.giveBack(pool)
         return MarkdownOutput(html: html, warnings: context.warnings)
     }
@@ -103,17 +105,22 @@ public struct KramdownConverter: Sendable {
     /// newlines it had (at least one).
     static func sourceBytes(_ s: String) -> Bytes {
         var out = Bytes()
+        fillSource(&out, from: s)
+        return out
+    }
+
+    /// `sourceBytes(s)` written into `out`, whose capacity is kept when it is enough (the
+    /// buffer of an earlier conversion: `ElementPool.sourceBuffer`).
+    static func fillSource(_ out: inout Bytes, from s: String) {
+        out.removeAll(keepingCapacity: true)
         var s = s
         s.withUTF8 { src in
+            out.reserveCapacity(src.count + 1)
             guard let base = src.baseAddress, memchr(base, Int32(Byte.cr), src.count) != nil else {
-                // no carriage return: one copy, with room for the final newline
-                out = Bytes(unsafeUninitializedCapacity: src.count + 1) { buffer, count in
-                    if let start = buffer.baseAddress, let from = src.baseAddress { start.initialize(from: from, count: src.count) }
-                    count = src.count
-                }
+                // no carriage return: one copy (room for the final newline made above)
+                out.append(contentsOf: src)
                 return
             }
-            out.reserveCapacity(src.count + 1)
             var i = 0
             while i < src.count {
                 let c = src[i]
@@ -128,7 +135,6 @@ public struct KramdownConverter: Sendable {
         }
         if out.last == Byte.newline { out.removeLast() }
         out.append(Byte.newline)
-        return out
     }
 }
 

@@ -58,6 +58,45 @@ struct ElementPoolTests {
         #expect(kept.kind == .p && kept.value == "still mine")
     }
 
+    /// The source and output buffers a pool keeps for the next conversion: a longer page's
+    /// leave nothing in a shorter one's, and a page with carriage returns reads as before.
+    @Test func keptBuffersLeaveNothingBehind() {
+        let converter = KramdownConverter()
+        let long = String(repeating: "A *long* paragraph with `code` and [a link](/x).\n\n", count: 200)
+        let short = "Short *one*\r\nand more\r\n"
+        let fresh = KramdownConverter().convert(short)
+        #expect(fresh.html == "<p>Short <em>one</em>\nand more</p>\n")
+        _ = converter.convert(long)
+        #expect(converter.convert(short) == fresh)
+        #expect(converter.convert(long) == KramdownConverter().convert(long))
+        #expect(converter.convert("") == KramdownConverter().convert(""))
+    }
+
+    /// `fillSource` writes into a kept buffer in place, but never into bytes another copy
+    /// still reads.
+    @Test func aSourceBufferHeldElsewhereIsNotOverwritten() {
+        var buffer = Bytes("an earlier, longer page\n".utf8)
+        let held = buffer
+        KramdownConverter.fillSource(&buffer, from: "new\r\npage")
+        #expect(buffer == Bytes("new\npage\n".utf8))
+        #expect(held == Bytes("an earlier, longer page\n".utf8))
+        var unique = Bytes(repeating: 0x78, count: 64)
+        KramdownConverter.fillSource(&unique, from: "b\n\n")
+        #expect(unique == Bytes("b\n\n".utf8) && unique.capacity >= 64)
+    }
+
+    /// An emptied output buffer keeps its room (grown when asked for more) and writes anew.
+    @Test func anEmptiedOutputBufferWritesAnew() {
+        var buffer = HTMLBuffer(capacity: 16)
+        buffer.append("<p>old</p>")
+        buffer.removeAll(keepingCapacity: 8)
+        #expect(buffer.count == 0 && buffer.capacity >= 16)
+        buffer.removeAll(keepingCapacity: 1000)
+        #expect(buffer.capacity >= 1000)
+        buffer.append("<p>new</p>")
+        #expect(buffer.string == "<p>new</p>")
+    }
+
     /// One converter converting the corpus in two orders gives what a new converter for each
     /// input gives.
     @Test func conversionsWithReusedElementsMatchNewOnes() {

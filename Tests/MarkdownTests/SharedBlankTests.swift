@@ -102,4 +102,19 @@ struct SharedBlankTests {
         #expect(shared > 0 && own > 0, "both kinds of run are in the document")
         #expect(ctx.newlineBlank.value == "\n" && ctx.newlineBlank.ial == nil)
     }
+
+    /// The shared blank is the pool's, for every conversion that takes elements from it: one
+    /// converter gives the same HTML each time.
+    @Test(arguments: [KramdownOptions.Input.gfm, .kramdown])
+    func theSharedBlankServesEveryConversionOfAPool(input: KramdownOptions.Input) {
+        var options = KramdownOptions()
+        options.input = input
+        let pool = ElementPool()
+        let first = SpanParser.Context(options: options, elementPool: pool)
+        let second = SpanParser.Context(options: options, elementPool: pool)
+        #expect(first.newlineBlank === second.newlineBlank && first.newlineBlank === pool.newlineBlank)
+        let converter = KramdownConverter(options: options)
+        for _ in 0..<3 { #expect(converter.convert(Self.source).html == Self.html) }
+        #expect(pool.newlineBlank.value == "\n" && pool.newlineBlank.block && !pool.newlineBlank.hasChildren)
+    }
 }

@@ -14,6 +14,44 @@ final class ElementPool {
     /// Enough for the block elements of a long page; a larger tree's others are freed.
     static let capacity = 2048
 
+    /// A conversion's buffers — its source's bytes, its HTML, its simple spans' operations —
+    /// kept for the next conversion: made anew for each page, they were its largest
+    /// allocations (and often fresh memory the kernel had to clear). One grown past
+    /// `keptBufferLimit` (a rare long page's) is not kept.
+    @exclusivity(unchecked) private var sourceBuffer = Bytes()
+    @exclusivity(unchecked) private var keptOutput: HTMLBuffer? = nil
+    let simpleSpanOps = SimpleSpans.Ops()
+    /// The conversions' shared blank of one line end (`SpanParser.Context.newlineBlank`), never
+    /// changed: made once for all of them (it is never recycled, the pool holding it).
+    let newlineBlank: Element = {
+        let blank = Element(.blank, "\n")
+        blank.block = true
+        return blank
+    }()
+    static let keptBufferLimit = 1 << 20
+
+    /// The source buffer, for `KramdownConverter.fillSource` (the pool keeps none meanwhile, so
+    /// that it stays unique and keeps its capacity).
+    func takeSourceBuffer() -> Bytes {
+        var taken = Bytes()
+        swap(&taken, &sourceBuffer)
+        return taken
+    }
+
+    /// Keeps `source` for the next conversion (its elements no longer read it).
+    func keepSourceBuffer(_ source: Bytes) {
+        if source.capacity <= Self.keptBufferLimit { sourceBuffer = source }
+    }
+
+    /// The output buffer the last conversion wrote (no longer read: its HTML was copied out),
+    /// kept here for the next one, which empties it (`HTMLConverter.convertDocument`).
+    func outputBuffer() -> HTMLBuffer {
+        if let buffer = keptOutput, buffer.capacity <= Self.keptBufferLimit { return buffer }
+        let buffer = HTMLBuffer()
+        keptOutput = buffer
+        return buffer
+    }
+
     deinit {
         spare?.deinitialize(count: spareCount)
         spare?.deallocate()

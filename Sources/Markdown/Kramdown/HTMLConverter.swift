@@ -15,7 +15,7 @@ final class HTMLConverter {
     @exclusivity(unchecked) var tocRequest: (ordered: Bool, attrs: Attributes)? = nil
     @exclusivity(unchecked) var footnoteLocationRequested = false
     @exclusivity(unchecked) var usedIDs = HeaderIDCounts()
-    @exclusivity(unchecked) var out = HTMLBuffer()
+    @exclusivity(unchecked) var out: HTMLBuffer
     /// The lexers looked up by language name, but for the last one.
     @exclusivity(unchecked) var lexerCache: [String: String?] = [:]
     /// The last lexer looked up.
@@ -31,10 +31,13 @@ final class HTMLConverter {
     static let tocMarker = "\u{E001}kramdown-toc\u{E001}"
     static let footnotesMarker = "\u{E001}kramdown-footnotes\u{E001}"
 
-    init(context: SpanParser.Context, highlighter: CodeHighlighter?) {
+    /// `output`: the buffer `convertDocument` empties and writes into (a pool's, kept from an
+    /// earlier conversion); a new one when not given.
+    init(context: SpanParser.Context, highlighter: CodeHighlighter?, output: HTMLBuffer? = nil) {
         self.ctx = context
         self.highlighter = highlighter
         self.footnoteCounter = context.options.footnoteNr
+        out = output ?? HTMLBuffer()
     }
 
     /// Keeps `bytes` as `plainCodeSpanOpening()`.
@@ -48,7 +51,7 @@ final class HTMLConverter {
     func convertDocument(_ root: Element, sizeHint: Int = 0) -> String {
         // room for most pages' HTML at once (highlighted code more than doubles its source): a
         // fifth of the 1k-post site's pages grew the buffer, each growth a copy of it
-        out = HTMLBuffer(capacity: 2 * sizeHint + 1024)
+        out.removeAll(keepingCapacity: 2 * sizeHint + 1024)
         inner(root, -2)
         if footnoteLocationRequested {
             let saved = out

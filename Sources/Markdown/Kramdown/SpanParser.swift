@@ -38,13 +38,15 @@ final class SpanParser {
         @exclusivity(unchecked) var mayRequestTOC = false
         /// Options set with `{::options}`, in order.
         @exclusivity(unchecked) var inlineOptions: [(String, String)] = []
-        /// What the tree pass read of the texts with simple spans, for the converter.
-        let simpleSpanOps = SimpleSpans.Ops()
+        /// What the tree pass read of the texts with simple spans, for the converter (the
+        /// pool's, emptied: its room kept from conversion to conversion).
+        let simpleSpanOps: SimpleSpans.Ops
         let parsers: [Parser]
         /// `parsers` as a bit set (`SpanParser.mask`), made once for every parser of the conversion.
         let parsersMask: UInt32
         /// The blank element of every run of one empty line with no block IAL waiting, shared by
-        /// all such runs of the document (a quarter of a page's elements were these): a blank is
+        /// all such runs of the document (a quarter of a page's elements were these) and by the
+        /// pool's later documents (`ElementPool.newlineBlank`): a blank is
         /// only read (its kind and text) and moved, and the two places that add a run to the one
         /// before it give a shared one an element of its own first (`isSharedBlank`).
         let newlineBlank: Element
@@ -53,8 +55,9 @@ final class SpanParser {
         init(options: KramdownOptions, parsers: [Parser]? = nil, elementPool: ElementPool = ElementPool()) {
             self.options = options
             self.elementPool = elementPool
-            newlineBlank = Element(.blank, "\n")
-            newlineBlank.block = true
+            simpleSpanOps = elementPool.simpleSpanOps
+            simpleSpanOps.truncate(to: 0)
+            newlineBlank = elementPool.newlineBlank
             if let parsers {
                 self.parsers = parsers
             } else {

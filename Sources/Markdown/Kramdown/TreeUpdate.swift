@@ -26,7 +26,8 @@ struct TreeUpdate {
         // a span `{::options}` may have changed what the later passes do: the kept texts are
         // parsed after all (they make no warnings, so the warnings keep their order)
         if pass.keepsSimpleSpans, !ctx.inlineOptions.isEmpty { parseSimpleSpans(in: root) }
-        let names = ctx.abbreviations.keys.sorted { $0.count > $1.count }.map { Array($0.utf8) }
+        // (most pages define no abbreviation: no sort and no array made for none)
+        let names = ctx.abbreviations.isEmpty ? [] : ctx.abbreviations.keys.sorted { $0.count > $1.count }.map { Array($0.utf8) }
         if !names.isEmpty { Abbreviations(names: names).replace(in: root) }
         for name in ctx.footnoteOrder {
             guard let fn = ctx.footnotes[name] else { continue }

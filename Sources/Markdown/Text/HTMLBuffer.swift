@@ -41,6 +41,7 @@ struct HTMLBuffer {
     init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
 
     var count: Int { storage.count }
+    var capacity: Int { storage.capacity }
     var last: UInt8? { storage.count > 0 ? storage.base[storage.count - 1] : nil }
     /// A copy of the bytes written so far.
     var bytes: Bytes { Array(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
@@ -124,6 +125,13 @@ struct HTMLBuffer {
 
     mutating func truncate(to n: Int) {
         storage.count = Swift.min(n, storage.count)
+    }
+
+    /// Empties the buffer, with room made for `capacity` bytes (its bytes are shared by its
+    /// copies: none of them may read them any more).
+    mutating func removeAll(keepingCapacity capacity: Int) {
+        storage.count = 0
+        if storage.capacity < capacity { storage.grow(to: capacity) }
     }
 
     /// ` key="value"` for every attribute (kramdown's `html_attributes`), skipping a blank `id`.
