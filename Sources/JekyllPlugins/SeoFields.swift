@@ -7,14 +7,25 @@ final class SeoFields {
     let access: TemplateAccess
     let page: Value
     let site: SeoSite
+    /// The page's front matter when the page is a document whose keys may be read there
+    /// (`Value.unrecordedDocumentFrontMatter`): most of the keys read below are missing from it.
+    private let frontMatter: OrderedHash?
 
     init(_ access: TemplateAccess) {
         self.access = access
         page = access.variable("page")
         site = SeoSite.forRender(access, site: access.variable("site"))
+        frontMatter = page.unrecordedDocumentFrontMatter
     }
 
-    private func pageValue(_ key: HashedKey) -> Value { access.get(page, key) }
+    /// A key of the page's front matter (none of a document drop's methods).
+    private func pageValue(_ key: HashedKey) -> Value {
+        if let frontMatter { return frontMatter.value(forKey: key.name, hash: key.hash) ?? .nil }
+        return access.get(page, key)
+    }
+
+    /// A key a document's drop works out (`url`, `date`, `excerpt`), read through the drop.
+    private func pageMethodValue(_ key: HashedKey) -> Value { access.get(page, key) }
     private func cleaned(_ value: Value) -> String? { SeoCleaning.cleaned(value, access: access, filters: site.filters) }
 
     lazy var pageTitle: String? = { self.cleaned(self.pageValue(.title)) ?? self.site.title }()
@@ -37,7 +48,7 @@ final class SeoFields {
         }
         guard let first else { return }
         output.append(literal: "<title>")
-        if let pageNumber { output.append(pageNumber) }
+        writePageNumber(into: &output)
         output.append(first)
         if let second {
             output.append(literal: " | ")
@@ -49,17 +60,23 @@ final class SeoFields {
     /// The `paginator` variable, read once (the title and the `prev`/`next` links ask for it).
     lazy var paginator: Value = { self.access.variable("paginator") }()
 
-    private var pageNumber: String? {
-        guard paginator.rubyTruthy, case .int(let current) = access.get(paginator, "page"), current > 1 else { return nil }
+    /// The paginator message ("Page 2 of 5 for ") on a later page of a paginated list.
+    private func writePageNumber(into output: inout OutputBuffer) {
+        guard paginator.rubyTruthy, case .int(let current) = access.get(paginator, "page"), current > 1 else { return }
         let total = access.get(paginator, "total_pages").rubyString
-        return site.paginatorMessage.replacingAll("%<current>s", with: String(current))
-            .replacingAll("%<total>s", with: total)
+        for part in site.paginatorMessage {
+            switch part {
+            case .text(let text): output.append(text)
+            case .current: output.append(String(current))
+            case .total: output.append(total)
+            }
+        }
     }
 
     lazy var description: String? = {
         let given = self.pageValue(.description)
         if given.rubyTruthy { return self.cleaned(given) ?? self.site.description }
-        let excerpt = self.pageValue(.excerpt)
+        let excerpt = self.pageMethodValue(.excerpt)
         // An excerpt read off its post's converted content is kramdown's paragraphs, which
         // `markdownify` gives back as they are: only their tags are stripped (checking them
         // again, in the filter, was most of the cleaning of a post's excerpt).
@@ -72,7 +89,7 @@ final class SeoFields {
     }()
 
     /// `page.url`, read once (the canonical URL and the home-or-about test ask for it).
-    lazy var url: Value = { self.pageValue(.url) }()
+    lazy var url: Value = { self.pageMethodValue(.url) }()
 
     lazy var isHomepageOrAbout: Bool = {
         // A switch, not an array of the six made on every page; a post's longer URL is not
@@ -113,13 +130,32 @@ final class SeoFields {
     private func resolvedCanonicalURL() -> String {
         let given = pageValue(.canonicalURL)
         if !given.rubyString.isEmpty { return given.rubyString }
-        let url: String
-        if case .string(let path) = self.url, let joined = SiteURL.joined(prefix: site.absoluteURLPrefix, path) {
-            url = joined
-        } else {
-            url = access.filter(site.filters.absoluteURL, self.url).rubyString
+        if case .string(let path) = self.url, let prefix = site.absoluteURLPrefix, SiteURL.isPlainRootPath(path) {
+            return Self.joined(prefix, path)
         }
+        let url = access.filter(site.filters.absoluteURL, self.url).rubyString
         return url.hasSuffix("/index.html") ? String(url.dropLast("index.html".count)) : url
+    }
+
+    /// `prefix + path` without a final `index.html` after a `/`, made in one string of its
+    /// length: joining, then cutting, cost ~1,200 instructions a page. `path` starts with `/`,
+    /// so the URL ends in `/index.html` exactly when the path does.
+    static func joined(_ prefix: String, _ path: String) -> String {
+        var prefix = prefix, path = path
+        return prefix.withUTF8 { head in
+            path.withUTF8 { tail in
+                let index: StaticString = "/index.html"
+                let n = index.utf8CodeUnitCount
+                let endsInIndex = tail.count >= n && (0..<n).allSatisfy { tail[tail.count - n + $0] == index.utf8Start[$0] }
+                let tailCount = endsInIndex ? tail.count - (n - 1) : tail.count
+                return String(unsafeUninitializedCapacity: head.count + tailCount) { buffer in
+                    let base = buffer.baseAddress!
+                    if head.count > 0 { base.update(from: head.baseAddress!, count: head.count) }
+                    if tailCount > 0 { (base + head.count).update(from: tail.baseAddress!, count: tailCount) }
+                    return head.count + tailCount
+                }
+            }
+        }
     }
 
     /// The author: `page.author`, the first of `page.authors`, or the site's.
@@ -150,7 +186,7 @@ final class SeoFields {
     }
 
     /// `page.date`, read once (the Open Graph type, the dates and the JSON-LD type ask for it).
-    lazy var date: Value = { self.pageValue(.date) }()
+    lazy var date: Value = { self.pageMethodValue(.date) }()
 
     /// The published date (printed twice: Open Graph and JSON-LD) and the modified one, usually
     /// the same: formatted once, by `formatDates` at the start of the tag.

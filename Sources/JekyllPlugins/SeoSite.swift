@@ -27,8 +27,8 @@ final class SeoSite: @unchecked Sendable {
     let hasSocialName: Bool
     /// `publisher.logo.url` of the JSON-LD.
     let logo: String?
-    /// `site.seo_paginator_message` or the plugin's.
-    let paginatorMessage: String
+    /// `site.seo_paginator_message` or the plugin's, cut where the page numbers go.
+    let paginatorMessage: [PaginatorMessagePart]
     /// What `absolute_url` puts before a plain path from the root, when it puts the same before
     /// each (`SiteURL.absolutePrefix`): a page's canonical URL is then made without the filter.
     let absoluteURLPrefix: String?
@@ -61,8 +61,8 @@ final class SeoSite: @unchecked Sendable {
         closingMetas = Self.closingMetas(access, site: site)
         social = value("social").isHash ? value("social") : .hash(OrderedHash())
         hasSocialName = access.get(social, "name").rubyTruthy
-        paginatorMessage = value("seo_paginator_message").rubyTruthy
-            ? value("seo_paginator_message").rubyString : "Page %<current>s of %<total>s for "
+        paginatorMessage = PaginatorMessagePart.parts(of: value("seo_paginator_message").rubyTruthy
+            ? value("seo_paginator_message").rubyString : "Page %<current>s of %<total>s for ")
         let logoValue = value("logo")
         if logoValue.rubyTruthy {
             let absolute = SeoImage.isAbsoluteURL(logoValue) == true ? logoValue : access.filter(filters.absoluteURL, logoValue)
@@ -150,6 +150,39 @@ final class SeoSite: @unchecked Sendable {
             if google.isTruthy { metas.append((.name, "google-site-verification", google.outputString)) }
         }
         return metas
+    }
+}
+
+/// A piece of the paginator message: text, or where the current page's number or the number of
+/// pages goes (every `%<current>s` and `%<total>s`, as replacing each of them all does: the
+/// numbers hold neither). Cut once a build: replacing both on each later page made four strings.
+enum PaginatorMessagePart: Equatable, Sendable {
+    case text(String)
+    case current
+    case total
+
+    static func parts(of message: String) -> [PaginatorMessagePart] {
+        let bytes = Array(message.utf8)
+        let current = Array("%<current>s".utf8), total = Array("%<total>s".utf8)
+        var parts: [PaginatorMessagePart] = []
+        var textStart = 0, i = 0
+        func ending(_ part: PaginatorMessagePart, length: Int) {
+            if i > textStart { parts.append(.text(String(decoding: bytes[textStart..<i], as: UTF8.self))) }
+            parts.append(part)
+            i += length
+            textStart = i
+        }
+        while i < bytes.count {
+            if bytes[i...].starts(with: current) {
+                ending(.current, length: current.count)
+            } else if bytes[i...].starts(with: total) {
+                ending(.total, length: total.count)
+            } else {
+                i += 1
+            }
+        }
+        if bytes.count > textStart { parts.append(.text(String(decoding: bytes[textStart...], as: UTF8.self))) }
+        return parts
     }
 }
 

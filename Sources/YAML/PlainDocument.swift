@@ -14,6 +14,16 @@ public protocol YAMLPlainVisitor {
     mutating func end()
 }
 
+/// A libyaml parser kept from one plain document to the next (`YAML.visitPlain`), which starts
+/// each again with its buffers, token queue and stacks rather than making and freeing them
+/// (~3,000 instructions a front matter). Used by one thread at a time; it holds no document
+/// between visits that anything reads.
+public final class YAMLReusableParser {
+    fileprivate(set) var parser: EventParser?
+
+    public init() {}
+}
+
 extension YAML {
     /// Visits the first document of UTF-8 `bytes` when it is plain: no tags, anchors or aliases,
     /// and every mapping key a string other than `<<` that no earlier key of its mapping has
@@ -25,14 +35,23 @@ extension YAML {
     /// part of it: the caller drops what it built and uses `load`, which also reports errors.
     /// Made for many small documents (front matter), where building the `YAMLValue` tree and
     /// converting it cost as much as libyaml's parse.
+    /// `reusing` keeps a parser for the next document read on the same thread.
     public static func visitPlain(bytes: UnsafeRawBufferPointer, limits: YAMLLimits = .default,
+                                  reusing reusable: YAMLReusableParser? = nil,
                                   _ visitor: inout some YAMLPlainVisitor) -> Bool {
+        let parser: EventParser
+        if let kept = reusable?.parser, kept.restart(borrowing: bytes) {
+            parser = kept
+        } else {
+            parser = EventParser(borrowing: bytes)
+            reusable?.parser = parser
+        }
         // The open collections and their keys' hashes kept on the stack: two arrays cost two
         // allocations (and their growth and release) a document.
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: maxPlainDepth) { open in
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: maxPlainDepth) { open in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: maxPlainOpenKeys) { keyHashes in
                 var stacks = PlainStacks(open: open, keyHashes: keyHashes)
-                return visitPlain(bytes: bytes, maxDepth: min(limits.maxDepth, maxPlainDepth), &visitor, &stacks)
+                return visitPlain(parser, maxDepth: min(limits.maxDepth, maxPlainDepth), &visitor, &stacks)
             }
         }
     }
@@ -57,9 +76,8 @@ extension YAML {
         var innermost: Int { openCount > 0 ? open[openCount - 1] : -1 }
     }
 
-    private static func visitPlain(bytes: UnsafeRawBufferPointer, maxDepth: Int,
+    private static func visitPlain(_ parser: EventParser, maxDepth: Int,
                                    _ visitor: inout some YAMLPlainVisitor, _ stacks: inout PlainStacks) -> Bool {
-        let parser = EventParser(borrowing: bytes)
         var expectsKey = false
         while parser.advance() {
             let event = parser.event.pointee

@@ -38,15 +38,14 @@ enum PlainScalar {
         return isWordCharacter(UTF8Scalar.decode(text, at: firstLength).scalar)
     }
 
-    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
-            switch scalar {
-            case "a"..."z", "A"..."Z", "_", " ", "\t", "\n", "\u{0B}", "\u{0C}", "\r",
-                 "!", "@", "#", "$", "%", "^", "&", "*", "(", ")", "{", "}", "<", ">", "|", "/", "\\", "~", ";", "=":
-                return true
-            default:
-                return false
-            }
+            // One bit per ASCII character (a switch over the characters was ~40 instructions a
+            // call, two calls a scalar): letters, `_`, whitespace and
+            // ``!@#$%^&*(){}<>|/\~;=`` (`asciiWordCharacters` in the tests lists them).
+            let v = scalar.value
+            let bits: UInt64 = v < 64 ? 0x7800877b00003e00 : 0x7ffffffed7ffffff
+            return bits >> UInt64(v & 63) & 1 != 0
         }
         return scalar.properties.isAlphabetic
     }

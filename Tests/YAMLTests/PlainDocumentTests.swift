@@ -1,5 +1,5 @@
 import Testing
-import YAML
+@testable import YAML
 
 /// `YAML.visitPlain`: what it visits is what `load` gives, and it refuses what it does not handle.
 @Suite struct PlainDocumentTests {
@@ -127,6 +127,38 @@ import YAML
         #expect(Self.visit(deep) == nil)
         let deepest = String(repeating: "[", count: YAML.maxPlainDepth) + String(repeating: "]", count: YAML.maxPlainDepth)
         #expect(Self.visit(deepest).map { Self.sameInOrder($0, try! YAML.load(deepest)) } == true)
+    }
+
+    static func visit(_ text: String, reusing parser: YAMLReusableParser) -> YAMLValue? {
+        var visitor = TreeVisitor()
+        var text = text
+        let visited = text.withUTF8 { YAML.visitPlain(bytes: UnsafeRawBufferPointer($0), reusing: parser, &visitor) }
+        return visited ? visitor.root : nil
+    }
+
+    /// One parser restarted on every fixture in turn — after documents it refused, that failed,
+    /// that stopped before their stream's end, that are not ASCII (which libyaml's reader reads
+    /// itself) and that grew its queue and stacks — visits each as a parser of its own does.
+    @Test func aReusedParserVisitsAsANewOne() throws {
+        let parser = YAMLReusableParser()
+        let deep = String(repeating: "[", count: YAML.maxPlainDepth) + String(repeating: "]", count: YAML.maxPlainDepth)
+        let long = (0..<60).map { "k\($0): [a, {b: c}, \"d\\n\"]" }.joined(separator: "\n")
+        let extra = [deep, long, "a: 1\n---\nb: 2", "%TAG !e! tag:e.com,2000:\n--- !e!x 1", "", "a: [1", "ä: ö\nß: [ü]",
+                     "a: &x 1\nb: *x", "title: Plain\n"]
+        var visited = 0
+        for text in extra + PsychCase.all.map(\.yaml) + extra.reversed() {
+            let fresh = Self.visit(text)
+            let reused = Self.visit(text, reusing: parser)
+            #expect(fresh.map { f in reused.map { Self.sameInOrder(f, $0) } ?? false } ?? (reused == nil),
+                    "\(text.debugDescription): \(String(describing: reused)), not \(String(describing: fresh))")
+            if fresh != nil { visited += 1 }
+        }
+        #expect(visited > 1000)
+        // It is the same libyaml parser, restarted.
+        let kept = try #require(parser.parser)
+        #expect(Self.visit("a: b", reusing: parser) == ["a": "b"])
+        #expect(Self.visit("ü: [1]", reusing: parser) == ["ü": [1]])
+        #expect(parser.parser === kept)
     }
 
     @Test func refusesNestingBeyondTheLimit() {

@@ -24,6 +24,22 @@ import Testing
         #expect([UInt8]().withUnsafeBufferPointer { EventParser.isPrintableASCII($0) })
     }
 
+    /// Each byte of a word is tested on its own: a line's end or a tab beside a refused byte (or
+    /// beside another of them) leaves the word refused (or taken).
+    @Test func bytesBesideOneAnotherAreEachTested() {
+        for first: UInt8 in [0x09, 0x0A, 0x0D, 0x20, 0x7E, 0x1F, 0x7F, 0x80] {
+            for second in UInt8.min...UInt8.max {
+                for (p, q) in [(0, 1), (1, 0), (3, 4), (6, 7), (7, 6), (0, 7)] {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                    bytes[p] = first
+                    bytes[q] = second
+                    let printable = bytes.withUnsafeBufferPointer { EventParser.isPrintableASCII($0) }
+                    #expect(printable == (Self.takes(first) && Self.takes(second)), "\(first), \(second) at \(p), \(q)")
+                }
+            }
+        }
+    }
+
     @Test(arguments: [UInt8(0x01), 0x08, 0x0B, 0x0C, 0x1B, 0x1F, 0x7F])
     func controlCharactersStillFail(byte: UInt8) {
         let bytes = Array("a: 1\nbb: x".utf8) + [byte] + Array("y\n".utf8)

@@ -120,6 +120,23 @@ final class DocumentDrop: Drop {
     func items(in context: RenderContext) throws -> [Value]? { keys.map(Value.string) }
 
     var liquidString: String { "" }
+
+    /// The front matter, when reading a key there is what reading it through the drop does: the
+    /// key is none of the drop's methods and reads are not recorded.
+    fileprivate var frontMatterIfUnrecorded: OrderedHash? { recordsReads ? nil : data }
+}
+
+extension Value {
+    /// The front matter of the document this value is the drop of, when the drop's reads are not
+    /// recorded; nil for any other value. A key of the front matter that is not one of the drop's
+    /// methods (`url`, `date`, `excerpt`, … see `DocumentDrop.methodKeys`; `title`, `tags` and
+    /// `categories` are read from the front matter) has the value the drop gives it: `{% seo %}`
+    /// reads a dozen such keys a page, most of them missing, and a read through the drop cost
+    /// ~250 instructions (the method table, the existential call, the optional's wrapping).
+    public var unrecordedDocumentFrontMatter: OrderedHash? {
+        guard case .drop(let drop) = self, let document = drop as? DocumentDrop else { return nil }
+        return document.frontMatterIfUnrecorded
+    }
 }
 
 extension DocumentDrop: JSONConvertible {

@@ -23,6 +23,8 @@ enum ConcurrentReading {
         // per file (five objects, freed after the replay) ~3,000 more. Files that log nothing
         // share one empty log.
         let silent = HeldLog(level: level)
+        // One set of front matter parsers for the workers, each taking one per file.
+        let sharing = reader.sharingFrontMatterParsers()
         let progress = Locked<(next: Int, made: [(Result<T, BuildError>, HeldLog)?])>(
             (0, Array(repeating: nil, count: count)))
         DispatchQueue.concurrentPerform(iterations: min(count, ProcessorCount.active)) { _ in
@@ -49,7 +51,7 @@ enum ConcurrentReading {
             var filesLeft = true
             while filesLeft {
                 let held = HeldLog(level: level)
-                var jobReader = reader
+                var jobReader = sharing
                 jobReader.logger = held.logger
                 filesLeft = readFiles(with: jobReader, held: held)
             }

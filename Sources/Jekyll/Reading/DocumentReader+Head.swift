@@ -11,7 +11,7 @@ extension DocumentReader {
     /// matter that is not a mapping.
     func parseFromHead(path: String, displayPath: String) -> Parsed? {
         let read = readFromHead(path: path) { yaml -> OrderedHash? in
-            switch YAMLLoading.valueIfValid(yaml, path: displayPath, clock: clock) {
+            switch YAMLLoading.valueIfValid(yaml, path: displayPath, clock: clock, parsers: frontMatterParsers) {
             case .hash(let data)?: return data
             case .nil?: return OrderedHash()
             default: return nil
@@ -30,7 +30,8 @@ extension DocumentReader {
     func readMergingFrontMatter(path: String, into data: inout OrderedHash,
                                 mergedDate: inout Bool) -> (body: String, bodyLine: Int)? {
         let read = readFromHead(path: path) { yaml -> Bool? in
-            YAMLLoading.mergeIfPlain(yaml, into: &data, clock: clock, mergedDate: &mergedDate) ? true : nil
+            YAMLLoading.mergeIfPlain(yaml, into: &data, clock: clock, mergedDate: &mergedDate,
+                                     parsers: frontMatterParsers) ? true : nil
         }
         return read.map { ($0.body, $0.bodyLine) }
     }

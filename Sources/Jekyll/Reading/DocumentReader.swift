@@ -11,6 +11,16 @@ struct DocumentReader: Sendable {
     var logger: Logger
     /// Files parsed by earlier builds of this process, if any.
     var sources: SourceCache? = nil
+    /// Parsers the readers of one reading share for plain front matter (`ConcurrentReading`
+    /// gives its workers some); nil: a parser per document.
+    var frontMatterParsers: FrontMatterParsers? = nil
+
+    /// This reader with parsers for its copies to share, when it has none yet.
+    func sharingFrontMatterParsers() -> DocumentReader {
+        var reader = self
+        if reader.frontMatterParsers == nil { reader.frontMatterParsers = FrontMatterParsers() }
+        return reader
+    }
 
     var locator: SettingLocator { SettingLocator(configuration: configuration, defaults: defaults) }
 

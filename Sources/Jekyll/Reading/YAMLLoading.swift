@@ -48,10 +48,12 @@ enum YAMLLoading {
 
     /// The value of YAML bytes that load, or nil for any error (the caller takes a path that
     /// reports it).
-    static func valueIfValid(_ bytes: UnsafeRawBufferPointer, path: String, clock: SiteClock) -> Value? {
+    static func valueIfValid(_ bytes: UnsafeRawBufferPointer, path: String, clock: SiteClock,
+                             parsers: FrontMatterParsers? = nil) -> Value? {
         // Plain front matter (nearly all of it) becomes values as libyaml reports its nodes.
         var visitor = LiquidValueVisitor(clock: clock)
-        if YAML.visitPlain(bytes: bytes, &visitor) { return visitor.root }
+        let visited = FrontMatterParsers.visit(bytes, with: parsers, &visitor)
+        if visited { return visitor.root }
         guard let loaded = try? YAML.load(bytes: bytes, file: path, firstLine: 1) else { return nil }
         return YAMLConversion.value(loaded, clock: clock)
     }
@@ -61,11 +63,11 @@ enum YAMLLoading {
     /// says whether to). False, with `data` merged into in part, when the bytes are not a plain
     /// mapping or an empty document (the caller starts its data again and loads them on their own).
     static func mergeIfPlain(_ bytes: UnsafeRawBufferPointer, into data: inout OrderedHash, clock: SiteClock,
-                             mergedDate: inout Bool) -> Bool {
+                             mergedDate: inout Bool, parsers: FrontMatterParsers? = nil) -> Bool {
         var visitor = LiquidValueVisitor(clock: clock, mergesRoot: true)
         // Swapped in and out: a second reference would make the first merged pair copy the hash.
         swap(&visitor.data, &data)
-        let visited = YAML.visitPlain(bytes: bytes, &visitor)
+        let visited = FrontMatterParsers.visit(bytes, with: parsers, &visitor)
         swap(&visitor.data, &data)
         mergedDate = visitor.mergedDate
         // a root mapping (merged) and an empty document both leave no root value
@@ -82,5 +84,24 @@ enum YAMLLoading {
         }
         if let loaded { return try loaded.get() }
         return try YAML.load(String(text), file: path, firstLine: firstLine)
+    }
+}
+
+/// The libyaml parsers the workers of one reading use for front matter, each taken for one
+/// document and given back: a parser made and freed per document cost ~3,000 instructions
+/// (`YAMLReusableParser`). Holds at most one parser per thread that read at once.
+final class FrontMatterParsers: Sendable {
+    private let spare = Locked<[YAMLReusableParser]>([])
+
+    init() {}
+
+    /// `YAML.visitPlain` of the bytes with a parser of `parsers`, or a parser of its own without.
+    static func visit(_ bytes: UnsafeRawBufferPointer, with parsers: FrontMatterParsers?,
+                      _ visitor: inout some YAMLPlainVisitor) -> Bool {
+        guard let parsers else { return YAML.visitPlain(bytes: bytes, &visitor) }
+        let parser = parsers.spare.withLock { $0.popLast() } ?? YAMLReusableParser()
+        let visited = YAML.visitPlain(bytes: bytes, reusing: parser, &visitor)
+        parsers.spare.withLock { $0.append(parser) }
+        return visited
     }
 }
