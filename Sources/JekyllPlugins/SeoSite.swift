@@ -154,8 +154,9 @@ final class SeoSite: @unchecked Sendable {
 }
 
 /// A piece of the paginator message: text, or where the current page's number or the number of
-/// pages goes (every `%<current>s` and `%<total>s`, as replacing each of them all does: the
-/// numbers hold neither). Cut once a build: replacing both on each later page made four strings.
+/// pages goes, as Ruby's `format` with `current:` and `total:` reads it (`%<current>s` or
+/// `%{current}`, the same for `total`, and `%%` for a percent sign; other `%` sequences are kept
+/// as text). Cut once a build: replacing the numbers on each later page made four strings.
 enum PaginatorMessagePart: Equatable, Sendable {
     case text(String)
     case current
@@ -163,25 +164,32 @@ enum PaginatorMessagePart: Equatable, Sendable {
 
     static func parts(of message: String) -> [PaginatorMessagePart] {
         let bytes = Array(message.utf8)
-        let current = Array("%<current>s".utf8), total = Array("%<total>s".utf8)
+        let names: [(directive: [UInt8], part: PaginatorMessagePart)] = [
+            (Array("%<current>s".utf8), .current), (Array("%{current}".utf8), .current),
+            (Array("%<total>s".utf8), .total), (Array("%{total}".utf8), .total),
+        ]
         var parts: [PaginatorMessagePart] = []
-        var textStart = 0, i = 0
-        func ending(_ part: PaginatorMessagePart, length: Int) {
-            if i > textStart { parts.append(.text(String(decoding: bytes[textStart..<i], as: UTF8.self))) }
-            parts.append(part)
-            i += length
-            textStart = i
-        }
-        while i < bytes.count {
-            if bytes[i...].starts(with: current) {
-                ending(.current, length: current.count)
-            } else if bytes[i...].starts(with: total) {
-                ending(.total, length: total.count)
-            } else {
-                i += 1
+        var text: [UInt8] = []
+        var i = 0
+        scan: while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%") {
+                if bytes[(i + 1)...].first == UInt8(ascii: "%") {
+                    text.append(UInt8(ascii: "%"))
+                    i += 2
+                    continue
+                }
+                for (directive, part) in names where bytes[i...].starts(with: directive) {
+                    if !text.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))) }
+                    text.removeAll()
+                    parts.append(part)
+                    i += directive.count
+                    continue scan
+                }
             }
+            text.append(bytes[i])
+            i += 1
         }
-        if bytes.count > textStart { parts.append(.text(String(decoding: bytes[textStart...], as: UTF8.self))) }
+        if !text.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))) }
         return parts
     }
 }

@@ -77,8 +77,9 @@ public struct Document: Sendable {
         }
         _modify {
             let unique = uniqueFields()
+            // also when the change in place throws part-way
+            defer { unique.contentHasLiquid = Document.hasLiquidConstruct(unique.content) }
             yield &unique.content
-            unique.contentHasLiquid = Document.hasLiquidConstruct(unique.content)
         }
     }
     /// The line of the file on which `content` starts (Liquid errors count from it).

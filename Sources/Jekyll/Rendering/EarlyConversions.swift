@@ -286,7 +286,7 @@ final class EarlyConversions: Sendable {
     /// registered for its path yet), not yet started.
     private func register(_ page: Document, chain: [ConverterKind]) -> EarlyJob<Input, SassConversion.Result>? {
         guard hasSpareCore, chain.count == 2, chain[0] == .scss || chain[0] == .sass, chain[1] == .identity,
-              !page.content.isEmpty, !Document.hasLiquidConstruct(page.content) else { return nil }
+              !page.content.isEmpty, !page.rendersLiquid else { return nil }
         let conversion = conversion, syntax = chain[0]
         return compilations.register(path: page.path, Input(page.content, syntax, page), work: {
             return try? conversion.convert(page.content, syntax: syntax, page: page)
