@@ -27,6 +27,7 @@ func render(_ source: String, _ data: Value = [:], partials: [String: String] = 
         ("{{ 'Hello' | slice: -3, 2 }}|{{ 'héllo' | truncate: 4 }}", "ll|h..."),
         ("{{ crlf | newline_to_br }}", "a<br />\nb"),
         ("{{ 'plain words' | escape_once }}|{{ '' | escape_once }}", "plain words|"),
+        ("{{ 'plain' | escape }}|{{ 'a<b' | h }}|{{ 5 | escape }}|{{ nil | escape }}|{{ '' | escape | size }}", "plain|a&lt;b|5||0"),
         ("{{ 'a & b &amp; &#39; &bogus &; &#x1F; <i>\"q\"</i>' | escape_once }}|{{ \"it's\" | escape_once }}",
          "a &amp; b &amp; &#39; &amp;bogus &amp;; &amp;#x1F; &lt;i&gt;&quot;q&quot;&lt;/i&gt;|it&#39;s"),
         ("{{ '&lt;&' | escape_once }}|{{ 'Zürich & Genève' | escape_once }}", "&lt;&amp;|Zürich &amp; Genève"),

@@ -1,7 +1,15 @@
 /// HTML, URL and Base64 encodings.
 public enum EscapingFilters {
     static func register(into env: inout LiquidEnvironment) {
-        let escape: FilterDefinition.Body = { input, _, _ in input.isNil ? .nil : .string(escapeHTML(input.rubyString)) }
+        let escape: FilterDefinition.Body = { input, _, _ in
+            switch input {
+            case .nil: return .nil
+            // A string with nothing to escape (most titles) is passed on as it came: made into a
+            // string and a value again, it was retained and released once more per call.
+            case .string(let s): return escapedHTML(of: s).map { .string($0) } ?? input
+            default: return .string(escapeHTML(input.rubyString))
+            }
+        }
         env.register(filter: "escape", arity: 0...0, escape)
         env.register(filter: "h", arity: 0...0, escape)
         env.register(filter: "escape_once", arity: 0...0) { input, _, _ in .string(escapeOnce(input.rubyString)) }
@@ -64,12 +72,15 @@ public enum EscapingFilters {
     }
 
     /// `CGI.escapeHTML`: & < > " '.
-    public static func escapeHTML(_ s: String) -> String {
+    public static func escapeHTML(_ s: String) -> String { escapedHTML(of: s) ?? s }
+
+    /// `s` escaped; nil when nothing needs escaping.
+    static func escapedHTML(of s: String) -> String? {
         // The bytes read in place: reaching them through a copy of the string (`withUTF8`)
         // retained and released it on every call.
-        if let escaped = s.utf8.withContiguousStorageIfAvailable(escapedHTML) { return escaped ?? s }
+        if let escaped = s.utf8.withContiguousStorageIfAvailable(escapedHTML) { return escaped }
         var s = s
-        return s.withUTF8(escapedHTML) ?? s
+        return s.withUTF8(escapedHTML)
     }
 
     /// `escapeHTML` of bytes; nil when nothing needs escaping.

@@ -34,39 +34,44 @@ extension VariableLookup {
         // captured from outside was copied into every step and out again at the end (a retain
         // and release each, on values such as `site` that every page's lookups share).
         return try steps.withUnsafeBufferPointer { steps in
-            let first = steps.baseAddress!
-            var object = try Self.step(first, of: root, context)
+            var object = try Self.step(Unmanaged.passUnretained(steps[0]), of: root, context)
             var i = 1
             while i < steps.count {
-                object = try Self.step(first + i, of: object, context)
+                object = try Self.step(Unmanaged.passUnretained(steps[i]), of: object, context)
                 i &+= 1
             }
             return object
         }
     }
 
+    /// The step lent without a retain and release: the lookup holds it.
+    @inline(__always)
+    private static func step(_ step: Unmanaged<Step>, of object: Value, _ context: RenderContext) throws -> Value {
+        try step._withUnsafeGuaranteedRef { try Self.step($0, of: object, context) }
+    }
+
     /// `object` looked up by one step. `object` is passed in, not matched in place in the loop's
     /// variable, so that taking it apart borrows it instead of copying its payload.
     @inline(never)
-    private static func step(_ step: UnsafePointer<Step>, of object: Value, _ context: RenderContext) throws -> Value {
-        if let index = step.pointee.index {
+    private static func step(_ step: Step, of object: Value, _ context: RenderContext) throws -> Value {
+        if let index = step.index {
             return try lookup(object, key: try index.evaluate(context).primitive, isCommand: false, context)
         }
         switch object {
         case .hash(let h):
             // Fast path: a string key in a hash.
-            if let v = h.value(forKey: step.pointee.key, hash: step.pointee.hash) { return v }
+            if let v = h.value(forKey: step.key, hash: step.hash) { return v }
         case .drop(let d):
             // A drop's key (`page.title`): asked by name, without making the key a value (as
             // `lookup` does for a drop).
-            if let v = try d.value(forKey: step.pointee.key, hash: step.pointee.hash, in: context) { return v }
-            if step.pointee.isCommand, let items = try d.items(in: context) { return command(step.pointee.key, items: items) }
-            if context.strictVariables { throw LiquidError(.undefinedDropMethod, "undefined method \(step.pointee.key)") }
+            if let v = try d.value(forKey: step.key, hash: step.hash, in: context) { return v }
+            if step.isCommand, let items = try d.items(in: context) { return command(step.key, items: items) }
+            if context.strictVariables { throw LiquidError(.undefinedDropMethod, "undefined method \(step.key)") }
             return .nil
         default:
             break
         }
-        return try lookup(object, key: .string(step.pointee.key), isCommand: step.pointee.isCommand, context)
+        return try lookup(object, key: .string(step.key), isCommand: step.isCommand, context)
     }
 
     /// `object[key]` as ruby-liquid resolves it: hash keys, array indexes, drop keys, then the

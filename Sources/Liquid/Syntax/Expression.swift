@@ -28,8 +28,11 @@ public final class VariableLookup: Sendable {
     }
 
     /// One lookup as `evaluate` reads it: in place, without copying a `Lookup` (which retained
-    /// and released its key at every step).
-    struct Step {
+    /// and released its key at every step). An object, so that `evaluate` can lend it to a step
+    /// unretained and a drop is passed the key without a retain: a key read from a struct in
+    /// the steps' buffer was retained for each drop's call, from both cores at once, as every
+    /// page's lookups share it.
+    final class Step: Sendable {
         /// The `.key`'s name ("" for an index).
         let key: String
         /// Its hash, computed once (0 for an index).
@@ -37,6 +40,13 @@ public final class VariableLookup: Sendable {
         let isCommand: Bool
         /// The `[expr]`, nil for a key.
         let index: Expression?
+
+        init(key: String, hash: Int, isCommand: Bool, index: Expression?) {
+            self.key = key
+            self.hash = hash
+            self.isCommand = isCommand
+            self.index = index
+        }
     }
 
     public let name: Name

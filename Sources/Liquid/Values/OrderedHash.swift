@@ -117,7 +117,21 @@ public struct OrderedHash: Sendable {
 
     public subscript(key: String) -> Value? {
         get { index(of: key).map { storage.values[$0] } }
-        set { self[.string(key)] = newValue }
+        // Found by the string itself: made a value first, the key was retained, hashed and
+        // matched through the general path, and released (most keys set are strings).
+        set { set(key, hash: keyHash(key), newValue) }
+    }
+
+    /// The value is taken, not copied: the setter's own is moved into the storage.
+    private mutating func set(_ key: String, hash: Int, _ newValue: consuming Value?) {
+        makeUnique()
+        let found = index(of: key, hash: hash)
+        switch consume newValue {
+        case .some(let value):
+            if let found { storage.values[found] = value } else { append(.string(key), hash, value) }
+        case .none:
+            if let found { remove(at: found) }
+        }
     }
 
     public subscript(key: Value) -> Value? {
@@ -151,7 +165,7 @@ public struct OrderedHash: Sendable {
         }
     }
 
-    private func append(_ key: Value, _ hash: Int, _ value: Value) {
+    private func append(_ key: consuming Value, _ hash: Int, _ value: consuming Value) {
         if storage.keys.capacity == 0 {
             // Room for a small hash at once, instead of growing each array 1, 2, 4, 8.
             storage.keys.reserveCapacity(Self.initialCapacity)
