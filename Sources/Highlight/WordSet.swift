@@ -2,11 +2,14 @@
 /// ASCII case. Words may come in groups (a lexer's keywords, then its builtins…): `group(_:_:)`
 /// says which group holds a word, the first one listing it winning, with one lookup instead of
 /// one per group.
-struct WordSet: Sendable {
-    private let storage: [UInt8]
+///
+/// A class over memory of its own, immutable once made (hence `@unchecked Sendable`): as a
+/// struct of arrays each lookup copied the struct for the call and read the arrays' buffers.
+final class WordSet: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<UInt8>
     /// Open addressing over a power-of-two table. A slot is 0 when empty, else the word's offset
     /// in `storage` (bits 24…55), its length (bits 8…23) and its group number from 1 (bits 0…7).
-    private let slots: [UInt64]
+    private let slots: UnsafeMutablePointer<UInt64>
     private let mask: Int
     let ignoresCase: Bool
     /// The shortest and longest word, and which bytes start a word (folded when ignoring case):
@@ -18,14 +21,14 @@ struct WordSet: Sendable {
     /// Groups given as texts of words separated by spaces or newlines; a word listed again
     /// (in its group or a later one) keeps its first group. Built from the texts' bytes: a
     /// `String` per word made building the lexers' sets cost more than a site's lookups in them.
-    init(groupTexts: [String], ignoringCase: Bool = false) {
+    convenience init(groupTexts: [String], ignoringCase: Bool = false) {
         self.init(groupTexts: groupTexts, ignoringCase: ignoringCase, memberships: false)
     }
 
     /// Sets given as texts of words (at most eight): `memberships(_:_:)` answers, in one lookup,
     /// a mask with bit `k` set when text `k` lists the word, for lexers that ask of one word
     /// whether it is in each of several overlapping lists.
-    init(memberOf texts: String...) {
+    convenience init(memberOf texts: String...) {
         precondition(texts.count <= 8)
         self.init(groupTexts: texts, ignoringCase: false, memberships: true)
     }
@@ -76,21 +79,30 @@ struct WordSet: Sendable {
                 first[Int(base[r.start] >> 6)] |= 1 << UInt64(base[r.start] & 63)
             }
         }
-        self.storage = storage
-        self.slots = slots
+        let storageMemory = UnsafeMutablePointer<UInt8>.allocate(capacity: Swift.max(storage.count, 1))
+        storageMemory.initialize(from: storage, count: storage.count)
+        let slotMemory = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
+        slotMemory.initialize(from: slots, count: size)
+        self.storage = storageMemory
+        self.slots = slotMemory
         self.mask = size - 1
         minLength = lengths.min
         maxLength = lengths.max
         firstBytes = CharSet(bits: (first[0], first[1], first[2], first[3]))
     }
 
-    init(_ text: String, ignoringCase: Bool = false) {
+    convenience init(_ text: String, ignoringCase: Bool = false) {
         self.init(groupTexts: [text], ignoringCase: ignoringCase)
     }
 
     /// Groups given as texts of words separated by spaces or newlines.
-    init(groups texts: String..., ignoringCase: Bool = false) {
+    convenience init(groups texts: String..., ignoringCase: Bool = false) {
         self.init(groupTexts: texts, ignoringCase: ignoringCase)
+    }
+
+    deinit {
+        storage.deallocate()
+        slots.deallocate()
     }
 
     @inline(__always)
@@ -113,20 +125,16 @@ struct WordSet: Sendable {
         guard n >= minLength, n <= maxLength else { return 0 }
         if n > 0 && !firstBytes.contains(ignoresCase ? WordSet.fold(p[0]) : p[0]) { return 0 }
         var h = WordSet.hash(p, n, fold: ignoresCase) & mask
-        return storage.withUnsafeBufferPointer { s in
-            slots.withUnsafeBufferPointer { slots in
-                while true {
-                    let slot = slots[h]
-                    if slot == 0 { return 0 }
-                    if Int(truncatingIfNeeded: (slot >> 8) & 0xFFFF) == n {
-                        let q = s.baseAddress! + Int(truncatingIfNeeded: slot >> 24)
-                        if ignoresCase ? WordSet.sameFolded(p, q, n) : WordSet.same(p, q, n) {
-                            return Int(truncatingIfNeeded: slot & 0xFF)
-                        }
-                    }
-                    h = (h &+ 1) & mask
+        while true {
+            let slot = slots[h]
+            if slot == 0 { return 0 }
+            if Int(truncatingIfNeeded: (slot >> 8) & 0xFFFF) == n {
+                let q = storage + Int(truncatingIfNeeded: slot >> 24)
+                if ignoresCase ? WordSet.sameFolded(p, q, n) : WordSet.same(p, q, n) {
+                    return Int(truncatingIfNeeded: slot & 0xFF)
                 }
             }
+            h = (h &+ 1) & mask
         }
     }
 
