@@ -215,6 +215,8 @@ enum HTMLFormatter {
             // `special` is the first escaped byte at or after `searchedFrom`.
             var searchedFrom = 0
             var special = HTMLFormatter.nextEscaped(text, from: 0)
+            // (wrapping arithmetic: offsets are 32-bit and counts bounded by the buffers, and
+            // each overflow check was a branch per run)
             var i = 0
             while i < runs.count {
                 let token = runs[i].token
@@ -227,18 +229,18 @@ enum HTMLFormatter {
                         special = HTMLFormatter.nextEscaped(text, from: plain)
                     }
                     while special < end {
-                        copyText(plain, special - plain)
+                        copyText(plain, special &- plain)
                         switch source[special] {
                         case 38: put(amp)
                         case 60: put(lt)
                         default: put(gt)
                         }
-                        plain = special + 1
+                        plain = special &+ 1
                         searchedFrom = plain
                         special = HTMLFormatter.nextEscaped(text, from: plain)
                     }
-                    copyText(plain, end - plain)
-                    i += 1
+                    copyText(plain, end &- plain)
+                    i &+= 1
                 } while i < runs.count && runs[i].token == token
                 if token != .text { putClose() }
             }
