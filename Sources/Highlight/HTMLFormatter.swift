@@ -99,6 +99,23 @@ enum HTMLFormatter {
         return (count, highBits & 0x8080_8080_8080_8080 == 0)
     }
 
+    /// Whether every byte of `text` is ASCII, sixteen bytes at a time.
+    static func isASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var highBits: UInt64 = 0
+        var i = 0
+        while i &+ 16 <= text.count {
+            highBits |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+            i &+= 16
+        }
+        while i < text.count {
+            highBits |= UInt64(base[i])
+            i &+= 1
+        }
+        return highBits & 0x8080_8080_8080_8080 == 0
+    }
+
     /// The index of the first `&`, `<` or `>` at or after `i`, or `text.count` when none is left.
     @inline(__always) static func nextEscaped(_ text: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
         let base = text.baseAddress!, raw = UnsafeRawPointer(base)
@@ -134,7 +151,8 @@ enum HTMLFormatter {
 
         /// At least the length of the HTML: the longest open tag and `</span>` for every run
         /// (runs of one token share a span, so this may count more), every byte of the text,
-        /// and four more for each `&`, `<` or `>` in it (no escape adds more), when the runs
+        /// and four more for each `&`, `<` or `>` in it (no escape adds more; with
+        /// `wholeCharacters`, over ASCII, four more for every byte), when the runs
         /// follow each other inside the text, as lexers emit them; the text's bytes are counted
         /// eight at a time. Runs that overlap get their exact length. With `wholeCharacters`, nil
         /// when a run starts inside a character (checked in the same pass over the runs). Runs
@@ -144,6 +162,10 @@ enum HTMLFormatter {
             func inOrderLength(escapes: Int) -> Int { runs.count &* HTMLFormatter.longestMarkup &+ text.count &+ 4 &* escapes }
             var escapes: Int?
             if inOrder && Int(runs[runs.count - 1].end) <= text.count {
+                // Writing into the caller's buffer, room for every byte escaped: counting the
+                // escapes took a pass over the text as long as the one that writes it, and the
+                // test for ASCII alone costs a quarter of that.
+                if wholeCharacters && HTMLFormatter.isASCII(text) { return inOrderLength(escapes: text.count) }
                 let scanned = HTMLFormatter.escapes(in: text)
                 if scanned.ascii || !wholeCharacters { return inOrderLength(escapes: scanned.count) }
                 escapes = scanned.count
@@ -215,6 +237,8 @@ enum HTMLFormatter {
             // `special` is the first escaped byte at or after `searchedFrom`.
             var searchedFrom = 0
             var special = HTMLFormatter.nextEscaped(text, from: 0)
+            // (wrapping arithmetic: offsets are 32-bit and counts bounded by the buffers, and
+            // each overflow check was a branch per run)
             var i = 0
             while i < runs.count {
                 let token = runs[i].token
@@ -227,18 +251,18 @@ enum HTMLFormatter {
                         special = HTMLFormatter.nextEscaped(text, from: plain)
                     }
                     while special < end {
-                        copyText(plain, special - plain)
+                        copyText(plain, special &- plain)
                         switch source[special] {
                         case 38: put(amp)
                         case 60: put(lt)
                         default: put(gt)
                         }
-                        plain = special + 1
+                        plain = special &+ 1
                         searchedFrom = plain
                         special = HTMLFormatter.nextEscaped(text, from: plain)
                     }
-                    copyText(plain, end - plain)
-                    i += 1
+                    copyText(plain, end &- plain)
+                    i &+= 1
                 } while i < runs.count && runs[i].token == token
                 if token != .text { putClose() }
             }

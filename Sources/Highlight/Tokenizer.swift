@@ -9,9 +9,8 @@ protocol Tokenizer: AnyObject {
 /// consumes some text (emitting tokens) and may push or pop states.
 protocol StackTokenizer: Tokenizer {
     associatedtype State: RootState
-    /// Tokenizers keep it `@exclusivity(unchecked)`: one belongs to one highlight call, and the
-    /// runtime's access check around every push, pop and read of the top cost more than the rule.
-    var stack: [State] { get set }
+    /// Tokenizers keep it as a `let`: the states change, never the stack.
+    var stack: StateStack<State> { get }
     /// Tries the rules of `state` at `s.pos`. Returns false when none applies.
     func step(_ state: State, _ s: inout Scan) -> Bool
 }
@@ -24,7 +23,7 @@ extension StackTokenizer {
         var nullSteps = 0
         while !s.atEnd {
             let before = s.pos
-            var matched = step(stack[stack.count - 1], &s)
+            var matched = step(stack.top, &s)
             if matched {
                 if s.pos == before {
                     nullSteps += 1
@@ -48,14 +47,13 @@ protocol RootState {
 extension StackTokenizer {
     /// Pops `n` states (never below an empty stack; `lex` refills it with the root).
     func pop(_ n: Int = 1) {
-        // one state at a time: `removeLast(_:)` goes through the generic `replaceSubrange`
         for _ in 0..<n where !stack.isEmpty { stack.removeLast() }
     }
 
     func push(_ state: State) { stack.append(state) }
 
     /// Replaces the top state.
-    func goto(_ state: State) { stack[stack.count - 1] = state }
+    func goto(_ state: State) { stack.top = state }
 }
 
 /// Lexes `a..<b` with `tokenizer`, as Rouge's `delegate` does: the other lexer sees only that text.

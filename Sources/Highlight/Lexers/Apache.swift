@@ -9,7 +9,7 @@ final class ApacheTokenizer: StackTokenizer {
         case root, section, directive
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
 
     private func known(_ s: Scan, _ a: Int, _ b: Int, _ token: Token) -> Token {
         s.contains(ApacheWords.names, a, b) ? token : .text

@@ -11,7 +11,7 @@ final class CTokenizer: StackTokenizer {
         case className, template
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root, .bol]
+    let stack = StateStack<State>(.root, .bol)
     static let binaryDigits = CharSet(bits: (0x0003000000000000, 0, 0, 0))   // "01"
     static let charPrefixes = CharSet(bits: (0, 0x0020100000201000, 0, 0))   // "uUlL"
     static let escapeLetters = CharSet(bits: (0x0000008400000000, 0x0054404610000000, 0, 0))   // "\\abfnrtv\"'"

@@ -9,7 +9,7 @@ final class CSSTokenizer: StackTokenizer {
         case root, value, atRule, atBody, atStanza, stanza, stanzaValue
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let identifierChars = CharSet(bits: (0x03FF200000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_-"
     static let identifierStart = CharSet(bits: (0x0000200000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_-"
     static let selectorOperators = CharSet(bits: (0xFC00FF6200000000, 0x5000000068000001, 0, 0))   // "~^*!%&[]()<>|+=@:;,./?-"

@@ -9,7 +9,7 @@ final class DockerTokenizer: StackTokenizer {
         case root, run
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     private var shell = ShellTokenizer()
 
     static let instructions: [StaticString] = [

@@ -9,7 +9,7 @@ final class ERBTokenizer: StackTokenizer {
         case root, comment, ruby
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     private let html = HTMLTokenizer()
     private let ruby = RubyTokenizer()
 

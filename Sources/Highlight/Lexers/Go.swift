@@ -8,7 +8,7 @@ final class GoTokenizer: StackTokenizer {
         case root, interpretedString, rawString
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let escapeLetters = CharSet(bits: (0x0000008400000000, 0x0054404610000000, 0, 0))   // "abfnrtv\\'\""
     static let identifierStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"
     static let octalDigits = CharSet(bits: (0x00FF000000000000, 0, 0, 0))   // "0-7"

@@ -10,7 +10,7 @@ final class HTMLTokenizer: StackTokenizer {
         case scriptContent, styleContent
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let attributeChars = CharSet(bits: (0x07FF670000000000, 0x07FFFFFEAFFFFFFE, 0, 0))   // "a-zA-Z0-9_:.[]()*-"
     static let attributeStart = CharSet(bits: (0x0400670000000000, 0x07FFFFFEAFFFFFFE, 0, 0))   // "a-zA-Z:_[]()*.-"
     static let bareAttributeChars = CharSet(bits: (0x07FF640800000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_:.*#-"

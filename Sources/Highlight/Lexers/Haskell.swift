@@ -10,7 +10,7 @@ final class HaskellTokenizer: StackTokenizer {
         case quasiquotation, string, escape
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let commentBreakers = CharSet(bits: (0xF000CC7A00000000, 0x50000000C0000001, 0, 0))   // "!#$%&*+./<=>?@^|_~"
     static let commentStops = CharSet(bits: (0x0000200000000000, 0x2800000000000000, 0, 0))   // "-{}"
     static let controlEscapes = CharSet(bits: (0, 0x00000000EFFFFFFF, 0, 0))   // "][A-Z@^_"

@@ -8,7 +8,7 @@ final class INITokenizer: StackTokenizer {
         case root, value, doubleQuoted
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let nameChars = CharSet(bits: (0x03FF600000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_.-"
     static let stringStops = CharSet(bits: (0x0000000400000000, 0x0000000010000000, 0, 0))   // "\\\""
     static let valueStops = CharSet(bits: (0x0000000000000400, 0x0000000010000000, 0, 0))   // "\\\n"

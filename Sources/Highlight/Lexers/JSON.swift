@@ -8,7 +8,7 @@ final class JSONTokenizer: StackTokenizer {
         case root, object, array, string
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let stringStops = CharSet(bits: (0x0000000400000000, 0x0000000010000000, 0, 0))   // "\\\""
 
     func step(_ state: State, _ s: inout Scan) -> Bool {

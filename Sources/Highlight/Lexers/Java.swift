@@ -9,7 +9,7 @@ final class JavaTokenizer: StackTokenizer {
         case root, className, `import`
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let classChars = CharSet(bits: (0x03FF000000000000, 0x07FFFFFE07FFFFFE, 0, 0))   // "a-zA-Z0-9"
     static let constantChars = CharSet(bits: (0x03FF000000000000, 0x0000000087FFFFFE, 0, 0))   // "A-Z0-9_"
     static let identifierStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"

@@ -11,7 +11,7 @@ final class JavaScriptTokenizer: StackTokenizer {
         case doubleQuoted, singleQuoted, statement, object, ternary, template, templateExpression
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let binaryDigits = CharSet(bits: (0x0003000000000000, 0x0000000080000000, 0, 0))   // "01_"
     static let commentStops = CharSet(bits: (0x0000840000000000, 0, 0, 0))   // "*/"
     static let groupKinds = CharSet(bits: (0x3400000200000000, 0, 0, 0))   // ":=<!"

@@ -9,7 +9,7 @@ final class JuliaTokenizer: StackTokenizer {
         case root, functionName, typeName, blockComment, string
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let bangs = CharSet(bits: (0x0000000200000000, 0, 0, 0))   // "!"
     static let binaryDigits = CharSet(bits: (0x0003000000000000, 0, 0, 0))   // "01"
     static let decoratorChars = CharSet(bits: (0x03FF400000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_."

@@ -10,7 +10,7 @@ final class LiquidTokenizer: StackTokenizer {
         case comment, raw, assign, include, outputEmbed
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let assignFilterStops = CharSet(bits: (0x0400002100003E00, 0x1000000000000000, 0, 0))   // " \t\n\r\u{0B}\u{0C}%|:"
     static let cycleNameStops = CharSet(bits: (0x0400000100003E00, 0, 0, 0))   // " \t\n\r\u{0B}\u{0C}:"
     static let filterStops = CharSet(bits: (0x0400002100003E00, 0x3000000000000000, 0, 0))   // " \t\n\r\u{0B}\u{0C}%}|:"
@@ -23,7 +23,7 @@ final class LiquidTokenizer: StackTokenizer {
     static let spaceTab = CharSet(bits: (0x0000000100000200, 0, 0, 0))   // " \t"
     static let variableStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"
 
-    func reset() { stack = [.root] }
+    func reset() { stack.reset(to: .root) }
 
     func step(_ state: State, _ s: inout Scan) -> Bool {
         switch state {

@@ -9,7 +9,7 @@ final class MakeTokenizer: StackTokenizer {
         case root, export, blockHeader, blockBody, shellExpression, shellLine
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let assignPrefixes = CharSet(bits: (0x8400080200000000, 0, 0, 0))   // "!?:+"
     static let colons = CharSet(bits: (0x0400000000000000, 0, 0, 0))   // ":"
     static let conditionStops = CharSet(bits: (0x0000000800000400, 0, 0, 0))   // "#\n"

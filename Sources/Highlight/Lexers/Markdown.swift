@@ -12,7 +12,7 @@ final class MarkdownTokenizer: StackTokenizer {
         case openFence(fenceStart: Int, fenceEnd: Int, lexerIndex: Int)
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let backticks = CharSet(bits: (0, 0x0000000100000000, 0, 0))   // "`"
     static let bullets = CharSet(bits: (0x00002C0000000000, 0, 0, 0))   // "*+-"
     static let headingStops = CharSet(bits: (0x0000000000003E00, 0, 0, 0))   // "\t\n\r\u{0B}\u{0C}"

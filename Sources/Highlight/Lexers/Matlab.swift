@@ -9,7 +9,7 @@ final class MatlabTokenizer: StackTokenizer {
         case root, charArray, string
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let nameChars = CharSet(bits: (0x03FF000000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "_a-zA-Z0-9"
     static let operatorChars = CharSet(bits: (0x7000EC6000000000, 0x5000000040000001, 0, 0))   // "~+/*%=<>&^|.@-"
     static let punctuationChars = CharSet(bits: (0x0C00930000000000, 0x2800000038000000, 0, 0))   // "(){};:,/\\]["

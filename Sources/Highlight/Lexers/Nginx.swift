@@ -8,7 +8,7 @@ final class NginxTokenizer: StackTokenizer {
         case root, block, statement
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let hostChars = CharSet(bits: (0x03FF600000000000, 0x07FFFFFE07FFFFFE, 0, 0))   // "a-zA-Z0-9.-"
     static let includeStops = CharSet(bits: (0x0800000100003E00, 0, 0, 0))   // " \t\n\r\u{0B}\u{0C};"
     static let regexStops = CharSet(bits: (0x0000000100003E00, 0x0800000000000000, 0, 0))   // " \t\n\r\u{0B}\u{0C}{"

@@ -11,7 +11,7 @@ final class PHPTokenizer: StackTokenizer {
         case inFunctionParams, inFunctionReturn, inFunctionUse, inNew, inNewClass, inUse, inVisibility
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root, .start]
+    let stack = StateStack<State>(.root, .start)
     static let binaryDigits = CharSet(bits: (0x0003000000000000, 0x0000000080000000, 0, 0))   // "01_"
     static let decimalDigits = CharSet(bits: (0x03FF000000000000, 0x0000000080000000, 0, 0))   // "0-9_"
     static let dollars = CharSet(bits: (0x0000001000000000, 0, 0, 0))   // "$"
@@ -105,7 +105,7 @@ final class PHPTokenizer: StackTokenizer {
     func escape(_ s: inout Scan) -> Bool {
         guard s.has("?>") else { return false }
         s.emit(.commentPreproc, count: 2)
-        stack = [.root]
+        stack.reset(to: .root)
         return true
     }
 

@@ -7,7 +7,7 @@ final class PythonTokenizer: StackTokenizer {
         case root, functionName, className, string, escape, interpolation
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let identifierStart = CharSet(bits: (0, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_"
     static let interpolationStops = CharSet(bits: (0x0400000200000000, 0x2800000000000000, 0, 0))   // "{}!:"
     static let stringStops = CharSet(bits: (0x0000008400000000, 0x0800000010000000, 0, 0))   // "'\"\\{"

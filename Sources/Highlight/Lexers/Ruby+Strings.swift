@@ -81,7 +81,7 @@ extension RubyTokenizer {
         let tolerant = op > s.pos + 2
         heredocs.append((tolerant, Array(UnsafeBufferPointer(start: s.base + nameStart, count: e - nameStart))))
         s.emit((.operator, op), (.nameConstant, close))
-        if case .heredocQueue = stack[stack.count - 1] {} else { push(.heredocQueue) }
+        if case .heredocQueue = stack.top {} else { push(.heredocQueue) }
         return true
     }
 
@@ -189,7 +189,7 @@ extension RubyTokenizer {
             if let e = isDelimiter(s.pos + 1) { s.emit(.stringEscape, to: e); return true }
         }
         if let (u, e) = s.scalar(at: s.pos) {
-            if open != close && u.value == open { s.emit(token, to: e); push(stack[stack.count - 1]); return true }
+            if open != close && u.value == open { s.emit(token, to: e); push(stack.top); return true }
             if u.value == close { s.emit(token, to: e); pop(); return true }
         }
         if interpolates {

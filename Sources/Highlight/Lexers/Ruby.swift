@@ -14,7 +14,7 @@ final class RubyTokenizer: StackTokenizer {
         case sigil(open: UInt32, close: UInt32, interpolates: Bool, token: Token)
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root, .exprStart]
+    let stack = StateStack<State>(.root, .exprStart)
     static let backslashHash = CharSet(bits: (0x0000000800000000, 0x0000000010000000, 0, 0))   // "\\#"
     static let binaryDigits = CharSet(bits: (0x0003000000000000, 0, 0, 0))   // "01"
     static let classStart = CharSet(bits: (0, 0x0000000087FFFFFE, 0, 0))   // "A-Z_"

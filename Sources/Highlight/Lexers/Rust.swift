@@ -11,7 +11,7 @@ final class RustTokenizer: StackTokenizer {
         case root, bol, attribute, plainBlock, docBlock, macro, macroRules, string
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root, .bol]
+    let stack = StateStack<State>(.root, .bol)
     static let attributePunctuation = CharSet(bits: (0x2400130000000000, 0, 0, 0))   // "(,)=:"
     static let binaryDigits = CharSet(bits: (0x0003000000000000, 0x0000000080000000, 0, 0))   // "01_"
     static let commentStops = CharSet(bits: (0x0000840000000000, 0, 0, 0))   // "*/"

@@ -8,7 +8,7 @@ final class SQLTokenizer: StackTokenizer {
         case root, comment, backtick, singleQuoted, doubleQuoted
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let commentStops = CharSet(bits: (0x0000840000000000, 0, 0, 0))   // "/*"
     static let operatorChars = CharSet(bits: (0xF000AC6A00000000, 0x5000000040000001, 0, 0))   // "+*/<>=~!@#%&|?^-"
     static let punctuationChars = CharSet(bits: (0x0C00530000000000, 0x2800000028000000, 0, 0))   // ";:()[]{},."

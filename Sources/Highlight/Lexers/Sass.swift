@@ -12,7 +12,7 @@ final class SassTokenizer: StackTokenizer {
         case pseudoClass, className, id, placeholder, `for`, attribute, inlineComment
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let alnum = CharSet(bits: (0x03FF000000000000, 0x07FFFFFE07FFFFFE, 0, 0))   // "a-zA-Z0-9"
     static let attributeEnds = CharSet(bits: (0x0800000000000000, 0x2000000000000000, 0, 0))   // ";}"
     static let attributeStops = CharSet(bits: (0x0C00000000000000, 0x2800000008000000, 0, 0))   // ";{}:["
@@ -150,13 +150,13 @@ final class SassTokenizer: StackTokenizer {
         if indented {
             guard c == 10 else { return false }
             s.emit(.text, count: 1)
-            stack = [.root]
+            stack.reset(to: .root)
             return true
         }
         if c == 10 { s.emit(.text, count: 1); return true }
         guard c == 59 || c == 123 || c == 125 else { return false }
         s.emit(.punctuation, count: 1)
-        stack = [.root]
+        stack.reset(to: .root)
         return true
     }
 }

@@ -9,7 +9,7 @@ final class ShellTokenizer: StackTokenizer {
         case curly, parenInterpolation, parenInner, math, caseBody, caseStanza, backticks
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let ansiStops = CharSet(bits: (0x0000008000000000, 0x0000000010000000, 0, 0))   // "\\'"
     static let curlyStops = CharSet(bits: (0x0400009400000000, 0x2000000100000000, 0, 0))   // "}:\"`'$"
     static let doubleQuoteStops = CharSet(bits: (0x0000001400000000, 0x0000000110000000, 0, 0))   // "\"`\\$"

@@ -9,7 +9,7 @@ final class SwiftTokenizer: StackTokenizer {
         case root, bol, nestedComment, tuple, doubleQuoted, interpolation, interpolationInner
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root, .bol]
+    let stack = StateStack<State>(.root, .bol)
     static let binaryDigits = CharSet(bits: (0x0003000000000000, 0, 0, 0))   // "01"
     static let closingParen = CharSet(bits: (0x0000020000000000, 0, 0, 0))   // ")"
     static let commentStops = CharSet(bits: (0x0000840000000000, 0, 0, 0))   // "*/"

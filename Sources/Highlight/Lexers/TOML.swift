@@ -8,7 +8,7 @@ final class TOMLTokenizer: StackTokenizer {
         case root, value, doubleQuoted, multilineDouble, singleQuoted, multilineSingle, array, inline
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let apostrophes = CharSet(bits: (0x0000008000000000, 0, 0, 0))   // "'"
     static let binaryDigits = CharSet(bits: (0x0003000000000000, 0, 0, 0))   // "01"
     static let escapeLetters = CharSet(bits: (0x0001000500000600, 0x0014400010000000, 0, 0))   // "0t\tn\n \"\\r"

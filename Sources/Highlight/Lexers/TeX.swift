@@ -8,7 +8,7 @@ final class TeXTokenizer: StackTokenizer {
         case root, inlineMath, displayMath, command
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let mathOperators = CharSet(bits: (0x2000AF0200000000, 0x0000000028000000, 0, 0))   // "=!+*/()[]-"
     static let mathStops = CharSet(bits: (0x23FFAF7200000000, 0x28000000F8000000, 0, 0))   // "=!+*/()[]\\$%&_^{}0-9-"
     static let specialChars = CharSet(bits: (0x0000004000000000, 0x28000000C0000000, 0, 0))   // "{}&_^"

@@ -8,7 +8,7 @@ final class XMLTokenizer: StackTokenizer {
         case root, comment, tag, attribute
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let dash = CharSet(bits: (0x0000200000000000, 0, 0, 0))   // "-"
     static let nameChars = CharSet(bits: (0x07FF600000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_:.-"
     static let nameStart = CharSet(bits: (0x0400000000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z:_"

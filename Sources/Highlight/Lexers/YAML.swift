@@ -13,7 +13,7 @@ final class YAMLTokenizer: StackTokenizer {
         case yamlDirective, tagDirective
     }
 
-    @exclusivity(unchecked) var stack: [State] = [.root]
+    let stack = StateStack<State>(.root)
     static let anchorASCII = CharSet(bits: (0x03FF200000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_-"
     static let flowIndicators = CharSet(bits: (0x8400100000000000, 0, 0, 0))   // "?:,"
     static let indicators = CharSet(bits: (0x8400200000000000, 0, 0, 0))   // "-:?"
