@@ -71,6 +71,28 @@ final class SpanParser {
             parsersMask = SpanParser.mask(self.parsers)
         }
 
+        /// Sets the context back to the state `init` gives it, with `options`, for another
+        /// conversion (`ElementPools`): made once per pool instead of once per page. The
+        /// tables keep their room; what they held is released (the pool recycles the tree after).
+        func reset(options: KramdownOptions) {
+            // (a `{::options}` may change them even when it adds none to `inlineOptions`;
+            // copied back only when changed: a copy cost more than the rest of a reset)
+            if self.options != options { self.options = options }
+            // (most pages fill none of the tables: emptying an empty one still costs a call)
+            if !linkDefinitions.isEmpty { linkDefinitions.removeAll(keepingCapacity: true) }
+            if !footnotes.isEmpty { footnotes.removeAll(keepingCapacity: true) }
+            if !footnoteOrder.isEmpty { footnoteOrder.removeAll(keepingCapacity: true) }
+            if !abbreviations.isEmpty { abbreviations.removeAll(keepingCapacity: true) }
+            if !alds.isEmpty { alds.removeAll(keepingCapacity: true) }
+            gfmIDs.removeAll()
+            if !warnings.isEmpty { warnings = [] }
+            if !referencedFootnotes.isEmpty { referencedFootnotes.removeAll(keepingCapacity: true) }
+            sourceHasBackslashBreak = true
+            mayRequestTOC = false
+            if !inlineOptions.isEmpty { inlineOptions = [] }
+            simpleSpanOps.truncate(to: 0)
+        }
+
         /// Whether `el` is `newlineBlank`, which must not be changed.
         func isSharedBlank(_ el: Element) -> Bool { el === newlineBlank }
 
