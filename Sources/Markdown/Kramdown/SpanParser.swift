@@ -20,6 +20,10 @@ final class SpanParser {
     /// share: options (which `{::options}` may change), definitions, ids and warnings.
     final class Context {
         @exclusivity(unchecked) var options: KramdownOptions
+        /// Whether a `{::options}` may have changed `options` (even one that adds none to
+        /// `inlineOptions`): `reset` copies them back only then (comparing or copying them cost
+        /// more than the rest of a reset).
+        @exclusivity(unchecked) var optionsMayHaveChanged = false
         @exclusivity(unchecked) var linkDefinitions: [String: LinkDefinition] = [:]
         @exclusivity(unchecked) var footnotes: [String: Footnote] = [:]
         /// Footnote names in the order they were first defined.
@@ -75,9 +79,10 @@ final class SpanParser {
         /// conversion (`ElementPools`): made once per pool instead of once per page. The
         /// tables keep their room; what they held is released (the pool recycles the tree after).
         func reset(options: KramdownOptions) {
-            // (a `{::options}` may change them even when it adds none to `inlineOptions`;
-            // copied back only when changed: a copy cost more than the rest of a reset)
-            if self.options != options { self.options = options }
+            if optionsMayHaveChanged {
+                self.options = options
+                optionsMayHaveChanged = false
+            }
             // (most pages fill none of the tables: emptying an empty one still costs a call)
             if !linkDefinitions.isEmpty { linkDefinitions.removeAll(keepingCapacity: true) }
             if !footnotes.isEmpty { footnotes.removeAll(keepingCapacity: true) }
