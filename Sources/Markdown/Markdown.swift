@@ -22,9 +22,7 @@ public struct KramdownConverter: Sendable {
     public var options: KramdownOptions { didSet { prepared = Prepared(options, highlighter) } }
     public var highlighter: (any CodeHighlighter)? { didSet { prepared = Prepared(options, highlighter) } }
     /// What every conversion would otherwise work out again from the same options.
-    private var prepared: Prepared
-    /// The elements of finished conversions, for later ones (`ElementPool`).
-    private let elementPools = ElementPools()
+    private(set) var prepared: Prepared
 
     public init(options: KramdownOptions = KramdownOptions(), highlighter: (any CodeHighlighter)? = nil) {
         self.options = options
@@ -34,15 +32,18 @@ public struct KramdownConverter: Sendable {
 
     /// The span parsers the options turn on, and the opening tag of a code span without
     /// attributes (`HTMLConverter.plainCodeSpanOpening`), made once for the converter's options;
-    /// a conversion whose `{::options}` change them works them out again.
-    private struct Prepared: Sendable {
+    /// a conversion whose `{::options}` change them works them out again. The finished
+    /// conversions kept for later ones (`ConversionPools`) belong to these options.
+    struct Prepared: Sendable {
         let parsers: [SpanParser.Parser]
         let plainCodeSpanOpening: Bytes?
+        let pools: ConversionPools
 
         init(_ options: KramdownOptions, _ highlighter: (any CodeHighlighter)?) {
             let context = SpanParser.Context(options: options)
             parsers = context.parsers
             plainCodeSpanOpening = HTMLConverter(context: context, highlighter: highlighter).makePlainCodeSpanOpening()
+            pools = ConversionPools(options: options, parsers: parsers, highlighter: highlighter)
         }
     }
 
@@ -56,8 +57,8 @@ public struct KramdownConverter: Sendable {
     /// `convert`, adding to `counts` (when given) the blocks taken from cmark's tree and those
     /// read by kramdown's grammar, when the cmark block source is chosen.
     func convert(_ markdown: String, counts: inout CmarkBlockBuilder.BlockCounts?) -> MarkdownOutput {
-        let pool = elementPools.take()
-        let context = SpanParser.Context(options: options, parsers: prepared.parsers, elementPool: pool)
+        let kept = prepared.pools.take()
+        let pool = kept.elements, context = kept.context
         let root = pool.element(.root)
         root.block = true
         var source = pool.takeSourceBuffer()
@@ -78,13 +79,15 @@ public struct KramdownConverter: Sendable {
         }
         TreeUpdate(ctx: context).run(root)
         context.warnUnreferencedFootnotes()
-        let converter = HTMLConverter(context: context, highlighter: highlighter, output: pool.outputBuffer())
+        let converter = kept.htmlConverter
+        // numbered from the options as the parse left them (`{::options footnote_nr}`)
+        converter.footnoteCounter = context.options.footnoteNr
         if context.inlineOptions.isEmpty { converter.setPlainCodeSpanOpening(prepared.plainCodeSpanOpening) }
         let html = converter.convertDocument(root, sizeHint: markdown.utf8.count)
-        pool.recycleChildren(of: root)
+        let warnings = context.warnings
         pool.keepSourceBuffer(source)
-        elementPools.giveBack(pool)
-        return MarkdownOutput(html: html, warnings: context.warnings)
+        prepared.pools.giveBack(kept, root: root)
+        return MarkdownOutput(html: html, warnings: warnings)
     }
 
     /// Whether a backslash stands right before a line end somewhere in `source`: texts are cut

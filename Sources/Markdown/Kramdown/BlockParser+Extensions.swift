@@ -112,6 +112,7 @@ extension BlockParser {
     /// conversion.
     func applyOptions(_ ial: IAL) {
         for (key, value) in ial.attributes.pairs {
+            ctx.optionsMayHaveChanged = true
             switch ctx.options.setInline(key, value) {
             case .set: ctx.inlineOptions.append((key, value))
             case .forbidden: warn("Option \(key) may not be set inline", .none)

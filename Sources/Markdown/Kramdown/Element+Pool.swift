@@ -14,12 +14,11 @@ final class ElementPool {
     /// Enough for the block elements of a long page; a larger tree's others are freed.
     static let capacity = 2048
 
-    /// A conversion's buffers — its source's bytes, its HTML, its simple spans' operations —
-    /// kept for the next conversion: made anew for each page, they were its largest
-    /// allocations (and often fresh memory the kernel had to clear). One grown past
+    /// A conversion's buffers — its source's bytes, its simple spans' operations (its HTML's:
+    /// `HTMLConverter.reset`) — kept for the next conversion: made anew for each page, they were
+    /// its largest allocations (and often fresh memory the kernel had to clear). One grown past
     /// `keptBufferLimit` (a rare long page's) is not kept.
     @exclusivity(unchecked) private var sourceBuffer = Bytes()
-    @exclusivity(unchecked) private var keptOutput: HTMLBuffer? = nil
     let simpleSpanOps = SimpleSpans.Ops()
     /// The conversions' shared blank of one line end (`SpanParser.Context.newlineBlank`), never
     /// changed: made once for all of them (it is never recycled, the pool holding it).
@@ -41,15 +40,6 @@ final class ElementPool {
     /// Keeps `source` for the next conversion (its elements no longer read it).
     func keepSourceBuffer(_ source: Bytes) {
         if source.capacity <= Self.keptBufferLimit { sourceBuffer = source }
-    }
-
-    /// The output buffer the last conversion wrote (no longer read: its HTML was copied out),
-    /// kept here for the next one, which empties it (`HTMLConverter.convertDocument`).
-    func outputBuffer() -> HTMLBuffer {
-        if let buffer = keptOutput, buffer.capacity <= Self.keptBufferLimit { return buffer }
-        let buffer = HTMLBuffer()
-        keptOutput = buffer
-        return buffer
     }
 
     deinit {
@@ -84,25 +74,5 @@ final class ElementPool {
             (spare + spareCount).initialize(to: el)
             spareCount &+= 1
         }
-    }
-}
-
-/// A converter's pools, one per conversion running at a time; a conversion takes one and gives
-/// it back when its tree is no longer read.
-final class ElementPools: @unchecked Sendable {
-    private let lock = NSLock()
-    /// Read and changed only under `lock`.
-    private var idle: [ElementPool] = []
-
-    func take() -> ElementPool {
-        lock.lock()
-        defer { lock.unlock() }
-        return idle.popLast() ?? ElementPool()
-    }
-
-    func giveBack(_ pool: ElementPool) {
-        lock.lock()
-        idle.append(pool)
-        lock.unlock()
     }
 }

@@ -31,13 +31,30 @@ final class HTMLConverter {
     static let tocMarker = "\u{E001}kramdown-toc\u{E001}"
     static let footnotesMarker = "\u{E001}kramdown-footnotes\u{E001}"
 
-    /// `output`: the buffer `convertDocument` empties and writes into (a pool's, kept from an
-    /// earlier conversion); a new one when not given.
-    init(context: SpanParser.Context, highlighter: CodeHighlighter?, output: HTMLBuffer? = nil) {
+    init(context: SpanParser.Context, highlighter: CodeHighlighter?) {
         self.ctx = context
         self.highlighter = highlighter
         self.footnoteCounter = context.options.footnoteNr
-        out = output ?? HTMLBuffer()
+        out = HTMLBuffer()
+    }
+
+    /// Sets the converter back to the state `init` gives it (for its context, reset first) for
+    /// another conversion (`ElementPools`), keeping its tables' room, its output buffer unless a
+    /// long page grew it past `limit`, and the lexers it looked up (they depend only on the
+    /// highlighter and the name).
+    func reset(keepingOutputUpTo limit: Int) {
+        stack.removeAll()
+        footnoteCounter = ctx.options.footnoteNr
+        if !footnotes.isEmpty { footnotes.removeAll(keepingCapacity: true) }
+        if !footnoteIndex.isEmpty { footnoteIndex.removeAll(keepingCapacity: true) }
+        if !toc.isEmpty { toc.removeAll(keepingCapacity: true) }
+        tocRequest = nil
+        footnoteLocationRequested = false
+        usedIDs.removeAll()
+        if out.capacity > limit { out = HTMLBuffer() }
+        plainCodeSpanOpen = nil
+        plainCodeSpanOpenBytes = nil
+        tocLevelMask = nil
     }
 
     /// Keeps `bytes` as `plainCodeSpanOpening()`.
@@ -327,4 +344,5 @@ struct ElementStack {
 
     mutating func append(_ el: Element) { refs.append(Unmanaged.passUnretained(el)) }
     mutating func removeLast() { refs.removeLast() }
+    mutating func removeAll() { if !refs.isEmpty { refs.removeAll(keepingCapacity: true) } }
 }

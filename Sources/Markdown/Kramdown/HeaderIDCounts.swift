@@ -17,6 +17,15 @@ struct HeaderIDCounts {
     private var table: [String: Int] = [:]
     static let listLimit = 32
 
+    /// Forgets every id, keeping the list's room (a reused context's or converter's).
+    mutating func removeAll() {
+        if !list.isEmpty {
+            list.removeAll(keepingCapacity: true)
+            listedBytes.removeAll(keepingCapacity: true)
+        }
+        if !table.isEmpty { table = [:] }
+    }
+
     /// Counts one more header with `id`; returns how many headers had it before.
     mutating func count(_ id: String) -> Int {
         var id = id

@@ -110,6 +110,7 @@ extension SpanParser {
                     }
                 case "options":
                     for (key, value) in AttributeList.parse(attrs).attributes.pairs {
+                        context.optionsMayHaveChanged = true
                         switch context.options.setInline(key, value) {
                         case .set: context.inlineOptions.append((key, value))
                         case .forbidden: warn("Option \(key) may not be set inline", .none)

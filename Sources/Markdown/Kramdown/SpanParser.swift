@@ -20,6 +20,10 @@ final class SpanParser {
     /// share: options (which `{::options}` may change), definitions, ids and warnings.
     final class Context {
         @exclusivity(unchecked) var options: KramdownOptions
+        /// Whether a `{::options}` may have changed `options` (even one that adds none to
+        /// `inlineOptions`): `reset` copies them back only then (comparing or copying them cost
+        /// more than the rest of a reset).
+        @exclusivity(unchecked) var optionsMayHaveChanged = false
         @exclusivity(unchecked) var linkDefinitions: [String: LinkDefinition] = [:]
         @exclusivity(unchecked) var footnotes: [String: Footnote] = [:]
         /// Footnote names in the order they were first defined.
@@ -69,6 +73,29 @@ final class SpanParser {
                 self.parsers = p
             }
             parsersMask = SpanParser.mask(self.parsers)
+        }
+
+        /// Sets the context back to the state `init` gives it, with `options`, for another
+        /// conversion (`ElementPools`): made once per pool instead of once per page. The
+        /// tables keep their room; what they held is released (the pool recycles the tree after).
+        func reset(options: KramdownOptions) {
+            if optionsMayHaveChanged {
+                self.options = options
+                optionsMayHaveChanged = false
+            }
+            // (most pages fill none of the tables: emptying an empty one still costs a call)
+            if !linkDefinitions.isEmpty { linkDefinitions.removeAll(keepingCapacity: true) }
+            if !footnotes.isEmpty { footnotes.removeAll(keepingCapacity: true) }
+            if !footnoteOrder.isEmpty { footnoteOrder.removeAll(keepingCapacity: true) }
+            if !abbreviations.isEmpty { abbreviations.removeAll(keepingCapacity: true) }
+            if !alds.isEmpty { alds.removeAll(keepingCapacity: true) }
+            gfmIDs.removeAll()
+            if !warnings.isEmpty { warnings = [] }
+            if !referencedFootnotes.isEmpty { referencedFootnotes.removeAll(keepingCapacity: true) }
+            sourceHasBackslashBreak = true
+            mayRequestTOC = false
+            if !inlineOptions.isEmpty { inlineOptions = [] }
+            simpleSpanOps.truncate(to: 0)
         }
 
         /// Whether `el` is `newlineBlank`, which must not be changed.
