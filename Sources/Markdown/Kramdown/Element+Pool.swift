@@ -16,8 +16,9 @@ final class ElementPool {
 
     /// A conversion's buffers — its source's bytes, its simple spans' operations (its HTML's:
     /// `HTMLConverter.reset`) — kept for the next conversion: made anew for each page, they were
-    /// its largest allocations (and often fresh memory the kernel had to clear). One grown past
-    /// `keptBufferLimit` (a rare long page's) is not kept.
+    /// its largest allocations (and often fresh memory the kernel had to clear). A source buffer
+    /// grown past `keptBufferLimit` (a rare long page's) is not kept; the span operations keep
+    /// their room.
     @exclusivity(unchecked) private var sourceBuffer = Bytes()
     let simpleSpanOps = SimpleSpans.Ops()
     /// The conversions' shared blank of one line end (`SpanParser.Context.newlineBlank`), never
