@@ -126,11 +126,17 @@ public enum Path {
         case nil: break
         }
         let full = path.hasPrefix("/") ? path : base + "/" + path
+        // Split at the `/` bytes, as the file system (and Ruby) splits: a `/` followed by a
+        // combining mark is one Swift character, which a split by characters would not cut, leaving
+        // a `..` before it in place.
         var parts: [Substring] = []
-        for part in full.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
-            parts.append(part)
+        for part in full.utf8.split(separator: slash, omittingEmptySubsequences: true) {
+            if part.count == 1, part.first == UInt8(ascii: ".") { continue }
+            if part.count == 2, part.allSatisfy({ $0 == UInt8(ascii: ".") }) {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(Substring(part))
         }
         // Appended one by one: `joined` over substrings runs unspecialized, and its first call
         // makes the runtime look up associated types by name (a scan of every conformance).
