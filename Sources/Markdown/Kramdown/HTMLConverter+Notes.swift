@@ -28,7 +28,21 @@ extension HTMLConverter {
     }
 
     private func backlink(_ space: String, _ target: String, _ text: String) -> Element {
-        Element(.raw, space + "<a href=\"#fnref:" + target + "\" class=\"reversefootnote\" role=\"doc-backlink\">" + text + "</a>")
+        // written at once into a string of the final size (each `+` or `+=` of the pieces cost
+        // more than the bytes: the pieces are valid UTF-8, cut nowhere)
+        let pieces: [String] = [space, "<a href=\"#fnref:", target, "\" class=\"reversefootnote\" role=\"doc-backlink\">", text, "</a>"]
+        let length = pieces.reduce(0) { $0 + $1.utf8.count }
+        let html = String(unsafeUninitializedCapacity: length) { room in
+            var at = 0
+            for var piece in pieces {
+                piece.withUTF8 { bytes in
+                    if let from = bytes.baseAddress { (room.baseAddress! + at).initialize(from: from, count: bytes.count) }
+                    at += bytes.count
+                }
+            }
+            return at
+        }
+        return Element(.raw, html)
     }
 
     /// `footnote_content`: each referenced footnote (including those first referenced inside
@@ -49,14 +63,20 @@ extension HTMLConverter {
             let (name, content, _, repeats) = footnotes[i]
             let li = Element(.li, attrs: Attributes([("id", "fn:" + name), ("role", "doc-endnote")]))
             li.block = true
-            li.children = content.children.map { $0.copy() }
+            // kramdown converts a deep copy of the content, the backlinks added to the copy; here
+            // the content itself (converted only here), the backlinks taken off again after. A
+            // table of contents reads the headers it converts later, so it gets copies.
+            let copies = tocRequest != nil
+            li.children = copies ? content.children.map { $0.copy() } : content.children
             var para: Element? = nil
             var insertSpace = false
+            var addedToContent = false
             if li.children.last?.kind == .p || options.footnoteBacklinkInline {
                 var parent = li
                 while let last = parent.children.last, last.kind != .p, last.kind != .header { parent = last }
                 para = parent.children.last
                 insertSpace = true
+                addedToContent = para != nil && !copies
             }
             if para == nil {
                 let p = Element(.p)
@@ -65,6 +85,7 @@ extension HTMLConverter {
                 para = p
                 insertSpace = false
             }
+            var added = 0
             if !options.footnoteBacklink.isEmpty, let para {
                 para.children.append(backlink(insertSpace ? nbsp : "", name, backlinkText))
                 if repeats > 0 {
@@ -72,8 +93,13 @@ extension HTMLConverter {
                         para.children.append(backlink(nbsp, name + ":\(index)", backlinkText + "<sup>\(index + 1)</sup>"))
                     }
                 }
+                added = 1 + repeats
             }
             convert(li, 4)
+            if addedToContent, let para {
+                // (one at a time: `removeLast(n)` replaces a subrange, which costs more for these few)
+                for _ in 0..<added { para.children.removeLast() }
+            }
             i += 1
         }
         out.append("  </ol>\n</div>\n")
