@@ -22,8 +22,7 @@ extension HTMLConverter {
     private func headerWithTextID(_ el: Element, _ indent: Int) {
         let tag = Self.headerTag(min(max(el.level + options.headerOffset, 1), 6))
         out.spaces(indent)
-        out.append(Byte.lt)
-        out.append(tag)
+        out.opening(tag)
         out.attributes(el.attrs)
         let attributeStart = out.count
         out.append(" id=\"")
@@ -40,9 +39,7 @@ extension HTMLConverter {
         if out.count == idStart { out.truncate(to: attributeStart) } else { out.append(Byte.quote) }
         out.append(Byte.gt)
         inner(el, indent)
-        out.append("</")
-        out.append(tag)
-        out.append(">\n")
+        out.closingLine(tag)
     }
 
     /// Whether `toc_levels` holds `level`: a bit mask made at the first header (the options no

@@ -18,8 +18,7 @@ extension HTMLConverter {
             // most cells: the tag and its alignment style written whole (what `blockHTML` prints
             // for that one attribute), no attribute list built
             out.spaces(indent)
-            out.append(Byte.lt)
-            out.append(tag)
+            out.opening(tag)
             switch alignment {
             case .none: break
             case .left: out.append(" style=\"text-align: left\"")
@@ -28,9 +27,7 @@ extension HTMLConverter {
             }
             out.append(Byte.gt)
             tableCellBody(el, indent)
-            out.append("</")
-            out.append(tag)
-            out.append(">\n")
+            out.closingLine(tag)
             return
         }
         var attrs = el.attrs

@@ -167,28 +167,22 @@ final class HTMLConverter {
     /// `format_as_block_html`: the element on one line.
     func blockHTML(_ name: StaticString, _ attrs: Attributes, _ indent: Int, _ body: () -> Void) {
         out.spaces(indent)
-        out.append(Byte.lt)
-        out.append(name)
+        out.opening(name)
         out.attributes(attrs)
         out.append(Byte.gt)
         body()
-        out.append("</")
-        out.append(name)
-        out.append(">\n")
+        out.closingLine(name)
     }
 
     /// `format_as_indented_block_html`: the tags on lines of their own.
     func indentedBlock(_ name: StaticString, _ attrs: Attributes, _ indent: Int, _ body: () -> Void) {
         out.spaces(indent)
-        out.append(Byte.lt)
-        out.append(name)
+        out.opening(name)
         out.attributes(attrs)
         out.append(">\n")
         body()
         out.spaces(indent)
-        out.append("</")
-        out.append(name)
-        out.append(">\n")
+        out.closingLine(name)
     }
 
     private func paragraph(_ el: Element, _ indent: Int) {
@@ -256,8 +250,7 @@ final class HTMLConverter {
         if el.attrs.isEmpty {
             out.append(el.kind == .dd ? "<dd>" : "<li>")
         } else {
-            out.append(Byte.lt)
-            out.append(tag)
+            out.opening(tag)
             out.attributes(el.attrs)
             out.append(Byte.gt)
         }
@@ -277,9 +270,7 @@ final class HTMLConverter {
             inner(el, indent)
             out.spaces(indent)
         }
-        out.append("</")
-        out.append(tag)
-        out.append(">\n")
+        out.closingLine(tag)
     }
 
     private func dt(_ el: Element, _ indent: Int) {

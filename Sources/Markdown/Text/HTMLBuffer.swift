@@ -98,6 +98,33 @@ struct HTMLBuffer {
         s.withUTF8 { append($0) }
     }
 
+    /// `</name>` and a line end (a block's closing tag), room made once for all of it: three
+    /// appends checked the room and counted the bytes three times.
+    @inline(__always) mutating func closingLine(_ name: StaticString) {
+        // (`withUTF8Buffer`: a one-letter name may be kept as a scalar, without bytes to point to)
+        name.withUTF8Buffer { b in
+            let n = b.count
+            let to = reserve(n &+ 4)
+            to[0] = Byte.lt
+            to[1] = Byte.slash
+            Self.copy(b.baseAddress!, n, to: to + 2)
+            to[n &+ 2] = Byte.gt
+            to[n &+ 3] = Byte.newline
+            storage.count &+= n &+ 4
+        }
+    }
+
+    /// `<name` (a tag opened for its attributes), room made once.
+    @inline(__always) mutating func opening(_ name: StaticString) {
+        name.withUTF8Buffer { b in
+            let n = b.count
+            let to = reserve(n &+ 1)
+            to[0] = Byte.lt
+            Self.copy(b.baseAddress!, n, to: to + 1)
+            storage.count &+= n &+ 1
+        }
+    }
+
     @inline(__always) mutating func append(_ b: UInt8) {
         reserve(1).initialize(to: b)
         storage.count += 1
@@ -119,7 +146,13 @@ struct HTMLBuffer {
 
     @inline(__always) mutating func spaces(_ n: Int) {
         guard n > 0 else { return }
-        reserve(n).initialize(repeating: Byte.space, count: n)
+        if n <= 16 {
+            // most indents: sixteen spaces stored at once in room made for them, `n` of them
+            // counted (a `memset` call cost more than the store)
+            UnsafeMutableRawPointer(reserve(16)).storeBytes(of: SIMD16<UInt8>(repeating: Byte.space), as: SIMD16<UInt8>.self)
+        } else {
+            reserve(n).initialize(repeating: Byte.space, count: n)
+        }
         storage.count += n
     }
 
