@@ -75,6 +75,9 @@ final class Element {
     /// An emphasis, link or image whose only child is still the text `sourceBytes[sourceRange]`
     /// (see `children`).
     @exclusivity(unchecked) private var textPending = false
+    /// Whether the pending text holds no span trigger (`keepRawTextAsChildText`), so none of the
+    /// bytes HTML escaping changes (`&`, `<`, `>` and `"` are all triggers): printed as it is.
+    @exclusivity(unchecked) private(set) var pendingTextNeedsNoEscape = false
     /// A list item whose only child is a transparent paragraph of one line of the source (most
     /// items of a tight list), kept on the item itself: the paragraph's raw text, its spans and
     /// its line are in the item's own fields, an item has none of its own there. Reading or
@@ -205,6 +208,7 @@ final class Element {
             sourceBase = nil
         } else {
             textPending = true
+            pendingTextNeedsNoEscape = true
         }
         return true
     }
@@ -272,6 +276,7 @@ final class Element {
     /// Keeps `source[range]` (bytes at `base`) as the element's only child, not yet an element.
     func setPendingText(_ source: Bytes, _ base: UnsafePointer<UInt8>?, _ range: Range<Int>) {
         textPending = true
+        pendingTextNeedsNoEscape = false
         sourceBytes = source
         sourceBase = base
         sourceRange = range
@@ -282,6 +287,7 @@ final class Element {
     func extendPendingText(_ base: UnsafePointer<UInt8>?, _ range: Range<Int>) -> Bool {
         guard textPending, let own = sourceBase, own == base, sourceRange.upperBound == range.lowerBound else { return false }
         sourceRange = sourceRange.lowerBound..<range.upperBound
+        pendingTextNeedsNoEscape = false
         return true
     }
 
@@ -332,6 +338,7 @@ final class Element {
         p.spansSimple = spansSimple
         p.simpleSpanOps = simpleSpanOps
         p.textPending = textPending
+        p.pendingTextNeedsNoEscape = pendingTextNeedsNoEscape
         clearItemParagraph()
         storedChildren = [p]
     }
@@ -353,6 +360,7 @@ final class Element {
 
     @inline(never) private func dropPendingText() {
         textPending = false
+        pendingTextNeedsNoEscape = false
         holdsItemParagraph = false
         sourceBytes = nil
         sourceBase = nil
@@ -376,7 +384,7 @@ final class Element {
         if extra != nil { extra = nil }
         block = false; quote = .lsquo; typographic = .mdash; contentModel = .span; eob = .marker
         isClosed = false; transparent = false; firstAsPara = false; spansPending = false; spansSimple = false
-        simpleSpanOps = 0..<0; textPending = false; holdsItemParagraph = false
+        simpleSpanOps = 0..<0; textPending = false; pendingTextNeedsNoEscape = false; holdsItemParagraph = false
         level = 0; line = 0; textIDRepeats = -1
         return former
     }

@@ -104,7 +104,7 @@ final class HTMLConverter {
     @inline(__always) func convertChildren(of el: Element, _ indent: Int) {
         // an emphasis's or a link's only text, not made an element (`Element.children`), or a
         // header's or list item's text without a trigger byte
-        if el.withPendingText({ out.escape(bytes: $0, mode: .text) }) != nil { return }
+        if writePendingText(of: el) { return }
         let children = el.children
         children.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: Unmanaged<Element>.self) { refs in
@@ -210,7 +210,14 @@ final class HTMLConverter {
     /// The transparent paragraph a list item keeps on itself (`holdsItemParagraph`): its simple
     /// spans, or its one text (the tree pass made any other its child).
     @inline(__always) private func heldParagraph(_ item: Element) {
-        if item.spansSimple { simpleSpans(item) } else { _ = item.withPendingText { out.escape(bytes: $0, mode: .text) } }
+        if item.spansSimple { simpleSpans(item) } else { _ = writePendingText(of: item) }
+    }
+
+    /// Writes `el`'s pending text, escaped unless it needs no escape; false when it has none.
+    @inline(__always) private func writePendingText(of el: Element) -> Bool {
+        el.withPendingText { text in
+            if el.pendingTextNeedsNoEscape { out.append(text) } else { out.escape(bytes: text, mode: .text) }
+        } != nil
     }
 
     private func standaloneImage(_ p: Element, _ img: Element, _ indent: Int) {
