@@ -5,7 +5,7 @@ final class HTMLConverter {
     let highlighter: CodeHighlighter?
     var options: KramdownOptions { ctx.options }
     /// The elements being converted, innermost last (`@stack`).
-    @exclusivity(unchecked) var stack = ElementStack()
+    let stack = ElementStack()
     @exclusivity(unchecked) var footnoteCounter: Int
     @exclusivity(unchecked) var footnotes: [(name: String, content: Element, number: Int, repeats: Int)] = []
     @exclusivity(unchecked) var footnoteIndex: [String: Int] = [:]
@@ -332,15 +332,39 @@ final class HTMLConverter {
 
 /// The elements being converted, innermost last, held without retaining them: each is kept by its
 /// parent's children (or the caller) for as long as it is on the stack, and a push and pop per
-/// container no longer retain and release it.
-struct ElementStack {
-    private var refs: [Unmanaged<Element>] = []
+/// container no longer retain and release it. The references are kept in a buffer of its own:
+/// an array's push and pop each checked its uniqueness first.
+final class ElementStack {
+    @exclusivity(unchecked) private var refs = UnsafeMutablePointer<Unmanaged<Element>>.allocate(capacity: 32)
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var capacity = 32
 
-    var count: Int { refs.count }
-    var last: Element? { refs.last?.takeUnretainedValue() }
-    subscript(i: Int) -> Element { refs[i].takeUnretainedValue() }
+    deinit { refs.deallocate() }
 
-    mutating func append(_ el: Element) { refs.append(Unmanaged.passUnretained(el)) }
-    mutating func removeLast() { refs.removeLast() }
-    mutating func removeAll() { if !refs.isEmpty { refs.removeAll(keepingCapacity: true) } }
+    var last: Element? { count > 0 ? refs[count &- 1].takeUnretainedValue() : nil }
+    subscript(i: Int) -> Element {
+        precondition(i >= 0 && i < count, "element stack index out of range")
+        return refs[i].takeUnretainedValue()
+    }
+
+    @inline(__always) func append(_ el: Element) {
+        if count == capacity { grow() }
+        refs[count] = Unmanaged.passUnretained(el)
+        count &+= 1
+    }
+
+    @inline(__always) func removeLast() {
+        precondition(count > 0, "pop of an empty element stack")
+        count &-= 1
+    }
+
+    func removeAll() { count = 0 }
+
+    private func grow() {
+        let bigger = UnsafeMutablePointer<Unmanaged<Element>>.allocate(capacity: capacity * 2)
+        bigger.initialize(from: refs, count: count)
+        refs.deallocate()
+        refs = bigger
+        capacity *= 2
+    }
 }
