@@ -93,6 +93,8 @@ final class Element {
     /// many headers before it had the same id (no id string made, none put in `attrs`); -1 for
     /// every other element.
     @exclusivity(unchecked) var textIDRepeats: Int32 = -1
+    /// With `textIDRepeats`: where that id's bytes are in the context's `TextIDBytes`.
+    @exclusivity(unchecked) var textIDBytes: Range<Int32> = 0..<0
 
     init(_ kind: Kind, _ value: String = "", attrs: Attributes = Attributes()) {
         self.kind = kind
@@ -385,7 +387,7 @@ final class Element {
         block = false; quote = .lsquo; typographic = .mdash; contentModel = .span; eob = .marker
         isClosed = false; transparent = false; firstAsPara = false; spansPending = false; spansSimple = false
         simpleSpanOps = 0..<0; textPending = false; pendingTextNeedsNoEscape = false; holdsItemParagraph = false
-        level = 0; line = 0; textIDRepeats = -1
+        level = 0; line = 0; textIDRepeats = -1; textIDBytes = 0..<0
         return former
     }
 
@@ -398,7 +400,7 @@ final class Element {
         let c = Element(kind, value, attrs: attrs)
         c.block = block; c.ial = ial; c.entity = entity; c.original = original; c.quote = quote
         c.typographic = typographic; c.contentModel = contentModel; c.isClosed = isClosed
-        c.transparent = transparent; c.level = level; c.rawText = rawText; c.lang = lang; c.textIDRepeats = textIDRepeats
+        c.transparent = transparent; c.level = level; c.rawText = rawText; c.lang = lang; c.textIDRepeats = textIDRepeats; c.textIDBytes = textIDBytes
         c.firstAsPara = firstAsPara; c.spansPending = spansPending; c.alignment = alignment; c.eob = eob; c.rawTypes = rawTypes
         c.children = children.map { $0.copy() }
         if spansSimple {

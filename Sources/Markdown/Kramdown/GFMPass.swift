@@ -61,14 +61,17 @@ struct GFMPass {
     /// False (and nothing done) otherwise.
     private func countTextID(of header: Element) -> Bool {
         guard ctx.options.autoIDPrefix.isEmpty, !ctx.mayRequestTOC, header.rawText == nil else { return false }
-        let counted = header.withPendingText { text -> Int? in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(text.count, 1)) { id in
-                guard let base = id.baseAddress, let n = Self.asciiID(of: text, into: base) else { return nil }
-                return ctx.gfmIDs.count(bytes: UnsafeBufferPointer(start: base, count: n))
-            }
+        // the id written where the converter reads it back (counted only once it is kept)
+        let ids = ctx.textIDBytes
+        let counted = header.withPendingText { text -> (repeats: Int, length: Int)? in
+            let to = ids.room(text.count)
+            guard let n = Self.asciiID(of: text, into: to) else { return nil }
+            return (ctx.gfmIDs.count(bytes: UnsafeBufferPointer(start: to, count: n)), n)
         }
-        guard let repeats = counted ?? nil else { return false }
+        guard let (repeats, length) = counted ?? nil else { return false }
         header.textIDRepeats = Int32(truncatingIfNeeded: repeats)
+        header.textIDBytes = Int32(ids.count)..<Int32(ids.count + length)
+        ids.advance(by: length)
         return true
     }
 

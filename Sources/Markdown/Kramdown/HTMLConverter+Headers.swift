@@ -18,7 +18,7 @@ extension HTMLConverter {
 
     /// A header whose id the GFM pass counted and left to be written from its one pending text
     /// (`Element.textIDRepeats`): printed as `header` prints it with that id added last to its
-    /// attributes, the id written straight from the text's bytes.
+    /// attributes, the id's bytes as the pass left them (`Element.textIDBytes`).
     private func headerWithTextID(_ el: Element, _ indent: Int) {
         let tag = Self.headerTag(min(max(el.level + options.headerOffset, 1), 6))
         out.spaces(indent)
@@ -27,10 +27,8 @@ extension HTMLConverter {
         let attributeStart = out.count
         out.append(" id=\"")
         let idStart = out.count
-        _ = el.withPendingText { text in
-            let to = out.cursor(room: text.count)
-            out.advance(to: to + (GFMPass.asciiID(of: text, into: to) ?? 0))
-        }
+        // (worked out from the text by the GFM pass, which counted it)
+        out.append(ctx.textIDBytes.bytes(el.textIDBytes))
         if el.textIDRepeats > 0 {
             out.append(Byte.dash)
             out.append(Int(el.textIDRepeats))

@@ -78,3 +78,38 @@ struct HeaderIDCounts {
         }
     }
 }
+
+/// The ids `GFMPass.countTextID` worked out from headers' texts, one after another, so that the
+/// converter writes each from here (`Element.textIDBytes`) instead of working it out again from
+/// the text. A context's own, emptied for each conversion (its room kept).
+final class TextIDBytes {
+    @exclusivity(unchecked) private(set) var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var capacity = 0
+
+    deinit { base.deallocate() }
+
+    /// Where the next `n` bytes go, room made for them (written there, then counted by `advance`).
+    func room(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + n > capacity {
+            let c = max(2 * capacity, count + n, 256)
+            let b = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+            b.initialize(from: base, count: count)
+            base.deallocate()
+            base = b
+            capacity = c
+        }
+        return base + count
+    }
+
+    func advance(by n: Int) { count += n }
+
+    func removeAll() { count = 0 }
+
+    /// The bytes `range` of the ids.
+    func bytes(_ range: Range<Int32>) -> UnsafeBufferPointer<UInt8> {
+        precondition(range.lowerBound >= 0 && Int(range.upperBound) <= count, "header id bytes out of range")
+        // (the count as a difference: `Range<Int32>.count` was a generic call)
+        return UnsafeBufferPointer(start: base + Int(range.lowerBound), count: Int(range.upperBound &- range.lowerBound))
+    }
+}

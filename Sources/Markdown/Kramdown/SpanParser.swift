@@ -31,6 +31,8 @@ final class SpanParser {
         @exclusivity(unchecked) var abbreviations: [String: Abbreviation] = [:]
         @exclusivity(unchecked) var alds: [String: IAL] = [:]
         @exclusivity(unchecked) var gfmIDs = HeaderIDCounts()
+        /// The ids of the headers named by their pending text (`GFMPass.countTextID`).
+        let textIDBytes = TextIDBytes()
         @exclusivity(unchecked) var warnings: [MarkdownWarning] = []
         /// Footnotes a marker named (kramdown's `:marker`), for the unreferenced-footnote warning.
         @exclusivity(unchecked) var referencedFootnotes: Set<String> = []
@@ -90,6 +92,7 @@ final class SpanParser {
             if !abbreviations.isEmpty { abbreviations.removeAll(keepingCapacity: true) }
             if !alds.isEmpty { alds.removeAll(keepingCapacity: true) }
             gfmIDs.removeAll()
+            textIDBytes.removeAll()
             if !warnings.isEmpty { warnings = [] }
             if !referencedFootnotes.isEmpty { referencedFootnotes.removeAll(keepingCapacity: true) }
             sourceHasBackslashBreak = true
