@@ -10,8 +10,10 @@ extension TextFilters {
     static func wordStarts(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return 0 }
         let n = bytes.count
-        let space = SIMD16<UInt8>(repeating: 0x20), tab = SIMD16<UInt8>(repeating: 0x09)
-        let five = SIMD16<UInt8>(repeating: 5), zero = SIMD16<UInt8>()
+        let space = SIMD16<UInt8>(repeating: 0x20), zero = SIMD16<UInt8>()
+        // Tab to carriage return (9–13) moved to -128…-124, the only bytes below -123 as signed
+        // bytes: one signed compare (SSE2 has no unsigned one, which took a min and an equality).
+        let controlsToLowest = SIMD16<UInt8>(repeating: 0x77), aboveControls = SIMD16<Int8>(repeating: -123)
         var count = 0
         var i = 0
         // 0xFF where the byte before is a space (the start of the text counts as one)
@@ -26,7 +28,10 @@ extension TextFilters {
                 m.storeBytes(of: lastSpace, toByteOffset: 15, as: UInt8.self)
                 for k in 0..<blocks {
                     let c = UnsafeRawPointer(base + (i &+ 16 &* k)).loadUnaligned(as: Block.self)
-                    let spaces = zero.replacing(with: 0xFF, where: (c .== space) .| ((c &- tab) .< five))
+                    let moved = unsafeBitCast(c &+ controlsToLowest, to: SIMD16<Int8>.self)
+                    let controls = unsafeBitCast(SIMD16<Int8>().replacing(with: -1, where: moved .< aboveControls),
+                                                 to: SIMD16<UInt8>.self)
+                    let spaces = zero.replacing(with: 0xFF, where: c .== space) | controls
                     m.storeBytes(of: spaces, toByteOffset: 16 &+ 16 &* k, as: Block.self)
                 }
                 // at most 16 starts per lane: no lane overflows
