@@ -89,7 +89,7 @@ final class Element {
     @exclusivity(unchecked) var line = 0
     /// The rarely used kind-specific data (`Element+Extra.swift`); nil for most elements.
     @exclusivity(unchecked) var extra: Extra?
-    /// A GFM header whose id the converter writes from its one pending text (`GFMPass`): how
+    /// A GFM header whose id the GFM pass worked out and kept (`textIDBytes`): how
     /// many headers before it had the same id (no id string made, none put in `attrs`); -1 for
     /// every other element.
     @exclusivity(unchecked) var textIDRepeats: Int32 = -1

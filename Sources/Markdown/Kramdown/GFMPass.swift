@@ -56,12 +56,14 @@ struct GFMPass {
     }
 
     /// A header named by its one pending text of ASCII characters, when no prefix goes before
-    /// the ids and no table of contents reads them: its id counted here from the text's bytes,
-    /// and written by the converter from them (`Element.textIDRepeats`), never made a string.
+    /// the ids and no table of contents reads them: its id worked out here from the text's bytes
+    /// into the context's `TextIDBytes`, counted, and written by the converter from there
+    /// (`Element.textIDRepeats`, `textIDBytes`), never made a string.
     /// False (and nothing done) otherwise.
     private func countTextID(of header: Element) -> Bool {
         guard ctx.options.autoIDPrefix.isEmpty, !ctx.mayRequestTOC, header.rawText == nil else { return false }
-        // the id written where the converter reads it back (counted only once it is kept)
+        // the id written straight into the kept buffer; its bytes count as kept (`advance`) only
+        // when the text made an id
         let ids = ctx.textIDBytes
         let counted = header.withPendingText { text -> (repeats: Int, length: Int)? in
             let to = ids.room(text.count)

@@ -16,9 +16,9 @@ extension HTMLConverter {
         blockHTML(Self.headerTag(level), attrs, indent) { self.inner(el, indent) }
     }
 
-    /// A header whose id the GFM pass counted and left to be written from its one pending text
-    /// (`Element.textIDRepeats`): printed as `header` prints it with that id added last to its
-    /// attributes, the id's bytes as the pass left them (`Element.textIDBytes`).
+    /// A header whose id the GFM pass worked out and counted (`Element.textIDRepeats`): printed
+    /// as `header` prints it with that id added last to its attributes, the id's bytes those the
+    /// pass kept (`Element.textIDBytes`).
     private func headerWithTextID(_ el: Element, _ indent: Int) {
         let tag = Self.headerTag(min(max(el.level + options.headerOffset, 1), 6))
         out.spaces(indent)

@@ -65,8 +65,9 @@ extension HTMLConverter {
             li.block = true
             // kramdown converts a deep copy of the content, the backlinks added to the copy; here
             // the content itself (converted only here), the backlinks taken off again after. A
-            // table of contents reads the headers it converts later, so it gets copies.
-            let copies = tocRequest != nil
+            // table of contents (even one in a later footnote) lists the headers converted here
+            // and reads them afterwards, backlinks included, so whenever one may come: copies.
+            let copies = ctx.mayRequestTOC
             li.children = copies ? content.children.map { $0.copy() } : content.children
             var para: Element? = nil
             var insertSpace = false

@@ -99,11 +99,13 @@ struct HTMLBuffer {
     }
 
     /// `</name>` and a line end (a block's closing tag), room made once for all of it: three
-    /// appends checked the room and counted the bytes three times.
+    /// appends checked the room and counted the bytes three times. `name` is a tag name: not
+    /// empty (`copy` writes at least one byte).
     @inline(__always) mutating func closingLine(_ name: StaticString) {
         // (`withUTF8Buffer`: a one-letter name may be kept as a scalar, without bytes to point to)
         name.withUTF8Buffer { b in
             let n = b.count
+            assert(n > 0, "a tag name")
             let to = reserve(n &+ 4)
             to[0] = Byte.lt
             to[1] = Byte.slash
@@ -114,10 +116,11 @@ struct HTMLBuffer {
         }
     }
 
-    /// `<name` (a tag opened for its attributes), room made once.
+    /// `<name` (a tag opened for its attributes), room made once; `name` not empty, as above.
     @inline(__always) mutating func opening(_ name: StaticString) {
         name.withUTF8Buffer { b in
             let n = b.count
+            assert(n > 0, "a tag name")
             let to = reserve(n &+ 1)
             to[0] = Byte.lt
             Self.copy(b.baseAddress!, n, to: to + 1)
