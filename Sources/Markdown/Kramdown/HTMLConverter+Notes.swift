@@ -28,20 +28,15 @@ extension HTMLConverter {
     }
 
     private func backlink(_ space: String, _ target: String, _ text: String) -> Element {
-        // written at once into a string of the final size (each `+` or `+=` of the pieces cost
-        // more than the bytes: the pieces are valid UTF-8, cut nowhere)
-        let pieces: [String] = [space, "<a href=\"#fnref:", target, "\" class=\"reversefootnote\" role=\"doc-backlink\">", text, "</a>"]
-        let length = pieces.reduce(0) { $0 + $1.utf8.count }
-        let html = String(unsafeUninitializedCapacity: length) { room in
-            var at = 0
-            for var piece in pieces {
-                piece.withUTF8 { bytes in
-                    if let from = bytes.baseAddress { (room.baseAddress! + at).initialize(from: from, count: bytes.count) }
-                    at += bytes.count
-                }
-            }
-            return at
-        }
+        let opening = "<a href=\"#fnref:", middle = "\" class=\"reversefootnote\" role=\"doc-backlink\">"
+        // room for all of it first: one allocation per backlink
+        var html = space
+        html.reserveCapacity(space.utf8.count + opening.utf8.count + target.utf8.count + middle.utf8.count + text.utf8.count + 4)
+        html += opening
+        html += target
+        html += middle
+        html += text
+        html += "</a>"
         return Element(.raw, html)
     }
 

@@ -99,32 +99,33 @@ struct HTMLBuffer {
     }
 
     /// `</name>` and a line end (a block's closing tag), room made once for all of it: three
-    /// appends checked the room and counted the bytes three times. `name` is a tag name: not
-    /// empty (`copy` writes at least one byte).
+    /// appends checked the room and counted the bytes three times.
     @inline(__always) mutating func closingLine(_ name: StaticString) {
+        let (start, end) = tag(name, before: 2, after: 2)
+        start[0] = Byte.lt
+        start[1] = Byte.slash
+        end[-2] = Byte.gt
+        end[-1] = Byte.newline
+    }
+
+    /// `<name` (a tag opened for its attributes), room made once.
+    @inline(__always) mutating func opening(_ name: StaticString) {
+        tag(name, before: 1, after: 0).start[0] = Byte.lt
+    }
+
+    /// Room for `name` with `before` bytes ahead of it and `after` behind, the name copied in and
+    /// all of it counted; the bytes around the name are the caller's to write, from `start` and
+    /// up to `end`. `name` is a tag name: not empty (`copy` writes at least one byte).
+    @inline(__always) private mutating func tag(_ name: StaticString, before: Int, after: Int)
+        -> (start: UnsafeMutablePointer<UInt8>, end: UnsafeMutablePointer<UInt8>) {
         // (`withUTF8Buffer`: a one-letter name may be kept as a scalar, without bytes to point to)
         name.withUTF8Buffer { b in
             let n = b.count
             assert(n > 0, "a tag name")
-            let to = reserve(n &+ 4)
-            to[0] = Byte.lt
-            to[1] = Byte.slash
-            Self.copy(b.baseAddress!, n, to: to + 2)
-            to[n &+ 2] = Byte.gt
-            to[n &+ 3] = Byte.newline
-            storage.count &+= n &+ 4
-        }
-    }
-
-    /// `<name` (a tag opened for its attributes), room made once; `name` not empty, as above.
-    @inline(__always) mutating func opening(_ name: StaticString) {
-        name.withUTF8Buffer { b in
-            let n = b.count
-            assert(n > 0, "a tag name")
-            let to = reserve(n &+ 1)
-            to[0] = Byte.lt
-            Self.copy(b.baseAddress!, n, to: to + 1)
-            storage.count &+= n &+ 1
+            let to = reserve(before &+ n &+ after)
+            Self.copy(b.baseAddress!, n, to: to + before)
+            storage.count &+= before &+ n &+ after
+            return (to, to + (before &+ n &+ after))
         }
     }
 
