@@ -42,4 +42,19 @@ import Testing
             #expect(posts.rejects(entry, in: source + "/_posts") == expected, "\(entry)")
         }
     }
+
+    /// Below a folder, `exclude` matches an entry as it matches the entry's path from the source,
+    /// whether or not a pattern can match there at all (which the filter works out once a folder).
+    @Test(arguments: [
+        ["Gemfile", "vendor/bundle/"], ["_po"], ["_posts"], ["_posts/"], ["_postsx", "Gemfile"], ["_posts/a", "x"],
+        ["*.log"], ["_posts/gone/"], ["/_posts"], [""], ["_"],
+    ])
+    func excludedBelowAFolderAsFromTheSource(exclude: [String]) {
+        let source = "/nonexistent-kyll-source"
+        let filter = EntryFilter(source: source, include: [], exclude: exclude, safe: false)
+        let posts = filter.relativeTo(baseDirectory: source + "/_posts")
+        for entry in ["a.md", "ab/c.md", "gone", "x", "_posts", "2024-01-01-a.log", "Gemfile"] {
+            #expect(posts.isExcluded(entry) == filter.isExcluded("_posts/" + entry), "\(exclude) \(entry)")
+        }
+    }
 }
