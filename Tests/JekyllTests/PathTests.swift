@@ -47,6 +47,28 @@ import Testing
         #expect(Path.dirname("a/b/") == "a")
     }
 
+    /// Long paths (searched eight bytes at a time from the end) split where a byte-by-byte search
+    /// splits them, wherever their last slash and dot are.
+    @Test func longPathsSplitAtTheirLastSlashAndDot() {
+        for length in 1...40 {
+            for slash in [-1] + Array(0..<length) {
+                for dot in [-1, 0, length / 2, length - 1] where dot != slash {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    if slash >= 0 { bytes[slash] = UInt8(ascii: "/") }
+                    if dot >= 0 { bytes[dot] = UInt8(ascii: ".") }
+                    let path = String(decoding: bytes, as: UTF8.self)
+                    let name = slash >= 0 && slash < length - 1 ? String(path.utf8.dropFirst(slash + 1))! : nil
+                    if let name { #expect(Path.basename(path) == name, "\(path)") }
+                    if slash < 0 {
+                        #expect(Path.basename(path) == path)
+                        let ext = dot > 0 ? String(path.utf8.dropFirst(dot))! : ""
+                        #expect(Path.extname(path) == ext, "\(path)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Ruby's `File.dirname` and `File.basename` (checked with ruby 3), split on the `/` byte.
     @Test(arguments: [
         ("", ".", ""), ("/", "/", "/"), ("//", "/", "/"), ("a", ".", "a"), ("/a", "/", "a"), ("a/", ".", "a"),

@@ -53,15 +53,18 @@ public enum Path {
         }
     }
 
-    /// The last component, ignoring trailing slashes.
+    /// The last component, ignoring trailing slashes. A path that is its own last component (a
+    /// name, as the entries of a folder are) is given back as it is, not copied into a new string.
     public static func basename(_ path: String) -> String {
         var path = path
-        return path.withUTF8 { bytes in
+        let component = path.withUTF8 { bytes -> String? in
             let end = endIgnoringTrailingSlashes(bytes, bytes.count)
             if end == 1 && bytes[0] == slash { return "/" }
             let start = lastIndex(of: slash, in: bytes, from: 0, before: end).map { $0 + 1 } ?? 0
+            if start == 0 && end == bytes.count { return nil }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
+        return component ?? path
     }
 
     private static let slash = UInt8(ascii: "/")
@@ -70,12 +73,23 @@ public enum Path {
     /// Where `bytes[..<end]` ends without its trailing slashes, keeping one byte at least. Paths
     /// are split on the `/` byte (as Ruby does), not on characters: this runs for every output
     /// file of every rebuild.
-    /// The last `byte` in `bytes[start..<end]`, by a plain loop on the pointer: the slice's generic
-    /// `lastIndex(of:)` cost ~7 instructions a byte (`basename` ~800 instructions a call, 6,000 calls
-    /// in a 1k-post build). (Swift's Glibc does not declare `memrchr`.)
+    /// The last `byte` in `bytes[start..<end]`, eight bytes at a time from the end: the slice's
+    /// generic `lastIndex(of:)` cost ~7 instructions a byte, a plain loop on the pointer ~5
+    /// (`basename` ~700 instructions a call, 3,000 calls in a 1k-post build). (Swift's Glibc does
+    /// not declare `memrchr`.)
     private static func lastIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let pattern = UInt64(byte) &* ones
         var i = end
+        while i &- start >= 8 {
+            let word = UnsafeRawPointer(base + (i &- 8)).loadUnaligned(as: UInt64.self).littleEndian ^ pattern
+            // The high bit of each byte of `word` that is zero, exactly (no carry crosses bytes).
+            let zeros = ~(((word & lowBits) &+ lowBits) | word) & ~lowBits
+            if zeros != 0 { return i &- 8 &+ (63 &- zeros.leadingZeroBitCount) >> 3 }
+            i &-= 8
+        }
         while i > start {
             i -= 1
             if base[i] == byte { return i }
