@@ -32,7 +32,12 @@ enum ByteSearch {
         var offset = anchor
         while offset < end, let hit = memchr(base + offset, Int32(p[anchor]), end - offset) {
             let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            if memcmp(base + at - anchor, p, n) == 0 { return at - anchor }
+            // The ends first: most hits differ there (a two-byte pattern, `]:` or `{%`, needs no
+            // `memcmp`, which cost ~20 instructions a hit).
+            let start = base + (at - anchor)
+            if start[0] == p[0], start[n - 1] == p[n - 1], n <= 2 || memcmp(start + 1, p + 1, n - 2) == 0 {
+                return at - anchor
+            }
             offset = at + 1
         }
         return nil
