@@ -20,6 +20,8 @@ public protocol YAMLPlainVisitor {
 /// between visits that anything reads.
 public final class YAMLReusableParser {
     fileprivate(set) var parser: EventParser?
+    /// The strings of the short plain scalars of the documents before.
+    let shortScalars = ShortScalars()
 
     public init() {}
 }
@@ -51,7 +53,8 @@ extension YAML {
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: maxPlainDepth) { open in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: maxPlainOpenKeys) { keyHashes in
                 var stacks = PlainStacks(open: open, keyHashes: keyHashes)
-                return visitPlain(parser, maxDepth: min(limits.maxDepth, maxPlainDepth), &visitor, &stacks)
+                return visitPlain(parser, maxDepth: min(limits.maxDepth, maxPlainDepth), shortScalars: reusable?.shortScalars,
+                                  &visitor, &stacks)
             }
         }
     }
@@ -76,7 +79,7 @@ extension YAML {
         var innermost: Int { openCount > 0 ? open[openCount - 1] : -1 }
     }
 
-    private static func visitPlain(_ parser: EventParser, maxDepth: Int,
+    private static func visitPlain(_ parser: EventParser, maxDepth: Int, shortScalars: ShortScalars?,
                                    _ visitor: inout some YAMLPlainVisitor, _ stacks: inout PlainStacks) -> Bool {
         var expectsKey = false
         while parser.advance() {
@@ -95,6 +98,14 @@ extension YAML {
                 let value: YAMLValue
                 if scalar.quoted_implicit != 0 {
                     value = .string(PlainScalar.makeString(text))
+                } else if let shortScalars, let packed = ShortScalars.Packed(text) {
+                    if let known = shortScalars.string(for: packed) {
+                        value = .string(known)
+                    } else {
+                        guard let resolved = try? PlainScalar.resolve(text) else { return false }
+                        shortScalars.remember(resolved, for: packed)
+                        value = resolved
+                    }
                 } else {
                     guard let resolved = try? PlainScalar.resolve(text) else { return false }
                     value = resolved

@@ -161,6 +161,20 @@ import Testing
         #expect(parser.parser === kept)
     }
 
+    /// A reused parser keeps the strings of short plain scalars (`ShortScalars`): the same bytes
+    /// quoted, or plain but not a string, still give what they give on their own.
+    @Test func aReusedParserKeepsOnlyPlainStrings() {
+        let parser = YAMLReusableParser()
+        let texts = ["a: \"true\"", "a: true", "a: 'yes'", "a: yes", "b: \"1\"", "b: 1", "c: '~'", "c: ~",
+                     "d: \"2024-01-02\"", "d: 2024-01-02", "\"e\": [e, 'e', \"f\", f]", "sixteen-bytes-ab: 1",
+                     "seventeen-bytes-a: sixteen-bytes-ab", "tags: [a, b, true]", "tags: ['true', b, a]"]
+        for text in texts + texts.reversed() + texts {
+            let fresh = Self.visit(text)
+            let reused = Self.visit(text, reusing: parser)
+            #expect(fresh != nil && reused.map { Self.sameInOrder(fresh!, $0) } == true, "\(text)")
+        }
+    }
+
     @Test func refusesNestingBeyondTheLimit() {
         let limits = YAMLLimits(maxDepth: 3)
         var visitor = TreeVisitor()
