@@ -40,6 +40,10 @@ public struct Site: Sendable {
     /// The earliest date of the posts reading left out for being in the future (seconds): from
     /// then on, the same files make another site.
     var earliestSkippedFuture: Int64?
+    /// The front matter parsers of the whole build's reading: one set per folder read made new
+    /// libyaml parsers (and emptied the strings they keep) for each folder, and none for a folder
+    /// of one file or a layout.
+    let frontMatterParsers = FrontMatterParsers()
 
     init(configuration: Configuration, clock: SiteClock, time: TimeValue, logger: Logger, theme: Theme?) {
         self.configuration = configuration
@@ -75,7 +79,7 @@ public struct Site: Sendable {
     /// Makes documents the way reading does, for generators that add pages.
     var documentReader: DocumentReader {
         DocumentReader(configuration: configuration, defaults: defaults, converters: converters, clock: clock,
-                       siteTime: time, logger: logger, sources: sources)
+                       siteTime: time, logger: logger, sources: sources, frontMatterParsers: frontMatterParsers)
     }
 
     /// A page a plugin makes without a file (Jekyll's `PageWithoutAFile`): `dir` is `` or starts with
