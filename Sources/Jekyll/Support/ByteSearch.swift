@@ -43,6 +43,12 @@ enum ByteSearch {
         return nil
     }
 
+    /// Whether `bytes` hold `byte` (`memchr`: the generic `contains` went a byte at a time).
+    static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return memchr(base, Int32(byte), bytes.count) != nil
+    }
+
     /// Whether `text` has `{{` or `{%`.
     static func hasLiquidConstruct(_ text: String) -> Bool {
         var text = text
