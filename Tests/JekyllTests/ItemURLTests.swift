@@ -84,6 +84,33 @@ import Testing
         if dashed { #expect(Slugify.slugify(source, mode: "pretty", cased: true) == source) }
     }
 
+    /// Eight bytes at a time, as a byte at a time: every ASCII byte and a second dash at each place
+    /// of slugs long enough to take whole words, across the words' edges too.
+    @Test func dashedWordsWordByWord() {
+        func reference(_ bytes: [UInt8]) -> Bool {
+            guard let first = bytes.first, first != 0x2D, bytes.last != 0x2D else { return false }
+            return zip(bytes, bytes.dropFirst()).allSatisfy { !($0 == 0x2D && $1 == 0x2D) }
+                && bytes.allSatisfy { $0 == 0x2D || URLPath.isAlphanumeric($0) }
+        }
+        let base = Array("lessons-workflow-theme-9-Z".utf8)
+        var cases: [[UInt8]] = []
+        for at in base.indices {
+            for byte in UInt8(0)...UInt8(0xFF) {
+                var changed = base
+                changed[at] = byte
+                cases.append(changed)
+            }
+            var twoDashes = base
+            twoDashes[at] = 0x2D
+            if at + 1 < base.count { twoDashes[at + 1] = 0x2D }
+            cases.append(twoDashes)
+        }
+        for bytes in cases + (1...base.count).map { Array(base.prefix($0)) } {
+            let dashed = bytes.withUnsafeBufferPointer { Document.isDashedWords($0) }
+            #expect(dashed == reference(bytes), "\(bytes)")
+        }
+    }
+
     @Test func categoriesLowercasedOnce() throws {
         let doc = post("2014-01-01-a.md", [("categories", .array(["B", "a", "b"])), ("slug", "a")])
         #expect(try url(doc, "/:categories/:title/") == "/b/a/a/")
