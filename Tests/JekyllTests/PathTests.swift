@@ -124,6 +124,31 @@ import Testing
         #expect(Path.sanitized(base: "/", path) == (path.hasPrefix("/") ? expected : Path.expand("/" + path)))
     }
 
+    /// The shortcut of long paths (looked at eight pairs of bytes at a time) is the one their
+    /// components give, wherever in them a `//`, `/.`, `/..` or trailing slash falls.
+    @Test func expandedFormOfLongPaths() {
+        func reference(_ path: String) -> Path.ExpandedForm? {
+            guard path.hasPrefix("/") else { return nil }
+            if path == "/" { return .same }
+            let components = path.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            for (i, component) in components.enumerated() {
+                if component.isEmpty { return i == components.count - 1 ? .withTrailingSlash : nil }
+                if component.elementsEqual(".".utf8) || component.elementsEqual("..".utf8) { return nil }
+            }
+            return .same
+        }
+        let base = "/life/2014/01/01/lessons-workflow-theme-slow-tools"
+        var paths = [base, base + "/", base + "//", base + "/.", base + "/..", base + "/.x", base + "/x."]
+        for at in base.utf8.indices.dropFirst() {
+            for insert in ["/", "/.", "/./", "/../", "//", ".", "é"] {
+                var changed = base
+                changed.insert(contentsOf: insert, at: at)
+                paths.append(changed)
+            }
+        }
+        for path in paths { #expect(Path.expandedForm(path) == reference(path), "\(path)") }
+    }
+
     @Test(arguments: [
         ("a//b", "a/b"), ("//", "/"), ("a/b", "a/b"), ("///a///b//", "/a/b/"), ("é//ü", "é/ü"), ("", ""), ("/", "/"),
         ("/\u{301}//a", "/\u{301}/a"),
