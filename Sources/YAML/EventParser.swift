@@ -96,10 +96,14 @@ final class EventParser {
             // a byte ≥ 0x80 (the tests below take none)
             if word & highBits != 0 { return false }
             // bytes below 0x20 (the high bit survives subtracting from each byte with it set)
-            // and 0x7F, but for tab, line feed and carriage return
-            let control = ~((word | highBits) &- 0x20 &* ones) & highBits
-            let refused = (control | equal(word, 0x7F)) & ~(equal(word, 0x09) | equal(word, 0x0A) | equal(word, 0x0D))
-            if refused != 0 { return false }
+            // and 0x7F (the only one adding 1 gives the high bit), but for tab, line feed and
+            // carriage return
+            let control = (~((word | highBits) &- 0x20 &* ones) | (word &+ ones)) & highBits
+            // Most words of a front matter hold no line's end: the three exceptions only for those
+            // that have a control byte.
+            if control != 0, control & ~(equal(word, 0x09) | equal(word, 0x0A) | equal(word, 0x0D)) != 0 {
+                return false
+            }
             i &+= 8
         }
         while i < raw.count {
