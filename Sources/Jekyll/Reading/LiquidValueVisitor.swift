@@ -17,10 +17,12 @@ struct LiquidValueVisitor: YAMLPlainVisitor {
     /// Whether one of the merged keys was `date` (which the merge then reads as a time).
     private(set) var mergedDate = false
 
-    /// An open mapping (`hash`, and the key waiting for its value) or sequence (`items`).
+    /// An open mapping (`hash`, and the key waiting for its value) or sequence (`items`). The
+    /// hash is optional so that a sequence, and the root mapping merged into `data`, hold none:
+    /// an empty one retained and released cost ~80 instructions a list.
     private struct Open {
         let isMapping: Bool
-        var hash = OrderedHash()
+        var hash: OrderedHash?
         var items: [Value] = []
         var key = ""
     }
@@ -61,7 +63,7 @@ struct LiquidValueVisitor: YAMLPlainVisitor {
         let done = open.removeLast()
         // the root mapping's pairs are in `data` already; `root` stays nil
         if mergesRoot && open.isEmpty && done.isMapping { return }
-        add(done.isMapping ? .hash(done.hash) : .array(done.items))
+        add(done.isMapping ? .hash(done.hash ?? OrderedHash()) : .array(done.items))
     }
 
     /// A finished node into its parent, or as the root.
@@ -78,7 +80,7 @@ struct LiquidValueVisitor: YAMLPlainVisitor {
                 if key == "date" { mergedDate = true }
                 return
             }
-            open[last].hash[key] = value
+            open[last].hash![key] = value
         } else {
             open[last].items.append(value)
         }
