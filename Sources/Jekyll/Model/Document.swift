@@ -182,19 +182,26 @@ public struct Document: Sendable {
         return defaults[key]
     }
 
+    /// `value` of a key hashed before: the keys the build reads of every document (the name
+    /// hashed for the data and again for the defaults cost ~100 instructions a read).
+    func value(_ key: HashedKey) -> Value? {
+        if let v = data.value(key) { return v }
+        return defaults.value(key)
+    }
+
     /// The layout name the document asks for (`none` and nil mean no layout).
     public var layoutName: String? {
-        guard let v = value("layout"), !v.isNil else { return nil }
+        guard let v = value(DocumentKeys.layout), !v.isNil else { return nil }
         return v.rubyString
     }
 
     public var permalink: String? {
-        guard let v = value("permalink"), !v.isNil, v != false else { return nil }
+        guard let v = value(DocumentKeys.permalink), !v.isNil, v != false else { return nil }
         return v.rubyString
     }
 
     public var isPublished: Bool {
-        guard let v = value("published") else { return true }
+        guard let v = value(DocumentKeys.published) else { return true }
         return v != .bool(false)
     }
 
@@ -207,7 +214,7 @@ public struct Document: Sendable {
     /// Liquid runs unless the front matter says `render_with_liquid: false`, the file is a SCSS,
     /// CoffeeScript or YAML item, or the content has no `{{` or `{%`.
     public var rendersLiquid: Bool {
-        if value("render_with_liquid") == .bool(false) { return false }
+        if value(DocumentKeys.renderWithLiquid) == .bool(false) { return false }
         if !isPage && (extname == ".coffee" || isYAML) { return false }
         return fields.contentHasLiquid
     }
@@ -216,7 +223,7 @@ public struct Document: Sendable {
     static func hasLiquidConstruct(_ text: String) -> Bool { ByteSearch.hasLiquidConstruct(text) }
 
     /// Layouts apply unless the document is an asset, a YAML item, or asks for `layout: none`.
-    public var placedInLayout: Bool { placedInLayout(layout: value("layout")) }
+    public var placedInLayout: Bool { placedInLayout(layout: value(DocumentKeys.layout)) }
 
     /// `placedInLayout`, given the document's `layout` value (for callers that read it anyway).
     func placedInLayout(layout: Value?) -> Bool {

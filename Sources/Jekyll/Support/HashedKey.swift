@@ -34,3 +34,11 @@ enum PostKeys {
     static let excerpt: HashedKey = "excerpt"
     static let excerptSeparator: HashedKey = "excerpt_separator"
 }
+
+/// The keys the build reads of every document, in its data or else its defaults (`Document.value`).
+enum DocumentKeys {
+    static let layout: HashedKey = "layout"
+    static let permalink: HashedKey = "permalink"
+    static let published: HashedKey = "published"
+    static let renderWithLiquid: HashedKey = "render_with_liquid"
+}
