@@ -10,7 +10,7 @@ struct JekyllOrderKey {
     let path: String
 
     init(_ doc: Document) {
-        if case .time(let t)? = doc.data["date"] { date = (t.seconds, t.nanoseconds) } else { date = nil }
+        if case .time(let t)? = doc.data.value(PostKeys.date) { date = (t.seconds, t.nanoseconds) } else { date = nil }
         path = doc.path
     }
 

@@ -123,7 +123,7 @@ struct SiteReader {
             // the draft's data, where sorting looks (undated items sort by path). The check, and
             // so the storing, is skipped for unpublished drafts and with `--future`.
             if !dated, doc.isPublished || site.configuration.unpublished, !site.configuration.future,
-               doc.data["date"] == nil, let date = doc.date {
+               doc.data.value(PostKeys.date) == nil, let date = doc.date {
                 doc.data["date"] = .time(date)
             }
             if publisher.publishes(doc) {
