@@ -14,6 +14,8 @@ public struct EntryFilter: Sendable {
     private let excludeMatchers: [SourcePattern]
     /// No `exclude` pattern can match an entry below `baseDirectory` (see `excludesNothing`).
     private let excludesNothingBelowBase: Bool
+    /// Worked out once: `source.utf8.last` cost ~80 instructions an entry.
+    private let sourceEndsWithSlash: Bool
 
     public init(source: String, include: [String], exclude: [String], safe: Bool, baseDirectory: String = "") {
         self.source = source
@@ -24,6 +26,7 @@ public struct EntryFilter: Sendable {
         excludeMatchers = self.exclude.map { SourcePattern($0, source: source) }
         self.baseDirectory = Self.relative(baseDirectory, to: source)
         excludesNothingBelowBase = Self.excludesNothing(below: self.baseDirectory, excludeMatchers, source: source)
+        sourceEndsWithSlash = source.utf8.last == UInt8(ascii: "/")
     }
 
     /// The same rules for entries under another directory: the patterns are compiled already.
@@ -36,6 +39,7 @@ public struct EntryFilter: Sendable {
         excludeMatchers = other.excludeMatchers
         self.baseDirectory = Self.relative(baseDirectory, to: other.source)
         excludesNothingBelowBase = Self.excludesNothing(below: self.baseDirectory, excludeMatchers, source: source)
+        sourceEndsWithSlash = source.utf8.last == UInt8(ascii: "/")
     }
 
     /// Whether `isExcluded` is false for every entry below `baseDirectory` (`/_posts`): each
@@ -92,13 +96,15 @@ public struct EntryFilter: Sendable {
     /// `name` is the entry's last component; an entry that is its own last component (a file of
     /// the folder being read) is matched once, not twice.
     private func isIncluded(_ entry: String, name: String) -> Bool {
-        Self.globMatches(includeMatchers, entry, source: source)
-            || (name.utf8.count != entry.utf8.count && Self.globMatches(includeMatchers, name, source: source))
+        Self.globMatches(includeMatchers, entry, source: source, sourceEndsWithSlash: sourceEndsWithSlash)
+            || (name.utf8.count != entry.utf8.count
+                && Self.globMatches(includeMatchers, name, source: source, sourceEndsWithSlash: sourceEndsWithSlash))
     }
 
     public func isExcluded(_ entry: String) -> Bool {
         if excludesNothingBelowBase { return false }
-        return Self.globMatches(excludeMatchers, Path.join(baseDirectory, entry), source: source)
+        return Self.globMatches(excludeMatchers, Path.join(baseDirectory, entry), source: source,
+                                sourceEndsWithSlash: sourceEndsWithSlash)
     }
 
     static func startsSpecial(_ name: String) -> Bool {
@@ -118,14 +124,14 @@ public struct EntryFilter: Sendable {
 
     /// Jekyll's `glob_include?`: a pattern matches an entry (both taken under the source) by
     /// fnmatch, by prefix, or by naming the entry's directory with a trailing slash.
-    private static func globMatches(_ patterns: [SourcePattern], _ entry: String, source: String) -> Bool {
+    private static func globMatches(_ patterns: [SourcePattern], _ entry: String, source: String,
+                                    sourceEndsWithSlash: Bool) -> Bool {
         guard !patterns.isEmpty else { return false }
         // Literal patterns are first compared with the entry itself: pattern and entry would be
         // joined under the same source, so only what follows it can differ. The whole path is made
         // (a string and an array for every entry) only for glob patterns and the directory test.
         var entryBytes = entry
         var needsPath = false
-        let sourceEndsWithSlash = source.utf8.last == UInt8(ascii: "/")
         let matchesLiterally = entryBytes.withUTF8 { whole -> Bool in
             // An entry with one leading slash (relative to a folder below the source: `/_posts/a.md`)
             // is joined to the source as it is, so what follows its slash compares as a name does
