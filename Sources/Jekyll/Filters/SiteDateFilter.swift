@@ -21,10 +21,15 @@ enum SiteDateFilter {
             guard !pattern.isEmpty, let time = localTime(input, clock: clock) else {
                 return try standard.body(input, args, context)
             }
+            let texts = TimeTexts.current
+            if let known = texts.text(of: time, pattern: pattern) { return .string(known) }
             // The zone's name comes from ICU (slow): looked up only for a pattern that prints it.
-            let zoned = time.zone == .local && pattern.mentionsZoneName
-                ? pattern.replacingZoneName(with: clock.abbreviation(at: time.seconds)) : pattern
-            return DateFilter.strftime(.time(time), zoned).map(Value.string) ?? input
+            // Such a text depends on the site's zone, not only on the time: not remembered.
+            let namesZone = time.zone == .local && pattern.mentionsZoneName
+            let zoned = namesZone ? pattern.replacingZoneName(with: clock.abbreviation(at: time.seconds)) : pattern
+            guard let text = DateFilter.strftime(.time(time), zoned) else { return input }
+            if !namesZone { texts.remember(text, of: time, pattern: pattern) }
+            return .string(text)
         }
     }
 

@@ -332,8 +332,17 @@ public enum DateFilters {
         DateFilter.strftime(.time(t), pattern) ?? ""
     }
 
-    /// Ruby's `Time#xmlschema` of the time in local time (`date_to_xmlschema`).
+    /// Ruby's `Time#xmlschema` of the time in local time (`date_to_xmlschema`), printed once a
+    /// thread (`TimeTexts`).
     public static func xmlschema(_ t: TimeValue) -> String {
+        let texts = TimeTexts.current
+        if let known = texts.text(of: t, pattern: TimeTexts.xmlschemaPattern) { return known }
+        let text = printedXMLSchema(t)
+        texts.remember(text, of: t, pattern: TimeTexts.xmlschemaPattern)
+        return text
+    }
+
+    private static func printedXMLSchema(_ t: TimeValue) -> String {
         let c = t.components
         guard c.year >= 0 && c.year <= 9999, abs(Int(t.utcOffset)) < 100 * 3600 else {
             return format(t, "%Y-%m-%dT%H:%M:%S%:z")

@@ -8,8 +8,10 @@ public enum Slugify {
     public static let modes: Set<String> = ["raw", "default", "pretty", "ascii", "latin"]
 
     public static func slugify(_ string: String, mode: String? = nil, cased: Bool = false) -> String {
-        // No mode (a tag list's `slugify` on every page): no mode names compared.
+        // No mode (a tag list's `slugify` on every page): no mode names compared. Most tags are
+        // their own slug already: given back as they are, without a new string.
         guard let mode else {
+            if isOwnSlug(string) { return string }
             return string.isAllASCII ? asciiSlug(string, keepsAllButSpace: false, keepsPunctuation: false, cased: cased)
                 : unicodeSlug(string, mode: "default", cased: cased)
         }
@@ -21,6 +23,23 @@ public enum Slugify {
             return asciiSlug(string, keepsAllButSpace: mode == "raw", keepsPunctuation: mode == "pretty", cased: cased)
         }
         return unicodeSlug(mode == "latin" ? transliterate(string) : string, mode: mode, cased: cased)
+    }
+
+    /// Whether the text is lower-case ASCII letters and digits with single dashes between them,
+    /// which the default mode gives back unchanged. Read in place (a text not stored as UTF-8
+    /// takes the long way).
+    static func isOwnSlug(_ string: String) -> Bool {
+        string.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last, first != UInt8(ascii: "-"),
+                  last != UInt8(ascii: "-") else { return false }
+            var previous: UInt8 = 0
+            for b in bytes {
+                let isLowerOrDigit = (b &- UInt8(ascii: "a")) < 26 || (b &- UInt8(ascii: "0")) < 10
+                guard isLowerOrDigit || (b == UInt8(ascii: "-") && previous != UInt8(ascii: "-")) else { return false }
+                previous = b
+            }
+            return true
+        } ?? false
     }
 
     /// The slug by Unicode categories (any text; ASCII text has the byte path `asciiSlug`).

@@ -145,12 +145,29 @@ public struct OutputBuffer: Sendable {
                 string.utf8.withContiguousStorageIfAvailable { buffer.copyMemory(from: UnsafeRawBufferPointer($0)) }
             }
             if copied != nil {
-                withUnsafeBytes(of: &small) { append(bytes: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n) }
+                appendSmall(small, count: n)
                 return
             }
         }
         // Text without contiguous UTF-8 (bridged) is rare.
         append(String(decoding: Array(string.utf8), as: UTF8.self))
+    }
+
+    /// Appends the first `n` bytes of `words` (a small string's, `n` < 16): where the buffer has
+    /// room for all sixteen, they are stored as two words (the bytes past `n` are overwritten by
+    /// what comes next), not copied by a call of `memcpy` for a dozen bytes.
+    @inline(__always)
+    private mutating func appendSmall(_ words: (UInt64, UInt64), count n: Int) {
+        guard isKnownUniquelyReferenced(&storage), storage.capacity &- storage.count >= 16 else {
+            var words = words
+            withUnsafeBytes(of: &words) { append(bytes: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n) }
+            return
+        }
+        let s = storage
+        let at = UnsafeMutableRawPointer(s.base + s.count)
+        at.storeBytes(of: words.0, as: UInt64.self)
+        at.storeBytes(of: words.1, toByteOffset: 8, as: UInt64.self)
+        s.count &+= n
     }
 
     /// Appends text written in the program (a tag's markup): its bytes, without looking into a
