@@ -220,7 +220,9 @@ enum SimpleSpans {
         func inlineLink(_ q: Int) -> (Int, Range<Int>, Range<Int>)? {
             let n = b.count
             guard q + 1 < n, b[q + 1] != Byte.caret else { return nil }
-            let close = nextLive(q + 1)
+            // (the scan called as `nextLive` does, written out: through `nextLive` the optimizer
+            // left a call here)
+            let close = SpanParser.firstTrigger(in: b, from: q + 1, table: triggers, passing: isInert)
             guard close < n, close > q + 1, b[close] == Byte.rbracket else { return nil }
             let open = close + 1
             guard open + 1 < n, b[open] == Byte.lparen, b[open + 1] != Byte.lt else { return nil }
