@@ -106,7 +106,8 @@ enum SimpleSpans {
                 let len = r.at(q + 1) == Byte.star ? 2 : 1
                 let start = q + len
                 guard start < n, !Byte.isSpace(b[start]) else { return false }
-                let close = r.nextLive(start)
+                // (the scan written out, as in `inlineLink`: `nextLive` was left a call here)
+                let close = SpanParser.firstTrigger(in: b, from: start, table: r.triggers, passing: r.isInert)
                 guard close < n, close > start, b[close] == Byte.star, !Byte.isSpace(b[close - 1]),
                       (r.at(close + 1) == Byte.star) == (len == 2) else { return false }
                 ops.emit(len == 2 ? .strong : .em, text: textStart, q, start, close)
