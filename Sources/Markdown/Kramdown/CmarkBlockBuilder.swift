@@ -201,7 +201,8 @@ struct SourceView {
     }
 
     /// Where the line after source line `line` starts (the end of the view after its last line).
-    func offset(after line: Int) -> Int {
+    /// (Inlined: each paragraph asks twice, and the call cost as much as the answer.)
+    @inline(__always) func offset(after line: Int) -> Int {
         let k = line - firstLine + 1
         guard k < lineCount else { return bytes.count }
         return k <= 0 ? 0 : laterLineStarts[k - 1]

@@ -270,7 +270,7 @@ final class Element {
     var hasChildren: Bool { textPending || holdsItemParagraph || !storedChildren.isEmpty }
 
     /// The kind of the last child (a pending text is a text), without taking a reference to it.
-    var lastChildKind: Kind? { holdsItemParagraph ? .p : textPending ? .text : storedChildren.last?.kind }
+    @inline(__always) var lastChildKind: Kind? { holdsItemParagraph ? .p : textPending ? .text : storedChildren.last?.kind }
 
     /// Whether the element's only child is a pending text.
     var hasPendingText: Bool { textPending && !holdsItemParagraph }

@@ -106,7 +106,8 @@ enum SimpleSpans {
                 let len = r.at(q + 1) == Byte.star ? 2 : 1
                 let start = q + len
                 guard start < n, !Byte.isSpace(b[start]) else { return false }
-                let close = r.nextLive(start)
+                // (the scan written out, as in `inlineLink`: `nextLive` was left a call here)
+                let close = SpanParser.firstTrigger(in: b, from: start, table: r.triggers, passing: r.isInert)
                 guard close < n, close > start, b[close] == Byte.star, !Byte.isSpace(b[close - 1]),
                       (r.at(close + 1) == Byte.star) == (len == 2) else { return false }
                 ops.emit(len == 2 ? .strong : .em, text: textStart, q, start, close)
@@ -160,12 +161,15 @@ enum SimpleSpans {
             SpanParser.firstTrigger(in: b, from: i, table: triggers, passing: isInert)
         }
 
-        /// The high bit of each byte of `w` that is not above `)` (0x29); 0 when all are.
-        @inline(__always) static func atMostParenMarks(_ w: UInt64) -> UInt64 {
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            // the low seven bits plus 0x56 reach the high bit from 0x2A on (no carry out of a
-            // byte); bytes from 0x80 on have it already
-            return ~(((w & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5656_5656_5656_5656) | w) & highs
+        /// The high bit of each of the sixteen bytes at `p` that is not above `)` (0x29), as two
+        /// words (bytes 0–7, then 8–15); both 0 when none is.
+        @inline(__always) static func atMostParenMarks(ofSixteenAt p: UnsafeRawPointer) -> (UInt64, UInt64) {
+            let x = p.loadUnaligned(as: SIMD16<UInt8>.self)
+            // a byte plus 0x56 reaches the high bit from 0x2A on (lanes do not carry into each
+            // other); bytes from 0x80 on have it already
+            let marks = ~((x &+ SIMD16(repeating: 0x56)) | x) & SIMD16(repeating: 0x80)
+            let words = unsafeBitCast(marks, to: SIMD2<UInt64>.self)
+            return (words[0], words[1])
         }
 
         /// The first backtick at or after `i`, or the end: eight bytes a test (the lowest byte
@@ -217,7 +221,9 @@ enum SimpleSpans {
         func inlineLink(_ q: Int) -> (Int, Range<Int>, Range<Int>)? {
             let n = b.count
             guard q + 1 < n, b[q + 1] != Byte.caret else { return nil }
-            let close = nextLive(q + 1)
+            // (the scan called as `nextLive` does, written out: through `nextLive` the optimizer
+            // left a call here)
+            let close = SpanParser.firstTrigger(in: b, from: q + 1, table: triggers, passing: isInert)
             guard close < n, close > q + 1, b[close] == Byte.rbracket else { return nil }
             let open = close + 1
             guard open + 1 < n, b[open] == Byte.lparen, b[open + 1] != Byte.lt else { return nil }
@@ -226,15 +232,16 @@ enum SimpleSpans {
             var depth = 1
             var j = open + 1
             while j < n {
-                // most URL bytes are none of `(`, `)`, spaces and quotes (all at most `)`): eight
-                // of them tested at once, then straight to the first that is one
-                if j &+ 8 <= n {
-                    let marks = Self.atMostParenMarks(UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self))
-                    if marks == 0 {
-                        j &+= 8
+                // most URL bytes are none of `(`, `)`, spaces and quotes (all at most `)`): sixteen
+                // of them tested at once, then straight to the first that is one (the last few
+                // bytes one by one: a longer loop here kept `nextLive` out of this function)
+                if j &+ 16 <= n {
+                    let (low, high) = Self.atMostParenMarks(ofSixteenAt: UnsafeRawPointer(b.baseAddress! + j))
+                    if low | high == 0 {
+                        j &+= 16
                         continue
                     }
-                    j &+= marks.trailingZeroBitCount &>> 3
+                    j &+= low != 0 ? low.trailingZeroBitCount &>> 3 : 8 &+ (high.trailingZeroBitCount &>> 3)
                 }
                 let c = b[j]
                 if c > Byte.rparen { j += 1; continue }
@@ -299,7 +306,21 @@ extension HTMLConverter {
             var to = out.cursor(room: room)
             var limit = to + room
             @inline(__always) func put(_ src: UnsafePointer<UInt8>, _ n: Int) {
-                HTMLBuffer.copy(src, n, to: to)
+                // the text between two spans is often 33 to 64 bytes: four overlapping 16-byte
+                // copies, not a `memcpy` call (after which the loop's registers were reloaded)
+                if n > 32 && n <= 64 {
+                    let from = UnsafeRawPointer(src), into = UnsafeMutableRawPointer(to)
+                    @inline(__always) func copySixteen(at offset: Int) {
+                        into.storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self),
+                                        toByteOffset: offset, as: SIMD16<UInt8>.self)
+                    }
+                    copySixteen(at: 0)
+                    copySixteen(at: 16)
+                    copySixteen(at: n &- 32)
+                    copySixteen(at: n &- 16)
+                } else {
+                    HTMLBuffer.copy(src, n, to: to)
+                }
                 to += n
                 assert(to <= limit, "simple spans past the room made for them")
             }
