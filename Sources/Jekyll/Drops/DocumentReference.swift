@@ -14,44 +14,23 @@ public final class DocumentReference: Drop {
 
     public var typeName: String { "Jekyll::Drops::DocumentDrop" }
 
-    /// The drop first found: a listing reads several keys of each post, and finding it (two
+    /// The drop last found: a listing reads several keys of each post, and finding it (two
     /// dictionary lookups by label and path) cost more than reading a key. It belongs to the
     /// build reading it when it records that build's reads (`dependencies`: one log per build,
-    /// which the drop holds, so no later build can be given the same object); another build
-    /// finds its own each time. Its address, retained until the reference goes, read without a
-    /// lock or a retain (a `Mutex` and a retain cost ~150 instructions a key).
-    private let found = Atomic<UInt>(0)
-
-    deinit {
-        if let address = UnsafeRawPointer(bitPattern: found.load(ordering: .acquiring)) {
-            Unmanaged<DocumentDrop>.fromOpaque(address).release()
-        }
-    }
+    /// which the drop holds, so no later build can be given the same object). Behind a `Mutex`,
+    /// with no weak reference: a lock, a weak load and their retains cost ~850 instructions a key.
+    private let found = Mutex<DocumentDrop?>(nil)
 
     func target(_ context: RenderContext) -> (any Drop)? {
         // The build read through the scope, which is held meanwhile: taken out of it, the build
         // (which both cores' renders share) was retained and released at every key.
         guard let scope = context.jekyll else { return nil }
-        let bits = found.load(ordering: .acquiring)
-        if let address = UnsafeRawPointer(bitPattern: bits) {
-            let known = Unmanaged<DocumentDrop>.fromOpaque(address)._withUnsafeGuaranteedRef { known -> DocumentDrop? in
-                known.dependencies === scope.build.dependencies ? known : nil
-            }
-            if let known { return known }
-        }
+        if let known = found.withLock({ $0 }), known.dependencies === scope.build.dependencies { return known }
         let build = scope.build
         guard let id = build.site.documentID(collection: collection, relativePath: relativePath) else { return nil }
         let drop = build.documentDrops[id]
-        if bits == 0, let document = drop as? DocumentDrop { publish(document) }
+        if let document = drop as? DocumentDrop { found.withLock { $0 = document } }
         return drop
-    }
-
-    /// Keeps the drop for later reads; the first one published stays.
-    private func publish(_ document: DocumentDrop) {
-        let address = Unmanaged.passRetained(document).toOpaque()
-        let (exchanged, _) = found.compareExchange(expected: 0, desired: UInt(bitPattern: address),
-                                                   ordering: .acquiringAndReleasing)
-        if !exchanged { Unmanaged<DocumentDrop>.fromOpaque(address).release() }
     }
 
     public func value(forKey key: String, in context: RenderContext) throws -> Value? {
