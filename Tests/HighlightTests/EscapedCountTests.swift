@@ -39,4 +39,34 @@ import Testing
             }
         }
     }
+
+    /// The sixteen-byte test against the bytes themselves: every byte value at every lane, over
+    /// a plain and an escaped background, and `nextEscaped` from every start of texts of 0 to 40
+    /// bytes (the sixteen-, eight- and one-byte paths and their seams).
+    @Test func sixteenByteTestAndNextEscapedFindEveryEscapedByte() {
+        for background: UInt8 in [0x61, 0x3D, 0x26] {
+            for value in 0...255 {
+                for position in 0..<16 {
+                    var bytes = [UInt8](repeating: background, count: 16)
+                    bytes[position] = UInt8(value)
+                    let (low, high) = bytes.withUnsafeBytes { HTMLFormatter.escapedMarks(ofSixteenAt: $0.baseAddress!) }
+                    for lane in 0..<16 {
+                        let marked = (lane < 8 ? low >> (lane * 8 + 7) : high >> ((lane - 8) * 8 + 7)) & 1 == 1
+                        let c = bytes[lane]
+                        #expect(marked == (c == 38 || c == 60 || c == 62))
+                    }
+                }
+            }
+        }
+        for count in 0...40 {
+            for escaped in [-1] + Array(0..<count) {
+                var bytes = [UInt8](repeating: 0x3D, count: count)
+                if escaped >= 0 { bytes[escaped] = 0x3E }
+                for start in 0...count {
+                    let expected = escaped >= start ? escaped : count
+                    #expect(bytes.withUnsafeBufferPointer { HTMLFormatter.nextEscaped($0, from: start) } == expected)
+                }
+            }
+        }
+    }
 }

@@ -18,11 +18,37 @@ import Testing
         #expect(texts.text(of: utc, pattern: TimeTexts.xmlschemaPattern) == nil)
     }
 
-    /// `date_to_xmlschema` prints the same text the second time, from the table.
+    /// `date_to_xmlschema` keeps the text it printed and prints it from the table the next time.
     @Test func xmlschemaPrintsTheSameAgain() {
         let time = TimeValue(seconds: 1_600_000_123, utcOffset: -5 * 3600, zone: .fixedOffset)
         let first = DateFilters.xmlschema(time)
         #expect(first == "2020-09-13T07:28:43-05:00")
-        #expect(DateFilters.xmlschema(time) == first)
+        #expect(TimeTexts.current.text(of: time, pattern: TimeTexts.xmlschemaPattern) == first)
+        TimeTexts.current.remember("from the table", of: time, pattern: TimeTexts.xmlschemaPattern)
+        #expect(DateFilters.xmlschema(time) == "from the table")
+        TimeTexts.current.remember(first, of: time, pattern: TimeTexts.xmlschemaPattern)  // this thread's other tests
+    }
+
+    /// A local time's text is kept only when it cannot print the zone's name, which the site's
+    /// zone gives and a rebuild may change; other zones' names follow from the time's fields.
+    @Test(arguments: [("%Z", false), ("%^Z", false), ("%-10Z", false), ("%+", false), ("%b %-d, %Y", true),
+                      ("%Y-%m-%dT%H:%M:%S%z", true), ("%:z", true)])
+    func zoneNamesOfLocalTimesAreNotKept(pattern: String, kept: Bool) {
+        let local = TimeValue(seconds: 1_700_000_000, utcOffset: 3600, zone: .local)
+        let fixed = TimeValue(seconds: 1_700_000_000, utcOffset: 3600, zone: .fixedOffset)
+        #expect(TimeTexts.mayRemember(local, pattern: pattern) == kept)
+        #expect(TimeTexts.mayRemember(fixed, pattern: pattern))
+    }
+
+    /// Patterns are told apart by their bytes: two spellings of one character, the same length
+    /// and canonically equal, do not share a text.
+    @Test func canonicallyEqualPatternsAreNotConfused() {
+        let time = TimeValue(seconds: 1_700_000_000, utcOffset: 0, zone: .utc)
+        let composedOrder = "%Y a\u{301}\u{323}", otherOrder = "%Y a\u{323}\u{301}"
+        #expect(composedOrder == otherOrder && !composedOrder.utf8.elementsEqual(otherOrder.utf8))
+        let texts = TimeTexts.current
+        texts.remember("first", of: time, pattern: composedOrder)
+        #expect(texts.text(of: time, pattern: otherOrder) == nil)
+        #expect(texts.text(of: time, pattern: composedOrder) == "first")
     }
 }

@@ -22,6 +22,32 @@ struct EscapeWordTests {
     }
 
     /// The lowest marked byte is a candidate even when a borrow marks bytes above it.
+    /// The sixteen-byte test and `firstCandidate` against `isCandidate`: every byte value at
+    /// every lane of sixteen, then texts of 0 to 40 bytes with one candidate anywhere (the
+    /// overlapping last sixteen, the two eight-byte tests, the byte loop).
+    @Test func sixteenByteTestAndFirstCandidateFindTheFirstCandidate() {
+        for background: UInt8 in [0x61, 0x3D, 0x26] {
+            for value in 0...255 {
+                for position in 0..<16 {
+                    var bytes = [UInt8](repeating: background, count: 16)
+                    bytes[position] = UInt8(value)
+                    let found = bytes.withUnsafeBytes { HTMLBuffer.candidateIndex(inSixteenAt: $0.baseAddress!) }
+                    #expect(found == bytes.firstIndex(where: HTMLBuffer.isCandidate))
+                }
+            }
+        }
+        for count in 0...40 {
+            for candidate in [-1] + Array(0..<count) {
+                for value: UInt8 in [0x22, 0x3E] {
+                    var bytes = [UInt8](repeating: 0x3D, count: count)
+                    if candidate >= 0 { bytes[candidate] = value }
+                    let expected = candidate >= 0 ? candidate : count
+                    #expect(bytes.withUnsafeBufferPointer { HTMLBuffer.firstCandidate(in: $0) } == expected)
+                }
+            }
+        }
+    }
+
     @Test func lowestMarkIsACandidate() {
         let sets: [UInt8] = [0x22, 0x26, 0x3C, 0x3E, 0x21, 0x23, 0x3D, 0x3F, 0x20, 0x61, 0x01]
         var rng = SystemRandomNumberGenerator()

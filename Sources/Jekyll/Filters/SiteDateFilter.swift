@@ -28,7 +28,7 @@ enum SiteDateFilter {
             let namesZone = time.zone == .local && pattern.mentionsZoneName
             let zoned = namesZone ? pattern.replacingZoneName(with: clock.abbreviation(at: time.seconds)) : pattern
             guard let text = DateFilter.strftime(.time(time), zoned) else { return input }
-            if !namesZone { texts.remember(text, of: time, pattern: pattern) }
+            if TimeTexts.mayRemember(time, pattern: pattern) { texts.remember(text, of: time, pattern: pattern) }
             return .string(text)
         }
     }

@@ -65,8 +65,17 @@ final class TimeTexts {
     func text(of t: TimeValue, pattern: String) -> String? {
         let slot = slots + Self.index(t, pattern)
         guard slot.pointee.seconds == t.seconds, slot.pointee.zoneBits == Self.zoneBits(t),
-              slot.pointee.utcOffset == t.utcOffset, slot.pointee.pattern == pattern else { return nil }
+              slot.pointee.utcOffset == t.utcOffset,
+              // bytes, not `==`: canonically equal patterns print their own bytes
+              slot.pointee.pattern.utf8.elementsEqual(pattern.utf8) else { return nil }
         return slot.pointee.text
+    }
+
+    /// Whether `date`'s text of a `t` with `pattern` depends on the time and the pattern alone.
+    /// A local time's zone name (`%Z` in any spelling: `%^Z`, `%-10Z`, `%+`) comes from the
+    /// site's zone, which a `kyll serve` rebuild may change without changing the time's fields.
+    static func mayRemember(_ t: TimeValue, pattern: String) -> Bool {
+        t.zone != .local || !pattern.utf8.contains(where: { $0 == UInt8(ascii: "Z") || $0 == UInt8(ascii: "+") })
     }
 
     func remember(_ text: String, of t: TimeValue, pattern: String) {

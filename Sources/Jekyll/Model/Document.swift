@@ -290,12 +290,12 @@ public struct Document: Sendable {
                 // Copied in runs (a byte at a time cost ~4 instructions a byte).
                 return String(unsafeUninitializedCapacity: count) { out in
                     guard let start = out.baseAddress, let path = url.baseAddress else { return 0 }
-                    start.update(from: path + 1, count: url.count - 1)
+                    start.initialize(from: path + 1, count: url.count - 1)
                     var at = url.count - 1
-                    (start + at).update(from: index.utf8Start, count: index.utf8CodeUnitCount)
+                    (start + at).initialize(from: index.utf8Start, count: index.utf8CodeUnitCount)
                     at += index.utf8CodeUnitCount
                     if !endsWithExtension, let extBytes = ext.baseAddress {
-                        (start + at).update(from: extBytes, count: ext.count)
+                        (start + at).initialize(from: extBytes, count: ext.count)
                         at += ext.count
                     }
                     return at

@@ -11,6 +11,17 @@
 /// backslash, `..`, `--`, `![`, `[^`, a space before a line end, a span inside a span, a
 /// reference link, a title — sends the whole text to `SpanParser`.
 enum SimpleSpans {
+    /// The high bit of each of the sixteen bytes at `p` that is not above `)` (0x29), as two
+    /// words (bytes 0–7, then 8–15); both 0 when none is.
+    @inline(__always) static func atMostParenMarks(ofSixteenAt p: UnsafeRawPointer) -> (UInt64, UInt64) {
+        let x = p.loadUnaligned(as: SIMD16<UInt8>.self)
+        // a byte plus 0x56 reaches the high bit from 0x2A on (lanes do not carry into each
+        // other); bytes from 0x80 on have it already
+        let marks = ~((x &+ SIMD16(repeating: 0x56)) | x) & SIMD16(repeating: 0x80)
+        let words = unsafeBitCast(marks, to: SIMD2<UInt64>.self)
+        return (words[0], words[1])
+    }
+
     /// What a check read, for the converter: five numbers an operation — `Op`, the range of the
     /// plain text before the span, then the range of the span's text (a link two more: its
     /// text's range after its URL's). One buffer per conversion; each text keeps the range of
@@ -161,17 +172,6 @@ enum SimpleSpans {
             SpanParser.firstTrigger(in: b, from: i, table: triggers, passing: isInert)
         }
 
-        /// The high bit of each of the sixteen bytes at `p` that is not above `)` (0x29), as two
-        /// words (bytes 0–7, then 8–15); both 0 when none is.
-        @inline(__always) static func atMostParenMarks(ofSixteenAt p: UnsafeRawPointer) -> (UInt64, UInt64) {
-            let x = p.loadUnaligned(as: SIMD16<UInt8>.self)
-            // a byte plus 0x56 reaches the high bit from 0x2A on (lanes do not carry into each
-            // other); bytes from 0x80 on have it already
-            let marks = ~((x &+ SIMD16(repeating: 0x56)) | x) & SIMD16(repeating: 0x80)
-            let words = unsafeBitCast(marks, to: SIMD2<UInt64>.self)
-            return (words[0], words[1])
-        }
-
         /// The first backtick at or after `i`, or the end: eight bytes a test (the lowest byte
         /// the zero-byte test marks is one).
         @inline(__always) func nextBacktick(_ i: Int) -> Int {
@@ -236,7 +236,7 @@ enum SimpleSpans {
                 // of them tested at once, then straight to the first that is one (the last few
                 // bytes one by one: a longer loop here kept `nextLive` out of this function)
                 if j &+ 16 <= n {
-                    let (low, high) = Self.atMostParenMarks(ofSixteenAt: UnsafeRawPointer(b.baseAddress! + j))
+                    let (low, high) = SimpleSpans.atMostParenMarks(ofSixteenAt: UnsafeRawPointer(b.baseAddress! + j))
                     if low | high == 0 {
                         j &+= 16
                         continue
