@@ -67,15 +67,32 @@ final class TimeTexts {
         guard slot.pointee.seconds == t.seconds, slot.pointee.zoneBits == Self.zoneBits(t),
               slot.pointee.utcOffset == t.utcOffset,
               // bytes, not `==`: canonically equal patterns print their own bytes
-              slot.pointee.pattern.utf8.elementsEqual(pattern.utf8) else { return nil }
+              Self.sameBytes(slot.pointee.pattern, pattern) else { return nil }
         return slot.pointee.text
+    }
+
+    /// Whether two texts have the same bytes: one `memcmp` for native strings.
+    @inline(__always)
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let compared = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
+        return compared.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
     }
 
     /// Whether `date`'s text of a `t` with `pattern` depends on the time and the pattern alone.
     /// A local time's zone name (`%Z` in any spelling: `%^Z`, `%-10Z`, `%+`) comes from the
     /// site's zone, which a `kyll serve` rebuild may change without changing the time's fields.
     static func mayRemember(_ t: TimeValue, pattern: String) -> Bool {
-        t.zone != .local || !pattern.utf8.contains(where: { $0 == UInt8(ascii: "Z") || $0 == UInt8(ascii: "+") })
+        guard t.zone == .local else { return true }
+        let found = pattern.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "Z")), bytes.count) != nil
+                || memchr(base, Int32(UInt8(ascii: "+")), bytes.count) != nil
+        }
+        return !(found ?? pattern.utf8.contains { $0 == UInt8(ascii: "Z") || $0 == UInt8(ascii: "+") })
     }
 
     func remember(_ text: String, of t: TimeValue, pattern: String) {
