@@ -34,6 +34,40 @@ struct SimpleSpansTests {
         #expect(!Self.simple(text))
     }
 
+    /// The reading goes from trigger to trigger through a bitmap of 64-bit words: the same texts
+    /// after plain words of every length, so that their bytes meet every place in a word.
+    @Test func readsTheSameAtEveryPlaceInAWord() {
+        let simple = ["*em* and **strong** and `code` and [link](https://example.org/x) and ~~del~~ and a ] bracket."]
+        let notSimple = ["it's", "dots...", "*open", "[ref][id]", "two spaces  \nline", "~~~x~~"]
+        for pad in 0..<140 {
+            let prefix = String(repeating: "a", count: pad) + " "
+            for text in simple { #expect(Self.simple(prefix + text + " " + text), "after \(pad)") }
+            for text in notSimple { #expect(!Self.simple(prefix + text), "\(text) after \(pad)") }
+        }
+    }
+
+    /// The tree pass marks a text's triggers first (to see whether it holds any) and hands the
+    /// first to `record`, which then reads as it does on its own.
+    @Test func readsTheSameFromTriggersMarkedBefore() {
+        let texts = ["plain", "*em* and `code`", "   [link](x) and **strong** after", "it's", "a.b-c\nd *e*"]
+        for text in texts {
+            let bytes = Bytes(text.utf8)
+            bytes.withUnsafeBufferPointer { b in
+                let marked = SimpleSpans.Ops(), alone = SimpleSpans.Ops()
+                let first = SimpleSpans.markTriggers(of: b, in: marked)
+                #expect(first == (bytes.firstIndex(where: SpanParser.isTrigger) ?? bytes.count), "\(text)")
+                let fromMarks = SimpleSpans.record(b, markedFirstTrigger: first, parsersMask: Self.mask, into: marked)
+                let fromStart = SimpleSpans.record(b, parsersMask: Self.mask, into: alone)
+                #expect(fromMarks == fromStart, "\(text)")
+                if let range = fromMarks {
+                    let opsMarked = (Int(range.lowerBound)..<Int(range.upperBound)).map { marked.base[$0] }
+                    let opsAlone = (Int(range.lowerBound)..<Int(range.upperBound)).map { alone.base[$0] }
+                    #expect(opsMarked == opsAlone, "\(text)")
+                }
+            }
+        }
+    }
+
     /// Expected HTML from Jekyll 4.3.1 (kramdown 2.4, GFM input); the paragraphs that bail out
     /// (`Dots...`, `em***`) are there to show both paths side by side.
     @Test func convertsAsKramdownDoes() {

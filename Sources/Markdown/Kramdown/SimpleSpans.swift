@@ -1,3 +1,5 @@
+import CByteScan
+
 /// A paragraph's text whose spans are all of the simplest kinds — plain text, `*em*`,
 /// `**strong**`, code spans, inline links `[text](url)` without a title and GFM `~~del~~`, each
 /// holding only plain text — read straight from its bytes: the tree pass checks that kramdown's
@@ -22,47 +24,6 @@ enum SimpleSpans {
         return (words[0], words[1])
     }
 
-    /// What a check read, for the converter: five numbers an operation — `Op`, the range of the
-    /// plain text before the span, then the range of the span's text (a link two more: its
-    /// text's range after its URL's). One buffer per conversion; each text keeps the range of
-    /// its operations (`Element.simpleSpanOps`).
-    final class Ops {
-        private(set) var base = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
-        private(set) var count = 0
-        private var capacity = 0
-
-        deinit { base.deallocate() }
-
-        /// `op` after the plain text `textStart..<textEnd`, with its own range `a..<b`.
-        @inline(__always) func emit(_ op: Op, text textStart: Int, _ textEnd: Int, _ a: Int, _ b: Int) {
-            if count &+ 7 > capacity { grow() }
-            base[count] = op.rawValue
-            base[count &+ 1] = Int32(truncatingIfNeeded: textStart)
-            base[count &+ 2] = Int32(truncatingIfNeeded: textEnd)
-            base[count &+ 3] = Int32(truncatingIfNeeded: a)
-            base[count &+ 4] = Int32(truncatingIfNeeded: b)
-            count &+= 5
-        }
-
-        /// A link's second range (its text), after its `emit` (which made room for it).
-        @inline(__always) func emitMore(_ a: Int, _ b: Int) {
-            base[count] = Int32(truncatingIfNeeded: a)
-            base[count &+ 1] = Int32(truncatingIfNeeded: b)
-            count &+= 2
-        }
-
-        func truncate(to n: Int) { count = min(n, count) }
-
-        private func grow() {
-            let c = max(capacity * 2, 768)
-            let b = UnsafeMutablePointer<Int32>.allocate(capacity: c)
-            b.initialize(from: base, count: count)
-            base.deallocate()
-            base = b
-            capacity = c
-        }
-    }
-
     /// A span is one operation with the plain text before it and its tags, so the converter
     /// dispatches once a span, not once a tag or a text.
     enum Op: Int32 {
@@ -83,13 +44,26 @@ enum SimpleSpans {
         return needed.allSatisfy { mask & (1 << $0.bit) != 0 }
     }
 
+    /// Marks where `b`'s triggers are in `ops` (its trigger bitmap, for `record`), sixteen bytes
+    /// a step for the whole text at once; the first one's index (`b.count` when there is none).
+    static func markTriggers(of b: UnsafeBufferPointer<UInt8>, in ops: Ops) -> Int {
+        guard let base = b.baseAddress else { return 0 }
+        let words = ops.triggerWords(forBytes: b.count)
+        kyll_span_trigger_bitmap(base, b.count, words)
+        for w in 0..<((b.count &+ 63) &>> 6) where words[w] != 0 {
+            return w &<< 6 &+ words[w].trailingZeroBitCount
+        }
+        return b.count
+    }
+
     /// The range of `ops` that prints `b`, when the span grammar with the parsers `mask`
     /// (`SpanParser.mask`) reads it as simple spans only; nil (and `ops` as it was) otherwise.
-    /// `firstTrigger` is where the caller found `b`'s first trigger byte, if it looked (the
-    /// bytes before it are not read again).
-    static func record(_ b: UnsafeBufferPointer<UInt8>, firstTrigger: Int = 0, parsersMask mask: UInt32, into ops: Ops) -> Range<Int32>? {
+    /// `markedFirstTrigger` is what `markTriggers(of: b, in: ops)` returned, when the caller had
+    /// it mark `b`'s triggers (they are not marked again; the reading starts there).
+    static func record(_ b: UnsafeBufferPointer<UInt8>, markedFirstTrigger: Int? = nil, parsersMask mask: UInt32, into ops: Ops) -> Range<Int32>? {
         let start = ops.count
-        guard scan(b, from: min(firstTrigger, b.count), strikethrough: mask & (1 << SpanParser.Parser.strikethrough.bit) != 0, into: ops) else {
+        let first = markedFirstTrigger ?? markTriggers(of: b, in: ops)
+        guard scan(b, from: min(first, b.count), strikethrough: mask & (1 << SpanParser.Parser.strikethrough.bit) != 0, into: ops) else {
             ops.truncate(to: start)
             return nil
         }
@@ -97,9 +71,11 @@ enum SimpleSpans {
     }
 
     /// Reads `b` into `ops`, its trigger bytes from `first` on (there are none before it);
-    /// false as soon as something is not a simple span.
+    /// false as soon as something is not a simple span. `b`'s triggers are marked in `ops`.
     private static func scan(_ b: UnsafeBufferPointer<UInt8>, from first: Int, strikethrough: Bool, into ops: Ops) -> Bool {
-        let r = Reader(b: b, triggers: SpanParser.sharedTriggerTable)
+        // (the scan goes from trigger to trigger through the bitmap: spans are close together,
+        // and a vector scan for each stretch between them cost more than it saved)
+        let r = Reader(b: b, triggerWords: ops.triggerWords(forBytes: b.count))
         let n = b.count
         var p = first
         var textStart = 0
@@ -117,8 +93,7 @@ enum SimpleSpans {
                 let len = r.at(q + 1) == Byte.star ? 2 : 1
                 let start = q + len
                 guard start < n, !Byte.isSpace(b[start]) else { return false }
-                // (the scan written out, as in `inlineLink`: `nextLive` was left a call here)
-                let close = SpanParser.firstTrigger(in: b, from: start, table: r.triggers, passing: r.isInert)
+                let close = r.nextLive(start)
                 guard close < n, close > start, b[close] == Byte.star, !Byte.isSpace(b[close - 1]),
                       (r.at(close + 1) == Byte.star) == (len == 2) else { return false }
                 ops.emit(len == 2 ? .strong : .em, text: textStart, q, start, close)
@@ -147,10 +122,11 @@ enum SimpleSpans {
         return true
     }
 
-    /// The text's bytes and the span parser's trigger table, with the tests the scan makes.
+    /// The text's bytes and where their triggers are, with the tests the scan makes.
     private struct Reader {
         let b: UnsafeBufferPointer<UInt8>
-        let triggers: SpanParser.TriggerTable
+        /// `kyll_span_trigger_bitmap` of `b`.
+        let triggerWords: UnsafePointer<UInt64>
 
         @inline(__always) func at(_ i: Int) -> UInt8 { i < b.count ? b[i] : 0 }
 
@@ -166,10 +142,27 @@ enum SimpleSpans {
             }
         }
 
+        /// The first trigger at or after `i`, or the end: a word of the bitmap at a time.
+        @inline(__always) func nextTrigger(_ i: Int) -> Int {
+            let n = b.count
+            guard i < n else { return n }
+            var w = i &>> 6
+            // (the bits past the end are 0)
+            var bits = triggerWords[w] & (~UInt64(0) &<< UInt64(truncatingIfNeeded: i & 63))
+            while bits == 0 {
+                w &+= 1
+                if w &<< 6 >= n { return n }
+                bits = triggerWords[w]
+            }
+            return w &<< 6 &+ bits.trailingZeroBitCount
+        }
+
         /// From `i` to the first trigger that is not inert (the end when there is none); an inert
         /// one (most are: full stops, line ends, hyphens) is passed over.
         @inline(__always) func nextLive(_ i: Int) -> Int {
-            SpanParser.firstTrigger(in: b, from: i, table: triggers, passing: isInert)
+            var q = nextTrigger(i)
+            while q < b.count && isInert(q) { q = nextTrigger(q &+ 1) }
+            return q
         }
 
         /// The first backtick at or after `i`, or the end: eight bytes a test (the lowest byte
@@ -221,9 +214,7 @@ enum SimpleSpans {
         func inlineLink(_ q: Int) -> (Int, Range<Int>, Range<Int>)? {
             let n = b.count
             guard q + 1 < n, b[q + 1] != Byte.caret else { return nil }
-            // (the scan called as `nextLive` does, written out: through `nextLive` the optimizer
-            // left a call here)
-            let close = SpanParser.firstTrigger(in: b, from: q + 1, table: triggers, passing: isInert)
+            let close = nextLive(q + 1)
             guard close < n, close > q + 1, b[close] == Byte.rbracket else { return nil }
             let open = close + 1
             guard open + 1 < n, b[open] == Byte.lparen, b[open + 1] != Byte.lt else { return nil }

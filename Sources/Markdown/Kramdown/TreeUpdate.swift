@@ -44,14 +44,16 @@ struct TreeUpdate {
         // a paragraph or header holding its raw text itself: the text becomes its children
         if el.spansPending {
             // one text without a possible span start: kept on the block as it is (`Element.children`);
-            // otherwise the simple-span reading starts at the first trigger found here
-            var firstTrigger = 0
+            // otherwise the simple-span reading starts at the first trigger found here, with the
+            // triggers marked here (nil when the test did not run: marked by the reading then)
+            var firstTrigger: Int?
             if el.keepRawTextAsChildText(if: { b in
-                firstTrigger = spans.firstTrigger(in: b)
-                return firstTrigger == b.count
+                let first = SimpleSpans.markTriggers(of: b, in: ctx.simpleSpanOps)
+                firstTrigger = first
+                return first == b.count
             }) { return }
             if keepsSimpleSpans, el.keepRawTextAsSimpleSpans({
-                SimpleSpans.record($0, firstTrigger: firstTrigger, parsersMask: ctx.parsersMask, into: ctx.simpleSpanOps)
+                SimpleSpans.record($0, markedFirstTrigger: firstTrigger, parsersMask: ctx.parsersMask, into: ctx.simpleSpanOps)
             }) {
                 return
             }

@@ -1,0 +1,124 @@
+// Sixteen bytes a step tested for membership in the span trigger set with two 16-entry table
+// lookups (SSSE3's pshufb, AArch64's tbl): a byte is in the set when the bits its low nibble
+// selects and the bits its high nibble selects meet. Each high nibble that holds members has a
+// bit of its own (0x0_ 1, 0x2_ 2, 0x3_ 4, 0x5_ 8, 0x6_ 16, 0x7_ 32); the low-nibble table sets,
+// for each low nibble, the bits of the rows where that nibble is a member:
+//   0x0A; 0x21 0x22 0x24 0x26 0x27 0x2A 0x2D 0x2E; 0x3C 0x3E; 0x5B 0x5C 0x5D 0x5F; 0x60; 0x7B 0x7E.
+// Bytes from 0x80 on have no row bit, so they are never members.
+#include "CByteScan.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#include <tmmintrin.h>
+#elif defined(__aarch64__) && defined(__ARM_NEON)
+#include <arm_neon.h>
+#endif
+
+#define LOW_NIBBLE_ROWS 0x10, 0x02, 0x02, 0x00, 0x02, 0x00, 0x02, 0x02, \
+                        0x00, 0x00, 0x03, 0x28, 0x0C, 0x0A, 0x26, 0x08
+#define HIGH_NIBBLE_ROWS 0x01, 0x00, 0x02, 0x04, 0x00, 0x08, 0x10, 0x20, \
+                         0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00
+
+static const uint8_t low_nibble_rows[16] = { LOW_NIBBLE_ROWS };
+static const uint8_t high_nibble_rows[16] = { HIGH_NIBBLE_ROWS };
+
+static inline uint32_t is_trigger(uint8_t c) {
+    return (low_nibble_rows[c & 15] & high_nibble_rows[c >> 4]) != 0;
+}
+
+/// The same marks a byte at a time (any CPU; texts under sixteen bytes on all of them).
+static void bitmap_bytewise(const uint8_t *bytes, size_t count, uint64_t *words) {
+    uint64_t word = 0;
+    for (size_t i = 0; i < count; i++) {
+        word |= (uint64_t)is_trigger(bytes[i]) << (i & 63);
+        if ((i & 63) == 63) {
+            words[i >> 6] = word;
+            word = 0;
+        }
+    }
+    if (count & 63) words[count >> 6] = word;
+}
+
+// The vector versions: 64 bytes a word, four sixteens; then the sixteens left whole; then (when
+// `count` is not a multiple of sixteen) the last sixteen bytes, which overlap bytes already
+// read: their marks for those bytes are dropped.
+#define BITMAP_BY_SIXTEENS(block)                                                  \
+    if (count < 16) {                                                              \
+        bitmap_bytewise(bytes, count, words);                                      \
+        return;                                                                    \
+    }                                                                              \
+    size_t i = 0;                                                                  \
+    for (; i + 64 <= count; i += 64) {                                             \
+        words[i >> 6] = (uint64_t)block(bytes + i)                                 \
+            | (uint64_t)block(bytes + i + 16) << 16                                \
+            | (uint64_t)block(bytes + i + 32) << 32                                \
+            | (uint64_t)block(bytes + i + 48) << 48;                               \
+    }                                                                              \
+    if (i == count) return;                                                        \
+    uint64_t word = 0;                                                             \
+    size_t k = 0;                                                                  \
+    for (; i + k + 16 <= count; k += 16) word |= (uint64_t)block(bytes + i + k) << k; \
+    if (i + k < count)                                                             \
+        word |= (uint64_t)(block(bytes + count - 16) >> (i + k - (count - 16))) << k; \
+    words[i >> 6] = word;
+
+#if defined(__x86_64__) || defined(__i386__)
+
+__attribute__((target("ssse3")))
+static inline uint32_t block_ssse3(const uint8_t *p) {
+    const __m128i low_rows = _mm_setr_epi8(LOW_NIBBLE_ROWS);
+    const __m128i high_rows = _mm_setr_epi8(HIGH_NIBBLE_ROWS);
+    const __m128i nibble = _mm_set1_epi8(0x0F);
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    __m128i low = _mm_shuffle_epi8(low_rows, _mm_and_si128(v, nibble));
+    __m128i high = _mm_shuffle_epi8(high_rows, _mm_and_si128(_mm_srli_epi16(v, 4), nibble));
+    __m128i none = _mm_cmpeq_epi8(_mm_and_si128(low, high), _mm_setzero_si128());
+    return (uint32_t)_mm_movemask_epi8(none) ^ 0xFFFFu;
+}
+
+__attribute__((target("ssse3")))
+static void bitmap_ssse3(const uint8_t *bytes, size_t count, uint64_t *words) {
+    BITMAP_BY_SIXTEENS(block_ssse3)
+}
+
+#if defined(__SSSE3__)
+void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *words) {
+    bitmap_ssse3(bytes, count, words);
+}
+#else
+// x86-64's baseline (SSE2) has no byte shuffle: the version is chosen once, before `main`, by
+// whether this CPU has SSSE3 (every x86-64 CPU since about 2011 does).
+static void (*bitmap_for_this_cpu)(const uint8_t *, size_t, uint64_t *) = bitmap_bytewise;
+
+__attribute__((constructor)) static void choose_bitmap_for_this_cpu(void) {
+    unsigned a, b, c, d;
+    if (__get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSSE3)) bitmap_for_this_cpu = bitmap_ssse3;
+}
+
+void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *words) {
+    bitmap_for_this_cpu(bytes, count, words);
+}
+#endif
+
+#elif defined(__aarch64__) && defined(__ARM_NEON)
+
+static inline uint32_t block_neon(const uint8_t *p) {
+    static const uint8_t lane_bits[16] = { 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128 };
+    uint8x16_t v = vld1q_u8(p);
+    uint8x16_t low = vqtbl1q_u8(vld1q_u8(low_nibble_rows), vandq_u8(v, vdupq_n_u8(0x0F)));
+    uint8x16_t high = vqtbl1q_u8(vld1q_u8(high_nibble_rows), vshrq_n_u8(v, 4));
+    uint8x16_t hits = vandq_u8(vtstq_u8(low, high), vld1q_u8(lane_bits));
+    return (uint32_t)vaddv_u8(vget_low_u8(hits)) | ((uint32_t)vaddv_u8(vget_high_u8(hits)) << 8);
+}
+
+void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *words) {
+    BITMAP_BY_SIXTEENS(block_neon)
+}
+
+#else
+
+void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *words) {
+    bitmap_bytewise(bytes, count, words);
+}
+
+#endif
