@@ -1,15 +1,15 @@
-// Sixteen bytes a step tested for membership in the span trigger set with two 16-entry table
-// lookups (SSSE3's pshufb, AArch64's tbl): a byte is in the set when the bits its low nibble
-// selects and the bits its high nibble selects meet. Each high nibble that holds members has a
-// bit of its own (0x0_ 1, 0x2_ 2, 0x3_ 4, 0x5_ 8, 0x6_ 16, 0x7_ 32); the low-nibble table sets,
-// for each low nibble, the bits of the rows where that nibble is a member:
+// Sixteen bytes a step (32 with AVX2) tested for membership in the span trigger set with two
+// 16-entry table lookups (SSSE3's pshufb, AArch64's tbl): a byte is in the set when the bits its
+// low nibble selects and the bits its high nibble selects meet. Each high nibble that holds
+// members has a bit of its own (0x0_ 1, 0x2_ 2, 0x3_ 4, 0x5_ 8, 0x6_ 16, 0x7_ 32); the
+// low-nibble table sets, for each low nibble, the bits of the rows where that nibble is a member:
 //   0x0A; 0x21 0x22 0x24 0x26 0x27 0x2A 0x2D 0x2E; 0x3C 0x3E; 0x5B 0x5C 0x5D 0x5F; 0x60; 0x7B 0x7E.
 // Bytes from 0x80 on have no row bit, so they are never members.
 #include "CByteScan.h"
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
-#include <tmmintrin.h>
+#include <immintrin.h>
 #elif defined(__aarch64__) && defined(__ARM_NEON)
 #include <arm_neon.h>
 #endif
@@ -39,21 +39,16 @@ static void bitmap_bytewise(const uint8_t *bytes, size_t count, uint64_t *words)
     if (count & 63) words[count >> 6] = word;
 }
 
-// The vector versions: 64 bytes a word, four sixteens; then the sixteens left whole; then (when
-// `count` is not a multiple of sixteen) the last sixteen bytes, which overlap bytes already
-// read: their marks for those bytes are dropped.
-#define BITMAP_BY_SIXTEENS(block)                                                  \
+// The vector versions: whole words of 64 bytes (`word_at`), then the sixteens left whole (`block`);
+// then (when `count` is not a multiple of sixteen) the last sixteen bytes, which overlap bytes
+// already read: their marks for those bytes are dropped.
+#define BITMAP_BY_WORDS(word_at, block)                                            \
     if (count < 16) {                                                              \
         bitmap_bytewise(bytes, count, words);                                      \
         return;                                                                    \
     }                                                                              \
     size_t i = 0;                                                                  \
-    for (; i + 64 <= count; i += 64) {                                             \
-        words[i >> 6] = (uint64_t)block(bytes + i)                                 \
-            | (uint64_t)block(bytes + i + 16) << 16                                \
-            | (uint64_t)block(bytes + i + 32) << 32                                \
-            | (uint64_t)block(bytes + i + 48) << 48;                               \
-    }                                                                              \
+    for (; i + 64 <= count; i += 64) words[i >> 6] = word_at(bytes + i);           \
     if (i == count) return;                                                        \
     uint64_t word = 0;                                                             \
     size_t k = 0;                                                                  \
@@ -61,6 +56,10 @@ static void bitmap_bytewise(const uint8_t *bytes, size_t count, uint64_t *words)
     if (i + k < count)                                                             \
         word |= (uint64_t)(block(bytes + count - 16) >> (i + k - (count - 16))) << k; \
     words[i >> 6] = word;
+
+#define FOUR_BLOCKS(block, p)                                                      \
+    ((uint64_t)block(p) | (uint64_t)block((p) + 16) << 16 |                        \
+     (uint64_t)block((p) + 32) << 32 | (uint64_t)block((p) + 48) << 48)
 
 #if defined(__x86_64__) || defined(__i386__)
 
@@ -77,28 +76,59 @@ static inline uint32_t block_ssse3(const uint8_t *p) {
 }
 
 __attribute__((target("ssse3")))
+static inline uint64_t word_ssse3(const uint8_t *p) { return FOUR_BLOCKS(block_ssse3, p); }
+
+__attribute__((target("ssse3")))
 static void bitmap_ssse3(const uint8_t *bytes, size_t count, uint64_t *words) {
-    BITMAP_BY_SIXTEENS(block_ssse3)
+    BITMAP_BY_WORDS(word_ssse3, block_ssse3)
 }
 
-#if defined(__SSSE3__)
-void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *words) {
-    bitmap_ssse3(bytes, count, words);
+// AVX2: the same lookups, 32 bytes a step (the tables repeated in both halves).
+__attribute__((target("avx2")))
+static inline uint32_t block32_avx2(const uint8_t *p) {
+    const __m256i low_rows = _mm256_setr_epi8(LOW_NIBBLE_ROWS, LOW_NIBBLE_ROWS);
+    const __m256i high_rows = _mm256_setr_epi8(HIGH_NIBBLE_ROWS, HIGH_NIBBLE_ROWS);
+    const __m256i nibble = _mm256_set1_epi8(0x0F);
+    __m256i v = _mm256_loadu_si256((const __m256i *)p);
+    __m256i low = _mm256_shuffle_epi8(low_rows, _mm256_and_si256(v, nibble));
+    __m256i high = _mm256_shuffle_epi8(high_rows, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
+    __m256i none = _mm256_cmpeq_epi8(_mm256_and_si256(low, high), _mm256_setzero_si256());
+    return ~(uint32_t)_mm256_movemask_epi8(none);
 }
-#else
-// x86-64's baseline (SSE2) has no byte shuffle: the version is chosen once, before `main`, by
-// whether this CPU has SSSE3 (every x86-64 CPU since about 2011 does).
+
+__attribute__((target("avx2")))
+static inline uint64_t word_avx2(const uint8_t *p) {
+    return (uint64_t)block32_avx2(p) | (uint64_t)block32_avx2(p + 32) << 32;
+}
+
+__attribute__((target("avx2")))
+static void bitmap_avx2(const uint8_t *bytes, size_t count, uint64_t *words) {
+    BITMAP_BY_WORDS(word_avx2, block_ssse3)
+}
+
+// x86-64's baseline (SSE2) has no byte shuffle: the version is chosen once, before `main`, from
+// what this CPU (and its OS, for AVX's registers) supports. Every x86-64 CPU since about 2011
+// has SSSE3; AVX2 came in 2013-2015.
 static void (*bitmap_for_this_cpu)(const uint8_t *, size_t, uint64_t *) = bitmap_bytewise;
+
+static int has_avx2(void) {
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_OSXSAVE) || !(c & bit_AVX)) return 0;
+    unsigned low, high;
+    __asm__ volatile("xgetbv" : "=a"(low), "=d"(high) : "c"(0));
+    if ((low & 6) != 6) return 0;  // the OS saves the SSE and AVX registers
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_AVX2);
+}
 
 __attribute__((constructor)) static void choose_bitmap_for_this_cpu(void) {
     unsigned a, b, c, d;
-    if (__get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSSE3)) bitmap_for_this_cpu = bitmap_ssse3;
+    if (has_avx2()) bitmap_for_this_cpu = bitmap_avx2;
+    else if (__get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSSE3)) bitmap_for_this_cpu = bitmap_ssse3;
 }
 
 void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *words) {
     bitmap_for_this_cpu(bytes, count, words);
 }
-#endif
 
 #elif defined(__aarch64__) && defined(__ARM_NEON)
 
@@ -111,8 +141,10 @@ static inline uint32_t block_neon(const uint8_t *p) {
     return (uint32_t)vaddv_u8(vget_low_u8(hits)) | ((uint32_t)vaddv_u8(vget_high_u8(hits)) << 8);
 }
 
+static inline uint64_t word_neon(const uint8_t *p) { return FOUR_BLOCKS(block_neon, p); }
+
 void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *words) {
-    BITMAP_BY_SIXTEENS(block_neon)
+    BITMAP_BY_WORDS(word_neon, block_neon)
 }
 
 #else

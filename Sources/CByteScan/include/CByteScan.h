@@ -7,8 +7,8 @@
 /// Marks where kramdown's span triggers are in `bytes[0 ..< count]`: bit k of `words[w]` is set
 /// when byte `64 * w + k` is one of `*_`<[]!"'$&{-.\~>` or a line end (Markdown's
 /// `SpanParser.isTrigger`), and bits past `count` are 0. Writes `(count + 63) / 64` words.
-/// Sixteen bytes a step with SSSE3 or NEON (the CPU's SSSE3 looked up once, before `main`), a
-/// byte at a time otherwise.
+/// Sixteen bytes a step with SSSE3 or NEON, 32 with AVX2 (the CPU looked up once, before
+/// `main`), a byte at a time otherwise.
 void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *words);
 
 #endif
