@@ -74,7 +74,7 @@ let package = Package(
 
         // Markdown: cmark-gfm parsing, kramdown-compatible HTML.
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "ValidUTF8", "CByteScan"], exclude: ["README.md"]),
-        // Markdown's scan for span triggers, sixteen bytes a step (SSSE3 or NEON).
+        // Where the span triggers of a Markdown text are, as a bitmap made 16 or 32 bytes a step (SSSE3, AVX2, NEON).
         .target(name: "CByteScan"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "MarkdownHighlight", "CByteScan"], exclude: ["Fixtures"]),
         .executableTarget(name: "markdown-bench", dependencies: ["Markdown", "MarkdownHighlight"], path: "Benchmarks/markdown",
