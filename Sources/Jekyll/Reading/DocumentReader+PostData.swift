@@ -23,8 +23,10 @@ struct DataMerge {
 
     /// `merge` of one pair of a hash whose pairs are merged one by one as they are read (front
     /// matter; each key comes once), but for the date: after the last pair, `readDate` when one
-    /// of them was `date`.
-    static func mergePair(_ data: inout OrderedHash, key: String, value: Value) {
+    /// of them was `date`. Says whether the key was `date` (told by the hash it has anyway: the
+    /// caller's string comparison with `date` cost ~25 instructions a key).
+    @discardableResult
+    static func mergePair(_ data: inout OrderedHash, key: String, value: Value) -> Bool {
         let hash = OrderedHash.storedHash(of: key)
         // Set once: the categories `merge` sets after merging take the place the merge gave them.
         if hash == PostKeys.categories.hash, key == PostKeys.categories.name,
@@ -36,6 +38,7 @@ struct DataMerge {
         } else {
             data[key] = value
         }
+        return hash == PostKeys.date.hash && key == PostKeys.date.name
     }
 
     /// The categories a merge bringing `categories` sets instead of them: a string split into

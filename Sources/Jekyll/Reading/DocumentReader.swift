@@ -171,8 +171,10 @@ struct DocumentReader: Sendable {
         let relativePath = Path.relative(path, to: configuration.collectionsPath) ?? path
         var doc = Document(kind: .item(collection: collection.label), path: path, relativePath: relativePath,
                            name: Path.basename(path), content: "")
+        // Joined once for the item (~250 instructions each time), for the draft test and its data.
+        let folder = collection.relativeDirectory
         // Searched as bytes, as Ruby searches (`String.firstRange(of:)` compares `Character`s).
-        doc.isDraft = collection.label == "posts" && ByteSearch.firstRange(of: collection.relativeDirectory, in: relativePath) == nil
+        doc.isDraft = collection.label == "posts" && ByteSearch.firstRange(of: folder, in: relativePath) == nil
         // Whether the item's date is, or was compared with, the site's time (which changes every build).
         var usesSiteTime = false
         var merge = DataMerge(path: path, displayPath: relativePath, collectionLabel: collection.label, clock: clock)
@@ -181,7 +183,8 @@ struct DocumentReader: Sendable {
             let value = try YAMLLoading.load(text, path: relativePath, firstLine: 1, clock: clock)
             doc.data = value.orderedHash ?? OrderedHash()
         } else {
-            var data = try itemData(relativePath: relativePath, isDraft: doc.isDraft, collection: collection, merge: merge)
+            var data = try itemData(relativePath: relativePath, isDraft: doc.isDraft, collection: collection,
+                                    folder: folder, merge: merge)
             var mergedDate = false
             if sources == nil, let read = readMergingFrontMatter(path: path, into: &data, mergedDate: &mergedDate) {
                 doc.content = read.body
@@ -192,7 +195,8 @@ struct DocumentReader: Sendable {
                 // cache may hold parsed: the data again (a merge may have begun), and the front
                 // matter parsed on its own.
                 if sources == nil {
-                    data = try itemData(relativePath: relativePath, isDraft: doc.isDraft, collection: collection, merge: merge)
+                    data = try itemData(relativePath: relativePath, isDraft: doc.isDraft, collection: collection,
+                                        folder: folder, merge: merge)
                 }
                 let parsed = try parse(path: path, displayPath: relativePath)
                 doc.content = parsed.body
@@ -219,15 +223,15 @@ struct DocumentReader: Sendable {
     }
 
     /// An item's data before its front matter: whether it is a draft, the categories its folders
-    /// give and the front matter defaults for it.
-    private func itemData(relativePath: String, isDraft: Bool, collection: CollectionInfo,
+    /// give and the front matter defaults for it. `folder` is the collection's `relativeDirectory`.
+    private func itemData(relativePath: String, isDraft: Bool, collection: CollectionInfo, folder: String,
                           merge: DataMerge) throws(BuildError) -> OrderedHash {
         // Room for what a post's data usually grows to (draft, categories, defaults, front matter,
         // title, slug, ext, tags): growing each of the hash's arrays 4 → 8 → 16 cost ~2,500
         // instructions a post.
         var data = OrderedHash(minimumCapacity: 16)
         data["draft"] = .bool(isDraft)
-        let special = isDraft ? "_drafts" : collection.relativeDirectory
+        let special = isDraft ? "_drafts" : folder
         merge.mergeCategories(&data, categoriesFromPath(relativePath, specialDir: special).map(Value.string))
         let fileDefaults = defaults.all(path: relativePath, type: collection.label)
         if !fileDefaults.isEmpty { try merge.merge(&data, fileDefaults, source: DataMerge.defaults, reader: self) }

@@ -76,8 +76,7 @@ struct LiquidValueVisitor: YAMLPlainVisitor {
         if open[last].isMapping {
             let key = open[last].key
             if mergesRoot && last == 0 {
-                DataMerge.mergePair(&data, key: key, value: value)
-                if key == "date" { mergedDate = true }
+                if DataMerge.mergePair(&data, key: key, value: value) { mergedDate = true }
                 return
             }
             open[last].hash![key] = value

@@ -34,8 +34,7 @@ enum UTF8Text {
         while true {
             // ASCII, 128 bytes at a time as eight vectors and one test of their high bits (the
             // four words a test of 32 bytes took ran at ~0.4 instructions a byte, four vectors
-            // a test of 64 bytes at ~0.25), then a word at a time; a word with a high bit says
-            // where its first such byte is.
+            // a test of 64 bytes at ~0.25).
             while i &+ 128 <= count {
                 @inline(__always) func vector(_ at: Int) -> SIMD16<UInt8> {
                     base.loadUnaligned(fromByteOffset: i &+ at, as: SIMD16<UInt8>.self)
@@ -47,20 +46,48 @@ enum UTF8Text {
                 if (halves[0] | halves[1]) & highBits != 0 { break }
                 i &+= 128
             }
-            while i + 8 <= count {
-                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highBits
-                if word != 0 {
-                    i += word.littleEndian.trailingZeroBitCount >> 3
-                    break
+            // Then a vector at a time, each multi-byte sequence checked where its vector's words
+            // say it starts, until a block's worth of ASCII: near one non-ASCII character there
+            // are often more (a word at a time, and a block read again after each character,
+            // cost ~100 instructions a character).
+            var asciiVectors = 0
+            while asciiVectors < 8 {
+                guard i &+ 16 <= count else { return checkTail(base, from: i, count: count, isASCII: isASCII) }
+                let halves = unsafeBitCast(base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self),
+                                           to: SIMD2<UInt64>.self)
+                let low = halves[0].littleEndian & highBits, high = halves[1].littleEndian & highBits
+                if low | high == 0 {
+                    i &+= 16
+                    asciiVectors &+= 1
+                    continue
                 }
-                i += 8
+                i &+= low != 0 ? low.trailingZeroBitCount >> 3 : 8 &+ high.trailingZeroBitCount >> 3
+                isASCII = false
+                guard let length = sequenceLength(base, at: i, count: count) else { return nil }
+                i &+= length
+                asciiVectors = 0
             }
-            while i < count, base.load(fromByteOffset: i, as: UInt8.self) < 0x80 { i += 1 }
-            guard i < count else { return isASCII }
+        }
+    }
+
+    /// `check` of the last bytes (fewer than a vector's): a word of ASCII at once, else a byte.
+    private static func checkTail(_ base: UnsafeRawPointer, from start: Int, count: Int, isASCII: Bool) -> Bool? {
+        var i = start
+        var isASCII = isASCII
+        while i < count {
+            if i &+ 8 <= count, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i &+= 8
+                continue
+            }
+            if base.load(fromByteOffset: i, as: UInt8.self) < 0x80 {
+                i &+= 1
+                continue
+            }
             isASCII = false
             guard let length = sequenceLength(base, at: i, count: count) else { return nil }
-            i += length
+            i &+= length
         }
+        return isASCII
     }
 
     /// The length of the valid sequence starting at `i` with a non-ASCII lead byte; nil for an
