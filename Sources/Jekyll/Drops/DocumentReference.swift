@@ -44,11 +44,12 @@ public final class DocumentReference: Drop {
 
     /// This item's position when it stands next to the previous reference's item (a list of
     /// posts in date order, as the site holds them): two comparisons instead of looking up the
-    /// label and the path (~1,300 instructions a post of a paginated list).
+    /// label and the path (~1,300 instructions a post of a paginated list). Not where items
+    /// share a path: the look-up finds the first of them.
     private func idBesidePrevious(in site: SiteSnapshot) -> Int? {
         guard let previous else { return nil }
         let near = previous.foundID.load(ordering: .relaxed)
-        guard near >= 0 else { return nil }
+        guard near >= 0, !site.itemPathsShared else { return nil }
         for id in [near + 1, near - 1] where site.documents.indices.contains(id) {
             let document = site.documents[id]
             if document.relativePath == relativePath, document.collectionLabel == collection { return id }
