@@ -39,7 +39,12 @@ public struct Paginate: JekyllPlugin {
             var pager = blank
             pager["page"] = .int(number)
             pager["per_page"] = .int(perPage)
-            pager["posts"] = .array(slice.map { Value.drop(DocumentReference($0)) })
+            var previous: DocumentReference?
+            pager["posts"] = .array(slice.map { post in
+                let reference = DocumentReference(post, after: previous)
+                previous = reference
+                return Value.drop(reference)
+            })
             pager["total_posts"] = .int(posts.count)
             pager["total_pages"] = .int(pageCount)
             pager["previous_page"] = number != 1 ? .int(number - 1) : .nil

@@ -6,10 +6,17 @@ import Synchronization
 public final class DocumentReference: Drop {
     public let collection: String
     public let relativePath: String
+    /// The reference before this one in its list (a pager's posts), whose item usually stands
+    /// next to this one's among the site's documents.
+    private let previous: DocumentReference?
+    /// The position this reference last found its item at: a hint for the next reference of the
+    /// list, checked before it is used.
+    private let foundID = Atomic<Int>(-1)
 
-    public init(_ document: Document) {
+    public init(_ document: Document, after previous: DocumentReference? = nil) {
         collection = document.collectionLabel ?? ""
         relativePath = document.relativePath
+        self.previous = previous
     }
 
     public var typeName: String { "Jekyll::Drops::DocumentDrop" }
@@ -27,10 +34,27 @@ public final class DocumentReference: Drop {
         guard let scope = context.jekyll else { return nil }
         if let known = found.withLock({ $0 }), known.dependencies === scope.build.dependencies { return known }
         let build = scope.build
-        guard let id = build.site.documentID(collection: collection, relativePath: relativePath) else { return nil }
+        guard let id = idBesidePrevious(in: build.site)
+            ?? build.site.documentID(collection: collection, relativePath: relativePath) else { return nil }
+        foundID.store(id, ordering: .relaxed)
         let drop = build.documentDrops[id]
         if let document = drop as? DocumentDrop { found.withLock { $0 = document } }
         return drop
+    }
+
+    /// This item's position when it stands next to the previous reference's item (a list of
+    /// posts in date order, as the site holds them): two comparisons instead of looking up the
+    /// label and the path (~1,300 instructions a post of a paginated list). Not where items
+    /// share a path: the look-up finds the first of them.
+    private func idBesidePrevious(in site: SiteSnapshot) -> Int? {
+        guard let previous else { return nil }
+        let near = previous.foundID.load(ordering: .relaxed)
+        guard near >= 0, !site.itemPathsShared else { return nil }
+        for id in [near + 1, near - 1] where site.documents.indices.contains(id) {
+            let document = site.documents[id]
+            if document.relativePath == relativePath, document.collectionLabel == collection { return id }
+        }
+        return nil
     }
 
     public func value(forKey key: String, in context: RenderContext) throws -> Value? {

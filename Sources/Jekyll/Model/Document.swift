@@ -184,7 +184,7 @@ public struct Document: Sendable {
 
     /// `value` of a key hashed before: the keys the build reads of every document (the name
     /// hashed for the data and again for the defaults cost ~100 instructions a read).
-    func value(_ key: HashedKey) -> Value? {
+    public func value(_ key: HashedKey) -> Value? {
         if let v = data.value(key) { return v }
         return defaults.value(key)
     }

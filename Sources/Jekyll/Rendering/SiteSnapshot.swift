@@ -27,7 +27,7 @@ public final class SiteSnapshot: Sendable {
     /// Each collection's items by relative path (for `DocumentReference`), made on first use:
     /// hashing a thousand paths was a third of making the snapshot, on the one core between
     /// reading and rendering (`SiteBuild` has it made on the other, see `indexItems`).
-    private let itemIndex: Locked<[String: [String: Int]]?>
+    private let itemIndex: Locked<ItemIndex?>
     /// Lists computed on first use (`site.posts` newest first, tags, categories…): made of the
     /// documents' fields alone, so a patched snapshot shares its previous one's.
     let cache: DerivedCache
@@ -92,20 +92,38 @@ public final class SiteSnapshot: Sendable {
         cache = listsAsBefore ? previous.cache : DerivedCache()
     }
 
+    /// Each collection's items by relative path, and whether two items share a path.
+    struct ItemIndex {
+        let ids: [String: [String: Int]]
+        let pathsShared: Bool
+    }
+
     /// Each collection's items by relative path.
-    var itemIDs: [String: [String: Int]] {
+    var itemIDs: [String: [String: Int]] { builtItemIndex.ids }
+
+    /// Whether two items of a collection share a relative path (`itemIDs` keeps the first). Read
+    /// alone once the index is made: a copy of the index retained and released its tables.
+    var itemPathsShared: Bool {
+        if let shared = itemIndex.withLock({ $0?.pathsShared }) { return shared }
+        return builtItemIndex.pathsShared
+    }
+
+    private var builtItemIndex: ItemIndex {
         itemIndex.withLock { known in
             if let known { return known }
             var itemIDs: [String: [String: Int]] = [:]
+            var shared = false
             for c in collections {
                 var byPath: [String: Int] = [:]
                 byPath.reserveCapacity(c.documentIDs.count)
                 // Backwards, so that the first of documents sharing a path is the one kept.
                 for id in c.documentIDs.reversed() { byPath[documents[id].relativePath] = id }
-                if itemIDs[c.info.label] == nil { itemIDs[c.info.label] = byPath }
+                if byPath.count != c.documentIDs.count { shared = true }
+                if itemIDs[c.info.label] == nil { itemIDs[c.info.label] = byPath } else { shared = true }
             }
-            known = itemIDs
-            return itemIDs
+            let index = ItemIndex(ids: itemIDs, pathsShared: shared)
+            known = index
+            return index
         }
     }
 

@@ -4,9 +4,7 @@ enum ArrayFilters {
     static func register(into env: inout LiquidEnvironment) {
         env.register(filter: "join", arity: 0...1) { input, args, context in
             let glue = args.isGiven(0) ? args[0].rubyString : " "
-            var out = ""
-            Value.appendJoined(try input.inputItems(context), separator: glue, to: &out)
-            return .string(out)
+            return .string(Value.joined(try input.inputItems(context), separator: glue))
         }
         env.register(filter: "first", arity: 0...0) { input, _, context in try firstOrLast(input, first: true, context) }
         env.register(filter: "last", arity: 0...0) { input, _, context in try firstOrLast(input, first: false, context) }

@@ -21,11 +21,45 @@ extension Value {
     public var outputString: String {
         switch self {
         case .nil: return ""
-        case .array(let a):
-            var s = ""
-            Value.appendJoined(a, separator: "", to: &s)
-            return s
+        case .array(let a): return Value.joined(a, separator: "")
         default: return rubyString
+        }
+    }
+
+    /// Ruby's `Array#join` as a new string. A list of strings only (a post's tags or categories)
+    /// is copied into one string of its final length, and a single string given back as it is:
+    /// appending grew the string piece by piece (~1 k instructions a `join`).
+    static func joined(_ items: [Value], separator: String) -> String {
+        var total = 0
+        for item in items {
+            guard case .string(let s) = item else {
+                var out = ""
+                appendJoined(items, separator: separator, to: &out)
+                return out
+            }
+            total &+= s.utf8.count
+        }
+        guard items.count > 1 else {
+            if case .string(let s)? = items.first { return s }
+            return ""
+        }
+        var separator = separator
+        return separator.withUTF8 { glue in
+            total &+= glue.count &* (items.count &- 1)
+            return String(unsafeUninitializedCapacity: total) { buffer in
+                var n = 0
+                func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+                    guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+                    (buffer.baseAddress! + n).update(from: base, count: bytes.count)
+                    n &+= bytes.count
+                }
+                for i in items.indices {
+                    if i > 0 { copy(glue) }
+                    guard case .string(var s) = items[i] else { continue }
+                    s.withUTF8 { copy($0) }
+                }
+                return n
+            }
         }
     }
 
