@@ -22,6 +22,8 @@
 static const uint8_t low_nibble_rows[16] = { LOW_NIBBLE_ROWS };
 static const uint8_t high_nibble_rows[16] = { HIGH_NIBBLE_ROWS };
 
+typedef void (*bitmap_version_function)(const uint8_t *, size_t, uint64_t *);
+
 static inline uint32_t is_trigger(uint8_t c) {
     return (low_nibble_rows[c & 15] & high_nibble_rows[c >> 4]) != 0;
 }
@@ -109,7 +111,7 @@ static void bitmap_avx2(const uint8_t *bytes, size_t count, uint64_t *words) {
 // x86-64's baseline (SSE2) has no byte shuffle: the version is chosen once, before `main`, from
 // what this CPU (and its OS, for AVX's registers) supports. Every x86-64 CPU since about 2011
 // has SSSE3; AVX2 came in 2013-2015.
-static void (*bitmap_for_this_cpu)(const uint8_t *, size_t, uint64_t *) = bitmap_bytewise;
+static bitmap_version_function bitmap_for_this_cpu = bitmap_bytewise;
 
 static int has_avx2(void) {
     unsigned a, b, c, d;
@@ -130,6 +132,17 @@ void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *word
     bitmap_for_this_cpu(bytes, count, words);
 }
 
+static bitmap_version_function version_function(kyll_span_trigger_version version) {
+    unsigned a, b, c, d;
+    switch (version) {
+    case KYLL_SPAN_TRIGGERS_BYTEWISE: return bitmap_bytewise;
+    case KYLL_SPAN_TRIGGERS_SSSE3:
+        return __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSSE3) ? bitmap_ssse3 : NULL;
+    case KYLL_SPAN_TRIGGERS_AVX2: return has_avx2() ? bitmap_avx2 : NULL;
+    default: return NULL;
+    }
+}
+
 #elif defined(__aarch64__) && defined(__ARM_NEON)
 
 static inline uint32_t block_neon(const uint8_t *p) {
@@ -143,8 +156,20 @@ static inline uint32_t block_neon(const uint8_t *p) {
 
 static inline uint64_t word_neon(const uint8_t *p) { return FOUR_BLOCKS(block_neon, p); }
 
-void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *words) {
+static void bitmap_neon(const uint8_t *bytes, size_t count, uint64_t *words) {
     BITMAP_BY_WORDS(word_neon, block_neon)
+}
+
+void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *words) {
+    bitmap_neon(bytes, count, words);
+}
+
+static bitmap_version_function version_function(kyll_span_trigger_version version) {
+    switch (version) {
+    case KYLL_SPAN_TRIGGERS_BYTEWISE: return bitmap_bytewise;
+    case KYLL_SPAN_TRIGGERS_NEON: return bitmap_neon;
+    default: return NULL;
+    }
 }
 
 #else
@@ -153,4 +178,20 @@ void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *word
     bitmap_bytewise(bytes, count, words);
 }
 
+static bitmap_version_function version_function(kyll_span_trigger_version version) {
+    return version == KYLL_SPAN_TRIGGERS_BYTEWISE ? bitmap_bytewise : NULL;
+}
+
 #endif
+
+bool kyll_span_trigger_version_available(kyll_span_trigger_version version) {
+    return version_function(version) != NULL;
+}
+
+bool kyll_span_trigger_bitmap_using(kyll_span_trigger_version version, const uint8_t *bytes,
+                                    size_t count, uint64_t *words) {
+    bitmap_version_function bitmap = version_function(version);
+    if (bitmap == NULL) return false;
+    bitmap(bytes, count, words);
+    return true;
+}

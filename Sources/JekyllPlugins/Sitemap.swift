@@ -1,10 +1,3 @@
-#if canImport(Darwin)
-import Darwin
-#elseif canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import Jekyll
 import Liquid
 
@@ -126,11 +119,15 @@ public struct Sitemap: JekyllPlugin {
         return url.withUTF8 { b in
             let index: StaticString = "/index.html"
             let n = index.utf8CodeUnitCount
+            func startsIndexHTML(_ i: Int) -> Bool {
+                guard b.count - i >= n else { return false }
+                for k in 0..<n where b[i + k] != index.utf8Start[k] { return false }
+                return true
+            }
             for i in 0..<b.count {
                 switch b[i] {
                 case UInt8(ascii: "&"), UInt8(ascii: "'"): return false
-                case UInt8(ascii: "/") where b.count - i >= n && memcmp(b.baseAddress! + i, index.utf8Start, n) == 0:
-                    return false
+                case UInt8(ascii: "/") where startsIndexHTML(i): return false
                 default: continue
                 }
             }

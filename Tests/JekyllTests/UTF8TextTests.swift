@@ -4,7 +4,7 @@ import ValidUTF8
 
 /// `UTF8Text` makes strings without the standard library's check, so its own check must accept
 /// exactly what the standard library accepts (less U+FFFD), wherever a sequence falls in the
-/// eight-byte words it skips ASCII with.
+/// blocks, vectors and words it skips ASCII with.
 @Suite struct UTF8TextTests {
     /// What the check must say: nil for bytes the standard library rejects or that hold U+FFFD,
     /// else whether they are ASCII.
@@ -61,6 +61,33 @@ import ValidUTF8
             }
         }
         #expect(mismatches == 0)
+    }
+
+    /// Texts longer than a vector (16 bytes) and than two, with a valid or an invalid sequence
+    /// (overlong, surrogate, past U+10FFFF, cut short) at every offset: across the vectors' ends
+    /// and at the text's end. With an `é` first too, so that the check has left its 128-byte
+    /// blocks for its vector loop before it meets the sequence.
+    @Test func agreesPastAVectorWhereverASequenceFalls() {
+        let sequences: [[UInt8]] = [
+            [0xC3, 0xA9], [0xE6, 0x9D, 0xB1], [0xF0, 0x9F, 0x8E, 0x89],  // valid
+            [0xC0, 0xAF], [0xC1, 0xBF], [0xE0, 0x80, 0xAF], [0xF0, 0x80, 0x80, 0xAF],  // overlong
+            [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF],  // surrogates
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80],  // past U+10FFFF
+            [0xC3], [0xE6, 0x9D], [0xF0, 0x9F, 0x8E], [0x80], [0xEF, 0xBF, 0xBD],  // cut short; U+FFFD
+        ]
+        var mismatches: [String] = []
+        for sequence in sequences {
+            for count in [17, 20, 31, 32, 33, 40, 47, 48, 63, 64, 65, 100, 127, 128, 129, 143, 144, 145, 160] {
+                for prefix: [UInt8] in [[], [0xC3, 0xA9]] where prefix.count + sequence.count <= count {
+                    for offset in prefix.count...(count - sequence.count) {
+                        var bytes = prefix + Array(repeating: UInt8(ascii: "a"), count: count - prefix.count)
+                        bytes.replaceSubrange(offset..<(offset + sequence.count), with: sequence)
+                        if Self.check(bytes) != Self.expected(bytes) { mismatches.append("\(sequence) at \(offset) of \(count)") }
+                    }
+                }
+            }
+        }
+        #expect(mismatches == [])
     }
 
     @Test func makesTheSameStringAsTheStandardLibrary() {

@@ -56,6 +56,41 @@ func render(_ source: String, _ data: Value = [:], partials: [String: String] = 
         }
     }
 
+    /// `join` copies a list of strings straight into one string, and gives a single string back as
+    /// it is; mixed and nested lists take the general path. Both must give Ruby's `Array#join`
+    /// (ruby-liquid flattens the input first, and `nil.to_s` is "").
+    @Test(arguments: [
+        ([.string("a"), .int(1)], ",", "a,1"),
+        ([.string(""), .string("")], "", ""),
+        ([.string(""), .string("")], ",", ","),
+        ([.string("a"), .string("b"), .string("c")], "", "abc"),
+        ([.string("solo")], ", ", "solo"),
+        ([.int(7)], ", ", "7"),
+        ([.nil], ",", ""),
+        ([], ",", ""),
+        ([.nil, .string("a"), .nil], ",", ",a,"),
+        ([.string("é"), .string("ü"), .string("")], "·", "é·ü·"),
+        ([.string("a"), .array([.string("b"), .array([.string("c")])]), .string("d")], "-", "a-b-c-d"),
+        ([.array([.string("only")])], ",", "only"),
+        ([.string("x"), .float(2.5), .bool(true)], " ", "x 2.5 true"),
+    ] as [([Value], String, String)])
+    func joinAgreesWithTheGeneralPath(items: [Value], separator: String, expected: String) throws {
+        var general = ""
+        Value.appendJoined(items, separator: separator, to: &general)
+        #expect(general == expected)
+        #expect(Value.joined(items, separator: separator) == expected)
+        #expect(try render("{{ items | join: glue }}", ["items": .array(items), "glue": .string(separator)]) == expected)
+    }
+
+    @Test func joinWithNilOrNoSeparator() throws {
+        let data: Value = ["items": ["a", "b", 3]]
+        #expect(try render("{{ items | join: nil }}|{{ items | join: missing }}|{{ items | join }}", data) == "ab3|ab3|a b 3")
+        #expect(try render("{{ items | join: nil }}|{{ items | join }}", ["items": ["a", "b"]]) == "ab|a b")
+        // `Array#join` keeps an empty inner list's place; the filter flattens its input first.
+        #expect(Value.joined([.array([]), .string("a")], separator: ",") == ",a")
+        #expect(try render("{{ items | join: ',' }}", ["items": .array([.array([]), .string("a")])]) == "a")
+    }
+
     /// Integers are written digit by digit into the output, signs and extremes included; the
     /// same digits as Swift's own conversion, through `{{ }}` and a loop variable.
     @Test(arguments: [0, 9, 10, -1, -9, -10, 42, 1_234_567_890, Int.max, Int.min])

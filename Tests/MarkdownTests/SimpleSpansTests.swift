@@ -35,13 +35,24 @@ struct SimpleSpansTests {
     }
 
     /// The reading goes from trigger to trigger through a bitmap of 64-bit words: the same texts
-    /// after plain words of every length, so that their bytes meet every place in a word.
+    /// after plain words of every length, so that their bytes meet every place in a word. A
+    /// simple text must also print what the span parser prints (an abbreviation definition sends
+    /// every paragraph there): a trigger missing from the bitmap would be printed as plain text.
     @Test func readsTheSameAtEveryPlaceInAWord() {
+        let converter = KramdownConverter(options: KramdownOptions(config: [:]), highlighter: RougeHighlighter())
         let simple = ["*em* and **strong** and `code` and [link](https://example.org/x) and ~~del~~ and a ] bracket."]
         let notSimple = ["it's", "dots...", "*open", "[ref][id]", "two spaces  \nline", "~~~x~~"]
         for pad in 0..<140 {
             let prefix = String(repeating: "a", count: pad) + " "
-            for text in simple { #expect(Self.simple(prefix + text + " " + text), "after \(pad)") }
+            for text in simple {
+                let paragraph = prefix + text + " " + text
+                #expect(Self.simple(paragraph), "after \(pad)")
+                #expect(Self.keptSimpleSpans(paragraph + "\n") == [true], "after \(pad)")
+                let fromSimpleSpans = converter.convert(paragraph + "\n").html
+                let fromTheParser = converter.convert(paragraph + "\n\n*[ZZZ]: z\n").html
+                // (the definition leaves its blank line)
+                #expect(fromTheParser == fromSimpleSpans + "\n", "after \(pad)")
+            }
             for text in notSimple { #expect(!Self.simple(prefix + text), "\(text) after \(pad)") }
         }
     }

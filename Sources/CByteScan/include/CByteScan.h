@@ -1,6 +1,7 @@
 #ifndef KYLL_BYTE_SCAN_H
 #define KYLL_BYTE_SCAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -10,5 +11,22 @@
 /// Sixteen bytes a step with SSSE3 or NEON, 32 with AVX2 (the CPU looked up once, before
 /// `main`), a byte at a time otherwise.
 void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *words);
+
+/// The versions of `kyll_span_trigger_bitmap`, so that tests can run each one this CPU has, not
+/// only the one it picks.
+typedef enum {
+    KYLL_SPAN_TRIGGERS_BYTEWISE,
+    KYLL_SPAN_TRIGGERS_SSSE3,
+    KYLL_SPAN_TRIGGERS_AVX2,
+    KYLL_SPAN_TRIGGERS_NEON,
+} kyll_span_trigger_version;
+
+/// Whether this build, on this CPU, has `version`.
+bool kyll_span_trigger_version_available(kyll_span_trigger_version version);
+
+/// `kyll_span_trigger_bitmap` done by `version`; false (and nothing written) when
+/// `kyll_span_trigger_version_available(version)` is false.
+bool kyll_span_trigger_bitmap_using(kyll_span_trigger_version version, const uint8_t *bytes,
+                                    size_t count, uint64_t *words);
 
 #endif

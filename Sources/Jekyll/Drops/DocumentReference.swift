@@ -50,10 +50,14 @@ public final class DocumentReference: Drop {
         guard let previous else { return nil }
         let near = previous.foundID.load(ordering: .relaxed)
         guard near >= 0, !site.itemPathsShared else { return nil }
-        for id in [near + 1, near - 1] where site.documents.indices.contains(id) {
+        func holdsThisItem(_ id: Int) -> Bool {
+            guard site.documents.indices.contains(id) else { return false }
             let document = site.documents[id]
-            if document.relativePath == relativePath, document.collectionLabel == collection { return id }
+            return document.relativePath == relativePath && document.collectionLabel == collection
         }
+        // The one before first: a pager lists posts newest first, the site holds them oldest first.
+        if holdsThisItem(near - 1) { return near - 1 }
+        if holdsThisItem(near + 1) { return near + 1 }
         return nil
     }
 

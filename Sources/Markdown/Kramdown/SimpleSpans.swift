@@ -44,8 +44,9 @@ enum SimpleSpans {
         return needed.allSatisfy { mask & (1 << $0.bit) != 0 }
     }
 
-    /// Marks where `b`'s triggers are in `ops` (its trigger bitmap, for `record`), sixteen bytes
-    /// a step for the whole text at once; the first one's index (`b.count` when there is none).
+    /// Marks where `b`'s triggers are in `ops` (its trigger bitmap, for `record`), for the whole
+    /// text at once, by vector steps where the CPU has them (`kyll_span_trigger_bitmap`); the
+    /// first one's index (`b.count` when there is none).
     static func markTriggers(of b: UnsafeBufferPointer<UInt8>, in ops: Ops) -> Int {
         guard let base = b.baseAddress else { return 0 }
         let words = ops.triggerWords(forBytes: b.count)
@@ -58,8 +59,9 @@ enum SimpleSpans {
 
     /// The range of `ops` that prints `b`, when the span grammar with the parsers `mask`
     /// (`SpanParser.mask`) reads it as simple spans only; nil (and `ops` as it was) otherwise.
-    /// `markedFirstTrigger` is what `markTriggers(of: b, in: ops)` returned, when the caller had
-    /// it mark `b`'s triggers (they are not marked again; the reading starts there).
+    /// `markedFirstTrigger`, when given, must be what `markTriggers(of: b, in: ops)` returned
+    /// just before, for this same `b` and this same `ops`, with nothing marked in `ops` since:
+    /// the triggers are then not marked again, and the reading starts there.
     static func record(_ b: UnsafeBufferPointer<UInt8>, markedFirstTrigger: Int? = nil, parsersMask mask: UInt32, into ops: Ops) -> Range<Int32>? {
         let start = ops.count
         let first = markedFirstTrigger ?? markTriggers(of: b, in: ops)
