@@ -150,6 +150,22 @@ import Server
         await serve.shutdown()
     }
 
+    @Test func aRebuildThatWritesNothingReloadsNothing() async throws {
+        let serve = try await ServeHarness.start(ServeTests.site, arguments: ["-l", "--livereload-port", "0"])
+        let browser = try await ReloadListener.connect(port: try #require(serve.liveReloadPort))
+        // Saved as it was, as an editor may: the rebuild writes no file.
+        try serve.write("_includes/nav.html", "<nav>{{ site.title }}</nav>\n")
+        try serve.write("_drafts/idea.md", "---\ntitle: Not built without --drafts\n---\n")
+        #expect(try await browser.next(seconds: 2) == nil)
+        // The first message after that is the stylesheet's, not a late reload.
+        try serve.write("css/site.css", "h1 { color: green; }\n")
+        let swap = try await browser.next()
+        #expect(swap?.contains("\"path\":\"/css/site.css\"") == true && swap?.contains("\"liveCSS\":true") == true,
+                "\(swap ?? "none")")
+        browser.close()
+        await serve.shutdown()
+    }
+
     @Test func aBrokenFileShowsTheOverlayUntilItIsFixed() async throws {
         let serve = try await ServeHarness.start(ServeTests.site)
         try serve.write("_includes/nav.html", "<nav>\n{{ site.title }}\n{% for x in site.posts %}\n</nav>\n")

@@ -169,48 +169,37 @@ struct HTTPReply: Sendable {
 
 /// A browser's side of live reload: connects, says hello, collects the server's messages.
 final class ReloadListener: Sendable {
-    let messages: AsyncStream<String>
-    private let connection: Task<Void, any Error>
-
-    private init(messages: AsyncStream<String>, connection: Task<Void, any Error>) {
-        self.messages = messages
-        self.connection = connection
-    }
+    /// The messages received and not yet taken by `next`: a queue, not an `AsyncStream`, because
+    /// a wait that times out would end the stream for every wait after it.
+    private let inbox = Mutex<[String]>([])
+    private let connection = Mutex<Task<Void, any Error>?>(nil)
 
     static func connect(port: Int) async throws -> ReloadListener {
-        let (stream, continuation) = AsyncStream.makeStream(of: String.self)
+        let listener = ReloadListener()
         var logger = Logging.Logger(label: "test.serve.livereload")
         logger.logLevel = .critical
-        let connection = Task {
-            defer { continuation.finish() }
-            try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/livereload", logger: logger) { inbound, outbound, _ in
+        let connection = Task { [listener] in
+            _ = try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/livereload", logger: logger) { inbound, outbound, _ in
                 try await outbound.writeTextMessage(
                     #"{"command":"hello","protocols":["http://livereload.com/protocols/official-7"]}"#)
                 for try await message in inbound.messages(maxSize: 1 << 20) {
-                    if case .text(let text) = message { continuation.yield(text) }
+                    if case .text(let text) = message { listener.inbox.withLock { $0.append(text) } }
                 }
             }
         }
-        let listener = ReloadListener(messages: stream, connection: connection)
+        listener.connection.withLock { $0 = connection }
         guard try await listener.next()?.contains("\"hello\"") == true else { throw HTTPReply.HTTPFailure(reason: "no hello") }
         return listener
     }
 
     /// The next message, or nil after `seconds`.
     func next(seconds: Double = 20) async throws -> String? {
-        let messages = messages
-        return try await withThrowingTaskGroup(of: String?.self) { group in
-            group.addTask {
-                var iterator = messages.makeAsyncIterator()
-                return await iterator.next()
-            }
-            group.addTask {
-                try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-                return nil
-            }
-            let first = try await group.next() ?? nil
-            group.cancelAll()
-            return first
+        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+        while true {
+            let message = inbox.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+            if let message { return message }
+            if ContinuousClock.now >= deadline { return nil }
+            try await Task.sleep(for: .milliseconds(10))
         }
     }
 
@@ -225,5 +214,5 @@ final class ReloadListener: Sendable {
         return nil
     }
 
-    func close() { connection.cancel() }
+    func close() { connection.withLock { $0?.cancel() } }
 }
