@@ -114,24 +114,8 @@ public struct Sitemap: JekyllPlugin {
     /// bytes), as most of a site's are. Cutting, joining and escaping made three strings a URL
     /// (~1,800 instructions).
     static func printsAsItIs(_ url: String) -> Bool {
-        guard SiteURL.isPlainRootPath(url) else { return false }
+        guard SiteURL.isPlainRootPath(url), ByteSearch.firstRange(of: "/index.html", in: url) == nil else { return false }
         var url = url
-        return url.withUTF8 { b in
-            let index: StaticString = "/index.html"
-            let n = index.utf8CodeUnitCount
-            func startsIndexHTML(_ i: Int) -> Bool {
-                guard b.count - i >= n else { return false }
-                for k in 0..<n where b[i + k] != index.utf8Start[k] { return false }
-                return true
-            }
-            for i in 0..<b.count {
-                switch b[i] {
-                case UInt8(ascii: "&"), UInt8(ascii: "'"): return false
-                case UInt8(ascii: "/") where startsIndexHTML(i): return false
-                default: continue
-                }
-            }
-            return true
-        }
+        return url.withUTF8 { !ByteSearch.contains(UInt8(ascii: "&"), in: $0) && !ByteSearch.contains(UInt8(ascii: "'"), in: $0) }
     }
 }

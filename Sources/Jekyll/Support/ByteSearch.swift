@@ -7,10 +7,10 @@ import Musl
 #endif
 
 /// Searches over a string's UTF-8 bytes with libc's `memchr` and `memcmp`: the generic `firstRange(of:)`
-/// and `utf8` loops were hot spots of reading and rendering 1,000 posts.
-enum ByteSearch {
+/// and `utf8` loops were hot spots of reading and rendering 1,000 posts. Public for the plugins.
+public enum ByteSearch {
     /// Byte offsets of the first `needle` in `text`.
-    static func firstRange(of needle: String, in text: String) -> Range<Int>? {
+    public static func firstRange(of needle: String, in text: String) -> Range<Int>? {
         if needle.isEmpty { return 0..<0 }
         var text = text
         var needle = needle
@@ -44,7 +44,7 @@ enum ByteSearch {
     }
 
     /// Whether `bytes` hold `byte` (`memchr`: the generic `contains` went a byte at a time).
-    static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         return memchr(base, Int32(byte), bytes.count) != nil
     }
