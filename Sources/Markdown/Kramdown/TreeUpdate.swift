@@ -43,16 +43,19 @@ struct TreeUpdate {
     func update(_ el: Element) {
         // a paragraph or header holding its raw text itself: the text becomes its children
         if el.spansPending {
-            // one text without a possible span start: kept on the block as it is (`Element.children`);
-            // otherwise the simple-span reading starts at the first trigger found here, with the
-            // triggers marked here (nil when the test did not run: marked by the reading then)
+            // one text without a possible span start: kept on the block as it is (`Element.children`).
+            // When the simple-span reading may follow (not for headers), the test marks the
+            // triggers for it, and the reading starts at the first one found here (nil when the
+            // test did not run: marked by the reading then); otherwise nothing is marked.
+            let readsSimply = keepsSimpleSpans && el.kind != .header
             var firstTrigger: Int?
             if el.keepRawTextAsChildText(if: { b in
+                guard readsSimply else { return spans.holdsNoTrigger(b) }
                 let first = SimpleSpans.markTriggers(of: b, in: ctx.simpleSpanOps)
                 firstTrigger = first
                 return first == b.count
             }) { return }
-            if keepsSimpleSpans, el.keepRawTextAsSimpleSpans({
+            if readsSimply, el.keepRawTextAsSimpleSpans({
                 SimpleSpans.record($0, markedFirstTrigger: firstTrigger, parsersMask: ctx.parsersMask, into: ctx.simpleSpanOps)
             }) {
                 return
