@@ -27,10 +27,4 @@ import Testing
     func normalizeWhitespace(text: String, expected: String) {
         #expect(Liquidish.normalizeWhitespace(text) == expected)
     }
-
-    /// `%Z` found by its `Z`s: the byte before each decides (`%%Z` counts, as the byte loop had it).
-    @Test(arguments: [("Z", false), ("ZZ%", false), ("Z%Z", true), ("%%Z", true), ("%Y-%m Z", false), ("é%Z", true)])
-    func zoneNameByItsLetter(pattern: String, mentions: Bool) {
-        #expect(pattern.mentionsZoneName == mentions)
-    }
 }

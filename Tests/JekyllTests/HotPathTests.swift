@@ -340,11 +340,6 @@ import Testing
         #expect(input.replacingAll("/index.html", with: "/") == expected)
     }
 
-    @Test(arguments: [("%b %-d, %Y", false), ("%Z", true), ("%H:%M %Z", true), ("100%", false)])
-    func zoneNameInPattern(pattern: String, mentions: Bool) {
-        #expect(pattern.mentionsZoneName == mentions)
-    }
-
     /// Ruby's `gsub(/\s+/, " ").strip` (ASCII whitespace only), fast path and slow.
     @Test(arguments: [
         ("plain words", "plain words"),

@@ -147,6 +147,36 @@ func render(_ source: String, _ data: Value = [:], partials: [String: String] = 
         #expect(out.hasPrefix("2Liquid error (p line 1): include usage is not allowed in this context[]"))
     }
 
+    /// `%E` and `%O` before the conversions Ruby takes them with, colons only before `z`, and
+    /// `%+` for dates only; everything else printed as written (as Ruby 3.1's `Time#strftime`).
+    @Test(arguments: [
+        ("%Ec|%EC|%Ex|%EX|%Ey|%EY", "Tue Mar  5 07:08:09 2024|20|03/05/24|07:08:09|24|2024"),
+        ("%Od|%Oe|%OH|%OI|%Ok|%Ol|%Om|%OM|%OS", "05| 5|07|07| 7| 7|03|08|09"),
+        ("%Ou|%OU|%OV|%Ow|%OW|%Oy", "2|09|10|2|10|24"),
+        ("%Ed|%OY|%EZ|%OZ|%E|%O", "%Ed|%OY|%EZ|%OZ|%E|%O"),
+        ("%-Od|%5OH|%^Ey|%_5Ey|%-EY", "5|00007|24|   24|2024"),
+        ("%:Ey|%E-y|%EOy|%:y|%::d|%:Z", "%:Ey|%E-y|%EOy|%:y|%::d|%:Z"),
+        ("%+|%-+|%:z|%::z", "%+|%-+|+00:00|+00:00:00"),
+    ])
+    func dateFilterModifiers(format: String, expected: String) throws {
+        let t = Value.time(TimeValue(seconds: 1_709_622_489, utcOffset: 0, zone: .fixedOffset))  // 2024-03-05 07:08:09
+        #expect(try render("{{ t | date: f }}", ["t": t, "f": .string(format)]) == expected)
+    }
+
+    @Test func aDatePrintsPlusAsDateDoes() throws {
+        let d = Value.date(DateValue(year: 2024, month: 3, day: 5))
+        #expect(try render("{{ d | date: '%+|%^+' }}", ["d": d]) == "Tue Mar  5 00:00:00 +00:00 2024|TUE MAR  5 00:00:00 +00:00 2024")
+    }
+
+    /// Whether a pattern prints a zone's name: `%Z` with any flags, width or colons, read directive
+    /// by directive (`%%Z` is a percent sign and a Z).
+    @Test(arguments: [("%Z", true), ("%^Z", true), ("%-10Z", true), ("%#Z", true), ("%_8Z", true), ("%H:%M %Z", true),
+                      ("é%Z", true), ("Z%Z", true), ("%%%Z", true), ("%%Z", false), ("%EZ", false), ("%+", false),
+                      ("%b %-d, %Y", false), ("Z", false), ("ZZ%", false), ("100%", false), ("%Y-%m Z", false), ("%z", false)])
+    func printsZoneName(pattern: String, prints: Bool) {
+        #expect(DateFilter.printsZoneName(pattern) == prints)
+    }
+
     @Test func dateFilterUsesRubyStrftime() throws {
         let t = Value.time(TimeValue(seconds: 1_704_150_000, utcOffset: 3600, zone: .fixedOffset))  // 2024-01-02 00:00 +01:00
         let cases: [(String, String)] = [

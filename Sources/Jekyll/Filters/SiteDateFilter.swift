@@ -1,10 +1,3 @@
-#if canImport(Darwin)
-import Darwin
-#elseif canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import Liquid
 
 /// Liquid's `date` filter in the site's time zone. Jekyll sets the process's `TZ` from `timezone:`,
@@ -25,9 +18,8 @@ enum SiteDateFilter {
             if let known = texts.text(of: time, pattern: pattern) { return .string(known) }
             // The zone's name comes from ICU (slow): looked up only for a pattern that prints it.
             // Such a text depends on the site's zone, not only on the time: not remembered.
-            let namesZone = time.zone == .local && pattern.mentionsZoneName
-            let zoned = namesZone ? pattern.replacingZoneName(with: clock.abbreviation(at: time.seconds)) : pattern
-            guard let text = DateFilter.strftime(.time(time), zoned) else { return input }
+            let zoneName = time.zone == .local && DateFilter.printsZoneName(pattern) ? clock.abbreviation(at: time.seconds) : nil
+            guard let text = DateFilter.strftime(.time(time), pattern, zoneName: zoneName) else { return input }
             if TimeTexts.mayRemember(time, pattern: pattern) { texts.remember(text, of: time, pattern: pattern) }
             return .string(text)
         }
@@ -57,40 +49,5 @@ enum SiteDateFilter {
         default:
             return nil
         }
-    }
-}
-
-extension String {
-    var mentionsZoneName: Bool {
-        // Each `Z` by `memchr` (most patterns have none), then the byte before it: a loop over
-        // the bytes cost ~150 instructions for `%b %-d, %Y`.
-        var pattern = self
-        return pattern.withUTF8 { b in
-            guard let base = b.baseAddress else { return false }
-            var from = 0
-            while from < b.count, let hit = memchr(base + from, Int32(UInt8(ascii: "Z")), b.count - from) {
-                let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                if at > 0 && base[at - 1] == UInt8(ascii: "%") { return true }
-                from = at + 1
-            }
-            return false
-        }
-    }
-
-    /// `%Z` in a `strftime` pattern replaced by a zone name (`%%` left alone).
-    func replacingZoneName(with name: String) -> String {
-        guard mentionsZoneName else { return self }
-        var out = ""
-        var chars = self[...]
-        while let c = chars.first {
-            chars = chars.dropFirst()
-            if c == "%", let next = chars.first {
-                chars = chars.dropFirst()
-                if next == "Z" { out += name } else { out.append(c); out.append(next) }
-            } else {
-                out.append(c)
-            }
-        }
-        return out
     }
 }

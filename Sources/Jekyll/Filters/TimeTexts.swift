@@ -83,16 +83,10 @@ final class TimeTexts {
     }
 
     /// Whether `date`'s text of a `t` with `pattern` depends on the time and the pattern alone.
-    /// A local time's zone name (`%Z` in any spelling: `%^Z`, `%-10Z`, `%+`) comes from the
-    /// site's zone, which a `kyll serve` rebuild may change without changing the time's fields.
+    /// A local time's zone name (`%Z` in any spelling: `%^Z`, `%-10Z`) comes from the site's zone,
+    /// which a `kyll serve` rebuild may change without changing the time's fields.
     static func mayRemember(_ t: TimeValue, pattern: String) -> Bool {
-        guard t.zone == .local else { return true }
-        let found = pattern.utf8.withContiguousStorageIfAvailable { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, Int32(UInt8(ascii: "Z")), bytes.count) != nil
-                || memchr(base, Int32(UInt8(ascii: "+")), bytes.count) != nil
-        }
-        return !(found ?? pattern.utf8.contains { $0 == UInt8(ascii: "Z") || $0 == UInt8(ascii: "+") })
+        t.zone != .local || !DateFilter.printsZoneName(pattern)
     }
 
     func remember(_ text: String, of t: TimeValue, pattern: String) {

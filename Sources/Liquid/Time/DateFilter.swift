@@ -29,12 +29,20 @@ public enum DateFilter {
         }
     }
 
-    /// Formats a time or date with a Ruby `strftime` pattern (for host filters).
-    public static func strftime(_ value: Value, _ pattern: String) -> String? {
+    /// Formats a time or date with a Ruby `strftime` pattern (for host filters); `%Z` prints
+    /// `zoneName` when given, instead of the time's own zone's name.
+    public static func strftime(_ value: Value, _ pattern: String, zoneName: String? = nil) -> String? {
         switch value {
-        case .time(let t): return try? Strftime.format(Strftime.moment(t), pattern)
+        case .time(let t):
+            var moment = Strftime.moment(t)
+            moment.zoneNameOverride = zoneName
+            return try? Strftime.format(moment, pattern)
         case .date(let d): return try? Strftime.format(Strftime.moment(d), pattern)
         default: return nil
         }
     }
+
+    /// Whether `pattern` prints a zone's name (`%Z`, with or without flags and a width): a host
+    /// looks the name up only then.
+    public static func printsZoneName(_ pattern: String) -> Bool { Strftime.printsZoneName(pattern) }
 }

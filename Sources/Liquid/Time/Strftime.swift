@@ -17,8 +17,10 @@ enum Strftime {
         /// The time whose zone `%Z` names (nil for a date): the name is looked up only when a
         /// pattern prints it (a local zone's name costs a `localtime_r`, which takes a lock).
         var time: TimeValue?
+        /// The name `%Z` prints instead of the time's own (a host's zone, kept apart from the process's).
+        var zoneNameOverride: String?
 
-        var zoneName: String { time?.zoneName ?? "+00:00" }
+        var zoneName: String { zoneNameOverride ?? time?.zoneName ?? "+00:00" }
     }
 
     static func moment(_ t: TimeValue) -> Moment {
@@ -96,8 +98,19 @@ enum Strftime {
                     literalStart = start
                     break
                 }
-                let byte = f[i]
+                var byte = f[i]
                 i += 1
+                // `%E` and `%O` (POSIX's alternative forms, in Ruby the plain ones) before a
+                // conversion they suit; otherwise printed as written.
+                if byte == UInt8(ascii: "E") || byte == UInt8(ascii: "O") {
+                    guard colons == 0, i < f.count, suits(modifier: byte, f[i]) else {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: f[start..<i]))
+                        literalStart = i
+                        continue
+                    }
+                    byte = f[i]
+                    i += 1
+                }
                 // Plain `%d`, `%-d`, `%Y`, `%b` … (every date a list page prints) written as bytes.
                 if !widthOverflows, !tooWide, width == nil, colons == 0, flags.isEmpty || flags == .noPadding,
                    appendPlain(byte, m, noPadding: !flags.isEmpty, to: &out) {
@@ -121,6 +134,43 @@ enum Strftime {
             throw LiquidError(.standard, "Numerical result out of range - \(format)")
         }
         return out.string
+    }
+
+    /// The conversions Ruby takes after `%E` and after `%O`.
+    private static func suits(modifier: UInt8, _ conversion: UInt8) -> Bool {
+        let suited: StaticString = modifier == UInt8(ascii: "E") ? "cCxXyY" : "deHkIlmMSuUVwWy"
+        return UnsafeBufferPointer(start: suited.utf8Start, count: suited.utf8CodeUnitCount).contains(conversion)
+    }
+
+    /// Whether `format` prints a zone name: a `%Z`, with any flags and width (`%+`, which names it
+    /// too, prints a date's offset: never a zone's name). The conversions are read as `format` reads
+    /// them, so `%%Z` prints none.
+    static func printsZoneName(_ format: String) -> Bool {
+        var format = format
+        return format.withUTF8 { f in
+            var i = 0
+            // Each `%` by `memchr`: most patterns hold a few directives among their literals.
+            while let percent = UTF8Text.nextByte(UInt8(ascii: "%"), in: f, from: i) {
+                i = percent + 1
+                while i < f.count, isDirectiveModifier(f[i]) { i += 1 }
+                guard i < f.count else { return false }
+                if f[i] == UInt8(ascii: "Z") { return true }
+                // (past `%%` too: its second `%` starts nothing)
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// The flags, width digits and colons between a `%` and its conversion.
+    private static func isDirectiveModifier(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "^"),
+             UInt8(ascii: "#"), UInt8(ascii: ":"):
+            return true
+        default:
+            return false
+        }
     }
 
     static let monthBytes = months.map { Array($0.utf8) }
@@ -207,6 +257,8 @@ enum Strftime {
             return s
         }
         let hour12 = t.hour % 12 == 0 ? 12 : t.hour % 12
+        // Colons only ever qualify `%z`.
+        if colons > 0 && c != "z" { return nil }
         switch c {
         case "Y":
             if t.year >= 0 { return number(t.year, flags.contains(.noPadding) ? 1 : 4) }
@@ -255,7 +307,8 @@ enum Strftime {
         case "R": return text(composite(m, "%H:%M"))
         case "r": return text(composite(m, "%I:%M:%S %p"))
         case "v": return text(composite(m, "%e-%^b-%4Y"))
-        case "+": return text(composite(m, "%a %b %e %H:%M:%S %Z %Y"))
+        // Ruby's `Date` knows `%+`, its `Time` does not (printed as written).
+        case "+": return m.time == nil ? text(composite(m, "%a %b %e %H:%M:%S %Z %Y")) : nil
         default: return nil
         }
     }
