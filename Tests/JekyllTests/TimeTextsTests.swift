@@ -36,8 +36,8 @@ import Testing
     func zoneNamesOfLocalTimesAreNotKept(pattern: String, kept: Bool) {
         let local = TimeValue(seconds: 1_700_000_000, utcOffset: 3600, zone: .local)
         let fixed = TimeValue(seconds: 1_700_000_000, utcOffset: 3600, zone: .fixedOffset)
-        #expect(TimeTexts.mayRemember(local, pattern: pattern) == kept)
-        #expect(TimeTexts.mayRemember(fixed, pattern: pattern))
+        #expect(TimeTexts.mayRemember(local, printsZoneName: DateFilter.printsZoneName(pattern)) == kept)
+        #expect(TimeTexts.mayRemember(fixed, printsZoneName: DateFilter.printsZoneName(pattern)))
     }
 
     /// Patterns are told apart by their bytes: two spellings of one character, the same length

@@ -18,9 +18,10 @@ enum SiteDateFilter {
             if let known = texts.text(of: time, pattern: pattern) { return .string(known) }
             // The zone's name comes from ICU (slow): looked up only for a pattern that prints it.
             // Such a text depends on the site's zone, not only on the time: not remembered.
-            let zoneName = time.zone == .local && DateFilter.printsZoneName(pattern) ? clock.abbreviation(at: time.seconds) : nil
+            let printsZoneName = DateFilter.printsZoneName(pattern)
+            let zoneName = time.zone == .local && printsZoneName ? clock.abbreviation(at: time.seconds) : nil
             guard let text = DateFilter.strftime(.time(time), pattern, zoneName: zoneName) else { return input }
-            if TimeTexts.mayRemember(time, pattern: pattern) { texts.remember(text, of: time, pattern: pattern) }
+            if TimeTexts.mayRemember(time, printsZoneName: printsZoneName) { texts.remember(text, of: time, pattern: pattern) }
             return .string(text)
         }
     }

@@ -85,8 +85,9 @@ final class TimeTexts {
     /// Whether `date`'s text of a `t` with `pattern` depends on the time and the pattern alone.
     /// A local time's zone name (`%Z` in any spelling: `%^Z`, `%-10Z`) comes from the site's zone,
     /// which a `kyll serve` rebuild may change without changing the time's fields.
-    static func mayRemember(_ t: TimeValue, pattern: String) -> Bool {
-        t.zone != .local || !DateFilter.printsZoneName(pattern)
+    /// (`printsZoneName`: `DateFilter.printsZoneName` of the pattern, which the filter has already.)
+    static func mayRemember(_ t: TimeValue, printsZoneName: Bool) -> Bool {
+        t.zone != .local || !printsZoneName
     }
 
     func remember(_ text: String, of t: TimeValue, pattern: String) {
