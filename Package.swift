@@ -76,7 +76,9 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "ValidUTF8", "CByteScan"], exclude: ["README.md"]),
         // Where the span triggers of a Markdown text are, as a bitmap made 16 or 32 bytes a step (SSSE3, AVX2, NEON).
         .target(name: "CByteScan"),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "MarkdownHighlight", "CByteScan"], exclude: ["Fixtures"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "MarkdownHighlight", "CByteScan", "ByteLaneCases"],
+                    exclude: ["Fixtures"]),
+        .target(name: "ByteLaneCases", path: "Tests/ByteLaneCases"),
         .executableTarget(name: "markdown-bench", dependencies: ["Markdown", "MarkdownHighlight"], path: "Benchmarks/markdown",
                           exclude: ["kramdown_bench.rb", "RESULTS.md", "realsites.py", "fuzzdiff.py", "sitebuilds.py",
                                     "markdown_pages.rb"]),
@@ -85,7 +87,7 @@ let package = Package(
         .target(name: "Highlight", exclude: ["README.md"]),
         // Highlight's lexers as Markdown's highlighting hook, as Jekyll and the Markdown tests wire them.
         .target(name: "MarkdownHighlight", dependencies: ["Markdown", "Highlight"]),
-        .testTarget(name: "HighlightTests", dependencies: ["Highlight", "Markdown", "MarkdownHighlight"],
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight", "Markdown", "MarkdownHighlight", "ByteLaneCases"],
                     exclude: ["Fixtures"]),
         .executableTarget(name: "highlight-bench", dependencies: ["Highlight"], path: "Benchmarks/highlight",
                           exclude: ["RESULTS.md", "bench.sh"]),

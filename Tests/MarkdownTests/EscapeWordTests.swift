@@ -1,3 +1,4 @@
+import ByteLaneCases
 import Testing
 @testable import Markdown
 
@@ -26,24 +27,13 @@ struct EscapeWordTests {
     /// every lane of sixteen, then texts of 0 to 40 bytes with one candidate anywhere (the
     /// overlapping last sixteen, the two eight-byte tests, the byte loop).
     @Test func sixteenByteTestAndFirstCandidateFindTheFirstCandidate() {
-        for background: UInt8 in [0x61, 0x3D, 0x26] {
-            for value in 0...255 {
-                for position in 0..<16 {
-                    var bytes = [UInt8](repeating: background, count: 16)
-                    bytes[position] = UInt8(value)
-                    let found = bytes.withUnsafeBytes { HTMLBuffer.candidateIndex(inSixteenAt: $0.baseAddress!) }
-                    #expect(found == bytes.firstIndex(where: HTMLBuffer.isCandidate))
-                }
-            }
+        ByteLaneCases.forEachValueAtEachLane(over: [0x61, 0x3D, 0x26]) { bytes in
+            let found = bytes.withUnsafeBytes { HTMLBuffer.candidateIndex(inSixteenAt: $0.baseAddress!) }
+            #expect(found == bytes.firstIndex(where: HTMLBuffer.isCandidate))
         }
-        for count in 0...40 {
-            for candidate in [-1] + Array(0..<count) {
-                for value: UInt8 in [0x22, 0x3E] {
-                    var bytes = [UInt8](repeating: 0x3D, count: count)
-                    if candidate >= 0 { bytes[candidate] = value }
-                    let expected = candidate >= 0 ? candidate : count
-                    #expect(bytes.withUnsafeBufferPointer { HTMLBuffer.firstCandidate(in: $0) } == expected)
-                }
+        for value: UInt8 in [0x22, 0x3E] {
+            ByteLaneCases.forEachText(upTo: 40, of: 0x3D, placing: value) { bytes, candidate in
+                #expect(bytes.withUnsafeBufferPointer { HTMLBuffer.firstCandidate(in: $0) } == candidate ?? bytes.count)
             }
         }
     }

@@ -1,3 +1,4 @@
+import ByteLaneCases
 import Testing
 @testable import Markdown
 import MarkdownHighlight
@@ -178,19 +179,12 @@ extension SimpleSpansTests {
     /// The link URL's sixteen-byte test marks exactly the bytes up to `)`: every byte value at
     /// every lane, over backgrounds just above and below the bound.
     @Test func atMostParenMarksExactlyTheBytesUpToParen() {
-        for background: UInt8 in [0x61, 0x2A, 0x29, 0xAA] {
-            for value in 0...255 {
-                for position in 0..<16 {
-                    var bytes = [UInt8](repeating: background, count: 16)
-                    bytes[position] = UInt8(value)
-                    let (low, high) = bytes.withUnsafeBytes { SimpleSpans.atMostParenMarks(ofSixteenAt: $0.baseAddress!) }
-                    for lane in 0..<16 {
-                        let marked = (lane < 8 ? low >> (lane * 8 + 7) : high >> ((lane - 8) * 8 + 7)) & 1 == 1
-                        #expect(marked == (bytes[lane] <= 0x29))
-                    }
-                    #expect((low | high) & ~0x8080_8080_8080_8080 == 0)
-                }
+        ByteLaneCases.forEachValueAtEachLane(over: [0x61, 0x2A, 0x29, 0xAA]) { bytes in
+            let (low, high) = bytes.withUnsafeBytes { SimpleSpans.atMostParenMarks(ofSixteenAt: $0.baseAddress!) }
+            for lane in 0..<16 {
+                #expect(ByteLaneCases.isMarked(lane, low: low, high: high) == (bytes[lane] <= 0x29))
             }
+            #expect((low | high) & ~0x8080_8080_8080_8080 == 0)
         }
     }
 }
