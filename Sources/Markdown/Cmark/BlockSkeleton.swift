@@ -164,7 +164,13 @@ enum BlockSkeleton {
                     } else {
                         // (a list left out leaves no container open in cmark's source)
                         if c.kind.isList { containerMayBeOpen = false }
-                        cuts.append(Cut(range: c.start..<lineStart, isStretch: false))
+                        // (blocks left out one after another are one cut, so that `copy` does not
+                        // copy the nothing between them: most of a post's blocks are left out)
+                        if let last = cuts.last, !last.isStretch, last.range.upperBound == c.start {
+                            cuts[cuts.count - 1].range = last.range.lowerBound..<lineStart
+                        } else {
+                            cuts.append(Cut(range: c.start..<lineStart, isStretch: false))
+                        }
                         dropped.append(DroppedBlock(line: c.line, lineCount: line - c.line, kind: c.kind))
                         if c.kind.isList { nestedItemLines += candidateNestedItemLines }
                         runFirstCut = cuts.count
