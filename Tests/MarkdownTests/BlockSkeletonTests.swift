@@ -120,6 +120,12 @@ struct BlockSkeletonTests {
     func whatFollowsTheBlankLineDecides(_ text: String, _ droppedLines: [Int]) throws {
         let shortened = try #require(BlockSkeleton.shortened(KramdownConverter.sourceBytes(text)))
         #expect(shortened.dropped.map(\.line) == droppedLines)
+        // (lines too short for a stretch: the copy is the source without the blocks' lines, those
+        // of blocks left out one after another cut at once)
+        let leftOut = Set(shortened.dropped.flatMap { $0.line..<($0.line + $0.lineCount) })
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let kept = lines.indices.filter { !leftOut.contains($0) }.map { lines[$0] }.joined(separator: "\n")
+        #expect(String(decoding: shortened.bytes, as: UTF8.self) == kept)
         #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
     }
 
