@@ -25,6 +25,31 @@ import Testing
         #expect(h["k\(size - 1)"] == .int(size - 1))
     }
 
+    /// Keys set with their hash known (`setValue(_:forKey:hash:)`, `add(_:forNewKey:hash:)`) make
+    /// the same hash as the subscript, scanned or indexed (past 8, 16 and 32 keys the index is
+    /// rebuilt larger).
+    @Test(arguments: [3, 9, 17, 40])
+    func knownHashSetsAgreeWithTheSubscript(size: Int) {
+        var bySubscript = OrderedHash(), byHash = OrderedHash()
+        for i in 0..<size {
+            bySubscript["k\(i)"] = .int(i)
+            byHash.add(.int(i), forNewKey: "k\(i)", hash: OrderedHash.storedHash(of: "k\(i)"))
+        }
+        bySubscript["k1"] = "changed"
+        byHash.setValue("changed", forKey: "k1", hash: OrderedHash.storedHash(of: "k1"))
+        bySubscript["new"] = "added"
+        byHash.setValue("added", forKey: "new", hash: OrderedHash.storedHash(of: "new"))
+        #expect(byHash.keys == bySubscript.keys)
+        #expect(byHash.values == bySubscript.values)
+        for i in 0..<size { #expect(byHash[Value.string("k\(i)")] == bySubscript["k\(i)"]) }
+        #expect(byHash["absent"] == nil)
+
+        byHash.setValue(nil, forKey: "k0", hash: OrderedHash.storedHash(of: "k0"))
+        #expect(byHash.count == size)
+        #expect(byHash["k0"] == nil)
+        #expect(byHash["k\(size - 1)"] == .int(size - 1))
+    }
+
     @Test func stringAndIntegerKeysDiffer() {
         var h = OrderedHash()
         h[Value.int(1)] = "integer"

@@ -108,6 +108,27 @@ struct BlockSkeletonTests {
         #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
     }
 
+    /// A block is left out with the blank line after it only when the next line is neither blank
+    /// nor, after a list, one that continues it; the block after it may be left out in turn.
+    @Test(arguments: [
+        ("first line\n\n\nsecond line\n\nthird line\n", [3]),
+        ("first line\n\nsecond line\n\n", [0]),
+        ("first line\n\nsecond line\n\nthird line\n\nlast line\n", [0, 2, 4]),
+        ("- a\n- b\n\n- c\n\nlast one\n\nleft out\n\nend line\n", [7]),
+        ("- a\n- b\n\nafter the list\n\nend line\n", [0, 3]),
+    ])
+    func whatFollowsTheBlankLineDecides(_ text: String, _ droppedLines: [Int]) throws {
+        let shortened = try #require(BlockSkeleton.shortened(KramdownConverter.sourceBytes(text)))
+        #expect(shortened.dropped.map(\.line) == droppedLines)
+        // (lines too short for a stretch: the copy is the source without the blocks' lines, those
+        // of blocks left out one after another cut at once)
+        let leftOut = Set(shortened.dropped.flatMap { $0.line..<($0.line + $0.lineCount) })
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let kept = lines.indices.filter { !leftOut.contains($0) }.map { lines[$0] }.joined(separator: "\n")
+        #expect(String(decoding: shortened.bytes, as: UTF8.self) == kept)
+        #expect(Self.tree(text, shortening: true) == Self.tree(text, shortening: false))
+    }
+
     /// A fence after a blank line is left out whole; the lines in it are not left out on their own.
     @Test func aFenceIsLeftOutWhole() throws {
         let text = "```ruby\ncode\n\nline in code\n  ````  \n\nafter\n\n~~~\n\nin code\n\n~~~~\n"

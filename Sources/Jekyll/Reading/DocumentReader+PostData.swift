@@ -31,12 +31,12 @@ struct DataMerge {
         // Set once: the categories `merge` sets after merging take the place the merge gave them.
         if hash == PostKeys.categories.hash, key == PostKeys.categories.name,
            let categoryList = joinedCategories(value, to: data) {
-            data[key] = categoryList
+            data.setValue(categoryList, forKey: key, hash: hash)
         } else if let old = data.value(forKey: key, hash: hash) {
             // `deepMerge`'s rule for a key both have: nil keeps the old value, hashes merge.
-            if !value.isNil { data[key] = old.deepMerged(with: value) }
+            if !value.isNil { data.setValue(old.deepMerged(with: value), forKey: key, hash: hash) }
         } else {
-            data[key] = value
+            data.add(value, forNewKey: key, hash: hash)
         }
         return hash == PostKeys.date.hash && key == PostKeys.date.name
     }
@@ -128,9 +128,9 @@ extension DocumentReader {
             ext = String(name[dot...])
         }
         let finalSlug = (slug ?? doc.basename).trimmingTrailingDots
-        if !(doc.data.value(PostKeys.title)?.isTruthy ?? false) { doc.data["title"] = .string(DocumentReader.titleize(finalSlug)) }
-        if !(doc.data.value(PostKeys.slug)?.isTruthy ?? false) { doc.data["slug"] = .string(finalSlug) }
-        if !(doc.data.value(PostKeys.ext)?.isTruthy ?? false) { doc.data["ext"] = ext.map(Value.string) ?? .nil }
+        if !(doc.data.value(PostKeys.title)?.isTruthy ?? false) { doc.data.set(PostKeys.title, to: .string(DocumentReader.titleize(finalSlug))) }
+        if !(doc.data.value(PostKeys.slug)?.isTruthy ?? false) { doc.data.set(PostKeys.slug, to: .string(finalSlug)) }
+        if !(doc.data.value(PostKeys.ext)?.isTruthy ?? false) { doc.data.set(PostKeys.ext, to: ext.map(Value.string) ?? Value.nil) }
 
         // Categories: those known plus `category` (or `categories` again), as strings, unique. A
         // list of distinct strings without `category` (the usual post) comes out as it is.

@@ -96,9 +96,9 @@ extension BuildContext {
         }
         let page: Value = doc.isPage ? .drop(PageDrop(site: site, id: id, frozenContent: doc.content)) : drop(id)
         var payload = basePayload(page: page, document: doc)
-        payload["layout"] = initialLayoutData[id].map(Value.hash) ?? .nil
+        payload.set(PayloadKeys.layout, to: initialLayoutData[id].map(Value.hash) ?? Value.nil)
         if let source = layoutContentSource[id] {
-            payload["content"] = .drop(LeakedContent(build: self, source: source, viewer: id))
+            payload.set(PayloadKeys.content, to: .drop(LeakedContent(build: self, source: source, viewer: id)))
         }
         // One set of options (and so one `RenderScope`) for the document's own template and all
         // its layouts, not one for each render.
@@ -154,7 +154,7 @@ extension BuildContext {
     func basePayload(page: Value, document: Document?) -> OrderedHash {
         let markdown = document.map { site.converters.chain(for: $0.extname).first == .markdown } ?? false
         var payload = startingPayloads[markdown ? 1 : 0]
-        payload["page"] = page
+        payload.set(PayloadKeys.page, to: page)
         for (key, value) in document?.variables.pairs ?? OrderedHash().pairs { payload[key] = value }
         return payload
     }
@@ -182,15 +182,15 @@ extension BuildContext {
                 // The inner layout's output goes into this one's as its runs (its bytes copied,
                 // the post's held text held again), not joined into a `String` that is copied
                 // into this output once more.
-                payload["content"] = .drop(RenderedOutput(inner))
+                payload.set(PayloadKeys.content, to: .drop(RenderedOutput(inner)))
                 lastInput = nil
                 innerBytes = inner.copiedCount
             } else {
                 if let inner = buffer { output = inner.string }
-                payload["content"] = .string(output)
+                payload.set(PayloadKeys.content, to: .string(output))
                 lastInput = output
             }
-            payload["layout"] = .hash(step.data)
+            payload.set(PayloadKeys.layout, to: .hash(step.data))
             do {
                 // Room for what the layout's includes add (a page's head, navigation and footer
                 // are a few KiB), so the output is not grown and copied on the way; a long

@@ -19,6 +19,9 @@ public struct HashedKey: Sendable, ExpressibleByStringLiteral {
 extension OrderedHash {
     /// The value under a string key hashed before.
     public func value(_ key: HashedKey) -> Value? { value(forKey: key.name, hash: key.hash) }
+
+    /// Sets a string key hashed before (nil removes it).
+    public mutating func set(_ key: HashedKey, to value: Value?) { setValue(value, forKey: key.name, hash: key.hash) }
 }
 
 /// The keys reading looks up in every post's data.
@@ -41,4 +44,11 @@ enum DocumentKeys {
     static let permalink: HashedKey = "permalink"
     static let published: HashedKey = "published"
     static let renderWithLiquid: HashedKey = "render_with_liquid"
+}
+
+/// The keys the build sets in every document's payload, once for each layout too.
+enum PayloadKeys {
+    static let page: HashedKey = "page"
+    static let content: HashedKey = "content"
+    static let layout: HashedKey = "layout"
 }

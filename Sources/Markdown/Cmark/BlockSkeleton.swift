@@ -127,8 +127,12 @@ enum BlockSkeleton {
             // could be left out is kept, so that it closes the container in cmark's source too
             // (a list before it and one after it would be one list there)
             var containerMayBeOpen = false
-            var candidate: Candidate?, followedByBlank: Candidate?, openFence: OpenFence?
-            // the nested items of the list that is `candidate` or `followedByBlank`
+            var candidate: Candidate?, openFence: OpenFence?
+            // whether `candidate` is followed by a blank line, the line before: it is left out with
+            // it unless this line keeps it (one block carried from line to line, not two: fewer
+            // values live across the loop, which spilled them to the stack)
+            var candidateIsFollowedByBlank = false
+            // the nested items of the list that is `candidate`
             var nestedItemLines: [Int] = [], candidateNestedItemLines: [Int] = []
             // where line `k` ends: before the next line's start; the last line before the
             // source's final newline, if it has one
@@ -147,8 +151,9 @@ enum BlockSkeleton {
             while lineStart < count {
                 let lineEnd = end(ofLine: line)
                 let blank = isBlank(base, lineStart, lineEnd)
-                if let c = followedByBlank {
-                    followedByBlank = nil
+                if candidateIsFollowedByBlank, let c = candidate {
+                    candidateIsFollowedByBlank = false
+                    candidate = nil
                     if blank {
                         keep(c)
                         runFirstCut = cuts.count
@@ -159,7 +164,13 @@ enum BlockSkeleton {
                     } else {
                         // (a list left out leaves no container open in cmark's source)
                         if c.kind.isList { containerMayBeOpen = false }
-                        cuts.append(Cut(range: c.start..<lineStart, isStretch: false))
+                        // (blocks left out one after another are one cut, so that `copy` does not
+                        // copy the nothing between them: most of a post's blocks are left out)
+                        if let last = cuts.last, !last.isStretch, last.range.upperBound == c.start {
+                            cuts[cuts.count - 1].range = last.range.lowerBound..<lineStart
+                        } else {
+                            cuts.append(Cut(range: c.start..<lineStart, isStretch: false))
+                        }
                         dropped.append(DroppedBlock(line: c.line, lineCount: line - c.line, kind: c.kind))
                         if c.kind.isList { nestedItemLines += candidateNestedItemLines }
                         runFirstCut = cuts.count
@@ -173,12 +184,12 @@ enum BlockSkeleton {
                             cuts.removeLast(cuts.count - runFirstCut)
                         } else if !c.kind.isList || lineEnd == lineStart {
                             // (cmark ends a list on a blank line of spaces, not on the line before)
-                            followedByBlank = c
+                            candidateIsFollowedByBlank = true
                         }
                     } else if cuts.count > runFirstCut, holdsLabelColon(labelColons, &nextColon, in: runStart..<lineStart) {
                         cuts.removeLast(cuts.count - runFirstCut)
                     }
-                    candidate = nil
+                    if !candidateIsFollowedByBlank { candidate = nil }
                     runStart = lineEnd + 1
                     runFirstCut = cuts.count
                 } else if var c = candidate, c.kind == .paragraph, startsPlainParagraph(base, lineStart, lineEnd) {
@@ -240,7 +251,6 @@ enum BlockSkeleton {
                 line += 1
             }
             // (a block followed by the last line, a blank one, is kept)
-            if let c = followedByBlank { keep(c) }
             if let c = candidate { keep(c) }
             if cuts.count > runFirstCut, holdsLabelColon(labelColons, &nextColon, in: runStart..<count) {
                 cuts.removeLast(cuts.count - runFirstCut)
