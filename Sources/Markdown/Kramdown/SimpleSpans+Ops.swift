@@ -10,7 +10,6 @@ extension SimpleSpans {
 
         deinit {
             base.deallocate()
-            words.deallocate()
         }
 
         /// `op` after the plain text `textStart..<textEnd`, with its own range `a..<b`.
@@ -33,19 +32,9 @@ extension SimpleSpans {
 
         func truncate(to n: Int) { count = min(n, count) }
 
-        /// The trigger bitmap (`kyll_span_trigger_bitmap`), with room for a text of `n` bytes (one
-        /// buffer, reused from text to text).
-        func triggerWords(forBytes n: Int) -> UnsafeMutablePointer<UInt64> {
-            let needed = (n &+ 63) &>> 6
-            if needed > wordCapacity {
-                words.deallocate()
-                wordCapacity = max(needed, 64)
-                words = UnsafeMutablePointer<UInt64>.allocate(capacity: wordCapacity)
-            }
-            return words
-        }
-        private var words = UnsafeMutablePointer<UInt64>.allocate(capacity: 0)
-        private var wordCapacity = 0
+        /// Where the triggers of the text being read are (`TriggerBitmap`): one room, reused
+        /// from text to text.
+        let triggerRoom = TriggerBitmap.Room()
 
         private func grow() {
             let c = max(capacity * 2, 768)

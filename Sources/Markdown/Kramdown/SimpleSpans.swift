@@ -1,5 +1,3 @@
-import CByteScan
-
 /// A paragraph's text whose spans are all of the simplest kinds — plain text, `*em*`,
 /// `**strong**`, code spans, inline links `[text](url)` without a title and GFM `~~del~~`, each
 /// holding only plain text — read straight from its bytes: the tree pass checks that kramdown's
@@ -48,13 +46,7 @@ enum SimpleSpans {
     /// text at once, by vector steps where the CPU has them (`kyll_span_trigger_bitmap`); the
     /// first one's index (`b.count` when there is none).
     static func markTriggers(of b: UnsafeBufferPointer<UInt8>, in ops: Ops) -> Int {
-        guard let base = b.baseAddress else { return 0 }
-        let words = ops.triggerWords(forBytes: b.count)
-        kyll_span_trigger_bitmap(base, b.count, words)
-        for w in 0..<((b.count &+ 63) &>> 6) where words[w] != 0 {
-            return w &<< 6 &+ words[w].trailingZeroBitCount
-        }
-        return b.count
+        ops.triggerRoom.mark(b).next(from: 0)
     }
 
     /// The range of `ops` that prints `b`, when the span grammar with the parsers `mask`
@@ -77,7 +69,7 @@ enum SimpleSpans {
     private static func scan(_ b: UnsafeBufferPointer<UInt8>, from first: Int, strikethrough: Bool, into ops: Ops) -> Bool {
         // (the scan goes from trigger to trigger through the bitmap: spans are close together,
         // and a vector scan for each stretch between them cost more than it saved)
-        let r = Reader(b: b, triggerWords: ops.triggerWords(forBytes: b.count))
+        let r = Reader(b: b, triggers: TriggerBitmap(marked: ops.triggerRoom.words(forBytes: b.count), count: b.count))
         let n = b.count
         var p = first
         var textStart = 0
@@ -127,8 +119,8 @@ enum SimpleSpans {
     /// The text's bytes and where their triggers are, with the tests the scan makes.
     private struct Reader {
         let b: UnsafeBufferPointer<UInt8>
-        /// `kyll_span_trigger_bitmap` of `b`.
-        let triggerWords: UnsafePointer<UInt64>
+        /// Where `b`'s triggers are.
+        let triggers: TriggerBitmap
 
         @inline(__always) func at(_ i: Int) -> UInt8 { i < b.count ? b[i] : 0 }
 
@@ -144,26 +136,11 @@ enum SimpleSpans {
             }
         }
 
-        /// The first trigger at or after `i`, or the end: a word of the bitmap at a time.
-        @inline(__always) func nextTrigger(_ i: Int) -> Int {
-            let n = b.count
-            guard i < n else { return n }
-            var w = i &>> 6
-            // (the bits past the end are 0)
-            var bits = triggerWords[w] & (~UInt64(0) &<< UInt64(truncatingIfNeeded: i & 63))
-            while bits == 0 {
-                w &+= 1
-                if w &<< 6 >= n { return n }
-                bits = triggerWords[w]
-            }
-            return w &<< 6 &+ bits.trailingZeroBitCount
-        }
-
         /// From `i` to the first trigger that is not inert (the end when there is none); an inert
         /// one (most are: full stops, line ends, hyphens) is passed over.
         @inline(__always) func nextLive(_ i: Int) -> Int {
-            var q = nextTrigger(i)
-            while q < b.count && isInert(q) { q = nextTrigger(q &+ 1) }
+            var q = triggers.next(from: i)
+            while q < b.count && isInert(q) { q = triggers.next(from: q &+ 1) }
             return q
         }
 
