@@ -10,6 +10,7 @@ extension SimpleSpans {
 
         deinit {
             base.deallocate()
+            words.deallocate()
         }
 
         /// `op` after the plain text `textStart..<textEnd`, with its own range `a..<b`.
@@ -32,9 +33,21 @@ extension SimpleSpans {
 
         func truncate(to n: Int) { count = min(n, count) }
 
-        /// Where the triggers of the text being read are (`TriggerBitmap`): one room, reused
-        /// from text to text.
-        let triggerRoom = TriggerBitmap.Room()
+        /// The trigger bitmap (`TriggerBitmap`), with room for a text of `n` bytes (one
+        /// buffer, reused from text to text).
+        @inline(__always) func triggerWords(forBytes n: Int) -> UnsafeMutablePointer<UInt64> {
+            let needed = (n &+ 63) &>> 6
+            if needed > wordCapacity { growWords(to: needed) }
+            return words
+        }
+        private var words = UnsafeMutablePointer<UInt64>.allocate(capacity: 0)
+        private var wordCapacity = 0
+
+        private func growWords(to needed: Int) {
+            words.deallocate()
+            wordCapacity = max(needed, 64)
+            words = UnsafeMutablePointer<UInt64>.allocate(capacity: wordCapacity)
+        }
 
         private func grow() {
             let c = max(capacity * 2, 768)

@@ -45,8 +45,8 @@ enum SimpleSpans {
     /// Marks where `b`'s triggers are in `ops` (its trigger bitmap, for `record`), for the whole
     /// text at once, by vector steps where the CPU has them (`kyll_span_trigger_bitmap`); the
     /// first one's index (`b.count` when there is none).
-    static func markTriggers(of b: UnsafeBufferPointer<UInt8>, in ops: Ops) -> Int {
-        ops.triggerRoom.mark(b).next(from: 0)
+    @inline(__always) static func markTriggers(of b: UnsafeBufferPointer<UInt8>, in ops: Ops) -> Int {
+        TriggerBitmap(marking: b, in: ops.triggerWords(forBytes: b.count)).next(from: 0)
     }
 
     /// The range of `ops` that prints `b`, when the span grammar with the parsers `mask`
@@ -69,7 +69,7 @@ enum SimpleSpans {
     private static func scan(_ b: UnsafeBufferPointer<UInt8>, from first: Int, strikethrough: Bool, into ops: Ops) -> Bool {
         // (the scan goes from trigger to trigger through the bitmap: spans are close together,
         // and a vector scan for each stretch between them cost more than it saved)
-        let r = Reader(b: b, triggers: TriggerBitmap(marked: ops.triggerRoom.words(forBytes: b.count), count: b.count))
+        let r = Reader(b: b, triggers: TriggerBitmap(marked: ops.triggerWords(forBytes: b.count), count: b.count))
         let n = b.count
         var p = first
         var textStart = 0

@@ -141,7 +141,7 @@ final class SpanParser {
     var active: [Parser] { didSet { activeMask = Self.mask(active) } }
     /// Where `src`'s triggers are, marked whenever `src` is set, for `nextStart`.
     @exclusivity(unchecked) private(set) var triggers: TriggerBitmap
-    /// The room `triggers` is marked in (one per parser, reused from text to text).
+    /// The room `triggers` is marked in (reused from text to text).
     private let triggerRoom: TriggerBitmap.Room
     /// `active` as a bit set, for the per-byte start test.
     @exclusivity(unchecked) var activeMask: UInt32 = 0
@@ -154,12 +154,13 @@ final class SpanParser {
     var gfm: Bool { context.options.input == .gfm }
 
     /// `firstLine`: the line of the Markdown the text starts on, for warnings; `tree`: the element
-    /// spans go into.
-    init(_ text: String, context: Context, firstLine: Int = 1, tree: Element) {
+    /// spans go into; `triggerRoom`: where the triggers are marked, which no other parser may
+    /// mark in while this one parses (the tree pass's parser takes its pool's).
+    init(_ text: String, context: Context, firstLine: Int = 1, tree: Element, triggerRoom: TriggerBitmap.Room? = nil) {
         self.context = context
         self.lines = LineCounter(firstLine: firstLine)
         let bytes = text.bytes
-        let room = TriggerBitmap.Room()
+        let room = triggerRoom ?? TriggerBitmap.Room()
         self.src = bytes
         self.srcBase = Element.base(of: bytes)
         self.triggerRoom = room

@@ -11,7 +11,7 @@ struct TriggerBitmap {
     let count: Int
 
     /// Marks `b`'s triggers in `words`, which has room for `(b.count + 63) / 64` of them.
-    init(marking b: UnsafeBufferPointer<UInt8>, in words: UnsafeMutablePointer<UInt64>) {
+    @inline(__always) init(marking b: UnsafeBufferPointer<UInt8>, in words: UnsafeMutablePointer<UInt64>) {
         if let base = b.baseAddress { kyll_span_trigger_bitmap(base, b.count, words) }
         self.words = UnsafePointer(words)
         count = b.count
@@ -50,7 +50,7 @@ struct TriggerBitmap {
         deinit { words.deallocate() }
 
         /// Room for the marks of `n` bytes (what was marked before is gone when it grows).
-        func words(forBytes n: Int) -> UnsafeMutablePointer<UInt64> {
+        @inline(__always) func words(forBytes n: Int) -> UnsafeMutablePointer<UInt64> {
             let needed = (n &+ 63) &>> 6
             if needed > capacity {
                 words.deallocate()
