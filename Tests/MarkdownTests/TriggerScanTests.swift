@@ -45,6 +45,21 @@ struct TriggerScanTests {
         #expect(Self.firstTriggers(plain + [Byte.backtick], from: 3..<4) == [plain.count])
     }
 
+    /// `next(from:passing:)` goes on from a trigger passed over within its word and into the
+    /// next words: stars among other triggers, some a word or more apart, from every start.
+    @Test func passesOverTheTriggersItIsToldTo() {
+        let stretch = String(repeating: "a. b\n-c ", count: 19) + "*"
+        let text = Array((stretch + "*d*" + stretch + stretch + " e.").utf8)
+        let room = TriggerBitmap.Room()
+        text.withUnsafeBufferPointer { b in
+            let triggers = room.mark(b)
+            for from in 0...b.count {
+                let expected = (from..<b.count).first { b[$0] == Byte.star } ?? b.count
+                #expect(triggers.next(from: from, passing: { b[$0] != Byte.star }) == expected, "from \(from)")
+            }
+        }
+    }
+
     /// The span parser marks each text's triggers once and scans from wherever its parse is
     /// (after a span, inside one): spans that start at a space or the character before a
     /// trigger (`SpaceSpanStartTests`), after plain words of every length, so that they meet

@@ -139,9 +139,7 @@ enum SimpleSpans {
         /// From `i` to the first trigger that is not inert (the end when there is none); an inert
         /// one (most are: full stops, line ends, hyphens) is passed over.
         @inline(__always) func nextLive(_ i: Int) -> Int {
-            var q = triggers.next(from: i)
-            while q < b.count && isInert(q) { q = triggers.next(from: q &+ 1) }
-            return q
+            triggers.next(from: i, passing: isInert)
         }
 
         /// The first backtick at or after `i`, or the end: eight bytes a test (the lowest byte

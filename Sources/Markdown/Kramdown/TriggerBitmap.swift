@@ -42,6 +42,25 @@ struct TriggerBitmap {
         return w &<< 6 &+ bits.trailingZeroBitCount
     }
 
+    /// The first trigger at or after `i` that `passes` does not pass over, or `count`: the
+    /// triggers passed over (most of a text's: full stops, line ends, hyphens) are taken from
+    /// the word at hand, one bit cleared each, not looked up again from their index.
+    @inline(__always) func next(from i: Int, passing passes: (Int) -> Bool) -> Int {
+        guard i < count else { return count }
+        var w = i &>> 6
+        var bits = words[w] & (~UInt64(0) &<< UInt64(truncatingIfNeeded: i & 63))
+        while true {
+            while bits == 0 {
+                w &+= 1
+                if w &<< 6 >= count { return count }
+                bits = words[w]
+            }
+            let q = w &<< 6 &+ bits.trailingZeroBitCount
+            if !passes(q) { return q }
+            bits &= bits &- 1
+        }
+    }
+
     /// Room for the marks of texts, one buffer reused from text to text.
     final class Room {
         private var words = UnsafeMutablePointer<UInt64>.allocate(capacity: 0)
