@@ -1,3 +1,5 @@
+import CByteScan
+
 /// The span parser's scan for where the next span (or the stop) may start.
 extension SpanParser {
     /// kramdown's `scan_until(/(?=stop|span_start)/)` from `pos`: where the next span or the stop
@@ -49,10 +51,11 @@ extension SpanParser {
     }
 
     /// Whether `bytes` hold no trigger, so that no span can start in them: parsed, they are one
-    /// text. (Marked in the simple-span reading's bitmap, which is read again only after it is
-    /// marked again.)
+    /// text. (Found without marking them all: most texts asked, headers', are short, and those
+    /// that hold a trigger often hold one early.)
     func holdsNoTrigger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        SimpleSpans.markTriggers(of: bytes, in: context.simpleSpanOps) == bytes.count
+        guard let base = bytes.baseAddress else { return true }
+        return kyll_span_first_trigger(base, bytes.count) == bytes.count
     }
 
     /// Bytes at which a span parser or a stop pattern may match, `*_`<[]!"'$&{-.\~>`, and the
