@@ -53,8 +53,10 @@ enum SimpleSpans {
     /// (`SpanParser.mask`) reads it as simple spans only; nil (and `ops` as it was) otherwise.
     /// `markedFirstTrigger`, when given, must be what `markTriggers(of: b, in: ops)` returned
     /// just before, for this same `b` and this same `ops`, with nothing marked in `ops` since:
-    /// the triggers are then not marked again, and the reading starts there.
-    static func record(_ b: UnsafeBufferPointer<UInt8>, markedFirstTrigger: Int? = nil, parsersMask mask: UInt32, into ops: Ops) -> Range<Int32>? {
+    /// the triggers are then not marked again, and the reading starts there. (Inlined into the
+    /// tree pass by hand: the compiler stopped doing it once the marking went through
+    /// `TriggerBitmap`, and the calls cost more than they saved in code.)
+    @inline(__always) static func record(_ b: UnsafeBufferPointer<UInt8>, markedFirstTrigger: Int? = nil, parsersMask mask: UInt32, into ops: Ops) -> Range<Int32>? {
         let start = ops.count
         let first = markedFirstTrigger ?? markTriggers(of: b, in: ops)
         guard scan(b, from: min(first, b.count), strikethrough: mask & (1 << SpanParser.Parser.strikethrough.bit) != 0, into: ops) else {
