@@ -41,6 +41,28 @@ static void bitmap_bytewise(const uint8_t *bytes, size_t count, uint64_t *words)
     if (count & 63) words[count >> 6] = word;
 }
 
+/// Where the first trigger is, a byte at a time (`count` when there is none).
+static size_t first_bytewise(const uint8_t *bytes, size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (is_trigger(bytes[i])) return i;
+    return count;
+}
+
+// The first trigger by sixteen-byte blocks, stopping at the first block that holds one; the
+// last sixteen bytes overlap bytes already read, whose marks are dropped.
+#define FIRST_BY_BLOCKS(block)                                                     \
+    if (count < 16) return first_bytewise(bytes, count);                          \
+    size_t i = 0;                                                                  \
+    for (; i + 16 <= count; i += 16) {                                             \
+        uint32_t marks = block(bytes + i);                                         \
+        if (marks) return i + (size_t)__builtin_ctz(marks);                        \
+    }                                                                              \
+    if (i < count) {                                                               \
+        uint32_t marks = block(bytes + count - 16) >> (i - (count - 16));          \
+        if (marks) return i + (size_t)__builtin_ctz(marks);                        \
+    }                                                                              \
+    return count;
+
 // The vector versions: whole words of 64 bytes (`word_at`), then the sixteens left whole (`block`);
 // then (when `count` is not a multiple of sixteen) the last sixteen bytes, which overlap bytes
 // already read: their marks for those bytes are dropped.
@@ -81,6 +103,9 @@ __attribute__((target("ssse3")))
 static inline uint64_t word_ssse3(const uint8_t *p) { return FOUR_BLOCKS(block_ssse3, p); }
 
 __attribute__((target("ssse3")))
+static size_t first_ssse3(const uint8_t *bytes, size_t count) { FIRST_BY_BLOCKS(block_ssse3) }
+
+__attribute__((target("ssse3")))
 static void bitmap_ssse3(const uint8_t *bytes, size_t count, uint64_t *words) {
     BITMAP_BY_WORDS(word_ssse3, block_ssse3)
 }
@@ -112,6 +137,7 @@ static void bitmap_avx2(const uint8_t *bytes, size_t count, uint64_t *words) {
 // what this CPU (and its OS, for AVX's registers) supports. Every x86-64 CPU since about 2011
 // has SSSE3; AVX2 came in 2013-2015.
 static bitmap_version_function bitmap_for_this_cpu = bitmap_bytewise;
+static size_t (*first_for_this_cpu)(const uint8_t *, size_t) = first_bytewise;
 
 static int has_avx2(void) {
     unsigned a, b, c, d;
@@ -126,6 +152,12 @@ __attribute__((constructor)) static void choose_bitmap_for_this_cpu(void) {
     unsigned a, b, c, d;
     if (has_avx2()) bitmap_for_this_cpu = bitmap_avx2;
     else if (__get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSSE3)) bitmap_for_this_cpu = bitmap_ssse3;
+    // (sixteen bytes a step with AVX2 too: the texts asked are short)
+    if (bitmap_for_this_cpu != bitmap_bytewise) first_for_this_cpu = first_ssse3;
+}
+
+size_t kyll_span_first_trigger(const uint8_t *bytes, size_t count) {
+    return first_for_this_cpu(bytes, count);
 }
 
 void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *words) {
@@ -160,6 +192,8 @@ static void bitmap_neon(const uint8_t *bytes, size_t count, uint64_t *words) {
     BITMAP_BY_WORDS(word_neon, block_neon)
 }
 
+size_t kyll_span_first_trigger(const uint8_t *bytes, size_t count) { FIRST_BY_BLOCKS(block_neon) }
+
 void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *words) {
     bitmap_neon(bytes, count, words);
 }
@@ -177,6 +211,8 @@ static bitmap_version_function version_function(kyll_span_trigger_version versio
 void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *words) {
     bitmap_bytewise(bytes, count, words);
 }
+
+size_t kyll_span_first_trigger(const uint8_t *bytes, size_t count) { return first_bytewise(bytes, count); }
 
 static bitmap_version_function version_function(kyll_span_trigger_version version) {
     return version == KYLL_SPAN_TRIGGERS_BYTEWISE ? bitmap_bytewise : NULL;

@@ -78,6 +78,26 @@ struct SpanTriggerBitmapTests {
         }
     }
 
+    /// `kyll_span_first_trigger` stops where the plain loop does: every byte value at every
+    /// place of texts shorter and longer than its sixteen-byte steps, after plain bytes and
+    /// before a later trigger.
+    @Test func firstTriggerAtEveryPlace() {
+        let filler = UInt8(ascii: "a")
+        for count in 1...50 {
+            var bytes = Array(repeating: filler, count: count)
+            #expect(kyll_span_first_trigger(bytes, count) == count)
+            for c in 0...255 {
+                for at in 0..<count {
+                    bytes[at] = UInt8(c)
+                    if at + 1 < count { bytes[count - 1] = Byte.star }
+                    let expected = SpanParser.isTrigger(UInt8(c)) ? at : (at + 1 < count ? count - 1 : count)
+                    #expect(kyll_span_first_trigger(bytes, count) == expected, "byte \(c) at \(at) of \(count)")
+                    bytes = Array(repeating: filler, count: count)
+                }
+            }
+        }
+    }
+
     @Test func mixedTextAgreesWithThePlainLoop() {
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> UInt64 {
@@ -92,6 +112,7 @@ struct SpanTriggerBitmapTests {
                 return r % 5 == 0 ? common[Int(r / 5 % UInt64(common.count))] : UInt8(ascii: "a") + UInt8(r / 5 % 26)
             }
             Self.expectEveryVersionAgrees(bytes, "\(bytes)")
+            #expect(kyll_span_first_trigger(bytes, count) == bytes.firstIndex(where: SpanParser.isTrigger) ?? count)
         }
     }
 }

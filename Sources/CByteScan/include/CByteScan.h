@@ -12,6 +12,11 @@
 /// `main`), a byte at a time otherwise.
 void kyll_span_trigger_bitmap(const uint8_t *bytes, size_t count, uint64_t *words);
 
+/// Where the first of `bytes[0 ..< count]`'s span triggers (as `kyll_span_trigger_bitmap` marks
+/// them) is, or `count` when they hold none: sixteen bytes a step where the CPU has the vector
+/// steps, stopping at the first step that finds one.
+size_t kyll_span_first_trigger(const uint8_t *bytes, size_t count);
+
 /// The versions of `kyll_span_trigger_bitmap`, so that tests can run each one this CPU has, not
 /// only the one it picks.
 typedef enum {

@@ -21,6 +21,8 @@ final class ElementPool {
     /// their room.
     @exclusivity(unchecked) private var sourceBuffer = Bytes()
     let simpleSpanOps = SimpleSpans.Ops()
+    /// The room the tree pass's span parser marks its texts' triggers in (`SpanParser.triggers`).
+    let spanTriggerRoom = TriggerBitmap.Room()
     /// The conversions' shared blank of one line end (`SpanParser.Context.newlineBlank`), never
     /// changed: made once for all of them (it is never recycled, the pool holding it).
     let newlineBlank: Element = {

@@ -33,19 +33,21 @@ extension SimpleSpans {
 
         func truncate(to n: Int) { count = min(n, count) }
 
-        /// The trigger bitmap (`kyll_span_trigger_bitmap`), with room for a text of `n` bytes (one
+        /// The trigger bitmap (`TriggerBitmap`), with room for a text of `n` bytes (one
         /// buffer, reused from text to text).
-        func triggerWords(forBytes n: Int) -> UnsafeMutablePointer<UInt64> {
+        @inline(__always) func triggerWords(forBytes n: Int) -> UnsafeMutablePointer<UInt64> {
             let needed = (n &+ 63) &>> 6
-            if needed > wordCapacity {
-                words.deallocate()
-                wordCapacity = max(needed, 64)
-                words = UnsafeMutablePointer<UInt64>.allocate(capacity: wordCapacity)
-            }
+            if needed > wordCapacity { growWords(to: needed) }
             return words
         }
         private var words = UnsafeMutablePointer<UInt64>.allocate(capacity: 0)
         private var wordCapacity = 0
+
+        private func growWords(to needed: Int) {
+            words.deallocate()
+            wordCapacity = max(needed, 64)
+            words = UnsafeMutablePointer<UInt64>.allocate(capacity: wordCapacity)
+        }
 
         private func grow() {
             let c = max(capacity * 2, 768)

@@ -1,5 +1,3 @@
-import CByteScan
-
 /// A paragraph's text whose spans are all of the simplest kinds — plain text, `*em*`,
 /// `**strong**`, code spans, inline links `[text](url)` without a title and GFM `~~del~~`, each
 /// holding only plain text — read straight from its bytes: the tree pass checks that kramdown's
@@ -47,22 +45,18 @@ enum SimpleSpans {
     /// Marks where `b`'s triggers are in `ops` (its trigger bitmap, for `record`), for the whole
     /// text at once, by vector steps where the CPU has them (`kyll_span_trigger_bitmap`); the
     /// first one's index (`b.count` when there is none).
-    static func markTriggers(of b: UnsafeBufferPointer<UInt8>, in ops: Ops) -> Int {
-        guard let base = b.baseAddress else { return 0 }
-        let words = ops.triggerWords(forBytes: b.count)
-        kyll_span_trigger_bitmap(base, b.count, words)
-        for w in 0..<((b.count &+ 63) &>> 6) where words[w] != 0 {
-            return w &<< 6 &+ words[w].trailingZeroBitCount
-        }
-        return b.count
+    @inline(__always) static func markTriggers(of b: UnsafeBufferPointer<UInt8>, in ops: Ops) -> Int {
+        TriggerBitmap(marking: b, in: ops.triggerWords(forBytes: b.count)).next(from: 0)
     }
 
     /// The range of `ops` that prints `b`, when the span grammar with the parsers `mask`
     /// (`SpanParser.mask`) reads it as simple spans only; nil (and `ops` as it was) otherwise.
     /// `markedFirstTrigger`, when given, must be what `markTriggers(of: b, in: ops)` returned
     /// just before, for this same `b` and this same `ops`, with nothing marked in `ops` since:
-    /// the triggers are then not marked again, and the reading starts there.
-    static func record(_ b: UnsafeBufferPointer<UInt8>, markedFirstTrigger: Int? = nil, parsersMask mask: UInt32, into ops: Ops) -> Range<Int32>? {
+    /// the triggers are then not marked again, and the reading starts there. (Inlined into the
+    /// tree pass by hand: the compiler stopped doing it once the marking went through
+    /// `TriggerBitmap`, and the calls cost more than they saved in code.)
+    @inline(__always) static func record(_ b: UnsafeBufferPointer<UInt8>, markedFirstTrigger: Int? = nil, parsersMask mask: UInt32, into ops: Ops) -> Range<Int32>? {
         let start = ops.count
         let first = markedFirstTrigger ?? markTriggers(of: b, in: ops)
         guard scan(b, from: min(first, b.count), strikethrough: mask & (1 << SpanParser.Parser.strikethrough.bit) != 0, into: ops) else {
@@ -77,7 +71,7 @@ enum SimpleSpans {
     private static func scan(_ b: UnsafeBufferPointer<UInt8>, from first: Int, strikethrough: Bool, into ops: Ops) -> Bool {
         // (the scan goes from trigger to trigger through the bitmap: spans are close together,
         // and a vector scan for each stretch between them cost more than it saved)
-        let r = Reader(b: b, triggerWords: ops.triggerWords(forBytes: b.count))
+        let r = Reader(b: b, triggers: TriggerBitmap(marked: ops.triggerWords(forBytes: b.count), count: b.count))
         let n = b.count
         var p = first
         var textStart = 0
@@ -127,8 +121,8 @@ enum SimpleSpans {
     /// The text's bytes and where their triggers are, with the tests the scan makes.
     private struct Reader {
         let b: UnsafeBufferPointer<UInt8>
-        /// `kyll_span_trigger_bitmap` of `b`.
-        let triggerWords: UnsafePointer<UInt64>
+        /// Where `b`'s triggers are.
+        let triggers: TriggerBitmap
 
         @inline(__always) func at(_ i: Int) -> UInt8 { i < b.count ? b[i] : 0 }
 
@@ -144,27 +138,10 @@ enum SimpleSpans {
             }
         }
 
-        /// The first trigger at or after `i`, or the end: a word of the bitmap at a time.
-        @inline(__always) func nextTrigger(_ i: Int) -> Int {
-            let n = b.count
-            guard i < n else { return n }
-            var w = i &>> 6
-            // (the bits past the end are 0)
-            var bits = triggerWords[w] & (~UInt64(0) &<< UInt64(truncatingIfNeeded: i & 63))
-            while bits == 0 {
-                w &+= 1
-                if w &<< 6 >= n { return n }
-                bits = triggerWords[w]
-            }
-            return w &<< 6 &+ bits.trailingZeroBitCount
-        }
-
         /// From `i` to the first trigger that is not inert (the end when there is none); an inert
         /// one (most are: full stops, line ends, hyphens) is passed over.
         @inline(__always) func nextLive(_ i: Int) -> Int {
-            var q = nextTrigger(i)
-            while q < b.count && isInert(q) { q = nextTrigger(q &+ 1) }
-            return q
+            triggers.next(from: i, passing: isInert)
         }
 
         /// The first backtick at or after `i`, or the end: eight bytes a test (the lowest byte

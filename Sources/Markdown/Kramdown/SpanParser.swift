@@ -125,7 +125,12 @@ final class SpanParser {
     }
 
     let context: Context
-    @exclusivity(unchecked) private(set) var src: Bytes { didSet { srcBase = Element.base(of: src) } }
+    @exclusivity(unchecked) private(set) var src: Bytes {
+        didSet {
+            srcBase = Element.base(of: src)
+            triggers = src.withUnsafeBufferPointer { triggerRoom.mark($0) }
+        }
+    }
     /// Where `src`'s bytes are, for the texts cut from it (`Element.text`).
     @exclusivity(unchecked) private(set) var srcBase: UnsafePointer<UInt8>?
     @exclusivity(unchecked) private var lines: LineCounter
@@ -134,8 +139,10 @@ final class SpanParser {
     @exclusivity(unchecked) var stack: [Element] = []
     /// The parser set in effect for the current `parseSpans` call.
     var active: [Parser] { didSet { activeMask = Self.mask(active) } }
-    /// `SpanParser.sharedTriggerTable`, read once per parser instead of once per scan.
-    let triggerTable = SpanParser.sharedTriggerTable
+    /// Where `src`'s triggers are, marked whenever `src` is set, for `nextStart`.
+    @exclusivity(unchecked) private(set) var triggers: TriggerBitmap
+    /// The room `triggers` is marked in (reused from text to text).
+    private let triggerRoom: TriggerBitmap.Room
     /// `active` as a bit set, for the per-byte start test.
     @exclusivity(unchecked) var activeMask: UInt32 = 0
 
@@ -147,12 +154,17 @@ final class SpanParser {
     var gfm: Bool { context.options.input == .gfm }
 
     /// `firstLine`: the line of the Markdown the text starts on, for warnings; `tree`: the element
-    /// spans go into.
-    init(_ text: String, context: Context, firstLine: Int = 1, tree: Element) {
+    /// spans go into; `triggerRoom`: where the triggers are marked, which no other parser may
+    /// mark in while this one parses (the tree pass's parser takes its pool's).
+    init(_ text: String, context: Context, firstLine: Int = 1, tree: Element, triggerRoom: TriggerBitmap.Room? = nil) {
         self.context = context
         self.lines = LineCounter(firstLine: firstLine)
-        self.src = text.bytes
-        self.srcBase = Element.base(of: src)
+        let bytes = text.bytes
+        let room = triggerRoom ?? TriggerBitmap.Room()
+        self.src = bytes
+        self.srcBase = Element.base(of: bytes)
+        self.triggerRoom = room
+        self.triggers = bytes.withUnsafeBufferPointer { room.mark($0) }
         self.tree = tree
         self.active = context.parsers
         self.activeMask = context.parsersMask

@@ -15,7 +15,7 @@ struct TreeUpdate {
 
     init(ctx: SpanParser.Context) {
         self.ctx = ctx
-        spans = SpanParser("", context: ctx, tree: Element(.rawText))
+        spans = SpanParser("", context: ctx, tree: Element(.rawText), triggerRoom: ctx.elementPool.spanTriggerRoom)
     }
 
     func run(_ root: Element) {
