@@ -8,10 +8,7 @@ extension SimpleSpans {
         private(set) var count = 0
         private var capacity = 0
 
-        deinit {
-            base.deallocate()
-            words.deallocate()
-        }
+        deinit { base.deallocate() }
 
         /// `op` after the plain text `textStart..<textEnd`, with its own range `a..<b`.
         @inline(__always) func emit(_ op: Op, text textStart: Int, _ textEnd: Int, _ a: Int, _ b: Int) {
@@ -36,18 +33,9 @@ extension SimpleSpans {
         /// The trigger bitmap (`TriggerBitmap`), with room for a text of `n` bytes (one
         /// buffer, reused from text to text).
         @inline(__always) func triggerWords(forBytes n: Int) -> UnsafeMutablePointer<UInt64> {
-            let needed = (n &+ 63) &>> 6
-            if needed > wordCapacity { growWords(to: needed) }
-            return words
+            triggerRoom.words(forBytes: n)
         }
-        private var words = UnsafeMutablePointer<UInt64>.allocate(capacity: 0)
-        private var wordCapacity = 0
-
-        private func growWords(to needed: Int) {
-            words.deallocate()
-            wordCapacity = max(needed, 64)
-            words = UnsafeMutablePointer<UInt64>.allocate(capacity: wordCapacity)
-        }
+        private let triggerRoom = TriggerBitmap.Room()
 
         private func grow() {
             let c = max(capacity * 2, 768)

@@ -71,12 +71,15 @@ struct TriggerBitmap {
         /// Room for the marks of `n` bytes (what was marked before is gone when it grows).
         @inline(__always) func words(forBytes n: Int) -> UnsafeMutablePointer<UInt64> {
             let needed = (n &+ 63) &>> 6
-            if needed > capacity {
-                words.deallocate()
-                capacity = max(needed, 64)
-                words = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
-            }
+            if needed > capacity { grow(to: needed) }
             return words
+        }
+
+        // (out of line: the growth is rare, and inlined it kept callers from being inlined)
+        private func grow(to needed: Int) {
+            words.deallocate()
+            capacity = max(needed, 64)
+            words = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
         }
 
         /// `b`'s triggers, marked here.
