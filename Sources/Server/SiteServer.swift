@@ -156,11 +156,13 @@ public final class SiteServer: Sendable {
 
     /// Tells connected browsers that a build finished. `changedPaths` are paths of files in the served
     /// folder (`css/main.css`, `index.html`). When all of them are stylesheets, pages swap those
-    /// stylesheets in place; otherwise (or when nothing is known, or the error overlay must come or
-    /// go) pages reload.
+    /// stylesheets in place; when the error overlay must come or go, or any other file changed, pages
+    /// reload. No paths and no overlay change: open pages are current, and nothing is sent (a reload
+    /// would lose their state).
     public func notifyReload(changedPaths: [String]) {
         guard configuration.liveReload != nil else { return }
         let (overlayChanged, _) = state.markReload()
+        guard !changedPaths.isEmpty || overlayChanged else { return }
         let onlyStylesheets = !changedPaths.isEmpty && changedPaths.allSatisfy { $0.lowercased().hasSuffix(".css") }
         if onlyStylesheets && !overlayChanged {
             hub.broadcast(changedPaths.map {

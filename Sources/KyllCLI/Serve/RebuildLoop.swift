@@ -101,12 +101,10 @@ final class RebuildLoop {
         do {
             let result = try await batch.mayHaveMissedChanges ? RebuildLoop.build(rebuilder)
                 : RebuildLoop.build(rebuilder, changed: batch.paths, watched: reconfigure ? nil : watched)
-            let overlayShown = server.buildError != nil
             server.clearBuildError()
-            let changed = reloadPaths(result)
-            // A rebuild that wrote nothing (an editor's temporary file, an ignored source) leaves open
-            // pages current: reloading them would lose their state, unless the overlay must go.
-            if !changed.isEmpty || overlayShown { server.notifyReload(changedPaths: changed) }
+            // A rebuild that wrote nothing (an editor's temporary file, an ignored source) reloads no
+            // page, unless the overlay must go: the server tells the two apart.
+            server.notifyReload(changedPaths: reloadPaths(result))
             logger.info("", "...done in \(ServeSession.rubySeconds(ServeSession.seconds(since: start))) seconds.")
             // Off the way to the reload: the rebuild trusted the destination to be as it left it.
             if watched != nil { RebuildLoop.queue.async { [rebuilder] in rebuilder.checkOutputs() } }
