@@ -59,11 +59,11 @@ final class ServerState: Sendable {
 
     /// Records that browsers are being told to reload, and says whether the overlay shown (or
     /// removed) since the last reload requires a full page load rather than a stylesheet swap.
-    func markReload() -> (overlayChanged: Bool, showingError: Bool) {
+    func markReload() -> Bool {
         mutable.withLockedValue { state in
             let changed = state.generationAtLastReload != state.errorGeneration
             state.generationAtLastReload = state.errorGeneration
-            return (changed, state.buildError != nil)
+            return changed
         }
     }
 

@@ -161,7 +161,7 @@ public final class SiteServer: Sendable {
     /// would lose their state).
     public func notifyReload(changedPaths: [String]) {
         guard configuration.liveReload != nil else { return }
-        let (overlayChanged, _) = state.markReload()
+        let overlayChanged = state.markReload()
         guard !changedPaths.isEmpty || overlayChanged else { return }
         let onlyStylesheets = !changedPaths.isEmpty && changedPaths.allSatisfy { $0.lowercased().hasSuffix(".css") }
         if onlyStylesheets && !overlayChanged {

@@ -214,21 +214,24 @@ public struct OrderedHash: Sendable {
         let hashes = storage.hashes
         storage.slots = [Int32](unsafeUninitializedCapacity: capacity) { slots, initialized in
             slots.initialize(repeating: 0)
-            let mask = capacity - 1
-            for entry in hashes.indices {
-                var slot = hashes[entry] & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(entry + 1)
-            }
+            for entry in hashes.indices { Self.place(entry, hash: hashes[entry], in: slots) }
             initialized = capacity
         }
     }
 
     private func insertSlot(_ entry: Int) {
-        let mask = storage.slots.count - 1
-        var slot = storage.hashes[entry] & mask
-        while storage.slots[slot] != 0 { slot = (slot + 1) & mask }
-        storage.slots[slot] = Int32(entry + 1)
+        let hash = storage.hashes[entry]
+        storage.slots.withUnsafeMutableBufferPointer { Self.place(entry, hash: hash, in: $0) }
+    }
+
+    /// Puts `entry` in the first free slot from its hash on (`slots` has a power-of-two count
+    /// and a free slot).
+    @inline(__always)
+    private static func place(_ entry: Int, hash: Int, in slots: UnsafeMutableBufferPointer<Int32>) {
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(entry + 1)
     }
 
     /// The pairs in order.

@@ -29,18 +29,7 @@ struct TriggerBitmap {
     }
 
     /// The first trigger at or after `i`, or `count` when there is none.
-    @inline(__always) func next(from i: Int) -> Int {
-        guard i < count else { return count }
-        var w = i &>> 6
-        // (the bits past the end are 0)
-        var bits = words[w] & (~UInt64(0) &<< UInt64(truncatingIfNeeded: i & 63))
-        while bits == 0 {
-            w &+= 1
-            if w &<< 6 >= count { return count }
-            bits = words[w]
-        }
-        return w &<< 6 &+ bits.trailingZeroBitCount
-    }
+    @inline(__always) func next(from i: Int) -> Int { next(from: i, passing: { _ in false }) }
 
     /// The first trigger at or after `i` that `passes` does not pass over, or `count`: the
     /// triggers passed over (most of a text's: full stops, line ends, hyphens) are taken from
@@ -48,6 +37,7 @@ struct TriggerBitmap {
     @inline(__always) func next(from i: Int, passing passes: (Int) -> Bool) -> Int {
         guard i < count else { return count }
         var w = i &>> 6
+        // (the bits past the end are 0)
         var bits = words[w] & (~UInt64(0) &<< UInt64(truncatingIfNeeded: i & 63))
         while true {
             while bits == 0 {
