@@ -6,6 +6,7 @@
 //   0x0A; 0x21 0x22 0x24 0x26 0x27 0x2A 0x2D 0x2E; 0x3C 0x3E; 0x5B 0x5C 0x5D 0x5F; 0x60; 0x7B 0x7E.
 // Bytes from 0x80 on have no row bit, so they are never members.
 #include "CByteScan.h"
+#include "cpu_features.h"
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
@@ -139,7 +140,7 @@ static void bitmap_avx2(const uint8_t *bytes, size_t count, uint64_t *words) {
 static bitmap_version_function bitmap_for_this_cpu = bitmap_bytewise;
 static size_t (*first_for_this_cpu)(const uint8_t *, size_t) = first_bytewise;
 
-static int has_avx2(void) {
+int kyll_byte_scan_has_avx2(void) {
     unsigned a, b, c, d;
     if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_OSXSAVE) || !(c & bit_AVX)) return 0;
     unsigned low, high;
@@ -150,7 +151,7 @@ static int has_avx2(void) {
 
 __attribute__((constructor)) static void choose_bitmap_for_this_cpu(void) {
     unsigned a, b, c, d;
-    if (has_avx2()) bitmap_for_this_cpu = bitmap_avx2;
+    if (kyll_byte_scan_has_avx2()) bitmap_for_this_cpu = bitmap_avx2;
     else if (__get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSSE3)) bitmap_for_this_cpu = bitmap_ssse3;
     // (sixteen bytes a step with AVX2 too: the texts asked are short)
     if (bitmap_for_this_cpu != bitmap_bytewise) first_for_this_cpu = first_ssse3;
@@ -170,7 +171,7 @@ static bitmap_version_function version_function(kyll_span_trigger_version versio
     case KYLL_SPAN_TRIGGERS_BYTEWISE: return bitmap_bytewise;
     case KYLL_SPAN_TRIGGERS_SSSE3:
         return __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSSE3) ? bitmap_ssse3 : NULL;
-    case KYLL_SPAN_TRIGGERS_AVX2: return has_avx2() ? bitmap_avx2 : NULL;
+    case KYLL_SPAN_TRIGGERS_AVX2: return kyll_byte_scan_has_avx2() ? bitmap_avx2 : NULL;
     default: return NULL;
     }
 }

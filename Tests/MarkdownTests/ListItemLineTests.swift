@@ -84,8 +84,8 @@ struct ListItemLineTests {
         #expect(empty.lineCount == 0 && empty.sourceLine(at: 0) == 3 && empty.offset(ofLine: 3) == nil && empty.offset(after: 3) == 0)
     }
 
-    /// Long views find their lines into room made at once (one line a 32 bytes), and append the
-    /// lines past it: the starts are every byte after a newline but the last byte.
+    /// Long views find their lines into room made at once (one line a 32 bytes), and again with
+    /// room for all when they have more: the starts are every byte after a newline but the last.
     @Test(arguments: [
         "short\nlines\n", String(repeating: "a line of some forty bytes, give or take\n", count: 40),
         String(repeating: "\n", count: 600), String(repeating: "x\n", count: 400) + "no newline at the end",

@@ -34,4 +34,16 @@ bool kyll_span_trigger_version_available(kyll_span_trigger_version version);
 bool kyll_span_trigger_bitmap_using(kyll_span_trigger_version version, const uint8_t *bytes,
                                     size_t count, uint64_t *words);
 
+/// Where the lines after the first of `bytes[0 ..< count]` start: the offset after each line end
+/// (`\n`) that is not the last byte, in order. Writes the first `capacity` of them to `starts`
+/// and returns how many there are (more than `capacity` when some were not written). 64 bytes a
+/// step with AVX2 (the CPU looked up once, before `main`), `memchr` from line to line otherwise.
+size_t kyll_line_starts(const uint8_t *bytes, size_t count, intptr_t *starts, size_t capacity);
+
+/// `kyll_line_starts` by its vector steps (`vector`) or by `memchr`, so that tests can run both;
+/// false (and nothing written) when this CPU has no vector version. `*total` is what
+/// `kyll_line_starts` returns.
+bool kyll_line_starts_using(bool vector, const uint8_t *bytes, size_t count, intptr_t *starts,
+                            size_t capacity, size_t *total);
+
 #endif
