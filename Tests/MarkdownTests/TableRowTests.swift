@@ -22,4 +22,28 @@ struct TableRowTests {
         #expect(converter.convert("| Name | Value | Note |\n|:-----|------:|:----:|\n| plain | *em* and `code` | [link](http://x.y) |\n| a & b | <b>html</b> | |\n| \"quoted\" -- dash | ~~gone~~ | x\\|y |\n\nText before.\n\na | b\n--|--\n1 | 2\n").html == "<table>\n  <thead>\n    <tr>\n      <th style=\"text-align: left\">Name</th>\n      <th style=\"text-align: right\">Value</th>\n      <th style=\"text-align: center\">Note</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td style=\"text-align: left\">plain</td>\n      <td style=\"text-align: right\"><em>em</em> and <code class=\"language-plaintext highlighter-rouge\">code</code></td>\n      <td style=\"text-align: center\"><a href=\"http://x.y\">link</a></td>\n    </tr>\n    <tr>\n      <td style=\"text-align: left\">a &amp; b</td>\n      <td style=\"text-align: right\"><b>html</b></td>\n      <td style=\"text-align: center\">\u{a0}</td>\n    </tr>\n    <tr>\n      <td style=\"text-align: left\">“quoted” – dash</td>\n      <td style=\"text-align: right\"><del>gone</del></td>\n      <td style=\"text-align: center\">x|y</td>\n    </tr>\n  </tbody>\n</table>\n\n<p>Text before.</p>\n\n<table>\n  <thead>\n    <tr>\n      <th>a</th>\n      <th>b</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td>1</td>\n      <td>2</td>\n    </tr>\n  </tbody>\n</table>\n")
         #expect(converter.convert("| HTML cell | plain |\n|---|---|\n| the HTML way | none |\n\n*[HTML]: Hyper Text\n").html == "<table>\n  <thead>\n    <tr>\n      <th><abbr title=\"Hyper Text\">HTML</abbr> cell</th>\n      <th>plain</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td>the <abbr title=\"Hyper Text\">HTML</abbr> way</td>\n      <td>none</td>\n    </tr>\n  </tbody>\n</table>\n\n")
     }
+
+    /// A table without a backtick or `<` is one text to the span grammar, and its last check
+    /// (`pipesOnEveryLine`) reads the text's first and last lines in place: as the check splits
+    /// the text (empty lines at the end left out, a pipe first or after a byte that is no backslash).
+    @Test func pipesOnFirstAndLastLinesAsTheTextSplitReadsThem() {
+        func splitCheck(_ text: Bytes) -> Bool {
+            var lines = text.split(separator: Byte.newline, omittingEmptySubsequences: false)
+            while lines.last?.isEmpty == true { lines.removeLast() }
+            let firstHasPipe = lines.first.map { BlockParser.hasTablePipe(Bytes($0), 0) } ?? false
+            if lines.count > 1 && !firstHasPipe { return false }
+            return lines.last.map { BlockParser.hasTablePipe(Bytes($0), 0) } ?? false
+        }
+        var seed: UInt64 = 0xD1B5_4A32_D192_ED03
+        func next() -> UInt64 {
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
+            return seed
+        }
+        let alphabet = Bytes("a|\\\n\n ".utf8)
+        for _ in 0..<20_000 {
+            let text = (0..<Int(next() % 14)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }
+            let inPlace = text.withUnsafeBufferPointer { BlockParser.pipesOnFirstAndLastLines($0) }
+            #expect(inPlace == splitCheck(text), "\(String(decoding: text, as: UTF8.self).debugDescription)")
+        }
+    }
 }

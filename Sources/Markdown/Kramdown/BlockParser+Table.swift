@@ -271,6 +271,15 @@ extension BlockParser {
     /// The check kramdown makes last: read as code spans and span HTML, every line of the table
     /// has a pipe outside them.
     private func pipesOnEveryLine(_ from: Int, _ to: Int) -> Bool {
+        // without a backtick or `<` (most tables) the grammar reads no code span and no span HTML:
+        // the lines are one text, checked in place (no string, no parse, no line copies)
+        if let plain = src.withUnsafeBufferPointer({ b -> Bool? in
+            guard let base = b.baseAddress, to > from else { return nil }
+            let count = to - from
+            guard memchr(base + from, Int32(Byte.backtick), count) == nil, memchr(base + from, Int32(Byte.lt), count) == nil
+            else { return nil }
+            return Self.pipesOnFirstAndLastLines(UnsafeBufferPointer(start: base + from, count: count))
+        }) { return plain }
         let text = string(from, max(from, to))
         let spans = SpanParser.parse(text, context: ctx, parsers: [.codespan, .spanHTML])
         var pipeOnLine = false
@@ -290,5 +299,24 @@ extension BlockParser {
             }
         }
         return pipeOnLine
+    }
+
+    /// `pipesOnEveryLine` of a text the span grammar reads as one text: its last line holds a
+    /// table pipe, and so does its first when it has more than one (empty lines at its end are
+    /// not lines here, as the check splits the text).
+    static func pipesOnFirstAndLastLines(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = text.count
+        while end > 0, text[end - 1] == Byte.newline { end -= 1 }
+        guard end > 0 else { return false }
+        func holdsPipe(_ line: Range<Int>) -> Bool {
+            guard !line.isEmpty else { return false }
+            if text[line.lowerBound] == Byte.pipe { return true }
+            for k in (line.lowerBound + 1)..<line.upperBound where text[k] == Byte.pipe && text[k - 1] != Byte.backslash { return true }
+            return false
+        }
+        let firstEnd = text[..<end].firstIndex(of: Byte.newline) ?? end
+        if firstEnd < end, !holdsPipe(0..<firstEnd) { return false }
+        let lastStart = text[..<end].lastIndex(of: Byte.newline).map { $0 + 1 } ?? 0
+        return holdsPipe(lastStart..<end)
     }
 }
