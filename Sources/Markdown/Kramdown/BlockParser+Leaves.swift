@@ -1,3 +1,5 @@
+import Foundation
+
 /// Code blocks, blockquotes, headers, math blocks and paragraphs.
 extension BlockParser {
     // MARK: indented code
@@ -141,20 +143,29 @@ extension BlockParser {
     /// The first line from `p` on that closes the fence: the fence's characters (and more of its
     /// last one), then whitespace.
     private static func closingFence(_ src: Bytes, from p: Int, fence: Range<Int>, gfm: Bool) -> (Int, Int)? {
-        var l = p
-        let last = src[fence.upperBound - 1]
-        while l < src.count {
-            let lead = gfm ? Scan.leadingSpaces(src, l) : 0
-            var i = l + lead
-            if lead <= 3, src.count >= i + fence.count, src[i..<i + fence.count].elementsEqual(src[fence]) {
-                i += fence.count
-                while i < src.count, src[i] == last { i += 1 }
-                while i < src.count, Scan.isInlineSpace(src[i]) { i += 1 }
-                if src.at(i) == Byte.newline { return (l, i + 1) }
+        src.withUnsafeBufferPointer { b -> (Int, Int)? in
+            guard let base = b.baseAddress else { return nil }
+            let n = b.count
+            var l = p
+            let first = b[fence.lowerBound], last = b[fence.upperBound - 1]
+            while l < n {
+                // (more than three spaces are too many: not counted on)
+                var lead = 0
+                if gfm { while lead < 4, l + lead < n, b[l + lead] == Byte.space { lead += 1 } }
+                var i = l + lead
+                // most lines of code do not start with the fence's first byte: the rest untested
+                if lead <= 3, i < n, b[i] == first, n >= i + fence.count,
+                   memcmp(base + i, base + fence.lowerBound, fence.count) == 0 {
+                    i += fence.count
+                    while i < n, b[i] == last { i += 1 }
+                    while i < n, Scan.isInlineSpace(b[i]) { i += 1 }
+                    if i < n, b[i] == Byte.newline { return (l, i + 1) }
+                }
+                guard let hit = memchr(base + l, Int32(Byte.newline), n - l) else { return nil }
+                l = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
             }
-            l = min(src.lineEnd(from: l) + 1, src.count)
+            return nil
         }
-        return nil
     }
 
     // MARK: blockquotes
