@@ -199,10 +199,12 @@ struct MemoizedInclude: AnalyzableTag {
     func analyze(_ analyzer: inout TemplateAnalyzer) { include.analyze(&analyzer) }
 
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
-        guard let scope = context.jekyll, let memo = scope.build.includeMemo else {
-            return try include.render(into: &output, context: context)
+        let memoized = try context.withJekyll { scope in
+            guard let memo = scope.build.includeMemo else { return false }
+            try memo.render(include, key: key, scope: scope, into: &output, context: context)
+            return true
         }
-        try memo.render(include, key: key, scope: scope, into: &output, context: context)
+        if memoized != true { try include.render(into: &output, context: context) }
     }
 }
 
