@@ -150,7 +150,7 @@ struct SiteSetup {
                 if let tag = env.tags[name] { env.register(tag: name, ProfiledIncludeParser(include: tag, profile: profile)) }
             }
         }
-        env.fileSystem = IncludeFileSystem(configuration: configuration, theme: theme)
+        env.fileSystem = IncludeFileSystem(configuration: configuration, theme: theme, notesEveryInclude: profile != nil)
         for plugin in plugins { plugin.register(in: &env, configuration: configuration) }
         return env
     }

@@ -158,11 +158,15 @@ final class SeoFields {
         }
     }
 
-    /// The author: `page.author`, the first of `page.authors`, or the site's.
+    /// The author: `page.author`, the first of `page.authors`, or the site's. Tested one by one,
+    /// without a list of them: most pages name neither (~500 instructions a page).
     lazy var author: SeoAuthor = {
-        var sources = [self.pageValue(.author)]
-        if case .array(let authors) = self.pageValue(.authors) { sources.append(authors.first ?? .nil) }
-        return self.site.author(resolving: sources, access: self.access)
+        let given = self.pageValue(.author)
+        if SeoAuthor.names(given) { return self.site.author(named: given, access: self.access) }
+        if case .array(let authors) = self.pageValue(.authors), let first = authors.first, SeoAuthor.names(first) {
+            return self.site.author(named: first, access: self.access)
+        }
+        return self.site.siteAuthor
     }()
 
     lazy var image: SeoImage? = {

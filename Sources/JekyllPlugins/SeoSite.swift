@@ -115,10 +115,8 @@ final class SeoSite: @unchecked Sendable {
     private(set) lazy var siteAuthor = SeoAuthor(resolving: [render.get(site, "author")], authors: self.authors,
                                                  access: render, logo: logo)
 
-    /// The page's author: the first of its `author` and `authors.first` that names one, else
-    /// the site's.
-    func author(resolving sources: [Value], access: TemplateAccess) -> SeoAuthor {
-        guard let found = sources.first(where: SeoAuthor.names) else { return siteAuthor }
+    /// The author a page's `author` or first of `authors` names (`SeoAuthor.names`).
+    func author(named found: Value, access: TemplateAccess) -> SeoAuthor {
         guard let namedAuthors, case .string(let name) = found else {
             return SeoAuthor(resolving: [found], authors: authors, access: access, logo: logo)
         }

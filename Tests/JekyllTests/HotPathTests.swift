@@ -1,3 +1,4 @@
+import CByteScan
 import Foundation
 import Liquid
 import Testing
@@ -378,7 +379,9 @@ import Testing
     }
 
     /// The whole chunks of 256 bytes, the shorter chunk after them and the byte tail agree with a
-    /// count byte by byte, for lengths across the blocks and chunks, spaces and words mixed.
+    /// count byte by byte, for lengths across the blocks and chunks, spaces and words mixed; so do
+    /// the vector count and each version of `CByteScan`'s this CPU has (64-byte steps, sixteens,
+    /// the byte tail).
     @Test func wordCountsMatchByteByByteCount() {
         let pieces = [" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "a", "b", "ü", "\u{0}", "\u{1F}", "\u{0E}", "\u{08}", "語"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -395,6 +398,12 @@ import Testing
                     expected += 1
                 }
                 #expect(TextFilters.wordCount(text, mode: nil) == expected, "length \(length)")
+                #expect(bytes.withUnsafeBufferPointer { TextFilters.vectorWordStarts(in: $0) } == expected, "length \(length)")
+                for version in [KYLL_WORD_STARTS_BYTEWISE, KYLL_WORD_STARTS_SSE2, KYLL_WORD_STARTS_AVX2] {
+                    var starts = 0
+                    let ran = (bytes + [0]).withUnsafeBufferPointer { kyll_word_starts_using(version, $0.baseAddress!, bytes.count, &starts) }
+                    if ran { #expect(starts == expected, "version \(version.rawValue), length \(length)") }
+                }
             }
         }
     }

@@ -46,4 +46,20 @@ size_t kyll_line_starts(const uint8_t *bytes, size_t count, intptr_t *starts, si
 bool kyll_line_starts_using(bool vector, const uint8_t *bytes, size_t count, intptr_t *starts,
                             size_t capacity, size_t *total);
 
+/// Ruby's `split.length` of `bytes[0 ..< count]`: the bytes that are not whitespace (space, tab to
+/// carriage return) and come first or right after whitespace. 64 bytes a step, with AVX2 where
+/// the CPU has it (looked up once, before `main`), else SSE2 (x86-64), else a byte at a time.
+size_t kyll_word_starts(const uint8_t *bytes, size_t count);
+
+/// The versions of `kyll_word_starts`, so that tests can run each one this CPU has.
+typedef enum {
+    KYLL_WORD_STARTS_BYTEWISE,
+    KYLL_WORD_STARTS_SSE2,
+    KYLL_WORD_STARTS_AVX2,
+} kyll_word_starts_version;
+
+/// `kyll_word_starts` done by `version` into `*starts`; false (and nothing written) when this
+/// build or CPU lacks it.
+bool kyll_word_starts_using(kyll_word_starts_version version, const uint8_t *bytes, size_t count, size_t *starts);
+
 #endif

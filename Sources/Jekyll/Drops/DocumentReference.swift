@@ -29,9 +29,12 @@ public final class DocumentReference: Drop {
     private let found = Mutex<DocumentDrop?>(nil)
 
     func target(_ context: RenderContext) -> (any Drop)? {
+        context.withJekyll { target(scope: $0) } ?? nil
+    }
+
+    private func target(scope: RenderScope) -> (any Drop)? {
         // The build read through the scope, which is held meanwhile: taken out of it, the build
         // (which both cores' renders share) was retained and released at every key.
-        guard let scope = context.jekyll else { return nil }
         if let known = found.withLock({ $0 }), known.dependencies === scope.build.dependencies { return known }
         let build = scope.build
         guard let id = idBesidePrevious(in: build.site)

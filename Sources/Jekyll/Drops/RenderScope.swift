@@ -183,7 +183,10 @@ public final class BuildContext: Sendable {
         var options = RenderOptions()
         options.strictVariables = site.configuration.strictVariables
         options.strictFilters = site.configuration.strictFilters
-        options.registers[RenderScopeKey.self] = RenderScope(build: self, viewer: viewer, document: document)
+        let scope = RenderScope(build: self, viewer: viewer, document: document)
+        // The unretained one first, where the hot reads find it at once (see `withJekyll`).
+        options.registers[UnretainedRenderScopeKey.self] = Unmanaged.passUnretained(scope)
+        options.registers[RenderScopeKey.self] = scope
         options.partialCache = partials
         options.assignedValues = assignMemo
         options.loopOutputs = loopMemo
@@ -252,9 +255,23 @@ public enum RenderScopeKey: RegisterKey {
     public static var defaultValue: RenderScope? { nil }
 }
 
+/// The scope of `RenderScopeKey`, unretained, set beside it in the same registers (which hold it).
+enum UnretainedRenderScopeKey: RegisterKey {
+    static var defaultValue: Unmanaged<RenderScope>? { nil }
+}
+
 extension RenderContext {
     /// The build and document this render belongs to.
     public var jekyll: RenderScope? { registers[RenderScopeKey.self] }
+
+    /// `body` given the build and document this render belongs to, lent without a retain and
+    /// release (~40 instructions where filters and drops ask at every call); nil outside a site's
+    /// render.
+    @inline(__always)
+    func withJekyll<R>(_ body: (RenderScope) throws -> R) rethrows -> R? {
+        guard let scope = registers[UnretainedRenderScopeKey.self] else { return nil }
+        return try scope._withUnsafeGuaranteedRef(body)
+    }
 
     func requireJekyll() throws -> RenderScope {
         guard let scope = jekyll else { throw LiquidError(.internal, "not rendering a Jekyll site") }

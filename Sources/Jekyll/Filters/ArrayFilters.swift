@@ -119,17 +119,32 @@ enum ArrayFilters {
         }
     }
 
-    /// `[{"name", "items", "size"}]` in first-seen order of the names.
+    /// `[{"name", "items", "size"}]` in first-seen order of the names. An item whose name is the
+    /// item before it's joins that group without a look-up: lists are mostly grouped in the order
+    /// of what they are grouped by (an archive's posts by year), and hashing each name (twice)
+    /// cost ~750 instructions an item.
     static func grouped(_ pairs: [(Value, Value)]) -> Value {
-        var order: [Value] = []
-        var groups: [Value: [Value]] = [:]
+        var names: [Value] = []
+        var groups: [[Value]] = []
+        var positions: [Value: Int] = [:]
+        var last = -1
         for (name, item) in pairs {
-            if groups[name] == nil { order.append(name) }
-            groups[name, default: []].append(item)
+            let at: Int
+            if last >= 0, names[last] == name {
+                at = last
+            } else if let known = positions[name] {
+                at = known
+            } else {
+                at = names.count
+                positions[name] = at
+                names.append(name)
+                groups.append([])
+            }
+            groups[at].append(item)
+            last = at
         }
-        return .array(order.map { name in
-            let items = groups[name]!
-            return ["name": name, "items": .array(items), "size": .int(items.count)]
+        return .array(zip(names, groups).map { name, items in
+            ["name": name, "items": .array(items), "size": .int(items.count)]
         })
     }
 }

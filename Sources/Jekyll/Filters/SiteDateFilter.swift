@@ -9,7 +9,7 @@ enum SiteDateFilter {
         guard let standard = env.filters["date"] else { return }
         env.register(filter: "date", arity: standard.arity) { input, args, context in
             noteMoment(input, context)
-            guard let clock = context.jekyll?.clock else { return try standard.body(input, args, context) }
+            guard let clock = context.withJekyll({ $0.clock }) else { return try standard.body(input, args, context) }
             let pattern = args[0].rubyString
             guard !pattern.isEmpty, let time = localTime(input, clock: clock) else {
                 return try standard.body(input, args, context)

@@ -9,7 +9,8 @@ enum URLFilters {
         env.register(filter: "relative_url", arity: 0...0) { input, _, context in
             // A path from the root without a base URL (most of a list page's calls) is given back
             // as the same value, neither read out of it nor wrapped again.
-            if case .string(let text) = input, SiteURL.returnsUnchanged(text, baseurl: context.jekyll?.baseurl) {
+            if case .string(let text) = input, context.withJekyll({ SiteURL.returnsUnchanged(text, baseurl: $0.baseurl) })
+                ?? SiteURL.returnsUnchanged(text, baseurl: nil) {
                 return input
             }
             guard !input.isNil else { return .nil }
@@ -50,7 +51,8 @@ enum URLFilters {
     }
 
     static func relativeURL(_ input: Value, _ context: RenderContext) -> String {
-        SiteURL.relative(urlString(input, context), baseurl: context.jekyll?.baseurl)
+        let url = urlString(input, context)
+        return context.withJekyll { SiteURL.relative(url, baseurl: $0.baseurl) } ?? SiteURL.relative(url, baseurl: nil)
     }
 
     static func absoluteURL(_ input: Value, _ context: RenderContext) -> String {
@@ -295,7 +297,7 @@ public enum DateFilters {
     /// Liquid's `to_date`, then local time (Jekyll's `time` helper).
     static func time(_ input: Value, _ context: RenderContext) throws -> TimeValue {
         SiteDateFilter.noteMoment(input, context)
-        guard let time = localTime(input, clock: context.jekyll?.clock ?? SiteClock(identifier: nil)) else {
+        guard let time = localTime(input, clock: context.withJekyll({ $0.clock }) ?? SiteClock(identifier: nil)) else {
             // Jekyll's `InvalidDateError`, not one of Liquid's errors.
             throw LiquidError(.internal, invalidDateMessage(input))
         }

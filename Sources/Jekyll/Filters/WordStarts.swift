@@ -1,13 +1,27 @@
+import CByteScan
+
 extension TextFilters {
     /// Ruby's `split.length`: runs of non-whitespace, counted without making strings — a word
     /// starts at each non-space byte after a space (or at the start). A page's content is a few
-    /// KiB (`content | number_of_words` in a post layout reads each post's whole HTML), so this is
-    /// done sixteen bytes at a time, in chunks of up to 256 bytes: first each block's space mask
+    /// KiB (`content | number_of_words` in a post layout reads each post's whole HTML). On x86-64
+    /// each 64 bytes' whitespace is a bit mask whose starts are counted at once (`CByteScan`,
+    /// AVX2 where the CPU has it): ~0.3 instructions a byte, against ~1 for the vectors below,
+    /// which have no way to make a mask of a vector's lanes.
+    static func wordStarts(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        #if arch(x86_64)
+        guard let base = bytes.baseAddress else { return 0 }
+        return kyll_word_starts(base, bytes.count)
+        #else
+        return vectorWordStarts(in: bytes)
+        #endif
+    }
+
+    /// `wordStarts` sixteen bytes at a time, in chunks of up to 256 bytes: first each block's space mask
     /// into a stack buffer (after the mask of the byte before the chunk), then each block's word
     /// starts from its mask and the mask one byte earlier, read back from the buffer one byte
     /// off. Working out the spaces of every byte once, not again for the byte after it, takes a
     /// quarter fewer instructions than comparing each block with the bytes one before it.
-    static func wordStarts(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    static func vectorWordStarts(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return 0 }
         let n = bytes.count
         let space = SIMD16<UInt8>(repeating: 0x20), zero = SIMD16<UInt8>()

@@ -22,6 +22,14 @@ struct DocumentSource: Hashable, Sendable {
     let name: String
     let firstLine: Int
     let content: String
+
+    /// The content's length, not its bytes: the pages of one `index.html` are looked up with it
+    /// each (hashing a page's whole text cost ~3,000 instructions), and equal keys still compare it.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(firstLine)
+        hasher.combine(content.utf8.count)
+    }
 }
 
 /// A layout of a chain with the `layout` variable its render sees (its front matter merged over
@@ -45,7 +53,26 @@ final class LayoutStep: Sendable {
 /// The layout chains of one build by the name a document asks for, innermost first, each made
 /// once instead of for every document placed in them.
 final class LayoutChains: Sendable {
-    private let chains = Locked<[String: [LayoutStep]]>([:])
+    /// A site's few layout names in a list, compared as they are (a dictionary hashed the name of
+    /// every document's layout, ~300 instructions), the rest past `listed` in a dictionary.
+    private struct Chains {
+        var listed: [(name: String, steps: [LayoutStep])] = []
+        var more: [String: [LayoutStep]] = [:]
+
+        subscript(name: String) -> [LayoutStep]? {
+            get {
+                let count = name.utf8.count
+                for entry in listed where entry.name.utf8.count == count && entry.name == name { return entry.steps }
+                return more.isEmpty ? nil : more[name]
+            }
+            set {
+                guard let newValue else { return }
+                if listed.count < 16 { listed.append((name, newValue)) } else { more[name] = newValue }
+            }
+        }
+    }
+
+    private let chains = Locked(Chains())
 
     /// Made under the lock: the render workers start on the same chain at once, and making it
     /// (parsing its layouts, reading their includes) twice cost more than the wait.

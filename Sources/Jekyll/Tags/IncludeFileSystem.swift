@@ -8,16 +8,20 @@ struct IncludeFileSystem: TemplateFileSystem {
     let collectionsDir: String
     let includeDirectories: [String]
     let safe: Bool
+    /// Whether every include found is noted in the render's state (for `--profile`, which names
+    /// each include by its file); otherwise only `include_relative`'s are.
+    let notesEveryInclude: Bool
     /// Files already read, by the path they were found at (includes are read once per build).
     private let cache = IncludeCache()
 
-    init(configuration: Configuration, theme: Theme?) {
+    init(configuration: Configuration, theme: Theme?, notesEveryInclude: Bool = false) {
         source = configuration.source
         collectionsDir = configuration.collectionsDir
         var dirs = [configuration.inSource(configuration.includesDir)]
         if let themeIncludes = theme?.includesPath { dirs.append(themeIncludes) }
         includeDirectories = dirs
         safe = configuration.safe
+        self.notesEveryInclude = notesEveryInclude
     }
 
     /// Finds the file an include names (beside the page for `include_relative`) and records it for
@@ -27,48 +31,65 @@ struct IncludeFileSystem: TemplateFileSystem {
         let relative = context.state[IncludeRelativeKey.self]
         if relative { context.state[IncludeRelativeKey.self] = false }
         // An `include` found before: one lookup instead of joining, checking and relativizing
-        // paths again on every page.
-        if !relative, let (path, shown) = cache.found(name) {
-            note(found: path, shown: shown, context: context)
+        // paths again on every page. Its resolution is not noted in the state (setting a register
+        // cost ~700 instructions an include): `readTemplate` finds it again by its name.
+        if !relative, !notesEveryInclude, let path = cache.foundPath(name) {
+            if context.state[ResolvedIncludeKey.self] != nil { context.state[ResolvedIncludeKey.self] = nil }
+            noteDependency(path, context: context)
             return path
         }
+        let resolution = resolve(name, relative: relative, context: context)
+        if relative || notesEveryInclude {
+            context.state[ResolvedIncludeKey.self] = resolution
+        } else if context.state[ResolvedIncludeKey.self] != nil {
+            context.state[ResolvedIncludeKey.self] = nil
+        }
+        switch resolution {
+        case .found(let path, _):
+            noteDependency(path, context: context)
+            return path
+        case .missing(let directories):
+            return "\u{0}missing\u{0}" + directories.joined(separator: "\u{0}") + "\u{0}" + name
+        }
+    }
+
+    /// Where a name leads: the first folder holding a valid file of that name.
+    private func resolve(_ name: String, relative: Bool, context: RenderContext) -> ResolvedIncludeKey.Resolution {
+        if !relative, let (path, shown) = cache.found(name) { return .found(path, shown: shown) }
         let directories = relative ? [relativeDirectory(context)] : includeDirectories
         for dir in directories {
             let path = Path.join(dir, name)
             guard cache.isValid(path) ?? cache.remember(path, valid: isValid(path, in: dir)) else { continue }
             let shown = Path.relative(path, to: source) ?? path
             if !relative { cache.remember(name, foundAt: path, shown: shown) }
-            note(found: path, shown: shown, context: context)
-            return path
+            return .found(path, shown: shown)
         }
-        context.state[ResolvedIncludeKey.self] = .missing(directories)
-        return "\u{0}missing\u{0}" + directories.joined(separator: "\u{0}") + "\u{0}" + name
+        return .missing(directories)
     }
 
-    /// Records where an include was found, for `readTemplate`, the profile and incremental builds.
-    private func note(found path: String, shown: String, context: RenderContext) {
-        context.state[ResolvedIncludeKey.self] = .found(path, shown: shown)
+    /// Records the include a page read, for incremental builds.
+    private func noteDependency(_ path: String, context: RenderContext) {
         let scope = context.jekyll
         scope?.build.dependencies.include(path, by: scope?.document)
     }
 
+    /// Reads the file `cacheKey` found for the name: the one noted in the state (an
+    /// `include_relative`'s, or every include's under `--profile`), else the name's own.
     func readTemplate(named name: String, context: RenderContext) throws -> TemplateSource {
-        switch context.state[ResolvedIncludeKey.self] {
-        case .found(let path, let shown)?:
+        let resolution = context.state[ResolvedIncludeKey.self] ?? resolve(name, relative: false, context: context)
+        switch resolution {
+        case .found(let path, let shown):
             do {
                 return TemplateSource(source: try SourceText.read(path, displayPath: shown), name: shown, firstLine: 1)
             } catch {
                 throw LiquidError(.fileSystem, error.message)
             }
-        case .missing(let directories)?:
+        case .missing(let directories):
             let listed = "[" + directories.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
             let ending = safe ? " is not a symlink as those are not allowed in safe mode."
                 : ", if it is a symlink, does not point outside your site source."
             throw LiquidError(.fileSystem, "Could not locate the included file '\(name)' in any of \(listed). "
                               + "Ensure it exists in one of those directories and" + ending)
-        case nil:
-            _ = cacheKey(forTemplateNamed: name, context: context)
-            return try readTemplate(named: name, context: context)
         }
     }
 
@@ -135,14 +156,41 @@ struct IncludeRelativeNode: TagNode {
 final class IncludeCache: Sendable {
     private let validity = Locked<[String: Bool]>([:])
     /// `include` names (not `include_relative`'s) and where they were found.
-    private let resolved = Locked<[String: (path: String, shown: String)]>([:])
+    private let resolved = Locked(ResolvedNames())
+
+    /// A site's first few names in a list, looked through by comparing names (an include's name
+    /// is short, and hashing it cost more than comparing it with each of a few), the rest hashed.
+    private struct ResolvedNames {
+        static let listed = 16
+        var list: [(name: String, path: String, shown: String)] = []
+        var hashed: [String: (path: String, shown: String)] = [:]
+
+        subscript(name: String) -> (path: String, shown: String)? {
+            let count = name.utf8.count
+            for entry in list where entry.name.utf8.count == count && entry.name == name { return (entry.path, entry.shown) }
+            return hashed.isEmpty ? nil : hashed[name]
+        }
+
+        func path(of name: String) -> String? {
+            let count = name.utf8.count
+            for entry in list where entry.name.utf8.count == count && entry.name == name { return entry.path }
+            return hashed.isEmpty ? nil : hashed[name]?.path
+        }
+
+        mutating func add(_ name: String, path: String, shown: String) {
+            guard self[name] == nil else { return }
+            if list.count < Self.listed { list.append((name, path, shown)) } else { hashed[name] = (path, shown) }
+        }
+    }
 
     func isValid(_ path: String) -> Bool? { validity.withLock { $0[path] } }
 
     func found(_ name: String) -> (path: String, shown: String)? { resolved.withLock { $0[name] } }
 
+    func foundPath(_ name: String) -> String? { resolved.withLock { $0.path(of: name) } }
+
     func remember(_ name: String, foundAt path: String, shown: String) {
-        resolved.withLock { $0[name] = (path, shown) }
+        resolved.withLock { $0.add(name, path: path, shown: shown) }
     }
 
     func remember(_ path: String, valid: Bool) -> Bool {

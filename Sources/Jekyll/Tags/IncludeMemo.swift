@@ -54,7 +54,7 @@ final class IncludeMemo: Sendable {
         }
     }
 
-    private let entries = Locked<[IncludeKey: Entry]>([:])
+    private let entries = Locked(IncludeTable<Entry>())
     /// Renders made to record effects, for tests.
     let recordings = Locked(0)
 
@@ -199,10 +199,12 @@ struct MemoizedInclude: AnalyzableTag {
     func analyze(_ analyzer: inout TemplateAnalyzer) { include.analyze(&analyzer) }
 
     func render(into output: inout OutputBuffer, context: RenderContext) throws {
-        guard let scope = context.jekyll, let memo = scope.build.includeMemo else {
-            return try include.render(into: &output, context: context)
+        let memoized = try context.withJekyll { scope in
+            guard let memo = scope.build.includeMemo else { return false }
+            try memo.render(include, key: key, scope: scope, into: &output, context: context)
+            return true
         }
-        try memo.render(include, key: key, scope: scope, into: &output, context: context)
+        if memoized != true { try include.render(into: &output, context: context) }
     }
 }
 
@@ -225,4 +227,35 @@ struct IncludeKey: Hashable, Sendable {
     func hash(into hasher: inout Hasher) { hasher.combine(textHash) }
 
     static func == (a: IncludeKey, b: IncludeKey) -> Bool { a.textHash == b.textHash && a.text == b.text }
+}
+
+/// Values by include key: a site's first few keys in a list, told apart by the hashes worked out
+/// when the includes were parsed, the rest in a dictionary (which hashed each key's hash again,
+/// ~200 instructions a look-up on every page).
+struct IncludeTable<Element> {
+    static var listed: Int { 16 }
+    private var keys: [IncludeKey] = []
+    private var values: [Element] = []
+    private var more: [IncludeKey: Element] = [:]
+
+    subscript(key: IncludeKey) -> Element? {
+        get {
+            if let i = index(of: key) { return values[i] }
+            return more.isEmpty ? nil : more[key]
+        }
+        set {
+            if let i = index(of: key) {
+                if let newValue { values[i] = newValue } else { keys.remove(at: i); values.remove(at: i) }
+            } else if newValue != nil, more[key] == nil, keys.count < Self.listed {
+                keys.append(key)
+                values.append(newValue!)
+            } else {
+                more[key] = newValue
+            }
+        }
+    }
+
+    private func index(of key: IncludeKey) -> Int? {
+        keys.withUnsafeBufferPointer { keys in keys.firstIndex { $0.textHash == key.textHash && $0.text == key.text } }
+    }
 }

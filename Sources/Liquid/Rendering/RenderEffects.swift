@@ -10,16 +10,17 @@
 /// fields, read through a pointer, were retained and released at every replay).
 public final class RenderEffects: Sendable {
     public let output: String
-    let assignments: [(name: String, value: Value)]
-    let loopOffsets: [(name: String, offset: Int)]
+    /// The names with their hashes (`keyHash`), worked out once: a page's replays set them again.
+    let assignments: [(name: String, hash: Int, value: Value)]
+    let loopOffsets: [(name: String, hash: Int, offset: Int)]
     let steps: Int
     /// The scope depth it was rendered at: deeper, its own scopes might pass the nesting limit.
     let depth: Int
     /// The tests of the variables recorded as compared, in the order they were made.
     let tests: [EqualityTest]
 
-    init(output: String, assignments: [(name: String, value: Value)], loopOffsets: [(name: String, offset: Int)],
-         steps: Int, depth: Int, tests: [EqualityTest]) {
+    init(output: String, assignments: [(name: String, hash: Int, value: Value)],
+         loopOffsets: [(name: String, hash: Int, offset: Int)], steps: Int, depth: Int, tests: [EqualityTest]) {
         self.output = output
         self.assignments = assignments
         self.loopOffsets = loopOffsets
@@ -102,16 +103,19 @@ extension RenderContext {
         let text = piece.string
         output.append(text)
         guard session.errors.count == errorsBefore, tests.isComplete, let log = effectLog else { return nil }
-        let assignments = Self.lastSettings(log.assigned) { scopes.outer.value(for: $0, hash: keyHash($0)) ?? .nil }
-        let offsets = Self.lastSettings(log.loops) { forOffsets.value(for: $0, hash: keyHash($0)) ?? 0 }
+        let assignments = Self.lastSettings(log.assigned) { scopes.outer.value(for: $0, hash: $1) ?? .nil }
+        let offsets = Self.lastSettings(log.loops) { forOffsets.value(for: $0, hash: $1) ?? 0 }
         return RenderEffects(output: text, assignments: assignments, loopOffsets: offsets,
                              steps: session.steps &- stepsBefore, depth: baseDepth + scopes.depth, tests: tests.tests)
     }
 
-    /// Each name set once, in the order of their last settings, with its value now.
-    private static func lastSettings<V>(_ names: [String], _ value: (String) -> V) -> [(String, V)] {
+    /// Each name set once, in the order of their last settings, with its hash and its value now.
+    private static func lastSettings<V>(_ names: [String], _ value: (String, Int) -> V) -> [(String, Int, V)] {
         var seen = Set<String>()
-        return names.reversed().filter { seen.insert($0).inserted }.reversed().map { ($0, value($0)) }
+        return names.reversed().filter { seen.insert($0).inserted }.reversed().map { name in
+            let hash = keyHash(name)
+            return (name, hash, value(name, hash))
+        }
     }
 
     /// Does again what recorded effects did: false (nothing done) when this render is nested
@@ -146,10 +150,10 @@ extension RenderContext {
         try tick(effects.steps)
         output.append(effects.output)
         if !effects.assignments.isEmpty {
-            for (name, value) in effects.assignments { assign(name, value) }
+            for (name, hash, value) in effects.assignments { assign(name, hash: hash, value) }
         }
         if !effects.loopOffsets.isEmpty {
-            for (name, offset) in effects.loopOffsets { setLoopOffset(name, hash: keyHash(name), offset) }
+            for (name, hash, offset) in effects.loopOffsets { setLoopOffset(name, hash: hash, offset) }
         }
     }
 
