@@ -128,15 +128,19 @@ enum ArrayFilters {
         var groups: [[Value]] = []
         var positions: [Value: Int] = [:]
         var last = -1
+        // Ruby's hash finds a NaN key by identity, and YAML's `.nan` is one object: one group.
+        var nanGroup: Int?
         for (name, item) in pairs {
             let at: Int
             if last >= 0, names[last] == name {
                 at = last
+            } else if case .float(let x) = name, x.isNaN, let known = nanGroup {
+                at = known
             } else if let known = positions[name] {
                 at = known
             } else {
                 at = names.count
-                positions[name] = at
+                if case .float(let x) = name, x.isNaN { nanGroup = at } else { positions[name] = at }
                 names.append(name)
                 groups.append([])
             }
