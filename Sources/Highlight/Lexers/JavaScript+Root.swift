@@ -60,7 +60,7 @@ extension JavaScriptTokenizer {
             if n == 46 { s.emit(.punctuation, count: 2); return true }
             s.emit(.punctuation, count: 1); push(.ternary); push(.exprStart); return true
         case 64:
-            s.emit((.punctuation, s.pos + 1), (.nameDecorator, s.skip(.word, from: s.pos + 1)))
+            s.emit((.punctuation, s.pos + 1), (.nameDecorator, s.skipWord(from: s.pos + 1)))
             push(.exprStart)
             return true
         case 123, 125: s.emit(.punctuation, count: 1); push(.statement); return true

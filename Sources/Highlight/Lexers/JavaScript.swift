@@ -114,7 +114,7 @@ final class JavaScriptTokenizer: StackTokenizer {
     /// `[\p{L}\p{Nl}$_][\p{Word}]*`: returns the end of an identifier at `i`.
     func identifier(_ s: Scan, _ i: Int) -> Int? {
         guard let h = s.one(Self.identifierStart, unicode: Self.isIdentifierStart, at: i) else { return nil }
-        return s.skip(.word, unicode: UnicodeClass.isWord, from: h)
+        return s.skipWord(unicode: UnicodeClass.isWord, from: h)
     }
 
     static func isIdentifierStart(_ u: Unicode.Scalar) -> Bool {

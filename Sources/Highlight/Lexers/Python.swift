@@ -74,7 +74,7 @@ final class PythonTokenizer: StackTokenizer {
     /// `[[:alpha:]_][[:alnum:]_]*`
     func identifier(_ s: Scan, _ i: Int) -> Int? {
         guard let h = s.one(Self.identifierStart, unicode: { UnicodeClass.isAlpha($0) }, at: i) else { return nil }
-        return s.skip(Self.identTail, unicode: { UnicodeClass.isAlnum($0) }, from: h)
+        return s.skipWord(unicode: { UnicodeClass.isAlnum($0) }, from: h)
     }
 
     /// `[[:alpha:]_.][[:alnum:]_.]*`

@@ -143,7 +143,7 @@ final class RubyTokenizer: StackTokenizer {
         if c == 40 { s.emit(.punctuation, count: 1); push(.defExpr); return true }
         var start = s.pos
         if Self.identStart.contains(c) {
-            let w = s.skip(.word, from: s.pos + 1)
+            let w = s.skipWord(from: s.pos + 1)
             if s.at(w) == 46 && w < s.end && operatorName(s, w + 1) != nil { start = w + 1 }
         }
         guard let e = operatorName(s, start) else { pop(); return true }
@@ -157,7 +157,7 @@ final class RubyTokenizer: StackTokenizer {
         let c = s.at(i)
         guard i < s.end else { return nil }
         if Self.identStart.contains(c) {
-            let w = s.skip(.word, from: i + 1)
+            let w = s.skipWord(from: i + 1)
             return s.at(w) == 33 || s.at(w) == 63 ? (w < s.end ? w + 1 : w) : w
         }
         let n = s.at(i + 1)
@@ -178,17 +178,17 @@ final class RubyTokenizer: StackTokenizer {
         if CharSet.space.contains(c) { s.emit(.text, to: s.skip(CharSet.space)); return true }
         if s.isWord(c) {
             // \w+(::\w+)+
-            var e = s.skip(.word)
+            var e = s.skipWord(from: s.pos)
             var qualified = false
             while s.has("::", at: e) && s.isWord(s.at(e + 2)) && e + 2 < s.end {
-                e = s.skip(.word, from: e + 2)
+                e = s.skipWord(from: e + 2)
                 qualified = true
             }
             if qualified { s.emit(.nameClass, to: e); return true }
         }
         if c == 40 { s.emit(.punctuation, count: 1); push(.defExpr); push(.exprStart); return true }
         if s.has("<<") { s.emit(.operator, count: 2); goto(.exprStart); return true }
-        if Self.classStart.contains(c) { s.emit(.nameClass, to: s.skip(.word)); pop(); return true }
+        if Self.classStart.contains(c) { s.emit(.nameClass, to: s.skipWord(from: s.pos)); pop(); return true }
         pop()
         return true
     }

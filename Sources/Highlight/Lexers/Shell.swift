@@ -85,7 +85,7 @@ final class ShellTokenizer: StackTokenizer {
             if CharSet.digit.contains(c) {
                 var e = s.skip(.digit)
                 if s.at(e) == 35 && e < s.end {
-                    let w = s.skip(.word, from: e + 1)
+                    let w = s.skipWord(from: e + 1)
                     if w > e + 1 { e = w }
                 }
                 s.emit(.number, to: e)
@@ -123,7 +123,7 @@ final class ShellTokenizer: StackTokenizer {
         let c = s.peek()
         if c == 35 { s.emit(.comment, to: s.lineEnd(from: s.pos)); return true }
         if s.isWord(c) {
-            let w = s.skip(.word)
+            let w = s.skipWord(from: s.pos)
             let bounded = !s.wordAt(w)
             if bounded && s.contains(keywordWords, s.pos, w) { s.emit(.keyword, to: wordToken(s, w)); return true }
             if bounded && w - s.pos == 4 && s.has("case") { s.emit(.keyword, count: 4); push(.caseBody); return true }
@@ -153,7 +153,7 @@ final class ShellTokenizer: StackTokenizer {
         let quote = s.at(ws)
         if (quote == 39 || quote == 34) && ws < s.end { q += 1 }
         let slash = s.at(q) == 92 && q < s.end ? q + 1 : q
-        let w = s.skip(.word, from: slash)
+        let w = s.skipWord(from: slash)
         guard w > slash else { return false }
         var close = w
         if q > ws {
@@ -179,7 +179,7 @@ final class ShellTokenizer: StackTokenizer {
     /// `\s*(\w+)\s*\n`: a line holding one word, which may end the heredoc.
     private func heredocNewLine(_ s: inout Scan) -> Bool {
         let a = s.skip(CharSet.space)
-        let w = s.skip(.word, from: a)
+        let w = s.skipWord(from: a)
         if w > a {
             let ws = s.skip(CharSet.space, from: w)
             var lastNewline: Int?
@@ -240,7 +240,7 @@ final class ShellTokenizer: StackTokenizer {
         // \$#?(\w+|.)
         // (`#` first tries to be part of the name, then gives itself back; no array of starts)
         @inline(__always) func variable(from start: Int) -> Int? {
-            let w = s.skip(.word, from: start)
+            let w = s.skipWord(from: start)
             if w > start { return w }
             return start < s.end && s.at(start) != 10 ? s.charEnd(start) : nil
         }
