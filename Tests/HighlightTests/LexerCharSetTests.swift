@@ -142,7 +142,6 @@ import Testing
         ("PythonTokenizer.stringStops", PythonTokenizer.stringStops, CharSet("'\"\\{")),
         ("PythonTokenizer.punctuation", PythonTokenizer.punctuation, CharSet("[]{}:(),;.")),
         ("PythonTokenizer.operators", PythonTokenizer.operators, CharSet("-~+/*%=<>&^|@")),
-        ("PythonTokenizer.identTail", PythonTokenizer.identTail, CharSet("a-zA-Z0-9_")),
         ("PythonTokenizer.dottedHead", PythonTokenizer.dottedHead, CharSet("a-zA-Z_.")),
         ("PythonTokenizer.dottedTail", PythonTokenizer.dottedTail, CharSet("a-zA-Z0-9_.")),
         ("PythonTokenizer.stringPrefix", PythonTokenizer.stringPrefix, CharSet("rfbuRFBU")),

@@ -15,8 +15,10 @@ extension RubyTokenizer {
         }
         if c == 36, let e = globalVariable(s) { s.emit(.nameVariableGlobal, to: e); return true }
         if c == 58 && s.has("::") { s.emit(.operator, count: 2); return true }
-        if strings(&s) { return true }
-        if Self.identStart.contains(c), identifier(&s) { return true }
+        // a name's end, found once for the label rule and the identifier rules
+        let word = Self.identStart.contains(c) ? s.skipWord(from: s.pos) : s.pos
+        if strings(&s, wordEnd: word) { return true }
+        if word > s.pos, identifier(&s, wordEnd: word) { return true }
         if c == 60 && s.has("<<"), heredocStart(&s) { return true }
         if c == 46 && s.has("..") { s.emit(.operator, count: s.peek(2) == 46 ? 3 : 2); push(.exprStart); return true }
         if c == 46 {
@@ -86,9 +88,9 @@ extension RubyTokenizer {
         return nil
     }
 
-    /// Identifiers: keywords, `module`/`def`/`class`, builtins, constants and names.
-    private func identifier(_ s: inout Scan) -> Bool {
-        let w = s.skipWord(from: s.pos)
+    /// Identifiers: keywords, `module`/`def`/`class`, builtins, constants and names; the word
+    /// run at `s.pos` ends at `w`.
+    private func identifier(_ s: inout Scan, wordEnd w: Int) -> Bool {
         let p = s.base + s.pos, n = w - s.pos
         // A keyword counts only before a non-word byte: all of the word run, or `defined?`.
         let lists = wordLists.memberships(p, n)

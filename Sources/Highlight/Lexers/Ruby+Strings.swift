@@ -1,6 +1,7 @@
 extension RubyTokenizer {
-    /// Symbols, `key:` labels and quoted strings.
-    func strings(_ s: inout Scan) -> Bool {
+    /// Symbols, `key:` labels and quoted strings; `wordEnd` is where the word run at `s.pos`
+    /// ends (`s.pos` when none starts there).
+    func strings(_ s: inout Scan, wordEnd: Int) -> Bool {
         let c = s.peek()
         if c == 58 /* : */ {
             var i = s.pos + 1
@@ -16,7 +17,7 @@ extension RubyTokenizer {
         }
         if Self.labelStart.contains(c) {
             // [a-z_]\w*?[?!]?:\s+
-            var w = s.skipWord(from: s.pos)
+            var w = wordEnd
             if (s.at(w) == 63 || s.at(w) == 33) && w < s.end { w += 1 }
             if s.at(w) == 58 && w < s.end {
                 let ws = s.skip(CharSet.space, from: w + 1)
