@@ -294,7 +294,8 @@ extension HTMLConverter {
             var b = cls
             lang = b.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[m.name]), as: UTF8.self) }
             if m.whole == 0..<cls.utf8.count {
-                attrs["class"] = nil
+                // a class alone (most blocks' attributes): a new empty set, not a copy to remove it from
+                if attrs.pairs.count == 1 { attrs = Attributes() } else { attrs["class"] = nil }
             } else {
                 var rest = Array(cls.utf8)
                 rest.removeSubrange(m.whole)
@@ -304,20 +305,21 @@ extension HTMLConverter {
         }
         out.spaces(indent)
         if let lexer = lexer(language: el.lang ?? lang, block: true, code: el.value) {
-            let opts = options.blockHighlighting
-            Self.addHighlighterClass(&attrs, language: lang ?? opts.defaultLang)
+            // the fields read in place (a copy of the highlighter options retains every string in them)
+            Self.addHighlighterClass(&attrs, language: lang ?? ctx.options.blockHighlighting.defaultLang)
             out.append("<div")
             out.attributes(attrs)
             out.append(Byte.gt)
-            if opts.wrap {
+            let wrap = ctx.options.blockHighlighting.wrap
+            if wrap {
                 out.append("<div class=\"highlight\"><pre class=\"")
-                out.append(opts.cssClass)
+                out.append(ctx.options.blockHighlighting.cssClass)
                 out.append("\"><code>")
             }
-            if opts.lineNumbers || !appendHighlighted(el.value, lexer: lexer) {
-                out.append(highlighted(el.value, lexer: lexer, opts))
+            if ctx.options.blockHighlighting.lineNumbers || !appendHighlighted(el.value, lexer: lexer) {
+                out.append(highlighted(el.value, lexer: lexer, ctx.options.blockHighlighting))
             }
-            if opts.wrap { out.append("</code></pre></div>") }
+            if wrap { out.append("</code></pre></div>") }
             out.spaces(indent)
             out.append("</div>\n")
             return
