@@ -17,11 +17,11 @@ final class ShellTokenizer: StackTokenizer {
     static let mathOperators = CharSet(bits: (0x0000AC6200000000, 0x1000000040000000, 0, 0))   // "-+*/%^|&!"
     static let variableChars = CharSet(bits: (0x03FF000000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_"
     private var heredocWord: [UInt8] = []
-    /// The word sets, read once: a static's accessor costs a `swift_once` call at every word.
-    private let keywordWords = ShellTokenizer.keywords, builtinWords = ShellTokenizer.builtins
+    /// The keywords (group 1) and builtins (group 2), read once: a static's accessor costs a
+    /// `swift_once` call at every word. One lookup answers for both lists.
+    private let words = ShellTokenizer.words
 
-    static let keywords = WordSet("if fi else while do done for then return function select continue until esac elif in")
-    static let builtins = WordSet("""
+    static let words = WordSet(groups: "if fi else while do done for then return function select continue until esac elif in", """
         alias bg bind break builtin caller cd command compgen complete declare dirs disown enable eval
         exec exit export false fc fg getopts hash help history jobs let local logout mapfile popd pushd
         pwd read readonly set shift shopt source suspend test time times trap true type typeset ulimit
@@ -125,9 +125,10 @@ final class ShellTokenizer: StackTokenizer {
         if s.isWord(c) {
             let w = s.skipWord(from: s.pos)
             let bounded = !s.wordAt(w)
-            if bounded && s.contains(keywordWords, s.pos, w) { s.emit(.keyword, to: wordToken(s, w)); return true }
+            let group = bounded ? words.group(s.base + s.pos, w - s.pos) : 0
+            if group == 1 { s.emit(.keyword, to: wordToken(s, w)); return true }
             if bounded && w - s.pos == 4 && s.has("case") { s.emit(.keyword, count: 4); push(.caseBody); return true }
-            if bounded && s.contains(builtinWords, s.pos, w) {
+            if group == 2 {
                 let e = wordToken(s, w)
                 if e > w || (s.at(e) != 46 && s.at(e) != 45) || e >= s.end { s.emit(.nameBuiltin, to: e); return true }
             }
