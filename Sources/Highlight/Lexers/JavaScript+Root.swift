@@ -49,7 +49,8 @@ extension JavaScriptTokenizer {
             // the whitespace rule next would skip the same spaces again
             if ws > s.pos { s.emit(.text, to: ws); return true }
         }
-        if commentOrWhitespace(&s) { return true }
+        // (spaces were taken above: only a comment can start at `<` or `/` here)
+        if c == 60 || c == 47, commentOrWhitespace(&s) { return true }
         if let e = operatorEnd(s) { s.emit(.operator, to: e); push(.exprStart); return true }
         switch c {
         case 40, 91, 44: s.emit(.punctuation, count: 1); push(.exprStart); return true
