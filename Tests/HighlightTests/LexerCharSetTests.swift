@@ -169,6 +169,8 @@ import Testing
         ("RubyTokenizer.sigilLetters", RubyTokenizer.sigilLetters, CharSet("rqswQWxiI")),
         ("RubyTokenizer.specialGlobals", RubyTokenizer.specialGlobals, CharSet("!@&`'+~=/\\,;.<>_*$?:\"")),
         ("RubyTokenizer.upper", RubyTokenizer.upper, CharSet("A-Z")),
+        ("RubyTokenizer.whitespaceStarts", RubyTokenizer.whitespaceStarts, CharSet(" \t\r\n#=")),
+        ("RubyTokenizer.stringStarts", RubyTokenizer.stringStarts, CharSet(":a-z_'\"`")),
         ("RubyTokenizer.identStart", RubyTokenizer.identStart, CharSet("a-zA-Z_")),
         ("RubyTokenizer.octal", RubyTokenizer.octal, CharSet("0-7")),
         ("RustTokenizer.attributePunctuation", RustTokenizer.attributePunctuation, CharSet("(,)=:")),

@@ -2,8 +2,8 @@ extension RubyTokenizer {
     /// Inlined into `step`, called once there.
     @inline(__always)
     func root(_ s: inout Scan) -> Bool {
-        if whitespace(&s) { return true }
         let c = s.peek()
+        if Self.whitespaceStarts.contains(c), whitespace(&s) { return true }
         if c == 95 && s.has("__END__") { s.emit(.commentPreproc, count: 7); push(.endPart); return true }
         if CharSet.digit.contains(c) { number(&s); return true }
         if c == 64 {
@@ -17,7 +17,7 @@ extension RubyTokenizer {
         if c == 58 && s.has("::") { s.emit(.operator, count: 2); return true }
         // a name's end, found once for the label rule and the identifier rules
         let word = Self.identStart.contains(c) ? s.skipWord(from: s.pos) : s.pos
-        if strings(&s, wordEnd: word) { return true }
+        if Self.stringStarts.contains(c), strings(&s, wordEnd: word) { return true }
         if word > s.pos, identifier(&s, wordEnd: word) { return true }
         if c == 60 && s.has("<<"), heredocStart(&s) { return true }
         if c == 46 && s.has("..") { s.emit(.operator, count: s.peek(2) == 46 ? 3 : 2); push(.exprStart); return true }

@@ -34,6 +34,9 @@ final class RubyTokenizer: StackTokenizer {
     static let sigilLetters = CharSet(bits: (0, 0x018E020000820200, 0, 0))   // "rqswQWxiI"
     static let specialGlobals = CharSet(bits: (0xFC00DCD600000000, 0x4000000190000001, 0, 0))   // "!@&`'+~=/\\,;.<>_*$?:\""
     static let upper = CharSet(bits: (0, 0x0000000007FFFFFE, 0, 0))   // "A-Z"
+    /// The bytes `whitespace`'s and `strings`' rules can start at: root calls them only there.
+    static let whitespaceStarts = CharSet(bits: (0x2000000900002600, 0, 0, 0))   // " \t\r\n#="
+    static let stringStarts = CharSet(bits: (0x0400008400000000, 0x07FFFFFF80000000, 0, 0))   // ":a-z_'\"`"
     /// `RubyWords.lists`, read once: a static's accessor costs a `swift_once` call at every identifier.
     let wordLists = RubyWords.lists
     /// Pending heredocs: whether the terminator may be indented, and the terminator.
