@@ -34,7 +34,7 @@ final class RubyTokenizer: StackTokenizer {
     static let sigilLetters = CharSet(bits: (0, 0x018E020000820200, 0, 0))   // "rqswQWxiI"
     static let specialGlobals = CharSet(bits: (0xFC00DCD600000000, 0x4000000190000001, 0, 0))   // "!@&`'+~=/\\,;.<>_*$?:\""
     static let upper = CharSet(bits: (0, 0x0000000007FFFFFE, 0, 0))   // "A-Z"
-    /// The bytes `whitespace`'s and `strings`' rules can start at: root calls them only there.
+    /// The bytes `whitespace`'s and `strings`' rules can start at: they are called only there.
     static let whitespaceStarts = CharSet(bits: (0x2000000900002600, 0, 0, 0))   // " \t\r\n#="
     static let stringStarts = CharSet(bits: (0x0400008400000000, 0x07FFFFFF80000000, 0, 0))   // ":a-z_'\"`"
     /// `RubyWords.lists`, read once: a static's accessor costs a `swift_once` call at every identifier.
@@ -197,8 +197,8 @@ final class RubyTokenizer: StackTokenizer {
     }
 
     private func methodCallSpaced(_ s: inout Scan) -> Bool {
-        if whitespace(&s) { return true }
         let c = s.peek()
+        if Self.whitespaceStarts.contains(c), whitespace(&s) { return true }
         if (c == 37 || c == 47) && s.peek(1) == 61 { s.emit(.operator, count: 2); goto(.exprStart); return true }
         if c == 47 {
             let n = s.peek(1)
@@ -209,7 +209,7 @@ final class RubyTokenizer: StackTokenizer {
                 return true
             }
         }
-        if sigilStart(&s) { return true }
+        if c == 37, sigilStart(&s) { return true }
         let ws = s.skip(CharSet.space)
         if s.at(ws) == 47 && ws < s.end { pop(); return true }
         if ws > s.pos { s.emit(.text, to: ws); goto(.exprStart); return true }
@@ -236,7 +236,7 @@ final class RubyTokenizer: StackTokenizer {
                 }
             }
         }
-        if sigilStart(&s) { return true }
+        if c == 37, sigilStart(&s) { return true }
         pop()
         return true
     }
