@@ -69,6 +69,7 @@ import Testing
         ("JavaScriptTokenizer.identifierStart", JavaScriptTokenizer.identifierStart, CharSet("a-zA-Z$_")),
         ("JavaScriptTokenizer.octalDigits", JavaScriptTokenizer.octalDigits, CharSet("0-7_")),
         ("JavaScriptTokenizer.operatorChars", JavaScriptTokenizer.operatorChars, CharSet("-<>+*%&|^/!=")),
+        ("JavaScriptTokenizer.operatorStarts", JavaScriptTokenizer.operatorStarts, CharSet("-<>+*%&|^/!=~?\\")),
         ("JavaScriptTokenizer.quantifierChars", JavaScriptTokenizer.quantifierChars, CharSet("0-9,")),
         ("JavaScriptTokenizer.regexFlags", JavaScriptTokenizer.regexFlags, CharSet("gimuy")),
         ("JavaScriptTokenizer.templateStops", JavaScriptTokenizer.templateStops, CharSet("$`\\")),

@@ -51,7 +51,7 @@ extension JavaScriptTokenizer {
         }
         // (spaces were taken above: only a comment can start at `<` or `/` here)
         if c == 60 || c == 47, commentOrWhitespace(&s) { return true }
-        if let e = operatorEnd(s) { s.emit(.operator, to: e); push(.exprStart); return true }
+        if Self.operatorStarts.contains(c), let e = operatorEnd(s) { s.emit(.operator, to: e); push(.exprStart); return true }
         switch c {
         case 40, 91, 44: s.emit(.punctuation, count: 1); push(.exprStart); return true
         case 59: s.emit(.punctuation, count: 1); push(.statement); return true

@@ -143,6 +143,8 @@ final class ShellTokenizer: StackTokenizer {
         if (c == 38 || c == 124) && s.peek(1) == c { s.emit(.operator, count: 2); return true }
         if c == 60 && s.has("<<<") { s.emit(.operator, count: 3); return true }
         if c == 60 && s.has("<<"), heredocStart(&s) { return true }
+        // `data`'s first rule, without the call (spaces are most steps after words)
+        if CharSet.space.contains(c) { s.emit(.text, to: s.skip(CharSet.space)); return true }
         return data(&s)
     }
 
