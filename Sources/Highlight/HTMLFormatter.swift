@@ -2,46 +2,22 @@
 /// span, and only `&`, `<` and `>` are escaped. Consecutive tokens of one type share a span,
 /// as Rouge's lexers merge them.
 enum HTMLFormatter {
-    /// `<span class="CLS">` for each token, as bytes.
-    static let openTags: [[UInt8]] = Token.allCases.map { Array(#"<span class=""#.utf8) + Array($0.shortName.utf8) + Array(#"">"#.utf8) }
     static let closeTag: [UInt8] = Array("</span>".utf8)
     /// `</span>` and a zero byte, read as a little-endian word.
     static let closeTagWord: UInt64 = 0x003E_6E61_7073_2F3C
-    /// Every piece of markup in one buffer: the open tags by token, then `</span>`, `&amp;`,
-    /// `&lt;`, `&gt;`; `pieceStarts[i]..<pieceStarts[i + 1]` is piece `i`.
-    static let pieces: [UInt8] = openTags.flatMap { $0 } + closeTag + Array("&amp;&lt;&gt;".utf8)
-    static let pieceStarts: [Int] = {
-        var starts = [0]
-        for tag in openTags { starts.append(starts.last! + tag.count) }
-        for n in [closeTag.count, 5, 4, 4] { starts.append(starts.last! + n) }
-        return starts
-    }()
-
-    /// The same pieces in 32-byte slots, for writing with three 8-byte stores whatever the
-    /// length (no piece is longer than 24 bytes): piece `i` starts at `32 * i` and its length is
-    /// the slot's last byte.
-    static let slots: [UInt8] = (0..<(pieceStarts.count - 1)).flatMap { i -> [UInt8] in
-        let piece = Array(pieces[pieceStarts[i]..<pieceStarts[i + 1]])
-        return piece + [UInt8](repeating: 0, count: 31 - piece.count) + [UInt8(piece.count)]
-    }
     /// How far a write may run past the end of the HTML: a slot's 24 bytes for a 7-byte
     /// `</span>`, or 16 bytes for a shorter run of text.
     static let slack = 24
-    /// The longest open tag and the close tag: the most markup one run adds.
-    static let longestMarkup = openTags.map(\.count).max()! + closeTag.count
-
-
-    /// How many bytes each input byte grows by when escaped (`&` → `&amp;`, `<` → `&lt;`, `>` → `&gt;`).
-    static let growth: [UInt8] = (0...255).map { $0 == 38 ? 4 : $0 == 60 || $0 == 62 ? 3 : 0 }
+    /// The markup pieces, made once per process.
+    private static let markup = Markup()
 
     /// The HTML for `runs` over `bytes`, written straight into a string of the exact length.
     /// `inOrder`: the caller knows each run starts at or after the end of the one before.
     static func string(_ runs: UnsafeBufferPointer<TokenRun>, _ bytes: UnsafeBufferPointer<UInt8>, inOrder: Bool) -> String {
         guard bytes.baseAddress != nil, !runs.isEmpty else { return "" }
-        return withMarkup { markup in
-            String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes, wholeCharacters: false, inOrder: inOrder)! + slack) { buffer in
-                markup.write(runs, bytes, into: buffer.baseAddress!)
-            }
+        let markup = Self.markup
+        return String(unsafeUninitializedCapacity: markup.maximumLength(runs, bytes, wholeCharacters: false, inOrder: inOrder)! + slack) { buffer in
+            markup.write(runs, bytes, into: buffer.baseAddress!)
         }
     }
 
@@ -52,25 +28,9 @@ enum HTMLFormatter {
     static func write(_ runs: UnsafeBufferPointer<TokenRun>, _ bytes: UnsafeBufferPointer<UInt8>, inOrder: Bool = false,
                       into room: (Int) -> UnsafeMutablePointer<UInt8>) -> Int? {
         guard bytes.baseAddress != nil, !runs.isEmpty else { return 0 }
-        return withMarkup { markup in
-            guard let length = markup.maximumLength(runs, bytes, wholeCharacters: true, inOrder: inOrder) else { return nil }
-            return markup.write(runs, bytes, into: room(length + slack))
-        }
-    }
-
-    /// `body` with the escape table and the markup pieces read through pointers: a static's
-    /// accessor in the loops cost a `swift_once` call per token.
-    private static func withMarkup<Result>(_ body: (Markup) -> Result) -> Result {
-        growth.withUnsafeBufferPointer { growth in
-            pieces.withUnsafeBufferPointer { pieceBytes in
-                pieceStarts.withUnsafeBufferPointer { starts in
-                    slots.withUnsafeBufferPointer { slots in
-                        body(Markup(growth: growth.baseAddress!, pieces: pieceBytes.baseAddress!, starts: starts.baseAddress!,
-                                    slots: UnsafeRawPointer(slots.baseAddress!)))
-                    }
-                }
-            }
-        }
+        let markup = Self.markup
+        guard let length = markup.maximumLength(runs, bytes, wholeCharacters: true, inOrder: inOrder) else { return nil }
+        return markup.write(runs, bytes, into: room(length + slack))
     }
 
     /// How many bytes of `text` are `&`, `<` or `>`.
@@ -164,12 +124,48 @@ enum HTMLFormatter {
         return (words[0], words[1])
     }
 
-    /// The escape table and the markup pieces, with the two passes that print runs through them.
-    private struct Markup {
-        let growth: UnsafePointer<UInt8>
-        let pieces: UnsafePointer<UInt8>
-        let starts: UnsafePointer<Int>
+    /// Every piece of markup in a 32-byte slot, for writing with a 16- and an 8-byte store
+    /// whatever its length (no piece is longer than 24 bytes): the open tag `<span class="CLS">`
+    /// of token `i` in slot `i`, then `</span>`, `&amp;`, `&lt;`, `&gt;`; a slot's last byte is
+    /// its piece's length. Filled with byte copies once per process (tables built by mapping and
+    /// joining arrays cost ~0.45 M instructions at the first highlight). Read-only once made.
+    private struct Markup: @unchecked Sendable {
         let slots: UnsafeRawPointer
+        /// The longest open tag and the close tag: the most markup one run adds.
+        let longestMarkup: Int
+        static let close = Token.shortNames.count, amp = close + 1, lt = close + 2, gt = close + 3
+
+        init() {
+            let count = Self.gt + 1
+            let slots = UnsafeMutableRawPointer.allocate(byteCount: count << 5, alignment: 16)
+            slots.initializeMemory(as: UInt8.self, repeating: 0, count: count << 5)
+            var longestOpen = 0
+            func fill(_ slot: Int, _ parts: StaticString, _ name: String = "", _ end: StaticString = "") {
+                let to = slots + slot << 5
+                var n = 0
+                func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+                    (to + n).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+                    n += bytes.count
+                }
+                parts.withUTF8Buffer(add)
+                var name = name
+                if !name.isEmpty { name.withUTF8(add) }
+                if end.utf8CodeUnitCount > 0 { end.withUTF8Buffer(add) }
+                precondition(n <= 24, "markup piece too long for its slot")
+                to.storeBytes(of: UInt8(n), toByteOffset: 31, as: UInt8.self)
+                if slot < Self.close { longestOpen = Swift.max(longestOpen, n) }
+            }
+            for (token, name) in Token.shortNames.enumerated() { fill(token, #"<span class=""#, name, #"">"#) }
+            fill(Self.close, "</span>")
+            fill(Self.amp, "&amp;")
+            fill(Self.lt, "&lt;")
+            fill(Self.gt, "&gt;")
+            self.slots = UnsafeRawPointer(slots)
+            longestMarkup = longestOpen + HTMLFormatter.closeTag.count
+        }
+
+        /// The length of piece `i`.
+        @inline(__always) func length(of piece: Int) -> Int { Int(slots.load(fromByteOffset: piece << 5 | 31, as: UInt8.self)) }
 
         /// At least the length of the HTML: the longest open tag and `</span>` for every run
         /// (runs of one token share a span, so this may count more), every byte of the text,
@@ -181,7 +177,7 @@ enum HTMLFormatter {
         /// known to be `inOrder` over ASCII text need no pass over the runs.
         func maximumLength(_ runs: UnsafeBufferPointer<TokenRun>, _ text: UnsafeBufferPointer<UInt8>, wholeCharacters: Bool, inOrder: Bool) -> Int? {
             // the length when the runs follow each other inside the text
-            func inOrderLength(escapes: Int) -> Int { runs.count &* HTMLFormatter.longestMarkup &+ text.count &+ 4 &* escapes }
+            func inOrderLength(escapes: Int) -> Int { runs.count &* longestMarkup &+ text.count &+ 4 &* escapes }
             var escapes: Int?
             if inOrder && Int(runs[runs.count - 1].end) <= text.count {
                 // Writing into the caller's buffer, room for every byte escaped: counting the
@@ -206,20 +202,21 @@ enum HTMLFormatter {
 
         /// The exact length of the HTML.
         func length(_ runs: UnsafeBufferPointer<TokenRun>, _ source: UnsafePointer<UInt8>) -> Int {
-            let close = Token.allCases.count
-            let closeLength = starts[close + 1] - starts[close]
+            let closeLength = length(of: Self.close)
             var length = 0
             var i = 0
             while i < runs.count {
                 let token = runs[i].token
                 if token != .text {
-                    let t = Int(token.rawValue)
-                    length += starts[t + 1] - starts[t] + closeLength
+                    length += self.length(of: Int(token.rawValue)) + closeLength
                 }
                 repeat {
                     let a = Int(runs[i].start), b = Int(runs[i].end)
                     var extra = 0
-                    for k in a..<b { extra &+= Int(growth[Int(source[k])]) }
+                    for k in a..<b {
+                        let c = source[k]
+                        extra &+= c == 38 ? 4 : c == 60 || c == 62 ? 3 : 0
+                    }
                     length += b - a + extra
                     i += 1
                 } while i < runs.count && runs[i].token == token
@@ -232,7 +229,7 @@ enum HTMLFormatter {
         /// The next `&`, `<` or `>` is found eight bytes at a time and remembered, so a run before
         /// it is copied whole without looking at its bytes.
         func write(_ runs: UnsafeBufferPointer<TokenRun>, _ text: UnsafeBufferPointer<UInt8>, into start: UnsafeMutablePointer<UInt8>) -> Int {
-            let close = Token.allCases.count, amp = close + 1, lt = close + 2, gt = close + 3
+            let amp = Self.amp, lt = Self.lt, gt = Self.gt
             let source = text.baseAddress!
             var out = start
             // (16 bytes and 8: one store fewer than three 8-byte ones, for every token)

@@ -171,9 +171,19 @@ struct Scan {
     @inline(__always)
     func skip(_ set: CharSet) -> Int { skip(set, from: pos) }
 
-    /// The first index ≥ `i` holding byte `c`, or nil.
+    /// The first index ≥ `i` holding byte `c`, or nil; eight bytes at a time (comments and
+    /// strings are searched to their line end).
     func find(_ c: UInt8, from i: Int) -> Int? {
         var j = i
+        let high: UInt64 = 0x8080_8080_8080_8080, low = ~high
+        let pattern = 0x0101_0101_0101_0101 &* UInt64(c)
+        while j &+ 8 <= end {
+            let x = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self) ^ pattern
+            // the high bit of each zero lane exactly (no borrow between lanes)
+            let zeros = ~(((x & low) &+ low) | x | low)
+            if zeros != 0 { return j &+ zeros.trailingZeroBitCount >> 3 }
+            j &+= 8
+        }
         while j < end {
             if base[j] == c { return j }
             j += 1

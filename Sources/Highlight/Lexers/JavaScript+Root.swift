@@ -49,8 +49,9 @@ extension JavaScriptTokenizer {
             // the whitespace rule next would skip the same spaces again
             if ws > s.pos { s.emit(.text, to: ws); return true }
         }
-        if commentOrWhitespace(&s) { return true }
-        if let e = operatorEnd(s) { s.emit(.operator, to: e); push(.exprStart); return true }
+        // (spaces were taken above: only a comment can start at `<` or `/` here)
+        if c == 60 || c == 47, commentOrWhitespace(&s) { return true }
+        if Self.operatorStarts.contains(c), let e = operatorEnd(s) { s.emit(.operator, to: e); push(.exprStart); return true }
         switch c {
         case 40, 91, 44: s.emit(.punctuation, count: 1); push(.exprStart); return true
         case 59: s.emit(.punctuation, count: 1); push(.statement); return true
@@ -60,7 +61,7 @@ extension JavaScriptTokenizer {
             if n == 46 { s.emit(.punctuation, count: 2); return true }
             s.emit(.punctuation, count: 1); push(.ternary); push(.exprStart); return true
         case 64:
-            s.emit((.punctuation, s.pos + 1), (.nameDecorator, s.skip(.word, from: s.pos + 1)))
+            s.emit((.punctuation, s.pos + 1), (.nameDecorator, s.skipWord(from: s.pos + 1)))
             push(.exprStart)
             return true
         case 123, 125: s.emit(.punctuation, count: 1); push(.statement); return true

@@ -18,6 +18,8 @@ final class JavaScriptTokenizer: StackTokenizer {
     static let identifierStart = CharSet(bits: (0x0000001000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z$_"
     static let octalDigits = CharSet(bits: (0x00FF000000000000, 0x0000000080000000, 0, 0))   // "0-7_"
     static let operatorChars = CharSet(bits: (0x7000AC6200000000, 0x1000000040000000, 0, 0))   // "-<>+*%&|^/!="
+    /// Every byte an operator can start at (`operatorEnd` is asked only there).
+    static let operatorStarts = CharSet(bits: (0xF000AC6200000000, 0x5000000050000000, 0, 0))   // "-<>+*%&|^/!=~?\\"
     static let quantifierChars = CharSet(bits: (0x03FF100000000000, 0, 0, 0))   // "0-9,"
     static let regexFlags = CharSet(bits: (0, 0x0220228000000000, 0, 0))   // "gimuy"
     static let templateStops = CharSet(bits: (0x0000001000000000, 0x0000000110000000, 0, 0))   // "$`\\"
@@ -114,7 +116,7 @@ final class JavaScriptTokenizer: StackTokenizer {
     /// `[\p{L}\p{Nl}$_][\p{Word}]*`: returns the end of an identifier at `i`.
     func identifier(_ s: Scan, _ i: Int) -> Int? {
         guard let h = s.one(Self.identifierStart, unicode: Self.isIdentifierStart, at: i) else { return nil }
-        return s.skip(.word, unicode: UnicodeClass.isWord, from: h)
+        return s.skipWord(unicode: UnicodeClass.isWord, from: h)
     }
 
     static func isIdentifierStart(_ u: Unicode.Scalar) -> Bool {

@@ -50,7 +50,6 @@ final class PythonTokenizer: StackTokenizer {
 
     static let punctuation = CharSet(bits: (0x0C00530000000000, 0x2800000028000000, 0, 0))   // "[]{}:(),;."
     static let operators = CharSet(bits: (0x7000AC6000000000, 0x5000000040000001, 0, 0))   // "-~+/*%=<>&^|@"
-    static let identTail = CharSet(bits: (0x03FF000000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_"
     static let dottedHead = CharSet(bits: (0x0000400000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z_."
     static let dottedTail = CharSet(bits: (0x03FF400000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_."
     static let stringPrefix = CharSet(bits: (0, 0x0024004400240044, 0, 0))   // "rfbuRFBU"
@@ -74,7 +73,7 @@ final class PythonTokenizer: StackTokenizer {
     /// `[[:alpha:]_][[:alnum:]_]*`
     func identifier(_ s: Scan, _ i: Int) -> Int? {
         guard let h = s.one(Self.identifierStart, unicode: { UnicodeClass.isAlpha($0) }, at: i) else { return nil }
-        return s.skip(Self.identTail, unicode: { UnicodeClass.isAlnum($0) }, from: h)
+        return s.skipWord(unicode: { UnicodeClass.isAlnum($0) }, from: h)
     }
 
     /// `[[:alpha:]_.][[:alnum:]_.]*`

@@ -2,21 +2,23 @@ extension RubyTokenizer {
     /// Inlined into `step`, called once there.
     @inline(__always)
     func root(_ s: inout Scan) -> Bool {
-        if whitespace(&s) { return true }
         let c = s.peek()
+        if Self.whitespaceStarts.contains(c), whitespace(&s) { return true }
         if c == 95 && s.has("__END__") { s.emit(.commentPreproc, count: 7); push(.endPart); return true }
         if CharSet.digit.contains(c) { number(&s); return true }
         if c == 64 {
             let at = s.peek(1) == 64 ? 2 : 1
             if Self.identStart.contains(s.peek(at)) && s.pos + at < s.end {
-                s.emit(at == 2 ? .nameVariableClass : .nameVariableInstance, to: s.skip(.word, from: s.pos + at + 1))
+                s.emit(at == 2 ? .nameVariableClass : .nameVariableInstance, to: s.skipWord(from: s.pos + at + 1))
                 return true
             }
         }
         if c == 36, let e = globalVariable(s) { s.emit(.nameVariableGlobal, to: e); return true }
         if c == 58 && s.has("::") { s.emit(.operator, count: 2); return true }
-        if strings(&s) { return true }
-        if Self.identStart.contains(c), identifier(&s) { return true }
+        // a name's end, found once for the label rule and the identifier rules
+        let word = Self.identStart.contains(c) ? s.skipWord(from: s.pos) : s.pos
+        if Self.stringStarts.contains(c), strings(&s, wordEnd: word) { return true }
+        if word > s.pos, identifier(&s, wordEnd: word) { return true }
         if c == 60 && s.has("<<"), heredocStart(&s) { return true }
         if c == 46 && s.has("..") { s.emit(.operator, count: s.peek(2) == 46 ? 3 : 2); push(.exprStart); return true }
         if c == 46 {
@@ -24,7 +26,7 @@ extension RubyTokenizer {
             let ws = s.skip(CharSet.space, from: s.pos + 1)
             var e: Int?
             if Self.labelStart.contains(s.at(ws)) && ws < s.end {
-                let w = s.skip(.word, from: ws + 1)
+                let w = s.skipWord(from: ws + 1)
                 e = (s.at(w) == 33 || s.at(w) == 63) && w < s.end ? w + 1 : w
             } else if Self.methodOperatorChars.contains(s.at(ws)) && ws < s.end {
                 e = ws + 1
@@ -80,15 +82,15 @@ extension RubyTokenizer {
     private func globalVariable(_ s: Scan) -> Int? {
         let n = s.peek(1)
         guard s.pos + 1 < s.end else { return nil }
-        if s.isWord(n) { return s.skip(.word, from: s.pos + 1) }
+        if s.isWord(n) { return s.skipWord(from: s.pos + 1) }
         if Self.specialGlobals.contains(n) { return s.pos + 2 }
         if n == 45 && Self.dashGlobals.contains(s.peek(2)) && s.pos + 2 < s.end { return s.pos + 3 }
         return nil
     }
 
-    /// Identifiers: keywords, `module`/`def`/`class`, builtins, constants and names.
-    private func identifier(_ s: inout Scan) -> Bool {
-        let w = s.skip(.word)
+    /// Identifiers: keywords, `module`/`def`/`class`, builtins, constants and names; the word
+    /// run at `s.pos` ends at `w`.
+    private func identifier(_ s: inout Scan, wordEnd w: Int) -> Bool {
         let p = s.base + s.pos, n = w - s.pos
         // A keyword counts only before a non-word byte: all of the word run, or `defined?`.
         let lists = wordLists.memberships(p, n)
@@ -104,9 +106,9 @@ extension RubyTokenizer {
         if n == 6 && s.has("module") {
             let ws = s.skip(CharSet.space, from: w)
             if ws > w && Self.identStart.contains(s.at(ws)) && ws < s.end {
-                var e = s.skip(.word, from: ws + 1)
+                var e = s.skipWord(from: ws + 1)
                 while s.has("::", at: e) && Self.identStart.contains(s.at(e + 2)) && e + 2 < s.end {
-                    e = s.skip(.word, from: e + 3)
+                    e = s.skipWord(from: e + 3)
                 }
                 s.emit((.keyword, w), (.text, ws), (.nameNamespace, e))
                 return true

@@ -1,12 +1,13 @@
 extension RubyTokenizer {
-    /// Symbols, `key:` labels and quoted strings.
-    func strings(_ s: inout Scan) -> Bool {
+    /// Symbols, `key:` labels and quoted strings; `wordEnd` is where the word run at `s.pos`
+    /// ends (`s.pos` when none starts there).
+    func strings(_ s: inout Scan, wordEnd: Int) -> Bool {
         let c = s.peek()
         if c == 58 /* : */ {
             var i = s.pos + 1
             while i < s.pos + 3 && s.at(i) == 64 && i < s.end { i += 1 }
             if Self.identStart.contains(s.at(i)) && i < s.end {
-                let w = s.skip(.word, from: i + 1)
+                let w = s.skipWord(from: i + 1)
                 s.emit(.stringSymbol, to: (s.at(w) == 33 || s.at(w) == 63) && w < s.end ? w + 1 : w)
                 return true
             }
@@ -16,7 +17,7 @@ extension RubyTokenizer {
         }
         if Self.labelStart.contains(c) {
             // [a-z_]\w*?[?!]?:\s+
-            var w = s.skip(.word)
+            var w = wordEnd
             if (s.at(w) == 63 || s.at(w) == 33) && w < s.end { w += 1 }
             if s.at(w) == 58 && w < s.end {
                 let ws = s.skip(CharSet.space, from: w + 1)
@@ -69,7 +70,7 @@ extension RubyTokenizer {
         var nameStart = quoted ? op + 1 : op
         var nameEnd: Int?
         if Self.identStart.contains(s.at(nameStart)) && nameStart < s.end {
-            let w = s.skip(.word, from: nameStart + 1)
+            let w = s.skipWord(from: nameStart + 1)
             if !quoted { nameEnd = w } else if s.at(w) == q && w < s.end { nameEnd = w }
         }
         if nameEnd == nil && quoted && q != 96 && s.at(op + 1) == q && op + 1 < s.end {
@@ -132,7 +133,7 @@ extension RubyTokenizer {
         var i = s.pos + 1
         if s.at(i) == 64 { i += s.at(i + 1) == 64 ? 2 : 1 } else if s.at(i) == 36 { i += 1 } else { return false }
         guard Self.identStart.contains(s.at(i)) && i < s.end else { return false }
-        s.emit(.stringInterpol, to: s.skip(.word, from: i + 1))
+        s.emit(.stringInterpol, to: s.skipWord(from: i + 1))
         return true
     }
 

@@ -34,6 +34,9 @@ final class RubyTokenizer: StackTokenizer {
     static let sigilLetters = CharSet(bits: (0, 0x018E020000820200, 0, 0))   // "rqswQWxiI"
     static let specialGlobals = CharSet(bits: (0xFC00DCD600000000, 0x4000000190000001, 0, 0))   // "!@&`'+~=/\\,;.<>_*$?:\""
     static let upper = CharSet(bits: (0, 0x0000000007FFFFFE, 0, 0))   // "A-Z"
+    /// The bytes `whitespace`'s and `strings`' rules can start at: they are called only there.
+    static let whitespaceStarts = CharSet(bits: (0x2000000900002600, 0, 0, 0))   // " \t\r\n#="
+    static let stringStarts = CharSet(bits: (0x0400008400000000, 0x07FFFFFF80000000, 0, 0))   // ":a-z_'\"`"
     /// `RubyWords.lists`, read once: a static's accessor costs a `swift_once` call at every identifier.
     let wordLists = RubyWords.lists
     /// Pending heredocs: whether the terminator may be indented, and the terminator.
@@ -143,7 +146,7 @@ final class RubyTokenizer: StackTokenizer {
         if c == 40 { s.emit(.punctuation, count: 1); push(.defExpr); return true }
         var start = s.pos
         if Self.identStart.contains(c) {
-            let w = s.skip(.word, from: s.pos + 1)
+            let w = s.skipWord(from: s.pos + 1)
             if s.at(w) == 46 && w < s.end && operatorName(s, w + 1) != nil { start = w + 1 }
         }
         guard let e = operatorName(s, start) else { pop(); return true }
@@ -157,7 +160,7 @@ final class RubyTokenizer: StackTokenizer {
         let c = s.at(i)
         guard i < s.end else { return nil }
         if Self.identStart.contains(c) {
-            let w = s.skip(.word, from: i + 1)
+            let w = s.skipWord(from: i + 1)
             return s.at(w) == 33 || s.at(w) == 63 ? (w < s.end ? w + 1 : w) : w
         }
         let n = s.at(i + 1)
@@ -178,24 +181,24 @@ final class RubyTokenizer: StackTokenizer {
         if CharSet.space.contains(c) { s.emit(.text, to: s.skip(CharSet.space)); return true }
         if s.isWord(c) {
             // \w+(::\w+)+
-            var e = s.skip(.word)
+            var e = s.skipWord(from: s.pos)
             var qualified = false
             while s.has("::", at: e) && s.isWord(s.at(e + 2)) && e + 2 < s.end {
-                e = s.skip(.word, from: e + 2)
+                e = s.skipWord(from: e + 2)
                 qualified = true
             }
             if qualified { s.emit(.nameClass, to: e); return true }
         }
         if c == 40 { s.emit(.punctuation, count: 1); push(.defExpr); push(.exprStart); return true }
         if s.has("<<") { s.emit(.operator, count: 2); goto(.exprStart); return true }
-        if Self.classStart.contains(c) { s.emit(.nameClass, to: s.skip(.word)); pop(); return true }
+        if Self.classStart.contains(c) { s.emit(.nameClass, to: s.skipWord(from: s.pos)); pop(); return true }
         pop()
         return true
     }
 
     private func methodCallSpaced(_ s: inout Scan) -> Bool {
-        if whitespace(&s) { return true }
         let c = s.peek()
+        if Self.whitespaceStarts.contains(c), whitespace(&s) { return true }
         if (c == 37 || c == 47) && s.peek(1) == 61 { s.emit(.operator, count: 2); goto(.exprStart); return true }
         if c == 47 {
             let n = s.peek(1)
@@ -206,7 +209,7 @@ final class RubyTokenizer: StackTokenizer {
                 return true
             }
         }
-        if sigilStart(&s) { return true }
+        if c == 37, sigilStart(&s) { return true }
         let ws = s.skip(CharSet.space)
         if s.at(ws) == 47 && ws < s.end { pop(); return true }
         if ws > s.pos { s.emit(.text, to: ws); goto(.exprStart); return true }
@@ -233,7 +236,7 @@ final class RubyTokenizer: StackTokenizer {
                 }
             }
         }
-        if sigilStart(&s) { return true }
+        if c == 37, sigilStart(&s) { return true }
         pop()
         return true
     }

@@ -17,11 +17,11 @@ final class ShellTokenizer: StackTokenizer {
     static let mathOperators = CharSet(bits: (0x0000AC6200000000, 0x1000000040000000, 0, 0))   // "-+*/%^|&!"
     static let variableChars = CharSet(bits: (0x03FF000000000000, 0x07FFFFFE87FFFFFE, 0, 0))   // "a-zA-Z0-9_"
     private var heredocWord: [UInt8] = []
-    /// The word sets, read once: a static's accessor costs a `swift_once` call at every word.
-    private let keywordWords = ShellTokenizer.keywords, builtinWords = ShellTokenizer.builtins
+    /// The keywords (group 1) and builtins (group 2), read once: a static's accessor costs a
+    /// `swift_once` call at every word. One lookup answers for both lists.
+    private let words = ShellTokenizer.words
 
-    static let keywords = WordSet("if fi else while do done for then return function select continue until esac elif in")
-    static let builtins = WordSet("""
+    static let words = WordSet(groups: "if fi else while do done for then return function select continue until esac elif in", """
         alias bg bind break builtin caller cd command compgen complete declare dirs disown enable eval
         exec exit export false fc fg getopts hash help history jobs let local logout mapfile popd pushd
         pwd read readonly set shift shopt source suspend test time times trap true type typeset ulimit
@@ -85,7 +85,7 @@ final class ShellTokenizer: StackTokenizer {
             if CharSet.digit.contains(c) {
                 var e = s.skip(.digit)
                 if s.at(e) == 35 && e < s.end {
-                    let w = s.skip(.word, from: e + 1)
+                    let w = s.skipWord(from: e + 1)
                     if w > e + 1 { e = w }
                 }
                 s.emit(.number, to: e)
@@ -123,11 +123,12 @@ final class ShellTokenizer: StackTokenizer {
         let c = s.peek()
         if c == 35 { s.emit(.comment, to: s.lineEnd(from: s.pos)); return true }
         if s.isWord(c) {
-            let w = s.skip(.word)
+            let w = s.skipWord(from: s.pos)
             let bounded = !s.wordAt(w)
-            if bounded && s.contains(keywordWords, s.pos, w) { s.emit(.keyword, to: wordToken(s, w)); return true }
+            let group = bounded ? words.group(s.base + s.pos, w - s.pos) : 0
+            if group == 1 { s.emit(.keyword, to: wordToken(s, w)); return true }
             if bounded && w - s.pos == 4 && s.has("case") { s.emit(.keyword, count: 4); push(.caseBody); return true }
-            if bounded && s.contains(builtinWords, s.pos, w) {
+            if group == 2 {
                 let e = wordToken(s, w)
                 if e > w || (s.at(e) != 46 && s.at(e) != 45) || e >= s.end { s.emit(.nameBuiltin, to: e); return true }
             }
@@ -142,6 +143,8 @@ final class ShellTokenizer: StackTokenizer {
         if (c == 38 || c == 124) && s.peek(1) == c { s.emit(.operator, count: 2); return true }
         if c == 60 && s.has("<<<") { s.emit(.operator, count: 3); return true }
         if c == 60 && s.has("<<"), heredocStart(&s) { return true }
+        // `data`'s first rule, without the call (spaces are most steps after words)
+        if CharSet.space.contains(c) { s.emit(.text, to: s.skip(CharSet.space)); return true }
         return data(&s)
     }
 
@@ -153,7 +156,7 @@ final class ShellTokenizer: StackTokenizer {
         let quote = s.at(ws)
         if (quote == 39 || quote == 34) && ws < s.end { q += 1 }
         let slash = s.at(q) == 92 && q < s.end ? q + 1 : q
-        let w = s.skip(.word, from: slash)
+        let w = s.skipWord(from: slash)
         guard w > slash else { return false }
         var close = w
         if q > ws {
@@ -179,7 +182,7 @@ final class ShellTokenizer: StackTokenizer {
     /// `\s*(\w+)\s*\n`: a line holding one word, which may end the heredoc.
     private func heredocNewLine(_ s: inout Scan) -> Bool {
         let a = s.skip(CharSet.space)
-        let w = s.skip(.word, from: a)
+        let w = s.skipWord(from: a)
         if w > a {
             let ws = s.skip(CharSet.space, from: w)
             var lastNewline: Int?
@@ -240,7 +243,7 @@ final class ShellTokenizer: StackTokenizer {
         // \$#?(\w+|.)
         // (`#` first tries to be part of the name, then gives itself back; no array of starts)
         @inline(__always) func variable(from start: Int) -> Int? {
-            let w = s.skip(.word, from: start)
+            let w = s.skipWord(from: start)
             if w > start { return w }
             return start < s.end && s.at(start) != 10 ? s.charEnd(start) : nil
         }

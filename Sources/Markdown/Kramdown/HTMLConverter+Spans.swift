@@ -155,7 +155,7 @@ extension HTMLConverter {
     static func addHighlighterClass(_ attrs: inout Attributes, language: String?) {
         guard let existing = attrs["class"] else {
             // most code blocks once their language class is taken out: nothing to strip or replace
-            attrs["class"] = language.map { "language-" + $0 + " highlighter-rouge" } ?? "highlighter-rouge"
+            attrs["class"] = language.map(highlighterClass) ?? "highlighter-rouge"
             return
         }
         var cls = (existing + " highlighter-rouge").lstripped
@@ -167,6 +167,27 @@ extension HTMLConverter {
             }
         }
         attrs["class"] = cls
+    }
+
+    /// `"language-" + language + " highlighter-rouge"` in one piece (two appends, each growing
+    /// the string, cost ~700 instructions a code block).
+    static func highlighterClass(_ language: String) -> String {
+        let prefix: StaticString = "language-", suffix: StaticString = " highlighter-rouge"
+        var language = language
+        return language.withUTF8 { name in
+            String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + name.count + suffix.utf8CodeUnitCount) { out in
+                var n = 0
+                func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                    guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+                    (out.baseAddress! + n).update(from: from, count: bytes.count)
+                    n += bytes.count
+                }
+                put(UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+                put(name)
+                put(UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
+                return n
+            }
+        }
     }
 
     /// The Rouge lexer kramdown would use, or nil when it prints the code plainly.
@@ -187,20 +208,14 @@ extension HTMLConverter {
             lexer = last.lexer
         } else if let cached = lexerCache[name] {
             lexer = cached
-            rememberLexer(name, cached)
+            lastLexer = (name, cached)
         } else {
             lexer = (highlighter ?? PlainCodeHighlighter()).lexer(for: name)
-            rememberLexer(name, lexer)
+            lexerCache[name] = .some(lexer)
+            lastLexer = (name, lexer)
         }
         guard let lexer, !(lexer == "plaintext" && !guessLang) else { return nil }
         return lexer
-    }
-
-    /// Makes `name`'s lexer the last one looked up; the one it replaces goes to `lexerCache`
-    /// (most pages name one language: they make no dictionary).
-    private func rememberLexer(_ name: String, _ lexer: String?) {
-        if let last = lastLexer { lexerCache[last.name] = .some(last.lexer) }
-        lastLexer = (name, lexer)
     }
 
     /// The opening tag every code span without attributes gets, when that does not depend on
@@ -279,7 +294,8 @@ extension HTMLConverter {
             var b = cls
             lang = b.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[m.name]), as: UTF8.self) }
             if m.whole == 0..<cls.utf8.count {
-                attrs["class"] = nil
+                // a class alone (most blocks' attributes): a new empty set, not a copy to remove it from
+                if attrs.pairs.count == 1 { attrs = Attributes() } else { attrs["class"] = nil }
             } else {
                 var rest = Array(cls.utf8)
                 rest.removeSubrange(m.whole)
@@ -289,20 +305,21 @@ extension HTMLConverter {
         }
         out.spaces(indent)
         if let lexer = lexer(language: el.lang ?? lang, block: true, code: el.value) {
-            let opts = options.blockHighlighting
-            Self.addHighlighterClass(&attrs, language: lang ?? opts.defaultLang)
+            // the fields read in place (a copy of the highlighter options retains every string in them)
+            Self.addHighlighterClass(&attrs, language: lang ?? ctx.options.blockHighlighting.defaultLang)
             out.append("<div")
             out.attributes(attrs)
             out.append(Byte.gt)
-            if opts.wrap {
+            let wrap = ctx.options.blockHighlighting.wrap
+            if wrap {
                 out.append("<div class=\"highlight\"><pre class=\"")
-                out.append(opts.cssClass)
+                out.append(ctx.options.blockHighlighting.cssClass)
                 out.append("\"><code>")
             }
-            if opts.lineNumbers || !appendHighlighted(el.value, lexer: lexer) {
-                out.append(highlighted(el.value, lexer: lexer, opts))
+            if ctx.options.blockHighlighting.lineNumbers || !appendHighlighted(el.value, lexer: lexer) {
+                out.append(highlighted(el.value, lexer: lexer, ctx.options.blockHighlighting))
             }
-            if opts.wrap { out.append("</code></pre></div>") }
+            if wrap { out.append("</code></pre></div>") }
             out.spaces(indent)
             out.append("</div>\n")
             return

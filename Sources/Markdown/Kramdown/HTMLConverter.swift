@@ -16,7 +16,8 @@ final class HTMLConverter {
     @exclusivity(unchecked) var footnoteLocationRequested = false
     @exclusivity(unchecked) var usedIDs = HeaderIDCounts()
     @exclusivity(unchecked) var out: HTMLBuffer
-    /// The lexers looked up by language name, but for the last one.
+    /// The lexers looked up by language name (a converter is reused for many pages, and each
+    /// language is stored once rather than moved in whenever the last one changes).
     @exclusivity(unchecked) var lexerCache: [String: String?] = [:]
     /// The last lexer looked up.
     @exclusivity(unchecked) var lastLexer: (name: String, lexer: String?)? = nil
