@@ -43,15 +43,13 @@ final class DocumentDrop: Drop {
         // instructions, a fifth of a key's read) unless the read is recorded.
         let plain = plainValue(key, hash: hash, method)
         if !recordsReads, let plain { return plain }
-        let read = try context.withJekyll { scope -> Value? in
+        return try context.withRequiredJekyll { scope -> Value? in
             // The method tells a rendered key (content, output, excerpt) without hashing the key: a
             // list page reads several keys of every post.
             scope.build.dependencies.documentRead(id, rendered: method?.readsRendered ?? false, by: scope.document)
             if let plain { return plain }
             return try value(key, hash: hash, method: method, scope: scope, context: context)
         }
-        guard let read else { throw LiquidError(.internal, "not rendering a Jekyll site") }
-        return read
     }
 
     /// The keys computed rather than read from the front matter.

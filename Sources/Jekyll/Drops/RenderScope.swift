@@ -277,6 +277,13 @@ extension RenderContext {
         guard let scope = jekyll else { throw LiquidError(.internal, "not rendering a Jekyll site") }
         return scope
     }
+
+    /// `withJekyll`, outside a site's render an error (as `requireJekyll`).
+    @inline(__always)
+    func withRequiredJekyll<R>(_ body: (RenderScope) throws -> R) throws -> R {
+        guard let scope = registers[UnretainedRenderScopeKey.self] else { return try body(requireJekyll()) }
+        return try scope._withUnsafeGuaranteedRef(body)
+    }
 }
 
 extension RenderScope {

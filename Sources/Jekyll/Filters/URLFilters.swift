@@ -9,8 +9,7 @@ enum URLFilters {
         env.register(filter: "relative_url", arity: 0...0) { input, _, context in
             // A path from the root without a base URL (most of a list page's calls) is given back
             // as the same value, neither read out of it nor wrapped again.
-            if case .string(let text) = input, context.withJekyll({ SiteURL.returnsUnchanged(text, baseurl: $0.baseurl) })
-                ?? SiteURL.returnsUnchanged(text, baseurl: nil) {
+            if case .string(let text) = input, SiteURL.returnsUnchanged(text, baseurl: context.withJekyll { $0.baseurl } ?? nil) {
                 return input
             }
             guard !input.isNil else { return .nil }
@@ -51,8 +50,7 @@ enum URLFilters {
     }
 
     static func relativeURL(_ input: Value, _ context: RenderContext) -> String {
-        let url = urlString(input, context)
-        return context.withJekyll { SiteURL.relative(url, baseurl: $0.baseurl) } ?? SiteURL.relative(url, baseurl: nil)
+        SiteURL.relative(urlString(input, context), baseurl: context.withJekyll { $0.baseurl } ?? nil)
     }
 
     static func absoluteURL(_ input: Value, _ context: RenderContext) -> String {

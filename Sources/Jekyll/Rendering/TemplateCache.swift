@@ -53,26 +53,8 @@ final class LayoutStep: Sendable {
 /// The layout chains of one build by the name a document asks for, innermost first, each made
 /// once instead of for every document placed in them.
 final class LayoutChains: Sendable {
-    /// A site's few layout names in a list, compared as they are (a dictionary hashed the name of
-    /// every document's layout, ~300 instructions), the rest past `listed` in a dictionary.
-    private struct Chains {
-        var listed: [(name: String, steps: [LayoutStep])] = []
-        var more: [String: [LayoutStep]] = [:]
-
-        subscript(name: String) -> [LayoutStep]? {
-            get {
-                let count = name.utf8.count
-                for entry in listed where entry.name.utf8.count == count && entry.name == name { return entry.steps }
-                return more.isEmpty ? nil : more[name]
-            }
-            set {
-                guard let newValue else { return }
-                if listed.count < 16 { listed.append((name, newValue)) } else { more[name] = newValue }
-            }
-        }
-    }
-
-    private let chains = Locked(Chains())
+    /// By name (`ListedTable`: a site has a few layouts, and every document looks its chain up).
+    private let chains = Locked(ListedTable<String, [LayoutStep]>())
 
     /// Made under the lock: the render workers start on the same chain at once, and making it
     /// (parsing its layouts, reading their includes) twice cost more than the wait.

@@ -156,41 +156,16 @@ struct IncludeRelativeNode: TagNode {
 final class IncludeCache: Sendable {
     private let validity = Locked<[String: Bool]>([:])
     /// `include` names (not `include_relative`'s) and where they were found.
-    private let resolved = Locked(ResolvedNames())
-
-    /// A site's first few names in a list, looked through by comparing names (an include's name
-    /// is short, and hashing it cost more than comparing it with each of a few), the rest hashed.
-    private struct ResolvedNames {
-        static let listed = 16
-        var list: [(name: String, path: String, shown: String)] = []
-        var hashed: [String: (path: String, shown: String)] = [:]
-
-        subscript(name: String) -> (path: String, shown: String)? {
-            let count = name.utf8.count
-            for entry in list where entry.name.utf8.count == count && entry.name == name { return (entry.path, entry.shown) }
-            return hashed.isEmpty ? nil : hashed[name]
-        }
-
-        func path(of name: String) -> String? {
-            let count = name.utf8.count
-            for entry in list where entry.name.utf8.count == count && entry.name == name { return entry.path }
-            return hashed.isEmpty ? nil : hashed[name]?.path
-        }
-
-        mutating func add(_ name: String, path: String, shown: String) {
-            guard self[name] == nil else { return }
-            if list.count < Self.listed { list.append((name, path, shown)) } else { hashed[name] = (path, shown) }
-        }
-    }
+    private let resolved = Locked(ListedTable<String, (path: String, shown: String)>())
 
     func isValid(_ path: String) -> Bool? { validity.withLock { $0[path] } }
 
     func found(_ name: String) -> (path: String, shown: String)? { resolved.withLock { $0[name] } }
 
-    func foundPath(_ name: String) -> String? { resolved.withLock { $0.path(of: name) } }
+    func foundPath(_ name: String) -> String? { resolved.withLock { $0.withValue(for: name) { $0.path } } }
 
     func remember(_ name: String, foundAt path: String, shown: String) {
-        resolved.withLock { $0.add(name, path: path, shown: shown) }
+        resolved.withLock { if $0[name] == nil { $0[name] = (path, shown) } }
     }
 
     func remember(_ path: String, valid: Bool) -> Bool {

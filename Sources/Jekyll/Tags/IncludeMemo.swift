@@ -54,7 +54,7 @@ final class IncludeMemo: Sendable {
         }
     }
 
-    private let entries = Locked(IncludeTable<Entry>())
+    private let entries = Locked(ListedTable<IncludeKey, Entry>())
     /// Renders made to record effects, for tests.
     let recordings = Locked(0)
 
@@ -229,33 +229,7 @@ struct IncludeKey: Hashable, Sendable {
     static func == (a: IncludeKey, b: IncludeKey) -> Bool { a.textHash == b.textHash && a.text == b.text }
 }
 
-/// Values by include key: a site's first few keys in a list, told apart by the hashes worked out
-/// when the includes were parsed, the rest in a dictionary (which hashed each key's hash again,
-/// ~200 instructions a look-up on every page).
-struct IncludeTable<Element> {
-    static var listed: Int { 16 }
-    private var keys: [IncludeKey] = []
-    private var values: [Element] = []
-    private var more: [IncludeKey: Element] = [:]
-
-    subscript(key: IncludeKey) -> Element? {
-        get {
-            if let i = index(of: key) { return values[i] }
-            return more.isEmpty ? nil : more[key]
-        }
-        set {
-            if let i = index(of: key) {
-                if let newValue { values[i] = newValue } else { keys.remove(at: i); values.remove(at: i) }
-            } else if newValue != nil, more[key] == nil, keys.count < Self.listed {
-                keys.append(key)
-                values.append(newValue!)
-            } else {
-                more[key] = newValue
-            }
-        }
-    }
-
-    private func index(of key: IncludeKey) -> Int? {
-        keys.withUnsafeBufferPointer { keys in keys.firstIndex { $0.textHash == key.textHash && $0.text == key.text } }
-    }
+/// Told apart in a `ListedTable` by their parse-time hashes first (`==`).
+extension IncludeKey: ListedKey {
+    @inline(__always) func matches(_ other: IncludeKey) -> Bool { self == other }
 }
