@@ -5,10 +5,6 @@ import Jekyll
 /// exits with 1 for every usage error (an unknown command, a bad flag, no command at all), where
 /// swift-argument-parser would exit with 64, and words those errors its own way.
 public enum KyllMain {
-    public static func main(_ arguments: [String]) async -> Never {
-        exit(await run(arguments))
-    }
-
     /// A one-shot `kyll build` (no watching, no help), run where it is called: the entry point
     /// calls this on the main thread before its first `await`. Going through `run` instead moved
     /// the build onto a new thread and ended the main one, which then loaded libgcc_s to unwind
@@ -24,14 +20,9 @@ public enum KyllMain {
         return BuildCommand.build(parsed.options, exitsAfterwards: true, logger: logger, progress: progress)
     }
 
-    /// Ends the process with `status`, as `main` does.
-    public static func exit(_ status: Int32) -> Never {
-        KyllCommand.exit(withError: status == 0 ? nil : ExitCode(status))
-    }
-
     /// Runs the command line and returns the exit status (help and version requests print and
-    /// return 0).
-    static func run(_ arguments: [String]) async -> Int32 {
+    /// return 0); the caller ends the process with it.
+    public static func run(_ arguments: [String]) async -> Int32 {
         let logger = Logger()
         switch arguments.first {
         case nil:

@@ -1,4 +1,5 @@
 import CHeapPolicy
+import CProcessStart
 import KyllCLI
 
 @main
@@ -10,8 +11,8 @@ enum Kyll {
         // worker thread: on the main thread its heap came from the arena jemalloc made at start
         // and took ~350 more page faults at 1,000 posts (1,080 against 730).
         if kyll_heap_uses_huge_pages() == 0, let status = KyllMain.buildOnCallingThread(arguments) {
-            KyllMain.exit(status)
+            kyll_exit_leaving_memory(status)
         }
-        await KyllMain.main(arguments)
+        kyll_exit_leaving_memory(await KyllMain.run(arguments))
     }
 }
