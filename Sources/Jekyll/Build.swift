@@ -116,9 +116,15 @@ public enum SiteBuild {
         // or it has ended): the render copies them, as it takes the next file from the same cursor.
         let copyFailure = Locked<BuildError?>(nil)
         if workers == 1, let staged, let early {
-            _ = early.whenIdle {
-                do throws(BuildError) { while try staged.copyNextStaticFile() {} } catch { copyFailure.withLock { $0 = error } }
+            @Sendable func copyNext() -> Bool {
+                do throws(BuildError) { return try staged.copyNextStaticFile() } catch {
+                    copyFailure.withLock { if $0 == nil { $0 = error } }
+                    return false
+                }
             }
+            _ = early.whenIdle { while copyNext() {} }
+            // The render, waiting for a stylesheet the walk's thread compiles, copies meanwhile too.
+            early.workWhileWaiting(copyNext)
         }
         let rendered: (pages: [OutputFile], items: [OutputFile])
         do throws(BuildError) {

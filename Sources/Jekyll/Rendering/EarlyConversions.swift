@@ -45,6 +45,9 @@ final class EarlyConversions: Sendable {
     /// takes any; the group counts those handed and not yet run.
     private let idleJobs = Locked<(open: Bool, jobs: [@Sendable () -> Void])>((false, []))
     private let idleJobsDone = DispatchGroup()
+    /// What a render waiting for a stylesheet compiling on the walk's thread does meanwhile, one
+    /// step a call (false: nothing left), instead of sleeping (`workWhileWaiting`).
+    private let waitingWork = Locked<(@Sendable () -> Bool)?>(nil)
     /// Whether documents other than the walk's pages may have been converted (`convertAhead`):
     /// only then does the render of a post or an item look for a conversion.
     private let convertsAhead = Atomic<Bool>(false)
@@ -234,6 +237,13 @@ final class EarlyConversions: Sendable {
         }
     }
 
+    /// Gives a render that waits for a stylesheet compiling on the walk's thread something to do
+    /// meanwhile: a small site renders on one thread, and it reached the seed site's stylesheet
+    /// 0-2 ms before libsass was done with it, with static files still to copy.
+    func workWhileWaiting(_ step: @escaping @Sendable () -> Bool) {
+        waitingWork.withLock { $0 = step }
+    }
+
     /// Runs here the jobs `whenIdle` handed to the walk's thread that it has not begun (it is
     /// still converting), waits for the one it runs, and takes no more: the build's thread would
     /// otherwise wait for the walk's longest job, a stylesheet's compile, to end first.
@@ -297,6 +307,7 @@ final class EarlyConversions: Sendable {
     /// Not started yet (its thread is busy): compiled here rather than waited for.
     func stylesheetResult(for text: String, syntax: ConverterKind, page: Document) -> SassConversion.Result? {
         let input = Input(text, syntax, page)
-        return compilations.result(path: page.path, same: { $0 == input })
+        let work = waitingWork.withLock { $0 }
+        return compilations.result(path: page.path, same: { $0 == input }, whileWaiting: work)
     }
 }

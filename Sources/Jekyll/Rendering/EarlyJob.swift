@@ -39,9 +39,21 @@ final class EarlyJob<Input: Sendable, Output: Sendable>: Sendable {
     }
 
     /// The job's output (nil when it failed: the render then converts, and reports the error),
-    /// run here if nothing has run it yet.
-    func result() -> Output? {
-        if !runUnlessClaimed() { finished.wait() }
+    /// run here if nothing has run it yet. While another thread runs it, `work` is called for one
+    /// step at a time until the job ends or `work` has nothing left (returns false).
+    func result(whileWaiting work: (() -> Bool)? = nil) -> Output? {
+        if !runUnlessClaimed() {
+            if let work {
+                while finished.wait(timeout: .now()) == .timedOut {
+                    guard work() else {
+                        finished.wait()
+                        break
+                    }
+                }
+            } else {
+                finished.wait()
+            }
+        }
         return state.withLock { state in
             state.taken = true
             return state.output
@@ -69,10 +81,11 @@ final class EarlyJobs<Input: Sendable, Output: Sendable>: Sendable {
         return isNew ? job : nil
     }
 
-    /// The output of the job for `path` when its input is the one the render has (`same`).
-    func result(path: String, same: (Input) -> Bool) -> Output? {
+    /// The output of the job for `path` when its input is the one the render has (`same`); `work`
+    /// as for `EarlyJob.result(whileWaiting:)`.
+    func result(path: String, same: (Input) -> Bool, whileWaiting work: (() -> Bool)? = nil) -> Output? {
         guard let job = jobs.withLock({ $0[path] }), same(job.input) else { return nil }
-        return job.result()
+        return job.result(whileWaiting: work)
     }
 
     /// Whether a job was registered for `path` (for tests).
