@@ -22,31 +22,37 @@ final class TimeTexts {
     /// pattern (it gives its input back), so the two never share a text.
     static let xmlschemaPattern = ""
 
-    private struct Slot {
-        var seconds: Int64 = 0
-        var utcOffset: Int32 = 0
-        /// The fraction and the kind of zone, packed as `zoneBits` packs them; `empty` for none.
-        var zoneBits: UInt32 = Slot.empty
-        var pattern = ""
-        var text = ""
+    /// What a slot is for: a time's fields, `filled` 0 for a slot never written (so that the
+    /// table's untouched memory, zeroed, is empty and costs no page until a text lands there).
+    private struct Key {
+        var seconds: Int64
+        var utcOffset: Int32
+        /// `zoneBits` + 1 (`zoneBits` never reaches `UInt32.max`); 0: the slot is empty.
+        var filled: UInt32
+    }
 
-        /// No time packs to it: the zone's kind takes the values 0 to 2 only.
-        static let empty = UInt32.max
+    private struct Texts {
+        var pattern: String
+        var text: String
     }
 
     private static let slotCount = 4096
     private static let indexShift: UInt64 = 64 - 12
-    /// `slotCount` slots, all initialized, for the table's life.
-    private let slots: UnsafeMutablePointer<Slot>
+    /// `slotCount` keys, zeroed; the texts of a slot are initialized once its key is filled.
+    private let keys: UnsafeMutablePointer<Key>
+    private let texts: UnsafeMutablePointer<Texts>
 
     private init() {
-        slots = .allocate(capacity: Self.slotCount)
-        slots.initialize(repeating: Slot(), count: Self.slotCount)
+        // calloc: fresh zeroed pages are not touched, where 4,096 initialized slots took ~50 page
+        // faults on every thread that prints a date (the seed site prints a few).
+        keys = calloc(Self.slotCount, MemoryLayout<Key>.stride)!.bindMemory(to: Key.self, capacity: Self.slotCount)
+        texts = .allocate(capacity: Self.slotCount)
     }
 
     deinit {
-        slots.deinitialize(count: Self.slotCount)
-        slots.deallocate()
+        for index in 0..<Self.slotCount where keys[index].filled != 0 { (texts + index).deinitialize(count: 1) }
+        texts.deallocate()
+        free(keys)
     }
 
     private static func zoneBits(_ t: TimeValue) -> UInt32 {
@@ -63,12 +69,12 @@ final class TimeTexts {
 
     /// The text this thread last printed of `t` with `pattern`, if its slot still holds it.
     func text(of t: TimeValue, pattern: String) -> String? {
-        let slot = slots + Self.index(t, pattern)
-        guard slot.pointee.seconds == t.seconds, slot.pointee.zoneBits == Self.zoneBits(t),
-              slot.pointee.utcOffset == t.utcOffset,
+        let index = Self.index(t, pattern)
+        let key = keys[index]
+        guard key.filled == Self.zoneBits(t) &+ 1, key.seconds == t.seconds, key.utcOffset == t.utcOffset,
               // bytes, not `==`: canonically equal patterns print their own bytes
-              Self.sameBytes(slot.pointee.pattern, pattern) else { return nil }
-        return slot.pointee.text
+              Self.sameBytes(texts[index].pattern, pattern) else { return nil }
+        return texts[index].text
     }
 
     /// Whether two texts have the same bytes: one `memcmp` for native strings.
@@ -91,8 +97,13 @@ final class TimeTexts {
     }
 
     func remember(_ text: String, of t: TimeValue, pattern: String) {
-        slots[Self.index(t, pattern)] = Slot(seconds: t.seconds, utcOffset: t.utcOffset, zoneBits: Self.zoneBits(t),
-                                             pattern: pattern, text: text)
+        let index = Self.index(t, pattern)
+        if keys[index].filled == 0 {
+            (texts + index).initialize(to: Texts(pattern: pattern, text: text))
+        } else {
+            texts[index] = Texts(pattern: pattern, text: text)
+        }
+        keys[index] = Key(seconds: t.seconds, utcOffset: t.utcOffset, filled: Self.zoneBits(t) &+ 1)
     }
 
     /// This thread's table, made at its first use and let go when the thread ends.
