@@ -93,6 +93,43 @@ import JekyllPlugins
         #expect(early.hasStarted(path: Path.join(setup.site.configuration.source, "assets/css/deep.scss")))
     }
 
+    /// The usual places (`assets/css/main.scss`…) are compiled before the walk lists anything, but
+    /// only where the walk and the reader would go: not into an excluded folder, an excluded file or
+    /// the destination.
+    @Test(arguments: [
+        ("", "assets/css/main.scss", true),
+        ("", "assets/main.scss", true),
+        ("", "assets/css/style.scss", true),
+        ("exclude: [assets]\n", "assets/css/main.scss", false),
+        ("exclude: [assets/css/main.scss]\n", "assets/css/main.scss", false),
+        ("exclude: [assets/css]\n", "assets/main.scss", true),
+        ("", "assets/main.scss", false),  // built into site/assets (below)
+    ])
+    func aUsualPlaceIsCompiledFirstWhereTheReaderGoes(config: String, path: String, compiled: Bool) throws {
+        let root = NSTemporaryDirectory() + "kyll-early-usual-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try SiteRebuilderTests.Fixture.write(Path.join(root, "site/_config.yml"), "title: Usual\n" + config)
+        try SiteRebuilderTests.Fixture.write(Path.join(root, "site", path), "---\n---\n.usual { a: b }\n")
+        let logger = Logger(sink: { _, _ in })
+        let configuration = try SiteRebuilderTests.Fixture.configuration(root, destination: compiled || path != "assets/main.scss"
+                                                                         ? "site/_site" : "site/assets", logger: logger)
+        let setup = try SiteSetup(configuration: configuration, plugins: [], logger: logger)
+        let parts = path.split(separator: "/").map(String.init)
+        let usual = ("/" + parts.dropLast().joined(separator: "/"), parts.last!)
+        #expect(EarlyConversions.usualStylesheets.contains { $0 == usual })
+        #expect(EarlyConversions.walkReaches(usual, filter: EntryFilter(configuration: setup.site.configuration),
+                                             configuration: setup.site.configuration) == compiled)
+        let early = EarlyConversions(conversion: setup.converters.sass, cores: 2)
+        early.startLooking(configuration: setup.site.configuration)
+        early.waitUntilLooked()
+        #expect(early.hasStarted(path: Path.join(setup.site.configuration.source, path)) == compiled)
+        guard compiled else { return }
+        var site = setup.site
+        try SiteReader(logger: logger).read(&site)
+        let page = try #require(site.pages.first { $0.relativePath == path })
+        #expect(early.stylesheetResult(for: page.content, syntax: .scss, page: page)?.css.contains(".usual") == true)
+    }
+
     @Test func stylesheetsBuildTheSameWithAndWithoutLiquid() throws {
         let out = try SiteRebuilderTests.Fixture.buildOnce(Self.files)
         #expect(out["plain.css"]?.contains(".plain { width: 10px; }") == true)
