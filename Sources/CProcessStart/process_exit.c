@@ -3,12 +3,12 @@
 // A build's output is complete when `kyll build` decides its exit status; what is left is the
 // kernel taking the address space apart (page tables, the heap's pages, the thread stacks), which
 // the shell, CI step or benchmark waiting for kyll waits for too: ~0.7 ms of the ~6 ms build of
-// this repository's own site (150 interleaved runs: 8.6 -> 7.9 ms median, `_exit` alone: 8.6).
-// So, as the mold linker does, a helper process sharing the address space (`CLONE_VM`) is made
-// just before the end. The process then exits without the teardown (the helper still holds the
-// memory), and the helper, which only waits for a pipe to close, ends once kyll has gone and
-// releases the memory then, adopted and reaped by init. The helper closes every descriptor but its
-// pipe first, so nothing kyll wrote to (a pipe a caller reads to its end) stays open.
+// this repository's own site (150 interleaved runs: 8.0 -> 7.0 ms median; `_exit` alone gained
+// nothing). So, as the mold linker does, a helper process sharing the address space (`CLONE_VM`)
+// is made just before the end. The process then exits without the teardown (the helper still
+// holds the memory), and the helper, which only waits for a pipe to close, ends once kyll has gone
+// and releases the memory then, adopted and reaped by init. The helper closes every descriptor but
+// its pipe first, so nothing kyll wrote to (a pipe a caller reads to its end) stays open.
 //
 // The helper runs on a stack of its own in the shared memory and makes raw system calls only: it
 // shares kyll's thread-local storage, so no libc function that touches `errno` or locks. Any
@@ -26,7 +26,6 @@
 #if defined(__linux__)
 #include <fcntl.h>
 #include <sched.h>
-#include <signal.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
