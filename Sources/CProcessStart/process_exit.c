@@ -9,6 +9,9 @@
 // holds the memory), and the helper, which only waits for a pipe to close, ends once kyll has gone
 // and releases the memory then, adopted and reaped by init. The helper closes every descriptor but
 // its pipe first, so nothing kyll wrote to (a pipe a caller reads to its end) stays open.
+// Where the process that adopts orphans does not reap them (a container whose first process is
+// `tail -f /dev/null`), each run leaves the helper as a zombie until the container ends, as any
+// orphan there does.
 //
 // The helper runs on a stack of its own in the shared memory and makes raw system calls only: it
 // shares kyll's thread-local storage, so no libc function that touches `errno` or locks. Any
