@@ -13,8 +13,9 @@
 // `tail -f /dev/null`), each run leaves the helper as a zombie until the container ends, as any
 // orphan there does.
 //
-// The helper runs on a stack of its own in the shared memory and makes raw system calls only: it
-// shares kyll's thread-local storage, so no libc function that touches `errno` or locks. Any
+// The helper runs on a stack of its own in the shared memory and makes system calls through
+// `syscall` only: it shares the exiting thread's thread-local storage, so no libc function that
+// takes locks (`syscall` writes `errno` on a failure only, which nothing reads any more). Any
 // failure (no pipe, `clone` refused by a sandbox) ends the process the usual way.
 
 #if defined(__linux__) && !defined(_GNU_SOURCE)
