@@ -29,15 +29,16 @@
 
 #if defined(__linux__)
 #include <fcntl.h>
+#include <stdint.h>
 #include <sched.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-static int helper_pipe = -1;
 static char helper_stack[16384] __attribute__((aligned(64)));
 
-static int release_memory_after_exit(void *unused) {
-    (void)unused;
+/// The helper's body; `pipe_end` holds the read end of the pipe.
+static int release_memory_after_exit(void *pipe_end) {
+    int helper_pipe = (int)(intptr_t)pipe_end;
     // Every descriptor but the pipe's read end (close_range, Linux 5.9; older kernels leave them
     // open a millisecond longer).
     if (helper_pipe > 0) syscall(SYS_close_range, 0u, (unsigned)helper_pipe - 1, 0u);
@@ -53,9 +54,9 @@ void kyll_exit_leaving_memory(int status) {
     fflush(NULL);
     int ends[2];
     if (pipe2(ends, O_CLOEXEC) == 0) {
-        helper_pipe = ends[0];
         // No SIGCHLD: nobody waits for the helper but init.
-        if (clone(release_memory_after_exit, helper_stack + sizeof helper_stack, CLONE_VM, NULL) > 0) {
+        void *read_end = (void *)(intptr_t)ends[0];
+        if (clone(release_memory_after_exit, helper_stack + sizeof helper_stack, CLONE_VM, read_end) > 0) {
             _exit(status);
         }
         close(ends[0]);

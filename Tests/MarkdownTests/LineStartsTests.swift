@@ -43,11 +43,8 @@ struct LineStartsTests {
     }
 
     @Test func randomTextsAndRooms() {
-        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next() -> UInt64 {
-            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
-            return seed
-        }
+        var random = BlockSkeletonTests.SeededRandom(seed: 0x2545_F491_4F6C_DD1D)
+        func next() -> UInt64 { UInt64(random.next()) }
         for _ in 0..<5_000 {
             let count = Int(next() % 700) + 1
             let density = next() % 40 + 1

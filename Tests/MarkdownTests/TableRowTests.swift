@@ -34,11 +34,8 @@ struct TableRowTests {
             if lines.count > 1 && !firstHasPipe { return false }
             return lines.last.map { BlockParser.hasTablePipe(Bytes($0), 0) } ?? false
         }
-        var seed: UInt64 = 0xD1B5_4A32_D192_ED03
-        func next() -> UInt64 {
-            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
-            return seed
-        }
+        var random = BlockSkeletonTests.SeededRandom(seed: 0xD1B5_4A32_D192_ED03)
+        func next() -> UInt64 { UInt64(random.next()) }
         let alphabet = Bytes("a|\\\n\n ".utf8)
         for _ in 0..<20_000 {
             let text = (0..<Int(next() % 14)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }

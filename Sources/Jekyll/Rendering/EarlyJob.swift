@@ -43,16 +43,8 @@ final class EarlyJob<Input: Sendable, Output: Sendable>: Sendable {
     /// step at a time until the job ends or `work` has nothing left (returns false).
     func result(whileWaiting work: (() -> Bool)? = nil) -> Output? {
         if !runUnlessClaimed() {
-            if let work {
-                while finished.wait(timeout: .now()) == .timedOut {
-                    guard work() else {
-                        finished.wait()
-                        break
-                    }
-                }
-            } else {
-                finished.wait()
-            }
+            while let work, finished.wait(timeout: .now()) == .timedOut, work() {}
+            finished.wait()
         }
         return state.withLock { state in
             state.taken = true
