@@ -16,7 +16,9 @@
 // The helper runs on a stack of its own in the shared memory and makes system calls through
 // `syscall` only: it shares the exiting thread's thread-local storage, so no libc function that
 // takes locks (`syscall` writes `errno` on a failure only, which nothing reads any more). Any
-// failure (no pipe, `clone` refused by a sandbox) ends the process the usual way.
+// failure (no pipe, `clone` refused by a sandbox) ends the process the usual way, and so does a
+// run under valgrind, which aborts at a `clone` that makes no thread instead of refusing it (and
+// then writes no profile: `scripts/hot-functions` runs kyll under callgrind).
 
 #if defined(__linux__) && !defined(_GNU_SOURCE)
 #define _GNU_SOURCE
@@ -26,6 +28,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #if defined(__linux__)
 #include <fcntl.h>
@@ -50,10 +53,16 @@ static int release_memory_after_exit(void *pipe_end) {
     return 0;
 }
 
+/// Whether valgrind runs this process: it preloads its `vgpreload_*` libraries into every program.
+static int under_valgrind(void) {
+    const char *preloaded = getenv("LD_PRELOAD");
+    return preloaded != NULL && strstr(preloaded, "vgpreload") != NULL;
+}
+
 void kyll_exit_leaving_memory(int status) {
     fflush(NULL);
     int ends[2];
-    if (pipe2(ends, O_CLOEXEC) == 0) {
+    if (!under_valgrind() && pipe2(ends, O_CLOEXEC) == 0) {
         // No SIGCHLD: nobody waits for the helper but init.
         void *read_end = (void *)(intptr_t)ends[0];
         if (clone(release_memory_after_exit, helper_stack + sizeof helper_stack, CLONE_VM, read_end) > 0) {
