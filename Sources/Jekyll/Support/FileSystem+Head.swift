@@ -28,7 +28,7 @@ extension FileSystem {
                                         decide: (_ head: UnsafeBufferPointer<UInt8>, _ isWholeFile: Bool) -> HeadDecision,
                                         load: (_ beforeText: UnsafeBufferPointer<UInt8>) -> Loaded?)
         -> (loaded: Loaded, textStart: Int, text: String)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = openPath(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
