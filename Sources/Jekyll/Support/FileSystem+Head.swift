@@ -35,18 +35,18 @@ extension FileSystem {
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(info.st_size)
         guard size > 0 else { return nil }
-        // The whole file in one read, with a byte of room past its size (a file that grew fills
-        // it): reading the head and then the rest took a second `read` call a file. The head is
-        // then a growing window on those bytes.
-        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: size + 1, alignment: 8)
-        defer { bytes.deallocate() }
-        let (count, failure) = readAll(fd, into: bytes.baseAddress!, size + 1, expecting: size)
-        guard failure == 0, count == size else { return nil }
-        let file = UnsafeBufferPointer(start: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: size)
+        // The head is read on its own, and the text after it straight into its string's storage
+        // (below): reading the whole file into a buffer, then copying the text into a string,
+        // cost ~1 instruction a byte for the copy.
         var headCount = min(size, firstHead)
+        var head = UnsafeMutableRawBufferPointer.allocate(byteCount: headCount, alignment: 8)
+        defer { head.deallocate() }
         let textStart: Int
         while true {
-            switch decide(UnsafeBufferPointer(rebasing: file[..<headCount]), headCount == size) {
+            let (count, failure) = readAll(fd, into: head.baseAddress!, headCount, expecting: headCount, at: 0)
+            guard failure == 0, count == headCount else { return nil }
+            let bytes = UnsafeBufferPointer(start: head.baseAddress!.assumingMemoryBound(to: UInt8.self), count: headCount)
+            switch decide(bytes, headCount == size) {
             case .textStarts(let offset):
                 textStart = offset
             case .decline:
@@ -54,15 +54,44 @@ extension FileSystem {
             case .needMore:
                 guard headCount < size, headCount < largestHead else { return nil }
                 headCount = min(size, headCount * 4)
+                head.deallocate()
+                head = .allocate(byteCount: headCount, alignment: 8)
                 continue
             }
             break
         }
-        // Loaded from the file's own bytes: a copy of the head cost an allocation a file.
-        guard let loaded = load(UnsafeBufferPointer(rebasing: file[..<textStart])) else { return nil }
-        // Checked here (`UTF8Text`), then copied into the string: the standard library's own check
-        // of the bytes cost far more than the copy.
-        guard let text = UTF8Text.exactString(UnsafeRawBufferPointer(rebasing: bytes[textStart..<size])) else { return nil }
+        // Loaded from the head's own bytes: a copy of them cost an allocation a file.
+        let beforeText = UnsafeBufferPointer(start: head.baseAddress!.assumingMemoryBound(to: UInt8.self), count: textStart)
+        guard let loaded = load(beforeText), let text = readText(fd, from: textStart, count: size - textStart) else {
+            return nil
+        }
         return (loaded, textStart, text)
+    }
+
+    /// The `count` bytes of the file from `offset` to its end as a string, when they are valid
+    /// UTF-8 without U+FFFD and the file still ends there (`readHeadAndText`).
+    ///
+    /// ASCII text (most of it) is read straight into the string's storage, which the standard
+    /// library then checks a word at a time. Other text would take its check a byte at a time
+    /// (`UTF8Text`): it is read again into a buffer of its own, checked there and copied.
+    private static func readText(_ fd: Int32, from offset: Int, count: Int) -> String? {
+        // A byte of room past the end: a file that grew fills it.
+        var read = (count: 0, errno: Int32(0))
+        var isASCII = false
+        let ascii = String(unsafeUninitializedCapacity: count + 1) { storage -> Int in
+            read = readAll(fd, into: UnsafeMutableRawPointer(storage.baseAddress!), count + 1, expecting: count, at: offset)
+            guard read.errno == 0, read.count == count else { return 0 }
+            isASCII = UTF8Text.isAllASCII(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(storage)[..<count]))
+            return isASCII ? count : 0
+        }
+        guard read.errno == 0, read.count == count else { return nil }
+        if isASCII { return ascii }
+        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: count + 1, alignment: 8)
+        defer { bytes.deallocate() }
+        let again = readAll(fd, into: bytes.baseAddress!, count + 1, expecting: count, at: offset)
+        guard again.errno == 0, again.count == count else { return nil }
+        // Checked here, then copied into the string: the standard library's own check of the
+        // bytes cost far more than the copy.
+        return UTF8Text.exactString(UnsafeRawBufferPointer(rebasing: bytes[..<count]))
     }
 }

@@ -173,6 +173,23 @@ public enum FileSystem {
         return (count, 0)
     }
 
+    /// `readAll` from a position of the file (`pread`), leaving the descriptor's own position.
+    static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawPointer, _ capacity: Int,
+                        expecting expected: Int, at offset: Int) -> (count: Int, errno: Int32) {
+        var count = 0
+        while count < capacity {
+            let n = pread(fd, buffer + count, capacity - count, off_t(offset + count))
+            if n < 0 {
+                if errno == EINTR { continue }
+                return (count, errno)
+            }
+            if n == 0 { break }
+            count += n
+            if count >= expected && count < capacity { break }
+        }
+        return (count, 0)
+    }
+
     /// A file's bytes read straight into a `String`'s own storage (no intermediate array, one
     /// validation pass), or nil when that cannot be trusted to be the file's exact bytes: the bytes
     /// are not valid UTF-8 (the string's repair changed them), the file has U+FFFD of its own

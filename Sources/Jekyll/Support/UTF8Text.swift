@@ -23,6 +23,25 @@ enum UTF8Text {
         return String(validUTF8: bytes.assumingMemoryBound(to: UInt8.self), isASCII: isASCII)
     }
 
+    /// Whether every byte is ASCII, 128 at a time as `check` reads them, stopping at the first
+    /// block that is not.
+    static func isAllASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i &+ 128 <= bytes.count {
+            @inline(__always) func vector(_ at: Int) -> SIMD16<UInt8> {
+                base.loadUnaligned(fromByteOffset: i &+ at, as: SIMD16<UInt8>.self)
+            }
+            let block = (vector(0) | vector(16)) | (vector(32) | vector(48))
+                | (vector(64) | vector(80)) | (vector(96) | vector(112))
+            let halves = unsafeBitCast(block, to: SIMD2<UInt64>.self)
+            if (halves[0] | halves[1]) & highBits != 0 { return false }
+            i &+= 128
+        }
+        return UnsafeRawBufferPointer(rebasing: bytes[i...]).isAllASCII
+    }
+
     /// nil when `bytes` are not valid UTF-8 or hold U+FFFD (`EF BF BD`); otherwise whether they
     /// are all ASCII. Valid as the standard library's validation is: no overlong forms, no
     /// surrogates, nothing past U+10FFFF.
