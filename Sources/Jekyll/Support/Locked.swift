@@ -6,7 +6,9 @@ import Foundation
 /// ThreadSanitizer does not see, so every contended access is reported as a race and real races
 /// drown in the noise. `NSLock` is a pthread mutex, which TSan understands.
 public final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
+    /// Only ever reached under `lock`, which already keeps accesses apart: the runtime's
+    /// exclusivity check of each access cost ~90 instructions a `withLock`.
+    @exclusivity(unchecked) private var value: Value
     private let lock = NSLock()
 
     public init(_ value: Value) { self.value = value }
