@@ -71,27 +71,24 @@ extension FileSystem {
     /// The `count` bytes of the file from `offset` to its end as a string, when they are valid
     /// UTF-8 without U+FFFD and the file still ends there (`readHeadAndText`).
     ///
-    /// ASCII text (most of it) is read straight into the string's storage, which the standard
-    /// library then checks a word at a time. Other text would take its check a byte at a time
-    /// (`UTF8Text`): it is read again into a buffer of its own, checked there and copied.
+    /// The bytes are read straight into the string's storage. ASCII text (most of it) stays there,
+    /// and the standard library checks it a word at a time. Other text would take its check a byte
+    /// at a time: it is checked here (`UTF8Text`) and copied into a string of its own instead.
     private static func readText(_ fd: Int32, from offset: Int, count: Int) -> String? {
-        // A byte of room past the end: a file that grew fills it.
         var read = (count: 0, errno: Int32(0))
         var isASCII = false
+        var other: String?
+        // A byte of room past the end: a file that grew fills it.
         let ascii = String(unsafeUninitializedCapacity: count + 1) { storage -> Int in
             read = readAll(fd, into: UnsafeMutableRawPointer(storage.baseAddress!), count + 1, expecting: count, at: offset)
             guard read.errno == 0, read.count == count else { return 0 }
-            isASCII = UTF8Text.isAllASCII(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(storage)[..<count]))
+            let bytes = UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(storage)[..<count])
+            let asciiCount = UTF8Text.asciiPrefixCount(bytes)
+            isASCII = asciiCount == count
+            if !isASCII { other = UTF8Text.exactString(bytes, checkingFrom: asciiCount) }
             return isASCII ? count : 0
         }
         guard read.errno == 0, read.count == count else { return nil }
-        if isASCII { return ascii }
-        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: count + 1, alignment: 8)
-        defer { bytes.deallocate() }
-        let again = readAll(fd, into: bytes.baseAddress!, count + 1, expecting: count, at: offset)
-        guard again.errno == 0, again.count == count else { return nil }
-        // Checked here, then copied into the string: the standard library's own check of the
-        // bytes cost far more than the copy.
-        return UTF8Text.exactString(UnsafeRawBufferPointer(rebasing: bytes[..<count]))
+        return isASCII ? ascii : other
     }
 }

@@ -18,15 +18,17 @@ enum UTF8Text {
     /// `bytes` as a string when they are valid UTF-8 and hold no U+FFFD; nil otherwise. U+FFFD is
     /// refused with invalid bytes because a string repaired by the standard library cannot be told
     /// apart from a file that has it, and the callers' whole-file path sorts both out.
-    static func exactString(_ bytes: UnsafeRawBufferPointer) -> String? {
-        guard let isASCII = check(bytes) else { return nil }
+    /// `checkingFrom`: how many of the first bytes are known to be ASCII (`asciiPrefixCount`).
+    static func exactString(_ bytes: UnsafeRawBufferPointer, checkingFrom start: Int = 0) -> String? {
+        guard let isASCII = check(bytes, from: start) else { return nil }
         return String(validUTF8: bytes.assumingMemoryBound(to: UInt8.self), isASCII: isASCII)
     }
 
-    /// Whether every byte is ASCII, 128 at a time as `check` reads them, stopping at the first
-    /// block that is not.
-    static func isAllASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
+    /// How many of the first bytes are ASCII, as far as blocks of 128 (read as `check` reads
+    /// them) tell: all the bytes, or up to the block (or the last bytes, fewer than a block)
+    /// holding the first other byte. Always a character boundary.
+    static func asciiPrefixCount(_ bytes: UnsafeRawBufferPointer) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
         let highBits: UInt64 = 0x8080_8080_8080_8080
         var i = 0
         while i &+ 128 <= bytes.count {
@@ -36,20 +38,21 @@ enum UTF8Text {
             let block = (vector(0) | vector(16)) | (vector(32) | vector(48))
                 | (vector(64) | vector(80)) | (vector(96) | vector(112))
             let halves = unsafeBitCast(block, to: SIMD2<UInt64>.self)
-            if (halves[0] | halves[1]) & highBits != 0 { return false }
+            if (halves[0] | halves[1]) & highBits != 0 { return i }
             i &+= 128
         }
-        return UnsafeRawBufferPointer(rebasing: bytes[i...]).isAllASCII
+        return UnsafeRawBufferPointer(rebasing: bytes[i...]).isAllASCII ? bytes.count : i
     }
 
     /// nil when `bytes` are not valid UTF-8 or hold U+FFFD (`EF BF BD`); otherwise whether they
     /// are all ASCII. Valid as the standard library's validation is: no overlong forms, no
     /// surrogates, nothing past U+10FFFF.
-    static func check(_ bytes: UnsafeRawBufferPointer) -> Bool? {
+    /// `start`, a character boundary, skips bytes known to be ASCII.
+    static func check(_ bytes: UnsafeRawBufferPointer, from start: Int = 0) -> Bool? {
         guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
         let highBits: UInt64 = 0x8080_8080_8080_8080
-        var i = 0
+        var i = start
         var isASCII = true
         while true {
             // ASCII, 128 bytes at a time as eight vectors and one test of their high bits (the
