@@ -1,5 +1,3 @@
-import ValidUTF8
-
 /// Path arithmetic on `/`-separated strings with the semantics Jekyll relies on (Ruby's `File.join`,
 /// `File.extname`, `File.basename`, `File.dirname`, `File.expand_path`), so that URLs, relative paths
 /// and destinations come out exactly as Jekyll computes them.
@@ -51,7 +49,7 @@ public enum Path {
             var start = lastIndex(of: slash, in: bytes, from: 0, before: end).map { $0 + 1 } ?? 0
             while start < end && bytes[start] == dot { start += 1 }
             guard let at = lastIndex(of: dot, in: bytes, from: start, before: end) else { return "" }
-            return part(bytes, at..<end)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<end]), as: UTF8.self)
         }
     }
 
@@ -64,22 +62,12 @@ public enum Path {
             if end == 1 && bytes[0] == slash { return "/" }
             let start = lastIndex(of: slash, in: bytes, from: 0, before: end).map { $0 + 1 } ?? 0
             if start == 0 && end == bytes.count { return nil }
-            return part(bytes, start..<end)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
         return component ?? path
     }
 
-    // The parts below are cut out of a string's bytes at `/` and `.`, which no character's
-    // encoding holds but their own: valid UTF-8, made into strings without the standard library
-    // checking them again (`String(validUTF8:)`).
     private static let slash = UInt8(ascii: "/")
-
-    /// `bytes[range]` as a string, marked ASCII when it is (which keeps its later comparisons and
-    /// hashing on their fast paths).
-    private static func part<R: RangeExpression<Int>>(_ bytes: UnsafeBufferPointer<UInt8>, _ range: R) -> String {
-        let part = UnsafeBufferPointer(rebasing: bytes[range])
-        return String(validUTF8: part, isASCII: UnsafeRawBufferPointer(part).isAllASCII)
-    }
     private static let dot = UInt8(ascii: ".")
 
     /// Where `bytes[..<end]` ends without its trailing slashes, keeping one byte at least. Paths
@@ -128,7 +116,7 @@ public enum Path {
             var afterDots = start
             while afterDots < end && bytes[afterDots] == dot { afterDots += 1 }
             let stem = lastIndex(of: dot, in: bytes, from: afterDots, before: end) ?? end
-            return part(bytes, start..<stem)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stem]), as: UTF8.self)
         }
     }
 
@@ -139,7 +127,7 @@ public enum Path {
             let end = endIgnoringTrailingSlashes(bytes, bytes.count)
             guard let last = lastIndex(of: slash, in: bytes, from: 0, before: end) else { return "." }
             let dirEnd = endIgnoringTrailingSlashes(bytes, last)
-            return dirEnd == 0 ? "/" : part(bytes, ..<dirEnd)
+            return dirEnd == 0 ? "/" : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<dirEnd]), as: UTF8.self)
         }
     }
 
@@ -283,7 +271,7 @@ public enum Path {
                 }
                 // Made from the bytes after a slash (a substring of the path made into a string
                 // cost ~500 instructions a post).
-                return part(whole, dropped...)
+                return String(decoding: UnsafeBufferPointer(rebasing: whole[dropped...]), as: UTF8.self)
             }
         }
     }
