@@ -35,7 +35,8 @@ enum ConcurrentReading {
             func readFiles(with jobReader: DocumentReader, held: HeldLog) -> Bool {
                 while true {
                     let i = progress.withLock { progress in
-                        if let finished { progress.made[finished.index] = finished.job }
+                        // Moved into place, not copied (and the copy's original released after).
+                        if let (index, job) = finished.take() { progress.made[index] = job }
                         defer { progress.next += 1 }
                         return progress.next
                     }
