@@ -157,28 +157,16 @@ public enum FileSystem {
     /// Reads into `buffer` until `expected` bytes are in, the buffer is full, or the file ends,
     /// retrying interrupted reads: the bytes read, and errno when a read failed (0 otherwise).
     /// With a buffer longer than `expected`, a regular file of that size takes one `read`.
+    /// `offset`: read from that position of the file (`pread`), leaving the descriptor's own.
     static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawPointer, _ capacity: Int,
-                        expecting expected: Int) -> (count: Int, errno: Int32) {
+                        expecting expected: Int, at offset: Int? = nil) -> (count: Int, errno: Int32) {
         var count = 0
         while count < capacity {
-            let n = Glibc_read(fd, buffer + count, capacity - count)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return (count, errno)
+            let n = if let offset {
+                pread(fd, buffer + count, capacity - count, off_t(offset + count))
+            } else {
+                Glibc_read(fd, buffer + count, capacity - count)
             }
-            if n == 0 { break }
-            count += n
-            if count >= expected && count < capacity { break }
-        }
-        return (count, 0)
-    }
-
-    /// `readAll` from a position of the file (`pread`), leaving the descriptor's own position.
-    static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawPointer, _ capacity: Int,
-                        expecting expected: Int, at offset: Int) -> (count: Int, errno: Int32) {
-        var count = 0
-        while count < capacity {
-            let n = pread(fd, buffer + count, capacity - count, off_t(offset + count))
             if n < 0 {
                 if errno == EINTR { continue }
                 return (count, errno)
