@@ -111,7 +111,19 @@ struct SiteReader {
                   !walked[i].isSymlink || !FileSystem.isDirectory(Path.join(base, entry)) else { return nil }
             let name = Path.basename(entry)
             guard dated ? DocumentReader.isDatedFileName(name) : Path.hasExtension(name) else { return nil }
-            return try reader.item(path: Path.join(base, entry), collection: info)
+            let path = Path.join(base, entry)
+            do throws(BuildError) {
+                return try reader.item(path: path, collection: info)
+            } catch where error.cause == .invalidUTF8 && !site.configuration.strictFrontMatter
+                            && ![".yml", ".yaml"].contains(Path.extname(name)) {
+                // Jekyll logs that it could not read the post and leaves it out of the site;
+                // `strict_front_matter` makes that an error, and a YAML post always is one.
+                reader.logger.error("Error:", "could not read file \(path): invalid byte sequence in UTF-8")
+                var skipped = error
+                skipped.message += "; the post is left out"
+                reader.logger.raw(skipped.render(trace: false, severity: "warning"), level: .warn)
+                return nil
+            }
         }
         var docs: [Document] = []
         var skippedFuture: Int64?

@@ -40,7 +40,9 @@ enum SourceText {
         // The line is shown with U+FFFD for each bad sequence, so that the caret (one column per
         // sequence, as counted above) stands under the first one.
         let shown = BuildError.line(line, of: String(decoding: body, as: UTF8.self))
-        throw BuildError("the file is not valid UTF-8", at: FileLocation(path: displayPath, line: line, column: column),
-                         sourceLine: shown)
+        var error = BuildError("the file is not valid UTF-8", at: FileLocation(path: displayPath, line: line, column: column),
+                               sourceLine: shown)
+        error.cause = .invalidUTF8
+        throw error
     }
 }

@@ -34,6 +34,13 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
     /// Another place the message refers to (where an unclosed bracket opened), printed after it
     /// as `path:line:col: note: …` with its own source line and caret.
     public var notes: [Note] = []
+    /// What went wrong, where a reader treats that case on its own (Jekyll skips a post it cannot
+    /// read as UTF-8 instead of failing).
+    public var cause: Cause?
+
+    public enum Cause: Sendable, Equatable {
+        case invalidUTF8
+    }
 
     public struct Note: Sendable {
         public var location: FileLocation
