@@ -100,10 +100,10 @@ __attribute__((constructor(101))) static void choose_heap_pages(int argc, char *
     (void)envp;
     if (argv != 0 && kyll_heap_prefers_huge_pages(argc, (const char *const *)argv, 64)) {
         // One arena per core (jemalloc's default is four): a build's threads are one worker per
-        // core, and each arena in use starts its metadata in a huge page of its own, which
-        // `kyll_heap_grow_in_huge_pages` creates for every arena there is.
+        // core, and `kyll_heap_grow_in_huge_pages` gives every arena there is its block of
+        // address space in huge pages.
         static char conf[64];
-        malloc_conf = kyll_heap_text(conf, sizeof conf, "thp:always,tcache_max:65536,narenas:", usable_cores(), "");
+        malloc_conf = kyll_heap_text(conf, sizeof conf, "tcache_max:65536,narenas:", usable_cores(), "");
         chose_huge_pages = 1;
         kyll_heap_grow_in_huge_pages();
     }

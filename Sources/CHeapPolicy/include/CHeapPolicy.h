@@ -8,9 +8,9 @@ int kyll_heap_prefers_huge_pages(int argc, const char *const *argv, int threshol
 /// Whether this process chose huge pages for its heap when it started.
 int kyll_heap_uses_huge_pages(void);
 
-/// Caps every automatic jemalloc arena's growth at one huge page (2 MiB), so that each mapping
-/// the heap adds is whole huge pages; creates the arenas to do so. The number of arenas capped
-/// (0 without jemalloc).
+/// Creates every automatic jemalloc arena with a block of address space in huge pages, which it
+/// fills before it maps more, and caps its growth beyond at 2 MiB a step. The number of arenas
+/// capped (0 without jemalloc).
 int kyll_heap_grow_in_huge_pages(void);
 
 #endif
