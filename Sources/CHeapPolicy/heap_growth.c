@@ -6,7 +6,7 @@
 // arena fills from its start before it maps anything new. So the heap's data lands in whole huge
 // pages without jemalloc's `thp:always`, which also put each arena's metadata blocks in huge pages
 // of their own: 2 MiB of fresh memory each for a few hundred KiB used (1,000 posts: 16-17 huge
-// pages, peak RSS 53-55 MiB; now 12 huge pages and ~650 more small faults, 47 MiB).
+// pages; now 12 huge pages and ~550 more small faults, and a peak RSS ~6 MiB lower).
 // Fresh memory is what these machines make expensive: a page the host has taken back (free pages
 // are reported to it) costs ~5 ms per 2 MiB to fault in again, against ~0.1 ms for one just freed.
 // One mapping up front also spares the build thread from waiting in the read phase while another
