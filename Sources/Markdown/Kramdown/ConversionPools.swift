@@ -15,17 +15,19 @@ final class KeptConversion {
     }
 }
 
-/// A converter's kept conversions, one per conversion running at a time, made for one set of
-/// options and highlighter (the converter's `Prepared`: a copy of the converter given other
-/// options gets pools of its own); a conversion takes one and gives it back when its tree is no
-/// longer read.
+/// A converter's kept conversions, one per thread that converts, made for one set of options and
+/// highlighter (the converter's `Prepared`: a copy of the converter given other options gets pools
+/// of its own); a conversion takes its thread's and gives it back when its tree is no longer read.
+/// Per thread because a kept conversion's elements and buffers are memory its last thread wrote:
+/// handed to the other core (the last one given back was the first taken, whoever asked), each of
+/// them moved between the cores' caches again.
 final class ConversionPools: @unchecked Sendable {
     private let options: KramdownOptions
     private let parsers: [SpanParser.Parser]
     private let highlighter: (any CodeHighlighter)?
     private let lock = NSLock()
-    /// Read and changed only under `lock`.
-    private var idle: [KeptConversion] = []
+    /// Read and changed only under `lock`: each with the thread that gave it back.
+    private var idle: [(thread: pthread_t, kept: KeptConversion)] = []
 
     init(options: KramdownOptions, parsers: [SpanParser.Parser], highlighter: (any CodeHighlighter)?) {
         self.options = options
@@ -34,8 +36,9 @@ final class ConversionPools: @unchecked Sendable {
     }
 
     func take() -> KeptConversion {
+        let thread = pthread_self()
         lock.lock()
-        let kept = idle.popLast()
+        let kept = idle.lastIndex { pthread_equal($0.thread, thread) != 0 }.map { idle.remove(at: $0).kept }
         lock.unlock()
         return kept ?? KeptConversion(options: options, parsers: parsers, highlighter: highlighter)
     }
@@ -47,8 +50,9 @@ final class ConversionPools: @unchecked Sendable {
         kept.context.reset(options: options)
         kept.htmlConverter.reset(keepingOutputUpTo: ElementPool.keptBufferLimit)
         kept.elements.recycleChildren(of: root)
+        let thread = pthread_self()
         lock.lock()
-        idle.append(kept)
+        idle.append((thread, kept))
         lock.unlock()
     }
 }
