@@ -62,19 +62,20 @@ extension FileSystem {
         }
         // Loaded from the head's own bytes: a copy of them cost an allocation a file.
         let beforeText = UnsafeBufferPointer(start: head.baseAddress!.assumingMemoryBound(to: UInt8.self), count: textStart)
-        guard let loaded = load(beforeText), let text = readText(fd, from: textStart, count: size - textStart) else {
+        guard let loaded = load(beforeText), let text = readExactText(fd, from: textStart, count: size - textStart).text else {
             return nil
         }
         return (loaded, textStart, text)
     }
 
     /// The `count` bytes of the file from `offset` to its end as a string, when they are valid
-    /// UTF-8 without U+FFFD and the file still ends there (`readHeadAndText`).
+    /// UTF-8 without U+FFFD and the file still ends there (nil otherwise), and errno when a read
+    /// failed (0 otherwise). `readHeadAndText` reads a body with it, `readUTF8String` a whole file.
     ///
     /// The bytes are read straight into the string's storage. ASCII text (most of it) stays there,
     /// and the standard library checks it a word at a time. Other text would take its check a byte
     /// at a time: it is checked here (`UTF8Text`) and copied into a string of its own instead.
-    private static func readText(_ fd: Int32, from offset: Int, count: Int) -> String? {
+    static func readExactText(_ fd: Int32, from offset: Int, count: Int) -> (text: String?, errno: Int32) {
         var read = (count: 0, errno: Int32(0))
         var isASCII = false
         var other: String?
@@ -88,7 +89,7 @@ extension FileSystem {
             if !isASCII { other = UTF8Text.exactString(bytes, checkingFrom: asciiCount) }
             return isASCII ? count : 0
         }
-        guard read.errno == 0, read.count == count else { return nil }
-        return isASCII ? ascii : other
+        guard read.errno == 0, read.count == count else { return (nil, read.errno) }
+        return (isASCII ? ascii : other, 0)
     }
 }

@@ -141,17 +141,12 @@ extension FileSystem {
             let file = openat(fd, relative, O_RDONLY | O_CLOEXEC)
             guard file >= 0 else { return nil }
             defer { close(file) }
+            guard count > 0 else { return "" }
             var complete = false
             let text = String(unsafeUninitializedCapacity: count) { buffer in
-                var done = 0
-                while done < count {
-                    let n = pread(file, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                    if n < 0 && errno == EINTR { continue }
-                    if n <= 0 { return 0 }
-                    done += n
-                }
-                complete = true
-                return count
+                let read = FileSystem.readAll(file, into: buffer.baseAddress!, count, expecting: count, at: offset)
+                complete = read.errno == 0 && read.count == count
+                return complete ? count : 0
             }
             return complete ? text : nil
         }

@@ -178,11 +178,10 @@ public enum FileSystem {
         return (count, 0)
     }
 
-    /// A file's bytes read straight into a `String`'s own storage (no intermediate array, one
-    /// validation pass), or nil when that cannot be trusted to be the file's exact bytes: the bytes
-    /// are not valid UTF-8 (the string's repair changed them), the file has U+FFFD of its own
-    /// (a repair cannot be told apart then), or its size is unknown or changed while it was read.
-    /// Callers fall back to `read` for those.
+    /// A file's bytes read straight into a `String`'s own storage (no intermediate array), or nil
+    /// when that cannot be trusted to be the file's exact bytes: they are not valid UTF-8, the file
+    /// has U+FFFD of its own (a repair cannot be told apart then), or its size is unknown or changed
+    /// while it was read (`readExactText`). Callers fall back to `read` for those.
     public static func readUTF8String(_ path: String) throws(Failure) -> String? {
         let fd = openPath(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(path: path, operation: "open", code: errno) }
@@ -195,33 +194,9 @@ public enum FileSystem {
             var probe: UInt8 = 0
             return Glibc_read(fd, &probe, 1) == 0 ? "" : nil
         }
-        // A byte of room past the size: one read that stops short of it has met the end of the
-        // file (a file that grew fills it, and is read again the byte way).
-        var count = 0
-        var failure: Int32 = 0
-        let text = String(unsafeUninitializedCapacity: size + 1) { buffer in
-            (count, failure) = readAll(fd, into: buffer.baseAddress!, size + 1, expecting: size)
-            return failure == 0 && count == size ? count : 0
-        }
-        if failure != 0 { throw Failure(path: path, operation: "read", code: failure) }
-        guard count == size else { return nil }
-        var checked = text
-        let exact = checked.withUTF8 { bytes in
-            bytes.count == count && !containsReplacementCharacter(bytes)
-        }
-        return exact ? text : nil
-    }
-
-    /// Whether the bytes hold U+FFFD (`EF BF BD`), found by `memchr` for its first byte.
-    static func containsReplacementCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        var offset = 0
-        while offset + 3 <= bytes.count, let hit = memchr(base + offset, 0xEF, bytes.count - offset - 2) {
-            let i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            if bytes[i + 1] == 0xBF && bytes[i + 2] == 0xBD { return true }
-            offset = i + 1
-        }
-        return false
+        let read = readExactText(fd, from: 0, count: size)
+        if read.errno != 0 { throw Failure(path: path, operation: "read", code: read.errno) }
+        return read.text
     }
 
     /// The first line of a file (up to and including its newline), reading at most `limit` bytes.
