@@ -106,18 +106,24 @@ let package = Package(
         // The release executable on Linux links jemalloc (Debian's libjemalloc-dev), which then serves
         // every malloc of the process: glibc's allocator cost a build ~10-20 % more CPU on two
         // threads. Debug builds (tests, sanitizers, which bring allocators of their own) keep glibc's.
-        // Its linker (scripts/link-static-c-libraries) takes the C libraries from their archives.
-        // Huge pages for the heap of a large site's build, chosen before jemalloc starts.
+        // It is linked statically (scripts/link-release), the C libraries and glibc too: no dynamic
+        // loader mapping, relocating and binding shared libraries at every start (libsass and the
+        // C++ runtime, libyaml, cmark-gfm: ~3 ms; libc.so and libm.so: ~0.7 ms more of the seed
+        // site's ~7 ms build). glibc's NSS
+        // functions (`getpwuid` in CoreFoundation, `getaddrinfo`) then need the shared libraries
+        // of the same glibc at run time, as the link warns: the executable runs where it was built.
+        // Huge pages for the heap of a large site's build, chosen as the program starts.
         .target(name: "CHeapPolicy"),
         // Gives the Swift runtime the program's arguments (its own way reads /proc/self/maps), has
-        // the executable's code read back in huge page-cache folios, and moves new threads off their
-        // creator's core (the release link wraps `pthread_create`, see thread_placement.c).
-        .target(name: "CProcessStart",
+        // the executable's code read back in huge page-cache folios, moves new threads off their
+        // creator's core and onto their heap arena (the release link wraps `pthread_create`, see
+        // thread_placement.c), and keeps the static start's unwinder lazy (frame_registry.c).
+        .target(name: "CProcessStart", dependencies: ["CHeapPolicy"],
                 cSettings: [.define("KYLL_PLACES_NEW_THREADS", .when(platforms: [.linux], configuration: .release))]),
         .executableTarget(name: "kyll", dependencies: ["KyllCLI", "CHeapPolicy", "CProcessStart"],
                           linkerSettings: [
                               .linkedLibrary("jemalloc", .when(platforms: [.linux], configuration: .release)),
-                              .unsafeFlags(["-use-ld=\(Context.packageDirectory)/scripts/link-static-c-libraries", "-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lCoreFoundation", "-Xlinker", "--end-group", "-Xlinker", "--no-export-dynamic", "-Xlinker", "--wrap=pthread_create"], .when(platforms: [.linux], configuration: .release)),
+                              .unsafeFlags(["-use-ld=\(Context.packageDirectory)/scripts/link-release", "-static-executable", "-Xlinker", "--wrap=__register_frame_info", "-Xlinker", "--wrap=__deregister_frame_info", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lCoreFoundation", "-Xlinker", "-lstdc++", "-Xlinker", "--end-group", "-Xlinker", "--no-export-dynamic", "-Xlinker", "--wrap=pthread_create"], .when(platforms: [.linux], configuration: .release)),
                           ]),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),

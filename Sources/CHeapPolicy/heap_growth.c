@@ -13,8 +13,10 @@
 // thread faults in a huge page (each new mapping takes the memory map lock for writing).
 // The block covers a 10,000-post build (~210 MiB over both arenas); beyond it the heap grows in
 // small pages, each arena's growth step capped at 2 MiB (`retain_grow_limit`). The cap is per
-// arena and can only be set on an arena that exists, so the automatic arenas are created here,
-// before any thread picks one.
+// arena and can only be set on an arena that exists, so the arenas are created here, before any
+// other thread runs, one per core; new threads are then bound to them in turn. (The number of
+// automatic arenas, `narenas`, cannot be chosen here: in a static executable glibc's own start-up
+// allocates, so jemalloc has read its options before any constructor runs.)
 
 #include "CHeapPolicy.h"
 #include "heap_text.h"
@@ -46,11 +48,16 @@ static void reserve_address_space(unsigned index, size_t bytes) {
     mallctl(kyll_heap_text(name, sizeof name, "arena.", index, ".purge"), NULL, NULL, NULL, 0);
 }
 
-int kyll_heap_grow_in_huge_pages(void) {
-    if (mallctl == NULL) return 0;
+/// How many arenas new threads are bound to in turn (0: jemalloc chooses), and the next one.
+static unsigned bound_arenas = 0;
+static unsigned next_arena = 1;
+
+int kyll_heap_grow_in_huge_pages(unsigned wanted) {
+    if (mallctl == NULL || wanted == 0) return 0;
     unsigned arenas = 0;
     size_t length = sizeof arenas;
     if (mallctl("opt.narenas", &arenas, &length, NULL, 0) != 0) return 0;
+    if (wanted < arenas) arenas = wanted;
     void *hooks = NULL;
     length = sizeof hooks;
     if (mallctl("arena.0.extent_hooks", &hooks, &length, NULL, 0) != 0) return 0;
@@ -60,16 +67,36 @@ int kyll_heap_grow_in_huge_pages(void) {
         char name[48];
         _Bool initialized = 0;
         length = sizeof initialized;
-        if (mallctl(kyll_heap_text(name, sizeof name, "arena.", i, ".initialized"), &initialized, &length, NULL, 0) != 0) continue;
+        if (mallctl(kyll_heap_text(name, sizeof name, "arena.", i, ".initialized"), &initialized, &length, NULL, 0) != 0) return capped;
         // Setting an automatic arena's (default) extent hooks creates it.
         if (!initialized && mallctl(kyll_heap_text(name, sizeof name, "arena.", i, ".extent_hooks"), NULL, NULL, &hooks, sizeof hooks) != 0) {
-            continue;
+            return capped;
         }
         if (mallctl(kyll_heap_text(name, sizeof name, "arena.", i, ".retain_grow_limit"), NULL, NULL, &step, sizeof step) == 0) capped++;
         reserve_address_space(i, reserved_per_arena);
     }
+    // The arenas beyond stay unused: jemalloc would give each new thread an arena of its own while
+    // it has one left (it makes four per core), each a few more MiB of fresh memory.
+    bound_arenas = arenas;
     return capped;
 }
+
+void kyll_heap_thread_started(void) {
+    if (bound_arenas < 2) {
+        if (bound_arenas == 1) {
+            unsigned only = 0;
+            mallctl("thread.arena", NULL, NULL, &only, sizeof only);
+        }
+        return;
+    }
+    unsigned arena = __atomic_fetch_add(&next_arena, 1, __ATOMIC_RELAXED) % bound_arenas;
+    mallctl("thread.arena", NULL, NULL, &arena, sizeof arena);
+}
 #else
-int kyll_heap_grow_in_huge_pages(void) { return 0; }
+int kyll_heap_grow_in_huge_pages(unsigned wanted) {
+    (void)wanted;
+    return 0;
+}
+
+void kyll_heap_thread_started(void) {}
 #endif

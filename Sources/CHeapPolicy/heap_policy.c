@@ -1,11 +1,10 @@
-// The heap's page size and thread caches, chosen before the allocator starts.
+// The heap's page size, chosen as the program starts.
 //
-// The release executable allocates through jemalloc, which reads its options once, at its first
-// allocation, from the `malloc_conf` string. Huge (2 MiB) pages for the heap cut a 1,000-post
+// The release executable allocates through jemalloc. Huge (2 MiB) pages for the heap cut a 1,000-post
 // build's page faults from ~9.5k to ~3k and its time by ~5 %, but cost a small site (this
 // repository's own, ~6 MiB of heap) ~0.3 ms in zeroing pages it never fills. So the choice is
-// made here, in a constructor that runs before anything allocates, from the one cheap sign of a
-// large site there is: how many entries its `_posts` folder holds. Nothing here may allocate.
+// made here, in a constructor that runs before the program's own code, from the one cheap sign of
+// a large site there is: how many entries its `_posts` folder holds.
 // Without jemalloc (debug builds, macOS) `malloc_conf` is an unused variable.
 
 #if defined(__linux__) && !defined(_GNU_SOURCE)
@@ -13,7 +12,6 @@
 #endif
 
 #include "CHeapPolicy.h"
-#include "heap_text.h"
 
 #include <fcntl.h>
 #include <string.h>
@@ -95,16 +93,14 @@ static unsigned usable_cores(void) {
 }
 
 // glibc hands constructors the program's arguments; 101 runs it before the other constructors
-// (the Swift runtime's among them), so before the first allocation.
+// (the Swift runtime's among them). A static executable's glibc has started jemalloc already (its
+// own start-up allocates), so nothing here may depend on jemalloc not having read its options.
 __attribute__((constructor(101))) static void choose_heap_pages(int argc, char **argv, char **envp) {
     (void)envp;
     if (argv != 0 && kyll_heap_prefers_huge_pages(argc, (const char *const *)argv, 64)) {
-        // One arena per core (jemalloc's default is four): a build's threads are one worker per
-        // core, and `kyll_heap_grow_in_huge_pages` gives every arena there is its block of
-        // address space in huge pages.
-        static char conf[64];
-        malloc_conf = kyll_heap_text(conf, sizeof conf, "tcache_max:65536,narenas:", usable_cores(), "");
         chose_huge_pages = 1;
-        kyll_heap_grow_in_huge_pages();
+        // One arena per core: a build's threads are one worker per core, each arena given its
+        // block of address space in huge pages, and new threads bound to them in turn.
+        kyll_heap_grow_in_huge_pages(usable_cores());
     }
 }

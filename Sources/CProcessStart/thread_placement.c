@@ -20,6 +20,7 @@
 #endif
 
 #include "CProcessStart.h"
+#include "CHeapPolicy.h"
 
 #if defined(__linux__) && defined(KYLL_PLACES_NEW_THREADS)
 #include <pthread.h>
@@ -38,6 +39,8 @@ struct placed_start {
 };
 
 static void *start_placed(void *raw) {
+    // Its arena first: freeing `raw` is this thread's first use of the heap.
+    kyll_heap_thread_started();
     struct placed_start placed = *(struct placed_start *)raw;
     free(raw);
     if (placed.created_elsewhere) {

@@ -49,9 +49,11 @@ import Testing
     }
 
     /// Tests run without jemalloc (only the release executable links it): `mallctl` is a weak
-    /// symbol, so capping the arenas' growth does nothing instead of calling through null.
+    /// symbol, so capping the arenas' growth and binding a thread do nothing instead of calling
+    /// through null.
     @Test func withoutJemallocNoArenaIsCapped() {
-        #expect(kyll_heap_grow_in_huge_pages() == 0)
+        #expect(kyll_heap_grow_in_huge_pages(2) == 0)
+        kyll_heap_thread_started()
     }
 
     @Test func aSmallOrMissingPostsFolderKeepsSmallPages() throws {

@@ -8,9 +8,14 @@ int kyll_heap_prefers_huge_pages(int argc, const char *const *argv, int threshol
 /// Whether this process chose huge pages for its heap when it started.
 int kyll_heap_uses_huge_pages(void);
 
-/// Creates every automatic jemalloc arena with a block of address space in huge pages, which it
-/// fills before it maps more, and caps its growth beyond at 2 MiB a step. The number of arenas
-/// capped (0 without jemalloc).
-int kyll_heap_grow_in_huge_pages(void);
+/// Creates `arenas` jemalloc arenas (at most its automatic ones), each with a block of address
+/// space in huge pages, which it fills before it maps more, and its growth beyond capped at 2 MiB
+/// a step; threads started later are bound to them in turn (`kyll_heap_thread_started`). The
+/// number of arenas capped (0 without jemalloc).
+int kyll_heap_grow_in_huge_pages(unsigned arenas);
+
+/// Binds the calling thread, new, to the next of the arenas `kyll_heap_grow_in_huge_pages` made
+/// (nothing when it made none). Called by each new thread before it allocates.
+void kyll_heap_thread_started(void);
 
 #endif

@@ -3,7 +3,8 @@
 
 // arguments.c gives the Swift runtime the program's arguments and code_pages.c has the executable's
 // code read back in huge page-cache folios (both from constructors); thread_placement.c moves new
-// threads off their creator's core (through the release link); process_exit.c ends the process.
+// threads off their creator's core and frame_registry.c keeps the unwinder's frame table out of a
+// static start (both through the release link's `--wrap`); process_exit.c ends the process.
 
 /// 1 (so that the module has a symbol of its own).
 int kyll_process_start_linked(void);
