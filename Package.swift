@@ -94,7 +94,9 @@ let package = Package(
                           exclude: ["RESULTS.md", "bench.sh"]),
 
         // The site model and build pipeline; the emulated plugins.
-        .target(name: "Jekyll", dependencies: ["Liquid", "JekyllLiquid", "YAML", "Markdown", "Sass", "MarkdownHighlight", "ValidUTF8", "CByteScan"]),
+        .target(name: "Jekyll", dependencies: ["Liquid", "JekyllLiquid", "YAML", "Markdown", "Sass", "MarkdownHighlight", "ValidUTF8", "CByteScan", "CSystemCalls"]),
+        // Linux calls Swift's Glibc module does not declare, called by name (no `dlsym` in a static executable).
+        .target(name: "CSystemCalls"),
         .target(name: "JekyllPlugins", dependencies: ["Jekyll", "Liquid", "JekyllLiquid", "Markdown", "ValidUTF8"], exclude: ["README.md"]),
 
         // The command line.

@@ -35,7 +35,8 @@ import Testing
     /// cgroup quota), fewer where the CPU affinity allows fewer (`taskset`), as libdispatch counts.
     @Test func processorCount() {
         #if os(Linux)
-        let allowed = LinuxAffinity.allowedCores() ?? Int.max
+        let allowed = ProcessorCount.allowedCores() ?? Int.max
+        #expect(ProcessorCount.allowedCores() != nil)
         #expect(ProcessorCount.active == min(allowed, ProcessInfo.processInfo.activeProcessorCount))
         #else
         #expect(ProcessorCount.active == ProcessInfo.processInfo.activeProcessorCount)

@@ -1,3 +1,4 @@
+import CSystemCalls
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -82,10 +83,8 @@ extension FileSystem {
     private static func forEachEntry(of fd: Int32,
                                      _ body: (UnsafePointer<CChar>, Int32) -> Void) throws(Failure) {
         #if os(Linux)
-        if let getdents = LinuxDirectoryEntries.function {
-            return try LinuxDirectoryEntries.forEach(fd, getdents: getdents, body)
-        }
-        #endif
+        return try LinuxDirectoryEntries.forEach(fd, body)
+        #else
         let listing = dup(fd)
         guard listing >= 0 else { throw Failure(path: "", operation: "open directory", code: errno) }
         guard let dir = fdopendir(listing) else {
@@ -99,6 +98,7 @@ extension FileSystem {
             let name = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
             if !isDotOrDotDot(name) { body(name, Int32(entry.pointee.d_type)) }
         }
+        #endif
     }
 
     static func isDotOrDotDot(_ name: UnsafePointer<CChar>) -> Bool {
@@ -159,27 +159,16 @@ extension FileSystem {
 }
 
 #if os(Linux)
-/// Linux's `getdents64`, which glibc has had since 2.30 but Swift's Glibc module does not
-/// declare (looked up once, as `renameat2` is).
+/// Linux's `getdents64`: a directory's entries with their types, a buffer at a time.
 enum LinuxDirectoryEntries {
-    typealias GetDents = @convention(c) (Int32, UnsafeMutableRawPointer, Int) -> Int
-
-    /// The function's address (an integer, which is `Sendable`), 0 when the C library lacks it.
-    private static let address: Int = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "getdents64").map { Int(bitPattern: $0) } ?? 0
-
-    static var function: GetDents? {
-        address == 0 ? nil : unsafeBitCast(UnsafeRawPointer(bitPattern: address)!, to: GetDents.self)
-    }
-
     /// The records of `struct linux_dirent64`: inode (8 bytes), offset (8), record length (2),
     /// type (1), then the name and its NUL.
-    static func forEach(_ fd: Int32, getdents: GetDents,
-                        _ body: (UnsafePointer<CChar>, Int32) -> Void) throws(FileSystem.Failure) {
+    static func forEach(_ fd: Int32, _ body: (UnsafePointer<CChar>, Int32) -> Void) throws(FileSystem.Failure) {
         let capacity = 16 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
         defer { buffer.deallocate() }
         while true {
-            let count = getdents(fd, buffer, capacity)
+            let count = kyll_getdents64(fd, buffer, UInt(capacity))
             if count < 0 {
                 if errno == EINTR { continue }
                 throw FileSystem.Failure(path: "", operation: "read directory", code: errno)

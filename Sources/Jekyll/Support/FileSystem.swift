@@ -1,3 +1,4 @@
+import CSystemCalls
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -350,12 +351,7 @@ public enum FileSystem {
         #if canImport(Darwin)
         return renamex_np(a, b, UInt32(RENAME_SWAP)) == 0
         #else
-        // glibc has renameat2 since 2.28, but Swift's Glibc module does not declare it.
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let exchange: UInt32 = 2  // RENAME_EXCHANGE
-        return renameat2(AT_FDCWD, a, AT_FDCWD, b, exchange) == 0
+        return kyll_rename_exchange(a, b) == 0
         #endif
     }
 

@@ -1,3 +1,4 @@
+import CSystemCalls
 import Foundation
 
 /// The number of cores to render on: those the process may run on (its CPU affinity, as `taskset`
@@ -11,7 +12,7 @@ enum ProcessorCount {
     /// Counted once: the build asks several times (render workers, early stylesheets, the write).
     static let active: Int = {
         #if os(Linux)
-        return cores(allowed: LinuxAffinity.allowedCores() ?? sysconf(Int32(_SC_NPROCESSORS_ONLN)), quota: quotaCores())
+        return cores(allowed: allowedCores() ?? sysconf(Int32(_SC_NPROCESSORS_ONLN)), quota: quotaCores())
         #else
         return ProcessInfo.processInfo.activeProcessorCount
         #endif
@@ -23,6 +24,12 @@ enum ProcessorCount {
     }
 
     #if os(Linux)
+    /// The cores the calling thread may run on (its affinity); nil when that cannot be told.
+    static func allowedCores() -> Int? {
+        let count = kyll_allowed_cores()
+        return count > 0 ? Int(count) : nil
+    }
+
     /// cgroup v2's `cpu.max` ("QUOTA PERIOD", or "max PERIOD" without a quota), rounded up.
     static func quotaCores(_ text: String? = nil) -> Int? {
         let line = text ?? String(decoding: FileSystem.readPrefix("/sys/fs/cgroup/cpu.max", limit: 64), as: UTF8.self)
@@ -35,24 +42,3 @@ enum ProcessorCount {
     #endif
 }
 
-#if os(Linux)
-/// Linux's `sched_getaffinity`, which Swift's Glibc module does not declare (a GNU extension),
-/// looked up once as `getdents64` is.
-enum LinuxAffinity {
-    private typealias GetAffinity = @convention(c) (Int32, Int, UnsafeMutableRawPointer) -> Int32
-
-    /// The cores the calling thread may run on; nil when the C library lacks the call or it fails.
-    static func allowedCores() -> Int? {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sched_getaffinity") else { return nil }
-        let getAffinity = unsafeBitCast(symbol, to: GetAffinity.self)
-        // glibc's `cpu_set_t`: 1,024 bits.
-        var mask = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
-                    UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-        return withUnsafeMutableBytes(of: &mask) { bytes -> Int? in
-            guard getAffinity(0, bytes.count, bytes.baseAddress!) == 0 else { return nil }
-            let count = bytes.reduce(0) { $0 + $1.nonzeroBitCount }
-            return count > 0 ? count : nil
-        }
-    }
-}
-#endif
