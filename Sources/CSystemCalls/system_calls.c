@@ -23,6 +23,39 @@ int kyll_allowed_cores(void) {
     if (sched_getaffinity(0, sizeof cores, &cores) != 0) return 0;
     return CPU_COUNT(&cores);
 }
+
+const unsigned long kyll_saved_affinity_size = sizeof(cpu_set_t);
+
+int kyll_keep_to_own_core(unsigned long long *claims, void *saved) {
+    cpu_set_t *allowed = saved;
+    if (sched_getaffinity(0, sizeof *allowed, allowed) != 0) return -1;
+    int here = sched_getcpu();
+    int chosen = -1;
+    if (here >= 0 && here < 64 && CPU_ISSET(here, allowed)) {
+        unsigned long long bit = 1ull << here;
+        if ((__atomic_fetch_or(claims, bit, __ATOMIC_RELAXED) & bit) == 0) chosen = here;
+    }
+    for (int core = 0; chosen < 0 && core < 64; core++) {
+        if (!CPU_ISSET(core, allowed)) continue;
+        unsigned long long bit = 1ull << core;
+        if ((__atomic_fetch_or(claims, bit, __ATOMIC_RELAXED) & bit) == 0) chosen = core;
+    }
+    if (chosen < 0) return -1;
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(chosen, &one);
+    if (sched_setaffinity(0, sizeof one, &one) != 0) {
+        __atomic_fetch_and(claims, ~(1ull << chosen), __ATOMIC_RELAXED);
+        return -1;
+    }
+    return chosen;
+}
+
+void kyll_leave_core(unsigned long long *claims, int core, const void *saved) {
+    if (core < 0) return;
+    sched_setaffinity(0, sizeof(cpu_set_t), saved);
+    __atomic_fetch_and(claims, ~(1ull << core), __ATOMIC_RELAXED);
+}
 #else
 long kyll_getdents64(int fd, void *buffer, unsigned long size) {
     (void)fd;
@@ -40,4 +73,18 @@ int kyll_rename_exchange(const char *a, const char *b) {
 }
 
 int kyll_allowed_cores(void) { return 0; }
+
+const unsigned long kyll_saved_affinity_size = 1;
+
+int kyll_keep_to_own_core(unsigned long long *claims, void *saved) {
+    (void)claims;
+    (void)saved;
+    return -1;
+}
+
+void kyll_leave_core(unsigned long long *claims, int core, const void *saved) {
+    (void)claims;
+    (void)core;
+    (void)saved;
+}
 #endif

@@ -15,4 +15,16 @@ int kyll_rename_exchange(const char *a, const char *b);
 /// How many cores the calling thread may run on (`sched_getaffinity`); 0 when that cannot be told.
 int kyll_allowed_cores(void);
 
+/// Keeps the calling thread, a worker of a parallel phase, on a core of its own: the one it runs
+/// on when no other worker of the phase (`claims`, a mask of cores shared by them) holds it, else
+/// the first free one. The core, or -1 when none is free or the affinity cannot be set. `saved`
+/// (`kyll_saved_affinity_size` bytes) receives the thread's affinity for `kyll_leave_core`.
+int kyll_keep_to_own_core(unsigned long long *claims, void *saved);
+
+/// Gives `core` back to `claims` and the calling thread its `saved` affinity.
+void kyll_leave_core(unsigned long long *claims, int core, const void *saved);
+
+/// The bytes of a saved affinity.
+extern const unsigned long kyll_saved_affinity_size;
+
 #endif

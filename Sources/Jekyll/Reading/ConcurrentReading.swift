@@ -27,7 +27,8 @@ enum ConcurrentReading {
         let sharing = reader.sharingFrontMatterParsers()
         let progress = Locked<(next: Int, made: [(Result<T, BuildError>, HeldLog)?])>(
             (0, Array(repeating: nil, count: count)))
-        DispatchQueue.concurrentPerform(iterations: min(count, ProcessorCount.active)) { _ in
+        let cores = OwnCores()
+        DispatchQueue.concurrentPerform(iterations: min(count, ProcessorCount.active)) { _ in cores.work { _ in
             var finished: (index: Int, job: (Result<T, BuildError>, HeldLog))?
             /// Reads files with one reader until one of them logs: true when files are left. The
             /// reader is a parameter, so `make` borrows it: passing a local variable copied the
@@ -56,7 +57,7 @@ enum ConcurrentReading {
                 jobReader.logger = held.logger
                 filesLeft = readFiles(with: jobReader, held: held)
             }
-        }
+        } }
         return progress.withLock { $0.made }.map { ($0!.0, $0!.1) }
     }
 }
