@@ -1,10 +1,16 @@
 // The heap's page size, chosen as the program starts.
 //
 // The release executable allocates through jemalloc. Huge (2 MiB) pages for the heap cut a 1,000-post
-// build's page faults from ~9.5k to ~3k and its time by ~5 %, but cost a small site (this
-// repository's own, ~6 MiB of heap) ~0.3 ms in zeroing pages it never fills. So the choice is
-// made here, in a constructor that runs before the program's own code, from the one cheap sign of
-// a large site there is: how many entries its `_posts` folder holds.
+// build's page faults from ~9.5k to ~3k, but cost a small site (this repository's own, ~6 MiB of
+// heap) ~0.3 ms in zeroing pages it never fills, and a one-shot clean build of a large site more
+// than they save when the machine is slow: each huge page needs a free 2 MiB block, which these
+// guests have most likely handed back to their host (free page reporting), and faulting one back
+// in cost up to ~5 ms, where small pages come from memory just freed (1k posts in rounds with
+// Hugo's builds between them, medians: 94.1 -> 85.6 ms when slow, 70.6 vs 71.2 ms when calm;
+// 10k posts 641 -> 600 ms). So huge pages are kept for a large site's `serve`, `build --watch`
+// and `build --incremental` (one-shot: 28.1 vs 29.4 ms), and the choice is made here, in a
+// constructor that runs before the program's own code, from the command line and the one cheap
+// sign of a large site there is: how many entries its `_posts` folder holds.
 // Without jemalloc (debug builds, macOS) `malloc_conf` is an unused variable.
 
 #if defined(__linux__) && !defined(_GNU_SOURCE)
@@ -62,17 +68,23 @@ static int count_entries(const char *dir, int limit) {
 int kyll_heap_prefers_huge_pages(int argc, const char *const *argv, int threshold) {
     if (argc < 2) return 0;
     const char *command = argv[1];
-    if (strcmp(command, "build") != 0 && strcmp(command, "b") != 0 && strcmp(command, "serve") != 0
-        && strcmp(command, "server") != 0 && strcmp(command, "s") != 0) return 0;
+    int builds = strcmp(command, "build") == 0 || strcmp(command, "b") == 0;
+    if (!builds && strcmp(command, "serve") != 0 && strcmp(command, "server") != 0 && strcmp(command, "s") != 0) return 0;
     const char *source = ".";
+    // A build that goes on (watching) or reuses a previous one (incremental), like `serve`.
+    int lasts = !builds;
     for (int i = 2; i < argc; i++) {
         const char *arg = argv[i];
         if ((strcmp(arg, "-s") == 0 || strcmp(arg, "--source") == 0) && i + 1 < argc) {
             source = argv[++i];
         } else if (strncmp(arg, "--source=", 9) == 0) {
             source = arg + 9;
+        } else if (strcmp(arg, "-w") == 0 || strcmp(arg, "--watch") == 0 || strcmp(arg, "-I") == 0
+                   || strcmp(arg, "--incremental") == 0) {
+            lasts = 1;
         }
     }
+    if (!lasts) return 0;
     char path[4096];
     size_t length = strlen(source);
     if (length + sizeof "/_posts" > sizeof path) return 0;

@@ -6,10 +6,10 @@ import KyllCLI
 enum Kyll {
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        // A small site's build runs right here, on the main thread, before any `await` (see
-        // `KyllMain.buildOnCallingThread`). A large one, its heap in huge pages, still moves to a
-        // worker thread: on the main thread its heap came from the arena jemalloc made at start
-        // and took ~350 more page faults at 1,000 posts (1,080 against 730).
+        // A one-shot build runs right here, on the main thread, before any `await` (see
+        // `KyllMain.buildOnCallingThread`). One whose heap is in huge pages (a large site's
+        // incremental build) still moves to a worker thread: on the main thread its heap came
+        // from the arena jemalloc made at start and took ~350 more page faults at 1,000 posts.
         if kyll_heap_uses_huge_pages() == 0, let status = KyllMain.buildOnCallingThread(arguments) {
             kyll_exit_leaving_memory(status)
         }

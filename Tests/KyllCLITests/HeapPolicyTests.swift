@@ -3,7 +3,8 @@ import Foundation
 @testable import KyllCLI
 import Testing
 
-/// Huge pages for the heap only when the command builds or serves a site with a large `_posts`.
+/// Huge pages for the heap only when the command serves, watches or incrementally builds a site
+/// with a large `_posts`.
 @Suite struct HeapPolicyTests {
     /// A site whose `_posts` holds `posts` files; its root is returned.
     static func site(posts: Int) throws -> String {
@@ -24,19 +25,23 @@ import Testing
         }
     }
 
-    @Test func aLargeSitesBuildOrServeGetsHugePages() throws {
+    @Test func aLargeSitesServeWatchOrIncrementalBuildGetsHugePages() throws {
         let large = try Self.site(posts: 70)
         defer { try? FileManager.default.removeItem(atPath: large) }
-        #expect(Self.prefers(["build", "-s", large]))
-        #expect(Self.prefers(["b", "--source", large, "-d", "/tmp/out"]))
+        #expect(Self.prefers(["build", "--incremental", "-s", large]))
+        #expect(Self.prefers(["b", "--source", large, "-d", "/tmp/out", "-I"]))
+        #expect(Self.prefers(["build", "-w", "-s", large]))
+        #expect(Self.prefers(["build", "--watch", "-s", large]))
         #expect(Self.prefers(["serve", "--source=\(large)"]))
         #expect(Self.prefers(["s", "--livereload", "-s", large]))
-        // Not a build, or the threshold not reached.
+        // A one-shot clean build, not a build, or the threshold not reached.
+        #expect(!Self.prefers(["build", "-s", large]))
+        #expect(!Self.prefers(["b", "--source", large, "-d", "/tmp/out"]))
         #expect(!Self.prefers(["doctor", "-s", large]))
         #expect(!Self.prefers(["new", large]))
         #expect(!Self.prefers([]))
-        #expect(!Self.prefers(["build", "-s", large], threshold: 71))
-        #expect(Self.prefers(["build", "-s", large], threshold: 70))
+        #expect(!Self.prefers(["serve", "-s", large], threshold: 71))
+        #expect(Self.prefers(["serve", "-s", large], threshold: 70))
     }
 
     /// The C list of commands (it runs before Swift can) names every spelling of build and serve.
@@ -45,7 +50,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: large) }
         let names = [BuildCommand.configuration, ServeCommand.configuration].flatMap { [$0.commandName ?? ""] + $0.aliases }
         #expect(names.count == 5)
-        for name in names { #expect(Self.prefers([name, "-s", large]), "\(name)") }
+        for name in names { #expect(Self.prefers([name, "-I", "-s", large]), "\(name)") }
     }
 
     /// Tests run without jemalloc (only the release executable links it): `mallctl` is a weak

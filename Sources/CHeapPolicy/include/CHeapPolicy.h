@@ -1,8 +1,9 @@
 #ifndef KYLL_HEAP_POLICY_H
 #define KYLL_HEAP_POLICY_H
 
-/// Whether a command line (`argv[0]` is the program) builds or serves a site whose `_posts`
-/// folder holds at least `threshold` entries: such a run gets huge pages for its heap.
+/// Whether a command line (`argv[0]` is the program) serves, watches or incrementally builds a
+/// site whose `_posts` folder holds at least `threshold` entries: such a run gets huge pages for
+/// its heap (a one-shot clean build keeps small ones).
 int kyll_heap_prefers_huge_pages(int argc, const char *const *argv, int threshold);
 
 /// Whether this process chose huge pages for its heap when it started.
