@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Files read on all cores as if one reader read them in order: each job logs into a `HeldLog`,
 /// which the caller replays in the jobs' order, meeting the first error in that order too.
 enum ConcurrentReading {
@@ -27,8 +25,7 @@ enum ConcurrentReading {
         let sharing = reader.sharingFrontMatterParsers()
         let progress = Locked<(next: Int, made: [(Result<T, BuildError>, HeldLog)?])>(
             (0, Array(repeating: nil, count: count)))
-        let cores = OwnCores()
-        DispatchQueue.concurrentPerform(iterations: min(count, ProcessorCount.active)) { _ in cores.work { _ in
+        OwnCores.perform(workers: min(count, ProcessorCount.active)) { _ in
             var finished: (index: Int, job: (Result<T, BuildError>, HeldLog))?
             /// Reads files with one reader until one of them logs: true when files are left. The
             /// reader is a parameter, so `make` borrows it: passing a local variable copied the
@@ -57,7 +54,7 @@ enum ConcurrentReading {
                 jobReader.logger = held.logger
                 filesLeft = readFiles(with: jobReader, held: held)
             }
-        } }
+        }
         return progress.withLock { $0.made }.map { ($0!.0, $0!.1) }
     }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Liquid
 
 extension BuildContext {
@@ -12,8 +11,7 @@ extension BuildContext {
         // Pages go to the staging folder straight from their layouts' buffer unless a plugin may
         // rewrite outputs (then each page is a `String` for its `postRender`): decided once a build.
         let buffersStaged = plugins.contains(where: \.rewritesOutput) ? nil : stagedOutputs
-        let cores = OwnCores()
-        DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in cores.work { _ in
+        OwnCores.perform(workers: max(1, workers)) { _ in
             // One render context for all of this worker's renders (see `RenderContextReuse`).
             let reuse = RenderContextReuse()
             while failure.withLock({ $0 == nil }), let id = state.nextDocument() {
@@ -43,7 +41,7 @@ extension BuildContext {
                     failure.withLock { if $0 == nil { $0 = error } }
                 }
             }
-        } }
+        }
         if let error = failure.withLock({ $0 }) { throw error }
         @Sendable func output(_ id: Int) -> OutputFile? {
             // read once: each read takes the slot's lock and copies the result

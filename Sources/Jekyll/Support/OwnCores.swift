@@ -1,4 +1,5 @@
 import CSystemCalls
+import Dispatch
 
 /// The workers of one parallel phase, each kept to a core of its own while it works. On these
 /// 2-core machines the scheduler left two runnable workers sharing one core for up to ~10 ms while
@@ -19,5 +20,14 @@ final class OwnCores: @unchecked Sendable {
         let core = kyll_keep_to_own_core(claims, saved)
         defer { kyll_leave_core(claims, core, saved) }
         return body(core >= 0 ? Int(core) : nil)
+    }
+}
+
+extension OwnCores {
+    /// `DispatchQueue.concurrentPerform`, each of the `workers` iterations (one worker each) kept to
+    /// a core of its own while it runs.
+    static func perform(workers: Int, _ body: @Sendable (_ worker: Int) -> Void) {
+        let cores = OwnCores()
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in cores.work { _ in body(worker) } }
     }
 }
