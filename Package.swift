@@ -111,11 +111,12 @@ let package = Package(
         // It is linked statically (scripts/link-release), the C libraries and glibc too: no dynamic
         // loader mapping, relocating and binding shared libraries at every start (libsass and the
         // C++ runtime, libyaml, cmark-gfm: ~3 ms; libc.so and libm.so: ~0.7 ms more of the seed
-        // site's ~7 ms build). glibc's NSS
-        // functions (`getpwuid` in CoreFoundation, `getaddrinfo`) then need the shared libraries
-        // of the same glibc at run time, as the link warns: the executable runs where it was built.
-        // Huge pages for the heap of a large site's build, chosen as the program starts.
-        .target(name: "CHeapPolicy"),
+        // site's ~7 ms build). glibc's NSS functions (`getpwuid` in CoreFoundation, `getaddrinfo`)
+        // then need the shared libraries of the same glibc at run time, as the link warns: the
+        // executable runs where it was built.
+        // Huge pages for the heap of a large site's serve or incremental build, chosen as the
+        // program starts.
+        .target(name: "CHeapPolicy", dependencies: ["CSystemCalls"]),
         // Gives the Swift runtime the program's arguments (its own way reads /proc/self/maps), has
         // the executable's code read back in huge page-cache folios, moves new threads off their
         // creator's core and onto their heap arena (the release link wraps `pthread_create`, see

@@ -82,13 +82,7 @@ int kyll_heap_grow_in_huge_pages(unsigned wanted) {
 }
 
 void kyll_heap_thread_started(void) {
-    if (bound_arenas < 2) {
-        if (bound_arenas == 1) {
-            unsigned only = 0;
-            mallctl("thread.arena", NULL, NULL, &only, sizeof only);
-        }
-        return;
-    }
+    if (bound_arenas == 0) return;
     unsigned arena = __atomic_fetch_add(&next_arena, 1, __ATOMIC_RELAXED) % bound_arenas;
     mallctl("thread.arena", NULL, NULL, &arena, sizeof arena);
 }

@@ -13,20 +13,12 @@
 // sign of a large site there is: how many entries its `_posts` folder holds.
 // Without jemalloc (debug builds, macOS) `malloc_conf` is an unused variable.
 
-#if defined(__linux__) && !defined(_GNU_SOURCE)
-#define _GNU_SOURCE  // sched_getaffinity, CPU_COUNT
-#endif
-
 #include "CHeapPolicy.h"
+#include "CSystemCalls.h"
 
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
-
-#if defined(__linux__)
-#include <sched.h>
-#include <sys/syscall.h>
-#endif
 
 // Thread caches keep freed blocks up to 64 KiB instead of jemalloc's 32 KiB: libyaml allocates and
 // frees a 48 KiB buffer (with a 16 KiB one) for every front matter it parses, which otherwise goes
@@ -44,7 +36,7 @@ static int count_entries(const char *dir, int limit) {
     char buffer[16384] __attribute__((aligned(8)));
     int count = 0;
     for (;;) {
-        long n = syscall(SYS_getdents64, fd, buffer, sizeof buffer);
+        long n = kyll_getdents64(fd, buffer, sizeof buffer);
         if (n <= 0) break;
         for (long at = 0; at < n;) {
             // struct linux_dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name.
@@ -95,15 +87,6 @@ int kyll_heap_prefers_huge_pages(int argc, const char *const *argv, int threshol
 
 int kyll_heap_uses_huge_pages(void) { return chose_huge_pages; }
 
-/// The cores this process may run on (1 when that cannot be told).
-static unsigned usable_cores(void) {
-#if defined(__linux__)
-    cpu_set_t cores;
-    if (sched_getaffinity(0, sizeof cores, &cores) == 0 && CPU_COUNT(&cores) > 0) return (unsigned)CPU_COUNT(&cores);
-#endif
-    return 1;
-}
-
 // glibc hands constructors the program's arguments; 101 runs it before the other constructors
 // (the Swift runtime's among them). A static executable's glibc has started jemalloc already (its
 // own start-up allocates), so nothing here may depend on jemalloc not having read its options.
@@ -113,6 +96,7 @@ __attribute__((constructor(101))) static void choose_heap_pages(int argc, char *
         chose_huge_pages = 1;
         // One arena per core: a build's threads are one worker per core, each arena given its
         // block of address space in huge pages, and new threads bound to them in turn.
-        kyll_heap_grow_in_huge_pages(usable_cores());
+        int cores = kyll_allowed_cores();
+        kyll_heap_grow_in_huge_pages(cores > 0 ? (unsigned)cores : 1);
     }
 }

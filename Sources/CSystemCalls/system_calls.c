@@ -26,19 +26,21 @@ int kyll_allowed_cores(void) {
 
 const unsigned long kyll_saved_affinity_size = sizeof(cpu_set_t);
 
+/// Whether `core` was free in `claims` and is this caller's now.
+static int claim(unsigned long long *claims, int core) {
+    unsigned long long bit = 1ull << core;
+    return (__atomic_fetch_or(claims, bit, __ATOMIC_RELAXED) & bit) == 0;
+}
+
 int kyll_keep_to_own_core(unsigned long long *claims, void *saved) {
     cpu_set_t *allowed = saved;
     if (sched_getaffinity(0, sizeof *allowed, allowed) != 0) return -1;
+    // The core this thread runs on first, then the others in order (only the first 64 are claimed).
     int here = sched_getcpu();
     int chosen = -1;
-    if (here >= 0 && here < 64 && CPU_ISSET(here, allowed)) {
-        unsigned long long bit = 1ull << here;
-        if ((__atomic_fetch_or(claims, bit, __ATOMIC_RELAXED) & bit) == 0) chosen = here;
-    }
-    for (int core = 0; chosen < 0 && core < 64; core++) {
-        if (!CPU_ISSET(core, allowed)) continue;
-        unsigned long long bit = 1ull << core;
-        if ((__atomic_fetch_or(claims, bit, __ATOMIC_RELAXED) & bit) == 0) chosen = core;
+    for (int i = -1; chosen < 0 && i < 64; i++) {
+        int core = i < 0 ? here : i;
+        if (core >= 0 && core < 64 && CPU_ISSET(core, allowed) && claim(claims, core)) chosen = core;
     }
     if (chosen < 0) return -1;
     cpu_set_t one;

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Markdown
 
@@ -68,5 +69,36 @@ struct ConversionPoolsTests {
         for page in pages + pages.reversed() {
             #expect(reused.convert(page) == KramdownConverter().convert(page))
         }
+    }
+
+    /// A thread takes back the conversion it gave back; conversions left by threads that ended are
+    /// not kept past the pools' limit (20 threads at once, each converting once, leave 16).
+    @Test func eachThreadTakesItsOwnAndThePoolsStayBounded() {
+        let converter = KramdownConverter()
+        let pools = converter.prepared.pools
+        _ = converter.convert("warm *up*\n")
+        let mine = pools.take()
+        pools.giveBack(mine, root: Element(.root))
+        #expect(pools.take() === mine)
+        pools.giveBack(mine, root: Element(.root))
+
+        let threads = 20
+        let converted = DispatchGroup()
+        let release = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        for _ in 0..<threads {
+            converted.enter()
+            Thread.detachNewThread {
+                _ = converter.convert("text on a thread of its own\n")
+                // All alive until all have converted, so that no two share a thread id.
+                converted.leave()
+                release.wait()
+                done.signal()
+            }
+        }
+        converted.wait()
+        for _ in 0..<threads { release.signal() }
+        for _ in 0..<threads { done.wait() }
+        #expect(pools.idleCount == 16)
     }
 }

@@ -28,11 +28,21 @@ final class ConversionPools: @unchecked Sendable {
     private let lock = NSLock()
     /// Read and changed only under `lock`: each with the thread that gave it back.
     private var idle: [(thread: pthread_t, kept: KeptConversion)] = []
+    /// At most this many kept: a thread that ended (`serve` renders on pool threads, which come
+    /// and go) leaves its conversion behind, which no other thread takes; the oldest is let go.
+    private static let idleLimit = 16
 
     init(options: KramdownOptions, parsers: [SpanParser.Parser], highlighter: (any CodeHighlighter)?) {
         self.options = options
         self.parsers = parsers
         self.highlighter = highlighter
+    }
+
+    /// How many kept conversions wait to be taken (for tests).
+    var idleCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.count
     }
 
     func take() -> KeptConversion {
@@ -52,6 +62,7 @@ final class ConversionPools: @unchecked Sendable {
         kept.elements.recycleChildren(of: root)
         let thread = pthread_self()
         lock.lock()
+        if idle.count >= Self.idleLimit { idle.removeFirst() }
         idle.append((thread, kept))
         lock.unlock()
     }
